@@ -1,0 +1,86 @@
+// The report model: what a scan found in one document, as plain C++ values.
+#ifndef CLAUSESCAN_REPORT_H_
+#define CLAUSESCAN_REPORT_H_
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace clausescan {
+
+// Risk of a clause for a small supplier, ordered: kInfo < kLow < kMedium < kHigh.
+enum class Risk { kInfo = 0, kLow = 1, kMedium = 2, kHigh = 3 };
+
+// "info", "low", "medium" or "high".
+std::string_view RiskName(Risk risk);
+// Parses a RiskName (case-insensitive); nullopt for anything else.
+std::optional<Risk> ParseRisk(std::string_view name);
+
+// A parameter value: a flag, a number (hours, days, percent, amount...), a word, or a list.
+using ParamValue = std::variant<bool, double, std::string, std::vector<std::string>>;
+
+// An ISO/IEC 27001:2022 Annex A control.
+struct Control {
+  std::string id;     // "A.5.24"
+  std::string title;  // "Information security incident management planning and preparation"
+};
+
+// A document to prepare that answers a clause (a certificate, a procedure...).
+struct EvidenceItem {
+  std::string id;     // "incident-response-procedure"
+  std::string title;  // "Incident response procedure"
+};
+
+// One clause found in a document.
+struct Finding {
+  std::string rule;      // rule id, e.g. "incident-notification.window"
+  std::string category;  // e.g. "incident_notification"
+  std::string title;     // the rule's title
+  // Byte range of the clause in the document text (the file's own bytes for text and Markdown).
+  std::size_t start = 0;
+  std::size_t end = 0;
+  int line = 0;    // 1-based line of `start`
+  int column = 0;  // 1-based column of `start`, in characters
+  std::string section;  // the heading the clause sits under, e.g. "9.2 Security Incidents"
+  std::string text;     // the clause as written in the document
+  std::string party;    // who owes the duty: "supplier", "customer", "mutual" or "" (not said)
+  std::map<std::string, ParamValue> parameters;  // e.g. {"window_hours": 24, "trigger": "occurrence"}
+  Risk risk = Risk::kInfo;
+  std::vector<std::string> reasons;    // why this risk, in words a person understands
+  std::vector<std::string> positions;  // ids of the playbook positions the clause breaks
+  std::vector<Control> controls;
+  std::vector<EvidenceItem> evidence;
+  std::vector<std::string> considerations;  // what people commonly propose instead
+};
+
+// A clause a document of this type is expected to have but does not.
+struct MissingClause {
+  std::string category;
+  std::string reason;
+  Risk risk = Risk::kMedium;
+};
+
+struct DocumentInfo {
+  std::string path;    // as given by the caller; "<stdin>" for standard input
+  std::string format;  // "txt", "md"
+  std::string type;    // guessed: "dpa", "msa", "sla", "security_addendum", "scc", "other"
+  std::size_t bytes = 0;
+};
+
+struct Report {
+  DocumentInfo document;
+  std::vector<Finding> findings;  // in document order
+  std::vector<MissingClause> missing;
+  std::vector<std::string> notes;  // remarks about the document as a whole
+
+  // The highest risk among findings and missing clauses; kInfo when there are none.
+  Risk WorstRisk() const;
+};
+
+}  // namespace clausescan
+
+#endif  // CLAUSESCAN_REPORT_H_

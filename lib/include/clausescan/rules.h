@@ -1,0 +1,84 @@
+// RuleSet: the compiled rules, playbook and catalogues a scan uses.
+#ifndef CLAUSESCAN_RULES_H_
+#define CLAUSESCAN_RULES_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "clausescan/report.h"
+#include "clausescan/result.h"
+
+namespace clausescan {
+
+namespace internal {
+struct RuleSetData;
+}
+
+// What a rule is, for listing and explaining it.
+struct RuleInfo {
+  std::string id;           // "incident-notification.window"
+  std::string category;     // "incident_notification"
+  std::string title;
+  std::string description;
+  std::string scope;        // "sentence" or "paragraph"
+  std::string party;        // whose duty the rule is about: "supplier", "customer" or "any"
+  std::string file;         // the rule's file, relative to the rule directory
+  std::string source;       // the rule file's text
+  std::vector<Control> controls;
+  std::vector<EvidenceItem> evidence;
+};
+
+// An immutable, compiled set of rules with the default playbook and the control and evidence
+// catalogues. Copies share the compiled data. Thread safety: a RuleSet may be used by any number
+// of threads at once (every method is const and the data never changes).
+class RuleSet {
+ public:
+  // The rules embedded in clausescan at build time (the project's rules/ folder).
+  // Fails only if the embedded data is broken (a bug: kInternal or kRuleError).
+  static Result<RuleSet> Builtin();
+
+  // Loads and compiles every *.yaml file under dir (recursively). Errors carry the file, line
+  // and column of the problem (kRuleError), or kIo when dir cannot be read.
+  static Result<RuleSet> Load(const std::string& dir);
+
+  // The rules, sorted by id.
+  std::vector<RuleInfo> Rules() const;
+  // The rule with this id, or nullptr.
+  const RuleInfo* FindRule(const std::string& id) const;
+  // The Annex A catalogue, in control order.
+  std::vector<Control> Controls() const;
+  // Where the rules came from: "<builtin>" or the directory given to Load.
+  const std::string& origin() const;
+
+  // For the library's own use.
+  const internal::RuleSetData& data() const { return *data_; }
+
+ private:
+  explicit RuleSet(std::shared_ptr<const internal::RuleSetData> data) : data_(std::move(data)) {}
+  std::shared_ptr<const internal::RuleSetData> data_;
+};
+
+// Outcome of running the rules' annotated test files (Semgrep style, see docs/rules.md).
+struct RuleTestFailure {
+  std::string file;  // the test file
+  int line = 0;      // line of the sample that failed
+  std::string message;
+};
+struct RuleTestSummary {
+  int files = 0;    // test files read
+  int samples = 0;  // annotated samples checked
+  int passed = 0;
+  int todo = 0;     // todoruleid/todook samples (known gaps; never fail)
+  std::vector<RuleTestFailure> failures;
+  bool ok() const { return failures.empty(); }
+};
+
+// Runs every *.test.txt file under dir against rules. With dir empty, runs the test files
+// embedded with the builtin rules. Fails (kRuleError, naming file:line) on a malformed
+// annotation or an annotation naming an unknown rule; kIo when dir cannot be read.
+Result<RuleTestSummary> RunRuleTests(const RuleSet& rules, const std::string& dir);
+
+}  // namespace clausescan
+
+#endif  // CLAUSESCAN_RULES_H_

@@ -1,0 +1,40 @@
+// Who owes the duty a sentence states, and whether a sentence is a definition.
+#ifndef CLAUSESCAN_PARAMS_PARTY_H_
+#define CLAUSESCAN_PARAMS_PARTY_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace clausescan::internal {
+
+enum class Party { kUnknown, kSupplier, kCustomer, kMutual };
+
+// "supplier", "customer", "mutual" or "".
+std::string_view PartyName(Party party);
+
+// The words that name each side, lower case: e.g. supplier: provider, processor, vendor,
+// contractor, service provider, supplier, licensor, we; customer: customer, controller, client,
+// buyer, licensee, company?, you. Loaded from rules/parties.yaml.
+struct PartyLexicon {
+  std::vector<std::string> supplier;
+  std::vector<std::string> customer;
+  std::vector<std::string> mutual;  // "each party", "either party", "the parties", "both parties"
+};
+
+// The party that owes the main duty of a sentence: the subject of its first modal obligation
+// ("X shall / will / must / agrees to / is required to / undertakes to ..."), skipping leading
+// subordinate clauses ("If Customer requests, Provider shall ..." -> supplier). "Supplier and
+// Customer shall" and the mutual words -> kMutual. A passive duty ("Customer shall be notified")
+// names the other side: the party notified is not the one notifying. kUnknown when no subject
+// is found. folded is one unit's folded view.
+Party DutyHolder(std::string_view folded, const PartyLexicon& lexicon);
+
+// True when the unit defines a term rather than stating a duty: '"X" means', 'X shall mean',
+// '"X" has the meaning', '"X" refers to', '"X" includes', '(the "X")'-only sentences, or a
+// glossary line 'X: means ...'.
+bool IsDefinition(std::string_view folded);
+
+}  // namespace clausescan::internal
+
+#endif  // CLAUSESCAN_PARAMS_PARTY_H_

@@ -1,0 +1,138 @@
+// The rule model: what the YAML files in rules/ load into. Plain data; see docs/rules.md for
+// the file formats.
+#ifndef CLAUSESCAN_RULES_MODEL_H_
+#define CLAUSESCAN_RULES_MODEL_H_
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "clausescan/report.h"
+#include "clausescan/rules.h"
+#include "params/party.h"
+
+namespace clausescan::internal {
+
+// A file of the rule directory, as text (read from disk or embedded at build time).
+struct SourceFile {
+  std::string name;     // path relative to the rule directory, '/' separated
+  std::string content;
+};
+
+enum class Scope { kSentence, kParagraph };
+
+// One parameter a rule extracts (see docs/rules.md, "parameters").
+struct ParamSpec {
+  enum class Type {
+    kDuration,     // output `name` in `unit`; business days go to `business_name` + business: true
+    kVague,        // the first vague time term ("immediately", ...)
+    kTrigger,      // the event that starts the clock
+    kFlag,         // true when one of `any` matches and none of `none`
+    kEnum,         // the first key of `values` whose patterns match
+    kPercent,      // first percentage
+    kMoney,        // first amount -> `name`, its currency -> `currency_name`
+    kFeeMonths,    // months of fees of a fee-based cap (multiple × look-back)
+    kFeeMultiple,  // the multiple of a fee-based cap, when not 1
+    kFrequency,    // times per year
+  };
+  std::string name;
+  Type type = Type::kFlag;
+  std::string unit;           // kDuration: "hours" or "days"
+  std::string business_name;  // kDuration: parameter for business days ("" = convert)
+  std::string currency_name;  // kMoney: parameter for the currency ("" = none)
+  std::vector<std::string> any;   // kFlag: RE2 patterns (case-insensitive, on the folded view)
+  std::vector<std::string> none;  // kFlag: patterns that cancel the flag
+  std::vector<std::pair<std::string, std::vector<std::string>>> values;  // kEnum, in file order
+  int line = 0;  // where it is declared
+};
+
+struct Rule {
+  std::string id;
+  std::string category;
+  std::string title;
+  std::string description;
+  Scope scope = Scope::kSentence;
+  Party party = Party::kUnknown;  // kUnknown = any party
+  // Every group must have a match in the unit; a group matches when any of its patterns does.
+  std::vector<std::vector<std::string>> all;
+  std::vector<std::string> none;   // a unit matching any of these never counts
+  bool definitions = false;        // true: definitions may count (default: they never do)
+  std::vector<ParamSpec> parameters;
+  std::vector<std::string> controls;  // Annex A ids
+  std::vector<std::string> evidence;  // evidence ids
+  std::vector<std::string> considerations;
+  std::string file;  // relative path of the rule file
+  int line = 1;      // line of the rule's id
+};
+
+struct CategoryInfo {
+  std::string id;     // "incident_notification"
+  std::string title;  // "Security incident notification"
+};
+
+struct ControlEntry {
+  std::string id;
+  std::string theme;
+  std::string title;
+};
+
+struct EvidenceEntry {
+  std::string id;
+  std::string title;
+  std::string description;
+};
+
+// A condition on one parameter of a finding.
+struct Condition {
+  enum class Op { kEquals, kIn, kLess, kLessEqual, kGreater, kGreaterEqual, kPresent, kAbsent };
+  std::string param;
+  Op op = Op::kEquals;
+  ParamValue value;                 // kEquals, and the number of the comparisons
+  std::vector<std::string> values;  // kIn
+};
+
+// A playbook position: when every condition holds, the finding gets `risk`, `reason` (with
+// {param} placeholders filled in) and `propose` as a consideration.
+struct Position {
+  std::string id;
+  std::vector<Condition> when;
+  Risk risk = Risk::kMedium;
+  std::string reason;
+  std::string propose;
+  std::string file;
+  int line = 0;
+};
+
+struct CategoryPolicy {
+  Risk default_risk = Risk::kInfo;  // when no position matches
+  std::string default_reason;
+  std::vector<Position> positions;  // in file order
+};
+
+struct Playbook {
+  std::map<std::string, CategoryPolicy> categories;  // by category id
+};
+
+class Matcher;  // match/matcher.h
+
+// Everything a RuleSet holds. Immutable once built.
+struct RuleSetData {
+  RuleSetData();
+  ~RuleSetData();
+  std::string origin;  // "<builtin>" or the directory
+  std::vector<SourceFile> files;  // every file of the rule directory (rules, data, tests)
+  std::vector<Rule> rules;        // sorted by id
+  std::vector<CategoryInfo> categories;
+  std::vector<ControlEntry> controls;
+  std::vector<EvidenceEntry> evidence;
+  PartyLexicon parties;
+  Playbook playbook;
+  std::vector<RuleInfo> infos;      // parallel to rules
+  std::unique_ptr<Matcher> matcher; // compiled from rules
+};
+
+}  // namespace clausescan::internal
+
+#endif  // CLAUSESCAN_RULES_MODEL_H_

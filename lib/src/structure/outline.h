@@ -1,0 +1,62 @@
+// Document structure: sections, paragraphs and the units rules match in.
+#ifndef CLAUSESCAN_STRUCTURE_OUTLINE_H_
+#define CLAUSESCAN_STRUCTURE_OUTLINE_H_
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "text/normalize.h"
+
+namespace clausescan::internal {
+
+// A heading and the section it opens. Offsets are in NormalizedText::text.
+struct Section {
+  std::string number;  // "9.2", "7(b)", "28", "IV" or "" when the heading has no number
+  std::string title;   // "Security Incidents" (may be empty: "Section 7.")
+  std::string label;   // what a finding shows: "9.2 Security Incidents", "Article 28"
+  int level = 1;       // 1 for top level; deeper numbers ("9.2.1") and '##' go deeper
+  std::size_t begin = 0;  // start of the heading line
+};
+
+// A block of text separated by blank lines (or a heading, list item start or table row).
+struct Paragraph {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  int section = -1;  // index into Outline::sections, -1 before the first heading
+};
+
+enum class UnitKind {
+  kSentence,  // a sentence of running text
+  kListItem,  // a sentence that is (or starts) a list item "(a)", "(iv)", "1.", "-"
+  kHeading,   // a heading line; rules do not match headings
+};
+
+// A scope unit: the text a sentence-scoped rule matches in.
+struct Unit {
+  std::size_t begin = 0;  // offsets in NormalizedText::text, trimmed of surrounding spaces
+  std::size_t end = 0;
+  UnitKind kind = UnitKind::kSentence;
+  int section = -1;    // index into Outline::sections, -1 before the first heading
+  int paragraph = -1;  // index into Outline::paragraphs
+};
+
+struct Outline {
+  std::vector<Section> sections;
+  std::vector<Paragraph> paragraphs;
+  std::vector<Unit> units;  // in document order, non-overlapping, never empty ranges
+};
+
+// Segments the cased view. Recognises: Markdown '#' headings; numbered headings on their own
+// line ("9.2 Security Incidents", "Section 7(b) Audit", "Article 28", "ARTICLE IV - TERM",
+// "12. LIMITATION OF LIABILITY."); short ALL-CAPS lines; numbered clauses whose first sentence
+// is a title ("7.1 Security Incidents. Supplier shall ..." opens section 7.1). Sentences end at
+// '.', '?', '!' followed by space and an upper-case letter, digit, quote or '(' -- but not after
+// legal abbreviations (Sec., e.g., i.e., U.S., Inc., Ltd., No., Art., cf., etc., vs., Co., Corp.,
+// para., approx., incl., single capital initials). Each list item starts a new unit.
+// Never fails; linear in the input.
+Outline Segment(const NormalizedText& text);
+
+}  // namespace clausescan::internal
+
+#endif  // CLAUSESCAN_STRUCTURE_OUTLINE_H_

@@ -1,0 +1,66 @@
+// The matching view of a document and the offset map back to it.
+#ifndef CLAUSESCAN_TEXT_NORMALIZE_H_
+#define CLAUSESCAN_TEXT_NORMALIZE_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace clausescan::internal {
+
+// Two byte-aligned views of a document plus a map from each of their bytes to the document.
+//
+// `text` (the cased view) is the document after: NFKC; curly quotes -> ' and "; dashes
+// (U+2010..U+2015, U+2212) -> '-'; ligatures (via NFKC); soft hyphens and zero-width characters
+// removed; words broken by line-end hyphenation joined ("Indemni-\nfication" -> "Indemnification",
+// only when both sides are lower-case letters); runs of spaces/tabs (and NBSP etc.) -> one
+// space; "\r\n" -> "\n"; spaces at line ends removed. Line breaks are kept as '\n' so the
+// segmenter can see lines and blank lines (paragraph breaks). For Markdown: inline HTML tags
+// (<span ...>, </span>, <br>...) removed, emphasis markers (*, **, _, __ around words, `code`
+// ticks) removed, links [text](url) -> text, backslash escapes unescaped; heading markers ('#')
+// and list markers are kept (the segmenter reads them).
+//
+// `folded` has exactly the same length as `text`: each code point is simple-case-folded (ICU
+// u_foldCase) when that keeps its UTF-8 length, and every '\n' becomes ' '. Rules match on it.
+//
+// `source[i]` is the byte offset in the document of the input character that produced byte i
+// of `text`; source.size() == text.size() + 1 and source.back() == document size.
+struct NormalizedText {
+  std::string text;
+  std::string folded;
+  std::vector<std::uint32_t> source;
+
+  // Maps the half-open range [begin, end) of `text` to a half-open byte range of `document`
+  // (the string Normalize was given): from the start of the character that produced `begin` to
+  // the end of the character that produced `end - 1`. Precondition: begin < end <= text.size().
+  std::pair<std::size_t, std::size_t> SourceRange(std::size_t begin, std::size_t end,
+                                                  std::string_view document) const;
+};
+
+struct NormalizeOptions {
+  bool markdown = false;
+};
+
+// Normalises valid UTF-8. Never fails; linear in the input. ASCII runs take a fast path that
+// does not call ICU.
+NormalizedText Normalize(std::string_view document, const NormalizeOptions& options);
+
+// Line and column lookup in a document. Lines are split at '\n'.
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view document);
+  // 1-based line of the byte at offset.
+  int Line(std::size_t offset) const;
+  // 1-based column of the byte at offset, counting characters (UTF-8 code points).
+  int Column(std::size_t offset) const;
+
+ private:
+  std::string_view document_;
+  std::vector<std::size_t> line_starts_;
+};
+
+}  // namespace clausescan::internal
+
+#endif  // CLAUSESCAN_TEXT_NORMALIZE_H_
