@@ -25,6 +25,8 @@ struct RuleInfo {
   std::string party;        // whose duty the rule is about: "supplier", "customer" or "any"
   std::string file;         // the rule's file, relative to the rule directory
   std::string source;       // the rule file's text
+  std::string tests;        // the text of its test file (<rule>.test.txt), "" when it has none
+  std::vector<std::string> patterns;  // every RE2 pattern of its match (all groups, then none)
   std::vector<Control> controls;
   std::vector<EvidenceItem> evidence;
 };

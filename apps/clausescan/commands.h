@@ -1,0 +1,40 @@
+// Subcommands of the clausescan CLI. Each registers its options on the app and returns a
+// function that runs it and returns the process exit code (see docs/cli.md for the codes).
+#ifndef CLAUSESCAN_APPS_COMMANDS_H_
+#define CLAUSESCAN_APPS_COMMANDS_H_
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "clausescan/clausescan.h"
+
+namespace clausescan::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFindings = 1;  // a finding at or above --fail-on
+inline constexpr int kExitError = 2;     // usage, input or rule error
+
+using Command = std::function<int()>;
+
+// Options every command that needs rules shares.
+struct RuleOptions {
+  std::string rules_dir;  // empty: the builtin rules
+};
+
+// Loads the rules named by options, printing the error on failure.
+std::optional<RuleSet> LoadRules(const RuleOptions& options);
+
+// Prints "clausescan: <message>" to stderr.
+void PrintError(const std::string& message);
+
+Command AddScanCommand(CLI::App& app);
+Command AddTextCommand(CLI::App& app);
+Command AddRulesCommand(CLI::App& app);
+Command AddControlsCommand(CLI::App& app);
+
+}  // namespace clausescan::cli
+
+#endif  // CLAUSESCAN_APPS_COMMANDS_H_

@@ -1,0 +1,19 @@
+#include <iostream>
+
+#include "commands.h"
+
+namespace clausescan::cli {
+
+void PrintError(const std::string& message) { std::cerr << "clausescan: " << message << "\n"; }
+
+std::optional<RuleSet> LoadRules(const RuleOptions& options) {
+  Result<RuleSet> rules =
+      options.rules_dir.empty() ? RuleSet::Builtin() : RuleSet::Load(options.rules_dir);
+  if (!rules) {
+    PrintError(rules.error().message());
+    return std::nullopt;
+  }
+  return std::move(*rules);
+}
+
+}  // namespace clausescan::cli

@@ -1,0 +1,43 @@
+// clausescan: finds and assesses the security clauses of contracts.
+#include <csignal>
+#include <iostream>
+#include <vector>
+
+#include "commands.h"
+
+int main(int argc, char** argv) {
+  // A closed pipe (clausescan ... | head) is a normal end, not a crash: writes then fail and the
+  // commands stop quietly.
+  std::signal(SIGPIPE, SIG_IGN);
+  std::ios::sync_with_stdio(false);
+
+  CLI::App app{"clausescan: finds the security clauses of a contract and how risky they are"};
+  app.set_version_flag("--version", "clausescan 0.1.0");
+  app.require_subcommand(1);
+  std::vector<std::pair<CLI::App*, clausescan::cli::Command>> commands;
+  auto add = [&](clausescan::cli::Command (*adder)(CLI::App&)) {
+    clausescan::cli::Command command = adder(app);
+    commands.emplace_back(app.get_subcommands({}).back(), std::move(command));
+  };
+  add(&clausescan::cli::AddScanCommand);
+  add(&clausescan::cli::AddTextCommand);
+  add(&clausescan::cli::AddRulesCommand);
+  add(&clausescan::cli::AddControlsCommand);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return clausescan::cli::kExitError;
+  }
+  for (auto& [sub, command] : commands) {
+    if (sub->parsed()) return command();
+  }
+  return clausescan::cli::kExitError;
+}

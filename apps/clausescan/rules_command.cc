@@ -1,0 +1,110 @@
+// clausescan rules list | show ID | test [DIR] | validate [DIR]
+#include <fmt/format.h>
+
+#include <iostream>
+#include <string>
+
+#include "commands.h"
+
+namespace clausescan::cli {
+namespace {
+
+struct RulesArgs {
+  RuleOptions rules;
+  std::string rule_id;
+  std::string dir;
+};
+
+int RunList(const RulesArgs& args) {
+  std::optional<RuleSet> rules = LoadRules(args.rules);
+  if (!rules) return kExitError;
+  for (const RuleInfo& rule : rules->Rules()) {
+    std::cout << fmt::format("{:<40} {:<24} {}\n", rule.id, rule.category, rule.title);
+  }
+  return kExitOk;
+}
+
+int RunShow(const RulesArgs& args) {
+  std::optional<RuleSet> rules = LoadRules(args.rules);
+  if (!rules) return kExitError;
+  const RuleInfo* rule = rules->FindRule(args.rule_id);
+  if (rule == nullptr) {
+    PrintError(fmt::format("no rule '{}' (see: clausescan rules list)", args.rule_id));
+    return kExitError;
+  }
+  std::cout << fmt::format("{}  ({})\n{}\n", rule->id, rule->category, rule->title);
+  if (!rule->description.empty()) std::cout << "\n" << rule->description << "\n";
+  std::cout << "\nControls (ISO/IEC 27001:2022 Annex A):\n";
+  for (const Control& c : rule->controls) std::cout << fmt::format("  {:<7} {}\n", c.id, c.title);
+  std::cout << "\nEvidence:\n";
+  for (const EvidenceItem& e : rule->evidence) std::cout << fmt::format("  {}\n", e.title);
+  std::cout << fmt::format("\nRule file ({}):\n{}", rule->file, rule->source);
+  if (!rule->tests.empty()) std::cout << "\nTest examples:\n" << rule->tests;
+  return kExitOk;
+}
+
+int RunTest(const RulesArgs& args) {
+  RuleOptions options = args.rules;
+  if (!args.dir.empty()) options.rules_dir = args.dir;
+  std::optional<RuleSet> rules = LoadRules(options);
+  if (!rules) return kExitError;
+  Result<RuleTestSummary> summary = RunRuleTests(*rules, options.rules_dir);
+  if (!summary) {
+    PrintError(summary.error().message());
+    return kExitError;
+  }
+  for (const RuleTestFailure& f : summary->failures) {
+    std::cout << fmt::format("{}:{}: {}\n", f.file, f.line, f.message);
+  }
+  std::cout << fmt::format("{} test files, {} samples: {} passed, {} failed, {} todo\n",
+                           summary->files, summary->samples, summary->passed,
+                           summary->failures.size(), summary->todo);
+  return summary->ok() ? kExitOk : kExitFindings;
+}
+
+int RunPatterns(const RulesArgs& args) {
+  std::optional<RuleSet> rules = LoadRules(args.rules);
+  if (!rules) return kExitError;
+  for (const RuleInfo& rule : rules->Rules()) {
+    for (const std::string& pattern : rule.patterns) std::cout << pattern << "\n";
+  }
+  return kExitOk;
+}
+
+int RunValidate(const RulesArgs& args) {
+  RuleOptions options = args.rules;
+  if (!args.dir.empty()) options.rules_dir = args.dir;
+  std::optional<RuleSet> rules = LoadRules(options);
+  if (!rules) return kExitError;
+  std::cout << fmt::format("{}: {} rules, {} controls: ok\n", rules->origin(),
+                           rules->Rules().size(), rules->Controls().size());
+  return kExitOk;
+}
+
+}  // namespace
+
+Command AddRulesCommand(CLI::App& app) {
+  auto args = std::make_shared<RulesArgs>();
+  CLI::App* cmd = app.add_subcommand("rules", "List, explain, test and validate rules");
+  cmd->require_subcommand(1);
+  cmd->add_option("--rules", args->rules.rules_dir,
+                  "Use the rules in this directory instead of the builtin ones");
+  CLI::App* list = cmd->add_subcommand("list", "List the rules");
+  CLI::App* show = cmd->add_subcommand("show", "Show a rule, its tests and controls");
+  show->add_option("id", args->rule_id, "Rule id")->required();
+  CLI::App* test = cmd->add_subcommand("test", "Run the rules' annotated test files");
+  test->add_option("dir", args->dir, "Rule directory (default: the builtin rules)");
+  CLI::App* patterns =
+      cmd->add_subcommand("patterns", "Print every rule pattern, one per line (for grep -f)");
+  CLI::App* validate = cmd->add_subcommand("validate", "Check rule files without scanning");
+  validate->add_option("dir", args->dir, "Rule directory (default: the builtin rules)");
+  return [=] {
+    if (list->parsed()) return RunList(*args);
+    if (show->parsed()) return RunShow(*args);
+    if (test->parsed()) return RunTest(*args);
+    if (patterns->parsed()) return RunPatterns(*args);
+    return RunValidate(*args);
+  };
+}
+
+}  // namespace clausescan::cli

@@ -1,0 +1,45 @@
+// clausescan text FILE [--normalized]
+#include <iostream>
+#include <string>
+
+#include "commands.h"
+
+namespace clausescan::cli {
+namespace {
+
+struct TextArgs {
+  std::string path;
+  bool normalized = false;
+  bool lossy_utf8 = false;
+};
+
+int RunText(const TextArgs& args) {
+  ScanOptions options;
+  options.lossy_utf8 = args.lossy_utf8;
+  Result<std::string> text =
+      args.normalized ? NormalizedText(args.path, options) : ExtractText(args.path, options);
+  if (!text) {
+    PrintError(text.error().message());
+    return kExitError;
+  }
+  std::cout << *text;
+  if (!text->empty() && text->back() != '\n') std::cout << '\n';
+  std::cout.flush();
+  return kExitOk;
+}
+
+}  // namespace
+
+Command AddTextCommand(CLI::App& app) {
+  auto args = std::make_shared<TextArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "text", "Print the document text that finding offsets refer to");
+  cmd->add_option("file", args->path, "The document")->required();
+  cmd->add_flag("--normalized", args->normalized,
+                "Print the normalised view the rules match on instead");
+  cmd->add_flag("--lossy-utf8", args->lossy_utf8,
+                "Replace invalid UTF-8 bytes with '?' instead of failing");
+  return [args] { return RunText(*args); };
+}
+
+}  // namespace clausescan::cli

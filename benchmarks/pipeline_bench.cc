@@ -1,0 +1,104 @@
+// Micro-benchmarks of each scan stage on real contracts (a slice of ../shared/corpus/cuad).
+// Throughput is reported as bytes/s of document text; compare stages against each other and
+// against the end-to-end run of benchmarks/throughput.py, not against absolute numbers.
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "clausescan/clausescan.h"
+#include "match/matcher.h"
+#include "params/quantities.h"
+#include "rules/model.h"
+#include "structure/outline.h"
+#include "text/normalize.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace clausescan;
+
+// The first `max_bytes` of the CUAD corpus, file after file.
+const std::string& CorpusSlice() {
+  static const std::string* text = [] {
+    auto* out = new std::string;
+    fs::path dir = fs::path(CLAUSESCAN_SOURCE_DIR) / ".." / "shared" / "corpus" / "cuad";
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(dir)) files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    for (const fs::path& file : files) {
+      std::ifstream in(file, std::ios::binary);
+      std::stringstream buffer;
+      buffer << in.rdbuf();
+      *out += buffer.str();
+      *out += "\n\n";
+      if (out->size() > (4u << 20)) break;
+    }
+    return out;
+  }();
+  return *text;
+}
+
+const RuleSet& Rules() {
+  static const RuleSet* rules = new RuleSet(*RuleSet::Builtin());
+  return *rules;
+}
+
+void BM_Normalize(benchmark::State& state) {
+  const std::string& doc = CorpusSlice();
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(internal::Normalize(doc, {}));
+  }
+  state.SetBytesProcessed(state.iterations() * doc.size());
+}
+BENCHMARK(BM_Normalize)->Unit(benchmark::kMillisecond);
+
+void BM_Segment(benchmark::State& state) {
+  const std::string& doc = CorpusSlice();
+  internal::NormalizedText text = internal::Normalize(doc, {});
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(internal::Segment(text));
+  }
+  state.SetBytesProcessed(state.iterations() * doc.size());
+}
+BENCHMARK(BM_Segment)->Unit(benchmark::kMillisecond);
+
+void BM_Match(benchmark::State& state) {
+  const std::string& doc = CorpusSlice();
+  internal::NormalizedText text = internal::Normalize(doc, {});
+  internal::Outline outline = internal::Segment(text);
+  const internal::Matcher& matcher = *Rules().data().matcher;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(matcher.Match(text, outline));
+  }
+  state.SetBytesProcessed(state.iterations() * doc.size());
+}
+BENCHMARK(BM_Match)->Unit(benchmark::kMillisecond);
+
+void BM_ScanEndToEnd(benchmark::State& state) {
+  const std::string& doc = CorpusSlice();
+  Scanner scanner(Rules());
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(scanner.ScanBytes(doc, "corpus.txt"));
+  }
+  state.SetBytesProcessed(state.iterations() * doc.size());
+}
+BENCHMARK(BM_ScanEndToEnd)->Unit(benchmark::kMillisecond);
+
+void BM_FindDurations(benchmark::State& state) {
+  const std::string sentence =
+      "supplier shall notify customer without undue delay and in any event within seventy-two "
+      "(72) hours after becoming aware of a personal data breach, and shall provide a written "
+      "report within ten (10) business days.";
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(internal::FindDurations(sentence));
+  }
+  state.SetBytesProcessed(state.iterations() * sentence.size());
+}
+BENCHMARK(BM_FindDurations);
+
+}  // namespace

@@ -1,0 +1,134 @@
+// The scan pipeline: read -> normalise -> segment -> match -> assess -> Report.
+#include "clausescan/scanner.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <iterator>
+#include <sstream>
+
+#include "assess/assess.h"
+#include "extract/document.h"
+#include "match/matcher.h"
+#include "rules/model.h"
+#include "structure/outline.h"
+#include "text/normalize.h"
+
+namespace clausescan {
+namespace {
+
+using internal::Document;
+
+internal::ReadOptions ToReadOptions(const ScanOptions& options) {
+  internal::ReadOptions read;
+  read.lossy_utf8 = options.lossy_utf8;
+  read.max_input_bytes = options.max_input_bytes;
+  return read;
+}
+
+internal::NormalizedText NormalizeDocument(const Document& doc) {
+  internal::NormalizeOptions options;
+  options.markdown = doc.format == internal::Format::kMarkdown;
+  return internal::Normalize(doc.text, options);
+}
+
+// Builds the finding for one hit, located in the document.
+Finding MakeFinding(const internal::RuleSetData& data, const internal::RuleHit& hit,
+                    const Document& doc, const internal::NormalizedText& text,
+                    const internal::Outline& outline, const internal::LineIndex& lines) {
+  const internal::Rule& rule = data.rules[hit.rule];
+  Finding finding;
+  finding.rule = rule.id;
+  finding.category = rule.category;
+  finding.title = rule.title;
+  auto [start, end] = text.SourceRange(hit.begin, hit.end, doc.text);
+  finding.start = start;
+  finding.end = end;
+  finding.line = lines.Line(start);
+  finding.column = lines.Column(start);
+  if (hit.section >= 0) finding.section = outline.sections[hit.section].label;
+  finding.text = doc.text.substr(start, end - start);
+  finding.party = std::string(internal::PartyName(hit.party));
+  finding.parameters = hit.parameters;
+  internal::Assess(data, rule, finding);
+  return finding;
+}
+
+Report ScanDocument(const internal::RuleSetData& data, const Document& doc) {
+  internal::NormalizedText text = NormalizeDocument(doc);
+  internal::Outline outline = internal::Segment(text);
+  internal::LineIndex lines(doc.text);
+  Report report;
+  report.document.path = doc.name;
+  report.document.format = std::string(internal::FormatName(doc.format));
+  report.document.type = "other";
+  report.document.bytes = doc.text.size();
+  for (const internal::RuleHit& hit : data.matcher->Match(text, outline)) {
+    report.findings.push_back(MakeFinding(data, hit, doc, text, outline, lines));
+  }
+  return report;
+}
+
+Result<Document> ReadPath(const std::string& path, const ScanOptions& options) {
+  Result<std::string> bytes = internal::ReadFileBytes(path, options.max_input_bytes);
+  if (!bytes) return bytes.error();
+  return internal::ReadDocument(std::move(*bytes), path, ToReadOptions(options));
+}
+
+}  // namespace
+
+Scanner::Scanner(RuleSet rules, ScanOptions options)
+    : rules_(std::move(rules)), options_(options) {}
+
+Result<Report> Scanner::ScanFile(const std::string& path) const {
+  Result<Document> doc = ReadPath(path, options_);
+  if (!doc) return doc.error();
+  return ScanDocument(rules_.data(), *doc);
+}
+
+Result<Report> Scanner::ScanBytes(std::string_view bytes, const std::string& name) const {
+  if (bytes.size() > options_.max_input_bytes) {
+    return Error(ErrorCode::kTooLarge,
+                 fmt::format("input is {} bytes, above the limit of {} bytes", bytes.size(),
+                             options_.max_input_bytes),
+                 name);
+  }
+  Result<Document> doc = internal::ReadDocument(std::string(bytes), name, ToReadOptions(options_));
+  if (!doc) return doc.error();
+  return ScanDocument(rules_.data(), *doc);
+}
+
+Result<Report> Scanner::ScanStream(std::istream& in, const std::string& name) const {
+  std::string bytes;
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
+    if (bytes.size() > options_.max_input_bytes) {
+      return Error(ErrorCode::kTooLarge,
+                   fmt::format("input is above the limit of {} bytes", options_.max_input_bytes),
+                   name);
+    }
+  }
+  if (in.bad()) return Error(ErrorCode::kIo, "read error", name);
+  return ScanBytes(bytes, name);
+}
+
+Result<std::string> ExtractText(const std::string& path, const ScanOptions& options) {
+  Result<Document> doc = ReadPath(path, options);
+  if (!doc) return doc.error();
+  return std::move(doc->text);
+}
+
+Result<std::string> NormalizedText(const std::string& path, const ScanOptions& options) {
+  Result<Document> doc = ReadPath(path, options);
+  if (!doc) return doc.error();
+  internal::NormalizedText text = NormalizeDocument(*doc);
+  // The folded view with the cased view's line breaks, so it reads line by line.
+  std::string view = std::move(text.folded);
+  for (std::size_t i = 0; i < view.size(); ++i) {
+    if (text.text[i] == '\n') view[i] = '\n';
+  }
+  return view;
+}
+
+}  // namespace clausescan

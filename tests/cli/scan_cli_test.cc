@@ -1,0 +1,207 @@
+// The clausescan binary as a user runs it: stdin, files, errors, formats, exit codes.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "cli_runner.h"
+
+namespace clausescan::testing {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+constexpr const char* kOccurrenceClause =
+    "Supplier shall notify Customer of any Security Incident within twenty-four (24) hours of "
+    "its occurrence.\n";
+
+TEST(ScanCli, StdinJsonGivesLocatedQuantifiedAssessedFinding) {
+  RunResult r = RunClausescan("scan --format json -", kOccurrenceClause);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  nlohmann::json report = nlohmann::json::parse(r.out);
+  EXPECT_EQ(report["document"]["path"], "<stdin>");
+  ASSERT_EQ(report["findings"].size(), 1u) << r.out;
+  const nlohmann::json& f = report["findings"][0];
+  EXPECT_EQ(f["category"], "incident_notification");
+  EXPECT_EQ(f["parameters"]["window_hours"], 24);
+  EXPECT_EQ(f["parameters"]["trigger"], "occurrence");
+  EXPECT_EQ(f["risk"], "high");
+  EXPECT_FALSE(f["reasons"].empty());
+  EXPECT_FALSE(f["controls"].empty());
+  EXPECT_EQ(f["line"], 1);
+  EXPECT_EQ(f["start"], 0);
+  EXPECT_EQ(f["end"], std::string(kOccurrenceClause).size() - 1);
+}
+
+TEST(ScanCli, NoPathReadsStdin) {
+  RunResult r = RunClausescan("scan --format json", kOccurrenceClause);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["findings"].size(), 1u);
+}
+
+TEST(ScanCli, TextReportShowsClauseRiskAndControls) {
+  RunResult r = RunClausescan("scan -", kOccurrenceClause);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("incident_notification"));
+  EXPECT_THAT(r.out, HasSubstr("window_hours=24"));
+  EXPECT_THAT(r.out, HasSubstr("A.5.2"));
+  EXPECT_THAT(r.out, Not(HasSubstr("\x1b[")));  // no colour when stdout is not a terminal
+}
+
+TEST(ScanCli, CustomerDutyIsNotASupplierNotice) {
+  RunResult r = RunClausescan(
+      "scan --format json -",
+      "Customer shall notify Supplier in writing of any change to its billing address.\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(nlohmann::json::parse(r.out)["findings"].empty()) << r.out;
+}
+
+TEST(ScanCli, MissingFileIsExit2NamingTheFile) {
+  RunResult r = RunClausescan("scan /nonexistent/contract.md");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("/nonexistent/contract.md"));
+  EXPECT_TRUE(r.out.empty());
+}
+
+TEST(ScanCli, BadFileInBatchIsReportedAndOthersStillScan) {
+  TempDir dir;
+  WriteWholeFile(dir.path() / "good.txt", kOccurrenceClause);
+  RunResult r = RunClausescan("scan --format json '" + (dir.path() / "good.txt").string() +
+                              "' /nonexistent/other.txt");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("/nonexistent/other.txt"));
+  EXPECT_THAT(r.out, HasSubstr("incident_notification"));
+}
+
+TEST(ScanCli, InvalidUtf8NamesFileAndByteOffset) {
+  TempDir dir;
+  WriteWholeFile(dir.path() / "bad.txt", std::string("Supplier shall\xff notify.\n"));
+  RunResult r = RunClausescan("scan '" + (dir.path() / "bad.txt").string() + "'");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("bad.txt"));
+  EXPECT_THAT(r.err, HasSubstr("14"));
+}
+
+TEST(ScanCli, LossyUtf8ScansAnyway) {
+  std::string clause = kOccurrenceClause;
+  clause.insert(8, "\xff");
+  RunResult r = RunClausescan("scan --lossy-utf8 --format json -", clause);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["findings"].size(), 1u);
+}
+
+TEST(ScanCli, FailOnHighExitsOne) {
+  EXPECT_EQ(RunClausescan("scan --fail-on high -", kOccurrenceClause).exit_code, 1);
+  EXPECT_EQ(RunClausescan("scan --fail-on high -", "Nothing to see here.\n").exit_code, 0);
+}
+
+TEST(ScanCli, UnknownOptionIsUsageError) {
+  RunResult r = RunClausescan("scan --no-such-option -", kOccurrenceClause);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("no-such-option"));
+}
+
+TEST(ScanCli, OutputFileIsWrittenWhole) {
+  TempDir dir;
+  std::string out = (dir.path() / "report.json").string();
+  RunResult r = RunClausescan("scan --format json --output '" + out + "' -", kOccurrenceClause);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(r.out.empty());
+  EXPECT_EQ(nlohmann::json::parse(ReadWholeFile(out))["findings"].size(), 1u);
+}
+
+TEST(ScanCli, FailedScanLeavesNoOutputFile) {
+  TempDir dir;
+  std::string out = (dir.path() / "report.json").string();
+  RunResult r = RunClausescan("scan --format json --output '" + out + "' /nonexistent.txt");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_FALSE(std::filesystem::exists(out));
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path()),
+                          std::filesystem::directory_iterator()),
+            0);
+}
+
+TEST(ScanCli, SampleAddendumScansFromAnyFolder) {
+  RunResult r = RunClausescan("scan --format json '" + SourcePath("corpus/security-addendum.md") +
+                              "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  nlohmann::json report = nlohmann::json::parse(r.out);
+  std::set<std::string> categories;
+  for (const auto& f : report["findings"]) categories.insert(f["category"]);
+  EXPECT_TRUE(categories.count("incident_notification"));
+  EXPECT_TRUE(categories.count("data_deletion"));
+}
+
+TEST(TextCli, PrintsTheFileBytesOffsetsReferTo) {
+  TempDir dir;
+  std::string content = "# Title\n\nSupplier shall <span>notify</span> **Customer**.\n";
+  WriteWholeFile(dir.path() / "a.md", content);
+  RunResult r = RunClausescan("text '" + (dir.path() / "a.md").string() + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, content);
+}
+
+TEST(TextCli, NormalizedShowsTheMatchingView) {
+  TempDir dir;
+  WriteWholeFile(dir.path() / "a.md", "Supplier shall <span>Notify</span> **Customer**.\n");
+  RunResult r = RunClausescan("text --normalized '" + (dir.path() / "a.md").string() + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("supplier shall notify customer."));
+}
+
+TEST(RulesCli, ListShowsTheFirstFamilies) {
+  RunResult r = RunClausescan("rules list");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("incident-notification.window"));
+  EXPECT_THAT(r.out, HasSubstr("data_deletion"));
+}
+
+TEST(RulesCli, ShowUnknownRuleIsAnError) {
+  RunResult r = RunClausescan("rules show no.such.rule");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("no.such.rule"));
+}
+
+TEST(RulesCli, BuiltinRuleTestsPass) {
+  RunResult r = RunClausescan("rules test");
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+}
+
+TEST(RulesCli, BadRuleFileNamesFileLineAndColumn) {
+  TempDir dir;
+  std::filesystem::copy(SourcePath("rules"), dir.path() / "rules",
+                        std::filesystem::copy_options::recursive);
+  WriteWholeFile(dir.path() / "rules" / "incident_notification" / "broken.yaml",
+                 "id: broken.rule\ncategory: incident_notification\ntitle: Broken\n"
+                 "scop: sentence\nmatch:\n  all:\n    - any: ['notify']\n");
+  RunResult r = RunClausescan("scan --rules '" + (dir.path() / "rules").string() + "' -",
+                              kOccurrenceClause);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("broken.yaml:4:1"));
+  EXPECT_THAT(r.err, HasSubstr("scop"));
+  EXPECT_TRUE(r.out.empty());
+}
+
+TEST(RulesCli, BadRegexIsReportedNotCrashed) {
+  TempDir dir;
+  std::filesystem::copy(SourcePath("rules"), dir.path() / "rules",
+                        std::filesystem::copy_options::recursive);
+  WriteWholeFile(dir.path() / "rules" / "incident_notification" / "broken.yaml",
+                 "id: broken.rule\ncategory: incident_notification\ntitle: Broken\n"
+                 "match:\n  all:\n    - any: ['notif(y']\n");
+  RunResult r = RunClausescan("rules validate '" + (dir.path() / "rules").string() + "'");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("broken.yaml:6"));
+}
+
+TEST(ControlsCli, ListsControlsWithTheirRules) {
+  RunResult r = RunClausescan("controls");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("A.5.24"));
+  EXPECT_THAT(r.out, HasSubstr("incident-notification.window"));
+}
+
+}  // namespace
+}  // namespace clausescan::testing
