@@ -2,6 +2,11 @@
 #ifndef CLAUSESCAN_ASSESS_ASSESS_H_
 #define CLAUSESCAN_ASSESS_ASSESS_H_
 
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include "clausescan/report.h"
 #include "rules/model.h"
 
@@ -11,11 +16,34 @@ namespace clausescan::internal {
 // finding's category and parameters, the rule, the playbook and the catalogues. Reasons quote
 // the parameter and the position ("the window is 24 hours; your playbook accepts 72 hours or
 // more (position notify-window-short)"). Never fails: unknown ids were rejected at load time.
+// In detail, replacing whatever those fields held:
+// - risk: the highest risk of the category's positions whose conditions all hold, else the
+//   category's default; kInfo with reason "no playbook position for this category" when the
+//   playbook has no entry for the category, and with reason "the customer owes this duty, so
+//   the supplier's playbook positions do not apply" for a rule with party: customer.
+// - reasons: per applying position (file order) its reason with placeholders filled and
+//   " (position ID)" appended; when none applies, the category's default_reason (if any).
+// - positions: the applying positions' ids, in file order.
+// - considerations: the applying positions' propose texts (placeholders filled), then the
+//   rule's considerations; empty ones and repeats dropped, first occurrence kept.
+// - controls / evidence: the rule's ids with titles from the catalogues (title "" for an id
+//   the catalogue lacks).
 void Assess(const RuleSetData& data, const Rule& rule, Finding& finding);
 
 // Evaluates one condition against parameters; false when the parameter is absent (except
 // kAbsent) or has another type.
 bool Holds(const Condition& condition, const std::map<std::string, ParamValue>& parameters);
+
+// What Assess does, given the parts of a RuleSetData it reads: the playbook and the control
+// and evidence catalogues. For callers (and tests) that hold these without a whole rule set.
+void Assess(const Playbook& playbook, const std::vector<ControlEntry>& controls,
+            const std::vector<EvidenceEntry>& evidence, const Rule& rule, Finding& finding);
+
+// Replaces each "{name}" in text with the value of parameter `name` (see FormatValue in
+// report/values.h: 24, not 24.0). A placeholder whose parameter is absent, and any other brace,
+// stays as written.
+std::string FillPlaceholders(std::string_view text,
+                             const std::map<std::string, ParamValue>& parameters);
 
 }  // namespace clausescan::internal
 

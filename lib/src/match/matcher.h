@@ -3,9 +3,11 @@
 #define CLAUSESCAN_MATCH_MATCHER_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "clausescan/result.h"
@@ -14,6 +16,36 @@
 #include "text/normalize.h"
 
 namespace clausescan::internal {
+
+// Checks a rule pattern with the RE2 options rules are matched with (case-insensitive, UTF-8).
+// Returns RE2's parse error ("missing ): (foo"), or "" when RE2 accepts the pattern.
+std::string CheckPattern(const std::string& pattern);
+
+// Rewrites each wide counted repetition x{n,m} (m - n > 8) as x{n,} (x* for n = 0, x+ for
+// n = 1), outside character classes and escapes. The result matches wherever pattern matches
+// (RE2's operators are monotone) and keeps a lazy DFA small: for x{0,60} an unanchored DFA must
+// track every count at once. Returns "" when nothing was rewritten. Exposed for tests.
+std::string RelaxPattern(std::string_view pattern);
+
+// True when pattern repeats something without bound (*, +, {n,}) outside character classes and
+// escapes. Such patterns keep DFA threads alive across a unit, so the matcher gives them their
+// own RE2::Set: mixed with the literal-like patterns, the states of the two multiply. Exposed
+// for tests.
+bool HasUnboundedRepeat(std::string_view pattern);
+
+// Memory budget of each scope's RE2::Set (program and DFA cache).
+inline constexpr std::int64_t kDefaultSetMaxMem = std::int64_t{64} << 20;
+
+// How a Matcher finds the patterns of a unit.
+//   option        default     meaning
+//   set_max_mem   64 MiB      RE2::Set budget; Compile fails (kRuleError) when a set needs more
+//   each_pattern  false       reference engine: no RE2::Set, every pattern on its own on every
+//                             unit (slow; what Match falls back to for a unit when the set's DFA
+//                             runs out of memory). For differential tests.
+struct MatcherOptions {
+  std::int64_t set_max_mem = kDefaultSetMaxMem;
+  bool each_pattern = false;
+};
 
 // A rule that holds in one scope unit. Offsets are in NormalizedText::text.
 struct RuleHit {
@@ -25,15 +57,19 @@ struct RuleHit {
   std::map<std::string, ParamValue> parameters;
 };
 
-// The compiled form of a rule set: one RE2::Set per scope over every pattern of every rule,
-// then per-rule boolean logic over which patterns hit, then the rule's parameter extractors on
-// the units that pass. Immutable after Compile; Match may be called from many threads at once.
+// The compiled form of a rule set: per scope, RE2::Sets over every pattern of every rule (one
+// for loop-free patterns, one for patterns with unbounded repetitions), then per-rule boolean
+// logic over which patterns hit, then the rule's parameter extractors on the units that pass. Immutable after Compile; Match may be called from many threads at once.
 class Matcher {
  public:
   // Compiles rules. Errors (kRuleError naming the rule file and line) for a pattern RE2 rejects
   // or a set that exceeds the memory budget (max_mem 64 MiB per set).
   static Result<std::unique_ptr<Matcher>> Compile(const std::vector<Rule>& rules,
                                                   const PartyLexicon& parties);
+  // As above with options. Whatever the options, Match returns the same hits.
+  static Result<std::unique_ptr<Matcher>> Compile(const std::vector<Rule>& rules,
+                                                  const PartyLexicon& parties,
+                                                  const MatcherOptions& options);
   ~Matcher();
 
   // Every (rule, unit) that holds: all groups match, no `none` pattern matches, not a heading,

@@ -64,6 +64,9 @@ std::vector<VagueTerm> FindVagueTerms(std::string_view folded);
 //   discovery    "of discovery", "after discovering", "upon discovery", "detection"
 //   confirmation "of confirming", "after confirmation", "confirmed", "formal confirmation"
 // Returns the first trigger stated, or nullopt. "suspected or actual" alone is not a trigger.
+// When the text states a deadline (a duration or a vague term), a trigger anchored right after
+// it ("72 hours of becoming aware") is preferred, then the first trigger after it: "notify of
+// any confirmed incident within 72 hours of becoming aware" -> awareness.
 std::optional<std::string> FindTrigger(std::string_view folded);
 
 struct Percent {

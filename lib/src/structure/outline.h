@@ -38,7 +38,7 @@ struct Unit {
   std::size_t end = 0;
   UnitKind kind = UnitKind::kSentence;
   int section = -1;    // index into Outline::sections, -1 before the first heading
-  int paragraph = -1;  // index into Outline::paragraphs
+  int paragraph = -1;  // index into Outline::paragraphs; -1 for headings (not in a paragraph)
 };
 
 struct Outline {

@@ -16,11 +16,13 @@ namespace clausescan::internal {
 // (U+2010..U+2015, U+2212) -> '-'; ligatures (via NFKC); soft hyphens and zero-width characters
 // removed; words broken by line-end hyphenation joined ("Indemni-\nfication" -> "Indemnification",
 // only when both sides are lower-case letters); runs of spaces/tabs (and NBSP etc.) -> one
-// space; "\r\n" -> "\n"; spaces at line ends removed. Line breaks are kept as '\n' so the
-// segmenter can see lines and blank lines (paragraph breaks). For Markdown: inline HTML tags
-// (<span ...>, </span>, <br>...) removed, emphasis markers (*, **, _, __ around words, `code`
-// ticks) removed, links [text](url) -> text, backslash escapes unescaped; heading markers ('#')
-// and list markers are kept (the segmenter reads them).
+// space; "\r\n" (or a lone "\r") -> "\n"; spaces at line starts and ends removed. Line breaks
+// are kept as '\n' so the segmenter can see lines and blank lines (paragraph breaks). For
+// Markdown: inline HTML tags (<span ...>, </span>, <br>...) removed (block tags such as <br> and
+// <p> leave a space; <li> starts a line with a "- " list marker), emphasis markers (*, **, _, __
+// around words, `code` ticks) removed, links [text](url) -> text, backslash escapes unescaped,
+// HTML entities (&amp; &nbsp; ...) decoded, YAML front matter removed; heading markers ('#') and
+// list markers are kept (the segmenter reads them).
 //
 // `folded` has exactly the same length as `text`: each code point is simple-case-folded (ICU
 // u_foldCase) when that keeps its UTF-8 length, and every '\n' becomes ' '. Rules match on it.

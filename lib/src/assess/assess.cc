@@ -1,0 +1,211 @@
+#include "assess/assess.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <optional>
+#include <utility>
+
+#include "report/values.h"
+
+namespace clausescan::internal {
+namespace {
+
+constexpr const char* kNoPolicyReason = "no playbook position for this category";
+constexpr const char* kCustomerDutyReason =
+    "the customer owes this duty, so the supplier's playbook positions do not apply";
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](unsigned char x, unsigned char y) {
+           return std::tolower(x) == std::tolower(y);
+         });
+}
+
+bool NumbersEqual(double a, double b) {
+  return std::fabs(a - b) <= 1e-9 * std::max(1.0, std::fabs(b));
+}
+
+// `actual` (a finding's parameter) equals `expected` (a condition's value). A list equals a word
+// it contains; words compare case-insensitively; values of different types never compare equal.
+bool ValueEquals(const ParamValue& actual, const ParamValue& expected) {
+  if (const auto* list = std::get_if<std::vector<std::string>>(&actual)) {
+    const auto* word = std::get_if<std::string>(&expected);
+    return word != nullptr && std::any_of(list->begin(), list->end(), [&](const std::string& item) {
+             return EqualsIgnoreCase(item, *word);
+           });
+  }
+  if (actual.index() != expected.index()) return false;
+  if (const auto* a = std::get_if<double>(&actual)) {
+    return NumbersEqual(*a, std::get<double>(expected));
+  }
+  if (const auto* a = std::get_if<std::string>(&actual)) {
+    return EqualsIgnoreCase(*a, std::get<std::string>(expected));
+  }
+  return std::get<bool>(actual) == std::get<bool>(expected);
+}
+
+bool WordIn(std::string_view word, const std::vector<std::string>& values) {
+  return std::any_of(values.begin(), values.end(),
+                     [&](const std::string& v) { return EqualsIgnoreCase(word, v); });
+}
+
+// `actual` is one of `values` (as written in the playbook). A list is in when any of its items
+// is; numbers and flags compare by their printed form (24, true).
+bool ValueIn(const ParamValue& actual, const std::vector<std::string>& values) {
+  if (const auto* list = std::get_if<std::vector<std::string>>(&actual)) {
+    return std::any_of(list->begin(), list->end(),
+                       [&](const std::string& item) { return WordIn(item, values); });
+  }
+  return WordIn(FormatValue(actual), values);
+}
+
+// Numeric comparison; false unless both sides are numbers.
+bool Compare(Condition::Op op, const ParamValue& actual, const ParamValue& limit) {
+  const auto* a = std::get_if<double>(&actual);
+  const auto* b = std::get_if<double>(&limit);
+  if (a == nullptr || b == nullptr) return false;
+  switch (op) {
+    case Condition::Op::kLess:
+      return *a < *b;
+    case Condition::Op::kLessEqual:
+      return *a <= *b;
+    case Condition::Op::kGreater:
+      return *a > *b;
+    case Condition::Op::kGreaterEqual:
+      return *a >= *b;
+    default:
+      return false;
+  }
+}
+
+bool AllHold(const Position& position, const std::map<std::string, ParamValue>& parameters) {
+  return std::all_of(position.when.begin(), position.when.end(),
+                     [&](const Condition& c) { return Holds(c, parameters); });
+}
+
+// Appends text unless it is empty or already there.
+void AddUnique(std::vector<std::string>& list, std::string text) {
+  if (text.empty() || std::find(list.begin(), list.end(), text) != list.end()) return;
+  list.push_back(std::move(text));
+}
+
+// Sets risk, reasons, positions and the positions' proposals from the category's policy.
+void Judge(const CategoryPolicy& policy, Finding& finding) {
+  std::optional<Risk> worst;
+  for (const Position& position : policy.positions) {
+    if (!AllHold(position, finding.parameters)) continue;
+    worst = worst ? std::max(*worst, position.risk) : position.risk;
+    finding.reasons.push_back(FillPlaceholders(position.reason, finding.parameters) +
+                              " (position " + position.id + ")");
+    finding.positions.push_back(position.id);
+    AddUnique(finding.considerations, FillPlaceholders(position.propose, finding.parameters));
+  }
+  if (worst) {
+    finding.risk = *worst;
+    return;
+  }
+  finding.risk = policy.default_risk;
+  if (!policy.default_reason.empty()) finding.reasons.push_back(policy.default_reason);
+}
+
+std::vector<Control> ResolveControls(const std::vector<std::string>& ids,
+                                     const std::vector<ControlEntry>& catalogue) {
+  std::vector<Control> out;
+  out.reserve(ids.size());
+  for (const std::string& id : ids) {
+    auto it = std::find_if(catalogue.begin(), catalogue.end(),
+                           [&](const ControlEntry& c) { return c.id == id; });
+    out.push_back({id, it == catalogue.end() ? std::string() : it->title});
+  }
+  return out;
+}
+
+std::vector<EvidenceItem> ResolveEvidence(const std::vector<std::string>& ids,
+                                          const std::vector<EvidenceEntry>& catalogue) {
+  std::vector<EvidenceItem> out;
+  out.reserve(ids.size());
+  for (const std::string& id : ids) {
+    auto it = std::find_if(catalogue.begin(), catalogue.end(),
+                           [&](const EvidenceEntry& e) { return e.id == id; });
+    out.push_back({id, it == catalogue.end() ? std::string() : it->title});
+  }
+  return out;
+}
+
+bool IsNameChar(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-' || c == '.';
+}
+
+}  // namespace
+
+bool Holds(const Condition& condition, const std::map<std::string, ParamValue>& parameters) {
+  auto it = parameters.find(condition.param);
+  if (it == parameters.end()) return condition.op == Condition::Op::kAbsent;
+  const ParamValue& actual = it->second;
+  switch (condition.op) {
+    case Condition::Op::kPresent:
+      return true;
+    case Condition::Op::kAbsent:
+      return false;
+    case Condition::Op::kEquals:
+      return ValueEquals(actual, condition.value);
+    case Condition::Op::kIn:
+      return ValueIn(actual, condition.values);
+    case Condition::Op::kLess:
+    case Condition::Op::kLessEqual:
+    case Condition::Op::kGreater:
+    case Condition::Op::kGreaterEqual:
+      return Compare(condition.op, actual, condition.value);
+  }
+  return false;
+}
+
+std::string FillPlaceholders(std::string_view text,
+                             const std::map<std::string, ParamValue>& parameters) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t close = text[i] == '{' ? text.find('}', i + 1) : std::string_view::npos;
+    if (close != std::string_view::npos) {
+      std::string_view name = text.substr(i + 1, close - i - 1);
+      bool is_name = !name.empty() && std::all_of(name.begin(), name.end(), IsNameChar);
+      auto it = is_name ? parameters.find(std::string(name)) : parameters.end();
+      if (it != parameters.end()) {
+        out += FormatValue(it->second);
+        i = close + 1;
+        continue;
+      }
+    }
+    out += text[i++];
+  }
+  return out;
+}
+
+void Assess(const Playbook& playbook, const std::vector<ControlEntry>& controls,
+            const std::vector<EvidenceEntry>& evidence, const Rule& rule, Finding& finding) {
+  finding.reasons.clear();
+  finding.positions.clear();
+  finding.considerations.clear();
+  auto policy = playbook.categories.find(finding.category);
+  if (rule.party == Party::kCustomer) {
+    // The positions state what the supplier can promise; a customer's promise costs it nothing.
+    finding.risk = Risk::kInfo;
+    finding.reasons.push_back(kCustomerDutyReason);
+  } else if (policy == playbook.categories.end()) {
+    finding.risk = Risk::kInfo;
+    finding.reasons.push_back(kNoPolicyReason);
+  } else {
+    Judge(policy->second, finding);
+  }
+  for (const std::string& text : rule.considerations) AddUnique(finding.considerations, text);
+  finding.controls = ResolveControls(rule.controls, controls);
+  finding.evidence = ResolveEvidence(rule.evidence, evidence);
+}
+
+void Assess(const RuleSetData& data, const Rule& rule, Finding& finding) {
+  Assess(data.playbook, data.controls, data.evidence, rule, finding);
+}
+
+}  // namespace clausescan::internal

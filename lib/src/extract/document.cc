@@ -1,0 +1,207 @@
+#include "extract/document.h"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdint>
+#include <cstring>
+
+namespace clausescan::internal {
+namespace {
+
+// Length of the valid UTF-8 sequence starting at text[i] (a non-ASCII lead byte), or 0 when
+// the bytes there are not one (overlong, surrogate, above U+10FFFF, truncated, stray byte).
+std::size_t ValidSequenceLength(std::string_view text, std::size_t i) {
+  auto byte = [&](std::size_t k) -> unsigned {
+    return k < text.size() ? static_cast<unsigned char>(text[k]) : 0u;
+  };
+  auto cont = [](unsigned b, unsigned lo = 0x80, unsigned hi = 0xBF) { return b >= lo && b <= hi; };
+  const unsigned lead = byte(i);
+  if (lead >= 0xC2 && lead <= 0xDF) return cont(byte(i + 1)) ? 2 : 0;
+  if (lead >= 0xE0 && lead <= 0xEF) {
+    unsigned lo = lead == 0xE0 ? 0xA0 : 0x80;  // E0 80..9F is overlong
+    unsigned hi = lead == 0xED ? 0x9F : 0xBF;  // ED A0..BF encodes surrogates
+    return cont(byte(i + 1), lo, hi) && cont(byte(i + 2)) ? 3 : 0;
+  }
+  if (lead >= 0xF0 && lead <= 0xF4) {
+    unsigned lo = lead == 0xF0 ? 0x90 : 0x80;  // F0 80..8F is overlong
+    unsigned hi = lead == 0xF4 ? 0x8F : 0xBF;  // F4 90.. is above U+10FFFF
+    return cont(byte(i + 1), lo, hi) && cont(byte(i + 2)) && cont(byte(i + 3)) ? 4 : 0;
+  }
+  return 0;
+}
+
+// True when the eight bytes at p are all ASCII.
+bool AsciiWord(const char* p) {
+  std::uint64_t word;
+  std::memcpy(&word, p, sizeof word);
+  return (word & 0x8080808080808080ull) == 0;
+}
+
+// Offset of the first non-ASCII byte at or after i, or text.size().
+std::size_t SkipAscii(std::string_view text, std::size_t i) {
+  while (i + 8 <= text.size() && AsciiWord(text.data() + i)) i += 8;
+  while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) ++i;
+  return i;
+}
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return (x | 0x20) == (y | 0x20);
+         });
+}
+
+// The extension of the last path component without the dot, or "" when it has none.
+std::string_view Extension(std::string_view name) {
+  std::size_t slash = name.find_last_of("/\\");
+  std::string_view base = slash == std::string_view::npos ? name : name.substr(slash + 1);
+  std::size_t dot = base.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return {};
+  return base.substr(dot + 1);
+}
+
+// True when a line of text looks like Markdown: an ATX heading, a link or strong emphasis.
+bool LooksLikeMarkdownLine(std::string_view line) {
+  std::size_t hashes = 0;
+  while (hashes < line.size() && line[hashes] == '#') ++hashes;
+  if (hashes >= 1 && hashes <= 6 && hashes < line.size() && line[hashes] == ' ') return true;
+  std::size_t link = line.find("](");
+  if (link != std::string_view::npos && line.rfind('[', link) != std::string_view::npos &&
+      line.find(')', link) != std::string_view::npos) {
+    return true;
+  }
+  std::size_t strong = line.find("**");
+  return strong != std::string_view::npos && line.find("**", strong + 3) != std::string_view::npos;
+}
+
+// Guesses the format of a nameless input from its first 64 KiB.
+Format SniffFormat(std::string_view bytes) {
+  std::string_view head = bytes.substr(0, std::size_t{64} << 10);
+  std::size_t begin = 0;
+  while (begin < head.size()) {
+    std::size_t end = std::min(head.find('\n', begin), head.size());
+    if (LooksLikeMarkdownLine(head.substr(begin, end - begin))) return Format::kMarkdown;
+    begin = end + 1;
+  }
+  return Format::kText;
+}
+
+Format ChooseFormat(std::string_view bytes, const std::string& name) {
+  std::string_view ext = Extension(name);
+  if (EqualsIgnoreCase(ext, "md") || EqualsIgnoreCase(ext, "markdown")) return Format::kMarkdown;
+  if (!ext.empty()) return Format::kText;
+  return SniffFormat(bytes);
+}
+
+// Replaces each byte that is not part of a valid UTF-8 sequence by '?', from offset first on.
+void ReplaceInvalidBytes(std::string& text, std::size_t first) {
+  std::size_t i = first;
+  while ((i = SkipAscii(text, i)) < text.size()) {
+    std::size_t length = ValidSequenceLength(text, i);
+    if (length == 0) {
+      text[i] = '?';
+      length = 1;
+    }
+    i += length;
+  }
+}
+
+Error InvalidUtf8Error(std::string_view bytes, std::size_t offset, const std::string& name) {
+  std::string_view before = bytes.substr(0, offset);
+  int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+  std::size_t line_start = before.rfind('\n');
+  line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+  int column = 1 + static_cast<int>(std::count_if(before.begin() + line_start, before.end(),
+                                                  [](char c) { return (c & 0xC0) != 0x80; }));
+  return Error(ErrorCode::kInvalidUtf8,
+               fmt::format("invalid UTF-8 at byte {} (use --lossy-utf8 to replace invalid bytes)",
+                           offset),
+               name, line, column, static_cast<std::ptrdiff_t>(offset));
+}
+
+Error TooLargeError(std::size_t size, std::size_t limit, const std::string& name) {
+  return Error(ErrorCode::kTooLarge,
+               fmt::format("input is {} bytes, above the limit of {} bytes", size, limit), name);
+}
+
+// Reads fd to its end into out, failing once out holds more than max_bytes.
+Result<bool> ReadAll(int fd, std::size_t max_bytes, const std::string& path, std::string& out) {
+  char buffer[1 << 16];
+  while (true) {
+    ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n == 0) return true;
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return Error(ErrorCode::kIo, fmt::format("cannot read: {}", std::strerror(errno)), path);
+    }
+    out.append(buffer, static_cast<std::size_t>(n));
+    if (out.size() > max_bytes) return TooLargeError(out.size(), max_bytes, path);
+  }
+}
+
+}  // namespace
+
+std::string_view FormatName(Format format) {
+  return format == Format::kMarkdown ? "md" : "txt";
+}
+
+std::size_t FindInvalidUtf8(std::string_view text) {
+  std::size_t i = 0;
+  while ((i = SkipAscii(text, i)) < text.size()) {
+    std::size_t length = ValidSequenceLength(text, i);
+    if (length == 0) return i;
+    i += length;
+  }
+  return std::string_view::npos;
+}
+
+Result<std::string> ReadFileBytes(const std::string& path, std::size_t max_bytes) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    return Error(ErrorCode::kIo, fmt::format("cannot open: {}", std::strerror(errno)), path);
+  }
+  struct stat info {};
+  if (::fstat(fd, &info) != 0) {
+    int error = errno;
+    ::close(fd);
+    return Error(ErrorCode::kIo, fmt::format("cannot stat: {}", std::strerror(error)), path);
+  }
+  if (S_ISDIR(info.st_mode)) {
+    ::close(fd);
+    return Error(ErrorCode::kIo, fmt::format("cannot read: {}", std::strerror(EISDIR)), path);
+  }
+  std::size_t size = S_ISREG(info.st_mode) ? static_cast<std::size_t>(info.st_size) : 0;
+  if (size > max_bytes) {
+    ::close(fd);
+    return TooLargeError(size, max_bytes, path);
+  }
+  std::string bytes;
+  bytes.reserve(size);
+  Result<bool> read = ReadAll(fd, max_bytes, path, bytes);
+  ::close(fd);
+  if (!read) return read.error();
+  return bytes;
+}
+
+Result<Document> ReadDocument(std::string bytes, const std::string& name,
+                              const ReadOptions& options) {
+  if (bytes.size() > options.max_input_bytes) {
+    return TooLargeError(bytes.size(), options.max_input_bytes, name);
+  }
+  std::size_t invalid = FindInvalidUtf8(bytes);
+  if (invalid != std::string_view::npos) {
+    if (!options.lossy_utf8) return InvalidUtf8Error(bytes, invalid, name);
+    ReplaceInvalidBytes(bytes, invalid);
+  }
+  Document doc;
+  doc.name = name;
+  doc.format = ChooseFormat(bytes, name);
+  doc.text = std::move(bytes);
+  return doc;
+}
+
+}  // namespace clausescan::internal

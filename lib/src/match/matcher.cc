@@ -1,0 +1,545 @@
+// Matching works per scope unit. Per scope, every distinct `all` and `none` pattern of the rules
+// of that scope goes into an RE2::Set: loop-free patterns into one, patterns with unbounded
+// repetitions into another (mixed, the DFA states of the two kinds multiply and the cache
+// thrashes), wide counted repetitions relaxed (RelaxPattern) and confirmed by their exact RE2 on
+// the units where the set reports them. A table maps each pattern to the (rule, group) pairs that
+// use it, so the per-rule logic (every group hit, no `none` hit) only runs for rules with a
+// pattern in the unit, and definitions, duty holders and parameters only for units where a rule
+// holds.
+#include "match/matcher.h"
+
+#include <fmt/format.h>
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+#include <mutex>
+#include <string_view>
+#include <tuple>
+#include <utility>
+
+#include "params/extract.h"
+#include "params/party.h"
+
+namespace clausescan::internal {
+namespace {
+
+// Options of every rule pattern: case-insensitive, UTF-8, no capture groups (only whether a
+// pattern occurs matters), errors reported as values rather than logged.
+RE2::Options PatternOptions(std::int64_t max_mem) {
+  RE2::Options options;
+  options.set_encoding(RE2::Options::EncodingUTF8);
+  options.set_case_sensitive(false);
+  options.set_never_capture(true);
+  options.set_log_errors(false);
+  options.set_max_mem(max_mem);
+  return options;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pattern shapes: a small lexer over RE2 syntax (escapes, classes, repetitions).
+
+constexpr int kMaxExactSpan = 8;  // wider counted repetitions are relaxed
+
+// One past the character class that starts at p[begin] == '[' (p.size() when not closed).
+std::size_t ClassEnd(std::string_view p, std::size_t begin) {
+  std::size_t i = begin + 1;
+  if (i < p.size() && p[i] == '^') ++i;
+  if (i < p.size() && p[i] == ']') ++i;  // a leading ']' is literal
+  while (i < p.size()) {
+    if (p[i] == '\\') {
+      i += 2;
+    } else if (p[i] == '[' && i + 1 < p.size() && p[i + 1] == ':') {
+      const std::size_t end = p.find(":]", i + 2);
+      i = end == std::string_view::npos ? p.size() : end + 2;
+    } else if (p[i] == ']') {
+      return i + 1;
+    } else {
+      ++i;
+    }
+  }
+  return p.size();
+}
+
+// One past the escape that starts at p[begin] == '\\': \d, \x{263a}, \p{Greek}, \Q...\E.
+std::size_t EscapeEnd(std::string_view p, std::size_t begin) {
+  if (begin + 1 >= p.size()) return p.size();
+  const char kind = p[begin + 1];
+  std::size_t end = std::string_view::npos;
+  if (kind == 'Q') {
+    end = p.find("\\E", begin + 2);
+    return end == std::string_view::npos ? p.size() : end + 2;
+  }
+  if ((kind == 'p' || kind == 'P' || kind == 'x') && begin + 2 < p.size() && p[begin + 2] == '{') {
+    end = p.find('}', begin + 3);
+    return end == std::string_view::npos ? p.size() : end + 1;
+  }
+  return std::min(begin + 2, p.size());
+}
+
+// One past the token at p[begin]: an escape, a character class or one character.
+std::size_t TokenEnd(std::string_view p, std::size_t begin) {
+  if (p[begin] == '\\') return EscapeEnd(p, begin);
+  if (p[begin] == '[') return ClassEnd(p, begin);
+  return begin + 1;
+}
+
+// Reads a counted repetition at p[begin] == '{': "{n}", "{n,}" (*max = -1) or "{n,m}", and sets
+// *end one past its '}'. False for a literal brace.
+bool ReadRepeat(std::string_view p, std::size_t begin, int* min, int* max, std::size_t* end) {
+  const char* last = p.data() + p.size();
+  auto [after_min, ec] = std::from_chars(p.data() + begin + 1, last, *min);
+  if (ec != std::errc() || after_min == last) return false;
+  const char* close = after_min;
+  *max = *min;
+  if (*close == ',') {
+    *max = -1;
+    ++close;
+    if (close != last && *close != '}') {
+      auto [after_max, ec_max] = std::from_chars(close, last, *max);
+      if (ec_max != std::errc()) return false;
+      close = after_max;
+    }
+  }
+  if (close == last || *close != '}') return false;
+  *end = static_cast<std::size_t>(close - p.data()) + 1;
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compiled patterns.
+
+constexpr int kNoneGroup = -1;
+
+// One use of a pattern: rule `rule` has it in group `group` of `all`, or in `none`.
+struct PatternUse {
+  int rule = 0;
+  int group = kNoneGroup;
+};
+
+// One RE2::Set over some of a scope's patterns.
+struct SetPart {
+  std::unique_ptr<RE2::Set> set;
+  std::vector<int> pattern;  // set index -> index into ScopePatterns::patterns
+};
+
+// The compiled patterns of one scope.
+struct ScopePatterns {
+  std::vector<SetPart> parts;
+  std::vector<std::string> patterns;  // distinct, as written in the rules
+  // For patterns a set holds relaxed (RelaxPattern), the exact pattern, which confirms each set
+  // hit; null for patterns the sets hold as written.
+  std::vector<std::unique_ptr<RE2>> exact;
+  bool any_relaxed = false;
+  // The uses of pattern i are uses[use_begin[i] .. use_begin[i + 1]).
+  std::vector<int> use_begin;
+  std::vector<PatternUse> uses;
+  // One RE2 per pattern, compiled on the first unit a set's DFA cannot handle.
+  mutable std::once_flag fallback_once;
+  mutable std::vector<std::unique_ptr<RE2>> fallback;
+  bool each_pattern = false;  // MatcherOptions::each_pattern
+
+  bool empty() const { return patterns.empty(); }
+
+  // Fills *hits with the indices of the patterns that occur in unit (unsorted); false when none.
+  // part_hits is scratch space.
+  bool Match(std::string_view unit, std::vector<int>* part_hits, std::vector<int>* hits) const;
+
+ private:
+  bool MatchEachPattern(std::string_view unit, std::vector<int>* hits) const;
+  // Drops the hits of relaxed patterns whose exact form does not occur in unit.
+  bool ConfirmRelaxed(std::string_view unit, std::vector<int>* hits) const;
+};
+
+bool ScopePatterns::Match(std::string_view unit, std::vector<int>* part_hits,
+                          std::vector<int>* hits) const {
+  if (each_pattern) return MatchEachPattern(unit, hits);
+  hits->clear();
+  for (const SetPart& part : parts) {
+    RE2::Set::ErrorInfo info{RE2::Set::kNoError};
+    if (part.set->Match(unit, part_hits, &info)) {
+      for (int i : *part_hits) hits->push_back(part.pattern[i]);
+    } else if (info.kind != RE2::Set::kNoError) {
+      // The DFA ran out of memory (or, in theory, reported an inconsistent result): never drop
+      // the unit; decide pattern by pattern instead.
+      return MatchEachPattern(unit, hits);
+    }
+  }
+  if (hits->empty()) return false;
+  return !any_relaxed || ConfirmRelaxed(unit, hits);
+}
+
+bool ScopePatterns::ConfirmRelaxed(std::string_view unit, std::vector<int>* hits) const {
+  std::erase_if(*hits, [&](int i) {
+    return exact[i] != nullptr && !RE2::PartialMatch(unit, *exact[i]);
+  });
+  return !hits->empty();
+}
+
+bool ScopePatterns::MatchEachPattern(std::string_view unit, std::vector<int>* hits) const {
+  std::call_once(fallback_once, [this] {
+    for (const std::string& pattern : patterns) {
+      fallback.push_back(std::make_unique<RE2>(pattern, PatternOptions(kDefaultSetMaxMem)));
+    }
+  });
+  hits->clear();
+  for (std::size_t i = 0; i < fallback.size(); ++i) {
+    if (RE2::PartialMatch(unit, *fallback[i])) hits->push_back(static_cast<int>(i));
+  }
+  return !hits->empty();
+}
+
+// A rule as the matcher runs it.
+struct CompiledRule {
+  Party party = Party::kUnknown;
+  bool definitions = false;
+  int groups = 0;       // rule.all.size()
+  int first_group = 0;  // index of group 0 in the flat numbering of all rules' groups
+  ParamExtractor params;
+};
+
+// Builds one scope: distinct patterns, the uses of each, and the sets.
+class ScopeBuilder {
+ public:
+  explicit ScopeBuilder(const MatcherOptions& options) : options_(options) {}
+
+  void Add(const Rule& rule, int rule_index) {
+    for (std::size_t g = 0; g < rule.all.size(); ++g) {
+      for (const std::string& pattern : rule.all[g]) {
+        AddUse(rule, pattern, PatternUse{rule_index, static_cast<int>(g)});
+      }
+    }
+    for (const std::string& pattern : rule.none) {
+      AddUse(rule, pattern, PatternUse{rule_index, kNoneGroup});
+    }
+  }
+
+  // Compiles the sets into *out (left empty when no pattern was added).
+  std::optional<Error> Finish(std::string_view scope_name, ScopePatterns* out);
+
+ private:
+  struct Origin {
+    const std::string* file;
+    int line;
+  };
+
+  void AddUse(const Rule& rule, const std::string& pattern, PatternUse use) {
+    auto [it, inserted] = index_.emplace(pattern, static_cast<int>(patterns_.size()));
+    if (inserted) {
+      patterns_.push_back(pattern);
+      origins_.push_back(Origin{&rule.file, rule.line});
+      uses_.emplace_back();
+    }
+    uses_[it->second].push_back(use);
+  }
+
+  std::optional<Error> AddToSets(int index, std::vector<SetPart>* parts,
+                                 std::unique_ptr<RE2>* exact);
+
+  const MatcherOptions& options_;
+  std::map<std::string, int> index_;
+  std::vector<std::string> patterns_;
+  std::vector<Origin> origins_;  // the first rule that uses each pattern
+  std::vector<std::vector<PatternUse>> uses_;
+};
+
+// Adds pattern `index` (relaxed when wide repetitions would bloat the DFA) to the loop-free set
+// (parts[0]) or the unbounded one (parts[1]); *exact receives the exact RE2 of a relaxed pattern.
+std::optional<Error> ScopeBuilder::AddToSets(int index, std::vector<SetPart>* parts,
+                                             std::unique_ptr<RE2>* exact) {
+  const std::string& pattern = patterns_[index];
+  const std::string relaxed = RelaxPattern(pattern);
+  const std::string& form = relaxed.empty() ? pattern : relaxed;
+  SetPart& part = (*parts)[HasUnboundedRepeat(form) ? 1 : 0];
+  auto invalid = [&](const std::string& error) {
+    return Error(ErrorCode::kRuleError, fmt::format("invalid pattern '{}': {}", pattern, error),
+                 *origins_[index].file, origins_[index].line);
+  };
+  std::string error;
+  if (part.set->Add(form, &error) < 0) return invalid(error);
+  part.pattern.push_back(index);
+  if (!relaxed.empty()) {
+    *exact = std::make_unique<RE2>(pattern, PatternOptions(kDefaultSetMaxMem));
+    if (!(*exact)->ok()) return invalid((*exact)->error());
+  }
+  return std::nullopt;
+}
+
+std::optional<Error> ScopeBuilder::Finish(std::string_view scope_name, ScopePatterns* out) {
+  if (patterns_.empty()) return std::nullopt;
+  std::vector<SetPart> parts(2);
+  for (SetPart& part : parts) {
+    part.set = std::make_unique<RE2::Set>(PatternOptions(options_.set_max_mem), RE2::UNANCHORED);
+  }
+  out->exact.resize(patterns_.size());
+  for (std::size_t i = 0; i < patterns_.size(); ++i) {
+    if (auto error = AddToSets(static_cast<int>(i), &parts, &out->exact[i])) return error;
+    out->any_relaxed = out->any_relaxed || out->exact[i] != nullptr;
+  }
+  for (SetPart& part : parts) {
+    if (part.pattern.empty() || options_.each_pattern) continue;
+    if (!part.set->Compile()) {
+      return Error(ErrorCode::kRuleError,
+                   fmt::format("the patterns of the {}-scope rules exceed RE2's memory budget",
+                               scope_name));
+    }
+    out->parts.push_back(std::move(part));
+  }
+  out->each_pattern = options_.each_pattern;
+  out->use_begin.push_back(0);
+  for (const std::vector<PatternUse>& uses : uses_) {
+    out->uses.insert(out->uses.end(), uses.begin(), uses.end());
+    out->use_begin.push_back(static_cast<int>(out->uses.size()));
+  }
+  out->patterns = std::move(patterns_);
+  return std::nullopt;
+}
+
+// What a unit says about itself, computed once per unit that some rule holds in.
+struct UnitFacts {
+  bool definition = false;
+  Party duty_holder = Party::kUnknown;
+};
+
+// True when a rule about `rule_party`'s duty must not count a unit whose duty holder is holder.
+bool OtherParty(Party rule_party, Party holder) {
+  return (rule_party == Party::kSupplier && holder == Party::kCustomer) ||
+         (rule_party == Party::kCustomer && holder == Party::kSupplier);
+}
+
+// Everything Match needs; Matcher::Impl is this.
+struct CompiledRules {
+  PartyLexicon parties;
+  std::vector<CompiledRule> rules;
+  int total_groups = 0;
+  ScopePatterns sentence;
+  ScopePatterns paragraph;
+};
+
+// Per-Match scratch space: which rules hold in a unit, with no allocation per unit or pattern.
+// Stamps are compared with the unit's epoch, so nothing is cleared between units.
+class UnitEvaluator {
+ public:
+  explicit UnitEvaluator(const CompiledRules& rules)
+      : rules_(rules),
+        group_stamp_(rules.total_groups, 0),
+        rule_stamp_(rules.rules.size(), 0),
+        none_stamp_(rules.rules.size(), 0),
+        group_count_(rules.rules.size(), 0) {}
+
+  // The rules of patterns' scope whose every group and no `none` pattern occurs in unit, by
+  // index. Valid until the next call.
+  const std::vector<int>& Evaluate(const ScopePatterns& patterns, std::string_view unit);
+
+ private:
+  void NextEpoch();
+  void Record(const PatternUse& use);
+
+  const CompiledRules& rules_;
+  std::vector<int> part_hits_;
+  std::vector<int> hits_;
+  std::vector<std::uint32_t> group_stamp_;  // by flat group
+  std::vector<std::uint32_t> rule_stamp_;   // by rule: group_count_ is valid for this epoch
+  std::vector<std::uint32_t> none_stamp_;   // by rule: a `none` pattern occurs
+  std::vector<int> group_count_;            // by rule: groups that occur
+  std::vector<int> touched_;
+  std::vector<int> passed_;
+  std::uint32_t epoch_ = 0;
+};
+
+void UnitEvaluator::NextEpoch() {
+  if (++epoch_ != 0) return;
+  std::fill(group_stamp_.begin(), group_stamp_.end(), 0);
+  std::fill(rule_stamp_.begin(), rule_stamp_.end(), 0);
+  std::fill(none_stamp_.begin(), none_stamp_.end(), 0);
+  epoch_ = 1;
+}
+
+void UnitEvaluator::Record(const PatternUse& use) {
+  if (use.group == kNoneGroup) {
+    none_stamp_[use.rule] = epoch_;
+    return;
+  }
+  const int flat = rules_.rules[use.rule].first_group + use.group;
+  if (group_stamp_[flat] == epoch_) return;
+  group_stamp_[flat] = epoch_;
+  if (rule_stamp_[use.rule] != epoch_) {
+    rule_stamp_[use.rule] = epoch_;
+    group_count_[use.rule] = 0;
+    touched_.push_back(use.rule);
+  }
+  ++group_count_[use.rule];
+}
+
+const std::vector<int>& UnitEvaluator::Evaluate(const ScopePatterns& patterns,
+                                                std::string_view unit) {
+  passed_.clear();
+  if (!patterns.Match(unit, &part_hits_, &hits_)) return passed_;
+  NextEpoch();
+  touched_.clear();
+  for (int pattern : hits_) {
+    for (int u = patterns.use_begin[pattern]; u < patterns.use_begin[pattern + 1]; ++u) {
+      Record(patterns.uses[u]);
+    }
+  }
+  for (int rule : touched_) {
+    if (group_count_[rule] == rules_.rules[rule].groups && none_stamp_[rule] != epoch_) {
+      passed_.push_back(rule);
+    }
+  }
+  std::sort(passed_.begin(), passed_.end());
+  return passed_;
+}
+
+// Runs one scope over a document, appending hits.
+class ScopeRunner {
+ public:
+  ScopeRunner(const CompiledRules& rules, const ScopePatterns& patterns, std::string_view folded,
+              UnitEvaluator* evaluator, std::vector<RuleHit>* hits)
+      : rules_(rules), patterns_(patterns), folded_(folded), evaluator_(evaluator), hits_(hits) {}
+
+  // Matches the unit [begin, end) of the folded view, in section `section`.
+  void Run(std::size_t begin, std::size_t end, int section);
+
+ private:
+  const CompiledRules& rules_;
+  const ScopePatterns& patterns_;
+  std::string_view folded_;
+  UnitEvaluator* evaluator_;
+  std::vector<RuleHit>* hits_;
+};
+
+void ScopeRunner::Run(std::size_t begin, std::size_t end, int section) {
+  if (begin >= end || end > folded_.size()) return;  // outside the contract of Outline
+  const std::string_view unit = folded_.substr(begin, end - begin);
+  const std::vector<int>& passed = evaluator_->Evaluate(patterns_, unit);
+  if (passed.empty()) return;
+  const UnitFacts facts{IsDefinition(unit), DutyHolder(unit, rules_.parties)};
+  for (int index : passed) {
+    const CompiledRule& rule = rules_.rules[index];
+    if (facts.definition && !rule.definitions) continue;
+    if (OtherParty(rule.party, facts.duty_holder)) continue;
+    RuleHit hit;
+    hit.rule = index;
+    hit.begin = begin;
+    hit.end = end;
+    hit.section = section;
+    hit.party = facts.duty_holder;
+    rule.params.Extract(unit, &hit.parameters);
+    hits_->push_back(std::move(hit));
+  }
+}
+
+// Paragraphs that hold some text besides headings (paragraph rules skip the others).
+std::vector<char> ParagraphsWithText(const Outline& outline) {
+  std::vector<char> has_text(outline.paragraphs.size(), 0);
+  for (const Unit& unit : outline.units) {
+    if (unit.kind == UnitKind::kHeading) continue;
+    if (unit.paragraph >= 0 && static_cast<std::size_t>(unit.paragraph) < has_text.size()) {
+      has_text[unit.paragraph] = 1;
+    }
+  }
+  return has_text;
+}
+
+}  // namespace
+
+struct Matcher::Impl : CompiledRules {};
+
+std::string RelaxPattern(std::string_view pattern) {
+  std::string out;
+  bool changed = false;
+  for (std::size_t i = 0; i < pattern.size();) {
+    std::size_t next = TokenEnd(pattern, i);
+    int min = 0;
+    int max = 0;
+    if (pattern[i] == '{' && ReadRepeat(pattern, i, &min, &max, &next) && max >= 0 &&
+        max - min > kMaxExactSpan) {
+      out += min == 0 ? "*" : min == 1 ? "+" : fmt::format("{{{},}}", min);
+      changed = true;
+    } else {
+      out.append(pattern.substr(i, next - i));
+    }
+    i = next;
+  }
+  return changed ? out : std::string();
+}
+
+bool HasUnboundedRepeat(std::string_view pattern) {
+  for (std::size_t i = 0; i < pattern.size();) {
+    std::size_t next = TokenEnd(pattern, i);
+    int min = 0;
+    int max = 0;
+    if (pattern[i] == '*' || pattern[i] == '+') return true;
+    if (pattern[i] == '{' && ReadRepeat(pattern, i, &min, &max, &next) && max < 0) return true;
+    i = next;
+  }
+  return false;
+}
+
+std::string CheckPattern(const std::string& pattern) {
+  RE2::Set set(PatternOptions(kDefaultSetMaxMem), RE2::UNANCHORED);
+  std::string error;
+  if (set.Add(pattern, &error) >= 0) return "";
+  return error.empty() ? "RE2 rejects the pattern" : error;
+}
+
+Matcher::Matcher() : impl_(std::make_unique<Impl>()) {}
+Matcher::~Matcher() = default;
+
+Result<std::unique_ptr<Matcher>> Matcher::Compile(const std::vector<Rule>& rules,
+                                                  const PartyLexicon& parties) {
+  return Compile(rules, parties, MatcherOptions());
+}
+
+Result<std::unique_ptr<Matcher>> Matcher::Compile(const std::vector<Rule>& rules,
+                                                  const PartyLexicon& parties,
+                                                  const MatcherOptions& options) {
+  std::unique_ptr<Matcher> matcher(new Matcher());
+  Impl& impl = *matcher->impl_;
+  impl.parties = parties;
+  ScopeBuilder sentence(options);
+  ScopeBuilder paragraph(options);
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    const Rule& rule = rules[i];
+    Result<ParamExtractor> params = ParamExtractor::Compile(rule.parameters, rule.file);
+    if (!params) return params.error();
+    CompiledRule compiled{rule.party, rule.definitions, static_cast<int>(rule.all.size()),
+                          impl.total_groups, std::move(*params)};
+    impl.total_groups += compiled.groups;
+    impl.rules.push_back(std::move(compiled));
+    (rule.scope == Scope::kParagraph ? paragraph : sentence).Add(rule, static_cast<int>(i));
+  }
+  if (auto error = sentence.Finish("sentence", &impl.sentence)) return *error;
+  if (auto error = paragraph.Finish("paragraph", &impl.paragraph)) return *error;
+  return matcher;
+}
+
+std::vector<RuleHit> Matcher::Match(const NormalizedText& text, const Outline& outline) const {
+  std::vector<RuleHit> hits;
+  UnitEvaluator evaluator(*impl_);
+  if (!impl_->sentence.empty()) {
+    ScopeRunner runner(*impl_, impl_->sentence, text.folded, &evaluator, &hits);
+    for (const Unit& unit : outline.units) {
+      if (unit.kind != UnitKind::kHeading) runner.Run(unit.begin, unit.end, unit.section);
+    }
+  }
+  if (impl_->paragraph.empty()) return hits;
+  const std::size_t sentence_hits = hits.size();
+  const std::vector<char> has_text = ParagraphsWithText(outline);
+  ScopeRunner runner(*impl_, impl_->paragraph, text.folded, &evaluator, &hits);
+  for (std::size_t p = 0; p < outline.paragraphs.size(); ++p) {
+    const Paragraph& paragraph = outline.paragraphs[p];
+    if (has_text[p]) runner.Run(paragraph.begin, paragraph.end, paragraph.section);
+  }
+  if (sentence_hits > 0 && hits.size() > sentence_hits) {
+    std::sort(hits.begin(), hits.end(), [](const RuleHit& a, const RuleHit& b) {
+      return std::tie(a.begin, a.rule, a.end) < std::tie(b.begin, b.rule, b.end);
+    });
+  }
+  return hits;
+}
+
+}  // namespace clausescan::internal

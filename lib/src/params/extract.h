@@ -1,0 +1,51 @@
+// A rule's parameter extractors, compiled once: ParamSpecs -> named ParamValues of one unit.
+#ifndef CLAUSESCAN_PARAMS_EXTRACT_H_
+#define CLAUSESCAN_PARAMS_EXTRACT_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "clausescan/report.h"
+#include "clausescan/result.h"
+#include "rules/model.h"
+
+namespace clausescan::internal {
+
+// The compiled parameters of one rule (see docs/rules.md, "Parameter types"). Immutable after
+// Compile; Extract may be called from many threads at once. Movable, not copyable.
+class ParamExtractor {
+ public:
+  ParamExtractor();
+  ~ParamExtractor();
+  ParamExtractor(ParamExtractor&&) noexcept;
+  ParamExtractor& operator=(ParamExtractor&&) noexcept;
+
+  // Compiles specs; the `any`, `none` and `values` patterns of flag and enum parameters become
+  // RE2s (case-insensitive, UTF-8). Errors: kRuleError naming file and the spec's line when RE2
+  // rejects a pattern (the loader has normally rejected it already).
+  static Result<ParamExtractor> Compile(const std::vector<ParamSpec>& specs,
+                                        const std::string& file);
+
+  // True when the rule declares no parameters (Extract then does nothing).
+  bool empty() const { return params_.empty(); }
+
+  // Adds to *out every parameter that folded (one unit's folded view) states; parameters the
+  // unit does not state stay absent. Durations: the first one qualified "within" (else the
+  // first one), in the spec's unit; business days go to business_name as days with
+  // "business": true when business_name is set. Never fails; linear in folded per parameter.
+  void Extract(std::string_view folded, std::map<std::string, ParamValue>* out) const;
+
+ private:
+  struct Compiled;
+  std::vector<std::unique_ptr<Compiled>> params_;
+};
+
+// The parameter a duration spec with a business_name sets to true for business days.
+inline constexpr std::string_view kBusinessParam = "business";
+
+}  // namespace clausescan::internal
+
+#endif  // CLAUSESCAN_PARAMS_EXTRACT_H_

@@ -1,0 +1,158 @@
+// How often something may happen: "once per year", "twice a year", "quarterly".
+#include <cstddef>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "params/quantities.h"
+#include "params/scan.h"
+
+namespace clausescan::internal {
+namespace {
+
+using scan::Tokens;
+
+// Periods of each unit in a year.
+double PerYear(TimeUnit unit) {
+  switch (unit) {
+    case TimeUnit::kMinutes:
+      return 525600;
+    case TimeUnit::kHours:
+      return 8760;
+    case TimeUnit::kDays:
+      return 365;
+    case TimeUnit::kWeeks:
+      return 52;
+    case TimeUnit::kMonths:
+      return 12;
+    case TimeUnit::kQuarters:
+      return 4;
+    case TimeUnit::kYears:
+      return 1;
+  }
+  return 0;
+}
+
+// A bare period word after "per"/"a"/"each": "year", "annum", "calendar quarter".
+std::optional<double> PeriodWord(std::string_view w) {
+  if (w == "year" || w == "annum") return 1;
+  if (w == "quarter") return 4;
+  if (w == "month") return 12;
+  if (w == "week") return 52;
+  if (w == "day") return 365;
+  return std::nullopt;
+}
+
+// An adverb that is itself a frequency: "annually", "quarterly", "semi-annually".
+std::optional<double> AdverbAt(const Tokens& t, std::size_t i, std::size_t* last) {
+  *last = i;
+  if (t.Is(i, "semi") && t.Is(i + 1, "-") && t.IsAny(i + 2, {"annually", "annual"})) {
+    *last = i + 2;
+    return 2;
+  }
+  if (t.IsAny(i, {"semiannually", "semiannual"})) return 2;
+  if (t.IsAny(i, {"annually", "yearly"})) return 1;
+  if (t.Is(i, "quarterly")) return 4;
+  if (t.Is(i, "monthly")) return 12;
+  if (t.Is(i, "weekly")) return 52;
+  if (t.Is(i, "daily")) return 365;
+  return std::nullopt;
+}
+
+// "monthly fees", "quarterly uptime": the adverb describes a thing, not how often.
+bool DescribesThing(const Tokens& t, std::size_t next) {
+  return t.IsAny(
+      next,
+      {"fee",          "fees",          "charge",      "charges",      "payment",    "payments",
+       "invoice",      "invoices",      "installment", "installments", "instalment", "instalments",
+       "subscription", "subscriptions", "uptime",      "availability", "service",    "services",
+       "credit",       "credits",       "amount",      "amounts",      "revenue",    "revenues",
+       "rate",         "rates",         "cap",         "limit",        "percentage", "average",
+       "period",       "billing",       "cost",        "costs",        "price",      "prices",
+       "salary",       "rent",          "interest",    "usage"});
+}
+
+// Reads "<connector> [adjectives] [<number>] <unit> [period]" or an adverb after a count:
+// "per year", "a year", "in any twelve (12) month period", "every 12 months", "annually".
+// Returns periods per year and sets *last.
+std::optional<double> ReadPeriod(const Tokens& t, std::size_t j, std::size_t* last) {
+  if (std::optional<double> adverb = AdverbAt(t, j, last)) return adverb;
+  std::size_t k = j;
+  if (t.Is(k, "in") || t.Is(k, "during") || t.Is(k, "within") || t.Is(k, "for")) {
+    ++k;
+    if (!t.IsAny(k, {"any", "each", "every", "a", "the", "one"})) return std::nullopt;
+    ++k;
+  } else if (t.IsAny(k, {"per", "a", "an", "each", "every"})) {
+    ++k;
+    if (t.IsAny(k, {"any", "each", "every", "one"})) ++k;
+  } else {
+    return std::nullopt;
+  }
+  for (int n = 0; n < 3 && t.IsAny(k, {"calendar", "fiscal", "contract", "contractual", "rolling",
+                                       "consecutive", "financial", "billing", "subscription"});
+       ++n) {
+    ++k;
+  }
+  if (std::optional<scan::DurationRead> d = scan::ReadDuration(t, k)) {
+    if (d->duration.value <= 0) return std::nullopt;
+    *last = t.Is(d->last + 1, "period") ? d->last + 1 : d->last;
+    return PerYear(d->duration.unit) / d->duration.value;
+  }
+  if (std::optional<double> per_year = PeriodWord(t.Text(k)); per_year && t.IsWord(k)) {
+    *last = t.Is(k + 1, "period") ? k + 1 : k;
+    return per_year;
+  }
+  return std::nullopt;
+}
+
+// A count: "once", "twice", "thrice", "two (2) times", "one time".
+std::optional<double> ReadCount(const Tokens& t, std::size_t i, std::size_t* last) {
+  *last = i;
+  if (t.Is(i, "once")) return 1;
+  if (t.Is(i, "twice")) return 2;
+  if (t.Is(i, "thrice")) return 3;
+  const std::optional<scan::NumberRead> number = scan::ReadNumber(t, i);
+  if (!number || !t.IsAny(number->last + 1, {"times", "time"})) return std::nullopt;
+  *last = number->last + 1;
+  return number->value;
+}
+
+}  // namespace
+
+std::vector<Frequency> FindFrequencies(std::string_view folded) {
+  const Tokens t(folded);
+  std::vector<Frequency> out;
+  std::size_t i = 0;
+  while (i < t.size()) {
+    std::size_t count_last = i;
+    std::size_t last = i;
+    std::optional<double> per_year;
+    if (std::optional<double> count = ReadCount(t, i, &count_last)) {
+      if (std::optional<double> period = ReadPeriod(t, count_last + 1, &last)) {
+        per_year = *count * *period;
+      }
+    } else if (t.Is(i, "every")) {
+      // "every twelve (12) months", "every year": once per period.
+      per_year = ReadPeriod(t, i, &last);
+    } else if (std::optional<double> adverb = AdverbAt(t, i, &last)) {
+      if (!DescribesThing(t, last + 1)) per_year = adverb;
+    } else if (t.Phrase(i, {"on", "a"}) || t.Phrase(i, {"on", "an"})) {
+      // "on a quarterly basis", "on an annual basis".
+      std::optional<double> adverb = AdverbAt(t, i + 2, &last);
+      if (!adverb && t.Is(i + 2, "annual")) adverb = 1, last = i + 2;
+      if (adverb && t.Is(last + 1, "basis")) {
+        per_year = adverb;
+        ++last;
+      }
+    }
+    if (!per_year) {
+      ++i;
+      continue;
+    }
+    out.push_back(Frequency{*per_year, t[i].begin, t[last].end});
+    i = last + 1;
+  }
+  return out;
+}
+
+}  // namespace clausescan::internal

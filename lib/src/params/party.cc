@@ -1,0 +1,493 @@
+// Who owes the duty a sentence states, and whether a sentence is a definition.
+//
+// Word boundaries: lexicon terms match whole tokens, so "subprocessor" and "sub-processor"
+// never match the term "processor" (a hyphenated compound is one word here); they name a party
+// only when the lexicon lists them. The last word of a term also matches its plural
+// ("customers", "processes" for "process").
+#include "params/party.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "params/scan.h"
+#include "re2/re2.h"
+
+namespace clausescan::internal {
+
+std::string_view PartyName(Party party) {
+  switch (party) {
+    case Party::kSupplier:
+      return "supplier";
+    case Party::kCustomer:
+      return "customer";
+    case Party::kMutual:
+      return "mutual";
+    case Party::kUnknown:
+      return "";
+  }
+  return "";
+}
+
+namespace {
+
+using scan::Tokens;
+
+struct Term {
+  std::vector<std::string> words;  // token texts, e.g. {"sub", "-", "processor"}
+  Party side = Party::kUnknown;
+};
+
+std::vector<Term> BuildTerms(const PartyLexicon& lexicon) {
+  std::vector<Term> terms;
+  const auto add = [&terms](const std::vector<std::string>& list, Party side) {
+    for (const std::string& entry : list) {
+      std::string lower(entry);
+      for (char& c : lower) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      }
+      const Tokens tokens(lower);
+      Term term;
+      term.side = side;
+      for (std::size_t i = 0; i < tokens.size(); ++i) term.words.emplace_back(tokens.Text(i));
+      if (!term.words.empty()) terms.push_back(std::move(term));
+    }
+  };
+  add(lexicon.supplier, Party::kSupplier);
+  add(lexicon.customer, Party::kCustomer);
+  add(lexicon.mutual, Party::kMutual);
+  return terms;
+}
+
+struct TermMatch {
+  Party side = Party::kUnknown;
+  std::size_t first = 0;  // first token of the term
+};
+
+bool WordMatches(std::string_view token, std::string_view word, bool last) {
+  if (token == word) return true;
+  if (!last || token.size() <= word.size() || token.substr(0, word.size()) != word) return false;
+  const std::string_view rest = token.substr(word.size());
+  return rest == "s" || rest == "es";
+}
+
+// The longest lexicon term whose last token is `last`, as whole words.
+std::optional<TermMatch> TermEndingAt(const Tokens& t, const std::vector<Term>& terms,
+                                      std::size_t last) {
+  std::optional<TermMatch> best;
+  std::size_t best_size = 0;
+  if (last >= t.size() || t[last].kind != scan::Token::kWord) return std::nullopt;
+  for (const Term& term : terms) {
+    const std::size_t n = term.words.size();
+    if (n > last + 1 || n <= best_size) continue;
+    const std::size_t first = last + 1 - n;
+    bool ok = true;
+    for (std::size_t k = 0; k < n && ok; ++k) {
+      ok = WordMatches(t.Text(first + k), term.words[k], k + 1 == n);
+    }
+    // "sub-processor" does not contain the word "processor".
+    if (ok && first > 0 && t.Attached(first) && t.IsAny(first - 1, {"-", "/"})) ok = false;
+    if (ok && t.Is(last + 1, "-") && t.Attached(last + 1) && t.IsWord(last + 2)) ok = false;
+    if (ok) {
+      best = TermMatch{term.side, first};
+      best_size = n;
+    }
+  }
+  return best;
+}
+
+Party Combine(Party a, Party b) {
+  if (a == Party::kUnknown) return b;
+  if (b == Party::kUnknown || a == b) return a;
+  return Party::kMutual;
+}
+
+Party Flip(Party p) {
+  if (p == Party::kSupplier) return Party::kCustomer;
+  if (p == Party::kCustomer) return Party::kSupplier;
+  return p;
+}
+
+// A modal obligation: its first and last token.
+struct Modal {
+  std::size_t first = 0;
+  std::size_t last = 0;
+};
+
+std::optional<Modal> ModalAt(const Tokens& t, std::size_t i) {
+  if (!t.IsWord(i)) return std::nullopt;
+  if (t.IsAny(i, {"shall", "must"})) return Modal{i, i};
+  if (t.Is(i, "will")) {
+    // "at will", "free will", "its will": a noun.
+    if (t.IsAny(i - 1, {"at", "free", "the", "its", "their", "his", "her", "good", "ill"})) {
+      return std::nullopt;
+    }
+    return Modal{i, i};
+  }
+  if (t.IsAny(i, {"agree", "agrees", "undertake", "undertakes", "covenant", "covenants", "commit",
+                  "commits"}) &&
+      t.Is(i + 1, "to")) {
+    return Modal{i, i + 1};
+  }
+  if (t.IsAny(i, {"is", "are"})) {
+    if (t.IsAny(i + 1, {"required", "obligated", "obliged"}) && t.Is(i + 2, "to")) {
+      return Modal{i, i + 2};
+    }
+    // "is (solely) responsible for".
+    const std::size_t r =
+        t.IsAny(i + 1, {"solely", "fully", "exclusively", "jointly"}) ? i + 2 : i + 1;
+    if (t.Is(r, "responsible") && t.Is(r + 1, "for")) return Modal{i, r + 1};
+  }
+  return std::nullopt;
+}
+
+bool IsSkippableAdverb(const Tokens& t, std::size_t i) {
+  return t.IsAny(
+      i, {"promptly",     "also",      "hereby",      "immediately", "further",   "then",
+          "thereafter",   "likewise",  "accordingly", "therefore",   "only",      "itself",
+          "themselves",   "each",      "both",        "always",      "expressly", "irrevocably",
+          "additionally", "similarly", "nonetheless", "however",     "at",        "all",
+          "times",        "in",        "turn",        "thus",        "still",     "equally",
+          "jointly",      "severally"});
+}
+
+bool IsAgentNoun(const Tokens& t, std::size_t i) {
+  return t.IsAny(i,
+                 {"personnel",  "employee",      "employees",      "staff",           "team",
+                  "agent",      "agents",        "representative", "representatives", "affiliate",
+                  "affiliates", "subcontractor", "subcontractors", "officer",         "officers",
+                  "director",   "directors",     "auditor",        "auditors",        "designee",
+                  "designees",  "users",         "user",           "contractors"});
+}
+
+// Passive duty right after the modal: "shall be notified", "will not be informed by ...".
+// Returns true when passive; *agent gets the party after "by", if any.
+bool IsPassive(const Tokens& t, const std::vector<Term>& terms, const Modal& modal, Party* agent) {
+  std::size_t k = modal.last + 1;
+  while (t.IsAny(k, {"not", "also", "promptly", "immediately", "then", "only", "always"})) ++k;
+  if (!t.Is(k, "be")) return false;
+  ++k;
+  while (t.IsAny(
+      k, {"promptly", "immediately", "also", "timely", "duly", "properly", "directly", "first"})) {
+    ++k;
+  }
+  if (!t.IsWord(k)) return false;
+  const std::string_view w = t.Text(k);
+  if (t.IsAny(
+          k, {"able",       "responsible", "liable",      "entitled",     "required",   "obligated",
+              "obliged",    "permitted",   "allowed",     "authorized",   "authorised", "bound",
+              "deemed",     "subject",     "available",   "solely",       "fully",      "jointly",
+              "severally",  "free",        "compliant",   "eligible",     "prepared",   "committed",
+              "interested", "engaged",     "registered",  "insured",      "licensed",   "qualified",
+              "located",    "based",       "established", "incorporated", "related",    "limited",
+              "associated", "intended",    "designed",    "expected",     "supposed",   "satisfied",
+              "concerned",  "dedicated",   "exempted",    "excused",      "considered", "treated",
+              "construed"})) {
+    return false;
+  }
+  const bool participle =
+      (w.size() > 3 && (w.substr(w.size() - 2) == "ed" || w.substr(w.size() - 2) == "en")) ||
+      t.IsAny(k, {"sent",  "told",    "made",   "paid",  "kept", "held", "done", "shown",
+                  "known", "brought", "sought", "built", "set",  "put",  "sold", "lent",
+                  "spent", "met",     "let",    "read",  "won",  "run"});
+  if (!participle) return false;
+  for (std::size_t b = k + 1; b <= k + 4 && b < t.size(); ++b) {
+    if (t.Is(b, "by")) {
+      for (std::size_t e = b + 1; e <= b + 4 && e < t.size(); ++e) {
+        if (std::optional<TermMatch> m = TermEndingAt(t, terms, e); m && m->first > b) {
+          *agent = m->side;
+          return true;
+        }
+      }
+      return true;
+    }
+  }
+  return true;
+}
+
+struct Subject {
+  Party party = Party::kUnknown;
+  bool possessive = false;  // "provider's personnel": the party is not the head noun
+  bool pronoun = false;     // "it", "they" resolved to the nearest party before
+  bool embedded = false;    // inside a relative clause ("data that customer will upload")
+};
+
+// The words before the modal, walking back over adverbs and one comma-enclosed aside
+// ("supplier, at its own cost, shall"). Returns the index of the head word, or npos.
+std::size_t SubjectHead(const Tokens& t, std::size_t modal_first) {
+  constexpr std::size_t kNpos = static_cast<std::size_t>(-1);
+  if (modal_first == 0) return kNpos;
+  std::size_t k = modal_first - 1;
+  for (int asides = 0; asides < 2; ++asides) {
+    while (k > 0 && IsSkippableAdverb(t, k)) --k;
+    if (!t.Is(k, ",")) break;
+    std::size_t open = k;
+    for (std::size_t back = 1; back <= 12 && back <= k; ++back) {
+      if (t.Is(k - back, ",")) {
+        open = k - back;
+        break;
+      }
+    }
+    if (open == k || open == 0) return kNpos;
+    k = open - 1;
+  }
+  return t.IsWord(k) ? k : kNpos;
+}
+
+// The nearest party named before token `before`; "they" takes only a plural ("customers",
+// "the parties").
+Party ResolvePronoun(const Tokens& t, const std::vector<Term>& terms, std::size_t before,
+                     bool plural) {
+  for (std::size_t k = before; k-- > 0;) {
+    if (plural && t.Text(k).back() != 's') continue;
+    if (std::optional<TermMatch> m = TermEndingAt(t, terms, k)) return m->side;
+  }
+  return Party::kUnknown;
+}
+
+Subject FindSubject(const Tokens& t, const std::vector<Term>& terms, const Modal& modal) {
+  Subject subject;
+  const std::size_t head = SubjectHead(t, modal.first);
+  if (head >= t.size()) return subject;
+  std::size_t first = head;
+  if (std::optional<TermMatch> m = TermEndingAt(t, terms, head)) {
+    subject.party = m->side;
+    first = m->first;
+    // "supplier and (its) customer", "processor and its sub-processors".
+    std::size_t p = first;
+    for (int n = 0;
+         n < 2 && p > 0 &&
+         t.IsAny(p - 1, {"its", "their", "the", "each", "any", "all", "a", "an", "our", "your"});
+         ++n) {
+      --p;
+    }
+    if (p >= 2 && t.IsAny(p - 1, {"and", "or", "&"})) {
+      if (std::optional<TermMatch> other = TermEndingAt(t, terms, p - 2)) {
+        subject.party = Combine(other->side, subject.party);
+        first = other->first;
+      }
+    }
+  } else if (t.IsAny(head, {"it", "they"})) {
+    subject.party = ResolvePronoun(t, terms, head, t.Is(head, "they"));
+    subject.pronoun = true;
+  } else if (IsAgentNoun(t, head)) {
+    // "provider's personnel", "supplier personnel", "customer's auditors".
+    for (std::size_t back = 1; back <= 4 && back <= head; ++back) {
+      const std::size_t k = head - back;
+      std::size_t owner = k;
+      if (t.Is(k, "s") && k >= 2 && t.Is(k - 1, "'")) owner = k - 2;
+      if (t.Is(k, "'") && k >= 1) owner = k - 1;
+      if (std::optional<TermMatch> m = TermEndingAt(t, terms, owner)) {
+        subject.party = m->side;
+        subject.possessive = true;
+        first = m->first;
+        break;
+      }
+      if (!t.IsWord(k) && !t.Is(k, "'")) break;
+    }
+  }
+  if (first > 0 && t.IsAny(first - 1, {"that", "which", "who", "whom", "whose"})) {
+    subject.embedded = true;
+  }
+  return subject;
+}
+
+// True when the sentence starts with a subordinate clause ("If Customer requests, ...").
+bool StartsWithSubordinate(const Tokens& t, std::size_t start) {
+  return t.IsAny(start, {"if",
+                         "when",
+                         "whenever",
+                         "where",
+                         "wherever",
+                         "unless",
+                         "upon",
+                         "on",
+                         "after",
+                         "before",
+                         "once",
+                         "subject",
+                         "notwithstanding",
+                         "without",
+                         "to",
+                         "should",
+                         "following",
+                         "as",
+                         "within",
+                         "except",
+                         "while",
+                         "until",
+                         "during",
+                         "prior",
+                         "provided",
+                         "save",
+                         "because",
+                         "since",
+                         "although",
+                         "though",
+                         "whether",
+                         "in",
+                         "for",
+                         "at"});
+}
+
+// "In no event shall Supplier be liable": the subject follows the modal.
+bool IsInverted(const Tokens& t, const Modal& modal) {
+  return modal.first >= 2 &&
+         (t.PhraseBefore(modal.first - 1, {"no", "event"}) ||
+          t.PhraseBefore(modal.first - 1, {"no", "circumstances"}) ||
+          t.PhraseBefore(modal.first - 1, {"no", "time"}) ||
+          t.PhraseBefore(modal.first - 1, {"no", "case"}) || t.Is(modal.first - 1, "nor"));
+}
+
+struct Candidate {
+  Party party = Party::kUnknown;
+  bool leading = false;   // inside the leading subordinate clause
+  bool embedded = false;  // inside a relative clause
+};
+
+Candidate Evaluate(const Tokens& t, const std::vector<Term>& terms, const Modal& modal) {
+  Candidate candidate;
+  if (IsInverted(t, modal)) {
+    for (std::size_t e = modal.last + 1; e <= modal.last + 4 && e < t.size(); ++e) {
+      if (std::optional<TermMatch> m = TermEndingAt(t, terms, e); m && m->first > modal.last) {
+        candidate.party = m->side;
+        break;
+      }
+    }
+    return candidate;
+  }
+  const Subject subject = FindSubject(t, terms, modal);
+  candidate.embedded = subject.embedded;
+  Party agent = Party::kUnknown;
+  if (IsPassive(t, terms, modal, &agent)) {
+    // "Customer shall be notified": the party notified is not the one notifying.
+    if (agent != Party::kUnknown) {
+      candidate.party = agent;
+    } else if (!subject.possessive && !subject.pronoun) {
+      candidate.party = Flip(subject.party);
+    }
+    return candidate;
+  }
+  candidate.party = subject.party;
+  return candidate;
+}
+
+// Index of the first token after list markers and numbering ("(a)", "9.2", "-", "1.").
+std::size_t ContentStart(const Tokens& t) {
+  std::size_t i = 0;
+  for (int n = 0; n < 6 && i < t.size(); ++n) {
+    if (t.IsAny(i, {"-", "*", "#", ">"}) || t.IsNumber(i) || t.Is(i, ".")) {
+      ++i;
+    } else if (t.Is(i, "(") && t.Is(i + 2, ")") && t.Text(i + 1).size() <= 4) {
+      i += 3;
+    } else if (t.IsWord(i) && t.Text(i).size() <= 3 && t.IsAny(i + 1, {")", "."}) &&
+               t.Attached(i + 1) && t.Text(i) != "no") {
+      i += 2;
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
+}  // namespace
+
+Party DutyHolder(std::string_view folded, const PartyLexicon& lexicon) {
+  const std::vector<Term> terms = BuildTerms(lexicon);
+  const Tokens t(folded);
+  const std::size_t start = ContentStart(t);
+  std::size_t leading_end = 0;  // tokens before this are the leading subordinate clause
+  if (StartsWithSubordinate(t, start)) {
+    for (std::size_t k = start; k < t.size(); ++k) {
+      if (t.Is(k, ",")) {
+        leading_end = k;
+        break;
+      }
+    }
+  }
+  std::vector<Candidate> candidates;
+  for (std::size_t i = start; i < t.size() && candidates.size() < 16; ++i) {
+    const std::optional<Modal> modal = ModalAt(t, i);
+    if (!modal) continue;
+    Candidate candidate = Evaluate(t, terms, *modal);
+    candidate.leading = modal->first < leading_end;
+    candidates.push_back(candidate);
+    i = modal->last;
+  }
+  for (const Candidate& c : candidates) {
+    if (!c.leading && !c.embedded) return c.party;
+  }
+  for (const Candidate& c : candidates) {
+    if (!c.leading) return c.party;
+  }
+  return candidates.empty() ? Party::kUnknown : candidates.front().party;
+}
+
+namespace {
+
+// Strips list markers and numbering: "- ", "* ", "1. ", "1.2 ", "(a) ", "a) ", "iv. ".
+std::string_view StripListMarker(std::string_view s) {
+  static const RE2 kMarker(
+      "^(?:\\s*(?:[-*#>]+|\\xE2\\x80\\xA2|\\([0-9a-z]{1,4}\\)|[0-9a-z]{1,4}[.)]|"
+      "[0-9]+(?:\\.[0-9]+)*\\.?)\\s+)*");
+  re2::StringPiece text(s.data(), s.size());
+  RE2::Consume(&text, kMarker);
+  return std::string_view(text.data(), text.size());
+}
+
+bool HasCleanTerm(std::string_view term) {
+  std::size_t words = 0;
+  const Tokens t(term);
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (!t.IsWord(i)) continue;
+    ++words;
+    if (t.IsAny(i, {"shall", "will", "must", "may",  "which",  "that",  "this",  "is",  "are",
+                    "was",   "were", "be",   "been", "if",     "when",  "where", "it",  "we",
+                    "you",   "they", "not",  "can",  "should", "would", "could", "also"})) {
+      return false;
+    }
+  }
+  return words >= 1 && words <= 8;
+}
+
+}  // namespace
+
+bool IsDefinition(std::string_view folded) {
+#define CS_QUOTED "(?:\"[^\"]{1,100}\"|'[^']{1,100}')"
+#define CS_LEAD                                                                           \
+  "(?:(?:as used (?:in|herein|under)|for (?:the )?purposes? of|in this)[^,]{0,80},\\s*)?" \
+  "(?:the (?:terms?|expressions?|words?|phrases?)\\s+)?"
+  static const RE2 kQuotedDefinition(
+      "^" CS_LEAD CS_QUOTED "(?:\\s*(?:,|and|or|, and|, or)\\s*" CS_QUOTED
+      ")*"
+      "(?:\\s*\\([^)]{0,100}\\))?\\s*(?:[:\\-]|,?\\s*(?:"
+      "(?:shall |will |does |do )?means?\\b|"
+      "(?:shall |will )?(?:have|has) the (?:same )?(?:respective )?meanings?\\b|"
+      "(?:shall )?refers? to\\b|(?:shall )?includes?\\b|"
+      "(?:is|are|shall be) defined\\b|(?:is|are) used\\b|is\\b|are\\b))");
+  static const RE2 kPlainDefinition(
+      "^" CS_LEAD
+      "([a-z0-9][a-z0-9 '&/\\-]{0,80}?)\\s*:?\\s*"
+      "(?:shall mean|means|has the meaning|shall have the meaning|have the meaning|refers to|"
+      "is defined as)\\b");
+  static const RE2 kNamingParenthetical(
+      "\\((?:[a-z]+ ){0,4}" CS_QUOTED "(?:\\s*(?:,|and|or)\\s*(?:[a-z]+ ){0,2}" CS_QUOTED ")*\\)");
+  static const RE2 kDuty("\\b(?:shall|must|will|agrees?|undertakes?|required)\\b");
+#undef CS_QUOTED
+#undef CS_LEAD
+  const std::string_view s = StripListMarker(folded);
+  const re2::StringPiece text(s.data(), s.size());
+  if (RE2::PartialMatch(text, kQuotedDefinition)) return true;
+  re2::StringPiece term;
+  if (RE2::PartialMatch(text, kPlainDefinition, &term) &&
+      HasCleanTerm(std::string_view(term.data(), term.size()))) {
+    return true;
+  }
+  // 'This Agreement (the "Agreement") is made between ...': names a term, states no duty.
+  return RE2::PartialMatch(text, kNamingParenthetical) && !RE2::PartialMatch(text, kDuty);
+}
+
+}  // namespace clausescan::internal

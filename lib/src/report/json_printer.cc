@@ -1,0 +1,141 @@
+// The JSON report: the contract documented in docs/report-format.md. Keys keep the order in which
+// they are written here, so the output is stable and diffs of golden files stay readable.
+#include <array>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <type_traits>
+
+#include "clausescan/printers.h"
+#include "report/values.h"
+
+namespace clausescan {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// Whole numbers print as integers (24, not 24.0); others as the shortest exact decimal.
+Json NumberJson(double value) {
+  if (std::optional<long long> whole = internal::AsInteger(value)) return Json(*whole);
+  return Json(value);
+}
+
+Json ParamJson(const ParamValue& value) {
+  return std::visit(
+      [](const auto& v) -> Json {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, double>) {
+          return NumberJson(v);
+        } else {
+          return Json(v);
+        }
+      },
+      value);
+}
+
+Json DocumentJson(const DocumentInfo& document) {
+  Json out = Json::object();
+  out["path"] = document.path;
+  out["format"] = document.format;
+  out["type"] = document.type;
+  out["bytes"] = document.bytes;
+  return out;
+}
+
+Json ControlsJson(const std::vector<Control>& controls) {
+  Json out = Json::array();
+  for (const Control& c : controls) out.push_back(Json{{"id", c.id}, {"title", c.title}});
+  return out;
+}
+
+Json EvidenceJson(const std::vector<EvidenceItem>& evidence) {
+  Json out = Json::array();
+  for (const EvidenceItem& e : evidence) out.push_back(Json{{"id", e.id}, {"title", e.title}});
+  return out;
+}
+
+Json FindingJson(const Finding& f) {
+  Json out = Json::object();
+  out["rule"] = f.rule;
+  out["category"] = f.category;
+  out["title"] = f.title;
+  out["start"] = f.start;
+  out["end"] = f.end;
+  out["line"] = f.line;
+  out["column"] = f.column;
+  out["section"] = f.section;
+  out["text"] = f.text;
+  out["party"] = f.party;
+  Json parameters = Json::object();
+  for (const auto& [name, value] : f.parameters) parameters[name] = ParamJson(value);
+  out["parameters"] = std::move(parameters);
+  out["risk"] = RiskName(f.risk);
+  out["reasons"] = f.reasons;
+  out["positions"] = f.positions;
+  out["controls"] = ControlsJson(f.controls);
+  out["evidence"] = EvidenceJson(f.evidence);
+  out["considerations"] = f.considerations;
+  return out;
+}
+
+Json MissingJson(const MissingClause& m) {
+  Json out = Json::object();
+  out["category"] = m.category;
+  out["reason"] = m.reason;
+  out["risk"] = RiskName(m.risk);
+  return out;
+}
+
+// Counts of findings (not missing clauses) per risk, and the worst risk of the whole report.
+Json SummaryJson(const Report& report) {
+  std::array<int, 4> counts{};  // indexed by Risk
+  for (const Finding& f : report.findings) ++counts[static_cast<int>(f.risk)];
+  Json by_risk = Json::object();
+  for (Risk r : {Risk::kHigh, Risk::kMedium, Risk::kLow, Risk::kInfo}) {
+    by_risk[std::string(RiskName(r))] = counts[static_cast<int>(r)];
+  }
+  Json out = Json::object();
+  out["findings"] = report.findings.size();
+  out["worst_risk"] = RiskName(report.WorstRisk());
+  out["by_risk"] = std::move(by_risk);
+  return out;
+}
+
+Json ReportJson(const Report& report) {
+  Json out = Json::object();
+  out["document"] = DocumentJson(report.document);
+  Json findings = Json::array();
+  for (const Finding& f : report.findings) findings.push_back(FindingJson(f));
+  out["findings"] = std::move(findings);
+  Json missing = Json::array();
+  for (const MissingClause& m : report.missing) missing.push_back(MissingJson(m));
+  out["missing"] = std::move(missing);
+  out["notes"] = report.notes;
+  out["summary"] = SummaryJson(report);
+  return out;
+}
+
+// One line of JSON. Invalid UTF-8 (which a lossy read may leave in a clause) becomes U+FFFD
+// rather than an exception: a printer does not fail.
+std::string Dump(const Json& json) {
+  return json.dump(-1, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace);
+}
+
+}  // namespace
+
+void WriteJson(const Report& report, std::ostream& out) { out << Dump(ReportJson(report)) << '\n'; }
+
+void WriteJsonArray(const std::vector<Report>& reports, std::ostream& out) {
+  if (reports.empty()) {
+    out << "[]\n";
+    return;
+  }
+  out << "[\n";
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    out << Dump(ReportJson(reports[i])) << (i + 1 < reports.size() ? ",\n" : "\n");
+  }
+  out << "]\n";
+}
+
+}  // namespace clausescan

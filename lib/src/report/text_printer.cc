@@ -1,0 +1,246 @@
+// The human-readable report, in the manner of a good linter: one location line per finding that
+// editors and terminals can jump to, then the facts a person needs to decide what to do.
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstddef>
+#include <ostream>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "clausescan/printers.h"
+#include "report/values.h"
+
+namespace clausescan {
+namespace {
+
+constexpr std::size_t kWidth = 100;          // wrap column
+constexpr std::size_t kMaxQuoteChars = 480;  // longer clauses are shortened in the middle
+constexpr std::string_view kEllipsis = " \u2026 ";
+
+constexpr const char* kReset = "\x1b[0m";
+constexpr const char* kBold = "\x1b[1m";
+
+const char* RiskColor(Risk risk) {
+  switch (risk) {
+    case Risk::kHigh:
+      return "\x1b[1;31m";
+    case Risk::kMedium:
+      return "\x1b[33m";
+    case Risk::kLow:
+      return "\x1b[32m";
+    case Risk::kInfo:
+      return "\x1b[2m";
+  }
+  return "";
+}
+
+// Applies an ANSI style to text when colour is on.
+std::string Styled(std::string_view text, const char* style, const TextStyle& options) {
+  if (!options.color) return std::string(text);
+  return std::string(style) + std::string(text) + kReset;
+}
+
+std::string RiskLabel(Risk risk, const TextStyle& options) {
+  std::string label(RiskName(risk));
+  for (char& c : label) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return Styled(label, RiskColor(risk), options);
+}
+
+bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// Number of characters (code points) in UTF-8 text.
+std::size_t CharCount(std::string_view text) {
+  std::size_t n = 0;
+  for (char c : text) n += IsContinuationByte(c) ? 0 : 1;
+  return n;
+}
+
+// Byte offset of the character with index `chars` (text.size() when past the end).
+std::size_t ByteOffsetOfChar(std::string_view text, std::size_t chars) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (IsContinuationByte(text[i])) continue;
+    if (chars-- == 0) return i;
+  }
+  return text.size();
+}
+
+// Document text made safe and compact for a terminal: whitespace runs become one space, control
+// characters (C0, DEL, and C1 such as CSI) are dropped, and the ends are trimmed.
+std::string Clean(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool space = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    bool c1_control = c == 0xC2 && i + 1 < text.size() &&
+                      (static_cast<unsigned char>(text[i + 1]) & 0xE0) == 0x80;
+    if (c1_control) {  // U+0080..U+009F, two bytes
+      ++i;
+      continue;
+    }
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      space = !out.empty();
+      continue;
+    }
+    if (c < 0x20 || c == 0x7F) continue;
+    if (space) out += ' ';
+    space = false;
+    out += static_cast<char>(c);
+  }
+  return out;
+}
+
+// Keeps the start and the end of a long text, cut at spaces, joined by " … ".
+std::string ShortenMiddle(std::string_view text, std::size_t max_chars) {
+  std::size_t chars = CharCount(text);
+  if (chars <= max_chars) return std::string(text);
+  std::size_t keep = max_chars - CharCount(kEllipsis);
+  std::size_t head_end = ByteOffsetOfChar(text, keep * 3 / 5);
+  std::size_t tail_start = ByteOffsetOfChar(text, chars - (keep - keep * 3 / 5));
+  std::size_t space = text.rfind(' ', head_end);
+  if (space != std::string_view::npos && space > head_end / 2) head_end = space;
+  space = text.find(' ', tail_start);
+  if (space != std::string_view::npos && space + 1 < text.size()) tail_start = space + 1;
+  return std::string(text.substr(0, head_end)) + std::string(kEllipsis) +
+         std::string(text.substr(tail_start));
+}
+
+// Writes words separated by single spaces, wrapped at kWidth: the first line starts with
+// `first`, the others with `rest`. A word longer than a line gets a line of its own.
+void WriteWords(const std::vector<std::string_view>& words, std::string_view first,
+                std::string_view rest, std::ostream& out) {
+  std::string line(first);
+  std::size_t prefix_width = CharCount(first);
+  std::size_t width = prefix_width;
+  for (std::string_view word : words) {
+    if (word.empty()) continue;
+    std::size_t word_width = CharCount(word);
+    if (width > prefix_width && width + 1 + word_width > kWidth) {
+      out << line << '\n';
+      line.assign(rest);
+      width = prefix_width = CharCount(rest);
+    }
+    if (width > prefix_width) {
+      line += ' ';
+      ++width;
+    }
+    line += word;
+    width += word_width;
+  }
+  out << line << '\n';
+}
+
+// WriteWords for the words of text (split at spaces).
+void WriteWrapped(std::string_view text, std::string_view first, std::string_view rest,
+                  std::ostream& out) {
+  std::vector<std::string_view> words;
+  std::size_t pos = 0;
+  while (pos <= text.size()) {
+    std::size_t end = std::min(text.find(' ', pos), text.size());
+    words.push_back(text.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  WriteWords(words, first, rest, out);
+}
+
+// "name=value": words with spaces are quoted, lists joined with commas.
+std::string ParamText(const std::string& name, const ParamValue& value) {
+  std::string text;
+  if (const auto* list = std::get_if<std::vector<std::string>>(&value)) {
+    for (const std::string& item : *list) text += (text.empty() ? "" : ",") + item;
+  } else {
+    text = internal::FormatValue(value);
+  }
+  if (text.empty() || text.find(' ') != std::string::npos) text = '"' + text + '"';
+  return name + "=" + Clean(text);
+}
+
+std::string Plural(std::size_t n, std::string_view one, std::string_view many) {
+  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
+void WriteHeader(const Report& report, std::ostream& out, const TextStyle& style) {
+  const DocumentInfo& doc = report.document;
+  out << Styled(Clean(doc.path), kBold, style) << " (" << (doc.type.empty() ? "other" : doc.type)
+      << ", " << (doc.format.empty() ? "?" : doc.format) << ", "
+      << Plural(doc.bytes, "byte", "bytes") << ")\n";
+  std::array<std::size_t, 4> counts{};
+  for (const Finding& f : report.findings) ++counts[static_cast<int>(f.risk)];
+  out << Plural(report.findings.size(), "finding", "findings") << ": ";
+  const char* separator = "";
+  for (Risk r : {Risk::kHigh, Risk::kMedium, Risk::kLow, Risk::kInfo}) {
+    out << separator << counts[static_cast<int>(r)] << ' ' << RiskName(r);
+    separator = ", ";
+  }
+  out << "; " << Plural(report.missing.size(), "missing clause", "missing clauses")
+      << "; worst risk " << RiskLabel(report.WorstRisk(), style) << '\n';
+}
+
+// A titled list: "  title:" then one wrapped line per item.
+void WriteList(std::string_view title, const std::vector<std::string>& items,
+               std::string_view bullet, std::ostream& out) {
+  if (items.empty()) return;
+  out << "  " << title << ":\n";
+  std::string first = "    " + std::string(bullet);
+  std::string rest(first.size(), ' ');
+  for (const std::string& item : items) WriteWrapped(Clean(item), first, rest, out);
+}
+
+void WriteFinding(const std::string& path, const Finding& f, std::ostream& out,
+                  const TextStyle& style) {
+  std::string location = path + ":" + std::to_string(f.line) + ":" + std::to_string(f.column);
+  out << '\n'
+      << Styled(location, kBold, style) << "  " << RiskLabel(f.risk, style) << "  " << f.category
+      << "  " << f.rule << '\n';
+  if (!f.section.empty()) WriteWrapped(Clean(f.section), "  section: ", "    ", out);
+  WriteWrapped(ShortenMiddle(Clean(f.text), kMaxQuoteChars), "  | ", "  | ", out);
+  if (!f.parameters.empty()) {
+    // One name=value never breaks across lines.
+    std::vector<std::string> params;
+    for (const auto& [name, value] : f.parameters) params.push_back(ParamText(name, value));
+    WriteWords({params.begin(), params.end()}, "  parameters: ", "    ", out);
+  }
+  WriteList("why", f.reasons, "- ", out);
+  std::vector<std::string> controls;
+  for (const Control& c : f.controls) controls.push_back(c.id + " " + c.title);
+  WriteList("controls", controls, "", out);
+  std::vector<std::string> evidence;
+  for (const EvidenceItem& e : f.evidence) evidence.push_back(e.title + " (" + e.id + ")");
+  WriteList("evidence", evidence, "", out);
+  WriteList("consider", f.considerations, "- ", out);
+}
+
+void WriteMissing(const std::vector<MissingClause>& missing, std::ostream& out,
+                  const TextStyle& style) {
+  if (missing.empty()) return;
+  out << '\n' << Styled("missing clauses:", kBold, style) << '\n';
+  for (const MissingClause& m : missing) {
+    std::string first = "  " + RiskLabel(m.risk, style) + "  " + m.category + ": ";
+    // Wrap by visible width: the colour codes take no room on screen.
+    std::string plain = "  " + RiskLabel(m.risk, TextStyle{}) + "  " + m.category + ": ";
+    std::ostringstream wrapped;
+    WriteWrapped(Clean(m.reason), plain, "    ", wrapped);
+    out << first << wrapped.str().substr(plain.size());
+  }
+}
+
+void WriteNotes(const std::vector<std::string>& notes, std::ostream& out, const TextStyle& style) {
+  if (notes.empty()) return;
+  out << '\n' << Styled("notes:", kBold, style) << '\n';
+  for (const std::string& note : notes) WriteWrapped(Clean(note), "  - ", "    ", out);
+}
+
+}  // namespace
+
+void WriteText(const Report& report, std::ostream& out, const TextStyle& style) {
+  WriteHeader(report, out, style);
+  std::string path = Clean(report.document.path);
+  for (const Finding& f : report.findings) WriteFinding(path, f, out, style);
+  WriteMissing(report.missing, out, style);
+  WriteNotes(report.notes, out, style);
+}
+
+}  // namespace clausescan

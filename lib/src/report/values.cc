@@ -1,0 +1,46 @@
+#include "report/values.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <type_traits>
+
+namespace clausescan::internal {
+
+std::optional<long long> AsInteger(double value) {
+  constexpr double kExactLimit = 9007199254740992.0;  // 2^53
+  if (!std::isfinite(value) || std::fabs(value) >= kExactLimit) return std::nullopt;
+  if (std::trunc(value) != value) return std::nullopt;
+  return static_cast<long long>(value);
+}
+
+std::string FormatNumber(double value) {
+  if (std::optional<long long> whole = AsInteger(value)) return std::to_string(*whole);
+  if (std::isnan(value)) return "nan";
+  if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
+  return fmt::format("{}", value);  // shortest round-trip form
+}
+
+std::string FormatValue(const ParamValue& value) {
+  return std::visit(
+      [](const auto& v) -> std::string {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, bool>) {
+          return v ? "true" : "false";
+        } else if constexpr (std::is_same_v<T, double>) {
+          return FormatNumber(v);
+        } else if constexpr (std::is_same_v<T, std::string>) {
+          return v;
+        } else {
+          std::string joined;
+          for (const std::string& item : v) {
+            if (!joined.empty()) joined += ", ";
+            joined += item;
+          }
+          return joined;
+        }
+      },
+      value);
+}
+
+}  // namespace clausescan::internal

@@ -1,0 +1,686 @@
+#include "structure/outline.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <optional>
+#include <string_view>
+
+namespace clausescan::internal {
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Character and word tests on the cased view.
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsAlpha(char c) { return IsLower(c) || IsUpper(c); }
+bool IsAlnum(char c) { return IsAlpha(c) || IsDigit(c); }
+bool IsBlank(char c) { return c == ' ' || c == '\n'; }
+bool IsCloser(char c) { return c == '"' || c == '\'' || c == ')' || c == ']'; }
+
+// True when s[i] starts an upper-case letter (ASCII or not).
+bool IsUpperAt(std::string_view s, std::size_t i) {
+  if (i >= s.size()) return false;
+  if (static_cast<unsigned char>(s[i]) < 0x80) return IsUpper(s[i]);
+  UChar32 c;
+  U8_NEXT(s.data(), i, s.size(), c);
+  return c >= 0 && u_isupper(c);
+}
+
+bool HasLetter(std::string_view s) {
+  return std::any_of(s.begin(), s.end(),
+                     [](char c) { return IsAlpha(c) || static_cast<unsigned char>(c) >= 0x80; });
+}
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return (IsUpper(x) ? x + 32 : x) == (IsUpper(y) ? y + 32 : y);
+         });
+}
+
+bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && EqualsIgnoreCase(s.substr(0, prefix.size()), prefix);
+}
+
+bool IsOneOf(std::string_view word, std::initializer_list<std::string_view> words) {
+  return std::any_of(words.begin(), words.end(),
+                     [&](std::string_view w) { return EqualsIgnoreCase(word, w); });
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && IsBlank(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsBlank(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// Drops trailing spaces and ". : ; ," from a heading.
+std::string_view TrimPunctuation(std::string_view s) {
+  while (!s.empty() && (IsBlank(s.back()) || s.back() == '.' || s.back() == ':' ||
+                        s.back() == ';' || s.back() == ',')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+// Drops a leading "- " or ": " between a heading's number and its title.
+std::string_view StripSeparator(std::string_view s) {
+  while (!s.empty() && (s.front() == '-' || s.front() == ':' || s.front() == ' ')) {
+    s.remove_prefix(1);
+  }
+  return TrimPunctuation(s);
+}
+
+// Calls f on each space-separated word of s; stops early when f returns false.
+template <typename F>
+bool ForEachWord(std::string_view s, F f) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t end = s.find(' ', i);
+    if (end == std::string_view::npos) end = s.size();
+    if (end > i && !f(s.substr(i, end - i))) return false;
+    i = end + 1;
+  }
+  return true;
+}
+
+bool IsSmallWord(std::string_view w) {
+  static constexpr std::string_view kSmall[] = {
+      "a",  "an",  "and", "as",  "at",  "by",   "for",  "from",  "in",      "into", "of",
+      "on", "or",  "per", "the", "to",  "under", "upon", "with", "without", "vs",   "via"};
+  return std::find(std::begin(kSmall), std::end(kSmall), w) != std::end(kSmall);
+}
+
+// A heading title: at most max_words words, each capitalised, a number or a small word ("of",
+// "and"), starting capitalised, not ending in a small word, one sentence, at most 100 bytes.
+bool TitleLike(std::string_view s, int max_words) {
+  s = Trim(s);
+  if (s.empty() || s.size() > 100 || !HasLetter(s) || s.back() == ',' || s.back() == ';') {
+    return false;
+  }
+  if (s.find(". ") != std::string_view::npos) return false;
+  int words = 0;
+  std::string_view last;
+  bool ok = ForEachWord(s, [&](std::string_view word) {
+    if (++words > max_words) return false;
+    while (!word.empty() && (word.front() == '"' || word.front() == '\'' || word.front() == '(')) {
+      word.remove_prefix(1);
+    }
+    while (!word.empty() && (IsCloser(word.back()) || word.back() == '.' || word.back() == ',' ||
+                             word.back() == ':' || word.back() == ';')) {
+      word.remove_suffix(1);
+    }
+    if (word.empty()) return true;
+    last = word;
+    if (words == 1) return IsUpperAt(word, 0) || IsDigit(word[0]);
+    return IsUpperAt(word, 0) || IsDigit(word[0]) || !IsAlpha(word[0]) || IsSmallWord(word);
+  });
+  return ok && !IsSmallWord(last);
+}
+
+// A short line in capitals that is not a sentence ("LIMITATION OF LIABILITY", "WITNESSETH").
+bool IsAllCapsHeading(std::string_view s) {
+  if (s.size() > 80 || s.back() == ',' || s.back() == ';') return false;
+  int letters = 0;
+  for (char c : s) {
+    if (IsLower(c)) return false;
+    letters += IsUpper(c);
+  }
+  if (letters < 2) return false;
+  int words = 0;
+  return ForEachWord(s, [&](std::string_view word) {
+    return ++words <= 10 && !IsOneOf(word, {"shall", "will", "may", "must", "is", "are", "be",
+                                            "hereby", "was", "has", "have", "not"});
+  });
+}
+
+// True when the line ends a sentence or clause, so a heading or numbered item may follow.
+bool EndsClause(std::string_view s) {
+  while (!s.empty() && IsCloser(s.back())) s.remove_suffix(1);
+  if (s.empty()) return true;
+  char c = s.back();
+  return c == '.' || c == ':' || c == ';' || c == '!' || c == '?';
+}
+
+bool EndsWithConjunction(std::string_view s) {
+  std::size_t space = s.rfind(' ');
+  std::string_view last = space == std::string_view::npos ? s : s.substr(space + 1);
+  return last == "and" || last == "or";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sentence ends.
+
+// "U.S", "e.g", "i.e", "a.m": letters in groups of one or two between periods (not "7.2" or
+// "example.com").
+bool IsDottedInitials(std::string_view token) {
+  std::size_t group = 0;
+  for (char c : token) {
+    if (c == '.') {
+      if (group == 0) return false;
+      group = 0;
+    } else if (!IsAlpha(c) || ++group > 2) {
+      return false;
+    }
+  }
+  return group > 0;
+}
+
+// True when the '.' at text[dot] ends an abbreviation: "Sec.", "e.g.", "U.S.", "J." etc.
+bool IsAbbreviation(std::string_view text, std::size_t begin, std::size_t dot) {
+  std::size_t start = dot;
+  while (start > begin && dot - start < 16 && !IsBlank(text[start - 1]) && text[start - 1] != '(' &&
+         text[start - 1] != '"') {
+    --start;
+  }
+  std::string_view token = text.substr(start, dot - start);
+  if (token.empty() || token.size() >= 16) return false;
+  if (token.size() == 1) return IsUpper(token[0]);
+  if (token.find('.') != std::string_view::npos) return IsDottedInitials(token);
+  return IsOneOf(token, {"sec", "secs", "inc", "ltd", "no", "nos", "art", "arts", "cf", "etc",
+                         "vs", "v", "co", "corp", "para", "paras", "approx", "incl", "mr", "mrs",
+                         "ms", "dr", "st", "jr", "sr", "viz", "al", "p", "pp", "ch", "fig", "ref",
+                         "dept", "seq", "cal", "civ", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+                         "oct", "nov", "dec"});
+}
+
+bool StartsSentence(std::string_view text, std::size_t i) {
+  if (i >= text.size()) return false;
+  char c = text[i];
+  return IsUpper(c) || IsDigit(c) || c == '"' || c == '\'' || c == '(' || c == '[' ||
+         (static_cast<unsigned char>(c) >= 0x80 && IsUpperAt(text, i));
+}
+
+// The offset in text of the first character after the sentence that the '.', '?' or '!' at
+// text[i] ends (past closing quotes), or npos when it ends none.
+std::size_t SentenceEnd(std::string_view text, std::size_t begin, std::size_t end, std::size_t i) {
+  std::size_t j = i + 1;
+  while (j < end && IsCloser(text[j])) ++j;
+  if (j >= end || !IsBlank(text[j])) return std::string_view::npos;
+  std::size_t k = j;
+  while (k < end && IsBlank(text[k])) ++k;
+  if (!StartsSentence(text.substr(0, end), k)) return std::string_view::npos;
+  if (text[i] == '.' && IsAbbreviation(text, begin, i)) return std::string_view::npos;
+  return j;
+}
+
+// Length of a title sentence that opens s and is followed by more text ("Security Incidents.
+// Supplier shall ..." -> 18), or 0.
+std::size_t TitleSentence(std::string_view s) {
+  std::size_t limit = std::min<std::size_t>(s.size(), 100);
+  for (std::size_t i = 1; i < limit; ++i) {
+    if (s[i] != '.' || i + 2 >= s.size() || s[i + 1] != ' ') continue;
+    if (IsAbbreviation(s, 0, i)) continue;
+    return TitleLike(s.substr(0, i), 10) && StartsSentence(s, i + 2) ? i : 0;
+  }
+  return 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers and list markers at the start of a line.
+
+bool IsRoman(std::string_view s) {
+  static constexpr std::string_view kRoman[] = {
+      "i",   "ii",   "iii",   "iv", "v",   "vi",   "vii",   "viii", "ix", "x",
+      "xi",  "xii",  "xiii",  "xiv", "xv",  "xvi",  "xvii",  "xviii", "xix", "xx",
+      "xxi", "xxii", "xxiii", "xxiv", "xxv", "xxx",  "xl",    "l"};
+  return std::any_of(std::begin(kRoman), std::end(kRoman),
+                     [&](std::string_view r) { return EqualsIgnoreCase(s, r); });
+}
+
+// Length of a run of 1..max_len characters at s[i] that satisfy pred, or 0.
+template <typename Pred>
+std::size_t RunLength(std::string_view s, std::size_t i, std::size_t max_len, Pred pred) {
+  std::size_t n = 0;
+  while (i + n < s.size() && pred(s[i + n])) ++n;
+  return n <= max_len ? n : 0;
+}
+
+// A section number at the start of a heading line: "9.2", "12.", "7(b)", "Section 7(b)",
+// "Article 28", "ARTICLE IV", "IV.", "§ 5".
+struct SectionNumber {
+  std::size_t end = 0;       // offset past the number and its '.'
+  std::string_view written;  // "12.", "5.1.", "ARTICLE IV"
+  std::string_view number;   // "12", "5.1", "IV"
+  int components = 1;
+  bool keyword = false;
+  bool dotted = false;
+  bool bare = false;  // a lone integer ("2"): a page number unless a title follows
+};
+
+// Parses "9.2" / "7(b)" at s[i]; returns the end offset and counts components, or 0.
+std::size_t ParseDecimal(std::string_view s, std::size_t i, int& components) {
+  components = 0;
+  while (true) {
+    std::size_t n = RunLength(s, i, 3, IsDigit);
+    if (n == 0) return 0;
+    i += n;
+    ++components;
+    if (i + 1 < s.size() && s[i] == '.' && IsDigit(s[i + 1])) {
+      ++i;
+      continue;
+    }
+    break;
+  }
+  for (int groups = 0; groups < 3 && i < s.size() && s[i] == '('; ++groups) {
+    std::size_t n = RunLength(s, i + 1, 4, IsAlnum);
+    if (n == 0 || i + 1 + n >= s.size() || s[i + 1 + n] != ')') break;
+    i += n + 2;
+    ++components;
+  }
+  return i;
+}
+
+std::optional<SectionNumber> ParseSectionNumber(std::string_view s) {
+  SectionNumber sn;
+  std::size_t i = 0;
+  for (std::string_view kw : {"section ", "article ", "clause ", "part ", "schedule ", "annex ",
+                              "appendix ", "exhibit ", "\xC2\xA7 ", "\xC2\xA7"}) {
+    if (StartsWithIgnoreCase(s, kw)) {
+      i = kw.size();
+      sn.keyword = true;
+      break;
+    }
+  }
+  std::size_t number_begin = i;
+  if (i < s.size() && IsDigit(s[i])) {
+    i = ParseDecimal(s, i, sn.components);
+  } else {
+    std::size_t n = RunLength(s, i, 6, IsAlpha);
+    std::string_view token = s.substr(i, n);
+    bool roman = sn.keyword ? IsRoman(token) || n == 1
+                            : (token == "I" || (n >= 2 && IsRoman(token))) &&
+                                  std::all_of(token.begin(), token.end(), IsUpper);
+    i = roman ? i + n : 0;
+  }
+  if (i == 0 || i == number_begin) return std::nullopt;
+  sn.number = s.substr(number_begin, i - number_begin);
+  sn.dotted = i < s.size() && s[i] == '.';
+  if (sn.dotted) ++i;
+  bool digits = IsDigit(s[number_begin]);
+  if ((!digits && !sn.keyword && !sn.dotted) || (i < s.size() && s[i] != ' ')) return std::nullopt;
+  sn.bare = digits && !sn.keyword && !sn.dotted && sn.components == 1 &&
+            sn.number.find('(') == std::string_view::npos;
+  sn.written = s.substr(0, i);
+  sn.end = i;
+  return sn;
+}
+
+// How a numbered heading shows its number: "12." as written, "5.1" and "Section 7" without a
+// closing period.
+std::string_view DisplayNumber(const SectionNumber& sn) {
+  std::string_view shown = sn.written;
+  if ((sn.keyword || sn.components > 1) && sn.dotted) shown.remove_suffix(1);
+  return shown;
+}
+
+// A list item marker: "- ", "* ", "+ ", "• ", "(a)", "(iv)", "(1)", "a)", "1.", "1.2", "a.",
+// "iv.".
+struct Marker {
+  std::size_t content = 0;   // offset of the item's text (== line size when none)
+  bool numeric = false;      // "1." or "1.2": may also be a hard-wrapped number
+  std::string_view ordinal;  // "1" for "1.", the number a nested list continues
+};
+
+std::optional<std::size_t> MarkerEnd(std::string_view s, Marker& m) {
+  if (s.size() >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ') return 1;
+  if (s.substr(0, 3) == "\xE2\x80\xA2") return 3;  // U+2022 bullet
+  bool paren = s[0] == '(';
+  std::size_t i = paren ? 1 : 0;
+  std::size_t n = RunLength(s, i, 4, IsAlnum);
+  if (n > 0 && i + n < s.size() && s[i + n] == ')') {
+    std::string_view token = s.substr(i, n);
+    bool ok = std::all_of(token.begin(), token.end(), IsDigit) || n == 1 || IsRoman(token);
+    return ok ? std::optional<std::size_t>(i + n + 1) : std::nullopt;
+  }
+  if (paren) return std::nullopt;
+  int components = 0;
+  std::size_t end = ParseDecimal(s, 0, components);
+  if (end > 0 && s.find('(') >= end) {
+    bool dotted = end < s.size() && s[end] == '.';
+    if (!dotted && components < 2) return std::nullopt;
+    m.numeric = true;
+    if (components == 1) m.ordinal = s.substr(0, end);
+    return end + dotted;
+  }
+  n = RunLength(s, 0, 6, IsAlpha);
+  if (n > 0 && n < s.size() && s[n] == '.' && (n == 1 || IsRoman(s.substr(0, n)))) return n + 1;
+  return std::nullopt;
+}
+
+std::optional<Marker> ParseMarker(std::string_view s) {
+  Marker m;
+  std::optional<std::size_t> end = MarkerEnd(s, m);
+  if (!end || (*end < s.size() && s[*end] != ' ')) return std::nullopt;
+  m.content = *end;
+  while (m.content < s.size() && s[m.content] == ' ') ++m.content;
+  return m;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+// Numbers of nested Markdown lists ("2." then an indented "1." is 2.1), keyed by indentation.
+class ListNumbering {
+ public:
+  // The full number of an item "ordinal." at indent. An item after a sibling (or an outdent)
+  // continues the enclosing list; a deeper item nests only when it opens a new list ("1."), so
+  // inconsistent indentation does not invent levels.
+  std::string Compose(std::size_t indent, std::string_view ordinal) {
+    std::size_t depth = stack_.size();
+    PopTo(indent);
+    if (stack_.size() == depth && !stack_.empty() && ordinal != "1") stack_.pop_back();
+    std::string number;
+    for (const Entry& e : stack_) number.append(e.ordinal).push_back('.');
+    number.append(ordinal);
+    stack_.push_back({indent, std::string(ordinal)});
+    return number;
+  }
+  // Closes the lists at indent or deeper.
+  void PopTo(std::size_t indent) {
+    while (!stack_.empty() && stack_.back().indent >= indent) stack_.pop_back();
+  }
+  void Clear() { stack_.clear(); }
+
+ private:
+  struct Entry {
+    std::size_t indent;
+    std::string ordinal;
+  };
+  std::vector<Entry> stack_;
+};
+
+class Segmenter {
+ public:
+  explicit Segmenter(const NormalizedText& text) : text_(text.text), source_(text.source) {}
+  Outline Run();
+
+ private:
+  void HandleLine(std::size_t begin, std::size_t end, bool next_blank);
+  bool HashHeading(std::size_t begin, std::string_view s);
+  bool NumberedLine(std::size_t begin, std::string_view s, bool boundary);
+  bool MarkerLine(std::size_t begin, std::string_view s, bool boundary);
+  bool MergeTitle(std::size_t begin, std::string_view s, bool next_blank);
+  std::string SectionNumberFor(std::size_t begin, const SectionNumber& sn, bool& composed);
+  void AddSection(Section section, std::size_t begin, std::size_t heading_end);
+  void SetTitle(int section, std::string_view title);
+  void AppendLine(std::size_t begin, std::size_t end, UnitKind kind, std::size_t marker = 0);
+  void CloseParagraph();
+  void SplitSentences(std::size_t begin, std::size_t scan, std::size_t end, UnitKind kind,
+                      int paragraph);
+  void AddUnit(std::size_t begin, std::size_t end, UnitKind kind, int paragraph);
+  std::size_t Indent(std::size_t begin) const;
+
+  std::string_view text_;
+  const std::vector<std::uint32_t>& source_;
+  Outline out_;
+  ListNumbering numbering_;
+  int section_ = -1;
+  int awaiting_title_ = -1;  // a section whose heading was a bare number ("2.1", "ARTICLE 5")
+  bool boundary_ = true;     // the previous line ended a clause (or was blank or a heading)
+  bool after_conjunction_ = false;  // the previous line ended in "and" / "or"
+  bool next_list_item_ = false;     // a marker stood alone on the previous line
+  bool open_ = false;               // a paragraph is open
+  std::size_t para_begin_ = 0;
+  std::size_t para_end_ = 0;
+  std::size_t para_scan_ = 0;  // where sentence ends may start: past a list marker
+  UnitKind para_kind_ = UnitKind::kSentence;
+};
+
+Outline Segmenter::Run() {
+  std::size_t pos = 0;
+  while (pos < text_.size()) {
+    std::size_t end = text_.find('\n', pos);
+    if (end == std::string_view::npos) end = text_.size();
+    bool next_blank = end + 1 >= text_.size() || text_[end + 1] == '\n';
+    HandleLine(pos, end, next_blank);
+    pos = end + 1;
+  }
+  CloseParagraph();
+  return std::move(out_);
+}
+
+void Segmenter::HandleLine(std::size_t begin, std::size_t end, bool next_blank) {
+  std::string_view s = Trim(text_.substr(begin, end - begin));
+  begin = static_cast<std::size_t>(s.data() - text_.data());
+  if (s.empty() || std::none_of(s.begin(), s.end(), [](char c) {
+        return IsAlnum(c) || static_cast<unsigned char>(c) >= 0x80;
+      })) {
+    CloseParagraph();  // blank lines and rules ("---", "|---|---|") end paragraphs
+    boundary_ = true;
+    return;
+  }
+  bool boundary = boundary_;
+  bool marker_boundary = boundary_ || after_conjunction_;
+  boundary_ = EndsClause(s);
+  after_conjunction_ = EndsWithConjunction(s);
+  if (awaiting_title_ >= 0 && s[0] != '#' && MergeTitle(begin, s, next_blank)) return;
+  awaiting_title_ = -1;
+  if (s[0] == '#' && HashHeading(begin, s)) return;
+  if (s[0] == '|') {  // a table row is a paragraph of its own
+    CloseParagraph();
+    AppendLine(begin, begin + s.size(), UnitKind::kSentence);
+    CloseParagraph();
+    return;
+  }
+  if (NumberedLine(begin, s, boundary) || MarkerLine(begin, s, marker_boundary)) return;
+  if (boundary && IsAllCapsHeading(s)) {
+    numbering_.Clear();
+    std::string_view title = TrimPunctuation(s);
+    AddSection({"", std::string(title), std::string(title), 1, begin}, begin, begin + s.size());
+    return;
+  }
+  UnitKind kind = next_list_item_ ? UnitKind::kListItem : UnitKind::kSentence;
+  next_list_item_ = false;
+  AppendLine(begin, begin + s.size(), kind);
+}
+
+// "## 7.2 Security" opens section 7.2 at level 2.
+bool Segmenter::HashHeading(std::size_t begin, std::string_view s) {
+  std::size_t hashes = 0;
+  while (hashes < s.size() && s[hashes] == '#') ++hashes;
+  if (hashes > 6 || (hashes < s.size() && s[hashes] != ' ')) return false;
+  std::string_view heading = s.substr(hashes);
+  while (!heading.empty() && (heading.back() == '#' || heading.back() == ' ')) {
+    heading.remove_suffix(1);
+  }
+  heading = Trim(heading);
+  numbering_.Clear();
+  boundary_ = true;
+  if (heading.empty()) {
+    CloseParagraph();
+    return true;
+  }
+  Section section;
+  section.level = static_cast<int>(hashes);
+  std::optional<SectionNumber> sn = ParseSectionNumber(heading);
+  if (sn && !sn->bare) {
+    section.number = std::string(sn->number);
+    section.title = std::string(StripSeparator(heading.substr(sn->end)));
+    std::string_view rest = TrimPunctuation(Trim(heading.substr(sn->end)));
+    section.label = std::string(DisplayNumber(*sn));
+    if (!rest.empty()) section.label.append(" ").append(rest);
+  } else {
+    section.title = std::string(TrimPunctuation(heading));
+    section.label = section.title;
+  }
+  std::size_t heading_begin = begin + static_cast<std::size_t>(heading.data() - s.data());
+  section.begin = begin;
+  bool needs_title = sn && section.title.empty();
+  AddSection(std::move(section), heading_begin, heading_begin + heading.size());
+  if (needs_title) awaiting_title_ = section_;
+  return true;
+}
+
+// Numbered headings ("9.2 Security Incidents", "ARTICLE IV - TERM", a bare "2.1") and numbered
+// clauses that open with a title ("7.1 Security Incidents. Supplier shall ...").
+bool Segmenter::NumberedLine(std::size_t begin, std::string_view s, bool boundary) {
+  std::optional<SectionNumber> sn = ParseSectionNumber(s);
+  if (!sn) return false;
+  std::string_view rest = Trim(s.substr(sn->end));
+  if (!rest.empty() && !boundary) return false;
+  std::string_view title = StripSeparator(rest);
+  std::size_t title_sentence = 0;
+  if (rest.empty() ? sn->bare : !TitleLike(title, 12)) {
+    title_sentence = sn->bare ? 0 : TitleSentence(rest);
+    if (title_sentence == 0) return false;
+    title = TrimPunctuation(rest.substr(0, title_sentence));
+  }
+  bool composed = false;
+  Section section;
+  section.number = SectionNumberFor(begin, *sn, composed);
+  section.level = 1 + static_cast<int>(std::count(section.number.begin(),
+                                                  section.number.end(), '.')) +
+                  static_cast<int>(std::count(section.number.begin(), section.number.end(), '('));
+  section.title = std::string(title);
+  section.label = composed ? section.number : std::string(DisplayNumber(*sn));
+  std::string_view shown = title_sentence > 0 ? title : TrimPunctuation(rest);
+  if (!shown.empty()) section.label.append(" ").append(shown);
+  section.begin = begin;
+  std::size_t rest_begin = begin + static_cast<std::size_t>(rest.data() - s.data());
+  std::size_t heading_end = title_sentence > 0 ? rest_begin + title_sentence + 1 : begin + s.size();
+  AddSection(std::move(section), begin, heading_end);
+  if (rest.empty()) awaiting_title_ = section_;
+  if (title_sentence > 0) AppendLine(heading_end + 1, begin + s.size(), UnitKind::kSentence);
+  return true;
+}
+
+// The number a section shows: nested Markdown list numbers compose ("2." then "1." -> "2.1").
+std::string Segmenter::SectionNumberFor(std::size_t begin, const SectionNumber& sn,
+                                        bool& composed) {
+  if (sn.keyword || sn.components > 1 || !IsDigit(sn.number[0])) {
+    numbering_.Clear();
+    return std::string(sn.number);
+  }
+  std::string number = numbering_.Compose(Indent(begin), sn.number);
+  composed = number.size() != sn.number.size();
+  return number;
+}
+
+bool Segmenter::MarkerLine(std::size_t begin, std::string_view s, bool boundary) {
+  std::optional<Marker> marker = ParseMarker(s);
+  if (!marker || (marker->numeric && !boundary)) return false;
+  if (!marker->ordinal.empty()) {
+    numbering_.Compose(Indent(begin), marker->ordinal);
+  } else if (marker->numeric) {
+    numbering_.Clear();
+  } else {
+    numbering_.PopTo(Indent(begin));
+  }
+  CloseParagraph();
+  if (marker->content >= s.size()) {
+    next_list_item_ = true;
+    boundary_ = true;
+    return true;
+  }
+  next_list_item_ = false;
+  AppendLine(begin, begin + s.size(), UnitKind::kListItem, marker->content);
+  return true;
+}
+
+// The line after a bare section number may carry its title: "1." then "DEFINITIONS", or
+// "2.1" then "Roles of the Parties. The parties acknowledge ...".
+bool Segmenter::MergeTitle(std::size_t begin, std::string_view s, bool next_blank) {
+  int section = awaiting_title_;
+  awaiting_title_ = -1;
+  bool standalone = next_blank && s.size() <= 80 && IsUpperAt(s, 0) &&
+                    s.find(". ") == std::string_view::npos &&
+                    (TitleLike(s, 12) || !EndsClause(s)) && s.back() != ',';
+  if (IsAllCapsHeading(s) || standalone) {
+    SetTitle(section, TrimPunctuation(s));
+    AddUnit(begin, begin + s.size(), UnitKind::kHeading, -1);
+    boundary_ = true;
+    return true;
+  }
+  std::size_t title = TitleSentence(s);
+  if (title == 0) return false;
+  SetTitle(section, TrimPunctuation(s.substr(0, title)));
+  AddUnit(begin, begin + title + 1, UnitKind::kHeading, -1);
+  AppendLine(begin + title + 2, begin + s.size(), UnitKind::kSentence);
+  return true;
+}
+
+void Segmenter::SetTitle(int section, std::string_view title) {
+  Section& s = out_.sections[static_cast<std::size_t>(section)];
+  s.title = std::string(title);
+  s.label.append(" ").append(title);
+}
+
+void Segmenter::AddSection(Section section, std::size_t begin, std::size_t heading_end) {
+  CloseParagraph();
+  next_list_item_ = false;
+  boundary_ = true;
+  out_.sections.push_back(std::move(section));
+  section_ = static_cast<int>(out_.sections.size()) - 1;
+  AddUnit(begin, heading_end, UnitKind::kHeading, -1);
+}
+
+// Adds a line to the open paragraph or opens one; a list item's marker is `marker` bytes long.
+void Segmenter::AppendLine(std::size_t begin, std::size_t end, UnitKind kind, std::size_t marker) {
+  if (!open_) {
+    open_ = true;
+    para_begin_ = begin;
+    para_scan_ = begin + marker;
+    para_kind_ = kind;
+  }
+  para_end_ = end;
+}
+
+void Segmenter::CloseParagraph() {
+  if (!open_) return;
+  open_ = false;
+  auto paragraph = static_cast<int>(out_.paragraphs.size());
+  std::size_t units = out_.units.size();
+  SplitSentences(para_begin_, para_scan_, para_end_, para_kind_, paragraph);
+  if (out_.units.size() > units) out_.paragraphs.push_back({para_begin_, para_end_, section_});
+}
+
+void Segmenter::SplitSentences(std::size_t begin, std::size_t scan, std::size_t end,
+                               UnitKind kind, int paragraph) {
+  // Next '.', '?' and '!' at or after a position, each searched again only once passed.
+  std::size_t next[3];
+  auto search = [&](int k, std::size_t from) {
+    const void* hit = std::memchr(text_.data() + from, ".?!"[k], end - from);
+    next[k] = hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - text_.data()) : end;
+  };
+  for (int k = 0; k < 3; ++k) search(k, scan);
+  auto find = [&](std::size_t from) {
+    for (int k = 0; k < 3; ++k) {
+      if (next[k] < from) search(k, from);
+    }
+    return std::min({next[0], next[1], next[2]});
+  };
+  std::size_t start = begin;
+  for (std::size_t i = find(scan); i < end; i = find(i + 1)) {
+    std::size_t stop = SentenceEnd(text_, start, end, i);
+    if (stop == std::string_view::npos) continue;
+    AddUnit(start, stop, kind, paragraph);
+    kind = UnitKind::kSentence;
+    start = stop;
+    i = stop;
+  }
+  AddUnit(start, end, kind, paragraph);
+}
+
+void Segmenter::AddUnit(std::size_t begin, std::size_t end, UnitKind kind, int paragraph) {
+  std::string_view s = Trim(text_.substr(begin, end - begin));
+  if (!HasLetter(s)) return;
+  begin = static_cast<std::size_t>(s.data() - text_.data());
+  out_.units.push_back({begin, begin + s.size(), kind, section_, paragraph});
+}
+
+// Bytes of indentation before the line starting at text offset begin, in the document.
+std::size_t Segmenter::Indent(std::size_t begin) const {
+  std::size_t line_start = begin == 0 ? 0 : source_[begin - 1] + 1;
+  return source_[begin] > line_start ? source_[begin] - line_start : 0;
+}
+
+}  // namespace
+
+Outline Segment(const NormalizedText& text) { return Segmenter(text).Run(); }
+
+}  // namespace clausescan::internal

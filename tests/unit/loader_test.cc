@@ -1,0 +1,438 @@
+// Golden diagnostics of the rule loader, and what a valid rule set loads into. The rule sets are
+// built in memory so the tests do not depend on the project's rules/ folder.
+#include "rules/loader.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "rules/model.h"
+
+namespace clausescan::internal {
+namespace {
+
+const char kCategories[] = R"(- {id: incident_notification, title: Security incident notification}
+- {id: audit, title: Audit rights}
+)";
+
+const char kControls[] = R"(- {id: A.5.24, theme: organizational, title: Incident management planning}
+- {id: A.5.10, theme: organizational, title: Acceptable use of information}
+- {id: A.5.2, theme: organizational, title: Information security roles}
+)";
+
+const char kEvidence[] = R"(- id: incident-response-procedure
+  title: Incident response procedure
+  description: How incidents are detected, triaged and notified.
+- id: audit-report
+  title: Third-party audit report
+)";
+
+const char kParties[] = R"(supplier: [Supplier, provider]
+customer: [customer, client]
+mutual: [each party]
+)";
+
+const char kPlaybook[] = R"(incident_notification:
+  default: low
+  default_reason: The notice terms match this playbook.
+  positions:
+    - id: notify-window-short
+      when: {window_hours: {lt: 24}, trigger: occurrence}
+      risk: high
+      reason: "{window_hours} hours is short"
+      propose: Within 72 hours after confirming the breach.
+)";
+
+const char kWindowRule[] = R"(id: incident-notification.window
+category: incident_notification
+title: Security incident notification window
+scope: sentence
+party: supplier
+match:
+  all:
+    - any: ['\bnotif(y|ied|ication)\b', '\binform\b']
+    - any: ['(security|data) (incident|breach)']
+  none: ['\bchange of address\b']
+parameters:
+  window_hours: {type: duration, unit: hours, business: window_days}
+  trigger: {type: trigger}
+controls: [A.5.24, A.5.2]
+evidence: [incident-response-procedure]
+considerations:
+  - Notice within 72 hours.
+)";
+
+const char kAuditRule[] = R"(id: audit.rights
+category: audit
+title: Audit rights
+scope: paragraph
+match:
+  all:
+    - any: ['\baudit\b']
+  definitions: true
+)";
+
+const char kWindowFile[] = "incident_notification/window.yaml";
+
+std::map<std::string, std::string> BaseFiles() {
+  return {{"categories.yaml", kCategories},
+          {"controls.yaml", kControls},
+          {"evidence.yaml", kEvidence},
+          {"parties.yaml", kParties},
+          {"playbook.yaml", kPlaybook},
+          {kWindowFile, kWindowRule},
+          {"audit/rights.yaml", kAuditRule},
+          {"audit/rights.test.txt", "# ok: audit.rights\nNothing.\n"}};
+}
+
+// Loads the base files with `changes` applied (an empty content removes the file).
+Result<std::shared_ptr<RuleSetData>> LoadWith(const std::map<std::string, std::string>& changes) {
+  std::map<std::string, std::string> contents = BaseFiles();
+  for (const auto& [name, content] : changes) {
+    if (content.empty()) {
+      contents.erase(name);
+    } else {
+      contents[name] = content;
+    }
+  }
+  std::vector<SourceFile> files;
+  for (const auto& [name, content] : contents) files.push_back(SourceFile{name, content});
+  return LoadRuleSet(std::move(files), "test-rules");
+}
+
+// The window rule with one line replaced (1-based line number).
+std::string WindowRuleWithLine(int line, const std::string& text) {
+  std::vector<std::string> lines;
+  std::string current;
+  for (char c : std::string(kWindowRule)) {
+    if (c == '\n') {
+      lines.push_back(current);
+      current.clear();
+    } else {
+      current += c;
+    }
+  }
+  lines[line - 1] = text;
+  std::string out;
+  for (const std::string& l : lines) out += l + "\n";
+  return out;
+}
+
+TEST(Loader, LoadsValidRuleSet) {
+  Result<std::shared_ptr<RuleSetData>> data = LoadWith({});
+  ASSERT_TRUE(data.ok()) << data.error().message();
+  const RuleSetData& set = **data;
+  EXPECT_EQ(set.origin, "test-rules");
+  ASSERT_EQ(set.rules.size(), 2u);
+  EXPECT_EQ(set.rules[0].id, "audit.rights");  // sorted by id
+  EXPECT_EQ(set.rules[0].scope, Scope::kParagraph);
+  EXPECT_EQ(set.rules[0].party, Party::kUnknown);
+  EXPECT_TRUE(set.rules[0].definitions);
+
+  const Rule& window = set.rules[1];
+  EXPECT_EQ(window.id, "incident-notification.window");
+  EXPECT_EQ(window.file, kWindowFile);
+  EXPECT_EQ(window.line, 1);
+  EXPECT_EQ(window.party, Party::kSupplier);
+  ASSERT_EQ(window.all.size(), 2u);
+  EXPECT_EQ(window.all[0].size(), 2u);
+  EXPECT_EQ(window.all[0][0], "\\bnotif(y|ied|ication)\\b");
+  EXPECT_EQ(window.none, std::vector<std::string>{"\\bchange of address\\b"});
+  ASSERT_EQ(window.parameters.size(), 2u);
+  EXPECT_EQ(window.parameters[0].name, "window_hours");
+  EXPECT_EQ(window.parameters[0].type, ParamSpec::Type::kDuration);
+  EXPECT_EQ(window.parameters[0].unit, "hours");
+  EXPECT_EQ(window.parameters[0].business_name, "window_days");
+  EXPECT_EQ(window.parameters[0].line, 12);
+  EXPECT_EQ(window.parameters[1].type, ParamSpec::Type::kTrigger);
+  EXPECT_EQ(window.considerations, std::vector<std::string>{"Notice within 72 hours."});
+
+  ASSERT_EQ(set.infos.size(), 2u);
+  const RuleInfo& info = set.infos[1];
+  EXPECT_EQ(info.id, window.id);
+  EXPECT_EQ(info.scope, "sentence");
+  EXPECT_EQ(info.party, "supplier");
+  EXPECT_EQ(info.file, kWindowFile);
+  EXPECT_EQ(info.source, kWindowRule);
+  ASSERT_EQ(info.controls.size(), 2u);
+  EXPECT_EQ(info.controls[0].id, "A.5.24");
+  EXPECT_EQ(info.controls[0].title, "Incident management planning");
+  ASSERT_EQ(info.evidence.size(), 1u);
+  EXPECT_EQ(info.evidence[0].title, "Incident response procedure");
+  EXPECT_EQ(set.infos[0].scope, "paragraph");
+  EXPECT_EQ(set.infos[0].party, "any");
+
+  // Controls in control order, not file order.
+  ASSERT_EQ(set.controls.size(), 3u);
+  EXPECT_EQ(set.controls[0].id, "A.5.2");
+  EXPECT_EQ(set.controls[1].id, "A.5.10");
+  EXPECT_EQ(set.controls[2].id, "A.5.24");
+  EXPECT_EQ(set.parties.supplier, (std::vector<std::string>{"supplier", "provider"}));
+  EXPECT_EQ(set.parties.mutual, std::vector<std::string>{"each party"});
+  EXPECT_EQ(set.files.size(), 8u);  // tests included
+  EXPECT_NE(set.matcher, nullptr);
+}
+
+TEST(Loader, ReadsPlaybook) {
+  Result<std::shared_ptr<RuleSetData>> data = LoadWith({});
+  ASSERT_TRUE(data.ok()) << data.error().message();
+  const CategoryPolicy& policy = (*data)->playbook.categories.at("incident_notification");
+  EXPECT_EQ(policy.default_risk, Risk::kLow);
+  EXPECT_EQ(policy.default_reason, "The notice terms match this playbook.");
+  ASSERT_EQ(policy.positions.size(), 1u);
+  const Position& position = policy.positions[0];
+  EXPECT_EQ(position.id, "notify-window-short");
+  EXPECT_EQ(position.risk, Risk::kHigh);
+  EXPECT_EQ(position.file, "playbook.yaml");
+  EXPECT_EQ(position.line, 5);
+  ASSERT_EQ(position.when.size(), 2u);
+  EXPECT_EQ(position.when[0].param, "window_hours");
+  EXPECT_EQ(position.when[0].op, Condition::Op::kLess);
+  EXPECT_EQ(position.when[0].value, ParamValue(24.0));
+  EXPECT_EQ(position.when[1].param, "trigger");
+  EXPECT_EQ(position.when[1].op, Condition::Op::kEquals);
+  EXPECT_EQ(position.when[1].value, ParamValue(std::string("occurrence")));
+}
+
+TEST(Loader, ReadsConditionForms) {
+  const char playbook[] = R"(incident_notification:
+  positions:
+    - id: p
+      when:
+        window_hours: {ge: 24, le: 72}
+        trigger: {in: [occurrence, awareness]}
+        window_days: {present: false}
+        business: true
+        vague: "24"
+      risk: medium
+      reason: r
+)";
+  const std::string rule =
+      WindowRuleWithLine(13, "  trigger: {type: trigger}\n  vague: {type: vague}");
+  Result<std::shared_ptr<RuleSetData>> data =
+      LoadWith({{"playbook.yaml", playbook}, {kWindowFile, rule}});
+  ASSERT_TRUE(data.ok()) << data.error().message();
+  const std::vector<Condition>& when =
+      (*data)->playbook.categories.at("incident_notification").positions.at(0).when;
+  ASSERT_EQ(when.size(), 6u);
+  EXPECT_EQ(when[0].op, Condition::Op::kGreaterEqual);
+  EXPECT_EQ(when[1].op, Condition::Op::kLessEqual);
+  EXPECT_EQ(when[1].value, ParamValue(72.0));
+  EXPECT_EQ(when[2].op, Condition::Op::kIn);
+  EXPECT_EQ(when[2].values, (std::vector<std::string>{"occurrence", "awareness"}));
+  EXPECT_EQ(when[3].op, Condition::Op::kAbsent);
+  EXPECT_EQ(when[4].value, ParamValue(true));
+  EXPECT_EQ(when[5].value, ParamValue(std::string("24")));  // quoted: a word
+}
+
+struct GoldenCase {
+  const char* name;
+  std::string file;
+  std::string content;
+  std::string expected;  // Error::message()
+};
+
+std::vector<GoldenCase> GoldenCases() {
+  const std::string w = kWindowFile;
+  return {
+      {"unknown key", w, WindowRuleWithLine(4, "scop: sentence"),
+       w + ":4:1: unknown key 'scop' in rule (did you mean 'scope'?)"},
+      {"unknown key without suggestion", w, WindowRuleWithLine(4, "severity: high"),
+       w + ":4:1: unknown key 'severity' in rule"},
+      {"missing required key", w, WindowRuleWithLine(3, "description: no title"),
+       w + ":1:1: missing required key 'title' in rule"},
+      {"wrong type", w, WindowRuleWithLine(3, "title: [a, b]"),
+       w + ":3:8: expected a string for 'title', found a list"},
+      {"empty value", w, WindowRuleWithLine(3, "title:"),
+       w + ":3:1: missing value for 'title' in rule"},
+      {"bad scope", w, WindowRuleWithLine(4, "scope: sentense"),
+       w + ":4:8: invalid scope 'sentense': expected sentence or paragraph (did you mean "
+           "'sentence'?)"},
+      {"bad party", w, WindowRuleWithLine(5, "party: vendor"),
+       w + ":5:8: invalid party 'vendor': expected supplier, customer or any"},
+      {"bad parameter type", w, WindowRuleWithLine(13, "  trigger: {type: triger}"),
+       w + ":13:19: invalid parameter type 'triger': expected duration, vague, trigger, flag, "
+           "enum, percent, money, fee_months, fee_multiple or frequency (did you mean "
+           "'trigger'?)"},
+      {"option of another type", w, WindowRuleWithLine(13, "  trigger: {type: flag, unit: days}"),
+       w + ":13:25: 'unit' does not apply to a parameter of type 'flag'"},
+      {"missing option of type", w, WindowRuleWithLine(13, "  backups: {type: flag}"),
+       w + ":13:12: missing required key 'any' in parameter 'backups' (type 'flag')"},
+      {"bad duration unit", w,
+       WindowRuleWithLine(12, "  window_hours: {type: duration, unit: minutes}"),
+       w + ":12:40: invalid unit 'minutes': expected hours or days"},
+      {"bad parameter name", w, WindowRuleWithLine(13, "  Trigger: {type: trigger}"),
+       w + ":13:3: invalid parameter name 'Trigger': use lower-case letters, digits and '_', "
+           "starting with a letter"},
+      {"parameter name used twice", w,
+       WindowRuleWithLine(13, "  window_days: {type: percent}"),
+       w + ":13:3: parameter name 'window_days' is used twice in rule"},
+      {"unknown category", w, WindowRuleWithLine(2, "category: incident_notifcation"),
+       w + ":2:11: unknown category 'incident_notifcation' (did you mean "
+           "'incident_notification'?)"},
+      {"unknown control", w, WindowRuleWithLine(14, "controls: [A.5.24, A.5.240]"),
+       w + ":14:20: unknown control 'A.5.240' (did you mean 'A.5.24'?)"},
+      {"unknown evidence", w, WindowRuleWithLine(15, "evidence: [incident-respons-procedure]"),
+       w + ":15:12: unknown evidence 'incident-respons-procedure' (did you mean "
+           "'incident-response-procedure'?)"},
+      {"bad pattern", w, WindowRuleWithLine(9, "    - any: ['(security|data']"),
+       w + ":9:13: invalid pattern '(security|data': missing ): (security|data"},
+      {"bad none pattern", w, WindowRuleWithLine(10, "  none: ['a{2,1}']"),
+       w + ":10:10: invalid pattern 'a{2,1}': invalid repetition size: {2,1}"},
+      {"unknown key in group", w, WindowRuleWithLine(9, "    - anyy: ['x']"),
+       w + ":9:7: unknown key 'anyy' in group of 'all' (did you mean 'any'?)"},
+      {"group not a map", w, WindowRuleWithLine(9, "    - 'x'"),
+       w + ":9:7: expected a map for group of 'all', found a string"},
+      {"empty any", w, WindowRuleWithLine(9, "    - any: []"),
+       w + ":9:12: 'any' must not be empty"},
+      {"bad bool", w, WindowRuleWithLine(10, "  definitions: maybe"),
+       w + ":10:16: expected true or false for 'definitions'"},
+      {"bad rule id", w, WindowRuleWithLine(1, "id: Incident_Window"),
+       w + ":1:5: invalid rule id 'Incident_Window': use lower-case letters, digits, '.' and "
+           "'-'"},
+      {"duplicate key", w, WindowRuleWithLine(4, "title: again"),
+       w + ":4:1: duplicate key 'title' in rule"},
+      {"yaml syntax error", w, WindowRuleWithLine(14, "controls: [A.5.24"),
+       w + ":15:9: YAML syntax error: end of sequence flow not found"},
+      {"rule is not a map", w, "- id: x\n", w + ":1:1: expected a map for rule, found a list"},
+      {"empty rule file", w, "# nothing here\n", w + ": the file is empty"},
+      {"duplicate rule id", "incident_notification/zz.yaml", kWindowRule,
+       "incident_notification/zz.yaml:1: duplicate rule id 'incident-notification.window' "
+       "(first defined in incident_notification/window.yaml:1)"},
+      {"playbook unknown parameter", "playbook.yaml",
+       R"(incident_notification:
+  positions:
+    - id: p
+      when: {windw_hours: {lt: 24}}
+      risk: high
+      reason: r
+)",
+       "playbook.yaml:4:14: no rule of category 'incident_notification' declares parameter "
+       "'windw_hours' (did you mean 'window_hours'?)"},
+      {"playbook unknown placeholder", "playbook.yaml",
+       R"(incident_notification:
+  positions:
+    - id: p
+      when: {window_hours: {lt: 24}}
+      risk: high
+      reason: "{window} hours"
+)",
+       "playbook.yaml:6:15: no rule of category 'incident_notification' declares parameter "
+       "'window'"},
+      {"playbook bad risk", "playbook.yaml",
+       "incident_notification:\n  default: severe\n",
+       "playbook.yaml:2:12: invalid risk 'severe': expected info, low, medium or high"},
+      {"playbook unknown category", "playbook.yaml", "incident_notifcation:\n  default: low\n",
+       "playbook.yaml:1:1: unknown category 'incident_notifcation' in playbook (did you mean "
+       "'incident_notification'?)"},
+      {"playbook bad operator", "playbook.yaml",
+       R"(incident_notification:
+  positions:
+    - id: p
+      when: {window_hours: {lte: 24}}
+      risk: high
+      reason: r
+)",
+       "playbook.yaml:4:29: unknown key 'lte' in condition on 'window_hours' (did you mean "
+       "'lt'?)"},
+      {"playbook comparison needs a number", "playbook.yaml",
+       R"(incident_notification:
+  positions:
+    - id: p
+      when: {window_hours: {lt: soon}}
+      risk: high
+      reason: r
+)",
+       "playbook.yaml:4:33: expected a number for 'lt', found 'soon'"},
+      {"category without title", "categories.yaml", "- {id: incident_notification}\n",
+       "categories.yaml:1:3: missing required key 'title' in category entry"},
+      {"duplicate category", "categories.yaml",
+       "- {id: audit, title: A}\n- {id: audit, title: B}\n",
+       "categories.yaml:2:8: duplicate category id 'audit'"},
+      {"parties unknown key", "parties.yaml", "supplier: [a]\ncustomer: [b]\nbuyer: [c]\n",
+       "parties.yaml:3:1: unknown key 'buyer' in parties"},
+      {"special file twice", "audit/categories.yaml", kCategories,
+       "categories.yaml: categories.yaml is also at audit/categories.yaml; keep one"},
+  };
+}
+
+TEST(Loader, GoldenDiagnostics) {
+  for (const GoldenCase& c : GoldenCases()) {
+    SCOPED_TRACE(c.name);
+    Result<std::shared_ptr<RuleSetData>> data = LoadWith({{c.file, c.content}});
+    ASSERT_FALSE(data.ok());
+    EXPECT_EQ(data.error().code(), ErrorCode::kRuleError);
+    EXPECT_EQ(data.error().message(), c.expected);
+  }
+}
+
+TEST(Loader, MissingCategoriesFile) {
+  Result<std::shared_ptr<RuleSetData>> data = LoadWith({{"categories.yaml", ""}});
+  ASSERT_FALSE(data.ok());
+  EXPECT_EQ(data.error().message(), "test-rules: the rule directory has no categories.yaml");
+}
+
+TEST(Loader, PlaybookAndCatalogsAreOptional) {
+  Result<std::shared_ptr<RuleSetData>> data = LoadWith(
+      {{"playbook.yaml", ""}, {"evidence.yaml", ""}, {kWindowFile, ""}, {"controls.yaml", ""}});
+  ASSERT_TRUE(data.ok()) << data.error().message();
+  EXPECT_EQ((*data)->rules.size(), 1u);
+  EXPECT_TRUE((*data)->playbook.categories.empty());
+}
+
+class RuleDirectoryTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("clausescan_loader_test_" + std::to_string(::testing::UnitTest::GetInstance()
+                                                           ->random_seed()));
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_ / "b" / "deep");
+    std::filesystem::create_directories(dir_ / "a");
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  void Write(const std::string& name, const std::string& content) {
+    std::ofstream(dir_ / name, std::ios::binary) << content;
+  }
+  std::filesystem::path dir_;
+};
+
+TEST_F(RuleDirectoryTest, ReadsRecursivelySorted) {
+  Write("b/deep/rule.yaml", "id: x\n");
+  Write("b/deep/rule.test.txt", "# ok: x\n");
+  Write("a/z.yaml", "z");
+  Write("categories.yaml", "c");
+  Write("README.md", "ignored");
+  Write("a/notes.txt", "ignored");
+  Result<std::vector<SourceFile>> files = ReadRuleDirectory(dir_.string());
+  ASSERT_TRUE(files.ok()) << files.error().message();
+  std::vector<std::string> names;
+  for (const SourceFile& f : *files) names.push_back(f.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"a/z.yaml", "b/deep/rule.test.txt",
+                                             "b/deep/rule.yaml", "categories.yaml"}));
+  EXPECT_EQ((*files)[2].content, "id: x\n");
+}
+
+TEST_F(RuleDirectoryTest, MissingDirectoryIsIoError) {
+  const std::string missing = (dir_ / "nope").string();
+  Result<std::vector<SourceFile>> files = ReadRuleDirectory(missing);
+  ASSERT_FALSE(files.ok());
+  EXPECT_EQ(files.error().code(), ErrorCode::kIo);
+  EXPECT_EQ(files.error().file(), missing);
+  EXPECT_EQ(files.error().detail(), "cannot read rule directory: no such directory");
+}
+
+TEST_F(RuleDirectoryTest, FileIsNotADirectory) {
+  Write("categories.yaml", "c");
+  Result<std::vector<SourceFile>> files = ReadRuleDirectory((dir_ / "categories.yaml").string());
+  ASSERT_FALSE(files.ok());
+  EXPECT_EQ(files.error().code(), ErrorCode::kIo);
+  EXPECT_EQ(files.error().detail(), "cannot read rule directory: not a directory");
+}
+
+}  // namespace
+}  // namespace clausescan::internal

@@ -1,0 +1,418 @@
+// The matcher over hand-built documents (the outline is made here, so these tests do not depend
+// on the segmenter) and an in-memory rule set (independent of the project's rules/ folder).
+#include "match/matcher.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "rules/loader.h"
+#include "rules/model.h"
+
+namespace clausescan::internal {
+namespace {
+
+const char kRuleFiles[][2][1024] = {
+    {"categories.yaml", R"(- {id: notice, title: Notices}
+- {id: incident, title: Incidents}
+- {id: audit, title: Audits}
+)"},
+    {"controls.yaml", "- {id: A.5.24, title: Incident management}\n"},
+    {"evidence.yaml", "- {id: irp, title: Incident response procedure}\n"},
+    {"parties.yaml", R"(supplier: [supplier, provider, processor]
+customer: [customer, client, controller]
+mutual: [each party, either party]
+)"},
+    {"notice/supplier.yaml", R"(id: notice.supplier
+category: notice
+title: The supplier gives notice
+party: supplier
+match:
+  all:
+    - any: ['\bnotif(y|ied|ication)\b']
+)"},
+    {"notice/customer.yaml", R"(id: notice.customer
+category: notice
+title: The customer gives notice
+party: customer
+match:
+  all:
+    - any: ['\bnotif(y|ied|ication)\b']
+)"},
+    {"incident/window.yaml", R"(id: incident.window
+category: incident
+title: Incident notification window
+party: supplier
+match:
+  all:
+    - any: ['\bnotif(y|ied|ication)\b', '\binform\b']
+    - any: ['\b(security|data) (incident|breach)', '\bunauthori[sz]ed access\b']
+  none: ['\bexcept\b']
+parameters:
+  window_hours: {type: duration, unit: hours, business: window_days}
+  trigger: {type: trigger}
+  vague: {type: vague}
+  backups: {type: flag, any: ['\bback-?ups?\b'], none: ['\bexcluding back-?ups?\b']}
+  kind: {type: enum, values: {personal: ['\bpersonal data\b'], general: ['\bany\b']}}
+controls: [A.5.24]
+evidence: [irp]
+)"},
+    {"incident/defined.yaml", R"(id: incident.defined
+category: incident
+title: Definition of a security incident
+match:
+  all:
+    - any: ['\bsecurity incident\b']
+    - any: ['\bmeans\b']
+  definitions: true
+)"},
+    {"audit/yearly.yaml", R"(id: audit.yearly
+category: audit
+title: Audits once a year
+scope: paragraph
+match:
+  all:
+    - any: ['\baudits?\b']
+    - any: ['\bonce (per|a|each) year\b', '\bannually\b']
+parameters:
+  per_year: {type: frequency}
+)"},
+};
+
+std::shared_ptr<RuleSetData> LoadTestRules() {
+  std::vector<SourceFile> files;
+  for (const auto& file : kRuleFiles) files.push_back(SourceFile{file[0], file[1]});
+  Result<std::shared_ptr<RuleSetData>> data = LoadRuleSet(std::move(files), "test");
+  EXPECT_TRUE(data.ok()) << data.error().message();
+  return data.ok() ? *data : nullptr;
+}
+
+const RuleSetData& Rules() {
+  static const std::shared_ptr<RuleSetData> data = LoadTestRules();
+  return *data;
+}
+
+// A document made by hand: paragraphs of units joined by " ", paragraphs by "\n\n". A unit that
+// starts with "# " is a heading and opens a section.
+struct TestDoc {
+  NormalizedText text;
+  Outline outline;
+};
+
+void AddUnit(const std::string& unit, int paragraph, TestDoc* doc) {
+  std::string& text = doc->text.text;
+  const bool heading = unit.rfind("# ", 0) == 0;
+  const std::size_t begin = text.size();
+  text += unit;
+  if (heading) {
+    doc->outline.sections.push_back(Section{"", unit.substr(2), unit.substr(2), 1, begin});
+  }
+  const int section = static_cast<int>(doc->outline.sections.size()) - 1;
+  doc->outline.units.push_back(Unit{begin, text.size(),
+                                    heading ? UnitKind::kHeading : UnitKind::kSentence, section,
+                                    paragraph});
+}
+
+TestDoc MakeDoc(const std::vector<std::vector<std::string>>& paragraphs) {
+  TestDoc doc;
+  std::string& text = doc.text.text;
+  for (const std::vector<std::string>& units : paragraphs) {
+    if (!text.empty()) text += "\n\n";
+    const std::size_t begin = text.size();
+    const int index = static_cast<int>(doc.outline.paragraphs.size());
+    for (std::size_t i = 0; i < units.size(); ++i) {
+      if (i > 0) text += ' ';
+      AddUnit(units[i], index, &doc);
+    }
+    const int section = static_cast<int>(doc.outline.sections.size()) - 1;
+    doc.outline.paragraphs.push_back(Paragraph{begin, text.size(), section});
+  }
+  for (char c : text) {
+    doc.text.folded += c == '\n' ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  for (std::size_t i = 0; i <= text.size(); ++i) doc.text.source.push_back(static_cast<std::uint32_t>(i));
+  return doc;
+}
+
+std::vector<RuleHit> MatchDoc(const TestDoc& doc) {
+  return Rules().matcher->Match(doc.text, doc.outline);
+}
+
+// The ids of the rules that fired, in hit order.
+std::vector<std::string> Fired(const std::vector<std::vector<std::string>>& paragraphs) {
+  std::vector<std::string> ids;
+  for (const RuleHit& hit : MatchDoc(MakeDoc(paragraphs))) {
+    ids.push_back(Rules().rules[hit.rule].id);
+  }
+  return ids;
+}
+
+std::vector<std::string> FiredIn(const std::string& sentence) { return Fired({{sentence}}); }
+
+bool Contains(const std::vector<std::string>& ids, const std::string& id) {
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+// The parameters of the first hit of rule id in sentence (empty when it does not fire).
+std::map<std::string, ParamValue> ParamsOf(const std::string& id, const std::string& sentence) {
+  for (const RuleHit& hit : MatchDoc(MakeDoc({{sentence}}))) {
+    if (Rules().rules[hit.rule].id == id) return hit.parameters;
+  }
+  ADD_FAILURE() << id << " did not fire on: " << sentence;
+  return {};
+}
+
+TEST(Matcher, EveryGroupMustMatch) {
+  EXPECT_TRUE(Contains(FiredIn("Supplier shall notify Customer of any Security Incident."),
+                       "incident.window"));
+  EXPECT_TRUE(Contains(FiredIn("Supplier will inform Customer of unauthorized access."),
+                       "incident.window"));
+  EXPECT_FALSE(Contains(FiredIn("Supplier shall notify Customer of any change."),
+                        "incident.window"));
+  EXPECT_FALSE(Contains(FiredIn("Supplier shall investigate any Security Incident."),
+                        "incident.window"));
+}
+
+TEST(Matcher, NonePatternVetoesTheUnit) {
+  EXPECT_FALSE(Contains(
+      FiredIn("Supplier shall notify Customer of any Security Incident except as required by law."),
+      "incident.window"));
+  // The veto is per rule: the other rules with the same pattern still fire.
+  EXPECT_TRUE(Contains(
+      FiredIn("Supplier shall notify Customer of any Security Incident except as required by law."),
+      "notice.supplier"));
+}
+
+TEST(Matcher, GroupsMustMeetInOneSentence) {
+  EXPECT_FALSE(Contains(Fired({{"Supplier shall notify Customer promptly.",
+                                "A Security Incident is serious."}}),
+                        "incident.window"));
+}
+
+TEST(Matcher, ParagraphScopeSpansSentences) {
+  const TestDoc doc = MakeDoc({{"Customer may audit Supplier.", "It may do so once per year."},
+                               {"Customer may audit Supplier once a year."}});
+  std::vector<RuleHit> hits = MatchDoc(doc);
+  std::vector<RuleHit> audits;
+  for (const RuleHit& hit : hits) {
+    if (Rules().rules[hit.rule].id == "audit.yearly") audits.push_back(hit);
+  }
+  ASSERT_EQ(audits.size(), 2u);
+  EXPECT_EQ(audits[0].begin, doc.outline.paragraphs[0].begin);
+  EXPECT_EQ(audits[0].end, doc.outline.paragraphs[0].end);
+  EXPECT_EQ(audits[1].begin, doc.outline.paragraphs[1].begin);
+  EXPECT_EQ(audits[0].parameters.at("per_year"), ParamValue(1.0));
+}
+
+TEST(Matcher, OtherPartysDutyDoesNotCount) {
+  const std::vector<std::string> customer =
+      FiredIn("Customer shall notify Supplier of a change of address.");
+  EXPECT_FALSE(Contains(customer, "notice.supplier"));
+  EXPECT_TRUE(Contains(customer, "notice.customer"));
+  const std::vector<std::string> supplier =
+      FiredIn("Supplier shall notify Customer of a change of address.");
+  EXPECT_TRUE(Contains(supplier, "notice.supplier"));
+  EXPECT_FALSE(Contains(supplier, "notice.customer"));
+}
+
+TEST(Matcher, UnknownOrMutualDutyCountsForBoth) {
+  const std::vector<std::string> mutual =
+      FiredIn("Each Party shall notify the other of a change of address.");
+  EXPECT_TRUE(Contains(mutual, "notice.supplier"));
+  EXPECT_TRUE(Contains(mutual, "notice.customer"));
+  const std::vector<std::string> unknown = FiredIn("Notification is required.");
+  EXPECT_TRUE(Contains(unknown, "notice.supplier"));
+  EXPECT_TRUE(Contains(unknown, "notice.customer"));
+}
+
+TEST(Matcher, HitNamesTheDutyHolder) {
+  std::vector<RuleHit> hits =
+      MatchDoc(MakeDoc({{"Supplier shall notify Customer of any Security Incident."}}));
+  ASSERT_FALSE(hits.empty());
+  EXPECT_EQ(hits[0].party, Party::kSupplier);
+}
+
+TEST(Matcher, DefinitionsOnlyCountWhenTheRuleAllows) {
+  const std::vector<std::string> ids = FiredIn(
+      "\"Security Incident\" means any unauthorized access that requires notification.");
+  EXPECT_FALSE(Contains(ids, "incident.window"));
+  EXPECT_TRUE(Contains(ids, "incident.defined"));
+}
+
+TEST(Matcher, HeadingsNeverMatch) {
+  const TestDoc doc = MakeDoc({{"# Notification of Security Incidents"},
+                               {"Supplier shall notify Customer of any Security Incident."}});
+  std::vector<RuleHit> hits = MatchDoc(doc);
+  ASSERT_FALSE(hits.empty());
+  for (const RuleHit& hit : hits) {
+    EXPECT_EQ(hit.begin, doc.outline.units[1].begin);
+    EXPECT_EQ(hit.section, 0);
+  }
+}
+
+TEST(Matcher, HitsInDocumentOrderThenRuleOrder) {
+  const TestDoc doc = MakeDoc({{"Customer may audit Supplier annually.",
+                                "Supplier shall notify Customer of any Security Incident."}});
+  std::vector<std::string> ids;
+  for (const RuleHit& hit : MatchDoc(doc)) ids.push_back(Rules().rules[hit.rule].id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"audit.yearly", "incident.window",
+                                           "notice.supplier"}));
+}
+
+TEST(Matcher, ExtractsDurationTriggerAndVague) {
+  const std::map<std::string, ParamValue> params = ParamsOf(
+      "incident.window",
+      "Supplier shall notify Customer without undue delay of any Security Incident within "
+      "twenty-four (24) hours of its occurrence.");
+  EXPECT_EQ(params.at("window_hours"), ParamValue(24.0));
+  EXPECT_EQ(params.at("trigger"), ParamValue(std::string("occurrence")));
+  EXPECT_EQ(params.at("vague"), ParamValue(std::string("without undue delay")));
+  EXPECT_EQ(params.count("window_days"), 0u);
+  EXPECT_EQ(params.count("business"), 0u);
+}
+
+TEST(Matcher, WithinDeadlineWinsOverEarlierDuration) {
+  const std::map<std::string, ParamValue> params = ParamsOf(
+      "incident.window",
+      "For 30 days after any Security Incident, Supplier shall notify Customer within 2 days "
+      "of each update.");
+  EXPECT_EQ(params.at("window_hours"), ParamValue(48.0));
+}
+
+TEST(Matcher, BusinessDaysGoToTheirOwnParameter) {
+  const std::map<std::string, ParamValue> params = ParamsOf(
+      "incident.window",
+      "Supplier shall notify Customer of any Data Breach within two (2) Business Days.");
+  EXPECT_EQ(params.at("window_days"), ParamValue(2.0));
+  EXPECT_EQ(params.at("business"), ParamValue(true));
+  EXPECT_EQ(params.count("window_hours"), 0u);
+}
+
+TEST(Matcher, FlagAndEnumParameters) {
+  std::map<std::string, ParamValue> params = ParamsOf(
+      "incident.window",
+      "Supplier shall notify Customer of any Security Incident affecting personal data or "
+      "backups.");
+  EXPECT_EQ(params.at("backups"), ParamValue(true));
+  EXPECT_EQ(params.at("kind"), ParamValue(std::string("personal")));  // first key that matches
+  params = ParamsOf("incident.window",
+                    "Supplier shall notify Customer of any Security Incident, excluding backups.");
+  EXPECT_EQ(params.count("backups"), 0u);
+  EXPECT_EQ(params.at("kind"), ParamValue(std::string("general")));
+  params = ParamsOf("incident.window", "Supplier shall notify Customer of a Security Incident.");
+  EXPECT_TRUE(params.empty());
+}
+
+TEST(Matcher, CheckPatternReportsRe2Errors) {
+  EXPECT_EQ(CheckPattern("\\bnotify\\b"), "");
+  EXPECT_EQ(CheckPattern("(notify"), "missing ): (notify");
+}
+
+TEST(Matcher, CompileRejectsBadPatternWithRuleLocation) {
+  Rule rule;
+  rule.id = "x.y";
+  rule.file = "x/y.yaml";
+  rule.line = 3;
+  rule.all = {{"(unclosed"}};
+  Result<std::unique_ptr<Matcher>> matcher = Matcher::Compile({rule}, PartyLexicon{});
+  ASSERT_FALSE(matcher.ok());
+  EXPECT_EQ(matcher.error().message(), "x/y.yaml:3: invalid pattern '(unclosed': missing ): (unclosed");
+}
+
+struct ShapeCase {
+  const char* pattern;
+  const char* relaxed;  // "" when nothing is rewritten
+  bool unbounded;       // of the relaxed form (or the pattern when not rewritten)
+};
+
+TEST(PatternShape, RelaxesWideCountedRepetitionsOnly) {
+  const ShapeCase cases[] = {
+      {"\\bnotify\\b", "", false},
+      {"a [a-z ]{0,40}b", "a [a-z ]*b", true},
+      {"a[^.;]{1,80}b", "a[^.;]+b", true},
+      {"(x ){2,30}y", "(x ){2,}y", true},
+      {"([a-z']+ ){0,3}notice", "", true},
+      {"a{0,8}", "", false},
+      {"a{0,9}", "a*", true},
+      {"a{3}", "", false},
+      {"a{3,}", "", true},
+      {"[{0,40}]", "", false},         // inside a class: literal braces
+      {"\\{0,40}", "", false},        // escaped brace
+      {"\\x{41}{0,20}", "\\x{41}*", true},
+      {"\\p{Greek}+", "", true},
+      {"\\Q{0,40}*\\E", "", false},  // quoted literal text
+      {"[]{0,40}]x", "", false},       // ']' first in a class is literal
+      {"[[:alpha:]{]{0,20}", "[[:alpha:]{]*", true},
+      {"a{,40}", "", false},           // not a repetition in RE2: literal
+      {"a{0,40}?b", "a*?b", true},
+  };
+  for (const ShapeCase& c : cases) {
+    SCOPED_TRACE(c.pattern);
+    EXPECT_EQ(RelaxPattern(c.pattern), c.relaxed);
+    const std::string form = *c.relaxed ? c.relaxed : c.pattern;
+    EXPECT_EQ(HasUnboundedRepeat(form), c.unbounded);
+    EXPECT_EQ(CheckPattern(form), "");
+  }
+}
+
+TEST(Matcher, RelaxedPatternsStayExact) {
+  // The set sees "\\bincident [a-z ]*data\\b"; the exact pattern allows at most 10 letters.
+  Rule rule;
+  rule.id = "x.relaxed";
+  rule.all = {{"\\bincident [a-z ]{0,10}data\\b"}};
+  Result<std::unique_ptr<Matcher>> matcher = Matcher::Compile({rule}, PartyLexicon{});
+  ASSERT_TRUE(matcher.ok()) << matcher.error().message();
+  const TestDoc near = MakeDoc({{"An incident about data."}});
+  const TestDoc far = MakeDoc({{"An incident about all the customer data."}});
+  EXPECT_EQ((*matcher)->Match(near.text, near.outline).size(), 1u);
+  EXPECT_EQ((*matcher)->Match(far.text, far.outline).size(), 0u);
+}
+
+TEST(Matcher, CompileFailsWhenASetExceedsItsBudget) {
+  MatcherOptions options;
+  options.set_max_mem = 1 << 10;
+  Result<std::unique_ptr<Matcher>> matcher =
+      Matcher::Compile(Rules().rules, Rules().parties, options);
+  ASSERT_FALSE(matcher.ok());
+  EXPECT_EQ(matcher.error().code(), ErrorCode::kRuleError);
+  EXPECT_EQ(matcher.error().message(),
+            "the patterns of the sentence-scope rules exceed RE2's memory budget");
+}
+
+// The per-pattern engine (what a unit falls back to when the set's DFA runs out of memory) and
+// the RE2::Set engine must agree on every hit.
+TEST(Matcher, SetAndPerPatternEnginesAgree) {
+  MatcherOptions options;
+  options.each_pattern = true;
+  Result<std::unique_ptr<Matcher>> reference =
+      Matcher::Compile(Rules().rules, Rules().parties, options);
+  ASSERT_TRUE(reference.ok()) << reference.error().message();
+  const TestDoc doc = MakeDoc(
+      {{"# Security", "Supplier shall notify Customer of any Security Incident within 2 "
+                      "Business Days.",
+        "Customer shall notify Supplier of a change of address."},
+       {"\"Security Incident\" means any unauthorized access.", "Notification is required.",
+        "Supplier shall inform Customer of any data breach, except as required by law."},
+       {"Customer may audit Supplier.", "It may do so once per year."},
+       {"Nothing here matches at all."}});
+  const std::vector<RuleHit> expected = MatchDoc(doc);
+  const std::vector<RuleHit> actual = (*reference)->Match(doc.text, doc.outline);
+  ASSERT_EQ(actual.size(), expected.size());
+  EXPECT_GE(expected.size(), 6u);
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    SCOPED_TRACE(i);
+    EXPECT_EQ(actual[i].rule, expected[i].rule);
+    EXPECT_EQ(actual[i].begin, expected[i].begin);
+    EXPECT_EQ(actual[i].end, expected[i].end);
+    EXPECT_EQ(actual[i].section, expected[i].section);
+    EXPECT_EQ(actual[i].party, expected[i].party);
+    EXPECT_EQ(actual[i].parameters, expected[i].parameters);
+  }
+}
+
+}  // namespace
+}  // namespace clausescan::internal

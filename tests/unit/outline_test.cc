@@ -1,0 +1,361 @@
+#include "structure/outline.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+namespace clausescan::internal {
+namespace {
+
+struct Segmented {
+  NormalizedText text;
+  Outline outline;
+};
+
+Segmented SegmentDoc(std::string_view doc, bool markdown = false) {
+  Segmented s;
+  s.text = Normalize(doc, NormalizeOptions{markdown});
+  s.outline = Segment(s.text);
+  return s;
+}
+
+std::string UnitText(const Segmented& s, const Unit& u) {
+  return s.text.text.substr(u.begin, u.end - u.begin);
+}
+
+// The units that are not headings, as text.
+std::vector<std::string> Sentences(std::string_view doc, bool markdown = false) {
+  Segmented s = SegmentDoc(doc, markdown);
+  std::vector<std::string> out;
+  for (const Unit& u : s.outline.units) {
+    if (u.kind != UnitKind::kHeading) out.push_back(UnitText(s, u));
+  }
+  return out;
+}
+
+std::vector<std::string> Labels(std::string_view doc, bool markdown = false) {
+  std::vector<std::string> out;
+  for (const Section& section : SegmentDoc(doc, markdown).outline.sections) out.push_back(section.label);
+  return out;
+}
+
+using Strings = std::vector<std::string>;
+
+struct SentenceCase {
+  const char* name;
+  std::string doc;
+  Strings sentences;
+};
+
+TEST(Segment, SplitsSentences) {
+  const SentenceCase cases[] = {
+      {"empty", "", {}},
+      {"blank lines only", "\n\n  \n", {}},
+      {"one", "Supplier shall notify Customer.", {"Supplier shall notify Customer."}},
+      {"two", "Supplier shall notify. Customer shall pay.",
+       {"Supplier shall notify.", "Customer shall pay."}},
+      {"question and exclamation", "Is it? Yes! Done", {"Is it?", "Yes!", "Done"}},
+      {"closing quote and parenthesis", "the \"Term\".) Next one. (b) Third",
+       {"the \"Term\".)", "Next one.", "(b) Third"}},
+      {"sentence before a digit or quote", "First. 2 days later. \"Data\" means x.",
+       {"First.", "2 days later.", "\"Data\" means x."}},
+      {"no split before lower case", "approx. five days and so on. then more",
+       {"approx. five days and so on. then more"}},
+      {"section numbers", "See Section 7.2 and 99.9% uptime. Next.",
+       {"See Section 7.2 and 99.9% uptime.", "Next."}},
+      {"number ends a sentence", "as set out in Section 7.2. The Supplier", 
+       {"as set out in Section 7.2.", "The Supplier"}},
+      {"hard-wrapped sentence", "Supplier shall notify\nCustomer of any Security\nIncident.",
+       {"Supplier shall notify\nCustomer of any Security\nIncident."}},
+      {"sentence ends at a line end", "One sentence.\nAnother one.",
+       {"One sentence.", "Another one."}},
+      {"blank line ends a paragraph", "no full stop\n\nNext paragraph",
+       {"no full stop", "Next paragraph"}},
+      {"inline enumeration stays one unit", "Provider will (a) notify; (b) assist; and (c) fix.",
+       {"Provider will (a) notify; (b) assist; and (c) fix."}},
+      {"ellipsis", "Wait... Then go.", {"Wait...", "Then go."}},
+  };
+  for (const SentenceCase& c : cases) {
+    EXPECT_EQ(Sentences(c.doc), c.sentences) << c.name;
+  }
+}
+
+TEST(Segment, KeepsLegalAbbreviationsInsideSentences) {
+  const char* abbreviations[] = {"Sec.",  "e.g.",  "i.e.",    "U.S.", "Inc.",  "Ltd.",
+                                 "No.",   "Art.",  "cf.",     "etc.", "vs.",   "Co.",
+                                 "Corp.", "para.", "approx.", "incl.", "J.",   "Mr.",
+                                 "U.K.",  "Cal.",  "Civ.",    "et seq."};
+  for (const char* abbreviation : abbreviations) {
+    std::string doc = std::string("Under ") + abbreviation + " Smith 5 the Supplier shall act.";
+    EXPECT_EQ(Sentences(doc), Strings{doc}) << abbreviation;
+  }
+}
+
+TEST(Segment, DoesNotSplitAtDomainsOrDecimals) {
+  EXPECT_EQ(Sentences("Email privacy@example.com. The team replies."),
+            (Strings{"Email privacy@example.com.", "The team replies."}));
+  EXPECT_EQ(Sentences("Uptime of 99.95 percent. Credits apply."),
+            (Strings{"Uptime of 99.95 percent.", "Credits apply."}));
+}
+
+struct HeadingCase {
+  const char* name;
+  std::string doc;
+  bool markdown;
+  Strings labels;
+};
+
+TEST(Segment, RecognisesHeadings) {
+  const HeadingCase cases[] = {
+      {"decimal", "9.2 Security Incidents\nSupplier shall notify.", false,
+       {"9.2 Security Incidents"}},
+      {"section keyword", "Section 7(b) Audit\nText.", false, {"Section 7(b) Audit"}},
+      {"article alone", "Article 28\n\nThe processor shall act.", false, {"Article 28"}},
+      {"article roman with dash", "ARTICLE IV - TERM\nText.", false, {"ARTICLE IV - TERM"}},
+      {"numbered caps with period", "12. LIMITATION OF LIABILITY.\nText.", false,
+       {"12. LIMITATION OF LIABILITY"}},
+      {"wide spacing", "1.   TERM OF CONTRACT\n\nThe Term is one year.", false,
+       {"1. TERM OF CONTRACT"}},
+      {"zero minor", "2.0     TERM\n\n2.1 This Agreement shall continue.", false,
+       {"2.0 TERM"}},
+      {"roman", "IV. TERMINATION\nText.", false, {"IV. TERMINATION"}},
+      {"all caps", "Preamble.\n\nLIMITATION OF LIABILITY\n\nText.", false,
+       {"LIMITATION OF LIABILITY"}},
+      {"all caps possessive", "CONSULTANT'S OBLIGATIONS\nText.", false,
+       {"CONSULTANT'S OBLIGATIONS"}},
+      {"caps sentence is not a heading", "THE SERVICES ARE PROVIDED AS IS.\n", false, {}},
+      {"long caps line is not a heading",
+       "IN NO EVENT WILL EITHER PARTY BE LIABLE FOR ANY INDIRECT OR CONSEQUENTIAL DAMAGES\n",
+       false, {}},
+      {"markdown hashes", "# Data Processing Agreement\n\n## 7.2 Security *Incidents*\nText.",
+       true, {"Data Processing Agreement", "7.2 Security Incidents"}},
+      {"markdown heading with period", "## 1. Third Party Testing and Validation.\n", true,
+       {"1. Third Party Testing and Validation"}},
+      {"markdown bold number", "**5.1.** Use of Customer Data. Provider will use it.", true,
+       {"5.1 Use of Customer Data"}},
+      {"title clause", "7.1 Security Incidents. Supplier shall notify Customer.", false,
+       {"7.1 Security Incidents"}},
+      {"title clause with keyword", "Section 3 Fees and Payment. Customer shall pay.", false,
+       {"Section 3 Fees and Payment"}},
+      {"space before the title's period", "13. Entire Agreement . This Agreement is whole.",
+       false, {"13. Entire Agreement"}},
+      {"numbered sentence is not a heading",
+       "1.2 All references to currency shall be to Canadian currency.", false, {}},
+      {"bare number then caps title", "Intro.\n1.\n\nDEFINITIONS\n\n\"Affiliate\" means x.",
+       false, {"1. DEFINITIONS"}},
+      {"bare number then title sentence",
+       "2.1\n\nRoles of the Parties. The parties acknowledge it.", false,
+       {"2.1 Roles of the Parties"}},
+      {"markdown clause then bold title",
+       "##### Clause 2\n\n**Effect and invariability of the Clauses**\n\nText.", true,
+       {"Clause 2 Effect and invariability of the Clauses"}},
+      {"page number is not a heading", "Text ends here.\n\n2\n\nMore text.", false, {}},
+      {"hard-wrapped number is not a heading",
+       "as described in Section\n7.2 Security Incidents of the Agreement", false, {}},
+  };
+  for (const HeadingCase& c : cases) {
+    EXPECT_EQ(Labels(c.doc, c.markdown), c.labels) << c.name;
+  }
+}
+
+TEST(Segment, FillsSectionFields) {
+  Segmented s = SegmentDoc("ARTICLE IV - TERM\n\n9.2.1 Security Incidents. Supplier shall notify.");
+  ASSERT_EQ(s.outline.sections.size(), 2u);
+  const Section& article = s.outline.sections[0];
+  EXPECT_EQ(article.number, "IV");
+  EXPECT_EQ(article.title, "TERM");
+  EXPECT_EQ(article.level, 1);
+  EXPECT_EQ(article.begin, 0u);
+  const Section& clause = s.outline.sections[1];
+  EXPECT_EQ(clause.number, "9.2.1");
+  EXPECT_EQ(clause.title, "Security Incidents");
+  EXPECT_EQ(clause.label, "9.2.1 Security Incidents");
+  EXPECT_EQ(clause.level, 3);
+  EXPECT_EQ(clause.begin, s.text.text.find("9.2.1"));
+
+  Segmented md = SegmentDoc("### 7(b) Audit\n", true);
+  ASSERT_EQ(md.outline.sections.size(), 1u);
+  EXPECT_EQ(md.outline.sections[0].number, "7(b)");
+  EXPECT_EQ(md.outline.sections[0].title, "Audit");
+  EXPECT_EQ(md.outline.sections[0].level, 3);
+}
+
+TEST(Segment, TitleClauseOpensASectionAndKeepsItsBody) {
+  Segmented s = SegmentDoc("Intro text.\n\n7.1 Security Incidents. Supplier shall notify Customer. "
+                    "It shall help.");
+  ASSERT_EQ(s.outline.units.size(), 4u);
+  EXPECT_EQ(s.outline.units[0].section, -1);
+  EXPECT_EQ(UnitText(s, s.outline.units[1]), "7.1 Security Incidents.");
+  EXPECT_EQ(s.outline.units[1].kind, UnitKind::kHeading);
+  EXPECT_EQ(s.outline.units[1].paragraph, -1);
+  EXPECT_EQ(UnitText(s, s.outline.units[2]), "Supplier shall notify Customer.");
+  EXPECT_EQ(s.outline.units[2].kind, UnitKind::kSentence);
+  EXPECT_EQ(s.outline.units[2].section, 0);
+  EXPECT_EQ(UnitText(s, s.outline.units[3]), "It shall help.");
+  EXPECT_EQ(s.outline.units[3].section, 0);
+}
+
+TEST(Segment, ComposesNestedMarkdownListNumbers) {
+  std::string doc =
+      "1. <span class=\"header_2\">Processing</span>\n\n"
+      "    1. <span class=\"header_3\">Processing Details.</span>  Annex I describes it.\n\n"
+      "    2. <span class=\"header_3\">Instructions.</span>  Provider follows them.\n\n"
+      "        a. Provider will not sell data.\n\n"
+      "    3. <span class=\"header_3\">Subprocessors.</span>\n\n"
+      "2. <span class=\"header_2\">Security Incident Response</span>\n\n"
+      "    1. Upon becoming aware of a Security Incident, Provider will notify Customer.\n";
+  EXPECT_EQ(Labels(doc, true),
+            (Strings{"1. Processing", "1.1 Processing Details", "1.2 Instructions",
+                     "1.3 Subprocessors", "2. Security Incident Response"}));
+  Segmented s = SegmentDoc(doc, true);
+  EXPECT_EQ(s.outline.sections[1].number, "1.1");
+  EXPECT_EQ(s.outline.sections[1].level, 2);
+  EXPECT_EQ(Sentences(doc, true),
+            (Strings{"Annex I describes it.", "Provider follows them.",
+                     "a. Provider will not sell data.",
+                     "1. Upon becoming aware of a Security Incident, Provider will notify "
+                     "Customer."}));
+}
+
+TEST(Segment, InconsistentIndentationDoesNotNest) {
+  EXPECT_EQ(Labels("1. Fees\n\n   2. Taxes\n\n3. Term\n"),
+            (Strings{"1. Fees", "2. Taxes", "3. Term"}));
+}
+
+TEST(Segment, StartsUnitsAtListItems) {
+  std::string doc =
+      "Each party shall:\n"
+      "(a) keep it safe; and\n"
+      "(b) notify the other\n"
+      "party promptly.\n"
+      "(iv) use care.\n"
+      "1. comply with law;\n"
+      "- a bullet.\n"
+      "* another bullet.\n"
+      "a. letter item. Second sentence.\n";
+  Segmented s = SegmentDoc(doc);
+  std::vector<std::pair<std::string, UnitKind>> units;
+  for (const Unit& u : s.outline.units) units.emplace_back(UnitText(s, u), u.kind);
+  using K = UnitKind;
+  EXPECT_EQ(units, (std::vector<std::pair<std::string, UnitKind>>{
+                       {"Each party shall:", K::kSentence},
+                       {"(a) keep it safe; and", K::kListItem},
+                       {"(b) notify the other\nparty promptly.", K::kListItem},
+                       {"(iv) use care.", K::kListItem},
+                       {"1. comply with law;", K::kListItem},
+                       {"- a bullet.", K::kListItem},
+                       {"* another bullet.", K::kListItem},
+                       {"a. letter item.", K::kListItem},
+                       {"Second sentence.", K::kSentence},
+                   }));
+  EXPECT_EQ(s.outline.paragraphs.size(), 8u);
+}
+
+TEST(Segment, MarkerOnItsOwnLineStartsTheNextItem) {
+  Segmented s = SegmentDoc("Supplier shall:\n\ni.\n\nNot sell Personal Data;\n\nii.\n\nNot share it.");
+  ASSERT_EQ(s.outline.units.size(), 3u);
+  EXPECT_EQ(UnitText(s, s.outline.units[1]), "Not sell Personal Data;");
+  EXPECT_EQ(s.outline.units[1].kind, UnitKind::kListItem);
+  EXPECT_EQ(s.outline.units[2].kind, UnitKind::kListItem);
+}
+
+TEST(Segment, WrappedNumberDoesNotStartAnItem) {
+  EXPECT_EQ(Sentences("pay the fees within\n30. days of the invoice."),
+            Strings{"pay the fees within\n30. days of the invoice."});
+}
+
+TEST(Segment, MakesEachTableRowAParagraph) {
+  std::string doc =
+      "| Uptime | Credit |\n"
+      "|---|---|\n"
+      "| below 99.9% | 10% of fees |\n"
+      "| below 99% | 25% of fees |\n";
+  Segmented s = SegmentDoc(doc, true);
+  ASSERT_EQ(s.outline.paragraphs.size(), 3u);
+  EXPECT_EQ(Sentences(doc, true), (Strings{"| Uptime | Credit |", "| below 99.9% | 10% of fees |",
+                                           "| below 99% | 25% of fees |"}));
+}
+
+TEST(Segment, AssignsParagraphsAndSections) {
+  Segmented s = SegmentDoc("Preamble one. Two.\n\n1. DEFINITIONS\n\nFirst line.\nStill first.\n\n"
+                    "Second para.");
+  const Outline& o = s.outline;
+  ASSERT_EQ(o.paragraphs.size(), 3u);
+  EXPECT_EQ(o.paragraphs[0].section, -1);
+  EXPECT_EQ(o.paragraphs[1].section, 0);
+  EXPECT_EQ(s.text.text.substr(o.paragraphs[1].begin, o.paragraphs[1].end - o.paragraphs[1].begin),
+            "First line.\nStill first.");
+  ASSERT_EQ(o.units.size(), 6u);
+  EXPECT_EQ(o.units[1].paragraph, 0);
+  EXPECT_EQ(o.units[2].kind, UnitKind::kHeading);
+  EXPECT_EQ(o.units[3].paragraph, 1);
+  EXPECT_EQ(o.units[4].paragraph, 1);
+  EXPECT_EQ(o.units[5].paragraph, 2);
+}
+
+TEST(Segment, ReadsACuadStyleContract) {
+  std::string doc =
+      "EXHIBIT 10.4\n\n"
+      "MASTER SERVICES AGREEMENT\n\n"
+      "This Agreement is made by ACME, Inc. and Beta Co. (the \"Parties\").\n\n"
+      "ARTICLE 1\nDEFINITIONS\n\n"
+      "1.1 \"Services\" means the services described in Exhibit A.\n\n"
+      "ARTICLE 7\nSECURITY\n\n"
+      "7.1 Security. Supplier shall maintain reasonable safeguards, e.g. encryption and\n"
+      "access controls, and shall notify Customer within 24 hours.\n"
+      "7.2 Audits. Customer may audit Supplier once per year.\n";
+  EXPECT_EQ(Labels(doc), (Strings{"EXHIBIT 10.4 MASTER SERVICES AGREEMENT",
+                                  "ARTICLE 1 DEFINITIONS", "ARTICLE 7 SECURITY", "7.1 Security",
+                                  "7.2 Audits"}));
+  EXPECT_EQ(Sentences(doc),
+            (Strings{"This Agreement is made by ACME, Inc. and Beta Co. (the \"Parties\").",
+                     "1.1 \"Services\" means the services described in Exhibit A.",
+                     "Supplier shall maintain reasonable safeguards, e.g. encryption and\n"
+                     "access controls, and shall notify Customer within 24 hours.",
+                     "Customer may audit Supplier once per year."}));
+}
+
+// Random documents: units are ordered, disjoint, non-empty, trimmed and inside the text.
+TEST(Segment, KeepsItsInvariantsOnRandomInput) {
+  const std::vector<std::string> pieces = {
+      "Word", "word", " ", "\n", "\n\n", ". ", "? ", ".", "e.g.", "Sec.", "7.2", "1. ", "(a) ",
+      "(iv)", "- ", "* ", "# ", "## 3 Title", "|", "ARTICLE", "IV", "Section", "TITLE", "\"",
+      "'", ")", "(", "2.1\n", "DEFINITIONS", "Title. ", "shall", "and", "\xC3\x89", "\xE2\x80\xA2 "};
+  std::mt19937 random(4242);
+  for (int round = 0; round < 3000; ++round) {
+    std::string doc;
+    int count = static_cast<int>(random() % 50);
+    for (int i = 0; i < count; ++i) doc += pieces[random() % pieces.size()];
+    Segmented s = SegmentDoc(doc, round % 2 == 0);
+    const std::string& text = s.text.text;
+    std::size_t previous_end = 0;
+    for (const Unit& u : s.outline.units) {
+      ASSERT_LT(u.begin, u.end) << doc;
+      ASSERT_LE(u.end, text.size()) << doc;
+      ASSERT_LE(previous_end, u.begin) << doc;
+      ASSERT_NE(text[u.begin], ' ') << doc;
+      ASSERT_NE(text[u.end - 1], ' ') << doc;
+      ASSERT_NE(text[u.end - 1], '\n') << doc;
+      ASSERT_LT(u.section, static_cast<int>(s.outline.sections.size())) << doc;
+      ASSERT_LT(u.paragraph, static_cast<int>(s.outline.paragraphs.size())) << doc;
+      ASSERT_EQ(u.paragraph < 0, u.kind == UnitKind::kHeading) << doc;
+      previous_end = u.end;
+    }
+    for (std::size_t p = 1; p < s.outline.paragraphs.size(); ++p) {
+      ASSERT_LE(s.outline.paragraphs[p - 1].end, s.outline.paragraphs[p].begin) << doc;
+    }
+  }
+}
+
+TEST(Segment, RunsInLinearTimeOnLongLines) {
+  std::string doc(1 << 20, '.');
+  doc += std::string(1 << 20, '1');
+  doc += std::string(1 << 20, ')');
+  Segmented s = SegmentDoc(doc);
+  EXPECT_TRUE(s.outline.units.empty());
+}
+
+}  // namespace
+}  // namespace clausescan::internal

@@ -1,0 +1,187 @@
+// Tables of {input, expected} rows for DutyHolder and IsDefinition (params/party.h). Inputs
+// are folded views (lower case, single spaces, folded quotes and dashes, no Markdown).
+#include "params/party.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace clausescan::internal {
+namespace {
+
+PartyLexicon TestLexicon() {
+  PartyLexicon lexicon;
+  lexicon.supplier = {"supplier", "provider",   "service provider", "processor", "sub-processor",
+                      "vendor",   "contractor", "licensor",         "we"};
+  lexicon.customer = {"customer", "controller", "client", "buyer", "licensee", "you"};
+  lexicon.mutual = {"each party", "either party", "both parties", "the parties", "neither party"};
+  return lexicon;
+}
+
+TEST(PartyName, Names) {
+  EXPECT_EQ(PartyName(Party::kSupplier), "supplier");
+  EXPECT_EQ(PartyName(Party::kCustomer), "customer");
+  EXPECT_EQ(PartyName(Party::kMutual), "mutual");
+  EXPECT_EQ(PartyName(Party::kUnknown), "");
+}
+
+struct DutyCase {
+  const char* text;
+  Party expected;
+};
+
+const DutyCase kDutyCases[] = {
+    {"supplier shall notify customer of any security incident within 24 hours", Party::kSupplier},
+    {"customer shall notify supplier of any change of address", Party::kCustomer},
+    {"if customer requests, provider will provide a copy of its soc 2 report", Party::kSupplier},
+    {"the parties shall cooperate in good faith", Party::kMutual},
+    {"each party will keep the other party's confidential information confidential",
+     Party::kMutual},
+    {"neither party shall disclose the terms of this agreement", Party::kMutual},
+    {"either party may terminate for cause and both parties shall return all materials",
+     Party::kMutual},
+    {"supplier and customer shall meet once per quarter", Party::kMutual},
+    {"the supplier and the customer will agree a plan", Party::kMutual},
+    {"customer will be notified of any security incident", Party::kSupplier},
+    {"the customer shall be notified by the supplier within 72 hours", Party::kSupplier},
+    {"customer shall be invoiced monthly in arrears", Party::kSupplier},
+    {"supplier shall be informed by customer of any change", Party::kCustomer},
+    {"security incidents will be reported within 24 hours", Party::kUnknown},
+    {"customer data will be deleted within 30 days", Party::kUnknown},
+    {"processor shall notify the controller without undue delay", Party::kSupplier},
+    {"we will notify you of any breach affecting your data", Party::kSupplier},
+    {"you must notify us promptly of any unauthorised use", Party::kCustomer},
+    {"provider's personnel shall be bound by confidentiality obligations", Party::kSupplier},
+    {"the vendor's employees must complete security training", Party::kSupplier},
+    {"customer personnel must follow the acceptable use policy", Party::kCustomer},
+    {"supplier's obligations shall survive termination", Party::kUnknown},
+    {"upon becoming aware of a security incident, the processor shall notify the controller",
+     Party::kSupplier},
+    {"in the event that customer will require additional support, vendor shall provide it",
+     Party::kSupplier},
+    {"the supplier will, upon request, provide evidence of its certification", Party::kSupplier},
+    {"supplier, at its own cost, shall maintain insurance", Party::kSupplier},
+    {"licensee agrees to notify licensor of any infringement", Party::kCustomer},
+    {"the contractor is required to report incidents to the client", Party::kSupplier},
+    {"provider undertakes to delete customer data", Party::kSupplier},
+    {"the client is responsible for maintaining backups", Party::kCustomer},
+    {"customer is solely responsible for complying with notification laws", Party::kCustomer},
+    {"the service provider shall encrypt data at rest", Party::kSupplier},
+    {"the buyer will pay all invoices within 30 days", Party::kCustomer},
+    {"customers shall keep their credentials secret", Party::kCustomer},
+    {"the vendors will maintain a list of sub-processors", Party::kSupplier},
+    {"sub-processor shall be bound by the same obligations", Party::kSupplier},
+    {"the sub-processors shall notify processor", Party::kSupplier},
+    // Whole words only: "subprocessor" and "processing" are not "processor".
+    {"subprocessor shall notify the customer", Party::kUnknown},
+    {"processing shall be limited to the purposes", Party::kUnknown},
+    {"the processor and its sub-processors shall delete the data", Party::kSupplier},
+    {"in no event shall supplier be liable for indirect damages", Party::kSupplier},
+    {"any data that customer will upload shall be encrypted by provider", Party::kSupplier},
+    {"(a) supplier shall maintain an incident response plan", Party::kSupplier},
+    {"9.2 vendor will notify client of any breach", Party::kSupplier},
+    {"- the licensor shall provide updates", Party::kSupplier},
+    {"supplier agrees that it will notify customer", Party::kSupplier},
+    {"customer acknowledges that provider will notify customer of incidents", Party::kSupplier},
+    {"customer will promptly notify provider if it suspects fraudulent activity", Party::kCustomer},
+    {"customer will be deemed to have accepted the deliverable", Party::kCustomer},
+    {"customer may include images, but they must be related to the project", Party::kUnknown},
+    {"notices shall be in writing", Party::kUnknown},
+    {"customer may audit supplier once per year", Party::kUnknown},
+    {"employment at will is not affected", Party::kUnknown},
+    {"", Party::kUnknown},
+};
+
+TEST(DutyHolder, Table) {
+  const PartyLexicon lexicon = TestLexicon();
+  for (const DutyCase& c : kDutyCases) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(PartyName(DutyHolder(c.text, lexicon)), PartyName(c.expected));
+  }
+}
+
+TEST(DutyHolder, LexiconIsAParameter) {
+  PartyLexicon lexicon = TestLexicon();
+  EXPECT_EQ(DutyHolder("github shall notify customer", lexicon), Party::kUnknown);
+  lexicon.supplier.push_back("github");
+  EXPECT_EQ(DutyHolder("github shall notify customer", lexicon), Party::kSupplier);
+  lexicon.supplier.push_back("Subprocessor");  // terms are matched case-insensitively
+  EXPECT_EQ(DutyHolder("subprocessor shall notify the customer", lexicon), Party::kSupplier);
+  EXPECT_EQ(DutyHolder("customer shall notify supplier", PartyLexicon{}), Party::kUnknown);
+}
+
+struct DefinitionCase {
+  const char* text;
+  bool expected;
+};
+
+const DefinitionCase kDefinitionCases[] = {
+    {"\"security incident\" means any breach of security leading to loss of data", true},
+    {"security incident means any breach of security leading to loss of data", true},
+    {"\"business day\" shall mean a day other than a saturday or sunday", true},
+    {"\"gdpr\" has the meaning given in section 1", true},
+    {"\"affiliate\" refers to any entity that controls a party", true},
+    {"security incident: means any unauthorised access to customer data", true},
+    {"\"personal data\" includes any information relating to a data subject", true},
+    {"1.1 \"customer data\" means all data submitted by customer", true},
+    {"(a) \"services\" means the services described in the order form", true},
+    {"- \"sub-processor\" means any processor engaged by vendor", true},
+    {"'confidential information' means all non-public information", true},
+    {"the terms \"controller\", \"processor\" and \"personal data\" shall have the meanings given "
+     "in the gdpr",
+     true},
+    {"as used in this dpa, \"security incident\" means a personal data breach", true},
+    {"\"sub-processor\": any processor engaged by vendor", true},
+    {"\"security incident\" (or \"incident\") means a breach", true},
+    {"personal data breach has the meaning given in article 4 of the gdpr", true},
+    {"this data processing agreement (the \"dpa\") forms part of the agreement", true},
+    {"acme inc. (\"supplier\") and foo ltd (\"customer\")", true},
+    {"supplier shall notify customer, which means the customer can act quickly", false},
+    {"supplier shall notify customer of any security incident within 72 hours, which means "
+     "within 72 hours of awareness",
+     false},
+    {"customer shall notify supplier of any change of address", false},
+    {"this means that the supplier must act", false},
+    {"the supplier will provide the services (the \"services\") as agreed", false},
+    {"processor shall ensure that every person it engages means to comply", false},
+    {"the customer can terminate by notice, which means the agreement ends", false},
+    {"", false},
+    {"\"", false},
+    {"((((", false},
+};
+
+TEST(IsDefinition, Table) {
+  for (const DefinitionCase& c : kDefinitionCases) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(IsDefinition(c.text), c.expected);
+  }
+}
+
+TEST(Party, NeverCrash) {
+  const PartyLexicon lexicon = TestLexicon();
+  std::vector<std::string> inputs = {"",
+                                     "shall",
+                                     "will",
+                                     ",",
+                                     ", shall",
+                                     "it shall",
+                                     "be shall be",
+                                     "\xFF\xC2",
+                                     std::string(5000, '(')};
+  std::string modals;
+  for (int i = 0; i < 5000; ++i) modals += "supplier, it shall be notified by, ";
+  inputs.push_back(modals);
+  std::string quotes;
+  for (int i = 0; i < 5000; ++i) quotes += "\"x\" and ";
+  inputs.push_back(quotes + "means");
+  for (const std::string& text : inputs) {
+    SCOPED_TRACE(text.substr(0, 40));
+    DutyHolder(text, lexicon);
+    DutyHolder(text, PartyLexicon{});
+    IsDefinition(text);
+  }
+}
+
+}  // namespace
+}  // namespace clausescan::internal

@@ -1,0 +1,285 @@
+#include "clausescan/printers.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace clausescan {
+namespace {
+
+using nlohmann::json;
+
+Finding WindowFinding() {
+  Finding f;
+  f.rule = "incident-notification.window";
+  f.category = "incident_notification";
+  f.title = "Security incident notification";
+  f.start = 120;
+  f.end = 228;
+  f.line = 12;
+  f.column = 1;
+  f.section = "7. Security Incidents";
+  f.text =
+      "Supplier shall notify Customer of any Security Incident within twenty-four (24)\n"
+      "hours of its occurrence.";
+  f.party = "supplier";
+  f.parameters = {{"window_hours", 24.0}, {"trigger", std::string("occurrence")}};
+  f.risk = Risk::kHigh;
+  f.reasons = {
+      "the clock starts at occurrence, before you can know of the incident (position "
+      "notify-from-occurrence)"};
+  f.positions = {"notify-from-occurrence"};
+  f.controls = {{"A.5.24", "Information security incident management planning and preparation"},
+                {"A.5.26", "Response to information security incidents"}};
+  f.evidence = {{"incident-response-procedure", "Incident response procedure"}};
+  f.considerations = {"Start the clock when the security team becomes aware of the incident."};
+  return f;
+}
+
+Finding DeletionFinding() {
+  Finding f;
+  f.rule = "data-deletion.end-of-contract";
+  f.category = "data_deletion";
+  f.title = "Deletion at the end of the contract";
+  f.start = 900;
+  f.end = 990;
+  f.line = 40;
+  f.column = 3;
+  f.text = "Provider will delete Customer Data within 30 days, excluding backups.";
+  f.party = "supplier";
+  f.parameters = {{"period_days", 30.0},
+                  {"backups", false},
+                  {"vague", std::string("without undue delay")},
+                  {"measures", std::vector<std::string>{"encryption", "mfa"}},
+                  {"percent", 99.9}};
+  f.risk = Risk::kLow;
+  f.reasons = {"The deletion terms leave time for backups to age out."};
+  return f;
+}
+
+Report SampleReport() {
+  Report r;
+  r.document = {"contracts/dpa.md", "md", "dpa", 2048};
+  r.findings = {WindowFinding(), DeletionFinding()};
+  r.missing = {
+      {"audit_rights", "A DPA normally lets the customer check compliance.", Risk::kMedium}};
+  r.notes = {"The document looks like a data processing agreement."};
+  return r;
+}
+
+std::string Text(const Report& report, bool color = false) {
+  std::ostringstream out;
+  TextStyle style;
+  style.color = color;
+  WriteText(report, out, style);
+  return out.str();
+}
+
+std::string Json(const Report& report) {
+  std::ostringstream out;
+  WriteJson(report, out);
+  return out.str();
+}
+
+TEST(TextPrinter, FullReport) {
+  const char* expected = R"(contracts/dpa.md (dpa, md, 2048 bytes)
+2 findings: 1 high, 0 medium, 1 low, 0 info; 1 missing clause; worst risk HIGH
+
+contracts/dpa.md:12:1  HIGH  incident_notification  incident-notification.window
+  section: 7. Security Incidents
+  | Supplier shall notify Customer of any Security Incident within twenty-four (24) hours of its
+  | occurrence.
+  parameters: trigger=occurrence window_hours=24
+  why:
+    - the clock starts at occurrence, before you can know of the incident (position
+      notify-from-occurrence)
+  controls:
+    A.5.24 Information security incident management planning and preparation
+    A.5.26 Response to information security incidents
+  evidence:
+    Incident response procedure (incident-response-procedure)
+  consider:
+    - Start the clock when the security team becomes aware of the incident.
+
+contracts/dpa.md:40:3  LOW  data_deletion  data-deletion.end-of-contract
+  | Provider will delete Customer Data within 30 days, excluding backups.
+  parameters: backups=false measures=encryption,mfa percent=99.9 period_days=30
+    vague="without undue delay"
+  why:
+    - The deletion terms leave time for backups to age out.
+
+missing clauses:
+  MEDIUM  audit_rights: A DPA normally lets the customer check compliance.
+
+notes:
+  - The document looks like a data processing agreement.
+)";
+  EXPECT_EQ(Text(SampleReport()), expected);
+}
+
+TEST(TextPrinter, EmptyReport) {
+  Report r;
+  r.document = {"<stdin>", "txt", "other", 1};
+  EXPECT_EQ(Text(r),
+            "<stdin> (other, txt, 1 byte)\n"
+            "0 findings: 0 high, 0 medium, 0 low, 0 info; 0 missing clauses; worst risk INFO\n");
+}
+
+TEST(TextPrinter, ColourOnlyWhenAsked) {
+  std::string plain = Text(SampleReport());
+  EXPECT_EQ(plain.find('\x1b'), std::string::npos);
+  std::string color = Text(SampleReport(), true);
+  EXPECT_NE(color.find("\x1b[1mcontracts/dpa.md:12:1\x1b[0m  \x1b[1;31mHIGH\x1b[0m  "
+                       "incident_notification  incident-notification.window\n"),
+            std::string::npos);
+  EXPECT_NE(color.find("\x1b[32mLOW\x1b[0m"), std::string::npos);
+  EXPECT_NE(color.find("  \x1b[33mMEDIUM\x1b[0m  audit_rights: "), std::string::npos);
+  Finding info = DeletionFinding();
+  info.risk = Risk::kInfo;
+  Report r;
+  r.findings = {info};
+  EXPECT_NE(Text(r, true).find("\x1b[2mINFO\x1b[0m"), std::string::npos);
+}
+
+TEST(TextPrinter, LongClauseShortenedInTheMiddle) {
+  Report r;
+  r.document = {"long.txt", "txt", "other", 5000};
+  Finding f = DeletionFinding();
+  f.text.clear();
+  for (int i = 0; i < 200; ++i) f.text += "word" + std::to_string(i) + " ";
+  r.findings = {f};
+  std::string text = Text(r);
+  EXPECT_NE(text.find("| word0 word1 word2"), std::string::npos);
+  EXPECT_NE(text.find("word199\n"), std::string::npos);
+  EXPECT_NE(text.find(" \u2026 "), std::string::npos);
+  EXPECT_EQ(text.find("word100 "), std::string::npos);
+  std::istringstream lines(text);
+  int quoted = 0;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("  | ", 0) == 0) ++quoted;
+    EXPECT_LE(line.size(), 102u) << line;  // 100 columns; the ellipsis is 3 bytes wide
+  }
+  EXPECT_LE(quoted, 6);
+}
+
+TEST(TextPrinter, ControlCharactersNeverReachTheTerminal) {
+  Report r;
+  r.document = {"evil\x1b]0;title\a.txt", "txt", "other", 10};
+  Finding f = DeletionFinding();
+  f.text =
+      "Provider \x1b[2Jshall\r\n\tdelete \xc2\x9b"
+      "data.";
+  f.section = "1.\x1b[31m Data";
+  r.findings = {f};
+  std::string text = Text(r);
+  EXPECT_EQ(text.find('\x1b'), std::string::npos);
+  EXPECT_EQ(text.find('\a'), std::string::npos);
+  EXPECT_EQ(text.find('\r'), std::string::npos);
+  EXPECT_EQ(text.find("\xc2\x9b"), std::string::npos);
+  EXPECT_NE(text.find("  | Provider [2Jshall delete data.\n"), std::string::npos);
+}
+
+TEST(JsonPrinter, LiteralOutput) {
+  Report r;
+  r.document = {"a.txt", "txt", "dpa", 64};
+  Finding f;
+  f.rule = "r.x";
+  f.category = "data_deletion";
+  f.title = "T";
+  f.start = 1;
+  f.end = 9;
+  f.line = 2;
+  f.column = 3;
+  f.text = "Delete.";
+  f.parameters = {{"period_days", 30.0}, {"backups", true}};
+  f.risk = Risk::kHigh;
+  f.reasons = {"why"};
+  f.positions = {"p"};
+  f.controls = {{"A.8.10", "Information deletion"}};
+  f.evidence = {{"deletion-procedure", "Data deletion procedure"}};
+  f.considerations = {"c"};
+  r.findings = {f};
+  r.missing = {{"audit_rights", "none", Risk::kLow}};
+  EXPECT_EQ(Json(r),
+            R"({"document":{"path":"a.txt","format":"txt","type":"dpa","bytes":64},)"
+            R"("findings":[{"rule":"r.x","category":"data_deletion","title":"T","start":1,"end":9,)"
+            R"("line":2,"column":3,"section":"","text":"Delete.","party":"",)"
+            R"("parameters":{"backups":true,"period_days":30},"risk":"high","reasons":["why"],)"
+            R"("positions":["p"],"controls":[{"id":"A.8.10","title":"Information deletion"}],)"
+            R"("evidence":[{"id":"deletion-procedure","title":"Data deletion procedure"}],)"
+            R"("considerations":["c"]}],)"
+            R"("missing":[{"category":"audit_rights","reason":"none","risk":"low"}],"notes":[],)"
+            R"("summary":{"findings":1,"worst_risk":"high",)"
+            R"("by_risk":{"high":1,"medium":0,"low":0,"info":0}}})"
+            "\n");
+}
+
+TEST(JsonPrinter, TypesParseBack) {
+  json doc = json::parse(Json(SampleReport()));
+  const json& window = doc["findings"][0];
+  ASSERT_TRUE(window["parameters"]["window_hours"].is_number_integer());
+  EXPECT_EQ(window["parameters"]["window_hours"].get<int>(), 24);
+  EXPECT_EQ(window["parameters"]["trigger"], "occurrence");
+  EXPECT_EQ(window["risk"], "high");
+  EXPECT_EQ(window["start"], 120);
+  EXPECT_EQ(window["end"], 228);
+  EXPECT_EQ(window["controls"][0]["id"], "A.5.24");
+  EXPECT_EQ(window["evidence"][0]["title"], "Incident response procedure");
+  EXPECT_EQ(window["text"], WindowFinding().text);  // as written, line break included
+  const json& deletion = doc["findings"][1]["parameters"];
+  EXPECT_TRUE(deletion["backups"].is_boolean());
+  EXPECT_TRUE(deletion["percent"].is_number_float());
+  EXPECT_DOUBLE_EQ(deletion["percent"].get<double>(), 99.9);
+  EXPECT_EQ(deletion["measures"], json::array({"encryption", "mfa"}));
+  EXPECT_EQ(doc["missing"][0]["risk"], "medium");
+  EXPECT_EQ(doc["summary"]["findings"], 2);
+  EXPECT_EQ(doc["summary"]["worst_risk"], "high");
+  EXPECT_EQ(doc["summary"]["by_risk"]["low"], 1);
+}
+
+TEST(JsonPrinter, KeysInContractOrder) {
+  std::string out = Json(SampleReport());
+  std::vector<std::string> keys = {"\"document\"", "\"findings\"", "\"missing\"", "\"notes\"",
+                                   "\"summary\""};
+  std::size_t last = 0;
+  for (const std::string& key : keys) {
+    std::size_t at = out.find(key);
+    ASSERT_NE(at, std::string::npos) << key;
+    EXPECT_GE(at, last) << key;
+    last = at;
+  }
+}
+
+TEST(JsonPrinter, OneLinePerReport) {
+  std::string out = Json(SampleReport());
+  EXPECT_EQ(out.find('\n'), out.size() - 1);
+}
+
+TEST(JsonPrinter, InvalidUtf8IsReplacedNotThrown) {
+  Report r;
+  r.document.path = "bad\xff.txt";
+  std::string out;
+  ASSERT_NO_THROW(out = Json(r));
+  json doc = json::parse(out);
+  EXPECT_EQ(doc["document"]["path"], "bad\xef\xbf\xbd.txt");
+}
+
+TEST(JsonPrinter, ArrayOfReports) {
+  std::ostringstream empty;
+  WriteJsonArray({}, empty);
+  EXPECT_EQ(empty.str(), "[]\n");
+  std::ostringstream out;
+  WriteJsonArray({SampleReport(), Report{}}, out);
+  json doc = json::parse(out.str());
+  ASSERT_TRUE(doc.is_array());
+  ASSERT_EQ(doc.size(), 2u);
+  EXPECT_EQ(doc[0]["document"]["path"], "contracts/dpa.md");
+  EXPECT_EQ(doc[1]["summary"]["worst_risk"], "info");
+  EXPECT_EQ(out.str().substr(0, 2), "[\n");
+}
+
+}  // namespace
+}  // namespace clausescan
