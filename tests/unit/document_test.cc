@@ -1,12 +1,13 @@
 #include "extract/document.h"
 
 #include <gtest/gtest.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <string>
+#include <vector>
 
 namespace clausescan::internal {
 namespace {
@@ -40,7 +41,10 @@ TEST(FindInvalidUtf8, ClassifiesSequences) {
       {"byte FF", "ok \xFF", 3},
       {"lone continuation", "ok\x80", 2},
       {"truncated at end", "text \xE2\x82", 5},
-      {"truncated before ASCII", "\xE2\x82" "A", 0},
+      {"truncated before ASCII",
+       "\xE2\x82"
+       "A",
+       0},
       {"truncated four bytes", "\xF0\x9F\x98", 0},
       {"after the ASCII fast path", "0123456789abcdefghij\xC3", 20},
   };
@@ -67,7 +71,11 @@ TEST(ReadDocument, RejectsInvalidUtf8WithFileAndOffset) {
 TEST(ReadDocument, LossyModeReplacesEachInvalidByte) {
   ReadOptions options;
   options.lossy_utf8 = true;
-  std::string bytes = "a\xFF" "b\xE2\x82" "c\xED\xA0\x80" "d\xC3\xA9";
+  std::string bytes =
+      "a\xFF"
+      "b\xE2\x82"
+      "c\xED\xA0\x80"
+      "d\xC3\xA9";
   Result<Document> doc = ReadDocument(bytes, "x.txt", options);
   ASSERT_TRUE(doc.ok());
   EXPECT_EQ(doc->text, "a?b??c???d\xC3\xA9");

@@ -39,31 +39,53 @@ TEST(Normalize, BuildsTheCasedView) {
       {"empty", "", false, ""},
       {"ascii unchanged", "Supplier shall notify Customer.", false,
        "Supplier shall notify Customer."},
-      {"curly quotes", "\xE2\x80\x9C" "Data\xE2\x80\x9D and Provider\xE2\x80\x99s", false,
-       "\"Data\" and Provider's"},
+      {"curly quotes",
+       "\xE2\x80\x9C"
+       "Data\xE2\x80\x9D and Provider\xE2\x80\x99s",
+       false, "\"Data\" and Provider's"},
       {"low and reversed quotes", "\xE2\x80\x9Ax\xE2\x80\x9B \xE2\x80\x9Ey\xE2\x80\x9F", false,
        "'x' \"y\""},
-      {"dashes", "a\xE2\x80\x90" "b\xE2\x80\x93" "c\xE2\x80\x94" "d\xE2\x88\x92" "e", false,
-       "a-b-c-d-e"},
+      {"dashes",
+       "a\xE2\x80\x90"
+       "b\xE2\x80\x93"
+       "c\xE2\x80\x94"
+       "d\xE2\x88\x92"
+       "e",
+       false, "a-b-c-d-e"},
       {"non-breaking hyphen", "e\xE2\x80\x91mail", false, "e-mail"},
-      {"ligatures", "\xEF\xAC\x81nal \xEF\xAC\x82ow o\xEF\xAC\x80" "er", false,
-       "final flow offer"},
+      {"ligatures",
+       "\xEF\xAC\x81nal \xEF\xAC\x82ow o\xEF\xAC\x80"
+       "er",
+       false, "final flow offer"},
       {"fullwidth and compatibility", "\xEF\xBC\xA1\xEF\xBC\xA2\xEF\xBC\xA3 \xE2\x84\xA2 \xC2\xBD",
-       false, "ABC TM 1\xE2\x81\x84" "2"},
+       false,
+       "ABC TM 1\xE2\x81\x84"
+       "2"},
       {"composes combining marks", "cafe\xCC\x81", false, "caf\xC3\xA9"},
-      {"soft hyphen removed", "Indemni\xC2\xAD" "fication", false, "Indemnification"},
+      {"soft hyphen removed",
+       "Indemni\xC2\xAD"
+       "fication",
+       false, "Indemnification"},
       {"zero-width removed", "Sub\xE2\x80\x8Bprocessor\xE2\x80\x8D\xE2\x81\xA0", false,
        "Subprocessor"},
       {"bom removed", "\xEF\xBB\xBFTerms", false, "Terms"},
-      {"nbsp and other spaces", "a\xC2\xA0" "b\xE2\x80\x83\xE2\x80\xAF" "c\xE3\x80\x80" "d", false,
-       "a b c d"},
+      {"nbsp and other spaces",
+       "a\xC2\xA0"
+       "b\xE2\x80\x83\xE2\x80\xAF"
+       "c\xE3\x80\x80"
+       "d",
+       false, "a b c d"},
       {"space runs", "a  \t b\t\tc", false, "a b c"},
       {"spaces at line starts and ends", "  first  \n\t second \n", false, "first\nsecond\n"},
       {"blank lines kept", "one\n\n\ntwo", false, "one\n\n\ntwo"},
       {"crlf", "one\r\ntwo\r\n\r\nthree", false, "one\ntwo\n\nthree"},
       {"lone cr", "one\rtwo", false, "one\ntwo"},
       {"line separator", "one\xE2\x80\xA8two", false, "one\ntwo"},
-      {"controls separate words", "a\x01" "b\x7F" "c", false, "a b c"},
+      {"controls separate words",
+       "a\x01"
+       "b\x7F"
+       "c",
+       false, "a b c"},
       {"hyphenation joined", "Indemni-\nfication", false, "Indemnification"},
       {"hyphenation with spaces", "indemni- \r\n   fication", false, "indemnification"},
       {"hyphenation with a dash character", "sub\xE2\x80\x90\nprocessor", false, "subprocessor"},
@@ -105,6 +127,7 @@ TEST(Normalize, BuildsTheCasedView) {
       {"headings kept", "## 7.2 Security\nText", true, "## 7.2 Security\nText"},
       {"front matter removed", "---\ntitle: 'SLA'\n---\n# SLA\nText", true, "\n# SLA\nText"},
       {"front matter needs its end", "---\ntitle: x\n", true, "---\ntitle: x\n"},
+      {"a rule is not front matter", "---\nText\n---\nMore", true, "---\nText\n---\nMore"},
       {"text has no front matter", "---\na\n---\nb", false, "---\na\n---\nb"},
   };
   for (const ViewCase& c : cases) {
@@ -125,19 +148,21 @@ TEST(NormalizedText, SourceRangeGivesTheOriginalBytes) {
       {"ascii", "Supplier shall notify", false, "shall", "shall"},
       {"curly quotes", "the \xE2\x80\x9CSecurity Incident\xE2\x80\x9D means", false,
        "\"Security Incident\"", "\xE2\x80\x9CSecurity Incident\xE2\x80\x9D"},
-      {"apostrophe", "Provider\xE2\x80\x99s data", false, "Provider's",
-       "Provider\xE2\x80\x99s"},
+      {"apostrophe", "Provider\xE2\x80\x99s data", false, "Provider's", "Provider\xE2\x80\x99s"},
       {"word after quotes", "\xE2\x80\x9CX\xE2\x80\x9D Provider", false, "Provider", "Provider"},
       {"ligature", "the \xEF\xAC\x81nal notice", false, "final", "\xEF\xAC\x81nal"},
       {"inside a ligature", "\xEF\xAC\x81", false, "i", "\xEF\xAC\x81"},
-      {"soft hyphen", "Indemni\xC2\xAD" "fication applies", false, "Indemnification",
-       "Indemni\xC2\xAD" "fication"},
+      {"soft hyphen",
+       "Indemni\xC2\xAD"
+       "fication applies",
+       false, "Indemnification",
+       "Indemni\xC2\xAD"
+       "fication"},
       {"nbsp", "24\xC2\xA0hours", false, "24 hours", "24\xC2\xA0hours"},
       {"line-end hyphenation", "The Indemni-\nfication clause", false, "Indemnification",
        "Indemni-\nfication"},
       {"crlf", "first line\r\nsecond line", false, "line\nsecond", "line\r\nsecond"},
-      {"span", "<span class=\"keyterms_link\">Provider</span> will", true, "Provider",
-       "Provider"},
+      {"span", "<span class=\"keyterms_link\">Provider</span> will", true, "Provider", "Provider"},
       {"bold", "the **bold** term", true, "bold", "bold"},
       {"link text", "see [text](https://x.y) now", true, "text", "text"},
       {"across markup", "**Provider** will <b>notify</b>", true, "Provider will notify",
@@ -169,8 +194,7 @@ TEST(NormalizedText, SourceRangeOfCommonPaperMarkdown) {
   }
   std::size_t at = text.text.find("Provider will");
   auto [begin, end] = text.SourceRange(at, text.text.size(), doc);
-  EXPECT_EQ(doc.substr(begin, end - begin),
-            "Provider</span> will be deemed a Processor.");
+  EXPECT_EQ(doc.substr(begin, end - begin), "Provider</span> will be deemed a Processor.");
 }
 
 TEST(NormalizedText, SourceRangeClampsItsArguments) {
@@ -189,9 +213,9 @@ TEST(Normalize, FoldsCaseWithoutChangingLengths) {
   };
   const Case cases[] = {
       {"Supplier SHALL Notify", "supplier shall notify"},
-      {"\xC3\x89T\xC3\x89", "\xC3\xA9t\xC3\xA9"},            // ÉTÉ -> été
-      {"\xCE\xA3\xCE\xA9", "\xCF\x83\xCF\x89"},                // ΣΩ -> σω
-      {"\xE1\xBA\x9E", "\xE1\xBA\x9E"},                        // ẞ folds to 2-byte ß: kept
+      {"\xC3\x89T\xC3\x89", "\xC3\xA9t\xC3\xA9"},  // ÉTÉ -> été
+      {"\xCE\xA3\xCE\xA9", "\xCF\x83\xCF\x89"},    // ΣΩ -> σω
+      {"\xE1\xBA\x9E", "\xE1\xBA\x9E"},            // ẞ folds to 2-byte ß: kept
       {"line one\nLine Two", "line one line two"},
   };
   for (const Case& c : cases) {
@@ -210,13 +234,56 @@ TEST(Normalize, MapsEveryByteToTheDocument) {
 
 // Random documents from pieces that exercise every path; checks the invariants of the views.
 TEST(Normalize, KeepsItsInvariantsOnRandomInput) {
-  const std::vector<std::string> pieces = {
-      "word", "Word", " ", "  ", "\t", "\n", "\r\n", "\r", "-", "-\n", "\xC2\xAD", "\xC2\xA0",
-      "\xE2\x80\x99", "\xE2\x80\x9C", "\xEF\xAC\x81", "\xCC\x81", "e\xCC\x81", "\xE2\x80\x8B",
-      "\xEF\xBB\xBF", "\xE1\xBA\x9E", "\xEF\xBC\xA1", "\xF0\x9F\x98\x80", "*", "**", "_", "`",
-      "<span class=\"x\">", "</span>", "<li>", "<br>", "<!--", "-->", "[", "](", ")", "][",
-      "]", "\\", "\\*", "&amp;", "&nbsp;", "<", ">", "\"", "#", "1.", "\xE2\x80\xA8", "\xFF",
-      "\xC3", "\xED\xA0\x80"};
+  const std::vector<std::string> pieces = {"word",
+                                           "Word",
+                                           " ",
+                                           "  ",
+                                           "\t",
+                                           "\n",
+                                           "\r\n",
+                                           "\r",
+                                           "-",
+                                           "-\n",
+                                           "\xC2\xAD",
+                                           "\xC2\xA0",
+                                           "\xE2\x80\x99",
+                                           "\xE2\x80\x9C",
+                                           "\xEF\xAC\x81",
+                                           "\xCC\x81",
+                                           "e\xCC\x81",
+                                           "\xE2\x80\x8B",
+                                           "\xEF\xBB\xBF",
+                                           "\xE1\xBA\x9E",
+                                           "\xEF\xBC\xA1",
+                                           "\xF0\x9F\x98\x80",
+                                           "*",
+                                           "**",
+                                           "_",
+                                           "`",
+                                           "<span class=\"x\">",
+                                           "</span>",
+                                           "<li>",
+                                           "<br>",
+                                           "<!--",
+                                           "-->",
+                                           "[",
+                                           "](",
+                                           ")",
+                                           "][",
+                                           "]",
+                                           "\\",
+                                           "\\*",
+                                           "&amp;",
+                                           "&nbsp;",
+                                           "<",
+                                           ">",
+                                           "\"",
+                                           "#",
+                                           "1.",
+                                           "\xE2\x80\xA8",
+                                           "\xFF",
+                                           "\xC3",
+                                           "\xED\xA0\x80"};
   std::mt19937 random(12345);
   for (int round = 0; round < 2000; ++round) {
     std::string doc;

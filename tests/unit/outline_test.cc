@@ -37,7 +37,8 @@ std::vector<std::string> Sentences(std::string_view doc, bool markdown = false) 
 
 std::vector<std::string> Labels(std::string_view doc, bool markdown = false) {
   std::vector<std::string> out;
-  for (const Section& section : SegmentDoc(doc, markdown).outline.sections) out.push_back(section.label);
+  for (const Section& section : SegmentDoc(doc, markdown).outline.sections)
+    out.push_back(section.label);
   return out;
 }
 
@@ -54,26 +55,36 @@ TEST(Segment, SplitsSentences) {
       {"empty", "", {}},
       {"blank lines only", "\n\n  \n", {}},
       {"one", "Supplier shall notify Customer.", {"Supplier shall notify Customer."}},
-      {"two", "Supplier shall notify. Customer shall pay.",
+      {"two",
+       "Supplier shall notify. Customer shall pay.",
        {"Supplier shall notify.", "Customer shall pay."}},
       {"question and exclamation", "Is it? Yes! Done", {"Is it?", "Yes!", "Done"}},
-      {"closing quote and parenthesis", "the \"Term\".) Next one. (b) Third",
+      {"closing quote and parenthesis",
+       "the \"Term\".) Next one. (b) Third",
        {"the \"Term\".)", "Next one.", "(b) Third"}},
-      {"sentence before a digit or quote", "First. 2 days later. \"Data\" means x.",
+      {"sentence before a digit or quote",
+       "First. 2 days later. \"Data\" means x.",
        {"First.", "2 days later.", "\"Data\" means x."}},
-      {"no split before lower case", "approx. five days and so on. then more",
+      {"no split before lower case",
+       "approx. five days and so on. then more",
        {"approx. five days and so on. then more"}},
-      {"section numbers", "See Section 7.2 and 99.9% uptime. Next.",
+      {"section numbers",
+       "See Section 7.2 and 99.9% uptime. Next.",
        {"See Section 7.2 and 99.9% uptime.", "Next."}},
-      {"number ends a sentence", "as set out in Section 7.2. The Supplier", 
+      {"number ends a sentence",
+       "as set out in Section 7.2. The Supplier",
        {"as set out in Section 7.2.", "The Supplier"}},
-      {"hard-wrapped sentence", "Supplier shall notify\nCustomer of any Security\nIncident.",
+      {"hard-wrapped sentence",
+       "Supplier shall notify\nCustomer of any Security\nIncident.",
        {"Supplier shall notify\nCustomer of any Security\nIncident."}},
-      {"sentence ends at a line end", "One sentence.\nAnother one.",
+      {"sentence ends at a line end",
+       "One sentence.\nAnother one.",
        {"One sentence.", "Another one."}},
-      {"blank line ends a paragraph", "no full stop\n\nNext paragraph",
+      {"blank line ends a paragraph",
+       "no full stop\n\nNext paragraph",
        {"no full stop", "Next paragraph"}},
-      {"inline enumeration stays one unit", "Provider will (a) notify; (b) assist; and (c) fix.",
+      {"inline enumeration stays one unit",
+       "Provider will (a) notify; (b) assist; and (c) fix.",
        {"Provider will (a) notify; (b) assist; and (c) fix."}},
       {"ellipsis", "Wait... Then go.", {"Wait...", "Then go."}},
   };
@@ -83,9 +94,9 @@ TEST(Segment, SplitsSentences) {
 }
 
 TEST(Segment, KeepsLegalAbbreviationsInsideSentences) {
-  const char* abbreviations[] = {"Sec.",  "e.g.",  "i.e.",    "U.S.", "Inc.",  "Ltd.",
-                                 "No.",   "Art.",  "cf.",     "etc.", "vs.",   "Co.",
-                                 "Corp.", "para.", "approx.", "incl.", "J.",   "Mr.",
+  const char* abbreviations[] = {"Sec.",  "e.g.",  "i.e.",    "U.S.",   "Inc.", "Ltd.",
+                                 "No.",   "Art.",  "cf.",     "etc.",   "vs.",  "Co.",
+                                 "Corp.", "para.", "approx.", "incl.",  "J.",   "Mr.",
                                  "U.K.",  "Cal.",  "Civ.",    "et seq."};
   for (const char* abbreviation : abbreviations) {
     std::string doc = std::string("Under ") + abbreviation + " Smith 5 the Supplier shall act.";
@@ -109,51 +120,86 @@ struct HeadingCase {
 
 TEST(Segment, RecognisesHeadings) {
   const HeadingCase cases[] = {
-      {"decimal", "9.2 Security Incidents\nSupplier shall notify.", false,
+      {"decimal",
+       "9.2 Security Incidents\nSupplier shall notify.",
+       false,
        {"9.2 Security Incidents"}},
       {"section keyword", "Section 7(b) Audit\nText.", false, {"Section 7(b) Audit"}},
       {"article alone", "Article 28\n\nThe processor shall act.", false, {"Article 28"}},
       {"article roman with dash", "ARTICLE IV - TERM\nText.", false, {"ARTICLE IV - TERM"}},
-      {"numbered caps with period", "12. LIMITATION OF LIABILITY.\nText.", false,
+      {"numbered caps with period",
+       "12. LIMITATION OF LIABILITY.\nText.",
+       false,
        {"12. LIMITATION OF LIABILITY"}},
-      {"wide spacing", "1.   TERM OF CONTRACT\n\nThe Term is one year.", false,
+      {"wide spacing",
+       "1.   TERM OF CONTRACT\n\nThe Term is one year.",
+       false,
        {"1. TERM OF CONTRACT"}},
-      {"zero minor", "2.0     TERM\n\n2.1 This Agreement shall continue.", false,
-       {"2.0 TERM"}},
+      {"zero minor", "2.0     TERM\n\n2.1 This Agreement shall continue.", false, {"2.0 TERM"}},
       {"roman", "IV. TERMINATION\nText.", false, {"IV. TERMINATION"}},
-      {"all caps", "Preamble.\n\nLIMITATION OF LIABILITY\n\nText.", false,
+      {"sentence case alone on its line",
+       "2\tService levels\n\n2.1 The Supplier shall act.",
+       false,
+       {"2 Service levels"}},
+      {"sentence case in running text", "Intro.\n30 Days after notice the term ends.", false, {}},
+      {"all caps",
+       "Preamble.\n\nLIMITATION OF LIABILITY\n\nText.",
+       false,
        {"LIMITATION OF LIABILITY"}},
-      {"all caps possessive", "CONSULTANT'S OBLIGATIONS\nText.", false,
+      {"all caps possessive",
+       "CONSULTANT'S OBLIGATIONS\nText.",
+       false,
        {"CONSULTANT'S OBLIGATIONS"}},
       {"caps sentence is not a heading", "THE SERVICES ARE PROVIDED AS IS.\n", false, {}},
       {"long caps line is not a heading",
        "IN NO EVENT WILL EITHER PARTY BE LIABLE FOR ANY INDIRECT OR CONSEQUENTIAL DAMAGES\n",
-       false, {}},
-      {"markdown hashes", "# Data Processing Agreement\n\n## 7.2 Security *Incidents*\nText.",
-       true, {"Data Processing Agreement", "7.2 Security Incidents"}},
-      {"markdown heading with period", "## 1. Third Party Testing and Validation.\n", true,
+       false,
+       {}},
+      {"markdown hashes",
+       "# Data Processing Agreement\n\n## 7.2 Security *Incidents*\nText.",
+       true,
+       {"Data Processing Agreement", "7.2 Security Incidents"}},
+      {"markdown heading with period",
+       "## 1. Third Party Testing and Validation.\n",
+       true,
        {"1. Third Party Testing and Validation"}},
-      {"markdown bold number", "**5.1.** Use of Customer Data. Provider will use it.", true,
+      {"markdown bold number",
+       "**5.1.** Use of Customer Data. Provider will use it.",
+       true,
        {"5.1 Use of Customer Data"}},
-      {"title clause", "7.1 Security Incidents. Supplier shall notify Customer.", false,
+      {"title clause",
+       "7.1 Security Incidents. Supplier shall notify Customer.",
+       false,
        {"7.1 Security Incidents"}},
-      {"title clause with keyword", "Section 3 Fees and Payment. Customer shall pay.", false,
+      {"title clause with keyword",
+       "Section 3 Fees and Payment. Customer shall pay.",
+       false,
        {"Section 3 Fees and Payment"}},
-      {"space before the title's period", "13. Entire Agreement . This Agreement is whole.",
-       false, {"13. Entire Agreement"}},
+      {"space before the title's period",
+       "13. Entire Agreement . This Agreement is whole.",
+       false,
+       {"13. Entire Agreement"}},
       {"numbered sentence is not a heading",
-       "1.2 All references to currency shall be to Canadian currency.", false, {}},
-      {"bare number then caps title", "Intro.\n1.\n\nDEFINITIONS\n\n\"Affiliate\" means x.",
-       false, {"1. DEFINITIONS"}},
+       "1.2 All references to currency shall be to Canadian currency.",
+       false,
+       {}},
+      {"bare number then caps title",
+       "Intro.\n1.\n\nDEFINITIONS\n\n\"Affiliate\" means x.",
+       false,
+       {"1. DEFINITIONS"}},
       {"bare number then title sentence",
-       "2.1\n\nRoles of the Parties. The parties acknowledge it.", false,
+       "2.1\n\nRoles of the Parties. The parties acknowledge it.",
+       false,
        {"2.1 Roles of the Parties"}},
       {"markdown clause then bold title",
-       "##### Clause 2\n\n**Effect and invariability of the Clauses**\n\nText.", true,
+       "##### Clause 2\n\n**Effect and invariability of the Clauses**\n\nText.",
+       true,
        {"Clause 2 Effect and invariability of the Clauses"}},
       {"page number is not a heading", "Text ends here.\n\n2\n\nMore text.", false, {}},
       {"hard-wrapped number is not a heading",
-       "as described in Section\n7.2 Security Incidents of the Agreement", false, {}},
+       "as described in Section\n7.2 Security Incidents of the Agreement",
+       false,
+       {}},
   };
   for (const HeadingCase& c : cases) {
     EXPECT_EQ(Labels(c.doc, c.markdown), c.labels) << c.name;
@@ -183,8 +229,9 @@ TEST(Segment, FillsSectionFields) {
 }
 
 TEST(Segment, TitleClauseOpensASectionAndKeepsItsBody) {
-  Segmented s = SegmentDoc("Intro text.\n\n7.1 Security Incidents. Supplier shall notify Customer. "
-                    "It shall help.");
+  Segmented s = SegmentDoc(
+      "Intro text.\n\n7.1 Security Incidents. Supplier shall notify Customer. "
+      "It shall help.");
   ASSERT_EQ(s.outline.units.size(), 4u);
   EXPECT_EQ(s.outline.units[0].section, -1);
   EXPECT_EQ(UnitText(s, s.outline.units[1]), "7.1 Security Incidents.");
@@ -212,11 +259,11 @@ TEST(Segment, ComposesNestedMarkdownListNumbers) {
   Segmented s = SegmentDoc(doc, true);
   EXPECT_EQ(s.outline.sections[1].number, "1.1");
   EXPECT_EQ(s.outline.sections[1].level, 2);
-  EXPECT_EQ(Sentences(doc, true),
-            (Strings{"Annex I describes it.", "Provider follows them.",
-                     "a. Provider will not sell data.",
-                     "1. Upon becoming aware of a Security Incident, Provider will notify "
-                     "Customer."}));
+  EXPECT_EQ(
+      Sentences(doc, true),
+      (Strings{"Annex I describes it.", "Provider follows them.", "a. Provider will not sell data.",
+               "1. Upon becoming aware of a Security Incident, Provider will notify "
+               "Customer."}));
 }
 
 TEST(Segment, InconsistentIndentationDoesNotNest) {
@@ -254,7 +301,8 @@ TEST(Segment, StartsUnitsAtListItems) {
 }
 
 TEST(Segment, MarkerOnItsOwnLineStartsTheNextItem) {
-  Segmented s = SegmentDoc("Supplier shall:\n\ni.\n\nNot sell Personal Data;\n\nii.\n\nNot share it.");
+  Segmented s =
+      SegmentDoc("Supplier shall:\n\ni.\n\nNot sell Personal Data;\n\nii.\n\nNot share it.");
   ASSERT_EQ(s.outline.units.size(), 3u);
   EXPECT_EQ(UnitText(s, s.outline.units[1]), "Not sell Personal Data;");
   EXPECT_EQ(s.outline.units[1].kind, UnitKind::kListItem);
@@ -279,8 +327,9 @@ TEST(Segment, MakesEachTableRowAParagraph) {
 }
 
 TEST(Segment, AssignsParagraphsAndSections) {
-  Segmented s = SegmentDoc("Preamble one. Two.\n\n1. DEFINITIONS\n\nFirst line.\nStill first.\n\n"
-                    "Second para.");
+  Segmented s = SegmentDoc(
+      "Preamble one. Two.\n\n1. DEFINITIONS\n\nFirst line.\nStill first.\n\n"
+      "Second para.");
   const Outline& o = s.outline;
   ASSERT_EQ(o.paragraphs.size(), 3u);
   EXPECT_EQ(o.paragraphs[0].section, -1);
@@ -306,9 +355,8 @@ TEST(Segment, ReadsACuadStyleContract) {
       "7.1 Security. Supplier shall maintain reasonable safeguards, e.g. encryption and\n"
       "access controls, and shall notify Customer within 24 hours.\n"
       "7.2 Audits. Customer may audit Supplier once per year.\n";
-  EXPECT_EQ(Labels(doc), (Strings{"EXHIBIT 10.4 MASTER SERVICES AGREEMENT",
-                                  "ARTICLE 1 DEFINITIONS", "ARTICLE 7 SECURITY", "7.1 Security",
-                                  "7.2 Audits"}));
+  EXPECT_EQ(Labels(doc), (Strings{"EXHIBIT 10.4 MASTER SERVICES AGREEMENT", "ARTICLE 1 DEFINITIONS",
+                                  "ARTICLE 7 SECURITY", "7.1 Security", "7.2 Audits"}));
   EXPECT_EQ(Sentences(doc),
             (Strings{"This Agreement is made by ACME, Inc. and Beta Co. (the \"Parties\").",
                      "1.1 \"Services\" means the services described in Exhibit A.",
@@ -320,9 +368,12 @@ TEST(Segment, ReadsACuadStyleContract) {
 // Random documents: units are ordered, disjoint, non-empty, trimmed and inside the text.
 TEST(Segment, KeepsItsInvariantsOnRandomInput) {
   const std::vector<std::string> pieces = {
-      "Word", "word", " ", "\n", "\n\n", ". ", "? ", ".", "e.g.", "Sec.", "7.2", "1. ", "(a) ",
-      "(iv)", "- ", "* ", "# ", "## 3 Title", "|", "ARTICLE", "IV", "Section", "TITLE", "\"",
-      "'", ")", "(", "2.1\n", "DEFINITIONS", "Title. ", "shall", "and", "\xC3\x89", "\xE2\x80\xA2 "};
+      "Word",  "word",    " ",        "\n",           "\n\n",        ". ",
+      "? ",    ".",       "e.g.",     "Sec.",         "7.2",         "1. ",
+      "(a) ",  "(iv)",    "- ",       "* ",           "# ",          "## 3 Title",
+      "|",     "ARTICLE", "IV",       "Section",      "TITLE",       "\"",
+      "'",     ")",       "(",        "2.1\n",        "DEFINITIONS", "Title. ",
+      "shall", "and",     "\xC3\x89", "\xE2\x80\xA2 "};
   std::mt19937 random(4242);
   for (int round = 0; round < 3000; ++round) {
     std::string doc;
@@ -355,6 +406,27 @@ TEST(Segment, RunsInLinearTimeOnLongLines) {
   doc += std::string(1 << 20, ')');
   Segmented s = SegmentDoc(doc);
   EXPECT_TRUE(s.outline.units.empty());
+}
+
+}  // namespace
+}  // namespace clausescan::internal
+
+namespace clausescan::internal {
+namespace {
+
+// Regression: "seventy-two\n(72) hours" was read as a list item "(72)", splitting the clause.
+TEST(Segment, HardWrappedDigitsInParenthesesContinueTheSentence) {
+  Segmented s = SegmentDoc(
+      "Processor shall notify Controller within seventy-two\n"
+      "(72) hours after becoming aware of a breach.\n"
+      "The parties agree:\n"
+      "(1) first item;\n");
+  std::vector<std::string> units;
+  for (const Unit& u : s.outline.units) units.push_back(UnitText(s, u));
+  EXPECT_EQ(units, (std::vector<std::string>{
+                       "Processor shall notify Controller within seventy-two\n(72) hours after "
+                       "becoming aware of a breach.",
+                       "The parties agree:", "(1) first item;"}));
 }
 
 }  // namespace

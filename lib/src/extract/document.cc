@@ -117,10 +117,10 @@ Error InvalidUtf8Error(std::string_view bytes, std::size_t offset, const std::st
   line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
   int column = 1 + static_cast<int>(std::count_if(before.begin() + line_start, before.end(),
                                                   [](char c) { return (c & 0xC0) != 0x80; }));
-  return Error(ErrorCode::kInvalidUtf8,
-               fmt::format("invalid UTF-8 at byte {} (use --lossy-utf8 to replace invalid bytes)",
-                           offset),
-               name, line, column, static_cast<std::ptrdiff_t>(offset));
+  return Error(
+      ErrorCode::kInvalidUtf8,
+      fmt::format("invalid UTF-8 at byte {} (use --lossy-utf8 to replace invalid bytes)", offset),
+      name, line, column, static_cast<std::ptrdiff_t>(offset));
 }
 
 Error TooLargeError(std::size_t size, std::size_t limit, const std::string& name) {
@@ -145,9 +145,7 @@ Result<bool> ReadAll(int fd, std::size_t max_bytes, const std::string& path, std
 
 }  // namespace
 
-std::string_view FormatName(Format format) {
-  return format == Format::kMarkdown ? "md" : "txt";
-}
+std::string_view FormatName(Format format) { return format == Format::kMarkdown ? "md" : "txt"; }
 
 std::size_t FindInvalidUtf8(std::string_view text) {
   std::size_t i = 0;

@@ -4,7 +4,6 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <array>
 #include <cstring>
 #include <optional>
 #include <string_view>
@@ -38,8 +37,7 @@ bool HasLetter(std::string_view s) {
 }
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
            return (IsUpper(x) ? x + 32 : x) == (IsUpper(y) ? y + 32 : y);
          });
 }
@@ -59,10 +57,10 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
-// Drops trailing spaces and ". : ; ," from a heading.
+// Drops trailing spaces, ". : ; ," and underlining ("----") from a heading.
 std::string_view TrimPunctuation(std::string_view s) {
-  while (!s.empty() && (IsBlank(s.back()) || s.back() == '.' || s.back() == ':' ||
-                        s.back() == ';' || s.back() == ',')) {
+  while (!s.empty() && (IsBlank(s.back()) ||
+                        std::string_view(".:;,-_=").find(s.back()) != std::string_view::npos)) {
     s.remove_suffix(1);
   }
   return s;
@@ -91,8 +89,8 @@ bool ForEachWord(std::string_view s, F f) {
 
 bool IsSmallWord(std::string_view w) {
   static constexpr std::string_view kSmall[] = {
-      "a",  "an",  "and", "as",  "at",  "by",   "for",  "from",  "in",      "into", "of",
-      "on", "or",  "per", "the", "to",  "under", "upon", "with", "without", "vs",   "via"};
+      "a",  "an", "and", "as",  "at", "by",    "for",  "from", "in",      "into", "of",
+      "on", "or", "per", "the", "to", "under", "upon", "with", "without", "vs",   "via"};
   return std::find(std::begin(kSmall), std::end(kSmall), w) != std::end(kSmall);
 }
 
@@ -123,6 +121,15 @@ bool TitleLike(std::string_view s, int max_words) {
   return ok && !IsSmallWord(last);
 }
 
+// True when s has at most max_words words and none is a verb that makes it a sentence.
+bool IsVerblessPhrase(std::string_view s, int max_words) {
+  int words = 0;
+  return ForEachWord(s, [&](std::string_view word) {
+    return ++words <= max_words && !IsOneOf(word, {"shall", "will", "may", "must", "is", "are",
+                                                   "be", "hereby", "was", "has", "have", "not"});
+  });
+}
+
 // A short line in capitals that is not a sentence ("LIMITATION OF LIABILITY", "WITNESSETH").
 bool IsAllCapsHeading(std::string_view s) {
   if (s.size() > 80 || s.back() == ',' || s.back() == ';') return false;
@@ -131,12 +138,7 @@ bool IsAllCapsHeading(std::string_view s) {
     if (IsLower(c)) return false;
     letters += IsUpper(c);
   }
-  if (letters < 2) return false;
-  int words = 0;
-  return ForEachWord(s, [&](std::string_view word) {
-    return ++words <= 10 && !IsOneOf(word, {"shall", "will", "may", "must", "is", "are", "be",
-                                            "hereby", "was", "has", "have", "not"});
-  });
+  return letters >= 3 && IsVerblessPhrase(s, 10);
 }
 
 // True when the line ends a sentence or clause, so a heading or numbered item may follow.
@@ -151,6 +153,16 @@ bool EndsWithConjunction(std::string_view s) {
   std::size_t space = s.rfind(' ');
   std::string_view last = space == std::string_view::npos ? s : s.substr(space + 1);
   return last == "and" || last == "or";
+}
+
+// A short phrase in sentence case that may title a section when it stands alone ("Service
+// levels"): capitalised, at most 8 words and 80 bytes, no verb, not ending like a clause.
+bool IsShortPhrase(std::string_view s) {
+  if (s.empty() || s.size() > 80 || !IsUpperAt(s, 0) || EndsClause(s) || s.back() == ',' ||
+      s.find(". ") != std::string_view::npos) {
+    return false;
+  }
+  return IsVerblessPhrase(s, 8);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -182,11 +194,12 @@ bool IsAbbreviation(std::string_view text, std::size_t begin, std::size_t dot) {
   if (token.empty() || token.size() >= 16) return false;
   if (token.size() == 1) return IsUpper(token[0]);
   if (token.find('.') != std::string_view::npos) return IsDottedInitials(token);
-  return IsOneOf(token, {"sec", "secs", "inc", "ltd", "no", "nos", "art", "arts", "cf", "etc",
-                         "vs", "v", "co", "corp", "para", "paras", "approx", "incl", "mr", "mrs",
-                         "ms", "dr", "st", "jr", "sr", "viz", "al", "p", "pp", "ch", "fig", "ref",
-                         "dept", "seq", "cal", "civ", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-                         "oct", "nov", "dec"});
+  return IsOneOf(token,
+                 {"sec", "secs", "inc",  "ltd",  "no",   "nos",   "art",    "arts", "cf",  "etc",
+                  "vs",  "v",    "co",   "corp", "para", "paras", "approx", "incl", "mr",  "mrs",
+                  "ms",  "dr",   "st",   "jr",   "sr",   "viz",   "al",     "p",    "pp",  "ch",
+                  "fig", "ref",  "dept", "seq",  "cal",  "civ",   "jan",    "feb",  "mar", "apr",
+                  "jun", "jul",  "aug",  "sep",  "sept", "oct",   "nov",    "dec"});
 }
 
 bool StartsSentence(std::string_view text, std::size_t i) {
@@ -226,9 +239,9 @@ std::size_t TitleSentence(std::string_view s) {
 
 bool IsRoman(std::string_view s) {
   static constexpr std::string_view kRoman[] = {
-      "i",   "ii",   "iii",   "iv", "v",   "vi",   "vii",   "viii", "ix", "x",
-      "xi",  "xii",  "xiii",  "xiv", "xv",  "xvi",  "xvii",  "xviii", "xix", "xx",
-      "xxi", "xxii", "xxiii", "xxiv", "xxv", "xxx",  "xl",    "l"};
+      "i",   "ii",   "iii",   "iv",   "v",   "vi",  "vii",  "viii",  "ix",  "x",
+      "xi",  "xii",  "xiii",  "xiv",  "xv",  "xvi", "xvii", "xviii", "xix", "xx",
+      "xxi", "xxii", "xxiii", "xxiv", "xxv", "xxx", "xl",   "l"};
   return std::any_of(std::begin(kRoman), std::end(kRoman),
                      [&](std::string_view r) { return EqualsIgnoreCase(s, r); });
 }
@@ -304,8 +317,7 @@ std::optional<SectionNumber> ParseSectionNumber(std::string_view s) {
   if (sn.dotted) ++i;
   bool digits = IsDigit(s[number_begin]);
   if ((!digits && !sn.keyword && !sn.dotted) || (i < s.size() && s[i] != ' ')) return std::nullopt;
-  sn.bare = digits && !sn.keyword && !sn.dotted && sn.components == 1 &&
-            sn.number.find('(') == std::string_view::npos;
+  sn.bare = digits && !sn.keyword && !sn.dotted && sn.components == 1;
   sn.written = s.substr(0, i);
   sn.end = i;
   return sn;
@@ -324,6 +336,9 @@ std::string_view DisplayNumber(const SectionNumber& sn) {
 struct Marker {
   std::size_t content = 0;   // offset of the item's text (== line size when none)
   bool numeric = false;      // "1." or "1.2": may also be a hard-wrapped number
+  // "(72)": also what a hard-wrapped "seventy-two\n(72) hours" looks like, so it opens an item
+  // only where a clause may end (like `numeric`).
+  bool digits_in_parens = false;
   std::string_view ordinal;  // "1" for "1.", the number a nested list continues
 };
 
@@ -335,7 +350,9 @@ std::optional<std::size_t> MarkerEnd(std::string_view s, Marker& m) {
   std::size_t n = RunLength(s, i, 4, IsAlnum);
   if (n > 0 && i + n < s.size() && s[i + n] == ')') {
     std::string_view token = s.substr(i, n);
-    bool ok = std::all_of(token.begin(), token.end(), IsDigit) || n == 1 || IsRoman(token);
+    bool digits = std::all_of(token.begin(), token.end(), IsDigit);
+    m.digits_in_parens = digits && paren;
+    bool ok = digits || n == 1 || IsRoman(token);
     return ok ? std::optional<std::size_t>(i + n + 1) : std::nullopt;
   }
   if (paren) return std::nullopt;
@@ -402,7 +419,7 @@ class Segmenter {
  private:
   void HandleLine(std::size_t begin, std::size_t end, bool next_blank);
   bool HashHeading(std::size_t begin, std::string_view s);
-  bool NumberedLine(std::size_t begin, std::string_view s, bool boundary);
+  bool NumberedLine(std::size_t begin, std::string_view s, bool boundary, bool alone);
   bool MarkerLine(std::size_t begin, std::string_view s, bool boundary);
   bool MergeTitle(std::size_t begin, std::string_view s, bool next_blank);
   std::string SectionNumberFor(std::size_t begin, const SectionNumber& sn, bool& composed);
@@ -467,7 +484,9 @@ void Segmenter::HandleLine(std::size_t begin, std::size_t end, bool next_blank) 
     CloseParagraph();
     return;
   }
-  if (NumberedLine(begin, s, boundary) || MarkerLine(begin, s, marker_boundary)) return;
+  if (NumberedLine(begin, s, boundary, next_blank) || MarkerLine(begin, s, marker_boundary)) {
+    return;
+  }
   if (boundary && IsAllCapsHeading(s)) {
     numbering_.Clear();
     std::string_view title = TrimPunctuation(s);
@@ -516,16 +535,18 @@ bool Segmenter::HashHeading(std::size_t begin, std::string_view s) {
   return true;
 }
 
-// Numbered headings ("9.2 Security Incidents", "ARTICLE IV - TERM", a bare "2.1") and numbered
-// clauses that open with a title ("7.1 Security Incidents. Supplier shall ...").
-bool Segmenter::NumberedLine(std::size_t begin, std::string_view s, bool boundary) {
+// Numbered headings ("9.2 Security Incidents", "ARTICLE IV - TERM", a bare "2.1", "2 Service
+// levels" when alone on its line) and numbered clauses that open with a title ("7.1 Security
+// Incidents. Supplier shall ...").
+bool Segmenter::NumberedLine(std::size_t begin, std::string_view s, bool boundary, bool alone) {
   std::optional<SectionNumber> sn = ParseSectionNumber(s);
   if (!sn) return false;
   std::string_view rest = Trim(s.substr(sn->end));
   if (!rest.empty() && !boundary) return false;
   std::string_view title = StripSeparator(rest);
   std::size_t title_sentence = 0;
-  if (rest.empty() ? sn->bare : !TitleLike(title, 12)) {
+  bool heading = TitleLike(title, 12) || (alone && IsShortPhrase(rest));
+  if (rest.empty() ? sn->bare : !heading) {
     title_sentence = sn->bare ? 0 : TitleSentence(rest);
     if (title_sentence == 0) return false;
     title = TrimPunctuation(rest.substr(0, title_sentence));
@@ -533,8 +554,8 @@ bool Segmenter::NumberedLine(std::size_t begin, std::string_view s, bool boundar
   bool composed = false;
   Section section;
   section.number = SectionNumberFor(begin, *sn, composed);
-  section.level = 1 + static_cast<int>(std::count(section.number.begin(),
-                                                  section.number.end(), '.')) +
+  section.level = 1 +
+                  static_cast<int>(std::count(section.number.begin(), section.number.end(), '.')) +
                   static_cast<int>(std::count(section.number.begin(), section.number.end(), '('));
   section.title = std::string(title);
   section.label = composed ? section.number : std::string(DisplayNumber(*sn));
@@ -563,7 +584,7 @@ std::string Segmenter::SectionNumberFor(std::size_t begin, const SectionNumber& 
 
 bool Segmenter::MarkerLine(std::size_t begin, std::string_view s, bool boundary) {
   std::optional<Marker> marker = ParseMarker(s);
-  if (!marker || (marker->numeric && !boundary)) return false;
+  if (!marker || ((marker->numeric || marker->digits_in_parens) && !boundary)) return false;
   if (!marker->ordinal.empty()) {
     numbering_.Compose(Indent(begin), marker->ordinal);
   } else if (marker->numeric) {
@@ -587,10 +608,7 @@ bool Segmenter::MarkerLine(std::size_t begin, std::string_view s, bool boundary)
 bool Segmenter::MergeTitle(std::size_t begin, std::string_view s, bool next_blank) {
   int section = awaiting_title_;
   awaiting_title_ = -1;
-  bool standalone = next_blank && s.size() <= 80 && IsUpperAt(s, 0) &&
-                    s.find(". ") == std::string_view::npos &&
-                    (TitleLike(s, 12) || !EndsClause(s)) && s.back() != ',';
-  if (IsAllCapsHeading(s) || standalone) {
+  if (IsAllCapsHeading(s) || (next_blank && (TitleLike(s, 12) || IsShortPhrase(s)))) {
     SetTitle(section, TrimPunctuation(s));
     AddUnit(begin, begin + s.size(), UnitKind::kHeading, -1);
     boundary_ = true;
@@ -639,8 +657,8 @@ void Segmenter::CloseParagraph() {
   if (out_.units.size() > units) out_.paragraphs.push_back({para_begin_, para_end_, section_});
 }
 
-void Segmenter::SplitSentences(std::size_t begin, std::size_t scan, std::size_t end,
-                               UnitKind kind, int paragraph) {
+void Segmenter::SplitSentences(std::size_t begin, std::size_t scan, std::size_t end, UnitKind kind,
+                               int paragraph) {
   // Next '.', '?' and '!' at or after a position, each searched again only once passed.
   std::size_t next[3];
   auto search = [&](int k, std::size_t from) {
@@ -675,6 +693,7 @@ void Segmenter::AddUnit(std::size_t begin, std::size_t end, UnitKind kind, int p
 
 // Bytes of indentation before the line starting at text offset begin, in the document.
 std::size_t Segmenter::Indent(std::size_t begin) const {
+  if (begin >= source_.size()) return 0;
   std::size_t line_start = begin == 0 ? 0 : source_[begin - 1] + 1;
   return source_[begin] > line_start ? source_[begin] - line_start : 0;
 }

@@ -77,8 +77,8 @@ bool IsWordByte(char c) {
 struct Markup {
   std::size_t begin = 0;
   std::size_t end = 0;
-  std::string_view with;   // replacement text ("" drops the span)
-  bool new_line = false;   // start a new line before `with` (an HTML list item)
+  std::string_view with;  // replacement text ("" drops the span)
+  bool new_line = false;  // start a new line before `with` (an HTML list item)
 };
 
 // The first occurrence at or after a position of any byte of a set (or of a whole string),
@@ -122,8 +122,9 @@ void SetTagReplacement(std::string_view name, bool closing, Markup& markup) {
   if (TagIs(name, {"li"}) && !closing) {
     markup.with = "- ";
     markup.new_line = true;
-  } else if (TagIs(name, {"br", "p", "div", "li", "ul", "ol", "tr", "td", "th", "table", "thead",
-                          "tbody", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "blockquote"})) {
+  } else if (TagIs(name,
+                   {"br",    "p",     "div", "li", "ul", "ol", "tr", "td", "th", "table",
+                    "thead", "tbody", "h1",  "h2", "h3", "h4", "h5", "h6", "hr", "blockquote"})) {
     markup.with = " ";
   }
 }
@@ -161,11 +162,23 @@ std::vector<Markup> MarkupFinder::Find() {
   std::size_t i = FrontMatter();
   while (i < doc_.size()) {
     switch (doc_[i]) {
-      case '\\': i = Escape(i); break;
-      case '*': case '_': case '`': i = Emphasis(i); break;
-      case '<': i = Tag(i); break;
-      case '&': i = Entity(i); break;
-      case ']': i = CloseBracket(i); break;
+      case '\\':
+        i = Escape(i);
+        break;
+      case '*':
+      case '_':
+      case '`':
+        i = Emphasis(i);
+        break;
+      case '<':
+        i = Tag(i);
+        break;
+      case '&':
+        i = Entity(i);
+        break;
+      case ']':
+        i = CloseBracket(i);
+        break;
       case '[':
         if (open_brackets_.size() < 16) open_brackets_.push_back(i);
         ++i;
@@ -174,7 +187,8 @@ std::vector<Markup> MarkupFinder::Find() {
         if (i + 1 < doc_.size() && doc_[i + 1] == '\n') open_brackets_.clear();
         ++i;
         break;
-      default: ++i;
+      default:
+        ++i;
     }
   }
   std::sort(out_.begin(), out_.end(),
@@ -187,10 +201,13 @@ std::vector<Markup> MarkupFinder::Find() {
   return std::move(out_);
 }
 
-// A YAML front matter block ("---" lines around metadata) at the start is not contract text.
-// Returns where the text after it starts (0 when there is none).
+// A YAML front matter block ("---" lines around "key: value" metadata) at the start is not
+// contract text. Returns where the text after it starts (0 when there is none).
 std::size_t MarkupFinder::FrontMatter() {
   if (doc_.compare(0, 4, "---\n") != 0 && doc_.compare(0, 5, "---\r\n") != 0) return 0;
+  std::size_t first_line = doc_.find('\n') + 1;
+  std::size_t colon = doc_.find(':', first_line);
+  if (colon == kNone || colon > doc_.find('\n', first_line)) return 0;
   for (std::size_t close = doc_.find("\n---", 3); close != kNone;
        close = doc_.find("\n---", close + 1)) {
     std::size_t end = close + 4;
@@ -272,7 +289,7 @@ std::size_t MarkupFinder::Comment(std::size_t i) {
 
 std::size_t MarkupFinder::Entity(std::size_t i) {
   static constexpr std::pair<std::string_view, std::string_view> kEntities[] = {
-      {"&nbsp;", " "}, {"&amp;", "&"},   {"&lt;", "<"},  {"&gt;", ">"},
+      {"&nbsp;", " "},  {"&amp;", "&"},  {"&lt;", "<"},  {"&gt;", ">"},
       {"&quot;", "\""}, {"&apos;", "'"}, {"&#39;", "'"},
   };
   for (const auto& [entity, with] : kEntities) {
@@ -302,17 +319,40 @@ std::size_t MarkupFinder::CloseBracket(std::size_t i) {
 // ---------------------------------------------------------------------------------------------
 // Code points the normaliser maps by hand.
 
-enum class Special { kNone, kDrop, kSpace, kNewline, kApostrophe, kQuote, kDash };
+enum class Special { kOrdinary, kDrop, kSpace, kNewline, kApostrophe, kQuote, kDash };
 
 Special Classify(UChar32 c) {
   switch (c) {
-    case 0x00A0: case 0x1680: case 0x202F: case 0x205F: case 0x3000: return Special::kSpace;
-    case 0x0085: case 0x2028: case 0x2029: return Special::kNewline;
-    case 0x00AD: case 0x034F: case 0x061C: case 0x180E: case 0xFEFF: return Special::kDrop;
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: return Special::kApostrophe;
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: return Special::kQuote;
-    case 0x2212: return Special::kDash;
-    default: break;
+    case 0x00A0:
+    case 0x1680:
+    case 0x202F:
+    case 0x205F:
+    case 0x3000:
+      return Special::kSpace;
+    case 0x0085:
+    case 0x2028:
+    case 0x2029:
+      return Special::kNewline;
+    case 0x00AD:
+    case 0x034F:
+    case 0x061C:
+    case 0x180E:
+    case 0xFEFF:
+      return Special::kDrop;
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+      return Special::kApostrophe;
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+      return Special::kQuote;
+    case 0x2212:
+      return Special::kDash;
+    default:
+      break;
   }
   if (c >= 0x2000 && c <= 0x200A) return Special::kSpace;
   if ((c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
@@ -320,7 +360,7 @@ Special Classify(UChar32 c) {
     return Special::kDrop;
   }
   if (c >= 0x2010 && c <= 0x2015) return Special::kDash;
-  return Special::kNone;
+  return Special::kOrdinary;
 }
 
 const icu::Normalizer2* Nfkc() {
@@ -381,7 +421,7 @@ class Normalizer {
   std::vector<Markup> markup_;
   NormalizedText out_;  // its arrays are sized ahead; size_ bytes are filled
   std::size_t size_ = 0;
-  std::string nfkc_;                   // one segment's NFKC output, reused
+  std::string nfkc_;                     // one segment's NFKC output, reused
   std::vector<std::uint32_t> nfkc_src_;  // its source offsets
 };
 
@@ -398,12 +438,17 @@ NormalizedText Normalizer::Run() {
     std::size_t limit = next_markup < markup_.size() ? markup_[next_markup].begin : doc_.size();
     std::size_t end = pos + 1;
     switch (ClassOf(doc_[pos])) {
-      case kPlain: case kSpace: end = AsciiRun(pos, limit); break;
+      case kPlain:
+      case kSpace:
+        end = AsciiRun(pos, limit);
+        break;
       case kReturn:
         if (end < doc_.size() && doc_[end] == '\n') break;  // "\r\n": the '\n' makes the break
-        end = Newline(pos, end);
+        end = Newline(static_cast<std::uint32_t>(pos), end);
         break;
-      case kNewline: end = Newline(pos, end); break;
+      case kNewline:
+        end = Newline(static_cast<std::uint32_t>(pos), end);
+        break;
       default:
         while (end < limit && ClassOf(doc_[end]) == kNonAscii) ++end;
         NonAsciiRun(pos, end);
@@ -445,10 +490,18 @@ std::size_t Normalizer::AsciiRun(std::size_t pos, std::size_t limit) {
 
 void Normalizer::Ascii(char c, std::uint32_t src) {
   switch (ClassOf(c)) {
-    case kPlain: Put(c, kFolded[static_cast<unsigned char>(c)], src); break;
-    case kSpace: Space(src); break;
-    case kNewline: case kReturn: Newline(src, kNone); break;
-    default: break;
+    case kPlain:
+      Put(c, kFolded[static_cast<unsigned char>(c)], src);
+      break;
+    case kSpace:
+      Space(src);
+      break;
+    case kNewline:
+    case kReturn:
+      Newline(src, kNone);
+      break;
+    default:
+      break;
   }
 }
 
@@ -492,7 +545,7 @@ void Normalizer::NonAsciiRun(std::size_t begin, std::size_t end) {
     std::size_t start = i;
     UChar32 c;
     U8_NEXT(doc_.data(), i, end, c);
-    if (c >= 0 && Classify(c) == Special::kNone) {
+    if (c >= 0 && Classify(c) == Special::kOrdinary) {
       needs_nfkc = needs_nfkc || (nfkc != nullptr && !nfkc->isInert(c));
       continue;
     }
@@ -528,8 +581,8 @@ void Normalizer::NormalizeSegment(std::size_t begin, std::size_t end) {
   std::size_t i = begin;
   U8_NEXT(doc_.data(), i, end, first);
   // A combining mark composes with the ASCII letter before it ("e" U+0301 -> "é").
-  if (!nfkc->hasBoundaryBefore(first) && begin > 0 && IsWordByte(doc_[begin - 1]) &&
-      size_ > 0 && out_.source[size_ - 1] == begin - 1) {
+  if (!nfkc->hasBoundaryBefore(first) && begin > 0 && IsWordByte(doc_[begin - 1]) && size_ > 0 &&
+      out_.source[size_ - 1] == begin - 1) {
     PopLast();
     --begin;
   }
@@ -593,13 +646,26 @@ void Normalizer::CodePoint(UChar32 c, std::uint32_t src) {
     return;
   }
   switch (Classify(c)) {
-    case Special::kDrop: break;
-    case Special::kSpace: Space(src); break;
-    case Special::kNewline: Newline(src, kNone); break;
-    case Special::kApostrophe: Ascii('\'', src); break;
-    case Special::kQuote: Ascii('"', src); break;
-    case Special::kDash: Ascii('-', src); break;
-    case Special::kNone: Ordinary(c, src); break;
+    case Special::kDrop:
+      break;
+    case Special::kSpace:
+      Space(src);
+      break;
+    case Special::kNewline:
+      Newline(src, kNone);
+      break;
+    case Special::kApostrophe:
+      Ascii('\'', src);
+      break;
+    case Special::kQuote:
+      Ascii('"', src);
+      break;
+    case Special::kDash:
+      Ascii('-', src);
+      break;
+    case Special::kOrdinary:
+      Ordinary(c, src);
+      break;
   }
 }
 
