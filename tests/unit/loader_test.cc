@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "clausescan/rules.h"
 #include "rules/model.h"
 
 namespace clausescan::internal {
@@ -19,7 +20,8 @@ const char kCategories[] = R"(- {id: incident_notification, title: Security inci
 - {id: audit, title: Audit rights}
 )";
 
-const char kControls[] = R"(- {id: A.5.24, theme: organizational, title: Incident management planning}
+const char kControls[] =
+    R"(- {id: A.5.24, theme: organizational, title: Incident management planning}
 - {id: A.5.10, theme: organizational, title: Acceptable use of information}
 - {id: A.5.2, theme: organizational, title: Information security roles}
 )";
@@ -268,8 +270,7 @@ std::vector<GoldenCase> GoldenCases() {
       {"bad parameter name", w, WindowRuleWithLine(13, "  Trigger: {type: trigger}"),
        w + ":13:3: invalid parameter name 'Trigger': use lower-case letters, digits and '_', "
            "starting with a letter"},
-      {"parameter name used twice", w,
-       WindowRuleWithLine(13, "  window_days: {type: percent}"),
+      {"parameter name used twice", w, WindowRuleWithLine(13, "  window_days: {type: percent}"),
        w + ":13:3: parameter name 'window_days' is used twice in rule"},
       {"unknown category", w, WindowRuleWithLine(2, "category: incident_notifcation"),
        w + ":2:11: unknown category 'incident_notifcation' (did you mean "
@@ -323,8 +324,7 @@ std::vector<GoldenCase> GoldenCases() {
 )",
        "playbook.yaml:6:15: no rule of category 'incident_notification' declares parameter "
        "'window'"},
-      {"playbook bad risk", "playbook.yaml",
-       "incident_notification:\n  default: severe\n",
+      {"playbook bad risk", "playbook.yaml", "incident_notification:\n  default: severe\n",
        "playbook.yaml:2:12: invalid risk 'severe': expected info, low, medium or high"},
       {"playbook unknown category", "playbook.yaml", "incident_notifcation:\n  default: low\n",
        "playbook.yaml:1:1: unknown category 'incident_notifcation' in playbook (did you mean "
@@ -388,8 +388,8 @@ class RuleDirectoryTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = std::filesystem::temp_directory_path() /
-           ("clausescan_loader_test_" + std::to_string(::testing::UnitTest::GetInstance()
-                                                           ->random_seed()));
+           ("clausescan_loader_test_" +
+            std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_ / "b" / "deep");
     std::filesystem::create_directories(dir_ / "a");
@@ -412,8 +412,8 @@ TEST_F(RuleDirectoryTest, ReadsRecursivelySorted) {
   ASSERT_TRUE(files.ok()) << files.error().message();
   std::vector<std::string> names;
   for (const SourceFile& f : *files) names.push_back(f.name);
-  EXPECT_EQ(names, (std::vector<std::string>{"a/z.yaml", "b/deep/rule.test.txt",
-                                             "b/deep/rule.yaml", "categories.yaml"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"a/z.yaml", "b/deep/rule.test.txt", "b/deep/rule.yaml",
+                                             "categories.yaml"}));
   EXPECT_EQ((*files)[2].content, "id: x\n");
 }
 
@@ -432,6 +432,103 @@ TEST_F(RuleDirectoryTest, FileIsNotADirectory) {
   ASSERT_FALSE(files.ok());
   EXPECT_EQ(files.error().code(), ErrorCode::kIo);
   EXPECT_EQ(files.error().detail(), "cannot read rule directory: not a directory");
+}
+
+// Writes the base rule set into the fixture's directory.
+void WriteBaseFiles(const std::filesystem::path& dir) {
+  for (const auto& [name, content] : BaseFiles()) {
+    std::filesystem::create_directories((dir / name).parent_path());
+    std::ofstream(dir / name, std::ios::binary) << content;
+  }
+}
+
+TEST_F(RuleDirectoryTest, RuleSetLoadReadsTheDirectory) {
+  WriteBaseFiles(dir_);
+  Result<RuleSet> rules = RuleSet::Load(dir_.string());
+  ASSERT_TRUE(rules.ok()) << rules.error().message();
+  EXPECT_EQ(rules->origin(), dir_.string());
+  ASSERT_EQ(rules->Rules().size(), 2u);
+  EXPECT_EQ(rules->Rules()[0].id, "audit.rights");
+  const RuleInfo* window = rules->FindRule("incident-notification.window");
+  ASSERT_NE(window, nullptr);
+  EXPECT_EQ(window->title, "Security incident notification window");
+  EXPECT_EQ(rules->FindRule("incident-notification"), nullptr);
+  ASSERT_EQ(rules->Controls().size(), 3u);
+  EXPECT_EQ(rules->Controls()[0].id, "A.5.2");
+}
+
+TEST_F(RuleDirectoryTest, RuleSetLoadReportsRuleErrors) {
+  WriteBaseFiles(dir_);
+  Write(kWindowFile, WindowRuleWithLine(4, "scop: sentence"));
+  Result<RuleSet> rules = RuleSet::Load(dir_.string());
+  ASSERT_FALSE(rules.ok());
+  EXPECT_EQ(rules.error().message(),
+            std::string(kWindowFile) + ":4:1: unknown key 'scop' in rule (did you mean 'scope'?)");
+}
+
+TEST_F(RuleDirectoryTest, RunsAnnotatedSamples) {
+  WriteBaseFiles(dir_);
+  Write("incident_notification/window.test.txt", R"(# Samples for the window rule.
+# ruleid: incident-notification.window window_hours=24 trigger=occurrence
+Supplier shall notify Customer of any Security Incident within twenty-four (24) hours of its occurrence.
+# ruleid: incident-notification.window window_hours=48
+Supplier shall notify Customer of any Security Incident within 24 hours.
+# ok: incident-notification.window
+Customer shall notify Supplier of a change of address.
+# ok: incident-notification.window
+Supplier shall notify Customer of any Security Incident.
+# ruleid: incident-notification.window
+The weather was fine.
+# todoruleid: incident-notification.window
+A known miss that never fails.
+# ruleid: incident-notification.window window_hours=- trigger="-"
+# ok: audit.rights
+Supplier shall notify Customer of any Security Incident.
+)");
+  Result<RuleSet> rules = RuleSet::Load(dir_.string());
+  ASSERT_TRUE(rules.ok()) << rules.error().message();
+  Result<RuleTestSummary> summary = RunRuleTests(*rules, dir_.string());
+  ASSERT_TRUE(summary.ok()) << summary.error().message();
+  EXPECT_EQ(summary->files, 2);
+  EXPECT_EQ(summary->samples, 8);  // 7 in window.test.txt, 1 in audit/rights.test.txt
+  EXPECT_EQ(summary->todo, 1);
+  EXPECT_EQ(summary->passed, 5);
+  const std::string file = (dir_ / "incident_notification/window.test.txt").string();
+  ASSERT_EQ(summary->failures.size(), 3u);
+  EXPECT_EQ(summary->failures[0].file, file);
+  EXPECT_EQ(summary->failures[0].line, 5);
+  EXPECT_EQ(summary->failures[0].message, "window_hours is 24, expected 48");
+  EXPECT_EQ(summary->failures[1].line, 9);
+  EXPECT_EQ(summary->failures[1].message, "incident-notification.window fired but should not");
+  EXPECT_EQ(summary->failures[2].line, 11);
+  EXPECT_EQ(summary->failures[2].message, "expected incident-notification.window to fire");
+  EXPECT_FALSE(summary->ok());
+}
+
+TEST_F(RuleDirectoryTest, MalformedAnnotationsAreRuleErrors) {
+  WriteBaseFiles(dir_);
+  Result<RuleSet> rules = RuleSet::Load(dir_.string());
+  ASSERT_TRUE(rules.ok()) << rules.error().message();
+  const std::string file = (dir_ / "audit/rights.test.txt").string();
+  const std::pair<std::string, std::string> cases[] = {
+      {"# ruleid: audit.right\nx\n", ":1: unknown rule 'audit.right'"},
+      {"# ruleid audit.rights\nx\n", ":1: malformed annotation: expected 'ruleid: RULE-ID'"},
+      {"\n# ruleid:\nx\n", ":2: malformed annotation: 'ruleid:' needs a rule id"},
+      {"# ruleid: audit.rights window\nx\n",
+       ":1: malformed parameter check 'window': expected name=value"},
+      {"# ok: audit.rights a=1\nx\n", ":1: 'ok:' takes no parameter checks"},
+      {"# ruleid: audit.rights\n\nx\n",
+       ":1: annotation is not followed by a sample on the next line"},
+      {"x\n# todook: audit.rights\n", ":2: annotation at the end of the file has no sample"},
+  };
+  for (const auto& [content, expected] : cases) {
+    SCOPED_TRACE(content);
+    Write("audit/rights.test.txt", content);
+    Result<RuleTestSummary> summary = RunRuleTests(*rules, dir_.string());
+    ASSERT_FALSE(summary.ok());
+    EXPECT_EQ(summary.error().code(), ErrorCode::kRuleError);
+    EXPECT_EQ(summary.error().message(), file + expected);
+  }
 }
 
 }  // namespace

@@ -112,9 +112,8 @@ void AddUnit(const std::string& unit, int paragraph, TestDoc* doc) {
     doc->outline.sections.push_back(Section{"", unit.substr(2), unit.substr(2), 1, begin});
   }
   const int section = static_cast<int>(doc->outline.sections.size()) - 1;
-  doc->outline.units.push_back(Unit{begin, text.size(),
-                                    heading ? UnitKind::kHeading : UnitKind::kSentence, section,
-                                    paragraph});
+  doc->outline.units.push_back(Unit{
+      begin, text.size(), heading ? UnitKind::kHeading : UnitKind::kSentence, section, paragraph});
 }
 
 TestDoc MakeDoc(const std::vector<std::vector<std::string>>& paragraphs) {
@@ -132,9 +131,11 @@ TestDoc MakeDoc(const std::vector<std::vector<std::string>>& paragraphs) {
     doc.outline.paragraphs.push_back(Paragraph{begin, text.size(), section});
   }
   for (char c : text) {
-    doc.text.folded += c == '\n' ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    doc.text.folded +=
+        c == '\n' ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
-  for (std::size_t i = 0; i <= text.size(); ++i) doc.text.source.push_back(static_cast<std::uint32_t>(i));
+  for (std::size_t i = 0; i <= text.size(); ++i)
+    doc.text.source.push_back(static_cast<std::uint32_t>(i));
   return doc;
 }
 
@@ -171,10 +172,10 @@ TEST(Matcher, EveryGroupMustMatch) {
                        "incident.window"));
   EXPECT_TRUE(Contains(FiredIn("Supplier will inform Customer of unauthorized access."),
                        "incident.window"));
-  EXPECT_FALSE(Contains(FiredIn("Supplier shall notify Customer of any change."),
-                        "incident.window"));
-  EXPECT_FALSE(Contains(FiredIn("Supplier shall investigate any Security Incident."),
-                        "incident.window"));
+  EXPECT_FALSE(
+      Contains(FiredIn("Supplier shall notify Customer of any change."), "incident.window"));
+  EXPECT_FALSE(
+      Contains(FiredIn("Supplier shall investigate any Security Incident."), "incident.window"));
 }
 
 TEST(Matcher, NonePatternVetoesTheUnit) {
@@ -188,9 +189,9 @@ TEST(Matcher, NonePatternVetoesTheUnit) {
 }
 
 TEST(Matcher, GroupsMustMeetInOneSentence) {
-  EXPECT_FALSE(Contains(Fired({{"Supplier shall notify Customer promptly.",
-                                "A Security Incident is serious."}}),
-                        "incident.window"));
+  EXPECT_FALSE(Contains(
+      Fired({{"Supplier shall notify Customer promptly.", "A Security Incident is serious."}}),
+      "incident.window"));
 }
 
 TEST(Matcher, ParagraphScopeSpansSentences) {
@@ -237,8 +238,8 @@ TEST(Matcher, HitNamesTheDutyHolder) {
 }
 
 TEST(Matcher, DefinitionsOnlyCountWhenTheRuleAllows) {
-  const std::vector<std::string> ids = FiredIn(
-      "\"Security Incident\" means any unauthorized access that requires notification.");
+  const std::vector<std::string> ids =
+      FiredIn("\"Security Incident\" means any unauthorized access that requires notification.");
   EXPECT_FALSE(Contains(ids, "incident.window"));
   EXPECT_TRUE(Contains(ids, "incident.defined"));
 }
@@ -259,15 +260,14 @@ TEST(Matcher, HitsInDocumentOrderThenRuleOrder) {
                                 "Supplier shall notify Customer of any Security Incident."}});
   std::vector<std::string> ids;
   for (const RuleHit& hit : MatchDoc(doc)) ids.push_back(Rules().rules[hit.rule].id);
-  EXPECT_EQ(ids, (std::vector<std::string>{"audit.yearly", "incident.window",
-                                           "notice.supplier"}));
+  EXPECT_EQ(ids, (std::vector<std::string>{"audit.yearly", "incident.window", "notice.supplier"}));
 }
 
 TEST(Matcher, ExtractsDurationTriggerAndVague) {
-  const std::map<std::string, ParamValue> params = ParamsOf(
-      "incident.window",
-      "Supplier shall notify Customer without undue delay of any Security Incident within "
-      "twenty-four (24) hours of its occurrence.");
+  const std::map<std::string, ParamValue> params =
+      ParamsOf("incident.window",
+               "Supplier shall notify Customer without undue delay of any Security Incident within "
+               "twenty-four (24) hours of its occurrence.");
   EXPECT_EQ(params.at("window_hours"), ParamValue(24.0));
   EXPECT_EQ(params.at("trigger"), ParamValue(std::string("occurrence")));
   EXPECT_EQ(params.at("vague"), ParamValue(std::string("without undue delay")));
@@ -284,19 +284,19 @@ TEST(Matcher, WithinDeadlineWinsOverEarlierDuration) {
 }
 
 TEST(Matcher, BusinessDaysGoToTheirOwnParameter) {
-  const std::map<std::string, ParamValue> params = ParamsOf(
-      "incident.window",
-      "Supplier shall notify Customer of any Data Breach within two (2) Business Days.");
+  const std::map<std::string, ParamValue> params =
+      ParamsOf("incident.window",
+               "Supplier shall notify Customer of any Data Breach within two (2) Business Days.");
   EXPECT_EQ(params.at("window_days"), ParamValue(2.0));
   EXPECT_EQ(params.at("business"), ParamValue(true));
   EXPECT_EQ(params.count("window_hours"), 0u);
 }
 
 TEST(Matcher, FlagAndEnumParameters) {
-  std::map<std::string, ParamValue> params = ParamsOf(
-      "incident.window",
-      "Supplier shall notify Customer of any Security Incident affecting personal data or "
-      "backups.");
+  std::map<std::string, ParamValue> params =
+      ParamsOf("incident.window",
+               "Supplier shall notify Customer of any Security Incident affecting personal data or "
+               "backups.");
   EXPECT_EQ(params.at("backups"), ParamValue(true));
   EXPECT_EQ(params.at("kind"), ParamValue(std::string("personal")));  // first key that matches
   params = ParamsOf("incident.window",
@@ -320,13 +320,14 @@ TEST(Matcher, CompileRejectsBadPatternWithRuleLocation) {
   rule.all = {{"(unclosed"}};
   Result<std::unique_ptr<Matcher>> matcher = Matcher::Compile({rule}, PartyLexicon{});
   ASSERT_FALSE(matcher.ok());
-  EXPECT_EQ(matcher.error().message(), "x/y.yaml:3: invalid pattern '(unclosed': missing ): (unclosed");
+  EXPECT_EQ(matcher.error().message(),
+            "x/y.yaml:3: invalid pattern '(unclosed': missing ): (unclosed");
 }
 
 struct ShapeCase {
   const char* pattern;
   const char* relaxed;  // "" when nothing is rewritten
-  bool unbounded;       // of the relaxed form (or the pattern when not rewritten)
+  bool spans_words;     // of the relaxed form (or the pattern when not rewritten)
 };
 
 TEST(PatternShape, RelaxesWideCountedRepetitionsOnly) {
@@ -334,29 +335,76 @@ TEST(PatternShape, RelaxesWideCountedRepetitionsOnly) {
       {"\\bnotify\\b", "", false},
       {"a [a-z ]{0,40}b", "a [a-z ]*b", true},
       {"a[^.;]{1,80}b", "a[^.;]+b", true},
-      {"(x ){2,30}y", "(x ){2,}y", true},
-      {"([a-z']+ ){0,3}notice", "", true},
+      {"(x ){2,30}y", "(x ){2,}y", false},
+      {"([a-z']+ ){0,3}notice", "", false},  // bounded
+      {"([a-z]+ )*notice", "", true},
+      {"a.*b", "", true},
+      {"a\\s+b", "", true},
       {"a{0,8}", "", false},
-      {"a{0,9}", "a*", true},
+      {"a{0,9}", "a*", false},
       {"a{3}", "", false},
-      {"a{3,}", "", true},
-      {"[{0,40}]", "", false},         // inside a class: literal braces
-      {"\\{0,40}", "", false},        // escaped brace
-      {"\\x{41}{0,20}", "\\x{41}*", true},
-      {"\\p{Greek}+", "", true},
+      {"a{3,}", "", false},
+      {"[{0,40}]", "", false},  // inside a class: literal braces
+      {"\\{0,40}", "", false},  // escaped brace
+      {"\\x{41}{0,20}", "\\x{41}*", false},
+      {"\\p{Greek}+", "", false},
       {"\\Q{0,40}*\\E", "", false},  // quoted literal text
-      {"[]{0,40}]x", "", false},       // ']' first in a class is literal
-      {"[[:alpha:]{]{0,20}", "[[:alpha:]{]*", true},
-      {"a{,40}", "", false},           // not a repetition in RE2: literal
-      {"a{0,40}?b", "a*?b", true},
+      {"[]{0,40}]x", "", false},     // ']' first in a class is literal
+      {"[[:alpha:] ]{0,20}", "[[:alpha:] ]*", true},
+      {"a{,40}", "", false},  // not a repetition in RE2: literal
+      {"a{0,40}?b", "a*?b", false},
+      {"(?i:x[^.]{0,30})", "(?i:x[^.]*)", true},
   };
   for (const ShapeCase& c : cases) {
     SCOPED_TRACE(c.pattern);
     EXPECT_EQ(RelaxPattern(c.pattern), c.relaxed);
     const std::string form = *c.relaxed ? c.relaxed : c.pattern;
-    EXPECT_EQ(HasUnboundedRepeat(form), c.unbounded);
+    EXPECT_EQ(SpansWords(form), c.spans_words);
     EXPECT_EQ(CheckPattern(form), "");
   }
+}
+
+TEST(PatternShape, SplitsAtTopLevelLoopsThatSpanWords) {
+  using Parts = std::vector<std::string>;
+  const std::pair<const char*, Parts> cases[] = {
+      {"\\bfoo\\b[^.;]*\\bbar\\b", {"\\bfoo\\b", "\\bbar\\b"}},
+      {"(foo|bar)[^.;]*baz", {"(foo|bar)", "baz"}},
+      {"foo.*bar.*baz", {"foo", "bar", "baz"}},
+      {"\\bfoo\\b[^.;]*", {"\\bfoo\\b"}},
+      {"[^.;]*\\bfoo", {"\\bfoo"}},
+      {"\\bfoo (x )?[a-z ]+bar", {"\\bfoo (x )?", "bar"}},
+      {"(?:foo )+[^.]*bar", {"(?:foo )+", "bar"}},
+      {"(?P<x>foo)[^.]*bar", {"(?P<x>foo)", "bar"}},
+      {"x[^.]*x", {"x"}},          // parts are kept once
+      {"\\bnotify\\b", {}},        // nothing to split
+      {"a|b[^.]*c", {}},           // top-level alternation
+      {"(?i)foo[^.]*bar", {}},     // flags for the rest of the pattern
+      {"\\b[^.;]*\\b", {}},        // no useful part
+      {"(a[^.]*b)?c", {}},         // the loop is not at the top level
+      {"\\bfoo\\w*\\b", {}},       // \w* stays inside a word
+      {"(the )?[^.]*(an )?", {}},  // parts that match the empty text say nothing
+  };
+  for (const auto& [pattern, parts] : cases) {
+    SCOPED_TRACE(pattern);
+    EXPECT_EQ(SplitPattern(pattern), parts);
+  }
+}
+
+TEST(Matcher, SplitPatternsStayExact) {
+  // The sets see "\\bincident\\b" and "\\bdata\\b"; only the exact pattern knows the order and
+  // that no '.' may come between.
+  Rule rule;
+  rule.id = "x.split";
+  rule.all = {{"\\bincident\\b[^.;]{0,60}\\bdata\\b"}};
+  Result<std::unique_ptr<Matcher>> matcher = Matcher::Compile({rule}, PartyLexicon{});
+  ASSERT_TRUE(matcher.ok()) << matcher.error().message();
+  auto count = [&](const std::string& sentence) {
+    const TestDoc doc = MakeDoc({{sentence}});
+    return (*matcher)->Match(doc.text, doc.outline).size();
+  };
+  EXPECT_EQ(count("An incident affecting customer data."), 1u);
+  EXPECT_EQ(count("Data about an incident."), 0u);
+  EXPECT_EQ(count("An incident; then data."), 0u);
 }
 
 TEST(Matcher, RelaxedPatternsStayExact) {
@@ -391,14 +439,15 @@ TEST(Matcher, SetAndPerPatternEnginesAgree) {
   Result<std::unique_ptr<Matcher>> reference =
       Matcher::Compile(Rules().rules, Rules().parties, options);
   ASSERT_TRUE(reference.ok()) << reference.error().message();
-  const TestDoc doc = MakeDoc(
-      {{"# Security", "Supplier shall notify Customer of any Security Incident within 2 "
-                      "Business Days.",
-        "Customer shall notify Supplier of a change of address."},
-       {"\"Security Incident\" means any unauthorized access.", "Notification is required.",
-        "Supplier shall inform Customer of any data breach, except as required by law."},
-       {"Customer may audit Supplier.", "It may do so once per year."},
-       {"Nothing here matches at all."}});
+  const TestDoc doc =
+      MakeDoc({{"# Security",
+                "Supplier shall notify Customer of any Security Incident within 2 "
+                "Business Days.",
+                "Customer shall notify Supplier of a change of address."},
+               {"\"Security Incident\" means any unauthorized access.", "Notification is required.",
+                "Supplier shall inform Customer of any data breach, except as required by law."},
+               {"Customer may audit Supplier.", "It may do so once per year."},
+               {"Nothing here matches at all."}});
   const std::vector<RuleHit> expected = MatchDoc(doc);
   const std::vector<RuleHit> actual = (*reference)->Match(doc.text, doc.outline);
   ASSERT_EQ(actual.size(), expected.size());

@@ -1,11 +1,12 @@
 // Matching works per scope unit. Per scope, every distinct `all` and `none` pattern of the rules
-// of that scope goes into an RE2::Set: loop-free patterns into one, patterns with unbounded
-// repetitions into another (mixed, the DFA states of the two kinds multiply and the cache
-// thrashes), wide counted repetitions relaxed (RelaxPattern) and confirmed by their exact RE2 on
-// the units where the set reports them. A table maps each pattern to the (rule, group) pairs that
-// use it, so the per-rule logic (every group hit, no `none` hit) only runs for rules with a
-// pattern in the unit, and definitions, duty holders and parameters only for units where a rule
-// holds.
+// of that scope is probed by RE2::Sets: wide counted repetitions are relaxed (RelaxPattern),
+// patterns with clause-long loops are split into loop-free parts that must all occur
+// (SplitPattern), patterns that still span words get a set of their own (mixed, the DFA states
+// of the two kinds multiply and the cache thrashes), and a relaxed or split pattern is confirmed
+// by its exact RE2 on the units where its probes hit. A table maps each pattern to the (rule,
+// group) pairs that use it, so the per-rule logic (every group hit, no `none` hit) only runs for
+// rules with a pattern in the unit, and definitions, duty holders and parameters only for units
+// where a rule holds.
 #include "match/matcher.h"
 
 #include <fmt/format.h>
@@ -108,6 +109,107 @@ bool ReadRepeat(std::string_view p, std::size_t begin, int* min, int* max, std::
   return true;
 }
 
+// A repetition found while walking a pattern: the atom it repeats and how often.
+struct Repeat {
+  std::size_t atom_begin = 0;  // the atom: a character, escape, class or group
+  std::size_t atom_end = 0;
+  std::size_t end = 0;  // one past the quantifier (and its lazy '?')
+  int depth = 0;        // groups around the atom
+  bool unbounded = false;
+};
+
+// What a walk over a pattern found.
+struct PatternWalk {
+  std::vector<Repeat> repeats;
+  bool top_level_alternation = false;
+  bool flag_group = false;  // "(?i)" and the like: flags for the rest of the pattern
+};
+
+// One past the quantifier at p[i] ('*', '+', '?' or a counted repetition, then an optional lazy
+// '?'), or i when p[i] starts none. *unbounded tells whether it has no upper bound.
+std::size_t QuantifierEnd(std::string_view p, std::size_t i, bool* unbounded) {
+  std::size_t end = i;
+  int min = 0;
+  int max = 0;
+  if (p[i] == '*' || p[i] == '+' || p[i] == '?') {
+    *unbounded = p[i] != '?';
+    end = i + 1;
+  } else if (p[i] == '{' && ReadRepeat(p, i, &min, &max, &end)) {
+    *unbounded = max < 0;
+  } else {
+    return i;
+  }
+  return end < p.size() && p[end] == '?' ? end + 1 : end;
+}
+
+// One past the opening of the group at p[i] == '(': "(", "(?:", "(?P<name>", "(?i:". For a
+// flag group "(?i)" returns one past its ')' and sets *flags_only.
+std::size_t GroupOpenEnd(std::string_view p, std::size_t i, bool* flags_only) {
+  *flags_only = false;
+  if (i + 1 >= p.size() || p[i + 1] != '?') return i + 1;
+  if (p.substr(i, 4) == "(?P<") {
+    const std::size_t close = p.find('>', i);
+    return close == std::string_view::npos ? p.size() : close + 1;
+  }
+  const std::size_t stop = p.find_first_of(":)", i + 2);
+  if (stop == std::string_view::npos) return p.size();
+  *flags_only = p[stop] == ')';
+  return stop + 1;
+}
+
+// Finds every repetition of a pattern with its atom, and the features that forbid splitting.
+PatternWalk Walk(std::string_view p) {
+  PatternWalk walk;
+  std::vector<std::size_t> open;  // starts of the enclosing groups
+  std::size_t atom_begin = std::string_view::npos;
+  std::size_t atom_end = 0;
+  for (std::size_t i = 0; i < p.size();) {
+    bool unbounded = false;
+    const std::size_t quantifier_end = QuantifierEnd(p, i, &unbounded);
+    if (quantifier_end != i && atom_begin != std::string_view::npos) {
+      walk.repeats.push_back(
+          Repeat{atom_begin, atom_end, quantifier_end, static_cast<int>(open.size()), unbounded});
+      atom_begin = std::string_view::npos;
+      i = quantifier_end;
+    } else if (p[i] == '(') {
+      bool flags_only = false;
+      const std::size_t next = GroupOpenEnd(p, i, &flags_only);
+      if (flags_only) {
+        walk.flag_group = walk.flag_group || open.empty();
+      } else {
+        open.push_back(i);
+      }
+      atom_begin = std::string_view::npos;
+      i = next;
+    } else if (p[i] == ')' && !open.empty()) {
+      atom_begin = open.back();
+      open.pop_back();
+      atom_end = ++i;
+    } else {
+      if (p[i] == '|' && open.empty()) walk.top_level_alternation = true;
+      const bool atom = p[i] != '|' && p[i] != '^' && p[i] != '$';
+      atom_begin = atom ? i : std::string_view::npos;
+      i = atom_end = TokenEnd(p, i);
+    }
+  }
+  return walk;
+}
+
+// True when a repetition of the atom p[begin, end) can run across words: the atom matches a
+// space, or its repetition matches words with spaces ("[^.;]", "[a-z ]", "([a-z]+ )").
+bool AtomSpansWords(std::string_view p, std::size_t begin, std::size_t end) {
+  const std::string atom(p.substr(begin, end - begin));
+  const RE2 repeated("(?:" + atom + ")+", PatternOptions(std::int64_t{1} << 20));
+  return repeated.ok() && (RE2::FullMatch(" ", repeated) || RE2::FullMatch("ab cd", repeated) ||
+                           RE2::FullMatch("ab cd ", repeated));
+}
+
+// True when part matches (nearly) every text: then it says nothing about a unit.
+bool MatchesAnything(const std::string& part) {
+  const RE2 re(part, PatternOptions(std::int64_t{1} << 20));
+  return !re.ok() || RE2::PartialMatch("", re) || RE2::PartialMatch(" a ", re);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Compiled patterns.
 
@@ -119,20 +221,33 @@ struct PatternUse {
   int group = kNoneGroup;
 };
 
-// One RE2::Set over some of a scope's patterns.
+// One RE2::Set over some of a scope's probes.
 struct SetPart {
   std::unique_ptr<RE2::Set> set;
-  std::vector<int> pattern;  // set index -> index into ScopePatterns::patterns
+  std::vector<int> probe;  // set index -> probe index
 };
 
-// The compiled patterns of one scope.
+// Scratch space of one thread matching one scope (ScopePatterns::Match).
+struct ProbeScratch {
+  std::vector<int> part_hits;
+  std::vector<int> candidates;
+  std::vector<std::uint32_t> stamp;  // by pattern: count is valid for this epoch
+  std::vector<int> count;            // by pattern: probes hit
+  std::uint32_t epoch = 0;
+};
+
+// The compiled patterns of one scope. A pattern is found through its probes, the regexps the
+// sets hold: the pattern itself, its relaxed form, or the parts of its split form, all of which
+// must hit.
 struct ScopePatterns {
   std::vector<SetPart> parts;
   std::vector<std::string> patterns;  // distinct, as written in the rules
-  // For patterns a set holds relaxed (RelaxPattern), the exact pattern, which confirms each set
-  // hit; null for patterns the sets hold as written.
+  std::vector<int> probe_count;       // by pattern: probes that must all hit
+  // By pattern: the exact RE2 that confirms a relaxed or split pattern, else null.
   std::vector<std::unique_ptr<RE2>> exact;
-  bool any_relaxed = false;
+  // The patterns that need probe i are probe_patterns[probe_begin[i] .. probe_begin[i + 1]).
+  std::vector<int> probe_begin;
+  std::vector<int> probe_patterns;
   // The uses of pattern i are uses[use_begin[i] .. use_begin[i + 1]).
   std::vector<int> use_begin;
   std::vector<PatternUse> uses;
@@ -143,38 +258,66 @@ struct ScopePatterns {
 
   bool empty() const { return patterns.empty(); }
 
+  ProbeScratch NewScratch() const {
+    ProbeScratch scratch;
+    scratch.stamp.assign(patterns.size(), 0);
+    scratch.count.assign(patterns.size(), 0);
+    return scratch;
+  }
+
   // Fills *hits with the indices of the patterns that occur in unit (unsorted); false when none.
-  // part_hits is scratch space.
-  bool Match(std::string_view unit, std::vector<int>* part_hits, std::vector<int>* hits) const;
+  bool Match(std::string_view unit, ProbeScratch* scratch, std::vector<int>* hits) const;
 
  private:
+  void NextEpoch(ProbeScratch* scratch) const;
+  // Counts the probe hits of one set; patterns whose probes all hit become candidates.
+  void CountProbes(const SetPart& part, ProbeScratch* scratch) const;
   bool MatchEachPattern(std::string_view unit, std::vector<int>* hits) const;
-  // Drops the hits of relaxed patterns whose exact form does not occur in unit.
-  bool ConfirmRelaxed(std::string_view unit, std::vector<int>* hits) const;
 };
 
-bool ScopePatterns::Match(std::string_view unit, std::vector<int>* part_hits,
+void ScopePatterns::NextEpoch(ProbeScratch* scratch) const {
+  if (++scratch->epoch != 0) return;
+  std::fill(scratch->stamp.begin(), scratch->stamp.end(), 0);
+  scratch->epoch = 1;
+}
+
+void ScopePatterns::CountProbes(const SetPart& part, ProbeScratch* scratch) const {
+  for (int hit : scratch->part_hits) {
+    const int probe = part.probe[hit];
+    for (int i = probe_begin[probe]; i < probe_begin[probe + 1]; ++i) {
+      const int pattern = probe_patterns[i];
+      if (scratch->stamp[pattern] != scratch->epoch) {
+        scratch->stamp[pattern] = scratch->epoch;
+        scratch->count[pattern] = 0;
+      }
+      if (++scratch->count[pattern] == probe_count[pattern]) {
+        scratch->candidates.push_back(pattern);
+      }
+    }
+  }
+}
+
+bool ScopePatterns::Match(std::string_view unit, ProbeScratch* scratch,
                           std::vector<int>* hits) const {
   if (each_pattern) return MatchEachPattern(unit, hits);
-  hits->clear();
+  NextEpoch(scratch);
+  scratch->candidates.clear();
   for (const SetPart& part : parts) {
     RE2::Set::ErrorInfo info{RE2::Set::kNoError};
-    if (part.set->Match(unit, part_hits, &info)) {
-      for (int i : *part_hits) hits->push_back(part.pattern[i]);
+    if (part.set->Match(unit, &scratch->part_hits, &info)) {
+      CountProbes(part, scratch);
     } else if (info.kind != RE2::Set::kNoError) {
       // The DFA ran out of memory (or, in theory, reported an inconsistent result): never drop
       // the unit; decide pattern by pattern instead.
       return MatchEachPattern(unit, hits);
     }
   }
-  if (hits->empty()) return false;
-  return !any_relaxed || ConfirmRelaxed(unit, hits);
-}
-
-bool ScopePatterns::ConfirmRelaxed(std::string_view unit, std::vector<int>* hits) const {
-  std::erase_if(*hits, [&](int i) {
-    return exact[i] != nullptr && !RE2::PartialMatch(unit, *exact[i]);
-  });
+  hits->clear();
+  for (int pattern : scratch->candidates) {
+    if (exact[pattern] == nullptr || RE2::PartialMatch(unit, *exact[pattern])) {
+      hits->push_back(pattern);
+    }
+  }
   return !hits->empty();
 }
 
@@ -200,7 +343,21 @@ struct CompiledRule {
   ParamExtractor params;
 };
 
-// Builds one scope: distinct patterns, the uses of each, and the sets.
+// The probes of a pattern and whether its set hits need the exact pattern's confirmation.
+struct PatternPlan {
+  std::vector<std::string> probes;
+  bool confirm = false;
+};
+
+PatternPlan PlanPattern(const std::string& pattern) {
+  std::string relaxed = RelaxPattern(pattern);
+  const std::string& form = relaxed.empty() ? pattern : relaxed;
+  std::vector<std::string> parts = SplitPattern(form);
+  if (!parts.empty()) return PatternPlan{std::move(parts), true};
+  return PatternPlan{{form}, !relaxed.empty()};
+}
+
+// Builds one scope: distinct patterns, the uses of each, their probes and the sets.
 class ScopeBuilder {
  public:
   explicit ScopeBuilder(const MatcherOptions& options) : options_(options) {}
@@ -235,36 +392,72 @@ class ScopeBuilder {
     uses_[it->second].push_back(use);
   }
 
-  std::optional<Error> AddToSets(int index, std::vector<SetPart>* parts,
-                                 std::unique_ptr<RE2>* exact);
+  Error Invalid(int pattern, const std::string& error) const {
+    return Error(ErrorCode::kRuleError,
+                 fmt::format("invalid pattern '{}': {}", patterns_[pattern], error),
+                 *origins_[pattern].file, origins_[pattern].line);
+  }
+
+  std::optional<Error> AddPattern(int pattern, std::vector<SetPart>* parts, ScopePatterns* out);
+  std::optional<Error> AddProbe(const std::string& probe, int pattern, std::vector<SetPart>* parts);
+  void Flatten(ScopePatterns* out);
 
   const MatcherOptions& options_;
   std::map<std::string, int> index_;
   std::vector<std::string> patterns_;
   std::vector<Origin> origins_;  // the first rule that uses each pattern
   std::vector<std::vector<PatternUse>> uses_;
+  std::map<std::string, int> probe_index_;
+  std::vector<std::vector<int>> probe_patterns_;  // by probe
 };
 
-// Adds pattern `index` (relaxed when wide repetitions would bloat the DFA) to the loop-free set
-// (parts[0]) or the unbounded one (parts[1]); *exact receives the exact RE2 of a relaxed pattern.
-std::optional<Error> ScopeBuilder::AddToSets(int index, std::vector<SetPart>* parts,
-                                             std::unique_ptr<RE2>* exact) {
-  const std::string& pattern = patterns_[index];
-  const std::string relaxed = RelaxPattern(pattern);
-  const std::string& form = relaxed.empty() ? pattern : relaxed;
-  SetPart& part = (*parts)[HasUnboundedRepeat(form) ? 1 : 0];
-  auto invalid = [&](const std::string& error) {
-    return Error(ErrorCode::kRuleError, fmt::format("invalid pattern '{}': {}", pattern, error),
-                 *origins_[index].file, origins_[index].line);
-  };
-  std::string error;
-  if (part.set->Add(form, &error) < 0) return invalid(error);
-  part.pattern.push_back(index);
-  if (!relaxed.empty()) {
-    *exact = std::make_unique<RE2>(pattern, PatternOptions(kDefaultSetMaxMem));
-    if (!(*exact)->ok()) return invalid((*exact)->error());
+// Adds probe (once) to the set for its kind: parts[1] when it spans words, else parts[0].
+std::optional<Error> ScopeBuilder::AddProbe(const std::string& probe, int pattern,
+                                            std::vector<SetPart>* parts) {
+  auto [it, inserted] = probe_index_.emplace(probe, static_cast<int>(probe_patterns_.size()));
+  if (inserted) {
+    SetPart& part = (*parts)[SpansWords(probe) ? 1 : 0];
+    std::string error;
+    if (part.set->Add(probe, &error) < 0) return Invalid(pattern, error);
+    part.probe.push_back(it->second);
+    probe_patterns_.emplace_back();
+  }
+  std::vector<int>& users = probe_patterns_[it->second];
+  if (users.empty() || users.back() != pattern) users.push_back(pattern);
+  return std::nullopt;
+}
+
+std::optional<Error> ScopeBuilder::AddPattern(int pattern, std::vector<SetPart>* parts,
+                                              ScopePatterns* out) {
+  PatternPlan plan = PlanPattern(patterns_[pattern]);
+  std::sort(plan.probes.begin(), plan.probes.end());
+  plan.probes.erase(std::unique(plan.probes.begin(), plan.probes.end()), plan.probes.end());
+  for (const std::string& probe : plan.probes) {
+    if (auto error = AddProbe(probe, pattern, parts)) return error;
+  }
+  out->probe_count.push_back(static_cast<int>(plan.probes.size()));
+  out->exact.emplace_back();
+  if (plan.confirm) {
+    out->exact.back() =
+        std::make_unique<RE2>(patterns_[pattern], PatternOptions(kDefaultSetMaxMem));
+    if (!out->exact.back()->ok()) return Invalid(pattern, out->exact.back()->error());
   }
   return std::nullopt;
+}
+
+// Lays the per-pattern and per-probe lists out flat.
+void ScopeBuilder::Flatten(ScopePatterns* out) {
+  out->probe_begin.push_back(0);
+  for (const std::vector<int>& users : probe_patterns_) {
+    out->probe_patterns.insert(out->probe_patterns.end(), users.begin(), users.end());
+    out->probe_begin.push_back(static_cast<int>(out->probe_patterns.size()));
+  }
+  out->use_begin.push_back(0);
+  for (const std::vector<PatternUse>& uses : uses_) {
+    out->uses.insert(out->uses.end(), uses.begin(), uses.end());
+    out->use_begin.push_back(static_cast<int>(out->uses.size()));
+  }
+  out->patterns = std::move(patterns_);
 }
 
 std::optional<Error> ScopeBuilder::Finish(std::string_view scope_name, ScopePatterns* out) {
@@ -273,27 +466,20 @@ std::optional<Error> ScopeBuilder::Finish(std::string_view scope_name, ScopePatt
   for (SetPart& part : parts) {
     part.set = std::make_unique<RE2::Set>(PatternOptions(options_.set_max_mem), RE2::UNANCHORED);
   }
-  out->exact.resize(patterns_.size());
   for (std::size_t i = 0; i < patterns_.size(); ++i) {
-    if (auto error = AddToSets(static_cast<int>(i), &parts, &out->exact[i])) return error;
-    out->any_relaxed = out->any_relaxed || out->exact[i] != nullptr;
+    if (auto error = AddPattern(static_cast<int>(i), &parts, out)) return error;
   }
   for (SetPart& part : parts) {
-    if (part.pattern.empty() || options_.each_pattern) continue;
+    if (part.probe.empty() || options_.each_pattern) continue;
     if (!part.set->Compile()) {
-      return Error(ErrorCode::kRuleError,
-                   fmt::format("the patterns of the {}-scope rules exceed RE2's memory budget",
-                               scope_name));
+      return Error(
+          ErrorCode::kRuleError,
+          fmt::format("the patterns of the {}-scope rules exceed RE2's memory budget", scope_name));
     }
     out->parts.push_back(std::move(part));
   }
   out->each_pattern = options_.each_pattern;
-  out->use_begin.push_back(0);
-  for (const std::vector<PatternUse>& uses : uses_) {
-    out->uses.insert(out->uses.end(), uses.begin(), uses.end());
-    out->use_begin.push_back(static_cast<int>(out->uses.size()));
-  }
-  out->patterns = std::move(patterns_);
+  Flatten(out);
   return std::nullopt;
 }
 
@@ -330,15 +516,15 @@ class UnitEvaluator {
         group_count_(rules.rules.size(), 0) {}
 
   // The rules of patterns' scope whose every group and no `none` pattern occurs in unit, by
-  // index. Valid until the next call.
-  const std::vector<int>& Evaluate(const ScopePatterns& patterns, std::string_view unit);
+  // index. scratch belongs to patterns. Valid until the next call.
+  const std::vector<int>& Evaluate(const ScopePatterns& patterns, ProbeScratch* scratch,
+                                   std::string_view unit);
 
  private:
   void NextEpoch();
   void Record(const PatternUse& use);
 
   const CompiledRules& rules_;
-  std::vector<int> part_hits_;
   std::vector<int> hits_;
   std::vector<std::uint32_t> group_stamp_;  // by flat group
   std::vector<std::uint32_t> rule_stamp_;   // by rule: group_count_ is valid for this epoch
@@ -374,9 +560,9 @@ void UnitEvaluator::Record(const PatternUse& use) {
 }
 
 const std::vector<int>& UnitEvaluator::Evaluate(const ScopePatterns& patterns,
-                                                std::string_view unit) {
+                                                ProbeScratch* scratch, std::string_view unit) {
   passed_.clear();
-  if (!patterns.Match(unit, &part_hits_, &hits_)) return passed_;
+  if (!patterns.Match(unit, scratch, &hits_)) return passed_;
   NextEpoch();
   touched_.clear();
   for (int pattern : hits_) {
@@ -398,7 +584,12 @@ class ScopeRunner {
  public:
   ScopeRunner(const CompiledRules& rules, const ScopePatterns& patterns, std::string_view folded,
               UnitEvaluator* evaluator, std::vector<RuleHit>* hits)
-      : rules_(rules), patterns_(patterns), folded_(folded), evaluator_(evaluator), hits_(hits) {}
+      : rules_(rules),
+        patterns_(patterns),
+        scratch_(patterns.NewScratch()),
+        folded_(folded),
+        evaluator_(evaluator),
+        hits_(hits) {}
 
   // Matches the unit [begin, end) of the folded view, in section `section`.
   void Run(std::size_t begin, std::size_t end, int section);
@@ -406,6 +597,7 @@ class ScopeRunner {
  private:
   const CompiledRules& rules_;
   const ScopePatterns& patterns_;
+  ProbeScratch scratch_;
   std::string_view folded_;
   UnitEvaluator* evaluator_;
   std::vector<RuleHit>* hits_;
@@ -414,7 +606,7 @@ class ScopeRunner {
 void ScopeRunner::Run(std::size_t begin, std::size_t end, int section) {
   if (begin >= end || end > folded_.size()) return;  // outside the contract of Outline
   const std::string_view unit = folded_.substr(begin, end - begin);
-  const std::vector<int>& passed = evaluator_->Evaluate(patterns_, unit);
+  const std::vector<int>& passed = evaluator_->Evaluate(patterns_, &scratch_, unit);
   if (passed.empty()) return;
   const UnitFacts facts{IsDefinition(unit), DutyHolder(unit, rules_.parties)};
   for (int index : passed) {
@@ -467,16 +659,35 @@ std::string RelaxPattern(std::string_view pattern) {
   return changed ? out : std::string();
 }
 
-bool HasUnboundedRepeat(std::string_view pattern) {
-  for (std::size_t i = 0; i < pattern.size();) {
-    std::size_t next = TokenEnd(pattern, i);
-    int min = 0;
-    int max = 0;
-    if (pattern[i] == '*' || pattern[i] == '+') return true;
-    if (pattern[i] == '{' && ReadRepeat(pattern, i, &min, &max, &next) && max < 0) return true;
-    i = next;
+bool SpansWords(std::string_view pattern) {
+  const PatternWalk walk = Walk(pattern);
+  return std::any_of(walk.repeats.begin(), walk.repeats.end(), [&](const Repeat& r) {
+    return r.unbounded && AtomSpansWords(pattern, r.atom_begin, r.atom_end);
+  });
+}
+
+std::vector<std::string> SplitPattern(std::string_view pattern) {
+  const PatternWalk walk = Walk(pattern);
+  if (walk.top_level_alternation || walk.flag_group) return {};
+  std::vector<std::string> parts;
+  auto keep = [&parts](std::string_view part) {
+    std::string text(part);
+    if (text.empty() || MatchesAnything(text)) return;
+    if (std::find(parts.begin(), parts.end(), text) == parts.end()) parts.push_back(text);
+  };
+  std::size_t start = 0;
+  bool split = false;
+  for (const Repeat& r : walk.repeats) {
+    if (r.depth != 0 || !r.unbounded || !AtomSpansWords(pattern, r.atom_begin, r.atom_end)) {
+      continue;
+    }
+    keep(pattern.substr(start, r.atom_begin - start));
+    start = r.end;
+    split = true;
   }
-  return false;
+  if (!split) return {};
+  keep(pattern.substr(start));
+  return parts;
 }
 
 std::string CheckPattern(const std::string& pattern) {

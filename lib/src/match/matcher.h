@@ -27,11 +27,20 @@ std::string CheckPattern(const std::string& pattern);
 // track every count at once. Returns "" when nothing was rewritten. Exposed for tests.
 std::string RelaxPattern(std::string_view pattern);
 
-// True when pattern repeats something without bound (*, +, {n,}) outside character classes and
-// escapes. Such patterns keep DFA threads alive across a unit, so the matcher gives them their
-// own RE2::Set: mixed with the literal-like patterns, the states of the two multiply. Exposed
-// for tests.
-bool HasUnboundedRepeat(std::string_view pattern);
+// True when pattern repeats without bound (*, +, {n,}), at any depth, something that runs
+// across words: an atom that matches a space, or whose repetition matches words and spaces
+// ("[^.;]*", "[a-z ]+", "([a-z]+ )*"). A DFA thread for such a pattern stays alive across a
+// clause, so the matcher keeps these patterns in a set of their own (mixed with the others, the
+// DFA states multiply). Exposed for tests.
+bool SpansWords(std::string_view pattern);
+
+// Splits pattern at its top-level unbounded repetitions of something that runs across words:
+// "\bfoo\b[^.;]*\bbar\b" -> {"\bfoo\b", "\bbar\b"}. Keeps the parts that do not match
+// (nearly) every text. Each part occurs wherever the pattern does, so a unit that lacks a part
+// cannot match; the matcher puts the parts in its sets and confirms candidates with the exact
+// pattern. Returns {} when the pattern is not split (no such repetition, a top-level '|', a
+// flag group such as "(?i)", or no useful part). Expects RelaxPattern's output. For tests.
+std::vector<std::string> SplitPattern(std::string_view pattern);
 
 // Memory budget of each scope's RE2::Set (program and DFA cache).
 inline constexpr std::int64_t kDefaultSetMaxMem = std::int64_t{64} << 20;
@@ -52,14 +61,16 @@ struct RuleHit {
   int rule = -1;  // index into RuleSetData::rules
   std::size_t begin = 0;
   std::size_t end = 0;
-  int section = -1;  // index into Outline::sections
+  int section = -1;               // index into Outline::sections
   Party party = Party::kUnknown;  // who owes the duty in the unit
   std::map<std::string, ParamValue> parameters;
 };
 
-// The compiled form of a rule set: per scope, RE2::Sets over every pattern of every rule (one
-// for loop-free patterns, one for patterns with unbounded repetitions), then per-rule boolean
-// logic over which patterns hit, then the rule's parameter extractors on the units that pass. Immutable after Compile; Match may be called from many threads at once.
+// The compiled form of a rule set: per scope, two RE2::Sets over every pattern of every rule
+// (patterns that span words in one, see SpansWords; wide patterns relaxed or split, see
+// RelaxPattern and SplitPattern, and confirmed by their exact RE2), then per-rule boolean logic
+// over which patterns hit, then the rule's parameter extractors on the units that pass.
+// Immutable after Compile; Match may be called from many threads at once.
 class Matcher {
  public:
   // Compiles rules. Errors (kRuleError naming the rule file and line) for a pattern RE2 rejects

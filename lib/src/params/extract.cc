@@ -38,8 +38,8 @@ std::optional<Error> CompileList(const std::vector<std::string>& patterns, const
   auto re = std::make_unique<RE2>(Alternation(patterns), ExtractorOptions());
   if (!re->ok()) {
     return Error(ErrorCode::kRuleError,
-                 fmt::format("invalid pattern in parameter '{}': {}", spec.name, re->error()),
-                 file, spec.line);
+                 fmt::format("invalid pattern in parameter '{}': {}", spec.name, re->error()), file,
+                 spec.line);
   }
   *out = std::move(re);
   return std::nullopt;
@@ -61,8 +61,8 @@ const Duration* PickDuration(const std::vector<Duration>& durations) {
 
 struct ParamExtractor::Compiled {
   ParamSpec spec;
-  std::unique_ptr<RE2> any;   // kFlag
-  std::unique_ptr<RE2> none;  // kFlag
+  std::unique_ptr<RE2> any;                                          // kFlag
+  std::unique_ptr<RE2> none;                                         // kFlag
   std::vector<std::pair<std::string, std::unique_ptr<RE2>>> values;  // kEnum, in file order
 
   void Extract(std::string_view folded, std::map<std::string, ParamValue>* out) const;

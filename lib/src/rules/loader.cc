@@ -30,9 +30,9 @@ namespace fs = std::filesystem;
 // The outcome of a check: nullopt when it passed, else the error to report.
 using Status = std::optional<Error>;
 
-#define CLAUSESCAN_RETURN_IF_ERROR(expr)            \
-  do {                                              \
-    if (Status status_ = (expr)) return *status_;   \
+#define CLAUSESCAN_RETURN_IF_ERROR(expr)          \
+  do {                                            \
+    if (Status status_ = (expr)) return *status_; \
   } while (false)
 
 using Names = std::vector<std::string_view>;
@@ -96,11 +96,16 @@ Names IdsOf(const std::vector<Entry>& entries) {
 
 std::string_view KindName(const YAML::Node& node) {
   switch (node.Type()) {
-    case YAML::NodeType::Map: return "a map";
-    case YAML::NodeType::Sequence: return "a list";
-    case YAML::NodeType::Scalar: return "a string";
-    case YAML::NodeType::Null: return "nothing";
-    case YAML::NodeType::Undefined: break;
+    case YAML::NodeType::Map:
+      return "a map";
+    case YAML::NodeType::Sequence:
+      return "a list";
+    case YAML::NodeType::Scalar:
+      return "a string";
+    case YAML::NodeType::Null:
+      return "nothing";
+    case YAML::NodeType::Undefined:
+      break;
   }
   return "nothing";
 }
@@ -166,8 +171,8 @@ class Fields {
   }
 
  private:
-  friend Status ReadMapEntries(const YamlFile& file, const YAML::Node& node,
-                               std::string_view what, const Names& allowed, Fields* out);
+  friend Status ReadMapEntries(const YamlFile& file, const YAML::Node& node, std::string_view what,
+                               const Names& allowed, Fields* out);
   YAML::Node node_;
   std::vector<std::pair<std::string, std::pair<YAML::Node, YAML::Node>>> entries_;
 };
@@ -197,16 +202,16 @@ Status ReadMapEntries(const YamlFile& file, const YAML::Node& node, std::string_
   for (const auto& entry : node) {
     const YAML::Node key = entry.first;  // copies of handles: cheap
     if (!key.IsScalar()) {
-      return file.At(key, fmt::format("expected a string key in {}, found {}", what,
-                                      KindName(key)));
+      return file.At(key,
+                     fmt::format("expected a string key in {}, found {}", what, KindName(key)));
     }
     const std::string& name = key.Scalar();
     if (fields.Find(name) != nullptr) {
       return file.At(key, fmt::format("duplicate key '{}' in {}", name, what));
     }
     if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
-      return file.At(key, fmt::format("unknown key '{}' in {}{}", name, what,
-                                      DidYouMean(name, allowed)));
+      return file.At(
+          key, fmt::format("unknown key '{}' in {}{}", name, what, DidYouMean(name, allowed)));
     }
     if (entry.second.IsNull()) {
       // A null's mark points past the key (often at the next line): report at the key.
@@ -223,8 +228,7 @@ Status ReadMapEntries(const YamlFile& file, const YAML::Node& node, std::string_
 Status ReadString(const YamlFile& file, const YAML::Node& node, std::string_view key,
                   std::string* out, bool allow_empty = false) {
   if (!node.IsScalar()) {
-    return file.At(node, fmt::format("expected a string for '{}', found {}", key,
-                                     KindName(node)));
+    return file.At(node, fmt::format("expected a string for '{}', found {}", key, KindName(node)));
   }
   if (!allow_empty && node.Scalar().empty()) {
     return file.At(node, fmt::format("'{}' must not be empty", key));
@@ -290,8 +294,7 @@ Status ReadBool(const YamlFile& file, const YAML::Node& node, std::string_view k
   return std::nullopt;
 }
 
-Status ReadNumber(const YamlFile& file, const YAML::Node& node, std::string_view key,
-                  double* out) {
+Status ReadNumber(const YamlFile& file, const YAML::Node& node, std::string_view key, double* out) {
   std::optional<double> value;
   if (node.IsScalar() && IsPlain(node)) value = ParseNumberText(node.Scalar());
   if (!value) {
@@ -332,8 +335,8 @@ Status ForEachCatalogEntry(const YamlFile& file, const YAML::Node& root, std::st
                            const Names& allowed, const Names& required,
                            const std::function<Status(const Fields&, std::string id)>& read) {
   if (!root.IsSequence()) {
-    return file.At(root, fmt::format("expected a list of {} entries, found {}", what,
-                                     KindName(root)));
+    return file.At(root,
+                   fmt::format("expected a list of {} entries, found {}", what, KindName(root)));
   }
   std::set<std::string> seen;
   const std::string entry_name = fmt::format("{} entry", what);
@@ -351,15 +354,14 @@ Status ForEachCatalogEntry(const YamlFile& file, const YAML::Node& root, std::st
 }
 
 Status ReadCategories(const YamlFile& file, const YAML::Node& root, Catalogs* out) {
-  return ForEachCatalogEntry(
-      file, root, "category", {"id", "title"}, {"id", "title"},
-      [&](const Fields& fields, std::string id) -> Status {
-        CategoryInfo category{std::move(id), {}};
-        CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, *fields.Find("title"), "title",
-                                              &category.title));
-        out->categories.push_back(std::move(category));
-        return std::nullopt;
-      });
+  return ForEachCatalogEntry(file, root, "category", {"id", "title"}, {"id", "title"},
+                             [&](const Fields& fields, std::string id) -> Status {
+                               CategoryInfo category{std::move(id), {}};
+                               CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, *fields.Find("title"),
+                                                                     "title", &category.title));
+                               out->categories.push_back(std::move(category));
+                               return std::nullopt;
+                             });
 }
 
 // Orders control ids by their numbers: A.5.2 before A.5.10.
@@ -387,8 +389,8 @@ Status ReadControls(const YamlFile& file, const YAML::Node& root, Catalogs* out)
       [&](const Fields& fields, std::string id) -> Status {
         ControlEntry control{std::move(id), {}, {}};
         CLAUSESCAN_RETURN_IF_ERROR(ReadOptionalString(file, fields, "theme", &control.theme));
-        CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, *fields.Find("title"), "title",
-                                              &control.title));
+        CLAUSESCAN_RETURN_IF_ERROR(
+            ReadString(file, *fields.Find("title"), "title", &control.title));
         out->controls.push_back(std::move(control));
         return std::nullopt;
       }));
@@ -397,17 +399,16 @@ Status ReadControls(const YamlFile& file, const YAML::Node& root, Catalogs* out)
 }
 
 Status ReadEvidence(const YamlFile& file, const YAML::Node& root, Catalogs* out) {
-  return ForEachCatalogEntry(
-      file, root, "evidence", {"id", "title", "description"}, {"id", "title"},
-      [&](const Fields& fields, std::string id) -> Status {
-        EvidenceEntry evidence{std::move(id), {}, {}};
-        CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, *fields.Find("title"), "title",
-                                              &evidence.title));
-        CLAUSESCAN_RETURN_IF_ERROR(
-            ReadOptionalString(file, fields, "description", &evidence.description));
-        out->evidence.push_back(std::move(evidence));
-        return std::nullopt;
-      });
+  return ForEachCatalogEntry(file, root, "evidence", {"id", "title", "description"},
+                             {"id", "title"}, [&](const Fields& fields, std::string id) -> Status {
+                               EvidenceEntry evidence{std::move(id), {}, {}};
+                               CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, *fields.Find("title"),
+                                                                     "title", &evidence.title));
+                               CLAUSESCAN_RETURN_IF_ERROR(ReadOptionalString(
+                                   file, fields, "description", &evidence.description));
+                               out->evidence.push_back(std::move(evidence));
+                               return std::nullopt;
+                             });
 }
 
 std::string AsciiLower(std::string text) {
@@ -436,16 +437,15 @@ Status ReadParties(const YamlFile& file, const YAML::Node& root, Catalogs* out) 
 // ---------------------------------------------------------------------------------------------
 // Rules.
 
-const Names kRuleKeys = {"id",       "category", "title",    "description",
-                         "scope",    "party",    "match",    "parameters",
-                         "controls", "evidence", "considerations"};
+const Names kRuleKeys = {"id",    "category",   "title",    "description", "scope",         "party",
+                         "match", "parameters", "controls", "evidence",    "considerations"};
 const Names kScopes = {"sentence", "paragraph"};
 const Names kParties = {"supplier", "customer", "any"};
-const Names kParamTypes = {"duration", "vague",   "trigger",    "flag",         "enum",
-                           "percent",  "money",   "fee_months", "fee_multiple", "frequency"};
+const Names kParamTypes = {"duration", "vague", "trigger",    "flag",         "enum",
+                           "percent",  "money", "fee_months", "fee_multiple", "frequency"};
 const ParamSpec::Type kParamTypeValues[] = {
-    ParamSpec::Type::kDuration, ParamSpec::Type::kVague,   ParamSpec::Type::kTrigger,
-    ParamSpec::Type::kFlag,     ParamSpec::Type::kEnum,    ParamSpec::Type::kPercent,
+    ParamSpec::Type::kDuration, ParamSpec::Type::kVague,     ParamSpec::Type::kTrigger,
+    ParamSpec::Type::kFlag,     ParamSpec::Type::kEnum,      ParamSpec::Type::kPercent,
     ParamSpec::Type::kMoney,    ParamSpec::Type::kFeeMonths, ParamSpec::Type::kFeeMultiple,
     ParamSpec::Type::kFrequency};
 const Names kParamKeys = {"type", "unit", "business", "currency", "any", "none", "values"};
@@ -465,11 +465,13 @@ bool IsParamName(std::string_view name) {
          });
 }
 
-// Reads a list of RE2 patterns, each checked with the matcher's options.
+// Reads a list of RE2 patterns, each checked with the matcher's options. An empty list is an
+// error unless allow_empty (a `none` list may be empty; an `any` list never matches when empty).
 Status ReadPatterns(const YamlFile& file, const YAML::Node& node, std::string_view key,
-                    std::vector<std::string>* out) {
+                    std::vector<std::string>* out, bool allow_empty = false) {
   std::vector<YAML::Node> nodes;
-  CLAUSESCAN_RETURN_IF_ERROR(ReadNonEmptyStringList(file, node, key, out, &nodes));
+  CLAUSESCAN_RETURN_IF_ERROR(allow_empty ? ReadStringList(file, node, key, out, &nodes)
+                                         : ReadNonEmptyStringList(file, node, key, out, &nodes));
   for (std::size_t i = 0; i < out->size(); ++i) {
     const std::string error = CheckPattern((*out)[i]);
     if (!error.empty()) {
@@ -490,13 +492,14 @@ Status ReadMatch(const YamlFile& file, const YAML::Node& node, Rule* rule) {
   if (all.size() == 0) return file.At(all, "'all' must not be empty");
   for (const YAML::Node& item : all) {
     Fields group;
-    CLAUSESCAN_RETURN_IF_ERROR(Fields::Read(file, item, "group of 'all'", {"any"}, {"any"}, &group));
+    CLAUSESCAN_RETURN_IF_ERROR(
+        Fields::Read(file, item, "group of 'all'", {"any"}, {"any"}, &group));
     std::vector<std::string> patterns;
     CLAUSESCAN_RETURN_IF_ERROR(ReadPatterns(file, *group.Find("any"), "any", &patterns));
     rule->all.push_back(std::move(patterns));
   }
   if (const YAML::Node* none = match.Find("none")) {
-    CLAUSESCAN_RETURN_IF_ERROR(ReadPatterns(file, *none, "none", &rule->none));
+    CLAUSESCAN_RETURN_IF_ERROR(ReadPatterns(file, *none, "none", &rule->none, true));
   }
   if (const YAML::Node* definitions = match.Find("definitions")) {
     CLAUSESCAN_RETURN_IF_ERROR(ReadBool(file, *definitions, "definitions", &rule->definitions));
@@ -511,11 +514,16 @@ struct TypeKeys {
 };
 TypeKeys KeysOf(ParamSpec::Type type) {
   switch (type) {
-    case ParamSpec::Type::kDuration: return {{"unit", "business"}, {"unit"}};
-    case ParamSpec::Type::kFlag: return {{"any", "none"}, {"any"}};
-    case ParamSpec::Type::kEnum: return {{"values"}, {"values"}};
-    case ParamSpec::Type::kMoney: return {{"currency"}, {}};
-    default: return {{}, {}};
+    case ParamSpec::Type::kDuration:
+      return {{"unit", "business"}, {"unit"}};
+    case ParamSpec::Type::kFlag:
+      return {{"any", "none"}, {"any"}};
+    case ParamSpec::Type::kEnum:
+      return {{"values"}, {"values"}};
+    case ParamSpec::Type::kMoney:
+      return {{"currency"}, {}};
+    default:
+      return {{}, {}};
   }
 }
 
@@ -555,8 +563,8 @@ Status CheckTypeKeys(const YamlFile& file, const Fields& fields, std::string_vie
   }
   for (std::string_view key : keys.required) {
     if (fields.Find(key) == nullptr) {
-      return file.At(fields.node(), fmt::format("missing required key '{}' in {} (type '{}')",
-                                                key, what, type_name));
+      return file.At(fields.node(), fmt::format("missing required key '{}' in {} (type '{}')", key,
+                                                what, type_name));
     }
   }
   return std::nullopt;
@@ -578,7 +586,7 @@ Status ReadParamOptions(const YamlFile& file, const Fields& fields, ParamSpec* s
     CLAUSESCAN_RETURN_IF_ERROR(ReadPatterns(file, *any, "any", &spec->any));
   }
   if (const YAML::Node* none = fields.Find("none")) {
-    CLAUSESCAN_RETURN_IF_ERROR(ReadPatterns(file, *none, "none", &spec->none));
+    CLAUSESCAN_RETURN_IF_ERROR(ReadPatterns(file, *none, "none", &spec->none, true));
   }
   if (const YAML::Node* values = fields.Find("values")) {
     CLAUSESCAN_RETURN_IF_ERROR(ReadEnumValues(file, *values, spec));
@@ -594,8 +602,8 @@ Status ReadParam(const YamlFile& file, const YAML::Node& key, const YAML::Node& 
   Fields fields;
   CLAUSESCAN_RETURN_IF_ERROR(Fields::Read(file, value, what, kParamKeys, {"type"}, &fields));
   std::size_t type = 0;
-  CLAUSESCAN_RETURN_IF_ERROR(ReadEnum(file, *fields.Find("type"), "parameter type", kParamTypes,
-                                      &type));
+  CLAUSESCAN_RETURN_IF_ERROR(
+      ReadEnum(file, *fields.Find("type"), "parameter type", kParamTypes, &type));
   spec->type = kParamTypeValues[type];
   CLAUSESCAN_RETURN_IF_ERROR(CheckTypeKeys(file, fields, kParamTypes[type], spec->type, what));
   return ReadParamOptions(file, fields, spec);
@@ -679,16 +687,16 @@ Status ReadScopeAndParty(const YamlFile& file, const Fields& fields, Rule* rule)
 Status ReadRuleLists(const YamlFile& file, const Fields& fields, const Catalogs& catalogs,
                      Rule* rule) {
   if (const YAML::Node* node = fields.Find("controls")) {
-    CLAUSESCAN_RETURN_IF_ERROR(ReadIdList(file, *node, "controls", "control",
-                                          IdsOf(catalogs.controls), &rule->controls));
+    CLAUSESCAN_RETURN_IF_ERROR(
+        ReadIdList(file, *node, "controls", "control", IdsOf(catalogs.controls), &rule->controls));
   }
   if (const YAML::Node* node = fields.Find("evidence")) {
-    CLAUSESCAN_RETURN_IF_ERROR(ReadIdList(file, *node, "evidence", "evidence",
-                                          IdsOf(catalogs.evidence), &rule->evidence));
+    CLAUSESCAN_RETURN_IF_ERROR(
+        ReadIdList(file, *node, "evidence", "evidence", IdsOf(catalogs.evidence), &rule->evidence));
   }
   if (const YAML::Node* node = fields.Find("considerations")) {
-    CLAUSESCAN_RETURN_IF_ERROR(ReadStringList(file, *node, "considerations",
-                                              &rule->considerations));
+    CLAUSESCAN_RETURN_IF_ERROR(
+        ReadStringList(file, *node, "considerations", &rule->considerations));
   }
   return std::nullopt;
 }
@@ -696,8 +704,8 @@ Status ReadRuleLists(const YamlFile& file, const Fields& fields, const Catalogs&
 Status ReadRule(const YamlFile& file, const YAML::Node& root, const Catalogs& catalogs,
                 Rule* rule) {
   Fields fields;
-  CLAUSESCAN_RETURN_IF_ERROR(Fields::Read(file, root, "rule", kRuleKeys,
-                                          {"id", "category", "title", "match"}, &fields));
+  CLAUSESCAN_RETURN_IF_ERROR(
+      Fields::Read(file, root, "rule", kRuleKeys, {"id", "category", "title", "match"}, &fields));
   rule->file = file.source().name;
   CLAUSESCAN_RETURN_IF_ERROR(ReadRuleHeader(file, fields, catalogs, rule));
   CLAUSESCAN_RETURN_IF_ERROR(ReadScopeAndParty(file, fields, rule));
@@ -790,7 +798,8 @@ Status ReadCondition(const PolicyContext& ctx, const std::string& param, const Y
     return std::nullopt;
   }
   Fields ops;
-  CLAUSESCAN_RETURN_IF_ERROR(ReadMapEntries(ctx.file, value, fmt::format("condition on '{}'", param),
+  CLAUSESCAN_RETURN_IF_ERROR(ReadMapEntries(ctx.file, value,
+                                            fmt::format("condition on '{}'", param),
                                             {"in", "lt", "le", "gt", "ge", "present"}, &ops));
   if (ops.entries().empty()) {
     return ctx.file.At(value, fmt::format("empty condition on '{}'", param));
@@ -852,7 +861,8 @@ Status ReadPosition(const PolicyContext& ctx, const YAML::Node& node, Position* 
 
 Status ReadPolicy(const PolicyContext& ctx, const YAML::Node& node, CategoryPolicy* policy) {
   Fields fields;
-  CLAUSESCAN_RETURN_IF_ERROR(Fields::Read(ctx.file, node, fmt::format("playbook of '{}'", ctx.category),
+  CLAUSESCAN_RETURN_IF_ERROR(Fields::Read(ctx.file, node,
+                                          fmt::format("playbook of '{}'", ctx.category),
                                           {"default", "default_reason", "positions"}, {}, &fields));
   if (const YAML::Node* risk = fields.Find("default")) {
     std::size_t index = 0;
@@ -864,8 +874,8 @@ Status ReadPolicy(const PolicyContext& ctx, const YAML::Node& node, CategoryPoli
   const YAML::Node* positions = fields.Find("positions");
   if (positions == nullptr) return std::nullopt;
   if (!positions->IsSequence()) {
-    return ctx.file.At(*positions, fmt::format("expected a list for 'positions', found {}",
-                                               KindName(*positions)));
+    return ctx.file.At(
+        *positions, fmt::format("expected a list for 'positions', found {}", KindName(*positions)));
   }
   for (const YAML::Node& item : *positions) {
     Position position;
@@ -934,13 +944,26 @@ Status Classify(const std::vector<SourceFile>& files, SpecialFiles* out) {
   for (const SourceFile& file : files) {
     const SourceFile** slot = nullptr;
     switch (RoleOf(file.name)) {
-      case FileRole::kCategories: slot = &out->categories; break;
-      case FileRole::kControls: slot = &out->controls; break;
-      case FileRole::kEvidence: slot = &out->evidence; break;
-      case FileRole::kParties: slot = &out->parties; break;
-      case FileRole::kPlaybook: slot = &out->playbook; break;
-      case FileRole::kRule: out->rules.push_back(&file); continue;
-      case FileRole::kOther: continue;
+      case FileRole::kCategories:
+        slot = &out->categories;
+        break;
+      case FileRole::kControls:
+        slot = &out->controls;
+        break;
+      case FileRole::kEvidence:
+        slot = &out->evidence;
+        break;
+      case FileRole::kParties:
+        slot = &out->parties;
+        break;
+      case FileRole::kPlaybook:
+        slot = &out->playbook;
+        break;
+      case FileRole::kRule:
+        out->rules.push_back(&file);
+        continue;
+      case FileRole::kOther:
+        continue;
     }
     if (*slot != nullptr) {
       return Error(ErrorCode::kRuleError,
@@ -976,11 +999,10 @@ Status ReadCatalogs(const SpecialFiles& special, const std::string& origin, Cata
   CLAUSESCAN_RETURN_IF_ERROR(RequireFile(special.categories, "categories.yaml", origin));
   CLAUSESCAN_RETURN_IF_ERROR(RequireFile(special.parties, "parties.yaml", origin));
   using Reader = Status (*)(const YamlFile&, const YAML::Node&, Catalogs*);
-  const std::pair<const SourceFile*, Reader> readers[] = {
-      {special.categories, ReadCategories},
-      {special.controls, ReadControls},
-      {special.evidence, ReadEvidence},
-      {special.parties, ReadParties}};
+  const std::pair<const SourceFile*, Reader> readers[] = {{special.categories, ReadCategories},
+                                                          {special.controls, ReadControls},
+                                                          {special.evidence, ReadEvidence},
+                                                          {special.parties, ReadParties}};
   for (const auto& [source, reader] : readers) {
     CLAUSESCAN_RETURN_IF_ERROR(ParseAndRead(
         source, [&, r = reader](const YamlFile& f, const YAML::Node& n) { return r(f, n, out); }));
@@ -1015,9 +1037,12 @@ Status ReadRules(const SpecialFiles& special, const Catalogs& catalogs, std::vec
 
 const char* PartyWord(Party party) {
   switch (party) {
-    case Party::kSupplier: return "supplier";
-    case Party::kCustomer: return "customer";
-    default: return "any";
+    case Party::kSupplier:
+      return "supplier";
+    case Party::kCustomer:
+      return "customer";
+    default:
+      return "any";
   }
 }
 
@@ -1127,3 +1152,5 @@ Result<std::shared_ptr<RuleSetData>> LoadRuleSet(std::vector<SourceFile> files,
 }
 
 }  // namespace clausescan::internal
+
+#undef CLAUSESCAN_RETURN_IF_ERROR

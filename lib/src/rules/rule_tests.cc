@@ -97,13 +97,13 @@ Result<Annotation> ParseAnnotation(const ParseContext& ctx, int line, std::strin
   annotation.todo = keyword.substr(0, 4) == "todo";
   annotation.fire = keyword.ends_with("ruleid");
   if (rest.empty() || rest.front() != ':') {
-    return AnnotationError(ctx, line, fmt::format("malformed annotation: expected '{}: RULE-ID'",
-                                                  keyword));
+    return AnnotationError(ctx, line,
+                           fmt::format("malformed annotation: expected '{}: RULE-ID'", keyword));
   }
   std::vector<std::string> tokens = Tokens(rest.substr(1));
   if (tokens.empty()) {
-    return AnnotationError(ctx, line, fmt::format("malformed annotation: '{}:' needs a rule id",
-                                                  keyword));
+    return AnnotationError(ctx, line,
+                           fmt::format("malformed annotation: '{}:' needs a rule id", keyword));
   }
   annotation.rule = tokens.front();
   if (ctx.rules.FindRule(annotation.rule) == nullptr) {
@@ -112,9 +112,8 @@ Result<Annotation> ParseAnnotation(const ParseContext& ctx, int line, std::strin
   for (std::size_t i = 1; i < tokens.size(); ++i) {
     const std::size_t eq = tokens[i].find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == tokens[i].size()) {
-      return AnnotationError(ctx, line, fmt::format("malformed parameter check '{}': expected "
-                                                    "name=value",
-                                                    tokens[i]));
+      return AnnotationError(
+          ctx, line, fmt::format("malformed parameter check '{}': expected name=value", tokens[i]));
     }
     annotation.checks.push_back(Check{tokens[i].substr(0, eq), tokens[i].substr(eq + 1)});
   }
@@ -236,9 +235,8 @@ void RunSample(const Scanner& scanner, const std::string& file, const Sample& sa
     }
     ++summary->samples;
     if (!report) report.emplace(scanner.ScanBytes(sample.text, file));
-    std::string failure = report->ok()
-                              ? Verify(**report, annotation)
-                              : fmt::format("scan failed: {}", report->error().message());
+    std::string failure = report->ok() ? Verify(**report, annotation)
+                                       : fmt::format("scan failed: {}", report->error().message());
     if (failure.empty()) {
       ++summary->passed;
     } else {

@@ -35,10 +35,9 @@ std::vector<RuleInfo> RuleSet::Rules() const { return data_->infos; }
 
 const RuleInfo* RuleSet::FindRule(const std::string& id) const {
   const std::vector<RuleInfo>& infos = data_->infos;  // sorted by id
-  auto it = std::lower_bound(infos.begin(), infos.end(), id,
-                             [](const RuleInfo& info, const std::string& key) {
-                               return info.id < key;
-                             });
+  auto it =
+      std::lower_bound(infos.begin(), infos.end(), id,
+                       [](const RuleInfo& info, const std::string& key) { return info.id < key; });
   return it != infos.end() && it->id == id ? &*it : nullptr;
 }
 
