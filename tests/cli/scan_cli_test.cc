@@ -205,3 +205,23 @@ TEST(ControlsCli, ListsControlsWithTheirRules) {
 
 }  // namespace
 }  // namespace clausescan::testing
+
+namespace clausescan::testing {
+namespace {
+
+TEST(RulesCli, ShowPrintsPatternsTestsAndControls) {
+  RunResult r = RunClausescan("rules show incident-notification.window");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, ::testing::HasSubstr("A.5.24"));
+  EXPECT_THAT(r.out, ::testing::HasSubstr("Test examples:"));
+  EXPECT_THAT(r.out, ::testing::HasSubstr("# ruleid: incident-notification.window"));
+}
+
+TEST(RulesCli, PatternsPrintsOnePatternPerLine) {
+  RunResult r = RunClausescan("rules patterns");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_GT(std::count(r.out.begin(), r.out.end(), '\n'), 20);
+}
+
+}  // namespace
+}  // namespace clausescan::testing

@@ -1057,6 +1057,12 @@ RuleInfo MakeInfo(const Rule& rule, const RuleSetData& data,
   info.party = PartyWord(rule.party);
   info.file = rule.file;
   if (auto it = files.find(rule.file); it != files.end()) info.source = it->second->content;
+  std::string test_file = rule.file.substr(0, rule.file.rfind('.')) + ".test.txt";
+  if (auto it = files.find(test_file); it != files.end()) info.tests = it->second->content;
+  for (const std::vector<std::string>& group : rule.all) {
+    info.patterns.insert(info.patterns.end(), group.begin(), group.end());
+  }
+  info.patterns.insert(info.patterns.end(), rule.none.begin(), rule.none.end());
   for (const std::string& id : rule.controls) {
     for (const ControlEntry& control : data.controls) {
       if (control.id == id) info.controls.push_back(Control{control.id, control.title});
