@@ -533,3 +533,27 @@ TEST_F(RuleDirectoryTest, MalformedAnnotationsAreRuleErrors) {
 
 }  // namespace
 }  // namespace clausescan::internal
+
+namespace clausescan::internal {
+namespace {
+
+TEST(Loader, PlaybookMayBeSplitAndKeyedByRule) {
+  Result<std::shared_ptr<RuleSetData>> data =
+      LoadWith({{"audit/playbook.yaml",
+                 "audit.rights:\n  default: info\n  default_reason: Audits are fine.\n"}});
+  ASSERT_TRUE(data.ok()) << data.error().message();
+  EXPECT_EQ((*data)->playbook.categories.at("audit.rights").default_risk, Risk::kInfo);
+  EXPECT_TRUE((*data)->playbook.categories.count("incident_notification"));
+}
+
+TEST(Loader, PolicyGivenTwiceIsAnError) {
+  Result<std::shared_ptr<RuleSetData>> data =
+      LoadWith({{"more/playbook.yaml", "incident_notification:\n  default: high\n"}});
+  ASSERT_FALSE(data.ok());
+  EXPECT_EQ(data.error().message(),
+            "playbook.yaml:1:1: 'incident_notification' already has a policy in another "
+            "playbook file");
+}
+
+}  // namespace
+}  // namespace clausescan::internal

@@ -188,7 +188,8 @@ void Assess(const Playbook& playbook, const std::vector<ControlEntry>& controls,
   finding.reasons.clear();
   finding.positions.clear();
   finding.considerations.clear();
-  auto policy = playbook.categories.find(finding.category);
+  auto policy = playbook.categories.find(rule.id);
+  if (policy == playbook.categories.end()) policy = playbook.categories.find(finding.category);
   if (rule.party == Party::kCustomer) {
     // The positions state what the supplier can promise; a customer's promise costs it nothing.
     finding.risk = Risk::kInfo;

@@ -719,23 +719,26 @@ Status ReadRule(const YamlFile& file, const YAML::Node& root, const Catalogs& ca
 // ---------------------------------------------------------------------------------------------
 // playbook.yaml.
 
-// Parameter names the rules of each category output.
+// Parameter names the rules of each category output, and each rule's own, keyed by category
+// id and by rule id (the keys a playbook may use).
 using DeclaredParams = std::map<std::string, std::vector<std::string>>;
 
 DeclaredParams CollectParams(const std::vector<Rule>& rules) {
   DeclaredParams declared;
   for (const Rule& rule : rules) {
-    std::vector<std::string>& names = declared[rule.category];
-    auto add = [&names](const std::string& name) {
-      if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end()) {
-        names.push_back(name);
+    for (const std::string& key : {rule.category, rule.id}) {
+      std::vector<std::string>& names = declared[key];
+      auto add = [&names](const std::string& name) {
+        if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end()) {
+          names.push_back(name);
+        }
+      };
+      for (const ParamSpec& spec : rule.parameters) {
+        add(spec.name);
+        add(spec.business_name);
+        if (!spec.business_name.empty()) add("business");
+        add(spec.currency_name);
       }
-    };
-    for (const ParamSpec& spec : rule.parameters) {
-      add(spec.name);
-      add(spec.business_name);
-      if (!spec.business_name.empty()) add("business");
-      add(spec.currency_name);
     }
   }
   return declared;
@@ -887,14 +890,22 @@ Status ReadPolicy(const PolicyContext& ctx, const YAML::Node& node, CategoryPoli
 
 Status ReadPlaybook(const YamlFile& file, const YAML::Node& root, const Catalogs& catalogs,
                     const DeclaredParams& declared, Playbook* out) {
-  const Names categories = IdsOf(catalogs.categories);
+  Names keys = IdsOf(catalogs.categories);
+  for (const auto& [key, names] : declared) {
+    if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
+  }
   Fields fields;
   CLAUSESCAN_RETURN_IF_ERROR(ReadMapEntries(file, root, "playbook", {}, &fields));
-  std::set<std::string> position_ids;
+  std::set<std::string>& position_ids = out->position_ids;
   for (const auto& [category, entry] : fields.entries()) {
-    if (std::find(categories.begin(), categories.end(), category) == categories.end()) {
-      return file.At(entry.first, fmt::format("unknown category '{}' in playbook{}", category,
-                                              DidYouMean(category, categories)));
+    if (std::find(keys.begin(), keys.end(), category) == keys.end()) {
+      return file.At(entry.first,
+                     fmt::format("unknown category or rule '{}' in playbook{}", category,
+                                 DidYouMean(category, keys)));
+    }
+    if (out->categories.count(category) != 0) {
+      return file.At(entry.first,
+                     fmt::format("'{}' already has a policy in another playbook file", category));
     }
     PolicyContext ctx{file, category, {}, &position_ids};
     if (auto it = declared.find(category); it != declared.end()) {
@@ -936,7 +947,7 @@ struct SpecialFiles {
   const SourceFile* controls = nullptr;
   const SourceFile* evidence = nullptr;
   const SourceFile* parties = nullptr;
-  const SourceFile* playbook = nullptr;
+  std::vector<const SourceFile*> playbooks;  // every playbook.yaml, merged
   std::vector<const SourceFile*> rules;
 };
 
@@ -957,8 +968,8 @@ Status Classify(const std::vector<SourceFile>& files, SpecialFiles* out) {
         slot = &out->parties;
         break;
       case FileRole::kPlaybook:
-        slot = &out->playbook;
-        break;
+        out->playbooks.push_back(&file);
+        continue;
       case FileRole::kRule:
         out->rules.push_back(&file);
         continue;
@@ -1140,10 +1151,11 @@ Result<std::shared_ptr<RuleSetData>> LoadRuleSet(std::vector<SourceFile> files,
   CLAUSESCAN_RETURN_IF_ERROR(ReadCatalogs(special, data->origin, &catalogs));
   CLAUSESCAN_RETURN_IF_ERROR(ReadRules(special, catalogs, &data->rules));
   const DeclaredParams declared = CollectParams(data->rules);
-  CLAUSESCAN_RETURN_IF_ERROR(
-      ParseAndRead(special.playbook, [&](const YamlFile& f, const YAML::Node& n) {
-        return ReadPlaybook(f, n, catalogs, declared, &data->playbook);
-      }));
+  for (const SourceFile* playbook : special.playbooks) {
+    CLAUSESCAN_RETURN_IF_ERROR(ParseAndRead(playbook, [&](const YamlFile& f, const YAML::Node& n) {
+      return ReadPlaybook(f, n, catalogs, declared, &data->playbook);
+    }));
+  }
   std::sort(data->rules.begin(), data->rules.end(),
             [](const Rule& a, const Rule& b) { return a.id < b.id; });
   data->categories = std::move(catalogs.categories);

@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -111,8 +112,10 @@ struct CategoryPolicy {
   std::vector<Position> positions;  // in file order
 };
 
+// Policies keyed by category id or by rule id; a rule's own policy replaces its category's.
 struct Playbook {
-  std::map<std::string, CategoryPolicy> categories;  // by category id
+  std::map<std::string, CategoryPolicy> categories;
+  std::set<std::string> position_ids;  // every position id, unique across the playbook
 };
 
 class Matcher;  // match/matcher.h
