@@ -327,7 +327,7 @@ std::vector<GoldenCase> GoldenCases() {
       {"playbook bad risk", "playbook.yaml", "incident_notification:\n  default: severe\n",
        "playbook.yaml:2:12: invalid risk 'severe': expected info, low, medium or high"},
       {"playbook unknown category", "playbook.yaml", "incident_notifcation:\n  default: low\n",
-       "playbook.yaml:1:1: unknown category 'incident_notifcation' in playbook (did you mean "
+       "playbook.yaml:1:1: unknown category or rule 'incident_notifcation' in playbook (did you mean "
        "'incident_notification'?)"},
       {"playbook bad operator", "playbook.yaml",
        R"(incident_notification:
