@@ -63,7 +63,7 @@ struct ParamExtractor::Compiled {
   ParamSpec spec;
   std::unique_ptr<RE2> any;                                          // kFlag
   std::unique_ptr<RE2> none;                                         // kFlag
-  std::vector<std::pair<std::string, std::unique_ptr<RE2>>> values;  // kEnum, in file order
+  std::vector<std::pair<std::string, std::unique_ptr<RE2>>> values;  // kEnum, kSet
 
   void Extract(std::string_view folded, std::map<std::string, ParamValue>* out) const;
   void ExtractDuration(std::string_view folded, std::map<std::string, ParamValue>* out) const;
@@ -150,6 +150,14 @@ void ParamExtractor::Compiled::Extract(std::string_view folded,
         }
       }
       return;
+    case ParamSpec::Type::kSet: {
+      std::vector<std::string> keys;
+      for (const auto& [key, re] : values) {
+        if (Matches(re, folded)) keys.push_back(key);
+      }
+      if (!keys.empty()) (*out)[spec.name] = std::move(keys);
+      return;
+    }
     default:
       ExtractQuantity(folded, out);
       return;

@@ -442,12 +442,13 @@ const Names kRuleKeys = {"id",    "category",   "title",    "description", "scop
 const Names kScopes = {"sentence", "paragraph"};
 const Names kParties = {"supplier", "customer", "any"};
 const Names kParamTypes = {"duration", "vague", "trigger",    "flag",         "enum",
-                           "percent",  "money", "fee_months", "fee_multiple", "frequency"};
+                           "percent",  "money", "fee_months", "fee_multiple", "frequency",
+                           "set"};
 const ParamSpec::Type kParamTypeValues[] = {
     ParamSpec::Type::kDuration, ParamSpec::Type::kVague,     ParamSpec::Type::kTrigger,
     ParamSpec::Type::kFlag,     ParamSpec::Type::kEnum,      ParamSpec::Type::kPercent,
     ParamSpec::Type::kMoney,    ParamSpec::Type::kFeeMonths, ParamSpec::Type::kFeeMultiple,
-    ParamSpec::Type::kFrequency};
+    ParamSpec::Type::kFrequency, ParamSpec::Type::kSet};
 const Names kParamKeys = {"type", "unit", "business", "currency", "any", "none", "values"};
 const Names kRisks = {"info", "low", "medium", "high"};
 const Risk kRiskValues[] = {Risk::kInfo, Risk::kLow, Risk::kMedium, Risk::kHigh};
@@ -519,6 +520,7 @@ TypeKeys KeysOf(ParamSpec::Type type) {
     case ParamSpec::Type::kFlag:
       return {{"any", "none"}, {"any"}};
     case ParamSpec::Type::kEnum:
+    case ParamSpec::Type::kSet:
       return {{"values"}, {"values"}};
     case ParamSpec::Type::kMoney:
       return {{"currency"}, {}};

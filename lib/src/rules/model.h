@@ -37,6 +37,7 @@ struct ParamSpec {
     kFeeMonths,    // months of fees of a fee-based cap (multiple × look-back)
     kFeeMultiple,  // the multiple of a fee-based cap, when not 1
     kFrequency,    // times per year
+    kSet,          // every key of `values` whose patterns match, as a list in file order
   };
   std::string name;
   Type type = Type::kFlag;
@@ -45,7 +46,7 @@ struct ParamSpec {
   std::string currency_name;  // kMoney: parameter for the currency ("" = none)
   std::vector<std::string> any;   // kFlag: RE2 patterns (case-insensitive, on the folded view)
   std::vector<std::string> none;  // kFlag: patterns that cancel the flag
-  std::vector<std::pair<std::string, std::vector<std::string>>> values;  // kEnum, in file order
+  std::vector<std::pair<std::string, std::vector<std::string>>> values;  // kEnum, kSet
   int line = 0;  // where it is declared
 };
 
