@@ -258,7 +258,7 @@ std::vector<GoldenCase> GoldenCases() {
        w + ":5:8: invalid party 'vendor': expected supplier, customer or any"},
       {"bad parameter type", w, WindowRuleWithLine(13, "  trigger: {type: triger}"),
        w + ":13:19: invalid parameter type 'triger': expected duration, vague, trigger, flag, "
-           "enum, percent, money, fee_months, fee_multiple or frequency (did you mean "
+           "enum, percent, money, fee_months, fee_multiple, frequency or set (did you mean "
            "'trigger'?)"},
       {"option of another type", w, WindowRuleWithLine(13, "  trigger: {type: flag, unit: days}"),
        w + ":13:25: 'unit' does not apply to a parameter of type 'flag'"},
