@@ -1,5 +1,7 @@
 #!/bin/sh
 # Installs everything clausescan needs to build, test and benchmark on Debian 12.
+# Readers: libzip + pugixml (DOCX), poppler-cpp (PDF), libxml2 (HTML); qpdf makes the encrypted
+# PDF the tests need.
 # Safe to run more than once. Run as root (or through sudo).
 set -eu
 if [ "$(id -u)" -ne 0 ]; then
@@ -9,7 +11,8 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 packages="build-essential cmake ninja-build ccache pkg-config git python3 \
   libre2-dev libicu-dev libyaml-cpp-dev nlohmann-json3-dev libfmt-dev libcli11-dev \
-  libgtest-dev libgmock-dev libbenchmark-dev ripgrep"
+  libgtest-dev libgmock-dev libbenchmark-dev ripgrep \
+  libzip-dev libpugixml-dev libpoppler-cpp-dev libxml2-dev qpdf"
 missing=""
 for p in $packages; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -22,9 +22,11 @@ using Command = std::function<int()>;
 // Options every command that needs rules shares.
 struct RuleOptions {
   std::string rules_dir;  // empty: the builtin rules
+  std::string playbook;   // a playbook override file (--playbook); empty: none
 };
 
-// Loads the rules named by options, printing the error on failure.
+// Loads the rules named by options and applies options.playbook, printing the error (with the
+// file, line and column of a bad rule or playbook) on failure.
 std::optional<RuleSet> LoadRules(const RuleOptions& options);
 
 // Prints "clausescan: <message>" to stderr.
@@ -34,6 +36,7 @@ Command AddScanCommand(CLI::App& app);
 Command AddTextCommand(CLI::App& app);
 Command AddRulesCommand(CLI::App& app);
 Command AddControlsCommand(CLI::App& app);
+Command AddPlaybookCommand(CLI::App& app);
 
 }  // namespace clausescan::cli
 

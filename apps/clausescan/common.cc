@@ -9,6 +9,7 @@ void PrintError(const std::string& message) { std::cerr << "clausescan: " << mes
 std::optional<RuleSet> LoadRules(const RuleOptions& options) {
   Result<RuleSet> rules =
       options.rules_dir.empty() ? RuleSet::Builtin() : RuleSet::Load(options.rules_dir);
+  if (rules && !options.playbook.empty()) rules = rules->WithPlaybook(options.playbook);
   if (!rules) {
     PrintError(rules.error().message());
     return std::nullopt;

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   add(&clausescan::cli::AddTextCommand);
   add(&clausescan::cli::AddRulesCommand);
   add(&clausescan::cli::AddControlsCommand);
+  add(&clausescan::cli::AddPlaybookCommand);
 
   try {
     app.parse(argc, argv);

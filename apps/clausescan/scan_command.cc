@@ -8,6 +8,7 @@
 
 #include "commands.h"
 #include "output.h"
+#include "read_options.h"
 
 namespace clausescan::cli {
 namespace {
@@ -20,6 +21,7 @@ struct ScanArgs {
   std::string output;
   bool lossy_utf8 = false;
   RuleOptions rules;
+  ReadArgs read;
 };
 
 constexpr const char* kStdinName = "<stdin>";
@@ -55,6 +57,7 @@ int RunScan(const ScanArgs& args) {
   if (!rules) return kExitError;
   ScanOptions options;
   options.lossy_utf8 = args.lossy_utf8;
+  ApplyReadOptions(args.read, &options);
   Scanner scanner(*rules, options);
 
   std::vector<std::string> paths = args.paths.empty() ? std::vector<std::string>{"-"} : args.paths;
@@ -113,8 +116,12 @@ Command AddScanCommand(CLI::App& app) {
                   "Write the report to this file (written whole or not at all)");
   cmd->add_option("--rules", args->rules.rules_dir,
                   "Use the rules in this directory instead of the builtin ones");
+  cmd->add_option("--playbook", args->rules.playbook,
+                  "Override the default playbook with this file, position by position (see "
+                  "clausescan playbook init)");
   cmd->add_flag("--lossy-utf8", args->lossy_utf8,
                 "Replace invalid UTF-8 bytes with '?' instead of failing");
+  AddReadOptions(cmd, &args->read);
   return [args] { return RunScan(*args); };
 }
 

@@ -1,8 +1,9 @@
-// clausescan text FILE [--normalized]
+// clausescan text FILE [--normalized] [reading options]
 #include <iostream>
 #include <string>
 
 #include "commands.h"
+#include "read_options.h"
 
 namespace clausescan::cli {
 namespace {
@@ -11,11 +12,13 @@ struct TextArgs {
   std::string path;
   bool normalized = false;
   bool lossy_utf8 = false;
+  ReadArgs read;
 };
 
 int RunText(const TextArgs& args) {
   ScanOptions options;
   options.lossy_utf8 = args.lossy_utf8;
+  ApplyReadOptions(args.read, &options);
   Result<std::string> text =
       args.normalized ? NormalizedText(args.path, options) : ExtractText(args.path, options);
   if (!text) {
@@ -33,12 +36,14 @@ int RunText(const TextArgs& args) {
 Command AddTextCommand(CLI::App& app) {
   auto args = std::make_shared<TextArgs>();
   CLI::App* cmd = app.add_subcommand(
-      "text", "Print the document text that finding offsets refer to");
+      "text", "Print the document text that finding offsets refer to (extracted, for HTML, "
+              "DOCX and PDF)");
   cmd->add_option("file", args->path, "The document")->required();
   cmd->add_flag("--normalized", args->normalized,
                 "Print the normalised view the rules match on instead");
   cmd->add_flag("--lossy-utf8", args->lossy_utf8,
                 "Replace invalid UTF-8 bytes with '?' instead of failing");
+  AddReadOptions(cmd, &args->read);
   return [args] { return RunText(*args); };
 }
 

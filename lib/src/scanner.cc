@@ -10,7 +10,9 @@
 #include "assess/assess.h"
 #include "extract/document.h"
 #include "match/matcher.h"
+#include "report/context.h"
 #include "rules/model.h"
+#include "structure/doctype.h"
 #include "structure/outline.h"
 #include "text/normalize.h"
 
@@ -19,10 +21,16 @@ namespace {
 
 using internal::Document;
 
+constexpr std::size_t kContextChars = 60;  // of Finding::context_before and context_after
+
 internal::ReadOptions ToReadOptions(const ScanOptions& options) {
   internal::ReadOptions read;
   read.lossy_utf8 = options.lossy_utf8;
   read.max_input_bytes = options.max_input_bytes;
+  read.max_part_bytes = options.max_part_bytes;
+  read.max_xml_depth = options.max_xml_depth;
+  read.original_revisions = options.revisions == Revisions::kOriginal;
+  read.password = options.password;
   return read;
 }
 
@@ -46,12 +54,35 @@ Finding MakeFinding(const internal::RuleSetData& data, const internal::RuleHit& 
   finding.end = end;
   finding.line = lines.Line(start);
   finding.column = lines.Column(start);
+  internal::SourceSpan source = doc.Locate(start);
+  finding.page = source.page;
+  finding.paragraph = source.paragraph;
   if (hit.section >= 0) finding.section = outline.sections[hit.section].label;
   finding.text = doc.text.substr(start, end - start);
+  finding.context_before = internal::ContextBefore(doc.text, start, kContextChars);
+  finding.context_after = internal::ContextAfter(doc.text, end, kContextChars);
   finding.party = std::string(internal::PartyName(hit.party));
   finding.parameters = hit.parameters;
   internal::Assess(data, rule, finding);
   return finding;
+}
+
+// Sets report->document.type from the rule set's document types and lists the clauses that type
+// expects but no finding provides. Expects the findings in place.
+void AddTypeAndMissing(const internal::RuleSetData& data, const Document& doc,
+                       const internal::NormalizedText& text, Report* report) {
+  const std::string title = doc.format == internal::Format::kMarkdown
+                                ? internal::FrontMatterTitle(doc.text)
+                                : std::string();
+  const int type = data.doctype_guesser->Guess(title, text.text, text.folded);
+  if (type < 0) {
+    report->document.type = "other";
+    return;
+  }
+  report->document.type = data.doctypes[type].id;
+  report->missing =
+      internal::MissingClauses(data, data.doctypes[type], report->findings,
+                               data.doctype_guesser->Applicable(type, text.folded));
 }
 
 Report ScanDocument(const internal::RuleSetData& data, const Document& doc) {
@@ -61,11 +92,12 @@ Report ScanDocument(const internal::RuleSetData& data, const Document& doc) {
   Report report;
   report.document.path = doc.name;
   report.document.format = std::string(internal::FormatName(doc.format));
-  report.document.type = "other";
-  report.document.bytes = doc.text.size();
+  report.document.bytes = doc.input_bytes;
+  report.notes = doc.notes;
   for (const internal::RuleHit& hit : data.matcher->Match(text, outline)) {
     report.findings.push_back(MakeFinding(data, hit, doc, text, outline, lines));
   }
+  AddTypeAndMissing(data, doc, text, &report);
   return report;
 }
 

@@ -2,6 +2,7 @@
 #ifndef CLAUSESCAN_CLAUSESCAN_H_
 #define CLAUSESCAN_CLAUSESCAN_H_
 
+#include "clausescan/evidence.h"
 #include "clausescan/printers.h"
 #include "clausescan/report.h"
 #include "clausescan/result.h"

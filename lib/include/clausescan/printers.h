@@ -1,12 +1,18 @@
 // Report printers. Each writes one or more reports to a stream; none of them fails except by
-// the stream failing (check the stream's state afterwards).
+// the stream failing (check the stream's state afterwards). Document text is untrusted: every
+// printer escapes it for its format (control characters never reach a terminal, contract text
+// never becomes HTML or Markdown markup, invalid UTF-8 becomes U+FFFD). Formats are documented
+// in docs/report-format.md.
 #ifndef CLAUSESCAN_PRINTERS_H_
 #define CLAUSESCAN_PRINTERS_H_
 
 #include <ostream>
+#include <string>
 #include <vector>
 
+#include "clausescan/evidence.h"
 #include "clausescan/report.h"
+#include "clausescan/result.h"
 
 namespace clausescan {
 
@@ -15,12 +21,68 @@ void WriteJson(const Report& report, std::ostream& out);
 // Several reports as one JSON array.
 void WriteJsonArray(const std::vector<Report>& reports, std::ostream& out);
 
+// JSON Lines: the report as one compact JSON object (as WriteJson) and '\n'.
+void WriteJsonLines(const Report& report, std::ostream& out);
+// The same with a first key "id" holding `id`, for the streaming filter that answers input
+// lines {"id": ..., "text": ...} with one report per line carrying the same id.
+void WriteJsonLines(const Report& report, const std::string& id, std::ostream& out);
+// The line the streaming filter writes for an input it could not scan:
+// {"id": ID, "error": {"code": "invalid_utf8", "message": "..."}} and '\n'; `code` is
+// ErrorCodeName(error.code()), `message` is error.message().
+void WriteJsonLinesError(const std::string& id, const Error& error, std::ostream& out);
+
 struct TextStyle {
   bool color = false;  // ANSI colours for risk levels and headings
 };
 // A human-readable report: per finding the line and section, the clause quoted, parameters,
 // risk with reasons, controls, evidence and considerations; then missing clauses.
 void WriteText(const Report& report, std::ostream& out, const TextStyle& style = {});
+
+// The summary matrix for the text output, meant before the details of several documents: a
+// totals line, one row per document (path, worst risk) and one column per category that any
+// report mentions, each cell the worst risk of that category's findings (HIGH, MED, LOW, INFO),
+// MISS for a missing clause, or "-"; then a legend of the short column headers. Paths longer
+// than 40 characters keep their end. Writes only the totals line when `reports` is empty.
+void WriteTextSummary(const std::vector<Report>& reports, std::ostream& out,
+                      const TextStyle& style = {});
+
+// The evidence pack for `clausescan evidence`: per item (BuildEvidencePack order) a checkbox
+// line with title, id and highest risk, its description, the Annex A controls, and the
+// findings (path:line, risk, category, rule) that call for it. Wrapped at 100 columns.
+void WriteEvidencePack(const std::vector<EvidenceNeed>& pack, std::ostream& out,
+                       const TextStyle& style = {});
+
+// SARIF 2.1.0 (one run, pretty-printed JSON) for code-scanning dashboards: tool.driver.rules
+// holds each rule that found something (id, name, short and full description, help with the
+// considerations) and one pseudo-rule "missing/CATEGORY" per kind of missing clause; results
+// carry ruleId, level (high: error, medium: warning, low and info: note), a message (category,
+// risk, reasons) and a location (artifact URI; region with lines, columns in code points,
+// charLength, the clause as snippet, and byteOffset/byteLength for text and Markdown, whose
+// offsets are the file's bytes). Missing clauses are results without a region.
+void WriteSarif(const std::vector<Report>& reports, std::ostream& out);
+
+// CSV (RFC 4180: CRLF line ends, fields with a comma, quote, CR or LF quoted, quotes doubled):
+// a header row, then one row per finding with the columns
+//   path,line,column,start,end,page,paragraph,section,category,rule,risk,party,parameters,
+//   reasons,controls,evidence,text
+// parameters as name=value joined with ';' (lists joined with ','), reasons joined with " | ",
+// control and evidence ids joined with ' ', page and paragraph empty when not applicable.
+// A field starting with = + - @ or a tab gets a leading apostrophe, so a spreadsheet never
+// reads contract text as a formula.
+void WriteCsv(const std::vector<Report>& reports, std::ostream& out);
+
+// A review memo for legal counsel in Markdown (CommonMark with GitHub tables and task lists):
+// title and totals, the summary matrix, per document its findings by category with the clause
+// quoted, parameters, reasons, controls, evidence and considerations, its missing clauses and
+// notes; then the evidence pack as a checklist and the considerations by category.
+void WriteMarkdown(const std::vector<Report>& reports, std::ostream& out);
+
+// One self-contained HTML5 file (inline CSS, no script, no external reference): the summary
+// matrix, each clause highlighted in its context in its risk colour with its parameters,
+// reasons, controls, evidence and considerations, missing clauses, and the evidence pack as a
+// checklist. Accessible markup (landmarks, table headers, text besides colour) and a print
+// style sheet.
+void WriteHtml(const std::vector<Report>& reports, std::ostream& out);
 
 }  // namespace clausescan
 

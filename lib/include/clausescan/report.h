@@ -33,6 +33,8 @@ struct Control {
 struct EvidenceItem {
   std::string id;     // "incident-response-procedure"
   std::string title;  // "Incident response procedure"
+  // What to prepare, in a sentence (from rules/evidence.yaml); "" when the catalogue has none.
+  std::string description = {};
 };
 
 // One clause found in a document.
@@ -40,13 +42,20 @@ struct Finding {
   std::string rule;      // rule id, e.g. "incident-notification.window"
   std::string category;  // e.g. "incident_notification"
   std::string title;     // the rule's title
-  // Byte range of the clause in the document text (the file's own bytes for text and Markdown).
+  // Byte range of the clause in the document text (the file's own bytes for text and Markdown;
+  // the extracted text, as `clausescan text` prints it, for HTML, DOCX and PDF).
   std::size_t start = 0;
   std::size_t end = 0;
   int line = 0;    // 1-based line of `start`
   int column = 0;  // 1-based column of `start`, in characters
+  int page = 0;       // 1-based PDF page of `start`; 0 for other formats
+  int paragraph = 0;  // 1-based DOCX paragraph of `start` (as in the extracted text); 0 for others
   std::string section;  // the heading the clause sits under, e.g. "9.2 Security Incidents"
   std::string text;     // the clause as written in the document
+  // Up to ~60 characters of the document around the clause, within its paragraph, cut at
+  // character boundaries (for reports that show the clause in context; not in the JSON).
+  std::string context_before;
+  std::string context_after;
   std::string party;    // who owes the duty: "supplier", "customer", "mutual" or "" (not said)
   std::map<std::string, ParamValue> parameters;  // e.g. {"window_hours": 24, "trigger": "occurrence"}
   Risk risk = Risk::kInfo;
@@ -66,9 +75,9 @@ struct MissingClause {
 
 struct DocumentInfo {
   std::string path;    // as given by the caller; "<stdin>" for standard input
-  std::string format;  // "txt", "md"
+  std::string format;  // "txt", "md", "html", "docx", "pdf"
   std::string type;    // guessed: "dpa", "msa", "sla", "security_addendum", "scc", "other"
-  std::size_t bytes = 0;
+  std::size_t bytes = 0;  // size of the input (the file, not the extracted text)
 };
 
 struct Report {

@@ -19,6 +19,8 @@ enum class ErrorCode {
   kRuleError,          // a rule, catalogue or playbook file is malformed (file:line:column)
   kInvalidArgument,    // a caller passed a value the API does not accept
   kInternal,           // a bug in clausescan
+  kEncrypted,          // the input is encrypted and no (or a wrong) password was given
+  kCorrupt,            // the input is damaged: a truncated archive, malformed XML, a broken PDF
 };
 
 // Returns a stable lower-case name such as "invalid_utf8".

@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "clausescan/report.h"
@@ -31,6 +32,12 @@ struct RuleInfo {
   std::vector<EvidenceItem> evidence;
 };
 
+// A file of a rule directory: its path relative to the directory ('/'-separated) and its text.
+struct RuleFile {
+  std::string name;     // "playbook.yaml", "sla_uptime/playbook.yaml"
+  std::string content;
+};
+
 // An immutable, compiled set of rules with the default playbook and the control and evidence
 // catalogues. Copies share the compiled data. Thread safety: a RuleSet may be used by any number
 // of threads at once (every method is const and the data never changes).
@@ -43,6 +50,25 @@ class RuleSet {
   // Loads and compiles every *.yaml file under dir (recursively). Errors carry the file, line
   // and column of the problem (kRuleError), or kIo when dir cannot be read.
   static Result<RuleSet> Load(const std::string& dir);
+
+  // A rule set with the same compiled rules and catalogues (shared, not recompiled) and this
+  // rule set's playbook overridden by the playbook file at path. The file has the format of
+  // playbook.yaml (see docs/rules.md, "Playbook overrides"); for each key (a category or rule
+  // id): `default` and `default_reason` replace the key's; a position with an id the key
+  // already has replaces that position in place; a new id adds a position to the key;
+  // `- {id: ID, enabled: false}` removes the key's position ID. Nothing is ignored: unknown keys,
+  // unknown categories or rules, parameters no rule of the key declares, bad values, position
+  // ids named twice, disabling an id the key lacks, and positions of another key fail with
+  // kRuleError at path:line:column. kIo when the file cannot be read. This rule set is not
+  // changed; calls may be chained (each overrides the playbook of the set it is called on).
+  Result<RuleSet> WithPlaybook(const std::string& path) const;
+  // As WithPlaybook, with the file's text given; name stands for the file in errors.
+  Result<RuleSet> WithPlaybookText(std::string_view yaml, const std::string& name) const;
+
+  // The files of the default playbook (every playbook.yaml of the rule directory): the one at
+  // the top of the directory first, then the others by name. Their text is what the playbook
+  // came from, not what WithPlaybook merged into it.
+  std::vector<RuleFile> PlaybookFiles() const;
 
   // The rules, sorted by id.
   std::vector<RuleInfo> Rules() const;

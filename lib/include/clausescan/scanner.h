@@ -13,14 +13,30 @@
 
 namespace clausescan {
 
+// Which text of a DOCX with tracked changes is scanned.
+enum class Revisions {
+  kAccepted,  // as it reads with every change accepted (insertions kept, deletions dropped)
+  kOriginal,  // as it was before the changes (deletions kept, insertions dropped)
+};
+
 // Options of a scan.
-//   option            default   meaning
-//   lossy_utf8        false     replace each invalid UTF-8 byte by '?' (keeps byte offsets)
-//                               instead of failing with kInvalidUtf8
-//   max_input_bytes   64 MiB    larger inputs fail with kTooLarge
+//   option            default    meaning
+//   lossy_utf8        false      replace each invalid UTF-8 byte by '?' (keeps byte offsets)
+//                                instead of failing with kInvalidUtf8 (text and Markdown)
+//   max_input_bytes   64 MiB     larger inputs fail with kTooLarge
+//   max_part_bytes    64 MiB     a DOCX part (word/document.xml ...) that decompresses to more
+//                                fails with kTooLarge, whatever the archive declares
+//   max_xml_depth     256        DOCX XML or HTML nested deeper fails with kTooLarge. No entity
+//                                is ever expanded (DOCX parts with a DTD fail with kCorrupt)
+//   revisions         kAccepted  the text of a DOCX with tracked changes that is scanned
+//   password          ""         opens an encrypted PDF (user or owner password)
 struct ScanOptions {
   bool lossy_utf8 = false;
   std::size_t max_input_bytes = std::size_t{64} << 20;
+  std::size_t max_part_bytes = std::size_t{64} << 20;
+  int max_xml_depth = 256;
+  Revisions revisions = Revisions::kAccepted;
+  std::string password;
 };
 
 // Scans documents with a RuleSet. Cheap to construct. Thread safety: every method is const and
@@ -29,12 +45,14 @@ class Scanner {
  public:
   explicit Scanner(RuleSet rules, ScanOptions options = {});
 
-  // Reads and scans the file at path. Errors: kIo (cannot read), kInvalidUtf8, kTooLarge,
-  // kUnsupportedFormat; each names the path.
+  // Reads and scans the file at path: text, Markdown, HTML, DOCX or PDF, told apart by content.
+  // Errors: kIo (cannot read), kInvalidUtf8, kTooLarge, kUnsupportedFormat, kEncrypted,
+  // kCorrupt; each names the path.
   Result<Report> ScanFile(const std::string& path) const;
 
-  // Scans bytes already in memory. name is used in messages and in the report, and its
-  // extension (".md", ".markdown") selects Markdown; anything else is read as plain text.
+  // Scans bytes already in memory. name is used in messages and in the report. The format is
+  // told by content (PDF, DOCX, HTML); otherwise name's extension (".md", ".markdown") selects
+  // Markdown and anything else is read as plain text.
   Result<Report> ScanBytes(std::string_view bytes, const std::string& name) const;
 
   // Reads the stream to its end and scans it (e.g. std::cin with name "<stdin>").
@@ -47,8 +65,8 @@ class Scanner {
   ScanOptions options_;
 };
 
-// The text that finding offsets refer to (for text and Markdown, the file's own bytes).
-// Same errors as Scanner::ScanFile.
+// The text that finding offsets refer to: for text and Markdown, the file's own bytes; for
+// HTML, DOCX and PDF, the extracted text. Same errors as Scanner::ScanFile.
 Result<std::string> ExtractText(const std::string& path, const ScanOptions& options = {});
 
 // The normalised matching view of a document's text (NFKC, case-folded, markup and

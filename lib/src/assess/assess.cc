@@ -128,7 +128,8 @@ std::vector<EvidenceItem> ResolveEvidence(const std::vector<std::string>& ids,
   for (const std::string& id : ids) {
     auto it = std::find_if(catalogue.begin(), catalogue.end(),
                            [&](const EvidenceEntry& e) { return e.id == id; });
-    out.push_back({id, it == catalogue.end() ? std::string() : it->title});
+    out.push_back(it == catalogue.end() ? EvidenceItem{id, {}}
+                                        : EvidenceItem{id, it->title, it->description});
   }
   return out;
 }
@@ -207,6 +208,43 @@ void Assess(const Playbook& playbook, const std::vector<ControlEntry>& controls,
 
 void Assess(const RuleSetData& data, const Rule& rule, Finding& finding) {
   Assess(data.playbook, data.controls, data.evidence, rule, finding);
+}
+
+namespace {
+
+// The rule with id in rules (sorted by id), or nullptr.
+const Rule* FindRule(const std::vector<Rule>& rules, const std::string& id) {
+  auto it = std::lower_bound(rules.begin(), rules.end(), id,
+                             [](const Rule& rule, const std::string& key) { return rule.id < key; });
+  return it != rules.end() && it->id == id ? &*it : nullptr;
+}
+
+bool Provides(const Finding& finding, const Expectation& expectation, const Rule* rule) {
+  if (finding.category != expectation.category) return false;
+  if (rule != nullptr && rule->party == Party::kCustomer) return false;
+  return std::all_of(expectation.where.begin(), expectation.where.end(),
+                     [&](const Condition& c) { return Holds(c, finding.parameters); });
+}
+
+}  // namespace
+
+std::vector<MissingClause> MissingClauses(const RuleSetData& data, const DocType& type,
+                                          const std::vector<Finding>& findings,
+                                          const std::vector<bool>& applicable) {
+  std::vector<const Rule*> rules;
+  rules.reserve(findings.size());
+  for (const Finding& finding : findings) rules.push_back(FindRule(data.rules, finding.rule));
+  std::vector<MissingClause> missing;
+  for (std::size_t e = 0; e < type.expects.size(); ++e) {
+    const Expectation& expectation = type.expects[e];
+    if (!expectation.detectable || (e < applicable.size() && !applicable[e])) continue;
+    bool provided = false;
+    for (std::size_t i = 0; i < findings.size() && !provided; ++i) {
+      provided = Provides(findings[i], expectation, rules[i]);
+    }
+    if (!provided) missing.push_back({expectation.category, expectation.reason, expectation.risk});
+  }
+  return missing;
 }
 
 }  // namespace clausescan::internal

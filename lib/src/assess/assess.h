@@ -39,6 +39,20 @@ bool Holds(const Condition& condition, const std::map<std::string, ParamValue>& 
 void Assess(const Playbook& playbook, const std::vector<ControlEntry>& controls,
             const std::vector<EvidenceEntry>& evidence, const Rule& rule, Finding& finding);
 
+// The clauses a document of `type` is expected to contain that no finding provides, in the order
+// of type.expects, each as {category, reason, risk} of its expectation. A finding provides an
+// expectation when its category is the expectation's, every `where` condition holds on its
+// parameters (Holds), and its rule is not about the customer's own duties (party: customer:
+// "Customer shall notify Supplier ..." is no breach notice by the supplier). Findings never come
+// from definitions unless a rule allows them, so a defined term alone provides nothing.
+// Expectations that are not detectable (no rule of their category), and those whose entry in
+// `applicable` (parallel to type.expects; see DocTypeGuesser::Applicable) is false, are never
+// reported; an empty `applicable` means all apply. findings' rule ids are looked up in
+// data.rules; an unknown id counts as a supplier-side rule.
+std::vector<MissingClause> MissingClauses(const RuleSetData& data, const DocType& type,
+                                          const std::vector<Finding>& findings,
+                                          const std::vector<bool>& applicable = {});
+
 // Replaces each "{name}" in text with the value of parameter `name` (see FormatValue in
 // report/values.h: 24, not 24.0). A placeholder whose parameter is absent, and any other brace,
 // stays as written.

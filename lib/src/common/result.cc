@@ -13,6 +13,8 @@ std::string_view ErrorCodeName(ErrorCode code) {
     case ErrorCode::kRuleError: return "rule_error";
     case ErrorCode::kInvalidArgument: return "invalid_argument";
     case ErrorCode::kInternal: return "internal";
+    case ErrorCode::kEncrypted: return "encrypted";
+    case ErrorCode::kCorrupt: return "corrupt";
   }
   return "unknown";
 }

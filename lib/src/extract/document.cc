@@ -10,6 +10,9 @@
 #include <cstdint>
 #include <cstring>
 
+#include "extract/detect.h"
+#include "extract/readers.h"
+
 namespace clausescan::internal {
 namespace {
 
@@ -90,7 +93,8 @@ Format SniffFormat(std::string_view bytes) {
   return Format::kText;
 }
 
-Format ChooseFormat(std::string_view bytes, const std::string& name) {
+// Text or Markdown: by the extension, or by the content when the name has none.
+Format TextFormat(std::string_view bytes, const std::string& name) {
   std::string_view ext = Extension(name);
   if (EqualsIgnoreCase(ext, "md") || EqualsIgnoreCase(ext, "markdown")) return Format::kMarkdown;
   if (!ext.empty()) return Format::kText;
@@ -143,9 +147,47 @@ Result<bool> ReadAll(int fd, std::size_t max_bytes, const std::string& path, std
   }
 }
 
+// Runs the reader of an extracted format (HTML, DOCX, PDF).
+Result<Document> ReadExtracted(Format format, std::string_view bytes, const std::string& name,
+                               const ReadOptions& options) {
+  Result<Document> doc = format == Format::kPdf    ? ReadPdf(bytes, name, options)
+                         : format == Format::kDocx ? ReadDocx(bytes, name, options)
+                                                   : ReadHtml(bytes, name, options);
+  if (doc) {
+    doc->name = name;
+    doc->format = format;
+    doc->input_bytes = bytes.size();
+    // Readers pass through what the file holds; later stages need valid UTF-8.
+    std::size_t invalid = FindInvalidUtf8(doc->text);
+    if (invalid != std::string_view::npos) ReplaceInvalidBytes(doc->text, invalid);
+  }
+  return doc;
+}
+
 }  // namespace
 
-std::string_view FormatName(Format format) { return format == Format::kMarkdown ? "md" : "txt"; }
+std::string_view FormatName(Format format) {
+  switch (format) {
+    case Format::kText:
+      return "txt";
+    case Format::kMarkdown:
+      return "md";
+    case Format::kHtml:
+      return "html";
+    case Format::kDocx:
+      return "docx";
+    case Format::kPdf:
+      return "pdf";
+  }
+  return "txt";
+}
+
+SourceSpan Document::Locate(std::size_t offset) const {
+  auto after = std::upper_bound(spans.begin(), spans.end(), offset,
+                                [](std::size_t o, const SourceSpan& s) { return o < s.begin; });
+  if (after == spans.begin()) return {};
+  return *(after - 1);
+}
 
 std::size_t FindInvalidUtf8(std::string_view text) {
   std::size_t i = 0;
@@ -190,6 +232,11 @@ Result<Document> ReadDocument(std::string bytes, const std::string& name,
   if (bytes.size() > options.max_input_bytes) {
     return TooLargeError(bytes.size(), options.max_input_bytes, name);
   }
+  Result<Format> format = DetectFormat(bytes, name);
+  if (!format) return format.error();
+  if (*format != Format::kText && *format != Format::kMarkdown) {
+    return ReadExtracted(*format, bytes, name, options);
+  }
   std::size_t invalid = FindInvalidUtf8(bytes);
   if (invalid != std::string_view::npos) {
     if (!options.lossy_utf8) return InvalidUtf8Error(bytes, invalid, name);
@@ -197,7 +244,8 @@ Result<Document> ReadDocument(std::string bytes, const std::string& name,
   }
   Document doc;
   doc.name = name;
-  doc.format = ChooseFormat(bytes, name);
+  doc.format = TextFormat(bytes, name);
+  doc.input_bytes = bytes.size();
   doc.text = std::move(bytes);
   return doc;
 }

@@ -5,38 +5,63 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "clausescan/result.h"
 
 namespace clausescan::internal {
 
-enum class Format { kText, kMarkdown };
+enum class Format { kText, kMarkdown, kHtml, kDocx, kPdf };
 
-// "txt" or "md".
+// "txt", "md", "html", "docx" or "pdf".
 std::string_view FormatName(Format format);
+
+// Where a stretch of Document::text came from: the span starting at `begin` runs to the next
+// span's begin (or the end of the text).
+struct SourceSpan {
+  std::size_t begin = 0;
+  int page = 0;       // 1-based PDF page; 0 when not applicable
+  int paragraph = 0;  // 1-based DOCX paragraph (as numbered in the extracted text); 0 when n/a
+};
 
 struct Document {
   std::string name;  // path or display name ("<stdin>")
   Format format = Format::kText;
   // Valid UTF-8. For text and Markdown this is the input bytes verbatim (in lossy mode each
-  // invalid byte is replaced by '?', so offsets still match the file).
+  // invalid byte is replaced by '?', so offsets still match the file). For HTML, DOCX and PDF it
+  // is the extracted text (what `clausescan text` prints): paragraphs separated by blank lines,
+  // headings as '#' lines, list and section numbers written out.
   std::string text;
+  std::size_t input_bytes = 0;     // size of the input the text came from
+  std::vector<SourceSpan> spans;   // sorted by begin; empty when pages/paragraphs do not apply
+  std::vector<std::string> notes;  // remarks for the report ("the document has tracked changes")
+
+  // The span that holds text offset `offset`, or a zero span when none does.
+  SourceSpan Locate(std::size_t offset) const;
 };
 
+// Reader options; the defaults are documented in clausescan/scanner.h (ScanOptions).
 struct ReadOptions {
   bool lossy_utf8 = false;
   std::size_t max_input_bytes = std::size_t{64} << 20;
+  std::size_t max_part_bytes = std::size_t{64} << 20;  // one decompressed part of a DOCX
+  int max_xml_depth = 256;                             // element nesting in DOCX XML and HTML
+  bool original_revisions = false;  // DOCX: text before tracked changes instead of after
+  std::string password;             // PDF: user or owner password
 };
 
 // Reads the whole file. Errors: kIo naming the path and the OS reason; kTooLarge when the file
 // exceeds max_bytes.
 Result<std::string> ReadFileBytes(const std::string& path, std::size_t max_bytes);
 
-// Builds a Document from bytes. The format is chosen from the name's extension (.md, .markdown
-// -> Markdown) and, for names without one (stdin), from the content (Markdown headings, emphasis
-// or links). A UTF-8 BOM is kept in text (offsets stay file offsets) but ignored by later stages.
-// Errors: kInvalidUtf8 naming the name and the byte offset of the first invalid byte (unless
-// lossy_utf8); kTooLarge.
+// Builds a Document from bytes. The format is chosen from the content (DetectFormat in
+// extract/detect.h): PDF, DOCX and HTML are extracted by their readers; anything else is text,
+// Markdown when the name's extension says so (.md, .markdown) or, for names without one (stdin),
+// when the content looks like it. A UTF-8 BOM is kept in text (offsets stay file offsets) but
+// ignored by later stages. Errors: kInvalidUtf8 naming the name and the byte offset of the first
+// invalid byte (unless lossy_utf8); kTooLarge; kUnsupportedFormat (content that contradicts a
+// document extension, legacy Office files); the readers' errors (kCorrupt, kEncrypted, ...).
+// Every error names `name`.
 Result<Document> ReadDocument(std::string bytes, const std::string& name,
                               const ReadOptions& options);
 

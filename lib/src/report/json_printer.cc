@@ -2,37 +2,16 @@
 // they are written here, so the output is stable and diffs of golden files stay readable.
 #include <array>
 #include <nlohmann/json.hpp>
-#include <optional>
 #include <ostream>
 #include <string>
-#include <type_traits>
 
 #include "clausescan/printers.h"
-#include "report/values.h"
+#include "report/json_values.h"
 
 namespace clausescan {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-// Whole numbers print as integers (24, not 24.0); others as the shortest exact decimal.
-Json NumberJson(double value) {
-  if (std::optional<long long> whole = internal::AsInteger(value)) return Json(*whole);
-  return Json(value);
-}
-
-Json ParamJson(const ParamValue& value) {
-  return std::visit(
-      [](const auto& v) -> Json {
-        using T = std::decay_t<decltype(v)>;
-        if constexpr (std::is_same_v<T, double>) {
-          return NumberJson(v);
-        } else {
-          return Json(v);
-        }
-      },
-      value);
-}
 
 Json DocumentJson(const DocumentInfo& document) {
   Json out = Json::object();
@@ -64,12 +43,12 @@ Json FindingJson(const Finding& f) {
   out["end"] = f.end;
   out["line"] = f.line;
   out["column"] = f.column;
+  if (f.page > 0) out["page"] = f.page;  // PDF only
+  if (f.paragraph > 0) out["paragraph"] = f.paragraph;  // DOCX only
   out["section"] = f.section;
   out["text"] = f.text;
   out["party"] = f.party;
-  Json parameters = Json::object();
-  for (const auto& [name, value] : f.parameters) parameters[name] = ParamJson(value);
-  out["parameters"] = std::move(parameters);
+  out["parameters"] = internal::ParametersJson(f.parameters);
   out["risk"] = RiskName(f.risk);
   out["reasons"] = f.reasons;
   out["positions"] = f.positions;
@@ -136,6 +115,23 @@ void WriteJsonArray(const std::vector<Report>& reports, std::ostream& out) {
     out << Dump(ReportJson(reports[i])) << (i + 1 < reports.size() ? ",\n" : "\n");
   }
   out << "]\n";
+}
+
+void WriteJsonLines(const Report& report, std::ostream& out) { WriteJson(report, out); }
+
+void WriteJsonLines(const Report& report, const std::string& id, std::ostream& out) {
+  Json line = Json::object();
+  line["id"] = id;
+  Json body = ReportJson(report);
+  for (auto it = body.begin(); it != body.end(); ++it) line[it.key()] = std::move(it.value());
+  out << Dump(line) << '\n';
+}
+
+void WriteJsonLinesError(const std::string& id, const Error& error, std::ostream& out) {
+  Json line = Json::object();
+  line["id"] = id;
+  line["error"] = Json{{"code", ErrorCodeName(error.code())}, {"message", error.message()}};
+  out << Dump(line) << '\n';
 }
 
 }  // namespace clausescan

@@ -11,87 +11,26 @@
 #include <vector>
 
 #include "clausescan/printers.h"
+#include "report/strings.h"
+#include "report/terminal.h"
 #include "report/values.h"
 
 namespace clausescan {
 namespace {
 
-constexpr std::size_t kWidth = 100;          // wrap column
 constexpr std::size_t kMaxQuoteChars = 480;  // longer clauses are shortened in the middle
 constexpr std::string_view kEllipsis = " \u2026 ";
 
-constexpr const char* kReset = "\x1b[0m";
-constexpr const char* kBold = "\x1b[1m";
+using internal::ByteOffsetOfChar;
+using internal::CharCount;
+using internal::kBold;
+using internal::Plural;
+using internal::RiskLabel;
+using internal::Styled;
+using internal::WriteWords;
+using internal::WriteWrapped;
 
-const char* RiskColor(Risk risk) {
-  switch (risk) {
-    case Risk::kHigh:
-      return "\x1b[1;31m";
-    case Risk::kMedium:
-      return "\x1b[33m";
-    case Risk::kLow:
-      return "\x1b[32m";
-    case Risk::kInfo:
-      return "\x1b[2m";
-  }
-  return "";
-}
-
-// Applies an ANSI style to text when colour is on.
-std::string Styled(std::string_view text, const char* style, const TextStyle& options) {
-  if (!options.color) return std::string(text);
-  return std::string(style) + std::string(text) + kReset;
-}
-
-std::string RiskLabel(Risk risk, const TextStyle& options) {
-  std::string label(RiskName(risk));
-  for (char& c : label) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return Styled(label, RiskColor(risk), options);
-}
-
-bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
-// Number of characters (code points) in UTF-8 text.
-std::size_t CharCount(std::string_view text) {
-  std::size_t n = 0;
-  for (char c : text) n += IsContinuationByte(c) ? 0 : 1;
-  return n;
-}
-
-// Byte offset of the character with index `chars` (text.size() when past the end).
-std::size_t ByteOffsetOfChar(std::string_view text, std::size_t chars) {
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (IsContinuationByte(text[i])) continue;
-    if (chars-- == 0) return i;
-  }
-  return text.size();
-}
-
-// Document text made safe and compact for a terminal: whitespace runs become one space, control
-// characters (C0, DEL, and C1 such as CSI) are dropped, and the ends are trimmed.
-std::string Clean(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  bool space = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    bool c1_control = c == 0xC2 && i + 1 < text.size() &&
-                      (static_cast<unsigned char>(text[i + 1]) & 0xE0) == 0x80;
-    if (c1_control) {  // U+0080..U+009F, two bytes
-      ++i;
-      continue;
-    }
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-      space = !out.empty();
-      continue;
-    }
-    if (c < 0x20 || c == 0x7F) continue;
-    if (space) out += ' ';
-    space = false;
-    out += static_cast<char>(c);
-  }
-  return out;
-}
+std::string Clean(std::string_view text) { return internal::CleanText(text); }
 
 // Keeps the start and the end of a long text, cut at spaces, joined by " … ".
 std::string ShortenMiddle(std::string_view text, std::size_t max_chars) {
@@ -108,44 +47,6 @@ std::string ShortenMiddle(std::string_view text, std::size_t max_chars) {
          std::string(text.substr(tail_start));
 }
 
-// Writes words separated by single spaces, wrapped at kWidth: the first line starts with
-// `first`, the others with `rest`. A word longer than a line gets a line of its own.
-void WriteWords(const std::vector<std::string_view>& words, std::string_view first,
-                std::string_view rest, std::ostream& out) {
-  std::string line(first);
-  std::size_t prefix_width = CharCount(first);
-  std::size_t width = prefix_width;
-  for (std::string_view word : words) {
-    if (word.empty()) continue;
-    std::size_t word_width = CharCount(word);
-    if (width > prefix_width && width + 1 + word_width > kWidth) {
-      out << line << '\n';
-      line.assign(rest);
-      width = prefix_width = CharCount(rest);
-    }
-    if (width > prefix_width) {
-      line += ' ';
-      ++width;
-    }
-    line += word;
-    width += word_width;
-  }
-  out << line << '\n';
-}
-
-// WriteWords for the words of text (split at spaces).
-void WriteWrapped(std::string_view text, std::string_view first, std::string_view rest,
-                  std::ostream& out) {
-  std::vector<std::string_view> words;
-  std::size_t pos = 0;
-  while (pos <= text.size()) {
-    std::size_t end = std::min(text.find(' ', pos), text.size());
-    words.push_back(text.substr(pos, end - pos));
-    pos = end + 1;
-  }
-  WriteWords(words, first, rest, out);
-}
-
 // "name=value": words with spaces are quoted, lists joined with commas.
 std::string ParamText(const std::string& name, const ParamValue& value) {
   std::string text;
@@ -156,10 +57,6 @@ std::string ParamText(const std::string& name, const ParamValue& value) {
   }
   if (text.empty() || text.find(' ') != std::string::npos) text = '"' + text + '"';
   return name + "=" + Clean(text);
-}
-
-std::string Plural(std::size_t n, std::string_view one, std::string_view many) {
-  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
 }
 
 void WriteHeader(const Report& report, std::ostream& out, const TextStyle& style) {
@@ -192,6 +89,8 @@ void WriteList(std::string_view title, const std::vector<std::string>& items,
 void WriteFinding(const std::string& path, const Finding& f, std::ostream& out,
                   const TextStyle& style) {
   std::string location = path + ":" + std::to_string(f.line) + ":" + std::to_string(f.column);
+  if (f.page > 0) location += " (p. " + std::to_string(f.page) + ")";
+  if (f.paragraph > 0) location += " (\u00B6 " + std::to_string(f.paragraph) + ")";
   out << '\n'
       << Styled(location, kBold, style) << "  " << RiskLabel(f.risk, style) << "  " << f.category
       << "  " << f.rule << '\n';

@@ -21,6 +21,7 @@
 #include <utility>
 
 #include "match/matcher.h"
+#include "structure/doctype.h"
 
 namespace clausescan::internal {
 namespace {
@@ -468,16 +469,20 @@ bool IsParamName(std::string_view name) {
 
 // Reads a list of RE2 patterns, each checked with the matcher's options. An empty list is an
 // error unless allow_empty (a `none` list may be empty; an `any` list never matches when empty).
+// Checks one pattern (at node) with the matcher's options.
+Status CheckPatternAt(const YamlFile& file, const YAML::Node& node, const std::string& pattern) {
+  const std::string error = CheckPattern(pattern);
+  if (error.empty()) return std::nullopt;
+  return file.At(node, fmt::format("invalid pattern '{}': {}", pattern, error));
+}
+
 Status ReadPatterns(const YamlFile& file, const YAML::Node& node, std::string_view key,
                     std::vector<std::string>* out, bool allow_empty = false) {
   std::vector<YAML::Node> nodes;
   CLAUSESCAN_RETURN_IF_ERROR(allow_empty ? ReadStringList(file, node, key, out, &nodes)
                                          : ReadNonEmptyStringList(file, node, key, out, &nodes));
   for (std::size_t i = 0; i < out->size(); ++i) {
-    const std::string error = CheckPattern((*out)[i]);
-    if (!error.empty()) {
-      return file.At(nodes[i], fmt::format("invalid pattern '{}': {}", (*out)[i], error));
-    }
+    CLAUSESCAN_RETURN_IF_ERROR(CheckPatternAt(file, nodes[i], (*out)[i]));
   }
   return std::nullopt;
 }
@@ -818,12 +823,16 @@ Status ReadCondition(const PolicyContext& ctx, const std::string& param, const Y
   return std::nullopt;
 }
 
-Status ReadWhen(const PolicyContext& ctx, const YAML::Node& node, Position* position) {
-  Fields when;
-  CLAUSESCAN_RETURN_IF_ERROR(ReadMapEntries(ctx.file, node, "'when'", {}, &when));
-  for (const auto& [param, entry] : when.entries()) {
-    CLAUSESCAN_RETURN_IF_ERROR(CheckDeclared(ctx, entry.first, param));
-    CLAUSESCAN_RETURN_IF_ERROR(ReadCondition(ctx, param, entry.second, &position->when));
+// Reads a map of conditions (a position's `when`, an expectation's `where`; what names it in
+// messages). Each parameter must be declared by a rule of ctx.category unless check_declared is
+// false (a category without rules declares nothing).
+Status ReadConditions(const PolicyContext& ctx, const YAML::Node& node, std::string_view what,
+                      std::vector<Condition>* out, bool check_declared = true) {
+  Fields conditions;
+  CLAUSESCAN_RETURN_IF_ERROR(ReadMapEntries(ctx.file, node, what, {}, &conditions));
+  for (const auto& [param, entry] : conditions.entries()) {
+    if (check_declared) CLAUSESCAN_RETURN_IF_ERROR(CheckDeclared(ctx, entry.first, param));
+    CLAUSESCAN_RETURN_IF_ERROR(ReadCondition(ctx, param, entry.second, out));
   }
   return std::nullopt;
 }
@@ -842,19 +851,13 @@ Status CheckPlaceholders(const PolicyContext& ctx, const YAML::Node& node,
   return std::nullopt;
 }
 
-Status ReadPosition(const PolicyContext& ctx, const YAML::Node& node, Position* position) {
-  Fields fields;
-  CLAUSESCAN_RETURN_IF_ERROR(Fields::Read(ctx.file, node, "position",
-                                          {"id", "when", "risk", "reason", "propose"},
-                                          {"id", "when", "risk", "reason"}, &fields));
-  const YAML::Node& id = *fields.Find("id");
-  CLAUSESCAN_RETURN_IF_ERROR(ReadString(ctx.file, id, "id", &position->id));
-  if (!ctx.position_ids->insert(position->id).second) {
-    return ctx.file.At(id, fmt::format("duplicate position id '{}'", position->id));
-  }
-  position->file = ctx.file.source().name;
-  position->line = id.Mark().line + 1;
-  CLAUSESCAN_RETURN_IF_ERROR(ReadWhen(ctx, *fields.Find("when"), position));
+const Names kPositionKeys = {"id", "when", "risk", "reason", "propose"};
+const Names kPositionRequired = {"id", "when", "risk", "reason"};
+
+// Reads what a position says besides its id (when, risk, reason, propose) from fields that were
+// checked against kPositionKeys.
+Status ReadPositionBody(const PolicyContext& ctx, const Fields& fields, Position* position) {
+  CLAUSESCAN_RETURN_IF_ERROR(ReadConditions(ctx, *fields.Find("when"), "'when'", &position->when));
   std::size_t risk = 0;
   CLAUSESCAN_RETURN_IF_ERROR(ReadEnum(ctx.file, *fields.Find("risk"), "risk", kRisks, &risk));
   position->risk = kRiskValues[risk];
@@ -864,64 +867,379 @@ Status ReadPosition(const PolicyContext& ctx, const YAML::Node& node, Position* 
   return ReadOptionalString(ctx.file, fields, "propose", &position->propose);
 }
 
-Status ReadPolicy(const PolicyContext& ctx, const YAML::Node& node, CategoryPolicy* policy) {
+// Reads the id of a position and where it is written.
+Status ReadPositionId(const PolicyContext& ctx, const Fields& fields, Position* position) {
+  const YAML::Node& id = *fields.Find("id");
+  CLAUSESCAN_RETURN_IF_ERROR(ReadString(ctx.file, id, "id", &position->id));
+  position->file = ctx.file.source().name;
+  position->line = id.Mark().line + 1;
+  return std::nullopt;
+}
+
+Status ReadPosition(const PolicyContext& ctx, const YAML::Node& node, Position* position) {
   Fields fields;
-  CLAUSESCAN_RETURN_IF_ERROR(Fields::Read(ctx.file, node,
-                                          fmt::format("playbook of '{}'", ctx.category),
-                                          {"default", "default_reason", "positions"}, {}, &fields));
-  if (const YAML::Node* risk = fields.Find("default")) {
-    std::size_t index = 0;
-    CLAUSESCAN_RETURN_IF_ERROR(ReadEnum(ctx.file, *risk, "risk", kRisks, &index));
-    policy->default_risk = kRiskValues[index];
-  }
   CLAUSESCAN_RETURN_IF_ERROR(
-      ReadOptionalString(ctx.file, fields, "default_reason", &policy->default_reason));
+      Fields::Read(ctx.file, node, "position", kPositionKeys, kPositionRequired, &fields));
+  CLAUSESCAN_RETURN_IF_ERROR(ReadPositionId(ctx, fields, position));
+  if (!ctx.position_ids->insert(position->id).second) {
+    return ctx.file.At(*fields.Find("id"), fmt::format("duplicate position id '{}'", position->id));
+  }
+  return ReadPositionBody(ctx, fields, position);
+}
+
+// Reads `positions` as a list, calling read for each item.
+Status ForEachPosition(const PolicyContext& ctx, const Fields& fields,
+                       const std::function<Status(const YAML::Node&)>& read) {
   const YAML::Node* positions = fields.Find("positions");
   if (positions == nullptr) return std::nullopt;
   if (!positions->IsSequence()) {
     return ctx.file.At(
         *positions, fmt::format("expected a list for 'positions', found {}", KindName(*positions)));
   }
-  for (const YAML::Node& item : *positions) {
+  for (const YAML::Node& item : *positions) CLAUSESCAN_RETURN_IF_ERROR(read(item));
+  return std::nullopt;
+}
+
+// Reads the fields of a key's policy and its `default` and `default_reason` into *policy.
+Status ReadPolicyHeader(const PolicyContext& ctx, const YAML::Node& node, Fields* fields,
+                        CategoryPolicy* policy) {
+  CLAUSESCAN_RETURN_IF_ERROR(Fields::Read(ctx.file, node,
+                                          fmt::format("playbook of '{}'", ctx.category),
+                                          {"default", "default_reason", "positions"}, {}, fields));
+  if (const YAML::Node* risk = fields->Find("default")) {
+    std::size_t index = 0;
+    CLAUSESCAN_RETURN_IF_ERROR(ReadEnum(ctx.file, *risk, "risk", kRisks, &index));
+    policy->default_risk = kRiskValues[index];
+  }
+  return ReadOptionalString(ctx.file, *fields, "default_reason", &policy->default_reason);
+}
+
+Status ReadPolicy(const PolicyContext& ctx, const YAML::Node& node, CategoryPolicy* policy) {
+  Fields fields;
+  CLAUSESCAN_RETURN_IF_ERROR(ReadPolicyHeader(ctx, node, &fields, policy));
+  return ForEachPosition(ctx, fields, [&](const YAML::Node& item) -> Status {
     Position position;
     CLAUSESCAN_RETURN_IF_ERROR(ReadPosition(ctx, item, &position));
     policy->positions.push_back(std::move(position));
+    return std::nullopt;
+  });
+}
+
+// The keys a playbook may use: category ids, then the ids of rules that declare parameters.
+Names PlaybookKeys(const std::vector<CategoryInfo>& categories, const DeclaredParams& declared) {
+  Names keys = IdsOf(categories);
+  for (const auto& [key, names] : declared) {
+    if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
+  }
+  return keys;
+}
+
+// Checks that key (written at node) is a category or rule id and sets up the context of its
+// policy.
+Status PolicyContextFor(const YamlFile& file, const YAML::Node& node, const std::string& key,
+                        const Names& keys, const DeclaredParams& declared,
+                        std::set<std::string>* position_ids, std::optional<PolicyContext>* ctx) {
+  if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+    return file.At(node, fmt::format("unknown category or rule '{}' in playbook{}", key,
+                                     DidYouMean(key, keys)));
+  }
+  ctx->emplace(PolicyContext{file, key, {}, position_ids});
+  if (auto it = declared.find(key); it != declared.end()) {
+    for (const std::string& name : it->second) (*ctx)->params.push_back(name);
   }
   return std::nullopt;
 }
 
 Status ReadPlaybook(const YamlFile& file, const YAML::Node& root, const Catalogs& catalogs,
                     const DeclaredParams& declared, Playbook* out) {
-  Names keys = IdsOf(catalogs.categories);
-  for (const auto& [key, names] : declared) {
-    if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
-  }
+  const Names keys = PlaybookKeys(catalogs.categories, declared);
   Fields fields;
   CLAUSESCAN_RETURN_IF_ERROR(ReadMapEntries(file, root, "playbook", {}, &fields));
-  std::set<std::string>& position_ids = out->position_ids;
   for (const auto& [category, entry] : fields.entries()) {
-    if (std::find(keys.begin(), keys.end(), category) == keys.end()) {
-      return file.At(entry.first,
-                     fmt::format("unknown category or rule '{}' in playbook{}", category,
-                                 DidYouMean(category, keys)));
-    }
+    std::optional<PolicyContext> ctx;
+    CLAUSESCAN_RETURN_IF_ERROR(PolicyContextFor(file, entry.first, category, keys, declared,
+                                                &out->position_ids, &ctx));
     if (out->categories.count(category) != 0) {
       return file.At(entry.first,
                      fmt::format("'{}' already has a policy in another playbook file", category));
     }
-    PolicyContext ctx{file, category, {}, &position_ids};
-    if (auto it = declared.find(category); it != declared.end()) {
-      for (const std::string& name : it->second) ctx.params.push_back(name);
-    }
-    CLAUSESCAN_RETURN_IF_ERROR(ReadPolicy(ctx, entry.second, &out->categories[category]));
+    CLAUSESCAN_RETURN_IF_ERROR(ReadPolicy(*ctx, entry.second, &out->categories[category]));
   }
   return std::nullopt;
 }
 
 // ---------------------------------------------------------------------------------------------
+// Playbook overrides (--playbook FILE): the format of playbook.yaml, merged position by position.
+
+// The key whose policy holds the position id, or "" when no policy does.
+std::string KeyOfPosition(const Playbook& playbook, const std::string& id) {
+  for (const auto& [key, policy] : playbook.categories) {
+    for (const Position& position : policy.positions) {
+      if (position.id == id) return key;
+    }
+  }
+  return "";
+}
+
+// Removes the position of ctx.category's policy named by fields (`enabled: false`).
+Status DisablePosition(const PolicyContext& ctx, const Fields& fields, const std::string& id,
+                       Playbook* playbook) {
+  for (const auto& [key, entry] : fields.entries()) {
+    if (key != "id" && key != "enabled") {
+      return ctx.file.At(entry.first,
+                         fmt::format("'{}' has no use in a disabled position: a position with "
+                                     "'enabled: false' takes only 'id' and 'enabled'",
+                                     key));
+    }
+  }
+  std::vector<Position>& positions = playbook->categories[ctx.category].positions;
+  auto it = std::find_if(positions.begin(), positions.end(),
+                         [&](const Position& p) { return p.id == id; });
+  if (it == positions.end()) {
+    Names ids;
+    for (const Position& position : positions) ids.push_back(position.id);
+    return ctx.file.At(*fields.Find("id"),
+                       fmt::format("unknown position id '{}' in the playbook of '{}'{}", id,
+                                   ctx.category, DidYouMean(id, ids)));
+  }
+  positions.erase(it);
+  playbook->position_ids.erase(id);
+  return std::nullopt;
+}
+
+// Replaces the position of ctx.category's policy with the id of fields, or adds it.
+Status PutPosition(const PolicyContext& ctx, const YAML::Node& node, const Fields& fields,
+                   Position position, Playbook* playbook) {
+  for (std::string_view key : kPositionRequired) {
+    if (fields.Find(key) == nullptr) {
+      return ctx.file.At(node, fmt::format("missing required key '{}' in position", key));
+    }
+  }
+  CLAUSESCAN_RETURN_IF_ERROR(ReadPositionBody(ctx, fields, &position));
+  std::vector<Position>& positions = playbook->categories[ctx.category].positions;
+  auto it = std::find_if(positions.begin(), positions.end(),
+                         [&](const Position& p) { return p.id == position.id; });
+  if (it != positions.end()) {
+    *it = std::move(position);
+  } else {
+    playbook->position_ids.insert(position.id);
+    positions.push_back(std::move(position));
+  }
+  return std::nullopt;
+}
+
+// One position of an override: replaces the position with its id, adds a new one, or (with
+// `enabled: false`) removes one. seen holds the ids the override file has named so far.
+Status OverridePosition(const PolicyContext& ctx, const YAML::Node& node,
+                        std::set<std::string>* seen, Playbook* playbook) {
+  Names keys = kPositionKeys;
+  keys.push_back("enabled");
+  Fields fields;
+  CLAUSESCAN_RETURN_IF_ERROR(Fields::Read(ctx.file, node, "position", keys, {"id"}, &fields));
+  Position position;
+  CLAUSESCAN_RETURN_IF_ERROR(ReadPositionId(ctx, fields, &position));
+  const YAML::Node& id = *fields.Find("id");
+  if (!seen->insert(position.id).second) {
+    return ctx.file.At(id, fmt::format("duplicate position id '{}'", position.id));
+  }
+  const std::string owner = KeyOfPosition(*playbook, position.id);
+  if (!owner.empty() && owner != ctx.category) {
+    return ctx.file.At(id, fmt::format("position '{}' belongs to the playbook of '{}', not '{}': "
+                                       "override it there",
+                                       position.id, owner, ctx.category));
+  }
+  bool enabled = true;
+  if (const YAML::Node* node_enabled = fields.Find("enabled")) {
+    CLAUSESCAN_RETURN_IF_ERROR(ReadBool(ctx.file, *node_enabled, "enabled", &enabled));
+  }
+  if (!enabled) return DisablePosition(ctx, fields, position.id, playbook);
+  return PutPosition(ctx, node, fields, std::move(position), playbook);
+}
+
+Status OverridePolicy(const PolicyContext& ctx, const YAML::Node& node,
+                      std::set<std::string>* seen, Playbook* playbook) {
+  Fields fields;
+  CLAUSESCAN_RETURN_IF_ERROR(
+      ReadPolicyHeader(ctx, node, &fields, &playbook->categories[ctx.category]));
+  return ForEachPosition(ctx, fields, [&](const YAML::Node& item) {
+    return OverridePosition(ctx, item, seen, playbook);
+  });
+}
+
+Status OverridePlaybook(const YamlFile& file, const YAML::Node& root, const RuleSetData& base,
+                        Playbook* playbook) {
+  const DeclaredParams declared = CollectParams(base.rules);
+  const Names keys = PlaybookKeys(base.categories, declared);
+  Fields fields;
+  CLAUSESCAN_RETURN_IF_ERROR(ReadMapEntries(file, root, "playbook", {}, &fields));
+  std::set<std::string> seen;
+  for (const auto& [key, entry] : fields.entries()) {
+    std::optional<PolicyContext> ctx;
+    CLAUSESCAN_RETURN_IF_ERROR(
+        PolicyContextFor(file, entry.first, key, keys, declared, &playbook->position_ids, &ctx));
+    CLAUSESCAN_RETURN_IF_ERROR(OverridePolicy(*ctx, entry.second, &seen, playbook));
+  }
+  return std::nullopt;
+}
+
+// ---------------------------------------------------------------------------------------------
+// doctypes.yaml.
+
+const Names kDocTypeKeys = {"id", "name", "titles", "signals", "threshold", "expects"};
+
+bool IsDocTypeId(std::string_view id) { return IsParamName(id); }
+
+Status ReadSignal(const YamlFile& file, const YAML::Node& node, DocType* type) {
+  Fields fields;
+  CLAUSESCAN_RETURN_IF_ERROR(
+      Fields::Read(file, node, "signal", {"pattern", "weight"}, {"pattern"}, &fields));
+  DocTypeSignal signal;
+  const YAML::Node& pattern = *fields.Find("pattern");
+  CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, pattern, "pattern", &signal.pattern));
+  CLAUSESCAN_RETURN_IF_ERROR(CheckPatternAt(file, pattern, signal.pattern));
+  if (const YAML::Node* weight = fields.Find("weight")) {
+    CLAUSESCAN_RETURN_IF_ERROR(ReadNumber(file, *weight, "weight", &signal.weight));
+    if (signal.weight <= 0) return file.At(*weight, "'weight' must be greater than 0");
+  }
+  type->signals.push_back(std::move(signal));
+  return std::nullopt;
+}
+
+// Reads `signals` and `threshold`: both or neither.
+Status ReadSignals(const YamlFile& file, const Fields& fields, DocType* type) {
+  const YAML::Node* signals = fields.Find("signals");
+  const YAML::Node* threshold = fields.Find("threshold");
+  if (signals == nullptr) {
+    if (threshold == nullptr) return std::nullopt;
+    return file.At(fields.KeyNode("threshold"), "'threshold' has no use without 'signals'");
+  }
+  if (!signals->IsSequence()) {
+    return file.At(*signals,
+                   fmt::format("expected a list for 'signals', found {}", KindName(*signals)));
+  }
+  if (signals->size() == 0) return file.At(*signals, "'signals' must not be empty");
+  for (const YAML::Node& item : *signals) CLAUSESCAN_RETURN_IF_ERROR(ReadSignal(file, item, type));
+  if (threshold == nullptr) {
+    return file.At(fields.node(), fmt::format("missing required key 'threshold' in document "
+                                              "type '{}' (it has signals)",
+                                              type->id));
+  }
+  CLAUSESCAN_RETURN_IF_ERROR(ReadNumber(file, *threshold, "threshold", &type->threshold));
+  if (type->threshold <= 0) return file.At(*threshold, "'threshold' must be greater than 0");
+  return std::nullopt;
+}
+
+// What an expectation is checked against: the categories, and the parameters their rules
+// declare (a category has an entry only when it has rules).
+struct ExpectContext {
+  const YamlFile& file;
+  Names categories;
+  const DeclaredParams& declared;
+};
+
+Status ReadExpectation(const ExpectContext& ectx, const YAML::Node& node, Expectation* out) {
+  const YamlFile& file = ectx.file;
+  Fields fields;
+  CLAUSESCAN_RETURN_IF_ERROR(Fields::Read(file, node, "expectation",
+                                          {"category", "where", "applies_if", "risk", "reason"},
+                                          {"category", "risk", "reason"}, &fields));
+  const YAML::Node& category = *fields.Find("category");
+  CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, category, "category", &out->category));
+  if (std::find(ectx.categories.begin(), ectx.categories.end(), out->category) ==
+      ectx.categories.end()) {
+    return file.At(category, fmt::format("unknown category '{}'{}", out->category,
+                                         DidYouMean(out->category, ectx.categories)));
+  }
+  out->line = category.Mark().line + 1;
+  auto declared = ectx.declared.find(out->category);
+  out->detectable = declared != ectx.declared.end();
+  if (const YAML::Node* where = fields.Find("where")) {
+    std::set<std::string> no_positions;
+    PolicyContext ctx{file, out->category, {}, &no_positions};
+    if (out->detectable) {
+      for (const std::string& name : declared->second) ctx.params.push_back(name);
+    }
+    CLAUSESCAN_RETURN_IF_ERROR(ReadConditions(ctx, *where, "'where'", &out->where,
+                                              /*check_declared=*/out->detectable));
+  }
+  if (const YAML::Node* applies_if = fields.Find("applies_if")) {
+    CLAUSESCAN_RETURN_IF_ERROR(ReadPatterns(file, *applies_if, "applies_if", &out->applies_if));
+  }
+  std::size_t risk = 0;
+  CLAUSESCAN_RETURN_IF_ERROR(ReadEnum(file, *fields.Find("risk"), "risk", kRisks, &risk));
+  out->risk = kRiskValues[risk];
+  return ReadString(file, *fields.Find("reason"), "reason", &out->reason);
+}
+
+Status ReadExpects(const ExpectContext& ectx, const YAML::Node& node, DocType* type) {
+  if (!node.IsSequence()) {
+    return ectx.file.At(node,
+                        fmt::format("expected a list for 'expects', found {}", KindName(node)));
+  }
+  for (const YAML::Node& item : node) {
+    Expectation expectation;
+    CLAUSESCAN_RETURN_IF_ERROR(ReadExpectation(ectx, item, &expectation));
+    type->expects.push_back(std::move(expectation));
+  }
+  return std::nullopt;
+}
+
+Status ReadDocType(const ExpectContext& ectx, const Fields& fields, std::string id,
+                   DocType* type) {
+  const YamlFile& file = ectx.file;
+  const YAML::Node& id_node = *fields.Find("id");
+  if (id == "other") {
+    return file.At(id_node, "'other' is the type of documents no type fits; choose another id");
+  }
+  if (!IsDocTypeId(id)) {
+    return file.At(id_node, fmt::format("invalid document type id '{}': use lower-case letters, "
+                                        "digits and '_', starting with a letter",
+                                        id));
+  }
+  type->id = std::move(id);
+  type->line = id_node.Mark().line + 1;
+  CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, *fields.Find("name"), "name", &type->name));
+  if (const YAML::Node* titles = fields.Find("titles")) {
+    CLAUSESCAN_RETURN_IF_ERROR(ReadPatterns(file, *titles, "titles", &type->titles));
+  }
+  CLAUSESCAN_RETURN_IF_ERROR(ReadSignals(file, fields, type));
+  if (type->titles.empty() && type->signals.empty()) {
+    return file.At(fields.node(), fmt::format("document type '{}' has neither 'titles' nor "
+                                              "'signals', so it is never guessed",
+                                              type->id));
+  }
+  if (const YAML::Node* expects = fields.Find("expects")) {
+    CLAUSESCAN_RETURN_IF_ERROR(ReadExpects(ectx, *expects, type));
+  }
+  return std::nullopt;
+}
+
+Status ReadDocTypes(const YamlFile& file, const YAML::Node& root, const Catalogs& catalogs,
+                    const DeclaredParams& declared, std::vector<DocType>* out) {
+  const ExpectContext ectx{file, IdsOf(catalogs.categories), declared};
+  return ForEachCatalogEntry(file, root, "document type", kDocTypeKeys, {"id", "name"},
+                             [&](const Fields& fields, std::string id) -> Status {
+                               DocType type;
+                               CLAUSESCAN_RETURN_IF_ERROR(
+                                   ReadDocType(ectx, fields, std::move(id), &type));
+                               out->push_back(std::move(type));
+                               return std::nullopt;
+                             });
+}
+
+// ---------------------------------------------------------------------------------------------
 // The whole directory.
 
-enum class FileRole { kCategories, kControls, kEvidence, kParties, kPlaybook, kRule, kOther };
+enum class FileRole {
+  kCategories,
+  kControls,
+  kEvidence,
+  kParties,
+  kDocTypes,
+  kPlaybook,
+  kRule,
+  kOther
+};
 
 std::string_view BaseName(std::string_view name) {
   const std::size_t slash = name.rfind('/');
@@ -938,6 +1256,7 @@ FileRole RoleOf(std::string_view name) {
   if (base == "controls.yaml") return FileRole::kControls;
   if (base == "evidence.yaml") return FileRole::kEvidence;
   if (base == "parties.yaml") return FileRole::kParties;
+  if (base == "doctypes.yaml") return FileRole::kDocTypes;
   if (base == "playbook.yaml") return FileRole::kPlaybook;
   if (EndsWith(name, ".yaml")) return FileRole::kRule;
   return FileRole::kOther;
@@ -949,6 +1268,7 @@ struct SpecialFiles {
   const SourceFile* controls = nullptr;
   const SourceFile* evidence = nullptr;
   const SourceFile* parties = nullptr;
+  const SourceFile* doctypes = nullptr;
   std::vector<const SourceFile*> playbooks;  // every playbook.yaml, merged
   std::vector<const SourceFile*> rules;
 };
@@ -968,6 +1288,9 @@ Status Classify(const std::vector<SourceFile>& files, SpecialFiles* out) {
         break;
       case FileRole::kParties:
         slot = &out->parties;
+        break;
+      case FileRole::kDocTypes:
+        slot = &out->doctypes;
         break;
       case FileRole::kPlaybook:
         out->playbooks.push_back(&file);
@@ -1158,6 +1481,10 @@ Result<std::shared_ptr<RuleSetData>> LoadRuleSet(std::vector<SourceFile> files,
       return ReadPlaybook(f, n, catalogs, declared, &data->playbook);
     }));
   }
+  CLAUSESCAN_RETURN_IF_ERROR(
+      ParseAndRead(special.doctypes, [&](const YamlFile& f, const YAML::Node& n) {
+        return ReadDocTypes(f, n, catalogs, declared, &data->doctypes);
+      }));
   std::sort(data->rules.begin(), data->rules.end(),
             [](const Rule& a, const Rule& b) { return a.id < b.id; });
   data->categories = std::move(catalogs.categories);
@@ -1168,7 +1495,19 @@ Result<std::shared_ptr<RuleSetData>> LoadRuleSet(std::vector<SourceFile> files,
   Result<std::unique_ptr<Matcher>> matcher = Matcher::Compile(data->rules, data->parties);
   if (!matcher) return matcher.error();
   data->matcher = std::move(*matcher);
+  Result<std::unique_ptr<DocTypeGuesser>> guesser = DocTypeGuesser::Compile(
+      data->doctypes, special.doctypes != nullptr ? special.doctypes->name : "doctypes.yaml");
+  if (!guesser) return guesser.error();
+  data->doctype_guesser = std::move(*guesser);
   return data;
+}
+
+Result<Playbook> MergePlaybook(const RuleSetData& base, const SourceFile& file) {
+  Playbook playbook = base.playbook;
+  CLAUSESCAN_RETURN_IF_ERROR(ParseAndRead(&file, [&](const YamlFile& f, const YAML::Node& n) {
+    return OverridePlaybook(f, n, base, &playbook);
+  }));
+  return playbook;
 }
 
 }  // namespace clausescan::internal

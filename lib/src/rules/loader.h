@@ -19,11 +19,22 @@ Result<std::vector<SourceFile>> ReadRuleDirectory(const std::string& dir);
 const std::vector<SourceFile>& EmbeddedRuleFiles();
 
 // Parses, validates and compiles files into RuleSetData. Special files (by name, anywhere):
-// categories.yaml, controls.yaml, evidence.yaml, parties.yaml, playbook.yaml; every other
-// *.yaml is one rule. Errors are kRuleError with file, line and column and a message that says
-// what is wrong and, for unknown keys or ids, what was probably meant.
+// categories.yaml, controls.yaml, evidence.yaml, parties.yaml, doctypes.yaml, playbook.yaml;
+// every other *.yaml is one rule. Errors are kRuleError with file, line and column and a message
+// that says what is wrong and, for unknown keys or ids, what was probably meant.
 Result<std::shared_ptr<RuleSetData>> LoadRuleSet(std::vector<SourceFile> files,
                                                  std::string origin);
+
+// base's playbook overridden by file (a playbook override, in the format of playbook.yaml; see
+// docs/rules.md): for each key (a category or rule id of base), `default` and `default_reason`
+// replace the key's; a position whose id the key's policy has replaces it in place; a new id is
+// appended to the key's positions; `enabled: false` on a position id removes that position.
+// Errors (kRuleError at file.name:line:column, the first problem only): YAML syntax, an empty
+// file, unknown keys anywhere, an unknown category or rule, a parameter or placeholder no rule
+// of the key declares, a bad value, an id named twice in the file, a disabled id the key's
+// policy lacks, a position id that belongs to another key's policy, a new or replaced position
+// without 'when', 'risk' or 'reason'.
+Result<Playbook> MergePlaybook(const RuleSetData& base, const SourceFile& file);
 
 }  // namespace clausescan::internal
 

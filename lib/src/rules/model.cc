@@ -1,12 +1,15 @@
-// RuleSetData owns a Matcher through unique_ptr, so its constructor and destructor live where
-// Matcher is a complete type.
+// RuleSetData holds a Matcher and a DocTypeGuesser by pointer, so its special members live
+// where both are complete types.
 #include "rules/model.h"
 
 #include "match/matcher.h"
+#include "structure/doctype.h"
 
 namespace clausescan::internal {
 
 RuleSetData::RuleSetData() = default;
+RuleSetData::RuleSetData(const RuleSetData&) = default;
+RuleSetData& RuleSetData::operator=(const RuleSetData&) = default;
 RuleSetData::~RuleSetData() = default;
 
 }  // namespace clausescan::internal

@@ -119,11 +119,48 @@ struct Playbook {
   std::set<std::string> position_ids;  // every position id, unique across the playbook
 };
 
-class Matcher;  // match/matcher.h
+// A clause a document type is expected to contain (doctypes.yaml, `expects`). It is met by a
+// finding of `category` whose parameters satisfy every condition of `where`.
+struct Expectation {
+  std::string category;
+  std::vector<Condition> where;
+  // RE2 patterns; when not empty, the expectation applies only to documents in which one of
+  // them occurs (the GDPR Art. 28 elements only where the document invokes the GDPR).
+  std::vector<std::string> applies_if;
+  Risk risk = Risk::kMedium;
+  std::string reason;
+  // False when the rule set has no rule of the category: clausescan cannot see the clause, so
+  // it never reports it missing.
+  bool detectable = true;
+  int line = 0;
+};
 
-// Everything a RuleSet holds. Immutable once built.
+// A body signal of a document type: `weight` counts once when `pattern` occurs in the document.
+struct DocTypeSignal {
+  std::string pattern;
+  double weight = 1;
+};
+
+// A document type of doctypes.yaml (see the comments there for how the guess works).
+struct DocType {
+  std::string id;    // what the report's document.type says: "dpa", "msa"...
+  std::string name;  // "Data processing agreement"
+  std::vector<std::string> titles;  // RE2 patterns for the title lines
+  std::vector<DocTypeSignal> signals;
+  double threshold = 0;  // the score the signals must reach; > 0 when there are signals
+  std::vector<Expectation> expects;
+  int line = 0;  // line of the type's id in doctypes.yaml
+};
+
+class Matcher;         // match/matcher.h
+class DocTypeGuesser;  // structure/doctype.h
+
+// Everything a RuleSet holds. Immutable once built. Copies share the compiled parts (a rule set
+// with another playbook is a copy with the playbook replaced: nothing is recompiled).
 struct RuleSetData {
   RuleSetData();
+  RuleSetData(const RuleSetData&);
+  RuleSetData& operator=(const RuleSetData&);
   ~RuleSetData();
   std::string origin;  // "<builtin>" or the directory
   std::vector<SourceFile> files;  // every file of the rule directory (rules, data, tests)
@@ -133,8 +170,10 @@ struct RuleSetData {
   std::vector<EvidenceEntry> evidence;
   PartyLexicon parties;
   Playbook playbook;
-  std::vector<RuleInfo> infos;      // parallel to rules
-  std::unique_ptr<Matcher> matcher; // compiled from rules
+  std::vector<DocType> doctypes;  // doctypes.yaml, in file order; empty without the file
+  std::vector<RuleInfo> infos;    // parallel to rules
+  std::shared_ptr<const Matcher> matcher;                // compiled from rules
+  std::shared_ptr<const DocTypeGuesser> doctype_guesser;  // compiled from doctypes
 };
 
 }  // namespace clausescan::internal

@@ -1,6 +1,13 @@
 // RuleSet: the public face of a loaded and compiled rule directory.
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -29,6 +36,56 @@ Result<RuleSet> RuleSet::Load(const std::string& dir) {
       internal::LoadRuleSet(std::move(*files), dir);
   if (!data) return data.error();
   return RuleSet(std::move(*data));
+}
+
+namespace {
+
+Result<std::string> ReadPlaybookFile(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    return Error(ErrorCode::kIo, "cannot read playbook: it is a directory", path);
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return Error(ErrorCode::kIo, fmt::format("cannot read playbook: {}", std::strerror(errno)),
+                 path);
+  }
+  std::ostringstream content;
+  content << in.rdbuf();
+  if (in.bad()) return Error(ErrorCode::kIo, "cannot read playbook", path);
+  return content.str();
+}
+
+bool IsPlaybookFile(const std::string& name) {
+  return name == "playbook.yaml" ||
+         (name.size() > 14 && name.compare(name.size() - 14, 14, "/playbook.yaml") == 0);
+}
+
+}  // namespace
+
+Result<RuleSet> RuleSet::WithPlaybook(const std::string& path) const {
+  Result<std::string> text = ReadPlaybookFile(path);
+  if (!text) return text.error();
+  return WithPlaybookText(*text, path);
+}
+
+Result<RuleSet> RuleSet::WithPlaybookText(std::string_view yaml, const std::string& name) const {
+  Result<internal::Playbook> playbook =
+      internal::MergePlaybook(*data_, internal::SourceFile{name, std::string(yaml)});
+  if (!playbook) return playbook.error();
+  auto data = std::make_shared<internal::RuleSetData>(*data_);  // shares the compiled parts
+  data->playbook = std::move(*playbook);
+  return RuleSet(std::move(data));
+}
+
+std::vector<RuleFile> RuleSet::PlaybookFiles() const {
+  std::vector<RuleFile> files;
+  for (const internal::SourceFile& file : data_->files) {  // sorted by name
+    if (IsPlaybookFile(file.name)) files.push_back(RuleFile{file.name, file.content});
+  }
+  std::stable_partition(files.begin(), files.end(),
+                        [](const RuleFile& file) { return file.name == "playbook.yaml"; });
+  return files;
 }
 
 std::vector<RuleInfo> RuleSet::Rules() const { return data_->infos; }

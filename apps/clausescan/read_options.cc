@@ -1,0 +1,34 @@
+#include "read_options.h"
+
+namespace clausescan::cli {
+
+void AddReadOptions(CLI::App* cmd, ReadArgs* args) {
+  cmd->add_option("--revisions", args->revisions,
+                  "DOCX tracked changes: scan the text with all changes accepted, or as it was "
+                  "before them")
+      ->check(CLI::IsMember({"accepted", "original"}))
+      ->capture_default_str();
+  cmd->add_option("--password", args->password, "Password of an encrypted PDF");
+  cmd->add_option("--max-input-size", args->max_input_size,
+                  "Refuse inputs larger than this (e.g. 64M, 1G)")
+      ->transform(CLI::AsSizeValue(false))
+      ->default_str("64M");
+  cmd->add_option("--max-part-size", args->max_part_size,
+                  "Refuse a DOCX whose parts decompress to more than this (zip bombs)")
+      ->transform(CLI::AsSizeValue(false))
+      ->default_str("64M");
+  cmd->add_option("--max-xml-depth", args->max_xml_depth,
+                  "Refuse DOCX XML or HTML nested deeper than this")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
+}
+
+void ApplyReadOptions(const ReadArgs& args, ScanOptions* options) {
+  options->revisions = args.revisions == "original" ? Revisions::kOriginal : Revisions::kAccepted;
+  options->password = args.password;
+  options->max_input_bytes = static_cast<std::size_t>(args.max_input_size);
+  options->max_part_bytes = static_cast<std::size_t>(args.max_part_size);
+  options->max_xml_depth = args.max_xml_depth;
+}
+
+}  // namespace clausescan::cli

@@ -1,0 +1,30 @@
+// Options of the commands that read documents (scan, text): revisions, password and limits.
+#ifndef CLAUSESCAN_APPS_READ_OPTIONS_H_
+#define CLAUSESCAN_APPS_READ_OPTIONS_H_
+
+#include <CLI/CLI.hpp>
+#include <cstdint>
+#include <string>
+
+#include "clausescan/clausescan.h"
+
+namespace clausescan::cli {
+
+struct ReadArgs {
+  std::string revisions = "accepted";
+  std::string password;
+  std::uint64_t max_input_size = std::uint64_t{64} << 20;
+  std::uint64_t max_part_size = std::uint64_t{64} << 20;
+  int max_xml_depth = 256;
+};
+
+// Registers --revisions, --password, --max-input-size, --max-part-size and --max-xml-depth on
+// cmd, storing into *args (which must outlive the parse).
+void AddReadOptions(CLI::App* cmd, ReadArgs* args);
+
+// Copies the parsed reading options into *options.
+void ApplyReadOptions(const ReadArgs& args, ScanOptions* options);
+
+}  // namespace clausescan::cli
+
+#endif  // CLAUSESCAN_APPS_READ_OPTIONS_H_

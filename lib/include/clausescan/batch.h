@@ -1,0 +1,68 @@
+// Batch scans: many files and folders on a thread pool that shares one RuleSet.
+#ifndef CLAUSESCAN_BATCH_H_
+#define CLAUSESCAN_BATCH_H_
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "clausescan/report.h"
+#include "clausescan/result.h"
+#include "clausescan/scanner.h"
+
+namespace clausescan {
+
+// Options of ScanPaths.
+//   option    default   meaning
+//   include   {}        globs a file must match to be scanned (when not empty); a glob without
+//                       '/' matches the file name, one with '/' the path below the folder given
+//   exclude   {}        globs that skip a file or a whole folder (same matching)
+//   jobs      0         threads; 0 means one per core
+// Files named explicitly are always scanned (globs apply to what folder walks find).
+struct BatchOptions {
+  std::vector<std::string> include;
+  std::vector<std::string> exclude;
+  int jobs = 0;
+};
+
+// The outcome for one file, in a stable order whatever the thread timing.
+struct BatchItem {
+  std::string path;
+  Result<Report> report;
+};
+
+// Progress of a batch: files done of total, bytes done of total.
+struct BatchProgress {
+  std::size_t files_done = 0;
+  std::size_t files_total = 0;
+  std::size_t bytes_done = 0;
+  std::size_t bytes_total = 0;
+};
+
+// A file to scan, or a problem found while walking the folders (a symlink loop, an unreadable
+// folder, a path that does not exist), in walk order.
+struct PathEntry {
+  std::string path;
+  std::optional<Error> error;  // set for a walking problem
+  std::size_t bytes = 0;       // the file's size when known
+};
+
+// Expands paths (files as given; folders walked recursively in name order, symlinks followed,
+// loops detected and reported once) into the files to scan, applying options.include/exclude.
+// Never fails: problems are entries with an error, so the caller reports them and goes on.
+std::vector<PathEntry> ExpandPaths(const std::vector<std::string>& paths,
+                                   const BatchOptions& options);
+
+// Scans every file of paths (see ExpandPaths) with scanner on options.jobs threads. Calls
+// `on_item` once per file and per walking error, from the calling thread, in the order of
+// ExpandPaths (errors first where they were found), and `on_progress` (if set) from the calling
+// thread after each file. A bad file never stops the batch. Returns when every file is done.
+void ScanPaths(const Scanner& scanner, const std::vector<std::string>& paths,
+               const BatchOptions& options, const std::function<void(BatchItem&)>& on_item,
+               const std::function<void(const BatchProgress&)>& on_progress = {});
+
+}  // namespace clausescan
+
+#endif  // CLAUSESCAN_BATCH_H_

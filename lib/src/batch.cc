@@ -1,0 +1,172 @@
+// Folder walking and the thread pool of batch scans.
+#include "clausescan/batch.h"
+
+#include <fnmatch.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <filesystem>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <thread>
+#include <utility>
+
+namespace clausescan {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A glob without '/' matches the file (or folder) name; one with '/' the path below the root.
+bool GlobMatches(const std::string& glob, const std::string& relative) {
+  if (glob.find('/') == std::string::npos) {
+    std::size_t slash = relative.rfind('/');
+    std::string name = slash == std::string::npos ? relative : relative.substr(slash + 1);
+    return ::fnmatch(glob.c_str(), name.c_str(), 0) == 0;
+  }
+  return ::fnmatch(glob.c_str(), relative.c_str(), FNM_PATHNAME) == 0;
+}
+
+bool AnyMatches(const std::vector<std::string>& globs, const std::string& relative) {
+  return std::any_of(globs.begin(), globs.end(),
+                     [&](const std::string& glob) { return GlobMatches(glob, relative); });
+}
+
+class Walker {
+ public:
+  Walker(const BatchOptions& options, std::vector<PathEntry>* out)
+      : options_(options), out_(out) {}
+
+  void WalkRoot(const std::string& root) {
+    visited_.clear();
+    Walk(fs::path(root), "");
+  }
+
+ private:
+  void Error(const std::string& path, const std::string& reason) {
+    out_->push_back(PathEntry{path, clausescan::Error(ErrorCode::kIo, reason, path), 0});
+  }
+
+  // Walks the folder at dir; relative is its path below the root ("" for the root).
+  void Walk(const fs::path& dir, const std::string& relative) {
+    struct stat st;
+    if (::stat(dir.c_str(), &st) != 0) {
+      Error(dir.string(), "cannot read folder");
+      return;
+    }
+    if (!visited_.insert({st.st_dev, st.st_ino}).second) {
+      Error(dir.string(), "symbolic link loop: this folder is already being scanned");
+      return;
+    }
+    std::error_code ec;
+    std::vector<fs::directory_entry> entries;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+      entries.push_back(*it);
+    }
+    if (ec) {
+      Error(dir.string(), "cannot read folder: " + ec.message());
+      return;
+    }
+    std::sort(entries.begin(), entries.end(),
+              [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
+    for (const fs::directory_entry& entry : entries) {
+      std::string name = entry.path().filename().string();
+      std::string child = relative.empty() ? name : relative + "/" + name;
+      if (AnyMatches(options_.exclude, child)) continue;
+      std::error_code type_ec;
+      if (entry.is_directory(type_ec)) {
+        Walk(entry.path(), child);
+      } else if (entry.is_regular_file(type_ec)) {
+        if (!options_.include.empty() && !AnyMatches(options_.include, child)) continue;
+        out_->push_back(PathEntry{entry.path().string(), std::nullopt, entry.file_size(type_ec)});
+      } else if (entry.is_symlink(type_ec) && !fs::exists(entry.path(), type_ec)) {
+        Error(entry.path().string(), "broken symbolic link");
+      }
+    }
+    visited_.erase({st.st_dev, st.st_ino});
+  }
+
+  const BatchOptions& options_;
+  std::vector<PathEntry>* out_;
+  std::set<std::pair<dev_t, ino_t>> visited_;  // folders on the current walk path
+};
+
+int ThreadCount(int jobs, std::size_t files) {
+  int count = jobs > 0 ? jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  return static_cast<int>(std::max<std::size_t>(1, std::min<std::size_t>(count, files)));
+}
+
+}  // namespace
+
+std::vector<PathEntry> ExpandPaths(const std::vector<std::string>& paths,
+                                   const BatchOptions& options) {
+  std::vector<PathEntry> out;
+  Walker walker(options, &out);
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    fs::file_status status = fs::status(path, ec);
+    if (fs::is_directory(status)) {
+      walker.WalkRoot(path);
+    } else {
+      // Named files are scanned as given; ScanFile reports what is wrong with them.
+      std::size_t bytes = fs::is_regular_file(status) ? fs::file_size(path, ec) : 0;
+      out.push_back(PathEntry{path, std::nullopt, ec ? 0 : bytes});
+    }
+  }
+  return out;
+}
+
+void ScanPaths(const Scanner& scanner, const std::vector<std::string>& paths,
+               const BatchOptions& options, const std::function<void(BatchItem&)>& on_item,
+               const std::function<void(const BatchProgress&)>& on_progress) {
+  const std::vector<PathEntry> entries = ExpandPaths(paths, options);
+  BatchProgress progress;
+  for (const PathEntry& entry : entries) {
+    if (entry.error) continue;
+    ++progress.files_total;
+    progress.bytes_total += entry.bytes;
+  }
+
+  std::vector<std::optional<Result<Report>>> results(entries.size());
+  std::mutex mutex;
+  std::condition_variable ready;
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i = next++; i < entries.size(); i = next++) {
+      if (entries[i].error) continue;
+      Result<Report> report = scanner.ScanFile(entries[i].path);
+      std::lock_guard<std::mutex> lock(mutex);
+      results[i].emplace(std::move(report));
+      ready.notify_one();
+    }
+  };
+  std::vector<std::thread> pool;
+  int threads = ThreadCount(options.jobs, progress.files_total);
+  for (int t = 0; t < threads; ++t) pool.emplace_back(work);
+
+  // Hand results over in order, as soon as each is ready.
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (entries[i].error) {
+      BatchItem item{entries[i].path, *entries[i].error};
+      on_item(item);
+      continue;
+    }
+    std::optional<Result<Report>> result;
+    {
+      std::unique_lock<std::mutex> lock(mutex);
+      ready.wait(lock, [&] { return results[i].has_value(); });
+      result = std::move(results[i]);
+      results[i].reset();
+    }
+    BatchItem item{entries[i].path, std::move(*result)};
+    on_item(item);
+    ++progress.files_done;
+    progress.bytes_done += entries[i].bytes;
+    if (on_progress) on_progress(progress);
+  }
+  for (std::thread& thread : pool) thread.join();
+}
+
+}  // namespace clausescan

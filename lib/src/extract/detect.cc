@@ -1,0 +1,130 @@
+#include "extract/detect.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+#include <string>
+
+namespace clausescan::internal {
+namespace {
+
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() &&
+         std::equal(prefix.begin(), prefix.end(), s.begin(), [](char a, char b) {
+           return std::tolower(static_cast<unsigned char>(a)) ==
+                  std::tolower(static_cast<unsigned char>(b));
+         });
+}
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && StartsWithIgnoreCase(a, b);
+}
+
+bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; }
+
+// s without a leading BOM, blank space, XML declaration and comments.
+std::string_view SkipProlog(std::string_view s) {
+  if (StartsWith(s, kUtf8Bom)) s.remove_prefix(kUtf8Bom.size());
+  while (true) {
+    while (!s.empty() && IsBlank(s.front())) s.remove_prefix(1);
+    std::string_view close;
+    if (StartsWith(s, "<!--")) {
+      close = "-->";
+    } else if (StartsWith(s, "<?")) {
+      close = "?>";
+    } else {
+      return s;
+    }
+    std::size_t end = s.find(close, 2);
+    if (end == std::string_view::npos) return {};
+    s.remove_prefix(end + close.size());
+  }
+}
+
+bool LooksLikeHtml(std::string_view head) {
+  std::string_view s = SkipProlog(head);
+  if (StartsWithIgnoreCase(s, "<!doctype")) {
+    s.remove_prefix(9);
+    while (!s.empty() && IsBlank(s.front())) s.remove_prefix(1);
+    return StartsWithIgnoreCase(s, "html");
+  }
+  return StartsWithIgnoreCase(s, "<html") && (s.size() == 5 || IsBlank(s[5]) || s[5] == '>');
+}
+
+// The extension of the last path component without the dot, or "" when it has none.
+std::string_view Extension(std::string_view name) {
+  std::size_t slash = name.find_last_of("/\\");
+  std::string_view base = slash == std::string_view::npos ? name : name.substr(slash + 1);
+  std::size_t dot = base.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return {};
+  return base.substr(dot + 1);
+}
+
+Error Unsupported(std::string_view name, std::string detail) {
+  return Error(ErrorCode::kUnsupportedFormat, std::move(detail), std::string(name));
+}
+
+// The error for content that does not match the document format its extension promises, or
+// nullopt when the extension promises none.
+std::optional<Error> ExtensionMismatch(std::string_view ext, std::string_view name) {
+  if (EqualsIgnoreCase(ext, "pdf")) {
+    return Unsupported(name, "the name says PDF but the content is not one (no %PDF- header)");
+  }
+  if (EqualsIgnoreCase(ext, "docx") || EqualsIgnoreCase(ext, "docm") ||
+      EqualsIgnoreCase(ext, "dotx")) {
+    return Unsupported(name, "the name says DOCX but the content is not one (not a ZIP archive)");
+  }
+  if (EqualsIgnoreCase(ext, "doc") || EqualsIgnoreCase(ext, "rtf") ||
+      EqualsIgnoreCase(ext, "odt")) {
+    return Unsupported(name, fmt::format(".{} files are not supported: save the document as "
+                                         "DOCX or PDF",
+                                         ext));
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Magic DetectMagic(std::string_view bytes) {
+  if (bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos) return Magic::kPdf;
+  if (StartsWith(bytes, "PK\x03\x04") || StartsWith(bytes, "PK\x05\x06")) return Magic::kZip;
+  if (StartsWith(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) return Magic::kOle;
+  if (LooksLikeHtml(bytes.substr(0, std::size_t{64} << 10))) return Magic::kHtml;
+  return Magic::kNone;
+}
+
+Result<Format> DetectFormat(std::string_view bytes, std::string_view name) {
+  switch (DetectMagic(bytes)) {
+    case Magic::kPdf:
+      return Format::kPdf;
+    case Magic::kZip:
+      return Format::kDocx;
+    case Magic::kHtml:
+      return Format::kHtml;
+    case Magic::kOle:
+      return Unsupported(name,
+                         "a legacy Office file (.doc) or a password-protected Word document: "
+                         "not supported; save it as DOCX without a password, or as PDF");
+    case Magic::kNone:
+      break;
+  }
+  std::string_view ext = Extension(name);
+  if (std::optional<Error> error = ExtensionMismatch(ext, name)) return *error;
+  if (EqualsIgnoreCase(ext, "html") || EqualsIgnoreCase(ext, "htm") ||
+      EqualsIgnoreCase(ext, "xhtml")) {
+    std::string_view s = SkipProlog(bytes.substr(0, 4096));
+    if (!s.empty() && s.front() == '<') return Format::kHtml;
+  }
+  if (EqualsIgnoreCase(ext, "md") || EqualsIgnoreCase(ext, "markdown")) return Format::kMarkdown;
+  return Format::kText;  // the caller sniffs Markdown for names without an extension
+}
+
+}  // namespace clausescan::internal

@@ -1,0 +1,33 @@
+// Telling document formats apart by their content.
+#ifndef CLAUSESCAN_EXTRACT_DETECT_H_
+#define CLAUSESCAN_EXTRACT_DETECT_H_
+
+#include <string_view>
+
+#include "clausescan/result.h"
+#include "extract/document.h"
+
+namespace clausescan::internal {
+
+// What the first bytes of an input say it is.
+enum class Magic {
+  kNone,  // nothing recognised: text, Markdown, or junk
+  kPdf,   // "%PDF-" within the first 1024 bytes (where PDF readers look for it)
+  kZip,   // a ZIP archive ("PK\3\4", or "PK\5\6" for an empty one): DOCX is one
+  kOle,   // an OLE compound file: legacy .doc/.xls/.ppt, or a password-protected Office file
+  kHtml,  // "<!doctype html" or "<html" after a BOM, blank space and comments
+};
+
+// Classifies the start of bytes. Never fails; looks at no more than the first 64 KiB.
+Magic DetectMagic(std::string_view bytes);
+
+// Chooses the reader for an input: the content decides (DetectMagic). A name whose extension
+// promises a document format the content does not have (.pdf, .docx, .doc) is an error, and so
+// is a legacy Office file; an .html/.htm name makes content that starts with '<' HTML; the rest
+// is text or Markdown (by extension, or by content for names without one). Errors:
+// kUnsupportedFormat naming `name`.
+Result<Format> DetectFormat(std::string_view bytes, std::string_view name);
+
+}  // namespace clausescan::internal
+
+#endif  // CLAUSESCAN_EXTRACT_DETECT_H_

@@ -1,0 +1,292 @@
+// HTML: the text a browser shows, with headings as '#' lines and list items with their markers,
+// read by libxml2's HTML parser through SAX events (no tree is built, so memory stays linear in
+// the text and the nesting limit is checked as elements open).
+#include <fmt/format.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstdlib>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/docx_numbering.h"
+#include "extract/readers.h"
+#include "extract/text_builder.h"
+
+namespace clausescan::internal {
+namespace {
+
+constexpr std::size_t kChunk = std::size_t{64} << 10;
+
+// Elements whose content is not text a reader sees.
+bool IsDropped(std::string_view tag) {
+  static constexpr std::array<std::string_view, 20> kDropped = {
+      "script", "style",  "noscript", "template", "head",     "title",   "svg",
+      "math",   "iframe", "object",   "embed",    "canvas",   "audio",   "video",
+      "map",    "select", "datalist", "button",   "textarea", "frameset"};
+  return std::find(kDropped.begin(), kDropped.end(), tag) != kDropped.end();
+}
+
+// Elements that start and end a block of text (a paragraph of their own).
+bool IsBlock(std::string_view tag) {
+  static constexpr std::array<std::string_view, 30> kBlocks = {
+      "p",        "div",        "section",    "article", "header",  "footer", "main",  "aside",
+      "nav",      "blockquote", "pre",        "table",   "thead",   "tbody",  "tfoot", "tr",
+      "td",       "th",         "caption",    "dl",      "dt",      "dd",     "hr",    "form",
+      "fieldset", "figure",     "figcaption", "address", "details", "summary"};
+  return std::find(kBlocks.begin(), kBlocks.end(), tag) != kBlocks.end();
+}
+
+int HeadingLevel(std::string_view tag) {
+  if (tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6') return tag[1] - '0';
+  return 0;
+}
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+std::string_view Attribute(const xmlChar** attrs, std::string_view name) {
+  for (int i = 0; attrs != nullptr && attrs[i] != nullptr; i += 2) {
+    if (name == reinterpret_cast<const char*>(attrs[i])) {
+      return attrs[i + 1] == nullptr ? "" : reinterpret_cast<const char*>(attrs[i + 1]);
+    }
+  }
+  return {};
+}
+
+struct List {
+  bool ordered = false;
+  std::string format = "decimal";  // a Word number format name (FormatNumber)
+  int next = 1;
+};
+
+// Builds the text from SAX events.
+class HtmlText {
+ public:
+  explicit HtmlText(int max_depth) : max_depth_(max_depth) {}
+
+  void Start(std::string_view tag, const xmlChar** attrs);
+  void End(std::string_view tag);
+  void Characters(std::string_view text);
+
+  bool too_deep() const { return too_deep_; }
+  std::string Take();
+
+ private:
+  void Break(int lines) { breaks_ = std::max(breaks_, lines); }
+  void Flush();
+  void StartListItem(const xmlChar** attrs);
+
+  int max_depth_;
+  int depth_ = 0;
+  bool too_deep_ = false;
+  int dropped_ = 0;  // open elements whose content is dropped
+  int pre_ = 0;
+  int heading_ = 0;
+  int breaks_ = 0;  // line breaks owed before the next text
+  bool space_ = false;
+  std::string marker_;  // "## " or "- " owed before the next text
+  std::vector<List> lists_;
+  std::string out_;
+};
+
+void HtmlText::Start(std::string_view tag, const xmlChar** attrs) {
+  if (++depth_ > max_depth_) too_deep_ = true;
+  if (dropped_ > 0 || IsDropped(tag)) {
+    ++dropped_;  // everything inside a dropped element is dropped with it
+    return;
+  }
+  if (int level = HeadingLevel(tag)) {
+    Break(2);
+    marker_ = std::string(static_cast<std::size_t>(level), '#') + ' ';
+    ++heading_;
+  } else if (tag == "br") {
+    if (heading_ > 0) {
+      space_ = true;
+    } else {
+      Break(1);
+    }
+  } else if (tag == "ul" || tag == "ol") {
+    Break(lists_.empty() ? 2 : 1);
+    List list;
+    list.ordered = tag == "ol";
+    std::string_view type = Attribute(attrs, "type");
+    list.format = type == "a"   ? "lowerLetter"
+                  : type == "A" ? "upperLetter"
+                  : type == "i" ? "lowerRoman"
+                  : type == "I" ? "upperRoman"
+                                : "decimal";
+    std::string_view start = Attribute(attrs, "start");
+    if (!start.empty()) list.next = std::max(1, std::atoi(std::string(start).c_str()));
+    lists_.push_back(std::move(list));
+  } else if (tag == "li") {
+    StartListItem(attrs);
+  } else if (tag == "pre") {
+    Break(2);
+    ++pre_;
+  } else if (IsBlock(tag)) {
+    Break(2);
+  }
+}
+
+void HtmlText::StartListItem(const xmlChar** attrs) {
+  Break(1);
+  std::string indent(lists_.size() > 1 ? 3 * (lists_.size() - 1) : 0, ' ');
+  if (lists_.empty() || !lists_.back().ordered) {
+    marker_ = indent + "- ";
+    return;
+  }
+  List& list = lists_.back();
+  std::string_view value = Attribute(attrs, "value");
+  if (!value.empty()) list.next = std::max(1, std::atoi(std::string(value).c_str()));
+  marker_ = indent + FormatNumber(list.next++, list.format) + ". ";
+}
+
+void HtmlText::End(std::string_view tag) {
+  --depth_;
+  if (dropped_ > 0) {
+    --dropped_;
+    return;
+  }
+  if (HeadingLevel(tag) > 0) {
+    heading_ = std::max(0, heading_ - 1);
+    marker_.clear();
+    Break(2);
+  } else if (tag == "ul" || tag == "ol") {
+    if (!lists_.empty()) lists_.pop_back();
+    Break(lists_.empty() ? 2 : 1);
+  } else if (tag == "li") {
+    Break(1);
+  } else if (tag == "pre") {
+    pre_ = std::max(0, pre_ - 1);
+    Break(2);
+  } else if (IsBlock(tag)) {
+    Break(2);
+  }
+}
+
+// Writes what is owed before new text: line breaks (or a space) and a marker.
+void HtmlText::Flush() {
+  if (breaks_ > 0 && !out_.empty()) {
+    while (!out_.empty() && out_.back() == ' ') out_.pop_back();
+    int have = 0;
+    for (auto it = out_.rbegin(); it != out_.rend() && *it == '\n'; ++it) ++have;
+    for (int i = have; i < breaks_; ++i) out_ += '\n';
+  } else if (space_ && !out_.empty() && out_.back() != '\n') {
+    out_ += ' ';
+  }
+  breaks_ = 0;
+  space_ = false;
+  if (!marker_.empty() && (out_.empty() || out_.back() == '\n')) {
+    out_ += marker_;
+    marker_.clear();
+  }
+}
+
+void HtmlText::Characters(std::string_view text) {
+  if (dropped_ > 0) return;
+  if (pre_ > 0) {
+    Flush();
+    out_.append(text);
+    return;
+  }
+  for (char c : text) {
+    if (IsSpace(c)) {
+      space_ = true;
+      continue;
+    }
+    Flush();
+    out_ += c;
+  }
+}
+
+std::string HtmlText::Take() {
+  std::string text(TrimBlank(out_));
+  if (!text.empty()) text += '\n';
+  return text;
+}
+
+struct SaxContext {
+  HtmlText* text;
+  htmlParserCtxtPtr parser;
+};
+
+std::string_view Name(const xmlChar* name) {
+  return name == nullptr ? std::string_view() : reinterpret_cast<const char*>(name);
+}
+
+void OnStart(void* user, const xmlChar* name, const xmlChar** attrs) {
+  auto* context = static_cast<SaxContext*>(user);
+  context->text->Start(Name(name), attrs);
+  if (context->text->too_deep()) xmlStopParser(context->parser);
+}
+
+void OnEnd(void* user, const xmlChar* name) {
+  static_cast<SaxContext*>(user)->text->End(Name(name));
+}
+
+void OnCharacters(void* user, const xmlChar* chars, int length) {
+  static_cast<SaxContext*>(user)->text->Characters(
+      std::string_view(reinterpret_cast<const char*>(chars), static_cast<std::size_t>(length)));
+}
+
+// The encoding to read bytes in: UTF-8 when they are valid UTF-8 (whatever a <meta> claims),
+// else what the document declares, else Windows-1252's subset ISO-8859-1.
+xmlCharEncoding ChooseEncoding(std::string_view bytes, bool* ignore_declared) {
+  *ignore_declared = FindInvalidUtf8(bytes) == std::string_view::npos;
+  if (*ignore_declared) return XML_CHAR_ENCODING_UTF8;
+  std::string head(bytes.substr(0, 4096));
+  std::transform(head.begin(), head.end(), head.begin(), [](char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  });
+  return head.find("charset") != std::string::npos ? XML_CHAR_ENCODING_NONE
+                                                   : XML_CHAR_ENCODING_8859_1;
+}
+
+}  // namespace
+
+Result<Document> ReadHtml(std::string_view bytes, const std::string& name,
+                          const ReadOptions& options) {
+  static std::once_flag init;
+  std::call_once(init, [] { xmlInitParser(); });
+
+  htmlSAXHandler sax{};
+  sax.startElement = OnStart;
+  sax.endElement = OnEnd;
+  sax.characters = OnCharacters;
+  sax.ignorableWhitespace = OnCharacters;
+  sax.cdataBlock = OnCharacters;
+
+  HtmlText text(options.max_xml_depth);
+  SaxContext context{&text, nullptr};
+  bool ignore_declared = false;
+  xmlCharEncoding encoding = ChooseEncoding(bytes, &ignore_declared);
+  htmlParserCtxtPtr parser =
+      htmlCreatePushParserCtxt(&sax, &context, nullptr, 0, nullptr, encoding);
+  if (parser == nullptr) return Error(ErrorCode::kInternal, "cannot start the HTML parser", name);
+  context.parser = parser;
+  htmlCtxtUseOptions(parser, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                 HTML_PARSE_NONET | (ignore_declared ? HTML_PARSE_IGNORE_ENC : 0));
+  for (std::size_t at = 0; at < bytes.size() && !text.too_deep(); at += kChunk) {
+    std::size_t size = std::min(kChunk, bytes.size() - at);
+    htmlParseChunk(parser, bytes.data() + at, static_cast<int>(size), 0);
+  }
+  if (!text.too_deep()) htmlParseChunk(parser, nullptr, 0, 1);
+  htmlFreeParserCtxt(parser);
+  if (text.too_deep()) {
+    return Error(ErrorCode::kTooLarge,
+                 fmt::format("HTML elements nested deeper than {} levels (raise the limit with "
+                             "--max-xml-depth)",
+                             options.max_xml_depth),
+                 name);
+  }
+  Document doc;
+  doc.text = text.Take();
+  return doc;
+}
+
+}  // namespace clausescan::internal

@@ -1,0 +1,53 @@
+// Cleaning the text of PDF pages: running headers, footers and page numbers out, words that
+// were hyphenated at line ends joined. Pure functions over lines, so they are testable without
+// a PDF.
+#ifndef CLAUSESCAN_EXTRACT_PDF_CLEANUP_H_
+#define CLAUSESCAN_EXTRACT_PDF_CLEANUP_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace clausescan::internal {
+
+using PageLines = std::vector<std::string>;
+
+// How many non-blank lines at the top and at the bottom of a page may be running text.
+inline constexpr int kRunningZoneLines = 3;
+
+// True for a line that is only a page number: "7", "- 7 -", "Page 7", "Page 7 of 12", "7/12",
+// "[vii]".
+bool IsPageNumberLine(std::string_view line);
+
+// Removes running headers, footers and page numbers. Walking in from the top and from the
+// bottom of each page (over at most six non-blank lines, and stopping after
+// kRunningZoneLines lines of content), it drops page-number lines and running lines: lines that
+// repeat at the same edge (top or bottom) of at least half of the pages and of at least two. Two
+// lines repeat when their letters agree, case-folded, with digits, spaces and punctuation
+// ignored ("Page 3 of 9 - ACME Confidential" and "Page 4 of 9 - ACME Confidential" do; so do
+// "-4Source: X, 10-K" and "Source: X, 10-K"); lines with fewer than three letters never repeat.
+// A running line of twelve letters or more is dropped wherever it stands on a page (EDGAR
+// exhibits put two printed pages, footer and all, on one PDF page).
+void RemoveRunningLines(std::vector<PageLines>& pages);
+
+// Joins a word hyphenated across a line end: a line that ends in a lower-case letter and '-',
+// followed directly by a line (on the same page, or first on the next page) that starts with a
+// lower-case letter, becomes one line without the hyphen ("notifi-" + "cation of" ->
+// "notification of"). The same rule as the normaliser's, so "non-\nexclusive" is joined too.
+void JoinHyphenatedLines(std::vector<PageLines>& pages);
+
+// Joins lines that a PDF wrapped at the right margin: a line at least kFullLineShare of the
+// page's width (in characters; the width being the line length 90% of the page's lines stay
+// within) that does not end a sentence (.:?! or a closing quote after one) is continued by the
+// next line on the page, with a space between. So a paragraph reads as one line, as its author
+// wrote it, and a list marker that the wrapping happened to put at a line start ("...; or" /
+// "(ii) was lawfully disclosed") is not taken for a new list item. Short lines (headings, real
+// list items, table cells) and blank lines are left alone.
+void JoinWrappedLines(std::vector<PageLines>& pages);
+
+// A line at least this share of the page width counts as full.
+inline constexpr double kFullLineShare = 0.8;
+
+}  // namespace clausescan::internal
+
+#endif  // CLAUSESCAN_EXTRACT_PDF_CLEANUP_H_

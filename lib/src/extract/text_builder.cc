@@ -1,0 +1,33 @@
+#include "extract/text_builder.h"
+
+namespace clausescan::internal {
+
+std::string_view TrimBlank(std::string_view s) {
+  constexpr std::string_view kBlank = " \t\r\n\f\v";
+  std::size_t begin = s.find_first_not_of(kBlank);
+  if (begin == std::string_view::npos) return {};
+  std::size_t end = s.find_last_not_of(kBlank);
+  return s.substr(begin, end - begin + 1);
+}
+
+bool TextBuilder::AddBlock(std::string_view block, std::string_view separator, int page,
+                           int paragraph) {
+  block = TrimBlank(block);
+  if (block.empty()) return false;
+  if (!text_.empty()) text_.append(separator);
+  if (spans_.empty() || spans_.back().page != page || spans_.back().paragraph != paragraph) {
+    spans_.push_back({text_.size(), page, paragraph});
+  }
+  text_.append(block);
+  return true;
+}
+
+void TextBuilder::MoveTo(Document& doc) {
+  if (!text_.empty()) text_.push_back('\n');
+  doc.text = std::move(text_);
+  doc.spans = std::move(spans_);
+  text_.clear();
+  spans_.clear();
+}
+
+}  // namespace clausescan::internal

@@ -1,0 +1,95 @@
+// BuildEvidencePack: the evidence of all findings, deduplicated and ordered by urgency.
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <string_view>
+
+#include "clausescan/evidence.h"
+
+namespace clausescan {
+namespace {
+
+bool IsDigit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+
+// The run of digits at text[*pos] without its leading zeros; advances *pos past the run.
+std::string_view DigitRun(std::string_view text, std::size_t* pos) {
+  std::size_t begin = *pos;
+  while (*pos < text.size() && IsDigit(text[*pos])) ++*pos;
+  std::string_view run = text.substr(begin, *pos - begin);
+  while (run.size() > 1 && run[0] == '0') run.remove_prefix(1);
+  return run;
+}
+
+// Compares control ids with numbers by value: "A.5.9" < "A.5.24" < "A.8.1".
+bool ControlIdLess(std::string_view a, std::string_view b) {
+  std::size_t i = 0;
+  std::size_t j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (IsDigit(a[i]) && IsDigit(b[j])) {
+      std::string_view x = DigitRun(a, &i);
+      std::string_view y = DigitRun(b, &j);
+      if (x.size() != y.size()) return x.size() < y.size();
+      if (x != y) return x < y;
+    } else {
+      if (a[i] != b[j]) return a[i] < b[j];
+      ++i;
+      ++j;
+    }
+  }
+  return a.size() - i < b.size() - j;
+}
+
+void AddControls(const std::vector<Control>& controls, EvidenceNeed& need) {
+  for (const Control& control : controls) {
+    auto same = [&](const Control& c) { return c.id == control.id; };
+    if (std::none_of(need.controls.begin(), need.controls.end(), same)) {
+      need.controls.push_back(control);
+    }
+  }
+}
+
+void AddFinding(const Report& report, std::size_t report_index, std::size_t finding_index,
+                const EvidenceItem& item, EvidenceNeed& need) {
+  const Finding& f = report.findings[finding_index];
+  if (need.item.title.empty()) need.item.title = item.title;
+  if (need.item.description.empty()) need.item.description = item.description;
+  need.risk = std::max(need.risk, f.risk);
+  need.findings.push_back(
+      {report.document.path, f.line, f.category, f.rule, f.risk, report_index, finding_index});
+  AddControls(f.controls, need);
+}
+
+}  // namespace
+
+std::vector<EvidenceNeed> BuildEvidencePack(const std::vector<Report>& reports) {
+  std::map<std::string, EvidenceNeed> needs;  // by item id
+  for (std::size_t r = 0; r < reports.size(); ++r) {
+    const Report& report = reports[r];
+    for (std::size_t i = 0; i < report.findings.size(); ++i) {
+      const Finding& f = report.findings[i];
+      for (std::size_t e = 0; e < f.evidence.size(); ++e) {
+        const EvidenceItem& item = f.evidence[e];
+        auto earlier = f.evidence.begin() + static_cast<std::ptrdiff_t>(e);
+        auto same = [&](const EvidenceItem& other) { return other.id == item.id; };
+        if (std::any_of(f.evidence.begin(), earlier, same)) continue;  // named twice
+        EvidenceNeed& need = needs[item.id];
+        need.item.id = item.id;
+        AddFinding(report, r, i, item, need);
+      }
+    }
+  }
+  std::vector<EvidenceNeed> out;
+  out.reserve(needs.size());
+  for (auto& [id, need] : needs) {
+    std::sort(need.controls.begin(), need.controls.end(),
+              [](const Control& a, const Control& b) { return ControlIdLess(a.id, b.id); });
+    out.push_back(std::move(need));
+  }
+  // The map gave id order; a stable sort by risk keeps it within each risk.
+  std::stable_sort(out.begin(), out.end(), [](const EvidenceNeed& a, const EvidenceNeed& b) {
+    return a.risk > b.risk;
+  });
+  return out;
+}
+
+}  // namespace clausescan

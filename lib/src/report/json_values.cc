@@ -1,0 +1,32 @@
+#include "report/json_values.h"
+
+#include <optional>
+#include <type_traits>
+#include <variant>
+
+#include "report/values.h"
+
+namespace clausescan::internal {
+
+nlohmann::ordered_json ParamJson(const ParamValue& value) {
+  using Json = nlohmann::ordered_json;
+  return std::visit(
+      [](const auto& v) -> Json {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, double>) {
+          if (std::optional<long long> whole = AsInteger(v)) return Json(*whole);
+          return Json(v);
+        } else {
+          return Json(v);
+        }
+      },
+      value);
+}
+
+nlohmann::ordered_json ParametersJson(const std::map<std::string, ParamValue>& parameters) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::object();
+  for (const auto& [name, value] : parameters) out[name] = ParamJson(value);
+  return out;
+}
+
+}  // namespace clausescan::internal

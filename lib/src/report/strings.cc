@@ -1,0 +1,159 @@
+#include "report/strings.h"
+
+#include <cctype>
+
+namespace clausescan::internal {
+namespace {
+
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+
+// Length of the well-formed UTF-8 sequence at text[i], or 0 when there is none (RFC 3629).
+std::size_t SequenceLength(std::string_view text, std::size_t i) {
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  unsigned char lead = byte(i);
+  if (lead < 0x80) return 1;
+  std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0;
+  if (length == 0 || lead > 0xF4 || i + length > text.size()) return 0;
+  unsigned char second = byte(i + 1);
+  // The second byte's range rules out overlong forms, surrogates and values past U+10FFFF.
+  unsigned char low = lead == 0xE0 ? 0xA0 : lead == 0xF0 ? 0x90 : 0x80;
+  unsigned char high = lead == 0xED ? 0x9F : lead == 0xF4 ? 0x8F : 0xBF;
+  if (second < low || second > high) return 0;
+  for (std::size_t k = 2; k < length; ++k) {
+    if (!IsContinuationByte(text[i + k])) return 0;
+  }
+  return length;
+}
+
+bool IsAsciiSpace(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// Whether text[i] starts a C1 control character (U+0080..U+009F, two bytes).
+bool IsC1Control(std::string_view text, std::size_t i) {
+  return static_cast<unsigned char>(text[i]) == 0xC2 && i + 1 < text.size() &&
+         (static_cast<unsigned char>(text[i + 1]) & 0xE0) == 0x80;
+}
+
+// Whether the text starts with an ordered-list marker such as "1." or "12)".
+bool StartsWithListNumber(std::string_view text) {
+  std::size_t digits = 0;
+  while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits]))) {
+    ++digits;
+  }
+  return digits > 0 && digits < text.size() && (text[digits] == '.' || text[digits] == ')');
+}
+
+}  // namespace
+
+std::size_t CharCount(std::string_view text) {
+  std::size_t n = 0;
+  for (char c : text) n += IsContinuationByte(c) ? 0 : 1;
+  return n;
+}
+
+std::size_t ByteOffsetOfChar(std::string_view text, std::size_t chars) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (IsContinuationByte(text[i])) continue;
+    if (chars-- == 0) return i;
+  }
+  return text.size();
+}
+
+std::string ValidUtf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t length = SequenceLength(text, i);
+    if (length == 0) {
+      out += kReplacement;
+      ++i;
+    } else {
+      out.append(text.substr(i, length));
+      i += length;
+    }
+  }
+  return out;
+}
+
+std::string CleanText(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool space = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (IsC1Control(text, i)) {
+      ++i;
+      continue;
+    }
+    if (IsAsciiSpace(c)) {
+      space = !out.empty();
+      continue;
+    }
+    if (c < 0x20 || c == 0x7F) continue;
+    if (space) out += ' ';
+    space = false;
+    out += static_cast<char>(c);
+  }
+  return out;
+}
+
+std::string HtmlEscape(std::string_view text) {
+  std::string valid = ValidUtf8(text);
+  std::string out;
+  out.reserve(valid.size() + valid.size() / 8);
+  for (std::size_t i = 0; i < valid.size(); ++i) {
+    char c = valid[i];
+    unsigned char u = static_cast<unsigned char>(c);
+    if (IsC1Control(valid, i)) {
+      ++i;
+      continue;
+    }
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      case '\r':  // CR LF and a lone CR read as LF, as an HTML parser reads them
+        if (i + 1 == valid.size() || valid[i + 1] != '\n') out += '\n';
+        break;
+      default:
+        if ((u < 0x20 && c != '\t' && c != '\n') || u == 0x7F) break;
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string MarkdownEscape(std::string_view text) {
+  std::string clean = CleanText(ValidUtf8(text));
+  std::string out;
+  out.reserve(clean.size() + clean.size() / 8);
+  if (!clean.empty() && std::string_view("-+=#").find(clean[0]) != std::string_view::npos) {
+    out += '\\';
+  }
+  if (StartsWithListNumber(clean)) {
+    std::size_t digits = clean.find_first_not_of("0123456789");
+    out.append(clean, 0, digits);
+    out += '\\';
+    clean.erase(0, digits);
+  }
+  for (char c : clean) {
+    if (std::string_view("\\`*_[]<>|~&").find(c) != std::string_view::npos) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+std::string AsciiUpper(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string Plural(std::size_t n, std::string_view one, std::string_view many) {
+  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
+}  // namespace clausescan::internal

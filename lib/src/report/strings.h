@@ -1,0 +1,47 @@
+// Text helpers shared by the printers: UTF-8 counting and repair, and escaping for terminals,
+// HTML, Markdown and CSV. Contract text is untrusted input: every printer passes it through one
+// of these before it reaches its output.
+#ifndef CLAUSESCAN_REPORT_STRINGS_H_
+#define CLAUSESCAN_REPORT_STRINGS_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace clausescan::internal {
+
+inline bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// Number of characters (code points) in UTF-8 text.
+std::size_t CharCount(std::string_view text);
+
+// Byte offset of the character with index `chars` (text.size() when past the end).
+std::size_t ByteOffsetOfChar(std::string_view text, std::size_t chars);
+
+// The text with every byte that is not part of a well-formed UTF-8 sequence (overlong forms,
+// surrogates and values above U+10FFFF included) replaced by U+FFFD.
+std::string ValidUtf8(std::string_view text);
+
+// Document text made safe and compact for one line: whitespace runs become one space, control
+// characters (C0, DEL, and C1 such as CSI) are dropped, and the ends are trimmed.
+std::string CleanText(std::string_view text);
+
+// Text for HTML element content and quoted attribute values: valid UTF-8, `&<>"'` as
+// entities, control characters other than tab and newline dropped (they are parse errors in
+// HTML). Whitespace is kept as it is.
+std::string HtmlEscape(std::string_view text);
+
+// CleanText, then backslash before every character Markdown (CommonMark and GitHub tables)
+// could read as markup: \ ` * _ [ ] < > | ~ & and a leading - + = # or "1." list marker.
+// The result is one line of literal text, safe inside a paragraph, a quote or a table cell.
+std::string MarkdownEscape(std::string_view text);
+
+// ASCII letters upper-cased; other bytes unchanged.
+std::string AsciiUpper(std::string_view text);
+
+// "1 finding", "2 findings".
+std::string Plural(std::size_t n, std::string_view one, std::string_view many);
+
+}  // namespace clausescan::internal
+
+#endif  // CLAUSESCAN_REPORT_STRINGS_H_

@@ -1,0 +1,237 @@
+// Document type guess: title lines first, weighted body signals second (see doctype.h).
+#include "structure/doctype.h"
+
+#include <fmt/format.h>
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <cstdint>
+#include <utility>
+
+namespace clausescan::internal {
+namespace {
+
+// The budget of each compiled pattern and of the signal set, as for rules.
+constexpr std::int64_t kMaxMem = std::int64_t{64} << 20;
+
+RE2::Options PatternOptions() {
+  RE2::Options options;
+  options.set_encoding(RE2::Options::EncodingUTF8);
+  options.set_case_sensitive(false);
+  options.set_never_capture(true);
+  options.set_log_errors(false);
+  options.set_max_mem(kMaxMem);
+  return options;
+}
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+
+std::string_view Trim(std::string_view text) {
+  while (!text.empty() && IsSpace(text.front())) text.remove_prefix(1);
+  while (!text.empty() && IsSpace(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+int CountWords(std::string_view line) {
+  int words = 0;
+  bool in_word = false;
+  for (char c : line) {
+    const bool space = IsSpace(c);
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+// Splits off the first line of *text (without its '\n').
+std::string_view NextLine(std::string_view* text) {
+  const std::size_t end = text->find('\n');
+  std::string_view line = text->substr(0, end);
+  text->remove_prefix(end == std::string_view::npos ? text->size() : end + 1);
+  return line;
+}
+
+std::string_view Unquote(std::string_view value) {
+  if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
+      value.back() == value.front()) {
+    return value.substr(1, value.size() - 2);
+  }
+  return value;
+}
+
+// "(?:a)|(?:b)": matches where any of patterns does.
+std::string Alternation(const std::vector<std::string>& patterns) {
+  std::string out;
+  for (const std::string& pattern : patterns) {
+    if (!out.empty()) out += '|';
+    out += "(?:" + pattern + ")";
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string FrontMatterTitle(std::string_view text) {
+  if (Trim(NextLine(&text)) != "---") return "";
+  while (!text.empty()) {
+    const std::string_view line = NextLine(&text);
+    const std::string_view trimmed = Trim(line);
+    if (trimmed == "---" || trimmed == "...") break;
+    if (line.substr(0, 6) == "title:") return std::string(Unquote(Trim(line.substr(6))));
+  }
+  return "";
+}
+
+std::vector<std::string_view> TitleLines(std::string_view front_matter_title,
+                                         std::string_view text, std::string_view folded) {
+  std::vector<std::string_view> lines;
+  if (!Trim(front_matter_title).empty()) lines.push_back(Trim(front_matter_title));
+  int seen = 0;
+  std::size_t begin = 0;
+  while (begin < text.size() && begin < folded.size() && seen < kTitleLines) {
+    std::size_t end = text.find('\n', begin);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = Trim(folded.substr(begin, end - begin));
+    begin = end + 1;
+    if (line.empty()) continue;
+    ++seen;
+    if (CountWords(line) <= kTitleWords) lines.push_back(line);
+  }
+  return lines;
+}
+
+struct DocTypeGuesser::Impl {
+  struct Title {
+    int type = 0;
+    std::unique_ptr<RE2> re;
+  };
+  struct Signal {
+    int type = 0;
+    double weight = 0;
+    std::unique_ptr<RE2> re;  // for the fallback when the set runs out of memory
+  };
+  std::vector<Title> titles;  // in type order, then pattern order
+  std::vector<Signal> signals;
+  std::vector<double> thresholds;  // per type
+  // Per type, per expectation: its applies_if patterns as one alternation, or null.
+  std::vector<std::vector<std::unique_ptr<RE2>>> applies_if;
+  std::unique_ptr<RE2::Set> signal_set;  // null when there are no signals
+
+  // Which signals occur in text: the set's answer, or each pattern on its own when the set's
+  // DFA runs out of memory.
+  std::vector<int> SignalsIn(std::string_view text) const;
+};
+
+DocTypeGuesser::DocTypeGuesser() : impl_(std::make_unique<Impl>()) {}
+DocTypeGuesser::~DocTypeGuesser() = default;
+
+Result<std::unique_ptr<DocTypeGuesser>> DocTypeGuesser::Compile(const std::vector<DocType>& types,
+                                                                const std::string& file) {
+  std::unique_ptr<DocTypeGuesser> guesser(new DocTypeGuesser());
+  Impl& impl = *guesser->impl_;
+  impl.signal_set = std::make_unique<RE2::Set>(PatternOptions(), RE2::UNANCHORED);
+  for (std::size_t t = 0; t < types.size(); ++t) {
+    const DocType& type = types[t];
+    const int index = static_cast<int>(t);
+    auto fail = [&](const std::string& pattern, const std::string& why) {
+      return Error(ErrorCode::kRuleError,
+                   fmt::format("document type '{}': pattern '{}': {}", type.id, pattern, why),
+                   file, type.line);
+    };
+    for (const std::string& pattern : type.titles) {
+      auto re = std::make_unique<RE2>(pattern, PatternOptions());
+      if (!re->ok()) return fail(pattern, re->error());
+      impl.titles.push_back({index, std::move(re)});
+    }
+    for (const DocTypeSignal& signal : type.signals) {
+      auto re = std::make_unique<RE2>(signal.pattern, PatternOptions());
+      if (!re->ok()) return fail(signal.pattern, re->error());
+      std::string error;
+      if (impl.signal_set->Add(signal.pattern, &error) < 0) return fail(signal.pattern, error);
+      impl.signals.push_back({index, signal.weight, std::move(re)});
+    }
+    impl.thresholds.push_back(type.threshold);
+    std::vector<std::unique_ptr<RE2>>& applies_if = impl.applies_if.emplace_back();
+    for (const Expectation& expectation : type.expects) {
+      std::unique_ptr<RE2>& re = applies_if.emplace_back();
+      if (expectation.applies_if.empty()) continue;
+      const std::string pattern = Alternation(expectation.applies_if);
+      re = std::make_unique<RE2>(pattern, PatternOptions());
+      if (!re->ok()) return fail(pattern, re->error());
+    }
+  }
+  if (impl.signals.empty()) {
+    impl.signal_set.reset();
+  } else if (!impl.signal_set->Compile()) {
+    return Error(ErrorCode::kRuleError,
+                 "the document type signals need more memory than RE2 allows; use fewer or "
+                 "simpler patterns",
+                 file);
+  }
+  return guesser;
+}
+
+std::vector<int> DocTypeGuesser::Impl::SignalsIn(std::string_view text) const {
+  std::vector<int> found;
+  if (signal_set == nullptr) return found;
+  RE2::Set::ErrorInfo error;
+  if (signal_set->Match(text, &found, &error) || error.kind == RE2::Set::kNoError) return found;
+  found.clear();
+  for (std::size_t i = 0; i < signals.size(); ++i) {
+    if (RE2::PartialMatch(text, *signals[i].re)) found.push_back(static_cast<int>(i));
+  }
+  return found;
+}
+
+std::vector<bool> DocTypeGuesser::Applicable(int type, std::string_view folded) const {
+  std::vector<bool> applies;
+  for (const std::unique_ptr<RE2>& re : impl_->applies_if[type]) {
+    applies.push_back(re == nullptr || RE2::PartialMatch(folded, *re));
+  }
+  return applies;
+}
+
+int DocTypeGuesser::GuessByTitle(const std::vector<std::string_view>& lines) const {
+  for (std::string_view line : lines) {
+    int best_type = -1;
+    std::size_t best_start = line.size() + 1;
+    for (const Impl::Title& title : impl_->titles) {
+      re2::StringPiece match;
+      if (!title.re->Match(line, 0, line.size(), RE2::UNANCHORED, &match, 1)) continue;
+      const std::size_t start = static_cast<std::size_t>(match.data() - line.data());
+      if (start < best_start) {  // strictly earlier: a tie keeps the type listed first
+        best_start = start;
+        best_type = title.type;
+      }
+    }
+    if (best_type >= 0) return best_type;
+  }
+  return -1;
+}
+
+int DocTypeGuesser::GuessByBody(std::string_view folded) const {
+  std::vector<double> scores(impl_->thresholds.size(), 0.0);
+  for (int i : impl_->SignalsIn(folded)) {
+    scores[impl_->signals[i].type] += impl_->signals[i].weight;
+  }
+  int best_type = -1;
+  double best_margin = 0;
+  for (std::size_t t = 0; t < scores.size(); ++t) {
+    const double threshold = impl_->thresholds[t];
+    if (threshold <= 0 || scores[t] < threshold) continue;
+    const double margin = scores[t] / threshold;
+    if (best_type < 0 || margin > best_margin) {
+      best_type = static_cast<int>(t);
+      best_margin = margin;
+    }
+  }
+  return best_type;
+}
+
+int DocTypeGuesser::Guess(std::string_view front_matter_title, std::string_view text,
+                          std::string_view folded) const {
+  const int by_title = GuessByTitle(TitleLines(front_matter_title, text, folded));
+  return by_title >= 0 ? by_title : GuessByBody(folded);
+}
+
+}  // namespace clausescan::internal

@@ -1,0 +1,72 @@
+// Guessing a document's type (DPA, MSA, SLA, ...) from the document types of doctypes.yaml.
+#ifndef CLAUSESCAN_STRUCTURE_DOCTYPE_H_
+#define CLAUSESCAN_STRUCTURE_DOCTYPE_H_
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "clausescan/result.h"
+#include "rules/model.h"
+
+namespace clausescan::internal {
+
+// How many non-blank lines at the start of a document may hold its title, and how many words a
+// title line has at most (longer lines are running text: "personal data as defined in the Data
+// Protection Agreement" names another document, not this one).
+inline constexpr int kTitleLines = 10;
+inline constexpr int kTitleWords = 12;
+
+// The `title:` of a YAML front matter block ("---" on the first line, up to the next "---" or
+// "..."), unquoted and trimmed; "" when text has no front matter or no title in it.
+std::string FrontMatterTitle(std::string_view text);
+
+// The lines title patterns are matched against, in order: front_matter_title (when not empty),
+// then each of the first kTitleLines non-blank lines of the document that has at most
+// kTitleWords words, without surrounding spaces. Lines are those of `text` (the cased view,
+// which keeps line breaks), their content that of `folded` (the folded view of the same length,
+// where line breaks are spaces); a shorter folded is read as if padded with spaces. The views
+// point into the arguments.
+std::vector<std::string_view> TitleLines(std::string_view front_matter_title,
+                                         std::string_view text, std::string_view folded);
+
+// The compiled document types of a rule set. Immutable; Guess may be called from many threads.
+class DocTypeGuesser {
+ public:
+  // Compiles the patterns of types (RE2, case-insensitive, UTF-8). Errors: kRuleError naming
+  // file and the type's line when RE2 rejects a pattern or the signals exceed RE2's memory
+  // budget (the loader checks each pattern first, so in practice only the budget).
+  static Result<std::unique_ptr<DocTypeGuesser>> Compile(const std::vector<DocType>& types,
+                                                         const std::string& file);
+  ~DocTypeGuesser();
+
+  // The index in types of the guessed type, or -1 for "other":
+  // 1. the type with a title pattern matching the earliest of TitleLines(front_matter_title,
+  //    text, folded) (the first line with a match; in it, the leftmost match; a tie goes to the
+  //    type listed first);
+  // 2. else the type whose signals found in folded (each counted once, by its weight) reach its
+  //    threshold by the widest margin (score / threshold; a tie goes to the type listed first);
+  // 3. else -1. Linear in the length of folded.
+  int Guess(std::string_view front_matter_title, std::string_view text,
+            std::string_view folded) const;
+
+  // Whether each expectation of types[type] (in order) applies to the document: true when it
+  // has no `applies_if` patterns or one of them occurs in folded. Precondition: type is an
+  // index Guess may return (0 <= type < types.size()).
+  std::vector<bool> Applicable(int type, std::string_view folded) const;
+
+  // The two steps of Guess, for tests: -1 when the step decides nothing.
+  int GuessByTitle(const std::vector<std::string_view>& lines) const;
+  int GuessByBody(std::string_view folded) const;
+
+ private:
+  DocTypeGuesser();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace clausescan::internal
+
+#endif  // CLAUSESCAN_STRUCTURE_DOCTYPE_H_

@@ -1,0 +1,232 @@
+// The PDF reader: the line clean-up on its own, then PDFs the tests write by hand (see
+// tests/support/document_files.h), qpdf-encrypted ones, and the CUAD PDFs of the shared corpus.
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "extract/document.h"
+#include "extract/pdf_cleanup.h"
+#include "support/document_files.h"
+
+namespace clausescan::internal {
+namespace {
+
+namespace files = ::clausescan::testing;
+
+TEST(PdfCleanup, RecognisesPageNumberLines) {
+  struct Case {
+    const char* line;
+    bool page_number;
+  };
+  const Case cases[] = {
+      {"7", true},
+      {" - 7 - ", true},
+      {"-12-", true},
+      {"Page 3", true},
+      {"Page 3 of 12", true},
+      {"page 3 of 12", true},
+      {"3 of 12", true},
+      {"3/12", true},
+      {"[iv]", true},
+      {"\xE2\x80\x93 5 \xE2\x80\x93", true},
+      {"1.", false},
+      {"12345", false},
+      {"7. Security", false},
+      {"Page", false},
+      {"Section 3", false},
+      {"", false},
+  };
+  for (const Case& c : cases) EXPECT_EQ(IsPageNumberLine(c.line), c.page_number) << c.line;
+}
+
+TEST(PdfCleanup, RemovesRunningHeadersFootersAndPageNumbers) {
+  std::vector<PageLines> pages = {
+      {"ACME CONFIDENTIAL", "Title of the agreement", "Body one.", "", "1",
+       "Source: ACME, 10-K, 1/2/2019"},
+      {"ACME CONFIDENTIAL", "Body two.", "- 2 -", "Source: ACME, 10-K, 1/2/2019"},
+      {"ACME CONFIDENTIAL", "Body three.", "Body four.", "Body five.", "Body six.",
+       "-3Source: ACME, 10-K, 1/2/2019"},
+  };
+  RemoveRunningLines(pages);
+  EXPECT_EQ(pages[0], (PageLines{"Title of the agreement", "Body one.", ""}));
+  EXPECT_EQ(pages[1], (PageLines{"Body two."}));
+  EXPECT_EQ(pages[2], (PageLines{"Body three.", "Body four.", "Body five.", "Body six."}));
+}
+
+TEST(PdfCleanup, KeepsLinesThatDoNotRepeatOnEnoughPages) {
+  std::vector<PageLines> pages = {{"Exhibit 10.1", "One."}, {"Two."}, {"Three."}, {"Four."}};
+  std::vector<PageLines> before = pages;
+  RemoveRunningLines(pages);
+  EXPECT_EQ(pages, before);
+}
+
+TEST(PdfCleanup, JoinsWordsHyphenatedAtLineEnds) {
+  std::vector<PageLines> pages = {
+      {"Such notifi-", "cation shall describe", "the third-", "Party", "ends with notifi-"},
+      {"cation on the next page."},
+  };
+  JoinHyphenatedLines(pages);
+  EXPECT_EQ(pages[0], (PageLines{"Such notification shall describe", "the third-", "Party",
+                                 "ends with notification on the next page."}));
+  EXPECT_TRUE(pages[1].empty());
+}
+
+TEST(PdfCleanup, JoinsLinesWrappedAtTheMarginButNotShortOnes) {
+  std::vector<PageLines> pages = {{
+      "ARTICLE 5",
+      "5.1 The recipient shall hold the information in confidence unless it was public; or",
+      "(ii) was lawfully disclosed to it by a third party having the right to disclose it, or",
+      "was already known to it.",
+      "5.2 Short heading line",
+      "(a) a real list item;",
+      "(b) another one.",
+      "",
+      "A full line of prose that ends with a period and so ends its own sentence here.",
+      "Next sentence.",
+  }};
+  JoinWrappedLines(pages);
+  EXPECT_EQ(pages[0],
+            (PageLines{"ARTICLE 5",
+                       "5.1 The recipient shall hold the information in confidence unless it was "
+                       "public; or (ii) was lawfully disclosed to it by a third party having the "
+                       "right to disclose it, or was already known to it.",
+                       "5.2 Short heading line", "(a) a real list item;", "(b) another one.", "",
+                       "A full line of prose that ends with a period and so ends its own sentence "
+                       "here.",
+                       "Next sentence."}));
+}
+
+Result<Document> ReadPdfBytes(const std::string& bytes, ReadOptions options = {}) {
+  return ReadDocument(bytes, "test.pdf", options);
+}
+
+TEST(PdfReader, ReadsPagesInOrderWithoutRunningLinesAndWithPages) {
+  Result<Document> doc = ReadPdfBytes(files::MakePdf(files::ContractPages()));
+  ASSERT_TRUE(doc.ok()) << doc.error().message();
+  EXPECT_EQ(doc->format, Format::kPdf);
+  const std::string& text = doc->text;
+  EXPECT_EQ(text.find("ACME Corp"), std::string::npos) << text;
+  EXPECT_EQ(text.find("of 3"), std::string::npos) << text;
+  EXPECT_NE(text.find("Such notification shall describe"), std::string::npos) << text;
+  std::size_t definitions = text.find("1. Definitions");
+  std::size_t incidents = text.find("7. Security Incidents");
+  std::size_t law = text.find("9. Governing Law");
+  ASSERT_NE(definitions, std::string::npos);
+  ASSERT_NE(incidents, std::string::npos);
+  ASSERT_NE(law, std::string::npos);
+  EXPECT_LT(definitions, incidents);
+  EXPECT_LT(incidents, law);
+  EXPECT_EQ(doc->Locate(definitions).page, 1);
+  EXPECT_EQ(doc->Locate(incidents).page, 2);
+  EXPECT_EQ(doc->Locate(law).page, 3);
+  EXPECT_TRUE(doc->notes.empty());
+}
+
+TEST(PdfReader, APdfWithoutTextNeedsOcr) {
+  Result<Document> doc = ReadPdfBytes(files::MakePdf({{}, {}}));
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.error().code(), ErrorCode::kUnsupportedFormat);
+  EXPECT_EQ(doc.error().message(), "test.pdf: no extractable text: this PDF needs OCR first");
+}
+
+TEST(PdfReader, PagesWithoutTextAreNoted) {
+  Result<Document> doc = ReadPdfBytes(files::MakePdf({{"Some text."}, {}, {}, {"More."}}));
+  ASSERT_TRUE(doc.ok()) << doc.error().message();
+  ASSERT_EQ(doc->notes.size(), 1u);
+  EXPECT_EQ(doc->notes[0],
+            "no extractable text on pages 2-3 (scanned images?); those parts need OCR before "
+            "they can be scanned");
+}
+
+TEST(PdfReader, RefusesCorruptAndTruncatedPdfs) {
+  std::string pdf = files::MakePdf(files::ContractPages());
+  const std::pair<const char*, std::string> cases[] = {
+      {"truncated", pdf.substr(0, pdf.size() / 2)},
+      {"garbage body", "%PDF-1.7\n" + files::Junk(5000) + "\n%%EOF\n"},
+      {"header only", "%PDF-1.4\n%%EOF\n"},
+  };
+  for (const auto& [what, bytes] : cases) {
+    Result<Document> doc = ReadPdfBytes(bytes);
+    ASSERT_FALSE(doc.ok()) << what;
+    EXPECT_EQ(doc.error().code(), ErrorCode::kCorrupt) << what << ": " << doc.error().message();
+    EXPECT_EQ(doc.error().file(), "test.pdf");
+  }
+}
+
+// A PDF encrypted by qpdf (AES-256, user password "s3cret", owner password "owner-s3cret").
+class EncryptedPdf : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "clausescan-pdf-XXXXXX").string();
+    ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
+    dir_ = pattern;
+    std::filesystem::path plain = dir_ / "plain.pdf";
+    std::filesystem::path locked = dir_ / "locked.pdf";
+    std::ofstream(plain, std::ios::binary) << files::MakePdf(files::ContractPages());
+    ASSERT_TRUE(files::Shell("qpdf --encrypt s3cret owner-s3cret 256 -- '" + plain.string() +
+                             "' '" + locked.string() + "'"))
+        << "qpdf is needed to make the encrypted PDF: run scripts/install-deps.sh";
+    std::stringstream buffer;
+    buffer << std::ifstream(locked, std::ios::binary).rdbuf();
+    bytes_ = buffer.str();
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  std::filesystem::path dir_;
+  std::string bytes_;
+};
+
+TEST_F(EncryptedPdf, FailsClearlyWithoutAPassword) {
+  Result<Document> doc = ReadPdfBytes(bytes_);
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.error().code(), ErrorCode::kEncrypted);
+  EXPECT_EQ(doc.error().message(),
+            "test.pdf: the PDF is encrypted: give its password with --password");
+}
+
+TEST_F(EncryptedPdf, OpensWithTheUserOrOwnerPassword) {
+  for (const char* password : {"s3cret", "owner-s3cret"}) {
+    ReadOptions options;
+    options.password = password;
+    Result<Document> doc = ReadPdfBytes(bytes_, options);
+    ASSERT_TRUE(doc.ok()) << doc.error().message();
+    EXPECT_NE(doc->text.find("7. Security Incidents"), std::string::npos);
+  }
+}
+
+TEST_F(EncryptedPdf, SaysWhenThePasswordIsWrong) {
+  ReadOptions options;
+  options.password = "guess";
+  Result<Document> doc = ReadPdfBytes(bytes_, options);
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.error().code(), ErrorCode::kEncrypted);
+  EXPECT_NE(doc.error().message().find("the password given does not open it"), std::string::npos);
+}
+
+TEST(PdfReader, ReadsEveryCorpusPdfWithPages) {
+  std::string dir = std::string(CLAUSESCAN_SHARED_DIR) + "/corpus/pdf";
+  if (!std::filesystem::exists(dir)) GTEST_SKIP() << "no shared corpus at " << dir;
+  int read = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    Result<std::string> bytes = ReadFileBytes(entry.path(), std::size_t{64} << 20);
+    ASSERT_TRUE(bytes.ok());
+    Result<Document> doc = ReadDocument(*bytes, entry.path(), ReadOptions{});
+    ASSERT_TRUE(doc.ok()) << doc.error().message();
+    EXPECT_EQ(doc->format, Format::kPdf);
+    ASSERT_FALSE(doc->spans.empty());
+    EXPECT_EQ(doc->spans.front().page, 1);
+    EXPECT_GT(doc->spans.back().page, 1) << entry.path();
+    EXPECT_EQ(doc->text.find("Source: "), std::string::npos) << entry.path();  // EDGAR footer
+    ++read;
+  }
+  EXPECT_GE(read, 20);
+}
+
+}  // namespace
+}  // namespace clausescan::internal
