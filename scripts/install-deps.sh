@@ -12,7 +12,7 @@ export DEBIAN_FRONTEND=noninteractive
 packages="build-essential cmake ninja-build ccache pkg-config git python3 \
   libre2-dev libicu-dev libyaml-cpp-dev nlohmann-json3-dev libfmt-dev libcli11-dev \
   libgtest-dev libgmock-dev libbenchmark-dev ripgrep \
-  libzip-dev libpugixml-dev libpoppler-cpp-dev libxml2-dev qpdf"
+  libzip-dev libpugixml-dev libpoppler-cpp-dev libxml2-dev qpdf parallel"
 missing=""
 for p in $packages; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -37,6 +37,7 @@ Command AddTextCommand(CLI::App& app);
 Command AddRulesCommand(CLI::App& app);
 Command AddControlsCommand(CLI::App& app);
 Command AddPlaybookCommand(CLI::App& app);
+Command AddEvidenceCommand(CLI::App& app);
 
 }  // namespace clausescan::cli
 

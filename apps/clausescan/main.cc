@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   add(&clausescan::cli::AddRulesCommand);
   add(&clausescan::cli::AddControlsCommand);
   add(&clausescan::cli::AddPlaybookCommand);
+  add(&clausescan::cli::AddEvidenceCommand);
 
   try {
     app.parse(argc, argv);

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <iostream>
 #include <string>
+#include <vector>
 
 #include "commands.h"
 #include "output.h"
@@ -17,7 +18,8 @@ struct PlaybookArgs {
   bool force = false;
 };
 
-constexpr const char* kHeader = R"(# clausescan playbook: the positions a scan judges each finding by.
+constexpr const char* kHeader =
+    R"(# clausescan playbook: the positions a scan judges each finding by.
 #
 # A copy of the default playbook of {origin}. Edit it, then scan with it:
 #   clausescan scan --playbook {file} CONTRACT...
@@ -32,7 +34,7 @@ constexpr const char* kHeader = R"(# clausescan playbook: the positions a scan j
 # not remove it: set `enabled: false` instead. A rule id key starts a policy of its own for that
 # rule, replacing its category's.
 # A position's `when` holds conditions on the parameters of a finding, all of which must hold:
-#   param: value, param: {{in: [a, b]}}, {{lt: N}}, {{le: N}}, {{gt: N}}, {{ge: N}}, {{present: false}}
+#   param: value, {{in: [a, b]}}, {{lt: N}}, {{le: N}}, {{gt: N}}, {{ge: N}}, {{present: false}}
 # The finding's risk is the highest of the positions that apply, else the key's default.
 # Mistakes (unknown keys, parameters no rule declares, unknown position ids, bad values) stop the
 # scan with FILE:line:column and exit status 2; nothing is silently ignored.
@@ -46,11 +48,13 @@ std::string PlaybookTemplate(const RuleSet& rules, const std::string& file) {
   std::string text =
       fmt::format(fmt::runtime(kHeader), fmt::arg("origin", origin),
                   fmt::arg("file", file.empty() ? std::string("playbook.yaml") : file));
-  for (const RuleFile& source : rules.PlaybookFiles()) {
+  const std::vector<RuleFile> sources = rules.PlaybookFiles();
+  for (const RuleFile& source : sources) {
     text += fmt::format("\n# {:-<94}\n# From {}\n# {:-<94}\n\n", "", source.name, "");
     text += source.content;
     if (!source.content.empty() && source.content.back() != '\n') text += '\n';
   }
+  if (sources.empty()) text += "\n# The rule directory has no playbook.yaml.\n{}\n";
   return text;
 }
 
@@ -103,8 +107,7 @@ Command AddPlaybookCommand(CLI::App& app) {
       "init", "Write a commented copy of the default playbook to FILE (or standard output)");
   init->add_option("file", args->file, "The file to write (written whole or not at all)");
   init->add_flag("--force", args->force, "Overwrite FILE if it exists");
-  CLI::App* check =
-      cmd->add_subcommand("check", "Check a playbook override file without scanning");
+  CLI::App* check = cmd->add_subcommand("check", "Check a playbook override file without scanning");
   check->add_option("file", args->file, "The playbook override file")->required();
   return [=] { return init->parsed() ? RunInit(*args) : RunCheck(*args); };
 }

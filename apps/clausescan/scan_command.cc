@@ -6,7 +6,12 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
 #include "commands.h"
+#include "inputs.h"
 #include "output.h"
 #include "read_options.h"
 
@@ -14,7 +19,7 @@ namespace clausescan::cli {
 namespace {
 
 struct ScanArgs {
-  std::vector<std::string> paths;
+  InputArgs inputs;
   std::string format = "text";
   std::string fail_on;
   std::string color = "auto";
@@ -24,32 +29,89 @@ struct ScanArgs {
   ReadArgs read;
 };
 
-constexpr const char* kStdinName = "<stdin>";
-
-Result<Report> ScanOne(const Scanner& scanner, const std::string& path) {
-  if (path != "-") return scanner.ScanFile(path);
-  if (::isatty(STDIN_FILENO)) {
-    std::cerr << "clausescan: reading a contract from the terminal: paste it, then press "
-                 "Ctrl-D on a new line\n";
-  }
-  return scanner.ScanStream(std::cin, kStdinName);
+bool IsStdin(const InputArgs& inputs) {
+  return inputs.paths.empty() || (inputs.paths.size() == 1 && inputs.paths[0] == "-");
 }
 
+// Writes every report in the chosen format. Reports come in a stable order.
 void Print(const std::vector<Report>& reports, const ScanArgs& args, Output& out) {
+  std::ostream& os = out.stream();
   if (args.format == "json") {
     if (reports.size() == 1) {
-      WriteJson(reports[0], out.stream());
+      WriteJson(reports[0], os);
     } else {
-      WriteJsonArray(reports, out.stream());
+      WriteJsonArray(reports, os);
     }
-    return;
+  } else if (args.format == "jsonl") {
+    for (const Report& report : reports) WriteJsonLines(report, os);
+  } else if (args.format == "sarif") {
+    WriteSarif(reports, os);
+  } else if (args.format == "csv") {
+    WriteCsv(reports, os);
+  } else if (args.format == "md") {
+    WriteMarkdown(reports, os);
+  } else if (args.format == "html") {
+    WriteHtml(reports, os);
+  } else {
+    TextStyle style;
+    style.color = args.color == "always" || (args.color == "auto" && out.IsTerminal());
+    if (reports.size() > 1) {
+      WriteTextSummary(reports, os, style);
+      os << "\n";
+    }
+    for (std::size_t i = 0; i < reports.size(); ++i) {
+      if (i > 0) os << "\n";
+      WriteText(reports[i], os, style);
+    }
   }
-  TextStyle style;
-  style.color = args.color == "always" || (args.color == "auto" && out.IsTerminal());
-  for (std::size_t i = 0; i < reports.size(); ++i) {
-    if (i > 0) out.stream() << "\n";
-    WriteText(reports[i], out.stream(), style);
+}
+
+// The streaming filter: each stdin line is {"id": ..., "text": ...} (optionally "name", whose
+// extension picks the format); each gets one report line carrying its id. A bad line gets an
+// error line with its id (or its line number) and the filter goes on.
+bool FilterJsonLines(const Scanner& scanner, std::ostream& out) {
+  bool ok = true;
+  std::string line;
+  for (long number = 1; std::getline(std::cin, line); ++number) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    std::string id = fmt::format("line {}", number);
+    nlohmann::json request = nlohmann::json::parse(line, nullptr, false);
+    if (request.is_object() && request.contains("id")) {
+      id = request["id"].is_string() ? request["id"].get<std::string>() : request["id"].dump();
+    }
+    if (!request.is_object() || !request.contains("text") || !request["text"].is_string()) {
+      Error error(ErrorCode::kInvalidArgument,
+                  "expected a JSON object with a string \"text\" (and an \"id\")",
+                  "<stdin>", static_cast<int>(number));
+      PrintError(error.message());
+      WriteJsonLinesError(id, error, out);
+      ok = false;
+      continue;
+    }
+    std::string name = request.value("name", id);
+    Result<Report> report = scanner.ScanBytes(request["text"].get<std::string>(), name);
+    if (report) {
+      WriteJsonLines(*report, id, out);
+    } else {
+      PrintError(report.error().message());
+      WriteJsonLinesError(id, report.error(), out);
+      ok = false;
+    }
+    out.flush();
   }
+  return ok;
+}
+
+bool ReachesFailOn(const std::vector<Report>& reports, const std::string& fail_on) {
+  if (fail_on.empty()) return false;
+  Risk threshold = *ParseRisk(fail_on);
+  for (const Report& report : reports) {
+    if ((!report.findings.empty() || !report.missing.empty()) &&
+        report.WorstRisk() >= threshold) {
+      return true;
+    }
+  }
+  return false;
 }
 
 int RunScan(const ScanArgs& args) {
@@ -60,41 +122,33 @@ int RunScan(const ScanArgs& args) {
   ApplyReadOptions(args.read, &options);
   Scanner scanner(*rules, options);
 
-  std::vector<std::string> paths = args.paths.empty() ? std::vector<std::string>{"-"} : args.paths;
-  std::vector<Report> reports;
-  bool failed = false;
-  for (const std::string& path : paths) {
-    Result<Report> report = ScanOne(scanner, path);
-    if (!report) {
-      PrintError(report.error().message());
-      failed = true;
-      continue;
-    }
-    reports.push_back(std::move(*report));
+  Output out(args.output);
+  std::string error;
+  if (!out.Open(&error)) {
+    PrintError(error);
+    return kExitError;
   }
-  if (!reports.empty()) {
-    Output out(args.output);
-    std::string error;
-    if (!out.Open(&error)) {
+  if (args.format == "jsonl" && IsStdin(args.inputs)) {
+    bool ok = FilterJsonLines(scanner, out.stream());
+    if (!out.Commit(&error)) {
       PrintError(error);
       return kExitError;
     }
+    return ok ? kExitOk : kExitError;
+  }
+  std::vector<Report> reports;
+  bool ok = ScanInputs(scanner, args.inputs, [&](Report& report) {
+    reports.push_back(std::move(report));
+  });
+  if (!reports.empty()) {
     Print(reports, args, out);
     if (!out.Commit(&error)) {
       PrintError(error);
       return kExitError;
     }
   }
-  if (failed) return kExitError;
-  if (!args.fail_on.empty()) {
-    Risk threshold = *ParseRisk(args.fail_on);
-    for (const Report& report : reports) {
-      if (!report.findings.empty() || !report.missing.empty()) {
-        if (report.WorstRisk() >= threshold) return kExitFindings;
-      }
-    }
-  }
-  return kExitOk;
+  if (!ok) return kExitError;
+  return ReachesFailOn(reports, args.fail_on) ? kExitFindings : kExitOk;
 }
 
 }  // namespace
@@ -102,9 +156,10 @@ int RunScan(const ScanArgs& args) {
 Command AddScanCommand(CLI::App& app) {
   auto args = std::make_shared<ScanArgs>();
   CLI::App* cmd = app.add_subcommand("scan", "Scan contracts (files, or - for stdin) for security clauses");
-  cmd->add_option("paths", args->paths, "Files to scan; - or nothing reads standard input");
-  cmd->add_option("-f,--format", args->format, "Output format")
-      ->check(CLI::IsMember({"text", "json"}))
+  AddInputOptions(cmd, &args->inputs);
+  cmd->add_option("-f,--format", args->format,
+                  "Output format; jsonl with stdin is a filter of {\"id\",\"text\"} lines")
+      ->check(CLI::IsMember({"text", "json", "jsonl", "sarif", "csv", "md", "html"}))
       ->capture_default_str();
   cmd->add_option("--fail-on", args->fail_on,
                   "Exit with status 1 when a finding reaches this risk level")

@@ -109,14 +109,15 @@ TEST(DocTypeGuesser, Table) {
     const char* type;
   } cases[] = {
       {"title", "", "# data processing agreement\n", "dpa"},
-      {"earliest title in a line wins",
-       "", "this data processing addendum forms part of the services agreement\n", "dpa"},
+      {"earliest title in a line wins", "",
+       "this data processing addendum forms part of the services agreement\n", "dpa"},
+      {"leftmost match wins over the type listed first", "",
+       "services agreement with a data processing addendum\n", "msa"},
       {"earlier line wins", "", "services agreement\nannex: data processing addendum\n", "msa"},
       {"front matter title first", "terms of service", "data processing addendum\n", "msa"},
       {"anchored title pattern", "", "# sla\n", "sla"},
       {"anchor is the line start", "", "see the sla\n", "other"},
-      {"long line is no title",
-       "",
+      {"long line is no title", "",
        "personal data as defined in the data processing agreement between the parties applies "
        "here\n",
        "other"},
@@ -221,19 +222,19 @@ TEST_F(MissingClausesTest, FindingOfTheCategoryProvides) {
 }
 
 TEST_F(MissingClausesTest, WhereMustHold) {
-  EXPECT_EQ(Missing({MakeFinding("a.supplier", "data_processing", {{"element", std::string("b")}}),
-                     MakeFinding("a.supplier", "data_processing")}),
-            (std::vector<std::string>{"data_deletion", "data_processing",
-                                      "incident_notification"}));
-  EXPECT_EQ(Missing({MakeFinding("a.supplier", "data_processing",
-                                 {{"element", std::string("a")}})}),
-            (std::vector<std::string>{"data_deletion", "incident_notification"}));
+  EXPECT_EQ(
+      Missing({MakeFinding("a.supplier", "data_processing", {{"element", std::string("b")}}),
+               MakeFinding("a.supplier", "data_processing")}),
+      (std::vector<std::string>{"data_deletion", "data_processing", "incident_notification"}));
+  EXPECT_EQ(
+      Missing({MakeFinding("a.supplier", "data_processing", {{"element", std::string("a")}})}),
+      (std::vector<std::string>{"data_deletion", "incident_notification"}));
 }
 
 TEST_F(MissingClausesTest, CustomerDutyProvidesNothing) {
-  EXPECT_EQ(Missing({MakeFinding("b.customer", "incident_notification")}),
-            (std::vector<std::string>{"data_deletion", "data_processing",
-                                      "incident_notification"}));
+  EXPECT_EQ(
+      Missing({MakeFinding("b.customer", "incident_notification")}),
+      (std::vector<std::string>{"data_deletion", "data_processing", "incident_notification"}));
 }
 
 TEST_F(MissingClausesTest, NotApplicableIsNotReported) {
@@ -286,8 +287,7 @@ TEST(BuiltinDocTypes, ShortDocuments) {
        "1. The data exporter transfers personal data to the data importer in a third country "
        "under the standard contractual clauses.\n",
        "scc"},
-      {"nda", "a.md", "# Mutual Non-Disclosure Agreement\n\nEach party keeps secrets.\n",
-       "other"},
+      {"nda", "a.md", "# Mutual Non-Disclosure Agreement\n\nEach party keeps secrets.\n", "other"},
       {"empty", "a.txt", "", "other"},
   };
   for (const auto& c : cases) {
@@ -394,8 +394,8 @@ TEST(BuiltinMissing, ArticleTwentyEightElementNamedInTheReason) {
 }
 
 TEST(BuiltinMissing, NoGdprNoArticleTwentyEightElements) {
-  const Report report = ScanText(
-      "# Business Associate Agreement\n\n" + std::string(kNotice) + kDeletion, "baa.md");
+  const Report report =
+      ScanText("# Business Associate Agreement\n\n" + std::string(kNotice) + kDeletion, "baa.md");
   ASSERT_EQ(report.document.type, "dpa");
   EXPECT_FALSE(Has(MissingCategories(report), "data_processing"));
 }
@@ -426,8 +426,8 @@ TEST(BuiltinMissing, MsaWithCap) {
 }
 
 TEST(BuiltinMissing, OtherDocumentsExpectNothing) {
-  const Report report = ScanText("# Mutual Non-Disclosure Agreement\n\nEach party keeps secrets.\n",
-                                 "nda.md");
+  const Report report =
+      ScanText("# Mutual Non-Disclosure Agreement\n\nEach party keeps secrets.\n", "nda.md");
   EXPECT_EQ(report.document.type, "other");
   EXPECT_TRUE(report.missing.empty());
 }

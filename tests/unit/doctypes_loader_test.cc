@@ -41,8 +41,7 @@ TEST(DocTypesLoader, LoadsTypesSignalsAndExpectations) {
   EXPECT_EQ(types[1].id, "msa");
   EXPECT_TRUE(types[1].signals.empty());
   ASSERT_NE((*data)->doctype_guesser, nullptr);
-  EXPECT_EQ((*data)->doctype_guesser->Guess("", "services agreement\n", "services agreement\n"),
-            1);
+  EXPECT_EQ((*data)->doctype_guesser->Guess("", "services agreement\n", "services agreement\n"), 1);
 }
 
 TEST(DocTypesLoader, FileIsOptional) {
@@ -55,8 +54,7 @@ TEST(DocTypesLoader, FileIsOptional) {
 
 TEST(DocTypesLoader, ParametersOfACategoryWithoutRulesAreNotChecked) {
   // audit_rights has no rule yet: its expectation is kept (and never reported) whatever it names.
-  Result<std::shared_ptr<RuleSetData>> data =
-      LoadTestRules({{"doctypes.yaml", R"(- id: dpa
+  Result<std::shared_ptr<RuleSetData>> data = LoadTestRules({{"doctypes.yaml", R"(- id: dpa
   name: D
   titles: ['x']
   expects:
@@ -108,40 +106,42 @@ std::vector<GoldenCase> GoldenCases() {
       {"threshold not a number", TypeWith("  signals: [{pattern: 'x'}]\n  threshold: high\n"),
        f + "5:14: expected a number for 'threshold', found 'high'"},
       {"bad signal pattern", TypeWith("  signals: [{pattern: 'a{2,1}'}]\n  threshold: 1\n"),
-       f + "4:24: invalid pattern 'a{2,1}': invalid repetition size: {2,1}"},
+       f + "4:23: invalid pattern 'a{2,1}': invalid repetition size: {2,1}"},
       {"signal weight", TypeWith("  signals: [{pattern: 'x', weight: -1}]\n  threshold: 1\n"),
-       f + "4:37: 'weight' must be greater than 0"},
+       f + "4:36: 'weight' must be greater than 0"},
       {"signal key", TypeWith("  signals: [{patern: 'x'}]\n  threshold: 1\n"),
-       f + "4:15: unknown key 'patern' in signal (did you mean 'pattern'?)"},
+       f + "4:14: unknown key 'patern' in signal (did you mean 'pattern'?)"},
       {"expects not a list", TypeWith("  expects: {category: data_deletion}\n"),
        f + "4:12: expected a list for 'expects', found a map"},
-      {"unknown category", TypeWith("  expects:\n    - {category: data_deletio, risk: low, "
-                                    "reason: r}\n"),
-       f + "5:19: unknown category 'data_deletio' (did you mean 'data_deletion'?)"},
+      {"unknown category",
+       TypeWith("  expects:\n    - {category: data_deletio, risk: low, "
+                "reason: r}\n"),
+       f + "5:18: unknown category 'data_deletio' (did you mean 'data_deletion'?)"},
       {"missing risk", TypeWith("  expects:\n    - {category: data_deletion, reason: r}\n"),
        f + "5:7: missing required key 'risk' in expectation"},
-      {"bad risk", TypeWith("  expects:\n    - {category: data_deletion, risk: severe, "
-                            "reason: r}\n"),
-       f + "5:42: invalid risk 'severe': expected info, low, medium or high"},
+      {"bad risk",
+       TypeWith("  expects:\n    - {category: data_deletion, risk: severe, "
+                "reason: r}\n"),
+       f + "5:39: invalid risk 'severe': expected info, low, medium or high"},
       {"unknown expectation key",
        TypeWith("  expects:\n    - {category: data_deletion, when: {}, risk: low, reason: r}\n"),
-       f + "5:36: unknown key 'when' in expectation"},
+       f + "5:33: unknown key 'when' in expectation"},
       {"undeclared parameter",
        TypeWith("  expects:\n    - {category: data_deletion, where: {period: 30}, risk: low, "
                 "reason: r}\n"),
-       f + "5:44: no rule of category 'data_deletion' declares parameter 'period' (did you mean "
-           "'period_days'?)"},
+       f + "5:41: no rule of category 'data_deletion' declares parameter 'period'"},
       {"bad condition",
        TypeWith("  expects:\n    - {category: data_deletion, where: {period_days: {lte: 30}}, "
                 "risk: low, reason: r}\n"),
-       f + "5:58: unknown key 'lte' in condition on 'period_days' (did you mean 'lt'?)"},
+       f + "5:55: unknown key 'lte' in condition on 'period_days' (did you mean 'lt'?)"},
       {"bad applies_if pattern",
        TypeWith("  expects:\n    - {category: data_deletion, applies_if: ['(gdpr'], risk: low, "
                 "reason: r}\n"),
-       f + "5:50: invalid pattern '(gdpr': missing ): (gdpr"},
-      {"empty reason", TypeWith("  expects:\n    - {category: data_deletion, risk: low, "
-                                "reason: ''}\n"),
-       f + "5:59: 'reason' must not be empty"},
+       f + "5:46: invalid pattern '(gdpr': missing ): (gdpr"},
+      {"empty reason",
+       TypeWith("  expects:\n    - {category: data_deletion, risk: low, "
+                "reason: ''}\n"),
+       f + "5:52: 'reason' must not be empty"},
   };
 }
 

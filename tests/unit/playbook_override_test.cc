@@ -58,8 +58,7 @@ TEST(PlaybookOverride, ReplacesAPositionInPlace) {
   EXPECT_EQ(policy.default_risk, Risk::kLow);  // untouched
   EXPECT_EQ(policy.default_reason, "fine");
   // The base playbook is not changed.
-  EXPECT_EQ(Base().playbook.categories.at("incident_notification").positions[0].risk,
-            Risk::kHigh);
+  EXPECT_EQ(Base().playbook.categories.at("incident_notification").positions[0].risk, Risk::kHigh);
 }
 
 TEST(PlaybookOverride, AddsDisablesAndSetsDefaults) {
@@ -129,7 +128,8 @@ std::vector<GoldenCase> GoldenCases() {
       {"empty", "# only a comment\n", "my-playbook.yaml: the file is empty"},
       {"syntax", "incident_notification: [a\n",
        f + "2:1: YAML syntax error: end of sequence flow not found"},
-      {"not a map", "- incident_notification\n", f + "1:1: expected a map for playbook, found a list"},
+      {"not a map", "- incident_notification\n",
+       f + "1:1: expected a map for playbook, found a list"},
       {"unknown category", "incident_notifcation:\n  default: low\n",
        f + "1:1: unknown category or rule 'incident_notifcation' in playbook (did you mean "
            "'incident_notification'?)"},
@@ -140,22 +140,22 @@ std::vector<GoldenCase> GoldenCases() {
        f + "2:12: invalid risk 'critical': expected info, low, medium or high"},
       {"unknown position key",
        "incident_notification:\n  positions:\n    - {id: notify-short, risks: high}\n",
-       f + "3:25: unknown key 'risks' in position (did you mean 'risk'?)"},
+       f + "3:26: unknown key 'risks' in position (did you mean 'risk'?)"},
       {"disable unknown id",
        "incident_notification:\n  positions:\n    - {id: notify-shrt, enabled: false}\n",
-       f + "3:11: unknown position id 'notify-shrt' in the playbook of 'incident_notification' "
+       f + "3:12: unknown position id 'notify-shrt' in the playbook of 'incident_notification' "
            "(did you mean 'notify-short'?)"},
       {"disable with more",
        "incident_notification:\n  positions:\n    - {id: notify-short, enabled: false, risk: "
        "low}\n",
-       f + "3:47: 'risk' has no use in a disabled position: a position with 'enabled: false' "
+       f + "3:42: 'risk' has no use in a disabled position: a position with 'enabled: false' "
            "takes only 'id' and 'enabled'"},
       {"bad enabled",
        "incident_notification:\n  positions:\n    - {id: notify-short, enabled: maybe}\n",
-       f + "3:38: expected true or false for 'enabled'"},
+       f + "3:35: expected true or false for 'enabled'"},
       {"position of another key",
        "incident_notification:\n  positions:\n    - {id: delete-short, enabled: false}\n",
-       f + "3:11: position 'delete-short' belongs to the playbook of 'data_deletion', not "
+       f + "3:12: position 'delete-short' belongs to the playbook of 'data_deletion', not "
            "'incident_notification': override it there"},
       {"new position without when",
        "incident_notification:\n  positions:\n    - {id: notify-new, risk: low, reason: r}\n",
@@ -166,16 +166,16 @@ std::vector<GoldenCase> GoldenCases() {
       {"id named twice",
        "incident_notification:\n  positions:\n    - {id: notify-short, enabled: false}\n"
        "    - {id: notify-short, when: {}, risk: low, reason: r}\n",
-       f + "4:11: duplicate position id 'notify-short'"},
+       f + "4:12: duplicate position id 'notify-short'"},
       {"undeclared parameter",
        "incident_notification:\n  positions:\n    - {id: p, when: {period_days: {lt: 3}}, "
        "risk: low, reason: r}\n",
-       f + "3:23: no rule of category 'incident_notification' declares parameter "
+       f + "3:22: no rule of category 'incident_notification' declares parameter "
            "'period_days'"},
       {"undeclared placeholder",
        "incident_notification:\n  positions:\n    - {id: p, when: {}, risk: low, reason: "
        "'{windw_hours} h'}\n",
-       f + "3:50: no rule of category 'incident_notification' declares parameter 'windw_hours' "
+       f + "3:44: no rule of category 'incident_notification' declares parameter 'windw_hours' "
            "(did you mean 'window_hours'?)"},
       {"comparison needs a number",
        "data_deletion:\n  positions:\n    - {id: p, when: {period_days: {lt: soon}}, risk: "
@@ -224,8 +224,7 @@ TEST_F(WithPlaybookTest, SharesTheCompiledRules) {
   EXPECT_EQ(custom->data().doctype_guesser.get(), rules->data().doctype_guesser.get());
   EXPECT_EQ(custom->data().playbook.categories.at("incident_notification").default_risk,
             Risk::kHigh);
-  EXPECT_EQ(rules->data().playbook.categories.at("incident_notification").default_risk,
-            Risk::kLow);
+  EXPECT_EQ(rules->data().playbook.categories.at("incident_notification").default_risk, Risk::kLow);
   EXPECT_EQ(custom->origin(), rules->origin());
   EXPECT_EQ(custom->Rules().size(), rules->Rules().size());
 }
@@ -236,9 +235,8 @@ TEST_F(WithPlaybookTest, ChainsOverrides) {
   Result<RuleSet> first = rules->WithPlaybookText(
       "data_deletion:\n  positions:\n    - {id: extra, when: {}, risk: low, reason: r}\n", "a");
   ASSERT_TRUE(first.ok()) << first.error().message();
-  Result<RuleSet> second =
-      first->WithPlaybookText("data_deletion:\n  positions:\n    - {id: extra, enabled: false}\n",
-                              "b");
+  Result<RuleSet> second = first->WithPlaybookText(
+      "data_deletion:\n  positions:\n    - {id: extra, enabled: false}\n", "b");
   ASSERT_TRUE(second.ok()) << second.error().message();
   EXPECT_EQ(Ids(first->data().playbook.categories.at("data_deletion")),
             (std::vector<std::string>{"delete-short", "extra"}));
@@ -253,7 +251,8 @@ TEST_F(WithPlaybookTest, ErrorsNameThePath) {
   Result<RuleSet> custom = rules->WithPlaybook(missing);
   ASSERT_FALSE(custom.ok());
   EXPECT_EQ(custom.error().code(), ErrorCode::kIo);
-  EXPECT_EQ(custom.error().message(), missing + ": cannot read playbook: No such file or directory");
+  EXPECT_EQ(custom.error().message(),
+            missing + ": cannot read playbook: No such file or directory");
   custom = rules->WithPlaybook(dir_.string());
   ASSERT_FALSE(custom.ok());
   EXPECT_EQ(custom.error().message(), dir_.string() + ": cannot read playbook: it is a directory");
@@ -273,8 +272,8 @@ TEST_F(WithPlaybookTest, PlaybookFilesTopLevelFirst) {
   ASSERT_TRUE(rules.ok()) << rules.error().message();
   std::vector<std::string> names;
   for (const RuleFile& file : rules->PlaybookFiles()) names.push_back(file.name);
-  EXPECT_EQ(names, (std::vector<std::string>{"playbook.yaml", "aa/playbook.yaml",
-                                             "zz/playbook.yaml"}));
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"playbook.yaml", "aa/playbook.yaml", "zz/playbook.yaml"}));
   EXPECT_EQ(rules->PlaybookFiles()[0].content, test_rules::kTestPlaybook);
 }
 

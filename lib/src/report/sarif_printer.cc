@@ -120,7 +120,7 @@ Json HelpJson(const RuleSummary& rule, bool missing) {
   }
   for (const std::string& c : rule.considerations) {
     text += "\n- " + c;
-    markdown += "\n- " + internal::MarkdownEscape(c);
+    markdown += "\n- " + internal::MarkdownEscapeLine(c);
   }
   return Json{{"text", text}, {"markdown", markdown}};
 }

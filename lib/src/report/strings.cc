@@ -130,18 +130,21 @@ std::string MarkdownEscape(std::string_view text) {
   std::string clean = CleanText(ValidUtf8(text));
   std::string out;
   out.reserve(clean.size() + clean.size() / 8);
-  if (!clean.empty() && std::string_view("-+=#").find(clean[0]) != std::string_view::npos) {
-    out += '\\';
-  }
-  if (StartsWithListNumber(clean)) {
-    std::size_t digits = clean.find_first_not_of("0123456789");
-    out.append(clean, 0, digits);
-    out += '\\';
-    clean.erase(0, digits);
-  }
   for (char c : clean) {
     if (std::string_view("\\`*_[]<>|~&").find(c) != std::string_view::npos) out += '\\';
     out += c;
+  }
+  return out;
+}
+
+std::string MarkdownEscapeLine(std::string_view text) {
+  std::string out = MarkdownEscape(text);
+  if (!out.empty() && std::string_view("-+=#").find(out[0]) != std::string_view::npos) {
+    return '\\' + out;
+  }
+  if (StartsWithListNumber(out)) {
+    std::size_t digits = out.find_first_not_of("0123456789");
+    out.insert(digits, 1, '\\');
   }
   return out;
 }

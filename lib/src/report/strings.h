@@ -31,10 +31,14 @@ std::string CleanText(std::string_view text);
 // HTML). Whitespace is kept as it is.
 std::string HtmlEscape(std::string_view text);
 
-// CleanText, then backslash before every character Markdown (CommonMark and GitHub tables)
-// could read as markup: \ ` * _ [ ] < > | ~ & and a leading - + = # or "1." list marker.
-// The result is one line of literal text, safe inside a paragraph, a quote or a table cell.
+// CleanText, then a backslash before every character Markdown (CommonMark and GitHub tables)
+// could read as inline markup: \ ` * _ [ ] < > | ~ &. The result is one line of literal text,
+// safe inside a paragraph, a heading or a table cell.
 std::string MarkdownEscape(std::string_view text);
+
+// MarkdownEscape for text that starts a line (after "> " or "- " included): a leading
+// - + = # or ordered-list marker ("1." "2)") is escaped too, so it cannot start a block.
+std::string MarkdownEscapeLine(std::string_view text);
 
 // ASCII letters upper-cased; other bytes unchanged.
 std::string AsciiUpper(std::string_view text);

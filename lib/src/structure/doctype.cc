@@ -82,8 +82,8 @@ std::string FrontMatterTitle(std::string_view text) {
   return "";
 }
 
-std::vector<std::string_view> TitleLines(std::string_view front_matter_title,
-                                         std::string_view text, std::string_view folded) {
+std::vector<std::string_view> TitleLines(std::string_view front_matter_title, std::string_view text,
+                                         std::string_view folded) {
   std::vector<std::string_view> lines;
   if (!Trim(front_matter_title).empty()) lines.push_back(Trim(front_matter_title));
   int seen = 0;
@@ -135,8 +135,8 @@ Result<std::unique_ptr<DocTypeGuesser>> DocTypeGuesser::Compile(const std::vecto
     const int index = static_cast<int>(t);
     auto fail = [&](const std::string& pattern, const std::string& why) {
       return Error(ErrorCode::kRuleError,
-                   fmt::format("document type '{}': pattern '{}': {}", type.id, pattern, why),
-                   file, type.line);
+                   fmt::format("document type '{}': pattern '{}': {}", type.id, pattern, why), file,
+                   type.line);
     };
     for (const std::string& pattern : type.titles) {
       auto re = std::make_unique<RE2>(pattern, PatternOptions());

@@ -29,8 +29,8 @@ std::string FrontMatterTitle(std::string_view text);
 // which keeps line breaks), their content that of `folded` (the folded view of the same length,
 // where line breaks are spaces); a shorter folded is read as if padded with spaces. The views
 // point into the arguments.
-std::vector<std::string_view> TitleLines(std::string_view front_matter_title,
-                                         std::string_view text, std::string_view folded);
+std::vector<std::string_view> TitleLines(std::string_view front_matter_title, std::string_view text,
+                                         std::string_view folded);
 
 // The compiled document types of a rule set. Immutable; Guess may be called from many threads.
 class DocTypeGuesser {

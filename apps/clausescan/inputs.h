@@ -1,0 +1,32 @@
+// Scanning what the user named: files, folders (walked on a thread pool) or standard input.
+#ifndef CLAUSESCAN_APPS_INPUTS_H_
+#define CLAUSESCAN_APPS_INPUTS_H_
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "clausescan/batch.h"
+#include "clausescan/clausescan.h"
+
+namespace clausescan::cli {
+
+struct InputArgs {
+  std::vector<std::string> paths;  // empty or "-": standard input
+  BatchOptions batch;
+  bool progress = true;  // a progress bar on stderr when it is a terminal and files are many
+};
+
+// Registers the positional paths and --include, --exclude, --jobs, --no-progress.
+void AddInputOptions(CLI::App* cmd, InputArgs* args);
+
+// Scans the inputs, calling on_report for each document in a stable order (the order of the
+// arguments, folders walked in name order). A file that cannot be scanned is reported on stderr
+// with its name and the others go on. Returns false when any input failed.
+bool ScanInputs(const Scanner& scanner, const InputArgs& args,
+                const std::function<void(Report&)>& on_report);
+
+}  // namespace clausescan::cli
+
+#endif  // CLAUSESCAN_APPS_INPUTS_H_

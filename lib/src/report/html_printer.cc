@@ -1,0 +1,329 @@
+// The HTML report: one self-contained file (inline CSS, no script, no external reference) for
+// people who review contracts in a browser or on paper. Every piece of report text goes through
+// HtmlEscape, so a contract cannot inject markup.
+#include <array>
+#include <cctype>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "clausescan/evidence.h"
+#include "clausescan/printers.h"
+#include "report/html_style.h"
+#include "report/matrix.h"
+#include "report/strings.h"
+#include "report/values.h"
+
+namespace clausescan {
+namespace {
+
+using internal::HtmlEscape;
+using internal::MatrixCell;
+
+constexpr std::string_view kTitle = "Contract security review";
+
+// A value for an id attribute: letters, digits, '-' and '_' kept, anything else as '-'.
+std::string IdPart(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    bool keep = std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+    out += keep ? c : '-';
+  }
+  return out;
+}
+
+std::string DocId(std::size_t report) { return "doc-" + std::to_string(report + 1); }
+std::string FindingId(std::size_t report, std::size_t finding) {
+  return "f-" + std::to_string(report + 1) + "-" + std::to_string(finding + 1);
+}
+std::string EvidenceId(std::string_view id) { return "ev-" + IdPart(id); }
+
+std::string RiskClass(Risk risk) { return "risk-" + std::string(RiskName(risk)); }
+
+std::string Badge(Risk risk) {
+  std::string name(RiskName(risk));
+  return "<span class=\"badge " + RiskClass(risk) + "\">" + name + "</span>";
+}
+
+// The index of `f` in `report.findings` (f points into it).
+std::size_t IndexOf(const Report& report, const Finding* f) {
+  return static_cast<std::size_t>(f - report.findings.data());
+}
+
+void WriteHead(std::ostream& out) {
+  out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+         "<meta name=\"generator\" content=\"clausescan\">\n<title>"
+      << kTitle << "</title>\n<style>" << internal::kHtmlStyle << "</style>\n</head>\n";
+}
+
+void WriteToc(const std::vector<Report>& reports, std::ostream& out) {
+  out << "<nav class=\"toc\" aria-labelledby=\"toc-h\">\n<h2 id=\"toc-h\">Contents</h2>\n<ol>\n"
+         "<li><a href=\"#summary\">Summary</a></li>\n";
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    out << "<li><a href=\"#" << DocId(i) << "\">" << HtmlEscape(reports[i].document.path)
+        << "</a></li>\n";
+  }
+  out << "<li><a href=\"#evidence\">Evidence pack</a></li>\n</ol>\n</nav>\n";
+}
+
+// A compact badge for a matrix cell: "med" for medium, "miss" for a missing clause; the title
+// says it in full.
+std::string MatrixCellHtml(const MatrixCell& cell) {
+  switch (cell.state) {
+    case MatrixCell::State::kNone:
+      return "<td class=\"none\" title=\"not addressed\">\u2013</td>";
+    case MatrixCell::State::kMissing:
+      return "<td><span class=\"badge missing " + RiskClass(cell.risk) +
+             "\" title=\"missing clause, " + std::string(RiskName(cell.risk)) +
+             " risk\">miss</span></td>";
+    case MatrixCell::State::kFound:
+      break;
+  }
+  std::string name(RiskName(cell.risk));
+  return "<td><span class=\"badge " + RiskClass(cell.risk) + "\" title=\"" + name + " risk\">" +
+         (cell.risk == Risk::kMedium ? "med" : name) + "</span></td>";
+}
+
+// A path for a narrow cell: escaped, with a line-break opportunity after each '/'.
+std::string BreakablePath(const std::string& path) {
+  std::string out;
+  for (char c : HtmlEscape(path)) {
+    out += c;
+    if (c == '/') out += "<wbr>";
+  }
+  return out;
+}
+
+void WriteLegend(const internal::SummaryMatrix& matrix, std::ostream& out) {
+  if (matrix.categories.empty()) return;
+  out << "<dl class=\"legend\">\n";
+  for (std::size_t c = 0; c < matrix.categories.size(); ++c) {
+    out << "<div><dt>" << HtmlEscape(matrix.abbreviations[c]) << "</dt><dd>"
+        << HtmlEscape(internal::CategoryTitle(matrix.categories[c])) << "</dd></div>\n";
+  }
+  out << "</dl>\n<p class=\"note\">Each cell shows the worst risk among the document's clauses "
+         "of that category; <em>missing</em> marks a clause the document is expected to have "
+         "but does not; \u2013 marks a category the document does not address.</p>\n";
+}
+
+void WriteMatrix(const std::vector<Report>& reports, std::ostream& out) {
+  internal::SummaryMatrix matrix = internal::BuildSummaryMatrix(reports);
+  out << "<section id=\"summary\" aria-labelledby=\"summary-h\">\n"
+         "<h2 id=\"summary-h\">Summary</h2>\n<div class=\"table-wrap\">\n<table class=\"matrix\">\n"
+         "<caption>Worst risk per document and clause category</caption>\n<thead><tr>"
+         "<th scope=\"col\">Document</th><th scope=\"col\">Worst risk</th>";
+  for (std::size_t c = 0; c < matrix.categories.size(); ++c) {
+    out << "<th scope=\"col\" class=\"cat\"><abbr title=\""
+        << HtmlEscape(internal::CategoryTitle(matrix.categories[c])) << "\">"
+        << HtmlEscape(matrix.abbreviations[c]) << "</abbr></th>";
+  }
+  out << "</tr></thead>\n<tbody>\n";
+  for (std::size_t r = 0; r < reports.size(); ++r) {
+    out << "<tr><th scope=\"row\"><a href=\"#" << DocId(r) << "\">"
+        << BreakablePath(reports[r].document.path) << "</a></th><td>"
+        << Badge(reports[r].WorstRisk()) << "</td>";
+    for (const MatrixCell& cell : matrix.cells[r]) out << MatrixCellHtml(cell);
+    out << "</tr>\n";
+  }
+  out << "</tbody>\n</table>\n</div>\n";
+  WriteLegend(matrix, out);
+  out << "</section>\n";
+}
+
+std::string Location(const Finding& f) {
+  std::string out = "Line " + std::to_string(f.line) + ", column " + std::to_string(f.column);
+  if (f.page > 0) out += ", page " + std::to_string(f.page);
+  if (f.paragraph > 0) out += ", paragraph " + std::to_string(f.paragraph);
+  if (!f.section.empty()) out += " \u00B7 section \u201C" + HtmlEscape(f.section) + "\u201D";
+  return out;
+}
+
+void WriteClause(const Finding& f, std::ostream& out) {
+  out << "<blockquote class=\"clause\"><p>";
+  if (!f.context_before.empty()) {
+    out << "<span class=\"ctx\">" << HtmlEscape(f.context_before) << "</span>";
+  }
+  out << "<mark class=\"" << RiskClass(f.risk) << "\">" << HtmlEscape(f.text) << "</mark>";
+  if (!f.context_after.empty()) {
+    out << "<span class=\"ctx\">" << HtmlEscape(f.context_after) << "</span>";
+  }
+  out << "</p></blockquote>\n";
+}
+
+// A <dt>/<dd> pair holding a list of class `list_class` ("plain": one per line, "inline": side
+// by side, "bullets"); nothing when `items` is empty. Items are HTML already.
+void WriteFact(std::string_view label, const std::vector<std::string>& items,
+               std::string_view list_class, std::ostream& out) {
+  if (items.empty()) return;
+  out << "<dt>" << label << "</dt><dd><ul class=\"" << list_class << "\">";
+  for (const std::string& item : items) out << "<li>" << item << "</li>";
+  out << "</ul></dd>\n";
+}
+
+std::vector<std::string> Escaped(const std::vector<std::string>& items) {
+  std::vector<std::string> out;
+  for (const std::string& item : items) out.push_back(HtmlEscape(item));
+  return out;
+}
+
+void WriteFacts(const Finding& f, std::ostream& out) {
+  out << "<dl class=\"facts\">\n";
+  std::vector<std::string> parameters;
+  for (const auto& [name, value] : f.parameters) {
+    parameters.push_back("<code>" + HtmlEscape(name) + " = " +
+                         HtmlEscape(internal::FormatValue(value)) + "</code>");
+  }
+  WriteFact("Parameters", parameters, "inline", out);
+  if (!f.party.empty()) WriteFact("Duty owed by", {HtmlEscape(f.party)}, "plain", out);
+  WriteFact("Why this risk", Escaped(f.reasons), "bullets", out);
+  std::vector<std::string> controls;
+  for (const Control& c : f.controls) {
+    controls.push_back("<span class=\"ctl\">" + HtmlEscape(c.id) + "</span> " + HtmlEscape(c.title));
+  }
+  WriteFact("Annex A controls", controls, "plain", out);
+  std::vector<std::string> evidence;
+  for (const EvidenceItem& e : f.evidence) {
+    evidence.push_back("<a href=\"#" + EvidenceId(e.id) + "\">" +
+                       HtmlEscape(e.title.empty() ? e.id : e.title) + "</a>");
+  }
+  WriteFact("Evidence", evidence, "inline", out);
+  WriteFact("Consider proposing", Escaped(f.considerations), "bullets", out);
+  out << "</dl>\n";
+}
+
+void WriteFinding(const Finding& f, const std::string& id, std::ostream& out) {
+  out << "<article class=\"finding " << RiskClass(f.risk) << "\" id=\"" << id
+      << "\" aria-labelledby=\"" << id << "-h\">\n<header>" << Badge(f.risk) << " <h4 id=\"" << id
+      << "-h\">" << HtmlEscape(f.title.empty() ? f.rule : f.title) << "</h4><p class=\"where\">"
+      << Location(f) << " \u00B7 rule <code>" << HtmlEscape(f.rule) << "</code></p></header>\n";
+  WriteClause(f, out);
+  WriteFacts(f, out);
+  out << "</article>\n";
+}
+
+void WriteMissing(const std::vector<MissingClause>& missing, std::ostream& out) {
+  if (missing.empty()) return;
+  out << "<h3>Missing clauses</h3>\n<table class=\"missing\">\n<thead><tr><th scope=\"col\">Risk"
+         "</th><th scope=\"col\">Category</th><th scope=\"col\">Why it matters</th></tr></thead>\n"
+         "<tbody>\n";
+  for (const MissingClause& m : missing) {
+    out << "<tr><td>" << Badge(m.risk) << "</td><td>"
+        << HtmlEscape(internal::CategoryTitle(m.category)) << "</td><td>" << HtmlEscape(m.reason)
+        << "</td></tr>\n";
+  }
+  out << "</tbody>\n</table>\n";
+}
+
+void WriteNotes(const std::vector<std::string>& notes, std::ostream& out) {
+  if (notes.empty()) return;
+  out << "<h3>Notes</h3>\n<ul>\n";
+  for (const std::string& note : notes) out << "<li>" << HtmlEscape(note) << "</li>\n";
+  out << "</ul>\n";
+}
+
+std::string DocumentMeta(const Report& report) {
+  const DocumentInfo& doc = report.document;
+  std::array<std::size_t, 4> counts = internal::CountByRisk(report.findings);
+  return "Type " + HtmlEscape(doc.type.empty() ? "other" : doc.type) + " \u00B7 " +
+         HtmlEscape(doc.format) + " \u00B7 " + internal::Plural(doc.bytes, "byte", "bytes") +
+         " \u00B7 " + internal::Plural(report.findings.size(), "finding", "findings") + " (" +
+         std::to_string(counts[3]) + " high, " + std::to_string(counts[2]) + " medium, " +
+         std::to_string(counts[1]) + " low, " + std::to_string(counts[0]) + " info) \u00B7 " +
+         internal::Plural(report.missing.size(), "missing clause", "missing clauses") +
+         " \u00B7 worst risk " + Badge(report.WorstRisk());
+}
+
+void WriteDocument(std::size_t r, const Report& report, std::ostream& out) {
+  std::string id = DocId(r);
+  out << "<section class=\"document\" id=\"" << id << "\" aria-labelledby=\"" << id << "-h\">\n"
+      << "<h2 id=\"" << id << "-h\"><span class=\"docnum\" aria-hidden=\"true\">" << r + 1
+      << "</span>" << HtmlEscape(report.document.path) << "</h2>\n<p class=\"meta\">"
+      << DocumentMeta(report) << "</p>\n";
+  if (report.findings.empty()) out << "<p>No security clause found.</p>\n";
+  for (const internal::CategoryGroup& group : internal::GroupByCategory(report)) {
+    out << "<h3 id=\"" << id << "-" << IdPart(group.category) << "\">"
+        << HtmlEscape(internal::CategoryTitle(group.category)) << "</h3>\n";
+    for (const Finding* f : group.findings) WriteFinding(*f, FindingId(r, IndexOf(report, f)), out);
+  }
+  WriteMissing(report.missing, out);
+  WriteNotes(report.notes, out);
+  out << "</section>\n";
+}
+
+// A link to a finding showing its line, coloured by its risk (which it also says in words to
+// screen readers and in its tooltip).
+std::string LineChip(const FindingRef& ref) {
+  std::string risk(RiskName(ref.risk));
+  return "<a class=\"chip " + RiskClass(ref.risk) + "\" href=\"#" +
+         FindingId(ref.report_index, ref.finding_index) + "\" title=\"line " +
+         std::to_string(ref.line) + ", " + risk + " risk, " + HtmlEscape(ref.category) + "\">" +
+         std::to_string(ref.line) + "<span class=\"sr\"> (" + risk + ")</span></a>";
+}
+
+// "Called for by": per document, its path and the lines of the findings, in input order.
+void WriteRefs(const std::vector<FindingRef>& refs, std::ostream& out) {
+  out << "<p class=\"refs\">Called for by:</p><ul class=\"refdocs\">";
+  for (std::size_t i = 0; i < refs.size();) {
+    std::size_t end = i;
+    while (end < refs.size() && refs[end].report_index == refs[i].report_index) ++end;
+    out << "<li><span class=\"refdoc\">" << HtmlEscape(refs[i].path) << "</span> "
+        << (end - i == 1 ? "line " : "lines ");
+    for (; i < end; ++i) out << LineChip(refs[i]);
+    out << "</li>";
+  }
+  out << "</ul>";
+}
+
+void WriteNeed(const EvidenceNeed& need, std::ostream& out) {
+  std::string id = EvidenceId(need.item.id);
+  out << "<li class=\"need " << RiskClass(need.risk) << "\" id=\"" << id << "\">"
+      << "<input type=\"checkbox\" id=\"" << id << "-done\"><div><label for=\"" << id << "-done\">"
+      << HtmlEscape(need.item.title.empty() ? need.item.id : need.item.title) << "</label> "
+      << Badge(need.risk) << " <code>" << HtmlEscape(need.item.id) << "</code>";
+  if (!need.item.description.empty()) out << "<p>" << HtmlEscape(need.item.description) << "</p>";
+  if (!need.controls.empty()) {
+    out << "<p class=\"soa\">Annex A controls: ";
+    for (std::size_t i = 0; i < need.controls.size(); ++i) {
+      out << (i > 0 ? "; " : "") << "<span class=\"ctl\">" << HtmlEscape(need.controls[i].id)
+          << "</span> " << HtmlEscape(need.controls[i].title);
+    }
+    out << "</p>";
+  }
+  WriteRefs(need.findings, out);
+  out << "</div></li>\n";
+}
+
+void WriteEvidence(const std::vector<EvidenceNeed>& pack, std::ostream& out) {
+  out << "<section id=\"evidence\" aria-labelledby=\"evidence-h\">\n"
+         "<h2 id=\"evidence-h\">Evidence pack</h2>\n";
+  if (pack.empty()) {
+    out << "<p>No finding calls for evidence.</p>\n</section>\n";
+    return;
+  }
+  out << "<p>Documents to prepare before the buyer asks, most pressing first. Tick each one "
+         "off as it is ready.</p>\n<ul class=\"checklist\">\n";
+  for (const EvidenceNeed& need : pack) WriteNeed(need, out);
+  out << "</ul>\n</section>\n";
+}
+
+}  // namespace
+
+void WriteHtml(const std::vector<Report>& reports, std::ostream& out) {
+  WriteHead(out);
+  out << "<body>\n<a class=\"skip\" href=\"#main\">Skip to the report</a>\n<div class=\"page\">\n"
+         "<header class=\"page-header\">\n<h1>"
+      << kTitle << "</h1>\n<p class=\"totals\">" << internal::TotalsSentence(reports)
+      << "</p>\n</header>\n";
+  WriteToc(reports, out);
+  out << "<main id=\"main\">\n";
+  WriteMatrix(reports, out);
+  for (std::size_t r = 0; r < reports.size(); ++r) WriteDocument(r, reports[r], out);
+  WriteEvidence(BuildEvidencePack(reports), out);
+  out << "</main>\n<footer>\n<p>Found by clausescan's pattern rules and judged against the "
+         "playbook of a small supplier. A rule can miss or misread a clause: check each quote "
+         "against the contract.</p>\n</footer>\n</div>\n</body>\n</html>\n";
+}
+
+}  // namespace clausescan

@@ -1,0 +1,255 @@
+// The review memo for legal counsel, in Markdown: what was found, how risky, what to prepare
+// and what to propose instead. Every piece of contract text goes through MarkdownEscape.
+#include <algorithm>
+#include <array>
+#include <map>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "clausescan/evidence.h"
+#include "clausescan/printers.h"
+#include "report/matrix.h"
+#include "report/strings.h"
+#include "report/values.h"
+
+namespace clausescan {
+namespace {
+
+using internal::MarkdownEscape;
+using internal::MarkdownEscapeLine;
+using internal::MatrixCell;
+
+std::string RiskWord(Risk risk) {
+  std::string word = internal::AsciiUpper(RiskName(risk));
+  return risk >= Risk::kMedium ? "**" + word + "**" : word;
+}
+
+std::string CellText(const MatrixCell& cell) {
+  switch (cell.state) {
+    case MatrixCell::State::kNone:
+      return "\u2013";
+    case MatrixCell::State::kMissing:
+      return "*missing* (" + std::string(RiskName(cell.risk)) + ")";
+    case MatrixCell::State::kFound:
+      break;
+  }
+  return RiskWord(cell.risk);
+}
+
+// "path, line 12, column 1 (p. 3)".
+std::string Location(const Finding& f) {
+  std::string out = "line " + std::to_string(f.line) + ", column " + std::to_string(f.column);
+  if (f.page > 0) out += ", page " + std::to_string(f.page);
+  if (f.paragraph > 0) out += ", paragraph " + std::to_string(f.paragraph);
+  return out;
+}
+
+void WriteMatrix(const std::vector<Report>& reports, std::ostream& out) {
+  internal::SummaryMatrix matrix = internal::BuildSummaryMatrix(reports);
+  out << "## Summary\n\n| Document | Worst risk |";
+  for (const std::string& abbreviation : matrix.abbreviations) out << ' ' << abbreviation << " |";
+  out << "\n|---|---|";
+  for (std::size_t c = 0; c < matrix.categories.size(); ++c) out << ":---:|";
+  out << '\n';
+  for (std::size_t r = 0; r < reports.size(); ++r) {
+    out << "| " << MarkdownEscape(reports[r].document.path) << " | "
+        << RiskWord(reports[r].WorstRisk()) << " |";
+    for (const MatrixCell& cell : matrix.cells[r]) out << ' ' << CellText(cell) << " |";
+    out << '\n';
+  }
+  out << '\n';
+  if (!matrix.categories.empty()) {
+    out << "Columns: ";
+    for (std::size_t c = 0; c < matrix.categories.size(); ++c) {
+      out << (c > 0 ? "; " : "") << matrix.abbreviations[c] << " "
+          << MarkdownEscape(internal::CategoryTitle(matrix.categories[c]));
+    }
+    out << ". Each cell is the worst risk of the category's clauses in the document; *missing* "
+           "marks an expected clause that is absent, \u2013 a category the document does not "
+           "address.\n\n";
+  }
+}
+
+// "- Label: item" for one item, else "- Label:" and one indented bullet per item.
+void WriteBullets(std::string_view label, const std::vector<std::string>& items,
+                  std::ostream& out) {
+  if (items.empty()) return;
+  if (items.size() == 1) {
+    out << "- " << label << ": " << MarkdownEscape(items[0]) << '\n';
+    return;
+  }
+  out << "- " << label << ":\n";
+  for (const std::string& item : items) out << "  - " << MarkdownEscapeLine(item) << '\n';
+}
+
+// Items of one kind on a single line: "- Label: a; b; c".
+void WriteInline(std::string_view label, const std::vector<std::string>& items,
+                 std::ostream& out) {
+  if (items.empty()) return;
+  out << "- " << label << ':';
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    out << (i > 0 ? "; " : " ") << MarkdownEscape(items[i]);
+  }
+  out << '\n';
+}
+
+// The finding: a headline, the clause quoted, then the facts. Considerations are gathered by
+// category at the end of the memo rather than repeated under every clause.
+void WriteFinding(const Finding& f, std::ostream& out) {
+  out << RiskWord(f.risk) << " \u00B7 " << MarkdownEscape(f.title) << " \u00B7 " << Location(f);
+  if (!f.section.empty()) out << " \u00B7 section \u201C" << MarkdownEscape(f.section) << "\u201D";
+  out << " \u00B7 rule " << MarkdownEscape(f.rule) << "\n\n";
+  out << "> " << MarkdownEscapeLine(f.text) << "\n\n";
+  std::vector<std::string> parameters;
+  for (const auto& [name, value] : f.parameters) {
+    parameters.push_back(name + " = " + internal::FormatValue(value));
+  }
+  WriteInline("Parameters", parameters, out);
+  if (!f.party.empty()) out << "- Duty owed by: " << MarkdownEscape(f.party) << '\n';
+  WriteBullets("Why", f.reasons, out);
+  std::vector<std::string> controls;
+  for (const Control& c : f.controls) controls.push_back(c.id + " " + c.title);
+  WriteInline("Annex A controls", controls, out);
+  std::vector<std::string> evidence;
+  for (const EvidenceItem& e : f.evidence) evidence.push_back(e.title.empty() ? e.id : e.title);
+  WriteInline("Evidence", evidence, out);
+  out << '\n';
+}
+
+void WriteMissing(const std::vector<MissingClause>& missing, std::ostream& out) {
+  if (missing.empty()) return;
+  out << "### Missing clauses\n\n| Risk | Category | Why it matters |\n|---|---|---|\n";
+  for (const MissingClause& m : missing) {
+    out << "| " << RiskWord(m.risk) << " | " << MarkdownEscape(internal::CategoryTitle(m.category))
+        << " | " << MarkdownEscape(m.reason) << " |\n";
+  }
+  out << '\n';
+}
+
+void WriteDocument(std::size_t number, const Report& report, std::ostream& out) {
+  const DocumentInfo& doc = report.document;
+  std::array<std::size_t, 4> counts = internal::CountByRisk(report.findings);
+  out << "## " << number << ". " << MarkdownEscape(doc.path) << "\n\n"
+      << "Type " << MarkdownEscape(doc.type.empty() ? "other" : doc.type) << ", format "
+      << MarkdownEscape(doc.format) << ", " << internal::Plural(doc.bytes, "byte", "bytes")
+      << ". " << internal::Plural(report.findings.size(), "finding", "findings") << " ("
+      << counts[3] << " high, " << counts[2] << " medium, " << counts[1] << " low, " << counts[0]
+      << " info), " << internal::Plural(report.missing.size(), "missing clause", "missing clauses")
+      << "; worst risk " << RiskWord(report.WorstRisk()) << ".\n\n";
+  for (const internal::CategoryGroup& group : internal::GroupByCategory(report)) {
+    out << "### " << MarkdownEscape(internal::CategoryTitle(group.category)) << "\n\n";
+    for (const Finding* f : group.findings) WriteFinding(*f, out);
+  }
+  WriteMissing(report.missing, out);
+  if (!report.notes.empty()) {
+    out << "### Notes\n\n";
+    for (const std::string& note : report.notes) out << "- " << MarkdownEscapeLine(note) << '\n';
+    out << '\n';
+  }
+}
+
+// "path lines 12 (high), 40 (low); other/path line 3 (medium)": refs grouped by document.
+std::string RefsText(const std::vector<FindingRef>& refs) {
+  std::string out;
+  for (std::size_t i = 0; i < refs.size();) {
+    std::size_t end = i;
+    while (end < refs.size() && refs[end].report_index == refs[i].report_index) ++end;
+    out += (out.empty() ? "" : "; ") + MarkdownEscape(refs[i].path) +
+           (end - i == 1 ? " line " : " lines ");
+    for (std::size_t k = i; k < end; ++k) {
+      out += (k > i ? ", " : "") + std::to_string(refs[k].line) + " (" +
+             std::string(RiskName(refs[k].risk)) + ")";
+    }
+    i = end;
+  }
+  return out;
+}
+
+void WriteEvidence(const std::vector<EvidenceNeed>& pack, std::ostream& out) {
+  out << "## Evidence pack\n\n";
+  if (pack.empty()) {
+    out << "No finding calls for evidence.\n\n";
+    return;
+  }
+  out << "Documents to prepare before the buyer asks, most pressing first.\n\n";
+  for (const EvidenceNeed& need : pack) {
+    out << "- [ ] **" << MarkdownEscape(need.item.title.empty() ? need.item.id : need.item.title)
+        << "** (" << MarkdownEscape(need.item.id) << "), highest risk " << RiskWord(need.risk)
+        << '\n';
+    if (!need.item.description.empty()) {
+      out << "  - " << MarkdownEscapeLine(need.item.description) << '\n';
+    }
+    if (!need.controls.empty()) {
+      out << "  - Annex A controls:";
+      for (std::size_t i = 0; i < need.controls.size(); ++i) {
+        out << (i > 0 ? "; " : " ") << MarkdownEscape(need.controls[i].id + " " + need.controls[i].title);
+      }
+      out << '\n';
+    }
+    out << "  - Called for by: " << RefsText(need.findings) << '\n';
+  }
+  out << '\n';
+}
+
+struct Consideration {
+  std::string text;
+  std::vector<std::string> where;  // "path:line", escaped
+};
+using ConsiderationsByCategory = std::map<std::string, std::vector<Consideration>>;
+
+ConsiderationsByCategory CollectConsiderations(const std::vector<Report>& reports) {
+  ConsiderationsByCategory by_category;
+  for (const Report& report : reports) {
+    for (const Finding& f : report.findings) {
+      std::vector<Consideration>& list = by_category[f.category];
+      std::string where = MarkdownEscape(report.document.path) + ":" + std::to_string(f.line);
+      for (const std::string& text : f.considerations) {
+        auto it = std::find_if(list.begin(), list.end(),
+                               [&](const Consideration& c) { return c.text == text; });
+        if (it == list.end()) it = list.insert(list.end(), Consideration{text, {}});
+        if (std::find(it->where.begin(), it->where.end(), where) == it->where.end()) {
+          it->where.push_back(where);
+        }
+      }
+    }
+  }
+  return by_category;
+}
+
+// Every consideration once, by category, with the clauses it answers.
+void WriteConsiderations(const std::vector<Report>& reports, std::ostream& out) {
+  ConsiderationsByCategory by_category = CollectConsiderations(reports);
+  std::vector<std::string> categories;
+  for (const auto& [category, list] : by_category) {
+    if (!list.empty()) categories.push_back(category);
+  }
+  if (categories.empty()) return;
+  internal::SortCategories(categories);
+  out << "## Considerations\n\nWhat suppliers commonly propose instead, by category.\n\n";
+  for (const std::string& category : categories) {
+    out << "### " << MarkdownEscape(internal::CategoryTitle(category)) << "\n\n";
+    for (const Consideration& c : by_category[category]) {
+      out << "- " << MarkdownEscapeLine(c.text) << " (";
+      for (std::size_t i = 0; i < c.where.size(); ++i) out << (i > 0 ? ", " : "") << c.where[i];
+      out << ")\n";
+    }
+    out << '\n';
+  }
+}
+
+}  // namespace
+
+void WriteMarkdown(const std::vector<Report>& reports, std::ostream& out) {
+  std::string totals = internal::TotalsSentence(reports);  // starts with a digit
+  out << "# Contract security review\n\n" << totals << ".\n\n";
+  WriteMatrix(reports, out);
+  for (std::size_t i = 0; i < reports.size(); ++i) WriteDocument(i + 1, reports[i], out);
+  WriteEvidence(BuildEvidencePack(reports), out);
+  WriteConsiderations(reports, out);
+  out << "---\n\nFound by clausescan's pattern rules and judged against the playbook of a small "
+         "supplier; a rule can miss or misread a clause, so check each quote against the "
+         "contract.\n";
+}
+
+}  // namespace clausescan

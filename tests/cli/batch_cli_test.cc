@@ -1,0 +1,163 @@
+// Batch scans of folders, stable order, globs, symlink loops, streaming JSON lines and the
+// machine formats, as a user runs them.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "cli_runner.h"
+
+namespace clausescan::testing {
+namespace {
+
+using ::testing::HasSubstr;
+
+constexpr const char* kNotice =
+    "Supplier shall notify Customer of any Security Incident within 24 hours of its "
+    "occurrence.\n";
+constexpr const char* kQuiet = "This agreement is governed by good faith.\n";
+
+// A folder of contracts: a/one.txt (notice), a/two.md (quiet), b/three.txt (notice), skip.log.
+class BatchCli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::filesystem::create_directories(dir_.path() / "a");
+    std::filesystem::create_directories(dir_.path() / "b");
+    WriteWholeFile(dir_.path() / "a" / "one.txt", kNotice);
+    WriteWholeFile(dir_.path() / "a" / "two.md", kQuiet);
+    WriteWholeFile(dir_.path() / "b" / "three.txt", kNotice);
+    WriteWholeFile(dir_.path() / "skip.log", kNotice);
+  }
+  std::string Dir() const { return "'" + dir_.path().string() + "'"; }
+  std::vector<std::string> Paths(const std::string& jsonl) const {
+    std::vector<std::string> paths;
+    std::istringstream in(jsonl);
+    for (std::string line; std::getline(in, line);) {
+      std::string path = nlohmann::json::parse(line)["document"]["path"];
+      paths.push_back(std::filesystem::path(path).lexically_relative(dir_.path()).string());
+    }
+    return paths;
+  }
+  TempDir dir_;
+};
+
+TEST_F(BatchCli, WalksFoldersInStableOrderWhateverTheThreads) {
+  for (const char* jobs : {"1", "2", "4"}) {
+    RunResult r = RunClausescan(std::string("scan --format jsonl --jobs ") + jobs + " " + Dir());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(Paths(r.out), (std::vector<std::string>{"a/one.txt", "a/two.md", "b/three.txt",
+                                                      "skip.log"}))
+        << "jobs " << jobs;
+  }
+}
+
+TEST_F(BatchCli, IncludeAndExcludeGlobs) {
+  RunResult r = RunClausescan("scan --format jsonl --include '*.txt' --exclude b " + Dir());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Paths(r.out), (std::vector<std::string>{"a/one.txt"}));
+}
+
+TEST_F(BatchCli, SymlinkLoopIsReportedNotFatal) {
+  std::filesystem::create_directory_symlink(dir_.path(), dir_.path() / "a" / "loop");
+  RunResult r = RunClausescan("scan --format jsonl --include '*.txt' " + Dir());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("loop"));
+  EXPECT_EQ(Paths(r.out), (std::vector<std::string>{"a/one.txt", "b/three.txt"}));
+}
+
+TEST_F(BatchCli, UnreadableFileIsReportedAndTheRestScanned) {
+  WriteWholeFile(dir_.path() / "a" / "bad.txt", std::string("bad \xff byte\n"));
+  RunResult r = RunClausescan("scan --format jsonl --include '*.txt' " + Dir());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("bad.txt"));
+  EXPECT_EQ(Paths(r.out), (std::vector<std::string>{"a/one.txt", "b/three.txt"}));
+}
+
+TEST_F(BatchCli, TextReportStartsWithTheMatrix) {
+  RunResult r = RunClausescan("scan --include '*.txt' " + Dir());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::size_t matrix = r.out.find("three.txt");
+  std::size_t details = r.out.find("incident-notification.window");
+  ASSERT_NE(matrix, std::string::npos) << r.out;
+  ASSERT_NE(details, std::string::npos) << r.out;
+  EXPECT_LT(matrix, details);
+}
+
+TEST_F(BatchCli, FailOnHighGatesTheBatch) {
+  EXPECT_EQ(RunClausescan("scan --fail-on high --include '*.md' " + Dir()).exit_code, 0);
+  EXPECT_EQ(RunClausescan("scan --fail-on high --include '*.txt' " + Dir()).exit_code, 1);
+}
+
+TEST(JsonLinesFilter, EachLineGetsAReportWithItsId) {
+  RunResult r = RunClausescan(
+      "scan --format jsonl -",
+      "{\"id\": \"c-1\", \"text\": \"Supplier shall notify Customer of any Security Incident "
+      "within 24 hours.\"}\n"
+      "not json\n"
+      "{\"id\": 7, \"text\": \"Nothing here.\"}\n");
+  EXPECT_EQ(r.exit_code, 2);  // the bad line
+  EXPECT_THAT(r.err, HasSubstr("<stdin>:2"));
+  std::istringstream lines(r.out);
+  std::string line;
+  ASSERT_TRUE(std::getline(lines, line));
+  nlohmann::json first = nlohmann::json::parse(line);
+  EXPECT_EQ(first["id"], "c-1");
+  EXPECT_EQ(first["findings"][0]["parameters"]["window_hours"], 24);
+  ASSERT_TRUE(std::getline(lines, line));
+  EXPECT_EQ(nlohmann::json::parse(line)["id"], "line 2");
+  ASSERT_TRUE(std::getline(lines, line));
+  EXPECT_EQ(nlohmann::json::parse(line)["id"], "7");
+}
+
+TEST(JsonLinesFilter, WorksUnderGnuParallel) {
+  if (std::system("command -v parallel > /dev/null 2>&1") != 0) GTEST_SKIP() << "no parallel";
+  TempDir dir;
+  std::string input;
+  for (int i = 0; i < 20; ++i) {
+    input += "{\"id\": \"doc-" + std::to_string(i) +
+             "\", \"text\": \"Supplier shall notify Customer of any Security Incident within "
+             "24 hours.\"}\n";
+  }
+  WriteWholeFile(dir.path() / "in.jsonl", input);
+  std::string command = "parallel --will-cite --pipe -N5 --keep-order '" +
+                        std::string(CLAUSESCAN_BINARY) + "' scan --format jsonl - < '" +
+                        (dir.path() / "in.jsonl").string() + "' > '" +
+                        (dir.path() / "out.jsonl").string() + "'";
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  std::istringstream out(ReadWholeFile(dir.path() / "out.jsonl"));
+  int count = 0;
+  for (std::string line; std::getline(out, line); ++count) {
+    EXPECT_EQ(nlohmann::json::parse(line)["id"], "doc-" + std::to_string(count));
+  }
+  EXPECT_EQ(count, 20);
+}
+
+TEST(MachineFormats, SarifCsvMarkdownAndHtmlFromTheCli) {
+  std::string addendum = "'" + SourcePath("corpus/security-addendum.md") + "'";
+  RunResult sarif = RunClausescan("scan --format sarif " + addendum);
+  ASSERT_EQ(sarif.exit_code, 0) << sarif.err;
+  nlohmann::json log = nlohmann::json::parse(sarif.out);
+  EXPECT_EQ(log["version"], "2.1.0");
+  EXPECT_FALSE(log["runs"][0]["results"].empty());
+  RunResult csv = RunClausescan("scan --format csv " + addendum);
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_EQ(csv.out.rfind("path,line,", 0), 0u) << csv.out.substr(0, 200);
+  RunResult md = RunClausescan("scan --format md " + addendum);
+  ASSERT_EQ(md.exit_code, 0) << md.err;
+  EXPECT_THAT(md.out, HasSubstr("# "));
+  RunResult html = RunClausescan("scan --format html " + addendum);
+  ASSERT_EQ(html.exit_code, 0) << html.err;
+  EXPECT_THAT(html.out, HasSubstr("<html"));
+}
+
+TEST(EvidenceCli, ListsTheDocumentsToPrepare) {
+  RunResult r = RunClausescan("evidence '" + SourcePath("corpus/security-addendum.md") + "' '" +
+                              SourcePath("corpus/dpa.md") + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("Incident response procedure"));
+}
+
+}  // namespace
+}  // namespace clausescan::testing

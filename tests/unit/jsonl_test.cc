@@ -1,0 +1,43 @@
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+
+#include "clausescan/printers.h"
+#include "report_samples.h"
+
+namespace clausescan {
+namespace {
+
+TEST(JsonLines, SameAsJsonOnOneLine) {
+  std::ostringstream lines;
+  std::ostringstream json;
+  WriteJsonLines(samples::DpaReport(), lines);
+  WriteJson(samples::DpaReport(), json);
+  EXPECT_EQ(lines.str(), json.str());
+  EXPECT_EQ(lines.str().find('\n'), lines.str().size() - 1);
+}
+
+TEST(JsonLines, IdComesFirst) {
+  std::ostringstream out;
+  WriteJsonLines(samples::MsaReport(), "doc \"7\"", out);
+  std::string line = out.str();
+  EXPECT_EQ(line.rfind(R"({"id":"doc \"7\"","document":{"path":"msa.txt",)", 0), 0u) << line;
+  EXPECT_EQ(line.find('\n'), line.size() - 1);
+  nlohmann::json doc = nlohmann::json::parse(line);
+  EXPECT_EQ(doc["id"], "doc \"7\"");
+  EXPECT_EQ(doc["summary"]["worst_risk"], "medium");
+  EXPECT_EQ(doc["findings"][0]["parameters"]["amount"], 5000000);
+}
+
+TEST(JsonLines, ErrorLine) {
+  std::ostringstream out;
+  WriteJsonLinesError("a1", Error(ErrorCode::kInvalidUtf8, "invalid byte 0xff", "<stdin>"), out);
+  EXPECT_EQ(out.str(),
+            R"({"id":"a1","error":{"code":"invalid_utf8","message":"<stdin>: invalid byte 0xff"}})"
+            "\n");
+}
+
+}  // namespace
+}  // namespace clausescan
