@@ -431,3 +431,25 @@ TEST(Segment, HardWrappedDigitsInParenthesesContinueTheSentence) {
 
 }  // namespace
 }  // namespace clausescan::internal
+
+namespace clausescan::internal {
+namespace {
+
+// Regression: a hard-wrapped ALL-CAPS clause was read as a run of headings, so no rule saw it.
+TEST(Segment, WrappedAllCapsClauseIsOneSentence) {
+  Segmented s = SegmentDoc(
+      "13. LIMITATION OF LIABILITY\n\n"
+      "13.1 EXCEPT FOR A PARTY'S INDEMNIFICATION OBLIGATIONS, IN NO EVENT SHALL EITHER\n"
+      "PARTY'S AGGREGATE LIABILITY ARISING OUT OF THIS AGREEMENT EXCEED THE FEES PAID\n"
+      "OR PAYABLE BY CUSTOMER IN THE TWELVE (12) MONTHS PRECEDING THE CLAIM.\n");
+  std::vector<std::string> sentences;
+  for (const Unit& u : s.outline.units) {
+    if (u.kind != UnitKind::kHeading) sentences.push_back(UnitText(s, u));
+  }
+  ASSERT_EQ(sentences.size(), 1u);
+  EXPECT_EQ(sentences[0].substr(0, 30), "13.1 EXCEPT FOR A PARTY'S INDE");
+  EXPECT_EQ(s.outline.sections.back().label, "13. LIMITATION OF LIABILITY");
+}
+
+}  // namespace
+}  // namespace clausescan::internal

@@ -94,6 +94,20 @@ bool IsSmallWord(std::string_view w) {
   return std::find(std::begin(kSmall), std::end(kSmall), w) != std::end(kSmall);
 }
 
+// A verb that makes a line a sentence rather than a title, in any case ("SHALL", "Shall").
+bool IsClauseVerb(std::string_view word) {
+  static constexpr std::string_view kVerbs[] = {"shall", "will", "may",  "must", "is",  "are",
+                                                "be",    "hereby", "was", "has", "have", "not"};
+  for (std::string_view verb : kVerbs) {
+    if (word.size() == verb.size() &&
+        std::equal(word.begin(), word.end(), verb.begin(),
+                   [](char a, char b) { return (a | 0x20) == b; })) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // A heading title: at most max_words words, each capitalised, a number or a small word ("of",
 // "and"), starting capitalised, not ending in a small word, one sentence, at most 100 bytes.
 bool TitleLike(std::string_view s, int max_words) {
@@ -114,6 +128,7 @@ bool TitleLike(std::string_view s, int max_words) {
       word.remove_suffix(1);
     }
     if (word.empty()) return true;
+    if (IsClauseVerb(word)) return false;
     last = word;
     if (words == 1) return IsUpperAt(word, 0) || IsDigit(word[0]);
     return IsUpperAt(word, 0) || IsDigit(word[0]) || !IsAlpha(word[0]) || IsSmallWord(word);
@@ -125,8 +140,7 @@ bool TitleLike(std::string_view s, int max_words) {
 bool IsVerblessPhrase(std::string_view s, int max_words) {
   int words = 0;
   return ForEachWord(s, [&](std::string_view word) {
-    return ++words <= max_words && !IsOneOf(word, {"shall", "will", "may", "must", "is", "are",
-                                                   "be", "hereby", "was", "has", "have", "not"});
+    return ++words <= max_words && !IsClauseVerb(word);
   });
 }
 
