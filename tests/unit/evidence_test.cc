@@ -57,15 +57,13 @@ TEST(EvidencePack, DeduplicatedWithEveryFindingThatCallsForIt) {
 TEST(EvidencePack, ControlsOfAllItsFindingsInNumericOrder) {
   std::vector<EvidenceNeed> pack = BuildEvidencePack(samples::TwoReports());
   // A.5.9 sorts before A.5.24: ids compare part by part, numbers by value.
-  EXPECT_EQ(ControlIds(pack[1]),
-            (std::vector<std::string>{"A.5.9", "A.5.24", "A.5.26", "A.8.10"}));
+  EXPECT_EQ(ControlIds(pack[1]), (std::vector<std::string>{"A.5.9", "A.5.24", "A.5.26", "A.8.10"}));
   EXPECT_EQ(pack[1].controls[0].title, "Inventory of information");
   EXPECT_EQ(ControlIds(pack[3]), (std::vector<std::string>{"A.5.9", "A.8.10"}));
 }
 
 TEST(EvidencePack, SameDocumentScannedTwiceCountsEachFinding) {
-  std::vector<EvidenceNeed> pack =
-      BuildEvidencePack({samples::MsaReport(), samples::MsaReport()});
+  std::vector<EvidenceNeed> pack = BuildEvidencePack({samples::MsaReport(), samples::MsaReport()});
   ASSERT_EQ(pack.size(), 1u);
   ASSERT_EQ(pack[0].findings.size(), 2u);
   EXPECT_EQ(pack[0].findings[1].report_index, 1u);

@@ -29,7 +29,7 @@ std::string TagName(const std::string& html, std::size_t at) {
 // void ones is closed, in order; <style> content is raw text. Returns "" when all is well, else
 // the first problem.
 std::string CheckTags(const std::string& html) {
-  static const std::set<std::string> kVoid = {"area", "base", "br",    "col",  "embed", "hr",
+  static const std::set<std::string> kVoid = {"area", "base",  "br",   "col",  "embed",  "hr",
                                               "img",  "input", "link", "meta", "source", "wbr"};
   std::vector<std::string> open;
   for (std::size_t i = html.find('<'); i != std::string::npos; i = html.find('<', i)) {
@@ -105,8 +105,8 @@ TEST(HtmlPrinter, SelfContained) {
   std::string html = Html(samples::TwoReports());
   EXPECT_EQ(html.find("http://"), std::string::npos);
   EXPECT_EQ(html.find("https://"), std::string::npos);
-  for (const char* forbidden : {"<link", "<script", "<img", "<iframe", "<object", "<embed",
-                                "@import", "url(", " src="}) {
+  for (const char* forbidden :
+       {"<link", "<script", "<img", "<iframe", "<object", "<embed", "@import", "url(", " src="}) {
     EXPECT_EQ(html.find(forbidden), std::string::npos) << forbidden;
   }
   EXPECT_NE(html.find("<style>"), std::string::npos);
@@ -139,9 +139,15 @@ TEST(HtmlPrinter, ContractTextCannotInjectMarkup) {
 
 TEST(HtmlPrinter, ControlCharactersAndInvalidUtf8) {
   Report r = samples::MsaReport();
-  r.findings[0].text = "a\x01" "b\x1b[31mc\xc2\x9b" "d\xff" "e";
+  r.findings[0].text =
+      "a\x01"
+      "b\x1b[31mc\xc2\x9b"
+      "d\xff"
+      "e";
   std::string html = Html({r});
-  EXPECT_NE(html.find(">ab[31mcd\xef\xbf\xbd" "e</mark>"), std::string::npos);
+  EXPECT_NE(html.find(">ab[31mcd\xef\xbf\xbd"
+                      "e</mark>"),
+            std::string::npos);
   EXPECT_EQ(html.find('\x1b'), std::string::npos);
 }
 

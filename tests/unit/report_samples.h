@@ -68,7 +68,8 @@ inline Finding InsuranceFinding() {
   f.section = "14. Insurance";
   f.text = "Supplier shall maintain cyber insurance of at least USD 5,000,000.";
   f.party = "supplier";
-  f.parameters = {{"amount", 5000000.0}, {"currency", std::string("USD")},
+  f.parameters = {{"amount", 5000000.0},
+                  {"currency", std::string("USD")},
                   {"types", std::vector<std::string>{"cyber"}}};
   f.risk = Risk::kMedium;
   f.reasons = {"USD 5000000 is above the 2000000 a small supplier usually carries"};

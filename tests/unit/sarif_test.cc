@@ -197,8 +197,7 @@ TEST(SarifPrinter, RegionsAndRuleIndexes) {
   EXPECT_FALSE(missing["locations"][0]["physicalLocation"].contains("region"));
   EXPECT_EQ(missing["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
             "contracts/dpa.md");
-  EXPECT_EQ(run["results"][3]["locations"][0]["physicalLocation"]["artifactLocation"]["index"],
-            1);
+  EXPECT_EQ(run["results"][3]["locations"][0]["physicalLocation"]["artifactLocation"]["index"], 1);
 }
 
 TEST(SarifPrinter, ColumnsCountCharactersAndOffsetsOnlyForFileBytes) {
@@ -220,7 +219,8 @@ TEST(SarifPrinter, UrisArePercentEncoded) {
   Report absolute = samples::MsaReport();
   absolute.document.path = "/srv/contr\u00e4cte/msa.txt";
   json run = json::parse(Sarif({relative, absolute}))["runs"][0];
-  EXPECT_EQ(run["artifacts"][0]["location"]["uri"], "contracts/Acme%20MSA%20%232%20%28final%29.txt");
+  EXPECT_EQ(run["artifacts"][0]["location"]["uri"],
+            "contracts/Acme%20MSA%20%232%20%28final%29.txt");
   EXPECT_EQ(run["artifacts"][1]["location"]["uri"], "file:///srv/contr%C3%A4cte/msa.txt");
 }
 
@@ -229,12 +229,33 @@ TEST(SarifPrinter, OnlyKeysTheSchemaAllows) {
   ExpectKeys(log, {"$schema", "version", "runs", "inlineExternalProperties", "properties"}, "log");
   const json& run = log["runs"][0];
   ExpectKeys(run,
-             {"tool", "invocations", "conversion", "language", "versionControlProvenance",
-              "originalUriBaseIds", "artifacts", "logicalLocations", "graphs", "results",
-              "automationDetails", "runAggregates", "baselineGuid", "redactionTokens",
-              "defaultEncoding", "defaultSourceLanguage", "newlineSequences", "columnKind",
-              "externalPropertyFileReferences", "threadFlowLocations", "taxonomies", "addresses",
-              "translations", "policies", "webRequests", "webResponses", "specialLocations",
+             {"tool",
+              "invocations",
+              "conversion",
+              "language",
+              "versionControlProvenance",
+              "originalUriBaseIds",
+              "artifacts",
+              "logicalLocations",
+              "graphs",
+              "results",
+              "automationDetails",
+              "runAggregates",
+              "baselineGuid",
+              "redactionTokens",
+              "defaultEncoding",
+              "defaultSourceLanguage",
+              "newlineSequences",
+              "columnKind",
+              "externalPropertyFileReferences",
+              "threadFlowLocations",
+              "taxonomies",
+              "addresses",
+              "translations",
+              "policies",
+              "webRequests",
+              "webResponses",
+              "specialLocations",
               "properties"},
              "run");
   EXPECT_TRUE(run["columnKind"] == "unicodeCodePoints" || run["columnKind"] == "utf16CodeUnits");
@@ -247,33 +268,55 @@ TEST(SarifPrinter, OnlyKeysTheSchemaAllows) {
     ExpectKeys(rule["help"], {"text", "markdown", "properties"}, "help");
   }
   for (const json& artifact : run["artifacts"]) {
-    ExpectKeys(artifact,
-               {"description", "location", "parentIndex", "offset", "length", "roles",
-                "mimeType", "contents", "encoding", "sourceLanguage", "hashes",
-                "lastModifiedTimeUtc", "properties"},
-               "artifact");
+    ExpectKeys(
+        artifact,
+        {"description", "location", "parentIndex", "offset", "length", "roles", "mimeType",
+         "contents", "encoding", "sourceLanguage", "hashes", "lastModifiedTimeUtc", "properties"},
+        "artifact");
   }
   for (const json& result : run["results"]) {
     ExpectKeys(result,
-               {"ruleId", "ruleIndex", "rule", "kind", "level", "message", "analysisTarget",
-                "locations", "guid", "correlationGuid", "occurrenceCount", "partialFingerprints",
-                "fingerprints", "stacks", "codeFlows", "graphs", "graphTraversals",
-                "relatedLocations", "suppressions", "baselineState", "rank", "attachments",
-                "hostedViewerUri", "workItemUris", "provenance", "fixes", "taxa",
-                "webRequest", "webResponse", "properties"},
+               {"ruleId",
+                "ruleIndex",
+                "rule",
+                "kind",
+                "level",
+                "message",
+                "analysisTarget",
+                "locations",
+                "guid",
+                "correlationGuid",
+                "occurrenceCount",
+                "partialFingerprints",
+                "fingerprints",
+                "stacks",
+                "codeFlows",
+                "graphs",
+                "graphTraversals",
+                "relatedLocations",
+                "suppressions",
+                "baselineState",
+                "rank",
+                "attachments",
+                "hostedViewerUri",
+                "workItemUris",
+                "provenance",
+                "fixes",
+                "taxa",
+                "webRequest",
+                "webResponse",
+                "properties"},
                "result");
     EXPECT_TRUE(result["message"].contains("text"));
     const json& physical = result["locations"][0]["physicalLocation"];
     ExpectKeys(physical, {"address", "artifactLocation", "region", "contextRegion", "properties"},
                "physicalLocation");
-    ExpectKeys(physical["artifactLocation"], {"uri", "uriBaseId", "index", "description",
-                                              "properties"},
-               "artifactLocation");
+    ExpectKeys(physical["artifactLocation"],
+               {"uri", "uriBaseId", "index", "description", "properties"}, "artifactLocation");
     if (physical.contains("region")) {
       ExpectKeys(physical["region"],
                  {"startLine", "startColumn", "endLine", "endColumn", "charOffset", "charLength",
-                  "byteOffset", "byteLength", "snippet", "message", "sourceLanguage",
-                  "properties"},
+                  "byteOffset", "byteLength", "snippet", "message", "sourceLanguage", "properties"},
                  "region");
     }
   }

@@ -19,8 +19,9 @@ std::string Summary(const std::vector<Report>& reports, bool color = false) {
 }
 
 TEST(TextSummary, LiteralOutput) {
-  EXPECT_EQ(Summary(samples::TwoReports()),
-            R"(summary: 3 findings (1 high, 1 medium, 1 low, 0 info) and 1 missing clause in 2 documents
+  EXPECT_EQ(
+      Summary(samples::TwoReports()),
+      R"(summary: 3 findings (1 high, 1 medium, 1 low, 0 info) and 1 missing clause in 2 documents
 
 document          worst   INC   DEL   AUD   INS
 contracts/dpa.md  HIGH    HIGH  LOW   MISS  -

@@ -25,8 +25,8 @@ struct FindingRef {
 
 // One document to prepare, with everything that calls for it.
 struct EvidenceNeed {
-  EvidenceItem item;         // id, title and description (from rules/evidence.yaml)
-  Risk risk = Risk::kInfo;   // the highest risk among `findings`
+  EvidenceItem item;        // id, title and description (from rules/evidence.yaml)
+  Risk risk = Risk::kInfo;  // the highest risk among `findings`
   // The Annex A controls of `findings`, each once, ordered by id (A.5.9 before A.5.24): for a
   // Statement of Applicability excerpt, the rows to include.
   std::vector<Control> controls;

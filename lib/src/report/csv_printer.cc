@@ -16,8 +16,8 @@ namespace clausescan {
 namespace {
 
 constexpr std::array<std::string_view, 17> kColumns = {
-    "path",     "line",  "column", "start",      "end",     "page",
-    "paragraph", "section", "category", "rule",  "risk",    "party",
+    "path",       "line",    "column",   "start",    "end",  "page",
+    "paragraph",  "section", "category", "rule",     "risk", "party",
     "parameters", "reasons", "controls", "evidence", "text"};
 
 // A field as RFC 4180 writes it: quoted when it holds a comma, quote, CR or LF, with quotes

@@ -86,9 +86,8 @@ std::vector<EvidenceNeed> BuildEvidencePack(const std::vector<Report>& reports) 
     out.push_back(std::move(need));
   }
   // The map gave id order; a stable sort by risk keeps it within each risk.
-  std::stable_sort(out.begin(), out.end(), [](const EvidenceNeed& a, const EvidenceNeed& b) {
-    return a.risk > b.risk;
-  });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const EvidenceNeed& a, const EvidenceNeed& b) { return a.risk > b.risk; });
   return out;
 }
 

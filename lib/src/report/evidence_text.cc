@@ -52,8 +52,8 @@ void WriteNeed(const EvidenceNeed& need, std::ostream& out, const TextStyle& sty
   out << "    called for by:\n";
   for (const FindingRef& ref : need.findings) {
     out << "      " << internal::CleanText(ref.path) << ':' << ref.line << "  "
-        << internal::RiskLabel(ref.risk, style) << "  " << internal::CleanText(ref.category)
-        << "  " << internal::CleanText(ref.rule) << '\n';
+        << internal::RiskLabel(ref.risk, style) << "  " << internal::CleanText(ref.category) << "  "
+        << internal::CleanText(ref.rule) << '\n';
   }
 }
 

@@ -180,7 +180,8 @@ void WriteFacts(const Finding& f, std::ostream& out) {
   WriteFact("Why this risk", Escaped(f.reasons), "bullets", out);
   std::vector<std::string> controls;
   for (const Control& c : f.controls) {
-    controls.push_back("<span class=\"ctl\">" + HtmlEscape(c.id) + "</span> " + HtmlEscape(c.title));
+    controls.push_back("<span class=\"ctl\">" + HtmlEscape(c.id) + "</span> " +
+                       HtmlEscape(c.title));
   }
   WriteFact("Annex A controls", controls, "plain", out);
   std::vector<std::string> evidence;

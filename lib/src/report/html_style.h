@@ -126,7 +126,11 @@ footer { margin-top: 3rem; padding-top: 1rem; border-top: 1px solid var(--line);
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   @page { margin: 14mm 12mm; }
   body { font-size: 10pt; }
-  .page { max-width: none; padding: 0; }
+  .page { max-width: none; padding: 0 2px; }
+  .table-wrap { overflow: visible; }
+  .matrix { font-size: 8pt; }
+  .matrix tbody th { min-width: 7rem; }
+  .matrix .badge { min-width: 0; padding: 0 .3em; font-size: 6.5pt; }
   nav.toc, .skip { display: none; }
   a { color: inherit; text-decoration: none; }
   h2, h3 { break-after: avoid; }

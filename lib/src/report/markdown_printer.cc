@@ -84,8 +84,7 @@ void WriteBullets(std::string_view label, const std::vector<std::string>& items,
 }
 
 // Items of one kind on a single line: "- Label: a; b; c".
-void WriteInline(std::string_view label, const std::vector<std::string>& items,
-                 std::ostream& out) {
+void WriteInline(std::string_view label, const std::vector<std::string>& items, std::ostream& out) {
   if (items.empty()) return;
   out << "- " << label << ':';
   for (std::size_t i = 0; i < items.size(); ++i) {
@@ -132,10 +131,10 @@ void WriteDocument(std::size_t number, const Report& report, std::ostream& out) 
   std::array<std::size_t, 4> counts = internal::CountByRisk(report.findings);
   out << "## " << number << ". " << MarkdownEscape(doc.path) << "\n\n"
       << "Type " << MarkdownEscape(doc.type.empty() ? "other" : doc.type) << ", format "
-      << MarkdownEscape(doc.format) << ", " << internal::Plural(doc.bytes, "byte", "bytes")
-      << ". " << internal::Plural(report.findings.size(), "finding", "findings") << " ("
-      << counts[3] << " high, " << counts[2] << " medium, " << counts[1] << " low, " << counts[0]
-      << " info), " << internal::Plural(report.missing.size(), "missing clause", "missing clauses")
+      << MarkdownEscape(doc.format) << ", " << internal::Plural(doc.bytes, "byte", "bytes") << ". "
+      << internal::Plural(report.findings.size(), "finding", "findings") << " (" << counts[3]
+      << " high, " << counts[2] << " medium, " << counts[1] << " low, " << counts[0] << " info), "
+      << internal::Plural(report.missing.size(), "missing clause", "missing clauses")
       << "; worst risk " << RiskWord(report.WorstRisk()) << ".\n\n";
   for (const internal::CategoryGroup& group : internal::GroupByCategory(report)) {
     out << "### " << MarkdownEscape(internal::CategoryTitle(group.category)) << "\n\n";
@@ -183,7 +182,8 @@ void WriteEvidence(const std::vector<EvidenceNeed>& pack, std::ostream& out) {
     if (!need.controls.empty()) {
       out << "  - Annex A controls:";
       for (std::size_t i = 0; i < need.controls.size(); ++i) {
-        out << (i > 0 ? "; " : " ") << MarkdownEscape(need.controls[i].id + " " + need.controls[i].title);
+        out << (i > 0 ? "; " : " ")
+            << MarkdownEscape(need.controls[i].id + " " + need.controls[i].title);
       }
       out << '\n';
     }

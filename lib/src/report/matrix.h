@@ -27,9 +27,9 @@ struct MatrixCell {
 };
 
 struct SummaryMatrix {
-  std::vector<std::string> categories;     // columns: every category of a finding or missing
-                                           // clause in any report, in presentation order
-  std::vector<std::string> abbreviations;  // short unique column headers ("INC"), parallel
+  std::vector<std::string> categories;         // columns: every category of a finding or missing
+                                               // clause in any report, in presentation order
+  std::vector<std::string> abbreviations;      // short unique column headers ("INC"), parallel
   std::vector<std::vector<MatrixCell>> cells;  // [report][column]
 };
 

@@ -174,10 +174,9 @@ Json RegionJson(const Finding& f, const DocumentInfo& document) {
   std::size_t last_newline = text.rfind('\n');
   int end_line = f.line + static_cast<int>(std::count(text.begin(), text.end(), '\n'));
   // endColumn is the column just past the clause's last character.
-  std::size_t end_column =
-      last_newline == std::string_view::npos
-          ? static_cast<std::size_t>(f.column) + internal::CharCount(text)
-          : internal::CharCount(text.substr(last_newline + 1)) + 1;
+  std::size_t end_column = last_newline == std::string_view::npos
+                               ? static_cast<std::size_t>(f.column) + internal::CharCount(text)
+                               : internal::CharCount(text.substr(last_newline + 1)) + 1;
   Json region = Json::object();
   region["startLine"] = f.line;
   region["startColumn"] = f.column;
@@ -198,8 +197,9 @@ std::string Message(const std::string& category, Risk risk, const std::vector<st
 
 Json FindingResult(const Report& report, std::size_t artifact, const Finding& f,
                    const Rules& rules) {
-  Json location = Json{{"physicalLocation", Json{{"artifactLocation", ArtifactLocation(report, artifact)},
-                                                 {"region", RegionJson(f, report.document)}}}};
+  Json location =
+      Json{{"physicalLocation", Json{{"artifactLocation", ArtifactLocation(report, artifact)},
+                                     {"region", RegionJson(f, report.document)}}}};
   Json properties = Json::object();
   properties["risk"] = RiskName(f.risk);
   properties["category"] = f.category;

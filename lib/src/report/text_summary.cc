@@ -48,7 +48,8 @@ std::string Pad(const std::string& word, const char* ansi, std::size_t width,
 }
 
 std::string Cell(const MatrixCell& cell, std::size_t width, const TextStyle& style) {
-  const char* ansi = cell.state == MatrixCell::State::kNone ? nullptr : internal::RiskColor(cell.risk);
+  const char* ansi =
+      cell.state == MatrixCell::State::kNone ? nullptr : internal::RiskColor(cell.risk);
   return Pad(CellWord(cell), ansi, width, style);
 }
 
@@ -102,9 +103,9 @@ void WriteTextSummary(const std::vector<Report>& reports, std::ostream& out,
   WriteRow(header, out);
   for (std::size_t r = 0; r < reports.size(); ++r) {
     Risk worst = reports[r].WorstRisk();
-    std::vector<std::string> row = {Pad(paths[r], nullptr, path_width, style),
-                                    Pad(internal::AsciiUpper(RiskName(worst)),
-                                        internal::RiskColor(worst), kWorstWidth, style)};
+    std::vector<std::string> row = {
+        Pad(paths[r], nullptr, path_width, style),
+        Pad(internal::AsciiUpper(RiskName(worst)), internal::RiskColor(worst), kWorstWidth, style)};
     for (std::size_t c = 0; c < widths.size(); ++c) {
       row.push_back(Cell(matrix.cells[r][c], widths[c], style));
     }
