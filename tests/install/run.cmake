@@ -30,7 +30,12 @@ run(pkg-config --cflags --libs clausescan)
 string(STRIP "${LAST_OUTPUT}" flags)
 separate_arguments(flags UNIX_COMMAND "${flags}")
 run(${CXX} -std=c++20 ${SOURCE_DIR}/tests/install/consumer.cc -o ${WORK_DIR}/pc-consumer ${flags})
-run(${WORK_DIR}/pc-consumer ${SOURCE_DIR}/corpus/security-addendum.md)
+# A shared library in a private prefix is found through LD_LIBRARY_PATH (pkg-config adds no
+# rpath); a static one ignores it.
+list(GET pc_dirs 0 first_pc_dir)
+get_filename_component(libdir ${first_pc_dir} DIRECTORY)
+run(${CMAKE_COMMAND} -E env LD_LIBRARY_PATH=${libdir} ${WORK_DIR}/pc-consumer
+    ${SOURCE_DIR}/corpus/security-addendum.md)
 if(NOT LAST_OUTPUT MATCHES "\"category\":\"incident_notification\"")
   message(FATAL_ERROR "pkg-config consumer printed no incident_notification finding:\n${LAST_OUTPUT}")
 endif()
