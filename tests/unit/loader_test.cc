@@ -481,6 +481,10 @@ Supplier shall notify Customer of any Security Incident.
 The weather was fine.
 # todoruleid: incident-notification.window
 A known miss that never fails.
+# todoruleid: incident-notification.window window_hours=24
+Supplier shall notify Customer of any Security Incident within 24 hours.
+# todook: incident-notification.window
+Supplier shall notify Customer of any Security Incident within 24 hours.
 # ruleid: incident-notification.window window_hours=- trigger="-"
 # ok: audit.rights
 Supplier shall notify Customer of any Security Incident.
@@ -491,8 +495,13 @@ Supplier shall notify Customer of any Security Incident.
   ASSERT_TRUE(summary.ok()) << summary.error().message();
   EXPECT_EQ(summary->files, 2);
   EXPECT_EQ(summary->samples, 8);  // 7 in window.test.txt, 1 in audit/rights.test.txt
-  EXPECT_EQ(summary->todo, 1);
+  EXPECT_EQ(summary->todo, 3);
   EXPECT_EQ(summary->passed, 5);
+  // A todo whose gap is closed is listed for promotion, never as a failure.
+  ASSERT_EQ(summary->fixed_todos.size(), 1u);
+  EXPECT_EQ(summary->fixed_todos[0].line, 15);
+  EXPECT_EQ(summary->fixed_todos[0].message,
+            "todoruleid: incident-notification.window now holds; make it ruleid");
   const std::string file = (dir_ / "incident_notification/window.test.txt").string();
   ASSERT_EQ(summary->failures.size(), 3u);
   EXPECT_EQ(summary->failures[0].file, file);

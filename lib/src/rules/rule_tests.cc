@@ -229,14 +229,20 @@ void RunSample(const Scanner& scanner, const std::string& file, const Sample& sa
                RuleTestSummary* summary) {
   std::optional<Result<Report>> report;
   for (const Annotation& annotation : sample.annotations) {
-    if (annotation.todo) {
-      ++summary->todo;
-      continue;
-    }
-    ++summary->samples;
     if (!report) report.emplace(scanner.ScanBytes(sample.text, file));
     std::string failure = report->ok() ? Verify(**report, annotation)
                                        : fmt::format("scan failed: {}", report->error().message());
+    if (annotation.todo) {
+      ++summary->todo;
+      if (failure.empty()) {
+        summary->fixed_todos.push_back(RuleTestFailure{
+            file, sample.line,
+            fmt::format("{0}: {1} now holds; make it {2}", annotation.fire ? "todoruleid" : "todook",
+                        annotation.rule, annotation.fire ? "ruleid" : "ok")});
+      }
+      continue;
+    }
+    ++summary->samples;
     if (failure.empty()) {
       ++summary->passed;
     } else {
