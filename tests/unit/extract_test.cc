@@ -34,5 +34,126 @@ TEST(ParamExtractor, SetIsAbsentWhenNothingMatches) {
   EXPECT_EQ(params.count("types"), 0u);
 }
 
+ParamSpec DurationSpec(ParamSpec::Prefer prefer, bool business_flag = false) {
+  ParamSpec spec;
+  spec.name = "notice_days";
+  spec.type = ParamSpec::Type::kDuration;
+  spec.unit = "days";
+  spec.prefer = prefer;
+  spec.business_flag = business_flag;
+  return spec;
+}
+
+// The parameters one spec extracts from a folded sentence.
+std::map<std::string, ParamValue> ExtractWith(const ParamSpec& spec, std::string_view folded) {
+  Result<ParamExtractor> extractor = ParamExtractor::Compile({spec}, "rule.yaml");
+  EXPECT_TRUE(extractor.ok());
+  std::map<std::string, ParamValue> params;
+  if (extractor.ok()) extractor->Extract(folded, &params);
+  return params;
+}
+
+struct DurationChoiceCase {
+  const char* text;
+  ParamSpec::Prefer prefer;
+  double expected;  // days; 0: absent
+};
+
+const DurationChoiceCase kDurationChoiceCases[] = {
+    // The period of a frequency is never the notice, nor the deadline when another duration is.
+    {"supplier shall permit customer, no more than once per twelve (12) month period, at "
+     "customer's expense and upon thirty (30) days' prior written notice, to audit supplier.",
+     ParamSpec::Prefer::kNotice, 30},
+    {"customer may audit once in any 12-month period and supplier shall fix findings in 60 days.",
+     ParamSpec::Prefer::kWithin, 60},
+    {"customer may audit once every twelve (12) months.", ParamSpec::Prefer::kNotice, 0},
+    // A cadence is all a status-update clause states.
+    {"supplier shall send updates at least every two (2) days.", ParamSpec::Prefer::kWithin, 2},
+    // Advance notice wins over an earlier period of another kind.
+    {"for two (2) years after termination, licensor may audit licensee's records upon thirty "
+     "(30) days' written notice.",
+     ParamSpec::Prefer::kNotice, 30},
+    {"for two (2) years after termination, licensor may audit licensee's records upon thirty "
+     "(30) days' written notice.",
+     ParamSpec::Prefer::kWithin, 730},
+    {"customer shall give supplier a notice of at least fourteen days and supplier shall answer "
+     "within 5 days.",
+     ParamSpec::Prefer::kNotice, 14},
+    {"customer shall give supplier a notice of at least fourteen days and supplier shall answer "
+     "within 5 days.",
+     ParamSpec::Prefer::kWithin, 5},
+    // Without advance notice, a notice preference falls back to the deadline.
+    {"supplier shall answer audit requests within 10 days.", ParamSpec::Prefer::kNotice, 10},
+};
+
+TEST(ParamExtractor, DurationChoice) {
+  for (const DurationChoiceCase& c : kDurationChoiceCases) {
+    SCOPED_TRACE(c.text);
+    const std::map<std::string, ParamValue> params = ExtractWith(DurationSpec(c.prefer), c.text);
+    if (c.expected == 0) {
+      EXPECT_EQ(params.count("notice_days"), 0u);
+    } else {
+      ASSERT_EQ(params.count("notice_days"), 1u);
+      EXPECT_EQ(params.at("notice_days"), ParamValue(c.expected));
+    }
+  }
+}
+
+TEST(ParamExtractor, BusinessFlagKeepsTheValueAndMarksBusinessDays) {
+  const ParamSpec spec = DurationSpec(ParamSpec::Prefer::kNotice, /*business_flag=*/true);
+  std::map<std::string, ParamValue> params =
+      ExtractWith(spec, "customer may audit upon ten (10) business days' prior written notice.");
+  EXPECT_EQ(params.at("notice_days"), ParamValue(10.0));
+  EXPECT_EQ(params.at("business"), ParamValue(true));
+
+  // Business days elsewhere in the sentence do not make the notice one of business days.
+  params = ExtractWith(spec,
+                       "customer may audit upon 30 days' notice, and supplier shall answer "
+                       "questions within 5 business days.");
+  EXPECT_EQ(params.at("notice_days"), ParamValue(30.0));
+  EXPECT_EQ(params.count("business"), 0u);
+
+  // Without the flag, business days are kept as written and not marked.
+  params = ExtractWith(DurationSpec(ParamSpec::Prefer::kNotice),
+                       "customer may audit upon ten (10) business days' notice.");
+  EXPECT_EQ(params.at("notice_days"), ParamValue(10.0));
+  EXPECT_EQ(params.count("business"), 0u);
+}
+
+TEST(ParamExtractor, FrequencyOfReportsIsNotTheAuditFrequency) {
+  ParamSpec spec;
+  spec.name = "per_year";
+  spec.type = ParamSpec::Type::kFrequency;
+  EXPECT_EQ(ExtractWith(spec,
+                        "supplier shall provide quarterly compliance reports, and customer "
+                        "may audit supplier no more than once annually.")
+                .at("per_year"),
+            ParamValue(1.0));
+  EXPECT_EQ(ExtractWith(spec,
+                        "supplier shall provide monthly reports to customer and allow "
+                        "audits on thirty (30) days' notice.")
+                .count("per_year"),
+            0u);
+}
+
+TEST(ParamExtractor, FeeMonthsOfMultiples) {
+  ParamSpec spec;
+  spec.name = "cap_months_fees";
+  spec.type = ParamSpec::Type::kFeeMonths;
+  const std::pair<const char*, double> cases[] = {
+      {"liability shall not exceed two times the annual fees paid by customer.", 24},
+      {"liability shall not exceed twice the fees paid in the twelve months preceding the claim.",
+       24},
+      {"liability shall not exceed 2x the fees paid in the prior 12 months.", 24},
+      {"liability shall not exceed one hundred fifty percent (150%) of the fees paid in the "
+       "preceding twelve months.",
+       18},
+  };
+  for (const auto& [text, months] : cases) {
+    SCOPED_TRACE(text);
+    EXPECT_EQ(ExtractWith(spec, text).at("cap_months_fees"), ParamValue(months));
+  }
+}
+
 }  // namespace
 }  // namespace clausescan::internal

@@ -12,6 +12,7 @@
 
 #include "clausescan/rules.h"
 #include "rules/model.h"
+#include "support/temp_directory.h"
 
 namespace clausescan::internal {
 namespace {
@@ -179,6 +180,39 @@ TEST(Loader, LoadsValidRuleSet) {
   EXPECT_NE(set.matcher, nullptr);
 }
 
+TEST(Loader, DurationBusinessFlagAndPreference) {
+  const std::string rule = WindowRuleWithLine(
+      12, "  window_hours: {type: duration, unit: days, business: true, prefer: notice}");
+  Result<std::shared_ptr<RuleSetData>> data = LoadWith({{kWindowFile, rule}});
+  ASSERT_TRUE(data.ok()) << data.error().message();
+  const ParamSpec& spec = (*data)->rules[1].parameters[0];
+  EXPECT_TRUE(spec.business_flag);
+  EXPECT_EQ(spec.business_name, "");  // not a parameter named "true"
+  EXPECT_EQ(spec.prefer, ParamSpec::Prefer::kNotice);
+
+  data = LoadWith({{kWindowFile, WindowRuleWithLine(12,
+                                                    "  window_hours: {type: duration, unit: "
+                                                    "days, business: false}")}});
+  ASSERT_TRUE(data.ok()) << data.error().message();
+  EXPECT_FALSE((*data)->rules[1].parameters[0].business_flag);
+  EXPECT_EQ((*data)->rules[1].parameters[0].prefer, ParamSpec::Prefer::kWithin);
+}
+
+TEST(Loader, BusinessFlagIsDeclaredForPlaybooks) {
+  const char playbook[] = R"(incident_notification:
+  positions:
+    - id: p
+      when: {window_hours: {lt: 5}, business: true}
+      risk: medium
+      reason: r
+)";
+  const std::string rule =
+      WindowRuleWithLine(12, "  window_hours: {type: duration, unit: days, business: true}");
+  Result<std::shared_ptr<RuleSetData>> data =
+      LoadWith({{kWindowFile, rule}, {"playbook.yaml", playbook}});
+  ASSERT_TRUE(data.ok()) << data.error().message();
+}
+
 TEST(Loader, ReadsPlaybook) {
   Result<std::shared_ptr<RuleSetData>> data = LoadWith({});
   ASSERT_TRUE(data.ok()) << data.error().message();
@@ -272,6 +306,16 @@ std::vector<GoldenCase> GoldenCases() {
            "starting with a letter"},
       {"parameter name used twice", w, WindowRuleWithLine(13, "  window_days: {type: percent}"),
        w + ":13:3: parameter name 'window_days' is used twice in rule"},
+      {"business set by a duration and named by another parameter", w,
+       WindowRuleWithLine(13, "  business: {type: flag, any: ['x']}"),
+       w + ":13:3: parameter name 'business' is used twice in rule (a duration with 'business' "
+           "sets it for business days)"},
+      {"bad duration preference", w,
+       WindowRuleWithLine(12, "  window_hours: {type: duration, unit: hours, prefer: soon}"),
+       w + ":12:55: invalid prefer 'soon': expected within or notice"},
+      {"preference of another type", w,
+       WindowRuleWithLine(13, "  trigger: {type: trigger, prefer: notice}"),
+       w + ":13:28: 'prefer' does not apply to a parameter of type 'trigger'"},
       {"unknown category", w, WindowRuleWithLine(2, "category: incident_notifcation"),
        w + ":2:11: unknown category 'incident_notifcation' (did you mean "
            "'incident_notification'?)"},
@@ -327,7 +371,8 @@ std::vector<GoldenCase> GoldenCases() {
       {"playbook bad risk", "playbook.yaml", "incident_notification:\n  default: severe\n",
        "playbook.yaml:2:12: invalid risk 'severe': expected info, low, medium or high"},
       {"playbook unknown category", "playbook.yaml", "incident_notifcation:\n  default: low\n",
-       "playbook.yaml:1:1: unknown category or rule 'incident_notifcation' in playbook (did you mean "
+       "playbook.yaml:1:1: unknown category or rule 'incident_notifcation' in playbook (did you "
+       "mean "
        "'incident_notification'?)"},
       {"playbook bad operator", "playbook.yaml",
        R"(incident_notification:
@@ -387,10 +432,7 @@ TEST(Loader, PlaybookAndCatalogsAreOptional) {
 class RuleDirectoryTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("clausescan_loader_test_" +
-            std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
-    std::filesystem::remove_all(dir_);
+    dir_ = clausescan::testing::MakeTempDirectory("clausescan_loader_test_");
     std::filesystem::create_directories(dir_ / "b" / "deep");
     std::filesystem::create_directories(dir_ / "a");
   }

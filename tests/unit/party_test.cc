@@ -90,6 +90,24 @@ const DutyCase kDutyCases[] = {
     {"notices shall be in writing", Party::kUnknown},
     {"customer may audit supplier once per year", Party::kUnknown},
     {"employment at will is not affected", Party::kUnknown},
+    // A pronoun stands for the party named as a subject, not one that owns something or
+    // follows a preposition.
+    {"in the event that the service provider is unable to comply with the customer's "
+     "instructions, for example because of a conflict with applicable laws, it shall promptly "
+     "notify the customer",
+     Party::kSupplier},
+    {"where the processor receives a request from the controller, it shall respond within 10 days",
+     Party::kSupplier},
+    {"to process the data only on behalf of the controller; if it cannot comply, it agrees to "
+     "inform",
+     Party::kUnknown},
+    {"if the customer's systems are breached, it shall notify the provider", Party::kCustomer},
+    {"if the customer asks for a copy of the provider's report, it will pay the fee",
+     Party::kCustomer},
+    // Coordination across an aside.
+    {"the processor and, during transmission, also the controller shall implement measures",
+     Party::kMutual},
+    {"the vendor, during transmission, shall encrypt the data", Party::kSupplier},
     {"", Party::kUnknown},
 };
 

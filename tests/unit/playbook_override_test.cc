@@ -12,6 +12,7 @@
 #include "rules/loader.h"
 #include "rules/model.h"
 #include "test_rule_files.h"
+#include "support/temp_directory.h"
 
 namespace clausescan::internal {
 namespace {
@@ -200,10 +201,7 @@ TEST(PlaybookOverride, GoldenDiagnostics) {
 class WithPlaybookTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("clausescan_with_playbook_" +
-            std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
-    std::filesystem::remove_all(dir_);
+    dir_ = clausescan::testing::MakeTempDirectory("clausescan_with_playbook_");
     for (const auto& [name, content] : test_rules::TestRuleFiles()) Write(name, content);
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }

@@ -280,6 +280,47 @@ const char* const kNotDurations[] = {
     "((((",
 };
 
+// Advance notice and the periods of frequencies: {text, the duration's text, notice, period}.
+struct DurationRoleCase {
+  const char* text;
+  const char* duration;  // the text of the duration
+  bool notice;
+  bool frequency_period;
+};
+
+const DurationRoleCase kDurationRoleCases[] = {
+    {"upon thirty (30) days' prior written notice", "thirty (30) days", true, false},
+    {"at least 10 business days in advance", "at least 10 business days", true, false},
+    {"at least 30 days before any new subprocessor processes data", "at least 30 days", true,
+     false},
+    {"thirty days prior to the audit", "thirty days", true, false},
+    {"two weeks ahead of the visit", "two weeks", true, false},
+    {"on notice of not less than 30 days", "not less than 30 days", true, false},
+    {"a notice period of sixty (60) days", "sixty (60) days", true, false},
+    {"the notice period shall be 14 days", "14 days", true, false},
+    {"30 days of prior notice", "30 days", true, false},
+    {"give notice within 30 days of the change", "within 30 days", false, false},
+    {"no more than once per twelve (12) month period", "twelve (12) month", false, true},
+    {"one audit in any 12-month period", "12-month", false, true},
+    {"once every six (6) months", "six (6) months", false, true},
+    {"each rolling 30-day period", "30-day", false, true},
+    {"for two (2) years after termination", "two (2) years", false, false},
+    {"within 72 hours of becoming aware", "within 72 hours", false, false},
+    {"in any event within 48 hours", "in any event within 48 hours", false, false},
+};
+
+TEST(FindDurations, NoticeAndFrequencyPeriods) {
+  for (const DurationRoleCase& c : kDurationRoleCases) {
+    SCOPED_TRACE(c.text);
+    const std::string text = c.text;
+    const std::vector<Duration> got = FindDurations(text);
+    ASSERT_EQ(got.size(), 1u);
+    EXPECT_EQ(text.substr(got[0].begin, got[0].end - got[0].begin), c.duration);
+    EXPECT_EQ(got[0].notice, c.notice);
+    EXPECT_EQ(got[0].frequency_period, c.frequency_period);
+  }
+}
+
 TEST(FindDurations, NearMisses) {
   for (const char* text : kNotDurations) {
     SCOPED_TRACE(text);
@@ -534,6 +575,21 @@ const FeeCase kFeeCases[] = {
     {"the amounts paid by customer in the 12 months before the claim", {{1, 12}}},
     {"150% of the fees paid in the twelve (12) months", {{1.5, 12}}},
     {"two times the fees", {{2, 0}}},
+    {"two times the annual fees paid by customer", {{2, 12}}},
+    {"the yearly subscription fees", {{1, 12}}},
+    {"three times the monthly fees", {{3, 1}}},
+    {"one year's fees", {{1, 12}}},
+    {"twelve (12) months' fees", {{1, 12}}},
+    {"twice the fees paid in the twelve months preceding the claim", {{2, 12}}},
+    {"2x the fees paid in the prior 12 months", {{2, 12}}},
+    {"one hundred fifty percent (150%) of the fees paid in the preceding twelve months",
+     {{1.5, 12}}},
+    {"two hundred per cent of the fees paid in the last 6 months", {{2, 6}}},
+    {"one hundred percent (100%) of the license fees and support fees paid in the twelve (12) "
+     "month period",
+     {{1, 12}}},
+    {"the license fees paid in the 12 months, and the support fees", {{1, 12}}},
+    {"fifty percent of the revenue", {}},
     {"customer shall pay all fees within thirty (30) days of invoice", {}},
     {"fees are payable within 30 days", {}},
     {"reasonable attorneys' fees paid in the 12 months", {}},
@@ -583,6 +639,17 @@ const FrequencyCase kFrequencyCases[] = {
     {"once each fiscal year", {1}},
     {"the monthly fees", {}},
     {"monthly uptime percentage", {}},
+    {"supplier shall provide quarterly reports", {}},
+    {"monthly compliance reports", {}},
+    {"weekly status meetings", {}},
+    {"such audit may not interfere with its quarterly closing of its books", {}},
+    {"licensee shall render royalty statements quarterly", {}},
+    {"supplier shall deliver reports on a quarterly basis", {}},
+    {"quarterly reports, and customer may audit no more than once annually", {1}},
+    {"customer may conduct quarterly audits", {4}},
+    {"customer may audit supplier once per year", {1}},
+    {"customer may audit quarterly the records of supplier", {4}},
+    {"supplier shall run vulnerability scans monthly", {12}},
     {"once the incident is resolved", {}},
     {"at all times", {}},
     {"", {}},

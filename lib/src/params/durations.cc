@@ -232,6 +232,46 @@ bool IsNoticeAfter(const Tokens& t, std::size_t unit_token) {
          t.Phrase(k, {"in", "advance"});
 }
 
+// IsNoticeAfter, or "30 days before the audit", "30 days prior to", "two weeks ahead of",
+// "30 days of prior notice": the duration is advance notice.
+bool IsAdvanceAfter(const Tokens& t, std::size_t unit_token) {
+  if (IsNoticeAfter(t, unit_token)) return true;
+  std::size_t k = unit_token + 1;
+  if (t.Is(k, "'") && t.Attached(k)) ++k;
+  if (t.IsAny(k, {"before", "beforehand", "ahead", "notification"})) return true;
+  return t.Is(k, "of") && t.IsAny(k + 1, {"prior", "advance", "notice", "written"});
+}
+
+// "notice of [at least] 30 days", "a notice period of 30 days", "the notice period shall be 30
+// days": "notice" a few connecting words before the number (or its qualifier) at `first`.
+bool IsNoticeBefore(const Tokens& t, std::size_t first) {
+  std::size_t k = first;
+  for (int skipped = 0; k > 0 && skipped <= 4; ++skipped) {
+    --k;
+    if (t.IsAny(k, {"notice", "notification"})) return true;
+    if (!t.IsAny(k, {"of", "is", "be", "shall", "will", "must", "period", "a", "minimum"})) {
+      return false;
+    }
+  }
+  return false;
+}
+
+// "per twelve (12) month period", "in any 12-month period", "every 12 months", "each rolling
+// 30-day period": the number at `first` follows per/every/each/any (across adjectives such as
+// "rolling" or "calendar"), so the duration is the period of a frequency.
+bool IsFrequencyPeriod(const Tokens& t, std::size_t first) {
+  std::size_t k = first;
+  for (int skipped = 0; k > 0 && skipped <= 2; ++skipped) {
+    --k;
+    if (t.IsAny(k, {"per", "every", "each", "any"})) return true;
+    if (!t.IsAny(k, {"calendar", "fiscal", "contract", "rolling", "consecutive", "financial",
+                     "billing", "subscription", "full"})) {
+      return false;
+    }
+  }
+  return false;
+}
+
 // "within an hour", "up to a year": an article counts as one after a qualifier.
 std::optional<Duration> ReadArticleDuration(const Tokens& t, std::size_t i, std::size_t* last) {
   if (!t.IsAny(i, {"a", "an"})) return std::nullopt;
@@ -280,6 +320,11 @@ std::vector<Duration> FindDurations(std::string_view folded) {
     } else if (d.qualifier == DurationQualifier::kNone && IsNoticeAfter(t, read->last)) {
       d.qualifier = DurationQualifier::kAtLeast;
     }
+    // "notice within 30 days" is a deadline to give notice, not advance notice.
+    const bool may_follow_notice =
+        d.qualifier == DurationQualifier::kNone || d.qualifier == DurationQualifier::kAtLeast;
+    d.notice = IsAdvanceAfter(t, read->last) || (may_follow_notice && IsNoticeBefore(t, begin));
+    d.frequency_period = before == DurationQualifier::kNone && IsFrequencyPeriod(t, read->first);
     out.push_back(d);
     i = read->last + 1;
   }

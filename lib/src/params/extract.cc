@@ -49,12 +49,30 @@ bool Matches(const std::unique_ptr<RE2>& re, std::string_view text) {
   return re != nullptr && RE2::PartialMatch(text, *re);
 }
 
-// The duration a rule reports: the first "within" deadline, else the first duration.
-const Duration* PickDuration(const std::vector<Duration>& durations) {
-  for (const Duration& d : durations) {
-    if (d.qualifier == DurationQualifier::kWithin) return &d;
+// The duration a spec reports, or nullptr. With Prefer::kWithin: the first "within" deadline,
+// else the first duration that is not the period of a frequency, else the first period of a
+// frequency ("updates every 24 hours" states a cadence). With Prefer::kNotice: the first
+// duration of advance notice, else the first "within" deadline, else the first duration that
+// is not the period of a frequency ("once per twelve (12) month period" never is a notice).
+const Duration* PickDuration(const std::vector<Duration>& durations, ParamSpec::Prefer prefer) {
+  const bool notice = prefer == ParamSpec::Prefer::kNotice;
+  if (notice) {
+    for (const Duration& d : durations) {
+      if (d.notice && !d.frequency_period) return &d;
+    }
   }
-  return durations.empty() ? nullptr : &durations.front();
+  const Duration* first = nullptr;
+  const Duration* first_period = nullptr;
+  for (const Duration& d : durations) {
+    if (d.frequency_period) {
+      if (first_period == nullptr) first_period = &d;
+      continue;
+    }
+    if (d.qualifier == DurationQualifier::kWithin) return &d;
+    if (first == nullptr) first = &d;
+  }
+  if (first != nullptr || notice) return first;
+  return first_period;
 }
 
 }  // namespace
@@ -73,7 +91,7 @@ struct ParamExtractor::Compiled {
 void ParamExtractor::Compiled::ExtractDuration(std::string_view folded,
                                                std::map<std::string, ParamValue>* out) const {
   const std::vector<Duration> durations = FindDurations(folded);
-  const Duration* d = PickDuration(durations);
+  const Duration* d = PickDuration(durations, spec.prefer);
   if (d == nullptr) return;
   if (d->business && !spec.business_name.empty()) {
     (*out)[spec.business_name] = d->Days();
@@ -81,6 +99,7 @@ void ParamExtractor::Compiled::ExtractDuration(std::string_view folded,
     return;
   }
   (*out)[spec.name] = spec.unit == "days" ? d->Days() : d->Hours();
+  if (d->business && spec.business_flag) (*out)[std::string(kBusinessParam)] = true;
 }
 
 // Percent, money, fee and frequency parameters: the first match of the extractor.

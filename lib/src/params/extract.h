@@ -33,9 +33,11 @@ class ParamExtractor {
   bool empty() const { return params_.empty(); }
 
   // Adds to *out every parameter that folded (one unit's folded view) states; parameters the
-  // unit does not state stay absent. Durations: the first one qualified "within" (else the
-  // first one), in the spec's unit; business days go to business_name as days with
-  // "business": true when business_name is set. Never fails; linear in folded per parameter.
+  // unit does not state stay absent. Durations: the one the spec prefers (see
+  // ParamSpec::Prefer; periods of frequencies never count), in the spec's unit; business days
+  // go to business_name as days with "business": true when business_name is set, and stay in
+  // the spec's name with "business": true when business_flag is set. Never fails; linear in
+  // folded per parameter.
   void Extract(std::string_view folded, std::map<std::string, ParamValue>* out) const;
 
  private:
@@ -43,7 +45,8 @@ class ParamExtractor {
   std::vector<std::unique_ptr<Compiled>> params_;
 };
 
-// The parameter a duration spec with a business_name sets to true for business days.
+// The parameter a duration spec with a business_name or business_flag sets to true for
+// business days.
 inline constexpr std::string_view kBusinessParam = "business";
 
 }  // namespace clausescan::internal

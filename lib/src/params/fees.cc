@@ -25,6 +25,27 @@ struct MultipleRead {
   std::size_t last = 0;
 };
 
+// "one hundred fifty percent (150%) of", "150 per cent of": the number read, then percent
+// words, then "of". The figures in parentheses win over the words.
+std::optional<MultipleRead> ReadPercentInWords(const Tokens& t, const NumberRead& number) {
+  std::size_t j = number.last + 1;
+  if (t.Phrase(j, {"per", "cent"})) {
+    ++j;
+  } else if (!t.Is(j, "percent")) {
+    return std::nullopt;
+  }
+  MultipleRead read{number.value / 100, number.first, j};
+  if (t.Is(j + 1, "(") && t.IsNumber(j + 2) && t.Is(j + 3, "%") && t.Is(j + 4, ")")) {
+    if (std::optional<double> digits = scan::ParseDigitLiteral(t.Text(j + 2))) {
+      read.value = *digits / 100;
+      j += 4;
+    }
+  }
+  if (!t.Is(j + 1, "of")) return std::nullopt;
+  read.last = j + 1;
+  return read;
+}
+
 std::optional<MultipleRead> ReadMultiple(const Tokens& t, std::size_t i) {
   if (t.IsAny(i, {"twice", "double"})) return MultipleRead{2, i, i};
   if (t.IsAny(i, {"triple", "treble"})) return MultipleRead{3, i, i};
@@ -48,15 +69,19 @@ std::optional<MultipleRead> ReadMultiple(const Tokens& t, std::size_t i) {
   }
   if (number->has_digits && glued_x) return MultipleRead{number->value, i, j};
   if (t.Is(j, "%") && t.Is(j + 1, "of")) return MultipleRead{number->value / 100, i, j + 1};
-  return std::nullopt;
+  return ReadPercentInWords(t, *number);
 }
 
 // True for the word that carries the fees: "fees", "fee", "charges", or "amount(s)"/"sums"
 // followed by paid/payable/received.
 bool IsFeeNoun(const Tokens& t, std::size_t i) {
   if (t.IsAny(i, {"fees", "fee", "charges"})) {
-    return !t.IsAny(
-        i - 1, {"legal", "attorney", "attorneys", "court", "filing", "arbitration", "late", "'"});
+    // "attorneys' fees" are not the contract's fees; "twelve months' fees" are.
+    if (t.Is(i - 1, "'") && i >= 2 && !t.IsAny(i - 2, {"months", "years", "quarters", "weeks"})) {
+      return false;
+    }
+    return !t.IsAny(i - 1,
+                    {"legal", "attorney", "attorneys", "court", "filing", "arbitration", "late"});
   }
   if (!t.IsAny(i, {"amount", "amounts", "sums"})) return false;
   for (std::size_t k = i + 1; k <= i + 3; ++k) {
@@ -118,6 +143,36 @@ std::optional<scan::DurationRead> LookBackBefore(const Tokens& t, const Duration
   return std::nullopt;
 }
 
+// "the annual fees", "the yearly subscription fees", "one year's fees", "twelve (12) months'
+// fees": a look-back written before the fee noun (across up to two other words), in months.
+// Sets *first to its first token.
+std::optional<double> LookBackAdjective(const Tokens& t, const DurationIndex& index,
+                                        std::size_t noun, std::size_t* first) {
+  std::size_t k = noun;
+  for (int skipped = 0; k > 0 && skipped <= 2; ++skipped) {
+    --k;
+    *first = k;
+    if (t.IsAny(k, {"annual", "yearly", "annualized", "annualised"})) return 12;
+    if (t.Is(k, "quarterly")) return 3;
+    if (t.Is(k, "monthly")) return 1;
+    // A possessive look-back: "months' fees", "year's fees".
+    std::size_t owner = k;
+    if (t.Is(k, "s") && t.Attached(k) && t.Is(k - 1, "'")) owner = k - 1;
+    if (t.Is(owner, "'") && t.Attached(owner) && owner > 0 && index.by_last[owner - 1] != kNone) {
+      const scan::DurationRead& read = index.reads[index.by_last[owner - 1]];
+      if (double months = MonthsOf(read.duration); months > 0) {
+        *first = read.first;
+        return months;
+      }
+      return std::nullopt;
+    }
+    if (!t.IsWord(k) || t.IsAny(k, {"the", "of", "a", "an", "and", "or", "in", "to", "by"})) {
+      return std::nullopt;
+    }
+  }
+  return std::nullopt;
+}
+
 struct FeeContext {
   double months = 0;
   std::size_t last = 0;  // last token used after the noun
@@ -131,8 +186,14 @@ FeeContext ReadAfter(const Tokens& t, const DurationIndex& index, std::size_t no
   FeeContext context;
   context.last = noun;
   const std::size_t stop = std::min(t.size(), noun + 31);
+  bool coordinated = true;  // only words since the noun, one of them "and" / "or"
+  bool conjunction = false;
   for (std::size_t k = noun + 1; k < stop && !IsBoundary(t, k); ++k) {
-    if (k > noun + 1 && IsFeeNoun(t, k)) break;
+    // Another fee noun starts another amount, unless it is coordinated with this one
+    // ("the license fees and support fees paid in the 12 months").
+    if (k > noun + 1 && IsFeeNoun(t, k) && !(coordinated && conjunction)) break;
+    if (!t.IsWord(k)) coordinated = false;
+    if (t.IsAny(k, {"and", "or"})) conjunction = true;
     if (IsPaidWord(t, k) && k <= noun + 8) context.paid = true;
     if (t.Phrase(k, {"multiplied", "by"}) && k <= noun + 4) {
       if (std::optional<NumberRead> n = scan::ReadNumber(t, k + 2)) {
@@ -186,16 +247,19 @@ std::vector<FeeMultiple> FindFeeMultiples(std::string_view folded) {
     if (noun < covered || !IsFeeNoun(t, noun)) continue;
     const std::optional<MultipleRead> multiple = MultipleBefore(t, multiple_by_last, noun);
     const std::optional<scan::DurationRead> before = LookBackBefore(t, durations, noun);
+    std::size_t adjective_first = noun;
+    const std::optional<double> adjective = LookBackAdjective(t, durations, noun, &adjective_first);
     const FeeContext after = ReadAfter(t, durations, noun);
-    const bool relative =
-        multiple || before || after.multiplied_by > 0 || (after.months > 0 && after.paid);
+    const bool relative = multiple || before || adjective || after.multiplied_by > 0 ||
+                          (after.months > 0 && after.paid);
     if (!relative) continue;
     FeeMultiple fee;
     fee.multiple = multiple ? multiple->value : (after.multiplied_by > 0 ? after.multiplied_by : 1);
-    fee.months = before ? MonthsOf(before->duration) : after.months;
+    fee.months = before ? MonthsOf(before->duration) : (adjective ? *adjective : after.months);
     std::size_t first = noun;
     if (multiple) first = std::min(first, multiple->first);
     if (before) first = std::min(first, before->first);
+    if (adjective) first = std::min(first, adjective_first);
     const std::size_t last = std::max(noun, after.last);
     fee.begin = t[first].begin;
     fee.end = t[last].end;

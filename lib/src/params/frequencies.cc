@@ -59,6 +59,41 @@ std::optional<double> AdverbAt(const Tokens& t, std::size_t i, std::size_t* last
   return std::nullopt;
 }
 
+// Documents, meetings and book closings an adjective frequency may qualify: "quarterly
+// reports", "monthly service level reports", "weekly status meetings", "quarterly closing".
+bool IsRecordNoun(const Tokens& t, std::size_t i) {
+  return t.IsAny(
+      i, {"report",          "reports",  "reporting", "statement",  "statements",  "meeting",
+          "meetings",        "summary",  "summaries", "newsletter", "newsletters", "briefing",
+          "briefings",       "call",     "calls",     "update",     "updates",     "reconciliation",
+          "reconciliations", "forecast", "forecasts", "returns",    "accounting",  "accountings",
+          "closing",         "close"});
+}
+
+// Words that end a noun phrase: after them, an adjective frequency no longer qualifies a noun.
+bool EndsNounPhrase(const Tokens& t, std::size_t i) {
+  return !t.IsWord(i) ||
+         t.IsAny(i, {"the",    "a",      "an",      "and",        "or",         "by",   "at",
+                     "in",     "on",     "to",      "for",        "of",         "with", "from",
+                     "during", "upon",   "as",      "if",         "unless",     "that", "which",
+                     "shall",  "will",   "may",     "must",       "is",         "are",  "be",
+                     "audit",  "audits", "inspect", "inspection", "inspections"});
+}
+
+// "quarterly reports", "monthly compliance reports", "daily status calls": an adjective
+// frequency (the adverb at token `adverb`) that qualifies a document or meeting (up to three
+// words on), or follows one ("statements quarterly"). Such a frequency says how often the
+// document comes, not how often the clause's act may happen.
+bool QualifiesRecord(const Tokens& t, std::size_t adverb, std::size_t next) {
+  if (adverb > 0 && t.IsAny(adverb - 1, {"reports", "statements", "meetings", "summaries"})) {
+    return true;
+  }
+  for (std::size_t k = next; k < next + 3 && !EndsNounPhrase(t, k); ++k) {
+    if (IsRecordNoun(t, k)) return true;
+  }
+  return false;
+}
+
 // "monthly fees", "quarterly uptime": the adverb describes a thing, not how often.
 bool DescribesThing(const Tokens& t, std::size_t next) {
   return t.IsAny(
@@ -135,12 +170,16 @@ std::vector<Frequency> FindFrequencies(std::string_view folded) {
       // "every twelve (12) months", "every year": once per period.
       per_year = ReadPeriod(t, i, &last);
     } else if (std::optional<double> adverb = AdverbAt(t, i, &last)) {
-      if (!DescribesThing(t, last + 1)) per_year = adverb;
+      // "... basis" is read with its "on a" (below), which checks what it qualifies.
+      if (!DescribesThing(t, last + 1) && !QualifiesRecord(t, i, last + 1) &&
+          !t.Is(last + 1, "basis")) {
+        per_year = adverb;
+      }
     } else if (t.Phrase(i, {"on", "a"}) || t.Phrase(i, {"on", "an"})) {
       // "on a quarterly basis", "on an annual basis".
       std::optional<double> adverb = AdverbAt(t, i + 2, &last);
       if (!adverb && t.Is(i + 2, "annual")) adverb = 1, last = i + 2;
-      if (adverb && t.Is(last + 1, "basis")) {
+      if (adverb && t.Is(last + 1, "basis") && !(i > 0 && IsRecordNoun(t, i - 1))) {
         per_year = adverb;
         ++last;
       }

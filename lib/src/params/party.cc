@@ -237,15 +237,43 @@ std::size_t SubjectHead(const Tokens& t, std::size_t modal_first) {
   return t.IsWord(k) ? k : kNpos;
 }
 
-// The nearest party named before token `before`; "they" takes only a plural ("customers",
-// "the parties").
+// How a party is named where a pronoun looks back for it.
+enum class Mention { kSubject, kOwner, kObject };
+
+// kOwner: "customer's instructions"; kObject: after a preposition ("on behalf of the data
+// exporter", "with the customer"); else kSubject. For the party named by tokens [first, last].
+Mention MentionKind(const Tokens& t, std::size_t first, std::size_t last) {
+  if (t.Is(last + 1, "'")) return Mention::kOwner;
+  std::size_t k = first;
+  for (int n = 0; n < 2 && k > 0 && t.IsAny(k - 1, {"the", "its", "their", "a", "an", "any", "each"});
+       ++n) {
+    --k;
+  }
+  if (k > 0 && t.IsAny(k - 1, {"of", "to", "with", "by", "for", "from", "under", "against",
+                               "toward", "towards", "between", "than", "upon", "on"})) {
+    return Mention::kObject;
+  }
+  return Mention::kSubject;
+}
+
+// The party a pronoun before token `before` stands for: the nearest party named as a subject,
+// else the nearest that owns something ("if the provider cannot comply with the customer's
+// instructions, it shall" -> the provider); never one named only after a preposition ("on
+// behalf of the exporter ... it agrees" -> kUnknown). "they" takes only a plural
+// ("customers", "the parties").
 Party ResolvePronoun(const Tokens& t, const std::vector<Term>& terms, std::size_t before,
                      bool plural) {
+  Party owner = Party::kUnknown;
   for (std::size_t k = before; k-- > 0;) {
     if (plural && t.Text(k).back() != 's') continue;
-    if (std::optional<TermMatch> m = TermEndingAt(t, terms, k)) return m->side;
+    std::optional<TermMatch> m = TermEndingAt(t, terms, k);
+    if (!m) continue;
+    const Mention kind = MentionKind(t, m->first, k);
+    if (kind == Mention::kSubject) return m->side;
+    if (kind == Mention::kOwner && owner == Party::kUnknown) owner = m->side;
+    k = m->first;
   }
-  return Party::kUnknown;
+  return owner;
 }
 
 Subject FindSubject(const Tokens& t, const std::vector<Term>& terms, const Modal& modal) {
@@ -256,13 +284,24 @@ Subject FindSubject(const Tokens& t, const std::vector<Term>& terms, const Modal
   if (std::optional<TermMatch> m = TermEndingAt(t, terms, head)) {
     subject.party = m->side;
     first = m->first;
-    // "supplier and (its) customer", "processor and its sub-processors".
+    // "supplier and (its) customer", "processor and its sub-processors", "the importer and,
+    // during transmission, also the exporter".
     std::size_t p = first;
     for (int n = 0;
-         n < 2 && p > 0 &&
-         t.IsAny(p - 1, {"its", "their", "the", "each", "any", "all", "a", "an", "our", "your"});
+         n < 3 && p > 0 &&
+         t.IsAny(p - 1,
+                 {"its", "their", "the", "each", "any", "all", "a", "an", "our", "your", "also"});
          ++n) {
       --p;
+    }
+    if (p >= 2 && t.Is(p - 1, ",")) {
+      for (std::size_t back = 2; back <= 10 && back <= p; ++back) {
+        if (t.Is(p - back, ",")) {
+          p = p - back + 1;
+          break;
+        }
+      }
+      if (p > 1 && t.Is(p - 1, ",")) --p;
     }
     if (p >= 2 && t.IsAny(p - 1, {"and", "or", "&"})) {
       if (std::optional<TermMatch> other = TermEndingAt(t, terms, p - 2)) {

@@ -34,6 +34,12 @@ struct Duration {
   TimeUnit unit = TimeUnit::kDays;
   bool business = false;  // business or working days
   DurationQualifier qualifier = DurationQualifier::kNone;
+  // Advance notice: "thirty (30) days' prior written notice", "10 days in advance", "at least
+  // 30 days before the audit", "notice of not less than 30 days", "a notice period of 30 days".
+  bool notice = false;
+  // The period of a frequency or a rolling window, which says how often, not by when: "once per
+  // twelve (12) month period", "in any 12-month period", "every 12 months", "each 30-day period".
+  bool frequency_period = false;
   std::size_t begin = 0;  // span of the qualifier (if any) through the unit word
   std::size_t end = 0;
 
@@ -90,7 +96,10 @@ std::vector<Money> FindMoney(std::string_view folded);
 
 // A liability cap stated relative to fees: "two times (2x) the fees paid in the twelve (12)
 // months preceding the claim" -> multiple 2, months 12; "the fees paid in the 12 months before
-// the claim" -> multiple 1, months 12.
+// the claim" -> multiple 1, months 12; "two times the annual fees" -> 2, 12; "one hundred fifty
+// percent (150%) of the fees paid in the preceding twelve months" -> 1.5, 12; "one year's
+// fees" -> 1, 12. Fees coordinated with "and"/"or" ("license fees and support fees paid in
+// the 12 months") are one match.
 struct FeeMultiple {
   double multiple = 1;
   double months = 0;  // look-back in months; 0 when not stated
@@ -100,7 +109,9 @@ struct FeeMultiple {
 std::vector<FeeMultiple> FindFeeMultiples(std::string_view folded);
 
 // "once per year", "no more than once annually", "twice a year", "once in any twelve (12)
-// month period" -> times per year (1, 1, 2, 1). "quarterly" -> 4.
+// month period" -> times per year (1, 1, 2, 1). "quarterly" -> 4. An adjective frequency that
+// describes a thing is none: "monthly fees", "quarterly uptime", "quarterly reports",
+// "monthly compliance reports", "statements quarterly", "reports on a quarterly basis".
 struct Frequency {
   double per_year = 0;
   std::size_t begin = 0;

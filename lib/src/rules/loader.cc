@@ -450,7 +450,8 @@ const ParamSpec::Type kParamTypeValues[] = {
     ParamSpec::Type::kFlag,     ParamSpec::Type::kEnum,      ParamSpec::Type::kPercent,
     ParamSpec::Type::kMoney,    ParamSpec::Type::kFeeMonths, ParamSpec::Type::kFeeMultiple,
     ParamSpec::Type::kFrequency, ParamSpec::Type::kSet};
-const Names kParamKeys = {"type", "unit", "business", "currency", "any", "none", "values"};
+const Names kParamKeys = {"type",     "unit", "business", "prefer",
+                          "currency", "any",  "none",     "values"};
 const Names kRisks = {"info", "low", "medium", "high"};
 const Risk kRiskValues[] = {Risk::kInfo, Risk::kLow, Risk::kMedium, Risk::kHigh};
 
@@ -521,7 +522,7 @@ struct TypeKeys {
 TypeKeys KeysOf(ParamSpec::Type type) {
   switch (type) {
     case ParamSpec::Type::kDuration:
-      return {{"unit", "business"}, {"unit"}};
+      return {{"unit", "business", "prefer"}, {"unit"}};
     case ParamSpec::Type::kFlag:
       return {{"any", "none"}, {"any"}};
     case ParamSpec::Type::kEnum:
@@ -584,7 +585,19 @@ Status ReadParamOptions(const YamlFile& file, const Fields& fields, ParamSpec* s
     spec->unit = index == 0 ? "hours" : "days";
   }
   if (const YAML::Node* business = fields.Find("business")) {
-    CLAUSESCAN_RETURN_IF_ERROR(ReadParamName(file, *business, "business", &spec->business_name));
+    // true / false, or the name of the parameter that takes business days.
+    const bool is_bool =
+        business->IsScalar() && IsPlain(*business) && ParseBool(business->Scalar()).has_value();
+    if (is_bool) {
+      CLAUSESCAN_RETURN_IF_ERROR(ReadBool(file, *business, "business", &spec->business_flag));
+    } else {
+      CLAUSESCAN_RETURN_IF_ERROR(ReadParamName(file, *business, "business", &spec->business_name));
+    }
+  }
+  if (const YAML::Node* prefer = fields.Find("prefer")) {
+    std::size_t index = 0;
+    CLAUSESCAN_RETURN_IF_ERROR(ReadEnum(file, *prefer, "prefer", {"within", "notice"}, &index));
+    spec->prefer = index == 0 ? ParamSpec::Prefer::kWithin : ParamSpec::Prefer::kNotice;
   }
   if (const YAML::Node* currency = fields.Find("currency")) {
     CLAUSESCAN_RETURN_IF_ERROR(ReadParamName(file, *currency, "currency", &spec->currency_name));
@@ -616,15 +629,31 @@ Status ReadParam(const YamlFile& file, const YAML::Node& key, const YAML::Node& 
   return ReadParamOptions(file, fields, spec);
 }
 
-// Every parameter name a rule outputs must be unique.
+// Every parameter name a rule outputs must be unique. A duration with business days sets
+// `business` too, which no other parameter of the rule may then be named; `business` may be
+// set by several durations.
 Status CheckParamNames(const YamlFile& file, const YAML::Node& node, const ParamSpec& spec,
-                       std::set<std::string>* names) {
+                       std::set<std::string>* names, bool* sets_business) {
+  constexpr std::string_view kBusiness = "business";
+  const bool business_clash =
+      (!spec.business_name.empty() || spec.business_flag) && names->count(std::string(kBusiness));
   for (const std::string* name : {&spec.name, &spec.business_name, &spec.currency_name}) {
     if (name->empty()) continue;
     if (!names->insert(*name).second) {
       return file.At(node, fmt::format("parameter name '{}' is used twice in rule", *name));
     }
+    if (*name == kBusiness && *sets_business) {
+      return file.At(node,
+                     "parameter name 'business' is used twice in rule (a duration with "
+                     "'business' sets it for business days)");
+    }
   }
+  if (business_clash && !*sets_business) {
+    return file.At(node,
+                   "parameter name 'business' is used twice in rule (a duration with "
+                   "'business' sets it for business days)");
+  }
+  if (!spec.business_name.empty() || spec.business_flag) *sets_business = true;
   return std::nullopt;
 }
 
@@ -632,10 +661,11 @@ Status ReadParams(const YamlFile& file, const YAML::Node& node, Rule* rule) {
   Fields params;
   CLAUSESCAN_RETURN_IF_ERROR(ReadMapEntries(file, node, "'parameters'", {}, &params));
   std::set<std::string> names;
+  bool sets_business = false;
   for (const auto& [name, entry] : params.entries()) {
     ParamSpec spec;
     CLAUSESCAN_RETURN_IF_ERROR(ReadParam(file, entry.first, entry.second, &spec));
-    CLAUSESCAN_RETURN_IF_ERROR(CheckParamNames(file, entry.first, spec, &names));
+    CLAUSESCAN_RETURN_IF_ERROR(CheckParamNames(file, entry.first, spec, &names, &sets_business));
     rule->parameters.push_back(std::move(spec));
   }
   return std::nullopt;
@@ -743,7 +773,7 @@ DeclaredParams CollectParams(const std::vector<Rule>& rules) {
       for (const ParamSpec& spec : rule.parameters) {
         add(spec.name);
         add(spec.business_name);
-        if (!spec.business_name.empty()) add("business");
+        if (!spec.business_name.empty() || spec.business_flag) add("business");
         add(spec.currency_name);
       }
     }

@@ -27,7 +27,7 @@ enum class Scope { kSentence, kParagraph };
 // One parameter a rule extracts (see docs/rules.md, "parameters").
 struct ParamSpec {
   enum class Type {
-    kDuration,     // output `name` in `unit`; business days go to `business_name` + business: true
+    kDuration,     // output `name` in `unit`; business days: see business_name, business_flag
     kVague,        // the first vague time term ("immediately", ...)
     kTrigger,      // the event that starts the clock
     kFlag,         // true when one of `any` matches and none of `none`
@@ -43,6 +43,14 @@ struct ParamSpec {
   Type type = Type::kFlag;
   std::string unit;           // kDuration: "hours" or "days"
   std::string business_name;  // kDuration: parameter for business days ("" = convert)
+  // kDuration: business days stay in `name` (as written) and set `business: true`.
+  bool business_flag = false;
+  // kDuration: which of several durations the unit states is reported.
+  enum class Prefer {
+    kWithin,  // the first "within" deadline, else the first duration
+    kNotice,  // the first duration of advance notice, else as kWithin
+  };
+  Prefer prefer = Prefer::kWithin;
   std::string currency_name;  // kMoney: parameter for the currency ("" = none)
   std::vector<std::string> any;   // kFlag: RE2 patterns (case-insensitive, on the folded view)
   std::vector<std::string> none;  // kFlag: patterns that cancel the flag
