@@ -80,6 +80,18 @@ TEST(DocxReader, ComputesListNumbersFromNumberingXml) {
             "Not numbered.\n");
 }
 
+// A list that starts at INT_MAX stays there instead of overflowing.
+TEST(DocxReader, AListStartingAtTheLargestIntDoesNotOverflow) {
+  files::DocxParts parts;
+  parts.numbering =
+      "<w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"2147483647\"/>"
+      "<w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1.\"/></w:lvl></w:abstractNum>"
+      "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>";
+  parts.body = TextPara("First.", NumPr(1, 0)) + TextPara("Second.", NumPr(1, 0));
+  Document doc = ReadDocx(files::MakeDocx(parts));
+  EXPECT_EQ(doc.text, "2147483647. First.\n\n2147483647. Second.\n");
+}
+
 TEST(DocxReader, HeadingStylesBecomeHashLinesAndCarryTheirNumbering) {
   files::DocxParts parts;
   parts.numbering = kNumbering;

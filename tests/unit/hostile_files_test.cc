@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <string>
+#include <utility>
 
 #include "extract/detect.h"
 #include "extract/document.h"
@@ -136,6 +137,39 @@ TEST(HostileDocx, NestingDeeperThanTheLimitIsRefused) {
   EXPECT_EQ(doc->text, "Deep.\n");
 }
 
+// The deepest nesting the CLI accepts (--max-xml-depth 100000) in the body, inside a paragraph
+// and inside a run: read without exhausting the stack, in any build (an 8 MiB stack, and
+// AddressSanitizer's larger frames).
+TEST(HostileDocx, NestingAtTheHighestLimitDoesNotExhaustTheStack) {
+  ReadOptions raised;
+  raised.max_xml_depth = 100000;
+  constexpr int kLevels = 40000;  // elements nest 2 * kLevels deep, plus a few
+  std::string links;
+  std::string unlinks;
+  std::string inserts;
+  std::string uninserts;
+  for (int i = 0; i < kLevels; ++i) {
+    links += "<w:hyperlink><w:smartTag>";
+    unlinks += "</w:smartTag></w:hyperlink>";
+    inserts += "<w:ins><w:moveTo>";
+    uninserts += "</w:moveTo></w:ins>";
+  }
+  files::DocxParts inline_parts;
+  inline_parts.body = files::Para(links + files::TextRun("Linked.") + unlinks);
+  files::DocxParts run_parts;
+  run_parts.body = "<w:p><w:r>" + inserts + "<w:t>Inserted.</w:t>" + uninserts + "</w:r></w:p>";
+  const std::pair<std::string, std::string> cases[] = {
+      {files::DeepDocx(kLevels), "Deep.\n"},
+      {files::MakeDocx(inline_parts), "Linked.\n"},
+      {files::MakeDocx(run_parts), "Inserted.\n"},
+  };
+  for (const auto& [docx, text] : cases) {
+    Result<Document> doc = ReadDocument(docx, "deep.docx", raised);
+    ASSERT_TRUE(doc.ok()) << doc.error().message();
+    EXPECT_EQ(doc->text, text);
+  }
+}
+
 TEST(HostileDocx, MalformedXmlIsCorrupt) {
   std::string docx = files::MakeZip({{"word/document.xml", "<w:document><w:body><w:p>"}});
   ExpectRefused(docx, "bad.docx", ErrorCode::kCorrupt, "word/document.xml is not well-formed");
@@ -145,6 +179,23 @@ TEST(HostileDocx, AZipThatIsNotAWordDocumentIsUnsupported) {
   std::string zip = files::MakeZip({{"xl/workbook.xml", "<workbook/>"}});
   ExpectRefused(zip, "sheet.docx", ErrorCode::kUnsupportedFormat,
                 "a ZIP archive without word/document.xml: not a Word document");
+}
+
+// List numbers count on without overflowing: they stop at 1000000000, and a larger start or
+// value (or one past INT_MAX) reads as 1000000000.
+TEST(HostileHtml, HugeListNumbersDoNotOverflow) {
+  const std::pair<std::string, std::string> cases[] = {
+      {"<html><body><ol start=\"2147483647\"><li>a<li>b</ol>", "1000000000. a\n1000000000. b\n"},
+      {"<html><body><ol start=\"99999999999999999999\"><li>a</ol>", "1000000000. a\n"},
+      {"<html><body><ol><li value=\"999999999\">a<li>b<li>c</ol>",
+       "999999999. a\n1000000000. b\n1000000000. c\n"},
+      {"<html><body><ol start=\"-7\"><li>a<li value=\"x\">b</ol>", "1. a\n1. b\n"},
+  };
+  for (const auto& [html, text] : cases) {
+    Result<Document> doc = ReadDocument(html, "list.html", ReadOptions{});
+    ASSERT_TRUE(doc.ok()) << doc.error().message();
+    EXPECT_EQ(doc->text, text) << html;
+  }
 }
 
 TEST(HostileFiles, JunkWithADocumentExtensionIsRefused) {

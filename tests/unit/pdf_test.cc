@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <stdlib.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -156,6 +157,51 @@ TEST(PdfReader, RefusesCorruptAndTruncatedPdfs) {
     EXPECT_EQ(doc.error().code(), ErrorCode::kCorrupt) << what << ": " << doc.error().message();
     EXPECT_EQ(doc.error().file(), "test.pdf");
   }
+}
+
+// A PDF "form bomb": `depth` form XObjects, each drawing the next `fan` times, the last one a
+// word; fan^(depth - 1) words from a few KiB.
+std::string FormBombPdf(int depth, int fan) {
+  std::vector<std::string> objects = {
+      "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources "
+      "<< /Font << /F1 5 0 R >> /XObject << /X 6 0 R >> >> >>",
+      "", "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
+  auto stream = [](const std::string& dict, const std::string& data) {
+    return "<< /Length " + std::to_string(data.size()) + " " + dict + " >>\nstream\n" + data +
+           "\nendstream";
+  };
+  objects[3] = stream("", "BT /F1 12 Tf 72 720 Td (Visible text.) Tj ET /X Do");
+  for (int i = 0; i < depth; ++i) {
+    std::string form =
+        "/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font "
+        "<< /F1 5 0 R >> ";
+    std::string data = "BT /F1 12 Tf 72 700 Td (a) Tj ET";
+    if (i + 1 < depth) {
+      form += "/XObject << /X " + std::to_string(7 + i) + " 0 R >> ";
+      data.clear();
+      for (int k = 0; k < fan; ++k) data += "/X Do ";
+    }
+    objects.push_back(stream(form + ">>", data));
+  }
+  return files::PdfFromObjects(objects);
+}
+
+TEST(PdfReader, ReadsTheWordsOfNestedForms) {
+  Result<Document> doc = ReadPdfBytes(FormBombPdf(3, 2));
+  ASSERT_TRUE(doc.ok()) << doc.error().message();
+  EXPECT_NE(doc->text.find("Visible text."), std::string::npos) << doc->text;
+}
+
+// Known limitation: poppler-cpp has no time limit or cancellation, and text extraction of a
+// 7 KiB form bomb (4^29 draws) neither ends nor stops growing in memory. Enable this test when
+// the PDF reader has a deadline (e.g. extraction in a child process under RLIMIT_CPU/RLIMIT_AS).
+TEST(PdfReader, DISABLED_AFormBombFailsWithinTheDeadline) {
+  auto start = std::chrono::steady_clock::now();
+  Result<Document> doc = ReadPdfBytes(FormBombPdf(30, 4));
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(30));
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.error().file(), "test.pdf");
 }
 
 // A PDF encrypted by qpdf (AES-256, user password "s3cret", owner password "owner-s3cret").

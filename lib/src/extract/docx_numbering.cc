@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <limits>
 #include <utility>
 
 #include "extract/ooxml.h"
@@ -240,7 +241,8 @@ std::string Numbering::Next(int num_id, int ilvl) {
 
   Counters& counters = CountersFor(num_id, instance);
   if (counters.started[ilvl]) {
-    ++counters.value[ilvl];
+    int& value = counters.value[ilvl];
+    if (value < std::numeric_limits<int>::max()) ++value;  // a hostile start must not overflow
   } else {
     counters.value[ilvl] = levels[ilvl].start;
     counters.started[ilvl] = true;

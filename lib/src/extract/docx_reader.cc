@@ -46,6 +46,29 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
+bool IsRevision(std::string_view local) {
+  return local == "del" || local == "moveFrom" || local == "ins" || local == "moveTo";
+}
+
+// Calls visit(node) for the nodes under container in document order, descending into a node
+// only when visit returns true. Iterative: however deep a hostile part nests (the depth limit is
+// the user's to raise), the walk uses no stack.
+template <typename Visit>
+void ForEachDescendant(const pugi::xml_node& container, Visit visit) {
+  pugi::xml_node node = container.first_child();
+  while (node) {
+    if (visit(node) && node.first_child()) {
+      node = node.first_child();
+      continue;
+    }
+    while (!node.next_sibling()) {
+      node = node.parent();
+      if (!node || node == container) return;
+    }
+    node = node.next_sibling();
+  }
+}
+
 // Resolves a relationship target against the folder of the part that owns the relationship.
 std::string ResolveTarget(std::string_view folder, std::string_view target) {
   if (!target.empty() && target.front() == '/') return std::string(target.substr(1));
@@ -146,6 +169,9 @@ class BodyWriter {
   bool MarkRemoved(const pugi::xml_node& ppr);
   std::string Prefix(const pugi::xml_node& ppr);
   void Emit(std::string text);
+  // Notes a tracked change (w:ins, w:del, w:moveFrom, w:moveTo); true when its content is part
+  // of the chosen view.
+  bool KeepsRevision(std::string_view local);
   std::string NoteReference(const pugi::xml_node& ref, std::vector<NoteRef>& refs,
                             std::string_view format);
 
@@ -161,21 +187,25 @@ class BodyWriter {
 };
 
 void BodyWriter::Blocks(const pugi::xml_node& container) {
-  for (pugi::xml_node node : container.children()) {
+  ForEachDescendant(container, [&](const pugi::xml_node& node) {
     std::string_view local = w_.Local(node);
     if (local == "p") {
       Paragraph(node);
-    } else if (local == "sectPr" || local == "tblPr" || local == "tblGrid" || local == "trPr" ||
-               local == "tcPr" || local == "sdtPr" || local == "sdtEndPr" || local.empty()) {
-      continue;
-    } else if (local == "del" || local == "moveFrom" || local == "ins" || local == "moveTo") {
-      has_revisions_ = true;
-      bool removed = (local == "del" || local == "moveFrom") != original_;
-      if (!removed) Blocks(node);
-    } else {
-      Blocks(node);  // tbl, tr, tc (cell by cell), sdt, sdtContent, customXml
+      return false;
     }
-  }
+    if (local == "sectPr" || local == "tblPr" || local == "tblGrid" || local == "trPr" ||
+        local == "tcPr" || local == "sdtPr" || local == "sdtEndPr" || local.empty()) {
+      return false;
+    }
+    if (IsRevision(local)) return KeepsRevision(local);
+    return true;  // tbl, tr, tc (cell by cell), sdt, sdtContent, customXml
+  });
+}
+
+bool BodyWriter::KeepsRevision(std::string_view local) {
+  has_revisions_ = true;
+  bool removed = (local == "del" || local == "moveFrom") != original_;
+  return !removed;
 }
 
 bool BodyWriter::MarkRemoved(const pugi::xml_node& ppr) {
@@ -237,30 +267,27 @@ void BodyWriter::Emit(std::string text) {
 }
 
 void BodyWriter::Inline(const pugi::xml_node& node, std::string& text) {
-  for (pugi::xml_node child : node.children()) {
+  ForEachDescendant(node, [&](const pugi::xml_node& child) {
     std::string_view local = w_.Local(child);
     if (local.empty() || local == "pPr" || local == "rPr" || local == "sdtPr" ||
         local == "sdtEndPr" || local == "drawing" || local == "pict" || local == "object" ||
         local == "txbxContent") {
-      continue;  // properties, other namespaces (math, drawings), text boxes
+      return false;  // properties, other namespaces (math, drawings), text boxes
     }
     if (local == "r") {
       Run(child, text);
-    } else if (local == "del" || local == "moveFrom" || local == "ins" || local == "moveTo") {
-      has_revisions_ = true;
-      bool removed = (local == "del" || local == "moveFrom") != original_;
-      if (!removed) Inline(child, text);
-    } else {
-      Inline(child, text);  // hyperlink, smartTag, sdt, sdtContent, fldSimple, customXml ...
+      return false;
     }
-  }
+    if (IsRevision(local)) return KeepsRevision(local);
+    return true;  // hyperlink, smartTag, sdt, sdtContent, fldSimple, customXml ...
+  });
 }
 
 void BodyWriter::Run(const pugi::xml_node& r, std::string& text) {
   if (pugi::xml_node rpr = w_.Child(r, "rPr"); rpr && w_.On(w_.Child(rpr, "vanish"))) {
     return;  // hidden text: not what a reader sees
   }
-  for (pugi::xml_node child : r.children()) {
+  ForEachDescendant(r, [&](const pugi::xml_node& child) {
     std::string_view local = w_.Local(child);
     if (local == "t" || local == "delText") {  // delText is only reached inside a kept w:del
       text += child.text().get();
@@ -274,12 +301,11 @@ void BodyWriter::Run(const pugi::xml_node& r, std::string& text) {
       text += NoteReference(child, footnotes_, "decimal");
     } else if (local == "endnoteReference") {
       text += NoteReference(child, endnotes_, "lowerRoman");
-    } else if (local == "del" || local == "moveFrom" || local == "ins" || local == "moveTo") {
-      has_revisions_ = true;
-      bool removed = (local == "del" || local == "moveFrom") != original_;
-      if (!removed) Run(child, text);
+    } else if (IsRevision(local)) {
+      return KeepsRevision(local);
     }
-  }
+    return false;
+  });
 }
 
 std::string BodyWriter::NoteReference(const pugi::xml_node& ref, std::vector<NoteRef>& refs,

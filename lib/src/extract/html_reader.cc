@@ -47,6 +47,17 @@ int HeadingLevel(std::string_view tag) {
   return 0;
 }
 
+// List numbers stop growing here: a larger start or value is read as this one.
+constexpr int kMaxListNumber = 1'000'000'000;
+
+// A list number attribute ("start", "value") as a browser reads it: leading digits, at least 1,
+// at most kMaxListNumber (so counting on from it never overflows).
+int ListNumber(std::string_view text) {
+  std::string digits(text);
+  long long value = std::strtoll(digits.c_str(), nullptr, 10);
+  return static_cast<int>(std::clamp<long long>(value, 1, kMaxListNumber));
+}
+
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
 std::string_view Attribute(const xmlChar** attrs, std::string_view name) {
@@ -121,7 +132,7 @@ void HtmlText::Start(std::string_view tag, const xmlChar** attrs) {
                   : type == "I" ? "upperRoman"
                                 : "decimal";
     std::string_view start = Attribute(attrs, "start");
-    if (!start.empty()) list.next = std::max(1, std::atoi(std::string(start).c_str()));
+    if (!start.empty()) list.next = ListNumber(start);
     lists_.push_back(std::move(list));
   } else if (tag == "li") {
     StartListItem(attrs);
@@ -142,8 +153,9 @@ void HtmlText::StartListItem(const xmlChar** attrs) {
   }
   List& list = lists_.back();
   std::string_view value = Attribute(attrs, "value");
-  if (!value.empty()) list.next = std::max(1, std::atoi(std::string(value).c_str()));
-  marker_ = indent + FormatNumber(list.next++, list.format) + ". ";
+  if (!value.empty()) list.next = ListNumber(value);
+  marker_ = indent + FormatNumber(list.next, list.format) + ". ";
+  if (list.next < kMaxListNumber) ++list.next;
 }
 
 void HtmlText::End(std::string_view tag) {
