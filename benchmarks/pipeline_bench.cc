@@ -4,6 +4,7 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "clausescan/clausescan.h"
+#include "extract/document.h"
 #include "match/matcher.h"
 #include "params/quantities.h"
 #include "rules/model.h"
@@ -41,6 +43,25 @@ const std::string& CorpusSlice() {
     return out;
   }();
   return *text;
+}
+
+// Every PDF of ../shared/corpus/pdf, as bytes.
+const std::vector<std::string>& CorpusPdfs() {
+  static const std::vector<std::string>* pdfs = [] {
+    auto* out = new std::vector<std::string>;
+    fs::path dir = fs::path(CLAUSESCAN_SOURCE_DIR) / ".." / "shared" / "corpus" / "pdf";
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(dir)) files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    for (const fs::path& file : files) {
+      std::ifstream in(file, std::ios::binary);
+      std::stringstream buffer;
+      buffer << in.rdbuf();
+      out->push_back(buffer.str());
+    }
+    return out;
+  }();
+  return *pdfs;
 }
 
 const RuleSet& Rules() {
@@ -88,6 +109,22 @@ void BM_ScanEndToEnd(benchmark::State& state) {
   state.SetBytesProcessed(state.iterations() * doc.size());
 }
 BENCHMARK(BM_ScanEndToEnd)->Unit(benchmark::kMillisecond);
+
+// Reading every corpus PDF with poppler in this process (0) and in a child process under the
+// time limit (1), as scans do: the ratio is the cost of the isolation.
+void BM_ReadPdfs(benchmark::State& state) {
+  internal::ReadOptions options;
+  options.pdf_limits.time = std::chrono::milliseconds(state.range(0) ? 60000 : 0);
+  std::size_t bytes = 0;
+  for (const std::string& pdf : CorpusPdfs()) bytes += pdf.size();
+  for (auto _ : state) {
+    for (const std::string& pdf : CorpusPdfs()) {
+      benchmark::DoNotOptimize(internal::ReadDocument(pdf, "corpus.pdf", options));
+    }
+  }
+  state.SetBytesProcessed(state.iterations() * bytes);
+}
+BENCHMARK(BM_ReadPdfs)->Arg(0)->Arg(1)->UseRealTime()->Unit(benchmark::kMillisecond);
 
 void BM_FindDurations(benchmark::State& state) {
   const std::string sentence =

@@ -21,6 +21,14 @@ void AddReadOptions(CLI::App* cmd, ReadArgs* args) {
                   "Refuse DOCX XML or HTML nested deeper than this")
       ->check(CLI::Range(1, 100000))
       ->capture_default_str();
+  cmd->add_option("--pdf-time-limit", args->pdf_time_limit,
+                  "Seconds a PDF may take to read before it fails (0: no limit, read in-process)")
+      ->check(CLI::Range(0, 86400))
+      ->capture_default_str();
+  cmd->add_option("--pdf-memory-limit", args->pdf_memory_limit,
+                  "Memory reading one PDF may take before it fails (e.g. 512M, 4G; 0: no limit)")
+      ->transform(CLI::AsSizeValue(false))
+      ->default_str("4G");
 }
 
 void ApplyReadOptions(const ReadArgs& args, ScanOptions* options) {
@@ -29,6 +37,8 @@ void ApplyReadOptions(const ReadArgs& args, ScanOptions* options) {
   options->max_input_bytes = static_cast<std::size_t>(args.max_input_size);
   options->max_part_bytes = static_cast<std::size_t>(args.max_part_size);
   options->max_xml_depth = args.max_xml_depth;
+  options->pdf_time_limit_seconds = args.pdf_time_limit;
+  options->max_pdf_memory_bytes = static_cast<std::size_t>(args.pdf_memory_limit);
 }
 
 }  // namespace clausescan::cli

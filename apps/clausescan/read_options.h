@@ -16,10 +16,13 @@ struct ReadArgs {
   std::uint64_t max_input_size = std::uint64_t{64} << 20;
   std::uint64_t max_part_size = std::uint64_t{64} << 20;
   int max_xml_depth = 256;
+  int pdf_time_limit = 60;
+  std::uint64_t pdf_memory_limit = std::uint64_t{4} << 30;
 };
 
-// Registers --revisions, --password, --max-input-size, --max-part-size and --max-xml-depth on
-// cmd, storing into *args (which must outlive the parse).
+// Registers --revisions, --password, --max-input-size, --max-part-size, --max-xml-depth,
+// --pdf-time-limit and --pdf-memory-limit on cmd, storing into *args (which must outlive the
+// parse).
 void AddReadOptions(CLI::App* cmd, ReadArgs* args);
 
 // Copies the parsed reading options into *options.

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <iterator>
 #include <sstream>
 
@@ -31,6 +32,8 @@ internal::ReadOptions ToReadOptions(const ScanOptions& options) {
   read.max_xml_depth = options.max_xml_depth;
   read.original_revisions = options.revisions == Revisions::kOriginal;
   read.password = options.password;
+  read.pdf_limits.time = std::chrono::seconds(std::max(options.pdf_time_limit_seconds, 0));
+  read.pdf_limits.memory_bytes = options.max_pdf_memory_bytes;
   return read;
 }
 
@@ -80,9 +83,8 @@ void AddTypeAndMissing(const internal::RuleSetData& data, const Document& doc,
     return;
   }
   report->document.type = data.doctypes[type].id;
-  report->missing =
-      internal::MissingClauses(data, data.doctypes[type], report->findings,
-                               data.doctype_guesser->Applicable(type, text.folded));
+  report->missing = internal::MissingClauses(data, data.doctypes[type], report->findings,
+                                             data.doctype_guesser->Applicable(type, text.folded));
 }
 
 Report ScanDocument(const internal::RuleSetData& data, const Document& doc) {

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "cli_runner.h"
+#include "support/document_files.h"
 
 namespace clausescan::testing {
 namespace {
@@ -47,8 +48,8 @@ TEST_F(BatchCli, WalksFoldersInStableOrderWhateverTheThreads) {
   for (const char* jobs : {"1", "2", "4"}) {
     RunResult r = RunClausescan(std::string("scan --format jsonl --jobs ") + jobs + " " + Dir());
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_EQ(Paths(r.out), (std::vector<std::string>{"a/one.txt", "a/two.md", "b/three.txt",
-                                                      "skip.log"}))
+    EXPECT_EQ(Paths(r.out),
+              (std::vector<std::string>{"a/one.txt", "a/two.md", "b/three.txt", "skip.log"}))
         << "jobs " << jobs;
   }
 }
@@ -73,6 +74,14 @@ TEST_F(BatchCli, UnreadableFileIsReportedAndTheRestScanned) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.err, HasSubstr("bad.txt"));
   EXPECT_EQ(Paths(r.out), (std::vector<std::string>{"a/one.txt", "b/three.txt"}));
+}
+
+TEST_F(BatchCli, APdfThatNeverFinishesIsStoppedAndTheRestScanned) {
+  WriteWholeFile(dir_.path() / "a" / "bomb.pdf", FormBombPdf(30, 4));
+  RunResult r = RunClausescan("scan --format jsonl --pdf-time-limit 1 --exclude '*.md' " + Dir());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("bomb.pdf: reading the PDF took longer than 1 s, the time limit"));
+  EXPECT_EQ(Paths(r.out), (std::vector<std::string>{"a/one.txt", "b/three.txt", "skip.log"}));
 }
 
 TEST_F(BatchCli, TextReportStartsWithTheMatrix) {

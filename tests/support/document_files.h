@@ -295,6 +295,34 @@ inline std::string MakePdf(const std::vector<std::vector<std::string>>& pages) {
   return PdfFromObjects(objects);
 }
 
+// A PDF "form bomb": `depth` form XObjects, each drawing the next `fan` times, the last one a
+// word; fan^(depth - 1) words from a few KiB.
+inline std::string FormBombPdf(int depth, int fan) {
+  std::vector<std::string> objects = {
+      "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources "
+      "<< /Font << /F1 5 0 R >> /XObject << /X 6 0 R >> >> >>",
+      "", "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
+  auto stream = [](const std::string& dict, const std::string& data) {
+    return "<< /Length " + std::to_string(data.size()) + " " + dict + " >>\nstream\n" + data +
+           "\nendstream";
+  };
+  objects[3] = stream("", "BT /F1 12 Tf 72 720 Td (Visible text.) Tj ET /X Do");
+  for (int i = 0; i < depth; ++i) {
+    std::string form =
+        "/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font "
+        "<< /F1 5 0 R >> ";
+    std::string data = "BT /F1 12 Tf 72 700 Td (a) Tj ET";
+    if (i + 1 < depth) {
+      form += "/XObject << /X " + std::to_string(7 + i) + " 0 R >> ";
+      data.clear();
+      for (int k = 0; k < fan; ++k) data += "/X Do ";
+    }
+    objects.push_back(stream(form + ">>", data));
+  }
+  return PdfFromObjects(objects);
+}
+
 // The three pages of the test contract PDF, each with a running header and a page-number
 // footer; page 2 holds the notification clause, with a word hyphenated across a line end.
 inline std::vector<std::vector<std::string>> ContractPages() {

@@ -159,49 +159,58 @@ TEST(PdfReader, RefusesCorruptAndTruncatedPdfs) {
   }
 }
 
-// A PDF "form bomb": `depth` form XObjects, each drawing the next `fan` times, the last one a
-// word; fan^(depth - 1) words from a few KiB.
-std::string FormBombPdf(int depth, int fan) {
-  std::vector<std::string> objects = {
-      "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources "
-      "<< /Font << /F1 5 0 R >> /XObject << /X 6 0 R >> >> >>",
-      "", "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
-  auto stream = [](const std::string& dict, const std::string& data) {
-    return "<< /Length " + std::to_string(data.size()) + " " + dict + " >>\nstream\n" + data +
-           "\nendstream";
-  };
-  objects[3] = stream("", "BT /F1 12 Tf 72 720 Td (Visible text.) Tj ET /X Do");
-  for (int i = 0; i < depth; ++i) {
-    std::string form =
-        "/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font "
-        "<< /F1 5 0 R >> ";
-    std::string data = "BT /F1 12 Tf 72 700 Td (a) Tj ET";
-    if (i + 1 < depth) {
-      form += "/XObject << /X " + std::to_string(7 + i) + " 0 R >> ";
-      data.clear();
-      for (int k = 0; k < fan; ++k) data += "/X Do ";
-    }
-    objects.push_back(stream(form + ">>", data));
-  }
-  return files::PdfFromObjects(objects);
-}
-
 TEST(PdfReader, ReadsTheWordsOfNestedForms) {
-  Result<Document> doc = ReadPdfBytes(FormBombPdf(3, 2));
+  Result<Document> doc = ReadPdfBytes(files::FormBombPdf(3, 2));
   ASSERT_TRUE(doc.ok()) << doc.error().message();
   EXPECT_NE(doc->text.find("Visible text."), std::string::npos) << doc->text;
 }
 
-// Known limitation: poppler-cpp has no time limit or cancellation, and text extraction of a
-// 7 KiB form bomb (4^29 draws) neither ends nor stops growing in memory. Enable this test when
-// the PDF reader has a deadline (e.g. extraction in a child process under RLIMIT_CPU/RLIMIT_AS).
-TEST(PdfReader, DISABLED_AFormBombFailsWithinTheDeadline) {
+// poppler-cpp cannot be cancelled, and text extraction of a 7 KiB form bomb (4^29 draws) never
+// ends: the reader runs poppler in a child process and stops it at the time limit.
+TEST(PdfReader, AFormBombFailsAtTheTimeLimit) {
+  ReadOptions options;
+  options.pdf_limits.time = std::chrono::seconds(2);
   auto start = std::chrono::steady_clock::now();
-  Result<Document> doc = ReadPdfBytes(FormBombPdf(30, 4));
-  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(30));
+  Result<Document> doc = ReadPdfBytes(files::FormBombPdf(30, 4), options);
+  // Generous: the limit is 2 s; without it the read never returns.
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(20));
   ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.error().code(), ErrorCode::kTooLarge);
+  EXPECT_EQ(doc.error().message(),
+            "test.pdf: reading the PDF took longer than 2 s, the time limit");
+}
+
+#if !defined(__SANITIZE_ADDRESS__)
+TEST(PdfReader, AFormBombFailsAtTheMemoryLimit) {
+  ReadOptions options;
+  options.pdf_limits.time = std::chrono::seconds(60);
+  options.pdf_limits.memory_bytes = std::size_t{64} << 20;
+  Result<Document> doc = ReadPdfBytes(files::FormBombPdf(30, 4), options);
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.error().code(), ErrorCode::kTooLarge);
+  EXPECT_EQ(doc.error().message(),
+            "test.pdf: reading the PDF needed more than 64 MiB of memory, the limit");
+}
+#endif
+
+TEST(PdfReader, ErrorsFromThePopplerProcessKeepTheirCode) {
+  std::string bytes = files::MakePdf(files::ContractPages());
+  Result<Document> doc = ReadPdfBytes(bytes.substr(0, bytes.size() / 2) + "\n%%EOF\n");
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.error().code(), ErrorCode::kCorrupt);
   EXPECT_EQ(doc.error().file(), "test.pdf");
+}
+
+TEST(PdfReader, ReadsTheSameTextInProcessAndInAChildProcess) {
+  ReadOptions in_process;
+  in_process.pdf_limits.time = std::chrono::milliseconds(0);
+  std::string bytes = files::MakePdf(files::ContractPages());
+  Result<Document> child = ReadPdfBytes(bytes);
+  Result<Document> local = ReadPdfBytes(bytes, in_process);
+  ASSERT_TRUE(child.ok()) << child.error().message();
+  ASSERT_TRUE(local.ok()) << local.error().message();
+  EXPECT_EQ(child->text, local->text);
+  EXPECT_EQ(child->notes, local->notes);
 }
 
 // A PDF encrypted by qpdf (AES-256, user password "s3cret", owner password "owner-s3cret").

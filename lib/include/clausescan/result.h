@@ -15,7 +15,7 @@ enum class ErrorCode {
   kIo = 1,             // a file could not be opened or read
   kInvalidUtf8,        // the input is not valid UTF-8 (byte_offset says where)
   kUnsupportedFormat,  // the input's format is not one clausescan reads
-  kTooLarge,           // the input exceeds a configured size limit
+  kTooLarge,           // the input exceeds a configured limit: size, depth, time or memory
   kRuleError,          // a rule, catalogue or playbook file is malformed (file:line:column)
   kInvalidArgument,    // a caller passed a value the API does not accept
   kInternal,           // a bug in clausescan

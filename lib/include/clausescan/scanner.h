@@ -20,16 +20,24 @@ enum class Revisions {
 };
 
 // Options of a scan.
-//   option            default    meaning
-//   lossy_utf8        false      replace each invalid UTF-8 byte by '?' (keeps byte offsets)
-//                                instead of failing with kInvalidUtf8 (text and Markdown)
-//   max_input_bytes   64 MiB     larger inputs fail with kTooLarge
-//   max_part_bytes    64 MiB     a DOCX part (word/document.xml ...) that decompresses to more
-//                                fails with kTooLarge, whatever the archive declares
-//   max_xml_depth     256        DOCX XML or HTML nested deeper fails with kTooLarge. No entity
-//                                is ever expanded (DOCX parts with a DTD fail with kCorrupt)
-//   revisions         kAccepted  the text of a DOCX with tracked changes that is scanned
-//   password          ""         opens an encrypted PDF (user or owner password)
+//   option                  default    meaning
+//   lossy_utf8              false      replace each invalid UTF-8 byte by '?' (keeps byte
+//                                      offsets) instead of failing with kInvalidUtf8 (text and
+//                                      Markdown)
+//   max_input_bytes         64 MiB     larger inputs fail with kTooLarge
+//   max_part_bytes          64 MiB     a DOCX part (word/document.xml ...) that decompresses to
+//                                      more fails with kTooLarge, whatever the archive declares
+//   max_xml_depth           256        DOCX XML or HTML nested deeper fails with kTooLarge. No
+//                                      entity is ever expanded (DOCX parts with a DTD fail with
+//                                      kCorrupt)
+//   revisions               kAccepted  the text of a DOCX with tracked changes that is scanned
+//   password                ""         opens an encrypted PDF (user or owner password)
+//   pdf_time_limit_seconds  60         poppler reads a PDF in a child process (fork); a PDF
+//                                      that takes longer (a form bomb) fails with kTooLarge.
+//                                      0 reads it in the calling process, with no limit
+//   max_pdf_memory_bytes    4 GiB      memory that process may add before the PDF fails with
+//                                      kTooLarge; 0: no limit. Not applied in builds with
+//                                      AddressSanitizer
 struct ScanOptions {
   bool lossy_utf8 = false;
   std::size_t max_input_bytes = std::size_t{64} << 20;
@@ -37,6 +45,8 @@ struct ScanOptions {
   int max_xml_depth = 256;
   Revisions revisions = Revisions::kAccepted;
   std::string password;
+  int pdf_time_limit_seconds = 60;
+  std::size_t max_pdf_memory_bytes = std::size_t{4} << 30;
 };
 
 // Scans documents with a RuleSet. Cheap to construct. Thread safety: every method is const and

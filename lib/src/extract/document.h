@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "clausescan/result.h"
+#include "extract/child_process.h"
 
 namespace clausescan::internal {
 
@@ -48,6 +49,7 @@ struct ReadOptions {
   int max_xml_depth = 256;                             // element nesting in DOCX XML and HTML
   bool original_revisions = false;  // DOCX: text before tracked changes instead of after
   std::string password;             // PDF: user or owner password
+  ChildLimits pdf_limits;           // PDF: poppler's process; time 0: read in this process
 };
 
 // Reads the whole file. Errors: kIo naming the path and the OS reason; kTooLarge when the file

@@ -1,5 +1,7 @@
 // PDF: the text of each page in reading order (poppler's TextOutputDev, as pdftotext prints it
-// without -layout), cleaned of running headers, footers and page numbers.
+// without -layout), cleaned of running headers, footers and page numbers. poppler runs in a
+// child process under a time and memory limit (extract/child_process.h): poppler-cpp cannot be
+// cancelled, and a few KiB of nested forms keep it drawing for ever.
 #include <fmt/format.h>
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
@@ -11,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/child_process.h"
 #include "extract/pdf_cleanup.h"
 #include "extract/readers.h"
 #include "extract/text_builder.h"
@@ -29,17 +32,26 @@ void SilencePoppler() {
       once, [] { poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr); });
 }
 
-// The lines of one page's text.
-PageLines PageText(const poppler::page& page) {
+// Separates the pages of the text the poppler process returns; removed from page texts.
+constexpr char kPageBreak = '\f';
+
+// The text of one page, as UTF-8 without kPageBreak.
+std::string PageUtf8(const poppler::page& page) {
   poppler::byte_array utf8 =
       page.text(poppler::rectf(), poppler::page::non_raw_non_physical_layout).to_utf8();
-  std::string_view text(utf8.data(), utf8.size());
+  std::string text(utf8.data(), utf8.size());
+  std::erase(text, kPageBreak);
+  return text;
+}
+
+// The lines of one page's text.
+PageLines SplitLines(std::string_view text) {
   PageLines lines;
   std::size_t begin = 0;
   while (begin <= text.size()) {
     std::size_t end = std::min(text.find('\n', begin), text.size());
     std::string line(text.substr(begin, end - begin));
-    std::erase_if(line, [](char c) { return c == '\r' || c == '\f'; });
+    std::erase(line, '\r');
     while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.pop_back();
     lines.push_back(std::move(line));
     begin = end + 1;
@@ -109,20 +121,41 @@ Result<std::unique_ptr<poppler::document>> Open(std::string_view bytes, const st
   return doc;
 }
 
+// Opens the PDF and returns the text of its pages, each followed by kPageBreak. Runs poppler.
+Result<std::string> ExtractPages(std::string_view bytes, const std::string& name,
+                                 const std::string& password) {
+  Result<std::unique_ptr<poppler::document>> pdf = Open(bytes, name, password);
+  if (!pdf) return pdf.error();
+  int count = (*pdf)->pages();
+  if (count <= 0) return Error(ErrorCode::kCorrupt, "the PDF has no pages (corrupt?)", name);
+  std::string pages;
+  for (int i = 0; i < count; ++i) {
+    std::unique_ptr<poppler::page> page((*pdf)->create_page(i));
+    if (page) pages += PageUtf8(*page);
+    pages += kPageBreak;
+  }
+  return pages;
+}
+
 }  // namespace
 
 Result<Document> ReadPdf(std::string_view bytes, const std::string& name,
                          const ReadOptions& options) {
-  Result<std::unique_ptr<poppler::document>> pdf = Open(bytes, name, options.password);
-  if (!pdf) return pdf.error();
-  int count = (*pdf)->pages();
-  if (count <= 0) return Error(ErrorCode::kCorrupt, "the PDF has no pages (corrupt?)", name);
+  auto extract = [&] { return ExtractPages(bytes, name, options.password); };
+  Result<std::string> text =
+      options.pdf_limits.time.count() > 0
+          ? RunInChildProcess(extract, options.pdf_limits, "reading the PDF", name)
+          : extract();
+  if (!text) return text.error();
   std::vector<PageLines> pages;
   std::vector<int> empty_pages;
-  for (int i = 0; i < count; ++i) {
-    std::unique_ptr<poppler::page> page((*pdf)->create_page(i));
-    pages.push_back(page ? PageText(*page) : PageLines());
-    if (!HasText(pages.back())) empty_pages.push_back(i + 1);
+  std::string_view rest(*text);
+  while (!rest.empty()) {
+    std::size_t end = rest.find(kPageBreak);
+    if (end == std::string_view::npos) end = rest.size();
+    pages.push_back(SplitLines(rest.substr(0, end)));
+    if (!HasText(pages.back())) empty_pages.push_back(static_cast<int>(pages.size()));
+    rest.remove_prefix(std::min(end + 1, rest.size()));
   }
   if (empty_pages.size() == pages.size()) {
     return Error(ErrorCode::kUnsupportedFormat, "no extractable text: this PDF needs OCR first",

@@ -22,8 +22,10 @@ Result<Document> ReadDocx(std::string_view bytes, const std::string& name,
 
 // PDF via poppler: text per page in reading order, running headers, footers and page numbers
 // removed, line-end hyphenation joined; one span per page. Errors: kEncrypted (needs a password,
-// or the one given is wrong), kCorrupt (unreadable), kUnsupportedFormat ("no extractable text:
-// this PDF needs OCR first"), kTooLarge (more bytes than poppler can address).
+// or the one given is wrong), kCorrupt (unreadable, or poppler crashed on it), kUnsupportedFormat
+// ("no extractable text: this PDF needs OCR first"), kTooLarge (more bytes than poppler can
+// address; poppler's child process ran past options.pdf_limits). With pdf_limits.time above 0
+// poppler runs in a child process (extract/child_process.h), otherwise in this one.
 Result<Document> ReadPdf(std::string_view bytes, const std::string& name,
                          const ReadOptions& options);
 

@@ -1,0 +1,42 @@
+// Runs a piece of work in a forked child process under a wall-clock and a memory limit, so a
+// file built to make a third-party reader loop or allocate without end (a PDF form bomb) costs
+// a bounded time and memory and yields an error instead of hanging the scan.
+#ifndef CLAUSESCAN_EXTRACT_CHILD_PROCESS_H_
+#define CLAUSESCAN_EXTRACT_CHILD_PROCESS_H_
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <string>
+
+#include "clausescan/result.h"
+
+namespace clausescan::internal {
+
+struct ChildLimits {
+  std::chrono::milliseconds time{60000};  // wall clock, from the fork to the last byte read
+  std::size_t memory_bytes = std::size_t{4} << 30;  // address space the child may add; 0: none
+};
+
+// Forks, runs work() in the child and returns the string it returned, or the Error it returned
+// (code and detail kept, file set to `name`).
+//
+// Errors, each naming `name` and saying what `what` (e.g. "reading the PDF") did:
+//   kTooLarge  the child ran past limits.time (it is killed with SIGKILL), or ran out of the
+//              memory limit (std::bad_alloc in the child);
+//   kCorrupt   the child died from a signal or threw another exception;
+//   kIo        the child could not be started (fork or pipe failed).
+//
+// The child runs only work(): it never returns to the caller's code, never runs atexit
+// handlers or static destructors (it ends with _exit), has stdin and stdout on /dev/null and
+// every other inherited descriptor except stderr closed. work() must not rely on state that
+// other threads of the parent may hold locked at the time of the fork; glibc's malloc is safe.
+// The memory limit is not applied in builds with AddressSanitizer (its shadow memory counts as
+// address space). Thread safety: may be called from several threads at once.
+Result<std::string> RunInChildProcess(const std::function<Result<std::string>()>& work,
+                                      const ChildLimits& limits, const std::string& what,
+                                      const std::string& name);
+
+}  // namespace clausescan::internal
+
+#endif  // CLAUSESCAN_EXTRACT_CHILD_PROCESS_H_
