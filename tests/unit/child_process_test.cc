@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <stdexcept>
 #include <string>
@@ -66,6 +67,23 @@ TEST(ChildProcess, ReportsACrashAsAnErrorAndLivesOn) {
             std::string::npos)
       << result.error().message();
 }
+
+#if !defined(__SANITIZE_ADDRESS__)
+// poppler's allocator reports a failed malloc on stderr and aborts instead of throwing.
+TEST(ChildProcess, AnAbortAfterOutOfMemoryIsTheMemoryLimit) {
+  ChildLimits limits = Limits(30);
+  limits.memory_bytes = std::size_t{32} << 20;
+  Result<std::string> result = RunInChildProcess(
+      []() -> Result<std::string> {
+        std::fputs("Out of memory\n", stderr);
+        std::abort();
+      },
+      limits, "reading", "f");
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.error().code(), ErrorCode::kTooLarge);
+  EXPECT_EQ(result.error().message(), "f: reading needed more than 32 MiB of memory, the limit");
+}
+#endif
 
 TEST(ChildProcess, ReportsAnExceptionAsAnError) {
   Result<std::string> result =

@@ -57,8 +57,8 @@ std::size_t AddressSpaceBytes() {
 }
 
 // Gives the child only its output descriptor (as kChildOutput), /dev/null as stdin and stdout,
-// and the inherited stderr.
-void IsolateDescriptors(int output) {
+// and `errors` as stderr (or the inherited stderr when errors is -1).
+void IsolateDescriptors(int output, int errors) {
   int moved = ::fcntl(output, F_DUPFD, 10);
   if (moved < 0) ::_exit(120);
   int devnull = ::open("/dev/null", O_RDWR);
@@ -66,6 +66,7 @@ void IsolateDescriptors(int output) {
     ::dup2(devnull, STDIN_FILENO);
     ::dup2(devnull, STDOUT_FILENO);
   }
+  if (errors >= 0) ::dup2(errors, STDERR_FILENO);
   if (::dup2(moved, kChildOutput) < 0) ::_exit(120);
   ::close_range(kChildOutput + 1, ~0U, 0);
 }
@@ -82,12 +83,12 @@ void SetLimits(const ChildLimits& limits) {
   }
 }
 
-[[noreturn]] void RunChild(int output, pid_t parent,
+[[noreturn]] void RunChild(int output, int errors, pid_t parent,
                            const std::function<Result<std::string>()>& work,
                            const ChildLimits& limits) {
   ::prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (::getppid() != parent) ::_exit(121);
-  IsolateDescriptors(output);
+  IsolateDescriptors(output, errors);
   SetLimits(limits);
   bool written = false;
   try {
@@ -124,12 +125,14 @@ int Reap(pid_t pid) {
 class Descriptor {
  public:
   explicit Descriptor(int fd) : fd_(fd) {}
-  ~Descriptor() {
-    if (fd_ >= 0) ::close(fd_);
-  }
+  ~Descriptor() { Close(); }
   Descriptor(const Descriptor&) = delete;
   Descriptor& operator=(const Descriptor&) = delete;
   int get() const { return fd_; }
+  void Reset(int fd) {
+    Close();
+    fd_ = fd;
+  }
   void Close() {
     if (fd_ >= 0) ::close(fd_);
     fd_ = -1;
@@ -139,9 +142,65 @@ class Descriptor {
   int fd_;
 };
 
+// A pipe whose ends close with it.
+struct Pipe {
+  Descriptor read{-1};
+  Descriptor write{-1};
+};
+
+bool OpenPipe(Pipe& pipe) {
+  int fds[2];
+  if (::pipe2(fds, O_CLOEXEC) != 0) return false;
+  pipe.read.Reset(fds[0]);
+  pipe.write.Reset(fds[1]);
+  return true;
+}
+
 std::string Seconds(std::chrono::milliseconds time) {
   if (time.count() % 1000 == 0) return fmt::format("{} s", time.count() / 1000);
   return fmt::format("{:.1f} s", static_cast<double>(time.count()) / 1000.0);
+}
+
+constexpr std::size_t kStderrKept = 4096;  // the end of the child's stderr, for diagnosis
+
+// What the parent read from the child before it ended or the deadline passed.
+struct ChildOutput {
+  std::string result;
+  std::string errors;  // the last kStderrKept bytes of its stderr
+  bool timed_out = false;
+};
+
+// Reads the child's result (and stderr, when errors >= 0) until both end or the deadline.
+ChildOutput ReadChild(int result, int errors, std::chrono::steady_clock::time_point deadline) {
+  ChildOutput out;
+  pollfd fds[2] = {{result, POLLIN, 0}, {errors, POLLIN, 0}};
+  int open = errors >= 0 ? 2 : 1;
+  char buffer[1 << 16];
+  while (open > 0) {
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) {
+      out.timed_out = true;
+      break;
+    }
+    int polled = ::poll(fds, 2, static_cast<int>(std::min<long long>(left.count(), 1 << 30)));
+    if (polled < 0 && errno != EINTR) break;
+    if (polled <= 0) continue;  // the deadline is checked at the top
+    for (int i = 0; i < 2; ++i) {
+      if (fds[i].fd < 0 || fds[i].revents == 0) continue;
+      ssize_t n = ::read(fds[i].fd, buffer, sizeof buffer);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) {  // end of output (or a read error: judged by the exit status)
+        fds[i].fd = -1;
+        --open;
+        continue;
+      }
+      std::string& into = i == 0 ? out.result : out.errors;
+      into.append(buffer, static_cast<std::size_t>(n));
+      if (i == 1 && into.size() > kStderrKept) into.erase(0, into.size() - kStderrKept);
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -149,58 +208,51 @@ std::string Seconds(std::chrono::milliseconds time) {
 Result<std::string> RunInChildProcess(const std::function<Result<std::string>()>& work,
                                       const ChildLimits& limits, const std::string& what,
                                       const std::string& name) {
-  int fds[2];
-  if (::pipe2(fds, O_CLOEXEC) != 0) {
+  auto start_error = [&] {
     return Error(ErrorCode::kIo, fmt::format("cannot start {}: {}", what, std::strerror(errno)),
                  name);
-  }
-  Descriptor input(fds[0]);
-  Descriptor output(fds[1]);
+  };
+  Pipe result;
+  Pipe errors;  // not under AddressSanitizer, whose reports must reach the terminal
+  if (!OpenPipe(result) || (!kAddressSanitizer && !OpenPipe(errors))) return start_error();
   const pid_t parent = ::getpid();
-  const auto start = std::chrono::steady_clock::now();
+  const auto deadline = std::chrono::steady_clock::now() + limits.time;
   const pid_t pid = ::fork();
-  if (pid < 0) {
-    return Error(ErrorCode::kIo, fmt::format("cannot start {}: {}", what, std::strerror(errno)),
-                 name);
-  }
-  if (pid == 0) RunChild(output.get(), parent, work, limits);
-  output.Close();  // so the end of the child's output is seen as end of file
+  if (pid < 0) return start_error();
+  if (pid == 0) RunChild(result.write.get(), errors.write.get(), parent, work, limits);
+  // Closed here so the end of the child's output is seen as end of file.
+  result.write.Close();
+  errors.write.Close();
 
-  std::string received;
-  char buffer[1 << 16];
-  bool timed_out = false;
-  for (;;) {
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-        limits.time - (std::chrono::steady_clock::now() - start));
-    if (left.count() <= 0) {
-      timed_out = true;
-      break;
-    }
-    pollfd ready{input.get(), POLLIN, 0};
-    int polled = ::poll(&ready, 1, static_cast<int>(std::min<long long>(left.count(), 1 << 30)));
-    if (polled < 0 && errno == EINTR) continue;
-    if (polled == 0) continue;  // the deadline is checked at the top
-    ssize_t n = ::read(input.get(), buffer, sizeof buffer);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;  // end of output (or a read error: judged by the exit status below)
-    received.append(buffer, static_cast<std::size_t>(n));
-  }
+  ChildOutput out = ReadChild(result.read.get(), errors.read.get(), deadline);
   auto time_limit_error = [&] {
     return Error(ErrorCode::kTooLarge,
                  fmt::format("{} took longer than {}, the time limit", what, Seconds(limits.time)),
                  name);
   };
-  if (timed_out) {
+  auto memory_error = [&] {
+    return Error(ErrorCode::kTooLarge,
+                 limits.memory_bytes > 0
+                     ? fmt::format("{} needed more than {} MiB of memory, the limit", what,
+                                   limits.memory_bytes >> 20)
+                     : fmt::format("{} ran out of memory", what),
+                 name);
+  };
+  if (out.timed_out) {
     ::kill(pid, SIGKILL);
     Reap(pid);
     return time_limit_error();
   }
   const int status = Reap(pid);
   const bool exited_cleanly = status == -1 || (WIFEXITED(status) && WEXITSTATUS(status) == 0);
-  if (!exited_cleanly || received.empty()) {
+  if (!exited_cleanly || out.result.empty()) {
     if (status != -1 && WIFSIGNALED(status)) {
       const int signal = WTERMSIG(status);
       if (signal == SIGXCPU) return time_limit_error();
+      // poppler's allocator prints this and aborts when malloc fails.
+      if (signal == SIGABRT && out.errors.find("Out of memory") != std::string::npos) {
+        return memory_error();
+      }
       return Error(ErrorCode::kCorrupt,
                    fmt::format("{} failed: the reader was killed by signal {} ({})", what, signal,
                                ::strsignal(signal)),
@@ -209,22 +261,19 @@ Result<std::string> RunInChildProcess(const std::function<Result<std::string>()>
     return Error(ErrorCode::kCorrupt,
                  fmt::format("{} failed: the reader stopped without a result", what), name);
   }
-  std::string_view payload(received);
+  std::string_view payload(out.result);
   const char tag = payload.front();
   payload.remove_prefix(1);
   switch (tag) {
     case kValue:
-      received.erase(0, 1);
-      return received;
+      out.result.erase(0, 1);
+      return std::move(out.result);
     case kError:
       if (payload.empty()) break;
       return Error(static_cast<ErrorCode>(static_cast<unsigned char>(payload.front())),
                    std::string(payload.substr(1)), name);
     case kOutOfMemory:
-      return Error(ErrorCode::kTooLarge,
-                   fmt::format("{} needed more than {} MiB of memory, the limit", what,
-                               limits.memory_bytes >> 20),
-                   name);
+      return memory_error();
     case kException:
       return Error(ErrorCode::kCorrupt, fmt::format("{} failed: {}", what, payload), name);
     default:

@@ -23,13 +23,16 @@ struct ChildLimits {
 //
 // Errors, each naming `name` and saying what `what` (e.g. "reading the PDF") did:
 //   kTooLarge  the child ran past limits.time (it is killed with SIGKILL), or ran out of the
-//              memory limit (std::bad_alloc in the child);
+//              memory limit (std::bad_alloc in the child, or an abort after it printed "Out of
+//              memory", as poppler's allocator does);
 //   kCorrupt   the child died from a signal or threw another exception;
 //   kIo        the child could not be started (fork or pipe failed).
 //
 // The child runs only work(): it never returns to the caller's code, never runs atexit
-// handlers or static destructors (it ends with _exit), has stdin and stdout on /dev/null and
-// every other inherited descriptor except stderr closed. work() must not rely on state that
+// handlers or static destructors (it ends with _exit), has stdin and stdout on /dev/null, its
+// stderr read by the parent (so a library's chatter never reaches the user; under
+// AddressSanitizer it is inherited, so reports are seen) and every other inherited descriptor
+// closed. work() must not rely on state that
 // other threads of the parent may hold locked at the time of the fork; glibc's malloc is safe.
 // The memory limit is not applied in builds with AddressSanitizer (its shadow memory counts as
 // address space). Thread safety: may be called from several threads at once.
