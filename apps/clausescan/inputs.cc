@@ -73,6 +73,8 @@ void AddInputOptions(CLI::App* cmd, InputArgs* args) {
       ->allow_extra_args(false);
   cmd->add_option("-j,--jobs", args->batch.jobs, "Threads to scan with (default: one per core)")
       ->check(CLI::NonNegativeNumber);
+  cmd->add_flag("--hidden", args->batch.hidden,
+                "Also scan hidden files and folders when walking (.git, .DS_Store, ~$ Word locks)");
   cmd->add_flag("!--no-progress", args->progress, "Never draw a progress bar");
 }
 

@@ -18,7 +18,7 @@ struct InputArgs {
   bool progress = true;  // a progress bar on stderr when it is a terminal and files are many
 };
 
-// Registers the positional paths and --include, --exclude, --jobs, --no-progress.
+// Registers the positional paths and --include, --exclude, --jobs, --hidden, --no-progress.
 void AddInputOptions(CLI::App* cmd, InputArgs* args);
 
 // Scans the inputs, calling on_report for each document in a stable order (the order of the

@@ -34,14 +34,35 @@ bool AnyMatches(const std::vector<std::string>& globs, const std::string& relati
                      [&](const std::string& glob) { return GlobMatches(glob, relative); });
 }
 
+// Dot files and folders (.git, .DS_Store) and the lock files Word leaves next to an open document
+// ("~$ntract.docx" while contract.docx is open).
+bool IsHidden(const std::string& name) {
+  return (!name.empty() && name[0] == '.') || name.rfind("~$", 0) == 0;
+}
+
 class Walker {
  public:
-  Walker(const BatchOptions& options, std::vector<PathEntry>* out)
-      : options_(options), out_(out) {}
+  Walker(const BatchOptions& options, std::vector<PathEntry>* out) : options_(options), out_(out) {}
 
+  // Walks the folder root; a root that yields no file at all is reported as an error entry.
   void WalkRoot(const std::string& root) {
     visited_.clear();
+    files_ = 0;
+    skipped_hidden_ = 0;
+    skipped_by_globs_ = 0;
+    const std::size_t errors_before = out_->size();
     Walk(fs::path(root), "");
+    if (files_ > 0 || out_->size() > errors_before) return;
+    std::string reason = "the folder has no files to scan";
+    if (skipped_by_globs_ > 0) {
+      reason = "no file in the folder matches the include and exclude globs";
+    } else if (skipped_hidden_ > 0) {
+      reason =
+          "the folder has only hidden files (names starting with '.' or '~$'), which are "
+          "skipped";
+    }
+    out_->push_back(
+        PathEntry{root, clausescan::Error(ErrorCode::kInvalidArgument, reason, root), 0});
   }
 
  private:
@@ -69,17 +90,29 @@ class Walker {
       Error(dir.string(), "cannot read folder: " + ec.message());
       return;
     }
-    std::sort(entries.begin(), entries.end(),
-              [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
+    std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+      return a.path().filename() < b.path().filename();
+    });
     for (const fs::directory_entry& entry : entries) {
       std::string name = entry.path().filename().string();
       std::string child = relative.empty() ? name : relative + "/" + name;
-      if (AnyMatches(options_.exclude, child)) continue;
+      if (!options_.hidden && IsHidden(name)) {
+        ++skipped_hidden_;
+        continue;
+      }
+      if (AnyMatches(options_.exclude, child)) {
+        ++skipped_by_globs_;
+        continue;
+      }
       std::error_code type_ec;
       if (entry.is_directory(type_ec)) {
         Walk(entry.path(), child);
       } else if (entry.is_regular_file(type_ec)) {
-        if (!options_.include.empty() && !AnyMatches(options_.include, child)) continue;
+        if (!options_.include.empty() && !AnyMatches(options_.include, child)) {
+          ++skipped_by_globs_;
+          continue;
+        }
+        ++files_;
         out_->push_back(PathEntry{entry.path().string(), std::nullopt, entry.file_size(type_ec)});
       } else if (entry.is_symlink(type_ec) && !fs::exists(entry.path(), type_ec)) {
         Error(entry.path().string(), "broken symbolic link");
@@ -91,6 +124,9 @@ class Walker {
   const BatchOptions& options_;
   std::vector<PathEntry>* out_;
   std::set<std::pair<dev_t, ino_t>> visited_;  // folders on the current walk path
+  std::size_t files_ = 0;                      // of the current root
+  std::size_t skipped_hidden_ = 0;
+  std::size_t skipped_by_globs_ = 0;
 };
 
 int ThreadCount(int jobs, std::size_t files) {

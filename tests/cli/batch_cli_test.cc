@@ -84,6 +84,35 @@ TEST_F(BatchCli, APdfThatNeverFinishesIsStoppedAndTheRestScanned) {
   EXPECT_EQ(Paths(r.out), (std::vector<std::string>{"a/one.txt", "b/three.txt", "skip.log"}));
 }
 
+// A contract repository: its .git folder, editor and Word lock files are not contracts.
+TEST_F(BatchCli, HiddenFilesAndFoldersAreSkippedUnlessAskedFor) {
+  std::filesystem::create_directories(dir_.path() / ".git" / "objects");
+  WriteWholeFile(dir_.path() / ".git" / "objects" / "ab12", std::string("x\0\x9c binary", 10));
+  WriteWholeFile(dir_.path() / "a" / ".DS_Store", std::string("\0\0\0\1Bud1", 8));
+  WriteWholeFile(dir_.path() / "a" / "~$ntract.docx", std::string("\x0bJ. Smith\0", 11));
+  RunResult r = RunClausescan("scan --format jsonl " + Dir());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Paths(r.out),
+            (std::vector<std::string>{"a/one.txt", "a/two.md", "b/three.txt", "skip.log"}));
+  RunResult hidden = RunClausescan("scan --format jsonl --hidden " + Dir());
+  EXPECT_EQ(hidden.exit_code, 2);
+  EXPECT_THAT(hidden.err, HasSubstr(".git/objects/ab12: a binary file"));
+  EXPECT_THAT(hidden.err, HasSubstr("~$ntract.docx"));
+}
+
+TEST_F(BatchCli, AFolderWithNothingToScanIsAnError) {
+  RunResult typo = RunClausescan("scan --format jsonl --include '*.pfd' " + Dir());
+  EXPECT_EQ(typo.exit_code, 2);
+  EXPECT_THAT(typo.err, HasSubstr("no file in the folder matches the include and exclude globs"));
+  EXPECT_EQ(typo.out, "");
+  std::filesystem::create_directories(dir_.path() / "empty");
+  RunResult empty =
+      RunClausescan("scan --format jsonl " + Dir() + " '" + (dir_.path() / "empty").string() + "'");
+  EXPECT_EQ(empty.exit_code, 2);
+  EXPECT_THAT(empty.err, HasSubstr("empty: the folder has no files to scan"));
+  EXPECT_EQ(Paths(empty.out).size(), 4u);  // the other folder is still scanned
+}
+
 TEST_F(BatchCli, TextReportStartsWithTheMatrix) {
   RunResult r = RunClausescan("scan --include '*.txt' " + Dir());
   ASSERT_EQ(r.exit_code, 0) << r.err;

@@ -115,6 +115,53 @@ TEST(ReadDocument, ChoosesTheFormat) {
   }
 }
 
+TEST(ReadDocument, ConvertsUtf16WithAByteOrderMark) {
+  // As Windows Notepad saves "Unicode" (UTF-16LE), and as UTF-16BE; with a non-ASCII character.
+  const std::u16string words16 = u"Notify within 24 hours \u00A7 7.";
+  const std::string words = "Notify within 24 hours \xC2\xA7 7.";
+  std::string little = "\xFF\xFE";
+  std::string big = "\xFE\xFF";
+  for (char16_t c : words16) {
+    little += static_cast<char>(c & 0xFF), little += static_cast<char>(c >> 8);
+    big += static_cast<char>(c >> 8), big += static_cast<char>(c & 0xFF);
+  }
+  for (const std::string& bytes : {little, big}) {
+    Result<Document> doc = ReadDocument(bytes, "notice.txt", ReadOptions{});
+    ASSERT_TRUE(doc.ok()) << doc.error().message();
+    EXPECT_EQ(doc->text, words);
+    EXPECT_EQ(doc->input_bytes, bytes.size());
+    ASSERT_EQ(doc->notes.size(), 1u);
+    EXPECT_NE(doc->notes[0].find("UTF-16"), std::string::npos);
+  }
+}
+
+TEST(ReadDocument, RefusesBinaryFilesAndImagesByName) {
+  struct Case {
+    const char* name;
+    std::string bytes;
+    const char* message;
+  };
+  const Case cases[] = {
+      {"scan.png", std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16),
+       "scan.png: an image, not a document with text: run OCR on it first (for example into a "
+       "searchable PDF)"},
+      {"scan.jpg", "\xFF\xD8\xFF\xE0 JFIF", nullptr},
+      {"scan.tif", std::string("II*\0\x08\0\0\0", 8), nullptr},
+      {"contract.txt", std::string("Supplier shall\0\x01\x02 notify.", 20),
+       "contract.txt: a binary file (a NUL byte at byte 14), not a document clausescan reads: "
+       "text, Markdown, HTML, DOCX or PDF"},
+  };
+  for (const Case& c : cases) {
+    Result<Document> doc = ReadDocument(c.bytes, c.name, ReadOptions{});
+    ASSERT_FALSE(doc.ok()) << c.name;
+    EXPECT_EQ(doc.error().code(), ErrorCode::kUnsupportedFormat) << c.name;
+    EXPECT_EQ(doc.error().file(), c.name);
+    if (c.message != nullptr) {
+      EXPECT_EQ(doc.error().message(), c.message);
+    }
+  }
+}
+
 TEST(ReadDocument, RejectsInputAboveTheLimit) {
   ReadOptions options;
   options.max_input_bytes = 4;

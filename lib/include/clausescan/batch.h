@@ -20,11 +20,14 @@ namespace clausescan {
 //                       '/' matches the file name, one with '/' the path below the folder given
 //   exclude   {}        globs that skip a file or a whole folder (same matching)
 //   jobs      0         threads; 0 means one per core
-// Files named explicitly are always scanned (globs apply to what folder walks find).
+//   hidden    false     also walk hidden files and folders: names starting with '.' (.git,
+//                       .DS_Store) or '~$' (the lock files of open Word documents)
+// Files named explicitly are always scanned (globs and hiding apply to what folder walks find).
 struct BatchOptions {
   std::vector<std::string> include;
   std::vector<std::string> exclude;
   int jobs = 0;
+  bool hidden = false;
 };
 
 // The outcome for one file, in a stable order whatever the thread timing.
@@ -50,8 +53,10 @@ struct PathEntry {
 };
 
 // Expands paths (files as given; folders walked recursively in name order, symlinks followed,
-// loops detected and reported once) into the files to scan, applying options.include/exclude.
-// Never fails: problems are entries with an error, so the caller reports them and goes on.
+// loops detected and reported once) into the files to scan, applying options.include/exclude
+// and options.hidden. Never fails: problems are entries with an error, so the caller reports
+// them and goes on; a folder that yields no file to scan is one (kInvalidArgument), so a
+// mistyped glob or an empty folder never passes for a clean scan.
 std::vector<PathEntry> ExpandPaths(const std::vector<std::string>& paths,
                                    const BatchOptions& options);
 

@@ -97,6 +97,12 @@ Magic DetectMagic(std::string_view bytes) {
   if (bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos) return Magic::kPdf;
   if (StartsWith(bytes, "PK\x03\x04") || StartsWith(bytes, "PK\x05\x06")) return Magic::kZip;
   if (StartsWith(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) return Magic::kOle;
+  if (StartsWith(bytes, "\x89PNG\r\n\x1A\n") || StartsWith(bytes, "\xFF\xD8\xFF") ||
+      StartsWith(bytes, "GIF87a") || StartsWith(bytes, "GIF89a") ||
+      StartsWith(bytes, std::string_view("II*\0", 4)) ||
+      StartsWith(bytes, std::string_view("MM\0*", 4))) {
+    return Magic::kImage;
+  }
   if (LooksLikeHtml(bytes.substr(0, std::size_t{64} << 10))) return Magic::kHtml;
   return Magic::kNone;
 }
@@ -113,6 +119,10 @@ Result<Format> DetectFormat(std::string_view bytes, std::string_view name) {
       return Unsupported(name,
                          "a legacy Office file (.doc) or a password-protected Word document: "
                          "not supported; save it as DOCX without a password, or as PDF");
+    case Magic::kImage:
+      return Unsupported(name,
+                         "an image, not a document with text: run OCR on it first (for example "
+                         "into a searchable PDF)");
     case Magic::kNone:
       break;
   }

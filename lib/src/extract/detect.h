@@ -15,7 +15,8 @@ enum class Magic {
   kPdf,   // "%PDF-" within the first 1024 bytes (where PDF readers look for it)
   kZip,   // a ZIP archive ("PK\3\4", or "PK\5\6" for an empty one): DOCX is one
   kOle,   // an OLE compound file: legacy .doc/.xls/.ppt, or a password-protected Office file
-  kHtml,  // "<!doctype html" or "<html" after a BOM, blank space and comments
+  kHtml,   // "<!doctype html" or "<html" after a BOM, blank space and comments
+  kImage,  // PNG, JPEG, GIF or TIFF: a scan or a photo of a document
 };
 
 // Classifies the start of bytes. Never fails; looks at no more than the first 64 KiB.

@@ -3,12 +3,15 @@
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
+#include <unicode/unistr.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
+#include <optional>
+#include <string>
 
 #include "extract/detect.h"
 #include "extract/readers.h"
@@ -164,6 +167,25 @@ Result<Document> ReadExtracted(Format format, std::string_view bytes, const std:
   return doc;
 }
 
+// How much of a text file is looked at for NUL bytes, the mark of a binary file (as git does).
+constexpr std::size_t kBinarySniffBytes = 8192;
+
+// The UTF-8 text of UTF-16 bytes that start with a byte order mark, or nullopt when bytes do
+// not start with one. Unpaired surrogates become U+FFFD.
+std::optional<std::string> Utf16ToUtf8(std::string_view bytes) {
+  const char* codepage = nullptr;
+  if (bytes.substr(0, 2) == "\xFF\xFE") codepage = "UTF-16LE";
+  if (bytes.substr(0, 2) == "\xFE\xFF") codepage = "UTF-16BE";
+  if (codepage == nullptr || bytes.size() > static_cast<std::size_t>(INT32_MAX)) {
+    return std::nullopt;
+  }
+  bytes.remove_prefix(2);
+  icu::UnicodeString text(bytes.data(), static_cast<int32_t>(bytes.size()), codepage);
+  std::string utf8;
+  text.toUTF8String(utf8);
+  return utf8;
+}
+
 }  // namespace
 
 std::string_view FormatName(Format format) {
@@ -237,15 +259,29 @@ Result<Document> ReadDocument(std::string bytes, const std::string& name,
   if (*format != Format::kText && *format != Format::kMarkdown) {
     return ReadExtracted(*format, bytes, name, options);
   }
+  Document doc;
+  doc.input_bytes = bytes.size();
+  if (std::optional<std::string> utf8 = Utf16ToUtf8(bytes)) {
+    bytes = std::move(*utf8);
+    doc.notes.push_back(
+        "the file is UTF-16 text, read as UTF-8: offsets refer to the converted text (clausescan "
+        "text prints it)");
+  }
+  std::size_t nul = std::string_view(bytes).substr(0, kBinarySniffBytes).find('\0');
+  if (nul != std::string_view::npos) {
+    return Error(ErrorCode::kUnsupportedFormat,
+                 fmt::format("a binary file (a NUL byte at byte {}), not a document clausescan "
+                             "reads: text, Markdown, HTML, DOCX or PDF",
+                             nul),
+                 name, 0, 0, static_cast<std::ptrdiff_t>(nul));
+  }
   std::size_t invalid = FindInvalidUtf8(bytes);
   if (invalid != std::string_view::npos) {
     if (!options.lossy_utf8) return InvalidUtf8Error(bytes, invalid, name);
     ReplaceInvalidBytes(bytes, invalid);
   }
-  Document doc;
   doc.name = name;
   doc.format = TextFormat(bytes, name);
-  doc.input_bytes = bytes.size();
   doc.text = std::move(bytes);
   return doc;
 }
