@@ -59,15 +59,17 @@ std::size_t AddressSpaceBytes() {
 // Gives the child only its output descriptor (as kChildOutput), /dev/null as stdin and stdout,
 // and `errors` as stderr (or the inherited stderr when errors is -1).
 void IsolateDescriptors(int output, int errors) {
-  int moved = ::fcntl(output, F_DUPFD, 10);
-  if (moved < 0) ::_exit(120);
+  // Moved above the standard descriptors first: a parent with stdin closed gets pipes at 0-2.
+  int moved_output = ::fcntl(output, F_DUPFD, 10);
+  int moved_errors = errors >= 0 ? ::fcntl(errors, F_DUPFD, 10) : -1;
+  if (moved_output < 0 || (errors >= 0 && moved_errors < 0)) ::_exit(120);
   int devnull = ::open("/dev/null", O_RDWR);
   if (devnull >= 0) {
     ::dup2(devnull, STDIN_FILENO);
     ::dup2(devnull, STDOUT_FILENO);
   }
-  if (errors >= 0) ::dup2(errors, STDERR_FILENO);
-  if (::dup2(moved, kChildOutput) < 0) ::_exit(120);
+  if (moved_errors >= 0) ::dup2(moved_errors, STDERR_FILENO);
+  if (::dup2(moved_output, kChildOutput) < 0) ::_exit(120);
   ::close_range(kChildOutput + 1, ~0U, 0);
 }
 
