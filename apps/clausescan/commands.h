@@ -4,7 +4,6 @@
 #define CLAUSESCAN_APPS_COMMANDS_H_
 
 #include <CLI/CLI.hpp>
-
 #include <functional>
 #include <optional>
 #include <string>

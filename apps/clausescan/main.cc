@@ -1,14 +1,18 @@
 // clausescan: finds and assesses the security clauses of contracts.
 #include <csignal>
+#include <exception>
 #include <iostream>
+#include <new>
 #include <vector>
 
 #include "commands.h"
+#include "output.h"
 
 int main(int argc, char** argv) {
   // A closed pipe (clausescan ... | head) is a normal end, not a crash: writes then fail and the
   // commands stop quietly.
   std::signal(SIGPIPE, SIG_IGN);
+  clausescan::cli::InstallOutputCleanup();
   std::ios::sync_with_stdio(false);
 
   CLI::App app{"clausescan: finds the security clauses of a contract and how risky they are"};
@@ -38,8 +42,16 @@ int main(int argc, char** argv) {
     app.exit(e);
     return clausescan::cli::kExitError;
   }
-  for (auto& [sub, command] : commands) {
-    if (sub->parsed()) return command();
+  // The library reports errors as values; these are the last resort for what escapes anyway
+  // (memory exhausted, a bug), so the run still ends with a message and exit status 2.
+  try {
+    for (auto& [sub, command] : commands) {
+      if (sub->parsed()) return command();
+    }
+  } catch (const std::bad_alloc&) {
+    std::cerr << "clausescan: out of memory\n";
+  } catch (const std::exception& e) {
+    std::cerr << "clausescan: internal error: " << e.what() << " (please report it)\n";
   }
   return clausescan::cli::kExitError;
 }

@@ -11,7 +11,8 @@ namespace clausescan::cli {
 
 // With an empty path, writes to stdout. Otherwise writes to a temporary file beside path and
 // renames it over path in Commit(); destroying an uncommitted Output removes the temporary file,
-// so a failed run never leaves a partial file.
+// and so does SIGINT, SIGTERM or SIGHUP (see InstallOutputCleanup), so a failed or interrupted
+// run never leaves a partial file. At most one Output has a file open at a time.
 class Output {
  public:
   explicit Output(std::string path);
@@ -33,6 +34,10 @@ class Output {
   std::unique_ptr<std::ofstream> file_;
   bool committed_ = false;
 };
+
+// Installs handlers for SIGINT, SIGTERM and SIGHUP that remove the open Output's temporary file
+// and then die of the signal as they would have. Call once, from main.
+void InstallOutputCleanup();
 
 }  // namespace clausescan::cli
 

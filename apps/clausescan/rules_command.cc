@@ -59,9 +59,9 @@ int RunTest(const RulesArgs& args) {
   for (const RuleTestFailure& f : summary->fixed_todos) {
     std::cout << fmt::format("{}:{}: {}\n", f.file, f.line, f.message);
   }
-  std::cout << fmt::format("{} test files, {} samples: {} passed, {} failed, {} todo", summary->files,
-                           summary->samples, summary->passed, summary->failures.size(),
-                           summary->todo);
+  std::cout << fmt::format("{} test files, {} samples: {} passed, {} failed, {} todo",
+                           summary->files, summary->samples, summary->passed,
+                           summary->failures.size(), summary->todo);
   if (!summary->fixed_todos.empty()) {
     std::cout << fmt::format(" ({} now hold)", summary->fixed_todos.size());
   }

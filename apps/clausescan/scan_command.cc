@@ -1,14 +1,12 @@
 // clausescan scan [PATH...|-]
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <iostream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
-
-#include <nlohmann/json.hpp>
 
 #include "commands.h"
 #include "inputs.h"
@@ -74,21 +72,24 @@ bool FilterJsonLines(const Scanner& scanner, std::ostream& out) {
   std::string line;
   for (long number = 1; std::getline(std::cin, line); ++number) {
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    std::string id = fmt::format("line {}", number);
+    JsonLinesId id = fmt::format("line {}", number);
     nlohmann::json request = nlohmann::json::parse(line, nullptr, false);
     if (request.is_object() && request.contains("id")) {
-      id = request["id"].is_string() ? request["id"].get<std::string>() : request["id"].dump();
+      id = request["id"].is_string() ? JsonLinesId(request["id"].get<std::string>())
+                                     : JsonLinesId::FromJson(request["id"].dump());
     }
-    if (!request.is_object() || !request.contains("text") || !request["text"].is_string()) {
+    if (!request.is_object() || !request.contains("text") || !request["text"].is_string() ||
+        (request.contains("name") && !request["name"].is_string())) {
       Error error(ErrorCode::kInvalidArgument,
-                  "expected a JSON object with a string \"text\" (and an \"id\")",
+                  "expected a JSON object with a string \"text\" (and an \"id\"; \"name\", if "
+                  "given, a string)",
                   "<stdin>", static_cast<int>(number));
       PrintError(error.message());
       WriteJsonLinesError(id, error, out);
       ok = false;
       continue;
     }
-    std::string name = request.value("name", id);
+    std::string name = request.value("name", id.text());
     Result<Report> report = scanner.ScanBytes(request["text"].get<std::string>(), name);
     if (report) {
       WriteJsonLines(*report, id, out);
@@ -106,8 +107,7 @@ bool ReachesFailOn(const std::vector<Report>& reports, const std::string& fail_o
   if (fail_on.empty()) return false;
   Risk threshold = *ParseRisk(fail_on);
   for (const Report& report : reports) {
-    if ((!report.findings.empty() || !report.missing.empty()) &&
-        report.WorstRisk() >= threshold) {
+    if ((!report.findings.empty() || !report.missing.empty()) && report.WorstRisk() >= threshold) {
       return true;
     }
   }
@@ -137,9 +137,8 @@ int RunScan(const ScanArgs& args) {
     return ok ? kExitOk : kExitError;
   }
   std::vector<Report> reports;
-  bool ok = ScanInputs(scanner, args.inputs, [&](Report& report) {
-    reports.push_back(std::move(report));
-  });
+  bool ok = ScanInputs(scanner, args.inputs,
+                       [&](Report& report) { reports.push_back(std::move(report)); });
   if (!reports.empty()) {
     Print(reports, args, out);
     if (!out.Commit(&error)) {
@@ -155,7 +154,8 @@ int RunScan(const ScanArgs& args) {
 
 Command AddScanCommand(CLI::App& app) {
   auto args = std::make_shared<ScanArgs>();
-  CLI::App* cmd = app.add_subcommand("scan", "Scan contracts (files, or - for stdin) for security clauses");
+  CLI::App* cmd =
+      app.add_subcommand("scan", "Scan contracts (files, or - for stdin) for security clauses");
   AddInputOptions(cmd, &args->inputs);
   cmd->add_option("-f,--format", args->format,
                   "Output format; jsonl with stdin is a filter of {\"id\",\"text\"} lines")

@@ -36,8 +36,9 @@ int RunText(const TextArgs& args) {
 Command AddTextCommand(CLI::App& app) {
   auto args = std::make_shared<TextArgs>();
   CLI::App* cmd = app.add_subcommand(
-      "text", "Print the document text that finding offsets refer to (extracted, for HTML, "
-              "DOCX and PDF)");
+      "text",
+      "Print the document text that finding offsets refer to (extracted, for HTML, "
+      "DOCX and PDF)");
   cmd->add_option("file", args->path, "The document")->required();
   cmd->add_flag("--normalized", args->normalized,
                 "Print the normalised view the rules match on instead");

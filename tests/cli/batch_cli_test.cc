@@ -134,9 +134,12 @@ TEST(JsonLinesFilter, EachLineGetsAReportWithItsId) {
       "{\"id\": \"c-1\", \"text\": \"Supplier shall notify Customer of any Security Incident "
       "within 24 hours.\"}\n"
       "not json\n"
-      "{\"id\": 7, \"text\": \"Nothing here.\"}\n");
-  EXPECT_EQ(r.exit_code, 2);  // the bad line
+      "{\"id\": 7, \"text\": \"Nothing here.\"}\n"
+      "{\"id\": [\"batch\", 3], \"text\": \"Nothing.\", \"name\": 5}\n"
+      "{\"id\": \"last\", \"text\": \"Nothing either.\", \"name\": \"x.md\"}\n");
+  EXPECT_EQ(r.exit_code, 2);  // the bad lines
   EXPECT_THAT(r.err, HasSubstr("<stdin>:2"));
+  EXPECT_THAT(r.err, HasSubstr("<stdin>:4: expected a JSON object with a string \"text\""));
   std::istringstream lines(r.out);
   std::string line;
   ASSERT_TRUE(std::getline(lines, line));
@@ -146,7 +149,15 @@ TEST(JsonLinesFilter, EachLineGetsAReportWithItsId) {
   ASSERT_TRUE(std::getline(lines, line));
   EXPECT_EQ(nlohmann::json::parse(line)["id"], "line 2");
   ASSERT_TRUE(std::getline(lines, line));
-  EXPECT_EQ(nlohmann::json::parse(line)["id"], "7");
+  EXPECT_EQ(nlohmann::json::parse(line)["id"], 7);  // ids keep their JSON type
+  ASSERT_TRUE(std::getline(lines, line));
+  nlohmann::json bad_name = nlohmann::json::parse(line);
+  EXPECT_EQ(bad_name["id"], nlohmann::json::parse("[\"batch\", 3]"));
+  EXPECT_EQ(bad_name["error"]["code"], "invalid_argument");
+  ASSERT_TRUE(std::getline(lines, line));
+  nlohmann::json last = nlohmann::json::parse(line);
+  EXPECT_EQ(last["id"], "last");
+  EXPECT_EQ(last["document"]["path"], "x.md");
 }
 
 TEST(JsonLinesFilter, WorksUnderGnuParallel) {

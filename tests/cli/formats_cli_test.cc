@@ -249,7 +249,8 @@ TEST(FormatsCorpus, EachCuadPdfFindsTheCategoriesOfItsText) {
     // .txt holds Article 7 as one 5,000-character line where "; 7.2.3 WPD shall ... permit CNS
     // ... to review the books and records" is no unit of its own (the segmenter does not split
     // at "; N.N.N"), so the text misses the records audit the PDF (one clause per line) finds.
-    if (pdfs[i].find("CnsPharmaceuticals") != std::string::npos) pdf_categories.erase("audit_rights");
+    if (pdfs[i].find("CnsPharmaceuticals") != std::string::npos)
+      pdf_categories.erase("audit_rights");
     EXPECT_EQ(pdf_categories, Categories(text_reports[texts[i]]))
         << std::filesystem::path(pdfs[i]).filename();
   }

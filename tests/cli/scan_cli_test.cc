@@ -6,6 +6,7 @@
 #include <set>
 
 #include "cli_runner.h"
+#include "support/document_files.h"
 
 namespace clausescan::testing {
 namespace {
@@ -123,9 +124,33 @@ TEST(ScanCli, FailedScanLeavesNoOutputFile) {
             0);
 }
 
+// Ctrl-C (or a CI job's timeout) in the middle of a batch: no report file, no temporary file,
+// no PDF reader left running.
+TEST(ScanCli, AnInterruptedScanLeavesNoOutputFile) {
+  TempDir dir;
+  WriteWholeFile(dir.path() / "slow.pdf", FormBombPdf(30, 4));
+  WriteWholeFile(dir.path() / "notice.txt", kOccurrenceClause);
+  const std::string out = (dir.path() / "report.json").string();
+  const std::string command =
+      std::string("'") + CLAUSESCAN_BINARY + "' scan --format json --jobs 1 --pdf-time-limit 60 " +
+      "--output '" + out + "' '" + (dir.path() / "notice.txt").string() + "' '" +
+      (dir.path() / "slow.pdf").string() + "' & pid=$!; sleep 1; kill -TERM $pid; wait $pid; " +
+      "echo $? > '" + (dir.path() / "status").string() + "'";
+  WriteWholeFile(dir.path() / "interrupt.sh", command + "\n");
+  ASSERT_EQ(std::system(("sh '" + (dir.path() / "interrupt.sh").string() + "'").c_str()), 0);
+  std::filesystem::remove(dir.path() / "interrupt.sh");
+  EXPECT_EQ(ReadWholeFile(dir.path() / "status"), "143\n");  // died of SIGTERM
+  std::vector<std::string> left;
+  for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+    left.push_back(entry.path().filename().string());
+  }
+  std::sort(left.begin(), left.end());
+  EXPECT_EQ(left, (std::vector<std::string>{"notice.txt", "slow.pdf", "status"}));
+}
+
 TEST(ScanCli, SampleAddendumScansFromAnyFolder) {
-  RunResult r = RunClausescan("scan --format json '" + SourcePath("corpus/security-addendum.md") +
-                              "'");
+  RunResult r =
+      RunClausescan("scan --format json '" + SourcePath("corpus/security-addendum.md") + "'");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   nlohmann::json report = nlohmann::json::parse(r.out);
   std::set<std::string> categories;
@@ -176,8 +201,8 @@ TEST(RulesCli, BadRuleFileNamesFileLineAndColumn) {
   WriteWholeFile(dir.path() / "rules" / "incident_notification" / "broken.yaml",
                  "id: broken.rule\ncategory: incident_notification\ntitle: Broken\n"
                  "scop: sentence\nmatch:\n  all:\n    - any: ['notify']\n");
-  RunResult r = RunClausescan("scan --rules '" + (dir.path() / "rules").string() + "' -",
-                              kOccurrenceClause);
+  RunResult r =
+      RunClausescan("scan --rules '" + (dir.path() / "rules").string() + "' -", kOccurrenceClause);
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.err, HasSubstr("broken.yaml:4:1"));
   EXPECT_THAT(r.err, HasSubstr("scop"));

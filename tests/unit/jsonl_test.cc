@@ -31,6 +31,17 @@ TEST(JsonLines, IdComesFirst) {
   EXPECT_EQ(doc["findings"][0]["parameters"]["amount"], 5000000);
 }
 
+TEST(JsonLines, IdsThatAreNotStringsKeepTheirJsonType) {
+  for (const char* json : {"42", "null", "[\"a\",1]", "{\"k\":\"v\"}"}) {
+    std::ostringstream out;
+    WriteJsonLines(samples::MsaReport(), JsonLinesId::FromJson(json), out);
+    EXPECT_EQ(nlohmann::json::parse(out.str())["id"], nlohmann::json::parse(json)) << json;
+  }
+  std::ostringstream not_json;
+  WriteJsonLinesError(JsonLinesId::FromJson("{oops"), Error(ErrorCode::kIo, "x"), not_json);
+  EXPECT_EQ(nlohmann::json::parse(not_json.str())["id"], "{oops");
+}
+
 TEST(JsonLines, ErrorLine) {
   std::ostringstream out;
   WriteJsonLinesError("a1", Error(ErrorCode::kInvalidUtf8, "invalid byte 0xff", "<stdin>"), out);

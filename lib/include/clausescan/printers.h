@@ -8,6 +8,7 @@
 
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "clausescan/evidence.h"
@@ -21,15 +22,36 @@ void WriteJson(const Report& report, std::ostream& out);
 // Several reports as one JSON array.
 void WriteJsonArray(const std::vector<Report>& reports, std::ostream& out);
 
+// The id of a streaming-filter input line, echoed in its output line as the caller gave it: a
+// string (implicitly, from std::string or a string literal), or any other JSON value (42,
+// null, ["a", 1]) kept as its JSON text with FromJson.
+class JsonLinesId {
+ public:
+  JsonLinesId(std::string text) : text_(std::move(text)) {}
+  JsonLinesId(const char* text) : text_(text) {}
+  // `json` is the JSON text of the id; text that is not valid JSON is written as a string.
+  static JsonLinesId FromJson(std::string json) {
+    JsonLinesId id(std::move(json));
+    id.is_json_ = true;
+    return id;
+  }
+  const std::string& text() const { return text_; }
+  bool is_json() const { return is_json_; }
+
+ private:
+  std::string text_;
+  bool is_json_ = false;
+};
+
 // JSON Lines: the report as one compact JSON object (as WriteJson) and '\n'.
 void WriteJsonLines(const Report& report, std::ostream& out);
 // The same with a first key "id" holding `id`, for the streaming filter that answers input
 // lines {"id": ..., "text": ...} with one report per line carrying the same id.
-void WriteJsonLines(const Report& report, const std::string& id, std::ostream& out);
+void WriteJsonLines(const Report& report, const JsonLinesId& id, std::ostream& out);
 // The line the streaming filter writes for an input it could not scan:
 // {"id": ID, "error": {"code": "invalid_utf8", "message": "..."}} and '\n'; `code` is
 // ErrorCodeName(error.code()), `message` is error.message().
-void WriteJsonLinesError(const std::string& id, const Error& error, std::ostream& out);
+void WriteJsonLinesError(const JsonLinesId& id, const Error& error, std::ostream& out);
 
 struct TextStyle {
   bool color = false;  // ANSI colours for risk levels and headings

@@ -43,7 +43,7 @@ Json FindingJson(const Finding& f) {
   out["end"] = f.end;
   out["line"] = f.line;
   out["column"] = f.column;
-  if (f.page > 0) out["page"] = f.page;  // PDF only
+  if (f.page > 0) out["page"] = f.page;                 // PDF only
   if (f.paragraph > 0) out["paragraph"] = f.paragraph;  // DOCX only
   out["section"] = f.section;
   out["text"] = f.text;
@@ -119,17 +119,27 @@ void WriteJsonArray(const std::vector<Report>& reports, std::ostream& out) {
 
 void WriteJsonLines(const Report& report, std::ostream& out) { WriteJson(report, out); }
 
-void WriteJsonLines(const Report& report, const std::string& id, std::ostream& out) {
+namespace {
+
+Json IdJson(const JsonLinesId& id) {
+  if (!id.is_json()) return id.text();
+  Json value = Json::parse(id.text(), nullptr, /*allow_exceptions=*/false);
+  return value.is_discarded() ? Json(id.text()) : value;
+}
+
+}  // namespace
+
+void WriteJsonLines(const Report& report, const JsonLinesId& id, std::ostream& out) {
   Json line = Json::object();
-  line["id"] = id;
+  line["id"] = IdJson(id);
   Json body = ReportJson(report);
   for (auto it = body.begin(); it != body.end(); ++it) line[it.key()] = std::move(it.value());
   out << Dump(line) << '\n';
 }
 
-void WriteJsonLinesError(const std::string& id, const Error& error, std::ostream& out) {
+void WriteJsonLinesError(const JsonLinesId& id, const Error& error, std::ostream& out) {
   Json line = Json::object();
-  line["id"] = id;
+  line["id"] = IdJson(id);
   line["error"] = Json{{"code", ErrorCodeName(error.code())}, {"message", error.message()}};
   out << Dump(line) << '\n';
 }
