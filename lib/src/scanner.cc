@@ -96,6 +96,11 @@ Report ScanDocument(const internal::RuleSetData& data, const Document& doc) {
   report.document.format = std::string(internal::FormatName(doc.format));
   report.document.bytes = doc.input_bytes;
   report.notes = doc.notes;
+  if (std::all_of(doc.text.begin(), doc.text.end(), [](char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f';
+      })) {
+    report.notes.push_back("the document has no text: nothing was scanned");
+  }
   for (const internal::RuleHit& hit : data.matcher->Match(text, outline)) {
     report.findings.push_back(MakeFinding(data, hit, doc, text, outline, lines));
   }

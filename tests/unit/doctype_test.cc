@@ -253,6 +253,17 @@ Report ScanText(const std::string& text, const std::string& name = "contract.txt
   return report.ok() ? *report : Report{};
 }
 
+// An empty upload (a failed download, a blank export) must not read as a clean contract.
+TEST(BuiltinDocTypes, AnEmptyDocumentSaysNothingWasScanned) {
+  for (const char* text : {"", "\n\n \t\r\n"}) {
+    Report report = ScanText(text);
+    EXPECT_TRUE(report.findings.empty());
+    ASSERT_EQ(report.notes.size(), 1u) << '"' << text << '"';
+    EXPECT_EQ(report.notes[0], "the document has no text: nothing was scanned");
+  }
+  EXPECT_TRUE(ScanText("Supplier shall keep records.").notes.empty());
+}
+
 TEST(BuiltinDocTypes, ShortDocuments) {
   const struct {
     const char* name;
