@@ -137,6 +137,15 @@ TEST(HtmlPrinter, ContractTextCannotInjectMarkup) {
   EXPECT_NE(html.find("href=\"#ev-id--onclick--y\""), std::string::npos);
 }
 
+TEST(HtmlPrinter, MarkdownInlineHtmlIsShownAsItsWordsAndStaysEscaped) {
+  Report r = samples::DpaReport();  // a Markdown document
+  r.findings.resize(1);
+  r.findings[0].text = "<span class=\"k\">Provider</span> shall <scr<b>ipt>notify.";
+  std::string html = Html({r});
+  EXPECT_NE(html.find(">Provider shall &lt;script&gt;notify.</mark>"), std::string::npos) << html;
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+}
+
 TEST(HtmlPrinter, ControlCharactersAndInvalidUtf8) {
   Report r = samples::MsaReport();
   r.findings[0].text =

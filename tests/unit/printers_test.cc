@@ -165,6 +165,24 @@ TEST(TextPrinter, LongClauseShortenedInTheMiddle) {
   EXPECT_LE(quoted, 6);
 }
 
+// Markdown contracts exported from web pages carry inline HTML; readers see the words.
+TEST(TextPrinter, QuotesFromMarkdownLeaveOutInlineHtmlTags) {
+  Report r;
+  r.document = {"dpa.md", "md", "dpa", 500};
+  Finding f = DeletionFinding();
+  f.text =
+      "<span class=\"keyterm\">Provider</span> will delete <b>Customer</b>\nData within "
+      "<Retention Period> days<br/> if x <5.";
+  r.findings = {f};
+  std::string text = Text(r);
+  EXPECT_NE(text.find("  | Provider will delete Customer Data within <Retention Period> days if x "
+                      "<5.\n"),
+            std::string::npos)
+      << text;
+  r.document.format = "txt";  // plain text is quoted as written
+  EXPECT_NE(Text(r).find("<span class=\"keyterm\">Provider</span>"), std::string::npos);
+}
+
 TEST(TextPrinter, ControlCharactersNeverReachTheTerminal) {
   Report r;
   r.document = {"evil\x1b]0;title\a.txt", "txt", "other", 10};

@@ -20,6 +20,7 @@ namespace {
 
 using internal::HtmlEscape;
 using internal::MatrixCell;
+using internal::ReadableQuote;
 
 constexpr std::string_view kTitle = "Contract security review";
 
@@ -140,14 +141,17 @@ std::string Location(const Finding& f) {
   return out;
 }
 
-void WriteClause(const Finding& f, std::ostream& out) {
+void WriteClause(const Finding& f, std::string_view format, std::ostream& out) {
   out << "<blockquote class=\"clause\"><p>";
   if (!f.context_before.empty()) {
-    out << "<span class=\"ctx\">" << HtmlEscape(f.context_before) << "</span>";
+    out << "<span class=\"ctx\">" << HtmlEscape(ReadableQuote(f.context_before, format))
+        << "</span>";
   }
-  out << "<mark class=\"" << RiskClass(f.risk) << "\">" << HtmlEscape(f.text) << "</mark>";
+  out << "<mark class=\"" << RiskClass(f.risk) << "\">" << HtmlEscape(ReadableQuote(f.text, format))
+      << "</mark>";
   if (!f.context_after.empty()) {
-    out << "<span class=\"ctx\">" << HtmlEscape(f.context_after) << "</span>";
+    out << "<span class=\"ctx\">" << HtmlEscape(ReadableQuote(f.context_after, format))
+        << "</span>";
   }
   out << "</p></blockquote>\n";
 }
@@ -194,12 +198,13 @@ void WriteFacts(const Finding& f, std::ostream& out) {
   out << "</dl>\n";
 }
 
-void WriteFinding(const Finding& f, const std::string& id, std::ostream& out) {
+void WriteFinding(const Finding& f, std::string_view format, const std::string& id,
+                  std::ostream& out) {
   out << "<article class=\"finding " << RiskClass(f.risk) << "\" id=\"" << id
       << "\" aria-labelledby=\"" << id << "-h\">\n<header>" << Badge(f.risk) << " <h4 id=\"" << id
       << "-h\">" << HtmlEscape(f.title.empty() ? f.rule : f.title) << "</h4><p class=\"where\">"
       << Location(f) << " \u00B7 rule <code>" << HtmlEscape(f.rule) << "</code></p></header>\n";
-  WriteClause(f, out);
+  WriteClause(f, format, out);
   WriteFacts(f, out);
   out << "</article>\n";
 }
@@ -246,7 +251,9 @@ void WriteDocument(std::size_t r, const Report& report, std::ostream& out) {
   for (const internal::CategoryGroup& group : internal::GroupByCategory(report)) {
     out << "<h3 id=\"" << id << "-" << IdPart(group.category) << "\">"
         << HtmlEscape(internal::CategoryTitle(group.category)) << "</h3>\n";
-    for (const Finding* f : group.findings) WriteFinding(*f, FindingId(r, IndexOf(report, f)), out);
+    for (const Finding* f : group.findings) {
+      WriteFinding(*f, report.document.format, FindingId(r, IndexOf(report, f)), out);
+    }
   }
   WriteMissing(report.missing, out);
   WriteNotes(report.notes, out);

@@ -95,11 +95,11 @@ void WriteInline(std::string_view label, const std::vector<std::string>& items, 
 
 // The finding: a headline, the clause quoted, then the facts. Considerations are gathered by
 // category at the end of the memo rather than repeated under every clause.
-void WriteFinding(const Finding& f, std::ostream& out) {
+void WriteFinding(const Finding& f, std::string_view format, std::ostream& out) {
   out << RiskWord(f.risk) << " \u00B7 " << MarkdownEscape(f.title) << " \u00B7 " << Location(f);
   if (!f.section.empty()) out << " \u00B7 section \u201C" << MarkdownEscape(f.section) << "\u201D";
   out << " \u00B7 rule " << MarkdownEscape(f.rule) << "\n\n";
-  out << "> " << MarkdownEscapeLine(f.text) << "\n\n";
+  out << "> " << MarkdownEscapeLine(internal::ReadableQuote(f.text, format)) << "\n\n";
   std::vector<std::string> parameters;
   for (const auto& [name, value] : f.parameters) {
     parameters.push_back(name + " = " + internal::FormatValue(value));
@@ -138,7 +138,7 @@ void WriteDocument(std::size_t number, const Report& report, std::ostream& out) 
       << "; worst risk " << RiskWord(report.WorstRisk()) << ".\n\n";
   for (const internal::CategoryGroup& group : internal::GroupByCategory(report)) {
     out << "### " << MarkdownEscape(internal::CategoryTitle(group.category)) << "\n\n";
-    for (const Finding* f : group.findings) WriteFinding(*f, out);
+    for (const Finding* f : group.findings) WriteFinding(*f, report.document.format, out);
   }
   WriteMissing(report.missing, out);
   if (!report.notes.empty()) {

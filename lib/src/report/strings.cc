@@ -1,5 +1,6 @@
 #include "report/strings.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace clausescan::internal {
@@ -72,6 +73,60 @@ std::string ValidUtf8(std::string_view text) {
       out.append(text.substr(i, length));
       i += length;
     }
+  }
+  return out;
+}
+
+namespace {
+
+bool IsInlineElement(std::string_view name) {
+  static constexpr std::string_view kNames[] = {
+      "a",      "abbr",   "b",   "bdi", "bdo",  "big",  "br", "cite", "code", "del",   "dfn",
+      "em",     "font",   "i",   "ins", "kbd",  "mark", "q",  "s",    "samp", "small", "span",
+      "strike", "strong", "sub", "sup", "time", "tt",   "u",  "var",  "wbr"};
+  for (std::string_view known : kNames) {
+    if (name.size() == known.size() &&
+        std::equal(name.begin(), name.end(), known.begin(), [](char a, char b) {
+          return std::tolower(static_cast<unsigned char>(a)) == b;
+        })) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The length of the inline-element tag at text[i] ('<'), or 0 when there is none.
+std::size_t InlineTagLength(std::string_view text, std::size_t i) {
+  std::size_t j = i + 1;
+  if (j < text.size() && text[j] == '/') ++j;
+  std::size_t name_begin = j;
+  while (j < text.size() && std::isalnum(static_cast<unsigned char>(text[j]))) ++j;
+  if (!IsInlineElement(text.substr(name_begin, j - name_begin))) return 0;
+  if (j < text.size() && text[j] != '>' && text[j] != '/' &&
+      !std::isspace(static_cast<unsigned char>(text[j]))) {
+    return 0;
+  }
+  // Attributes: up to the closing '>', never across another '<' or far away.
+  for (std::size_t k = j; k < text.size() && k < i + 512; ++k) {
+    if (text[k] == '<') return 0;
+    if (text[k] == '>') return k + 1 - i;
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::string ReadableQuote(std::string_view text, std::string_view format) {
+  if (format != "md") return std::string(text);
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t tag = text[i] == '<' ? InlineTagLength(text, i) : 0;
+    if (tag > 0) {
+      i += tag;
+      continue;
+    }
+    out += text[i++];
   }
   return out;
 }

@@ -22,6 +22,12 @@ std::size_t ByteOffsetOfChar(std::string_view text, std::size_t chars);
 // surrogates and values above U+10FFFF included) replaced by U+FFFD.
 std::string ValidUtf8(std::string_view text);
 
+// A clause as people should read it: for Markdown documents (format "md"), the inline HTML
+// tags of common text elements (<span class="...">, </a>, <br/>, <strong>...) are removed,
+// as a Markdown viewer would not show them; other text is returned as it is. Only known element
+// names count, so template placeholders such as "<Customer Name>" stay.
+std::string ReadableQuote(std::string_view text, std::string_view format);
+
 // Document text made safe and compact for one line: whitespace runs become one space, control
 // characters (C0, DEL, and C1 such as CSI) are dropped, and the ends are trimmed.
 std::string CleanText(std::string_view text);

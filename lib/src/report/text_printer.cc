@@ -86,8 +86,8 @@ void WriteList(std::string_view title, const std::vector<std::string>& items,
   for (const std::string& item : items) WriteWrapped(Clean(item), first, rest, out);
 }
 
-void WriteFinding(const std::string& path, const Finding& f, std::ostream& out,
-                  const TextStyle& style) {
+void WriteFinding(const std::string& path, std::string_view format, const Finding& f,
+                  std::ostream& out, const TextStyle& style) {
   std::string location = path + ":" + std::to_string(f.line) + ":" + std::to_string(f.column);
   if (f.page > 0) location += " (p. " + std::to_string(f.page) + ")";
   if (f.paragraph > 0) location += " (\u00B6 " + std::to_string(f.paragraph) + ")";
@@ -95,7 +95,8 @@ void WriteFinding(const std::string& path, const Finding& f, std::ostream& out,
       << Styled(location, kBold, style) << "  " << RiskLabel(f.risk, style) << "  " << f.category
       << "  " << f.rule << '\n';
   if (!f.section.empty()) WriteWrapped(Clean(f.section), "  section: ", "    ", out);
-  WriteWrapped(ShortenMiddle(Clean(f.text), kMaxQuoteChars), "  | ", "  | ", out);
+  WriteWrapped(ShortenMiddle(Clean(internal::ReadableQuote(f.text, format)), kMaxQuoteChars),
+               "  | ", "  | ", out);
   if (!f.parameters.empty()) {
     // One name=value never breaks across lines.
     std::vector<std::string> params;
@@ -137,7 +138,9 @@ void WriteNotes(const std::vector<std::string>& notes, std::ostream& out, const 
 void WriteText(const Report& report, std::ostream& out, const TextStyle& style) {
   WriteHeader(report, out, style);
   std::string path = Clean(report.document.path);
-  for (const Finding& f : report.findings) WriteFinding(path, f, out, style);
+  for (const Finding& f : report.findings) {
+    WriteFinding(path, report.document.format, f, out, style);
+  }
   WriteMissing(report.missing, out, style);
   WriteNotes(report.notes, out, style);
 }
