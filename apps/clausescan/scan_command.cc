@@ -25,7 +25,18 @@ struct ScanArgs {
   bool lossy_utf8 = false;
   RuleOptions rules;
   ReadArgs read;
+  std::string baseline;
 };
+
+// Leaves out of report what the baseline accepted, saying so in its notes.
+void ApplyBaseline(const std::optional<Baseline>& baseline, const std::string& path,
+                   Report& report) {
+  if (!baseline) return;
+  std::size_t left_out = baseline->Filter(report);
+  if (left_out == 0) return;
+  report.notes.push_back(fmt::format("{} {} accepted in the baseline {} and left out", left_out,
+                                     left_out == 1 ? "finding is" : "findings are", path));
+}
 
 bool IsStdin(const InputArgs& inputs) {
   return inputs.paths.empty() || (inputs.paths.size() == 1 && inputs.paths[0] == "-");
@@ -67,7 +78,8 @@ void Print(const std::vector<Report>& reports, const ScanArgs& args, Output& out
 // The streaming filter: each stdin line is {"id": ..., "text": ...} (optionally "name", whose
 // extension picks the format); each gets one report line carrying its id. A bad line gets an
 // error line with its id (or its line number) and the filter goes on.
-bool FilterJsonLines(const Scanner& scanner, std::ostream& out) {
+bool FilterJsonLines(const Scanner& scanner, const std::optional<Baseline>& baseline,
+                     const std::string& baseline_path, std::ostream& out) {
   bool ok = true;
   std::string line;
   for (long number = 1; std::getline(std::cin, line); ++number) {
@@ -92,6 +104,7 @@ bool FilterJsonLines(const Scanner& scanner, std::ostream& out) {
     std::string name = request.value("name", id.text());
     Result<Report> report = scanner.ScanBytes(request["text"].get<std::string>(), name);
     if (report) {
+      ApplyBaseline(baseline, baseline_path, *report);
       WriteJsonLines(*report, id, out);
     } else {
       PrintError(report.error().message());
@@ -121,6 +134,15 @@ int RunScan(const ScanArgs& args) {
   options.lossy_utf8 = args.lossy_utf8;
   ApplyReadOptions(args.read, &options);
   Scanner scanner(*rules, options);
+  std::optional<Baseline> baseline;
+  if (!args.baseline.empty()) {
+    Result<Baseline> read = Baseline::ReadFile(args.baseline);
+    if (!read) {
+      PrintError(read.error().message());
+      return kExitError;
+    }
+    baseline = std::move(*read);
+  }
 
   Output out(args.output);
   std::string error;
@@ -129,7 +151,7 @@ int RunScan(const ScanArgs& args) {
     return kExitError;
   }
   if (args.format == "jsonl" && IsStdin(args.inputs)) {
-    bool ok = FilterJsonLines(scanner, out.stream());
+    bool ok = FilterJsonLines(scanner, baseline, args.baseline, out.stream());
     if (!out.Commit(&error)) {
       PrintError(error);
       return kExitError;
@@ -137,8 +159,10 @@ int RunScan(const ScanArgs& args) {
     return ok ? kExitOk : kExitError;
   }
   std::vector<Report> reports;
-  bool ok = ScanInputs(scanner, args.inputs,
-                       [&](Report& report) { reports.push_back(std::move(report)); });
+  bool ok = ScanInputs(scanner, args.inputs, [&](Report& report) {
+    ApplyBaseline(baseline, args.baseline, report);
+    reports.push_back(std::move(report));
+  });
   if (!reports.empty()) {
     Print(reports, args, out);
     if (!out.Commit(&error)) {
@@ -174,6 +198,9 @@ Command AddScanCommand(CLI::App& app) {
   cmd->add_option("--playbook", args->rules.playbook,
                   "Override the default playbook with this file, position by position (see "
                   "clausescan playbook init)");
+  cmd->add_option("--baseline", args->baseline,
+                  "Leave out findings accepted in this earlier JSON report (scan --format json), "
+                  "so --fail-on reacts to new ones only");
   cmd->add_flag("--lossy-utf8", args->lossy_utf8,
                 "Replace invalid UTF-8 bytes with '?' instead of failing");
   AddReadOptions(cmd, &args->read);

@@ -148,6 +148,29 @@ TEST(ScanCli, AnInterruptedScanLeavesNoOutputFile) {
   EXPECT_EQ(left, (std::vector<std::string>{"notice.txt", "slow.pdf", "status"}));
 }
 
+// The CI gate of a contract repository: accept today's clauses once, fail on new ones.
+TEST(ScanCli, BaselineLetsTheGateReactToNewClausesOnly) {
+  TempDir dir;
+  const std::string contract = (dir.path() / "msa.txt").string();
+  const std::string base = (dir.path() / "base.json").string();
+  WriteWholeFile(contract, std::string(kOccurrenceClause));
+  ASSERT_EQ(RunClausescan("scan --format json -o '" + base + "' '" + contract + "'").exit_code, 0);
+  RunResult same = RunClausescan("scan --fail-on low --baseline '" + base + "' '" + contract + "'");
+  EXPECT_EQ(same.exit_code, 0) << same.out << same.err;
+  EXPECT_THAT(same.out, HasSubstr("1 finding is accepted in the baseline"));
+  WriteWholeFile(contract, std::string(kOccurrenceClause) +
+                               "Supplier's liability for data protection breaches is unlimited.\n");
+  RunResult changed = RunClausescan("scan --format json --fail-on high --baseline '" + base +
+                                    "' '" + contract + "'");
+  EXPECT_EQ(changed.exit_code, 1);
+  nlohmann::json report = nlohmann::json::parse(changed.out);
+  ASSERT_EQ(report["findings"].size(), 1u) << changed.out;
+  EXPECT_THAT(report["findings"][0]["rule"].get<std::string>(), HasSubstr("liability"));
+  RunResult bad = RunClausescan("scan --baseline '" + contract + "' '" + contract + "'");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_THAT(bad.err, HasSubstr("msa.txt:1: not a clausescan JSON report"));
+}
+
 TEST(ScanCli, SampleAddendumScansFromAnyFolder) {
   RunResult r =
       RunClausescan("scan --format json '" + SourcePath("corpus/security-addendum.md") + "'");

@@ -2,6 +2,7 @@
 #ifndef CLAUSESCAN_CLAUSESCAN_H_
 #define CLAUSESCAN_CLAUSESCAN_H_
 
+#include "clausescan/baseline.h"
 #include "clausescan/evidence.h"
 #include "clausescan/printers.h"
 #include "clausescan/report.h"

@@ -1,0 +1,44 @@
+// Baselines: findings already reviewed and accepted, left out of later scans so that a CI gate
+// (--fail-on) reacts to new clauses only, as Semgrep's baseline does for code.
+#ifndef CLAUSESCAN_BASELINE_H_
+#define CLAUSESCAN_BASELINE_H_
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "clausescan/report.h"
+#include "clausescan/result.h"
+
+namespace clausescan {
+
+// A finding is in the baseline when the baseline has a finding of the same rule, in a document
+// of the same path, whose clause text is the same once runs of whitespace are made one space:
+// moving a clause, renumbering lines or re-wrapping text keeps it accepted; changing its words
+// does not. A missing clause is in the baseline when the same document missed the same
+// category. Each baseline entry accepts one finding (two identical clauses need two entries).
+// Copyable; Filter is const and may be called from several threads at once.
+class Baseline {
+ public:
+  // Reads a report written by `clausescan scan --format json` (one report or an array) or
+  // `--format jsonl`. Errors: kIo (cannot read, naming the path), kInvalidArgument (not a
+  // clausescan JSON report; names the file, and the line for JSON Lines).
+  static Result<Baseline> ReadFile(const std::string& path);
+  // The same from JSON text; `name` is used in errors.
+  static Result<Baseline> FromJson(std::string_view json, const std::string& name);
+
+  // Removes from report the findings and missing clauses the baseline holds and returns how
+  // many it removed. The summary counts of report follow (they are computed from its lists).
+  std::size_t Filter(Report& report) const;
+
+  // Findings and missing clauses in the baseline.
+  std::size_t size() const;
+
+ private:
+  std::map<std::string, std::size_t> counts_;  // key -> how many entries
+};
+
+}  // namespace clausescan
+
+#endif  // CLAUSESCAN_BASELINE_H_

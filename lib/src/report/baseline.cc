@@ -1,0 +1,133 @@
+#include "clausescan/baseline.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <vector>
+
+#include "extract/document.h"
+#include "report/strings.h"
+
+namespace clausescan {
+namespace {
+
+using Json = nlohmann::json;
+
+constexpr std::size_t kMaxBaselineBytes = std::size_t{256} << 20;
+
+std::string FindingKey(std::string_view path, std::string_view rule, std::string_view text) {
+  std::string key = "finding";
+  key += '\0';
+  key += path;
+  key += '\0';
+  key += rule;
+  key += '\0';
+  key += internal::CleanText(text);  // whitespace runs as one space
+  return key;
+}
+
+std::string MissingKey(std::string_view path, std::string_view category) {
+  std::string key = "missing";
+  key += '\0';
+  key += path;
+  key += '\0';
+  key += category;
+  return key;
+}
+
+bool IsString(const Json& object, const char* key) {
+  return object.contains(key) && object[key].is_string();
+}
+
+// Adds the entries of one report object; false when it is not a clausescan report.
+bool AddReport(const Json& report, std::map<std::string, std::size_t>& counts) {
+  if (!report.is_object() || !report.contains("document") || !report["document"].is_object() ||
+      !IsString(report["document"], "path") || !report.contains("findings") ||
+      !report["findings"].is_array()) {
+    return false;
+  }
+  const std::string path = report["document"]["path"].get<std::string>();
+  for (const Json& f : report["findings"]) {
+    if (!f.is_object() || !IsString(f, "rule") || !IsString(f, "text")) return false;
+    ++counts[FindingKey(path, f["rule"].get<std::string>(), f["text"].get<std::string>())];
+  }
+  if (report.contains("missing")) {
+    if (!report["missing"].is_array()) return false;
+    for (const Json& m : report["missing"]) {
+      if (!m.is_object() || !IsString(m, "category")) return false;
+      ++counts[MissingKey(path, m["category"].get<std::string>())];
+    }
+  }
+  return true;
+}
+
+Error NotAReport(const std::string& name, int line = 0) {
+  return Error(ErrorCode::kInvalidArgument,
+               "not a clausescan JSON report (write one with clausescan scan --format json)", name,
+               line);
+}
+
+}  // namespace
+
+Result<Baseline> Baseline::ReadFile(const std::string& path) {
+  Result<std::string> bytes = internal::ReadFileBytes(path, kMaxBaselineBytes);
+  if (!bytes) return bytes.error();
+  return FromJson(*bytes, path);
+}
+
+Result<Baseline> Baseline::FromJson(std::string_view json, const std::string& name) {
+  Baseline baseline;
+  Json whole = Json::parse(json, nullptr, /*allow_exceptions=*/false);
+  if (!whole.is_discarded()) {
+    if (whole.is_array()) {
+      for (const Json& report : whole) {
+        if (!AddReport(report, baseline.counts_)) return NotAReport(name);
+      }
+    } else if (!AddReport(whole, baseline.counts_)) {
+      return NotAReport(name);
+    }
+    return baseline;
+  }
+  // JSON Lines: one report per line (filter-mode lines carry an "id", error lines are skipped).
+  std::istringstream lines{std::string(json)};
+  int number = 0;
+  for (std::string line; std::getline(lines, line);) {
+    ++number;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    Json report = Json::parse(line, nullptr, /*allow_exceptions=*/false);
+    if (report.is_object() && report.contains("error")) continue;
+    if (report.is_discarded() || !AddReport(report, baseline.counts_)) {
+      return NotAReport(name, number);
+    }
+  }
+  if (number == 0) return NotAReport(name);
+  return baseline;
+}
+
+std::size_t Baseline::Filter(Report& report) const {
+  std::map<std::string, std::size_t> left = counts_;
+  auto accepted = [&](const std::string& key) {
+    auto it = left.find(key);
+    if (it == left.end() || it->second == 0) return false;
+    --it->second;
+    return true;
+  };
+  const std::size_t before = report.findings.size() + report.missing.size();
+  const std::string& path = report.document.path;
+  std::erase_if(report.findings,
+                [&](const Finding& f) { return accepted(FindingKey(path, f.rule, f.text)); });
+  std::erase_if(report.missing,
+                [&](const MissingClause& m) { return accepted(MissingKey(path, m.category)); });
+  return before - report.findings.size() - report.missing.size();
+}
+
+std::size_t Baseline::size() const {
+  std::size_t total = 0;
+  for (const auto& [key, count] : counts_) total += count;
+  return total;
+}
+
+}  // namespace clausescan
