@@ -19,9 +19,10 @@ TEST(ParamExtractor, SetListsEveryMatchingKeyInFileOrder) {
   Result<ParamExtractor> extractor = ParamExtractor::Compile({SetSpec()}, "rule.yaml");
   ASSERT_TRUE(extractor.ok()) << extractor.error().message();
   std::map<std::string, ParamValue> params;
-  extractor->Extract("supplier shall maintain general liability, errors and omissions and cyber "
-                     "insurance.",
-                     &params);
+  extractor->Extract(
+      "supplier shall maintain general liability, errors and omissions and cyber "
+      "insurance.",
+      &params);
   EXPECT_EQ(params.at("types"),
             ParamValue(std::vector<std::string>{"cyber", "professional", "general"}));
 }
@@ -32,6 +33,13 @@ TEST(ParamExtractor, SetIsAbsentWhenNothingMatches) {
   std::map<std::string, ParamValue> params;
   extractor->Extract("supplier shall maintain insurance.", &params);
   EXPECT_EQ(params.count("types"), 0u);
+}
+
+ParamSpec FrequencySpec() {
+  ParamSpec spec;
+  spec.name = "per_year";
+  spec.type = ParamSpec::Type::kFrequency;
+  return spec;
 }
 
 ParamSpec DurationSpec(ParamSpec::Prefer prefer, bool business_flag = false) {
@@ -82,8 +90,25 @@ const DurationChoiceCase kDurationChoiceCases[] = {
     {"customer shall give supplier a notice of at least fourteen days and supplier shall answer "
      "within 5 days.",
      ParamSpec::Prefer::kWithin, 5},
-    // Without advance notice, a notice preference falls back to the deadline.
-    {"supplier shall answer audit requests within 10 days.", ParamSpec::Prefer::kNotice, 10},
+    // Without advance notice, a notice preference reports nothing: a deadline after the fact,
+    // the time a right lasts and the other party's window to object are not notice.
+    {"supplier shall answer audit requests within 10 days.", ParamSpec::Prefer::kNotice, 0},
+    {"for three (3) years after the term ends, the buyer may inspect the seller's plant.",
+     ParamSpec::Prefer::kNotice, 0},
+    {"the vendor will tell the client about each new hosting provider, and the client may "
+     "object within fourteen (14) days.",
+     ParamSpec::Prefer::kNotice, 0},
+    {"the vendor will tell the client about each new hosting provider, and the client may "
+     "object within fourteen (14) days.",
+     ParamSpec::Prefer::kWithin, 14},
+    // The notice as the subject of "is": the number is the notice.
+    {"the prior notice of any added hosting provider is twenty (20) days.",
+     ParamSpec::Prefer::kNotice, 20},
+    // The period of a frequency stated as "the same" or "a period of" one is never the notice.
+    {"the buyer may not inspect more than once during the same 12 month period.",
+     ParamSpec::Prefer::kNotice, 0},
+    {"the buyer may not inspect more than once during the same 12 month period.",
+     ParamSpec::Prefer::kWithin, 360},
 };
 
 TEST(ParamExtractor, DurationChoice) {
@@ -121,9 +146,7 @@ TEST(ParamExtractor, BusinessFlagKeepsTheValueAndMarksBusinessDays) {
 }
 
 TEST(ParamExtractor, FrequencyOfReportsIsNotTheAuditFrequency) {
-  ParamSpec spec;
-  spec.name = "per_year";
-  spec.type = ParamSpec::Type::kFrequency;
+  const ParamSpec spec = FrequencySpec();
   EXPECT_EQ(ExtractWith(spec,
                         "supplier shall provide quarterly compliance reports, and customer "
                         "may audit supplier no more than once annually.")
@@ -134,6 +157,18 @@ TEST(ParamExtractor, FrequencyOfReportsIsNotTheAuditFrequency) {
                         "audits on thirty (30) days' notice.")
                 .count("per_year"),
             0u);
+}
+
+TEST(ParamExtractor, FrequencyOfAnActStatedAsANounOrAdjective) {
+  const ParamSpec spec = FrequencySpec();
+  EXPECT_EQ(ExtractWith(spec,
+                        "the client may commission an annual review of the vendor's "
+                        "controls.")
+                .at("per_year"),
+            ParamValue(1.0));
+  EXPECT_EQ(ExtractWith(spec, "the buyer may make one site visit a year.").at("per_year"),
+            ParamValue(1.0));
+  EXPECT_EQ(ExtractWith(spec, "the buyer may audit the annual charges.").count("per_year"), 0u);
 }
 
 TEST(ParamExtractor, FeeMonthsOfMultiples) {

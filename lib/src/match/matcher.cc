@@ -14,9 +14,12 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
+#include <functional>
 #include <map>
 #include <mutex>
+#include <string>
 #include <string_view>
 #include <tuple>
 #include <utility>
@@ -591,15 +594,76 @@ const std::vector<int>& UnitEvaluator::Evaluate(const ScopePatterns& patterns,
   return passed_;
 }
 
+// The defined terms of a document (params/definitions.h) and the scope each section belongs
+// to. A definition is visible in its own top-level section ("16.5 Liability Definitions" serves
+// "16.1 General Cap") and, when it sits in a definitions section ("1. Definitions",
+// "Interpretation"), everywhere. Sections without a number are a scope of their own.
+struct DefinedTerms {
+  Glossary glossary;
+  std::vector<int> scope;         // by section index
+  std::vector<char> definitions;  // by scope: a definitions section
+  int ScopeOf(int section) const {
+    return section >= 0 && static_cast<std::size_t>(section) < scope.size() ? scope[section] : -1;
+  }
+};
+
+// The leading part of a section number: "16" for "16.5", "7" for "7(b)", "IV" for "IV".
+std::string_view TopNumber(std::string_view number) {
+  const std::size_t end = number.find_first_of(".( ");
+  return end == std::string_view::npos ? number : number.substr(0, end);
+}
+
+bool IsDefinitionsTitle(std::string_view title) {
+  std::string lower(title);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower.find("definition") != std::string::npos ||
+         lower.find("interpretation") != std::string::npos;
+}
+
+DefinedTerms CollectDefinedTerms(const NormalizedText& text, const Outline& outline) {
+  DefinedTerms out;
+  std::map<std::string, int, std::less<>> scope_of_number;
+  out.scope.resize(outline.sections.size(), -1);
+  for (std::size_t i = 0; i < outline.sections.size(); ++i) {
+    const Section& section = outline.sections[i];
+    const std::string_view top = TopNumber(section.number);
+    int id = static_cast<int>(out.definitions.size());
+    if (!top.empty()) {
+      auto [it, inserted] = scope_of_number.emplace(std::string(top), id);
+      id = it->second;
+      if (inserted) out.definitions.push_back(0);
+    } else {
+      out.definitions.push_back(0);
+    }
+    out.scope[i] = id;
+    // Only a top-level definitions section serves the whole document ("1. Definitions", not
+    // "16.5 Liability Definitions", which serves section 16 as its scope anyway).
+    const bool top_level =
+        top.empty() || TopNumber(section.number).size() + 1 >= section.number.size();
+    if (IsDefinitionsTitle(section.title) && top_level) {
+      out.definitions[id] = 1;
+    }
+  }
+  for (const Unit& unit : outline.units) {
+    if (unit.kind == UnitKind::kHeading || unit.end > text.folded.size()) continue;
+    const int scope = out.ScopeOf(unit.section);
+    const bool global = scope >= 0 && out.definitions[scope] != 0;
+    out.glossary.Add(std::string_view(text.folded).substr(unit.begin, unit.end - unit.begin), scope,
+                     global);
+  }
+  return out;
+}
+
 // Runs one scope over a document, appending hits.
 class ScopeRunner {
  public:
   ScopeRunner(const CompiledRules& rules, const ScopePatterns& patterns, std::string_view folded,
-              UnitEvaluator* evaluator, std::vector<RuleHit>* hits)
+              const DefinedTerms& defined, UnitEvaluator* evaluator, std::vector<RuleHit>* hits)
       : rules_(rules),
         patterns_(patterns),
         scratch_(patterns.NewScratch()),
         folded_(folded),
+        defined_(defined),
         evaluator_(evaluator),
         hits_(hits) {}
 
@@ -611,6 +675,7 @@ class ScopeRunner {
   const ScopePatterns& patterns_;
   ProbeScratch scratch_;
   std::string_view folded_;
+  const DefinedTerms& defined_;
   UnitEvaluator* evaluator_;
   std::vector<RuleHit>* hits_;
 };
@@ -632,6 +697,7 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section) {
     hit.section = section;
     hit.party = facts.duty_holder;
     rule.params.Extract(unit, &hit.parameters);
+    rule.params.ExtractDefined(unit, defined_.glossary, defined_.ScopeOf(section), &hit.parameters);
     hits_->push_back(std::move(hit));
   }
 }
@@ -743,8 +809,9 @@ Result<std::unique_ptr<Matcher>> Matcher::Compile(const std::vector<Rule>& rules
 std::vector<RuleHit> Matcher::Match(const NormalizedText& text, const Outline& outline) const {
   std::vector<RuleHit> hits;
   UnitEvaluator evaluator(*impl_);
+  const DefinedTerms defined = CollectDefinedTerms(text, outline);
   if (!impl_->sentence.empty()) {
-    ScopeRunner runner(*impl_, impl_->sentence, text.folded, &evaluator, &hits);
+    ScopeRunner runner(*impl_, impl_->sentence, text.folded, defined, &evaluator, &hits);
     for (const Unit& unit : outline.units) {
       if (unit.kind != UnitKind::kHeading) runner.Run(unit.begin, unit.end, unit.section);
     }
@@ -752,7 +819,7 @@ std::vector<RuleHit> Matcher::Match(const NormalizedText& text, const Outline& o
   if (impl_->paragraph.empty()) return hits;
   const std::size_t sentence_hits = hits.size();
   const std::vector<char> has_text = ParagraphsWithText(outline);
-  ScopeRunner runner(*impl_, impl_->paragraph, text.folded, &evaluator, &hits);
+  ScopeRunner runner(*impl_, impl_->paragraph, text.folded, defined, &evaluator, &hits);
   for (std::size_t p = 0; p < outline.paragraphs.size(); ++p) {
     const Paragraph& paragraph = outline.paragraphs[p];
     if (has_text[p]) runner.Run(paragraph.begin, paragraph.end, paragraph.section);

@@ -244,12 +244,27 @@ bool IsAdvanceAfter(const Tokens& t, std::size_t unit_token) {
 
 // "notice of [at least] 30 days", "a notice period of 30 days", "the notice period shall be 30
 // days": "notice" a few connecting words before the number (or its qualifier) at `first`.
+// Also "the prior notice of any new vendor is 30 days", "advance notice for changes shall be
+// ten days": the notice is the subject and the number is what it "is" or "shall be", with a
+// short complement ("of any new vendor") in between (up to six words, no punctuation).
 bool IsNoticeBefore(const Tokens& t, std::size_t first) {
   std::size_t k = first;
   for (int skipped = 0; k > 0 && skipped <= 4; ++skipped) {
     --k;
     if (t.IsAny(k, {"notice", "notification"})) return true;
     if (!t.IsAny(k, {"of", "is", "be", "shall", "will", "must", "period", "a", "minimum"})) {
+      break;
+    }
+  }
+  if (first == 0 || !t.IsAny(first - 1, {"is", "be"})) return false;
+  k = first - 1;
+  for (int skipped = 0; k > 0 && skipped <= 8; ++skipped) {
+    --k;
+    if (!t.IsWord(k)) return false;
+    if (t.IsAny(k, {"notice", "notification"}) && t.IsAny(k - 1, {"prior", "advance"})) {
+      return true;
+    }
+    if (t.IsAny(k, {"within", "after", "following", "and", "or", "but", "may", "has", "have"})) {
       return false;
     }
   }
@@ -327,6 +342,16 @@ std::vector<Duration> FindDurations(std::string_view folded) {
     d.frequency_period = before == DurationQualifier::kNone && IsFrequencyPeriod(t, read->first);
     out.push_back(d);
     i = read->last + 1;
+  }
+  // A duration inside a frequency ("once during the same 12 month period", "one audit in any
+  // period of twelve (12) consecutive months") is the period of that frequency.
+  const std::vector<Frequency> frequencies = FindFrequencies(folded);
+  std::size_t f = 0;
+  for (Duration& d : out) {
+    while (f < frequencies.size() && frequencies[f].end < d.end) ++f;
+    if (f < frequencies.size() && frequencies[f].begin <= d.begin && d.end <= frequencies[f].end) {
+      d.frequency_period = true;
+    }
   }
   return out;
 }

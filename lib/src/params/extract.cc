@@ -52,14 +52,17 @@ bool Matches(const std::unique_ptr<RE2>& re, std::string_view text) {
 // The duration a spec reports, or nullptr. With Prefer::kWithin: the first "within" deadline,
 // else the first duration that is not the period of a frequency, else the first period of a
 // frequency ("updates every 24 hours" states a cadence). With Prefer::kNotice: the first
-// duration of advance notice, else the first "within" deadline, else the first duration that
-// is not the period of a frequency ("once per twelve (12) month period" never is a notice).
+// duration of advance notice, else none. Other durations of a notice clause are not a notice
+// and would mislead a playbook that judges the notice: "for two (2) years after termination"
+// (how long the right lasts), "records kept for six years", "object within 10 days" (the other
+// party's window), "notify within 30 days after the change" (a deadline after the fact), and
+// "once per twelve (12) month period" (a cadence).
 const Duration* PickDuration(const std::vector<Duration>& durations, ParamSpec::Prefer prefer) {
-  const bool notice = prefer == ParamSpec::Prefer::kNotice;
-  if (notice) {
+  if (prefer == ParamSpec::Prefer::kNotice) {
     for (const Duration& d : durations) {
       if (d.notice && !d.frequency_period) return &d;
     }
+    return nullptr;
   }
   const Duration* first = nullptr;
   const Duration* first_period = nullptr;
@@ -71,8 +74,7 @@ const Duration* PickDuration(const std::vector<Duration>& durations, ParamSpec::
     if (d.qualifier == DurationQualifier::kWithin) return &d;
     if (first == nullptr) first = &d;
   }
-  if (first != nullptr || notice) return first;
-  return first_period;
+  return first != nullptr ? first : first_period;
 }
 
 }  // namespace
@@ -180,6 +182,47 @@ void ParamExtractor::Compiled::Extract(std::string_view folded,
     default:
       ExtractQuantity(folded, out);
       return;
+  }
+}
+
+namespace {
+
+// The kind of defined term that may state a parameter of this type, or nullopt.
+std::optional<TermKind> DefinedKind(ParamSpec::Type type) {
+  switch (type) {
+    case ParamSpec::Type::kDuration:
+      return TermKind::kPeriod;
+    case ParamSpec::Type::kMoney:
+    case ParamSpec::Type::kFeeMonths:
+    case ParamSpec::Type::kFeeMultiple:
+      return TermKind::kCap;
+    default:
+      return std::nullopt;
+  }
+}
+
+}  // namespace
+
+void ParamExtractor::ExtractDefined(std::string_view folded, const Glossary& glossary, int scope,
+                                    std::map<std::string, ParamValue>* out) const {
+  if (glossary.empty()) return;
+  std::optional<std::string> expanded[2];  // by TermKind, computed on first use
+  bool expanded_done[2] = {false, false};
+  for (const auto& param : params_) {
+    const std::optional<TermKind> kind = DefinedKind(param->spec.type);
+    if (!kind || out->count(param->spec.name) > 0) continue;
+    // A business-days duration goes to business_name: that one counts as stated too.
+    if (!param->spec.business_name.empty() && out->count(param->spec.business_name) > 0) continue;
+    const int k = static_cast<int>(*kind);
+    if (!expanded_done[k]) {
+      expanded[k] = glossary.Expand(folded, *kind, scope);
+      expanded_done[k] = true;
+    }
+    if (!expanded[k]) continue;
+    const std::string& got = *expanded[k];
+    std::map<std::string, ParamValue> found;
+    param->Extract(got, &found);
+    for (auto& [name, value] : found) out->emplace(name, std::move(value));
   }
 }
 

@@ -10,6 +10,7 @@
 
 #include "clausescan/report.h"
 #include "clausescan/result.h"
+#include "params/definitions.h"
 #include "rules/model.h"
 
 namespace clausescan::internal {
@@ -39,6 +40,14 @@ class ParamExtractor {
   // the spec's name with "business": true when business_flag is set. Never fails; linear in
   // folded per parameter.
   void Extract(std::string_view folded, std::map<std::string, ParamValue>* out) const;
+
+  // Adds to *out the quantities a unit states only through a defined term: for each duration,
+  // money, fee_months or fee_multiple parameter absent from *out, the value Extract reads in
+  // the unit with the terms of the matching kind expanded (durations: kPeriod terms such as
+  // "the Specified Notice Period"; money and fees: kCap terms such as "the General Cap").
+  // Call after Extract. Does nothing when glossary has no such term in the unit.
+  void ExtractDefined(std::string_view folded, const Glossary& glossary, int scope,
+                      std::map<std::string, ParamValue>* out) const;
 
  private:
   struct Compiled;

@@ -108,7 +108,8 @@ bool DescribesThing(const Tokens& t, std::size_t next) {
 }
 
 // Reads "<connector> [adjectives] [<number>] <unit> [period]" or an adverb after a count:
-// "per year", "a year", "in any twelve (12) month period", "every 12 months", "annually".
+// "per year", "a year", "in any twelve (12) month period", "every 12 months", "annually",
+// "during the same 12 month period", "in any period of twelve (12) consecutive months".
 // Returns periods per year and sets *last.
 std::optional<double> ReadPeriod(const Tokens& t, std::size_t j, std::size_t* last) {
   if (std::optional<double> adverb = AdverbAt(t, j, last)) return adverb;
@@ -123,6 +124,10 @@ std::optional<double> ReadPeriod(const Tokens& t, std::size_t j, std::size_t* la
   } else {
     return std::nullopt;
   }
+  // "the same 12 month period", "any single year": the same span of time, counted once.
+  if (t.IsAny(k, {"same", "single", "given"})) ++k;
+  // "any period of twelve (12) consecutive months": the period is the duration after "of".
+  if (t.Phrase(k, {"period", "of"})) k += 2;
   for (int n = 0; n < 3 && t.IsAny(k, {"calendar", "fiscal", "contract", "contractual", "rolling",
                                        "consecutive", "financial", "billing", "subscription"});
        ++n) {
@@ -140,16 +145,50 @@ std::optional<double> ReadPeriod(const Tokens& t, std::size_t j, std::size_t* la
   return std::nullopt;
 }
 
-// A count: "once", "twice", "thrice", "two (2) times", "one time".
+// An act that happens a number of times, as a noun: "audit", "inspections", "visit".
+bool IsActNoun(const Tokens& t, std::size_t i) {
+  return t.IsAny(
+      i, {"audit", "audits", "inspection", "inspections", "visit", "visits", "assessment",
+          "assessments", "examination", "examinations", "review", "reviews", "test", "tests"});
+}
+
+// Words that may stand between a count or "annual" and the act noun: "one on-site audit",
+// "an annual independent security assessment". Sets *noun to the act noun when found within
+// four tokens.
+bool ActNounFollows(const Tokens& t, std::size_t i, std::size_t* noun) {
+  for (std::size_t k = i; k < i + 5 && k < t.size(); ++k) {
+    if (IsActNoun(t, k)) {
+      *noun = k;
+      return true;
+    }
+    const bool modifier =
+        t.Is(k, "-") ||
+        t.IsAny(k, {"on", "site", "onsite", "security", "compliance", "independent", "third",
+                    "party", "physical", "external", "full", "penetration", "such", "additional"});
+    if (!modifier) return false;
+  }
+  return false;
+}
+
+// A count: "once", "twice", "thrice", "two (2) times", "one time", or a number of acts
+// ("one audit", "two (2) on-site inspections"): the period follows the act noun.
 std::optional<double> ReadCount(const Tokens& t, std::size_t i, std::size_t* last) {
   *last = i;
   if (t.Is(i, "once")) return 1;
   if (t.Is(i, "twice")) return 2;
   if (t.Is(i, "thrice")) return 3;
   const std::optional<scan::NumberRead> number = scan::ReadNumber(t, i);
-  if (!number || !t.IsAny(number->last + 1, {"times", "time"})) return std::nullopt;
-  *last = number->last + 1;
-  return number->value;
+  if (!number) return std::nullopt;
+  if (t.IsAny(number->last + 1, {"times", "time"})) {
+    *last = number->last + 1;
+    return number->value;
+  }
+  std::size_t noun = 0;
+  if (!scan::IsReference(t, i) && ActNounFollows(t, number->last + 1, &noun)) {
+    *last = noun;
+    return number->value;
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -166,6 +205,12 @@ std::vector<Frequency> FindFrequencies(std::string_view folded) {
       if (std::optional<double> period = ReadPeriod(t, count_last + 1, &last)) {
         per_year = *count * *period;
       }
+    } else if (std::size_t noun = 0;
+               t.IsAny(i, {"annual", "yearly"}) && ActNounFollows(t, i + 1, &noun)) {
+      // "an annual audit", "a yearly on-site inspection": the adjective says how often the act
+      // happens ("annual fees" and "annual reports" name things, and stay out).
+      per_year = 1;
+      last = noun;
     } else if (t.Is(i, "every")) {
       // "every twelve (12) months", "every year": once per period.
       per_year = ReadPeriod(t, i, &last);

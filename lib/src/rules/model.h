@@ -48,7 +48,7 @@ struct ParamSpec {
   // kDuration: which of several durations the unit states is reported.
   enum class Prefer {
     kWithin,  // the first "within" deadline, else the first duration
-    kNotice,  // the first duration of advance notice, else as kWithin
+    kNotice,  // the first duration of advance notice, else none
   };
   Prefer prefer = Prefer::kWithin;
   std::string currency_name;  // kMoney: parameter for the currency ("" = none)
