@@ -218,6 +218,23 @@ TEST_F(AssessTest, ConsiderationsProposalsFirstWithoutRepeats) {
                                       "Exclude unsuccessful attempts."}));
 }
 
+TEST_F(AssessTest, AConsiderationThatRestatesAProposalIsLeftOut) {
+  playbook_.categories["incident_notification"].positions[2].propose =
+      "Start the notice period when Supplier becomes aware of the Security Incident.";
+  rule_.considerations = {
+      "Start the notice period when the supplier becomes aware of an incident.",  // the same
+      "Start the clock at awareness, since an intrusion can go unseen for days.",  // more
+      "Exclude unsuccessful attempts."};
+  Finding f = Run({{"window_hours", 72.0}, {"trigger", std::string("occurrence")}});
+  EXPECT_EQ(f.considerations,
+            (std::vector<std::string>{
+                "Start the notice period when Supplier becomes aware of the Security Incident.",
+                "Start the clock at awareness, since an intrusion can go unseen for days.",
+                "Exclude unsuccessful attempts."}));
+  // Without the position, the rule's own advice is all there is, and all of it shows.
+  EXPECT_EQ(Run({{"window_hours", 72.0}}).considerations, rule_.considerations);
+}
+
 TEST_F(AssessTest, EmptyProposalAddsNothing) {
   Finding f = Run({{"staged", true}});
   EXPECT_EQ(f.risk, Risk::kLow);

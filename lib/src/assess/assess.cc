@@ -4,6 +4,9 @@
 #include <cctype>
 #include <cmath>
 #include <optional>
+#include <set>
+#include <string>
+#include <string_view>
 #include <utility>
 
 #include "report/values.h"
@@ -82,6 +85,42 @@ bool Compare(Condition::Op op, const ParamValue& actual, const ParamValue& limit
 bool AllHold(const Position& position, const std::map<std::string, ParamValue>& parameters) {
   return std::all_of(position.when.begin(), position.when.end(),
                      [&](const Condition& c) { return Holds(c, parameters); });
+}
+
+// The lower-case words of text longer than three letters ("the", "and", "for" carry no topic).
+std::set<std::string> TopicWords(std::string_view text) {
+  std::set<std::string> words;
+  std::string word;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    unsigned char c = i < text.size() ? static_cast<unsigned char>(text[i]) : ' ';
+    if (std::isalnum(c)) {
+      word += static_cast<char>(std::tolower(c));
+      continue;
+    }
+    if (word.size() > 3) words.insert(word);
+    word.clear();
+  }
+  return words;
+}
+
+// True when a and b share at least half of their topic words (Jaccard index >= 0.5): the same
+// advice in other words, such as a rule's consideration restating a position's proposal.
+bool SaySameThing(std::string_view a, std::string_view b) {
+  std::set<std::string> x = TopicWords(a);
+  std::set<std::string> y = TopicWords(b);
+  if (x.empty() || y.empty()) return false;
+  std::size_t shared = 0;
+  for (const std::string& word : x) shared += y.count(word);
+  return 2 * shared >= x.size() + y.size() - shared;
+}
+
+// Appends a rule's consideration unless the list already says the same thing.
+void AddUnlessSaid(std::vector<std::string>& list, const std::string& text) {
+  if (std::any_of(list.begin(), list.end(),
+                  [&](const std::string& said) { return SaySameThing(said, text); })) {
+    return;
+  }
+  list.push_back(text);
 }
 
 // Appends text unless it is empty or already there.
@@ -201,7 +240,7 @@ void Assess(const Playbook& playbook, const std::vector<ControlEntry>& controls,
   } else {
     Judge(policy->second, finding);
   }
-  for (const std::string& text : rule.considerations) AddUnique(finding.considerations, text);
+  for (const std::string& text : rule.considerations) AddUnlessSaid(finding.considerations, text);
   finding.controls = ResolveControls(rule.controls, controls);
   finding.evidence = ResolveEvidence(rule.evidence, evidence);
 }
