@@ -451,5 +451,23 @@ TEST(Segment, WrappedAllCapsClauseIsOneSentence) {
   EXPECT_EQ(s.outline.sections.back().label, "13. LIMITATION OF LIABILITY");
 }
 
+// A Word paragraph in bold rather than in a heading style comes out as a line of its own.
+TEST(Segment, ATitleCaseLineStandingAloneIsAHeading) {
+  EXPECT_EQ(Sentences("Breach Notification Period\n\n"
+                      "Supplier shall notify Customer within 72 hours.\n\n"
+                      "Using the Service to Notify Customer of Changes to the Subprocessor List\n\n"
+                      "Provider may notify changes through the Service.\n"),
+            (Strings{"Supplier shall notify Customer within 72 hours.",
+                     "Provider may notify changes through the Service."}));
+  // A clause (it has a verb), or a line that is not alone: text, as before.
+  EXPECT_EQ(Sentences("Customer Data Shall Be Encrypted\n\n"
+                      "Notices to the Security Contact\nof the Customer are sent by email.\n"),
+            (Strings{"Customer Data Shall Be Encrypted",
+                     "Notices to the Security Contact\nof the Customer are sent by email."}));
+  // The section stays that of the numbered heading above.
+  Segmented s = SegmentDoc("5. Security\n\nIncident Response\n\nSupplier shall respond.\n");
+  EXPECT_EQ(s.outline.sections.size(), 1u);
+}
+
 }  // namespace
 }  // namespace clausescan::internal

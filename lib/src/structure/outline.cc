@@ -507,6 +507,14 @@ void Segmenter::HandleLine(std::size_t begin, std::size_t end, bool next_blank) 
     AddSection({"", std::string(title), std::string(title), 1, begin}, begin, begin + s.size());
     return;
   }
+  // A title-case line standing alone ("Using the Service to Notify Changes", a Word paragraph in
+  // bold rather than in a heading style) is a heading: it never matches a rule. It opens no
+  // section, since its level among the numbered ones is unknown.
+  if (!open_ && next_blank && TitleLike(s, 12)) {
+    AddUnit(begin, begin + s.size(), UnitKind::kHeading, -1);
+    boundary_ = true;
+    return;
+  }
   UnitKind kind = next_list_item_ ? UnitKind::kListItem : UnitKind::kSentence;
   next_list_item_ = false;
   AppendLine(begin, begin + s.size(), kind);
