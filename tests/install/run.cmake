@@ -1,6 +1,7 @@
 # Installs the built project into a temporary prefix, then builds tests/install/consumer.cc
 # against it twice (find_package, pkg-config) and runs both on a sample contract.
-# Variables: BUILD_DIR, SOURCE_DIR, WORK_DIR, CXX.
+# Variables: BUILD_DIR, SOURCE_DIR, WORK_DIR, CXX, CONSUMER_FLAGS (compiler and linker flags for
+# the consumer: the sanitizer flags when the library was built with them; may be empty).
 function(run)
   execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
   if(NOT rc EQUAL 0)
@@ -15,7 +16,8 @@ run(${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${prefix})
 
 # 1. find_package
 run(${CMAKE_COMMAND} -S ${SOURCE_DIR}/tests/install -B ${WORK_DIR}/cmake-build -G Ninja
-    -DCMAKE_BUILD_TYPE=Release -DCMAKE_PREFIX_PATH=${prefix})
+    -DCMAKE_BUILD_TYPE=Release -DCMAKE_PREFIX_PATH=${prefix} "-DCMAKE_CXX_FLAGS=${CONSUMER_FLAGS}"
+    "-DCMAKE_EXE_LINKER_FLAGS=${CONSUMER_FLAGS}")
 run(${CMAKE_COMMAND} --build ${WORK_DIR}/cmake-build)
 run(${WORK_DIR}/cmake-build/consumer ${SOURCE_DIR}/corpus/security-addendum.md)
 if(NOT LAST_OUTPUT MATCHES "\"category\":\"incident_notification\"")
@@ -29,7 +31,9 @@ set(ENV{PKG_CONFIG_PATH} "${pc_path}")
 run(pkg-config --cflags --libs clausescan)
 string(STRIP "${LAST_OUTPUT}" flags)
 separate_arguments(flags UNIX_COMMAND "${flags}")
-run(${CXX} -std=c++20 ${SOURCE_DIR}/tests/install/consumer.cc -o ${WORK_DIR}/pc-consumer ${flags})
+separate_arguments(consumer_flags UNIX_COMMAND "${CONSUMER_FLAGS}")
+run(${CXX} -std=c++20 ${consumer_flags} ${SOURCE_DIR}/tests/install/consumer.cc
+    -o ${WORK_DIR}/pc-consumer ${flags})
 # A shared library in a private prefix is found through LD_LIBRARY_PATH (pkg-config adds no
 # rpath); a static one ignores it.
 list(GET pc_dirs 0 first_pc_dir)

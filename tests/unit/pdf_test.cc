@@ -66,6 +66,63 @@ TEST(PdfCleanup, KeepsLinesThatDoNotRepeatOnEnoughPages) {
   EXPECT_EQ(pages, before);
 }
 
+// Repeated text is running text only as a thin band at a page's edge, next to a body that
+// differs: pages that are all the same, a form letter printed once per addressee, or two pages
+// that carry the same clause keep their text (page numbers still go).
+TEST(PdfCleanup, KeepsPagesThatAreAllTheSame) {
+  const PageLines letter = {"Notice of a Security Incident", "",
+                            "We notify you within seventy-two (72) hours of a breach.",
+                            "Yours sincerely,", "ACME Corp"};
+  struct Case {
+    const char* what;
+    std::vector<PageLines> pages;
+    std::vector<PageLines> expected;
+  };
+  PageLines numbered = letter;
+  numbered.push_back("- 1 -");
+  const Case cases[] = {
+      {"two identical pages", {letter, letter}, {letter, letter}},
+      {"three identical pages", {letter, letter, letter}, {letter, letter, letter}},
+      {"two one-line pages",
+       {{"Notify within 24 hours."}, {"Notify within 24 hours."}},
+       {{"Notify within 24 hours."}, {"Notify within 24 hours."}}},
+      {"identical pages with page numbers", {numbered, numbered}, {letter, letter}},
+  };
+  for (const Case& c : cases) {
+    std::vector<PageLines> pages = c.pages;
+    RemoveRunningLines(pages);
+    EXPECT_EQ(pages, c.expected) << c.what;
+  }
+}
+
+TEST(PdfCleanup, KeepsAFormLetterPrintedForEachAddressee) {
+  auto letter = [](const std::string& addressee) {
+    return PageLines{"Dear " + addressee + ",",
+                     "ACME Corp will notify you of any Security Incident",
+                     "without undue delay and in any event within",
+                     "twenty-four (24) hours after becoming aware of it.",
+                     "Yours sincerely,",
+                     "The ACME Security Team"};
+  };
+  std::vector<PageLines> pages = {letter("Alice"), letter("Bob"), letter("Carol")};
+  std::vector<PageLines> before = pages;
+  RemoveRunningLines(pages);
+  EXPECT_EQ(pages, before);
+}
+
+TEST(PdfCleanup, KeepsAClauseThatBothPagesCarry) {
+  const PageLines clause = {"7. Security Incidents",
+                            "Supplier shall notify Customer of any Security Incident",
+                            "within seventy-two (72) hours."};
+  PageLines first = {"Data Processing Agreement"};
+  first.insert(first.end(), clause.begin(), clause.end());
+  PageLines second = {"Annex 2: Summary of Obligations"};
+  second.insert(second.end(), clause.begin(), clause.end());
+  std::vector<PageLines> pages = {first, second};
+  RemoveRunningLines(pages);
+  EXPECT_EQ(pages, (std::vector<PageLines>{first, second}));
+}
+
 TEST(PdfCleanup, JoinsWordsHyphenatedAtLineEnds) {
   std::vector<PageLines> pages = {
       {"Such notifi-", "cation shall describe", "the third-", "Party", "ends with notifi-"},
@@ -75,6 +132,33 @@ TEST(PdfCleanup, JoinsWordsHyphenatedAtLineEnds) {
   EXPECT_EQ(pages[0], (PageLines{"Such notification shall describe", "the third-", "Party",
                                  "ends with notification on the next page."}));
   EXPECT_TRUE(pages[1].empty());
+}
+
+// A tens number word before a line-end hyphen is a compound number ("seventy-two"), not a
+// broken word; so is a compound the document writes with its hyphen elsewhere.
+TEST(PdfCleanup, KeepsTheHyphenOfCompoundsBrokenAtLineEnds) {
+  struct Case {
+    PageLines lines;
+    PageLines expected;
+  };
+  const Case cases[] = {
+      {{"within seventy-", "two (72) hours"}, {"within seventy-two (72) hours"}},
+      {{"within twenty-", "four (24) hours"}, {"within twenty-four (24) hours"}},
+      {{"on the thirty-", "first day"}, {"on the thirty-first day"}},
+      {{"Ninety-", "nine"}, {"Ninety-nine"}},
+      {{"a seven-", "ty day period"}, {"a seventy day period"}},  // a word, broken
+      {{"the sub-", "processor"}, {"the subprocessor"}},          // no evidence of the form
+      {{"any pro-", "cessor"}, {"any processor"}},
+      {{"each sub-processor and", "the sub-", "processor"},
+       {"each sub-processor and", "the sub-processor"}},
+      {{"each subprocessor and", "the sub-", "processor"},
+       {"each subprocessor and", "the subprocessor"}},
+  };
+  for (const Case& c : cases) {
+    std::vector<PageLines> pages = {c.lines};
+    JoinHyphenatedLines(pages);
+    EXPECT_EQ(pages[0], c.expected) << c.lines[0];
+  }
 }
 
 TEST(PdfCleanup, JoinsLinesWrappedAtTheMarginButNotShortOnes) {
@@ -126,6 +210,20 @@ TEST(PdfReader, ReadsPagesInOrderWithoutRunningLinesAndWithPages) {
   EXPECT_EQ(doc->Locate(incidents).page, 2);
   EXPECT_EQ(doc->Locate(law).page, 3);
   EXPECT_TRUE(doc->notes.empty());
+}
+
+TEST(PdfReader, KeepsTheTextOfIdenticalPages) {
+  const std::vector<std::string> page = {
+      "7. Security Incidents",
+      "Supplier shall notify Customer of any Security Incident within 72 hours."};
+  Result<Document> doc = ReadPdfBytes(files::MakePdf({page, page}));
+  ASSERT_TRUE(doc.ok()) << doc.error().message();
+  std::size_t first = doc->text.find("within 72 hours");
+  ASSERT_NE(first, std::string::npos) << doc->text;
+  std::size_t second = doc->text.find("within 72 hours", first + 1);
+  ASSERT_NE(second, std::string::npos) << doc->text;
+  EXPECT_EQ(doc->Locate(first).page, 1);
+  EXPECT_EQ(doc->Locate(second).page, 2);
 }
 
 TEST(PdfReader, APdfWithoutTextNeedsOcr) {

@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <set>
 #include <utility>
+
+#include "text/hyphenation.h"
 
 namespace clausescan::internal {
 namespace {
@@ -92,6 +95,37 @@ bool IsPageNumberLine(std::string_view line) {
   return total > 0 && TrimChars(rest.substr(total), " \t").empty();
 }
 
+namespace {
+
+enum class LineFate { kKept, kPageNumber, kRunning };
+
+// Marks the page numbers and the band of running lines at one edge of a page, walking in from
+// the edge over at most kCountedEdgeLines non-blank lines and stopping after kRunningZoneLines
+// lines of content (lines that are neither page numbers nor running). Page numbers go wherever
+// the walk meets them (poppler may put one after a line of the body). The band is the running
+// lines before the first line of content; they go only when that line is met and they are at
+// most kMaxRunningBandLines: repeated lines that run on further, or up to the other edge, are
+// the page's body (pages that are all the same, a form letter printed once per addressee), not
+// a header or footer.
+template <typename IsRunning>
+void MarkEdge(const PageLines& page, bool top, IsRunning is_running, std::vector<LineFate>& fate) {
+  std::vector<std::size_t> band;
+  int content = 0;
+  for (std::size_t i : EdgeLines(page, kCountedEdgeLines, top)) {
+    if (IsPageNumberLine(page[i])) {
+      fate[i] = LineFate::kPageNumber;
+    } else if (is_running(LetterKey(page[i]))) {
+      if (content == 0) band.push_back(i);
+    } else if (++content == kRunningZoneLines) {
+      break;
+    }
+  }
+  if (content == 0 || band.size() > static_cast<std::size_t>(kMaxRunningBandLines)) return;
+  for (std::size_t i : band) fate[i] = LineFate::kRunning;
+}
+
+}  // namespace
+
 void RemoveRunningLines(std::vector<PageLines>& pages) {
   // Count each (zone, key) once per page, over the edges of the pages.
   std::map<std::pair<int, std::string>, int> counts;
@@ -107,40 +141,116 @@ void RemoveRunningLines(std::vector<PageLines>& pages) {
   }
   int threshold = std::max(2, static_cast<int>((pages.size() + 1) / 2));
   auto running = [&](const std::string& key, int zone) {
-    return key.size() >= kMinKeyLetters && counts[{zone, key}] >= threshold;
+    if (key.size() < kMinKeyLetters) return false;
+    auto it = counts.find({zone, key});
+    return it != counts.end() && it->second >= threshold;
   };
-  for (PageLines& page : pages) {
-    std::vector<bool> drop(page.size(), false);
-    // Walk in from each edge: running lines and page numbers go, until kRunningZoneLines lines
-    // of content have been seen.
+
+  // Mark the page numbers and running bands at the edges of every page (see MarkEdge).
+  std::vector<std::vector<LineFate>> fates;
+  fates.reserve(pages.size());
+  std::set<std::string> band_keys;  // keys of running lines found in a band
+  for (const PageLines& page : pages) {
+    std::vector<LineFate> fate(page.size(), LineFate::kKept);
     for (int zone = 0; zone < 2; ++zone) {
-      int content = 0;
-      for (std::size_t i : EdgeLines(page, kCountedEdgeLines, zone == 0)) {
-        if (running(LetterKey(page[i]), zone) || IsPageNumberLine(page[i])) {
-          drop[i] = true;
-        } else if (++content == kRunningZoneLines) {
-          break;
+      MarkEdge(
+          page, zone == 0, [&](const std::string& key) { return running(key, zone); }, fate);
+    }
+    for (std::size_t i = 0; i < page.size(); ++i) {
+      if (fate[i] == LineFate::kRunning) band_keys.insert(LetterKey(page[i]));
+    }
+    fates.push_back(std::move(fate));
+  }
+  // A long running line found away from the edges (a footer in the middle of a page that holds
+  // two printed pages) goes too, once a band has shown it to be running text.
+  std::size_t running_lines = 0;
+  std::size_t text_lines = 0;  // non-blank lines that are not page numbers
+  for (std::size_t p = 0; p < pages.size(); ++p) {
+    for (std::size_t i = 0; i < pages[p].size(); ++i) {
+      LineFate& fate = fates[p][i];
+      if (fate == LineFate::kPageNumber || IsBlankLine(pages[p][i])) continue;
+      ++text_lines;
+      if (fate == LineFate::kKept) {
+        std::string key = LetterKey(pages[p][i]);
+        if (key.size() >= kMinMidPageKeyLetters && band_keys.count(key) > 0) {
+          fate = LineFate::kRunning;
         }
       }
+      running_lines += fate == LineFate::kRunning;
     }
-    // A long running line found away from the edges (a footer in the middle of a page that
-    // holds two printed pages) goes too.
-    for (std::size_t i = 0; i < page.size(); ++i) {
-      std::string key = LetterKey(page[i]);
-      if (key.size() >= kMinMidPageKeyLetters && (running(key, 0) || running(key, 1))) {
-        drop[i] = true;
-      }
-    }
+  }
+  // Running lines are a small part of a document's lines; when they would be half of them,
+  // the pages repeat their body (identical pages, a clause on both pages of a two-page PDF), and
+  // only page numbers go.
+  bool body_repeats = running_lines * 2 >= text_lines;
+  for (std::size_t p = 0; p < pages.size(); ++p) {
     PageLines kept;
-    kept.reserve(page.size());
-    for (std::size_t i = 0; i < page.size(); ++i) {
-      if (!drop[i]) kept.push_back(std::move(page[i]));
+    kept.reserve(pages[p].size());
+    for (std::size_t i = 0; i < pages[p].size(); ++i) {
+      LineFate fate = fates[p][i];
+      if (fate == LineFate::kPageNumber || (fate == LineFate::kRunning && !body_repeats)) continue;
+      kept.push_back(std::move(pages[p][i]));
     }
-    page = std::move(kept);
+    pages[p] = std::move(kept);
   }
 }
 
+namespace {
+
+bool IsAsciiLetter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+
+std::string Lower(std::string_view s) {
+  std::string lower(s);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower;
+}
+
+// How often each word (ASCII letters and inner hyphens, lower-cased) stands within a line of
+// the pages: the document's own evidence of how it writes a compound.
+std::map<std::string, int> CountWords(const std::vector<PageLines>& pages) {
+  std::map<std::string, int> counts;
+  for (const PageLines& page : pages) {
+    for (const std::string& line : page) {
+      std::size_t i = 0;
+      while (i < line.size()) {
+        if (!IsAsciiLetter(line[i])) {
+          ++i;
+          continue;
+        }
+        std::size_t end = i;
+        while (end < line.size() &&
+               (IsAsciiLetter(line[end]) ||
+                (line[end] == '-' && end + 1 < line.size() && IsAsciiLetter(line[end + 1])))) {
+          ++end;
+        }
+        ++counts[Lower(std::string_view(line).substr(i, end - i))];
+        i = end;
+      }
+    }
+  }
+  return counts;
+}
+
+// True when the hyphen between `left` (the letters before a line-end hyphen) and `right` (the
+// letters that start the next line) belongs to the text: after a tens number word, or when the
+// document writes the compound with its hyphen within a line more often than it writes the
+// joined word.
+bool KeepsHyphen(std::string_view left, std::string_view right,
+                 const std::map<std::string, int>& words) {
+  if (IsTensNumberWord(left)) return true;
+  auto count = [&](const std::string& word) {
+    auto it = words.find(word);
+    return it == words.end() ? 0 : it->second;
+  };
+  std::string head = Lower(left);
+  std::string tail = Lower(right);
+  return count(head + "-" + tail) > count(head + tail);
+}
+
+}  // namespace
+
 void JoinHyphenatedLines(std::vector<PageLines>& pages) {
+  const std::map<std::string, int> words = CountWords(pages);
   for (std::size_t p = 0; p < pages.size(); ++p) {
     PageLines& page = pages[p];
     for (std::size_t i = 0; i < page.size(); ++i) {
@@ -160,7 +270,14 @@ void JoinHyphenatedLines(std::vector<PageLines>& pages) {
         }
         std::size_t start = next == nullptr ? 0 : next->find_first_not_of(" \t");
         if (next == nullptr || start == std::string::npos || !IsLower((*next)[start])) break;
-        line.pop_back();
+        std::size_t left = line.size() - 1;
+        while (left > 0 && IsAsciiLetter(line[left - 1])) --left;
+        std::size_t right = start;
+        while (right < next->size() && IsAsciiLetter((*next)[right])) ++right;
+        if (!KeepsHyphen(std::string_view(line).substr(left, line.size() - 1 - left),
+                         std::string_view(*next).substr(start, right - start), words)) {
+          line.pop_back();
+        }
         line.append(*next, start);
         next_page->erase(next_page->begin() + static_cast<std::ptrdiff_t>(next_index));
       }

@@ -12,28 +12,42 @@ namespace clausescan::internal {
 
 using PageLines = std::vector<std::string>;
 
-// How many non-blank lines at the top and at the bottom of a page may be running text.
+// Walking in from an edge of a page, the walk stops after this many lines of content.
 inline constexpr int kRunningZoneLines = 3;
+
+// A header or footer is at most this many lines; more repeated lines at an edge are body.
+inline constexpr int kMaxRunningBandLines = 3;
 
 // True for a line that is only a page number: "7", "- 7 -", "Page 7", "Page 7 of 12", "7/12",
 // "[vii]".
 bool IsPageNumberLine(std::string_view line);
 
-// Removes running headers, footers and page numbers. Walking in from the top and from the
-// bottom of each page (over at most six non-blank lines, and stopping after
-// kRunningZoneLines lines of content), it drops page-number lines and running lines: lines that
-// repeat at the same edge (top or bottom) of at least half of the pages and of at least two. Two
-// lines repeat when their letters agree, case-folded, with digits, spaces and punctuation
-// ignored ("Page 3 of 9 - ACME Confidential" and "Page 4 of 9 - ACME Confidential" do; so do
-// "-4Source: X, 10-K" and "Source: X, 10-K"); lines with fewer than three letters never repeat.
-// A running line of twelve letters or more is dropped wherever it stands on a page (EDGAR
-// exhibits put two printed pages, footer and all, on one PDF page).
+// Removes running headers, footers and page numbers. Running lines are lines that repeat at the
+// same edge (top or bottom) of at least half of the pages and of at least two, within the first
+// or last six non-blank lines of a page. Two lines repeat when their letters agree, case-folded,
+// with digits, spaces and punctuation ignored ("Page 3 of 9 - ACME Confidential" and "Page 4 of
+// 9 - ACME Confidential" do; so do "-4Source: X, 10-K" and "Source: X, 10-K"); lines with fewer
+// than three letters never repeat.
+//
+// A header or footer is a thin band at a page's edge next to a body that differs from page to
+// page, so walking in from each edge of a page (see kRunningZoneLines), it drops page-number
+// lines, and the running lines before the first other line only when that line is met and they
+// are at most kMaxRunningBandLines. A running line of twelve letters or more that went in a band
+// somewhere is dropped wherever it stands on a page (EDGAR exhibits put two printed pages,
+// footer and all, on one PDF page). When the running lines to drop would be half of the
+// document's lines or more, the pages repeat their body (pages that are all the same, a two-page
+// PDF whose pages carry the same clause) and only page numbers go: text is never lost to this
+// function for being repeated.
 void RemoveRunningLines(std::vector<PageLines>& pages);
 
 // Joins a word hyphenated across a line end: a line that ends in a lower-case letter and '-',
 // followed directly by a line (on the same page, or first on the next page) that starts with a
 // lower-case letter, becomes one line without the hyphen ("notifi-" + "cation of" ->
-// "notification of"). The same rule as the normaliser's, so "non-\nexclusive" is joined too.
+// "notification of"), as the normaliser does. The hyphen stays when it belongs to a compound:
+// after a tens number word ("seventy-" + "two" -> "seventy-two", see IsTensNumberWord), or when
+// the pages write the compound with its hyphen within a line more often than as one word
+// ("sub-" + "processor" -> "sub-processor" in a document that writes "sub-processor"; with no
+// such evidence "subprocessor", as "pro-" + "cessor" -> "processor").
 void JoinHyphenatedLines(std::vector<PageLines>& pages);
 
 // Joins lines that a PDF wrapped at the right margin: a line at least kFullLineShare of the

@@ -8,6 +8,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
+
+#include "text/hyphenation.h"
 
 namespace clausescan::internal {
 namespace {
@@ -511,7 +514,8 @@ void Normalizer::Space(std::uint32_t src) {
 }
 
 // Ends the line, or joins a word hyphenated across it ("Indemni-\nfication") when next is the
-// document position after the break. Returns where to continue in the document.
+// document position after the break; after a tens number word the hyphen stays ("seventy-\ntwo"
+// -> "seventy-two"). Returns where to continue in the document.
 std::size_t Normalizer::Newline(std::uint32_t src, std::size_t next) {
   PopSpace();  // lines do not end in spaces
   std::string_view text = Text();
@@ -520,7 +524,9 @@ std::size_t Normalizer::Newline(std::uint32_t src, std::size_t next) {
     std::size_t j = next;
     while (j < doc_.size() && (doc_[j] == ' ' || doc_[j] == '\t')) ++j;
     if (IsLowerLetterAt(doc_, j)) {
-      PopLast();
+      std::size_t word = text.size() - 1;
+      while (word > 0 && std::isalpha(static_cast<unsigned char>(text[word - 1]))) --word;
+      if (!IsTensNumberWord(text.substr(word, text.size() - 1 - word))) PopLast();
       return j;
     }
   }

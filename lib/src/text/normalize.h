@@ -15,8 +15,9 @@ namespace clausescan::internal {
 // `text` (the cased view) is the document after: NFKC; curly quotes -> ' and "; dashes
 // (U+2010..U+2015, U+2212) -> '-'; ligatures (via NFKC); soft hyphens and zero-width characters
 // removed; words broken by line-end hyphenation joined ("Indemni-\nfication" -> "Indemnification",
-// only when both sides are lower-case letters); runs of spaces/tabs (and NBSP etc.) -> one
-// space; "\r\n" (or a lone "\r") -> "\n"; spaces at line starts and ends removed. Line breaks
+// only when both sides are lower-case letters; after a tens number word the hyphen stays:
+// "seventy-\ntwo" -> "seventy-two", see IsTensNumberWord); runs of spaces/tabs (and NBSP etc.) ->
+// one space; "\r\n" (or a lone "\r") -> "\n"; spaces at line starts and ends removed. Line breaks
 // are kept as '\n' so the segmenter can see lines and blank lines (paragraph breaks). For
 // Markdown: inline HTML tags (<span ...>, </span>, <br>...) removed (block tags such as <br> and
 // <p> leave a space; <li> starts a line with a "- " list marker), emphasis markers (*, **, _, __
