@@ -24,19 +24,28 @@ namespace {
 namespace fs = std::filesystem;
 using namespace clausescan;
 
-// The first `max_bytes` of the CUAD corpus, file after file.
+// The files of ../shared/corpus/SUBDIR, as bytes, in path order.
+std::vector<std::string> SharedCorpusFiles(const char* subdir) {
+  fs::path dir = fs::path(CLAUSESCAN_SOURCE_DIR) / ".." / "shared" / "corpus" / subdir;
+  std::vector<fs::path> paths;
+  for (const auto& entry : fs::directory_iterator(dir)) paths.push_back(entry.path());
+  std::sort(paths.begin(), paths.end());
+  std::vector<std::string> files;
+  for (const fs::path& path : paths) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    files.push_back(buffer.str());
+  }
+  return files;
+}
+
+// The first 4 MB of the CUAD corpus, file after file.
 const std::string& CorpusSlice() {
   static const std::string* text = [] {
     auto* out = new std::string;
-    fs::path dir = fs::path(CLAUSESCAN_SOURCE_DIR) / ".." / "shared" / "corpus" / "cuad";
-    std::vector<fs::path> files;
-    for (const auto& entry : fs::directory_iterator(dir)) files.push_back(entry.path());
-    std::sort(files.begin(), files.end());
-    for (const fs::path& file : files) {
-      std::ifstream in(file, std::ios::binary);
-      std::stringstream buffer;
-      buffer << in.rdbuf();
-      *out += buffer.str();
+    for (const std::string& file : SharedCorpusFiles("cuad")) {
+      *out += file;
       *out += "\n\n";
       if (out->size() > (4u << 20)) break;
     }
@@ -47,20 +56,8 @@ const std::string& CorpusSlice() {
 
 // Every PDF of ../shared/corpus/pdf, as bytes.
 const std::vector<std::string>& CorpusPdfs() {
-  static const std::vector<std::string>* pdfs = [] {
-    auto* out = new std::vector<std::string>;
-    fs::path dir = fs::path(CLAUSESCAN_SOURCE_DIR) / ".." / "shared" / "corpus" / "pdf";
-    std::vector<fs::path> files;
-    for (const auto& entry : fs::directory_iterator(dir)) files.push_back(entry.path());
-    std::sort(files.begin(), files.end());
-    for (const fs::path& file : files) {
-      std::ifstream in(file, std::ios::binary);
-      std::stringstream buffer;
-      buffer << in.rdbuf();
-      out->push_back(buffer.str());
-    }
-    return out;
-  }();
+  static const std::vector<std::string>* pdfs =
+      new std::vector<std::string>(SharedCorpusFiles("pdf"));
   return *pdfs;
 }
 
