@@ -384,6 +384,32 @@ bool IsLowerLetterAt(std::string_view s, std::size_t i) {
   return cp >= 0 && u_islower(cp);
 }
 
+// Blank lines inside a sentence: a page break in text converted from a PDF ("In no\n\n\n\nevent
+// will ..."). `line_end` is the position after a line break that ended a line in a lower-case
+// letter or a comma. Returns the start of the next line when only blank lines (at most
+// kMaxBlankLinesInSentence, with spaces, tabs, form feeds and carriage returns) lead to it and
+// it starts with a lower-case word that is not a list marker ("a.", "iv)"); npos otherwise.
+constexpr int kMaxBlankLinesInSentence = 12;
+
+std::size_t SentenceResumesAfterBlankLines(std::string_view doc, std::size_t line_end) {
+  std::size_t j = line_end;
+  int breaks = 0;
+  while (j < doc.size() && (doc[j] == ' ' || doc[j] == '\t' || doc[j] == '\f' || doc[j] == '\r' ||
+                            doc[j] == '\n')) {
+    if (doc[j] == '\n' || (doc[j] == '\r' && (j + 1 >= doc.size() || doc[j + 1] != '\n'))) {
+      if (++breaks > kMaxBlankLinesInSentence) return std::string_view::npos;
+    }
+    ++j;
+  }
+  if (breaks == 0 || !IsLowerLetterAt(doc, j)) return std::string_view::npos;
+  std::size_t k = j;
+  while (k < doc.size() && k - j <= 4 && doc[k] >= 'a' && doc[k] <= 'z') ++k;
+  if (k < doc.size() && k - j <= 4 && (doc[k] == '.' || doc[k] == ')')) {
+    return std::string_view::npos;  // a list item: "a. As of the Closing", "ii) the fees"
+  }
+  return j;
+}
+
 // Index of the first byte of the code point that ends at s[end - 1].
 std::size_t CodePointStart(std::string_view s, std::size_t end) {
   std::size_t i = end - 1;
@@ -515,7 +541,8 @@ void Normalizer::Space(std::uint32_t src) {
 
 // Ends the line, or joins a word hyphenated across it ("Indemni-\nfication") when next is the
 // document position after the break; after a tens number word the hyphen stays ("seventy-\ntwo"
-// -> "seventy-two"). Returns where to continue in the document.
+// -> "seventy-two"). Blank lines inside a sentence are dropped (see
+// SentenceResumesAfterBlankLines). Returns where to continue in the document.
 std::size_t Normalizer::Newline(std::uint32_t src, std::size_t next) {
   PopSpace();  // lines do not end in spaces
   std::string_view text = Text();
@@ -530,7 +557,13 @@ std::size_t Normalizer::Newline(std::uint32_t src, std::size_t next) {
       return j;
     }
   }
+  bool mid_sentence = next != kNone && !text.empty() &&
+                      (text.back() == ',' || IsLowerLetterAt(text, CodePointStart(text, text.size())));
   Put('\n', ' ', src);
+  if (mid_sentence) {
+    std::size_t resume = SentenceResumesAfterBlankLines(doc_, next);
+    if (resume != kNone) return resume;
+  }
   return next;
 }
 

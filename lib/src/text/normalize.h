@@ -16,7 +16,10 @@ namespace clausescan::internal {
 // (U+2010..U+2015, U+2212) -> '-'; ligatures (via NFKC); soft hyphens and zero-width characters
 // removed; words broken by line-end hyphenation joined ("Indemni-\nfication" -> "Indemnification",
 // only when both sides are lower-case letters; after a tens number word the hyphen stays:
-// "seventy-\ntwo" -> "seventy-two", see IsTensNumberWord); runs of spaces/tabs (and NBSP etc.) ->
+// "seventy-\ntwo" -> "seventy-two", see IsTensNumberWord); blank lines inside a sentence dropped
+// (a line that ends in a lower-case letter or a comma, then only blank lines, then a line that
+// starts with a lower-case word and no list marker: "In no\n\n\nevent" -> "In no\nevent", a page
+// break of text converted from a PDF); runs of spaces/tabs (and NBSP etc.) ->
 // one space; "\r\n" (or a lone "\r") -> "\n"; spaces at line starts and ends removed. Line breaks
 // are kept as '\n' so the segmenter can see lines and blank lines (paragraph breaks). For
 // Markdown: inline HTML tags (<span ...>, </span>, <br>...) removed (block tags such as <br> and
