@@ -178,9 +178,19 @@ void ScanPaths(const Scanner& scanner, const std::vector<std::string>& paths,
       ready.notify_one();
     }
   };
-  std::vector<std::thread> pool;
+  // Joined however this function ends: when on_item throws, the workers take no new file and
+  // the exception reaches the caller once they are done.
+  struct JoinOnExit {
+    std::vector<std::thread> threads;
+    std::atomic<std::size_t>& next;
+    std::size_t end;
+    ~JoinOnExit() {
+      next = end;
+      for (std::thread& thread : threads) thread.join();
+    }
+  } pool{{}, next, entries.size()};
   int threads = ThreadCount(options.jobs, progress.files_total);
-  for (int t = 0; t < threads; ++t) pool.emplace_back(work);
+  for (int t = 0; t < threads; ++t) pool.threads.emplace_back(work);
 
   // Hand results over in order, as soon as each is ready.
   for (std::size_t i = 0; i < entries.size(); ++i) {
@@ -202,7 +212,6 @@ void ScanPaths(const Scanner& scanner, const std::vector<std::string>& paths,
     progress.bytes_done += entries[i].bytes;
     if (on_progress) on_progress(progress);
   }
-  for (std::thread& thread : pool) thread.join();
 }
 
 }  // namespace clausescan

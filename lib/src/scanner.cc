@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <exception>
 #include <iterator>
+#include <new>
 #include <sstream>
 
 #include "assess/assess.h"
@@ -40,6 +42,10 @@ internal::ReadOptions ToReadOptions(const ScanOptions& options) {
 internal::NormalizedText NormalizeDocument(const Document& doc) {
   internal::NormalizeOptions options;
   options.markdown = doc.format == internal::Format::kMarkdown;
+  // Plain text is often converted from a PDF, and a PDF's pages break sentences; Word, HTML and
+  // Markdown paragraphs are the author's.
+  options.join_sentences_across_blank_lines =
+      doc.format == internal::Format::kText || doc.format == internal::Format::kPdf;
   return internal::Normalize(doc.text, options);
 }
 
@@ -96,9 +102,7 @@ Report ScanDocument(const internal::RuleSetData& data, const Document& doc) {
   report.document.format = std::string(internal::FormatName(doc.format));
   report.document.bytes = doc.input_bytes;
   report.notes = doc.notes;
-  if (std::all_of(doc.text.begin(), doc.text.end(), [](char c) {
-        return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f';
-      })) {
+  if (outline.units.empty()) {
     report.notes.push_back("the document has no text: nothing was scanned");
   }
   for (const internal::RuleHit& hit : data.matcher->Match(text, outline)) {
@@ -114,15 +118,31 @@ Result<Document> ReadPath(const std::string& path, const ScanOptions& options) {
   return internal::ReadDocument(std::move(*bytes), path, ToReadOptions(options));
 }
 
+// Runs scan, turning what escapes it (memory exhausted, a bug) into an error naming `name`, so a
+// caller such as a batch thread always gets a value.
+template <typename Scan>
+Result<Report> ScanGuarded(const std::string& name, Scan scan) {
+  try {
+    return scan();
+  } catch (const std::bad_alloc&) {
+    return Error(ErrorCode::kTooLarge, "out of memory while scanning", name);
+  } catch (const std::exception& e) {
+    return Error(ErrorCode::kInternal, fmt::format("internal error: {} (please report it)", e.what()),
+                 name);
+  }
+}
+
 }  // namespace
 
 Scanner::Scanner(RuleSet rules, ScanOptions options)
     : rules_(std::move(rules)), options_(options) {}
 
 Result<Report> Scanner::ScanFile(const std::string& path) const {
-  Result<Document> doc = ReadPath(path, options_);
-  if (!doc) return doc.error();
-  return ScanDocument(rules_.data(), *doc);
+  return ScanGuarded(path, [&]() -> Result<Report> {
+    Result<Document> doc = ReadPath(path, options_);
+    if (!doc) return doc.error();
+    return ScanDocument(rules_.data(), *doc);
+  });
 }
 
 Result<Report> Scanner::ScanBytes(std::string_view bytes, const std::string& name) const {
@@ -132,9 +152,12 @@ Result<Report> Scanner::ScanBytes(std::string_view bytes, const std::string& nam
                              options_.max_input_bytes),
                  name);
   }
-  Result<Document> doc = internal::ReadDocument(std::string(bytes), name, ToReadOptions(options_));
-  if (!doc) return doc.error();
-  return ScanDocument(rules_.data(), *doc);
+  return ScanGuarded(name, [&]() -> Result<Report> {
+    Result<Document> doc =
+        internal::ReadDocument(std::string(bytes), name, ToReadOptions(options_));
+    if (!doc) return doc.error();
+    return ScanDocument(rules_.data(), *doc);
+  });
 }
 
 Result<Report> Scanner::ScanStream(std::istream& in, const std::string& name) const {

@@ -261,6 +261,14 @@ TEST(BuiltinDocTypes, AnEmptyDocumentSaysNothingWasScanned) {
     ASSERT_EQ(report.notes.size(), 1u) << '"' << text << '"';
     EXPECT_EQ(report.notes[0], "the document has no text: nothing was scanned");
   }
+  // a no-break space, and a Markdown file that holds only front matter and a comment
+  for (const auto& [text, name] :
+       {std::pair<std::string, std::string>{"\xC2\xA0\n", "blank.txt"},
+        {"---\ntitle: Draft\n---\n<!-- to be written -->\n", "draft.md"}}) {
+    Report report = ScanText(text, name);
+    ASSERT_EQ(report.notes.size(), 1u) << name;
+    EXPECT_EQ(report.notes[0], "the document has no text: nothing was scanned");
+  }
   EXPECT_TRUE(ScanText("Supplier shall keep records.").notes.empty());
 }
 

@@ -79,15 +79,6 @@ TEST(Normalize, BuildsTheCasedView) {
       {"spaces at line starts and ends", "  first  \n\t second \n", false, "first\nsecond\n"},
       {"blank lines kept", "One.\n\n\nTwo", false, "One.\n\n\nTwo"},
       {"crlf", "one\r\ntwo.\r\n\r\nThree", false, "one\ntwo.\n\nThree"},
-      // a page break in the middle of a sentence of text converted from a PDF
-      {"blank lines inside a sentence dropped", "In no\n\n\n\nevent will", false,
-       "In no\nevent will"},
-      {"after a comma", "If notified,\n\r\n\f\nthe Supplier", false, "If notified,\nthe Supplier"},
-      {"capital after the break kept apart", "fees\n\nThe Supplier", false, "fees\n\nThe Supplier"},
-      {"list marker after the break kept apart", "as follows\n\na. the fees", false,
-       "as follows\n\na. the fees"},
-      {"full stop before the break kept apart", "the fees.\n\nthe Supplier", false,
-       "the fees.\n\nthe Supplier"},
       {"lone cr", "one\rtwo", false, "one\ntwo"},
       {"line separator", "one\xE2\x80\xA8two", false, "one\ntwo"},
       {"controls separate words",
@@ -348,6 +339,31 @@ TEST(LineIndex, FindsLinesAndColumns) {
   LineIndex empty("");
   EXPECT_EQ(empty.Line(0), 1);
   EXPECT_EQ(empty.Column(0), 1);
+}
+
+// Text converted from a PDF breaks sentences at page ends ("In no\n\n\n\nevent will"); with the
+// option, the blank lines go and the sentence is one unit. Word, HTML and Markdown paragraphs
+// (the option off) keep them.
+TEST(Normalize, DropsBlankLinesInsideASentenceWhenAsked) {
+  const struct {
+    const char* doc;
+    const char* joined;
+  } cases[] = {
+      {"In no\n\n\n\nevent will", "In no\nevent will"},
+      {"If notified,\n\r\n\f\nthe Supplier", "If notified,\nthe Supplier"},
+      {"fees\n\nThe Supplier", "fees\n\nThe Supplier"},          // a capital starts a sentence
+      {"as follows\n\na. the fees", "as follows\n\na. the fees"},  // a list item
+      {"the fees.\n\nthe Supplier", "the fees.\n\nthe Supplier"},  // the sentence ended
+  };
+  NormalizeOptions join;
+  join.join_sentences_across_blank_lines = true;
+  for (const auto& c : cases) {
+    NormalizedText text = Normalize(c.doc, join);
+    EXPECT_EQ(text.text, c.joined) << c.doc;
+    EXPECT_EQ(text.folded.size(), text.text.size());
+    EXPECT_EQ(text.source.size(), text.text.size() + 1);
+  }
+  EXPECT_EQ(Normalize("In no\n\n\n\nevent will", NormalizeOptions{}).text, "In no\n\n\n\nevent will");
 }
 
 }  // namespace

@@ -64,6 +64,8 @@ std::vector<PathEntry> ExpandPaths(const std::vector<std::string>& paths,
 // `on_item` once per file and per walking error, from the calling thread, in the order of
 // ExpandPaths (errors first where they were found), and `on_progress` (if set) from the calling
 // thread after each file. A bad file never stops the batch. Returns when every file is done.
+// An exception thrown by a callback stops the batch: the workers take no new file, and the
+// exception reaches the caller once they have finished the files they hold.
 void ScanPaths(const Scanner& scanner, const std::vector<std::string>& paths,
                const BatchOptions& options, const std::function<void(BatchItem&)>& on_item,
                const std::function<void(const BatchProgress&)>& on_progress = {});

@@ -421,8 +421,8 @@ std::size_t CodePointStart(std::string_view s, std::size_t end) {
 
 class Normalizer {
  public:
-  Normalizer(std::string_view doc, std::vector<Markup> markup)
-      : doc_(doc), markup_(std::move(markup)) {}
+  Normalizer(std::string_view doc, std::vector<Markup> markup, bool join_sentences)
+      : doc_(doc), markup_(std::move(markup)), join_sentences_(join_sentences) {}
   NormalizedText Run();
 
  private:
@@ -448,6 +448,7 @@ class Normalizer {
 
   std::string_view doc_;
   std::vector<Markup> markup_;
+  bool join_sentences_;  // drop blank lines inside a sentence
   NormalizedText out_;  // its arrays are sized ahead; size_ bytes are filled
   std::size_t size_ = 0;
   std::string nfkc_;                     // one segment's NFKC output, reused
@@ -541,7 +542,7 @@ void Normalizer::Space(std::uint32_t src) {
 
 // Ends the line, or joins a word hyphenated across it ("Indemni-\nfication") when next is the
 // document position after the break; after a tens number word the hyphen stays ("seventy-\ntwo"
-// -> "seventy-two"). Blank lines inside a sentence are dropped (see
+// -> "seventy-two"). With join_sentences_, blank lines inside a sentence are dropped (see
 // SentenceResumesAfterBlankLines). Returns where to continue in the document.
 std::size_t Normalizer::Newline(std::uint32_t src, std::size_t next) {
   PopSpace();  // lines do not end in spaces
@@ -557,7 +558,7 @@ std::size_t Normalizer::Newline(std::uint32_t src, std::size_t next) {
       return j;
     }
   }
-  bool mid_sentence = next != kNone && !text.empty() &&
+  bool mid_sentence = join_sentences_ && next != kNone && !text.empty() &&
                       (text.back() == ',' || IsLowerLetterAt(text, CodePointStart(text, text.size())));
   Put('\n', ' ', src);
   if (mid_sentence) {
@@ -752,7 +753,7 @@ void Normalizer::PopSpace() {
 NormalizedText Normalize(std::string_view document, const NormalizeOptions& options) {
   std::vector<Markup> markup;
   if (options.markdown) markup = MarkupFinder(document).Find();
-  return Normalizer(document, std::move(markup)).Run();
+  return Normalizer(document, std::move(markup), options.join_sentences_across_blank_lines).Run();
 }
 
 std::pair<std::size_t, std::size_t> NormalizedText::SourceRange(std::size_t begin, std::size_t end,

@@ -16,8 +16,8 @@ namespace clausescan::internal {
 // (U+2010..U+2015, U+2212) -> '-'; ligatures (via NFKC); soft hyphens and zero-width characters
 // removed; words broken by line-end hyphenation joined ("Indemni-\nfication" -> "Indemnification",
 // only when both sides are lower-case letters; after a tens number word the hyphen stays:
-// "seventy-\ntwo" -> "seventy-two", see IsTensNumberWord); blank lines inside a sentence dropped
-// (a line that ends in a lower-case letter or a comma, then only blank lines, then a line that
+// "seventy-\ntwo" -> "seventy-two", see IsTensNumberWord); with join_sentences_across_blank_lines, blank lines
+// inside a sentence dropped (a line that ends in a lower-case letter or a comma, then only blank lines, then a line that
 // starts with a lower-case word and no list marker: "In no\n\n\nevent" -> "In no\nevent", a page
 // break of text converted from a PDF); runs of spaces/tabs (and NBSP etc.) ->
 // one space; "\r\n" (or a lone "\r") -> "\n"; spaces at line starts and ends removed. Line breaks
@@ -47,6 +47,9 @@ struct NormalizedText {
 
 struct NormalizeOptions {
   bool markdown = false;
+  // Drop blank lines inside a sentence (see Normalize): for text whose blank lines may be page
+  // breaks rather than paragraph breaks.
+  bool join_sentences_across_blank_lines = false;
 };
 
 // Normalises valid UTF-8. Never fails; linear in the input. ASCII runs take a fast path that
