@@ -235,6 +235,13 @@ TEST_F(AssessTest, AConsiderationThatRestatesAProposalIsLeftOut) {
   EXPECT_EQ(Run({{"window_hours", 72.0}}).considerations, rule_.considerations);
 }
 
+// Advice too short to have topic words ("Get a DPA.") is still said once, and an empty line in
+// the rule file adds nothing.
+TEST_F(AssessTest, AShortConsiderationIsSaidOnce) {
+  rule_.considerations = {"Get a DPA.", "", "Get a DPA."};
+  EXPECT_EQ(Run({}).considerations, (std::vector<std::string>{"Get a DPA."}));
+}
+
 TEST_F(AssessTest, EmptyProposalAddsNothing) {
   Finding f = Run({{"staged", true}});
   EXPECT_EQ(f.risk, Risk::kLow);

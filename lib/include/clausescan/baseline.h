@@ -36,7 +36,8 @@ class Baseline {
   std::size_t size() const;
 
  private:
-  std::map<std::string, std::size_t> counts_;  // key -> how many entries
+  // document path -> entry key (rule and text, or missing category) -> how many entries
+  std::map<std::string, std::map<std::string, std::size_t>> counts_;
 };
 
 }  // namespace clausescan

@@ -114,10 +114,12 @@ bool SaySameThing(std::string_view a, std::string_view b) {
   return 2 * shared >= x.size() + y.size() - shared;
 }
 
-// Appends a rule's consideration unless the list already says the same thing.
+// Appends a rule's consideration unless it is empty or the list already says it, word for word
+// or in other words (SaySameThing).
 void AddUnlessSaid(std::vector<std::string>& list, const std::string& text) {
-  if (std::any_of(list.begin(), list.end(),
-                  [&](const std::string& said) { return SaySameThing(said, text); })) {
+  if (text.empty() || std::any_of(list.begin(), list.end(), [&](const std::string& said) {
+        return said == text || SaySameThing(said, text);
+      })) {
     return;
   }
   list.push_back(text);

@@ -18,10 +18,9 @@ using Json = nlohmann::json;
 
 constexpr std::size_t kMaxBaselineBytes = std::size_t{256} << 20;
 
-std::string FindingKey(std::string_view path, std::string_view rule, std::string_view text) {
+// Keys of a document's entries; the document's path is the outer key of Baseline::counts_.
+std::string FindingKey(std::string_view rule, std::string_view text) {
   std::string key = "finding";
-  key += '\0';
-  key += path;
   key += '\0';
   key += rule;
   key += '\0';
@@ -29,10 +28,8 @@ std::string FindingKey(std::string_view path, std::string_view rule, std::string
   return key;
 }
 
-std::string MissingKey(std::string_view path, std::string_view category) {
+std::string MissingKey(std::string_view category) {
   std::string key = "missing";
-  key += '\0';
-  key += path;
   key += '\0';
   key += category;
   return key;
@@ -43,22 +40,24 @@ bool IsString(const Json& object, const char* key) {
 }
 
 // Adds the entries of one report object; false when it is not a clausescan report.
-bool AddReport(const Json& report, std::map<std::string, std::size_t>& counts) {
+bool AddReport(const Json& report,
+               std::map<std::string, std::map<std::string, std::size_t>>& counts_by_path) {
   if (!report.is_object() || !report.contains("document") || !report["document"].is_object() ||
       !IsString(report["document"], "path") || !report.contains("findings") ||
       !report["findings"].is_array()) {
     return false;
   }
-  const std::string path = report["document"]["path"].get<std::string>();
+  std::map<std::string, std::size_t>& counts =
+      counts_by_path[report["document"]["path"].get<std::string>()];
   for (const Json& f : report["findings"]) {
     if (!f.is_object() || !IsString(f, "rule") || !IsString(f, "text")) return false;
-    ++counts[FindingKey(path, f["rule"].get<std::string>(), f["text"].get<std::string>())];
+    ++counts[FindingKey(f["rule"].get<std::string>(), f["text"].get<std::string>())];
   }
   if (report.contains("missing")) {
     if (!report["missing"].is_array()) return false;
     for (const Json& m : report["missing"]) {
       if (!m.is_object() || !IsString(m, "category")) return false;
-      ++counts[MissingKey(path, m["category"].get<std::string>())];
+      ++counts[MissingKey(m["category"].get<std::string>())];
     }
   }
   return true;
@@ -108,7 +107,9 @@ Result<Baseline> Baseline::FromJson(std::string_view json, const std::string& na
 }
 
 std::size_t Baseline::Filter(Report& report) const {
-  std::map<std::string, std::size_t> left = counts_;
+  auto document = counts_.find(report.document.path);
+  if (document == counts_.end()) return 0;
+  std::map<std::string, std::size_t> left = document->second;
   auto accepted = [&](const std::string& key) {
     auto it = left.find(key);
     if (it == left.end() || it->second == 0) return false;
@@ -116,17 +117,18 @@ std::size_t Baseline::Filter(Report& report) const {
     return true;
   };
   const std::size_t before = report.findings.size() + report.missing.size();
-  const std::string& path = report.document.path;
   std::erase_if(report.findings,
-                [&](const Finding& f) { return accepted(FindingKey(path, f.rule, f.text)); });
+                [&](const Finding& f) { return accepted(FindingKey(f.rule, f.text)); });
   std::erase_if(report.missing,
-                [&](const MissingClause& m) { return accepted(MissingKey(path, m.category)); });
+                [&](const MissingClause& m) { return accepted(MissingKey(m.category)); });
   return before - report.findings.size() - report.missing.size();
 }
 
 std::size_t Baseline::size() const {
   std::size_t total = 0;
-  for (const auto& [key, count] : counts_) total += count;
+  for (const auto& [path, counts] : counts_) {
+    for (const auto& [key, count] : counts) total += count;
+  }
   return total;
 }
 
