@@ -270,10 +270,15 @@ Result<std::string> RunInChildProcess(const std::function<Result<std::string>()>
     case kValue:
       out.result.erase(0, 1);
       return std::move(out.result);
-    case kError:
+    case kError: {
       if (payload.empty()) break;
-      return Error(static_cast<ErrorCode>(static_cast<unsigned char>(payload.front())),
+      // The code byte comes from another process: anything outside ErrorCode is a bug there.
+      const auto code = static_cast<unsigned char>(payload.front());
+      const bool known = code >= static_cast<unsigned char>(ErrorCode::kIo) &&
+                         code <= static_cast<unsigned char>(ErrorCode::kCorrupt);
+      return Error(known ? static_cast<ErrorCode>(code) : ErrorCode::kInternal,
                    std::string(payload.substr(1)), name);
+    }
     case kOutOfMemory:
       return memory_error();
     case kException:

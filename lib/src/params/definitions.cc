@@ -102,9 +102,9 @@ std::optional<std::string> Glossary::Expand(std::string_view folded, TermKind ki
   for (int level = 0; level < 2; ++level) {
     int this_level = 0;
     for (const Entry& e : entries_) {
-      if (e.definition.kind != kind) continue;
+      if (e.definition.kind != kind || text.find(e.definition.term) == std::string::npos) continue;
       const std::string* body = Body(e.definition.term, kind, scope);
-      if (body == nullptr || text.find(e.definition.term) == std::string::npos) continue;
+      if (body == nullptr) continue;
       this_level += ReplaceTerm(&text, e.definition.term, *body);
     }
     replaced += this_level;

@@ -345,6 +345,7 @@ std::vector<Duration> FindDurations(std::string_view folded) {
   }
   // A duration inside a frequency ("once during the same 12 month period", "one audit in any
   // period of twelve (12) consecutive months") is the period of that frequency.
+  if (out.empty()) return out;
   const std::vector<Frequency> frequencies = FindFrequencies(folded);
   std::size_t f = 0;
   for (Duration& d : out) {
