@@ -310,6 +310,14 @@ std::vector<GoldenCase> GoldenCases() {
        WindowRuleWithLine(13, "  business: {type: flag, any: ['x']}"),
        w + ":13:3: parameter name 'business' is used twice in rule (a duration with 'business' "
            "sets it for business days)"},
+      {"business days named after the parameter they set", w,
+       WindowRuleWithLine(12, "  window_hours: {type: duration, unit: hours, business: business}"),
+       w + ":12:3: parameter name 'business' is used twice in rule (a duration with 'business' "
+           "sets it for business days)"},
+      {"a duration named business that sets business", w,
+       WindowRuleWithLine(12, "  business: {type: duration, unit: days, business: true}"),
+       w + ":12:3: parameter name 'business' is used twice in rule (a duration with 'business' "
+           "sets it for business days)"},
       {"bad duration preference", w,
        WindowRuleWithLine(12, "  window_hours: {type: duration, unit: hours, prefer: soon}"),
        w + ":12:55: invalid prefer 'soon': expected within or notice"},

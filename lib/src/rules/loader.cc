@@ -15,12 +15,14 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string_view>
 #include <utility>
 
 #include "match/matcher.h"
+#include "params/extract.h"
 #include "structure/doctype.h"
 
 namespace clausescan::internal {
@@ -629,31 +631,14 @@ Status ReadParam(const YamlFile& file, const YAML::Node& key, const YAML::Node& 
   return ReadParamOptions(file, fields, spec);
 }
 
-// Every parameter name a rule outputs must be unique. A duration with business days sets
-// `business` too, which no other parameter of the rule may then be named; `business` may be
-// set by several durations.
+// Every parameter name a rule outputs must be unique.
 Status CheckParamNames(const YamlFile& file, const YAML::Node& node, const ParamSpec& spec,
-                       std::set<std::string>* names, bool* sets_business) {
-  constexpr std::string_view kBusiness = "business";
-  const bool business_clash =
-      (!spec.business_name.empty() || spec.business_flag) && names->count(std::string(kBusiness));
+                       std::set<std::string>* names) {
   for (const std::string* name : {&spec.name, &spec.business_name, &spec.currency_name}) {
-    if (name->empty()) continue;
-    if (!names->insert(*name).second) {
+    if (!name->empty() && !names->insert(*name).second) {
       return file.At(node, fmt::format("parameter name '{}' is used twice in rule", *name));
     }
-    if (*name == kBusiness && *sets_business) {
-      return file.At(node,
-                     "parameter name 'business' is used twice in rule (a duration with "
-                     "'business' sets it for business days)");
-    }
   }
-  if (business_clash && !*sets_business) {
-    return file.At(node,
-                   "parameter name 'business' is used twice in rule (a duration with "
-                   "'business' sets it for business days)");
-  }
-  if (!spec.business_name.empty() || spec.business_flag) *sets_business = true;
   return std::nullopt;
 }
 
@@ -661,12 +646,23 @@ Status ReadParams(const YamlFile& file, const YAML::Node& node, Rule* rule) {
   Fields params;
   CLAUSESCAN_RETURN_IF_ERROR(ReadMapEntries(file, node, "'parameters'", {}, &params));
   std::set<std::string> names;
-  bool sets_business = false;
+  bool sets_business = false;             // a duration outputs `business` for business days
+  std::optional<YAML::Node> names_business;  // the parameter that outputs a `business` of its own
   for (const auto& [name, entry] : params.entries()) {
     ParamSpec spec;
     CLAUSESCAN_RETURN_IF_ERROR(ReadParam(file, entry.first, entry.second, &spec));
-    CLAUSESCAN_RETURN_IF_ERROR(CheckParamNames(file, entry.first, spec, &names, &sets_business));
+    CLAUSESCAN_RETURN_IF_ERROR(CheckParamNames(file, entry.first, spec, &names));
+    sets_business = sets_business || !spec.business_name.empty() || spec.business_flag;
+    if (!names_business && names.count(std::string(kBusinessParam)) > 0) {
+      names_business = entry.first;
+    }
     rule->parameters.push_back(std::move(spec));
+  }
+  // Several durations may set `business`; no parameter may then be named so.
+  if (sets_business && names_business) {
+    return file.At(*names_business,
+                   "parameter name 'business' is used twice in rule (a duration with "
+                   "'business' sets it for business days)");
   }
   return std::nullopt;
 }
