@@ -127,8 +127,8 @@ Result<Report> ScanGuarded(const std::string& name, Scan scan) {
   } catch (const std::bad_alloc&) {
     return Error(ErrorCode::kTooLarge, "out of memory while scanning", name);
   } catch (const std::exception& e) {
-    return Error(ErrorCode::kInternal, fmt::format("internal error: {} (please report it)", e.what()),
-                 name);
+    return Error(ErrorCode::kInternal,
+                 fmt::format("internal error: {} (please report it)", e.what()), name);
   }
 }
 

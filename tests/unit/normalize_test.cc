@@ -351,7 +351,7 @@ TEST(Normalize, DropsBlankLinesInsideASentenceWhenAsked) {
   } cases[] = {
       {"In no\n\n\n\nevent will", "In no\nevent will"},
       {"If notified,\n\r\n\f\nthe Supplier", "If notified,\nthe Supplier"},
-      {"fees\n\nThe Supplier", "fees\n\nThe Supplier"},          // a capital starts a sentence
+      {"fees\n\nThe Supplier", "fees\n\nThe Supplier"},            // a capital starts a sentence
       {"as follows\n\na. the fees", "as follows\n\na. the fees"},  // a list item
       {"the fees.\n\nthe Supplier", "the fees.\n\nthe Supplier"},  // the sentence ended
   };
@@ -363,7 +363,8 @@ TEST(Normalize, DropsBlankLinesInsideASentenceWhenAsked) {
     EXPECT_EQ(text.folded.size(), text.text.size());
     EXPECT_EQ(text.source.size(), text.text.size() + 1);
   }
-  EXPECT_EQ(Normalize("In no\n\n\n\nevent will", NormalizeOptions{}).text, "In no\n\n\n\nevent will");
+  EXPECT_EQ(Normalize("In no\n\n\n\nevent will", NormalizeOptions{}).text,
+            "In no\n\n\n\nevent will");
 }
 
 }  // namespace

@@ -255,9 +255,9 @@ namespace {
 
 // The rule with id in rules (sorted by id), or nullptr.
 const Rule* FindRule(const std::vector<Rule>& rules, const std::string& id) {
-  auto it = std::lower_bound(
-      rules.begin(), rules.end(), id,
-      [](const Rule& rule, const std::string& key) { return rule.id < key; });
+  auto it =
+      std::lower_bound(rules.begin(), rules.end(), id,
+                       [](const Rule& rule, const std::string& key) { return rule.id < key; });
   return it != rules.end() && it->id == id ? &*it : nullptr;
 }
 

@@ -250,6 +250,14 @@ bool KeepsHyphen(std::string_view left, std::string_view right,
 }  // namespace
 
 void JoinHyphenatedLines(std::vector<PageLines>& pages) {
+  const bool any_hyphen_at_line_end =
+      std::any_of(pages.begin(), pages.end(), [](const PageLines& page) {
+        return std::any_of(page.begin(), page.end(), [](const std::string& line) {
+          std::size_t end = line.find_last_not_of(" \t");
+          return end != std::string::npos && end > 0 && line[end] == '-' && IsLower(line[end - 1]);
+        });
+      });
+  if (!any_hyphen_at_line_end) return;
   const std::map<std::string, int> words = CountWords(pages);
   for (std::size_t p = 0; p < pages.size(); ++p) {
     PageLines& page = pages[p];

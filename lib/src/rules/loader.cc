@@ -444,13 +444,12 @@ const Names kRuleKeys = {"id",    "category",   "title",    "description", "scop
                          "match", "parameters", "controls", "evidence",    "considerations"};
 const Names kScopes = {"sentence", "paragraph"};
 const Names kParties = {"supplier", "customer", "any"};
-const Names kParamTypes = {"duration", "vague", "trigger",    "flag",         "enum",
-                           "percent",  "money", "fee_months", "fee_multiple", "frequency",
-                           "set"};
+const Names kParamTypes = {"duration", "vague",      "trigger",      "flag",      "enum", "percent",
+                           "money",    "fee_months", "fee_multiple", "frequency", "set"};
 const ParamSpec::Type kParamTypeValues[] = {
-    ParamSpec::Type::kDuration, ParamSpec::Type::kVague,     ParamSpec::Type::kTrigger,
-    ParamSpec::Type::kFlag,     ParamSpec::Type::kEnum,      ParamSpec::Type::kPercent,
-    ParamSpec::Type::kMoney,    ParamSpec::Type::kFeeMonths, ParamSpec::Type::kFeeMultiple,
+    ParamSpec::Type::kDuration,  ParamSpec::Type::kVague,     ParamSpec::Type::kTrigger,
+    ParamSpec::Type::kFlag,      ParamSpec::Type::kEnum,      ParamSpec::Type::kPercent,
+    ParamSpec::Type::kMoney,     ParamSpec::Type::kFeeMonths, ParamSpec::Type::kFeeMultiple,
     ParamSpec::Type::kFrequency, ParamSpec::Type::kSet};
 const Names kParamKeys = {"type",     "unit", "business", "prefer",
                           "currency", "any",  "none",     "values"};
@@ -646,7 +645,7 @@ Status ReadParams(const YamlFile& file, const YAML::Node& node, Rule* rule) {
   Fields params;
   CLAUSESCAN_RETURN_IF_ERROR(ReadMapEntries(file, node, "'parameters'", {}, &params));
   std::set<std::string> names;
-  bool sets_business = false;             // a duration outputs `business` for business days
+  bool sets_business = false;                // a duration outputs `business` for business days
   std::optional<YAML::Node> names_business;  // the parameter that outputs a `business` of its own
   for (const auto& [name, entry] : params.entries()) {
     ParamSpec spec;
@@ -983,8 +982,8 @@ Status ReadPlaybook(const YamlFile& file, const YAML::Node& root, const Catalogs
   CLAUSESCAN_RETURN_IF_ERROR(ReadMapEntries(file, root, "playbook", {}, &fields));
   for (const auto& [category, entry] : fields.entries()) {
     std::optional<PolicyContext> ctx;
-    CLAUSESCAN_RETURN_IF_ERROR(PolicyContextFor(file, entry.first, category, keys, declared,
-                                                &out->position_ids, &ctx));
+    CLAUSESCAN_RETURN_IF_ERROR(
+        PolicyContextFor(file, entry.first, category, keys, declared, &out->position_ids, &ctx));
     if (out->categories.count(category) != 0) {
       return file.At(entry.first,
                      fmt::format("'{}' already has a policy in another playbook file", category));
@@ -1082,8 +1081,8 @@ Status OverridePosition(const PolicyContext& ctx, const YAML::Node& node,
   return PutPosition(ctx, node, fields, std::move(position), playbook);
 }
 
-Status OverridePolicy(const PolicyContext& ctx, const YAML::Node& node,
-                      std::set<std::string>* seen, Playbook* playbook) {
+Status OverridePolicy(const PolicyContext& ctx, const YAML::Node& node, std::set<std::string>* seen,
+                      Playbook* playbook) {
   Fields fields;
   CLAUSESCAN_RETURN_IF_ERROR(
       ReadPolicyHeader(ctx, node, &fields, &playbook->categories[ctx.category]));
@@ -1210,8 +1209,7 @@ Status ReadExpects(const ExpectContext& ectx, const YAML::Node& node, DocType* t
   return std::nullopt;
 }
 
-Status ReadDocType(const ExpectContext& ectx, const Fields& fields, std::string id,
-                   DocType* type) {
+Status ReadDocType(const ExpectContext& ectx, const Fields& fields, std::string id, DocType* type) {
   const YamlFile& file = ectx.file;
   const YAML::Node& id_node = *fields.Find("id");
   if (id == "other") {
@@ -1243,14 +1241,14 @@ Status ReadDocType(const ExpectContext& ectx, const Fields& fields, std::string 
 Status ReadDocTypes(const YamlFile& file, const YAML::Node& root, const Catalogs& catalogs,
                     const DeclaredParams& declared, std::vector<DocType>* out) {
   const ExpectContext ectx{file, IdsOf(catalogs.categories), declared};
-  return ForEachCatalogEntry(file, root, "document type", kDocTypeKeys, {"id", "name"},
-                             [&](const Fields& fields, std::string id) -> Status {
-                               DocType type;
-                               CLAUSESCAN_RETURN_IF_ERROR(
-                                   ReadDocType(ectx, fields, std::move(id), &type));
-                               out->push_back(std::move(type));
-                               return std::nullopt;
-                             });
+  return ForEachCatalogEntry(
+      file, root, "document type", kDocTypeKeys, {"id", "name"},
+      [&](const Fields& fields, std::string id) -> Status {
+        DocType type;
+        CLAUSESCAN_RETURN_IF_ERROR(ReadDocType(ectx, fields, std::move(id), &type));
+        out->push_back(std::move(type));
+        return std::nullopt;
+      });
 }
 
 // ---------------------------------------------------------------------------------------------

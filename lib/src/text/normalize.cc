@@ -394,8 +394,8 @@ constexpr int kMaxBlankLinesInSentence = 12;
 std::size_t SentenceResumesAfterBlankLines(std::string_view doc, std::size_t line_end) {
   std::size_t j = line_end;
   int breaks = 0;
-  while (j < doc.size() && (doc[j] == ' ' || doc[j] == '\t' || doc[j] == '\f' || doc[j] == '\r' ||
-                            doc[j] == '\n')) {
+  while (j < doc.size() &&
+         (doc[j] == ' ' || doc[j] == '\t' || doc[j] == '\f' || doc[j] == '\r' || doc[j] == '\n')) {
     if (doc[j] == '\n' || (doc[j] == '\r' && (j + 1 >= doc.size() || doc[j + 1] != '\n'))) {
       if (++breaks > kMaxBlankLinesInSentence) return std::string_view::npos;
     }
@@ -449,7 +449,7 @@ class Normalizer {
   std::string_view doc_;
   std::vector<Markup> markup_;
   bool join_sentences_;  // drop blank lines inside a sentence
-  NormalizedText out_;  // its arrays are sized ahead; size_ bytes are filled
+  NormalizedText out_;   // its arrays are sized ahead; size_ bytes are filled
   std::size_t size_ = 0;
   std::string nfkc_;                     // one segment's NFKC output, reused
   std::vector<std::uint32_t> nfkc_src_;  // its source offsets
@@ -558,8 +558,9 @@ std::size_t Normalizer::Newline(std::uint32_t src, std::size_t next) {
       return j;
     }
   }
-  bool mid_sentence = join_sentences_ && next != kNone && !text.empty() &&
-                      (text.back() == ',' || IsLowerLetterAt(text, CodePointStart(text, text.size())));
+  bool mid_sentence =
+      join_sentences_ && next != kNone && !text.empty() &&
+      (text.back() == ',' || IsLowerLetterAt(text, CodePointStart(text, text.size())));
   Put('\n', ' ', src);
   if (mid_sentence) {
     std::size_t resume = SentenceResumesAfterBlankLines(doc_, next);
