@@ -469,5 +469,28 @@ TEST(Segment, ATitleCaseLineStandingAloneIsAHeading) {
   EXPECT_EQ(s.outline.sections.size(), 1u);
 }
 
+// A table of contents names every clause ("6.2 Insurance Requirements 45") but says none: its
+// lines are headings, whether the text runs them into one line or keeps them apart.
+TEST(Segment, ATableOfContentsIsHeadings) {
+  EXPECT_EQ(Sentences("TABLE OF CONTENTS\n\n"
+                      "ARTICLE 6 INDEMNIFICATION; LIMITATION OF LIABILITY AND INSURANCE 44 6.1 "
+                      "Indemnification 44 6.2 Insurance Requirements 45 6.3 Limitation of "
+                      "Liability 46\n\n"
+                      "6.2 Insurance. Supplier shall maintain cyber insurance.\n"),
+            (Strings{"Supplier shall maintain cyber insurance."}));
+  EXPECT_EQ(Sentences("11.6 Severability 29\n11.7 Descriptive Headings 29\n11.8 Interpretation "
+                      "29\n11.9 Governing Law 30\n11.10 Consent to Jurisdiction 30\n"),
+            Strings{});
+  // Capitals, section references and numbers that are not page numbers: clauses, as before.
+  const std::string caps =
+      "EXCEPT FOR LIABILITY ARISING UNDER SECTION 8 OF THIS AGREEMENT, IN NO EVENT SHALL EITHER "
+      "PARTY'S LIABILITY EXCEED 12 MONTHS OF FEES UNDER SECTION 4 OR 5 OF THIS AGREEMENT.";
+  EXPECT_EQ(Sentences(caps + "\n"), Strings{caps});
+  const std::string severities =
+      "Severity 1 Every Two Hours (24x7) Severity 2 Every 8 Hours Severity 3 Every 48 Hours "
+      "Severity 4 Every 72 Hours";
+  EXPECT_EQ(Sentences(severities + "\n"), Strings{severities});
+}
+
 }  // namespace
 }  // namespace clausescan::internal

@@ -96,12 +96,11 @@ bool IsSmallWord(std::string_view w) {
 
 // A verb that makes a line a sentence rather than a title, in any case ("SHALL", "Shall").
 bool IsClauseVerb(std::string_view word) {
-  static constexpr std::string_view kVerbs[] = {"shall", "will", "may",  "must", "is",  "are",
-                                                "be",    "hereby", "was", "has", "have", "not"};
+  static constexpr std::string_view kVerbs[] = {"shall", "will",   "may", "must", "is",   "are",
+                                                "be",    "hereby", "was", "has",  "have", "not"};
   for (std::string_view verb : kVerbs) {
-    if (word.size() == verb.size() &&
-        std::equal(word.begin(), word.end(), verb.begin(),
-                   [](char a, char b) { return (a | 0x20) == b; })) {
+    if (word.size() == verb.size() && std::equal(word.begin(), word.end(), verb.begin(),
+                                                 [](char a, char b) { return (a | 0x20) == b; })) {
       return true;
     }
   }
@@ -139,9 +138,8 @@ bool TitleLike(std::string_view s, int max_words) {
 // True when s has at most max_words words and none is a verb that makes it a sentence.
 bool IsVerblessPhrase(std::string_view s, int max_words) {
   int words = 0;
-  return ForEachWord(s, [&](std::string_view word) {
-    return ++words <= max_words && !IsClauseVerb(word);
-  });
+  return ForEachWord(
+      s, [&](std::string_view word) { return ++words <= max_words && !IsClauseVerb(word); });
 }
 
 // A short line in capitals that is not a sentence ("LIMITATION OF LIABILITY", "WITNESSETH").
@@ -153,6 +151,66 @@ bool IsAllCapsHeading(std::string_view s) {
     letters += IsUpper(c);
   }
   return letters >= 3 && IsVerblessPhrase(s, 10);
+}
+
+// True for a stretch of a table of contents run into one unit: "7 1.5 Applicable Law 7 1.6
+// Approved Assay 7 1.7 Background IP 8", "ARTICLE 12 INDEMNIFICATION 44 12.1 Indemnity 44".
+// It has at least three page references (a number of up to three digits after a title word or
+// a dot leader, followed by the next entry's number, "ARTICLE", "Section", "Schedule"... or the
+// end) whose pages
+// never decrease, section numbers ("1.5", "ARTICLE", "Section") or the words "table of
+// contents", and hardly a lower-case word but small ones ("of", "and").
+bool LooksLikeTableOfContents(std::string_view s) {
+  std::vector<std::string_view> words;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t end = s.find_first_of(" \n", i);
+    if (end == std::string_view::npos) end = s.size();
+    if (end > i) words.push_back(s.substr(i, end - i));
+    i = end + 1;
+  }
+  if (words.size() < 6) return false;
+  auto is_page = [](std::string_view w) {
+    return !w.empty() && w.size() <= 3 && std::all_of(w.begin(), w.end(), IsDigit);
+  };
+  auto is_leader = [](std::string_view w) {
+    return std::all_of(w.begin(), w.end(), [](char c) { return c == '.' || c == '_'; });
+  };
+  auto starts_entry = [](std::string_view w) {
+    static constexpr std::string_view kEntryWords[] = {"ARTICLE",  "Article",  "SECTION", "Section",
+                                                       "SCHEDULE", "Schedule", "EXHIBIT", "Exhibit",
+                                                       "APPENDIX", "Appendix", "ANNEX",   "Annex"};
+    return std::find(std::begin(kEntryWords), std::end(kEntryWords), w) != std::end(kEntryWords);
+  };
+  int pages = 0;
+  int last_page = 0;
+  int section_numbers = 0;
+  int lower_words = 0;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    std::string_view w = words[i];
+    if (IsLower(w[0]) && !IsSmallWord(w)) ++lower_words;
+    if (IsDigit(w[0]) && w.find('.') != std::string_view::npos && w.find('.') + 1 < w.size()) {
+      ++section_numbers;
+    }
+    if (w == "ARTICLE" || w == "Article" || w == "Section" || w == "SECTION") ++section_numbers;
+    if (i == 0 || !is_page(w)) continue;
+    std::size_t title = i - 1;
+    while (title > 0 && is_leader(words[title])) --title;
+    const char before = words[title].back();
+    if (!(IsAlpha(before) || before == ')' || is_leader(words[i - 1]))) continue;
+    const bool entry_follows =
+        i + 1 == words.size() || IsDigit(words[i + 1][0]) || starts_entry(words[i + 1]);
+    if (!entry_follows) continue;
+    int page = 0;
+    for (char c : w) page = page * 10 + (c - '0');
+    if (page < last_page) return false;
+    last_page = page;
+    ++pages;
+  }
+  std::string lower(s);
+  for (char& c : lower) c = IsUpper(c) ? static_cast<char>(c | 0x20) : c;
+  const bool names_contents = lower.find("table of contents") != std::string::npos;
+  return pages >= 3 && (section_numbers >= 2 || names_contents) &&
+         lower_words * 5 <= static_cast<int>(words.size());
 }
 
 // True when the line ends a sentence or clause, so a heading or numbered item may follow.
@@ -348,8 +406,8 @@ std::string_view DisplayNumber(const SectionNumber& sn) {
 // A list item marker: "- ", "* ", "+ ", "• ", "(a)", "(iv)", "(1)", "a)", "1.", "1.2", "a.",
 // "iv.".
 struct Marker {
-  std::size_t content = 0;   // offset of the item's text (== line size when none)
-  bool numeric = false;      // "1." or "1.2": may also be a hard-wrapped number
+  std::size_t content = 0;  // offset of the item's text (== line size when none)
+  bool numeric = false;     // "1." or "1.2": may also be a hard-wrapped number
   // "(72)": also what a hard-wrapped "seventy-two\n(72) hours" looks like, so it opens an item
   // only where a clause may end (like `numeric`).
   bool digits_in_parens = false;
@@ -676,6 +734,12 @@ void Segmenter::CloseParagraph() {
   auto paragraph = static_cast<int>(out_.paragraphs.size());
   std::size_t units = out_.units.size();
   SplitSentences(para_begin_, para_scan_, para_end_, para_kind_, paragraph);
+  // A table of contents split into several units (at "Product(s). 14.6"), each too short to
+  // tell, is told by the paragraph.
+  if (out_.units.size() > units + 1 &&
+      LooksLikeTableOfContents(text_.substr(para_begin_, para_end_ - para_begin_))) {
+    for (std::size_t u = units; u < out_.units.size(); ++u) out_.units[u].kind = UnitKind::kHeading;
+  }
   if (out_.units.size() > units) out_.paragraphs.push_back({para_begin_, para_end_, section_});
 }
 
@@ -709,6 +773,7 @@ void Segmenter::SplitSentences(std::size_t begin, std::size_t scan, std::size_t 
 void Segmenter::AddUnit(std::size_t begin, std::size_t end, UnitKind kind, int paragraph) {
   std::string_view s = Trim(text_.substr(begin, end - begin));
   if (!HasLetter(s)) return;
+  if (kind != UnitKind::kHeading && LooksLikeTableOfContents(s)) kind = UnitKind::kHeading;
   begin = static_cast<std::size_t>(s.data() - text_.data());
   out_.units.push_back({begin, begin + s.size(), kind, section_, paragraph});
 }
