@@ -469,6 +469,19 @@ TEST(Segment, ATitleCaseLineStandingAloneIsAHeading) {
   EXPECT_EQ(s.outline.sections.size(), 1u);
 }
 
+// A template's note to whoever fills it in states no term, in brackets or not; the clause after
+// the brackets close is text.
+TEST(Segment, ADraftingNoteIsNoClause) {
+  EXPECT_EQ(Sentences("[ drafting note: Check the box to add a separate indemnity. If you do not "
+                      "want one, delete this row. ]\n\n"
+                      "[Note to draft: the notice period is 72 hours.] Supplier shall notify "
+                      "Customer within 72 hours.\n\n"
+                      "Drafter's note: the Supplier shall notify the Customer.\n\n"
+                      "Supplier shall keep a drafting note register.\n"),
+            (Strings{"Supplier shall notify Customer within 72 hours.",
+                     "Supplier shall keep a drafting note register."}));
+}
+
 // A table of contents names every clause ("6.2 Insurance Requirements 45") but says none: its
 // lines are headings, whether the text runs them into one line or keeps them apart.
 TEST(Segment, ATableOfContentsIsHeadings) {

@@ -153,6 +153,23 @@ bool IsAllCapsHeading(std::string_view s) {
   return letters >= 3 && IsVerblessPhrase(s, 10);
 }
 
+// True for a paragraph that is a note to whoever fills in a template, not a term of the
+// contract: "[ drafting note: check all that apply ]", "[Note to draft: ...]", "Drafter's note:".
+bool IsDraftingNote(std::string_view s) {
+  std::size_t i = 0;
+  if (i < s.size() && (s[i] == '[' || s[i] == '(')) ++i;
+  while (i < s.size() && s[i] == ' ') ++i;
+  std::string head;
+  for (; i < s.size() && head.size() < 24; ++i)
+    head += IsUpper(s[i]) ? static_cast<char>(s[i] | 0x20) : s[i];
+  for (std::string_view note :
+       {"drafting note", "note to draft", "drafter's note", "drafters' note", "note to drafter",
+        "editor's note", "editorial note"}) {
+    if (head.compare(0, note.size(), note) == 0) return true;
+  }
+  return false;
+}
+
 // True for a stretch of a table of contents run into one unit: "7 1.5 Applicable Law 7 1.6
 // Approved Assay 7 1.7 Background IP 8", "ARTICLE 12 INDEMNIFICATION 44 12.1 Indemnity 44".
 // It has at least three page references (a number of up to three digits after a title word or
@@ -734,10 +751,21 @@ void Segmenter::CloseParagraph() {
   auto paragraph = static_cast<int>(out_.paragraphs.size());
   std::size_t units = out_.units.size();
   SplitSentences(para_begin_, para_scan_, para_end_, para_kind_, paragraph);
-  // A table of contents split into several units (at "Product(s). 14.6"), each too short to
-  // tell, is told by the paragraph.
-  if (out_.units.size() > units + 1 &&
-      LooksLikeTableOfContents(text_.substr(para_begin_, para_end_ - para_begin_))) {
+  // A drafting note is no term of the contract: the paragraph, or in brackets up to the unit
+  // that closes them. A table of contents split into several units (at "Product(s). 14.6"),
+  // each too short to tell, is told by the paragraph.
+  const std::string_view text = text_.substr(para_begin_, para_end_ - para_begin_);
+  if (IsDraftingNote(text)) {
+    const bool bracketed = text[0] == '[';
+    for (std::size_t u = units; u < out_.units.size(); ++u) {
+      out_.units[u].kind = UnitKind::kHeading;
+      const Unit& unit = out_.units[u];
+      if (bracketed &&
+          text_.substr(unit.begin, unit.end - unit.begin).find(']') != std::string_view::npos) {
+        break;
+      }
+    }
+  } else if (out_.units.size() > units + 1 && LooksLikeTableOfContents(text)) {
     for (std::size_t u = units; u < out_.units.size(); ++u) out_.units[u].kind = UnitKind::kHeading;
   }
   if (out_.units.size() > units) out_.paragraphs.push_back({para_begin_, para_end_, section_});

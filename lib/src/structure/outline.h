@@ -12,10 +12,10 @@ namespace clausescan::internal {
 
 // A heading and the section it opens. Offsets are in NormalizedText::text.
 struct Section {
-  std::string number;  // "9.2", "7(b)", "28", "IV" or "" when the heading has no number
-  std::string title;   // "Security Incidents" (may be empty: "Section 7.")
-  std::string label;   // what a finding shows: "9.2 Security Incidents", "Article 28"
-  int level = 1;       // 1 for top level; deeper numbers ("9.2.1") and '##' go deeper
+  std::string number;     // "9.2", "7(b)", "28", "IV" or "" when the heading has no number
+  std::string title;      // "Security Incidents" (may be empty: "Section 7.")
+  std::string label;      // what a finding shows: "9.2 Security Incidents", "Article 28"
+  int level = 1;          // 1 for top level; deeper numbers ("9.2.1") and '##' go deeper
   std::size_t begin = 0;  // start of the heading line
 };
 
@@ -29,7 +29,8 @@ struct Paragraph {
 enum class UnitKind {
   kSentence,  // a sentence of running text
   kListItem,  // a sentence that is (or starts) a list item "(a)", "(iv)", "1.", "-"
-  kHeading,   // a heading line; rules do not match headings
+  kHeading,   // a heading line, or text that states no term (a table of contents, a drafting
+              // note); rules do not match it
 };
 
 // A scope unit: the text a sentence-scoped rule matches in.
