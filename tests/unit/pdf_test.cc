@@ -34,6 +34,9 @@ TEST(PdfCleanup, RecognisesPageNumberLines) {
       {"3 of 12", true},
       {"3/12", true},
       {"[iv]", true},
+      {"(7)", true},
+      {"(c)", false},  // list markers alone on a line at a page edge
+      {"(iv)", false},
       {"\xE2\x80\x93 5 \xE2\x80\x93", true},
       {"1.", false},
       {"12345", false},

@@ -83,6 +83,12 @@ bool IsPageNumberLine(std::string_view line) {
   std::size_t n = NumberLength(s);
   if (n == 0) return false;
   std::string_view rest = TrimChars(s.substr(n), " \t");
+  // "(c)", "(iv)": a list marker standing on its own line, not a page number in brackets.
+  const std::string_view trimmed = TrimChars(line, " \t\r\f");
+  if (rest.empty() && !trimmed.empty() && trimmed.front() == '(' &&
+      !std::isdigit(static_cast<unsigned char>(s.front()))) {
+    return false;
+  }
   if (rest.empty()) return true;
   if (rest.front() == '/') {
     rest = TrimChars(rest.substr(1), " \t");

@@ -19,7 +19,7 @@ inline constexpr int kRunningZoneLines = 3;
 inline constexpr int kMaxRunningBandLines = 3;
 
 // True for a line that is only a page number: "7", "- 7 -", "Page 7", "Page 7 of 12", "7/12",
-// "[vii]".
+// "[vii]", "(7)"; not "(c)" or "(iv)", list markers on a line of their own.
 bool IsPageNumberLine(std::string_view line);
 
 // Removes running headers, footers and page numbers. Running lines are lines that repeat at the
