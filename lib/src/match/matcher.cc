@@ -23,9 +23,11 @@
 #include <string_view>
 #include <tuple>
 #include <utility>
+#include <variant>
 
 #include "params/extract.h"
 #include "params/party.h"
+#include "structure/inline_list.h"
 
 namespace clausescan::internal {
 namespace {
@@ -667,10 +669,23 @@ class ScopeRunner {
         evaluator_(evaluator),
         hits_(hits) {}
 
-  // Matches the unit [begin, end) of the folded view, in section `section`.
+  // Matches the unit [begin, end) of the folded view, in section `section`. Parameters come
+  // from the whole unit; when the rule holds in just one item of a list inside the unit (see
+  // FindInlineList), the numbers, words and flags that item and the list's lead-in state win
+  // (sets stay the whole unit's), so "(a) notify within 24 hours; and (b) delete within 30
+  // days" gives the deletion rule 30 days.
   void Run(std::size_t begin, std::size_t end, int section);
 
  private:
+  // Each item of a unit's inline list, after the lead-in, and the rules that hold in it.
+  struct ItemTexts {
+    std::vector<std::string> texts;
+    std::vector<std::vector<int>> passed;
+    // The text `rule` reads its parameters from: the one item it holds in, else the unit.
+    std::string_view For(int rule, std::string_view unit) const;
+  };
+  ItemTexts RuleItems(std::string_view unit);
+
   const CompiledRules& rules_;
   const ScopePatterns& patterns_;
   ProbeScratch scratch_;
@@ -683,9 +698,10 @@ class ScopeRunner {
 void ScopeRunner::Run(std::size_t begin, std::size_t end, int section) {
   if (begin >= end || end > folded_.size()) return;  // outside the contract of Outline
   const std::string_view unit = folded_.substr(begin, end - begin);
-  const std::vector<int>& passed = evaluator_->Evaluate(patterns_, &scratch_, unit);
+  const std::vector<int> passed = evaluator_->Evaluate(patterns_, &scratch_, unit);
   if (passed.empty()) return;
   const UnitFacts facts{IsDefinition(unit), DutyHolder(unit, rules_.parties)};
+  const ItemTexts items = RuleItems(unit);
   for (int index : passed) {
     const CompiledRule& rule = rules_.rules[index];
     if (facts.definition && !rule.definitions) continue;
@@ -698,8 +714,45 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section) {
     hit.party = facts.duty_holder;
     rule.params.Extract(unit, &hit.parameters);
     rule.params.ExtractDefined(unit, defined_.glossary, defined_.ScopeOf(section), &hit.parameters);
+    const std::string_view item = items.For(index, unit);
+    if (item.data() != unit.data()) {
+      std::map<std::string, ParamValue> precise;
+      rule.params.Extract(item, &precise);
+      rule.params.ExtractDefined(item, defined_.glossary, defined_.ScopeOf(section), &precise);
+      for (auto& [name, value] : precise) {
+        // A set ("measures", "scope") gathers what the whole clause lists; a number or a word
+        // is one statement, which the item makes precise.
+        if (!std::holds_alternative<std::vector<std::string>>(value)) {
+          hit.parameters[name] = std::move(value);
+        }
+      }
+    }
     hits_->push_back(std::move(hit));
   }
+}
+
+ScopeRunner::ItemTexts ScopeRunner::RuleItems(std::string_view unit) {
+  ItemTexts out;
+  const InlineList list = FindInlineList(unit);
+  if (list.items.empty()) return out;
+  const std::string_view lead = unit.substr(0, list.lead_end);
+  for (const auto& [item_begin, item_end] : list.items) {
+    std::string text(lead);
+    text.append(unit.substr(item_begin, item_end - item_begin));
+    out.passed.push_back(evaluator_->Evaluate(patterns_, &scratch_, text));
+    out.texts.push_back(std::move(text));
+  }
+  return out;
+}
+
+std::string_view ScopeRunner::ItemTexts::For(int rule, std::string_view unit) const {
+  const std::string* only = nullptr;
+  for (std::size_t k = 0; k < texts.size(); ++k) {
+    if (std::find(passed[k].begin(), passed[k].end(), rule) == passed[k].end()) continue;
+    if (only != nullptr) return unit;  // the rule holds in several items: the sentence says it
+    only = &texts[k];
+  }
+  return only != nullptr ? std::string_view(*only) : unit;
 }
 
 // Paragraphs that hold some text besides headings (paragraph rules skip the others).
