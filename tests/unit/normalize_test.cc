@@ -354,6 +354,19 @@ TEST(Normalize, DropsBlankLinesInsideASentenceWhenAsked) {
       {"fees\n\nThe Supplier", "fees\n\nThe Supplier"},            // a capital starts a sentence
       {"as follows\n\na. the fees", "as follows\n\na. the fees"},  // a list item
       {"the fees.\n\nthe Supplier", "the fees.\n\nthe Supplier"},  // the sentence ended
+      // a page number between the halves of the sentence
+      {"In no\n\n - 8 -\n\nevent will", "In no\nevent will"},
+      {"In no\n\nPage 8\n\n\nevent will", "In no\nevent will"},
+      // a clause in capitals: a line that ran to the margin, then capitals again
+      {"EXCEPT FOR A CLAIM UNDER SECTION 10, IN NO EVENT SHALL EITHER PARTY BE LIABLE TO THE\n\n"
+       "    8\n\n  OTHER PARTY IN AN AMOUNT GREATER THAN THE FEES.",
+       "EXCEPT FOR A CLAIM UNDER SECTION 10, IN NO EVENT SHALL EITHER PARTY BE LIABLE TO THE\n"
+       "OTHER PARTY IN AN AMOUNT GREATER THAN THE FEES."},
+      // a heading in capitals is short: it stays apart
+      {"LIMITATION OF LIABILITY\n\nIN NO EVENT SHALL",
+       "LIMITATION OF LIABILITY\n\nIN NO EVENT SHALL"},
+      // a number that is not alone on its line is text, not a page number to skip
+      {"the fees\n\n8 units\n\nof stock", "the fees\n\n8 units\nof stock"},
   };
   NormalizeOptions join;
   join.join_sentences_across_blank_lines = true;

@@ -385,29 +385,83 @@ bool IsLowerLetterAt(std::string_view s, std::size_t i) {
 }
 
 // Blank lines inside a sentence: a page break in text converted from a PDF ("In no\n\n\n\nevent
-// will ..."). `line_end` is the position after a line break that ended a line in a lower-case
-// letter or a comma. Returns the start of the next line when only blank lines (at most
-// kMaxBlankLinesInSentence, with spaces, tabs, form feeds and carriage returns) lead to it and
-// it starts with a lower-case word that is not a list marker ("a.", "iv)"); npos otherwise.
+// will ...", "LIABLE TO THE\n\n 8\n\nOTHER PARTY"). `line_end` is the position after a line
+// break that ended a line mid-sentence: in a lower-case letter or a comma, or (`capitals`) a line
+// of capitals that ran to the margin. Returns the start of the next line when only blank lines
+// (at most kMaxBlankLinesInSentence, with spaces, tabs, form feeds and carriage returns), and at
+// most one page number standing between them ("8", "- 8 -", "Page 8"), lead to it, and it starts
+// with a lower-case word that is not a list marker ("a.", "iv)") or, after capitals, with a word
+// in capitals; npos otherwise.
 constexpr int kMaxBlankLinesInSentence = 12;
 
-std::size_t SentenceResumesAfterBlankLines(std::string_view doc, std::size_t line_end) {
-  std::size_t j = line_end;
-  int breaks = 0;
+// Skips blank lines from j, counting the line breaks into *breaks; false past the limit.
+bool SkipBlankLines(std::string_view doc, std::size_t& j, int* breaks) {
   while (j < doc.size() &&
          (doc[j] == ' ' || doc[j] == '\t' || doc[j] == '\f' || doc[j] == '\r' || doc[j] == '\n')) {
     if (doc[j] == '\n' || (doc[j] == '\r' && (j + 1 >= doc.size() || doc[j + 1] != '\n'))) {
-      if (++breaks > kMaxBlankLinesInSentence) return std::string_view::npos;
+      if (++*breaks > kMaxBlankLinesInSentence) return false;
     }
     ++j;
   }
-  if (breaks == 0 || !IsLowerLetterAt(doc, j)) return std::string_view::npos;
+  return true;
+}
+
+// The end of the page-number line starting at j ("8", "- 8 -", "Page 8"), or j when it is none.
+std::size_t PageNumberLineEnd(std::string_view doc, std::size_t j) {
+  std::size_t k = j;
+  auto skip = [&](std::string_view chars) {
+    while (k < doc.size() && chars.find(doc[k]) != std::string_view::npos) ++k;
+  };
+  skip("- \t");
+  if (doc.compare(k, 5, "Page ") == 0 || doc.compare(k, 5, "page ") == 0) k += 5;
+  const std::size_t digits = k;
+  while (k < doc.size() && k - digits < 4 && doc[k] >= '0' && doc[k] <= '9') ++k;
+  if (k == digits) return j;
+  skip("- \t\r");
+  return k < doc.size() && doc[k] == '\n' ? k : j;
+}
+
+bool IsCapitalWordAt(std::string_view doc, std::size_t j) {
+  std::size_t k = j;
+  while (k < doc.size() && doc[k] >= 'A' && doc[k] <= 'Z') ++k;
+  return k - j >= 2 || (k - j == 1 && k < doc.size() && doc[k] == ' ');
+}
+
+std::size_t SentenceResumesAfterBlankLines(std::string_view doc, std::size_t line_end,
+                                           bool capitals) {
+  std::size_t j = line_end;
+  int breaks = 0;
+  if (!SkipBlankLines(doc, j, &breaks)) return std::string_view::npos;
+  if (breaks > 0) {
+    const std::size_t page_end = PageNumberLineEnd(doc, j);
+    if (page_end != j) {
+      j = page_end;
+      int after = 0;
+      if (!SkipBlankLines(doc, j, &after) || after < 2) return std::string_view::npos;
+      breaks += after;
+    }
+  }
+  if (breaks == 0) return std::string_view::npos;
+  if (capitals) return IsCapitalWordAt(doc, j) ? j : std::string_view::npos;
+  if (!IsLowerLetterAt(doc, j)) return std::string_view::npos;
   std::size_t k = j;
   while (k < doc.size() && k - j <= 4 && doc[k] >= 'a' && doc[k] <= 'z') ++k;
   if (k < doc.size() && k - j <= 4 && (doc[k] == '.' || doc[k] == ')')) {
     return std::string_view::npos;  // a list item: "a. As of the Closing", "ii) the fees"
   }
   return j;
+}
+
+// True when the last line of text is a line of capitals (no lower-case letter) of at least
+// kMinWrappedCapitalsLine bytes ending in a letter: a wrapped line of an all-capitals clause,
+// longer than any heading.
+constexpr std::size_t kMinWrappedCapitalsLine = 60;
+
+bool EndsInWrappedCapitals(std::string_view text) {
+  const std::size_t start = text.rfind('\n') == std::string_view::npos ? 0 : text.rfind('\n') + 1;
+  const std::string_view line = text.substr(start);
+  if (line.size() < kMinWrappedCapitalsLine || line.back() < 'A' || line.back() > 'Z') return false;
+  return std::none_of(line.begin(), line.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
 // Index of the first byte of the code point that ends at s[end - 1].
@@ -558,12 +612,13 @@ std::size_t Normalizer::Newline(std::uint32_t src, std::size_t next) {
       return j;
     }
   }
-  bool mid_sentence =
-      join_sentences_ && next != kNone && !text.empty() &&
-      (text.back() == ',' || IsLowerLetterAt(text, CodePointStart(text, text.size())));
+  const bool may_join = join_sentences_ && next != kNone && !text.empty();
+  const bool mid_sentence =
+      may_join && (text.back() == ',' || IsLowerLetterAt(text, CodePointStart(text, text.size())));
+  const bool mid_capitals = may_join && !mid_sentence && EndsInWrappedCapitals(text);
   Put('\n', ' ', src);
-  if (mid_sentence) {
-    std::size_t resume = SentenceResumesAfterBlankLines(doc_, next);
+  if (mid_sentence || mid_capitals) {
+    std::size_t resume = SentenceResumesAfterBlankLines(doc_, next, mid_capitals);
     if (resume != kNone) return resume;
   }
   return next;

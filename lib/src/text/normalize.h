@@ -16,11 +16,12 @@ namespace clausescan::internal {
 // (U+2010..U+2015, U+2212) -> '-'; ligatures (via NFKC); soft hyphens and zero-width characters
 // removed; words broken by line-end hyphenation joined ("Indemni-\nfication" -> "Indemnification",
 // only when both sides are lower-case letters; after a tens number word the hyphen stays:
-// "seventy-\ntwo" -> "seventy-two", see IsTensNumberWord); with join_sentences_across_blank_lines, blank lines
-// inside a sentence dropped (a line that ends in a lower-case letter or a comma, then only blank lines, then a line that
-// starts with a lower-case word and no list marker: "In no\n\n\nevent" -> "In no\nevent", a page
-// break of text converted from a PDF); runs of spaces/tabs (and NBSP etc.) ->
-// one space; "\r\n" (or a lone "\r") -> "\n"; spaces at line starts and ends removed. Line breaks
+// "seventy-\ntwo" -> "seventy-two", see IsTensNumberWord); with
+// join_sentences_across_blank_lines, a page break inside a sentence dropped: blank lines, and a
+// page number standing between them, after a line that ends in a lower-case letter or a comma
+// and before a lower-case word that is no list marker ("In no\n\n- 8 -\n\nevent" -> "In
+// no\nevent"), or between a line of capitals that ran to the margin and capitals; runs of
+// spaces/tabs (and NBSP etc.) -> one space; "\r\n" (or a lone "\r") -> "\n"; spaces at line starts and ends removed. Line breaks
 // are kept as '\n' so the segmenter can see lines and blank lines (paragraph breaks). For
 // Markdown: inline HTML tags (<span ...>, </span>, <br>...) removed (block tags such as <br> and
 // <p> leave a space; <li> starts a line with a "- " list marker), emphasis markers (*, **, _, __
