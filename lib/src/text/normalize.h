@@ -21,8 +21,9 @@ namespace clausescan::internal {
 // page number standing between them, after a line that ends in a lower-case letter or a comma
 // and before a lower-case word that is no list marker ("In no\n\n- 8 -\n\nevent" -> "In
 // no\nevent"), or between a line of capitals that ran to the margin and capitals; runs of
-// spaces/tabs (and NBSP etc.) -> one space; "\r\n" (or a lone "\r") -> "\n"; spaces at line starts and ends removed. Line breaks
-// are kept as '\n' so the segmenter can see lines and blank lines (paragraph breaks). For
+// spaces/tabs (and NBSP etc.) -> one space; "\r\n" (or a lone "\r") -> "\n"; spaces at line
+// starts and ends removed. Line breaks are kept as '\n' so the segmenter can see lines and blank
+// lines (paragraph breaks). For
 // Markdown: inline HTML tags (<span ...>, </span>, <br>...) removed (block tags such as <br> and
 // <p> leave a space; <li> starts a line with a "- " list marker), emphasis markers (*, **, _, __
 // around words, `code` ticks) removed, links [text](url) -> text, backslash escapes unescaped,
