@@ -59,6 +59,15 @@ Finding MakeFinding(const internal::RuleSetData& data, const internal::RuleHit& 
   finding.category = rule.category;
   finding.title = rule.title;
   auto [start, end] = text.SourceRange(hit.begin, hit.end, doc.text);
+  if (doc.format == internal::Format::kMarkdown) {
+    // A clause that opens with emphasis ("_Processor_ agrees", "**Customer** shall") quotes its
+    // opening marker too, which the normaliser dropped before the clause's first letter.
+    for (int markers = 0; markers < 3 && start > 0 && start < end &&
+                          (doc.text[start - 1] == '_' || doc.text[start - 1] == '*');
+         ++markers) {
+      --start;
+    }
+  }
   finding.start = start;
   finding.end = end;
   finding.line = lines.Line(start);

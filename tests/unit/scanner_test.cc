@@ -1,0 +1,39 @@
+// Where a finding points in the document and what it quotes.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "clausescan/clausescan.h"
+
+namespace clausescan {
+namespace {
+
+const Finding* FindRule(const Report& report, const std::string& rule) {
+  for (const Finding& f : report.findings) {
+    if (f.rule == rule) return &f;
+  }
+  return nullptr;
+}
+
+// Markdown emphasis at the start of a clause is quoted whole, not from its closing marker.
+TEST(ScannerQuote, AClauseOpeningWithEmphasisQuotesItsMarker) {
+  Result<RuleSet> rules = RuleSet::Builtin();
+  ASSERT_TRUE(rules.ok()) << rules.error().message();
+  const Scanner scanner(*rules);
+  for (const std::string subject : {"_Processor_", "**Processor**"}) {
+    const std::string doc = "# Addendum\n\n" + subject +
+                            " agrees to notify _Controller_ without undue delay when it becomes "
+                            "aware of a Personal Data Breach.\n";
+    Result<Report> report = scanner.ScanBytes(doc, "addendum.md");
+    ASSERT_TRUE(report.ok()) << report.error().message();
+    const Finding* f = FindRule(*report, "incident-notification.window");
+    ASSERT_NE(f, nullptr) << subject;
+    EXPECT_EQ(f->text.substr(0, subject.size()), subject);
+    EXPECT_EQ(f->line, 3);
+    EXPECT_EQ(f->column, 1);
+    EXPECT_EQ(doc.substr(f->start, f->end - f->start), f->text);
+  }
+}
+
+}  // namespace
+}  // namespace clausescan
