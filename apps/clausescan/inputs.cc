@@ -75,7 +75,7 @@ void AddInputOptions(CLI::App* cmd, InputArgs* args) {
       ->check(CLI::NonNegativeNumber);
   cmd->add_flag("--hidden", args->batch.hidden,
                 "Also scan hidden files and folders when walking (.git, .DS_Store, ~$ Word locks)");
-  cmd->add_flag("!--no-progress", args->progress, "Never draw a progress bar");
+  cmd->add_flag("--no-progress", args->no_progress, "Never draw a progress bar");
 }
 
 bool ScanInputs(const Scanner& scanner, const InputArgs& args,
@@ -87,7 +87,7 @@ bool ScanInputs(const Scanner& scanner, const InputArgs& args,
   std::vector<std::string> files;
   auto scan_files = [&] {
     if (files.empty()) return;
-    ProgressBar bar(args.progress);
+    ProgressBar bar(!args.no_progress);
     ScanPaths(
         scanner, files, args.batch,
         [&](BatchItem& item) {

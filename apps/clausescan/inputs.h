@@ -15,7 +15,8 @@ namespace clausescan::cli {
 struct InputArgs {
   std::vector<std::string> paths;  // empty or "-": standard input
   BatchOptions batch;
-  bool progress = true;  // a progress bar on stderr when it is a terminal and files are many
+  bool no_progress = false;  // --no-progress: never a progress bar (else one on a terminal
+                             // stderr when files are many)
 };
 
 // Registers the positional paths and --include, --exclude, --jobs, --hidden, --no-progress.

@@ -14,6 +14,7 @@ namespace clausescan::testing {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 constexpr const char* kNotice =
     "Supplier shall notify Customer of any Security Incident within 24 hours of its "
@@ -111,6 +112,25 @@ TEST_F(BatchCli, AFolderWithNothingToScanIsAnError) {
   EXPECT_EQ(empty.exit_code, 2);
   EXPECT_THAT(empty.err, HasSubstr("empty: the folder has no files to scan"));
   EXPECT_EQ(Paths(empty.out).size(), 4u);  // the other folder is still scanned
+}
+
+// The progress bar is drawn on a terminal only, ends at the last file and is wiped at the end;
+// --no-progress turns it off, and a redirected stderr never gets it.
+TEST_F(BatchCli, ProgressBarOnlyOnATerminal) {
+  RunResult terminal = RunOnTerminal("scan --format jsonl " + Dir());
+  EXPECT_EQ(terminal.exit_code, 0) << terminal.err;
+  EXPECT_THAT(terminal.err, HasSubstr("files 4/4"));
+  EXPECT_THAT(terminal.err, HasSubstr(" MB/s "));
+  EXPECT_THAT(terminal.err, HasSubstr(" left"));
+  EXPECT_THAT(terminal.err.substr(terminal.err.rfind("files 4/4")), HasSubstr("\r\x1b[K"));
+
+  RunResult quiet = RunOnTerminal("scan --no-progress --format jsonl " + Dir());
+  EXPECT_EQ(quiet.exit_code, 0) << quiet.err;
+  EXPECT_THAT(quiet.err, Not(HasSubstr("files ")));
+
+  RunResult redirected = RunClausescan("scan --format jsonl " + Dir());
+  EXPECT_EQ(redirected.exit_code, 0) << redirected.err;
+  EXPECT_THAT(redirected.err, Not(HasSubstr("files ")));
 }
 
 TEST_F(BatchCli, TextReportStartsWithTheMatrix) {

@@ -2,9 +2,11 @@
 #ifndef CLAUSESCAN_TESTS_CLI_RUNNER_H_
 #define CLAUSESCAN_TESTS_CLI_RUNNER_H_
 
+#include <pty.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -62,6 +64,36 @@ inline RunResult RunClausescan(const std::string& args, const std::string& input
 
 inline std::string SourcePath(const std::string& relative) {
   return std::string(CLAUSESCAN_SOURCE_DIR) + "/" + relative;
+}
+
+// Runs `clausescan <args>` with its standard error (and input) on a pseudo-terminal and its
+// standard output discarded; returns what the terminal showed, in `err`.
+inline RunResult RunOnTerminal(const std::string& args) {
+  RunResult result;
+  int terminal = -1;
+  const std::string command = std::string("'") + CLAUSESCAN_BINARY + "' " + args + " > /dev/null";
+  pid_t pid = ::forkpty(&terminal, nullptr, nullptr, nullptr);
+  if (pid < 0) return result;
+  if (pid == 0) {
+    ::execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  char buffer[4096];
+  while (true) {
+    ssize_t n = ::read(terminal, buffer, sizeof buffer);
+    if (n > 0) {
+      result.err.append(buffer, static_cast<std::size_t>(n));
+    } else if (n < 0 && errno == EINTR) {
+      continue;
+    } else {
+      break;  // EIO once the program has closed the terminal
+    }
+  }
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ::close(terminal);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return result;
 }
 
 }  // namespace clausescan::testing
