@@ -90,8 +90,11 @@ class Walker {
       Error(dir.string(), "symbolic link loop: this folder is already being scanned");
       return;
     }
-    if (!walked_.insert(id).second) {
-      ++skipped_as_seen_;  // reached again through another symlink: walked once already
+    // A folder reached again through another symlink was walked once already; a root named
+    // again is listed again (its files found already are skipped), so that an empty folder
+    // named on its own is still reported.
+    if (!walked_.insert(id).second && !relative.empty()) {
+      ++skipped_as_seen_;
       return;
     }
     ancestors_.insert(id);

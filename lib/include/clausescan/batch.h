@@ -64,6 +64,7 @@ struct PathEntry {
 // back to a folder being walked (one of its ancestors) is reported as a loop, one to a folder
 // already walked elsewhere is skipped silently, and so is a file the walks already found under
 // another name; so symlinks never make the walk grow beyond the folders and files that exist.
+// (A folder named in paths is always listed, but yields only files not found before.)
 // Never fails: problems are entries with an error, so the caller reports them and goes on; a
 // folder that yields no file to scan is one (kInvalidArgument), so a mistyped glob or an empty
 // folder never passes for a clean scan.
