@@ -206,40 +206,43 @@ void Output::Discard() {
 
 bool Output::Open(std::string* error) {
   if (path_.empty()) return true;
+  struct stat st;
+  if (::stat(path_.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+    // A device, a FIFO, /dev/stdout: there is nothing to replace, so write to it directly.
+    fd_ = ::open(path_.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
+    if (fd_ < 0) {
+      *error = path_ + ": cannot write: " + Describe(errno);
+      return false;
+    }
+  } else if (!OpenTemporaryFile(error)) {
+    return false;
+  }
+  buffer_ = std::make_unique<FdBuffer>(fd_);
+  file_ = std::make_unique<std::ostream>(buffer_.get());
+  return true;
+}
+
+bool Output::OpenTemporaryFile(std::string* error) {
   if (!FollowLinks(path_, &target_)) {
     *error = path_ + ": " + Describe(errno);
     return false;
   }
-  const mode_t umask = ::umask(0);
-  ::umask(umask);
-  new_file_mode_ = 0666 & ~umask;
   struct stat st;
   if (::stat(target_.c_str(), &st) == 0) {
     if (S_ISDIR(st.st_mode)) {
       *error = path_ + ": is a directory";
       return false;
     }
-    if (!S_ISREG(st.st_mode)) {  // a device or a FIFO: there is nothing to replace
-      fd_ = ::open(target_.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
-      if (fd_ < 0) {
-        *error = path_ + ": cannot write: " + Describe(errno);
-        return false;
-      }
-    } else {
-      destination_exists_ = true;
-      destination_ = st;
-    }
+    destination_exists_ = true;
+    destination_ = st;
   } else if (errno != ENOENT) {
     *error = path_ + ": " + Describe(errno);
     return false;
   }
-  if (fd_ < 0 && !CreateTemporaryFile(FolderOf(target_), error)) return false;
-  buffer_ = std::make_unique<FdBuffer>(fd_);
-  file_ = std::make_unique<std::ostream>(buffer_.get());
-  return true;
-}
-
-bool Output::CreateTemporaryFile(const std::string& folder, std::string* error) {
+  const mode_t umask = ::umask(0);
+  ::umask(umask);
+  new_file_mode_ = 0666 & ~umask;
+  const std::string folder = FolderOf(target_);
   for (int attempt = 0; attempt < 100; ++attempt) {
     std::string path = (std::filesystem::path(folder) / RandomTemporaryName()).string();
     fd_ =

@@ -55,13 +55,13 @@ class Output {
   bool IsTerminal() const;
 
  private:
-  bool CreateTemporaryFile(const std::string& folder, std::string* error);
+  bool OpenTemporaryFile(std::string* error);
   int GiveOwnerAndMode();
   void Discard();
 
   std::string path_;
   std::string target_;     // path_ with its symlinks followed: the file replaced
-  std::string temp_path_;  // empty when writing to stdout or directly to target_
+  std::string temp_path_;  // empty when writing to stdout or directly to path_
   int fd_ = -1;
   mode_t new_file_mode_ = 0644;
   std::unique_ptr<FdBuffer> buffer_;
