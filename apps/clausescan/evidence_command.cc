@@ -24,14 +24,17 @@ int RunEvidence(const EvidenceArgs& args) {
   ScanOptions options;
   ApplyReadOptions(args.read, &options);
   Scanner scanner(*rules, options);
-  std::vector<Report> reports;
-  bool ok = ScanInputs(scanner, args.inputs, [&](Report& r) { reports.push_back(std::move(r)); });
   Output out(args.output);
   std::string error;
   if (!out.Open(&error)) {
     PrintError(error);
     return kExitError;
   }
+  if (!CheckOutputIsNotAnInput(args.inputs, out)) return kExitError;
+  InputArgs inputs = args.inputs;
+  inputs.batch.skip_files = out.OwnFiles();
+  std::vector<Report> reports;
+  bool ok = ScanInputs(scanner, inputs, [&](Report& r) { reports.push_back(std::move(r)); });
   TextStyle style;
   style.color = args.color == "always" || (args.color == "auto" && out.IsTerminal());
   WriteEvidencePack(BuildEvidencePack(reports), out.stream(), style);

@@ -1,6 +1,7 @@
 #include "inputs.h"
 
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -76,6 +77,21 @@ void AddInputOptions(CLI::App* cmd, InputArgs* args) {
   cmd->add_flag("--hidden", args->batch.hidden,
                 "Also scan hidden files and folders when walking (.git, .DS_Store, ~$ Word locks)");
   cmd->add_flag("--no-progress", args->no_progress, "Never draw a progress bar");
+}
+
+bool CheckOutputIsNotAnInput(const InputArgs& args, const Output& out) {
+  std::vector<std::string> paths = args.paths;
+  if (paths.empty()) paths.push_back("-");
+  for (const std::string& path : paths) {
+    struct stat st;
+    const bool from_stdin = path == "-";
+    if ((from_stdin ? ::fstat(STDIN_FILENO, &st) : ::stat(path.c_str(), &st)) != 0) continue;
+    if (!out.IsDestination(st)) continue;
+    PrintError(fmt::format("{}: is the input {}; not writing the report over it", out.path(),
+                           from_stdin ? kStdinName : path));
+    return false;
+  }
+  return true;
 }
 
 bool ScanInputs(const Scanner& scanner, const InputArgs& args,

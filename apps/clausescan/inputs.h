@@ -9,6 +9,7 @@
 
 #include "clausescan/batch.h"
 #include "clausescan/clausescan.h"
+#include "output.h"
 
 namespace clausescan::cli {
 
@@ -21,6 +22,12 @@ struct InputArgs {
 
 // Registers the positional paths and --include, --exclude, --jobs, --hidden, --no-progress.
 void AddInputOptions(CLI::App* cmd, InputArgs* args);
+
+// False, after printing which, when out's file is one of the inputs args names (compared by
+// device and inode, so ./x, a symlink or a hard link to it count; "-" or no path compares
+// standard input), so that a report is never written over a contract. Call after out.Open()
+// and before scanning.
+bool CheckOutputIsNotAnInput(const InputArgs& args, const Output& out);
 
 // Scans the inputs, calling on_report for each document in a stable order (the order of the
 // arguments, folders walked in name order). A file that cannot be scanned is reported on stderr

@@ -8,13 +8,9 @@
 #include "commands.h"
 #include "output.h"
 
-int main(int argc, char** argv) {
-  // A closed pipe (clausescan ... | head) is a normal end, not a crash: writes then fail and the
-  // commands stop quietly.
-  std::signal(SIGPIPE, SIG_IGN);
-  clausescan::cli::InstallOutputCleanup();
-  std::ios::sync_with_stdio(false);
+namespace {
 
+int Run(int argc, char** argv) {
   CLI::App app{"clausescan: finds the security clauses of a contract and how risky they are"};
   app.set_version_flag("--version", "clausescan 0.1.0");
   app.require_subcommand(1);
@@ -54,4 +50,18 @@ int main(int argc, char** argv) {
     std::cerr << "clausescan: internal error: " << e.what() << " (please report it)\n";
   }
   return clausescan::cli::kExitError;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // First, before anything opens a file: descriptors 0, 1 and 2 open, std::cout's errors kept.
+  clausescan::cli::SetUpStandardStreams();
+  // A closed pipe (clausescan ... | head) is a normal end, not a crash: writes then fail with
+  // EPIPE and the run stops quietly. A file size limit (ulimit -f) is a write error (EFBIG)
+  // that is reported and leaves no partial file, not a death by SIGXFSZ.
+  std::signal(SIGPIPE, SIG_IGN);
+  std::signal(SIGXFSZ, SIG_IGN);
+  clausescan::cli::InstallOutputCleanup();
+  return clausescan::cli::FinishStandardOutput(Run(argc, argv));
 }

@@ -61,18 +61,19 @@ std::string PlaybookTemplate(const RuleSet& rules, const std::string& file) {
 int RunInit(const PlaybookArgs& args) {
   std::optional<RuleSet> rules = LoadRules(args.rules);
   if (!rules) return kExitError;
-  const std::string text = PlaybookTemplate(*rules, args.file);
+  const std::string file = args.file == "-" ? "" : args.file;  // "" or "-": standard output
+  const std::string text = PlaybookTemplate(*rules, file);
   // Joining the files must give a valid override; if it does not, write nothing.
   if (Result<RuleSet> check = rules->WithPlaybookText(text, "<playbook init>"); !check) {
     PrintError("internal error: the playbook copy does not load back: " + check.error().message());
     return kExitError;
   }
   std::error_code ec;
-  if (!args.file.empty() && !args.force && std::filesystem::exists(args.file, ec)) {
-    PrintError(args.file + ": already exists; use --force to overwrite it");
+  if (!file.empty() && !args.force && std::filesystem::exists(file, ec)) {
+    PrintError(file + ": already exists; use --force to overwrite it");
     return kExitError;
   }
-  Output out(args.file);
+  Output out(file);
   std::string error;
   if (!out.Open(&error)) {
     PrintError(error);
@@ -105,7 +106,8 @@ Command AddPlaybookCommand(CLI::App& app) {
                   "Use the rules in this directory instead of the builtin ones");
   CLI::App* init = cmd->add_subcommand(
       "init", "Write a commented copy of the default playbook to FILE (or standard output)");
-  init->add_option("file", args->file, "The file to write (written whole or not at all)");
+  init->add_option("file", args->file,
+                   "The file to write (written whole or not at all); - for standard output");
   init->add_flag("--force", args->force, "Overwrite FILE if it exists");
   CLI::App* check = cmd->add_subcommand("check", "Check a playbook override file without scanning");
   check->add_option("file", args->file, "The playbook override file")->required();

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <cstring>
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -10,6 +11,7 @@
 
 #include "commands.h"
 #include "inputs.h"
+#include "line_reader.h"
 #include "output.h"
 #include "read_options.h"
 
@@ -76,15 +78,37 @@ void Print(const std::vector<Report>& reports, const ScanArgs& args, Output& out
 }
 
 // The streaming filter: each stdin line is {"id": ..., "text": ...} (optionally "name", whose
-// extension picks the format); each gets one report line carrying its id. A bad line gets an
-// error line with its id (or its line number) and the filter goes on.
-bool FilterJsonLines(const Scanner& scanner, const std::optional<Baseline>& baseline,
-                     const std::string& baseline_path, std::ostream& out) {
+// extension picks the format); each gets one report line carrying its id. A bad line, or one
+// longer than max_line bytes (never held whole), gets an error line with its id (or its line
+// number) and the filter goes on; it stops at the end of stdin or when out fails (its reader
+// has gone). Returns false when a line got an error line or stdin could not be read.
+bool FilterJsonLines(const Scanner& scanner, std::size_t max_line,
+                     const std::optional<Baseline>& baseline, const std::string& baseline_path,
+                     std::ostream& out) {
   bool ok = true;
+  LineReader reader(STDIN_FILENO, max_line);
   std::string line;
-  for (long number = 1; std::getline(std::cin, line); ++number) {
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+  for (long number = 1; out; ++number) {
+    const LineReader::Status status = reader.Next(&line);
+    if (status == LineReader::Status::kEnd) break;
+    if (status == LineReader::Status::kError) {
+      PrintError(std::string("cannot read standard input: ") + std::strerror(reader.error()));
+      ok = false;
+      break;
+    }
     JsonLinesId id = fmt::format("line {}", number);
+    if (status == LineReader::Status::kTooLong) {
+      Error error(ErrorCode::kTooLarge,
+                  fmt::format("line {} is longer than {} bytes, the --max-input-size limit", number,
+                              max_line),
+                  "<stdin>", static_cast<int>(number));
+      PrintError(error.message());
+      WriteJsonLinesError(id, error, out);
+      out.flush();
+      ok = false;
+      continue;
+    }
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     nlohmann::json request = nlohmann::json::parse(line, nullptr, false);
     if (request.is_object() && request.contains("id")) {
       id = request["id"].is_string() ? JsonLinesId(request["id"].get<std::string>())
@@ -98,6 +122,7 @@ bool FilterJsonLines(const Scanner& scanner, const std::optional<Baseline>& base
                   "<stdin>", static_cast<int>(number));
       PrintError(error.message());
       WriteJsonLinesError(id, error, out);
+      out.flush();
       ok = false;
       continue;
     }
@@ -150,8 +175,12 @@ int RunScan(const ScanArgs& args) {
     PrintError(error);
     return kExitError;
   }
-  if (args.format == "jsonl" && IsStdin(args.inputs)) {
-    bool ok = FilterJsonLines(scanner, baseline, args.baseline, out.stream());
+  if (!CheckOutputIsNotAnInput(args.inputs, out)) return kExitError;
+  InputArgs inputs = args.inputs;
+  inputs.batch.skip_files = out.OwnFiles();
+  if (args.format == "jsonl" && IsStdin(inputs)) {
+    bool ok =
+        FilterJsonLines(scanner, options.max_input_bytes, baseline, args.baseline, out.stream());
     if (!out.Commit(&error)) {
       PrintError(error);
       return kExitError;
@@ -159,7 +188,7 @@ int RunScan(const ScanArgs& args) {
     return ok ? kExitOk : kExitError;
   }
   std::vector<Report> reports;
-  bool ok = ScanInputs(scanner, args.inputs, [&](Report& report) {
+  bool ok = ScanInputs(scanner, inputs, [&](Report& report) {
     ApplyBaseline(baseline, args.baseline, report);
     reports.push_back(std::move(report));
   });

@@ -40,19 +40,27 @@ bool IsHidden(const std::string& name) {
   return (!name.empty() && name[0] == '.') || name.rfind("~$", 0) == 0;
 }
 
+using FileId = std::pair<dev_t, ino_t>;
+
 class Walker {
  public:
-  Walker(const BatchOptions& options, std::vector<PathEntry>* out) : options_(options), out_(out) {}
+  Walker(const BatchOptions& options, std::vector<PathEntry>* out) : options_(options), out_(out) {
+    for (const std::string& path : options.skip_files) {
+      struct stat st;
+      if (::stat(path.c_str(), &st) == 0) skip_.insert({st.st_dev, st.st_ino});
+    }
+  }
 
-  // Walks the folder root; a root that yields no file at all is reported as an error entry.
+  // Walks the folder root; a root that yields no file at all is reported as an error entry,
+  // unless what it holds was already found by an earlier walk of this Walker.
   void WalkRoot(const std::string& root) {
-    visited_.clear();
     files_ = 0;
     skipped_hidden_ = 0;
     skipped_by_globs_ = 0;
+    skipped_as_seen_ = 0;
     const std::size_t errors_before = out_->size();
     Walk(fs::path(root), "");
-    if (files_ > 0 || out_->size() > errors_before) return;
+    if (files_ > 0 || skipped_as_seen_ > 0 || out_->size() > errors_before) return;
     std::string reason = "the folder has no files to scan";
     if (skipped_by_globs_ > 0) {
       reason = "no file in the folder matches the include and exclude globs";
@@ -77,10 +85,24 @@ class Walker {
       Error(dir.string(), "cannot read folder");
       return;
     }
-    if (!visited_.insert({st.st_dev, st.st_ino}).second) {
+    const FileId id{st.st_dev, st.st_ino};
+    if (ancestors_.count(id) > 0) {
       Error(dir.string(), "symbolic link loop: this folder is already being scanned");
       return;
     }
+    // A folder reached again through another symlink was walked once already; a root named
+    // again is listed again (its files found already are skipped), so that an empty folder
+    // named on its own is still reported.
+    if (!walked_.insert(id).second && !relative.empty()) {
+      ++skipped_as_seen_;
+      return;
+    }
+    ancestors_.insert(id);
+    WalkEntries(dir, relative);
+    ancestors_.erase(id);
+  }
+
+  void WalkEntries(const fs::path& dir, const std::string& relative) {
     std::error_code ec;
     std::vector<fs::directory_entry> entries;
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
@@ -112,21 +134,41 @@ class Walker {
           ++skipped_by_globs_;
           continue;
         }
-        ++files_;
-        out_->push_back(PathEntry{entry.path().string(), std::nullopt, entry.file_size(type_ec)});
+        AddFile(entry.path());
       } else if (entry.is_symlink(type_ec) && !fs::exists(entry.path(), type_ec)) {
         Error(entry.path().string(), "broken symbolic link");
       }
     }
-    visited_.erase({st.st_dev, st.st_ino});
+  }
+
+  // Adds a file the walk found, unless it is to be skipped or was found already.
+  void AddFile(const fs::path& path) {
+    struct stat st;
+    if (::stat(path.c_str(), &st) != 0) {  // gone since the folder was read: ScanFile says so
+      ++files_;
+      out_->push_back(PathEntry{path.string(), std::nullopt, 0});
+      return;
+    }
+    const FileId id{st.st_dev, st.st_ino};
+    if (skip_.count(id) > 0) return;
+    if (!found_.insert(id).second) {
+      ++skipped_as_seen_;
+      return;
+    }
+    ++files_;
+    out_->push_back(PathEntry{path.string(), std::nullopt, static_cast<std::size_t>(st.st_size)});
   }
 
   const BatchOptions& options_;
   std::vector<PathEntry>* out_;
-  std::set<std::pair<dev_t, ino_t>> visited_;  // folders on the current walk path
-  std::size_t files_ = 0;                      // of the current root
+  std::set<FileId> skip_;       // options_.skip_files
+  std::set<FileId> ancestors_;  // folders on the current walk path
+  std::set<FileId> walked_;     // every folder walked, for the whole expansion
+  std::set<FileId> found_;      // every file found by walking
+  std::size_t files_ = 0;       // of the current root
   std::size_t skipped_hidden_ = 0;
   std::size_t skipped_by_globs_ = 0;
+  std::size_t skipped_as_seen_ = 0;  // folders and files found already under another name
 };
 
 int ThreadCount(int jobs, std::size_t files) {

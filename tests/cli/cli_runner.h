@@ -7,9 +7,11 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <string>
 
@@ -47,19 +49,80 @@ class TempDir {
   std::filesystem::path path_;
 };
 
+// How a run's standard streams are connected: empty for the default (stdin from the `input`
+// text, stdout and stderr captured into RunResult), else the shell redirection to use instead,
+// such as "< contract.md", "> /dev/full", ">&-" or "2>&-".
+struct Streams {
+  std::string in;
+  std::string out;
+  std::string err;
+};
+
+inline int ExitCode(int status) {
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+// The shell command that runs `clausescan <args>` in dir with the given streams.
+inline std::string ClausescanCommand(const std::string& args, const std::filesystem::path& dir,
+                                     const Streams& streams) {
+  auto quoted = [&](const char* name) { return "'" + (dir / name).string() + "'"; };
+  return std::string("'") + CLAUSESCAN_BINARY + "' " + args + " " +
+         (streams.in.empty() ? "< " + quoted("in") : streams.in) + " " +
+         (streams.out.empty() ? "> " + quoted("out") : streams.out) + " " +
+         (streams.err.empty() ? "2> " + quoted("err") : streams.err);
+}
+
 // Runs `clausescan <args>` (args is shell text) with `input` on stdin.
-inline RunResult RunClausescan(const std::string& args, const std::string& input = "") {
+inline RunResult RunClausescan(const std::string& args, const std::string& input = "",
+                               const Streams& streams = {}) {
   TempDir dir;
   WriteWholeFile(dir.path() / "in", input);
-  std::string command = std::string("'") + CLAUSESCAN_BINARY + "' " + args + " < '" +
-                        (dir.path() / "in").string() + "' > '" + (dir.path() / "out").string() +
-                        "' 2> '" + (dir.path() / "err").string() + "'";
-  int status = std::system(command.c_str());
+  int status = std::system(ClausescanCommand(args, dir.path(), streams).c_str());
   RunResult result;
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  result.exit_code = ExitCode(status);
   result.out = ReadWholeFile(dir.path() / "out");
   result.err = ReadWholeFile(dir.path() / "err");
   return result;
+}
+
+// Like RunClausescan, but calls prepare(pid) with the process id the binary will have before it
+// starts (a forked child waits, then execs it), and kills it with SIGALRM after limit_seconds.
+inline RunResult RunClausescanAs(const std::string& args, const std::function<void(pid_t)>& prepare,
+                                 unsigned limit_seconds = 60) {
+  TempDir dir;
+  WriteWholeFile(dir.path() / "in", "");
+  const std::string command = "exec " + ClausescanCommand(args, dir.path(), {});
+  int go[2];
+  RunResult result;
+  if (::pipe(go) != 0) return result;
+  pid_t pid = ::fork();
+  if (pid < 0) return result;
+  if (pid == 0) {
+    ::close(go[1]);
+    char byte;
+    if (::read(go[0], &byte, 1) != 1) ::_exit(127);
+    ::alarm(limit_seconds);  // survives exec
+    ::execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  ::close(go[0]);
+  prepare(pid);
+  if (::write(go[1], "x", 1) != 1) ::kill(pid, SIGKILL);
+  ::close(go[1]);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  result.exit_code = ExitCode(status);
+  result.out = ReadWholeFile(dir.path() / "out");
+  result.err = ReadWholeFile(dir.path() / "err");
+  return result;
+}
+
+// Runs a shell script (with sh) and returns its exit status.
+inline int RunScript(const std::filesystem::path& dir, const std::string& script) {
+  WriteWholeFile(dir / "script.sh", script);
+  int status = std::system(("sh '" + (dir / "script.sh").string() + "'").c_str());
+  std::filesystem::remove(dir / "script.sh");
+  return ExitCode(status);
 }
 
 inline std::string SourcePath(const std::string& relative) {

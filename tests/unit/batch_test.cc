@@ -1,7 +1,11 @@
-// ScanPaths: the batch runner's contract with a caller whose callback fails.
+// ExpandPaths and ScanPaths: folder walks (symlinks, files to skip) and the batch runner's
+// contract with a caller whose callback fails.
 #include "clausescan/batch.h"
 
 #include <gtest/gtest.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -36,6 +40,107 @@ TEST(ScanPaths, AnExceptionFromTheCallbackReachesTheCaller) {
                          }),
                std::runtime_error);
   EXPECT_EQ(items, 2);
+  fs::remove_all(dir);
+}
+
+// The entries ExpandPaths gives for paths, as "path" or "path: error" relative to dir.
+std::vector<std::string> Expanded(const fs::path& dir, const std::vector<std::string>& paths,
+                                  const BatchOptions& options = {}) {
+  std::vector<std::string> out;
+  for (const PathEntry& entry : ExpandPaths(paths, options)) {
+    std::string text = fs::path(entry.path).lexically_relative(dir).string();
+    if (entry.error) text += ": " + entry.error->message();
+    out.push_back(text);
+  }
+  return out;
+}
+
+// issue 16 #9: levels of "diamonds" (two symlinks from each level to the next) once made the walk
+// visit the last folder 2^levels times. Each real folder is now walked once: 24 levels give the
+// one file once. The walk runs in a child process under a CPU (10 s) and memory (1 GiB) bound
+// that the exponential walk (16 million copies of the file) exceeds by far.
+TEST(ExpandPaths, DiamondSymlinksWalkEachFolderOnce) {
+  fs::path dir = testing::MakeTempDirectory("clausescan-diamonds-");
+  constexpr int kLevels = 24;
+  for (int level = 0; level <= kLevels; ++level) {
+    fs::path folder = dir / ("level" + std::to_string(level));
+    fs::create_directory(folder);
+    if (level < kLevels) {
+      fs::path next = fs::path("..") / ("level" + std::to_string(level + 1));
+      fs::create_directory_symlink(next, folder / "a");
+      fs::create_directory_symlink(next, folder / "b");
+    }
+  }
+  std::ofstream(dir / ("level" + std::to_string(kLevels)) / "contract.txt") << "Terms.\n";
+  int pipe_fds[2];
+  ASSERT_EQ(::pipe(pipe_fds), 0);
+  pid_t pid = ::fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    ::close(pipe_fds[0]);
+    struct rlimit cpu = {10, 10};
+    ::setrlimit(RLIMIT_CPU, &cpu);
+#if !defined(__SANITIZE_ADDRESS__)  // AddressSanitizer reserves terabytes of address space
+    struct rlimit memory = {std::size_t{1} << 30, std::size_t{1} << 30};
+    ::setrlimit(RLIMIT_AS, &memory);
+#endif
+    std::string result;
+    for (const PathEntry& entry : ExpandPaths({(dir / "level0").string()}, {})) {
+      result += entry.path + (entry.error ? ": " + entry.error->message() : "") + "\n";
+    }
+    (void)!::write(pipe_fds[1], result.data(), result.size());
+    ::_exit(0);
+  }
+  ::close(pipe_fds[1]);
+  std::string result;
+  char buffer[4096];
+  for (ssize_t n; (n = ::read(pipe_fds[0], buffer, sizeof buffer)) > 0;) result.append(buffer, n);
+  ::close(pipe_fds[0]);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
+      << "the walk did not finish within its bounds (status " << status << ")";
+  std::string expected = (dir / "level0" / "a").string();
+  for (int level = 1; level < kLevels; ++level) expected += "/a";
+  expected += "/contract.txt\n";
+  EXPECT_EQ(result, expected);
+  fs::remove_all(dir);
+}
+
+// issue 16 #9: a folder reached again through a symlink that is not one of its ancestors is
+// skipped silently, and so is a file reached again; a symlink to an ancestor is still a loop.
+TEST(ExpandPaths, EachRealFolderAndFileOnce) {
+  fs::path dir = testing::MakeTempDirectory("clausescan-walk-");
+  const fs::path root = dir / "root";
+  fs::create_directories(root / "docs");
+  std::ofstream(root / "docs" / "contract.txt") << "Terms.\n";
+  fs::create_directory_symlink("docs", root / "docs-link");
+  fs::create_symlink("docs/contract.txt", root / "file-link.txt");
+  EXPECT_EQ(Expanded(dir, {root.string()}), (std::vector<std::string>{"root/docs/contract.txt"}));
+  // Named again, an already walked folder adds nothing (and is no "nothing to scan" error).
+  EXPECT_EQ(Expanded(dir, {(root / "docs").string(), (root / "docs-link").string(), root.string()}),
+            (std::vector<std::string>{"root/docs/contract.txt"}));
+  fs::create_directory_symlink("..", root / "docs" / "up");
+  EXPECT_EQ(
+      Expanded(dir, {root.string()}),
+      (std::vector<std::string>{"root/docs/contract.txt",
+                                "root/docs/up: " + (root / "docs" / "up").string() +
+                                    ": symbolic link loop: this folder is already being scanned"}));
+  fs::remove_all(dir);
+}
+
+// issue 16 #12: files listed in skip_files (the report being written and its temporary file) are
+// never scanned when a walk finds them, whatever name leads to them.
+TEST(ExpandPaths, SkipFilesAreComparedByDeviceAndInode) {
+  fs::path dir = testing::MakeTempDirectory("clausescan-skip-");
+  fs::create_directories(dir / "docs");
+  std::ofstream(dir / "docs" / "contract.txt") << "Terms.\n";
+  std::ofstream(dir / "docs" / "report.json") << "{}\n";
+  fs::create_hard_link(dir / "docs" / "report.json", dir / "docs" / "copy.json");
+  BatchOptions options;
+  options.skip_files = {(dir / "docs" / "." / "report.json").string(), (dir / "absent").string()};
+  EXPECT_EQ(Expanded(dir, {(dir / "docs").string()}, options),
+            (std::vector<std::string>{"docs/contract.txt"}));
   fs::remove_all(dir);
 }
 

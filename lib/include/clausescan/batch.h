@@ -15,19 +15,25 @@
 namespace clausescan {
 
 // Options of ScanPaths.
-//   option    default   meaning
-//   include   {}        globs a file must match to be scanned (when not empty); a glob without
-//                       '/' matches the file name, one with '/' the path below the folder given
-//   exclude   {}        globs that skip a file or a whole folder (same matching)
-//   jobs      0         threads; 0 means one per core
-//   hidden    false     also walk hidden files and folders: names starting with '.' (.git,
-//                       .DS_Store) or '~$' (the lock files of open Word documents)
-// Files named explicitly are always scanned (globs and hiding apply to what folder walks find).
+//   option      default   meaning
+//   include     {}        globs a file must match to be scanned (when not empty); a glob without
+//                         '/' matches the file name, one with '/' the path below the folder given
+//   exclude     {}        globs that skip a file or a whole folder (same matching)
+//   jobs        0         threads; 0 means one per core
+//   hidden      false     also walk hidden files and folders: names starting with '.' (.git,
+//                         .DS_Store) or '~$' (the lock files of open Word documents)
+//   skip_files  {}        files never scanned when a walk finds them, compared by device and
+//                         inode (any name of the same file, through links, is skipped; a path
+//                         that does not exist when ExpandPaths starts is ignored): the report
+//                         being written into a walked folder and its temporary file
+// Files named explicitly are always scanned (globs, hiding and skip_files apply to what folder
+// walks find).
 struct BatchOptions {
   std::vector<std::string> include;
   std::vector<std::string> exclude;
   int jobs = 0;
   bool hidden = false;
+  std::vector<std::string> skip_files;
 };
 
 // The outcome for one file, in a stable order whatever the thread timing.
@@ -52,11 +58,16 @@ struct PathEntry {
   std::size_t bytes = 0;       // the file's size when known
 };
 
-// Expands paths (files as given; folders walked recursively in name order, symlinks followed,
-// loops detected and reported once) into the files to scan, applying options.include/exclude
-// and options.hidden. Never fails: problems are entries with an error, so the caller reports
-// them and goes on; a folder that yields no file to scan is one (kInvalidArgument), so a
-// mistyped glob or an empty folder never passes for a clean scan.
+// Expands paths (files as given; folders walked recursively in name order, symlinks followed)
+// into the files to scan, applying options.include/exclude, options.hidden and
+// options.skip_files. Each real folder (device and inode) is walked once per call: a symlink
+// back to a folder being walked (one of its ancestors) is reported as a loop, one to a folder
+// already walked elsewhere is skipped silently, and so is a file the walks already found under
+// another name; so symlinks never make the walk grow beyond the folders and files that exist.
+// (A folder named in paths is always listed, but yields only files not found before.)
+// Never fails: problems are entries with an error, so the caller reports them and goes on; a
+// folder that yields no file to scan is one (kInvalidArgument), so a mistyped glob or an empty
+// folder never passes for a clean scan.
 std::vector<PathEntry> ExpandPaths(const std::vector<std::string>& paths,
                                    const BatchOptions& options);
 

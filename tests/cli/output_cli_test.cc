@@ -1,0 +1,403 @@
+// Where reports go, as a user (or an attacker sharing the folder) sees it: the --output file
+// (written whole, never through a planted file, never over an input, never scanned itself),
+// standard output (write errors, closed pipes) and the JSON Lines filter's limits. The comments
+// name the item of issue 16 each test covers.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli_runner.h"
+
+namespace clausescan::testing {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+constexpr const char* kNotice =
+    "Supplier shall notify Customer of any Security Incident within 24 hours of its "
+    "occurrence.\n";
+
+std::string Quoted(const fs::path& path) { return "'" + path.string() + "'"; }
+
+std::vector<std::string> Listing(const fs::path& dir) {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    names.push_back(entry.path().filename().string());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+mode_t Umask() {
+  mode_t mask = ::umask(0);
+  ::umask(mask);
+  return mask;
+}
+
+struct stat Lstat(const fs::path& path) {
+  struct stat st {};
+  ::lstat(path.c_str(), &st);
+  return st;
+}
+
+// The findings of a single-document JSON report file (-1 when it is not one).
+int FindingsIn(const fs::path& report) {
+  nlohmann::json json = nlohmann::json::parse(ReadWholeFile(report), nullptr, false);
+  if (!json.is_object() || !json.contains("findings")) return -1;
+  return static_cast<int>(json["findings"].size());
+}
+
+// issue 16 #1: a symlink, another user's world-writable file or a FIFO planted where the
+// temporary file used to go (NAME.tmp.PID) is never followed, written into or waited on.
+TEST(OutputFile, FilesPlantedAtTheTemporaryNameAreLeftAlone) {
+  TempDir dir;
+  const fs::path contract = dir.path() / "contract.txt";
+  const fs::path victim = dir.path() / "victim.txt";
+  const fs::path report = dir.path() / "report.json";
+  WriteWholeFile(contract, kNotice);
+  WriteWholeFile(victim, "precious\n");
+  for (const std::string kind : {"symlink", "foreign file", "fifo"}) {
+    fs::remove(report);
+    fs::path planted;
+    RunResult r = RunClausescanAs(
+        "scan --format json -o " + Quoted(report) + " " + Quoted(contract),
+        [&](pid_t pid) {
+          planted = report.string() + ".tmp." + std::to_string(pid);
+          if (kind == "symlink") {
+            fs::create_symlink(victim, planted);
+          } else if (kind == "foreign file") {
+            WriteWholeFile(planted, "");
+            ::chmod(planted.c_str(), 0666);
+            if (::geteuid() == 0) (void)!::chown(planted.c_str(), 65534, 65534);
+          } else {
+            ::mkfifo(planted.c_str(), 0666);
+          }
+        },
+        20);
+    EXPECT_EQ(r.exit_code, 0) << kind << ": " << r.err;
+    EXPECT_EQ(ReadWholeFile(victim), "precious\n") << kind;
+    struct stat st = Lstat(report);
+    EXPECT_TRUE(S_ISREG(st.st_mode)) << kind;
+    EXPECT_EQ(st.st_uid, ::geteuid()) << kind;
+    EXPECT_EQ(st.st_mode & 07777, 0666 & ~Umask()) << kind;
+    EXPECT_EQ(FindingsIn(report), 1) << kind;
+    fs::remove(planted);
+  }
+}
+
+// issue 16 #1: a write that fails (here at the file size limit) leaves neither the report nor a
+// temporary file, and says which file could not be written.
+TEST(OutputFile, AFailedWriteLeavesNothingAndNamesTheFile) {
+  TempDir dir;
+  const fs::path report = dir.path() / "report.json";
+  int status = RunScript(dir.path(), "ulimit -f 2\n'" + std::string(CLAUSESCAN_BINARY) +
+                                         "' scan --format json -o " + Quoted(report) + " '" +
+                                         SourcePath("corpus/security-addendum.md") + "' 2> " +
+                                         Quoted(dir.path() / "err") + "\necho $? > " +
+                                         Quoted(dir.path() / "status") + "\n");
+  EXPECT_EQ(status, 0);
+  EXPECT_EQ(ReadWholeFile(dir.path() / "status"), "2\n");
+  EXPECT_THAT(ReadWholeFile(dir.path() / "err"), HasSubstr(report.string()));
+  EXPECT_EQ(Listing(dir.path()), (std::vector<std::string>{"err", "status"}));
+}
+
+// issue 16 #5: replacing a report keeps its mode and, where permitted, its owner.
+TEST(OutputFile, ReplacingAReportKeepsItsModeAndOwner) {
+  TempDir dir;
+  const fs::path contract = dir.path() / "contract.txt";
+  const fs::path report = dir.path() / "report.json";
+  WriteWholeFile(contract, kNotice);
+  WriteWholeFile(report, "old\n");
+  ASSERT_EQ(::chmod(report.c_str(), 0600), 0);
+  const bool root = ::geteuid() == 0;
+  if (root) {
+    ASSERT_EQ(::chown(report.c_str(), 65534, 65534), 0);
+  }
+  RunResult r = RunClausescan("scan --format json -o " + Quoted(report) + " " + Quoted(contract));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(FindingsIn(report), 1);
+  struct stat st = Lstat(report);
+  EXPECT_EQ(st.st_mode & 07777, 0600u);
+  if (root) {
+    EXPECT_EQ(st.st_uid, 65534u);
+    EXPECT_EQ(st.st_gid, 65534u);
+  }
+  EXPECT_EQ(Listing(dir.path()), (std::vector<std::string>{"contract.txt", "report.json"}));
+}
+
+// issue 16 #5 (documented in docs/cli.md): the report's name gets the new file; another hard link
+// to the old report keeps the old content.
+TEST(OutputFile, AHardLinkedReportIsReplacedByName) {
+  TempDir dir;
+  const fs::path contract = dir.path() / "contract.txt";
+  const fs::path report = dir.path() / "report.json";
+  WriteWholeFile(contract, kNotice);
+  WriteWholeFile(report, "old\n");
+  fs::create_hard_link(report, dir.path() / "other.json");
+  RunResult r = RunClausescan("scan --format json -o " + Quoted(report) + " " + Quoted(contract));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(FindingsIn(report), 1);
+  EXPECT_EQ(ReadWholeFile(dir.path() / "other.json"), "old\n");
+}
+
+// issue 16 #15: -o naming a symlink writes the link's target (existing or not); the link stays.
+TEST(OutputFile, ASymlinkOutputWritesThroughToItsTarget) {
+  TempDir dir;
+  const fs::path contract = dir.path() / "contract.txt";
+  WriteWholeFile(contract, kNotice);
+  fs::create_directory(dir.path() / "real");
+  WriteWholeFile(dir.path() / "real" / "report.json", "old\n");
+  fs::create_symlink("real/report.json", dir.path() / "report.json");
+  fs::create_symlink("real/new.json", dir.path() / "new.json");  // dangling until the scan
+  for (const char* name : {"report.json", "new.json"}) {
+    const fs::path link = dir.path() / name;
+    RunResult r = RunClausescan("scan --format json -o " + Quoted(link) + " " + Quoted(contract));
+    ASSERT_EQ(r.exit_code, 0) << name << ": " << r.err;
+    EXPECT_TRUE(fs::is_symlink(link)) << name;
+    EXPECT_EQ(fs::read_symlink(link), fs::path("real") / name);
+    EXPECT_EQ(FindingsIn(dir.path() / "real" / name), 1) << name;
+  }
+  EXPECT_EQ(Listing(dir.path() / "real"), (std::vector<std::string>{"new.json", "report.json"}));
+  EXPECT_EQ(Listing(dir.path()),
+            (std::vector<std::string>{"contract.txt", "new.json", "real", "report.json"}));
+}
+
+// issue 16 #15: a 250-character report name works (the temporary name is not NAME + a suffix).
+TEST(OutputFile, ALongReportNameWorks) {
+  TempDir dir;
+  const fs::path contract = dir.path() / "contract.txt";
+  WriteWholeFile(contract, kNotice);
+  const fs::path report = dir.path() / (std::string(245, 'r') + ".json");
+  RunResult r = RunClausescan("scan --format json -o " + Quoted(report) + " " + Quoted(contract));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(FindingsIn(report), 1);
+}
+
+// issue 16 #15: -o DIR and -o missing-folder/x.json fail before anything is scanned.
+TEST(OutputFile, AnUnwritableDestinationFailsBeforeTheScan) {
+  TempDir dir;
+  fs::create_directory(dir.path() / "sub");
+  for (const std::string command : {"scan", "evidence"}) {
+    RunResult folder =
+        RunClausescan(command + " -o " + Quoted(dir.path() / "sub") + " /nonexistent/c.txt");
+    EXPECT_EQ(folder.exit_code, 2) << command;
+    EXPECT_THAT(folder.err, HasSubstr((dir.path() / "sub").string() + ": is a directory"))
+        << command;
+    EXPECT_THAT(folder.err, Not(HasSubstr("/nonexistent/c.txt"))) << command;
+    const fs::path missing = dir.path() / "missing" / "x.json";
+    RunResult nowhere = RunClausescan(command + " -o " + Quoted(missing) + " /nonexistent/c.txt");
+    EXPECT_EQ(nowhere.exit_code, 2) << command;
+    EXPECT_THAT(nowhere.err, HasSubstr(missing.string())) << command;
+    EXPECT_THAT(nowhere.err, Not(HasSubstr("/nonexistent/c.txt"))) << command;
+  }
+  EXPECT_EQ(Listing(dir.path()), (std::vector<std::string>{"sub"}));
+  EXPECT_TRUE(fs::is_empty(dir.path() / "sub"));
+}
+
+// issue 16 #2: an output that is one of the inputs, however it is named (./, a symlink, a hard
+// link, standard input), is refused before scanning and the input is left as it was.
+TEST(OutputFile, AnOutputThatIsAnInputIsRefused) {
+  TempDir dir;
+  const fs::path contract = dir.path() / "contract.md";
+  WriteWholeFile(contract, kNotice);
+  fs::create_symlink("contract.md", dir.path() / "alias.md");
+  fs::create_hard_link(contract, dir.path() / "hard.md");
+  for (const std::string command : {"scan", "evidence"}) {
+    for (const fs::path& output : {contract, dir.path() / "." / "contract.md",
+                                   dir.path() / "alias.md", dir.path() / "hard.md"}) {
+      RunResult r = RunClausescan(command + " -o " + Quoted(output) + " " + Quoted(contract));
+      EXPECT_EQ(r.exit_code, 2) << command << " -o " << output;
+      EXPECT_THAT(r.err, HasSubstr(output.string() + ": is the input " + contract.string()))
+          << command << " -o " << output;
+      EXPECT_EQ(ReadWholeFile(contract), kNotice) << command << " -o " << output;
+    }
+  }
+  Streams from_contract;
+  from_contract.in = "< " + Quoted(contract);
+  RunResult piped = RunClausescan("scan -o " + Quoted(contract) + " -", "", from_contract);
+  EXPECT_EQ(piped.exit_code, 2);
+  EXPECT_THAT(piped.err, HasSubstr(contract.string() + ": is the input <stdin>"));
+  EXPECT_EQ(ReadWholeFile(contract), kNotice);
+  EXPECT_TRUE(fs::is_symlink(dir.path() / "alias.md"));
+  EXPECT_EQ(Listing(dir.path()), (std::vector<std::string>{"alias.md", "contract.md", "hard.md"}));
+}
+
+// issue 16 #12: scanning a folder with the report inside it never scans the previous report nor
+// the report being written, hidden files walked or not.
+TEST(OutputFile, AFolderScanSkipsItsOwnReport) {
+  TempDir dir;
+  const fs::path docs = dir.path() / "docs";
+  fs::create_directory(docs);
+  WriteWholeFile(docs / "contract.txt", kNotice);
+  const fs::path report = docs / "report.json";
+  for (const std::string hidden : {"", "--hidden "}) {
+    for (int run = 0; run < 2; ++run) {
+      RunResult r = RunClausescan("scan --format json " + hidden + "-o " + Quoted(report) + " " +
+                                  Quoted(docs));
+      ASSERT_EQ(r.exit_code, 0) << hidden << run << ": " << r.err;
+      nlohmann::json json = nlohmann::json::parse(ReadWholeFile(report), nullptr, false);
+      ASSERT_TRUE(json.is_object()) << "several documents: " << json.dump().substr(0, 300);
+      EXPECT_EQ(json["document"]["path"], (docs / "contract.txt").string());
+    }
+  }
+  EXPECT_EQ(Listing(docs), (std::vector<std::string>{"contract.txt", "report.json"}));
+}
+
+// issue 16 #13: with stderr closed, diagnostics never end up in the report, and a run that
+// scanned nothing commits nothing.
+TEST(OutputFile, WithStderrClosedDiagnosticsStayOutOfTheReport) {
+  TempDir dir;
+  const fs::path contract = dir.path() / "contract.txt";
+  const fs::path report = dir.path() / "report.json";
+  WriteWholeFile(contract, kNotice);
+  Streams no_stderr;
+  no_stderr.err = "2>&-";
+  RunResult r = RunClausescan("scan --format json -o " + Quoted(report) + " " + Quoted(contract) +
+                                  " /nonexistent/other.txt",
+                              "", no_stderr);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(ReadWholeFile(report), Not(HasSubstr("nonexistent")));
+  EXPECT_EQ(FindingsIn(report), 1);
+  RunResult none = RunClausescan(
+      "scan --format json -o " + Quoted(dir.path() / "none.json") + " /nonexistent/other.txt", "",
+      no_stderr);
+  EXPECT_EQ(none.exit_code, 2);
+  EXPECT_EQ(Listing(dir.path()), (std::vector<std::string>{"contract.txt", "report.json"}));
+}
+
+// issue 16 #3: a write to standard output that fails is an error (exit 2, a message), for every
+// command that prints.
+TEST(StandardOutput, AFullDeviceIsAnError) {
+  TempDir dir;
+  const fs::path contract = dir.path() / "contract.txt";
+  WriteWholeFile(contract, kNotice);
+  Streams full;
+  full.out = "> /dev/full";
+  for (const std::string& args :
+       {"scan --format json " + Quoted(contract), "scan " + Quoted(contract),
+        "text " + Quoted(contract), std::string("rules list"),
+        std::string("rules show incident-notification.window"), std::string("rules patterns"),
+        std::string("rules validate"), std::string("controls"), "evidence " + Quoted(contract),
+        std::string("playbook init"), std::string("playbook init -")}) {
+    RunResult r = RunClausescan(args, "", full);
+    EXPECT_EQ(r.exit_code, 2) << args;
+    EXPECT_EQ(r.err, "clausescan: cannot write to standard output: No space left on device\n")
+        << args;
+  }
+  RunResult filter = RunClausescan("scan --format jsonl -", "{\"id\": 1, \"text\": \"x\"}\n", full);
+  EXPECT_EQ(filter.exit_code, 2);
+  EXPECT_THAT(filter.err, HasSubstr("cannot write to standard output"));
+}
+
+// A destination that exists and is not a regular file (a device, a FIFO, /dev/stdout) is written
+// directly: there is nothing to replace.
+TEST(OutputFile, ADeviceIsWrittenDirectly) {
+  TempDir dir;
+  const fs::path contract = dir.path() / "contract.txt";
+  WriteWholeFile(contract, kNotice);
+  RunResult r = RunClausescan("scan --format json -o /dev/stdout " + Quoted(contract));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["findings"].size(), 1u);
+  RunResult full = RunClausescan("scan --format json -o /dev/full " + Quoted(contract));
+  EXPECT_EQ(full.exit_code, 2);
+  EXPECT_THAT(full.err, HasSubstr("/dev/full: cannot write: No space left on device"));
+}
+
+// issue 16 #3 and #13: a closed standard output is an error too, not a silent success.
+TEST(StandardOutput, AClosedStandardOutputIsAnError) {
+  TempDir dir;
+  const fs::path contract = dir.path() / "contract.txt";
+  WriteWholeFile(contract, kNotice);
+  Streams closed;
+  closed.out = ">&-";
+  for (const std::string& args :
+       {"scan --format json " + Quoted(contract), std::string("controls")}) {
+    RunResult r = RunClausescan(args, "", closed);
+    EXPECT_EQ(r.exit_code, 2) << args;
+    EXPECT_THAT(r.err,
+                HasSubstr("clausescan: cannot write to standard output: Bad file descriptor"))
+        << args;
+  }
+}
+
+// issue 16 #3: a pipe closed by its reader (clausescan ... | head) ends the run quietly with exit
+// status 0, as ripgrep does.
+TEST(StandardOutput, AClosedPipeIsAQuietStop) {
+  TempDir dir;
+  std::string big;
+  while (big.size() < (1u << 20)) big += kNotice;
+  WriteWholeFile(dir.path() / "big.txt", big);
+  int status =
+      RunScript(dir.path(), "{ '" + std::string(CLAUSESCAN_BINARY) + "' text " +
+                                Quoted(dir.path() / "big.txt") + " 2> " +
+                                Quoted(dir.path() / "err") + "; echo $? > " +
+                                Quoted(dir.path() / "status") + "; } | head -c 1 > /dev/null\n");
+  EXPECT_EQ(status, 0);
+  EXPECT_EQ(ReadWholeFile(dir.path() / "status"), "0\n");
+  EXPECT_EQ(ReadWholeFile(dir.path() / "err"), "");
+}
+
+// issue 16 #11: the JSON Lines filter stops when its reader goes away (yes | clausescan | head
+// ran for ever). timeout(1) stops a filter that would not.
+TEST(JsonLinesFilterLimits, StopsWhenTheOutputIsClosed) {
+  TempDir dir;
+  WriteWholeFile(dir.path() / "pipeline.sh",
+                 "yes '{\"id\":1,\"text\":\"x\"}' | { '" + std::string(CLAUSESCAN_BINARY) +
+                     "' scan --format jsonl 2> " + Quoted(dir.path() / "err") + "; echo $? > " +
+                     Quoted(dir.path() / "status") + "; } | head -n 1 > " +
+                     Quoted(dir.path() / "first") + "\n");
+  int status = RunScript(dir.path(), "timeout 30 sh " + Quoted(dir.path() / "pipeline.sh") + "\n");
+  EXPECT_EQ(status, 0) << "the filter did not stop (timeout's status)";
+  EXPECT_EQ(ReadWholeFile(dir.path() / "status"), "0\n");
+  EXPECT_EQ(ReadWholeFile(dir.path() / "err"), "");
+  nlohmann::json first = nlohmann::json::parse(ReadWholeFile(dir.path() / "first"), nullptr, false);
+  EXPECT_EQ(first["id"], 1);
+}
+
+// issue 16 #11: a line longer than --max-input-size gets an error line naming it and the filter
+// goes on with the next line, without ever holding the long line (1.2 GB of zeros with the
+// address space capped at 640 MiB).
+TEST(JsonLinesFilterLimits, ALongLineIsSkippedWithoutHoldingIt) {
+  TempDir dir;
+#if defined(__SANITIZE_ADDRESS__)  // AddressSanitizer reserves terabytes of address space
+  const std::string limit;
+#else
+  const std::string limit = "ulimit -v 655360\n";
+#endif
+  int status =
+      RunScript(dir.path(), limit +
+                                "{ head -c 1200M /dev/zero; printf '\\n{\"id\": \"after\", "
+                                "\"text\": \"Nothing here.\"}\\n'; } | '" +
+                                std::string(CLAUSESCAN_BINARY) +
+                                "' scan --format jsonl --max-input-size 1M > " +
+                                Quoted(dir.path() / "out") + " 2> " + Quoted(dir.path() / "err") +
+                                "\necho $? > " + Quoted(dir.path() / "status") + "\n");
+  EXPECT_EQ(status, 0);
+  EXPECT_EQ(ReadWholeFile(dir.path() / "status"), "2\n");  // the long line is an error
+  const std::string err = ReadWholeFile(dir.path() / "err");
+  EXPECT_THAT(err, HasSubstr("<stdin>:1: line 1 is longer than 1048576 bytes"));
+  std::istringstream lines(ReadWholeFile(dir.path() / "out"));
+  std::string line;
+  ASSERT_TRUE(std::getline(lines, line)) << err;
+  nlohmann::json first = nlohmann::json::parse(line, nullptr, false);
+  EXPECT_EQ(first["id"], "line 1");
+  EXPECT_EQ(first["error"]["code"], "too_large");
+  ASSERT_TRUE(std::getline(lines, line));
+  nlohmann::json second = nlohmann::json::parse(line, nullptr, false);
+  EXPECT_EQ(second["id"], "after");
+  EXPECT_FALSE(second.contains("error"));
+  EXPECT_FALSE(std::getline(lines, line));
+}
+
+}  // namespace
+}  // namespace clausescan::testing
