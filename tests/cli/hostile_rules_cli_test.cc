@@ -11,6 +11,7 @@
 namespace clausescan::testing {
 namespace {
 
+using ::testing::HasSubstr;
 namespace fs = std::filesystem;
 
 std::string Quote(const fs::path& path) { return "'" + path.string() + "'"; }
@@ -51,6 +52,44 @@ TEST(HostileRulesCli, SymlinkLoopInRulesFolderIsAnError) {
                        ": cannot read rule directory: symbolic link loop (it leads back to " +
                        rules.string() + ")\n");
   EXPECT_EQ(r.out, "");
+}
+
+// issue 16 #10: a 250 KB playbook whose positions each reuse one list of 20,000 words by alias
+// (40 million items once copied) is refused before it is copied.
+TEST(HostileRulesCli, PlaybookExpandingThroughAliasesIsRefused) {
+  TempDir dir;
+  std::string yaml = "incident_notification:\n  positions:\n";
+  yaml += "    - id: p0\n      when: {trigger: {in: &big [";
+  for (int i = 0; i < 20000; ++i) yaml += (i > 0 ? ", t" : "t") + std::to_string(i);
+  yaml += "]}}\n      risk: low\n      reason: r\n";
+  for (int i = 1; i <= 2000; ++i) {
+    yaml += "    - {id: p" + std::to_string(i) +
+            ", when: {trigger: {in: *big}}, risk: low, reason: r}\n";
+  }
+  WriteWholeFile(dir.path() / "mine.yaml", yaml);
+  RunResult r = RunBoundedClausescan(
+      "scan --format json --playbook " + Quote(dir.path() / "mine.yaml") + " -", kClause);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_EQ(r.err, "clausescan: " + (dir.path() / "mine.yaml").string() +
+                       ":10:37: the file expands to more than 100000 items (YAML aliases count "
+                       "each time they are used)\n");
+  EXPECT_EQ(r.out, "");
+}
+
+// issue 16 #10: "did you mean" on two 20,000-character ids built a 3.2 GB table.
+TEST(HostileRulesCli, LongUnknownIdInPlaybookIsAnError) {
+  TempDir dir;
+  const std::string added(20000, 'a');
+  const std::string unknown(20000, 'b');
+  WriteWholeFile(dir.path() / "mine.yaml",
+                 "incident_notification:\n  positions:\n    - {id: " + added +
+                     ", when: {trigger: occurrence}, risk: low, reason: r}\n    - {id: " + unknown +
+                     ", enabled: false}\n");
+  RunResult r = RunBoundedClausescan("playbook check " + Quote(dir.path() / "mine.yaml"), "");
+  EXPECT_EQ(r.exit_code, 2) << r.err.substr(0, 300);
+  EXPECT_THAT(r.err,
+              HasSubstr((dir.path() / "mine.yaml").string() + ":4:12: unknown position id 'bbbb"));
+  EXPECT_THAT(r.err, ::testing::Not(HasSubstr("did you mean")));
 }
 
 }  // namespace

@@ -1,12 +1,126 @@
 #include "rules/yaml_fields.h"
 
 #include <fmt/format.h>
+#include <yaml-cpp/eventhandler.h>
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace clausescan::internal {
+namespace {
+
+// Counts what the events of one document expand to, each alias as the whole node it names, and
+// throws Refusal once that passes the budget. yaml-cpp builds an alias as the very node it
+// names (shared, not copied), so the document itself stays small; its readers would not.
+class ExpansionCounter : public YAML::EventHandler {
+ public:
+  struct Refusal {
+    YAML::Mark mark;
+    std::string detail;
+  };
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnAnchor(const YAML::Mark&, const std::string& name) override { anchor_name_ = name; }
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    Add(mark, {1, 0}, false);
+    Name(anchor, {1, 0});
+  }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                const std::string& value) override {
+    Add(mark, {1, value.size()}, false);
+    Name(anchor, {1, value.size()});
+  }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    if (anchor == YAML::NullAnchor || anchor > anchors_.size()) return Add(mark, {1, 0}, true);
+    const Size size = anchors_[anchor - 1];  // yaml-cpp numbers anchors from 1, in order
+    if (size.open) {
+      throw Refusal{mark, fmt::format("the YAML alias '*{}' is inside the node it names",
+                                      names_[anchor - 1])};
+    }
+    Add(mark, size, true);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    Open(mark, anchor);
+  }
+  void OnSequenceEnd() override { Close(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    Open(mark, anchor);
+  }
+  void OnMapEnd() override { Close(); }
+
+ private:
+  struct Size {
+    std::size_t items = 0;
+    std::size_t text = 0;
+    bool open = false;  // a list or map whose end is still to come
+  };
+  struct Frame {
+    YAML::anchor_t anchor;
+    Size start;  // the totals before the list or map
+  };
+
+  void Add(const YAML::Mark& mark, const Size& size, bool alias) {
+    items_ += size.items;
+    text_ += size.text;
+    aliased_ = aliased_ || alias;
+    const char* how = aliased_ ? "expands to" : "has";
+    const char* why = aliased_ ? " (YAML aliases count each time they are used)" : "";
+    if (items_ > kMaxYamlItems) {
+      throw Refusal{mark, fmt::format("the file {} more than {} items{}", how, kMaxYamlItems, why)};
+    }
+    if (text_ > kMaxYamlTextBytes) {
+      throw Refusal{mark, fmt::format("the file {} more than {} MiB of text{}", how,
+                                      kMaxYamlTextBytes >> 20, why)};
+    }
+  }
+  // Records the size of the node anchor names (anchors come in order, numbered from 1).
+  void Name(YAML::anchor_t anchor, const Size& size) {
+    if (anchor == YAML::NullAnchor) return;
+    anchors_.resize(std::max<std::size_t>(anchors_.size(), anchor));
+    names_.resize(anchors_.size());
+    anchors_[anchor - 1] = size;
+    if (!anchor_name_.empty()) names_[anchor - 1] = std::move(anchor_name_);
+    anchor_name_.clear();
+  }
+  void Open(const YAML::Mark& mark, YAML::anchor_t anchor) {
+    Add(mark, {1, 0}, false);
+    stack_.push_back(Frame{anchor, {items_ - 1, text_}});
+    Name(anchor, Size{0, 0, true});
+  }
+  void Close() {
+    const Frame frame = stack_.back();
+    stack_.pop_back();
+    if (frame.anchor != YAML::NullAnchor) {
+      anchors_[frame.anchor - 1] = Size{items_ - frame.start.items, text_ - frame.start.text};
+    }
+  }
+
+  std::size_t items_ = 0;
+  std::size_t text_ = 0;
+  bool aliased_ = false;            // an alias was counted
+  std::vector<Size> anchors_;       // by anchor number - 1
+  std::vector<std::string> names_;  // by anchor number - 1
+  std::string anchor_name_;         // of the node whose event comes next
+  std::vector<Frame> stack_;        // the lists and maps open
+};
+
+// Whether content might pass the budget. Without an anchor ('&') there is no alias, and each
+// byte makes at most two items ("{,}" is a map of two nulls), so a file of a quarter of the
+// budget cannot; most rule files are such files and skip
+// the count.
+bool MightExpand(const std::string& content) {
+  return content.size() > kMaxYamlItems / 4 || content.find('&') != std::string::npos;
+}
+
+}  // namespace
 
 std::string_view KindName(const YAML::Node& node) {
   switch (node.Type()) {
@@ -32,7 +146,15 @@ Error YamlFile::AtMark(const YAML::Mark& mark, std::string detail) const {
 
 Status YamlFile::Parse(YAML::Node* root) const {
   try {
+    if (MightExpand(source_.content)) {
+      std::istringstream events(source_.content);
+      YAML::Parser parser(events);
+      ExpansionCounter counter;
+      parser.HandleNextDocument(counter);
+    }
     *root = YAML::Load(source_.content);
+  } catch (const ExpansionCounter::Refusal& refusal) {
+    return AtMark(refusal.mark, refusal.detail);
   } catch (const YAML::Exception& e) {
     return AtMark(e.mark, "YAML syntax error: " + e.msg);
   }

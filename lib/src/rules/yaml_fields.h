@@ -8,6 +8,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <cstddef>
 #include <functional>
 #include <optional>
 #include <string>
@@ -34,6 +35,13 @@ using Status = std::optional<Error>;
 // "a map", "a list", "a string" or "nothing": what node is, for messages.
 std::string_view KindName(const YAML::Node& node);
 
+// What one YAML file may expand to, aliases counted each time they are used: a small file
+// that names a large node many times (`*big` in a thousand places, or aliases of aliases) would
+// otherwise make its readers copy that node each time. Items are nodes: scalars, nulls, lists
+// and maps (each key and each value counts); text is the bytes of the scalars.
+inline constexpr std::size_t kMaxYamlItems = 100'000;
+inline constexpr std::size_t kMaxYamlTextBytes = std::size_t{4} << 20;
+
 // One YAML file being read: parses it and makes errors located in it. Keeps a reference to
 // source, which must outlive it.
 class YamlFile {
@@ -50,8 +58,10 @@ class YamlFile {
     return AtMark(node.Mark(), std::move(detail));
   }
 
-  // Parses the file's first document into *root. Errors: YAML syntax errors, at their mark;
-  // an empty file (nothing, or only null).
+  // Parses the file's first document into *root. Errors: YAML syntax errors, at their mark; a
+  // document that expands to more than kMaxYamlItems items or kMaxYamlTextBytes of text, or
+  // with an alias inside the node it names, at the alias (or node) where that became so,
+  // before any node is built; an empty file (nothing, or only null).
   Status Parse(YAML::Node* root) const;
 
  private:
