@@ -274,6 +274,14 @@ TEST(YamlAliases, LargeFileWithoutAliasesIsRefusedByItsSize) {
   EXPECT_NE(result.find(": the file has more than 100000 items"), std::string::npos) << result;
 }
 
+TEST(YamlAliases, DeepNestingIsAClearError) {
+  const std::string result =
+      MergeBounded("incident_notification: " + std::string(3000, '[') + std::string(3000, ']'));
+  EXPECT_NE(result.find("my-playbook.yaml:1:"), std::string::npos) << result;
+  EXPECT_NE(result.find("levels deep, more than the YAML reader allows"), std::string::npos)
+      << result;
+}
+
 // issue 16 #10: the budget holds for every file of a rule folder. Here a rule repeats a list of
 // 2,000 patterns of 200 characters 2,000 times: each of the 4 million was copied (twice).
 TEST(YamlAliases, RuleFileRepeatingPatternsIsRefused) {

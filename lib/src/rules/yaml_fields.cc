@@ -1,6 +1,7 @@
 #include "rules/yaml_fields.h"
 
 #include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 
 #include <algorithm>
@@ -155,6 +156,10 @@ Status YamlFile::Parse(YAML::Node* root) const {
     *root = YAML::Load(source_.content);
   } catch (const ExpansionCounter::Refusal& refusal) {
     return AtMark(refusal.mark, refusal.detail);
+  } catch (const YAML::DeepRecursion& e) {  // yaml-cpp's own says only "bad file"
+    return AtMark(e.mark, fmt::format("the file nests lists and maps {} levels deep, more than "
+                                      "the YAML reader allows",
+                                      e.depth()));
   } catch (const YAML::Exception& e) {
     return AtMark(e.mark, "YAML syntax error: " + e.msg);
   }

@@ -61,7 +61,8 @@ class YamlFile {
   // Parses the file's first document into *root. Errors: YAML syntax errors, at their mark; a
   // document that expands to more than kMaxYamlItems items or kMaxYamlTextBytes of text, or
   // with an alias inside the node it names, at the alias (or node) where that became so,
-  // before any node is built; an empty file (nothing, or only null).
+  // before any node is built; lists and maps nested deeper than yaml-cpp allows (hundreds of
+  // levels); an empty file (nothing, or only null).
   Status Parse(YAML::Node* root) const;
 
  private:
