@@ -839,6 +839,18 @@ LineIndex::LineIndex(std::string_view document) : document_(document) {
        i = document.find('\n', i + 1)) {
     line_starts_.push_back(i + 1);
   }
+  checkpoints_.reserve(document.size() / kStep + 1);
+  checkpoints_.push_back(0);
+  for (std::size_t at = kStep; at <= document.size(); at += kStep) {
+    checkpoints_.push_back(checkpoints_.back() +
+                           CountCodePoints(document.substr(at - kStep, kStep)));
+  }
+}
+
+std::size_t LineIndex::CodePointsBefore(std::size_t offset) const {
+  const std::size_t step = offset / kStep;
+  return checkpoints_[step] +
+         CountCodePoints(document_.substr(step * kStep, offset - step * kStep));
 }
 
 int LineIndex::Line(std::size_t offset) const {
@@ -849,9 +861,11 @@ int LineIndex::Line(std::size_t offset) const {
 
 int LineIndex::Column(std::size_t offset) const {
   offset = std::min(offset, document_.size());
-  std::size_t start = line_starts_[static_cast<std::size_t>(Line(offset)) - 1];
-  std::string_view line = document_.substr(start, offset - start);
-  return 1 + static_cast<int>(CountCodePoints(line));
+  const std::size_t start = line_starts_[static_cast<std::size_t>(Line(offset)) - 1];
+  if (offset - start <= kStep) {
+    return 1 + static_cast<int>(CountCodePoints(document_.substr(start, offset - start)));
+  }
+  return 1 + static_cast<int>(CodePointsBefore(offset) - CodePointsBefore(start));
 }
 
 }  // namespace clausescan::internal

@@ -58,18 +58,27 @@ struct NormalizeOptions {
 // does not call ICU.
 NormalizedText Normalize(std::string_view document, const NormalizeOptions& options);
 
-// Line and column lookup in a document. Lines are split at '\n'.
+// Line and column lookup in a document, which must outlive the index. Lines are split at '\n'.
+// Building it reads the document once; memory: a word per line and per 4 KiB. Thread-safe for
+// concurrent lookups.
 class LineIndex {
  public:
   explicit LineIndex(std::string_view document);
-  // 1-based line of the byte at offset.
+  // 1-based line of the byte at offset (offsets past the end: the end). O(log lines).
   int Line(std::size_t offset) const;
-  // 1-based column of the byte at offset, counting characters (UTF-8 code points).
+  // 1-based column of the byte at offset, counting characters (UTF-8 code points: the bytes
+  // from the line's start to offset that are not continuation bytes). Reads at most 8 KiB of
+  // the document, however long the line.
   int Column(std::size_t offset) const;
 
  private:
+  static constexpr std::size_t kStep = 4096;  // bytes between two checkpoints
+  // Code points in the document's first offset bytes.
+  std::size_t CodePointsBefore(std::size_t offset) const;
+
   std::string_view document_;
   std::vector<std::size_t> line_starts_;
+  std::vector<std::size_t> checkpoints_;  // [i]: code points in the first i * kStep bytes
 };
 
 }  // namespace clausescan::internal

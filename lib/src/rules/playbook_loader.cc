@@ -1,0 +1,226 @@
+#include "rules/playbook_loader.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <utility>
+
+#include "rules/rule_loader.h"
+
+namespace clausescan::internal {
+namespace {
+
+Status CheckDeclared(const PolicyContext& ctx, const YAML::Node& node, const std::string& param) {
+  if (std::find(ctx.params.begin(), ctx.params.end(), param) != ctx.params.end()) {
+    return std::nullopt;
+  }
+  return ctx.file.At(node, fmt::format("no rule of category '{}' declares parameter '{}'{}",
+                                       ctx.category, param, DidYouMean(param, ctx.params)));
+}
+
+// A scalar condition value: true/false and numbers when plain, else a word.
+ParamValue ScalarValue(const YAML::Node& node) {
+  if (IsPlain(node)) {
+    if (std::optional<bool> b = ParseBool(node.Scalar())) return *b;
+    if (std::optional<double> n = ParseNumberText(node.Scalar())) return *n;
+  }
+  return node.Scalar();
+}
+
+Status ReadConditionOp(const YamlFile& file, const std::string& op, const YAML::Node& value,
+                       Condition* condition) {
+  static const std::map<std::string, Condition::Op, std::less<>> kComparisons = {
+      {"lt", Condition::Op::kLess},
+      {"le", Condition::Op::kLessEqual},
+      {"gt", Condition::Op::kGreater},
+      {"ge", Condition::Op::kGreaterEqual}};
+  if (op == "in") {
+    condition->op = Condition::Op::kIn;
+    return ReadNonEmptyStringList(file, value, "in", &condition->values);
+  }
+  if (op == "present") {
+    bool present = true;
+    CLAUSESCAN_RETURN_IF_ERROR(ReadBool(file, value, "present", &present));
+    condition->op = present ? Condition::Op::kPresent : Condition::Op::kAbsent;
+    return std::nullopt;
+  }
+  condition->op = kComparisons.at(op);
+  double number = 0;
+  CLAUSESCAN_RETURN_IF_ERROR(ReadNumber(file, value, op, &number));
+  condition->value = number;
+  return std::nullopt;
+}
+
+// Reads `param: value` or `param: {op: value, ...}` (one Condition per op).
+Status ReadCondition(const PolicyContext& ctx, const std::string& param, const YAML::Node& value,
+                     std::vector<Condition>* out) {
+  if (value.IsScalar()) {
+    out->push_back(Condition{param, Condition::Op::kEquals, ScalarValue(value), {}});
+    return std::nullopt;
+  }
+  Fields ops;
+  CLAUSESCAN_RETURN_IF_ERROR(ReadMapEntries(ctx.file, value,
+                                            fmt::format("condition on '{}'", param),
+                                            {"in", "lt", "le", "gt", "ge", "present"}, &ops));
+  if (ops.entries().empty()) {
+    return ctx.file.At(value, fmt::format("empty condition on '{}'", param));
+  }
+  for (const auto& [op, entry] : ops.entries()) {
+    Condition condition;
+    condition.param = param;
+    CLAUSESCAN_RETURN_IF_ERROR(ReadConditionOp(ctx.file, op, entry.second, &condition));
+    out->push_back(std::move(condition));
+  }
+  return std::nullopt;
+}
+
+Status CheckPlaceholders(const PolicyContext& ctx, const YAML::Node& node,
+                         const std::string& reason) {
+  std::size_t open = reason.find('{');
+  while (open != std::string::npos) {
+    const std::size_t close = reason.find('}', open);
+    if (close == std::string::npos) break;
+    const std::string name = reason.substr(open + 1, close - open - 1);
+    if (IsParamName(name)) CLAUSESCAN_RETURN_IF_ERROR(CheckDeclared(ctx, node, name));
+    open = reason.find('{', close);
+  }
+  return std::nullopt;
+}
+
+Status ReadPosition(const PolicyContext& ctx, const YAML::Node& node, Position* position) {
+  Fields fields;
+  CLAUSESCAN_RETURN_IF_ERROR(
+      Fields::Read(ctx.file, node, "position", kPositionKeys, kPositionRequired, &fields));
+  CLAUSESCAN_RETURN_IF_ERROR(ReadPositionId(ctx, fields, position));
+  if (!ctx.position_ids->insert(position->id).second) {
+    return ctx.file.At(*fields.Find("id"), fmt::format("duplicate position id '{}'", position->id));
+  }
+  return ReadPositionBody(ctx, fields, position);
+}
+
+Status ReadPolicy(const PolicyContext& ctx, const YAML::Node& node, CategoryPolicy* policy) {
+  Fields fields;
+  CLAUSESCAN_RETURN_IF_ERROR(ReadPolicyHeader(ctx, node, &fields, policy));
+  return ForEachPosition(ctx, fields, [&](const YAML::Node& item) -> Status {
+    Position position;
+    CLAUSESCAN_RETURN_IF_ERROR(ReadPosition(ctx, item, &position));
+    policy->positions.push_back(std::move(position));
+    return std::nullopt;
+  });
+}
+
+}  // namespace
+
+DeclaredParams CollectParams(const std::vector<Rule>& rules) {
+  DeclaredParams declared;
+  for (const Rule& rule : rules) {
+    for (const std::string& key : {rule.category, rule.id}) {
+      std::vector<std::string>& names = declared[key];
+      auto add = [&names](const std::string& name) {
+        if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end()) {
+          names.push_back(name);
+        }
+      };
+      for (const ParamSpec& spec : rule.parameters) {
+        add(spec.name);
+        add(spec.business_name);
+        if (!spec.business_name.empty() || spec.business_flag) add("business");
+        add(spec.currency_name);
+      }
+    }
+  }
+  return declared;
+}
+
+Status ReadConditions(const PolicyContext& ctx, const YAML::Node& node, std::string_view what,
+                      std::vector<Condition>* out, bool check_declared) {
+  Fields conditions;
+  CLAUSESCAN_RETURN_IF_ERROR(ReadMapEntries(ctx.file, node, what, {}, &conditions));
+  for (const auto& [param, entry] : conditions.entries()) {
+    if (check_declared) CLAUSESCAN_RETURN_IF_ERROR(CheckDeclared(ctx, entry.first, param));
+    CLAUSESCAN_RETURN_IF_ERROR(ReadCondition(ctx, param, entry.second, out));
+  }
+  return std::nullopt;
+}
+
+Status ReadPositionBody(const PolicyContext& ctx, const Fields& fields, Position* position) {
+  CLAUSESCAN_RETURN_IF_ERROR(ReadConditions(ctx, *fields.Find("when"), "'when'", &position->when));
+  CLAUSESCAN_RETURN_IF_ERROR(ReadRisk(ctx.file, *fields.Find("risk"), &position->risk));
+  const YAML::Node& reason = *fields.Find("reason");
+  CLAUSESCAN_RETURN_IF_ERROR(ReadString(ctx.file, reason, "reason", &position->reason));
+  CLAUSESCAN_RETURN_IF_ERROR(CheckPlaceholders(ctx, reason, position->reason));
+  return ReadOptionalString(ctx.file, fields, "propose", &position->propose);
+}
+
+Status ReadPositionId(const PolicyContext& ctx, const Fields& fields, Position* position) {
+  const YAML::Node& id = *fields.Find("id");
+  CLAUSESCAN_RETURN_IF_ERROR(ReadString(ctx.file, id, "id", &position->id));
+  position->file = ctx.file.source().name;
+  position->line = id.Mark().line + 1;
+  return std::nullopt;
+}
+
+Status ForEachPosition(const PolicyContext& ctx, const Fields& fields,
+                       const std::function<Status(const YAML::Node&)>& read) {
+  const YAML::Node* positions = fields.Find("positions");
+  if (positions == nullptr) return std::nullopt;
+  if (!positions->IsSequence()) {
+    return ctx.file.At(
+        *positions, fmt::format("expected a list for 'positions', found {}", KindName(*positions)));
+  }
+  for (const YAML::Node& item : *positions) CLAUSESCAN_RETURN_IF_ERROR(read(item));
+  return std::nullopt;
+}
+
+Status ReadPolicyHeader(const PolicyContext& ctx, const YAML::Node& node, Fields* fields,
+                        CategoryPolicy* policy) {
+  CLAUSESCAN_RETURN_IF_ERROR(Fields::Read(ctx.file, node,
+                                          fmt::format("playbook of '{}'", ctx.category),
+                                          {"default", "default_reason", "positions"}, {}, fields));
+  if (const YAML::Node* risk = fields->Find("default")) {
+    CLAUSESCAN_RETURN_IF_ERROR(ReadRisk(ctx.file, *risk, &policy->default_risk));
+  }
+  return ReadOptionalString(ctx.file, *fields, "default_reason", &policy->default_reason);
+}
+
+Names PlaybookKeys(const std::vector<CategoryInfo>& categories, const DeclaredParams& declared) {
+  Names keys = IdsOf(categories);
+  for (const auto& [key, names] : declared) {
+    if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
+  }
+  return keys;
+}
+
+Status PolicyContextFor(const YamlFile& file, const YAML::Node& node, const std::string& key,
+                        const Names& keys, const DeclaredParams& declared,
+                        std::set<std::string>* position_ids, std::optional<PolicyContext>* ctx) {
+  if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+    return file.At(node, fmt::format("unknown category or rule '{}' in playbook{}", key,
+                                     DidYouMean(key, keys)));
+  }
+  ctx->emplace(PolicyContext{file, key, {}, position_ids});
+  if (auto it = declared.find(key); it != declared.end()) {
+    for (const std::string& name : it->second) (*ctx)->params.push_back(name);
+  }
+  return std::nullopt;
+}
+
+Status ReadPlaybook(const YamlFile& file, const YAML::Node& root, const Catalogs& catalogs,
+                    const DeclaredParams& declared, Playbook* out) {
+  const Names keys = PlaybookKeys(catalogs.categories, declared);
+  Fields fields;
+  CLAUSESCAN_RETURN_IF_ERROR(ReadMapEntries(file, root, "playbook", {}, &fields));
+  for (const auto& [category, entry] : fields.entries()) {
+    std::optional<PolicyContext> ctx;
+    CLAUSESCAN_RETURN_IF_ERROR(
+        PolicyContextFor(file, entry.first, category, keys, declared, &out->position_ids, &ctx));
+    if (out->categories.count(category) != 0) {
+      return file.At(entry.first,
+                     fmt::format("'{}' already has a policy in another playbook file", category));
+    }
+    CLAUSESCAN_RETURN_IF_ERROR(ReadPolicy(*ctx, entry.second, &out->categories[category]));
+  }
+  return std::nullopt;
+}
+
+}  // namespace clausescan::internal

@@ -1,0 +1,80 @@
+// Reading playbook.yaml (see docs/rules.md): each category's or rule's default risk and its
+// positions, checked against the parameters the rules declare. The pieces a playbook override
+// shares are declared here too.
+#ifndef CLAUSESCAN_RULES_PLAYBOOK_LOADER_H_
+#define CLAUSESCAN_RULES_PLAYBOOK_LOADER_H_
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules/catalogues.h"
+#include "rules/model.h"
+#include "rules/yaml_fields.h"
+
+namespace clausescan::internal {
+
+// Parameter names the rules of each category output, and each rule's own, keyed by category
+// id and by rule id (the keys a playbook may use).
+using DeclaredParams = std::map<std::string, std::vector<std::string>>;
+
+// The parameters rules declare, under their category and rule ids.
+DeclaredParams CollectParams(const std::vector<Rule>& rules);
+
+// The playbook of one category being read, for messages and parameter checks.
+struct PolicyContext {
+  const YamlFile& file;
+  std::string category;
+  Names params;  // declared by the category's rules
+  std::set<std::string>* position_ids;
+};
+
+// Reads a map of conditions (a position's `when`, an expectation's `where`; what names it in
+// messages). Each parameter must be declared by a rule of ctx.category unless check_declared is
+// false (a category without rules declares nothing).
+Status ReadConditions(const PolicyContext& ctx, const YAML::Node& node, std::string_view what,
+                      std::vector<Condition>* out, bool check_declared = true);
+
+// The keys of a position, and those a full position requires.
+const Names kPositionKeys = {"id", "when", "risk", "reason", "propose"};
+const Names kPositionRequired = {"id", "when", "risk", "reason"};
+
+// Reads what a position says besides its id (when, risk, reason, propose) from fields that were
+// checked against kPositionKeys.
+Status ReadPositionBody(const PolicyContext& ctx, const Fields& fields, Position* position);
+
+// Reads the id of a position and where it is written.
+Status ReadPositionId(const PolicyContext& ctx, const Fields& fields, Position* position);
+
+// Reads `positions` of fields (nothing when absent) as a list, calling read for each item.
+Status ForEachPosition(const PolicyContext& ctx, const Fields& fields,
+                       const std::function<Status(const YAML::Node&)>& read);
+
+// Reads the fields of a key's policy (default, default_reason, positions) into *fields and its
+// `default` and `default_reason` into *policy.
+Status ReadPolicyHeader(const PolicyContext& ctx, const YAML::Node& node, Fields* fields,
+                        CategoryPolicy* policy);
+
+// The keys a playbook may use: category ids, then the ids of rules that declare parameters.
+// Views into categories and declared.
+Names PlaybookKeys(const std::vector<CategoryInfo>& categories, const DeclaredParams& declared);
+
+// Checks that key (written at node) is one of keys and sets up *ctx for its policy. Error:
+// an unknown key, with a suggestion.
+Status PolicyContextFor(const YamlFile& file, const YAML::Node& node, const std::string& key,
+                        const Names& keys, const DeclaredParams& declared,
+                        std::set<std::string>* position_ids, std::optional<PolicyContext>* ctx);
+
+// Reads a playbook.yaml into *out (adding to the policies of other playbook files). Errors: the
+// first problem at file:line:column, including a key that another file already gave a policy
+// and a position id used twice in the rule set.
+Status ReadPlaybook(const YamlFile& file, const YAML::Node& root, const Catalogs& catalogs,
+                    const DeclaredParams& declared, Playbook* out);
+
+}  // namespace clausescan::internal
+
+#endif  // CLAUSESCAN_RULES_PLAYBOOK_LOADER_H_

@@ -1,0 +1,192 @@
+#include "rules/rule_files.h"
+
+#include <fmt/format.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "rules/loader.h"
+
+namespace clausescan::internal {
+namespace {
+
+namespace fs = std::filesystem;
+
+enum class FileRole {
+  kCategories,
+  kControls,
+  kEvidence,
+  kParties,
+  kDocTypes,
+  kPlaybook,
+  kRule,
+  kOther
+};
+
+std::string_view BaseName(std::string_view name) {
+  const std::size_t slash = name.rfind('/');
+  return slash == std::string_view::npos ? name : name.substr(slash + 1);
+}
+
+bool EndsWith(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+FileRole RoleOf(std::string_view name) {
+  const std::string_view base = BaseName(name);
+  if (base == "categories.yaml") return FileRole::kCategories;
+  if (base == "controls.yaml") return FileRole::kControls;
+  if (base == "evidence.yaml") return FileRole::kEvidence;
+  if (base == "parties.yaml") return FileRole::kParties;
+  if (base == "doctypes.yaml") return FileRole::kDocTypes;
+  if (base == "playbook.yaml") return FileRole::kPlaybook;
+  if (EndsWith(name, ".yaml")) return FileRole::kRule;
+  return FileRole::kOther;
+}
+
+bool IsRuleDirectoryFile(std::string_view name) {
+  return EndsWith(name, ".yaml") || EndsWith(name, ".test.txt");
+}
+
+Result<std::string> ReadWholeFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return Error(ErrorCode::kIo, fmt::format("cannot read rule file: {}", std::strerror(errno)),
+                 path.string());
+  }
+  std::ostringstream content;
+  content << in.rdbuf();
+  if (in.bad()) return Error(ErrorCode::kIo, "cannot read rule file", path.string());
+  return content.str();
+}
+
+Error DirectoryError(const std::string& dir, const std::string& reason) {
+  return Error(ErrorCode::kIo, fmt::format("cannot read rule directory: {}", reason), dir);
+}
+
+// Reads the rule files of a folder tree, following symbolic links to folders. Each real folder
+// (device and inode) is read once, under the first name the walk reaches it by (entries in
+// name order), as the folder walks of batch.cc do; a link back to a folder the walk is inside is
+// a loop, and an error.
+class RuleFolderWalk {
+ public:
+  // Reads the folder at path, named relative ("" for the root) in the files' names. Errors
+  // (kIo): a folder or file that cannot be read, a symbolic link loop (naming the link).
+  Status Walk(const fs::path& path, const std::string& relative) {
+    struct stat st;
+    if (::stat(path.c_str(), &st) != 0) {
+      return DirectoryError(path.string(), std::strerror(errno));
+    }
+    const FolderId id{st.st_dev, st.st_ino};
+    for (const auto& [ancestor_id, ancestor] : ancestors_) {
+      if (ancestor_id == id) {
+        return DirectoryError(path.string(),
+                              fmt::format("symbolic link loop (it leads back to {})", ancestor));
+      }
+    }
+    if (!walked_.insert(id).second) return std::nullopt;  // read already, under another name
+    ancestors_.emplace_back(id, path.string());
+    Status status = WalkEntries(path, relative);
+    ancestors_.pop_back();
+    return status;
+  }
+
+  std::vector<SourceFile> TakeFiles() { return std::move(files_); }
+
+ private:
+  using FolderId = std::pair<dev_t, ino_t>;
+
+  Status WalkEntries(const fs::path& path, const std::string& relative) {
+    std::error_code ec;
+    std::vector<fs::directory_entry> entries;
+    for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
+      entries.push_back(*it);
+    }
+    if (ec) return DirectoryError(path.string(), ec.message());
+    std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+      return a.path().filename() < b.path().filename();
+    });
+    for (const fs::directory_entry& entry : entries) {
+      const std::string name = entry.path().filename().string();
+      std::string child = relative.empty() ? name : relative + "/" + name;
+      std::error_code type_ec;
+      if (entry.is_directory(type_ec)) {
+        CLAUSESCAN_RETURN_IF_ERROR(Walk(entry.path(), child));
+      } else if (entry.is_regular_file(type_ec) && IsRuleDirectoryFile(child)) {
+        Result<std::string> content = ReadWholeFile(entry.path());
+        if (!content) return content.error();
+        files_.push_back(SourceFile{std::move(child), std::move(*content)});
+      }
+    }
+    return std::nullopt;
+  }
+
+  std::vector<std::pair<FolderId, std::string>> ancestors_;  // the folders being read
+  std::set<FolderId> walked_;                                // every folder read
+  std::vector<SourceFile> files_;
+};
+
+}  // namespace
+
+Status Classify(const std::vector<SourceFile>& files, SpecialFiles* out) {
+  for (const SourceFile& file : files) {
+    const SourceFile** slot = nullptr;
+    switch (RoleOf(file.name)) {
+      case FileRole::kCategories:
+        slot = &out->categories;
+        break;
+      case FileRole::kControls:
+        slot = &out->controls;
+        break;
+      case FileRole::kEvidence:
+        slot = &out->evidence;
+        break;
+      case FileRole::kParties:
+        slot = &out->parties;
+        break;
+      case FileRole::kDocTypes:
+        slot = &out->doctypes;
+        break;
+      case FileRole::kPlaybook:
+        out->playbooks.push_back(&file);
+        continue;
+      case FileRole::kRule:
+        out->rules.push_back(&file);
+        continue;
+      case FileRole::kOther:
+        continue;
+    }
+    if (*slot != nullptr) {
+      return Error(ErrorCode::kRuleError,
+                   fmt::format("{} is also at {}; keep one", BaseName(file.name), (*slot)->name),
+                   file.name);
+    }
+    *slot = &file;
+  }
+  return std::nullopt;
+}
+
+Result<std::vector<SourceFile>> ReadRuleDirectory(const std::string& dir) {
+  std::error_code ec;
+  const fs::file_status status = fs::status(dir, ec);
+  if (!fs::exists(status)) return DirectoryError(dir, "no such directory");
+  if (!fs::is_directory(status)) return DirectoryError(dir, "not a directory");
+  RuleFolderWalk walk;
+  if (std::optional<Error> error = walk.Walk(dir, "")) return *std::move(error);
+  std::vector<SourceFile> files = walk.TakeFiles();
+  std::sort(files.begin(), files.end(),
+            [](const SourceFile& a, const SourceFile& b) { return a.name < b.name; });
+  return files;
+}
+
+}  // namespace clausescan::internal

@@ -1,0 +1,33 @@
+// Finding the files of a rules folder: reading it from disk, and telling the special files
+// (catalogues, playbooks, document types) from the rules by name.
+#ifndef CLAUSESCAN_RULES_RULE_FILES_H_
+#define CLAUSESCAN_RULES_RULE_FILES_H_
+
+#include <vector>
+
+#include "rules/model.h"
+#include "rules/yaml_fields.h"
+
+namespace clausescan::internal {
+
+// The files of a rule set by role, pointing into the SourceFiles they were classified from
+// (which must outlive them). Each catalogue and doctypes.yaml may appear once.
+struct SpecialFiles {
+  const SourceFile* categories = nullptr;
+  const SourceFile* controls = nullptr;
+  const SourceFile* evidence = nullptr;
+  const SourceFile* parties = nullptr;
+  const SourceFile* doctypes = nullptr;
+  std::vector<const SourceFile*> playbooks;  // every playbook.yaml, merged
+  std::vector<const SourceFile*> rules;      // every other *.yaml
+};
+
+// Sorts files into *out by base name (anywhere in the tree): categories.yaml, controls.yaml,
+// evidence.yaml, parties.yaml, doctypes.yaml, playbook.yaml; every other *.yaml is a rule and
+// anything else is ignored. Error (kRuleError naming the second file): a catalogue or
+// doctypes.yaml found twice.
+Status Classify(const std::vector<SourceFile>& files, SpecialFiles* out);
+
+}  // namespace clausescan::internal
+
+#endif  // CLAUSESCAN_RULES_RULE_FILES_H_

@@ -1,0 +1,353 @@
+#include "rules/rule_loader.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+#include <utility>
+
+#include "match/matcher.h"
+#include "params/extract.h"
+
+namespace clausescan::internal {
+namespace {
+
+const Names kRuleKeys = {"id",    "category",   "title",    "description", "scope",         "party",
+                         "match", "parameters", "controls", "evidence",    "considerations"};
+const Names kScopes = {"sentence", "paragraph"};
+const Names kParties = {"supplier", "customer", "any"};
+const Names kParamTypes = {"duration", "vague",      "trigger",      "flag",      "enum", "percent",
+                           "money",    "fee_months", "fee_multiple", "frequency", "set"};
+const ParamSpec::Type kParamTypeValues[] = {
+    ParamSpec::Type::kDuration,  ParamSpec::Type::kVague,     ParamSpec::Type::kTrigger,
+    ParamSpec::Type::kFlag,      ParamSpec::Type::kEnum,      ParamSpec::Type::kPercent,
+    ParamSpec::Type::kMoney,     ParamSpec::Type::kFeeMonths, ParamSpec::Type::kFeeMultiple,
+    ParamSpec::Type::kFrequency, ParamSpec::Type::kSet};
+const Names kParamKeys = {"type",     "unit", "business", "prefer",
+                          "currency", "any",  "none",     "values"};
+const Names kRisks = {"info", "low", "medium", "high"};
+const Risk kRiskValues[] = {Risk::kInfo, Risk::kLow, Risk::kMedium, Risk::kHigh};
+
+bool IsRuleId(std::string_view id) {
+  return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
+  });
+}
+
+Status ReadMatch(const YamlFile& file, const YAML::Node& node, Rule* rule) {
+  Fields match;
+  CLAUSESCAN_RETURN_IF_ERROR(
+      Fields::Read(file, node, "'match'", {"all", "none", "definitions"}, {"all"}, &match));
+  const YAML::Node& all = *match.Find("all");
+  if (!all.IsSequence()) {
+    return file.At(all, fmt::format("expected a list for 'all', found {}", KindName(all)));
+  }
+  if (all.size() == 0) return file.At(all, "'all' must not be empty");
+  for (const YAML::Node& item : all) {
+    Fields group;
+    CLAUSESCAN_RETURN_IF_ERROR(
+        Fields::Read(file, item, "group of 'all'", {"any"}, {"any"}, &group));
+    std::vector<std::string> patterns;
+    CLAUSESCAN_RETURN_IF_ERROR(ReadPatterns(file, *group.Find("any"), "any", &patterns));
+    rule->all.push_back(std::move(patterns));
+  }
+  if (const YAML::Node* none = match.Find("none")) {
+    CLAUSESCAN_RETURN_IF_ERROR(ReadPatterns(file, *none, "none", &rule->none, true));
+  }
+  if (const YAML::Node* definitions = match.Find("definitions")) {
+    CLAUSESCAN_RETURN_IF_ERROR(ReadBool(file, *definitions, "definitions", &rule->definitions));
+  }
+  return std::nullopt;
+}
+
+// Keys each parameter type accepts besides 'type', and those it requires.
+struct TypeKeys {
+  Names allowed;
+  Names required;
+};
+TypeKeys KeysOf(ParamSpec::Type type) {
+  switch (type) {
+    case ParamSpec::Type::kDuration:
+      return {{"unit", "business", "prefer"}, {"unit"}};
+    case ParamSpec::Type::kFlag:
+      return {{"any", "none"}, {"any"}};
+    case ParamSpec::Type::kEnum:
+    case ParamSpec::Type::kSet:
+      return {{"values"}, {"values"}};
+    case ParamSpec::Type::kMoney:
+      return {{"currency"}, {}};
+    default:
+      return {{}, {}};
+  }
+}
+
+Status ReadParamName(const YamlFile& file, const YAML::Node& node, std::string_view key,
+                     std::string* out) {
+  CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, node, key, out));
+  if (!IsParamName(*out)) {
+    return file.At(node, fmt::format("invalid parameter name '{}': use lower-case letters, "
+                                     "digits and '_', starting with a letter",
+                                     *out));
+  }
+  return std::nullopt;
+}
+
+Status ReadEnumValues(const YamlFile& file, const YAML::Node& node, ParamSpec* spec) {
+  Fields values;
+  CLAUSESCAN_RETURN_IF_ERROR(ReadMapEntries(file, node, "'values'", {}, &values));
+  if (values.entries().empty()) return file.At(node, "'values' must not be empty");
+  for (const auto& [name, entry] : values.entries()) {
+    std::vector<std::string> patterns;
+    CLAUSESCAN_RETURN_IF_ERROR(ReadPatterns(file, entry.second, name, &patterns));
+    spec->values.emplace_back(name, std::move(patterns));
+  }
+  return std::nullopt;
+}
+
+// Checks the keys given for the spec's type: known to the type, and the required ones present.
+Status CheckTypeKeys(const YamlFile& file, const Fields& fields, std::string_view type_name,
+                     ParamSpec::Type type, std::string_view what) {
+  const TypeKeys keys = KeysOf(type);
+  for (const auto& [name, entry] : fields.entries()) {
+    if (name == "type") continue;
+    if (std::find(keys.allowed.begin(), keys.allowed.end(), name) == keys.allowed.end()) {
+      return file.At(entry.first, fmt::format("'{}' does not apply to a parameter of type '{}'",
+                                              name, type_name));
+    }
+  }
+  for (std::string_view key : keys.required) {
+    if (fields.Find(key) == nullptr) {
+      return file.At(fields.node(), fmt::format("missing required key '{}' in {} (type '{}')", key,
+                                                what, type_name));
+    }
+  }
+  return std::nullopt;
+}
+
+Status ReadParamOptions(const YamlFile& file, const Fields& fields, ParamSpec* spec) {
+  if (const YAML::Node* unit = fields.Find("unit")) {
+    std::size_t index = 0;
+    CLAUSESCAN_RETURN_IF_ERROR(ReadEnum(file, *unit, "unit", {"hours", "days"}, &index));
+    spec->unit = index == 0 ? "hours" : "days";
+  }
+  if (const YAML::Node* business = fields.Find("business")) {
+    // true / false, or the name of the parameter that takes business days.
+    const bool is_bool =
+        business->IsScalar() && IsPlain(*business) && ParseBool(business->Scalar()).has_value();
+    if (is_bool) {
+      CLAUSESCAN_RETURN_IF_ERROR(ReadBool(file, *business, "business", &spec->business_flag));
+    } else {
+      CLAUSESCAN_RETURN_IF_ERROR(ReadParamName(file, *business, "business", &spec->business_name));
+    }
+  }
+  if (const YAML::Node* prefer = fields.Find("prefer")) {
+    std::size_t index = 0;
+    CLAUSESCAN_RETURN_IF_ERROR(ReadEnum(file, *prefer, "prefer", {"within", "notice"}, &index));
+    spec->prefer = index == 0 ? ParamSpec::Prefer::kWithin : ParamSpec::Prefer::kNotice;
+  }
+  if (const YAML::Node* currency = fields.Find("currency")) {
+    CLAUSESCAN_RETURN_IF_ERROR(ReadParamName(file, *currency, "currency", &spec->currency_name));
+  }
+  if (const YAML::Node* any = fields.Find("any")) {
+    CLAUSESCAN_RETURN_IF_ERROR(ReadPatterns(file, *any, "any", &spec->any));
+  }
+  if (const YAML::Node* none = fields.Find("none")) {
+    CLAUSESCAN_RETURN_IF_ERROR(ReadPatterns(file, *none, "none", &spec->none, true));
+  }
+  if (const YAML::Node* values = fields.Find("values")) {
+    CLAUSESCAN_RETURN_IF_ERROR(ReadEnumValues(file, *values, spec));
+  }
+  return std::nullopt;
+}
+
+Status ReadParam(const YamlFile& file, const YAML::Node& key, const YAML::Node& value,
+                 ParamSpec* spec) {
+  CLAUSESCAN_RETURN_IF_ERROR(ReadParamName(file, key, "parameters", &spec->name));
+  spec->line = key.Mark().line + 1;
+  const std::string what = fmt::format("parameter '{}'", spec->name);
+  Fields fields;
+  CLAUSESCAN_RETURN_IF_ERROR(Fields::Read(file, value, what, kParamKeys, {"type"}, &fields));
+  std::size_t type = 0;
+  CLAUSESCAN_RETURN_IF_ERROR(
+      ReadEnum(file, *fields.Find("type"), "parameter type", kParamTypes, &type));
+  spec->type = kParamTypeValues[type];
+  CLAUSESCAN_RETURN_IF_ERROR(CheckTypeKeys(file, fields, kParamTypes[type], spec->type, what));
+  return ReadParamOptions(file, fields, spec);
+}
+
+// Every parameter name a rule outputs must be unique.
+Status CheckParamNames(const YamlFile& file, const YAML::Node& node, const ParamSpec& spec,
+                       std::set<std::string>* names) {
+  for (const std::string* name : {&spec.name, &spec.business_name, &spec.currency_name}) {
+    if (!name->empty() && !names->insert(*name).second) {
+      return file.At(node, fmt::format("parameter name '{}' is used twice in rule", *name));
+    }
+  }
+  return std::nullopt;
+}
+
+Status ReadParams(const YamlFile& file, const YAML::Node& node, Rule* rule) {
+  Fields params;
+  CLAUSESCAN_RETURN_IF_ERROR(ReadMapEntries(file, node, "'parameters'", {}, &params));
+  std::set<std::string> names;
+  bool sets_business = false;                // a duration outputs `business` for business days
+  std::optional<YAML::Node> names_business;  // the parameter that outputs a `business` of its own
+  for (const auto& [name, entry] : params.entries()) {
+    ParamSpec spec;
+    CLAUSESCAN_RETURN_IF_ERROR(ReadParam(file, entry.first, entry.second, &spec));
+    CLAUSESCAN_RETURN_IF_ERROR(CheckParamNames(file, entry.first, spec, &names));
+    sets_business = sets_business || !spec.business_name.empty() || spec.business_flag;
+    if (!names_business && names.count(std::string(kBusinessParam)) > 0) {
+      names_business = entry.first;
+    }
+    rule->parameters.push_back(std::move(spec));
+  }
+  // Several durations may set `business`; no parameter may then be named so.
+  if (sets_business && names_business) {
+    return file.At(*names_business,
+                   "parameter name 'business' is used twice in rule (a duration with "
+                   "'business' sets it for business days)");
+  }
+  return std::nullopt;
+}
+
+// Reads a list of ids that must each be in known (what: "control", "evidence").
+Status ReadIdList(const YamlFile& file, const YAML::Node& node, std::string_view key,
+                  std::string_view what, const Names& known, std::vector<std::string>* out) {
+  std::vector<YAML::Node> nodes;
+  CLAUSESCAN_RETURN_IF_ERROR(ReadStringList(file, node, key, out, &nodes));
+  for (std::size_t i = 0; i < out->size(); ++i) {
+    const std::string& id = (*out)[i];
+    if (std::find(known.begin(), known.end(), id) == known.end()) {
+      return file.At(nodes[i], fmt::format("unknown {} '{}'{}", what, id, DidYouMean(id, known)));
+    }
+  }
+  return std::nullopt;
+}
+
+Status ReadRuleHeader(const YamlFile& file, const Fields& fields, const Catalogs& catalogs,
+                      Rule* rule) {
+  const YAML::Node& id = *fields.Find("id");
+  CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, id, "id", &rule->id));
+  if (!IsRuleId(rule->id)) {
+    return file.At(id, fmt::format("invalid rule id '{}': use lower-case letters, digits, '.' "
+                                   "and '-'",
+                                   rule->id));
+  }
+  rule->line = id.Mark().line + 1;
+  const YAML::Node& category = *fields.Find("category");
+  CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, category, "category", &rule->category));
+  const Names categories = IdsOf(catalogs.categories);
+  if (std::find(categories.begin(), categories.end(), rule->category) == categories.end()) {
+    return file.At(category, fmt::format("unknown category '{}'{}", rule->category,
+                                         DidYouMean(rule->category, categories)));
+  }
+  CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, *fields.Find("title"), "title", &rule->title));
+  return ReadOptionalString(file, fields, "description", &rule->description);
+}
+
+Status ReadScopeAndParty(const YamlFile& file, const Fields& fields, Rule* rule) {
+  if (const YAML::Node* scope = fields.Find("scope")) {
+    std::size_t index = 0;
+    CLAUSESCAN_RETURN_IF_ERROR(ReadEnum(file, *scope, "scope", kScopes, &index));
+    rule->scope = index == 0 ? Scope::kSentence : Scope::kParagraph;
+  }
+  if (const YAML::Node* party = fields.Find("party")) {
+    std::size_t index = 0;
+    CLAUSESCAN_RETURN_IF_ERROR(ReadEnum(file, *party, "party", kParties, &index));
+    const Party values[] = {Party::kSupplier, Party::kCustomer, Party::kUnknown};
+    rule->party = values[index];
+  }
+  return std::nullopt;
+}
+
+Status ReadRuleLists(const YamlFile& file, const Fields& fields, const Catalogs& catalogs,
+                     Rule* rule) {
+  if (const YAML::Node* node = fields.Find("controls")) {
+    CLAUSESCAN_RETURN_IF_ERROR(
+        ReadIdList(file, *node, "controls", "control", IdsOf(catalogs.controls), &rule->controls));
+  }
+  if (const YAML::Node* node = fields.Find("evidence")) {
+    CLAUSESCAN_RETURN_IF_ERROR(
+        ReadIdList(file, *node, "evidence", "evidence", IdsOf(catalogs.evidence), &rule->evidence));
+  }
+  if (const YAML::Node* node = fields.Find("considerations")) {
+    CLAUSESCAN_RETURN_IF_ERROR(
+        ReadStringList(file, *node, "considerations", &rule->considerations));
+  }
+  return std::nullopt;
+}
+
+Status ReadRule(const YamlFile& file, const YAML::Node& root, const Catalogs& catalogs,
+                Rule* rule) {
+  Fields fields;
+  CLAUSESCAN_RETURN_IF_ERROR(
+      Fields::Read(file, root, "rule", kRuleKeys, {"id", "category", "title", "match"}, &fields));
+  rule->file = file.source().name;
+  CLAUSESCAN_RETURN_IF_ERROR(ReadRuleHeader(file, fields, catalogs, rule));
+  CLAUSESCAN_RETURN_IF_ERROR(ReadScopeAndParty(file, fields, rule));
+  CLAUSESCAN_RETURN_IF_ERROR(ReadMatch(file, *fields.Find("match"), rule));
+  if (const YAML::Node* params = fields.Find("parameters")) {
+    CLAUSESCAN_RETURN_IF_ERROR(ReadParams(file, *params, rule));
+  }
+  return ReadRuleLists(file, fields, catalogs, rule);
+}
+
+}  // namespace
+
+Status ReadRisk(const YamlFile& file, const YAML::Node& node, Risk* out) {
+  std::size_t index = 0;
+  CLAUSESCAN_RETURN_IF_ERROR(ReadEnum(file, node, "risk", kRisks, &index));
+  *out = kRiskValues[index];
+  return std::nullopt;
+}
+
+bool IsParamName(std::string_view name) {
+  return !name.empty() && name.front() >= 'a' && name.front() <= 'z' &&
+         std::all_of(name.begin(), name.end(), [](char c) {
+           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+         });
+}
+
+Status CheckPatternAt(const YamlFile& file, const YAML::Node& node, const std::string& pattern) {
+  const std::string error = CheckPattern(pattern);
+  if (error.empty()) return std::nullopt;
+  return file.At(node, fmt::format("invalid pattern '{}': {}", pattern, error));
+}
+
+Status ReadPatterns(const YamlFile& file, const YAML::Node& node, std::string_view key,
+                    std::vector<std::string>* out, bool allow_empty) {
+  std::vector<YAML::Node> nodes;
+  CLAUSESCAN_RETURN_IF_ERROR(allow_empty ? ReadStringList(file, node, key, out, &nodes)
+                                         : ReadNonEmptyStringList(file, node, key, out, &nodes));
+  for (std::size_t i = 0; i < out->size(); ++i) {
+    CLAUSESCAN_RETURN_IF_ERROR(CheckPatternAt(file, nodes[i], (*out)[i]));
+  }
+  return std::nullopt;
+}
+
+Status ReadRules(const SpecialFiles& special, const Catalogs& catalogs, std::vector<Rule>* out) {
+  std::map<std::string, const Rule*> first;  // id -> first rule with it (by file name)
+  out->reserve(special.rules.size());
+  for (const SourceFile* source : special.rules) {
+    Rule rule;
+    CLAUSESCAN_RETURN_IF_ERROR(ParseAndRead(source, [&](const YamlFile& f, const YAML::Node& n) {
+      return ReadRule(f, n, catalogs, &rule);
+    }));
+    out->push_back(std::move(rule));
+  }
+  for (const Rule& rule : *out) {
+    auto [it, inserted] = first.emplace(rule.id, &rule);
+    if (!inserted) {
+      return Error(ErrorCode::kRuleError,
+                   fmt::format("duplicate rule id '{}' (first defined in {}:{})", rule.id,
+                               it->second->file, it->second->line),
+                   rule.file, rule.line);
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace clausescan::internal
