@@ -217,6 +217,27 @@ TEST_F(FormatsCli, LimitsCanBeLoweredAndRaised) {
   EXPECT_EQ(RunClausescan("text --max-xml-depth 1000 " + Quote(deep)).exit_code, 0);
 }
 
+// issue 16 #6: the extracted text has a limit of its own, tied to --max-input-size by default.
+TEST_F(FormatsCli, TheTextLimitFollowsTheInputLimitAndCanBeSet) {
+  DocxParts parts;
+  for (int i = 0; i < 400; ++i) {
+    parts.body += TextPara("Supplier shall notify Customer of any Security Incident.");
+  }
+  std::filesystem::path docx = Write("long.docx", MakeDocx(parts));  // 23 KB of text
+  RunResult tied = RunClausescan("text --max-input-size 16K " + Quote(docx));
+  EXPECT_EQ(tied.exit_code, 2);
+  EXPECT_NE(tied.err.find(docx.string() +
+                          ": the extracted text is above the limit of 16384 bytes (raise the "
+                          "limit with --max-text-size)"),
+            std::string::npos)
+      << tied.err;
+  EXPECT_EQ(RunClausescan("text --max-input-size 16K --max-text-size 1M " + Quote(docx)).exit_code,
+            0);
+  RunResult low = RunClausescan("scan --max-text-size 1K " + Quote(docx));
+  EXPECT_EQ(low.exit_code, 2);
+  EXPECT_NE(low.err.find("above the limit of 1024 bytes"), std::string::npos) << low.err;
+}
+
 // Scans the files in one run; the reports by path.
 std::map<std::string, Json> ScanAll(const std::vector<std::string>& paths) {
   std::string args = "scan --format json";

@@ -361,11 +361,19 @@ Result<std::string> RunInChildProcess(const std::function<Result<std::string>()>
                  name);
   };
   auto memory_error = [&] {
+    if (limits.memory_bytes == 0) {
+      return Error(ErrorCode::kTooLarge, fmt::format("{} ran out of memory", what), name);
+    }
+    if (limits.shared_memory_bytes > 0) {
+      return Error(ErrorCode::kTooLarge,
+                   fmt::format("{} needed more than {} MiB of memory, its share of the {} MiB "
+                               "limit",
+                               what, limits.memory_bytes >> 20, limits.shared_memory_bytes >> 20),
+                   name);
+    }
     return Error(ErrorCode::kTooLarge,
-                 limits.memory_bytes > 0
-                     ? fmt::format("{} needed more than {} MiB of memory, the limit", what,
-                                   limits.memory_bytes >> 20)
-                     : fmt::format("{} ran out of memory", what),
+                 fmt::format("{} needed more than {} MiB of memory, the limit", what,
+                             limits.memory_bytes >> 20),
                  name);
   };
   if (out.timed_out) {
