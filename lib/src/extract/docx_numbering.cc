@@ -90,11 +90,6 @@ std::string FormatNumber(int value, std::string_view format) {
   return std::to_string(value);
 }
 
-Numbering::Numbering(const pugi::xml_node& numbering_root, const pugi::xml_node& styles_root) {
-  ReadStyles(styles_root);
-  ReadNumbering(numbering_root);
-}
-
 void Numbering::ReadNumbering(const pugi::xml_node& numbering_root) {
   if (!numbering_root) return;
   WordNamespace w(numbering_root);

@@ -40,14 +40,12 @@ class Numbering {
   // No lists and no styles; add them with ReadStyles and ReadNumbering.
   Numbering() = default;
 
-  // Reads the numbering definitions and the paragraph styles. Either node may be empty (a
-  // document without lists or styles). Never fails: malformed definitions are skipped.
-  Numbering(const pugi::xml_node& numbering_root, const pugi::xml_node& styles_root);
-
-  // Reads the paragraph styles of styles.xml (its document or root element). Keeps no reference
-  // to the part, which may be freed afterwards. Call at most once.
+  // Reads the paragraph styles of styles.xml (its document or root element; an empty node
+  // reads nothing). Keeps no reference to the part, which may be freed afterwards. Never fails:
+  // malformed styles are skipped. Call at most once.
   void ReadStyles(const pugi::xml_node& styles_root);
-  // Reads the definitions of numbering.xml; likewise keeps no reference to it.
+  // Reads the definitions of numbering.xml, likewise: no reference kept, malformed definitions
+  // skipped. Call at most once.
   void ReadNumbering(const pugi::xml_node& numbering_root);
 
   // True when a definition was ignored (past kMaxDefinitions) or a label was cut
