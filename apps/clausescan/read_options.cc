@@ -15,9 +15,8 @@ void AddReadOptions(CLI::App* cmd, ReadArgs* args) {
       ->default_str("64M");
   cmd->add_option("--max-text-size", args->max_text_size,
                   "Refuse a document whose extracted text is larger than this (e.g. 512M, 4G; "
-                  "default: as --max-input-size)")
-      ->transform(CLI::AsSizeValue(false))
-      ->check(CLI::PositiveNumber);
+                  "default or 0: as --max-input-size)")
+      ->transform(CLI::AsSizeValue(false));
   cmd->add_option("--max-part-size", args->max_part_size,
                   "Refuse a DOCX whose parts decompress to more than this (zip bombs)")
       ->transform(CLI::AsSizeValue(false))
