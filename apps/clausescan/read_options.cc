@@ -13,10 +13,14 @@ void AddReadOptions(CLI::App* cmd, ReadArgs* args) {
                   "Refuse inputs larger than this (e.g. 64M, 1G)")
       ->transform(CLI::AsSizeValue(false))
       ->default_str("64M");
+  cmd->add_option("--max-text-size", args->max_text_size,
+                  "Refuse a document whose extracted text is larger than this (e.g. 512M, 4G; "
+                  "default or 0: as --max-input-size)")
+      ->transform(CLI::AsSizeValue(false));
   cmd->add_option("--max-part-size", args->max_part_size,
                   "Refuse a DOCX whose parts decompress to more than this (zip bombs)")
       ->transform(CLI::AsSizeValue(false))
-      ->default_str("64M");
+      ->default_str("32M");
   cmd->add_option("--max-xml-depth", args->max_xml_depth,
                   "Refuse DOCX XML or HTML nested deeper than this")
       ->check(CLI::Range(1, 100000))
@@ -26,7 +30,8 @@ void AddReadOptions(CLI::App* cmd, ReadArgs* args) {
       ->check(CLI::Range(0, 86400))
       ->capture_default_str();
   cmd->add_option("--pdf-memory-limit", args->pdf_memory_limit,
-                  "Memory reading one PDF may take before it fails (e.g. 512M, 4G; 0: no limit)")
+                  "Memory the PDFs read at once may take together; each is read with a quarter "
+                  "of it and fails past that (e.g. 512M, 4G; 0: no limit)")
       ->transform(CLI::AsSizeValue(false))
       ->default_str("4G");
 }
@@ -35,6 +40,7 @@ void ApplyReadOptions(const ReadArgs& args, ScanOptions* options) {
   options->revisions = args.revisions == "original" ? Revisions::kOriginal : Revisions::kAccepted;
   options->password = args.password;
   options->max_input_bytes = static_cast<std::size_t>(args.max_input_size);
+  options->max_text_bytes = static_cast<std::size_t>(args.max_text_size);
   options->max_part_bytes = static_cast<std::size_t>(args.max_part_size);
   options->max_xml_depth = args.max_xml_depth;
   options->pdf_time_limit_seconds = args.pdf_time_limit;

@@ -14,15 +14,16 @@ struct ReadArgs {
   std::string revisions = "accepted";
   std::string password;
   std::uint64_t max_input_size = std::uint64_t{64} << 20;
-  std::uint64_t max_part_size = std::uint64_t{64} << 20;
+  std::uint64_t max_text_size = 0;  // 0: as --max-input-size
+  std::uint64_t max_part_size = std::uint64_t{32} << 20;
   int max_xml_depth = 256;
   int pdf_time_limit = 60;
   std::uint64_t pdf_memory_limit = std::uint64_t{4} << 30;
 };
 
-// Registers --revisions, --password, --max-input-size, --max-part-size, --max-xml-depth,
-// --pdf-time-limit and --pdf-memory-limit on cmd, storing into *args (which must outlive the
-// parse).
+// Registers --revisions, --password, --max-input-size, --max-text-size, --max-part-size,
+// --max-xml-depth, --pdf-time-limit and --pdf-memory-limit on cmd, storing into *args (which must
+// outlive the parse).
 void AddReadOptions(CLI::App* cmd, ReadArgs* args);
 
 // Copies the parsed reading options into *options.

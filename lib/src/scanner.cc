@@ -26,16 +26,25 @@ using internal::Document;
 
 constexpr std::size_t kContextChars = 60;  // of Finding::context_before and context_after
 
+// The number of PDFs that may be read at once, each with this fraction of max_pdf_memory_bytes.
+constexpr std::size_t kPdfMemoryShares = 4;
+
 internal::ReadOptions ToReadOptions(const ScanOptions& options) {
   internal::ReadOptions read;
   read.lossy_utf8 = options.lossy_utf8;
   read.max_input_bytes = options.max_input_bytes;
   read.max_part_bytes = options.max_part_bytes;
+  read.max_text_bytes =
+      options.max_text_bytes > 0 ? options.max_text_bytes : options.max_input_bytes;
   read.max_xml_depth = options.max_xml_depth;
   read.original_revisions = options.revisions == Revisions::kOriginal;
   read.password = options.password;
   read.pdf_limits.time = std::chrono::seconds(std::max(options.pdf_time_limit_seconds, 0));
-  read.pdf_limits.memory_bytes = options.max_pdf_memory_bytes;
+  // The limit is shared by the PDFs read at once: each has a fixed share of it (so whether a
+  // PDF fits does not depend on what else is read at the time), and at most kPdfMemoryShares
+  // are read at once; the others wait.
+  read.pdf_limits.memory_bytes = options.max_pdf_memory_bytes / kPdfMemoryShares;
+  read.pdf_limits.shared_memory_bytes = options.max_pdf_memory_bytes;
   return read;
 }
 

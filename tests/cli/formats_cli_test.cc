@@ -4,11 +4,14 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <csignal>
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "cli_runner.h"
@@ -215,6 +218,71 @@ TEST_F(FormatsCli, LimitsCanBeLoweredAndRaised) {
   std::filesystem::path deep = Write("deep.docx", DeepDocx(400));
   EXPECT_EQ(RunClausescan("text " + Quote(deep)).exit_code, 2);
   EXPECT_EQ(RunClausescan("text --max-xml-depth 1000 " + Quote(deep)).exit_code, 0);
+}
+
+// The process ids of the children of process `pid` (all its threads'), from /proc.
+std::vector<pid_t> ChildrenOf(pid_t pid) {
+  std::vector<pid_t> children;
+  std::error_code error;
+  for (const auto& task :
+       std::filesystem::directory_iterator("/proc/" + std::to_string(pid) + "/task", error)) {
+    std::istringstream list(ReadWholeFile(task.path() / "children"));
+    for (pid_t child; list >> child;) children.push_back(child);
+  }
+  return children;
+}
+
+// issue 16 #4: `kill -TERM` of the process that reads one PDF fails that PDF only; the child
+// does not run the CLI's handler, which removed the report's temporary file.
+TEST_F(FormatsCli, KillingAPdfReaderFailsThatPdfAndKeepsTheReport) {
+  std::filesystem::path folder = dir_.path() / "folder";
+  std::filesystem::create_directory(folder);
+  WriteWholeFile(folder / "a.md", ReadWholeFile(SourcePath("corpus/dpa.md")));
+  WriteWholeFile(folder / "bomb.pdf", FormBombPdf(30, 4));  // reads until the time limit
+  std::filesystem::path report = dir_.path() / "kid.json";
+  std::thread killer;
+  bool killed = false;
+  RunResult run = RunClausescanAs(
+      "scan --format json --jobs 1 --pdf-time-limit 60 -o " + Quote(report) + " " + Quote(folder),
+      [&](pid_t pid) {
+        killer = std::thread([pid, &killed] {
+          for (int i = 0; i < 600 && !killed; ++i) {  // up to 30 s
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            for (pid_t child : ChildrenOf(pid)) killed = ::kill(child, SIGTERM) == 0;
+          }
+        });
+      },
+      90);
+  killer.join();
+  ASSERT_TRUE(killed) << "no PDF reader process was seen";
+  EXPECT_EQ(run.exit_code, 2) << run.err;
+  EXPECT_NE(run.err.find("bomb.pdf: reading the PDF failed: the reader was killed by signal 15"),
+            std::string::npos)
+      << run.err;
+  ASSERT_TRUE(std::filesystem::exists(report)) << run.err;
+  Json json = Json::parse(ReadWholeFile(report));  // one report: an object
+  EXPECT_NE(json["document"]["path"].get<std::string>().find("a.md"), std::string::npos);
+}
+
+// issue 16 #6: the extracted text has a limit of its own, tied to --max-input-size by default.
+TEST_F(FormatsCli, TheTextLimitFollowsTheInputLimitAndCanBeSet) {
+  DocxParts parts;
+  for (int i = 0; i < 400; ++i) {
+    parts.body += TextPara("Supplier shall notify Customer of any Security Incident.");
+  }
+  std::filesystem::path docx = Write("long.docx", MakeDocx(parts));  // 23 KB of text
+  RunResult tied = RunClausescan("text --max-input-size 16K " + Quote(docx));
+  EXPECT_EQ(tied.exit_code, 2);
+  EXPECT_NE(tied.err.find(docx.string() +
+                          ": the extracted text is above the limit of 16384 bytes (raise the "
+                          "limit with --max-text-size)"),
+            std::string::npos)
+      << tied.err;
+  EXPECT_EQ(RunClausescan("text --max-input-size 16K --max-text-size 1M " + Quote(docx)).exit_code,
+            0);
+  RunResult low = RunClausescan("scan --max-text-size 1K " + Quote(docx));
+  EXPECT_EQ(low.exit_code, 2);
+  EXPECT_NE(low.err.find("above the limit of 1024 bytes"), std::string::npos) << low.err;
 }
 
 // Scans the files in one run; the reports by path.

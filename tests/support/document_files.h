@@ -224,6 +224,59 @@ inline std::string DeepDocx(int depth) {
   return MakeDocx(parts);
 }
 
+// issue 16 #6a: a DOCX whose body refers `references` times to one footnote of `note_bytes`
+// bytes of text (a reader that writes the note at each reference writes it `references` times).
+inline std::string RepeatedFootnoteDocx(int references, std::size_t note_bytes) {
+  DocxParts parts;
+  std::string note_text;
+  while (note_text.size() < note_bytes) note_text += "Business days exclude holidays. ";
+  parts.footnotes = "<w:footnote w:id=\"1\"><w:p>" + TextRun(note_text) + "</w:p></w:footnote>";
+  std::string runs = TextRun("Supplier shall respond within five business days.");
+  for (int i = 0; i < references; ++i) runs += "<w:r><w:footnoteReference w:id=\"1\"/></w:r>";
+  parts.body = Para(runs);
+  return MakeDocx(parts);
+}
+
+// issue 16 #6b: a DOCX of `paragraphs` list paragraphs whose level text repeats "%1" `repeats`
+// times, in a number format whose labels are long (letters of a high start: "zzz...").
+inline std::string RepeatedLevelTextDocx(int repeats, int paragraphs) {
+  std::string level_text;
+  for (int i = 0; i < repeats; ++i) level_text += "%1";
+  DocxParts parts;
+  parts.numbering =
+      "<w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1600\"/>"
+      "<w:numFmt w:val=\"lowerLetter\"/><w:lvlText w:val=\"" +
+      level_text +
+      "\"/></w:lvl></w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>";
+  std::string paragraph = TextPara("Item.", NumPr(1, 0));
+  for (int i = 0; i < paragraphs; ++i) parts.body += paragraph;
+  return MakeDocx(parts);
+}
+
+// issue 16 #6d: a DOCX whose document, numbering, styles and footnotes parts each decompress to
+// about `part_bytes` of the densest markup ("x<a/>": an element and a text node per 5 bytes),
+// which an XML tree parser holds at about 25 times its size.
+inline std::string DenseXmlDocx(std::size_t part_bytes) {
+  std::string filler;
+  filler.reserve(part_bytes + 8);
+  while (filler.size() < part_bytes) filler += "x<a/>";
+  DocxParts parts;
+  parts.body = TextPara("Visible.") + Para("<w:r><w:footnoteReference w:id=\"1\"/></w:r>") + filler;
+  parts.numbering = filler;
+  parts.styles = filler;
+  parts.footnotes = "<w:footnote w:id=\"1\">" + TextPara("Note.") + "</w:footnote>" + filler;
+  return MakeDocx(parts);
+}
+
+// issue 16 #6c: HTML of lists nested `depth` deep whose innermost list has `items` items.
+inline std::string NestedListsHtml(int depth, int items) {
+  std::string html = "<html><body>";
+  for (int i = 0; i < depth; ++i) html += "<ul><li>";
+  html.reserve(html.size() + 5 * static_cast<std::size_t>(items) + 16);
+  for (int i = 0; i < items; ++i) html += "<li>x";
+  return html + "</body></html>";
+}
+
 // `size` bytes of noise (fixed seed), starting with no known signature.
 inline std::string Junk(std::size_t size, unsigned seed = 4) {
   std::mt19937 random(seed);

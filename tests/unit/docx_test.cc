@@ -140,6 +140,42 @@ TEST(DocxReader, FootnotesComeLastUnderAHeadingWithTheirNumbers) {
             "[1] Business days exclude public holidays.\n");
 }
 
+// issue 16 #6a: a note referred to again is written once; each reference shows its label.
+TEST(DocxReader, ANoteReferredToAgainIsWrittenOnce) {
+  files::DocxParts parts;
+  parts.footnotes = "<w:footnote w:id=\"5\">" + TextPara("Business days exclude holidays.") +
+                    "</w:footnote><w:footnote w:id=\"6\">" + TextPara("In writing.") +
+                    "</w:footnote>";
+  const std::string five = "<w:r><w:footnoteReference w:id=\"5\"/></w:r>";
+  const std::string six = "<w:r><w:footnoteReference w:id=\"6\"/></w:r>";
+  parts.body =
+      Para(TextRun("Respond within five days.") + five) +
+      Para(TextRun("Notify in writing.") + six + TextRun(" Within five days.") + five + five);
+  Document doc = ReadDocx(files::MakeDocx(parts));
+  EXPECT_EQ(doc.text,
+            "Respond within five days.[1]\n\nNotify in writing.[2] Within five days.[1][1]\n\n"
+            "# Footnotes\n\n[1] Business days exclude holidays.\n\n[2] In writing.\n");
+  EXPECT_TRUE(doc.notes.empty());
+}
+
+// issue 16 #6b: a list label is cut at 64 bytes (Word shows short labels), and the document
+// says once that its numbering was simplified.
+TEST(DocxReader, AnOverlongListLabelIsCutAndNotedOnce) {
+  std::string level_text;
+  for (int i = 0; i < 100; ++i) level_text += "%1";
+  files::DocxParts parts;
+  parts.numbering =
+      "<w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"7\"/>"
+      "<w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"" +
+      level_text +
+      "\"/></w:lvl></w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>";
+  parts.body = TextPara("First.", NumPr(1, 0)) + TextPara("Second.", NumPr(1, 0));
+  Document doc = ReadDocx(files::MakeDocx(parts));
+  EXPECT_EQ(doc.text, std::string(64, '7') + " First.\n\n" + std::string(64, '8') + " Second.\n");
+  ASSERT_EQ(doc.notes.size(), 1u);
+  EXPECT_NE(doc.notes[0].find("list numbering"), std::string::npos) << doc.notes[0];
+}
+
 TEST(DocxReader, LeavesHeadersCommentsHiddenTextAndDrawingsOut) {
   files::DocxParts parts;
   parts.header = TextPara("HEADER: Supplier shall notify within one hour.");

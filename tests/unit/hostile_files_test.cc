@@ -2,10 +2,13 @@
 // bombs, truncated archives, junk with a document extension. Every hostile file is made here.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
+#include <functional>
 #include <string>
 #include <utility>
 
+#include "extract/child_process.h"
 #include "extract/detect.h"
 #include "extract/document.h"
 #include "support/document_files.h"
@@ -41,6 +44,39 @@ TEST(DetectFormat, GoesByContentNotByName) {
     ASSERT_TRUE(format.ok()) << c.what;
     EXPECT_EQ(*format, c.format) << c.what;
   }
+}
+
+// issue 16 #14: a text file that mentions "%PDF-" near its start is text. "%PDF-" makes a PDF
+// at the start (after a BOM or blank space); further in (poppler looks in the first KiB), only
+// in a file that is not valid text or whose name says PDF.
+TEST(DetectFormat, ATextFileThatMentionsThePdfHeaderIsText) {
+  const std::string prose =
+      "Notes on file formats\nA PDF file starts with %PDF-1.7 and ends with %%EOF.\n";
+  std::string pdf = files::MakePdf({{"Signed copy."}});
+  struct Case {
+    const char* what;
+    std::string bytes;
+    const char* name;
+    Format format;
+  };
+  const Case cases[] = {
+      {"prose named .txt", prose, "notes.txt", Format::kText},
+      {"prose without a name", prose, "notes", Format::kText},
+      {"prose named .md", prose, "notes.md", Format::kMarkdown},
+      {"pdf after a BOM", "\xEF\xBB\xBF" + pdf, "x.txt", Format::kPdf},
+      {"pdf after blank lines", "\r\n\n " + pdf, "x.txt", Format::kPdf},
+      {"pdf after text named .pdf", "From: scanner\n" + pdf, "x.pdf", Format::kPdf},
+      {"pdf after text junk (the PDF is not text)", "From: scanner\n" + pdf, "x", Format::kPdf},
+  };
+  for (const Case& c : cases) {
+    Result<Format> format = DetectFormat(c.bytes, c.name);
+    ASSERT_TRUE(format.ok()) << c.what << ": " << format.error().message();
+    EXPECT_EQ(*format, c.format) << c.what;
+  }
+  Result<Document> doc = ReadDocument(prose, "notes.txt", ReadOptions{});
+  ASSERT_TRUE(doc.ok()) << doc.error().message();
+  EXPECT_EQ(doc->format, Format::kText);
+  EXPECT_EQ(doc->text, prose);
 }
 
 TEST(DetectFormat, RefusesContentThatContradictsADocumentExtension) {
@@ -95,7 +131,7 @@ TEST(HostileDocx, AZipBombStopsAtThePartLimit) {
   std::string bomb = files::ZipBombDocx(std::size_t{80} << 20);  // 80 MiB of XML
   EXPECT_LT(bomb.size(), std::size_t{1} << 20);
   ExpectRefused(bomb, "bomb.docx", ErrorCode::kTooLarge,
-                "word/document.xml decompresses to more than 67108864 bytes");
+                "word/document.xml decompresses to more than 33554432 bytes");
 }
 
 TEST(HostileDocx, AZipBombThatLiesAboutItsSizeStillStops) {
@@ -196,6 +232,163 @@ TEST(HostileHtml, HugeListNumbersDoNotOverflow) {
     ASSERT_TRUE(doc.ok()) << doc.error().message();
     EXPECT_EQ(doc->text, text) << html;
   }
+}
+
+// The memory a hostile input may make a reader add, at default settings, in these tests: a
+// generous bound (the readers stay well below it) that each input blew by gigabytes before
+// issue 16 #6.
+constexpr std::size_t kMemoryBound = std::size_t{3} << 29;  // 1.5 GiB
+
+// Reads bytes as `name` with default options in a child process that may add at most
+// kMemoryBound of memory (not enforced under AddressSanitizer), and returns what `summarize`
+// says of the document, or the reader's error. A reader that runs past the bound fails with
+// "needed more than 1536 MiB of memory".
+Result<std::string> ReadWithinMemoryBound(const std::string& bytes, const std::string& name,
+                                          std::function<std::string(const Document&)> summarize) {
+  ChildLimits limits;
+  limits.time = std::chrono::seconds(300);
+  limits.memory_bytes = kMemoryBound;
+  return RunInChildProcess(
+      [&]() -> Result<std::string> {
+        Result<Document> doc = ReadDocument(bytes, name, ReadOptions{});
+        if (!doc) return doc.error();
+        return summarize(*doc);
+      },
+      limits, "reading", name);
+}
+
+// What a hostile input may end in: a document, or a limit that names its option.
+void ExpectDocumentOrNamedLimit(const Result<std::string>& result, const std::string& name) {
+  if (result.ok()) return;
+  EXPECT_EQ(result.error().code(), ErrorCode::kTooLarge) << result.error().message();
+  EXPECT_EQ(result.error().file(), name);
+  EXPECT_NE(result.error().message().find("(raise the limit with --max-"), std::string::npos)
+      << result.error().message();
+}
+
+std::size_t Count(std::string_view text, std::string_view part) {
+  std::size_t count = 0;
+  for (std::size_t at = text.find(part); at != std::string_view::npos;
+       at = text.find(part, at + part.size())) {
+    ++count;
+  }
+  return count;
+}
+
+// issue 16 #6a: 3 KiB of DOCX referring 100000 times to a 20 KB footnote: 2 GB of text when
+// each reference wrote the note again.
+TEST(HostileDocx, AFootnoteReferencedManyTimesIsWrittenOnce) {
+  std::string docx = files::RepeatedFootnoteDocx(100000, 20000);
+  EXPECT_LT(docx.size(), std::size_t{64} << 10);
+  Result<std::string> result = ReadWithinMemoryBound(docx, "notes.docx", [](const Document& doc) {
+    return std::to_string(Count(doc.text, "[1] Business days")) + " " +
+           std::to_string(Count(doc.text, "[1]"));
+  });
+  ASSERT_TRUE(result.ok()) << result.error().message();
+  // The note's text once (under its label), every reference a marker.
+  EXPECT_EQ(*result, "1 100001");
+}
+
+// issue 16 #6b: a level text of 2000 "%1" in a format of 62-letter labels, on 20000 paragraphs:
+// 2.5 GB of list labels when each label was written whole.
+TEST(HostileDocx, AnImplausibleListLevelTextIsCut) {
+  std::string docx = files::RepeatedLevelTextDocx(2000, 20000);
+  EXPECT_LT(docx.size(), std::size_t{64} << 10);
+  Result<std::string> result = ReadWithinMemoryBound(docx, "levels.docx", [](const Document& doc) {
+    return std::to_string(Count(doc.text, "Item.")) + " " +
+           std::to_string(doc.text.size() < (std::size_t{4} << 20));
+  });
+  ASSERT_TRUE(result.ok()) << result.error().message();
+  EXPECT_EQ(*result, "20000 1");
+}
+
+// issue 16 #6c: 12 MB of HTML items inside 120 nested lists: each item was indented by 357
+// spaces (870 MB of text, twice that in memory).
+TEST(HostileHtml, DeeplyNestedListItemsAreNotIndentedWithoutEnd) {
+  std::string html = files::NestedListsHtml(120, 2400000);
+  Result<std::string> result = ReadWithinMemoryBound(html, "lists.html", [](const Document& doc) {
+    return std::to_string(doc.text.size() / 2400000);  // bytes per item
+  });
+  ExpectDocumentOrNamedLimit(result, "lists.html");
+  if (result.ok()) {
+    EXPECT_LE(std::stoi(*result), 32);
+  }
+}
+
+#if !defined(__SANITIZE_ADDRESS__)
+// issue 16 #6d: four XML parts of 31 MiB of dense markup in a DOCX of a few hundred KiB: 3.3 GB
+// in the XML parser when the parts were held at once. Parts are parsed one at a time.
+TEST(HostileDocx, DenseXmlInEveryPartStaysWithinTheMemoryBound) {
+  std::string docx = files::DenseXmlDocx(std::size_t{31} << 20);
+  EXPECT_LT(docx.size(), std::size_t{1} << 20);
+  Result<std::string> result =
+      ReadWithinMemoryBound(docx, "dense.docx", [](const Document& doc) { return doc.text; });
+  ExpectDocumentOrNamedLimit(result, "dense.docx");
+  if (result.ok()) {
+    EXPECT_EQ(*result, "Visible.\n\n[1]\n\n# Footnotes\n\n[1] Note.\n");
+  }
+}
+#endif
+
+// issue 16 #6c: nested list items are indented 3 spaces per level, for 6 levels at most.
+TEST(HostileHtml, ListIndentationStopsGrowingAfterSixLevels) {
+  std::string html = "<html><body>";
+  for (int i = 0; i < 10; ++i) html += "<ul><li>x";
+  Result<Document> doc = ReadDocument(html, "lists.html", ReadOptions{});
+  ASSERT_TRUE(doc.ok()) << doc.error().message();
+  EXPECT_EQ(doc->text,
+            "- x\n"
+            "   - x\n"
+            "      - x\n"
+            "         - x\n"
+            "            - x\n"
+            "               - x\n"
+            "                  - x\n"
+            "                  - x\n"
+            "                  - x\n"
+            "                  - x\n");
+}
+
+// issue 16 #6: every reader stops at the text limit and names the option that raises it.
+TEST(HostileFiles, EveryReaderStopsAtTheTextLimit) {
+  files::DocxParts parts;
+  for (int i = 0; i < 200; ++i) parts.body += files::TextPara("Supplier shall notify Customer.");
+  std::string html = "<html><body>";
+  for (int i = 0; i < 200; ++i) html += "<p>Supplier shall notify Customer.</p>";
+  std::vector<std::vector<std::string>> pages;
+  for (int i = 0; i < 20; ++i)
+    pages.push_back({"Supplier shall notify Customer on page " + std::to_string(i) + "."});
+  std::string utf16 = "\xFF\xFE";
+  for (char c : std::string(3000, 'a')) utf16 += std::string{c, '\0'};
+  const std::pair<std::string, std::string> cases[] = {
+      {files::MakeDocx(parts), "big.docx"},  {html, "big.html"},
+      {files::MakePdf(pages), "big.pdf"},    {utf16, "big.txt"},
+      {std::string(3000, 'a'), "plain.txt"},
+  };
+  ReadOptions options;
+  options.max_text_bytes = 500;
+  for (const auto& [bytes, name] : cases) {
+    ExpectRefused(bytes, name, ErrorCode::kTooLarge,
+                  "the extracted text is above the limit of 500 bytes (raise the limit with "
+                  "--max-text-size)",
+                  options);
+    options.max_text_bytes = 1 << 20;
+    EXPECT_TRUE(ReadDocument(bytes, name, options).ok()) << name;
+    options.max_text_bytes = 500;
+  }
+}
+
+// A text exactly at the limit is kept (the limit counts the final line break).
+TEST(HostileFiles, TextAtTheLimitIsKept) {
+  files::DocxParts parts;
+  parts.body = files::TextPara("12345") + files::TextPara("67890");
+  ReadOptions options;
+  options.max_text_bytes = 13;  // "12345\n\n67890\n"
+  Result<Document> doc = ReadDocument(files::MakeDocx(parts), "exact.docx", options);
+  ASSERT_TRUE(doc.ok()) << doc.error().message();
+  EXPECT_EQ(doc->text, "12345\n\n67890\n");
+  options.max_text_bytes = 12;
+  EXPECT_FALSE(ReadDocument(files::MakeDocx(parts), "exact.docx", options).ok());
 }
 
 TEST(HostileFiles, JunkWithADocumentExtensionIsRefused) {

@@ -19,14 +19,26 @@ enum class Revisions {
   kOriginal,  // as it was before the changes (deletions kept, insertions dropped)
 };
 
-// Options of a scan.
+// Options of a scan. Each limit is one a hostile input could otherwise push without end; past
+// it the input fails with kTooLarge and a message naming the file and the CLI option.
 //   option                  default    meaning
 //   lossy_utf8              false      replace each invalid UTF-8 byte by '?' (keeps byte
 //                                      offsets) instead of failing with kInvalidUtf8 (text and
 //                                      Markdown)
 //   max_input_bytes         64 MiB     larger inputs fail with kTooLarge
-//   max_part_bytes          64 MiB     a DOCX part (word/document.xml ...) that decompresses to
-//                                      more fails with kTooLarge, whatever the archive declares
+//   max_text_bytes          0          the text of one document (for HTML, DOCX and PDF the
+//                                      extracted text; for UTF-16 text its UTF-8 conversion):
+//                                      more fails with kTooLarge. Readers stop as the text
+//                                      passes it, so a small input that expands (a footnote
+//                                      referred to again and again, nested lists) costs no
+//                                      more. 0: max_input_bytes, so a document's text is never
+//                                      larger than a text input may be (scanning takes about
+//                                      13 times its text in memory)
+//   max_part_bytes          32 MiB     a DOCX part (word/document.xml ...) that decompresses to
+//                                      more fails with kTooLarge, whatever the archive declares.
+//                                      Parts are parsed one at a time; a parsed part takes up
+//                                      to about 27 times its size (the densest markup), so
+//                                      about 0.9 GiB at the default
 //   max_xml_depth           256        DOCX XML or HTML nested deeper fails with kTooLarge. No
 //                                      entity is ever expanded (DOCX parts with a DTD fail with
 //                                      kCorrupt)
@@ -35,13 +47,22 @@ enum class Revisions {
 //   pdf_time_limit_seconds  60         poppler reads a PDF in a child process (fork); a PDF
 //                                      that takes longer (a form bomb) fails with kTooLarge.
 //                                      0 reads it in the calling process, with no limit
-//   max_pdf_memory_bytes    4 GiB      memory that process may add before the PDF fails with
-//                                      kTooLarge; 0: no limit. Not applied in builds with
-//                                      AddressSanitizer
+//   max_pdf_memory_bytes    4 GiB      memory the PDF processes running at once may add
+//                                      together, shared by every Scanner of the process: each
+//                                      PDF is read with a quarter of it (1 GiB at the
+//                                      default) and fails with kTooLarge past its quarter; at
+//                                      most four are read at once, the others wait their turn.
+//                                      0: no limit. Not applied in builds with
+//                                      AddressSanitizer (the four-at-once rule is)
+//
+// Fixed bounds, not options: a DOCX list label is cut at 64 bytes and its level text read up to
+// 256 bytes; numbering.xml and styles.xml are read up to 10000 lists, list instances and styles
+// each; nested HTML list items are indented 3 spaces per level for 6 levels at most.
 struct ScanOptions {
   bool lossy_utf8 = false;
   std::size_t max_input_bytes = std::size_t{64} << 20;
-  std::size_t max_part_bytes = std::size_t{64} << 20;
+  std::size_t max_text_bytes = 0;
+  std::size_t max_part_bytes = std::size_t{32} << 20;
   int max_xml_depth = 256;
   Revisions revisions = Revisions::kAccepted;
   std::string password;

@@ -10,10 +10,14 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <condition_variable>
+#include <cstdint>
 #include <cstring>
 #include <exception>
 #include <fstream>
+#include <mutex>
 #include <new>
+#include <optional>
 #include <string_view>
 
 namespace clausescan::internal {
@@ -39,6 +43,10 @@ constexpr char kException = 'X';    // the exception's what()
 
 constexpr int kChildOutput = 3;  // the descriptor the child writes its result to
 
+// The message (tag and what follows) travels after its length, as 8 little-endian bytes, so
+// the parent can tell a whole message from one cut short when the child died while writing.
+constexpr std::size_t kLengthBytes = 8;
+
 bool WriteAll(int fd, std::string_view data) {
   while (!data.empty()) {
     ssize_t n = ::write(fd, data.data(), data.size());
@@ -48,6 +56,112 @@ bool WriteAll(int fd, std::string_view data) {
   }
   return true;
 }
+
+// Writes the length of tag + body, the tag and the body to the parent.
+bool WriteMessage(char tag, std::string_view body) {
+  std::uint64_t length = body.size() + 1;
+  char header[kLengthBytes + 1];
+  for (std::size_t i = 0; i < kLengthBytes; ++i) header[i] = static_cast<char>(length >> (8 * i));
+  header[kLengthBytes] = tag;
+  return WriteAll(kChildOutput, std::string_view(header, sizeof header)) &&
+         WriteAll(kChildOutput, body);
+}
+
+// The message in what the parent read (tag first), or nullopt when it is not exactly one whole
+// message.
+std::optional<std::string_view> WholeMessage(std::string_view received) {
+  if (received.size() <= kLengthBytes) return std::nullopt;
+  std::uint64_t length = 0;
+  for (std::size_t i = 0; i < kLengthBytes; ++i) {
+    length |= std::uint64_t{static_cast<unsigned char>(received[i])} << (8 * i);
+  }
+  received.remove_prefix(kLengthBytes);
+  if (length != received.size()) return std::nullopt;
+  return received;
+}
+
+// Gives the child the signal dispositions and mask a freshly executed program would have:
+// every handled signal back to its default action (a handler of the parent, such as the CLI's
+// clean-up on SIGTERM, must never run in the child), ignored ones left ignored, none blocked.
+void ResetSignals() {
+  for (int signal = 1; signal < NSIG; ++signal) {
+    if (signal == SIGKILL || signal == SIGSTOP) continue;
+    struct sigaction current {};
+    if (::sigaction(signal, nullptr, &current) != 0) continue;  // reserved by the C library
+    if (current.sa_handler == SIG_IGN && !(current.sa_flags & SA_SIGINFO)) continue;
+    struct sigaction reset {};
+    reset.sa_handler = SIG_DFL;
+    sigemptyset(&reset.sa_mask);
+    ::sigaction(signal, &reset, nullptr);
+  }
+  sigset_t none;
+  sigemptyset(&none);
+  ::sigprocmask(SIG_SETMASK, &none, nullptr);
+}
+
+// Memory reserved by the children of this process that are running; see ChildLimits.
+class MemoryPool {
+ public:
+  // Waits until `bytes` more fit within `capacity`, then reserves them. Expects bytes <=
+  // capacity.
+  void Reserve(std::size_t bytes, std::size_t capacity) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    freed_.wait(lock, [&] { return reserved_ <= capacity - bytes; });
+    reserved_ += bytes;
+  }
+  void Release(std::size_t bytes) {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      reserved_ -= bytes;
+    }
+    freed_.notify_all();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable freed_;
+  std::size_t reserved_ = 0;
+};
+
+MemoryPool& Pool() {
+  static MemoryPool* pool = new MemoryPool();  // never destroyed: used until the last child
+  return *pool;
+}
+
+// A reservation in Pool(), given back when it goes out of scope.
+class Reservation {
+ public:
+  Reservation() = default;
+  void Take(std::size_t bytes, std::size_t capacity) {
+    Pool().Reserve(bytes, capacity);
+    bytes_ = bytes;
+  }
+  ~Reservation() {
+    if (bytes_ > 0) Pool().Release(bytes_);
+  }
+  Reservation(const Reservation&) = delete;
+  Reservation& operator=(const Reservation&) = delete;
+
+ private:
+  std::size_t bytes_ = 0;
+};
+
+// Blocks every signal in the calling thread until it goes out of scope, so that none is
+// handled in the child between the fork and ResetSignals().
+class BlockedSignals {
+ public:
+  BlockedSignals() {
+    sigset_t all;
+    sigfillset(&all);
+    ::pthread_sigmask(SIG_SETMASK, &all, &old_);
+  }
+  ~BlockedSignals() { ::pthread_sigmask(SIG_SETMASK, &old_, nullptr); }
+  BlockedSignals(const BlockedSignals&) = delete;
+  BlockedSignals& operator=(const BlockedSignals&) = delete;
+
+ private:
+  sigset_t old_;
+};
 
 std::size_t AddressSpaceBytes() {
   std::ifstream statm("/proc/self/statm");
@@ -88,6 +202,7 @@ void SetLimits(const ChildLimits& limits) {
 [[noreturn]] void RunChild(int output, int errors, pid_t parent,
                            const std::function<Result<std::string>()>& work,
                            const ChildLimits& limits) {
+  ResetSignals();
   ::prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (::getppid() != parent) ::_exit(121);
   IsolateDescriptors(output, errors);
@@ -96,26 +211,24 @@ void SetLimits(const ChildLimits& limits) {
   try {
     Result<std::string> result = work();
     if (result) {
-      written =
-          WriteAll(kChildOutput, std::string_view(&kValue, 1)) && WriteAll(kChildOutput, *result);
+      written = WriteMessage(kValue, *result);
     } else {
-      std::string message(1, kError);
-      message += static_cast<char>(result.error().code());
+      std::string message(1, static_cast<char>(result.error().code()));
       message += result.error().detail();
-      written = WriteAll(kChildOutput, message);
+      written = WriteMessage(kError, message);
     }
   } catch (const std::bad_alloc&) {
-    written = WriteAll(kChildOutput, std::string_view(&kOutOfMemory, 1));
+    written = WriteMessage(kOutOfMemory, {});
   } catch (const std::exception& e) {
-    written = WriteAll(kChildOutput, std::string_view(&kException, 1)) &&
-              WriteAll(kChildOutput, e.what());
+    written = WriteMessage(kException, e.what());
   } catch (...) {
-    written = WriteAll(kChildOutput, std::string_view(&kException, 1));
+    written = WriteMessage(kException, {});
   }
   ::_exit(written ? 0 : 122);
 }
 
-// Waits for the child to end; returns its wait status, or -1 when it was reaped elsewhere.
+// Waits for the child to end; returns its wait status, or -1 when it is unknown (the child was
+// reaped elsewhere: a process that ignores SIGCHLD has its children reaped by the kernel).
 int Reap(pid_t pid) {
   int status = 0;
   while (::waitpid(pid, &status, 0) < 0) {
@@ -214,14 +327,29 @@ Result<std::string> RunInChildProcess(const std::function<Result<std::string>()>
     return Error(ErrorCode::kIo, fmt::format("cannot start {}: {}", what, std::strerror(errno)),
                  name);
   };
+  Reservation reservation;
+  if (limits.shared_memory_bytes > 0 && limits.memory_bytes > 0) {
+    if (limits.memory_bytes > limits.shared_memory_bytes) {
+      return Error(ErrorCode::kTooLarge,
+                   fmt::format("cannot start {}: its memory limit ({} MiB) is above the {} MiB "
+                               "that all readers share",
+                               what, limits.memory_bytes >> 20, limits.shared_memory_bytes >> 20),
+                   name);
+    }
+    reservation.Take(limits.memory_bytes, limits.shared_memory_bytes);
+  }
   Pipe result;
   Pipe errors;  // not under AddressSanitizer, whose reports must reach the terminal
   if (!OpenPipe(result) || (!kAddressSanitizer && !OpenPipe(errors))) return start_error();
   const pid_t parent = ::getpid();
   const auto deadline = std::chrono::steady_clock::now() + limits.time;
-  const pid_t pid = ::fork();
+  pid_t pid;
+  {
+    BlockedSignals blocked;
+    pid = ::fork();
+    if (pid == 0) RunChild(result.write.get(), errors.write.get(), parent, work, limits);
+  }
   if (pid < 0) return start_error();
-  if (pid == 0) RunChild(result.write.get(), errors.write.get(), parent, work, limits);
   // Closed here so the end of the child's output is seen as end of file.
   result.write.Close();
   errors.write.Close();
@@ -233,11 +361,19 @@ Result<std::string> RunInChildProcess(const std::function<Result<std::string>()>
                  name);
   };
   auto memory_error = [&] {
+    if (limits.memory_bytes == 0) {
+      return Error(ErrorCode::kTooLarge, fmt::format("{} ran out of memory", what), name);
+    }
+    if (limits.shared_memory_bytes > 0) {
+      return Error(ErrorCode::kTooLarge,
+                   fmt::format("{} needed more than {} MiB of memory, its share of the {} MiB "
+                               "limit",
+                               what, limits.memory_bytes >> 20, limits.shared_memory_bytes >> 20),
+                   name);
+    }
     return Error(ErrorCode::kTooLarge,
-                 limits.memory_bytes > 0
-                     ? fmt::format("{} needed more than {} MiB of memory, the limit", what,
-                                   limits.memory_bytes >> 20)
-                     : fmt::format("{} ran out of memory", what),
+                 fmt::format("{} needed more than {} MiB of memory, the limit", what,
+                             limits.memory_bytes >> 20),
                  name);
   };
   if (out.timed_out) {
@@ -246,9 +382,12 @@ Result<std::string> RunInChildProcess(const std::function<Result<std::string>()>
     return time_limit_error();
   }
   const int status = Reap(pid);
-  const bool exited_cleanly = status == -1 || (WIFEXITED(status) && WEXITSTATUS(status) == 0);
-  if (!exited_cleanly || out.result.empty()) {
-    if (status != -1 && WIFSIGNALED(status)) {
+  const bool status_known = status != -1;
+  // With the status unknown, only a whole message shows that the child finished its work.
+  const std::optional<std::string_view> message = WholeMessage(out.result);
+  const bool exited_cleanly = !status_known || (WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  if (!exited_cleanly || !message) {
+    if (status_known && WIFSIGNALED(status)) {
       const int signal = WTERMSIG(status);
       if (signal == SIGXCPU) return time_limit_error();
       // poppler's allocator prints this and aborts when malloc fails.
@@ -260,15 +399,20 @@ Result<std::string> RunInChildProcess(const std::function<Result<std::string>()>
                                ::strsignal(signal)),
                    name);
     }
+    if (!status_known && out.errors.find("Out of memory") != std::string::npos) {
+      return memory_error();
+    }
     return Error(ErrorCode::kCorrupt,
-                 fmt::format("{} failed: the reader stopped without a result", what), name);
+                 fmt::format("{} failed: the reader stopped without a {}result", what,
+                             out.result.empty() ? "" : "whole "),
+                 name);
   }
-  std::string_view payload(out.result);
+  std::string_view payload = *message;
   const char tag = payload.front();
   payload.remove_prefix(1);
   switch (tag) {
     case kValue:
-      out.result.erase(0, 1);
+      out.result.erase(0, kLengthBytes + 1);
       return std::move(out.result);
     case kError: {
       if (payload.empty()) break;

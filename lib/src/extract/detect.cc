@@ -7,6 +7,8 @@
 #include <optional>
 #include <string>
 
+#include "extract/document.h"
+
 namespace clausescan::internal {
 namespace {
 
@@ -68,6 +70,23 @@ std::string_view Extension(std::string_view name) {
   return base.substr(dot + 1);
 }
 
+constexpr std::string_view kPdfHeader = "%PDF-";
+// How far into a file PDF readers look for the header (poppler: the first KiB).
+constexpr std::size_t kPdfHeaderWindow = 1024;
+
+// True when bytes start with the PDF header, after a BOM and blank space at most.
+bool StartsWithPdfHeader(std::string_view bytes) {
+  if (StartsWith(bytes, kUtf8Bom)) bytes.remove_prefix(kUtf8Bom.size());
+  while (!bytes.empty() && IsBlank(bytes.front())) bytes.remove_prefix(1);
+  return StartsWith(bytes, kPdfHeader);
+}
+
+// True when bytes are not a text file: a NUL byte, or invalid UTF-8.
+bool IsBinary(std::string_view bytes) {
+  return bytes.find('\0') != std::string_view::npos ||
+         FindInvalidUtf8(bytes) != std::string_view::npos;
+}
+
 Error Unsupported(std::string_view name, std::string detail) {
   return Error(ErrorCode::kUnsupportedFormat, std::move(detail), std::string(name));
 }
@@ -94,7 +113,7 @@ std::optional<Error> ExtensionMismatch(std::string_view ext, std::string_view na
 }  // namespace
 
 Magic DetectMagic(std::string_view bytes) {
-  if (bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos) return Magic::kPdf;
+  if (StartsWithPdfHeader(bytes)) return Magic::kPdf;
   if (StartsWith(bytes, "PK\x03\x04") || StartsWith(bytes, "PK\x05\x06")) return Magic::kZip;
   if (StartsWith(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) return Magic::kOle;
   if (StartsWith(bytes, "\x89PNG\r\n\x1A\n") || StartsWith(bytes, "\xFF\xD8\xFF") ||
@@ -127,6 +146,12 @@ Result<Format> DetectFormat(std::string_view bytes, std::string_view name) {
       break;
   }
   std::string_view ext = Extension(name);
+  // A PDF after a little junk (a mail or HTTP header) still opens in PDF readers; a text file
+  // that merely mentions the header near its start is text.
+  if (bytes.substr(0, kPdfHeaderWindow).find(kPdfHeader) != std::string_view::npos &&
+      (EqualsIgnoreCase(ext, "pdf") || IsBinary(bytes))) {
+    return Format::kPdf;
+  }
   if (std::optional<Error> error = ExtensionMismatch(ext, name)) return *error;
   if (EqualsIgnoreCase(ext, "html") || EqualsIgnoreCase(ext, "htm") ||
       EqualsIgnoreCase(ext, "xhtml")) {

@@ -15,6 +15,7 @@
 
 #include "extract/detect.h"
 #include "extract/readers.h"
+#include "extract/text_builder.h"
 
 namespace clausescan::internal {
 namespace {
@@ -156,6 +157,10 @@ Result<Document> ReadExtracted(Format format, std::string_view bytes, const std:
   Result<Document> doc = format == Format::kPdf    ? ReadPdf(bytes, name, options)
                          : format == Format::kDocx ? ReadDocx(bytes, name, options)
                                                    : ReadHtml(bytes, name, options);
+  // Each reader stops at the limit as it builds the text; this holds whatever it missed.
+  if (doc && doc->text.size() > options.max_text_bytes) {
+    return TextLimitError(options.max_text_bytes, name);
+  }
   if (doc) {
     doc->name = name;
     doc->format = format;
@@ -267,6 +272,8 @@ Result<Document> ReadDocument(std::string bytes, const std::string& name,
         "the file is UTF-16 text, read as UTF-8: offsets refer to the converted text (clausescan "
         "text prints it)");
   }
+  // UTF-16 text grows by up to half in UTF-8; a file of UTF-8 is its own text.
+  if (bytes.size() > options.max_text_bytes) return TextLimitError(options.max_text_bytes, name);
   std::size_t nul = std::string_view(bytes).substr(0, kBinarySniffBytes).find('\0');
   if (nul != std::string_view::npos) {
     return Error(ErrorCode::kUnsupportedFormat,

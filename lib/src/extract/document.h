@@ -45,7 +45,8 @@ struct Document {
 struct ReadOptions {
   bool lossy_utf8 = false;
   std::size_t max_input_bytes = std::size_t{64} << 20;
-  std::size_t max_part_bytes = std::size_t{64} << 20;  // one decompressed part of a DOCX
+  std::size_t max_part_bytes = std::size_t{32} << 20;  // one decompressed part of a DOCX
+  std::size_t max_text_bytes = std::size_t{64} << 20;  // the text of a document, extracted
   int max_xml_depth = 256;                             // element nesting in DOCX XML and HTML
   bool original_revisions = false;  // DOCX: text before tracked changes instead of after
   std::string password;             // PDF: user or owner password
@@ -61,7 +62,9 @@ Result<std::string> ReadFileBytes(const std::string& path, std::size_t max_bytes
 // Markdown when the name's extension says so (.md, .markdown) or, for names without one (stdin),
 // when the content looks like it. A UTF-8 BOM is kept in text (offsets stay file offsets) but
 // ignored by later stages. Errors: kInvalidUtf8 naming the name and the byte offset of the first
-// invalid byte (unless lossy_utf8); kTooLarge; kUnsupportedFormat (content that contradicts a
+// invalid byte (unless lossy_utf8); kTooLarge (the input above max_input_bytes, or its text
+// above max_text_bytes: each reader stops as its text passes the limit, so a small input that
+// expands costs no more); kUnsupportedFormat (content that contradicts a
 // document extension, legacy Office files); the readers' errors (kCorrupt, kEncrypted, ...).
 // Every error names `name`.
 Result<Document> ReadDocument(std::string bytes, const std::string& name,

@@ -50,6 +50,14 @@ std::string Ordinal(int value) {
 
 int ClampLevel(int ilvl) { return std::clamp(ilvl, 0, kLevels - 1); }
 
+// The longest prefix of text of at most max_bytes that does not split a UTF-8 sequence.
+std::string_view CutUtf8(std::string_view text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  std::size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut);
+}
+
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
            return std::tolower(static_cast<unsigned char>(x)) ==
@@ -82,13 +90,19 @@ std::string FormatNumber(int value, std::string_view format) {
   return std::to_string(value);
 }
 
-Numbering::Numbering(const pugi::xml_node& numbering_root, const pugi::xml_node& styles_root) {
-  if (styles_root) ReadStyles(styles_root);
+void Numbering::ReadNumbering(const pugi::xml_node& numbering_root) {
   if (!numbering_root) return;
   WordNamespace w(numbering_root);
   pugi::xml_node root = RootElement(numbering_root);
+  std::size_t abstracts = 0;
+  std::size_t instances = 0;
   for (pugi::xml_node node : root.children()) {
     std::string_view local = w.Local(node);
+    if ((local == "abstractNum" && ++abstracts > kMaxDefinitions) ||
+        (local == "num" && ++instances > kMaxDefinitions)) {
+      simplified_ = true;
+      continue;
+    }
     if (local == "abstractNum") {
       ReadAbstract(node);
     } else if (local == "num") {
@@ -104,7 +118,9 @@ Numbering::Numbering(const pugi::xml_node& numbering_root, const pugi::xml_node&
           Level level;
           level.start = ParseInt(w.ChildVal(lvl, "start"), 1);
           if (pugi::xml_node f = w.Child(lvl, "numFmt")) level.format = w.Attr(f, "val").value();
-          level.text = w.ChildVal(lvl, "lvlText");
+          std::string_view text = w.ChildVal(lvl, "lvlText");
+          if (text.size() > kMaxLevelTextBytes) simplified_ = true;
+          level.text = CutUtf8(text, kMaxLevelTextBytes);
           instance.level_overrides[ilvl] = level;
         }
       }
@@ -122,7 +138,11 @@ void Numbering::ReadAbstract(const pugi::xml_node& abstract) {
     Level& level = levels[ClampLevel(w.IntAttr(lvl, "ilvl", 0))];
     level.start = ParseInt(w.ChildVal(lvl, "start"), 1);
     if (pugi::xml_node f = w.Child(lvl, "numFmt")) level.format = w.Attr(f, "val").value();
-    if (pugi::xml_node t = w.Child(lvl, "lvlText")) level.text = w.Attr(t, "val").value();
+    if (pugi::xml_node t = w.Child(lvl, "lvlText")) {
+      std::string_view text = w.Attr(t, "val").value();
+      if (text.size() > kMaxLevelTextBytes) simplified_ = true;
+      level.text = CutUtf8(text, kMaxLevelTextBytes);
+    }
     if (pugi::xml_node r = w.Child(lvl, "lvlRestart")) level.restart = w.IntAttr(r, "val", -1);
     level.legal = w.On(w.Child(lvl, "isLgl"));
   }
@@ -132,6 +152,7 @@ void Numbering::ReadAbstract(const pugi::xml_node& abstract) {
 }
 
 void Numbering::ReadStyles(const pugi::xml_node& styles_root) {
+  if (!styles_root) return;
   WordNamespace w(styles_root);
   pugi::xml_node root = RootElement(styles_root);
   struct Raw {
@@ -141,6 +162,10 @@ void Numbering::ReadStyles(const pugi::xml_node& styles_root) {
   std::map<std::string, Raw, std::less<>> raw;
   for (pugi::xml_node style : root.children()) {
     if (w.Local(style) != "style") continue;
+    if (raw.size() >= kMaxDefinitions) {
+      simplified_ = true;
+      break;
+    }
     std::string_view type = w.Attr(style, "type").value();
     if (type != "paragraph" && type != "numbering") continue;
     std::string id = w.Attr(style, "styleId").value();
@@ -206,11 +231,11 @@ Numbering::Counters& Numbering::CountersFor(int num_id, const Instance& instance
   return instance_counters_[num_id];
 }
 
-std::string Numbering::Label(const Levels& levels, const Counters& counters, int ilvl) const {
+std::string Numbering::Label(const Levels& levels, const Counters& counters, int ilvl) {
   const Level& level = levels[ilvl];
   if (level.format == "bullet") return "-";
   std::string out;
-  for (std::size_t i = 0; i < level.text.size(); ++i) {
+  for (std::size_t i = 0; i < level.text.size() && out.size() <= kMaxLabelBytes; ++i) {
     char c = level.text[i];
     if (c == '%' && i + 1 < level.text.size() && level.text[i + 1] >= '1' &&
         level.text[i + 1] <= '9') {
@@ -221,6 +246,10 @@ std::string Numbering::Label(const Levels& levels, const Counters& counters, int
     } else {
       out += c;
     }
+  }
+  if (out.size() > kMaxLabelBytes) {
+    simplified_ = true;
+    out.resize(CutUtf8(out, kMaxLabelBytes).size());
   }
   std::size_t begin = out.find_first_not_of(" \t");
   if (begin == std::string::npos) return "";

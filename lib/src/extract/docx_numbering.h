@@ -24,11 +24,33 @@ struct StyleInfo {
 // formats print as decimal; "none" prints nothing; "bullet" prints "-".
 std::string FormatNumber(int value, std::string_view format);
 
+// Labels are cut at this many bytes (on a character boundary): Word shows short labels, and a
+// level text repeating "%1" thousands of times made megabytes of label per paragraph.
+inline constexpr std::size_t kMaxLabelBytes = 64;
+// Level texts longer than this are cut when read (they could only make labels longer than
+// kMaxLabelBytes).
+inline constexpr std::size_t kMaxLevelTextBytes = 256;
+// A document's numbering.xml and styles.xml are read up to this many list definitions
+// (abstractNum), list instances (num) and styles each; the rest are ignored. Real documents have
+// hundreds at most; the cap bounds the memory the definitions take (a few MiB).
+inline constexpr std::size_t kMaxDefinitions = 10000;
+
 class Numbering {
  public:
-  // Reads the numbering definitions and the paragraph styles. Either node may be empty (a
-  // document without lists or styles). Never fails: malformed definitions are skipped.
-  Numbering(const pugi::xml_node& numbering_root, const pugi::xml_node& styles_root);
+  // No lists and no styles; add them with ReadStyles and ReadNumbering.
+  Numbering() = default;
+
+  // Reads the paragraph styles of styles.xml (its document or root element; an empty node
+  // reads nothing). Keeps no reference to the part, which may be freed afterwards. Never fails:
+  // malformed styles are skipped. Call at most once.
+  void ReadStyles(const pugi::xml_node& styles_root);
+  // Reads the definitions of numbering.xml, likewise: no reference kept, malformed definitions
+  // skipped. Call at most once.
+  void ReadNumbering(const pugi::xml_node& numbering_root);
+
+  // True when a definition was ignored (past kMaxDefinitions) or a label was cut
+  // (kMaxLabelBytes): the text then shows some list numbers differently from Word.
+  bool simplified() const { return simplified_; }
 
   // The resolved numbering facts of a paragraph style id ("" means the default style).
   StyleInfo Style(std::string_view style_id) const;
@@ -58,10 +80,9 @@ class Numbering {
   };
 
   void ReadAbstract(const pugi::xml_node& abstract);
-  void ReadStyles(const pugi::xml_node& styles_root);
   const Levels* LevelsOf(int abstract_id, int hops) const;
   Counters& CountersFor(int num_id, const Instance& instance);
-  std::string Label(const Levels& levels, const Counters& counters, int ilvl) const;
+  std::string Label(const Levels& levels, const Counters& counters, int ilvl);
 
   std::map<int, Levels> abstracts_;
   std::map<int, std::string> abstract_style_links_;       // numStyleLink: a numbering style id
@@ -70,6 +91,7 @@ class Numbering {
   std::string default_style_;
   std::map<int, Counters> abstract_counters_;  // lists share counters per abstract definition
   std::map<int, Counters> instance_counters_;  // ... unless the instance restarts them
+  bool simplified_ = false;
 };
 
 }  // namespace clausescan::internal

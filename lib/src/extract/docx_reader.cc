@@ -140,25 +140,32 @@ struct NoteRef {
   std::string label;  // "1" for footnotes, "i" for endnotes (Word's default formats)
 };
 
-// Writes the body (and the notes) of a document as blocks of text.
+// The notes of one kind (footnotes or endnotes) the body refers to.
+struct NoteRefs {
+  std::vector<NoteRef> refs;         // each note once, in the order of its first reference
+  std::map<int, std::size_t> by_id;  // index in refs
+};
+
+// Writes the body (and the notes) of a document as blocks of text. Keeps no reference to a
+// part after the call that wrote it: each part may be freed before the next is read.
 class BodyWriter {
  public:
   BodyWriter(const WordNamespace& w, Numbering& numbering, bool original, TextBuilder& out)
       : w_(w), numbering_(numbering), original_(original), out_(out) {}
 
   // Writes the paragraphs and tables under a block container (body, cell, note, content
-  // control) in order.
+  // control) in order. Stops once the text is over its limit (out.over_limit()).
   void Blocks(const pugi::xml_node& container);
 
-  // Writes the referenced notes of a notes part under a heading ("Footnotes").
+  // Writes the referenced notes of a notes part under a heading ("Footnotes"), each once.
   void Notes(const pugi::xml_node& notes_root, std::vector<NoteRef> refs, std::string_view heading);
 
   // Writes what is still pending (a paragraph whose mark was removed, at the very end).
   void Finish();
 
   bool has_revisions() const { return has_revisions_; }
-  const std::vector<NoteRef>& footnotes() const { return footnotes_; }
-  const std::vector<NoteRef>& endnotes() const { return endnotes_; }
+  const std::vector<NoteRef>& footnotes() const { return footnotes_.refs; }
+  const std::vector<NoteRef>& endnotes() const { return endnotes_.refs; }
 
  private:
   void Paragraph(const pugi::xml_node& p, std::string_view note_label = {});
@@ -172,22 +179,22 @@ class BodyWriter {
   // Notes a tracked change (w:ins, w:del, w:moveFrom, w:moveTo); true when its content is part
   // of the chosen view.
   bool KeepsRevision(std::string_view local);
-  std::string NoteReference(const pugi::xml_node& ref, std::vector<NoteRef>& refs,
-                            std::string_view format);
+  std::string NoteReference(const pugi::xml_node& ref, NoteRefs& refs, std::string_view format);
 
-  const WordNamespace& w_;
+  WordNamespace w_;  // of the part being written
   Numbering& numbering_;
   bool original_;
   TextBuilder& out_;
   std::string pending_;  // text of paragraphs whose mark was removed
   int paragraphs_ = 0;
   bool has_revisions_ = false;
-  std::vector<NoteRef> footnotes_;
-  std::vector<NoteRef> endnotes_;
+  NoteRefs footnotes_;
+  NoteRefs endnotes_;
 };
 
 void BodyWriter::Blocks(const pugi::xml_node& container) {
   ForEachDescendant(container, [&](const pugi::xml_node& node) {
+    if (out_.over_limit()) return false;  // the rest of the walk only skips
     std::string_view local = w_.Local(node);
     if (local == "p") {
       Paragraph(node);
@@ -308,17 +315,21 @@ void BodyWriter::Run(const pugi::xml_node& r, std::string& text) {
   });
 }
 
-std::string BodyWriter::NoteReference(const pugi::xml_node& ref, std::vector<NoteRef>& refs,
+// A later reference to a note already referred to repeats its label: the note is written once.
+std::string BodyWriter::NoteReference(const pugi::xml_node& ref, NoteRefs& refs,
                                       std::string_view format) {
   int id = w_.IntAttr(ref, "id", -1);
-  std::string label = FormatNumber(static_cast<int>(refs.size()) + 1, format);
-  refs.push_back({id, label});
-  return "[" + label + "]";
+  auto [it, first] = refs.by_id.emplace(id, refs.refs.size());
+  if (first) {
+    refs.refs.push_back({id, FormatNumber(static_cast<int>(refs.refs.size()) + 1, format)});
+  }
+  return "[" + refs.refs[it->second].label + "]";
 }
 
 void BodyWriter::Notes(const pugi::xml_node& notes_root, std::vector<NoteRef> refs,
                        std::string_view heading) {
   if (refs.empty() || !notes_root) return;
+  w_ = WordNamespace(notes_root);
   std::map<int, pugi::xml_node> notes;
   for (pugi::xml_node note : RootElement(notes_root).children()) {
     std::string_view local = w_.Local(note);
@@ -329,6 +340,7 @@ void BodyWriter::Notes(const pugi::xml_node& notes_root, std::vector<NoteRef> re
   }
   Emit(fmt::format("# {}", heading));
   for (const NoteRef& ref : refs) {
+    if (out_.over_limit()) return;
     auto it = notes.find(ref.id);
     if (it == notes.end()) continue;
     bool first = true;
@@ -364,38 +376,53 @@ Result<Document> ReadDocx(std::string_view bytes, const std::string& name,
                  fmt::format("a ZIP archive without {}: not a Word document", parts->document),
                  name);
   }
-  Result<std::unique_ptr<XmlPart>> document = LoadPart(*zip, parts->document, name, options);
-  if (!document) return document.error();
-  WordNamespace w((*document)->doc);
-  pugi::xml_node body = w.Child((*document)->doc.document_element(), "body");
-  if (!body) {
-    return Error(ErrorCode::kCorrupt, fmt::format("{} has no document body", parts->document),
-                 name);
+  // One part is parsed at a time, and freed before the next: a parsed part takes several times
+  // its size (up to about 27 times for the densest markup), so holding them all at once let
+  // a small DOCX take gigabytes.
+  Numbering numbers;
+  for (auto [part, read] : {std::pair{&parts->styles, &Numbering::ReadStyles},
+                            std::pair{&parts->numbering, &Numbering::ReadNumbering}}) {
+    Result<std::unique_ptr<XmlPart>> xml = LoadPart(*zip, *part, name, options);
+    if (!xml) return xml.error();
+    if (*xml) (numbers.*read)((*xml)->doc);
   }
-  Result<std::unique_ptr<XmlPart>> numbering = LoadPart(*zip, parts->numbering, name, options);
-  if (!numbering) return numbering.error();
-  Result<std::unique_ptr<XmlPart>> styles = LoadPart(*zip, parts->styles, name, options);
-  if (!styles) return styles.error();
-  Numbering numbers(*numbering ? (*numbering)->doc : pugi::xml_node(),
-                    *styles ? (*styles)->doc : pugi::xml_node());
 
-  TextBuilder out;
-  BodyWriter writer(w, numbers, options.original_revisions, out);
-  writer.Blocks(body);
-  writer.Finish();
+  TextBuilder out(options.max_text_bytes);
+  std::optional<BodyWriter> writer;
+  {
+    Result<std::unique_ptr<XmlPart>> document = LoadPart(*zip, parts->document, name, options);
+    if (!document) return document.error();
+    WordNamespace w((*document)->doc);
+    pugi::xml_node body = w.Child((*document)->doc.document_element(), "body");
+    if (!body) {
+      return Error(ErrorCode::kCorrupt, fmt::format("{} has no document body", parts->document),
+                   name);
+    }
+    writer.emplace(w, numbers, options.original_revisions, out);
+    writer->Blocks(body);
+    writer->Finish();
+  }
   for (auto [part, heading, refs] :
-       {std::tuple{&parts->footnotes, "Footnotes", &writer.footnotes()},
-        std::tuple{&parts->endnotes, "Endnotes", &writer.endnotes()}}) {
-    if (refs->empty()) continue;
+       {std::tuple{&parts->footnotes, "Footnotes", &writer->footnotes()},
+        std::tuple{&parts->endnotes, "Endnotes", &writer->endnotes()}}) {
+    if (refs->empty() || out.over_limit()) continue;
     Result<std::unique_ptr<XmlPart>> notes = LoadPart(*zip, *part, name, options);
     if (!notes) return notes.error();
-    if (*notes) writer.Notes((*notes)->doc, *refs, heading);
-    writer.Finish();
+    if (*notes) writer->Notes((*notes)->doc, *refs, heading);
+    writer->Finish();
   }
+  if (out.over_limit()) return TextLimitError(options.max_text_bytes, name);
 
   Document doc;
   out.MoveTo(doc);
-  if (writer.has_revisions()) doc.notes.push_back(TrackedChangesNote(options.original_revisions));
+  if (writer->has_revisions()) {
+    doc.notes.push_back(TrackedChangesNote(options.original_revisions));
+  }
+  if (numbers.simplified()) {
+    doc.notes.push_back(
+        "the document's list numbering is implausible (overlong number formats or tens of "
+        "thousands of lists); some list numbers are shortened or left out");
+  }
   if (zip->Has(parts->comments)) {
     doc.notes.push_back("the document has comments; they are not part of the scan");
   }

@@ -75,26 +75,41 @@ struct List {
   int next = 1;
 };
 
+// Nested list items are indented by kListIndent spaces per level, down to kMaxIndentedLevel:
+// deeper items keep that indentation (with the depth limit alone, 10 MB of items 100 lists deep
+// made gigabytes of spaces).
+constexpr std::size_t kListIndent = 3;
+constexpr std::size_t kMaxIndentedLevel = 6;
+
 // Builds the text from SAX events.
 class HtmlText {
  public:
-  explicit HtmlText(int max_depth) : max_depth_(max_depth) {}
+  HtmlText(int max_depth, std::size_t max_text_bytes)
+      : max_depth_(max_depth), max_text_bytes_(max_text_bytes) {}
 
   void Start(std::string_view tag, const xmlChar** attrs);
   void End(std::string_view tag);
   void Characters(std::string_view text);
 
   bool too_deep() const { return too_deep_; }
+  // True once the text passed max_text_bytes (it is then incomplete).
+  bool too_long() const { return too_long_; }
+  bool stopped() const { return too_deep_ || too_long_; }
   std::string Take();
 
  private:
   void Break(int lines) { breaks_ = std::max(breaks_, lines); }
   void Flush();
   void StartListItem(const xmlChar** attrs);
+  void CheckLength() {
+    if (out_.size() >= max_text_bytes_) too_long_ = true;
+  }
 
   int max_depth_;
+  std::size_t max_text_bytes_;
   int depth_ = 0;
   bool too_deep_ = false;
+  bool too_long_ = false;
   int dropped_ = 0;  // open elements whose content is dropped
   int pre_ = 0;
   int heading_ = 0;
@@ -146,7 +161,7 @@ void HtmlText::Start(std::string_view tag, const xmlChar** attrs) {
 
 void HtmlText::StartListItem(const xmlChar** attrs) {
   Break(1);
-  std::string indent(lists_.size() > 1 ? 3 * (lists_.size() - 1) : 0, ' ');
+  std::string indent(kListIndent * (std::min(lists_.size(), kMaxIndentedLevel + 1) - 1), ' ');
   if (lists_.empty() || !lists_.back().ordered) {
     marker_ = indent + "- ";
     return;
@@ -197,13 +212,15 @@ void HtmlText::Flush() {
     out_ += marker_;
     marker_.clear();
   }
+  CheckLength();
 }
 
 void HtmlText::Characters(std::string_view text) {
-  if (dropped_ > 0) return;
+  if (dropped_ > 0 || stopped()) return;
   if (pre_ > 0) {
     Flush();
-    out_.append(text);
+    out_.append(text.substr(0, max_text_bytes_ - std::min(out_.size(), max_text_bytes_)));
+    if (out_.size() + text.size() > max_text_bytes_) too_long_ = true;
     return;
   }
   for (char c : text) {
@@ -212,14 +229,21 @@ void HtmlText::Characters(std::string_view text) {
       continue;
     }
     Flush();
+    if (too_long_) return;
     out_ += c;
   }
+  CheckLength();
 }
 
 std::string HtmlText::Take() {
-  std::string text(TrimBlank(out_));
-  if (!text.empty()) text += '\n';
-  return text;
+  std::string_view kept = TrimBlank(out_);
+  if (kept.empty()) return std::string();
+  // Trimmed in place: the text is not copied.
+  std::size_t begin = static_cast<std::size_t>(kept.data() - out_.data());
+  out_.resize(begin + kept.size());
+  out_.erase(0, begin);
+  out_ += '\n';
+  return std::move(out_);
 }
 
 struct SaxContext {
@@ -234,7 +258,7 @@ std::string_view Name(const xmlChar* name) {
 void OnStart(void* user, const xmlChar* name, const xmlChar** attrs) {
   auto* context = static_cast<SaxContext*>(user);
   context->text->Start(Name(name), attrs);
-  if (context->text->too_deep()) xmlStopParser(context->parser);
+  if (context->text->stopped()) xmlStopParser(context->parser);
 }
 
 void OnEnd(void* user, const xmlChar* name) {
@@ -242,8 +266,10 @@ void OnEnd(void* user, const xmlChar* name) {
 }
 
 void OnCharacters(void* user, const xmlChar* chars, int length) {
-  static_cast<SaxContext*>(user)->text->Characters(
+  auto* context = static_cast<SaxContext*>(user);
+  context->text->Characters(
       std::string_view(reinterpret_cast<const char*>(chars), static_cast<std::size_t>(length)));
+  if (context->text->stopped()) xmlStopParser(context->parser);
 }
 
 // The encoding to read bytes in: UTF-8 when they are valid UTF-8 (whatever a <meta> claims),
@@ -273,7 +299,7 @@ Result<Document> ReadHtml(std::string_view bytes, const std::string& name,
   sax.ignorableWhitespace = OnCharacters;
   sax.cdataBlock = OnCharacters;
 
-  HtmlText text(options.max_xml_depth);
+  HtmlText text(options.max_xml_depth, options.max_text_bytes);
   SaxContext context{&text, nullptr};
   bool ignore_declared = false;
   xmlCharEncoding encoding = ChooseEncoding(bytes, &ignore_declared);
@@ -283,12 +309,13 @@ Result<Document> ReadHtml(std::string_view bytes, const std::string& name,
   context.parser = parser;
   htmlCtxtUseOptions(parser, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                                  HTML_PARSE_NONET | (ignore_declared ? HTML_PARSE_IGNORE_ENC : 0));
-  for (std::size_t at = 0; at < bytes.size() && !text.too_deep(); at += kChunk) {
+  for (std::size_t at = 0; at < bytes.size() && !text.stopped(); at += kChunk) {
     std::size_t size = std::min(kChunk, bytes.size() - at);
     htmlParseChunk(parser, bytes.data() + at, static_cast<int>(size), 0);
   }
-  if (!text.too_deep()) htmlParseChunk(parser, nullptr, 0, 1);
+  if (!text.stopped()) htmlParseChunk(parser, nullptr, 0, 1);
   htmlFreeParserCtxt(parser);
+  if (text.too_long()) return TextLimitError(options.max_text_bytes, name);
   if (text.too_deep()) {
     return Error(ErrorCode::kTooLarge,
                  fmt::format("HTML elements nested deeper than {} levels (raise the limit with "

@@ -121,9 +121,10 @@ Result<std::unique_ptr<poppler::document>> Open(std::string_view bytes, const st
   return doc;
 }
 
-// Opens the PDF and returns the text of its pages, each followed by kPageBreak. Runs poppler.
+// Opens the PDF and returns the text of its pages, each followed by kPageBreak; fails once that
+// passes max_text_bytes. Runs poppler.
 Result<std::string> ExtractPages(std::string_view bytes, const std::string& name,
-                                 const std::string& password) {
+                                 const std::string& password, std::size_t max_text_bytes) {
   Result<std::unique_ptr<poppler::document>> pdf = Open(bytes, name, password);
   if (!pdf) return pdf.error();
   int count = (*pdf)->pages();
@@ -133,6 +134,7 @@ Result<std::string> ExtractPages(std::string_view bytes, const std::string& name
     std::unique_ptr<poppler::page> page((*pdf)->create_page(i));
     if (page) pages += PageUtf8(*page);
     pages += kPageBreak;
+    if (pages.size() > max_text_bytes) return TextLimitError(max_text_bytes, name);
   }
   return pages;
 }
@@ -141,7 +143,11 @@ Result<std::string> ExtractPages(std::string_view bytes, const std::string& name
 
 Result<Document> ReadPdf(std::string_view bytes, const std::string& name,
                          const ReadOptions& options) {
-  auto extract = [&] { return ExtractPages(bytes, name, options.password); };
+  // poppler's text, before the clean-up, counts against the limit: the child process never
+  // sends more.
+  auto extract = [&] {
+    return ExtractPages(bytes, name, options.password, options.max_text_bytes);
+  };
   Result<std::string> text =
       options.pdf_limits.time.count() > 0
           ? RunInChildProcess(extract, options.pdf_limits, "reading the PDF", name)
@@ -165,10 +171,11 @@ Result<Document> ReadPdf(std::string_view bytes, const std::string& name,
   JoinHyphenatedLines(pages);
   JoinWrappedLines(pages);
 
-  TextBuilder out;
+  TextBuilder out(options.max_text_bytes);
   for (std::size_t i = 0; i < pages.size(); ++i) {
     out.AddBlock(JoinLines(pages[i]), "\n", static_cast<int>(i) + 1, 0);
   }
+  if (out.over_limit()) return TextLimitError(options.max_text_bytes, name);
   Document doc;
   out.MoveTo(doc);
   if (!empty_pages.empty()) {

@@ -1,5 +1,6 @@
 // The readers of formats that need extraction. Each turns the bytes of one input into a
-// Document whose text is the extracted text; every error names `name`.
+// Document whose text is the extracted text; every error names `name`. Each stops building its
+// text once it passes options.max_text_bytes and fails with kTooLarge (TextLimitError).
 #ifndef CLAUSESCAN_EXTRACT_READERS_H_
 #define CLAUSESCAN_EXTRACT_READERS_H_
 
@@ -12,9 +13,10 @@
 namespace clausescan::internal {
 
 // Word (OOXML) documents: body paragraphs in order with list and heading numbers computed from
-// numbering.xml, tables cell by cell, footnotes and endnotes last; headers, footers, comments and
-// drawings are left out. Tracked changes are accepted (or rejected, with
-// options.original_revisions) and noted. Errors: kCorrupt (not a ZIP, truncated, no
+// numbering.xml (labels cut at kMaxLabelBytes), tables cell by cell, footnotes and endnotes last
+// (each once, however often it is referred to); headers, footers, comments and drawings are left
+// out. Parts are parsed one at a time, each freed before the next. Tracked changes are accepted (or
+// rejected, with options.original_revisions) and noted. Errors: kCorrupt (not a ZIP, truncated, no
 // word/document.xml, malformed XML, a DTD in a part), kTooLarge (a part above
 // options.max_part_bytes, XML deeper than options.max_xml_depth), kEncrypted (encrypted entries).
 Result<Document> ReadDocx(std::string_view bytes, const std::string& name,
@@ -30,8 +32,9 @@ Result<Document> ReadPdf(std::string_view bytes, const std::string& name,
                          const ReadOptions& options);
 
 // HTML via libxml2's HTML parser (SAX, no tree): text with headings as '#' lines, list items
-// with their markers, tables cell by cell; script, style, head and other non-content elements
-// dropped. Errors: kTooLarge (elements nested deeper than options.max_xml_depth).
+// with their markers (nested items indented for 6 levels at most), tables cell by cell; script,
+// style, head and other non-content elements dropped. Errors: kTooLarge (elements nested deeper
+// than options.max_xml_depth).
 Result<Document> ReadHtml(std::string_view bytes, const std::string& name,
                           const ReadOptions& options);
 

@@ -64,6 +64,10 @@ Result<std::unique_ptr<XmlPart>> ParseXmlPart(std::string xml, std::string_view 
       (pugi::parse_default | pugi::parse_ws_pcdata | pugi::parse_doctype) & ~pugi::parse_eol;
   pugi::xml_parse_result result = parsed->doc.load_buffer_inplace(
       parsed->buffer.data(), parsed->buffer.size(), kOptions, pugi::encoding_auto);
+  if (result.status == pugi::status_out_of_memory) {
+    return Error(ErrorCode::kTooLarge, fmt::format("{} is too large to parse: out of memory", part),
+                 file);
+  }
   if (!result) {
     return Error(ErrorCode::kCorrupt,
                  fmt::format("{} is not well-formed XML ({} at byte {})", part,

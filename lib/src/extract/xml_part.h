@@ -25,7 +25,8 @@ struct XmlPart {
 // references, and a part that declares a DTD (<!DOCTYPE ...>, which OOXML forbids in its parts)
 // is refused before parsing, so an XML bomb ("billion laughs") costs nothing. Errors (naming
 // `file` and `part`): kCorrupt (malformed XML, a DTD), kTooLarge (elements nested deeper than
-// max_depth).
+// max_depth; the parser ran out of memory). The parsed part takes about 4 times the size of
+// Word's own XML, and up to about 27 times for the densest markup ("x<a/>" repeated).
 Result<std::unique_ptr<XmlPart>> ParseXmlPart(std::string xml, std::string_view part,
                                               const std::string& file, int max_depth);
 
