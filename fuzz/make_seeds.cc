@@ -22,9 +22,6 @@
 namespace {
 
 namespace fs = std::filesystem;
-using clausescan::testing::DocxParts;
-using clausescan::testing::MakeDocx;
-using clausescan::testing::TextPara;
 
 constexpr std::string_view kPartSeparator = "\n<!--part-->\n";  // as docx_xml_fuzzer.cc
 constexpr const char* kXmlParts[] = {"word/document.xml", "word/numbering.xml", "word/styles.xml",
@@ -74,49 +71,12 @@ bool WriteXmlSeeds(const fs::path& docx_dir, const fs::path& out) {
   return true;
 }
 
+// `unit` written `times` times.
 std::string Repeat(std::string_view unit, std::size_t times) {
   std::string out;
   out.reserve(unit.size() * times);
   for (std::size_t i = 0; i < times; ++i) out += unit;
   return out;
-}
-
-// A footnote of `note_bytes` referenced `references` times from one paragraph.
-DocxParts RepeatedFootnote(std::size_t note_bytes, std::size_t references) {
-  DocxParts parts;
-  parts.footnotes = "<w:footnote w:id=\"1\">" +
-                    TextPara("The Supplier shall notify the Customer of a security incident. " +
-                             std::string(note_bytes, 'x')) +
-                    "</w:footnote>";
-  parts.body =
-      "<w:p>" + Repeat("<w:r><w:footnoteReference w:id=\"1\"/></w:r>", references) + "</w:p>";
-  return parts;
-}
-
-// A list level whose label repeats the level's number `repeats` times, on `paragraphs` items.
-DocxParts RepeatedNumberLabel(std::size_t repeats, std::size_t paragraphs) {
-  DocxParts parts;
-  parts.numbering =
-      "<w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start "
-      "w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"" +
-      Repeat("%1", repeats) +
-      "\"/></w:lvl></w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId "
-      "w:val=\"0\"/></w:num>";
-  parts.body =
-      Repeat(TextPara("The Supplier shall encrypt data at rest.", clausescan::testing::NumPr(1, 0)),
-             paragraphs);
-  return parts;
-}
-
-// Lists nested `depth` deep (two elements per level), each level holding `items` short items:
-// indenting items by their depth multiplies the text.
-std::string NestedListsHtml(int depth, int items) {
-  std::string html = "<!DOCTYPE html><html><body>";
-  for (int level = 0; level < depth; ++level) {
-    html += "<ul>" + Repeat("<li>a</li>", static_cast<std::size_t>(items)) + "<li>";
-  }
-  for (int level = 0; level < depth; ++level) html += "</li></ul>";
-  return html + "</body></html>";
 }
 
 // One line of `sentences` clause sentences: every finding's column is on the same line.
@@ -128,15 +88,19 @@ std::string LongLine(std::size_t sentences) {
 bool WriteHostileSeeds(const fs::path& out) {
   using clausescan::testing::BillionLaughsDocx;
   using clausescan::testing::DeepDocx;
+  using clausescan::testing::DenseXmlDocx;
+  using clausescan::testing::NestedListsHtml;
+  using clausescan::testing::RepeatedFootnoteDocx;
+  using clausescan::testing::RepeatedLevelTextDocx;
   using clausescan::testing::ZipBombDocx;
   return Write(out / "docx" / "footnote-repeated.docx",
-               MakeDocx(RepeatedFootnote(std::size_t{1} << 20, 2000))) &&
-         Write(out / "docx" / "number-label-repeated.docx",
-               MakeDocx(RepeatedNumberLabel(20000, 20000))) &&
+               RepeatedFootnoteDocx(2000, std::size_t{1} << 20)) &&
+         Write(out / "docx" / "number-label-repeated.docx", RepeatedLevelTextDocx(20000, 20000)) &&
+         Write(out / "docx" / "dense-xml.docx", DenseXmlDocx(std::size_t{8} << 20)) &&
          Write(out / "docx" / "billion-laughs.docx", BillionLaughsDocx()) &&
          Write(out / "docx" / "zip-bomb.docx", ZipBombDocx(std::size_t{100} << 20)) &&
          Write(out / "docx" / "deep.docx", DeepDocx(100000)) &&
-         Write(out / "html" / "nested-lists.html", NestedListsHtml(120, 2000)) &&
+         Write(out / "html" / "nested-lists.html", NestedListsHtml(120, 400000)) &&
          Write(out / "txt" / "mentions-pdf.txt",
                "Notes on the file formats we accept.\nA PDF starts with %PDF-1.7 and a binary "
                "comment.\nThe Supplier shall notify the Customer within 24 hours.\n") &&
