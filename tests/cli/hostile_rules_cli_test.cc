@@ -11,6 +11,7 @@
 #include <string>
 
 #include "cli_runner.h"
+#include "support/hostile_yaml.h"
 
 namespace clausescan::testing {
 namespace {
@@ -63,15 +64,7 @@ TEST(HostileRulesCli, SymlinkLoopInRulesFolderIsAnError) {
 // (40 million items once copied) is refused before it is copied.
 TEST(HostileRulesCli, PlaybookExpandingThroughAliasesIsRefused) {
   TempDir dir;
-  std::string yaml = "incident_notification:\n  positions:\n";
-  yaml += "    - id: p0\n      when: {trigger: {in: &big [";
-  for (int i = 0; i < 20000; ++i) yaml += (i > 0 ? ", t" : "t") + std::to_string(i);
-  yaml += "]}}\n      risk: low\n      reason: r\n";
-  for (int i = 1; i <= 2000; ++i) {
-    yaml += "    - {id: p" + std::to_string(i) +
-            ", when: {trigger: {in: *big}}, risk: low, reason: r}\n";
-  }
-  WriteWholeFile(dir.path() / "mine.yaml", yaml);
+  WriteWholeFile(dir.path() / "mine.yaml", AliasedListPlaybook(20000, 2000));
   RunResult r = RunBoundedClausescan(
       "scan --format json --playbook " + Quote(dir.path() / "mine.yaml") + " -", kClause);
   EXPECT_EQ(r.exit_code, 2) << r.err;
@@ -84,12 +77,7 @@ TEST(HostileRulesCli, PlaybookExpandingThroughAliasesIsRefused) {
 // issue 16 #10: "did you mean" on two 20,000-character ids built a 3.2 GB table.
 TEST(HostileRulesCli, LongUnknownIdInPlaybookIsAnError) {
   TempDir dir;
-  const std::string added(20000, 'a');
-  const std::string unknown(20000, 'b');
-  WriteWholeFile(dir.path() / "mine.yaml",
-                 "incident_notification:\n  positions:\n    - {id: " + added +
-                     ", when: {trigger: occurrence}, risk: low, reason: r}\n    - {id: " + unknown +
-                     ", enabled: false}\n");
+  WriteWholeFile(dir.path() / "mine.yaml", LongIdsPlaybook(20000));
   RunResult r = RunBoundedClausescan("playbook check " + Quote(dir.path() / "mine.yaml"), "");
   EXPECT_EQ(r.exit_code, 2) << r.err.substr(0, 300);
   EXPECT_THAT(r.err,
