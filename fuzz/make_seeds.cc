@@ -1,12 +1,13 @@
 // Writes the seed inputs the fuzz targets are replayed on that cannot live in the project as
 // files: the XML parts of the shared Word documents in docx_xml_fuzzer's input layout, and
 // hostile inputs (small files that expand to huge text, bombs, deep nesting, text that looks
-// like another format), generated here so no large or hostile file is committed.
+// like another format; YAML that expands through aliases, nests deep, or has huge ids, keys and
+// scalars), generated here so no large or hostile file is committed.
 //
 // Usage: make_seeds OUT_DIR [SHARED_DOCX_DIR]
-// Writes OUT_DIR/<target>/<name> for the targets docx, docx_xml, html, md and txt, replacing
-// what is there. A SHARED_DOCX_DIR that does not exist is skipped. Exit status 0, or 1 with a
-// message when a file cannot be read or written.
+// Writes OUT_DIR/<target>/<name> for the targets docx, docx_xml, html, md, txt and rules,
+// replacing what is there. A SHARED_DOCX_DIR that does not exist is skipped. Exit status 0, or 1
+// with a message when a file cannot be read or written.
 #include <zip.h>
 
 #include <cstdio>
@@ -18,6 +19,7 @@
 #include <vector>
 
 #include "support/document_files.h"
+#include "support/hostile_yaml.h"
 
 namespace {
 
@@ -108,6 +110,22 @@ bool WriteHostileSeeds(const fs::path& out) {
          Write(out / "md" / "long-line.md", "# Security\n\n" + LongLine(40000));
 }
 
+// rules seeds: the hostile YAML of the loader's tests (tests/support/hostile_yaml.h), at the
+// sizes the tests use.
+bool WriteHostileYamlSeeds(const fs::path& out) {
+  namespace t = clausescan::testing;
+  return Write(out / "aliased-list.yaml", t::AliasedListPlaybook(20000, 2000)) &&
+         Write(out / "aliased-text.yaml", t::AliasedTextPlaybook(256 * 1024, 8000)) &&
+         Write(out / "billion-laughs.yaml", t::NestedAliasesPlaybook(9)) &&
+         Write(out / "alias-inside-itself.yaml", t::AliasInsideItselfPlaybook()) &&
+         Write(out / "long-list.yaml", t::LongListPlaybook(100001)) &&
+         Write(out / "deep.yaml", t::DeeplyNestedPlaybook(3000)) &&
+         Write(out / "long-ids.yaml", t::LongIdsPlaybook(20000)) &&
+         Write(out / "long-key.yaml", t::LongKeyPlaybook(100000)) &&
+         Write(out / "huge-scalar.yaml", t::HugeScalarPlaybook((std::size_t{4} << 20) + 1)) &&
+         Write(out / "aliased-patterns.yaml", t::AliasedPatternsRule(2000, 2000));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -117,7 +135,7 @@ int main(int argc, char** argv) {
   }
   const fs::path out = argv[1];
   std::error_code ec;
-  for (const char* target : {"docx", "docx_xml", "html", "md", "txt"}) {
+  for (const char* target : {"docx", "docx_xml", "html", "md", "txt", "rules"}) {
     fs::remove_all(out / target, ec);
     fs::create_directories(out / target, ec);
     if (ec) {
@@ -126,5 +144,5 @@ int main(int argc, char** argv) {
     }
   }
   if (argc > 2 && !WriteXmlSeeds(argv[2], out / "docx_xml")) return 1;
-  return WriteHostileSeeds(out) ? 0 : 1;
+  return WriteHostileSeeds(out) && WriteHostileYamlSeeds(out / "rules") ? 0 : 1;
 }

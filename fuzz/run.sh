@@ -1,7 +1,8 @@
 #!/bin/sh
 # Runs every fuzz target in turn for SECONDS each (default 120), seeded from the shared corpus
-# beside the project (../shared/corpus, read-only; never copied here) and fuzz/seeds/. New
-# inputs go to WORK/corpus-<format>, crashes to WORK/crashes-<format>/.
+# beside the project (../shared/corpus, read-only; never copied here), fuzz/seeds/, the project's
+# rules/ and the hostile inputs BUILD_DIR/fuzz/make_seeds writes into WORK/seeds. New inputs go
+# to WORK/corpus-<format>, crashes to WORK/crashes-<format>/.
 # Usage: fuzz/run.sh BUILD_DIR [SECONDS] [WORK] [TARGET...]
 set -eu
 build=${1:?usage: fuzz/run.sh BUILD_DIR [SECONDS] [WORK] [TARGET...]}
@@ -10,7 +11,7 @@ work=${3:-$build/fuzz-work}
 shift $(( $# < 3 ? $# : 3 ))
 here=$(cd "$(dirname "$0")" && pwd)
 shared=${CLAUSESCAN_SHARED_CORPUS:-$here/../../shared/corpus}
-targets=${*:-docx docx_xml pdf html md txt}
+targets=${*:-docx docx_xml pdf html md txt rules}
 
 # docx_xml takes the XML parts of a Word document joined by a separator (docx_xml_fuzzer.cc):
 # its seeds are made from the shared .docx files, into the work folder.
@@ -27,6 +28,15 @@ for docx in pathlib.Path(sys.argv[1]).glob("*.docx"):
 PY
 }
 
+# The hostile inputs of the tests (make_seeds.cc), when make_seeds is built.
+make_hostile_seeds() {
+  if [ -x "$build/fuzz/make_seeds" ]; then
+    "$build/fuzz/make_seeds" "$work/seeds" "$shared/docx"
+  else
+    echo "no $build/fuzz/make_seeds: build it for the hostile seeds" >&2
+  fi
+}
+
 for format in $targets; do
   case $format in
     docx) seeds="$shared/docx" ;;
@@ -35,6 +45,7 @@ for format in $targets; do
     html) seeds="$here/seeds/html" ;;
     md) seeds="$shared/commonpaper $shared/bonterms $shared/github $shared/basecamp" ;;
     txt) seeds="$shared/cuad" ;;
+    rules) make_hostile_seeds; seeds="$here/../rules $work/seeds/rules" ;;
     *) echo "unknown target $format" >&2; exit 2 ;;
   esac
   mkdir -p "$work/corpus-$format" "$work/crashes-$format"

@@ -1,12 +1,17 @@
-// A rules folder or playbook made to run clausescan away (issue 16 #8, #10) ends in a clear
-// error naming the file and exit status 2, within generous CPU and memory bounds.
+// A rules folder, playbook or baseline report made to run clausescan away (issue 16 #8, #10,
+// and the files read whole) ends in a clear error naming the file and exit status 2, within
+// generous CPU, memory and wall-clock bounds.
+#include <fcntl.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <string>
 
 #include "cli_runner.h"
+#include "support/hostile_yaml.h"
 
 namespace clausescan::testing {
 namespace {
@@ -16,8 +21,9 @@ namespace fs = std::filesystem;
 
 std::string Quote(const fs::path& path) { return "'" + path.string() + "'"; }
 
-// Runs `clausescan <args>` as RunClausescan does, under `ulimit -t 20` (CPU seconds) and
-// `ulimit -v` 2 GiB (not under AddressSanitizer, which reserves terabytes of address space).
+// Runs `clausescan <args>` as RunClausescan does, under `ulimit -t 20` (CPU seconds), `ulimit -v`
+// 2 GiB (not under AddressSanitizer, which reserves terabytes of address space) and `timeout`
+// 60 s of wall-clock time (a blocked open uses no CPU), which ends it with exit status 137.
 RunResult RunBoundedClausescan(const std::string& args, const std::string& input) {
   TempDir dir;
   WriteWholeFile(dir.path() / "in", input);
@@ -25,9 +31,9 @@ RunResult RunBoundedClausescan(const std::string& args, const std::string& input
 #if !defined(__SANITIZE_ADDRESS__)
   limits += "ulimit -v 2097152; ";
 #endif
-  const std::string command = limits + "exec '" + CLAUSESCAN_BINARY + "' " + args + " < " +
-                              Quote(dir.path() / "in") + " > " + Quote(dir.path() / "out") +
-                              " 2> " + Quote(dir.path() / "err");
+  const std::string command = limits + "exec timeout -s KILL 60 '" + CLAUSESCAN_BINARY + "' " +
+                              args + " < " + Quote(dir.path() / "in") + " > " +
+                              Quote(dir.path() / "out") + " 2> " + Quote(dir.path() / "err");
   const int status = std::system(command.c_str());
   RunResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
@@ -58,15 +64,7 @@ TEST(HostileRulesCli, SymlinkLoopInRulesFolderIsAnError) {
 // (40 million items once copied) is refused before it is copied.
 TEST(HostileRulesCli, PlaybookExpandingThroughAliasesIsRefused) {
   TempDir dir;
-  std::string yaml = "incident_notification:\n  positions:\n";
-  yaml += "    - id: p0\n      when: {trigger: {in: &big [";
-  for (int i = 0; i < 20000; ++i) yaml += (i > 0 ? ", t" : "t") + std::to_string(i);
-  yaml += "]}}\n      risk: low\n      reason: r\n";
-  for (int i = 1; i <= 2000; ++i) {
-    yaml += "    - {id: p" + std::to_string(i) +
-            ", when: {trigger: {in: *big}}, risk: low, reason: r}\n";
-  }
-  WriteWholeFile(dir.path() / "mine.yaml", yaml);
+  WriteWholeFile(dir.path() / "mine.yaml", AliasedListPlaybook(20000, 2000));
   RunResult r = RunBoundedClausescan(
       "scan --format json --playbook " + Quote(dir.path() / "mine.yaml") + " -", kClause);
   EXPECT_EQ(r.exit_code, 2) << r.err;
@@ -79,17 +77,139 @@ TEST(HostileRulesCli, PlaybookExpandingThroughAliasesIsRefused) {
 // issue 16 #10: "did you mean" on two 20,000-character ids built a 3.2 GB table.
 TEST(HostileRulesCli, LongUnknownIdInPlaybookIsAnError) {
   TempDir dir;
-  const std::string added(20000, 'a');
-  const std::string unknown(20000, 'b');
-  WriteWholeFile(dir.path() / "mine.yaml",
-                 "incident_notification:\n  positions:\n    - {id: " + added +
-                     ", when: {trigger: occurrence}, risk: low, reason: r}\n    - {id: " + unknown +
-                     ", enabled: false}\n");
+  WriteWholeFile(dir.path() / "mine.yaml", LongIdsPlaybook(20000));
   RunResult r = RunBoundedClausescan("playbook check " + Quote(dir.path() / "mine.yaml"), "");
   EXPECT_EQ(r.exit_code, 2) << r.err.substr(0, 300);
   EXPECT_THAT(r.err,
               HasSubstr((dir.path() / "mine.yaml").string() + ":4:12: unknown position id 'bbbb"));
   EXPECT_THAT(r.err, ::testing::Not(HasSubstr("did you mean")));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files read whole: rule files, playbooks and baseline reports are regular files of bounded size
+// (issue 16, files read whole).
+
+// A file of `size` bytes, all zero, that takes no disk space (a sparse file).
+void MakeSparseFile(const fs::path& path, off_t size) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  ASSERT_GE(fd, 0) << path;
+  ASSERT_EQ(::ftruncate(fd, size), 0) << path;
+  ::close(fd);
+}
+
+// A valid playbook override of more than 5 MiB: a long comment, then one setting.
+std::string FiveMiBPlaybook() {
+  return "# " + std::string(std::size_t{5} << 20, 'x') +
+         "\nincident_notification:\n  default: low\n";
+}
+
+// issue 16 (files read whole): `--playbook /dev/zero` read until memory ran out.
+TEST(HostileRulesCli, DeviceAsPlaybookIsRefused) {
+  RunResult r = RunBoundedClausescan("scan --playbook /dev/zero -", kClause);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_EQ(r.err,
+            "clausescan: /dev/zero: cannot read playbook: it is a character device, not a regular "
+            "file\n");
+  EXPECT_EQ(r.out, "");
+}
+
+// issue 16 (files read whole): a FIFO no one writes to as --playbook blocked forever.
+TEST(HostileRulesCli, FifoAsPlaybookIsRefusedWithoutWaiting) {
+  TempDir dir;
+  const fs::path fifo = dir.path() / "playbook.yaml";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  RunResult r = RunBoundedClausescan("playbook check " + Quote(fifo), "");
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_EQ(r.err, "clausescan: " + fifo.string() +
+                       ": cannot read playbook: it is a FIFO, not a regular file\n");
+  EXPECT_EQ(r.out, "");
+}
+
+// issue 16 (files read whole): a playbook had no size limit.
+TEST(HostileRulesCli, PlaybookAboveTheSizeLimitIsRefused) {
+  TempDir dir;
+  WriteWholeFile(dir.path() / "mine.yaml", FiveMiBPlaybook());
+  RunResult r =
+      RunBoundedClausescan("scan --playbook " + Quote(dir.path() / "mine.yaml") + " -", kClause);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_EQ(r.err, "clausescan: " + (dir.path() / "mine.yaml").string() +
+                       ": larger than 4 MiB, the limit for rule and playbook files\n");
+  EXPECT_EQ(r.out, "");
+}
+
+// issue 16 (files read whole): a rule file had no size limit.
+TEST(HostileRulesCli, RuleFileAboveTheSizeLimitIsRefused) {
+  TempDir dir;
+  const fs::path rules = dir.path() / "rules";
+  fs::copy(SourcePath("rules"), rules, fs::copy_options::recursive);
+  const fs::path rule = rules / "governing_law" / "choice.yaml";
+  WriteWholeFile(rule, "# " + std::string(std::size_t{5} << 20, 'x') + "\n" + ReadWholeFile(rule));
+  RunResult r = RunBoundedClausescan("scan --rules " + Quote(rules) + " -", kClause);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_EQ(r.err, "clausescan: " + rule.string() +
+                       ": larger than 4 MiB, the limit for rule and playbook files\n");
+  EXPECT_EQ(r.out, "");
+}
+
+// issue 16 (files read whole): an 8 GiB rule file (sparse: no disk space) was read into memory.
+TEST(HostileRulesCli, HugeRuleFileIsRefusedBeforeItIsRead) {
+  TempDir dir;
+  const fs::path rules = dir.path() / "rules";
+  fs::copy(SourcePath("rules"), rules, fs::copy_options::recursive);
+  const fs::path huge = rules / "zz" / "huge.yaml";
+  fs::create_directories(huge.parent_path());
+  MakeSparseFile(huge, off_t{8} << 30);
+  RunResult r = RunBoundedClausescan("rules validate " + Quote(rules), "");
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_EQ(r.err, "clausescan: " + huge.string() +
+                       ": larger than 4 MiB, the limit for rule and playbook files\n");
+}
+
+// issue 16 (files read whole): `--baseline /dev/zero` read 256 MiB of zeros before it stopped.
+TEST(HostileBaselineCli, DeviceAsBaselineIsRefused) {
+  RunResult r = RunBoundedClausescan("scan --baseline /dev/zero -", kClause);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_EQ(r.err,
+            "clausescan: /dev/zero: cannot read baseline: it is a character device, not a regular "
+            "file\n");
+  EXPECT_EQ(r.out, "");
+}
+
+// issue 16 (files read whole): a FIFO no one writes to as --baseline blocked forever.
+TEST(HostileBaselineCli, FifoAsBaselineIsRefusedWithoutWaiting) {
+  TempDir dir;
+  const fs::path fifo = dir.path() / "base.json";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  RunResult r = RunBoundedClausescan("scan --baseline " + Quote(fifo) + " -", kClause);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_EQ(r.err, "clausescan: " + fifo.string() +
+                       ": cannot read baseline: it is a FIFO, not a regular file\n");
+  EXPECT_EQ(r.out, "");
+}
+
+// issue 16 (files read whole): the baseline limit is stated in the error.
+TEST(HostileBaselineCli, BaselineAboveTheSizeLimitIsRefused) {
+  TempDir dir;
+  const fs::path base = dir.path() / "base.json";
+  MakeSparseFile(base, (off_t{256} << 20) + 1);
+  RunResult r = RunBoundedClausescan("scan --baseline " + Quote(base) + " -", kClause);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_EQ(r.err, "clausescan: " + base.string() +
+                       ": larger than 256 MiB, the limit for baseline reports\n");
+  EXPECT_EQ(r.out, "");
+}
+
+// A baseline given as /dev/stdin is read when standard input is a regular file (a redirection).
+TEST(HostileBaselineCli, BaselineOnRedirectedStandardInputIsRead) {
+  TempDir dir;
+  const fs::path contract = dir.path() / "contract.md";
+  WriteWholeFile(contract, kClause);
+  RunResult first = RunClausescan("scan --format json " + Quote(contract));
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  RunResult again = RunBoundedClausescan(
+      "scan --fail-on low --baseline /dev/stdin " + Quote(contract), first.out);
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_THAT(again.out, HasSubstr("accepted in the baseline"));
 }
 
 }  // namespace

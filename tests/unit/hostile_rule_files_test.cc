@@ -14,6 +14,7 @@
 #include "rules/model.h"
 #include "rules/suggestions.h"
 #include "support/bounded_child.h"
+#include "support/hostile_yaml.h"
 #include "support/temp_directory.h"
 #include "test_rule_files.h"
 
@@ -21,6 +22,7 @@ namespace clausescan::internal {
 namespace {
 
 namespace fs = std::filesystem;
+using clausescan::testing::AliasedListPlaybook;
 using clausescan::testing::ChildOutcome;
 using clausescan::testing::RunBounded;
 
@@ -158,12 +160,8 @@ TEST(Suggestions, DidYouMeanTable) {
 // issue 16 #10: an unknown 20,000-character position id compared with a 20,000-character id
 // the same file added built a 20,001 x 20,001 table (3.2 GB).
 TEST(Suggestions, LongIdsDoNotBuildATable) {
-  const std::string added(20000, 'a');
   const std::string unknown(20000, 'b');
-  const std::string yaml = "incident_notification:\n  positions:\n    - id: " + added +
-                           "\n      when: {trigger: occurrence}\n      risk: low\n      "
-                           "reason: r\n    - {id: " +
-                           unknown + ", enabled: false}\n";
+  const std::string yaml = clausescan::testing::LongIdsPlaybook(20000);
   Result<std::shared_ptr<RuleSetData>> base = test_rules::LoadTestRules();
   ASSERT_TRUE(base.ok()) << base.error().message();
   const ChildOutcome outcome = RunBounded([&] {
@@ -171,27 +169,13 @@ TEST(Suggestions, LongIdsDoNotBuildATable) {
     return merged.ok() ? std::string("loaded") : merged.error().message();
   });
   ASSERT_TRUE(outcome.finished) << outcome.Describe();
-  EXPECT_EQ(outcome.output, "my-playbook.yaml:7:12: unknown position id '" + unknown +
+  EXPECT_EQ(outcome.output, "my-playbook.yaml:4:12: unknown position id '" + unknown +
                                 "' in the playbook of 'incident_notification'");
 }
 
 // ---------------------------------------------------------------------------------------------
 // YAML aliases: every file the loader reads has a budget of items and text, aliases counted
 // each time they are used (issue 16 #10b).
-
-// A playbook override whose first position anchors a list of `items` trigger words and whose
-// `positions` more positions each use it again.
-std::string AliasedListPlaybook(int items, int positions) {
-  std::string yaml = "incident_notification:\n  positions:\n";
-  yaml += "    - id: p0\n      when: {trigger: {in: &big [";
-  for (int i = 0; i < items; ++i) yaml += (i > 0 ? ", t" : "t") + std::to_string(i);
-  yaml += "]}}\n      risk: low\n      reason: r\n";
-  for (int i = 1; i <= positions; ++i) {
-    yaml += "    - {id: p" + std::to_string(i) +
-            ", when: {trigger: {in: *big}}, risk: low, reason: r}\n";
-  }
-  return yaml;
-}
 
 std::string MergeBounded(const std::string& yaml) {
   Result<std::shared_ptr<RuleSetData>> base = test_rules::LoadTestRules();
@@ -216,14 +200,8 @@ TEST(YamlAliases, ListRepeatedAcrossPositionsIsRefused) {
 
 // issue 16 #10: a long text shared by alias is copied for each use (8,000 x 256 KiB = 2 GB).
 TEST(YamlAliases, TextRepeatedAcrossPositionsIsRefused) {
-  std::string yaml = "incident_notification:\n  positions:\n";
-  yaml += "    - {id: p0, when: {trigger: occurrence}, risk: low, reason: &long " +
-          std::string(256 * 1024, 'x') + "}\n";
-  for (int i = 1; i <= 8000; ++i) {
-    yaml += "    - {id: p" + std::to_string(i) +
-            ", when: {trigger: occurrence}, risk: low, reason: *long}\n";
-  }
-  const std::string result = MergeBounded(yaml);
+  const std::string result =
+      MergeBounded(clausescan::testing::AliasedTextPlaybook(256 * 1024, 8000));
   EXPECT_EQ(result.substr(0, result.find(':', 18)), "my-playbook.yaml:18");
   EXPECT_NE(result.find(": the file expands to more than 4 MiB of text (YAML aliases count each "
                         "time they are used)"),
@@ -232,14 +210,7 @@ TEST(YamlAliases, TextRepeatedAcrossPositionsIsRefused) {
 }
 
 TEST(YamlAliases, NestedAliasesAreCountedWhole) {
-  // The "billion laughs": each level lists the one before ten times.
-  std::string yaml = "incident_notification:\n  default_reason: &l0 [a, a, a, a, a, a, a, a, a]\n";
-  for (int level = 1; level <= 9; ++level) {
-    yaml += "  x" + std::to_string(level) + ": &l" + std::to_string(level) + " [";
-    for (int i = 0; i < 10; ++i) yaml += (i > 0 ? ", *l" : "*l") + std::to_string(level - 1);
-    yaml += "]\n";
-  }
-  const std::string result = MergeBounded(yaml);
+  const std::string result = MergeBounded(clausescan::testing::NestedAliasesPlaybook(9));
   EXPECT_NE(result.find("my-playbook.yaml:"), std::string::npos) << result;
   EXPECT_NE(result.find(": the file expands to more than 100000 items (YAML aliases count each "
                         "time they are used)"),
@@ -248,7 +219,7 @@ TEST(YamlAliases, NestedAliasesAreCountedWhole) {
 }
 
 TEST(YamlAliases, AliasInsideTheNodeItNamesIsRefused) {
-  EXPECT_EQ(MergeBounded("incident_notification:\n  positions: &p [*p]\n"),
+  EXPECT_EQ(MergeBounded(clausescan::testing::AliasInsideItselfPlaybook()),
             "my-playbook.yaml:2:18: the YAML alias '*p' is inside the node it names");
 }
 
@@ -265,18 +236,13 @@ TEST(YamlAliases, ModestReuseStillLoads) {
 }
 
 TEST(YamlAliases, LargeFileWithoutAliasesIsRefusedByItsSize) {
-  std::string yaml = "incident_notification:\n  positions:\n";
-  yaml += "    - {id: p0, when: {trigger: {in: [";
-  for (int i = 0; i < 100001; ++i) yaml += (i > 0 ? ", t" : "t") + std::to_string(i);
-  yaml += "]}}, risk: low, reason: r}\n";
-  const std::string result = MergeBounded(yaml);
+  const std::string result = MergeBounded(clausescan::testing::LongListPlaybook(100001));
   EXPECT_NE(result.find("my-playbook.yaml:3:"), std::string::npos) << result;
   EXPECT_NE(result.find(": the file has more than 100000 items"), std::string::npos) << result;
 }
 
 TEST(YamlAliases, DeepNestingIsAClearError) {
-  const std::string result =
-      MergeBounded("incident_notification: " + std::string(3000, '[') + std::string(3000, ']'));
+  const std::string result = MergeBounded(clausescan::testing::DeeplyNestedPlaybook(3000));
   EXPECT_NE(result.find("my-playbook.yaml:1:"), std::string::npos) << result;
   EXPECT_NE(result.find("levels deep, more than the YAML reader allows"), std::string::npos)
       << result;
@@ -285,14 +251,7 @@ TEST(YamlAliases, DeepNestingIsAClearError) {
 // issue 16 #10: the budget holds for every file of a rule folder. Here a rule repeats a list of
 // 2,000 patterns of 200 characters 2,000 times: each of the 4 million was copied (twice).
 TEST(YamlAliases, RuleFileRepeatingPatternsIsRefused) {
-  std::string rule = std::string(test_rules::kTestWindowRule);
-  const std::string all = "  all:\n";
-  const std::string padding(200, 'x');
-  std::string groups = "  all:\n    - any: &p [";
-  for (int i = 0; i < 2000; ++i) groups += (i > 0 ? ", w" : "w") + std::to_string(i) + padding;
-  groups += "]\n";
-  for (int i = 0; i < 2000; ++i) groups += "    - any: *p\n";
-  rule.replace(rule.find(all), all.size(), groups);
+  const std::string rule = clausescan::testing::AliasedPatternsRule(2000, 2000);
   const ChildOutcome outcome = RunBounded([&] {
     Result<std::shared_ptr<RuleSetData>> loaded =
         test_rules::LoadTestRules({{"incident_notification/window.yaml", rule}});

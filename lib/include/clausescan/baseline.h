@@ -22,8 +22,10 @@ namespace clausescan {
 class Baseline {
  public:
   // Reads a report written by `clausescan scan --format json` (one report or an array) or
-  // `--format jsonl`. Errors: kIo (cannot read, naming the path), kInvalidArgument (not a
-  // clausescan JSON report; names the file, and the line for JSON Lines).
+  // `--format jsonl`. path must name a regular file (symbolic links followed). Errors, naming
+  // the path: kIo (cannot read; not a regular file: a FIFO, device or directory is refused
+  // unopened), kTooLarge (more than 256 MiB, refused before it is read), kInvalidArgument (not
+  // a clausescan JSON report; with the line for JSON Lines).
   static Result<Baseline> ReadFile(const std::string& path);
   // The same from JSON text; `name` is used in errors.
   static Result<Baseline> FromJson(std::string_view json, const std::string& name);

@@ -18,15 +18,15 @@ struct RuleSetData;
 
 // What a rule is, for listing and explaining it.
 struct RuleInfo {
-  std::string id;           // "incident-notification.window"
-  std::string category;     // "incident_notification"
+  std::string id;        // "incident-notification.window"
+  std::string category;  // "incident_notification"
   std::string title;
   std::string description;
-  std::string scope;        // "sentence" or "paragraph"
-  std::string party;        // whose duty the rule is about: "supplier", "customer" or "any"
-  std::string file;         // the rule's file, relative to the rule directory
-  std::string source;       // the rule file's text
-  std::string tests;        // the text of its test file (<rule>.test.txt), "" when it has none
+  std::string scope;   // "sentence" or "paragraph"
+  std::string party;   // whose duty the rule is about: "supplier", "customer" or "any"
+  std::string file;    // the rule's file, relative to the rule directory
+  std::string source;  // the rule file's text
+  std::string tests;   // the text of its test file (<rule>.test.txt), "" when it has none
   std::vector<std::string> patterns;  // every RE2 pattern of its match (all groups, then none)
   std::vector<Control> controls;
   std::vector<EvidenceItem> evidence;
@@ -34,7 +34,7 @@ struct RuleInfo {
 
 // A file of a rule directory: its path relative to the directory ('/'-separated) and its text.
 struct RuleFile {
-  std::string name;     // "playbook.yaml", "sla_uptime/playbook.yaml"
+  std::string name;  // "playbook.yaml", "sla_uptime/playbook.yaml"
   std::string content;
 };
 
@@ -47,8 +47,10 @@ class RuleSet {
   // Fails only if the embedded data is broken (a bug: kInternal or kRuleError).
   static Result<RuleSet> Builtin();
 
-  // Loads and compiles every *.yaml file under dir (recursively). Errors carry the file, line
-  // and column of the problem (kRuleError), or kIo when dir cannot be read.
+  // Loads and compiles every *.yaml file under dir (recursively; regular files only, other
+  // entries are skipped unopened). Errors carry the file, line and column of the problem
+  // (kRuleError); kIo when dir or a file cannot be read; kTooLarge naming a file of more than
+  // 4 MiB (refused before it is read).
   static Result<RuleSet> Load(const std::string& dir);
 
   // A rule set with the same compiled rules and catalogues (shared, not recompiled) and this
@@ -59,7 +61,9 @@ class RuleSet {
   // `- {id: ID, enabled: false}` removes the key's position ID. Nothing is ignored: unknown keys,
   // unknown categories or rules, parameters no rule of the key declares, bad values, position
   // ids named twice, disabling an id the key lacks, and positions of another key fail with
-  // kRuleError at path:line:column. kIo when the file cannot be read. This rule set is not
+  // kRuleError at path:line:column. kIo when the file cannot be read or is not a regular file
+  // (a FIFO, device or directory is refused unopened); kTooLarge when it holds more than 4 MiB
+  // (refused before it is read). This rule set is not
   // changed; calls may be chained (each overrides the playbook of the set it is called on).
   Result<RuleSet> WithPlaybook(const std::string& path) const;
   // As WithPlaybook, with the file's text given; name stands for the file in errors.
@@ -97,7 +101,7 @@ struct RuleTestSummary {
   int files = 0;    // test files read
   int samples = 0;  // annotated samples checked
   int passed = 0;
-  int todo = 0;     // todoruleid/todook samples (known gaps; never fail)
+  int todo = 0;  // todoruleid/todook samples (known gaps; never fail)
   std::vector<RuleTestFailure> failures;
   // todoruleid/todook samples that now hold (message: "todoruleid: rule now holds; make it
   // ruleid"): the gap is closed and the annotation should be promoted. Never a failure.

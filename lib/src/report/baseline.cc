@@ -3,12 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <vector>
 
-#include "extract/document.h"
+#include "common/read_file.h"
 #include "report/strings.h"
 
 namespace clausescan {
@@ -16,6 +15,8 @@ namespace {
 
 using Json = nlohmann::json;
 
+// A report is several times the size of the text it covers (a 7 KB contract, a 60 KB report),
+// so a baseline of a folder of contracts may well be larger than any one of them.
 constexpr std::size_t kMaxBaselineBytes = std::size_t{256} << 20;
 
 // Keys of a document's entries; the document's path is the outer key of Baseline::counts_.
@@ -72,7 +73,8 @@ Error NotAReport(const std::string& name, int line = 0) {
 }  // namespace
 
 Result<Baseline> Baseline::ReadFile(const std::string& path) {
-  Result<std::string> bytes = internal::ReadFileBytes(path, kMaxBaselineBytes);
+  Result<std::string> bytes =
+      internal::ReadFileUpTo(path, kMaxBaselineBytes, {"baseline", "baseline reports"});
   if (!bytes) return bytes.error();
   return FromJson(*bytes, path);
 }

@@ -2,6 +2,7 @@
 #ifndef CLAUSESCAN_RULES_LOADER_H_
 #define CLAUSESCAN_RULES_LOADER_H_
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <vector>
@@ -11,8 +12,15 @@
 
 namespace clausescan::internal {
 
+// The largest rule, catalogue, test or playbook file read: 4 MiB, as much as the text a YAML file
+// may expand to (kMaxYamlTextBytes in rules/yaml_fields.h).
+inline constexpr std::size_t kMaxRuleFileBytes = std::size_t{4} << 20;
+
 // Reads every file under dir (recursively; *.yaml and *.test.txt) into SourceFiles with
-// '/'-separated relative names, sorted by name. kIo naming dir when it cannot be read.
+// '/'-separated relative names, sorted by name. Entries that are neither folders nor regular
+// files (FIFOs, devices, dangling links) are skipped unopened. Errors: kIo naming dir when it
+// cannot be read, or naming a file that cannot; kTooLarge naming a file of more than
+// kMaxRuleFileBytes (refused before it is read).
 Result<std::vector<SourceFile>> ReadRuleDirectory(const std::string& dir);
 
 // The files embedded at build time (generated from the project's rules/ folder).
@@ -22,8 +30,7 @@ const std::vector<SourceFile>& EmbeddedRuleFiles();
 // categories.yaml, controls.yaml, evidence.yaml, parties.yaml, doctypes.yaml, playbook.yaml;
 // every other *.yaml is one rule. Errors are kRuleError with file, line and column and a message
 // that says what is wrong and, for unknown keys or ids, what was probably meant.
-Result<std::shared_ptr<RuleSetData>> LoadRuleSet(std::vector<SourceFile> files,
-                                                 std::string origin);
+Result<std::shared_ptr<RuleSetData>> LoadRuleSet(std::vector<SourceFile> files, std::string origin);
 
 // base's playbook overridden by file (a playbook override, in the format of playbook.yaml; see
 // docs/rules.md): for each key (a category or rule id of base), `default` and `default_reason`

@@ -7,14 +7,13 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <optional>
 #include <set>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <utility>
 
+#include "common/read_file.h"
 #include "rules/loader.h"
 
 namespace clausescan::internal {
@@ -56,18 +55,6 @@ FileRole RoleOf(std::string_view name) {
 
 bool IsRuleDirectoryFile(std::string_view name) {
   return EndsWith(name, ".yaml") || EndsWith(name, ".test.txt");
-}
-
-Result<std::string> ReadWholeFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return Error(ErrorCode::kIo, fmt::format("cannot read rule file: {}", std::strerror(errno)),
-                 path.string());
-  }
-  std::ostringstream content;
-  content << in.rdbuf();
-  if (in.bad()) return Error(ErrorCode::kIo, "cannot read rule file", path.string());
-  return content.str();
 }
 
 Error DirectoryError(const std::string& dir, const std::string& reason) {
@@ -123,7 +110,8 @@ class RuleFolderWalk {
       if (entry.is_directory(type_ec)) {
         CLAUSESCAN_RETURN_IF_ERROR(Walk(entry.path(), child));
       } else if (entry.is_regular_file(type_ec) && IsRuleDirectoryFile(child)) {
-        Result<std::string> content = ReadWholeFile(entry.path());
+        Result<std::string> content = ReadFileUpTo(entry.path().string(), kMaxRuleFileBytes,
+                                                   {"rule file", "rule and playbook files"});
         if (!content) return content.error();
         files_.push_back(SourceFile{std::move(child), std::move(*content)});
       }

@@ -1,18 +1,12 @@
 // RuleSet: the public face of a loaded and compiled rule directory.
-#include <fmt/format.h>
-
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "clausescan/rules.h"
+#include "common/read_file.h"
 #include "rules/loader.h"
 #include "rules/model.h"
 
@@ -40,22 +34,6 @@ Result<RuleSet> RuleSet::Load(const std::string& dir) {
 
 namespace {
 
-Result<std::string> ReadPlaybookFile(const std::string& path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    return Error(ErrorCode::kIo, "cannot read playbook: it is a directory", path);
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return Error(ErrorCode::kIo, fmt::format("cannot read playbook: {}", std::strerror(errno)),
-                 path);
-  }
-  std::ostringstream content;
-  content << in.rdbuf();
-  if (in.bad()) return Error(ErrorCode::kIo, "cannot read playbook", path);
-  return content.str();
-}
-
 bool IsPlaybookFile(const std::string& name) {
   return name == "playbook.yaml" ||
          (name.size() > 14 && name.compare(name.size() - 14, 14, "/playbook.yaml") == 0);
@@ -64,7 +42,8 @@ bool IsPlaybookFile(const std::string& name) {
 }  // namespace
 
 Result<RuleSet> RuleSet::WithPlaybook(const std::string& path) const {
-  Result<std::string> text = ReadPlaybookFile(path);
+  Result<std::string> text = internal::ReadFileUpTo(path, internal::kMaxRuleFileBytes,
+                                                    {"playbook", "rule and playbook files"});
   if (!text) return text.error();
   return WithPlaybookText(*text, path);
 }
