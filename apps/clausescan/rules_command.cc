@@ -13,7 +13,17 @@ struct RulesArgs {
   RuleOptions rules;
   std::string rule_id;
   std::string dir;
+  bool expand = false;  // show, validate: print patterns with their concepts expanded
 };
+
+// "  where (line L): written\n      = expanded" for a pattern that refers to a concept, else
+// "  where (line L): pattern".
+std::string PatternLines(const RulePattern& pattern) {
+  std::string text =
+      fmt::format("  {} (line {}): {}\n", pattern.where, pattern.line, pattern.written);
+  if (pattern.expanded != pattern.written) text += fmt::format("      = {}\n", pattern.expanded);
+  return text;
+}
 
 int RunList(const RulesArgs& args) {
   std::optional<RuleSet> rules = LoadRules(args.rules);
@@ -40,6 +50,10 @@ int RunShow(const RulesArgs& args) {
   for (const EvidenceItem& e : rule->evidence) std::cout << fmt::format("  {}\n", e.title);
   std::cout << fmt::format("\nRule file ({}):\n{}", rule->file, rule->source);
   if (!rule->tests.empty()) std::cout << "\nTest examples:\n" << rule->tests;
+  if (args.expand) {
+    std::cout << "\nPatterns, concepts expanded:\n";
+    for (const RulePattern& pattern : rule->pattern_details) std::cout << PatternLines(pattern);
+  }
   return kExitOk;
 }
 
@@ -85,6 +99,24 @@ int RunValidate(const RulesArgs& args) {
   if (!rules) return kExitError;
   std::cout << fmt::format("{}: {} rules, {} controls: ok\n", rules->origin(),
                            rules->Rules().size(), rules->Controls().size());
+  if (!args.expand) return kExitOk;
+  std::cout << fmt::format("\nConcepts ({}):\n", rules->Concepts().size());
+  for (const ConceptInfo& concept_info : rules->Concepts()) {
+    std::cout << fmt::format("  {} ({}:{}): {}\n", concept_info.name, concept_info.file,
+                             concept_info.line, concept_info.written);
+    if (concept_info.expanded != concept_info.written) {
+      std::cout << fmt::format("      = {}\n", concept_info.expanded);
+    }
+  }
+  std::cout << "\nPatterns that refer to concepts:\n";
+  for (const RuleInfo& rule : rules->Rules()) {
+    for (const RulePattern& pattern : rule.pattern_details) {
+      if (pattern.expanded == pattern.written) continue;
+      std::cout << fmt::format("{}:{}:{}: {} {}: {}\n      = {}\n", rule.file, pattern.line,
+                               pattern.column, rule.id, pattern.where, pattern.written,
+                               pattern.expanded);
+    }
+  }
   return kExitOk;
 }
 
@@ -99,12 +131,16 @@ Command AddRulesCommand(CLI::App& app) {
   CLI::App* list = cmd->add_subcommand("list", "List the rules");
   CLI::App* show = cmd->add_subcommand("show", "Show a rule, its tests and controls");
   show->add_option("id", args->rule_id, "Rule id")->required();
+  show->add_flag("--expand", args->expand,
+                 "Also list every pattern with its {{concept}} references expanded");
   CLI::App* test = cmd->add_subcommand("test", "Run the rules' annotated test files");
   test->add_option("dir", args->dir, "Rule directory (default: the builtin rules)");
-  CLI::App* patterns =
-      cmd->add_subcommand("patterns", "Print every rule pattern, one per line (for grep -f)");
+  CLI::App* patterns = cmd->add_subcommand(
+      "patterns", "Print every rule pattern, concepts expanded, one per line (for grep -f)");
   CLI::App* validate = cmd->add_subcommand("validate", "Check rule files without scanning");
   validate->add_option("dir", args->dir, "Rule directory (default: the builtin rules)");
+  validate->add_flag("--expand", args->expand,
+                     "Also list the concepts and every pattern that refers to one, expanded");
   return [=] {
     if (list->parsed()) return RunList(*args);
     if (show->parsed()) return RunShow(*args);

@@ -244,6 +244,76 @@ TEST(RulesCli, BadRegexIsReportedNotCrashed) {
   EXPECT_THAT(r.err, HasSubstr("broken.yaml:6"));
 }
 
+// A copy of the project's rules with a concepts.yaml and a rule that refers to it.
+class ConceptRules {
+ public:
+  ConceptRules() {
+    std::filesystem::copy(SourcePath("rules"), dir_.path() / "rules",
+                          std::filesystem::copy_options::recursive);
+    const std::filesystem::path rules = dir_.path() / "rules";
+    std::filesystem::remove(rules / "concepts.yaml");  // ours replaces any the project has
+    std::filesystem::create_directories(rules / "zz_concepts");
+    WriteWholeFile(rules / "zz_concepts" / "concepts.yaml",
+                   "zz_duty: '(shall|will|must)'\n"
+                   "zz_notice: '{{zz_duty}} (notify|tell)'\n");
+    WriteWholeFile(rules / "incident_notification" / "zz.yaml",
+                   "id: zz.concept-rule\ncategory: incident_notification\ntitle: Concepts\n"
+                   "match:\n  all:\n    - any: ['\\bzz {{zz_notice}} zz\\b']\n");
+    WriteWholeFile(rules / "incident_notification" / "zz.test.txt",
+                   "# ruleid: zz.concept-rule\nThe vendor says zz will tell zz.\n"
+                   "# ok: zz.concept-rule\nThe vendor says zz may tell zz.\n");
+  }
+  std::string path() const { return "'" + (dir_.path() / "rules").string() + "'"; }
+
+ private:
+  TempDir dir_;
+};
+
+TEST(RulesCli, ConceptsExpandInRulesAndOnRequest) {
+  ConceptRules rules;
+  RunResult test = RunClausescan("rules test " + rules.path());
+  EXPECT_EQ(test.exit_code, 0) << test.out << test.err;
+  EXPECT_THAT(test.out, HasSubstr(" 0 failed"));
+
+  RunResult validate = RunClausescan("rules validate " + rules.path());
+  ASSERT_EQ(validate.exit_code, 0) << validate.err;
+  EXPECT_THAT(validate.out, Not(HasSubstr("zz_notice")));  // only on request
+  validate = RunClausescan("rules validate " + rules.path() + " --expand");
+  ASSERT_EQ(validate.exit_code, 0) << validate.err;
+  EXPECT_THAT(validate.out, HasSubstr("zz_notice (zz_concepts/concepts.yaml:2): "
+                                      "{{zz_duty}} (notify|tell)\n"
+                                      "      = (?:(shall|will|must)) (notify|tell)\n"));
+  EXPECT_THAT(validate.out,
+              HasSubstr("incident_notification/zz.yaml:6:13: zz.concept-rule all[0]: "
+                        "\\bzz {{zz_notice}} zz\\b\n"
+                        "      = \\bzz (?:(?:(shall|will|must)) (notify|tell)) zz\\b\n"));
+
+  RunResult show =
+      RunClausescan("rules --rules " + rules.path() + " show zz.concept-rule --expand");
+  ASSERT_EQ(show.exit_code, 0) << show.err;
+  EXPECT_THAT(show.out, HasSubstr("Patterns, concepts expanded:\n  all[0] (line 6): "
+                                  "\\bzz {{zz_notice}} zz\\b\n"
+                                  "      = \\bzz (?:(?:(shall|will|must)) (notify|tell)) zz\\b\n"));
+  RunResult patterns = RunClausescan("rules --rules " + rules.path() + " patterns");
+  ASSERT_EQ(patterns.exit_code, 0) << patterns.err;
+  EXPECT_THAT(patterns.out, HasSubstr("\\bzz (?:(?:(shall|will|must)) (notify|tell)) zz\\b\n"));
+}
+
+TEST(RulesCli, UnknownConceptNamesTheRuleFileLineAndColumn) {
+  ConceptRules rules;
+  RunResult r = RunClausescan("rules validate " + rules.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // Misspell the reference.
+  const std::string path = rules.path().substr(1, rules.path().size() - 2);
+  WriteWholeFile(std::filesystem::path(path) / "incident_notification" / "zz.yaml",
+                 "id: zz.concept-rule\ncategory: incident_notification\ntitle: Concepts\n"
+                 "match:\n  all:\n    - any: ['\\bzz {{zz_notic}} zz\\b']\n");
+  r = RunClausescan("rules validate " + rules.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("incident_notification/zz.yaml:6:19: unknown concept 'zz_notic' "
+                               "(did you mean 'zz_notice'?)"));
+}
+
 TEST(ControlsCli, ListsControlsWithTheirRules) {
   RunResult r = RunClausescan("controls");
   ASSERT_EQ(r.exit_code, 0) << r.err;

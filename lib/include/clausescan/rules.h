@@ -16,6 +16,24 @@ namespace internal {
 struct RuleSetData;
 }
 
+// One RE2 pattern of a rule, as written in its file and as matched.
+struct RulePattern {
+  std::string where;     // "all[0]", "none", "parameter backups any", "parameter types: cyber"
+  std::string written;   // as in the rule file, with its {{concept}} references
+  std::string expanded;  // as matched: each reference replaced by (?:the concept's fragment)
+  int line = 0;          // 1-based, in the rule file (0 when unknown)
+  int column = 0;
+};
+
+// A concept of concepts.yaml: a named regex fragment patterns refer to as {{name}}.
+struct ConceptInfo {
+  std::string name;      // "security_incident"
+  std::string written;   // its fragment as written (list items joined by '|')
+  std::string expanded;  // with the concepts it refers to expanded
+  std::string file;      // "concepts.yaml"
+  int line = 0;          // of its name
+};
+
 // What a rule is, for listing and explaining it.
 struct RuleInfo {
   std::string id;        // "incident-notification.window"
@@ -27,7 +45,10 @@ struct RuleInfo {
   std::string file;    // the rule's file, relative to the rule directory
   std::string source;  // the rule file's text
   std::string tests;   // the text of its test file (<rule>.test.txt), "" when it has none
-  std::vector<std::string> patterns;  // every RE2 pattern of its match (all groups, then none)
+  // Every RE2 pattern of its match (all groups, then none), as matched: concepts expanded.
+  std::vector<std::string> patterns;
+  // Every pattern of the rule (match groups, none, then parameters) as written and as matched.
+  std::vector<RulePattern> pattern_details;
   std::vector<Control> controls;
   std::vector<EvidenceItem> evidence;
 };
@@ -80,6 +101,8 @@ class RuleSet {
   const RuleInfo* FindRule(const std::string& id) const;
   // The Annex A catalogue, in control order.
   std::vector<Control> Controls() const;
+  // The concepts of concepts.yaml, by name (none when the rule directory has no such file).
+  const std::vector<ConceptInfo>& Concepts() const;
   // Where the rules came from: "<builtin>" or the directory given to Load.
   const std::string& origin() const;
 

@@ -133,7 +133,9 @@ Status ReadCatalogs(const SpecialFiles& special, const std::string& origin, Cata
     CLAUSESCAN_RETURN_IF_ERROR(ParseAndRead(
         source, [&, r = reader](const YamlFile& f, const YAML::Node& n) { return r(f, n, out); }));
   }
-  return std::nullopt;
+  return ParseAndRead(special.concepts, [&](const YamlFile& f, const YAML::Node& n) {
+    return Concepts::Read(f, n, &out->concepts);
+  });
 }
 
 }  // namespace clausescan::internal

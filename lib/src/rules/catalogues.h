@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "rules/concepts.h"
 #include "rules/model.h"
 #include "rules/rule_files.h"
 #include "rules/yaml_fields.h"
@@ -19,6 +20,7 @@ struct Catalogs {
   std::vector<ControlEntry> controls;
   std::vector<EvidenceEntry> evidence;
   PartyLexicon parties;
+  Concepts concepts;  // concepts.yaml; none without it
 };
 
 // Reads root as a list of maps (each an entry of what: "category", "control"...) with keys from
@@ -29,7 +31,7 @@ Status ForEachCatalogEntry(const YamlFile& file, const YAML::Node& root, std::st
                            const std::function<Status(const Fields&, std::string id)>& read);
 
 // Reads the catalogues of special into *out (controls sorted by their numbers: A.5.2 before
-// A.5.10; party words lower-cased). Errors: categories.yaml or parties.yaml missing (naming
+// A.5.10; party words lower-cased; concepts expanded). Errors: categories.yaml or parties.yaml missing (naming
 // origin), or the first problem in a catalogue, at file:line:column.
 Status ReadCatalogs(const SpecialFiles& special, const std::string& origin, Catalogs* out);
 

@@ -16,14 +16,16 @@ const Names kDocTypeKeys = {"id", "name", "titles", "signals", "threshold", "exp
 
 bool IsDocTypeId(std::string_view id) { return IsParamName(id); }
 
-Status ReadSignal(const YamlFile& file, const YAML::Node& node, DocType* type) {
+Status ReadSignal(PatternExpander& patterns, const YAML::Node& node, DocType* type) {
+  const YamlFile& file = patterns.file();
   Fields fields;
   CLAUSESCAN_RETURN_IF_ERROR(
       Fields::Read(file, node, "signal", {"pattern", "weight"}, {"pattern"}, &fields));
   DocTypeSignal signal;
   const YAML::Node& pattern = *fields.Find("pattern");
-  CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, pattern, "pattern", &signal.pattern));
-  CLAUSESCAN_RETURN_IF_ERROR(CheckPatternAt(file, pattern, signal.pattern));
+  std::string written;
+  CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, pattern, "pattern", &written));
+  CLAUSESCAN_RETURN_IF_ERROR(ExpandPatternAt(patterns, pattern, written, &signal.pattern));
   if (const YAML::Node* weight = fields.Find("weight")) {
     CLAUSESCAN_RETURN_IF_ERROR(ReadNumber(file, *weight, "weight", &signal.weight));
     if (signal.weight <= 0) return file.At(*weight, "'weight' must be greater than 0");
@@ -33,7 +35,8 @@ Status ReadSignal(const YamlFile& file, const YAML::Node& node, DocType* type) {
 }
 
 // Reads `signals` and `threshold`: both or neither.
-Status ReadSignals(const YamlFile& file, const Fields& fields, DocType* type) {
+Status ReadSignals(PatternExpander& patterns, const Fields& fields, DocType* type) {
+  const YamlFile& file = patterns.file();
   const YAML::Node* signals = fields.Find("signals");
   const YAML::Node* threshold = fields.Find("threshold");
   if (signals == nullptr) {
@@ -45,7 +48,9 @@ Status ReadSignals(const YamlFile& file, const Fields& fields, DocType* type) {
                    fmt::format("expected a list for 'signals', found {}", KindName(*signals)));
   }
   if (signals->size() == 0) return file.At(*signals, "'signals' must not be empty");
-  for (const YAML::Node& item : *signals) CLAUSESCAN_RETURN_IF_ERROR(ReadSignal(file, item, type));
+  for (const YAML::Node& item : *signals) {
+    CLAUSESCAN_RETURN_IF_ERROR(ReadSignal(patterns, item, type));
+  }
   if (threshold == nullptr) {
     return file.At(fields.node(), fmt::format("missing required key 'threshold' in document "
                                               "type '{}' (it has signals)",
@@ -62,6 +67,7 @@ struct ExpectContext {
   const YamlFile& file;
   Names categories;
   const DeclaredParams& declared;
+  PatternExpander& patterns;
 };
 
 Status ReadExpectation(const ExpectContext& ectx, const YAML::Node& node, Expectation* out) {
@@ -90,7 +96,8 @@ Status ReadExpectation(const ExpectContext& ectx, const YAML::Node& node, Expect
                                               /*check_declared=*/out->detectable));
   }
   if (const YAML::Node* applies_if = fields.Find("applies_if")) {
-    CLAUSESCAN_RETURN_IF_ERROR(ReadPatterns(file, *applies_if, "applies_if", &out->applies_if));
+    CLAUSESCAN_RETURN_IF_ERROR(
+        ReadPatterns(ectx.patterns, *applies_if, "applies_if", &out->applies_if));
   }
   CLAUSESCAN_RETURN_IF_ERROR(ReadRisk(file, *fields.Find("risk"), &out->risk));
   return ReadString(file, *fields.Find("reason"), "reason", &out->reason);
@@ -124,9 +131,9 @@ Status ReadDocType(const ExpectContext& ectx, const Fields& fields, std::string 
   type->line = id_node.Mark().line + 1;
   CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, *fields.Find("name"), "name", &type->name));
   if (const YAML::Node* titles = fields.Find("titles")) {
-    CLAUSESCAN_RETURN_IF_ERROR(ReadPatterns(file, *titles, "titles", &type->titles));
+    CLAUSESCAN_RETURN_IF_ERROR(ReadPatterns(ectx.patterns, *titles, "titles", &type->titles));
   }
-  CLAUSESCAN_RETURN_IF_ERROR(ReadSignals(file, fields, type));
+  CLAUSESCAN_RETURN_IF_ERROR(ReadSignals(ectx.patterns, fields, type));
   if (type->titles.empty() && type->signals.empty()) {
     return file.At(fields.node(), fmt::format("document type '{}' has neither 'titles' nor "
                                               "'signals', so it is never guessed",
@@ -142,7 +149,8 @@ Status ReadDocType(const ExpectContext& ectx, const Fields& fields, std::string 
 
 Status ReadDocTypes(const YamlFile& file, const YAML::Node& root, const Catalogs& catalogs,
                     const DeclaredParams& declared, std::vector<DocType>* out) {
-  const ExpectContext ectx{file, IdsOf(catalogs.categories), declared};
+  PatternExpander patterns(file, catalogs.concepts);
+  const ExpectContext ectx{file, IdsOf(catalogs.categories), declared, patterns};
   return ForEachCatalogEntry(
       file, root, "document type", kDocTypeKeys, {"id", "name"},
       [&](const Fields& fields, std::string id) -> Status {

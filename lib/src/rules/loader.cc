@@ -49,6 +49,7 @@ RuleInfo MakeInfo(const Rule& rule, const RuleSetData& data,
     info.patterns.insert(info.patterns.end(), group.begin(), group.end());
   }
   info.patterns.insert(info.patterns.end(), rule.none.begin(), rule.none.end());
+  info.pattern_details = rule.pattern_details;
   for (const std::string& id : rule.controls) {
     for (const ControlEntry& control : data.controls) {
       if (control.id == id) info.controls.push_back(Control{control.id, control.title});
@@ -99,6 +100,10 @@ Result<std::shared_ptr<RuleSetData>> LoadRuleSet(std::vector<SourceFile> files,
   data->controls = std::move(catalogs.controls);
   data->evidence = std::move(catalogs.evidence);
   data->parties = std::move(catalogs.parties);
+  for (const Concept& entry : catalogs.concepts.entries()) {
+    data->concepts.push_back(ConceptInfo{entry.name, entry.written, entry.expanded,
+                                         catalogs.concepts.file(), entry.line});
+  }
   BuildInfos(data.get());
   Result<std::unique_ptr<Matcher>> matcher = Matcher::Compile(data->rules, data->parties);
   if (!matcher) return matcher.error();

@@ -75,6 +75,8 @@ struct Rule {
   std::vector<std::string> considerations;
   std::string file;  // relative path of the rule file
   int line = 1;      // line of the rule's id
+  // Every pattern as written and as matched (concepts expanded), for `rules show --expand`.
+  std::vector<RulePattern> pattern_details;
 };
 
 struct CategoryInfo {
@@ -177,6 +179,7 @@ struct RuleSetData {
   std::vector<ControlEntry> controls;
   std::vector<EvidenceEntry> evidence;
   PartyLexicon parties;
+  std::vector<ConceptInfo> concepts;  // concepts.yaml, by name; empty without the file
   Playbook playbook;
   std::vector<DocType> doctypes;  // doctypes.yaml, in file order; empty without the file
   std::vector<RuleInfo> infos;    // parallel to rules

@@ -27,6 +27,7 @@ enum class FileRole {
   kEvidence,
   kParties,
   kDocTypes,
+  kConcepts,
   kPlaybook,
   kRule,
   kOther
@@ -48,6 +49,7 @@ FileRole RoleOf(std::string_view name) {
   if (base == "evidence.yaml") return FileRole::kEvidence;
   if (base == "parties.yaml") return FileRole::kParties;
   if (base == "doctypes.yaml") return FileRole::kDocTypes;
+  if (base == "concepts.yaml") return FileRole::kConcepts;
   if (base == "playbook.yaml") return FileRole::kPlaybook;
   if (EndsWith(name, ".yaml")) return FileRole::kRule;
   return FileRole::kOther;
@@ -144,6 +146,9 @@ Status Classify(const std::vector<SourceFile>& files, SpecialFiles* out) {
         break;
       case FileRole::kDocTypes:
         slot = &out->doctypes;
+        break;
+      case FileRole::kConcepts:
+        slot = &out->concepts;
         break;
       case FileRole::kPlaybook:
         out->playbooks.push_back(&file);

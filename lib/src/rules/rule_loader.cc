@@ -36,7 +36,8 @@ bool IsRuleId(std::string_view id) {
   });
 }
 
-Status ReadMatch(const YamlFile& file, const YAML::Node& node, Rule* rule) {
+Status ReadMatch(PatternExpander& patterns, const YAML::Node& node, Rule* rule) {
+  const YamlFile& file = patterns.file();
   Fields match;
   CLAUSESCAN_RETURN_IF_ERROR(
       Fields::Read(file, node, "'match'", {"all", "none", "definitions"}, {"all"}, &match));
@@ -49,12 +50,14 @@ Status ReadMatch(const YamlFile& file, const YAML::Node& node, Rule* rule) {
     Fields group;
     CLAUSESCAN_RETURN_IF_ERROR(
         Fields::Read(file, item, "group of 'all'", {"any"}, {"any"}, &group));
-    std::vector<std::string> patterns;
-    CLAUSESCAN_RETURN_IF_ERROR(ReadPatterns(file, *group.Find("any"), "any", &patterns));
-    rule->all.push_back(std::move(patterns));
+    std::vector<std::string> any;
+    const PatternLog log{&rule->pattern_details, fmt::format("all[{}]", rule->all.size())};
+    CLAUSESCAN_RETURN_IF_ERROR(ReadPatterns(patterns, *group.Find("any"), "any", &any, false, log));
+    rule->all.push_back(std::move(any));
   }
   if (const YAML::Node* none = match.Find("none")) {
-    CLAUSESCAN_RETURN_IF_ERROR(ReadPatterns(file, *none, "none", &rule->none, true));
+    CLAUSESCAN_RETURN_IF_ERROR(ReadPatterns(patterns, *none, "none", &rule->none, true,
+                                            PatternLog{&rule->pattern_details, "none"}));
   }
   if (const YAML::Node* definitions = match.Find("definitions")) {
     CLAUSESCAN_RETURN_IF_ERROR(ReadBool(file, *definitions, "definitions", &rule->definitions));
@@ -94,14 +97,17 @@ Status ReadParamName(const YamlFile& file, const YAML::Node& node, std::string_v
   return std::nullopt;
 }
 
-Status ReadEnumValues(const YamlFile& file, const YAML::Node& node, ParamSpec* spec) {
+Status ReadEnumValues(PatternExpander& patterns, const YAML::Node& node, ParamSpec* spec,
+                      std::vector<RulePattern>* details) {
+  const YamlFile& file = patterns.file();
   Fields values;
   CLAUSESCAN_RETURN_IF_ERROR(ReadMapEntries(file, node, "'values'", {}, &values));
   if (values.entries().empty()) return file.At(node, "'values' must not be empty");
   for (const auto& [name, entry] : values.entries()) {
-    std::vector<std::string> patterns;
-    CLAUSESCAN_RETURN_IF_ERROR(ReadPatterns(file, entry.second, name, &patterns));
-    spec->values.emplace_back(name, std::move(patterns));
+    std::vector<std::string> value;
+    const PatternLog log{details, fmt::format("parameter {}: {}", spec->name, name)};
+    CLAUSESCAN_RETURN_IF_ERROR(ReadPatterns(patterns, entry.second, name, &value, false, log));
+    spec->values.emplace_back(name, std::move(value));
   }
   return std::nullopt;
 }
@@ -126,7 +132,9 @@ Status CheckTypeKeys(const YamlFile& file, const Fields& fields, std::string_vie
   return std::nullopt;
 }
 
-Status ReadParamOptions(const YamlFile& file, const Fields& fields, ParamSpec* spec) {
+Status ReadParamOptions(PatternExpander& patterns, const Fields& fields, ParamSpec* spec,
+                        std::vector<RulePattern>* details) {
+  const YamlFile& file = patterns.file();
   if (const YAML::Node* unit = fields.Find("unit")) {
     std::size_t index = 0;
     CLAUSESCAN_RETURN_IF_ERROR(ReadEnum(file, *unit, "unit", {"hours", "days"}, &index));
@@ -151,19 +159,22 @@ Status ReadParamOptions(const YamlFile& file, const Fields& fields, ParamSpec* s
     CLAUSESCAN_RETURN_IF_ERROR(ReadParamName(file, *currency, "currency", &spec->currency_name));
   }
   if (const YAML::Node* any = fields.Find("any")) {
-    CLAUSESCAN_RETURN_IF_ERROR(ReadPatterns(file, *any, "any", &spec->any));
+    const PatternLog log{details, fmt::format("parameter {} any", spec->name)};
+    CLAUSESCAN_RETURN_IF_ERROR(ReadPatterns(patterns, *any, "any", &spec->any, false, log));
   }
   if (const YAML::Node* none = fields.Find("none")) {
-    CLAUSESCAN_RETURN_IF_ERROR(ReadPatterns(file, *none, "none", &spec->none, true));
+    const PatternLog log{details, fmt::format("parameter {} none", spec->name)};
+    CLAUSESCAN_RETURN_IF_ERROR(ReadPatterns(patterns, *none, "none", &spec->none, true, log));
   }
   if (const YAML::Node* values = fields.Find("values")) {
-    CLAUSESCAN_RETURN_IF_ERROR(ReadEnumValues(file, *values, spec));
+    CLAUSESCAN_RETURN_IF_ERROR(ReadEnumValues(patterns, *values, spec, details));
   }
   return std::nullopt;
 }
 
-Status ReadParam(const YamlFile& file, const YAML::Node& key, const YAML::Node& value,
-                 ParamSpec* spec) {
+Status ReadParam(PatternExpander& patterns, const YAML::Node& key, const YAML::Node& value,
+                 ParamSpec* spec, std::vector<RulePattern>* details) {
+  const YamlFile& file = patterns.file();
   CLAUSESCAN_RETURN_IF_ERROR(ReadParamName(file, key, "parameters", &spec->name));
   spec->line = key.Mark().line + 1;
   const std::string what = fmt::format("parameter '{}'", spec->name);
@@ -174,7 +185,7 @@ Status ReadParam(const YamlFile& file, const YAML::Node& key, const YAML::Node& 
       ReadEnum(file, *fields.Find("type"), "parameter type", kParamTypes, &type));
   spec->type = kParamTypeValues[type];
   CLAUSESCAN_RETURN_IF_ERROR(CheckTypeKeys(file, fields, kParamTypes[type], spec->type, what));
-  return ReadParamOptions(file, fields, spec);
+  return ReadParamOptions(patterns, fields, spec, details);
 }
 
 // Every parameter name a rule outputs must be unique.
@@ -188,7 +199,8 @@ Status CheckParamNames(const YamlFile& file, const YAML::Node& node, const Param
   return std::nullopt;
 }
 
-Status ReadParams(const YamlFile& file, const YAML::Node& node, Rule* rule) {
+Status ReadParams(PatternExpander& patterns, const YAML::Node& node, Rule* rule) {
+  const YamlFile& file = patterns.file();
   Fields params;
   CLAUSESCAN_RETURN_IF_ERROR(ReadMapEntries(file, node, "'parameters'", {}, &params));
   std::set<std::string> names;
@@ -196,7 +208,8 @@ Status ReadParams(const YamlFile& file, const YAML::Node& node, Rule* rule) {
   std::optional<YAML::Node> names_business;  // the parameter that outputs a `business` of its own
   for (const auto& [name, entry] : params.entries()) {
     ParamSpec spec;
-    CLAUSESCAN_RETURN_IF_ERROR(ReadParam(file, entry.first, entry.second, &spec));
+    CLAUSESCAN_RETURN_IF_ERROR(
+        ReadParam(patterns, entry.first, entry.second, &spec, &rule->pattern_details));
     CLAUSESCAN_RETURN_IF_ERROR(CheckParamNames(file, entry.first, spec, &names));
     sets_business = sets_business || !spec.business_name.empty() || spec.business_flag;
     if (!names_business && names.count(std::string(kBusinessParam)) > 0) {
@@ -288,9 +301,10 @@ Status ReadRule(const YamlFile& file, const YAML::Node& root, const Catalogs& ca
   rule->file = file.source().name;
   CLAUSESCAN_RETURN_IF_ERROR(ReadRuleHeader(file, fields, catalogs, rule));
   CLAUSESCAN_RETURN_IF_ERROR(ReadScopeAndParty(file, fields, rule));
-  CLAUSESCAN_RETURN_IF_ERROR(ReadMatch(file, *fields.Find("match"), rule));
+  PatternExpander patterns(file, catalogs.concepts);
+  CLAUSESCAN_RETURN_IF_ERROR(ReadMatch(patterns, *fields.Find("match"), rule));
   if (const YAML::Node* params = fields.Find("parameters")) {
-    CLAUSESCAN_RETURN_IF_ERROR(ReadParams(file, *params, rule));
+    CLAUSESCAN_RETURN_IF_ERROR(ReadParams(patterns, *params, rule));
   }
   return ReadRuleLists(file, fields, catalogs, rule);
 }
@@ -311,19 +325,33 @@ bool IsParamName(std::string_view name) {
          });
 }
 
-Status CheckPatternAt(const YamlFile& file, const YAML::Node& node, const std::string& pattern) {
-  const std::string error = CheckPattern(pattern);
+Status ExpandPatternAt(PatternExpander& patterns, const YAML::Node& node,
+                       const std::string& pattern, std::string* expanded) {
+  CLAUSESCAN_RETURN_IF_ERROR(patterns.Expand(node, pattern, expanded));
+  const std::string error = CheckPattern(*expanded);
   if (error.empty()) return std::nullopt;
-  return file.At(node, fmt::format("invalid pattern '{}': {}", pattern, error));
+  return patterns.file().At(node, fmt::format("invalid pattern '{}': {}{}", pattern, error,
+                                              *expanded == pattern ? "" : " (concepts expanded)"));
 }
 
-Status ReadPatterns(const YamlFile& file, const YAML::Node& node, std::string_view key,
-                    std::vector<std::string>* out, bool allow_empty) {
+Status ReadPatterns(PatternExpander& patterns, const YAML::Node& node, std::string_view key,
+                    std::vector<std::string>* out, bool allow_empty, const PatternLog& log) {
+  const YamlFile& file = patterns.file();
+  std::vector<std::string> written;
   std::vector<YAML::Node> nodes;
-  CLAUSESCAN_RETURN_IF_ERROR(allow_empty ? ReadStringList(file, node, key, out, &nodes)
-                                         : ReadNonEmptyStringList(file, node, key, out, &nodes));
-  for (std::size_t i = 0; i < out->size(); ++i) {
-    CLAUSESCAN_RETURN_IF_ERROR(CheckPatternAt(file, nodes[i], (*out)[i]));
+  CLAUSESCAN_RETURN_IF_ERROR(allow_empty
+                                 ? ReadStringList(file, node, key, &written, &nodes)
+                                 : ReadNonEmptyStringList(file, node, key, &written, &nodes));
+  for (std::size_t i = 0; i < written.size(); ++i) {
+    std::string expanded;
+    CLAUSESCAN_RETURN_IF_ERROR(ExpandPatternAt(patterns, nodes[i], written[i], &expanded));
+    if (log.details != nullptr) {
+      const YAML::Mark mark = nodes[i].Mark();
+      log.details->push_back(RulePattern{log.where, written[i], expanded,
+                                         mark.is_null() ? 0 : mark.line + 1,
+                                         mark.is_null() ? 0 : mark.column + 1});
+    }
+    out->push_back(std::move(expanded));
   }
   return std::nullopt;
 }

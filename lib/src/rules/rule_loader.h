@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "rules/catalogues.h"
+#include "rules/concepts.h"
 #include "rules/model.h"
 #include "rules/rule_files.h"
 #include "rules/yaml_fields.h"
@@ -20,13 +21,24 @@ Status ReadRisk(const YamlFile& file, const YAML::Node& node, Risk* out);
 // A parameter name: lower-case letters, digits and '_', starting with a letter.
 bool IsParamName(std::string_view name);
 
-// Checks one RE2 pattern (written at node) with the matcher's options.
-Status CheckPatternAt(const YamlFile& file, const YAML::Node& node, const std::string& pattern);
+// Where ReadPatterns records each pattern as written and as expanded (details null: nowhere),
+// labelled `where` ("all[0]", "none"...).
+struct PatternLog {
+  std::vector<RulePattern>* details = nullptr;
+  std::string where;
+};
 
-// Reads a list of RE2 patterns, each checked with the matcher's options. An empty list is an
-// error unless allow_empty (a `none` list may be empty; an `any` list never matches when empty).
-Status ReadPatterns(const YamlFile& file, const YAML::Node& node, std::string_view key,
-                    std::vector<std::string>* out, bool allow_empty = false);
+// Sets *expanded to pattern (written at node) with its concepts expanded, and checks it with
+// the matcher's options. Errors: those of PatternExpander::Expand; an invalid pattern, at node.
+Status ExpandPatternAt(PatternExpander& patterns, const YAML::Node& node,
+                       const std::string& pattern, std::string* expanded);
+
+// Reads a list of RE2 patterns into *out, each with its concepts expanded and checked with the
+// matcher's options. An empty list is an error unless allow_empty (a `none` list may be empty;
+// an `any` list never matches when empty).
+Status ReadPatterns(PatternExpander& patterns, const YAML::Node& node, std::string_view key,
+                    std::vector<std::string>* out, bool allow_empty = false,
+                    const PatternLog& log = {});
 
 // Reads every rule file of special into *out, in the order of special.rules. Errors: the first
 // problem of a rule file at file:line:column, or a rule id defined twice (at the second).

@@ -86,6 +86,8 @@ std::vector<Control> RuleSet::Controls() const {
   return controls;
 }
 
+const std::vector<ConceptInfo>& RuleSet::Concepts() const { return data_->concepts; }
+
 const std::string& RuleSet::origin() const { return data_->origin; }
 
 }  // namespace clausescan
