@@ -99,8 +99,9 @@ bool FilterJsonLines(const Scanner& scanner, std::size_t max_line,
     JsonLinesId id = fmt::format("line {}", number);
     if (status == LineReader::Status::kTooLong) {
       Error error(ErrorCode::kTooLarge,
-                  fmt::format("line {} is longer than {} bytes, the --max-input-size limit", number,
-                              max_line),
+                  fmt::format("line {} is longer than {} bytes (raise the limit with "
+                              "--max-input-size)",
+                              number, max_line),
                   "<stdin>", static_cast<int>(number));
       PrintError(error.message());
       WriteJsonLinesError(id, error, out);
@@ -233,6 +234,7 @@ Command AddScanCommand(CLI::App& app) {
   cmd->add_flag("--lossy-utf8", args->lossy_utf8,
                 "Replace invalid UTF-8 bytes with '?' instead of failing");
   AddReadOptions(cmd, &args->read);
+  AddFindingsOption(cmd, &args->read);
   return [args] { return RunScan(*args); };
 }
 
