@@ -74,6 +74,13 @@ void Print(const std::vector<Report>& reports, const ScanArgs& args, Output& out
     WriteSarif(reports, os);
   } else if (args.format == "csv") {
     WriteCsv(reports, os);
+    // CSV rows are findings: the notes (an empty document, findings cut at --max-findings) go
+    // to stderr so they are not lost.
+    for (const Report& report : reports) {
+      for (const std::string& note : report.notes) {
+        PrintError(report.document.path + ": note: " + note);
+      }
+    }
   } else if (args.format == "md") {
     WriteMarkdown(reports, os);
   } else if (args.format == "html") {
