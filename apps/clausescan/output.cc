@@ -140,8 +140,9 @@ extern "C" void StopOnSignal(int signal) {
   }
   for (std::size_t done = 0; done < size;) {
     const ssize_t written = ::write(STDERR_FILENO, message + done, size - done);
-    if (written <= 0 && errno != EINTR) break;
-    if (written > 0) done += static_cast<std::size_t>(written);
+    if (written < 0 && errno == EINTR) continue;
+    if (written <= 0) break;  // stderr gone: the signal still ends the run
+    done += static_cast<std::size_t>(written);
   }
   // Blocked while this handler runs: delivered, with the default action, as it returns.
   std::signal(signal, SIG_DFL);

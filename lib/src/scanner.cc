@@ -142,8 +142,7 @@ Report ScanDocument(const internal::RuleSetData& data, const Document& doc,
   }
   if (more) {
     report.notes.push_back(
-        fmt::format("{} finding{} shown; the document has more (raise "
-                    "--max-findings)",
+        fmt::format("{} finding{} shown; the document has more (raise --max-findings)",
                     max_findings, max_findings == 1 ? "" : "s"));
   }
   AddTypeAndMissing(data, doc, text, &report);
