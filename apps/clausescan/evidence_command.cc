@@ -60,6 +60,7 @@ Command AddEvidenceCommand(CLI::App& app) {
                   "Use the rules in this directory instead of the builtin ones");
   cmd->add_option("--playbook", args->rules.playbook, "Override the default playbook");
   AddReadOptions(cmd, &args->read);
+  AddFindingsOption(cmd, &args->read);
   return [args] { return RunEvidence(*args); };
 }
 

@@ -33,7 +33,9 @@ class ProgressBar {
  public:
   explicit ProgressBar(bool enabled) : enabled_(enabled && ::isatty(STDERR_FILENO)) {}
   ~ProgressBar() {
-    if (drawn_) std::cerr << "\r\x1b[K" << std::flush;
+    if (!drawn_) return;
+    std::cerr << "\r\x1b[K" << std::flush;
+    SetProgressLineShown(false);
   }
 
   void Update(const BatchProgress& p) {
@@ -46,6 +48,7 @@ class ProgressBar {
     double left = rate > 0 ? static_cast<double>(p.bytes_total - p.bytes_done) / rate : 0;
     int width = 24;
     int filled = static_cast<int>(width * p.files_done / p.files_total);
+    SetProgressLineShown(true);  // first: a signal while the bar is drawn clears it
     std::cerr << fmt::format("\r\x1b[K[{}{}] files {}/{}  {:.1f} MB/s  {}:{:02d} left",
                              std::string(filled, '#'), std::string(width - filled, ' '),
                              p.files_done, p.files_total, rate / 1e6, static_cast<int>(left) / 60,

@@ -1,6 +1,7 @@
 #include "output.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/random.h>
 #include <unistd.h>
 
@@ -74,24 +75,76 @@ class FdBuffer : public std::streambuf {
 
 namespace {
 
-// The temporary file of the open Output, NUL-terminated, or "" when none; read by the signal
-// handler, so a plain buffer (no allocation, no locks).
+// What the signal handler reads, prepared beforehand in plain buffers: a handler may only call
+// async-signal-safe functions (no allocation, no locks, no formatting).
+constexpr int kCleanupSignals[] = {SIGINT, SIGTERM, SIGHUP};
+// The temporary file of the open Output, NUL-terminated, and the end of the handler's message
+// for it ("; FILE not written\n"); valid while g_temp_path_set.
 char g_temp_path[PATH_MAX];
+char g_not_written[PATH_MAX + 32];
+std::size_t g_not_written_size = 0;
 volatile std::sig_atomic_t g_temp_path_set = 0;
+// Whether stderr's current line holds a progress bar (see SetProgressLineShown).
+volatile std::sig_atomic_t g_progress_line = 0;
 
 FdBuffer* g_stdout = nullptr;  // std::cout's buffer, for the life of the process
 
-void RememberTempPath(const std::string& path) {
+void RememberTempPath(const std::string& path, const std::string& shown_as) {
   g_temp_path_set = 0;
-  if (path.size() >= sizeof g_temp_path) return;
+  const std::string tail = "; " + shown_as + " not written\n";
+  if (path.size() >= sizeof g_temp_path || tail.size() > sizeof g_not_written) return;
   std::memcpy(g_temp_path, path.c_str(), path.size() + 1);
+  std::memcpy(g_not_written, tail.data(), tail.size());
+  g_not_written_size = tail.size();
   g_temp_path_set = 1;
 }
 
 void ForgetTempPath() { g_temp_path_set = 0; }
 
-extern "C" void RemoveTempFileAndDie(int signal) {
-  if (g_temp_path_set) ::unlink(g_temp_path);
+const char* SignalName(int signal) {
+  switch (signal) {
+    case SIGINT:
+      return "SIGINT";
+    case SIGTERM:
+      return "SIGTERM";
+    case SIGHUP:
+      return "SIGHUP";
+  }
+  return "a signal";
+}
+
+// Removes the temporary file, clears a progress bar, says on stderr that the run was stopped
+// (and that its report was not written), then dies of the signal as it would have without the
+// handler. Async-signal-safe: signal, unlink, write and raise only.
+extern "C" void StopOnSignal(int signal) {
+  // The other handled signals are ignored from here on (and pending ones discarded), so a
+  // second signal cannot run this handler again or overtake the death by this one.
+  for (int other : kCleanupSignals) {
+    if (other != signal) std::signal(other, SIG_IGN);
+  }
+  const bool temp_file = g_temp_path_set != 0;
+  if (temp_file) ::unlink(g_temp_path);
+  char message[sizeof g_not_written + 64];
+  std::size_t size = 0;
+  auto append = [&](const char* text, std::size_t length) {
+    for (std::size_t i = 0; i < length && size < sizeof message; ++i) message[size++] = text[i];
+  };
+  if (g_progress_line) append("\r\x1b[K", 4);
+  append("clausescan: interrupted by ", 27);
+  const char* name = SignalName(signal);
+  append(name, std::strlen(name));
+  if (temp_file) {
+    append(g_not_written, g_not_written_size);
+  } else {
+    append("\n", 1);
+  }
+  for (std::size_t done = 0; done < size;) {
+    const ssize_t written = ::write(STDERR_FILENO, message + done, size - done);
+    if (written < 0 && errno == EINTR) continue;
+    if (written <= 0) break;  // stderr gone: the signal still ends the run
+    done += static_cast<std::size_t>(written);
+  }
+  // Blocked while this handler runs: delivered, with the default action, as it returns.
   std::signal(signal, SIG_DFL);
   std::raise(signal);
 }
@@ -157,8 +210,20 @@ std::string FolderOf(const std::string& path) {
 }  // namespace
 
 void InstallOutputCleanup() {
-  for (int signal : {SIGINT, SIGTERM, SIGHUP}) std::signal(signal, RemoveTempFileAndDie);
+  struct sigaction action {};
+  action.sa_handler = StopOnSignal;
+  action.sa_flags = SA_RESTART;
+  sigemptyset(&action.sa_mask);
+  for (int signal : kCleanupSignals) sigaddset(&action.sa_mask, signal);
+  for (int signal : kCleanupSignals) {
+    struct sigaction previous {};
+    // A signal ignored at start (nohup, a background job of a script) stays ignored.
+    if (::sigaction(signal, nullptr, &previous) == 0 && previous.sa_handler == SIG_IGN) continue;
+    ::sigaction(signal, &action, nullptr);
+  }
 }
+
+void SetProgressLineShown(bool shown) { g_progress_line = shown ? 1 : 0; }
 
 void SetUpStandardStreams() {
   bool stdout_closed = false;
@@ -249,7 +314,7 @@ bool Output::OpenTemporaryFile(std::string* error) {
         ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC, 0600);
     if (fd_ >= 0) {
       temp_path_ = std::move(path);
-      RememberTempPath(temp_path_);
+      RememberTempPath(temp_path_, path_);
       return true;
     }
     if (errno != EEXIST) break;

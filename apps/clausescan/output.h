@@ -24,7 +24,8 @@ class FdBuffer;
 // is followed to the file it leads to, which is replaced there, so the link stays a link. A
 // destination that exists and is not a regular file (/dev/null, a FIFO) is written directly.
 // Destroying an uncommitted Output removes the temporary file, and so does SIGINT, SIGTERM or
-// SIGHUP (see InstallOutputCleanup), so a failed or interrupted run never leaves a partial file.
+// SIGHUP (see InstallOutputCleanup, which then says the path was not written), so a failed or
+// interrupted run never leaves a partial file and leaves the old file as it was.
 // At most one Output has a file open at a time. Not thread-safe.
 class Output {
  public:
@@ -83,9 +84,17 @@ void SetUpStandardStreams();
 // does); else 2 after printing "clausescan: cannot write to standard output: REASON".
 int FinishStandardOutput(int status);
 
-// Installs handlers for SIGINT, SIGTERM and SIGHUP that remove the open Output's temporary file
-// and then die of the signal as they would have. Call once, from main.
+// Installs handlers for SIGINT, SIGTERM and SIGHUP (each one not ignored at start: under nohup
+// a hangup stays ignored) that remove the open Output's temporary file, clear a progress bar
+// (see SetProgressLineShown), print "clausescan: interrupted by SIGINT; FILE not written" (or
+// "clausescan: interrupted by SIGINT" when no file was being written) on stderr, and then die
+// of the signal as they would have, so a shell sees status 128 + the signal. The handlers use
+// async-signal-safe calls only. Call once, from main.
 void InstallOutputCleanup();
+
+// Tells the signal handlers whether stderr's current line holds a progress bar (drawn with "\r"
+// and no newline), which they clear ("\r\x1b[K") before their message. Thread-safe.
+void SetProgressLineShown(bool shown);
 
 }  // namespace clausescan::cli
 

@@ -36,6 +36,14 @@ void AddReadOptions(CLI::App* cmd, ReadArgs* args) {
       ->default_str("4G");
 }
 
+void AddFindingsOption(CLI::App* cmd, ReadArgs* args) {
+  cmd->add_option("--max-findings", args->max_findings,
+                  "Report at most this many findings per document, the first ones (a document "
+                  "with more says so in its notes; 0: no limit)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+}
+
 void ApplyReadOptions(const ReadArgs& args, ScanOptions* options) {
   options->revisions = args.revisions == "original" ? Revisions::kOriginal : Revisions::kAccepted;
   options->password = args.password;
@@ -45,6 +53,7 @@ void ApplyReadOptions(const ReadArgs& args, ScanOptions* options) {
   options->max_xml_depth = args.max_xml_depth;
   options->pdf_time_limit_seconds = args.pdf_time_limit;
   options->max_pdf_memory_bytes = static_cast<std::size_t>(args.pdf_memory_limit);
+  options->max_findings = args.max_findings;
 }
 
 }  // namespace clausescan::cli

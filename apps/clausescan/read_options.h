@@ -19,6 +19,7 @@ struct ReadArgs {
   int max_xml_depth = 256;
   int pdf_time_limit = 60;
   std::uint64_t pdf_memory_limit = std::uint64_t{4} << 30;
+  std::size_t max_findings = 2000;  // 0: no limit
 };
 
 // Registers --revisions, --password, --max-input-size, --max-text-size, --max-part-size,
@@ -26,7 +27,11 @@ struct ReadArgs {
 // outlive the parse).
 void AddReadOptions(CLI::App* cmd, ReadArgs* args);
 
-// Copies the parsed reading options into *options.
+// Registers --max-findings (of the commands that report findings: scan, evidence) on cmd,
+// storing into args->max_findings.
+void AddFindingsOption(CLI::App* cmd, ReadArgs* args);
+
+// Copies the parsed reading options (and max_findings) into *options.
 void ApplyReadOptions(const ReadArgs& args, ScanOptions* options);
 
 }  // namespace clausescan::cli

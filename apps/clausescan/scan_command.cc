@@ -2,7 +2,9 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cstring>
+#include <filesystem>
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -21,6 +23,7 @@ namespace {
 struct ScanArgs {
   InputArgs inputs;
   std::string format = "text";
+  bool format_given = false;  // --format on the command line
   std::string fail_on;
   std::string color = "auto";
   std::string output;
@@ -38,6 +41,18 @@ void ApplyBaseline(const std::optional<Baseline>& baseline, const std::string& p
   if (left_out == 0) return;
   report.notes.push_back(fmt::format("{} {} accepted in the baseline {} and left out", left_out,
                                      left_out == 1 ? "finding is" : "findings are", path));
+}
+
+// The format an output file's extension names (.json .jsonl .sarif .csv .md .html .htm .txt,
+// any case), or "" for another extension or none.
+std::string FormatOfExtension(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static const std::map<std::string, std::string> kFormats = {
+      {".json", "json"}, {".jsonl", "jsonl"}, {".sarif", "sarif"}, {".csv", "csv"},
+      {".md", "md"},     {".html", "html"},   {".htm", "html"},    {".txt", "text"}};
+  auto it = kFormats.find(ext);
+  return it == kFormats.end() ? "" : it->second;
 }
 
 bool IsStdin(const InputArgs& inputs) {
@@ -59,6 +74,13 @@ void Print(const std::vector<Report>& reports, const ScanArgs& args, Output& out
     WriteSarif(reports, os);
   } else if (args.format == "csv") {
     WriteCsv(reports, os);
+    // CSV rows are findings: the notes (an empty document, findings cut at --max-findings) go
+    // to stderr so they are not lost.
+    for (const Report& report : reports) {
+      for (const std::string& note : report.notes) {
+        PrintError(report.document.path + ": note: " + note);
+      }
+    }
   } else if (args.format == "md") {
     WriteMarkdown(reports, os);
   } else if (args.format == "html") {
@@ -99,8 +121,9 @@ bool FilterJsonLines(const Scanner& scanner, std::size_t max_line,
     JsonLinesId id = fmt::format("line {}", number);
     if (status == LineReader::Status::kTooLong) {
       Error error(ErrorCode::kTooLarge,
-                  fmt::format("line {} is longer than {} bytes, the --max-input-size limit", number,
-                              max_line),
+                  fmt::format("line {} is longer than {} bytes (raise the limit with "
+                              "--max-input-size)",
+                              number, max_line),
                   "<stdin>", static_cast<int>(number));
       PrintError(error.message());
       WriteJsonLinesError(id, error, out);
@@ -152,7 +175,11 @@ bool ReachesFailOn(const std::vector<Report>& reports, const std::string& fail_o
   return false;
 }
 
-int RunScan(const ScanArgs& args) {
+int RunScan(ScanArgs args) {
+  if (!args.format_given && !args.output.empty()) {
+    std::string format = FormatOfExtension(args.output);
+    if (!format.empty()) args.format = format;  // -o report.html: an HTML report
+  }
   std::optional<RuleSet> rules = LoadRules(args.rules);
   if (!rules) return kExitError;
   ScanOptions options;
@@ -210,10 +237,12 @@ Command AddScanCommand(CLI::App& app) {
   CLI::App* cmd =
       app.add_subcommand("scan", "Scan contracts (files, or - for stdin) for security clauses");
   AddInputOptions(cmd, &args->inputs);
-  cmd->add_option("-f,--format", args->format,
-                  "Output format; jsonl with stdin is a filter of {\"id\",\"text\"} lines")
-      ->check(CLI::IsMember({"text", "json", "jsonl", "sarif", "csv", "md", "html"}))
-      ->capture_default_str();
+  CLI::Option* format =
+      cmd->add_option("-f,--format", args->format,
+                      "Output format (default: from the --output file's extension, .json .jsonl "
+                      ".sarif .csv .md .html .txt, else text); jsonl with stdin is a filter of "
+                      "{\"id\",\"text\"} lines")
+          ->check(CLI::IsMember({"text", "json", "jsonl", "sarif", "csv", "md", "html"}));
   cmd->add_option("--fail-on", args->fail_on,
                   "Exit with status 1 when a finding reaches this risk level")
       ->check(CLI::IsMember({"high", "medium", "low", "info"}));
@@ -233,7 +262,11 @@ Command AddScanCommand(CLI::App& app) {
   cmd->add_flag("--lossy-utf8", args->lossy_utf8,
                 "Replace invalid UTF-8 bytes with '?' instead of failing");
   AddReadOptions(cmd, &args->read);
-  return [args] { return RunScan(*args); };
+  AddFindingsOption(cmd, &args->read);
+  return [args, format] {
+    args->format_given = format->count() > 0;
+    return RunScan(*args);
+  };
 }
 
 }  // namespace clausescan::cli

@@ -45,6 +45,8 @@ internal::ReadOptions ToReadOptions(const ScanOptions& options) {
   // are read at once; the others wait.
   read.pdf_limits.memory_bytes = options.max_pdf_memory_bytes / kPdfMemoryShares;
   read.pdf_limits.shared_memory_bytes = options.max_pdf_memory_bytes;
+  read.pdf_limits.time_option = "--pdf-time-limit";
+  read.pdf_limits.memory_option = "--pdf-memory-limit";
   return read;
 }
 
@@ -111,7 +113,14 @@ void AddTypeAndMissing(const internal::RuleSetData& data, const Document& doc,
                                              data.doctype_guesser->Applicable(type, text.folded));
 }
 
-Report ScanDocument(const internal::RuleSetData& data, const Document& doc) {
+// True when text holds nothing but blank space (or nothing at all).
+bool IsBlank(std::string_view text) {
+  return text.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos;
+}
+
+// Scans a document read in, keeping its first max_findings findings (0: all).
+Report ScanDocument(const internal::RuleSetData& data, const Document& doc,
+                    std::size_t max_findings) {
   internal::NormalizedText text = NormalizeDocument(doc);
   internal::Outline outline = internal::Segment(text);
   internal::LineIndex lines(doc.text);
@@ -121,10 +130,20 @@ Report ScanDocument(const internal::RuleSetData& data, const Document& doc) {
   report.document.bytes = doc.input_bytes;
   report.notes = doc.notes;
   if (outline.units.empty()) {
-    report.notes.push_back("the document has no text: nothing was scanned");
+    report.notes.push_back(IsBlank(doc.text) ? "the document is empty: nothing was scanned"
+                                             : "the document has no text: nothing was scanned");
   }
-  for (const internal::RuleHit& hit : data.matcher->Match(text, outline)) {
+  std::vector<internal::RuleHit> hits = data.matcher->Match(text, outline, max_findings);
+  const bool more = max_findings > 0 && hits.size() > max_findings;
+  if (more) hits.resize(max_findings);
+  report.findings.reserve(hits.size());
+  for (const internal::RuleHit& hit : hits) {
     report.findings.push_back(MakeFinding(data, hit, doc, text, outline, lines));
+  }
+  if (more) {
+    report.notes.push_back(
+        fmt::format("{} finding{} shown; the document has more (raise --max-findings)",
+                    max_findings, max_findings == 1 ? "" : "s"));
   }
   AddTypeAndMissing(data, doc, text, &report);
   return report;
@@ -159,22 +178,23 @@ Result<Report> Scanner::ScanFile(const std::string& path) const {
   return ScanGuarded(path, [&]() -> Result<Report> {
     Result<Document> doc = ReadPath(path, options_);
     if (!doc) return doc.error();
-    return ScanDocument(rules_.data(), *doc);
+    return ScanDocument(rules_.data(), *doc, options_.max_findings);
   });
 }
 
 Result<Report> Scanner::ScanBytes(std::string_view bytes, const std::string& name) const {
   if (bytes.size() > options_.max_input_bytes) {
     return Error(ErrorCode::kTooLarge,
-                 fmt::format("input is {} bytes, above the limit of {} bytes", bytes.size(),
-                             options_.max_input_bytes),
+                 fmt::format("input is {} bytes, above the limit of {} bytes (raise the limit "
+                             "with --max-input-size)",
+                             bytes.size(), options_.max_input_bytes),
                  name);
   }
   return ScanGuarded(name, [&]() -> Result<Report> {
     Result<Document> doc =
         internal::ReadDocument(std::string(bytes), name, ToReadOptions(options_));
     if (!doc) return doc.error();
-    return ScanDocument(rules_.data(), *doc);
+    return ScanDocument(rules_.data(), *doc, options_.max_findings);
   });
 }
 
@@ -185,7 +205,9 @@ Result<Report> Scanner::ScanStream(std::istream& in, const std::string& name) co
     bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
     if (bytes.size() > options_.max_input_bytes) {
       return Error(ErrorCode::kTooLarge,
-                   fmt::format("input is above the limit of {} bytes", options_.max_input_bytes),
+                   fmt::format("input is above the limit of {} bytes (raise the limit with "
+                               "--max-input-size)",
+                               options_.max_input_bytes),
                    name);
     }
   }

@@ -254,12 +254,13 @@ Report ScanText(const std::string& text, const std::string& name = "contract.txt
 }
 
 // An empty upload (a failed download, a blank export) must not read as a clean contract.
+// issue 16 review #6: an empty file or one of blank space only is called empty.
 TEST(BuiltinDocTypes, AnEmptyDocumentSaysNothingWasScanned) {
   for (const char* text : {"", "\n\n \t\r\n"}) {
     Report report = ScanText(text);
     EXPECT_TRUE(report.findings.empty());
     ASSERT_EQ(report.notes.size(), 1u) << '"' << text << '"';
-    EXPECT_EQ(report.notes[0], "the document has no text: nothing was scanned");
+    EXPECT_EQ(report.notes[0], "the document is empty: nothing was scanned");
   }
   // a no-break space, and a Markdown file that holds only front matter and a comment
   for (const auto& [text, name] :

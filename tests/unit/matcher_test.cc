@@ -263,6 +263,28 @@ TEST(Matcher, HitsInDocumentOrderThenRuleOrder) {
   EXPECT_EQ(ids, (std::vector<std::string>{"audit.yearly", "incident.window", "notice.supplier"}));
 }
 
+// issue 16 review #3: with a limit, Match keeps the first hits of the whole list (sentence and
+// paragraph scopes merged in document order) and one more when there are more, and stops there.
+TEST(Matcher, ALimitKeepsTheFirstHitsAndOneMore) {
+  std::vector<std::vector<std::string>> paragraphs;
+  for (int i = 0; i < 5; ++i) {
+    paragraphs.push_back({"Customer may audit Supplier annually.",
+                          "Supplier shall notify Customer of any Security Incident."});
+  }
+  const TestDoc doc = MakeDoc(paragraphs);
+  const std::vector<RuleHit> all = MatchDoc(doc);
+  ASSERT_EQ(all.size(), 15u);
+  for (std::size_t limit = 1; limit <= all.size() + 1; ++limit) {
+    const std::vector<RuleHit> first = Rules().matcher->Match(doc.text, doc.outline, limit);
+    ASSERT_EQ(first.size(), std::min(limit + 1, all.size())) << limit;
+    for (std::size_t i = 0; i < first.size(); ++i) {
+      EXPECT_EQ(first[i].rule, all[i].rule) << limit << " " << i;
+      EXPECT_EQ(first[i].begin, all[i].begin) << limit << " " << i;
+    }
+  }
+  EXPECT_EQ(Rules().matcher->Match(doc.text, doc.outline, 0).size(), all.size());  // no limit
+}
+
 TEST(Matcher, ExtractsDurationTriggerAndVague) {
   const std::map<std::string, ParamValue> params =
       ParamsOf("incident.window",

@@ -322,6 +322,31 @@ TEST(SarifPrinter, OnlyKeysTheSchemaAllows) {
   }
 }
 
+// issue 16 review #6: a report's notes (an empty document, findings cut at the limit) reach
+// SARIF as tool execution notifications located at their document; without notes there are no
+// invocations.
+TEST(SarifPrinter, NotesBecomeToolExecutionNotifications) {
+  Report empty;
+  empty.document.path = "empty.md";
+  empty.document.format = "md";
+  empty.document.type = "other";
+  empty.notes = {"the document is empty: nothing was scanned"};
+  json log = json::parse(Sarif({samples::MsaReport(), empty}));
+  const json& run = log["runs"][0];
+  ASSERT_EQ(run["invocations"].size(), 1u);
+  const json& invocation = run["invocations"][0];
+  ExpectKeys(invocation, {"executionSuccessful", "toolExecutionNotifications"}, "invocation");
+  EXPECT_EQ(invocation["executionSuccessful"], true);
+  ASSERT_EQ(invocation["toolExecutionNotifications"].size(), 1u);
+  const json& notification = invocation["toolExecutionNotifications"][0];
+  ExpectKeys(notification, {"locations", "message", "level"}, "notification");
+  EXPECT_EQ(notification["level"], "warning");
+  EXPECT_EQ(notification["message"]["text"], "the document is empty: nothing was scanned");
+  EXPECT_EQ(notification["locations"][0]["physicalLocation"]["artifactLocation"],
+            json({{"uri", "empty.md"}, {"index", 1}}));
+  EXPECT_FALSE(json::parse(Sarif({samples::MsaReport()}))["runs"][0].contains("invocations"));
+}
+
 TEST(SarifPrinter, NoReportsIsAValidEmptyRun) {
   json log = json::parse(Sarif({}));
   EXPECT_TRUE(log["runs"][0]["results"].empty());

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "clausescan/clausescan.h"
+#include "support/bounded_child.h"
 #include "support/document_files.h"
 
 namespace clausescan {
@@ -49,9 +50,38 @@ TEST(ScanLimits, APdfIsReadWithAQuarterOfTheMemoryLimit) {
   EXPECT_EQ(report.error().code(), ErrorCode::kTooLarge);
   EXPECT_EQ(report.error().message(),
             "bomb.pdf: reading the PDF needed more than 64 MiB of memory, its share of the 256 "
-            "MiB limit");
+            "MiB limit (raise the limit with --pdf-memory-limit)");
 }
 #endif
+
+// issue 16 review #3: a 15 MB text of one clause sentence repeated 200,000 times gave 200,000
+// findings, held at once: about 1 GB for the report alone (3.3 GB while printing it as JSON). The
+// scan keeps the first max_findings (2000 by default), stops matching past them and says so,
+// so the scan fits well within 1 GiB of address space.
+TEST(ScanLimits, ADenseDocumentKeepsTheFirstFindingsWithinBoundedMemory) {
+  Result<RuleSet> rules = RuleSet::Builtin();
+  ASSERT_TRUE(rules.ok()) << rules.error().message();
+  const std::string sentence =
+      "Supplier shall notify Customer of any Security Incident within 24 hours.\n";
+  std::string text;
+  text.reserve(sentence.size() * 200000);
+  for (int i = 0; i < 200000; ++i) text += sentence;
+  const Scanner scanner(*rules);
+  const files::ChildOutcome outcome = files::RunBounded(
+      [&] {
+        Result<Report> report = scanner.ScanBytes(text, "dense.txt");
+        if (!report.ok()) return "error: " + report.error().message();
+        std::string out = std::to_string(report->findings.size()) + " findings, the last on line " +
+                          std::to_string(report->findings.back().line);
+        for (const std::string& note : report->notes) out += "; " + note;
+        return out;
+      },
+      files::ChildBounds{60, std::size_t{1} << 30});
+  ASSERT_TRUE(outcome.finished) << outcome.Describe();
+  EXPECT_EQ(outcome.output,
+            "2000 findings, the last on line 2000; 2000 findings shown; the document has more "
+            "(raise --max-findings)");
+}
 
 }  // namespace
 }  // namespace clausescan

@@ -80,7 +80,9 @@ void WriteEvidencePack(const std::vector<EvidenceNeed>& pack, std::ostream& out,
 // carry ruleId, level (high: error, medium: warning, low and info: note), a message (category,
 // risk, reasons) and a location (artifact URI; region with lines, columns in code points,
 // charLength, the clause as snippet, and byteOffset/byteLength for text and Markdown, whose
-// offsets are the file's bytes). Missing clauses are results without a region.
+// offsets are the file's bytes). Missing clauses are results without a region. The reports'
+// notes, when there are any, are run.invocations[0].toolExecutionNotifications (level
+// "warning", located at their document).
 void WriteSarif(const std::vector<Report>& reports, std::ostream& out);
 
 // CSV (RFC 4180: CRLF line ends, fields with a comma, quote, CR or LF quoted, quotes doubled):
@@ -90,7 +92,8 @@ void WriteSarif(const std::vector<Report>& reports, std::ostream& out);
 // parameters as name=value joined with ';' (lists joined with ','), reasons joined with " | ",
 // control and evidence ids joined with ' ', page and paragraph empty when not applicable.
 // A field starting with = + - @ or a tab gets a leading apostrophe, so a spreadsheet never
-// reads contract text as a formula.
+// reads contract text as a formula. Notes are not written (rows are findings): a caller should
+// show them another way (the CLI prints them on stderr).
 void WriteCsv(const std::vector<Report>& reports, std::ostream& out);
 
 // A review memo for legal counsel in Markdown (CommonMark with GitHub tables and task lists):

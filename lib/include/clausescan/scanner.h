@@ -19,41 +19,70 @@ enum class Revisions {
   kOriginal,  // as it was before the changes (deletions kept, insertions dropped)
 };
 
-// Options of a scan. Each limit is one a hostile input could otherwise push without end; past
-// it the input fails with kTooLarge and a message naming the file and the CLI option.
-//   option                  default    meaning
-//   lossy_utf8              false      replace each invalid UTF-8 byte by '?' (keeps byte
-//                                      offsets) instead of failing with kInvalidUtf8 (text and
-//                                      Markdown)
-//   max_input_bytes         64 MiB     larger inputs fail with kTooLarge
-//   max_text_bytes          0          the text of one document (for HTML, DOCX and PDF the
-//                                      extracted text; for UTF-16 text its UTF-8 conversion):
-//                                      more fails with kTooLarge. Readers stop as the text
-//                                      passes it, so a small input that expands (a footnote
-//                                      referred to again and again, nested lists) costs no
-//                                      more. 0: max_input_bytes, so a document's text is never
-//                                      larger than a text input may be (scanning takes about
-//                                      13 times its text in memory)
-//   max_part_bytes          32 MiB     a DOCX part (word/document.xml ...) that decompresses to
-//                                      more fails with kTooLarge, whatever the archive declares.
-//                                      Parts are parsed one at a time; a parsed part takes up
-//                                      to about 27 times its size (the densest markup), so
-//                                      about 0.9 GiB at the default
-//   max_xml_depth           256        DOCX XML or HTML nested deeper fails with kTooLarge. No
-//                                      entity is ever expanded (DOCX parts with a DTD fail with
-//                                      kCorrupt)
-//   revisions               kAccepted  the text of a DOCX with tracked changes that is scanned
-//   password                ""         opens an encrypted PDF (user or owner password)
-//   pdf_time_limit_seconds  60         poppler reads a PDF in a child process (fork); a PDF
-//                                      that takes longer (a form bomb) fails with kTooLarge.
-//                                      0 reads it in the calling process, with no limit
-//   max_pdf_memory_bytes    4 GiB      memory the PDF processes running at once may add
-//                                      together, shared by every Scanner of the process: each
-//                                      PDF is read with a quarter of it (1 GiB at the
-//                                      default) and fails with kTooLarge past its quarter; at
-//                                      most four are read at once, the others wait their turn.
-//                                      0: no limit. Not applied in builds with
-//                                      AddressSanitizer (the four-at-once rule is)
+// Options of a scan. Each limit is one a hostile input could otherwise push without end. Past a
+// limit the input fails with kTooLarge and a message that names the file and the command-line
+// option that raises the limit ("big.txt: input is 74144200 bytes, above the limit of 67108864
+// bytes (raise the limit with --max-input-size)"); the CLI option column below maps each option
+// of the command line to its field.
+//   option                  CLI option          default    meaning
+//   lossy_utf8              --lossy-utf8        false      replace each invalid UTF-8 byte by
+//                                                          '?' (keeps byte offsets) instead of
+//                                                          failing with kInvalidUtf8 (text and
+//                                                          Markdown)
+//   max_input_bytes         --max-input-size    64 MiB     larger inputs fail with kTooLarge
+//   max_text_bytes          --max-text-size     0          the text of one document (for HTML,
+//                                                          DOCX and PDF the extracted text; for
+//                                                          UTF-16 text its UTF-8 conversion):
+//                                                          more fails with kTooLarge. Readers
+//                                                          stop as the text passes it, so a
+//                                                          small input that expands (a footnote
+//                                                          referred to again and again, nested
+//                                                          lists) costs no more. 0:
+//                                                          max_input_bytes, so a document's text
+//                                                          is never larger than a text input may
+//                                                          be (scanning takes about 13 times its
+//                                                          text in memory)
+//   max_part_bytes          --max-part-size     32 MiB     a DOCX part (word/document.xml ...)
+//                                                          that decompresses to more fails with
+//                                                          kTooLarge, whatever the archive
+//                                                          declares. Parts are parsed one at a
+//                                                          time; a parsed part takes up to about
+//                                                          27 times its size (the densest
+//                                                          markup), so about 0.9 GiB at the
+//                                                          default
+//   max_xml_depth           --max-xml-depth     256        DOCX XML or HTML nested deeper fails
+//                                                          with kTooLarge. No entity is ever
+//                                                          expanded (DOCX parts with a DTD fail
+//                                                          with kCorrupt)
+//   max_findings            --max-findings      2000       findings kept per document: the first
+//                                                          ones in document order. Matching stops
+//                                                          past them, so memory and report size
+//                                                          stay bounded on a document dense with
+//                                                          clauses, and the report gets the note
+//                                                          "2000 findings shown; the document has
+//                                                          more (raise --max-findings)"; missing
+//                                                          clauses are then judged on the
+//                                                          findings kept. Real contracts have
+//                                                          about 120 at most. 0: no limit
+//   revisions               --revisions         kAccepted  the text of a DOCX with tracked
+//                                                          changes that is scanned
+//   password                --password          ""         opens an encrypted PDF (user or owner
+//                                                          password)
+//   pdf_time_limit_seconds  --pdf-time-limit    60         poppler reads a PDF in a child
+//                                                          process (fork); a PDF that takes
+//                                                          longer (a form bomb) fails with
+//                                                          kTooLarge. 0 reads it in the calling
+//                                                          process, with no limit
+//   max_pdf_memory_bytes    --pdf-memory-limit  4 GiB      memory the PDF processes running at
+//                                                          once may add together, shared by every
+//                                                          Scanner of the process: each PDF is
+//                                                          read with a quarter of it (1 GiB at
+//                                                          the default) and fails with kTooLarge
+//                                                          past its quarter; at most four are
+//                                                          read at once, the others wait their
+//                                                          turn. 0: no limit. Not applied in
+//                                                          builds with AddressSanitizer (the
+//                                                          four-at-once rule is)
 //
 // Fixed bounds, not options: a DOCX list label is cut at 64 bytes and its level text read up to
 // 256 bytes; numbering.xml and styles.xml are read up to 10000 lists, list instances and styles
@@ -64,6 +93,7 @@ struct ScanOptions {
   std::size_t max_text_bytes = 0;
   std::size_t max_part_bytes = std::size_t{32} << 20;
   int max_xml_depth = 256;
+  std::size_t max_findings = 2000;
   Revisions revisions = Revisions::kAccepted;
   std::string password;
   int pdf_time_limit_seconds = 60;

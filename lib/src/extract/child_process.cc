@@ -355,9 +355,13 @@ Result<std::string> RunInChildProcess(const std::function<Result<std::string>()>
   errors.write.Close();
 
   ChildOutput out = ReadChild(result.read.get(), errors.read.get(), deadline);
+  auto raise_with = [](const std::string& option) {
+    return option.empty() ? std::string() : " (raise the limit with " + option + ")";
+  };
   auto time_limit_error = [&] {
     return Error(ErrorCode::kTooLarge,
-                 fmt::format("{} took longer than {}, the time limit", what, Seconds(limits.time)),
+                 fmt::format("{} took longer than {}, the time limit{}", what, Seconds(limits.time),
+                             raise_with(limits.time_option)),
                  name);
   };
   auto memory_error = [&] {
@@ -367,13 +371,14 @@ Result<std::string> RunInChildProcess(const std::function<Result<std::string>()>
     if (limits.shared_memory_bytes > 0) {
       return Error(ErrorCode::kTooLarge,
                    fmt::format("{} needed more than {} MiB of memory, its share of the {} MiB "
-                               "limit",
-                               what, limits.memory_bytes >> 20, limits.shared_memory_bytes >> 20),
+                               "limit{}",
+                               what, limits.memory_bytes >> 20, limits.shared_memory_bytes >> 20,
+                               raise_with(limits.memory_option)),
                    name);
     }
     return Error(ErrorCode::kTooLarge,
-                 fmt::format("{} needed more than {} MiB of memory, the limit", what,
-                             limits.memory_bytes >> 20),
+                 fmt::format("{} needed more than {} MiB of memory, the limit{}", what,
+                             limits.memory_bytes >> 20, raise_with(limits.memory_option)),
                  name);
   };
   if (out.timed_out) {

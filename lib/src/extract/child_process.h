@@ -21,6 +21,10 @@ struct ChildLimits {
   // children already running (the caller waits), so N threads reading at once never let their
   // children add more than this. 0: no pool (each child has only its own limit).
   std::size_t shared_memory_bytes = 0;
+  // The options that raise the time and the memory limit, named in their errors ("... (raise
+  // the limit with --pdf-time-limit)"); empty: none is named.
+  std::string time_option;
+  std::string memory_option;
 };
 
 // Forks, runs work() in the child and returns the string it returned, or the Error it returned

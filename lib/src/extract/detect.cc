@@ -61,10 +61,15 @@ bool LooksLikeHtml(std::string_view head) {
   return StartsWithIgnoreCase(s, "<html") && (s.size() == 5 || IsBlank(s[5]) || s[5] == '>');
 }
 
+// The last path component of name.
+std::string_view BaseName(std::string_view name) {
+  std::size_t slash = name.find_last_of("/\\");
+  return slash == std::string_view::npos ? name : name.substr(slash + 1);
+}
+
 // The extension of the last path component without the dot, or "" when it has none.
 std::string_view Extension(std::string_view name) {
-  std::size_t slash = name.find_last_of("/\\");
-  std::string_view base = slash == std::string_view::npos ? name : name.substr(slash + 1);
+  std::string_view base = BaseName(name);
   std::size_t dot = base.rfind('.');
   if (dot == std::string_view::npos || dot == 0) return {};
   return base.substr(dot + 1);
@@ -85,6 +90,38 @@ bool StartsWithPdfHeader(std::string_view bytes) {
 bool IsBinary(std::string_view bytes) {
   return bytes.find('\0') != std::string_view::npos ||
          FindInvalidUtf8(bytes) != std::string_view::npos;
+}
+
+// Office's lock ("owner") files: Word, Excel and PowerPoint create "~$NAME" beside a document
+// they open and delete it on closing; it is left behind after a crash or on a shared drive. It
+// holds the name of the user who has the document open: a length byte and that many bytes
+// (Windows code page, at most 53), padded to 54 bytes, then the name again in UTF-16 (Word:
+// 162 bytes in all).
+constexpr std::size_t kLockNameField = 54;
+constexpr std::size_t kMaxLockFile = 4096;
+
+// When `bytes` named `name` is an Office lock file: the user's name in it, printable ASCII
+// only (other bytes as '?'). Else nullopt: a text file whose name starts with "~$" stays text
+// (it has no NUL byte, which the UTF-16 name always brings).
+std::optional<std::string> OfficeLockOwner(std::string_view bytes, std::string_view name) {
+  if (!StartsWith(BaseName(name), "~$")) return std::nullopt;
+  if (bytes.size() < kLockNameField || bytes.size() > kMaxLockFile) return std::nullopt;
+  if (bytes.find('\0') == std::string_view::npos) return std::nullopt;
+  const std::size_t length = static_cast<unsigned char>(bytes[0]);
+  if (length == 0 || length >= kLockNameField) return std::nullopt;
+  std::string owner;
+  for (char c : bytes.substr(1, length)) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) return std::nullopt;
+    owner += static_cast<unsigned char>(c) < 0x80 ? c : '?';
+  }
+  return owner;
+}
+
+bool IsWordExtension(std::string_view ext) {
+  for (std::string_view word : {"docx", "docm", "dotx", "dotm", "doc", "dot", "rtf", "odt"}) {
+    if (EqualsIgnoreCase(ext, word)) return true;
+  }
+  return false;
 }
 
 Error Unsupported(std::string_view name, std::string detail) {
@@ -146,6 +183,14 @@ Result<Format> DetectFormat(std::string_view bytes, std::string_view name) {
       break;
   }
   std::string_view ext = Extension(name);
+  if (std::optional<std::string> owner = OfficeLockOwner(bytes, name)) {
+    const bool word = IsWordExtension(ext);
+    return Unsupported(
+        name, fmt::format("{} lock (owner) file, which {} keeps beside a document "
+                          "while it is open (here by {}), not the document: scan "
+                          "the document itself",
+                          word ? "a Word" : "an Office", word ? "Word" : "Office", *owner));
+  }
   // A PDF after a little junk (a mail or HTTP header) still opens in PDF readers; a text file
   // that merely mentions the header near its start is text.
   if (bytes.substr(0, kPdfHeaderWindow).find(kPdfHeader) != std::string_view::npos &&

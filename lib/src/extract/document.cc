@@ -133,7 +133,10 @@ Error InvalidUtf8Error(std::string_view bytes, std::size_t offset, const std::st
 
 Error TooLargeError(std::size_t size, std::size_t limit, const std::string& name) {
   return Error(ErrorCode::kTooLarge,
-               fmt::format("input is {} bytes, above the limit of {} bytes", size, limit), name);
+               fmt::format("input is {} bytes, above the limit of {} bytes (raise the limit with "
+                           "--max-input-size)",
+                           size, limit),
+               name);
 }
 
 // Reads fd to its end into out, failing once out holds more than max_bytes.

@@ -859,29 +859,37 @@ Result<std::unique_ptr<Matcher>> Matcher::Compile(const std::vector<Rule>& rules
   return matcher;
 }
 
-std::vector<RuleHit> Matcher::Match(const NormalizedText& text, const Outline& outline) const {
+std::vector<RuleHit> Matcher::Match(const NormalizedText& text, const Outline& outline,
+                                    std::size_t max_hits) const {
+  // Each scope's hits come in document order, so the first `keep` of the merged list are among
+  // the first `keep` of each scope: a scope stops once it has that many.
+  const std::size_t keep = max_hits == 0 ? static_cast<std::size_t>(-1) : max_hits + 1;
   std::vector<RuleHit> hits;
   UnitEvaluator evaluator(*impl_);
   const DefinedTerms defined = CollectDefinedTerms(text, outline);
   if (!impl_->sentence.empty()) {
     ScopeRunner runner(*impl_, impl_->sentence, text.folded, defined, &evaluator, &hits);
     for (const Unit& unit : outline.units) {
+      if (hits.size() >= keep) break;
       if (unit.kind != UnitKind::kHeading) runner.Run(unit.begin, unit.end, unit.section);
     }
   }
-  if (impl_->paragraph.empty()) return hits;
   const std::size_t sentence_hits = hits.size();
-  const std::vector<char> has_text = ParagraphsWithText(outline);
-  ScopeRunner runner(*impl_, impl_->paragraph, text.folded, defined, &evaluator, &hits);
-  for (std::size_t p = 0; p < outline.paragraphs.size(); ++p) {
-    const Paragraph& paragraph = outline.paragraphs[p];
-    if (has_text[p]) runner.Run(paragraph.begin, paragraph.end, paragraph.section);
+  if (!impl_->paragraph.empty()) {
+    const std::vector<char> has_text = ParagraphsWithText(outline);
+    ScopeRunner runner(*impl_, impl_->paragraph, text.folded, defined, &evaluator, &hits);
+    for (std::size_t p = 0; p < outline.paragraphs.size(); ++p) {
+      if (hits.size() - sentence_hits >= keep) break;
+      const Paragraph& paragraph = outline.paragraphs[p];
+      if (has_text[p]) runner.Run(paragraph.begin, paragraph.end, paragraph.section);
+    }
   }
   if (sentence_hits > 0 && hits.size() > sentence_hits) {
     std::sort(hits.begin(), hits.end(), [](const RuleHit& a, const RuleHit& b) {
       return std::tie(a.begin, a.rule, a.end) < std::tie(b.begin, b.rule, b.end);
     });
   }
+  if (hits.size() > keep) hits.resize(keep);
   return hits;
 }
 

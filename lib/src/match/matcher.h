@@ -85,8 +85,11 @@ class Matcher {
 
   // Every (rule, unit) that holds: all groups match, no `none` pattern matches, not a heading,
   // not a definition (unless the rule allows), and the duty holder is not the other party.
-  // Hits come in document order, then rule order.
-  std::vector<RuleHit> Match(const NormalizedText& text, const Outline& outline) const;
+  // Hits come in document order, then rule order. With max_hits above 0, returns at most
+  // max_hits + 1 hits, the first ones in that order, and stops matching there: a result longer
+  // than max_hits means the document has more (memory stays bounded whatever the document).
+  std::vector<RuleHit> Match(const NormalizedText& text, const Outline& outline,
+                             std::size_t max_hits = 0) const;
 
  private:
   Matcher();

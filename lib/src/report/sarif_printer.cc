@@ -247,6 +247,24 @@ Json ArtifactJson(const Report& report) {
   return out;
 }
 
+// The reports' notes (an empty document, findings cut at the limit, tracked changes) as tool
+// execution notifications located at their document, or an empty array.
+Json Notifications(const std::vector<Report>& reports) {
+  Json out = Json::array();
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    for (const std::string& note : reports[i].notes) {
+      Json location =
+          Json{{"physicalLocation", Json{{"artifactLocation", ArtifactLocation(reports[i], i)}}}};
+      Json notification = Json::object();
+      notification["locations"] = Json::array({std::move(location)});
+      notification["message"] = Json{{"text", note}};
+      notification["level"] = "warning";
+      out.push_back(std::move(notification));
+    }
+  }
+  return out;
+}
+
 Json RunJson(const std::vector<Report>& reports) {
   Rules rules = CollectRules(reports);
   Json rule_list = Json::array();
@@ -267,6 +285,13 @@ Json RunJson(const std::vector<Report>& reports) {
   driver["rules"] = std::move(rule_list);
   Json run = Json::object();
   run["tool"] = Json{{"driver", std::move(driver)}};
+  Json notifications = Notifications(reports);
+  if (!notifications.empty()) {
+    Json invocation = Json::object();
+    invocation["executionSuccessful"] = true;
+    invocation["toolExecutionNotifications"] = std::move(notifications);
+    run["invocations"] = Json::array({std::move(invocation)});
+  }
   run["artifacts"] = std::move(artifacts);
   run["columnKind"] = "unicodeCodePoints";  // Finding::column counts characters
   run["results"] = std::move(results);

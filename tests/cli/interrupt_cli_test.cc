@@ -1,0 +1,190 @@
+// Ctrl-C, kill and hangups during `scan -o FILE`, as a user sees them: one line saying FILE was
+// not written, the old FILE untouched, no temporary file, the progress bar cleared, and the
+// process dying of the signal (so shells and `set -e` scripts see the interrupt). The comments
+// name the item of the issue 16 new-user review each test covers.
+#include <gtest/gtest.h>
+#include <pty.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "cli_runner.h"
+#include "support/document_files.h"
+
+namespace clausescan::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kNotice =
+    "Supplier shall notify Customer of any Security Incident within 24 hours of its "
+    "occurrence.\n";
+constexpr const char* kOldReport = "{\"the\": \"report of yesterday\"}\n";
+
+std::string Quote(const fs::path& path) { return "'" + path.string() + "'"; }
+
+// True when dir holds one of the report's temporary files (.clausescan-XXXXXXXXXXXX.tmp).
+bool HasTemporaryFile(const fs::path& dir) {
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (entry.path().filename().string().rfind(".clausescan-", 0) == 0) return true;
+  }
+  return false;
+}
+
+std::vector<std::string> Listing(const fs::path& dir) {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    names.push_back(entry.path().filename().string());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+// Waits (up to 30 s) until until() holds; false when it never did.
+bool WaitFor(const std::function<bool()>& until) {
+  for (int i = 0; i < 600; ++i) {
+    if (until()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return false;
+}
+
+// A folder of two files: a clause, then a PDF that keeps its reader busy until the time limit
+// (60 s), so a scan of it is still running when the test stops it.
+struct SlowScan {
+  TempDir dir;
+  fs::path folder = dir.path() / "contracts";
+  fs::path reports = dir.path() / "reports";
+  fs::path report = reports / "report.json";
+  SlowScan() {
+    fs::create_directory(folder);
+    fs::create_directory(reports);
+    WriteWholeFile(folder / "a.txt", kNotice);
+    WriteWholeFile(folder / "bomb.pdf", FormBombPdf(30, 4));
+    WriteWholeFile(report, kOldReport);
+  }
+  std::string Args(int pdf_time_limit = 60) const {
+    return "scan --format json --jobs 1 --pdf-time-limit " + std::to_string(pdf_time_limit) +
+           " -o " + Quote(report) + " " + Quote(folder);
+  }
+};
+
+struct Stopped {
+  int status = 0;   // the wait status of clausescan itself
+  std::string err;  // what it wrote on stderr
+};
+
+// Runs `sh -c "<prefix> exec clausescan <args> 2> err"`, waits until it has created the
+// report's temporary file in `reports` (its signal handlers are installed by then), sends it
+// `signal` and returns how it ended. A run still going 60 s after the signal is killed.
+Stopped RunAndSignal(const std::string& args, const fs::path& reports, int signal,
+                     const std::string& prefix = "") {
+  TempDir scratch;
+  const fs::path err = scratch.path() / "err";
+  const std::string command = prefix + " exec '" + std::string(CLAUSESCAN_BINARY) + "' " + args +
+                              " < /dev/null > /dev/null 2> " + Quote(err);
+  Stopped stopped;
+  const pid_t pid = ::fork();
+  if (pid < 0) return stopped;
+  if (pid == 0) {
+    ::signal(SIGINT, SIG_DFL);
+    ::execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  const bool started = WaitFor([&] { return HasTemporaryFile(reports); });
+  if (started) ::kill(pid, signal);
+  bool done = false;
+  for (int i = 0; i < 1200 && !done; ++i) {  // up to 60 s
+    done = ::waitpid(pid, &stopped.status, WNOHANG) == pid;
+    if (!done) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  if (!done) {
+    ::kill(pid, SIGKILL);
+    ::waitpid(pid, &stopped.status, 0);
+  }
+  stopped.err = ReadWholeFile(err);
+  if (!started) stopped.err = "(no temporary file appeared) " + stopped.err;
+  return stopped;
+}
+
+// issue 16 review #1: Ctrl-C (SIGINT) or kill (SIGTERM) in the middle of `scan -o FILE DIR`
+// says FILE was not written, leaves the old FILE as it was and no temporary file, and the
+// process dies of the signal (status 130 or 143 in a shell), as shells and `set -e` expect.
+TEST(Interrupt, TheRunSaysTheReportWasNotWrittenAndDiesOfTheSignal) {
+  for (int signal : {SIGINT, SIGTERM}) {
+    SCOPED_TRACE(signal == SIGINT ? "SIGINT" : "SIGTERM");
+    SlowScan scan;
+    Stopped stopped = RunAndSignal(scan.Args(), scan.reports, signal);
+    ASSERT_TRUE(WIFSIGNALED(stopped.status))
+        << "exit status " << WEXITSTATUS(stopped.status) << ": " << stopped.err;
+    EXPECT_EQ(WTERMSIG(stopped.status), signal) << stopped.err;
+    EXPECT_EQ(stopped.err, std::string("clausescan: interrupted by ") +
+                               (signal == SIGINT ? "SIGINT" : "SIGTERM") + "; " +
+                               scan.report.string() + " not written\n");
+    EXPECT_EQ(ReadWholeFile(scan.report), kOldReport);
+    EXPECT_EQ(Listing(scan.reports), std::vector<std::string>{"report.json"});
+  }
+}
+
+// issue 16 review #1: a signal ignored when clausescan starts (`nohup`, a background job of a
+// script) stays ignored: under nohup a hangup does not stop the scan.
+TEST(Interrupt, AHangupIgnoredAtStartStaysIgnored) {
+  SlowScan scan;
+  Stopped stopped = RunAndSignal(scan.Args(2), scan.reports, SIGHUP, "trap '' HUP;");
+  ASSERT_TRUE(WIFEXITED(stopped.status)) << "killed by signal " << WTERMSIG(stopped.status);
+  EXPECT_EQ(WEXITSTATUS(stopped.status), 2) << stopped.err;  // the PDF took too long
+  EXPECT_NE(stopped.err.find("bomb.pdf: reading the PDF took longer than 2 s"), std::string::npos)
+      << stopped.err;
+  EXPECT_NE(ReadWholeFile(scan.report).find("a.txt"), std::string::npos);  // the new report
+}
+
+// issue 16 review #1: on a terminal, Ctrl-C clears the progress bar's line before the message,
+// instead of leaving the bar drawn with the prompt after it.
+TEST(Interrupt, OnATerminalTheProgressBarIsClearedFirst) {
+  SlowScan scan;
+  int terminal = -1;
+  const std::string command =
+      "exec '" + std::string(CLAUSESCAN_BINARY) + "' " + scan.Args() + " < /dev/null";
+  const pid_t pid = ::forkpty(&terminal, nullptr, nullptr, nullptr);
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    ::signal(SIGINT, SIG_DFL);
+    ::execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  std::string shown;
+  bool signalled = false;
+  char buffer[4096];
+  while (true) {
+    const ssize_t n = ::read(terminal, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;  // EIO once clausescan has gone
+    shown.append(buffer, static_cast<std::size_t>(n));
+    if (!signalled && shown.find("files 1/2") != std::string::npos) {
+      ::kill(pid, SIGINT);  // the bar is drawn, the PDF is being read
+      signalled = true;
+    }
+  }
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ::close(terminal);
+  ASSERT_TRUE(signalled) << "no progress bar was drawn: " << shown;
+  EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGINT) << shown;
+  const std::string expected_end =
+      "\r\x1b[Kclausescan: interrupted by SIGINT; " + scan.report.string() + " not written\r\n";
+  ASSERT_GE(shown.size(), expected_end.size()) << shown;
+  EXPECT_EQ(shown.substr(shown.size() - expected_end.size()), expected_end) << shown;
+  EXPECT_EQ(ReadWholeFile(scan.report), kOldReport);
+}
+
+}  // namespace
+}  // namespace clausescan::testing

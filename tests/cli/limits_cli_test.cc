@@ -1,0 +1,146 @@
+// The limits a hostile or merely unusual input reaches, as a user of the clausescan binary
+// meets them: each refusal names the file and the option that raises the limit, and a document
+// dense with clauses reports its first --max-findings findings with a note. The comments name
+// the item of the issue 16 new-user review each test covers.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "cli_runner.h"
+#include "support/document_files.h"
+
+namespace clausescan::testing {
+namespace {
+
+namespace fs = std::filesystem;
+using Json = nlohmann::json;
+
+constexpr const char* kNotice =
+    "Supplier shall notify Customer of any Security Incident within 24 hours.\n";
+
+std::string Quote(const fs::path& path) { return "'" + path.string() + "'"; }
+
+// One input past one limit: the file to write (none: `input` goes to stdin), the options and
+// what stderr must say after "clausescan: ".
+struct LimitCase {
+  std::string name;  // the file name, or "" for stdin
+  std::string content;
+  std::string options;
+  std::string message;  // what follows the file name: ": reason" (":N: reason" for line N)
+};
+
+std::string DeepHtml(int depth) {
+  std::string html = "<html><body>";
+  for (int i = 0; i < depth; ++i) html += "<div>";
+  return html + "Deep.</body></html>";
+}
+
+std::string LongDocx() {
+  DocxParts parts;
+  for (int i = 0; i < 100; ++i) parts.body += TextPara(kNotice);
+  return MakeDocx(parts);
+}
+
+// issue 16 review #2: every kTooLarge refusal names the file and the option that raises its
+// limit (before, "input is 74144200 bytes, above the limit of 67108864 bytes" named none).
+TEST(LimitMessages, EachNamesTheFileAndTheOption) {
+  std::vector<LimitCase> cases = {
+    {"big.txt", std::string(4096, 'x'), "--max-input-size 1K",
+     ": input is 4096 bytes, above the limit of 1024 bytes (raise the limit with "
+     "--max-input-size)"},
+    {"", std::string(4096, 'x'), "--max-input-size 1K",
+     ": input is above the limit of 1024 bytes (raise the limit with --max-input-size)"},
+    {"", "{\"id\": 1, \"text\": \"" + std::string(4096, 'x') + "\"}\n",
+     "--format jsonl --max-input-size 1K",
+     ":1: line 1 is longer than 1024 bytes (raise the limit with --max-input-size)"},
+    {"bomb.docx", ZipBombDocx(std::size_t{2} << 20), "--max-part-size 1M",
+     ": word/document.xml decompresses to more than 1048576 bytes (a zip bomb? raise the limit "
+     "with --max-part-size)"},
+    {"deep.docx", DeepDocx(400), "",
+     ": word/document.xml nests elements deeper than 256 levels (raise the limit with "
+     "--max-xml-depth)"},
+    {"deep.html", DeepHtml(400), "",
+     ": HTML elements nested deeper than 256 levels (raise the limit with --max-xml-depth)"},
+    {"long.docx", LongDocx(), "--max-text-size 1K",
+     ": the extracted text is above the limit of 1024 bytes (raise the limit with "
+     "--max-text-size)"},
+    {"slow.pdf", FormBombPdf(30, 4), "--pdf-time-limit 1",
+     ": reading the PDF took longer than 1 s, the time limit (raise the limit with "
+     "--pdf-time-limit)"},
+#if !defined(__SANITIZE_ADDRESS__)  // the PDF memory limit is not applied under AddressSanitizer
+    {"greedy.pdf", FormBombPdf(30, 4), "--pdf-memory-limit 256M",
+     ": reading the PDF needed more than 64 MiB of memory, its share of the 256 MiB limit "
+     "(raise the limit with --pdf-memory-limit)"},
+#endif
+  };
+  for (const LimitCase& c : cases) {
+    SCOPED_TRACE(c.name.empty() ? c.options : c.name);
+    TempDir dir;
+    RunResult run;
+    std::string file = "<stdin>";
+    if (c.name.empty()) {
+      run = RunClausescan("scan " + c.options + " -", c.content);
+    } else {
+      file = (dir.path() / c.name).string();
+      WriteWholeFile(file, c.content);
+      run = RunClausescan("scan " + c.options + " " + Quote(file));
+    }
+    EXPECT_EQ(run.exit_code, 2) << run.err;
+    EXPECT_NE(run.err.find("clausescan: " + file + c.message + "\n"), std::string::npos) << run.err;
+  }
+}
+
+// A text of `sentences` clause sentences, one a line: one finding each.
+std::string DenseText(int sentences) {
+  std::string text;
+  for (int i = 0; i < sentences; ++i) text += kNotice;
+  return text;
+}
+
+// issue 16 review #3: a small document dense with clauses reports its first --max-findings
+// findings (default 2000) in document order and says there are more; 0 means no limit.
+TEST(MaxFindings, ADenseDocumentReportsTheFirstNWithANote) {
+  TempDir dir;
+  const fs::path dense = dir.path() / "dense.txt";
+  WriteWholeFile(dense, DenseText(2100));
+
+  RunResult limited = RunClausescan("scan --format json --max-findings 100 " + Quote(dense));
+  ASSERT_EQ(limited.exit_code, 0) << limited.err;
+  Json report = Json::parse(limited.out);
+  ASSERT_EQ(report["findings"].size(), 100u);
+  EXPECT_EQ(report["findings"][0]["line"], 1);
+  EXPECT_EQ(report["findings"][99]["line"], 100);  // the first 100, in document order
+  EXPECT_EQ(report["summary"]["findings"], 100);
+  EXPECT_EQ(report["notes"],
+            Json::array({"100 findings shown; the document has more (raise --max-findings)"}));
+
+  RunResult by_default = RunClausescan("scan --format json " + Quote(dense));
+  ASSERT_EQ(by_default.exit_code, 0) << by_default.err;
+  EXPECT_EQ(Json::parse(by_default.out)["findings"].size(), 2000u);
+
+  RunResult unlimited = RunClausescan("scan --format json --max-findings 0 " + Quote(dense));
+  ASSERT_EQ(unlimited.exit_code, 0) << unlimited.err;
+  Json all = Json::parse(unlimited.out);
+  EXPECT_EQ(all["findings"].size(), 2100u);
+  EXPECT_TRUE(all["notes"].empty());
+
+  RunResult text = RunClausescan("scan --max-findings 3 " + Quote(dense));
+  EXPECT_NE(text.out.find("3 findings shown; the document has more (raise --max-findings)"),
+            std::string::npos)
+      << text.out;
+}
+
+// issue 16 review #3: exactly N findings is not "more".
+TEST(MaxFindings, ExactlyTheLimitHasNoNote) {
+  RunResult run = RunClausescan("scan --format json --max-findings 5 -", DenseText(5));
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  Json report = Json::parse(run.out);
+  EXPECT_EQ(report["findings"].size(), 5u);
+  EXPECT_TRUE(report["notes"].empty()) << report["notes"];
+}
+
+}  // namespace
+}  // namespace clausescan::testing
