@@ -1,6 +1,7 @@
 #include "output.h"
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <sys/random.h>
 #include <unistd.h>
@@ -88,6 +89,24 @@ volatile std::sig_atomic_t g_temp_path_set = 0;
 volatile std::sig_atomic_t g_progress_line = 0;
 
 FdBuffer* g_stdout = nullptr;  // std::cout's buffer, for the life of the process
+
+// Holds back SIGINT, SIGTERM and SIGHUP (the signals the cleanup handler takes) for its
+// lifetime; one that arrives meanwhile is delivered when it ends. Thread: the calling one.
+class SignalsHeldBack {
+ public:
+  SignalsHeldBack() {
+    sigset_t set;
+    sigemptyset(&set);
+    for (int signal : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&set, signal);
+    ::pthread_sigmask(SIG_BLOCK, &set, &previous_);
+  }
+  ~SignalsHeldBack() { ::pthread_sigmask(SIG_SETMASK, &previous_, nullptr); }
+  SignalsHeldBack(const SignalsHeldBack&) = delete;
+  SignalsHeldBack& operator=(const SignalsHeldBack&) = delete;
+
+ private:
+  sigset_t previous_;
+};
 
 void RememberTempPath(const std::string& path, const std::string& shown_as) {
   g_temp_path_set = 0;
@@ -310,6 +329,9 @@ bool Output::OpenTemporaryFile(std::string* error) {
   const std::string folder = FolderOf(target_);
   for (int attempt = 0; attempt < 100; ++attempt) {
     std::string path = (std::filesystem::path(folder) / RandomTemporaryName()).string();
+    // The file is created and made known to the cleanup handler with the signals it handles
+    // held back: one arriving in between would otherwise leave the file behind.
+    SignalsHeldBack held_back;
     fd_ =
         ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC, 0600);
     if (fd_ >= 0) {
