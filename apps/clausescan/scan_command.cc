@@ -132,25 +132,17 @@ bool FilterJsonLines(const Scanner& scanner, std::size_t max_line,
       continue;
     }
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    nlohmann::json request = nlohmann::json::parse(line, nullptr, false);
-    if (request.is_object() && request.contains("id")) {
-      id = request["id"].is_string() ? JsonLinesId(request["id"].get<std::string>())
-                                     : JsonLinesId::FromJson(request["id"].dump());
-    }
-    if (!request.is_object() || !request.contains("text") || !request["text"].is_string() ||
-        (request.contains("name") && !request["name"].is_string())) {
-      Error error(ErrorCode::kInvalidArgument,
-                  "expected a JSON object with a string \"text\" (and an \"id\"; \"name\", if "
-                  "given, a string)",
-                  "<stdin>", static_cast<int>(number));
-      PrintError(error.message());
-      WriteJsonLinesError(id, error, out);
+    JsonLinesRequest request = ReadJsonLinesRequest(line, number);
+    id = std::move(request.id);
+    if (request.error) {
+      PrintError(request.error->message());
+      WriteJsonLinesError(id, *request.error, out);
       out.flush();
       ok = false;
       continue;
     }
-    std::string name = request.value("name", id.text());
-    Result<Report> report = scanner.ScanBytes(request["text"].get<std::string>(), name);
+    std::string name = request.name.empty() ? id.text() : std::move(request.name);
+    Result<Report> report = scanner.ScanBytes(request.text, name);
     if (report) {
       ApplyBaseline(baseline, baseline_path, *report);
       WriteJsonLines(*report, id, out);

@@ -146,7 +146,7 @@ class Walker {
     struct stat st;
     if (::stat(path.c_str(), &st) != 0) {  // gone since the folder was read: ScanFile says so
       ++files_;
-      out_->push_back(PathEntry{path.string(), std::nullopt, 0});
+      out_->push_back(PathEntry{path.string(), std::nullopt, 0, true});
       return;
     }
     const FileId id{st.st_dev, st.st_ino};
@@ -156,7 +156,8 @@ class Walker {
       return;
     }
     ++files_;
-    out_->push_back(PathEntry{path.string(), std::nullopt, static_cast<std::size_t>(st.st_size)});
+    out_->push_back(
+        PathEntry{path.string(), std::nullopt, static_cast<std::size_t>(st.st_size), true});
   }
 
   const BatchOptions& options_;
@@ -214,7 +215,8 @@ void ScanPaths(const Scanner& scanner, const std::vector<std::string>& paths,
   auto work = [&] {
     for (std::size_t i = next++; i < entries.size(); i = next++) {
       if (entries[i].error) continue;
-      Result<Report> report = scanner.ScanFile(entries[i].path);
+      Result<Report> report = entries[i].walked ? scanner.ScanRegularFile(entries[i].path)
+                                                : scanner.ScanFile(entries[i].path);
       std::lock_guard<std::mutex> lock(mutex);
       results[i].emplace(std::move(report));
       ready.notify_one();

@@ -149,8 +149,9 @@ Report ScanDocument(const internal::RuleSetData& data, const Document& doc,
   return report;
 }
 
-Result<Document> ReadPath(const std::string& path, const ScanOptions& options) {
-  Result<std::string> bytes = internal::ReadFileBytes(path, options.max_input_bytes);
+Result<Document> ReadPath(const std::string& path, const ScanOptions& options,
+                          internal::FileTypes types = internal::FileTypes::kAny) {
+  Result<std::string> bytes = internal::ReadFileBytes(path, options.max_input_bytes, types);
   if (!bytes) return bytes.error();
   return internal::ReadDocument(std::move(*bytes), path, ToReadOptions(options));
 }
@@ -177,6 +178,14 @@ Scanner::Scanner(RuleSet rules, ScanOptions options)
 Result<Report> Scanner::ScanFile(const std::string& path) const {
   return ScanGuarded(path, [&]() -> Result<Report> {
     Result<Document> doc = ReadPath(path, options_);
+    if (!doc) return doc.error();
+    return ScanDocument(rules_.data(), *doc, options_.max_findings);
+  });
+}
+
+Result<Report> Scanner::ScanRegularFile(const std::string& path) const {
+  return ScanGuarded(path, [&]() -> Result<Report> {
+    Result<Document> doc = ReadPath(path, options_, internal::FileTypes::kRegularOnly);
     if (!doc) return doc.error();
     return ScanDocument(rules_.data(), *doc, options_.max_findings);
   });

@@ -77,6 +77,39 @@ TEST_F(BatchCli, UnreadableFileIsReportedAndTheRestScanned) {
   EXPECT_EQ(Paths(r.out), (std::vector<std::string>{"a/one.txt", "b/three.txt"}));
 }
 
+// issue 16 review D: folder walks refuse what is not a regular file when it is read, but a pipe
+// named on the command line is a feature: process substitution `<(cmd)` and a named FIFO, next
+// to a folder, are scanned.
+TEST_F(BatchCli, NamedPipesAndProcessSubstitutionAreScanned) {
+  // $1: the folder, $2: the text. The FIFO's writer gives up after 60 s should no one read.
+  WriteWholeFile(
+      dir_.path() / "script.sh",
+      std::string(R"(mkfifo "$1/named" || exit 3
+timeout 60 bash -c 'printf "%s" "$1" > "$0"' "$1/named" "$2" &
+exec ')") +
+          CLAUSESCAN_BINARY +
+          R"(' scan --format jsonl --include '*.txt' <(printf '%s' "$2") "$1/named" "$1/b")");
+  const std::string command = "timeout -s KILL 60 bash '" + (dir_.path() / "script.sh").string() +
+                              "' " + Dir() + " '" + kNotice + "' > '" +
+                              (dir_.path() / "out").string() + "' 2> '" +
+                              (dir_.path() / "err").string() + "'";
+  const int status = std::system(command.c_str());
+  const std::string out = ReadWholeFile(dir_.path() / "out");
+  ASSERT_EQ(ExitCode(status), 0) << ReadWholeFile(dir_.path() / "err");
+  std::vector<std::string> paths;
+  std::istringstream in(out);
+  for (std::string line; std::getline(in, line);) {
+    const nlohmann::json report = nlohmann::json::parse(line);
+    EXPECT_EQ(report["findings"].size(), 1u) << line;
+    paths.push_back(
+        std::filesystem::path(report["document"]["path"].get<std::string>()).filename().string());
+  }
+  ASSERT_EQ(paths.size(), 3u) << out;
+  EXPECT_THAT(paths[0], ::testing::MatchesRegex("[0-9]+"));  // /dev/fd/63
+  EXPECT_EQ(paths[1], "named");
+  EXPECT_EQ(paths[2], "three.txt");
+}
+
 TEST_F(BatchCli, APdfThatNeverFinishesIsStoppedAndTheRestScanned) {
   WriteWholeFile(dir_.path() / "a" / "bomb.pdf", FormBombPdf(30, 4));
   RunResult r = RunClausescan("scan --format jsonl --pdf-time-limit 1 --exclude '*.md' " + Dir());

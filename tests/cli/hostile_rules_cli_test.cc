@@ -187,15 +187,30 @@ TEST(HostileBaselineCli, FifoAsBaselineIsRefusedWithoutWaiting) {
   EXPECT_EQ(r.out, "");
 }
 
-// issue 16 (files read whole): the baseline limit is stated in the error.
+// issue 16 (files read whole): the baseline limit is stated in the error. issue 16 review E: it
+// was 256 MiB, whose parsed tree could take 8 GB; it is 32 MiB.
 TEST(HostileBaselineCli, BaselineAboveTheSizeLimitIsRefused) {
   TempDir dir;
   const fs::path base = dir.path() / "base.json";
-  MakeSparseFile(base, (off_t{256} << 20) + 1);
+  MakeSparseFile(base, (off_t{32} << 20) + 1);
   RunResult r = RunBoundedClausescan("scan --baseline " + Quote(base) + " -", kClause);
   EXPECT_EQ(r.exit_code, 2) << r.err;
   EXPECT_EQ(r.err, "clausescan: " + base.string() +
-                       ": larger than 256 MiB, the limit for baseline reports\n");
+                       ": larger than 32 MiB, the limit for baseline reports\n");
+  EXPECT_EQ(r.out, "");
+}
+
+// issue 16 review E: a baseline of 30 million '[' (30 MB) built a tree of arrays until memory ran
+// out (3.8 GB for 50 million); nesting past 64 levels is refused before anything is parsed.
+TEST(HostileBaselineCli, DeeplyNestedBaselineIsRefusedBeforeItIsParsed) {
+  TempDir dir;
+  const fs::path base = dir.path() / "base.json";
+  WriteWholeFile(base, std::string(30'000'000, '['));
+  RunResult r = RunBoundedClausescan("scan --baseline " + Quote(base) + " -", kClause);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_EQ(r.err, "clausescan: " + base.string() +
+                       ": nested deeper than 64 levels (at byte 64), the limit for baseline "
+                       "reports\n");
   EXPECT_EQ(r.out, "");
 }
 

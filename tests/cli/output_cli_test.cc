@@ -399,5 +399,93 @@ TEST(JsonLinesFilterLimits, ALongLineIsSkippedWithoutHoldingIt) {
   EXPECT_FALSE(std::getline(lines, line));
 }
 
+// The lines a JSON Lines filter run writes for the given input lines, with its exit status. The
+// run is bounded (`ulimit -t 20`, `ulimit -v` of memory_kib unless AddressSanitizer, `timeout`
+// 60 s).
+struct FilterRun {
+  int status = -1;
+  std::vector<std::string> lines;
+  std::string err;
+};
+
+FilterRun RunFilter(const std::string& input, long memory_kib = 1048576) {
+  TempDir dir;
+  WriteWholeFile(dir.path() / "in", input);
+#if defined(__SANITIZE_ADDRESS__)  // AddressSanitizer reserves terabytes of address space
+  (void)memory_kib;
+  const std::string limits = "ulimit -t 20\n";
+#else
+  const std::string limits = "ulimit -t 20; ulimit -v " + std::to_string(memory_kib) + "\n";
+#endif
+  RunScript(dir.path(), limits + "timeout -s KILL 60 '" + std::string(CLAUSESCAN_BINARY) +
+                            "' scan --format jsonl < " + Quoted(dir.path() / "in") + " > " +
+                            Quoted(dir.path() / "out") + " 2> " + Quoted(dir.path() / "err") +
+                            "\necho $? > " + Quoted(dir.path() / "status") + "\n");
+  FilterRun run;
+  run.status = std::atoi(ReadWholeFile(dir.path() / "status").c_str());
+  run.err = ReadWholeFile(dir.path() / "err");
+  std::istringstream lines(ReadWholeFile(dir.path() / "out"));
+  for (std::string line; std::getline(lines, line);) run.lines.push_back(line);
+  return run;
+}
+
+// issue 16 review E: an id nested 100,000 levels deep made the id's re-dump recurse until the
+// stack overflowed (SIGSEGV): that line and every later one were lost. Now the line is refused
+// before it is parsed and the filter goes on.
+TEST(JsonLinesFilterLimits, ADeeplyNestedLineIsAnErrorAndTheFilterGoesOn) {
+  const std::string deep =
+      "{\"id\":" + std::string(100000, '[') + std::string(100000, ']') + ",\"text\":\"x\"}\n";
+  FilterRun run = RunFilter(deep + "{\"id\":\"after\",\"text\":\"Nothing here.\"}\n");
+  EXPECT_EQ(run.status, 2) << run.err;
+  EXPECT_EQ(run.err, "clausescan: <stdin>:1: JSON nested deeper than 64 levels (at byte 69)\n");
+  ASSERT_EQ(run.lines.size(), 2u) << run.err;
+  EXPECT_EQ(run.lines[0],
+            R"x({"id":"line 1","error":{"code":"too_large","message":"<stdin>:1: JSON nested )x"
+            R"x(deeper than 64 levels (at byte 69)"}})x");
+  EXPECT_EQ(nlohmann::json::parse(run.lines[1])["id"], "after");
+}
+
+// issue 16 review E: an id is echoed as written: a big integer came back as
+// 1.2345678901234568e+22. A number beyond a double (1e999) and a line of invalid UTF-8 got the
+// id "line N" and "expected a JSON object"; they keep their id and say what is wrong.
+TEST(JsonLinesFilterLimits, IdsAreEchoedAsWrittenAndBadLinesSayWhy) {
+  FilterRun run = RunFilter(
+      "{\"id\":12345678901234567890123,\"text\":\"Nothing here.\"}\n"
+      "{\"id\": [1, 2.50, \"a b\"], \"text\": \"Nothing here.\"}\n"
+      "{\"id\":1e999,\"text\":\"x\"}\n"
+      "{\"id\":\"u8\",\"text\":\"bad \xff byte\"}\n"
+      "{\"id\":7,\"text\":\"unterminated}\n");
+  EXPECT_EQ(run.status, 2) << run.err;
+  ASSERT_EQ(run.lines.size(), 5u) << run.err;
+  EXPECT_EQ(run.lines[0].rfind(R"({"id":12345678901234567890123,"document":)", 0), 0u)
+      << run.lines[0];
+  EXPECT_EQ(run.lines[1].rfind(R"({"id":[1,2.50,"a b"],"document":)", 0), 0u) << run.lines[1];
+  EXPECT_EQ(run.lines[2],
+            R"({"id":"1e999","error":{"code":"invalid_argument","message":"<stdin>:3: invalid )"
+            R"(JSON at byte 10: number overflow parsing '1e999'"}})");
+  EXPECT_EQ(run.lines[3],
+            R"x({"id":"u8","error":{"code":"invalid_utf8","message":"<stdin>:4: invalid UTF-8 )x"
+            R"x(at byte 23 of the line (JSON text must be UTF-8)"}})x");
+  const nlohmann::json last = nlohmann::json::parse(run.lines[4]);
+  EXPECT_EQ(last["id"], 7);
+  EXPECT_EQ(last["error"]["code"], "invalid_argument");
+  EXPECT_THAT(last["error"]["message"].get<std::string>(),
+              HasSubstr("<stdin>:5: invalid JSON at byte 29: syntax error"));
+}
+
+// issue 16 review E: members other than id, text and name are skipped as the line is parsed,
+// not built into a tree: 40 MB of empty arrays (a tree of about 1.4 GB) read within 640 MiB.
+TEST(JsonLinesFilterLimits, AWideLineIsReadWithoutBuildingATree) {
+  std::string wide = "{\"id\":\"wide\",\"extra\":[";
+  for (int i = 0; i < 13'000'000; ++i) wide += "[],";
+  wide += "[]],\"text\":\"Nothing here.\"}\n";
+  FilterRun run = RunFilter(wide, 655360);
+  EXPECT_EQ(run.status, 0) << run.err;
+  ASSERT_EQ(run.lines.size(), 1u) << run.err;
+  const nlohmann::json line = nlohmann::json::parse(run.lines[0]);
+  EXPECT_EQ(line["id"], "wide");
+  EXPECT_FALSE(line.contains("error")) << run.lines[0];
+}
+
 }  // namespace
 }  // namespace clausescan::testing

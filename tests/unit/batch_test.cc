@@ -2,8 +2,10 @@
 // contract with a caller whose callback fails.
 #include "clausescan/batch.h"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -11,8 +13,10 @@
 #include <fstream>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include "support/bounded_child.h"
 #include "support/temp_directory.h"
 
 namespace clausescan {
@@ -141,6 +145,57 @@ TEST(ExpandPaths, SkipFilesAreComparedByDeviceAndInode) {
   options.skip_files = {(dir / "docs" / "." / "report.json").string(), (dir / "absent").string()};
   EXPECT_EQ(Expanded(dir, {(dir / "docs").string()}, options),
             (std::vector<std::string>{"docs/contract.txt"}));
+  fs::remove_all(dir);
+}
+
+// issue 16 review D: a file that a folder walk found and that was replaced by a FIFO before it
+// was read made the scan wait for a writer forever. It is now an error naming it ("not a
+// regular file") and the batch goes on; a FIFO named explicitly is still read (a named pipe,
+// process substitution). Deterministic: the named FIFO is scanned first, and its writer, which
+// can only open it once the walk is over, replaces the walked file before writing. The batch
+// runs in a child process that a hang would take past its wall-clock bound (30 s).
+TEST(ScanPaths, AWalkedFileReplacedByAFifoIsAnErrorAndTheBatchGoesOn) {
+  const fs::path dir = testing::MakeTempDirectory("clausescan-fifo-");
+  const std::string clause =
+      "The Supplier shall notify the Customer of a Security Incident within 24 hours.\n";
+  const fs::path named = dir / "named-pipe";
+  ASSERT_EQ(::mkfifo(named.c_str(), 0600), 0);
+  fs::create_directory(dir / "docs");
+  std::ofstream(dir / "docs" / "a.txt") << clause;
+  std::ofstream(dir / "docs" / "b.txt") << clause;
+  Result<RuleSet> rules = RuleSet::Builtin();
+  ASSERT_TRUE(rules.ok()) << rules.error().message();
+  const testing::ChildOutcome outcome = testing::RunBounded(
+      [&] {
+        Scanner scanner(*rules);
+        std::thread writer([&] {
+          const int fd = ::open(named.c_str(), O_WRONLY | O_CLOEXEC);  // once the scan reads
+          fs::remove(dir / "docs" / "a.txt");
+          ::mkfifo((dir / "docs" / "a.txt").c_str(), 0600);
+          (void)!::write(fd, clause.data(), clause.size());
+          ::close(fd);
+        });
+        BatchOptions options;
+        options.jobs = 1;
+        std::string out;
+        ScanPaths(
+            scanner, {named.string(), (dir / "docs").string()}, options, [&](BatchItem& item) {
+              out += fs::path(item.path).lexically_relative(dir).string() + ": " +
+                     (item.report.ok() ? std::to_string(item.report->findings.size()) + " findings"
+                                       : item.report.error().message()) +
+                     "\n";
+            });
+        writer.join();
+        return out;
+      },
+      {10, std::size_t{2} << 30});
+  ASSERT_TRUE(outcome.finished) << "the batch did not finish: " << outcome.Describe();
+  EXPECT_EQ(outcome.output,
+            "named-pipe: 1 findings\n"
+            "docs/a.txt: " +
+                (dir / "docs" / "a.txt").string() +
+                ": not a regular file (a FIFO)\n"
+                "docs/b.txt: 1 findings\n");
   fs::remove_all(dir);
 }
 

@@ -42,6 +42,35 @@ TEST(JsonLines, IdsThatAreNotStringsKeepTheirJsonType) {
   EXPECT_EQ(nlohmann::json::parse(not_json.str())["id"], "{oops");
 }
 
+// issue 16 review E: a JSON id is written back as given; re-dumped after parsing, a big integer
+// lost its digits (1.2345678901234568e+22). Blanks between its tokens go, those in its strings
+// stay; an id that cannot be written back (a number beyond a double) is written as a string.
+TEST(JsonLines, JsonIdsAreWrittenAsGiven) {
+  struct Case {
+    std::string id;
+    std::string written;
+  };
+  const std::string deep = std::string(65, '[') + std::string(65, ']');  // past 64 levels
+  const Case cases[] = {
+      {"12345678901234567890123", "12345678901234567890123"},
+      {"2.50", "2.50"},
+      {"[1, \"a b\",\t{\"k\": -0}]", "[1,\"a b\",{\"k\":-0}]"},
+      {"\"q\\\" \"", "\"q\\\" \""},
+      {"1e999", "\"1e999\""},
+      {deep, "\"" + deep + "\""},
+  };
+  for (const Case& c : cases) {
+    std::ostringstream report;
+    WriteJsonLines(samples::MsaReport(), JsonLinesId::FromJson(c.id), report);
+    EXPECT_EQ(report.str().rfind(std::string("{\"id\":") + c.written + ",\"document\":", 0), 0u)
+        << report.str().substr(0, 80);
+    std::ostringstream error;
+    WriteJsonLinesError(JsonLinesId::FromJson(c.id), Error(ErrorCode::kIo, "x"), error);
+    EXPECT_EQ(error.str(), std::string("{\"id\":") + c.written +
+                               ",\"error\":{\"code\":\"io\",\"message\":\"x\"}}\n");
+  }
+}
+
 TEST(JsonLines, ErrorLine) {
   std::ostringstream out;
   WriteJsonLinesError("a1", Error(ErrorCode::kInvalidUtf8, "invalid byte 0xff", "<stdin>"), out);

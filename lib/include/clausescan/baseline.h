@@ -24,10 +24,11 @@ class Baseline {
   // Reads a report written by `clausescan scan --format json` (one report or an array) or
   // `--format jsonl`. path must name a regular file (symbolic links followed). Errors, naming
   // the path: kIo (cannot read; not a regular file: a FIFO, device or directory is refused
-  // unopened), kTooLarge (more than 256 MiB, refused before it is read), kInvalidArgument (not
-  // a clausescan JSON report; with the line for JSON Lines).
+  // unopened), kTooLarge (more than 32 MiB, refused before it is read; JSON nested deeper than
+  // 64 levels, refused before it is parsed), kInvalidArgument (not a clausescan JSON report;
+  // with the line for JSON Lines). Memory: the parsed report, up to about 35 times the file.
   static Result<Baseline> ReadFile(const std::string& path);
-  // The same from JSON text; `name` is used in errors.
+  // The same from JSON text (no size limit; the same depth limit); `name` is used in errors.
   static Result<Baseline> FromJson(std::string_view json, const std::string& name);
 
   // Removes from report the findings and missing clauses the baseline holds and returns how

@@ -56,6 +56,7 @@ struct PathEntry {
   std::string path;
   std::optional<Error> error;  // set for a walking problem
   std::size_t bytes = 0;       // the file's size when known
+  bool walked = false;         // found by walking a folder: scanned only as a regular file
 };
 
 // Expands paths (files as given; folders walked recursively in name order, symlinks followed)
@@ -71,7 +72,10 @@ struct PathEntry {
 std::vector<PathEntry> ExpandPaths(const std::vector<std::string>& paths,
                                    const BatchOptions& options);
 
-// Scans every file of paths (see ExpandPaths) with scanner on options.jobs threads. Calls
+// Scans every file of paths (see ExpandPaths) with scanner on options.jobs threads. Files that
+// folder walks found are scanned with Scanner::ScanRegularFile, so one replaced by a FIFO or a
+// device since the walk is an error (kIo "not a regular file ...") rather than a scan that waits
+// forever; files named in paths with Scanner::ScanFile (a named pipe is read). Calls
 // `on_item` once per file and per walking error, from the calling thread, in the order of
 // ExpandPaths (errors first where they were found), and `on_progress` (if set) from the calling
 // thread after each file. A bad file never stops the batch. Returns when every file is done.

@@ -6,8 +6,10 @@
 #ifndef CLAUSESCAN_PRINTERS_H_
 #define CLAUSESCAN_PRINTERS_H_
 
+#include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -29,7 +31,10 @@ class JsonLinesId {
  public:
   JsonLinesId(std::string text) : text_(std::move(text)) {}
   JsonLinesId(const char* text) : text_(text) {}
-  // `json` is the JSON text of the id; text that is not valid JSON is written as a string.
+  // `json` is the JSON text of the id, written back as given (without the blanks between its
+  // tokens), so 12345678901234567890123 keeps every digit. Text that is not valid JSON, nests
+  // deeper than 64 levels or holds a number beyond the range of a double (1e999) is written as
+  // a string.
   static JsonLinesId FromJson(std::string json) {
     JsonLinesId id(std::move(json));
     id.is_json_ = true;
@@ -42,6 +47,28 @@ class JsonLinesId {
   std::string text_;
   bool is_json_ = false;
 };
+
+// One input line of the streaming filter: {"id": ..., "text": "...", "name": "..."}, "id" and
+// "name" optional, other members ignored.
+struct JsonLinesRequest {
+  // The line's "id": a string's value, or another value's JSON text as written (see
+  // JsonLinesId::FromJson); "line N" when the line has none. Set also when error is: an id that
+  // can be read from the broken line is kept.
+  JsonLinesId id = "";
+  std::string text;
+  std::string name;  // "name", or "" when the line has none
+  // Why the line cannot be scanned, naming "<stdin>" and line N: kInvalidUtf8 (the line is not
+  // UTF-8; byte_offset in the line); kTooLarge (nested deeper than 64 levels: refused before it
+  // is parsed, so a line of 100,000 '[' costs nothing); kInvalidArgument (invalid JSON, with
+  // the parser's reason and byte; a number out of range; not an object with a string "text";
+  // "name" not a string).
+  std::optional<Error> error;
+};
+
+// Reads line `number` (1-based) of the streaming filter's input. Never fails: problems are in
+// the result's error. Memory: the text and name, not a tree of the line (members other than
+// id, text and name are skipped as they are parsed). Thread-safe.
+JsonLinesRequest ReadJsonLinesRequest(std::string_view line, long number);
 
 // JSON Lines: the report as one compact JSON object (as WriteJson) and '\n'.
 void WriteJsonLines(const Report& report, std::ostream& out);

@@ -111,6 +111,12 @@ class Scanner {
   // kCorrupt; each names the path.
   Result<Report> ScanFile(const std::string& path) const;
 
+  // As ScanFile, for a path that must still be a regular file, such as one a folder walk found:
+  // anything else there now (a FIFO or device put in its place) fails with kIo "not a regular
+  // file (a FIFO)" naming the path, without waiting for a writer or reading it. (ScanFile reads
+  // FIFOs, so that a named pipe or process substitution `<(cmd)` can be scanned.)
+  Result<Report> ScanRegularFile(const std::string& path) const;
+
   // Scans bytes already in memory. name is used in messages and in the report. The format is
   // told by content (PDF, DOCX, HTML); otherwise name's extension (".md", ".markdown") selects
   // Markdown and anything else is read as plain text.

@@ -154,6 +154,15 @@ Result<bool> ReadAll(int fd, std::size_t max_bytes, const std::string& path, std
   }
 }
 
+// What a file that is not a regular one is, for messages.
+const char* FileTypeName(mode_t mode) {
+  if (S_ISFIFO(mode)) return "a FIFO";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  if (S_ISSOCK(mode)) return "a socket";
+  return "an unknown type of file";
+}
+
 // Runs the reader of an extracted format (HTML, DOCX, PDF).
 Result<Document> ReadExtracted(Format format, std::string_view bytes, const std::string& name,
                                const ReadOptions& options) {
@@ -229,8 +238,12 @@ std::size_t FindInvalidUtf8(std::string_view text) {
   return std::string_view::npos;
 }
 
-Result<std::string> ReadFileBytes(const std::string& path, std::size_t max_bytes) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+Result<std::string> ReadFileBytes(const std::string& path, std::size_t max_bytes, FileTypes types) {
+  // O_NOCTTY: a terminal never becomes ours. For regular files only, O_NONBLOCK: a FIFO that
+  // took the place of a file opens without waiting for a writer (fstat then refuses it).
+  const int flags =
+      O_RDONLY | O_NOCTTY | O_CLOEXEC | (types == FileTypes::kRegularOnly ? O_NONBLOCK : 0);
+  int fd = ::open(path.c_str(), flags);
   if (fd < 0) {
     return Error(ErrorCode::kIo, fmt::format("cannot open: {}", std::strerror(errno)), path);
   }
@@ -243,6 +256,11 @@ Result<std::string> ReadFileBytes(const std::string& path, std::size_t max_bytes
   if (S_ISDIR(info.st_mode)) {
     ::close(fd);
     return Error(ErrorCode::kIo, fmt::format("cannot read: {}", std::strerror(EISDIR)), path);
+  }
+  if (types == FileTypes::kRegularOnly && !S_ISREG(info.st_mode)) {
+    ::close(fd);
+    return Error(ErrorCode::kIo, fmt::format("not a regular file ({})", FileTypeName(info.st_mode)),
+                 path);
   }
   std::size_t size = S_ISREG(info.st_mode) ? static_cast<std::size_t>(info.st_size) : 0;
   if (size > max_bytes) {

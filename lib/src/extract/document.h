@@ -53,9 +53,20 @@ struct ReadOptions {
   ChildLimits pdf_limits;           // PDF: poppler's process; time 0: read in this process
 };
 
-// Reads the whole file. Errors: kIo naming the path and the OS reason; kTooLarge when the file
-// exceeds max_bytes.
-Result<std::string> ReadFileBytes(const std::string& path, std::size_t max_bytes);
+// Which files ReadFileBytes reads.
+enum class FileTypes {
+  kAny,          // whatever the path names: a regular file, a FIFO or process substitution
+                 // (opened as usual, so it waits for a writer), a device
+  kRegularOnly,  // only a regular file: anything else fails without being waited on or read
+};
+
+// Reads the whole file. Errors: kIo naming the path and the OS reason ("cannot open: ...",
+// "cannot read: ..."); with FileTypes::kRegularOnly, kIo "not a regular file (a FIFO)" (or a
+// device, socket, folder) when path is no regular file when opened: it is opened with
+// O_NONBLOCK, so a FIFO never blocks, and checked with fstat before anything is read; kTooLarge
+// when the file exceeds max_bytes.
+Result<std::string> ReadFileBytes(const std::string& path, std::size_t max_bytes,
+                                  FileTypes types = FileTypes::kAny);
 
 // Builds a Document from bytes. The format is chosen from the content (DetectFormat in
 // extract/detect.h): PDF, DOCX and HTML are extracted by their readers; anything else is text,

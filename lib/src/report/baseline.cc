@@ -4,9 +4,9 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <vector>
 
+#include "common/json_text.h"
 #include "common/read_file.h"
 #include "report/strings.h"
 
@@ -15,9 +15,10 @@ namespace {
 
 using Json = nlohmann::json;
 
-// A report is several times the size of the text it covers (a 7 KB contract, a 60 KB report),
-// so a baseline of a folder of contracts may well be larger than any one of them.
-constexpr std::size_t kMaxBaselineBytes = std::size_t{256} << 20;
+// A report is several times the size of the text it covers (a 7 KB contract, a 60 KB report:
+// 32 MiB hold the reports of about 500 such contracts), and its parsed tree several times more
+// again (up to about 35 times the file for JSON made of empty objects: 1.1 GB at this limit).
+constexpr std::size_t kMaxBaselineBytes = std::size_t{32} << 20;
 
 // Keys of a document's entries; the document's path is the outer key of Baseline::counts_.
 std::string FindingKey(std::string_view rule, std::string_view text) {
@@ -80,6 +81,16 @@ Result<Baseline> Baseline::ReadFile(const std::string& path) {
 }
 
 Result<Baseline> Baseline::FromJson(std::string_view json, const std::string& name) {
+  // A tree costs memory for every level, and the code that walks it recurses for each: deep
+  // nesting is refused before anything is parsed.
+  const std::size_t deep = internal::FindJsonTooDeep(json);
+  if (deep != std::string_view::npos) {
+    return Error(ErrorCode::kTooLarge,
+                 fmt::format("nested deeper than {} levels (at byte {}), the limit for baseline "
+                             "reports",
+                             internal::kMaxJsonDepth, deep),
+                 name, 0, 0, static_cast<std::ptrdiff_t>(deep));
+  }
   Baseline baseline;
   Json whole = Json::parse(json, nullptr, /*allow_exceptions=*/false);
   if (!whole.is_discarded()) {
@@ -93,9 +104,11 @@ Result<Baseline> Baseline::FromJson(std::string_view json, const std::string& na
     return baseline;
   }
   // JSON Lines: one report per line (filter-mode lines carry an "id", error lines are skipped).
-  std::istringstream lines{std::string(json)};
   int number = 0;
-  for (std::string line; std::getline(lines, line);) {
+  for (std::size_t begin = 0; begin < json.size();) {
+    const std::size_t end = std::min(json.find('\n', begin), json.size());
+    const std::string_view line = json.substr(begin, end - begin);
+    begin = end + 1;
     ++number;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     Json report = Json::parse(line, nullptr, /*allow_exceptions=*/false);

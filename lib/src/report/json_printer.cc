@@ -4,8 +4,10 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
+#include <string_view>
 
 #include "clausescan/printers.h"
+#include "common/json_text.h"
 #include "report/json_values.h"
 
 namespace clausescan {
@@ -121,27 +123,46 @@ void WriteJsonLines(const Report& report, std::ostream& out) { WriteJson(report,
 
 namespace {
 
-Json IdJson(const JsonLinesId& id) {
-  if (!id.is_json()) return id.text();
-  Json value = Json::parse(id.text(), nullptr, /*allow_exceptions=*/false);
-  return value.is_discarded() ? Json(id.text()) : value;
+// The JSON text of an id: a JSON id as written, without blanks between its tokens; a string (or
+// JSON text that cannot be written back as it is, see JsonLinesId::FromJson) as a JSON string.
+std::string IdText(const JsonLinesId& id) {
+  const std::string& text = id.text();
+  if (!id.is_json() || internal::FindJsonTooDeep(text) != std::string::npos ||
+      !nlohmann::json::accept(text)) {
+    return Dump(Json(text));
+  }
+  std::string compact;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '"') {  // a string, escapes and all (accept() vouched that it ends)
+      const std::size_t begin = i;
+      for (++i; text[i] != '"'; ++i) i += text[i] == '\\' ? 1 : 0;
+      compact.append(text, begin, i + 1 - begin);
+    } else if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+      compact += c;
+    }
+  }
+  return compact;
+}
+
+// Writes {"id":ID, then the members of object, then "}\n": the id's text as IdText gives it
+// (so a number keeps every digit, which a parsed JSON value would not).
+void WriteWithId(const JsonLinesId& id, const Json& object, std::ostream& out) {
+  const std::string body = Dump(object);  // "{...}"
+  out << "{\"id\":" << IdText(id) << (body.size() > 2 ? "," : "")
+      << std::string_view(body).substr(1) << '\n';
 }
 
 }  // namespace
 
 void WriteJsonLines(const Report& report, const JsonLinesId& id, std::ostream& out) {
-  Json line = Json::object();
-  line["id"] = IdJson(id);
-  Json body = ReportJson(report);
-  for (auto it = body.begin(); it != body.end(); ++it) line[it.key()] = std::move(it.value());
-  out << Dump(line) << '\n';
+  WriteWithId(id, ReportJson(report), out);
 }
 
 void WriteJsonLinesError(const JsonLinesId& id, const Error& error, std::ostream& out) {
   Json line = Json::object();
-  line["id"] = IdJson(id);
   line["error"] = Json{{"code", ErrorCodeName(error.code())}, {"message", error.message()}};
-  out << Dump(line) << '\n';
+  WriteWithId(id, line, out);
 }
 
 }  // namespace clausescan
