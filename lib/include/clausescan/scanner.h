@@ -86,7 +86,9 @@ enum class Revisions {
 //
 // Fixed bounds, not options: a DOCX list label is cut at 64 bytes and its level text read up to
 // 256 bytes; numbering.xml and styles.xml are read up to 10000 lists, list instances and styles
-// each; nested HTML list items are indented 3 spaces per level for 6 levels at most.
+// each; nested HTML list items are indented 3 spaces per level for 6 levels at most; HTML with
+// an element of more than 256 attributes or more than 50,000 distinct element, attribute and
+// entity names fails with kTooLarge before it is parsed (libxml2 takes quadratic time on both).
 struct ScanOptions {
   bool lossy_utf8 = false;
   std::size_t max_input_bytes = std::size_t{64} << 20;

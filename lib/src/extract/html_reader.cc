@@ -3,18 +3,23 @@
 // the text and the nesting limit is checked as elements open).
 #include <fmt/format.h>
 #include <libxml/HTMLparser.h>
+#include <libxml/encoding.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/tree.h>
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdlib>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "extract/docx_numbering.h"
+#include "extract/html_limits.h"
 #include "extract/readers.h"
 #include "extract/text_builder.h"
 
@@ -272,17 +277,73 @@ void OnCharacters(void* user, const xmlChar* chars, int length) {
   if (context->text->stopped()) xmlStopParser(context->parser);
 }
 
-// The encoding to read bytes in: UTF-8 when they are valid UTF-8 (whatever a <meta> claims),
-// else what the document declares, else Windows-1252's subset ISO-8859-1.
-xmlCharEncoding ChooseEncoding(std::string_view bytes, bool* ignore_declared) {
-  *ignore_declared = FindInvalidUtf8(bytes) == std::string_view::npos;
-  if (*ignore_declared) return XML_CHAR_ENCODING_UTF8;
-  std::string head(bytes.substr(0, 4096));
+// The charset the document declares: the first `charset=NAME` (in a <meta> or an http-equiv
+// content) of its first 64 KiB, or "".
+std::string DeclaredCharset(std::string_view bytes) {
+  std::string head(bytes.substr(0, std::size_t{64} << 10));
   std::transform(head.begin(), head.end(), head.begin(), [](char c) {
     return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   });
-  return head.find("charset") != std::string::npos ? XML_CHAR_ENCODING_NONE
-                                                   : XML_CHAR_ENCODING_8859_1;
+  for (std::size_t at = head.find("charset"); at != std::string::npos;
+       at = head.find("charset", at + 1)) {
+    std::size_t i = head.find_first_not_of(" \t\r\n", at + 7);
+    if (i == std::string::npos || head[i] != '=') continue;
+    i = head.find_first_not_of(" \t\r\n\"'", i + 1);
+    std::size_t end = i;
+    while (end < head.size() && (std::isalnum(static_cast<unsigned char>(head[end])) ||
+                                 std::string_view("-_.:").find(head[end]) != std::string::npos)) {
+      ++end;
+    }
+    if (i != std::string::npos && end > i) return head.substr(i, end - i);
+  }
+  return "";
+}
+
+// True when libxml2's converter for charset reads ASCII markup as ASCII (so CheckHtmlMarkup,
+// which reads bytes, sees the markup libxml2 parses): not UTF-16 or UTF-32, not EBCDIC, not
+// UTF-7 (where "+ADw-" is '<').
+bool KeepsAscii(const std::string& charset) {
+  static constexpr std::string_view kProbe =
+      "<a b=\"c\" d='e' f=g>&h; &#105;</a><!-- --><?j k?><!DOCTYPE l> +ADw- +AD4- \t\r\n"
+      "0123456789 ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz _-.:;/!?%";
+  xmlCharEncodingHandlerPtr handler = xmlFindCharEncodingHandler(charset.c_str());
+  if (handler == nullptr) return false;
+  xmlBufferPtr in = xmlBufferCreate();
+  xmlBufferPtr out = xmlBufferCreate();
+  bool same = false;
+  if (in != nullptr && out != nullptr &&
+      xmlBufferAdd(in, reinterpret_cast<const xmlChar*>(kProbe.data()),
+                   static_cast<int>(kProbe.size())) == 0 &&
+      xmlCharEncInFunc(handler, out, in) >= 0) {
+    same = std::string_view(reinterpret_cast<const char*>(xmlBufferContent(out)),
+                            static_cast<std::size_t>(xmlBufferLength(out))) == kProbe;
+  }
+  xmlBufferFree(in);
+  xmlBufferFree(out);
+  xmlCharEncCloseFunc(handler);
+  return same;
+}
+
+// How libxml2 is told to read the bytes. It never chooses by itself (HTML_PARSE_IGNORE_ENC: no
+// <meta> or guess switches encodings midway), so the markup it parses is the markup that
+// CheckHtmlMarkup read in the bytes: UTF-8 when the bytes are valid UTF-8 (whatever a <meta>
+// claims); else the charset the document declares when libxml2 converts it and it keeps ASCII
+// as ASCII (Windows-1252, Shift_JIS ...); else Windows-1252's subset ISO-8859-1.
+struct HtmlEncoding {
+  xmlCharEncoding fixed = XML_CHAR_ENCODING_UTF8;
+  std::string charset;  // when not empty: this converter instead of `fixed`
+};
+
+HtmlEncoding ChooseEncoding(std::string_view bytes) {
+  HtmlEncoding encoding;
+  if (FindInvalidUtf8(bytes) == std::string_view::npos) return encoding;
+  encoding.fixed = XML_CHAR_ENCODING_8859_1;
+  std::string declared = DeclaredCharset(bytes);
+  if (!declared.empty() && declared != "utf-8" && declared != "utf8" && KeepsAscii(declared)) {
+    encoding.fixed = XML_CHAR_ENCODING_NONE;
+    encoding.charset = std::move(declared);
+  }
+  return encoding;
 }
 
 }  // namespace
@@ -299,16 +360,28 @@ Result<Document> ReadHtml(std::string_view bytes, const std::string& name,
   sax.ignorableWhitespace = OnCharacters;
   sax.cdataBlock = OnCharacters;
 
+  // libxml2 reads a NUL byte as a space in some places and as the end of the input in others;
+  // CheckHtmlMarkup and the parser read the same markup when there is none.
+  std::string without_nul;
+  if (bytes.find('\0') != std::string_view::npos) {
+    without_nul.assign(bytes);
+    std::replace(without_nul.begin(), without_nul.end(), '\0', ' ');
+    bytes = without_nul;
+  }
+  if (std::optional<Error> error = CheckHtmlMarkup(bytes, name)) return *std::move(error);
+
   HtmlText text(options.max_xml_depth, options.max_text_bytes);
   SaxContext context{&text, nullptr};
-  bool ignore_declared = false;
-  xmlCharEncoding encoding = ChooseEncoding(bytes, &ignore_declared);
+  const HtmlEncoding encoding = ChooseEncoding(bytes);
   htmlParserCtxtPtr parser =
-      htmlCreatePushParserCtxt(&sax, &context, nullptr, 0, nullptr, encoding);
+      htmlCreatePushParserCtxt(&sax, &context, nullptr, 0, nullptr, encoding.fixed);
   if (parser == nullptr) return Error(ErrorCode::kInternal, "cannot start the HTML parser", name);
   context.parser = parser;
+  if (!encoding.charset.empty()) {
+    xmlSwitchToEncoding(parser, xmlFindCharEncodingHandler(encoding.charset.c_str()));
+  }
   htmlCtxtUseOptions(parser, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                                 HTML_PARSE_NONET | (ignore_declared ? HTML_PARSE_IGNORE_ENC : 0));
+                                 HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC);
   for (std::size_t at = 0; at < bytes.size() && !text.stopped(); at += kChunk) {
     std::size_t size = std::min(kChunk, bytes.size() - at);
     htmlParseChunk(parser, bytes.data() + at, static_cast<int>(size), 0);
