@@ -96,7 +96,7 @@ volatile std::sig_atomic_t g_progress_line = 0;
 // An Output written directly (a descriptor, FIFO or device) found its reader gone (EPIPE).
 bool g_output_reader_gone = false;
 
-FdBuffer* g_stdout = nullptr;  // std::cout's buffer, for the life of the process
+FdBuffer* g_stdout = nullptr;    // std::cout's buffer, for the life of the process
 bool g_closed_at_start[3] = {};  // descriptors 0, 1 and 2 that were closed (now on /dev/null)
 
 void RememberOutput(const std::string& shown_as) {
