@@ -242,19 +242,19 @@ std::string SharedFolderNote(const std::string& folder) {
   return "in " + folder + ", a shared folder (sticky bit)";
 }
 
-// True when path (st; its folder: folder) is a mount point (a bind-mounted file), which rename
-// cannot replace.
-bool IsMountPoint(const std::string& path, const struct stat& st, const struct stat& folder) {
-  if (st.st_dev != folder.st_dev) return true;
+// True when path is a mount point (a bind-mounted file), which no rename can replace, as far as
+// the kernel says (statx's STATX_ATTR_MOUNT_ROOT, Linux 5.8). Device numbers are not compared:
+// on overlayfs a file's may differ from its folder's.
+bool IsMountPoint(const std::string& path) {
 #ifdef STATX_ATTR_MOUNT_ROOT
   struct statx extended {};
-  if (::statx(AT_FDCWD, path.c_str(), AT_SYMLINK_NOFOLLOW, 0, &extended) == 0 &&
-      (extended.stx_attributes_mask & STATX_ATTR_MOUNT_ROOT) != 0 &&
-      (extended.stx_attributes & STATX_ATTR_MOUNT_ROOT) != 0) {
-    return true;
-  }
-#endif
+  return ::statx(AT_FDCWD, path.c_str(), AT_SYMLINK_NOFOLLOW, 0, &extended) == 0 &&
+         (extended.stx_attributes_mask & STATX_ATTR_MOUNT_ROOT) != 0 &&
+         (extended.stx_attributes & STATX_ATTR_MOUNT_ROOT) != 0;
+#else
+  (void)path;
   return false;
+#endif
 }
 
 // Fills out with random bytes: getrandom(2), else the C++ library's random device.
@@ -500,7 +500,7 @@ bool Output::CheckReplaceable(const struct stat& st, const struct stat& folder,
     *error = path_ + ": is read-only; not replacing it";
     return false;
   }
-  if (IsMountPoint(target_, st, folder)) {
+  if (IsMountPoint(target_)) {
     *error = path_ + ": is a mount point; it cannot be replaced";
     return false;
   }
