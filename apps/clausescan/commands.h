@@ -28,6 +28,10 @@ struct RuleOptions {
 // file, line and column of a bad rule or playbook) on failure.
 std::optional<RuleSet> LoadRules(const RuleOptions& options);
 
+// A CLI11 check that refuses an empty file name ("-o ''", an unset "$OUT"), which would
+// otherwise mean standard output: "the file name is empty".
+CLI::Validator NonEmptyFileName();
+
 // Prints "clausescan: <message>" to stderr.
 void PrintError(const std::string& message);
 

@@ -4,6 +4,12 @@
 
 namespace clausescan::cli {
 
+CLI::Validator NonEmptyFileName() {
+  return CLI::Validator(
+      [](std::string& name) { return name.empty() ? std::string("the file name is empty") : ""; },
+      "FILE");
+}
+
 void PrintError(const std::string& message) { std::cerr << "clausescan: " << message << "\n"; }
 
 std::optional<RuleSet> LoadRules(const RuleOptions& options) {

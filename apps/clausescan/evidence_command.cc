@@ -30,11 +30,14 @@ int RunEvidence(const EvidenceArgs& args) {
     PrintError(error);
     return kExitError;
   }
-  if (!CheckOutputIsNotAnInput(args.inputs, out)) return kExitError;
+  if (!CheckOutputIsNotAnInput(args.inputs, {args.rules.playbook, args.rules.rules_dir, ""}, out)) {
+    return kExitError;
+  }
   InputArgs inputs = args.inputs;
-  inputs.batch.skip_files = out.OwnFiles();
+  inputs.batch.skip_files = FilesNotToScan(out);
   std::vector<Report> reports;
   bool ok = ScanInputs(scanner, inputs, [&](Report& r) { reports.push_back(std::move(r)); });
+  if (reports.empty() && !ok) return kExitError;  // nothing scanned: the old pack stays
   TextStyle style;
   style.color = args.color == "always" || (args.color == "auto" && out.IsTerminal());
   WriteEvidencePack(BuildEvidencePack(reports), out.stream(), style);
@@ -52,7 +55,8 @@ Command AddEvidenceCommand(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand(
       "evidence", "List the documents to prepare before the buyer asks (the evidence pack)");
   AddInputOptions(cmd, &args->inputs);
-  cmd->add_option("-o,--output", args->output, "Write to this file (whole or not at all)");
+  cmd->add_option("-o,--output", args->output, "Write to this file (whole or not at all)")
+      ->check(NonEmptyFileName());
   cmd->add_option("--color", args->color, "Colour the output")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <iostream>
+#include <utility>
 
 #include "commands.h"
 
@@ -82,19 +83,101 @@ void AddInputOptions(CLI::App* cmd, InputArgs* args) {
   cmd->add_flag("--no-progress", args->no_progress, "Never draw a progress bar");
 }
 
-bool CheckOutputIsNotAnInput(const InputArgs& args, const Output& out) {
+namespace {
+
+bool SameFile(const struct stat& a, const struct stat& b) {
+  return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+// False, after printing which, when a file of the folder `folder` that the walk (with the
+// options of args) would scan is out's file.
+bool CheckFolderOutput(const std::string& folder, const InputArgs& args, const Output& out) {
+  BatchOptions walk = args.batch;
+  walk.skip_files.clear();
+  if (!out.TemporaryFile().empty()) walk.skip_files.push_back(out.TemporaryFile());
+  for (const PathEntry& entry : ExpandPaths({folder}, walk)) {
+    struct stat st;
+    if (entry.error || ::stat(entry.path.c_str(), &st) != 0 || !out.IsDestination(st)) continue;
+    const std::string what = entry.path == out.path()
+                                 ? "a file of the folder " + folder
+                                 : entry.path + ", a file of the folder " + folder;
+    PrintError(fmt::format(
+        "{}: is {} being scanned; not writing the report over it (write the report elsewhere, "
+        "or leave the file out of the scan with --exclude)",
+        out.path(), what));
+    return false;
+  }
+  return true;
+}
+
+// False, after printing which, when out's file is one of the files the run reads besides its
+// inputs.
+bool CheckReadFiles(const ReadFiles& reads, const Output& out) {
+  struct stat st;
+  for (const auto& [file, what] : {std::pair{reads.playbook, "the --playbook file"},
+                                   std::pair{reads.baseline, "the --baseline file"}}) {
+    if (file.empty() || ::stat(file.c_str(), &st) != 0 || !out.IsDestination(st)) continue;
+    PrintError(fmt::format("{}: is {}; not writing the report over it", out.path(), what));
+    return false;
+  }
+  if (reads.rules_dir.empty()) return true;
+  BatchOptions every_file;
+  every_file.hidden = true;
+  for (const PathEntry& entry : ExpandPaths({reads.rules_dir}, every_file)) {
+    if (entry.error || ::stat(entry.path.c_str(), &st) != 0 || !out.IsDestination(st)) continue;
+    PrintError(fmt::format("{}: is a file of the --rules folder {}; not writing the report over it",
+                           out.path(), reads.rules_dir));
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool CheckOutputIsNotAnInput(const InputArgs& args, const ReadFiles& reads, const Output& out) {
   std::vector<std::string> paths = args.paths;
   if (paths.empty()) paths.push_back("-");
+  struct stat standard_output;
+  const bool stdout_is_file =
+      ::fstat(STDOUT_FILENO, &standard_output) == 0 && S_ISREG(standard_output.st_mode);
+  std::vector<std::string> folders;
   for (const std::string& path : paths) {
     struct stat st;
     const bool from_stdin = path == "-";
     if ((from_stdin ? ::fstat(STDIN_FILENO, &st) : ::stat(path.c_str(), &st)) != 0) continue;
-    if (!out.IsDestination(st)) continue;
-    PrintError(fmt::format("{}: is the input {}; not writing the report over it", out.path(),
-                           from_stdin ? kStdinName : path));
-    return false;
+    const std::string name = from_stdin ? kStdinName : path;
+    if (S_ISDIR(st.st_mode)) {
+      folders.push_back(path);
+    } else if (out.IsDestination(st)) {
+      PrintError(
+          fmt::format("{}: is the input {}; not writing the report over it", out.path(), name));
+      return false;
+    } else if (stdout_is_file && S_ISREG(st.st_mode) && SameFile(st, standard_output)) {
+      PrintError(fmt::format(
+          "{}: is the standard output too (the shell has opened it for the report); not "
+          "scanning it",
+          name));
+      return false;
+    }
+  }
+  if (!out.HasDestination()) return true;
+  if (!CheckReadFiles(reads, out)) return false;
+  if (!out.ReplacesAFile()) return true;  // a descriptor's file is skipped (FilesNotToScan)
+  for (const std::string& folder : folders) {
+    if (!CheckFolderOutput(folder, args, out)) return false;
   }
   return true;
+}
+
+std::vector<std::string> FilesNotToScan(const Output& out) {
+  std::vector<std::string> files = out.OwnFiles();
+  for (int fd : {STDOUT_FILENO, STDERR_FILENO}) {
+    struct stat st;
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+      files.push_back("/proc/self/fd/" + std::to_string(fd));
+    }
+  }
+  return files;
 }
 
 bool ScanInputs(const Scanner& scanner, const InputArgs& args,

@@ -23,11 +23,25 @@ struct InputArgs {
 // Registers the positional paths and --include, --exclude, --jobs, --hidden, --no-progress.
 void AddInputOptions(CLI::App* cmd, InputArgs* args);
 
-// False, after printing which, when out's file is one of the inputs args names (compared by
-// device and inode, so ./x, a symlink or a hard link to it count; "-" or no path compares
-// standard input), so that a report is never written over a contract. Call after out.Open()
-// and before scanning.
-bool CheckOutputIsNotAnInput(const InputArgs& args, const Output& out);
+// The files a run reads besides its inputs, which its output must not replace either.
+struct ReadFiles {
+  std::string playbook;   // --playbook FILE
+  std::string rules_dir;  // --rules DIR: every file in it
+  std::string baseline;   // --baseline FILE
+};
+
+// False, after printing why, when the output would go over something the run reads, so that a
+// report is never written over a contract: out's file is one of the inputs args names (compared
+// by device and inode, so ./x, a symlink or a hard link to it count; "-" or no path compares
+// standard input), a file a walk of one of the folders args names would scan (an existing file
+// the walk skips anyway, hidden, excluded or not included, is not), or one of `reads`. Also
+// false when an input named is the regular file standard output goes to (`scan x.md > x.md`:
+// the shell has emptied it). Call after out.Open() and before scanning.
+bool CheckOutputIsNotAnInput(const InputArgs& args, const ReadFiles& reads, const Output& out);
+
+// The files folder walks must not scan, for BatchOptions::skip_files: out's own files
+// (Output::OwnFiles) and the regular files standard output and standard error go to.
+std::vector<std::string> FilesNotToScan(const Output& out);
 
 // Scans the inputs, calling on_report for each document in a stable order (the order of the
 // arguments, folders walked in name order). A file that cannot be scanned is reported on stderr

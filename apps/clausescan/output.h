@@ -15,18 +15,32 @@ class FdBuffer;
 
 // Writes a command's output to standard output (an empty path) or to the file at path.
 //
-// A file is written into a new temporary file with a random name in the destination's folder,
-// created with O_CREAT|O_EXCL|O_NOFOLLOW and mode 0600 (nothing planted in the folder is
-// followed, written into or waited on). Commit() gives it the permissions of the file it
-// replaces (a new file: 0666 less the umask) and, where permitted, that file's owner and group,
-// fsyncs and closes it, and renames it over the destination: the destination's name then holds
-// the new file (other hard links to the old one keep the old content). A path that is a symlink
-// is followed to the file it leads to, which is replaced there, so the link stays a link. A
-// destination that exists and is not a regular file (/dev/null, a FIFO) is written directly.
-// Destroying an uncommitted Output removes the temporary file, and so does SIGINT, SIGTERM or
-// SIGHUP (see InstallOutputCleanup, which then says the path was not written), so a failed or
-// interrupted run never leaves a partial file and leaves the old file as it was.
-// At most one Output has a file open at a time. Not thread-safe.
+// Open() follows path's symlinks (at most 40) to the file it names, then:
+// - A path that names one of this process's open descriptors (/dev/stdout, /dev/stderr,
+//   /dev/fd/N, /proc/self/fd/N, /proc/PID/fd/N, or a symlink to one) is written through a
+//   duplicate of that descriptor, at its offset and with its flags (an append-redirected log
+//   is appended to), never replaced.
+// - A FIFO or device (/dev/null) is written directly: opened O_WRONLY|O_NONBLOCK|O_NOCTTY, so a
+//   FIFO no process reads is refused at once instead of waiting for a reader.
+// - Anything else is replaced whole: the output goes into an unnamed file in the destination's
+//   folder (O_TMPFILE, mode 0600) that Commit() links in under a random hidden name and renames
+//   over the destination, so no death before Commit (even SIGKILL) leaves a file behind. Where
+//   the file system has no unnamed files, a named one is created instead
+//   (.clausescan-XXXXXXXXXXXX.tmp, O_CREAT|O_EXCL|O_NOFOLLOW, mode 0600), which the signal
+//   handlers remove (see InstallOutputCleanup). Nothing planted in the folder is followed,
+//   written into or waited on.
+// In a folder with the sticky bit (a shared folder such as /tmp), as the kernel's
+// protected_symlinks, protected_regular and protected_fifos settings would: a symlink on the way
+// whose owner is neither the caller nor the folder's owner is not followed, and an existing file
+// or FIFO of another user is refused. An existing file the caller may not write (mode 0444), or
+// that is a mount point, is refused too. These refusals, a directory, and a folder that does not
+// exist or cannot be written make Open() fail before any work is done.
+// The new file gets the permission bits (and group) of the caller's own file it replaces; a new
+// file gets 0666 less the umask, and one replacing another user's file 0600. It is always the
+// caller's: the report never takes another user's ownership. The rename replaces the name: other
+// hard links to the old file keep the old content. Destroying an uncommitted Output discards the
+// output and leaves the old file as it was. At most one Output has a file open at a time. Not
+// thread-safe.
 class Output {
  public:
   explicit Output(std::string path);
@@ -34,37 +48,59 @@ class Output {
   Output(const Output&) = delete;
   Output& operator=(const Output&) = delete;
 
-  // Creates the temporary file, so that a destination that cannot be written fails before any
-  // work is done. False (with *error set, naming the path) when the path is a directory, its
-  // folder does not exist or cannot be written, or its symlinks loop.
+  // Prepares the destination (see above), so that one that cannot or must not be written fails
+  // before any work is done. False (with *error set, naming the path) otherwise.
   bool Open(std::string* error);
-  // After Open: true when `input` (the stat of an input file) is the destination file, which
-  // exists and is a regular file. Compares device and inode, so any name of the file counts.
+  // After Open: true when `input` (the stat of a file) is the regular file receiving the output
+  // (the one to be replaced, or the one behind a descriptor). Compares device and inode, so any
+  // name of the file counts.
   bool IsDestination(const struct stat& input) const;
-  // After Open: the files a folder walk must not scan (the destination and the temporary
-  // file), for BatchOptions::skip_files; empty for standard output.
+  // After Open: true when the output goes to a regular file that exists (see IsDestination).
+  bool HasDestination() const { return destination_exists_; }
+  // After Open: true when the output replaces a regular file that exists.
+  bool ReplacesAFile() const { return replace_ && destination_exists_; }
+  // After Open: the files a folder walk must not scan (the destination, a named temporary file,
+  // the regular file behind a descriptor), for BatchOptions::skip_files; empty for standard
+  // output.
   std::vector<std::string> OwnFiles() const;
+  // After Open: the named temporary file, or "" (standard output, a direct write, or an unnamed
+  // temporary file).
+  std::string TemporaryFile() const;
   // The path as given; empty for standard output.
   const std::string& path() const { return path_; }
 
   std::ostream& stream();
-  // Puts the file in place (see above). False (with *error set, naming the path) when a write,
-  // fsync, close or the rename failed; the temporary file is then removed. For standard output
-  // it only flushes: FinishStandardOutput deals with its errors.
+  // Puts the output in place (see above). False (with *error set, naming the path) when a write,
+  // fsync, close, link or the rename failed; the temporary file is then removed and the old file
+  // left as it was. A descriptor, FIFO or device whose reader has gone (EPIPE) is a quiet stop,
+  // as it is on standard output (see FinishStandardOutput). For standard output it only
+  // flushes: FinishStandardOutput deals with its errors.
   bool Commit(std::string* error);
-  // True when writing to stdout and stdout is a terminal.
+  // True when the output goes to a terminal (standard output, or a descriptor or device).
   bool IsTerminal() const;
 
  private:
-  bool OpenTemporaryFile(std::string* error);
-  int GiveOwnerAndMode();
+  bool FollowLinks(struct stat* st, bool* exists, int* descriptor, std::string* error);
+  bool OpenDescriptor(int descriptor, std::string* error);
+  bool OpenSpecialFile(const struct stat& st, std::string* error);
+  bool OpenReplacement(const struct stat* existing, std::string* error);
+  bool CheckReplaceable(const struct stat& st, const struct stat& folder, std::string* error);
+  bool CreateTemporaryFile(std::string* error);
+  int SetGroupAndMode();
+  int Publish();
   void Discard();
 
   std::string path_;
-  std::string target_;     // path_ with its symlinks followed: the file replaced
-  std::string temp_path_;  // empty when writing to stdout or directly to path_
+  bool replace_ = false;  // replacing target_ (else writing to fd_ directly, or stdout)
+  std::string target_;    // path_ with its symlinks followed: the file replaced
+  std::string folder_;    // target_'s folder, and its descriptor (O_PATH)
+  int folder_fd_ = -1;
+  std::string name_;       // target_'s name in folder_
+  bool unnamed_ = false;   // the temporary file is an O_TMPFILE one
+  std::string temp_name_;  // in folder_: the named temporary file, or the unnamed one's link
   int fd_ = -1;
-  mode_t new_file_mode_ = 0644;
+  mode_t mode_ = 0600;
+  gid_t group_ = static_cast<gid_t>(-1);  // -1: the group the new file gets
   std::unique_ptr<FdBuffer> buffer_;
   std::unique_ptr<std::ostream> file_;
   bool destination_exists_ = false;
@@ -81,15 +117,18 @@ void SetUpStandardStreams();
 
 // Flushes standard output and returns the run's exit status: `status` when every write to it
 // succeeded; 0, quietly, when its reader had gone (EPIPE: `clausescan ... | head`, as ripgrep
-// does); else 2 after printing "clausescan: cannot write to standard output: REASON".
+// does), or when that of an Output written directly had (`-o /dev/stdout | head`); else 2 after
+// printing "clausescan: cannot write to standard output: REASON".
 int FinishStandardOutput(int status);
 
 // Installs handlers for SIGINT, SIGTERM and SIGHUP (each one not ignored at start: under nohup
-// a hangup stays ignored) that remove the open Output's temporary file, clear a progress bar
-// (see SetProgressLineShown), print "clausescan: interrupted by SIGINT; FILE not written" (or
-// "clausescan: interrupted by SIGINT" when no file was being written) on stderr, and then die
-// of the signal as they would have, so a shell sees status 128 + the signal. The handlers use
-// async-signal-safe calls only. Call once, from main.
+// a hangup stays ignored) that remove the open Output's named temporary file, clear a progress
+// bar (see SetProgressLineShown), print "clausescan: interrupted by SIGINT; FILE not written" (or
+// "clausescan: interrupted by SIGINT" when no file was being replaced) on stderr, and then die
+// of the signal as they would have, so a shell sees status 128 + the signal. When an Output has
+// to fall back to a named temporary file, it installs the same handler for SIGUSR1, SIGUSR2,
+// SIGALRM, SIGXCPU, SIGVTALRM and SIGPROF too (those still at their default action). The
+// handlers use async-signal-safe calls only. Call once, from main.
 void InstallOutputCleanup();
 
 // Tells the signal handlers whether stderr's current line holds a progress bar (drawn with "\r"

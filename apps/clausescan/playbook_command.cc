@@ -107,10 +107,14 @@ Command AddPlaybookCommand(CLI::App& app) {
   CLI::App* init = cmd->add_subcommand(
       "init", "Write a commented copy of the default playbook to FILE (or standard output)");
   init->add_option("file", args->file,
-                   "The file to write (written whole or not at all); - for standard output");
+                   "The file to write (written whole or not at all); - for standard output")
+      ->check(NonEmptyFileName());
   init->add_flag("--force", args->force, "Overwrite FILE if it exists");
   CLI::App* check = cmd->add_subcommand("check", "Check a playbook override file without scanning");
   check->add_option("file", args->file, "The playbook override file")->required();
+  // --rules may also come after the subcommand (playbook init --rules DIR).
+  init->fallthrough();
+  check->fallthrough();
   return [=] { return init->parsed() ? RunInit(*args) : RunCheck(*args); };
 }
 

@@ -141,6 +141,8 @@ Command AddRulesCommand(CLI::App& app) {
   validate->add_option("dir", args->dir, "Rule directory (default: the builtin rules)");
   validate->add_flag("--expand", args->expand,
                      "Also list the concepts and every pattern that refers to one, expanded");
+  // --rules may also come after the subcommand (rules list --rules DIR).
+  for (CLI::App* sub : {list, show, test, patterns, validate}) sub->fallthrough();
   return [=] {
     if (list->parsed()) return RunList(*args);
     if (show->parsed()) return RunShow(*args);

@@ -194,9 +194,12 @@ int RunScan(ScanArgs args) {
     PrintError(error);
     return kExitError;
   }
-  if (!CheckOutputIsNotAnInput(args.inputs, out)) return kExitError;
+  if (!CheckOutputIsNotAnInput(args.inputs,
+                               {args.rules.playbook, args.rules.rules_dir, args.baseline}, out)) {
+    return kExitError;
+  }
   InputArgs inputs = args.inputs;
-  inputs.batch.skip_files = out.OwnFiles();
+  inputs.batch.skip_files = FilesNotToScan(out);
   if (args.format == "jsonl" && IsStdin(inputs)) {
     bool ok =
         FilterJsonLines(scanner, options.max_input_bytes, baseline, args.baseline, out.stream());
@@ -242,7 +245,8 @@ Command AddScanCommand(CLI::App& app) {
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
   cmd->add_option("-o,--output", args->output,
-                  "Write the report to this file (written whole or not at all)");
+                  "Write the report to this file (written whole or not at all)")
+      ->check(NonEmptyFileName());
   cmd->add_option("--rules", args->rules.rules_dir,
                   "Use the rules in this directory instead of the builtin ones");
   cmd->add_option("--playbook", args->rules.playbook,

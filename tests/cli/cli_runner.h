@@ -125,6 +125,20 @@ inline int RunScript(const std::filesystem::path& dir, const std::string& script
   return ExitCode(status);
 }
 
+// True when process pid holds a file open inside dir (a descriptor whose target is below it):
+// `scan -o dir/FILE` has then created the report's (possibly unnamed) temporary file.
+inline bool HasFileOpenIn(pid_t pid, const std::filesystem::path& dir) {
+  std::error_code error;
+  const std::string prefix = dir.string() + "/";
+  for (const auto& fd :
+       std::filesystem::directory_iterator("/proc/" + std::to_string(pid) + "/fd", error)) {
+    std::error_code link_error;
+    const std::string target = std::filesystem::read_symlink(fd.path(), link_error).string();
+    if (!link_error && target.rfind(prefix, 0) == 0) return true;
+  }
+  return false;
+}
+
 inline std::string SourcePath(const std::string& relative) {
   return std::string(CLAUSESCAN_SOURCE_DIR) + "/" + relative;
 }

@@ -32,14 +32,6 @@ constexpr const char* kOldReport = "{\"the\": \"report of yesterday\"}\n";
 
 std::string Quote(const fs::path& path) { return "'" + path.string() + "'"; }
 
-// True when dir holds one of the report's temporary files (.clausescan-XXXXXXXXXXXX.tmp).
-bool HasTemporaryFile(const fs::path& dir) {
-  for (const auto& entry : fs::directory_iterator(dir)) {
-    if (entry.path().filename().string().rfind(".clausescan-", 0) == 0) return true;
-  }
-  return false;
-}
-
 std::vector<std::string> Listing(const fs::path& dir) {
   std::vector<std::string> names;
   for (const auto& entry : fs::directory_iterator(dir)) {
@@ -84,7 +76,8 @@ struct Stopped {
 };
 
 // Runs `sh -c "<prefix> exec clausescan <args> 2> err"`, waits until it has created the
-// report's temporary file in `reports` (its signal handlers are installed by then), sends it
+// report's (unnamed) temporary file in `reports` (its signal handlers are installed by then),
+// sends it
 // `signal` and returns how it ended. A run still going 60 s after the signal is killed.
 Stopped RunAndSignal(const std::string& args, const fs::path& reports, int signal,
                      const std::string& prefix = "") {
@@ -100,7 +93,7 @@ Stopped RunAndSignal(const std::string& args, const fs::path& reports, int signa
     ::execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
     ::_exit(127);
   }
-  const bool started = WaitFor([&] { return HasTemporaryFile(reports); });
+  const bool started = WaitFor([&] { return HasFileOpenIn(pid, reports); });
   if (started) ::kill(pid, signal);
   bool done = false;
   for (int i = 0; i < 1200 && !done; ++i) {  // up to 60 s

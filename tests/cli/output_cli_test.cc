@@ -111,25 +111,26 @@ TEST(OutputFile, AFailedWriteLeavesNothingAndNamesTheFile) {
   EXPECT_EQ(Listing(dir.path()), (std::vector<std::string>{"err", "status"}));
 }
 
-// issue 16 #5: replacing a report keeps its mode and, where permitted, its owner.
-TEST(OutputFile, ReplacingAReportKeepsItsModeAndOwner) {
+// issue 16 #5: replacing a report keeps its mode and, where permitted, its group (the owner
+// stays the caller: see OutputAttack.TheReportNeverTakesAnotherUsersOwnership).
+TEST(OutputFile, ReplacingAReportKeepsItsModeAndGroup) {
   TempDir dir;
   const fs::path contract = dir.path() / "contract.txt";
   const fs::path report = dir.path() / "report.json";
   WriteWholeFile(contract, kNotice);
   WriteWholeFile(report, "old\n");
-  ASSERT_EQ(::chmod(report.c_str(), 0600), 0);
+  ASSERT_EQ(::chmod(report.c_str(), 0640), 0);
   const bool root = ::geteuid() == 0;
   if (root) {
-    ASSERT_EQ(::chown(report.c_str(), 65534, 65534), 0);
+    ASSERT_EQ(::chown(report.c_str(), ::geteuid(), 65534), 0);
   }
   RunResult r = RunClausescan("scan --format json -o " + Quoted(report) + " " + Quoted(contract));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(FindingsIn(report), 1);
   struct stat st = Lstat(report);
-  EXPECT_EQ(st.st_mode & 07777, 0600u);
+  EXPECT_EQ(st.st_mode & 07777, 0640u);
+  EXPECT_EQ(st.st_uid, ::geteuid());
   if (root) {
-    EXPECT_EQ(st.st_uid, 65534u);
     EXPECT_EQ(st.st_gid, 65534u);
   }
   EXPECT_EQ(Listing(dir.path()), (std::vector<std::string>{"contract.txt", "report.json"}));
@@ -232,8 +233,9 @@ TEST(OutputFile, AnOutputThatIsAnInputIsRefused) {
   EXPECT_EQ(Listing(dir.path()), (std::vector<std::string>{"alias.md", "contract.md", "hard.md"}));
 }
 
-// issue 16 #12: scanning a folder with the report inside it never scans the previous report nor
-// the report being written, hidden files walked or not.
+// issue 16 #12: scanning a folder with a new report inside it never scans the report being
+// written, hidden files walked or not. (An existing report the walk would scan is refused:
+// OutputAttack.AFileTheFolderScanWouldReadIsNotReplaced.)
 TEST(OutputFile, AFolderScanSkipsItsOwnReport) {
   TempDir dir;
   const fs::path docs = dir.path() / "docs";
@@ -241,14 +243,13 @@ TEST(OutputFile, AFolderScanSkipsItsOwnReport) {
   WriteWholeFile(docs / "contract.txt", kNotice);
   const fs::path report = docs / "report.json";
   for (const std::string hidden : {"", "--hidden "}) {
-    for (int run = 0; run < 2; ++run) {
-      RunResult r = RunClausescan("scan --format json " + hidden + "-o " + Quoted(report) + " " +
-                                  Quoted(docs));
-      ASSERT_EQ(r.exit_code, 0) << hidden << run << ": " << r.err;
-      nlohmann::json json = nlohmann::json::parse(ReadWholeFile(report), nullptr, false);
-      ASSERT_TRUE(json.is_object()) << "several documents: " << json.dump().substr(0, 300);
-      EXPECT_EQ(json["document"]["path"], (docs / "contract.txt").string());
-    }
+    fs::remove(report);
+    RunResult r =
+        RunClausescan("scan --format json " + hidden + "-o " + Quoted(report) + " " + Quoted(docs));
+    ASSERT_EQ(r.exit_code, 0) << hidden << ": " << r.err;
+    nlohmann::json json = nlohmann::json::parse(ReadWholeFile(report), nullptr, false);
+    ASSERT_TRUE(json.is_object()) << "several documents: " << json.dump().substr(0, 300);
+    EXPECT_EQ(json["document"]["path"], (docs / "contract.txt").string());
   }
   EXPECT_EQ(Listing(docs), (std::vector<std::string>{"contract.txt", "report.json"}));
 }
