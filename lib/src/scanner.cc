@@ -8,6 +8,7 @@
 #include <exception>
 #include <iterator>
 #include <new>
+#include <optional>
 #include <sstream>
 
 #include "assess/assess.h"
@@ -50,14 +51,29 @@ internal::ReadOptions ToReadOptions(const ScanOptions& options) {
   return read;
 }
 
-internal::NormalizedText NormalizeDocument(const Document& doc) {
+// The matching view of a document. It counts against the text limit too: NFKC can make text
+// 18 times longer (U+FDFA), and scanning takes memory per byte of this view. kTooLarge naming
+// the document past it.
+Result<internal::NormalizedText> NormalizeDocument(const Document& doc,
+                                                   const ScanOptions& scan_options) {
   internal::NormalizeOptions options;
   options.markdown = doc.format == internal::Format::kMarkdown;
   // Plain text is often converted from a PDF, and a PDF's pages break sentences; Word, HTML and
   // Markdown paragraphs are the author's.
   options.join_sentences_across_blank_lines =
       doc.format == internal::Format::kText || doc.format == internal::Format::kPdf;
-  return internal::Normalize(doc.text, options);
+  const std::size_t limit = ToReadOptions(scan_options).max_text_bytes;
+  std::optional<internal::NormalizedText> text =
+      internal::NormalizeWithin(doc.text, options, limit);
+  if (!text) {
+    return Error(ErrorCode::kTooLarge,
+                 fmt::format("the text normalised for matching (NFKC: some characters become "
+                             "several) is above the limit of {} bytes (raise the limit with "
+                             "--max-text-size)",
+                             limit),
+                 doc.name);
+  }
+  return *std::move(text);
 }
 
 // Builds the finding for one hit, located in the document.
@@ -118,10 +134,13 @@ bool IsBlank(std::string_view text) {
   return text.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos;
 }
 
-// Scans a document read in, keeping its first max_findings findings (0: all).
-Report ScanDocument(const internal::RuleSetData& data, const Document& doc,
-                    std::size_t max_findings) {
-  internal::NormalizedText text = NormalizeDocument(doc);
+// Scans a document read in, keeping its first options.max_findings findings (0: all).
+Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& doc,
+                            const ScanOptions& options) {
+  const std::size_t max_findings = options.max_findings;
+  Result<internal::NormalizedText> normalized = NormalizeDocument(doc, options);
+  if (!normalized) return normalized.error();
+  const internal::NormalizedText& text = *normalized;
   internal::Outline outline = internal::Segment(text);
   internal::LineIndex lines(doc.text);
   Report report;
@@ -179,7 +198,7 @@ Result<Report> Scanner::ScanFile(const std::string& path) const {
   return ScanGuarded(path, [&]() -> Result<Report> {
     Result<Document> doc = ReadPath(path, options_);
     if (!doc) return doc.error();
-    return ScanDocument(rules_.data(), *doc, options_.max_findings);
+    return ScanDocument(rules_.data(), *doc, options_);
   });
 }
 
@@ -187,7 +206,7 @@ Result<Report> Scanner::ScanRegularFile(const std::string& path) const {
   return ScanGuarded(path, [&]() -> Result<Report> {
     Result<Document> doc = ReadPath(path, options_, internal::FileTypes::kRegularOnly);
     if (!doc) return doc.error();
-    return ScanDocument(rules_.data(), *doc, options_.max_findings);
+    return ScanDocument(rules_.data(), *doc, options_);
   });
 }
 
@@ -203,7 +222,7 @@ Result<Report> Scanner::ScanBytes(std::string_view bytes, const std::string& nam
     Result<Document> doc =
         internal::ReadDocument(std::string(bytes), name, ToReadOptions(options_));
     if (!doc) return doc.error();
-    return ScanDocument(rules_.data(), *doc, options_.max_findings);
+    return ScanDocument(rules_.data(), *doc, options_);
   });
 }
 
@@ -233,7 +252,9 @@ Result<std::string> ExtractText(const std::string& path, const ScanOptions& opti
 Result<std::string> NormalizedText(const std::string& path, const ScanOptions& options) {
   Result<Document> doc = ReadPath(path, options);
   if (!doc) return doc.error();
-  internal::NormalizedText text = NormalizeDocument(*doc);
+  Result<internal::NormalizedText> normalized = NormalizeDocument(*doc, options);
+  if (!normalized) return normalized.error();
+  internal::NormalizedText& text = *normalized;
   // The folded view with the cased view's line breaks, so it reads line by line.
   std::string view = std::move(text.folded);
   for (std::size_t i = 0; i < view.size(); ++i) {

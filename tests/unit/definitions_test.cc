@@ -10,6 +10,7 @@
 
 #include "params/extract.h"
 #include "rules/model.h"
+#include "support/bounded_child.h"
 
 namespace clausescan::internal {
 namespace {
@@ -79,6 +80,51 @@ TEST(Glossary, GlobalDefinitionsServeEveryScopeAndLocalOnesWin) {
   // Two different definitions in one scope are ambiguous.
   glossary.Add("\"alert period\" means 6 hours.", 7, false);
   EXPECT_FALSE(glossary.Expand("notify within the alert period.", TermKind::kPeriod, 7));
+}
+
+// issue 16 review B: each use of a term was replaced by its whole definition: a 15 KB
+// definition named 20,000 times in a clause made 300 MB (and moved it about at each
+// replacement) for every rule that held in it. Expansions stop once they have added
+// kMaxExpansionBytes.
+TEST(Glossary, ExpansionsAddAtMostABoundedAmount) {
+  Glossary glossary;
+  std::string body;
+  for (int i = 0; i < 7'500; ++i) body += "x ";
+  glossary.Add("\"notice period\" means " + body + "24 hours.", 0, false);
+  std::string unit = "notify within the notice period";
+  for (int i = 0; i < 20'000; ++i) unit += " and the notice period";
+  const testing::ChildOutcome outcome = testing::RunBounded(
+      [&] {
+        std::optional<std::string> expanded = glossary.Expand(unit, TermKind::kPeriod, 0);
+        if (!expanded) return std::string("nothing");
+        return std::to_string(expanded->size() <= unit.size() + (16 << 10)) +  // kMaxExpansionBytes
+               " " + expanded->substr(0, 22);
+      },
+      {10, std::size_t{256} << 20});
+  ASSERT_TRUE(outcome.finished) << outcome.Describe();
+  EXPECT_EQ(outcome.output, "1 notify within x x x x ");
+}
+
+// issue 16 review B: each expansion looked every definition up again for each definition whose
+// term the unit held (the number of definitions squared, when none applied): 200,000
+// definitions of one term, one per section, are looked up at once, from a section that has one
+// and from one that has none.
+TEST(Glossary, ManyDefinitionsAreLookedUpDirectly) {
+  Glossary glossary;
+  for (int scope = 0; scope < 200'000; ++scope) {
+    glossary.Add("\"x cap\" means " + std::to_string(scope) + " dollars.", scope, false);
+  }
+  const testing::ChildOutcome outcome = testing::RunBounded(
+      [&] {
+        std::string out;
+        for (int scope : {5, 199'999, 300'000}) {
+          out += glossary.Expand("not exceed the x cap.", TermKind::kCap, scope).value_or("-");
+        }
+        return out;
+      },
+      {10, std::size_t{1} << 30});
+  ASSERT_TRUE(outcome.finished) << outcome.Describe();
+  EXPECT_EQ(outcome.output, "not exceed 5 dollars.not exceed 199999 dollars.-");
 }
 
 ParamSpec Spec(std::string name, ParamSpec::Type type) {

@@ -12,6 +12,7 @@
 
 #include "rules/loader.h"
 #include "rules/model.h"
+#include "support/bounded_child.h"
 
 namespace clausescan::internal {
 namespace {
@@ -112,8 +113,9 @@ void AddUnit(const std::string& unit, int paragraph, TestDoc* doc) {
     doc->outline.sections.push_back(Section{"", unit.substr(2), unit.substr(2), 1, begin});
   }
   const int section = static_cast<int>(doc->outline.sections.size()) - 1;
-  doc->outline.units.push_back(Unit{
-      begin, text.size(), heading ? UnitKind::kHeading : UnitKind::kSentence, section, paragraph});
+  doc->outline.units.push_back(
+      Unit{static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(text.size()),
+           heading ? UnitKind::kHeading : UnitKind::kSentence, section, paragraph});
 }
 
 TestDoc MakeDoc(const std::vector<std::vector<std::string>>& paragraphs) {
@@ -128,7 +130,8 @@ TestDoc MakeDoc(const std::vector<std::vector<std::string>>& paragraphs) {
       AddUnit(units[i], index, &doc);
     }
     const int section = static_cast<int>(doc.outline.sections.size()) - 1;
-    doc.outline.paragraphs.push_back(Paragraph{begin, text.size(), section});
+    doc.outline.paragraphs.push_back(Paragraph{static_cast<std::uint32_t>(begin),
+                                               static_cast<std::uint32_t>(text.size()), section});
   }
   for (char c : text) {
     doc.text.folded +=
@@ -295,6 +298,31 @@ TEST(Matcher, ExtractsDurationTriggerAndVague) {
   EXPECT_EQ(params.at("vague"), ParamValue(std::string("without undue delay")));
   EXPECT_EQ(params.count("window_days"), 0u);
   EXPECT_EQ(params.count("business"), 0u);
+}
+
+// issue 16 review B: the lead-in of a unit was copied before each of its inline list items and
+// matched again: 500 KB of lead-in before "(1)" ... "(9999)" made 5 GB. Past 64 KiB of repeated
+// lead-in the items are not told apart, and the unit's parameters stand.
+TEST(Matcher, ALongLeadInIsNotRepeatedBeforeThousandsOfItems) {
+  std::string sentence =
+      "Supplier shall notify Customer of any Security Incident within 24 hours of its "
+      "occurrence";
+  for (int i = 0; i < 250'000; ++i) sentence += " x";
+  for (int i = 1; i <= 9999; ++i) sentence += " (" + std::to_string(i) + ") within 2 days";
+  const TestDoc doc = MakeDoc({{sentence}});
+  Rules();  // compiled here, not in the child
+  const testing::ChildOutcome outcome = testing::RunBounded(
+      [&] {
+        std::string out;
+        for (const RuleHit& hit : Rules().matcher->Match(doc.text, doc.outline)) {
+          if (Rules().rules[hit.rule].id != "incident.window") continue;
+          out += std::get<double>(hit.parameters.at("window_hours")) == 24.0 ? "24 hours" : "?";
+        }
+        return out;
+      },
+      {20, std::size_t{512} << 20});
+  ASSERT_TRUE(outcome.finished) << outcome.Describe();
+  EXPECT_EQ(outcome.output, "24 hours");
 }
 
 TEST(Matcher, WithinDeadlineWinsOverEarlierDuration) {

@@ -37,11 +37,17 @@ enum class Revisions {
 //                                                          stop as the text passes it, so a
 //                                                          small input that expands (a footnote
 //                                                          referred to again and again, nested
-//                                                          lists) costs no more. 0:
+//                                                          lists) costs no more. The matching
+//                                                          view (NFKC, which turns some
+//                                                          characters into several: U+FDFA into
+//                                                          18) counts too, as it is built. 0:
 //                                                          max_input_bytes, so a document's text
 //                                                          is never larger than a text input may
-//                                                          be (scanning takes about 13 times its
-//                                                          text in memory)
+//                                                          be. Scanning takes about 11 times the
+//                                                          text in memory for contract prose, at
+//                                                          most about 18 times (one-line
+//                                                          headings or list items): 1.2 GB at
+//                                                          64 MiB, per document scanned at once
 //   max_part_bytes          --max-part-size     32 MiB     a DOCX part (word/document.xml ...)
 //                                                          that decompresses to more fails with
 //                                                          kTooLarge, whatever the archive
@@ -49,7 +55,8 @@ enum class Revisions {
 //                                                          time; a parsed part takes up to about
 //                                                          27 times its size (the densest
 //                                                          markup), so about 0.9 GiB at the
-//                                                          default
+//                                                          default, per DOCX read at once (a
+//                                                          batch on N threads: N times that)
 //   max_xml_depth           --max-xml-depth     256        DOCX XML or HTML nested deeper fails
 //                                                          with kTooLarge. No entity is ever
 //                                                          expanded (DOCX parts with a DTD fail

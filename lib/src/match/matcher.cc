@@ -731,10 +731,15 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section) {
   }
 }
 
+// The lead-in repeated before each item may add this much text to a unit's items in all (a few
+// KiB for real lists); past it the items are not told apart: an inline list of thousands of
+// "(1)" "(2)" ... after a long lead-in made gigabytes of item texts.
+constexpr std::size_t kMaxRepeatedLeadBytes = std::size_t{64} << 10;
+
 ScopeRunner::ItemTexts ScopeRunner::RuleItems(std::string_view unit) {
   ItemTexts out;
   const InlineList list = FindInlineList(unit);
-  if (list.items.empty()) return out;
+  if (list.items.empty() || list.lead_end * list.items.size() > kMaxRepeatedLeadBytes) return out;
   const std::string_view lead = unit.substr(0, list.lead_end);
   for (const auto& [item_begin, item_end] : list.items) {
     std::string text(lead);

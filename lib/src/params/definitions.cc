@@ -25,25 +25,16 @@ bool IsWordByte(char c) {
          static_cast<unsigned char>(c) >= 0x80;
 }
 
-// Replaces each "the <term>" standing as whole words in text with body. Returns the count.
-int ReplaceTerm(std::string* text, const std::string& term, const std::string& body) {
-  const std::string needle = "the " + term;
-  int replaced = 0;
-  std::size_t pos = 0;
-  while ((pos = text->find(needle, pos)) != std::string::npos) {
-    const std::size_t end = pos + needle.size();
-    const bool starts = pos == 0 || !IsWordByte((*text)[pos - 1]);
-    const bool ends = end == text->size() || !IsWordByte((*text)[end]);
-    if (!starts || !ends) {
-      pos = end;
-      continue;
-    }
-    text->replace(pos, needle.size(), body);
-    pos += body.size();
-    ++replaced;
-  }
-  return replaced;
+// The first word of a term: up to its first byte that is no word byte ("supplier" of
+// "supplier's cap").
+std::string_view FirstWord(std::string_view term) {
+  std::size_t end = 0;
+  while (end < term.size() && IsWordByte(term[end])) ++end;
+  return term.substr(0, end);
 }
+
+// Terms are at most this long (ReadDefinition's patterns).
+constexpr std::size_t kMaxTermBytes = 60;
 
 }  // namespace
 
@@ -74,43 +65,72 @@ std::optional<Definition> ReadDefinition(std::string_view folded) {
 
 void Glossary::Add(std::string_view folded, int scope, bool global) {
   if (folded.find('"') == std::string_view::npos) return;
-  if (std::optional<Definition> definition = ReadDefinition(folded)) {
-    entries_.push_back(Entry{std::move(*definition), scope, global});
-  }
+  std::optional<Definition> definition = ReadDefinition(folded);
+  if (!definition) return;
+  const Definition& kept = definitions_.emplace_back(std::move(*definition));
+  const int kind = static_cast<int>(kept.kind);
+  Term& term = terms_[kind][kept.term];
+  term.scopes[scope].Offer(&kept.body);
+  if (global) term.global.Offer(&kept.body);
+  first_words_[kind].emplace(FirstWord(kept.term));
 }
 
-const std::string* Glossary::Body(const std::string& term, TermKind kind, int scope) const {
-  for (const bool same_scope : {true, false}) {
-    const std::string* found = nullptr;
-    bool ambiguous = false;
-    for (const Entry& e : entries_) {
-      if (e.definition.kind != kind || e.definition.term != term) continue;
-      if (same_scope ? e.scope != scope : !e.global) continue;
-      if (found != nullptr && *found != e.definition.body) ambiguous = true;
-      found = &e.definition.body;
+const std::string* Glossary::Body(std::string_view term, TermKind kind, int scope) const {
+  const auto& terms = terms_[static_cast<int>(kind)];
+  const auto it = terms.find(std::string(term));
+  if (it == terms.end()) return nullptr;
+  const auto local = it->second.scopes.find(scope);
+  const Slot& slot = local != it->second.scopes.end() ? local->second : it->second.global;
+  return slot.ambiguous ? nullptr : slot.body;
+}
+
+bool Glossary::ExpandOnce(std::string& text, TermKind kind, int scope, std::size_t max_size) const {
+  const auto& first_words = first_words_[static_cast<int>(kind)];
+  std::string out;
+  std::size_t copied = 0;  // text before this is in out
+  bool replaced = false;
+  for (std::size_t pos = text.find("the "); pos != std::string::npos;
+       pos = text.find("the ", pos + 1)) {
+    if (pos < copied || (pos > 0 && IsWordByte(text[pos - 1]))) continue;
+    const std::size_t begin = pos + 4;
+    const std::string_view rest = std::string_view(text).substr(begin, kMaxTermBytes);
+    const std::string_view first = FirstWord(rest);
+    if (first.empty() || first_words.count(std::string(first)) == 0) continue;
+    // The longest term that ends where a word does.
+    const std::string* body = nullptr;
+    std::size_t end = rest.size();
+    for (; end >= first.size(); --end) {
+      if ((begin + end == text.size() || !IsWordByte(text[begin + end])) &&
+          (body = Body(rest.substr(0, end), kind, scope)) != nullptr) {
+        break;
+      }
     }
-    if (ambiguous) return nullptr;
-    if (found != nullptr) return found;
+    if (body == nullptr) continue;
+    if (out.size() + (pos - copied) + body->size() + (text.size() - begin - end) > max_size) {
+      break;  // the unit has grown enough
+    }
+    out.append(text, copied, pos - copied);
+    out += *body;
+    copied = begin + end;
+    replaced = true;
   }
-  return nullptr;
+  if (!replaced) return false;
+  out.append(text, copied, std::string::npos);
+  text = std::move(out);
+  return true;
 }
 
 std::optional<std::string> Glossary::Expand(std::string_view folded, TermKind kind,
                                             int scope) const {
+  if (first_words_[static_cast<int>(kind)].empty()) return std::nullopt;
   std::string text(folded);
-  int replaced = 0;
+  const std::size_t max_size = folded.size() + kMaxExpansionBytes;
+  bool replaced = false;
   for (int level = 0; level < 2; ++level) {
-    int this_level = 0;
-    for (const Entry& e : entries_) {
-      if (e.definition.kind != kind || text.find(e.definition.term) == std::string::npos) continue;
-      const std::string* body = Body(e.definition.term, kind, scope);
-      if (body == nullptr) continue;
-      this_level += ReplaceTerm(&text, e.definition.term, *body);
-    }
-    replaced += this_level;
-    if (this_level == 0) break;
+    if (!ExpandOnce(text, kind, scope, max_size)) break;
+    replaced = true;
   }
-  if (replaced == 0) return std::nullopt;
+  if (!replaced) return std::nullopt;
   return text;
 }
 

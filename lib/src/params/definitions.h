@@ -5,10 +5,13 @@
 #ifndef CLAUSESCAN_PARAMS_DEFINITIONS_H_
 #define CLAUSESCAN_PARAMS_DEFINITIONS_H_
 
+#include <cstddef>
+#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace clausescan::internal {
 
@@ -40,23 +43,47 @@ class Glossary {
   // Records the definition folded states (if any), visible from scope `scope`, or from every
   // scope when `global` (a definitions section).
   void Add(std::string_view folded, int scope, bool global);
-  bool empty() const { return entries_.empty(); }
+  bool empty() const { return definitions_.empty(); }
 
   // The unit with each "the <term>" of `kind` that is visible from scope replaced by the
-  // term's definition, then the definitions' own terms (two levels: "the Enhanced Cap" ->
-  // "three times the General Cap" -> "three times the fees paid ..."). A definition in the
-  // same scope wins over a global one; a term with two different definitions at that level is
-  // ambiguous and left alone. nullopt when nothing was replaced.
+  // term's definition (the longest term where several start at one place), then the
+  // definitions' own terms (two levels: "the Enhanced Cap" -> "three times the General Cap" ->
+  // "three times the fees paid ..."). A definition in the same scope wins over a global one; a
+  // term with two different definitions at that level is ambiguous and left alone. The
+  // replacements stop once they have made the unit kMaxExpansionBytes longer (a definition
+  // named thousands of times, each time replaced by a long body, cannot blow up). nullopt when
+  // nothing was replaced. Linear in the unit and the text added; independent of the number of
+  // definitions.
   std::optional<std::string> Expand(std::string_view folded, TermKind kind, int scope) const;
 
+  // How much longer Expand may make a unit (a definition body is a sentence or two).
+  static constexpr std::size_t kMaxExpansionBytes = std::size_t{16} << 10;
+
  private:
-  struct Entry {
-    Definition definition;
-    int scope = -1;
-    bool global = false;
+  // The definition a term has at one level: one body, none, or two different ones.
+  struct Slot {
+    const std::string* body = nullptr;
+    bool ambiguous = false;
+    void Offer(const std::string* other) {
+      if (body == nullptr) {
+        body = other;
+      } else if (*body != *other) {
+        ambiguous = true;
+      }
+    }
   };
-  const std::string* Body(const std::string& term, TermKind kind, int scope) const;
-  std::vector<Entry> entries_;
+  struct Term {
+    Slot global;
+    std::unordered_map<int, Slot> scopes;
+  };
+  const std::string* Body(std::string_view term, TermKind kind, int scope) const;
+  // One replacement level over text; false when nothing was replaced.
+  bool ExpandOnce(std::string& text, TermKind kind, int scope, std::size_t max_size) const;
+
+  std::deque<Definition> definitions_;              // stable addresses for the slots
+  std::unordered_map<std::string, Term> terms_[2];  // by TermKind: term -> its definitions
+  // By TermKind: the first words of its terms ("general" of "general cap").
+  std::unordered_set<std::string> first_words_[2];
 };
 
 }  // namespace clausescan::internal

@@ -500,6 +500,26 @@ class ListNumbering {
   std::vector<Entry> stack_;
 };
 
+// Bounds that keep the memory of matching a document proportional to its text (see Segment).
+constexpr std::size_t kMaxUnitBytes = std::size_t{64} << 10;
+constexpr std::size_t kMaxParagraphBytes = std::size_t{256} << 10;
+constexpr std::size_t kMaxSections = 100'000;
+
+// Where to cut text[begin, end) so that the first piece holds at most max bytes (end - begin >
+// max): after the last line break or space in its second half, else at a character.
+std::size_t CutPoint(std::string_view text, std::size_t begin, std::size_t max) {
+  const std::size_t limit = begin + max;
+  for (std::size_t i = limit; i > begin + max / 2; --i) {
+    if (text[i - 1] == '\n') return i;
+  }
+  for (std::size_t i = limit; i > begin + max / 2; --i) {
+    if (text[i - 1] == ' ') return i;
+  }
+  std::size_t i = limit;
+  while (i > begin + 1 && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
+  return i;
+}
+
 class Segmenter {
  public:
   explicit Segmenter(const NormalizedText& text) : text_(text.text), source_(text.source) {}
@@ -512,13 +532,15 @@ class Segmenter {
   bool MarkerLine(std::size_t begin, std::string_view s, bool boundary);
   bool MergeTitle(std::size_t begin, std::string_view s, bool next_blank);
   std::string SectionNumberFor(std::size_t begin, const SectionNumber& sn, bool& composed);
-  void AddSection(Section section, std::size_t begin, std::size_t heading_end);
+  bool AddSection(Section section, std::size_t begin, std::size_t heading_end);
   void SetTitle(int section, std::string_view title);
   void AppendLine(std::size_t begin, std::size_t end, UnitKind kind, std::size_t marker = 0);
   void CloseParagraph();
+  void ClosePiece(std::size_t begin, std::size_t scan, std::size_t end, UnitKind kind);
   void SplitSentences(std::size_t begin, std::size_t scan, std::size_t end, UnitKind kind,
                       int paragraph);
   void AddUnit(std::size_t begin, std::size_t end, UnitKind kind, int paragraph);
+  void AddUnitPiece(std::size_t begin, std::size_t end, UnitKind kind, int paragraph);
   std::size_t Indent(std::size_t begin) const;
 
   std::string_view text_;
@@ -627,8 +649,10 @@ bool Segmenter::HashHeading(std::size_t begin, std::string_view s) {
   std::size_t heading_begin = begin + static_cast<std::size_t>(heading.data() - s.data());
   section.begin = begin;
   bool needs_title = sn && section.title.empty();
-  AddSection(std::move(section), heading_begin, heading_begin + heading.size());
-  if (needs_title) awaiting_title_ = section_;
+  if (AddSection(std::move(section), heading_begin, heading_begin + heading.size()) &&
+      needs_title) {
+    awaiting_title_ = section_;
+  }
   return true;
 }
 
@@ -661,8 +685,9 @@ bool Segmenter::NumberedLine(std::size_t begin, std::string_view s, bool boundar
   section.begin = begin;
   std::size_t rest_begin = begin + static_cast<std::size_t>(rest.data() - s.data());
   std::size_t heading_end = title_sentence > 0 ? rest_begin + title_sentence + 1 : begin + s.size();
-  AddSection(std::move(section), begin, heading_end);
-  if (rest.empty()) awaiting_title_ = section_;
+  if (AddSection(std::move(section), begin, heading_end) && rest.empty()) {
+    awaiting_title_ = section_;
+  }
   if (title_sentence > 0) AppendLine(heading_end + 1, begin + s.size(), UnitKind::kSentence);
   return true;
 }
@@ -725,13 +750,19 @@ void Segmenter::SetTitle(int section, std::string_view title) {
   s.label.append(" ").append(title);
 }
 
-void Segmenter::AddSection(Section section, std::size_t begin, std::size_t heading_end) {
+// Opens a section at its heading; past kMaxSections the heading opens none (its text stays in the
+// last section). Returns whether it opened one.
+bool Segmenter::AddSection(Section section, std::size_t begin, std::size_t heading_end) {
   CloseParagraph();
   next_list_item_ = false;
   boundary_ = true;
-  out_.sections.push_back(std::move(section));
-  section_ = static_cast<int>(out_.sections.size()) - 1;
+  const bool opened = out_.sections.size() < kMaxSections;
+  if (opened) {
+    out_.sections.push_back(std::move(section));
+    section_ = static_cast<int>(out_.sections.size()) - 1;
+  }
   AddUnit(begin, heading_end, UnitKind::kHeading, -1);
+  return opened;
 }
 
 // Adds a line to the open paragraph or opens one; a list item's marker is `marker` bytes long.
@@ -745,16 +776,32 @@ void Segmenter::AppendLine(std::size_t begin, std::size_t end, UnitKind kind, st
   para_end_ = end;
 }
 
+// Closes the open paragraph; one longer than kMaxParagraphBytes becomes several, cut at line
+// breaks where it can be.
 void Segmenter::CloseParagraph() {
   if (!open_) return;
   open_ = false;
+  std::size_t begin = para_begin_;
+  std::size_t scan = para_scan_;
+  UnitKind kind = para_kind_;
+  while (para_end_ - begin > kMaxParagraphBytes) {
+    const std::size_t cut = CutPoint(text_, begin, kMaxParagraphBytes);
+    ClosePiece(begin, std::min(scan, cut), cut, kind);
+    begin = scan = cut;
+    kind = UnitKind::kSentence;
+  }
+  ClosePiece(begin, std::max(scan, begin), para_end_, kind);
+}
+
+void Segmenter::ClosePiece(std::size_t para_begin, std::size_t scan, std::size_t para_end,
+                           UnitKind kind) {
   auto paragraph = static_cast<int>(out_.paragraphs.size());
   std::size_t units = out_.units.size();
-  SplitSentences(para_begin_, para_scan_, para_end_, para_kind_, paragraph);
+  SplitSentences(para_begin, scan, para_end, kind, paragraph);
   // A drafting note is no term of the contract: the paragraph, or in brackets up to the unit
   // that closes them. A table of contents split into several units (at "Product(s). 14.6"),
   // each too short to tell, is told by the paragraph.
-  const std::string_view text = text_.substr(para_begin_, para_end_ - para_begin_);
+  const std::string_view text = text_.substr(para_begin, para_end - para_begin);
   if (IsDraftingNote(text)) {
     const bool bracketed = text[0] == '[';
     for (std::size_t u = units; u < out_.units.size(); ++u) {
@@ -768,7 +815,10 @@ void Segmenter::CloseParagraph() {
   } else if (out_.units.size() > units + 1 && LooksLikeTableOfContents(text)) {
     for (std::size_t u = units; u < out_.units.size(); ++u) out_.units[u].kind = UnitKind::kHeading;
   }
-  if (out_.units.size() > units) out_.paragraphs.push_back({para_begin_, para_end_, section_});
+  if (out_.units.size() > units) {
+    out_.paragraphs.push_back(
+        {static_cast<std::uint32_t>(para_begin), static_cast<std::uint32_t>(para_end), section_});
+  }
 }
 
 void Segmenter::SplitSentences(std::size_t begin, std::size_t scan, std::size_t end, UnitKind kind,
@@ -798,12 +848,24 @@ void Segmenter::SplitSentences(std::size_t begin, std::size_t scan, std::size_t 
   AddUnit(start, end, kind, paragraph);
 }
 
+// Adds a unit; one longer than kMaxUnitBytes becomes several, cut at spaces where it can be.
 void Segmenter::AddUnit(std::size_t begin, std::size_t end, UnitKind kind, int paragraph) {
+  while (end - begin > kMaxUnitBytes) {
+    const std::size_t cut = CutPoint(text_, begin, kMaxUnitBytes);
+    AddUnitPiece(begin, cut, kind, paragraph);
+    begin = cut;
+    if (kind == UnitKind::kListItem) kind = UnitKind::kSentence;
+  }
+  AddUnitPiece(begin, end, kind, paragraph);
+}
+
+void Segmenter::AddUnitPiece(std::size_t begin, std::size_t end, UnitKind kind, int paragraph) {
   std::string_view s = Trim(text_.substr(begin, end - begin));
   if (!HasLetter(s)) return;
   if (kind != UnitKind::kHeading && LooksLikeTableOfContents(s)) kind = UnitKind::kHeading;
   begin = static_cast<std::size_t>(s.data() - text_.data());
-  out_.units.push_back({begin, begin + s.size(), kind, section_, paragraph});
+  out_.units.push_back({static_cast<std::uint32_t>(begin),
+                        static_cast<std::uint32_t>(begin + s.size()), kind, section_, paragraph});
 }
 
 // Bytes of indentation before the line starting at text offset begin, in the document.

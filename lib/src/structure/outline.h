@@ -3,6 +3,7 @@
 #define CLAUSESCAN_STRUCTURE_OUTLINE_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -19,14 +20,17 @@ struct Section {
   std::size_t begin = 0;  // start of the heading line
 };
 
+// Offsets in NormalizedText::text are 32 bits wide, as NormalizedText::source is: units and
+// paragraphs are the largest part of an outline (a unit can be 4 bytes of text).
+
 // A block of text separated by blank lines (or a heading, list item start or table row).
 struct Paragraph {
-  std::size_t begin = 0;
-  std::size_t end = 0;
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
   int section = -1;  // index into Outline::sections, -1 before the first heading
 };
 
-enum class UnitKind {
+enum class UnitKind : std::uint8_t {
   kSentence,  // a sentence of running text
   kListItem,  // a sentence that is (or starts) a list item "(a)", "(iv)", "1.", "-"
   kHeading,   // a heading line, or text that states no term (a table of contents, a drafting
@@ -35,8 +39,8 @@ enum class UnitKind {
 
 // A scope unit: the text a sentence-scoped rule matches in.
 struct Unit {
-  std::size_t begin = 0;  // offsets in NormalizedText::text, trimmed of surrounding spaces
-  std::size_t end = 0;
+  std::uint32_t begin = 0;  // offsets in NormalizedText::text, trimmed of surrounding spaces
+  std::uint32_t end = 0;
   UnitKind kind = UnitKind::kSentence;
   int section = -1;    // index into Outline::sections, -1 before the first heading
   int paragraph = -1;  // index into Outline::paragraphs; -1 for headings (not in a paragraph)
@@ -55,7 +59,10 @@ struct Outline {
 // '.', '?', '!' followed by space and an upper-case letter, digit, quote or '(' -- but not after
 // legal abbreviations (Sec., e.g., i.e., U.S., Inc., Ltd., No., Art., cf., etc., vs., Co., Corp.,
 // para., approx., incl., single capital initials). Each list item starts a new unit.
-// Never fails; linear in the input.
+// Bounds, so that matching takes memory in proportion to the text whatever its shape: a unit
+// holds at most 64 KiB (a longer "sentence" is cut at spaces into several) and a paragraph at
+// most 256 KiB (cut at line breaks); the first 100,000 headings open sections, later ones are
+// headings of the last section. Never fails; linear in the input.
 Outline Segment(const NormalizedText& text);
 
 }  // namespace clausescan::internal

@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
+#include <optional>
 
 #include "text/hyphenation.h"
 
@@ -473,11 +475,20 @@ std::size_t CodePointStart(std::string_view s, std::size_t end) {
 
 // ---------------------------------------------------------------------------------------------
 
+// NFKC reads a run of non-ASCII text this many bytes at a time (or a little more, up to a
+// normalisation boundary), so its scratch space stays small however long the run.
+constexpr std::size_t kNfkcPiece = 4096;
+
 class Normalizer {
  public:
-  Normalizer(std::string_view doc, std::vector<Markup> markup, bool join_sentences)
-      : doc_(doc), markup_(std::move(markup)), join_sentences_(join_sentences) {}
-  NormalizedText Run();
+  Normalizer(std::string_view doc, std::vector<Markup> markup, bool join_sentences,
+             std::size_t max_bytes)
+      : doc_(doc),
+        markup_(std::move(markup)),
+        join_sentences_(join_sentences),
+        max_bytes_(max_bytes) {}
+  // nullopt when the text passed max_bytes.
+  std::optional<NormalizedText> Run();
 
  private:
   std::size_t AsciiRun(std::size_t pos, std::size_t limit);
@@ -488,6 +499,9 @@ class Normalizer {
   void NonAsciiRun(std::size_t begin, std::size_t end);
   void FlushSegment(std::size_t begin, std::size_t end, bool needs_nfkc);
   void NormalizeSegment(std::size_t begin, std::size_t end);
+  std::size_t PieceEnd(std::size_t begin, std::size_t end) const;
+  void NormalizePiece(std::size_t begin, std::size_t end);
+  bool Over() const { return size_ > max_bytes_; }
   void MapEdits(const icu::Edits& edits, std::size_t begin);
   void CodePoint(UChar32 c, std::uint32_t src);
   void Ordinary(UChar32 c, std::uint32_t src);
@@ -502,18 +516,20 @@ class Normalizer {
 
   std::string_view doc_;
   std::vector<Markup> markup_;
-  bool join_sentences_;  // drop blank lines inside a sentence
-  NormalizedText out_;   // its arrays are sized ahead; size_ bytes are filled
+  bool join_sentences_;    // drop blank lines inside a sentence
+  std::size_t max_bytes_;  // the most the cased view may hold
+  NormalizedText out_;     // its arrays are sized ahead; size_ bytes are filled
   std::size_t size_ = 0;
   std::string nfkc_;                     // one segment's NFKC output, reused
   std::vector<std::uint32_t> nfkc_src_;  // its source offsets
 };
 
-NormalizedText Normalizer::Run() {
-  Reserve(doc_.size() + 16);
+std::optional<NormalizedText> Normalizer::Run() {
+  Reserve(std::min(doc_.size(), max_bytes_) + 16);
   std::size_t pos = 0;
   std::size_t next_markup = 0;
   while (pos < doc_.size()) {
+    if (Over()) return std::nullopt;
     if (next_markup < markup_.size() && pos >= markup_[next_markup].begin) {
       Replace(markup_[next_markup]);
       pos = std::max(pos, markup_[next_markup++].end);
@@ -540,6 +556,7 @@ NormalizedText Normalizer::Run() {
     pos = end;
   }
   PopSpace();
+  if (Over()) return std::nullopt;
   out_.text.resize(size_);
   out_.folded.resize(size_);
   out_.source.resize(size_);
@@ -671,7 +688,35 @@ void Normalizer::FlushSegment(std::size_t begin, std::size_t end, bool needs_nfk
   }
 }
 
+// Normalises [begin, end) a piece at a time, stopping once the text is over its limit.
 void Normalizer::NormalizeSegment(std::size_t begin, std::size_t end) {
+  while (begin < end && !Over()) {
+    const std::size_t cut = PieceEnd(begin, end);
+    NormalizePiece(begin, cut);
+    begin = cut;
+  }
+}
+
+// Where the piece of [begin, end) that starts at begin ends: at the first code point past
+// kNfkcPiece bytes before which NFKC has a boundary (what precedes it normalises on its own);
+// when kNfkcPiece more bytes hold none (a long run of combining marks), at a code point.
+std::size_t Normalizer::PieceEnd(std::size_t begin, std::size_t end) const {
+  if (end - begin <= kNfkcPiece) return end;
+  const icu::Normalizer2* nfkc = Nfkc();
+  std::size_t i = begin + kNfkcPiece;
+  while (i < end && IsContinuation(doc_[i])) ++i;
+  const std::size_t forced = i;
+  while (i < end && i - forced < kNfkcPiece) {
+    std::size_t next = i;
+    UChar32 c;
+    U8_NEXT(doc_.data(), next, end, c);
+    if (c < 0 || nfkc->hasBoundaryBefore(c)) return i;
+    i = next;
+  }
+  return i < end ? forced : end;
+}
+
+void Normalizer::NormalizePiece(std::size_t begin, std::size_t end) {
   const icu::Normalizer2* nfkc = Nfkc();
   UChar32 first;
   std::size_t i = begin;
@@ -785,7 +830,9 @@ void Normalizer::Ordinary(UChar32 c, std::uint32_t src) {
 
 void Normalizer::Reserve(std::size_t extra) {
   if (size_ + extra <= out_.text.size()) return;
-  std::size_t capacity = std::max(2 * out_.text.size(), size_ + extra);
+  // Doubling, but not far past the limit: the text stops soon after it passes that.
+  const std::size_t cap = max_bytes_ > SIZE_MAX / 2 ? SIZE_MAX / 2 : max_bytes_ + 64;
+  std::size_t capacity = std::max(std::min(2 * out_.text.size(), cap), size_ + extra);
   out_.text.resize(capacity);
   out_.folded.resize(capacity);
   out_.source.resize(capacity);
@@ -806,10 +853,18 @@ void Normalizer::PopSpace() {
 
 }  // namespace
 
-NormalizedText Normalize(std::string_view document, const NormalizeOptions& options) {
+std::optional<NormalizedText> NormalizeWithin(std::string_view document,
+                                              const NormalizeOptions& options,
+                                              std::size_t max_bytes) {
   std::vector<Markup> markup;
   if (options.markdown) markup = MarkupFinder(document).Find();
-  return Normalizer(document, std::move(markup), options.join_sentences_across_blank_lines).Run();
+  return Normalizer(document, std::move(markup), options.join_sentences_across_blank_lines,
+                    max_bytes)
+      .Run();
+}
+
+NormalizedText Normalize(std::string_view document, const NormalizeOptions& options) {
+  return *NormalizeWithin(document, options, SIZE_MAX);
 }
 
 std::pair<std::size_t, std::size_t> NormalizedText::SourceRange(std::size_t begin, std::size_t end,
@@ -834,10 +889,12 @@ std::pair<std::size_t, std::size_t> NormalizedText::SourceRange(std::size_t begi
 }
 
 LineIndex::LineIndex(std::string_view document) : document_(document) {
+  line_starts_.reserve(
+      1 + static_cast<std::size_t>(std::count(document.begin(), document.end(), '\n')));
   line_starts_.push_back(0);
   for (std::size_t i = document.find('\n'); i != std::string_view::npos;
        i = document.find('\n', i + 1)) {
-    line_starts_.push_back(i + 1);
+    line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
   }
   checkpoints_.reserve(document.size() / kStep + 1);
   checkpoints_.push_back(0);

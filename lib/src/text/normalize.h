@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,12 +56,21 @@ struct NormalizeOptions {
 };
 
 // Normalises valid UTF-8. Never fails; linear in the input. ASCII runs take a fast path that
-// does not call ICU.
+// does not call ICU. NFKC can make text longer, up to 18 code points for one (U+FDFA): the
+// result has no size bound but that.
 NormalizedText Normalize(std::string_view document, const NormalizeOptions& options);
 
+// As Normalize, but stops as soon as the cased view passes max_bytes and returns nullopt then.
+// The views are built as the document is read, NFKC a few KiB at a time, so memory stays within
+// about 6 times max_bytes (the two views and the offset map) plus a few KiB, however much the
+// text expands.
+std::optional<NormalizedText> NormalizeWithin(std::string_view document,
+                                              const NormalizeOptions& options,
+                                              std::size_t max_bytes);
+
 // Line and column lookup in a document, which must outlive the index. Lines are split at '\n'.
-// Building it reads the document once; memory: a word per line and per 4 KiB. Thread-safe for
-// concurrent lookups.
+// Building it reads the document once; memory: 4 bytes per line, 8 per 4 KiB (documents are
+// less than 4 GiB, as NormalizedText::source requires). Thread-safe for concurrent lookups.
 class LineIndex {
  public:
   explicit LineIndex(std::string_view document);
@@ -77,7 +87,7 @@ class LineIndex {
   std::size_t CodePointsBefore(std::size_t offset) const;
 
   std::string_view document_;
-  std::vector<std::size_t> line_starts_;
+  std::vector<std::uint32_t> line_starts_;
   std::vector<std::size_t> checkpoints_;  // [i]: code points in the first i * kStep bytes
 };
 
