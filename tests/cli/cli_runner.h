@@ -3,10 +3,13 @@
 #define CLAUSESCAN_TESTS_CLI_RUNNER_H_
 
 #include <pty.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <csignal>
 #include <cstdlib>
 #include <filesystem>
@@ -14,8 +17,39 @@
 #include <functional>
 #include <sstream>
 #include <string>
+#include <thread>
+#include <vector>
 
 namespace clausescan::testing {
+
+// path in single quotes for a shell command line (paths of the tests hold no quote).
+inline std::string Quote(const std::filesystem::path& path) { return "'" + path.string() + "'"; }
+
+// The names in dir, sorted.
+inline std::vector<std::string> Listing(const std::filesystem::path& dir) {
+  std::vector<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    names.push_back(entry.path().filename().string());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+// lstat(2) of path; a zeroed struct when it fails.
+inline struct stat Lstat(const std::filesystem::path& path) {
+  struct stat st {};
+  ::lstat(path.c_str(), &st);
+  return st;
+}
+
+// Waits (up to 30 s) until until() holds; false when it never did.
+inline bool WaitFor(const std::function<bool()>& until) {
+  for (int i = 0; i < 600; ++i) {
+    if (until()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return false;
+}
 
 struct RunResult {
   int exit_code = -1;

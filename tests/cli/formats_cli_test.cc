@@ -25,8 +25,6 @@ using Json = nlohmann::json;
 // Generous bound on one run that must fail: a guard against hangs, not a performance claim.
 constexpr auto kHangGuard = std::chrono::seconds(20);
 
-std::string Quote(const std::filesystem::path& path) { return "'" + path.string() + "'"; }
-
 std::string SharedPath(const std::string& relative) {
   return std::string(CLAUSESCAN_SHARED_DIR) + "/" + relative;
 }

@@ -19,8 +19,6 @@ namespace {
 using ::testing::HasSubstr;
 namespace fs = std::filesystem;
 
-std::string Quote(const fs::path& path) { return "'" + path.string() + "'"; }
-
 // Runs `clausescan <args>` as RunClausescan does, under `ulimit -t 20` (CPU seconds), `ulimit -v`
 // 2 GiB (not under AddressSanitizer, which reserves terabytes of address space) and `timeout`
 // 60 s of wall-clock time (a blocked open uses no CPU), which ends it with exit status 137.

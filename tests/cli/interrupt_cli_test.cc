@@ -30,26 +30,6 @@ constexpr const char* kNotice =
     "occurrence.\n";
 constexpr const char* kOldReport = "{\"the\": \"report of yesterday\"}\n";
 
-std::string Quote(const fs::path& path) { return "'" + path.string() + "'"; }
-
-std::vector<std::string> Listing(const fs::path& dir) {
-  std::vector<std::string> names;
-  for (const auto& entry : fs::directory_iterator(dir)) {
-    names.push_back(entry.path().filename().string());
-  }
-  std::sort(names.begin(), names.end());
-  return names;
-}
-
-// Waits (up to 30 s) until until() holds; false when it never did.
-bool WaitFor(const std::function<bool()>& until) {
-  for (int i = 0; i < 600; ++i) {
-    if (until()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return false;
-}
-
 // A folder of two files: a clause, then a PDF that keeps its reader busy until the time limit
 // (60 s), so a scan of it is still running when the test stops it.
 struct SlowScan {

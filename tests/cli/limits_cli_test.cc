@@ -21,8 +21,6 @@ using Json = nlohmann::json;
 constexpr const char* kNotice =
     "Supplier shall notify Customer of any Security Incident within 24 hours.\n";
 
-std::string Quote(const fs::path& path) { return "'" + path.string() + "'"; }
-
 // One input past one limit: the file to write (none: `input` goes to stdin), the options and
 // what stderr must say after "clausescan: ".
 struct LimitCase {

@@ -40,23 +40,6 @@ constexpr const char* kNotice =
     "occurrence.\n";
 constexpr uid_t kNobody = 65534;
 
-std::string Quote(const fs::path& path) { return "'" + path.string() + "'"; }
-
-std::vector<std::string> Listing(const fs::path& dir) {
-  std::vector<std::string> names;
-  for (const auto& entry : fs::directory_iterator(dir)) {
-    names.push_back(entry.path().filename().string());
-  }
-  std::sort(names.begin(), names.end());
-  return names;
-}
-
-struct stat Lstat(const fs::path& path) {
-  struct stat st {};
-  ::lstat(path.c_str(), &st);
-  return st;
-}
-
 // The findings of a single-document JSON report (-1 when it is not one).
 int FindingsIn(const std::string& text) {
   Json json = Json::parse(text, nullptr, false);
@@ -106,15 +89,6 @@ struct SharedFolder {
     ::chmod(contract.c_str(), 0644);
   }
 };
-
-// Waits (up to 30 s) until until() holds; false when it never did.
-bool WaitFor(const std::function<bool()>& until) {
-  for (int i = 0; i < 600; ++i) {
-    if (until()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return false;
-}
 
 struct Signalled {
   int status = -1;                    // clausescan's wait status

@@ -27,27 +27,10 @@ constexpr const char* kNotice =
     "Supplier shall notify Customer of any Security Incident within 24 hours of its "
     "occurrence.\n";
 
-std::string Quoted(const fs::path& path) { return "'" + path.string() + "'"; }
-
-std::vector<std::string> Listing(const fs::path& dir) {
-  std::vector<std::string> names;
-  for (const auto& entry : fs::directory_iterator(dir)) {
-    names.push_back(entry.path().filename().string());
-  }
-  std::sort(names.begin(), names.end());
-  return names;
-}
-
 mode_t Umask() {
   mode_t mask = ::umask(0);
   ::umask(mask);
   return mask;
-}
-
-struct stat Lstat(const fs::path& path) {
-  struct stat st {};
-  ::lstat(path.c_str(), &st);
-  return st;
 }
 
 // The findings of a single-document JSON report file (-1 when it is not one).
@@ -70,7 +53,7 @@ TEST(OutputFile, FilesPlantedAtTheTemporaryNameAreLeftAlone) {
     fs::remove(report);
     fs::path planted;
     RunResult r = RunClausescanAs(
-        "scan --format json -o " + Quoted(report) + " " + Quoted(contract),
+        "scan --format json -o " + Quote(report) + " " + Quote(contract),
         [&](pid_t pid) {
           planted = report.string() + ".tmp." + std::to_string(pid);
           if (kind == "symlink") {
@@ -101,10 +84,10 @@ TEST(OutputFile, AFailedWriteLeavesNothingAndNamesTheFile) {
   TempDir dir;
   const fs::path report = dir.path() / "report.json";
   int status = RunScript(dir.path(), "ulimit -f 2\n'" + std::string(CLAUSESCAN_BINARY) +
-                                         "' scan --format json -o " + Quoted(report) + " '" +
+                                         "' scan --format json -o " + Quote(report) + " '" +
                                          SourcePath("corpus/security-addendum.md") + "' 2> " +
-                                         Quoted(dir.path() / "err") + "\necho $? > " +
-                                         Quoted(dir.path() / "status") + "\n");
+                                         Quote(dir.path() / "err") + "\necho $? > " +
+                                         Quote(dir.path() / "status") + "\n");
   EXPECT_EQ(status, 0);
   EXPECT_EQ(ReadWholeFile(dir.path() / "status"), "2\n");
   EXPECT_THAT(ReadWholeFile(dir.path() / "err"), HasSubstr(report.string()));
@@ -124,7 +107,7 @@ TEST(OutputFile, ReplacingAReportKeepsItsModeAndGroup) {
   if (root) {
     ASSERT_EQ(::chown(report.c_str(), ::geteuid(), 65534), 0);
   }
-  RunResult r = RunClausescan("scan --format json -o " + Quoted(report) + " " + Quoted(contract));
+  RunResult r = RunClausescan("scan --format json -o " + Quote(report) + " " + Quote(contract));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(FindingsIn(report), 1);
   struct stat st = Lstat(report);
@@ -145,7 +128,7 @@ TEST(OutputFile, AHardLinkedReportIsReplacedByName) {
   WriteWholeFile(contract, kNotice);
   WriteWholeFile(report, "old\n");
   fs::create_hard_link(report, dir.path() / "other.json");
-  RunResult r = RunClausescan("scan --format json -o " + Quoted(report) + " " + Quoted(contract));
+  RunResult r = RunClausescan("scan --format json -o " + Quote(report) + " " + Quote(contract));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(FindingsIn(report), 1);
   EXPECT_EQ(ReadWholeFile(dir.path() / "other.json"), "old\n");
@@ -162,7 +145,7 @@ TEST(OutputFile, ASymlinkOutputWritesThroughToItsTarget) {
   fs::create_symlink("real/new.json", dir.path() / "new.json");  // dangling until the scan
   for (const char* name : {"report.json", "new.json"}) {
     const fs::path link = dir.path() / name;
-    RunResult r = RunClausescan("scan --format json -o " + Quoted(link) + " " + Quoted(contract));
+    RunResult r = RunClausescan("scan --format json -o " + Quote(link) + " " + Quote(contract));
     ASSERT_EQ(r.exit_code, 0) << name << ": " << r.err;
     EXPECT_TRUE(fs::is_symlink(link)) << name;
     EXPECT_EQ(fs::read_symlink(link), fs::path("real") / name);
@@ -179,7 +162,7 @@ TEST(OutputFile, ALongReportNameWorks) {
   const fs::path contract = dir.path() / "contract.txt";
   WriteWholeFile(contract, kNotice);
   const fs::path report = dir.path() / (std::string(245, 'r') + ".json");
-  RunResult r = RunClausescan("scan --format json -o " + Quoted(report) + " " + Quoted(contract));
+  RunResult r = RunClausescan("scan --format json -o " + Quote(report) + " " + Quote(contract));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(FindingsIn(report), 1);
 }
@@ -190,13 +173,13 @@ TEST(OutputFile, AnUnwritableDestinationFailsBeforeTheScan) {
   fs::create_directory(dir.path() / "sub");
   for (const std::string command : {"scan", "evidence"}) {
     RunResult folder =
-        RunClausescan(command + " -o " + Quoted(dir.path() / "sub") + " /nonexistent/c.txt");
+        RunClausescan(command + " -o " + Quote(dir.path() / "sub") + " /nonexistent/c.txt");
     EXPECT_EQ(folder.exit_code, 2) << command;
     EXPECT_THAT(folder.err, HasSubstr((dir.path() / "sub").string() + ": is a directory"))
         << command;
     EXPECT_THAT(folder.err, Not(HasSubstr("/nonexistent/c.txt"))) << command;
     const fs::path missing = dir.path() / "missing" / "x.json";
-    RunResult nowhere = RunClausescan(command + " -o " + Quoted(missing) + " /nonexistent/c.txt");
+    RunResult nowhere = RunClausescan(command + " -o " + Quote(missing) + " /nonexistent/c.txt");
     EXPECT_EQ(nowhere.exit_code, 2) << command;
     EXPECT_THAT(nowhere.err, HasSubstr(missing.string())) << command;
     EXPECT_THAT(nowhere.err, Not(HasSubstr("/nonexistent/c.txt"))) << command;
@@ -216,7 +199,7 @@ TEST(OutputFile, AnOutputThatIsAnInputIsRefused) {
   for (const std::string command : {"scan", "evidence"}) {
     for (const fs::path& output : {contract, dir.path() / "." / "contract.md",
                                    dir.path() / "alias.md", dir.path() / "hard.md"}) {
-      RunResult r = RunClausescan(command + " -o " + Quoted(output) + " " + Quoted(contract));
+      RunResult r = RunClausescan(command + " -o " + Quote(output) + " " + Quote(contract));
       EXPECT_EQ(r.exit_code, 2) << command << " -o " << output;
       EXPECT_THAT(r.err, HasSubstr(output.string() + ": is the input " + contract.string()))
           << command << " -o " << output;
@@ -224,8 +207,8 @@ TEST(OutputFile, AnOutputThatIsAnInputIsRefused) {
     }
   }
   Streams from_contract;
-  from_contract.in = "< " + Quoted(contract);
-  RunResult piped = RunClausescan("scan -o " + Quoted(contract) + " -", "", from_contract);
+  from_contract.in = "< " + Quote(contract);
+  RunResult piped = RunClausescan("scan -o " + Quote(contract) + " -", "", from_contract);
   EXPECT_EQ(piped.exit_code, 2);
   EXPECT_THAT(piped.err, HasSubstr(contract.string() + ": is the input <stdin>"));
   EXPECT_EQ(ReadWholeFile(contract), kNotice);
@@ -245,7 +228,7 @@ TEST(OutputFile, AFolderScanSkipsItsOwnReport) {
   for (const std::string hidden : {"", "--hidden "}) {
     fs::remove(report);
     RunResult r =
-        RunClausescan("scan --format json " + hidden + "-o " + Quoted(report) + " " + Quoted(docs));
+        RunClausescan("scan --format json " + hidden + "-o " + Quote(report) + " " + Quote(docs));
     ASSERT_EQ(r.exit_code, 0) << hidden << ": " << r.err;
     nlohmann::json json = nlohmann::json::parse(ReadWholeFile(report), nullptr, false);
     ASSERT_TRUE(json.is_object()) << "several documents: " << json.dump().substr(0, 300);
@@ -263,14 +246,14 @@ TEST(OutputFile, WithStderrClosedDiagnosticsStayOutOfTheReport) {
   WriteWholeFile(contract, kNotice);
   Streams no_stderr;
   no_stderr.err = "2>&-";
-  RunResult r = RunClausescan("scan --format json -o " + Quoted(report) + " " + Quoted(contract) +
-                                  " /nonexistent/other.txt",
-                              "", no_stderr);
+  RunResult r = RunClausescan(
+      "scan --format json -o " + Quote(report) + " " + Quote(contract) + " /nonexistent/other.txt",
+      "", no_stderr);
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(ReadWholeFile(report), Not(HasSubstr("nonexistent")));
   EXPECT_EQ(FindingsIn(report), 1);
   RunResult none = RunClausescan(
-      "scan --format json -o " + Quoted(dir.path() / "none.json") + " /nonexistent/other.txt", "",
+      "scan --format json -o " + Quote(dir.path() / "none.json") + " /nonexistent/other.txt", "",
       no_stderr);
   EXPECT_EQ(none.exit_code, 2);
   EXPECT_EQ(Listing(dir.path()), (std::vector<std::string>{"contract.txt", "report.json"}));
@@ -285,10 +268,10 @@ TEST(StandardOutput, AFullDeviceIsAnError) {
   Streams full;
   full.out = "> /dev/full";
   for (const std::string& args :
-       {"scan --format json " + Quoted(contract), "scan " + Quoted(contract),
-        "text " + Quoted(contract), std::string("rules list"),
+       {"scan --format json " + Quote(contract), "scan " + Quote(contract),
+        "text " + Quote(contract), std::string("rules list"),
         std::string("rules show incident-notification.window"), std::string("rules patterns"),
-        std::string("rules validate"), std::string("controls"), "evidence " + Quoted(contract),
+        std::string("rules validate"), std::string("controls"), "evidence " + Quote(contract),
         std::string("playbook init"), std::string("playbook init -")}) {
     RunResult r = RunClausescan(args, "", full);
     EXPECT_EQ(r.exit_code, 2) << args;
@@ -306,10 +289,10 @@ TEST(OutputFile, ADeviceIsWrittenDirectly) {
   TempDir dir;
   const fs::path contract = dir.path() / "contract.txt";
   WriteWholeFile(contract, kNotice);
-  RunResult r = RunClausescan("scan --format json -o /dev/stdout " + Quoted(contract));
+  RunResult r = RunClausescan("scan --format json -o /dev/stdout " + Quote(contract));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(nlohmann::json::parse(r.out)["findings"].size(), 1u);
-  RunResult full = RunClausescan("scan --format json -o /dev/full " + Quoted(contract));
+  RunResult full = RunClausescan("scan --format json -o /dev/full " + Quote(contract));
   EXPECT_EQ(full.exit_code, 2);
   EXPECT_THAT(full.err, HasSubstr("/dev/full: cannot write: No space left on device"));
 }
@@ -322,7 +305,7 @@ TEST(StandardOutput, AClosedStandardOutputIsAnError) {
   Streams closed;
   closed.out = ">&-";
   for (const std::string& args :
-       {"scan --format json " + Quoted(contract), std::string("controls")}) {
+       {"scan --format json " + Quote(contract), std::string("controls")}) {
     RunResult r = RunClausescan(args, "", closed);
     EXPECT_EQ(r.exit_code, 2) << args;
     EXPECT_THAT(r.err,
@@ -340,9 +323,9 @@ TEST(StandardOutput, AClosedPipeIsAQuietStop) {
   WriteWholeFile(dir.path() / "big.txt", big);
   int status =
       RunScript(dir.path(), "{ '" + std::string(CLAUSESCAN_BINARY) + "' text " +
-                                Quoted(dir.path() / "big.txt") + " 2> " +
-                                Quoted(dir.path() / "err") + "; echo $? > " +
-                                Quoted(dir.path() / "status") + "; } | head -c 1 > /dev/null\n");
+                                Quote(dir.path() / "big.txt") + " 2> " + Quote(dir.path() / "err") +
+                                "; echo $? > " + Quote(dir.path() / "status") +
+                                "; } | head -c 1 > /dev/null\n");
   EXPECT_EQ(status, 0);
   EXPECT_EQ(ReadWholeFile(dir.path() / "status"), "0\n");
   EXPECT_EQ(ReadWholeFile(dir.path() / "err"), "");
@@ -354,10 +337,10 @@ TEST(JsonLinesFilterLimits, StopsWhenTheOutputIsClosed) {
   TempDir dir;
   WriteWholeFile(dir.path() / "pipeline.sh",
                  "yes '{\"id\":1,\"text\":\"x\"}' | { '" + std::string(CLAUSESCAN_BINARY) +
-                     "' scan --format jsonl 2> " + Quoted(dir.path() / "err") + "; echo $? > " +
-                     Quoted(dir.path() / "status") + "; } | head -n 1 > " +
-                     Quoted(dir.path() / "first") + "\n");
-  int status = RunScript(dir.path(), "timeout 30 sh " + Quoted(dir.path() / "pipeline.sh") + "\n");
+                     "' scan --format jsonl 2> " + Quote(dir.path() / "err") + "; echo $? > " +
+                     Quote(dir.path() / "status") + "; } | head -n 1 > " +
+                     Quote(dir.path() / "first") + "\n");
+  int status = RunScript(dir.path(), "timeout 30 sh " + Quote(dir.path() / "pipeline.sh") + "\n");
   EXPECT_EQ(status, 0) << "the filter did not stop (timeout's status)";
   EXPECT_EQ(ReadWholeFile(dir.path() / "status"), "0\n");
   EXPECT_EQ(ReadWholeFile(dir.path() / "err"), "");
@@ -381,8 +364,8 @@ TEST(JsonLinesFilterLimits, ALongLineIsSkippedWithoutHoldingIt) {
                                 "\"text\": \"Nothing here.\"}\\n'; } | '" +
                                 std::string(CLAUSESCAN_BINARY) +
                                 "' scan --format jsonl --max-input-size 1M > " +
-                                Quoted(dir.path() / "out") + " 2> " + Quoted(dir.path() / "err") +
-                                "\necho $? > " + Quoted(dir.path() / "status") + "\n");
+                                Quote(dir.path() / "out") + " 2> " + Quote(dir.path() / "err") +
+                                "\necho $? > " + Quote(dir.path() / "status") + "\n");
   EXPECT_EQ(status, 0);
   EXPECT_EQ(ReadWholeFile(dir.path() / "status"), "2\n");  // the long line is an error
   const std::string err = ReadWholeFile(dir.path() / "err");
@@ -419,9 +402,9 @@ FilterRun RunFilter(const std::string& input, long memory_kib = 1048576) {
   const std::string limits = "ulimit -t 20; ulimit -v " + std::to_string(memory_kib) + "\n";
 #endif
   RunScript(dir.path(), limits + "timeout -s KILL 60 '" + std::string(CLAUSESCAN_BINARY) +
-                            "' scan --format jsonl < " + Quoted(dir.path() / "in") + " > " +
-                            Quoted(dir.path() / "out") + " 2> " + Quoted(dir.path() / "err") +
-                            "\necho $? > " + Quoted(dir.path() / "status") + "\n");
+                            "' scan --format jsonl < " + Quote(dir.path() / "in") + " > " +
+                            Quote(dir.path() / "out") + " 2> " + Quote(dir.path() / "err") +
+                            "\necho $? > " + Quote(dir.path() / "status") + "\n");
   FilterRun run;
   run.status = std::atoi(ReadWholeFile(dir.path() / "status").c_str());
   run.err = ReadWholeFile(dir.path() / "err");

@@ -17,8 +17,6 @@ constexpr const char* kNoticeClause =
     "Supplier shall notify Customer of any Security Incident within seventy-two (72) hours "
     "after becoming aware of it.\n";
 
-std::string Quote(const std::filesystem::path& path) { return "'" + path.string() + "'"; }
-
 nlohmann::json ScanJson(const std::string& options, const std::string& input) {
   RunResult r = RunClausescan("scan --format json " + options + " -", input);
   EXPECT_EQ(r.exit_code, 0) << r.err;

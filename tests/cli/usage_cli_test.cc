@@ -19,8 +19,6 @@ using Json = nlohmann::json;
 constexpr const char* kNotice =
     "Supplier shall notify Customer of any Security Incident within 24 hours.\n";
 
-std::string Quote(const fs::path& path) { return "'" + path.string() + "'"; }
-
 // issue 16 review #5: a mistyped command is named, with the command it resembles, instead of
 // "A subcommand is required".
 TEST(Usage, AMistypedCommandIsNamedWithASuggestion) {
