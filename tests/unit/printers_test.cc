@@ -1,4 +1,5 @@
 #include "clausescan/printers.h"
+#include "report/strings.h"
 
 #include <gtest/gtest.h>
 
@@ -75,6 +76,12 @@ std::string Text(const Report& report, bool color = false) {
   TextStyle style;
   style.color = color;
   WriteText(report, out, style);
+  return out.str();
+}
+
+std::string Html(const Report& report) {
+  std::ostringstream out;
+  WriteHtml({report}, out);
   return out.str();
 }
 
@@ -181,6 +188,35 @@ TEST(TextPrinter, QuotesFromMarkdownLeaveOutInlineHtmlTags) {
       << text;
   r.document.format = "txt";  // plain text is quoted as written
   EXPECT_NE(Text(r).find("<span class=\"keyterm\">Provider</span>"), std::string::npos);
+}
+
+// issue 15 (text): a context cut inside a tag showed `class="header_3">`, and a clause that
+// opens in bold showed an unmatched `**`.
+TEST(TextPrinter, QuotesFromMarkdownLeaveOutCutTagsAndEmphasisMarkers) {
+  EXPECT_EQ(internal::ReadableQuote("class=\"header_3\">Caps.</span>  **Each party's liability",
+                                    "md"),
+            "Caps.  Each party's liability");
+  EXPECT_EQ(internal::ReadableQuote("\">Provider</span> shall <span class=\"keyterms_li", "md"),
+            "Provider shall ");
+  EXPECT_EQ(internal::ReadableQuote("span> notify <spa", "md"), " notify ");
+  EXPECT_EQ(internal::ReadableQuote("the _Customer_ and __Provider__ shall", "md"),
+            "the Customer and Provider shall");
+  // Not emphasis, not tags: kept.
+  EXPECT_EQ(internal::ReadableQuote("customer_data_id * 3 > 2 and <Customer Name>", "md"),
+            "customer_data_id * 3 > 2 and <Customer Name>");
+  EXPECT_EQ(internal::ReadableQuote("a ratio x > 2 holds", "md"), "a ratio x > 2 holds");
+  EXPECT_EQ(internal::ReadableQuote("**bold**", "txt"), "**bold**");
+
+  Report r;
+  r.document = {"dpa.md", "md", "dpa", 500};
+  Finding f = DeletionFinding();
+  f.context_before = "1. <span class=\"header_3\">Liability.</span>  ";
+  f.context_before.erase(0, 10);  // cut inside the tag, as a context limit does
+  f.text = "**Each party's total liability shall not exceed the fees paid.";
+  r.findings = {f};
+  std::string html = Html(r);
+  EXPECT_EQ(html.find("header_3"), std::string::npos) << html;
+  EXPECT_EQ(html.find("**"), std::string::npos) << html;
 }
 
 TEST(TextPrinter, ControlCharactersNeverReachTheTerminal) {
