@@ -7,6 +7,7 @@
 #include <chrono>
 #include <exception>
 #include <iterator>
+#include <map>
 #include <new>
 #include <optional>
 #include <sstream>
@@ -148,7 +149,7 @@ std::vector<ContractParty> ReportParties(const DocumentSides& sides) {
 Finding MakeFinding(const internal::RuleSetData& data, const internal::RuleHit& hit,
                     const Document& doc, const internal::NormalizedText& text,
                     const internal::Outline& outline, const internal::LineIndex& lines,
-                    const DocumentSides& sides) {
+                    const DocumentSides& sides, const internal::PartyRole& role) {
   const internal::Rule& rule = data.rules[hit.rule];
   Finding finding;
   finding.rule = rule.id;
@@ -177,11 +178,36 @@ Finding MakeFinding(const internal::RuleSetData& data, const internal::RuleHit& 
   finding.context_after = internal::ContextAfter(doc.text, end, kContextChars);
   finding.parameters = hit.parameters;
   internal::Assess(data, rule, finding);
-  const internal::PartyRole role =
-      internal::RoleInUnit(std::string_view(text.folded).substr(hit.begin, hit.end - hit.begin),
-                           hit.party, sides.lexicon);
   internal::JudgeFromSide(rule, role, sides.user, sides.names, &finding);
   return finding;
+}
+
+// The party of a hit's unit. A unit that names no side, under a rule for either side, takes the
+// party of the clause before it in the same section and category ("Audits may be conducted once
+// a year" after "Ehave may audit CHT"); failing that, in a contract that names its parties, it
+// binds both (mutual: "This Agreement shall be governed by ...").
+internal::PartyRole RoleOfHit(const internal::RuleSetData& data, const internal::RuleHit& hit,
+                              const internal::NormalizedText& text, const DocumentSides& sides,
+                              std::map<std::pair<int, std::string>, internal::PartyRole>* last) {
+  const internal::Rule& rule = data.rules[hit.rule];
+  internal::PartyRole role =
+      internal::RoleInUnit(std::string_view(text.folded).substr(hit.begin, hit.end - hit.begin),
+                           hit.party, sides.lexicon);
+  const auto key = std::make_pair(hit.section, rule.category);
+  if (role.party != internal::Party::kUnknown) {
+    (*last)[key] = role;
+    return role;
+  }
+  if (rule.party != internal::Party::kUnknown || !role.third_party.empty()) return role;
+  if (auto it = last->find(key); it != last->end() && hit.section >= 0) {
+    role.party = it->second.party;
+    role.right = it->second.right;
+    role.audits = it->second.audits;
+    role.names_other_side = it->second.names_other_side;
+  } else if (!sides.parties.empty()) {
+    role.party = internal::Party::kMutual;
+  }
+  return role;
 }
 
 // Sets report->document.type from the rule set's document types and lists the clauses that type
@@ -233,8 +259,10 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   const bool more = max_findings > 0 && hits.size() > max_findings;
   if (more) hits.resize(max_findings);
   report.findings.reserve(hits.size());
+  std::map<std::pair<int, std::string>, internal::PartyRole> last_roles;
   for (const internal::RuleHit& hit : hits) {
-    report.findings.push_back(MakeFinding(data, hit, doc, text, outline, lines, *sides));
+    const internal::PartyRole role = RoleOfHit(data, hit, text, *sides, &last_roles);
+    report.findings.push_back(MakeFinding(data, hit, doc, text, outline, lines, *sides, role));
   }
   if (more) {
     report.notes.push_back(

@@ -63,6 +63,7 @@ void JudgeAudit(const PartyRole& role, Party party, Party user, const SideNames&
     return;
   }
   if (party != Party::kSupplier && party != Party::kCustomer) return;
+  if (role.right && !role.audits) return;  // "Processor may satisfy a request with reports"
   const Party audited = role.right ? Opposite(party) : party;
   if (audited != Opposite(user)) return;
   Revise(Risk::kInfo,
@@ -99,6 +100,9 @@ void JudgeFromSide(const Rule& rule, const PartyRole& role, Party user, const Si
   }
   if (party == Party::kMutual || party == Party::kUnknown) return;
   const std::string& who = NameOf(party, names);
+  // A right of theirs is a duty of ours ("Customer shall be entitled to a service credit"):
+  // the playbook's verdict stands. So does a right of ours when we are the customer.
+  if (role.right) return;
   if (user == Party::kSupplier) {
     if (party != Party::kCustomer || rule.party == Party::kCustomer) return;
     if (rule.category == "indemnification") {

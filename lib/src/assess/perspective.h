@@ -22,9 +22,11 @@ struct SideNames {
 // when role.party is kUnknown), then revises the risk the playbook gave (expects Assess to
 // have run) for user (kSupplier or kCustomer):
 // - audit_rights: the audited side is the party holding a duty, or the other side of the party
-//   holding a right. An audit of them, or by a third party (a regulator, an independent
+//   holding a right to audit (a right of another kind, such as answering with reports, keeps
+//   the playbook's risk). An audit of them, or by a third party (a regulator, an independent
 //   accountant) that neither side conducts, is kInfo with a reason saying so; an audit of us
 //   keeps the playbook's risk.
+// - a right of either side keeps the playbook's risk: their right is our duty.
 // - other categories, user kSupplier: the customer's duty (side "them") is kInfo ("their
 //   duty, not ours"; an indemnity of ours by them is "a protection for us").
 // - user kCustomer: a supplier duty (or a rule about the supplier's duty whose party is not

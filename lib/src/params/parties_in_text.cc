@@ -90,36 +90,61 @@ std::string NameCore(std::string_view name) {
   return out;
 }
 
+// s without a leading `word` ("and BETA CORP" -> "BETA CORP").
+std::string_view StripLeadingWord(std::string_view s, std::string_view word) {
+  if (s.size() > word.size() && s.substr(0, word.size()) == word &&
+      (s[word.size()] == ' ' || s[word.size()] == '\n' || s[word.size()] == ':')) {
+    return Trim(s.substr(word.size() + 1));
+  }
+  return s;
+}
+
 // The name written before a naming parenthetical that starts at `at`: back to "between",
-// "among", " and ", a ')' ';' ':' or a blank line, and cut where a description starts
-// (", a company incorporated ...").
-std::string_view NameBefore(std::string_view text, std::size_t at) {
+// "among", a ')' ';' ':' or a blank line, then after a last " and ", cut where a description
+// starts (", a company incorporated ...") or an address does (", 5 Quay Street").
+std::string NameBefore(std::string_view text, std::size_t at) {
   const std::size_t from = at > kNameWindow ? at - kNameWindow : 0;
   std::string_view window = text.substr(from, at - from);
-  const std::string lower = Lower(window);
+  std::string lower = Lower(window);
   std::size_t start = 0;
-  for (std::string_view boundary :
-       {"between", "among", " and ", ")", ";", ":", "\n\n", " by ", " with "}) {
+  for (std::string_view boundary : {"between", "among", ")", ";", ":", "\n\n"}) {
     const std::size_t k = lower.rfind(boundary);
     if (k != std::string::npos) start = std::max(start, k + boundary.size());
   }
-  std::string_view name = window.substr(start);
-  const std::string name_lower = Lower(name);
+  std::string_view name = Trim(window.substr(start));
+  for (std::string_view word : {"and", "by", "with", "AND", "BY", "WITH"}) {
+    name = StripLeadingWord(name, word);
+  }
+  lower = Lower(name);
   std::size_t cut = name.size();
   for (std::string_view description :
        {", a ", ", an ", "\na ", " a company", " a corporation", ", organized", ", incorporated",
-        ", having", ", with ", ", whose", ", located", ", registered", ", duly", " (", "\n("}) {
-    const std::size_t k = name_lower.find(description);
+        ", having", ", with ", ", whose", ", located", ", registered", ", duly", " (", "\n(", ",\n",
+        ", acting"}) {
+    const std::size_t k = lower.find(description);
     if (k != std::string::npos) cut = std::min(cut, k);
   }
-  name = Trim(name.substr(0, cut));
+  // ", 5 Quay Street": an address.
+  for (std::size_t k = lower.find(", "); k != std::string::npos && k < cut;
+       k = lower.find(", ", k + 1)) {
+    if (k + 2 < lower.size() && std::isdigit(static_cast<unsigned char>(lower[k + 2]))) cut = k;
+  }
+  name = name.substr(0, cut);
+  const std::size_t last_and = Lower(name).rfind(" and ");
+  if (last_and != std::string::npos) name = name.substr(last_and + 5);
+  std::string out;
+  for (char c : Trim(name)) {
+    if (c == '*' || c == '_') continue;
+    out += c == '\n' ? ' ' : c;
+  }
+  out = std::string(Trim(out));
   // A name starts with a capital (or a digit): "the company" is no name.
-  if (name.empty() || !(std::isupper(static_cast<unsigned char>(name[0])) ||
-                        std::isdigit(static_cast<unsigned char>(name[0])))) {
+  if (out.empty() || !(std::isupper(static_cast<unsigned char>(out[0])) ||
+                       std::isdigit(static_cast<unsigned char>(out[0])))) {
     return {};
   }
-  if (name.size() > 100 || Words(name).size() > 10) return {};
-  return name;
+  if (out.size() > 100 || Words(out).size() > 10) return {};
+  return out;
 }
 
 // Terms that a naming parenthetical of a preamble gives to things other than parties.
@@ -211,7 +236,7 @@ void ReadNamingParentheticals(std::string_view text, std::vector<NamedParty>* pa
         if (!naming) break;
       }
       if (terms.empty()) continue;
-      const std::string_view name = NameBefore(head, at);
+      const std::string name = NameBefore(head, at);
       const bool role = std::any_of(terms.begin(), terms.end(), [](std::string_view t) {
         return RoleOfWord(t) != Party::kUnknown;
       });

@@ -85,6 +85,7 @@ std::size_t RightPhraseAt(const Tokens& t, std::size_t i) {
     return t.IsAny(i + 1, {"be", "not", "only"}) ? 0 : 1;
   }
   if (t.IsAny(i, {"shall", "will"}) && t.Phrase(i + 1, {"have", "the", "right"})) return 4;
+  if (t.IsAny(i, {"shall", "will"}) && t.IsAny(i + 1, {"receive", "obtain"})) return 2;
   if (t.IsAny(i, {"has", "have"}) && t.Phrase(i + 1, {"the", "right"})) return 3;
   if (t.Is(i, "reserves") && t.Phrase(i + 1, {"the", "right"})) return 3;
   if (t.IsAny(i, {"shall", "will"}) && t.Is(i + 1, "be") &&
@@ -118,6 +119,31 @@ Party HolderBefore(const Tokens& t, const std::vector<Term>& terms, std::size_t 
     return m->side;
   }
   return Party::kUnknown;
+}
+
+// True when the verb after a right phrase (past "at its option," asides and adverbs) is one of
+// auditing: "may audit", "shall have the right, at its own cost, to inspect", "may request an
+// audit" (not "may satisfy an audit request by providing its report").
+bool AuditVerbAfter(const Tokens& t, std::size_t k) {
+  for (int n = 0; n < 12 && k < t.size(); ++n) {
+    if (t.Is(k, ",")) {
+      std::size_t close = k + 1;
+      while (close < t.size() && close < k + 10 && !t.Is(close, ",")) ++close;
+      k = close + 1;
+      continue;
+    }
+    if (t.IsAny(k, {"to", "also", "at", "any", "time", "reasonably", "periodically", "itself",
+                    "directly", "either", "upon", "request", "on"}) &&
+        !t.Is(k + 1, "audit")) {
+      if (t.Is(k, "request") && t.IsAny(k + 1, {"an", "a", "that", "the"})) return true;
+      ++k;
+      continue;
+    }
+    return t.IsAny(k, {"audit", "audits", "inspect", "inspects", "examine", "visit", "enter",
+                       "conduct", "perform", "carry", "verify", "review", "access", "appoint",
+                       "engage", "request", "require", "test", "monitor"});
+  }
+  return false;
 }
 
 // The first modal obligation's token, or npos.
@@ -202,6 +228,7 @@ PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexi
     } else if (holder == duty_holder && i == modal) {
       role.right = true;
     }
+    role.audits = role.right && AuditVerbAfter(t, i + length);
     break;
   }
   role.third_party = ThirdPartyIn(folded);

@@ -14,6 +14,7 @@ namespace clausescan::internal {
 struct PartyRole {
   Party party = Party::kUnknown;  // whose duty or right
   bool right = false;             // party holds a right ("may audit", "has the right to")
+  bool audits = false;            // ... and it is a right to audit or inspect ("may inspect")
   // A third party that acts in the unit, as the folded view writes it ("regulatory
   // authority", "independent accountant"); "" when none.
   std::string third_party;
@@ -25,7 +26,9 @@ struct PartyRole {
 // party named before the phrase (not after a preposition, not past a pronoun, a '.', ';' or
 // ':'). When duty_holder is kUnknown the right holder, if any, is the party; when both are
 // known and the same party, the unit is a right only when the right phrase is its first modal
-// ("Ehave shall have the right to audit"). Third parties: regulators and regulatory,
+// ("Ehave shall have the right to audit"); "shall receive" or "shall obtain" reads as a right
+// too. `audits` says the right's verb audits, inspects, visits, requests or conducts. Third
+// parties: regulators and regulatory,
 // governmental, supervisory or competent authorities, the FDA, independent (certified public)
 // accountants or accounting firms, independent inspectors, arbitrators. Never fails.
 PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexicon& lexicon);

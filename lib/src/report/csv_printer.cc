@@ -16,9 +16,9 @@ namespace clausescan {
 namespace {
 
 constexpr std::array<std::string_view, 20> kColumns = {
-    "path",    "line",       "column",  "start",    "end",      "page",       "paragraph",
-    "section", "category",   "rule",    "risk",     "party",    "party_name", "side",
-    "holds",   "parameters", "reasons", "controls", "evidence", "text"};
+    "path",     "line",     "column", "start",      "end",   "page",       "paragraph",
+    "section",  "category", "rule",   "risk",       "party", "parameters", "reasons",
+    "controls", "evidence", "text",   "party_name", "side",  "holds"};
 
 // A field as RFC 4180 writes it: quoted when it holds a comma, quote, CR or LF, with quotes
 // doubled. A field a spreadsheet would evaluate (starting with = + - @ tab or CR) is prefixed
@@ -83,14 +83,14 @@ std::vector<std::string> Row(const std::string& path, const Finding& f) {
           f.rule,
           std::string(RiskName(f.risk)),
           f.party,
-          f.party_name,
-          f.side,
-          f.holds,
           Parameters(f.parameters),
           Join(f.reasons, " | ", [](const std::string& s) { return s; }),
           Join(f.controls, " ", [](const Control& c) { return c.id; }),
           Join(f.evidence, " ", [](const EvidenceItem& e) { return e.id; }),
-          f.text};
+          f.text,
+          f.party_name,
+          f.side,
+          f.holds};
 }
 
 }  // namespace

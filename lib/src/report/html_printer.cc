@@ -180,6 +180,9 @@ void WriteFacts(const Finding& f, std::ostream& out) {
                          HtmlEscape(internal::FormatValue(value)) + "</code>");
   }
   WriteFact("Parameters", parameters, "inline", out);
+  if (const std::string marker = internal::SideMarker(f); !marker.empty()) {
+    WriteFact("Party", {HtmlEscape(marker)}, "plain", out);
+  }
   WriteFact("Why this risk", Escaped(f.reasons), "bullets", out);
   std::vector<std::string> controls;
   for (const Control& c : f.controls) {
@@ -201,11 +204,8 @@ void WriteFinding(const Finding& f, std::string_view format, const std::string& 
                   std::ostream& out) {
   out << "<article class=\"finding " << RiskClass(f.risk) << "\" id=\"" << id
       << "\" aria-labelledby=\"" << id << "-h\">\n<header>" << Badge(f.risk) << " <h4 id=\"" << id
-      << "-h\">" << HtmlEscape(f.title.empty() ? f.rule : f.title) << "</h4><p class=\"where\">";
-  if (const std::string marker = internal::SideMarker(f); !marker.empty()) {
-    out << "<span class=\"side\">" << HtmlEscape(marker) << "</span> \u00B7 ";
-  }
-  out << Location(f) << " \u00B7 rule <code>" << HtmlEscape(f.rule) << "</code></p></header>\n";
+      << "-h\">" << HtmlEscape(f.title.empty() ? f.rule : f.title) << "</h4><p class=\"where\">"
+      << Location(f) << " \u00B7 rule <code>" << HtmlEscape(f.rule) << "</code></p></header>\n";
   WriteClause(f, format, out);
   WriteFacts(f, out);
   out << "</article>\n";

@@ -96,11 +96,7 @@ void WriteInline(std::string_view label, const std::vector<std::string>& items, 
 // The finding: a headline, the clause quoted, then the facts. Considerations are gathered by
 // category at the end of the memo rather than repeated under every clause.
 void WriteFinding(const Finding& f, std::string_view format, std::ostream& out) {
-  out << RiskWord(f.risk) << " \u00B7 " << MarkdownEscape(f.title);
-  if (const std::string marker = internal::SideMarker(f); !marker.empty()) {
-    out << " \u00B7 " << MarkdownEscape(marker);
-  }
-  out << " \u00B7 " << Location(f);
+  out << RiskWord(f.risk) << " \u00B7 " << MarkdownEscape(f.title) << " \u00B7 " << Location(f);
   if (!f.section.empty()) out << " \u00B7 section \u201C" << MarkdownEscape(f.section) << "\u201D";
   out << " \u00B7 rule " << MarkdownEscape(f.rule) << "\n\n";
   out << "> " << MarkdownEscapeLine(internal::ReadableQuote(f.text, format)) << "\n\n";
@@ -109,6 +105,9 @@ void WriteFinding(const Finding& f, std::string_view format, std::ostream& out) 
     parameters.push_back(name + " = " + internal::FormatValue(value));
   }
   WriteInline("Parameters", parameters, out);
+  if (const std::string marker = internal::SideMarker(f); !marker.empty()) {
+    out << "- Party: " << MarkdownEscape(marker) << '\n';
+  }
   WriteBullets("Why", f.reasons, out);
   std::vector<std::string> controls;
   for (const Control& c : f.controls) controls.push_back(c.id + " " + c.title);
