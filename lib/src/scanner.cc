@@ -101,6 +101,33 @@ std::string SideName(const std::vector<internal::NamedParty>& parties, internal:
   return out.empty() ? fallback : out;
 }
 
+// The word of `words` that occurs most often in folded as a whole word, capitalised ("Provider",
+// "Data importer"); `fallback` when none occurs. "we" and "you" are not names.
+std::string CommonWord(std::string_view folded, const std::vector<std::string>& words,
+                       const std::string& fallback) {
+  std::string best = fallback;
+  std::size_t best_count = 0;
+  const auto is_letter = [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; };
+  for (const std::string& word : words) {
+    if (word.size() < 3 || word == "you") continue;
+    std::size_t count = 0;
+    for (std::size_t at = folded.find(word); at != std::string_view::npos && count < 100000;
+         at = folded.find(word, at + word.size())) {
+      const std::size_t end = at + word.size();
+      if ((at == 0 || !is_letter(folded[at - 1])) &&
+          (end >= folded.size() || !is_letter(folded[end]))) {
+        ++count;
+      }
+    }
+    if (count > best_count) {
+      best_count = count;
+      best = word;
+      best[0] = static_cast<char>(best[0] - 'a' + 'A');
+    }
+  }
+  return best;
+}
+
 // Reads the parties of the document and resolves options.party against them. kInvalidArgument
 // naming the document when options.party names none of them.
 Result<DocumentSides> ReadSides(const internal::RuleSetData& data,
@@ -119,8 +146,10 @@ Result<DocumentSides> ReadSides(const internal::RuleSetData& data,
   }
   sides.user = *user;
   sides.lexicon = internal::DocumentLexicon(data.parties, sides.parties);
-  sides.names.supplier = SideName(sides.parties, internal::Party::kSupplier, "supplier");
-  sides.names.customer = SideName(sides.parties, internal::Party::kCustomer, "customer");
+  sides.names.supplier = SideName(sides.parties, internal::Party::kSupplier,
+                                  CommonWord(text.folded, data.parties.supplier, "supplier"));
+  sides.names.customer = SideName(sides.parties, internal::Party::kCustomer,
+                                  CommonWord(text.folded, data.parties.customer, "customer"));
   if (sides.names.supplier != "supplier" && sides.names.customer != "customer") {
     sides.names.both = sides.names.supplier + " and " + sides.names.customer;
   } else {
@@ -184,8 +213,9 @@ Finding MakeFinding(const internal::RuleSetData& data, const internal::RuleHit& 
 
 // The party of a hit's unit. A unit that names no side, under a rule for either side, takes the
 // party of the clause before it in the same section and category ("Audits may be conducted once
-// a year" after "Ehave may audit CHT"); failing that, in a contract that names its parties, it
-// binds both (mutual: "This Agreement shall be governed by ...").
+// a year" after "Ehave may audit CHT"); failing that, governing law and liability terms bind
+// both (mutual: "This Agreement shall be governed by ..."), and the other clauses, which the
+// rules read as the supplier's commitments, the supplier ("Personal Data will be deleted ...").
 internal::PartyRole RoleOfHit(const internal::RuleSetData& data, const internal::RuleHit& hit,
                               const internal::NormalizedText& text, const DocumentSides& sides,
                               std::map<std::pair<int, std::string>, internal::PartyRole>* last) {
@@ -198,14 +228,17 @@ internal::PartyRole RoleOfHit(const internal::RuleSetData& data, const internal:
     (*last)[key] = role;
     return role;
   }
-  if (rule.party != internal::Party::kUnknown || !role.third_party.empty()) return role;
+  if (rule.party != internal::Party::kUnknown) return role;
+  if (!role.third_party.empty() && rule.category == "audit_rights") return role;
   if (auto it = last->find(key); it != last->end() && hit.section >= 0) {
     role.party = it->second.party;
     role.right = it->second.right;
     role.audits = it->second.audits;
     role.names_other_side = it->second.names_other_side;
-  } else if (!sides.parties.empty()) {
-    role.party = internal::Party::kMutual;
+  } else if (rule.category == "governing_law" || rule.category == "liability_cap") {
+    role.party = internal::Party::kMutual;  // terms of the agreement as a whole
+  } else {
+    role.party = internal::Party::kSupplier;  // the clauses the rules read bind the supplier
   }
   return role;
 }

@@ -100,14 +100,15 @@ std::string_view StripLeadingWord(std::string_view s, std::string_view word) {
 }
 
 // The name written before a naming parenthetical that starts at `at`: back to "between",
-// "among", a ')' ';' ':' or a blank line, then after a last " and ", cut where a description
-// starts (", a company incorporated ...") or an address does (", 5 Quay Street").
+// "among", " by ", " with ", a ')' ';' ':' or a blank line, then after a last " and ", cut where a
+// description starts (", a company incorporated ...") or an address does (", 5 Quay Street").
 std::string NameBefore(std::string_view text, std::size_t at) {
   const std::size_t from = at > kNameWindow ? at - kNameWindow : 0;
   std::string_view window = text.substr(from, at - from);
   std::string lower = Lower(window);
   std::size_t start = 0;
-  for (std::string_view boundary : {"between", "among", ")", ";", ":", "\n\n"}) {
+  for (std::string_view boundary :
+       {"between", "among", ")", ";", ":", "\n\n", " by ", " with ", "entered into"}) {
     const std::size_t k = lower.rfind(boundary);
     if (k != std::string::npos) start = std::max(start, k + boundary.size());
   }
@@ -155,7 +156,38 @@ bool IsNotAPartyTerm(std::string_view term) {
         "service", "affiliates", "affiliate", "dpa", "addendum", "msa", "sow"}) {
     if (lower == word) return true;
   }
-  return lower.find("agreement") != std::string::npos || lower.find("date") != std::string::npos;
+  for (std::string_view part :
+       {"agreement", "date",     "gdpr",     "ccpa",  "hipaa",    " act",        "regulation",
+        "directive", "law",      "clauses",  "sccs",  "data",     "information", "service",
+        "product",   "software", "platform", "order", "schedule", "exhibit",     "annex",
+        "addendum",  "policy",   "terms",    "period"}) {
+    if (lower.find(part) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// True when a term looks like a party's short name: at most three words, each capitalised
+// ("Ehave", "CHT", "Big Co"), or a role word.
+bool IsNameLike(std::string_view term) {
+  if (RoleOfWord(term) != Party::kUnknown) return true;
+  const std::vector<std::string_view> words = Words(term);
+  if (words.empty() || words.size() > 3) return false;
+  return std::all_of(words.begin(), words.end(), [](std::string_view w) {
+    return std::isupper(static_cast<unsigned char>(w[0])) ||
+           std::isdigit(static_cast<unsigned char>(w[0]));
+  });
+}
+
+// True when a legal name has no lowercase words but "of", "and", "&", "de", "the", "for": not
+// "Professional Services under this Agreement".
+bool IsLegalNameLike(std::string_view name) {
+  for (std::string_view w : Words(name)) {
+    if (std::islower(static_cast<unsigned char>(w[0])) &&
+        !(w == "of" || w == "and" || w == "de" || w == "the" || w == "for" || w == "und")) {
+      return false;
+    }
+  }
+  return true;
 }
 
 // The party in *parties whose term or name is `word` (case-insensitive), or nullptr.
@@ -232,7 +264,7 @@ void ReadNamingParentheticals(std::string_view text, std::vector<NamedParty>* pa
       for (re2::StringPiece piece : {first, second}) {
         if (piece.empty()) continue;
         const std::string_view term = StripArticle(std::string_view(piece.data(), piece.size()));
-        if (!term.empty() && !IsNotAPartyTerm(term)) terms.push_back(term);
+        if (!term.empty() && !IsNotAPartyTerm(term) && IsNameLike(term)) terms.push_back(term);
         if (!naming) break;
       }
       if (terms.empty()) continue;
@@ -242,6 +274,7 @@ void ReadNamingParentheticals(std::string_view text, std::vector<NamedParty>* pa
       });
       // A naming parenthetical names a party when it gives a role, follows a legal name, or sits
       // in the "between ... and ..." sentence after a name.
+      if (!IsLegalNameLike(name)) continue;
       if (!role && !HasLegalSuffix(name) && (name.empty() || !InPreamble(head, at))) continue;
       AddParty(parties, name, terms);
     }

@@ -133,9 +133,7 @@ bool AuditVerbAfter(const Tokens& t, std::size_t k) {
       continue;
     }
     if (t.IsAny(k, {"to", "also", "at", "any", "time", "reasonably", "periodically", "itself",
-                    "directly", "either", "upon", "request", "on"}) &&
-        !t.Is(k + 1, "audit")) {
-      if (t.Is(k, "request") && t.IsAny(k + 1, {"an", "a", "that", "the"})) return true;
+                    "directly", "either", "on", "from", "then"})) {
       ++k;
       continue;
     }
