@@ -85,7 +85,7 @@ std::size_t RightPhraseAt(const Tokens& t, std::size_t i) {
     return t.IsAny(i + 1, {"be", "not", "only"}) ? 0 : 1;
   }
   if (t.IsAny(i, {"shall", "will"}) && t.Phrase(i + 1, {"have", "the", "right"})) return 4;
-  if (t.IsAny(i, {"shall", "will"}) && t.IsAny(i + 1, {"receive", "obtain"})) return 2;
+  if (t.IsAny(i, {"shall", "will"}) && t.Is(i + 1, "receive")) return 2;
   if (t.IsAny(i, {"has", "have"}) && t.Phrase(i + 1, {"the", "right"})) return 3;
   if (t.Is(i, "reserves") && t.Phrase(i + 1, {"the", "right"})) return 3;
   if (t.IsAny(i, {"shall", "will"}) && t.Is(i + 1, "be") &&
@@ -112,7 +112,10 @@ Party HolderBefore(const Tokens& t, const std::vector<Term>& terms, std::size_t 
     while (before > 0 && t.IsAny(before - 1, {"the", "its", "their", "a", "an", "any", "each"})) {
       --before;
     }
-    if (before > 0 && IsPreposition(t, before - 1)) {
+    // "... bypass ehave's security protocols, ... intruders may": an owner far from the
+    // phrase is not its subject.
+    const bool far_owner = t.Is(k + 1, "'") && at > k + 4;
+    if ((before > 0 && IsPreposition(t, before - 1)) || far_owner) {
       k = m->first;
       continue;
     }

@@ -22,15 +22,15 @@ struct PartyRole {
 };
 
 // The role in one unit's folded view, given its DutyHolder. A right is read from "X may ...",
-// "X shall have the right to", "X is entitled to", "X reserves the right to": X is the nearest
-// party named before the phrase (not after a preposition, not past a pronoun, a '.', ';' or
-// ':'). When duty_holder is kUnknown the right holder, if any, is the party; when both are
-// known and the same party, the unit is a right only when the right phrase is its first modal
-// ("Ehave shall have the right to audit"); "shall receive" or "shall obtain" reads as a right
-// too. `audits` says the right's verb audits, inspects, visits, requests or conducts. Third
-// parties: regulators and regulatory,
-// governmental, supervisory or competent authorities, the FDA, independent (certified public)
-// accountants or accounting firms, independent inspectors, arbitrators. Never fails.
+// "X shall have the right to", "X is entitled to", "X reserves the right to", "X shall
+// receive": X is the nearest party named before the phrase (not after a preposition, not an
+// owner more than four words before it, not past a pronoun, a '.', ';' or ':'). When
+// duty_holder is kUnknown the right holder, if any, is the party; when both are known and the
+// same party, the unit is a right only when the right phrase is its first modal ("Ehave shall
+// have the right to audit"). `audits` says the right's verb audits, inspects, visits, requests
+// or conducts. Third parties: regulators and regulatory, governmental, supervisory or
+// competent authorities, the FDA, independent (certified public) accountants or accounting
+// firms, independent inspectors, arbitrators. Never fails.
 PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexicon& lexicon);
 
 }  // namespace clausescan::internal
