@@ -142,7 +142,7 @@ TEST(PartyPerspective, IndependentAccountantSettlingFeesIsAThirdParty) {
   ASSERT_FALSE(audit.empty());
   for (const Finding& f : audit) {
     EXPECT_LT(f.risk, Risk::kMedium) << Describe(audit);
-    EXPECT_EQ(f.party, "third_party") << Describe(audit);
+    EXPECT_EQ(f.party, "third") << Describe(audit);
     EXPECT_EQ(f.side, "neither");
     EXPECT_EQ(f.party_name, "independent certified public accountants");
   }

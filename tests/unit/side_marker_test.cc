@@ -21,7 +21,7 @@ const MarkerCase kMarkers[] = {
     {"supplier", "Ehave", "us", "duty", "our duty (Ehave)"},
     {"customer", "CHT", "them", "right", "their right (CHT)"},
     {"mutual", "Ehave and CHT", "both", "duty", "both parties' duty (Ehave and CHT)"},
-    {"third_party", "regulatory authorities", "neither", "duty",
+    {"third", "regulatory authorities", "neither", "duty",
      "third party (regulatory authorities)"},
     {"supplier", "", "", "duty", "supplier's duty"},
     {"", "", "", "", ""},

@@ -57,7 +57,7 @@ struct Finding {
   std::string context_before;
   std::string context_after;
   // Whose duty or right the clause states: "supplier", "customer", "mutual" (both sides),
-  // "third_party" (a regulator, an independent accountant: neither side) or "" (not said).
+  // "third" (a regulator, an independent accountant: neither side) or "" (not said).
   std::string party;
   // That party as the contract names it ("Ehave", "Reseller", "Provider"; "Ehave and CHT" for
   // both sides; "regulatory authority" for a third party); "" only when party is "".

@@ -84,7 +84,7 @@ void JudgeFromSide(const Rule& rule, const PartyRole& role, Party user, const Si
     third = true;
   }
   if (third) {
-    finding->party = "third_party";
+    finding->party = "third";
     finding->party_name = role.third_party;
     finding->side = "neither";
     finding->holds = role.right ? "right" : "duty";

@@ -53,7 +53,7 @@ std::string SideMarker(const Finding& finding) {
     marker = "their " + what;
   } else if (finding.side == "both") {
     marker = "both parties' " + what;
-  } else if (finding.side == "neither" || finding.party == "third_party") {
+  } else if (finding.side == "neither" || finding.party == "third") {
     marker = "third party";
   } else {
     marker = finding.party + "'s " + what;
