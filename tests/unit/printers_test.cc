@@ -95,7 +95,7 @@ TEST(TextPrinter, FullReport) {
   const char* expected = R"(contracts/dpa.md (dpa, md, 2048 bytes)
 2 findings: 1 high, 0 medium, 1 low, 0 info; 1 missing clause; worst risk HIGH
 
-contracts/dpa.md:12:1  HIGH  incident_notification  incident-notification.window
+contracts/dpa.md:12:1  HIGH  incident_notification  incident-notification.window  [supplier's duty]
   section: 7. Security Incidents
   | Supplier shall notify Customer of any Security Incident within twenty-four (24) hours of its
   | occurrence.
@@ -111,7 +111,7 @@ contracts/dpa.md:12:1  HIGH  incident_notification  incident-notification.window
   consider:
     - Start the clock when the security team becomes aware of the incident.
 
-contracts/dpa.md:40:3  LOW  data_deletion  data-deletion.end-of-contract
+contracts/dpa.md:40:3  LOW  data_deletion  data-deletion.end-of-contract  [supplier's duty]
   | Provider will delete Customer Data within 30 days, excluding backups.
   parameters: backups=false measures=encryption,mfa percent=99.9 period_days=30
     vague="without undue delay"
@@ -140,7 +140,7 @@ TEST(TextPrinter, ColourOnlyWhenAsked) {
   EXPECT_EQ(plain.find('\x1b'), std::string::npos);
   std::string color = Text(SampleReport(), true);
   EXPECT_NE(color.find("\x1b[1mcontracts/dpa.md:12:1\x1b[0m  \x1b[1;31mHIGH\x1b[0m  "
-                       "incident_notification  incident-notification.window\n"),
+                       "incident_notification  incident-notification.window  [supplier's duty]\n"),
             std::string::npos);
   EXPECT_NE(color.find("\x1b[32mLOW\x1b[0m"), std::string::npos);
   EXPECT_NE(color.find("  \x1b[33mMEDIUM\x1b[0m  audit_rights: "), std::string::npos);
@@ -258,9 +258,11 @@ TEST(JsonPrinter, LiteralOutput) {
   r.findings = {f};
   r.missing = {{"audit_rights", "none", Risk::kLow}};
   EXPECT_EQ(Json(r),
-            R"({"document":{"path":"a.txt","format":"txt","type":"dpa","bytes":64},)"
+            R"({"document":{"path":"a.txt","format":"txt","type":"dpa","bytes":64,)"
+            R"("user_side":"","parties":[]},)"
             R"("findings":[{"rule":"r.x","category":"data_deletion","title":"T","start":1,"end":9,)"
             R"("line":2,"column":3,"section":"","text":"Delete.","party":"",)"
+            R"("party_name":"","side":"","holds":"",)"
             R"("parameters":{"backups":true,"period_days":30},"risk":"high","reasons":["why"],)"
             R"("positions":["p"],"controls":[{"id":"A.8.10","title":"Information deletion"}],)"
             R"("evidence":[{"id":"deletion-procedure","title":"Data deletion procedure"}],)"

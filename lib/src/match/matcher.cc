@@ -659,9 +659,11 @@ DefinedTerms CollectDefinedTerms(const NormalizedText& text, const Outline& outl
 // Runs one scope over a document, appending hits.
 class ScopeRunner {
  public:
-  ScopeRunner(const CompiledRules& rules, const ScopePatterns& patterns, std::string_view folded,
-              const DefinedTerms& defined, UnitEvaluator* evaluator, std::vector<RuleHit>* hits)
+  ScopeRunner(const CompiledRules& rules, const PartyLexicon& parties,
+              const ScopePatterns& patterns, std::string_view folded, const DefinedTerms& defined,
+              UnitEvaluator* evaluator, std::vector<RuleHit>* hits)
       : rules_(rules),
+        parties_(parties),
         patterns_(patterns),
         scratch_(patterns.NewScratch()),
         folded_(folded),
@@ -687,6 +689,7 @@ class ScopeRunner {
   ItemTexts RuleItems(std::string_view unit);
 
   const CompiledRules& rules_;
+  const PartyLexicon& parties_;
   const ScopePatterns& patterns_;
   ProbeScratch scratch_;
   std::string_view folded_;
@@ -700,7 +703,7 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section) {
   const std::string_view unit = folded_.substr(begin, end - begin);
   const std::vector<int> passed = evaluator_->Evaluate(patterns_, &scratch_, unit);
   if (passed.empty()) return;
-  const UnitFacts facts{IsDefinition(unit), DutyHolder(unit, rules_.parties)};
+  const UnitFacts facts{IsDefinition(unit), DutyHolder(unit, parties_)};
   const ItemTexts items = RuleItems(unit);
   for (int index : passed) {
     const CompiledRule& rule = rules_.rules[index];
@@ -865,7 +868,8 @@ Result<std::unique_ptr<Matcher>> Matcher::Compile(const std::vector<Rule>& rules
 }
 
 std::vector<RuleHit> Matcher::Match(const NormalizedText& text, const Outline& outline,
-                                    std::size_t max_hits) const {
+                                    std::size_t max_hits, const PartyLexicon* parties) const {
+  const PartyLexicon& lexicon = parties != nullptr ? *parties : impl_->parties;
   // Each scope's hits come in document order, so the first `keep` of the merged list are among
   // the first `keep` of each scope: a scope stops once it has that many.
   const std::size_t keep = max_hits == 0 ? static_cast<std::size_t>(-1) : max_hits + 1;
@@ -873,7 +877,7 @@ std::vector<RuleHit> Matcher::Match(const NormalizedText& text, const Outline& o
   UnitEvaluator evaluator(*impl_);
   const DefinedTerms defined = CollectDefinedTerms(text, outline);
   if (!impl_->sentence.empty()) {
-    ScopeRunner runner(*impl_, impl_->sentence, text.folded, defined, &evaluator, &hits);
+    ScopeRunner runner(*impl_, lexicon, impl_->sentence, text.folded, defined, &evaluator, &hits);
     for (const Unit& unit : outline.units) {
       if (hits.size() >= keep) break;
       if (unit.kind != UnitKind::kHeading) runner.Run(unit.begin, unit.end, unit.section);
@@ -882,7 +886,7 @@ std::vector<RuleHit> Matcher::Match(const NormalizedText& text, const Outline& o
   const std::size_t sentence_hits = hits.size();
   if (!impl_->paragraph.empty()) {
     const std::vector<char> has_text = ParagraphsWithText(outline);
-    ScopeRunner runner(*impl_, impl_->paragraph, text.folded, defined, &evaluator, &hits);
+    ScopeRunner runner(*impl_, lexicon, impl_->paragraph, text.folded, defined, &evaluator, &hits);
     for (std::size_t p = 0; p < outline.paragraphs.size(); ++p) {
       if (hits.size() - sentence_hits >= keep) break;
       const Paragraph& paragraph = outline.paragraphs[p];
