@@ -16,6 +16,7 @@ struct EvidenceArgs {
   ReadArgs read;
   std::string output;
   std::string color = "auto";
+  std::string format = "text";
 };
 
 int RunEvidence(const EvidenceArgs& args) {
@@ -38,9 +39,16 @@ int RunEvidence(const EvidenceArgs& args) {
   std::vector<Report> reports;
   bool ok = ScanInputs(scanner, inputs, [&](Report& r) { reports.push_back(std::move(r)); });
   if (reports.empty() && !ok) return kExitError;  // nothing scanned: the old pack stays
-  TextStyle style;
-  style.color = args.color == "always" || (args.color == "auto" && out.IsTerminal());
-  WriteEvidencePack(BuildEvidencePack(reports), out.stream(), style);
+  std::vector<EvidenceNeed> pack = BuildEvidencePack(reports);
+  if (args.format == "json") {
+    WriteEvidenceJson(pack, out.stream());
+  } else if (args.format == "csv") {
+    WriteEvidenceCsv(pack, out.stream());
+  } else {
+    TextStyle style;
+    style.color = args.color == "always" || (args.color == "auto" && out.IsTerminal());
+    WriteEvidencePack(pack, out.stream(), style);
+  }
   if (!out.Commit(&error)) {
     PrintError(error);
     return kExitError;
@@ -57,6 +65,10 @@ Command AddEvidenceCommand(CLI::App& app) {
   AddInputOptions(cmd, &args->inputs);
   cmd->add_option("-o,--output", args->output, "Write to this file (whole or not at all)")
       ->check(NonEmptyFileName());
+  cmd->add_option("-f,--format", args->format,
+                  "Output format: text (a checklist), json or csv (for scripts)")
+      ->transform(CLI::IsMember({"text", "json", "csv"}, CLI::ignore_case))
+      ->capture_default_str();
   cmd->add_option("--color", args->color, "Colour the output")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
