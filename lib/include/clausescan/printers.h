@@ -109,7 +109,7 @@ struct PrintOptions {
 };
 
 // The reports as PrintOptions min_risk and order select them: findings and missing clauses
-// below min_risk left out, the findings sorted by order. A report that lost findings or missing
+// below min_risk left out, the findings (and missing clauses) sorted by order. A report that lost findings or missing
 // clauses gets a note saying how many ("12 findings and 1 missing clause below medium left out
 // (--min-risk medium)"), so every count a printer derives from the result (summaries, totals,
 // the evidence pack) counts only what is shown. Applying it twice changes nothing more. The

@@ -28,7 +28,9 @@ constexpr std::string_view kDefaultTitle = "Contract security review";
 std::string DocAnchor(std::size_t report) { return "doc-" + std::to_string(report + 1); }
 std::string CategoryAnchor(std::size_t report, const std::string& category) {
   std::string id = DocAnchor(report) + "-";
-  for (char c : category) id += std::isalnum(static_cast<unsigned char>(c)) ? c : '-';
+  for (char c : category) {
+    id += std::isalnum(static_cast<unsigned char>(c)) || c == '_' ? c : '-';
+  }
   return id;
 }
 std::string MissingAnchor(std::size_t report) { return DocAnchor(report) + "-missing"; }

@@ -48,6 +48,9 @@ Report SelectFindings(const Report& report, const PrintOptions& options) {
   if (options.order == FindingOrder::kRisk) {
     std::stable_sort(out.findings.begin(), out.findings.end(),
                      [](const Finding& a, const Finding& b) { return a.risk > b.risk; });
+    std::stable_sort(
+        out.missing.begin(), out.missing.end(),
+        [](const MissingClause& a, const MissingClause& b) { return a.risk > b.risk; });
   }
   return out;
 }

@@ -121,8 +121,11 @@ void AddDurations(Phrases& p) {
   for (const DurationPhrase& d : kDurations) {
     const ParamValue* value = p.Take(d.name);
     if (value == nullptr) continue;
-    std::string phrase =
-        std::string(d.before) + Duration(*value, d.unit, business) + std::string(d.after);
+    std::string duration = Duration(*value, d.unit, business);
+    std::string after = d.after;
+    // "30 days' notice", but "1 day's notice"
+    if (!after.empty() && after[0] == '\'' && duration.back() != 's') after.insert(1, "s");
+    std::string phrase = std::string(d.before) + duration + after;
     if (!trigger_said && std::string_view(d.name).rfind("window_", 0) == 0) {
       phrase += " of " + ValueWords(*trigger);
       trigger_said = true;
@@ -178,11 +181,13 @@ void AddOthers(Phrases& p) {
   if (p.Flag("reports_in_lieu")) p.Add("reports in lieu of audits");
   if (p.Flag("objection")) p.Add("right to object");
   if (p.Flag("tia")) p.Add("transfer impact assessment");
-  if (p.Flag("backups_retained")) {
-    p.Take("backups");
+  bool backups_retained = p.Flag("backups_retained");
+  bool backups = p.Flag("backups");
+  if (backups_retained) {
     p.Add("backups kept past the deadline");
+  } else if (backups) {
+    p.Add("backups covered");
   }
-  if (p.Flag("backups")) p.Add("backups covered");
   for (const char* list : {"scope", "types", "measures"}) {
     if (const ParamValue* value = p.Take(list))
       p.Add(std::string(list) + ": " + ValueWords(*value));
