@@ -180,5 +180,24 @@ TEST_F(LayoutCli, EvidenceAsJsonAndCsv) {
               HasSubstr(",13,incident_notification,incident-notification.window,high\r\n"));
 }
 
+// issue 15 #7: a playbook may write risk names in any case too.
+TEST_F(LayoutCli, PlaybookRiskNamesInAnyCase) {
+  std::filesystem::path playbook = dir_.path() / "playbook.yaml";
+  WriteWholeFile(playbook,
+                 "international_transfers:\n  default: Info\n  positions:\n"
+                 "    - {id: transfers-impact-assessment, when: {tia: true}, risk: High,\n"
+                 "       reason: \"we never do these\"}\n");
+  RunResult r = Scan("--format json --playbook " + Quote(playbook));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  nlohmann::json report = nlohmann::json::parse(r.out);
+  bool seen = false;
+  for (const nlohmann::json& f : report["findings"]) {
+    if (f["category"] != "international_transfers") continue;
+    seen = true;
+    EXPECT_EQ(f["risk"], "high") << f.dump();
+  }
+  EXPECT_TRUE(seen) << r.out;
+}
+
 }  // namespace
 }  // namespace clausescan::testing
