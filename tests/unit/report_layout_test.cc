@@ -88,7 +88,7 @@ TEST(TopIssues, ParameterWords) {
        "carve-outs from the cap, scope: data protection"},
       {{{"period_days", 30.0}, {"backups_retained", true}, {"backups", true}},
        "within 30 days, backups kept past the deadline"},
-      {{{"data_breach", true}, {"frequency", 2.0}}, "data breach, frequency 2"},
+      {{{"data_breach", true}, {"frequency", 2.0}}, "2 per year, data breach"},
       {{}, ""},
   };
   for (const Case& c : cases) {

@@ -166,8 +166,8 @@ void AddLiability(Phrases& p) {
 
 void AddOthers(Phrases& p) {
   if (const ParamValue* percent = p.Take("percent")) p.Add(ValueWords(*percent) + "% uptime");
-  if (const ParamValue* per_year = p.Take("per_year")) {
-    p.Add(ValueWords(*per_year) + " per year");
+  for (const char* name : {"per_year", "frequency"}) {  // times a year
+    if (const ParamValue* per_year = p.Take(name)) p.Add(ValueWords(*per_year) + " per year");
   }
   if (const ParamValue* authorisation = p.Take("authorisation")) {
     p.Add(ValueWords(*authorisation) + " authorisation");
