@@ -96,6 +96,10 @@ TEST(TopIssues, ParameterWords) {
     f.parameters = c.parameters;
     EXPECT_EQ(internal::ParameterWords(f), c.words) << c.words;
   }
+  Finding deletion;
+  deletion.category = "data_deletion";
+  deletion.parameters = {{"certification", true}, {"period_days", 15.0}};
+  EXPECT_EQ(internal::ParameterWords(deletion), "within 15 days, certificate of deletion");
   Finding untitled;
   untitled.title = "Audit rights";
   EXPECT_EQ(internal::IssueWords(untitled), "Audit rights");

@@ -201,6 +201,9 @@ std::string ParameterWords(const Finding& finding) {
   AddDurations(p);
   AddLiability(p);
   AddOthers(p);
+  if (finding.category == "data_deletion" && p.Flag("certification")) {
+    p.Add("certificate of deletion");
+  }
   p.AddTheRest();
   return p.Joined();
 }
