@@ -134,7 +134,10 @@ void WriteText(const Report& report, std::ostream& out, const TextStyle& style =
 // totals line, one row per document (path, worst risk) and one column per category that any
 // report mentions, each cell the worst risk of that category's findings (HIGH, MED, LOW, INFO),
 // MISS for a missing clause, or "-"; then a legend of the short column headers. Paths longer
-// than 40 characters keep their end. Writes only the totals line when `reports` is empty.
+// than 40 characters keep their end; then the top issues of all the documents (every HIGH and
+// MEDIUM finding on one line, worst first: risk, path:line, category, what the clause says in
+// numbers, section). Writes only the totals line when `reports` is empty. Shows the reports as
+// given: apply SelectFindings first for a minimum risk or an order.
 void WriteTextSummary(const std::vector<Report>& reports, std::ostream& out,
                       const TextStyle& style = {});
 
