@@ -1,5 +1,8 @@
 // clausescan evidence PATH...
+#include <cctype>
+#include <filesystem>
 #include <iostream>
+#include <string>
 #include <vector>
 
 #include "commands.h"
@@ -17,9 +20,20 @@ struct EvidenceArgs {
   std::string output;
   std::string color = "auto";
   std::string format = "text";
+  bool format_given = false;  // --format on the command line
 };
 
-int RunEvidence(const EvidenceArgs& args) {
+// The format an output file's extension names (.json, .csv, any case), or "text".
+std::string FormatOfExtension(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (ext == ".json") return "json";
+  if (ext == ".csv") return "csv";
+  return "text";
+}
+
+int RunEvidence(EvidenceArgs args) {
+  if (!args.format_given && !args.output.empty()) args.format = FormatOfExtension(args.output);
   std::optional<RuleSet> rules = LoadRules(args.rules);
   if (!rules) return kExitError;
   ScanOptions options;
@@ -65,10 +79,12 @@ Command AddEvidenceCommand(CLI::App& app) {
   AddInputOptions(cmd, &args->inputs);
   cmd->add_option("-o,--output", args->output, "Write to this file (whole or not at all)")
       ->check(NonEmptyFileName());
-  cmd->add_option("-f,--format", args->format,
-                  "Output format: text (a checklist), json or csv (for scripts)")
-      ->transform(CLI::IsMember({"text", "json", "csv"}, CLI::ignore_case))
-      ->capture_default_str();
+  CLI::Option* format =
+      cmd->add_option("-f,--format", args->format,
+                      "Output format: text (a checklist), json or csv (for scripts); default: "
+                      "from the --output file's extension (.json, .csv), else text")
+          ->transform(CLI::IsMember({"text", "json", "csv"}, CLI::ignore_case))
+          ->capture_default_str();
   cmd->add_option("--color", args->color, "Colour the output")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
@@ -77,7 +93,10 @@ Command AddEvidenceCommand(CLI::App& app) {
   cmd->add_option("--playbook", args->rules.playbook, "Override the default playbook");
   AddReadOptions(cmd, &args->read);
   AddFindingsOption(cmd, &args->read);
-  return [args] { return RunEvidence(*args); };
+  return [args, format] {
+    args->format_given = format->count() > 0;
+    return RunEvidence(*args);
+  };
 }
 
 }  // namespace clausescan::cli
