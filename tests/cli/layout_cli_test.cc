@@ -178,6 +178,10 @@ TEST_F(LayoutCli, EvidenceAsJsonAndCsv) {
       << csv.out;
   EXPECT_THAT(csv.out,
               HasSubstr(",13,incident_notification,incident-notification.window,high\r\n"));
+  std::filesystem::path file = dir_.path() / "pack.JSON";
+  RunResult by_name = RunClausescan("evidence -o " + Quote(file) + " " + Quote(Dpa()));
+  ASSERT_EQ(by_name.exit_code, 0) << by_name.err;
+  EXPECT_TRUE(nlohmann::json::parse(ReadWholeFile(file)).contains("items"));
 }
 
 // issue 15 #7: a playbook may write risk names in any case too.
