@@ -129,13 +129,14 @@ notes:
 // issue 15 #2: without --verbose a LOW finding takes two lines: where, then the clause.
 TEST(TextPrinter, LowFindingsInTwoLines) {
   std::string text = Text(SampleReport());
-  EXPECT_NE(text.find("    - Start the clock when the security team becomes aware of the incident.\n"
-                      "\n"
-                      "contracts/dpa.md:40:3  LOW  data_deletion  data-deletion.end-of-contract\n"
-                      "  | Provider will delete Customer Data within 30 days, excluding backups.\n"
-                      "\n"
-                      "missing clauses:\n"),
-            std::string::npos)
+  EXPECT_NE(
+      text.find("    - Start the clock when the security team becomes aware of the incident.\n"
+                "\n"
+                "contracts/dpa.md:40:3  LOW  data_deletion  data-deletion.end-of-contract\n"
+                "  | Provider will delete Customer Data within 30 days, excluding backups.\n"
+                "\n"
+                "missing clauses:\n"),
+      std::string::npos)
       << text;
   Report r = SampleReport();
   r.findings[1].text = std::string(300, 'x') + " end";

@@ -95,12 +95,12 @@ std::optional<FindingOrder> ParseFindingOrder(std::string_view name);
 // What the printers show and how. Defaults (every finding, document order, LOW and INFO
 // findings in brief in text, the default title) print what the scan found.
 //
-// | option    | default                    | effect                                            |
-// |-----------|----------------------------|---------------------------------------------------|
-// | min_risk  | Risk::kInfo                | findings and missing clauses below it left out    |
-// | order     | FindingOrder::kPosition    | order of the findings (text, md, html, json, ...) |
-// | verbose   | false                      | text: LOW and INFO findings in full, not brief    |
-// | title     | "" (Contract security review) | md and html: the title of the report           |
+// | option   | default                 | effect                                              |
+// |----------|-------------------------|-----------------------------------------------------|
+// | min_risk | Risk::kInfo             | findings and missing clauses below it left out      |
+// | order    | FindingOrder::kPosition | order of the findings (text, md, html, json, ...)   |
+// | verbose  | false                   | text: LOW and INFO findings in full, not in brief   |
+// | title    | ""                      | md, html: the title ("" is Contract security review) |
 struct PrintOptions {
   Risk min_risk = Risk::kInfo;
   FindingOrder order = FindingOrder::kPosition;
@@ -109,12 +109,13 @@ struct PrintOptions {
 };
 
 // The reports as PrintOptions min_risk and order select them: findings and missing clauses
-// below min_risk left out, the findings (and missing clauses) sorted by order. A report that lost findings or missing
-// clauses gets a note saying how many ("12 findings and 1 missing clause below medium left out
-// (--min-risk medium)"), so every count a printer derives from the result (summaries, totals,
-// the evidence pack) counts only what is shown. Applying it twice changes nothing more. The
-// printers taking PrintOptions apply it themselves; call it before the others (WriteJson,
-// WriteJsonLines, WriteSarif, WriteCsv). Never fails; thread-safe.
+// below min_risk left out, the findings (and missing clauses) sorted by order. A report that
+// lost findings or missing clauses gets a note saying how many ("12 findings and 1 missing
+// clause below medium risk left out (minimum risk medium)"), so every count a printer derives
+// from the result (summaries, totals, the evidence pack) counts only what is shown. Applying it
+// twice with the same options changes nothing more. The printers taking PrintOptions apply it
+// themselves; call it before the others (WriteJson, WriteJsonLines, WriteSarif, WriteCsv,
+// WriteTextSummary). Never fails; thread-safe.
 Report SelectFindings(const Report& report, const PrintOptions& options);
 std::vector<Report> SelectFindings(const std::vector<Report>& reports, const PrintOptions& options);
 
