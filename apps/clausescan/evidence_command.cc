@@ -1,5 +1,8 @@
 // clausescan evidence PATH...
+#include <cctype>
+#include <filesystem>
 #include <iostream>
+#include <string>
 #include <vector>
 
 #include "commands.h"
@@ -16,9 +19,21 @@ struct EvidenceArgs {
   ReadArgs read;
   std::string output;
   std::string color = "auto";
+  std::string format = "text";
+  bool format_given = false;  // --format on the command line
 };
 
-int RunEvidence(const EvidenceArgs& args) {
+// The format an output file's extension names (.json, .csv, any case), or "text".
+std::string FormatOfExtension(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (ext == ".json") return "json";
+  if (ext == ".csv") return "csv";
+  return "text";
+}
+
+int RunEvidence(EvidenceArgs args) {
+  if (!args.format_given && !args.output.empty()) args.format = FormatOfExtension(args.output);
   std::optional<RuleSet> rules = LoadRules(args.rules);
   if (!rules) return kExitError;
   ScanOptions options;
@@ -38,9 +53,16 @@ int RunEvidence(const EvidenceArgs& args) {
   std::vector<Report> reports;
   bool ok = ScanInputs(scanner, inputs, [&](Report& r) { reports.push_back(std::move(r)); });
   if (reports.empty() && !ok) return kExitError;  // nothing scanned: the old pack stays
-  TextStyle style;
-  style.color = args.color == "always" || (args.color == "auto" && out.IsTerminal());
-  WriteEvidencePack(BuildEvidencePack(reports), out.stream(), style);
+  std::vector<EvidenceNeed> pack = BuildEvidencePack(reports);
+  if (args.format == "json") {
+    WriteEvidenceJson(pack, out.stream());
+  } else if (args.format == "csv") {
+    WriteEvidenceCsv(pack, out.stream());
+  } else {
+    TextStyle style;
+    style.color = args.color == "always" || (args.color == "auto" && out.IsTerminal());
+    WriteEvidencePack(pack, out.stream(), style);
+  }
   if (!out.Commit(&error)) {
     PrintError(error);
     return kExitError;
@@ -57,6 +79,12 @@ Command AddEvidenceCommand(CLI::App& app) {
   AddInputOptions(cmd, &args->inputs);
   cmd->add_option("-o,--output", args->output, "Write to this file (whole or not at all)")
       ->check(NonEmptyFileName());
+  CLI::Option* format =
+      cmd->add_option("-f,--format", args->format,
+                      "Output format: text (a checklist), json or csv (for scripts); default: "
+                      "from the --output file's extension (.json, .csv), else text")
+          ->transform(CLI::IsMember({"text", "json", "csv"}, CLI::ignore_case))
+          ->capture_default_str();
   cmd->add_option("--color", args->color, "Colour the output")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
@@ -66,7 +94,10 @@ Command AddEvidenceCommand(CLI::App& app) {
   AddReadOptions(cmd, &args->read);
   AddFindingsOption(cmd, &args->read);
   AddPartyOption(cmd, &args->read);
-  return [args] { return RunEvidence(*args); };
+  return [args, format] {
+    args->format_given = format->count() > 0;
+    return RunEvidence(*args);
+  };
 }
 
 }  // namespace clausescan::cli

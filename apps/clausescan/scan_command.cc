@@ -25,6 +25,10 @@ struct ScanArgs {
   std::string format = "text";
   bool format_given = false;  // --format on the command line
   std::string fail_on;
+  std::string min_risk = "info";
+  std::string sort = "position";
+  bool verbose = false;
+  std::string title;
   std::string color = "auto";
   std::string output;
   bool lossy_utf8 = false;
@@ -59,9 +63,23 @@ bool IsStdin(const InputArgs& inputs) {
   return inputs.paths.empty() || (inputs.paths.size() == 1 && inputs.paths[0] == "-");
 }
 
+// What --min-risk, --sort, --verbose and --title ask of the printers.
+PrintOptions PrintOptionsOf(const ScanArgs& args) {
+  PrintOptions options;
+  options.min_risk = ParseRisk(args.min_risk).value_or(Risk::kInfo);
+  options.order = ParseFindingOrder(args.sort).value_or(FindingOrder::kPosition);
+  options.verbose = args.verbose;
+  options.title = args.title;
+  return options;
+}
+
 // Writes every report in the chosen format. Reports come in a stable order.
-void Print(const std::vector<Report>& reports, const ScanArgs& args, Output& out) {
+void Print(const std::vector<Report>& all_reports, const ScanArgs& args, Output& out) {
   std::ostream& os = out.stream();
+  const PrintOptions options = PrintOptionsOf(args);
+  // Every format shows what --min-risk and --sort select (the printers taking options select
+  // again, which changes nothing more).
+  const std::vector<Report> reports = SelectFindings(all_reports, options);
   if (args.format == "json") {
     if (reports.size() == 1) {
       WriteJson(reports[0], os);
@@ -82,9 +100,9 @@ void Print(const std::vector<Report>& reports, const ScanArgs& args, Output& out
       }
     }
   } else if (args.format == "md") {
-    WriteMarkdown(reports, os);
+    WriteMarkdown(reports, os, options);
   } else if (args.format == "html") {
-    WriteHtml(reports, os);
+    WriteHtml(reports, os, options);
   } else {
     TextStyle style;
     style.color = args.color == "always" || (args.color == "auto" && out.IsTerminal());
@@ -94,7 +112,7 @@ void Print(const std::vector<Report>& reports, const ScanArgs& args, Output& out
     }
     for (std::size_t i = 0; i < reports.size(); ++i) {
       if (i > 0) os << "\n";
-      WriteText(reports[i], os, style);
+      WriteText(reports[i], os, style, options);
     }
   }
 }
@@ -106,7 +124,7 @@ void Print(const std::vector<Report>& reports, const ScanArgs& args, Output& out
 // has gone). Returns false when a line got an error line or stdin could not be read.
 bool FilterJsonLines(const Scanner& scanner, std::size_t max_line,
                      const std::optional<Baseline>& baseline, const std::string& baseline_path,
-                     std::ostream& out) {
+                     const PrintOptions& options, std::ostream& out) {
   bool ok = true;
   LineReader reader(STDIN_FILENO, max_line);
   std::string line;
@@ -145,7 +163,7 @@ bool FilterJsonLines(const Scanner& scanner, std::size_t max_line,
     Result<Report> report = scanner.ScanBytes(request.text, name);
     if (report) {
       ApplyBaseline(baseline, baseline_path, *report);
-      WriteJsonLines(*report, id, out);
+      WriteJsonLines(SelectFindings(*report, options), id, out);
     } else {
       PrintError(report.error().message());
       WriteJsonLinesError(id, report.error(), out);
@@ -156,15 +174,40 @@ bool FilterJsonLines(const Scanner& scanner, std::size_t max_line,
   return ok;
 }
 
+// Whether a finding or missing clause reaches --fail-on; if so, prints on stderr which ones
+// did ("PATH:LINE CATEGORY RISK", "PATH: missing CATEGORY RISK"), so a CI log says why the
+// gate closed. Counts every finding, whatever --min-risk shows.
 bool ReachesFailOn(const std::vector<Report>& reports, const std::string& fail_on) {
   if (fail_on.empty()) return false;
   Risk threshold = *ParseRisk(fail_on);
+  std::vector<std::string> reached;
+  std::size_t findings = 0;
   for (const Report& report : reports) {
-    if ((!report.findings.empty() || !report.missing.empty()) && report.WorstRisk() >= threshold) {
-      return true;
+    for (const Finding& f : report.findings) {
+      if (f.risk < threshold) continue;
+      ++findings;
+      reached.push_back(
+          fmt::format("  {}:{} {} {}", report.document.path, f.line, f.category, RiskName(f.risk)));
+    }
+    for (const MissingClause& m : report.missing) {
+      if (m.risk < threshold) continue;
+      reached.push_back(
+          fmt::format("  {}: missing {} {}", report.document.path, m.category, RiskName(m.risk)));
     }
   }
-  return false;
+  if (reached.empty()) return false;
+  auto count = [](std::size_t n, const char* one, const char* many) {
+    return fmt::format("{} {}", n, n == 1 ? one : many);
+  };
+  std::string what = count(findings, "finding", "findings");
+  if (reached.size() > findings) {
+    what += " and " + count(reached.size() - findings, "missing clause", "missing clauses");
+  }
+  PrintError(fmt::format("--fail-on {}: {} at or above {} risk:", RiskName(threshold), what,
+                         RiskName(threshold)));
+  for (const std::string& line : reached) std::cerr << line << '\n';
+  std::cerr.flush();
+  return true;
 }
 
 int RunScan(ScanArgs args) {
@@ -201,8 +244,8 @@ int RunScan(ScanArgs args) {
   InputArgs inputs = args.inputs;
   inputs.batch.skip_files = FilesNotToScan(out);
   if (args.format == "jsonl" && IsStdin(inputs)) {
-    bool ok =
-        FilterJsonLines(scanner, options.max_input_bytes, baseline, args.baseline, out.stream());
+    bool ok = FilterJsonLines(scanner, options.max_input_bytes, baseline, args.baseline,
+                              PrintOptionsOf(args), out.stream());
     if (!out.Commit(&error)) {
       PrintError(error);
       return kExitError;
@@ -239,8 +282,22 @@ Command AddScanCommand(CLI::App& app) {
                       "{\"id\",\"text\"} lines")
           ->check(CLI::IsMember({"text", "json", "jsonl", "sarif", "csv", "md", "html"}));
   cmd->add_option("--fail-on", args->fail_on,
-                  "Exit with status 1 when a finding reaches this risk level")
-      ->check(CLI::IsMember({"high", "medium", "low", "info"}));
+                  "Exit with status 1 when a finding reaches this risk level (any case), "
+                  "listing those that did on stderr")
+      ->transform(CLI::IsMember({"high", "medium", "low", "info"}, CLI::ignore_case));
+  cmd->add_option("--min-risk", args->min_risk,
+                  "Leave out findings and missing clauses below this risk level (any case), "
+                  "in every format")
+      ->transform(CLI::IsMember({"high", "medium", "low", "info"}, CLI::ignore_case))
+      ->capture_default_str();
+  cmd->add_option("--sort", args->sort,
+                  "Order of the findings: risk (worst first) or position (document order)")
+      ->transform(CLI::IsMember({"risk", "position"}, CLI::ignore_case))
+      ->capture_default_str();
+  cmd->add_flag("--verbose", args->verbose,
+                "Text: print LOW and INFO findings in full, not in two lines");
+  cmd->add_option("--title", args->title,
+                  "Title of the Markdown or HTML report (default: Contract security review)");
   cmd->add_option("--color", args->color, "Colour the text report")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();

@@ -51,6 +51,6 @@ fi
 grep -q '<h1>Contract security review</h1>' "$out/dom.html" || fail "the page did not render"
 grep -q 'id="evidence"' "$out/dom.html" || fail "the evidence pack is missing from the page"
 for doc in security-addendum.md dpa.md msa.txt; do
-  grep -q "corpus/$doc" "$out/dom.html" || fail "$doc is missing from the page"
+  grep -q -E "corpus/(<wbr>)?$doc" "$out/dom.html" || fail "$doc is missing from the page"
 done
 echo "render.sh: ok; screenshot $out/report.png"

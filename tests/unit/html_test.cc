@@ -202,10 +202,12 @@ TEST(HtmlPrinter, SummaryMatrix) {
             std::string::npos);
   EXPECT_NE(html.find("<tr><th scope=\"row\"><a href=\"#doc-1\">contracts/<wbr>dpa.md</a></th>"
                       "<td><span class=\"badge risk-high\">high</span></td>"
-                      "<td><span class=\"badge risk-high\" title=\"high risk\">high</span></td>"
-                      "<td><span class=\"badge risk-low\" title=\"low risk\">low</span></td>"
-                      "<td><span class=\"badge missing risk-medium\" title=\"missing clause, "
-                      "medium risk\">miss</span></td>"
+                      "<td><a href=\"#doc-1-incident_notification\" class=\"badge "
+                      "risk-high\" title=\"high risk\">high</a></td>"
+                      "<td><a href=\"#doc-1-data_deletion\" class=\"badge risk-low\" "
+                      "title=\"low risk\">low</a></td>"
+                      "<td><a href=\"#doc-1-missing\" class=\"badge missing risk-medium\" "
+                      "title=\"missing clause, medium risk\">miss</a></td>"
                       "<td class=\"none\" title=\"not addressed\">\u2013</td></tr>"),
             std::string::npos);
   EXPECT_NE(html.find("<div><dt>INS</dt><dd>Insurance</dd></div>"), std::string::npos);
@@ -220,7 +222,7 @@ TEST(HtmlPrinter, EvidenceChecklist) {
                       "<p>The SoA rows.</p><p class=\"soa\">Annex A controls: <span "
                       "class=\"ctl\">A.5.9</span> Inventory of information; "),
             std::string::npos);
-  EXPECT_NE(html.find("<li><span class=\"refdoc\">contracts/dpa.md</span> lines "
+  EXPECT_NE(html.find("<li><span class=\"refdoc\">contracts/<wbr>dpa.md</span> lines "
                       "<a class=\"chip risk-high\" href=\"#f-1-1\" title=\"line 12, high risk, "
                       "incident_notification\">12<span class=\"sr\"> (high)</span></a>"
                       "<a class=\"chip risk-low\" href=\"#f-1-2\""),

@@ -21,21 +21,53 @@ TEST(MarkdownPrinter, LiteralOutput) {
 
 1 finding (0 high, 1 medium, 0 low, 0 info) and 0 missing clauses in 1 document.
 
+<a id="executive-summary"></a>
+
+## Executive summary
+
+| Risk | Findings | Missing clauses |
+|---|---:|---:|
+| **HIGH** | 0 | 0 |
+| **MEDIUM** | 1 | 0 |
+| LOW | 0 | 0 |
+| INFO | 0 | 0 |
+
+### Top issues
+
+1. **MEDIUM** · Insurance · USD 5,000,000 cover, types: cyber · [line 3, section 14. Insurance](#f-1-1)
+
+### Missing clauses
+
+No expected clause is missing.
+
+## Contents
+
+- [Executive summary](#executive-summary)
+- [Summary](#summary)
+- [1. msa.txt](#doc-1): [Insurance](#doc-1-insurance)
+- [Evidence pack](#evidence)
+
+<a id="summary"></a>
+
 ## Summary
 
 | Document | Worst risk | INS |
 |---|---|:---:|
-| msa.txt | **MEDIUM** | **MEDIUM** |
+| [msa.txt](#doc-1) | **MEDIUM** | [**MEDIUM**](#doc-1-insurance) |
 
 Columns: INS Insurance. Each cell is the worst risk of the category's clauses in the document; *missing* marks an expected clause that is absent, – a category the document does not address.
+
+<a id="doc-1"></a>
 
 ## 1. msa.txt
 
 Type msa, format txt, 512 bytes. 1 finding (0 high, 1 medium, 0 low, 0 info), 0 missing clauses; worst risk **MEDIUM**.
 
+<a id="doc-1-insurance"></a>
+
 ### Insurance
 
-**MEDIUM** · Cyber insurance · line 3, column 1 · section “14. Insurance” · rule insurance.cyber
+<a id="f-1-1"></a>**MEDIUM** · Cyber insurance · line 3, column 1 · section “14. Insurance” · rule insurance.cyber
 
 > Supplier shall maintain cyber insurance of at least USD 5,000,000.
 
@@ -44,6 +76,8 @@ Type msa, format txt, 512 bytes. 1 finding (0 high, 1 medium, 0 low, 0 info), 0 
 - Why: USD 5000000 is above the 2000000 a small supplier usually carries
 - Annex A controls: A.5.20 Supplier agreements
 - Evidence: Certificate of insurance
+
+<a id="evidence"></a>
 
 ## Evidence pack
 
@@ -72,9 +106,23 @@ TEST(MarkdownPrinter, MemoSections) {
   std::string md = Markdown(samples::TwoReports());
   std::vector<std::string> in_order = {
       "# Contract security review\n",
-      "| contracts/dpa.md | **HIGH** | **HIGH** | LOW | *missing* (medium) | \u2013 |\n",
-      "| msa.txt | **MEDIUM** | \u2013 | \u2013 | \u2013 | **MEDIUM** |\n",
-      "## 1. contracts/dpa.md\n",
+      "## Executive summary\n",
+      "1. **HIGH** \u00B7 Security incident notification \u00B7 notice within 24 h of occurrence "
+      "\u00B7 [contracts/dpa.md, line 12, section 7. Security Incidents](#f-1-1)\n"
+      "2. **MEDIUM** \u00B7 Insurance \u00B7 USD 5,000,000 cover, types: cyber \u00B7 "
+      "[msa.txt, line 3, section 14. Insurance](#f-2-1)\n",
+      "- **MEDIUM** \u00B7 [Audit rights](#doc-1-missing) \u00B7 contracts/dpa.md: A DPA "
+      "normally lets the customer audit.\n",
+      "## Contents\n",
+      "- [1. contracts/dpa.md](#doc-1): [Security incident notification]"
+      "(#doc-1-incident_notification), [Return and deletion of data](#doc-1-data_deletion), "
+      "[Missing clauses](#doc-1-missing)\n",
+      "| [contracts/dpa.md](#doc-1) | **HIGH** | [**HIGH**](#doc-1-incident_notification) | "
+      "[LOW](#doc-1-data_deletion) | [*missing* (medium)](#doc-1-missing) | \u2013 |\n",
+      "| [msa.txt](#doc-2) | **MEDIUM** | \u2013 | \u2013 | \u2013 | "
+      "[**MEDIUM**](#doc-2-insurance) |\n",
+      "<a id=\"doc-1\"></a>\n\n## 1. contracts/dpa.md\n",
+      "<a id=\"doc-1-incident_notification\"></a>\n\n",
       "### Security incident notification\n",
       "> Supplier shall notify Customer within twenty-four (24) hours of its occurrence.\n",
       "### Return and deletion of data\n",
@@ -117,7 +165,7 @@ TEST(MarkdownPrinter, ContractTextCannotBecomeMarkup) {
   EXPECT_NE(md.find("Title \\| with pipe"), std::string::npos);
   EXPECT_NE(md.find("- Why: - looks like a list\n"), std::string::npos) << md;
   EXPECT_NE(md.find("section \u201C\\_Section\\_\u201D"), std::string::npos);
-  EXPECT_NE(md.find("| a\\|b.md |"), std::string::npos);
+  EXPECT_NE(md.find("| [a\\|b.md](#doc-1) |"), std::string::npos) << md;
 }
 
 TEST(MarkdownPrinter, LineStartsAreEscapedInLists) {

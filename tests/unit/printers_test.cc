@@ -71,11 +71,13 @@ Report SampleReport() {
   return r;
 }
 
-std::string Text(const Report& report, bool color = false) {
+std::string Text(const Report& report, bool color = false, bool verbose = false) {
   std::ostringstream out;
   TextStyle style;
   style.color = color;
-  WriteText(report, out, style);
+  PrintOptions options;
+  options.verbose = verbose;
+  WriteText(report, out, style, options);
   return out.str();
 }
 
@@ -94,6 +96,10 @@ std::string Json(const Report& report) {
 TEST(TextPrinter, FullReport) {
   const char* expected = R"(contracts/dpa.md (dpa, md, 2048 bytes)
 2 findings: 1 high, 0 medium, 1 low, 0 info; 1 missing clause; worst risk HIGH
+
+top issues:
+  HIGH    incident_notification: notice within 24 h of occurrence — line 12, section 7. Security
+          Incidents
 
 contracts/dpa.md:12:1  HIGH  incident_notification  incident-notification.window  [supplier's duty]
   section: 7. Security Incidents
@@ -124,7 +130,29 @@ missing clauses:
 notes:
   - The document looks like a data processing agreement.
 )";
-  EXPECT_EQ(Text(SampleReport()), expected);
+  EXPECT_EQ(Text(SampleReport(), false, /*verbose=*/true), expected);
+}
+
+// issue 15 #2: without --verbose a LOW finding takes two lines: where, then the clause.
+TEST(TextPrinter, LowFindingsInTwoLines) {
+  std::string text = Text(SampleReport());
+  EXPECT_NE(
+      text.find("    - Start the clock when the security team becomes aware of the incident.\n"
+                "\n"
+                "contracts/dpa.md:40:3  LOW  data_deletion  data-deletion.end-of-contract  [supplier's duty]\n"
+                "  | Provider will delete Customer Data within 30 days, excluding backups.\n"
+                "\n"
+                "missing clauses:\n"),
+      std::string::npos)
+      << text;
+  Report r = SampleReport();
+  r.findings[1].text = std::string(300, 'x') + " end";
+  std::string cut = Text(r);
+  std::size_t quote = cut.find("  | xxx");
+  ASSERT_NE(quote, std::string::npos);
+  std::string line = cut.substr(quote, cut.find('\n', quote) - quote);
+  EXPECT_LE(line.size(), 100u + 2);  // 100 characters; the ellipsis takes 3 bytes
+  EXPECT_EQ(line.substr(line.size() - 3), "\u2026");
 }
 
 TEST(TextPrinter, EmptyReport) {
@@ -132,7 +160,9 @@ TEST(TextPrinter, EmptyReport) {
   r.document = {"<stdin>", "txt", "other", 1};
   EXPECT_EQ(Text(r),
             "<stdin> (other, txt, 1 byte)\n"
-            "0 findings: 0 high, 0 medium, 0 low, 0 info; 0 missing clauses; worst risk INFO\n");
+            "0 findings: 0 high, 0 medium, 0 low, 0 info; 0 missing clauses; worst risk INFO\n"
+            "\n"
+            "top issues: none at high or medium risk\n");
 }
 
 TEST(TextPrinter, ColourOnlyWhenAsked) {
@@ -158,7 +188,7 @@ TEST(TextPrinter, LongClauseShortenedInTheMiddle) {
   f.text.clear();
   for (int i = 0; i < 200; ++i) f.text += "word" + std::to_string(i) + " ";
   r.findings = {f};
-  std::string text = Text(r);
+  std::string text = Text(r, false, /*verbose=*/true);
   EXPECT_NE(text.find("| word0 word1 word2"), std::string::npos);
   EXPECT_NE(text.find("word199\n"), std::string::npos);
   EXPECT_NE(text.find(" \u2026 "), std::string::npos);

@@ -30,6 +30,11 @@ msa.txt           MEDIUM  -     -     -     MED
 columns: INC incident_notification, DEL data_deletion, AUD audit_rights, INS insurance
 cells: HIGH, MED, LOW or INFO, the worst risk of the category's findings; MISS, an expected clause
        is missing; -, none
+
+top issues:
+  HIGH    contracts/dpa.md:12 incident_notification: notice within 24 h of occurrence — section 7.
+          Security Incidents
+  MEDIUM  msa.txt:3 insurance: USD 5,000,000 cover, types: cyber — section 14. Insurance
 )");
 }
 
@@ -44,7 +49,8 @@ TEST(TextSummary, DocumentsWithoutFindingsHaveNoColumns) {
   r.document.path = "empty.txt";
   EXPECT_EQ(Summary({r}),
             "summary: 0 findings (0 high, 0 medium, 0 low, 0 info) and 0 missing clauses in 1 "
-            "document\n\ndocument   worst\nempty.txt  INFO\n");
+            "document\n\ndocument   worst\nempty.txt  INFO\n\n"
+            "top issues: none at high or medium risk\n");
 }
 
 TEST(TextSummary, WorstRiskPerCellAndUnknownCategories) {

@@ -6,6 +6,7 @@
 #ifndef CLAUSESCAN_PRINTERS_H_
 #define CLAUSESCAN_PRINTERS_H_
 
+#include <cstddef>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -80,18 +81,64 @@ void WriteJsonLines(const Report& report, const JsonLinesId& id, std::ostream& o
 // ErrorCodeName(error.code()), `message` is error.message().
 void WriteJsonLinesError(const JsonLinesId& id, const Error& error, std::ostream& out);
 
+// The order of a report's findings in print.
+enum class FindingOrder {
+  kPosition,  // document order, as the scan gives them
+  kRisk,      // worst first (high, medium, low, info), document order within a risk
+};
+
+// "position" or "risk".
+std::string_view FindingOrderName(FindingOrder order);
+// Parses a FindingOrderName (case-insensitive); nullopt for anything else.
+std::optional<FindingOrder> ParseFindingOrder(std::string_view name);
+
+// What the printers show and how. Defaults (every finding, document order, LOW and INFO
+// findings in brief in text, the default title) print what the scan found.
+//
+// | option   | default                 | effect                                              |
+// |----------|-------------------------|-----------------------------------------------------|
+// | min_risk | Risk::kInfo             | findings and missing clauses below it left out      |
+// | order    | FindingOrder::kPosition | order of the findings (text, md, html, json, ...)   |
+// | verbose  | false                   | text: LOW and INFO findings in full, not in brief   |
+// | title    | ""                      | md, html: the title ("" is Contract security review) |
+struct PrintOptions {
+  Risk min_risk = Risk::kInfo;
+  FindingOrder order = FindingOrder::kPosition;
+  bool verbose = false;
+  std::string title;
+};
+
+// The reports as PrintOptions min_risk and order select them: findings and missing clauses
+// below min_risk left out, the findings (and missing clauses) sorted by order. A report that
+// lost findings or missing clauses gets a note saying how many ("12 findings and 1 missing
+// clause below medium risk left out (minimum risk medium)"), so every count a printer derives
+// from the result (summaries, totals, the evidence pack) counts only what is shown. Applying it
+// twice with the same options changes nothing more. The printers taking PrintOptions apply it
+// themselves; call it before the others (WriteJson, WriteJsonLines, WriteSarif, WriteCsv,
+// WriteTextSummary). Never fails; thread-safe.
+Report SelectFindings(const Report& report, const PrintOptions& options);
+std::vector<Report> SelectFindings(const std::vector<Report>& reports, const PrintOptions& options);
+
 struct TextStyle {
   bool color = false;  // ANSI colours for risk levels and headings
 };
-// A human-readable report: per finding the line and section, the clause quoted, parameters,
-// risk with reasons, controls, evidence and considerations; then missing clauses.
-void WriteText(const Report& report, std::ostream& out, const TextStyle& style = {});
+// A human-readable report: a header with the counts by risk, the top issues (every HIGH and
+// MEDIUM finding on one line, worst first: risk, category, what the clause says in numbers,
+// line, section and page), then per finding the line and section, the clause quoted,
+// parameters, risk with reasons, controls, evidence and considerations (LOW and INFO findings
+// in one or two lines: location, risk, category, rule, then the clause shortened, unless
+// options.verbose); then missing clauses and notes. Applies SelectFindings(report, options).
+void WriteText(const Report& report, std::ostream& out, const TextStyle& style = {},
+               const PrintOptions& options = {});
 
 // The summary matrix for the text output, meant before the details of several documents: a
 // totals line, one row per document (path, worst risk) and one column per category that any
 // report mentions, each cell the worst risk of that category's findings (HIGH, MED, LOW, INFO),
 // MISS for a missing clause, or "-"; then a legend of the short column headers. Paths longer
-// than 40 characters keep their end. Writes only the totals line when `reports` is empty.
+// than 40 characters keep their end; then the top issues of all the documents (every HIGH and
+// MEDIUM finding on one line, worst first: risk, path:line, category, what the clause says in
+// numbers, section). Writes only the totals line when `reports` is empty. Shows the reports as
+// given: apply SelectFindings first for a minimum risk or an order.
 void WriteTextSummary(const std::vector<Report>& reports, std::ostream& out,
                       const TextStyle& style = {});
 
@@ -124,17 +171,44 @@ void WriteSarif(const std::vector<Report>& reports, std::ostream& out);
 void WriteCsv(const std::vector<Report>& reports, std::ostream& out);
 
 // A review memo for legal counsel in Markdown (CommonMark with GitHub tables and task lists):
-// title and totals, the summary matrix, per document its findings by category with the clause
-// quoted, parameters, reasons, controls, evidence and considerations, its missing clauses and
-// notes; then the evidence pack as a checklist and the considerations by category.
-void WriteMarkdown(const std::vector<Report>& reports, std::ostream& out);
+// the title (options.title, else "Contract security review"), an executive summary (counts
+// by risk, the top issues worst first with links to them, the missing clauses), a contents
+// list and the summary matrix linking to each document and category section, per document
+// its findings by category with the clause quoted, parameters, reasons, controls, evidence and
+// considerations, its missing clauses and notes; then the evidence pack as a checklist and the
+// considerations by category. Documents are named by DocumentName. Applies SelectFindings.
+void WriteMarkdown(const std::vector<Report>& reports, std::ostream& out,
+                   const PrintOptions& options = {});
 
-// One self-contained HTML5 file (inline CSS, no script, no external reference): the summary
-// matrix, each clause highlighted in its context in its risk colour with its parameters,
-// reasons, controls, evidence and considerations, missing clauses, and the evidence pack as a
-// checklist. Accessible markup (landmarks, table headers, text besides colour) and a print
-// style sheet.
-void WriteHtml(const std::vector<Report>& reports, std::ostream& out);
+// One self-contained HTML5 file (inline CSS, no script, no external reference): the title
+// (options.title, else "Contract security review"), an executive summary (counts by risk, the
+// top issues worst first linking to each finding, the missing clauses), a contents list and
+// the summary matrix linking to each document and category section, each clause highlighted
+// in its context in its risk colour with its parameters, reasons, controls, evidence and
+// considerations, missing clauses, and the evidence pack as a checklist. Documents are named
+// by DocumentName. Accessible markup (landmarks, table headers, text besides colour) and a
+// print style sheet. Applies SelectFindings.
+void WriteHtml(const std::vector<Report>& reports, std::ostream& out,
+               const PrintOptions& options = {});
+
+// The name the Markdown and HTML reports give the document reports[index]: its path as given
+// when that is relative ("contracts/dpa.md", "<stdin>"); for an absolute path, the part after
+// the folder all the absolute paths of `reports` share, which is the file name for a single
+// document ("/home/me/dpa.md" -> "dpa.md"), so a report never shows where the reviewer keeps
+// files. Precondition: index < reports.size().
+std::string DocumentName(const std::vector<Report>& reports, std::size_t index);
+
+// The evidence pack as one JSON object for scripts:
+// {"items": [{"id", "title", "description", "risk", "controls": [{"id", "title"}],
+//   "findings": [{"path", "line", "category", "rule", "risk"}]}]} and a newline, items in
+// BuildEvidencePack order.
+void WriteEvidenceJson(const std::vector<EvidenceNeed>& pack, std::ostream& out);
+
+// The evidence pack as CSV (RFC 4180, as WriteCsv): a header row, then one row per finding
+// that calls for an item, with the columns
+//   item,title,item_risk,controls,path,line,category,rule,risk
+// controls the item's control ids joined with ' '; formula-like fields escaped as in WriteCsv.
+void WriteEvidenceCsv(const std::vector<EvidenceNeed>& pack, std::ostream& out);
 
 }  // namespace clausescan
 

@@ -20,22 +20,7 @@ constexpr std::array<std::string_view, 20> kColumns = {
     "section",  "category", "rule",   "risk",       "party", "parameters", "reasons",
     "controls", "evidence", "text",   "party_name", "side",  "holds"};
 
-// A field as RFC 4180 writes it: quoted when it holds a comma, quote, CR or LF, with quotes
-// doubled. A field a spreadsheet would evaluate (starting with = + - @ tab or CR) is prefixed
-// with an apostrophe first: contract text is untrusted and must never run as a formula.
-std::string Field(std::string_view raw) {
-  std::string value = internal::ValidUtf8(raw);
-  if (!value.empty() && std::string_view("=+-@\t\r").find(value[0]) != std::string_view::npos) {
-    value.insert(0, 1, '\'');
-  }
-  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
-  std::string quoted = "\"";
-  for (char c : value) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + '"';
-}
+std::string Field(std::string_view raw) { return internal::CsvField(raw); }
 
 // "" for 0 (not applicable), else the number.
 std::string OptionalNumber(int n) { return n > 0 ? std::to_string(n) : std::string(); }

@@ -13,6 +13,7 @@
 #include "report/html_style.h"
 #include "report/matrix.h"
 #include "report/strings.h"
+#include "report/top_issues.h"
 #include "report/values.h"
 
 namespace clausescan {
@@ -22,7 +23,7 @@ using internal::HtmlEscape;
 using internal::MatrixCell;
 using internal::ReadableQuote;
 
-constexpr std::string_view kTitle = "Contract security review";
+constexpr std::string_view kDefaultTitle = "Contract security review";
 
 // A value for an id attribute: letters, digits, '-' and '_' kept, anything else as '-'.
 std::string IdPart(std::string_view text) {
@@ -39,6 +40,10 @@ std::string FindingId(std::size_t report, std::size_t finding) {
   return "f-" + std::to_string(report + 1) + "-" + std::to_string(finding + 1);
 }
 std::string EvidenceId(std::string_view id) { return "ev-" + IdPart(id); }
+std::string CategoryId(std::size_t report, std::string_view category) {
+  return DocId(report) + "-" + IdPart(category);
+}
+std::string MissingId(std::size_t report) { return DocId(report) + "-missing"; }
 
 std::string RiskClass(Risk risk) { return "risk-" + std::string(RiskName(risk)); }
 
@@ -52,39 +57,11 @@ std::size_t IndexOf(const Report& report, const Finding* f) {
   return static_cast<std::size_t>(f - report.findings.data());
 }
 
-void WriteHead(std::ostream& out) {
+void WriteHead(const std::string& title, std::ostream& out) {
   out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
          "<meta name=\"generator\" content=\"clausescan\">\n<title>"
-      << kTitle << "</title>\n<style>" << internal::kHtmlStyle << "</style>\n</head>\n";
-}
-
-void WriteToc(const std::vector<Report>& reports, std::ostream& out) {
-  out << "<nav class=\"toc\" aria-labelledby=\"toc-h\">\n<h2 id=\"toc-h\">Contents</h2>\n<ol>\n"
-         "<li><a href=\"#summary\">Summary</a></li>\n";
-  for (std::size_t i = 0; i < reports.size(); ++i) {
-    out << "<li><a href=\"#" << DocId(i) << "\">" << HtmlEscape(reports[i].document.path)
-        << "</a></li>\n";
-  }
-  out << "<li><a href=\"#evidence\">Evidence pack</a></li>\n</ol>\n</nav>\n";
-}
-
-// A compact badge for a matrix cell: "med" for medium, "miss" for a missing clause; the title
-// says it in full.
-std::string MatrixCellHtml(const MatrixCell& cell) {
-  switch (cell.state) {
-    case MatrixCell::State::kNone:
-      return "<td class=\"none\" title=\"not addressed\">\u2013</td>";
-    case MatrixCell::State::kMissing:
-      return "<td><span class=\"badge missing " + RiskClass(cell.risk) +
-             "\" title=\"missing clause, " + std::string(RiskName(cell.risk)) +
-             " risk\">miss</span></td>";
-    case MatrixCell::State::kFound:
-      break;
-  }
-  std::string name(RiskName(cell.risk));
-  return "<td><span class=\"badge " + RiskClass(cell.risk) + "\" title=\"" + name + " risk\">" +
-         (cell.risk == Risk::kMedium ? "med" : name) + "</span></td>";
+      << HtmlEscape(title) << "</title>\n<style>" << internal::kHtmlStyle << "</style>\n</head>\n";
 }
 
 // A path for a narrow cell: escaped, with a line-break opportunity after each '/'.
@@ -95,6 +72,50 @@ std::string BreakablePath(const std::string& path) {
     if (c == '/') out += "<wbr>";
   }
   return out;
+}
+
+void WriteToc(const std::vector<Report>& reports, const std::vector<std::string>& names,
+              std::ostream& out) {
+  out << "<nav class=\"toc\" aria-labelledby=\"toc-h\">\n<h2 id=\"toc-h\">Contents</h2>\n<ol>\n"
+         "<li><a href=\"#executive-summary\">Executive summary</a></li>\n"
+         "<li><a href=\"#summary\">Summary</a></li>\n";
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    out << "<li><a href=\"#" << DocId(i) << "\">" << BreakablePath(names[i]) << "</a>";
+    std::vector<internal::CategoryGroup> groups = internal::GroupByCategory(reports[i]);
+    if (!groups.empty() || !reports[i].missing.empty()) {
+      out << "<ul class=\"toc-cats\">";
+      for (const internal::CategoryGroup& group : groups) {
+        out << "<li><a href=\"#" << CategoryId(i, group.category) << "\">"
+            << HtmlEscape(internal::CategoryTitle(group.category)) << "</a></li>";
+      }
+      if (!reports[i].missing.empty()) {
+        out << "<li><a href=\"#" << MissingId(i) << "\">Missing clauses</a></li>";
+      }
+      out << "</ul>";
+    }
+    out << "</li>\n";
+  }
+  out << "<li><a href=\"#evidence\">Evidence pack</a></li>\n</ol>\n</nav>\n";
+}
+
+// A compact badge for a matrix cell: "med" for medium, "miss" for a missing clause; the title
+// says it in full.
+std::string MatrixCellHtml(const MatrixCell& cell, std::size_t report,
+                           const std::string& category) {
+  switch (cell.state) {
+    case MatrixCell::State::kNone:
+      return "<td class=\"none\" title=\"not addressed\">\u2013</td>";
+    case MatrixCell::State::kMissing:
+      return "<td><a href=\"#" + MissingId(report) + "\" class=\"badge missing " +
+             RiskClass(cell.risk) + "\" title=\"missing clause, " +
+             std::string(RiskName(cell.risk)) + " risk\">miss</a></td>";
+    case MatrixCell::State::kFound:
+      break;
+  }
+  std::string name(RiskName(cell.risk));
+  return "<td><a href=\"#" + CategoryId(report, category) + "\" class=\"badge " +
+         RiskClass(cell.risk) + "\" title=\"" + name + " risk\">" +
+         (cell.risk == Risk::kMedium ? "med" : name) + "</a></td>";
 }
 
 void WriteLegend(const internal::SummaryMatrix& matrix, std::ostream& out) {
@@ -109,7 +130,8 @@ void WriteLegend(const internal::SummaryMatrix& matrix, std::ostream& out) {
          "but does not; \u2013 marks a category the document does not address.</p>\n";
 }
 
-void WriteMatrix(const std::vector<Report>& reports, std::ostream& out) {
+void WriteMatrix(const std::vector<Report>& reports, const std::vector<std::string>& names,
+                 std::ostream& out) {
   internal::SummaryMatrix matrix = internal::BuildSummaryMatrix(reports);
   out << "<section id=\"summary\" aria-labelledby=\"summary-h\">\n"
          "<h2 id=\"summary-h\">Summary</h2>\n<div class=\"table-wrap\">\n<table class=\"matrix\">\n"
@@ -122,10 +144,11 @@ void WriteMatrix(const std::vector<Report>& reports, std::ostream& out) {
   }
   out << "</tr></thead>\n<tbody>\n";
   for (std::size_t r = 0; r < reports.size(); ++r) {
-    out << "<tr><th scope=\"row\"><a href=\"#" << DocId(r) << "\">"
-        << BreakablePath(reports[r].document.path) << "</a></th><td>"
-        << Badge(reports[r].WorstRisk()) << "</td>";
-    for (const MatrixCell& cell : matrix.cells[r]) out << MatrixCellHtml(cell);
+    out << "<tr><th scope=\"row\"><a href=\"#" << DocId(r) << "\">" << BreakablePath(names[r])
+        << "</a></th><td>" << Badge(reports[r].WorstRisk()) << "</td>";
+    for (std::size_t c = 0; c < matrix.categories.size(); ++c) {
+      out << MatrixCellHtml(matrix.cells[r][c], r, matrix.categories[c]);
+    }
     out << "</tr>\n";
   }
   out << "</tbody>\n</table>\n</div>\n";
@@ -211,9 +234,11 @@ void WriteFinding(const Finding& f, std::string_view format, const std::string& 
   out << "</article>\n";
 }
 
-void WriteMissing(const std::vector<MissingClause>& missing, std::ostream& out) {
+void WriteMissing(const std::vector<MissingClause>& missing, const std::string& id,
+                  std::ostream& out) {
   if (missing.empty()) return;
-  out << "<h3>Missing clauses</h3>\n<table class=\"missing\">\n<thead><tr><th scope=\"col\">Risk"
+  out << "<h3 id=\"" << id
+      << "\">Missing clauses</h3>\n<table class=\"missing\">\n<thead><tr><th scope=\"col\">Risk"
          "</th><th scope=\"col\">Category</th><th scope=\"col\">Why it matters</th></tr></thead>\n"
          "<tbody>\n";
   for (const MissingClause& m : missing) {
@@ -243,21 +268,22 @@ std::string DocumentMeta(const Report& report) {
          " \u00B7 worst risk " + Badge(report.WorstRisk());
 }
 
-void WriteDocument(std::size_t r, const Report& report, std::ostream& out) {
+void WriteDocument(std::size_t r, const Report& report, const std::string& name,
+                   std::ostream& out) {
   std::string id = DocId(r);
   out << "<section class=\"document\" id=\"" << id << "\" aria-labelledby=\"" << id << "-h\">\n"
       << "<h2 id=\"" << id << "-h\"><span class=\"docnum\" aria-hidden=\"true\">" << r + 1
-      << "</span>" << HtmlEscape(report.document.path) << "</h2>\n<p class=\"meta\">"
-      << DocumentMeta(report) << "</p>\n";
+      << "</span>" << BreakablePath(name) << "</h2>\n<p class=\"meta\">" << DocumentMeta(report)
+      << "</p>\n";
   if (report.findings.empty()) out << "<p>No security clause found.</p>\n";
   for (const internal::CategoryGroup& group : internal::GroupByCategory(report)) {
-    out << "<h3 id=\"" << id << "-" << IdPart(group.category) << "\">"
+    out << "<h3 id=\"" << CategoryId(r, group.category) << "\">"
         << HtmlEscape(internal::CategoryTitle(group.category)) << "</h3>\n";
     for (const Finding* f : group.findings) {
       WriteFinding(*f, report.document.format, FindingId(r, IndexOf(report, f)), out);
     }
   }
-  WriteMissing(report.missing, out);
+  WriteMissing(report.missing, MissingId(r), out);
   WriteNotes(report.notes, out);
   out << "</section>\n";
 }
@@ -273,12 +299,13 @@ std::string LineChip(const FindingRef& ref) {
 }
 
 // "Called for by": per document, its path and the lines of the findings, in input order.
-void WriteRefs(const std::vector<FindingRef>& refs, std::ostream& out) {
+void WriteRefs(const std::vector<FindingRef>& refs, const std::vector<std::string>& names,
+               std::ostream& out) {
   out << "<p class=\"refs\">Called for by:</p><ul class=\"refdocs\">";
   for (std::size_t i = 0; i < refs.size();) {
     std::size_t end = i;
     while (end < refs.size() && refs[end].report_index == refs[i].report_index) ++end;
-    out << "<li><span class=\"refdoc\">" << HtmlEscape(refs[i].path) << "</span> "
+    out << "<li><span class=\"refdoc\">" << BreakablePath(names[refs[i].report_index]) << "</span> "
         << (end - i == 1 ? "line " : "lines ");
     for (; i < end; ++i) out << LineChip(refs[i]);
     out << "</li>";
@@ -286,7 +313,7 @@ void WriteRefs(const std::vector<FindingRef>& refs, std::ostream& out) {
   out << "</ul>";
 }
 
-void WriteNeed(const EvidenceNeed& need, std::ostream& out) {
+void WriteNeed(const EvidenceNeed& need, const std::vector<std::string>& names, std::ostream& out) {
   std::string id = EvidenceId(need.item.id);
   out << "<li class=\"need " << RiskClass(need.risk) << "\" id=\"" << id << "\">"
       << "<input type=\"checkbox\" id=\"" << id << "-done\"><div><label for=\"" << id << "-done\">"
@@ -301,11 +328,12 @@ void WriteNeed(const EvidenceNeed& need, std::ostream& out) {
     }
     out << "</p>";
   }
-  WriteRefs(need.findings, out);
+  WriteRefs(need.findings, names, out);
   out << "</div></li>\n";
 }
 
-void WriteEvidence(const std::vector<EvidenceNeed>& pack, std::ostream& out) {
+void WriteEvidence(const std::vector<EvidenceNeed>& pack, const std::vector<std::string>& names,
+                   std::ostream& out) {
   out << "<section id=\"evidence\" aria-labelledby=\"evidence-h\">\n"
          "<h2 id=\"evidence-h\">Evidence pack</h2>\n";
   if (pack.empty()) {
@@ -314,23 +342,86 @@ void WriteEvidence(const std::vector<EvidenceNeed>& pack, std::ostream& out) {
   }
   out << "<p>Documents to prepare before the buyer asks, most pressing first. Tick each one "
          "off as it is ready.</p>\n<ul class=\"checklist\">\n";
-  for (const EvidenceNeed& need : pack) WriteNeed(need, out);
+  for (const EvidenceNeed& need : pack) WriteNeed(need, names, out);
   out << "</ul>\n</section>\n";
+}
+
+// Counts by risk, the top issues (linking to each finding) and the missing clauses.
+void WriteExecutiveSummary(const std::vector<Report>& reports,
+                           const std::vector<std::string>& names, std::ostream& out) {
+  out << "<section id=\"executive-summary\" aria-labelledby=\"exec-h\">\n"
+         "<h2 id=\"exec-h\">Executive summary</h2>\n<table class=\"counts\">\n"
+         "<thead><tr><th scope=\"col\">Risk</th><th scope=\"col\">Findings</th>"
+         "<th scope=\"col\">Missing clauses</th></tr></thead>\n<tbody>\n";
+  std::array<std::size_t, 4> findings{};
+  std::array<std::size_t, 4> missing{};
+  for (const Report& report : reports) {
+    for (const Finding& f : report.findings) ++findings[static_cast<int>(f.risk)];
+    for (const MissingClause& m : report.missing) ++missing[static_cast<int>(m.risk)];
+  }
+  for (Risk r : {Risk::kHigh, Risk::kMedium, Risk::kLow, Risk::kInfo}) {
+    out << "<tr><td>" << Badge(r) << "</td><td>" << findings[static_cast<int>(r)] << "</td><td>"
+        << missing[static_cast<int>(r)] << "</td></tr>\n";
+  }
+  out << "</tbody>\n</table>\n<h3>Top issues</h3>\n";
+  std::vector<internal::TopIssue> issues = internal::TopIssues(reports);
+  if (issues.empty()) {
+    out << "<p>No finding at high or medium risk.</p>\n";
+  } else {
+    out << "<ol class=\"top-issues\">\n";
+    for (const internal::TopIssue& issue : issues) {
+      const Finding& f = *issue.f;
+      std::string where = (reports.size() > 1 ? names[issue.report] + ", " : std::string()) +
+                          internal::LocationWords(f);
+      out << "<li>" << Badge(f.risk) << " <span class=\"cat\">"
+          << HtmlEscape(internal::CategoryTitle(f.category)) << "</span> "
+          << HtmlEscape(internal::IssueWords(f)) << " <a href=\"#"
+          << FindingId(issue.report, issue.finding) << "\">" << HtmlEscape(where) << "</a></li>\n";
+    }
+    out << "</ol>\n";
+  }
+  out << "<h3>Missing clauses</h3>\n";
+  std::vector<std::string> items;
+  for (Risk risk : {Risk::kHigh, Risk::kMedium, Risk::kLow, Risk::kInfo}) {
+    for (std::size_t r = 0; r < reports.size(); ++r) {
+      for (const MissingClause& m : reports[r].missing) {
+        if (m.risk != risk) continue;
+        items.push_back("<li>" + Badge(m.risk) + " <a href=\"#" + MissingId(r) + "\">" +
+                        HtmlEscape(internal::CategoryTitle(m.category)) + "</a>" +
+                        (reports.size() > 1 ? " \u00B7 " + HtmlEscape(names[r]) : "") + ": " +
+                        HtmlEscape(m.reason) + "</li>\n");
+      }
+    }
+  }
+  if (items.empty()) {
+    out << "<p>No expected clause is missing.</p>\n";
+  } else {
+    out << "<ul class=\"missing-list\">\n";
+    for (const std::string& item : items) out << item;
+    out << "</ul>\n";
+  }
+  out << "</section>\n";
 }
 
 }  // namespace
 
-void WriteHtml(const std::vector<Report>& reports, std::ostream& out) {
-  WriteHead(out);
+void WriteHtml(const std::vector<Report>& all_reports, std::ostream& out,
+               const PrintOptions& options) {
+  std::vector<Report> reports = SelectFindings(all_reports, options);
+  std::vector<std::string> names;
+  for (std::size_t r = 0; r < reports.size(); ++r) names.push_back(DocumentName(reports, r));
+  std::string title = options.title.empty() ? std::string(kDefaultTitle) : options.title;
+  WriteHead(title, out);
   out << "<body>\n<a class=\"skip\" href=\"#main\">Skip to the report</a>\n<div class=\"page\">\n"
          "<header class=\"page-header\">\n<h1>"
-      << kTitle << "</h1>\n<p class=\"totals\">" << internal::TotalsSentence(reports)
+      << HtmlEscape(title) << "</h1>\n<p class=\"totals\">" << internal::TotalsSentence(reports)
       << "</p>\n</header>\n";
-  WriteToc(reports, out);
   out << "<main id=\"main\">\n";
-  WriteMatrix(reports, out);
-  for (std::size_t r = 0; r < reports.size(); ++r) WriteDocument(r, reports[r], out);
-  WriteEvidence(BuildEvidencePack(reports), out);
+  WriteExecutiveSummary(reports, names, out);
+  WriteToc(reports, names, out);
+  WriteMatrix(reports, names, out);
+  for (std::size_t r = 0; r < reports.size(); ++r) WriteDocument(r, reports[r], names[r], out);
+  WriteEvidence(BuildEvidencePack(reports), names, out);
   out << "</main>\n<footer>\n<p>Found by clausescan's pattern rules and judged against the "
          "playbook of a small supplier. A rule can miss or misread a clause: check each quote "
          "against the contract.</p>\n</footer>\n</div>\n</body>\n</html>\n";

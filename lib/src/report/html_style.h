@@ -30,7 +30,7 @@ body {
 .page-header h1 { margin: 0 0 .25rem; font-size: 1.9rem; letter-spacing: -.01em; }
 .page-header .totals { margin: 0; color: var(--muted); }
 h2 { font-size: 1.35rem; margin: 2.5rem 0 .75rem; padding-bottom: .3rem;
-     border-bottom: 1px solid var(--line); }
+     border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
 h3 { font-size: 1.08rem; margin: 1.75rem 0 .6rem; color: var(--accent); }
 h4 { font-size: 1rem; margin: 0; display: inline; }
 a { color: var(--accent); }
@@ -42,6 +42,19 @@ nav.toc { background: var(--panel); border: 1px solid var(--line); border-radius
 nav.toc h2 { border: 0; margin: 0 0 .3rem; padding: 0; font-size: .8rem; text-transform: uppercase;
              letter-spacing: .06em; color: var(--muted); }
 nav.toc ol { margin: 0; padding-left: 1.25rem; columns: 2; column-gap: 2rem; }
+nav.toc li { break-inside: avoid; overflow-wrap: anywhere; }
+nav.toc .toc-cats { display: block; margin: 0 0 .3rem; padding: 0; list-style: none;
+                    font-size: .8rem; }
+nav.toc .toc-cats li { display: inline; }
+nav.toc .toc-cats li + li::before { content: "\00B7"; margin: 0 .4em; color: var(--muted); }
+.counts { width: auto; min-width: 22rem; }
+.counts td:nth-child(n+2), .counts th:nth-child(n+2) { text-align: right; }
+.top-issues { padding-left: 2rem; margin: 0; }
+.top-issues li { margin: .2rem 0; overflow-wrap: anywhere; }
+.top-issues .cat { font-weight: 700; margin-right: .2rem; }
+.missing-list { list-style: none; padding: 0; margin: 0; }
+.missing-list li { margin: .25rem 0; overflow-wrap: anywhere; }
+a.badge { text-decoration: none; }
 .badge { display: inline-block; min-width: 4.6em; padding: .05em .5em; border-radius: 999px;
          font-size: .75rem; font-weight: 700; text-align: center; letter-spacing: .03em;
          text-transform: uppercase; border: 1px solid transparent; white-space: nowrap; }
@@ -58,7 +71,8 @@ th, td { border-bottom: 1px solid var(--line); padding: .45rem .5rem; vertical-a
 thead th { background: var(--panel); font-size: .78rem; text-align: left; }
 .matrix th, .matrix td { padding: .4rem .25rem; }
 .matrix td, .matrix thead th.cat { text-align: center; }
-.matrix tbody th { text-align: left; font-weight: 600; min-width: 11rem; padding-left: .5rem; }
+.matrix tbody th { text-align: left; font-weight: 600; min-width: 11rem; max-width: 22rem;
+                   padding-left: .5rem; overflow-wrap: anywhere; font-size: .82rem; }
 .matrix tbody tr:hover { background: var(--panel); }
 .matrix .badge { min-width: 3.3em; padding: .05em .35em; font-size: .7rem; }
 .matrix .none { color: var(--muted); }
@@ -105,7 +119,7 @@ mark.risk-info { background: var(--info-bg); box-shadow: inset 0 -2px 0 var(--in
 .need .refs, .need .soa { color: var(--muted); }
 .refdocs { list-style: none; margin: .2rem 0 0; padding: 0; font-size: .85rem; }
 .refdocs li { margin: .15rem 0; }
-.refdoc { font-weight: 600; margin-right: .2rem; }
+.refdoc { font-weight: 600; margin-right: .2rem; overflow-wrap: anywhere; }
 .chip { display: inline-block; min-width: 2.2em; margin: 0 .15rem .15rem 0; padding: 0 .35em;
         border-radius: 4px; border: 1px solid var(--info-edge); background: var(--info-bg);
         color: var(--info); text-align: center; text-decoration: none;

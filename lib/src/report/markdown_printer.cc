@@ -2,6 +2,7 @@
 // and what to propose instead. Every piece of contract text goes through MarkdownEscape.
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <map>
 #include <ostream>
 #include <string>
@@ -11,6 +12,7 @@
 #include "clausescan/printers.h"
 #include "report/matrix.h"
 #include "report/strings.h"
+#include "report/top_issues.h"
 #include "report/values.h"
 
 namespace clausescan {
@@ -19,6 +21,28 @@ namespace {
 using internal::MarkdownEscape;
 using internal::MarkdownEscapeLine;
 using internal::MatrixCell;
+
+constexpr std::string_view kDefaultTitle = "Contract security review";
+
+// Anchors (HTML ids, which GitHub and CommonMark viewers keep) for links within the memo.
+std::string DocAnchor(std::size_t report) { return "doc-" + std::to_string(report + 1); }
+std::string CategoryAnchor(std::size_t report, const std::string& category) {
+  std::string id = DocAnchor(report) + "-";
+  for (char c : category) {
+    id += std::isalnum(static_cast<unsigned char>(c)) || c == '_' ? c : '-';
+  }
+  return id;
+}
+std::string MissingAnchor(std::size_t report) { return DocAnchor(report) + "-missing"; }
+std::string FindingAnchor(std::size_t report, std::size_t finding) {
+  return "f-" + std::to_string(report + 1) + "-" + std::to_string(finding + 1);
+}
+std::string Anchor(const std::string& id) { return "<a id=\"" + id + "\"></a>"; }
+
+// "[text](#id)": text already escaped.
+std::string Link(const std::string& text, const std::string& id) {
+  return "[" + text + "](#" + id + ")";
+}
 
 std::string RiskWord(Risk risk) {
   std::string word = internal::AsciiUpper(RiskName(risk));
@@ -45,17 +69,33 @@ std::string Location(const Finding& f) {
   return out;
 }
 
-void WriteMatrix(const std::vector<Report>& reports, std::ostream& out) {
+// A cell links to the document's section of that category, or to its missing clauses.
+std::string LinkedCell(const MatrixCell& cell, std::size_t report, const std::string& category) {
+  switch (cell.state) {
+    case MatrixCell::State::kNone:
+      return CellText(cell);
+    case MatrixCell::State::kMissing:
+      return Link(CellText(cell), MissingAnchor(report));
+    case MatrixCell::State::kFound:
+      break;
+  }
+  return Link(CellText(cell), CategoryAnchor(report, category));
+}
+
+void WriteMatrix(const std::vector<Report>& reports, const std::vector<std::string>& names,
+                 std::ostream& out) {
   internal::SummaryMatrix matrix = internal::BuildSummaryMatrix(reports);
-  out << "## Summary\n\n| Document | Worst risk |";
+  out << Anchor("summary") << "\n\n## Summary\n\n| Document | Worst risk |";
   for (const std::string& abbreviation : matrix.abbreviations) out << ' ' << abbreviation << " |";
   out << "\n|---|---|";
   for (std::size_t c = 0; c < matrix.categories.size(); ++c) out << ":---:|";
   out << '\n';
   for (std::size_t r = 0; r < reports.size(); ++r) {
-    out << "| " << MarkdownEscape(reports[r].document.path) << " | "
+    out << "| " << Link(MarkdownEscape(names[r]), DocAnchor(r)) << " | "
         << RiskWord(reports[r].WorstRisk()) << " |";
-    for (const MatrixCell& cell : matrix.cells[r]) out << ' ' << CellText(cell) << " |";
+    for (std::size_t c = 0; c < matrix.categories.size(); ++c) {
+      out << ' ' << LinkedCell(matrix.cells[r][c], r, matrix.categories[c]) << " |";
+    }
     out << '\n';
   }
   out << '\n';
@@ -69,6 +109,73 @@ void WriteMatrix(const std::vector<Report>& reports, std::ostream& out) {
            "marks an expected clause that is absent, \u2013 a category the document does not "
            "address.\n\n";
   }
+}
+
+// Counts by risk, the top issues and the missing clauses, before any detail.
+void WriteExecutiveSummary(const std::vector<Report>& reports,
+                           const std::vector<std::string>& names, std::ostream& out) {
+  out << Anchor("executive-summary") << "\n\n## Executive summary\n\n";
+  std::array<std::size_t, 4> findings{};
+  std::array<std::size_t, 4> missing{};
+  for (const Report& report : reports) {
+    for (const Finding& f : report.findings) ++findings[static_cast<int>(f.risk)];
+    for (const MissingClause& m : report.missing) ++missing[static_cast<int>(m.risk)];
+  }
+  out << "| Risk | Findings | Missing clauses |\n|---|---:|---:|\n";
+  for (Risk r : {Risk::kHigh, Risk::kMedium, Risk::kLow, Risk::kInfo}) {
+    out << "| " << RiskWord(r) << " | " << findings[static_cast<int>(r)] << " | "
+        << missing[static_cast<int>(r)] << " |\n";
+  }
+  out << "\n### Top issues\n\n";
+  std::vector<internal::TopIssue> issues = internal::TopIssues(reports);
+  if (issues.empty()) out << "No finding at high or medium risk.\n";
+  for (std::size_t i = 0; i < issues.size(); ++i) {
+    const Finding& f = *issues[i].f;
+    std::string where = (reports.size() > 1 ? names[issues[i].report] + ", " : std::string()) +
+                        internal::LocationWords(f);
+    out << i + 1 << ". " << RiskWord(f.risk) << " \u00B7 "
+        << MarkdownEscape(internal::CategoryTitle(f.category)) << " \u00B7 "
+        << MarkdownEscape(internal::IssueWords(f)) << " \u00B7 "
+        << Link(MarkdownEscape(where), FindingAnchor(issues[i].report, issues[i].finding)) << '\n';
+  }
+  out << "\n### Missing clauses\n\n";
+  bool any = false;
+  for (Risk risk : {Risk::kHigh, Risk::kMedium, Risk::kLow, Risk::kInfo}) {
+    for (std::size_t r = 0; r < reports.size(); ++r) {
+      for (const MissingClause& m : reports[r].missing) {
+        if (m.risk != risk) continue;
+        any = true;
+        out << "- " << RiskWord(m.risk) << " \u00B7 "
+            << Link(MarkdownEscape(internal::CategoryTitle(m.category)), MissingAnchor(r));
+        if (reports.size() > 1) out << " \u00B7 " << MarkdownEscape(names[r]);
+        out << ": " << MarkdownEscape(m.reason) << '\n';
+      }
+    }
+  }
+  if (!any) out << "No expected clause is missing.\n";
+  out << '\n';
+}
+
+// Links to the executive summary, the matrix, each document and its category sections.
+void WriteContents(const std::vector<Report>& reports, const std::vector<std::string>& names,
+                   std::ostream& out) {
+  out << "## Contents\n\n- " << Link("Executive summary", "executive-summary") << "\n- "
+      << Link("Summary", "summary") << '\n';
+  for (std::size_t r = 0; r < reports.size(); ++r) {
+    out << "- " << Link(std::to_string(r + 1) + ". " + MarkdownEscape(names[r]), DocAnchor(r));
+    std::vector<internal::CategoryGroup> groups = internal::GroupByCategory(reports[r]);
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+      out << (g == 0 ? ": " : ", ")
+          << Link(MarkdownEscape(internal::CategoryTitle(groups[g].category)),
+                  CategoryAnchor(r, groups[g].category));
+    }
+    if (!reports[r].missing.empty()) {
+      out << (groups.empty() ? ": " : ", ") << Link("Missing clauses", MissingAnchor(r));
+    }
+    out << '\n';
+  }
+  out << "- " << Link("Evidence pack", "evidence") << '\n';
+  out << '\n';
 }
 
 // "- Label: item" for one item, else "- Label:" and one indented bullet per item.
@@ -95,8 +202,10 @@ void WriteInline(std::string_view label, const std::vector<std::string>& items, 
 
 // The finding: a headline, the clause quoted, then the facts. Considerations are gathered by
 // category at the end of the memo rather than repeated under every clause.
-void WriteFinding(const Finding& f, std::string_view format, std::ostream& out) {
-  out << RiskWord(f.risk) << " \u00B7 " << MarkdownEscape(f.title) << " \u00B7 " << Location(f);
+void WriteFinding(const Finding& f, std::string_view format, const std::string& id,
+                  std::ostream& out) {
+  out << Anchor(id) << RiskWord(f.risk) << " \u00B7 " << MarkdownEscape(f.title) << " \u00B7 "
+      << Location(f);
   if (!f.section.empty()) out << " \u00B7 section \u201C" << MarkdownEscape(f.section) << "\u201D";
   out << " \u00B7 rule " << MarkdownEscape(f.rule) << "\n\n";
   out << "> " << MarkdownEscapeLine(internal::ReadableQuote(f.text, format)) << "\n\n";
@@ -118,9 +227,11 @@ void WriteFinding(const Finding& f, std::string_view format, std::ostream& out) 
   out << '\n';
 }
 
-void WriteMissing(const std::vector<MissingClause>& missing, std::ostream& out) {
+void WriteMissing(const std::vector<MissingClause>& missing, const std::string& id,
+                  std::ostream& out) {
   if (missing.empty()) return;
-  out << "### Missing clauses\n\n| Risk | Category | Why it matters |\n|---|---|---|\n";
+  out << Anchor(id)
+      << "\n\n### Missing clauses\n\n| Risk | Category | Why it matters |\n|---|---|---|\n";
   for (const MissingClause& m : missing) {
     out << "| " << RiskWord(m.risk) << " | " << MarkdownEscape(internal::CategoryTitle(m.category))
         << " | " << MarkdownEscape(m.reason) << " |\n";
@@ -128,10 +239,11 @@ void WriteMissing(const std::vector<MissingClause>& missing, std::ostream& out) 
   out << '\n';
 }
 
-void WriteDocument(std::size_t number, const Report& report, std::ostream& out) {
+void WriteDocument(std::size_t r, const Report& report, const std::string& name,
+                   std::ostream& out) {
   const DocumentInfo& doc = report.document;
   std::array<std::size_t, 4> counts = internal::CountByRisk(report.findings);
-  out << "## " << number << ". " << MarkdownEscape(doc.path) << "\n\n"
+  out << Anchor(DocAnchor(r)) << "\n\n## " << r + 1 << ". " << MarkdownEscape(name) << "\n\n"
       << "Type " << MarkdownEscape(doc.type.empty() ? "other" : doc.type) << ", format "
       << MarkdownEscape(doc.format) << ", " << internal::Plural(doc.bytes, "byte", "bytes") << ". "
       << internal::Plural(report.findings.size(), "finding", "findings") << " (" << counts[3]
@@ -139,10 +251,14 @@ void WriteDocument(std::size_t number, const Report& report, std::ostream& out) 
       << internal::Plural(report.missing.size(), "missing clause", "missing clauses")
       << "; worst risk " << RiskWord(report.WorstRisk()) << ".\n\n";
   for (const internal::CategoryGroup& group : internal::GroupByCategory(report)) {
-    out << "### " << MarkdownEscape(internal::CategoryTitle(group.category)) << "\n\n";
-    for (const Finding* f : group.findings) WriteFinding(*f, report.document.format, out);
+    out << Anchor(CategoryAnchor(r, group.category)) << "\n\n### "
+        << MarkdownEscape(internal::CategoryTitle(group.category)) << "\n\n";
+    for (const Finding* f : group.findings) {
+      std::size_t index = static_cast<std::size_t>(f - report.findings.data());
+      WriteFinding(*f, report.document.format, FindingAnchor(r, index), out);
+    }
   }
-  WriteMissing(report.missing, out);
+  WriteMissing(report.missing, MissingAnchor(r), out);
   if (!report.notes.empty()) {
     out << "### Notes\n\n";
     for (const std::string& note : report.notes) out << "- " << MarkdownEscapeLine(note) << '\n';
@@ -151,12 +267,12 @@ void WriteDocument(std::size_t number, const Report& report, std::ostream& out) 
 }
 
 // "path lines 12 (high), 40 (low); other/path line 3 (medium)": refs grouped by document.
-std::string RefsText(const std::vector<FindingRef>& refs) {
+std::string RefsText(const std::vector<FindingRef>& refs, const std::vector<std::string>& names) {
   std::string out;
   for (std::size_t i = 0; i < refs.size();) {
     std::size_t end = i;
     while (end < refs.size() && refs[end].report_index == refs[i].report_index) ++end;
-    out += (out.empty() ? "" : "; ") + MarkdownEscape(refs[i].path) +
+    out += (out.empty() ? "" : "; ") + MarkdownEscape(names[refs[i].report_index]) +
            (end - i == 1 ? " line " : " lines ");
     for (std::size_t k = i; k < end; ++k) {
       out += (k > i ? ", " : "") + std::to_string(refs[k].line) + " (" +
@@ -167,8 +283,9 @@ std::string RefsText(const std::vector<FindingRef>& refs) {
   return out;
 }
 
-void WriteEvidence(const std::vector<EvidenceNeed>& pack, std::ostream& out) {
-  out << "## Evidence pack\n\n";
+void WriteEvidence(const std::vector<EvidenceNeed>& pack, const std::vector<std::string>& names,
+                   std::ostream& out) {
+  out << Anchor("evidence") << "\n\n## Evidence pack\n\n";
   if (pack.empty()) {
     out << "No finding calls for evidence.\n\n";
     return;
@@ -189,7 +306,7 @@ void WriteEvidence(const std::vector<EvidenceNeed>& pack, std::ostream& out) {
       }
       out << '\n';
     }
-    out << "  - Called for by: " << RefsText(need.findings) << '\n';
+    out << "  - Called for by: " << RefsText(need.findings, names) << '\n';
   }
   out << '\n';
 }
@@ -200,12 +317,13 @@ struct Consideration {
 };
 using ConsiderationsByCategory = std::map<std::string, std::vector<Consideration>>;
 
-ConsiderationsByCategory CollectConsiderations(const std::vector<Report>& reports) {
+ConsiderationsByCategory CollectConsiderations(const std::vector<Report>& reports,
+                                               const std::vector<std::string>& names) {
   ConsiderationsByCategory by_category;
-  for (const Report& report : reports) {
-    for (const Finding& f : report.findings) {
+  for (std::size_t r = 0; r < reports.size(); ++r) {
+    for (const Finding& f : reports[r].findings) {
       std::vector<Consideration>& list = by_category[f.category];
-      std::string where = MarkdownEscape(report.document.path) + ":" + std::to_string(f.line);
+      std::string where = MarkdownEscape(names[r]) + ":" + std::to_string(f.line);
       for (const std::string& text : f.considerations) {
         auto it = std::find_if(list.begin(), list.end(),
                                [&](const Consideration& c) { return c.text == text; });
@@ -220,8 +338,9 @@ ConsiderationsByCategory CollectConsiderations(const std::vector<Report>& report
 }
 
 // Every consideration once, by category, with the clauses it answers.
-void WriteConsiderations(const std::vector<Report>& reports, std::ostream& out) {
-  ConsiderationsByCategory by_category = CollectConsiderations(reports);
+void WriteConsiderations(const std::vector<Report>& reports, const std::vector<std::string>& names,
+                         std::ostream& out) {
+  ConsiderationsByCategory by_category = CollectConsiderations(reports, names);
   std::vector<std::string> categories;
   for (const auto& [category, list] : by_category) {
     if (!list.empty()) categories.push_back(category);
@@ -242,13 +361,20 @@ void WriteConsiderations(const std::vector<Report>& reports, std::ostream& out) 
 
 }  // namespace
 
-void WriteMarkdown(const std::vector<Report>& reports, std::ostream& out) {
+void WriteMarkdown(const std::vector<Report>& all_reports, std::ostream& out,
+                   const PrintOptions& options) {
+  std::vector<Report> reports = SelectFindings(all_reports, options);
+  std::vector<std::string> names;
+  for (std::size_t r = 0; r < reports.size(); ++r) names.push_back(DocumentName(reports, r));
   std::string totals = internal::TotalsSentence(reports);  // starts with a digit
-  out << "# Contract security review\n\n" << totals << ".\n\n";
-  WriteMatrix(reports, out);
-  for (std::size_t i = 0; i < reports.size(); ++i) WriteDocument(i + 1, reports[i], out);
-  WriteEvidence(BuildEvidencePack(reports), out);
-  WriteConsiderations(reports, out);
+  std::string title = options.title.empty() ? std::string(kDefaultTitle) : options.title;
+  out << "# " << MarkdownEscape(title) << "\n\n" << totals << ".\n\n";
+  WriteExecutiveSummary(reports, names, out);
+  WriteContents(reports, names, out);
+  WriteMatrix(reports, names, out);
+  for (std::size_t i = 0; i < reports.size(); ++i) WriteDocument(i, reports[i], names[i], out);
+  WriteEvidence(BuildEvidencePack(reports), names, out);
+  WriteConsiderations(reports, names, out);
   out << "---\n\nFound by clausescan's pattern rules and judged against the playbook of a small "
          "supplier; a rule can miss or misread a clause, so check each quote against the "
          "contract.\n";

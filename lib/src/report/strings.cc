@@ -313,4 +313,18 @@ std::string Plural(std::size_t n, std::string_view one, std::string_view many) {
   return std::to_string(n) + " " + std::string(n == 1 ? one : many);
 }
 
+std::string CsvField(std::string_view raw) {
+  std::string value = ValidUtf8(raw);
+  if (!value.empty() && std::string_view("=+-@\t\r").find(value[0]) != std::string_view::npos) {
+    value.insert(0, 1, '\'');
+  }
+  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
+  std::string quoted = "\"";
+  for (char c : value) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + '"';
+}
+
 }  // namespace clausescan::internal

@@ -13,6 +13,7 @@
 #include "clausescan/printers.h"
 #include "report/strings.h"
 #include "report/terminal.h"
+#include "report/top_issues.h"
 #include "report/values.h"
 
 namespace clausescan {
@@ -20,6 +21,7 @@ namespace {
 
 constexpr std::size_t kMaxQuoteChars = 480;  // longer clauses are shortened in the middle
 constexpr std::string_view kEllipsis = " \u2026 ";
+constexpr std::size_t kBriefIndent = 4;  // "  | " before the clause of a brief finding
 
 using internal::ByteOffsetOfChar;
 using internal::CharCount;
@@ -86,14 +88,18 @@ void WriteList(std::string_view title, const std::vector<std::string>& items,
   for (const std::string& item : items) WriteWrapped(Clean(item), first, rest, out);
 }
 
-void WriteFinding(const std::string& path, std::string_view format, const Finding& f,
-                  std::ostream& out, const TextStyle& style) {
+std::string Location(const std::string& path, const Finding& f) {
   std::string location = path + ":" + std::to_string(f.line) + ":" + std::to_string(f.column);
   if (f.page > 0) location += " (p. " + std::to_string(f.page) + ")";
   if (f.paragraph > 0) location += " (\u00B6 " + std::to_string(f.paragraph) + ")";
+  return location;
+}
+
+void WriteFinding(const std::string& path, std::string_view format, const Finding& f,
+                  std::ostream& out, const TextStyle& style) {
   out << '\n'
-      << Styled(location, kBold, style) << "  " << RiskLabel(f.risk, style) << "  " << f.category
-      << "  " << f.rule;
+      << Styled(Location(path, f), kBold, style) << "  " << RiskLabel(f.risk, style) << "  "
+      << f.category << "  " << f.rule;
   if (const std::string marker = internal::SideMarker(f); !marker.empty()) {
     out << "  [" << Clean(marker) << "]";
   }
@@ -115,6 +121,50 @@ void WriteFinding(const std::string& path, std::string_view format, const Findin
   for (const EvidenceItem& e : f.evidence) evidence.push_back(e.title + " (" + e.id + ")");
   WriteList("evidence", evidence, "", out);
   WriteList("consider", f.considerations, "- ", out);
+}
+
+// The start of a text, cut at a space to fit `max_chars` characters, with "…" when cut.
+std::string Truncated(const std::string& text, std::size_t max_chars) {
+  if (CharCount(text) <= max_chars) return text;
+  std::size_t end = ByteOffsetOfChar(text, max_chars - 1);
+  std::size_t space = text.rfind(' ', end);
+  if (space != std::string::npos && space > end / 2) end = space;
+  return text.substr(0, end) + "\u2026";
+}
+
+// A LOW or INFO finding in two lines: where, risk, category and rule; the clause's start.
+void WriteBriefFinding(const std::string& path, std::string_view format, const Finding& f,
+                       std::ostream& out, const TextStyle& style) {
+  out << Styled(Location(path, f), kBold, style) << "  " << RiskLabel(f.risk, style) << "  "
+      << f.category << "  " << f.rule;
+  if (const std::string marker = internal::SideMarker(f); !marker.empty()) {
+    out << "  [" << Clean(marker) << "]";
+  }
+  out << '\n';
+  std::string quote = Clean(internal::ReadableQuote(f.text, format));
+  out << "  | " << Truncated(quote, internal::kTextWidth - kBriefIndent) << '\n';
+}
+
+// "top issues:" and one line per HIGH and MEDIUM finding, worst first.
+void WriteTopIssues(const Report& report, std::ostream& out, const TextStyle& style) {
+  std::vector<internal::TopIssue> issues = internal::TopIssues(report);
+  out << '\n' << Styled("top issues:", kBold, style);
+  if (issues.empty()) {
+    out << " none at high or medium risk\n";
+    return;
+  }
+  out << '\n';
+  for (const internal::TopIssue& issue : issues) {
+    const Finding& f = *issue.f;
+    std::string label = RiskLabel(f.risk, TextStyle{});
+    std::string plain = "  " + label + std::string(8 - label.size(), ' ');
+    std::ostringstream wrapped;
+    WriteWrapped(Clean(f.category + ": " + internal::IssueWords(f) + " \u2014 " +
+                       internal::LocationWords(f)),
+                 plain, "          ", wrapped);
+    out << "  " << RiskLabel(f.risk, style) << std::string(8 - label.size(), ' ')
+        << wrapped.str().substr(plain.size());
+  }
 }
 
 void WriteMissing(const std::vector<MissingClause>& missing, std::ostream& out,
@@ -139,14 +189,25 @@ void WriteNotes(const std::vector<std::string>& notes, std::ostream& out, const 
 
 }  // namespace
 
-void WriteText(const Report& report, std::ostream& out, const TextStyle& style) {
-  WriteHeader(report, out, style);
-  std::string path = Clean(report.document.path);
-  for (const Finding& f : report.findings) {
-    WriteFinding(path, report.document.format, f, out, style);
+void WriteText(const Report& report, std::ostream& out, const TextStyle& style,
+               const PrintOptions& options) {
+  Report shown = SelectFindings(report, options);
+  WriteHeader(shown, out, style);
+  WriteTopIssues(shown, out, style);
+  std::string path = Clean(shown.document.path);
+  bool after_brief = false;
+  for (const Finding& f : shown.findings) {
+    if (options.verbose || f.risk >= Risk::kMedium) {
+      WriteFinding(path, shown.document.format, f, out, style);
+      after_brief = false;
+    } else {
+      if (!after_brief) out << '\n';
+      WriteBriefFinding(path, shown.document.format, f, out, style);
+      after_brief = true;
+    }
   }
-  WriteMissing(report.missing, out, style);
-  WriteNotes(report.notes, out, style);
+  WriteMissing(shown.missing, out, style);
+  WriteNotes(shown.notes, out, style);
 }
 
 }  // namespace clausescan

@@ -1,6 +1,7 @@
 // The summary matrix of the text output: which categories each document has, and how risky.
 #include <algorithm>
 #include <ostream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -8,6 +9,7 @@
 #include "report/matrix.h"
 #include "report/strings.h"
 #include "report/terminal.h"
+#include "report/top_issues.h"
 
 namespace clausescan {
 namespace {
@@ -77,6 +79,31 @@ void WriteLegend(const internal::SummaryMatrix& matrix, std::ostream& out) {
       "", "       ", out);
 }
 
+// The HIGH and MEDIUM findings of every document, worst first: "RISK  path:line  category:
+// what it says in numbers — section".
+void WriteTopIssues(const std::vector<Report>& reports, std::ostream& out, const TextStyle& style) {
+  std::vector<internal::TopIssue> issues = internal::TopIssues(reports);
+  out << '\n' << internal::Styled("top issues:", internal::kBold, style);
+  if (issues.empty()) {
+    out << " none at high or medium risk\n";
+    return;
+  }
+  out << '\n';
+  for (const internal::TopIssue& issue : issues) {
+    const Finding& f = *issue.f;
+    std::string label = internal::RiskLabel(f.risk, TextStyle{});
+    std::string padding(8 - label.size(), ' ');
+    std::string plain = "  " + label + padding;
+    std::string line = ShortPath(reports[issue.report].document.path) + ":" +
+                       std::to_string(f.line) + " " + f.category + ": " + internal::IssueWords(f);
+    if (!f.section.empty()) line += " \u2014 section " + f.section;
+    std::ostringstream wrapped;
+    internal::WriteWrapped(internal::CleanText(line), plain, "          ", wrapped);
+    out << "  " << internal::RiskLabel(f.risk, style) << padding
+        << wrapped.str().substr(plain.size());
+  }
+}
+
 }  // namespace
 
 void WriteTextSummary(const std::vector<Report>& reports, std::ostream& out,
@@ -115,6 +142,7 @@ void WriteTextSummary(const std::vector<Report>& reports, std::ostream& out,
     out << '\n';
     WriteLegend(matrix, out);
   }
+  WriteTopIssues(reports, out, style);
 }
 
 }  // namespace clausescan

@@ -311,7 +311,14 @@ Status ReadRule(const YamlFile& file, const YAML::Node& root, const Catalogs& ca
 
 }  // namespace
 
+// A risk name in any case ("High" as "high"): risk names are case-insensitive everywhere.
 Status ReadRisk(const YamlFile& file, const YAML::Node& node, Risk* out) {
+  if (node.IsScalar()) {
+    if (std::optional<Risk> risk = ParseRisk(node.Scalar())) {
+      *out = *risk;
+      return std::nullopt;
+    }
+  }
   std::size_t index = 0;
   CLAUSESCAN_RETURN_IF_ERROR(ReadEnum(file, node, "risk", kRisks, &index));
   *out = kRiskValues[index];

@@ -1,0 +1,52 @@
+// The evidence pack for scripts: JSON and CSV (clausescan evidence --format json|csv).
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "clausescan/printers.h"
+#include "report/strings.h"
+
+namespace clausescan {
+
+void WriteEvidenceJson(const std::vector<EvidenceNeed>& pack, std::ostream& out) {
+  using Json = nlohmann::ordered_json;
+  Json items = Json::array();
+  for (const EvidenceNeed& need : pack) {
+    Json controls = Json::array();
+    for (const Control& c : need.controls) controls.push_back({{"id", c.id}, {"title", c.title}});
+    Json findings = Json::array();
+    for (const FindingRef& ref : need.findings) {
+      findings.push_back({{"path", ref.path},
+                          {"line", ref.line},
+                          {"category", ref.category},
+                          {"rule", ref.rule},
+                          {"risk", RiskName(ref.risk)}});
+    }
+    items.push_back({{"id", need.item.id},
+                     {"title", need.item.title},
+                     {"description", need.item.description},
+                     {"risk", RiskName(need.risk)},
+                     {"controls", std::move(controls)},
+                     {"findings", std::move(findings)}});
+  }
+  Json root = {{"items", std::move(items)}};
+  out << root.dump(-1, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace) << '\n';
+}
+
+void WriteEvidenceCsv(const std::vector<EvidenceNeed>& pack, std::ostream& out) {
+  out << "item,title,item_risk,controls,path,line,category,rule,risk\r\n";
+  for (const EvidenceNeed& need : pack) {
+    std::string controls;
+    for (const Control& c : need.controls) controls += (controls.empty() ? "" : " ") + c.id;
+    for (const FindingRef& ref : need.findings) {
+      out << internal::CsvField(need.item.id) << ',' << internal::CsvField(need.item.title) << ','
+          << RiskName(need.risk) << ',' << internal::CsvField(controls) << ','
+          << internal::CsvField(ref.path) << ',' << ref.line << ','
+          << internal::CsvField(ref.category) << ',' << internal::CsvField(ref.rule) << ','
+          << RiskName(ref.risk) << "\r\n";
+    }
+  }
+}
+
+}  // namespace clausescan
