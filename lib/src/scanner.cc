@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "assess/assess.h"
+#include "assess/merge.h"
 #include "extract/document.h"
 #include "match/matcher.h"
 #include "report/context.h"
@@ -76,10 +77,12 @@ Result<internal::NormalizedText> NormalizeDocument(const Document& doc,
   return *std::move(text);
 }
 
-// Builds the finding for one hit, located in the document.
+// Builds the finding for one hit, located in the document and assessed for a document of type
+// doctype.
 Finding MakeFinding(const internal::RuleSetData& data, const internal::RuleHit& hit,
                     const Document& doc, const internal::NormalizedText& text,
-                    const internal::Outline& outline, const internal::LineIndex& lines) {
+                    const internal::Outline& outline, const internal::LineIndex& lines,
+                    std::string_view doctype) {
   const internal::Rule& rule = data.rules[hit.rule];
   Finding finding;
   finding.rule = rule.id;
@@ -108,18 +111,23 @@ Finding MakeFinding(const internal::RuleSetData& data, const internal::RuleHit& 
   finding.context_after = internal::ContextAfter(doc.text, end, kContextChars);
   finding.party = std::string(internal::PartyName(hit.party));
   finding.parameters = hit.parameters;
-  internal::Assess(data, rule, finding);
+  internal::Assess(data, rule, finding, doctype);
   return finding;
 }
 
-// Sets report->document.type from the rule set's document types and lists the clauses that type
-// expects but no finding provides. Expects the findings in place.
-void AddTypeAndMissing(const internal::RuleSetData& data, const Document& doc,
-                       const internal::NormalizedText& text, Report* report) {
+// The index into data.doctypes of the document's type, or -1 when no type fits ("other").
+int GuessType(const internal::RuleSetData& data, const Document& doc,
+              const internal::NormalizedText& text) {
   const std::string title = doc.format == internal::Format::kMarkdown
                                 ? internal::FrontMatterTitle(doc.text)
                                 : std::string();
-  const int type = data.doctype_guesser->Guess(title, text.text, text.folded);
+  return data.doctype_guesser->Guess(title, text.text, text.folded);
+}
+
+// Sets report->document.type to the type (index from GuessType) and lists the clauses that type
+// expects but no finding provides. Expects the findings in place.
+void AddTypeAndMissing(const internal::RuleSetData& data, int type,
+                       const internal::NormalizedText& text, Report* report) {
   if (type < 0) {
     report->document.type = "other";
     return;
@@ -155,16 +163,19 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   std::vector<internal::RuleHit> hits = data.matcher->Match(text, outline, max_findings);
   const bool more = max_findings > 0 && hits.size() > max_findings;
   if (more) hits.resize(max_findings);
+  const int type = GuessType(data, doc, text);
+  const std::string_view doctype = type < 0 ? std::string_view("other") : data.doctypes[type].id;
   report.findings.reserve(hits.size());
   for (const internal::RuleHit& hit : hits) {
-    report.findings.push_back(MakeFinding(data, hit, doc, text, outline, lines));
+    report.findings.push_back(MakeFinding(data, hit, doc, text, outline, lines, doctype));
   }
+  report.findings = internal::MergeSameClause(data, std::move(report.findings), doctype);
   if (more) {
     report.notes.push_back(
         fmt::format("{} finding{} shown; the document has more (raise --max-findings)",
                     max_findings, max_findings == 1 ? "" : "s"));
   }
-  AddTypeAndMissing(data, doc, text, &report);
+  AddTypeAndMissing(data, type, text, &report);
   return report;
 }
 

@@ -152,7 +152,8 @@ TEST(Loader, LoadsValidRuleSet) {
   EXPECT_EQ(window.parameters[0].business_name, "window_days");
   EXPECT_EQ(window.parameters[0].line, 12);
   EXPECT_EQ(window.parameters[1].type, ParamSpec::Type::kTrigger);
-  EXPECT_EQ(window.considerations, std::vector<std::string>{"Notice within 72 hours."});
+  ASSERT_EQ(window.considerations.size(), 1u);
+  EXPECT_EQ(window.considerations[0].text, "Notice within 72 hours.");
 
   ASSERT_EQ(set.infos.size(), 2u);
   const RuleInfo& info = set.infos[1];
