@@ -222,7 +222,7 @@ TEST_F(AssessTest, AConsiderationThatRestatesAProposalIsLeftOut) {
   playbook_.categories["incident_notification"].positions[2].propose =
       "Start the notice period when Supplier becomes aware of the Security Incident.";
   rule_.considerations = {
-      "Start the notice period when the supplier becomes aware of an incident.",   // the same
+      "Start the notice period when the supplier becomes aware of an incident.",  // the same
       "Start the clock at awareness, since an intrusion can go unseen for days.",  // more
       "Exclude unsuccessful attempts."};
   Finding f = Run({{"window_hours", 72.0}, {"trigger", std::string("occurrence")}});

@@ -46,8 +46,8 @@ struct Finding {
   // the extracted text, as `clausescan text` prints it, for HTML, DOCX and PDF).
   std::size_t start = 0;
   std::size_t end = 0;
-  int line = 0;       // 1-based line of `start`
-  int column = 0;     // 1-based column of `start`, in characters
+  int line = 0;    // 1-based line of `start`
+  int column = 0;  // 1-based column of `start`, in characters
   int page = 0;       // 1-based PDF page of `start`; 0 for other formats
   int paragraph = 0;  // 1-based DOCX paragraph of `start` (as in the extracted text); 0 for others
   std::string section;  // the heading the clause sits under, e.g. "9.2 Security Incidents"
@@ -56,9 +56,8 @@ struct Finding {
   // character boundaries (for reports that show the clause in context; not in the JSON).
   std::string context_before;
   std::string context_after;
-  std::string party;  // who owes the duty: "supplier", "customer", "mutual" or "" (not said)
-  std::map<std::string, ParamValue>
-      parameters;  // e.g. {"window_hours": 24, "trigger": "occurrence"}
+  std::string party;    // who owes the duty: "supplier", "customer", "mutual" or "" (not said)
+  std::map<std::string, ParamValue> parameters;  // e.g. {"window_hours": 24, "trigger": "occurrence"}
   Risk risk = Risk::kInfo;
   std::vector<std::string> reasons;    // why this risk, in words a person understands
   std::vector<std::string> positions;  // ids of the playbook positions the clause breaks
@@ -79,9 +78,9 @@ struct MissingClause {
 };
 
 struct DocumentInfo {
-  std::string path;       // as given by the caller; "<stdin>" for standard input
-  std::string format;     // "txt", "md", "html", "docx", "pdf"
-  std::string type;       // guessed: "dpa", "msa", "sla", "security_addendum", "scc", "other"
+  std::string path;    // as given by the caller; "<stdin>" for standard input
+  std::string format;  // "txt", "md", "html", "docx", "pdf"
+  std::string type;    // guessed: "dpa", "msa", "sla", "security_addendum", "scc", "other"
   std::size_t bytes = 0;  // size of the input (the file, not the extracted text)
 };
 

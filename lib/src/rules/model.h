@@ -19,7 +19,7 @@ namespace clausescan::internal {
 
 // A file of the rule directory, as text (read from disk or embedded at build time).
 struct SourceFile {
-  std::string name;  // path relative to the rule directory, '/' separated
+  std::string name;     // path relative to the rule directory, '/' separated
   std::string content;
 };
 
@@ -52,11 +52,11 @@ struct ParamSpec {
     kNotice,  // the first duration of advance notice, else none
   };
   Prefer prefer = Prefer::kWithin;
-  std::string currency_name;      // kMoney: parameter for the currency ("" = none)
+  std::string currency_name;  // kMoney: parameter for the currency ("" = none)
   std::vector<std::string> any;   // kFlag: RE2 patterns (case-insensitive, on the folded view)
   std::vector<std::string> none;  // kFlag: patterns that cancel the flag
   std::vector<std::pair<std::string, std::vector<std::string>>> values;  // kEnum, kSet
-  int line = 0;                                                          // where it is declared
+  int line = 0;  // where it is declared
 };
 
 // A condition on one parameter of a finding.
@@ -92,8 +92,8 @@ struct Rule {
   Party party = Party::kUnknown;  // kUnknown = any party
   // Every group must have a match in the unit; a group matches when any of its patterns does.
   std::vector<std::vector<std::string>> all;
-  std::vector<std::string> none;  // a unit matching any of these never counts
-  bool definitions = false;       // true: definitions may count (default: they never do)
+  std::vector<std::string> none;   // a unit matching any of these never counts
+  bool definitions = false;        // true: definitions may count (default: they never do)
   std::vector<ParamSpec> parameters;
   std::vector<std::string> controls;  // Annex A ids
   std::vector<std::string> evidence;  // evidence ids
@@ -169,8 +169,8 @@ struct DocTypeSignal {
 
 // A document type of doctypes.yaml (see the comments there for how the guess works).
 struct DocType {
-  std::string id;                   // what the report's document.type says: "dpa", "msa"...
-  std::string name;                 // "Data processing agreement"
+  std::string id;    // what the report's document.type says: "dpa", "msa"...
+  std::string name;  // "Data processing agreement"
   std::vector<std::string> titles;  // RE2 patterns for the title lines
   std::vector<DocTypeSignal> signals;
   double threshold = 0;  // the score the signals must reach; > 0 when there are signals
@@ -188,7 +188,7 @@ struct RuleSetData {
   RuleSetData(const RuleSetData&);
   RuleSetData& operator=(const RuleSetData&);
   ~RuleSetData();
-  std::string origin;             // "<builtin>" or the directory
+  std::string origin;  // "<builtin>" or the directory
   std::vector<SourceFile> files;  // every file of the rule directory (rules, data, tests)
   std::vector<Rule> rules;        // sorted by id
   std::vector<CategoryInfo> categories;
@@ -197,9 +197,9 @@ struct RuleSetData {
   PartyLexicon parties;
   std::vector<ConceptInfo> concepts;  // concepts.yaml, by name; empty without the file
   Playbook playbook;
-  std::vector<DocType> doctypes;           // doctypes.yaml, in file order; empty without the file
-  std::vector<RuleInfo> infos;             // parallel to rules
-  std::shared_ptr<const Matcher> matcher;  // compiled from rules
+  std::vector<DocType> doctypes;  // doctypes.yaml, in file order; empty without the file
+  std::vector<RuleInfo> infos;    // parallel to rules
+  std::shared_ptr<const Matcher> matcher;                // compiled from rules
   std::shared_ptr<const DocTypeGuesser> doctype_guesser;  // compiled from doctypes
 };
 
