@@ -13,6 +13,7 @@
 
 #include "assess/assess.h"
 #include "assess/merge.h"
+#include "assess/subprocessor_scheme.h"
 #include "extract/document.h"
 #include "match/matcher.h"
 #include "report/context.h"
@@ -169,7 +170,12 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   for (const internal::RuleHit& hit : hits) {
     report.findings.push_back(MakeFinding(data, hit, doc, text, outline, lines, doctype));
   }
-  report.findings = internal::MergeSameClause(data, std::move(report.findings), doctype);
+  if (options.merge_same_clause) {
+    report.findings = internal::MergeSameClause(data, std::move(report.findings), doctype);
+  } else {
+    for (Finding& finding : report.findings) finding.rules = {finding.rule};
+  }
+  internal::ReadSubprocessorScheme(data, report.findings, doctype);
   if (more) {
     report.notes.push_back(
         fmt::format("{} finding{} shown; the document has more (raise --max-findings)",

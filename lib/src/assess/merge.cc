@@ -74,48 +74,70 @@ void AddById(std::vector<Item>& list, const Item& item) {
   }
 }
 
+// Assesses finding (its parameters in place) with each of rule_ids, and sets what Reassess
+// documents.
+void AssessWithRules(const RuleSetData& data, const std::vector<std::string>& rule_ids,
+                     Finding& finding, std::string_view doctype) {
+  std::vector<Finding> assessed;
+  for (const std::string& id : rule_ids) {
+    const Rule* rule = LookUp(data.rules, id);
+    if (rule == nullptr) continue;
+    assessed.push_back(finding);
+    assessed.back().rule = rule->id;
+    assessed.back().title = rule->title;
+    Assess(data, *rule, assessed.back(), doctype);
+  }
+  if (assessed.empty()) return;
+  // Each rule judges the whole clause; the primary is the one that finds it riskiest.
+  std::stable_sort(assessed.begin(), assessed.end(),
+                   [](const Finding& a, const Finding& b) { return a.risk > b.risk; });
+  finding.rule = assessed.front().rule;
+  finding.title = assessed.front().title;
+  finding.risk = assessed.front().risk;
+  finding.rules.clear();
+  finding.reasons.clear();
+  finding.positions.clear();
+  finding.considerations.clear();
+  finding.controls.clear();
+  finding.evidence.clear();
+  for (Finding& one : assessed) {
+    AddUnique(finding.rules, one.rule);
+    for (std::string& reason : one.reasons) AddUnique(finding.reasons, std::move(reason));
+    for (std::string& id : one.positions) AddUnique(finding.positions, std::move(id));
+    for (const std::string& text : one.considerations) AddUnlessSaid(finding.considerations, text);
+    for (const Control& control : one.controls) AddById(finding.controls, control);
+    for (const EvidenceItem& item : one.evidence) AddById(finding.evidence, item);
+  }
+}
+
 // One finding for the members (in document order).
 Finding MergeGroup(const RuleSetData& data, const std::vector<Finding>& findings,
                    const std::vector<std::size_t>& members, std::string_view doctype) {
-  const std::size_t widest =
-      *std::max_element(members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
+  const std::size_t widest = *std::max_element(
+      members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
         return findings[a].end - findings[a].start < findings[b].end - findings[b].start;
       });
   Finding merged = findings[widest];
   merged.parameters = MergeParameters(data, findings, members);
-  // Each rule judges the whole clause; the primary is the one that finds it riskiest.
-  std::vector<Finding> assessed;
+  std::vector<std::string> rule_ids;
+  for (std::size_t i : members) AddUnique(rule_ids, findings[i].rule);
+  AssessWithRules(data, rule_ids, merged, doctype);
+  // The party of the primary rule's own finding.
   for (std::size_t i : members) {
-    assessed.push_back(merged);
-    assessed.back().rule = findings[i].rule;
-    assessed.back().title = findings[i].title;
-    assessed.back().party = findings[i].party;
-    Assess(data, *LookUp(data.rules, findings[i].rule), assessed.back(), doctype);
-  }
-  std::stable_sort(assessed.begin(), assessed.end(),
-                   [](const Finding& a, const Finding& b) { return a.risk > b.risk; });
-  merged.rule = assessed.front().rule;
-  merged.title = assessed.front().title;
-  merged.party = assessed.front().party;
-  merged.risk = assessed.front().risk;
-  merged.rules.clear();
-  merged.reasons.clear();
-  merged.positions.clear();
-  merged.considerations.clear();
-  merged.controls.clear();
-  merged.evidence.clear();
-  for (Finding& one : assessed) {
-    AddUnique(merged.rules, one.rule);
-    for (std::string& reason : one.reasons) AddUnique(merged.reasons, std::move(reason));
-    for (std::string& id : one.positions) AddUnique(merged.positions, std::move(id));
-    for (const std::string& text : one.considerations) AddUnlessSaid(merged.considerations, text);
-    for (const Control& control : one.controls) AddById(merged.controls, control);
-    for (const EvidenceItem& item : one.evidence) AddById(merged.evidence, item);
+    if (findings[i].rule == merged.rule) {
+      merged.party = findings[i].party;
+      break;
+    }
   }
   return merged;
 }
 
 }  // namespace
+
+void Reassess(const RuleSetData& data, Finding& finding, std::string_view doctype) {
+  AssessWithRules(data, finding.rules.empty() ? std::vector<std::string>{finding.rule} : finding.rules,
+                  finding, doctype);
+}
 
 std::vector<Finding> MergeSameClause(const RuleSetData& data, std::vector<Finding> findings,
                                      std::string_view doctype) {

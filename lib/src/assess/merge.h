@@ -30,6 +30,11 @@ namespace clausescan::internal {
 std::vector<Finding> MergeSameClause(const RuleSetData& data, std::vector<Finding> findings,
                                      std::string_view doctype);
 
+// Assesses finding again on its parameters as they are now, as MergeSameClause does: with each
+// rule of finding.rules ({rule} when empty; unknown ids skipped), the riskiest giving rule, title
+// and risk, the lists joined without repeats. Party and location are kept.
+void Reassess(const RuleSetData& data, Finding& finding, std::string_view doctype);
+
 }  // namespace clausescan::internal
 
 #endif  // CLAUSESCAN_ASSESS_MERGE_H_
