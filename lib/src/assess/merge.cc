@@ -113,8 +113,8 @@ void AssessWithRules(const RuleSetData& data, const std::vector<std::string>& ru
 // One finding for the members (in document order).
 Finding MergeGroup(const RuleSetData& data, const std::vector<Finding>& findings,
                    const std::vector<std::size_t>& members, std::string_view doctype) {
-  const std::size_t widest = *std::max_element(
-      members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
+  const std::size_t widest =
+      *std::max_element(members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
         return findings[a].end - findings[a].start < findings[b].end - findings[b].start;
       });
   Finding merged = findings[widest];
@@ -135,7 +135,8 @@ Finding MergeGroup(const RuleSetData& data, const std::vector<Finding>& findings
 }  // namespace
 
 void Reassess(const RuleSetData& data, Finding& finding, std::string_view doctype) {
-  AssessWithRules(data, finding.rules.empty() ? std::vector<std::string>{finding.rule} : finding.rules,
+  AssessWithRules(data,
+                  finding.rules.empty() ? std::vector<std::string>{finding.rule} : finding.rules,
                   finding, doctype);
 }
 

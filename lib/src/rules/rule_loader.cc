@@ -310,7 +310,7 @@ Status ReadConsideration(const YamlFile& file, const YAML::Node& node, const Nam
   CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, *fields.Find("text"), "text", &consideration.text));
   if (const YAML::Node* when = fields.Find("when")) {
     std::set<std::string> no_positions;
-    PolicyContext ctx{file, rule->id, params, &no_positions};
+    PolicyContext ctx{file, rule->id, params, &no_positions, /*one_rule=*/true};
     // A map of conditions, or a list of such maps: alternatives.
     const bool list = when->IsSequence();
     if (list && when->size() == 0) return file.At(*when, "'when' must not be empty");
