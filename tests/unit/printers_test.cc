@@ -223,7 +223,8 @@ TEST(JsonPrinter, LiteralOutput) {
   r.missing = {{"audit_rights", "none", Risk::kLow}};
   EXPECT_EQ(Json(r),
             R"({"document":{"path":"a.txt","format":"txt","type":"dpa","bytes":64},)"
-            R"("findings":[{"rule":"r.x","category":"data_deletion","title":"T","start":1,"end":9,)"
+            R"("findings":[{"rule":"r.x","rules":["r.x"],"category":"data_deletion","title":"T",)"
+            R"("start":1,"end":9,)"
             R"("line":2,"column":3,"section":"","text":"Delete.","party":"",)"
             R"("parameters":{"backups":true,"period_days":30},"risk":"high","reasons":["why"],)"
             R"("positions":["p"],"controls":[{"id":"A.8.10","title":"Information deletion"}],)"
