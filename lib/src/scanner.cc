@@ -13,7 +13,9 @@
 #include <sstream>
 
 #include "assess/assess.h"
+#include "assess/merge.h"
 #include "assess/perspective.h"
+#include "assess/subprocessor_scheme.h"
 #include "extract/document.h"
 #include "match/matcher.h"
 #include "params/parties_in_text.h"
@@ -174,11 +176,12 @@ std::vector<ContractParty> ReportParties(const DocumentSides& sides) {
   return out;
 }
 
-// Builds the finding for one hit, located in the document.
+// Builds the finding for one hit, located in the document and assessed for a document of type
+// doctype.
 Finding MakeFinding(const internal::RuleSetData& data, const internal::RuleHit& hit,
                     const Document& doc, const internal::NormalizedText& text,
                     const internal::Outline& outline, const internal::LineIndex& lines,
-                    const DocumentSides& sides, const internal::PartyRole& role) {
+                    std::string_view doctype) {
   const internal::Rule& rule = data.rules[hit.rule];
   Finding finding;
   finding.rule = rule.id;
@@ -206,8 +209,7 @@ Finding MakeFinding(const internal::RuleSetData& data, const internal::RuleHit& 
   finding.context_before = internal::ContextBefore(doc.text, start, kContextChars);
   finding.context_after = internal::ContextAfter(doc.text, end, kContextChars);
   finding.parameters = hit.parameters;
-  internal::Assess(data, rule, finding);
-  internal::JudgeFromSide(rule, role, sides.user, sides.names, &finding);
+  internal::Assess(data, rule, finding, doctype);
   return finding;
 }
 
@@ -243,14 +245,38 @@ internal::PartyRole RoleOfHit(const internal::RuleSetData& data, const internal:
   return role;
 }
 
-// Sets report->document.type from the rule set's document types and lists the clauses that type
-// expects but no finding provides. Expects the findings in place.
-void AddTypeAndMissing(const internal::RuleSetData& data, const Document& doc,
-                       const internal::NormalizedText& text, Report* report) {
+// Where a finding's role is kept until it is judged: the end of the finding it was read for.
+struct RoleSpan {
+  std::size_t end = 0;
+  internal::PartyRole role;
+};
+
+// The role read for the finding of finding.rule whose range overlaps finding's (after merging:
+// the primary rule's own finding, inside the merged range), or nullptr. The findings of one rule
+// never overlap, so the candidate is the last one starting before finding.end.
+const internal::PartyRole* RoleOf(
+    const std::map<std::string, std::map<std::size_t, RoleSpan>>& roles, const Finding& finding) {
+  auto of_rule = roles.find(finding.rule);
+  if (of_rule == roles.end()) return nullptr;
+  auto after = of_rule->second.lower_bound(finding.end);
+  if (after == of_rule->second.begin()) return nullptr;
+  const auto& [start, span] = *std::prev(after);
+  return span.end > finding.start ? &span.role : nullptr;
+}
+
+// The index into data.doctypes of the document's type, or -1 when no type fits ("other").
+int GuessType(const internal::RuleSetData& data, const Document& doc,
+              const internal::NormalizedText& text) {
   const std::string title = doc.format == internal::Format::kMarkdown
                                 ? internal::FrontMatterTitle(doc.text)
                                 : std::string();
-  const int type = data.doctype_guesser->Guess(title, text.text, text.folded);
+  return data.doctype_guesser->Guess(title, text.text, text.folded);
+}
+
+// Sets report->document.type to the type (index from GuessType) and lists the clauses that type
+// expects but no finding provides. Expects the findings in place.
+void AddTypeAndMissing(const internal::RuleSetData& data, int type,
+                       const internal::NormalizedText& text, Report* report) {
   if (type < 0) {
     report->document.type = "other";
     return;
@@ -291,18 +317,40 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
       data.matcher->Match(text, outline, max_findings, &sides->lexicon);
   const bool more = max_findings > 0 && hits.size() > max_findings;
   if (more) hits.resize(max_findings);
+  const int type = GuessType(data, doc, text);
+  const std::string_view doctype = type < 0 ? std::string_view("other") : data.doctypes[type].id;
   report.findings.reserve(hits.size());
   std::map<std::pair<int, std::string>, internal::PartyRole> last_roles;
+  // Each finding's role, by rule and start, so that the side is judged after merging (a merged
+  // finding is judged with its primary rule's role) and the revised risk is the merged clause's.
+  std::map<std::string, std::map<std::size_t, RoleSpan>> roles;
+  std::map<std::string, const internal::Rule*> rule_of;
   for (const internal::RuleHit& hit : hits) {
-    const internal::PartyRole role = RoleOfHit(data, hit, text, *sides, &last_roles);
-    report.findings.push_back(MakeFinding(data, hit, doc, text, outline, lines, *sides, role));
+    internal::PartyRole role = RoleOfHit(data, hit, text, *sides, &last_roles);
+    Finding finding = MakeFinding(data, hit, doc, text, outline, lines, doctype);
+    rule_of[finding.rule] = &data.rules[hit.rule];
+    roles[finding.rule][finding.start] = RoleSpan{finding.end, std::move(role)};
+    report.findings.push_back(std::move(finding));
+  }
+  if (options.merge_same_clause) {
+    report.findings = internal::MergeSameClause(data, std::move(report.findings), doctype);
+  } else {
+    for (Finding& finding : report.findings) finding.rules = {finding.rule};
+  }
+  internal::ReadSubprocessorScheme(data, report.findings, doctype);
+  for (Finding& finding : report.findings) {
+    const internal::Rule* rule = rule_of[finding.rule];
+    const internal::PartyRole* role = RoleOf(roles, finding);
+    if (rule != nullptr && role != nullptr) {
+      internal::JudgeFromSide(*rule, *role, sides->user, sides->names, &finding);
+    }
   }
   if (more) {
     report.notes.push_back(
         fmt::format("{} finding{} shown; the document has more (raise --max-findings)",
                     max_findings, max_findings == 1 ? "" : "s"));
   }
-  AddTypeAndMissing(data, doc, text, &report);
+  AddTypeAndMissing(data, type, text, &report);
   return report;
 }
 

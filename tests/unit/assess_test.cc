@@ -232,7 +232,11 @@ TEST_F(AssessTest, AConsiderationThatRestatesAProposalIsLeftOut) {
                 "Start the clock at awareness, since an intrusion can go unseen for days.",
                 "Exclude unsuccessful attempts."}));
   // Without the position, the rule's own advice is all there is, and all of it shows.
-  EXPECT_EQ(Run({{"window_hours", 72.0}}).considerations, rule_.considerations);
+  EXPECT_EQ(Run({{"window_hours", 72.0}}).considerations,
+            (std::vector<std::string>{
+                "Start the notice period when the supplier becomes aware of an incident.",
+                "Start the clock at awareness, since an intrusion can go unseen for days.",
+                "Exclude unsuccessful attempts."}));
 }
 
 // Advice too short to have topic words ("Get a DPA.") is still said once, and an empty line in

@@ -152,7 +152,8 @@ TEST(Loader, LoadsValidRuleSet) {
   EXPECT_EQ(window.parameters[0].business_name, "window_days");
   EXPECT_EQ(window.parameters[0].line, 12);
   EXPECT_EQ(window.parameters[1].type, ParamSpec::Type::kTrigger);
-  EXPECT_EQ(window.considerations, std::vector<std::string>{"Notice within 72 hours."});
+  ASSERT_EQ(window.considerations.size(), 1u);
+  EXPECT_EQ(window.considerations[0].text, "Notice within 72 hours.");
 
   ASSERT_EQ(set.infos.size(), 2u);
   const RuleInfo& info = set.infos[1];
@@ -612,6 +613,58 @@ TEST(Loader, PolicyGivenTwiceIsAnError) {
   EXPECT_EQ(data.error().message(),
             "playbook.yaml:1:1: 'incident_notification' already has a policy in another "
             "playbook file");
+}
+
+}  // namespace
+}  // namespace clausescan::internal
+
+namespace clausescan::internal {
+namespace {
+
+// The window rule with extra considerations, and a doctypes.yaml with a "dpa" type.
+Result<std::shared_ptr<RuleSetData>> LoadWithConsiderations(const std::string& extra) {
+  std::string rule = kWindowRule;
+  rule += extra;
+  return LoadWith({{kWindowFile, rule},
+                   {"doctypes.yaml", "- id: dpa\n  name: DPA\n  titles: ['\\bdpa\\b']\n"}});
+}
+
+// issue 15 #4: a consideration may say when it applies (a map of conditions, or a list of maps
+// of which one must hold) and in which document types.
+TEST(Loader, ConsiderationsTakeConditionsAndDocumentTypes) {
+  Result<std::shared_ptr<RuleSetData>> data = LoadWithConsiderations(
+      "  - text: Count from awareness.\n"
+      "    when: [{trigger: occurrence}, {window_hours: {lt: 24}}]\n"
+      "  - text: Only in a DPA.\n"
+      "    when: {trigger: {present: true}}\n"
+      "    doctypes: [dpa, other]\n");
+  ASSERT_TRUE(data.ok()) << data.error().message();
+  const Rule& window = (*data)->rules[1];
+  ASSERT_EQ(window.id, "incident-notification.window");
+  ASSERT_EQ(window.considerations.size(), 3u);
+  EXPECT_TRUE(window.considerations[0].when.empty());
+  EXPECT_EQ(window.considerations[1].text, "Count from awareness.");
+  ASSERT_EQ(window.considerations[1].when.size(), 2u);
+  EXPECT_EQ(window.considerations[1].when[1][0].param, "window_hours");
+  ASSERT_EQ(window.considerations[2].when.size(), 1u);
+  EXPECT_EQ(window.considerations[2].doctypes, (std::vector<std::string>{"dpa", "other"}));
+}
+
+TEST(Loader, ConsiderationConditionsAndDocumentTypesAreChecked) {
+  Result<std::shared_ptr<RuleSetData>> unknown_param = LoadWithConsiderations(
+      "  - text: Count from awareness.\n    when: {windw_hours: {lt: 24}}\n");
+  ASSERT_FALSE(unknown_param.ok());
+  EXPECT_EQ(unknown_param.error().message(),
+            "incident_notification/window.yaml:19:12: rule 'incident-notification.window' "
+            "declares no parameter 'windw_hours' (did you mean 'window_hours'?)");
+  Result<std::shared_ptr<RuleSetData>> unknown_type =
+      LoadWithConsiderations("  - text: Only in a DPA.\n    doctypes: [dpa, dap]\n");
+  ASSERT_FALSE(unknown_type.ok());
+  EXPECT_EQ(unknown_type.error().message(),
+            "incident_notification/window.yaml:19:15: unknown document type 'dap' in 'doctypes' "
+            "(one of: other, dpa) (did you mean 'dpa'?)");
+  Result<std::shared_ptr<RuleSetData>> no_text = LoadWithConsiderations("  - when: {}\n");
+  ASSERT_FALSE(no_text.ok());
 }
 
 }  // namespace

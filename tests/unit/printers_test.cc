@@ -290,7 +290,8 @@ TEST(JsonPrinter, LiteralOutput) {
   EXPECT_EQ(Json(r),
             R"({"document":{"path":"a.txt","format":"txt","type":"dpa","bytes":64,)"
             R"("user_side":"","parties":[]},)"
-            R"("findings":[{"rule":"r.x","category":"data_deletion","title":"T","start":1,"end":9,)"
+            R"("findings":[{"rule":"r.x","rules":["r.x"],"category":"data_deletion","title":"T",)"
+            R"("start":1,"end":9,)"
             R"("line":2,"column":3,"section":"","text":"Delete.","party":"",)"
             R"("party_name":"","side":"","holds":"",)"
             R"("parameters":{"backups":true,"period_days":30},"risk":"high","reasons":["why"],)"

@@ -75,6 +75,10 @@ struct Finding {
   std::vector<Control> controls;
   std::vector<EvidenceItem> evidence;
   std::vector<std::string> considerations;  // what people commonly propose instead
+  // Every rule that found this clause: `rule` (the primary) first, then the rules whose findings
+  // of the same category on the same clause were merged into this one. A scan fills it; printers
+  // read an empty list (a finding built by hand) as {rule}.
+  std::vector<std::string> rules;
 };
 
 // A clause a document of this type is expected to have but does not.

@@ -101,6 +101,11 @@ enum class Revisions {
 //                                                          turn. 0: no limit. Not applied in
 //                                                          builds with AddressSanitizer (the
 //                                                          four-at-once rule is)
+//   merge_same_clause       (library only)      true       findings of one category whose spans
+//                                                          overlap are one finding naming every
+//                                                          rule (Finding::rules). false: one
+//                                                          finding per rule, as `rules test`
+//                                                          checks each rule's own samples
 //
 // Fixed bounds, not options: a DOCX list label is cut at 64 bytes and its level text read up to
 // 256 bytes; numbering.xml and styles.xml are read up to 10000 lists, list instances and styles
@@ -119,6 +124,7 @@ struct ScanOptions {
   std::string password;
   int pdf_time_limit_seconds = 60;
   std::size_t max_pdf_memory_bytes = std::size_t{4} << 30;
+  bool merge_same_clause = true;
 };
 
 // Scans documents with a RuleSet. Cheap to construct. Thread safety: every method is const and

@@ -114,32 +114,15 @@ bool SaySameThing(std::string_view a, std::string_view b) {
   return 2 * shared >= x.size() + y.size() - shared;
 }
 
-// Appends a rule's consideration unless it is empty or the list already says it, word for word
-// or in other words (SaySameThing).
-void AddUnlessSaid(std::vector<std::string>& list, const std::string& text) {
-  if (text.empty() || std::any_of(list.begin(), list.end(), [&](const std::string& said) {
-        return said == text || SaySameThing(said, text);
-      })) {
-    return;
-  }
-  list.push_back(text);
-}
-
-// Appends text unless it is empty or already there.
-void AddUnique(std::vector<std::string>& list, std::string text) {
-  if (text.empty() || std::find(list.begin(), list.end(), text) != list.end()) return;
-  list.push_back(std::move(text));
-}
-
 // Sets risk, reasons, positions and the positions' proposals from the category's policy.
 void Judge(const CategoryPolicy& policy, Finding& finding) {
   std::optional<Risk> worst;
   for (const Position& position : policy.positions) {
     if (!AllHold(position, finding.parameters)) continue;
     worst = worst ? std::max(*worst, position.risk) : position.risk;
-    finding.reasons.push_back(FillPlaceholders(position.reason, finding.parameters) +
-                              " (position " + position.id + ")");
-    finding.positions.push_back(position.id);
+    AddUnique(finding.reasons, FillPlaceholders(position.reason, finding.parameters) +
+                                   " (position " + position.id + ")");
+    AddUnique(finding.positions, position.id);
     AddUnique(finding.considerations, FillPlaceholders(position.propose, finding.parameters));
   }
   if (worst) {
@@ -179,7 +162,38 @@ bool IsNameChar(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-' || c == '.';
 }
 
+// True when the consideration is offered for a finding with these parameters in a document of
+// this type ("" when not known: every type).
+bool Offered(const Consideration& consideration,
+             const std::map<std::string, ParamValue>& parameters, std::string_view doctype) {
+  if (!doctype.empty() && !consideration.doctypes.empty() &&
+      std::find(consideration.doctypes.begin(), consideration.doctypes.end(), doctype) ==
+          consideration.doctypes.end()) {
+    return false;
+  }
+  auto all_hold = [&](const std::vector<Condition>& conditions) {
+    return std::all_of(conditions.begin(), conditions.end(),
+                       [&](const Condition& c) { return Holds(c, parameters); });
+  };
+  return consideration.when.empty() ||
+         std::any_of(consideration.when.begin(), consideration.when.end(), all_hold);
+}
+
 }  // namespace
+
+void AddUnlessSaid(std::vector<std::string>& list, const std::string& text) {
+  if (text.empty() || std::any_of(list.begin(), list.end(), [&](const std::string& said) {
+        return said == text || SaySameThing(said, text);
+      })) {
+    return;
+  }
+  list.push_back(text);
+}
+
+void AddUnique(std::vector<std::string>& list, std::string text) {
+  if (text.empty() || std::find(list.begin(), list.end(), text) != list.end()) return;
+  list.push_back(std::move(text));
+}
 
 bool Holds(const Condition& condition, const std::map<std::string, ParamValue>& parameters) {
   auto it = parameters.find(condition.param);
@@ -226,7 +240,8 @@ std::string FillPlaceholders(std::string_view text,
 }
 
 void Assess(const Playbook& playbook, const std::vector<ControlEntry>& controls,
-            const std::vector<EvidenceEntry>& evidence, const Rule& rule, Finding& finding) {
+            const std::vector<EvidenceEntry>& evidence, const Rule& rule, Finding& finding,
+            std::string_view doctype) {
   finding.reasons.clear();
   finding.positions.clear();
   finding.considerations.clear();
@@ -242,13 +257,17 @@ void Assess(const Playbook& playbook, const std::vector<ControlEntry>& controls,
   } else {
     Judge(policy->second, finding);
   }
-  for (const std::string& text : rule.considerations) AddUnlessSaid(finding.considerations, text);
+  for (const Consideration& consideration : rule.considerations) {
+    if (Offered(consideration, finding.parameters, doctype)) {
+      AddUnlessSaid(finding.considerations, consideration.text);
+    }
+  }
   finding.controls = ResolveControls(rule.controls, controls);
   finding.evidence = ResolveEvidence(rule.evidence, evidence);
 }
 
-void Assess(const RuleSetData& data, const Rule& rule, Finding& finding) {
-  Assess(data.playbook, data.controls, data.evidence, rule, finding);
+void Assess(const RuleSetData& data, const Rule& rule, Finding& finding, std::string_view doctype) {
+  Assess(data.playbook, data.controls, data.evidence, rule, finding, doctype);
 }
 
 namespace {

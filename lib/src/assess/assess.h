@@ -25,10 +25,15 @@ namespace clausescan::internal {
 //   " (position ID)" appended; when none applies, the category's default_reason (if any).
 // - positions: the applying positions' ids, in file order.
 // - considerations: the applying positions' propose texts (placeholders filled), then the
-//   rule's considerations; empty ones and repeats dropped, first occurrence kept.
+//   rule's considerations that are offered: their `when` is empty or every condition of one of
+//   its alternatives holds on the finding's parameters, and their `doctypes` (when given) include
+//   `doctype`, the id of the document's type ("other" when no type fits; "" when not known, which
+//   every consideration accepts). Empty ones and repeats dropped (AddUnique, AddUnlessSaid), first
+//   occurrence kept.
 // - controls / evidence: the rule's ids with titles from the catalogues (title "" for an id
 //   the catalogue lacks).
-void Assess(const RuleSetData& data, const Rule& rule, Finding& finding);
+void Assess(const RuleSetData& data, const Rule& rule, Finding& finding,
+            std::string_view doctype = {});
 
 // Evaluates one condition against parameters; false when the parameter is absent (except
 // kAbsent) or has another type.
@@ -37,7 +42,16 @@ bool Holds(const Condition& condition, const std::map<std::string, ParamValue>& 
 // What Assess does, given the parts of a RuleSetData it reads: the playbook and the control
 // and evidence catalogues. For callers (and tests) that hold these without a whole rule set.
 void Assess(const Playbook& playbook, const std::vector<ControlEntry>& controls,
-            const std::vector<EvidenceEntry>& evidence, const Rule& rule, Finding& finding);
+            const std::vector<EvidenceEntry>& evidence, const Rule& rule, Finding& finding,
+            std::string_view doctype = {});
+
+// Appends text to list unless it is empty or already there.
+void AddUnique(std::vector<std::string>& list, std::string text);
+
+// Appends a consideration to list unless it is empty or the list already says it, word for word
+// or in other words: half or more of the words of four letters or more of the two texts are
+// shared (so a rule's general advice does not repeat a position's proposal).
+void AddUnlessSaid(std::vector<std::string>& list, const std::string& text);
 
 // The clauses a document of `type` is expected to contain that no finding provides, in the order
 // of type.expects, each as {category, reason, risk} of its expectation. A finding provides an

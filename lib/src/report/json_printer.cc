@@ -5,6 +5,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "clausescan/printers.h"
 #include "common/json_text.h"
@@ -46,6 +47,7 @@ Json EvidenceJson(const std::vector<EvidenceItem>& evidence) {
 Json FindingJson(const Finding& f) {
   Json out = Json::object();
   out["rule"] = f.rule;
+  out["rules"] = f.rules.empty() ? std::vector<std::string>{f.rule} : f.rules;
   out["category"] = f.category;
   out["title"] = f.title;
   out["start"] = f.start;

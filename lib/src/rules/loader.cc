@@ -3,6 +3,7 @@
 #include "rules/loader.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <map>
@@ -70,6 +71,25 @@ void BuildInfos(RuleSetData* data) {
   for (const Rule& rule : data->rules) data->infos.push_back(MakeInfo(rule, *data, files));
 }
 
+// Checks that every consideration's doctypes are ids of doctypes.yaml or "other". Error at the
+// consideration's `doctypes`, with a suggestion.
+Status CheckConsiderationDocTypes(const RuleSetData& data) {
+  Names ids = {"other"};
+  for (const DocType& type : data.doctypes) ids.push_back(type.id);
+  for (const Rule& rule : data.rules) {
+    for (const Consideration& consideration : rule.considerations) {
+      for (const std::string& id : consideration.doctypes) {
+        if (std::find(ids.begin(), ids.end(), id) != ids.end()) continue;
+        return Error(ErrorCode::kRuleError,
+                     fmt::format("unknown document type '{}' in 'doctypes' (one of: {}){}", id,
+                                 fmt::join(ids, ", "), DidYouMean(id, ids)),
+                     rule.file, consideration.doctypes_line, consideration.doctypes_column);
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 Result<std::shared_ptr<RuleSetData>> LoadRuleSet(std::vector<SourceFile> files,
@@ -94,6 +114,7 @@ Result<std::shared_ptr<RuleSetData>> LoadRuleSet(std::vector<SourceFile> files,
       ParseAndRead(special.doctypes, [&](const YamlFile& f, const YAML::Node& n) {
         return ReadDocTypes(f, n, catalogs, declared, &data->doctypes);
       }));
+  CLAUSESCAN_RETURN_IF_ERROR(CheckConsiderationDocTypes(*data));
   std::sort(data->rules.begin(), data->rules.end(),
             [](const Rule& a, const Rule& b) { return a.id < b.id; });
   data->categories = std::move(catalogs.categories);

@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "clausescan/report.h"
@@ -58,6 +59,30 @@ struct ParamSpec {
   int line = 0;  // where it is declared
 };
 
+// A condition on one parameter of a finding.
+struct Condition {
+  enum class Op { kEquals, kIn, kLess, kLessEqual, kGreater, kGreaterEqual, kPresent, kAbsent };
+  std::string param;
+  Op op = Op::kEquals;
+  ParamValue value;                 // kEquals, and the number of the comparisons
+  std::vector<std::string> values;  // kIn
+};
+
+// Advice a rule offers with its findings (docs/rules.md, "considerations"): offered only when
+// `when` is empty or every condition of one of its alternatives holds on the finding's
+// parameters, and, when `doctypes` is not empty, the document's type is one of them. Plain text
+// converts to an unconditional consideration.
+struct Consideration {
+  Consideration() = default;
+  Consideration(std::string text) : text(std::move(text)) {}  // NOLINT(runtime/explicit)
+  Consideration(const char* text) : text(text) {}             // NOLINT(runtime/explicit)
+  std::string text;
+  std::vector<std::vector<Condition>> when;  // alternatives, each a set of conditions
+  std::vector<std::string> doctypes;         // ids of doctypes.yaml, or "other"
+  int doctypes_line = 0;                     // where `doctypes` is written (1-based), for errors
+  int doctypes_column = 0;
+};
+
 struct Rule {
   std::string id;
   std::string category;
@@ -72,7 +97,7 @@ struct Rule {
   std::vector<ParamSpec> parameters;
   std::vector<std::string> controls;  // Annex A ids
   std::vector<std::string> evidence;  // evidence ids
-  std::vector<std::string> considerations;
+  std::vector<Consideration> considerations;
   std::string file;  // relative path of the rule file
   int line = 1;      // line of the rule's id
   // Every pattern as written and as matched (concepts expanded), for `rules show --expand`.
@@ -94,15 +119,6 @@ struct EvidenceEntry {
   std::string id;
   std::string title;
   std::string description;
-};
-
-// A condition on one parameter of a finding.
-struct Condition {
-  enum class Op { kEquals, kIn, kLess, kLessEqual, kGreater, kGreaterEqual, kPresent, kAbsent };
-  std::string param;
-  Op op = Op::kEquals;
-  ParamValue value;                 // kEquals, and the number of the comparisons
-  std::vector<std::string> values;  // kIn
 };
 
 // A playbook position: when every condition holds, the finding gets `risk`, `reason` (with

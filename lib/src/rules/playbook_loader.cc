@@ -14,6 +14,10 @@ Status CheckDeclared(const PolicyContext& ctx, const YAML::Node& node, const std
   if (std::find(ctx.params.begin(), ctx.params.end(), param) != ctx.params.end()) {
     return std::nullopt;
   }
+  if (ctx.one_rule) {
+    return ctx.file.At(node, fmt::format("rule '{}' declares no parameter '{}'{}", ctx.category,
+                                         param, DidYouMean(param, ctx.params)));
+  }
   return ctx.file.At(node, fmt::format("no rule of category '{}' declares parameter '{}'{}",
                                        ctx.category, param, DidYouMean(param, ctx.params)));
 }

@@ -31,6 +31,8 @@ struct PolicyContext {
   std::string category;
   Names params;  // declared by the category's rules
   std::set<std::string>* position_ids;
+  // True when `category` is a rule id and params are that rule's own (a rule's considerations).
+  bool one_rule = false;
 };
 
 // Reads a map of conditions (a position's `when`, an expectation's `where`; what names it in

@@ -10,6 +10,7 @@
 
 #include "match/matcher.h"
 #include "params/extract.h"
+#include "rules/playbook_loader.h"
 
 namespace clausescan::internal {
 namespace {
@@ -276,6 +277,71 @@ Status ReadScopeAndParty(const YamlFile& file, const Fields& fields, Rule* rule)
   return std::nullopt;
 }
 
+// The parameter names rule declares (as CollectParams lists them for a rule id).
+Names DeclaredBy(const Rule& rule) {
+  Names names;
+  auto add = [&names](std::string_view name) {
+    if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end()) {
+      names.push_back(name);
+    }
+  };
+  for (const ParamSpec& spec : rule.parameters) {
+    add(spec.name);
+    add(spec.business_name);
+    if (!spec.business_name.empty() || spec.business_flag) add("business");
+    add(spec.currency_name);
+  }
+  return names;
+}
+
+// Reads one consideration: plain text, or {text, when, doctypes}. Conditions may name only the
+// rule's own parameters; doctypes are checked against doctypes.yaml later (CheckDocTypes).
+Status ReadConsideration(const YamlFile& file, const YAML::Node& node, const Names& params,
+                         Rule* rule) {
+  Consideration consideration;
+  if (!node.IsMap()) {
+    CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, node, "considerations", &consideration.text));
+    rule->considerations.push_back(std::move(consideration));
+    return std::nullopt;
+  }
+  Fields fields;
+  CLAUSESCAN_RETURN_IF_ERROR(
+      Fields::Read(file, node, "consideration", {"text", "when", "doctypes"}, {"text"}, &fields));
+  CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, *fields.Find("text"), "text", &consideration.text));
+  if (const YAML::Node* when = fields.Find("when")) {
+    std::set<std::string> no_positions;
+    PolicyContext ctx{file, rule->id, params, &no_positions, /*one_rule=*/true};
+    // A map of conditions, or a list of such maps: alternatives.
+    const bool list = when->IsSequence();
+    if (list && when->size() == 0) return file.At(*when, "'when' must not be empty");
+    for (std::size_t i = 0; i < (list ? when->size() : 1); ++i) {
+      consideration.when.emplace_back();
+      CLAUSESCAN_RETURN_IF_ERROR(
+          ReadConditions(ctx, list ? (*when)[i] : *when, "'when'", &consideration.when.back()));
+    }
+  }
+  if (const YAML::Node* doctypes = fields.Find("doctypes")) {
+    CLAUSESCAN_RETURN_IF_ERROR(
+        ReadNonEmptyStringList(file, *doctypes, "doctypes", &consideration.doctypes));
+    consideration.doctypes_line = doctypes->Mark().line + 1;
+    consideration.doctypes_column = doctypes->Mark().column + 1;
+  }
+  rule->considerations.push_back(std::move(consideration));
+  return std::nullopt;
+}
+
+Status ReadConsiderations(const YamlFile& file, const YAML::Node& node, Rule* rule) {
+  if (!node.IsSequence()) {
+    return file.At(node,
+                   fmt::format("expected a list for 'considerations', found {}", KindName(node)));
+  }
+  const Names params = DeclaredBy(*rule);
+  for (const YAML::Node& item : node) {
+    CLAUSESCAN_RETURN_IF_ERROR(ReadConsideration(file, item, params, rule));
+  }
+  return std::nullopt;
+}
+
 Status ReadRuleLists(const YamlFile& file, const Fields& fields, const Catalogs& catalogs,
                      Rule* rule) {
   if (const YAML::Node* node = fields.Find("controls")) {
@@ -287,8 +353,7 @@ Status ReadRuleLists(const YamlFile& file, const Fields& fields, const Catalogs&
         ReadIdList(file, *node, "evidence", "evidence", IdsOf(catalogs.evidence), &rule->evidence));
   }
   if (const YAML::Node* node = fields.Find("considerations")) {
-    CLAUSESCAN_RETURN_IF_ERROR(
-        ReadStringList(file, *node, "considerations", &rule->considerations));
+    CLAUSESCAN_RETURN_IF_ERROR(ReadConsiderations(file, *node, rule));
   }
   return std::nullopt;
 }

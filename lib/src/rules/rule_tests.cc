@@ -268,7 +268,9 @@ Result<RuleTestSummary> RunRuleTests(const RuleSet& rules, const std::string& di
     read = std::move(*files);
   }
   const std::vector<SourceFile>& files = dir.empty() ? internal::EmbeddedRuleFiles() : read;
-  const Scanner scanner(rules);
+  ScanOptions options;
+  options.merge_same_clause = false;  // each rule's samples check what that rule reads
+  const Scanner scanner(rules, options);
   RuleTestSummary summary;
   for (const SourceFile& file : files) {
     if (!IsTestFile(file.name)) continue;

@@ -1,0 +1,162 @@
+#include "assess/merge.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <map>
+#include <string>
+#include <utility>
+
+#include "assess/assess.h"
+
+namespace clausescan::internal {
+namespace {
+
+// The rule with id in rules (sorted by id), or nullptr.
+const Rule* LookUp(const std::vector<Rule>& rules, const std::string& id) {
+  auto it =
+      std::lower_bound(rules.begin(), rules.end(), id,
+                       [](const Rule& rule, const std::string& key) { return rule.id < key; });
+  return it != rules.end() && it->id == id ? &*it : nullptr;
+}
+
+// Indices into findings of the findings that form one clause each, in document order. A finding
+// joins the last clause of its category when it overlaps the span that clause covers so far.
+std::vector<std::vector<std::size_t>> GroupByClause(const RuleSetData& data,
+                                                    const std::vector<Finding>& findings) {
+  std::vector<std::vector<std::size_t>> groups;
+  std::vector<std::size_t> group_end;                   // parallel to groups
+  std::map<std::string, std::size_t> last_of_category;  // category -> index into groups
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    const Finding& f = findings[i];
+    const bool known = LookUp(data.rules, f.rule) != nullptr;
+    auto last = last_of_category.find(f.category);
+    if (known && last != last_of_category.end()) {
+      const std::size_t g = last->second;
+      const Finding& first = findings[groups[g].front()];
+      if (LookUp(data.rules, first.rule) != nullptr && f.start < group_end[g] &&
+          first.start < f.end) {
+        groups[g].push_back(i);
+        group_end[g] = std::max(group_end[g], f.end);
+        continue;
+      }
+    }
+    groups.push_back({i});
+    group_end.push_back(f.end);
+    if (known) last_of_category[f.category] = groups.size() - 1;
+  }
+  return groups;
+}
+
+// The parameters of the members (in document order), the most specific finding's value winning
+// a conflict (see MergeSameClause).
+std::map<std::string, ParamValue> MergeParameters(const RuleSetData& data,
+                                                  const std::vector<Finding>& findings,
+                                                  std::vector<std::size_t> members) {
+  auto own_policy = [&](std::size_t i) {
+    return data.playbook.categories.count(findings[i].rule) > 0;
+  };
+  std::stable_sort(members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
+    const std::size_t width_a = findings[a].end - findings[a].start;
+    const std::size_t width_b = findings[b].end - findings[b].start;
+    if (width_a != width_b) return width_a < width_b;
+    return own_policy(a) && !own_policy(b);
+  });
+  std::map<std::string, ParamValue> merged;
+  for (std::size_t i : members)
+    merged.insert(findings[i].parameters.begin(), findings[i].parameters.end());
+  return merged;
+}
+
+template <typename Item>
+void AddById(std::vector<Item>& list, const Item& item) {
+  if (std::none_of(list.begin(), list.end(), [&](const Item& x) { return x.id == item.id; })) {
+    list.push_back(item);
+  }
+}
+
+// Assesses finding (its parameters in place) with each of rule_ids, and sets what Reassess
+// documents.
+void AssessWithRules(const RuleSetData& data, const std::vector<std::string>& rule_ids,
+                     Finding& finding, std::string_view doctype) {
+  std::vector<Finding> assessed;
+  for (const std::string& id : rule_ids) {
+    const Rule* rule = LookUp(data.rules, id);
+    if (rule == nullptr) continue;
+    assessed.push_back(finding);
+    assessed.back().rule = rule->id;
+    assessed.back().title = rule->title;
+    Assess(data, *rule, assessed.back(), doctype);
+  }
+  if (assessed.empty()) return;
+  // Each rule judges the whole clause; the primary is the one that finds it riskiest.
+  std::stable_sort(assessed.begin(), assessed.end(),
+                   [](const Finding& a, const Finding& b) { return a.risk > b.risk; });
+  finding.rule = assessed.front().rule;
+  finding.title = assessed.front().title;
+  finding.risk = assessed.front().risk;
+  finding.rules.clear();
+  finding.reasons.clear();
+  finding.positions.clear();
+  finding.considerations.clear();
+  finding.controls.clear();
+  finding.evidence.clear();
+  for (Finding& one : assessed) {
+    AddUnique(finding.rules, one.rule);
+    for (std::string& reason : one.reasons) AddUnique(finding.reasons, std::move(reason));
+    for (std::string& id : one.positions) AddUnique(finding.positions, std::move(id));
+    for (const std::string& text : one.considerations) AddUnlessSaid(finding.considerations, text);
+    for (const Control& control : one.controls) AddById(finding.controls, control);
+    for (const EvidenceItem& item : one.evidence) AddById(finding.evidence, item);
+  }
+}
+
+// One finding for the members (in document order).
+Finding MergeGroup(const RuleSetData& data, const std::vector<Finding>& findings,
+                   const std::vector<std::size_t>& members, std::string_view doctype) {
+  const std::size_t widest =
+      *std::max_element(members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
+        return findings[a].end - findings[a].start < findings[b].end - findings[b].start;
+      });
+  Finding merged = findings[widest];
+  merged.parameters = MergeParameters(data, findings, members);
+  std::vector<std::string> rule_ids;
+  for (std::size_t i : members) AddUnique(rule_ids, findings[i].rule);
+  AssessWithRules(data, rule_ids, merged, doctype);
+  // The party of the primary rule's own finding.
+  for (std::size_t i : members) {
+    if (findings[i].rule == merged.rule) {
+      merged.party = findings[i].party;
+      break;
+    }
+  }
+  return merged;
+}
+
+}  // namespace
+
+void Reassess(const RuleSetData& data, Finding& finding, std::string_view doctype) {
+  AssessWithRules(data,
+                  finding.rules.empty() ? std::vector<std::string>{finding.rule} : finding.rules,
+                  finding, doctype);
+}
+
+std::vector<Finding> MergeSameClause(const RuleSetData& data, std::vector<Finding> findings,
+                                     std::string_view doctype) {
+  std::vector<Finding> out;
+  out.reserve(findings.size());
+  for (const std::vector<std::size_t>& group : GroupByClause(data, findings)) {
+    if (group.size() == 1) {
+      Finding& f = findings[group.front()];
+      f.rules = {f.rule};
+      out.push_back(std::move(f));
+      continue;
+    }
+    out.push_back(MergeGroup(data, findings, group, doctype));
+  }
+  // A merged finding takes its widest member's place, which may start after a later group.
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Finding& a, const Finding& b) { return a.start < b.start; });
+  return out;
+}
+
+}  // namespace clausescan::internal

@@ -1,0 +1,40 @@
+// One clause, one finding: merging the findings of one category on the same clause.
+#ifndef CLAUSESCAN_ASSESS_MERGE_H_
+#define CLAUSESCAN_ASSESS_MERGE_H_
+
+#include <string_view>
+#include <vector>
+
+#include "clausescan/report.h"
+#include "rules/model.h"
+
+namespace clausescan::internal {
+
+// Merges findings of the same category whose byte ranges overlap (two rules on one sentence, or
+// a sentence rule inside a paragraph rule's paragraph) into one finding, and sets every
+// finding's `rules`. Expects findings in document order, each assessed (Assess) with doctype;
+// returns them in document order. Rule ids are looked up in data.rules; a finding whose rule is
+// unknown is never merged. Per merged finding:
+// - parameters: every merged finding's. When two state a parameter differently, the more
+//   specific finding's value is kept: the one with the narrower byte range (it quotes the words
+//   the value comes from), then the one whose rule has a playbook policy of its own (keyed by
+//   the rule id), then the first in document and rule order.
+// - each rule is assessed again on the merged parameters (Assess). The primary rule is the one
+//   whose assessment gives the highest risk (the first in document and rule order on a tie):
+//   it gives rule, title, party and risk; rules lists the primary, then the others.
+// - reasons, positions, considerations, controls, evidence: those of every rule's assessment,
+//   the primary's first, with repeats dropped (a consideration that says what one listed
+//   already says is dropped too, see AddUnlessSaid; controls and evidence by id).
+// - start, end and the rest of the location, text and context: of the widest merged finding
+//   (the first on a tie).
+std::vector<Finding> MergeSameClause(const RuleSetData& data, std::vector<Finding> findings,
+                                     std::string_view doctype);
+
+// Assesses finding again on its parameters as they are now, as MergeSameClause does: with each
+// rule of finding.rules ({rule} when empty; unknown ids skipped), the riskiest giving rule, title
+// and risk, the lists joined without repeats. Party and location are kept.
+void Reassess(const RuleSetData& data, Finding& finding, std::string_view doctype);
+
+}  // namespace clausescan::internal
+
+#endif  // CLAUSESCAN_ASSESS_MERGE_H_
