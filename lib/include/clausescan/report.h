@@ -78,6 +78,11 @@ struct DocumentInfo {
   std::string format;  // "txt", "md", "html", "docx", "pdf"
   std::string type;    // guessed: "dpa", "msa", "sla", "security_addendum", "scc", "other"
   std::size_t bytes = 0;  // size of the input (the file, not the extracted text)
+  // A template still to be completed: unfilled placeholders ("{Customer Name}", "[●]", "[___]",
+  // "[insert ...]", "<<...>>") and option lines whose checkbox is not ticked ("[ ]", "☐", a
+  // Word checkbox). The text of such options is not scanned: it is no agreed term. 0 when none.
+  std::size_t placeholders = 0;
+  std::size_t options_not_selected = 0;
 };
 
 struct Report {

@@ -21,6 +21,10 @@ Json DocumentJson(const DocumentInfo& document) {
   out["format"] = document.format;
   out["type"] = document.type;
   out["bytes"] = document.bytes;
+  if (document.placeholders > 0 || document.options_not_selected > 0) {
+    out["template"] = Json{{"placeholders", document.placeholders},
+                           {"options_not_selected", document.options_not_selected}};
+  }
   return out;
 }
 
