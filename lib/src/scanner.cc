@@ -139,13 +139,13 @@ bool IsBlank(std::string_view text) {
 // document and notes.
 void AddTemplateNotes(const internal::TemplateMarks& marks, Report* report) {
   report->document.placeholders = marks.placeholders;
-  report->document.options_not_selected = marks.unselected.size();
+  report->document.options_not_selected = marks.options_not_selected;
   if (marks.placeholders > 0) {
     report->notes.push_back(fmt::format("template: {} unfilled placeholder{}", marks.placeholders,
                                         marks.placeholders == 1 ? "" : "s"));
   }
-  if (!marks.unselected.empty()) {
-    const std::size_t n = marks.unselected.size();
+  if (marks.options_not_selected > 0) {
+    const std::size_t n = marks.options_not_selected;
     report->notes.push_back(fmt::format(
         "template: {} option{} not selected (checkbox not ticked); {} text is not scanned as "
         "agreed terms",

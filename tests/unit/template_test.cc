@@ -224,6 +224,14 @@ TEST(FindTemplateMarks, InlineBoxesAreNoOptionLines) {
   EXPECT_EQ(marks.placeholders, 0u);
 }
 
+TEST(FindTemplateMarks, OptionsOnConsecutiveLinesCountOneEach) {
+  const std::string text = "[ ] a\n[ ] b\n[x] c\n\n\xE2\x98\x90 d";
+  const TemplateMarks marks = FindTemplateMarks(text);
+  EXPECT_EQ(marks.options_not_selected, 3u);
+  ASSERT_EQ(marks.unselected.size(), 2u);
+  EXPECT_EQ(text.substr(0, marks.unselected[0].second), "[ ] a\n[ ] b");
+}
+
 TEST(FindTemplateMarks, AHeadingOptionRunsToTheNextHeadingOfItsLevel) {
   const std::string text = "## [ ] HIPAA\nA.\n\nB.\n### Sub\nC.\n## Next\nD.";
   const TemplateMarks marks = FindTemplateMarks(text);

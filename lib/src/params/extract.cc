@@ -205,6 +205,7 @@ std::optional<TermKind> DefinedKind(ParamSpec::Type type) {
 
 void ParamExtractor::ExtractDefined(std::string_view folded, const Glossary& glossary, int scope,
                                     std::map<std::string, ParamValue>* out) const {
+  if (!glossary.dollar_currency().empty()) ApplyDollarCurrency(folded, glossary, out);
   if (glossary.empty()) return;
   std::optional<std::string> expanded[2];  // by TermKind, computed on first use
   bool expanded_done[2] = {false, false};
@@ -223,6 +224,18 @@ void ParamExtractor::ExtractDefined(std::string_view folded, const Glossary& glo
     std::map<std::string, ParamValue> found;
     param->Extract(got, &found);
     for (auto& [name, value] : found) out->emplace(name, std::move(value));
+  }
+}
+
+void ParamExtractor::ApplyDollarCurrency(std::string_view folded, const Glossary& glossary,
+                                         std::map<std::string, ParamValue>* out) const {
+  for (const auto& param : params_) {
+    const ParamSpec& spec = param->spec;
+    if (spec.type != ParamSpec::Type::kMoney || spec.currency_name.empty()) continue;
+    auto currency = out->find(spec.currency_name);
+    if (currency == out->end()) continue;
+    const std::vector<Money> found = FindMoney(folded);
+    if (!found.empty() && found.front().bare_dollar) currency->second = glossary.dollar_currency();
   }
 }
 

@@ -46,10 +46,15 @@ class ParamExtractor {
   // the unit with the terms of the matching kind expanded (durations: kPeriod terms such as
   // "the Specified Notice Period"; money and fees: kCap terms such as "the General Cap").
   // Call after Extract. Does nothing when glossary has no such term in the unit.
+  // When the document defines the currency of "$" (Glossary::dollar_currency: '"$" means
+  // Canadian dollars'), a money parameter Extract read from a bare "$" or "dollars" gets that
+  // currency instead of USD (issue 15 #6).
   void ExtractDefined(std::string_view folded, const Glossary& glossary, int scope,
                       std::map<std::string, ParamValue>* out) const;
 
  private:
+  void ApplyDollarCurrency(std::string_view folded, const Glossary& glossary,
+                           std::map<std::string, ParamValue>* out) const;
   struct Compiled;
   std::vector<std::unique_ptr<Compiled>> params_;
 };

@@ -155,18 +155,14 @@ struct Line {
   std::string_view text;  // without the spaces around it
 };
 
-std::vector<Line> SplitLines(std::string_view text) {
-  std::vector<Line> lines;
-  for (std::size_t pos = 0; pos <= text.size();) {
-    std::size_t end = text.find('\n', pos);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view s = text.substr(pos, end - pos);
-    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-    while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-    lines.push_back({pos, end, s});
-    pos = end + 1;
-  }
-  return lines;
+// The line of text that starts at pos (pos <= text.size()).
+Line LineAt(std::string_view text, std::size_t pos) {
+  std::size_t end = text.find('\n', pos);
+  if (end == std::string_view::npos) end = text.size();
+  std::string_view s = text.substr(pos, end - pos);
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return {pos, end, s};
 }
 
 }  // namespace
@@ -199,29 +195,32 @@ std::size_t OptionCheckbox(std::string_view line) {
 
 TemplateMarks FindTemplateMarks(std::string_view text) {
   TemplateMarks marks;
-  const std::vector<Line> lines = SplitLines(text);
-  for (std::size_t k = 0; k < lines.size();) {
-    const std::string_view line = lines[k].text;
-    const std::size_t box = OptionCheckbox(line);
-    if (box == std::string_view::npos || CheckboxAt(line.substr(box)).ticked) {
-      ++k;
-      continue;
-    }
-    const std::size_t level = HeadingLevel(line);
-    std::size_t end = lines[k].end;
-    std::size_t next = k + 1;
-    for (; next < lines.size(); ++next) {
-      const std::string_view s = lines[next].text;
+  // Lines are read one at a time: a text of millions of short lines needs no list of them.
+  for (std::size_t pos = 0; pos <= text.size();) {
+    const Line line = LineAt(text, pos);
+    pos = line.end + 1;
+    const std::size_t box = OptionCheckbox(line.text);
+    if (box == std::string_view::npos || CheckboxAt(line.text.substr(box)).ticked) continue;
+    const std::size_t level = HeadingLevel(line.text);
+    std::size_t end = line.end;
+    for (; pos <= text.size();) {
+      const Line next = LineAt(text, pos);
+      const std::string_view s = next.text;
       if (level > 0) {
         const std::size_t other = HeadingLevel(s);
         if ((other > 0 && other <= level) || OptionCheckbox(s) != std::string_view::npos) break;
       } else if (s.empty() || OpensItem(s)) {
         break;
       }
-      if (!s.empty()) end = lines[next].end;
+      if (!s.empty()) end = next.end;
+      pos = next.end + 1;
     }
-    marks.unselected.emplace_back(lines[k].begin, end);
-    k = next;
+    ++marks.options_not_selected;
+    if (!marks.unselected.empty() && marks.unselected.back().second + 1 >= line.begin) {
+      marks.unselected.back().second = end;  // options on consecutive lines: one range
+    } else {
+      marks.unselected.emplace_back(line.begin, end);
+    }
   }
   std::size_t from = 0;
   for (const auto& [begin, end] : marks.unselected) {

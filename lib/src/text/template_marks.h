@@ -33,8 +33,10 @@ struct TemplateMarks {
   // from the start and the lines that continue it. An option ends at a blank line or at a line
   // that opens something else (another checkbox, a list item, a heading, a table row); an
   // option on a heading line ("## [ ] HIPAA") runs to the next heading of its level or above,
-  // or the next checkbox line. In text order, not overlapping.
+  // or the next checkbox line. In text order, not overlapping; options on consecutive lines
+  // share one range.
   std::vector<std::pair<std::size_t, std::size_t>> unselected;
+  std::size_t options_not_selected = 0;  // the options in those ranges
   // Unfilled placeholders outside the unselected options: "{Customer Name}", "{{term}}", "[●]",
   // "[___]", "[...]", "[insert ...]" (also "[enter ...]", "[specify ...]", "[describe ...]",
   // "[name of ...]", "[date]", "[amount]", "[number]"), "<<...>>", "«...»". Each on one line and
