@@ -37,8 +37,10 @@ class ParamExtractor {
   // unit does not state stay absent. Durations: the one the spec prefers (see
   // ParamSpec::Prefer; periods of frequencies never count), in the spec's unit; business days
   // go to business_name as days with "business": true when business_name is set, and stay in
-  // the spec's name with "business": true when business_flag is set. Never fails; linear in
-  // folded per parameter.
+  // the spec's name with "business": true when business_flag is set. A duration spec with
+  // `any` patterns counts only durations with a match in the 60 bytes before or the 40 bytes
+  // after them, in the same sentence and clause (no '.' or ';' between). Never fails; linear
+  // in folded per parameter.
   void Extract(std::string_view folded, std::map<std::string, ParamValue>* out) const;
 
   // Adds to *out the quantities a unit states only through a defined term: for each duration,

@@ -27,6 +27,9 @@ enum class DurationQualifier {
   kAtLeast,   // at least, no less than, not less than, prior written notice ("30 days' prior")
   kUpTo,      // up to, no more than, maximum of
   kMoreThan,  // more than, exceeding, in excess of
+  // not earlier than, no earlier than, not sooner than, no sooner than, not before: a waiting
+  // period ("not earlier than twenty (20) business days after"), never a deadline.
+  kNotBefore,
 };
 
 struct Duration {

@@ -52,7 +52,9 @@ struct ParamSpec {
   };
   Prefer prefer = Prefer::kWithin;
   std::string currency_name;  // kMoney: parameter for the currency ("" = none)
-  std::vector<std::string> any;   // kFlag: RE2 patterns (case-insensitive, on the folded view)
+  // kFlag: RE2 patterns (case-insensitive, on the folded view). kDuration: only a duration
+  // with a match next to it counts (see ParamExtractor::Extract).
+  std::vector<std::string> any;
   std::vector<std::string> none;  // kFlag: patterns that cancel the flag
   std::vector<std::pair<std::string, std::vector<std::string>>> values;  // kEnum, kSet
   int line = 0;  // where it is declared
