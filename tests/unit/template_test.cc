@@ -217,6 +217,13 @@ TEST(CheckboxAt, Table) {
   }
 }
 
+TEST(FindTemplateMarks, RedactionsAreNoPlaceholders) {
+  // Filed contracts mark confidential text left out: "[*****]", "{*****}", "[ * * * ]".
+  EXPECT_EQ(FindTemplateMarks("a fee of [*****] and {*****} within [ * * * ] days").placeholders,
+            0u);
+  EXPECT_EQ(FindTemplateMarks("docket [D.I. ____] and [_] and {amount}").placeholders, 2u);
+}
+
 TEST(FindTemplateMarks, InlineBoxesAreNoOptionLines) {
   // "It □ will, □ will not provide": a choice inside a sentence is left to the reader.
   const TemplateMarks marks = FindTemplateMarks("It \xE2\x96\xA1 will, \xE2\x96\xA1 will not.");

@@ -97,7 +97,8 @@ bool IsBracketPlaceholder(std::string_view inside) {
       only_marks = false;
     }
   }
-  if (only_marks) return inside.find_first_not_of("-") != std::string_view::npos;
+  // "[*****]", "[ * * * ]": a redaction (text left out on purpose), not a blank to fill.
+  if (only_marks) return inside.find_first_not_of("-* ") != std::string_view::npos;
   for (std::string_view word : {"insert", "enter", "specify", "describe", "fill", "complete",
                                 "select", "name of", "date", "amount", "number"}) {
     if (StartsWithWord(inside, word)) return true;
@@ -119,7 +120,8 @@ std::size_t PlaceholderEnd(std::string_view text, std::size_t i) {
   }
   if (std::size_t at = closes("{", "}"); at != std::string_view::npos) {
     const std::string_view inside = rest.substr(1, at - 1);
-    return inside.find_first_not_of(' ') != std::string_view::npos ? i + at + 1 : 0;
+    const bool letters = std::any_of(inside.begin(), inside.end(), IsAlpha);
+    return letters || IsBracketPlaceholder(inside) ? i + at + 1 : 0;
   }
   if (std::size_t at = closes("[", "]"); at != std::string_view::npos) {
     return IsBracketPlaceholder(rest.substr(1, at - 1)) ? i + at + 1 : 0;
