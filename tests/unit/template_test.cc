@@ -219,7 +219,9 @@ TEST(CheckboxAt, Table) {
 
 TEST(FindTemplateMarks, RedactionsAreNoPlaceholders) {
   // Filed contracts mark confidential text left out: "[*****]", "{*****}", "[ * * * ]".
-  EXPECT_EQ(FindTemplateMarks("a fee of [*****] and {*****} within [ * * * ] days").placeholders,
+  EXPECT_EQ(FindTemplateMarks("a fee of [*****] and {*****} within [ * * * ] days or "
+                              "[...***...] or [\xE2\x80\xA6***\xE2\x80\xA6]")
+                .placeholders,
             0u);
   EXPECT_EQ(FindTemplateMarks("docket [D.I. ____] and [_] and {amount}").placeholders, 2u);
 }

@@ -97,8 +97,12 @@ bool IsBracketPlaceholder(std::string_view inside) {
       only_marks = false;
     }
   }
-  // "[*****]", "[ * * * ]": a redaction (text left out on purpose), not a blank to fill.
-  if (only_marks) return inside.find_first_not_of("-* ") != std::string_view::npos;
+  // "[*****]", "[ * * * ]", "[...***...]": a redaction (text left out on purpose), not a blank
+  // to fill.
+  if (only_marks) {
+    return inside.find('*') == std::string_view::npos &&
+           inside.find_first_not_of("- ") != std::string_view::npos;
+  }
   for (std::string_view word : {"insert", "enter", "specify", "describe", "fill", "complete",
                                 "select", "name of", "date", "amount", "number"}) {
     if (StartsWithWord(inside, word)) return true;

@@ -40,8 +40,8 @@ struct TemplateMarks {
   // Unfilled placeholders outside the unselected options: "{Customer Name}", "{{term}}", "[●]",
   // "[___]", "[...]", "[insert ...]" (also "[enter ...]", "[specify ...]", "[describe ...]",
   // "[name of ...]", "[date]", "[amount]", "[number]"), "<<...>>", "«...»". Each on one line and
-  // at most 120 bytes. "[ ]" is a checkbox, never a placeholder; "[*****]", "{*****}" and
-  // "[ * * * ]" are redactions.
+  // at most 120 bytes. "[ ]" is a checkbox, never a placeholder; "[*****]", "{*****}",
+  // "[ * * * ]" and "[...***...]" are redactions.
   std::size_t placeholders = 0;
 };
 
