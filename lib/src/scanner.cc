@@ -25,6 +25,7 @@
 #include "structure/doctype.h"
 #include "structure/outline.h"
 #include "text/normalize.h"
+#include "text/template_marks.h"
 
 namespace clausescan {
 namespace {
@@ -291,13 +292,34 @@ bool IsBlank(std::string_view text) {
   return text.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos;
 }
 
+// Records what makes the document a template (see DocumentInfo::placeholders) in the report's
+// document and notes.
+void AddTemplateNotes(const internal::TemplateMarks& marks, Report* report) {
+  report->document.placeholders = marks.placeholders;
+  report->document.options_not_selected = marks.options_not_selected;
+  if (marks.placeholders > 0) {
+    report->notes.push_back(fmt::format("template: {} unfilled placeholder{}", marks.placeholders,
+                                        marks.placeholders == 1 ? "" : "s"));
+  }
+  if (marks.options_not_selected > 0) {
+    const std::size_t n = marks.options_not_selected;
+    report->notes.push_back(fmt::format(
+        "template: {} option{} not selected (checkbox not ticked); {} text is not scanned as "
+        "agreed terms",
+        n, n == 1 ? "" : "s", n == 1 ? "its" : "their"));
+  }
+}
+
 // Scans a document read in, keeping its first options.max_findings findings (0: all).
 Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& doc,
                             const ScanOptions& options) {
   const std::size_t max_findings = options.max_findings;
   Result<internal::NormalizedText> normalized = NormalizeDocument(doc, options);
   if (!normalized) return normalized.error();
-  const internal::NormalizedText& text = *normalized;
+  internal::NormalizedText& text = *normalized;
+  // Options not selected are no agreed terms: no rule sees them (issue 15 #5).
+  const internal::TemplateMarks marks = internal::FindTemplateMarks(text.text);
+  internal::BlankUnselectedOptions(marks, &text);
   internal::Outline outline = internal::Segment(text);
   internal::LineIndex lines(doc.text);
   Report report;
@@ -305,6 +327,7 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   report.document.format = std::string(internal::FormatName(doc.format));
   report.document.bytes = doc.input_bytes;
   report.notes = doc.notes;
+  AddTemplateNotes(marks, &report);
   if (outline.units.empty()) {
     report.notes.push_back(IsBlank(doc.text) ? "the document is empty: nothing was scanned"
                                              : "the document has no text: nothing was scanned");

@@ -104,6 +104,11 @@ struct DocumentInfo {
   // The parties the contract names, in the order it names them; empty when it names none.
   std::vector<ContractParty> parties;
   std::string user_side;  // the user's side: "supplier" or "customer" (ScanOptions::party)
+  // A template still to be completed: unfilled placeholders ("{Customer Name}", "[●]", "[___]",
+  // "[insert ...]", "<<...>>") and option lines whose checkbox is not ticked ("[ ]", "☐", a
+  // Word checkbox). The text of such options is not scanned: it is no agreed term. 0 when none.
+  std::size_t placeholders = 0;
+  std::size_t options_not_selected = 0;
 };
 
 struct Report {

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <utility>
 
+#include "assess/currency.h"
 #include "report/values.h"
 
 namespace clausescan::internal {
@@ -114,11 +115,13 @@ bool SaySameThing(std::string_view a, std::string_view b) {
   return 2 * shared >= x.size() + y.size() - shared;
 }
 
-// Sets risk, reasons, positions and the positions' proposals from the category's policy.
-void Judge(const CategoryPolicy& policy, Finding& finding) {
+// Sets risk, reasons, positions and the positions' proposals from the category's policy, whose
+// conditions see `compared` (the finding's parameters with amounts in the playbook's currency).
+void Judge(const CategoryPolicy& policy, const std::map<std::string, ParamValue>& compared,
+           Finding& finding) {
   std::optional<Risk> worst;
   for (const Position& position : policy.positions) {
-    if (!AllHold(position, finding.parameters)) continue;
+    if (!AllHold(position, compared)) continue;
     worst = worst ? std::max(*worst, position.risk) : position.risk;
     AddUnique(finding.reasons, FillPlaceholders(position.reason, finding.parameters) +
                                    " (position " + position.id + ")");
@@ -255,7 +258,14 @@ void Assess(const Playbook& playbook, const std::vector<ControlEntry>& controls,
     finding.risk = Risk::kInfo;
     finding.reasons.push_back(kNoPolicyReason);
   } else {
-    Judge(policy->second, finding);
+    // Amounts in another currency than the playbook's are converted or not compared (issue 15
+    // #6); the reasons say which, before those of the positions.
+    std::vector<std::string> currency_reasons;
+    const std::map<std::string, ParamValue> compared =
+        AmountsInBaseCurrency(playbook.currency, rule, finding.parameters, &currency_reasons);
+    Judge(policy->second, compared, finding);
+    finding.reasons.insert(finding.reasons.begin(), currency_reasons.begin(),
+                           currency_reasons.end());
   }
   for (const Consideration& consideration : rule.considerations) {
     if (Offered(consideration, finding.parameters, doctype)) {

@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "extract/docx_checkbox.h"
 #include "extract/docx_numbering.h"
 #include "extract/ooxml.h"
 #include "extract/readers.h"
@@ -285,6 +286,12 @@ void BodyWriter::Inline(const pugi::xml_node& node, std::string& text) {
       Run(child, text);
       return false;
     }
+    if (local == "sdt") {
+      if (std::string_view box = CheckboxControlText(child, w_); !box.empty()) {
+        text += box;  // the glyph inside shows the same state, in a symbol font
+        return false;
+      }
+    }
     if (IsRevision(local)) return KeepsRevision(local);
     return true;  // hyperlink, smartTag, sdt, sdtContent, fldSimple, customXml ...
   });
@@ -304,6 +311,10 @@ void BodyWriter::Run(const pugi::xml_node& r, std::string& text) {
       text += '\n';
     } else if (local == "noBreakHyphen") {
       text += '-';
+    } else if (local == "fldChar") {
+      text += CheckboxFieldText(child, w_);
+    } else if (local == "sym") {
+      text += SymbolBoxText(child, w_);
     } else if (local == "footnoteReference") {
       text += NoteReference(child, footnotes_, "decimal");
     } else if (local == "endnoteReference") {

@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <utility>
 
+#include "params/quantities.h"
+
 namespace clausescan::internal {
 namespace {
 
@@ -64,6 +66,9 @@ std::optional<Definition> ReadDefinition(std::string_view folded) {
 }
 
 void Glossary::Add(std::string_view folded, int scope, bool global) {
+  if (dollar_currency_.empty()) {
+    if (std::optional<std::string> code = ReadDollarCurrency(folded)) dollar_currency_ = *code;
+  }
   if (folded.find('"') == std::string_view::npos) return;
   std::optional<Definition> definition = ReadDefinition(folded);
   if (!definition) return;

@@ -42,8 +42,13 @@ class Glossary {
  public:
   // Records the definition folded states (if any), visible from scope `scope`, or from every
   // scope when `global` (a definitions section).
+  // Also records the first currency a unit says the contract's "$" or amounts are in (see
+  // ReadDollarCurrency), for the whole document.
   void Add(std::string_view folded, int scope, bool global);
   bool empty() const { return definitions_.empty(); }
+  // The ISO code of the currency the document defines for "$" ("CAD"), or "" when it defines
+  // none.
+  const std::string& dollar_currency() const { return dollar_currency_; }
 
   // The unit with each "the <term>" of `kind` that is visible from scope replaced by the
   // term's definition (the longest term where several start at one place), then the
@@ -80,6 +85,7 @@ class Glossary {
   // One replacement level over text; false when nothing was replaced.
   bool ExpandOnce(std::string& text, TermKind kind, int scope, std::size_t max_size) const;
 
+  std::string dollar_currency_;
   std::deque<Definition> definitions_;              // stable addresses for the slots
   std::unordered_map<std::string, Term> terms_[2];  // by TermKind: term -> its definitions
   // By TermKind: the first words of its terms ("general" of "general cap").

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <utility>
 
 #include "params/quantities.h"
@@ -57,16 +58,21 @@ bool Matches(const std::unique_ptr<RE2>& re, std::string_view text) {
 // (how long the right lasts), "records kept for six years", "object within 10 days" (the other
 // party's window), "notify within 30 days after the change" (a deadline after the fact), and
 // "once per twelve (12) month period" (a cadence).
+// A waiting period ("not earlier than twenty (20) business days after") is neither a deadline
+// nor a notice, and is never reported (issue 15, reading numbers).
 const Duration* PickDuration(const std::vector<Duration>& durations, ParamSpec::Prefer prefer) {
   if (prefer == ParamSpec::Prefer::kNotice) {
     for (const Duration& d : durations) {
-      if (d.notice && !d.frequency_period) return &d;
+      if (d.notice && !d.frequency_period && d.qualifier != DurationQualifier::kNotBefore) {
+        return &d;
+      }
     }
     return nullptr;
   }
   const Duration* first = nullptr;
   const Duration* first_period = nullptr;
   for (const Duration& d : durations) {
+    if (d.qualifier == DurationQualifier::kNotBefore) continue;
     if (d.frequency_period) {
       if (first_period == nullptr) first_period = &d;
       continue;
@@ -90,9 +96,32 @@ struct ParamExtractor::Compiled {
   void ExtractQuantity(std::string_view folded, std::map<std::string, ParamValue>* out) const;
 };
 
+// The text a duration attaches to: up to kAttachBefore bytes before it and kAttachAfter after
+// it, neither crossing a sentence end or a semicolon.
+constexpr std::size_t kAttachBefore = 60;
+constexpr std::size_t kAttachAfter = 40;
+
+std::string_view AttachedText(std::string_view folded, const Duration& d) {
+  std::size_t begin = d.begin > kAttachBefore ? d.begin - kAttachBefore : 0;
+  const std::size_t stop = folded.substr(begin, d.begin - begin).find_last_of(";.");
+  if (stop != std::string_view::npos) begin += stop + 1;
+  std::size_t end = std::min(folded.size(), d.end + kAttachAfter);
+  const std::size_t cut = folded.substr(d.end, end - d.end).find_first_of(";.");
+  if (cut != std::string_view::npos) end = d.end + cut;
+  return folded.substr(begin, end - begin);
+}
+
 void ParamExtractor::Compiled::ExtractDuration(std::string_view folded,
                                                std::map<std::string, ParamValue>* out) const {
-  const std::vector<Duration> durations = FindDurations(folded);
+  std::vector<Duration> durations = FindDurations(folded);
+  if (any != nullptr) {
+    // Only durations of what the patterns name count: "remediate ... within 10 days", not
+    // "appoint a director within 10 days ... vulnerability management".
+    durations.erase(
+        std::remove_if(durations.begin(), durations.end(),
+                       [&](const Duration& d) { return !Matches(any, AttachedText(folded, d)); }),
+        durations.end());
+  }
   const Duration* d = PickDuration(durations, spec.prefer);
   if (d == nullptr) return;
   if (d->business && !spec.business_name.empty()) {
@@ -205,6 +234,7 @@ std::optional<TermKind> DefinedKind(ParamSpec::Type type) {
 
 void ParamExtractor::ExtractDefined(std::string_view folded, const Glossary& glossary, int scope,
                                     std::map<std::string, ParamValue>* out) const {
+  if (!glossary.dollar_currency().empty()) ApplyDollarCurrency(folded, glossary, out);
   if (glossary.empty()) return;
   std::optional<std::string> expanded[2];  // by TermKind, computed on first use
   bool expanded_done[2] = {false, false};
@@ -223,6 +253,18 @@ void ParamExtractor::ExtractDefined(std::string_view folded, const Glossary& glo
     std::map<std::string, ParamValue> found;
     param->Extract(got, &found);
     for (auto& [name, value] : found) out->emplace(name, std::move(value));
+  }
+}
+
+void ParamExtractor::ApplyDollarCurrency(std::string_view folded, const Glossary& glossary,
+                                         std::map<std::string, ParamValue>* out) const {
+  for (const auto& param : params_) {
+    const ParamSpec& spec = param->spec;
+    if (spec.type != ParamSpec::Type::kMoney || spec.currency_name.empty()) continue;
+    auto currency = out->find(spec.currency_name);
+    if (currency == out->end()) continue;
+    const std::vector<Money> found = FindMoney(folded);
+    if (!found.empty() && found.front().bare_dollar) currency->second = glossary.dollar_currency();
   }
 }
 

@@ -37,8 +37,10 @@ class ParamExtractor {
   // unit does not state stay absent. Durations: the one the spec prefers (see
   // ParamSpec::Prefer; periods of frequencies never count), in the spec's unit; business days
   // go to business_name as days with "business": true when business_name is set, and stay in
-  // the spec's name with "business": true when business_flag is set. Never fails; linear in
-  // folded per parameter.
+  // the spec's name with "business": true when business_flag is set. A duration spec with
+  // `any` patterns counts only durations with a match in the 60 bytes before or the 40 bytes
+  // after them, in the same sentence and clause (no '.' or ';' between). Never fails; linear
+  // in folded per parameter.
   void Extract(std::string_view folded, std::map<std::string, ParamValue>* out) const;
 
   // Adds to *out the quantities a unit states only through a defined term: for each duration,
@@ -46,10 +48,15 @@ class ParamExtractor {
   // the unit with the terms of the matching kind expanded (durations: kPeriod terms such as
   // "the Specified Notice Period"; money and fees: kCap terms such as "the General Cap").
   // Call after Extract. Does nothing when glossary has no such term in the unit.
+  // When the document defines the currency of "$" (Glossary::dollar_currency: '"$" means
+  // Canadian dollars'), a money parameter Extract read from a bare "$" or "dollars" gets that
+  // currency instead of USD (issue 15 #6).
   void ExtractDefined(std::string_view folded, const Glossary& glossary, int scope,
                       std::map<std::string, ParamValue>* out) const;
 
  private:
+  void ApplyDollarCurrency(std::string_view folded, const Glossary& glossary,
+                           std::map<std::string, ParamValue>* out) const;
   struct Compiled;
   std::vector<std::unique_ptr<Compiled>> params_;
 };

@@ -47,17 +47,21 @@ std::string SymbolCode(std::string_view s) {
 struct CurrencyRead {
   std::string code;
   std::size_t last = 0;  // last token of the currency
+  bool bare_dollar = false;  // a "$" or "dollars" that names no country
 };
 
 // A currency written before the amount: "$", "£", "€", "us$", "u.s. $", "c$", "usd",
 // "usd $" (the code wins).
 std::optional<CurrencyRead> ReadPrefixCurrency(const Tokens& t, std::size_t i) {
-  if (!SymbolCode(t.Text(i)).empty()) return CurrencyRead{SymbolCode(t.Text(i)), i};
+  if (!SymbolCode(t.Text(i)).empty()) {
+    return CurrencyRead{SymbolCode(t.Text(i)), i, t.Is(i, "$")};
+  }
   if (t.IsWord(i) && t.Is(i + 1, "$") && t.Attached(i + 1)) {
     const std::string_view w = t.Text(i);
     if (w == "us") return CurrencyRead{"USD", i + 1};
     if (w == "c" || w == "ca" || w == "cdn") return CurrencyRead{"CAD", i + 1};
-    if (w == "au") return CurrencyRead{"AUD", i + 1};
+    if (w == "a" || w == "au") return CurrencyRead{"AUD", i + 1};
+    if (w == "s" || w == "sg") return CurrencyRead{"SGD", i + 1};
     if (w == "nz") return CurrencyRead{"NZD", i + 1};
     if (w == "hk") return CurrencyRead{"HKD", i + 1};
   }
@@ -99,7 +103,9 @@ std::optional<CurrencyRead> ReadSuffixCurrency(const Tokens& t, std::size_t j) {
   } else if (t.IsAny(j, {"swiss"})) {
     code = "CHF", k = j + 1;
   }
-  if (t.IsAny(k, {"dollar", "dollars"})) return CurrencyRead{code.empty() ? "USD" : code, k};
+  if (t.IsAny(k, {"dollar", "dollars"})) {
+    return CurrencyRead{code.empty() ? "USD" : code, k, code.empty()};
+  }
   if (!code.empty() && code != "CHF") return std::nullopt;
   if (t.IsAny(k, {"franc", "francs"})) return CurrencyRead{"CHF", k};
   if (!code.empty()) return std::nullopt;
@@ -187,10 +193,15 @@ std::optional<MoneyRead> ReadPrefixForm(const Tokens& t, std::size_t i, bool nes
   if (!amount) return std::nullopt;
   if (t.Is(last + 1, ".") && t.Is(last + 2, "-") && t.Attached(last + 1)) last += 2;
   if (std::optional<double> factor = ReadMagnitude(t, last + 1, &last)) *amount *= *factor;
-  if (std::optional<CurrencyRead> suffix = ReadSuffixCurrency(t, last + 1)) last = suffix->last;
+  bool bare = currency->bare_dollar;
+  if (std::optional<CurrencyRead> suffix = ReadSuffixCurrency(t, last + 1)) {
+    last = suffix->last;
+    bare = bare && suffix->bare_dollar;  // "$5,000 cad"
+  }
   MoneyRead read;
   read.money.amount = *amount;
   read.money.currency = currency->code;
+  read.money.bare_dollar = bare;
   read.money.begin = t[i].begin;
   read.last = last;
   // "$5,000,000 (five million dollars)": one amount.
@@ -229,6 +240,7 @@ std::optional<MoneyRead> ReadSuffixForm(const Tokens& t, std::size_t i, bool nes
   MoneyRead read;
   read.money.amount = *amount * factor;
   read.money.currency = currency->code;
+  read.money.bare_dollar = currency->bare_dollar;
   read.money.begin = t[i].begin;
   read.last = currency->last;
   // The amount in figures after the words wins: "one million us dollars (us$1,000,000)".
@@ -236,7 +248,10 @@ std::optional<MoneyRead> ReadSuffixForm(const Tokens& t, std::size_t i, bool nes
     if (std::optional<MoneyRead> inner = ReadPrefixForm(t, read.last + 2, true);
         inner && t.Is(inner->last + 1, ")")) {
       read.money.amount = inner->money.amount;
-      if (!inner->money.currency.empty()) read.money.currency = inner->money.currency;
+      if (!inner->money.currency.empty() && !inner->money.bare_dollar) {
+        read.money.currency = inner->money.currency;  // "one million dollars (us$1,000,000)"
+        read.money.bare_dollar = false;
+      }
       read.last = inner->last + 1;
     }
   }

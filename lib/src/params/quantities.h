@@ -27,6 +27,9 @@ enum class DurationQualifier {
   kAtLeast,   // at least, no less than, not less than, prior written notice ("30 days' prior")
   kUpTo,      // up to, no more than, maximum of
   kMoreThan,  // more than, exceeding, in excess of
+  // not earlier than, no earlier than, not sooner than, no sooner than, not before: a waiting
+  // period ("not earlier than twenty (20) business days after"), never a deadline.
+  kNotBefore,
 };
 
 struct Duration {
@@ -86,13 +89,24 @@ std::vector<Percent> FindPercents(std::string_view folded);
 struct Money {
   double amount = 0;     // 5000000 for "$5,000,000", "usd 5 million", "£5m"
   std::string currency;  // ISO 4217 code: "USD", "GBP", "EUR", "CHF", ... ("" when unknown)
+  // The currency is a bare "$" or "dollars" (no "us", "c", "canadian"...): USD unless the
+  // contract defines "$" otherwise (see ReadDollarCurrency).
+  bool bare_dollar = false;
   std::size_t begin = 0;
   std::size_t end = 0;
 };
 // Finds "$5,000,000", "us$1,000,000", "usd 5 million", "£2m", "eur 1.000.000",
 // "1.000.000 eur", "five million dollars ($5,000,000)" (one match), "chf 1'000'000", "$50k".
-// Placeholders ("$[amount]") are not amounts.
+// Dollar prefixes: "us$" USD, "c$" "ca$" "cdn$" CAD, "a$" "au$" AUD, "nz$" NZD, "hk$" HKD,
+// "s$" "sg$" SGD. Placeholders ("$[amount]") are not amounts.
 std::vector<Money> FindMoney(std::string_view folded);
+
+// The ISO code of the currency a unit says the contract's "$" or amounts are in: "CAD" for
+// '"$" means canadian dollars', 'all amounts are in canadian dollars', 'references to "$" are
+// to australian dollars' ("AUD"), '"dollars" means the lawful currency of canada', 'all fees are
+// payable in cad'. Only dollar currencies (USD, CAD, AUD, NZD, HKD, SGD); nullopt when the unit
+// defines none. Linear in the unit.
+std::optional<std::string> ReadDollarCurrency(std::string_view folded);
 
 // A liability cap stated relative to fees: "two times (2x) the fees paid in the twelve (12)
 // months preceding the claim" -> multiple 2, months 12; "the fees paid in the 12 months before

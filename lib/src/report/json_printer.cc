@@ -29,6 +29,10 @@ Json DocumentJson(const DocumentInfo& document) {
         Json{{"name", p.name}, {"terms", p.terms}, {"role", p.role}, {"side", p.side}});
   }
   out["parties"] = std::move(parties);
+  if (document.placeholders > 0 || document.options_not_selected > 0) {
+    out["template"] = Json{{"placeholders", document.placeholders},
+                           {"options_not_selected", document.options_not_selected}};
+  }
   return out;
 }
 

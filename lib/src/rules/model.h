@@ -53,7 +53,9 @@ struct ParamSpec {
   };
   Prefer prefer = Prefer::kWithin;
   std::string currency_name;  // kMoney: parameter for the currency ("" = none)
-  std::vector<std::string> any;   // kFlag: RE2 patterns (case-insensitive, on the folded view)
+  // kFlag: RE2 patterns (case-insensitive, on the folded view). kDuration: only a duration
+  // with a match next to it counts (see ParamExtractor::Extract).
+  std::vector<std::string> any;
   std::vector<std::string> none;  // kFlag: patterns that cancel the flag
   std::vector<std::pair<std::string, std::vector<std::string>>> values;  // kEnum, kSet
   int line = 0;  // where it is declared
@@ -139,10 +141,35 @@ struct CategoryPolicy {
   std::vector<Position> positions;  // in file order
 };
 
+// A rate from the playbook: one unit of `code` is worth `rate` units of the base currency, as of
+// `date` (as written, e.g. "2026-11-30").
+struct CurrencyRate {
+  std::string code;  // ISO 4217, upper case
+  double rate = 0;   // > 0
+  std::string date;
+  int line = 0;
+};
+
+// The currency of the playbook's amounts (`currency:` in a playbook file, docs/rules.md). A
+// money parameter in another currency is compared after conversion at its rate, and not at all
+// when the playbook has none.
+struct PlaybookCurrency {
+  std::string base = "USD";
+  std::vector<CurrencyRate> rates;  // one per code
+  // The rate of code, or nullptr.
+  const CurrencyRate* RateOf(const std::string& code) const {
+    for (const CurrencyRate& r : rates) {
+      if (r.code == code) return &r;
+    }
+    return nullptr;
+  }
+};
+
 // Policies keyed by category id or by rule id; a rule's own policy replaces its category's.
 struct Playbook {
   std::map<std::string, CategoryPolicy> categories;
   std::set<std::string> position_ids;  // every position id, unique across the playbook
+  PlaybookCurrency currency;
 };
 
 // A clause a document type is expected to contain (doctypes.yaml, `expects`). It is met by a

@@ -215,6 +215,10 @@ Status ReadPlaybook(const YamlFile& file, const YAML::Node& root, const Catalogs
   Fields fields;
   CLAUSESCAN_RETURN_IF_ERROR(ReadMapEntries(file, root, "playbook", {}, &fields));
   for (const auto& [category, entry] : fields.entries()) {
+    if (category == kCurrencyKey) {
+      CLAUSESCAN_RETURN_IF_ERROR(ReadPlaybookCurrency(file, entry.second, &out->currency));
+      continue;
+    }
     std::optional<PolicyContext> ctx;
     CLAUSESCAN_RETURN_IF_ERROR(
         PolicyContextFor(file, entry.first, category, keys, declared, &out->position_ids, &ctx));

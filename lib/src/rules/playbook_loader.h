@@ -74,6 +74,16 @@ Status PolicyContextFor(const YamlFile& file, const YAML::Node& node, const std:
 // Reads a playbook.yaml into *out (adding to the policies of other playbook files). Errors: the
 // first problem at file:line:column, including a key that another file already gave a policy
 // and a position id used twice in the rule set.
+// The playbook key that holds the currency settings rather than a policy.
+inline constexpr std::string_view kCurrencyKey = "currency";
+
+// Reads the `currency` entry of a playbook file: `{base: USD, rates: [{currency: EUR, rate:
+// 1.08, date: 2026-11-30}]}` (base and rates optional). A rate for a code *currency already has
+// replaces it. Errors (FILE:line:column): unknown keys, a code that is not three letters, a rate
+// that is not a positive number, a missing date, a code named twice in the entry.
+Status ReadPlaybookCurrency(const YamlFile& file, const YAML::Node& node,
+                            PlaybookCurrency* currency);
+
 Status ReadPlaybook(const YamlFile& file, const YAML::Node& root, const Catalogs& catalogs,
                     const DeclaredParams& declared, Playbook* out);
 

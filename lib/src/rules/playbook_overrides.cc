@@ -116,6 +116,10 @@ Status OverridePlaybook(const YamlFile& file, const YAML::Node& root, const Rule
   CLAUSESCAN_RETURN_IF_ERROR(ReadMapEntries(file, root, "playbook", {}, &fields));
   std::set<std::string> seen;
   for (const auto& [key, entry] : fields.entries()) {
+    if (key == kCurrencyKey) {
+      CLAUSESCAN_RETURN_IF_ERROR(ReadPlaybookCurrency(file, entry.second, &playbook->currency));
+      continue;
+    }
     std::optional<PolicyContext> ctx;
     CLAUSESCAN_RETURN_IF_ERROR(
         PolicyContextFor(file, entry.first, key, keys, declared, &playbook->position_ids, &ctx));

@@ -74,7 +74,7 @@ struct TypeKeys {
 TypeKeys KeysOf(ParamSpec::Type type) {
   switch (type) {
     case ParamSpec::Type::kDuration:
-      return {{"unit", "business", "prefer"}, {"unit"}};
+      return {{"unit", "business", "prefer", "any"}, {"unit"}};
     case ParamSpec::Type::kFlag:
       return {{"any", "none"}, {"any"}};
     case ParamSpec::Type::kEnum:

@@ -8,6 +8,8 @@
 #include <optional>
 #include <string_view>
 
+#include "text/template_marks.h"
+
 namespace clausescan::internal {
 namespace {
 
@@ -434,6 +436,8 @@ struct Marker {
 std::optional<std::size_t> MarkerEnd(std::string_view s, Marker& m) {
   if (s.size() >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ') return 1;
   if (s.substr(0, 3) == "\xE2\x80\xA2") return 3;  // U+2022 bullet
+  // An option of a template ("[x] HIPAA", "☐ Option"): an item, never a heading (issue 15 #5).
+  if (const std::size_t box = CheckboxAt(s).size; box > 0) return box;
   bool paren = s[0] == '(';
   std::size_t i = paren ? 1 : 0;
   std::size_t n = RunLength(s, i, 4, IsAlnum);
@@ -627,6 +631,16 @@ bool Segmenter::HashHeading(std::size_t begin, std::string_view s) {
     heading.remove_suffix(1);
   }
   heading = Trim(heading);
+  if (CheckboxAt(heading).size > 0) {
+    // A heading-styled option line ("## [x] HIPAA") is an item of its section, not a section.
+    const std::size_t heading_begin = begin + static_cast<std::size_t>(heading.data() - s.data());
+    CloseParagraph();
+    AppendLine(heading_begin, heading_begin + heading.size(), UnitKind::kListItem,
+               CheckboxAt(heading).size);
+    CloseParagraph();
+    boundary_ = true;
+    return true;
+  }
   numbering_.Clear();
   boundary_ = true;
   if (heading.empty()) {

@@ -257,6 +257,7 @@ std::size_t MarkupFinder::Emphasis(std::size_t i) {
 // An HTML tag `<name attr="...">` or `</name>`; a '<' that starts none stays text.
 std::size_t MarkupFinder::Tag(std::size_t i) {
   if (doc_.compare(i, 4, "<!--") == 0) return Comment(i);
+  if (i > 0 && doc_[i - 1] == '<') return i + 1;  // "<<Customer Name>>": a template's blank
   std::size_t j = i + 1;
   bool closing = j < doc_.size() && doc_[j] == '/';
   if (closing) ++j;

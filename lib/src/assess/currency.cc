@@ -1,0 +1,56 @@
+#include "assess/currency.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <string>
+
+namespace clausescan::internal {
+namespace {
+
+// 10000000 -> "10,000,000"; 1.08 -> "1.08".
+std::string Grouped(double value) {
+  if (!std::isfinite(value)) return fmt::format("{}", value);
+  if (value != std::floor(value) || std::fabs(value) >= 1e15) return fmt::format("{}", value);
+  std::string digits = fmt::format("{}", static_cast<long long>(std::fabs(value)));
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return value < 0 ? "-" + out : out;
+}
+
+}  // namespace
+
+std::map<std::string, ParamValue> AmountsInBaseCurrency(
+    const PlaybookCurrency& currency, const Rule& rule,
+    const std::map<std::string, ParamValue>& parameters, std::vector<std::string>* reasons) {
+  std::map<std::string, ParamValue> out = parameters;
+  for (const ParamSpec& spec : rule.parameters) {
+    if (spec.type != ParamSpec::Type::kMoney || spec.currency_name.empty()) continue;
+    auto amount = out.find(spec.name);
+    auto code = parameters.find(spec.currency_name);
+    if (amount == out.end() || code == parameters.end()) continue;
+    const auto* value = std::get_if<double>(&amount->second);
+    const auto* name = std::get_if<std::string>(&code->second);
+    if (value == nullptr || name == nullptr || name->empty() || *name == currency.base) continue;
+    if (const CurrencyRate* rate = currency.RateOf(*name)) {
+      const double converted = *value * rate->rate;
+      reasons->push_back(
+          fmt::format("compared as {} {}: {} {} at the playbook's rate of {} {} per {} ({})",
+                      Grouped(std::round(converted)), currency.base, Grouped(*value), *name,
+                      Grouped(rate->rate), currency.base, *name, rate->date));
+      amount->second = converted;
+      continue;
+    }
+    reasons->push_back(fmt::format(
+        "not compared (currency): the amount is {} {} and the playbook's limits are in {}; give "
+        "a rate for {} under 'currency' in a playbook (--playbook) to compare it",
+        Grouped(*value), *name, currency.base, *name));
+    out.erase(amount);
+  }
+  return out;
+}
+
+}  // namespace clausescan::internal

@@ -1,0 +1,60 @@
+// The currency a contract says its "$" and its amounts are in.
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <iterator>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "params/quantities.h"
+
+namespace clausescan::internal {
+namespace {
+
+// The ISO code of a dollar currency named in folded words ("canadian dollars", "lawful
+// currency of canada", "cad"), or "".
+std::string DollarCode(std::string_view name) {
+  static constexpr std::pair<std::string_view, std::string_view> kNames[] = {
+      {"canad", "CAD"},       {"cad", "CAD"},           {"australia", "AUD"}, {"aud", "AUD"},
+      {"new zealand", "NZD"}, {"nzd", "NZD"},           {"hong kong", "HKD"}, {"hkd", "HKD"},
+      {"singapore", "SGD"},   {"sgd", "SGD"},           {"usd", "USD"},       {"u.s", "USD"},
+      {"us ", "USD"},         {"united states", "USD"}, {"american", "USD"},  {"the us", "USD"},
+  };
+  for (const auto& [prefix, code] : kNames) {
+    if (name.substr(0, prefix.size()) == prefix) return std::string(code);
+  }
+  return "";
+}
+
+}  // namespace
+
+std::optional<std::string> ReadDollarCurrency(std::string_view folded) {
+  // Most units name no dollar currency at all: skip them before the pattern runs.
+  static constexpr std::string_view kNames[] = {
+      "canad", "australia", "zealand", "hong kong", "singapore", "united states", "u.s", "american",
+      "cad",   "aud",       "nzd",     "hkd",       "sgd",       "usd",           "us "};
+  if (std::none_of(std::begin(kNames), std::end(kNames), [&](std::string_view name) {
+        return folded.find(name) != std::string_view::npos;
+      })) {
+    return std::nullopt;
+  }
+  // What is defined: "$", "dollars", or the contract's amounts; then how; then the currency.
+  static const RE2 kDefinition(
+      R"((?:"\$"|'\$'|\$|"dollars?"|\bdollars?\b|\bdollar amounts\b|\b(?:monetary )?amounts\b|)"
+      R"(\bsums\b|\bprices\b|\bfees\b|\bpayments\b)[^.;:]{0,80}?)"
+      R"(\b(?:means?|mean|shall mean|refers? to|are to|is to|are in|is in|are expressed in|)"
+      R"(are stated in|are denominated in|denominated in|expressed in|stated in|)"
+      R"((?:are|is|shall be|will be) (?:payable|paid|made|quoted) in|shall be in|will be in|)"
+      R"(are references to|is a reference to|are in the currency of)\b\s*(?:the\s+)?)"
+      R"((?:lawful (?:currency|money) of (?:the )?)?)"
+      R"(((?:canad|australia|new zealand|hong kong|singapore|united states|u\.s|american|the us)[a-z]*|)"
+      R"(cad\b|aud\b|nzd\b|hkd\b|sgd\b|usd\b|us (?:dollars?|\$)))");
+  re2::StringPiece name;
+  if (!RE2::PartialMatch(folded, kDefinition, &name)) return std::nullopt;
+  std::string code = DollarCode(std::string_view(name.data(), name.size()));
+  if (code.empty()) return std::nullopt;
+  return code;
+}
+
+}  // namespace clausescan::internal
