@@ -25,6 +25,7 @@
 #include <utility>
 #include <variant>
 
+#include "match/list_leads.h"
 #include "params/extract.h"
 #include "params/party.h"
 #include "structure/inline_list.h"
@@ -673,8 +674,12 @@ class ScopeRunner {
   // from the whole unit; when the rule holds in just one item of a list inside the unit (see
   // FindInlineList), the numbers, words and flags that item and the list's lead-in state win
   // (sets stay the whole unit's), so "(a) notify within 24 hours; and (b) delete within 30
-  // days" gives the deletion rule 30 days.
-  void Run(std::size_t begin, std::size_t end, int section);
+  // days" gives the deletion rule 30 days. With leads, the unit is units[unit] of the outline
+  // leads reads: a list item also counts for the rules that hold in its lead-ins and it together
+  // but in neither alone (their parameters come from both), and a list item that names no duty
+  // holder takes its lead-in's (see ListLeads).
+  void Run(std::size_t begin, std::size_t end, int section, ListLeads* leads = nullptr,
+           std::size_t unit_index = 0);
 
  private:
   // Each item of a unit's inline list, after the lead-in, and the rules that hold in it.
@@ -695,12 +700,31 @@ class ScopeRunner {
   std::vector<RuleHit>* hits_;
 };
 
-void ScopeRunner::Run(std::size_t begin, std::size_t end, int section) {
+void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads* leads,
+                      std::size_t unit_index) {
   if (begin >= end || end > folded_.size()) return;  // outside the contract of Outline
   const std::string_view unit = folded_.substr(begin, end - begin);
-  const std::vector<int> passed = evaluator_->Evaluate(patterns_, &scratch_, unit);
+  std::vector<int> passed = evaluator_->Evaluate(patterns_, &scratch_, unit);
+  // Rules that hold only with the lead-in before the item ("provider shall: (a) encrypt ...").
+  std::vector<int> with_lead;
+  std::string joined;
+  const LeadContext lead = leads != nullptr ? leads->For(unit_index) : LeadContext();
+  if (!lead.text.empty()) {
+    const std::vector<int> lead_alone = evaluator_->Evaluate(patterns_, &scratch_, lead.text);
+    joined.reserve(lead.text.size() + 1 + unit.size());
+    joined.append(lead.text).append(" ").append(unit);
+    for (int index : evaluator_->Evaluate(patterns_, &scratch_, joined)) {
+      if (!std::binary_search(passed.begin(), passed.end(), index) &&
+          !std::binary_search(lead_alone.begin(), lead_alone.end(), index)) {
+        with_lead.push_back(index);
+      }
+    }
+    passed.insert(passed.end(), with_lead.begin(), with_lead.end());
+    std::sort(passed.begin(), passed.end());
+  }
   if (passed.empty()) return;
-  const UnitFacts facts{IsDefinition(unit), DutyHolder(unit, rules_.parties)};
+  const UnitFacts facts{IsDefinition(unit), leads != nullptr ? leads->HolderOf(unit_index)
+                                                             : DutyHolder(unit, rules_.parties)};
   const ItemTexts items = RuleItems(unit);
   for (int index : passed) {
     const CompiledRule& rule = rules_.rules[index];
@@ -712,10 +736,12 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section) {
     hit.end = end;
     hit.section = section;
     hit.party = facts.duty_holder;
-    rule.params.Extract(unit, &hit.parameters);
-    rule.params.ExtractDefined(unit, defined_.glossary, defined_.ScopeOf(section), &hit.parameters);
-    const std::string_view item = items.For(index, unit);
-    if (item.data() != unit.data()) {
+    const bool needs_lead = std::binary_search(with_lead.begin(), with_lead.end(), index);
+    const std::string_view said = needs_lead ? std::string_view(joined) : unit;
+    rule.params.Extract(said, &hit.parameters);
+    rule.params.ExtractDefined(said, defined_.glossary, defined_.ScopeOf(section), &hit.parameters);
+    const std::string_view item = needs_lead ? said : items.For(index, unit);
+    if (item.data() != said.data()) {
       std::map<std::string, ParamValue> precise;
       rule.params.Extract(item, &precise);
       rule.params.ExtractDefined(item, defined_.glossary, defined_.ScopeOf(section), &precise);
@@ -874,9 +900,12 @@ std::vector<RuleHit> Matcher::Match(const NormalizedText& text, const Outline& o
   const DefinedTerms defined = CollectDefinedTerms(text, outline);
   if (!impl_->sentence.empty()) {
     ScopeRunner runner(*impl_, impl_->sentence, text.folded, defined, &evaluator, &hits);
-    for (const Unit& unit : outline.units) {
+    ListLeads leads(outline, text.folded, impl_->parties);
+    for (std::size_t u = 0; u < outline.units.size(); ++u) {
       if (hits.size() >= keep) break;
-      if (unit.kind != UnitKind::kHeading) runner.Run(unit.begin, unit.end, unit.section);
+      const Unit& unit = outline.units[u];
+      if (unit.kind == UnitKind::kHeading) continue;
+      runner.Run(unit.begin, unit.end, unit.section, &leads, u);
     }
   }
   const std::size_t sentence_hits = hits.size();
