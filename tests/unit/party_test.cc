@@ -119,6 +119,39 @@ TEST(DutyHolder, Table) {
   }
 }
 
+// issue 11 #3: commitments ("will maintain", "has in place", "maintains") are duties of their
+// subject; the verb phrases before a modal coordinate ("has implemented and will maintain").
+const DutyCase kCommitmentCases[] = {
+    {"supplier will maintain a security program that includes:", Party::kSupplier},
+    {"customer will maintain a security program that includes:", Party::kCustomer},
+    {"the processor will have in place appropriate technical measures", Party::kSupplier},
+    {"provider shall establish, implement and maintain an information security program",
+     Party::kSupplier},
+    {"processor has implemented and will maintain appropriate measures", Party::kSupplier},
+    {"the client has implemented and shall maintain a firewall", Party::kCustomer},
+    {"vendor maintains a written information security program", Party::kSupplier},
+    {"customer maintains its own backups of customer data", Party::kCustomer},
+    {"provider has in place a business continuity plan", Party::kSupplier},
+    {"supplier implements and maintains encryption of data at rest", Party::kSupplier},
+    {"provider uses industry standard encryption", Party::kSupplier},
+    {"we encrypt customer data in transit", Party::kSupplier},
+    {"supplier represents and warrants that it has implemented measures", Party::kSupplier},
+    {"provider ensures that its personnel are bound by confidentiality", Party::kSupplier},
+    // Not commitments: a verb that states no duty, a noun after the party, a question of fact.
+    {"customer data remains the property of customer", Party::kUnknown},
+    {"provider systems are located in the united states", Party::kUnknown},
+    {"the customer acknowledges the risks of the internet", Party::kUnknown},
+    {"supplier means the party providing the services", Party::kUnknown},
+};
+
+TEST(DutyHolder, Commitments) {
+  const PartyLexicon lexicon = TestLexicon();
+  for (const DutyCase& c : kCommitmentCases) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(PartyName(DutyHolder(c.text, lexicon)), PartyName(c.expected));
+  }
+}
+
 TEST(DutyHolder, LexiconIsAParameter) {
   PartyLexicon lexicon = TestLexicon();
   EXPECT_EQ(DutyHolder("github shall notify customer", lexicon), Party::kUnknown);

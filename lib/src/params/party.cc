@@ -245,8 +245,8 @@ enum class Mention { kSubject, kOwner, kObject };
 Mention MentionKind(const Tokens& t, std::size_t first, std::size_t last) {
   if (t.Is(last + 1, "'")) return Mention::kOwner;
   std::size_t k = first;
-  for (int n = 0; n < 2 && k > 0 && t.IsAny(k - 1, {"the", "its", "their", "a", "an", "any", "each"});
-       ++n) {
+  for (int n = 0;
+       n < 2 && k > 0 && t.IsAny(k - 1, {"the", "its", "their", "a", "an", "any", "each"}); ++n) {
     --k;
   }
   if (k > 0 && t.IsAny(k - 1, {"of", "to", "with", "by", "for", "from", "under", "against",
@@ -287,10 +287,9 @@ Subject FindSubject(const Tokens& t, const std::vector<Term>& terms, const Modal
     // "supplier and (its) customer", "processor and its sub-processors", "the importer and,
     // during transmission, also the exporter".
     std::size_t p = first;
-    for (int n = 0;
-         n < 3 && p > 0 &&
-         t.IsAny(p - 1,
-                 {"its", "their", "the", "each", "any", "all", "a", "an", "our", "your", "also"});
+    for (int n = 0; n < 3 && p > 0 &&
+                    t.IsAny(p - 1, {"its", "their", "the", "each", "any", "all", "a", "an", "our",
+                                    "your", "also"});
          ++n) {
       --p;
     }
@@ -381,6 +380,68 @@ bool IsInverted(const Tokens& t, const Modal& modal) {
           t.PhraseBefore(modal.first - 1, {"no", "case"}) || t.Is(modal.first - 1, "nor"));
 }
 
+// A present-tense commitment right after a party named as the subject (or "it"): "vendor maintains
+// a program", "we encrypt data", "the parties keep", "provider has in place", "processor has
+// implemented". A base form ("maintain") needs a plural subject ("we", "you", "they", "the
+// parties"): after a singular noun it is a noun ("supplier review"). "has" needs "in place" or a
+// participle of measures put in place ("has implemented", "has established"), not of a past act
+// ("has used reasonable efforts") or a passive ("has been").
+std::optional<Modal> CommitmentAt(const Tokens& t, const std::vector<Term>& terms, std::size_t i) {
+  if (i == 0 || !t.IsWord(i)) return std::nullopt;
+  static constexpr std::string_view kVerbs[] = {
+      "maintain", "implement", "provide", "employ",   "ensure",    "encrypt", "apply",
+      "keep",     "operate",   "perform", "conduct",  "monitor",   "retain",  "store",
+      "use",      "protect",   "secure",  "restrict", "safeguard", "limit",   "delete",
+      "destroy",  "notify",    "comply",  "adhere",   "follow",    "test",    "review",
+      "train",    "log",       "back",    "enforce",  "impose"};
+  const std::string_view w = t.Text(i);
+  bool third_person = false;
+  bool base = false;
+  bool have = false;
+  for (std::string_view verb : kVerbs) {
+    if (w == verb) base = true;
+    if (w.size() == verb.size() + 1 && w.back() == 's' && w.substr(0, verb.size()) == verb) {
+      third_person = true;
+    }
+    // "applies", "notifies", "complies".
+    if (verb.back() == 'y' && w.size() == verb.size() + 2 && w.substr(w.size() - 3) == "ies" &&
+        w.substr(0, verb.size() - 1) == verb.substr(0, verb.size() - 1)) {
+      third_person = true;
+    }
+  }
+  if (t.IsAny(i, {"has", "have"})) {
+    have = true;
+    third_person = t.Is(i, "has");
+    base = t.Is(i, "have");
+  }
+  if (!third_person && !base) return std::nullopt;
+  if (have) {
+    const std::size_t k = t.IsAny(i + 1, {"already", "also", "duly"}) ? i + 2 : i + 1;
+    const std::string_view next = t.Text(k);
+    const bool in_place = t.Is(k, "in") && t.Is(k + 1, "place");
+    // Measures in place, not a past act ("has used reasonable efforts to determine ...").
+    const bool participle =
+        t.IsAny(k, {"implemented", "established", "adopted", "deployed", "maintained", "put",
+                    "taken", "instituted", "developed", "documented", "appointed", "designated",
+                    "installed", "configured", "enabled", "encrypted", "trained"});
+    if (!in_place && !participle) return std::nullopt;
+  }
+  std::size_t head = i - 1;
+  while (head > 0 && t.IsAny(head, {"also", "hereby", "currently", "already", "further",
+                                    "additionally", "itself", "themselves", "each"})) {
+    --head;
+  }
+  // "it has implemented": the pronoun is resolved as for a modal.
+  if (third_person && t.Is(head, "it")) return Modal{i, i};
+  const std::optional<TermMatch> m = TermEndingAt(t, terms, head);
+  if (!m || MentionKind(t, m->first, head) != Mention::kSubject) return std::nullopt;
+  if (base && !third_person) {
+    const std::string_view noun = t.Text(head);
+    if (!t.IsAny(head, {"we", "you", "they"}) && noun.back() != 's') return std::nullopt;
+  }
+  return Modal{i, i};
+}
+
 struct Candidate {
   Party party = Party::kUnknown;
   bool leading = false;   // inside the leading subordinate clause
@@ -449,7 +510,8 @@ Party DutyHolder(std::string_view folded, const PartyLexicon& lexicon) {
   }
   std::vector<Candidate> candidates;
   for (std::size_t i = start; i < t.size() && candidates.size() < 16; ++i) {
-    const std::optional<Modal> modal = ModalAt(t, i);
+    std::optional<Modal> modal = ModalAt(t, i);
+    if (!modal) modal = CommitmentAt(t, terms, i);
     if (!modal) continue;
     Candidate candidate = Evaluate(t, terms, *modal);
     candidate.leading = modal->first < leading_end;

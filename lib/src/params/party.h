@@ -26,8 +26,10 @@ struct PartyLexicon {
 // ("X shall / will / must / agrees to / is required to / undertakes to ..."), skipping leading
 // subordinate clauses ("If Customer requests, Provider shall ..." -> supplier). "Supplier and
 // Customer shall" and the mutual words -> kMutual. A passive duty ("Customer shall be notified")
-// names the other side: the party notified is not the one notifying. kUnknown when no subject
-// is found. folded is one unit's folded view.
+// names the other side: the party notified is not the one notifying. A present-tense commitment
+// of a party named as the subject counts as a modal: "vendor maintains a program", "we encrypt",
+// "provider has in place", "processor has implemented". kUnknown when no subject is found.
+// folded is one unit's folded view.
 Party DutyHolder(std::string_view folded, const PartyLexicon& lexicon);
 
 // True when the unit defines a term rather than stating a duty: '"X" means', 'X shall mean',
