@@ -419,6 +419,24 @@ TEST(Matcher, ALeadInIsNotRepeatedBeforeHundredsOfThousandsOfItems) {
   EXPECT_EQ(outcome.output, "some");
 }
 
+// issue 11 #3: the second duty of a sentence counts for a rule about its holder when the rule
+// holds in that duty's clause by itself.
+TEST(Matcher, TheSecondDutyOfASentenceCounts) {
+  const std::vector<RuleHit> hits = MatchDoc(MakeDoc(
+      {{"Customer shall provide the logs and Provider shall notify Customer of any Security "
+        "Incident within 48 hours."}}));
+  const auto window = std::find_if(hits.begin(), hits.end(), [](const RuleHit& hit) {
+    return Rules().rules[hit.rule].id == "incident.window";
+  });
+  ASSERT_NE(window, hits.end());
+  EXPECT_EQ(window->party, Party::kSupplier);
+  EXPECT_EQ(window->parameters.at("window_hours"), ParamValue(48.0));
+  // The customer's notice, with a supplier's duty after it that is no notice: not the supplier's.
+  EXPECT_FALSE(Contains(FiredIn("Customer shall notify Provider of any Security Incident and "
+                                "Provider shall acknowledge receipt."),
+                        "incident.window"));
+}
+
 TEST(Matcher, WithinDeadlineWinsOverEarlierDuration) {
   const std::map<std::string, ParamValue> params = ParamsOf(
       "incident.window",

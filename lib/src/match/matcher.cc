@@ -690,6 +690,16 @@ class ScopeRunner {
     std::string_view For(int rule, std::string_view unit) const;
   };
   ItemTexts RuleItems(std::string_view unit);
+  // The later duties of a sentence (DutyClauses) and the rules that hold in each, computed once
+  // per unit when a rule is about the party its first duty is not.
+  struct LaterDuties {
+    bool done = false;
+    std::vector<DutyClause> clauses;
+    std::vector<std::vector<int>> passed;
+  };
+  // The later duty of unit, held by `party` or by both, in which rule holds by itself
+  // ("customer shall provide the logs and provider shall notify ..."), or nullptr.
+  const DutyClause* LaterDuty(int rule, Party party, std::string_view unit, LaterDuties* later);
 
   const CompiledRules& rules_;
   const ScopePatterns& patterns_;
@@ -726,21 +736,27 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads
   const UnitFacts facts{IsDefinition(unit), leads != nullptr ? leads->HolderOf(unit_index)
                                                              : DutyHolder(unit, rules_.parties)};
   const ItemTexts items = RuleItems(unit);
+  LaterDuties later;
   for (int index : passed) {
     const CompiledRule& rule = rules_.rules[index];
     if (facts.definition && !rule.definitions) continue;
-    if (OtherParty(rule.party, facts.duty_holder)) continue;
+    const bool needs_lead = std::binary_search(with_lead.begin(), with_lead.end(), index);
+    std::string_view said = needs_lead ? std::string_view(joined) : unit;
     RuleHit hit;
+    hit.party = facts.duty_holder;
+    if (OtherParty(rule.party, facts.duty_holder)) {
+      const DutyClause* duty = needs_lead ? nullptr : LaterDuty(index, rule.party, unit, &later);
+      if (duty == nullptr) continue;
+      hit.party = duty->party;
+      said = unit.substr(duty->begin, duty->end - duty->begin);
+    }
     hit.rule = index;
     hit.begin = begin;
     hit.end = end;
     hit.section = section;
-    hit.party = facts.duty_holder;
-    const bool needs_lead = std::binary_search(with_lead.begin(), with_lead.end(), index);
-    const std::string_view said = needs_lead ? std::string_view(joined) : unit;
     rule.params.Extract(said, &hit.parameters);
     rule.params.ExtractDefined(said, defined_.glossary, defined_.ScopeOf(section), &hit.parameters);
-    const std::string_view item = needs_lead ? said : items.For(index, unit);
+    const std::string_view item = said.data() != unit.data() ? said : items.For(index, unit);
     if (item.data() != said.data()) {
       std::map<std::string, ParamValue> precise;
       rule.params.Extract(item, &precise);
@@ -755,6 +771,29 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads
     }
     hits_->push_back(std::move(hit));
   }
+}
+
+const DutyClause* ScopeRunner::LaterDuty(int rule, Party party, std::string_view unit,
+                                         LaterDuties* later) {
+  if (!later->done) {
+    later->done = true;
+    later->clauses = DutyClauses(unit, rules_.parties);
+    // The clauses do not overlap: matching them all reads the unit once more.
+    for (std::size_t k = 1; k < later->clauses.size(); ++k) {
+      const DutyClause& c = later->clauses[k];
+      later->passed.push_back(
+          evaluator_->Evaluate(patterns_, &scratch_, unit.substr(c.begin, c.end - c.begin)));
+    }
+  }
+  for (std::size_t k = 1; k < later->clauses.size(); ++k) {
+    const DutyClause& c = later->clauses[k];
+    const std::vector<int>& holds = later->passed[k - 1];
+    if ((c.party == party || c.party == Party::kMutual) &&
+        std::binary_search(holds.begin(), holds.end(), rule)) {
+      return &c;
+    }
+  }
+  return nullptr;
 }
 
 // The lead-in repeated before each item may add this much text to a unit's items in all (a few
