@@ -367,13 +367,24 @@ TEST(Segment, ReadsACuadStyleContract) {
 
 // Random documents: units are ordered, disjoint, non-empty, trimmed and inside the text.
 TEST(Segment, KeepsItsInvariantsOnRandomInput) {
-  const std::vector<std::string> pieces = {
-      "Word",  "word",    " ",        "\n",           "\n\n",        ". ",
-      "? ",    ".",       "e.g.",     "Sec.",         "7.2",         "1. ",
-      "(a) ",  "(iv)",    "- ",       "* ",           "# ",          "## 3 Title",
-      "|",     "ARTICLE", "IV",       "Section",      "TITLE",       "\"",
-      "'",     ")",       "(",        "2.1\n",        "DEFINITIONS", "Title. ",
-      "shall", "and",     "\xC3\x89", "\xE2\x80\xA2 "};
+  const std::vector<std::string> pieces = {"Word",        "word",
+                                           " ",           "\n",
+                                           "\n\n",        ". ",
+                                           "? ",          ".",
+                                           "e.g.",        "Sec.",
+                                           "7.2",         "1. ",
+                                           "(a) ",        "(iv)",
+                                           "- ",          "* ",
+                                           "# ",          "## 3 Title",
+                                           "|",           "ARTICLE",
+                                           "IV",          "Section",
+                                           "TITLE",       "\"",
+                                           "'",           ")",
+                                           "(",           "2.1\n",
+                                           "DEFINITIONS", "Title. ",
+                                           "shall",       "and",
+                                           "\xC3\x89",    "\xE2\x80\xA2 ",
+                                           ":\n",         "(b) "};
   std::mt19937 random(4242);
   for (int round = 0; round < 3000; ++round) {
     std::string doc;
@@ -396,6 +407,14 @@ TEST(Segment, KeepsItsInvariantsOnRandomInput) {
     }
     for (std::size_t p = 1; p < s.outline.paragraphs.size(); ++p) {
       ASSERT_LE(s.outline.paragraphs[p - 1].end, s.outline.paragraphs[p].begin) << doc;
+    }
+    // issue 11 #3: a list item's lead-in comes before it; items in order, each linked once.
+    for (std::size_t k = 0; k < s.outline.leads.size(); ++k) {
+      const ListLead& link = s.outline.leads[k];
+      ASSERT_LT(link.lead, link.item) << doc;
+      ASSERT_LT(link.item, s.outline.units.size()) << doc;
+      ASSERT_NE(s.outline.units[link.lead].kind, UnitKind::kHeading) << doc;
+      if (k > 0) ASSERT_LT(s.outline.leads[k - 1].item, link.item) << doc;
     }
   }
 }
