@@ -367,24 +367,14 @@ TEST(Segment, ReadsACuadStyleContract) {
 
 // Random documents: units are ordered, disjoint, non-empty, trimmed and inside the text.
 TEST(Segment, KeepsItsInvariantsOnRandomInput) {
-  const std::vector<std::string> pieces = {"Word",        "word",
-                                           " ",           "\n",
-                                           "\n\n",        ". ",
-                                           "? ",          ".",
-                                           "e.g.",        "Sec.",
-                                           "7.2",         "1. ",
-                                           "(a) ",        "(iv)",
-                                           "- ",          "* ",
-                                           "# ",          "## 3 Title",
-                                           "|",           "ARTICLE",
-                                           "IV",          "Section",
-                                           "TITLE",       "\"",
-                                           "'",           ")",
-                                           "(",           "2.1\n",
-                                           "DEFINITIONS", "Title. ",
-                                           "shall",       "and",
-                                           "\xC3\x89",    "\xE2\x80\xA2 ",
-                                           ":\n",         "(b) "};
+  std::vector<std::string> pieces = {
+      "Word",  "word",    " ",        "\n",           "\n\n",        ". ",
+      "? ",    ".",       "e.g.",     "Sec.",         "7.2",         "1. ",
+      "(a) ",  "(iv)",    "- ",       "* ",           "# ",          "## 3 Title",
+      "|",     "ARTICLE", "IV",       "Section",      "TITLE",       "\"",
+      "'",     ")",       "(",        "2.1\n",        "DEFINITIONS", "Title. ",
+      "shall", "and",     "\xC3\x89", "\xE2\x80\xA2 "};
+  pieces.insert(pieces.end(), {":\n", "(b) "});  // issue 11 #3: lead-ins and their items
   std::mt19937 random(4242);
   for (int round = 0; round < 3000; ++round) {
     std::string doc;
