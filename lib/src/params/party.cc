@@ -247,8 +247,8 @@ enum class Mention { kSubject, kOwner, kObject };
 Mention MentionKind(const Tokens& t, std::size_t first, std::size_t last) {
   if (t.Is(last + 1, "'")) return Mention::kOwner;
   std::size_t k = first;
-  for (int n = 0;
-       n < 2 && k > 0 && t.IsAny(k - 1, {"the", "its", "their", "a", "an", "any", "each"}); ++n) {
+  for (int n = 0; n < 2 && k > 0 && t.IsAny(k - 1, {"the", "its", "their", "a", "an", "any", "each"});
+       ++n) {
     --k;
   }
   // At the start, after punctuation or after a word that opens a clause: a subject. After any
@@ -300,9 +300,10 @@ Subject FindSubject(const Tokens& t, const std::vector<Term>& terms, const Modal
     // "supplier and (its) customer", "processor and its sub-processors", "the importer and,
     // during transmission, also the exporter".
     std::size_t p = first;
-    for (int n = 0; n < 3 && p > 0 &&
-                    t.IsAny(p - 1, {"its", "their", "the", "each", "any", "all", "a", "an", "our",
-                                    "your", "also"});
+    for (int n = 0;
+         n < 3 && p > 0 &&
+         t.IsAny(p - 1,
+                 {"its", "their", "the", "each", "any", "all", "a", "an", "our", "your", "also"});
          ++n) {
       --p;
     }
