@@ -65,6 +65,7 @@ Command AddEvidenceCommand(CLI::App& app) {
   cmd->add_option("--playbook", args->rules.playbook, "Override the default playbook");
   AddReadOptions(cmd, &args->read);
   AddFindingsOption(cmd, &args->read);
+  AddPartyOption(cmd, &args->read);
   return [args] { return RunEvidence(*args); };
 }
 

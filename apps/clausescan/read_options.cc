@@ -44,6 +44,21 @@ void AddFindingsOption(CLI::App* cmd, ReadArgs* args) {
       ->capture_default_str();
 }
 
+void AddPartyOption(CLI::App* cmd, ReadArgs* args) {
+  cmd->add_option("--party", args->party,
+                  "Your side of the contract: supplier, customer, or the name of a party the "
+                  "contract names (\"Ehave\", \"Reseller\"); findings say whose duty or right "
+                  "each clause is and are judged from your side")
+      ->check(CLI::Validator(
+          [](std::string& value) -> std::string {
+            return value.find_first_not_of(" \t") == std::string::npos
+                       ? std::string("--party needs a side or a party's name")
+                       : std::string();
+          },
+          "SIDE|NAME"))
+      ->capture_default_str();
+}
+
 void ApplyReadOptions(const ReadArgs& args, ScanOptions* options) {
   options->revisions = args.revisions == "original" ? Revisions::kOriginal : Revisions::kAccepted;
   options->password = args.password;
@@ -54,6 +69,7 @@ void ApplyReadOptions(const ReadArgs& args, ScanOptions* options) {
   options->pdf_time_limit_seconds = args.pdf_time_limit;
   options->max_pdf_memory_bytes = static_cast<std::size_t>(args.pdf_memory_limit);
   options->max_findings = args.max_findings;
+  options->party = args.party;
 }
 
 }  // namespace clausescan::cli

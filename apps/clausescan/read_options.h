@@ -20,6 +20,7 @@ struct ReadArgs {
   int pdf_time_limit = 60;
   std::uint64_t pdf_memory_limit = std::uint64_t{4} << 30;
   std::size_t max_findings = 2000;  // 0: no limit
+  std::string party = "supplier";   // supplier, customer, or a party's name
 };
 
 // Registers --revisions, --password, --max-input-size, --max-text-size, --max-part-size,
@@ -31,7 +32,11 @@ void AddReadOptions(CLI::App* cmd, ReadArgs* args);
 // storing into args->max_findings.
 void AddFindingsOption(CLI::App* cmd, ReadArgs* args);
 
-// Copies the parsed reading options (and max_findings) into *options.
+// Registers --party (of the commands that judge findings: scan, evidence) on cmd, storing into
+// args->party.
+void AddPartyOption(CLI::App* cmd, ReadArgs* args);
+
+// Copies the parsed reading options (and max_findings and party) into *options.
 void ApplyReadOptions(const ReadArgs& args, ScanOptions* options);
 
 }  // namespace clausescan::cli

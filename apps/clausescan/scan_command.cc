@@ -259,6 +259,7 @@ Command AddScanCommand(CLI::App& app) {
                 "Replace invalid UTF-8 bytes with '?' instead of failing");
   AddReadOptions(cmd, &args->read);
   AddFindingsOption(cmd, &args->read);
+  AddPartyOption(cmd, &args->read);
   return [args, format] {
     args->format_given = format->count() > 0;
     return RunScan(*args);

@@ -7,13 +7,17 @@
 #include <chrono>
 #include <exception>
 #include <iterator>
+#include <map>
 #include <new>
 #include <optional>
 #include <sstream>
 
 #include "assess/assess.h"
+#include "assess/perspective.h"
 #include "extract/document.h"
 #include "match/matcher.h"
+#include "params/parties_in_text.h"
+#include "params/party_role.h"
 #include "report/context.h"
 #include "rules/model.h"
 #include "structure/doctype.h"
@@ -76,10 +80,105 @@ Result<internal::NormalizedText> NormalizeDocument(const Document& doc,
   return *std::move(text);
 }
 
+// Who the user is in one document: the parties it names, the user's side, the words that name
+// each side in it, and the names findings show.
+struct DocumentSides {
+  std::vector<internal::NamedParty> parties;
+  internal::Party user = internal::Party::kSupplier;
+  internal::PartyLexicon lexicon;
+  internal::SideNames names;
+};
+
+// The name of `side` in a finding: its parties' display names joined, else `fallback`.
+std::string SideName(const std::vector<internal::NamedParty>& parties, internal::Party side,
+                     const std::string& fallback) {
+  std::string out;
+  for (const internal::NamedParty& party : parties) {
+    if (party.side != side) continue;
+    if (!out.empty()) out += " / ";
+    out += party.Display();
+  }
+  return out.empty() ? fallback : out;
+}
+
+// The word of `words` that occurs most often in folded as a whole word, capitalised ("Provider",
+// "Data importer"); `fallback` when none occurs. "we" and "you" are not names.
+std::string CommonWord(std::string_view folded, const std::vector<std::string>& words,
+                       const std::string& fallback) {
+  std::string best = fallback;
+  std::size_t best_count = 0;
+  const auto is_letter = [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; };
+  for (const std::string& word : words) {
+    if (word.size() < 3 || word == "you") continue;
+    std::size_t count = 0;
+    for (std::size_t at = folded.find(word); at != std::string_view::npos && count < 100000;
+         at = folded.find(word, at + word.size())) {
+      const std::size_t end = at + word.size();
+      if ((at == 0 || !is_letter(folded[at - 1])) &&
+          (end >= folded.size() || !is_letter(folded[end]))) {
+        ++count;
+      }
+    }
+    if (count > best_count) {
+      best_count = count;
+      best = word;
+      best[0] = static_cast<char>(best[0] - 'a' + 'A');
+    }
+  }
+  return best;
+}
+
+// Reads the parties of the document and resolves options.party against them. kInvalidArgument
+// naming the document when options.party names none of them.
+Result<DocumentSides> ReadSides(const internal::RuleSetData& data,
+                                const internal::NormalizedText& text, const Document& doc,
+                                const ScanOptions& options) {
+  DocumentSides sides;
+  sides.parties = internal::ReadParties(text.text);
+  const std::string choice = options.party.empty() ? "supplier" : options.party;
+  std::optional<internal::Party> user = internal::ResolveUserSide(choice, &sides.parties);
+  if (!user) {
+    return Error(ErrorCode::kInvalidArgument,
+                 fmt::format("--party {}: the contract names no such party; the parties it "
+                             "names: {} (or use --party supplier or --party customer)",
+                             choice, internal::DescribeParties(sides.parties)),
+                 doc.name);
+  }
+  sides.user = *user;
+  sides.lexicon = internal::DocumentLexicon(data.parties, sides.parties);
+  sides.names.supplier = SideName(sides.parties, internal::Party::kSupplier,
+                                  CommonWord(text.folded, data.parties.supplier, "supplier"));
+  sides.names.customer = SideName(sides.parties, internal::Party::kCustomer,
+                                  CommonWord(text.folded, data.parties.customer, "customer"));
+  if (sides.names.supplier != "supplier" && sides.names.customer != "customer") {
+    sides.names.both = sides.names.supplier + " and " + sides.names.customer;
+  } else {
+    sides.names.both = "both parties";
+  }
+  return sides;
+}
+
+// The parties as the report lists them.
+std::vector<ContractParty> ReportParties(const DocumentSides& sides) {
+  std::vector<ContractParty> out;
+  for (const internal::NamedParty& party : sides.parties) {
+    ContractParty p;
+    p.name = party.name;
+    p.terms = party.terms;
+    p.role = std::string(internal::PartyName(party.side));
+    if (party.side == internal::Party::kSupplier || party.side == internal::Party::kCustomer) {
+      p.side = party.side == sides.user ? "us" : "them";
+    }
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
 // Builds the finding for one hit, located in the document.
 Finding MakeFinding(const internal::RuleSetData& data, const internal::RuleHit& hit,
                     const Document& doc, const internal::NormalizedText& text,
-                    const internal::Outline& outline, const internal::LineIndex& lines) {
+                    const internal::Outline& outline, const internal::LineIndex& lines,
+                    const DocumentSides& sides, const internal::PartyRole& role) {
   const internal::Rule& rule = data.rules[hit.rule];
   Finding finding;
   finding.rule = rule.id;
@@ -106,10 +205,42 @@ Finding MakeFinding(const internal::RuleSetData& data, const internal::RuleHit& 
   finding.text = doc.text.substr(start, end - start);
   finding.context_before = internal::ContextBefore(doc.text, start, kContextChars);
   finding.context_after = internal::ContextAfter(doc.text, end, kContextChars);
-  finding.party = std::string(internal::PartyName(hit.party));
   finding.parameters = hit.parameters;
   internal::Assess(data, rule, finding);
+  internal::JudgeFromSide(rule, role, sides.user, sides.names, &finding);
   return finding;
+}
+
+// The party of a hit's unit. A unit that names no side, under a rule for either side, takes the
+// party of the clause before it in the same section and category ("Audits may be conducted once
+// a year" after "Ehave may audit CHT"); failing that, governing law and liability terms bind
+// both (mutual: "This Agreement shall be governed by ..."), and the other clauses, which the
+// rules read as the supplier's commitments, the supplier ("Personal Data will be deleted ...").
+internal::PartyRole RoleOfHit(const internal::RuleSetData& data, const internal::RuleHit& hit,
+                              const internal::NormalizedText& text, const DocumentSides& sides,
+                              std::map<std::pair<int, std::string>, internal::PartyRole>* last) {
+  const internal::Rule& rule = data.rules[hit.rule];
+  internal::PartyRole role =
+      internal::RoleInUnit(std::string_view(text.folded).substr(hit.begin, hit.end - hit.begin),
+                           hit.party, sides.lexicon);
+  const auto key = std::make_pair(hit.section, rule.category);
+  if (role.party != internal::Party::kUnknown) {
+    (*last)[key] = role;
+    return role;
+  }
+  if (rule.party != internal::Party::kUnknown) return role;
+  if (!role.third_party.empty() && rule.category == "audit_rights") return role;
+  if (auto it = last->find(key); it != last->end() && hit.section >= 0) {
+    role.party = it->second.party;
+    role.right = it->second.right;
+    role.audits = it->second.audits;
+    role.names_other_side = it->second.names_other_side;
+  } else if (rule.category == "governing_law" || rule.category == "liability_cap") {
+    role.party = internal::Party::kMutual;  // terms of the agreement as a whole
+  } else {
+    role.party = internal::Party::kSupplier;  // the clauses the rules read bind the supplier
+  }
+  return role;
 }
 
 // Sets report->document.type from the rule set's document types and lists the clauses that type
@@ -152,12 +283,19 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
     report.notes.push_back(IsBlank(doc.text) ? "the document is empty: nothing was scanned"
                                              : "the document has no text: nothing was scanned");
   }
-  std::vector<internal::RuleHit> hits = data.matcher->Match(text, outline, max_findings);
+  Result<DocumentSides> sides = ReadSides(data, text, doc, options);
+  if (!sides) return sides.error();
+  report.document.parties = ReportParties(*sides);
+  report.document.user_side = std::string(internal::PartyName(sides->user));
+  std::vector<internal::RuleHit> hits =
+      data.matcher->Match(text, outline, max_findings, &sides->lexicon);
   const bool more = max_findings > 0 && hits.size() > max_findings;
   if (more) hits.resize(max_findings);
   report.findings.reserve(hits.size());
+  std::map<std::pair<int, std::string>, internal::PartyRole> last_roles;
   for (const internal::RuleHit& hit : hits) {
-    report.findings.push_back(MakeFinding(data, hit, doc, text, outline, lines));
+    const internal::PartyRole role = RoleOfHit(data, hit, text, *sides, &last_roles);
+    report.findings.push_back(MakeFinding(data, hit, doc, text, outline, lines, *sides, role));
   }
   if (more) {
     report.notes.push_back(

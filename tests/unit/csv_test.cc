@@ -65,24 +65,24 @@ std::vector<Record> ParseCsv(const std::string& text) {
 TEST(CsvPrinter, LiteralOutput) {
   EXPECT_EQ(Csv({samples::MsaReport()}),
             "path,line,column,start,end,page,paragraph,section,category,rule,risk,party,"
-            "parameters,reasons,controls,evidence,text\r\n"
+            "parameters,reasons,controls,evidence,text,party_name,side,holds\r\n"
             "msa.txt,3,1,10,70,,,14. Insurance,insurance,insurance.cyber,medium,supplier,"
             "amount=5000000;currency=USD;types=cyber,"
             "USD 5000000 is above the 2000000 a small supplier usually carries,A.5.20,"
             "insurance-certificate,"
-            "\"Supplier shall maintain cyber insurance of at least USD 5,000,000.\"\r\n");
+            "\"Supplier shall maintain cyber insurance of at least USD 5,000,000.\",,,\r\n");
 }
 
 TEST(CsvPrinter, HeaderOnlyWithoutFindings) {
   EXPECT_EQ(Csv({}),
             "path,line,column,start,end,page,paragraph,section,category,rule,risk,party,"
-            "parameters,reasons,controls,evidence,text\r\n");
+            "parameters,reasons,controls,evidence,text,party_name,side,holds\r\n");
 }
 
 TEST(CsvPrinter, OneRowPerFindingInOrder) {
   std::vector<Record> records = ParseCsv(Csv(samples::TwoReports()));
   ASSERT_EQ(records.size(), 4u);  // header + 3 findings; missing clauses are not rows
-  for (const Record& r : records) EXPECT_EQ(r.size(), 17u);
+  for (const Record& r : records) EXPECT_EQ(r.size(), 20u);
   EXPECT_EQ(records[1][0], "contracts/dpa.md");
   EXPECT_EQ(records[1][9], "incident-notification.window");
   EXPECT_EQ(records[1][12], "trigger=occurrence;window_hours=24");

@@ -172,7 +172,7 @@ TEST(HtmlPrinter, FindingLiteralMarkup) {
       "<dl class=\"facts\">\n"
       "<dt>Parameters</dt><dd><ul class=\"inline\"><li><code>amount = 5000000</code></li>"
       "<li><code>currency = USD</code></li><li><code>types = cyber</code></li></ul></dd>\n"
-      "<dt>Duty owed by</dt><dd><ul class=\"plain\"><li>supplier</li></ul></dd>\n"
+      "<dt>Party</dt><dd><ul class=\"plain\"><li>supplier&#39;s duty</li></ul></dd>\n"
       "<dt>Why this risk</dt><dd><ul class=\"bullets\"><li>USD 5000000 is above the 2000000 a "
       "small supplier usually carries</li></ul></dd>\n"
       "<dt>Annex A controls</dt><dd><ul class=\"plain\"><li><span class=\"ctl\">A.5.20</span> "

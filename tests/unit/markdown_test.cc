@@ -40,7 +40,7 @@ Type msa, format txt, 512 bytes. 1 finding (0 high, 1 medium, 0 low, 0 info), 0 
 > Supplier shall maintain cyber insurance of at least USD 5,000,000.
 
 - Parameters: amount = 5000000; currency = USD; types = cyber
-- Duty owed by: supplier
+- Party: supplier's duty
 - Why: USD 5000000 is above the 2000000 a small supplier usually carries
 - Annex A controls: A.5.20 Supplier agreements
 - Evidence: Certificate of insurance

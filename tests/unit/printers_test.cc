@@ -1,4 +1,5 @@
 #include "clausescan/printers.h"
+#include "report/strings.h"
 
 #include <gtest/gtest.h>
 
@@ -78,6 +79,12 @@ std::string Text(const Report& report, bool color = false) {
   return out.str();
 }
 
+std::string Html(const Report& report) {
+  std::ostringstream out;
+  WriteHtml({report}, out);
+  return out.str();
+}
+
 std::string Json(const Report& report) {
   std::ostringstream out;
   WriteJson(report, out);
@@ -88,7 +95,7 @@ TEST(TextPrinter, FullReport) {
   const char* expected = R"(contracts/dpa.md (dpa, md, 2048 bytes)
 2 findings: 1 high, 0 medium, 1 low, 0 info; 1 missing clause; worst risk HIGH
 
-contracts/dpa.md:12:1  HIGH  incident_notification  incident-notification.window
+contracts/dpa.md:12:1  HIGH  incident_notification  incident-notification.window  [supplier's duty]
   section: 7. Security Incidents
   | Supplier shall notify Customer of any Security Incident within twenty-four (24) hours of its
   | occurrence.
@@ -104,7 +111,7 @@ contracts/dpa.md:12:1  HIGH  incident_notification  incident-notification.window
   consider:
     - Start the clock when the security team becomes aware of the incident.
 
-contracts/dpa.md:40:3  LOW  data_deletion  data-deletion.end-of-contract
+contracts/dpa.md:40:3  LOW  data_deletion  data-deletion.end-of-contract  [supplier's duty]
   | Provider will delete Customer Data within 30 days, excluding backups.
   parameters: backups=false measures=encryption,mfa percent=99.9 period_days=30
     vague="without undue delay"
@@ -133,7 +140,7 @@ TEST(TextPrinter, ColourOnlyWhenAsked) {
   EXPECT_EQ(plain.find('\x1b'), std::string::npos);
   std::string color = Text(SampleReport(), true);
   EXPECT_NE(color.find("\x1b[1mcontracts/dpa.md:12:1\x1b[0m  \x1b[1;31mHIGH\x1b[0m  "
-                       "incident_notification  incident-notification.window\n"),
+                       "incident_notification  incident-notification.window  [supplier's duty]\n"),
             std::string::npos);
   EXPECT_NE(color.find("\x1b[32mLOW\x1b[0m"), std::string::npos);
   EXPECT_NE(color.find("  \x1b[33mMEDIUM\x1b[0m  audit_rights: "), std::string::npos);
@@ -183,6 +190,35 @@ TEST(TextPrinter, QuotesFromMarkdownLeaveOutInlineHtmlTags) {
   EXPECT_NE(Text(r).find("<span class=\"keyterm\">Provider</span>"), std::string::npos);
 }
 
+// issue 15 (text): a context cut inside a tag showed `class="header_3">`, and a clause that
+// opens in bold showed an unmatched `**`.
+TEST(TextPrinter, QuotesFromMarkdownLeaveOutCutTagsAndEmphasisMarkers) {
+  EXPECT_EQ(internal::ReadableQuote("class=\"header_3\">Caps.</span>  **Each party's liability",
+                                    "md"),
+            "Caps.  Each party's liability");
+  EXPECT_EQ(internal::ReadableQuote("\">Provider</span> shall <span class=\"keyterms_li", "md"),
+            "Provider shall ");
+  EXPECT_EQ(internal::ReadableQuote("span> notify <spa", "md"), " notify ");
+  EXPECT_EQ(internal::ReadableQuote("the _Customer_ and __Provider__ shall", "md"),
+            "the Customer and Provider shall");
+  // Not emphasis, not tags: kept.
+  EXPECT_EQ(internal::ReadableQuote("customer_data_id * 3 > 2 and <Customer Name>", "md"),
+            "customer_data_id * 3 > 2 and <Customer Name>");
+  EXPECT_EQ(internal::ReadableQuote("a ratio x > 2 holds", "md"), "a ratio x > 2 holds");
+  EXPECT_EQ(internal::ReadableQuote("**bold**", "txt"), "**bold**");
+
+  Report r;
+  r.document = {"dpa.md", "md", "dpa", 500};
+  Finding f = DeletionFinding();
+  f.context_before = "1. <span class=\"header_3\">Liability.</span>  ";
+  f.context_before.erase(0, 10);  // cut inside the tag, as a context limit does
+  f.text = "**Each party's total liability shall not exceed the fees paid.";
+  r.findings = {f};
+  std::string html = Html(r);
+  EXPECT_EQ(html.find("header_3"), std::string::npos) << html;
+  EXPECT_EQ(html.find("**"), std::string::npos) << html;
+}
+
 TEST(TextPrinter, ControlCharactersNeverReachTheTerminal) {
   Report r;
   r.document = {"evil\x1b]0;title\a.txt", "txt", "other", 10};
@@ -222,9 +258,11 @@ TEST(JsonPrinter, LiteralOutput) {
   r.findings = {f};
   r.missing = {{"audit_rights", "none", Risk::kLow}};
   EXPECT_EQ(Json(r),
-            R"({"document":{"path":"a.txt","format":"txt","type":"dpa","bytes":64},)"
+            R"({"document":{"path":"a.txt","format":"txt","type":"dpa","bytes":64,)"
+            R"("user_side":"","parties":[]},)"
             R"("findings":[{"rule":"r.x","category":"data_deletion","title":"T","start":1,"end":9,)"
             R"("line":2,"column":3,"section":"","text":"Delete.","party":"",)"
+            R"("party_name":"","side":"","holds":"",)"
             R"("parameters":{"backups":true,"period_days":30},"risk":"high","reasons":["why"],)"
             R"("positions":["p"],"controls":[{"id":"A.8.10","title":"Information deletion"}],)"
             R"("evidence":[{"id":"deletion-procedure","title":"Data deletion procedure"}],)"

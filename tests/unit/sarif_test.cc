@@ -112,6 +112,9 @@ TEST(SarifPrinter, LiteralOutput) {
             "category": "insurance",
             "section": "14. Insurance",
             "party": "supplier",
+            "party_name": "",
+            "side": "",
+            "holds": "",
             "parameters": {
               "amount": 5000000,
               "currency": "USD",

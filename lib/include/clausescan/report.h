@@ -56,7 +56,18 @@ struct Finding {
   // character boundaries (for reports that show the clause in context; not in the JSON).
   std::string context_before;
   std::string context_after;
-  std::string party;    // who owes the duty: "supplier", "customer", "mutual" or "" (not said)
+  // Whose duty or right the clause states: "supplier", "customer", "mutual" (both sides),
+  // "third" (a regulator, an independent accountant: neither side) or "" (not said).
+  std::string party;
+  // That party as the contract names it ("Ehave", "Reseller", "Provider"; "Ehave and CHT" for
+  // both sides; "regulatory authority" for a third party); "" only when party is "".
+  std::string party_name;
+  // Whose it is from the user's side (ScanOptions::party): "us", "them", "both" (mutual),
+  // "neither" (a third party) or "" (not said).
+  std::string side;
+  // "right" when the clause grants the party a right ("may audit", "has the right to"); else
+  // "duty" (or "" when party is "").
+  std::string holds;
   std::map<std::string, ParamValue> parameters;  // e.g. {"window_hours": 24, "trigger": "occurrence"}
   Risk risk = Risk::kInfo;
   std::vector<std::string> reasons;    // why this risk, in words a person understands
@@ -73,11 +84,22 @@ struct MissingClause {
   Risk risk = Risk::kMedium;
 };
 
+// A party the contract names in its preamble or definitions.
+struct ContractParty {
+  std::string name;                // the legal name as written ("Ehave, Inc."); may be ""
+  std::vector<std::string> terms;  // what the clauses call it ("Ehave", "Reseller")
+  std::string role;                // "supplier", "customer" or "" (the contract does not say)
+  std::string side;                // "us", "them" or "" (role unclear), from ScanOptions::party
+};
+
 struct DocumentInfo {
   std::string path;    // as given by the caller; "<stdin>" for standard input
   std::string format;  // "txt", "md", "html", "docx", "pdf"
   std::string type;    // guessed: "dpa", "msa", "sla", "security_addendum", "scc", "other"
   std::size_t bytes = 0;  // size of the input (the file, not the extracted text)
+  // The parties the contract names, in the order it names them; empty when it names none.
+  std::vector<ContractParty> parties;
+  std::string user_side;  // the user's side: "supplier" or "customer" (ScanOptions::party)
 };
 
 struct Report {

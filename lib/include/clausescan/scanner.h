@@ -71,6 +71,17 @@ enum class Revisions {
 //                                                          clauses are then judged on the
 //                                                          findings kept. Real contracts have
 //                                                          about 120 at most. 0: no limit
+//   party                   --party             "supplier" the user's side: "supplier",
+//                                                          "customer" (any case), or the name of
+//                                                          a party the contract names in its
+//                                                          preamble or definitions ("Ehave",
+//                                                          "Reseller"; case-insensitive). Each
+//                                                          finding says whose duty or right it is
+//                                                          (us, them) and is judged from this
+//                                                          side (docs/report-format.md). A name
+//                                                          the document does not give fails with
+//                                                          kInvalidArgument listing the names it
+//                                                          does give
 //   revisions               --revisions         kAccepted  the text of a DOCX with tracked
 //                                                          changes that is scanned
 //   password                --password          ""         opens an encrypted PDF (user or owner
@@ -103,6 +114,7 @@ struct ScanOptions {
   std::size_t max_part_bytes = std::size_t{32} << 20;
   int max_xml_depth = 256;
   std::size_t max_findings = 2000;
+  std::string party = "supplier";
   Revisions revisions = Revisions::kAccepted;
   std::string password;
   int pdf_time_limit_seconds = 60;

@@ -660,9 +660,11 @@ DefinedTerms CollectDefinedTerms(const NormalizedText& text, const Outline& outl
 // Runs one scope over a document, appending hits.
 class ScopeRunner {
  public:
-  ScopeRunner(const CompiledRules& rules, const ScopePatterns& patterns, std::string_view folded,
-              const DefinedTerms& defined, UnitEvaluator* evaluator, std::vector<RuleHit>* hits)
+  ScopeRunner(const CompiledRules& rules, const PartyLexicon& parties,
+              const ScopePatterns& patterns, std::string_view folded, const DefinedTerms& defined,
+              UnitEvaluator* evaluator, std::vector<RuleHit>* hits)
       : rules_(rules),
+        parties_(parties),
         patterns_(patterns),
         scratch_(patterns.NewScratch()),
         folded_(folded),
@@ -702,6 +704,7 @@ class ScopeRunner {
   const DutyClause* LaterDuty(int rule, Party party, std::string_view unit, LaterDuties* later);
 
   const CompiledRules& rules_;
+  const PartyLexicon& parties_;
   const ScopePatterns& patterns_;
   ProbeScratch scratch_;
   std::string_view folded_;
@@ -734,7 +737,7 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads
   }
   if (passed.empty()) return;
   const UnitFacts facts{IsDefinition(unit), leads != nullptr ? leads->HolderOf(unit_index)
-                                                             : DutyHolder(unit, rules_.parties)};
+                                                             : DutyHolder(unit, parties_)};
   const ItemTexts items = RuleItems(unit);
   LaterDuties later;
   for (int index : passed) {
@@ -777,7 +780,7 @@ const DutyClause* ScopeRunner::LaterDuty(int rule, Party party, std::string_view
                                          LaterDuties* later) {
   if (!later->done) {
     later->done = true;
-    later->clauses = DutyClauses(unit, rules_.parties);
+    later->clauses = DutyClauses(unit, parties_);
     // The clauses do not overlap: matching them all reads the unit once more.
     for (std::size_t k = 1; k < later->clauses.size(); ++k) {
       const DutyClause& c = later->clauses[k];
@@ -930,7 +933,8 @@ Result<std::unique_ptr<Matcher>> Matcher::Compile(const std::vector<Rule>& rules
 }
 
 std::vector<RuleHit> Matcher::Match(const NormalizedText& text, const Outline& outline,
-                                    std::size_t max_hits) const {
+                                    std::size_t max_hits, const PartyLexicon* parties) const {
+  const PartyLexicon& lexicon = parties != nullptr ? *parties : impl_->parties;
   // Each scope's hits come in document order, so the first `keep` of the merged list are among
   // the first `keep` of each scope: a scope stops once it has that many.
   const std::size_t keep = max_hits == 0 ? static_cast<std::size_t>(-1) : max_hits + 1;
@@ -938,8 +942,8 @@ std::vector<RuleHit> Matcher::Match(const NormalizedText& text, const Outline& o
   UnitEvaluator evaluator(*impl_);
   const DefinedTerms defined = CollectDefinedTerms(text, outline);
   if (!impl_->sentence.empty()) {
-    ScopeRunner runner(*impl_, impl_->sentence, text.folded, defined, &evaluator, &hits);
-    ListLeads leads(outline, text.folded, impl_->parties);
+    ScopeRunner runner(*impl_, lexicon, impl_->sentence, text.folded, defined, &evaluator, &hits);
+    ListLeads leads(outline, text.folded, lexicon);
     for (std::size_t u = 0; u < outline.units.size(); ++u) {
       if (hits.size() >= keep) break;
       const Unit& unit = outline.units[u];
@@ -950,7 +954,7 @@ std::vector<RuleHit> Matcher::Match(const NormalizedText& text, const Outline& o
   const std::size_t sentence_hits = hits.size();
   if (!impl_->paragraph.empty()) {
     const std::vector<char> has_text = ParagraphsWithText(outline);
-    ScopeRunner runner(*impl_, impl_->paragraph, text.folded, defined, &evaluator, &hits);
+    ScopeRunner runner(*impl_, lexicon, impl_->paragraph, text.folded, defined, &evaluator, &hits);
     for (std::size_t p = 0; p < outline.paragraphs.size(); ++p) {
       if (hits.size() - sentence_hits >= keep) break;
       const Paragraph& paragraph = outline.paragraphs[p];

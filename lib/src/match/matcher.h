@@ -88,8 +88,10 @@ class Matcher {
   // Hits come in document order, then rule order. With max_hits above 0, returns at most
   // max_hits + 1 hits, the first ones in that order, and stops matching there: a result longer
   // than max_hits means the document has more (memory stays bounded whatever the document).
+  // parties, when given, replaces the rule set's party words for this document (see
+  // DocumentLexicon in params/parties_in_text.h); it must outlive the call.
   std::vector<RuleHit> Match(const NormalizedText& text, const Outline& outline,
-                             std::size_t max_hits = 0) const;
+                             std::size_t max_hits = 0, const PartyLexicon* parties = nullptr) const;
 
  private:
   Matcher();

@@ -15,10 +15,10 @@
 namespace clausescan {
 namespace {
 
-constexpr std::array<std::string_view, 17> kColumns = {
-    "path",       "line",    "column",   "start",    "end",  "page",
-    "paragraph",  "section", "category", "rule",     "risk", "party",
-    "parameters", "reasons", "controls", "evidence", "text"};
+constexpr std::array<std::string_view, 20> kColumns = {
+    "path",     "line",     "column", "start",      "end",   "page",       "paragraph",
+    "section",  "category", "rule",   "risk",       "party", "parameters", "reasons",
+    "controls", "evidence", "text",   "party_name", "side",  "holds"};
 
 // A field as RFC 4180 writes it: quoted when it holds a comma, quote, CR or LF, with quotes
 // doubled. A field a spreadsheet would evaluate (starting with = + - @ tab or CR) is prefixed
@@ -87,7 +87,10 @@ std::vector<std::string> Row(const std::string& path, const Finding& f) {
           Join(f.reasons, " | ", [](const std::string& s) { return s; }),
           Join(f.controls, " ", [](const Control& c) { return c.id; }),
           Join(f.evidence, " ", [](const EvidenceItem& e) { return e.id; }),
-          f.text};
+          f.text,
+          f.party_name,
+          f.side,
+          f.holds};
 }
 
 }  // namespace

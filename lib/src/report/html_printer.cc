@@ -180,7 +180,9 @@ void WriteFacts(const Finding& f, std::ostream& out) {
                          HtmlEscape(internal::FormatValue(value)) + "</code>");
   }
   WriteFact("Parameters", parameters, "inline", out);
-  if (!f.party.empty()) WriteFact("Duty owed by", {HtmlEscape(f.party)}, "plain", out);
+  if (const std::string marker = internal::SideMarker(f); !marker.empty()) {
+    WriteFact("Party", {HtmlEscape(marker)}, "plain", out);
+  }
   WriteFact("Why this risk", Escaped(f.reasons), "bullets", out);
   std::vector<std::string> controls;
   for (const Control& c : f.controls) {

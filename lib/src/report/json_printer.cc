@@ -21,6 +21,13 @@ Json DocumentJson(const DocumentInfo& document) {
   out["format"] = document.format;
   out["type"] = document.type;
   out["bytes"] = document.bytes;
+  out["user_side"] = document.user_side;
+  Json parties = Json::array();
+  for (const ContractParty& p : document.parties) {
+    parties.push_back(
+        Json{{"name", p.name}, {"terms", p.terms}, {"role", p.role}, {"side", p.side}});
+  }
+  out["parties"] = std::move(parties);
   return out;
 }
 
@@ -50,6 +57,9 @@ Json FindingJson(const Finding& f) {
   out["section"] = f.section;
   out["text"] = f.text;
   out["party"] = f.party;
+  out["party_name"] = f.party_name;
+  out["side"] = f.side;
+  out["holds"] = f.holds;
   out["parameters"] = internal::ParametersJson(f.parameters);
   out["risk"] = RiskName(f.risk);
   out["reasons"] = f.reasons;

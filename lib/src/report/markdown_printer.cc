@@ -105,7 +105,9 @@ void WriteFinding(const Finding& f, std::string_view format, std::ostream& out) 
     parameters.push_back(name + " = " + internal::FormatValue(value));
   }
   WriteInline("Parameters", parameters, out);
-  if (!f.party.empty()) out << "- Duty owed by: " << MarkdownEscape(f.party) << '\n';
+  if (const std::string marker = internal::SideMarker(f); !marker.empty()) {
+    out << "- Party: " << MarkdownEscape(marker) << '\n';
+  }
   WriteBullets("Why", f.reasons, out);
   std::vector<std::string> controls;
   for (const Control& c : f.controls) controls.push_back(c.id + " " + c.title);

@@ -114,16 +114,105 @@ std::size_t InlineTagLength(std::string_view text, std::size_t i) {
   return 0;
 }
 
+// The length of the end of a tag that a quote or its context starts inside of: the text up to
+// the first '>' when it holds no '<' and reads as the rest of a tag: attributes (`class="x">`,
+// `="x">`, `x">`) or an inline element's name (`span>`, `/span>`). 0 otherwise.
+std::size_t CutTagHeadLength(std::string_view text) {
+  std::size_t close = text.find('>');
+  if (close == std::string_view::npos || close > 512) return 0;
+  std::string_view head = text.substr(0, close);
+  if (head.find('<') != std::string_view::npos) return 0;
+  std::size_t quotes = std::count(head.begin(), head.end(), '"');
+  bool attributes = quotes > 0 && head.back() == '"' &&
+                    (head.find('=') != std::string_view::npos || quotes % 2 == 1);
+  std::string_view name = head;
+  while (!name.empty() && (name.back() == '/' || name.back() == ' ')) name.remove_suffix(1);
+  if (!name.empty() && name.front() == '/') name.remove_prefix(1);
+  return attributes || IsInlineElement(name) ? close + 1 : 0;
+}
+
+// The length of the start of a tag that a quote or its context ends inside of: from the last
+// '<' with no '>' after it, when an inline element's name (or its start, or nothing yet)
+// follows it. 0 otherwise.
+std::size_t CutTagTailLength(std::string_view text) {
+  std::size_t open = text.rfind('<');
+  if (open == std::string_view::npos || text.size() - open > 512 ||
+      text.find('>', open) != std::string_view::npos) {
+    return 0;
+  }
+  std::size_t j = open + 1;
+  if (j < text.size() && text[j] == '/') ++j;
+  std::size_t name_begin = j;
+  while (j < text.size() && std::isalnum(static_cast<unsigned char>(text[j]))) ++j;
+  std::string_view name = text.substr(name_begin, j - name_begin);
+  if (j < text.size() && !std::isspace(static_cast<unsigned char>(text[j]))) return 0;
+  if (j == text.size() && !name.empty()) {  // "<spa": any inline element that starts so
+    for (std::string_view known : {"a", "abbr", "span", "strong", "sub", "sup", "small", "em",
+                                   "code", "mark", "font", "br", "b", "i", "u"}) {
+      if (known.substr(0, std::min(known.size(), name.size())) == name &&
+          name.size() <= known.size()) {
+        return text.size() - open;
+      }
+    }
+    return 0;
+  }
+  return name.empty() || IsInlineElement(name) ? text.size() - open : 0;
+}
+
+// The length of the Markdown emphasis marker at text[i], or 0: a run of two or more '*' or '_'
+// (`**bold**`, and the unmatched half a cut quote leaves), or a single one that opens a word
+// (after a space, '(' or the start, before a letter or digit) with a closing one later in the
+// text (after a letter or digit, before a space, punctuation or the end), or that closes one
+// opened before (*open counts the single openers of each marker seen: [0] '*', [1] '_').
+std::size_t EmphasisMarkerLength(std::string_view text, std::size_t i, int open[2]) {
+  char marker = text[i];
+  if (marker != '*' && marker != '_') return 0;
+  std::size_t end = i;
+  while (end < text.size() && text[end] == marker) ++end;
+  if (end - i >= 2) return end - i;
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c < 0; };
+  auto space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+  auto closes_at = [&](std::size_t k) {
+    return k > 0 && word(text[k - 1]) &&
+           (k + 1 == text.size() || space(text[k + 1]) ||
+            std::ispunct(static_cast<unsigned char>(text[k + 1])));
+  };
+  int& opened = open[marker == '*' ? 0 : 1];
+  if (opened > 0 && closes_at(i)) {
+    --opened;
+    return 1;
+  }
+  bool opens = (i == 0 || space(text[i - 1]) || text[i - 1] == '(') && end < text.size() &&
+               word(text[end]);
+  if (!opens) return 0;
+  for (std::size_t k = text.find(marker, end); k != std::string_view::npos && k < i + 512;
+       k = text.find(marker, k + 1)) {
+    if (closes_at(k)) {
+      ++opened;
+      return 1;
+    }
+  }
+  return 0;
+}
+
 }  // namespace
 
 std::string ReadableQuote(std::string_view text, std::string_view format) {
   if (format != "md") return std::string(text);
+  text.remove_prefix(CutTagHeadLength(text));
+  text.remove_suffix(CutTagTailLength(text));
   std::string out;
   out.reserve(text.size());
+  int open_markers[2] = {0, 0};
   for (std::size_t i = 0; i < text.size();) {
     std::size_t tag = text[i] == '<' ? InlineTagLength(text, i) : 0;
     if (tag > 0) {
       i += tag;
+      continue;
+    }
+    std::size_t marker = EmphasisMarkerLength(text, i, open_markers);
+    if (marker > 0) {
+      i += marker;
       continue;
     }
     out += text[i++];

@@ -24,8 +24,11 @@ std::string ValidUtf8(std::string_view text);
 
 // A clause as people should read it: for Markdown documents (format "md"), the inline HTML
 // tags of common text elements (<span class="...">, </a>, <br/>, <strong>...) are removed,
-// as a Markdown viewer would not show them; other text is returned as it is. Only known element
-// names count, so template placeholders such as "<Customer Name>" stay.
+// as a Markdown viewer would not show them, and so are the pieces of such tags that a quote or
+// its context was cut inside of (`class="x">` at the start, `<span cla` at the end) and the
+// emphasis markers (`**`, `__`, a `*` or `_` that opens or closes a word), which a viewer does
+// not show either and which a cut quote leaves unmatched. Other formats are returned as they
+// are. Only known element names count, so template placeholders such as "<Customer Name>" stay.
 std::string ReadableQuote(std::string_view text, std::string_view format);
 
 // Document text made safe and compact for one line: whitespace runs become one space, control

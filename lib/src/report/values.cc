@@ -43,4 +43,23 @@ std::string FormatValue(const ParamValue& value) {
       value);
 }
 
+std::string SideMarker(const Finding& finding) {
+  if (finding.party.empty()) return "";
+  const std::string what = finding.holds == "right" ? "right" : "duty";
+  std::string marker;
+  if (finding.side == "us") {
+    marker = "our " + what;
+  } else if (finding.side == "them") {
+    marker = "their " + what;
+  } else if (finding.side == "both") {
+    marker = "both parties' " + what;
+  } else if (finding.side == "neither" || finding.party == "third") {
+    marker = "third party";
+  } else {
+    marker = finding.party + "'s " + what;
+  }
+  if (!finding.party_name.empty()) marker += " (" + finding.party_name + ")";
+  return marker;
+}
+
 }  // namespace clausescan::internal

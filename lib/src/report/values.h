@@ -22,6 +22,11 @@ std::string FormatNumber(double value);
 // list joined with ", ".
 std::string FormatValue(const ParamValue& value);
 
+// Whose duty or right a finding states, from the user's side, for reports: "our duty (Ehave)",
+// "their right (CHT)", "both parties' duty (Ehave and CHT)", "third party (regulator)"; the
+// party word when the side is not said ("supplier's duty"); "" when the finding names no party.
+std::string SideMarker(const Finding& finding);
+
 }  // namespace clausescan::internal
 
 #endif  // CLAUSESCAN_REPORT_VALUES_H_

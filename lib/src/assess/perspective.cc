@@ -1,0 +1,134 @@
+// Judging a finding from the user's side; see perspective.h.
+#include "assess/perspective.h"
+
+#include <fmt/format.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace clausescan::internal {
+namespace {
+
+Party Opposite(Party side) {
+  return side == Party::kSupplier   ? Party::kCustomer
+         : side == Party::kCustomer ? Party::kSupplier
+                                    : Party::kUnknown;
+}
+
+const std::string& NameOf(Party party, const SideNames& names) {
+  static const std::string kNone;
+  switch (party) {
+    case Party::kSupplier:
+      return names.supplier;
+    case Party::kCustomer:
+      return names.customer;
+    case Party::kMutual:
+      return names.both;
+    case Party::kUnknown:
+      return kNone;
+  }
+  return kNone;
+}
+
+// Replaces the verdict: risk, one reason first, positions cleared (they are the playbook's
+// verdict on a clause that is no longer judged against it). Earlier reasons stay after it,
+// marked `earlier` when not empty; otherwise the evidence to prepare and the considerations
+// (what to propose instead) go too: the clause asks nothing of us.
+void Revise(Risk risk, std::string reason, const std::string& earlier, Finding* finding) {
+  if (earlier.empty()) {
+    finding->evidence.clear();
+    finding->considerations.clear();
+  }
+  std::vector<std::string> reasons{std::move(reason)};
+  if (!earlier.empty()) {
+    for (const std::string& r : finding->reasons) reasons.push_back(earlier + r);
+  }
+  finding->risk = risk;
+  finding->reasons = std::move(reasons);
+  finding->positions.clear();
+}
+
+void JudgeAudit(const PartyRole& role, Party party, Party user, const SideNames& names,
+                Finding* finding) {
+  const bool third_party_acts =
+      !role.third_party.empty() && !role.right &&
+      (party == Party::kUnknown || (party != Party::kMutual && !role.names_other_side));
+  if (third_party_acts) {
+    Revise(Risk::kInfo,
+           fmt::format("a third party ({}) inspects or decides here, not {}: this is no audit "
+                       "right of the other party",
+                       role.third_party, NameOf(Opposite(user), names)),
+           "", finding);
+    return;
+  }
+  if (party != Party::kSupplier && party != Party::kCustomer) return;
+  if (role.right && !role.audits) return;  // "Processor may satisfy a request with reports"
+  const Party audited = role.right ? Opposite(party) : party;
+  if (audited != Opposite(user)) return;
+  Revise(Risk::kInfo,
+         fmt::format("{}'s right to audit {}: an audit of them, not of us, so it costs us "
+                     "nothing",
+                     NameOf(user, names), NameOf(audited, names)),
+         "", finding);
+}
+
+}  // namespace
+
+void JudgeFromSide(const Rule& rule, const PartyRole& role, Party user, const SideNames& names,
+                   Finding* finding) {
+  Party party = role.party;
+  bool third = false;
+  if (party == Party::kUnknown && rule.party != Party::kUnknown) party = rule.party;
+  if (party == Party::kUnknown && !role.third_party.empty() && rule.category == "audit_rights") {
+    third = true;
+  }
+  if (third) {
+    finding->party = "third";
+    finding->party_name = role.third_party;
+    finding->side = "neither";
+    finding->holds = role.right ? "right" : "duty";
+  } else if (party != Party::kUnknown) {
+    finding->party = std::string(PartyName(party));
+    finding->party_name = NameOf(party, names);
+    finding->side = party == Party::kMutual ? "both" : party == user ? "us" : "them";
+    finding->holds = role.right ? "right" : "duty";
+  }
+  if (rule.category == "audit_rights") {
+    JudgeAudit(role, party, user, names, finding);
+    return;
+  }
+  if (party == Party::kMutual || party == Party::kUnknown) return;
+  const std::string& who = NameOf(party, names);
+  // A right of theirs is a duty of ours ("Customer shall be entitled to a service credit"):
+  // the playbook's verdict stands. So does a right of ours when we are the customer.
+  if (role.right) return;
+  if (user == Party::kSupplier) {
+    if (party != Party::kCustomer || rule.party == Party::kCustomer) return;
+    if (rule.category == "indemnification") {
+      Revise(Risk::kInfo,
+             fmt::format("{}'s indemnity: a protection for us, not a commitment of ours", who), "",
+             finding);
+    } else {
+      Revise(Risk::kInfo, fmt::format("{}'s duty, not ours: it asks nothing of us", who), "",
+             finding);
+    }
+    return;
+  }
+  // The user is the customer.
+  if (party == Party::kSupplier) {
+    Revise(Risk::kInfo,
+           fmt::format("{}'s duty to us: a protection for us as the customer, not a risk; the "
+                       "playbook's positions judge what a supplier promises",
+                       who),
+           "for the supplier: ", finding);
+  } else {
+    Revise(Risk::kLow,
+           fmt::format("our duty as the customer ({}): check that we can meet it; the "
+                       "playbook's positions are a supplier's",
+                       who),
+           "", finding);
+  }
+}
+
+}  // namespace clausescan::internal

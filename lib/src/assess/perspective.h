@@ -1,0 +1,43 @@
+// Judging a finding from the user's side of the contract: whose duty or right it is (us, them,
+// both, a third party), and what that means for the risk the playbook gave.
+#ifndef CLAUSESCAN_ASSESS_PERSPECTIVE_H_
+#define CLAUSESCAN_ASSESS_PERSPECTIVE_H_
+
+#include <string>
+
+#include "clausescan/report.h"
+#include "params/party_role.h"
+#include "rules/model.h"
+
+namespace clausescan::internal {
+
+// The names of the two sides and of both, as a finding shows them.
+struct SideNames {
+  std::string supplier;  // "Ehave", "Provider"; "supplier" when the contract names none
+  std::string customer;
+  std::string both;  // "Ehave and CHT"; "both parties"
+};
+
+// Sets finding->party, party_name, side and holds from role (the rule's own party fills in
+// when role.party is kUnknown), then revises the risk the playbook gave (expects Assess to
+// have run) for user (kSupplier or kCustomer):
+// - audit_rights: the audited side is the party holding a duty, or the other side of the party
+//   holding a right to audit (a right of another kind, such as answering with reports, keeps
+//   the playbook's risk). An audit of them, or by a third party (a regulator, an independent
+//   accountant) that neither side conducts, is kInfo with a reason saying so; an audit of us
+//   keeps the playbook's risk.
+// - a right of either side keeps the playbook's risk: their right is our duty.
+// - other categories, user kSupplier: the customer's duty (side "them") is kInfo ("their
+//   duty, not ours"; an indemnity of ours by them is "a protection for us").
+// - user kCustomer: a supplier duty (or a rule about the supplier's duty whose party is not
+//   said) is kInfo: it protects the customer and the playbook's positions are a supplier's;
+//   the playbook's reasons stay, marked "for the supplier". The customer's own duty is kLow:
+//   "your duty: check that you can meet it".
+// - mutual and unknown parties keep the playbook's risk.
+// A clause revised to kInfo as asking nothing of us loses its evidence and considerations.
+void JudgeFromSide(const Rule& rule, const PartyRole& role, Party user, const SideNames& names,
+                   Finding* finding);
+
+}  // namespace clausescan::internal
+
+#endif  // CLAUSESCAN_ASSESS_PERSPECTIVE_H_

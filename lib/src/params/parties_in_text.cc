@@ -1,0 +1,436 @@
+// The parties a contract names, read from its preamble and definitions.
+#include "params/parties_in_text.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "re2/re2.h"
+
+namespace clausescan::internal {
+namespace {
+
+// The preamble is read in the first this many bytes; definitions anywhere.
+constexpr std::size_t kPreambleBytes = 8 << 10;
+// A name is looked for this far before its parenthetical.
+constexpr std::size_t kNameWindow = 300;
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+std::string_view Trim(std::string_view s) {
+  const std::string_view kSpace = " \t\r\n\f\v,;-*_";
+  const std::size_t first = s.find_first_not_of(kSpace);
+  if (first == std::string_view::npos) return {};
+  const std::size_t last = s.find_last_not_of(kSpace);
+  return s.substr(first, last - first + 1);
+}
+
+// "the Reseller" -> "Reseller".
+std::string_view StripArticle(std::string_view term) {
+  term = Trim(term);
+  for (std::string_view article : {"the ", "The ", "THE "}) {
+    if (term.substr(0, article.size()) == article) return Trim(term.substr(article.size()));
+  }
+  return term;
+}
+
+// The legal-form words a company name ends with.
+bool IsLegalSuffix(std::string_view word) {
+  static const char* const kSuffixes[] = {
+      "inc",  "incorporated", "ltd", "limited", "llc",     "llp", "lp",    "l.p",
+      "corp", "corporation",  "plc", "gmbh",    "ag",      "sa",  "s.a",   "nv",
+      "n.v",  "bv",           "b.v", "co",      "company", "pty", "pte",   "sarl",
+      "srl",  "spa",          "ab",  "oy",      "as",      "kk",  "l.l.c", "ulc"};
+  const std::string lower = Lower(word);
+  return std::any_of(std::begin(kSuffixes), std::end(kSuffixes),
+                     [&](const char* s) { return lower == s; });
+}
+
+// The words of s: runs of letters, digits, '.', '&' and '\''.
+std::vector<std::string_view> Words(std::string_view s) {
+  std::vector<std::string_view> words;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == ',' || s[i] == '\n' || s[i] == '\t')) ++i;
+    const std::size_t start = i;
+    while (i < s.size() && s[i] != ' ' && s[i] != ',' && s[i] != '\n' && s[i] != '\t') ++i;
+    if (i > start) {
+      std::string_view w = s.substr(start, i - start);
+      while (!w.empty() && w.back() == '.') w.remove_suffix(1);
+      if (!w.empty()) words.push_back(w);
+    }
+  }
+  return words;
+}
+
+bool HasLegalSuffix(std::string_view name) {
+  const std::vector<std::string_view> words = Words(name);
+  return words.size() >= 2 && IsLegalSuffix(words.back());
+}
+
+// "Ehave, Inc." -> "ehave"; "Companion Healthcare Technologies Corp" -> "companion healthcare
+// technologies". Lower case; "" when nothing is left.
+std::string NameCore(std::string_view name) {
+  std::vector<std::string_view> words = Words(name);
+  while (words.size() > 1 && IsLegalSuffix(words.back())) words.pop_back();
+  std::string out;
+  for (std::string_view w : words) {
+    if (!out.empty()) out += ' ';
+    out += Lower(w);
+  }
+  return out;
+}
+
+// s without a leading `word` ("and BETA CORP" -> "BETA CORP").
+std::string_view StripLeadingWord(std::string_view s, std::string_view word) {
+  if (s.size() > word.size() && s.substr(0, word.size()) == word &&
+      (s[word.size()] == ' ' || s[word.size()] == '\n' || s[word.size()] == ':')) {
+    return Trim(s.substr(word.size() + 1));
+  }
+  return s;
+}
+
+// The name written before a naming parenthetical that starts at `at`: back to "between",
+// "among", " by ", " with ", a ')' ';' ':' or a blank line, then after a last " and ", cut where a
+// description starts (", a company incorporated ...") or an address does (", 5 Quay Street").
+std::string NameBefore(std::string_view text, std::size_t at) {
+  const std::size_t from = at > kNameWindow ? at - kNameWindow : 0;
+  std::string_view window = text.substr(from, at - from);
+  std::string lower = Lower(window);
+  std::size_t start = 0;
+  for (std::string_view boundary :
+       {"between", "among", ")", ";", ":", "\n\n", " by ", " with ", "entered into"}) {
+    const std::size_t k = lower.rfind(boundary);
+    if (k != std::string::npos) start = std::max(start, k + boundary.size());
+  }
+  std::string_view name = Trim(window.substr(start));
+  for (std::string_view word : {"and", "by", "with", "AND", "BY", "WITH"}) {
+    name = StripLeadingWord(name, word);
+  }
+  lower = Lower(name);
+  std::size_t cut = name.size();
+  for (std::string_view description :
+       {", a ", ", an ", "\na ", " a company", " a corporation", ", organized", ", incorporated",
+        ", having", ", with ", ", whose", ", located", ", registered", ", duly", " (", "\n(", ",\n",
+        ", acting"}) {
+    const std::size_t k = lower.find(description);
+    if (k != std::string::npos) cut = std::min(cut, k);
+  }
+  // ", 5 Quay Street": an address.
+  for (std::size_t k = lower.find(", "); k != std::string::npos && k < cut;
+       k = lower.find(", ", k + 1)) {
+    if (k + 2 < lower.size() && std::isdigit(static_cast<unsigned char>(lower[k + 2]))) cut = k;
+  }
+  name = name.substr(0, cut);
+  const std::size_t last_and = Lower(name).rfind(" and ");
+  if (last_and != std::string::npos) name = name.substr(last_and + 5);
+  std::string out;
+  for (char c : Trim(name)) {
+    if (c == '*' || c == '_') continue;
+    out += c == '\n' ? ' ' : c;
+  }
+  out = std::string(Trim(out));
+  // A name starts with a capital (or a digit): "the company" is no name.
+  if (out.empty() || !(std::isupper(static_cast<unsigned char>(out[0])) ||
+                       std::isdigit(static_cast<unsigned char>(out[0])))) {
+    return {};
+  }
+  if (out.size() > 100 || Words(out).size() > 10) return {};
+  return out;
+}
+
+// Terms that a naming parenthetical of a preamble gives to things other than parties.
+bool IsNotAPartyTerm(std::string_view term) {
+  const std::string lower = Lower(term);
+  for (std::string_view word :
+       {"agreement", "party", "parties", "effective date", "contract", "order", "terms", "services",
+        "service", "affiliates", "affiliate", "dpa", "addendum", "msa", "sow"}) {
+    if (lower == word) return true;
+  }
+  for (std::string_view part :
+       {"agreement", "date",     "gdpr",     "ccpa",  "hipaa",    " act",        "regulation",
+        "directive", "law",      "clauses",  "sccs",  "data",     "information", "service",
+        "product",   "software", "platform", "order", "schedule", "exhibit",     "annex",
+        "addendum",  "policy",   "terms",    "period"}) {
+    if (lower.find(part) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// True when a term looks like a party's short name: at most three words, each capitalised
+// ("Ehave", "CHT", "Big Co"), or a role word.
+bool IsNameLike(std::string_view term) {
+  if (RoleOfWord(term) != Party::kUnknown) return true;
+  const std::vector<std::string_view> words = Words(term);
+  if (words.empty() || words.size() > 3) return false;
+  return std::all_of(words.begin(), words.end(), [](std::string_view w) {
+    return std::isupper(static_cast<unsigned char>(w[0])) ||
+           std::isdigit(static_cast<unsigned char>(w[0]));
+  });
+}
+
+// True when a legal name has no lowercase words but "of", "and", "&", "de", "the", "for": not
+// "Professional Services under this Agreement".
+bool IsLegalNameLike(std::string_view name) {
+  for (std::string_view w : Words(name)) {
+    if (std::islower(static_cast<unsigned char>(w[0])) &&
+        !(w == "of" || w == "and" || w == "de" || w == "the" || w == "for" || w == "und")) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// The party in *parties whose term or name is `word` (case-insensitive), or nullptr.
+NamedParty* Find(std::vector<NamedParty>* parties, std::string_view word) {
+  const std::string lower = Lower(word);
+  for (NamedParty& party : *parties) {
+    for (const std::string& term : party.terms) {
+      if (Lower(term) == lower) return &party;
+    }
+    if (!party.name.empty() && (Lower(party.name) == lower || NameCore(party.name) == lower)) {
+      return &party;
+    }
+  }
+  return nullptr;
+}
+
+void AddTerm(NamedParty* party, std::string_view term) {
+  const std::string lower = Lower(term);
+  for (const std::string& t : party->terms) {
+    if (Lower(t) == lower) return;
+  }
+  party->terms.emplace_back(term);
+}
+
+// Adds a party named `name` (may be "") called `terms` in the clauses, merging with one already
+// known by any of them.
+void AddParty(std::vector<NamedParty>* parties, std::string_view name,
+              const std::vector<std::string_view>& terms) {
+  NamedParty* party = nullptr;
+  for (std::string_view term : terms) {
+    if (party == nullptr) party = Find(parties, term);
+  }
+  if (party == nullptr && !name.empty()) party = Find(parties, name);
+  if (party == nullptr) {
+    parties->emplace_back();
+    party = &parties->back();
+  }
+  if (party->name.empty()) party->name = std::string(name);
+  for (std::string_view term : terms) AddTerm(party, term);
+}
+
+// True when the preamble opened with "between" or "among" before `at`, close enough to be the
+// sentence naming the parties.
+bool InPreamble(std::string_view text, std::size_t at) {
+  const std::size_t from = at > 1500 ? at - 1500 : 0;
+  const std::string lower = Lower(text.substr(from, at - from));
+  return lower.find("between") != std::string::npos || lower.find("among") != std::string::npos ||
+         lower.find("by and between") != std::string::npos;
+}
+
+void ReadNamingParentheticals(std::string_view text, std::vector<NamedParty>* parties) {
+  // ("Ehave"), (the "Customer"), (hereinafter "the Reseller"), (hereinafter referred to as
+  // "Provider"), ("Company" or "we"); and ', hereinafter referred to as "Provider",'.
+  static const RE2 kNaming(
+      "(?i)(\\(|,)\\s*(?:(?:hereinafter|hereafter|herein)\\s*,?\\s*)?"
+      "(?:(?:referred\\s+to|called|named|designated|known)\\s+(?:herein\\s+)?(?:as\\s+)?)?"
+      "(?:the\\s+)?[\"\\x{201C}\\x{201D}]([^\"\\x{201C}\\x{201D}()\\n]{1,40})[\"\\x{201C}\\x{201D}]"
+      "(?:\\s*,?\\s*(?:or|and)\\s+(?:the\\s+)?[\"\\x{201C}\\x{201D}]([^\"\\x{201C}\\x{201D}()\\n]{"
+      "1,40})"
+      "[\"\\x{201C}\\x{201D}])?\\s*(\\)|,|\\.|;)");
+  // 'X (hereinafter the Reseller)', 'X, hereinafter called the Reseller,' without quotes.
+  static const RE2 kHereinafter(
+      "(?i)(\\(|,)\\s*(?:hereinafter|hereafter)\\s+(?:(?:referred\\s+to|called|named)\\s+)?"
+      "(?:as\\s+)?(?:the\\s+)?([A-Za-z][A-Za-z]{1,30})\\s*(\\)|,)");
+  const std::string_view head = text.substr(0, std::min(text.size(), kPreambleBytes));
+  for (const RE2* pattern : {&kNaming, &kHereinafter}) {
+    re2::StringPiece input(head.data(), head.size());
+    re2::StringPiece open, first, second, close;
+    const bool naming = pattern == &kNaming;
+    while (naming ? RE2::FindAndConsume(&input, *pattern, &open, &first, &second, &close)
+                  : RE2::FindAndConsume(&input, *pattern, &open, &first, &close)) {
+      const std::size_t at = static_cast<std::size_t>(open.data() - head.data());
+      std::vector<std::string_view> terms;
+      for (re2::StringPiece piece : {first, second}) {
+        if (piece.empty()) continue;
+        const std::string_view term = StripArticle(std::string_view(piece.data(), piece.size()));
+        if (!term.empty() && !IsNotAPartyTerm(term) && IsNameLike(term)) terms.push_back(term);
+        if (!naming) break;
+      }
+      if (terms.empty()) continue;
+      const std::string name = NameBefore(head, at);
+      const bool role = std::any_of(terms.begin(), terms.end(), [](std::string_view t) {
+        return RoleOfWord(t) != Party::kUnknown;
+      });
+      // A naming parenthetical names a party when it gives a role, follows a legal name, or sits
+      // in the "between ... and ..." sentence after a name.
+      if (!IsLegalNameLike(name)) continue;
+      if (!role && !HasLegalSuffix(name) && (name.empty() || !InPreamble(head, at))) continue;
+      AddParty(parties, name, terms);
+    }
+  }
+}
+
+// '"Customer" means ...', '"Provider" or "we" means ...' for role words, anywhere.
+void ReadDefinitions(std::string_view text, std::vector<NamedParty>* parties) {
+  static const RE2 kDefinition(
+      "(?m)^[\\s*_#>\\-]*(?:\\(?[0-9a-z]{1,4}[.)]\\s*)?(?:[0-9.]+\\s+)?"
+      "[\"\\x{201C}\\x{201D}]([A-Za-z][A-Za-z ]{0,30})[\"\\x{201C}\\x{201D}]\\s*"
+      "(?:,?\\s*(?:or|and)\\s+[\"\\x{201C}\\x{201D}]([A-Za-z][A-Za-z ]{0,30})"
+      "[\"\\x{201C}\\x{201D}])?\\s*(?:means|shall mean|refers to|has the meaning)\\s+"
+      "([^\\n]{0,200})");
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece first, second, body;
+  int seen = 0;
+  while (seen++ < 10000 && RE2::FindAndConsume(&input, kDefinition, &first, &second, &body)) {
+    const std::string_view term(first.data(), first.size());
+    if (RoleOfWord(term) == Party::kUnknown) continue;
+    std::vector<std::string_view> terms{term};
+    if (!second.empty()) terms.emplace_back(second.data(), second.size());
+    // '"Customer" means Acme Inc.': the term joins the party already named.
+    const std::string body_lower = Lower(std::string_view(body.data(), body.size()));
+    NamedParty* named = Find(parties, term);
+    for (NamedParty& party : *parties) {
+      if (named != nullptr) break;
+      const std::string core = party.name.empty() ? std::string() : NameCore(party.name);
+      if (!core.empty() && body_lower.rfind(core, 0) == 0) named = &party;
+    }
+    if (named != nullptr) {
+      for (std::string_view t : terms) AddTerm(named, t);
+    } else {
+      AddParty(parties, "", terms);
+    }
+  }
+}
+
+// How often the party's name qualifies a product ("Ehave Platform", "X Companion Solution") or
+// the party grants a licence: the sign of a supplier.
+int SupplierSigns(std::string_view text, const NamedParty& party) {
+  int signs = 0;
+  std::vector<std::string> words = {NameCore(party.name)};
+  for (const std::string& term : party.terms) words.push_back(Lower(term));
+  for (const std::string& word : words) {
+    if (word.empty() || RoleOfWord(word) != Party::kUnknown) continue;
+    const RE2 product("(?i)\\b" + RE2::QuoteMeta(word) +
+                      "(?:'s)?\\s+(?:[A-Za-z]+\\s+)?(?:platform|solution|solutions|software|"
+                      "products?|technology|system|application|applications|saas|hereby grants|"
+                      "grants)\\b");
+    re2::StringPiece input(text.data(), text.size());
+    while (signs < 1000 && RE2::FindAndConsume(&input, product)) ++signs;
+  }
+  return signs;
+}
+
+Party Other(Party side) {
+  return side == Party::kSupplier   ? Party::kCustomer
+         : side == Party::kCustomer ? Party::kSupplier
+                                    : Party::kUnknown;
+}
+
+void AssignSides(std::string_view text, std::vector<NamedParty>* parties) {
+  for (NamedParty& party : *parties) {
+    for (const std::string& term : party.terms) {
+      if (party.side == Party::kUnknown) party.side = RoleOfWord(term);
+    }
+  }
+  if (parties->size() != 2) return;
+  NamedParty& a = (*parties)[0];
+  NamedParty& b = (*parties)[1];
+  if (a.side != Party::kUnknown && b.side == Party::kUnknown) b.side = Other(a.side);
+  if (b.side != Party::kUnknown && a.side == Party::kUnknown) a.side = Other(b.side);
+  if (a.side != Party::kUnknown || b.side != Party::kUnknown) return;
+  const int sa = SupplierSigns(text, a);
+  const int sb = SupplierSigns(text, b);
+  if (sa >= 2 && sa > 2 * sb) {
+    a.side = Party::kSupplier;
+    b.side = Party::kCustomer;
+  } else if (sb >= 2 && sb > 2 * sa) {
+    b.side = Party::kSupplier;
+    a.side = Party::kCustomer;
+  }
+}
+
+}  // namespace
+
+Party RoleOfWord(std::string_view word) {
+  const std::string lower = Lower(StripArticle(word));
+  static const char* const kSupplier[] = {"supplier",     "provider",   "service provider",
+                                          "vendor",       "licensor",   "processor",
+                                          "contractor",   "consultant", "seller",
+                                          "manufacturer", "franchisor", "data importer"};
+  static const char* const kCustomer[] = {
+      "customer",    "client",     "buyer",      "purchaser",  "licensee", "reseller",
+      "distributor", "controller", "subscriber", "franchisee", "dealer",   "data exporter"};
+  for (const char* w : kSupplier) {
+    if (lower == w) return Party::kSupplier;
+  }
+  for (const char* w : kCustomer) {
+    if (lower == w) return Party::kCustomer;
+  }
+  return Party::kUnknown;
+}
+
+std::vector<NamedParty> ReadParties(std::string_view text) {
+  std::vector<NamedParty> parties;
+  ReadNamingParentheticals(text, &parties);
+  ReadDefinitions(text, &parties);
+  AssignSides(text, &parties);
+  return parties;
+}
+
+std::optional<Party> ResolveUserSide(std::string_view choice, std::vector<NamedParty>* parties) {
+  const std::string lower = Lower(Trim(choice));
+  if (lower == "supplier") return Party::kSupplier;
+  if (lower == "customer") return Party::kCustomer;
+  NamedParty* chosen = Find(parties, lower);
+  if (chosen == nullptr) return std::nullopt;
+  if (chosen->side == Party::kUnknown) {
+    for (NamedParty& party : *parties) {
+      if (party.side == Party::kUnknown) party.side = Party::kCustomer;
+    }
+    chosen->side = Party::kSupplier;
+  }
+  return chosen->side;
+}
+
+std::string DescribeParties(const std::vector<NamedParty>& parties) {
+  std::string out;
+  for (const NamedParty& party : parties) {
+    if (!out.empty()) out += ", ";
+    out += party.Display();
+    if (!party.name.empty() && party.name != party.Display()) out += " (" + party.name + ")";
+  }
+  return out.empty() ? "none" : out;
+}
+
+PartyLexicon DocumentLexicon(const PartyLexicon& base, const std::vector<NamedParty>& parties) {
+  PartyLexicon lexicon = base;
+  for (const NamedParty& party : parties) {
+    if (party.side != Party::kSupplier && party.side != Party::kCustomer) continue;
+    std::vector<std::string>& mine =
+        party.side == Party::kSupplier ? lexicon.supplier : lexicon.customer;
+    std::vector<std::string>& theirs =
+        party.side == Party::kSupplier ? lexicon.customer : lexicon.supplier;
+    std::vector<std::string> words;
+    for (const std::string& term : party.terms) words.push_back(Lower(term));
+    if (!party.name.empty()) words.push_back(NameCore(party.name));
+    for (const std::string& word : words) {
+      if (word.empty()) continue;
+      theirs.erase(std::remove(theirs.begin(), theirs.end(), word), theirs.end());
+      if (std::find(mine.begin(), mine.end(), word) == mine.end()) mine.push_back(word);
+    }
+  }
+  return lexicon;
+}
+
+}  // namespace clausescan::internal

@@ -1,0 +1,60 @@
+// The parties a contract names (preamble and definitions), which side each is on, and the
+// per-document lexicon that lets DutyHolder recognise them.
+#ifndef CLAUSESCAN_PARAMS_PARTIES_IN_TEXT_H_
+#define CLAUSESCAN_PARAMS_PARTIES_IN_TEXT_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "params/party.h"
+
+namespace clausescan::internal {
+
+// One party of the contract, as written.
+struct NamedParty {
+  std::string name;                // the legal name, e.g. "Ehave, Inc."; "" when none is given
+  std::vector<std::string> terms;  // what the clauses call it, e.g. {"Ehave"}, {"Reseller"}
+  Party side = Party::kUnknown;    // kSupplier, kCustomer, or kUnknown (the text does not say)
+
+  // The name a finding shows: the first term, else the legal name.
+  const std::string& Display() const { return terms.empty() ? name : terms.front(); }
+};
+
+// The side a role word puts a party on: supplier, provider, service provider, vendor, licensor,
+// processor, contractor, consultant, seller, manufacturer, franchisor, data importer -> supplier;
+// customer, client, buyer, purchaser, licensee, reseller, distributor, controller, subscriber,
+// franchisee, dealer, data exporter -> customer; kUnknown for any other word. Case-insensitive;
+// a leading "the" is ignored.
+Party RoleOfWord(std::string_view word);
+
+// Reads the parties from a document's cased text (NormalizedText::text):
+// - naming parentheticals: 'Ehave, Inc., a company ... ("Ehave")', 'X (hereinafter "the
+//   Reseller")', 'X (the "Customer")', 'X, hereinafter referred to as "Provider",' in the
+//   document's first 8 KiB, where the named thing is a party: a role word, a legal name (Inc.,
+//   Ltd, LLC, Corp ...), or the parenthetical sits in a "between ... and ..." preamble;
+// - definitions anywhere: '"Customer" means ...' for a role word.
+// Sides come from the role words attached to each party; when only one of two parties has one,
+// the other takes the opposite side; when neither has, the party whose name qualifies the
+// product ("Ehave Platform", "X Software") or that grants the licence is the supplier. Parties
+// whose side is still unclear keep kUnknown. Never fails; linear in the text.
+std::vector<NamedParty> ReadParties(std::string_view text);
+
+// The user's side, from --party: "supplier" or "customer" (any case), or a party's name or
+// term (case-insensitive; a legal name matches without its suffix: "ehave" for "Ehave, Inc.").
+// A name whose side is unclear makes that party the supplier and the others the customer (the
+// default playbook is a supplier's), updating *parties. nullopt when choice names no party.
+std::optional<Party> ResolveUserSide(std::string_view choice, std::vector<NamedParty>* parties);
+
+// "Ehave (Ehave, Inc.), CHT (Companion Healthcare Technologies Corp)": the parties for a
+// message; "none" when empty.
+std::string DescribeParties(const std::vector<NamedParty>& parties);
+
+// base plus each party's terms and legal name (lower case, without its legal suffix) on the
+// party's side; a term now on one side is removed from the other side's base words.
+PartyLexicon DocumentLexicon(const PartyLexicon& base, const std::vector<NamedParty>& parties);
+
+}  // namespace clausescan::internal
+
+#endif  // CLAUSESCAN_PARAMS_PARTIES_IN_TEXT_H_

@@ -1,0 +1,242 @@
+// Whose duty or right a unit states; see party_role.h.
+#include "params/party_role.h"
+
+#include <cctype>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "params/scan.h"
+
+namespace clausescan::internal {
+namespace {
+
+using scan::Tokens;
+
+// How far before a right phrase its holder is looked for, in tokens.
+constexpr std::size_t kHolderWindow = 14;
+
+struct Term {
+  std::vector<std::string> words;
+  Party side = Party::kUnknown;
+};
+
+std::vector<Term> TermsOf(const PartyLexicon& lexicon) {
+  std::vector<Term> terms;
+  const auto add = [&terms](const std::vector<std::string>& list, Party side) {
+    for (const std::string& entry : list) {
+      std::string lower(entry);
+      for (char& c : lower) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      }
+      const Tokens tokens(lower);
+      Term term{{}, side};
+      for (std::size_t i = 0; i < tokens.size(); ++i) term.words.emplace_back(tokens.Text(i));
+      if (!term.words.empty()) terms.push_back(std::move(term));
+    }
+  };
+  add(lexicon.supplier, Party::kSupplier);
+  add(lexicon.customer, Party::kCustomer);
+  add(lexicon.mutual, Party::kMutual);
+  return terms;
+}
+
+bool WordIs(std::string_view token, std::string_view word, bool last) {
+  if (token == word) return true;
+  if (!last || token.size() <= word.size() || token.substr(0, word.size()) != word) return false;
+  const std::string_view rest = token.substr(word.size());
+  return rest == "s" || rest == "es";
+}
+
+struct TermAt {
+  Party side = Party::kUnknown;
+  std::size_t first = 0;
+};
+
+// The longest term whose last word is token `last`.
+std::optional<TermAt> TermEndingAt(const Tokens& t, const std::vector<Term>& terms,
+                                   std::size_t last) {
+  std::optional<TermAt> best;
+  std::size_t best_size = 0;
+  if (!t.IsWord(last)) return std::nullopt;
+  for (const Term& term : terms) {
+    const std::size_t n = term.words.size();
+    if (n > last + 1 || n <= best_size) continue;
+    const std::size_t first = last + 1 - n;
+    bool ok = true;
+    for (std::size_t k = 0; k < n && ok; ++k) {
+      ok = WordIs(t.Text(first + k), term.words[k], k + 1 == n);
+    }
+    if (ok && first > 0 && t.Attached(first) && t.IsAny(first - 1, {"-", "/"})) ok = false;
+    if (ok) {
+      best = TermAt{term.side, first};
+      best_size = n;
+    }
+  }
+  return best;
+}
+
+// A right phrase starting at token i: its length in tokens, or 0.
+std::size_t RightPhraseAt(const Tokens& t, std::size_t i) {
+  if (t.Is(i, "may")) {
+    // "may be conducted", "may not": no right of the subject.
+    return t.IsAny(i + 1, {"be", "not", "only"}) ? 0 : 1;
+  }
+  if (t.IsAny(i, {"shall", "will"}) && t.Phrase(i + 1, {"have", "the", "right"})) return 4;
+  if (t.IsAny(i, {"shall", "will"}) && t.Is(i + 1, "receive")) return 2;
+  if (t.IsAny(i, {"has", "have"}) && t.Phrase(i + 1, {"the", "right"})) return 3;
+  if (t.Is(i, "reserves") && t.Phrase(i + 1, {"the", "right"})) return 3;
+  if (t.IsAny(i, {"shall", "will"}) && t.Is(i + 1, "be") &&
+      t.IsAny(i + 2, {"entitled", "permitted", "allowed"})) {
+    return 3;
+  }
+  if (t.IsAny(i, {"is", "are"}) && t.IsAny(i + 1, {"entitled", "permitted", "allowed"})) return 2;
+  return 0;
+}
+
+bool IsPreposition(const Tokens& t, std::size_t i) {
+  return t.IsAny(i, {"of", "to", "with", "by", "for", "from", "under", "against", "between", "than",
+                     "upon", "on", "toward", "towards", "at", "about"});
+}
+
+// The party named nearest before token `at`, as a subject.
+Party HolderBefore(const Tokens& t, const std::vector<Term>& terms, std::size_t at) {
+  const std::size_t stop = at > kHolderWindow ? at - kHolderWindow : 0;
+  for (std::size_t k = at; k-- > stop;) {
+    if (t.IsAny(k, {".", ";", ":", "it", "they", "which", "who", "that", "if", "unless"})) break;
+    std::optional<TermAt> m = TermEndingAt(t, terms, k);
+    if (!m) continue;
+    std::size_t before = m->first;
+    while (before > 0 && t.IsAny(before - 1, {"the", "its", "their", "a", "an", "any", "each"})) {
+      --before;
+    }
+    // "... bypass ehave's security protocols, ... intruders may": an owner far from the
+    // phrase is not its subject.
+    const bool far_owner = t.Is(k + 1, "'") && at > k + 4;
+    if ((before > 0 && IsPreposition(t, before - 1)) || far_owner) {
+      k = m->first;
+      continue;
+    }
+    return m->side;
+  }
+  return Party::kUnknown;
+}
+
+// True when the verb after a right phrase (past "at its option," asides and adverbs) is one of
+// auditing: "may audit", "shall have the right, at its own cost, to inspect", "may request an
+// audit" (not "may satisfy an audit request by providing its report").
+bool AuditVerbAfter(const Tokens& t, std::size_t k) {
+  for (int n = 0; n < 12 && k < t.size(); ++n) {
+    if (t.Is(k, ",")) {
+      std::size_t close = k + 1;
+      while (close < t.size() && close < k + 10 && !t.Is(close, ",")) ++close;
+      k = close + 1;
+      continue;
+    }
+    if (t.IsAny(k, {"to", "also", "at", "any", "time", "reasonably", "periodically", "itself",
+                    "directly", "either", "on", "from", "then"})) {
+      ++k;
+      continue;
+    }
+    return t.IsAny(k, {"audit", "audits", "inspect", "inspects", "examine", "visit", "enter",
+                       "conduct", "perform", "carry", "verify", "review", "access", "appoint",
+                       "engage", "request", "require", "test", "monitor"});
+  }
+  return false;
+}
+
+// The first modal obligation's token, or npos.
+std::size_t FirstModal(const Tokens& t) {
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t.IsAny(i, {"shall", "must", "will"})) return i;
+    if (t.IsAny(i, {"agrees", "agree", "undertakes"}) && t.Is(i + 1, "to")) return i;
+  }
+  return static_cast<std::size_t>(-1);
+}
+
+std::string ThirdPartyIn(std::string_view folded) {
+  static const char* const kThirdParties[] = {"regulatory authorit",
+                                              "regulatory agenc",
+                                              "regulator",
+                                              "governmental authorit",
+                                              "government authorit",
+                                              "supervisory authorit",
+                                              "competent authorit",
+                                              "data protection authorit",
+                                              "governmental agenc",
+                                              "government agenc",
+                                              "fda",
+                                              "independent certified public account",
+                                              "independent public account",
+                                              "independent account",
+                                              "firm of independent",
+                                              "independent inspector",
+                                              "independent expert",
+                                              "arbitrator"};
+  for (const char* word : kThirdParties) {
+    const std::size_t at = folded.find(word);
+    if (at == std::string_view::npos) continue;
+    if (at > 0 && std::isalpha(static_cast<unsigned char>(folded[at - 1]))) continue;
+    std::size_t end = at;
+    while (end < folded.size() && std::isalpha(static_cast<unsigned char>(folded[end]))) ++end;
+    // The whole phrase up to the end of its last word ("regulatory authorities").
+    std::size_t phrase_end = at + std::string_view(word).size();
+    while (phrase_end < folded.size() &&
+           std::isalpha(static_cast<unsigned char>(folded[phrase_end]))) {
+      ++phrase_end;
+    }
+    if (std::string_view(word) == "fda" && phrase_end != at + 3) continue;
+    return std::string(folded.substr(at, phrase_end - at));
+  }
+  return "";
+}
+
+bool NamesSide(const Tokens& t, const std::vector<Term>& terms, Party side) {
+  for (std::size_t k = 0; k < t.size(); ++k) {
+    std::optional<TermAt> m = TermEndingAt(t, terms, k);
+    if (m && (m->side == side || m->side == Party::kMutual)) return true;
+  }
+  return false;
+}
+
+Party Opposite(Party side) {
+  return side == Party::kSupplier   ? Party::kCustomer
+         : side == Party::kCustomer ? Party::kSupplier
+                                    : Party::kUnknown;
+}
+
+}  // namespace
+
+PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexicon& lexicon) {
+  const std::vector<Term> terms = TermsOf(lexicon);
+  const Tokens t(folded);
+  PartyRole role;
+  role.party = duty_holder;
+  const std::size_t modal = FirstModal(t);
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    const std::size_t length = RightPhraseAt(t, i);
+    if (length == 0) continue;
+    const Party holder = HolderBefore(t, terms, i);
+    if (holder == Party::kUnknown) {
+      i += length - 1;
+      continue;
+    }
+    if (duty_holder == Party::kUnknown) {
+      role.party = holder;
+      role.right = true;
+    } else if (holder == duty_holder && i == modal) {
+      role.right = true;
+    }
+    role.audits = role.right && AuditVerbAfter(t, i + length);
+    break;
+  }
+  role.third_party = ThirdPartyIn(folded);
+  if (role.party == Party::kSupplier || role.party == Party::kCustomer) {
+    role.names_other_side = NamesSide(t, terms, Opposite(role.party));
+  }
+  return role;
+}
+
+}  // namespace clausescan::internal

@@ -1,0 +1,38 @@
+// Whose duty or right a unit states, with rights and third parties told apart: the facts a
+// finding's party comes from. Complements DutyHolder (params/party.h), which finds the subject
+// of the first modal obligation.
+#ifndef CLAUSESCAN_PARAMS_PARTY_ROLE_H_
+#define CLAUSESCAN_PARAMS_PARTY_ROLE_H_
+
+#include <string>
+#include <string_view>
+
+#include "params/party.h"
+
+namespace clausescan::internal {
+
+struct PartyRole {
+  Party party = Party::kUnknown;  // whose duty or right
+  bool right = false;             // party holds a right ("may audit", "has the right to")
+  bool audits = false;            // ... and it is a right to audit or inspect ("may inspect")
+  // A third party that acts in the unit, as the folded view writes it ("regulatory
+  // authority", "independent accountant"); "" when none.
+  std::string third_party;
+  bool names_other_side = false;  // the unit also names the side opposite to party
+};
+
+// The role in one unit's folded view, given its DutyHolder. A right is read from "X may ...",
+// "X shall have the right to", "X is entitled to", "X reserves the right to", "X shall
+// receive": X is the nearest party named before the phrase (not after a preposition, not an
+// owner more than four words before it, not past a pronoun, a '.', ';' or ':'). When
+// duty_holder is kUnknown the right holder, if any, is the party; when both are known and the
+// same party, the unit is a right only when the right phrase is its first modal ("Ehave shall
+// have the right to audit"). `audits` says the right's verb audits, inspects, visits, requests
+// or conducts. Third parties: regulators and regulatory, governmental, supervisory or
+// competent authorities, the FDA, independent (certified public) accountants or accounting
+// firms, independent inspectors, arbitrators. Never fails.
+PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexicon& lexicon);
+
+}  // namespace clausescan::internal
+
+#endif  // CLAUSESCAN_PARAMS_PARTY_ROLE_H_

@@ -1,0 +1,142 @@
+// The parties read from a contract's preamble and definitions, and the per-document lexicon
+// (params/parties_in_text.h, params/party_role.h). Issue 15 #1.
+#include "params/parties_in_text.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "params/party_role.h"
+
+namespace clausescan::internal {
+namespace {
+
+struct PreambleCase {
+  const char* text;
+  // "Display=side" for each party in order, side as PartyName ("" unknown).
+  std::vector<std::string> expected;
+};
+
+std::vector<std::string> Summary(const std::vector<NamedParty>& parties) {
+  std::vector<std::string> out;
+  for (const NamedParty& p : parties)
+    out.push_back(p.Display() + "=" + std::string(PartyName(p.side)));
+  return out;
+}
+
+const PreambleCase kPreambles[] = {
+    {"This Agreement is made between Ehave, Inc. (\"Supplier\") and Acme Ltd (\"Customer\").",
+     {"Supplier=supplier", "Customer=customer"}},
+    {"This Agreement is entered into by Northwind GmbH, a German company (\xE2\x80\x9C"
+     "Northwind\xE2\x80\x9D) and Tailspin LLC (hereinafter \"the Reseller\").",
+     {"Northwind=supplier", "Reseller=customer"}},
+    {"This Agreement is between Fabrikam Corp. (\"Company\") and Contoso Ltd (\"Provider\").",
+     {"Company=customer", "Provider=supplier"}},
+    {"THIS AGREEMENT is made BETWEEN:\nALPHA LIMITED, a company incorporated in England "
+     "(\"Alpha\");\n- and BETA CORP, a company incorporated in Delaware (\"Beta\")\nAlpha grants "
+     "Beta a licence to the Alpha Software. Beta resells the Alpha Software.",
+     {"Alpha=supplier", "Beta=customer"}},
+    {"\"Customer\" means the entity that signs the Order Form.\n\"Provider\" means Contoso Ltd.",
+     {"Customer=customer", "Provider=supplier"}},
+    {"This Agreement is made between Foo Inc. (\"Foo\") and Bar Inc. (\"Bar\").", {"Foo=", "Bar="}},
+    // Defined terms that are not parties.
+    {"This Data Processing Addendum (the \"DPA\") forms part of the Agreement (\"Agreement\").",
+     {}},
+    {"Supplier shall notify Customer within 24 hours (the \"Notice Period\").", {}},
+};
+
+TEST(ReadParties, PreamblesAndDefinitions) {
+  for (const PreambleCase& c : kPreambles) {
+    EXPECT_EQ(Summary(ReadParties(c.text)), c.expected) << c.text;
+  }
+}
+
+TEST(ReadParties, KeepsTheLegalNameAsWritten) {
+  const std::vector<NamedParty> parties = ReadParties(
+      "This Agreement is made between Ehave, Inc., a company incorporated in Ontario "
+      "(\"Ehave\") and Acme Ltd (\"Customer\").");
+  ASSERT_EQ(parties.size(), 2u);
+  EXPECT_EQ(parties[0].name, "Ehave, Inc.");
+  EXPECT_EQ(parties[0].terms, std::vector<std::string>{"Ehave"});
+  EXPECT_EQ(parties[0].side, Party::kSupplier);
+}
+
+TEST(RoleOfWord, SidesOfRoleWords) {
+  EXPECT_EQ(RoleOfWord("Reseller"), Party::kCustomer);
+  EXPECT_EQ(RoleOfWord("the Distributor"), Party::kCustomer);
+  EXPECT_EQ(RoleOfWord("LICENSEE"), Party::kCustomer);
+  EXPECT_EQ(RoleOfWord("Licensor"), Party::kSupplier);
+  EXPECT_EQ(RoleOfWord("Processor"), Party::kSupplier);
+  EXPECT_EQ(RoleOfWord("Company"), Party::kUnknown);
+}
+
+TEST(ResolveUserSide, SidesNamesAndUnknownNames) {
+  std::vector<NamedParty> parties =
+      ReadParties("This Agreement is made between Foo Inc. (\"Foo\") and Bar Inc. (\"Bar\").");
+  EXPECT_EQ(ResolveUserSide("SUPPLIER", &parties), Party::kSupplier);
+  EXPECT_EQ(ResolveUserSide("customer", &parties), Party::kCustomer);
+  EXPECT_EQ(ResolveUserSide("Acme", &parties), std::nullopt);
+  // Roles unclear: the name the user gives is the supplier (the playbook's side).
+  EXPECT_EQ(ResolveUserSide("bar", &parties), Party::kSupplier);
+  EXPECT_EQ(parties[0].side, Party::kCustomer);
+  EXPECT_EQ(parties[1].side, Party::kSupplier);
+  // A legal name matches without its suffix.
+  EXPECT_EQ(ResolveUserSide("foo", &parties), Party::kCustomer);
+  EXPECT_EQ(DescribeParties(parties), "Foo (Foo Inc.), Bar (Bar Inc.)");
+}
+
+TEST(DocumentLexicon, NamesJoinTheirSideForThisDocumentOnly) {
+  PartyLexicon base;
+  base.supplier = {"supplier"};
+  base.customer = {"customer", "company"};
+  std::vector<NamedParty> parties = ReadParties(
+      "This Agreement is between Fabrikam Corp. (\"Company\") and Contoso Ltd (\"Provider\").");
+  // "Company" is the customer here, so it stays on the customer side.
+  PartyLexicon lexicon = DocumentLexicon(base, parties);
+  EXPECT_NE(std::find(lexicon.customer.begin(), lexicon.customer.end(), "fabrikam"),
+            lexicon.customer.end());
+  EXPECT_NE(std::find(lexicon.supplier.begin(), lexicon.supplier.end(), "contoso"),
+            lexicon.supplier.end());
+  EXPECT_NE(std::find(lexicon.supplier.begin(), lexicon.supplier.end(), "provider"),
+            lexicon.supplier.end());
+  EXPECT_EQ(DutyHolder("contoso shall notify fabrikam of any security incident", lexicon),
+            Party::kSupplier);
+  EXPECT_EQ(DutyHolder("contoso shall notify fabrikam of any security incident", base),
+            Party::kUnknown);
+}
+
+struct RoleCase {
+  const char* folded;
+  Party duty_holder;
+  Party party;
+  bool right;
+  const char* third_party;
+};
+
+const RoleCase kRoles[] = {
+    {"acme may audit beta's facilities once a year", Party::kUnknown, Party::kSupplier, true, ""},
+    {"acme shall have the right to audit beta", Party::kSupplier, Party::kSupplier, true, ""},
+    {"beta shall provide acme any assistance they may require", Party::kCustomer, Party::kCustomer,
+     false, ""},
+    {"audits may be conducted once a year", Party::kUnknown, Party::kUnknown, false, ""},
+    {"acme shall permit regulatory authorities to inspect its facilities", Party::kSupplier,
+     Party::kSupplier, false, "regulatory authorities"},
+    {"disputes shall be submitted to a firm of independent certified public accountants",
+     Party::kUnknown, Party::kUnknown, false, "independent certified public accountants"},
+};
+
+TEST(RoleInUnit, RightsAndThirdParties) {
+  PartyLexicon lexicon;
+  lexicon.supplier = {"acme"};
+  lexicon.customer = {"beta"};
+  for (const RoleCase& c : kRoles) {
+    const PartyRole role = RoleInUnit(c.folded, c.duty_holder, lexicon);
+    EXPECT_EQ(role.party, c.party) << c.folded;
+    EXPECT_EQ(role.right, c.right) << c.folded;
+    EXPECT_EQ(role.third_party, c.third_party) << c.folded;
+  }
+}
+
+}  // namespace
+}  // namespace clausescan::internal

@@ -1,0 +1,198 @@
+// Whose duty or right each finding is, and how it is judged from the user's side, on small
+// contracts that name their parties by company name (issue 15 #1).
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "clausescan/clausescan.h"
+
+namespace clausescan {
+namespace {
+
+// A reseller agreement between a supplier and its reseller named by company name only; which
+// is which shows in the supplier's product ("the Brightwave Platform").
+std::string ResellerAgreement(const std::string& clauses) {
+  return "This Reseller Agreement is made between Brightwave Inc., a company incorporated in "
+         "Ontario (\"Brightwave\"), and Corvid Corp., a company incorporated in Quebec "
+         "(\"Corvid\").\n\n"
+         "1. Brightwave grants Corvid the right to resell the Brightwave Platform. Corvid may "
+         "resell the Brightwave Platform to End Users.\n\n" +
+         clauses;
+}
+
+Report Scan(const std::string& text, ScanOptions options = {}) {
+  Result<RuleSet> rules = RuleSet::Builtin();
+  EXPECT_TRUE(rules.ok()) << rules.error().message();
+  Result<Report> report = Scanner(*rules, options).ScanBytes(text, "contract.txt");
+  EXPECT_TRUE(report.ok()) << report.error().message();
+  return report.ok() ? *report : Report{};
+}
+
+// The findings whose clause contains `words`.
+std::vector<Finding> On(const Report& report, const std::string& words) {
+  std::vector<Finding> out;
+  for (const Finding& f : report.findings) {
+    if (f.text.find(words) != std::string::npos) out.push_back(f);
+  }
+  return out;
+}
+
+std::string Describe(const std::vector<Finding>& findings) {
+  std::string out;
+  for (const Finding& f : findings) {
+    out += f.rule + " " + std::string(RiskName(f.risk)) + " party=" + f.party + " side=" + f.side +
+           " holds=" + f.holds + "\n";
+  }
+  return out;
+}
+
+// issue 15 #1: the supplier's right to audit its reseller is no audit of us.
+TEST(PartyPerspective, SupplierAuditOfItsResellerIsNotRatedAsAnAuditOfUs) {
+  const Report report = Scan(ResellerAgreement(
+      "2. Right to Audit. Corvid will provide Brightwave and its representatives, auditors and "
+      "inspectors, upon ten (10) Business Days prior written notice, with reasonable access, "
+      "during business hours, to all facilities and systems used to resell the Brightwave "
+      "Platform, so that Brightwave may audit and inspect compliance with this Agreement.\n"));
+  const std::vector<Finding> audit = On(report, "Corvid will provide Brightwave");
+  ASSERT_FALSE(audit.empty());
+  for (const Finding& f : audit) {
+    EXPECT_EQ(f.risk, Risk::kInfo) << Describe(audit);
+    EXPECT_EQ(f.party, "customer") << Describe(audit);
+    EXPECT_EQ(f.party_name, "Corvid");
+    EXPECT_EQ(f.side, "them");
+    EXPECT_EQ(f.holds, "duty");
+  }
+}
+
+// issue 15 #1: a right the supplier holds, written as a right.
+TEST(PartyPerspective, OurRightToAuditIsOurRightAndNoRisk) {
+  const Report report = Scan(ResellerAgreement(
+      "2. Brightwave shall have the right to audit the premises of Corvid once a year.\n"));
+  const std::vector<Finding> audit = On(report, "shall have the right to audit");
+  ASSERT_FALSE(audit.empty());
+  for (const Finding& f : audit) {
+    EXPECT_EQ(f.risk, Risk::kInfo) << Describe(audit);
+    EXPECT_EQ(f.side, "us");
+    EXPECT_EQ(f.holds, "right");
+    EXPECT_EQ(f.party_name, "Brightwave");
+  }
+}
+
+// issue 15 #1: the same clause with the reseller as the user is their audit of us.
+TEST(PartyPerspective, TheSupplierAuditIsARiskWhenTheUserIsTheReseller) {
+  ScanOptions options;
+  options.party = "corvid";
+  const Report report = Scan(ResellerAgreement("2. Brightwave shall have the right to audit the "
+                                               "premises of Corvid at any time.\n"),
+                             options);
+  const std::vector<Finding> audit = On(report, "shall have the right to audit");
+  ASSERT_FALSE(audit.empty());
+  EXPECT_EQ(audit[0].side, "them");
+  EXPECT_EQ(audit[0].risk, Risk::kHigh) << Describe(audit);
+  EXPECT_EQ(report.document.user_side, "customer");
+}
+
+// issue 15 #1: the reseller's duty to secure its own login credentials is not our security
+// commitment.
+TEST(PartyPerspective, CustomerDutyToSecureItsLoginsIsNotOurSecurityCommitment) {
+  const Report report = Scan(ResellerAgreement(
+      "2. Corvid shall control and maintain the security of all authentication credentials "
+      "issued to its End Users.\n"));
+  for (const Finding& f : On(report, "authentication credentials")) {
+    EXPECT_NE(f.side, "us") << Describe(On(report, "authentication credentials"));
+    EXPECT_NE(f.party, "") << Describe(On(report, "authentication credentials"));
+    EXPECT_EQ(f.risk, Risk::kInfo);
+  }
+}
+
+// issue 15 #1: the reseller's indemnity is not filed as the supplier's.
+TEST(PartyPerspective, CustomerIndemnityIsNotTheSuppliersIndemnity) {
+  const Report report = Scan(ResellerAgreement(
+      "2. Corvid shall defend at its own expense any Claim brought against Brightwave to the "
+      "extent the Claim arises from End User Data.\n"));
+  for (const Finding& f : On(report, "defend at its own expense")) {
+    EXPECT_NE(f.rule, "indemnification.supplier") << Describe(On(report, "defend"));
+    EXPECT_EQ(f.side, "them");
+  }
+}
+
+// issue 15 #1: a regulator's inspection is not an on-site audit by the other side.
+TEST(PartyPerspective, RegulatorInspectionIsNotAnAuditOfUsByTheCustomer) {
+  const Report report = Scan(ResellerAgreement(
+      "2. Brightwave shall permit Regulatory Authorities to conduct inspections of any facility "
+      "at which the Brightwave Platform is hosted.\n"));
+  const std::vector<Finding> audit = On(report, "Regulatory Authorities");
+  ASSERT_FALSE(audit.empty());
+  for (const Finding& f : audit) {
+    EXPECT_EQ(f.risk, Risk::kInfo) << Describe(audit);
+    ASSERT_FALSE(f.reasons.empty());
+    EXPECT_NE(f.reasons[0].find("third party (regulatory authorities)"), std::string::npos)
+        << f.reasons[0];
+  }
+}
+
+// issue 15 #1: an independent accountant settling a fee dispute is neither side's audit.
+TEST(PartyPerspective, IndependentAccountantSettlingFeesIsAThirdParty) {
+  const Report report = Scan(ResellerAgreement(
+      "2. If Brightwave and Corvid fail to agree on the disputed fees, the amounts in dispute "
+      "shall be submitted for resolution to a firm of independent certified public accountants, "
+      "whose audit of the fee statements shall be final.\n"));
+  const std::vector<Finding> audit = On(report, "independent certified public accountants");
+  ASSERT_FALSE(audit.empty());
+  for (const Finding& f : audit) {
+    EXPECT_LT(f.risk, Risk::kMedium) << Describe(audit);
+    EXPECT_EQ(f.party, "third") << Describe(audit);
+    EXPECT_EQ(f.side, "neither");
+    EXPECT_EQ(f.party_name, "independent certified public accountants");
+  }
+}
+
+// issue 15 #1: with --party customer the supplier's duties are protections, not risks.
+TEST(PartyPerspective, SupplierDutyIsNoRiskToTheCustomer) {
+  const std::string clause =
+      "Supplier shall notify Customer of any Security Incident within twenty-four (24) hours of "
+      "its occurrence.\n";
+  const Report supplier = Scan(clause);
+  ASSERT_EQ(supplier.findings.size(), 1u);
+  EXPECT_EQ(supplier.findings[0].risk, Risk::kHigh);
+  EXPECT_EQ(supplier.findings[0].side, "us");
+  ScanOptions options;
+  options.party = "Customer";
+  const Report customer = Scan(clause, options);
+  ASSERT_EQ(customer.findings.size(), 1u);
+  const Finding& f = customer.findings[0];
+  EXPECT_EQ(f.risk, Risk::kInfo);
+  EXPECT_EQ(f.party, "supplier");
+  EXPECT_EQ(f.side, "them");
+  EXPECT_TRUE(f.positions.empty());
+}
+
+// issue 15 #2: a name the contract does not give is an error that lists the names it gives.
+TEST(PartyPerspective, UnknownPartyNameIsAnErrorListingTheParties) {
+  Result<RuleSet> rules = RuleSet::Builtin();
+  ASSERT_TRUE(rules.ok());
+  ScanOptions options;
+  options.party = "Acme";
+  Result<Report> report = Scanner(*rules, options).ScanBytes(ResellerAgreement(""), "contract.txt");
+  ASSERT_FALSE(report.ok());
+  EXPECT_EQ(report.error().code(), ErrorCode::kInvalidArgument);
+  EXPECT_NE(report.error().message().find("Brightwave"), std::string::npos)
+      << report.error().message();
+  EXPECT_NE(report.error().message().find("Corvid"), std::string::npos);
+  EXPECT_NE(report.error().message().find("contract.txt"), std::string::npos);
+}
+
+// issue 15 #3: the report lists the parties and which is the user's.
+TEST(PartyPerspective, ReportListsThePartiesAndTheirSides) {
+  const Report report = Scan(ResellerAgreement(""));
+  ASSERT_EQ(report.document.parties.size(), 2u);
+  EXPECT_EQ(report.document.parties[0].name, "Brightwave Inc.");
+  EXPECT_EQ(report.document.parties[0].role, "supplier");
+  EXPECT_EQ(report.document.parties[0].side, "us");
+  EXPECT_EQ(report.document.parties[1].terms, std::vector<std::string>{"Corvid"});
+  EXPECT_EQ(report.document.parties[1].side, "them");
+}
+
+}  // namespace
+}  // namespace clausescan
