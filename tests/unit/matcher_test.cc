@@ -71,6 +71,17 @@ match:
     - any: ['\bmeans\b']
   definitions: true
 )"},
+    {"duty/encrypt.yaml", R"(id: duty.encrypt
+category: incident
+title: The supplier encrypts
+party: supplier
+match:
+  all:
+    - any: ['\b(shall|will|must)\b']
+    - any: ['\bencrypt']
+parameters:
+  window_hours: {type: duration, unit: hours}
+)"},
     {"audit/yearly.yaml", R"(id: audit.yearly
 category: audit
 title: Audits once a year
@@ -323,6 +334,107 @@ TEST(Matcher, ALongLeadInIsNotRepeatedBeforeThousandsOfItems) {
       {20, std::size_t{512} << 20});
   ASSERT_TRUE(outcome.finished) << outcome.Describe();
   EXPECT_EQ(outcome.output, "24 hours");
+}
+
+// issue 11 #3: a list item after a lead-in ("Provider shall:") owes the lead-in's duty and is
+// matched with it. Units are [paragraph][unit] as in MakeDoc; links are (item, lead-in) unit
+// indexes.
+TestDoc MakeList(const std::vector<std::vector<std::string>>& paragraphs,
+                 const std::vector<ListLead>& links) {
+  TestDoc doc = MakeDoc(paragraphs);
+  doc.outline.leads = links;
+  return doc;
+}
+
+std::vector<std::string> FiredOnUnit(const TestDoc& doc, std::size_t unit) {
+  std::vector<std::string> ids;
+  for (const RuleHit& hit : MatchDoc(doc)) {
+    if (hit.begin == doc.outline.units[unit].begin) ids.push_back(Rules().rules[hit.rule].id);
+  }
+  return ids;
+}
+
+TEST(Matcher, AListItemIsMatchedWithItsLeadIn) {
+  const std::vector<std::vector<std::string>> text = {
+      {"Provider shall:"}, {"(a) encrypt Customer Data within 24 hours of receipt;"}};
+  EXPECT_EQ(FiredOnUnit(MakeDoc(text), 1), std::vector<std::string>{});
+  const TestDoc doc = MakeList(text, {{1, 0}});
+  const std::vector<RuleHit> hits = MatchDoc(doc);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(Rules().rules[hits[0].rule].id, "duty.encrypt");
+  EXPECT_EQ(hits[0].begin, doc.outline.units[1].begin);  // the item is the finding
+  EXPECT_EQ(hits[0].end, doc.outline.units[1].end);
+  EXPECT_EQ(hits[0].party, Party::kSupplier);
+  EXPECT_EQ(hits[0].parameters.at("window_hours"), ParamValue(24.0));
+}
+
+TEST(Matcher, AListItemOwesItsLeadInsDuty) {
+  const std::vector<std::vector<std::string>> text = {
+      {"Customer shall:"}, {"(a) notify Provider of a change of address."}};
+  EXPECT_TRUE(Contains(FiredOnUnit(MakeDoc(text), 1), "notice.supplier"));
+  const std::vector<std::string> ids = FiredOnUnit(MakeList(text, {{1, 0}}), 1);
+  EXPECT_FALSE(Contains(ids, "notice.supplier"));
+  EXPECT_TRUE(Contains(ids, "notice.customer"));
+  // An item that names its own duty holder keeps it.
+  EXPECT_EQ(
+      FiredOnUnit(
+          MakeList({{"Customer shall:"}, {"(a) Provider shall notify Customer."}}, {{1, 0}}), 1),
+      (std::vector<std::string>{"notice.supplier"}));
+}
+
+TEST(Matcher, ARuleTheLeadInMeetsAloneIsNotRepeatedOnItsItems) {
+  const TestDoc doc =
+      MakeList({{"Provider shall encrypt the following:"}, {"(a) backups;"}, {"(b) laptops."}},
+               {{1, 0}, {2, 0}});
+  std::vector<std::string> ids;
+  for (const RuleHit& hit : MatchDoc(doc)) ids.push_back(Rules().rules[hit.rule].id);
+  EXPECT_EQ(ids, std::vector<std::string>{"duty.encrypt"});
+}
+
+TEST(Matcher, NestedItemsSeeEveryLeadIn) {
+  const TestDoc doc =
+      MakeList({{"Provider shall:"}, {"(a) keep these controls:"}, {"(i) encryption of laptops;"}},
+               {{1, 0}, {2, 1}});
+  EXPECT_EQ(FiredOnUnit(doc, 2), std::vector<std::string>{"duty.encrypt"});
+}
+
+// The lead-in is repeated before items only up to the document's size (plus 64 KiB) in all:
+// a 4 KB lead-in before 200,000 items is not 800 MB of text to match.
+TEST(Matcher, ALeadInIsNotRepeatedBeforeHundredsOfThousandsOfItems) {
+  std::vector<std::vector<std::string>> paragraphs = {{"Provider shall" + std::string(4000, '!')}};
+  std::vector<ListLead> links;
+  for (std::uint32_t i = 1; i <= 200'000; ++i) {
+    paragraphs.push_back({"(a) encrypt"});
+    links.push_back({i, 0});
+  }
+  const TestDoc doc = MakeList(paragraphs, links);
+  Rules();  // compiled here, not in the child
+  const testing::ChildOutcome outcome = testing::RunBounded(
+      [&] {
+        const std::size_t hits = Rules().matcher->Match(doc.text, doc.outline).size();
+        return std::string(hits > 0 && hits < 1000 ? "some" : "?");
+      },
+      {20, std::size_t{512} << 20});
+  ASSERT_TRUE(outcome.finished) << outcome.Describe();
+  EXPECT_EQ(outcome.output, "some");
+}
+
+// issue 11 #3: the second duty of a sentence counts for a rule about its holder when the rule
+// holds in that duty's clause by itself.
+TEST(Matcher, TheSecondDutyOfASentenceCounts) {
+  const std::vector<RuleHit> hits = MatchDoc(MakeDoc(
+      {{"Customer shall provide the logs and Provider shall notify Customer of any Security "
+        "Incident within 48 hours."}}));
+  const auto window = std::find_if(hits.begin(), hits.end(), [](const RuleHit& hit) {
+    return Rules().rules[hit.rule].id == "incident.window";
+  });
+  ASSERT_NE(window, hits.end());
+  EXPECT_EQ(window->party, Party::kSupplier);
+  EXPECT_EQ(window->parameters.at("window_hours"), ParamValue(48.0));
+  // The customer's notice, with a supplier's duty after it that is no notice: not the supplier's.
+  EXPECT_FALSE(Contains(FiredIn("Customer shall notify Provider of any Security Incident and "
+                                "Provider shall acknowledge receipt."),
+                        "incident.window"));
 }
 
 TEST(Matcher, WithinDeadlineWinsOverEarlierDuration) {

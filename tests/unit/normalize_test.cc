@@ -367,6 +367,14 @@ TEST(Normalize, DropsBlankLinesInsideASentenceWhenAsked) {
        "LIMITATION OF LIABILITY\n\nIN NO EVENT SHALL"},
       // a number that is not alone on its line is text, not a page number to skip
       {"the fees\n\n8 units\n\nof stock", "the fees\n\n8 units\nof stock"},
+      // issue 11 #3: after a page number, a name or a number goes on with the sentence ...
+      {"shall notify the\n\n8\n\nCustomer within", "shall notify the\nCustomer within"},
+      {"notify within\n\nPage 8\n\n24 hours of", "notify within\n24 hours of"},
+      // ... but not a list item, a numbered heading or a heading in capitals
+      {"as follows\n\n8\n\nB. the fees", "as follows\n\n8\n\nB. the fees"},
+      {"as follows\n\n8\n\n12. Term", "as follows\n\n8\n\n12. Term"},
+      {"as follows\n\n8\n\nSection 4 Fees", "as follows\n\n8\n\nSection 4 Fees"},
+      {"as follows\n\n8\n\nFEES AND PAYMENT", "as follows\n\n8\n\nFEES AND PAYMENT"},
   };
   NormalizeOptions join;
   join.join_sentences_across_blank_lines = true;

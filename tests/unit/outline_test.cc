@@ -367,13 +367,14 @@ TEST(Segment, ReadsACuadStyleContract) {
 
 // Random documents: units are ordered, disjoint, non-empty, trimmed and inside the text.
 TEST(Segment, KeepsItsInvariantsOnRandomInput) {
-  const std::vector<std::string> pieces = {
+  std::vector<std::string> pieces = {
       "Word",  "word",    " ",        "\n",           "\n\n",        ". ",
       "? ",    ".",       "e.g.",     "Sec.",         "7.2",         "1. ",
       "(a) ",  "(iv)",    "- ",       "* ",           "# ",          "## 3 Title",
       "|",     "ARTICLE", "IV",       "Section",      "TITLE",       "\"",
       "'",     ")",       "(",        "2.1\n",        "DEFINITIONS", "Title. ",
       "shall", "and",     "\xC3\x89", "\xE2\x80\xA2 "};
+  pieces.insert(pieces.end(), {":\n", "(b) "});  // issue 11 #3: lead-ins and their items
   std::mt19937 random(4242);
   for (int round = 0; round < 3000; ++round) {
     std::string doc;
@@ -396,6 +397,14 @@ TEST(Segment, KeepsItsInvariantsOnRandomInput) {
     }
     for (std::size_t p = 1; p < s.outline.paragraphs.size(); ++p) {
       ASSERT_LE(s.outline.paragraphs[p - 1].end, s.outline.paragraphs[p].begin) << doc;
+    }
+    // issue 11 #3: a list item's lead-in comes before it; items in order, each linked once.
+    for (std::size_t k = 0; k < s.outline.leads.size(); ++k) {
+      const ListLead& link = s.outline.leads[k];
+      ASSERT_LT(link.lead, link.item) << doc;
+      ASSERT_LT(link.item, s.outline.units.size()) << doc;
+      ASSERT_NE(s.outline.units[link.lead].kind, UnitKind::kHeading) << doc;
+      if (k > 0) ASSERT_LT(s.outline.leads[k - 1].item, link.item) << doc;
     }
   }
 }
@@ -503,6 +512,55 @@ TEST(Segment, ATableOfContentsIsHeadings) {
       "Severity 1 Every Two Hours (24x7) Severity 2 Every 8 Hours Severity 3 Every 48 Hours "
       "Severity 4 Every 72 Hours";
   EXPECT_EQ(Sentences(severities + "\n"), Strings{severities});
+}
+
+// issue 11 #3: each list item after a lead-in is told which unit leads into its list, as
+// (item, lead-in) texts.
+std::vector<std::pair<std::string, std::string>> Leads(std::string_view doc,
+                                                       bool markdown = false) {
+  const Segmented s = SegmentDoc(doc, markdown);
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const ListLead& link : s.outline.leads) {
+    EXPECT_LT(link.lead, link.item);
+    out.emplace_back(UnitText(s, s.outline.units[link.item]),
+                     UnitText(s, s.outline.units[link.lead]));
+  }
+  return out;
+}
+
+using Links = std::vector<std::pair<std::string, std::string>>;
+
+TEST(Segment, ListItemsKnowTheirLeadIn) {
+  EXPECT_EQ(Leads("The data importer agrees and warrants:\n\n"
+                  "(a) that it will process the data only on instructions;\n\n"
+                  "(b) that it has implemented the technical measures.\n"),
+            (Links{{"(a) that it will process the data only on instructions;",
+                    "The data importer agrees and warrants:"},
+                   {"(b) that it has implemented the technical measures.",
+                    "The data importer agrees and warrants:"}}));
+  // Only the last sentence before the list leads into it; lines without blank lines between.
+  EXPECT_EQ(Leads("Scope. Provider shall\n(a) encrypt data at rest;\n(b) log access.\n"),
+            (Links{{"(a) encrypt data at rest;", "Provider shall"},
+                   {"(b) log access.", "Provider shall"}}));
+  // A paragraph that is no list item ends the list; a heading too.
+  EXPECT_EQ(Leads("Supplier will maintain a program that includes:\n\n- training\n\n"
+                  "Customer may audit.\n\n- once a year\n\n# Other\n\n- item\n",
+                  true),
+            (Links{{"- training", "Supplier will maintain a program that includes:"}}));
+  // Without a lead-in, items have none.
+  EXPECT_EQ(Leads("Supplier shall notify Customer.\n\n(a) Customer may audit.\n"), Links{});
+}
+
+TEST(Segment, NestedListsLeadFromTheirOwnItem) {
+  EXPECT_EQ(Leads("Provider shall:\n"
+                  "(a) maintain the following controls:\n"
+                  "(i) encryption;\n"
+                  "(ii) logging;\n"
+                  "(b) notify Customer of incidents.\n"),
+            (Links{{"(a) maintain the following controls:", "Provider shall:"},
+                   {"(i) encryption;", "(a) maintain the following controls:"},
+                   {"(ii) logging;", "(a) maintain the following controls:"},
+                   {"(b) notify Customer of incidents.", "Provider shall:"}}));
 }
 
 }  // namespace

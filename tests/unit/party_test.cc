@@ -119,6 +119,99 @@ TEST(DutyHolder, Table) {
   }
 }
 
+// issue 11 #3: commitments ("will maintain", "has in place", "maintains") are duties of their
+// subject; the verb phrases before a modal coordinate ("has implemented and will maintain").
+const DutyCase kCommitmentCases[] = {
+    {"supplier will maintain a security program that includes:", Party::kSupplier},
+    {"customer will maintain a security program that includes:", Party::kCustomer},
+    {"the processor will have in place appropriate technical measures", Party::kSupplier},
+    {"provider shall establish, implement and maintain an information security program",
+     Party::kSupplier},
+    {"processor has implemented and will maintain appropriate measures", Party::kSupplier},
+    {"the client has implemented and shall maintain a firewall", Party::kCustomer},
+    {"vendor maintains a written information security program", Party::kSupplier},
+    {"customer maintains its own backups of customer data", Party::kCustomer},
+    {"provider has in place a business continuity plan", Party::kSupplier},
+    {"supplier implements and maintains encryption of data at rest", Party::kSupplier},
+    {"provider uses industry standard encryption", Party::kSupplier},
+    {"we encrypt customer data in transit", Party::kSupplier},
+    {"supplier represents and warrants that it has implemented measures", Party::kSupplier},
+    {"provider ensures that its personnel are bound by confidentiality", Party::kSupplier},
+    // Not commitments: a verb that states no duty, a noun after the party, a question of fact.
+    {"customer data remains the property of customer", Party::kUnknown},
+    {"provider systems are located in the united states", Party::kUnknown},
+    {"the customer acknowledges the risks of the internet", Party::kUnknown},
+    {"supplier means the party providing the services", Party::kUnknown},
+};
+
+TEST(DutyHolder, Commitments) {
+  const PartyLexicon lexicon = TestLexicon();
+  for (const DutyCase& c : kCommitmentCases) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(PartyName(DutyHolder(c.text, lexicon)), PartyName(c.expected));
+  }
+}
+
+// issue 11 #3: "shall procure that", "X and, where relevant, Y shall", and pronouns that name
+// the last subject rather than the last party named (an object is no subject).
+const DutyCase kClauseCases[] = {
+    {"supplier shall procure that each sub-processor shall notify customer", Party::kSupplier},
+    {"the customer shall procure that its affiliates will comply", Party::kCustomer},
+    {"customer shall procure that supplier is given access to the premises", Party::kCustomer},
+    {"the processor and, where relevant, the controller shall cooperate with the authority",
+     Party::kMutual},
+    {"the provider and, where applicable, its sub-processors shall delete the data",
+     Party::kSupplier},
+    {"supplier shall notify the customer without undue delay and it shall provide all "
+     "information",
+     Party::kSupplier},
+    {"supplier shall ensure that the customer is informed and it shall keep records",
+     Party::kSupplier},
+    {"where supplier notifies the customer of an incident, it shall describe the measures",
+     Party::kSupplier},
+    {"upon request, the vendor will give the client a copy and it will answer questions",
+     Party::kSupplier},
+};
+
+TEST(DutyHolder, ProcureAsidesAndPronouns) {
+  const PartyLexicon lexicon = TestLexicon();
+  for (const DutyCase& c : kClauseCases) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(PartyName(DutyHolder(c.text, lexicon)), PartyName(c.expected));
+  }
+}
+
+// issue 11 #3: every duty of a sentence's main clauses, with the text from its subject on.
+TEST(DutyClauses, FindsTheSecondDutyOfASentence) {
+  const PartyLexicon lexicon = TestLexicon();
+  const std::string text =
+      "customer shall provide the logs and provider shall notify customer of any incident";
+  const std::vector<DutyClause> clauses = DutyClauses(text, lexicon);
+  ASSERT_EQ(clauses.size(), 2u);
+  EXPECT_EQ(clauses[0].party, Party::kCustomer);
+  EXPECT_EQ(text.substr(clauses[0].begin, clauses[0].end - clauses[0].begin),
+            "customer shall provide the logs and ");
+  EXPECT_EQ(clauses[1].party, Party::kSupplier);
+  EXPECT_EQ(text.substr(clauses[1].begin, clauses[1].end - clauses[1].begin),
+            "provider shall notify customer of any incident");
+  // Leading and relative clauses state no duty of their own.
+  const std::string lead = "if customer requests, provider shall notify the client that it will";
+  const std::vector<DutyClause> one = DutyClauses(lead, lexicon);
+  ASSERT_EQ(one.size(), 1u);
+  EXPECT_EQ(one[0].party, Party::kSupplier);
+  EXPECT_TRUE(DutyClauses("notices shall be in writing", lexicon).empty());
+  // A pronoun names the last subject, not the party last named.
+  for (const char* pronoun :
+       {"supplier shall ensure that the customer is informed and it shall keep "
+        "records",
+        "supplier shall notify the customer and it shall provide details"}) {
+    SCOPED_TRACE(pronoun);
+    const std::vector<DutyClause> two = DutyClauses(pronoun, lexicon);
+    ASSERT_EQ(two.size(), 2u);
+    EXPECT_EQ(two[1].party, Party::kSupplier);
+  }
+}
+
 TEST(DutyHolder, LexiconIsAParameter) {
   PartyLexicon lexicon = TestLexicon();
   EXPECT_EQ(DutyHolder("github shall notify customer", lexicon), Party::kUnknown);

@@ -25,6 +25,7 @@
 #include <utility>
 #include <variant>
 
+#include "match/list_leads.h"
 #include "params/extract.h"
 #include "params/party.h"
 #include "structure/inline_list.h"
@@ -675,8 +676,12 @@ class ScopeRunner {
   // from the whole unit; when the rule holds in just one item of a list inside the unit (see
   // FindInlineList), the numbers, words and flags that item and the list's lead-in state win
   // (sets stay the whole unit's), so "(a) notify within 24 hours; and (b) delete within 30
-  // days" gives the deletion rule 30 days.
-  void Run(std::size_t begin, std::size_t end, int section);
+  // days" gives the deletion rule 30 days. With leads, the unit is units[unit] of the outline
+  // leads reads: a list item also counts for the rules that hold in its lead-ins and it together
+  // but in neither alone (their parameters come from both), and a list item that names no duty
+  // holder takes its lead-in's (see ListLeads).
+  void Run(std::size_t begin, std::size_t end, int section, ListLeads* leads = nullptr,
+           std::size_t unit_index = 0);
 
  private:
   // Each item of a unit's inline list, after the lead-in, and the rules that hold in it.
@@ -687,6 +692,16 @@ class ScopeRunner {
     std::string_view For(int rule, std::string_view unit) const;
   };
   ItemTexts RuleItems(std::string_view unit);
+  // The later duties of a sentence (DutyClauses) and the rules that hold in each, computed once
+  // per unit when a rule is about the party its first duty is not.
+  struct LaterDuties {
+    bool done = false;
+    std::vector<DutyClause> clauses;
+    std::vector<std::vector<int>> passed;
+  };
+  // The later duty of unit, held by `party` or by both, in which rule holds by itself
+  // ("customer shall provide the logs and provider shall notify ..."), or nullptr.
+  const DutyClause* LaterDuty(int rule, Party party, std::string_view unit, LaterDuties* later);
 
   const CompiledRules& rules_;
   const PartyLexicon& parties_;
@@ -698,27 +713,54 @@ class ScopeRunner {
   std::vector<RuleHit>* hits_;
 };
 
-void ScopeRunner::Run(std::size_t begin, std::size_t end, int section) {
+void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads* leads,
+                      std::size_t unit_index) {
   if (begin >= end || end > folded_.size()) return;  // outside the contract of Outline
   const std::string_view unit = folded_.substr(begin, end - begin);
-  const std::vector<int> passed = evaluator_->Evaluate(patterns_, &scratch_, unit);
+  std::vector<int> passed = evaluator_->Evaluate(patterns_, &scratch_, unit);
+  // Rules that hold only with the lead-in before the item ("provider shall: (a) encrypt ...").
+  std::vector<int> with_lead;
+  std::string joined;
+  const LeadContext lead = leads != nullptr ? leads->For(unit_index) : LeadContext();
+  if (!lead.text.empty()) {
+    const std::vector<int> lead_alone = evaluator_->Evaluate(patterns_, &scratch_, lead.text);
+    joined.reserve(lead.text.size() + 1 + unit.size());
+    joined.append(lead.text).append(" ").append(unit);
+    for (int index : evaluator_->Evaluate(patterns_, &scratch_, joined)) {
+      if (!std::binary_search(passed.begin(), passed.end(), index) &&
+          !std::binary_search(lead_alone.begin(), lead_alone.end(), index)) {
+        with_lead.push_back(index);
+      }
+    }
+    passed.insert(passed.end(), with_lead.begin(), with_lead.end());
+    std::sort(passed.begin(), passed.end());
+  }
   if (passed.empty()) return;
-  const UnitFacts facts{IsDefinition(unit), DutyHolder(unit, parties_)};
+  const UnitFacts facts{IsDefinition(unit), leads != nullptr ? leads->HolderOf(unit_index)
+                                                             : DutyHolder(unit, parties_)};
   const ItemTexts items = RuleItems(unit);
+  LaterDuties later;
   for (int index : passed) {
     const CompiledRule& rule = rules_.rules[index];
     if (facts.definition && !rule.definitions) continue;
-    if (OtherParty(rule.party, facts.duty_holder)) continue;
+    const bool needs_lead = std::binary_search(with_lead.begin(), with_lead.end(), index);
+    std::string_view said = needs_lead ? std::string_view(joined) : unit;
     RuleHit hit;
+    hit.party = facts.duty_holder;
+    if (OtherParty(rule.party, facts.duty_holder)) {
+      const DutyClause* duty = needs_lead ? nullptr : LaterDuty(index, rule.party, unit, &later);
+      if (duty == nullptr) continue;
+      hit.party = duty->party;
+      said = unit.substr(duty->begin, duty->end - duty->begin);
+    }
     hit.rule = index;
     hit.begin = begin;
     hit.end = end;
     hit.section = section;
-    hit.party = facts.duty_holder;
-    rule.params.Extract(unit, &hit.parameters);
-    rule.params.ExtractDefined(unit, defined_.glossary, defined_.ScopeOf(section), &hit.parameters);
-    const std::string_view item = items.For(index, unit);
-    if (item.data() != unit.data()) {
+    rule.params.Extract(said, &hit.parameters);
+    rule.params.ExtractDefined(said, defined_.glossary, defined_.ScopeOf(section), &hit.parameters);
+    const std::string_view item = said.data() != unit.data() ? said : items.For(index, unit);
+    if (item.data() != said.data()) {
       std::map<std::string, ParamValue> precise;
       rule.params.Extract(item, &precise);
       rule.params.ExtractDefined(item, defined_.glossary, defined_.ScopeOf(section), &precise);
@@ -732,6 +774,29 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section) {
     }
     hits_->push_back(std::move(hit));
   }
+}
+
+const DutyClause* ScopeRunner::LaterDuty(int rule, Party party, std::string_view unit,
+                                         LaterDuties* later) {
+  if (!later->done) {
+    later->done = true;
+    later->clauses = DutyClauses(unit, parties_);
+    // The clauses do not overlap: matching them all reads the unit once more.
+    for (std::size_t k = 1; k < later->clauses.size(); ++k) {
+      const DutyClause& c = later->clauses[k];
+      later->passed.push_back(
+          evaluator_->Evaluate(patterns_, &scratch_, unit.substr(c.begin, c.end - c.begin)));
+    }
+  }
+  for (std::size_t k = 1; k < later->clauses.size(); ++k) {
+    const DutyClause& c = later->clauses[k];
+    const std::vector<int>& holds = later->passed[k - 1];
+    if ((c.party == party || c.party == Party::kMutual) &&
+        std::binary_search(holds.begin(), holds.end(), rule)) {
+      return &c;
+    }
+  }
+  return nullptr;
 }
 
 // The lead-in repeated before each item may add this much text to a unit's items in all (a few
@@ -878,9 +943,12 @@ std::vector<RuleHit> Matcher::Match(const NormalizedText& text, const Outline& o
   const DefinedTerms defined = CollectDefinedTerms(text, outline);
   if (!impl_->sentence.empty()) {
     ScopeRunner runner(*impl_, lexicon, impl_->sentence, text.folded, defined, &evaluator, &hits);
-    for (const Unit& unit : outline.units) {
+    ListLeads leads(outline, text.folded, lexicon);
+    for (std::size_t u = 0; u < outline.units.size(); ++u) {
       if (hits.size() >= keep) break;
-      if (unit.kind != UnitKind::kHeading) runner.Run(unit.begin, unit.end, unit.section);
+      const Unit& unit = outline.units[u];
+      if (unit.kind == UnitKind::kHeading) continue;
+      runner.Run(unit.begin, unit.end, unit.section, &leads, u);
     }
   }
   const std::size_t sentence_hits = hits.size();

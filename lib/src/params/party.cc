@@ -210,6 +210,7 @@ bool IsPassive(const Tokens& t, const std::vector<Term>& terms, const Modal& mod
 
 struct Subject {
   Party party = Party::kUnknown;
+  std::size_t first = 0;    // first token of the subject phrase
   bool possessive = false;  // "provider's personnel": the party is not the head noun
   bool pronoun = false;     // "it", "they" resolved to the nearest party before
   bool embedded = false;    // inside a relative clause ("data that customer will upload")
@@ -240,8 +241,9 @@ std::size_t SubjectHead(const Tokens& t, std::size_t modal_first) {
 // How a party is named where a pronoun looks back for it.
 enum class Mention { kSubject, kOwner, kObject };
 
-// kOwner: "customer's instructions"; kObject: after a preposition ("on behalf of the data
-// exporter", "with the customer"); else kSubject. For the party named by tokens [first, last].
+// kOwner: "customer's instructions"; kObject: after a preposition or a verb ("on behalf of the
+// data exporter", "notify the customer"); else kSubject. For the party named by tokens [first,
+// last].
 Mention MentionKind(const Tokens& t, std::size_t first, std::size_t last) {
   if (t.Is(last + 1, "'")) return Mention::kOwner;
   std::size_t k = first;
@@ -249,11 +251,17 @@ Mention MentionKind(const Tokens& t, std::size_t first, std::size_t last) {
        ++n) {
     --k;
   }
-  if (k > 0 && t.IsAny(k - 1, {"of", "to", "with", "by", "for", "from", "under", "against",
-                               "toward", "towards", "between", "than", "upon", "on"})) {
-    return Mention::kObject;
+  // At the start, after punctuation or after a word that opens a clause: a subject. After any
+  // other word (a preposition, a verb: "notify the customer"): an object.
+  if (k == 0 || !t.IsWord(k - 1)) return Mention::kSubject;
+  if (t.IsAny(k - 1, {"and",     "or",         "but",      "nor",     "that",     "which",  "who",
+                      "if",      "when",       "whenever", "where",   "whereas",  "unless", "while",
+                      "because", "since",      "as",       "once",    "after",    "before", "until",
+                      "then",    "so",         "provided", "whether", "although", "though", "also",
+                      "hereby",  "thereafter", "otherwise"})) {
+    return Mention::kSubject;
   }
-  return Mention::kSubject;
+  return Mention::kObject;
 }
 
 // The party a pronoun before token `before` stands for: the nearest party named as a subject,
@@ -276,8 +284,13 @@ Party ResolvePronoun(const Tokens& t, const std::vector<Term>& terms, std::size_
   return owner;
 }
 
-Subject FindSubject(const Tokens& t, const std::vector<Term>& terms, const Modal& modal) {
+// last_subject: the party named as the subject of the sentence's previous duty, which a pronoun
+// stands for ("supplier shall ensure that the customer is informed and it shall ..."), or
+// kUnknown.
+Subject FindSubject(const Tokens& t, const std::vector<Term>& terms, const Modal& modal,
+                    Party last_subject) {
   Subject subject;
+  subject.first = modal.first;
   const std::size_t head = SubjectHead(t, modal.first);
   if (head >= t.size()) return subject;
   std::size_t first = head;
@@ -310,7 +323,9 @@ Subject FindSubject(const Tokens& t, const std::vector<Term>& terms, const Modal
       }
     }
   } else if (t.IsAny(head, {"it", "they"})) {
-    subject.party = ResolvePronoun(t, terms, head, t.Is(head, "they"));
+    subject.party = last_subject != Party::kUnknown
+                        ? last_subject
+                        : ResolvePronoun(t, terms, head, t.Is(head, "they"));
     subject.pronoun = true;
   } else if (IsAgentNoun(t, head)) {
     // "provider's personnel", "supplier personnel", "customer's auditors".
@@ -331,6 +346,12 @@ Subject FindSubject(const Tokens& t, const std::vector<Term>& terms, const Modal
   if (first > 0 && t.IsAny(first - 1, {"that", "which", "who", "whom", "whose"})) {
     subject.embedded = true;
   }
+  for (int n = 0; n < 3 && first > 0 &&
+                  t.IsAny(first - 1, {"the", "its", "their", "each", "any", "all", "a", "an"});
+       ++n) {
+    --first;
+  }
+  subject.first = first;
   return subject;
 }
 
@@ -381,14 +402,80 @@ bool IsInverted(const Tokens& t, const Modal& modal) {
           t.PhraseBefore(modal.first - 1, {"no", "case"}) || t.Is(modal.first - 1, "nor"));
 }
 
+// A present-tense commitment right after a party named as the subject (or "it"): "vendor maintains
+// a program", "we encrypt data", "the parties keep", "provider has in place", "processor has
+// implemented". A base form ("maintain") needs a plural subject ("we", "you", "they", "the
+// parties"): after a singular noun it is a noun ("supplier review"). "has" needs "in place" or a
+// participle of measures put in place ("has implemented", "has established"), not of a past act
+// ("has used reasonable efforts") or a passive ("has been").
+std::optional<Modal> CommitmentAt(const Tokens& t, const std::vector<Term>& terms, std::size_t i) {
+  if (i == 0 || !t.IsWord(i)) return std::nullopt;
+  static constexpr std::string_view kVerbs[] = {
+      "maintain", "implement", "provide", "employ",   "ensure",    "encrypt", "apply",
+      "keep",     "operate",   "perform", "conduct",  "monitor",   "retain",  "store",
+      "use",      "protect",   "secure",  "restrict", "safeguard", "limit",   "delete",
+      "destroy",  "notify",    "comply",  "adhere",   "follow",    "test",    "review",
+      "train",    "log",       "back",    "enforce",  "impose"};
+  const std::string_view w = t.Text(i);
+  bool third_person = false;
+  bool base = false;
+  bool have = false;
+  for (std::string_view verb : kVerbs) {
+    if (w == verb) base = true;
+    if (w.size() == verb.size() + 1 && w.back() == 's' && w.substr(0, verb.size()) == verb) {
+      third_person = true;
+    }
+    // "applies", "notifies", "complies".
+    if (verb.back() == 'y' && w.size() == verb.size() + 2 && w.substr(w.size() - 3) == "ies" &&
+        w.substr(0, verb.size() - 1) == verb.substr(0, verb.size() - 1)) {
+      third_person = true;
+    }
+  }
+  if (t.IsAny(i, {"has", "have"})) {
+    have = true;
+    third_person = t.Is(i, "has");
+    base = t.Is(i, "have");
+  }
+  if (!third_person && !base) return std::nullopt;
+  if (have) {
+    const std::size_t k = t.IsAny(i + 1, {"already", "also", "duly"}) ? i + 2 : i + 1;
+    const std::string_view next = t.Text(k);
+    const bool in_place = t.Is(k, "in") && t.Is(k + 1, "place");
+    // Measures in place, not a past act ("has used reasonable efforts to determine ...").
+    const bool participle =
+        t.IsAny(k, {"implemented", "established", "adopted", "deployed", "maintained", "put",
+                    "taken", "instituted", "developed", "documented", "appointed", "designated",
+                    "installed", "configured", "enabled", "encrypted", "trained"});
+    if (!in_place && !participle) return std::nullopt;
+  }
+  std::size_t head = i - 1;
+  while (head > 0 && t.IsAny(head, {"also", "hereby", "currently", "already", "further",
+                                    "additionally", "itself", "themselves", "each"})) {
+    --head;
+  }
+  // "it has implemented": the pronoun is resolved as for a modal.
+  if (third_person && t.Is(head, "it")) return Modal{i, i};
+  const std::optional<TermMatch> m = TermEndingAt(t, terms, head);
+  if (!m || MentionKind(t, m->first, head) != Mention::kSubject) return std::nullopt;
+  if (base && !third_person) {
+    const std::string_view noun = t.Text(head);
+    if (!t.IsAny(head, {"we", "you", "they"}) && noun.back() != 's') return std::nullopt;
+  }
+  return Modal{i, i};
+}
+
 struct Candidate {
   Party party = Party::kUnknown;
+  std::size_t first = 0;  // first token of the clause: its subject, else its modal
+  bool named = false;     // the subject names a party itself (no pronoun, no passive)
   bool leading = false;   // inside the leading subordinate clause
   bool embedded = false;  // inside a relative clause
 };
 
-Candidate Evaluate(const Tokens& t, const std::vector<Term>& terms, const Modal& modal) {
+Candidate Evaluate(const Tokens& t, const std::vector<Term>& terms, const Modal& modal,
+                   Party last_subject) {
   Candidate candidate;
+  candidate.first = modal.first;
   if (IsInverted(t, modal)) {
     for (std::size_t e = modal.last + 1; e <= modal.last + 4 && e < t.size(); ++e) {
       if (std::optional<TermMatch> m = TermEndingAt(t, terms, e); m && m->first > modal.last) {
@@ -398,8 +485,9 @@ Candidate Evaluate(const Tokens& t, const std::vector<Term>& terms, const Modal&
     }
     return candidate;
   }
-  const Subject subject = FindSubject(t, terms, modal);
+  const Subject subject = FindSubject(t, terms, modal, last_subject);
   candidate.embedded = subject.embedded;
+  candidate.first = subject.first;
   Party agent = Party::kUnknown;
   if (IsPassive(t, terms, modal, &agent)) {
     // "Customer shall be notified": the party notified is not the one notifying.
@@ -411,6 +499,7 @@ Candidate Evaluate(const Tokens& t, const std::vector<Term>& terms, const Modal&
     return candidate;
   }
   candidate.party = subject.party;
+  candidate.named = !subject.pronoun && !subject.possessive;
   return candidate;
 }
 
@@ -434,9 +523,10 @@ std::size_t ContentStart(const Tokens& t) {
 
 }  // namespace
 
-Party DutyHolder(std::string_view folded, const PartyLexicon& lexicon) {
-  const std::vector<Term> terms = BuildTerms(lexicon);
-  const Tokens t(folded);
+namespace {
+
+// The modal obligations and commitments of a sentence, in order (at most 16).
+std::vector<Candidate> Candidates(const Tokens& t, const std::vector<Term>& terms) {
   const std::size_t start = ContentStart(t);
   std::size_t leading_end = 0;  // tokens before this are the leading subordinate clause
   if (StartsWithSubordinate(t, start)) {
@@ -448,14 +538,26 @@ Party DutyHolder(std::string_view folded, const PartyLexicon& lexicon) {
     }
   }
   std::vector<Candidate> candidates;
+  Party last_subject = Party::kUnknown;
   for (std::size_t i = start; i < t.size() && candidates.size() < 16; ++i) {
-    const std::optional<Modal> modal = ModalAt(t, i);
+    std::optional<Modal> modal = ModalAt(t, i);
+    if (!modal) modal = CommitmentAt(t, terms, i);
     if (!modal) continue;
-    Candidate candidate = Evaluate(t, terms, *modal);
+    Candidate candidate = Evaluate(t, terms, *modal, last_subject);
     candidate.leading = modal->first < leading_end;
+    if (candidate.named && candidate.party != Party::kUnknown) last_subject = candidate.party;
     candidates.push_back(candidate);
     i = modal->last;
   }
+  return candidates;
+}
+
+}  // namespace
+
+Party DutyHolder(std::string_view folded, const PartyLexicon& lexicon) {
+  const std::vector<Term> terms = BuildTerms(lexicon);
+  const Tokens t(folded);
+  const std::vector<Candidate> candidates = Candidates(t, terms);
   for (const Candidate& c : candidates) {
     if (!c.leading && !c.embedded) return c.party;
   }
@@ -463,6 +565,22 @@ Party DutyHolder(std::string_view folded, const PartyLexicon& lexicon) {
     if (!c.leading) return c.party;
   }
   return candidates.empty() ? Party::kUnknown : candidates.front().party;
+}
+
+std::vector<DutyClause> DutyClauses(std::string_view folded, const PartyLexicon& lexicon) {
+  const std::vector<Term> terms = BuildTerms(lexicon);
+  const Tokens t(folded);
+  std::vector<DutyClause> out;
+  for (const Candidate& c : Candidates(t, terms)) {
+    if (c.leading || c.embedded || c.party == Party::kUnknown || c.first >= t.size()) continue;
+    const std::size_t begin = t[c.first].begin;
+    if (!out.empty()) {
+      if (begin <= out.back().begin) continue;
+      out.back().end = begin;
+    }
+    out.push_back({c.party, begin, folded.size()});
+  }
+  return out;
 }
 
 namespace {

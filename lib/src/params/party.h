@@ -2,6 +2,7 @@
 #ifndef CLAUSESCAN_PARAMS_PARTY_H_
 #define CLAUSESCAN_PARAMS_PARTY_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,9 +27,26 @@ struct PartyLexicon {
 // ("X shall / will / must / agrees to / is required to / undertakes to ..."), skipping leading
 // subordinate clauses ("If Customer requests, Provider shall ..." -> supplier). "Supplier and
 // Customer shall" and the mutual words -> kMutual. A passive duty ("Customer shall be notified")
-// names the other side: the party notified is not the one notifying. kUnknown when no subject
-// is found. folded is one unit's folded view.
+// names the other side: the party notified is not the one notifying. A present-tense commitment
+// of a party named as the subject counts as a modal: "vendor maintains a program", "we encrypt",
+// "provider has in place", "processor has implemented". kUnknown when no subject is found.
+// folded is one unit's folded view.
 Party DutyHolder(std::string_view folded, const PartyLexicon& lexicon);
+
+// A duty that a main clause of a sentence states: its holder and the bytes of folded from the
+// clause's subject to the next such clause's subject (the last to the end). "customer shall
+// provide the logs and provider shall notify ..." -> {kCustomer, "customer shall provide the
+// logs and "}, {kSupplier, "provider shall notify ..."}.
+struct DutyClause {
+  Party party = Party::kUnknown;
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+// The duties of a sentence's main clauses whose holder DutyHolder's grammar finds, in order (the
+// first is DutyHolder's answer when it is not kUnknown); leading subordinate and relative
+// clauses state none. At most 16. folded is one unit's folded view.
+std::vector<DutyClause> DutyClauses(std::string_view folded, const PartyLexicon& lexicon);
 
 // True when the unit defines a term rather than stating a duty: '"X" means', 'X shall mean',
 // '"X" has the meaning', '"X" refers to', '"X" includes', '(the "X")'-only sentences, or a

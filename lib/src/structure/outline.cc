@@ -472,6 +472,42 @@ std::optional<Marker> ParseMarker(std::string_view s) {
   return m;
 }
 
+// The shape of a list marker, so that the items of one list can be told from those nested in
+// them: "(a)" and "(b)" -> "(a)", "(iv)" -> "(i)", "12." -> "1.", "1.2" -> "1.1", "-" -> "-".
+std::string MarkerShape(std::string_view marker) {
+  std::string shape;
+  for (std::size_t i = 0; i < marker.size();) {
+    if (IsAlnum(marker[i])) {
+      std::size_t n = RunLength(marker, i, marker.size() - i, IsAlnum);
+      const std::string_view token = marker.substr(i, n);
+      if (std::all_of(token.begin(), token.end(), IsDigit)) {
+        shape += '1';
+      } else if (IsRoman(token) && (n > 1 || token == "i" || token == "I")) {
+        shape += IsUpper(token[0]) ? 'I' : 'i';
+      } else {
+        shape += IsUpper(token[0]) ? 'A' : 'a';
+      }
+      i += n;
+    } else {
+      shape += marker[i++];
+    }
+  }
+  return shape;
+}
+
+// True when a unit leads into a list that follows it: it ends in ':' ("Provider shall:", "The
+// data importer agrees and warrants:") or in a word that needs the items to go on ("Supplier
+// shall", "... agrees to", "... ensure that", "... including").
+bool EndsAsLeadIn(std::string_view s) {
+  while (!s.empty() && (IsBlank(s.back()) || IsCloser(s.back()))) s.remove_suffix(1);
+  if (s.empty()) return false;
+  if (s.back() == ':') return true;
+  std::size_t space = s.find_last_of(' ');
+  const std::string_view last = space == std::string_view::npos ? s : s.substr(space + 1);
+  return IsOneOf(last, {"shall", "will", "must", "to", "that", "agrees", "undertakes", "warrants",
+                        "including", "includes", "include", "following"});
+}
+
 // ---------------------------------------------------------------------------------------------
 
 // Numbers of nested Markdown lists ("2." then an indented "1." is 2.1), keyed by indentation.
@@ -546,6 +582,16 @@ class Segmenter {
   void AddUnit(std::size_t begin, std::size_t end, UnitKind kind, int paragraph);
   void AddUnitPiece(std::size_t begin, std::size_t end, UnitKind kind, int paragraph);
   std::size_t Indent(std::size_t begin) const;
+  void LinkListLead(std::size_t first_unit, UnitKind kind);
+
+  // A lead-in whose list may still go on: its unit, and the marker shape and indentation of the
+  // item it is ("" for a sentence), so that an item like it ends the nested list.
+  struct OpenLead {
+    std::uint32_t unit;
+    std::string shape;
+    std::size_t indent;
+  };
+  static constexpr std::size_t kMaxLeadDepth = 8;
 
   std::string_view text_;
   const std::vector<std::uint32_t>& source_;
@@ -561,6 +607,11 @@ class Segmenter {
   std::size_t para_end_ = 0;
   std::size_t para_scan_ = 0;  // where sentence ends may start: past a list marker
   UnitKind para_kind_ = UnitKind::kSentence;
+  std::string item_shape_;  // the marker shape of the last list item line, and its indentation
+  std::size_t item_indent_ = 0;
+  std::string para_shape_;  // the open paragraph's, when it is a list item
+  std::size_t para_indent_ = 0;
+  std::vector<OpenLead> leads_;  // innermost last
 };
 
 Outline Segmenter::Run() {
@@ -721,6 +772,10 @@ std::string Segmenter::SectionNumberFor(std::size_t begin, const SectionNumber& 
 bool Segmenter::MarkerLine(std::size_t begin, std::string_view s, bool boundary) {
   std::optional<Marker> marker = ParseMarker(s);
   if (!marker || ((marker->numeric || marker->digits_in_parens) && !boundary)) return false;
+  std::size_t marker_end = marker->content;
+  while (marker_end > 0 && s[marker_end - 1] == ' ') --marker_end;
+  item_shape_ = MarkerShape(s.substr(0, marker_end));
+  item_indent_ = Indent(begin);
   if (!marker->ordinal.empty()) {
     numbering_.Compose(Indent(begin), marker->ordinal);
   } else if (marker->numeric) {
@@ -786,6 +841,8 @@ void Segmenter::AppendLine(std::size_t begin, std::size_t end, UnitKind kind, st
     para_begin_ = begin;
     para_scan_ = begin + marker;
     para_kind_ = kind;
+    para_shape_ = kind == UnitKind::kListItem ? item_shape_ : std::string();
+    para_indent_ = kind == UnitKind::kListItem ? item_indent_ : 0;
   }
   para_end_ = end;
 }
@@ -812,6 +869,7 @@ void Segmenter::ClosePiece(std::size_t para_begin, std::size_t scan, std::size_t
   auto paragraph = static_cast<int>(out_.paragraphs.size());
   std::size_t units = out_.units.size();
   SplitSentences(para_begin, scan, para_end, kind, paragraph);
+  const std::size_t first_unit = units;
   // A drafting note is no term of the contract: the paragraph, or in brackets up to the unit
   // that closes them. A table of contents split into several units (at "Product(s). 14.6"),
   // each too short to tell, is told by the paragraph.
@@ -829,6 +887,7 @@ void Segmenter::ClosePiece(std::size_t para_begin, std::size_t scan, std::size_t
   } else if (out_.units.size() > units + 1 && LooksLikeTableOfContents(text)) {
     for (std::size_t u = units; u < out_.units.size(); ++u) out_.units[u].kind = UnitKind::kHeading;
   }
+  if (out_.units.size() > first_unit) LinkListLead(first_unit, kind);
   if (out_.units.size() > units) {
     out_.paragraphs.push_back(
         {static_cast<std::uint32_t>(para_begin), static_cast<std::uint32_t>(para_end), section_});
@@ -862,6 +921,35 @@ void Segmenter::SplitSentences(std::size_t begin, std::size_t scan, std::size_t 
   AddUnit(start, end, kind, paragraph);
 }
 
+// Links the list item whose units start at first_unit (when kind is kListItem) to the lead-in of
+// its list, and opens a lead-in when the paragraph's last unit is one. A paragraph that is not a
+// list item ends every list.
+void Segmenter::LinkListLead(std::size_t first_unit, UnitKind kind) {
+  const Unit& first = out_.units[first_unit];
+  if (kind == UnitKind::kListItem && first.kind == UnitKind::kListItem) {
+    // An item like the one that opened a lead-in is its sibling: that nested list has ended.
+    for (std::size_t k = leads_.size(); k-- > 0;) {
+      if (!leads_[k].shape.empty() && leads_[k].shape == para_shape_ &&
+          leads_[k].indent == para_indent_) {
+        leads_.resize(k);
+        break;
+      }
+    }
+    if (!leads_.empty()) {
+      out_.leads.push_back({static_cast<std::uint32_t>(first_unit), leads_.back().unit});
+    }
+  } else {
+    leads_.clear();
+  }
+  const Unit& last = out_.units.back();
+  if (last.kind != UnitKind::kHeading && leads_.size() < kMaxLeadDepth &&
+      EndsAsLeadIn(text_.substr(last.begin, last.end - last.begin))) {
+    const bool item = kind == UnitKind::kListItem;
+    leads_.push_back({static_cast<std::uint32_t>(out_.units.size() - 1),
+                      item ? para_shape_ : std::string(), item ? para_indent_ : 0});
+  }
+}
+
 // Adds a unit; one longer than kMaxUnitBytes becomes several, cut at spaces where it can be.
 void Segmenter::AddUnit(std::size_t begin, std::size_t end, UnitKind kind, int paragraph) {
   while (end - begin > kMaxUnitBytes) {
@@ -877,6 +965,7 @@ void Segmenter::AddUnitPiece(std::size_t begin, std::size_t end, UnitKind kind, 
   std::string_view s = Trim(text_.substr(begin, end - begin));
   if (!HasLetter(s)) return;
   if (kind != UnitKind::kHeading && LooksLikeTableOfContents(s)) kind = UnitKind::kHeading;
+  if (kind == UnitKind::kHeading) leads_.clear();  // a heading ends every list
   begin = static_cast<std::size_t>(s.data() - text_.data());
   out_.units.push_back({static_cast<std::uint32_t>(begin),
                         static_cast<std::uint32_t>(begin + s.size()), kind, section_, paragraph});

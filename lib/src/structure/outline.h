@@ -46,10 +46,21 @@ struct Unit {
   int paragraph = -1;  // index into Outline::paragraphs; -1 for headings (not in a paragraph)
 };
 
+// A list item and the lead-in of its list: "Provider shall:" before "(a) encrypt data at rest;",
+// "The data importer agrees:" before "(d) that it will ...". The lead-in is the last unit of the
+// paragraph before the list when that unit ends in ':' or in a word that needs the items to go on
+// ("shall", "to", "that", "including"...); a list item that ends so is the lead-in of the items
+// nested under it (another marker shape or indentation), until an item like it comes.
+struct ListLead {
+  std::uint32_t item = 0;  // index into Outline::units: the item's first unit
+  std::uint32_t lead = 0;  // index into Outline::units: the lead-in, before the item
+};
+
 struct Outline {
   std::vector<Section> sections;
   std::vector<Paragraph> paragraphs;
-  std::vector<Unit> units;  // in document order, non-overlapping, never empty ranges
+  std::vector<Unit> units;      // in document order, non-overlapping, never empty ranges
+  std::vector<ListLead> leads;  // by item, in increasing order; items without a lead-in have none
 };
 
 // Segments the cased view. Recognises: Markdown '#' headings; numbered headings on their own
@@ -58,7 +69,9 @@ struct Outline {
 // is a title ("7.1 Security Incidents. Supplier shall ..." opens section 7.1). Sentences end at
 // '.', '?', '!' followed by space and an upper-case letter, digit, quote or '(' -- but not after
 // legal abbreviations (Sec., e.g., i.e., U.S., Inc., Ltd., No., Art., cf., etc., vs., Co., Corp.,
-// para., approx., incl., single capital initials). Each list item starts a new unit.
+// para., approx., incl., single capital initials). Each list item starts a new unit, and the
+// items of a list after a lead-in are told by Outline::leads (a list ends at a paragraph that is
+// not a list item, a heading or a section; lead-ins nest at most 8 deep).
 // Bounds, so that matching takes memory in proportion to the text whatever its shape: a unit
 // holds at most 64 KiB (a longer "sentence" is cut at spaces into several) and a paragraph at
 // most 256 KiB (cut at line breaks); the first 100,000 headings open sections, later ones are

@@ -394,7 +394,8 @@ bool IsLowerLetterAt(std::string_view s, std::size_t i) {
 // (at most kMaxBlankLinesInSentence, with spaces, tabs, form feeds and carriage returns), and at
 // most one page number standing between them ("8", "- 8 -", "Page 8"), lead to it, and it starts
 // with a lower-case word that is not a list marker ("a.", "iv)") or, after capitals, with a word
-// in capitals; npos otherwise.
+// in capitals, or after a page number with a name or a number (ResumesWithNameOrNumber); npos
+// otherwise.
 constexpr int kMaxBlankLinesInSentence = 12;
 
 // Skips blank lines from j, counting the line breaks into *breaks; false past the limit.
@@ -430,15 +431,41 @@ bool IsCapitalWordAt(std::string_view doc, std::size_t j) {
   return k - j >= 2 || (k - j == 1 && k < doc.size() && doc[k] == ' ');
 }
 
+// After a page number, the rest of a sentence may start with a name or a number ("notify
+// the\n\n8\n\nCustomer within", "within\n\n8\n\n24 hours"): a capital or a digit, on a line
+// with a lower-case letter (not a heading in capitals), that is no list marker or numbered
+// heading ("B.", "12.", "3)", "Section 4", "Schedule 2").
+bool ResumesWithNameOrNumber(std::string_view doc, std::size_t j) {
+  if (j >= doc.size() || !((doc[j] >= 'A' && doc[j] <= 'Z') || (doc[j] >= '0' && doc[j] <= '9'))) {
+    return false;
+  }
+  const std::size_t end = std::min(doc.find('\n', j), doc.size());
+  const std::string_view line = doc.substr(j, end - j);
+  if (std::none_of(line.begin(), line.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+    return false;
+  }
+  std::size_t k = 0;
+  while (k < line.size() && k < 4 && line[k] >= '0' && line[k] <= '9') ++k;
+  if (k == 0) k = 1;  // one capital letter
+  if (k < line.size() && (line[k] == '.' || line[k] == ')')) return false;
+  for (std::string_view heading : {"Section ", "Article ", "Schedule ", "Annex ", "Appendix ",
+                                   "Exhibit ", "Clause ", "Part ", "Attachment "}) {
+    if (line.substr(0, heading.size()) == heading) return false;
+  }
+  return true;
+}
+
 std::size_t SentenceResumesAfterBlankLines(std::string_view doc, std::size_t line_end,
                                            bool capitals) {
   std::size_t j = line_end;
   int breaks = 0;
+  bool page_number = false;
   if (!SkipBlankLines(doc, j, &breaks)) return std::string_view::npos;
   if (breaks > 0) {
     const std::size_t page_end = PageNumberLineEnd(doc, j);
     if (page_end != j) {
       j = page_end;
+      page_number = true;
       int after = 0;
       if (!SkipBlankLines(doc, j, &after) || after < 2) return std::string_view::npos;
       breaks += after;
@@ -446,6 +473,7 @@ std::size_t SentenceResumesAfterBlankLines(std::string_view doc, std::size_t lin
   }
   if (breaks == 0) return std::string_view::npos;
   if (capitals) return IsCapitalWordAt(doc, j) ? j : std::string_view::npos;
+  if (page_number && ResumesWithNameOrNumber(doc, j)) return j;
   if (!IsLowerLetterAt(doc, j)) return std::string_view::npos;
   std::size_t k = j;
   while (k < doc.size() && k - j <= 4 && doc[k] >= 'a' && doc[k] <= 'z') ++k;
