@@ -13,6 +13,7 @@
 
 #include "assess/assess.h"
 #include "extract/document.h"
+#include "match/fallback.h"
 #include "match/matcher.h"
 #include "report/context.h"
 #include "rules/model.h"
@@ -107,6 +108,7 @@ Finding MakeFinding(const internal::RuleSetData& data, const internal::RuleHit& 
   finding.context_before = internal::ContextBefore(doc.text, start, kContextChars);
   finding.context_after = internal::ContextAfter(doc.text, end, kContextChars);
   finding.party = std::string(internal::PartyName(hit.party));
+  finding.fallback = rule.fallback;
   finding.parameters = hit.parameters;
   internal::Assess(data, rule, finding);
   return finding;
@@ -153,6 +155,7 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
                                              : "the document has no text: nothing was scanned");
   }
   std::vector<internal::RuleHit> hits = data.matcher->Match(text, outline, max_findings);
+  internal::ResolveFallbacks(data.rules, &hits);
   const bool more = max_findings > 0 && hits.size() > max_findings;
   if (more) hits.resize(max_findings);
   report.findings.reserve(hits.size());

@@ -57,6 +57,9 @@ struct Finding {
   std::string context_before;
   std::string context_after;
   std::string party;    // who owes the duty: "supplier", "customer", "mutual" or "" (not said)
+  // True when a category fallback rule found the clause: no specific rule of the category
+  // judged it, so its risk is the category's default (docs/rules.md, "Fallback rules").
+  bool fallback = false;
   std::map<std::string, ParamValue> parameters;  // e.g. {"window_hours": 24, "trigger": "occurrence"}
   Risk risk = Risk::kInfo;
   std::vector<std::string> reasons;    // why this risk, in words a person understands

@@ -50,6 +50,7 @@ Json FindingJson(const Finding& f) {
   out["section"] = f.section;
   out["text"] = f.text;
   out["party"] = f.party;
+  if (f.fallback) out["fallback"] = true;  // a category fallback rule found it
   out["parameters"] = internal::ParametersJson(f.parameters);
   out["risk"] = RiskName(f.risk);
   out["reasons"] = f.reasons;

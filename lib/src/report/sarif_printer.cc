@@ -205,6 +205,7 @@ Json FindingResult(const Report& report, std::size_t artifact, const Finding& f,
   properties["category"] = f.category;
   properties["section"] = f.section;
   properties["party"] = f.party;
+  if (f.fallback) properties["fallback"] = true;
   if (f.page > 0) properties["page"] = f.page;
   if (f.paragraph > 0) properties["paragraph"] = f.paragraph;
   properties["parameters"] = internal::ParametersJson(f.parameters);

@@ -93,7 +93,7 @@ void WriteFinding(const std::string& path, std::string_view format, const Findin
   if (f.paragraph > 0) location += " (\u00B6 " + std::to_string(f.paragraph) + ")";
   out << '\n'
       << Styled(location, kBold, style) << "  " << RiskLabel(f.risk, style) << "  " << f.category
-      << "  " << f.rule << '\n';
+      << "  " << f.rule << (f.fallback ? "  (fallback: no specific rule)" : "") << '\n';
   if (!f.section.empty()) WriteWrapped(Clean(f.section), "  section: ", "    ", out);
   WriteWrapped(ShortenMiddle(Clean(internal::ReadableQuote(f.text, format)), kMaxQuoteChars),
                "  | ", "  | ", out);
