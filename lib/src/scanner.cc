@@ -155,7 +155,7 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
                                              : "the document has no text: nothing was scanned");
   }
   std::vector<internal::RuleHit> hits = data.matcher->Match(text, outline, max_findings);
-  internal::ResolveFallbacks(data.rules, &hits);
+  internal::ResolveFallbacks(data.rules, text.folded, &hits);
   const bool more = max_findings > 0 && hits.size() > max_findings;
   if (more) hits.resize(max_findings);
   report.findings.reserve(hits.size());

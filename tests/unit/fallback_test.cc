@@ -97,15 +97,19 @@ TEST_F(FallbackTest, FindsWhatNoSpecificRuleJudges) {
   EXPECT_THAT(report.findings[1].reasons[0], HasSubstr("no specific rule judged"));
 }
 
-TEST_F(FallbackTest, NeedsADutyOfAPartyAndSkipsDefinitionsAndTheOtherParty) {
+TEST_F(FallbackTest, NeedsADutyAndSkipsDefinitionsAndTheOtherParty) {
   Report report = Scan(
       "Inspections of the data centres take place each year.\n\n"
+      "Inspections of the data centres will be announced a week ahead.\n\n"
       "\"Inspection\" means an inspection of the data centres.\n\n"
       "Customer shall inspect the goods on delivery.\n\n"
       "Each party shall allow the other to inspect its premises.\n");
-  ASSERT_EQ(report.findings.size(), 1u);
-  EXPECT_EQ(report.findings[0].party, "mutual");
+  // A statement of fact is no duty; a duty whose holder the sentence does not name is one.
+  ASSERT_EQ(report.findings.size(), 2u);
+  EXPECT_EQ(report.findings[0].party, "");
+  EXPECT_EQ(report.findings[1].party, "mutual");
   EXPECT_TRUE(report.findings[0].fallback);
+  EXPECT_TRUE(report.findings[1].fallback);
 }
 
 TEST_F(FallbackTest, EveryFormatMarksTheFinding) {

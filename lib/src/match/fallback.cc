@@ -1,5 +1,7 @@
 #include "match/fallback.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <cstddef>
 #include <map>
@@ -38,7 +40,16 @@ bool IsFallback(const std::vector<Rule>& rules, const RuleHit& hit) {
 
 }  // namespace
 
-void ResolveFallbacks(const std::vector<Rule>& rules, std::vector<RuleHit>* hits) {
+bool StatesDuty(std::string_view folded) {
+  static const RE2 kDuty(
+      "\\b(shall|will|must|agrees? to|undertakes? to|commits? to|(is|are) (required|obliged|"
+      "obligated) to|(is|are|shall be|will be|remains?) (solely |fully )?responsible for)\\b",
+      RE2::Quiet);
+  return RE2::PartialMatch(folded, kDuty);
+}
+
+void ResolveFallbacks(const std::vector<Rule>& rules, std::string_view folded,
+                      std::vector<RuleHit>* hits) {
   bool any = false;
   std::map<std::string, Covered> covered;  // by category
   for (const RuleHit& hit : *hits) {
@@ -52,7 +63,11 @@ void ResolveFallbacks(const std::vector<Rule>& rules, std::vector<RuleHit>* hits
   for (auto& [category, spans] : covered) spans.Finish();
   std::erase_if(*hits, [&](const RuleHit& hit) {
     if (!IsFallback(rules, hit)) return false;
-    if (hit.party == Party::kUnknown) return true;
+    if (hit.begin >= hit.end || hit.end > folded.size()) return true;
+    if (hit.party == Party::kUnknown &&
+        !StatesDuty(folded.substr(hit.begin, hit.end - hit.begin))) {
+      return true;
+    }
     const auto it = covered.find(rules[hit.rule].category);
     return it != covered.end() && it->second.Overlaps(hit.begin, hit.end);
   });
