@@ -135,5 +135,15 @@ TEST_F(FallbackTest, EveryFormatMarksTheFinding) {
   EXPECT_THAT(csv.str(), HasSubstr("no specific rule judged"));
 }
 
+TEST_F(FallbackTest, AFlagThatIsNotABooleanIsAnErrorAtItsLine) {
+  std::string rule = kFallback;
+  rule.replace(rule.find("fallback: true"), 14, "fallback: maybe");
+  Write("fallback.yaml", rule);
+  Result<RuleSet> rules = RuleSet::Load(dir_.string());
+  ASSERT_FALSE(rules.ok());
+  EXPECT_THAT(rules.error().message(), HasSubstr("fallback.yaml:5"));
+  EXPECT_THAT(rules.error().message(), HasSubstr("fallback"));
+}
+
 }  // namespace
 }  // namespace clausescan
