@@ -17,6 +17,7 @@
 #include "assess/perspective.h"
 #include "assess/subprocessor_scheme.h"
 #include "extract/document.h"
+#include "match/fallback.h"
 #include "match/matcher.h"
 #include "params/parties_in_text.h"
 #include "params/party_role.h"
@@ -209,6 +210,7 @@ Finding MakeFinding(const internal::RuleSetData& data, const internal::RuleHit& 
   finding.text = doc.text.substr(start, end - start);
   finding.context_before = internal::ContextBefore(doc.text, start, kContextChars);
   finding.context_after = internal::ContextAfter(doc.text, end, kContextChars);
+  finding.fallback = rule.fallback;
   finding.parameters = hit.parameters;
   internal::Assess(data, rule, finding, doctype);
   return finding;
@@ -338,6 +340,7 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   report.document.user_side = std::string(internal::PartyName(sides->user));
   std::vector<internal::RuleHit> hits =
       data.matcher->Match(text, outline, max_findings, &sides->lexicon);
+  internal::ResolveFallbacks(data.rules, text.folded, &hits);
   const bool more = max_findings > 0 && hits.size() > max_findings;
   if (more) hits.resize(max_findings);
   const int type = GuessType(data, doc, text);

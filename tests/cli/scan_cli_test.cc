@@ -2,6 +2,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -251,11 +252,13 @@ class ConceptRules {
     std::filesystem::copy(SourcePath("rules"), dir_.path() / "rules",
                           std::filesystem::copy_options::recursive);
     const std::filesystem::path rules = dir_.path() / "rules";
-    std::filesystem::remove(rules / "concepts.yaml");  // ours replaces any the project has
-    std::filesystem::create_directories(rules / "zz_concepts");
-    WriteWholeFile(rules / "zz_concepts" / "concepts.yaml",
-                   "zz_duty: '(shall|will|must)'\n"
-                   "zz_notice: '{{zz_duty}} (notify|tell)'\n");
+    // One concepts.yaml per rule directory: ours is appended to the project's.
+    std::string concepts = ReadWholeFile(rules / "concepts.yaml");
+    if (!concepts.empty() && concepts.back() != '\n') concepts += '\n';
+    notice_line_ = static_cast<int>(std::count(concepts.begin(), concepts.end(), '\n')) + 2;
+    WriteWholeFile(rules / "concepts.yaml", concepts +
+                                                "zz_duty: '(shall|will|must)'\n"
+                                                "zz_notice: '{{zz_duty}} (notify|tell)'\n");
     WriteWholeFile(rules / "incident_notification" / "zz.yaml",
                    "id: zz.concept-rule\ncategory: incident_notification\ntitle: Concepts\n"
                    "match:\n  all:\n    - any: ['\\bzz {{zz_notice}} zz\\b']\n");
@@ -264,9 +267,12 @@ class ConceptRules {
                    "# ok: zz.concept-rule\nThe vendor says zz may tell zz.\n");
   }
   std::string path() const { return "'" + (dir_.path() / "rules").string() + "'"; }
+  // The line of concepts.yaml that defines zz_notice.
+  int notice_line() const { return notice_line_; }
 
  private:
   TempDir dir_;
+  int notice_line_ = 0;
 };
 
 TEST(RulesCli, ConceptsExpandInRulesAndOnRequest) {
@@ -280,9 +286,11 @@ TEST(RulesCli, ConceptsExpandInRulesAndOnRequest) {
   EXPECT_THAT(validate.out, Not(HasSubstr("zz_notice")));  // only on request
   validate = RunClausescan("rules validate " + rules.path() + " --expand");
   ASSERT_EQ(validate.exit_code, 0) << validate.err;
-  EXPECT_THAT(validate.out, HasSubstr("zz_notice (zz_concepts/concepts.yaml:2): "
-                                      "{{zz_duty}} (notify|tell)\n"
-                                      "      = (?:(shall|will|must)) (notify|tell)\n"));
+  EXPECT_THAT(validate.out,
+              HasSubstr("zz_notice (concepts.yaml:" + std::to_string(rules.notice_line()) +
+                        "): "
+                        "{{zz_duty}} (notify|tell)\n"
+                        "      = (?:(shall|will|must)) (notify|tell)\n"));
   EXPECT_THAT(validate.out,
               HasSubstr("incident_notification/zz.yaml:6:13: zz.concept-rule all[0]: "
                         "\\bzz {{zz_notice}} zz\\b\n"

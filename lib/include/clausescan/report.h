@@ -68,6 +68,9 @@ struct Finding {
   // "right" when the clause grants the party a right ("may audit", "has the right to"); else
   // "duty" (or "" when party is "").
   std::string holds;
+  // True when a category fallback rule found the clause: no specific rule of the category
+  // judged it, so its risk is the category's default (docs/rules.md, "Fallback rules").
+  bool fallback = false;
   std::map<std::string, ParamValue> parameters;  // e.g. {"window_hours": 24, "trigger": "occurrence"}
   Risk risk = Risk::kInfo;
   std::vector<std::string> reasons;    // why this risk, in words a person understands

@@ -18,6 +18,9 @@ namespace {
 constexpr const char* kNoPolicyReason = "no playbook position for this category";
 constexpr const char* kCustomerDutyReason =
     "the customer owes this duty, so the supplier's playbook positions do not apply";
+constexpr const char* kFallbackReason =
+    "found by the category's fallback rule: no specific rule judged this clause, so the risk is "
+    "the category's default; read the clause itself";
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   return a.size() == b.size() &&
@@ -254,6 +257,10 @@ void Assess(const Playbook& playbook, const std::vector<ControlEntry>& controls,
     // The positions state what the supplier can promise; a customer's promise costs it nothing.
     finding.risk = Risk::kInfo;
     finding.reasons.push_back(kCustomerDutyReason);
+  } else if (rule.fallback) {
+    // No specific rule judged the clause: its parameters mean nothing to the positions.
+    finding.risk = policy == playbook.categories.end() ? Risk::kInfo : policy->second.default_risk;
+    finding.reasons.push_back(kFallbackReason);
   } else if (policy == playbook.categories.end()) {
     finding.risk = Risk::kInfo;
     finding.reasons.push_back(kNoPolicyReason);

@@ -228,7 +228,9 @@ void WriteFinding(const Finding& f, std::string_view format, const std::string& 
   out << "<article class=\"finding " << RiskClass(f.risk) << "\" id=\"" << id
       << "\" aria-labelledby=\"" << id << "-h\">\n<header>" << Badge(f.risk) << " <h4 id=\"" << id
       << "-h\">" << HtmlEscape(f.title.empty() ? f.rule : f.title) << "</h4><p class=\"where\">"
-      << Location(f) << " \u00B7 rule <code>" << HtmlEscape(f.rule) << "</code></p></header>\n";
+      << Location(f) << " \u00B7 rule <code>" << HtmlEscape(f.rule) << "</code>"
+      << (f.fallback ? " \u00B7 fallback: no specific rule judged this clause" : "")
+      << "</p></header>\n";
   WriteClause(f, format, out);
   WriteFacts(f, out);
   out << "</article>\n";

@@ -66,6 +66,7 @@ Json FindingJson(const Finding& f) {
   out["party_name"] = f.party_name;
   out["side"] = f.side;
   out["holds"] = f.holds;
+  if (f.fallback) out["fallback"] = true;  // a category fallback rule found it
   out["parameters"] = internal::ParametersJson(f.parameters);
   out["risk"] = RiskName(f.risk);
   out["reasons"] = f.reasons;

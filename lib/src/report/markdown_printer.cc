@@ -207,7 +207,9 @@ void WriteFinding(const Finding& f, std::string_view format, const std::string& 
   out << Anchor(id) << RiskWord(f.risk) << " \u00B7 " << MarkdownEscape(f.title) << " \u00B7 "
       << Location(f);
   if (!f.section.empty()) out << " \u00B7 section \u201C" << MarkdownEscape(f.section) << "\u201D";
-  out << " \u00B7 rule " << MarkdownEscape(f.rule) << "\n\n";
+  out << " \u00B7 rule " << MarkdownEscape(f.rule);
+  if (f.fallback) out << " \u00B7 fallback: no specific rule judged this clause";
+  out << "\n\n";
   out << "> " << MarkdownEscapeLine(internal::ReadableQuote(f.text, format)) << "\n\n";
   std::vector<std::string> parameters;
   for (const auto& [name, value] : f.parameters) {

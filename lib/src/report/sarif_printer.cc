@@ -208,6 +208,7 @@ Json FindingResult(const Report& report, std::size_t artifact, const Finding& f,
   properties["party_name"] = f.party_name;
   properties["side"] = f.side;
   properties["holds"] = f.holds;
+  if (f.fallback) properties["fallback"] = true;
   if (f.page > 0) properties["page"] = f.page;
   if (f.paragraph > 0) properties["paragraph"] = f.paragraph;
   properties["parameters"] = internal::ParametersJson(f.parameters);

@@ -99,7 +99,7 @@ void WriteFinding(const std::string& path, std::string_view format, const Findin
                   std::ostream& out, const TextStyle& style) {
   out << '\n'
       << Styled(Location(path, f), kBold, style) << "  " << RiskLabel(f.risk, style) << "  "
-      << f.category << "  " << f.rule;
+      << f.category << "  " << f.rule << (f.fallback ? "  (fallback: no specific rule)" : "");
   if (const std::string marker = internal::SideMarker(f); !marker.empty()) {
     out << "  [" << Clean(marker) << "]";
   }
@@ -136,7 +136,7 @@ std::string Truncated(const std::string& text, std::size_t max_chars) {
 void WriteBriefFinding(const std::string& path, std::string_view format, const Finding& f,
                        std::ostream& out, const TextStyle& style) {
   out << Styled(Location(path, f), kBold, style) << "  " << RiskLabel(f.risk, style) << "  "
-      << f.category << "  " << f.rule;
+      << f.category << "  " << f.rule << (f.fallback ? "  (fallback: no specific rule)" : "");
   if (const std::string marker = internal::SideMarker(f); !marker.empty()) {
     out << "  [" << Clean(marker) << "]";
   }

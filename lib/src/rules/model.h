@@ -96,6 +96,9 @@ struct Rule {
   std::vector<std::vector<std::string>> all;
   std::vector<std::string> none;   // a unit matching any of these never counts
   bool definitions = false;        // true: definitions may count (default: they never do)
+  // A category fallback (match/fallback.h): counts only in a unit with a duty of a party and
+  // no hit of a specific rule of its category.
+  bool fallback = false;
   std::vector<ParamSpec> parameters;
   std::vector<std::string> controls;  // Annex A ids
   std::vector<std::string> evidence;  // evidence ids

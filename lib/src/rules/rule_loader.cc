@@ -15,8 +15,9 @@
 namespace clausescan::internal {
 namespace {
 
-const Names kRuleKeys = {"id",    "category",   "title",    "description", "scope",         "party",
-                         "match", "parameters", "controls", "evidence",    "considerations"};
+const Names kRuleKeys = {"id",         "category", "title",    "description",
+                         "scope",      "party",    "fallback", "match",
+                         "parameters", "controls", "evidence", "considerations"};
 const Names kScopes = {"sentence", "paragraph"};
 const Names kParties = {"supplier", "customer", "any"};
 const Names kParamTypes = {"duration", "vague",      "trigger",      "flag",      "enum", "percent",
@@ -273,6 +274,9 @@ Status ReadScopeAndParty(const YamlFile& file, const Fields& fields, Rule* rule)
     CLAUSESCAN_RETURN_IF_ERROR(ReadEnum(file, *party, "party", kParties, &index));
     const Party values[] = {Party::kSupplier, Party::kCustomer, Party::kUnknown};
     rule->party = values[index];
+  }
+  if (const YAML::Node* fallback = fields.Find("fallback")) {
+    CLAUSESCAN_RETURN_IF_ERROR(ReadBool(file, *fallback, "fallback", &rule->fallback));
   }
   return std::nullopt;
 }
