@@ -108,7 +108,7 @@ TEST(MarkdownPrinter, MemoSections) {
       "# Contract security review\n",
       "## Executive summary\n",
       "1. **HIGH** \u00B7 Security incident notification \u00B7 notice within 24 h of occurrence "
-      "\u00B7 [contracts/dpa.md, line 12, section 7. Security Incidents](#f-1-1)\n"
+      "\u00B7 [contracts/dpa.md, line 12:5, section 7. Security Incidents](#f-1-1)\n"
       "2. **MEDIUM** \u00B7 Insurance \u00B7 USD 5,000,000 cover, types: cyber \u00B7 "
       "[msa.txt, line 3, section 14. Insurance](#f-2-1)\n",
       "- **MEDIUM** \u00B7 [Audit rights](#doc-1-missing) \u00B7 contracts/dpa.md: A DPA "

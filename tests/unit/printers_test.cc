@@ -100,6 +100,7 @@ TEST(TextPrinter, FullReport) {
 top issues:
   HIGH    incident_notification: notice within 24 h of occurrence — line 12, section 7. Security
           Incidents
+  MEDIUM  audit_rights: missing from the document (see missing clauses)
 
 contracts/dpa.md:12:1  HIGH  incident_notification  incident-notification.window  [supplier's duty]
   section: 7. Security Incidents

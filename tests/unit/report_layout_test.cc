@@ -107,9 +107,11 @@ TEST(TopIssues, ParameterWords) {
 
 TEST(TopIssues, LocationWords) {
   Finding f = samples::NoticeFinding();
-  EXPECT_EQ(internal::LocationWords(f), "line 12, section 7. Security Incidents");
+  EXPECT_EQ(internal::LocationWords(f), "line 12:5, section 7. Security Incidents");
   f.page = 3;
   f.section.clear();
+  EXPECT_EQ(internal::LocationWords(f), "line 12:5, p. 3");
+  f.column = 1;  // a clause that starts its line needs no column
   EXPECT_EQ(internal::LocationWords(f), "line 12, p. 3");
 }
 

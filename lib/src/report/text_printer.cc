@@ -147,22 +147,38 @@ void WriteBriefFinding(const std::string& path, std::string_view format, const F
 
 // "top issues:" and one line per HIGH and MEDIUM finding, worst first.
 void WriteTopIssues(const Report& report, std::ostream& out, const TextStyle& style) {
-  std::vector<internal::TopIssue> issues = internal::TopIssues(report);
+  // Findings and missing clauses of risk medium or higher, worst first: a missing clause of
+  // high risk (no limitation of liability) is as much a top issue as a finding.
+  struct Line {
+    Risk risk;
+    std::string words;
+  };
+  std::vector<Line> lines;
+  for (const internal::TopIssue& issue : internal::TopIssues(report)) {
+    const Finding& f = *issue.f;
+    lines.push_back({f.risk, f.category + ": " + internal::IssueWords(f) + " \u2014 " +
+                                 internal::LocationWords(f)});
+  }
+  for (const MissingClause& m : report.missing) {
+    if (m.risk == Risk::kHigh || m.risk == Risk::kMedium) {
+      lines.push_back({m.risk, m.category + ": missing from the document (see missing clauses)"});
+    }
+  }
+  std::stable_sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) {
+    return static_cast<int>(a.risk) > static_cast<int>(b.risk);
+  });
   out << '\n' << Styled("top issues:", kBold, style);
-  if (issues.empty()) {
+  if (lines.empty()) {
     out << " none at high or medium risk\n";
     return;
   }
   out << '\n';
-  for (const internal::TopIssue& issue : issues) {
-    const Finding& f = *issue.f;
-    std::string label = RiskLabel(f.risk, TextStyle{});
+  for (const Line& line : lines) {
+    std::string label = RiskLabel(line.risk, TextStyle{});
     std::string plain = "  " + label + std::string(8 - label.size(), ' ');
     std::ostringstream wrapped;
-    WriteWrapped(Clean(f.category + ": " + internal::IssueWords(f) + " \u2014 " +
-                       internal::LocationWords(f)),
-                 plain, "          ", wrapped);
-    out << "  " << RiskLabel(f.risk, style) << std::string(8 - label.size(), ' ')
+    WriteWrapped(Clean(line.words), plain, "          ", wrapped);
+    out << "  " << RiskLabel(line.risk, style) << std::string(8 - label.size(), ' ')
         << wrapped.str().substr(plain.size());
   }
 }

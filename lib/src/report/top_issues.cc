@@ -210,6 +210,8 @@ std::string ParameterWords(const Finding& finding) {
 
 std::string LocationWords(const Finding& finding) {
   std::string out = "line " + std::to_string(finding.line);
+  // The column tells apart two clauses of one line (a long Markdown paragraph).
+  if (finding.column > 1) out += ":" + std::to_string(finding.column);
   if (finding.page > 0) out += ", p. " + std::to_string(finding.page);
   if (finding.paragraph > 0) out += ", \u00B6 " + std::to_string(finding.paragraph);
   if (!finding.section.empty()) out += ", section " + finding.section;

@@ -18,7 +18,8 @@ namespace clausescan::internal {
 // when the finding has no parameters. Plain text: escape it for the output format.
 std::string ParameterWords(const Finding& finding);
 
-// Where the finding is, in words: "line 101, p. 3, section 8.3 Exceptions" (page for a PDF,
+// Where the finding is, in words: "line 101:51, p. 3, section 8.3 Exceptions" (the column when
+// it is not 1, which tells apart two clauses of one line; page for a PDF,
 // "¶ 42" for a DOCX, the section when there is one). Plain text.
 std::string LocationWords(const Finding& finding);
 
