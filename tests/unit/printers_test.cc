@@ -100,7 +100,7 @@ TEST(TextPrinter, FullReport) {
 top issues:
   HIGH    incident_notification: notice within 24 h of occurrence — line 12, section 7. Security
           Incidents
-  MEDIUM  audit_rights: missing from the document (see missing clauses)
+  MEDIUM  audit_rights: missing: A DPA normally lets the customer check compliance.
 
 contracts/dpa.md:12:1  HIGH  incident_notification  incident-notification.window  [supplier's duty]
   section: 7. Security Incidents

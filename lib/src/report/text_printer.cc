@@ -161,7 +161,11 @@ void WriteTopIssues(const Report& report, std::ostream& out, const TextStyle& st
   }
   for (const MissingClause& m : report.missing) {
     if (m.risk == Risk::kHigh || m.risk == Risk::kMedium) {
-      lines.push_back({m.risk, m.category + ": missing from the document (see missing clauses)"});
+      // The reason's first part says what is missing ("no clause commits ... to
+      // confidentiality"); the missing clauses below give all of it.
+      std::string what = m.reason.substr(0, m.reason.find(';'));
+      if (what.size() > 120) what = what.substr(0, what.rfind(' ', 120)) + " \u2026";
+      lines.push_back({m.risk, m.category + ": missing: " + what});
     }
   }
   std::stable_sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) {
