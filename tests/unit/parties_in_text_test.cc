@@ -62,6 +62,20 @@ TEST(ReadParties, KeepsTheLegalNameAsWritten) {
   EXPECT_EQ(parties[0].side, Party::kSupplier);
 }
 
+// New-user review (issue 15 #1): the contract also defines a role word of a third person
+// ("Customer" means a buyer of the products), so three parties were read and the contracting
+// party without a role word stayed unknown; --party then judged it as the supplier too.
+TEST(ReadParties, TheOtherOfTwoNamedPartiesTakesTheOtherSide) {
+  const std::vector<NamedParty> parties = ReadParties(
+      "This Outsourcing Agreement is made between Northwind Products, Inc. (\"Company\") and "
+      "Harbor Logistics, LLC (\"Contractor\").\n\n\"Customer\" means any purchaser of the "
+      "Products from Company.");
+  ASSERT_EQ(parties.size(), 3u);
+  EXPECT_EQ(parties[0].name, "Northwind Products, Inc.");
+  EXPECT_EQ(parties[0].side, Party::kCustomer);
+  EXPECT_EQ(parties[1].side, Party::kSupplier);
+}
+
 TEST(RoleOfWord, SidesOfRoleWords) {
   EXPECT_EQ(RoleOfWord("Reseller"), Party::kCustomer);
   EXPECT_EQ(RoleOfWord("the Distributor"), Party::kCustomer);

@@ -343,9 +343,19 @@ void AssignSides(std::string_view text, std::vector<NamedParty>* parties) {
       if (party.side == Party::kUnknown) party.side = RoleOfWord(term);
     }
   }
-  if (parties->size() != 2) return;
-  NamedParty& a = (*parties)[0];
-  NamedParty& b = (*parties)[1];
+  // The two contracting parties: the two with a legal name when there are exactly two (a role
+  // word the contract defines for a third person, '"Customer" means a buyer of the Products',
+  // is no contracting party), else the only two read.
+  std::vector<NamedParty*> named;
+  for (NamedParty& party : *parties) {
+    if (!party.name.empty()) named.push_back(&party);
+  }
+  if (named.size() != 2) {
+    if (parties->size() != 2) return;
+    named = {&(*parties)[0], &(*parties)[1]};
+  }
+  NamedParty& a = *named[0];
+  NamedParty& b = *named[1];
   if (a.side != Party::kUnknown && b.side == Party::kUnknown) b.side = Other(a.side);
   if (b.side != Party::kUnknown && a.side == Party::kUnknown) a.side = Other(b.side);
   if (a.side != Party::kUnknown || b.side != Party::kUnknown) return;
