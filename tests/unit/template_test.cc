@@ -241,6 +241,38 @@ TEST(FindTemplateMarks, OptionsOnConsecutiveLinesCountOneEach) {
   EXPECT_EQ(text.substr(0, marks.unselected[0].second), "[ ] a\n[ ] b");
 }
 
+// Attack review (issue 15 #5): an unticked option in plain text hid every line up to the next
+// blank line, a blank "[ ]" inside a hard-wrapped sentence was read as an option and cut the
+// sentence, and a choice inside a sentence ("[ ] will [ ] will not") hid the clause.
+TEST(FindTemplateMarks, AnOptionNeverHidesTheContractTextAfterIt) {
+  const std::string finished =
+      "[ ] Customer may elect expedited onboarding.\nSupplier shall notify Customer within 12 "
+      "hours.\nSupplier shall keep records.";
+  TemplateMarks marks = FindTemplateMarks(finished);
+  ASSERT_EQ(marks.unselected.size(), 1u);
+  EXPECT_EQ(finished.substr(0, marks.unselected[0].second),
+            "[ ] Customer may elect expedited onboarding.");
+
+  const std::string label = "[ ] HIPAA\nSupplier shall notify Customer within 12 hours.";
+  marks = FindTemplateMarks(label);
+  ASSERT_EQ(marks.unselected.size(), 1u);
+  EXPECT_EQ(label.substr(0, marks.unselected[0].second), "[ ] HIPAA");
+
+  const std::string wrapped = "[ ] Customer may elect\nexpedited onboarding.\nSupplier shall act.";
+  marks = FindTemplateMarks(wrapped);
+  ASSERT_EQ(marks.unselected.size(), 1u);
+  EXPECT_EQ(wrapped.substr(0, marks.unselected[0].second),
+            "[ ] Customer may elect\nexpedited onboarding.");
+
+  const std::string blank =
+      "9.1 Supplier shall notify Customer without undue delay and within\n[ ] hours after "
+      "becoming aware of it, and shall maintain cyber insurance.";
+  EXPECT_EQ(FindTemplateMarks(blank).options_not_selected, 0u);
+
+  const std::string choice = "\xE2\x98\x90 will, \xE2\x98\x90 will not maintain cyber insurance.";
+  EXPECT_EQ(FindTemplateMarks(choice).options_not_selected, 0u);
+}
+
 TEST(FindTemplateMarks, AHeadingOptionRunsToTheNextHeadingOfItsLevel) {
   const std::string text = "## [ ] HIPAA\nA.\n\nB.\n### Sub\nC.\n## Next\nD.";
   const TemplateMarks marks = FindTemplateMarks(text);

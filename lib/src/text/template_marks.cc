@@ -1,6 +1,7 @@
 #include "text/template_marks.h"
 
 #include <algorithm>
+#include <cctype>
 #include <initializer_list>
 
 namespace clausescan::internal {
@@ -199,26 +200,89 @@ std::size_t OptionCheckbox(std::string_view line) {
   return CheckboxAt(line.substr(i)).size > 0 ? i : std::string_view::npos;
 }
 
+namespace {
+
+// True when a line stops in the middle of a sentence: its last character is a letter, a digit
+// or a comma, so the next line goes on with the same sentence.
+bool EndsMidSentence(std::string_view line) {
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) {
+    line.remove_suffix(1);
+  }
+  if (line.empty()) return false;
+  const unsigned char c = static_cast<unsigned char>(line.back());
+  return std::isalnum(c) || c == ',' || c >= 0x80;
+}
+
+// True when `line` goes on with the sentence that `last` left unfinished: last ends mid-sentence
+// and line starts with a lower-case letter or a digit ("elect\nexpedited onboarding"), or last
+// ends with a comma. A capitalised line after a short label ("[ ] HIPAA\nSupplier shall ...")
+// starts something new: hiding contract text as an option is worse than scanning an option.
+bool ContinuesSentence(std::string_view last, std::string_view line) {
+  if (!EndsMidSentence(last) || line.empty()) return false;
+  std::size_t i = 0;
+  while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+  if (i == line.size()) return false;
+  const unsigned char c = static_cast<unsigned char>(line[i]);
+  std::string_view trimmed = last;
+  while (!trimmed.empty() && (trimmed.back() == ' ' || trimmed.back() == '\t')) {
+    trimmed.remove_suffix(1);
+  }
+  return std::islower(c) || std::isdigit(c) || trimmed.back() == ',';
+}
+
+// True when a line holds a second checkbox after the one at `box`: a choice inside a sentence
+// ("[ ] will [ ] will not maintain ..."), not an option line.
+bool HasAnotherCheckbox(std::string_view line, std::size_t box) {
+  const std::size_t first = CheckboxAt(line.substr(box)).size;
+  for (std::size_t i = box + first; i < line.size(); ++i) {
+    if ((line[i] == '[' || static_cast<unsigned char>(line[i]) == 0xE2) &&
+        (i == 0 || line[i - 1] == ' ') && CheckboxAt(line.substr(i)).size > 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 TemplateMarks FindTemplateMarks(std::string_view text) {
   TemplateMarks marks;
   // Lines are read one at a time: a text of millions of short lines needs no list of them.
+  std::string_view previous;  // the line before, "" at the start
   for (std::size_t pos = 0; pos <= text.size();) {
     const Line line = LineAt(text, pos);
     pos = line.end + 1;
+    const std::string_view before = previous;
+    previous = line.text;
     const std::size_t box = OptionCheckbox(line.text);
     if (box == std::string_view::npos || CheckboxAt(line.text.substr(box)).ticked) continue;
+    // A checkbox that continues the sentence of the line before ("within\n[ ] hours") is a
+    // blank to fill in, and two on one line are a choice inside a sentence: no option lines.
+    const std::string_view after_box =
+        line.text.substr(box + CheckboxAt(line.text.substr(box)).size);
+    if (OptionCheckbox(before) == std::string_view::npos && ContinuesSentence(before, after_box)) {
+      continue;
+    }
+    if (HasAnotherCheckbox(line.text, box)) continue;
     const std::size_t level = HeadingLevel(line.text);
     std::size_t end = line.end;
+    std::string_view last = line.text;  // the option's last line so far
     for (; pos <= text.size();) {
       const Line next = LineAt(text, pos);
       const std::string_view s = next.text;
       if (level > 0) {
         const std::size_t other = HeadingLevel(s);
         if ((other > 0 && other <= level) || OptionCheckbox(s) != std::string_view::npos) break;
-      } else if (s.empty() || OpensItem(s)) {
+      } else if (s.empty() || OpensItem(s) || !ContinuesSentence(last, s)) {
+        // An option's text wraps onto the next line only while its sentence goes on: a line
+        // after a finished sentence is the contract again, not the option.
         break;
       }
-      if (!s.empty()) end = next.end;
+      if (!s.empty()) {
+        end = next.end;
+        last = s;
+      }
+      previous = s;
       pos = next.end + 1;
     }
     ++marks.options_not_selected;
