@@ -1,10 +1,12 @@
 #include "clausescan/printers.h"
 #include "report/strings.h"
+#include "../support/bounded_child.h"
 
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <streambuf>
 #include <string>
 #include <vector>
 
@@ -248,6 +250,44 @@ TEST(TextPrinter, QuotesFromMarkdownLeaveOutCutTagsAndEmphasisMarkers) {
   std::string html = Html(r);
   EXPECT_EQ(html.find("header_3"), std::string::npos) << html;
   EXPECT_EQ(html.find("**"), std::string::npos) << html;
+}
+
+// Counts what is written and keeps nothing.
+class CountingBuffer : public std::streambuf {
+ public:
+  std::size_t count = 0;
+
+ protected:
+  int overflow(int c) override {
+    ++count;
+    return c;
+  }
+  std::streamsize xsputn(const char*, std::streamsize n) override {
+    count += static_cast<std::size_t>(n);
+    return n;
+  }
+};
+
+// Attack review D3: JSON of a report with 100,000 findings (--max-findings 0) was built as one
+// tree of about 21 KB per finding, and ran out of memory in a way that aborted the program.
+// Written finding by finding, it needs the report and little more.
+TEST(JsonPrinter, AReportOfManyFindingsIsWrittenInBoundedMemory) {
+  testing::ChildBounds bounds;
+  bounds.memory_bytes = std::size_t{768} << 20;
+  bounds.cpu_seconds = 60;
+  testing::ChildOutcome outcome = testing::RunBounded(
+      [] {
+        Report report = SampleReport();
+        const Finding model = DeletionFinding();
+        report.findings.assign(100000, model);
+        CountingBuffer buffer;
+        std::ostream out(&buffer);
+        WriteJson(report, out);
+        return std::to_string(buffer.count);
+      },
+      bounds);
+  ASSERT_TRUE(outcome.finished) << outcome.Describe();
+  EXPECT_GT(std::stoull(outcome.output), 100000u * 200u);
 }
 
 TEST(TextPrinter, ControlCharactersNeverReachTheTerminal) {

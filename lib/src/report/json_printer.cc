@@ -100,29 +100,35 @@ Json SummaryJson(const Report& report) {
   return out;
 }
 
-Json ReportJson(const Report& report) {
-  Json out = Json::object();
-  out["document"] = DocumentJson(report.document);
-  Json findings = Json::array();
-  for (const Finding& f : report.findings) findings.push_back(FindingJson(f));
-  out["findings"] = std::move(findings);
-  Json missing = Json::array();
-  for (const MissingClause& m : report.missing) missing.push_back(MissingJson(m));
-  out["missing"] = std::move(missing);
-  out["notes"] = report.notes;
-  out["summary"] = SummaryJson(report);
-  return out;
-}
-
 // One line of JSON. Invalid UTF-8 (which a lossy read may leave in a clause) becomes U+FFFD
 // rather than an exception: a printer does not fail.
 std::string Dump(const Json& json) {
   return json.dump(-1, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace);
 }
 
+// Writes a report's members, `"document":{...},"findings":[...],...,"summary":{...}`, the text
+// Dump gives for the whole report without its braces. Each finding is built and written on its
+// own, so memory stays that of one finding however many a report has (a report of 100,000
+// findings built as one JSON tree took over 2 GB, and a tree that cannot be built in full
+// cannot be freed safely either).
+void WriteReportMembers(const Report& report, std::ostream& out) {
+  out << "\"document\":" << Dump(DocumentJson(report.document)) << ",\"findings\":[";
+  for (std::size_t i = 0; i < report.findings.size(); ++i) {
+    out << (i > 0 ? "," : "") << Dump(FindingJson(report.findings[i]));
+  }
+  Json missing = Json::array();
+  for (const MissingClause& m : report.missing) missing.push_back(MissingJson(m));
+  out << "],\"missing\":" << Dump(missing) << ",\"notes\":" << Dump(Json(report.notes))
+      << ",\"summary\":" << Dump(SummaryJson(report));
+}
+
 }  // namespace
 
-void WriteJson(const Report& report, std::ostream& out) { out << Dump(ReportJson(report)) << '\n'; }
+void WriteJson(const Report& report, std::ostream& out) {
+  out << '{';
+  WriteReportMembers(report, out);
+  out << "}\n";
+}
 
 void WriteJsonArray(const std::vector<Report>& reports, std::ostream& out) {
   if (reports.empty()) {
@@ -131,7 +137,9 @@ void WriteJsonArray(const std::vector<Report>& reports, std::ostream& out) {
   }
   out << "[\n";
   for (std::size_t i = 0; i < reports.size(); ++i) {
-    out << Dump(ReportJson(reports[i])) << (i + 1 < reports.size() ? ",\n" : "\n");
+    out << '{';
+    WriteReportMembers(reports[i], out);
+    out << '}' << (i + 1 < reports.size() ? ",\n" : "\n");
   }
   out << "]\n";
 }
@@ -173,7 +181,9 @@ void WriteWithId(const JsonLinesId& id, const Json& object, std::ostream& out) {
 }  // namespace
 
 void WriteJsonLines(const Report& report, const JsonLinesId& id, std::ostream& out) {
-  WriteWithId(id, ReportJson(report), out);
+  out << "{\"id\":" << IdText(id) << ',';
+  WriteReportMembers(report, out);
+  out << "}\n";
 }
 
 void WriteJsonLinesError(const JsonLinesId& id, const Error& error, std::ostream& out) {
