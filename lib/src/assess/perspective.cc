@@ -100,6 +100,14 @@ void JudgeFromSide(const Rule& rule, const PartyRole& role, Party user, const Si
   }
   if (party == Party::kMutual || party == Party::kUnknown) return;
   const std::string& who = NameOf(party, names);
+  // A limit on the other side's remedy protects us ("Service Credits cannot be redeemed for
+  // cash").
+  if (role.right && role.limits_remedy && party == Opposite(user)) {
+    Revise(Risk::kInfo,
+           fmt::format("limits {}'s remedy: a protection for us, not a commitment of ours", who),
+           "", finding);
+    return;
+  }
   // A right of theirs is a duty of ours ("Customer shall be entitled to a service credit"):
   // the playbook's verdict stands. So does a right of ours when we are the customer.
   if (role.right) return;

@@ -1,0 +1,101 @@
+// Whose provision a finding is when the sentence states no "shall" of a named side: present-tense
+// verbs of a party named first, roles either party may fill, both sides named together, and
+// service credits (the customer's remedy), and the risk of the other side's provisions (issue 15
+// #1, #8).
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "clausescan/clausescan.h"
+
+namespace clausescan {
+namespace {
+
+Report Scan(const std::string& text) {
+  Result<RuleSet> rules = RuleSet::Builtin();
+  EXPECT_TRUE(rules.ok()) << rules.error().message();
+  Result<Report> report = Scanner(*rules, ScanOptions{}).ScanBytes(text, "terms.txt");
+  EXPECT_TRUE(report.ok()) << report.error().message();
+  return report.ok() ? *report : Report{};
+}
+
+// The findings of `category` whose clause contains `words`.
+std::vector<Finding> On(const Report& report, const std::string& category,
+                        const std::string& words) {
+  std::vector<Finding> out;
+  for (const Finding& f : report.findings) {
+    if (f.category == category && f.text.find(words) != std::string::npos) out.push_back(f);
+  }
+  return out;
+}
+
+std::string Describe(const Report& report) {
+  std::string out;
+  for (const Finding& f : report.findings) {
+    out += f.rule + " " + std::string(RiskName(f.risk)) + " party=" + f.party + ": " +
+           f.text.substr(0, 80) + "\n";
+  }
+  return out;
+}
+
+// issue 15 #8: "Customer instructs Provider ..." is the customer's act (present tense, no
+// "shall"), not a supplier duty, and asks nothing of the supplier.
+TEST(AssessmentSide, PresentTenseVerbOfTheCustomerIsTheCustomers) {
+  const Report report = Scan(
+      "1. Processing. Customer instructs Provider to process Customer Personal Data only to run "
+      "the Service and as Customer documents in writing from time to time.\n");
+  const std::vector<Finding> found = On(report, "data_processing", "Customer instructs");
+  ASSERT_FALSE(found.empty()) << Describe(report);
+  EXPECT_EQ(found[0].party, "customer") << Describe(report);
+  EXPECT_EQ(found[0].risk, Risk::kInfo) << Describe(report);
+}
+
+// issue 15 #8: a role either side may hold in a claim ("the Indemnifying Party", "a Protected
+// Party") makes the procedure mutual, not the supplier's.
+TEST(AssessmentSide, IndemnityProcedureRolesAreEitherParty) {
+  const Report report = Scan(
+      "9. Indemnity procedure. The Indemnifying Party may not settle any Covered Claim in a way "
+      "that admits fault of the Protected Party without the Protected Party's prior written "
+      "consent.\n\n"
+      "10. A Protected Party may participate in the defence of a Covered Claim with its own "
+      "counsel at its own expense.\n");
+  const std::vector<Finding> settle = On(report, "indemnification", "may not settle");
+  const std::vector<Finding> part = On(report, "indemnification", "may participate");
+  ASSERT_FALSE(settle.empty()) << Describe(report);
+  ASSERT_FALSE(part.empty()) << Describe(report);
+  EXPECT_EQ(settle[0].party, "mutual") << Describe(report);
+  EXPECT_EQ(part[0].party, "mutual") << Describe(report);
+}
+
+// issue 15 #8: "The Department and the Providers are responsible for ..." binds both sides,
+// though the lexicon knows only one of them.
+TEST(AssessmentSide, BothSidesNamedAsTheSubjectIsMutual) {
+  const Report report = Scan(
+      "4. Breaches. The Department and the Providers are responsible for notifying each other in "
+      "writing in the event of loss or unauthorised disclosure of personal data within 48 hours "
+      "of the event being discovered.\n");
+  const std::vector<Finding> found = On(report, "incident_notification", "are responsible");
+  ASSERT_FALSE(found.empty()) << Describe(report);
+  EXPECT_EQ(found[0].party, "mutual") << Describe(report);
+}
+
+// issue 15 #8: service credits are the customer's remedy; a sentence that limits them is the
+// customer's (a right of theirs) and costs the supplier nothing.
+TEST(AssessmentSide, LimitsOnServiceCreditsAreTheCustomersAndNoRisk) {
+  const Report report = Scan(
+      "3. Service Levels. Provider will make the Service available 99.9% of each month. If "
+      "availability falls below 99.9% in a month, Customer is eligible to receive a Service "
+      "Credit of 5% of that month's fees.\n\n"
+      "4. Service Credits cannot be redeemed for cash and lapse when the Order Form ends.\n");
+  const std::vector<Finding> eligible = On(report, "sla_uptime", "is eligible");
+  const std::vector<Finding> cash = On(report, "sla_uptime", "redeemed for cash");
+  ASSERT_FALSE(eligible.empty()) << Describe(report);
+  ASSERT_FALSE(cash.empty()) << Describe(report);
+  EXPECT_EQ(eligible[0].party, "customer") << Describe(report);
+  EXPECT_EQ(cash[0].party, "customer") << Describe(report);
+  EXPECT_EQ(cash[0].risk, Risk::kInfo) << Describe(report);
+}
+
+}  // namespace
+}  // namespace clausescan
