@@ -97,5 +97,55 @@ TEST(AssessmentSide, LimitsOnServiceCreditsAreTheCustomersAndNoRisk) {
   EXPECT_EQ(cash[0].risk, Risk::kInfo) << Describe(report);
 }
 
+// issue 15 #8: a leading "If A and B ..." clause is no subject; the duty after it keeps its
+// holder.
+TEST(AssessmentSide, LeadingIfClauseWithBothSidesKeepsTheDutyHolder) {
+  const Report report = Scan(
+      "7. Return of data. If Customer and Provider have not agreed otherwise, Provider will delete "
+      "Customer Personal Data within 30 days after the agreement ends.\n");
+  const std::vector<Finding> found = On(report, "data_deletion", "Provider will delete");
+  ASSERT_FALSE(found.empty()) << Describe(report);
+  EXPECT_EQ(found[0].party, "supplier") << Describe(report);
+}
+
+// issue 15 #8: a right of ours ("Provider may retain ...") or of either side in a role ("each
+// Recipient may keep ...") asks nothing of the supplier: info, not a commitment judged low.
+TEST(AssessmentSide, OurOwnRightsAndEitherSidesRightsAreInfo) {
+  const Report report = Scan(
+      "8. Retention. Provider may retain copies of Customer Personal Data in its backups for as "
+      "long as its standard backup retention policy provides.\n\n"
+      "9. Each Recipient may retain Confidential Information of the Discloser as required by law "
+      "or in its routine backup archives.\n");
+  const std::vector<Finding> ours = On(report, "data_deletion", "Provider may retain");
+  const std::vector<Finding> either = On(report, "data_deletion", "Each Recipient may retain");
+  ASSERT_FALSE(ours.empty()) << Describe(report);
+  ASSERT_FALSE(either.empty()) << Describe(report);
+  EXPECT_EQ(ours[0].risk, Risk::kInfo) << Describe(report);
+  EXPECT_EQ(either[0].party, "mutual") << Describe(report);
+  EXPECT_EQ(either[0].risk, Risk::kInfo) << Describe(report);
+}
+
+// issue 15 #8: the supplier's permission to use subcontractors stays judged by the playbook.
+TEST(AssessmentSide, PermissionToUseSubprocessorsIsStillJudged) {
+  const Report report = Scan(
+      "6. Subprocessors. Provider may engage Subprocessors to process Customer Personal Data, "
+      "provided that Provider notifies Customer of any new Subprocessor 30 days in advance.\n");
+  const std::vector<Finding> found = On(report, "subprocessors", "Provider may engage");
+  ASSERT_FALSE(found.empty()) << Describe(report);
+  EXPECT_NE(found[0].risk, Risk::kInfo) << Describe(report);
+}
+
+// issue 15 #8: the procedure around an indemnity (notice of the claim, control of the defence)
+// protects whoever indemnifies; the playbook rates it info, not low.
+TEST(AssessmentSide, IndemnityProcedureIsInfo) {
+  const Report report = Scan(
+      "12. Claims. The obligations of the indemnifying party are conditioned upon prompt written "
+      "notice of the claim and sole control of the defence and settlement.\n");
+  const std::vector<Finding> found = On(report, "indemnification", "conditioned upon");
+  ASSERT_FALSE(found.empty()) << Describe(report);
+  EXPECT_EQ(found[0].rule, "indemnification.procedure") << Describe(report);
+  EXPECT_EQ(found[0].risk, Risk::kInfo) << Describe(report);
+}
+
 }  // namespace
 }  // namespace clausescan

@@ -98,6 +98,18 @@ void JudgeFromSide(const Rule& rule, const PartyRole& role, Party user, const Si
     JudgeAudit(role, party, user, names, finding);
     return;
   }
+  // A right of ours, or of whichever side is in a role ("each Recipient may retain"), asks
+  // nothing of us. Not for sub-processors: "Provider may use subcontractors" is the
+  // authorisation whose terms the playbook judges.
+  if (role.right && (party == user || party == Party::kMutual) &&
+      rule.category != "subprocessors") {
+    Revise(Risk::kInfo,
+           fmt::format("{}'s right, not a commitment: it asks nothing of {}",
+                       NameOf(party, names).empty() ? "a party" : NameOf(party, names),
+                       NameOf(user, names).empty() ? "us" : NameOf(user, names)),
+           "", finding);
+    return;
+  }
   if (party == Party::kMutual || party == Party::kUnknown) return;
   const std::string& who = NameOf(party, names);
   // A limit on the other side's remedy protects us ("Service Credits cannot be redeemed for

@@ -316,8 +316,19 @@ Party SubjectAtOpening(const Tokens& t, const std::vector<Term>& terms) {
   }
   if (side == Party::kUnknown) {
     // "The Department and the Providers ...": an unknown body first, a side after "and".
+    // Not a leading clause ("If Customer and Provider ...") and no side among its words.
+    if (t.IsAny(i, {"if",     "when",  "where", "unless",   "upon",    "after",   "before",
+                    "until",  "while", "once",  "as",       "to",      "for",     "in",
+                    "on",     "with",  "by",    "although", "because", "subject", "notwithstanding",
+                    "except", "this",  "these", "such",     "all"})) {
+      return Party::kUnknown;
+    }
     std::size_t w = i;
-    while (w < i + 3 && t.IsWord(w) && !t.Is(w, "and") && !VerbLike(t, w)) ++w;
+    while (w < i + 3 && t.IsWord(w) && !t.Is(w, "and") && !VerbLike(t, w)) {
+      std::size_t unused = w;
+      if (phrase_at(w, &unused) != Party::kUnknown) return Party::kUnknown;
+      ++w;
+    }
     if (w == i || !t.Is(w, "and")) return Party::kUnknown;
     std::size_t k = skip_determiners(w + 1);
     std::size_t other_end = k;
@@ -354,8 +365,17 @@ PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexi
     break;
   }
   const Party opening = SubjectAtOpening(t, terms);
-  if (role.party == Party::kUnknown || (opening == Party::kMutual && !role.right)) {
+  if (opening != Party::kUnknown &&
+      (role.party == Party::kUnknown || (opening == Party::kMutual && !role.right))) {
     role.party = opening;
+    // "Each Recipient may retain ...": the opening subject's right when "may" comes before any
+    // duty.
+    for (std::size_t i = 0; i < t.size() && i < modal; ++i) {
+      if (RightPhraseAt(t, i) > 0) {
+        role.right = true;
+        break;
+      }
+    }
   }
   if (role.party == Party::kUnknown || !role.right) {
     std::size_t i = OpeningStart(t);
