@@ -147,5 +147,44 @@ TEST(AssessmentSide, IndemnityProcedureIsInfo) {
   EXPECT_EQ(found[0].risk, Risk::kInfo) << Describe(report);
 }
 
+// issue 15 #8: an indemnity whose own sentence names no cap is uncapped when the liability clause
+// elsewhere leaves indemnities outside the cap; the reader of the indemnity is told so.
+TEST(AssessmentSide, IndemnityUncappedByTheLiabilityClauseIsRatedAsUncapped) {
+  const std::string indemnity =
+      "5. Indemnity. The Supplier indemnifies the Buyer against all losses and costs arising from "
+      "any breach of Data Protection Legislation by the Supplier.\n\n";
+  const std::string cap =
+      "11. Liability. The Supplier's total liability is no more than 100% of the Charges paid in "
+      "the 12 months before the claim.\n\n"
+      "11.5 In spite of Clause 11.1, the Supplier does not limit or exclude its liability for any "
+      "indemnity given under Clause 5.\n";
+  const Report alone = Scan(indemnity);
+  const Report with_cap = Scan(indemnity + cap);
+  const std::vector<Finding> before = On(alone, "indemnification", "indemnifies the Buyer");
+  const std::vector<Finding> after = On(with_cap, "indemnification", "indemnifies the Buyer");
+  ASSERT_FALSE(before.empty()) << Describe(alone);
+  ASSERT_FALSE(after.empty()) << Describe(with_cap);
+  EXPECT_NE(before[0].risk, Risk::kHigh) << Describe(alone);
+  EXPECT_EQ(after[0].risk, Risk::kHigh) << Describe(with_cap);
+  ASSERT_FALSE(after[0].reasons.empty());
+  EXPECT_NE(after[0].reasons[0].find("outside the cap"), std::string::npos) << after[0].reasons[0];
+}
+
+// issue 15 #8: a carve-out that names its clauses leaves the other indemnities under the cap.
+TEST(AssessmentSide, CarveOutNamingClausesLeavesOtherIndemnitiesCapped) {
+  const Report report = Scan(
+      "5. Indemnity. The Supplier indemnifies the Buyer against all losses and costs arising from "
+      "any breach of Data Protection Legislation by the Supplier.\n\n"
+      "6. Tax. The Supplier indemnifies the Buyer against any income tax or national insurance "
+      "claimed from the Buyer for the Supplier's staff.\n\n"
+      "11. Liability. The Supplier's total liability is no more than 100% of the Charges paid in "
+      "the 12 months before the claim.\n\n"
+      "11.5 In spite of Clause 11.1, the Supplier does not limit or exclude its liability for any "
+      "indemnity given under Clause 5.\n");
+  const std::vector<Finding> tax = On(report, "indemnification", "income tax");
+  ASSERT_FALSE(tax.empty()) << Describe(report);
+  EXPECT_NE(tax[0].risk, Risk::kHigh) << Describe(report);
+}
+
 }  // namespace
 }  // namespace clausescan
