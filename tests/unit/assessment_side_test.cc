@@ -186,5 +186,17 @@ TEST(AssessmentSide, CarveOutNamingClausesLeavesOtherIndemnitiesCapped) {
   EXPECT_NE(tax[0].risk, Risk::kHigh) << Describe(report);
 }
 
+// issue 15 #8: the customer's consent as the sentence's subject still binds us: a demand for
+// specific consent to each sub-processor keeps its risk.
+TEST(AssessmentSide, CustomersSpecificConsentToSubprocessorsKeepsItsRisk) {
+  const Report report = Scan(
+      "6. Subprocessors. Customer authorizes Provider to engage a Subprocessor only with "
+      "Customer's specific prior written consent for each Subprocessor.\n");
+  const std::vector<Finding> found = On(report, "subprocessors", "Customer authorizes");
+  ASSERT_FALSE(found.empty()) << Describe(report);
+  EXPECT_NE(found[0].risk, Risk::kInfo) << Describe(report);
+  EXPECT_NE(found[0].risk, Risk::kLow) << Describe(report);
+}
+
 }  // namespace
 }  // namespace clausescan

@@ -104,9 +104,8 @@ void JudgeFromSide(const Rule& rule, const PartyRole& role, Party user, const Si
   if (role.right && (party == user || party == Party::kMutual) &&
       rule.category != "subprocessors") {
     Revise(Risk::kInfo,
-           fmt::format("{}'s right, not a commitment: it asks nothing of {}",
-                       NameOf(party, names).empty() ? "a party" : NameOf(party, names),
-                       NameOf(user, names).empty() ? "us" : NameOf(user, names)),
+           fmt::format("{}'s right, not a commitment: it asks nothing of us",
+                       NameOf(party, names).empty() ? "a party" : NameOf(party, names)),
            "", finding);
     return;
   }
@@ -125,6 +124,9 @@ void JudgeFromSide(const Rule& rule, const PartyRole& role, Party user, const Si
   if (role.right) return;
   if (user == Party::kSupplier) {
     if (party != Party::kCustomer || rule.party == Party::kCustomer) return;
+    // "Customer authorises sub-processors only with its prior written consent": the terms of
+    // their consent bind us; a verdict of medium or high stands.
+    if (rule.category == "subprocessors" && finding->risk >= Risk::kMedium) return;
     if (rule.category == "indemnification") {
       Revise(Risk::kInfo,
              fmt::format("{}'s indemnity: a protection for us, not a commitment of ours", who), "",
