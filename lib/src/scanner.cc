@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "assess/assess.h"
+#include "assess/indemnity_cap.h"
 #include "assess/merge.h"
 #include "assess/perspective.h"
 #include "assess/subprocessor_scheme.h"
@@ -364,6 +365,7 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
     for (Finding& finding : report.findings) finding.rules = {finding.rule};
   }
   internal::ReadSubprocessorScheme(data, report.findings, doctype);
+  internal::ReadIndemnityCarveouts(data, report.findings, doctype);
   for (Finding& finding : report.findings) {
     const internal::Rule* rule = rule_of[finding.rule];
     const internal::PartyRole* role = RoleOf(roles, finding);

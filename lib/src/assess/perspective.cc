@@ -98,13 +98,35 @@ void JudgeFromSide(const Rule& rule, const PartyRole& role, Party user, const Si
     JudgeAudit(role, party, user, names, finding);
     return;
   }
+  // A right of ours, or of whichever side is in a role ("each Recipient may retain"), asks
+  // nothing of us. Not for sub-processors: "Provider may use subcontractors" is the
+  // authorisation whose terms the playbook judges.
+  if (role.right && (party == user || party == Party::kMutual) &&
+      rule.category != "subprocessors") {
+    Revise(Risk::kInfo,
+           fmt::format("{}'s right, not a commitment: it asks nothing of us",
+                       NameOf(party, names).empty() ? "a party" : NameOf(party, names)),
+           "", finding);
+    return;
+  }
   if (party == Party::kMutual || party == Party::kUnknown) return;
   const std::string& who = NameOf(party, names);
+  // A limit on the other side's remedy protects us ("Service Credits cannot be redeemed for
+  // cash").
+  if (role.right && role.limits_remedy && party == Opposite(user)) {
+    Revise(Risk::kInfo,
+           fmt::format("limits {}'s remedy: a protection for us, not a commitment of ours", who),
+           "", finding);
+    return;
+  }
   // A right of theirs is a duty of ours ("Customer shall be entitled to a service credit"):
   // the playbook's verdict stands. So does a right of ours when we are the customer.
   if (role.right) return;
   if (user == Party::kSupplier) {
     if (party != Party::kCustomer || rule.party == Party::kCustomer) return;
+    // "Customer authorises sub-processors only with its prior written consent": the terms of
+    // their consent bind us; a verdict of medium or high stands.
+    if (rule.category == "subprocessors" && finding->risk >= Risk::kMedium) return;
     if (rule.category == "indemnification") {
       Revise(Risk::kInfo,
              fmt::format("{}'s indemnity: a protection for us, not a commitment of ours", who), "",

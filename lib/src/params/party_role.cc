@@ -88,6 +88,7 @@ std::size_t RightPhraseAt(const Tokens& t, std::size_t i) {
   if (t.IsAny(i, {"shall", "will"}) && t.Is(i + 1, "receive")) return 2;
   if (t.IsAny(i, {"has", "have"}) && t.Phrase(i + 1, {"the", "right"})) return 3;
   if (t.Is(i, "reserves") && t.Phrase(i + 1, {"the", "right"})) return 3;
+  if (t.IsAny(i, {"is", "are"}) && t.Is(i + 1, "eligible")) return 2;
   if (t.IsAny(i, {"shall", "will"}) && t.Is(i + 1, "be") &&
       t.IsAny(i + 2, {"entitled", "permitted", "allowed"})) {
     return 3;
@@ -207,6 +208,137 @@ Party Opposite(Party side) {
                                     : Party::kUnknown;
 }
 
+// Index of the first token after list markers, numbering, emphasis and a run-in heading that
+// ends in '.' before a capitalised sentence is lost in the folded view, so headings are left.
+std::size_t OpeningStart(const Tokens& t) {
+  std::size_t i = 0;
+  for (int n = 0; n < 8 && i < t.size(); ++n) {
+    if (t.IsAny(i, {"-", "*", "#", ">", ".", "●", "•"}) || t.IsNumber(i)) {
+      ++i;
+    } else if (t.Is(i, "(") && t.Is(i + 2, ")") && t.Text(i + 1).size() <= 4) {
+      i += 3;
+    } else if (t.IsWord(i) && t.Text(i).size() <= 3 && t.IsAny(i + 1, {")", "."}) &&
+               t.Attached(i + 1) && !t.IsAny(i, {"no", "a", "an", "the"})) {
+      i += 2;
+    } else {
+      break;
+    }
+  }
+  // Sentence adverbs: "In addition, Customer ...", "Nonetheless, the recipient ...".
+  if (t.Phrase(i, {"in", "addition", ","})) return i + 3;
+  if (t.IsAny(i,
+              {"nonetheless", "however", "further", "additionally", "moreover", "furthermore"}) &&
+      t.Is(i + 1, ",")) {
+    return i + 2;
+  }
+  return i;
+}
+
+// Roles a contract defines for whichever side is in them ("the Indemnifying Party", "each
+// Recipient"): mutual provisions. Returns the role's length in tokens at i, or 0.
+std::size_t EitherSideRoleAt(const Tokens& t, std::size_t i) {
+  if (t.IsAny(i, {"indemnifying", "indemnified", "protected", "disclosing", "receiving",
+                  "notifying", "breaching", "non-breaching", "requesting", "affected"}) &&
+      t.IsAny(i + 1, {"party", "parties"})) {
+    return 2;
+  }
+  if (t.IsAny(i, {"recipient", "recipients", "discloser", "disclosers"})) return 1;
+  return 0;
+}
+
+// A word that can follow a sentence's subject as its verb (or an adverb before it): a modal, a
+// third-person or plural present form, "is"/"are". Nouns in -s that follow a party's name
+// ("Customer Materials") are not.
+bool VerbLike(const Tokens& t, std::size_t i) {
+  if (!t.IsWord(i)) return false;
+  if (t.IsAny(i, {"may",       "shall",        "will",       "must",      "can",    "cannot",
+                  "is",        "are",          "has",        "have",      "agree",  "acknowledge",
+                  "consent",   "accept",       "understand", "generally", "hereby", "also",
+                  "expressly", "specifically", "only"})) {
+    return true;
+  }
+  if (t.IsAny(i,
+              {"materials",  "systems",  "claims",      "records",      "affiliates",   "users",
+               "services",   "products", "credentials", "instructions", "requirements", "premises",
+               "facilities", "assets",   "contacts",    "accounts",     "obligations",  "covered",
+               "personnel",  "policies", "agreements",  "terms",        "fees",         "costs"})) {
+    return false;
+  }
+  const std::string_view w = t.Text(i);
+  return w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's';
+}
+
+// The side a sentence opens with as its subject, for sentences with no modal duty of a named
+// side: "Customer instructs Provider", "Customer acknowledges that", "Customer and Provider
+// agree", "Customer's obligations ... do not apply", "Each Recipient will", "The Indemnifying
+// Party may not", "The Department and the Providers are responsible for". Two sides (or a side
+// and another named body) joined by "and" are mutual; a possessive opener is its owner's. kUnknown
+// when the sentence opens otherwise.
+Party SubjectAtOpening(const Tokens& t, const std::vector<Term>& terms) {
+  std::size_t i = OpeningStart(t);
+  const auto skip_determiners = [&t](std::size_t k) {
+    while (t.IsAny(k, {"the", "each", "either", "a", "an", "any", "both"})) ++k;
+    return k;
+  };
+  // One noun phrase: a side's term or an either-side role. *end is one past it.
+  const auto phrase_at = [&](std::size_t k, std::size_t* end) {
+    if (const std::size_t n = EitherSideRoleAt(t, k); n > 0) {
+      *end = k + n;
+      return Party::kMutual;
+    }
+    std::optional<TermAt> best;
+    for (std::size_t last = k; last < k + 4 && last < t.size(); ++last) {
+      std::optional<TermAt> m = TermEndingAt(t, terms, last);
+      if (m && m->first == k) {
+        best = m;
+        *end = last + 1;
+      }
+    }
+    return best ? best->side : Party::kUnknown;
+  };
+  i = skip_determiners(i);
+  std::size_t end = i;
+  Party side = phrase_at(i, &end);
+  if (t.Is(end, "and")) {
+    // "A and B <verb>": both sides, or a side and a body the lexicon does not know ("the
+    // Department and the Providers"): mutual when one of them is a side.
+    std::size_t k = skip_determiners(end + 1);
+    std::size_t other_end = k;
+    Party other = phrase_at(k, &other_end);
+    if (other == Party::kUnknown) {
+      // one to three unknown words, then a verb
+      std::size_t w = k;
+      while (w < k + 3 && t.IsWord(w) && !VerbLike(t, w)) ++w;
+      if (w > k) other_end = w;
+    }
+    if (side == Party::kUnknown && other == Party::kUnknown) return Party::kUnknown;
+    return VerbLike(t, other_end) ? Party::kMutual : Party::kUnknown;
+  }
+  if (side == Party::kUnknown) {
+    // "The Department and the Providers ...": an unknown body first, a side after "and".
+    // Not a leading clause ("If Customer and Provider ...") and no side among its words.
+    if (t.IsAny(i, {"if",     "when",  "where", "unless",   "upon",    "after",   "before",
+                    "until",  "while", "once",  "as",       "to",      "for",     "in",
+                    "on",     "with",  "by",    "although", "because", "subject", "notwithstanding",
+                    "except", "this",  "these", "such",     "all"})) {
+      return Party::kUnknown;
+    }
+    std::size_t w = i;
+    while (w < i + 3 && t.IsWord(w) && !t.Is(w, "and") && !VerbLike(t, w)) {
+      std::size_t unused = w;
+      if (phrase_at(w, &unused) != Party::kUnknown) return Party::kUnknown;
+      ++w;
+    }
+    if (w == i || !t.Is(w, "and")) return Party::kUnknown;
+    std::size_t k = skip_determiners(w + 1);
+    std::size_t other_end = k;
+    const Party other = phrase_at(k, &other_end);
+    return other != Party::kUnknown && VerbLike(t, other_end) ? Party::kMutual : Party::kUnknown;
+  }
+  if (t.Is(end, "'") && t.Is(end + 1, "s")) return side;  // "Customer's obligations ..."
+  return VerbLike(t, end) ? side : Party::kUnknown;
+}
+
 }  // namespace
 
 PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexicon& lexicon) {
@@ -231,6 +363,35 @@ PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexi
     }
     role.audits = role.right && AuditVerbAfter(t, i + length);
     break;
+  }
+  const Party opening = SubjectAtOpening(t, terms);
+  if (opening != Party::kUnknown &&
+      (role.party == Party::kUnknown || (opening == Party::kMutual && !role.right))) {
+    role.party = opening;
+    // "Each Recipient may retain ...": the opening subject's right when "may" comes before any
+    // duty.
+    for (std::size_t i = 0; i < t.size() && i < modal; ++i) {
+      if (RightPhraseAt(t, i) > 0) {
+        role.right = true;
+        break;
+      }
+    }
+  }
+  if (role.party == Party::kUnknown || !role.right) {
+    std::size_t i = OpeningStart(t);
+    if (t.Is(i, "the")) ++i;
+    if (t.Is(i, "service") && t.IsAny(i + 1, {"credit", "credits"})) {
+      // Service credits are the customer's remedy, whoever the sentence's verb binds.
+      role.party = Party::kCustomer;
+      role.right = true;
+      for (std::size_t k = i; k < t.size(); ++k) {
+        if (t.IsAny(k, {"not", "no", "only", "cannot", "expire", "expires", "lapse", "lapses",
+                        "never", "neither", "nor"})) {
+          role.limits_remedy = true;
+          break;
+        }
+      }
+    }
   }
   role.third_party = ThirdPartyIn(folded);
   if (role.party == Party::kSupplier || role.party == Party::kCustomer) {

@@ -19,6 +19,9 @@ struct PartyRole {
   // authority", "independent accountant"); "" when none.
   std::string third_party;
   bool names_other_side = false;  // the unit also names the side opposite to party
+  // The unit narrows a remedy of party's ("Service Credits cannot be redeemed for cash",
+  // "... expire when the Order Form ends"): a protection for the other side.
+  bool limits_remedy = false;
 };
 
 // The role in one unit's folded view, given its DutyHolder. A right is read from "X may ...",
@@ -30,7 +33,12 @@ struct PartyRole {
 // have the right to audit"). `audits` says the right's verb audits, inspects, visits, requests
 // or conducts. Third parties: regulators and regulatory, governmental, supervisory or
 // competent authorities, the FDA, independent (certified public) accountants or accounting
-// firms, independent inspectors, arbitrators. Never fails.
+// firms, independent inspectors, arbitrators. A unit with no duty holder and no right takes the
+// side its sentence opens with ("Customer instructs ...", "Customer's obligations ...");
+// "A and B <verb>" with one of them a side, and roles either side may hold ("the Indemnifying
+// Party", "each Recipient"), are mutual, also over a known duty holder. Service credits are the
+// customer's right; a sentence about them with "not", "no", "only", "expire" or "lapse" limits
+// that remedy. Never fails.
 PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexicon& lexicon);
 
 }  // namespace clausescan::internal

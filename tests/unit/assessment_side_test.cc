@@ -1,0 +1,202 @@
+// Whose provision a finding is when the sentence states no "shall" of a named side: present-tense
+// verbs of a party named first, roles either party may fill, both sides named together, and
+// service credits (the customer's remedy), and the risk of the other side's provisions (issue 15
+// #1, #8).
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "clausescan/clausescan.h"
+
+namespace clausescan {
+namespace {
+
+Report Scan(const std::string& text) {
+  Result<RuleSet> rules = RuleSet::Builtin();
+  EXPECT_TRUE(rules.ok()) << rules.error().message();
+  Result<Report> report = Scanner(*rules, ScanOptions{}).ScanBytes(text, "terms.txt");
+  EXPECT_TRUE(report.ok()) << report.error().message();
+  return report.ok() ? *report : Report{};
+}
+
+// The findings of `category` whose clause contains `words`.
+std::vector<Finding> On(const Report& report, const std::string& category,
+                        const std::string& words) {
+  std::vector<Finding> out;
+  for (const Finding& f : report.findings) {
+    if (f.category == category && f.text.find(words) != std::string::npos) out.push_back(f);
+  }
+  return out;
+}
+
+std::string Describe(const Report& report) {
+  std::string out;
+  for (const Finding& f : report.findings) {
+    out += f.rule + " " + std::string(RiskName(f.risk)) + " party=" + f.party + ": " +
+           f.text.substr(0, 80) + "\n";
+  }
+  return out;
+}
+
+// issue 15 #8: "Customer instructs Provider ..." is the customer's act (present tense, no
+// "shall"), not a supplier duty, and asks nothing of the supplier.
+TEST(AssessmentSide, PresentTenseVerbOfTheCustomerIsTheCustomers) {
+  const Report report = Scan(
+      "1. Processing. Customer instructs Provider to process Customer Personal Data only to run "
+      "the Service and as Customer documents in writing from time to time.\n");
+  const std::vector<Finding> found = On(report, "data_processing", "Customer instructs");
+  ASSERT_FALSE(found.empty()) << Describe(report);
+  EXPECT_EQ(found[0].party, "customer") << Describe(report);
+  EXPECT_EQ(found[0].risk, Risk::kInfo) << Describe(report);
+}
+
+// issue 15 #8: a role either side may hold in a claim ("the Indemnifying Party", "a Protected
+// Party") makes the procedure mutual, not the supplier's.
+TEST(AssessmentSide, IndemnityProcedureRolesAreEitherParty) {
+  const Report report = Scan(
+      "9. Indemnity procedure. The Indemnifying Party may not settle any Covered Claim in a way "
+      "that admits fault of the Protected Party without the Protected Party's prior written "
+      "consent.\n\n"
+      "10. A Protected Party may participate in the defence of a Covered Claim with its own "
+      "counsel at its own expense.\n");
+  const std::vector<Finding> settle = On(report, "indemnification", "may not settle");
+  const std::vector<Finding> part = On(report, "indemnification", "may participate");
+  ASSERT_FALSE(settle.empty()) << Describe(report);
+  ASSERT_FALSE(part.empty()) << Describe(report);
+  EXPECT_EQ(settle[0].party, "mutual") << Describe(report);
+  EXPECT_EQ(part[0].party, "mutual") << Describe(report);
+}
+
+// issue 15 #8: "The Department and the Providers are responsible for ..." binds both sides,
+// though the lexicon knows only one of them.
+TEST(AssessmentSide, BothSidesNamedAsTheSubjectIsMutual) {
+  const Report report = Scan(
+      "4. Breaches. The Department and the Providers are responsible for notifying each other in "
+      "writing in the event of loss or unauthorised disclosure of personal data within 48 hours "
+      "of the event being discovered.\n");
+  const std::vector<Finding> found = On(report, "incident_notification", "are responsible");
+  ASSERT_FALSE(found.empty()) << Describe(report);
+  EXPECT_EQ(found[0].party, "mutual") << Describe(report);
+}
+
+// issue 15 #8: service credits are the customer's remedy; a sentence that limits them is the
+// customer's (a right of theirs) and costs the supplier nothing.
+TEST(AssessmentSide, LimitsOnServiceCreditsAreTheCustomersAndNoRisk) {
+  const Report report = Scan(
+      "3. Service Levels. Provider will make the Service available 99.9% of each month. If "
+      "availability falls below 99.9% in a month, Customer is eligible to receive a Service "
+      "Credit of 5% of that month's fees.\n\n"
+      "4. Service Credits cannot be redeemed for cash and lapse when the Order Form ends.\n");
+  const std::vector<Finding> eligible = On(report, "sla_uptime", "is eligible");
+  const std::vector<Finding> cash = On(report, "sla_uptime", "redeemed for cash");
+  ASSERT_FALSE(eligible.empty()) << Describe(report);
+  ASSERT_FALSE(cash.empty()) << Describe(report);
+  EXPECT_EQ(eligible[0].party, "customer") << Describe(report);
+  EXPECT_EQ(cash[0].party, "customer") << Describe(report);
+  EXPECT_EQ(cash[0].risk, Risk::kInfo) << Describe(report);
+}
+
+// issue 15 #8: a leading "If A and B ..." clause is no subject; the duty after it keeps its
+// holder.
+TEST(AssessmentSide, LeadingIfClauseWithBothSidesKeepsTheDutyHolder) {
+  const Report report = Scan(
+      "7. Return of data. If Customer and Provider have not agreed otherwise, Provider will delete "
+      "Customer Personal Data within 30 days after the agreement ends.\n");
+  const std::vector<Finding> found = On(report, "data_deletion", "Provider will delete");
+  ASSERT_FALSE(found.empty()) << Describe(report);
+  EXPECT_EQ(found[0].party, "supplier") << Describe(report);
+}
+
+// issue 15 #8: a right of ours ("Provider may retain ...") or of either side in a role ("each
+// Recipient may keep ...") asks nothing of the supplier: info, not a commitment judged low.
+TEST(AssessmentSide, OurOwnRightsAndEitherSidesRightsAreInfo) {
+  const Report report = Scan(
+      "8. Retention. Provider may retain copies of Customer Personal Data in its backups for as "
+      "long as its standard backup retention policy provides.\n\n"
+      "9. Each Recipient may retain Confidential Information of the Discloser as required by law "
+      "or in its routine backup archives.\n");
+  const std::vector<Finding> ours = On(report, "data_deletion", "Provider may retain");
+  const std::vector<Finding> either = On(report, "data_deletion", "Each Recipient may retain");
+  ASSERT_FALSE(ours.empty()) << Describe(report);
+  ASSERT_FALSE(either.empty()) << Describe(report);
+  EXPECT_EQ(ours[0].risk, Risk::kInfo) << Describe(report);
+  EXPECT_EQ(either[0].party, "mutual") << Describe(report);
+  EXPECT_EQ(either[0].risk, Risk::kInfo) << Describe(report);
+}
+
+// issue 15 #8: the supplier's permission to use subcontractors stays judged by the playbook.
+TEST(AssessmentSide, PermissionToUseSubprocessorsIsStillJudged) {
+  const Report report = Scan(
+      "6. Subprocessors. Provider may engage Subprocessors to process Customer Personal Data, "
+      "provided that Provider notifies Customer of any new Subprocessor 30 days in advance.\n");
+  const std::vector<Finding> found = On(report, "subprocessors", "Provider may engage");
+  ASSERT_FALSE(found.empty()) << Describe(report);
+  EXPECT_NE(found[0].risk, Risk::kInfo) << Describe(report);
+}
+
+// issue 15 #8: the procedure around an indemnity (notice of the claim, control of the defence)
+// protects whoever indemnifies; the playbook rates it info, not low.
+TEST(AssessmentSide, IndemnityProcedureIsInfo) {
+  const Report report = Scan(
+      "12. Claims. The obligations of the indemnifying party are conditioned upon prompt written "
+      "notice of the claim and sole control of the defence and settlement.\n");
+  const std::vector<Finding> found = On(report, "indemnification", "conditioned upon");
+  ASSERT_FALSE(found.empty()) << Describe(report);
+  EXPECT_EQ(found[0].rule, "indemnification.procedure") << Describe(report);
+  EXPECT_EQ(found[0].risk, Risk::kInfo) << Describe(report);
+}
+
+// issue 15 #8: an indemnity whose own sentence names no cap is uncapped when the liability clause
+// elsewhere leaves indemnities outside the cap; the reader of the indemnity is told so.
+TEST(AssessmentSide, IndemnityUncappedByTheLiabilityClauseIsRatedAsUncapped) {
+  const std::string indemnity =
+      "5. Indemnity. The Supplier indemnifies the Buyer against all losses and costs arising from "
+      "any breach of Data Protection Legislation by the Supplier.\n\n";
+  const std::string cap =
+      "11. Liability. The Supplier's total liability is no more than 100% of the Charges paid in "
+      "the 12 months before the claim.\n\n"
+      "11.5 In spite of Clause 11.1, the Supplier does not limit or exclude its liability for any "
+      "indemnity given under Clause 5.\n";
+  const Report alone = Scan(indemnity);
+  const Report with_cap = Scan(indemnity + cap);
+  const std::vector<Finding> before = On(alone, "indemnification", "indemnifies the Buyer");
+  const std::vector<Finding> after = On(with_cap, "indemnification", "indemnifies the Buyer");
+  ASSERT_FALSE(before.empty()) << Describe(alone);
+  ASSERT_FALSE(after.empty()) << Describe(with_cap);
+  EXPECT_NE(before[0].risk, Risk::kHigh) << Describe(alone);
+  EXPECT_EQ(after[0].risk, Risk::kHigh) << Describe(with_cap);
+  ASSERT_FALSE(after[0].reasons.empty());
+  EXPECT_NE(after[0].reasons[0].find("outside the cap"), std::string::npos) << after[0].reasons[0];
+}
+
+// issue 15 #8: a carve-out that names its clauses leaves the other indemnities under the cap.
+TEST(AssessmentSide, CarveOutNamingClausesLeavesOtherIndemnitiesCapped) {
+  const Report report = Scan(
+      "5. Indemnity. The Supplier indemnifies the Buyer against all losses and costs arising from "
+      "any breach of Data Protection Legislation by the Supplier.\n\n"
+      "6. Tax. The Supplier indemnifies the Buyer against any income tax or national insurance "
+      "claimed from the Buyer for the Supplier's staff.\n\n"
+      "11. Liability. The Supplier's total liability is no more than 100% of the Charges paid in "
+      "the 12 months before the claim.\n\n"
+      "11.5 In spite of Clause 11.1, the Supplier does not limit or exclude its liability for any "
+      "indemnity given under Clause 5.\n");
+  const std::vector<Finding> tax = On(report, "indemnification", "income tax");
+  ASSERT_FALSE(tax.empty()) << Describe(report);
+  EXPECT_NE(tax[0].risk, Risk::kHigh) << Describe(report);
+}
+
+// issue 15 #8: the customer's consent as the sentence's subject still binds us: a demand for
+// specific consent to each sub-processor keeps its risk.
+TEST(AssessmentSide, CustomersSpecificConsentToSubprocessorsKeepsItsRisk) {
+  const Report report = Scan(
+      "6. Subprocessors. Customer authorizes Provider to engage a Subprocessor only with "
+      "Customer's specific prior written consent for each Subprocessor.\n");
+  const std::vector<Finding> found = On(report, "subprocessors", "Customer authorizes");
+  ASSERT_FALSE(found.empty()) << Describe(report);
+  EXPECT_NE(found[0].risk, Risk::kInfo) << Describe(report);
+  EXPECT_NE(found[0].risk, Risk::kLow) << Describe(report);
+}
+
+}  // namespace
+}  // namespace clausescan
