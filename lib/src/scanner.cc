@@ -144,9 +144,11 @@ Result<DocumentSides> ReadSides(const internal::RuleSetData& data,
   std::optional<internal::Party> user = internal::ResolveUserSide(choice, &sides.parties);
   if (!user) {
     return Error(ErrorCode::kInvalidArgument,
-                 fmt::format("--party {}: the contract names no such party; the parties it "
-                             "names: {} (or use --party supplier or --party customer)",
-                             choice, internal::DescribeParties(sides.parties)),
+                 fmt::format("--party {}: the contract names no such party (or the name fits "
+                             "several); the parties it names: {} (or use --party supplier or "
+                             "--party customer)",
+                             choice.size() > 80 ? choice.substr(0, 80) + "\u2026" : choice,
+                             internal::DescribeParties(sides.parties)),
                  doc.name);
   }
   sides.user = *user;

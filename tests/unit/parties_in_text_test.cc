@@ -76,6 +76,24 @@ TEST(ReadParties, TheOtherOfTwoNamedPartiesTakesTheOtherSide) {
   EXPECT_EQ(parties[1].side, Party::kSupplier);
 }
 
+// Attack review D6: a party is chosen by the first words of its name and by its name with a
+// trailing period; a prefix two names share chooses neither.
+TEST(ResolveUserSide, FirstWordsOfANameAndATrailingPeriod) {
+  const std::string text =
+      "This Agreement is made between Corvid Logistics Inc. (\"Customer\") and Fernhill Data "
+      "Systems LLC (\"Supplier\").";
+  std::vector<NamedParty> parties = ReadParties(text);
+  EXPECT_EQ(ResolveUserSide("Corvid", &parties), Party::kCustomer);
+  EXPECT_EQ(ResolveUserSide("fernhill data", &parties), Party::kSupplier);
+  EXPECT_EQ(ResolveUserSide("Fernhill Data Systems LLC.", &parties), Party::kSupplier);
+  EXPECT_EQ(ResolveUserSide("Corv", &parties), std::nullopt);  // not a whole word
+  std::vector<NamedParty> twins = ReadParties(
+      "This Agreement is made between Acme Cloud Inc. (\"Supplier\") and Acme Retail Ltd "
+      "(\"Customer\").");
+  EXPECT_EQ(ResolveUserSide("Acme", &twins), std::nullopt);
+  EXPECT_EQ(ResolveUserSide("Acme Retail", &twins), Party::kCustomer);
+}
+
 TEST(RoleOfWord, SidesOfRoleWords) {
   EXPECT_EQ(RoleOfWord("Reseller"), Party::kCustomer);
   EXPECT_EQ(RoleOfWord("the Distributor"), Party::kCustomer);

@@ -403,6 +403,21 @@ std::optional<Party> ResolveUserSide(std::string_view choice, std::vector<NamedP
   if (lower == "supplier") return Party::kSupplier;
   if (lower == "customer") return Party::kCustomer;
   NamedParty* chosen = Find(parties, lower);
+  std::string_view bare = lower;
+  while (!bare.empty() && (bare.back() == '.' || bare.back() == ' ')) bare.remove_suffix(1);
+  if (chosen == nullptr && bare.size() < lower.size()) chosen = Find(parties, bare);  // "LLC."
+  if (chosen == nullptr && !bare.empty()) {
+    // The first words of one party's name ("Corvid" for "Corvid Logistics Inc."): only when no
+    // other party's name starts so.
+    for (NamedParty& party : *parties) {
+      const std::string core = NameCore(party.name);
+      if (core.size() > bare.size() && core.compare(0, bare.size(), bare) == 0 &&
+          core[bare.size()] == ' ') {
+        if (chosen != nullptr) return std::nullopt;  // ambiguous
+        chosen = &party;
+      }
+    }
+  }
   if (chosen == nullptr) return std::nullopt;
   if (chosen->side == Party::kUnknown) {
     for (NamedParty& party : *parties) {
