@@ -94,6 +94,22 @@ TEST(ResolveUserSide, FirstWordsOfANameAndATrailingPeriod) {
   EXPECT_EQ(ResolveUserSide("Acme Retail", &twins), Party::kCustomer);
 }
 
+// Attack review D5: a table of contents longer than the first 8 KiB hid the preamble.
+TEST(ReadParties, APreambleAfterALongTableOfContents) {
+  std::string text = "TABLE OF CONTENTS\n";
+  for (int i = 1; i <= 300; ++i) {
+    text += "Section " + std::to_string(i) + " ........................ " + std::to_string(i) +
+            "\n";
+  }
+  text +=
+      "\nThis Agreement is made between Corvid Logistics Inc. (\"Customer\") and Fernhill Data "
+      "Systems LLC (\"Supplier\").";
+  const std::vector<NamedParty> parties = ReadParties(text);
+  ASSERT_EQ(parties.size(), 2u);
+  EXPECT_EQ(parties[0].name, "Corvid Logistics Inc.");
+  EXPECT_EQ(parties[1].side, Party::kSupplier);
+}
+
 TEST(RoleOfWord, SidesOfRoleWords) {
   EXPECT_EQ(RoleOfWord("Reseller"), Party::kCustomer);
   EXPECT_EQ(RoleOfWord("the Distributor"), Party::kCustomer);

@@ -15,6 +15,8 @@ namespace {
 
 // The preamble is read in the first this many bytes; definitions anywhere.
 constexpr std::size_t kPreambleBytes = 8 << 10;
+// How far a preamble is looked for after a cover page or a table of contents.
+constexpr std::size_t kLatePreambleBytes = 64 << 10;
 // A name is looked for this far before its parenthetical.
 constexpr std::size_t kNameWindow = 300;
 
@@ -238,7 +240,27 @@ bool InPreamble(std::string_view text, std::size_t at) {
          lower.find("by and between") != std::string::npos;
 }
 
+void ReadNamingParentheticalsIn(std::string_view head, std::vector<NamedParty>* parties);
+
+// Reads the naming parentheticals of the preamble: the first 8 KiB of the text.
 void ReadNamingParentheticals(std::string_view text, std::vector<NamedParty>* parties) {
+  const std::string_view head = text.substr(0, std::min(text.size(), kPreambleBytes));
+  ReadNamingParentheticalsIn(head, parties);
+}
+
+// Where the preamble starts when a cover page or a table of contents comes first: a little
+// before the first "between" (or "entered into", "made by") in the first 64 KiB; npos when none.
+std::size_t LatePreambleStart(std::string_view text) {
+  const std::string lower = Lower(text.substr(0, std::min(text.size(), kLatePreambleBytes)));
+  std::size_t at = std::string::npos;
+  for (const char* cue : {"between", "entered into", "made by"}) {
+    at = std::min(at, lower.find(cue));
+  }
+  if (at == std::string::npos || at < kPreambleBytes / 2) return std::string::npos;
+  return at > 1024 ? at - 1024 : 0;
+}
+
+void ReadNamingParentheticalsIn(std::string_view head, std::vector<NamedParty>* parties) {
   // ("Ehave"), (the "Customer"), (hereinafter "the Reseller"), (hereinafter referred to as
   // "Provider"), ("Company" or "we"); and ', hereinafter referred to as "Provider",'.
   static const RE2 kNaming(
@@ -252,7 +274,6 @@ void ReadNamingParentheticals(std::string_view text, std::vector<NamedParty>* pa
   static const RE2 kHereinafter(
       "(?i)(\\(|,)\\s*(?:hereinafter|hereafter)\\s+(?:(?:referred\\s+to|called|named)\\s+)?"
       "(?:as\\s+)?(?:the\\s+)?([A-Za-z][A-Za-z]{1,30})\\s*(\\)|,)");
-  const std::string_view head = text.substr(0, std::min(text.size(), kPreambleBytes));
   for (const RE2* pattern : {&kNaming, &kHereinafter}) {
     re2::StringPiece input(head.data(), head.size());
     re2::StringPiece open, first, second, close;
@@ -393,6 +414,11 @@ Party RoleOfWord(std::string_view word) {
 std::vector<NamedParty> ReadParties(std::string_view text) {
   std::vector<NamedParty> parties;
   ReadNamingParentheticals(text, &parties);
+  if (parties.empty()) {
+    if (const std::size_t start = LatePreambleStart(text); start != std::string::npos) {
+      ReadNamingParentheticalsIn(text.substr(start, kPreambleBytes), &parties);
+    }
+  }
   ReadDefinitions(text, &parties);
   AssignSides(text, &parties);
   return parties;
