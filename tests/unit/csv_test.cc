@@ -125,6 +125,15 @@ TEST(CsvPrinter, FormulasAreNeutralised) {
   EXPECT_EQ(records[1][11], "'@party");
 }
 
+// Attack review D8: escape sequences in a clause reached the CSV text column (a terminal that
+// shows the file, or a spreadsheet cell, would act on them).
+TEST(CsvPrinter, ControlCharactersAreDropped) {
+  Report r = samples::MsaReport();
+  r.findings[0].text = "notify \x1b[31mCustomer\x1b[0m within\n12 hours\x07.\xc2\x9b" "31m";
+  std::vector<Record> records = ParseCsv(Csv({r}));
+  EXPECT_EQ(records[1][16], "notify [31mCustomer[0m within\n12 hours.31m");
+}
+
 TEST(CsvPrinter, InvalidUtf8Replaced) {
   Report r = samples::MsaReport();
   r.findings[0].text = "bad \xff byte";

@@ -314,7 +314,20 @@ std::string Plural(std::size_t n, std::string_view one, std::string_view many) {
 }
 
 std::string CsvField(std::string_view raw) {
-  std::string value = ValidUtf8(raw);
+  // Control characters (C0 but tab, CR and LF; DEL; C1) never reach a cell: a terminal showing
+  // the file, or a spreadsheet, would act on an escape sequence from the contract.
+  const std::string valid = ValidUtf8(raw);
+  std::string value;
+  value.reserve(valid.size());
+  for (std::size_t i = 0; i < valid.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(valid[i]);
+    if (IsC1Control(valid, i)) {
+      ++i;
+      continue;
+    }
+    if ((c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7F) continue;
+    value += valid[i];
+  }
   if (!value.empty() && std::string_view("=+-@\t\r").find(value[0]) != std::string_view::npos) {
     value.insert(0, 1, '\'');
   }

@@ -49,7 +49,8 @@ std::string MarkdownEscape(std::string_view text);
 // - + = # or ordered-list marker ("1." "2)") is escaped too, so it cannot start a block.
 std::string MarkdownEscapeLine(std::string_view text);
 
-// A CSV field as RFC 4180 writes it: valid UTF-8, quoted when it holds a comma, quote, CR or
+// A CSV field as RFC 4180 writes it: valid UTF-8 without control characters (C0 but tab, CR
+// and LF; DEL; C1), quoted when it holds a comma, quote, CR or
 // LF, with quotes doubled. A field a spreadsheet would evaluate (starting with = + - @ tab or
 // CR) is prefixed with an apostrophe first: contract text must never run as a formula.
 std::string CsvField(std::string_view raw);
