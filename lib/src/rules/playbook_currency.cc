@@ -29,6 +29,21 @@ Status ReadCode(const YamlFile& file, const YAML::Node& node, std::string_view k
   return std::nullopt;
 }
 
+// True for a real date written YYYY-MM-DD (2026-02-31 is not one).
+bool IsCalendarDate(const std::string& text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (text[i] < '0' || text[i] > '9') return false;
+  }
+  const int year = std::stoi(text.substr(0, 4));
+  const int month = std::stoi(text.substr(5, 2));
+  const int day = std::stoi(text.substr(8, 2));
+  if (month < 1 || month > 12 || day < 1) return false;
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+}
+
 Status ReadRate(const YamlFile& file, const YAML::Node& node, CurrencyRate* rate) {
   Fields fields;
   CLAUSESCAN_RETURN_IF_ERROR(Fields::Read(file, node, "currency rate", {"currency", "rate", "date"},
@@ -36,12 +51,19 @@ Status ReadRate(const YamlFile& file, const YAML::Node& node, CurrencyRate* rate
   CLAUSESCAN_RETURN_IF_ERROR(ReadCode(file, *fields.Find("currency"), "currency", &rate->code));
   const YAML::Node& value = *fields.Find("rate");
   CLAUSESCAN_RETURN_IF_ERROR(ReadNumber(file, value, "rate", &rate->rate));
-  if (!(rate->rate > 0)) {
+  // Real exchange rates lie far inside these bounds; outside them a converted amount overflows
+  // to infinity or vanishes to 0 and would be judged as such.
+  if (!(rate->rate >= 1e-9 && rate->rate <= 1e9)) {
     return file.At(value,
-                   "'rate' must be a positive number: units of the base currency per one "
-                   "unit of 'currency'");
+                   "'rate' must be a positive number from 0.000000001 to 1000000000: units of "
+                   "the base currency per one unit of 'currency'");
   }
-  CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, *fields.Find("date"), "date", &rate->date));
+  const YAML::Node& date = *fields.Find("date");
+  CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, date, "date", &rate->date));
+  if (!IsCalendarDate(rate->date)) {
+    return file.At(date, fmt::format("'date' must be a date written YYYY-MM-DD, found '{}'",
+                                     rate->date.substr(0, 40)));
+  }
   rate->line = node.Mark().line + 1;
   return std::nullopt;
 }
