@@ -382,6 +382,26 @@ TEST(Matcher, AListItemOwesItsLeadInsDuty) {
       (std::vector<std::string>{"notice.supplier"}));
 }
 
+// Attack review D2: a lead-in of a few hundred bytes before 300 items used up the budget of
+// repeated text after 123 items, and the rest lost their lead-in without a word.
+TEST(Matcher, EveryItemOfAListWithALongLeadInIsMatchedWithIt) {
+  std::vector<std::vector<std::string>> text = {
+      {"In the event of any actual or reasonably suspected incident affecting the data held by it "
+       "or by any of its subcontractors, and without limiting any other obligation it has under "
+       "this agreement, the addendum or applicable law, and in addition to the measures it keeps "
+       "in place at all times, the Provider shall:"}};
+  std::vector<ListLead> links;
+  for (std::size_t i = 1; i <= 300; ++i) {
+    text.push_back({"(" + std::to_string(i) + ") encrypt the affected copies;"});
+    links.push_back({i, 0});
+  }
+  std::size_t encrypted = 0;
+  for (const RuleHit& hit : MatchDoc(MakeList(text, links))) {
+    encrypted += Rules().rules[hit.rule].id == "duty.encrypt";
+  }
+  EXPECT_EQ(encrypted, 300u);
+}
+
 TEST(Matcher, ARuleTheLeadInMeetsAloneIsNotRepeatedOnItsItems) {
   const TestDoc doc =
       MakeList({{"Provider shall encrypt the following:"}, {"(a) backups;"}, {"(b) laptops."}},
@@ -398,8 +418,9 @@ TEST(Matcher, NestedItemsSeeEveryLeadIn) {
   EXPECT_EQ(FiredOnUnit(doc, 2), std::vector<std::string>{"duty.encrypt"});
 }
 
-// The lead-in is repeated before items only up to the document's size (plus 64 KiB) in all:
-// a 4 KB lead-in before 200,000 items is not 800 MB of text to match.
+// The lead-in is repeated before items only up to 4 times the document's size (plus 1 MiB) in
+// all: a 4 KB lead-in before 200,000 items is not 800 MB of text to match (about 1,300 items
+// are read with it).
 TEST(Matcher, ALeadInIsNotRepeatedBeforeHundredsOfThousandsOfItems) {
   std::vector<std::vector<std::string>> paragraphs = {{"Provider shall" + std::string(4000, '!')}};
   std::vector<ListLead> links;
@@ -412,7 +433,7 @@ TEST(Matcher, ALeadInIsNotRepeatedBeforeHundredsOfThousandsOfItems) {
   const testing::ChildOutcome outcome = testing::RunBounded(
       [&] {
         const std::size_t hits = Rules().matcher->Match(doc.text, doc.outline).size();
-        return std::string(hits > 0 && hits < 1000 ? "some" : "?");
+        return std::string(hits > 0 && hits < 5000 ? "some" : "?");
       },
       {20, std::size_t{512} << 20});
   ASSERT_TRUE(outcome.finished) << outcome.Describe();

@@ -6,7 +6,8 @@ namespace clausescan::internal {
 namespace {
 
 constexpr std::size_t kMaxLeadBytes = std::size_t{4} << 10;
-constexpr std::size_t kExtraBudgetBytes = std::size_t{64} << 10;
+constexpr std::size_t kExtraBudgetBytes = std::size_t{1} << 20;
+constexpr std::size_t kBudgetPerDocumentByte = 4;
 constexpr int kMaxDepth = 8;
 
 }  // namespace
@@ -15,7 +16,7 @@ ListLeads::ListLeads(const Outline& outline, std::string_view folded, const Part
     : outline_(outline),
       folded_(folded),
       lexicon_(lexicon),
-      budget_(folded.size() + kExtraBudgetBytes) {}
+      budget_(kBudgetPerDocumentByte * folded.size() + kExtraBudgetBytes) {}
 
 int ListLeads::LeadOf(std::size_t unit) const {
   const auto it =

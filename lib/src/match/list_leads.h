@@ -25,7 +25,8 @@ struct LeadContext {
 
 // Lead-ins of one document's units. Bounds, so that matching stays in proportion to the text:
 // the joined lead-ins of an item are used up to 4 KiB (the outer ones are dropped first), and the
-// text repeated before items adds at most the size of the document plus 64 KiB in all; past that
+// text repeated before items adds at most 4 times the size of the document plus 1 MiB in all (a
+// lead-in of a few hundred bytes before hundreds of items fits); past that
 // items are matched alone. Holders are computed once per lead-in. Not thread safe; cheap to make.
 class ListLeads {
  public:
