@@ -15,6 +15,7 @@
 #include "assess/assess.h"
 #include "assess/merge.h"
 #include "assess/perspective.h"
+#include "assess/rationale.h"
 #include "assess/subprocessor_scheme.h"
 #include "extract/document.h"
 #include "match/fallback.h"
@@ -377,6 +378,7 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
                     max_findings, max_findings == 1 ? "" : "s"));
   }
   AddTypeAndMissing(data, type, text, &report);
+  if (!options.rationale) internal::DropRationale(&report);  // issue 14 #2
   return report;
 }
 
