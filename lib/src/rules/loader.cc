@@ -133,6 +133,7 @@ Result<std::shared_ptr<RuleSetData>> LoadRuleSet(std::vector<SourceFile> files,
                                          catalogs.concepts.file(), entry.line});
   }
   BuildInfos(data.get());
+  FillInfoRationales(data.get());
   Result<std::unique_ptr<Matcher>> matcher = Matcher::Compile(data->rules, data->parties);
   if (!matcher) return matcher.error();
   data->matcher = std::move(*matcher);

@@ -127,4 +127,12 @@ Status CheckEveryRuleHasRationale(const std::vector<Rule>& rules,
   return std::nullopt;
 }
 
+void FillInfoRationales(RuleSetData* data) {
+  for (std::size_t i = 0; i < data->rules.size() && i < data->infos.size(); ++i) {
+    auto it = data->rationales.find(data->rules[i].id);
+    if (it == data->rationales.end()) it = data->rationales.find(data->rules[i].category);
+    if (it != data->rationales.end()) data->infos[i].rationale = it->second.shown;
+  }
+}
+
 }  // namespace clausescan::internal

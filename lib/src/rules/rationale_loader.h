@@ -26,6 +26,10 @@ Status ReadRationale(const YamlFile& file, const YAML::Node& root,
 Status CheckEveryRuleHasRationale(const std::vector<Rule>& rules,
                                   const std::map<std::string, RationaleEntry>& rationales);
 
+// Sets each data->infos[i].rationale (parallel to data->rules) from data->rationales: the
+// rule's own, else its category's.
+void FillInfoRationales(RuleSetData* data);
+
 }  // namespace clausescan::internal
 
 #endif  // CLAUSESCAN_RULES_RATIONALE_LOADER_H_
