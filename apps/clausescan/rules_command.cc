@@ -48,6 +48,12 @@ int RunShow(const RulesArgs& args) {
   for (const Control& c : rule->controls) std::cout << fmt::format("  {:<7} {}\n", c.id, c.title);
   std::cout << "\nEvidence:\n";
   for (const EvidenceItem& e : rule->evidence) std::cout << fmt::format("  {}\n", e.title);
+  if (!rule->rationale.text.empty()) {  // issue 14 #2
+    std::cout << "\nWhy the buyer asks:\n  " << rule->rationale.text << "\n";
+    for (const RationaleSource& s : rule->rationale.sources) {
+      std::cout << fmt::format("  - {} <{}>\n", s.title, s.url);
+    }
+  }
   std::cout << fmt::format("\nRule file ({}):\n{}", rule->file, rule->source);
   if (!rule->tests.empty()) std::cout << "\nTest examples:\n" << rule->tests;
   if (args.expand) {

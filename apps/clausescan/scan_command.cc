@@ -28,6 +28,7 @@ struct ScanArgs {
   std::string min_risk = "info";
   std::string sort = "position";
   bool verbose = false;
+  bool no_rationale = false;
   std::string title;
   std::string color = "auto";
   std::string output;
@@ -112,7 +113,9 @@ void Print(const std::vector<Report>& all_reports, const ScanArgs& args, Output&
     }
     for (std::size_t i = 0; i < reports.size(); ++i) {
       if (i > 0) os << "\n";
-      WriteText(reports[i], os, style, options);
+      PrintOptions one = options;
+      one.notice = i + 1 == reports.size();  // the notice once, at the end
+      WriteText(reports[i], os, style, one);
     }
   }
 }
@@ -219,6 +222,7 @@ int RunScan(ScanArgs args) {
   if (!rules) return kExitError;
   ScanOptions options;
   options.lossy_utf8 = args.lossy_utf8;
+  options.rationale = !args.no_rationale;
   ApplyReadOptions(args.read, &options);
   Scanner scanner(*rules, options);
   std::optional<Baseline> baseline;
@@ -296,6 +300,9 @@ Command AddScanCommand(CLI::App& app) {
       ->capture_default_str();
   cmd->add_flag("--verbose", args->verbose,
                 "Text: print LOW and INFO findings in full, not in two lines");
+  cmd->add_flag("--no-rationale", args->no_rationale,
+                "Leave out why the buyer asks (the rationale and the answers to it), in every "
+                "format");
   cmd->add_option("--title", args->title,
                   "Title of the Markdown or HTML report (default: Contract security review)");
   cmd->add_option("--color", args->color, "Colour the text report")

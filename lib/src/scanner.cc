@@ -16,6 +16,7 @@
 #include "assess/indemnity_cap.h"
 #include "assess/merge.h"
 #include "assess/perspective.h"
+#include "assess/rationale.h"
 #include "assess/subprocessor_scheme.h"
 #include "extract/document.h"
 #include "match/fallback.h"
@@ -381,6 +382,7 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
                     max_findings, max_findings == 1 ? "" : "s"));
   }
   AddTypeAndMissing(data, type, text, &report);
+  if (!options.rationale) internal::DropRationale(&report);  // issue 14 #2
   return report;
 }
 

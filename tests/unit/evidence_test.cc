@@ -135,13 +135,17 @@ TEST(EvidencePackPrinter, LiteralOutput) {
       A.8.10 Information deletion
     called for by:
       contracts/dpa.md:40  LOW  data_deletion  data-deletion.end-of-contract
-)");
+
+clausescan is an aid to review, not legal advice.
+)");  // issue 14 #3
 }
 
 TEST(EvidencePackPrinter, EmptyPack) {
   std::ostringstream out;
   WriteEvidencePack({}, out);
-  EXPECT_EQ(out.str(), "evidence pack: no finding calls for evidence\n");
+  EXPECT_EQ(out.str(),
+            "evidence pack: no finding calls for evidence\n\n"
+            "clausescan is an aid to review, not legal advice.\n");  // issue 14 #3
 }
 
 TEST(EvidencePackPrinter, ColourAndNoControlCharacters) {

@@ -99,7 +99,9 @@ What suppliers commonly propose instead, by category.
 ---
 
 Found by clausescan's pattern rules and judged against the playbook of a small supplier; a rule can miss or misread a clause, so check each quote against the contract.
-)");
+
+clausescan is an aid to review, not legal advice.
+)");  // issue 14 #3
 }
 
 TEST(MarkdownPrinter, MemoSections) {

@@ -132,7 +132,9 @@ missing clauses:
 
 notes:
   - The document looks like a data processing agreement.
-)";
+
+clausescan is an aid to review, not legal advice.
+)";  // issue 14 #3
   EXPECT_EQ(Text(SampleReport(), false, /*verbose=*/true), expected);
 }
 
@@ -165,7 +167,9 @@ TEST(TextPrinter, EmptyReport) {
             "<stdin> (other, txt, 1 byte)\n"
             "0 findings: 0 high, 0 medium, 0 low, 0 info; 0 missing clauses; worst risk INFO\n"
             "\n"
-            "top issues: none at high or medium risk\n");
+            "top issues: none at high or medium risk\n"
+            "\n"
+            "clausescan is an aid to review, not legal advice.\n");  // issue 14 #3
 }
 
 TEST(TextPrinter, ColourOnlyWhenAsked) {

@@ -101,12 +101,20 @@ std::optional<FindingOrder> ParseFindingOrder(std::string_view name);
 // | order    | FindingOrder::kPosition | order of the findings (text, md, html, json, ...)   |
 // | verbose  | false                   | text: LOW and INFO findings in full, not in brief   |
 // | title    | ""                      | md, html: the title ("" is Contract security review) |
+// | notice   | true                    | text: end with kNotLegalAdvice (false: a caller     |
+// |          |                         | printing several reports ends only the last)        |
 struct PrintOptions {
   Risk min_risk = Risk::kInfo;
   FindingOrder order = FindingOrder::kPosition;
   bool verbose = false;
   std::string title;
+  bool notice = true;
 };
+
+// The line every human format (text, Markdown, HTML, the evidence pack) ends with; JSON, JSON
+// Lines, SARIF and CSV never carry it.
+inline constexpr std::string_view kNotLegalAdvice =
+    "clausescan is an aid to review, not legal advice.";
 
 // The reports as PrintOptions min_risk and order select them: findings and missing clauses
 // below min_risk left out, the findings (and missing clauses) sorted by order. A report that
@@ -125,9 +133,11 @@ struct TextStyle {
 // A human-readable report: a header with the counts by risk, the top issues (every HIGH and
 // MEDIUM finding on one line, worst first: risk, category, what the clause says in numbers,
 // line, section and page), then per finding the line and section, the clause quoted,
-// parameters, risk with reasons, controls, evidence and considerations (LOW and INFO findings
-// in one or two lines: location, risk, category, rule, then the clause shortened, unless
-// options.verbose); then missing clauses and notes. Applies SelectFindings(report, options).
+// parameters, risk with reasons, controls, evidence, why the buyer asks (the rationale's first
+// sentence and up to three source titles, when the finding has a rationale) and considerations
+// (LOW and INFO findings in one or two lines: location, risk, category, rule, then the clause
+// shortened, unless options.verbose); then missing clauses and notes; then, when
+// options.notice, a blank line and kNotLegalAdvice. Applies SelectFindings(report, options).
 void WriteText(const Report& report, std::ostream& out, const TextStyle& style = {},
                const PrintOptions& options = {});
 

@@ -37,6 +37,22 @@ struct EvidenceItem {
   std::string description = {};
 };
 
+// A text the buyer's rationale rests on: a law, regulation, guidance or standard.
+struct RationaleSource {
+  std::string title;  // "GDPR (Regulation (EU) 2016/679) Art. 33(1)-(2)"
+  std::string url;    // the official address of the text
+};
+
+// Why the buyer asks for a clause (issue 14): what the enterprise protects or must do, the
+// sectors where that holds and the texts that drive it, from the rule's rationale, else its
+// category's (rules/<category>/rationale.yaml). Empty (text "") when the scan was asked to
+// leave it out (ScanOptions::rationale) or the rule set has none.
+struct Rationale {
+  std::string text;
+  std::vector<std::string> sectors;      // "all", "gdpr-controllers", "eu-financial-entities"...
+  std::vector<RationaleSource> sources;  // at least one when text is not empty
+};
+
 // One clause found in a document.
 struct Finding {
   std::string rule;      // rule id, e.g. "incident-notification.window"
@@ -46,8 +62,8 @@ struct Finding {
   // the extracted text, as `clausescan text` prints it, for HTML, DOCX and PDF).
   std::size_t start = 0;
   std::size_t end = 0;
-  int line = 0;    // 1-based line of `start`
-  int column = 0;  // 1-based column of `start`, in characters
+  int line = 0;       // 1-based line of `start`
+  int column = 0;     // 1-based column of `start`, in characters
   int page = 0;       // 1-based PDF page of `start`; 0 for other formats
   int paragraph = 0;  // 1-based DOCX paragraph of `start` (as in the extracted text); 0 for others
   std::string section;  // the heading the clause sits under, e.g. "9.2 Security Incidents"
@@ -71,13 +87,17 @@ struct Finding {
   // True when a category fallback rule found the clause: no specific rule of the category
   // judged it, so its risk is the category's default (docs/rules.md, "Fallback rules").
   bool fallback = false;
-  std::map<std::string, ParamValue> parameters;  // e.g. {"window_hours": 24, "trigger": "occurrence"}
+  std::map<std::string, ParamValue>
+      parameters;  // e.g. {"window_hours": 24, "trigger": "occurrence"}
   Risk risk = Risk::kInfo;
   std::vector<std::string> reasons;    // why this risk, in words a person understands
   std::vector<std::string> positions;  // ids of the playbook positions the clause breaks
   std::vector<Control> controls;
   std::vector<EvidenceItem> evidence;
   std::vector<std::string> considerations;  // what people commonly propose instead
+  // Why the buyer asks for the clause; its answers are among the considerations, starting
+  // "Meets the buyer's need: ".
+  Rationale rationale;
   // Every rule that found this clause: `rule` (the primary) first, then the rules whose findings
   // of the same category on the same clause were merged into this one. A scan fills it; printers
   // read an empty list (a finding built by hand) as {rule}.
@@ -100,9 +120,9 @@ struct ContractParty {
 };
 
 struct DocumentInfo {
-  std::string path;    // as given by the caller; "<stdin>" for standard input
-  std::string format;  // "txt", "md", "html", "docx", "pdf"
-  std::string type;    // guessed: "dpa", "msa", "sla", "security_addendum", "scc", "other"
+  std::string path;       // as given by the caller; "<stdin>" for standard input
+  std::string format;     // "txt", "md", "html", "docx", "pdf"
+  std::string type;       // guessed: "dpa", "msa", "sla", "security_addendum", "scc", "other"
   std::size_t bytes = 0;  // size of the input (the file, not the extracted text)
   // The parties the contract names, in the order it names them; empty when it names none.
   std::vector<ContractParty> parties;

@@ -51,6 +51,8 @@ struct RuleInfo {
   std::vector<RulePattern> pattern_details;
   std::vector<Control> controls;
   std::vector<EvidenceItem> evidence;
+  // Why the buyer asks (rationale.yaml): the rule's own, else its category's; empty when none.
+  Rationale rationale;
 };
 
 // A file of a rule directory: its path relative to the directory ('/'-separated) and its text.

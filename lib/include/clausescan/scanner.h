@@ -106,6 +106,9 @@ enum class Revisions {
 //                                                          rule (Finding::rules). false: one
 //                                                          finding per rule, as `rules test`
 //                                                          checks each rule's own samples
+//   rationale               --no-rationale      true       false: findings carry no rationale
+//                                                          (Finding::rationale empty) and none
+//                                                          of its answers as considerations
 //
 // Fixed bounds, not options: a DOCX list label is cut at 64 bytes and its level text read up to
 // 256 bytes; numbering.xml and styles.xml are read up to 10000 lists, list instances and styles
@@ -125,6 +128,7 @@ struct ScanOptions {
   int pdf_time_limit_seconds = 60;
   std::size_t max_pdf_memory_bytes = std::size_t{4} << 30;
   bool merge_same_clause = true;
+  bool rationale = true;
 };
 
 // Scans documents with a RuleSet. Cheap to construct. Thread safety: every method is const and

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "assess/currency.h"
+#include "assess/rationale.h"
 #include "report/values.h"
 
 namespace clausescan::internal {
@@ -285,6 +286,7 @@ void Assess(const Playbook& playbook, const std::vector<ControlEntry>& controls,
 
 void Assess(const RuleSetData& data, const Rule& rule, Finding& finding, std::string_view doctype) {
   Assess(data.playbook, data.controls, data.evidence, rule, finding, doctype);
+  AttachRationale(data.rationales, rule, finding);  // issue 14 #2
 }
 
 namespace {

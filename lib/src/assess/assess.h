@@ -32,6 +32,8 @@ namespace clausescan::internal {
 //   occurrence kept.
 // - controls / evidence: the rule's ids with titles from the catalogues (title "" for an id
 //   the catalogue lacks).
+// With a whole rule set, also the rationale (AttachRationale in assess/rationale.h): the rule's
+// own, else its category's, its answers appended to the considerations.
 void Assess(const RuleSetData& data, const Rule& rule, Finding& finding,
             std::string_view doctype = {});
 

@@ -94,6 +94,7 @@ void AssessWithRules(const RuleSetData& data, const std::vector<std::string>& ru
   finding.rule = assessed.front().rule;
   finding.title = assessed.front().title;
   finding.risk = assessed.front().risk;
+  finding.rationale = assessed.front().rationale;
   finding.rules.clear();
   finding.reasons.clear();
   finding.positions.clear();

@@ -63,6 +63,7 @@ void WriteEvidencePack(const std::vector<EvidenceNeed>& pack, std::ostream& out,
                        const TextStyle& style) {
   WriteHeadline(pack, out, style);
   for (const EvidenceNeed& need : pack) WriteNeed(need, out, style);
+  out << '\n' << kNotLegalAdvice << '\n';  // issue 14 #3
 }
 
 }  // namespace clausescan

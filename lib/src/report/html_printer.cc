@@ -221,6 +221,15 @@ void WriteFacts(const Finding& f, std::ostream& out) {
   WriteFact("Evidence", evidence, "inline", out);
   WriteFact("Consider proposing", Escaped(f.considerations), "bullets", out);
   out << "</dl>\n";
+  if (!f.rationale.text.empty()) {  // issue 14 #2: folded
+    out << "<details class=\"rationale\"><summary>Why the buyer asks</summary>\n<p>"
+        << HtmlEscape(f.rationale.text) << "</p>\n<ul>\n";
+    for (const RationaleSource& source : f.rationale.sources) {
+      out << "<li><a href=\"" << HtmlEscape(source.url) << "\">" << HtmlEscape(source.title)
+          << "</a></li>\n";
+    }
+    out << "</ul>\n</details>\n";
+  }
 }
 
 void WriteFinding(const Finding& f, std::string_view format, const std::string& id,
@@ -426,7 +435,8 @@ void WriteHtml(const std::vector<Report>& all_reports, std::ostream& out,
   WriteEvidence(BuildEvidencePack(reports), names, out);
   out << "</main>\n<footer>\n<p>Found by clausescan's pattern rules and judged against the "
          "playbook of a small supplier. A rule can miss or misread a clause: check each quote "
-         "against the contract.</p>\n</footer>\n</div>\n</body>\n</html>\n";
+         "against the contract.</p>\n<p>"
+      << kNotLegalAdvice << "</p>\n</footer>\n</div>\n</body>\n</html>\n";
 }
 
 }  // namespace clausescan

@@ -11,6 +11,7 @@
 #include "clausescan/evidence.h"
 #include "clausescan/printers.h"
 #include "report/matrix.h"
+#include "report/rationale_text.h"
 #include "report/strings.h"
 #include "report/top_issues.h"
 #include "report/values.h"
@@ -226,6 +227,9 @@ void WriteFinding(const Finding& f, std::string_view format, const std::string& 
   std::vector<std::string> evidence;
   for (const EvidenceItem& e : f.evidence) evidence.push_back(e.title.empty() ? e.id : e.title);
   WriteInline("Evidence", evidence, out);
+  if (const std::string why = internal::RationaleLine(f.rationale); !why.empty()) {
+    out << "- Why the buyer asks: " << MarkdownEscapeLine(why) << '\n';  // issue 14 #2
+  }
   out << '\n';
 }
 
@@ -379,7 +383,8 @@ void WriteMarkdown(const std::vector<Report>& all_reports, std::ostream& out,
   WriteConsiderations(reports, names, out);
   out << "---\n\nFound by clausescan's pattern rules and judged against the playbook of a small "
          "supplier; a rule can miss or misread a clause, so check each quote against the "
-         "contract.\n";
+         "contract.\n\n"
+      << kNotLegalAdvice << '\n';  // issue 14 #3
 }
 
 }  // namespace clausescan

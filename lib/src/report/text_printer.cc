@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "clausescan/printers.h"
+#include "report/rationale_text.h"
 #include "report/strings.h"
 #include "report/terminal.h"
 #include "report/top_issues.h"
@@ -120,6 +121,9 @@ void WriteFinding(const std::string& path, std::string_view format, const Findin
   std::vector<std::string> evidence;
   for (const EvidenceItem& e : f.evidence) evidence.push_back(e.title + " (" + e.id + ")");
   WriteList("evidence", evidence, "", out);
+  if (const std::string why = internal::RationaleLine(f.rationale); !why.empty()) {
+    WriteWrapped(Clean(why), "  why the buyer asks: ", "    ", out);  // issue 14 #2
+  }
   WriteList("consider", f.considerations, "- ", out);
 }
 
@@ -228,6 +232,7 @@ void WriteText(const Report& report, std::ostream& out, const TextStyle& style,
   }
   WriteMissing(shown.missing, out, style);
   WriteNotes(shown.notes, out, style);
+  if (options.notice) out << '\n' << kNotLegalAdvice << '\n';  // issue 14 #3
 }
 
 }  // namespace clausescan

@@ -14,6 +14,7 @@
 #include "rules/catalogues.h"
 #include "rules/doctype_loader.h"
 #include "rules/playbook_loader.h"
+#include "rules/rationale_loader.h"
 #include "rules/rule_files.h"
 #include "rules/rule_loader.h"
 #include "rules/yaml_fields.h"
@@ -110,6 +111,12 @@ Result<std::shared_ptr<RuleSetData>> LoadRuleSet(std::vector<SourceFile> files,
       return ReadPlaybook(f, n, catalogs, declared, &data->playbook);
     }));
   }
+  for (const SourceFile* rationale : special.rationales) {
+    CLAUSESCAN_RETURN_IF_ERROR(ParseAndRead(rationale, [&](const YamlFile& f, const YAML::Node& n) {
+      return ReadRationale(f, n, catalogs.categories, data->rules, &data->rationales);
+    }));
+  }
+  CLAUSESCAN_RETURN_IF_ERROR(CheckEveryRuleHasRationale(data->rules, data->rationales));
   CLAUSESCAN_RETURN_IF_ERROR(
       ParseAndRead(special.doctypes, [&](const YamlFile& f, const YAML::Node& n) {
         return ReadDocTypes(f, n, catalogs, declared, &data->doctypes);
@@ -126,6 +133,7 @@ Result<std::shared_ptr<RuleSetData>> LoadRuleSet(std::vector<SourceFile> files,
                                          catalogs.concepts.file(), entry.line});
   }
   BuildInfos(data.get());
+  FillInfoRationales(data.get());
   Result<std::unique_ptr<Matcher>> matcher = Matcher::Compile(data->rules, data->parties);
   if (!matcher) return matcher.error();
   data->matcher = std::move(*matcher);

@@ -28,7 +28,7 @@ const std::vector<SourceFile>& EmbeddedRuleFiles();
 
 // Parses, validates and compiles files into RuleSetData. Special files (by name, anywhere):
 // categories.yaml, controls.yaml, evidence.yaml, parties.yaml, doctypes.yaml, concepts.yaml,
-// playbook.yaml; every other *.yaml is one rule. Patterns are stored with their {{concept}}
+// playbook.yaml, rationale.yaml (rules/rationale_loader.h); every other *.yaml is one rule. Patterns are stored with their {{concept}}
 // references expanded (rules/concepts.h). Errors are kRuleError with file, line and column and a message
 // that says what is wrong and, for unknown keys or ids, what was probably meant.
 Result<std::shared_ptr<RuleSetData>> LoadRuleSet(std::vector<SourceFile> files, std::string origin);

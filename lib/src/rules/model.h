@@ -19,7 +19,7 @@ namespace clausescan::internal {
 
 // A file of the rule directory, as text (read from disk or embedded at build time).
 struct SourceFile {
-  std::string name;     // path relative to the rule directory, '/' separated
+  std::string name;  // path relative to the rule directory, '/' separated
   std::string content;
 };
 
@@ -58,7 +58,7 @@ struct ParamSpec {
   std::vector<std::string> any;
   std::vector<std::string> none;  // kFlag: patterns that cancel the flag
   std::vector<std::pair<std::string, std::vector<std::string>>> values;  // kEnum, kSet
-  int line = 0;  // where it is declared
+  int line = 0;                                                          // where it is declared
 };
 
 // A condition on one parameter of a finding.
@@ -94,8 +94,8 @@ struct Rule {
   Party party = Party::kUnknown;  // kUnknown = any party
   // Every group must have a match in the unit; a group matches when any of its patterns does.
   std::vector<std::vector<std::string>> all;
-  std::vector<std::string> none;   // a unit matching any of these never counts
-  bool definitions = false;        // true: definitions may count (default: they never do)
+  std::vector<std::string> none;  // a unit matching any of these never counts
+  bool definitions = false;       // true: definitions may count (default: they never do)
   // A category fallback (match/fallback.h): counts only in a unit with a duty of a party and
   // no hit of a specific rule of its category.
   bool fallback = false;
@@ -199,13 +199,20 @@ struct DocTypeSignal {
 
 // A document type of doctypes.yaml (see the comments there for how the guess works).
 struct DocType {
-  std::string id;    // what the report's document.type says: "dpa", "msa"...
-  std::string name;  // "Data processing agreement"
+  std::string id;                   // what the report's document.type says: "dpa", "msa"...
+  std::string name;                 // "Data processing agreement"
   std::vector<std::string> titles;  // RE2 patterns for the title lines
   std::vector<DocTypeSignal> signals;
   double threshold = 0;  // the score the signals must reach; > 0 when there are signals
   std::vector<Expectation> expects;
   int line = 0;  // line of the type's id in doctypes.yaml
+};
+
+// A rationale of rationale.yaml (docs/rules.md, "Rationale"): what findings show, and the
+// answers that meet the need (offered as considerations).
+struct RationaleEntry {
+  Rationale shown;
+  std::vector<std::string> answers;
 };
 
 class Matcher;         // match/matcher.h
@@ -218,7 +225,7 @@ struct RuleSetData {
   RuleSetData(const RuleSetData&);
   RuleSetData& operator=(const RuleSetData&);
   ~RuleSetData();
-  std::string origin;  // "<builtin>" or the directory
+  std::string origin;             // "<builtin>" or the directory
   std::vector<SourceFile> files;  // every file of the rule directory (rules, data, tests)
   std::vector<Rule> rules;        // sorted by id
   std::vector<CategoryInfo> categories;
@@ -229,7 +236,9 @@ struct RuleSetData {
   Playbook playbook;
   std::vector<DocType> doctypes;  // doctypes.yaml, in file order; empty without the file
   std::vector<RuleInfo> infos;    // parallel to rules
-  std::shared_ptr<const Matcher> matcher;                // compiled from rules
+  // rationale.yaml entries keyed by category id and by rule id; a rule's replaces its category's.
+  std::map<std::string, RationaleEntry> rationales;
+  std::shared_ptr<const Matcher> matcher;                 // compiled from rules
   std::shared_ptr<const DocTypeGuesser> doctype_guesser;  // compiled from doctypes
 };
 

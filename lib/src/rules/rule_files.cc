@@ -29,6 +29,7 @@ enum class FileRole {
   kDocTypes,
   kConcepts,
   kPlaybook,
+  kRationale,
   kRule,
   kOther
 };
@@ -51,6 +52,7 @@ FileRole RoleOf(std::string_view name) {
   if (base == "doctypes.yaml") return FileRole::kDocTypes;
   if (base == "concepts.yaml") return FileRole::kConcepts;
   if (base == "playbook.yaml") return FileRole::kPlaybook;
+  if (base == "rationale.yaml") return FileRole::kRationale;
   if (EndsWith(name, ".yaml")) return FileRole::kRule;
   return FileRole::kOther;
 }
@@ -152,6 +154,9 @@ Status Classify(const std::vector<SourceFile>& files, SpecialFiles* out) {
         break;
       case FileRole::kPlaybook:
         out->playbooks.push_back(&file);
+        continue;
+      case FileRole::kRationale:
+        out->rationales.push_back(&file);
         continue;
       case FileRole::kRule:
         out->rules.push_back(&file);

@@ -19,14 +19,15 @@ struct SpecialFiles {
   const SourceFile* parties = nullptr;
   const SourceFile* doctypes = nullptr;
   const SourceFile* concepts = nullptr;
-  std::vector<const SourceFile*> playbooks;  // every playbook.yaml, merged
-  std::vector<const SourceFile*> rules;      // every other *.yaml
+  std::vector<const SourceFile*> playbooks;   // every playbook.yaml, merged
+  std::vector<const SourceFile*> rationales;  // every rationale.yaml, merged
+  std::vector<const SourceFile*> rules;       // every other *.yaml
 };
 
 // Sorts files into *out by base name (anywhere in the tree): categories.yaml, controls.yaml,
-// evidence.yaml, parties.yaml, doctypes.yaml, concepts.yaml, playbook.yaml; every other *.yaml is
-// a rule and anything else is ignored. Error (kRuleError naming the second file): a catalogue,
-// doctypes.yaml or concepts.yaml found twice.
+// evidence.yaml, parties.yaml, doctypes.yaml, concepts.yaml, playbook.yaml, rationale.yaml; every
+// other *.yaml is a rule and anything else is ignored. Error (kRuleError naming the second file): a
+// catalogue, doctypes.yaml or concepts.yaml found twice.
 Status Classify(const std::vector<SourceFile>& files, SpecialFiles* out);
 
 }  // namespace clausescan::internal

@@ -1,0 +1,29 @@
+// The buyer's rationale of a finding (issue 14): the rule's own, else its category's.
+#ifndef CLAUSESCAN_ASSESS_RATIONALE_H_
+#define CLAUSESCAN_ASSESS_RATIONALE_H_
+
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "clausescan/report.h"
+#include "rules/model.h"
+
+namespace clausescan::internal {
+
+// What each answer of a rationale starts with among a finding's considerations.
+inline constexpr std::string_view kNeedPrefix = "Meets the buyer's need: ";
+
+// Sets finding.rationale to the entry of rationales keyed by rule.id, else by rule.category
+// (empty when neither has one), and appends its answers to finding.considerations, each
+// prefixed with kNeedPrefix, unless the list already says it (AddUnlessSaid). Never fails.
+void AttachRationale(const std::map<std::string, RationaleEntry>& rationales, const Rule& rule,
+                     Finding& finding);
+
+// Removes what AttachRationale added to every finding of report: the rationale, and the
+// considerations that start with kNeedPrefix (ScanOptions::rationale false).
+void DropRationale(Report* report);
+
+}  // namespace clausescan::internal
+
+#endif  // CLAUSESCAN_ASSESS_RATIONALE_H_

@@ -1,0 +1,22 @@
+// The buyer's rationale of a finding in the words of the human formats (issue 14).
+#ifndef CLAUSESCAN_REPORT_RATIONALE_TEXT_H_
+#define CLAUSESCAN_REPORT_RATIONALE_TEXT_H_
+
+#include <cstddef>
+#include <string>
+
+#include "clausescan/report.h"
+
+namespace clausescan::internal {
+
+// The most source titles a compact rationale line names.
+inline constexpr std::size_t kMaxRationaleTitles = 3;
+
+// The first sentence of rationale.text (up to the first ". " or the end), then " (" + up to
+// kMaxRationaleTitles source titles joined with "; " and "; +N more" + ")"; "" when the text is
+// empty. Plain text: the caller escapes it for its format.
+std::string RationaleLine(const Rationale& rationale);
+
+}  // namespace clausescan::internal
+
+#endif  // CLAUSESCAN_REPORT_RATIONALE_TEXT_H_

@@ -1,0 +1,35 @@
+// Reading rationale.yaml (docs/rules.md, "Rationale"): why the buyer asks for the clauses of a
+// category and of its rules, with the texts that drive it.
+#ifndef CLAUSESCAN_RULES_RATIONALE_LOADER_H_
+#define CLAUSESCAN_RULES_RATIONALE_LOADER_H_
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "rules/model.h"
+#include "rules/yaml_fields.h"
+
+namespace clausescan::internal {
+
+// Reads one rationale.yaml into *out (keyed by category id and rule id). Errors (kRuleError at
+// FILE:line:column, the first only): unknown keys (with a suggestion), a category not in
+// categories or a rule id not in rules (with suggestions), a rule of another category, a
+// rationale without text or without sources, a source without title, url, says or read, a
+// category or rule that another file already gave a rationale.
+Status ReadRationale(const YamlFile& file, const YAML::Node& root,
+                     const std::vector<CategoryInfo>& categories, const std::vector<Rule>& rules,
+                     std::map<std::string, RationaleEntry>* out);
+
+// When any rationale was read (rationales not empty): every rule must have one, its own or its
+// category's. Error at the first rule without, naming its file and line.
+Status CheckEveryRuleHasRationale(const std::vector<Rule>& rules,
+                                  const std::map<std::string, RationaleEntry>& rationales);
+
+// Sets each data->infos[i].rationale (parallel to data->rules) from data->rationales: the
+// rule's own, else its category's.
+void FillInfoRationales(RuleSetData* data);
+
+}  // namespace clausescan::internal
+
+#endif  // CLAUSESCAN_RULES_RATIONALE_LOADER_H_

@@ -1,0 +1,102 @@
+// Why the buyer asks (issue 14): the rationale under each finding in every human format, in
+// JSON as a field, --no-rationale, and the not-legal-advice notice of the human formats.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "cli_runner.h"
+
+namespace clausescan::testing {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+constexpr const char* kContract =
+    "Supplier shall notify Customer of any Security Incident within twenty-four (24) hours of "
+    "becoming aware of it.\n";
+constexpr const char* kNotice = "clausescan is an aid to review, not legal advice.";
+
+class RationaleCli : public ::testing::Test {
+ protected:
+  void SetUp() override { WriteWholeFile(Path(), kContract); }
+  std::filesystem::path Path() const { return dir_.path() / "msa.txt"; }
+  RunResult Scan(const std::string& options) {
+    return RunClausescan("scan " + options + " " + Quote(Path()));
+  }
+  TempDir dir_;
+};
+
+// issue 14 #2
+TEST_F(RationaleCli, TextShowsWhyTheBuyerAsksWithItsSources) {
+  RunResult r = Scan("");
+  EXPECT_THAT(r.out, HasSubstr("why the buyer asks: The hours asked for are the buyer's own"));
+  EXPECT_THAT(r.out, HasSubstr("GDPR Art. 33(1)-(2)"));
+  EXPECT_THAT(r.out, HasSubstr("Meets the buyer's need: "));
+}
+
+// issue 14 #2
+TEST_F(RationaleCli, JsonCarriesTheRationaleField) {
+  RunResult r = Scan("--format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  nlohmann::json report = nlohmann::json::parse(r.out);
+  const nlohmann::json& rationale = report["findings"][0]["rationale"];
+  EXPECT_THAT(rationale["text"].get<std::string>(), HasSubstr("buyer's own deadline"));
+  EXPECT_EQ(rationale["sources"][0]["title"], "GDPR Art. 33(1)-(2)");
+  EXPECT_EQ(rationale["sources"][0]["url"], "https://eur-lex.europa.eu/eli/reg/2016/679/oj");
+  EXPECT_FALSE(rationale["sectors"].empty());
+}
+
+// issue 14 #2
+TEST_F(RationaleCli, NoRationaleLeavesItOutOfEveryFormat) {
+  for (const char* format : {"text", "json", "md", "html", "csv", "sarif", "jsonl"}) {
+    RunResult r = Scan(std::string("--no-rationale --format ") + format);
+    EXPECT_EQ(r.exit_code, 0) << format << r.err;
+    EXPECT_THAT(r.out, Not(HasSubstr("buyer's own deadline"))) << format;
+    EXPECT_THAT(r.out, Not(HasSubstr("buyer's need"))) << format;
+    EXPECT_THAT(r.out, Not(HasSubstr("\"rationale\""))) << format;
+  }
+}
+
+// issue 14 #2
+TEST_F(RationaleCli, MarkdownOnOneLineAndHtmlFolded) {
+  EXPECT_THAT(Scan("--format md").out, HasSubstr("- Why the buyer asks: The hours asked for"));
+  EXPECT_THAT(Scan("--format html").out,
+              HasSubstr("<details class=\"rationale\"><summary>Why the buyer asks</summary>"));
+}
+
+// issue 14 #2
+TEST_F(RationaleCli, RulesShowPrintsTheRationale) {
+  RunResult r = RunClausescan("rules show insurance.customer-duty");
+  EXPECT_THAT(r.out, HasSubstr("Why the buyer asks:\n  Usually the supplier's ask"));
+  EXPECT_THAT(r.out, HasSubstr("Commission Delegated Regulation (EU) 2024/1773 Art. 6(1)(a)"));
+}
+
+// issue 14 #3
+TEST_F(RationaleCli, HumanFormatsEndWithTheNoticeAndMachineFormatsNever) {
+  for (const char* format : {"text", "md"}) {
+    std::string out = Scan(std::string("--format ") + format).out;
+    ASSERT_GE(out.size(), 52u);
+    EXPECT_EQ(out.substr(out.size() - std::string(kNotice).size() - 1), kNotice + std::string("\n"))
+        << format;
+  }
+  EXPECT_THAT(Scan("--format html").out, HasSubstr(std::string("<p>") + kNotice + "</p>"));
+  EXPECT_THAT(RunClausescan("evidence " + Quote(Path())).out, HasSubstr(kNotice));
+  for (const char* format : {"json", "jsonl", "sarif", "csv"}) {
+    EXPECT_THAT(Scan(std::string("--format ") + format).out, Not(HasSubstr("legal advice")))
+        << format;
+  }
+}
+
+// issue 14 #3: several documents, one notice at the end.
+TEST_F(RationaleCli, TextOfSeveralDocumentsHasOneNotice) {
+  WriteWholeFile(dir_.path() / "b.txt", kContract);
+  std::string out = RunClausescan("scan " + Quote(Path()) + " " + Quote(dir_.path() / "b.txt")).out;
+  EXPECT_EQ(out.find(kNotice), out.rfind(kNotice));
+  EXPECT_NE(out.find(kNotice), std::string::npos);
+}
+
+}  // namespace
+}  // namespace clausescan::testing

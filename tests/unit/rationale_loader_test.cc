@@ -1,0 +1,179 @@
+// rationale.yaml: why the buyer asks, per category and rule (issue 14 #1), and the rationale a
+// finding carries (issue 14 #2). The rule sets are built in memory.
+#include "rules/rationale_loader.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "assess/assess.h"
+#include "assess/rationale.h"
+#include "rules/loader.h"
+#include "rules/model.h"
+
+namespace clausescan::internal {
+namespace {
+
+using ::testing::HasSubstr;
+
+const char kCategories[] = R"(- {id: incident_notification, title: Security incident notification}
+- {id: audit, title: Audit rights}
+)";
+
+const char kRule[] = R"(id: incident-notification.window
+category: incident_notification
+title: Notification window
+match:
+  all:
+    - any: ['\bnotify\b']
+)";
+
+const char kAuditRule[] = R"(id: audit.audit
+category: audit
+title: Audit
+match:
+  all:
+    - any: ['\baudit\b']
+)";
+
+const char kRationale[] = R"y(category: incident_notification
+rationale: The buyer has its own clock.
+sectors: [all]
+sources:
+  - {title: "GDPR Art. 33(1)-(2)", url: "https://eur-lex.europa.eu/eli/reg/2016/679/oj", says: "72 hours.", read: "EUR-Lex"}
+answers:
+  - Offer notice without undue delay.
+rules:
+  incident-notification.window:
+    rationale: The hours are the buyer's deadline.
+    sources:
+      - {title: "DORA Art. 19", url: "https://eur-lex.europa.eu/eli/reg/2022/2554/oj", says: "Initial notification.", read: "EUR-Lex"}
+)y";
+
+const char kAuditRationale[] = R"y(category: audit
+rationale: The regulator asks.
+sources:
+  - {title: "DORA Art. 30(3)(e)", url: "https://eur-lex.europa.eu/eli/reg/2022/2554/oj", says: "Audit rights.", read: "EUR-Lex"}
+)y";
+
+Result<std::shared_ptr<RuleSetData>> Load(const std::string& rationale,
+                                          const std::string& audit = kAuditRationale) {
+  std::vector<SourceFile> files = {{"categories.yaml", kCategories},
+                                   {"parties.yaml", "supplier: [Supplier]\ncustomer: [Customer]\n"},
+                                   {"incident_notification/window.yaml", kRule},
+                                   {"audit/audit.yaml", kAuditRule}};
+  if (!rationale.empty()) files.push_back({"incident_notification/rationale.yaml", rationale});
+  if (!audit.empty()) files.push_back({"audit/rationale.yaml", audit});
+  return LoadRuleSet(std::move(files), "test-rules");
+}
+
+std::string Replace(std::string text, const std::string& from, const std::string& to) {
+  text.replace(text.find(from), from.size(), to);
+  return text;
+}
+
+// issue 14 #1
+TEST(RationaleLoader, ReadsCategoryAndRuleRationales) {
+  auto data = Load(kRationale);
+  ASSERT_TRUE(data) << (data ? "" : data.error().message());
+  const RationaleEntry& category = (*data)->rationales.at("incident_notification");
+  EXPECT_EQ(category.shown.text, "The buyer has its own clock.");
+  ASSERT_EQ(category.shown.sources.size(), 1u);
+  EXPECT_EQ(category.shown.sources[0].title, "GDPR Art. 33(1)-(2)");
+  EXPECT_EQ(category.answers, std::vector<std::string>{"Offer notice without undue delay."});
+  EXPECT_EQ((*data)->rationales.at("incident-notification.window").shown.sources[0].title,
+            "DORA Art. 19");
+}
+
+// issue 14 #1
+TEST(RationaleLoader, ErrorsNameFileLineAndColumn) {
+  struct Case {
+    std::string text;
+    std::string message;
+  };
+  const std::vector<Case> cases = {
+      {Replace(kRationale, "category: incident_notification", "category: incident_notifcation"),
+       "incident_notification/rationale.yaml:1:11: unknown category 'incident_notifcation' (did "
+       "you mean 'incident_notification'?)"},
+      {Replace(kRationale, "  incident-notification.window:", "  incident-notification.windw:"),
+       "incident_notification/rationale.yaml:9:3: unknown rule 'incident-notification.windw' "
+       "(did you mean 'incident-notification.window'?)"},
+      {Replace(kRationale, "sectors: [all]", "sector: [all]"),
+       "incident_notification/rationale.yaml:3:1: unknown key 'sector'"},
+      {Replace(kRationale, "  - Offer notice", "  - Offer notice") + "", ""},
+  };
+  for (const Case& c : cases) {
+    if (c.message.empty()) continue;
+    auto data = Load(c.text);
+    ASSERT_FALSE(data) << c.message;
+    EXPECT_THAT(data.error().message(), HasSubstr(c.message));
+  }
+}
+
+// issue 14 #1
+TEST(RationaleLoader, ARationaleWithoutSourcesIsAnError) {
+  auto data = Load(kRationale, "category: audit\nrationale: The regulator asks.\nsources: []\n");
+  ASSERT_FALSE(data);
+  EXPECT_THAT(data.error().message(), HasSubstr("audit/rationale.yaml:3:10"));
+  EXPECT_THAT(data.error().message(), HasSubstr("names no source"));
+}
+
+// issue 14 #1
+TEST(RationaleLoader, ARuleOfAnotherCategoryIsAnError) {
+  auto data = Load(kRationale, std::string(kAuditRationale) +
+                                   "rules:\n  incident-notification.window:\n    rationale: x\n"
+                                   "    sources: [{title: t, url: u, says: s, read: r}]\n");
+  ASSERT_FALSE(data);
+  EXPECT_THAT(data.error().message(), HasSubstr("is of category 'incident_notification'"));
+}
+
+// issue 14 #1
+TEST(RationaleLoader, ARuleWithoutRationaleFailsTheLoad) {
+  auto data = Load(kRationale, "");
+  ASSERT_FALSE(data);
+  EXPECT_THAT(data.error().message(),
+              HasSubstr("audit/audit.yaml:1:1: rule 'audit.audit' has no rationale"));
+}
+
+// issue 14 #2
+TEST(RationaleLoader, AFindingCarriesTheRulesRationaleElseItsCategorys) {
+  auto data = Load(kRationale);
+  ASSERT_TRUE(data) << (data ? "" : data.error().message());
+  Finding window;
+  window.category = "incident_notification";
+  Assess(**data, (*data)->rules[1], window);  // rules sorted: audit.audit, incident-...
+  EXPECT_EQ(window.rationale.text, "The hours are the buyer's deadline.");
+  Finding audit;
+  audit.category = "audit";
+  Assess(**data, (*data)->rules[0], audit);
+  EXPECT_EQ(audit.rationale.text, "The regulator asks.");
+  ASSERT_EQ(audit.rationale.sources.size(), 1u);
+  EXPECT_EQ(audit.rationale.sources[0].url, "https://eur-lex.europa.eu/eli/reg/2022/2554/oj");
+  Report report;
+  report.findings = {window};
+  DropRationale(&report);
+  EXPECT_TRUE(report.findings[0].rationale.text.empty());
+}
+
+// issue 14 #2: the category's answers are considerations tied to the rationale.
+TEST(RationaleLoader, AnswersBecomeConsiderations) {
+  std::string text = Replace(kRationale, "rules:", "xrules:");
+  text = text.substr(0, text.find("xrules:"));
+  auto data = Load(text);
+  ASSERT_TRUE(data) << (data ? "" : data.error().message());
+  Finding window;
+  window.category = "incident_notification";
+  Assess(**data, (*data)->rules[1], window);
+  EXPECT_THAT(window.considerations,
+              ::testing::Contains("Meets the buyer's need: Offer notice without undue delay."));
+  Report report;
+  report.findings = {window};
+  DropRationale(&report);
+  EXPECT_THAT(report.findings[0].considerations,
+              ::testing::Not(::testing::Contains(HasSubstr("buyer's need"))));
+}
+
+}  // namespace
+}  // namespace clausescan::internal
