@@ -105,6 +105,17 @@ TEST(TopIssues, ParameterWords) {
   EXPECT_EQ(internal::IssueWords(untitled), "Audit rights");
 }
 
+// A flag that a list parameter already names is said once (new-user review: "scope: third
+// party, data breach, data breach").
+TEST(TopIssues, AFlagTheListNamesIsSaidOnce) {
+  Finding f;
+  f.category = "indemnification";
+  f.parameters = {{"data_breach", true},
+                  {"scope", std::vector<std::string>{"third_party", "data_breach"}}};
+  const std::string words = internal::ParameterWords(f);
+  EXPECT_EQ(words.find("data breach"), words.rfind("data breach")) << words;
+}
+
 TEST(TopIssues, LocationWords) {
   Finding f = samples::NoticeFinding();
   EXPECT_EQ(internal::LocationWords(f), "line 12:5, section 7. Security Incidents");

@@ -66,7 +66,9 @@ class Phrases {
     for (const auto& [name, value] : parameters_) {
       if (said_.count(name) > 0) continue;
       if (const bool* flag = std::get_if<bool>(&value)) {
-        if (*flag) Add(Words(name));
+        // A flag a list already names ("scope: third party, data breach" and data_breach) is
+        // said once.
+        if (*flag && Joined().find(Words(name)) == std::string::npos) Add(Words(name));
       } else {
         Add(Words(name) + " " + ValueWords(value));
       }
