@@ -10,6 +10,7 @@
 
 #include "clausescan/evidence.h"
 #include "clausescan/printers.h"
+#include "report/rationale_text.h"
 #include "report/top_issues.h"
 #include "report_samples.h"
 
@@ -114,6 +115,19 @@ TEST(TopIssues, AFlagTheListNamesIsSaidOnce) {
                   {"scope", std::vector<std::string>{"third_party", "data_breach"}}};
   const std::string words = internal::ParameterWords(f);
   EXPECT_EQ(words.find("data breach"), words.rfind("data breach")) << words;
+}
+
+// issue 14: the rationale takes one or two lines in text: its first sentence cut near 150
+// characters at a word, and two source titles.
+TEST(RationaleLine, IsCompact) {
+  Rationale r;
+  r.text = std::string(30, 'x') + " " + std::string(200, 'y') + ", more. Second sentence.";
+  r.sources = {{"GDPR Art. 33", "u"}, {"DORA Art. 19", "u"}, {"HIPAA 164.410", "u"}};
+  EXPECT_EQ(internal::RationaleLine(r),
+            std::string(30, 'x') + " \u2026 (GDPR Art. 33; DORA Art. 19; +1 more)");
+  r.text = "Short reason. Second sentence.";
+  r.sources.resize(1);
+  EXPECT_EQ(internal::RationaleLine(r), "Short reason. (GDPR Art. 33)");
 }
 
 TEST(TopIssues, LocationWords) {

@@ -8,6 +8,18 @@ std::string RationaleLine(const Rationale& rationale) {
   if (rationale.text.empty()) return {};
   std::string line = rationale.text;
   if (std::size_t stop = line.find(". "); stop != std::string::npos) line.resize(stop + 1);
+  if (line.size() > kMaxRationaleChars) {  // bytes bound characters from above
+    std::size_t cut = line.rfind(' ', kMaxRationaleChars);
+    if (cut == std::string::npos || cut == 0) {
+      cut = kMaxRationaleChars;  // one long word: cut it at a character boundary
+      while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+    }
+    while (cut > 0 && (line[cut - 1] == ',' || line[cut - 1] == ':' || line[cut - 1] == ';')) {
+      --cut;
+    }
+    line.resize(cut);
+    line += " \u2026";
+  }
   if (rationale.sources.empty()) return line;
   line += " (";
   const std::size_t shown = std::min(rationale.sources.size(), kMaxRationaleTitles);

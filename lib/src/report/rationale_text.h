@@ -10,9 +10,13 @@
 namespace clausescan::internal {
 
 // The most source titles a compact rationale line names.
-inline constexpr std::size_t kMaxRationaleTitles = 3;
+inline constexpr std::size_t kMaxRationaleTitles = 2;
+// The most characters of the rationale's first sentence a compact line keeps (two lines of a
+// text report with the sources); JSON and HTML carry the whole text.
+inline constexpr std::size_t kMaxRationaleChars = 150;
 
-// The first sentence of rationale.text (up to the first ". " or the end), then " (" + up to
+// The first sentence of rationale.text (up to the first ". " or the end), cut after at most
+// kMaxRationaleChars characters at a word boundary with " …", then " (" + up to
 // kMaxRationaleTitles source titles joined with "; " and "; +N more" + ")"; "" when the text is
 // empty. Plain text: the caller escapes it for its format.
 std::string RationaleLine(const Rationale& rationale);
