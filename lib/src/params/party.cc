@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "params/party_terms.h"
 #include "params/scan.h"
 #include "re2/re2.h"
 
@@ -35,69 +36,6 @@ std::string_view PartyName(Party party) {
 namespace {
 
 using scan::Tokens;
-
-struct Term {
-  std::vector<std::string> words;  // token texts, e.g. {"sub", "-", "processor"}
-  Party side = Party::kUnknown;
-};
-
-std::vector<Term> BuildTerms(const PartyLexicon& lexicon) {
-  std::vector<Term> terms;
-  const auto add = [&terms](const std::vector<std::string>& list, Party side) {
-    for (const std::string& entry : list) {
-      std::string lower(entry);
-      for (char& c : lower) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      }
-      const Tokens tokens(lower);
-      Term term;
-      term.side = side;
-      for (std::size_t i = 0; i < tokens.size(); ++i) term.words.emplace_back(tokens.Text(i));
-      if (!term.words.empty()) terms.push_back(std::move(term));
-    }
-  };
-  add(lexicon.supplier, Party::kSupplier);
-  add(lexicon.customer, Party::kCustomer);
-  add(lexicon.mutual, Party::kMutual);
-  return terms;
-}
-
-struct TermMatch {
-  Party side = Party::kUnknown;
-  std::size_t first = 0;  // first token of the term
-};
-
-bool WordMatches(std::string_view token, std::string_view word, bool last) {
-  if (token == word) return true;
-  if (!last || token.size() <= word.size() || token.substr(0, word.size()) != word) return false;
-  const std::string_view rest = token.substr(word.size());
-  return rest == "s" || rest == "es";
-}
-
-// The longest lexicon term whose last token is `last`, as whole words.
-std::optional<TermMatch> TermEndingAt(const Tokens& t, const std::vector<Term>& terms,
-                                      std::size_t last) {
-  std::optional<TermMatch> best;
-  std::size_t best_size = 0;
-  if (last >= t.size() || t[last].kind != scan::Token::kWord) return std::nullopt;
-  for (const Term& term : terms) {
-    const std::size_t n = term.words.size();
-    if (n > last + 1 || n <= best_size) continue;
-    const std::size_t first = last + 1 - n;
-    bool ok = true;
-    for (std::size_t k = 0; k < n && ok; ++k) {
-      ok = WordMatches(t.Text(first + k), term.words[k], k + 1 == n);
-    }
-    // "sub-processor" does not contain the word "processor".
-    if (ok && first > 0 && t.Attached(first) && t.IsAny(first - 1, {"-", "/"})) ok = false;
-    if (ok && t.Is(last + 1, "-") && t.Attached(last + 1) && t.IsWord(last + 2)) ok = false;
-    if (ok) {
-      best = TermMatch{term.side, first};
-      best_size = n;
-    }
-  }
-  return best;
-}
 
 Party Combine(Party a, Party b) {
   if (a == Party::kUnknown) return b;
@@ -165,7 +103,8 @@ bool IsAgentNoun(const Tokens& t, std::size_t i) {
 
 // Passive duty right after the modal: "shall be notified", "will not be informed by ...".
 // Returns true when passive; *agent gets the party after "by", if any.
-bool IsPassive(const Tokens& t, const std::vector<Term>& terms, const Modal& modal, Party* agent) {
+bool IsPassive(const Tokens& t, const std::vector<PartyTerm>& terms, const Modal& modal,
+               Party* agent) {
   std::size_t k = modal.last + 1;
   while (t.IsAny(k, {"not", "also", "promptly", "immediately", "then", "only", "always"})) ++k;
   if (!t.Is(k, "be")) return false;
@@ -197,7 +136,7 @@ bool IsPassive(const Tokens& t, const std::vector<Term>& terms, const Modal& mod
   for (std::size_t b = k + 1; b <= k + 4 && b < t.size(); ++b) {
     if (t.Is(b, "by")) {
       for (std::size_t e = b + 1; e <= b + 4 && e < t.size(); ++e) {
-        if (std::optional<TermMatch> m = TermEndingAt(t, terms, e); m && m->first > b) {
+        if (std::optional<PartyTermMatch> m = PartyTermEndingAt(t, terms, e); m && m->first > b) {
           *agent = m->side;
           return true;
         }
@@ -247,8 +186,8 @@ enum class Mention { kSubject, kOwner, kObject };
 Mention MentionKind(const Tokens& t, std::size_t first, std::size_t last) {
   if (t.Is(last + 1, "'")) return Mention::kOwner;
   std::size_t k = first;
-  for (int n = 0; n < 2 && k > 0 && t.IsAny(k - 1, {"the", "its", "their", "a", "an", "any", "each"});
-       ++n) {
+  for (int n = 0;
+       n < 2 && k > 0 && t.IsAny(k - 1, {"the", "its", "their", "a", "an", "any", "each"}); ++n) {
     --k;
   }
   // At the start, after punctuation or after a word that opens a clause: a subject. After any
@@ -269,12 +208,12 @@ Mention MentionKind(const Tokens& t, std::size_t first, std::size_t last) {
 // instructions, it shall" -> the provider); never one named only after a preposition ("on
 // behalf of the exporter ... it agrees" -> kUnknown). "they" takes only a plural
 // ("customers", "the parties").
-Party ResolvePronoun(const Tokens& t, const std::vector<Term>& terms, std::size_t before,
+Party ResolvePronoun(const Tokens& t, const std::vector<PartyTerm>& terms, std::size_t before,
                      bool plural) {
   Party owner = Party::kUnknown;
   for (std::size_t k = before; k-- > 0;) {
     if (plural && t.Text(k).back() != 's') continue;
-    std::optional<TermMatch> m = TermEndingAt(t, terms, k);
+    std::optional<PartyTermMatch> m = PartyTermEndingAt(t, terms, k);
     if (!m) continue;
     const Mention kind = MentionKind(t, m->first, k);
     if (kind == Mention::kSubject) return m->side;
@@ -287,23 +226,22 @@ Party ResolvePronoun(const Tokens& t, const std::vector<Term>& terms, std::size_
 // last_subject: the party named as the subject of the sentence's previous duty, which a pronoun
 // stands for ("supplier shall ensure that the customer is informed and it shall ..."), or
 // kUnknown.
-Subject FindSubject(const Tokens& t, const std::vector<Term>& terms, const Modal& modal,
+Subject FindSubject(const Tokens& t, const std::vector<PartyTerm>& terms, const Modal& modal,
                     Party last_subject) {
   Subject subject;
   subject.first = modal.first;
   const std::size_t head = SubjectHead(t, modal.first);
   if (head >= t.size()) return subject;
   std::size_t first = head;
-  if (std::optional<TermMatch> m = TermEndingAt(t, terms, head)) {
+  if (std::optional<PartyTermMatch> m = PartyTermEndingAt(t, terms, head)) {
     subject.party = m->side;
     first = m->first;
     // "supplier and (its) customer", "processor and its sub-processors", "the importer and,
     // during transmission, also the exporter".
     std::size_t p = first;
-    for (int n = 0;
-         n < 3 && p > 0 &&
-         t.IsAny(p - 1,
-                 {"its", "their", "the", "each", "any", "all", "a", "an", "our", "your", "also"});
+    for (int n = 0; n < 3 && p > 0 &&
+                    t.IsAny(p - 1, {"its", "their", "the", "each", "any", "all", "a", "an", "our",
+                                    "your", "also"});
          ++n) {
       --p;
     }
@@ -317,7 +255,7 @@ Subject FindSubject(const Tokens& t, const std::vector<Term>& terms, const Modal
       if (p > 1 && t.Is(p - 1, ",")) --p;
     }
     if (p >= 2 && t.IsAny(p - 1, {"and", "or", "&"})) {
-      if (std::optional<TermMatch> other = TermEndingAt(t, terms, p - 2)) {
+      if (std::optional<PartyTermMatch> other = PartyTermEndingAt(t, terms, p - 2)) {
         subject.party = Combine(other->side, subject.party);
         first = other->first;
       }
@@ -334,7 +272,7 @@ Subject FindSubject(const Tokens& t, const std::vector<Term>& terms, const Modal
       std::size_t owner = k;
       if (t.Is(k, "s") && k >= 2 && t.Is(k - 1, "'")) owner = k - 2;
       if (t.Is(k, "'") && k >= 1) owner = k - 1;
-      if (std::optional<TermMatch> m = TermEndingAt(t, terms, owner)) {
+      if (std::optional<PartyTermMatch> m = PartyTermEndingAt(t, terms, owner)) {
         subject.party = m->side;
         subject.possessive = true;
         first = m->first;
@@ -408,7 +346,8 @@ bool IsInverted(const Tokens& t, const Modal& modal) {
 // parties"): after a singular noun it is a noun ("supplier review"). "has" needs "in place" or a
 // participle of measures put in place ("has implemented", "has established"), not of a past act
 // ("has used reasonable efforts") or a passive ("has been").
-std::optional<Modal> CommitmentAt(const Tokens& t, const std::vector<Term>& terms, std::size_t i) {
+std::optional<Modal> CommitmentAt(const Tokens& t, const std::vector<PartyTerm>& terms,
+                                  std::size_t i) {
   if (i == 0 || !t.IsWord(i)) return std::nullopt;
   static constexpr std::string_view kVerbs[] = {
       "maintain", "implement", "provide", "employ",   "ensure",    "encrypt", "apply",
@@ -455,7 +394,7 @@ std::optional<Modal> CommitmentAt(const Tokens& t, const std::vector<Term>& term
   }
   // "it has implemented": the pronoun is resolved as for a modal.
   if (third_person && t.Is(head, "it")) return Modal{i, i};
-  const std::optional<TermMatch> m = TermEndingAt(t, terms, head);
+  const std::optional<PartyTermMatch> m = PartyTermEndingAt(t, terms, head);
   if (!m || MentionKind(t, m->first, head) != Mention::kSubject) return std::nullopt;
   if (base && !third_person) {
     const std::string_view noun = t.Text(head);
@@ -472,13 +411,14 @@ struct Candidate {
   bool embedded = false;  // inside a relative clause
 };
 
-Candidate Evaluate(const Tokens& t, const std::vector<Term>& terms, const Modal& modal,
+Candidate Evaluate(const Tokens& t, const std::vector<PartyTerm>& terms, const Modal& modal,
                    Party last_subject) {
   Candidate candidate;
   candidate.first = modal.first;
   if (IsInverted(t, modal)) {
     for (std::size_t e = modal.last + 1; e <= modal.last + 4 && e < t.size(); ++e) {
-      if (std::optional<TermMatch> m = TermEndingAt(t, terms, e); m && m->first > modal.last) {
+      if (std::optional<PartyTermMatch> m = PartyTermEndingAt(t, terms, e);
+          m && m->first > modal.last) {
         candidate.party = m->side;
         break;
       }
@@ -526,7 +466,7 @@ std::size_t ContentStart(const Tokens& t) {
 namespace {
 
 // The modal obligations and commitments of a sentence, in order (at most 16).
-std::vector<Candidate> Candidates(const Tokens& t, const std::vector<Term>& terms) {
+std::vector<Candidate> Candidates(const Tokens& t, const std::vector<PartyTerm>& terms) {
   const std::size_t start = ContentStart(t);
   std::size_t leading_end = 0;  // tokens before this are the leading subordinate clause
   if (StartsWithSubordinate(t, start)) {
@@ -555,7 +495,7 @@ std::vector<Candidate> Candidates(const Tokens& t, const std::vector<Term>& term
 }  // namespace
 
 Party DutyHolder(std::string_view folded, const PartyLexicon& lexicon) {
-  const std::vector<Term> terms = BuildTerms(lexicon);
+  const std::vector<PartyTerm> terms = PartyTerms(lexicon);
   const Tokens t(folded);
   const std::vector<Candidate> candidates = Candidates(t, terms);
   for (const Candidate& c : candidates) {
@@ -568,7 +508,7 @@ Party DutyHolder(std::string_view folded, const PartyLexicon& lexicon) {
 }
 
 std::vector<DutyClause> DutyClauses(std::string_view folded, const PartyLexicon& lexicon) {
-  const std::vector<Term> terms = BuildTerms(lexicon);
+  const std::vector<PartyTerm> terms = PartyTerms(lexicon);
   const Tokens t(folded);
   std::vector<DutyClause> out;
   for (const Candidate& c : Candidates(t, terms)) {

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "params/party_terms.h"
 #include "params/scan.h"
 
 namespace clausescan::internal {
@@ -17,66 +18,6 @@ using scan::Tokens;
 
 // How far before a right phrase its holder is looked for, in tokens.
 constexpr std::size_t kHolderWindow = 14;
-
-struct Term {
-  std::vector<std::string> words;
-  Party side = Party::kUnknown;
-};
-
-std::vector<Term> TermsOf(const PartyLexicon& lexicon) {
-  std::vector<Term> terms;
-  const auto add = [&terms](const std::vector<std::string>& list, Party side) {
-    for (const std::string& entry : list) {
-      std::string lower(entry);
-      for (char& c : lower) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      }
-      const Tokens tokens(lower);
-      Term term{{}, side};
-      for (std::size_t i = 0; i < tokens.size(); ++i) term.words.emplace_back(tokens.Text(i));
-      if (!term.words.empty()) terms.push_back(std::move(term));
-    }
-  };
-  add(lexicon.supplier, Party::kSupplier);
-  add(lexicon.customer, Party::kCustomer);
-  add(lexicon.mutual, Party::kMutual);
-  return terms;
-}
-
-bool WordIs(std::string_view token, std::string_view word, bool last) {
-  if (token == word) return true;
-  if (!last || token.size() <= word.size() || token.substr(0, word.size()) != word) return false;
-  const std::string_view rest = token.substr(word.size());
-  return rest == "s" || rest == "es";
-}
-
-struct TermAt {
-  Party side = Party::kUnknown;
-  std::size_t first = 0;
-};
-
-// The longest term whose last word is token `last`.
-std::optional<TermAt> TermEndingAt(const Tokens& t, const std::vector<Term>& terms,
-                                   std::size_t last) {
-  std::optional<TermAt> best;
-  std::size_t best_size = 0;
-  if (!t.IsWord(last)) return std::nullopt;
-  for (const Term& term : terms) {
-    const std::size_t n = term.words.size();
-    if (n > last + 1 || n <= best_size) continue;
-    const std::size_t first = last + 1 - n;
-    bool ok = true;
-    for (std::size_t k = 0; k < n && ok; ++k) {
-      ok = WordIs(t.Text(first + k), term.words[k], k + 1 == n);
-    }
-    if (ok && first > 0 && t.Attached(first) && t.IsAny(first - 1, {"-", "/"})) ok = false;
-    if (ok) {
-      best = TermAt{term.side, first};
-      best_size = n;
-    }
-  }
-  return best;
-}
 
 // A right phrase starting at token i: its length in tokens, or 0.
 std::size_t RightPhraseAt(const Tokens& t, std::size_t i) {
@@ -103,11 +44,11 @@ bool IsPreposition(const Tokens& t, std::size_t i) {
 }
 
 // The party named nearest before token `at`, as a subject.
-Party HolderBefore(const Tokens& t, const std::vector<Term>& terms, std::size_t at) {
+Party HolderBefore(const Tokens& t, const std::vector<PartyTerm>& terms, std::size_t at) {
   const std::size_t stop = at > kHolderWindow ? at - kHolderWindow : 0;
   for (std::size_t k = at; k-- > stop;) {
     if (t.IsAny(k, {".", ";", ":", "it", "they", "which", "who", "that", "if", "unless"})) break;
-    std::optional<TermAt> m = TermEndingAt(t, terms, k);
+    std::optional<PartyTermMatch> m = PartyTermEndingAt(t, terms, k);
     if (!m) continue;
     std::size_t before = m->first;
     while (before > 0 && t.IsAny(before - 1, {"the", "its", "their", "a", "an", "any", "each"})) {
@@ -194,9 +135,9 @@ std::string ThirdPartyIn(std::string_view folded) {
   return "";
 }
 
-bool NamesSide(const Tokens& t, const std::vector<Term>& terms, Party side) {
+bool NamesSide(const Tokens& t, const std::vector<PartyTerm>& terms, Party side) {
   for (std::size_t k = 0; k < t.size(); ++k) {
-    std::optional<TermAt> m = TermEndingAt(t, terms, k);
+    std::optional<PartyTermMatch> m = PartyTermEndingAt(t, terms, k);
     if (m && (m->side == side || m->side == Party::kMutual)) return true;
   }
   return false;
@@ -274,7 +215,7 @@ bool VerbLike(const Tokens& t, std::size_t i) {
 // Party may not", "The Department and the Providers are responsible for". Two sides (or a side
 // and another named body) joined by "and" are mutual; a possessive opener is its owner's. kUnknown
 // when the sentence opens otherwise.
-Party SubjectAtOpening(const Tokens& t, const std::vector<Term>& terms) {
+Party SubjectAtOpening(const Tokens& t, const std::vector<PartyTerm>& terms) {
   std::size_t i = OpeningStart(t);
   const auto skip_determiners = [&t](std::size_t k) {
     while (t.IsAny(k, {"the", "each", "either", "a", "an", "any", "both"})) ++k;
@@ -286,9 +227,9 @@ Party SubjectAtOpening(const Tokens& t, const std::vector<Term>& terms) {
       *end = k + n;
       return Party::kMutual;
     }
-    std::optional<TermAt> best;
+    std::optional<PartyTermMatch> best;
     for (std::size_t last = k; last < k + 4 && last < t.size(); ++last) {
-      std::optional<TermAt> m = TermEndingAt(t, terms, last);
+      std::optional<PartyTermMatch> m = PartyTermEndingAt(t, terms, last);
       if (m && m->first == k) {
         best = m;
         *end = last + 1;
@@ -342,7 +283,7 @@ Party SubjectAtOpening(const Tokens& t, const std::vector<Term>& terms) {
 }  // namespace
 
 PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexicon& lexicon) {
-  const std::vector<Term> terms = TermsOf(lexicon);
+  const std::vector<PartyTerm> terms = PartyTerms(lexicon);
   const Tokens t(folded);
   PartyRole role;
   role.party = duty_holder;
