@@ -115,21 +115,30 @@ Status ReadPolicy(const PolicyContext& ctx, const YAML::Node& node, CategoryPoli
 
 }  // namespace
 
+Names ParamsDeclaredBy(const Rule& rule) {
+  Names names;
+  auto add = [&names](std::string_view name) {
+    if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end()) {
+      names.push_back(name);
+    }
+  };
+  for (const ParamSpec& spec : rule.parameters) {
+    add(spec.name);
+    add(spec.business_name);
+    if (!spec.business_name.empty() || spec.business_flag) add("business");
+    add(spec.currency_name);
+  }
+  return names;
+}
+
 DeclaredParams CollectParams(const std::vector<Rule>& rules) {
   DeclaredParams declared;
   for (const Rule& rule : rules) {
+    const Names names = ParamsDeclaredBy(rule);
     for (const std::string& key : {rule.category, rule.id}) {
-      std::vector<std::string>& names = declared[key];
-      auto add = [&names](const std::string& name) {
-        if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end()) {
-          names.push_back(name);
-        }
-      };
-      for (const ParamSpec& spec : rule.parameters) {
-        add(spec.name);
-        add(spec.business_name);
-        if (!spec.business_name.empty() || spec.business_flag) add("business");
-        add(spec.currency_name);
+      std::vector<std::string>& into = declared[key];
+      for (std::string_view name : names) {
+        if (std::find(into.begin(), into.end(), name) == into.end()) into.emplace_back(name);
       }
     }
   }

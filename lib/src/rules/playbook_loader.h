@@ -22,6 +22,11 @@ namespace clausescan::internal {
 // id and by rule id (the keys a playbook may use).
 using DeclaredParams = std::map<std::string, std::vector<std::string>>;
 
+// The parameter names one rule declares, each once, in declaration order: each parameter's
+// name, its business-days name and currency name, and "business" when it may set it. Views into
+// rule, which must outlive them.
+Names ParamsDeclaredBy(const Rule& rule);
+
 // The parameters rules declare, under their category and rule ids.
 DeclaredParams CollectParams(const std::vector<Rule>& rules);
 

@@ -281,23 +281,6 @@ Status ReadScopeAndParty(const YamlFile& file, const Fields& fields, Rule* rule)
   return std::nullopt;
 }
 
-// The parameter names rule declares (as CollectParams lists them for a rule id).
-Names DeclaredBy(const Rule& rule) {
-  Names names;
-  auto add = [&names](std::string_view name) {
-    if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end()) {
-      names.push_back(name);
-    }
-  };
-  for (const ParamSpec& spec : rule.parameters) {
-    add(spec.name);
-    add(spec.business_name);
-    if (!spec.business_name.empty() || spec.business_flag) add("business");
-    add(spec.currency_name);
-  }
-  return names;
-}
-
 // Reads one consideration: plain text, or {text, when, doctypes}. Conditions may name only the
 // rule's own parameters; doctypes are checked against doctypes.yaml later (CheckDocTypes).
 Status ReadConsideration(const YamlFile& file, const YAML::Node& node, const Names& params,
@@ -339,7 +322,7 @@ Status ReadConsiderations(const YamlFile& file, const YAML::Node& node, Rule* ru
     return file.At(node,
                    fmt::format("expected a list for 'considerations', found {}", KindName(node)));
   }
-  const Names params = DeclaredBy(*rule);
+  const Names params = ParamsDeclaredBy(*rule);
   for (const YAML::Node& item : node) {
     CLAUSESCAN_RETURN_IF_ERROR(ReadConsideration(file, item, params, rule));
   }
