@@ -60,6 +60,37 @@ TEST_F(RationaleCli, NoRationaleLeavesItOutOfEveryFormat) {
   }
 }
 
+// issue 14 #1: the evidence pack shows why the buyer asks in each of its formats.
+TEST_F(RationaleCli, EvidencePackShowsWhyTheBuyerAsks) {
+  RunResult text = RunClausescan("evidence " + Quote(Path()));
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_THAT(text.out,
+              HasSubstr("    why the buyer asks: The hours asked for are the buyer's own"));
+  RunResult json = RunClausescan("evidence --format json " + Quote(Path()));
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  const nlohmann::json pack = nlohmann::json::parse(json.out);
+  const nlohmann::json& finding = pack["items"][0]["findings"][0];
+  EXPECT_THAT(finding["rationale"]["text"].get<std::string>(), HasSubstr("buyer's own deadline"));
+  EXPECT_EQ(finding["rationale"]["sources"][0]["title"], "GDPR Art. 33(1)-(2)");
+  RunResult csv = RunClausescan("evidence --format csv " + Quote(Path()));
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_THAT(csv.out, HasSubstr(",risk,rationale\r\n"));
+  EXPECT_THAT(csv.out, HasSubstr(",\"The hours asked for are the buyer's own"));
+}
+
+// issue 14 #1: evidence --no-rationale leaves it out of every format of the pack.
+TEST_F(RationaleCli, EvidenceNoRationaleLeavesItOut) {
+  for (const char* format : {"text", "json", "csv"}) {
+    RunResult r = RunClausescan(std::string("evidence --no-rationale --format ") + format + " " +
+                                Quote(Path()));
+    EXPECT_EQ(r.exit_code, 0) << format << r.err;
+    EXPECT_THAT(r.out, HasSubstr("incident-notification.window")) << format;
+    EXPECT_THAT(r.out, Not(HasSubstr("buyer's own"))) << format;
+    EXPECT_THAT(r.out, Not(HasSubstr("why the buyer asks"))) << format;
+    EXPECT_THAT(r.out, Not(HasSubstr("\"rationale\""))) << format;
+  }
+}
+
 // issue 14 #2
 TEST_F(RationaleCli, MarkdownOnOneLineAndHtmlFolded) {
   EXPECT_THAT(Scan("--format md").out, HasSubstr("- Why the buyer asks: The hours asked for"));
