@@ -91,6 +91,50 @@ TEST_F(RationaleCli, EvidenceNoRationaleLeavesItOut) {
   }
 }
 
+// A user's own rule folder, generated: categories, parties, and one rule with a sample in
+// category_dir (category id `category`), without any rationale.yaml.
+std::filesystem::path WriteOwnPack(const std::filesystem::path& dir, const std::string& category,
+                                   const std::string& rule_id) {
+  std::filesystem::create_directories(dir / category);
+  WriteWholeFile(dir / "categories.yaml", "- {id: " + category + ", title: Own clauses}\n");
+  WriteWholeFile(dir / "parties.yaml", "supplier: [supplier]\ncustomer: [customer]\n");
+  WriteWholeFile(dir / category / "deposit.yaml",
+                 "id: " + rule_id + "\ncategory: " + category +
+                     "\ntitle: Deposit\nmatch:\n  all:\n    - any: ['\\bescrow\\b']\n");
+  WriteWholeFile(dir / category / "deposit.test.txt",
+                 "# ruleid: " + rule_id + "\nSupplier shall deposit the source code in escrow.\n");
+  return dir;
+}
+
+// issue 14 #2 (item 2): a folder of one's own with no rationale.yaml at all fails `rules test`
+// when a rule's category is no built-in one, naming the rule file and line and how to add it.
+TEST_F(RationaleCli, RulesTestFailsForAnOwnCategoryWithoutRationale) {
+  std::filesystem::path pack = WriteOwnPack(dir_.path() / "own", "escrow", "escrow.deposit");
+  RunResult r = RunClausescan("rules test " + Quote(pack));
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_THAT(r.err, HasSubstr("escrow/deposit.yaml:1:1: rule 'escrow.deposit' has no rationale"));
+  EXPECT_THAT(r.err, HasSubstr("add escrow/rationale.yaml with 'category: escrow'"));
+  EXPECT_EQ(RunClausescan("scan --rules " + Quote(pack) + " " + Quote(Path())).exit_code, 2);
+  WriteWholeFile(pack / "escrow" / "rationale.yaml",
+                 "category: escrow\nrationale: The buyer must keep running if we fail.\n"
+                 "sources:\n  - {title: Own policy, url: \"https://example.com/policy\", says: "
+                 "Escrow for critical software., read: the policy}\n");
+  RunResult fixed = RunClausescan("rules test " + Quote(pack));
+  EXPECT_EQ(fixed.exit_code, 0) << fixed.err;
+}
+
+// issue 14 #2 (item 2): a rule of a built-in category in a folder without rationale.yaml shows
+// the built-in category's rationale.
+TEST_F(RationaleCli, AnOwnRuleOfABuiltinCategoryTakesItsRationale) {
+  std::filesystem::path pack =
+      WriteOwnPack(dir_.path() / "own", "incident_notification", "incident-notification.escrow");
+  RunResult test = RunClausescan("rules test " + Quote(pack));
+  EXPECT_EQ(test.exit_code, 0) << test.err;
+  RunResult show = RunClausescan("rules show incident-notification.escrow --rules " + Quote(pack));
+  EXPECT_THAT(show.out,
+              HasSubstr("Why the buyer asks:\n  The buyer has its own short, fixed clock"));
+}
+
 // issue 14 #2
 TEST_F(RationaleCli, MarkdownOnOneLineAndHtmlFolded) {
   EXPECT_THAT(Scan("--format md").out, HasSubstr("- Why the buyer asks: The hours asked for"));
