@@ -1,6 +1,8 @@
 // "you" and "we" name the sides a document gives them: the side opposite to "we" in a document
 // that says who "we" are, no side when it does not say, the customer in a document that never
 // writes as "we" (issue 11 #3, the second person).
+#include "params/second_person.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
@@ -106,4 +108,103 @@ TEST(SecondPerson, DocumentWithoutWeKeepsYouAsTheCustomer) {
 }
 
 }  // namespace
+namespace internal {
+namespace {
+
+// The base words of parties.yaml that matter here.
+PartyLexicon Base() {
+  PartyLexicon lexicon;
+  lexicon.supplier = {"supplier", "provider", "vendor", "processor", "we"};
+  lexicon.customer = {"customer", "client", "buyer", "licensee", "you"};
+  return lexicon;
+}
+
+std::string Sides(const std::string& text) {
+  const PersonSides sides = ReadPersonSides(text, Base());
+  return "we=" + std::string(PartyName(sides.we)) + " you=" + std::string(PartyName(sides.you));
+}
+
+struct SidesCase {
+  const char* text;
+  const char* expected;
+};
+
+// issue 11 #3: how a document says who "we" and "you" are.
+TEST(PersonSides, ReadFromTheWordsADocumentPutsBesideThePronouns) {
+  const SidesCase kCases[] = {
+      // the franchisor names itself "us", the franchisee is "you"
+      {"Birchwood Bakeries LLC (\"Franchisor\", \"we\" or \"us\") and the person signing below "
+       "(\"Franchisee\" or \"you\"). We license our marks to you.",
+       "we=supplier you=customer"},
+      // a definition of "you" by a role word
+      {"In this code \"you\" means the supplier that accepts our order. We expect our suppliers "
+       "to act with care.",
+       "we=customer you=supplier"},
+      // "Developer" or "You"
+      {"\"Developer\" or \"You\" means the business that builds the app.",
+       "we=customer you=supplier"},
+      // a definition of "we" that ends on a role word
+      {"In these terms \"we,\" \"us\" and \"our\" refer to Nimbus Data Inc., the processor. We "
+       "act on your instructions.",
+       "we=supplier you=customer"},
+      // the role the text gives "you"
+      {"If you are a vendor to our stores, we ask you to read these rules. We will check.",
+       "we=customer you=supplier"},
+      // a buyer that writes as "we" and pays its vendors: no definitions, only signs
+      {"We will pay you within 30 days of receiving your invoice. Send your invoice to our "
+       "accounts team, quoting our purchase order. Goods you supply must match our order; we "
+       "may return them to you at our cost if they do not, and we will tell you why. Our "
+       "buyers answer our questions and we thank you; write to us.",
+       "we=customer you=supplier"},
+      // a provider's terms: signs of its services and the fees the customer pays
+      {"We provide you with our platform. Your use of our services is subject to these terms. "
+       "You will pay us the fees in your account. We may update our terms; we will tell you "
+       "first, and our notice will say when. Our staff answer our mail.",
+       "we=supplier you=customer"},
+      // the same signs in a document that does not write as "we": nothing read
+      {"Your use of the platform is subject to these terms. You will pay the fees in your "
+       "account. Your account is yours alone.",
+       "we= you="},
+      // no "we" and nothing said about "you": nothing read
+      {"You must keep your password secret. The Provider shall notify the Customer.", "we= you="},
+  };
+  for (const SidesCase& c : kCases) EXPECT_EQ(Sides(c.text), c.expected) << c.text;
+}
+
+// issue 11 #3: a document that writes as "we" without saying who "we" are gives neither side.
+TEST(PersonSides, FirstPersonWithoutBasisGivesNoSide) {
+  const std::string text =
+      "We and you agree to the following. We may change our rules and you must follow them. "
+      "We will tell you when we do; our notice will say what changed and when we change it. "
+      "We keep our records for a year; ask us for them.";
+  const PersonSides sides = ReadPersonSides(text, Base());
+  EXPECT_TRUE(sides.first_person);
+  EXPECT_EQ(sides.we, Party::kUnknown);
+  EXPECT_EQ(sides.you, Party::kUnknown);
+  EXPECT_FALSE(ReadPersonSides("You must keep your password secret.", Base()).first_person);
+}
+
+// issue 11 #3: the lexicon moves "we" and "you" only in a document that writes as "we" or
+// says who "you" are; a side the document does not give leaves the word on no side.
+TEST(PersonSides, LexiconMovesThePronounsOnlyWhenTheDocumentSaysOrWritesAsWe) {
+  PartyLexicon unchanged = Base();
+  ApplyPersonSides(PersonSides{}, &unchanged);
+  EXPECT_EQ(unchanged.supplier, Base().supplier);
+  EXPECT_EQ(unchanged.customer, Base().customer);
+  PartyLexicon buyer = Base();
+  ApplyPersonSides(PersonSides{true, Party::kCustomer, Party::kSupplier}, &buyer);
+  EXPECT_EQ(buyer.supplier,
+            (std::vector<std::string>{"supplier", "provider", "vendor", "processor", "you"}));
+  EXPECT_EQ(buyer.customer,
+            (std::vector<std::string>{"customer", "client", "buyer", "licensee", "we"}));
+  PartyLexicon none = Base();
+  ApplyPersonSides(PersonSides{true, Party::kUnknown, Party::kUnknown}, &none);
+  EXPECT_EQ(none.supplier,
+            (std::vector<std::string>{"supplier", "provider", "vendor", "processor"}));
+  EXPECT_EQ(none.customer, (std::vector<std::string>{"customer", "client", "buyer", "licensee"}));
+}
+
+}  // namespace
+}  // namespace internal
+
 }  // namespace clausescan

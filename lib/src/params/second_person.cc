@@ -15,7 +15,7 @@ namespace clausescan::internal {
 namespace {
 
 // A document writes as "we" when it has at least this many we/us/our.
-constexpr int kFirstPersonWords = 3;
+constexpr int kFirstPersonWords = 10;
 // The weak signs decide when one side has at least this many and twice the other's.
 constexpr int kMinSigns = 3;
 // How many words of a definition's body are read for the role it gives.
@@ -230,13 +230,13 @@ void ReadServiceAndMoney(std::string_view text, Votes* votes) {
       "applications?|solutions?)\\b|\\byour\\s+use\\s+of\\b|\\b(?:we|us)\\s+(?:will\\s+|may\\s+)?"
       "(?:provide|grant|offer)s?\\s+(?:to\\s+)?you\\b|\\byou\\s+(?:will\\s+|shall\\s+|must\\s+|"
       "agree\\s+to\\s+)?pay\\s+us\\b|\\b(?:fees?|amounts?|charges?)\\s+(?:that\\s+)?you\\s+"
-      "(?:pay|owe)\\b|\\byour\\s+(?:account|subscription)s?\\b");
+      "(?:pay|owe)\\b|\\byour\\s+(?:account|subscription)s?\\b|\\byour\\s+employment\\b");
   static const RE2 kSupplier(
       "(?i)\\b(?:goods|services|products|deliverables|work)\\s+(?:that\\s+)?you\\s+(?:provide|"
       "supply|deliver|perform)\\b|\\byou\\s+(?:will\\s+|shall\\s+|must\\s+)?(?:provide|supply|"
       "deliver)\\s+(?:the\\s+)?(?:goods|services|products|deliverables)\\s+to\\s+us\\b|\\bwe\\s+"
       "(?:will\\s+|shall\\s+)?pay\\s+you\\b|\\byour\\s+invoices?\\b|\\bour\\s+purchase\\s+orders?"
-      "\\b");
+      "\\b|\\byour\\s+(?:sub-?contractors|sub-?processors)\\b");
   const int customer = Count(text, kCustomer);
   const int supplier = Count(text, kSupplier);
   if (customer >= kMinSigns && customer >= 2 * supplier) votes->Add(Party::kCustomer);

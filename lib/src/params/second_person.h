@@ -11,7 +11,7 @@
 namespace clausescan::internal {
 
 struct PersonSides {
-  bool first_person = false;    // the document writes as "we" (three or more we/us/our)
+  bool first_person = false;    // the document writes as "we" (ten or more we/us/our)
   Party we = Party::kUnknown;   // kSupplier, kCustomer, or kUnknown (the document does not say)
   Party you = Party::kUnknown;  // the side opposite to `we` when either is known
 };
@@ -23,10 +23,12 @@ struct PersonSides {
 //   the vendor ...', '"Developer" or "You" means ...', '"we" ... refers to X, the franchisor';
 // - the role "you" is given in the text: "if you are an accredited provider", "you, as the
 //   vendor, ...";
-// - failing those, in a document that writes as "we", how its text speaks of the services and
-//   the money: "our services", "your use of", "you will pay us" make "you" the customer; "the
-//   goods you supply to us", "we will pay you", "on our behalf" make "you" the supplier, when
-//   one side has at least three such signs and twice the other's.
+// - failing those, in a document that writes as "we" (one that does not keeps parties.yaml's
+//   sides), how its text speaks of the services, the money and the work: "our services", "your
+//   use of", "you will pay us", "your account", "your employment" make "you" the customer (at
+//   least: not the supplier); "the goods you supply", "we will pay you", "your invoice", "our
+//   purchase order", "your subcontractors" make "you" the supplier, when one side has at least
+//   three such signs and twice the other's.
 // A role word is one of lexicon's words (not "we" or "you"), RoleOfWord's words, or
 // "developer" (supplier). Sides read for "we" and for "you" vote together ("we" on one side is
 // "you" on the other); a tie is no basis. Never fails; linear in the text.
