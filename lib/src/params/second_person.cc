@@ -151,7 +151,6 @@ void ReadQuotedPronouns(std::string_view text, const PartyLexicon& lexicon, Vote
   re2::StringPiece group;
   int seen = 0;
   while (seen++ < 100000 && RE2::FindAndConsume(&input, kGroup, &group)) {
-    const std::string_view g(group.data(), group.size());
     bool first = false;
     bool second = false;
     std::vector<std::string_view> others;
@@ -194,7 +193,6 @@ void ReadQuotedPronouns(std::string_view text, const PartyLexicon& lexicon, Vote
       if (words.size() > kBodyWords) words.resize(kBodyWords);
       side = SideOfWords(words, lexicon, /*from_end=*/false);
     }
-    (void)g;
     votes->Add(second ? side : Other(side));
   }
 }
