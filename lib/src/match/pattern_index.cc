@@ -1,0 +1,115 @@
+#include "match/pattern_index.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "match/pattern_shape.h"
+
+namespace clausescan::internal {
+
+// The RE2s of one thread, compiled on first use.
+class PatternIndex::Engine {
+ public:
+  explicit Engine(const PatternIndex& index)
+      : index_(index), exact_(index.size()), relaxed_(index.size()) {}
+
+  // True when pattern i occurs in text. With relaxed_first, its relaxed form (when it has one)
+  // is tried first: a cheap way to rule it out.
+  bool Occurs(int i, std::string_view text, bool relaxed_first) {
+    if (relaxed_first && !index_.relaxed_[i].empty() &&
+        !RE2::PartialMatch(text, Get(&relaxed_[i], index_.relaxed_[i]))) {
+      return false;
+    }
+    return RE2::PartialMatch(text, Get(&exact_[i], index_.patterns_[i]));
+  }
+
+ private:
+  static const RE2& Get(std::unique_ptr<RE2>* slot, const std::string& pattern) {
+    if (*slot == nullptr) *slot = std::make_unique<RE2>(pattern, PatternOptions());
+    return **slot;
+  }
+
+  const PatternIndex& index_;
+  std::vector<std::unique_ptr<RE2>> exact_;
+  std::vector<std::unique_ptr<RE2>> relaxed_;
+};
+
+PatternIndex::Scratch::Scratch(const PatternIndex& index)
+    : index_(index), engine_(index.TakeEngine()) {}
+
+PatternIndex::Scratch::~Scratch() { index_.ReturnEngine(std::move(engine_)); }
+
+PatternIndex::PatternIndex() = default;
+PatternIndex::~PatternIndex() = default;
+
+std::unique_ptr<PatternIndex::Engine> PatternIndex::TakeEngine() const {
+  {
+    std::lock_guard<std::mutex> lock(pool_mutex_);
+    if (!pool_.empty()) {
+      std::unique_ptr<Engine> engine = std::move(pool_.back());
+      pool_.pop_back();
+      return engine;
+    }
+  }
+  return std::make_unique<Engine>(*this);
+}
+
+void PatternIndex::ReturnEngine(std::unique_ptr<Engine> engine) const {
+  if (engine == nullptr) return;
+  std::lock_guard<std::mutex> lock(pool_mutex_);
+  pool_.push_back(std::move(engine));
+}
+
+std::optional<std::pair<int, std::string>> PatternIndex::Build(std::vector<std::string> patterns,
+                                                               bool each_pattern) {
+  each_pattern_ = each_pattern;
+  patterns_ = std::move(patterns);
+  relaxed_.reserve(patterns_.size());
+  for (std::size_t i = 0; i < patterns_.size(); ++i) {
+    relaxed_.push_back(RelaxPattern(patterns_[i]));
+    // The relaxed form matches wherever the pattern does, so its atoms are the pattern's too,
+    // and its program is smaller to compile.
+    const std::string& form = relaxed_.back().empty() ? patterns_[i] : relaxed_.back();
+    int id = -1;
+    if (filter_.Add(form, PatternOptions(), &id) != RE2::NoError) {
+      RE2 exact(patterns_[i], PatternOptions());
+      return std::make_pair(static_cast<int>(i),
+                            exact.ok() ? RE2(form, PatternOptions()).error() : exact.error());
+    }
+  }
+  if (!patterns_.empty()) filter_.Compile(&atoms_);
+  finder_ = std::make_unique<AtomFinder>(atoms_);
+  if (!patterns_.empty()) filter_.AllPotentials({}, &always_run_);
+  return std::nullopt;
+}
+
+void PatternIndex::FindCandidates(std::string_view unit, Scratch* scratch) const {
+  const std::string_view lowered = LowerForAtoms(unit, &scratch->lowered_);
+  finder_->Find(lowered, &scratch->atoms_scratch_, &scratch->atoms_);
+  filter_.AllPotentials(scratch->atoms_, &scratch->candidates_);
+}
+
+std::vector<int> PatternIndex::Candidates(std::string_view unit, Scratch* scratch) const {
+  if (patterns_.empty()) return {};
+  FindCandidates(unit, scratch);
+  return scratch->candidates_;
+}
+
+bool PatternIndex::Match(std::string_view unit, Scratch* scratch, std::vector<int>* hits) const {
+  hits->clear();
+  if (patterns_.empty()) return false;
+  Engine& engine = *scratch->engine_;
+  if (each_pattern_) {
+    for (std::size_t i = 0; i < patterns_.size(); ++i) {
+      if (engine.Occurs(static_cast<int>(i), unit, false)) hits->push_back(static_cast<int>(i));
+    }
+    return !hits->empty();
+  }
+  FindCandidates(unit, scratch);
+  for (int i : scratch->candidates_) {
+    if (engine.Occurs(i, unit, true)) hits->push_back(i);
+  }
+  return !hits->empty();
+}
+
+}  // namespace clausescan::internal

@@ -1,0 +1,97 @@
+// The rule patterns of one scope, found in a unit through their required literals.
+#ifndef CLAUSESCAN_MATCH_PATTERN_INDEX_H_
+#define CLAUSESCAN_MATCH_PATTERN_INDEX_H_
+
+#include <re2/filtered_re2.h>
+#include <re2/re2.h>
+
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "match/atom_finder.h"
+
+namespace clausescan::internal {
+
+// Distinct patterns, and which of them occur in a unit (RE2::PartialMatch with PatternOptions).
+//
+// RE2's FilteredRE2 gives each pattern the literals it cannot match without (lower-cased
+// "atoms", an AND/OR tree of them); one Aho-Corasick pass over the lower-cased unit finds the
+// atoms that occur, and only the patterns those atoms allow are run, so the cost per byte depends
+// little on the number of patterns. A pattern with no usable atom (shorter than kMinAtomLength,
+// or none at all: "\b(a|an)\b", "[0-9]+") is always run. A pattern runs as its relaxed form first
+// (RelaxPattern, a small DFA), then exactly.
+//
+// Thread safety: immutable after Build except for a pool of engines (compiled RE2s), which Match
+// takes through a Scratch: each Scratch owns its engine while it lives, so threads share no RE2
+// and no DFA cache, and a pattern is compiled the first time an engine needs it.
+class PatternIndex {
+ public:
+  static constexpr int kMinAtomLength = 3;
+
+  class Engine;
+  // What one thread needs to match: its engine and buffers. Returns the engine to the pool
+  // when destroyed; must not outlive the index.
+  class Scratch {
+   public:
+    explicit Scratch(const PatternIndex& index);
+    ~Scratch();
+    Scratch(const Scratch&) = delete;
+    Scratch& operator=(const Scratch&) = delete;
+
+   private:
+    friend class PatternIndex;
+    const PatternIndex& index_;
+    std::unique_ptr<Engine> engine_;
+    AtomFinder::Scratch atoms_scratch_;
+    std::vector<int> atoms_;
+    std::vector<int> candidates_;
+    std::string lowered_;
+  };
+
+  PatternIndex();
+  ~PatternIndex();
+
+  // Adds the patterns (distinct) and prepares the atoms; call once. On a pattern RE2 rejects,
+  // returns its index and RE2's error, and the index stays unusable. each_pattern: the
+  // reference engine, no prefilter: every pattern runs exactly on every unit (slow; for tests).
+  std::optional<std::pair<int, std::string>> Build(std::vector<std::string> patterns,
+                                                   bool each_pattern = false);
+
+  bool empty() const { return patterns_.empty(); }
+  std::size_t size() const { return patterns_.size(); }
+  const std::string& pattern(int i) const { return patterns_[i]; }
+
+  // Fills *hits with the indices of the patterns that occur in unit, ascending; false when none.
+  bool Match(std::string_view unit, Scratch* scratch, std::vector<int>* hits) const;
+
+  // The patterns Match would run on unit (those its atoms allow, and those with no atoms),
+  // ascending. For tests and measurements.
+  std::vector<int> Candidates(std::string_view unit, Scratch* scratch) const;
+  // The patterns that run on every unit (no usable atom), ascending.
+  const std::vector<int>& always_run() const { return always_run_; }
+  // The atoms, lower-case. For tests and measurements.
+  const std::vector<std::string>& atoms() const { return atoms_; }
+
+ private:
+  void FindCandidates(std::string_view unit, Scratch* scratch) const;
+  std::unique_ptr<Engine> TakeEngine() const;
+  void ReturnEngine(std::unique_ptr<Engine> engine) const;
+
+  bool each_pattern_ = false;
+  std::vector<std::string> patterns_;
+  std::vector<std::string> relaxed_;  // by pattern: RelaxPattern's form, or ""
+  re2::FilteredRE2 filter_{kMinAtomLength};
+  std::vector<std::string> atoms_;
+  std::unique_ptr<AtomFinder> finder_;
+  std::vector<int> always_run_;
+  mutable std::mutex pool_mutex_;
+  mutable std::vector<std::unique_ptr<Engine>> pool_;
+};
+
+}  // namespace clausescan::internal
+
+#endif  // CLAUSESCAN_MATCH_PATTERN_INDEX_H_
