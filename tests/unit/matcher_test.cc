@@ -542,6 +542,13 @@ TEST(PatternShape, RelaxesWideCountedRepetitionsOnly) {
   }
 }
 
+TEST(PatternShape, UnfactorsAlternativesOutsideClassesAndEscapes) {
+  EXPECT_EQ(UnfactorAlternatives("sla|service"), "sla|(?:)service");
+  EXPECT_EQ(UnfactorAlternatives("\\b(a|b(c|d))\\b"), "\\b(a|(?:)b(c|(?:)d))\\b");
+  EXPECT_EQ(UnfactorAlternatives("[|]\\|x"), "[|]\\|x");
+  EXPECT_EQ(UnfactorAlternatives("\\Qa|b\\E|c"), "\\Qa|b\\E|(?:)c");
+}
+
 TEST(Matcher, SplitPatternsStayExact) {
   // The atoms are "incident" and "data"; only the exact pattern knows the order and that no '.'
   // may come between.

@@ -56,9 +56,10 @@ const std::vector<std::string>& Patterns() {
   static const std::vector<std::string> patterns = {
       "\\bnotif(y|ied|ication)\\b",                     // 0: atoms "notify", ...
       "\\bsecurity incident\\b[^.;]{0,60}\\bhours\\b",  // 1: "security incident" and "hours"
-      "\\b(a|an)\\b",                                   // 2: no atom of 3 bytes
+      "\\b[0-9]+ days\\b|\\b[a-z]\\b",                  // 2: no atom on the right of '|'
       "^[^.;]{0,20}$",                                  // 3: no atom at all
       "\\bkey\\b",                                      // 4: "key"
+      "\\b(sla|service levels?)\\b",                    // 5: "sla" or "service level"
   };
   return patterns;
 }
@@ -85,8 +86,21 @@ TEST(PatternIndex, APatternWithNoAtomsAlwaysRuns) {
   PatternIndex::Scratch scratch(index);
   EXPECT_EQ(index.Candidates("zzz", &scratch), (std::vector<int>{2, 3}));
   std::vector<int> hits;
-  EXPECT_TRUE(index.Match("an ox", &scratch, &hits));
+  EXPECT_TRUE(index.Match("a ox", &scratch, &hits));
   EXPECT_EQ(hits, (std::vector<int>{2, 3}));
+}
+
+// RE2's parser factors "sla|service" into "s(?:la|ervice)", whose prefilter keeps no atom; the
+// index unfactors alternatives first, so such a pattern is filtered like any other.
+TEST(PatternIndex, AlternativesWithACommonPrefixKeepTheirAtoms) {
+  PatternIndex index;
+  ASSERT_FALSE(index.Build(Patterns()).has_value());
+  EXPECT_EQ(std::count(index.always_run().begin(), index.always_run().end(), 5), 0);
+  PatternIndex::Scratch scratch(index);
+  const std::vector<int> without = index.Candidates("the supplier shall place it", &scratch);
+  EXPECT_EQ(std::count(without.begin(), without.end(), 5), 0);
+  const std::vector<int> with = index.Candidates("the service levels apply", &scratch);
+  EXPECT_EQ(std::count(with.begin(), with.end(), 5), 1);
 }
 
 TEST(PatternIndex, HitsEqualEveryPatternRunOnItsOwn) {
@@ -103,6 +117,8 @@ TEST(PatternIndex, HitsEqualEveryPatternRunOnItsOwn) {
       "EY term",  // KELVIN SIGN: "\bkey\b" matches case-insensitively
       "notified",
       "short",
+      "within 30 days",
+      "the sla and the service level",
   };
   for (const char* text : texts) {
     SCOPED_TRACE(text);
@@ -110,6 +126,22 @@ TEST(PatternIndex, HitsEqualEveryPatternRunOnItsOwn) {
     index.Match(text, &scratch, &hits);
     EXPECT_EQ(hits, Reference(Patterns(), text));
   }
+}
+
+// issue 12 #5: a rule set whose patterns the loader checked compiles no regex when it loads.
+TEST(PatternIndex, CheckedPatternsAreCompiledOnFirstUse) {
+  PatternIndex lazy;
+  EXPECT_FALSE(lazy.Build({"fine", "(unclosed"}, false, /*checked=*/true).has_value());
+  PatternIndex::Scratch scratch(lazy);
+  std::vector<int> hits;
+  EXPECT_TRUE(lazy.Match("all fine", &scratch, &hits));  // the broken pattern never matches
+  EXPECT_EQ(hits, (std::vector<int>{0}));
+  PatternIndex checked;
+  ASSERT_FALSE(checked.Build(Patterns(), false, /*checked=*/true).has_value());
+  PatternIndex::Scratch checked_scratch(checked);
+  std::vector<int> lazy_hits;
+  checked.Match("a security incident lasting many hours", &checked_scratch, &lazy_hits);
+  EXPECT_EQ(lazy_hits, Reference(Patterns(), "a security incident lasting many hours"));
 }
 
 TEST(PatternIndex, ReportsThePatternRe2Rejects) {

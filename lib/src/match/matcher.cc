@@ -70,13 +70,14 @@ class ScopeBuilder {
 
   // Builds *out (left empty when no pattern was added); an error names the first rule that uses
   // a pattern RE2 rejects.
-  std::optional<Error> Finish(bool each_pattern, ScopePatterns* out) {
+  std::optional<Error> Finish(const MatcherOptions& options, ScopePatterns* out) {
     out->use_begin.push_back(0);
     for (const std::vector<PatternUse>& uses : uses_) {
       out->uses.insert(out->uses.end(), uses.begin(), uses.end());
       out->use_begin.push_back(static_cast<int>(out->uses.size()));
     }
-    if (auto invalid = out->index.Build(std::move(patterns_), each_pattern)) {
+    if (auto invalid = out->index.Build(std::move(patterns_), options.each_pattern,
+                                        options.patterns_checked)) {
       const auto& [pattern, error] = *invalid;
       return Error(ErrorCode::kRuleError,
                    fmt::format("invalid pattern '{}': {}", out->index.pattern(pattern), error),
@@ -477,8 +478,8 @@ Result<std::unique_ptr<Matcher>> Matcher::Compile(const std::vector<Rule>& rules
     impl.rules.push_back(std::move(compiled));
     (rule.scope == Scope::kParagraph ? paragraph : sentence).Add(rule, static_cast<int>(i));
   }
-  if (auto error = sentence.Finish(options.each_pattern, &impl.sentence)) return *error;
-  if (auto error = paragraph.Finish(options.each_pattern, &impl.paragraph)) return *error;
+  if (auto error = sentence.Finish(options, &impl.sentence)) return *error;
+  if (auto error = paragraph.Finish(options, &impl.paragraph)) return *error;
   return matcher;
 }
 

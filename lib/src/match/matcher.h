@@ -19,11 +19,15 @@
 namespace clausescan::internal {
 
 // How a Matcher finds the patterns of a unit.
-//   option        default     meaning
-//   each_pattern  false       reference engine: no prefilter, every pattern on its own on every
-//                             unit (slow). For differential tests.
+//   option            default  meaning
+//   each_pattern      false    reference engine: no prefilter, every pattern on its own on every
+//                              unit (slow). For differential tests.
+//   patterns_checked  false    every pattern already passed CheckPattern (the rule loader checks
+//                              each): Compile compiles no regex, the patterns are compiled on
+//                              first use (see PatternIndex), and a rule set loads fast.
 struct MatcherOptions {
   bool each_pattern = false;
+  bool patterns_checked = false;
 };
 
 // A rule that holds in one scope unit. Offsets are in NormalizedText::text.
@@ -43,7 +47,8 @@ struct RuleHit {
 // Match may be called from many threads at once, and threads share no RE2 object.
 class Matcher {
  public:
-  // Compiles rules. Errors (kRuleError naming the rule file and line) for a pattern RE2 rejects.
+  // Compiles rules. Errors (kRuleError naming the rule file and line) for a pattern RE2 rejects
+  // (unless options.patterns_checked).
   static Result<std::unique_ptr<Matcher>> Compile(const std::vector<Rule>& rules,
                                                   const PartyLexicon& parties);
   // As above with options. Whatever the options, Match returns the same hits.

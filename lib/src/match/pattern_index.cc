@@ -61,32 +61,62 @@ void PatternIndex::ReturnEngine(std::unique_ptr<Engine> engine) const {
 }
 
 std::optional<std::pair<int, std::string>> PatternIndex::Build(std::vector<std::string> patterns,
-                                                               bool each_pattern) {
+                                                               bool each_pattern, bool checked) {
   each_pattern_ = each_pattern;
   patterns_ = std::move(patterns);
   relaxed_.reserve(patterns_.size());
+  for (const std::string& pattern : patterns_) relaxed_.push_back(RelaxPattern(pattern));
+  if (checked) return std::nullopt;
+  return Prepared().error;
+}
+
+const PatternIndex::Prefilter& PatternIndex::Prepared() const {
+  std::call_once(prepare_once_, [this] { Prepare(); });
+  return *prefilter_;
+}
+
+void PatternIndex::Prepare() const {
+  auto out = std::make_unique<Prefilter>();
+  out->rejected.assign(patterns_.size(), 0);
   for (std::size_t i = 0; i < patterns_.size(); ++i) {
-    relaxed_.push_back(RelaxPattern(patterns_[i]));
     // The relaxed form matches wherever the pattern does, so its atoms are the pattern's too,
     // and its program is smaller to compile.
-    const std::string& form = relaxed_.back().empty() ? patterns_[i] : relaxed_.back();
+    const std::string& form = relaxed_[i].empty() ? patterns_[i] : relaxed_[i];
     int id = -1;
-    if (filter_.Add(form, PatternOptions(), &id) != RE2::NoError) {
-      RE2 exact(patterns_[i], PatternOptions());
-      return std::make_pair(static_cast<int>(i),
-                            exact.ok() ? RE2(form, PatternOptions()).error() : exact.error());
+    if (out->filter.Add(UnfactorAlternatives(form), PatternOptions(), &id) != RE2::NoError) {
+      // FilteredRE2 numbers only the patterns it accepts: a rejected pattern stops the
+      // numbering from meaning pattern indices, so nothing is filtered any more.
+      out->rejected[i] = 1;
+      if (!out->error) {
+        RE2 exact(patterns_[i], PatternOptions());
+        out->error = std::make_pair(
+            static_cast<int>(i), exact.ok() ? RE2(form, PatternOptions()).error() : exact.error());
+      }
     }
   }
-  if (!patterns_.empty()) filter_.Compile(&atoms_);
-  finder_ = std::make_unique<AtomFinder>(atoms_);
-  if (!patterns_.empty()) filter_.AllPotentials({}, &always_run_);
-  return std::nullopt;
+  if (!out->error && !patterns_.empty()) {
+    out->filter.Compile(&out->atoms);
+    out->filter.AllPotentials({}, &out->always_run);
+  } else {
+    // Without a usable filter every pattern RE2 accepts runs on every unit.
+    out->atoms.clear();
+    for (std::size_t i = 0; i < patterns_.size(); ++i) {
+      if (!out->rejected[i]) out->always_run.push_back(static_cast<int>(i));
+    }
+  }
+  out->finder = std::make_unique<AtomFinder>(out->atoms);
+  prefilter_ = std::move(out);
 }
 
 void PatternIndex::FindCandidates(std::string_view unit, Scratch* scratch) const {
+  const Prefilter& prefilter = Prepared();
+  if (prefilter.error) {
+    scratch->candidates_ = prefilter.always_run;
+    return;
+  }
   const std::string_view lowered = LowerForAtoms(unit, &scratch->lowered_);
-  finder_->Find(lowered, &scratch->atoms_scratch_, &scratch->atoms_);
-  filter_.AllPotentials(scratch->atoms_, &scratch->candidates_);
+  prefilter.finder->Find(lowered, &scratch->atoms_scratch_, &scratch->atoms_);
+  prefilter.filter.AllPotentials(scratch->atoms_, &scratch->candidates_);
 }
 
 std::vector<int> PatternIndex::Candidates(std::string_view unit, Scratch* scratch) const {
@@ -100,8 +130,11 @@ bool PatternIndex::Match(std::string_view unit, Scratch* scratch, std::vector<in
   if (patterns_.empty()) return false;
   Engine& engine = *scratch->engine_;
   if (each_pattern_) {
+    const std::vector<char>& rejected = Prepared().rejected;
     for (std::size_t i = 0; i < patterns_.size(); ++i) {
-      if (engine.Occurs(static_cast<int>(i), unit, false)) hits->push_back(static_cast<int>(i));
+      if (!rejected[i] && engine.Occurs(static_cast<int>(i), unit, false)) {
+        hits->push_back(static_cast<int>(i));
+      }
     }
     return !hits->empty();
   }

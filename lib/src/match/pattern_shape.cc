@@ -117,4 +117,16 @@ std::string RelaxPattern(std::string_view pattern) {
   return changed ? out : std::string();
 }
 
+std::string UnfactorAlternatives(std::string_view pattern) {
+  std::string out;
+  out.reserve(pattern.size() + 16);
+  for (std::size_t i = 0; i < pattern.size();) {
+    const std::size_t next = TokenEnd(pattern, i);
+    out.append(pattern.substr(i, next - i));
+    if (pattern[i] == '|') out += "(?:)";
+    i = next;
+  }
+  return out;
+}
+
 }  // namespace clausescan::internal

@@ -29,6 +29,12 @@ std::string CheckPattern(const std::string& pattern);
 // track every count at once. Returns "" when nothing was rewritten. Exposed for tests.
 std::string RelaxPattern(std::string_view pattern);
 
+// Writes "(?:)" after each '|' outside character classes and escapes: "sla|service" ->
+// "sla|(?:)service". The same language, but RE2's parser no longer factors common prefixes out of
+// the alternatives ("s(?:la|ervice)"), which leaves RE2's prefilter with atoms too short to keep
+// ("s", "la") and the pattern unfiltered. For the prefilter only. Exposed for tests.
+std::string UnfactorAlternatives(std::string_view pattern);
+
 }  // namespace clausescan::internal
 
 #endif  // CLAUSESCAN_MATCH_PATTERN_SHAPE_H_
