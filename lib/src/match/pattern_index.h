@@ -22,8 +22,7 @@ namespace clausescan::internal {
 // "atoms", an AND/OR tree of them); one Aho-Corasick pass over the lower-cased unit finds the
 // atoms that occur, and only the patterns those atoms allow are run, so the cost per byte depends
 // little on the number of patterns. A pattern with no atom ("^[^.;]{0,20}$", "[0-9]+") is always
-// run. A pattern runs as its relaxed form first
-// (RelaxPattern, a small DFA), then exactly.
+// run. A pattern runs as its relaxed form first (RelaxPattern, a small DFA), then exactly.
 //
 // Thread safety: immutable after Build except for a pool of engines (compiled RE2s), which Match
 // takes through a Scratch: each Scratch owns its engine while it lives, so threads share no RE2
