@@ -139,7 +139,10 @@ class UnitEvaluator {
         group_stamp_(rules.total_groups, 0),
         rule_stamp_(rules.rules.size(), 0),
         none_stamp_(rules.rules.size(), 0),
-        group_count_(rules.rules.size(), 0) {}
+        group_count_(rules.rules.size(), 0),
+        possible_stamp_(rules.total_groups, 0),
+        possible_rule_stamp_(rules.rules.size(), 0),
+        possible_count_(rules.rules.size(), 0) {}
 
   // The rules of patterns' scope whose every group and no `none` pattern occurs in unit, by
   // index. scratch belongs to patterns. Valid until the next call.
@@ -149,6 +152,10 @@ class UnitEvaluator {
  private:
   void NextEpoch();
   void Record(const PatternUse& use);
+  // Fills hits_ with the patterns that occur in unit among those a rule could need, and starts
+  // a new epoch.
+  void RunFeasible(const ScopePatterns& patterns, PatternIndex::Scratch* scratch,
+                   std::string_view unit);
 
   const CompiledRules& rules_;
   std::vector<int> hits_;
@@ -156,6 +163,10 @@ class UnitEvaluator {
   std::vector<std::uint32_t> rule_stamp_;   // by rule: group_count_ is valid for this epoch
   std::vector<std::uint32_t> none_stamp_;   // by rule: a `none` pattern occurs
   std::vector<int> group_count_;            // by rule: groups that occur
+  // Before matching: groups with a candidate pattern, and per rule how many (see RunFeasible).
+  std::vector<std::uint32_t> possible_stamp_;       // by flat group
+  std::vector<std::uint32_t> possible_rule_stamp_;  // by rule: possible_count_ valid
+  std::vector<int> possible_count_;
   std::vector<int> touched_;
   std::vector<int> passed_;
   std::uint32_t epoch_ = 0;
@@ -166,6 +177,8 @@ void UnitEvaluator::NextEpoch() {
   std::fill(group_stamp_.begin(), group_stamp_.end(), 0);
   std::fill(rule_stamp_.begin(), rule_stamp_.end(), 0);
   std::fill(none_stamp_.begin(), none_stamp_.end(), 0);
+  std::fill(possible_stamp_.begin(), possible_stamp_.end(), 0);
+  std::fill(possible_rule_stamp_.begin(), possible_rule_stamp_.end(), 0);
   epoch_ = 1;
 }
 
@@ -185,12 +198,50 @@ void UnitEvaluator::Record(const PatternUse& use) {
   ++group_count_[use.rule];
 }
 
+// A rule can only hold when each of its groups has a candidate pattern (one whose atoms occur),
+// so only the candidates of such rules are run: "is|are|be" occurs nearly everywhere, the other
+// group of its rules rarely.
+void UnitEvaluator::RunFeasible(const ScopePatterns& patterns, PatternIndex::Scratch* scratch,
+                                std::string_view unit) {
+  const std::vector<int>& candidates = patterns.index.CandidatesIn(unit, scratch);
+  NextEpoch();
+  for (int pattern : candidates) {
+    for (int u = patterns.use_begin[pattern]; u < patterns.use_begin[pattern + 1]; ++u) {
+      const PatternUse& use = patterns.uses[u];
+      if (use.group == kNoneGroup) continue;
+      const int flat = rules_.rules[use.rule].first_group + use.group;
+      if (possible_stamp_[flat] == epoch_) continue;
+      possible_stamp_[flat] = epoch_;
+      if (possible_rule_stamp_[use.rule] != epoch_) {
+        possible_rule_stamp_[use.rule] = epoch_;
+        possible_count_[use.rule] = 0;
+      }
+      ++possible_count_[use.rule];
+    }
+  }
+  hits_.clear();
+  for (int pattern : candidates) {
+    bool wanted = false;
+    for (int u = patterns.use_begin[pattern]; u < patterns.use_begin[pattern + 1] && !wanted; ++u) {
+      const int rule = patterns.uses[u].rule;
+      wanted = possible_rule_stamp_[rule] == epoch_ &&
+               possible_count_[rule] == rules_.rules[rule].groups;
+    }
+    if (wanted && patterns.index.Occurs(pattern, unit, scratch)) hits_.push_back(pattern);
+  }
+}
+
 const std::vector<int>& UnitEvaluator::Evaluate(const ScopePatterns& patterns,
                                                 PatternIndex::Scratch* scratch,
                                                 std::string_view unit) {
   passed_.clear();
-  if (!patterns.index.Match(unit, scratch, &hits_)) return passed_;
-  NextEpoch();
+  if (patterns.index.each_pattern()) {
+    if (!patterns.index.Match(unit, scratch, &hits_)) return passed_;
+    NextEpoch();
+  } else {
+    RunFeasible(patterns, scratch, unit);  // starts the epoch
+    if (hits_.empty()) return passed_;
+  }
   touched_.clear();
   for (int pattern : hits_) {
     for (int u = patterns.use_begin[pattern]; u < patterns.use_begin[pattern + 1]; ++u) {

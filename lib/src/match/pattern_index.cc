@@ -133,6 +133,16 @@ void PatternIndex::FindCandidates(std::string_view unit, Scratch* scratch) const
   prefilter.filter.AllPotentials(scratch->atoms_, &scratch->candidates_);
 }
 
+const std::vector<int>& PatternIndex::CandidatesIn(std::string_view unit, Scratch* scratch) const {
+  scratch->candidates_.clear();
+  if (!patterns_.empty()) FindCandidates(unit, scratch);
+  return scratch->candidates_;
+}
+
+bool PatternIndex::Occurs(int i, std::string_view unit, Scratch* scratch) const {
+  return scratch->engine_->Occurs(i, unit, true);
+}
+
 std::vector<int> PatternIndex::Candidates(std::string_view unit, Scratch* scratch) const {
   if (patterns_.empty()) return {};
   FindCandidates(unit, scratch);

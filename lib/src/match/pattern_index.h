@@ -72,6 +72,14 @@ class PatternIndex {
   // Fills *hits with the indices of the patterns that occur in unit, ascending; false when none.
   bool Match(std::string_view unit, Scratch* scratch, std::vector<int>* hits) const;
 
+  // The two halves of Match, for a caller that runs only some candidates: the patterns whose
+  // atoms occur in unit (and those with no atom), ascending, valid until the next call with
+  // scratch; whether candidate i occurs in unit. A pattern that is not a candidate never occurs.
+  // Not for an each_pattern index.
+  const std::vector<int>& CandidatesIn(std::string_view unit, Scratch* scratch) const;
+  bool Occurs(int i, std::string_view unit, Scratch* scratch) const;
+  bool each_pattern() const { return each_pattern_; }
+
   // The patterns Match would run on unit (those its atoms allow, and those with no atoms),
   // ascending. For tests and measurements.
   std::vector<int> Candidates(std::string_view unit, Scratch* scratch) const;
