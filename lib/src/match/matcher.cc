@@ -142,7 +142,10 @@ class UnitEvaluator {
         group_count_(rules.rules.size(), 0),
         possible_stamp_(rules.total_groups, 0),
         possible_rule_stamp_(rules.rules.size(), 0),
-        possible_count_(rules.rules.size(), 0) {}
+        possible_count_(rules.rules.size(), 0),
+        remaining_(rules.total_groups, 0),
+        met_stamp_(rules.total_groups, 0),
+        dead_stamp_(rules.rules.size(), 0) {}
 
   // The rules of patterns' scope whose every group and no `none` pattern occurs in unit, by
   // index. scratch belongs to patterns. Valid until the next call.
@@ -167,6 +170,9 @@ class UnitEvaluator {
   std::vector<std::uint32_t> possible_stamp_;       // by flat group
   std::vector<std::uint32_t> possible_rule_stamp_;  // by rule: possible_count_ valid
   std::vector<int> possible_count_;
+  std::vector<int> remaining_;             // by flat group: candidates not yet decided
+  std::vector<std::uint32_t> met_stamp_;   // by flat group: a pattern of it occurs
+  std::vector<std::uint32_t> dead_stamp_;  // by rule: a group has no candidate left
   std::vector<int> touched_;
   std::vector<int> passed_;
   std::uint32_t epoch_ = 0;
@@ -179,6 +185,8 @@ void UnitEvaluator::NextEpoch() {
   std::fill(none_stamp_.begin(), none_stamp_.end(), 0);
   std::fill(possible_stamp_.begin(), possible_stamp_.end(), 0);
   std::fill(possible_rule_stamp_.begin(), possible_rule_stamp_.end(), 0);
+  std::fill(met_stamp_.begin(), met_stamp_.end(), 0);
+  std::fill(dead_stamp_.begin(), dead_stamp_.end(), 0);
   epoch_ = 1;
 }
 
@@ -199,8 +207,9 @@ void UnitEvaluator::Record(const PatternUse& use) {
 }
 
 // A rule can only hold when each of its groups has a candidate pattern (one whose atoms occur),
-// so only the candidates of such rules are run: "is|are|be" occurs nearly everywhere, the other
-// group of its rules rarely.
+// so only the candidates of such rules are run ("is|are|be" occurs nearly everywhere, the other
+// group of its rules rarely); a group already met needs no more of its patterns, and a rule dies
+// once a group has run out of candidates unmet.
 void UnitEvaluator::RunFeasible(const ScopePatterns& patterns, PatternIndex::Scratch* scratch,
                                 std::string_view unit) {
   const std::vector<int>& candidates = patterns.index.CandidatesIn(unit, scratch);
@@ -210,24 +219,42 @@ void UnitEvaluator::RunFeasible(const ScopePatterns& patterns, PatternIndex::Scr
       const PatternUse& use = patterns.uses[u];
       if (use.group == kNoneGroup) continue;
       const int flat = rules_.rules[use.rule].first_group + use.group;
-      if (possible_stamp_[flat] == epoch_) continue;
-      possible_stamp_[flat] = epoch_;
-      if (possible_rule_stamp_[use.rule] != epoch_) {
-        possible_rule_stamp_[use.rule] = epoch_;
-        possible_count_[use.rule] = 0;
+      if (possible_stamp_[flat] != epoch_) {
+        possible_stamp_[flat] = epoch_;
+        remaining_[flat] = 0;
+        if (possible_rule_stamp_[use.rule] != epoch_) {
+          possible_rule_stamp_[use.rule] = epoch_;
+          possible_count_[use.rule] = 0;
+        }
+        ++possible_count_[use.rule];
       }
-      ++possible_count_[use.rule];
+      ++remaining_[flat];
     }
   }
+  auto alive = [&](int rule) {
+    return possible_rule_stamp_[rule] == epoch_ &&
+           possible_count_[rule] == rules_.rules[rule].groups && dead_stamp_[rule] != epoch_;
+  };
   hits_.clear();
   for (int pattern : candidates) {
+    const int first = patterns.use_begin[pattern];
+    const int last = patterns.use_begin[pattern + 1];
     bool wanted = false;
-    for (int u = patterns.use_begin[pattern]; u < patterns.use_begin[pattern + 1] && !wanted; ++u) {
-      const int rule = patterns.uses[u].rule;
-      wanted = possible_rule_stamp_[rule] == epoch_ &&
-               possible_count_[rule] == rules_.rules[rule].groups;
+    for (int u = first; u < last && !wanted; ++u) {
+      const PatternUse& use = patterns.uses[u];
+      wanted =
+          alive(use.rule) && (use.group == kNoneGroup ||
+                              met_stamp_[rules_.rules[use.rule].first_group + use.group] != epoch_);
     }
-    if (wanted && patterns.index.Occurs(pattern, unit, scratch)) hits_.push_back(pattern);
+    const bool hit = wanted && patterns.index.Occurs(pattern, unit, scratch);
+    if (hit) hits_.push_back(pattern);
+    for (int u = first; u < last; ++u) {
+      const PatternUse& use = patterns.uses[u];
+      if (use.group == kNoneGroup) continue;
+      const int flat = rules_.rules[use.rule].first_group + use.group;
+      if (hit) met_stamp_[flat] = epoch_;
+      if (--remaining_[flat] == 0 && met_stamp_[flat] != epoch_) dead_stamp_[use.rule] = epoch_;
+    }
   }
 }
 
