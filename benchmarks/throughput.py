@@ -1,26 +1,28 @@
 #!/usr/bin/env python3
-"""End-to-end throughput of clausescan against ripgrep, measured in the same run.
+"""End-to-end throughput of clausescan against ripgrep, measured in the same run (issue 12).
 
 Scans a folder (default: ../shared/corpus/cuad, 510 real contracts) with
-`clausescan scan --format jsonl --jobs 1` and `--jobs 2`, and searches the same files with
-ripgrep (`rg -i -c -j1 -f PATTERNS`) for the rule set's own patterns (`clausescan rules
-patterns`).
+`clausescan scan --format jsonl` at --jobs 1 and --jobs 2, and with the rule pack loaded twice
+(CLAUSESCAN_BENCH_DUPLICATE_RULES=1: every rule again under the id "<id>~dup", its patterns
+written "(?:...)" so nothing is shared; --jobs 1). Beside them, in the same invocation, the
+keyword reference: `rg -i -c -j1 -f ../shared/bench/keyword-patterns.txt` over the same files
+(165 clause regexes, what a person grepping for these clauses would run). With --pack-rg,
+ripgrep also searches for the rule pack's own patterns (`clausescan rules patterns`), once per
+shard of --shard patterns (it cannot compile the whole pack at once), shard times summed.
 
-ripgrep cannot compile all of the rule pack's patterns into one regex: its memory grows past
-the machine's 24 GiB and it is killed. So the reference runs ripgrep once per shard of at most
---shard patterns (default 100, about 0.6 GB each) over the whole folder, one shard after the
-other, and counts the sum of their times (the work is the same: every pattern over every file)
-and the largest peak memory of a shard.
+Every command runs --runs times, alternating, best of each kept, so machine noise hits all of
+them alike. Wall time and CPU time (user + system of the child) are both printed: the machine
+is shared, and CPU time is the steadier of the two; ratios are given for both. Also printed:
+the start-up (a scan of an empty document, end to end), peak memory (max RSS) of each run, the
+speed-up of 2 jobs over 1, and the duplicated-pack ratio (its MB/s over the single pack's).
+The first duplicated run's findings are checked against the single pack's: the same findings,
+each naming both ids ("same findings per rule modulo ids").
 
-clausescan's two runs alternate --runs times (best of each is kept), with the slower ripgrep
-reference run once (--rg-runs) between them, so machine noise hits all of them. Printed: MB/s
-and peak memory (max RSS) of each, the ratio clausescan (1 job) / ripgrep, and the speed-up of
-2 jobs over 1. A full run takes about 5 minutes on the 2-core machine, most of it ripgrep.
-
-Usage: benchmarks/throughput.py [--binary build/clausescan] [--corpus DIR] [--runs 5]
-                                [--rg-runs 1] [--shard 100] [--no-rg]
+Usage: benchmarks/throughput.py [--binary build/clausescan] [--corpus DIR] [--runs 3]
+                                [--no-rg] [--pack-rg [--shard 100]] [--no-dup]
 """
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -28,86 +30,141 @@ import tempfile
 import time
 
 
-def timed(cmd):
-    """Wall time (s) and peak RSS (MB) of one run of cmd; exits when cmd fails."""
+def timed(cmd, env=None, stdout=subprocess.DEVNULL):
+    """(wall s, cpu s, peak RSS MB) of one run of cmd; exits when cmd fails."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.PIPE, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     err = proc.stderr.read()
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):
         sys.exit(f"{cmd[0]} failed ({code}): {err.decode()[:500]}")
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def timed_shards(commands):
-    """Summed wall time and largest peak RSS of commands run one after the other."""
-    total, peak = 0.0, 0.0
+    """Summed wall and CPU time and largest peak RSS of commands run one after the other."""
+    total, cpu, peak = 0.0, 0.0, 0.0
     for cmd in commands:
-        elapsed, rss = timed(cmd)
-        total += elapsed
-        peak = max(peak, rss)
-    return total, peak
+        elapsed, used, rss = timed(cmd)
+        total, cpu, peak = total + elapsed, cpu + used, max(peak, rss)
+    return total, cpu, peak
+
+
+def findings_by_document(path, strip_dup):
+    """[(start, end, sorted rule ids)] per document of a JSON Lines report."""
+    out = []
+    with open(path) as lines:
+        for line in lines:
+            doc = json.loads(line)
+            if "findings" not in doc:
+                continue
+            rows = []
+            for finding in doc["findings"]:
+                rules = finding.get("rules") or [finding.get("rule")]
+                if strip_dup:
+                    rules = sorted({r[:-4] if r.endswith("~dup") else r for r in rules})
+                    if sorted(finding.get("rules") or []) != sorted(
+                            rules + [r + "~dup" for r in rules]):
+                        rules = ["<not duplicated>"] + rules
+                rows.append((finding["start"], finding["end"], sorted(rules),
+                             json.dumps(finding.get("parameters"), sort_keys=True)))
+            out.append(rows)
+    return out
 
 
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     root = os.path.dirname(here)
+    shared = os.path.join(root, "..", "shared")
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", default=os.path.join(root, "build", "clausescan"))
-    parser.add_argument("--corpus", default=os.path.join(root, "..", "shared", "corpus", "cuad"))
-    parser.add_argument("--runs", type=int, default=5, help="runs of each clausescan command")
-    parser.add_argument("--rg-runs", type=int, default=1, help="runs of the ripgrep reference")
-    parser.add_argument("--shard", type=int, default=100, help="patterns per ripgrep run")
-    parser.add_argument("--no-rg", action="store_true", help="skip the ripgrep reference")
+    parser.add_argument("--corpus", default=os.path.join(shared, "corpus", "cuad"))
+    parser.add_argument("--keywords", default=os.path.join(shared, "bench", "keyword-patterns.txt"))
+    parser.add_argument("--runs", type=int, default=3, help="runs of each command")
+    parser.add_argument("--no-rg", action="store_true", help="skip the ripgrep references")
+    parser.add_argument("--pack-rg", action="store_true",
+                        help="also run ripgrep over the rule pack's own patterns (slow)")
+    parser.add_argument("--shard", type=int, default=100, help="patterns per --pack-rg run")
+    parser.add_argument("--no-dup", action="store_true", help="skip the duplicated pack")
     args = parser.parse_args()
 
     files = sorted(os.path.join(args.corpus, f) for f in os.listdir(args.corpus)
                    if f.endswith(".txt"))
     if not files:
         sys.exit(f"no .txt files in {args.corpus}")
-    total = sum(os.path.getsize(f) for f in files)
-    patterns = subprocess.run([args.binary, "rules", "patterns"], check=True,
-                              capture_output=True, text=True).stdout.splitlines()
-    scan = [args.binary, "scan", "--format", "jsonl", "--include", "*.txt", args.corpus]
-    clausescan_runs = {
-        "clausescan --jobs 1": scan + ["--jobs", "1"],
-        "clausescan --jobs 2": scan + ["--jobs", "2"],
+    mb = sum(os.path.getsize(f) for f in files) / 1e6
+    scan = [args.binary, "scan", "--format", "jsonl", "--no-progress", "--include", "*.txt",
+            args.corpus]
+    dup_env = dict(os.environ, CLAUSESCAN_BENCH_DUPLICATE_RULES="1")
+    commands = {  # name -> (command, environment)
+        "clausescan --jobs 1": (scan + ["--jobs", "1"], None),
+        "clausescan --jobs 2": (scan + ["--jobs", "2"], None),
     }
-    best = {name: (float("inf"), 0.0) for name in clausescan_runs}
-    startup = float("inf")  # one scan of an empty document: loading and compiling the rules
-    rg_name = f"rg -i -c -j1 ({-(-len(patterns) // args.shard)} shards)"
-    rg_best = (float("inf"), 0.0)
-    with tempfile.TemporaryDirectory() as shard_dir:
-        rg_runs = []
-        for start in range(0, len(patterns), args.shard):
-            path = os.path.join(shard_dir, f"{start:05d}.patterns")
-            with open(path, "w") as out:
-                out.write("\n".join(patterns[start:start + args.shard]) + "\n")
-            rg_runs.append(["rg", "-i", "-c", "-j1", "--no-ignore", "-f", path] + files)
-        empty = os.path.join(shard_dir, "empty.txt")
+    if not args.no_dup:
+        commands["clausescan --jobs 1, pack x2"] = (scan + ["--jobs", "1"], dup_env)
+    rg_keywords = "rg -i -c -j1 -f keyword-patterns.txt"
+    with tempfile.TemporaryDirectory() as tmp:
+        if not args.no_rg:
+            commands[rg_keywords] = (["rg", "-i", "-c", "-j1", "--no-ignore", "-f",
+                                      args.keywords] + files, None)
+        shards = []
+        if args.pack_rg and not args.no_rg:
+            patterns = subprocess.run([args.binary, "rules", "patterns"], check=True,
+                                      capture_output=True, text=True).stdout.splitlines()
+            for start in range(0, len(patterns), args.shard):
+                path = os.path.join(tmp, f"{start:05d}.patterns")
+                with open(path, "w") as out:
+                    out.write("\n".join(patterns[start:start + args.shard]) + "\n")
+                shards.append(["rg", "-i", "-c", "-j1", "--no-ignore", "-f", path] + files)
+        empty = os.path.join(tmp, "empty.txt")
         open(empty, "w").close()
-        for run in range(args.runs):
-            startup = min(startup, timed([args.binary, "scan", empty])[0])
-            for name, cmd in clausescan_runs.items():
-                elapsed, rss = timed(cmd)
-                if elapsed < best[name][0]:
-                    best[name] = (elapsed, rss)
-            if not args.no_rg and run < args.rg_runs:
-                rg_best = min(rg_best, timed_shards(rg_runs))
-    mb = total / 1e6
-    print(f"corpus: {len(files)} files, {mb:.1f} MB; {len(patterns)} patterns; "
-          f"clausescan best of {args.runs}, ripgrep best of {min(args.rg_runs, args.runs)}")
-    rows = list(best.items()) + ([] if args.no_rg else [(rg_name, rg_best)])
-    for name, (elapsed, rss) in rows:
-        print(f"{name:30} {elapsed:8.3f} s  {mb / elapsed:7.2f} MB/s  peak {rss:7.1f} MB")
-    one, two = (best[name][0] for name in clausescan_runs)
+
+        dup_checked = None
+        if not args.no_dup:
+            single, double = os.path.join(tmp, "single.jsonl"), os.path.join(tmp, "double.jsonl")
+            with open(single, "w") as out:
+                timed(commands["clausescan --jobs 1"][0], stdout=out)
+            with open(double, "w") as out:
+                timed(commands["clausescan --jobs 1, pack x2"][0], env=dup_env, stdout=out)
+            dup_checked = (findings_by_document(single, False) ==
+                           findings_by_document(double, True))
+
+        best = {name: (float("inf"), float("inf"), 0.0) for name in commands}
+        startup = (float("inf"), float("inf"))
+        pack_rg = (float("inf"), float("inf"), 0.0)
+        for _ in range(args.runs):
+            wall, cpu, _ = timed([args.binary, "scan", empty])
+            startup = (min(startup[0], wall), min(startup[1], cpu))
+            for name, (cmd, env) in commands.items():
+                wall, cpu, rss = timed(cmd, env=env)
+                old = best[name]
+                best[name] = (min(old[0], wall), min(old[1], cpu), max(old[2], rss))
+        if shards:
+            pack_rg = timed_shards(shards)
+
+    print(f"corpus: {len(files)} files, {mb:.1f} MB; best of {args.runs} runs of each")
+    print(f"{'run':36} {'wall s':>8} {'MB/s':>7} {'cpu s':>8} {'MB/cpu-s':>9} {'peak MB':>8}")
+    rows = list(best.items())
+    if shards:
+        rows.append((f"rg -i -c -j1, rule pack in {len(shards)} shards", pack_rg))
+    for name, (wall, cpu, rss) in rows:
+        print(f"{name:36} {wall:8.3f} {mb / wall:7.2f} {cpu:8.3f} {mb / cpu:9.2f} {rss:8.1f}")
+    one, two = best["clausescan --jobs 1"], best["clausescan --jobs 2"]
     if not args.no_rg:
-        print(f"ratio clausescan (1 job) / ripgrep: {rg_best[0] / one:.2f}")
-    print(f"speed-up 2 jobs / 1 job: {one / two:.2f}")
-    print(f"start-up (an empty document, paid once per run): {startup:.3f} s; "
-          f"speed-up bound with it: {one / (startup + (one - startup) / 2):.2f}")
+        rg = best[rg_keywords]
+        print(f"ratio clausescan (1 job) / {rg_keywords}: wall {rg[0] / one[0]:.2f}, "
+              f"cpu {rg[1] / one[1]:.2f}")
+    print(f"speed-up 2 jobs / 1 job: {one[0] / two[0]:.2f}")
+    if not args.no_dup:
+        dup = best["clausescan --jobs 1, pack x2"]
+        print(f"duplicated pack / single pack throughput: wall {one[0] / dup[0]:.2f}, "
+              f"cpu {one[1] / dup[1]:.2f}; same findings per rule modulo ids: "
+              f"{'yes' if dup_checked else 'NO'}")
+    print(f"start-up (an empty document, end to end): wall {startup[0] * 1000:.0f} ms, "
+          f"cpu {startup[1] * 1000:.0f} ms")
+    print(f"peak RSS: {max(r[2] for n, r in best.items() if n.startswith('clausescan')):.1f} MB")
 
 
 if __name__ == "__main__":

@@ -512,72 +512,48 @@ TEST(Matcher, CompileRejectsBadPatternWithRuleLocation) {
 struct ShapeCase {
   const char* pattern;
   const char* relaxed;  // "" when nothing is rewritten
-  bool spans_words;     // of the relaxed form (or the pattern when not rewritten)
 };
 
 TEST(PatternShape, RelaxesWideCountedRepetitionsOnly) {
   const ShapeCase cases[] = {
-      {"\\bnotify\\b", "", false},
-      {"a [a-z ]{0,40}b", "a [a-z ]*b", true},
-      {"a[^.;]{1,80}b", "a[^.;]+b", true},
-      {"(x ){2,30}y", "(x ){2,}y", false},
-      {"([a-z']+ ){0,3}notice", "", false},  // bounded
-      {"([a-z]+ )*notice", "", true},
-      {"a.*b", "", true},
-      {"a\\s+b", "", true},
-      {"a{0,8}", "", false},
-      {"a{0,9}", "a*", false},
-      {"a{3}", "", false},
-      {"a{3,}", "", false},
-      {"[{0,40}]", "", false},  // inside a class: literal braces
-      {"\\{0,40}", "", false},  // escaped brace
-      {"\\x{41}{0,20}", "\\x{41}*", false},
-      {"\\p{Greek}+", "", false},
-      {"\\Q{0,40}*\\E", "", false},  // quoted literal text
-      {"[]{0,40}]x", "", false},     // ']' first in a class is literal
-      {"[[:alpha:] ]{0,20}", "[[:alpha:] ]*", true},
-      {"a{,40}", "", false},  // not a repetition in RE2: literal
-      {"a{0,40}?b", "a*?b", false},
-      {"(?i:x[^.]{0,30})", "(?i:x[^.]*)", true},
+      {"\\bnotify\\b", ""},
+      {"a [a-z ]{0,40}b", "a [a-z ]*b"},
+      {"a[^.;]{1,80}b", "a[^.;]+b"},
+      {"(x ){2,30}y", "(x ){2,}y"},
+      {"([a-z']+ ){0,3}notice", ""},  // bounded
+      {"a{0,8}", ""},
+      {"a{0,9}", "a*"},
+      {"a{3}", ""},
+      {"a{3,}", ""},
+      {"[{0,40}]", ""},  // inside a class: literal braces
+      {"\\{0,40}", ""},  // escaped brace
+      {"\\x{41}{0,20}", "\\x{41}*"},
+      {"\\p{Greek}+", ""},
+      {"\\Q{0,40}*\\E", ""},  // quoted literal text
+      {"[]{0,40}]x", ""},     // ']' first in a class is literal
+      {"[[:alpha:] ]{0,20}", "[[:alpha:] ]*"},
+      {"a{,40}", ""},  // not a repetition in RE2: literal
+      {"a{0,40}?b", "a*?b"},
+      {"(?i:x[^.]{0,30})", "(?i:x[^.]*)"},
   };
   for (const ShapeCase& c : cases) {
     SCOPED_TRACE(c.pattern);
     EXPECT_EQ(RelaxPattern(c.pattern), c.relaxed);
     const std::string form = *c.relaxed ? c.relaxed : c.pattern;
-    EXPECT_EQ(SpansWords(form), c.spans_words);
     EXPECT_EQ(CheckPattern(form), "");
   }
 }
 
-TEST(PatternShape, SplitsAtTopLevelLoopsThatSpanWords) {
-  using Parts = std::vector<std::string>;
-  const std::pair<const char*, Parts> cases[] = {
-      {"\\bfoo\\b[^.;]*\\bbar\\b", {"\\bfoo\\b", "\\bbar\\b"}},
-      {"(foo|bar)[^.;]*baz", {"(foo|bar)", "baz"}},
-      {"foo.*bar.*baz", {"foo", "bar", "baz"}},
-      {"\\bfoo\\b[^.;]*", {"\\bfoo\\b"}},
-      {"[^.;]*\\bfoo", {"\\bfoo"}},
-      {"\\bfoo (x )?[a-z ]+bar", {"\\bfoo (x )?", "bar"}},
-      {"(?:foo )+[^.]*bar", {"(?:foo )+", "bar"}},
-      {"(?P<x>foo)[^.]*bar", {"(?P<x>foo)", "bar"}},
-      {"x[^.]*x", {"x"}},          // parts are kept once
-      {"\\bnotify\\b", {}},        // nothing to split
-      {"a|b[^.]*c", {}},           // top-level alternation
-      {"(?i)foo[^.]*bar", {}},     // flags for the rest of the pattern
-      {"\\b[^.;]*\\b", {}},        // no useful part
-      {"(a[^.]*b)?c", {}},         // the loop is not at the top level
-      {"\\bfoo\\w*\\b", {}},       // \w* stays inside a word
-      {"(the )?[^.]*(an )?", {}},  // parts that match the empty text say nothing
-  };
-  for (const auto& [pattern, parts] : cases) {
-    SCOPED_TRACE(pattern);
-    EXPECT_EQ(SplitPattern(pattern), parts);
-  }
+TEST(PatternShape, UnfactorsAlternativesOutsideClassesAndEscapes) {
+  EXPECT_EQ(UnfactorAlternatives("sla|service"), "sla|(?:)service");
+  EXPECT_EQ(UnfactorAlternatives("\\b(a|b(c|d))\\b"), "\\b(a|(?:)b(c|(?:)d))\\b");
+  EXPECT_EQ(UnfactorAlternatives("[|]\\|x"), "[|]\\|x");
+  EXPECT_EQ(UnfactorAlternatives("\\Qa|b\\E|c"), "\\Qa|b\\E|(?:)c");
 }
 
 TEST(Matcher, SplitPatternsStayExact) {
-  // The sets see "\\bincident\\b" and "\\bdata\\b"; only the exact pattern knows the order and
-  // that no '.' may come between.
+  // The atoms are "incident" and "data"; only the exact pattern knows the order and that no '.'
+  // may come between.
   Rule rule;
   rule.id = "x.split";
   rule.all = {{"\\bincident\\b[^.;]{0,60}\\bdata\\b"}};
@@ -593,7 +569,7 @@ TEST(Matcher, SplitPatternsStayExact) {
 }
 
 TEST(Matcher, RelaxedPatternsStayExact) {
-  // The set sees "\\bincident [a-z ]*data\\b"; the exact pattern allows at most 10 letters.
+  // The relaxed form is "\\bincident [a-z ]*data\\b"; the exact pattern allows at most 10 letters.
   Rule rule;
   rule.id = "x.relaxed";
   rule.all = {{"\\bincident [a-z ]{0,10}data\\b"}};
@@ -605,20 +581,9 @@ TEST(Matcher, RelaxedPatternsStayExact) {
   EXPECT_EQ((*matcher)->Match(far.text, far.outline).size(), 0u);
 }
 
-TEST(Matcher, CompileFailsWhenASetExceedsItsBudget) {
-  MatcherOptions options;
-  options.set_max_mem = 1 << 10;
-  Result<std::unique_ptr<Matcher>> matcher =
-      Matcher::Compile(Rules().rules, Rules().parties, options);
-  ASSERT_FALSE(matcher.ok());
-  EXPECT_EQ(matcher.error().code(), ErrorCode::kRuleError);
-  EXPECT_EQ(matcher.error().message(),
-            "the patterns of the sentence-scope rules exceed RE2's memory budget");
-}
-
-// The per-pattern engine (what a unit falls back to when the set's DFA runs out of memory) and
-// the RE2::Set engine must agree on every hit.
-TEST(Matcher, SetAndPerPatternEnginesAgree) {
+// The per-pattern engine (every pattern on every unit) and the prefiltered engine must agree on
+// every hit.
+TEST(Matcher, PrefilteredAndPerPatternEnginesAgree) {
   MatcherOptions options;
   options.each_pattern = true;
   Result<std::unique_ptr<Matcher>> reference =

@@ -11,49 +11,23 @@
 #include <vector>
 
 #include "clausescan/result.h"
+#include "match/pattern_shape.h"
 #include "rules/model.h"
 #include "structure/outline.h"
 #include "text/normalize.h"
 
 namespace clausescan::internal {
 
-// Checks a rule pattern with the RE2 options rules are matched with (case-insensitive, UTF-8).
-// Returns RE2's parse error ("missing ): (foo"), or "" when RE2 accepts the pattern.
-std::string CheckPattern(const std::string& pattern);
-
-// Rewrites each wide counted repetition x{n,m} (m - n > 8) as x{n,} (x* for n = 0, x+ for
-// n = 1), outside character classes and escapes. The result matches wherever pattern matches
-// (RE2's operators are monotone) and keeps a lazy DFA small: for x{0,60} an unanchored DFA must
-// track every count at once. Returns "" when nothing was rewritten. Exposed for tests.
-std::string RelaxPattern(std::string_view pattern);
-
-// True when pattern repeats without bound (*, +, {n,}), at any depth, something that runs
-// across words: an atom that matches a space, or whose repetition matches words and spaces
-// ("[^.;]*", "[a-z ]+", "([a-z]+ )*"). A DFA thread for such a pattern stays alive across a
-// clause, so the matcher keeps these patterns in a set of their own (mixed with the others, the
-// DFA states multiply). Exposed for tests.
-bool SpansWords(std::string_view pattern);
-
-// Splits pattern at its top-level unbounded repetitions of something that runs across words:
-// "\bfoo\b[^.;]*\bbar\b" -> {"\bfoo\b", "\bbar\b"}. Keeps the parts that do not match
-// (nearly) every text. Each part occurs wherever the pattern does, so a unit that lacks a part
-// cannot match; the matcher puts the parts in its sets and confirms candidates with the exact
-// pattern. Returns {} when the pattern is not split (no such repetition, a top-level '|', a
-// flag group such as "(?i)", or no useful part). Expects RelaxPattern's output. For tests.
-std::vector<std::string> SplitPattern(std::string_view pattern);
-
-// Memory budget of each scope's RE2::Set (program and DFA cache).
-inline constexpr std::int64_t kDefaultSetMaxMem = std::int64_t{64} << 20;
-
 // How a Matcher finds the patterns of a unit.
-//   option        default     meaning
-//   set_max_mem   64 MiB      RE2::Set budget; Compile fails (kRuleError) when a set needs more
-//   each_pattern  false       reference engine: no RE2::Set, every pattern on its own on every
-//                             unit (slow; what Match falls back to for a unit when the set's DFA
-//                             runs out of memory). For differential tests.
+//   option            default  meaning
+//   each_pattern      false    reference engine: no prefilter, every pattern on its own on every
+//                              unit (slow). For differential tests.
+//   patterns_checked  false    every pattern already passed CheckPattern (the rule loader checks
+//                              each): Compile compiles no regex, the patterns are compiled on
+//                              first use (see PatternIndex), and a rule set loads fast.
 struct MatcherOptions {
-  std::int64_t set_max_mem = kDefaultSetMaxMem;
   bool each_pattern = false;
+  bool patterns_checked = false;
 };
 
 // A rule that holds in one scope unit. Offsets are in NormalizedText::text.
@@ -66,15 +40,15 @@ struct RuleHit {
   std::map<std::string, ParamValue> parameters;
 };
 
-// The compiled form of a rule set: per scope, two RE2::Sets over every pattern of every rule
-// (patterns that span words in one, see SpansWords; wide patterns relaxed or split, see
-// RelaxPattern and SplitPattern, and confirmed by their exact RE2), then per-rule boolean logic
-// over which patterns hit, then the rule's parameter extractors on the units that pass.
-// Immutable after Compile; Match may be called from many threads at once.
+// The compiled form of a rule set: per scope, the distinct patterns of its rules, found in a unit
+// through their required literals (see PatternIndex), then per-rule boolean logic over which
+// patterns hit, then the rule's parameter extractors on the units that pass. Immutable after
+// Compile except for pattern engines compiled on first use, one per thread matching at once;
+// Match may be called from many threads at once, and threads share no RE2 object.
 class Matcher {
  public:
   // Compiles rules. Errors (kRuleError naming the rule file and line) for a pattern RE2 rejects
-  // or a set that exceeds the memory budget (max_mem 64 MiB per set).
+  // (unless options.patterns_checked).
   static Result<std::unique_ptr<Matcher>> Compile(const std::vector<Rule>& rules,
                                                   const PartyLexicon& parties);
   // As above with options. Whatever the options, Match returns the same hits.

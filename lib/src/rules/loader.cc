@@ -6,6 +6,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <string_view>
 #include <utility>
@@ -74,6 +75,25 @@ void BuildInfos(RuleSetData* data) {
 
 // Checks that every consideration's doctypes are ids of doctypes.yaml or "other". Error at the
 // consideration's `doctypes`, with a suggestion.
+// Benchmark only (issue 12, benchmarks/README.md): with CLAUSESCAN_BENCH_DUPLICATE_RULES=1 in
+// the environment every rule is loaded twice, the copy under the id "<id>~dup" with each
+// pattern written "(?:pattern)" (the same language, but not shared with the original), so a
+// benchmark can measure what twice the rules cost. Findings come twice, once under each id.
+void DuplicateRulesForBenchmark(std::vector<Rule>* rules) {
+  const char* flag = std::getenv("CLAUSESCAN_BENCH_DUPLICATE_RULES");
+  if (flag == nullptr || std::string_view(flag) != "1") return;
+  const std::size_t count = rules->size();
+  for (std::size_t i = 0; i < count; ++i) {
+    Rule copy = (*rules)[i];
+    copy.id += "~dup";
+    for (std::vector<std::string>& group : copy.all) {
+      for (std::string& pattern : group) pattern = "(?:" + pattern + ")";
+    }
+    for (std::string& pattern : copy.none) pattern = "(?:" + pattern + ")";
+    rules->push_back(std::move(copy));
+  }
+}
+
 Status CheckConsiderationDocTypes(const RuleSetData& data) {
   Names ids = {"other"};
   for (const DocType& type : data.doctypes) ids.push_back(type.id);
@@ -123,6 +143,7 @@ Result<std::shared_ptr<RuleSetData>> LoadRuleSet(std::vector<SourceFile> files,
         return ReadDocTypes(f, n, catalogs, declared, &data->doctypes);
       }));
   CLAUSESCAN_RETURN_IF_ERROR(CheckConsiderationDocTypes(*data));
+  DuplicateRulesForBenchmark(&data->rules);
   std::sort(data->rules.begin(), data->rules.end(),
             [](const Rule& a, const Rule& b) { return a.id < b.id; });
   data->categories = std::move(catalogs.categories);
@@ -135,7 +156,11 @@ Result<std::shared_ptr<RuleSetData>> LoadRuleSet(std::vector<SourceFile> files,
   }
   BuildInfos(data.get());
   FillInfoRationales(data.get());
-  Result<std::unique_ptr<Matcher>> matcher = Matcher::Compile(data->rules, data->parties);
+  // ReadRules checked every pattern (CheckPattern): the matcher compiles them on first use.
+  MatcherOptions matcher_options;
+  matcher_options.patterns_checked = true;
+  Result<std::unique_ptr<Matcher>> matcher =
+      Matcher::Compile(data->rules, data->parties, matcher_options);
   if (!matcher) return matcher.error();
   data->matcher = std::move(*matcher);
   Result<std::unique_ptr<DocTypeGuesser>> guesser = DocTypeGuesser::Compile(

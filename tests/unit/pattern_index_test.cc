@@ -1,0 +1,156 @@
+// The literal prefilter of rule patterns (issue 12 #3): atoms, the patterns they let through, and
+// results identical to running every pattern.
+#include "match/pattern_index.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "match/atom_finder.h"
+#include "match/pattern_shape.h"
+
+namespace clausescan::internal {
+namespace {
+
+std::vector<int> Found(const AtomFinder& finder, std::string_view text) {
+  AtomFinder::Scratch scratch;
+  std::vector<int> found;
+  finder.Find(text, &scratch, &found);
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
+TEST(AtomFinder, FindsEveryAtomOnceIncludingOverlapsAndSuffixes) {
+  const AtomFinder finder({"he", "she", "his", "hers", ""});
+  EXPECT_EQ(Found(finder, "ushers"), (std::vector<int>{0, 1, 3}));
+  EXPECT_EQ(Found(finder, "this and his"), (std::vector<int>{2}));
+  EXPECT_EQ(Found(finder, "nothing"), (std::vector<int>{}));
+  EXPECT_EQ(Found(finder, ""), (std::vector<int>{}));
+}
+
+TEST(AtomFinder, LowersUpperCaseAndNonAsciiText) {
+  std::string buffer;
+  EXPECT_EQ(LowerForAtoms("already lower", &buffer), "already lower");
+  EXPECT_EQ(LowerForAtoms("Notify \xC3\x89T\xC3\x89", &buffer), "notify \xC3\xA9t\xC3\xA9");
+  // KELVIN SIGN (3 bytes) lowers to 'k': case-insensitive "k" matches it.
+  EXPECT_EQ(LowerForAtoms("\xE2\x84\xAA"
+                          "ey",
+                          &buffer),
+            "key");
+}
+
+// Every pattern on its own: the reference the prefiltered index must equal.
+std::vector<int> Reference(const std::vector<std::string>& patterns, std::string_view text) {
+  std::vector<int> hits;
+  for (std::size_t i = 0; i < patterns.size(); ++i) {
+    if (RE2::PartialMatch(text, RE2(patterns[i], PatternOptions()))) {
+      hits.push_back(static_cast<int>(i));
+    }
+  }
+  return hits;
+}
+
+const std::vector<std::string>& Patterns() {
+  static const std::vector<std::string> patterns = {
+      "\\bnotif(y|ied|ication)\\b",                     // 0: atoms "notify", ...
+      "\\bsecurity incident\\b[^.;]{0,60}\\bhours\\b",  // 1: "security incident" and "hours"
+      "\\b[0-9]+ days\\b|\\b[a-z]\\b",                  // 2: no atom on the right of '|'
+      "^[^.;]{0,20}$",                                  // 3: no atom at all
+      "\\bkey\\b",                                      // 4: "key"
+      "\\b(sla|service levels?)\\b",                    // 5: "sla" or "service level"
+  };
+  return patterns;
+}
+
+TEST(PatternIndex, APatternWhoseAtomIsAbsentIsNotRun) {
+  PatternIndex index;
+  ASSERT_FALSE(index.Build(Patterns()).has_value());
+  PatternIndex::Scratch scratch(index);
+  const std::vector<int> candidates =
+      index.Candidates("The supplier shall inform the customer within 24 hours.", &scratch);
+  EXPECT_EQ(std::count(candidates.begin(), candidates.end(), 0), 0);  // no "notif..."
+  EXPECT_EQ(std::count(candidates.begin(), candidates.end(), 1), 0);  // "hours" alone is not enough
+  EXPECT_EQ(std::count(candidates.begin(), candidates.end(), 4), 0);
+  const std::vector<int> with_atoms = index.Candidates(
+      "After a security incident the supplier shall notify within 24 hours.", &scratch);
+  EXPECT_EQ(std::count(with_atoms.begin(), with_atoms.end(), 0), 1);
+  EXPECT_EQ(std::count(with_atoms.begin(), with_atoms.end(), 1), 1);
+}
+
+TEST(PatternIndex, APatternWithNoAtomsAlwaysRuns) {
+  PatternIndex index;
+  ASSERT_FALSE(index.Build(Patterns()).has_value());
+  EXPECT_EQ(index.always_run(), (std::vector<int>{2, 3}));
+  PatternIndex::Scratch scratch(index);
+  EXPECT_EQ(index.Candidates("zzz", &scratch), (std::vector<int>{2, 3}));
+  std::vector<int> hits;
+  EXPECT_TRUE(index.Match("a ox", &scratch, &hits));
+  EXPECT_EQ(hits, (std::vector<int>{2, 3}));
+}
+
+// RE2's parser factors "sla|service" into "s(?:la|ervice)", whose prefilter keeps no atom; the
+// index unfactors alternatives first, so such a pattern is filtered like any other.
+TEST(PatternIndex, AlternativesWithACommonPrefixKeepTheirAtoms) {
+  PatternIndex index;
+  ASSERT_FALSE(index.Build(Patterns()).has_value());
+  EXPECT_EQ(std::count(index.always_run().begin(), index.always_run().end(), 5), 0);
+  PatternIndex::Scratch scratch(index);
+  const std::vector<int> without = index.Candidates("the supplier shall place it", &scratch);
+  EXPECT_EQ(std::count(without.begin(), without.end(), 5), 0);
+  const std::vector<int> with = index.Candidates("the service levels apply", &scratch);
+  EXPECT_EQ(std::count(with.begin(), with.end(), 5), 1);
+}
+
+TEST(PatternIndex, HitsEqualEveryPatternRunOnItsOwn) {
+  PatternIndex index;
+  ASSERT_FALSE(index.Build(Patterns()).has_value());
+  PatternIndex::Scratch scratch(index);
+  const char* texts[] = {
+      "",
+      "a security incident was found; within 24 hours",  // ';' breaks the window
+      "a security incident lasting many hours",
+      "a security incident and then a long text that runs far beyond sixty characters in hours",
+      "We shall NOTIFY the Customer.",
+      "the \xE2\x84\xAA"
+      "EY term",  // KELVIN SIGN: "\bkey\b" matches case-insensitively
+      "notified",
+      "short",
+      "within 30 days",
+      "the sla and the service level",
+  };
+  for (const char* text : texts) {
+    SCOPED_TRACE(text);
+    std::vector<int> hits;
+    index.Match(text, &scratch, &hits);
+    EXPECT_EQ(hits, Reference(Patterns(), text));
+  }
+}
+
+// issue 12 #5: a rule set whose patterns the loader checked compiles no regex when it loads.
+TEST(PatternIndex, CheckedPatternsAreCompiledOnFirstUse) {
+  PatternIndex lazy;
+  EXPECT_FALSE(lazy.Build({"fine", "(unclosed"}, false, /*checked=*/true).has_value());
+  PatternIndex::Scratch scratch(lazy);
+  std::vector<int> hits;
+  EXPECT_TRUE(lazy.Match("all fine", &scratch, &hits));  // the broken pattern never matches
+  EXPECT_EQ(hits, (std::vector<int>{0}));
+  PatternIndex checked;
+  ASSERT_FALSE(checked.Build(Patterns(), false, /*checked=*/true).has_value());
+  PatternIndex::Scratch checked_scratch(checked);
+  std::vector<int> lazy_hits;
+  checked.Match("a security incident lasting many hours", &checked_scratch, &lazy_hits);
+  EXPECT_EQ(lazy_hits, Reference(Patterns(), "a security incident lasting many hours"));
+}
+
+TEST(PatternIndex, ReportsThePatternRe2Rejects) {
+  PatternIndex index;
+  const auto error = index.Build({"fine", "(unclosed"});
+  ASSERT_TRUE(error.has_value());
+  EXPECT_EQ(error->first, 1);
+  EXPECT_EQ(error->second, "missing ): (unclosed");
+}
+
+}  // namespace
+}  // namespace clausescan::internal
