@@ -22,6 +22,12 @@ struct PartyRole {
   // The unit narrows a remedy of party's ("Service Credits cannot be redeemed for cash",
   // "... expire when the Order Form ends"): a protection for the other side.
   bool limits_remedy = false;
+  // The unit protects party: it excludes or limits party's own liability ("Provider is not
+  // liable for ...", "its liability will not exceed US$1,000") ...
+  bool limits_own_liability = false;
+  // ... or it makes a remedy the other side's exclusive one ("... are Customer's exclusive
+  // remedies").
+  bool limits_other_remedy = false;
 };
 
 // The role in one unit's folded view, given its DutyHolder. A right is read from "X may ...",
