@@ -112,8 +112,9 @@ void JudgeFromSide(const Rule& rule, const PartyRole& role, Party user, const Si
   if (party == Party::kMutual || party == Party::kUnknown) return;
   const std::string& who = NameOf(party, names);
   // issue 15 #1: a one-sided exclusion or exclusive remedy that protects us asks nothing of us
-  // (a verdict of medium or high, such as a cap above our insurance, stands).
-  if (party == user && !role.right && finding->risk <= Risk::kLow &&
+  // (a verdict of medium or high, such as a cap above our insurance, stands; so does info with
+  // the playbook's own reason).
+  if (party == user && !role.right && finding->risk == Risk::kLow &&
       (role.limits_own_liability || role.limits_other_remedy)) {
     Revise(Risk::kInfo,
            role.limits_own_liability

@@ -408,11 +408,24 @@ PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexi
       }
     }
   }
+  bool credit_opening = false;
   if (role.party == Party::kUnknown || !role.right) {
     std::size_t i = OpeningStart(t);
     if (t.Is(i, "the")) ++i;
-    if (t.Is(i, "service") && t.IsAny(i + 1, {"credit", "credits"})) {
+    // A schedule of credits ("Credit Tier 1 | 99.00% - 99.89% | 5% of monthly fees") that
+    // binds no one by name: the customer's remedy too.
+    bool credit_schedule = false;
+    if (role.party == Party::kUnknown) {
+      bool credit = false, percent = false;
+      for (std::size_t k = 0; k < t.size(); ++k) {
+        credit = credit || t.IsAny(k, {"credit", "credits"});
+        percent = percent || t.IsAny(k, {"%", "percent"});
+      }
+      credit_schedule = credit && percent;
+    }
+    if ((t.Is(i, "service") && t.IsAny(i + 1, {"credit", "credits"})) || credit_schedule) {
       // Service credits are the customer's remedy, whoever the sentence's verb binds.
+      credit_opening = true;
       role.party = Party::kCustomer;
       role.right = true;
       for (std::size_t k = i; k < t.size(); ++k) {
@@ -424,12 +437,14 @@ PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexi
       }
     }
   }
-  if ((role.party == Party::kSupplier || role.party == Party::kCustomer) && !role.right &&
-      PassiveAddressee(t, terms) == role.party && Mentions(t, terms, role.party) == 1) {
-    // "Requests must be made to the Provider": the other side makes them.
-    role.party = Opposite(role.party);
+  if (const Party to = PassiveAddressee(t, terms);
+      (to == Party::kSupplier || to == Party::kCustomer) && !role.right &&
+      (role.party == to || role.party == Party::kUnknown) && Mentions(t, terms, to) == 1) {
+    // "Requests must be made to the Provider": the other side makes them, an act of its own.
+    role.party = Opposite(to);
+    role.right = true;
   }
-  if (!role.right) {
+  if (!role.right || credit_opening) {
     // "... are Customer's exclusive remedies": a limit on Customer's remedies protects the
     // other side.
     for (std::size_t k = 0; k + 4 < t.size(); ++k) {
@@ -440,6 +455,8 @@ PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexi
       while (t.IsAny(w, {"sole", "and", "exclusive", "only"})) ++w;
       if (w > k + 3 && t.IsAny(w, {"remedy", "remedies"})) {
         role.party = Opposite(m->side);
+        role.right = false;
+        role.limits_remedy = false;
         role.limits_other_remedy = true;
         break;
       }
