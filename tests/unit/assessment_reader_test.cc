@@ -1,0 +1,143 @@
+// What a reader acts on: whose duty or right a finding states, one finding per clause, and risks
+// that follow the clause's own words (issue 15 #1, #3, #4, #8).
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "clausescan/clausescan.h"
+
+namespace clausescan {
+namespace {
+
+Report Scan(const std::string& text) {
+  Result<RuleSet> rules = RuleSet::Builtin();
+  EXPECT_TRUE(rules.ok()) << rules.error().message();
+  Result<Report> report = Scanner(*rules).ScanBytes(text, "terms.md");
+  EXPECT_TRUE(report.ok()) << report.error().message();
+  return report.ok() ? *report : Report{};
+}
+
+// The findings of category whose clause contains words.
+std::vector<Finding> On(const Report& report, const std::string& category,
+                        const std::string& words) {
+  std::vector<Finding> out;
+  for (const Finding& f : report.findings) {
+    if (f.category == category && f.text.find(words) != std::string::npos) out.push_back(f);
+  }
+  return out;
+}
+
+// issue 15 #1: a one-sided exclusion protects the side it names; it is not mutual.
+TEST(ReaderParty, OneSidedExclusionIsTheProtectedSidesAndAsksNothingOfUs) {
+  const Report report = Scan(
+      "# Hosting Terms\n\n4. Regardless of anything else in these Terms, the Provider is not "
+      "liable for any downtime caused by Customer's own network, and its liability for beta "
+      "features will not exceed USD 2,000.\n");
+  const std::vector<Finding> found = On(report, "liability_cap", "is not liable");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].party, "supplier");
+  EXPECT_EQ(found[0].risk, Risk::kInfo);
+  EXPECT_NE(found[0].reasons.at(0).find("protection for us"), std::string::npos);
+}
+
+// issue 15 #1: "the Supplier does not limit its liability" is the supplier's exposure, not a
+// mutual term.
+TEST(ReaderParty, LiabilityLeftUnlimitedForOneSideIsThatSides) {
+  const Report report = Scan(
+      "# Services Agreement\n\n12.4 Despite Clause 12.1, the Supplier does not limit or exclude "
+      "its liability under the indemnities in Clause 9.\n");
+  const std::vector<Finding> found = On(report, "liability_cap", "does not limit");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].party, "supplier");
+  EXPECT_NE(found[0].risk, Risk::kInfo);
+}
+
+// issue 15 #1: SLA remedies are the customer's; the exclusive-remedy sentence protects us.
+TEST(ReaderParty, SlaRemediesAreTheCustomersAndTheExclusiveRemedyProtectsUs) {
+  const Report report = Scan(
+      "# Service Level Agreement\n\n"
+      "2. If availability falls below 99.0% in three consecutive months, then Customer may, by "
+      "written notice to Provider within 20 days, terminate the affected subscription, and "
+      "Provider will refund any prepaid fees for the remaining term.\n\n"
+      "3. The service credits and the termination right in Section 2 are Customer's sole and "
+      "exclusive remedies for any failure to meet the availability commitment.\n\n"
+      "Credit Tier 1 | 98.0% - 98.99% | 10% of monthly fees\n"
+      "Credit Tier 2 | below 98.0% | 25% of monthly fees\n");
+  const std::vector<Finding> leave = On(report, "sla_uptime", "then Customer may");
+  ASSERT_EQ(leave.size(), 1u);
+  EXPECT_EQ(leave[0].party, "customer");
+  const std::vector<Finding> exclusive = On(report, "sla_uptime", "exclusive remedies");
+  ASSERT_EQ(exclusive.size(), 1u);
+  EXPECT_EQ(exclusive[0].party, "supplier");
+  EXPECT_EQ(exclusive[0].risk, Risk::kInfo);
+  const std::vector<Finding> tiers = On(report, "sla_uptime", "Credit Tier 2");
+  ASSERT_EQ(tiers.size(), 1u);
+  EXPECT_EQ(tiers[0].party, "customer");
+}
+
+// issue 15 #1: a right stated before any duty is its holder's ("Customer may download ... (or
+// Provider will ...)"); a request made to Provider is the customer's act; a role either side
+// may hold is mutual.
+TEST(ReaderParty, RightsBeforeDutiesRequestsToUsAndEitherSideRoles) {
+  const Report report = Scan(
+      "# Data Processing Addendum\n\n"
+      "5. During the subscription, Customer may download its Hosted Data through the admin "
+      "console (or Provider will otherwise deliver a copy on request).\n\n"
+      "6. Requests for copies of audit reports must be sent in writing and made to the "
+      "Provider's compliance team.\n\n"
+      "7. This Section 7 sets out the indemnified party's exclusive remedy and the indemnifying "
+      "party's entire liability for third-party claims of infringement.\n");
+  const std::vector<Finding> download = On(report, "data_deletion", "may download");
+  ASSERT_EQ(download.size(), 1u);
+  EXPECT_EQ(download[0].party, "customer");
+  const std::vector<Finding> requests = On(report, "audit_rights", "made to the");
+  ASSERT_EQ(requests.size(), 1u);
+  EXPECT_EQ(requests[0].party, "customer");
+  const std::vector<Finding> roles = On(report, "indemnification", "exclusive remedy");
+  ASSERT_EQ(roles.size(), 1u);
+  EXPECT_EQ(roles[0].party, "mutual");
+}
+
+// issue 15 #3: sentences of one side that continue one paragraph are one clause, reported once;
+// a sentence of the other side in the same paragraph stays a finding of its own.
+TEST(ReaderDuplicates, ConsecutiveSentencesOfOneSideInOneParagraphAreOneFinding) {
+  const Report report = Scan(
+      "# Data Processing Addendum\n\n"
+      "6.1 Security. Provider will implement appropriate technical and organizational measures "
+      "to protect Customer Personal Data. Provider will regularly monitor its compliance with "
+      "those security measures.\n");
+  const std::vector<Finding> security = On(report, "security_measures", "Provider will");
+  ASSERT_EQ(security.size(), 1u);
+  EXPECT_NE(security[0].text.find("regularly monitor"), std::string::npos);
+  EXPECT_NE(security[0].text.find("organizational measures"), std::string::npos);
+}
+
+// issue 15 #4: an efforts pledge is a target, not a firm service-level commitment.
+TEST(ReaderRisk, EffortsUptimeTargetIsLowAndSaysItIsATarget) {
+  const Report report = Scan(
+      "# Service Level Agreement\n\nProvider will use commercially reasonable efforts to make "
+      "the Platform available 99.9% of the time in each calendar month.\n");
+  const std::vector<Finding> found = On(report, "sla_uptime", "99.9%");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].risk, Risk::kLow);
+  EXPECT_NE(found[0].reasons.at(0).find("efforts"), std::string::npos);
+}
+
+// issue 15 #4: a certificate of deletion the customer may demand is medium (readers' guideline:
+// "a certificate of deletion on demand"), and the advice does not propose what it grants.
+TEST(ReaderRisk, CertificateOfDeletionOnDemandIsMedium) {
+  const Report report = Scan(
+      "# Data Processing Addendum\n\n9.2 After the subscription ends, Provider will delete "
+      "Customer Personal Data within 45 days. Provider will issue a certificate of deletion upon "
+      "Customer's request.\n");
+  const std::vector<Finding> found = On(report, "data_deletion", "certificate of deletion");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].risk, Risk::kMedium);
+  for (const std::string& text : found[0].considerations) {
+    EXPECT_EQ(text.find("within 30 days after Customer's written request"), std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace clausescan
