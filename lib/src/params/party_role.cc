@@ -340,8 +340,25 @@ Party LiabilityHolder(const Tokens& t, const std::vector<PartyTerm>& terms) {
     if (!t.IsAny(i, {"liable", "liability", "responsible", "responsibility", "disclaims"})) {
       continue;
     }
-    const std::size_t stop = i > 20 ? i - 20 : 0;
+    std::size_t own = i;
+    while (own > 0 && t.IsAny(own - 1, {"total", "aggregate", "entire", "cumulative", "maximum"})) {
+      --own;
+    }
+    const bool its = own > 0 && t.Is(own - 1, "its");  // "... and its liability will not exceed"
+    const std::size_t stop = i > 24 ? i - 24 : 0;
     for (std::size_t k = i; k-- > stop;) {
+      if (its && !t.IsAny(k, {".", ";", ":"})) {
+        // "its" refers back to the nearest side named as a subject before it.
+        std::optional<PartyTermMatch> m = PartyTermEndingAt(t, terms, k);
+        if (!m) continue;
+        std::size_t before = m->first;
+        while (before > 0 && t.IsAny(before - 1, {"the", "a", "an", "any"})) --before;
+        if (before > 0 && IsPreposition(t, before - 1)) {
+          k = m->first;
+          continue;
+        }
+        return m->side;
+      }
       if (t.IsAny(k, {".", ";", ":", "if", "unless", "which", "who", "that", "to", "for",
                       "against", "by"})) {
         break;
@@ -393,6 +410,8 @@ PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexi
       role.right = true;
     }
     role.audits = role.right && AuditVerbAfter(t, i + length);
+    // "Customer will receive no refund ...": a limit on the holder's remedy.
+    if (role.right && t.Is(i + length, "no")) role.limits_remedy = true;
     break;
   }
   const Party opening = SubjectAtOpening(t, terms);
