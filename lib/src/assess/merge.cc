@@ -1,7 +1,6 @@
 #include "assess/merge.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cstddef>
 #include <map>
 #include <optional>
@@ -23,28 +22,14 @@ const Rule* LookUp(const std::vector<Rule>& rules, const std::string& id) {
 }
 
 // The bytes between a clause ending at `end` and `next` (which starts at or after it), read
-// from next's context, when they continue one paragraph: no blank line, no new list item or
-// numbered line, at most the context's length. Empty optional otherwise.
+// from next's context, when they continue one line of one paragraph: no line break, at most the
+// context's length. Empty optional otherwise.
 std::optional<std::string> SameParagraphGap(std::size_t end, const Finding& next) {
   const std::size_t gap = next.start - end;
   const std::string& before = next.context_before;
   if (gap > before.size()) return std::nullopt;  // a blank line or a long gap between them
   std::string between = before.substr(before.size() - gap);
-  if (between.find("\n\n") != std::string::npos) return std::nullopt;
-  const std::size_t line = between.rfind('\n');
-  const std::string_view last_line =
-      line == std::string::npos ? std::string_view() : std::string_view(between).substr(line + 1);
-  if (line != std::string::npos) {
-    const std::size_t first = last_line.find_first_not_of(" \t");
-    const std::string_view next_line =
-        first == std::string_view::npos ? std::string_view(next.text) : last_line.substr(first);
-    const char c = next_line.empty() ? ' ' : next_line.front();
-    if (std::isdigit(static_cast<unsigned char>(c)) ||
-        std::string_view("-*#|(>").find(c) != std::string_view::npos ||
-        next_line.rfind("\u2022", 0) == 0 || next_line.rfind("\u25cf", 0) == 0) {
-      return std::nullopt;
-    }
-  }
+  if (between.find_first_of("\r\n") != std::string::npos) return std::nullopt;
   return between;
 }
 
@@ -57,6 +42,10 @@ bool ContinuesClause(const Finding& last, std::size_t end, const Finding& next) 
   if (last.section != next.section) return false;
   return SameParagraphGap(end, next).has_value();
 }
+
+// At most this many findings join one clause by continuing it (ContinuesClause): a paragraph of
+// many sentences of one side is still read a few sentences at a time.
+constexpr std::size_t kMaxSentences = 4;
 
 // Indices into findings of the findings that form one clause each, in document order. A finding
 // joins the last clause of its category when it overlaps the span that clause covers so far, or
@@ -76,7 +65,7 @@ std::vector<std::vector<std::size_t>> GroupByClause(const RuleSetData& data,
       const Finding& last_member = findings[groups[g].back()];
       if (LookUp(data.rules, first.rule) != nullptr &&
           ((f.start < group_end[g] && first.start < f.end) ||
-           ContinuesClause(last_member, group_end[g], f))) {
+           (groups[g].size() < kMaxSentences && ContinuesClause(last_member, group_end[g], f)))) {
         groups[g].push_back(i);
         group_end[g] = std::max(group_end[g], f.end);
         continue;

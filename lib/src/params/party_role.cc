@@ -281,7 +281,6 @@ Party SubjectAtOpening(const Tokens& t, const std::vector<PartyTerm>& terms) {
   return VerbLike(t, end) ? side : Party::kUnknown;
 }
 
-
 // The side a passive duty addresses ("All such requests must be in writing and made to the
 // Provider", "notice shall be given to Customer"): the side acted towards, or kUnknown.
 Party PassiveAddressee(const Tokens& t, const std::vector<PartyTerm>& terms) {
@@ -359,8 +358,8 @@ Party LiabilityHolder(const Tokens& t, const std::vector<PartyTerm>& terms) {
         }
         return m->side;
       }
-      if (t.IsAny(k, {".", ";", ":", "if", "unless", "which", "who", "that", "to", "for",
-                      "against", "by"})) {
+      if (t.IsAny(k, {".", ";", ":", "if", "unless", "which", "who", "that", "to", "for", "against",
+                      "by"})) {
         break;
       }
       std::optional<PartyTermMatch> m = PartyTermEndingAt(t, terms, k);
