@@ -139,5 +139,104 @@ TEST(ReaderRisk, CertificateOfDeletionOnDemandIsMedium) {
   }
 }
 
+// issue 15 #1: "its liability" belongs to the side named before it; "will receive no refund"
+// limits the customer's remedy.
+TEST(ReaderParty, ItsLiabilityAndARemedyRefused) {
+  const Report report = Scan(
+      "# Hosting Terms\n\n"
+      "Despite anything else in these Terms, Provider gives no warranty, support or service "
+      "level for preview features and its liability for preview features will not exceed USD "
+      "500.\n\n"
+      "Customer will receive no refund or other credit for Service Credits left unused.\n");
+  const std::vector<Finding> preview = On(report, "liability_cap", "preview features");
+  ASSERT_EQ(preview.size(), 1u);
+  EXPECT_EQ(preview[0].party, "supplier");
+  EXPECT_EQ(preview[0].risk, Risk::kInfo);
+  const std::vector<Finding> unused = On(report, "sla_uptime", "left unused");
+  ASSERT_EQ(unused.size(), 1u);
+  EXPECT_EQ(unused[0].party, "customer");
+  EXPECT_EQ(unused[0].risk, Risk::kInfo);
+}
+
+bool Says(const Finding& f, const std::string& words) {
+  for (const std::string& r : f.reasons) {
+    if (r.find(words) != std::string::npos) return true;
+  }
+  return false;
+}
+
+bool Advises(const Finding& f, const std::string& words) {
+  for (const std::string& c : f.considerations) {
+    if (c.find(words) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// issue 15 #4: each reason is true of the clause's own words.
+TEST(ReaderReasons, TieredFixDeadlinesAreNotOneWindow) {
+  const Report report = Scan(
+      "# Security Addendum\n\nVendor will patch vulnerabilities by severity: critical "
+      "vulnerabilities within 10 days, high within 45 days and medium within 120 days of "
+      "discovery.\n");
+  const std::vector<Finding> found = On(report, "security_measures", "critical");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_FALSE(Says(found[0], "whatever their severity"));
+  EXPECT_TRUE(Says(found[0], "by severity"));
+  EXPECT_EQ(found[0].risk, Risk::kLow);
+}
+
+TEST(ReaderReasons, AProgrammeModelledOnAStandardDemandsNoCertificate) {
+  const Report report = Scan(
+      "# Security Addendum\n\nVendor will maintain an information security programme "
+      "consistent with ISO/IEC 27001 and SOC 2 criteria.\n");
+  for (const Finding& f : report.findings) {
+    EXPECT_FALSE(Says(f, "must keep a SOC 2")) << f.text;
+  }
+}
+
+TEST(ReaderReasons, ADeliveryDeadlineIsNoDeletionPeriod) {
+  const Report report = Scan(
+      "# Exit Schedule\n\nThe Supplier must provide the Buyer with all Buyer Data in an agreed "
+      "open "
+      "format within 5 Working Days of a written request.\n");
+  const std::vector<Finding> found = On(report, "data_deletion", "open format");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_FALSE(Says(found[0], "requires deletion within"));
+  EXPECT_FALSE(Says(found[0], "gives no period"));
+  EXPECT_NE(found[0].risk, Risk::kMedium);
+}
+
+TEST(ReaderReasons, ALiftedDamagesWaiverIsNotAnUncappedLiability) {
+  const Report report = Scan(
+      "# Master Services Agreement\n\nSection 14.2 (Consequential Damages Waiver) does not "
+      "apply to any breach of Section 11 (Confidentiality).\n");
+  const std::vector<Finding> found = On(report, "liability_cap", "14.2");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_FALSE(Says(found[0], "unlimited"));
+  EXPECT_TRUE(Says(found[0], "the cap itself still limits them"));
+  EXPECT_FALSE(Advises(found[0], "instead of leaving them unlimited"));
+}
+
+TEST(ReaderReasons, LiabilityToDataSubjectsGetsNoSuperCapAdvice) {
+  const Report report = Scan(
+      "# Data Processing Addendum\n\nThis Addendum does not limit any liability to data "
+      "subjects for their rights under data protection law.\n");
+  const std::vector<Finding> found = On(report, "liability_cap", "data subjects");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].risk, Risk::kLow);
+  EXPECT_FALSE(Advises(found[0], "super-cap"));
+  EXPECT_FALSE(Says(found[0], "super-cap"));
+}
+
+TEST(ReaderReasons, AnEffortsResponseTargetIsNoGuarantee) {
+  const Report report = Scan(
+      "# Support Policy\n\nVendor will make every attempt to respond to urgent tickets within "
+      "30 minutes.\n");
+  const std::vector<Finding> found = On(report, "sla_uptime", "every attempt");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].risk, Risk::kLow);
+  EXPECT_FALSE(Says(found[0], "around the clock"));
+}
+
 }  // namespace
 }  // namespace clausescan
