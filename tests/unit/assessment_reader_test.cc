@@ -158,6 +158,18 @@ TEST(ReaderParty, ItsLiabilityAndARemedyRefused) {
   EXPECT_EQ(unused[0].risk, Risk::kInfo);
 }
 
+// issue 15 #1: after a leading condition about one side, a main clause that binds both is mutual.
+TEST(ReaderParty, AMainClauseOfBothSidesAfterAConditionIsMutual) {
+  const Report report = Scan(
+      "# Data Processing Addendum\n\n"
+      "4.4 If, within 15 days after it is told of a new Subprocessor, Customer notifies Provider "
+      "in writing that Customer objects on reasonable grounds, the parties will work together in "
+      "good faith to find another Subprocessor.\n");
+  const std::vector<Finding> found = On(report, "subprocessors", "good faith");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].party, "mutual");
+}
+
 bool Says(const Finding& f, const std::string& words) {
   for (const std::string& r : f.reasons) {
     if (r.find(words) != std::string::npos) return true;

@@ -281,6 +281,30 @@ Party SubjectAtOpening(const Tokens& t, const std::vector<PartyTerm>& terms) {
   return VerbLike(t, end) ? side : Party::kUnknown;
 }
 
+// True when the unit opens with a condition ("If ...", "Where ...", "In the event ...") and its
+// main clause, after the condition's comma or "then", binds both sides ("..., the parties will
+// discuss", "..., then either party may ...").
+bool MutualMainClause(const Tokens& t, const std::vector<PartyTerm>& terms) {
+  const std::size_t i = OpeningStart(t);
+  if (!t.IsAny(i, {"if", "where", "when", "unless", "should", "once"}) &&
+      !t.Phrase(i, {"in", "the", "event"})) {
+    return false;
+  }
+  for (std::size_t k = i + 1; k + 1 < t.size(); ++k) {
+    if (!t.IsAny(k, {",", "then"})) continue;
+    std::size_t start = k + 1;
+    if (t.Is(start, "then")) ++start;
+    for (std::size_t last = start; last < start + 3 && last < t.size(); ++last) {
+      std::optional<PartyTermMatch> m = PartyTermEndingAt(t, terms, last);
+      if (m && m->first == start && m->side == Party::kMutual &&
+          t.IsAny(last + 1, {"will", "shall", "must", "agree", "may"})) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 // The side a passive duty addresses ("All such requests must be in writing and made to the
 // Provider", "notice shall be given to Customer"): the side acted towards, or kUnknown.
 Party PassiveAddressee(const Tokens& t, const std::vector<PartyTerm>& terms) {
@@ -486,6 +510,10 @@ PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexi
       role.party = liable;
       role.limits_own_liability = LimitsLiability(folded);
     }
+  }
+  if (role.party != Party::kMutual && !role.right && MutualMainClause(t, terms)) {
+    // "If Customer objects ..., the parties will discuss ...": the main clause binds both.
+    role.party = Party::kMutual;
   }
   if (role.party == Party::kUnknown) {
     // "This Section sets out the indemnified party's exclusive remedy": either side's role.
