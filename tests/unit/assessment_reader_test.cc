@@ -250,5 +250,38 @@ TEST(ReaderReasons, AnEffortsResponseTargetIsNoGuarantee) {
   EXPECT_FALSE(Says(found[0], "around the clock"));
 }
 
+// issue 15 #4: parameters that drive the risk readers give: the buyer's own security policy, the
+// steps of an indemnity claim, limits stated in the main agreement.
+TEST(ReaderRisk, TheBuyersSecurityPolicyIsHigh) {
+  const Report report = Scan(
+      "# Call-Off Terms\n\n14.2 The Contractor must make sure that each system holding "
+      "Authority Data is a secure system that complies with the Security Policy.\n");
+  const std::vector<Finding> found = On(report, "security_measures", "Security Policy");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].risk, Risk::kHigh);
+  EXPECT_TRUE(Says(found[0], "customer's own security policies"));
+}
+
+TEST(ReaderRisk, TheStepsOfAnIndemnityClaimAreLowDuties) {
+  const Report report = Scan(
+      "# Master Services Agreement\n\n10.4 The indemnifying party's obligations are subject "
+      "to the indemnified party giving prompt written notice of the claim, sole control of its "
+      "defence and settlement, and reasonable cooperation at the indemnifying party's cost.\n");
+  const std::vector<Finding> found = On(report, "indemnification", "prompt written notice");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].party, "mutual");
+  EXPECT_EQ(found[0].risk, Risk::kLow);
+}
+
+TEST(ReaderRisk, LimitsOfTheMainAgreementAreLowAndSaidToBeElsewhere) {
+  const Report report = Scan(
+      "# Data Processing Addendum\n\n12. Each party's liability arising out of this Addendum "
+      "is subject to the exclusions and limitations of liability in the Agreement.\n");
+  const std::vector<Finding> found = On(report, "liability_cap", "in the Agreement");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].risk, Risk::kLow);
+  EXPECT_TRUE(Says(found[0], "main agreement"));
+}
+
 }  // namespace
 }  // namespace clausescan
