@@ -283,5 +283,23 @@ TEST(ReaderRisk, LimitsOfTheMainAgreementAreLowAndSaidToBeElsewhere) {
   EXPECT_TRUE(Says(found[0], "main agreement"));
 }
 
+TEST(ReaderRisk, DeletionOfEveryCopyOrPromptlyWithNoPeriodIsMedium) {
+  const Report report = Scan(
+      "# Exit Terms\n\n7.1 On request, the Vendor shall erase all Client Data and any copies of "
+      "it that it holds.\n\n7.2 The Vendor must promptly destroy all Client Data once the "
+      "services end.\n\n7.3 After the services end, the Vendor will delete the Client Data.\n");
+  const std::vector<Finding> copies = On(report, "data_deletion", "any copies");
+  ASSERT_EQ(copies.size(), 1u);
+  EXPECT_EQ(copies[0].risk, Risk::kMedium);
+  EXPECT_TRUE(Says(copies[0], "every copy"));
+  const std::vector<Finding> prompt = On(report, "data_deletion", "promptly");
+  ASSERT_EQ(prompt.size(), 1u);
+  EXPECT_EQ(prompt[0].risk, Risk::kMedium);
+  const std::vector<Finding> plain = On(report, "data_deletion", "7.3");
+  ASSERT_EQ(plain.size(), 1u);
+  EXPECT_EQ(plain[0].risk, Risk::kLow);
+  EXPECT_FALSE(Says(plain[0], "leave time to clear live systems"));
+}
+
 }  // namespace
 }  // namespace clausescan
