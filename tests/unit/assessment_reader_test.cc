@@ -301,5 +301,19 @@ TEST(ReaderRisk, DeletionOfEveryCopyOrPromptlyWithNoPeriodIsMedium) {
   EXPECT_FALSE(Says(plain[0], "leave time to clear live systems"));
 }
 
+TEST(ReaderRisk, OpenAuditCooperationAndSelfCertificatesAreMedium) {
+  const Report report = Scan(
+      "# Framework Terms\n\n6.2 The Vendor must give the Auditor information and reasonable "
+      "assistance upon their request.\n\n6.3 The Contractor shall deliver a self-audit "
+      "certificate with a supporting audit report to the Buyer each year.\n");
+  const std::vector<Finding> help = On(report, "audit_rights", "reasonable assistance");
+  ASSERT_EQ(help.size(), 1u);
+  EXPECT_EQ(help[0].risk, Risk::kMedium);
+  EXPECT_TRUE(Says(help[0], "neither how often nor who pays"));
+  const std::vector<Finding> self = On(report, "audit_rights", "self-audit");
+  ASSERT_EQ(self.size(), 1u);
+  EXPECT_EQ(self[0].risk, Risk::kMedium);
+}
+
 }  // namespace
 }  // namespace clausescan
