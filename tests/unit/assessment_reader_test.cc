@@ -315,5 +315,20 @@ TEST(ReaderRisk, OpenAuditCooperationAndSelfCertificatesAreMedium) {
   EXPECT_EQ(self[0].risk, Risk::kMedium);
 }
 
+TEST(ReaderRisk, TerminationOverASubprocessorAndInsuranceSetElsewhereAreMedium) {
+  const Report report = Scan(
+      "# Data Processing Addendum\n\n5.3 If the parties cannot resolve Customer's reasonable "
+      "objection to a new Subprocessor within 30 days, Customer may terminate the affected "
+      "Service and receive a refund of prepaid fees.\n\n9.1 The Contractor shall, at its own "
+      "cost, take out and keep the insurances specified in Schedule 5 for the whole Term.\n");
+  const std::vector<Finding> leave = On(report, "subprocessors", "may terminate");
+  ASSERT_EQ(leave.size(), 1u);
+  EXPECT_EQ(leave[0].risk, Risk::kMedium);
+  const std::vector<Finding> cover = On(report, "insurance", "Schedule 5");
+  ASSERT_EQ(cover.size(), 1u);
+  EXPECT_EQ(cover[0].risk, Risk::kMedium);
+  EXPECT_TRUE(Says(cover[0], "not stated here"));
+}
+
 }  // namespace
 }  // namespace clausescan
