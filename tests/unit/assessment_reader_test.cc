@@ -264,10 +264,10 @@ TEST(ReaderRisk, TheBuyersSecurityPolicyIsHigh) {
 
 TEST(ReaderRisk, TheStepsOfAnIndemnityClaimAreLowDuties) {
   const Report report = Scan(
-      "# Master Services Agreement\n\n10.4 The indemnifying party's obligations are subject "
-      "to the indemnified party giving prompt written notice of the claim, sole control of its "
-      "defence and settlement, and reasonable cooperation at the indemnifying party's cost.\n");
-  const std::vector<Finding> found = On(report, "indemnification", "prompt written notice");
+      "# Master Services Agreement\n\n10.4 The indemnifying party must defend the claim "
+      "diligently with competent counsel and may not settle it without the indemnified party's "
+      "consent.\n");
+  const std::vector<Finding> found = On(report, "indemnification", "defend the claim");
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].party, "mutual");
   EXPECT_EQ(found[0].risk, Risk::kLow);
@@ -328,6 +328,18 @@ TEST(ReaderRisk, TerminationOverASubprocessorAndInsuranceSetElsewhereAreMedium) 
   ASSERT_EQ(cover.size(), 1u);
   EXPECT_EQ(cover[0].risk, Risk::kMedium);
   EXPECT_TRUE(Says(cover[0], "not stated here"));
+}
+
+TEST(ReaderReasons, ACapThatOnlyPointsToItsExceptionsIsJudgedThere) {
+  const Report report = Scan(
+      "# Master Services Agreement\n\n11.1 Except as provided in Section 11.4, each party's "
+      "total liability under this Agreement will not exceed the fees paid in the 12 months "
+      "before the claim.\n");
+  const std::vector<Finding> found = On(report, "liability_cap", "11.1");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].risk, Risk::kLow);
+  EXPECT_FALSE(Says(found[0], "leaves some liabilities outside the cap"));
+  EXPECT_TRUE(Says(found[0], "the section it points to"));
 }
 
 }  // namespace
