@@ -271,6 +271,7 @@ TEST(ReaderRisk, TheStepsOfAnIndemnityClaimAreLowDuties) {
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].party, "mutual");
   EXPECT_EQ(found[0].risk, Risk::kLow);
+  EXPECT_TRUE(Says(found[0], "steps of a claim"));
 }
 
 TEST(ReaderRisk, LimitsOfTheMainAgreementAreLowAndSaidToBeElsewhere) {
