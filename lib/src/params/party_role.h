@@ -43,8 +43,17 @@ struct PartyRole {
 // side its sentence opens with ("Customer instructs ...", "Customer's obligations ...");
 // "A and B <verb>" with one of them a side, and roles either side may hold ("the Indemnifying
 // Party", "each Recipient"), are mutual, also over a known duty holder. Service credits are the
-// customer's right; a sentence about them with "not", "no", "only", "expire" or "lapse" limits
-// that remedy. Never fails.
+// customer's right, and so is a schedule of credits that binds no one ("Credit Tier 1 | 99.00% |
+// 5% of monthly fees"); a sentence about them with "not", "no", "only", "expire" or "lapse", or
+// "X will receive no ...", limits that remedy. Also (issue 15 #1): a right phrase before any
+// modal duty is its holder's ("Customer may export ... (or Provider will ...)"); a passive duty
+// addressed to a side that the unit names only there ("requests must be made to the Provider")
+// is the other side's act (a right); "X's sole and exclusive remedy" is the other side's
+// protection (limits_other_remedy); a unit with no side yet whose liability words name one side
+// ("the Supplier does not limit its liability", "Provider is not liable", "its liability will
+// not exceed", not "its suppliers") is that side's, limits_own_liability when it excludes or
+// limits it; a leading condition followed by a main clause of "the parties"/"either party" is
+// mutual; a unit with no side that names an either-side role is mutual. Never fails.
 PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexicon& lexicon);
 
 }  // namespace clausescan::internal
