@@ -28,6 +28,20 @@ std::vector<Finding> On(const Report& report, const std::string& category,
   return out;
 }
 
+bool Says(const Finding& f, const std::string& words) {
+  for (const std::string& r : f.reasons) {
+    if (r.find(words) != std::string::npos) return true;
+  }
+  return false;
+}
+
+bool Advises(const Finding& f, const std::string& words) {
+  for (const std::string& c : f.considerations) {
+    if (c.find(words) != std::string::npos) return true;
+  }
+  return false;
+}
+
 // issue 15 #1: a one-sided exclusion protects the side it names; it is not mutual.
 TEST(ReaderParty, OneSidedExclusionIsTheProtectedSidesAndAsksNothingOfUs) {
   const Report report = Scan(
@@ -94,6 +108,8 @@ TEST(ReaderParty, RightsBeforeDutiesRequestsToUsAndEitherSideRoles) {
   const std::vector<Finding> requests = On(report, "audit_rights", "made to the");
   ASSERT_EQ(requests.size(), 1u);
   EXPECT_EQ(requests[0].party, "customer");
+  EXPECT_EQ(requests[0].risk, Risk::kInfo);
+  EXPECT_FALSE(Says(requests[0], "right to audit"));
   const std::vector<Finding> roles = On(report, "indemnification", "exclusive remedy");
   ASSERT_EQ(roles.size(), 1u);
   EXPECT_EQ(roles[0].party, "mutual");
@@ -168,20 +184,6 @@ TEST(ReaderParty, AMainClauseOfBothSidesAfterAConditionIsMutual) {
   const std::vector<Finding> found = On(report, "subprocessors", "good faith");
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].party, "mutual");
-}
-
-bool Says(const Finding& f, const std::string& words) {
-  for (const std::string& r : f.reasons) {
-    if (r.find(words) != std::string::npos) return true;
-  }
-  return false;
-}
-
-bool Advises(const Finding& f, const std::string& words) {
-  for (const std::string& c : f.considerations) {
-    if (c.find(words) != std::string::npos) return true;
-  }
-  return false;
 }
 
 // issue 15 #4: each reason is true of the clause's own words.

@@ -63,6 +63,15 @@ void JudgeAudit(const PartyRole& role, Party party, Party user, const SideNames&
     return;
   }
   if (party != Party::kSupplier && party != Party::kCustomer) return;
+  if (role.addresses_other_side && party == Opposite(user)) {
+    // issue 15 #1: "All such requests must be made to the Provider": how they ask, not our duty.
+    Revise(Risk::kInfo,
+           fmt::format("how {} must make its requests (to {}): a step of theirs that asks "
+                       "nothing more of us",
+                       NameOf(party, names), NameOf(user, names)),
+           "", finding);
+    return;
+  }
   if (role.right && !role.audits) return;  // "Processor may satisfy a request with reports"
   const Party audited = role.right ? Opposite(party) : party;
   if (audited != Opposite(user)) return;

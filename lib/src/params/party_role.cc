@@ -485,6 +485,7 @@ PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexi
     // "Requests must be made to the Provider": the other side makes them, an act of its own.
     role.party = Opposite(to);
     role.right = true;
+    role.addresses_other_side = true;
   }
   if (!role.right || credit_opening) {
     // "... are Customer's exclusive remedies": a limit on Customer's remedies protects the

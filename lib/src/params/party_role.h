@@ -28,6 +28,9 @@ struct PartyRole {
   // ... or it makes a remedy the other side's exclusive one ("... are Customer's exclusive
   // remedies").
   bool limits_other_remedy = false;
+  // party acts towards the other side in a passive duty addressed to it ("requests must be made
+  // to the Provider"): party's own step, not a duty owed to party.
+  bool addresses_other_side = false;
 };
 
 // The role in one unit's folded view, given its DutyHolder. A right is read from "X may ...",
