@@ -345,5 +345,20 @@ TEST(ReaderReasons, ACapThatOnlyPointsToItsExceptionsIsJudgedThere) {
   EXPECT_TRUE(Says(found[0], "the section it points to"));
 }
 
+TEST(ReaderRisk, ABackupDutyAndGovernmentMarkedDataAreMedium) {
+  const Report report = Scan(
+      "# Call-Off Terms\n\n8.2 The Contractor shall keep regular back-ups of all Authority "
+      "Data in a separate location and deliver copies to the Authority every three months.\n\n"
+      "8.3 The Contractor will handle the shared records as OFFICIAL-SENSITIVE and apply "
+      "appropriate security measures to them.\n");
+  const std::vector<Finding> backups = On(report, "data_deletion", "back-ups");
+  ASSERT_EQ(backups.size(), 1u);
+  EXPECT_EQ(backups[0].risk, Risk::kMedium);
+  EXPECT_FALSE(Says(backups[0], "lets you keep"));
+  const std::vector<Finding> marked = On(report, "security_measures", "OFFICIAL-SENSITIVE");
+  ASSERT_EQ(marked.size(), 1u);
+  EXPECT_EQ(marked[0].risk, Risk::kMedium);
+}
+
 }  // namespace
 }  // namespace clausescan
