@@ -17,8 +17,14 @@ the provision (located as ../shared/tools/eval.py locates quotes) and scores:
   clean      party right and no duplicate (the issue's first target, >= 95 %).
 Targets (issue 15): clean >= 0.95 and risk >= 0.90 of the found provisions.
 
-Usage: assessment.py [--scanner PATH] [--labels TSV] [--json OUT] [--list] [-- SCAN-ARGS...]
-  --list prints every scored provision whose party or risk differs, or that is duplicated.
+Check part: corpus/dev/gold/check-assessment.tsv labels provisions of the check documents of
+corpus/dev (SPLIT.md) the same way; when it exists its figures are printed beside the tuning
+part's. It is never listed: nothing may be written from it.
+
+Usage: assessment.py [--scanner PATH] [--labels TSV] [--check-labels TSV] [--json OUT] [--list]
+                     [-- SCAN-ARGS...]
+  --list prints every scored provision of --labels whose party or risk differs, or that is
+  duplicated.
   SCAN-ARGS after `--` are passed to `clausescan scan` (e.g. -- --party supplier).
 Exit status 0; 2 when a label line is malformed or a quote cannot be located.
 """
@@ -31,6 +37,8 @@ from eval import fold, locate, overlaps  # noqa: E402  (the shared scorer's quot
 
 RISKS = ["info", "low", "medium", "high"]
 PARTIES = ["supplier", "customer", "mutual", "third"]
+DEFAULT_LABELS = os.path.join(ROOT, "corpus", "dev", "gold", "assessment.tsv")
+DEFAULT_CHECK_LABELS = os.path.join(ROOT, "corpus", "dev", "gold", "check-assessment.tsv")
 
 
 def read_labels(path):
@@ -62,17 +70,10 @@ def scan(scanner, path, extra):
         return []
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scanner", default=os.path.join(ROOT, "build", "clausescan"))
-    parser.add_argument("--labels", default=os.path.join(ROOT, "corpus", "dev", "gold",
-                                                         "assessment.tsv"))
-    parser.add_argument("--json", help="write the figures as JSON to this file")
-    parser.add_argument("--list", action="store_true", help="print each disagreement")
-    parser.add_argument("scan_args", nargs="*", help="after --: passed to clausescan scan")
-    args = parser.parse_args()
-
-    labels = read_labels(args.labels)
+def score(labels_path, scanner, scan_args, listing):
+    """Scores one label file; returns (figures, party confusion, risk confusion).
+    Prints each disagreement when `listing`. Exits 2 when a quote cannot be located."""
+    labels = read_labels(labels_path)
     findings, texts = {}, {}
     counts = Counter()
     party_confusion, risk_confusion = Counter(), Counter()
@@ -80,13 +81,13 @@ def main():
         doc = label["doc"]
         path = os.path.normpath(os.path.join(ROOT, doc))
         if doc not in findings:
-            findings[doc] = scan(args.scanner, path, args.scan_args)
+            findings[doc] = scan(scanner, path, scan_args)
             data = open(path, "rb").read()
             texts[doc] = (data, fold(data))
         data, folded = texts[doc]
         span = locate(data, label["quote"], folded)
         if span is None:
-            print(f"{args.labels}:{label['line']}: quote not found in {doc}", file=sys.stderr)
+            print(f"{labels_path}:{label['line']}: quote not found in {doc}", file=sys.stderr)
             sys.exit(2)
         counts["labels"] += 1
         hits = [f for f in findings[doc]
@@ -107,7 +108,7 @@ def main():
         counts["clean"] += party_ok and not duplicate
         party_confusion[(label["party"], got_party)] += 1
         risk_confusion[(label["risk"], first["risk"])] += 1
-        if args.list and not (party_ok and risk_ok and not duplicate):
+        if listing and not (party_ok and risk_ok and not duplicate):
             print(f"{label['doc']}:{first.get('line', '?')} {label['category']} "
                   f"party {label['party']}/{got_party} risk {label['risk']}/{first['risk']}"
                   f"{' DUPLICATE x%d' % len(hits) if duplicate else ''} rule {first['rule']}: "
@@ -117,6 +118,23 @@ def main():
     figures = {"labels": counts["labels"], "documents": len(findings), "found": counts["found"],
                **{k: round(counts[k] / found, 3)
                   for k in ("party", "risk", "risk+-1", "duplicate", "clean")}}
+    return figures, party_confusion, risk_confusion
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scanner", default=os.path.join(ROOT, "build", "clausescan"))
+    parser.add_argument("--labels", default=DEFAULT_LABELS)
+    parser.add_argument("--check-labels", default=DEFAULT_CHECK_LABELS,
+                        help="the check part, scored beside the labels and never listed "
+                             "('' to skip)")
+    parser.add_argument("--json", help="write the figures as JSON to this file")
+    parser.add_argument("--list", action="store_true", help="print each disagreement")
+    parser.add_argument("scan_args", nargs="*", help="after --: passed to clausescan scan")
+    args = parser.parse_args()
+
+    figures, party_confusion, risk_confusion = score(args.labels, args.scanner, args.scan_args,
+                                                     args.list)
     print(f"{figures['labels']} labelled provisions in {figures['documents']} documents; "
           f"{figures['found']} found by a finding of their category")
     print(f"of those found: party right {figures['party']:.3f}, risk right {figures['risk']:.3f} "
@@ -129,9 +147,22 @@ def main():
         print("  " + "".join(f"{v:>10}" for v in ["", *values]))
         for want in values:
             print("  " + f"{want:>10}" + "".join(f"{confusion[(want, got)]:>10}" for got in values))
+    result = {"tuning": figures}
+    if args.check_labels and os.path.exists(args.check_labels):
+        check, _, _ = score(args.check_labels, args.scanner, args.scan_args, False)
+        result["check"] = check
+        print("tuning part (labels above) beside the check part (nothing is written from it):")
+        print(f"  {'':<32}{'tuning':>10}{'check':>10}")
+        print(f"  {'provisions (documents)':<32}{figures['labels']:>6} ({figures['documents']})"
+              f"{check['labels']:>6} ({check['documents']})")
+        print(f"  {'found':<32}{figures['found']:>10}{check['found']:>10}")
+        for key, name in (("party", "party right"), ("risk", "risk right"),
+                          ("risk+-1", "risk within one level"), ("duplicate", "duplicated"),
+                          ("clean", "right party, no duplicate")):
+            print(f"  {name:<32}{figures[key]:>10.3f}{check[key]:>10.3f}")
     if args.json:
         with open(args.json, "w") as out:
-            json.dump(figures, out, indent=1)
+            json.dump(result, out, indent=1)
     return 0
 
 

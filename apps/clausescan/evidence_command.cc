@@ -21,6 +21,7 @@ struct EvidenceArgs {
   std::string color = "auto";
   std::string format = "text";
   bool format_given = false;  // --format on the command line
+  bool no_rationale = false;
 };
 
 // The format an output file's extension names (.json, .csv, any case), or "text".
@@ -38,6 +39,7 @@ int RunEvidence(EvidenceArgs args) {
   if (!rules) return kExitError;
   ScanOptions options;
   ApplyReadOptions(args.read, &options);
+  options.rationale = !args.no_rationale;  // issue 14 #1
   Scanner scanner(*rules, options);
   Output out(args.output);
   std::string error;
@@ -88,6 +90,8 @@ Command AddEvidenceCommand(CLI::App& app) {
   cmd->add_option("--color", args->color, "Colour the output")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
+  cmd->add_flag("--no-rationale", args->no_rationale,
+                "Leave out why the buyer asks for what calls for each item, in every format");
   cmd->add_option("--rules", args->rules.rules_dir,
                   "Use the rules in this directory instead of the builtin ones");
   cmd->add_option("--playbook", args->rules.playbook, "Override the default playbook");

@@ -23,6 +23,7 @@
 #include "match/matcher.h"
 #include "params/parties_in_text.h"
 #include "params/party_role.h"
+#include "params/second_person.h"
 #include "report/context.h"
 #include "rules/model.h"
 #include "structure/doctype.h"
@@ -154,6 +155,8 @@ Result<DocumentSides> ReadSides(const internal::RuleSetData& data,
   }
   sides.user = *user;
   sides.lexicon = internal::DocumentLexicon(data.parties, sides.parties);
+  // "we" and "you" take the sides this document gives them (issue 11 #3).
+  internal::ApplyPersonSides(internal::ReadPersonSides(text.text, sides.lexicon), &sides.lexicon);
   sides.names.supplier = SideName(sides.parties, internal::Party::kSupplier,
                                   CommonWord(text.folded, data.parties.supplier, "supplier"));
   sides.names.customer = SideName(sides.parties, internal::Party::kCustomer,

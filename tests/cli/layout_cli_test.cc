@@ -174,10 +174,11 @@ TEST_F(LayoutCli, EvidenceAsJsonAndCsv) {
   EXPECT_TRUE(high_found) << first.dump();
   RunResult csv = RunClausescan("evidence -f CSV " + Quote(Dpa()));
   ASSERT_EQ(csv.exit_code, 0) << csv.err;
-  EXPECT_EQ(csv.out.rfind("item,title,item_risk,controls,path,line,category,rule,risk\r\n", 0), 0u)
+  EXPECT_EQ(
+      csv.out.rfind("item,title,item_risk,controls,path,line,category,rule,risk,rationale\r\n", 0),
+      0u)
       << csv.out;
-  EXPECT_THAT(csv.out,
-              HasSubstr(",13,incident_notification,incident-notification.window,high\r\n"));
+  EXPECT_THAT(csv.out, HasSubstr(",13,incident_notification,incident-notification.window,high,"));
   std::filesystem::path file = dir_.path() / "pack.JSON";
   RunResult by_name = RunClausescan("evidence -o " + Quote(file) + " " + Quote(Dpa()));
   ASSERT_EQ(by_name.exit_code, 0) << by_name.err;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -138,6 +139,84 @@ TEST(EvidencePackPrinter, LiteralOutput) {
 
 clausescan is an aid to review, not legal advice.
 )");  // issue 14 #3
+}
+
+// Reports whose findings carry a rationale: the notice and deletion findings of the DPA one
+// each, and a second deletion finding with the same one (issue 14 #1).
+std::vector<Report> ReportsWithRationale() {
+  std::vector<Report> reports = samples::TwoReports();
+  Report& dpa = reports[0];
+  dpa.findings[0].rationale = {
+      "The buyer has its own clock. It must file in 72 hours.",
+      {"gdpr-controllers"},
+      {{"GDPR Art. 33(1)", "https://eur-lex.europa.eu/eli/reg/2016/679/oj"},
+       {"NIS2 Art. 23", "https://eur-lex.europa.eu/eli/dir/2022/2555/oj"},
+       {"DORA Art. 19", "https://eur-lex.europa.eu/eli/reg/2022/2554/oj"}}};
+  dpa.findings[1].rationale = {"Data kept is data at risk.",
+                               {"all"},
+                               {{"ISO/IEC 27001 A.8.10", "https://www.iso.org/standard/27001"}}};
+  dpa.findings.push_back(dpa.findings[1]);
+  dpa.findings.back().line = 44;
+  return reports;
+}
+
+// issue 14 #1: under each item, each distinct rationale once, as the text report shows it;
+// several are labelled by category.
+TEST(EvidencePackPrinter, WhyTheBuyerAsksUnderEachItem) {
+  std::ostringstream out;
+  WriteEvidencePack(BuildEvidencePack(ReportsWithRationale()), out);
+  const std::string text = out.str();
+  EXPECT_NE(text.find("      contracts/dpa.md:12  HIGH  incident_notification  "
+                      "incident-notification.window\n"
+                      "    why the buyer asks: The buyer has its own clock. (GDPR Art. 33(1); NIS2 "
+                      "Art. 23; +1 more)\n"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(
+      text.find("      contracts/dpa.md:44  LOW  data_deletion  data-deletion.end-of-contract\n"
+                "    why the buyer asks:\n"
+                "      incident_notification: The buyer has its own clock. (GDPR Art. 33(1); "
+                "NIS2 Art. 23; +1 more)\n"
+                "      data_deletion: Data kept is data at risk. (ISO/IEC 27001 A.8.10)\n"),
+      std::string::npos)
+      << text;
+  EXPECT_NE(
+      text.find("      contracts/dpa.md:44  LOW  data_deletion  data-deletion.end-of-contract\n"
+                "    why the buyer asks: Data kept is data at risk. (ISO/IEC 27001 A.8.10)\n"),
+      std::string::npos)
+      << text;
+  // Findings without a rationale (--no-rationale, a rule set with none) show no line.
+  std::ostringstream plain;
+  WriteEvidencePack(BuildEvidencePack(samples::TwoReports()), plain);
+  EXPECT_EQ(plain.str().find("why the buyer asks"), std::string::npos);
+}
+
+// issue 14 #1: JSON gives each finding its rationale as the scan JSON does; CSV the compact
+// line in a last column, empty without one.
+TEST(EvidenceData, RationaleInJsonAndCsv) {
+  std::vector<EvidenceNeed> pack = BuildEvidencePack(ReportsWithRationale());
+  std::ostringstream json;
+  WriteEvidenceJson(pack, json);
+  nlohmann::json parsed = nlohmann::json::parse(json.str());
+  const nlohmann::json& finding = parsed["items"][0]["findings"][0];
+  EXPECT_EQ(finding["rationale"]["text"], "The buyer has its own clock. It must file in 72 hours.");
+  EXPECT_EQ(finding["rationale"]["sectors"][0], "gdpr-controllers");
+  EXPECT_EQ(finding["rationale"]["sources"][2]["title"], "DORA Art. 19");
+  EXPECT_EQ(finding["rationale"]["sources"][2]["url"],
+            "https://eur-lex.europa.eu/eli/reg/2022/2554/oj");
+  EXPECT_FALSE(parsed["items"][2]["findings"][0].contains("rationale")) << json.str();  // insurance
+  std::ostringstream csv;
+  WriteEvidenceCsv(pack, csv);
+  EXPECT_EQ(
+      csv.str().rfind("item,title,item_risk,controls,path,line,category,rule,risk,rationale\r\n"
+                      "incident-response-procedure,Incident response procedure,high,"
+                      "A.5.24 A.5.26,contracts/dpa.md,12,incident_notification,"
+                      "incident-notification.window,high,"
+                      "The buyer has its own clock. (GDPR Art. 33(1); NIS2 Art. 23; +1 more)\r\n",
+                      0),
+      0u)
+      << csv.str();
+  EXPECT_NE(csv.str().find("insurance.cyber,medium,\r\n"), std::string::npos) << csv.str();
 }
 
 TEST(EvidencePackPrinter, EmptyPack) {

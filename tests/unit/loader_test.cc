@@ -13,6 +13,7 @@
 #include "clausescan/rules.h"
 #include "rules/model.h"
 #include "support/temp_directory.h"
+#include "test_rationale_files.h"
 
 namespace clausescan::internal {
 namespace {
@@ -89,7 +90,8 @@ std::map<std::string, std::string> BaseFiles() {
           {"playbook.yaml", kPlaybook},
           {kWindowFile, kWindowRule},
           {"audit/rights.yaml", kAuditRule},
-          {"audit/rights.test.txt", "# ok: audit.rights\nNothing.\n"}};
+          {"audit/rights.test.txt", "# ok: audit.rights\nNothing.\n"},
+          {"audit/rationale.yaml", test_rules::PlaceholderRationale("audit")}};  // issue 14
 }
 
 // Loads the base files with `changes` applied (an empty content removes the file).
@@ -177,7 +179,7 @@ TEST(Loader, LoadsValidRuleSet) {
   EXPECT_EQ(set.controls[2].id, "A.5.24");
   EXPECT_EQ(set.parties.supplier, (std::vector<std::string>{"supplier", "provider"}));
   EXPECT_EQ(set.parties.mutual, std::vector<std::string>{"each party"});
-  EXPECT_EQ(set.files.size(), 8u);  // tests included
+  EXPECT_EQ(set.files.size(), 9u);  // tests and the rationale included
   EXPECT_NE(set.matcher, nullptr);
 }
 

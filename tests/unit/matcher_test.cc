@@ -13,6 +13,7 @@
 #include "rules/loader.h"
 #include "rules/model.h"
 #include "support/bounded_child.h"
+#include "test_rationale_files.h"
 
 namespace clausescan::internal {
 namespace {
@@ -98,6 +99,7 @@ parameters:
 std::shared_ptr<RuleSetData> LoadTestRules() {
   std::vector<SourceFile> files;
   for (const auto& file : kRuleFiles) files.push_back(SourceFile{file[0], file[1]});
+  test_rules::AddPlaceholderRationales(&files);  // issue 14: every rule has a rationale
   Result<std::shared_ptr<RuleSetData>> data = LoadRuleSet(std::move(files), "test");
   EXPECT_TRUE(data.ok()) << data.error().message();
   return data.ok() ? *data : nullptr;

@@ -180,5 +180,84 @@ TEST(RationaleLoader, AnswersBecomeConsiderations) {
               ::testing::Not(::testing::Contains(HasSubstr("buyer's need"))));
 }
 
+// issue 14 #2 (item 2): a folder without any rationale.yaml (a user's own pack) is checked too.
+// 'audit' is no category of the built-in rules, so its rule has no rationale anywhere: the error
+// names the rule file and line and says how to add one.
+TEST(RationaleLoader, AFolderWithoutRationaleFilesFailsForANewCategory) {
+  auto data = Load("", "");
+  ASSERT_FALSE(data);
+  const std::string message = data.error().message();
+  EXPECT_THAT(message, HasSubstr("audit/audit.yaml:1:1: rule 'audit.audit' has no rationale"));
+  EXPECT_THAT(message, HasSubstr("neither has category 'audit' (here or in the built-in rules)"));
+  EXPECT_THAT(message, HasSubstr("add audit/rationale.yaml with 'category: audit'"));
+  EXPECT_THAT(message, HasSubstr("sources: [{title, url, says, read}]"));
+}
+
+// issue 14 #2 (item 2): a rule of a built-in category takes the built-in category's rationale
+// when its folder has none, and a rule of a built-in id and category that rule's own.
+TEST(RationaleLoader, ABuiltinCategoryLendsItsRationaleToAFolderWithout) {
+  const char custom[] = R"(id: incident-notification.pager
+category: incident_notification
+title: Pager
+match:
+  all:
+    - any: ['\bpager\b']
+)";
+  std::vector<SourceFile> files = {
+      {"categories.yaml", "- {id: incident_notification, title: Incident notification}\n"},
+      {"parties.yaml", "supplier: [Supplier]\ncustomer: [Customer]\n"},
+      {"incident_notification/window.yaml", kRule},
+      {"incident_notification/pager.yaml", custom}};
+  auto data = LoadRuleSet(std::move(files), "own-rules");
+  ASSERT_TRUE(data) << data.error().message();
+  Finding pager;
+  pager.category = "incident_notification";
+  Assess(**data, (*data)->rules[0], pager);  // incident-notification.pager
+  EXPECT_THAT(pager.rationale.text, HasSubstr("The buyer has its own short, fixed clock"));
+  EXPECT_FALSE(pager.rationale.sources.empty());
+  Finding window;
+  window.category = "incident_notification";
+  Assess(**data, (*data)->rules[1], window);  // incident-notification.window
+  EXPECT_THAT(window.rationale.text, HasSubstr("The hours asked for are the buyer's own deadline"));
+  EXPECT_THAT((*data)->infos[0].rationale.text, HasSubstr("short, fixed clock"));  // rules show
+}
+
+// issue 14 #2 (item 2): every rationale names its source, and where it was read.
+TEST(RationaleLoader, EverySourceNamesItsTextAndWhereItWasRead) {
+  struct Case {
+    std::string source;
+    std::string message;
+  };
+  const std::vector<Case> cases = {
+      {"{url: \"https://x.example/a\", says: s, read: r}", "missing required key 'title'"},
+      {"{title: t, says: s, read: r}", "missing required key 'url'"},
+      {"{title: t, url: \"https://x.example/a\", read: r}", "missing required key 'says'"},
+      {"{title: t, url: \"https://x.example/a\", says: s}", "missing required key 'read'"},
+      {"{title: t, url: \"\", says: s, read: r}", "'url' must not be empty"},
+      {"{title: t, url: \"see the OJ\", says: s, read: r}",
+       "'url' must be the address of the text (http:// or https://), not 'see the OJ'"},
+  };
+  for (const Case& c : cases) {
+    auto data = Load(kRationale, "category: audit\nrationale: The regulator asks.\nsources:\n  - " +
+                                     c.source + "\n");
+    ASSERT_FALSE(data) << c.source;
+    EXPECT_THAT(data.error().message(), HasSubstr("audit/rationale.yaml:4:")) << c.source;
+    EXPECT_THAT(data.error().message(), HasSubstr(c.message)) << c.source;
+  }
+}
+
+// issue 14 #2 (item 2): the built-in rules give every rule a rationale with sources.
+TEST(RationaleLoader, EveryBuiltinRuleHasARationaleWithSources) {
+  auto data = LoadRuleSet(EmbeddedRuleFiles(), "<builtin>");
+  ASSERT_TRUE(data) << data.error().message();
+  for (const RuleInfo& info : (*data)->infos) {
+    EXPECT_FALSE(info.rationale.text.empty()) << info.id;
+    EXPECT_FALSE(info.rationale.sources.empty()) << info.id;
+    for (const RationaleSource& source : info.rationale.sources) {
+      EXPECT_EQ(source.url.rfind("https://", 0), 0u) << info.id << " " << source.url;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace clausescan::internal

@@ -262,12 +262,13 @@ TEST(EvidenceData, JsonAndCsv) {
   EXPECT_EQ(first["findings"][0]["line"], 12);
   std::ostringstream csv;
   WriteEvidenceCsv(pack, csv);
-  EXPECT_EQ(csv.str().rfind("item,title,item_risk,controls,path,line,category,rule,risk\r\n"
-                            "incident-response-procedure,Incident response procedure,high,"
-                            "A.5.24 A.5.26,contracts/dpa.md,12,incident_notification,"
-                            "incident-notification.window,high\r\n",
-                            0),
-            0u)
+  EXPECT_EQ(
+      csv.str().rfind("item,title,item_risk,controls,path,line,category,rule,risk,rationale\r\n"
+                      "incident-response-procedure,Incident response procedure,high,"
+                      "A.5.24 A.5.26,contracts/dpa.md,12,incident_notification,"
+                      "incident-notification.window,high,\r\n",
+                      0),
+      0u)
       << csv.str();
 }
 

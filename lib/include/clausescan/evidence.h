@@ -21,6 +21,7 @@ struct FindingRef {
   Risk risk = Risk::kInfo;
   std::size_t report_index = 0;   // position of the report in BuildEvidencePack's input
   std::size_t finding_index = 0;  // position of the finding in that report's findings
+  Rationale rationale = {};       // why the buyer asks (Finding::rationale); empty when it has none
 };
 
 // One document to prepare, with everything that calls for it.

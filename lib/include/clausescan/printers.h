@@ -153,8 +153,11 @@ void WriteTextSummary(const std::vector<Report>& reports, std::ostream& out,
                       const TextStyle& style = {});
 
 // The evidence pack for `clausescan evidence`: per item (BuildEvidencePack order) a checkbox
-// line with title, id and highest risk, its description, the Annex A controls, and the
-// findings (path:line, risk, category, rule) that call for it. Wrapped at 100 columns.
+// line with title, id and highest risk, its description, the Annex A controls, the findings
+// (path:line, risk, category, rule) that call for it, and why the buyer asks: each distinct
+// rationale of those findings once as the text report's compact line (internal RationaleLine),
+// labelled by category (by rule where two share one) when there are several; nothing for
+// findings without one. Wrapped at 100 columns. Ends with kNotLegalAdvice.
 void WriteEvidencePack(const std::vector<EvidenceNeed>& pack, std::ostream& out,
                        const TextStyle& style = {});
 
@@ -210,14 +213,16 @@ std::string DocumentName(const std::vector<Report>& reports, std::size_t index);
 
 // The evidence pack as one JSON object for scripts:
 // {"items": [{"id", "title", "description", "risk", "controls": [{"id", "title"}],
-//   "findings": [{"path", "line", "category", "rule", "risk"}]}]} and a newline, items in
-// BuildEvidencePack order.
+//   "findings": [{"path", "line", "category", "rule", "risk", "rationale"}]}]} and a newline,
+// items in BuildEvidencePack order; "rationale" ({"text", "sectors", "sources": [{"title",
+// "url"}]}, as in WriteJson) only for a finding that has one.
 void WriteEvidenceJson(const std::vector<EvidenceNeed>& pack, std::ostream& out);
 
 // The evidence pack as CSV (RFC 4180, as WriteCsv): a header row, then one row per finding
 // that calls for an item, with the columns
-//   item,title,item_risk,controls,path,line,category,rule,risk
-// controls the item's control ids joined with ' '; formula-like fields escaped as in WriteCsv.
+//   item,title,item_risk,controls,path,line,category,rule,risk,rationale
+// controls the item's control ids joined with ' '; rationale the finding's as the text report's
+// compact line, empty without one; formula-like fields escaped as in WriteCsv.
 void WriteEvidenceCsv(const std::vector<EvidenceNeed>& pack, std::ostream& out);
 
 }  // namespace clausescan

@@ -5,6 +5,8 @@
 #include <vector>
 
 #include "clausescan/printers.h"
+#include "report/json_values.h"
+#include "report/rationale_text.h"
 #include "report/strings.h"
 
 namespace clausescan {
@@ -17,11 +19,15 @@ void WriteEvidenceJson(const std::vector<EvidenceNeed>& pack, std::ostream& out)
     for (const Control& c : need.controls) controls.push_back({{"id", c.id}, {"title", c.title}});
     Json findings = Json::array();
     for (const FindingRef& ref : need.findings) {
-      findings.push_back({{"path", ref.path},
-                          {"line", ref.line},
-                          {"category", ref.category},
-                          {"rule", ref.rule},
-                          {"risk", RiskName(ref.risk)}});
+      Json finding = {{"path", ref.path},
+                      {"line", ref.line},
+                      {"category", ref.category},
+                      {"rule", ref.rule},
+                      {"risk", RiskName(ref.risk)}};
+      if (!ref.rationale.text.empty()) {  // issue 14 #1
+        finding["rationale"] = internal::RationaleJson(ref.rationale);
+      }
+      findings.push_back(std::move(finding));
     }
     items.push_back({{"id", need.item.id},
                      {"title", need.item.title},
@@ -35,7 +41,7 @@ void WriteEvidenceJson(const std::vector<EvidenceNeed>& pack, std::ostream& out)
 }
 
 void WriteEvidenceCsv(const std::vector<EvidenceNeed>& pack, std::ostream& out) {
-  out << "item,title,item_risk,controls,path,line,category,rule,risk\r\n";
+  out << "item,title,item_risk,controls,path,line,category,rule,risk,rationale\r\n";
   for (const EvidenceNeed& need : pack) {
     std::string controls;
     for (const Control& c : need.controls) controls += (controls.empty() ? "" : " ") + c.id;
@@ -44,7 +50,8 @@ void WriteEvidenceCsv(const std::vector<EvidenceNeed>& pack, std::ostream& out) 
           << RiskName(need.risk) << ',' << internal::CsvField(controls) << ','
           << internal::CsvField(ref.path) << ',' << ref.line << ','
           << internal::CsvField(ref.category) << ',' << internal::CsvField(ref.rule) << ','
-          << RiskName(ref.risk) << "\r\n";
+          << RiskName(ref.risk) << ',' << internal::CsvField(internal::RationaleLine(ref.rationale))
+          << "\r\n";
     }
   }
 }

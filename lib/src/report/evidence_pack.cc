@@ -54,8 +54,8 @@ void AddFinding(const Report& report, std::size_t report_index, std::size_t find
   if (need.item.title.empty()) need.item.title = item.title;
   if (need.item.description.empty()) need.item.description = item.description;
   need.risk = std::max(need.risk, f.risk);
-  need.findings.push_back(
-      {report.document.path, f.line, f.category, f.rule, f.risk, report_index, finding_index});
+  need.findings.push_back({report.document.path, f.line, f.category, f.rule, f.risk, report_index,
+                           finding_index, f.rationale});
   AddControls(f.controls, need);
 }
 

@@ -1,4 +1,5 @@
 // The evidence pack as text, for `clausescan evidence`: a checklist to work through.
+#include <algorithm>
 #include <ostream>
 #include <set>
 #include <string>
@@ -6,6 +7,7 @@
 #include <vector>
 
 #include "clausescan/printers.h"
+#include "report/rationale_text.h"
 #include "report/strings.h"
 #include "report/terminal.h"
 
@@ -34,6 +36,34 @@ void WriteHeadline(const std::vector<EvidenceNeed>& pack, std::ostream& out,
       << Plural(documents.size(), "document", "documents") << '\n';
 }
 
+// Why the buyer asks for what calls for the item (issue 14 #1): each distinct rationale of its
+// findings once, in their order, as the compact line of the text report. One alone follows the
+// label; several are labelled by category, or by rule where a category has two.
+void WriteRationales(const EvidenceNeed& need, std::ostream& out) {
+  std::vector<std::pair<const FindingRef*, std::string>> shown;  // first ref, line
+  for (const FindingRef& ref : need.findings) {
+    std::string line = internal::RationaleLine(ref.rationale);
+    if (line.empty()) continue;
+    auto same = [&](const auto& entry) { return entry.second == line; };
+    if (std::none_of(shown.begin(), shown.end(), same)) shown.emplace_back(&ref, std::move(line));
+  }
+  if (shown.empty()) return;
+  if (shown.size() == 1) {
+    internal::WriteWrapped(internal::CleanText(shown[0].second),
+                           "    why the buyer asks: ", "      ", out);
+    return;
+  }
+  out << "    why the buyer asks:\n";
+  for (const auto& [ref, line] : shown) {
+    auto same_category = [&](const auto& entry) {
+      return entry.first != ref && entry.first->category == ref->category;
+    };
+    const bool shared = std::any_of(shown.begin(), shown.end(), same_category);
+    const std::string label = shared ? ref->rule : ref->category;
+    internal::WriteWrapped(internal::CleanText(label + ": " + line), "      ", "        ", out);
+  }
+}
+
 void WriteNeed(const EvidenceNeed& need, std::ostream& out, const TextStyle& style) {
   std::string title = internal::CleanText(need.item.title.empty() ? need.item.id : need.item.title);
   out << '\n'
@@ -55,6 +85,7 @@ void WriteNeed(const EvidenceNeed& need, std::ostream& out, const TextStyle& sty
         << internal::RiskLabel(ref.risk, style) << "  " << internal::CleanText(ref.category) << "  "
         << internal::CleanText(ref.rule) << '\n';
   }
+  WriteRationales(need, out);
 }
 
 }  // namespace

@@ -74,17 +74,7 @@ Json FindingJson(const Finding& f) {
   out["controls"] = ControlsJson(f.controls);
   out["evidence"] = EvidenceJson(f.evidence);
   out["considerations"] = f.considerations;
-  if (!f.rationale.text.empty()) {  // issue 14 #2
-    Json rationale = Json::object();
-    rationale["text"] = f.rationale.text;
-    rationale["sectors"] = f.rationale.sectors;
-    Json sources = Json::array();
-    for (const RationaleSource& source : f.rationale.sources) {
-      sources.push_back(Json{{"title", source.title}, {"url", source.url}});
-    }
-    rationale["sources"] = std::move(sources);
-    out["rationale"] = std::move(rationale);
-  }
+  if (!f.rationale.text.empty()) out["rationale"] = internal::RationaleJson(f.rationale);
   return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <type_traits>
+#include <utility>
 #include <variant>
 
 #include "report/values.h"
@@ -26,6 +27,18 @@ nlohmann::ordered_json ParamJson(const ParamValue& value) {
 nlohmann::ordered_json ParametersJson(const std::map<std::string, ParamValue>& parameters) {
   nlohmann::ordered_json out = nlohmann::ordered_json::object();
   for (const auto& [name, value] : parameters) out[name] = ParamJson(value);
+  return out;
+}
+
+nlohmann::ordered_json RationaleJson(const Rationale& rationale) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::object();
+  out["text"] = rationale.text;
+  out["sectors"] = rationale.sectors;
+  nlohmann::ordered_json sources = nlohmann::ordered_json::array();
+  for (const RationaleSource& source : rationale.sources) {
+    sources.push_back({{"title", source.title}, {"url", source.url}});
+  }
+  out["sources"] = std::move(sources);
   return out;
 }
 

@@ -1,4 +1,5 @@
-// Parameter values as JSON, shared by the JSON and SARIF printers so both write numbers alike.
+// Values as JSON shared by the printers: parameters (JSON and SARIF, so both write numbers
+// alike) and the rationale (the scan JSON and the evidence pack's JSON).
 #ifndef CLAUSESCAN_REPORT_JSON_VALUES_H_
 #define CLAUSESCAN_REPORT_JSON_VALUES_H_
 
@@ -16,6 +17,10 @@ nlohmann::ordered_json ParamJson(const ParamValue& value);
 
 // The parameters as one JSON object, keys in name order.
 nlohmann::ordered_json ParametersJson(const std::map<std::string, ParamValue>& parameters);
+
+// A rationale as the JSON object {"text", "sectors", "sources": [{"title", "url"}]}
+// (docs/report-format.md); callers leave the field out when rationale.text is empty.
+nlohmann::ordered_json RationaleJson(const Rationale& rationale);
 
 }  // namespace clausescan::internal
 

@@ -116,6 +116,7 @@ Result<std::shared_ptr<RuleSetData>> LoadRuleSet(std::vector<SourceFile> files,
       return ReadRationale(f, n, catalogs.categories, data->rules, &data->rationales);
     }));
   }
+  InheritRationales(data->rules, &data->rationales);  // issue 14 #2
   CLAUSESCAN_RETURN_IF_ERROR(CheckEveryRuleHasRationale(data->rules, data->rationales));
   CLAUSESCAN_RETURN_IF_ERROR(
       ParseAndRead(special.doctypes, [&](const YamlFile& f, const YAML::Node& n) {

@@ -213,6 +213,7 @@ struct DocType {
 struct RationaleEntry {
   Rationale shown;
   std::vector<std::string> answers;
+  std::string category;  // the category it belongs to: its own id, or its rule's category
 };
 
 class Matcher;         // match/matcher.h

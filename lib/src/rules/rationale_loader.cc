@@ -5,6 +5,11 @@
 #include <string_view>
 #include <utility>
 
+#include "rules/catalogues.h"
+#include "rules/loader.h"
+#include "rules/rule_files.h"
+#include "rules/rule_loader.h"
+
 namespace clausescan::internal {
 namespace {
 
@@ -20,7 +25,13 @@ Status ReadSource(const YamlFile& file, const YAML::Node& node, RationaleSource*
   std::string unused;
   CLAUSESCAN_RETURN_IF_ERROR(ReadOptionalString(file, fields, "id", &unused));
   CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, *fields.Find("title"), "title", &source->title));
-  CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, *fields.Find("url"), "url", &source->url));
+  const YAML::Node& url = *fields.Find("url");
+  CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, url, "url", &source->url));
+  if (source->url.rfind("https://", 0) != 0 && source->url.rfind("http://", 0) != 0) {
+    return file.At(url, fmt::format("'url' must be the address of the text (http:// or "
+                                    "https://), not '{}'",
+                                    source->url));
+  }
   CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, *fields.Find("says"), "says", &unused));
   return ReadString(file, *fields.Find("read"), "read", &unused);
 }
@@ -83,6 +94,7 @@ Status ReadRationale(const YamlFile& file, const YAML::Node& root,
                                                          DidYouMean(category, category_ids)));
   }
   RationaleEntry own;
+  own.category = category;
   CLAUSESCAN_RETURN_IF_ERROR(ReadBody(file, fields, fmt::format("category '{}'", category), &own));
   CLAUSESCAN_RETURN_IF_ERROR(Store(file, *fields.Find("category"), category, std::move(own), out));
   const YAML::Node* rule_map = fields.Find("rules");
@@ -107,21 +119,70 @@ Status ReadRationale(const YamlFile& file, const YAML::Node& root,
     CLAUSESCAN_RETURN_IF_ERROR(Fields::Read(
         file, entry.second, fmt::format("rationale of '{}'", id), kBodyKeys, kBodyRequired, &body));
     RationaleEntry one;
+    one.category = category;
     CLAUSESCAN_RETURN_IF_ERROR(ReadBody(file, body, fmt::format("rule '{}'", id), &one));
     CLAUSESCAN_RETURN_IF_ERROR(Store(file, entry.first, id, std::move(one), out));
   }
   return std::nullopt;
 }
 
+const std::map<std::string, RationaleEntry>& BuiltinRationales() {
+  static const std::map<std::string, RationaleEntry> builtin = [] {
+    const std::vector<SourceFile>& files = EmbeddedRuleFiles();
+    SpecialFiles special;
+    Catalogs catalogs;
+    std::vector<Rule> rules;
+    std::map<std::string, RationaleEntry> out;
+    if (Classify(files, &special) || ReadCatalogs(special, "<builtin>", &catalogs) ||
+        ReadRules(special, catalogs, &rules)) {
+      return out;
+    }
+    for (const SourceFile* rationale : special.rationales) {
+      if (ParseAndRead(rationale, [&](const YamlFile& f, const YAML::Node& n) {
+            return ReadRationale(f, n, catalogs.categories, rules, &out);
+          })) {
+        return std::map<std::string, RationaleEntry>();
+      }
+    }
+    return out;
+  }();
+  return builtin;
+}
+
+void InheritRationales(const std::vector<Rule>& rules,
+                       std::map<std::string, RationaleEntry>* rationales) {
+  std::vector<const Rule*> without;  // judged before any inherited entry is added
+  for (const Rule& rule : rules) {
+    if (rationales->count(rule.id) == 0 && rationales->count(rule.category) == 0) {
+      without.push_back(&rule);
+    }
+  }
+  if (without.empty()) return;
+  const std::map<std::string, RationaleEntry>& builtin = BuiltinRationales();
+  for (const Rule* rule : without) {
+    auto own = builtin.find(rule->id);
+    if (own != builtin.end() && own->second.category == rule->category) {
+      rationales->emplace(rule->id, own->second);
+      continue;
+    }
+    auto category = builtin.find(rule->category);
+    if (category != builtin.end() && category->second.category == rule->category) {
+      rationales->emplace(rule->category, category->second);
+    }
+  }
+}
+
 Status CheckEveryRuleHasRationale(const std::vector<Rule>& rules,
                                   const std::map<std::string, RationaleEntry>& rationales) {
-  if (rationales.empty()) return std::nullopt;
   for (const Rule& rule : rules) {
     if (rationales.count(rule.id) > 0 || rationales.count(rule.category) > 0) continue;
+    const std::string folder = rule.file.substr(0, rule.file.rfind('/') + 1);
     return Error(ErrorCode::kRuleError,
-                 fmt::format("rule '{}' has no rationale and neither has its category '{}' (add "
-                             "one to {}/rationale.yaml)",
-                             rule.id, rule.category, rule.category),
+                 fmt::format("rule '{}' has no rationale, and neither has category '{}' (here or "
+                             "in the built-in rules): add {}rationale.yaml with 'category: {}', "
+                             "'rationale: <why the buyer asks>' and 'sources: [{{title, url, says, "
+                             "read}}]' (docs/rules.md, \"Rationale\")",
+                             rule.id, rule.category, folder, rule.category),
                  rule.file, rule.line, 1);
   }
   return std::nullopt;

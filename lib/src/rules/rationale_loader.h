@@ -21,8 +21,22 @@ Status ReadRationale(const YamlFile& file, const YAML::Node& root,
                      const std::vector<CategoryInfo>& categories, const std::vector<Rule>& rules,
                      std::map<std::string, RationaleEntry>* out);
 
-// When any rationale was read (rationales not empty): every rule must have one, its own or its
-// category's. Error at the first rule without, naming its file and line.
+// The rationales of the built-in rules (the embedded rules/*/rationale.yaml), keyed by category
+// id and by rule id, read once on first use and then shared (thread-safe). Empty if an embedded
+// file cannot be read (the built-in rule set's own load then reports why).
+const std::map<std::string, RationaleEntry>& BuiltinRationales();
+
+// Gives each rule of rules that has no rationale in *rationales, neither its own nor its
+// category's, the one of BuiltinRationales() (read only then): the built-in rule's of the same
+// id when that rule is of the same category, else the built-in category's of the same id. So a
+// user's rule folder without rationale.yaml files shows, for a rule of a built-in category,
+// what the built-in rules show. Adds entries to *rationales under the rule id or category id;
+// never replaces one.
+void InheritRationales(const std::vector<Rule>& rules,
+                       std::map<std::string, RationaleEntry>* rationales);
+
+// Every rule must have a rationale, its own or its category's (after InheritRationales). Error
+// (kRuleError) at the first rule without, naming its file and line and saying how to add one.
 Status CheckEveryRuleHasRationale(const std::vector<Rule>& rules,
                                   const std::map<std::string, RationaleEntry>& rationales);
 

@@ -1,0 +1,295 @@
+// Which side "we" and "you" name in one document.
+#include "params/second_person.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "params/parties_in_text.h"
+#include "re2/re2.h"
+
+namespace clausescan::internal {
+namespace {
+
+// A document writes as "we" when it has at least this many we/us/our.
+constexpr int kFirstPersonWords = 10;
+// The weak signs decide when one side has at least this many and twice the other's.
+constexpr int kMinSigns = 3;
+// How many words of a definition's body are read for the role it gives.
+constexpr std::size_t kBodyWords = 8;
+// How many words before a naming parenthetical are read for the name it follows.
+constexpr std::size_t kNameWords = 8;
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool IsWordChar(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '\'' || c == '&';
+}
+
+// The words of s in order: runs of letters, digits, '-', '\'' and '&'.
+std::vector<std::string_view> Words(std::string_view s) {
+  std::vector<std::string_view> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && !IsWordChar(s[i])) ++i;
+    const std::size_t start = i;
+    while (i < s.size() && IsWordChar(s[i])) ++i;
+    if (i > start) out.push_back(s.substr(start, i - start));
+  }
+  return out;
+}
+
+bool IsPronoun(std::string_view lower) {
+  return lower == "we" || lower == "us" || lower == "our" || lower == "you" || lower == "your";
+}
+
+bool IsSecondPerson(std::string_view lower) { return lower == "you" || lower == "your"; }
+
+// The side a role word or party term names: lexicon's words (but the pronouns), RoleOfWord's,
+// and "developer"; kUnknown otherwise. phrase is lower case.
+Party SideOfPhrase(std::string_view phrase, const PartyLexicon& lexicon) {
+  if (phrase.empty() || IsPronoun(phrase)) return Party::kUnknown;
+  const auto in = [&](const std::vector<std::string>& words) {
+    return std::find(words.begin(), words.end(), phrase) != words.end();
+  };
+  const bool supplier = in(lexicon.supplier);
+  const bool customer = in(lexicon.customer);
+  if (supplier != customer) return supplier ? Party::kSupplier : Party::kCustomer;
+  if (const Party role = RoleOfWord(phrase); role != Party::kUnknown) return role;
+  if (phrase == "developer" || phrase == "developers") return Party::kSupplier;
+  return Party::kUnknown;
+}
+
+// The side the words of `words` name, read from the first word (or the last, when
+// from_end), two-word phrases before single words at each place.
+Party SideOfWords(const std::vector<std::string_view>& words, const PartyLexicon& lexicon,
+                  bool from_end) {
+  const std::size_t n = words.size();
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::size_t i = from_end ? n - 1 - k : k;
+    if (from_end && i > 0) {
+      const Party two = SideOfPhrase(Lower(words[i - 1]) + " " + Lower(words[i]), lexicon);
+      if (two != Party::kUnknown) return two;
+    }
+    if (!from_end && i + 1 < n) {
+      const Party two = SideOfPhrase(Lower(words[i]) + " " + Lower(words[i + 1]), lexicon);
+      if (two != Party::kUnknown) return two;
+    }
+    const Party one = SideOfPhrase(Lower(words[i]), lexicon);
+    if (one != Party::kUnknown) return one;
+  }
+  return Party::kUnknown;
+}
+
+// The words of the name written just before a naming parenthetical: back from the '(' while
+// the words are capitalised, joiners ("of", "and", "the", "&"), legal forms or role words.
+std::vector<std::string_view> NameWordsBefore(std::string_view before,
+                                              const PartyLexicon& lexicon) {
+  const std::size_t from = before.size() > 200 ? before.size() - 200 : 0;
+  std::string_view window = before.substr(from);
+  const std::size_t stop = window.find_last_of("();:\n");
+  if (stop != std::string_view::npos) window = window.substr(stop + 1);
+  std::vector<std::string_view> words = Words(window);
+  std::size_t keep = 0;
+  for (std::size_t k = words.size(); k > 0 && keep < kNameWords; --k) {
+    const std::string_view w = words[k - 1];
+    const std::string lower = Lower(w);
+    const bool capital = std::isupper(static_cast<unsigned char>(w[0])) ||
+                         std::isdigit(static_cast<unsigned char>(w[0]));
+    if (!capital && lower != "of" && lower != "and" && lower != "the" && lower != "&" &&
+        SideOfPhrase(lower, lexicon) == Party::kUnknown) {
+      break;
+    }
+    ++keep;
+  }
+  return std::vector<std::string_view>(words.end() - static_cast<std::ptrdiff_t>(keep),
+                                       words.end());
+}
+
+// Votes for the side of "you", counted from the sides read for "you" and (reversed) for "we".
+struct Votes {
+  int supplier = 0;
+  int customer = 0;
+
+  void Add(Party you) {
+    if (you == Party::kSupplier) ++supplier;
+    if (you == Party::kCustomer) ++customer;
+  }
+};
+
+Party Other(Party side) {
+  return side == Party::kSupplier   ? Party::kCustomer
+         : side == Party::kCustomer ? Party::kSupplier
+                                    : Party::kUnknown;
+}
+
+// Reads the quoted groups that put a pronoun beside a party: '("Acme", "we" or "us")',
+// '"Developer" or "You" means ...', '"we," "us" and "our" refers to ...'.
+void ReadQuotedPronouns(std::string_view text, const PartyLexicon& lexicon, Votes* votes) {
+  // A run of up to five quoted terms joined by commas, "or", "and".
+  static const RE2 kGroup(
+      "((?:[\"\\x{201C}\\x{201D}][A-Za-z][A-Za-z .&'\\x{2019}-]{0,38}[\"\\x{201C}\\x{201D}]"
+      "(?:\\s*,\\s*|\\s+)?(?:(?:or|and|and/or)\\s+)?(?:by\\s+reference\\s+)?(?:the\\s+)?){1,5})");
+  static const RE2 kTerm(
+      "[\"\\x{201C}\\x{201D}]([A-Za-z][A-Za-z .&'\\x{2019}-]{0,38})"
+      "[\"\\x{201C}\\x{201D}]");
+  static const RE2 kLeadIn(
+      "(?i)(?:\\(\\s*(?:(?:hereinafter|hereafter|collectively)\\s*,?\\s*)?"
+      "(?:(?:referred\\s+to|called)\\s+)?(?:as\\s+)?(?:or\\s+)?(?:by\\s+reference\\s+)?"
+      "(?:the\\s+)?)$");
+  static const RE2 kMeans(
+      "(?i)^\\s*(?:\\(|,)?\\s*(?:as\\s+used\\s+(?:in|herein)[^,.;]{0,40},?\\s*)?(?:\\)\\s*)?"
+      "(?:shall\\s+|will\\s+)?(?:means?|refers?\\s+to|shall\\s+refer\\s+to|is|are)\\b");
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece group;
+  int seen = 0;
+  while (seen++ < 100000 && RE2::FindAndConsume(&input, kGroup, &group)) {
+    bool first = false;
+    bool second = false;
+    std::vector<std::string_view> others;
+    re2::StringPiece terms(group);
+    re2::StringPiece term;
+    while (RE2::FindAndConsume(&terms, kTerm, &term)) {
+      std::string lower = Lower(std::string_view(term.data(), term.size()));
+      while (!lower.empty() && (lower.back() == ',' || lower.back() == '.' || lower.back() == ' '))
+        lower.pop_back();
+      if (IsSecondPerson(lower)) {
+        second = true;
+      } else if (IsPronoun(lower)) {
+        first = true;
+      } else {
+        others.emplace_back(term.data(), term.size());
+      }
+    }
+    if (first == second) continue;  // no pronoun, or both: no side for either
+    const std::size_t begin = static_cast<std::size_t>(group.data() - text.data());
+    const std::size_t end = begin + group.size();
+    Party side = Party::kUnknown;
+    for (std::string_view other : others) {
+      if (side == Party::kUnknown) side = SideOfWords(Words(other), lexicon, /*from_end=*/true);
+    }
+    const std::string_view before = text.substr(0, begin);
+    const std::string_view after = text.substr(end, std::min<std::size_t>(300, text.size() - end));
+    re2::StringPiece lead_in(before.data() + (before.size() > 80 ? before.size() - 80 : 0),
+                             std::min<std::size_t>(80, before.size()));
+    re2::StringPiece means(after.data(), after.size());
+    if (side == Party::kUnknown && RE2::PartialMatch(lead_in, kLeadIn)) {
+      const std::size_t open = before.rfind('(');
+      if (open != std::string_view::npos) {
+        side = SideOfWords(NameWordsBefore(before.substr(0, open), lexicon), lexicon,
+                           /*from_end=*/true);
+      }
+    } else if (side == Party::kUnknown && RE2::Consume(&means, kMeans)) {
+      std::string_view body(means.data(), means.size());
+      body = body.substr(0, body.find_first_of(";\n"));
+      std::vector<std::string_view> words = Words(body);
+      if (words.size() > kBodyWords) words.resize(kBodyWords);
+      side = SideOfWords(words, lexicon, /*from_end=*/false);
+    }
+    votes->Add(second ? side : Other(side));
+  }
+}
+
+// Reads the role the text gives "you": "if you are a reseller", "you, as the vendor,", "as a
+// franchisee, you".
+void ReadRolesOfYou(std::string_view text, const PartyLexicon& lexicon, Votes* votes) {
+  static const RE2 kRole(
+      "(?i)(?:\\b(?:if|when|where|while|because|since)\\s+you(?:'re|\\x{2019}re|\\s+are)\\s+"
+      "(?:an?|the)\\s+([a-z-]+(?:\\s+[a-z-]+)?)|\\byou,?\\s+as\\s+(?:an?|the)\\s+"
+      "([a-z-]+(?:\\s+[a-z-]+)?)|\\bas\\s+(?:an?|the)\\s+([a-z-]+(?:\\s+[a-z-]+)?),\\s+you\\b)");
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece a, b, c;
+  int seen = 0;
+  while (seen++ < 100000 && RE2::FindAndConsume(&input, kRole, &a, &b, &c)) {
+    const re2::StringPiece role = !a.empty() ? a : !b.empty() ? b : c;
+    votes->Add(SideOfWords(Words(std::string_view(role.data(), role.size())), lexicon,
+                           /*from_end=*/true));
+  }
+}
+
+int Count(std::string_view text, const RE2& pattern) {
+  re2::StringPiece input(text.data(), text.size());
+  int n = 0;
+  while (n < 100000 && RE2::FindAndConsume(&input, pattern)) ++n;
+  return n;
+}
+
+// The weak signs of who provides and who pays, as votes for the side of "you" (at most one).
+void ReadServiceAndMoney(std::string_view text, Votes* votes) {
+  static const RE2 kCustomer(
+      "(?i)\\bour\\s+(?:services?|platform|products?|software|websites?|site|apps?|"
+      "applications?|solutions?)\\b|\\byour\\s+use\\s+of\\b|\\b(?:we|us)\\s+(?:will\\s+|may\\s+)?"
+      "(?:provide|grant|offer)s?\\s+(?:to\\s+)?you\\b|\\byou\\s+(?:will\\s+|shall\\s+|must\\s+|"
+      "agree\\s+to\\s+)?pay\\s+us\\b|\\b(?:fees?|amounts?|charges?)\\s+(?:that\\s+)?you\\s+"
+      "(?:pay|owe)\\b|\\byour\\s+(?:account|subscription)s?\\b|\\byour\\s+employment\\b");
+  static const RE2 kSupplier(
+      "(?i)\\b(?:goods|services|products|deliverables|work)\\s+(?:that\\s+)?you\\s+(?:provide|"
+      "supply|deliver|perform)\\b|\\byou\\s+(?:will\\s+|shall\\s+|must\\s+)?(?:provide|supply|"
+      "deliver)\\s+(?:the\\s+)?(?:goods|services|products|deliverables)\\s+to\\s+us\\b|\\bwe\\s+"
+      "(?:will\\s+|shall\\s+)?pay\\s+you\\b|\\byour\\s+invoices?\\b|\\bour\\s+purchase\\s+orders?"
+      "\\b|\\byour\\s+(?:sub-?contractors|sub-?processors)\\b");
+  const int customer = Count(text, kCustomer);
+  const int supplier = Count(text, kSupplier);
+  if (customer >= kMinSigns && customer >= 2 * supplier) votes->Add(Party::kCustomer);
+  if (supplier >= kMinSigns && supplier >= 2 * customer) votes->Add(Party::kSupplier);
+}
+
+// How many times the text writes as "we": we, our (any case), us (lower case: "US" is a country).
+int FirstPersonWords(std::string_view text) {
+  int n = 0;
+  for (std::string_view w : Words(text)) {
+    if (w.size() > 3) continue;
+    if (w == "us" || w == "Us") {
+      ++n;
+      continue;
+    }
+    const std::string lower = Lower(w);
+    if (lower == "we" || lower == "our") ++n;
+    if (n >= 1000) break;
+  }
+  return n;
+}
+
+void Remove(std::vector<std::string>* words, std::string_view word) {
+  words->erase(std::remove(words->begin(), words->end(), word), words->end());
+}
+
+}  // namespace
+
+PersonSides ReadPersonSides(std::string_view text, const PartyLexicon& lexicon) {
+  PersonSides sides;
+  sides.first_person = FirstPersonWords(text) >= kFirstPersonWords;
+  Votes votes;
+  ReadQuotedPronouns(text, lexicon, &votes);
+  ReadRolesOfYou(text, lexicon, &votes);
+  if (votes.supplier == 0 && votes.customer == 0 && sides.first_person) {
+    ReadServiceAndMoney(text, &votes);
+  }
+  if (votes.supplier > votes.customer) sides.you = Party::kSupplier;
+  if (votes.customer > votes.supplier) sides.you = Party::kCustomer;
+  sides.we = Other(sides.you);
+  return sides;
+}
+
+void ApplyPersonSides(const PersonSides& sides, PartyLexicon* lexicon) {
+  if (!sides.first_person && sides.you == Party::kUnknown) return;
+  for (std::string_view word : {"we", "you"}) {
+    Remove(&lexicon->supplier, word);
+    Remove(&lexicon->customer, word);
+  }
+  if (sides.we != Party::kUnknown) {
+    (sides.we == Party::kSupplier ? lexicon->supplier : lexicon->customer).emplace_back("we");
+  }
+  if (sides.you != Party::kUnknown) {
+    (sides.you == Party::kSupplier ? lexicon->supplier : lexicon->customer).emplace_back("you");
+  }
+}
+
+}  // namespace clausescan::internal

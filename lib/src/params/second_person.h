@@ -1,0 +1,44 @@
+// Which side "we" and "you" name in one document: a provider's terms to its customers write as
+// the provider ("we will notify you"), a buyer's requirements for its vendors as the buyer ("you
+// must encrypt ..."), so the words have no fixed side.
+#ifndef CLAUSESCAN_PARAMS_SECOND_PERSON_H_
+#define CLAUSESCAN_PARAMS_SECOND_PERSON_H_
+
+#include <string_view>
+
+#include "params/party.h"
+
+namespace clausescan::internal {
+
+struct PersonSides {
+  bool first_person = false;    // the document writes as "we" (ten or more we/us/our)
+  Party we = Party::kUnknown;   // kSupplier, kCustomer, or kUnknown (the document does not say)
+  Party you = Party::kUnknown;  // the side opposite to `we` when either is known
+};
+
+// Reads the sides of "we" and "you" from a document's cased text (NormalizedText::text), with
+// lexicon the document's lexicon (DocumentLexicon: the parties it names are on their sides):
+// - naming parentheticals and definitions that put a pronoun beside a party or a role word:
+//   'Acme Ltd ("Acme", "we", "us")' takes Acme's side, '("Franchisor" or "us")', '"you" means
+//   the vendor ...', '"Developer" or "You" means ...', '"we" ... refers to X, the franchisor';
+// - the role "you" is given in the text: "if you are an accredited provider", "you, as the
+//   vendor, ...";
+// - failing those, in a document that writes as "we" (one that does not keeps parties.yaml's
+//   sides), how its text speaks of the services, the money and the work: "our services", "your
+//   use of", "you will pay us", "your account", "your employment" make "you" the customer (at
+//   least: not the supplier); "the goods you supply", "we will pay you", "your invoice", "our
+//   purchase order", "your subcontractors" make "you" the supplier, when one side has at least
+//   three such signs and twice the other's.
+// A role word is one of lexicon's words (not "we" or "you"), RoleOfWord's words, or
+// "developer" (supplier). Sides read for "we" and for "you" vote together ("we" on one side is
+// "you" on the other); a tie is no basis. Never fails; linear in the text.
+PersonSides ReadPersonSides(std::string_view text, const PartyLexicon& lexicon);
+
+// Moves "we" and "you" in *lexicon to the sides of `sides`: unchanged when the document does not
+// write as "we" and gives "you" no side (parties.yaml's sides hold); otherwise each word is on
+// its side, or on no side when that is kUnknown.
+void ApplyPersonSides(const PersonSides& sides, PartyLexicon* lexicon);
+
+}  // namespace clausescan::internal
+
+#endif  // CLAUSESCAN_PARAMS_SECOND_PERSON_H_

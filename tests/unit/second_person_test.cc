@@ -1,0 +1,210 @@
+// "you" and "we" name the sides a document gives them: the side opposite to "we" in a document
+// that says who "we" are, no side when it does not say, the customer in a document that never
+// writes as "we" (issue 11 #3, the second person).
+#include "params/second_person.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "clausescan/clausescan.h"
+
+namespace clausescan {
+namespace {
+
+Report Scan(const std::string& text) {
+  Result<RuleSet> rules = RuleSet::Builtin();
+  EXPECT_TRUE(rules.ok()) << rules.error().message();
+  Result<Report> report = Scanner(*rules, ScanOptions{}).ScanBytes(text, "contract.md");
+  EXPECT_TRUE(report.ok()) << report.error().message();
+  return report.ok() ? *report : Report{};
+}
+
+// The findings of `category` whose clause contains `words`.
+std::vector<Finding> On(const Report& report, const std::string& category,
+                        const std::string& words) {
+  std::vector<Finding> out;
+  for (const Finding& f : report.findings) {
+    if (f.category == category && f.text.find(words) != std::string::npos) out.push_back(f);
+  }
+  return out;
+}
+
+std::string Describe(const Report& report) {
+  std::string out;
+  for (const Finding& f : report.findings) {
+    out += f.rule + " party=" + f.party + " | " + f.text.substr(0, 60) + "\n";
+  }
+  return out;
+}
+
+// A provider's addendum to its customers: "we" is the provider, "you" the customer.
+const char kProviderAddendum[] =
+    "# Data Processing Addendum\n\n"
+    "This Data Processing Addendum is made between Lumen Cloud Ltd (\"Lumen\", \"we\", \"us\") "
+    "and the organisation that accepts it (\"Customer\", \"you\").\n\n"
+    "1. We will notify you without undue delay, and in any event within 48 hours, after we "
+    "become aware of a Security Incident affecting Customer Personal Data.\n\n"
+    "2. You must keep your account passwords confidential and you must encrypt any personal "
+    "data you upload to the service.\n\n"
+    "3. You may audit our compliance with this Addendum once a year on 30 days' notice.\n";
+
+// A buyer's requirements for its vendors: "we" is the buyer, "you" the vendor.
+const char kBuyerRequirements[] =
+    "# Vendor Security Requirements\n\n"
+    "These requirements apply to every company that processes data for Harbor Retail Group "
+    "(\"Harbor\", \"we\", \"us\" or \"our\"). In these requirements \"you\" means the vendor "
+    "that signs the purchase order.\n\n"
+    "1. You must encrypt our personal data in transit and at rest using industry-standard "
+    "encryption.\n\n"
+    "2. You must notify us of any security incident affecting our data within 24 hours of "
+    "becoming aware of it.\n\n"
+    "3. We may audit your facilities and records once a year on 30 days' notice.\n";
+
+// A document that never writes as "we": "you" stays the customer.
+const char kNoFirstPerson[] =
+    "# Hosting Terms\n\n"
+    "These terms are between Acme Hosting Ltd (\"Provider\") and the organisation named in the "
+    "order form (\"Customer\").\n\n"
+    "1. Provider shall notify Customer within 48 hours after becoming aware of a Security "
+    "Incident affecting Customer Personal Data.\n\n"
+    "2. You must keep your account passwords confidential and you must encrypt any personal "
+    "data you upload to the service.\n";
+
+// issue 11 #3: the provider's addendum keeps today's reading.
+TEST(SecondPerson, ProviderAddendumReadsWeAsTheProviderAndYouAsTheCustomer) {
+  const Report report = Scan(kProviderAddendum);
+  const std::vector<Finding> notice = On(report, "incident_notification", "We will notify you");
+  ASSERT_EQ(notice.size(), 1u) << Describe(report);
+  EXPECT_EQ(notice[0].party, "supplier");
+  EXPECT_TRUE(On(report, "security_measures", "You must keep").empty()) << Describe(report);
+  const std::vector<Finding> audit = On(report, "audit_rights", "You may audit");
+  ASSERT_EQ(audit.size(), 1u) << Describe(report);
+  EXPECT_EQ(audit[0].party, "customer");
+}
+
+// issue 11 #3: in a buyer's requirements the duties of "you" are the supplier's.
+TEST(SecondPerson, BuyerRequirementsReadYouAsTheSupplier) {
+  const Report report = Scan(kBuyerRequirements);
+  const std::vector<Finding> encrypt = On(report, "security_measures", "You must encrypt");
+  ASSERT_FALSE(encrypt.empty()) << Describe(report);
+  EXPECT_EQ(encrypt[0].party, "supplier");
+  const std::vector<Finding> notice = On(report, "incident_notification", "You must notify us");
+  ASSERT_EQ(notice.size(), 1u) << Describe(report);
+  EXPECT_EQ(notice[0].party, "supplier");
+  EXPECT_EQ(notice[0].rule, "incident-notification.window");
+  const std::vector<Finding> audit = On(report, "audit_rights", "We may audit");
+  ASSERT_EQ(audit.size(), 1u) << Describe(report);
+  EXPECT_EQ(audit[0].party, "customer");
+}
+
+// issue 11 #3: with no "we" in the document, "you" is the customer as before.
+TEST(SecondPerson, DocumentWithoutWeKeepsYouAsTheCustomer) {
+  const Report report = Scan(kNoFirstPerson);
+  EXPECT_EQ(On(report, "incident_notification", "Provider shall notify").size(), 1u)
+      << Describe(report);
+  EXPECT_TRUE(On(report, "security_measures", "You must keep").empty()) << Describe(report);
+}
+
+}  // namespace
+namespace internal {
+namespace {
+
+// The base words of parties.yaml that matter here.
+PartyLexicon Base() {
+  PartyLexicon lexicon;
+  lexicon.supplier = {"supplier", "provider", "vendor", "processor", "we"};
+  lexicon.customer = {"customer", "client", "buyer", "licensee", "you"};
+  return lexicon;
+}
+
+std::string Sides(const std::string& text) {
+  const PersonSides sides = ReadPersonSides(text, Base());
+  return "we=" + std::string(PartyName(sides.we)) + " you=" + std::string(PartyName(sides.you));
+}
+
+struct SidesCase {
+  const char* text;
+  const char* expected;
+};
+
+// issue 11 #3: how a document says who "we" and "you" are.
+TEST(PersonSides, ReadFromTheWordsADocumentPutsBesideThePronouns) {
+  const SidesCase kCases[] = {
+      // the franchisor names itself "us", the franchisee is "you"
+      {"Birchwood Bakeries LLC (\"Franchisor\", \"we\" or \"us\") and the person signing below "
+       "(\"Franchisee\" or \"you\"). We license our marks to you.",
+       "we=supplier you=customer"},
+      // a definition of "you" by a role word
+      {"In this code \"you\" means the supplier that accepts our order. We expect our suppliers "
+       "to act with care.",
+       "we=customer you=supplier"},
+      // "Developer" or "You"
+      {"\"Developer\" or \"You\" means the business that builds the app.",
+       "we=customer you=supplier"},
+      // a definition of "we" that ends on a role word
+      {"In these terms \"we,\" \"us\" and \"our\" refer to Nimbus Data Inc., the processor. We "
+       "act on your instructions.",
+       "we=supplier you=customer"},
+      // the role the text gives "you"
+      {"If you are a vendor to our stores, we ask you to read these rules. We will check.",
+       "we=customer you=supplier"},
+      // a buyer that writes as "we" and pays its vendors: no definitions, only signs
+      {"We will pay you within 30 days of receiving your invoice. Send your invoice to our "
+       "accounts team, quoting our purchase order. Goods you supply must match our order; we "
+       "may return them to you at our cost if they do not, and we will tell you why. Our "
+       "buyers answer our questions and we thank you; write to us.",
+       "we=customer you=supplier"},
+      // a provider's terms: signs of its services and the fees the customer pays
+      {"We provide you with our platform. Your use of our services is subject to these terms. "
+       "You will pay us the fees in your account. We may update our terms; we will tell you "
+       "first, and our notice will say when. Our staff answer our mail.",
+       "we=supplier you=customer"},
+      // the same signs in a document that does not write as "we": nothing read
+      {"Your use of the platform is subject to these terms. You will pay the fees in your "
+       "account. Your account is yours alone.",
+       "we= you="},
+      // no "we" and nothing said about "you": nothing read
+      {"You must keep your password secret. The Provider shall notify the Customer.", "we= you="},
+  };
+  for (const SidesCase& c : kCases) EXPECT_EQ(Sides(c.text), c.expected) << c.text;
+}
+
+// issue 11 #3: a document that writes as "we" without saying who "we" are gives neither side.
+TEST(PersonSides, FirstPersonWithoutBasisGivesNoSide) {
+  const std::string text =
+      "We and you agree to the following. We may change our rules and you must follow them. "
+      "We will tell you when we do; our notice will say what changed and when we change it. "
+      "We keep our records for a year; ask us for them.";
+  const PersonSides sides = ReadPersonSides(text, Base());
+  EXPECT_TRUE(sides.first_person);
+  EXPECT_EQ(sides.we, Party::kUnknown);
+  EXPECT_EQ(sides.you, Party::kUnknown);
+  EXPECT_FALSE(ReadPersonSides("You must keep your password secret.", Base()).first_person);
+}
+
+// issue 11 #3: the lexicon moves "we" and "you" only in a document that writes as "we" or
+// says who "you" are; a side the document does not give leaves the word on no side.
+TEST(PersonSides, LexiconMovesThePronounsOnlyWhenTheDocumentSaysOrWritesAsWe) {
+  PartyLexicon unchanged = Base();
+  ApplyPersonSides(PersonSides{}, &unchanged);
+  EXPECT_EQ(unchanged.supplier, Base().supplier);
+  EXPECT_EQ(unchanged.customer, Base().customer);
+  PartyLexicon buyer = Base();
+  ApplyPersonSides(PersonSides{true, Party::kCustomer, Party::kSupplier}, &buyer);
+  EXPECT_EQ(buyer.supplier,
+            (std::vector<std::string>{"supplier", "provider", "vendor", "processor", "you"}));
+  EXPECT_EQ(buyer.customer,
+            (std::vector<std::string>{"customer", "client", "buyer", "licensee", "we"}));
+  PartyLexicon none = Base();
+  ApplyPersonSides(PersonSides{true, Party::kUnknown, Party::kUnknown}, &none);
+  EXPECT_EQ(none.supplier,
+            (std::vector<std::string>{"supplier", "provider", "vendor", "processor"}));
+  EXPECT_EQ(none.customer, (std::vector<std::string>{"customer", "client", "buyer", "licensee"}));
+}
+
+}  // namespace
+}  // namespace internal
+
+}  // namespace clausescan
