@@ -261,17 +261,17 @@ struct RoleSpan {
   internal::PartyRole role;
 };
 
-// The role read for the finding of finding.rule whose range overlaps finding's (after merging:
-// the primary rule's own finding, inside the merged range), or nullptr. The findings of one rule
-// never overlap, so the candidate is the last one starting before finding.end.
+// The role read for the first finding of finding.rule whose range overlaps finding's (after
+// merging: the primary rule's first own finding inside the merged range, which may cover several
+// sentences of one side), or nullptr.
 const internal::PartyRole* RoleOf(
     const std::map<std::string, std::map<std::size_t, RoleSpan>>& roles, const Finding& finding) {
   auto of_rule = roles.find(finding.rule);
   if (of_rule == roles.end()) return nullptr;
-  auto after = of_rule->second.lower_bound(finding.end);
-  if (after == of_rule->second.begin()) return nullptr;
-  const auto& [start, span] = *std::prev(after);
-  return span.end > finding.start ? &span.role : nullptr;
+  auto it = of_rule->second.lower_bound(finding.start);
+  if (it != of_rule->second.begin() && std::prev(it)->second.end > finding.start) --it;
+  if (it == of_rule->second.end() || it->first >= finding.end) return nullptr;
+  return &it->second.role;
 }
 
 // The index into data.doctypes of the document's type, or -1 when no type fits ("other").
@@ -361,6 +361,9 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   for (const internal::RuleHit& hit : hits) {
     internal::PartyRole role = RoleOfHit(data, hit, text, *sides, &last_roles);
     Finding finding = MakeFinding(data, hit, doc, text, outline, lines, doctype);
+    // The side read so far, so that merging keeps apart sentences of different sides;
+    // JudgeFromSide sets the party shown.
+    finding.party = std::string(internal::PartyName(role.party));
     rule_of[finding.rule] = &data.rules[hit.rule];
     roles[finding.rule][finding.start] = RoleSpan{finding.end, std::move(role)};
     report.findings.push_back(std::move(finding));

@@ -222,7 +222,7 @@ TEST_F(AssessTest, AConsiderationThatRestatesAProposalIsLeftOut) {
   playbook_.categories["incident_notification"].positions[2].propose =
       "Start the notice period when Supplier becomes aware of the Security Incident.";
   rule_.considerations = {
-      "Start the notice period when the supplier becomes aware of an incident.",  // the same
+      "Start the notice period when the supplier becomes aware of an incident.",   // the same
       "Start the clock at awareness, since an intrusion can go unseen for days.",  // more
       "Exclude unsuccessful attempts."};
   Finding f = Run({{"window_hours", 72.0}, {"trigger", std::string("occurrence")}});
@@ -418,17 +418,18 @@ TEST_F(DefaultPlaybook, Positions) {
        Risk::kLow,
        {}},
       {"incident_notification", {{"vague", std::string("without undue delay")}}, Risk::kLow, {}},
+      // issue 15 #4: the positions judge the deletion's own period (delete_days)
       {"data_deletion",
-       {{"period_days", 30.0}, {"backups", true}},
+       {{"delete_days", 30.0}, {"backups", true}},
        Risk::kHigh,
        {"delete-backups-short"}},
       {"data_deletion",
-       {{"period_days", 30.0}, {"backups", true}, {"backups_retained", true}},
+       {{"delete_days", 30.0}, {"backups", true}, {"backups_retained", true}},
        Risk::kLow,
        {}},
       {"data_deletion", {{"backups", true}}, Risk::kMedium, {"delete-backups-no-period"}},
-      {"data_deletion", {{"period_days", 14.0}}, Risk::kMedium, {"delete-period-short"}},
-      {"data_deletion", {{"period_days", 30.0}}, Risk::kLow, {}},
+      {"data_deletion", {{"delete_days", 14.0}}, Risk::kMedium, {"delete-period-short"}},
+      {"data_deletion", {{"delete_days", 30.0}}, Risk::kLow, {}},
       {"data_deletion", {{"certification", true}}, Risk::kMedium, {"delete-certification"}},
   };
   for (const PlaybookCase& c : cases) {

@@ -166,6 +166,11 @@ TEST(RationaleLoader, AnswersBecomeConsiderations) {
   Finding window;
   window.category = "incident_notification";
   Assess(**data, (*data)->rules[1], window);
+  // issue 15 #4: a clause with nothing to negotiate (here no policy: info) gets no answers.
+  EXPECT_THAT(window.considerations,
+              ::testing::Not(::testing::Contains(HasSubstr("buyer's need"))));
+  window.risk = Risk::kMedium;
+  AttachRationale((*data)->rationales, (*data)->rules[1], window);
   EXPECT_THAT(window.considerations,
               ::testing::Contains("Meets the buyer's need: Offer notice without undue delay."));
   Report report;

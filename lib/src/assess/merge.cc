@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "assess/assess.h"
@@ -19,8 +21,35 @@ const Rule* LookUp(const std::vector<Rule>& rules, const std::string& id) {
   return it != rules.end() && it->id == id ? &*it : nullptr;
 }
 
+// The bytes between a clause ending at `end` and `next` (which starts at or after it), read
+// from next's context, when they continue one line of one paragraph: no line break, at most the
+// context's length. Empty optional otherwise.
+std::optional<std::string> SameParagraphGap(std::size_t end, const Finding& next) {
+  const std::size_t gap = next.start - end;
+  const std::string& before = next.context_before;
+  if (gap > before.size()) return std::nullopt;  // a blank line or a long gap between them
+  std::string between = before.substr(before.size() - gap);
+  if (between.find_first_of("\r\n") != std::string::npos) return std::nullopt;
+  return between;
+}
+
+// True when next continues the clause that ends at `end` with last: the next sentence of the
+// same paragraph and section, binding or empowering the same side (issue 15 #3: "Provider will
+// implement ... Provider will regularly monitor ..." is one clause; "Provider will ... Customer
+// may object ..." are two).
+bool ContinuesClause(const Finding& last, std::size_t end, const Finding& next) {
+  if (next.start < end || last.party.empty() || last.party != next.party) return false;
+  if (last.section != next.section) return false;
+  return SameParagraphGap(end, next).has_value();
+}
+
+// At most this many findings join one clause by continuing it (ContinuesClause): a paragraph of
+// many sentences of one side is still read a few sentences at a time.
+constexpr std::size_t kMaxSentences = 4;
+
 // Indices into findings of the findings that form one clause each, in document order. A finding
-// joins the last clause of its category when it overlaps the span that clause covers so far.
+// joins the last clause of its category when it overlaps the span that clause covers so far, or
+// continues it (ContinuesClause).
 std::vector<std::vector<std::size_t>> GroupByClause(const RuleSetData& data,
                                                     const std::vector<Finding>& findings) {
   std::vector<std::vector<std::size_t>> groups;
@@ -33,8 +62,10 @@ std::vector<std::vector<std::size_t>> GroupByClause(const RuleSetData& data,
     if (known && last != last_of_category.end()) {
       const std::size_t g = last->second;
       const Finding& first = findings[groups[g].front()];
-      if (LookUp(data.rules, first.rule) != nullptr && f.start < group_end[g] &&
-          first.start < f.end) {
+      const Finding& last_member = findings[groups[g].back()];
+      if (LookUp(data.rules, first.rule) != nullptr &&
+          ((f.start < group_end[g] && first.start < f.end) ||
+           (groups[g].size() < kMaxSentences && ContinuesClause(last_member, group_end[g], f)))) {
         groups[g].push_back(i);
         group_end[g] = std::max(group_end[g], f.end);
         continue;
@@ -119,6 +150,35 @@ Finding MergeGroup(const RuleSetData& data, const std::vector<Finding>& findings
         return findings[a].end - findings[a].start < findings[b].end - findings[b].start;
       });
   Finding merged = findings[widest];
+  // Sentences that continue one another: the merged finding spans them all.
+  const Finding& first = findings[members.front()];
+  std::size_t end = first.end;
+  std::string text = first.text;
+  for (std::size_t i : members) {
+    const Finding& f = findings[i];
+    if (f.end <= end) continue;
+    if (f.start >= end) {
+      text += SameParagraphGap(end, f).value_or(" ");
+      text += f.text;
+    } else {
+      text += f.text.substr(end - f.start);
+    }
+    end = f.end;
+  }
+  if (first.start < merged.start || end > merged.end) {
+    const std::string context_after = findings[members.back()].end == end
+                                          ? findings[members.back()].context_after
+                                          : merged.context_after;
+    merged.start = first.start;
+    merged.line = first.line;
+    merged.column = first.column;
+    merged.page = first.page;
+    merged.paragraph = first.paragraph;
+    merged.context_before = first.context_before;
+    merged.end = end;
+    merged.text = std::move(text);
+    merged.context_after = context_after;
+  }
   merged.parameters = MergeParameters(data, findings, members);
   std::vector<std::string> rule_ids;
   for (std::size_t i : members) AddUnique(rule_ids, findings[i].rule);

@@ -12,9 +12,12 @@ namespace clausescan::internal {
 
 // Merges findings of the same category whose byte ranges overlap (two rules on one sentence, or
 // a sentence rule inside a paragraph rule's paragraph) into one finding, and sets every
-// finding's `rules`. Expects findings in document order, each assessed (Assess) with doctype;
-// returns them in document order. Rule ids are looked up in data.rules; a finding whose rule is
-// unknown is never merged. Per merged finding:
+// finding's `rules`. So are up to four consecutive findings of one category that continue one
+// another: the same non-empty `party` (as the caller read it before judging), the same section,
+// and only the rest of the same line between them ("Provider will implement ... . Provider will
+// monitor ..."); the merged finding spans them all, its text joining theirs. Expects findings in
+// document order, each assessed (Assess) with doctype; returns them in document order. Rule ids are
+// looked up in data.rules; a finding whose rule is unknown is never merged. Per merged finding:
 // - parameters: every merged finding's. When two state a parameter differently, the more
 //   specific finding's value is kept: the one with the narrower byte range (it quotes the words
 //   the value comes from), then the one whose rule has a playbook policy of its own (keyed by
@@ -26,7 +29,8 @@ namespace clausescan::internal {
 //   the primary's first, with repeats dropped (a consideration that says what one listed
 //   already says is dropped too, see AddUnlessSaid; controls and evidence by id).
 // - start, end and the rest of the location, text and context: of the widest merged finding
-//   (the first on a tie).
+//   (the first on a tie), or, when the members continue one another, from the first member's
+//   start to the last one's end.
 std::vector<Finding> MergeSameClause(const RuleSetData& data, std::vector<Finding> findings,
                                      std::string_view doctype);
 

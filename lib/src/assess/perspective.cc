@@ -63,6 +63,15 @@ void JudgeAudit(const PartyRole& role, Party party, Party user, const SideNames&
     return;
   }
   if (party != Party::kSupplier && party != Party::kCustomer) return;
+  if (role.addresses_other_side && party == Opposite(user)) {
+    // issue 15 #1: "All such requests must be made to the Provider": how they ask, not our duty.
+    Revise(Risk::kInfo,
+           fmt::format("how {} must make its requests (to {}): a step of theirs that asks "
+                       "nothing more of us",
+                       NameOf(party, names), NameOf(user, names)),
+           "", finding);
+    return;
+  }
   if (role.right && !role.audits) return;  // "Processor may satisfy a request with reports"
   const Party audited = role.right ? Opposite(party) : party;
   if (audited != Opposite(user)) return;
@@ -111,6 +120,22 @@ void JudgeFromSide(const Rule& rule, const PartyRole& role, Party user, const Si
   }
   if (party == Party::kMutual || party == Party::kUnknown) return;
   const std::string& who = NameOf(party, names);
+  // issue 15 #1: a one-sided exclusion or exclusive remedy that protects us asks nothing of us
+  // (a verdict of medium or high, such as a cap above our insurance, stands; so does info with
+  // the playbook's own reason).
+  if (party == user && !role.right && finding->risk == Risk::kLow &&
+      (role.limits_own_liability || role.limits_other_remedy)) {
+    Revise(Risk::kInfo,
+           role.limits_own_liability
+               ? fmt::format("excludes or limits only {}'s liability: a protection for us, not a "
+                             "commitment of ours",
+                             who)
+               : fmt::format("makes the remedy {}'s exclusive one: a protection for us, not a "
+                             "commitment of ours",
+                             NameOf(Opposite(party), names)),
+           "", finding);
+    return;
+  }
   // A limit on the other side's remedy protects us ("Service Credits cannot be redeemed for
   // cash").
   if (role.right && role.limits_remedy && party == Opposite(user)) {

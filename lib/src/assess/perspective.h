@@ -25,8 +25,11 @@ struct SideNames {
 //   holding a right to audit (a right of another kind, such as answering with reports, keeps
 //   the playbook's risk). An audit of them, or by a third party (a regulator, an independent
 //   accountant) that neither side conducts, is kInfo with a reason saying so; an audit of us
-//   keeps the playbook's risk.
+//   keeps the playbook's risk. How the other side must address its requests to us
+//   (role.addresses_other_side) is kInfo.
 // - a right of either side keeps the playbook's risk: their right is our duty.
+// - a protection of ours (role.limits_own_liability or limits_other_remedy, party the user)
+//   that the playbook rated low is kInfo: "a protection for us, not a commitment of ours".
 // - other categories, user kSupplier: the customer's duty (side "them") is kInfo ("their
 //   duty, not ours"; an indemnity of ours by them is "a protection for us").
 // - user kCustomer: a supplier duty (or a rule about the supplier's duty whose party is not

@@ -15,6 +15,9 @@ void AttachRationale(const std::map<std::string, RationaleEntry>& rationales, co
     return;
   }
   finding.rationale = it->second.shown;
+  // Answers are ways to negotiate a risk: a low or informational clause needs none (issue 15 #4:
+  // no super-cap advice for liability to data subjects, which nobody can cap).
+  if (finding.risk < Risk::kMedium) return;
   for (const std::string& answer : it->second.answers) {
     AddUnlessSaid(finding.considerations, std::string(kNeedPrefix) + answer);
   }

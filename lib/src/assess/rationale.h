@@ -15,8 +15,9 @@ namespace clausescan::internal {
 inline constexpr std::string_view kNeedPrefix = "Meets the buyer's need: ";
 
 // Sets finding.rationale to the entry of rationales keyed by rule.id, else by rule.category
-// (empty when neither has one), and appends its answers to finding.considerations, each
-// prefixed with kNeedPrefix, unless the list already says it (AddUnlessSaid). Never fails.
+// (empty when neither has one), and, when finding.risk is medium or high, appends its answers to
+// finding.considerations, each prefixed with kNeedPrefix, unless the list already says it
+// (AddUnlessSaid). Never fails.
 void AttachRationale(const std::map<std::string, RationaleEntry>& rationales, const Rule& rule,
                      Finding& finding);
 

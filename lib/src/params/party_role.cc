@@ -159,7 +159,8 @@ std::size_t OpeningStart(const Tokens& t) {
     } else if (t.Is(i, "(") && t.Is(i + 2, ")") && t.Text(i + 1).size() <= 4) {
       i += 3;
     } else if (t.IsWord(i) && t.Text(i).size() <= 3 && t.IsAny(i + 1, {")", "."}) &&
-               t.Attached(i + 1) && !t.IsAny(i, {"no", "a", "an", "the"})) {
+               t.Attached(i + 1) &&
+               (!t.IsAny(i, {"no", "a", "an", "the"}) || (t.Is(i, "a") && t.Is(i + 1, ".")))) {
       i += 2;
     } else {
       break;
@@ -280,6 +281,131 @@ Party SubjectAtOpening(const Tokens& t, const std::vector<PartyTerm>& terms) {
   return VerbLike(t, end) ? side : Party::kUnknown;
 }
 
+// True when the unit opens with a condition ("If ...", "Where ...", "In the event ...") and its
+// main clause, after the condition's comma or "then", binds both sides ("..., the parties will
+// discuss", "..., then either party may ...").
+bool MutualMainClause(const Tokens& t, const std::vector<PartyTerm>& terms) {
+  const std::size_t i = OpeningStart(t);
+  if (!t.IsAny(i, {"if", "where", "when", "unless", "should", "once"}) &&
+      !t.Phrase(i, {"in", "the", "event"})) {
+    return false;
+  }
+  for (std::size_t k = i + 1; k + 1 < t.size(); ++k) {
+    if (!t.IsAny(k, {",", "then"})) continue;
+    std::size_t start = k + 1;
+    if (t.Is(start, "then")) ++start;
+    for (std::size_t last = start; last < start + 3 && last < t.size(); ++last) {
+      std::optional<PartyTermMatch> m = PartyTermEndingAt(t, terms, last);
+      if (m && m->first == start && m->side == Party::kMutual &&
+          t.IsAny(last + 1, {"will", "shall", "must", "agree", "may"})) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// The side a passive duty addresses ("All such requests must be in writing and made to the
+// Provider", "notice shall be given to Customer"): the side acted towards, or kUnknown.
+Party PassiveAddressee(const Tokens& t, const std::vector<PartyTerm>& terms) {
+  bool passive = false;
+  for (std::size_t i = 0; i + 1 < t.size(); ++i) {
+    if (t.IsAny(i, {"shall", "must", "will"}) && t.Is(i + 1, "be")) passive = true;
+    if (!passive) continue;
+    if (!t.IsAny(i, {"made", "given", "sent", "submitted", "addressed", "delivered"}) ||
+        !t.Is(i + 1, "to")) {
+      continue;
+    }
+    std::size_t k = i + 2;
+    if (t.Is(k, "the")) ++k;
+    for (std::size_t last = k; last < k + 4 && last < t.size(); ++last) {
+      std::optional<PartyTermMatch> m = PartyTermEndingAt(t, terms, last);
+      if (m && m->first == k) return m->side;
+    }
+  }
+  return Party::kUnknown;
+}
+
+// How many times the unit names side.
+std::size_t Mentions(const Tokens& t, const std::vector<PartyTerm>& terms, Party side) {
+  std::size_t n = 0;
+  for (std::size_t k = 0; k < t.size(); ++k) {
+    std::optional<PartyTermMatch> m = PartyTermEndingAt(t, terms, k);
+    if (m && m->side == side) ++n;
+  }
+  return n;
+}
+
+// True when the unit excludes or limits a liability ("is not liable", "has no liability",
+// "disclaims", "will not exceed") and does not say that it leaves one unlimited ("does not
+// limit or exclude its liability", "nothing in this Agreement limits").
+bool LimitsLiability(std::string_view folded) {
+  for (std::string_view open : {"not limit", "not exclude", "nothing in", "unlimited"}) {
+    if (folded.find(open) != std::string_view::npos) return false;
+  }
+  for (std::string_view limit :
+       {"not liable", "no liability", "not be liable", "not be responsible", "not responsible",
+        "no responsibility", "disclaim", "not exceed", "limited to", "won't be liable",
+        "won't be responsible"}) {
+    if (folded.find(limit) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// The side whose liability the unit limits, excludes or states ("Provider is not liable",
+// "the Supplier does not limit its liability", "Provider disclaims any liability", "its
+// liability will not exceed", "neither party will have any liability"): the side named
+// nearest before the first "liable", "liability", "responsible" or "disclaims", reading "its"
+// as that side. kUnknown when none.
+Party LiabilityHolder(const Tokens& t, const std::vector<PartyTerm>& terms) {
+  if (NamesSide(t, terms, Party::kMutual)) return Party::kUnknown;  // "each Party's liability"
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (!t.IsAny(i, {"liable", "liability", "responsible", "responsibility", "disclaims"})) {
+      continue;
+    }
+    std::size_t own = i;
+    while (own > 0 && t.IsAny(own - 1, {"total", "aggregate", "entire", "cumulative", "maximum"})) {
+      --own;
+    }
+    const bool its = own > 0 && t.Is(own - 1, "its");  // "... and its liability will not exceed"
+    const std::size_t stop = i > 24 ? i - 24 : 0;
+    for (std::size_t k = i; k-- > stop;) {
+      if (its && !t.IsAny(k, {".", ";", ":"})) {
+        // "its" refers back to the nearest side named as a subject before it.
+        std::optional<PartyTermMatch> m = PartyTermEndingAt(t, terms, k);
+        if (!m) continue;
+        std::size_t before = m->first;
+        while (before > 0 && t.IsAny(before - 1, {"the", "a", "an", "any"})) --before;
+        if (before > 0 && IsPreposition(t, before - 1)) {
+          k = m->first;
+          continue;
+        }
+        return m->side;
+      }
+      if (t.IsAny(k, {".", ";", ":", "if", "unless", "which", "who", "that", "to", "for", "against",
+                      "by"})) {
+        break;
+      }
+      std::optional<PartyTermMatch> m = PartyTermEndingAt(t, terms, k);
+      if (!m) continue;
+      std::size_t before = m->first;
+      while (before > 0 && t.IsAny(before - 1, {"the", "a", "an", "any"})) --before;
+      // "... or its affiliates, agents or suppliers be liable": another's people, not a side.
+      bool owned = false;
+      for (std::size_t j = before; j-- > 0 && j + 12 > before;) {
+        if (t.IsAny(j, {"its", "their"})) owned = true;
+        if (owned || (!t.IsAny(j, {",", "or", "and"}) && !t.IsWord(j))) break;
+      }
+      if ((before > 0 && IsPreposition(t, before - 1)) || owned) {
+        k = m->first;
+        continue;
+      }
+      return m->side;
+    }
+    return Party::kUnknown;
+  }
+  return Party::kUnknown;
+}
 }  // namespace
 
 PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexicon& lexicon) {
@@ -301,8 +427,14 @@ PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexi
       role.right = true;
     } else if (holder == duty_holder && i == modal) {
       role.right = true;
+    } else if (i < modal && holder != Party::kMutual) {
+      // "Customer may export ... (or Provider will ...)": the right comes before any duty.
+      role.party = holder;
+      role.right = true;
     }
     role.audits = role.right && AuditVerbAfter(t, i + length);
+    // "Customer will receive no refund ...": a limit on the holder's remedy.
+    if (role.right && t.Is(i + length, "no")) role.limits_remedy = true;
     break;
   }
   const Party opening = SubjectAtOpening(t, terms);
@@ -318,11 +450,24 @@ PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexi
       }
     }
   }
+  bool credit_opening = false;
   if (role.party == Party::kUnknown || !role.right) {
     std::size_t i = OpeningStart(t);
     if (t.Is(i, "the")) ++i;
-    if (t.Is(i, "service") && t.IsAny(i + 1, {"credit", "credits"})) {
+    // A schedule of credits ("Credit Tier 1 | 99.00% - 99.89% | 5% of monthly fees") that
+    // binds no one by name: the customer's remedy too.
+    bool credit_schedule = false;
+    if (role.party == Party::kUnknown) {
+      bool credit = false, percent = false;
+      for (std::size_t k = 0; k < t.size(); ++k) {
+        credit = credit || t.IsAny(k, {"credit", "credits"});
+        percent = percent || t.IsAny(k, {"%", "percent"});
+      }
+      credit_schedule = credit && percent;
+    }
+    if ((t.Is(i, "service") && t.IsAny(i + 1, {"credit", "credits"})) || credit_schedule) {
       // Service credits are the customer's remedy, whoever the sentence's verb binds.
+      credit_opening = true;
       role.party = Party::kCustomer;
       role.right = true;
       for (std::size_t k = i; k < t.size(); ++k) {
@@ -331,6 +476,52 @@ PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexi
           role.limits_remedy = true;
           break;
         }
+      }
+    }
+  }
+  if (const Party to = PassiveAddressee(t, terms);
+      (to == Party::kSupplier || to == Party::kCustomer) && !role.right &&
+      (role.party == to || role.party == Party::kUnknown) && Mentions(t, terms, to) == 1) {
+    // "Requests must be made to the Provider": the other side makes them, an act of its own.
+    role.party = Opposite(to);
+    role.right = true;
+    role.addresses_other_side = true;
+  }
+  if (!role.right || credit_opening) {
+    // "... are Customer's exclusive remedies": a limit on Customer's remedies protects the
+    // other side.
+    for (std::size_t k = 0; k + 4 < t.size(); ++k) {
+      std::optional<PartyTermMatch> m = PartyTermEndingAt(t, terms, k);
+      if (!m || (m->side != Party::kSupplier && m->side != Party::kCustomer)) continue;
+      if (!t.Is(k + 1, "'") || !t.Is(k + 2, "s")) continue;
+      std::size_t w = k + 3;
+      while (t.IsAny(w, {"sole", "and", "exclusive", "only"})) ++w;
+      if (w > k + 3 && t.IsAny(w, {"remedy", "remedies"})) {
+        role.party = Opposite(m->side);
+        role.right = false;
+        role.limits_remedy = false;
+        role.limits_other_remedy = true;
+        break;
+      }
+    }
+  }
+  if (role.party == Party::kUnknown) {
+    const Party liable = LiabilityHolder(t, terms);
+    if (liable == Party::kSupplier || liable == Party::kCustomer) {
+      role.party = liable;
+      role.limits_own_liability = LimitsLiability(folded);
+    }
+  }
+  if (role.party != Party::kMutual && !role.right && MutualMainClause(t, terms)) {
+    // "If Customer objects ..., the parties will discuss ...": the main clause binds both.
+    role.party = Party::kMutual;
+  }
+  if (role.party == Party::kUnknown) {
+    // "This Section sets out the indemnified party's exclusive remedy": either side's role.
+    for (std::size_t k = 0; k < t.size(); ++k) {
+      if (EitherSideRoleAt(t, k) > 0) {
+        role.party = Party::kMutual;
+        break;
       }
     }
   }

@@ -22,6 +22,15 @@ struct PartyRole {
   // The unit narrows a remedy of party's ("Service Credits cannot be redeemed for cash",
   // "... expire when the Order Form ends"): a protection for the other side.
   bool limits_remedy = false;
+  // The unit protects party: it excludes or limits party's own liability ("Provider is not
+  // liable for ...", "its liability will not exceed US$1,000") ...
+  bool limits_own_liability = false;
+  // ... or it makes a remedy the other side's exclusive one ("... are Customer's exclusive
+  // remedies").
+  bool limits_other_remedy = false;
+  // party acts towards the other side in a passive duty addressed to it ("requests must be made
+  // to the Provider"): party's own step, not a duty owed to party.
+  bool addresses_other_side = false;
 };
 
 // The role in one unit's folded view, given its DutyHolder. A right is read from "X may ...",
@@ -37,8 +46,17 @@ struct PartyRole {
 // side its sentence opens with ("Customer instructs ...", "Customer's obligations ...");
 // "A and B <verb>" with one of them a side, and roles either side may hold ("the Indemnifying
 // Party", "each Recipient"), are mutual, also over a known duty holder. Service credits are the
-// customer's right; a sentence about them with "not", "no", "only", "expire" or "lapse" limits
-// that remedy. Never fails.
+// customer's right, and so is a schedule of credits that binds no one ("Credit Tier 1 | 99.00% |
+// 5% of monthly fees"); a sentence about them with "not", "no", "only", "expire" or "lapse", or
+// "X will receive no ...", limits that remedy. Also (issue 15 #1): a right phrase before any
+// modal duty is its holder's ("Customer may export ... (or Provider will ...)"); a passive duty
+// addressed to a side that the unit names only there ("requests must be made to the Provider")
+// is the other side's act (a right); "X's sole and exclusive remedy" is the other side's
+// protection (limits_other_remedy); a unit with no side yet whose liability words name one side
+// ("the Supplier does not limit its liability", "Provider is not liable", "its liability will
+// not exceed", not "its suppliers") is that side's, limits_own_liability when it excludes or
+// limits it; a leading condition followed by a main clause of "the parties"/"either party" is
+// mutual; a unit with no side that names an either-side role is mutual. Never fails.
 PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexicon& lexicon);
 
 }  // namespace clausescan::internal

@@ -1,0 +1,364 @@
+// What a reader acts on: whose duty or right a finding states, one finding per clause, and risks
+// that follow the clause's own words (issue 15 #1, #3, #4, #8).
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "clausescan/clausescan.h"
+
+namespace clausescan {
+namespace {
+
+Report Scan(const std::string& text) {
+  Result<RuleSet> rules = RuleSet::Builtin();
+  EXPECT_TRUE(rules.ok()) << rules.error().message();
+  Result<Report> report = Scanner(*rules).ScanBytes(text, "terms.md");
+  EXPECT_TRUE(report.ok()) << report.error().message();
+  return report.ok() ? *report : Report{};
+}
+
+// The findings of category whose clause contains words.
+std::vector<Finding> On(const Report& report, const std::string& category,
+                        const std::string& words) {
+  std::vector<Finding> out;
+  for (const Finding& f : report.findings) {
+    if (f.category == category && f.text.find(words) != std::string::npos) out.push_back(f);
+  }
+  return out;
+}
+
+bool Says(const Finding& f, const std::string& words) {
+  for (const std::string& r : f.reasons) {
+    if (r.find(words) != std::string::npos) return true;
+  }
+  return false;
+}
+
+bool Advises(const Finding& f, const std::string& words) {
+  for (const std::string& c : f.considerations) {
+    if (c.find(words) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// issue 15 #1: a one-sided exclusion protects the side it names; it is not mutual.
+TEST(ReaderParty, OneSidedExclusionIsTheProtectedSidesAndAsksNothingOfUs) {
+  const Report report = Scan(
+      "# Hosting Terms\n\n4. Regardless of anything else in these Terms, the Provider is not "
+      "liable for any downtime caused by Customer's own network, and its liability for beta "
+      "features will not exceed USD 2,000.\n");
+  const std::vector<Finding> found = On(report, "liability_cap", "is not liable");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].party, "supplier");
+  EXPECT_EQ(found[0].risk, Risk::kInfo);
+  EXPECT_NE(found[0].reasons.at(0).find("protection for us"), std::string::npos);
+}
+
+// issue 15 #1: "the Supplier does not limit its liability" is the supplier's exposure, not a
+// mutual term.
+TEST(ReaderParty, LiabilityLeftUnlimitedForOneSideIsThatSides) {
+  const Report report = Scan(
+      "# Services Agreement\n\n12.4 Despite Clause 12.1, the Supplier does not limit or exclude "
+      "its liability under the indemnities in Clause 9.\n");
+  const std::vector<Finding> found = On(report, "liability_cap", "does not limit");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].party, "supplier");
+  EXPECT_NE(found[0].risk, Risk::kInfo);
+}
+
+// issue 15 #1: SLA remedies are the customer's; the exclusive-remedy sentence protects us.
+TEST(ReaderParty, SlaRemediesAreTheCustomersAndTheExclusiveRemedyProtectsUs) {
+  const Report report = Scan(
+      "# Service Level Agreement\n\n"
+      "2. If availability falls below 99.0% in three consecutive months, then Customer may, by "
+      "written notice to Provider within 20 days, terminate the affected subscription, and "
+      "Provider will refund any prepaid fees for the remaining term.\n\n"
+      "3. The service credits and the termination right in Section 2 are Customer's sole and "
+      "exclusive remedies for any failure to meet the availability commitment.\n\n"
+      "Credit Tier 1 | 98.0% - 98.99% | 10% of monthly fees\n"
+      "Credit Tier 2 | below 98.0% | 25% of monthly fees\n");
+  const std::vector<Finding> leave = On(report, "sla_uptime", "then Customer may");
+  ASSERT_EQ(leave.size(), 1u);
+  EXPECT_EQ(leave[0].party, "customer");
+  const std::vector<Finding> exclusive = On(report, "sla_uptime", "exclusive remedies");
+  ASSERT_EQ(exclusive.size(), 1u);
+  EXPECT_EQ(exclusive[0].party, "supplier");
+  EXPECT_EQ(exclusive[0].risk, Risk::kInfo);
+  const std::vector<Finding> tiers = On(report, "sla_uptime", "Credit Tier 2");
+  ASSERT_EQ(tiers.size(), 1u);
+  EXPECT_EQ(tiers[0].party, "customer");
+}
+
+// issue 15 #1: a right stated before any duty is its holder's ("Customer may download ... (or
+// Provider will ...)"); a request made to Provider is the customer's act; a role either side
+// may hold is mutual.
+TEST(ReaderParty, RightsBeforeDutiesRequestsToUsAndEitherSideRoles) {
+  const Report report = Scan(
+      "# Data Processing Addendum\n\n"
+      "5. During the subscription, Customer may download its Hosted Data through the admin "
+      "console (or Provider will otherwise deliver a copy on request).\n\n"
+      "6. Requests for copies of audit reports must be sent in writing and made to the "
+      "Provider's compliance team.\n\n"
+      "7. This Section 7 sets out the indemnified party's exclusive remedy and the indemnifying "
+      "party's entire liability for third-party claims of infringement.\n");
+  const std::vector<Finding> download = On(report, "data_deletion", "may download");
+  ASSERT_EQ(download.size(), 1u);
+  EXPECT_EQ(download[0].party, "customer");
+  const std::vector<Finding> requests = On(report, "audit_rights", "made to the");
+  ASSERT_EQ(requests.size(), 1u);
+  EXPECT_EQ(requests[0].party, "customer");
+  EXPECT_EQ(requests[0].risk, Risk::kInfo);
+  EXPECT_FALSE(Says(requests[0], "right to audit"));
+  const std::vector<Finding> roles = On(report, "indemnification", "exclusive remedy");
+  ASSERT_EQ(roles.size(), 1u);
+  EXPECT_EQ(roles[0].party, "mutual");
+}
+
+// issue 15 #3: sentences of one side that continue one paragraph are one clause, reported once;
+// a sentence of the other side in the same paragraph stays a finding of its own.
+TEST(ReaderDuplicates, ConsecutiveSentencesOfOneSideInOneParagraphAreOneFinding) {
+  const Report report = Scan(
+      "# Data Processing Addendum\n\n"
+      "6.1 Security. Provider will implement appropriate technical and organizational measures "
+      "to protect Customer Personal Data. Provider will regularly monitor its compliance with "
+      "those security measures.\n");
+  const std::vector<Finding> security = On(report, "security_measures", "Provider will");
+  ASSERT_EQ(security.size(), 1u);
+  EXPECT_NE(security[0].text.find("regularly monitor"), std::string::npos);
+  EXPECT_NE(security[0].text.find("organizational measures"), std::string::npos);
+}
+
+// issue 15 #4: an efforts pledge is a target, not a firm service-level commitment.
+TEST(ReaderRisk, EffortsUptimeTargetIsLowAndSaysItIsATarget) {
+  const Report report = Scan(
+      "# Service Level Agreement\n\nProvider will use commercially reasonable efforts to make "
+      "the Platform available 99.9% of the time in each calendar month.\n");
+  const std::vector<Finding> found = On(report, "sla_uptime", "99.9%");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].risk, Risk::kLow);
+  EXPECT_NE(found[0].reasons.at(0).find("efforts"), std::string::npos);
+}
+
+// issue 15 #4: a certificate of deletion the customer may demand is medium (readers' guideline:
+// "a certificate of deletion on demand"), and the advice does not propose what it grants.
+TEST(ReaderRisk, CertificateOfDeletionOnDemandIsMedium) {
+  const Report report = Scan(
+      "# Data Processing Addendum\n\n9.2 After the subscription ends, Provider will delete "
+      "Customer Personal Data within 45 days. Provider will issue a certificate of deletion upon "
+      "Customer's request.\n");
+  const std::vector<Finding> found = On(report, "data_deletion", "certificate of deletion");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].risk, Risk::kMedium);
+  for (const std::string& text : found[0].considerations) {
+    EXPECT_EQ(text.find("within 30 days after Customer's written request"), std::string::npos);
+  }
+}
+
+// issue 15 #1: "its liability" belongs to the side named before it; "will receive no refund"
+// limits the customer's remedy.
+TEST(ReaderParty, ItsLiabilityAndARemedyRefused) {
+  const Report report = Scan(
+      "# Hosting Terms\n\n"
+      "Despite anything else in these Terms, Provider gives no warranty, support or service "
+      "level for preview features and its liability for preview features will not exceed USD "
+      "500.\n\n"
+      "Customer will receive no refund or other credit for Service Credits left unused.\n");
+  const std::vector<Finding> preview = On(report, "liability_cap", "preview features");
+  ASSERT_EQ(preview.size(), 1u);
+  EXPECT_EQ(preview[0].party, "supplier");
+  EXPECT_EQ(preview[0].risk, Risk::kInfo);
+  const std::vector<Finding> unused = On(report, "sla_uptime", "left unused");
+  ASSERT_EQ(unused.size(), 1u);
+  EXPECT_EQ(unused[0].party, "customer");
+  EXPECT_EQ(unused[0].risk, Risk::kInfo);
+}
+
+// issue 15 #1: after a leading condition about one side, a main clause that binds both is mutual.
+TEST(ReaderParty, AMainClauseOfBothSidesAfterAConditionIsMutual) {
+  const Report report = Scan(
+      "# Data Processing Addendum\n\n"
+      "4.4 If, within 15 days after it is told of a new Subprocessor, Customer notifies Provider "
+      "in writing that Customer objects on reasonable grounds, the parties will work together in "
+      "good faith to find another Subprocessor.\n");
+  const std::vector<Finding> found = On(report, "subprocessors", "good faith");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].party, "mutual");
+}
+
+// issue 15 #4: each reason is true of the clause's own words.
+TEST(ReaderReasons, TieredFixDeadlinesAreNotOneWindow) {
+  const Report report = Scan(
+      "# Security Addendum\n\nVendor will patch vulnerabilities by severity: critical "
+      "vulnerabilities within 10 days, high within 45 days and medium within 120 days of "
+      "discovery.\n");
+  const std::vector<Finding> found = On(report, "security_measures", "critical");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_FALSE(Says(found[0], "whatever their severity"));
+  EXPECT_TRUE(Says(found[0], "by severity"));
+  EXPECT_EQ(found[0].risk, Risk::kLow);
+}
+
+TEST(ReaderReasons, AProgrammeModelledOnAStandardDemandsNoCertificate) {
+  const Report report = Scan(
+      "# Security Addendum\n\nVendor will maintain an information security programme "
+      "consistent with ISO/IEC 27001 and SOC 2 criteria.\n");
+  for (const Finding& f : report.findings) {
+    EXPECT_FALSE(Says(f, "must keep a SOC 2")) << f.text;
+  }
+}
+
+TEST(ReaderReasons, ADeliveryDeadlineIsNoDeletionPeriod) {
+  const Report report = Scan(
+      "# Exit Schedule\n\nThe Supplier must provide the Buyer with all Buyer Data in an agreed "
+      "open "
+      "format within 5 Working Days of a written request.\n");
+  const std::vector<Finding> found = On(report, "data_deletion", "open format");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_FALSE(Says(found[0], "requires deletion within"));
+  EXPECT_FALSE(Says(found[0], "gives no period"));
+  EXPECT_NE(found[0].risk, Risk::kMedium);
+}
+
+TEST(ReaderReasons, ALiftedDamagesWaiverIsNotAnUncappedLiability) {
+  const Report report = Scan(
+      "# Master Services Agreement\n\nSection 14.2 (Consequential Damages Waiver) does not "
+      "apply to any breach of Section 11 (Confidentiality).\n");
+  const std::vector<Finding> found = On(report, "liability_cap", "14.2");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_FALSE(Says(found[0], "unlimited"));
+  EXPECT_TRUE(Says(found[0], "the cap itself still limits them"));
+  EXPECT_FALSE(Advises(found[0], "instead of leaving them unlimited"));
+}
+
+TEST(ReaderReasons, LiabilityToDataSubjectsGetsNoSuperCapAdvice) {
+  const Report report = Scan(
+      "# Data Processing Addendum\n\nThis Addendum does not limit any liability to data "
+      "subjects for their rights under data protection law.\n");
+  const std::vector<Finding> found = On(report, "liability_cap", "data subjects");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].risk, Risk::kLow);
+  EXPECT_FALSE(Advises(found[0], "super-cap"));
+  EXPECT_FALSE(Says(found[0], "super-cap"));
+}
+
+TEST(ReaderReasons, AnEffortsResponseTargetIsNoGuarantee) {
+  const Report report = Scan(
+      "# Support Policy\n\nVendor will make every attempt to respond to urgent tickets within "
+      "30 minutes.\n");
+  const std::vector<Finding> found = On(report, "sla_uptime", "every attempt");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].risk, Risk::kLow);
+  EXPECT_FALSE(Says(found[0], "around the clock"));
+}
+
+// issue 15 #4: parameters that drive the risk readers give: the buyer's own security policy, the
+// steps of an indemnity claim, limits stated in the main agreement.
+TEST(ReaderRisk, TheBuyersSecurityPolicyIsHigh) {
+  const Report report = Scan(
+      "# Call-Off Terms\n\n14.2 The Contractor must make sure that each system holding "
+      "Authority Data is a secure system that complies with the Security Policy.\n");
+  const std::vector<Finding> found = On(report, "security_measures", "Security Policy");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].risk, Risk::kHigh);
+  EXPECT_TRUE(Says(found[0], "customer's own security policies"));
+}
+
+TEST(ReaderRisk, TheStepsOfAnIndemnityClaimAreLowDuties) {
+  const Report report = Scan(
+      "# Master Services Agreement\n\n10.4 The indemnifying party must defend the claim "
+      "diligently with competent counsel and may not settle it without the indemnified party's "
+      "consent.\n");
+  const std::vector<Finding> found = On(report, "indemnification", "defend the claim");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].party, "mutual");
+  EXPECT_EQ(found[0].risk, Risk::kLow);
+  EXPECT_TRUE(Says(found[0], "steps of a claim"));
+}
+
+TEST(ReaderRisk, LimitsOfTheMainAgreementAreLowAndSaidToBeElsewhere) {
+  const Report report = Scan(
+      "# Data Processing Addendum\n\n12. Each party's liability arising out of this Addendum "
+      "is subject to the exclusions and limitations of liability in the Agreement.\n");
+  const std::vector<Finding> found = On(report, "liability_cap", "in the Agreement");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].risk, Risk::kLow);
+  EXPECT_TRUE(Says(found[0], "main agreement"));
+}
+
+TEST(ReaderRisk, DeletionOfEveryCopyOrPromptlyWithNoPeriodIsMedium) {
+  const Report report = Scan(
+      "# Exit Terms\n\n7.1 On request, the Vendor shall erase all Client Data and any copies of "
+      "it that it holds.\n\n7.2 The Vendor must promptly destroy all Client Data once the "
+      "services end.\n\n7.3 After the services end, the Vendor will delete the Client Data.\n");
+  const std::vector<Finding> copies = On(report, "data_deletion", "any copies");
+  ASSERT_EQ(copies.size(), 1u);
+  EXPECT_EQ(copies[0].risk, Risk::kMedium);
+  EXPECT_TRUE(Says(copies[0], "every copy"));
+  const std::vector<Finding> prompt = On(report, "data_deletion", "promptly");
+  ASSERT_EQ(prompt.size(), 1u);
+  EXPECT_EQ(prompt[0].risk, Risk::kMedium);
+  const std::vector<Finding> plain = On(report, "data_deletion", "7.3");
+  ASSERT_EQ(plain.size(), 1u);
+  EXPECT_EQ(plain[0].risk, Risk::kLow);
+  EXPECT_FALSE(Says(plain[0], "leave time to clear live systems"));
+}
+
+TEST(ReaderRisk, OpenAuditCooperationAndSelfCertificatesAreMedium) {
+  const Report report = Scan(
+      "# Framework Terms\n\n6.2 The Vendor must give the Auditor information and reasonable "
+      "assistance upon their request.\n\n6.3 The Contractor shall deliver a self-audit "
+      "certificate with a supporting audit report to the Buyer each year.\n");
+  const std::vector<Finding> help = On(report, "audit_rights", "reasonable assistance");
+  ASSERT_EQ(help.size(), 1u);
+  EXPECT_EQ(help[0].risk, Risk::kMedium);
+  EXPECT_TRUE(Says(help[0], "neither how often nor who pays"));
+  const std::vector<Finding> self = On(report, "audit_rights", "self-audit");
+  ASSERT_EQ(self.size(), 1u);
+  EXPECT_EQ(self[0].risk, Risk::kMedium);
+}
+
+TEST(ReaderRisk, TerminationOverASubprocessorAndInsuranceSetElsewhereAreMedium) {
+  const Report report = Scan(
+      "# Data Processing Addendum\n\n5.3 If the parties cannot resolve Customer's reasonable "
+      "objection to a new Subprocessor within 30 days, Customer may terminate the affected "
+      "Service and receive a refund of prepaid fees.\n\n9.1 The Contractor shall, at its own "
+      "cost, take out and keep the insurances specified in Schedule 5 for the whole Term.\n");
+  const std::vector<Finding> leave = On(report, "subprocessors", "may terminate");
+  ASSERT_EQ(leave.size(), 1u);
+  EXPECT_EQ(leave[0].risk, Risk::kMedium);
+  const std::vector<Finding> cover = On(report, "insurance", "Schedule 5");
+  ASSERT_EQ(cover.size(), 1u);
+  EXPECT_EQ(cover[0].risk, Risk::kMedium);
+  EXPECT_TRUE(Says(cover[0], "not stated here"));
+}
+
+TEST(ReaderReasons, ACapThatOnlyPointsToItsExceptionsIsJudgedThere) {
+  const Report report = Scan(
+      "# Master Services Agreement\n\n11.1 Except as provided in Section 11.4, each party's "
+      "total liability under this Agreement will not exceed the fees paid in the 12 months "
+      "before the claim.\n");
+  const std::vector<Finding> found = On(report, "liability_cap", "11.1");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].risk, Risk::kLow);
+  EXPECT_FALSE(Says(found[0], "leaves some liabilities outside the cap"));
+  EXPECT_TRUE(Says(found[0], "the section it points to"));
+}
+
+TEST(ReaderRisk, ABackupDutyAndGovernmentMarkedDataAreMedium) {
+  const Report report = Scan(
+      "# Call-Off Terms\n\n8.2 The Contractor shall keep regular back-ups of all Authority "
+      "Data in a separate location and deliver copies to the Authority every three months.\n\n"
+      "8.3 The Contractor will handle the shared records as OFFICIAL-SENSITIVE and apply "
+      "appropriate security measures to them.\n");
+  const std::vector<Finding> backups = On(report, "data_deletion", "back-ups");
+  ASSERT_EQ(backups.size(), 1u);
+  EXPECT_EQ(backups[0].risk, Risk::kMedium);
+  EXPECT_FALSE(Says(backups[0], "lets you keep"));
+  const std::vector<Finding> marked = On(report, "security_measures", "OFFICIAL-SENSITIVE");
+  ASSERT_EQ(marked.size(), 1u);
+  EXPECT_EQ(marked[0].risk, Risk::kMedium);
+}
+
+}  // namespace
+}  // namespace clausescan
