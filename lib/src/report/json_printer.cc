@@ -96,7 +96,8 @@ Json MissingJson(const MissingClause& m) {
   return out;
 }
 
-// Counts of findings (not missing clauses) per risk, and the worst risk of the whole report.
+// Counts of findings (not missing clauses) per risk and the worst risk, of what is shown; and
+// when a minimum risk left some out, what it left out.
 Json SummaryJson(const Report& report) {
   std::array<int, 4> counts{};  // indexed by Risk
   for (const Finding& f : report.findings) ++counts[static_cast<int>(f.risk)];
@@ -108,6 +109,20 @@ Json SummaryJson(const Report& report) {
   out["findings"] = report.findings.size();
   out["worst_risk"] = RiskName(report.WorstRisk());
   out["by_risk"] = std::move(by_risk);
+  const LeftOut& left_out = report.left_out;
+  if (!left_out.empty()) {
+    Json left_by_risk = Json::object();
+    for (Risk r : {Risk::kHigh, Risk::kMedium, Risk::kLow, Risk::kInfo}) {
+      left_by_risk[std::string(RiskName(r))] = left_out.findings_by_risk[static_cast<int>(r)];
+    }
+    Json left = Json::object();
+    left["min_risk"] = RiskName(left_out.min_risk);
+    left["findings"] = left_out.findings();
+    left["missing"] = left_out.missing();
+    left["worst_risk"] = RiskName(left_out.WorstRisk());
+    left["by_risk"] = std::move(left_by_risk);
+    out["left_out"] = std::move(left);
+  }
   return out;
 }
 
