@@ -70,5 +70,33 @@ TEST_F(EdgesCli, MinRiskSummarySaysWhatWasLeftOut) {
   }
 }
 
+// issue 15 #3: a GBP amount with no rate is "not compared (currency)" in every format, also for
+// a LOW finding the text shows in brief and in the one-line top issues.
+TEST_F(EdgesCli, AmountsNotComparedSaySoInEveryFormat) {
+  std::filesystem::path doc = Write(
+      "gbp.txt",
+      "1. Limitation of liability. Supplier's aggregate liability shall not exceed GBP "
+      "500,000.\n\n2. Insurance. Supplier shall maintain cyber liability insurance with a limit "
+      "of GBP 5,000,000 per claim.\n");
+  RunResult text = RunClausescan("scan " + Quote(doc));
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  std::size_t cap = text.out.find("liability_cap  liability-cap");
+  ASSERT_NE(cap, std::string::npos) << text.out;
+  std::string brief = text.out.substr(cap, text.out.find("\n\n", cap) - cap);
+  EXPECT_THAT(brief, HasSubstr("not compared (currency): the amount is 500,000 GBP")) << brief;
+  std::string top = text.out.substr(0, text.out.find("\n\n", text.out.find("top issues:")));
+  EXPECT_THAT(top, HasSubstr("GBP 5,000,000 cover, types: cyber, not compared (currency)")) << top;
+  for (const char* format : {"json", "jsonl", "csv", "md", "html", "sarif"}) {
+    RunResult r = RunClausescan(std::string("scan --format ") + format + " " + Quote(doc));
+    ASSERT_EQ(r.exit_code, 0) << format << r.err;
+    EXPECT_THAT(r.out, HasSubstr("the amount is 500,000 GBP")) << format;
+    EXPECT_THAT(r.out, HasSubstr("the amount is 5,000,000 GBP")) << format;
+  }
+  for (const char* format : {"md", "html"}) {
+    RunResult r = RunClausescan(std::string("scan --format ") + format + " " + Quote(doc));
+    EXPECT_THAT(r.out, HasSubstr("types: cyber, not compared (currency)")) << format;
+  }
+}
+
 }  // namespace
 }  // namespace clausescan::testing

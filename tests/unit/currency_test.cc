@@ -135,6 +135,55 @@ TEST(PlaybookCurrency, BadRatesAreErrorsNamingTheLine) {
   }
 }
 
+// issue 15 #2 (edges): a currency the contract defines for "$" that we do not know is not USD:
+// the amount is not compared with a USD limit, and the reason names the contract's currency.
+TEST(DollarCurrency, AnUnknownDefinedCurrencyIsNotCompared) {
+  const std::pair<std::string, std::string> cases[] = {
+      {"\"$\" means Zimbabwe dollars.\n\n", "zimbabwe dollars"},
+      {"\"$\" means Bitcoin.\n\n", "bitcoin"},
+      {"\"Dollars\" and \"$\" mean the lawful currency of Zimbabwe.\n\n",
+       "lawful currency of zimbabwe"},
+  };
+  for (const auto& [definition, words] : cases) {
+    const Report report = Scan(Builtin(), definition + "2. Insurance\n\n" + kInsurance + "\n");
+    const Finding* f = First(report, "insurance");
+    ASSERT_NE(f, nullptr) << definition;
+    EXPECT_NE(Text(f->parameters.at("currency")), "USD") << definition;
+    EXPECT_TRUE(SomeReasonSays(*f, "not compared (currency)")) << definition;
+    EXPECT_TRUE(SomeReasonSays(*f, words)) << definition;
+    for (const std::string& p : f->positions) {
+      EXPECT_EQ(p.find("insurance-limit"), std::string::npos) << definition;
+    }
+  }
+  // Words that define no currency leave "$" as USD.
+  for (const char* unit : {"Fees are payable in arrears.\n\n",
+                           "All payments are made in accordance with the Order Form.\n\n"}) {
+    const Report report = Scan(Builtin(), std::string(unit) + kInsurance + "\n");
+    const Finding* f = First(report, "insurance");
+    ASSERT_NE(f, nullptr) << unit;
+    EXPECT_EQ(Text(f->parameters.at("currency")), "USD") << unit;
+  }
+}
+
+// issue 15 #2 (edges): a rate for the base currency itself means nothing; it is an error naming
+// the file and line, whichever comes first, the base or the rate.
+TEST(PlaybookCurrency, ARateForTheBaseCurrencyIsAnError) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"currency:\n  rates:\n    - {currency: USD, rate: 1.1, date: 2026-01-02}\n", "mine.yaml:3"},
+      {"currency:\n  base: EUR\n  rates:\n    - {currency: eur, rate: 1, date: 2026-01-02}\n",
+       "mine.yaml:4"},
+      {"currency:\n  rates:\n    - {currency: EUR, rate: 1, date: 2026-01-02}\n  base: EUR\n",
+       "mine.yaml:3"},
+  };
+  for (const auto& [yaml, where] : cases) {
+    Result<RuleSet> rules = Builtin().WithPlaybookText(yaml, "mine.yaml");
+    ASSERT_FALSE(rules.ok()) << yaml;
+    EXPECT_NE(rules.error().message().find(where), std::string::npos) << rules.error().message();
+    EXPECT_NE(rules.error().message().find("base currency"), std::string::npos)
+        << rules.error().message();
+  }
+}
+
 }  // namespace
 
 namespace internal {

@@ -27,9 +27,31 @@ std::string DollarCode(std::string_view name) {
   return "";
 }
 
+// A definition of "$" or "dollars" itself ('"$" means zimbabwe dollars', '"dollars" means
+// bitcoin'): the ISO code when the currency is one DollarCode knows, else the contract's words
+// for it ("zimbabwe dollars"), which no playbook rate or limit can match. nullopt when the unit
+// defines neither.
+std::optional<std::string> ReadDefinedDollar(std::string_view folded) {
+  if (folded.find("\"$\"") == std::string_view::npos &&
+      folded.find("\"dollar") == std::string_view::npos) {
+    return std::nullopt;
+  }
+  static const RE2 kDefinition(
+      R"((?:"\$"|"dollars?")(?:\s*(?:and|or|,)\s*(?:"\$"|"dollars?"))*\s*)"
+      R"((?:means?|shall mean|refers? to|are references? to|is a reference to)\s+(?:the\s+)?)"
+      R"(((?:lawful (?:currency|money) of (?:the )?)?([a-z][a-z '-]{0,40}[a-z])))");
+  re2::StringPiece words;  // as the contract writes them: "lawful currency of zimbabwe"
+  re2::StringPiece name;   // the currency's name in them: "zimbabwe"
+  if (!RE2::PartialMatch(folded, kDefinition, &words, &name)) return std::nullopt;
+  std::string code = DollarCode(std::string_view(name.data(), name.size()));
+  if (!code.empty()) return code;
+  return std::string(words.data(), words.size());
+}
+
 }  // namespace
 
 std::optional<std::string> ReadDollarCurrency(std::string_view folded) {
+  if (std::optional<std::string> defined = ReadDefinedDollar(folded)) return defined;
   // Most units name no dollar currency at all: skip them before the pattern runs.
   static constexpr std::string_view kNames[] = {
       "canad", "australia", "zealand", "hong kong", "singapore", "united states", "u.s", "american",

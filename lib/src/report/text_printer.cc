@@ -157,6 +157,10 @@ void WriteBriefFinding(const std::string& path, std::string_view format, const F
   out << '\n';
   std::string quote = Clean(internal::ReadableQuote(f.text, format));
   out << "  | " << Truncated(quote, internal::kTextWidth - kBriefIndent) << '\n';
+  // An amount not judged is said even in brief: its risk is not a verdict on the amount.
+  if (const std::string* reason = internal::NotComparedReason(f)) {
+    WriteWrapped(Clean(*reason), "  ", "    ", out);
+  }
 }
 
 // "top issues:" and one line per HIGH and MEDIUM finding, worst first.
