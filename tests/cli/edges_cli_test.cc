@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -96,6 +97,38 @@ TEST_F(EdgesCli, AmountsNotComparedSaySoInEveryFormat) {
     RunResult r = RunClausescan(std::string("scan --format ") + format + " " + Quote(doc));
     EXPECT_THAT(r.out, HasSubstr("types: cyber, not compared (currency)")) << format;
   }
+}
+
+}  // namespace
+}  // namespace clausescan::testing
+
+namespace clausescan::testing {
+namespace {
+
+// issue 15 #4: a rule pack whose pattern is beyond RE2's memory budget fails at once (exit 2),
+// naming the rule file and line, and writes no report.
+TEST(EdgesRulesCli, PatternBeyondRe2BudgetFailsFastNamingFileAndLine) {
+  TempDir dir;
+  const std::filesystem::path rules = dir.path() / "rules";
+  std::filesystem::copy(SourcePath("rules"), rules, std::filesystem::copy_options::recursive);
+  std::string alternatives;
+  for (char c : std::string("abcdefghijklmnopqrstuvwx")) {
+    alternatives += std::string(alternatives.empty() ? "" : "|") + "(?:\\pL{30}" + c + "){30}";
+  }
+  WriteWholeFile(rules / "audit_rights" / "zz_big.yaml",
+                 "id: zz.big\ncategory: audit_rights\ntitle: Big\ndescription: big\nscope: "
+                 "sentence\nmatch:\n  all:\n    - any:\n        - '" +
+                     alternatives + "'\n");
+  const auto start = std::chrono::steady_clock::now();
+  RunResult r = RunClausescan("scan --rules " + Quote(rules) + " -", "Supplier shall notify.\n");
+  const auto seconds =
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - start)
+          .count();
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("audit_rights/zz_big.yaml:9:")) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("memory budget")) << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_LT(seconds, 20);
 }
 
 }  // namespace

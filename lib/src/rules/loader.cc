@@ -13,6 +13,7 @@
 #include "match/matcher.h"
 #include "rules/catalogues.h"
 #include "rules/doctype_loader.h"
+#include "rules/pattern_budget.h"
 #include "rules/playbook_loader.h"
 #include "rules/rationale_loader.h"
 #include "rules/rule_files.h"
@@ -105,6 +106,10 @@ Result<std::shared_ptr<RuleSetData>> LoadRuleSet(std::vector<SourceFile> files,
   Catalogs catalogs;
   CLAUSESCAN_RETURN_IF_ERROR(ReadCatalogs(special, data->origin, &catalogs));
   CLAUSESCAN_RETURN_IF_ERROR(ReadRules(special, catalogs, &data->rules));
+  // The embedded rules are the project's own, checked from their folder by `rules validate`.
+  if (data->origin != "<builtin>") {
+    CLAUSESCAN_RETURN_IF_ERROR(CheckPatternBudget(data->rules, kDefaultSetMaxMem));
+  }
   const DeclaredParams declared = CollectParams(data->rules);
   for (const SourceFile* playbook : special.playbooks) {
     CLAUSESCAN_RETURN_IF_ERROR(ParseAndRead(playbook, [&](const YamlFile& f, const YAML::Node& n) {
@@ -135,7 +140,7 @@ Result<std::shared_ptr<RuleSetData>> LoadRuleSet(std::vector<SourceFile> files,
   BuildInfos(data.get());
   FillInfoRationales(data.get());
   Result<std::unique_ptr<Matcher>> matcher = Matcher::Compile(data->rules, data->parties);
-  if (!matcher) return matcher.error();
+  if (!matcher) return LocateMatcherError(data->rules, kDefaultSetMaxMem, matcher.error());
   data->matcher = std::move(*matcher);
   Result<std::unique_ptr<DocTypeGuesser>> guesser = DocTypeGuesser::Compile(
       data->doctypes, special.doctypes != nullptr ? special.doctypes->name : "doctypes.yaml");
