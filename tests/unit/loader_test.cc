@@ -667,6 +667,24 @@ TEST(Loader, ConsiderationConditionsAndDocumentTypesAreChecked) {
   ASSERT_FALSE(no_text.ok());
 }
 
+// issue 15 #5: an empty `when` says nothing: `when: []`, `when: {}` and an empty map in a list
+// are all errors at the `when`'s file:line:column (leave `when` out for advice always offered).
+TEST(Loader, EmptyConsiderationConditionsAreErrorsAlike) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"  - text: Always.\n    when: []\n", "incident_notification/window.yaml:19:11: "},
+      {"  - text: Always.\n    when: {}\n", "incident_notification/window.yaml:19:11: "},
+      {"  - text: Always.\n    when: [{trigger: occurrence}, {}]\n",
+       "incident_notification/window.yaml:19:35: "},
+  };
+  for (const auto& [yaml, where] : cases) {
+    Result<std::shared_ptr<RuleSetData>> data = LoadWithConsiderations(yaml);
+    ASSERT_FALSE(data.ok()) << yaml;
+    EXPECT_EQ(data.error().message().rfind(where, 0), 0u) << data.error().message();
+    EXPECT_NE(data.error().message().find("leave 'when' out"), std::string::npos)
+        << data.error().message();
+  }
+}
+
 }  // namespace
 }  // namespace clausescan::internal
 
