@@ -8,6 +8,7 @@
 #include "commands.h"
 #include "inputs.h"
 #include "output.h"
+#include "output_format.h"
 #include "read_options.h"
 
 namespace clausescan::cli {
@@ -23,17 +24,17 @@ struct EvidenceArgs {
   bool format_given = false;  // --format on the command line
 };
 
-// The format an output file's extension names (.json, .csv, any case), or "text".
-std::string FormatOfExtension(const std::string& path) {
-  std::string ext = std::filesystem::path(path).extension().string();
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (ext == ".json") return "json";
-  if (ext == ".csv") return "csv";
-  return "text";
-}
-
 int RunEvidence(EvidenceArgs args) {
-  if (!args.format_given && !args.output.empty()) args.format = FormatOfExtension(args.output);
+  if (!args.format_given && !args.output.empty()) {
+    std::string error;
+    std::optional<std::string> format =
+        FormatOfOutputName(args.output, {"text", "json", "csv"}, &error);
+    if (!format) {
+      PrintError(error);
+      return kExitError;
+    }
+    args.format = format->empty() ? "text" : *format;
+  }
   std::optional<RuleSet> rules = LoadRules(args.rules);
   if (!rules) return kExitError;
   ScanOptions options;

@@ -15,6 +15,7 @@
 #include "inputs.h"
 #include "line_reader.h"
 #include "output.h"
+#include "output_format.h"
 #include "read_options.h"
 
 namespace clausescan::cli {
@@ -46,18 +47,6 @@ void ApplyBaseline(const std::optional<Baseline>& baseline, const std::string& p
   if (left_out == 0) return;
   report.notes.push_back(fmt::format("{} {} accepted in the baseline {} and left out", left_out,
                                      left_out == 1 ? "finding is" : "findings are", path));
-}
-
-// The format an output file's extension names (.json .jsonl .sarif .csv .md .html .htm .txt,
-// any case), or "" for another extension or none.
-std::string FormatOfExtension(const std::string& path) {
-  std::string ext = std::filesystem::path(path).extension().string();
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  static const std::map<std::string, std::string> kFormats = {
-      {".json", "json"}, {".jsonl", "jsonl"}, {".sarif", "sarif"}, {".csv", "csv"},
-      {".md", "md"},     {".html", "html"},   {".htm", "html"},    {".txt", "text"}};
-  auto it = kFormats.find(ext);
-  return it == kFormats.end() ? "" : it->second;
 }
 
 bool IsStdin(const InputArgs& inputs) {
@@ -215,8 +204,14 @@ bool ReachesFailOn(const std::vector<Report>& reports, const std::string& fail_o
 
 int RunScan(ScanArgs args) {
   if (!args.format_given && !args.output.empty()) {
-    std::string format = FormatOfExtension(args.output);
-    if (!format.empty()) args.format = format;  // -o report.html: an HTML report
+    std::string error;
+    std::optional<std::string> format = FormatOfOutputName(
+        args.output, {"text", "json", "jsonl", "sarif", "csv", "md", "html"}, &error);
+    if (!format) {
+      PrintError(error);  // -o report.xlsx: no text report under a spreadsheet's name
+      return kExitError;
+    }
+    if (!format->empty()) args.format = *format;  // -o report.html: an HTML report
   }
   std::optional<RuleSet> rules = LoadRules(args.rules);
   if (!rules) return kExitError;

@@ -133,3 +133,41 @@ TEST(EdgesRulesCli, PatternBeyondRe2BudgetFailsFastNamingFileAndLine) {
 
 }  // namespace
 }  // namespace clausescan::testing
+
+namespace clausescan::testing {
+namespace {
+
+using ::testing::HasSubstr;
+
+// issue 15 #6: -o with the extension of a format we do not write (.xlsx, .pdf, .docx) is an
+// error before scanning: exit 2, no output file; known extensions pick the format, and a name
+// without extension (or another) is text.
+TEST(EdgesOutputCli, OutputExtensionOfAFormatWeDoNotWriteIsAnError) {
+  TempDir dir;
+  const std::filesystem::path doc = dir.path() / "c.txt";
+  WriteWholeFile(doc, kNoHigh);
+  for (const char* name : {"report.xlsx", "report.PDF", "report.docx"}) {
+    for (const char* command : {"scan", "evidence"}) {
+      const std::filesystem::path out = dir.path() / name;
+      RunResult r = RunClausescan(std::string(command) + " -o " + Quote(out) + " " + Quote(doc));
+      EXPECT_EQ(r.exit_code, 2) << command << " " << name << r.out;
+      EXPECT_THAT(r.err, HasSubstr(name)) << r.err;
+      EXPECT_THAT(r.err, HasSubstr("--format")) << r.err;
+      EXPECT_FALSE(std::filesystem::exists(out)) << command << " " << name;
+    }
+  }
+  // An explicit --format still wins.
+  RunResult forced = RunClausescan("scan --format json -o " + Quote(dir.path() / "r.pdf") + " " +
+                                   Quote(doc));
+  EXPECT_EQ(forced.exit_code, 0) << forced.err;
+  EXPECT_EQ(ReadWholeFile(dir.path() / "r.pdf").front(), '{');
+  RunResult csv = RunClausescan("scan -o " + Quote(dir.path() / "r.csv") + " " + Quote(doc));
+  EXPECT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_EQ(ReadWholeFile(dir.path() / "r.csv").rfind("path,", 0), 0u);
+  RunResult plain = RunClausescan("scan -o " + Quote(dir.path() / "out") + " " + Quote(doc));
+  EXPECT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_THAT(ReadWholeFile(dir.path() / "out"), HasSubstr("worst risk MEDIUM"));
+}
+
+}  // namespace
+}  // namespace clausescan::testing
