@@ -25,16 +25,6 @@ struct EvidenceArgs {
 };
 
 int RunEvidence(EvidenceArgs args) {
-  if (!args.format_given && !args.output.empty()) {
-    std::string error;
-    std::optional<std::string> format =
-        FormatOfOutputName(args.output, {"text", "json", "csv"}, &error);
-    if (!format) {
-      PrintError(error);
-      return kExitError;
-    }
-    args.format = format->empty() ? "text" : *format;
-  }
   std::optional<RuleSet> rules = LoadRules(args.rules);
   if (!rules) return kExitError;
   ScanOptions options;
@@ -48,6 +38,16 @@ int RunEvidence(EvidenceArgs args) {
   }
   if (!CheckOutputIsNotAnInput(args.inputs, {args.rules.playbook, args.rules.rules_dir, ""}, out)) {
     return kExitError;
+  }
+  // Before any scanning; the unnamed output file is never linked in when this fails.
+  if (!args.format_given && !args.output.empty()) {
+    std::optional<std::string> format =
+        FormatOfOutputName(args.output, {"text", "json", "csv"}, &error);
+    if (!format) {
+      PrintError(error);
+      return kExitError;
+    }
+    args.format = format->empty() ? "text" : *format;
   }
   InputArgs inputs = args.inputs;
   inputs.batch.skip_files = FilesNotToScan(out);

@@ -203,16 +203,6 @@ bool ReachesFailOn(const std::vector<Report>& reports, const std::string& fail_o
 }
 
 int RunScan(ScanArgs args) {
-  if (!args.format_given && !args.output.empty()) {
-    std::string error;
-    std::optional<std::string> format = FormatOfOutputName(
-        args.output, {"text", "json", "jsonl", "sarif", "csv", "md", "html"}, &error);
-    if (!format) {
-      PrintError(error);  // -o report.xlsx: no text report under a spreadsheet's name
-      return kExitError;
-    }
-    if (!format->empty()) args.format = *format;  // -o report.html: an HTML report
-  }
   std::optional<RuleSet> rules = LoadRules(args.rules);
   if (!rules) return kExitError;
   ScanOptions options;
@@ -239,6 +229,16 @@ int RunScan(ScanArgs args) {
   if (!CheckOutputIsNotAnInput(args.inputs,
                                {args.rules.playbook, args.rules.rules_dir, args.baseline}, out)) {
     return kExitError;
+  }
+  // Before any scanning; the unnamed output file is never linked in when this fails.
+  if (!args.format_given && !args.output.empty()) {
+    std::optional<std::string> format = FormatOfOutputName(
+        args.output, {"text", "json", "jsonl", "sarif", "csv", "md", "html"}, &error);
+    if (!format) {
+      PrintError(error);  // -o report.xlsx: no text report under a spreadsheet's name
+      return kExitError;
+    }
+    if (!format->empty()) args.format = *format;  // -o report.html: an HTML report
   }
   InputArgs inputs = args.inputs;
   inputs.batch.skip_files = FilesNotToScan(out);
