@@ -72,9 +72,9 @@ void Print(const std::vector<Report>& all_reports, const ScanArgs& args, Output&
   const std::vector<Report> reports = SelectFindings(all_reports, options);
   if (args.format == "json") {
     if (reports.size() == 1) {
-      WriteJson(reports[0], os);
+      WriteJson(reports[0], os, args.title);
     } else {
-      WriteJsonArray(reports, os);
+      WriteJsonArray(reports, os, args.title);
     }
   } else if (args.format == "jsonl") {
     for (const Report& report : reports) WriteJsonLines(report, os);
@@ -96,6 +96,7 @@ void Print(const std::vector<Report>& all_reports, const ScanArgs& args, Output&
   } else {
     TextStyle style;
     style.color = args.color == "always" || (args.color == "auto" && out.IsTerminal());
+    WriteTextTitle(args.title, os, style);
     if (reports.size() > 1) {
       WriteTextSummary(reports, os, style);
       os << "\n";
@@ -240,6 +241,11 @@ int RunScan(ScanArgs args) {
     }
     if (!format->empty()) args.format = *format;  // -o report.html: an HTML report
   }
+  if (!args.title.empty() &&
+      (args.format == "jsonl" || args.format == "sarif" || args.format == "csv")) {
+    PrintError("--title is not used by --format " + args.format +
+               " (text, json, md and html take it)");
+  }
   InputArgs inputs = args.inputs;
   inputs.batch.skip_files = FilesNotToScan(out);
   if (args.format == "jsonl" && IsStdin(inputs)) {
@@ -299,7 +305,8 @@ Command AddScanCommand(CLI::App& app) {
                 "Leave out why the buyer asks (the rationale and the answers to it), in every "
                 "format");
   cmd->add_option("--title", args->title,
-                  "Title of the Markdown or HTML report (default: Contract security review)");
+                  "Title of the report: heads the text, Markdown and HTML reports (default for "
+                  "Markdown and HTML: Contract security review), \"title\" in JSON");
   cmd->add_option("--color", args->color, "Colour the text report")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();

@@ -171,3 +171,39 @@ TEST(EdgesOutputCli, OutputExtensionOfAFormatWeDoNotWriteIsAnError) {
 
 }  // namespace
 }  // namespace clausescan::testing
+
+namespace clausescan::testing {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+// issue 15 #7: --title heads the text report and is the JSON "title"; formats that have no
+// place for it say on stderr that it is not used, rather than dropping it silently.
+TEST(EdgesTitleCli, TitleIsUsedByTextAndJsonAndWarnedElsewhere) {
+  TempDir dir;
+  const std::filesystem::path doc = dir.path() / "c.txt";
+  WriteWholeFile(doc, kNoHigh);
+  RunResult text = RunClausescan("scan --title 'Acme DPA review' " + Quote(doc));
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_EQ(text.out.rfind("Acme DPA review\n", 0), 0u) << text.out;
+  EXPECT_EQ(text.err, "");
+  RunResult two = RunClausescan("scan --title 'Acme DPA review' " + Quote(doc) + " " + Quote(doc));
+  EXPECT_EQ(two.out.rfind("Acme DPA review\n", 0), 0u) << two.out;
+  EXPECT_EQ(two.out.find("Acme DPA review", 1), std::string::npos) << "once";
+  RunResult json = RunClausescan("scan --format json --title 'Acme DPA review' " + Quote(doc));
+  EXPECT_EQ(nlohmann::json::parse(json.out)["title"], "Acme DPA review");
+  EXPECT_EQ(json.err, "");
+  RunResult untitled = RunClausescan("scan --format json " + Quote(doc));
+  EXPECT_FALSE(nlohmann::json::parse(untitled.out).contains("title"));
+  for (const char* format : {"csv", "sarif", "jsonl"}) {
+    RunResult r =
+        RunClausescan(std::string("scan --format ") + format + " --title T " + Quote(doc));
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_THAT(r.err, HasSubstr("--title is not used by --format " + std::string(format)))
+        << format;
+  }
+}
+
+}  // namespace
+}  // namespace clausescan::testing

@@ -150,13 +150,20 @@ void WriteReportMembers(const Report& report, std::ostream& out) {
 
 }  // namespace
 
-void WriteJson(const Report& report, std::ostream& out) {
+void WriteJson(const Report& report, std::ostream& out) { WriteJson(report, out, ""); }
+
+void WriteJsonArray(const std::vector<Report>& reports, std::ostream& out) {
+  WriteJsonArray(reports, out, "");
+}
+
+void WriteJson(const Report& report, std::ostream& out, std::string_view title) {
   out << '{';
   WriteReportMembers(report, out);
+  if (!title.empty()) out << ",\"title\":" << Dump(Json(std::string(title)));
   out << "}\n";
 }
 
-void WriteJsonArray(const std::vector<Report>& reports, std::ostream& out) {
+void WriteJsonArray(const std::vector<Report>& reports, std::ostream& out, std::string_view title) {
   if (reports.empty()) {
     out << "[]\n";
     return;
@@ -165,6 +172,7 @@ void WriteJsonArray(const std::vector<Report>& reports, std::ostream& out) {
   for (std::size_t i = 0; i < reports.size(); ++i) {
     out << '{';
     WriteReportMembers(reports[i], out);
+    if (!title.empty()) out << ",\"title\":" << Dump(Json(std::string(title)));
     out << '}' << (i + 1 < reports.size() ? ",\n" : "\n");
   }
   out << "]\n";

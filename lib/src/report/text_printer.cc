@@ -250,4 +250,10 @@ void WriteText(const Report& report, std::ostream& out, const TextStyle& style,
   if (options.notice) out << '\n' << kNotLegalAdvice << '\n';  // issue 14 #3
 }
 
+void WriteTextTitle(std::string_view title, std::ostream& out, const TextStyle& style) {
+  std::string clean = Clean(std::string(title));
+  if (clean.empty()) return;
+  out << Styled(clean, kBold, style) << "\n\n";
+}
+
 }  // namespace clausescan
