@@ -119,15 +119,16 @@ TEST(PlaybookCurrency, ARateInThePlaybookConvertsTheAmount) {
 }
 
 TEST(PlaybookCurrency, BadRatesAreErrorsNamingTheLine) {
-  for (const char* yaml : {"currency:\n  rates:\n    - {currency: CADX, rate: 1, date: x}\n",
-                           "currency:\n  rates:\n    - {currency: CAD, rate: 0, date: x}\n",
-                           "currency:\n  rates:\n    - {currency: CAD, rate: 1}\n",
-                           "currency:\n  base: dollars\n", "currency:\n  rate: 1\n",
-                           // attack review D7: rates that overflow or vanish, dates that are none
-                           "currency:\n  rates:\n    - {currency: CAD, rate: 1e308, date: 2026-01-02}\n",
-                           "currency:\n  rates:\n    - {currency: CAD, rate: 1e-320, date: 2026-01-02}\n",
-                           "currency:\n  rates:\n    - {currency: CAD, rate: 0.7, date: yesterday}\n",
-                           "currency:\n  rates:\n    - {currency: CAD, rate: 0.7, date: 2026-02-31}\n"}) {
+  for (const char* yaml :
+       {"currency:\n  rates:\n    - {currency: CADX, rate: 1, date: x}\n",
+        "currency:\n  rates:\n    - {currency: CAD, rate: 0, date: x}\n",
+        "currency:\n  rates:\n    - {currency: CAD, rate: 1}\n", "currency:\n  base: dollars\n",
+        "currency:\n  rate: 1\n",
+        // attack review D7: rates that overflow or vanish, dates that are none
+        "currency:\n  rates:\n    - {currency: CAD, rate: 1e308, date: 2026-01-02}\n",
+        "currency:\n  rates:\n    - {currency: CAD, rate: 1e-320, date: 2026-01-02}\n",
+        "currency:\n  rates:\n    - {currency: CAD, rate: 0.7, date: yesterday}\n",
+        "currency:\n  rates:\n    - {currency: CAD, rate: 0.7, date: 2026-02-31}\n"}) {
     Result<RuleSet> rules = Builtin().WithPlaybookText(yaml, "mine.yaml");
     ASSERT_FALSE(rules.ok()) << yaml;
     EXPECT_NE(rules.error().message().find("mine.yaml:"), std::string::npos)
@@ -141,6 +142,7 @@ TEST(DollarCurrency, AnUnknownDefinedCurrencyIsNotCompared) {
   const std::pair<std::string, std::string> cases[] = {
       {"\"$\" means Zimbabwe dollars.\n\n", "zimbabwe dollars"},
       {"\"$\" means Bitcoin.\n\n", "bitcoin"},
+      {"All amounts in this Agreement are in Zimbabwe dollars.\n\n", "zimbabwe dollars"},
       {"\"Dollars\" and \"$\" mean the lawful currency of Zimbabwe.\n\n",
        "lawful currency of zimbabwe"},
   };

@@ -48,10 +48,30 @@ std::optional<std::string> ReadDefinedDollar(std::string_view folded) {
   return std::string(words.data(), words.size());
 }
 
-}  // namespace
+// 'all amounts are in zimbabwe dollars': the contract's amounts in a dollar currency DollarCode
+// does not know, in the contract's words; nullopt otherwise.
+std::optional<std::string> ReadOtherDollars(std::string_view folded) {
+  if (folded.find("dollars") == std::string_view::npos) return std::nullopt;
+  static const RE2 kAmountsIn(
+      R"(\b(?:dollar amounts|(?:monetary )?amounts|sums|prices|fees|payments)\b[^.;:]{0,80}?)"
+      R"(\b(?:are in|are expressed in|are stated in|are denominated in|denominated in|)"
+      R"(expressed in|stated in|(?:are|is|shall be|will be) (?:payable|paid|made|quoted) in)\s+)"
+      R"((?:the\s+)?(([a-z]+) (?:[a-z]+ )?dollars)\b)");
+  re2::StringPiece words;
+  re2::StringPiece first;
+  if (!RE2::PartialMatch(folded, kAmountsIn, &words, &first)) return std::nullopt;
+  static constexpr std::string_view kNoName[] = {"such", "said", "those", "these", "any",
+                                                 "all",  "us",   "u",     "in",    "the"};
+  const std::string_view word(first.data(), first.size());
+  if (std::find(std::begin(kNoName), std::end(kNoName), word) != std::end(kNoName)) {
+    return std::nullopt;
+  }
+  return std::string(words.data(), words.size());
+}
 
-std::optional<std::string> ReadDollarCurrency(std::string_view folded) {
-  if (std::optional<std::string> defined = ReadDefinedDollar(folded)) return defined;
+// The code of a dollar currency DollarCode knows that the unit says "$", "dollars" or the
+// contract's amounts are in ('all fees are payable in cad'); nullopt otherwise.
+std::optional<std::string> ReadKnownDollars(std::string_view folded) {
   // Most units name no dollar currency at all: skip them before the pattern runs.
   static constexpr std::string_view kNames[] = {
       "canad", "australia", "zealand", "hong kong", "singapore", "united states", "u.s", "american",
@@ -77,6 +97,14 @@ std::optional<std::string> ReadDollarCurrency(std::string_view folded) {
   std::string code = DollarCode(std::string_view(name.data(), name.size()));
   if (code.empty()) return std::nullopt;
   return code;
+}
+
+}  // namespace
+
+std::optional<std::string> ReadDollarCurrency(std::string_view folded) {
+  if (std::optional<std::string> defined = ReadDefinedDollar(folded)) return defined;
+  if (std::optional<std::string> known = ReadKnownDollars(folded)) return known;
+  return ReadOtherDollars(folded);
 }
 
 }  // namespace clausescan::internal

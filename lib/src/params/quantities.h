@@ -106,7 +106,8 @@ std::vector<Money> FindMoney(std::string_view folded);
 // to australian dollars' ("AUD"), '"dollars" means the lawful currency of canada', 'all fees are
 // payable in cad'. Dollar currencies we know (USD, CAD, AUD, NZD, HKD, SGD) give their code; a
 // definition of "$" or "dollars" itself naming another currency gives the contract's words for it
-// ('"$" means zimbabwe dollars' -> "zimbabwe dollars", '"$" means bitcoin' -> "bitcoin"), which is
+// ('"$" means zimbabwe dollars' -> "zimbabwe dollars", '"$" means bitcoin' -> "bitcoin"), as does
+// 'all amounts are in zimbabwe dollars' ("zimbabwe dollars"), which is
 // no ISO code: no playbook limit or rate applies to it, so its amounts are not compared. nullopt
 // when the unit defines none. Linear in the unit.
 std::optional<std::string> ReadDollarCurrency(std::string_view folded);
