@@ -157,8 +157,8 @@ TEST(EdgesOutputCli, OutputExtensionOfAFormatWeDoNotWriteIsAnError) {
     }
   }
   // An explicit --format still wins.
-  RunResult forced = RunClausescan("scan --format json -o " + Quote(dir.path() / "r.pdf") + " " +
-                                   Quote(doc));
+  RunResult forced =
+      RunClausescan("scan --format json -o " + Quote(dir.path() / "r.pdf") + " " + Quote(doc));
   EXPECT_EQ(forced.exit_code, 0) << forced.err;
   EXPECT_EQ(ReadWholeFile(dir.path() / "r.pdf").front(), '{');
   RunResult csv = RunClausescan("scan -o " + Quote(dir.path() / "r.csv") + " " + Quote(doc));

@@ -124,9 +124,9 @@ inline constexpr std::string_view kNotLegalAdvice =
 // lost findings or missing clauses gets a note saying how many ("12 findings and 1 missing
 // clause below medium risk left out (minimum risk medium)") and a Report::left_out counting
 // them by risk, so every count a printer derives from the result (summaries, totals, the
-// evidence pack) counts only what is shown, and says what was left out with its worst risk. Applying it
-// twice with the same options changes nothing more. The printers taking PrintOptions apply it
-// themselves; call it before the others (WriteJson, WriteJsonLines, WriteSarif, WriteCsv,
+// evidence pack) counts only what is shown, and says what was left out with its worst risk.
+// Applying it twice with the same options changes nothing more. The printers taking PrintOptions
+// apply it themselves; call it before the others (WriteJson, WriteJsonLines, WriteSarif, WriteCsv,
 // WriteTextSummary). Never fails; thread-safe.
 Report SelectFindings(const Report& report, const PrintOptions& options);
 std::vector<Report> SelectFindings(const std::vector<Report>& reports, const PrintOptions& options);
