@@ -8,6 +8,7 @@
 #include "commands.h"
 #include "inputs.h"
 #include "output.h"
+#include "output_format.h"
 #include "read_options.h"
 
 namespace clausescan::cli {
@@ -24,17 +25,7 @@ struct EvidenceArgs {
   bool no_rationale = false;
 };
 
-// The format an output file's extension names (.json, .csv, any case), or "text".
-std::string FormatOfExtension(const std::string& path) {
-  std::string ext = std::filesystem::path(path).extension().string();
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (ext == ".json") return "json";
-  if (ext == ".csv") return "csv";
-  return "text";
-}
-
 int RunEvidence(EvidenceArgs args) {
-  if (!args.format_given && !args.output.empty()) args.format = FormatOfExtension(args.output);
   std::optional<RuleSet> rules = LoadRules(args.rules);
   if (!rules) return kExitError;
   ScanOptions options;
@@ -49,6 +40,16 @@ int RunEvidence(EvidenceArgs args) {
   }
   if (!CheckOutputIsNotAnInput(args.inputs, {args.rules.playbook, args.rules.rules_dir, ""}, out)) {
     return kExitError;
+  }
+  // Before any scanning; the unnamed output file is never linked in when this fails.
+  if (!args.format_given && !args.output.empty()) {
+    std::optional<std::string> format =
+        FormatOfOutputName(args.output, {"text", "json", "csv"}, &error);
+    if (!format) {
+      PrintError(error);
+      return kExitError;
+    }
+    args.format = format->empty() ? "text" : *format;
   }
   InputArgs inputs = args.inputs;
   inputs.batch.skip_files = FilesNotToScan(out);

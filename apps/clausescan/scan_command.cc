@@ -15,6 +15,7 @@
 #include "inputs.h"
 #include "line_reader.h"
 #include "output.h"
+#include "output_format.h"
 #include "read_options.h"
 
 namespace clausescan::cli {
@@ -48,18 +49,6 @@ void ApplyBaseline(const std::optional<Baseline>& baseline, const std::string& p
                                      left_out == 1 ? "finding is" : "findings are", path));
 }
 
-// The format an output file's extension names (.json .jsonl .sarif .csv .md .html .htm .txt,
-// any case), or "" for another extension or none.
-std::string FormatOfExtension(const std::string& path) {
-  std::string ext = std::filesystem::path(path).extension().string();
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  static const std::map<std::string, std::string> kFormats = {
-      {".json", "json"}, {".jsonl", "jsonl"}, {".sarif", "sarif"}, {".csv", "csv"},
-      {".md", "md"},     {".html", "html"},   {".htm", "html"},    {".txt", "text"}};
-  auto it = kFormats.find(ext);
-  return it == kFormats.end() ? "" : it->second;
-}
-
 bool IsStdin(const InputArgs& inputs) {
   return inputs.paths.empty() || (inputs.paths.size() == 1 && inputs.paths[0] == "-");
 }
@@ -83,9 +72,9 @@ void Print(const std::vector<Report>& all_reports, const ScanArgs& args, Output&
   const std::vector<Report> reports = SelectFindings(all_reports, options);
   if (args.format == "json") {
     if (reports.size() == 1) {
-      WriteJson(reports[0], os);
+      WriteJson(reports[0], os, args.title);
     } else {
-      WriteJsonArray(reports, os);
+      WriteJsonArray(reports, os, args.title);
     }
   } else if (args.format == "jsonl") {
     for (const Report& report : reports) WriteJsonLines(report, os);
@@ -107,6 +96,7 @@ void Print(const std::vector<Report>& all_reports, const ScanArgs& args, Output&
   } else {
     TextStyle style;
     style.color = args.color == "always" || (args.color == "auto" && out.IsTerminal());
+    WriteTextTitle(args.title, os, style);
     if (reports.size() > 1) {
       WriteTextSummary(reports, os, style);
       os << "\n";
@@ -214,10 +204,6 @@ bool ReachesFailOn(const std::vector<Report>& reports, const std::string& fail_o
 }
 
 int RunScan(ScanArgs args) {
-  if (!args.format_given && !args.output.empty()) {
-    std::string format = FormatOfExtension(args.output);
-    if (!format.empty()) args.format = format;  // -o report.html: an HTML report
-  }
   std::optional<RuleSet> rules = LoadRules(args.rules);
   if (!rules) return kExitError;
   ScanOptions options;
@@ -244,6 +230,21 @@ int RunScan(ScanArgs args) {
   if (!CheckOutputIsNotAnInput(args.inputs,
                                {args.rules.playbook, args.rules.rules_dir, args.baseline}, out)) {
     return kExitError;
+  }
+  // Before any scanning; the unnamed output file is never linked in when this fails.
+  if (!args.format_given && !args.output.empty()) {
+    std::optional<std::string> format = FormatOfOutputName(
+        args.output, {"text", "json", "jsonl", "sarif", "csv", "md", "html"}, &error);
+    if (!format) {
+      PrintError(error);  // -o report.xlsx: no text report under a spreadsheet's name
+      return kExitError;
+    }
+    if (!format->empty()) args.format = *format;  // -o report.html: an HTML report
+  }
+  if (!args.title.empty() &&
+      (args.format == "jsonl" || args.format == "sarif" || args.format == "csv")) {
+    PrintError("--title is not used by --format " + args.format +
+               " (text, json, md and html take it)");
   }
   InputArgs inputs = args.inputs;
   inputs.batch.skip_files = FilesNotToScan(out);
@@ -304,7 +305,8 @@ Command AddScanCommand(CLI::App& app) {
                 "Leave out why the buyer asks (the rationale and the answers to it), in every "
                 "format");
   cmd->add_option("--title", args->title,
-                  "Title of the Markdown or HTML report (default: Contract security review)");
+                  "Title of the report: heads the text, Markdown and HTML reports (default for "
+                  "Markdown and HTML: Contract security review), \"title\" in JSON");
   cmd->add_option("--color", args->color, "Colour the text report")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();

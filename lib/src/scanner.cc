@@ -27,6 +27,7 @@
 #include "report/context.h"
 #include "rules/model.h"
 #include "structure/doctype.h"
+#include "structure/doctype_body.h"
 #include "structure/outline.h"
 #include "text/normalize.h"
 #include "text/template_marks.h"
@@ -276,11 +277,12 @@ const internal::PartyRole* RoleOf(
 
 // The index into data.doctypes of the document's type, or -1 when no type fits ("other").
 int GuessType(const internal::RuleSetData& data, const Document& doc,
-              const internal::NormalizedText& text) {
+              const internal::NormalizedText& text, const internal::Outline& outline) {
   const std::string title = doc.format == internal::Format::kMarkdown
                                 ? internal::FrontMatterTitle(doc.text)
                                 : std::string();
-  return data.doctype_guesser->Guess(title, text.text, text.folded);
+  const std::optional<std::string> body = internal::TypeGuessBody(text, outline);
+  return data.doctype_guesser->Guess(title, text.text, body ? *body : text.folded);
 }
 
 // Sets report->document.type to the type (index from GuessType) and lists the clauses that type
@@ -350,7 +352,7 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   internal::ResolveFallbacks(data.rules, text.folded, &hits);
   const bool more = max_findings > 0 && hits.size() > max_findings;
   if (more) hits.resize(max_findings);
-  const int type = GuessType(data, doc, text);
+  const int type = GuessType(data, doc, text, outline);
   const std::string_view doctype = type < 0 ? std::string_view("other") : data.doctypes[type].id;
   report.findings.reserve(hits.size());
   std::map<std::pair<int, std::string>, internal::PartyRole> last_roles;

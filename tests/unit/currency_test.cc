@@ -119,18 +119,69 @@ TEST(PlaybookCurrency, ARateInThePlaybookConvertsTheAmount) {
 }
 
 TEST(PlaybookCurrency, BadRatesAreErrorsNamingTheLine) {
-  for (const char* yaml : {"currency:\n  rates:\n    - {currency: CADX, rate: 1, date: x}\n",
-                           "currency:\n  rates:\n    - {currency: CAD, rate: 0, date: x}\n",
-                           "currency:\n  rates:\n    - {currency: CAD, rate: 1}\n",
-                           "currency:\n  base: dollars\n", "currency:\n  rate: 1\n",
-                           // attack review D7: rates that overflow or vanish, dates that are none
-                           "currency:\n  rates:\n    - {currency: CAD, rate: 1e308, date: 2026-01-02}\n",
-                           "currency:\n  rates:\n    - {currency: CAD, rate: 1e-320, date: 2026-01-02}\n",
-                           "currency:\n  rates:\n    - {currency: CAD, rate: 0.7, date: yesterday}\n",
-                           "currency:\n  rates:\n    - {currency: CAD, rate: 0.7, date: 2026-02-31}\n"}) {
+  for (const char* yaml :
+       {"currency:\n  rates:\n    - {currency: CADX, rate: 1, date: x}\n",
+        "currency:\n  rates:\n    - {currency: CAD, rate: 0, date: x}\n",
+        "currency:\n  rates:\n    - {currency: CAD, rate: 1}\n", "currency:\n  base: dollars\n",
+        "currency:\n  rate: 1\n",
+        // attack review D7: rates that overflow or vanish, dates that are none
+        "currency:\n  rates:\n    - {currency: CAD, rate: 1e308, date: 2026-01-02}\n",
+        "currency:\n  rates:\n    - {currency: CAD, rate: 1e-320, date: 2026-01-02}\n",
+        "currency:\n  rates:\n    - {currency: CAD, rate: 0.7, date: yesterday}\n",
+        "currency:\n  rates:\n    - {currency: CAD, rate: 0.7, date: 2026-02-31}\n"}) {
     Result<RuleSet> rules = Builtin().WithPlaybookText(yaml, "mine.yaml");
     ASSERT_FALSE(rules.ok()) << yaml;
     EXPECT_NE(rules.error().message().find("mine.yaml:"), std::string::npos)
+        << rules.error().message();
+  }
+}
+
+// issue 15 #2 (edges): a currency the contract defines for "$" that we do not know is not USD:
+// the amount is not compared with a USD limit, and the reason names the contract's currency.
+TEST(DollarCurrency, AnUnknownDefinedCurrencyIsNotCompared) {
+  const std::pair<std::string, std::string> cases[] = {
+      {"\"$\" means Zimbabwe dollars.\n\n", "zimbabwe dollars"},
+      {"\"$\" means Bitcoin.\n\n", "bitcoin"},
+      {"All amounts in this Agreement are in Zimbabwe dollars.\n\n", "zimbabwe dollars"},
+      {"\"Dollars\" and \"$\" mean the lawful currency of Zimbabwe.\n\n",
+       "lawful currency of zimbabwe"},
+  };
+  for (const auto& [definition, words] : cases) {
+    const Report report = Scan(Builtin(), definition + "2. Insurance\n\n" + kInsurance + "\n");
+    const Finding* f = First(report, "insurance");
+    ASSERT_NE(f, nullptr) << definition;
+    EXPECT_NE(Text(f->parameters.at("currency")), "USD") << definition;
+    EXPECT_TRUE(SomeReasonSays(*f, "not compared (currency)")) << definition;
+    EXPECT_TRUE(SomeReasonSays(*f, words)) << definition;
+    for (const std::string& p : f->positions) {
+      EXPECT_EQ(p.find("insurance-limit"), std::string::npos) << definition;
+    }
+  }
+  // Words that define no currency leave "$" as USD.
+  for (const char* unit : {"Fees are payable in arrears.\n\n",
+                           "All payments are made in accordance with the Order Form.\n\n"}) {
+    const Report report = Scan(Builtin(), std::string(unit) + kInsurance + "\n");
+    const Finding* f = First(report, "insurance");
+    ASSERT_NE(f, nullptr) << unit;
+    EXPECT_EQ(Text(f->parameters.at("currency")), "USD") << unit;
+  }
+}
+
+// issue 15 #2 (edges): a rate for the base currency itself means nothing; it is an error naming
+// the file and line, whichever comes first, the base or the rate.
+TEST(PlaybookCurrency, ARateForTheBaseCurrencyIsAnError) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"currency:\n  rates:\n    - {currency: USD, rate: 1.1, date: 2026-01-02}\n", "mine.yaml:3"},
+      {"currency:\n  base: EUR\n  rates:\n    - {currency: eur, rate: 1, date: 2026-01-02}\n",
+       "mine.yaml:4"},
+      {"currency:\n  rates:\n    - {currency: EUR, rate: 1, date: 2026-01-02}\n  base: EUR\n",
+       "mine.yaml:3"},
+  };
+  for (const auto& [yaml, where] : cases) {
+    Result<RuleSet> rules = Builtin().WithPlaybookText(yaml, "mine.yaml");
+    ASSERT_FALSE(rules.ok()) << yaml;
+    EXPECT_NE(rules.error().message().find(where), std::string::npos) << rules.error().message();
+    EXPECT_NE(rules.error().message().find("base currency"), std::string::npos)
         << rules.error().message();
   }
 }

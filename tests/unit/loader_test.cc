@@ -669,5 +669,58 @@ TEST(Loader, ConsiderationConditionsAndDocumentTypesAreChecked) {
   ASSERT_FALSE(no_text.ok());
 }
 
+// issue 15 #5: an empty `when` says nothing: `when: []`, `when: {}` and an empty map in a list
+// are all errors at the `when`'s file:line:column (leave `when` out for advice always offered).
+TEST(Loader, EmptyConsiderationConditionsAreErrorsAlike) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"  - text: Always.\n    when: []\n", "incident_notification/window.yaml:19:11: "},
+      {"  - text: Always.\n    when: {}\n", "incident_notification/window.yaml:19:11: "},
+      {"  - text: Always.\n    when: [{trigger: occurrence}, {}]\n",
+       "incident_notification/window.yaml:19:35: "},
+  };
+  for (const auto& [yaml, where] : cases) {
+    Result<std::shared_ptr<RuleSetData>> data = LoadWithConsiderations(yaml);
+    ASSERT_FALSE(data.ok()) << yaml;
+    EXPECT_EQ(data.error().message().rfind(where, 0), 0u) << data.error().message();
+    EXPECT_NE(data.error().message().find("leave 'when' out"), std::string::npos)
+        << data.error().message();
+  }
+}
+
+}  // namespace
+}  // namespace clausescan::internal
+
+namespace clausescan::internal {
+namespace {
+
+// A rule of the audit category whose one pattern is `pattern`, at line 8 of audit/big.yaml.
+std::string BigRule(const std::string& id, const std::string& pattern) {
+  return "id: " + id +
+         "\ncategory: audit\ntitle: Big\nscope: sentence\nmatch:\n  all:\n    - any:\n        - '" +
+         pattern + "'\n";
+}
+
+// About 24 x 900 Unicode letter classes: far beyond RE2's memory budget of a scope's set.
+std::string HugePattern() {
+  std::string alternatives;
+  for (char c : std::string("abcdefghijklmnopqrstuvwx")) {
+    alternatives += std::string(alternatives.empty() ? "" : "|") + "(?:\\pL{30}" + c + "){30}";
+  }
+  return alternatives;
+}
+
+// issue 15 #4: a pattern RE2 cannot compile within its memory budget is an error naming the
+// rule file and the pattern's line, at load, not after minutes in the matcher.
+TEST(Loader, PatternBeyondRe2MemoryBudgetNamesItsFileAndLine) {
+  Result<std::shared_ptr<RuleSetData>> data =
+      LoadWith({{"audit/big.yaml", BigRule("audit.big", HugePattern())}});
+  ASSERT_FALSE(data.ok());
+  EXPECT_EQ(data.error().message().rfind("audit/big.yaml:8:", 0), 0u) << data.error().message();
+  EXPECT_NE(data.error().message().find("memory budget"), std::string::npos)
+      << data.error().message();
+}
+
+// issue 15 #4: patterns each within the budget but together beyond the budget of their scope's
+// set: the error names the pattern that went over.
 }  // namespace
 }  // namespace clausescan::internal

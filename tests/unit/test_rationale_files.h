@@ -27,7 +27,7 @@ inline void AddPlaceholderRationales(std::vector<SourceFile>* files) {
   for (const SourceFile& file : *files) {
     const std::string& name = file.name;
     if (name == "categories.yaml" ||
-        name.size() > 16 && name.compare(name.size() - 16, 16, "/categories.yaml") == 0) {
+        (name.size() > 16 && name.compare(name.size() - 16, 16, "/categories.yaml") == 0)) {
       const std::regex id(R"(\bid:\s*([A-Za-z0-9_.-]+))");
       for (auto it = std::sregex_iterator(file.content.begin(), file.content.end(), id);
            it != std::sregex_iterator(); ++it) {

@@ -24,6 +24,9 @@ namespace clausescan {
 void WriteJson(const Report& report, std::ostream& out);
 // Several reports as one JSON array.
 void WriteJsonArray(const std::vector<Report>& reports, std::ostream& out);
+// The same, each object ending with "title": `title` when it is not empty (--title).
+void WriteJson(const Report& report, std::ostream& out, std::string_view title);
+void WriteJsonArray(const std::vector<Report>& reports, std::ostream& out, std::string_view title);
 
 // The id of a streaming-filter input line, echoed in its output line as the caller gave it: a
 // string (implicitly, from std::string or a string literal), or any other JSON value (42,
@@ -119,10 +122,11 @@ inline constexpr std::string_view kNotLegalAdvice =
 // The reports as PrintOptions min_risk and order select them: findings and missing clauses
 // below min_risk left out, the findings (and missing clauses) sorted by order. A report that
 // lost findings or missing clauses gets a note saying how many ("12 findings and 1 missing
-// clause below medium risk left out (minimum risk medium)"), so every count a printer derives
-// from the result (summaries, totals, the evidence pack) counts only what is shown. Applying it
-// twice with the same options changes nothing more. The printers taking PrintOptions apply it
-// themselves; call it before the others (WriteJson, WriteJsonLines, WriteSarif, WriteCsv,
+// clause below medium risk left out (minimum risk medium)") and a Report::left_out counting
+// them by risk, so every count a printer derives from the result (summaries, totals, the
+// evidence pack) counts only what is shown, and says what was left out with its worst risk.
+// Applying it twice with the same options changes nothing more. The printers taking PrintOptions
+// apply it themselves; call it before the others (WriteJson, WriteJsonLines, WriteSarif, WriteCsv,
 // WriteTextSummary). Never fails; thread-safe.
 Report SelectFindings(const Report& report, const PrintOptions& options);
 std::vector<Report> SelectFindings(const std::vector<Report>& reports, const PrintOptions& options);
@@ -130,6 +134,10 @@ std::vector<Report> SelectFindings(const std::vector<Report>& reports, const Pri
 struct TextStyle {
   bool color = false;  // ANSI colours for risk levels and headings
 };
+// A title line heading a text report (control characters removed, bold when style.color),
+// then a blank line; nothing when `title` is empty. Write it once, before WriteTextSummary or
+// the first WriteText.
+void WriteTextTitle(std::string_view title, std::ostream& out, const TextStyle& style = {});
 // A human-readable report: a header with the counts by risk, the top issues (every HIGH and
 // MEDIUM finding on one line, worst first: risk, category, what the clause says in numbers,
 // line, section and page), then per finding the line and section, the clause quoted,

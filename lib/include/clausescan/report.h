@@ -2,6 +2,7 @@
 #ifndef CLAUSESCAN_REPORT_H_
 #define CLAUSESCAN_REPORT_H_
 
+#include <array>
 #include <cstddef>
 #include <map>
 #include <optional>
@@ -134,11 +135,26 @@ struct DocumentInfo {
   std::size_t options_not_selected = 0;
 };
 
+// What SelectFindings left out of a report below a minimum risk, so that a summary of what is
+// shown can say what is not ("left out by --min-risk high: 3 findings (1 medium, 2 low)").
+// All zero when nothing was left out.
+struct LeftOut {
+  Risk min_risk = Risk::kInfo;
+  std::array<std::size_t, 4> findings_by_risk{};  // indexed by static_cast<int>(Risk)
+  std::array<std::size_t, 4> missing_by_risk{};
+  std::size_t findings() const;
+  std::size_t missing() const;
+  bool empty() const { return findings() + missing() == 0; }
+  // The highest risk left out; kInfo when nothing was.
+  Risk WorstRisk() const;
+};
+
 struct Report {
   DocumentInfo document;
   std::vector<Finding> findings;  // in document order
   std::vector<MissingClause> missing;
   std::vector<std::string> notes;  // remarks about the document as a whole
+  LeftOut left_out;                // what SelectFindings did not keep; empty after a scan
 
   // The highest risk among findings and missing clauses; kInfo when there are none.
   Risk WorstRisk() const;

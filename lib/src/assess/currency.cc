@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -19,6 +20,13 @@ std::string Grouped(double value) {
     out += digits[i];
   }
   return value < 0 ? "-" + out : out;
+}
+
+// An ISO 4217 code as the money reader writes one ("CAD"); the contract's words for a currency
+// we do not know ("zimbabwe dollars") are none.
+bool IsCurrencyCode(const std::string& name) {
+  return name.size() == 3 &&
+         std::all_of(name.begin(), name.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
 }  // namespace
@@ -42,6 +50,14 @@ std::map<std::string, ParamValue> AmountsInBaseCurrency(
                       Grouped(std::round(converted)), currency.base, Grouped(*value), *name,
                       Grouped(rate->rate), currency.base, *name, rate->date));
       amount->second = converted;
+      continue;
+    }
+    if (!IsCurrencyCode(*name)) {
+      reasons->push_back(fmt::format(
+          "not compared (currency): the amount is {} in the contract's currency, \"{}\", which "
+          "clausescan does not know; the playbook's limits are in {}",
+          Grouped(*value), *name, currency.base));
+      out.erase(amount);
       continue;
     }
     reasons->push_back(fmt::format(

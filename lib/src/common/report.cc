@@ -33,4 +33,24 @@ Risk Report::WorstRisk() const {
   return worst;
 }
 
+std::size_t LeftOut::findings() const {
+  std::size_t n = 0;
+  for (std::size_t count : findings_by_risk) n += count;
+  return n;
+}
+
+std::size_t LeftOut::missing() const {
+  std::size_t n = 0;
+  for (std::size_t count : missing_by_risk) n += count;
+  return n;
+}
+
+Risk LeftOut::WorstRisk() const {
+  for (Risk r : {Risk::kHigh, Risk::kMedium, Risk::kLow}) {
+    int i = static_cast<int>(r);
+    if (findings_by_risk[i] + missing_by_risk[i] > 0) return r;
+  }
+  return Risk::kInfo;
+}
+
 }  // namespace clausescan

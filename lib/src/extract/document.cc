@@ -14,6 +14,7 @@
 #include <string>
 
 #include "extract/detect.h"
+#include "extract/pdf_cleanup.h"
 #include "extract/readers.h"
 #include "extract/text_builder.h"
 
@@ -310,6 +311,8 @@ Result<Document> ReadDocument(std::string bytes, const std::string& name,
   }
   doc.name = name;
   doc.format = TextFormat(bytes, name);
+  // Text converted from a PDF may keep the margin's line numbers: no section numbers.
+  if (doc.format == Format::kText) BlankMarginLineNumbers(&bytes);
   doc.text = std::move(bytes);
   return doc;
 }

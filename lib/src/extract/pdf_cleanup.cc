@@ -361,4 +361,82 @@ void JoinWrappedLines(std::vector<PageLines>& pages) {
   }
 }
 
+namespace {
+
+// The number of up to four digits and the spaces that begin line, as {number, length}; {-1, 0}
+// when the line begins otherwise (no space after the digits: "12." is a clause number).
+std::pair<int, std::size_t> MarginNumber(std::string_view line) {
+  std::size_t i = 0;
+  while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+  const std::size_t digits = i;
+  int number = 0;
+  while (i < line.size() && i - digits < 4 && std::isdigit(static_cast<unsigned char>(line[i]))) {
+    number = number * 10 + (line[i] - '0');
+    ++i;
+  }
+  if (i == digits || i >= line.size() || (line[i] != ' ' && line[i] != '\t')) return {-1, 0};
+  while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+  if (i >= line.size()) return {-1, 0};
+  return {number, i};
+}
+
+}  // namespace
+
+namespace {
+
+// For the lines of one page: the length of the margin number to take off each (0 for none).
+std::vector<std::size_t> MarginNumberLengths(const std::vector<std::string_view>& page) {
+  std::vector<std::size_t> lengths(page.size(), 0);
+  std::size_t lines = 0;
+  std::size_t in_run = 0;
+  int last = -1;
+  for (std::string_view line : page) {
+    if (line.find_first_not_of(" \t\r\f") == std::string_view::npos) continue;
+    ++lines;
+    const int number = MarginNumber(line).first;
+    if (number >= 0 && (last < 0 || number == last + 1)) ++in_run;
+    if (number >= 0) last = number;
+  }
+  if (lines < 6 || static_cast<double>(in_run) < kMarginNumberShare * static_cast<double>(lines)) {
+    return lengths;
+  }
+  for (std::size_t i = 0; i < page.size(); ++i) {
+    const auto [number, length] = MarginNumber(page[i]);
+    if (number >= 0) lengths[i] = length;
+  }
+  return lengths;
+}
+
+}  // namespace
+
+void RemoveMarginLineNumbers(std::vector<PageLines>& pages) {
+  for (PageLines& page : pages) {
+    const std::vector<std::size_t> lengths =
+        MarginNumberLengths(std::vector<std::string_view>(page.begin(), page.end()));
+    for (std::size_t i = 0; i < page.size(); ++i) page[i].erase(0, lengths[i]);
+  }
+}
+
+void BlankMarginLineNumbers(std::string* text) {
+  std::size_t page_begin = 0;
+  while (page_begin <= text->size()) {
+    std::size_t page_end = text->find('\f', page_begin);
+    if (page_end == std::string::npos) page_end = text->size();
+    std::vector<std::string_view> lines;
+    std::vector<std::size_t> starts;
+    for (std::size_t i = page_begin; i <= page_end;) {
+      std::size_t end = text->find('\n', i);
+      if (end == std::string::npos || end > page_end) end = page_end;
+      lines.push_back(std::string_view(*text).substr(i, end - i));
+      starts.push_back(i);
+      i = end + 1;
+    }
+    const std::vector<std::size_t> lengths = MarginNumberLengths(lines);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      std::fill_n(text->begin() + static_cast<std::ptrdiff_t>(starts[i]), lengths[i], ' ');
+    }
+    page_begin = page_end + 1;
+  }
+}
+
 }  // namespace clausescan::internal

@@ -40,6 +40,18 @@ bool IsPageNumberLine(std::string_view line);
 // function for being repeated.
 void RemoveRunningLines(std::vector<PageLines>& pages);
 
+// Removes line numbers printed in the margin (pleading paper, numbered transcripts): on a page
+// where at least kMarginNumberShare of the non-blank lines, and at least 6, begin with a number
+// of up to four digits and a space, each one more than the last such line ("12 Supplier shall",
+// "13 notify ..."), that number is taken off each line that has it, so it is read neither as a
+// section number nor as part of the clause. Numbered clauses ("1 Definitions" ... "2 Services",
+// between lines without numbers) are no such run and are left alone.
+inline constexpr double kMarginNumberShare = 0.8;
+void RemoveMarginLineNumbers(std::vector<PageLines>& pages);
+// The same for plain text (often converted from a PDF): pages end at form feeds, and the
+// numbers become spaces, so every offset into the text stays that of the file. Linear.
+void BlankMarginLineNumbers(std::string* text);
+
 // Joins a word hyphenated across a line end: a line that ends in a lower-case letter and '-',
 // followed directly by a line (on the same page, or first on the next page) that starts with a
 // lower-case letter, becomes one line without the hyphen ("notifi-" + "cation of" ->

@@ -168,6 +168,7 @@ Result<Document> ReadPdf(std::string_view bytes, const std::string& name,
                  name);
   }
   RemoveRunningLines(pages);
+  RemoveMarginLineNumbers(pages);
   JoinHyphenatedLines(pages);
   JoinWrappedLines(pages);
 

@@ -27,9 +27,51 @@ std::string DollarCode(std::string_view name) {
   return "";
 }
 
-}  // namespace
+// A definition of "$" or "dollars" itself ('"$" means zimbabwe dollars', '"dollars" means
+// bitcoin'): the ISO code when the currency is one DollarCode knows, else the contract's words
+// for it ("zimbabwe dollars"), which no playbook rate or limit can match. nullopt when the unit
+// defines neither.
+std::optional<std::string> ReadDefinedDollar(std::string_view folded) {
+  if (folded.find("\"$\"") == std::string_view::npos &&
+      folded.find("\"dollar") == std::string_view::npos) {
+    return std::nullopt;
+  }
+  static const RE2 kDefinition(
+      R"((?:"\$"|"dollars?")(?:\s*(?:and|or|,)\s*(?:"\$"|"dollars?"))*\s*)"
+      R"((?:means?|shall mean|refers? to|are references? to|is a reference to)\s+(?:the\s+)?)"
+      R"(((?:lawful (?:currency|money) of (?:the )?)?([a-z][a-z '-]{0,40}[a-z])))");
+  re2::StringPiece words;  // as the contract writes them: "lawful currency of zimbabwe"
+  re2::StringPiece name;   // the currency's name in them: "zimbabwe"
+  if (!RE2::PartialMatch(folded, kDefinition, &words, &name)) return std::nullopt;
+  std::string code = DollarCode(std::string_view(name.data(), name.size()));
+  if (!code.empty()) return code;
+  return std::string(words.data(), words.size());
+}
 
-std::optional<std::string> ReadDollarCurrency(std::string_view folded) {
+// 'all amounts are in zimbabwe dollars': the contract's amounts in a dollar currency DollarCode
+// does not know, in the contract's words; nullopt otherwise.
+std::optional<std::string> ReadOtherDollars(std::string_view folded) {
+  if (folded.find("dollars") == std::string_view::npos) return std::nullopt;
+  static const RE2 kAmountsIn(
+      R"(\b(?:dollar amounts|(?:monetary )?amounts|sums|prices|fees|payments)\b[^.;:]{0,80}?)"
+      R"(\b(?:are in|are expressed in|are stated in|are denominated in|denominated in|)"
+      R"(expressed in|stated in|(?:are|is|shall be|will be) (?:payable|paid|made|quoted) in)\s+)"
+      R"((?:the\s+)?(([a-z]+) (?:[a-z]+ )?dollars)\b)");
+  re2::StringPiece words;
+  re2::StringPiece first;
+  if (!RE2::PartialMatch(folded, kAmountsIn, &words, &first)) return std::nullopt;
+  static constexpr std::string_view kNoName[] = {"such", "said", "those", "these", "any",
+                                                 "all",  "us",   "u",     "in",    "the"};
+  const std::string_view word(first.data(), first.size());
+  if (std::find(std::begin(kNoName), std::end(kNoName), word) != std::end(kNoName)) {
+    return std::nullopt;
+  }
+  return std::string(words.data(), words.size());
+}
+
+// The code of a dollar currency DollarCode knows that the unit says "$", "dollars" or the
+// contract's amounts are in ('all fees are payable in cad'); nullopt otherwise.
+std::optional<std::string> ReadKnownDollars(std::string_view folded) {
   // Most units name no dollar currency at all: skip them before the pattern runs.
   static constexpr std::string_view kNames[] = {
       "canad", "australia", "zealand", "hong kong", "singapore", "united states", "u.s", "american",
@@ -55,6 +97,14 @@ std::optional<std::string> ReadDollarCurrency(std::string_view folded) {
   std::string code = DollarCode(std::string_view(name.data(), name.size()));
   if (code.empty()) return std::nullopt;
   return code;
+}
+
+}  // namespace
+
+std::optional<std::string> ReadDollarCurrency(std::string_view folded) {
+  if (std::optional<std::string> defined = ReadDefinedDollar(folded)) return defined;
+  if (std::optional<std::string> known = ReadKnownDollars(folded)) return known;
+  return ReadOtherDollars(folded);
 }
 
 }  // namespace clausescan::internal

@@ -104,8 +104,12 @@ std::vector<Money> FindMoney(std::string_view folded);
 // The ISO code of the currency a unit says the contract's "$" or amounts are in: "CAD" for
 // '"$" means canadian dollars', 'all amounts are in canadian dollars', 'references to "$" are
 // to australian dollars' ("AUD"), '"dollars" means the lawful currency of canada', 'all fees are
-// payable in cad'. Only dollar currencies (USD, CAD, AUD, NZD, HKD, SGD); nullopt when the unit
-// defines none. Linear in the unit.
+// payable in cad'. Dollar currencies we know (USD, CAD, AUD, NZD, HKD, SGD) give their code; a
+// definition of "$" or "dollars" itself naming another currency gives the contract's words for it
+// ('"$" means zimbabwe dollars' -> "zimbabwe dollars", '"$" means bitcoin' -> "bitcoin"), as does
+// 'all amounts are in zimbabwe dollars' ("zimbabwe dollars"), which is
+// no ISO code: no playbook limit or rate applies to it, so its amounts are not compared. nullopt
+// when the unit defines none. Linear in the unit.
 std::optional<std::string> ReadDollarCurrency(std::string_view folded);
 
 // A liability cap stated relative to fees: "two times (2x) the fees paid in the twelve (12)

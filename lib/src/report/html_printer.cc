@@ -11,6 +11,7 @@
 #include "clausescan/evidence.h"
 #include "clausescan/printers.h"
 #include "report/html_style.h"
+#include "report/left_out.h"
 #include "report/matrix.h"
 #include "report/strings.h"
 #include "report/top_issues.h"
@@ -145,7 +146,10 @@ void WriteMatrix(const std::vector<Report>& reports, const std::vector<std::stri
   out << "</tr></thead>\n<tbody>\n";
   for (std::size_t r = 0; r < reports.size(); ++r) {
     out << "<tr><th scope=\"row\"><a href=\"#" << DocId(r) << "\">" << BreakablePath(names[r])
-        << "</a></th><td>" << Badge(reports[r].WorstRisk()) << "</td>";
+        << "</a></th><td>"
+        << (internal::ShowsNothingLeftSome(reports[r]) ? std::string("\u2013")
+                                                       : Badge(reports[r].WorstRisk()))
+        << "</td>";
     for (std::size_t c = 0; c < matrix.categories.size(); ++c) {
       out << MatrixCellHtml(matrix.cells[r][c], r, matrix.categories[c]);
     }
@@ -276,7 +280,10 @@ std::string DocumentMeta(const Report& report) {
          std::to_string(counts[3]) + " high, " + std::to_string(counts[2]) + " medium, " +
          std::to_string(counts[1]) + " low, " + std::to_string(counts[0]) + " info) \u00B7 " +
          internal::Plural(report.missing.size(), "missing clause", "missing clauses") +
-         " \u00B7 worst risk " + Badge(report.WorstRisk());
+         " \u00B7 worst risk " + Badge(report.WorstRisk()) +
+         (report.left_out.empty()
+              ? std::string()
+              : " \u00B7 " + HtmlEscape(internal::LeftOutWords(report.left_out)));
 }
 
 void WriteDocument(std::size_t r, const Report& report, const std::string& name,
@@ -374,10 +381,16 @@ void WriteExecutiveSummary(const std::vector<Report>& reports,
     out << "<tr><td>" << Badge(r) << "</td><td>" << findings[static_cast<int>(r)] << "</td><td>"
         << missing[static_cast<int>(r)] << "</td></tr>\n";
   }
-  out << "</tbody>\n</table>\n<h3>Top issues</h3>\n";
+  out << "</tbody>\n</table>\n";
+  std::string left_out = internal::LeftOutWords(internal::TotalLeftOut(reports));
+  if (!left_out.empty())
+    out << "<p>Counts are of what is shown; " << HtmlEscape(left_out) << ".</p>\n";
+  out << "<h3>Top issues</h3>\n";
   std::vector<internal::TopIssue> issues = internal::TopIssues(reports);
   if (issues.empty()) {
-    out << "<p>No finding at high or medium risk.</p>\n";
+    std::string hidden = internal::LeftOutTopIssueWords(internal::TotalLeftOut(reports));
+    out << (hidden.empty() ? "<p>No finding at high or medium risk.</p>\n"
+                           : "<p>None shown (" + HtmlEscape(hidden) + ").</p>\n");
   } else {
     out << "<ol class=\"top-issues\">\n";
     for (const internal::TopIssue& issue : issues) {

@@ -86,7 +86,8 @@ Json MissingJson(const MissingClause& m) {
   return out;
 }
 
-// Counts of findings (not missing clauses) per risk, and the worst risk of the whole report.
+// Counts of findings (not missing clauses) per risk and the worst risk, of what is shown; and
+// when a minimum risk left some out, what it left out.
 Json SummaryJson(const Report& report) {
   std::array<int, 4> counts{};  // indexed by Risk
   for (const Finding& f : report.findings) ++counts[static_cast<int>(f.risk)];
@@ -98,6 +99,20 @@ Json SummaryJson(const Report& report) {
   out["findings"] = report.findings.size();
   out["worst_risk"] = RiskName(report.WorstRisk());
   out["by_risk"] = std::move(by_risk);
+  const LeftOut& left_out = report.left_out;
+  if (!left_out.empty()) {
+    Json left_by_risk = Json::object();
+    for (Risk r : {Risk::kHigh, Risk::kMedium, Risk::kLow, Risk::kInfo}) {
+      left_by_risk[std::string(RiskName(r))] = left_out.findings_by_risk[static_cast<int>(r)];
+    }
+    Json left = Json::object();
+    left["min_risk"] = RiskName(left_out.min_risk);
+    left["findings"] = left_out.findings();
+    left["missing"] = left_out.missing();
+    left["worst_risk"] = RiskName(left_out.WorstRisk());
+    left["by_risk"] = std::move(left_by_risk);
+    out["left_out"] = std::move(left);
+  }
   return out;
 }
 
@@ -125,13 +140,20 @@ void WriteReportMembers(const Report& report, std::ostream& out) {
 
 }  // namespace
 
-void WriteJson(const Report& report, std::ostream& out) {
+void WriteJson(const Report& report, std::ostream& out) { WriteJson(report, out, ""); }
+
+void WriteJsonArray(const std::vector<Report>& reports, std::ostream& out) {
+  WriteJsonArray(reports, out, "");
+}
+
+void WriteJson(const Report& report, std::ostream& out, std::string_view title) {
   out << '{';
   WriteReportMembers(report, out);
+  if (!title.empty()) out << ",\"title\":" << Dump(Json(std::string(title)));
   out << "}\n";
 }
 
-void WriteJsonArray(const std::vector<Report>& reports, std::ostream& out) {
+void WriteJsonArray(const std::vector<Report>& reports, std::ostream& out, std::string_view title) {
   if (reports.empty()) {
     out << "[]\n";
     return;
@@ -140,6 +162,7 @@ void WriteJsonArray(const std::vector<Report>& reports, std::ostream& out) {
   for (std::size_t i = 0; i < reports.size(); ++i) {
     out << '{';
     WriteReportMembers(reports[i], out);
+    if (!title.empty()) out << ",\"title\":" << Dump(Json(std::string(title)));
     out << '}' << (i + 1 < reports.size() ? ",\n" : "\n");
   }
   out << "]\n";

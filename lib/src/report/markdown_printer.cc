@@ -10,6 +10,7 @@
 
 #include "clausescan/evidence.h"
 #include "clausescan/printers.h"
+#include "report/left_out.h"
 #include "report/matrix.h"
 #include "report/rationale_text.h"
 #include "report/strings.h"
@@ -93,7 +94,9 @@ void WriteMatrix(const std::vector<Report>& reports, const std::vector<std::stri
   out << '\n';
   for (std::size_t r = 0; r < reports.size(); ++r) {
     out << "| " << Link(MarkdownEscape(names[r]), DocAnchor(r)) << " | "
-        << RiskWord(reports[r].WorstRisk()) << " |";
+        << (internal::ShowsNothingLeftSome(reports[r]) ? std::string("\u2013")
+                                                       : RiskWord(reports[r].WorstRisk()))
+        << " |";
     for (std::size_t c = 0; c < matrix.categories.size(); ++c) {
       out << ' ' << LinkedCell(matrix.cells[r][c], r, matrix.categories[c]) << " |";
     }
@@ -127,9 +130,15 @@ void WriteExecutiveSummary(const std::vector<Report>& reports,
     out << "| " << RiskWord(r) << " | " << findings[static_cast<int>(r)] << " | "
         << missing[static_cast<int>(r)] << " |\n";
   }
+  std::string left_out = internal::LeftOutWords(internal::TotalLeftOut(reports));
+  if (!left_out.empty()) out << "\nCounts are of what is shown; " << left_out << ".\n";
   out << "\n### Top issues\n\n";
   std::vector<internal::TopIssue> issues = internal::TopIssues(reports);
-  if (issues.empty()) out << "No finding at high or medium risk.\n";
+  if (issues.empty()) {
+    std::string hidden = internal::LeftOutTopIssueWords(internal::TotalLeftOut(reports));
+    out << (hidden.empty() ? "No finding at high or medium risk.\n"
+                           : "None shown (" + hidden + ").\n");
+  }
   for (std::size_t i = 0; i < issues.size(); ++i) {
     const Finding& f = *issues[i].f;
     std::string where = (reports.size() > 1 ? names[issues[i].report] + ", " : std::string()) +
@@ -255,7 +264,9 @@ void WriteDocument(std::size_t r, const Report& report, const std::string& name,
       << internal::Plural(report.findings.size(), "finding", "findings") << " (" << counts[3]
       << " high, " << counts[2] << " medium, " << counts[1] << " low, " << counts[0] << " info), "
       << internal::Plural(report.missing.size(), "missing clause", "missing clauses")
-      << "; worst risk " << RiskWord(report.WorstRisk()) << ".\n\n";
+      << "; worst risk " << RiskWord(report.WorstRisk());
+  if (!report.left_out.empty()) out << "; " << internal::LeftOutWords(report.left_out);
+  out << ".\n\n";
   for (const internal::CategoryGroup& group : internal::GroupByCategory(report)) {
     out << Anchor(CategoryAnchor(r, group.category)) << "\n\n### "
         << MarkdownEscape(internal::CategoryTitle(group.category)) << "\n\n";

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <set>
 
+#include "report/left_out.h"
 #include "report/strings.h"
 
 namespace clausescan::internal {
@@ -146,6 +147,14 @@ std::vector<CategoryGroup> GroupByCategory(const Report& report) {
   return groups;
 }
 
+namespace {
+// "; left out below ..." or "".
+std::string LeftOutTail(const LeftOut& left_out) {
+  std::string words = LeftOutWords(left_out);
+  return words.empty() ? words : "; " + words;
+}
+}  // namespace
+
 std::string TotalsSentence(const std::vector<Report>& reports) {
   std::array<std::size_t, 4> counts{};
   std::size_t findings = 0;
@@ -162,7 +171,7 @@ std::string TotalsSentence(const std::vector<Report>& reports) {
          std::to_string(counts[static_cast<int>(Risk::kLow)]) + " low, " +
          std::to_string(counts[static_cast<int>(Risk::kInfo)]) + " info) and " +
          Plural(missing, "missing clause", "missing clauses") + " in " +
-         Plural(reports.size(), "document", "documents");
+         Plural(reports.size(), "document", "documents") + LeftOutTail(TotalLeftOut(reports));
 }
 
 }  // namespace clausescan::internal

@@ -26,11 +26,21 @@ Report SelectFindings(const Report& report, const PrintOptions& options) {
   Report out;
   out.document = report.document;
   out.notes = report.notes;
+  out.left_out = report.left_out;
+  out.left_out.min_risk = std::max(report.left_out.min_risk, options.min_risk);
   for (const Finding& f : report.findings) {
-    if (f.risk >= options.min_risk) out.findings.push_back(f);
+    if (f.risk >= options.min_risk) {
+      out.findings.push_back(f);
+    } else {
+      ++out.left_out.findings_by_risk[static_cast<int>(f.risk)];
+    }
   }
   for (const MissingClause& m : report.missing) {
-    if (m.risk >= options.min_risk) out.missing.push_back(m);
+    if (m.risk >= options.min_risk) {
+      out.missing.push_back(m);
+    } else {
+      ++out.left_out.missing_by_risk[static_cast<int>(m.risk)];
+    }
   }
   std::size_t findings_left_out = report.findings.size() - out.findings.size();
   std::size_t missing_left_out = report.missing.size() - out.missing.size();

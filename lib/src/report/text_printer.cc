@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "clausescan/printers.h"
+#include "report/left_out.h"
 #include "report/rationale_text.h"
 #include "report/strings.h"
 #include "report/terminal.h"
@@ -27,8 +28,10 @@ constexpr std::size_t kBriefIndent = 4;  // "  | " before the clause of a brief 
 using internal::ByteOffsetOfChar;
 using internal::CharCount;
 using internal::kBold;
+using internal::LeftOutWords;
 using internal::Plural;
 using internal::RiskLabel;
+using internal::ShownFindingsWords;
 using internal::Styled;
 using internal::WriteWords;
 using internal::WriteWrapped;
@@ -69,14 +72,21 @@ void WriteHeader(const Report& report, std::ostream& out, const TextStyle& style
       << Plural(doc.bytes, "byte", "bytes") << ")\n";
   std::array<std::size_t, 4> counts{};
   for (const Finding& f : report.findings) ++counts[static_cast<int>(f.risk)];
-  out << Plural(report.findings.size(), "finding", "findings") << ": ";
+  const LeftOut& left_out = report.left_out;
+  out << ShownFindingsWords(left_out, report.findings.size()) << ": ";
   const char* separator = "";
   for (Risk r : {Risk::kHigh, Risk::kMedium, Risk::kLow, Risk::kInfo}) {
+    if (r < left_out.min_risk && !left_out.empty()) continue;
     out << separator << counts[static_cast<int>(r)] << ' ' << RiskName(r);
     separator = ", ";
   }
-  out << "; " << Plural(report.missing.size(), "missing clause", "missing clauses")
-      << "; worst risk " << RiskLabel(report.WorstRisk(), style) << '\n';
+  out << "; " << Plural(report.missing.size(), "missing clause", "missing clauses");
+  // A filtered report that shows nothing has no worst risk of its own: what was left out says.
+  if (left_out.empty() || !report.findings.empty() || !report.missing.empty()) {
+    out << "; worst risk " << RiskLabel(report.WorstRisk(), style);
+  }
+  if (!left_out.empty()) out << "; " << LeftOutWords(left_out);
+  out << '\n';
 }
 
 // A titled list: "  title:" then one wrapped line per item.
@@ -147,6 +157,10 @@ void WriteBriefFinding(const std::string& path, std::string_view format, const F
   out << '\n';
   std::string quote = Clean(internal::ReadableQuote(f.text, format));
   out << "  | " << Truncated(quote, internal::kTextWidth - kBriefIndent) << '\n';
+  // An amount not judged is said even in brief: its risk is not a verdict on the amount.
+  if (const std::string* reason = internal::NotComparedReason(f)) {
+    WriteWrapped(Clean(*reason), "  ", "    ", out);
+  }
 }
 
 // "top issues:" and one line per HIGH and MEDIUM finding, worst first.
@@ -177,7 +191,8 @@ void WriteTopIssues(const Report& report, std::ostream& out, const TextStyle& st
   });
   out << '\n' << Styled("top issues:", kBold, style);
   if (lines.empty()) {
-    out << " none at high or medium risk\n";
+    std::string hidden = internal::LeftOutTopIssueWords(report.left_out);
+    out << (hidden.empty() ? " none at high or medium risk\n" : " none shown (" + hidden + ")\n");
     return;
   }
   out << '\n';
@@ -233,6 +248,12 @@ void WriteText(const Report& report, std::ostream& out, const TextStyle& style,
   WriteMissing(shown.missing, out, style);
   WriteNotes(shown.notes, out, style);
   if (options.notice) out << '\n' << kNotLegalAdvice << '\n';  // issue 14 #3
+}
+
+void WriteTextTitle(std::string_view title, std::ostream& out, const TextStyle& style) {
+  std::string clean = Clean(std::string(title));
+  if (clean.empty()) return;
+  out << Styled(clean, kBold, style) << "\n\n";
 }
 
 }  // namespace clausescan

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "clausescan/printers.h"
+#include "report/left_out.h"
 #include "report/matrix.h"
 #include "report/strings.h"
 #include "report/terminal.h"
@@ -85,7 +86,8 @@ void WriteTopIssues(const std::vector<Report>& reports, std::ostream& out, const
   std::vector<internal::TopIssue> issues = internal::TopIssues(reports);
   out << '\n' << internal::Styled("top issues:", internal::kBold, style);
   if (issues.empty()) {
-    out << " none at high or medium risk\n";
+    std::string hidden = internal::LeftOutTopIssueWords(internal::TotalLeftOut(reports));
+    out << (hidden.empty() ? " none at high or medium risk\n" : " none shown (" + hidden + ")\n");
     return;
   }
   out << '\n';
@@ -130,9 +132,11 @@ void WriteTextSummary(const std::vector<Report>& reports, std::ostream& out,
   WriteRow(header, out);
   for (std::size_t r = 0; r < reports.size(); ++r) {
     Risk worst = reports[r].WorstRisk();
-    std::vector<std::string> row = {
-        Pad(paths[r], nullptr, path_width, style),
-        Pad(internal::AsciiUpper(RiskName(worst)), internal::RiskColor(worst), kWorstWidth, style)};
+    std::vector<std::string> row = {Pad(paths[r], nullptr, path_width, style),
+                                    internal::ShowsNothingLeftSome(reports[r])
+                                        ? Pad("-", nullptr, kWorstWidth, style)
+                                        : Pad(internal::AsciiUpper(RiskName(worst)),
+                                              internal::RiskColor(worst), kWorstWidth, style)};
     for (std::size_t c = 0; c < widths.size(); ++c) {
       row.push_back(Cell(matrix.cells[r][c], widths[c], style));
     }

@@ -220,10 +220,18 @@ std::string LocationWords(const Finding& finding) {
   return out;
 }
 
+const std::string* NotComparedReason(const Finding& finding) {
+  for (const std::string& reason : finding.reasons) {
+    if (reason.rfind(kNotCompared, 0) == 0) return &reason;
+  }
+  return nullptr;
+}
+
 std::string IssueWords(const Finding& finding) {
   std::string words = ParameterWords(finding);
-  if (!words.empty()) return words;
-  return finding.title.empty() ? finding.rule : finding.title;
+  if (words.empty()) words = finding.title.empty() ? finding.rule : finding.title;
+  if (NotComparedReason(finding) != nullptr) words += ", " + std::string(kNotCompared);
+  return words;
 }
 
 namespace {

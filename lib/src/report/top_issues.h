@@ -24,7 +24,14 @@ std::string ParameterWords(const Finding& finding);
 std::string LocationWords(const Finding& finding);
 
 // ParameterWords, or the finding's title (else its rule) when it has no parameters.
+// Ends with ", not compared (currency)" when an amount of the finding was not compared with the
+// playbook's limits (NotComparedReason), so the one line never reads as judged.
 std::string IssueWords(const Finding& finding);
+
+// How a reason of an amount the playbook's limits did not judge begins (AmountsInBaseCurrency).
+inline constexpr std::string_view kNotCompared = "not compared (currency)";
+// The first reason of the finding that begins with kNotCompared; nullptr when none does.
+const std::string* NotComparedReason(const Finding& finding);
 
 struct TopIssue {
   std::size_t report = 0;   // index into the reports

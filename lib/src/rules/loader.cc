@@ -12,8 +12,10 @@
 #include <utility>
 
 #include "match/matcher.h"
+#include "match/pattern_shape.h"
 #include "rules/catalogues.h"
 #include "rules/doctype_loader.h"
+#include "rules/pattern_budget.h"
 #include "rules/playbook_loader.h"
 #include "rules/rationale_loader.h"
 #include "rules/rule_files.h"
@@ -125,6 +127,10 @@ Result<std::shared_ptr<RuleSetData>> LoadRuleSet(std::vector<SourceFile> files,
   Catalogs catalogs;
   CLAUSESCAN_RETURN_IF_ERROR(ReadCatalogs(special, data->origin, &catalogs));
   CLAUSESCAN_RETURN_IF_ERROR(ReadRules(special, catalogs, &data->rules));
+  // The embedded rules are the project's own, checked from their folder by `rules validate`.
+  if (data->origin != "<builtin>") {
+    CLAUSESCAN_RETURN_IF_ERROR(CheckPatternBudget(data->rules, kPatternMaxMem));
+  }
   const DeclaredParams declared = CollectParams(data->rules);
   for (const SourceFile* playbook : special.playbooks) {
     CLAUSESCAN_RETURN_IF_ERROR(ParseAndRead(playbook, [&](const YamlFile& f, const YAML::Node& n) {

@@ -77,6 +77,12 @@ Status ReadPlaybookCurrency(const YamlFile& file, const YAML::Node& node,
       Fields::Read(file, node, "'currency'", {"base", "rates"}, {}, &fields));
   if (const YAML::Node* base = fields.Find("base")) {
     CLAUSESCAN_RETURN_IF_ERROR(ReadCode(file, *base, "base", &currency->base));
+    // A rate an earlier playbook gave for what is now the base would mean nothing.
+    if (currency->RateOf(currency->base) != nullptr) {
+      return file.At(*base, fmt::format("'{}' as the base currency, which an earlier playbook "
+                                        "gives a rate for; remove that rate",
+                                        currency->base));
+    }
   }
   const YAML::Node* rates = fields.Find("rates");
   if (rates == nullptr) return std::nullopt;
@@ -87,6 +93,11 @@ Status ReadPlaybookCurrency(const YamlFile& file, const YAML::Node& node,
   for (const YAML::Node& item : *rates) {
     CurrencyRate rate;
     CLAUSESCAN_RETURN_IF_ERROR(ReadRate(file, item, &rate));
+    if (rate.code == currency->base) {
+      return file.At(item, fmt::format("a rate for '{}', the base currency: amounts in the base "
+                                       "currency are compared as they are",
+                                       rate.code));
+    }
     if (!seen.insert(rate.code).second) {
       return file.At(item, fmt::format("a second rate for '{}'", rate.code));
     }

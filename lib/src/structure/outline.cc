@@ -8,6 +8,7 @@
 #include <optional>
 #include <string_view>
 
+#include "structure/contents.h"
 #include "text/template_marks.h"
 
 namespace clausescan::internal {
@@ -567,6 +568,9 @@ class Segmenter {
 
  private:
   void HandleLine(std::size_t begin, std::size_t end, bool next_blank);
+  // Adds a line of a contents list as a heading unit that opens no section, and returns true;
+  // false for any other line. Follows the list from its title (IsContentsTitle).
+  bool ContentsLine(std::size_t begin, std::string_view s);
   bool HashHeading(std::size_t begin, std::string_view s);
   bool NumberedLine(std::size_t begin, std::string_view s, bool boundary, bool alone);
   bool MarkerLine(std::size_t begin, std::string_view s, bool boundary);
@@ -612,6 +616,10 @@ class Segmenter {
   std::string para_shape_;  // the open paragraph's, when it is a list item
   std::size_t para_indent_ = 0;
   std::vector<OpenLead> leads_;  // innermost last
+  bool contents_ = false;        // in a contents list, after its title
+  bool contents_gap_ = false;    // a blank line came after its entries
+  int contents_entries_ = 0;
+  enum class Table { kNone, kDefinitions, kOther } table_ = Table::kNone;  // the table of a row
 };
 
 Outline Segmenter::Run() {
@@ -635,8 +643,11 @@ void Segmenter::HandleLine(std::size_t begin, std::size_t end, bool next_blank) 
       })) {
     CloseParagraph();  // blank lines and rules ("---", "|---|---|") end paragraphs
     boundary_ = true;
+    if (s.empty()) table_ = Table::kNone;  // a table's "|---|" rule does not end it
+    if (contents_ && contents_entries_ > 0) contents_gap_ = true;
     return;
   }
+  if (ContentsLine(begin, s)) return;
   bool boundary = boundary_;
   bool marker_boundary = boundary_ || after_conjunction_;
   boundary_ = EndsClause(s);
@@ -646,10 +657,20 @@ void Segmenter::HandleLine(std::size_t begin, std::size_t end, bool next_blank) 
   if (s[0] == '#' && HashHeading(begin, s)) return;
   if (s[0] == '|') {  // a table row is a paragraph of its own
     CloseParagraph();
+    if (table_ == Table::kNone) {
+      table_ = IsDefinitionTableHeader(s) ? Table::kDefinitions : Table::kOther;
+    }
+    if (table_ == Table::kDefinitions) {
+      // A row of a "Term | Meaning" table defines a term: it states no duty.
+      AddUnit(begin, begin + s.size(), UnitKind::kHeading, -1);
+      boundary_ = true;
+      return;
+    }
     AppendLine(begin, begin + s.size(), UnitKind::kSentence);
     CloseParagraph();
     return;
   }
+  table_ = Table::kNone;
   if (NumberedLine(begin, s, boundary, next_blank) || MarkerLine(begin, s, marker_boundary)) {
     return;
   }
@@ -670,6 +691,30 @@ void Segmenter::HandleLine(std::size_t begin, std::size_t end, bool next_blank) 
   UnitKind kind = next_list_item_ ? UnitKind::kListItem : UnitKind::kSentence;
   next_list_item_ = false;
   AppendLine(begin, begin + s.size(), kind);
+}
+
+bool Segmenter::ContentsLine(std::size_t begin, std::string_view s) {
+  if (IsContentsTitle(s)) {
+    contents_ = true;
+    contents_entries_ = 0;
+    contents_gap_ = false;
+    return false;  // the title itself is read as a heading, as ever
+  }
+  const bool leader = HasLeaderAndPage(s);
+  if (contents_) {
+    // A heading, running text, or after a blank line a line with no page number, ends it.
+    if (s[0] == '#' || !LooksLikeContentsEntry(s) ||
+        (contents_gap_ && !leader && !EndsWithPageNumber(s))) {
+      contents_ = false;
+    }
+  }
+  if (!contents_ && !leader) return false;
+  // An entry of a contents list ("2. Sub-processors ..... 12"): no clause, and no section.
+  CloseParagraph();
+  AddUnit(begin, begin + s.size(), UnitKind::kHeading, -1);
+  if (contents_) ++contents_entries_;
+  boundary_ = true;
+  return true;
 }
 
 // "## 7.2 Security" opens section 7.2 at level 2.

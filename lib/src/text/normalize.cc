@@ -410,7 +410,8 @@ bool SkipBlankLines(std::string_view doc, std::size_t& j, int* breaks) {
   return true;
 }
 
-// The end of the page-number line starting at j ("8", "- 8 -", "Page 8"), or j when it is none.
+// The end of the page-number line starting at j ("8", "- 8 -", "Page 8", "8."), or j when it is
+// none.
 std::size_t PageNumberLineEnd(std::string_view doc, std::size_t j) {
   std::size_t k = j;
   auto skip = [&](std::string_view chars) {
@@ -421,6 +422,9 @@ std::size_t PageNumberLineEnd(std::string_view doc, std::size_t j) {
   const std::size_t digits = k;
   while (k < doc.size() && k - digits < 4 && doc[k] >= '0' && doc[k] <= '9') ++k;
   if (k == digits) return j;
+  // "23.": between the halves of a sentence a number with a period is a page number too, not
+  // the heading of section 23 (a heading would not cut the sentence).
+  if (k < doc.size() && doc[k] == '.') ++k;
   skip("- \t\r");
   return k < doc.size() && doc[k] == '\n' ? k : j;
 }

@@ -1,0 +1,52 @@
+#include "rules/pattern_budget.h"
+
+#include <fmt/format.h>
+#include <re2/re2.h>
+
+#include <limits>
+#include <string>
+
+namespace clausescan::internal {
+namespace {
+
+RE2::Options CheckOptions(std::int64_t max_mem) {
+  RE2::Options options;
+  options.set_encoding(RE2::Options::EncodingUTF8);
+  options.set_case_sensitive(false);
+  options.set_never_capture(true);
+  options.set_log_errors(false);
+  options.set_max_mem(max_mem);
+  return options;
+}
+
+Error At(const Rule& rule, const RulePattern& pattern, std::string detail) {
+  return Error(ErrorCode::kRuleError, std::move(detail), rule.file,
+               pattern.line > 0 ? pattern.line : rule.line, pattern.column);
+}
+
+std::string Shortened(const std::string& pattern) {
+  return pattern.size() <= 60 ? pattern : pattern.substr(0, 57) + "...";
+}
+
+}  // namespace
+
+Status CheckPatternBudget(const std::vector<Rule>& rules, std::int64_t max_mem) {
+  for (const Rule& rule : rules) {
+    for (const RulePattern& pattern : rule.pattern_details) {
+      const RE2 re(pattern.expanded, CheckOptions(max_mem));
+      if (re.error_code() == RE2::ErrorPatternTooLarge) {
+        return At(rule, pattern,
+                  fmt::format("pattern '{}' is too large for RE2's memory budget ({} MiB): "
+                              "shorten it or split it into several patterns",
+                              Shortened(pattern.written), max_mem >> 20));
+      }
+      if (!re.ok()) {
+        return At(rule, pattern,
+                  fmt::format("invalid pattern '{}': {}", Shortened(pattern.written), re.error()));
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace clausescan::internal

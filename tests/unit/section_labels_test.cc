@@ -1,0 +1,103 @@
+// Section labels in text converted from PDFs (issue 15 #9): page numbers and margin line numbers
+// are no section numbers.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "clausescan/clausescan.h"
+#include "extract/pdf_cleanup.h"
+
+namespace clausescan {
+namespace {
+
+const RuleSet& Builtin() {
+  static const RuleSet* rules = [] {
+    Result<RuleSet> r = RuleSet::Builtin();
+    if (!r.ok()) std::abort();
+    return new RuleSet(*r);
+  }();
+  return *rules;
+}
+
+std::string Findings(const Report& report) {
+  std::string out;
+  for (const Finding& f : report.findings) {
+    out += std::to_string(f.line) + " " + f.category + " (" + f.section + "); ";
+  }
+  return out;
+}
+
+// issue 15 #9: a page number "23." between the halves of a sentence (a page break in text
+// from a PDF) is no section 23: the sentence reads whole, under its own section.
+TEST(SectionLabels, PageNumberWithAPeriodInsideASentenceIsNoSection) {
+  Result<Report> report = Scanner(Builtin()).ScanBytes(
+      "18. Limitation of Liability\n\n"
+      "18.1 Supplier's aggregate liability under this Agreement shall not\n\n23.\n\nexceed the "
+      "total fees paid by Customer in the twelve (12) months preceding the claim.\n\n"
+      "19. Audit\n\nCustomer may audit Supplier once per year on thirty (30) days' notice.\n",
+      "contract.txt");
+  ASSERT_TRUE(report.ok());
+  bool cap = false;
+  for (const Finding& f : report->findings) {
+    EXPECT_NE(f.section, "23.") << Findings(*report);
+    if (f.category == "liability_cap") {
+      cap = true;
+      EXPECT_EQ(f.section.rfind("18", 0), 0u) << Findings(*report);
+    }
+  }
+  EXPECT_TRUE(cap) << Findings(*report);
+}
+
+// issue 15 #9: line numbers printed in a PDF's margin ("12 Supplier shall ...") are taken off,
+// so they neither open sections nor stay in the clause.
+TEST(SectionLabels, MarginLineNumbersAreRemoved) {
+  std::vector<internal::PageLines> pages = {{}, {}};
+  const std::vector<std::string> body = {
+      "SERVICES AGREEMENT",
+      "7. Security Incidents",
+      "Supplier shall notify Customer of any Security Incident within",
+      "twenty-four (24) hours of becoming aware of it.",
+      "8. Audit",
+      "Customer may audit Supplier once per year.",
+      "9. Term",
+      "This Agreement runs for three years."};
+  int number = 1;
+  for (int p = 0; p < 2; ++p) {
+    for (const std::string& line : body) {
+      pages[p].push_back(std::to_string(number++) + "  " + line);
+    }
+  }
+  internal::RemoveMarginLineNumbers(pages);
+  EXPECT_EQ(pages[0][1], "7. Security Incidents");
+  EXPECT_EQ(pages[1][2], "Supplier shall notify Customer of any Security Incident within");
+  // Numbered clauses are no margin numbers: they are left alone.
+  std::vector<internal::PageLines> clauses = {{"1 Definitions", "Terms have their meaning.",
+                                               "2 Services", "Supplier provides them.", "3 Fees",
+                                               "Customer pays them.", "4 Term", "It runs a year."}};
+  const std::vector<internal::PageLines> before = clauses;
+  internal::RemoveMarginLineNumbers(clauses);
+  EXPECT_EQ(clauses, before);
+}
+
+// issue 15 #9: the same margin numbers in plain text (converted from a PDF) open no sections
+// and leave the clause's line and column those of the file.
+TEST(SectionLabels, MarginLineNumbersInPlainTextAreNoSections) {
+  const std::string text =
+      " 1  SERVICES AGREEMENT\n\n 2  7. Security Incidents\n\n"
+      " 3  Supplier shall notify Customer of any Security Incident within\n"
+      " 4  twenty-four (24) hours of becoming aware of it.\n\n 5  8. Audit\n\n"
+      " 6  Customer may audit Supplier once per year on thirty (30) days' notice.\n\n"
+      " 7  9. Term\n\n 8  This Agreement runs for three years.\n";
+  Result<Report> report = Scanner(Builtin()).ScanBytes(text, "margin.txt");
+  ASSERT_TRUE(report.ok());
+  ASSERT_EQ(report->findings.size(), 2u) << Findings(*report);
+  EXPECT_EQ(report->findings[0].section, "7. Security Incidents") << Findings(*report);
+  EXPECT_EQ(report->findings[0].line, 5);
+  EXPECT_EQ(report->findings[0].column, 5);
+  EXPECT_EQ(report->findings[0].text.rfind("Supplier shall notify", 0), 0u);
+  EXPECT_EQ(report->findings[1].section, "8. Audit") << Findings(*report);
+}
+
+}  // namespace
+}  // namespace clausescan
