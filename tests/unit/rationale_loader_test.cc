@@ -235,7 +235,14 @@ TEST(RationaleLoader, EverySourceNamesItsTextAndWhereItWasRead) {
       {"{title: t, url: \"https://x.example/a\", says: s}", "missing required key 'read'"},
       {"{title: t, url: \"\", says: s, read: r}", "'url' must not be empty"},
       {"{title: t, url: \"see the OJ\", says: s, read: r}",
-       "'url' must be the address of the text (http:// or https://), not 'see the OJ'"},
+       "'url' must be the address of the text (http:// or https:// and a host, no spaces), not "
+       "'see the OJ'"},
+      // issue 14 (attack review): an address needs a host and holds no space or control byte.
+      {"{title: t, url: \"https://\", says: s, read: r}", "'url' must be the address"},
+      {"{title: t, url: \"https://a.example/\\n\\e[2Jx\", says: s, read: r}",
+       "'url' must be the address"},
+      {"{title: t, url: \"https://a.example/\", says: s, read: " + std::string(2001, 'r') + "}",
+       "'read' is 2001 characters long, more than the 2000"},
   };
   for (const Case& c : cases) {
     auto data = Load(kRationale, "category: audit\nrationale: The regulator asks.\nsources:\n  - " +
@@ -244,6 +251,24 @@ TEST(RationaleLoader, EverySourceNamesItsTextAndWhereItWasRead) {
     EXPECT_THAT(data.error().message(), HasSubstr("audit/rationale.yaml:4:")) << c.source;
     EXPECT_THAT(data.error().message(), HasSubstr(c.message)) << c.source;
   }
+}
+
+// issue 14 (attack review): a rationale is printed under every finding of its rules, so a long
+// one or a long list of sources would multiply the report; both are refused where they are.
+TEST(RationaleLoader, ALongRationaleOrManySourcesIsAnError) {
+  const std::string source = "  - {title: t, url: \"https://x.example/a\", says: s, read: r}\n";
+  auto too_long = Load(kRationale, "category: audit\nrationale: " + std::string(1501, 'x') +
+                                       "\nsources:\n" + source);
+  ASSERT_FALSE(too_long);
+  EXPECT_THAT(too_long.error().message(), HasSubstr("audit/rationale.yaml:2:12:"));
+  EXPECT_THAT(too_long.error().message(), HasSubstr("'rationale' is 1501 characters long"));
+  std::string many;
+  for (int i = 0; i < 21; ++i) many += source;
+  auto too_many =
+      Load(kRationale, "category: audit\nrationale: The regulator asks.\nsources:\n" + many);
+  ASSERT_FALSE(too_many);
+  EXPECT_THAT(too_many.error().message(), HasSubstr("audit/rationale.yaml:4:"));
+  EXPECT_THAT(too_many.error().message(), HasSubstr("'sources' has 21 entries, more than the 20"));
 }
 
 // issue 14 #2 (item 2): the built-in rules give every rule a rationale with sources.

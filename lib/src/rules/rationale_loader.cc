@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <string>
 #include <string_view>
 #include <utility>
 
@@ -18,31 +19,92 @@ const Names kBodyRequired = {"rationale", "sources"};
 const Names kSourceKeys = {"id", "title", "url", "says", "read"};
 const Names kSourceRequired = {"title", "url", "says", "read"};
 
+// Bounds of a rationale: it is shown in one or two lines under every finding of its rules, so a
+// long one multiplies the report (the built-in rationales stay well inside them).
+constexpr std::size_t kMaxRationaleChars = 1500;
+constexpr std::size_t kMaxSources = 20;
+constexpr std::size_t kMaxAnswers = 8;
+constexpr std::size_t kMaxSectors = 20;
+constexpr std::size_t kMaxFieldChars = 2000;  // title, url, says, read, an answer, a sector
+
+// The value as shown in an error message: at most 60 characters.
+std::string Shown(const std::string& value) {
+  return value.size() <= 60 ? value : value.substr(0, 57) + "...";
+}
+
+Status CheckLength(const YamlFile& file, const YAML::Node& node, std::string_view key,
+                   const std::string& value, std::size_t max) {
+  if (value.size() <= max) return std::nullopt;
+  return file.At(node, fmt::format("'{}' is {} characters long, more than the {} a rationale "
+                                   "may use (it is printed under every finding)",
+                                   key, value.size(), max));
+}
+
+Status CheckCount(const YamlFile& file, const YAML::Node& node, std::string_view key,
+                  std::size_t count, std::size_t max) {
+  if (count <= max) return std::nullopt;
+  return file.At(node, fmt::format("'{}' has {} entries, more than the {} a rationale may name",
+                                   key, count, max));
+}
+
+// Whether `url` is an http(s) address with a host and no space or control character.
+bool IsWebAddress(const std::string& url) {
+  std::size_t host = 0;
+  if (url.rfind("https://", 0) == 0) {
+    host = 8;
+  } else if (url.rfind("http://", 0) == 0) {
+    host = 7;
+  } else {
+    return false;
+  }
+  if (host >= url.size() || url[host] == '/' || url[host] == '?' || url[host] == '#') {
+    return false;
+  }
+  for (unsigned char c : url) {
+    if (c <= 0x20 || c == 0x7f) return false;
+  }
+  return true;
+}
+
 Status ReadSource(const YamlFile& file, const YAML::Node& node, RationaleSource* source) {
   Fields fields;
   CLAUSESCAN_RETURN_IF_ERROR(
       Fields::Read(file, node, "source", kSourceKeys, kSourceRequired, &fields));
   std::string unused;
   CLAUSESCAN_RETURN_IF_ERROR(ReadOptionalString(file, fields, "id", &unused));
-  CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, *fields.Find("title"), "title", &source->title));
+  const YAML::Node& title = *fields.Find("title");
+  CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, title, "title", &source->title));
+  CLAUSESCAN_RETURN_IF_ERROR(CheckLength(file, title, "title", source->title, kMaxFieldChars));
   const YAML::Node& url = *fields.Find("url");
   CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, url, "url", &source->url));
-  if (source->url.rfind("https://", 0) != 0 && source->url.rfind("http://", 0) != 0) {
+  CLAUSESCAN_RETURN_IF_ERROR(CheckLength(file, url, "url", source->url, kMaxFieldChars));
+  if (!IsWebAddress(source->url)) {
     return file.At(url, fmt::format("'url' must be the address of the text (http:// or "
-                                    "https://), not '{}'",
-                                    source->url));
+                                    "https:// and a host, no spaces), not '{}'",
+                                    Shown(source->url)));
   }
-  CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, *fields.Find("says"), "says", &unused));
-  return ReadString(file, *fields.Find("read"), "read", &unused);
+  for (const char* key : {"says", "read"}) {
+    const YAML::Node& node = *fields.Find(key);
+    CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, node, key, &unused));
+    CLAUSESCAN_RETURN_IF_ERROR(CheckLength(file, node, key, unused, kMaxFieldChars));
+  }
+  return std::nullopt;
 }
 
 // Reads rationale, sectors, sources and answers of checked fields (what: "category 'x'").
 Status ReadBody(const YamlFile& file, const Fields& fields, std::string_view what,
                 RationaleEntry* entry) {
+  const YAML::Node& text = *fields.Find("rationale");
+  CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, text, "rationale", &entry->shown.text));
   CLAUSESCAN_RETURN_IF_ERROR(
-      ReadString(file, *fields.Find("rationale"), "rationale", &entry->shown.text));
+      CheckLength(file, text, "rationale", entry->shown.text, kMaxRationaleChars));
   if (const YAML::Node* sectors = fields.Find("sectors")) {
     CLAUSESCAN_RETURN_IF_ERROR(ReadStringList(file, *sectors, "sectors", &entry->shown.sectors));
+    CLAUSESCAN_RETURN_IF_ERROR(
+        CheckCount(file, *sectors, "sectors", entry->shown.sectors.size(), kMaxSectors));
+    for (const std::string& sector : entry->shown.sectors) {
+      CLAUSESCAN_RETURN_IF_ERROR(CheckLength(file, *sectors, "sectors", sector, kMaxFieldChars));
+    }
   }
   const YAML::Node& sources = *fields.Find("sources");
   if (!sources.IsSequence() || sources.size() == 0) {
@@ -51,6 +113,7 @@ Status ReadBody(const YamlFile& file, const Fields& fields, std::string_view wha
                                "{{title, url, says, read}}",
                                what));
   }
+  CLAUSESCAN_RETURN_IF_ERROR(CheckCount(file, sources, "sources", sources.size(), kMaxSources));
   for (const YAML::Node& item : sources) {
     RationaleSource source;
     CLAUSESCAN_RETURN_IF_ERROR(ReadSource(file, item, &source));
@@ -58,6 +121,11 @@ Status ReadBody(const YamlFile& file, const Fields& fields, std::string_view wha
   }
   if (const YAML::Node* answers = fields.Find("answers")) {
     CLAUSESCAN_RETURN_IF_ERROR(ReadStringList(file, *answers, "answers", &entry->answers));
+    CLAUSESCAN_RETURN_IF_ERROR(
+        CheckCount(file, *answers, "answers", entry->answers.size(), kMaxAnswers));
+    for (const std::string& answer : entry->answers) {
+      CLAUSESCAN_RETURN_IF_ERROR(CheckLength(file, *answers, "answers", answer, kMaxFieldChars));
+    }
   }
   return std::nullopt;
 }
@@ -90,7 +158,7 @@ Status ReadRationale(const YamlFile& file, const YAML::Node& root,
     known = known || info.id == category;
   }
   if (!known) {
-    return file.At(*fields.Find("category"), fmt::format("unknown category '{}'{}", category,
+    return file.At(*fields.Find("category"), fmt::format("unknown category '{}'{}", Shown(category),
                                                          DidYouMean(category, category_ids)));
   }
   RationaleEntry own;
@@ -109,7 +177,8 @@ Status ReadRationale(const YamlFile& file, const YAML::Node& root,
       if (candidate.id == id) rule = &candidate;
     }
     if (rule == nullptr) {
-      return file.At(entry.first, fmt::format("unknown rule '{}'{}", id, DidYouMean(id, rule_ids)));
+      return file.At(entry.first,
+                     fmt::format("unknown rule '{}'{}", Shown(id), DidYouMean(id, rule_ids)));
     }
     if (rule->category != category) {
       return file.At(entry.first, fmt::format("rule '{}' is of category '{}', not '{}'", id,
