@@ -1,5 +1,6 @@
 #include <iostream>
 
+#include "clausescan/printers.h"
 #include "commands.h"
 
 namespace clausescan::cli {
@@ -10,7 +11,9 @@ CLI::Validator NonEmptyFileName() {
       "FILE");
 }
 
-void PrintError(const std::string& message) { std::cerr << "clausescan: " << message << "\n"; }
+void PrintError(const std::string& message) {
+  std::cerr << "clausescan: " << TerminalSafe(message) << "\n";
+}
 
 std::optional<RuleSet> LoadRules(const RuleOptions& options) {
   Result<RuleSet> rules =

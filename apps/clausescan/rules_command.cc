@@ -4,6 +4,7 @@
 #include <iostream>
 #include <string>
 
+#include "clausescan/printers.h"
 #include "commands.h"
 
 namespace clausescan::cli {
@@ -42,24 +43,26 @@ int RunShow(const RulesArgs& args) {
     PrintError(fmt::format("no rule '{}' (see: clausescan rules list)", args.rule_id));
     return kExitError;
   }
-  std::cout << fmt::format("{}  ({})\n{}\n", rule->id, rule->category, rule->title);
-  if (!rule->description.empty()) std::cout << "\n" << rule->description << "\n";
-  std::cout << "\nControls (ISO/IEC 27001:2022 Annex A):\n";
-  for (const Control& c : rule->controls) std::cout << fmt::format("  {:<7} {}\n", c.id, c.title);
-  std::cout << "\nEvidence:\n";
-  for (const EvidenceItem& e : rule->evidence) std::cout << fmt::format("  {}\n", e.title);
+  // A rule pack is data from anywhere: nothing of it reaches the terminal as a control byte.
+  std::string shown = fmt::format("{}  ({})\n{}\n", rule->id, rule->category, rule->title);
+  if (!rule->description.empty()) shown += "\n" + rule->description + "\n";
+  shown += "\nControls (ISO/IEC 27001:2022 Annex A):\n";
+  for (const Control& c : rule->controls) shown += fmt::format("  {:<7} {}\n", c.id, c.title);
+  shown += "\nEvidence:\n";
+  for (const EvidenceItem& e : rule->evidence) shown += fmt::format("  {}\n", e.title);
   if (!rule->rationale.text.empty()) {  // issue 14 #2
-    std::cout << "\nWhy the buyer asks:\n  " << rule->rationale.text << "\n";
+    shown += "\nWhy the buyer asks:\n  " + rule->rationale.text + "\n";
     for (const RationaleSource& s : rule->rationale.sources) {
-      std::cout << fmt::format("  - {} <{}>\n", s.title, s.url);
+      shown += fmt::format("  - {} <{}>\n", s.title, s.url);
     }
   }
-  std::cout << fmt::format("\nRule file ({}):\n{}", rule->file, rule->source);
-  if (!rule->tests.empty()) std::cout << "\nTest examples:\n" << rule->tests;
+  shown += fmt::format("\nRule file ({}):\n{}", rule->file, rule->source);
+  if (!rule->tests.empty()) shown += "\nTest examples:\n" + rule->tests;
   if (args.expand) {
-    std::cout << "\nPatterns, concepts expanded:\n";
-    for (const RulePattern& pattern : rule->pattern_details) std::cout << PatternLines(pattern);
+    shown += "\nPatterns, concepts expanded:\n";
+    for (const RulePattern& pattern : rule->pattern_details) shown += PatternLines(pattern);
   }
+  std::cout << TerminalSafe(shown);
   return kExitOk;
 }
 

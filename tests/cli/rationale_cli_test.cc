@@ -135,6 +135,30 @@ TEST_F(RationaleCli, AnOwnRuleOfABuiltinCategoryTakesItsRationale) {
               HasSubstr("Why the buyer asks:\n  The buyer has its own short, fixed clock"));
 }
 
+// issue 14 (attack review): a rule pack is data from anywhere; `rules show` and load errors
+// never pass its control bytes (terminal escapes) to the terminal.
+TEST_F(RationaleCli, RulesShowAndErrorsSendNoTerminalEscapes) {
+  std::filesystem::path pack =
+      WriteOwnPack(dir_.path() / "own", "incident_notification", "incident-notification.escrow");
+  WriteWholeFile(pack / "incident_notification" / "deposit.yaml",
+                 "# \x1b]0;PWNED\x07 comment\nid: incident-notification.escrow\n"
+                 "category: incident_notification\ntitle: \"Deposit\\e[2J\\a\"\nmatch:\n  all:\n"
+                 "    - any: ['\\bescrow\\b']\n");
+  RunResult show = RunClausescan("rules show incident-notification.escrow --rules " + Quote(pack));
+  EXPECT_EQ(show.exit_code, 0) << show.err;
+  EXPECT_THAT(show.out, HasSubstr("Deposit[2J"));
+  EXPECT_THAT(show.out, HasSubstr("]0;PWNED comment"));
+  EXPECT_EQ(show.out.find('\x1b'), std::string::npos);
+  EXPECT_EQ(show.out.find('\x07'), std::string::npos);
+  WriteWholeFile(pack / "incident_notification" / "deposit.yaml",
+                 "id: incident-notification.escrow\ncategory: incident_notification\n"
+                 "title: Deposit\nbad\x1b[2Jkey: 1\nmatch:\n  all:\n    - any: ['\\bescrow\\b']\n");
+  RunResult error = RunClausescan("rules validate " + Quote(pack));
+  EXPECT_EQ(error.exit_code, 2);
+  EXPECT_THAT(error.err, HasSubstr("bad[2Jkey"));
+  EXPECT_EQ(error.err.find('\x1b'), std::string::npos);
+}
+
 // issue 14 #2
 TEST_F(RationaleCli, MarkdownOnOneLineAndHtmlFolded) {
   EXPECT_THAT(Scan("--format md").out, HasSubstr("- Why the buyer asks: The hours asked for"));

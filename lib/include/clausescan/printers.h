@@ -233,6 +233,11 @@ void WriteEvidenceJson(const std::vector<EvidenceNeed>& pack, std::ostream& out)
 // compact line, empty without one; formula-like fields escaped as in WriteCsv.
 void WriteEvidenceCsv(const std::vector<EvidenceNeed>& pack, std::ostream& out);
 
+// `text` (a rule file, a rationale, an error message) made safe to print on a terminal: invalid
+// UTF-8 replaced by U+FFFD and every control character but newline and tab dropped, so text
+// from a rule pack or a document cannot send escape sequences. Thread-safe.
+std::string TerminalSafe(std::string_view text);
+
 }  // namespace clausescan
 
 #endif  // CLAUSESCAN_PRINTERS_H_

@@ -182,8 +182,8 @@ std::size_t EmphasisMarkerLength(std::string_view text, std::size_t i, int open[
     --opened;
     return 1;
   }
-  bool opens = (i == 0 || space(text[i - 1]) || text[i - 1] == '(') && end < text.size() &&
-               word(text[end]);
+  bool opens =
+      (i == 0 || space(text[i - 1]) || text[i - 1] == '(') && end < text.size() && word(text[end]);
   if (!opens) return 0;
   for (std::size_t k = text.find(marker, end); k != std::string_view::npos && k < i + 512;
        k = text.find(marker, k + 1)) {
@@ -237,6 +237,22 @@ std::string CleanText(std::string_view text) {
     if (c < 0x20 || c == 0x7F) continue;
     if (space) out += ' ';
     space = false;
+    out += static_cast<char>(c);
+  }
+  return out;
+}
+
+std::string TerminalText(std::string_view text) {
+  std::string valid = ValidUtf8(text);
+  std::string out;
+  out.reserve(valid.size());
+  for (std::size_t i = 0; i < valid.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(valid[i]);
+    if (IsC1Control(valid, i)) {
+      ++i;
+      continue;
+    }
+    if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) continue;
     out += static_cast<char>(c);
   }
   return out;

@@ -35,6 +35,11 @@ std::string ReadableQuote(std::string_view text, std::string_view format);
 // characters (C0, DEL, and C1 such as CSI) are dropped, and the ends are trimmed.
 std::string CleanText(std::string_view text);
 
+// Text safe to print on a terminal as it is laid out: invalid UTF-8 replaced by U+FFFD, control
+// characters other than newline and tab (C0 such as ESC, BEL and CR; DEL; C1 such as CSI)
+// dropped, so no escape sequence reaches the terminal.
+std::string TerminalText(std::string_view text);
+
 // Text for HTML element content and quoted attribute values: valid UTF-8, `&<>"'` as
 // entities, control characters other than tab and newline dropped (they are parse errors in
 // HTML). Whitespace is kept as it is.
