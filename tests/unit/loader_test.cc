@@ -674,13 +674,13 @@ TEST(Loader, ConsiderationConditionsAndDocumentTypesAreChecked) {
 // check, since RuleSet::Builtin() does not check them again at run time.
 TEST(Loader, BuiltinPackPassesFullPatternCheck) {
   std::vector<SourceFile> files = EmbeddedRuleFiles();
-  for (const SourceFile& file : files) ASSERT_FALSE(file.patterns_checked) << file.name;
+  for (const SourceFile& file : files) ASSERT_FALSE(file.checked_at_build) << file.name;
   Result<std::shared_ptr<RuleSetData>> data = LoadRuleSet(std::move(files), "<builtin>");
   ASSERT_TRUE(data) << data.error().message();
   EXPECT_FALSE((*data)->rules.empty());
 }
 
-// issue 12 (start-up #2): files marked patterns_checked (the built-in pack) skip CheckPattern;
+// issue 12 (start-up #2): files marked checked_at_build (the built-in pack) skip CheckPattern;
 // the same invalid pattern in a file read from a directory is still a file:line error.
 TEST(Loader, PatternsCheckedFilesSkipPatternCheck) {
   const std::string w = "incident_notification/window.yaml";
@@ -696,7 +696,7 @@ TEST(Loader, PatternsCheckedFilesSkipPatternCheck) {
   std::vector<SourceFile> files;
   for (const auto& [name, content] : contents) {
     SourceFile file{name, content};
-    file.patterns_checked = true;
+    file.checked_at_build = true;
     files.push_back(std::move(file));
   }
   Result<std::shared_ptr<RuleSetData>> trusted = LoadRuleSet(std::move(files), "test-rules");
@@ -708,7 +708,7 @@ TEST(Loader, PatternsCheckedFilesSkipPatternCheck) {
 // took before (0.1 s). The bound leaves room for a loaded machine; the target is 30 ms.
 TEST(Loader, BuiltinPackLoadsFast) {
   std::vector<SourceFile> files = EmbeddedRuleFiles();
-  for (SourceFile& file : files) file.patterns_checked = true;
+  for (SourceFile& file : files) file.checked_at_build = true;
   timespec start{};
   timespec stop{};
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &start);

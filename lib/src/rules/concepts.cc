@@ -171,7 +171,7 @@ class Resolver {
       added_ += added;
       if (added_ > kMaxYamlTextBytes) return TooMuchText(file_, node);
       const std::string error =
-          file_.source().patterns_checked ? std::string() : CheckPattern(alternative);
+          file_.source().checked_at_build ? std::string() : CheckPattern(alternative);
       if (!error.empty()) {
         return file_.At(
             node, fmt::format("invalid pattern in concept '{}': {}{}", draft.entry.name, error,

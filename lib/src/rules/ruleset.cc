@@ -17,7 +17,7 @@ Result<RuleSet> RuleSet::Builtin() {
   static const Result<RuleSet> builtin = []() -> Result<RuleSet> {
     // Tests check the built-in pack's patterns at build time (issue 12: start-up).
     std::vector<internal::SourceFile> files = internal::EmbeddedRuleFiles();
-    for (internal::SourceFile& file : files) file.patterns_checked = true;
+    for (internal::SourceFile& file : files) file.checked_at_build = true;
     Result<std::shared_ptr<internal::RuleSetData>> data =
         internal::LoadRuleSet(std::move(files), "<builtin>");
     if (!data) return data.error();
