@@ -61,6 +61,22 @@ TEST(ParamExtractor, FirstUseFromManyThreadsReadsTheSameValues) {
   }
 }
 
+// issue 12 (start-up #1): Check compiles the lists now, as the first Extract would, and names
+// the rule file and the parameter's line when RE2 rejects one (the loader checks custom packs).
+TEST(ParamExtractor, CheckNamesFileAndLineOfARejectedList) {
+  ParamSpec spec = SetSpec();
+  spec.line = 7;
+  EXPECT_FALSE(ParamExtractor::Check({spec}, "rule.yaml"));
+  spec.values.push_back({"broken", {"(cyber"}});
+  std::optional<Error> error = ParamExtractor::Check({spec}, "rule.yaml");
+  ASSERT_TRUE(error);
+  EXPECT_EQ(error->code(), ErrorCode::kRuleError);
+  EXPECT_NE(error->message().find("invalid pattern in parameter 'types'"), std::string::npos)
+      << error->message();
+  EXPECT_EQ(error->file(), "rule.yaml");
+  EXPECT_EQ(error->line(), 7);
+}
+
 ParamSpec FrequencySpec() {
   ParamSpec spec;
   spec.name = "per_year";

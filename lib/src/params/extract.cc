@@ -1,5 +1,6 @@
 #include "params/extract.h"
 
+#include <fmt/format.h>
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -289,6 +290,24 @@ ParamExtractor::ParamExtractor() = default;
 ParamExtractor::~ParamExtractor() = default;
 ParamExtractor::ParamExtractor(ParamExtractor&&) noexcept = default;
 ParamExtractor& ParamExtractor::operator=(ParamExtractor&&) noexcept = default;
+
+std::optional<Error> ParamExtractor::Check(const std::vector<ParamSpec>& specs,
+                                           const std::string& file) {
+  for (const ParamSpec& spec : specs) {
+    std::vector<const std::vector<std::string>*> lists = {&spec.any, &spec.none};
+    for (const auto& [key, patterns] : spec.values) lists.push_back(&patterns);
+    for (const std::vector<std::string>* patterns : lists) {
+      if (patterns->empty()) continue;
+      const RE2 re(Alternation(*patterns), ExtractorOptions());
+      if (!re.ok()) {
+        return Error(ErrorCode::kRuleError,
+                     fmt::format("invalid pattern in parameter '{}': {}", spec.name, re.error()),
+                     file, spec.line);
+      }
+    }
+  }
+  return std::nullopt;
+}
 
 Result<ParamExtractor> ParamExtractor::Compile(const std::vector<ParamSpec>& specs,
                                                const std::string& /*file*/) {

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +32,12 @@ class ParamExtractor {
   // rejects matches nothing. file names the rules' file for future errors.
   static Result<ParamExtractor> Compile(const std::vector<ParamSpec>& specs,
                                         const std::string& file);
+
+  // Compiles every pattern list of specs now, as Extract would, and discards them. Errors:
+  // kRuleError naming file and the spec's line when RE2 rejects a list (a pattern, or the
+  // alternation of a list past RE2's memory budget). The rule loader runs it on custom packs;
+  // tests run it on the built-in pack.
+  static std::optional<Error> Check(const std::vector<ParamSpec>& specs, const std::string& file);
 
   // True when the rule declares no parameters (Extract then does nothing).
   bool empty() const { return params_.empty(); }

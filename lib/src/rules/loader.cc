@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "match/matcher.h"
+#include "params/extract.h"
 #include "rules/catalogues.h"
 #include "rules/doctype_loader.h"
 #include "rules/playbook_loader.h"
@@ -111,6 +112,13 @@ Status CheckConsiderationDocTypes(const RuleSetData& data) {
   return std::nullopt;
 }
 
+// True when the file named name (files sorted by name) is marked checked_at_build.
+bool CheckedAtBuild(const std::vector<SourceFile>& files, const std::string& name) {
+  auto it = std::lower_bound(files.begin(), files.end(), name,
+                             [](const SourceFile& f, const std::string& n) { return f.name < n; });
+  return it != files.end() && it->name == name && it->checked_at_build;
+}
+
 }  // namespace
 
 Result<std::shared_ptr<RuleSetData>> LoadRuleSet(std::vector<SourceFile> files,
@@ -125,6 +133,12 @@ Result<std::shared_ptr<RuleSetData>> LoadRuleSet(std::vector<SourceFile> files,
   Catalogs catalogs;
   CLAUSESCAN_RETURN_IF_ERROR(ReadCatalogs(special, data->origin, &catalogs));
   CLAUSESCAN_RETURN_IF_ERROR(ReadRules(special, catalogs, &data->rules));
+  // Parameter patterns compile on first use (issue 12): check them now as they will compile,
+  // except in the built-in pack, which the tests check.
+  for (const Rule& rule : data->rules) {
+    if (rule.parameters.empty() || CheckedAtBuild(data->files, rule.file)) continue;
+    CLAUSESCAN_RETURN_IF_ERROR(ParamExtractor::Check(rule.parameters, rule.file));
+  }
   const DeclaredParams declared = CollectParams(data->rules);
   for (const SourceFile* playbook : special.playbooks) {
     CLAUSESCAN_RETURN_IF_ERROR(ParseAndRead(playbook, [&](const YamlFile& f, const YAML::Node& n) {
