@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+#include <vector>
+
 namespace clausescan::internal {
 namespace {
 
@@ -33,6 +36,45 @@ TEST(ParamExtractor, SetIsAbsentWhenNothingMatches) {
   std::map<std::string, ParamValue> params;
   extractor->Extract("supplier shall maintain insurance.", &params);
   EXPECT_EQ(params.count("types"), 0u);
+}
+
+// issue 12 (start-up #1): the patterns compile on the first Extract, once, even when many
+// threads call Extract at the same time on a fresh extractor; each reads the same values.
+TEST(ParamExtractor, FirstUseFromManyThreadsReadsTheSameValues) {
+  ParamSpec flag;
+  flag.name = "encrypted";
+  flag.type = ParamSpec::Type::kFlag;
+  flag.any = {"\\bencrypt(ed|ion)?\\b"};
+  flag.none = {"\\bnot encrypted\\b"};
+  Result<ParamExtractor> extractor = ParamExtractor::Compile({SetSpec(), flag}, "rule.yaml");
+  ASSERT_TRUE(extractor.ok());
+  const std::string text = "supplier shall maintain cyber insurance and encrypt data at rest.";
+  std::vector<std::map<std::string, ParamValue>> got(8);
+  std::vector<std::thread> threads;
+  for (auto& params : got) {
+    threads.emplace_back([&extractor, &text, &params] { extractor->Extract(text, &params); });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (const auto& params : got) {
+    EXPECT_EQ(params.at("types"), ParamValue(std::vector<std::string>{"cyber"}));
+    EXPECT_EQ(params.at("encrypted"), ParamValue(true));
+  }
+}
+
+// issue 12 (start-up #1): Check compiles the lists now, as the first Extract would, and names
+// the rule file and the parameter's line when RE2 rejects one (the loader checks custom packs).
+TEST(ParamExtractor, CheckNamesFileAndLineOfARejectedList) {
+  ParamSpec spec = SetSpec();
+  spec.line = 7;
+  EXPECT_FALSE(ParamExtractor::Check({spec}, "rule.yaml"));
+  spec.values.push_back({"broken", {"(cyber"}});
+  std::optional<Error> error = ParamExtractor::Check({spec}, "rule.yaml");
+  ASSERT_TRUE(error);
+  EXPECT_EQ(error->code(), ErrorCode::kRuleError);
+  EXPECT_NE(error->message().find("invalid pattern in parameter 'types'"), std::string::npos)
+      << error->message();
+  EXPECT_EQ(error->file(), "rule.yaml");
+  EXPECT_EQ(error->line(), 7);
 }
 
 ParamSpec FrequencySpec() {

@@ -720,7 +720,38 @@ TEST(Loader, PatternBeyondRe2MemoryBudgetNamesItsFileAndLine) {
       << data.error().message();
 }
 
-// issue 15 #4: patterns each within the budget but together beyond the budget of their scope's
-// set: the error names the pattern that went over.
+// issue 12 (start-up #2): the built-in pack's patterns are checked here, by the loader's full
+// check, since RuleSet::Builtin() does not check them again at run time.
+TEST(Loader, BuiltinPackPassesFullPatternCheck) {
+  std::vector<SourceFile> files = EmbeddedRuleFiles();
+  for (const SourceFile& file : files) ASSERT_FALSE(file.checked_at_build) << file.name;
+  Result<std::shared_ptr<RuleSetData>> data = LoadRuleSet(std::move(files), "<builtin>");
+  ASSERT_TRUE(data) << data.error().message();
+  EXPECT_FALSE((*data)->rules.empty());
+}
+
+// issue 12 (start-up #2): files marked checked_at_build (the built-in pack) skip CheckPattern;
+// the same invalid pattern in a file read from a directory is still a file:line error.
+TEST(Loader, PatternsCheckedFilesSkipPatternCheck) {
+  const std::string w = "incident_notification/window.yaml";
+  const std::string bad = WindowRuleWithLine(9, "    - any: ['(security|data']");
+  Result<std::shared_ptr<RuleSetData>> checked = LoadWith({{w, bad}});
+  ASSERT_FALSE(checked);
+  EXPECT_NE(checked.error().message().find(w + ":9:13: invalid pattern '(security|data'"),
+            std::string::npos)
+      << checked.error().message();
+
+  std::map<std::string, std::string> contents = BaseFiles();
+  contents[w] = bad;
+  std::vector<SourceFile> files;
+  for (const auto& [name, content] : contents) {
+    SourceFile file{name, content};
+    file.checked_at_build = true;
+    files.push_back(std::move(file));
+  }
+  Result<std::shared_ptr<RuleSetData>> trusted = LoadRuleSet(std::move(files), "test-rules");
+  ASSERT_TRUE(trusted) << trusted.error().message();
+}
+
 }  // namespace
 }  // namespace clausescan::internal

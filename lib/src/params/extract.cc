@@ -4,6 +4,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <mutex>
 #include <utility>
 
 #include "params/quantities.h"
@@ -32,18 +33,13 @@ std::string Alternation(const std::vector<std::string>& patterns) {
   return joined;
 }
 
-// Compiles the alternation of patterns into *out (left null when patterns is empty).
-std::optional<Error> CompileList(const std::vector<std::string>& patterns, const ParamSpec& spec,
-                                 const std::string& file, std::unique_ptr<RE2>* out) {
-  if (patterns.empty()) return std::nullopt;
+// The alternation of patterns compiled, or null when patterns is empty or RE2 rejects it (the
+// rule loader has rejected such a pattern already: a null list matches nothing).
+std::unique_ptr<RE2> CompileList(const std::vector<std::string>& patterns) {
+  if (patterns.empty()) return nullptr;
   auto re = std::make_unique<RE2>(Alternation(patterns), ExtractorOptions());
-  if (!re->ok()) {
-    return Error(ErrorCode::kRuleError,
-                 fmt::format("invalid pattern in parameter '{}': {}", spec.name, re->error()), file,
-                 spec.line);
-  }
-  *out = std::move(re);
-  return std::nullopt;
+  if (!re->ok()) return nullptr;
+  return re;
 }
 
 bool Matches(const std::unique_ptr<RE2>& re, std::string_view text) {
@@ -85,11 +81,30 @@ const Duration* PickDuration(const std::vector<Duration>& durations, ParamSpec::
 
 }  // namespace
 
+// One parameter. Its RE2s compile on first use (issue 12: start-up), once per object under
+// std::call_once, so concurrent Extract calls are safe and later calls take no lock.
 struct ParamExtractor::Compiled {
   ParamSpec spec;
-  std::unique_ptr<RE2> any;                                          // kFlag
-  std::unique_ptr<RE2> none;                                         // kFlag
-  std::vector<std::pair<std::string, std::unique_ptr<RE2>>> values;  // kEnum, kSet
+
+  struct Regexes {
+    std::unique_ptr<RE2> any;                                          // kFlag
+    std::unique_ptr<RE2> none;                                         // kFlag
+    std::vector<std::pair<std::string, std::unique_ptr<RE2>>> values;  // kEnum, kSet
+  };
+  mutable std::once_flag once;
+  mutable Regexes regexes;
+
+  // The compiled patterns of spec; compiles them on the first call. Thread-safe.
+  const Regexes& Get() const {
+    std::call_once(once, [this] {
+      regexes.any = CompileList(spec.any);
+      regexes.none = CompileList(spec.none);
+      for (const auto& [key, patterns] : spec.values) {
+        regexes.values.emplace_back(key, CompileList(patterns));
+      }
+    });
+    return regexes;
+  }
 
   void Extract(std::string_view folded, std::map<std::string, ParamValue>* out) const;
   void ExtractDuration(std::string_view folded, std::map<std::string, ParamValue>* out) const;
@@ -114,6 +129,7 @@ std::string_view AttachedText(std::string_view folded, const Duration& d) {
 void ParamExtractor::Compiled::ExtractDuration(std::string_view folded,
                                                std::map<std::string, ParamValue>* out) const {
   std::vector<Duration> durations = FindDurations(folded);
+  const std::unique_ptr<RE2>& any = Get().any;
   if (any != nullptr) {
     // Only durations of what the patterns name count: "remediate ... within 10 days", not
     // "appoint a director within 10 days ... vulnerability management".
@@ -190,10 +206,12 @@ void ParamExtractor::Compiled::Extract(std::string_view folded,
       if (std::optional<std::string> trigger = FindTrigger(folded)) (*out)[spec.name] = *trigger;
       return;
     case ParamSpec::Type::kFlag:
-      if (Matches(any, folded) && !Matches(none, folded)) (*out)[spec.name] = true;
+      if (Matches(Get().any, folded) && !Matches(Get().none, folded)) {
+        (*out)[spec.name] = true;
+      }
       return;
     case ParamSpec::Type::kEnum:
-      for (const auto& [key, re] : values) {
+      for (const auto& [key, re] : Get().values) {
         if (Matches(re, folded)) {
           (*out)[spec.name] = key;
           return;
@@ -202,7 +220,7 @@ void ParamExtractor::Compiled::Extract(std::string_view folded,
       return;
     case ParamSpec::Type::kSet: {
       std::vector<std::string> keys;
-      for (const auto& [key, re] : values) {
+      for (const auto& [key, re] : Get().values) {
         if (Matches(re, folded)) keys.push_back(key);
       }
       if (!keys.empty()) (*out)[spec.name] = std::move(keys);
@@ -273,19 +291,30 @@ ParamExtractor::~ParamExtractor() = default;
 ParamExtractor::ParamExtractor(ParamExtractor&&) noexcept = default;
 ParamExtractor& ParamExtractor::operator=(ParamExtractor&&) noexcept = default;
 
+std::optional<Error> ParamExtractor::Check(const std::vector<ParamSpec>& specs,
+                                           const std::string& file) {
+  for (const ParamSpec& spec : specs) {
+    std::vector<const std::vector<std::string>*> lists = {&spec.any, &spec.none};
+    for (const auto& [key, patterns] : spec.values) lists.push_back(&patterns);
+    for (const std::vector<std::string>* patterns : lists) {
+      if (patterns->empty()) continue;
+      const RE2 re(Alternation(*patterns), ExtractorOptions());
+      if (!re.ok()) {
+        return Error(ErrorCode::kRuleError,
+                     fmt::format("invalid pattern in parameter '{}': {}", spec.name, re.error()),
+                     file, spec.line);
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 Result<ParamExtractor> ParamExtractor::Compile(const std::vector<ParamSpec>& specs,
-                                               const std::string& file) {
+                                               const std::string& /*file*/) {
   ParamExtractor extractor;
   for (const ParamSpec& spec : specs) {
     auto compiled = std::make_unique<Compiled>();
     compiled->spec = spec;
-    if (auto error = CompileList(spec.any, spec, file, &compiled->any)) return *error;
-    if (auto error = CompileList(spec.none, spec, file, &compiled->none)) return *error;
-    for (const auto& [key, patterns] : spec.values) {
-      std::unique_ptr<RE2> re;
-      if (auto error = CompileList(patterns, spec, file, &re)) return *error;
-      compiled->values.emplace_back(key, std::move(re));
-    }
     extractor.params_.push_back(std::move(compiled));
   }
   return extractor;

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,11 +25,19 @@ class ParamExtractor {
   ParamExtractor(ParamExtractor&&) noexcept;
   ParamExtractor& operator=(ParamExtractor&&) noexcept;
 
-  // Compiles specs; the `any`, `none` and `values` patterns of flag and enum parameters become
-  // RE2s (case-insensitive, UTF-8). Errors: kRuleError naming file and the spec's line when RE2
-  // rejects a pattern (the loader has normally rejected it already).
+  // Takes specs; the `any`, `none` and `values` patterns of flag, enum, set and duration
+  // parameters become RE2s (case-insensitive, UTF-8) on the parameter's first Extract, once,
+  // thread-safely (issue 12: start-up). Never fails today: the rule loader checks every pattern
+  // (CheckPattern) of a custom pack and tests check the built-in pack; a pattern RE2 still
+  // rejects matches nothing. file names the rules' file for future errors.
   static Result<ParamExtractor> Compile(const std::vector<ParamSpec>& specs,
                                         const std::string& file);
+
+  // Compiles every pattern list of specs now, as Extract would, and discards them. Errors:
+  // kRuleError naming file and the spec's line when RE2 rejects a list (a pattern, or the
+  // alternation of a list past RE2's memory budget). The rule loader runs it on custom packs;
+  // tests run it on the built-in pack.
+  static std::optional<Error> Check(const std::vector<ParamSpec>& specs, const std::string& file);
 
   // True when the rule declares no parameters (Extract then does nothing).
   bool empty() const { return params_.empty(); }

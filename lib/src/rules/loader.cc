@@ -13,6 +13,7 @@
 
 #include "match/matcher.h"
 #include "match/pattern_shape.h"
+#include "params/extract.h"
 #include "rules/catalogues.h"
 #include "rules/doctype_loader.h"
 #include "rules/pattern_budget.h"
@@ -113,6 +114,13 @@ Status CheckConsiderationDocTypes(const RuleSetData& data) {
   return std::nullopt;
 }
 
+// True when the file named name (files sorted by name) is marked checked_at_build.
+bool CheckedAtBuild(const std::vector<SourceFile>& files, const std::string& name) {
+  auto it = std::lower_bound(files.begin(), files.end(), name,
+                             [](const SourceFile& f, const std::string& n) { return f.name < n; });
+  return it != files.end() && it->name == name && it->checked_at_build;
+}
+
 }  // namespace
 
 Result<std::shared_ptr<RuleSetData>> LoadRuleSet(std::vector<SourceFile> files,
@@ -127,9 +135,18 @@ Result<std::shared_ptr<RuleSetData>> LoadRuleSet(std::vector<SourceFile> files,
   Catalogs catalogs;
   CLAUSESCAN_RETURN_IF_ERROR(ReadCatalogs(special, data->origin, &catalogs));
   CLAUSESCAN_RETURN_IF_ERROR(ReadRules(special, catalogs, &data->rules));
-  // The embedded rules are the project's own, checked from their folder by `rules validate`.
-  if (data->origin != "<builtin>") {
-    CLAUSESCAN_RETURN_IF_ERROR(CheckPatternBudget(data->rules, kPatternMaxMem));
+  // Patterns within RE2's memory budget: the built-in pack's are checked by the tests (its files
+  // are marked checked_at_build), every other pack's here.
+  std::vector<Rule> unchecked;
+  for (const Rule& rule : data->rules) {
+    if (!CheckedAtBuild(data->files, rule.file)) unchecked.push_back(rule);
+  }
+  CLAUSESCAN_RETURN_IF_ERROR(CheckPatternBudget(unchecked, kPatternMaxMem));
+  // Parameter patterns compile on first use (issue 12): check them now as they will compile,
+  // except in the built-in pack, which the tests check.
+  for (const Rule& rule : data->rules) {
+    if (rule.parameters.empty() || CheckedAtBuild(data->files, rule.file)) continue;
+    CLAUSESCAN_RETURN_IF_ERROR(ParamExtractor::Check(rule.parameters, rule.file));
   }
   const DeclaredParams declared = CollectParams(data->rules);
   for (const SourceFile* playbook : special.playbooks) {
