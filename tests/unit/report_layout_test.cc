@@ -130,6 +130,20 @@ TEST(RationaleLine, IsCompact) {
   EXPECT_EQ(internal::RationaleLine(r), "Short reason. (GDPR Art. 33)");
 }
 
+// issue 14 (reviews): a citation's period does not end the first sentence ("Art. 28" cut the
+// line to "... GDPR Art."), and a rationale's line breaks and control bytes never reach the
+// one-line forms (the evidence CSV cell kept raw newlines).
+TEST(RationaleLine, CitationsDoNotEndTheSentenceAndTheLineIsOneLine) {
+  Rationale r;
+  r.text = "Processors must help under GDPR Art. 28(3)(f) and s. 2 of the Act. Second sentence.";
+  EXPECT_EQ(internal::RationaleLine(r),
+            "Processors must help under GDPR Art. 28(3)(f) and s. 2 of the Act.");
+  r.text = "Reports count\r\nas evidence.\x1b[2J Second.";
+  r.sources = {{"Title\nwith a break", "u"}};
+  EXPECT_EQ(internal::RationaleLine(r),
+            "Reports count as evidence.[2J Second. (Title with a break)");
+}
+
 TEST(TopIssues, LocationWords) {
   Finding f = samples::NoticeFinding();
   EXPECT_EQ(internal::LocationWords(f), "line 12:5, section 7. Security Incidents");

@@ -15,7 +15,9 @@ inline constexpr std::size_t kMaxRationaleTitles = 2;
 // text report with the sources); JSON and HTML carry the whole text.
 inline constexpr std::size_t kMaxRationaleChars = 150;
 
-// The first sentence of rationale.text (up to the first ". " or the end), cut after at most
+// The first sentence of rationale.text on one line (control characters dropped, whitespace runs
+// one space; the sentence ends at the first ". " that does not close an abbreviation such as
+// "Art." and is not followed by a digit or a lower-case word), cut after at most
 // kMaxRationaleChars characters at a word boundary with " …", then " (" + up to
 // kMaxRationaleTitles source titles joined with "; " and "; +N more" + ")"; "" when the text is
 // empty. Plain text: the caller escapes it for its format.
