@@ -10,6 +10,7 @@
 
 #include "assess/assess.h"
 #include "assess/rationale.h"
+#include "report/rationale_text.h"
 #include "rules/loader.h"
 #include "rules/model.h"
 
@@ -257,6 +258,75 @@ TEST(RationaleLoader, EveryBuiltinRuleHasARationaleWithSources) {
       EXPECT_EQ(source.url.rfind("https://", 0), 0u) << info.id << " " << source.url;
     }
   }
+}
+
+const RuleInfo* BuiltinInfo(const RuleSetData& data, const std::string& id) {
+  for (const RuleInfo& info : data.infos) {
+    if (info.id == id) return &info;
+  }
+  return nullptr;
+}
+
+std::string FirstSentence(const std::string& text) {
+  std::size_t stop = text.find(". ");
+  return stop == std::string::npos ? text : text.substr(0, stop + 1);
+}
+
+// issue 14 review #1: the 60 days a business associate has is its clock to the covered entity
+// (45 CFR 164.410(b)); the buyer's own clock to individuals is 164.404(b). UK GDPR is named.
+TEST(RationaleLoader, BuiltinWindowGivesTheCoveredEntityItsOwnClock) {
+  auto data = LoadRuleSet(EmbeddedRuleFiles(), "<builtin>");
+  ASSERT_TRUE(data) << data.error().message();
+  const RuleInfo* window = BuiltinInfo(**data, "incident-notification.window");
+  ASSERT_NE(window, nullptr);
+  const std::string& text = window->rationale.text;
+  EXPECT_THAT(text, ::testing::Not(HasSubstr("business associates within 60")));
+  EXPECT_THAT(text, HasSubstr("HIPAA covered entities"));
+  EXPECT_THAT(text, HasSubstr("UK GDPR"));
+  std::vector<std::string> titles;
+  for (const RationaleSource& source : window->rationale.sources) titles.push_back(source.title);
+  EXPECT_THAT(titles, ::testing::Contains(HasSubstr("164.404(b)")));
+}
+
+// issue 14 review #2: GDPR Art. 28(5) names approved codes of conduct and certification
+// mechanisms only; audit reports count under the SCCs and the DORA RTS, not under Art. 28(5).
+TEST(RationaleLoader, BuiltinReportsRationaleDoesNotCountAuditReportsUnderGdpr) {
+  auto data = LoadRuleSet(EmbeddedRuleFiles(), "<builtin>");
+  ASSERT_TRUE(data) << data.error().message();
+  const RuleInfo* reports = BuiltinInfo(**data, "audit-rights.reports");
+  ASSERT_NE(reports, nullptr);
+  const std::string& text = reports->rationale.text;
+  EXPECT_THAT(text, ::testing::Not(HasSubstr("audit reports count as evidence under GDPR")));
+  EXPECT_THAT(text, HasSubstr("approved codes of conduct"));
+  EXPECT_THAT(text, HasSubstr("certification mechanisms"));
+}
+
+// issue 14 review #3, #4: the compact text line shows the first sentence whole (not cut with
+// " …"), it carries the reason and the sectors it holds for, and no word is split ("multi-
+// factor").
+TEST(RationaleLoader, BuiltinFirstSentencesFitTheTextLine) {
+  auto data = LoadRuleSet(EmbeddedRuleFiles(), "<builtin>");
+  ASSERT_TRUE(data) << data.error().message();
+  for (const RuleInfo& info : (*data)->infos) {
+    const std::string& text = info.rationale.text;
+    EXPECT_THAT(RationaleLine(info.rationale), ::testing::Not(HasSubstr("\u2026"))) << info.id;
+    EXPECT_THAT(text, ::testing::Not(::testing::ContainsRegex("[a-z]- [a-z]"))) << info.id;
+    EXPECT_NE(FirstSentence(text), "Usually the supplier's ask.") << info.id;
+    EXPECT_GT(FirstSentence(text).size(), 40u) << info.id << ": " << FirstSentence(text);
+  }
+}
+
+// issue 14 review #3: the security measures text scopes each law to its sector.
+TEST(RationaleLoader, BuiltinSecurityMeasuresNamesItsSectorsFirst) {
+  auto data = LoadRuleSet(EmbeddedRuleFiles(), "<builtin>");
+  ASSERT_TRUE(data) << data.error().message();
+  const RuleInfo* info = BuiltinInfo(**data, "security-measures.program");
+  ASSERT_NE(info, nullptr);
+  const std::string first = FirstSentence(info->rationale.text);
+  EXPECT_THAT(first, HasSubstr("GDPR"));
+  EXPECT_THAT(first, HasSubstr("DORA"));
+  EXPECT_THAT(first, HasSubstr("NYDFS"));
+  EXPECT_THAT(first, HasSubstr("PCI DSS"));
 }
 
 }  // namespace
