@@ -330,5 +330,15 @@ TEST(RationaleLoader, BuiltinSecurityMeasuresNamesItsSectorsFirst) {
   EXPECT_THAT(first, HasSubstr("PCI DSS"));
 }
 
+// issue 14 review #5: a time limit for claims gets a reason of its own, not the cap text.
+TEST(RationaleLoader, BuiltinClaimsPeriodHasItsOwnRationale) {
+  auto data = LoadRuleSet(EmbeddedRuleFiles(), "<builtin>");
+  ASSERT_TRUE(data) << data.error().message();
+  const RuleInfo* info = BuiltinInfo(**data, "liability-cap.claims-period");
+  ASSERT_NE(info, nullptr);
+  EXPECT_THAT(info->rationale.text, HasSubstr("a short period for bringing claims"));
+  EXPECT_THAT(info->rationale.text, ::testing::Not(HasSubstr("cap tied to the fees")));
+}
+
 }  // namespace
 }  // namespace clausescan::internal
