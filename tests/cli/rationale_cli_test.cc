@@ -32,8 +32,8 @@ class RationaleCli : public ::testing::Test {
 // issue 14 #2
 TEST_F(RationaleCli, TextShowsWhyTheBuyerAsksWithItsSources) {
   RunResult r = Scan("");
-  EXPECT_THAT(r.out, HasSubstr("why the buyer asks: The hours asked for are the buyer's own"));
-  EXPECT_THAT(r.out, HasSubstr("GDPR Art. 33(1)-(2)"));
+  EXPECT_THAT(r.out, HasSubstr("why the buyer asks: GDPR and UK GDPR controllers, EU financial"));
+  EXPECT_THAT(r.out, HasSubstr("UK GDPR Art. 33(1)"));
   EXPECT_THAT(r.out, HasSubstr("Meets the buyer's need: "));
 }
 
@@ -43,7 +43,8 @@ TEST_F(RationaleCli, JsonCarriesTheRationaleField) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   nlohmann::json report = nlohmann::json::parse(r.out);
   const nlohmann::json& rationale = report["findings"][0]["rationale"];
-  EXPECT_THAT(rationale["text"].get<std::string>(), HasSubstr("buyer's own deadline"));
+  EXPECT_THAT(rationale["text"].get<std::string>(),
+              HasSubstr("ask for notice inside their own clock"));
   EXPECT_EQ(rationale["sources"][0]["title"], "GDPR Art. 33(1)-(2)");
   EXPECT_EQ(rationale["sources"][0]["url"], "https://eur-lex.europa.eu/eli/reg/2016/679/oj");
   EXPECT_FALSE(rationale["sectors"].empty());
@@ -54,7 +55,7 @@ TEST_F(RationaleCli, NoRationaleLeavesItOutOfEveryFormat) {
   for (const char* format : {"text", "json", "md", "html", "csv", "sarif", "jsonl"}) {
     RunResult r = Scan(std::string("--no-rationale --format ") + format);
     EXPECT_EQ(r.exit_code, 0) << format << r.err;
-    EXPECT_THAT(r.out, Not(HasSubstr("buyer's own deadline"))) << format;
+    EXPECT_THAT(r.out, Not(HasSubstr("ask for notice inside their own clock"))) << format;
     EXPECT_THAT(r.out, Not(HasSubstr("buyer's need"))) << format;
     EXPECT_THAT(r.out, Not(HasSubstr("\"rationale\""))) << format;
   }
@@ -65,17 +66,18 @@ TEST_F(RationaleCli, EvidencePackShowsWhyTheBuyerAsks) {
   RunResult text = RunClausescan("evidence " + Quote(Path()));
   ASSERT_EQ(text.exit_code, 0) << text.err;
   EXPECT_THAT(text.out,
-              HasSubstr("    why the buyer asks: The hours asked for are the buyer's own"));
+              HasSubstr("    why the buyer asks: GDPR and UK GDPR controllers, EU financial"));
   RunResult json = RunClausescan("evidence --format json " + Quote(Path()));
   ASSERT_EQ(json.exit_code, 0) << json.err;
   const nlohmann::json pack = nlohmann::json::parse(json.out);
   const nlohmann::json& finding = pack["items"][0]["findings"][0];
-  EXPECT_THAT(finding["rationale"]["text"].get<std::string>(), HasSubstr("buyer's own deadline"));
+  EXPECT_THAT(finding["rationale"]["text"].get<std::string>(),
+              HasSubstr("ask for notice inside their own clock"));
   EXPECT_EQ(finding["rationale"]["sources"][0]["title"], "GDPR Art. 33(1)-(2)");
   RunResult csv = RunClausescan("evidence --format csv " + Quote(Path()));
   ASSERT_EQ(csv.exit_code, 0) << csv.err;
   EXPECT_THAT(csv.out, HasSubstr(",risk,rationale\r\n"));
-  EXPECT_THAT(csv.out, HasSubstr(",\"The hours asked for are the buyer's own"));
+  EXPECT_THAT(csv.out, HasSubstr(",\"GDPR and UK GDPR controllers, EU financial"));
 }
 
 // issue 14 #1: evidence --no-rationale leaves it out of every format of the pack.
@@ -132,7 +134,7 @@ TEST_F(RationaleCli, AnOwnRuleOfABuiltinCategoryTakesItsRationale) {
   EXPECT_EQ(test.exit_code, 0) << test.err;
   RunResult show = RunClausescan("rules show incident-notification.escrow --rules " + Quote(pack));
   EXPECT_THAT(show.out,
-              HasSubstr("Why the buyer asks:\n  The buyer has its own short, fixed clock"));
+              HasSubstr("Why the buyer asks:\n  Regulated buyers have a short, fixed clock"));
 }
 
 // issue 14 (attack review): a rule pack is data from anywhere; `rules show` and load errors
@@ -161,7 +163,8 @@ TEST_F(RationaleCli, RulesShowAndErrorsSendNoTerminalEscapes) {
 
 // issue 14 #2
 TEST_F(RationaleCli, MarkdownOnOneLineAndHtmlFolded) {
-  EXPECT_THAT(Scan("--format md").out, HasSubstr("- Why the buyer asks: The hours asked for"));
+  EXPECT_THAT(Scan("--format md").out,
+              HasSubstr("- Why the buyer asks: GDPR and UK GDPR controllers"));
   EXPECT_THAT(Scan("--format html").out,
               HasSubstr("<details class=\"rationale\"><summary>Why the buyer asks</summary>"));
 }

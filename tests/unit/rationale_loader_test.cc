@@ -10,6 +10,7 @@
 
 #include "assess/assess.h"
 #include "assess/rationale.h"
+#include "report/rationale_text.h"
 #include "rules/loader.h"
 #include "rules/model.h"
 
@@ -213,12 +214,12 @@ match:
   Finding pager;
   pager.category = "incident_notification";
   Assess(**data, (*data)->rules[0], pager);  // incident-notification.pager
-  EXPECT_THAT(pager.rationale.text, HasSubstr("The buyer has its own short, fixed clock"));
+  EXPECT_THAT(pager.rationale.text, HasSubstr("have a short, fixed clock"));
   EXPECT_FALSE(pager.rationale.sources.empty());
   Finding window;
   window.category = "incident_notification";
   Assess(**data, (*data)->rules[1], window);  // incident-notification.window
-  EXPECT_THAT(window.rationale.text, HasSubstr("The hours asked for are the buyer's own deadline"));
+  EXPECT_THAT(window.rationale.text, HasSubstr("ask for notice inside their own clock"));
   EXPECT_THAT((*data)->infos[0].rationale.text, HasSubstr("short, fixed clock"));  // rules show
 }
 
@@ -282,6 +283,88 @@ TEST(RationaleLoader, EveryBuiltinRuleHasARationaleWithSources) {
       EXPECT_EQ(source.url.rfind("https://", 0), 0u) << info.id << " " << source.url;
     }
   }
+}
+
+const RuleInfo* BuiltinInfo(const RuleSetData& data, const std::string& id) {
+  for (const RuleInfo& info : data.infos) {
+    if (info.id == id) return &info;
+  }
+  return nullptr;
+}
+
+std::string FirstSentence(const std::string& text) {
+  std::size_t stop = text.find(". ");
+  return stop == std::string::npos ? text : text.substr(0, stop + 1);
+}
+
+// issue 14 review #1: the 60 days a business associate has is its clock to the covered entity
+// (45 CFR 164.410(b)); the buyer's own clock to individuals is 164.404(b). UK GDPR is named.
+TEST(RationaleLoader, BuiltinWindowGivesTheCoveredEntityItsOwnClock) {
+  auto data = LoadRuleSet(EmbeddedRuleFiles(), "<builtin>");
+  ASSERT_TRUE(data) << data.error().message();
+  const RuleInfo* window = BuiltinInfo(**data, "incident-notification.window");
+  ASSERT_NE(window, nullptr);
+  const std::string& text = window->rationale.text;
+  EXPECT_THAT(text, ::testing::Not(HasSubstr("business associates within 60")));
+  EXPECT_THAT(text, HasSubstr("HIPAA covered entities"));
+  EXPECT_THAT(text, HasSubstr("UK GDPR"));
+  std::vector<std::string> titles;
+  for (const RationaleSource& source : window->rationale.sources) titles.push_back(source.title);
+  EXPECT_THAT(titles, ::testing::Contains(HasSubstr("164.404(b)")));
+}
+
+// issue 14 review #2: GDPR Art. 28(5) names approved codes of conduct and certification
+// mechanisms only; audit reports count under the SCCs and the DORA RTS, not under Art. 28(5).
+TEST(RationaleLoader, BuiltinReportsRationaleDoesNotCountAuditReportsUnderGdpr) {
+  auto data = LoadRuleSet(EmbeddedRuleFiles(), "<builtin>");
+  ASSERT_TRUE(data) << data.error().message();
+  const RuleInfo* reports = BuiltinInfo(**data, "audit-rights.reports");
+  ASSERT_NE(reports, nullptr);
+  const std::string& text = reports->rationale.text;
+  EXPECT_THAT(text, ::testing::Not(HasSubstr("audit reports count as evidence under GDPR")));
+  EXPECT_THAT(text, HasSubstr("approved codes of conduct"));
+  EXPECT_THAT(text, HasSubstr("certification mechanisms"));
+  // the compact line names the texts that do count reports, not Art. 28(5)
+  EXPECT_THAT(RationaleLine(reports->rationale), ::testing::Not(HasSubstr("28(5)")));
+}
+
+// issue 14 review #3, #4: the compact text line shows the first sentence whole (not cut with
+// " …"), it carries the reason and the sectors it holds for, and no word is split ("multi-
+// factor").
+TEST(RationaleLoader, BuiltinFirstSentencesFitTheTextLine) {
+  auto data = LoadRuleSet(EmbeddedRuleFiles(), "<builtin>");
+  ASSERT_TRUE(data) << data.error().message();
+  for (const RuleInfo& info : (*data)->infos) {
+    const std::string& text = info.rationale.text;
+    EXPECT_THAT(RationaleLine(info.rationale), ::testing::Not(HasSubstr("\u2026"))) << info.id;
+    EXPECT_THAT(text, ::testing::Not(::testing::ContainsRegex("[a-z]- [a-z]"))) << info.id;
+    EXPECT_NE(FirstSentence(text), "Usually the supplier's ask.") << info.id;
+    EXPECT_GT(FirstSentence(text).size(), 40u) << info.id << ": " << FirstSentence(text);
+    EXPECT_THAT(FirstSentence(text), ::testing::Not(::testing::EndsWith(" Art."))) << info.id;
+  }
+}
+
+// issue 14 review #3: the security measures text scopes each law to its sector.
+TEST(RationaleLoader, BuiltinSecurityMeasuresNamesItsSectorsFirst) {
+  auto data = LoadRuleSet(EmbeddedRuleFiles(), "<builtin>");
+  ASSERT_TRUE(data) << data.error().message();
+  const RuleInfo* info = BuiltinInfo(**data, "security-measures.program");
+  ASSERT_NE(info, nullptr);
+  const std::string first = FirstSentence(info->rationale.text);
+  EXPECT_THAT(first, HasSubstr("GDPR"));
+  EXPECT_THAT(first, HasSubstr("DORA"));
+  EXPECT_THAT(first, HasSubstr("NYDFS"));
+  EXPECT_THAT(first, HasSubstr("PCI DSS"));
+}
+
+// issue 14 review #5: a time limit for claims gets a reason of its own, not the cap text.
+TEST(RationaleLoader, BuiltinClaimsPeriodHasItsOwnRationale) {
+  auto data = LoadRuleSet(EmbeddedRuleFiles(), "<builtin>");
+  ASSERT_TRUE(data) << data.error().message();
+  const RuleInfo* info = BuiltinInfo(**data, "liability-cap.claims-period");
+  ASSERT_NE(info, nullptr);
+  EXPECT_THAT(info->rationale.text, HasSubstr("a short period for bringing claims"));
+  EXPECT_THAT(info->rationale.text, ::testing::Not(HasSubstr("cap tied to the fees")));
 }
 
 }  // namespace
