@@ -671,6 +671,27 @@ TEST(Loader, ConsiderationConditionsAndDocumentTypesAreChecked) {
 
 // issue 15 #5: an empty `when` says nothing: `when: []`, `when: {}` and an empty map in a list
 // are all errors at the `when`'s file:line:column (leave `when` out for advice always offered).
+// issue 14 (attack review): a rule file with invalid UTF-8 or a second YAML document is an error
+// at its place; before, the bytes became U+FFFD and the second document was dropped silently.
+TEST(Loader, InvalidUtf8AndASecondDocumentAreErrorsAtTheirPlace) {
+  Result<std::shared_ptr<RuleSetData>> bad_bytes =
+      LoadWith({{kWindowFile, WindowRuleWithLine(3, "title: \"Notice \xC3\x28 window\"")}});
+  ASSERT_FALSE(bad_bytes.ok());
+  EXPECT_EQ(bad_bytes.error().message().rfind("incident_notification/window.yaml:3:16: ", 0), 0u)
+      << bad_bytes.error().message();
+  EXPECT_NE(bad_bytes.error().message().find("invalid UTF-8"), std::string::npos);
+  Result<std::shared_ptr<RuleSetData>> two =
+      LoadWith({{kWindowFile, "---\n" + std::string(kWindowRule) + "---\nid: other\n"}});
+  ASSERT_FALSE(two.ok());
+  EXPECT_NE(two.error().message().find("a second YAML document"), std::string::npos)
+      << two.error().message();
+  EXPECT_NE(two.error().message().find("window.yaml:"), std::string::npos);
+  // A leading "---" and comments before it are one document.
+  Result<std::shared_ptr<RuleSetData>> one =
+      LoadWith({{kWindowFile, "# window\n---\n" + std::string(kWindowRule)}});
+  EXPECT_TRUE(one.ok()) << one.error().message();
+}
+
 TEST(Loader, EmptyConsiderationConditionsAreErrorsAlike) {
   const std::pair<const char*, const char*> cases[] = {
       {"  - text: Always.\n    when: []\n", "incident_notification/window.yaml:19:11: "},

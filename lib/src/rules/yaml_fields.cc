@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "extract/document.h"
+
 namespace clausescan::internal {
 namespace {
 
@@ -121,6 +123,42 @@ bool MightExpand(const std::string& content) {
   return content.size() > kMaxYamlItems / 4 || content.find('&') != std::string::npos;
 }
 
+// Line and column (1-based, bytes) of byte `offset` of `content`.
+std::pair<int, int> LineAndColumn(std::string_view content, std::size_t offset) {
+  const std::string_view before = content.substr(0, offset);
+  const std::size_t line_start = before.rfind('\n');
+  const int line = static_cast<int>(std::count(before.begin(), before.end(), '\n')) + 1;
+  const std::size_t column =
+      line_start == std::string_view::npos ? offset : offset - line_start - 1;
+  return {line, static_cast<int>(column) + 1};
+}
+
+// Offset of a "---" line (a document start) after the first document's content began, or npos:
+// yaml-cpp's Load reads only the first document and would drop the rest silently.
+std::size_t SecondDocumentStart(std::string_view content) {
+  bool content_seen = false;
+  for (std::size_t start = 0; start < content.size();) {
+    std::size_t end = content.find('\n', start);
+    if (end == std::string_view::npos) end = content.size();
+    std::string_view line = content.substr(start, end - start);
+    const bool marker = line.rfind("---", 0) == 0 &&
+                        (line.size() == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r');
+    if (marker && content_seen) return start;
+    const std::size_t first = line.find_first_not_of(" \t\r");
+    if (!marker && first != std::string_view::npos && line[first] != '#' && line[0] != '%') {
+      content_seen = true;
+    }
+    start = end + 1;
+  }
+  return std::string_view::npos;
+}
+
+// Whether content starts with a UTF-16 or UTF-32 byte order mark (yaml-cpp converts those).
+bool HasWideByteOrderMark(std::string_view content) {
+  return content.rfind("\xFF\xFE", 0) == 0 || content.rfind("\xFE\xFF", 0) == 0 ||
+         content.rfind(std::string_view("\0\0\xFE\xFF", 4), 0) == 0;
+}
+
 }  // namespace
 
 std::string_view KindName(const YAML::Node& node) {
@@ -146,6 +184,23 @@ Error YamlFile::AtMark(const YAML::Mark& mark, std::string detail) const {
 }
 
 Status YamlFile::Parse(YAML::Node* root) const {
+  // Rule files are UTF-8 and one document each; the built-in pack's are checked by the tests.
+  if (!source_.checked_at_build) {
+    const std::string_view content = source_.content;
+    if (!HasWideByteOrderMark(content)) {
+      if (std::size_t bad = FindInvalidUtf8(content); bad != std::string_view::npos) {
+        const auto [line, column] = LineAndColumn(content, bad);
+        return Error(ErrorCode::kRuleError, "invalid UTF-8 (rule files are UTF-8 text)",
+                     source_.name, line, column);
+      }
+    }
+    if (std::size_t second = SecondDocumentStart(content); second != std::string_view::npos) {
+      const auto [line, column] = LineAndColumn(content, second);
+      return Error(ErrorCode::kRuleError,
+                   "a second YAML document ('---'): a rule file holds one document", source_.name,
+                   line, column);
+    }
+  }
   try {
     // The built-in pack is checked by the tests: no hostile expansion to count (issue 12).
     if (!source_.checked_at_build && MightExpand(source_.content)) {
