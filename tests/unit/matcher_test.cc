@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -395,7 +396,7 @@ TEST(Matcher, EveryItemOfAListWithALongLeadInIsMatchedWithIt) {
   std::vector<ListLead> links;
   for (std::size_t i = 1; i <= 300; ++i) {
     text.push_back({"(" + std::to_string(i) + ") encrypt the affected copies;"});
-    links.push_back({i, 0});
+    links.push_back({static_cast<std::uint32_t>(i), 0});
   }
   std::size_t encrypted = 0;
   for (const RuleHit& hit : MatchDoc(MakeList(text, links))) {
