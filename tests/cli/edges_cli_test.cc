@@ -5,8 +5,11 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "cli_runner.h"
 
@@ -206,4 +209,34 @@ TEST(EdgesTitleCli, TitleIsUsedByTextAndJsonAndWarnedElsewhere) {
 }
 
 }  // namespace
+// issue 15 #3 / issue 12: a clause of consecutive sentences is bounded by sentences, not by
+// findings, so two rules finding the same sentences (the benchmark's duplicated pack) report the
+// same clauses with the same spans.
+TEST_F(EdgesCli, ClauseBoundsDoNotDependOnHowManyRulesFindASentence) {
+  std::string text = "# Data Processing Addendum\n\n6.1 Security.";
+  for (const char* duty :
+       {"encrypt Customer Personal Data at rest", "encrypt Customer Personal Data in transit",
+        "maintain access controls for Customer Personal Data",
+        "log access to Customer Personal Data", "review the security measures every year",
+        "train its staff in the security measures"}) {
+    text += std::string(" Provider will ") + duty + ".";
+  }
+  const std::filesystem::path path = Write("dpa.md", text + "\n");
+  auto spans = [&](bool twice) {
+    if (twice) setenv("CLAUSESCAN_BENCH_DUPLICATE_RULES", "1", 1);
+    RunResult r = RunClausescan("scan --format json " + Quote(path.string()));
+    unsetenv("CLAUSESCAN_BENCH_DUPLICATE_RULES");
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    std::vector<std::pair<int, int>> out;
+    const nlohmann::json report = nlohmann::json::parse(r.out);
+    for (const auto& f : report["findings"]) {
+      if (f["category"] == "security_measures") out.emplace_back(f["start"], f["end"]);
+    }
+    return out;
+  };
+  const std::vector<std::pair<int, int>> once = spans(false);
+  EXPECT_GE(once.size(), 2u);  // six sentences are more than one clause's four
+  EXPECT_EQ(spans(true), once);
+}
+
 }  // namespace clausescan::testing

@@ -43,8 +43,9 @@ bool ContinuesClause(const Finding& last, std::size_t end, const Finding& next) 
   return SameParagraphGap(end, next).has_value();
 }
 
-// At most this many findings join one clause by continuing it (ContinuesClause): a paragraph of
-// many sentences of one side is still read a few sentences at a time.
+// At most this many sentences make one clause by continuing it (ContinuesClause): a paragraph of
+// many sentences of one side is still read a few sentences at a time. Sentences, not findings:
+// two rules finding the same sentence must not move the clause's bounds.
 constexpr std::size_t kMaxSentences = 4;
 
 // Indices into findings of the findings that form one clause each, in document order. A finding
@@ -54,6 +55,7 @@ std::vector<std::vector<std::size_t>> GroupByClause(const RuleSetData& data,
                                                     const std::vector<Finding>& findings) {
   std::vector<std::vector<std::size_t>> groups;
   std::vector<std::size_t> group_end;                   // parallel to groups
+  std::vector<std::size_t> group_sentences;             // parallel to groups: spans continued
   std::map<std::string, std::size_t> last_of_category;  // category -> index into groups
   for (std::size_t i = 0; i < findings.size(); ++i) {
     const Finding& f = findings[i];
@@ -63,16 +65,19 @@ std::vector<std::vector<std::size_t>> GroupByClause(const RuleSetData& data,
       const std::size_t g = last->second;
       const Finding& first = findings[groups[g].front()];
       const Finding& last_member = findings[groups[g].back()];
+      const bool overlaps = f.start < group_end[g] && first.start < f.end;
       if (LookUp(data.rules, first.rule) != nullptr &&
-          ((f.start < group_end[g] && first.start < f.end) ||
-           (groups[g].size() < kMaxSentences && ContinuesClause(last_member, group_end[g], f)))) {
+          (overlaps ||
+           (group_sentences[g] < kMaxSentences && ContinuesClause(last_member, group_end[g], f)))) {
         groups[g].push_back(i);
         group_end[g] = std::max(group_end[g], f.end);
+        if (!overlaps) ++group_sentences[g];
         continue;
       }
     }
     groups.push_back({i});
     group_end.push_back(f.end);
+    group_sentences.push_back(1);
     if (known) last_of_category[f.category] = groups.size() - 1;
   }
   return groups;
