@@ -270,6 +270,19 @@ TEST(RationaleLoader, ALongRationaleOrManySourcesIsAnError) {
   ASSERT_FALSE(too_many);
   EXPECT_THAT(too_many.error().message(), HasSubstr("audit/rationale.yaml:4:"));
   EXPECT_THAT(too_many.error().message(), HasSubstr("'sources' has 21 entries, more than the 20"));
+  // A sector is an id (the report prints it and scripts group by it), never markup or escapes.
+  auto markup = Load(kRationale,
+                     "category: audit\nrationale: The regulator asks.\nsectors: "
+                     "[gdpr-controllers, \"<b>sec</b>\"]\nsources:\n" +
+                         source);
+  ASSERT_FALSE(markup);
+  EXPECT_THAT(markup.error().message(), HasSubstr("audit/rationale.yaml:3:"));
+  EXPECT_THAT(markup.error().message(), HasSubstr("sector '<b>sec</b>' is not an id"));
+  EXPECT_TRUE(Load(kRationale,
+                   "category: audit\nrationale: The regulator asks.\nsectors: "
+                   "[us-federal-agencies]\nsources:\n" +
+                       source))
+      << "a pack may name sectors of its own";
 }
 
 // issue 14 #2 (item 2): the built-in rules give every rule a rationale with sources.

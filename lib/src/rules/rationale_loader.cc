@@ -47,6 +47,15 @@ Status CheckCount(const YamlFile& file, const YAML::Node& node, std::string_view
                                    key, count, max));
 }
 
+// Whether `sector` is an id: [a-z0-9][a-z0-9-]*, at most 60 characters.
+bool IsSectorId(const std::string& sector) {
+  if (sector.empty() || sector.size() > 60 || sector.front() == '-') return false;
+  for (unsigned char c : sector) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  }
+  return true;
+}
+
 // Whether `url` is an http(s) address with a host and no space or control character.
 bool IsWebAddress(const std::string& url) {
   std::size_t host = 0;
@@ -103,7 +112,12 @@ Status ReadBody(const YamlFile& file, const Fields& fields, std::string_view wha
     CLAUSESCAN_RETURN_IF_ERROR(
         CheckCount(file, *sectors, "sectors", entry->shown.sectors.size(), kMaxSectors));
     for (const std::string& sector : entry->shown.sectors) {
-      CLAUSESCAN_RETURN_IF_ERROR(CheckLength(file, *sectors, "sectors", sector, kMaxFieldChars));
+      if (!IsSectorId(sector)) {
+        return file.At(*sectors, fmt::format("sector '{}' is not an id: lower-case letters, digits "
+                                             "and '-', at most 60 characters (e.g. "
+                                             "'gdpr-controllers')",
+                                             Shown(sector)));
+      }
     }
   }
   const YAML::Node& sources = *fields.Find("sources");
