@@ -1,4 +1,6 @@
+#include <cstddef>
 #include <iostream>
+#include <string>
 
 #include "clausescan/printers.h"
 #include "commands.h"
@@ -12,7 +14,18 @@ CLI::Validator NonEmptyFileName() {
 }
 
 void PrintError(const std::string& message) {
-  std::cerr << "clausescan: " << TerminalSafe(message) << "\n";
+  // An error may quote a value from its input (a rule id, a url): a huge one is cut so the
+  // message stays readable; the file and line come first and are kept.
+  constexpr std::size_t kMaxErrorBytes = 1000;
+  std::string shown = TerminalSafe(message);
+  if (shown.size() > kMaxErrorBytes) {
+    std::size_t cut = kMaxErrorBytes;
+    while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) --cut;
+    const std::size_t more = shown.size() - cut;
+    shown.resize(cut);
+    shown += "... (" + std::to_string(more) + " more bytes)";
+  }
+  std::cerr << "clausescan: " << shown << "\n";
 }
 
 std::optional<RuleSet> LoadRules(const RuleOptions& options) {

@@ -161,6 +161,20 @@ TEST_F(RationaleCli, RulesShowAndErrorsSendNoTerminalEscapes) {
   EXPECT_EQ(error.err.find('\x1b'), std::string::npos);
 }
 
+// issue 14 (attack review): an error quoting a huge value from a rule pack (here a 100 KB
+// category) is cut after 1,000 bytes; the file and line that start it are kept.
+TEST_F(RationaleCli, AnErrorQuotingAHugeValueIsCut) {
+  std::filesystem::path pack =
+      WriteOwnPack(dir_.path() / "own", "incident_notification", "incident-notification.escrow");
+  WriteWholeFile(pack / "incident_notification" / "deposit.yaml",
+                 "id: incident-notification.escrow\ncategory: " + std::string(100000, 'k') +
+                     "\ntitle: D\nmatch:\n  all:\n    - any: ['\\bescrow\\b']\n");
+  RunResult r = RunClausescan("rules validate " + Quote(pack));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("incident_notification/deposit.yaml:2:11: unknown category 'kkk"));
+  EXPECT_LT(r.err.size(), 1200u) << r.err.substr(0, 300);
+}
+
 // issue 14 #2
 TEST_F(RationaleCli, MarkdownOnOneLineAndHtmlFolded) {
   EXPECT_THAT(Scan("--format md").out,
