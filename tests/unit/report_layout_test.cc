@@ -144,6 +144,17 @@ TEST(RationaleLine, CitationsDoNotEndTheSentenceAndTheLineIsOneLine) {
             "Reports count as evidence.[2J Second. (Title with a break)");
 }
 
+// issue 15 #2: a deletion period found as both the clause's period and its deletion's is said
+// once, as the deletion's ("within 30 days, ..., delete days 30" before).
+TEST(TopIssues, ADeletionPeriodIsSaidOnce) {
+  Finding f = samples::NoticeFinding();
+  f.category = "data_deletion";
+  f.parameters = {{"period_days", 30.0}, {"delete_days", 30.0}};
+  EXPECT_EQ(internal::ParameterWords(f), "deletion within 30 days");
+  f.parameters = {{"period_days", 10.0}, {"delete_days", 30.0}};
+  EXPECT_EQ(internal::ParameterWords(f), "within 10 days, deletion within 30 days");
+}
+
 TEST(TopIssues, LocationWords) {
   Finding f = samples::NoticeFinding();
   EXPECT_EQ(internal::LocationWords(f), "line 12:5, section 7. Security Incidents");

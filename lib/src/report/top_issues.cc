@@ -54,6 +54,11 @@ class Phrases {
     return &it->second;
   }
   bool Has(const std::string& name) const { return parameters_.count(name) > 0; }
+  // The value of `name` without marking it said; nullptr when absent.
+  const ParamValue* Peek(const std::string& name) const {
+    auto it = parameters_.find(name);
+    return it == parameters_.end() ? nullptr : &it->second;
+  }
   bool Flag(const std::string& name) {
     const ParamValue* value = Take(name);
     return value != nullptr && std::holds_alternative<bool>(*value) && std::get<bool>(*value);
@@ -111,6 +116,7 @@ constexpr DurationPhrase kDurations[] = {
     {"notice_days", "d", "", "' notice"},
     {"objection_days", "d", "", " to object"},
     {"period_days", "d", "within ", ""},
+    {"delete_days", "d", "deletion within ", ""},
     {"export_days", "d", "export within ", ""},
     {"fix_days", "d", "fix within ", ""},
     {"deadline_days", "d", "deadline ", ""},
@@ -120,9 +126,13 @@ void AddDurations(Phrases& p) {
   bool business = p.Flag("business");
   const ParamValue* trigger = p.Take("trigger");
   bool trigger_said = trigger == nullptr;
+  // A deletion period that is the clause's only period is said once, as the deletion's.
+  const bool period_is_deletion = p.Has("delete_days") && p.Has("period_days") &&
+                                  *p.Peek("delete_days") == *p.Peek("period_days");
   for (const DurationPhrase& d : kDurations) {
     const ParamValue* value = p.Take(d.name);
     if (value == nullptr) continue;
+    if (period_is_deletion && std::string_view(d.name) == "period_days") continue;
     std::string duration = Duration(*value, d.unit, business);
     std::string after = d.after;
     // "30 days' notice", but "1 day's notice"
