@@ -5,23 +5,13 @@
 #include <string>
 
 #include "clausescan/clausescan.h"
+#include "scan_text.h"
 
 namespace clausescan {
 namespace {
 
-const RuleSet& Builtin() {
-  static const RuleSet* rules = [] {
-    Result<RuleSet> r = RuleSet::Builtin();
-    if (!r.ok()) std::abort();
-    return new RuleSet(*r);
-  }();
-  return *rules;
-}
-
 Report Scan(const std::string& doc, const std::string& name) {
-  Result<Report> report = Scanner(Builtin()).ScanBytes(doc, name);
-  EXPECT_TRUE(report.ok()) << (report.ok() ? "" : report.error().message());
-  return report.ok() ? *report : Report{};
+  return test_scan::ScanText(doc, name);
 }
 
 std::string Findings(const Report& report) {

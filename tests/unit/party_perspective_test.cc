@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "clausescan/clausescan.h"
+#include "scan_text.h"
 
 namespace clausescan {
 namespace {
@@ -22,11 +23,7 @@ std::string ResellerAgreement(const std::string& clauses) {
 }
 
 Report Scan(const std::string& text, ScanOptions options = {}) {
-  Result<RuleSet> rules = RuleSet::Builtin();
-  EXPECT_TRUE(rules.ok()) << rules.error().message();
-  Result<Report> report = Scanner(*rules, options).ScanBytes(text, "contract.txt");
-  EXPECT_TRUE(report.ok()) << report.error().message();
-  return report.ok() ? *report : Report{};
+  return test_scan::ScanText(text, "contract.txt", options);
 }
 
 // The findings whose clause contains `words`.

@@ -9,27 +9,14 @@
 #include <vector>
 
 #include "clausescan/clausescan.h"
+#include "scan_text.h"
 
 namespace clausescan {
 namespace {
 
-Report Scan(const std::string& text) {
-  Result<RuleSet> rules = RuleSet::Builtin();
-  EXPECT_TRUE(rules.ok()) << rules.error().message();
-  Result<Report> report = Scanner(*rules, ScanOptions{}).ScanBytes(text, "contract.md");
-  EXPECT_TRUE(report.ok()) << report.error().message();
-  return report.ok() ? *report : Report{};
-}
+Report Scan(const std::string& text) { return test_scan::ScanText(text, "contract.md"); }
 
-// The findings of `category` whose clause contains `words`.
-std::vector<Finding> On(const Report& report, const std::string& category,
-                        const std::string& words) {
-  std::vector<Finding> out;
-  for (const Finding& f : report.findings) {
-    if (f.category == category && f.text.find(words) != std::string::npos) out.push_back(f);
-  }
-  return out;
-}
+using test_scan::On;
 
 std::string Describe(const Report& report) {
   std::string out;

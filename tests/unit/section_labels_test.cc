@@ -7,18 +7,12 @@
 
 #include "clausescan/clausescan.h"
 #include "extract/pdf_cleanup.h"
+#include "scan_text.h"
 
 namespace clausescan {
 namespace {
 
-const RuleSet& Builtin() {
-  static const RuleSet* rules = [] {
-    Result<RuleSet> r = RuleSet::Builtin();
-    if (!r.ok()) std::abort();
-    return new RuleSet(*r);
-  }();
-  return *rules;
-}
+const RuleSet& Builtin() { return test_scan::BuiltinRules(); }
 
 std::string Findings(const Report& report) {
   std::string out;
