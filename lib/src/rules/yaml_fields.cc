@@ -5,6 +5,7 @@
 #include <yaml-cpp/eventhandler.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <sstream>
@@ -354,6 +355,22 @@ Status ReadEnum(const YamlFile& file, const YAML::Node& node, std::string_view k
                                      DidYouMean(value, names)));
   }
   *index = static_cast<std::size_t>(it - names.begin());
+  return std::nullopt;
+}
+
+Status ReadCurrencyCode(const YamlFile& file, const YAML::Node& node, std::string_view key,
+                        std::string* out) {
+  CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, node, key, out));
+  bool letters = out->size() == 3;
+  for (char& c : *out) {
+    letters = letters && std::isalpha(static_cast<unsigned char>(c)) != 0;
+    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  if (!letters) {
+    return file.At(node, fmt::format("'{}' must be a three-letter currency code such as USD, "
+                                     "found '{}'",
+                                     key, *out));
+  }
   return std::nullopt;
 }
 
