@@ -3,12 +3,15 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
 
+#include "support/hostile_yaml.h"
 #include "support/temp_directory.h"
 
 namespace clausescan {
@@ -368,6 +371,34 @@ TEST(Profile, StopsAfterTheErrorLimit) {
   ProfileResult result = folder.Load(yaml);
   ASSERT_EQ(result.errors().size(), kMaxProfileErrors + 1);
   EXPECT_THAT(result.errors().back().message(), HasSubstr("stopped after 50 errors"));
+}
+
+// issue 13 #5: hostile files are errors, quickly: alias bombs, deep nesting, symlink loops and
+// FIFOs named as evidence (never opened).
+TEST(Profile, HostileInputIsRefusedQuickly) {
+  ProfileFolder folder;
+  const auto start = std::chrono::steady_clock::now();
+  for (const std::string& yaml :
+       {testing::NestedAliasesPlaybook(12), testing::DeeplyNestedPlaybook(5000),
+        testing::AliasInsideItselfPlaybook()}) {
+    ProfileResult result = folder.Load(yaml);
+    ASSERT_FALSE(result.ok());
+    EXPECT_THAT(result.errors().front().message(), HasSubstr("profile.yaml:"));
+  }
+  fs::create_symlink("loop-b", folder.path() / "loop-a");
+  fs::create_symlink("loop-a", folder.path() / "loop-b");
+  ASSERT_EQ(::mkfifo((folder.path() / "fifo").c_str(), 0600), 0);
+  ProfileResult result = folder.Load(
+      "evidence:\n"
+      "  - {id: soa-excerpt, file: loop-a, issued: 2026-01-01, valid_until: 2027-01-01, sharing: "
+      "nda}\n"
+      "  - {id: soa-excerpt, file: fifo, issued: 2026-01-01, valid_until: 2027-01-01, sharing: "
+      "nda}\n");
+  ASSERT_EQ(result.errors().size(), 2u) << Messages(result);
+  EXPECT_EQ(result.errors()[0].field, "evidence[0].file");
+  EXPECT_EQ(result.errors()[1].field, "evidence[1].file");
+  EXPECT_THAT(result.errors()[1].message(), HasSubstr("'fifo' is not a regular file"));
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
 }
 
 TEST(Profile, UnreadableProfileIsAnIoError) {
