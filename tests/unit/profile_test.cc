@@ -401,6 +401,22 @@ TEST(Profile, HostileInputIsRefusedQuickly) {
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
 }
 
+// issue 13 #5: the YAML reader's own checks speak of the file at hand, not of rule files.
+TEST(Profile, EncodingAndDocumentErrorsSpeakOfTheFile) {
+  ProfileFolder folder;
+  ProfileResult latin1 =
+      folder.Load("subprocessors:\n  - {name: M\xfcller, purpose: x, location: y}\n");
+  ASSERT_FALSE(latin1.ok());
+  EXPECT_THAT(
+      latin1.errors().front().message(),
+      ::testing::EndsWith("profile.yaml:2:13: invalid UTF-8 (the file must be UTF-8 text)"));
+  ProfileResult two = folder.Load("soa: []\n---\nevidence: []\n");
+  ASSERT_FALSE(two.ok());
+  EXPECT_THAT(two.errors().front().message(),
+              ::testing::EndsWith("profile.yaml:2:1: a second YAML document ('---'): the file must "
+                                  "hold one document"));
+}
+
 TEST(Profile, UnreadableProfileIsAnIoError) {
   ProfileResult result = LoadProfile("/nonexistent/profile.yaml", Rules());
   ASSERT_FALSE(result.ok());
