@@ -54,6 +54,19 @@ TEST(ProfileCli, CheckListsExpiredEvidence) {
   EXPECT_THAT(r.out, HasSubstr("\n  expires in 8 days: pen-test-summary "));
 }
 
+TEST(ProfileCli, CheckTakesRulesBeforeOrAfterTheSubcommand) {
+  const std::string rules = Quote(std::string(CLAUSESCAN_SOURCE_DIR) + "/rules");
+  for (const std::string& args : {"profile --rules " + rules + " check " + Quote(kSample),
+                                  "profile check " + Quote(kSample) + " --rules " + rules}) {
+    RunResult r = RunClausescan(args);
+    EXPECT_EQ(r.exit_code, 0) << args << "\n" << r.err;
+    EXPECT_THAT(r.out, HasSubstr("SoA: 93 of 93 Annex A controls listed")) << args;
+  }
+  RunResult missing = RunClausescan("profile check --rules /nonexistent " + Quote(kSample));
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_THAT(missing.err, HasSubstr("/nonexistent"));
+}
+
 TEST(ProfileCli, CheckRefusesABadAsOfDate) {
   RunResult r = RunClausescan("profile check --as-of 2026-02-30 " + Quote(kSample));
   EXPECT_EQ(r.exit_code, 2);

@@ -268,7 +268,11 @@ TEST(Profile, BadInputNamesFileLineAndField) {
        "no-justification.csv", 2, "soa_csv.justification", "without a 'justification'"},
       {"control twice",
        "soa_csv: good.csv\nsoa:\n  - {control: A.5.1, applicable: true, status: implemented}\n",
-       "good.csv", 2, "control", "control A.5.1 has a row already, at "},
+       "good.csv", 2, "soa_csv.control", "control A.5.1 has a row already, at "},
+      {"control twice in the profile",
+       "soa:\n  - {control: A.5.1, applicable: true, status: implemented}\n"
+       "  - {control: A.5.1, applicable: true, status: planned}\n",
+       "profile.yaml", 3, "soa.control", "control A.5.1 has a row already, at "},
   };
   for (const BadCase& c : cases) {
     SCOPED_TRACE(c.name);

@@ -305,7 +305,7 @@ void CheckSoaUnique(ProfileReader& reader, const std::vector<SoaEntry>& rows) {
                      fmt::format("control {} has a row already, at {}:{}: one row per control",
                                  row.control, it->second->file, it->second->line),
                      row.file, row.line),
-               "control");
+               row.file == reader.file().source().name ? "soa.control" : "soa_csv.control");
   }
 }
 
