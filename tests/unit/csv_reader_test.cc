@@ -59,6 +59,12 @@ TEST(CsvReader, ReadsWhatSpreadsheetsExport) {
   }
 }
 
+TEST(CsvReader, ReadsAnotherSeparator) {
+  Result<std::vector<CsvRecord>> records = ReadCsv("a;\"b;c,d\"\ne;f\n", "soa.csv", ';');
+  ASSERT_TRUE(records.ok()) << records.error().message();
+  EXPECT_EQ(Fields(*records), (Rows{{"a", "b;c,d"}, {"e", "f"}}));
+}
+
 TEST(CsvReader, MalformedQuotingNamesFileAndLine) {
   Result<std::vector<CsvRecord>> open = ReadCsv("a,b\nc,\"never closed\nd\n", "soa.csv");
   ASSERT_FALSE(open.ok());

@@ -254,8 +254,6 @@ TEST(Profile, BadInputNamesFileLineAndField) {
        "no 'status' column in the header row"},
       {"csv unknown column", "soa_csv: unknown-column.csv\n", "unknown-column.csv", 1, "soa_csv",
        "unknown column 'Owner email' in the header row"},
-      {"csv semicolons", "soa_csv: semicolons.csv\n", "semicolons.csv", 1, "soa_csv",
-       "the file seems to use ';' between fields"},
       {"csv quoting", "soa_csv: bad-quote.csv\n", "bad-quote.csv", 3, "soa_csv",
        "a quoted field is never closed"},
       {"csv bad applicable", "soa_csv: bad-value.csv\n", "bad-value.csv", 3, "soa_csv.applicable",
@@ -351,6 +349,20 @@ TEST(Profile, CsvSpellingsAndValues) {
   EXPECT_EQ(result->soa[2].control, "A.8.12");
   EXPECT_EQ(result->soa[2].line, 5);
   EXPECT_EQ(result->StateOf("A.8.12"), ControlState::kNotImplemented);
+}
+
+// issue 13 #1: spreadsheets set to a European locale export with ';' between fields.
+TEST(Profile, CsvWithSemicolonsLoads) {
+  ProfileFolder folder;
+  folder.Write("soa.csv",
+               "Control;Applicable;Status;Justification\r\n"
+               "A.5.1;Yes;Implemented;\"Policies; reviewed yearly, \"\"v2\"\"\"\r\n"
+               "A.7.4;No;;No premises\r\n");
+  ProfileResult result = folder.Load("soa_csv: soa.csv\n");
+  ASSERT_TRUE(result.ok()) << Messages(result);
+  ASSERT_EQ(result->soa.size(), 2u);
+  EXPECT_EQ(result->soa[0].justification, "Policies; reviewed yearly, \"v2\"");
+  EXPECT_EQ(result->StateOf("A.7.4"), ControlState::kExcluded);
 }
 
 TEST(Profile, ReportsEveryErrorNotOnlyTheFirst) {
