@@ -82,6 +82,10 @@ class ProfileDir {
     WriteWholeFile(dir_.path() / "evidence" / "cert.txt", "certificate\n");
     fs::create_symlink("/etc/hostname", dir_.path() / "evidence" / "out.txt");
     WriteWholeFile(dir_.path() / "soa.csv", "Control,Applicable,Justification\r\nA.5.1,Yes,x\r\n");
+    WriteWholeFile(
+        dir_.path() / "quote.csv",
+        "Control,Applicable,Status,Justification\r\nA.5.1,Yes,Implemented,\"a, \"\"b\"\"\"\r\n"
+        "A.5.2,Yes,Implemented,\"open\r\n");
   }
   fs::path Profile(const std::string& yaml) const {
     WriteWholeFile(dir_.path() / "profile.yaml", yaml);
@@ -120,6 +124,8 @@ TEST(ProfileCli, CheckNamesFileLineAndFieldOfEachError) {
        "profile.yaml:3:11: evidence[0].file: 'evidence/out.txt' is a symlink (or passes through "
        "one) pointing out of the profile's folder"},
       {"soa_csv: soa.csv\n", "soa.csv:1: soa_csv: no 'status' column in the header row"},
+      {"soa_csv: quote.csv\n",
+       "quote.csv:3: soa_csv: a quoted field is never closed (a '\"' is missing)"},
       {"capabilities:\n  notifcation: {hours: 24, from: awareness}\n",
        "profile.yaml:2:3: capabilities: unknown key 'notifcation' in 'capabilities' (did you mean "
        "'notification'?)"},
