@@ -159,6 +159,13 @@ TEST(ProfileCli, InitThenCheckRoundTrips) {
               HasSubstr("SoA: 4 of 93 Annex A controls listed: 3 applicable, 1 excluded"));
 }
 
+TEST(ProfileCli, InitWritesToStandardOutputForADash) {
+  RunResult r = RunClausescan("profile init -");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("# A clausescan company profile", 0), 0u);
+  EXPECT_EQ(r.err, "");
+}
+
 TEST(ProfileCli, InitRefusesToOverwriteWithoutForce) {
   TempDir dir;
   const fs::path file = dir.path() / "profile.yaml";
