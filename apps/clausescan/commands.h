@@ -41,6 +41,7 @@ Command AddRulesCommand(CLI::App& app);
 Command AddControlsCommand(CLI::App& app);
 Command AddPlaybookCommand(CLI::App& app);
 Command AddEvidenceCommand(CLI::App& app);
+Command AddProfileCommand(CLI::App& app);
 
 }  // namespace clausescan::cli
 

@@ -3,8 +3,10 @@
 #define CLAUSESCAN_CLAUSESCAN_H_
 
 #include "clausescan/baseline.h"
+#include "clausescan/date.h"
 #include "clausescan/evidence.h"
 #include "clausescan/printers.h"
+#include "clausescan/profile.h"
 #include "clausescan/report.h"
 #include "clausescan/result.h"
 #include "clausescan/rules.h"

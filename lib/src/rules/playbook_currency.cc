@@ -7,48 +7,18 @@
 #include <string>
 #include <utility>
 
+#include "clausescan/date.h"
 #include "rules/playbook_loader.h"
 
 namespace clausescan::internal {
 namespace {
 
-// Reads an ISO 4217 code (three letters, any case) into *out, upper case.
-Status ReadCode(const YamlFile& file, const YAML::Node& node, std::string_view key,
-                std::string* out) {
-  CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, node, key, out));
-  bool letters = out->size() == 3;
-  for (char& c : *out) {
-    letters = letters && std::isalpha(static_cast<unsigned char>(c)) != 0;
-    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  }
-  if (!letters) {
-    return file.At(node, fmt::format("'{}' must be a three-letter currency code such as USD, "
-                                     "found '{}'",
-                                     key, *out));
-  }
-  return std::nullopt;
-}
-
-// True for a real date written YYYY-MM-DD (2026-02-31 is not one).
-bool IsCalendarDate(const std::string& text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
-  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (text[i] < '0' || text[i] > '9') return false;
-  }
-  const int year = std::stoi(text.substr(0, 4));
-  const int month = std::stoi(text.substr(5, 2));
-  const int day = std::stoi(text.substr(8, 2));
-  if (month < 1 || month > 12 || day < 1) return false;
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
-}
-
 Status ReadRate(const YamlFile& file, const YAML::Node& node, CurrencyRate* rate) {
   Fields fields;
   CLAUSESCAN_RETURN_IF_ERROR(Fields::Read(file, node, "currency rate", {"currency", "rate", "date"},
                                           {"currency", "rate", "date"}, &fields));
-  CLAUSESCAN_RETURN_IF_ERROR(ReadCode(file, *fields.Find("currency"), "currency", &rate->code));
+  CLAUSESCAN_RETURN_IF_ERROR(
+      ReadCurrencyCode(file, *fields.Find("currency"), "currency", &rate->code));
   const YAML::Node& value = *fields.Find("rate");
   CLAUSESCAN_RETURN_IF_ERROR(ReadNumber(file, value, "rate", &rate->rate));
   // Real exchange rates lie far inside these bounds; outside them a converted amount overflows
@@ -60,7 +30,7 @@ Status ReadRate(const YamlFile& file, const YAML::Node& node, CurrencyRate* rate
   }
   const YAML::Node& date = *fields.Find("date");
   CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, date, "date", &rate->date));
-  if (!IsCalendarDate(rate->date)) {
+  if (!CalendarDate::Parse(rate->date)) {
     return file.At(date, fmt::format("'date' must be a date written YYYY-MM-DD, found '{}'",
                                      rate->date.substr(0, 40)));
   }
@@ -76,7 +46,7 @@ Status ReadPlaybookCurrency(const YamlFile& file, const YAML::Node& node,
   CLAUSESCAN_RETURN_IF_ERROR(
       Fields::Read(file, node, "'currency'", {"base", "rates"}, {}, &fields));
   if (const YAML::Node* base = fields.Find("base")) {
-    CLAUSESCAN_RETURN_IF_ERROR(ReadCode(file, *base, "base", &currency->base));
+    CLAUSESCAN_RETURN_IF_ERROR(ReadCurrencyCode(file, *base, "base", &currency->base));
     // A rate an earlier playbook gave for what is now the base would mean nothing.
     if (currency->RateOf(currency->base) != nullptr) {
       return file.At(*base, fmt::format("'{}' as the base currency, which an earlier playbook "

@@ -5,6 +5,7 @@
 #include <yaml-cpp/eventhandler.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <sstream>
@@ -190,14 +191,14 @@ Status YamlFile::Parse(YAML::Node* root) const {
     if (!HasWideByteOrderMark(content)) {
       if (std::size_t bad = FindInvalidUtf8(content); bad != std::string_view::npos) {
         const auto [line, column] = LineAndColumn(content, bad);
-        return Error(ErrorCode::kRuleError, "invalid UTF-8 (rule files are UTF-8 text)",
+        return Error(ErrorCode::kRuleError, "invalid UTF-8 (the file must be UTF-8 text)",
                      source_.name, line, column);
       }
     }
     if (std::size_t second = SecondDocumentStart(content); second != std::string_view::npos) {
       const auto [line, column] = LineAndColumn(content, second);
       return Error(ErrorCode::kRuleError,
-                   "a second YAML document ('---'): a rule file holds one document", source_.name,
+                   "a second YAML document ('---'): the file must hold one document", source_.name,
                    line, column);
     }
   }
@@ -354,6 +355,22 @@ Status ReadEnum(const YamlFile& file, const YAML::Node& node, std::string_view k
                                      DidYouMean(value, names)));
   }
   *index = static_cast<std::size_t>(it - names.begin());
+  return std::nullopt;
+}
+
+Status ReadCurrencyCode(const YamlFile& file, const YAML::Node& node, std::string_view key,
+                        std::string* out) {
+  CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, node, key, out));
+  bool letters = out->size() == 3;
+  for (char& c : *out) {
+    letters = letters && std::isalpha(static_cast<unsigned char>(c)) != 0;
+    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  if (!letters) {
+    return file.At(node, fmt::format("'{}' must be a three-letter currency code such as USD, "
+                                     "found '{}'",
+                                     key, *out));
+  }
   return std::nullopt;
 }
 

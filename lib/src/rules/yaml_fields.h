@@ -151,6 +151,10 @@ Status ReadNumber(const YamlFile& file, const YAML::Node& node, std::string_view
 Status ReadEnum(const YamlFile& file, const YAML::Node& node, std::string_view kind,
                 const Names& names, std::size_t* index);
 
+// Reads an ISO 4217 code (three letters, any case) into *out, upper case.
+Status ReadCurrencyCode(const YamlFile& file, const YAML::Node& node, std::string_view key,
+                        std::string* out);
+
 // Reads a parsed file's root.
 using FileReader = std::function<Status(const YamlFile&, const YAML::Node&)>;
 

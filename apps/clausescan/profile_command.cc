@@ -1,0 +1,87 @@
+// clausescan profile init FILE [--force] | check FILE [--as-of DATE]
+#include <filesystem>
+#include <iostream>
+#include <string>
+
+#include "commands.h"
+#include "output.h"
+
+namespace clausescan::cli {
+namespace {
+
+struct ProfileArgs {
+  RuleOptions rules;
+  std::string file;
+  bool force = false;
+  std::string as_of;  // YYYY-MM-DD; empty: today (UTC)
+};
+
+int RunInit(const ProfileArgs& args) {
+  const std::string file = args.file == "-" ? "" : args.file;  // "-": standard output
+  std::error_code ec;
+  // symlink_status: a dangling symlink counts as a file that exists.
+  if (!file.empty() && !args.force &&
+      std::filesystem::exists(std::filesystem::symlink_status(file, ec))) {
+    PrintError(file + ": already exists; use --force to overwrite it");
+    return kExitError;
+  }
+  Output out(file);
+  std::string error;
+  if (!out.Open(&error)) {
+    PrintError(error);
+    return kExitError;
+  }
+  out.stream() << ExampleProfileText();
+  if (!out.Commit(&error)) {
+    PrintError(error);
+    return kExitError;
+  }
+  return kExitOk;
+}
+
+int RunCheck(const ProfileArgs& args) {
+  std::optional<CalendarDate> today = CalendarDate::Today();
+  if (!args.as_of.empty()) {
+    today = CalendarDate::Parse(args.as_of);
+    if (!today) {
+      PrintError("--as-of must be a date written YYYY-MM-DD, found '" + args.as_of + "'");
+      return kExitError;
+    }
+  }
+  std::optional<RuleSet> rules = LoadRules(args.rules);
+  if (!rules) return kExitError;
+  ProfileResult profile = LoadProfile(args.file, *rules);
+  if (!profile) {
+    for (const ProfileError& error : profile.errors()) PrintError(error.message());
+    return kExitError;
+  }
+  WriteProfileSummary(*profile, *rules, *today, std::cout);
+  return kExitOk;
+}
+
+}  // namespace
+
+Command AddProfileCommand(CLI::App& app) {
+  auto args = std::make_shared<ProfileArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "profile", "Write or check a company profile: your SoA, evidence and capabilities");
+  cmd->require_subcommand(1);
+  cmd->add_option("--rules", args->rules.rules_dir,
+                  "Check control and evidence ids against the rules in this directory");
+  CLI::App* init = cmd->add_subcommand("init", "Write a commented example profile to FILE");
+  init->add_option("file", args->file,
+                   "The file to write (written whole or not at all); - for standard output")
+      ->required()
+      ->check(NonEmptyFileName());
+  init->add_flag("--force", args->force, "Overwrite FILE if it exists");
+  CLI::App* check = cmd->add_subcommand(
+      "check", "Validate a profile and print a summary, or every error (exit status 2)");
+  check->add_option("file", args->file, "The profile file")->required();
+  check->add_option("--as-of", args->as_of,
+                    "Judge evidence expiry on this date (YYYY-MM-DD); default: today (UTC)");
+  init->fallthrough();
+  check->fallthrough();
+  return [=] { return init->parsed() ? RunInit(*args) : RunCheck(*args); };
+}
+
+}  // namespace clausescan::cli

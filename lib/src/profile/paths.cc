@@ -1,0 +1,77 @@
+#include "profile/paths.h"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <system_error>
+
+namespace clausescan::internal {
+namespace {
+
+namespace fs = std::filesystem;
+
+// True when path is base or below it (both canonical).
+bool IsWithin(const fs::path& path, const fs::path& base) {
+  auto p = path.begin();
+  for (auto b = base.begin(); b != base.end(); ++b, ++p) {
+    if (b->empty()) continue;  // a trailing separator
+    if (p == path.end() || *p != *b) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<PathProblem> ResolveInFolder(const std::string& folder, const std::string& written,
+                                           std::string* path) {
+  if (written.empty()) return PathProblem{ErrorCode::kRuleError, "the path is empty"};
+  const fs::path relative(written);
+  if (relative.is_absolute() || relative.has_root_name() || relative.has_root_directory()) {
+    return PathProblem{ErrorCode::kRuleError,
+                       fmt::format("'{}' is an absolute path: write it relative to the "
+                                   "profile's folder, with the file inside that folder",
+                                   written)};
+  }
+  for (const fs::path& part : relative) {
+    if (part == "..") {
+      return PathProblem{ErrorCode::kRuleError,
+                         fmt::format("'{}' leaves the profile's folder ('..'): keep the file "
+                                     "inside the folder",
+                                     written)};
+    }
+  }
+  const fs::path joined = (fs::path(folder) / relative).lexically_normal();
+  *path = joined.string();
+  std::error_code error;
+  const fs::path base = fs::weakly_canonical(fs::path(folder), error);
+  if (error) {
+    return PathProblem{ErrorCode::kIo, fmt::format("cannot resolve the profile's folder '{}': {}",
+                                                   folder, error.message())};
+  }
+  const fs::path target = fs::weakly_canonical(joined, error);
+  if (error) {
+    return PathProblem{ErrorCode::kIo,
+                       fmt::format("cannot resolve '{}': {}", written, error.message())};
+  }
+  if (!IsWithin(target, base)) {
+    return PathProblem{ErrorCode::kRuleError,
+                       fmt::format("'{}' is a symlink (or passes through one) pointing out of the "
+                                   "profile's folder, to '{}': keep the file inside the folder",
+                                   written, target.string())};
+  }
+  const fs::file_status status = fs::status(joined, error);
+  if (error || !fs::exists(status)) {
+    if (fs::is_symlink(fs::symlink_status(joined, error))) {
+      return PathProblem{ErrorCode::kIo,
+                         fmt::format("'{}' is a symlink to a file that does not exist", written)};
+    }
+    return PathProblem{ErrorCode::kIo,
+                       fmt::format("no file '{}' in the profile's folder ({})", written, *path)};
+  }
+  if (!fs::is_regular_file(status)) {
+    return PathProblem{ErrorCode::kIo, fmt::format("'{}' is not a regular file", written)};
+  }
+  return std::nullopt;
+}
+
+}  // namespace clausescan::internal

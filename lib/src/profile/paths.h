@@ -1,0 +1,28 @@
+// Paths a profile names: kept inside the profile's folder (issue 13 #1, #3).
+#ifndef CLAUSESCAN_PROFILE_PATHS_H_
+#define CLAUSESCAN_PROFILE_PATHS_H_
+
+#include <optional>
+#include <string>
+
+#include "clausescan/result.h"
+
+namespace clausescan::internal {
+
+// Why a path of a profile was refused.
+struct PathProblem {
+  ErrorCode code;  // kRuleError: the path leaves the folder; kIo: missing, unreadable, not a file
+  std::string detail;
+};
+
+// Resolves written (a path from the profile) against folder into *path (lexically normal,
+// folder joined with written) and checks it. Refused: an empty path, an absolute one, one with a
+// '..' component, one that resolves outside folder once every symlink on the way is followed
+// (std::filesystem::weakly_canonical), one that does not exist or is not a regular file (after
+// symlinks). Never throws. Thread-safe.
+std::optional<PathProblem> ResolveInFolder(const std::string& folder, const std::string& written,
+                                           std::string* path);
+
+}  // namespace clausescan::internal
+
+#endif  // CLAUSESCAN_PROFILE_PATHS_H_

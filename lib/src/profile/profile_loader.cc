@@ -1,0 +1,138 @@
+// LoadProfile: the profile file's top level and its sub-processors; the other sections have
+// their own readers (soa_reader.cc, evidence_reader.cc, capabilities_reader.cc).
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "clausescan/profile.h"
+#include "common/read_file.h"
+#include "profile/readers.h"
+
+namespace clausescan {
+namespace internal {
+
+bool ProfileReader::Check(Status status, const std::string& field) {
+  if (!status) return true;
+  Add(std::move(*status), field);
+  return false;
+}
+
+void ProfileReader::Add(Error error, const std::string& field) {
+  if (Full()) return;
+  errors_->push_back(ProfileError{std::move(error), field});
+}
+
+bool ReadMapOfKnownKeys(ProfileReader& reader, const YAML::Node& node, std::string_view what,
+                        const Names& allowed, const std::string& field, Fields* fields) {
+  if (reader.Check(ReadMapEntries(reader.file(), node, what, allowed, fields), field)) return true;
+  // Read it again, any key accepted: only an unknown key failed when this passes.
+  Fields any;
+  if (ReadMapEntries(reader.file(), node, what, {}, &any)) return false;
+  *fields = std::move(any);
+  return true;
+}
+
+std::string ItemField(const std::string& list, std::size_t index) {
+  return fmt::format("{}[{}]", list, index);
+}
+
+void ReadSubprocessors(ProfileReader& reader, const YAML::Node& node,
+                       std::vector<Subprocessor>* out) {
+  const YamlFile& file = reader.file();
+  if (!node.IsSequence()) {
+    reader.Fail(node, "subprocessors",
+                fmt::format("expected a list for 'subprocessors', found {}", KindName(node)));
+    return;
+  }
+  for (std::size_t i = 0; i < node.size() && !reader.Full(); ++i) {
+    const std::string field = ItemField("subprocessors", i);
+    Fields fields;
+    if (!reader.Check(Fields::Read(file, node[i], "sub-processor",
+                                   {"name", "purpose", "location", "certifications"},
+                                   {"name", "purpose", "location"}, &fields),
+                      field)) {
+      continue;
+    }
+    Subprocessor entry;
+    entry.line = node[i].Mark().line + 1;
+    reader.Check(ReadString(file, *fields.Find("name"), "name", &entry.name), field + ".name");
+    reader.Check(ReadString(file, *fields.Find("purpose"), "purpose", &entry.purpose),
+                 field + ".purpose");
+    reader.Check(ReadString(file, *fields.Find("location"), "location", &entry.location),
+                 field + ".location");
+    if (const YAML::Node* list = fields.Find("certifications")) {
+      reader.Check(ReadStringList(file, *list, "certifications", &entry.certifications),
+                   field + ".certifications");
+    }
+    out->push_back(std::move(entry));
+  }
+}
+
+constexpr std::size_t kMaxProfileBytes = std::size_t{4} << 20;
+
+// Reads the profile's top-level map into *profile.
+void ReadProfileRoot(ProfileReader& reader, const YAML::Node& root, Profile* profile) {
+  Fields fields;
+  if (!ReadMapOfKnownKeys(reader, root, "the profile",
+                          {"soa", "soa_csv", "evidence", "capabilities", "subprocessors"}, "",
+                          &fields)) {
+    return;
+  }
+  if (const YAML::Node* soa = fields.Find("soa")) ReadSoa(reader, *soa, &profile->soa);
+  if (const YAML::Node* csv = fields.Find("soa_csv")) {
+    ImportSoaCsv(reader, *csv, &profile->soa_csv, &profile->soa);
+  }
+  CheckSoaUnique(reader, profile->soa);
+  if (const YAML::Node* evidence = fields.Find("evidence")) {
+    ReadEvidence(reader, *evidence, &profile->evidence);
+  }
+  if (const YAML::Node* capabilities = fields.Find("capabilities")) {
+    ReadCapabilities(reader, *capabilities, &profile->capabilities);
+  }
+  if (const YAML::Node* subprocessors = fields.Find("subprocessors")) {
+    ReadSubprocessors(reader, *subprocessors, &profile->subprocessors);
+  }
+}
+
+}  // namespace internal
+
+ProfileResult LoadProfile(const std::string& path, const RuleSet& rules) {
+  using internal::ProfileReader;
+  std::vector<ProfileError> errors;
+  Result<std::string> content =
+      internal::ReadFileUpTo(path, internal::kMaxProfileBytes, {"profile", "profile files"});
+  if (!content) return std::vector<ProfileError>{ProfileError{content.error(), ""}};
+  Profile profile;
+  profile.path = path;
+  profile.folder = std::filesystem::path(path).parent_path().string();
+  if (profile.folder.empty()) profile.folder = ".";
+  internal::SourceFile source{path, std::move(*content)};
+  internal::YamlFile file(source);
+  ProfileReader reader(file, profile.folder, rules.data(), &errors);
+  internal::Status status = internal::ParseAndRead(
+      &source, [&](const internal::YamlFile&, const YAML::Node& root) -> internal::Status {
+        internal::ReadProfileRoot(reader, root, &profile);
+        return std::nullopt;
+      });
+  if (status) reader.Add(std::move(*status), "");
+  if (reader.Full()) {
+    errors.push_back(ProfileError{
+        Error(ErrorCode::kRuleError,
+              fmt::format("stopped after {} errors; fix these and check again", kMaxProfileErrors),
+              path),
+        ""});
+  }
+  if (!errors.empty()) return errors;
+  return profile;
+}
+
+ProfileResult LoadProfile(const std::string& path) {
+  Result<RuleSet> rules = RuleSet::Builtin();
+  if (!rules) return std::vector<ProfileError>{ProfileError{rules.error(), ""}};
+  return LoadProfile(path, *rules);
+}
+
+}  // namespace clausescan
