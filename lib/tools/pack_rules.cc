@@ -38,6 +38,13 @@ int Fail(const std::string& message) {
   return 2;
 }
 
+// error's message with its file named by its path under dir, so build logs point at it.
+std::string InDir(const std::string& dir, const Error& error) {
+  if (error.file().empty()) return error.message();
+  return Error(error.code(), error.detail(), dir + "/" + error.file(), error.line(), error.column())
+      .message();
+}
+
 // blob as the body of a C++ string literal, in lines of adjacent literals. Octal escapes (three
 // digits) for everything but plain printable ASCII, so no escape runs into the next byte.
 std::string Literal(std::string_view blob) {
@@ -105,13 +112,13 @@ int Run(int argc, char** argv) {
   if (!files) return Fail(files.error().message());
   // Every check of a custom pack: the run-time load of the built-in pack skips them.
   Result<std::shared_ptr<RuleSetData>> data = LoadRuleSet(*files, dir);
-  if (!data) return Fail(data.error().message());
+  if (!data) return Fail(InDir(dir, data.error()));
   std::vector<PackedFile> packed;
   for (const SourceFile& file : *files) {
     if (file.name.size() < 5 || file.name.compare(file.name.size() - 5, 5, ".yaml") != 0) continue;
     YamlFile yaml(file);
     YAML::Node root;
-    if (std::optional<Error> error = yaml.Parse(&root)) return Fail(error->message());
+    if (std::optional<Error> error = yaml.Parse(&root)) return Fail(InDir(dir, *error));
     PackedFile entry{file.name, file.content.size(), {}};
     if (std::optional<std::string> problem = PackTree(root, &entry.tree)) {
       return Fail(file.name + ": " + *problem);

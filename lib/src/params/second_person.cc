@@ -147,6 +147,11 @@ void ReadQuotedPronouns(std::string_view text, const PartyLexicon& lexicon, Vote
   static const RE2 kMeans(
       "(?i)^\\s*(?:\\(|,)?\\s*(?:as\\s+used\\s+(?:in|herein)[^,.;]{0,40},?\\s*)?(?:\\)\\s*)?"
       "(?:shall\\s+|will\\s+)?(?:means?|refers?\\s+to|shall\\s+refer\\s+to|is|are)\\b");
+  // A group counts only with a quoted pronoun among its terms (first != second below): most
+  // documents have none and skip the scan of every quoted term (issue 12 #3).
+  static const RE2 kQuotedPronoun(
+      "(?i)[\"\\x{201C}\\x{201D}](?:we|us|our|you|your)[ .]*[\"\\x{201C}\\x{201D}]");
+  if (!RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kQuotedPronoun)) return;
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece group;
   int seen = 0;
