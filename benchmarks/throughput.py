@@ -18,8 +18,13 @@ speed-up of 2 jobs over 1, and the duplicated-pack ratio (its MB/s over the sing
 The first duplicated run's findings are checked against the single pack's: the same findings,
 each naming both ids ("same findings per rule modulo ids").
 
+With --reference BINARY (for example a build of main), the reference's start-up is measured
+beside the candidate's, alternating, --startup-runs times each (best and median CPU, and their
+ratios), and its --jobs 1 scan joins the commands. --startup-only measures the start-ups only.
+
 Usage: benchmarks/throughput.py [--binary build/clausescan] [--corpus DIR] [--runs 3]
                                 [--no-rg] [--pack-rg [--shard 100]] [--no-dup]
+                                [--reference BINARY] [--startup-runs 20] [--startup-only]
 """
 import argparse
 import json
@@ -50,6 +55,28 @@ def timed_shards(commands):
         elapsed, used, rss = timed(cmd)
         total, cpu, peak = total + elapsed, cpu + used, max(peak, rss)
     return total, cpu, peak
+
+
+def startup_report(args):
+    """Prints the start-up (a scan of an empty document, end to end) of --binary and, with
+    --reference, of the reference, alternating runs: best and median CPU ms, and ratios."""
+    binaries = {"clausescan": args.binary}
+    if args.reference:
+        binaries["reference"] = args.reference
+    cpu = {name: [] for name in binaries}
+    with tempfile.TemporaryDirectory() as tmp:
+        empty = os.path.join(tmp, "empty.txt")
+        open(empty, "w").close()
+        for _ in range(args.startup_runs):
+            for name, binary in binaries.items():
+                cpu[name].append(timed([binary, "scan", empty])[1] * 1000)
+    stats = {name: (min(v), sorted(v)[len(v) // 2]) for name, v in cpu.items()}
+    for name, (best, median) in stats.items():
+        print(f"start-up {name:10} ({args.startup_runs} runs, an empty document, end to end): "
+              f"cpu best {best:.1f} ms, median {median:.1f} ms")
+    if args.reference:
+        (b, m), (rb, rm) = stats["clausescan"], stats["reference"]
+        print(f"start-up clausescan / reference cpu: best {b / rb:.2f}, median {m / rm:.2f}")
 
 
 def findings_by_document(path, strip_dup):
@@ -88,7 +115,14 @@ def main():
                         help="also run ripgrep over the rule pack's own patterns (slow)")
     parser.add_argument("--shard", type=int, default=100, help="patterns per --pack-rg run")
     parser.add_argument("--no-dup", action="store_true", help="skip the duplicated pack")
+    parser.add_argument("--reference", help="a reference binary measured beside --binary")
+    parser.add_argument("--startup-runs", type=int, default=20,
+                        help="start-up runs of each binary")
+    parser.add_argument("--startup-only", action="store_true", help="measure start-up only")
     args = parser.parse_args()
+    if args.startup_only:
+        startup_report(args)
+        return
 
     files = sorted(os.path.join(args.corpus, f) for f in os.listdir(args.corpus)
                    if f.endswith(".txt"))
@@ -104,6 +138,8 @@ def main():
     }
     if not args.no_dup:
         commands["clausescan --jobs 1, pack x2"] = (scan + ["--jobs", "1"], dup_env)
+    if args.reference:
+        commands["reference --jobs 1"] = ([args.reference] + scan[1:] + ["--jobs", "1"], None)
     rg_keywords = "rg -i -c -j1 -f keyword-patterns.txt"
     with tempfile.TemporaryDirectory() as tmp:
         if not args.no_rg:
@@ -164,6 +200,11 @@ def main():
               f"{'yes' if dup_checked else 'NO'}")
     print(f"start-up (an empty document, end to end): wall {startup[0] * 1000:.0f} ms, "
           f"cpu {startup[1] * 1000:.0f} ms")
+    if args.reference:
+        ref = best["reference --jobs 1"]
+        print(f"reference (1 job) / clausescan (1 job) time: wall {ref[0] / one[0]:.2f}, "
+              f"cpu {ref[1] / one[1]:.2f}")
+        startup_report(args)
     print(f"peak RSS: {max(r[2] for n, r in best.items() if n.startswith('clausescan')):.1f} MB")
 
 

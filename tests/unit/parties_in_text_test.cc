@@ -52,6 +52,24 @@ TEST(ReadParties, PreamblesAndDefinitions) {
   }
 }
 
+// issue 12 #3: a definition's body (cut in code now, not by the pattern) is the text after
+// "means" up to the end of its line, at most 200 characters, and may start on the next line.
+TEST(ReadParties, DefinitionBodyIsTheRestOfItsLine) {
+  const std::string preamble =
+      "This Agreement is made between Contoso Ltd (\"Contoso\") and Fabrikam Inc. "
+      "(\"Fabrikam\").\n";
+  EXPECT_EQ(Summary(ReadParties(preamble + "\"Provider\" means\n  Contoso Ltd, of London.")),
+            (std::vector<std::string>{"Contoso=supplier", "Fabrikam=customer"}));
+  // A body of more than 200 characters (some of two bytes) is cut, and the next line's
+  // definition is still read.
+  std::string long_body;
+  for (int i = 0; i < 60; ++i) long_body += "\xC3\xA9t\xC3\xA9 ";
+  EXPECT_EQ(
+      Summary(ReadParties(preamble + "\"Customer\" means " + long_body +
+                          "\n\"Provider\" means Contoso Ltd.")),
+      (std::vector<std::string>{"Contoso=supplier", "Fabrikam=customer", "Customer=customer"}));
+}
+
 TEST(ReadParties, KeepsTheLegalNameAsWritten) {
   const std::vector<NamedParty> parties = ReadParties(
       "This Agreement is made between Ehave, Inc., a company incorporated in Ontario "
@@ -98,8 +116,8 @@ TEST(ResolveUserSide, FirstWordsOfANameAndATrailingPeriod) {
 TEST(ReadParties, APreambleAfterALongTableOfContents) {
   std::string text = "TABLE OF CONTENTS\n";
   for (int i = 1; i <= 300; ++i) {
-    text += "Section " + std::to_string(i) + " ........................ " + std::to_string(i) +
-            "\n";
+    text +=
+        "Section " + std::to_string(i) + " ........................ " + std::to_string(i) + "\n";
   }
   text +=
       "\nThis Agreement is made between Corvid Logistics Inc. (\"Customer\") and Fernhill Data "

@@ -158,6 +158,21 @@ TEST(PersonSides, ReadFromTheWordsADocumentPutsBesideThePronouns) {
   for (const SidesCase& c : kCases) EXPECT_EQ(Sides(c.text), c.expected) << c.text;
 }
 
+// issue 12 #3: quoted pronouns are still read in every way they may be written (curly quotes,
+// capitals, a trailing full stop inside the quotes) now that texts without one skip the scan.
+TEST(PersonSides, QuotedPronounsInEveryQuoteStyleStillDecide) {
+  const SidesCase kCases[] = {
+      {"Birchwood Bakeries LLC (\u201CFranchisor\u201D, \u201CWE\u201D or \u201CUs\u201D) "
+       "and the person signing below.",
+       "we=supplier you=customer"},
+      {"In this code \"You.\" means the supplier that accepts our order.",
+       "we=customer you=supplier"},
+      {"Birchwood Bakeries LLC (\"Franchisor\") and the person signing below (\"Franchisee\").",
+       "we= you="},
+  };
+  for (const SidesCase& c : kCases) EXPECT_EQ(Sides(c.text), c.expected) << c.text;
+}
+
 // issue 11 #3: a document that writes as "we" without saying who "we" are gives neither side.
 TEST(PersonSides, FirstPersonWithoutBasisGivesNoSide) {
   const std::string text =

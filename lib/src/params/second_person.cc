@@ -147,6 +147,11 @@ void ReadQuotedPronouns(std::string_view text, const PartyLexicon& lexicon, Vote
   static const RE2 kMeans(
       "(?i)^\\s*(?:\\(|,)?\\s*(?:as\\s+used\\s+(?:in|herein)[^,.;]{0,40},?\\s*)?(?:\\)\\s*)?"
       "(?:shall\\s+|will\\s+)?(?:means?|refers?\\s+to|shall\\s+refer\\s+to|is|are)\\b");
+  // A group counts only with a quoted pronoun among its terms (first != second below): most
+  // documents have none and skip the scan of every quoted term (issue 12 #3).
+  static const RE2 kQuotedPronoun(
+      "(?i)[\"\\x{201C}\\x{201D}](?:we|us|our|you|your)[ .]*[\"\\x{201C}\\x{201D}]");
+  if (!RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kQuotedPronoun)) return;
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece group;
   int seen = 0;
@@ -242,16 +247,28 @@ void ReadServiceAndMoney(std::string_view text, Votes* votes) {
 }
 
 // How many times the text writes as "we": we, our (any case), us (lower case: "US" is a country).
+// One pass over the words in place, no copies (issue 12 #3: it was a sixth of ReadPersonSides).
 int FirstPersonWords(std::string_view text) {
+  const auto is = [](std::string_view w, std::string_view lower) {
+    if (w.size() != lower.size()) return false;
+    for (std::size_t i = 0; i < w.size(); ++i) {
+      if (std::tolower(static_cast<unsigned char>(w[i])) != lower[i]) return false;
+    }
+    return true;
+  };
   int n = 0;
-  for (std::string_view w : Words(text)) {
-    if (w.size() > 3) continue;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && !IsWordChar(text[i])) ++i;
+    const std::size_t start = i;
+    while (i < text.size() && IsWordChar(text[i])) ++i;
+    const std::string_view w = text.substr(start, i - start);
+    if (w.empty() || w.size() > 3) continue;
     if (w == "us" || w == "Us") {
       ++n;
       continue;
     }
-    const std::string lower = Lower(w);
-    if (lower == "we" || lower == "our") ++n;
+    if (is(w, "we") || is(w, "our")) ++n;
     if (n >= 1000) break;
   }
   return n;

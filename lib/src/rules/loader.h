@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "clausescan/result.h"
@@ -25,6 +26,10 @@ Result<std::vector<SourceFile>> ReadRuleDirectory(const std::string& dir);
 
 // The files embedded at build time (generated from the project's rules/ folder).
 const std::vector<SourceFile>& EmbeddedRuleFiles();
+
+// The trees of the embedded *.yaml files, parsed, checked and packed at build time by
+// clausescan_pack_rules (rules/packed_yaml.h). Lives as long as the process.
+std::string_view EmbeddedRulePack();
 
 // Parses, validates and compiles files into RuleSetData. Special files (by name, anywhere):
 // categories.yaml, controls.yaml, evidence.yaml, parties.yaml, doctypes.yaml, concepts.yaml,

@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -26,6 +27,10 @@ struct SourceFile {
   // counts their alias expansions before parsing, so start-up compiles no regex (issue 12).
   // Files read from a rule directory keep every check, with file:line errors.
   bool checked_at_build = false;
+  // The file's tree as the build parsed and packed it (rules/packed_yaml.h), in a blob that
+  // lives as long as the process; empty for files read as text. YamlFile::Parse unpacks it
+  // instead of parsing content (issue 12: start-up).
+  std::string_view packed_tree = {};
 };
 
 enum class Scope { kSentence, kParagraph };

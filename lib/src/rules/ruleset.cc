@@ -1,6 +1,7 @@
 // RuleSet: the public face of a loaded and compiled rule directory.
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -9,6 +10,7 @@
 #include "common/read_file.h"
 #include "rules/loader.h"
 #include "rules/model.h"
+#include "rules/packed_yaml.h"
 
 namespace clausescan {
 
@@ -18,6 +20,11 @@ Result<RuleSet> RuleSet::Builtin() {
     // Tests check the built-in pack's patterns at build time (issue 12: start-up).
     std::vector<internal::SourceFile> files = internal::EmbeddedRuleFiles();
     for (internal::SourceFile& file : files) file.checked_at_build = true;
+    // Parsed at build time too: the YAML trees load from their packed form.
+    if (std::optional<Error> damaged =
+            internal::AttachPackedTrees(internal::EmbeddedRulePack(), &files)) {
+      return *damaged;
+    }
     Result<std::shared_ptr<internal::RuleSetData>> data =
         internal::LoadRuleSet(std::move(files), "<builtin>");
     if (!data) return data.error();

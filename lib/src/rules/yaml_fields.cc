@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "extract/document.h"
+#include "rules/packed_yaml.h"
 
 namespace clausescan::internal {
 namespace {
@@ -185,6 +186,15 @@ Error YamlFile::AtMark(const YAML::Mark& mark, std::string detail) const {
 }
 
 Status YamlFile::Parse(YAML::Node* root) const {
+  // The built-in pack: parsed and checked at build time (issue 12: start-up).
+  if (!source_.packed_tree.empty()) {
+    if (std::optional<std::string> problem = UnpackTree(source_.packed_tree, root)) {
+      return Error(ErrorCode::kCorrupt,
+                   "the built-in rule pack is damaged: " + *problem + " (rebuild clausescan)",
+                   source_.name);
+    }
+    return std::nullopt;
+  }
   // Rule files are UTF-8 and one document each; the built-in pack's are checked by the tests.
   if (!source_.checked_at_build) {
     const std::string_view content = source_.content;

@@ -62,7 +62,8 @@ class YamlFile {
   // document that expands to more than kMaxYamlItems items or kMaxYamlTextBytes of text, or
   // with an alias inside the node it names, at the alias (or node) where that became so,
   // before any node is built; lists and maps nested deeper than yaml-cpp allows (hundreds of
-  // levels); an empty file (nothing, or only null).
+  // levels); an empty file (nothing, or only null). A source with a packed tree (the built-in
+  // pack) is not parsed: its tree is unpacked, and a damaged one is a kCorrupt error.
   Status Parse(YAML::Node* root) const;
 
  private:
