@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "extract/document.h"
+#include "rules/yaml_quotes.h"
 
 namespace clausescan::internal {
 namespace {
@@ -208,6 +209,12 @@ Status YamlFile::Parse(YAML::Node* root) const {
       YAML::Parser parser(events);
       ExpansionCounter counter;
       parser.HandleNextDocument(counter);
+    }
+    // issue 14 #1: yaml-cpp reads an unclosed quote on over the keys after it.
+    if (!source_.checked_at_build) {
+      if (std::optional<UnclosedQuote> quote = FindUnclosedQuote(source_.content)) {
+        return AtMark(quote->mark, quote->detail);
+      }
     }
     *root = YAML::Load(source_.content);
   } catch (const ExpansionCounter::Refusal& refusal) {
