@@ -709,12 +709,20 @@ TEST(Loader, UnclosedQuotedStringIsAnErrorAtItsOpeningQuote) {
        "category: audit\nrationale: \"GDPR Art. 28(3)(h)\nsources:\n"
        "  - {title: Test source, url: \"https://example.com/test\", says: Test., read: test}\n",
        "audit/rationale.yaml:2:12: "},
+      // Closed by the next key's quote, which yaml-cpp reports as a syntax error after it.
+      {"audit/rationale.yaml",
+       "category: audit\nrationale: Test.\nsources:\n  - title: \"Test source\n"
+       "    url: \"https://example.com/test\"\n    says: Test.\n    read: test\n",
+       "audit/rationale.yaml:4:12: "},
       {"playbook.yaml",
        "incident_notification:\n  default: low\n  default_reason: \"The notice terms match\n"
        "  positions: []\n",
        "playbook.yaml:3:19: "},
       {"controls.yaml", "- {id: A.5.24, theme: organizational, title: 'Incident management}\n",
        "controls.yaml:1:46: "},
+      // A file large enough (or with an anchor) to have its expansion counted first.
+      {w, "# " + std::string(30000, 'x') + "\n" + WindowRuleWithLine(3, "title: &t \"Notice"),
+       w + ":4:11: "},
       {w, "\xEF\xBB\xBF" + WindowRuleWithLine(1, "id: 'incident-notification.window"),
        w + ":1:5: "},
       {w,

@@ -203,18 +203,19 @@ Status YamlFile::Parse(YAML::Node* root) const {
     }
   }
   try {
+    // issue 14 #1: yaml-cpp reads an unclosed quote on over the keys after it. First, as the
+    // syntax error it may cause is best told as the quote. (Events do not expand aliases.)
+    if (!source_.checked_at_build) {
+      if (std::optional<UnclosedQuote> quote = FindUnclosedQuote(source_.content)) {
+        return AtMark(quote->mark, quote->detail);
+      }
+    }
     // The built-in pack is checked by the tests: no hostile expansion to count (issue 12).
     if (!source_.checked_at_build && MightExpand(source_.content)) {
       std::istringstream events(source_.content);
       YAML::Parser parser(events);
       ExpansionCounter counter;
       parser.HandleNextDocument(counter);
-    }
-    // issue 14 #1: yaml-cpp reads an unclosed quote on over the keys after it.
-    if (!source_.checked_at_build) {
-      if (std::optional<UnclosedQuote> quote = FindUnclosedQuote(source_.content)) {
-        return AtMark(quote->mark, quote->detail);
-      }
     }
     *root = YAML::Load(source_.content);
   } catch (const ExpansionCounter::Refusal& refusal) {

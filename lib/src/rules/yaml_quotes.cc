@@ -37,11 +37,12 @@ class QuoteChecker : public YAML::EventHandler {
 
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { last_ = Offset(mark); }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { last_ = Offset(mark); }
   void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
                 const std::string&) override {
     const std::size_t start = NodeStart(mark);
+    last_ = start;
     if (start < content_.size() && (content_[start] == '"' || content_[start] == '\'')) {
       CheckQuoted(start);
     }
@@ -57,7 +58,34 @@ class QuoteChecker : public YAML::EventHandler {
   }
   void OnMapEnd() override { blocks_.pop_back(); }
 
+  // After a syntax error at mark: checks a quoted string that starts between the last node
+  // read and mark. yaml-cpp reports a string closed too late (by the next key's quote) as the
+  // syntax error that follows, before it hands over the string.
+  void CheckBefore(const YAML::Mark& mark) const {
+    const std::size_t end = std::min(Offset(mark), content_.size());
+    for (std::size_t i = last_; i < end; ++i) {
+      const char c = content_[i];
+      if (c == '#' && (i == 0 || IsBlank(content_[i - 1]))) {
+        while (i < end && content_[i] != '\n') ++i;
+      } else if ((c == '"' || c == '\'') && StartsNode(i)) {
+        CheckQuoted(i);
+        return;  // closed where it should be: the error lies elsewhere
+      }
+    }
+  }
+
  private:
+  // Whether a quote at content_[i] can open a node: at the start of a line's text, or after
+  // ": ", "- ", '[', '{', ',' or "? ".
+  bool StartsNode(std::size_t i) const {
+    std::size_t j = i;
+    while (j > 0 && (content_[j - 1] == ' ' || content_[j - 1] == '\t')) --j;
+    if (j == 0 || content_[j - 1] == '\n') return true;
+    const char before = content_[j - 1];
+    if (before == '[' || before == '{' || before == ',') return true;
+    return j < i && (before == ':' || before == '-' || before == '?');
+  }
+
   // The byte offset of mark in content_.
   std::size_t Offset(const YAML::Mark& mark) const {
     if (mark.is_null() || mark.line < 0 ||
@@ -102,9 +130,10 @@ class QuoteChecker : public YAML::EventHandler {
   // its holder's bound (-1 at the root: any line).
   void Open(const YAML::Mark& mark, YAML::EmitterStyle::value style) {
     long bound = blocks_.empty() ? -1 : blocks_.back();
-    if (style != YAML::EmitterStyle::Flow) {
-      const std::size_t start = NodeStart(mark);
-      if (start < content_.size()) bound = static_cast<long>(ColumnOf(start));
+    const std::size_t start = NodeStart(mark);
+    last_ = start;
+    if (style != YAML::EmitterStyle::Flow && start < content_.size()) {
+      bound = static_cast<long>(ColumnOf(start));
     }
     blocks_.push_back(bound);
   }
@@ -150,6 +179,7 @@ class QuoteChecker : public YAML::EventHandler {
   std::size_t bom_ = 0;
   std::vector<std::size_t> line_starts_;  // offset of each line's first byte
   std::vector<long> blocks_;              // the bound of each list or map open
+  std::size_t last_ = 0;                  // where the last node read starts
 };
 
 }  // namespace
@@ -162,6 +192,13 @@ std::optional<UnclosedQuote> FindUnclosedQuote(std::string_view content) {
     parser.HandleNextDocument(checker);
   } catch (const QuoteChecker::Found& found) {
     return found.quote;
+  } catch (const YAML::Exception& e) {
+    try {
+      checker.CheckBefore(e.mark);
+    } catch (const QuoteChecker::Found& found) {
+      return found.quote;
+    }
+    throw;
   }
   return std::nullopt;
 }

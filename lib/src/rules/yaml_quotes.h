@@ -25,8 +25,10 @@ struct UnclosedQuote {
 // Parses the first document of content (UTF-8, an optional byte order mark) and returns the
 // first quoted string (single or double) that is never closed, or whose text goes on to a
 // non-blank line indented no more than the innermost block list or map holding it; nullopt
-// when there is none. Throws what YAML::Parser throws on a syntax error found before such a
-// string. Thread-safe; keeps no reference to content.
+// when there is none. When yaml-cpp finds a syntax error, a quoted string starting between the
+// last node it read and the error is checked (the string closed by the next key's quote makes
+// one); when that one is fine, throws what YAML::Parser threw. Thread-safe; keeps no reference
+// to content.
 std::optional<UnclosedQuote> FindUnclosedQuote(std::string_view content);
 
 }  // namespace clausescan::internal
