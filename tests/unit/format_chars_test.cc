@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "clausescan/evidence.h"
 #include "clausescan/printers.h"
 #include "report/strings.h"
 #include "report_samples.h"
@@ -99,6 +100,20 @@ TEST(FormatChars, HtmlReportShowsNoneRaw) {
   EXPECT_EQ(RawFormatChars(out.str()), "") << out.str();
   EXPECT_NE(out.str().find("[U+2067]sruoh 42[U+2069]"), std::string::npos);
   EXPECT_EQ(out.str().find("&#8238;"), std::string::npos);  // nor as a character reference
+}
+
+TEST(FormatChars, EvidencePackShowsNoneRawAndItsJsonEscapesThem) {
+  Report report = HostileReport();
+  report.findings[0].evidence[0].title = "Incident" + kRlo + " response procedure";
+  const std::vector<EvidenceNeed> pack = BuildEvidencePack({report});
+  std::ostringstream text;
+  WriteEvidencePack(pack, text);
+  EXPECT_EQ(RawFormatChars(text.str()), "") << text.str();
+  EXPECT_NE(text.str().find("Incident[U+202E] response procedure"), std::string::npos);
+  std::ostringstream json;
+  WriteEvidenceJson(pack, json);
+  EXPECT_EQ(RawFormatChars(json.str()), "") << json.str();
+  EXPECT_NE(json.str().find("Incident\\u202e response procedure"), std::string::npos);
 }
 
 TEST(FormatChars, JsonKeepsThemEscaped) {
