@@ -424,5 +424,23 @@ TEST(RationaleLoader, BuiltinServiceCreditsNameTheFunctionsTheRtsCovers) {
   EXPECT_THAT(SourceTitles(info->rationale), ::testing::Contains(HasSubstr("2024/1773 Art. 9")));
 }
 
+// issue 14 #3: the NYDFS 500.11 sources are read in the text as amended on 1 November 2023,
+// no longer only in a copy of the 2017 text.
+TEST(RationaleLoader, BuiltinNydfsSourcesAreReadInTheAmendedText) {
+  int nydfs = 0;
+  for (const SourceFile& file : EmbeddedRuleFiles()) {
+    if (file.name.find("rationale.yaml") == std::string::npos) continue;
+    EXPECT_THAT(file.content, ::testing::Not(HasSubstr("copy of the 2017 text"))) << file.name;
+    for (std::size_t at = file.content.find("NYCRR 500.11"); at != std::string::npos;
+         at = file.content.find("NYCRR 500.11", at + 1)) {
+      const std::size_t read = file.content.find("read: ", at);
+      ASSERT_NE(read, std::string::npos) << file.name;
+      EXPECT_THAT(file.content.substr(read, 120), HasSubstr("Second Amendment")) << file.name;
+      ++nydfs;
+    }
+  }
+  EXPECT_GE(nydfs, 4);
+}
+
 }  // namespace
 }  // namespace clausescan::internal
