@@ -74,6 +74,22 @@ TEST(PlaybookCli, MalformedPlaybookIsExit2NamingFileLineAndColumn) {
   EXPECT_TRUE(r.out.empty());
 }
 
+// issue 14 #1: an unclosed quote no longer takes in the keys after it: before, the reason read
+// "we need hours propose: Within 24 hours." and the proposal was lost, with exit status 0.
+TEST(PlaybookCli, UnclosedQuoteIsExit2AtTheOpeningQuote) {
+  TempDir dir;
+  const std::filesystem::path file = dir.path() / "mine.yaml";
+  WriteWholeFile(file,
+                 "incident_notification:\n  positions:\n    - id: notify-window-short\n"
+                 "      when: {window_hours: {lt: 96}}\n      risk: high\n"
+                 "      reason: \"we need hours\n      propose: Within 24 hours.\n");
+  RunResult r = RunClausescan("scan --playbook " + Quote(file) + " -", kNoticeClause);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr(file.string() + ":6:15: the quoted string opened here is not "
+                                               "closed before line 7"));
+  EXPECT_TRUE(r.out.empty());
+}
+
 TEST(PlaybookCli, UnknownDisabledPositionIsAnError) {
   TempDir dir;
   const std::filesystem::path file = dir.path() / "mine.yaml";

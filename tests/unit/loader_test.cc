@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -690,6 +691,80 @@ TEST(Loader, InvalidUtf8AndASecondDocumentAreErrorsAtTheirPlace) {
   Result<std::shared_ptr<RuleSetData>> one =
       LoadWith({{kWindowFile, "# window\n---\n" + std::string(kWindowRule)}});
   EXPECT_TRUE(one.ok()) << one.error().message();
+}
+
+// issue 14 #1: yaml-cpp reads a quoted string that is never closed on to the end of the file
+// (or to a later quote), so the keys after it became part of the string. Such a string is an
+// error at its opening quote, in every YAML file the loader reads.
+TEST(Loader, UnclosedQuotedStringIsAnErrorAtItsOpeningQuote) {
+  const std::string w = kWindowFile;
+  const struct {
+    std::string file, content, where;
+  } cases[] = {
+      {w, WindowRuleWithLine(3, "title: \"Security incident notification window"), w + ":3:8: "},
+      {w, WindowRuleWithLine(3, "title: 'Security incident notification window"), w + ":3:8: "},
+      // A later quote would close it, but a key at the string's own indentation came first.
+      {w, WindowRuleWithLine(9, "    - any: ['(security|data) (incident|breach)]"), w + ":9:13: "},
+      {"audit/rationale.yaml",
+       "category: audit\nrationale: \"GDPR Art. 28(3)(h)\nsources:\n"
+       "  - {title: Test source, url: \"https://example.com/test\", says: Test., read: test}\n",
+       "audit/rationale.yaml:2:12: "},
+      // Closed by the next key's quote, which yaml-cpp reports as a syntax error after it.
+      {"audit/rationale.yaml",
+       "category: audit\nrationale: Test.\nsources:\n  - title: \"Test source\n"
+       "    url: \"https://example.com/test\"\n    says: Test.\n    read: test\n",
+       "audit/rationale.yaml:4:12: "},
+      {"playbook.yaml",
+       "incident_notification:\n  default: low\n  default_reason: \"The notice terms match\n"
+       "  positions: []\n",
+       "playbook.yaml:3:19: "},
+      {"controls.yaml", "- {id: A.5.24, theme: organizational, title: 'Incident management}\n",
+       "controls.yaml:1:46: "},
+      // A file large enough (or with an anchor) to have its expansion counted first.
+      {w, "# " + std::string(30000, 'x') + "\n" + WindowRuleWithLine(3, "title: &t \"Notice"),
+       w + ":4:11: "},
+      {w, "\xEF\xBB\xBF" + WindowRuleWithLine(1, "id: 'incident-notification.window"),
+       w + ":1:5: "},
+      {w,
+       std::regex_replace(WindowRuleWithLine(2, "category: \"incident_notification"),
+                          std::regex("\n"), "\r\n"),
+       w + ":2:11: "},
+  };
+  for (const auto& c : cases) {
+    Result<std::shared_ptr<RuleSetData>> data = LoadWith({{c.file, c.content}});
+    ASSERT_FALSE(data.ok()) << c.content;
+    EXPECT_EQ(data.error().message().rfind(c.where, 0), 0u) << data.error().message();
+    EXPECT_NE(data.error().message().find("quoted string"), std::string::npos)
+        << data.error().message();
+  }
+  // A user's playbook, merged onto a loaded pack, is checked alike.
+  Result<std::shared_ptr<RuleSetData>> base = LoadWith({});
+  ASSERT_TRUE(base.ok()) << base.error().message();
+  Result<Playbook> merged = MergePlaybook(
+      **base, SourceFile{"my-playbook.yaml",
+                         "incident_notification:\n  default: medium\n  default_reason: 'Ours\n"});
+  ASSERT_FALSE(merged.ok());
+  EXPECT_EQ(merged.error().message().rfind("my-playbook.yaml:3:19: ", 0), 0u)
+      << merged.error().message();
+}
+
+// issue 14 #1: quoted strings that YAML allows stay allowed: continued on lines indented more
+// than their key, with escaped quotes, after an anchor or tag, or holding '#'.
+TEST(Loader, QuotedStringsThatAreClosedStillLoad) {
+  const std::string w = kWindowFile;
+  const std::string lines[] = {
+      "title: \"Security incident\n  notification \\\"window\\\"\"",
+      "title: 'Security incident ''notification''\n    window'",
+      "title: &t !!str \"Security # incident\n notification window\"",
+      "title:\n  \"Security incident\n   notification window\"",
+  };
+  for (const std::string& line : lines) {
+    Result<std::shared_ptr<RuleSetData>> data = LoadWith({{w, WindowRuleWithLine(3, line)}});
+    EXPECT_TRUE(data.ok()) << line << "\n" << data.error().message();
+  }
+  Result<std::shared_ptr<RuleSetData>> bom = LoadWith(
+      {{w, "\xEF\xBB\xBF" + WindowRuleWithLine(1, "id: \"incident-notification.window\"")}});
+  EXPECT_TRUE(bom.ok()) << bom.error().message();
 }
 
 TEST(Loader, EmptyConsiderationConditionsAreErrorsAlike) {

@@ -380,5 +380,67 @@ TEST(RationaleLoader, BuiltinClaimsPeriodHasItsOwnRationale) {
   EXPECT_THAT(info->rationale.text, ::testing::Not(HasSubstr("cap tied to the fees")));
 }
 
+// The source titles of a rationale.
+std::vector<std::string> SourceTitles(const Rationale& rationale) {
+  std::vector<std::string> titles;
+  for (const RationaleSource& source : rationale.sources) titles.push_back(source.title);
+  return titles;
+}
+
+// issue 14 #3: a transfer mechanism is named for UK and Swiss exporters too, with their own
+// tools (the IDTA or UK Addendum; SCCs the FDPIC recognised, adapted to Swiss law).
+TEST(RationaleLoader, BuiltinTransferMechanismCoversUkAndSwissExporters) {
+  auto data = LoadRuleSet(EmbeddedRuleFiles(), "<builtin>");
+  ASSERT_TRUE(data) << data.error().message();
+  const RuleInfo* info = BuiltinInfo(**data, "international-transfers.mechanism");
+  ASSERT_NE(info, nullptr);
+  EXPECT_THAT(info->rationale.text, HasSubstr("UK Addendum"));
+  EXPECT_THAT(info->rationale.text, HasSubstr("FDPIC"));
+  EXPECT_THAT(info->rationale.sectors, ::testing::Contains("uk-gdpr-controllers"));
+  EXPECT_THAT(info->rationale.sectors, ::testing::Contains("ch-fadp-controllers"));
+  EXPECT_THAT(SourceTitles(info->rationale), ::testing::Contains(HasSubstr("IDTA")));
+  EXPECT_THAT(SourceTitles(info->rationale), ::testing::Contains(HasSubstr("FADP")));
+}
+
+// issue 14 #3: deletion between two controllers rests on storage limitation, not on the
+// processor terms of Art. 28(3)(g).
+TEST(RationaleLoader, BuiltinDeletionBetweenControllersRestsOnStorageLimitation) {
+  auto data = LoadRuleSet(EmbeddedRuleFiles(), "<builtin>");
+  ASSERT_TRUE(data) << data.error().message();
+  const RuleInfo* info = BuiltinInfo(**data, "data-deletion.deletion");
+  ASSERT_NE(info, nullptr);
+  EXPECT_THAT(info->rationale.text, HasSubstr("Between two controllers Art. 28 does not apply"));
+  EXPECT_THAT(SourceTitles(info->rationale), ::testing::Contains("GDPR Art. 5(1)(e)"));
+}
+
+// issue 14 #3: the DORA RTS 2024/1773 Art. 9 binds the contracts of ICT services supporting
+// critical or important functions, and the rationale says so.
+TEST(RationaleLoader, BuiltinServiceCreditsNameTheFunctionsTheRtsCovers) {
+  auto data = LoadRuleSet(EmbeddedRuleFiles(), "<builtin>");
+  ASSERT_TRUE(data) << data.error().message();
+  const RuleInfo* info = BuiltinInfo(**data, "sla-uptime.credits");
+  ASSERT_NE(info, nullptr);
+  EXPECT_THAT(info->rationale.text, HasSubstr("critical or important functions"));
+  EXPECT_THAT(SourceTitles(info->rationale), ::testing::Contains(HasSubstr("2024/1773 Art. 9")));
+}
+
+// issue 14 #3: the NYDFS 500.11 sources are read in the text as amended on 1 November 2023,
+// no longer only in a copy of the 2017 text.
+TEST(RationaleLoader, BuiltinNydfsSourcesAreReadInTheAmendedText) {
+  int nydfs = 0;
+  for (const SourceFile& file : EmbeddedRuleFiles()) {
+    if (file.name.find("rationale.yaml") == std::string::npos) continue;
+    EXPECT_THAT(file.content, ::testing::Not(HasSubstr("copy of the 2017 text"))) << file.name;
+    for (std::size_t at = file.content.find("NYCRR 500.11"); at != std::string::npos;
+         at = file.content.find("NYCRR 500.11", at + 1)) {
+      const std::size_t read = file.content.find("read: ", at);
+      ASSERT_NE(read, std::string::npos) << file.name;
+      EXPECT_THAT(file.content.substr(read, 120), HasSubstr("Second Amendment")) << file.name;
+      ++nydfs;
+    }
+  }
+  EXPECT_GE(nydfs, 4);
+}
+
 }  // namespace
 }  // namespace clausescan::internal

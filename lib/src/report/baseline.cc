@@ -26,7 +26,9 @@ std::string FindingKey(std::string_view rule, std::string_view text) {
   key += '\0';
   key += rule;
   key += '\0';
-  key += internal::CleanText(text);  // whitespace runs as one space
+  // Whitespace runs as one space; format characters kept, so two clauses that differ only in
+  // them stay apart.
+  key += internal::CleanText(text, internal::FormatChars::kKeep);
   return key;
 }
 

@@ -37,7 +37,9 @@ void WriteEvidenceJson(const std::vector<EvidenceNeed>& pack, std::ostream& out)
                      {"findings", std::move(findings)}});
   }
   Json root = {{"items", std::move(items)}};
-  out << root.dump(-1, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace) << '\n';
+  out << internal::JsonEscapeFormatChars(
+             root.dump(-1, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace))
+      << '\n';
 }
 
 void WriteEvidenceCsv(const std::vector<EvidenceNeed>& pack, std::ostream& out) {

@@ -10,6 +10,7 @@
 #include "clausescan/printers.h"
 #include "common/json_text.h"
 #include "report/json_values.h"
+#include "report/strings.h"
 
 namespace clausescan {
 namespace {
@@ -117,9 +118,11 @@ Json SummaryJson(const Report& report) {
 }
 
 // One line of JSON. Invalid UTF-8 (which a lossy read may leave in a clause) becomes U+FFFD
-// rather than an exception: a printer does not fail.
+// rather than an exception: a printer does not fail. Format characters are escaped (issue 14
+// #2).
 std::string Dump(const Json& json) {
-  return json.dump(-1, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace);
+  return internal::JsonEscapeFormatChars(
+      json.dump(-1, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace));
 }
 
 // Writes a report's members, `"document":{...},"findings":[...],...,"summary":{...}`, the text
@@ -191,7 +194,7 @@ std::string IdText(const JsonLinesId& id) {
       compact += c;
     }
   }
-  return compact;
+  return internal::JsonEscapeFormatChars(compact);
 }
 
 // Writes {"id":ID, then the members of object, then "}\n": the id's text as IdText gives it

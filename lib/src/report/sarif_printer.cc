@@ -309,7 +309,9 @@ void WriteSarif(const std::vector<Report>& reports, std::ostream& out) {
   log["$schema"] = kSchema;
   log["version"] = "2.1.0";
   log["runs"] = Json::array({RunJson(reports)});
-  out << log.dump(2, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace) << '\n';
+  out << internal::JsonEscapeFormatChars(
+             log.dump(2, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace))
+      << '\n';
 }
 
 }  // namespace clausescan

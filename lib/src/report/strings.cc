@@ -1,7 +1,11 @@
 #include "report/strings.h"
 
+#include <fmt/format.h>
+#include <unicode/uchar.h>
+
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 
 namespace clausescan::internal {
 namespace {
@@ -30,10 +34,71 @@ bool IsAsciiSpace(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-// Whether text[i] starts a C1 control character (U+0080..U+009F, two bytes).
-bool IsC1Control(std::string_view text, std::size_t i) {
-  return static_cast<unsigned char>(text[i]) == 0xC2 && i + 1 < text.size() &&
-         (static_cast<unsigned char>(text[i + 1]) & 0xE0) == 0x80;
+// Stands for a byte that starts no well-formed sequence.
+constexpr char32_t kNotACodePoint = 0xFFFFFFFF;
+
+// The code point of the well-formed sequence of `length` bytes at text[i].
+char32_t Decode(std::string_view text, std::size_t i, std::size_t length) {
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
+  if (length == 1) return byte(0);
+  static constexpr unsigned char kLeadMask[] = {0, 0, 0x1F, 0x0F, 0x07};
+  char32_t c = byte(0) & kLeadMask[length];
+  for (std::size_t k = 1; k < length; ++k) c = (c << 6) | (byte(k) & 0x3F);
+  return c;
+}
+
+// Bidi embeddings, overrides and isolates (U+202A..U+202E, U+2066..U+2069): they reorder the
+// text after them until their end, as a reader would not see.
+bool IsBidiControl(char32_t c) {
+  return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+bool IsFormatChar(char32_t c) { return u_charType(static_cast<UChar32>(c)) == U_FORMAT_CHAR; }
+
+// Which layout characters FilterText keeps.
+enum class Layout {
+  kOneLine,     // none: ASCII whitespace runs become one space, the ends are trimmed
+  kLines,       // newline and tab
+  kLinesAndCr,  // newline, tab and CR
+};
+
+// The one filter of characters that are not text, for every printer: drops control characters
+// (C0 but the layout kept, DEL, C1); with show_format, writes bidi controls as "[U+202E]" and
+// drops every other format character (Unicode category Cf: zero-width characters, U+FEFF,
+// soft hyphens, tags...), which could reorder or hide what a reader sees. Bytes that are not
+// well-formed UTF-8 are copied (callers repair with ValidUtf8 first where they must).
+std::string FilterText(std::string_view text, Layout layout, bool show_format) {
+  std::string out;
+  out.reserve(text.size());
+  bool space = false;  // kOneLine: whitespace seen since the last character written
+  for (std::size_t i = 0; i < text.size();) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    const std::size_t sequence = SequenceLength(text, i);
+    const std::size_t length = std::max<std::size_t>(sequence, 1);
+    const char32_t code = sequence > 0 ? Decode(text, i, length) : kNotACodePoint;
+    std::string_view piece = text.substr(i, length);
+    i += length;
+    std::string shown;
+    if (layout == Layout::kOneLine && IsAsciiSpace(c)) {
+      space = !out.empty();
+      continue;
+    }
+    if (c == '\n' || c == '\t') {
+      // kept as they are (kOneLine handled them above)
+    } else if (c == '\r') {
+      if (layout != Layout::kLinesAndCr) continue;
+    } else if (code < 0x20 || (code >= 0x7F && code <= 0x9F)) {
+      continue;  // C0, DEL, C1
+    } else if (show_format && code >= 0x80 && code != kNotACodePoint && IsFormatChar(code)) {
+      if (!IsBidiControl(code)) continue;
+      shown = fmt::format("[U+{:04X}]", static_cast<std::uint32_t>(code));
+      piece = shown;
+    }
+    if (space) out += ' ';
+    space = false;
+    out.append(piece);
+  }
+  return out;
 }
 
 // Whether the text starts with an ordered-list marker such as "1." or "12)".
@@ -220,55 +285,20 @@ std::string ReadableQuote(std::string_view text, std::string_view format) {
   return out;
 }
 
-std::string CleanText(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  bool space = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (IsC1Control(text, i)) {
-      ++i;
-      continue;
-    }
-    if (IsAsciiSpace(c)) {
-      space = !out.empty();
-      continue;
-    }
-    if (c < 0x20 || c == 0x7F) continue;
-    if (space) out += ' ';
-    space = false;
-    out += static_cast<char>(c);
-  }
-  return out;
+std::string CleanText(std::string_view text, FormatChars format) {
+  return FilterText(text, Layout::kOneLine, format == FormatChars::kShow);
 }
 
 std::string TerminalText(std::string_view text) {
-  std::string valid = ValidUtf8(text);
-  std::string out;
-  out.reserve(valid.size());
-  for (std::size_t i = 0; i < valid.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(valid[i]);
-    if (IsC1Control(valid, i)) {
-      ++i;
-      continue;
-    }
-    if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) continue;
-    out += static_cast<char>(c);
-  }
-  return out;
+  return FilterText(ValidUtf8(text), Layout::kLines, /*show_format=*/true);
 }
 
 std::string HtmlEscape(std::string_view text) {
-  std::string valid = ValidUtf8(text);
+  const std::string valid = FilterText(ValidUtf8(text), Layout::kLinesAndCr, /*show_format=*/true);
   std::string out;
   out.reserve(valid.size() + valid.size() / 8);
   for (std::size_t i = 0; i < valid.size(); ++i) {
-    char c = valid[i];
-    unsigned char u = static_cast<unsigned char>(c);
-    if (IsC1Control(valid, i)) {
-      ++i;
-      continue;
-    }
+    const char c = valid[i];
     switch (c) {
       case '&':
         out += "&amp;";
@@ -289,7 +319,6 @@ std::string HtmlEscape(std::string_view text) {
         if (i + 1 == valid.size() || valid[i + 1] != '\n') out += '\n';
         break;
       default:
-        if ((u < 0x20 && c != '\t' && c != '\n') || u == 0x7F) break;
         out += c;
     }
   }
@@ -319,6 +348,28 @@ std::string MarkdownEscapeLine(std::string_view text) {
   return out;
 }
 
+std::string JsonEscapeFormatChars(std::string_view json) {
+  std::string out;
+  out.reserve(json.size());
+  for (std::size_t i = 0; i < json.size();) {
+    const std::size_t length = std::max<std::size_t>(SequenceLength(json, i), 1);
+    const char32_t code = length > 1 ? Decode(json, i, length) : kNotACodePoint;
+    if (code != kNotACodePoint && IsFormatChar(code)) {
+      if (code > 0xFFFF) {
+        const char32_t v = code - 0x10000;
+        out += fmt::format("\\u{:04x}\\u{:04x}", static_cast<std::uint32_t>(0xD800 + (v >> 10)),
+                           static_cast<std::uint32_t>(0xDC00 + (v & 0x3FF)));
+      } else {
+        out += fmt::format("\\u{:04x}", static_cast<std::uint32_t>(code));
+      }
+    } else {
+      out.append(json.substr(i, length));
+    }
+    i += length;
+  }
+  return out;
+}
+
 std::string AsciiUpper(std::string_view text) {
   std::string out(text);
   for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -332,18 +383,7 @@ std::string Plural(std::size_t n, std::string_view one, std::string_view many) {
 std::string CsvField(std::string_view raw) {
   // Control characters (C0 but tab, CR and LF; DEL; C1) never reach a cell: a terminal showing
   // the file, or a spreadsheet, would act on an escape sequence from the contract.
-  const std::string valid = ValidUtf8(raw);
-  std::string value;
-  value.reserve(valid.size());
-  for (std::size_t i = 0; i < valid.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(valid[i]);
-    if (IsC1Control(valid, i)) {
-      ++i;
-      continue;
-    }
-    if ((c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7F) continue;
-    value += valid[i];
-  }
+  std::string value = FilterText(ValidUtf8(raw), Layout::kLinesAndCr, /*show_format=*/false);
   if (!value.empty() && std::string_view("=+-@\t\r").find(value[0]) != std::string_view::npos) {
     value.insert(0, 1, '\'');
   }

@@ -31,18 +31,29 @@ std::string ValidUtf8(std::string_view text);
 // are. Only known element names count, so template placeholders such as "<Customer Name>" stay.
 std::string ReadableQuote(std::string_view text, std::string_view format);
 
+// What the text helpers do with Unicode format characters (category Cf), which a reader does
+// not see but which change what the reader sees: bidi embeddings, overrides and isolates
+// (U+202A..U+202E, U+2066..U+2069) reorder the text after them (Trojan Source), zero-width
+// characters (U+200B..U+200D, U+2060, U+FEFF) hide a difference between two words.
+enum class FormatChars {
+  kShow,  // bidi controls written as "[U+202E]"; every other format character dropped
+  kKeep,  // kept as they are (keys that compare texts, not shown to anyone)
+};
+
 // Document text made safe and compact for one line: whitespace runs become one space, control
-// characters (C0, DEL, and C1 such as CSI) are dropped, and the ends are trimmed.
-std::string CleanText(std::string_view text);
+// characters (C0, DEL, and C1 such as CSI) are dropped, format characters treated as `format`
+// says, and the ends are trimmed. Bytes that are not well-formed UTF-8 are kept.
+std::string CleanText(std::string_view text, FormatChars format = FormatChars::kShow);
 
 // Text safe to print on a terminal as it is laid out: invalid UTF-8 replaced by U+FFFD, control
 // characters other than newline and tab (C0 such as ESC, BEL and CR; DEL; C1 such as CSI)
-// dropped, so no escape sequence reaches the terminal.
+// dropped, so no escape sequence reaches the terminal; format characters as FormatChars::kShow.
 std::string TerminalText(std::string_view text);
 
 // Text for HTML element content and quoted attribute values: valid UTF-8, `&<>"'` as
 // entities, control characters other than tab and newline dropped (they are parse errors in
-// HTML). Whitespace is kept as it is.
+// HTML), CR LF and a lone CR as LF, format characters as FormatChars::kShow. Other whitespace
+// is kept as it is.
 std::string HtmlEscape(std::string_view text);
 
 // CleanText, then a backslash before every character Markdown (CommonMark and GitHub tables)
@@ -55,10 +66,16 @@ std::string MarkdownEscape(std::string_view text);
 std::string MarkdownEscapeLine(std::string_view text);
 
 // A CSV field as RFC 4180 writes it: valid UTF-8 without control characters (C0 but tab, CR
-// and LF; DEL; C1), quoted when it holds a comma, quote, CR or
-// LF, with quotes doubled. A field a spreadsheet would evaluate (starting with = + - @ tab or
-// CR) is prefixed with an apostrophe first: contract text must never run as a formula.
+// and LF; DEL; C1), format characters kept (data for other programs), quoted when it holds a comma,
+// quote, CR or LF, with quotes doubled. A field a spreadsheet would evaluate (starting with = + - @
+// tab or CR) is prefixed with an apostrophe first: contract text must never run as a formula.
 std::string CsvField(std::string_view raw);
+
+// JSON text (as a JSON library writes it, with non-ASCII characters as they are) with every
+// format character (see FormatChars) written as its \u escape ("\u202e"; a surrogate pair above
+// U+FFFF), so a reader of the file sees it while a parser reads back the original text. Only
+// for JSON: outside its strings, JSON text is ASCII.
+std::string JsonEscapeFormatChars(std::string_view json);
 
 // ASCII letters upper-cased; other bytes unchanged.
 std::string AsciiUpper(std::string_view text);

@@ -15,6 +15,7 @@
 
 #include "extract/document.h"
 #include "rules/packed_yaml.h"
+#include "rules/yaml_quotes.h"
 
 namespace clausescan::internal {
 namespace {
@@ -213,6 +214,13 @@ Status YamlFile::Parse(YAML::Node* root) const {
     }
   }
   try {
+    // issue 14 #1: yaml-cpp reads an unclosed quote on over the keys after it. First, as the
+    // syntax error it may cause is best told as the quote. (Events do not expand aliases.)
+    if (!source_.checked_at_build) {
+      if (std::optional<UnclosedQuote> quote = FindUnclosedQuote(source_.content)) {
+        return AtMark(quote->mark, quote->detail);
+      }
+    }
     // The built-in pack is checked by the tests: no hostile expansion to count (issue 12).
     if (!source_.checked_at_build && MightExpand(source_.content)) {
       std::istringstream events(source_.content);
