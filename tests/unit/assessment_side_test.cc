@@ -185,5 +185,48 @@ TEST(AssessmentSide, CustomersSpecificConsentToSubprocessorsKeepsItsRisk) {
   EXPECT_NE(found[0].risk, Risk::kLow) << Describe(report);
 }
 
+// API terms of a public body that address the developer as "you" and never write as "we": the
+// body is named ("the Office") and acts on the developer, who takes its data.
+const char kApiTerms[] =
+    "# Transit Feed API Terms of Use\n\n"
+    "These terms apply when you connect your application to the Transit Feed API that the "
+    "Regional Transit Office publishes. By requesting an API key you accept them.\n\n"
+    "1. Data protection. You must protect the rider data you receive through the API with "
+    "encryption at rest and in transit, and you must limit access to it to your own staff.\n\n"
+    "2. Incidents. You will notify the Office within 24 hours of discovering any unauthorised "
+    "access to rider data held by your application.\n\n"
+    "3. Reviews. The Office may audit your application and your handling of rider data at any "
+    "time, with or without notice.\n\n"
+    "4. Suspension. The Office may suspend your API key if you breach these terms, and the "
+    "Office may revoke it when the feed is withdrawn.\n\n"
+    "5. Liability. The Office is not liable for any loss arising from an interruption of the "
+    "API or from errors in the feed.\n";
+
+// issue 15 #1: the developer's duties ("you must protect", "you will notify") are ours as the
+// supplier, and keep the risk the playbook gives them.
+TEST(AssessmentSide, YouInApiTermsOfANamedBodyIsTheSupplier) {
+  const Report report = Scan(kApiTerms);
+  const std::vector<Finding> notice = On(report, "incident_notification", "You will notify");
+  ASSERT_FALSE(notice.empty()) << Describe(report);
+  EXPECT_EQ(notice[0].party, "supplier") << Describe(report);
+  EXPECT_EQ(notice[0].side, "us") << Describe(report);
+  EXPECT_GE(notice[0].risk, Risk::kMedium) << Describe(report);
+  const std::vector<Finding> audit = On(report, "audit_rights", "may audit");
+  ASSERT_FALSE(audit.empty()) << Describe(report);
+  EXPECT_EQ(audit[0].party, "customer") << Describe(report);
+  EXPECT_EQ(audit[0].party_name, "Office") << Describe(report);
+  EXPECT_NE(audit[0].risk, Risk::kInfo) << Describe(report);
+}
+
+// issue 15 #2: "The Office is not liable for ..." is the named body's own protection, not a
+// term binding both sides.
+TEST(AssessmentSide, ExclusionOfANamedBodyIsThatBodysNotMutual) {
+  const Report report = Scan(kApiTerms);
+  const std::vector<Finding> found = On(report, "liability_cap", "is not liable");
+  ASSERT_FALSE(found.empty()) << Describe(report);
+  EXPECT_EQ(found[0].party, "customer") << Describe(report);
+  EXPECT_EQ(found[0].side, "them") << Describe(report);
+}
+
 }  // namespace
 }  // namespace clausescan

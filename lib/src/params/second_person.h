@@ -4,8 +4,11 @@
 #ifndef CLAUSESCAN_PARAMS_SECOND_PERSON_H_
 #define CLAUSESCAN_PARAMS_SECOND_PERSON_H_
 
+#include <string>
 #include <string_view>
+#include <vector>
 
+#include "params/parties_in_text.h"
 #include "params/party.h"
 
 namespace clausescan::internal {
@@ -14,6 +17,12 @@ struct PersonSides {
   bool first_person = false;    // the document writes as "we" (ten or more we/us/our)
   Party we = Party::kUnknown;   // kSupplier, kCustomer, or kUnknown (the document does not say)
   Party you = Party::kUnknown;  // the side opposite to `we` when either is known
+  // The names a quoted group puts beside "you" ('"Developer" or "You" means'), as written.
+  std::vector<std::string> you_names;
+  // In a document that addresses "you" and does not write as "we": the party it names most
+  // often as acting on "you" ("GitHub may suspend", "the Office is not liable"), as written
+  // without a leading "the"; "" when none.
+  std::string other;
 };
 
 // Reads the sides of "we" and "you" from a document's cased text (NormalizedText::text), with
@@ -38,6 +47,14 @@ PersonSides ReadPersonSides(std::string_view text, const PartyLexicon& lexicon);
 // write as "we" and gives "you" no side (parties.yaml's sides hold); otherwise each word is on
 // its side, or on no side when that is kUnknown.
 void ApplyPersonSides(const PersonSides& sides, PartyLexicon* lexicon);
+
+// Adds to *parties the names sides gives the two sides (issue 15 #1): sides.you_names on the
+// side of "you" (in a document that does not write as "we"; one that does names its sides by the
+// pronouns) and sides.other on the side opposite to it, each as a party with that term
+// unless a party already has it as a term or name (case-insensitive), in which case a party of
+// unclear side takes that side. Nothing when "you" has no side. Returns true when *parties
+// changed.
+bool AddPersonParties(const PersonSides& sides, std::vector<NamedParty>* parties);
 
 }  // namespace clausescan::internal
 
