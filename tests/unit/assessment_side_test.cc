@@ -228,5 +228,41 @@ TEST(AssessmentSide, ExclusionOfANamedBodyIsThatBodysNotMutual) {
   EXPECT_EQ(found[0].side, "them") << Describe(report);
 }
 
+// issue 15 #2: a public body known by its initials states its own exclusions: "The DRA is not
+// liable ..." is the body's protection, not a mutual term.
+TEST(AssessmentSide, PublicBodyByItsInitialsHoldsItsOwnExclusions) {
+  const Report report = Scan(
+      "Data sharing agreement\n\n"
+      "This agreement covers records shared between the Department for Rural Affairs (DRA) and "
+      "the survey contractor.\n\n"
+      "1. The contractor must encrypt the records at rest and in transit.\n\n"
+      "2. The DRA will keep the records it receives for no longer than 6 years and will then "
+      "delete them.\n\n"
+      "3. The DRA is not liable for any loss the contractor suffers from errors in the records.\n");
+  const std::vector<Finding> liable = On(report, "liability_cap", "not liable");
+  ASSERT_FALSE(liable.empty()) << Describe(report);
+  EXPECT_EQ(liable[0].party, "customer") << Describe(report);
+  EXPECT_EQ(liable[0].side, "them") << Describe(report);
+  // issue 15 #2: their protection limits what we can recover: judged, not dismissed as a duty
+  // of theirs that asks nothing of us.
+  EXPECT_NE(liable[0].risk, Risk::kInfo) << Describe(report);
+  ASSERT_FALSE(liable[0].reasons.empty());
+  EXPECT_NE(liable[0].reasons[0].find("DRA's liability"), std::string::npos)
+      << liable[0].reasons[0];
+}
+
+// issue 15 #3: "<side> may process the data only for ..." restricts that side; it is no right
+// that asks nothing of it.
+TEST(AssessmentSide, MayUseOnlyForIsARestrictionNotARight) {
+  const Report report = Scan(
+      "4. Processing. Provider may process Customer Personal Data only for the purposes set "
+      "out in the Order Form and on Customer's documented instructions.\n");
+  const std::vector<Finding> found = On(report, "data_processing", "may process");
+  ASSERT_FALSE(found.empty()) << Describe(report);
+  EXPECT_EQ(found[0].party, "supplier") << Describe(report);
+  EXPECT_EQ(found[0].holds, "duty") << Describe(report);
+  EXPECT_NE(found[0].risk, Risk::kInfo) << Describe(report);
+}
+
 }  // namespace
 }  // namespace clausescan

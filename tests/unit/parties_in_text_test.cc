@@ -52,6 +52,19 @@ TEST(ReadParties, PreamblesAndDefinitions) {
   }
 }
 
+// issue 15 #2: a public body named with its initials in the preamble ("the Department for
+// Rural Affairs (DRA)") is a party on the customer's side, known by its initials.
+TEST(ReadParties, APublicBodyNamedByItsInitials) {
+  const std::vector<NamedParty> parties = ReadParties(
+      "# Data sharing agreement\n\nThis agreement covers records shared between the Department "
+      "for Rural Affairs (DRA) and each farm survey contractor. The survey runs under the Rural "
+      "Statistics Act (RSA).");
+  ASSERT_EQ(parties.size(), 1u);
+  EXPECT_EQ(parties[0].name, "Department for Rural Affairs");
+  EXPECT_EQ(parties[0].terms, std::vector<std::string>{"DRA"});
+  EXPECT_EQ(parties[0].side, Party::kCustomer);
+}
+
 TEST(ReadParties, KeepsTheLegalNameAsWritten) {
   const std::vector<NamedParty> parties = ReadParties(
       "This Agreement is made between Ehave, Inc., a company incorporated in Ontario "
@@ -98,8 +111,8 @@ TEST(ResolveUserSide, FirstWordsOfANameAndATrailingPeriod) {
 TEST(ReadParties, APreambleAfterALongTableOfContents) {
   std::string text = "TABLE OF CONTENTS\n";
   for (int i = 1; i <= 300; ++i) {
-    text += "Section " + std::to_string(i) + " ........................ " + std::to_string(i) +
-            "\n";
+    text +=
+        "Section " + std::to_string(i) + " ........................ " + std::to_string(i) + "\n";
   }
   text +=
       "\nThis Agreement is made between Corvid Logistics Inc. (\"Customer\") and Fernhill Data "
@@ -117,6 +130,11 @@ TEST(RoleOfWord, SidesOfRoleWords) {
   EXPECT_EQ(RoleOfWord("Licensor"), Party::kSupplier);
   EXPECT_EQ(RoleOfWord("Processor"), Party::kSupplier);
   EXPECT_EQ(RoleOfWord("Company"), Party::kUnknown);
+  // issue 15 #2: public bodies buy or receive the service; HIPAA names the two sides.
+  EXPECT_EQ(RoleOfWord("the Agency"), Party::kCustomer);
+  EXPECT_EQ(RoleOfWord("Department"), Party::kCustomer);
+  EXPECT_EQ(RoleOfWord("Covered Entity"), Party::kCustomer);
+  EXPECT_EQ(RoleOfWord("Business Associate"), Party::kSupplier);
 }
 
 TEST(ResolveUserSide, SidesNamesAndUnknownNames) {

@@ -23,7 +23,16 @@ constexpr std::size_t kHolderWindow = 14;
 std::size_t RightPhraseAt(const Tokens& t, std::size_t i) {
   if (t.Is(i, "may")) {
     // "may be conducted", "may not": no right of the subject.
-    return t.IsAny(i + 1, {"be", "not", "only"}) ? 0 : 1;
+    if (t.IsAny(i + 1, {"be", "not", "only"})) return 0;
+    // issue 15 #3: "may process the data only for ...": a restriction on the subject.
+    if (t.IsAny(i + 1, {"use", "process", "disclose", "access", "transfer", "share", "retain",
+                        "store", "copy"})) {
+      for (std::size_t k = i + 2; k < t.size() && k < i + 12; ++k) {
+        if (t.IsAny(k, {",", ";", ".", ":"})) break;
+        if (t.Is(k, "only")) return 0;
+      }
+    }
+    return 1;
   }
   if (t.IsAny(i, {"shall", "will"}) && t.Phrase(i + 1, {"have", "the", "right"})) return 4;
   if (t.IsAny(i, {"shall", "will"}) && t.Is(i + 1, "receive")) return 2;
@@ -511,6 +520,10 @@ PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexi
       role.party = liable;
       role.limits_own_liability = LimitsLiability(folded);
     }
+  } else if ((role.party == Party::kSupplier || role.party == Party::kCustomer) && !role.right &&
+             LiabilityHolder(t, terms) == role.party) {
+    // issue 15 #2: "The Agency is not liable for ...": the duty holder's own exclusion.
+    role.limits_own_liability = LimitsLiability(folded);
   }
   if (role.party != Party::kMutual && !role.right && MutualMainClause(t, terms)) {
     // "If Customer objects ..., the parties will discuss ...": the main clause binds both.
