@@ -138,7 +138,8 @@ void JudgeFromSide(const Rule& rule, const PartyRole& role, Party user, const Si
   }
   // issue 15 #2: an exclusion or limit of only their liability ("The Agency is not liable for
   // ...") is their protection: it limits what we can recover, so the playbook's verdict stands.
-  if (party == Opposite(user) && !role.right && role.limits_own_liability &&
+  if (party == Opposite(user) && !role.right &&
+      (role.limits_own_liability || role.holder_limits_liability) &&
       rule.category == "liability_cap") {
     finding->reasons.insert(
         finding->reasons.begin(),

@@ -523,7 +523,7 @@ PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexi
   } else if ((role.party == Party::kSupplier || role.party == Party::kCustomer) && !role.right &&
              LiabilityHolder(t, terms) == role.party) {
     // issue 15 #2: "The Agency is not liable for ...": the duty holder's own exclusion.
-    role.limits_own_liability = LimitsLiability(folded);
+    role.holder_limits_liability = LimitsLiability(folded);
   }
   if (role.party != Party::kMutual && !role.right && MutualMainClause(t, terms)) {
     // "If Customer objects ..., the parties will discuss ...": the main clause binds both.

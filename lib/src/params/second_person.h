@@ -37,7 +37,14 @@ struct PersonSides {
 //   use of", "you will pay us", "your account", "your employment" make "you" the customer (at
 //   least: not the supplier); "the goods you supply", "we will pay you", "your invoice", "our
 //   purchase order", "your subcontractors" make "you" the supplier, when one side has at least
-//   three such signs and twice the other's.
+//   three such signs and twice the other's;
+// - in a document that addresses "you" (ten or more you/your) and does not write as "we": the
+//   party it names most often (three times or more, more than any other) as acting on "you"
+//   ("GitHub may suspend", "The Office is not liable", "Acme reserves the right"), a capitalised
+//   name that is no lexicon word, is `other`; when nothing above gave "you" a side and the text
+//   does not say "you" pay ("you will pay", "fees you owe", "your subscription"), "you" is the
+//   supplier: platform and API terms are imposed on the one who supplies an app and takes the
+//   data (issue 15 #1). `other` is "" when "you" has no side.
 // A role word is one of lexicon's words (not "we" or "you"), RoleOfWord's words, or
 // "developer" (supplier). Sides read for "we" and for "you" vote together ("we" on one side is
 // "you" on the other); a tie is no basis. Never fails; linear in the text.
