@@ -204,5 +204,20 @@ TEST(RoleInUnit, RightsAndThirdParties) {
   }
 }
 
+// issue 15 #2: a side's own exclusion names its people and its suppliers in a long list ("will
+// Beta, or its affiliates, officers, directors, employees, agents, or suppliers be liable"): the
+// exclusion is Beta's, not the supplier side's.
+TEST(RoleInUnit, ExclusionListingItsOwnSuppliersIsTheNamedSides) {
+  PartyLexicon lexicon;
+  lexicon.supplier = {"acme", "supplier"};
+  lexicon.customer = {"beta"};
+  const PartyRole role = RoleInUnit(
+      "under no circumstances will beta, or its affiliates, officers, directors, employees, "
+      "agents, or suppliers be liable to acme for any indirect damages",
+      Party::kUnknown, lexicon);
+  EXPECT_EQ(role.party, Party::kCustomer);
+  EXPECT_TRUE(role.limits_own_liability);
+}
+
 }  // namespace
 }  // namespace clausescan::internal
