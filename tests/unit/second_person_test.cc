@@ -208,6 +208,15 @@ TEST(PersonSides, YouAddressedByANamedOtherSideIsTheSupplier) {
                              " You will pay the fees. You must pay us on time. Fees you "
                              "owe are due monthly.";
   EXPECT_EQ(ReadPersonSides(paying, Base()).you, Party::kUnknown);
+  // issue 15 #1: terms that write in the passive and name no one: "you" still supply an app
+  // and take the data.
+  const std::string passive =
+      "Your application must use the feed as documented. Data you receive through the feed "
+      "must be kept secure by you. Your app must not resell it, and data you obtain must be "
+      "deleted when your app stops using it. Your key may be revoked, and your access may be "
+      "suspended, if you breach these terms; you will be told why.";
+  EXPECT_EQ(ReadPersonSides(passive, Base()).you, Party::kSupplier);
+  EXPECT_EQ(ReadPersonSides(passive, Base()).other, "");
   const PersonSides defined =
       ReadPersonSides("\"Developer\" or \"You\" means the business that builds the app.", Base());
   EXPECT_EQ(defined.you_names, (std::vector<std::string>{"Developer"}));

@@ -276,6 +276,16 @@ bool YouPay(std::string_view text) {
   return Count(text, kPay) >= kMinPaySigns;
 }
 
+// How many times the text says "you" supply an app or take data: "your application", "your
+// app", "your integration", "data you receive", "information you obtain".
+int SupplierSignsOfYou(std::string_view text) {
+  static const RE2 kSupply(
+      "(?i)\\byour\\s+(?:applications?|apps?|integrations?|clients?\\s+software)\\b|\\b(?:data|"
+      "information|records)\\s+(?:that\\s+)?you\\s+(?:receive|access|obtain|collect|retrieve|"
+      "download|request)\\b");
+  return Count(text, kSupply);
+}
+
 // First words of a capitalised subject that name no party ("This Agreement may ...").
 bool IsGenericSubject(std::string_view lower) {
   static const char* const kWords[] = {
@@ -389,8 +399,10 @@ PersonSides ReadPersonSides(std::string_view text, const PartyLexicon& lexicon) 
     PartyLexicon known = lexicon;
     for (const std::string& name : sides.you_names) known.supplier.push_back(Lower(name));
     sides.other = NamedActor(text, known);
-    if (!sides.other.empty() && sides.you == Party::kUnknown && votes.supplier == 0 &&
-        votes.customer == 0 && !YouPay(text)) {
+    // Terms that write in the passive name no one: "you" supply an app or take the data.
+    const bool supplies = !sides.other.empty() || SupplierSignsOfYou(text) >= kMinSigns;
+    if (supplies && sides.you == Party::kUnknown && votes.supplier == 0 && votes.customer == 0 &&
+        !YouPay(text)) {
       sides.you = Party::kSupplier;
     }
     if (sides.you == Party::kUnknown) sides.other.clear();

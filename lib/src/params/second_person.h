@@ -41,7 +41,9 @@ struct PersonSides {
 // - in a document that addresses "you" (ten or more you/your) and does not write as "we": the
 //   party it names most often (three times or more, more than any other) as acting on "you"
 //   ("GitHub may suspend", "The Office is not liable", "Acme reserves the right"), a capitalised
-//   name that is no lexicon word, is `other`; when nothing above gave "you" a side and the text
+//   name that is no lexicon word, is `other`; when nothing above gave "you" a side, the text
+//   names such a party or says three times that "you" supply an app or take data ("your
+//   application", "data you receive"), and the text
 //   does not say "you" pay ("you will pay", "fees you owe", "your subscription"), "you" is the
 //   supplier: platform and API terms are imposed on the one who supplies an app and takes the
 //   data (issue 15 #1). `other` is "" when "you" has no side.
