@@ -264,5 +264,29 @@ TEST(AssessmentSide, MayUseOnlyForIsARestrictionNotARight) {
   EXPECT_NE(found[0].risk, Risk::kInfo) << Describe(report);
 }
 
+// issue 15 #1, #2: HIPAA's names for the two sides: the business associate serves the covered
+// entity. The covered entity's own duties and rights, and the associate's own exclusion, are
+// read as theirs.
+TEST(AssessmentSide, HipaaBusinessAssociateIsTheSupplier) {
+  const Report report = Scan(
+      "1. Reporting. Business Associate shall report to Covered Entity any Security Incident of "
+      "which it becomes aware within 5 business days of discovery.\n\n"
+      "2. Covered Entity shall keep its own systems secure with encryption and access "
+      "controls.\n\n"
+      "3. Audit. Covered Entity may audit Business Associate once a year on 30 days notice.\n\n"
+      "4. Business Associate shall not be liable for any indirect damages.\n");
+  // The covered entity's own security is no commitment of ours: not reported as ours.
+  for (const Finding& f : On(report, "security_measures", "Covered Entity shall keep")) {
+    EXPECT_EQ(f.party, "customer") << Describe(report);
+    EXPECT_EQ(f.risk, Risk::kInfo) << Describe(report);
+  }
+  const std::vector<Finding> audit = On(report, "audit_rights", "may audit");
+  ASSERT_FALSE(audit.empty()) << Describe(report);
+  EXPECT_EQ(audit[0].party, "customer") << Describe(report);
+  const std::vector<Finding> liable = On(report, "liability_cap", "not be liable");
+  ASSERT_FALSE(liable.empty()) << Describe(report);
+  EXPECT_EQ(liable[0].party, "supplier") << Describe(report);
+}
+
 }  // namespace
 }  // namespace clausescan
