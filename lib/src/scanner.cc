@@ -143,6 +143,11 @@ Result<DocumentSides> ReadSides(const internal::RuleSetData& data,
                                 const ScanOptions& options) {
   DocumentSides sides;
   sides.parties = internal::ReadParties(text.text);
+  // "we" and "you" take the sides this document gives them (issue 11 #3), and the names it
+  // gives them are parties (issue 15 #1: "GitHub" acting on "you").
+  const internal::PersonSides person = internal::ReadPersonSides(
+      text.text, internal::DocumentLexicon(data.parties, sides.parties));
+  internal::AddPersonParties(person, &sides.parties);
   const std::string choice = options.party.empty() ? "supplier" : options.party;
   std::optional<internal::Party> user = internal::ResolveUserSide(choice, &sides.parties);
   if (!user) {
@@ -156,8 +161,7 @@ Result<DocumentSides> ReadSides(const internal::RuleSetData& data,
   }
   sides.user = *user;
   sides.lexicon = internal::DocumentLexicon(data.parties, sides.parties);
-  // "we" and "you" take the sides this document gives them (issue 11 #3).
-  internal::ApplyPersonSides(internal::ReadPersonSides(text.text, sides.lexicon), &sides.lexicon);
+  internal::ApplyPersonSides(person, &sides.lexicon);
   sides.names.supplier = SideName(sides.parties, internal::Party::kSupplier,
                                   CommonWord(text.folded, data.parties.supplier, "supplier"));
   sides.names.customer = SideName(sides.parties, internal::Party::kCustomer,

@@ -347,5 +347,16 @@ TEST(ReaderRisk, ABackupDutyAndGovernmentMarkedDataAreMedium) {
   EXPECT_EQ(marked[0].risk, Risk::kMedium);
 }
 
+// issue 15 (open item): initials joined to a word by a hyphen ("the EU-U.S. framework") end no
+// sentence, so the clause is quoted and judged whole, from its subject.
+TEST(ReaderText, HyphenatedInitialsEndNoSentence) {
+  const Report report = Scan(
+      "7. Transfers. Provider may transfer Customer Personal Data to the U.S. only under the "
+      "EU-U.S. Data Privacy Framework and will tell Customer before it does.\n");
+  const std::vector<Finding> found = On(report, "international_transfers", "Data Privacy");
+  ASSERT_FALSE(found.empty());
+  EXPECT_EQ(found[0].text.rfind("Provider may transfer", 0), 0u) << found[0].text;
+}
+
 }  // namespace
 }  // namespace clausescan

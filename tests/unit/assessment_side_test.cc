@@ -185,5 +185,108 @@ TEST(AssessmentSide, CustomersSpecificConsentToSubprocessorsKeepsItsRisk) {
   EXPECT_NE(found[0].risk, Risk::kLow) << Describe(report);
 }
 
+// API terms of a public body that address the developer as "you" and never write as "we": the
+// body is named ("the Office") and acts on the developer, who takes its data.
+const char kApiTerms[] =
+    "# Transit Feed API Terms of Use\n\n"
+    "These terms apply when you connect your application to the Transit Feed API that the "
+    "Regional Transit Office publishes. By requesting an API key you accept them.\n\n"
+    "1. Data protection. You must protect the rider data you receive through the API with "
+    "encryption at rest and in transit, and you must limit access to it to your own staff.\n\n"
+    "2. Incidents. You will notify the Office within 24 hours of discovering any unauthorised "
+    "access to rider data held by your application.\n\n"
+    "3. Reviews. The Office may audit your application and your handling of rider data at any "
+    "time, with or without notice.\n\n"
+    "4. Suspension. The Office may suspend your API key if you breach these terms, and the "
+    "Office may revoke it when the feed is withdrawn.\n\n"
+    "5. Liability. The Office is not liable for any loss arising from an interruption of the "
+    "API or from errors in the feed.\n";
+
+// issue 15 #1: the developer's duties ("you must protect", "you will notify") are ours as the
+// supplier, and keep the risk the playbook gives them.
+TEST(AssessmentSide, YouInApiTermsOfANamedBodyIsTheSupplier) {
+  const Report report = Scan(kApiTerms);
+  const std::vector<Finding> notice = On(report, "incident_notification", "You will notify");
+  ASSERT_FALSE(notice.empty()) << Describe(report);
+  EXPECT_EQ(notice[0].party, "supplier") << Describe(report);
+  EXPECT_EQ(notice[0].side, "us") << Describe(report);
+  EXPECT_GE(notice[0].risk, Risk::kMedium) << Describe(report);
+  const std::vector<Finding> audit = On(report, "audit_rights", "may audit");
+  ASSERT_FALSE(audit.empty()) << Describe(report);
+  EXPECT_EQ(audit[0].party, "customer") << Describe(report);
+  EXPECT_EQ(audit[0].party_name, "Office") << Describe(report);
+  EXPECT_NE(audit[0].risk, Risk::kInfo) << Describe(report);
+}
+
+// issue 15 #2: "The Office is not liable for ..." is the named body's own protection, not a
+// term binding both sides.
+TEST(AssessmentSide, ExclusionOfANamedBodyIsThatBodysNotMutual) {
+  const Report report = Scan(kApiTerms);
+  const std::vector<Finding> found = On(report, "liability_cap", "is not liable");
+  ASSERT_FALSE(found.empty()) << Describe(report);
+  EXPECT_EQ(found[0].party, "customer") << Describe(report);
+  EXPECT_EQ(found[0].side, "them") << Describe(report);
+}
+
+// issue 15 #2: a public body known by its initials states its own exclusions: "The DRA is not
+// liable ..." is the body's protection, not a mutual term.
+TEST(AssessmentSide, PublicBodyByItsInitialsHoldsItsOwnExclusions) {
+  const Report report = Scan(
+      "Data sharing agreement\n\n"
+      "This agreement covers records shared between the Department for Rural Affairs (DRA) and "
+      "the survey contractor.\n\n"
+      "1. The contractor must encrypt the records at rest and in transit.\n\n"
+      "2. The DRA will keep the records it receives for no longer than 6 years and will then "
+      "delete them.\n\n"
+      "3. The DRA is not liable for any loss the contractor suffers from errors in the records.\n");
+  const std::vector<Finding> liable = On(report, "liability_cap", "not liable");
+  ASSERT_FALSE(liable.empty()) << Describe(report);
+  EXPECT_EQ(liable[0].party, "customer") << Describe(report);
+  EXPECT_EQ(liable[0].side, "them") << Describe(report);
+  // issue 15 #2: their protection limits what we can recover: judged, not dismissed as a duty
+  // of theirs that asks nothing of us.
+  EXPECT_NE(liable[0].risk, Risk::kInfo) << Describe(report);
+  ASSERT_FALSE(liable[0].reasons.empty());
+  EXPECT_NE(liable[0].reasons[0].find("DRA's liability"), std::string::npos)
+      << liable[0].reasons[0];
+}
+
+// issue 15 #3: "<side> may process the data only for ..." restricts that side; it is no right
+// that asks nothing of it.
+TEST(AssessmentSide, MayUseOnlyForIsARestrictionNotARight) {
+  const Report report = Scan(
+      "4. Processing. Provider may process Customer Personal Data only for the purposes set "
+      "out in the Order Form and on Customer's documented instructions.\n");
+  const std::vector<Finding> found = On(report, "data_processing", "may process");
+  ASSERT_FALSE(found.empty()) << Describe(report);
+  EXPECT_EQ(found[0].party, "supplier") << Describe(report);
+  EXPECT_EQ(found[0].holds, "duty") << Describe(report);
+  EXPECT_NE(found[0].risk, Risk::kInfo) << Describe(report);
+}
+
+// issue 15 #1, #2: HIPAA's names for the two sides: the business associate serves the covered
+// entity. The covered entity's own duties and rights, and the associate's own exclusion, are
+// read as theirs.
+TEST(AssessmentSide, HipaaBusinessAssociateIsTheSupplier) {
+  const Report report = Scan(
+      "1. Reporting. Business Associate shall report to Covered Entity any Security Incident of "
+      "which it becomes aware within 5 business days of discovery.\n\n"
+      "2. Covered Entity shall keep its own systems secure with encryption and access "
+      "controls.\n\n"
+      "3. Audit. Covered Entity may audit Business Associate once a year on 30 days notice.\n\n"
+      "4. Business Associate shall not be liable for any indirect damages.\n");
+  // The covered entity's own security is no commitment of ours: not reported as ours.
+  for (const Finding& f : On(report, "security_measures", "Covered Entity shall keep")) {
+    EXPECT_EQ(f.party, "customer") << Describe(report);
+    EXPECT_EQ(f.risk, Risk::kInfo) << Describe(report);
+  }
+  const std::vector<Finding> audit = On(report, "audit_rights", "may audit");
+  ASSERT_FALSE(audit.empty()) << Describe(report);
+  EXPECT_EQ(audit[0].party, "customer") << Describe(report);
+  const std::vector<Finding> liable = On(report, "liability_cap", "not be liable");
+  ASSERT_FALSE(liable.empty()) << Describe(report);
+  EXPECT_EQ(liable[0].party, "supplier") << Describe(report);
+}
+
 }  // namespace
 }  // namespace clausescan

@@ -70,6 +70,19 @@ TEST(ReadParties, DefinitionBodyIsTheRestOfItsLine) {
       (std::vector<std::string>{"Contoso=supplier", "Fabrikam=customer", "Customer=customer"}));
 }
 
+// issue 15 #2: a public body named with its initials in the preamble ("the Department for
+// Rural Affairs (DRA)") is a party on the customer's side, known by its initials.
+TEST(ReadParties, APublicBodyNamedByItsInitials) {
+  const std::vector<NamedParty> parties = ReadParties(
+      "# Data sharing agreement\n\nThis agreement covers records shared between the Department "
+      "for Rural Affairs (DRA) and each farm survey contractor. The survey runs under the Rural "
+      "Statistics Act (RSA).");
+  ASSERT_EQ(parties.size(), 1u);
+  EXPECT_EQ(parties[0].name, "Department for Rural Affairs");
+  EXPECT_EQ(parties[0].terms, std::vector<std::string>{"DRA"});
+  EXPECT_EQ(parties[0].side, Party::kCustomer);
+}
+
 TEST(ReadParties, KeepsTheLegalNameAsWritten) {
   const std::vector<NamedParty> parties = ReadParties(
       "This Agreement is made between Ehave, Inc., a company incorporated in Ontario "
@@ -135,6 +148,11 @@ TEST(RoleOfWord, SidesOfRoleWords) {
   EXPECT_EQ(RoleOfWord("Licensor"), Party::kSupplier);
   EXPECT_EQ(RoleOfWord("Processor"), Party::kSupplier);
   EXPECT_EQ(RoleOfWord("Company"), Party::kUnknown);
+  // issue 15 #2: public bodies buy or receive the service; HIPAA names the two sides.
+  EXPECT_EQ(RoleOfWord("the Agency"), Party::kCustomer);
+  EXPECT_EQ(RoleOfWord("Department"), Party::kCustomer);
+  EXPECT_EQ(RoleOfWord("Covered Entity"), Party::kCustomer);
+  EXPECT_EQ(RoleOfWord("Business Associate"), Party::kSupplier);
 }
 
 TEST(ResolveUserSide, SidesNamesAndUnknownNames) {
@@ -202,6 +220,21 @@ TEST(RoleInUnit, RightsAndThirdParties) {
     EXPECT_EQ(role.right, c.right) << c.folded;
     EXPECT_EQ(role.third_party, c.third_party) << c.folded;
   }
+}
+
+// issue 15 #2: a side's own exclusion names its people and its suppliers in a long list ("will
+// Beta, or its affiliates, officers, directors, employees, agents, or suppliers be liable"): the
+// exclusion is Beta's, not the supplier side's.
+TEST(RoleInUnit, ExclusionListingItsOwnSuppliersIsTheNamedSides) {
+  PartyLexicon lexicon;
+  lexicon.supplier = {"acme", "supplier"};
+  lexicon.customer = {"beta"};
+  const PartyRole role = RoleInUnit(
+      "under no circumstances will beta, or its affiliates, officers, directors, employees, "
+      "agents, or suppliers be liable to acme for any indirect damages",
+      Party::kUnknown, lexicon);
+  EXPECT_EQ(role.party, Party::kCustomer);
+  EXPECT_TRUE(role.limits_own_liability);
 }
 
 }  // namespace

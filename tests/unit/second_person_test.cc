@@ -206,6 +206,37 @@ TEST(PersonSides, LexiconMovesThePronounsOnlyWhenTheDocumentSaysOrWritesAsWe) {
   EXPECT_EQ(none.customer, (std::vector<std::string>{"customer", "client", "buyer", "licensee"}));
 }
 
+// issue 15 #1: a document that addresses "you", never writes as "we" and names the side acting on
+// "you" ("GitHub may suspend", "the Office is not liable") puts "you" on the side opposite to that
+// name, the supplier, unless "you" pay; the names beside a quoted "you" are kept.
+TEST(PersonSides, YouAddressedByANamedOtherSideIsTheSupplier) {
+  const std::string text =
+      "You connect your app to the feed. You must guard your key and your users' data. You "
+      "will tell the Office of any leak from your app. Your staff follow your rules. The "
+      "Office may suspend your key. The Office may audit your app. The Office is not liable "
+      "for outages. The Office reserves the right to change the feed.";
+  const PersonSides sides = ReadPersonSides(text, Base());
+  EXPECT_FALSE(sides.first_person);
+  EXPECT_EQ(sides.you, Party::kSupplier);
+  EXPECT_EQ(sides.other, "Office");
+  const std::string paying = text +
+                             " You will pay the fees. You must pay us on time. Fees you "
+                             "owe are due monthly.";
+  EXPECT_EQ(ReadPersonSides(paying, Base()).you, Party::kUnknown);
+  // issue 15 #1: terms that write in the passive and name no one: "you" still supply an app
+  // and take the data.
+  const std::string passive =
+      "Your application must use the feed as documented. Data you receive through the feed "
+      "must be kept secure by you. Your app must not resell it, and data you obtain must be "
+      "deleted when your app stops using it. Your key may be revoked, and your access may be "
+      "suspended, if you breach these terms; you will be told why.";
+  EXPECT_EQ(ReadPersonSides(passive, Base()).you, Party::kSupplier);
+  EXPECT_EQ(ReadPersonSides(passive, Base()).other, "");
+  const PersonSides defined =
+      ReadPersonSides("\"Developer\" or \"You\" means the business that builds the app.", Base());
+  EXPECT_EQ(defined.you_names, (std::vector<std::string>{"Developer"}));
+}
+
 }  // namespace
 }  // namespace internal
 

@@ -136,6 +136,18 @@ void JudgeFromSide(const Rule& rule, const PartyRole& role, Party user, const Si
            "", finding);
     return;
   }
+  // issue 15 #2: an exclusion or limit of only their liability ("The Agency is not liable for
+  // ...") is their protection: it limits what we can recover, so the playbook's verdict stands.
+  if (party == Opposite(user) && !role.right &&
+      (role.limits_own_liability || role.holder_limits_liability) &&
+      rule.category == "liability_cap") {
+    finding->reasons.insert(
+        finding->reasons.begin(),
+        fmt::format("excludes or limits only {}'s liability: a protection for them that limits "
+                    "what we can recover from them",
+                    who));
+    return;
+  }
   // A limit on the other side's remedy protects us ("Service Credits cannot be redeemed for
   // cash").
   if (role.right && role.limits_remedy && party == Opposite(user)) {

@@ -30,6 +30,10 @@ struct SideNames {
 // - a right of either side keeps the playbook's risk: their right is our duty.
 // - a protection of ours (role.limits_own_liability or limits_other_remedy, party the user)
 //   that the playbook rated low is kInfo: "a protection for us, not a commitment of ours".
+// - a liability_cap finding that excludes or limits only the other side's liability
+//   (role.limits_own_liability or holder_limits_liability, party the other side) keeps the
+//   playbook's risk, with a first reason saying it is their protection and limits what we can
+//   recover (issue 15 #2).
 // - other categories, user kSupplier: the customer's duty (side "them") is kInfo ("their
 //   duty, not ours"; an indemnity of ours by them is "a protection for us").
 // - user kCustomer: a supplier duty (or a rule about the supplier's duty whose party is not

@@ -373,6 +373,68 @@ Party Other(Party side) {
                                     : Party::kUnknown;
 }
 
+// The public-body words a name known by its initials holds to be a party (issue 15 #2).
+bool IsPublicBodyWord(std::string_view word) {
+  const std::string lower = Lower(word);
+  return lower == "department" || lower == "agency" || lower == "ministry" ||
+         lower == "authority" || lower == "government";
+}
+
+// 'the Department for Rural Affairs (DRA)' in the preamble: a public body named with its
+// initials, unquoted, is a party known by them, on the side of its public-body word. The
+// initials are 2 to 8 letters, at least two capitals, the first the name's first letter; the
+// name is the capitalised words and joiners (for, of, and, the, &, ',') before the '('.
+void ReadInitialledBodies(std::string_view head, std::vector<NamedParty>* parties) {
+  static const RE2 kInitials("\\(([A-Za-z]{2,8})\\)");
+  re2::StringPiece input(head.data(), head.size());
+  re2::StringPiece initials;
+  int seen = 0;
+  while (seen++ < 1000 && RE2::FindAndConsume(&input, kInitials, &initials)) {
+    const std::string_view acronym(initials.data(), initials.size());
+    if (std::count_if(acronym.begin(), acronym.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) <
+        2) {
+      continue;
+    }
+    const std::size_t open = static_cast<std::size_t>(initials.data() - head.data()) - 1;
+    const std::size_t from = open > 160 ? open - 160 : 0;
+    std::string_view window = head.substr(from, open - from);
+    if (const std::size_t stop = window.find_last_of("();:\n\"\xE2");
+        stop != std::string_view::npos) {
+      window = window.substr(stop + 1);
+    }
+    std::vector<std::string_view> words = Words(window);
+    std::size_t keep = 0;
+    for (std::size_t k = words.size(); k > 0 && keep < 10; --k) {
+      const std::string_view w = words[k - 1];
+      const bool capital = w[0] >= 'A' && w[0] <= 'Z';
+      if (!capital && w != "for" && w != "of" && w != "and" && w != "&") break;
+      ++keep;
+    }
+    while (keep > 0 &&
+           !(words[words.size() - keep][0] >= 'A' && words[words.size() - keep][0] <= 'Z')) {
+      --keep;  // a name opens on a capital
+    }
+    if (keep == 0) continue;
+    const std::vector<std::string_view> name_words(words.end() - static_cast<std::ptrdiff_t>(keep),
+                                                   words.end());
+    if (name_words.front()[0] != acronym[0] ||
+        std::none_of(name_words.begin(), name_words.end(), IsPublicBodyWord)) {
+      continue;
+    }
+    const char* begin = name_words.front().data();
+    const char* end = name_words.back().data() + name_words.back().size();
+    const std::string name(begin, static_cast<std::size_t>(end - begin));
+    if (Find(parties, acronym) != nullptr || Find(parties, name) != nullptr) continue;
+    NamedParty party;
+    party.name = name;
+    party.terms.emplace_back(acronym);
+    for (std::string_view w : name_words) {
+      if (IsPublicBodyWord(w)) party.side = RoleOfWord(w);
+    }
+    parties->push_back(std::move(party));
+  }
+}
+
 void AssignSides(std::string_view text, std::vector<NamedParty>* parties) {
   for (NamedParty& party : *parties) {
     for (const std::string& term : party.terms) {
@@ -410,13 +472,14 @@ void AssignSides(std::string_view text, std::vector<NamedParty>* parties) {
 
 Party RoleOfWord(std::string_view word) {
   const std::string lower = Lower(StripArticle(word));
-  static const char* const kSupplier[] = {"supplier",     "provider",   "service provider",
-                                          "vendor",       "licensor",   "processor",
-                                          "contractor",   "consultant", "seller",
-                                          "manufacturer", "franchisor", "data importer"};
+  static const char* const kSupplier[] = {
+      "supplier",   "provider",      "service provider",  "vendor", "licensor",
+      "processor",  "contractor",    "consultant",        "seller", "manufacturer",
+      "franchisor", "data importer", "business associate"};
   static const char* const kCustomer[] = {
-      "customer",    "client",     "buyer",      "purchaser",  "licensee", "reseller",
-      "distributor", "controller", "subscriber", "franchisee", "dealer",   "data exporter"};
+      "customer",    "client",     "buyer",      "purchaser",  "licensee",       "reseller",
+      "distributor", "controller", "subscriber", "franchisee", "dealer",         "data exporter",
+      "agency",      "department", "ministry",   "authority",  "covered entity", "government"};
   for (const char* w : kSupplier) {
     if (lower == w) return Party::kSupplier;
   }
@@ -435,6 +498,7 @@ std::vector<NamedParty> ReadParties(std::string_view text) {
     }
   }
   ReadDefinitions(text, &parties);
+  ReadInitialledBodies(text.substr(0, std::min(text.size(), kPreambleBytes)), &parties);
   AssignSides(text, &parties);
   return parties;
 }

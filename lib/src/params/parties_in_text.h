@@ -23,10 +23,11 @@ struct NamedParty {
 };
 
 // The side a role word puts a party on: supplier, provider, service provider, vendor, licensor,
-// processor, contractor, consultant, seller, manufacturer, franchisor, data importer -> supplier;
-// customer, client, buyer, purchaser, licensee, reseller, distributor, controller, subscriber,
-// franchisee, dealer, data exporter -> customer; kUnknown for any other word. Case-insensitive;
-// a leading "the" is ignored.
+// processor, contractor, consultant, seller, manufacturer, franchisor, data importer, business
+// associate -> supplier; customer, client, buyer, purchaser, licensee, reseller, distributor,
+// controller, subscriber, franchisee, dealer, data exporter, agency, department, ministry,
+// authority, government, covered entity -> customer; kUnknown for any other word.
+// Case-insensitive; a leading "the" is ignored.
 Party RoleOfWord(std::string_view word);
 
 // Reads the parties from a document's cased text (NormalizedText::text):
@@ -34,7 +35,10 @@ Party RoleOfWord(std::string_view word);
 //   Reseller")', 'X (the "Customer")', 'X, hereinafter referred to as "Provider",' in the
 //   document's first 8 KiB, where the named thing is a party: a role word, a legal name (Inc.,
 //   Ltd, LLC, Corp ...), or the parenthetical sits in a "between ... and ..." preamble;
-// - definitions anywhere: '"Customer" means ...' for a role word.
+// - definitions anywhere: '"Customer" means ...' for a role word;
+// - a public body named with its initials in the first 8 KiB, unquoted: 'the Department for
+//   Rural Affairs (DRA)' (a department, agency, ministry, authority or government; initials of
+//   2-8 letters with two capitals, the first the name's), known by its initials (issue 15 #2).
 // Sides come from the role words attached to each party; when only one of two parties has one,
 // the other takes the opposite side; when neither has, the party whose name qualifies the
 // product ("Ehave Platform", "X Software") or that grants the licence is the supplier. Parties

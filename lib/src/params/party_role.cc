@@ -18,12 +18,24 @@ using scan::Tokens;
 
 // How far before a right phrase its holder is looked for, in tokens.
 constexpr std::size_t kHolderWindow = 14;
+// How far back a list of another's people ("its affiliates, officers, directors, employees,
+// agents, or suppliers") is read for its "its", in tokens.
+constexpr std::size_t kOwnedListTokens = 20;
 
 // A right phrase starting at token i: its length in tokens, or 0.
 std::size_t RightPhraseAt(const Tokens& t, std::size_t i) {
   if (t.Is(i, "may")) {
     // "may be conducted", "may not": no right of the subject.
-    return t.IsAny(i + 1, {"be", "not", "only"}) ? 0 : 1;
+    if (t.IsAny(i + 1, {"be", "not", "only"})) return 0;
+    // issue 15 #3: "may process the data only for ...": a restriction on the subject.
+    if (t.IsAny(i + 1, {"use", "process", "disclose", "access", "transfer", "share", "retain",
+                        "store", "copy"})) {
+      for (std::size_t k = i + 2; k < t.size() && k < i + 12; ++k) {
+        if (t.IsAny(k, {",", ";", ".", ":"})) break;
+        if (t.Is(k, "only")) return 0;
+      }
+    }
+    return 1;
   }
   if (t.IsAny(i, {"shall", "will"}) && t.Phrase(i + 1, {"have", "the", "right"})) return 4;
   if (t.IsAny(i, {"shall", "will"}) && t.Is(i + 1, "receive")) return 2;
@@ -337,8 +349,8 @@ std::size_t Mentions(const Tokens& t, const std::vector<PartyTerm>& terms, Party
 }
 
 // True when the unit excludes or limits a liability ("is not liable", "has no liability",
-// "disclaims", "will not exceed") and does not say that it leaves one unlimited ("does not
-// limit or exclude its liability", "nothing in this Agreement limits").
+// "disclaims", "will not exceed", "in no event will X be liable") and does not say that it leaves
+// one unlimited ("does not limit or exclude its liability", "nothing in this Agreement limits").
 bool LimitsLiability(std::string_view folded) {
   for (std::string_view open : {"not limit", "not exclude", "nothing in", "unlimited"}) {
     if (folded.find(open) != std::string_view::npos) return false;
@@ -346,7 +358,7 @@ bool LimitsLiability(std::string_view folded) {
   for (std::string_view limit :
        {"not liable", "no liability", "not be liable", "not be responsible", "not responsible",
         "no responsibility", "disclaim", "not exceed", "limited to", "won't be liable",
-        "won't be responsible"}) {
+        "won't be responsible", "in no event", "under no circumstances"}) {
     if (folded.find(limit) != std::string_view::npos) return true;
   }
   return false;
@@ -392,7 +404,7 @@ Party LiabilityHolder(const Tokens& t, const std::vector<PartyTerm>& terms) {
       while (before > 0 && t.IsAny(before - 1, {"the", "a", "an", "any"})) --before;
       // "... or its affiliates, agents or suppliers be liable": another's people, not a side.
       bool owned = false;
-      for (std::size_t j = before; j-- > 0 && j + 12 > before;) {
+      for (std::size_t j = before; j-- > 0 && j + kOwnedListTokens > before;) {
         if (t.IsAny(j, {"its", "their"})) owned = true;
         if (owned || (!t.IsAny(j, {",", "or", "and"}) && !t.IsWord(j))) break;
       }
@@ -511,6 +523,10 @@ PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexi
       role.party = liable;
       role.limits_own_liability = LimitsLiability(folded);
     }
+  } else if ((role.party == Party::kSupplier || role.party == Party::kCustomer) && !role.right &&
+             LiabilityHolder(t, terms) == role.party) {
+    // issue 15 #2: "The Agency is not liable for ...": the duty holder's own exclusion.
+    role.holder_limits_liability = LimitsLiability(folded);
   }
   if (role.party != Party::kMutual && !role.right && MutualMainClause(t, terms)) {
     // "If Customer objects ..., the parties will discuss ...": the main clause binds both.

@@ -28,6 +28,9 @@ struct PartyRole {
   // ... or it makes a remedy the other side's exclusive one ("... are Customer's exclusive
   // remedies").
   bool limits_other_remedy = false;
+  // The duty holder found as the subject excludes or limits its own liability ("The Agency is
+  // not liable for ...", "GitHub shall have no liability ..."), issue 15 #2.
+  bool holder_limits_liability = false;
   // party acts towards the other side in a passive duty addressed to it ("requests must be made
   // to the Provider"): party's own step, not a duty owed to party.
   bool addresses_other_side = false;
@@ -56,7 +59,11 @@ struct PartyRole {
 // ("the Supplier does not limit its liability", "Provider is not liable", "its liability will
 // not exceed", not "its suppliers") is that side's, limits_own_liability when it excludes or
 // limits it; a leading condition followed by a main clause of "the parties"/"either party" is
-// mutual; a unit with no side that names an either-side role is mutual. Never fails.
+// mutual; a unit with no side that names an either-side role is mutual. A "may" of use,
+// process, disclose, access, transfer, share, retain, store or copy with "only" before the
+// clause ends ("X may process the data only for ...") is a restriction, no right (issue 15 #3);
+// a known duty holder whose liability words name it sets holder_limits_liability when it
+// excludes or limits that liability (issue 15 #2). Never fails.
 PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexicon& lexicon);
 
 }  // namespace clausescan::internal

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "params/parties_in_text.h"
@@ -18,6 +19,12 @@ namespace {
 constexpr int kFirstPersonWords = 10;
 // The weak signs decide when one side has at least this many and twice the other's.
 constexpr int kMinSigns = 3;
+// A document addresses "you" when it has at least this many you/your.
+constexpr int kSecondPersonWords = 10;
+// The party a document names as acting on "you" does so at least this many times.
+constexpr int kMinActs = 3;
+// "you" pay (and so are the customer) with at least this many signs of paying.
+constexpr int kMinPaySigns = 2;
 // How many words of a definition's body are read for the role it gives.
 constexpr std::size_t kBodyWords = 8;
 // How many words before a naming parenthetical are read for the name it follows.
@@ -132,7 +139,8 @@ Party Other(Party side) {
 
 // Reads the quoted groups that put a pronoun beside a party: '("Acme", "we" or "us")',
 // '"Developer" or "You" means ...', '"we," "us" and "our" refers to ...'.
-void ReadQuotedPronouns(std::string_view text, const PartyLexicon& lexicon, Votes* votes) {
+void ReadQuotedPronouns(std::string_view text, const PartyLexicon& lexicon, Votes* votes,
+                        std::vector<std::string>* you_names) {
   // A run of up to five quoted terms joined by commas, "or", "and".
   static const RE2 kGroup(
       "((?:[\"\\x{201C}\\x{201D}][A-Za-z][A-Za-z .&'\\x{2019}-]{0,38}[\"\\x{201C}\\x{201D}]"
@@ -174,6 +182,15 @@ void ReadQuotedPronouns(std::string_view text, const PartyLexicon& lexicon, Vote
       }
     }
     if (first == second) continue;  // no pronoun, or both: no side for either
+    if (second) {
+      for (std::string_view other : others) {
+        const std::string name(other);
+        if (std::find(you_names->begin(), you_names->end(), name) == you_names->end() &&
+            you_names->size() < 4) {
+          you_names->push_back(name);
+        }
+      }
+    }
     const std::size_t begin = static_cast<std::size_t>(group.data() - text.data());
     const std::size_t end = begin + group.size();
     Party side = Party::kUnknown;
@@ -246,6 +263,107 @@ void ReadServiceAndMoney(std::string_view text, Votes* votes) {
   if (supplier >= kMinSigns && supplier >= 2 * customer) votes->Add(Party::kSupplier);
 }
 
+// How many times the text addresses "you": you, your (any case).
+int SecondPersonWords(std::string_view text) {
+  int n = 0;
+  for (std::string_view w : Words(text)) {
+    if (w.size() > 4) continue;
+    if (IsSecondPerson(Lower(w)) && ++n >= 1000) break;
+  }
+  return n;
+}
+
+// True when the text says "you" pay: "you will pay", "fees you owe", "your subscription".
+bool YouPay(std::string_view text) {
+  static const RE2 kPay(
+      "(?i)\\byou\\s+(?:will\\s+|shall\\s+|must\\s+|agree\\s+to\\s+)?pay\\b|\\b(?:fees?|"
+      "charges?|amounts?)\\s+(?:that\\s+)?you\\s+(?:pay|owe)\\b|\\byour\\s+subscriptions?\\b");
+  return Count(text, kPay) >= kMinPaySigns;
+}
+
+// How many times the text says "you" supply an app or take data: "your application", "your
+// app", "your integration", "data you receive", "information you obtain".
+int SupplierSignsOfYou(std::string_view text) {
+  static const RE2 kSupply(
+      "(?i)\\byour\\s+(?:applications?|apps?|integrations?|clients?\\s+software)\\b|\\b(?:data|"
+      "information|records)\\s+(?:that\\s+)?you\\s+(?:receive|access|obtain|collect|retrieve|"
+      "download|request)\\b");
+  return Count(text, kSupply);
+}
+
+// First words of a capitalised subject that name no party ("This Agreement may ...").
+bool IsGenericSubject(std::string_view lower) {
+  static const char* const kWords[] = {
+      "this",    "these",  "that",      "such",     "each",   "any",        "all",  "no",
+      "nothing", "either", "neither",   "both",     "if",     "when",       "it",   "its",
+      "they",    "he",     "she",       "we",       "you",    "your",       "our",  "us",
+      "section", "clause", "agreement", "terms",    "party",  "parties",    "user", "users",
+      "end",     "in",     "for",       "under",    "upon",   "after",      "a",    "an",
+      "as",      "to",     "by",        "unless",   "except", "however",    "or",   "and",
+      "data",    "notice", "service",   "services", "api",    "application"};
+  return std::any_of(std::begin(kWords), std::end(kWords),
+                     [&](const char* w) { return lower == w; });
+}
+
+// The party the text names most often as acting on the reader ("GitHub may suspend", "The
+// Office is not liable", "Acme reserves the right"): a capitalised name of up to four words,
+// without a leading "the", that is no word of lexicon, acting at least kMinActs times and more
+// often than any other; "" when none.
+std::string NamedActor(std::string_view text, const PartyLexicon& lexicon) {
+  static const RE2 kAct(
+      "(?:^|[^A-Za-z0-9])(?:[Tt]he[ \\t]+)?([A-Z][A-Za-z0-9&-]*(?:[ \\t]+[A-Z][A-Za-z0-9&-]*){0,3})"
+      "\\s+(?:(?:may|can|will|shall|must)\\s+(?:also\\s+|at\\s+any\\s+time\\s+|immediately\\s+)?"
+      "(?:terminate|suspend|revoke|modify|change|update|monitor|review|audit|inspect|disable|"
+      "remove|block|limit|restrict|share|disclose|notify|contact|request|require|collect|"
+      "provide|deny|discontinue|investigate|not\\s+be\\s+(?:liable|responsible)|have\\s+no\\s+"
+      "(?:liability|responsibility|obligation))\\b|reserves\\s+the\\s+right\\b|(?:is|are)\\s+"
+      "not\\s+(?:liable|responsible)\\b|disclaims\\b|makes\\s+no\\b|does\\s+not\\s+(?:warrant|"
+      "guarantee|endorse)\\b)");
+  const auto known = [&](const std::string& lower) {
+    for (const auto* words : {&lexicon.supplier, &lexicon.customer, &lexicon.mutual}) {
+      if (std::find(words->begin(), words->end(), lower) != words->end()) return true;
+    }
+    return false;
+  };
+  std::vector<std::pair<std::string, int>> counts;  // lower-case name -> acts
+  std::vector<std::string> written;                 // the first spelling of each
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece name;
+  int seen = 0;
+  while (seen++ < 100000 && RE2::FindAndConsume(&input, kAct, &name)) {
+    const std::string_view as_written(name.data(), name.size());
+    const std::vector<std::string_view> words = Words(as_written);
+    if (words.empty()) continue;
+    const std::string lower = Lower(as_written);
+    if (IsGenericSubject(Lower(words.front())) || IsPronoun(lower) || known(lower) ||
+        SideOfPhrase(Lower(words.back()), lexicon) != Party::kUnknown) {
+      continue;
+    }
+    auto it =
+        std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == lower; });
+    if (it != counts.end()) {
+      ++it->second;
+    } else if (counts.size() < 64) {
+      counts.emplace_back(lower, 1);
+      written.emplace_back(as_written);
+    }
+  }
+  int best = -1;
+  int best_acts = 0;
+  int runner_up = 0;
+  for (std::size_t i = 0; i < counts.size(); ++i) {
+    if (counts[i].second > best_acts) {
+      runner_up = best_acts;
+      best_acts = counts[i].second;
+      best = static_cast<int>(i);
+    } else {
+      runner_up = std::max(runner_up, counts[i].second);
+    }
+  }
+  if (best < 0 || best_acts < kMinActs || best_acts == runner_up) return "";
+  return written[static_cast<std::size_t>(best)];
+}
+
 // How many times the text writes as "we": we, our (any case), us (lower case: "US" is a country).
 // One pass over the words in place, no copies (issue 12 #3: it was a sixth of ReadPersonSides).
 int FirstPersonWords(std::string_view text) {
@@ -284,15 +402,58 @@ PersonSides ReadPersonSides(std::string_view text, const PartyLexicon& lexicon) 
   PersonSides sides;
   sides.first_person = FirstPersonWords(text) >= kFirstPersonWords;
   Votes votes;
-  ReadQuotedPronouns(text, lexicon, &votes);
+  ReadQuotedPronouns(text, lexicon, &votes, &sides.you_names);
   ReadRolesOfYou(text, lexicon, &votes);
   if (votes.supplier == 0 && votes.customer == 0 && sides.first_person) {
     ReadServiceAndMoney(text, &votes);
   }
   if (votes.supplier > votes.customer) sides.you = Party::kSupplier;
   if (votes.customer > votes.supplier) sides.you = Party::kCustomer;
+  // issue 15 #1: platform and API terms that address "you" and name the side acting on "you"
+  // ("the Agency may suspend your key") are imposed on the one who supplies an app and takes
+  // the data: "you" is the supplier, unless "you" pay.
+  if (!sides.first_person && SecondPersonWords(text) >= kSecondPersonWords) {
+    PartyLexicon known = lexicon;
+    for (const std::string& name : sides.you_names) known.supplier.push_back(Lower(name));
+    sides.other = NamedActor(text, known);
+    // Terms that write in the passive name no one: "you" supply an app or take the data.
+    const bool supplies = !sides.other.empty() || SupplierSignsOfYou(text) >= kMinSigns;
+    if (supplies && sides.you == Party::kUnknown && votes.supplier == 0 && votes.customer == 0 &&
+        !YouPay(text)) {
+      sides.you = Party::kSupplier;
+    }
+    if (sides.you == Party::kUnknown) sides.other.clear();
+  }
   sides.we = Other(sides.you);
   return sides;
+}
+
+bool AddPersonParties(const PersonSides& sides, std::vector<NamedParty>* parties) {
+  if (sides.you != Party::kSupplier && sides.you != Party::kCustomer) return false;
+  bool changed = false;
+  const auto add = [&](const std::string& term, Party side) {
+    const std::string lower = Lower(term);
+    for (NamedParty& party : *parties) {
+      bool same = Lower(party.name) == lower;
+      for (const std::string& t : party.terms) same = same || Lower(t) == lower;
+      if (!same) continue;
+      if (party.side == Party::kUnknown) {
+        party.side = side;
+        changed = true;
+      }
+      return;
+    }
+    NamedParty party;
+    party.terms.push_back(term);
+    party.side = side;
+    parties->push_back(std::move(party));
+    changed = true;
+  };
+  if (!sides.first_person) {
+    for (const std::string& name : sides.you_names) add(name, sides.you);
+  }
+  if (!sides.other.empty()) add(sides.other, Other(sides.you));
+  return changed;
 }
 
 void ApplyPersonSides(const PersonSides& sides, PartyLexicon* lexicon) {

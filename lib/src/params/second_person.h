@@ -4,8 +4,11 @@
 #ifndef CLAUSESCAN_PARAMS_SECOND_PERSON_H_
 #define CLAUSESCAN_PARAMS_SECOND_PERSON_H_
 
+#include <string>
 #include <string_view>
+#include <vector>
 
+#include "params/parties_in_text.h"
 #include "params/party.h"
 
 namespace clausescan::internal {
@@ -14,6 +17,12 @@ struct PersonSides {
   bool first_person = false;    // the document writes as "we" (ten or more we/us/our)
   Party we = Party::kUnknown;   // kSupplier, kCustomer, or kUnknown (the document does not say)
   Party you = Party::kUnknown;  // the side opposite to `we` when either is known
+  // The names a quoted group puts beside "you" ('"Developer" or "You" means'), as written.
+  std::vector<std::string> you_names;
+  // In a document that addresses "you" and does not write as "we": the party it names most
+  // often as acting on "you" ("GitHub may suspend", "the Office is not liable"), as written
+  // without a leading "the"; "" when none.
+  std::string other;
 };
 
 // Reads the sides of "we" and "you" from a document's cased text (NormalizedText::text), with
@@ -28,7 +37,16 @@ struct PersonSides {
 //   use of", "you will pay us", "your account", "your employment" make "you" the customer (at
 //   least: not the supplier); "the goods you supply", "we will pay you", "your invoice", "our
 //   purchase order", "your subcontractors" make "you" the supplier, when one side has at least
-//   three such signs and twice the other's.
+//   three such signs and twice the other's;
+// - in a document that addresses "you" (ten or more you/your) and does not write as "we": the
+//   party it names most often (three times or more, more than any other) as acting on "you"
+//   ("GitHub may suspend", "The Office is not liable", "Acme reserves the right"), a capitalised
+//   name that is no lexicon word, is `other`; when nothing above gave "you" a side, the text
+//   names such a party or says three times that "you" supply an app or take data ("your
+//   application", "data you receive"), and the text
+//   does not say "you" pay ("you will pay", "fees you owe", "your subscription"), "you" is the
+//   supplier: platform and API terms are imposed on the one who supplies an app and takes the
+//   data (issue 15 #1). `other` is "" when "you" has no side.
 // A role word is one of lexicon's words (not "we" or "you"), RoleOfWord's words, or
 // "developer" (supplier). Sides read for "we" and for "you" vote together ("we" on one side is
 // "you" on the other); a tie is no basis. Never fails; linear in the text.
@@ -38,6 +56,14 @@ PersonSides ReadPersonSides(std::string_view text, const PartyLexicon& lexicon);
 // write as "we" and gives "you" no side (parties.yaml's sides hold); otherwise each word is on
 // its side, or on no side when that is kUnknown.
 void ApplyPersonSides(const PersonSides& sides, PartyLexicon* lexicon);
+
+// Adds to *parties the names sides gives the two sides (issue 15 #1): sides.you_names on the
+// side of "you" (in a document that does not write as "we"; one that does names its sides by the
+// pronouns) and sides.other on the side opposite to it, each as a party with that term
+// unless a party already has it as a term or name (case-insensitive), in which case a party of
+// unclear side takes that side. Nothing when "you" has no side. Returns true when *parties
+// changed.
+bool AddPersonParties(const PersonSides& sides, std::vector<NamedParty>* parties);
 
 }  // namespace clausescan::internal
 

@@ -275,7 +275,8 @@ bool IsDottedInitials(std::string_view token) {
   return group > 0;
 }
 
-// True when the '.' at text[dot] ends an abbreviation: "Sec.", "e.g.", "U.S.", "J." etc.
+// True when the '.' at text[dot] ends an abbreviation: "Sec.", "e.g.", "U.S.", "EU-U.S.", "J."
+// etc.
 bool IsAbbreviation(std::string_view text, std::size_t begin, std::size_t dot) {
   std::size_t start = dot;
   while (start > begin && dot - start < 16 && !IsBlank(text[start - 1]) && text[start - 1] != '(' &&
@@ -285,7 +286,14 @@ bool IsAbbreviation(std::string_view text, std::size_t begin, std::size_t dot) {
   std::string_view token = text.substr(start, dot - start);
   if (token.empty() || token.size() >= 16) return false;
   if (token.size() == 1) return IsUpper(token[0]);
-  if (token.find('.') != std::string_view::npos) return IsDottedInitials(token);
+  if (token.find('.') != std::string_view::npos) {
+    // "EU-U.S.", "non-U.S.": the initials after the last hyphen or slash.
+    const std::size_t joint = token.find_last_of("-/");
+    if (joint != std::string_view::npos && joint + 1 < token.size()) {
+      token = token.substr(joint + 1);
+    }
+    return IsDottedInitials(token);
+  }
   return IsOneOf(token,
                  {"sec", "secs", "inc",  "ltd",  "no",   "nos",   "art",    "arts", "cf",  "etc",
                   "vs",  "v",    "co",   "corp", "para", "paras", "approx", "incl", "mr",  "mrs",
