@@ -42,9 +42,11 @@ capabilities:
 }
 
 std::string Scan(const std::string& format, const std::filesystem::path& profile) {
+  // JSON Lines from stdin is a filter of {"id", "text"} lines.
+  const std::string input =
+      format == "jsonl" ? nlohmann::json{{"id", 1}, {"text", kClause}}.dump() + "\n" : kClause;
   RunResult r = RunClausescan(
-      "scan --format " + format + " --profile " + Quote(profile) + " --as-of 2026-12-06 -",
-      kClause);
+      "scan --format " + format + " --profile " + Quote(profile) + " --as-of 2026-12-06 -", input);
   EXPECT_EQ(r.exit_code, 0) << r.err;
   return r.out;
 }
