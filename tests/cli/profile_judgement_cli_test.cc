@@ -80,6 +80,14 @@ TEST(ProfileJudgementCli, EveryFormatShowsTheVerdict) {
   EXPECT_THAT(Scan("sarif", profile), HasSubstr("\"original_risk\""));
 }
 
+// The top issues say the verdict too.
+TEST(ProfileJudgementCli, TopIssuesSayTheVerdict) {
+  TempDir dir;
+  const std::string text = Scan("text", WriteProfile(dir));
+  const std::string top = text.substr(text.find("top issues:"));
+  EXPECT_THAT(top.substr(0, top.find("\n\n")), HasSubstr("your profile does not meet it"));
+}
+
 // Without --profile nothing of it shows (the goldens check the rest byte for byte).
 TEST(ProfileJudgementCli, NoProfileNoProfileFields) {
   RunResult json = RunClausescan("scan --format json -", kClause);
