@@ -11,7 +11,7 @@ work=${3:-$build/fuzz-work}
 shift $(( $# < 3 ? $# : 3 ))
 here=$(cd "$(dirname "$0")" && pwd)
 shared=${CLAUSESCAN_SHARED_CORPUS:-$here/../../shared/corpus}
-targets=${*:-docx docx_xml pdf html md txt rules}
+targets=${*:-docx docx_xml pdf html md txt rules profile}
 
 # docx_xml takes the XML parts of a Word document joined by a separator (docx_xml_fuzzer.cc):
 # its seeds are made from the shared .docx files, into the work folder.
@@ -46,6 +46,7 @@ for format in $targets; do
     md) seeds="$shared/commonpaper $shared/bonterms $shared/github $shared/basecamp" ;;
     txt) seeds="$shared/cuad" ;;
     rules) make_hostile_seeds; seeds="$here/../rules $work/seeds/rules" ;;
+    profile) make_hostile_seeds; seeds="$here/../corpus/profile $work/seeds/rules" ;;
     *) echo "unknown target $format" >&2; exit 2 ;;
   esac
   mkdir -p "$work/corpus-$format" "$work/crashes-$format"

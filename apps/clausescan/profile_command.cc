@@ -17,13 +17,15 @@ struct ProfileArgs {
 };
 
 int RunInit(const ProfileArgs& args) {
+  const std::string file = args.file == "-" ? "" : args.file;  // "-": standard output
   std::error_code ec;
   // symlink_status: a dangling symlink counts as a file that exists.
-  if (!args.force && std::filesystem::exists(std::filesystem::symlink_status(args.file, ec))) {
-    PrintError(args.file + ": already exists; use --force to overwrite it");
+  if (!file.empty() && !args.force &&
+      std::filesystem::exists(std::filesystem::symlink_status(file, ec))) {
+    PrintError(file + ": already exists; use --force to overwrite it");
     return kExitError;
   }
-  Output out(args.file);
+  Output out(file);
   std::string error;
   if (!out.Open(&error)) {
     PrintError(error);
@@ -34,8 +36,6 @@ int RunInit(const ProfileArgs& args) {
     PrintError(error);
     return kExitError;
   }
-  std::cout << args.file << ": written; edit it, then run: clausescan profile check " << args.file
-            << "\n";
   return kExitOk;
 }
 
@@ -69,7 +69,8 @@ Command AddProfileCommand(CLI::App& app) {
   cmd->add_option("--rules", args->rules.rules_dir,
                   "Check control and evidence ids against the rules in this directory");
   CLI::App* init = cmd->add_subcommand("init", "Write a commented example profile to FILE");
-  init->add_option("file", args->file, "The file to write (written whole or not at all)")
+  init->add_option("file", args->file,
+                   "The file to write (written whole or not at all); - for standard output")
       ->required()
       ->check(NonEmptyFileName());
   init->add_flag("--force", args->force, "Overwrite FILE if it exists");

@@ -4,6 +4,7 @@
 #ifndef CLAUSESCAN_PROFILE_H_
 #define CLAUSESCAN_PROFILE_H_
 
+#include <cstddef>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -182,7 +183,8 @@ class [[nodiscard]] ProfileResult {
   Profile&& value() && { return std::move(profile_); }
   const Profile& operator*() const& { return profile_; }
   const Profile* operator->() const { return &profile_; }
-  // In file order: the profile's, then each CSV's at its place; empty when ok().
+  // Section by section (soa, soa_csv, evidence, capabilities, subprocessors, then controls
+  // named twice), each in file order; empty when ok().
   const std::vector<ProfileError>& errors() const { return errors_; }
 
  private:
@@ -190,12 +192,14 @@ class [[nodiscard]] ProfileResult {
   std::vector<ProfileError> errors_;
 };
 
-// The most errors LoadProfile reports; past them it stops and says how many it left out.
+// The most errors LoadProfile reports; past them it stops, and adds one last error saying so.
 inline constexpr std::size_t kMaxProfileErrors = 50;
 
 // Loads and validates the profile at path (docs/profile.md) against the controls and evidence
 // catalogues of rules. Every problem is reported, each with the file, line and field (up to
-// kMaxProfileErrors): unknown keys (with a suggestion), wrong types, unknown control ids,
+// kMaxProfileErrors), except those a first one hides (an entry that is not a map, or lacks a
+// required key, is not read further; a CSV with a bad header or quoting is not read): unknown
+// keys (with a suggestion), wrong types, unknown control ids,
 // controls named twice, excluded controls without justification, dates that are not real
 // YYYY-MM-DD dates, valid_until before issued, unknown evidence ids without a title, a redacted
 // copy of evidence that is not internal, missing files, and paths that are absolute, contain

@@ -6,7 +6,8 @@
 
 namespace clausescan::internal {
 
-Result<std::vector<CsvRecord>> ReadCsv(std::string_view text, const std::string& name) {
+Result<std::vector<CsvRecord>> ReadCsv(std::string_view text, const std::string& name,
+                                       char separator) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   std::vector<CsvRecord> records;
   CsvRecord record;
@@ -66,19 +67,19 @@ Result<std::vector<CsvRecord>> ReadCsv(std::string_view text, const std::string&
         }
         field += text[i];
       }
-      if (i < text.size() && text[i] != ',' && text[i] != '\r' && text[i] != '\n') {
+      if (i < text.size() && text[i] != separator && text[i] != '\r' && text[i] != '\n') {
         return Error(ErrorCode::kRuleError,
                      "text after the closing quote of a field: quote the whole field and write "
                      "a quote inside it as \"\"",
                      name, line);
       }
-      if (i < text.size() && text[i] == ',') {
+      if (i < text.size() && text[i] == separator) {
         ++i;
         end_field();
       }
       continue;
     }
-    if (c == ',') {
+    if (c == separator) {
       ++i;
       end_field();
       continue;

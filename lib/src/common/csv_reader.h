@@ -16,13 +16,15 @@ struct CsvRecord {
   std::vector<std::string> fields;
 };
 
-// Splits text into records. Fields are separated by commas; records end with LF, CRLF or CR;
+// Splits text into records. Fields are separated by `separator` (a comma, or the semicolon
+// spreadsheets in many European locales write; not '"', CR or LF); records end with LF, CRLF or CR;
 // a field in double quotes may hold commas, line breaks and "" for a quote. A UTF-8 byte order
 // mark at the start is skipped. A quote inside an unquoted field is kept as a character. Lines
 // with nothing on them (blank, or only a final line break) are not records. Errors (kRuleError,
 // naming name and the 1-based line): a quoted field that is never closed (at its start), text
-// after a closing quote before the next comma or line break.
-Result<std::vector<CsvRecord>> ReadCsv(std::string_view text, const std::string& name);
+// after a closing quote before the next separator or line break.
+Result<std::vector<CsvRecord>> ReadCsv(std::string_view text, const std::string& name,
+                                       char separator = ',');
 
 }  // namespace clausescan::internal
 

@@ -163,11 +163,8 @@ void ReadCsvRows(ProfileReader& reader, const std::string& name,
       return fail(header.line, "soa_csv",
                   fmt::format("unknown column '{}' in the header row: expected control, "
                               "applicable, status and justification (titles and notes "
-                              "columns are ignored){}",
-                              header.fields[i].substr(0, 60),
-                              header.fields[i].find(';') != std::string::npos
-                                  ? "; the file seems to use ';' between fields, not ','"
-                                  : ""));
+                              "columns are ignored)",
+                              header.fields[i].substr(0, 60)));
     }
     if (column == kColumnCount) continue;
     if (where[column] >= 0) {
@@ -292,6 +289,11 @@ void ImportSoaCsv(ProfileReader& reader, const YAML::Node& node, std::string* wr
   Result<std::string> text = ReadFileUpTo(path, kMaxCsvBytes, {"SoA CSV", "SoA CSV files"});
   if (!text) return reader.Add(text.error(), "soa_csv");
   Result<std::vector<CsvRecord>> records = ReadCsv(*text, path);
+  // A header of one field with ';' in it: an export with ';' between fields (European locales).
+  if (records && !records->empty() && records->front().fields.size() == 1 &&
+      records->front().fields.front().find(';') != std::string::npos) {
+    records = ReadCsv(*text, path, ';');
+  }
   if (!records) return reader.Add(records.error(), "soa_csv");
   ReadCsvRows(reader, path, *records, rows);
 }
@@ -305,7 +307,7 @@ void CheckSoaUnique(ProfileReader& reader, const std::vector<SoaEntry>& rows) {
                      fmt::format("control {} has a row already, at {}:{}: one row per control",
                                  row.control, it->second->file, it->second->line),
                      row.file, row.line),
-               "control");
+               row.file == reader.file().source().name ? "soa.control" : "soa_csv.control");
   }
 }
 

@@ -14,6 +14,7 @@
 namespace clausescan {
 namespace {
 
+using internal::FormatAmount;
 using internal::FormatNumber;
 using internal::Plural;
 using internal::TerminalText;
@@ -100,7 +101,7 @@ void WriteCapabilities(const Capabilities& c, std::ostream& out) {
   }
   for (const InsurancePolicy& policy : c.insurance) {
     line(fmt::format("insurance: {} {} {}", policy.type, policy.currency,
-                     FormatNumber(policy.amount)));
+                     FormatAmount(policy.amount)));
   }
   if (c.uptime_percent) line(fmt::format("uptime: {} %", FormatNumber(*c.uptime_percent)));
   if (c.liability_cap) {
@@ -111,7 +112,7 @@ void WriteCapabilities(const Capabilities& c, std::ostream& out) {
     }
     if (c.liability_cap->amount) {
       parts.push_back(
-          fmt::format("{} {}", c.liability_cap->currency, FormatNumber(*c.liability_cap->amount)));
+          fmt::format("{} {}", c.liability_cap->currency, FormatAmount(*c.liability_cap->amount)));
     }
     line(fmt::format("liability cap accepted: {}", fmt::join(parts, " or ")));
   }

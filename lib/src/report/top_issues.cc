@@ -23,22 +23,9 @@ std::string Words(std::string_view name) {
   return out;
 }
 
-// A number with thousands separators from 10,000 on: "5,000,000", "24", "99.9".
-std::string Amount(double value) {
-  std::string plain = FormatNumber(value);
-  std::optional<long long> whole = AsInteger(value);
-  if (!whole || *whole < 10000) return plain;
-  std::string out;
-  for (std::size_t i = 0; i < plain.size(); ++i) {
-    if (i > 0 && (plain.size() - i) % 3 == 0) out += ',';
-    out += plain[i];
-  }
-  return out;
-}
-
-// The value as words: a number (as Amount), a word with '_' as spaces, a list joined by ", ".
+// The value as words: a number (as FormatAmount), a word with '_' as spaces, a list joined by ", ".
 std::string ValueWords(const ParamValue& value) {
-  if (const double* number = std::get_if<double>(&value)) return Amount(*number);
+  if (const double* number = std::get_if<double>(&value)) return FormatAmount(*number);
   return Words(FormatValue(value));
 }
 

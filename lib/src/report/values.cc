@@ -21,6 +21,18 @@ std::string FormatNumber(double value) {
   return fmt::format("{}", value);  // shortest round-trip form
 }
 
+std::string FormatAmount(double value) {
+  std::string plain = FormatNumber(value);
+  std::optional<long long> whole = AsInteger(value);
+  if (!whole || *whole < 10000) return plain;
+  std::string out;
+  for (std::size_t i = 0; i < plain.size(); ++i) {
+    if (i > 0 && (plain.size() - i) % 3 == 0) out += ',';
+    out += plain[i];
+  }
+  return out;
+}
+
 std::string FormatValue(const ParamValue& value) {
   return std::visit(
       [](const auto& v) -> std::string {

@@ -18,6 +18,9 @@ std::optional<long long> AsInteger(double value);
 // reads back as the same double). Non-finite values print as "nan", "inf", "-inf".
 std::string FormatNumber(double value);
 
+// FormatNumber with thousands separators from 10,000 on: "5,000,000", "24", "99.9".
+std::string FormatAmount(double value);
+
 // A parameter value as plain words: numbers per FormatNumber, "true"/"false", a word as is, a
 // list joined with ", ".
 std::string FormatValue(const ParamValue& value);

@@ -191,14 +191,14 @@ Status YamlFile::Parse(YAML::Node* root) const {
     if (!HasWideByteOrderMark(content)) {
       if (std::size_t bad = FindInvalidUtf8(content); bad != std::string_view::npos) {
         const auto [line, column] = LineAndColumn(content, bad);
-        return Error(ErrorCode::kRuleError, "invalid UTF-8 (rule files are UTF-8 text)",
+        return Error(ErrorCode::kRuleError, "invalid UTF-8 (the file must be UTF-8 text)",
                      source_.name, line, column);
       }
     }
     if (std::size_t second = SecondDocumentStart(content); second != std::string_view::npos) {
       const auto [line, column] = LineAndColumn(content, second);
       return Error(ErrorCode::kRuleError,
-                   "a second YAML document ('---'): a rule file holds one document", source_.name,
+                   "a second YAML document ('---'): the file must hold one document", source_.name,
                    line, column);
     }
   }
