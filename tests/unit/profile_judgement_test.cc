@@ -254,6 +254,18 @@ TEST(ProfileJudgement, CategoryWithoutCapabilitySaysNothingAboutMet) {
   EXPECT_EQ(f.risk, f.profile->original_risk);
 }
 
+// A duty the other side owes asks nothing of the supplier's ISMS: no verdict, no documents.
+TEST(ProfileJudgement, OtherSidesDutyIsNotJudged) {
+  Finding f = Judged(
+      "Customer shall notify Supplier of any Security Incident within 24 hours of its "
+      "occurrence.\n",
+      "incident_notification", "24 hours");
+  EXPECT_EQ(f.side, "them");
+  EXPECT_EQ(f.profile->capability, "");
+  EXPECT_TRUE(f.profile->documents.empty());
+  EXPECT_EQ(f.risk, f.profile->original_risk);
+}
+
 TEST(ProfileJudgement, DocumentsValidExpiredAndMissing) {
   Finding f = Judged(
       "Supplier shall notify Customer of any Security Incident within 24 hours of its "
