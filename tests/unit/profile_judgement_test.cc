@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
@@ -329,6 +330,24 @@ TEST(ProfileJudgement, JudgeAgainstProfileOnAReport) {
   ASSERT_EQ(report.findings.size(), 1u);
   EXPECT_EQ(Verdict(report.findings[0]), "met");
   EXPECT_EQ(report.findings[0].risk, Risk::kLow);
+}
+
+// Judging again starts from the playbook's risk: one level, one reason, however often.
+TEST(ProfileJudgement, JudgingTwiceAdjustsOnce) {
+  Report report =
+      ScanText("Supplier will make the Service available 99.5% of the time in each month.\n",
+               "contract.txt");
+  Profile weak = Supplier();
+  weak.capabilities.uptime_percent = 99.0;
+  JudgeAgainstProfile(weak, Date("2026-12-06"), &report);
+  JudgeAgainstProfile(Supplier(), Date("2026-12-06"), &report);
+  ASSERT_EQ(report.findings.size(), 1u);
+  const Finding& f = report.findings[0];
+  EXPECT_EQ(f.profile->original_risk, Risk::kMedium);
+  EXPECT_EQ(f.risk, Risk::kLow);
+  EXPECT_EQ(std::count_if(f.reasons.begin(), f.reasons.end(),
+                          [](const std::string& r) { return r.rfind("your profile", 0) == 0; }),
+            1);
 }
 
 }  // namespace
