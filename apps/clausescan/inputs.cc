@@ -115,7 +115,8 @@ bool CheckFolderOutput(const std::string& folder, const InputArgs& args, const O
 bool CheckReadFiles(const ReadFiles& reads, const Output& out) {
   struct stat st;
   for (const auto& [file, what] : {std::pair{reads.playbook, "the --playbook file"},
-                                   std::pair{reads.baseline, "the --baseline file"}}) {
+                                   std::pair{reads.baseline, "the --baseline file"},
+                                   std::pair{reads.profile, "the --profile file"}}) {
     if (file.empty() || ::stat(file.c_str(), &st) != 0 || !out.IsDestination(st)) continue;
     PrintError(fmt::format("{}: is {}; not writing the report over it", out.path(), what));
     return false;

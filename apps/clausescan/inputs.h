@@ -28,6 +28,7 @@ struct ReadFiles {
   std::string playbook;   // --playbook FILE
   std::string rules_dir;  // --rules DIR: every file in it
   std::string baseline;   // --baseline FILE
+  std::string profile;    // --profile FILE
 };
 
 // False, after printing why, when the output would go over something the run reads, so that a

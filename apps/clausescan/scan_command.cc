@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -37,6 +38,8 @@ struct ScanArgs {
   RuleOptions rules;
   ReadArgs read;
   std::string baseline;
+  std::string profile;  // issue 13 #2: judge findings against this company profile
+  std::string as_of;    // YYYY-MM-DD; empty: today (UTC)
 };
 
 // Leaves out of report what the baseline accepted, saying so in its notes.
@@ -203,12 +206,33 @@ bool ReachesFailOn(const std::vector<Report>& reports, const std::string& fail_o
   return true;
 }
 
+// Loads --profile (and --as-of) into options; prints every error of the profile and returns
+// false when it does not load.
+bool LoadProfileOption(const ScanArgs& args, const RuleSet& rules, ScanOptions* options) {
+  if (!args.as_of.empty()) {
+    options->profile_date = CalendarDate::Parse(args.as_of);
+    if (!options->profile_date) {
+      PrintError("--as-of must be a date written YYYY-MM-DD, found '" + args.as_of + "'");
+      return false;
+    }
+  }
+  if (args.profile.empty()) return true;
+  ProfileResult profile = LoadProfile(args.profile, rules);
+  if (!profile) {
+    for (const ProfileError& error : profile.errors()) PrintError(error.message());
+    return false;
+  }
+  options->profile = std::make_shared<const Profile>(std::move(profile).value());
+  return true;
+}
+
 int RunScan(ScanArgs args) {
   std::optional<RuleSet> rules = LoadRules(args.rules);
   if (!rules) return kExitError;
   ScanOptions options;
   options.lossy_utf8 = args.lossy_utf8;
   options.rationale = !args.no_rationale;
+  if (!LoadProfileOption(args, *rules, &options)) return kExitError;
   ApplyReadOptions(args.read, &options);
   Scanner scanner(*rules, options);
   std::optional<Baseline> baseline;
@@ -227,8 +251,9 @@ int RunScan(ScanArgs args) {
     PrintError(error);
     return kExitError;
   }
-  if (!CheckOutputIsNotAnInput(args.inputs,
-                               {args.rules.playbook, args.rules.rules_dir, args.baseline}, out)) {
+  if (!CheckOutputIsNotAnInput(
+          args.inputs, {args.rules.playbook, args.rules.rules_dir, args.baseline, args.profile},
+          out)) {
     return kExitError;
   }
   // Before any scanning; the unnamed output file is never linked in when this fails.
@@ -321,6 +346,12 @@ Command AddScanCommand(CLI::App& app) {
   cmd->add_option("--baseline", args->baseline,
                   "Leave out findings accepted in this earlier JSON report (scan --format json), "
                   "so --fail-on reacts to new ones only");
+  cmd->add_option("--profile", args->profile,
+                  "Judge each finding against this company profile (see clausescan profile "
+                  "init): met or not, your documents that answer it, SoA gaps; risk adjusted");
+  cmd->add_option("--as-of", args->as_of,
+                  "With --profile: judge your documents' expiry on this date (YYYY-MM-DD); "
+                  "default: today (UTC)");
   cmd->add_flag("--lossy-utf8", args->lossy_utf8,
                 "Replace invalid UTF-8 bytes with '?' instead of failing");
   AddReadOptions(cmd, &args->read);

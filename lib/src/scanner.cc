@@ -18,6 +18,7 @@
 #include "assess/perspective.h"
 #include "assess/rationale.h"
 #include "assess/subprocessor_scheme.h"
+#include "clausescan/judgement.h"
 #include "extract/document.h"
 #include "match/fallback.h"
 #include "match/matcher.h"
@@ -395,6 +396,10 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   }
   AddTypeAndMissing(data, type, text, &report);
   if (!options.rationale) internal::DropRationale(&report);  // issue 14 #2
+  if (options.profile) {                                     // issue 13 #2
+    JudgeAgainstProfile(*options.profile, options.profile_date.value_or(CalendarDate::Today()),
+                        &report);
+  }
   return report;
 }
 

@@ -5,6 +5,7 @@
 #include "clausescan/baseline.h"
 #include "clausescan/date.h"
 #include "clausescan/evidence.h"
+#include "clausescan/judgement.h"
 #include "clausescan/printers.h"
 #include "clausescan/profile.h"
 #include "clausescan/report.h"

@@ -54,6 +54,49 @@ struct Rationale {
   std::vector<RationaleSource> sources;  // at least one when text is not empty
 };
 
+// A document of the company profile that answers a finding's evidence (issue 13 #2).
+struct ProfileDocument {
+  std::string evidence;     // the evidence id the finding's rule calls for
+  std::string title;        // the document's title (the profile's, else the catalogue's)
+  std::string file;         // as the profile writes it; "" when the profile has none
+  std::string valid_until;  // YYYY-MM-DD; "" when the profile has none
+  // "valid" (on the scan date), "expired" (before the scan date) or "missing" (no document in
+  // the profile answers the id).
+  std::string status;
+};
+
+// An Annex A control a finding maps to that the profile's SoA excludes or has not implemented.
+struct ControlGap {
+  std::string control;  // "A.8.13"
+  std::string title;    // "Information backup"
+  std::string state;    // "excluded", "not_implemented", "planned" or "partial"
+};
+
+// How a finding stands against the company profile (ScanOptions::profile, issue 13 #2).
+struct ProfileJudgement {
+  // The capability of the profile compared with the clause: "notification", "deletion",
+  // "audit", "insurance", "uptime" or "liability_cap"; "" when the finding has nothing any
+  // capability can be compared with (then verdict and summary are "" too).
+  std::string capability;
+  // "met", "not_met" or "not_compared" (the profile states no such capability, the clause gives
+  // no number, or the amounts are in different currencies); "" with capability "".
+  std::string verdict;
+  // One line with the numbers on both sides: "you notify within 48 h of confirmation; the
+  // clause asks 24 h of occurrence: not met".
+  std::string summary;
+  // The finding's risk before the judgement; Finding::risk is one level lower when met (not
+  // below low), one higher when not met (not above high).
+  Risk original_risk = Risk::kInfo;
+  // One per evidence id of the finding, in its order: the document that answers it.
+  std::vector<ProfileDocument> documents;
+  std::vector<ControlGap> gaps;  // in the order of the finding's controls
+  // What a reader should act on besides the summary, one sentence each: expired documents
+  // ("ISO/IEC 27001 certificate expired 2026-03-01"), evidence with no document ("no document
+  // in your profile: Backup policy"), controls the SoA excludes or has not implemented
+  // ("demands A.8.13 (Information backup), which your SoA excludes: negotiate or justify").
+  std::vector<std::string> notes;
+};
+
 // One clause found in a document.
 struct Finding {
   std::string rule;      // rule id, e.g. "incident-notification.window"
@@ -103,6 +146,8 @@ struct Finding {
   // of the same category on the same clause were merged into this one. A scan fills it; printers
   // read an empty list (a finding built by hand) as {rule}.
   std::vector<std::string> rules;
+  // How the company profile meets the clause; absent when the scan had no profile.
+  std::optional<ProfileJudgement> profile;
 };
 
 // A clause a document of this type is expected to have but does not.
@@ -133,6 +178,10 @@ struct DocumentInfo {
   // Word checkbox). The text of such options is not scanned: it is no agreed term. 0 when none.
   std::size_t placeholders = 0;
   std::size_t options_not_selected = 0;
+  // The company profile the findings were judged against (its path as given) and the date its
+  // documents were judged on (YYYY-MM-DD); both "" when the scan had no profile.
+  std::string profile;
+  std::string profile_date;
 };
 
 // What SelectFindings left out of a report below a minimum risk, so that a summary of what is

@@ -4,9 +4,13 @@
 
 #include <cstddef>
 #include <istream>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
+#include "clausescan/date.h"
+#include "clausescan/profile.h"
 #include "clausescan/report.h"
 #include "clausescan/result.h"
 #include "clausescan/rules.h"
@@ -109,6 +113,14 @@ enum class Revisions {
 //   rationale               --no-rationale      true       false: findings carry no rationale
 //                                                          (Finding::rationale empty) and none
 //                                                          of its answers as considerations
+//   profile                 --profile           null       a company profile (LoadProfile) each
+//                                                          finding is judged against
+//                                                          (JudgeAgainstProfile in judgement.h):
+//                                                          met or not, the documents that answer
+//                                                          it, SoA gaps; risk adjusted. null: no
+//                                                          judgement, reports as without it
+//   profile_date            --as-of             today      the date (UTC) the profile's documents
+//                                                          are judged valid or expired on
 //
 // Fixed bounds, not options: a DOCX list label is cut at 64 bytes and its level text read up to
 // 256 bytes; numbering.xml and styles.xml are read up to 10000 lists, list instances and styles
@@ -129,6 +141,8 @@ struct ScanOptions {
   std::size_t max_pdf_memory_bytes = std::size_t{4} << 30;
   bool merge_same_clause = true;
   bool rationale = true;
+  std::shared_ptr<const Profile> profile;
+  std::optional<CalendarDate> profile_date;
 };
 
 // Scans documents with a RuleSet. Cheap to construct. Thread safety: every method is const and

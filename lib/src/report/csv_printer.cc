@@ -1,5 +1,6 @@
 // CSV: one row per finding, for spreadsheets and scripts. The columns are a contract
 // (docs/report-format.md): new columns are only ever appended.
+#include <algorithm>
 #include <array>
 #include <map>
 #include <ostream>
@@ -19,6 +20,10 @@ constexpr std::array<std::string_view, 20> kColumns = {
     "path",     "line",     "column", "start",      "end",   "page",       "paragraph",
     "section",  "category", "rule",   "risk",       "party", "parameters", "reasons",
     "controls", "evidence", "text",   "party_name", "side",  "holds"};
+
+// Appended when the findings were judged against a company profile (issue 13 #2).
+constexpr std::array<std::string_view, 5> kProfileColumns = {
+    "original_risk", "profile_verdict", "profile_summary", "profile_documents", "profile_notes"};
 
 std::string Field(std::string_view raw) { return internal::CsvField(raw); }
 
@@ -78,12 +83,36 @@ std::vector<std::string> Row(const std::string& path, const Finding& f) {
           f.holds};
 }
 
+// The profile columns of a finding: its original risk, verdict, summary, documents ("id=file
+// (status)") and notes; empty fields for a finding without a judgement.
+std::vector<std::string> ProfileFields(const Finding& f) {
+  if (!f.profile) return std::vector<std::string>(kProfileColumns.size());
+  const ProfileJudgement& p = *f.profile;
+  return {std::string(RiskName(p.original_risk)), p.verdict, p.summary,
+          Join(p.documents, " ",
+               [](const ProfileDocument& d) {
+                 return d.evidence + "=" + (d.file.empty() ? "" : d.file + ":") + d.status;
+               }),
+          Join(p.notes, " | ", [](const std::string& s) { return s; })};
+}
+
 }  // namespace
 
 void WriteCsv(const std::vector<Report>& reports, std::ostream& out) {
-  WriteRecord({kColumns.begin(), kColumns.end()}, out);
+  const bool judged = std::any_of(reports.begin(), reports.end(),
+                                  [](const Report& r) { return !r.document.profile.empty(); });
+  std::vector<std::string> header(kColumns.begin(), kColumns.end());
+  if (judged) header.insert(header.end(), kProfileColumns.begin(), kProfileColumns.end());
+  WriteRecord(header, out);
   for (const Report& report : reports) {
-    for (const Finding& f : report.findings) WriteRecord(Row(report.document.path, f), out);
+    for (const Finding& f : report.findings) {
+      std::vector<std::string> row = Row(report.document.path, f);
+      if (judged) {
+        std::vector<std::string> more = ProfileFields(f);
+        row.insert(row.end(), more.begin(), more.end());
+      }
+      WriteRecord(row, out);
+    }
   }
 }
 

@@ -13,6 +13,7 @@
 #include "report/html_style.h"
 #include "report/left_out.h"
 #include "report/matrix.h"
+#include "report/profile_text.h"
 #include "report/strings.h"
 #include "report/top_issues.h"
 #include "report/values.h"
@@ -211,6 +212,13 @@ void WriteFacts(const Finding& f, std::ostream& out) {
     WriteFact("Party", {HtmlEscape(marker)}, "plain", out);
   }
   WriteFact("Why this risk", Escaped(f.reasons), "bullets", out);
+  if (f.profile) {  // issue 13 #2
+    if (const std::string line = internal::ProfileVerdictLine(f); !line.empty()) {
+      WriteFact("Your profile", {HtmlEscape(line)}, "plain", out);
+    }
+    WriteFact("Your documents", Escaped(internal::ProfileDocumentLines(*f.profile)), "plain", out);
+    WriteFact("To act on", Escaped(f.profile->notes), "bullets", out);
+  }
   std::vector<std::string> controls;
   for (const Control& c : f.controls) {
     controls.push_back("<span class=\"ctl\">" + HtmlEscape(c.id) + "</span> " +
@@ -283,7 +291,9 @@ std::string DocumentMeta(const Report& report) {
          " \u00B7 worst risk " + Badge(report.WorstRisk()) +
          (report.left_out.empty()
               ? std::string()
-              : " \u00B7 " + HtmlEscape(internal::LeftOutWords(report.left_out)));
+              : " \u00B7 " + HtmlEscape(internal::LeftOutWords(report.left_out))) +
+         (doc.profile.empty() ? std::string()
+                              : " \u00B7 " + HtmlEscape(internal::ProfileHeaderLine(doc)));
 }
 
 void WriteDocument(std::size_t r, const Report& report, const std::string& name,

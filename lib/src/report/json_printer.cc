@@ -30,6 +30,9 @@ Json DocumentJson(const DocumentInfo& document) {
         Json{{"name", p.name}, {"terms", p.terms}, {"role", p.role}, {"side", p.side}});
   }
   out["parties"] = std::move(parties);
+  if (!document.profile.empty()) {  // issue 13 #2
+    out["profile"] = Json{{"path", document.profile}, {"date", document.profile_date}};
+  }
   if (document.placeholders > 0 || document.options_not_selected > 0) {
     out["template"] = Json{{"placeholders", document.placeholders},
                            {"options_not_selected", document.options_not_selected}};
@@ -70,12 +73,14 @@ Json FindingJson(const Finding& f) {
   if (f.fallback) out["fallback"] = true;  // a category fallback rule found it
   out["parameters"] = internal::ParametersJson(f.parameters);
   out["risk"] = RiskName(f.risk);
+  if (f.profile) out["original_risk"] = RiskName(f.profile->original_risk);  // issue 13 #2
   out["reasons"] = f.reasons;
   out["positions"] = f.positions;
   out["controls"] = ControlsJson(f.controls);
   out["evidence"] = EvidenceJson(f.evidence);
   out["considerations"] = f.considerations;
   if (!f.rationale.text.empty()) out["rationale"] = internal::RationaleJson(f.rationale);
+  if (f.profile) out["profile"] = internal::ProfileJudgementJson(*f.profile);
   return out;
 }
 

@@ -42,4 +42,29 @@ nlohmann::ordered_json RationaleJson(const Rationale& rationale) {
   return out;
 }
 
+nlohmann::ordered_json ProfileJudgementJson(const ProfileJudgement& judgement) {
+  using Json = nlohmann::ordered_json;
+  Json documents = Json::array();
+  for (const ProfileDocument& d : judgement.documents) {
+    documents.push_back(Json{{"evidence", d.evidence},
+                             {"title", d.title},
+                             {"file", d.file},
+                             {"valid_until", d.valid_until},
+                             {"status", d.status}});
+  }
+  Json gaps = Json::array();
+  for (const ControlGap& g : judgement.gaps) {
+    gaps.push_back(Json{{"control", g.control}, {"title", g.title}, {"state", g.state}});
+  }
+  Json out = Json::object();
+  out["capability"] = judgement.capability;
+  out["verdict"] = judgement.verdict;
+  out["summary"] = judgement.summary;
+  out["original_risk"] = RiskName(judgement.original_risk);
+  out["documents"] = std::move(documents);
+  out["gaps"] = std::move(gaps);
+  out["notes"] = judgement.notes;
+  return out;
+}
+
 }  // namespace clausescan::internal

@@ -22,6 +22,12 @@ nlohmann::ordered_json ParametersJson(const std::map<std::string, ParamValue>& p
 // (docs/report-format.md); callers leave the field out when rationale.text is empty.
 nlohmann::ordered_json RationaleJson(const Rationale& rationale);
 
+// A finding's judgement against the company profile as the JSON object {"capability",
+// "verdict", "summary", "original_risk", "documents": [{"evidence", "title", "file",
+// "valid_until", "status"}], "gaps": [{"control", "title", "state"}], "notes"}
+// (docs/report-format.md, issue 13 #2).
+nlohmann::ordered_json ProfileJudgementJson(const ProfileJudgement& judgement);
+
 }  // namespace clausescan::internal
 
 #endif  // CLAUSESCAN_REPORT_JSON_VALUES_H_

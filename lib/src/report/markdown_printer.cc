@@ -12,6 +12,7 @@
 #include "clausescan/printers.h"
 #include "report/left_out.h"
 #include "report/matrix.h"
+#include "report/profile_text.h"
 #include "report/rationale_text.h"
 #include "report/strings.h"
 #include "report/top_issues.h"
@@ -230,6 +231,13 @@ void WriteFinding(const Finding& f, std::string_view format, const std::string& 
     out << "- Party: " << MarkdownEscape(marker) << '\n';
   }
   WriteBullets("Why", f.reasons, out);
+  if (f.profile) {  // issue 13 #2
+    if (const std::string line = internal::ProfileVerdictLine(f); !line.empty()) {
+      out << "- Your profile: " << MarkdownEscape(line) << '\n';
+    }
+    WriteInline("Your documents", internal::ProfileDocumentLines(*f.profile), out);
+    WriteBullets("To act on", f.profile->notes, out);
+  }
   std::vector<std::string> controls;
   for (const Control& c : f.controls) controls.push_back(c.id + " " + c.title);
   WriteInline("Annex A controls", controls, out);
@@ -267,6 +275,9 @@ void WriteDocument(std::size_t r, const Report& report, const std::string& name,
       << "; worst risk " << RiskWord(report.WorstRisk());
   if (!report.left_out.empty()) out << "; " << internal::LeftOutWords(report.left_out);
   out << ".\n\n";
+  if (const std::string line = internal::ProfileHeaderLine(doc); !line.empty()) {
+    out << "Findings " << MarkdownEscape(line) << ".\n\n";  // issue 13 #2
+  }
   for (const internal::CategoryGroup& group : internal::GroupByCategory(report)) {
     out << Anchor(CategoryAnchor(r, group.category)) << "\n\n### "
         << MarkdownEscape(internal::CategoryTitle(group.category)) << "\n\n";

@@ -218,6 +218,10 @@ Json FindingResult(const Report& report, std::size_t artifact, const Finding& f,
   Json evidence = Json::array();
   for (const EvidenceItem& e : f.evidence) evidence.push_back(e.id);
   properties["evidence"] = std::move(evidence);
+  if (f.profile) {  // issue 13 #2
+    properties["original_risk"] = RiskName(f.profile->original_risk);
+    properties["profile"] = internal::ProfileJudgementJson(*f.profile);
+  }
   Json out = Json::object();
   out["ruleId"] = f.rule;
   out["ruleIndex"] = rules.by_id.at(f.rule).index;

@@ -12,6 +12,7 @@
 
 #include "clausescan/printers.h"
 #include "report/left_out.h"
+#include "report/profile_text.h"
 #include "report/rationale_text.h"
 #include "report/strings.h"
 #include "report/terminal.h"
@@ -87,6 +88,9 @@ void WriteHeader(const Report& report, std::ostream& out, const TextStyle& style
   }
   if (!left_out.empty()) out << "; " << LeftOutWords(left_out);
   out << '\n';
+  if (const std::string line = internal::ProfileHeaderLine(doc); !line.empty()) {
+    WriteWrapped(Clean(line), "", "  ", out);  // issue 13 #2
+  }
 }
 
 // A titled list: "  title:" then one wrapped line per item.
@@ -104,6 +108,16 @@ std::string Location(const std::string& path, const Finding& f) {
   if (f.page > 0) location += " (p. " + std::to_string(f.page) + ")";
   if (f.paragraph > 0) location += " (\u00B6 " + std::to_string(f.paragraph) + ")";
   return location;
+}
+
+// What the company profile says of the finding: the verdict, the documents that answer it, and
+// what to act on (expired or missing documents, SoA gaps).
+void WriteProfile(const Finding& f, std::ostream& out) {
+  if (const std::string line = internal::ProfileVerdictLine(f); !line.empty()) {
+    WriteWrapped(Clean(line), "  your profile: ", "    ", out);
+  }
+  WriteList("your documents", internal::ProfileDocumentLines(*f.profile), "", out);
+  WriteList("to act on", f.profile->notes, "- ", out);
 }
 
 void WriteFinding(const std::string& path, std::string_view format, const Finding& f,
@@ -125,6 +139,7 @@ void WriteFinding(const std::string& path, std::string_view format, const Findin
     WriteWords({params.begin(), params.end()}, "  parameters: ", "    ", out);
   }
   WriteList("why", f.reasons, "- ", out);
+  if (f.profile) WriteProfile(f, out);  // issue 13 #2
   std::vector<std::string> controls;
   for (const Control& c : f.controls) controls.push_back(c.id + " " + c.title);
   WriteList("controls", controls, "", out);
@@ -160,6 +175,9 @@ void WriteBriefFinding(const std::string& path, std::string_view format, const F
   // An amount not judged is said even in brief: its risk is not a verdict on the amount.
   if (const std::string* reason = internal::NotComparedReason(f)) {
     WriteWrapped(Clean(*reason), "  ", "    ", out);
+  }
+  if (const std::string line = internal::ProfileVerdictLine(f); !line.empty()) {
+    WriteWrapped(Clean(line), "  your profile: ", "    ", out);  // issue 13 #2
   }
 }
 

@@ -228,6 +228,10 @@ std::string IssueWords(const Finding& finding) {
   std::string words = ParameterWords(finding);
   if (words.empty()) words = finding.title.empty() ? finding.rule : finding.title;
   if (NotComparedReason(finding) != nullptr) words += ", " + std::string(kNotCompared);
+  if (finding.profile && finding.profile->verdict == "met") words += "; your profile meets it";
+  if (finding.profile && finding.profile->verdict == "not_met") {
+    words += "; your profile does not meet it";  // issue 13 #2
+  }
   return words;
 }
 

@@ -25,7 +25,8 @@ std::string LocationWords(const Finding& finding);
 
 // ParameterWords, or the finding's title (else its rule) when it has no parameters.
 // Ends with ", not compared (currency)" when an amount of the finding was not compared with the
-// playbook's limits (NotComparedReason), so the one line never reads as judged.
+// playbook's limits (NotComparedReason), so the one line never reads as judged. With a company
+// profile's verdict, then "; your profile meets it" or "; your profile does not meet it".
 std::string IssueWords(const Finding& finding);
 
 // How a reason of an amount the playbook's limits did not judge begins (AmountsInBaseCurrency).

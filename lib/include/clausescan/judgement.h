@@ -1,0 +1,38 @@
+// Findings judged against the company profile (issue 13 #2): whether the supplier's stated
+// capabilities meet each clause, which of its documents answer it, and which controls the clause
+// maps to that its SoA excludes or has not implemented.
+#ifndef CLAUSESCAN_JUDGEMENT_H_
+#define CLAUSESCAN_JUDGEMENT_H_
+
+#include "clausescan/date.h"
+#include "clausescan/profile.h"
+#include "clausescan/report.h"
+
+namespace clausescan {
+
+// Sets Finding::profile on every finding of report, adjusts its risk, and records the profile
+// (Profile::path) and `on` in report->document (profile, profile_date). A scan with
+// ScanOptions::profile calls it; call it yourself on a report scanned without one. Judging a
+// report twice judges from the original risks again. Never fails; thread-safe.
+//
+// Per finding, the capability compared (none for other categories, nor for a duty the other
+// side owes):
+//   incident_notification  window_hours (or window_days) and trigger  notification {hours, from}
+//   data_deletion          delete_days, backups, backups_retained     deletion_days,
+//                                                                     backups_deleted_within_days
+//   audit_rights           onsite, reports_in_lieu, notice_days       audit
+//   insurance              types, amount, currency                    insurance (same currency)
+//   sla_uptime             percent                                    uptime_percent
+//   liability_cap          cap_months_fees, cap_amount, currency      liability_cap
+// A notification clock starting at occurrence is stricter than one starting at awareness (or
+// discovery), and that than one at confirmation; a clause that names no trigger is read as
+// awareness. Met: the finding's risk drops one level (not below low); not met: it rises one
+// (not above high); each with a reason appended to Finding::reasons. Documents: for each of the
+// finding's evidence ids, the profile's document valid on `on` that stays valid longest, else
+// its latest expired one (a note "TITLE expired DATE"), else none (a note "no document in your
+// profile: TITLE").
+void JudgeAgainstProfile(const Profile& profile, const CalendarDate& on, Report* report);
+
+}  // namespace clausescan
+
+#endif  // CLAUSESCAN_JUDGEMENT_H_

@@ -1,0 +1,425 @@
+// Findings judged against the company profile (issue 13 #2): see clausescan/judgement.h.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "clausescan/judgement.h"
+#include "report/values.h"
+
+namespace clausescan {
+namespace {
+
+using internal::FormatNumber;
+
+constexpr std::string_view kMetReason = "your profile meets the clause (";
+constexpr std::string_view kNotMetReason = "your profile does not meet the clause (";
+
+// One capability compared with a clause: "OURS; THEIRS: VERDICT".
+struct Comparison {
+  std::string capability;
+  std::string verdict;    // "met", "not_met", "not_compared"
+  std::string ours;       // "you notify within 48 h of confirmation"
+  std::string theirs;     // "the clause asks 24 h of occurrence"
+  bool currency = false;  // not compared because the currencies differ (or one is not stated)
+};
+
+const double* Number(const Finding& f, const char* name) {
+  auto it = f.parameters.find(name);
+  return it == f.parameters.end() ? nullptr : std::get_if<double>(&it->second);
+}
+
+const std::string* Word(const Finding& f, const char* name) {
+  auto it = f.parameters.find(name);
+  return it == f.parameters.end() ? nullptr : std::get_if<std::string>(&it->second);
+}
+
+bool Flag(const Finding& f, const char* name) {
+  auto it = f.parameters.find(name);
+  if (it == f.parameters.end()) return false;
+  const bool* flag = std::get_if<bool>(&it->second);
+  return flag != nullptr && *flag;
+}
+
+std::vector<std::string> List(const Finding& f, const char* name) {
+  auto it = f.parameters.find(name);
+  if (it == f.parameters.end()) return {};
+  if (const auto* list = std::get_if<std::vector<std::string>>(&it->second)) return *list;
+  if (const auto* word = std::get_if<std::string>(&it->second)) return {*word};
+  return {};
+}
+
+// 10000000 -> "10,000,000"; 1.5 -> "1.5".
+std::string Grouped(double value) {
+  if (!std::isfinite(value) || value != std::floor(value) || std::fabs(value) >= 1e15) {
+    return FormatNumber(value);
+  }
+  std::string digits = fmt::format("{}", static_cast<long long>(std::fabs(value)));
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return value < 0 ? "-" + out : out;
+}
+
+std::string Money(const std::string& currency, double amount) {
+  return currency.empty() ? Grouped(amount) : currency + " " + Grouped(amount);
+}
+
+std::string Join(const std::vector<std::string>& parts, std::string_view last_sep) {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) out += i + 1 == parts.size() ? std::string(last_sep) : std::string(", ");
+    out += parts[i];
+  }
+  return out;
+}
+
+// How late a notification clock starts: occurrence (0) before awareness or discovery (1) before
+// confirmation (2). A clock that starts earlier is stricter.
+int TriggerRank(std::string_view trigger) {
+  if (trigger == "occurrence") return 0;
+  if (trigger == "confirmation") return 2;
+  return 1;
+}
+
+std::optional<Comparison> CompareNotification(const Capabilities& caps, const Finding& f) {
+  const double* hours = Number(f, "window_hours");
+  const double* days = Number(f, "window_days");
+  if (hours == nullptr && days == nullptr) return std::nullopt;
+  const std::string* stated = Word(f, "trigger");
+  const std::string trigger = stated != nullptr ? *stated : "awareness";
+  const double clause_hours = hours != nullptr ? *hours : *days * 24;
+  Comparison c{"notification"};
+  c.theirs = "the clause asks " +
+             (hours != nullptr ? FormatNumber(*hours) + " h"
+                               : FormatNumber(*days) + (Flag(f, "business") ? " business" : "") +
+                                     (*days == 1 ? " day" : " days")) +
+             " of " + trigger +
+             (stated == nullptr ? " (no trigger stated: read as awareness)" : "");
+  if (!caps.notification) {
+    c.ours = "your profile states no notification window";
+    c.verdict = "not_compared";
+    return c;
+  }
+  const NotificationCapability& ours = *caps.notification;
+  const std::string from(NotificationTriggerName(ours.from));
+  c.ours = "you notify within " + FormatNumber(ours.hours) + " h of " + from;
+  const bool met = ours.hours <= clause_hours && TriggerRank(from) <= TriggerRank(trigger);
+  c.verdict = met ? "met" : "not_met";
+  return c;
+}
+
+std::optional<Comparison> CompareDeletion(const Capabilities& caps, const Finding& f) {
+  const double* days = Number(f, "delete_days");
+  if (days == nullptr) return std::nullopt;
+  const bool backups = Flag(f, "backups") && !Flag(f, "backups_retained");
+  Comparison c{"deletion"};
+  c.theirs = "the clause asks deletion within " + FormatNumber(*days) + " days" +
+             (backups ? " including backups" : "");
+  if (!caps.deletion_days) {
+    c.ours = "your profile states no deletion period";
+    c.verdict = "not_compared";
+    return c;
+  }
+  const std::optional<int>& backup_days = caps.backups_deleted_within_days;
+  c.ours = fmt::format("you delete within {} days", *caps.deletion_days);
+  if (backup_days) c.ours += fmt::format(" and backups age out within {} days", *backup_days);
+  if (backups && !backup_days) {
+    c.ours += "; your profile states no backup period";
+    c.verdict = "not_compared";
+    return c;
+  }
+  const bool met = *caps.deletion_days <= *days && (!backups || *backup_days <= *days);
+  c.verdict = met ? "met" : "not_met";
+  return c;
+}
+
+std::optional<Comparison> CompareAudit(const Capabilities& caps, const Finding& f) {
+  const bool onsite = Flag(f, "onsite");
+  const bool in_lieu = Flag(f, "reports_in_lieu");
+  const double* notice = Number(f, "notice_days");
+  if (!onsite && !in_lieu && notice == nullptr) return std::nullopt;
+  Comparison c{"audit"};
+  c.theirs = std::string("the clause ") +
+             (onsite    ? "demands on-site audits"
+              : in_lieu ? "accepts reports in lieu of audits"
+                        : "allows audits") +
+             (notice != nullptr ? " with " + FormatNumber(*notice) + " days' notice" : "");
+  if (!caps.audit) {
+    c.ours = "your profile states no audit stance";
+    c.verdict = "not_compared";
+    return c;
+  }
+  const AuditStance& ours = *caps.audit;
+  std::vector<std::string> offers;
+  if (ours.reports_in_lieu) offers.push_back("reports in lieu of audits");
+  if (ours.remote_audits) offers.push_back("remote audits");
+  c.ours = offers.empty() ? "you accept audits" : "you offer " + Join(offers, " and ");
+  if (ours.notice_days) c.ours += fmt::format(", with {} days' notice", *ours.notice_days);
+  // An on-site demand is met only by a supplier that accepts audits as they come, or by a
+  // clause that lets reports stand in for them.
+  const bool onsite_ok = !onsite || in_lieu || offers.empty();
+  const bool notice_ok = !ours.notice_days || notice == nullptr || *notice >= *ours.notice_days;
+  c.verdict = onsite_ok && notice_ok ? "met" : "not_met";
+  return c;
+}
+
+// The policy of type that best answers amount in currency: the largest in that currency, else
+// the largest of any currency; nullptr when the profile holds none of that type.
+const InsurancePolicy* BestPolicy(const Capabilities& caps, const std::string& type,
+                                  const std::string& currency) {
+  const InsurancePolicy* best = nullptr;
+  for (const InsurancePolicy& policy : caps.insurance) {
+    if (!type.empty() && policy.type != type) continue;
+    const bool same = policy.currency == currency;
+    const bool best_same = best != nullptr && best->currency == currency;
+    if (best == nullptr || (same && !best_same) ||
+        (same == best_same && policy.amount > best->amount)) {
+      best = &policy;
+    }
+  }
+  return best;
+}
+
+std::string TypeName(const std::string& type) {
+  std::string name = type.empty() ? "" : type;
+  std::replace(name.begin(), name.end(), '_', ' ');
+  return name.empty() ? "insurance" : name + " insurance";
+}
+
+std::optional<Comparison> CompareInsurance(const Capabilities& caps, const Finding& f) {
+  const double* amount = Number(f, "amount");
+  std::vector<std::string> types = List(f, "types");
+  if (amount == nullptr && types.empty()) return std::nullopt;
+  const std::string* stated = Word(f, "currency");
+  const std::string currency = stated != nullptr ? *stated : "";
+  if (types.empty()) types.push_back("");
+  Comparison c{"insurance"};
+  std::vector<std::string> asked, held;
+  bool not_met = false, not_compared = false;
+  for (const std::string& type : types) {
+    asked.push_back(TypeName(type));
+    const InsurancePolicy* policy = BestPolicy(caps, type, currency);
+    if (policy == nullptr) {
+      held.push_back("no " + TypeName(type));
+      not_met = true;
+      continue;
+    }
+    held.push_back(TypeName(type) + " of " + Money(policy->currency, policy->amount));
+    if (amount == nullptr) continue;
+    if (currency.empty() || policy->currency != currency) {
+      not_compared = c.currency = true;
+    } else if (policy->amount < *amount) {
+      not_met = true;
+    }
+  }
+  c.theirs = "the clause asks " + Join(asked, " and ") +
+             (amount != nullptr ? " of " + Money(currency, *amount) : "");
+  c.ours = "you hold " + Join(held, " and ");
+  c.verdict = not_met ? "not_met" : not_compared ? "not_compared" : "met";
+  return c;
+}
+
+std::optional<Comparison> CompareUptime(const Capabilities& caps, const Finding& f) {
+  const double* percent = Number(f, "percent");
+  if (percent == nullptr) return std::nullopt;
+  Comparison c{"uptime"};
+  c.theirs = "the clause asks " + FormatNumber(*percent) + " %";
+  if (!caps.uptime_percent) {
+    c.ours = "your profile states no uptime";
+    c.verdict = "not_compared";
+    return c;
+  }
+  c.ours = "you run at " + FormatNumber(*caps.uptime_percent) + " %";
+  c.verdict = *caps.uptime_percent >= *percent ? "met" : "not_met";
+  return c;
+}
+
+std::optional<Comparison> CompareLiabilityCap(const Capabilities& caps, const Finding& f) {
+  const double* months = Number(f, "cap_months_fees");
+  const double* amount = Number(f, "cap_amount");
+  if (months == nullptr && amount == nullptr) return std::nullopt;
+  const std::string* stated = Word(f, "currency");
+  const std::string currency = stated != nullptr ? *stated : "";
+  Comparison c{"liability_cap"};
+  std::vector<std::string> sets;
+  if (months != nullptr) sets.push_back(FormatNumber(*months) + " months of fees");
+  if (amount != nullptr) sets.push_back(Money(currency, *amount));
+  c.theirs = "the clause sets " + Join(sets, " or ");
+  if (!caps.liability_cap) {
+    c.ours = "your profile states no liability cap";
+    c.verdict = "not_compared";
+    return c;
+  }
+  const LiabilityCapStance& ours = *caps.liability_cap;
+  std::vector<std::string> accepts;
+  if (ours.months_of_fees)
+    accepts.push_back(FormatNumber(*ours.months_of_fees) + " months of fees");
+  if (ours.amount) accepts.push_back(Money(ours.currency, *ours.amount));
+  c.ours = "you accept a cap of " + Join(accepts, " or ");
+  bool met = false, not_met = false;
+  if (months != nullptr && ours.months_of_fees) {
+    (*months <= *ours.months_of_fees ? met : not_met) = true;
+  }
+  if (amount != nullptr && ours.amount) {
+    if (currency.empty() || currency != ours.currency) {
+      c.currency = !met && !not_met;
+    } else {
+      (*amount <= *ours.amount ? met : not_met) = true;
+    }
+  }
+  c.verdict = not_met ? "not_met" : met ? "met" : "not_compared";
+  return c;
+}
+
+std::optional<Comparison> Compare(const Capabilities& caps, const Finding& f) {
+  if (f.category == "incident_notification") return CompareNotification(caps, f);
+  if (f.category == "data_deletion") return CompareDeletion(caps, f);
+  if (f.category == "audit_rights") return CompareAudit(caps, f);
+  if (f.category == "insurance") return CompareInsurance(caps, f);
+  if (f.category == "sla_uptime") return CompareUptime(caps, f);
+  if (f.category == "liability_cap") return CompareLiabilityCap(caps, f);
+  return std::nullopt;
+}
+
+std::string VerdictWords(const Comparison& c) {
+  if (c.verdict == "met") return "met";
+  if (c.verdict == "not_met") return "not met";
+  return c.currency ? "not compared (currency)" : "not compared";
+}
+
+// Adjusts the finding's risk one level by the verdict and says why in its reasons.
+void AdjustRisk(const ProfileJudgement& judgement, Finding& f) {
+  const bool met = judgement.verdict == "met";
+  if (!met && judgement.verdict != "not_met") return;
+  const Risk before = judgement.original_risk;
+  Risk after = before;
+  if (met && before > Risk::kLow) after = static_cast<Risk>(static_cast<int>(before) - 1);
+  if (!met && before < Risk::kHigh) after = static_cast<Risk>(static_cast<int>(before) + 1);
+  f.risk = after;
+  std::string reason = std::string(met ? kMetReason : kNotMetReason) + judgement.summary + "): ";
+  if (after == before) {
+    reason += fmt::format("risk stays {}", RiskName(before));
+  } else {
+    reason += fmt::format("risk {} from {} to {}", met ? "lowered" : "raised", RiskName(before),
+                          RiskName(after));
+  }
+  f.reasons.push_back(std::move(reason));
+}
+
+// The profile's document for each of the finding's evidence ids, with notes for those expired,
+// not yet valid or missing.
+void AddDocuments(const Profile& profile, const CalendarDate& on, const Finding& f,
+                  ProfileJudgement& judgement) {
+  for (const EvidenceItem& item : f.evidence) {
+    ProfileDocument doc{item.id, item.title.empty() ? item.id : item.title};
+    const EvidenceFile* file = profile.ValidEvidence(item.id, on);
+    if (file == nullptr) {
+      for (const EvidenceFile* candidate : profile.EvidenceFor(item.id)) {
+        if (file == nullptr || file->valid_until < candidate->valid_until) file = candidate;
+      }
+    }
+    if (file == nullptr) {
+      doc.status = "missing";
+      judgement.notes.push_back("no document in your profile: " + doc.title);
+    } else {
+      if (!file->title.empty()) doc.title = file->title;
+      doc.file = file->file;
+      doc.valid_until = file->valid_until.ToString();
+      if (file->ValidOn(on)) {
+        doc.status = "valid";
+      } else if (file->valid_until < on) {
+        doc.status = "expired";
+        judgement.notes.push_back(doc.title + " expired " + doc.valid_until);
+      } else {
+        doc.status = "not_yet_valid";
+        judgement.notes.push_back(doc.title + " is valid only from " + file->issued.ToString());
+      }
+    }
+    judgement.documents.push_back(std::move(doc));
+  }
+}
+
+// The finding's controls that the SoA excludes or has not (fully) implemented.
+void AddGaps(const Profile& profile, const Finding& f, ProfileJudgement& judgement) {
+  if (profile.soa.empty()) return;
+  for (const Control& control : f.controls) {
+    const ControlState state = profile.StateOf(control.id);
+    const std::string name =
+        control.title.empty() ? control.id : control.id + " (" + control.title + ")";
+    std::string gap, note;
+    switch (state) {
+      case ControlState::kExcluded:
+        gap = "excluded";
+        note = "demands " + name + ", which your SoA excludes: negotiate or justify";
+        break;
+      case ControlState::kNotImplemented:
+        gap = "not_implemented";
+        note = "demands " + name + ", which your SoA has not implemented: implement or negotiate";
+        break;
+      case ControlState::kPlanned:
+        gap = "planned";
+        note = "demands " + name +
+               ", which your SoA has not implemented (planned): implement or negotiate";
+        break;
+      case ControlState::kPartial:
+        gap = "partial";
+        note = "demands " + name +
+               ", which your SoA has implemented only in part: complete or negotiate";
+        break;
+      default:
+        continue;
+    }
+    judgement.gaps.push_back({control.id, control.title, gap});
+    judgement.notes.push_back(std::move(note));
+  }
+}
+
+// Undoes an earlier judgement of f, so that judging again starts from the playbook's risk.
+void Unjudge(Finding& f) {
+  if (!f.profile) return;
+  f.risk = f.profile->original_risk;
+  f.reasons.erase(std::remove_if(f.reasons.begin(), f.reasons.end(),
+                                 [](const std::string& reason) {
+                                   return reason.rfind(kMetReason, 0) == 0 ||
+                                          reason.rfind(kNotMetReason, 0) == 0;
+                                 }),
+                  f.reasons.end());
+  f.profile.reset();
+}
+
+ProfileJudgement Judge(const Profile& profile, const CalendarDate& on, Finding& f) {
+  ProfileJudgement judgement;
+  judgement.original_risk = f.risk;
+  // A duty the other side owes asks nothing of the supplier's ISMS.
+  if (f.side == "them" && f.holds == "duty") return judgement;
+  if (std::optional<Comparison> c = Compare(profile.capabilities, f)) {
+    judgement.capability = c->capability;
+    judgement.verdict = c->verdict;
+    judgement.summary = c->ours + "; " + c->theirs + ": " + VerdictWords(*c);
+  }
+  AddDocuments(profile, on, f, judgement);
+  AddGaps(profile, f, judgement);
+  return judgement;
+}
+
+}  // namespace
+
+void JudgeAgainstProfile(const Profile& profile, const CalendarDate& on, Report* report) {
+  report->document.profile = profile.path;
+  report->document.profile_date = on.ToString();
+  for (Finding& f : report->findings) {
+    Unjudge(f);
+    ProfileJudgement judgement = Judge(profile, on, f);
+    AdjustRisk(judgement, f);
+    f.profile = std::move(judgement);
+  }
+}
+
+}  // namespace clausescan

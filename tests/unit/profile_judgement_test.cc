@@ -1,0 +1,354 @@
+// Findings judged against the company profile (issue 13 #2): met / not met / not compared per
+// capability, documents and their expiry, SoA gaps, risk adjusted with its reason.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "clausescan/clausescan.h"
+#include "scan_text.h"
+
+namespace clausescan {
+namespace {
+
+using test_scan::On;
+using test_scan::ScanText;
+using ::testing::Contains;
+using ::testing::HasSubstr;
+
+CalendarDate Date(const char* text) { return *CalendarDate::Parse(text); }
+
+EvidenceFile Document(const std::string& id, const std::string& title, const char* valid_until) {
+  EvidenceFile e;
+  e.id = id;
+  e.title = title;
+  e.file = "evidence/" + id + ".pdf";
+  e.path = "/profile/" + e.file;
+  e.issued = Date("2024-01-01");
+  e.valid_until = Date(valid_until);
+  e.sharing = Sharing::kNda;
+  return e;
+}
+
+// A supplier that notifies within 48 h of confirmation, deletes within 30 days (backups within
+// 90), offers reports in lieu of audits and remote audits on 30 days' notice, holds USD 2M cyber
+// and USD 1M professional cover, runs at 99.9 % and accepts a cap of 12 months of fees. Its ISO
+// certificate expired on 2026-03-01; its SoA excludes A.8.13 and has A.5.24 planned.
+Profile Supplier() {
+  Profile p;
+  p.path = "acme.yaml";
+  p.folder = "/profile";
+  p.capabilities.notification = NotificationCapability{48, NotificationTrigger::kConfirmation};
+  p.capabilities.deletion_days = 30;
+  p.capabilities.backups_deleted_within_days = 90;
+  p.capabilities.audit = AuditStance{true, true, 30};
+  p.capabilities.insurance = {{"cyber", 2000000, "USD", 10}, {"professional", 1000000, "USD", 11}};
+  p.capabilities.uptime_percent = 99.9;
+  p.capabilities.liability_cap = LiabilityCapStance{12, std::nullopt, ""};
+  p.soa = {{"A.8.13", false, ControlStatus::kNotImplemented, "no backups kept", "acme.yaml", 3},
+           {"A.5.24", true, ControlStatus::kPlanned, "", "acme.yaml", 4},
+           {"A.8.10", true, ControlStatus::kImplemented, "", "acme.yaml", 5}};
+  p.evidence = {
+      Document("iso-certificate", "ISO 27001 certificate", "2026-03-01"),
+      Document("incident-response-procedure", "Incident response procedure", "2027-06-30"),
+      Document("insurance-certificate", "Insurance certificate", "2027-03-31")};
+  return p;
+}
+
+ScanOptions WithProfile(const Profile& profile = Supplier()) {
+  ScanOptions options;
+  options.profile = std::make_shared<const Profile>(profile);
+  options.profile_date = Date("2026-12-06");
+  return options;
+}
+
+// The finding of category whose clause contains words, scanned with the profile.
+Finding Judged(const std::string& text, const std::string& category, const std::string& words,
+               const Profile& profile = Supplier()) {
+  Report report = ScanText(text, "contract.txt", WithProfile(profile));
+  std::vector<Finding> found = On(report, category, words);
+  EXPECT_EQ(found.size(), 1u) << text;
+  if (found.empty()) return {};
+  EXPECT_TRUE(found[0].profile.has_value()) << text;
+  if (!found[0].profile) found[0].profile.emplace();  // the checks below fail, not crash
+  return found[0];
+}
+
+std::string Verdict(const Finding& f) { return f.profile ? f.profile->verdict : "<none>"; }
+std::string Summary(const Finding& f) { return f.profile ? f.profile->summary : "<none>"; }
+
+// issue 13 #2: the incident notification window and its trigger, with the numbers on both sides.
+TEST(ProfileJudgement, NotificationNotMetFromOccurrence) {
+  Finding f = Judged(
+      "Supplier shall notify Customer of any Security Incident within 24 hours of its "
+      "occurrence.\n",
+      "incident_notification", "24 hours");
+  EXPECT_EQ(f.profile->capability, "notification");
+  EXPECT_EQ(Verdict(f), "not_met");
+  EXPECT_EQ(Summary(f),
+            "you notify within 48 h of confirmation; the clause asks 24 h of occurrence: not met");
+}
+
+TEST(ProfileJudgement, NotificationMetWhenLongerWindowFromConfirmation) {
+  Finding f = Judged(
+      "Supplier shall notify Customer of any Security Incident within 72 hours after confirming "
+      "the Security Incident.\n",
+      "incident_notification", "72 hours");
+  EXPECT_EQ(Verdict(f), "met");
+  EXPECT_EQ(Summary(f),
+            "you notify within 48 h of confirmation; the clause asks 72 h of confirmation: met");
+}
+
+// Same hours, but the clause's clock (awareness) starts before the profile's (confirmation).
+TEST(ProfileJudgement, NotificationTriggerOrderAwarenessStricterThanConfirmation) {
+  const std::string text =
+      "Supplier shall notify Customer within 48 hours after becoming aware of a Security "
+      "Incident.\n";
+  EXPECT_EQ(Verdict(Judged(text, "incident_notification", "48 hours")), "not_met");
+  Profile aware = Supplier();
+  aware.capabilities.notification = NotificationCapability{48, NotificationTrigger::kAwareness};
+  EXPECT_EQ(Verdict(Judged(text, "incident_notification", "48 hours", aware)), "met");
+  // A supplier counting from occurrence meets a clause counting from awareness.
+  Profile occurrence = Supplier();
+  occurrence.capabilities.notification =
+      NotificationCapability{48, NotificationTrigger::kOccurrence};
+  EXPECT_EQ(Verdict(Judged(text, "incident_notification", "48 hours", occurrence)), "met");
+  // ... but one counting from awareness does not meet a clause counting from occurrence.
+  EXPECT_EQ(Verdict(Judged("Supplier shall notify Customer of any Security Incident within 72 "
+                           "hours of its occurrence.\n",
+                           "incident_notification", "72 hours", aware)),
+            "not_met");
+}
+
+TEST(ProfileJudgement, NotificationNotComparedWithoutCapability) {
+  Profile none = Supplier();
+  none.capabilities.notification.reset();
+  Finding f = Judged(
+      "Supplier shall notify Customer of any Security Incident within 24 hours of its "
+      "occurrence.\n",
+      "incident_notification", "24 hours", none);
+  EXPECT_EQ(Verdict(f), "not_compared");
+  EXPECT_EQ(f.risk, f.profile->original_risk);
+}
+
+TEST(ProfileJudgement, DeletionWithBackups) {
+  Finding backups = Judged(
+      "Upon termination, Supplier shall delete all Customer Data, including backups, within 30 "
+      "days.\n",
+      "data_deletion", "30 days");
+  EXPECT_EQ(backups.profile->capability, "deletion");
+  EXPECT_EQ(Verdict(backups), "not_met");
+  EXPECT_THAT(Summary(backups), HasSubstr("backups age out within 90 days"));
+  EXPECT_THAT(Summary(backups), HasSubstr("the clause asks deletion within 30 days"));
+  Finding live =
+      Judged("Upon termination, Supplier shall delete all Customer Data within 60 days.\n",
+             "data_deletion", "60 days");
+  EXPECT_EQ(Verdict(live), "met");
+  EXPECT_EQ(Summary(live),
+            "you delete within 30 days and backups age out within 90 days; the clause asks "
+            "deletion within 60 days: met");
+}
+
+TEST(ProfileJudgement, AuditOnSiteAgainstReportsInLieu) {
+  Finding f =
+      Judged("Customer may audit Supplier's premises on-site upon 10 days' prior written notice.\n",
+             "audit_rights", "on-site");
+  EXPECT_EQ(f.profile->capability, "audit");
+  EXPECT_EQ(Verdict(f), "not_met");
+  EXPECT_EQ(Summary(f),
+            "you offer reports in lieu of audits and remote audits, with 30 days' notice; the "
+            "clause demands on-site audits with 10 days' notice: not met");
+  Profile open = Supplier();
+  open.capabilities.audit = AuditStance{false, false, 5};
+  EXPECT_EQ(Verdict(Judged("Customer may audit Supplier's premises on-site upon 10 days' prior "
+                           "written notice.\n",
+                           "audit_rights", "on-site", open)),
+            "met");
+}
+
+TEST(ProfileJudgement, InsuranceAmountsInTheSameCurrencyOnly) {
+  Finding low =
+      Judged("Supplier shall maintain cyber liability insurance of at least USD 5,000,000.\n",
+             "insurance", "5,000,000");
+  EXPECT_EQ(low.profile->capability, "insurance");
+  EXPECT_EQ(Verdict(low), "not_met");
+  EXPECT_EQ(Summary(low),
+            "you hold cyber insurance of USD 2,000,000; the clause asks cyber insurance of USD "
+            "5,000,000: not met");
+  Finding met =
+      Judged("Supplier shall maintain professional indemnity insurance of at least USD 500,000.\n",
+             "insurance", "500,000");
+  EXPECT_EQ(Verdict(met), "met");
+  Finding euro =
+      Judged("Supplier shall maintain cyber liability insurance of at least EUR 1,000,000.\n",
+             "insurance", "1,000,000");
+  EXPECT_EQ(Verdict(euro), "not_compared");
+  EXPECT_THAT(Summary(euro), HasSubstr("not compared (currency)"));
+  EXPECT_EQ(euro.risk, euro.profile->original_risk);
+  Profile uninsured = Supplier();
+  uninsured.capabilities.insurance.clear();
+  Finding none =
+      Judged("Supplier shall maintain cyber liability insurance of at least USD 5,000,000.\n",
+             "insurance", "5,000,000", uninsured);
+  EXPECT_EQ(Verdict(none), "not_met");
+  EXPECT_THAT(Summary(none), HasSubstr("you hold no cyber insurance"));
+}
+
+TEST(ProfileJudgement, UptimeMetLowersRiskWithReason) {
+  Finding f = Judged("Supplier will make the Service available 99.5% of the time in each month.\n",
+                     "sla_uptime", "99.5%");
+  EXPECT_EQ(f.profile->capability, "uptime");
+  EXPECT_EQ(Verdict(f), "met");
+  EXPECT_EQ(Summary(f), "you run at 99.9 %; the clause asks 99.5 %: met");
+  EXPECT_EQ(f.profile->original_risk, Risk::kMedium);
+  EXPECT_EQ(f.risk, Risk::kLow);
+  EXPECT_THAT(f.reasons, Contains(HasSubstr("risk lowered from medium to low")));
+  Finding high =
+      Judged("Supplier will make the Service available 99.95% of the time in each month.\n",
+             "sla_uptime", "99.95%");
+  EXPECT_EQ(Verdict(high), "not_met");
+}
+
+TEST(ProfileJudgement, LiabilityCapNotMetRaisesRiskWithReason) {
+  Finding f = Judged(
+      "Supplier's total liability shall not exceed the fees paid in the 24 months preceding "
+      "the claim.\n",
+      "liability_cap", "24 months");
+  EXPECT_EQ(f.profile->capability, "liability_cap");
+  EXPECT_EQ(Verdict(f), "not_met");
+  EXPECT_EQ(Summary(f),
+            "you accept a cap of 12 months of fees; the clause sets 24 months of fees: not met");
+  EXPECT_EQ(f.profile->original_risk, Risk::kMedium);
+  EXPECT_EQ(f.risk, Risk::kHigh);
+  EXPECT_THAT(f.reasons, Contains(HasSubstr("risk raised from medium to high")));
+  EXPECT_EQ(Verdict(Judged("Supplier's total liability shall not exceed the fees paid in the 6 "
+                           "months preceding the claim.\n",
+                           "liability_cap", "6 months")),
+            "met");
+}
+
+// Risk stays within low..high: a met low stays low, a not-met high stays high.
+TEST(ProfileJudgement, RiskStaysWithinLowAndHigh) {
+  Finding high = Judged(
+      "Supplier shall notify Customer of any Security Incident within 24 hours of its "
+      "occurrence.\n",
+      "incident_notification", "24 hours");
+  EXPECT_EQ(high.profile->original_risk, Risk::kHigh);
+  EXPECT_EQ(high.risk, Risk::kHigh);
+  Finding low = Judged(
+      "Supplier shall notify Customer of any Security Incident within 72 hours after confirming "
+      "the Security Incident.\n",
+      "incident_notification", "72 hours");
+  EXPECT_EQ(low.profile->original_risk, Risk::kLow);
+  EXPECT_EQ(low.risk, Risk::kLow);
+}
+
+TEST(ProfileJudgement, CategoryWithoutCapabilitySaysNothingAboutMet) {
+  Finding f = Judged("This Agreement shall be governed by the laws of England and Wales.\n",
+                     "governing_law", "governed");
+  EXPECT_EQ(f.profile->capability, "");
+  EXPECT_EQ(f.profile->verdict, "");
+  EXPECT_EQ(f.profile->summary, "");
+  EXPECT_EQ(f.risk, f.profile->original_risk);
+}
+
+// A duty the other side owes asks nothing of the supplier's ISMS: no verdict, no documents.
+TEST(ProfileJudgement, OtherSidesDutyIsNotJudged) {
+  Finding f = Judged(
+      "Customer shall notify Supplier of any Security Incident within 24 hours of its "
+      "occurrence.\n",
+      "incident_notification", "24 hours");
+  EXPECT_EQ(f.side, "them");
+  EXPECT_EQ(f.profile->capability, "");
+  EXPECT_TRUE(f.profile->documents.empty());
+  EXPECT_EQ(f.risk, f.profile->original_risk);
+}
+
+TEST(ProfileJudgement, DocumentsValidExpiredAndMissing) {
+  Finding f = Judged(
+      "Supplier shall notify Customer of any Security Incident within 24 hours of its "
+      "occurrence.\n",
+      "incident_notification", "24 hours");
+  // Evidence: incident-response-procedure, breach-notification-template, iso-certificate,
+  // soa-excerpt.
+  ASSERT_EQ(f.profile->documents.size(), f.evidence.size());
+  const auto& docs = f.profile->documents;
+  EXPECT_EQ(docs[0].evidence, "incident-response-procedure");
+  EXPECT_EQ(docs[0].status, "valid");
+  EXPECT_EQ(docs[0].file, "evidence/incident-response-procedure.pdf");
+  EXPECT_EQ(docs[1].status, "missing");
+  EXPECT_EQ(docs[2].status, "expired");
+  EXPECT_EQ(docs[2].valid_until, "2026-03-01");
+  EXPECT_THAT(f.profile->notes, Contains("ISO 27001 certificate expired 2026-03-01"));
+  EXPECT_THAT(f.profile->notes,
+              Contains(HasSubstr("no document in your profile: Breach notification")));
+}
+
+TEST(ProfileJudgement, SoaExcludedAndNotImplementedControls) {
+  Finding f = Judged(
+      "Upon termination, Supplier shall delete all Customer Data, including backups, within 30 "
+      "days.\n",
+      "data_deletion", "30 days");
+  ASSERT_FALSE(f.profile->gaps.empty());
+  EXPECT_EQ(f.profile->gaps[0].control, "A.8.13");
+  EXPECT_EQ(f.profile->gaps[0].state, "excluded");
+  EXPECT_THAT(f.profile->notes,
+              Contains("demands A.8.13 (Information backup), which your SoA excludes: negotiate "
+                       "or justify"));
+  Finding n = Judged(
+      "Supplier shall notify Customer of any Security Incident within 24 hours of its "
+      "occurrence.\n",
+      "incident_notification", "24 hours");
+  EXPECT_THAT(n.profile->notes, Contains(HasSubstr("A.5.24")));
+  EXPECT_THAT(n.profile->notes, Contains(HasSubstr("has not implemented (planned)")));
+}
+
+TEST(ProfileJudgement, ReportNamesTheProfileAndDate) {
+  Report report = ScanText("Supplier will make the Service available 99.5% of the time.\n",
+                           "contract.txt", WithProfile());
+  EXPECT_EQ(report.document.profile, "acme.yaml");
+  EXPECT_EQ(report.document.profile_date, "2026-12-06");
+}
+
+TEST(ProfileJudgement, NoProfileNoJudgement) {
+  Report report =
+      ScanText("Supplier will make the Service available 99.5% of the time.\n", "contract.txt");
+  ASSERT_FALSE(report.findings.empty());
+  EXPECT_FALSE(report.findings[0].profile.has_value());
+  EXPECT_EQ(report.document.profile, "");
+}
+
+// The library function judges a report scanned without a profile, the same as the option.
+TEST(ProfileJudgement, JudgeAgainstProfileOnAReport) {
+  Report report =
+      ScanText("Supplier will make the Service available 99.5% of the time in each month.\n",
+               "contract.txt");
+  JudgeAgainstProfile(Supplier(), Date("2026-12-06"), &report);
+  ASSERT_EQ(report.findings.size(), 1u);
+  EXPECT_EQ(Verdict(report.findings[0]), "met");
+  EXPECT_EQ(report.findings[0].risk, Risk::kLow);
+}
+
+// Judging again starts from the playbook's risk: one level, one reason, however often.
+TEST(ProfileJudgement, JudgingTwiceAdjustsOnce) {
+  Report report =
+      ScanText("Supplier will make the Service available 99.5% of the time in each month.\n",
+               "contract.txt");
+  Profile weak = Supplier();
+  weak.capabilities.uptime_percent = 99.0;
+  JudgeAgainstProfile(weak, Date("2026-12-06"), &report);
+  JudgeAgainstProfile(Supplier(), Date("2026-12-06"), &report);
+  ASSERT_EQ(report.findings.size(), 1u);
+  const Finding& f = report.findings[0];
+  EXPECT_EQ(f.profile->original_risk, Risk::kMedium);
+  EXPECT_EQ(f.risk, Risk::kLow);
+  EXPECT_EQ(std::count_if(f.reasons.begin(), f.reasons.end(),
+                          [](const std::string& r) { return r.rfind("your profile", 0) == 0; }),
+            1);
+}
+
+}  // namespace
+}  // namespace clausescan
