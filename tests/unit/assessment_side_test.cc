@@ -288,5 +288,25 @@ TEST(AssessmentSide, HipaaBusinessAssociateIsTheSupplier) {
   EXPECT_EQ(liable[0].party, "supplier") << Describe(report);
 }
 
+// issue 15 #1 (review): a sentence saying that "processor" and "controller" take a law's
+// meaning does not make "processor" a party: the named host's 48-hour notice is still ours and
+// is judged.
+TEST(AssessmentSide, WordsTakingALawsMeaningDoNotFlipTheNamedSupplier) {
+  const Report report = Scan(
+      "This Hosting Addendum forms part of the agreement between the Client and Larkspur Hosting "
+      "Ltd (\"Larkspur\") for the hosting service.\n\n"
+      "1. Interpretation. The words \"importer\", \"processor\" and \"controller\", in any "
+      "case, carry the meanings given to them in the Data Protection Act.\n\n"
+      "2. Breaches. Larkspur shall notify the Client in writing within forty-eight (48) hours "
+      "after becoming aware of any Personal Data Breach.\n");
+  const std::vector<Finding> found = On(report, "incident_notification", "Larkspur shall notify");
+  ASSERT_FALSE(found.empty()) << Describe(report);
+  EXPECT_EQ(found[0].party, "supplier") << Describe(report);
+  EXPECT_EQ(found[0].party_name, "Larkspur") << Describe(report);
+  EXPECT_EQ(found[0].side, "us") << Describe(report);
+  EXPECT_GE(found[0].risk, Risk::kLow) << Describe(report);
+  EXPECT_EQ(report.document.user_side, "supplier");
+}
+
 }  // namespace
 }  // namespace clausescan
