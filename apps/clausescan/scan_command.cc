@@ -52,6 +52,26 @@ void ApplyBaseline(const std::optional<Baseline>& baseline, const std::string& p
                                      left_out == 1 ? "finding is" : "findings are", path));
 }
 
+// Says on stderr when --party NAME is a party this document reads as the customer side, so
+// that judging from that side is no surprise (issue 15 #1, review); says nothing for --party
+// supplier or customer, or a NAME on the supplier side.
+void NoteCustomerSideParty(const std::string& party, const Report& report) {
+  std::string choice = party;
+  for (char& c : choice) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (choice == "supplier" || choice == "customer" || report.document.user_side != "customer") {
+    return;
+  }
+  for (const ContractParty& p : report.document.parties) {
+    if (p.side != "us") continue;
+    const std::string shown = p.terms.empty() ? p.name : p.terms.front();
+    PrintError(
+        fmt::format("{}: note: {} is the customer side in this document (--party {}); "
+                    "findings are judged from the customer's side",
+                    report.document.path, shown, party));
+    return;
+  }
+}
+
 bool IsStdin(const InputArgs& inputs) {
   return inputs.paths.empty() || (inputs.paths.size() == 1 && inputs.paths[0] == "-");
 }
@@ -284,6 +304,7 @@ int RunScan(ScanArgs args) {
   }
   std::vector<Report> reports;
   bool ok = ScanInputs(scanner, inputs, [&](Report& report) {
+    NoteCustomerSideParty(options.party, report);
     ApplyBaseline(baseline, args.baseline, report);
     reports.push_back(std::move(report));
   });

@@ -98,43 +98,108 @@ struct DocumentSides {
   internal::SideNames names;
 };
 
-// The name of `side` in a finding: its parties' display names joined, else `fallback`.
-std::string SideName(const std::vector<internal::NamedParty>& parties, internal::Party side,
-                     const std::string& fallback) {
-  std::string out;
-  for (const internal::NamedParty& party : parties) {
-    if (party.side != side) continue;
-    if (!out.empty()) out += " / ";
-    out += party.Display();
+// How often word (lower case) occurs in text (the cased view) as a whole word written with a
+// capital ("Provider", "PROVIDER") or in lower case after "the" one or two words before ("the
+// provider", "the accredited provider"): the ways a contract writes the terms it names its
+// parties by; "an internet service provider" does not count.
+std::size_t CapitalisedCount(std::string_view text, const std::string& word) {
+  if (word.empty()) return 0;
+  const auto is_letter = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-';
+  };
+  std::string capital = word;
+  std::string upper = word;
+  for (char& c : upper) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
   }
-  return out.empty() ? fallback : out;
-}
-
-// The word of `words` that occurs most often in folded as a whole word, capitalised ("Provider",
-// "Data importer"); `fallback` when none occurs. "we" and "you" are not names.
-std::string CommonWord(std::string_view folded, const std::vector<std::string>& words,
-                       const std::string& fallback) {
-  std::string best = fallback;
-  std::size_t best_count = 0;
-  const auto is_letter = [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; };
-  for (const std::string& word : words) {
-    if (word.size() < 3 || word == "you") continue;
-    std::size_t count = 0;
-    for (std::size_t at = folded.find(word); at != std::string_view::npos && count < 100000;
-         at = folded.find(word, at + word.size())) {
-      const std::size_t end = at + word.size();
-      if ((at == 0 || !is_letter(folded[at - 1])) &&
-          (end >= folded.size() || !is_letter(folded[end]))) {
+  capital[0] = upper[0];
+  std::size_t count = 0;
+  // "the provider", "the accredited provider": a lower-case word the contract names a party by.
+  const auto after_the = [&](std::size_t at) {
+    const std::string_view before = text.substr(at > 40 ? at - 40 : 0, at > 40 ? 40 : at);
+    std::size_t words = 0;
+    std::size_t end = before.size();
+    while (words < 2) {
+      while (end > 0 && before[end - 1] == ' ') --end;
+      std::size_t begin = end;
+      while (begin > 0 && is_letter(before[begin - 1])) --begin;
+      if (begin == end) return false;
+      const std::string_view w = before.substr(begin, end - begin);
+      if (w == "the" || w == "The") return true;
+      ++words;
+      end = begin;
+    }
+    return false;
+  };
+  std::vector<std::string> forms = {capital};
+  if (upper != capital) forms.push_back(upper);
+  if (word != capital) forms.push_back(word);
+  for (const std::string& form : forms) {
+    for (std::size_t at = text.find(form); at != std::string_view::npos && count < 100000;
+         at = text.find(form, at + form.size())) {
+      const std::size_t end = at + form.size();
+      if ((at == 0 || !is_letter(text[at - 1])) && (end >= text.size() || !is_letter(text[end])) &&
+          (form != word || after_the(at))) {
         ++count;
       }
     }
-    if (count > best_count) {
-      best_count = count;
+  }
+  return count;
+}
+
+// The word of `words` (lower case) that text (the cased view) writes most often as a party's
+// term (CapitalisedCount), at least twice, capitalised ("Provider", "Data importer"); `fallback`
+// when none does. "we" and "you" are not names. *count is set to its count (0 for fallback).
+std::string CommonWord(std::string_view text, const std::vector<std::string>& words,
+                       const std::string& fallback, std::size_t* count = nullptr) {
+  std::string best = fallback;
+  std::size_t best_count = 0;
+  for (const std::string& word : words) {
+    if (word.size() < 3 || word == "you" || word[0] < 'a' || word[0] > 'z') continue;
+    const std::size_t n = CapitalisedCount(text, word);
+    if (n >= 2 && n > best_count) {
+      best_count = n;
       best = word;
       best[0] = static_cast<char>(best[0] - 'a' + 'A');
     }
   }
+  if (count != nullptr) *count = best_count;
   return best;
+}
+
+// The name of `side` in a finding: its parties' display names joined, else the side's lexicon
+// word the contract writes most (CommonWord), else `fallback`. A party known only by role words
+// that the contract writes less often than that word ('"Processor" means a natural or legal
+// person ...' in a contract whose clauses say "Provider") shows that word (issue 15 #1, review).
+std::string SideName(const std::vector<internal::NamedParty>& parties, internal::Party side,
+                     std::string_view text, const std::vector<std::string>& words,
+                     const std::string& fallback) {
+  std::size_t common_count = 0;
+  const std::string common = CommonWord(text, words, fallback, &common_count);
+  std::vector<std::string> names;
+  for (const internal::NamedParty& party : parties) {
+    if (party.side != side) continue;
+    std::string shown = party.Display();
+    const bool roles_only =
+        party.name.empty() &&
+        std::all_of(party.terms.begin(), party.terms.end(), [](const std::string& term) {
+          return internal::RoleOfWord(term) != internal::Party::kUnknown;
+        });
+    if (roles_only && common_count > 0) {
+      std::string lower = shown;
+      for (char& c : lower) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      }
+      if (CapitalisedCount(text, lower) < common_count) shown = common;
+    }
+    if (std::find(names.begin(), names.end(), shown) == names.end()) names.push_back(shown);
+  }
+  std::string out;
+  for (const std::string& name : names) {
+    if (!out.empty()) out += " / ";
+    out += name;
+  }
+  return out.empty() ? common : out;
 }
 
 // Reads the parties of the document and resolves options.party against them. kInvalidArgument
@@ -146,8 +211,8 @@ Result<DocumentSides> ReadSides(const internal::RuleSetData& data,
   sides.parties = internal::ReadParties(text.text);
   // "we" and "you" take the sides this document gives them (issue 11 #3), and the names it
   // gives them are parties (issue 15 #1: "GitHub" acting on "you").
-  const internal::PersonSides person = internal::ReadPersonSides(
-      text.text, internal::DocumentLexicon(data.parties, sides.parties));
+  const internal::PersonSides person =
+      internal::ReadPersonSides(text.text, internal::DocumentLexicon(data.parties, sides.parties));
   internal::AddPersonParties(person, &sides.parties);
   const std::string choice = options.party.empty() ? "supplier" : options.party;
   std::optional<internal::Party> user = internal::ResolveUserSide(choice, &sides.parties);
@@ -163,10 +228,10 @@ Result<DocumentSides> ReadSides(const internal::RuleSetData& data,
   sides.user = *user;
   sides.lexicon = internal::DocumentLexicon(data.parties, sides.parties);
   internal::ApplyPersonSides(person, &sides.lexicon);
-  sides.names.supplier = SideName(sides.parties, internal::Party::kSupplier,
-                                  CommonWord(text.folded, data.parties.supplier, "supplier"));
-  sides.names.customer = SideName(sides.parties, internal::Party::kCustomer,
-                                  CommonWord(text.folded, data.parties.customer, "customer"));
+  sides.names.supplier = SideName(sides.parties, internal::Party::kSupplier, text.text,
+                                  data.parties.supplier, "supplier");
+  sides.names.customer = SideName(sides.parties, internal::Party::kCustomer, text.text,
+                                  data.parties.customer, "customer");
   if (sides.names.supplier != "supplier" && sides.names.customer != "customer") {
     sides.names.both = sides.names.supplier + " and " + sides.names.customer;
   } else {

@@ -111,6 +111,20 @@ TEST(PartyCli, TheOtherSidesDutiesAndThirdPartiesAreNotOurRisks) {
   }
 }
 
+// issue 15 #1 (review): a --party NAME that this document reads as the customer side says so on
+// stderr instead of silently judging from the other side; a supplier NAME or a side says nothing.
+TEST(PartyCli, NameOnTheCustomerSideIsNoted) {
+  RunResult customer = RunClausescan("scan --party corvid -", kContract);
+  ASSERT_EQ(customer.exit_code, 0) << customer.err;
+  EXPECT_THAT(customer.err, HasSubstr("Corvid is the customer side in this document"));
+  EXPECT_THAT(customer.out, HasSubstr("[their duty (Brightwave)]"));
+  for (const char* choice : {"brightwave", "customer", "supplier"}) {
+    RunResult other = RunClausescan(std::string("scan --party ") + choice + " -", kContract);
+    ASSERT_EQ(other.exit_code, 0) << other.err;
+    EXPECT_THAT(other.err, ::testing::Not(HasSubstr("side in this document"))) << choice;
+  }
+}
+
 // issue 15 #1: evidence judges findings from the user's side too, so it takes --party and
 // refuses a name the contract does not give, as scan does.
 TEST(PartyCli, EvidenceTakesParty) {

@@ -288,5 +288,52 @@ TEST(AssessmentSide, HipaaBusinessAssociateIsTheSupplier) {
   EXPECT_EQ(liable[0].party, "supplier") << Describe(report);
 }
 
+// issue 15 #1 (review): a sentence saying that "processor" and "controller" take a law's
+// meaning does not make "processor" a party: the named host's 48-hour notice is still ours and
+// is judged.
+TEST(AssessmentSide, WordsTakingALawsMeaningDoNotFlipTheNamedSupplier) {
+  const Report report = Scan(
+      "This Hosting Addendum forms part of the agreement between the Client and Larkspur Hosting "
+      "Ltd (\"Larkspur\") for the hosting service.\n\n"
+      "1. Interpretation. The words \"importer\", \"processor\" and \"controller\", in any "
+      "case, carry the meanings given to them in the Data Protection Act.\n\n"
+      "2. Breaches. Larkspur shall notify the Client in writing within forty-eight (48) hours "
+      "after becoming aware of any Personal Data Breach.\n");
+  const std::vector<Finding> found = On(report, "incident_notification", "Larkspur shall notify");
+  ASSERT_FALSE(found.empty()) << Describe(report);
+  EXPECT_EQ(found[0].party, "supplier") << Describe(report);
+  EXPECT_EQ(found[0].party_name, "Larkspur") << Describe(report);
+  EXPECT_EQ(found[0].side, "us") << Describe(report);
+  EXPECT_GE(found[0].risk, Risk::kLow) << Describe(report);
+  EXPECT_EQ(report.document.user_side, "supplier");
+}
+
+// issue 15 #1 (review): the label of a side is a word the contract uses for it: a role word it
+// only defines from the law ("Processor" means a natural or legal person ...) gives way to the
+// word its clauses use ("Provider"), and a word met only for a third party ("an internet service
+// provider") is no label: our own word "supplier" is.
+TEST(AssessmentSide, SideLabelsAreTheContractsOwnWords) {
+  const Report defined = Scan(
+      "1. Definitions.\n\"Processor\" means a natural or legal person which processes personal "
+      "data on behalf of the Controller.\n\"Controller\" means the natural or legal person which "
+      "determines the purposes and means of the processing.\n\n"
+      "2. Breaches. Provider shall notify Customer within forty-eight (48) hours after becoming "
+      "aware of a Security Incident. Provider shall give Customer the details Customer needs. "
+      "Customer may ask Provider for a report, and Provider shall answer Customer promptly.\n");
+  const std::vector<Finding> notice = On(defined, "incident_notification", "Provider shall notify");
+  ASSERT_FALSE(notice.empty()) << Describe(defined);
+  EXPECT_EQ(notice[0].party, "supplier") << Describe(defined);
+  EXPECT_EQ(notice[0].party_name, "Provider") << Describe(defined);
+
+  const Report unnamed = Scan(
+      "1. Availability. Downtime caused by an internet service provider is excluded.\n\n"
+      "2. Incidents. Notice of any Security Incident will be given within 24 hours of its "
+      "discovery.\n");
+  const std::vector<Finding> incident = On(unnamed, "incident_notification", "Notice of any");
+  ASSERT_FALSE(incident.empty()) << Describe(unnamed);
+  EXPECT_EQ(incident[0].party, "supplier") << Describe(unnamed);
+  EXPECT_EQ(incident[0].party_name, "supplier") << Describe(unnamed);
+}
+
 }  // namespace
 }  // namespace clausescan

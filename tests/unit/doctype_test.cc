@@ -315,6 +315,26 @@ TEST(BuiltinDocTypes, ShortDocuments) {
   }
 }
 
+// issue 15 #1 (review): a processing agreement whose opening sentence names it ("This Data
+// Processing Addendum ... forms part of") is a DPA even when it incorporates the SCCs and their
+// words outweigh its own; the SCC text itself, which opens on its clauses, stays scc.
+TEST(BuiltinDocTypes, ProcessingAgreementIncorporatingTheSccsIsADpa) {
+  const std::string sccs_words =
+      "The data exporter and the data importer agree that the Standard Contractual Clauses "
+      "(Module Two and Module Three) apply to any transfer of personal data to a third country, "
+      "and the data importer shall process personal data on documented instructions.\n";
+  const std::string dpa =
+      "This Data Processing Addendum (the \"Addendum\") supplements the hosting terms agreed "
+      "between the Client and Larkspur Hosting Ltd for the hosting service.\n\n1. Transfers. " +
+      sccs_words;
+  EXPECT_EQ(ScanText(dpa, "a.md").document.type, "dpa");
+  const std::string sccs =
+      "Clause 1\n\nPurpose and scope\n\n(a) The purpose of these standard contractual clauses "
+      "is to ensure compliance with the requirements of Regulation (EU) 2016/679.\n\n" +
+      sccs_words;
+  EXPECT_EQ(ScanText(sccs, "a.md").document.type, "scc");
+}
+
 std::string SharedPath(const std::string& relative) {
   return std::string(CLAUSESCAN_SHARED_DIR) + "/corpus/" + relative;
 }

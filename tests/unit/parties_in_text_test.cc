@@ -141,6 +141,31 @@ TEST(ReadParties, APreambleAfterALongTableOfContents) {
   EXPECT_EQ(parties[1].side, Party::kSupplier);
 }
 
+// issue 15 #1 (review): a sentence giving words the meaning a law gives them names no party,
+// whether the words sit in a list or open a definition line; the one party named then takes
+// the side opposite the role word it is paired with in the preamble.
+TEST(ReadParties, WordsTakingALawsMeaningAreNoParties) {
+  const std::string text =
+      "This Hosting Addendum forms part of the agreement between the Client and Larkspur Hosting "
+      "Ltd (\"Larkspur\") for the hosting service.\n\n"
+      "1. Interpretation. The words \"importer\", \"processor\" and \"controller\", in any "
+      "case, carry the meanings given to them in the Data Protection Act.\n"
+      "\"Sub-contractor\" means any hosting firm Larkspur engages.\n"
+      "\"Processor\" has the meaning given to it in the UK GDPR.\n";
+  EXPECT_EQ(Summary(ReadParties(text)),
+            (std::vector<std::string>{"Larkspur=supplier", "Client=customer"}));
+}
+
+// issue 15 #1 (review): with no role word beside it, the one named party that provides the
+// service is the supplier.
+TEST(ReadParties, OneNamedPartyProvidingTheServiceIsTheSupplier) {
+  const std::string text =
+      "These terms govern the use of the hosting service offered by Quillon Systems Ltd "
+      "(\"Quillon\").\n\n1. Quillon shall provide the Service with reasonable care. Quillon "
+      "provides the Service from data centres in the EU.\n";
+  EXPECT_EQ(Summary(ReadParties(text)), (std::vector<std::string>{"Quillon=supplier"}));
+}
+
 TEST(RoleOfWord, SidesOfRoleWords) {
   EXPECT_EQ(RoleOfWord("Reseller"), Party::kCustomer);
   EXPECT_EQ(RoleOfWord("the Distributor"), Party::kCustomer);

@@ -240,6 +240,56 @@ bool InPreamble(std::string_view text, std::size_t at) {
          lower.find("by and between") != std::string::npos;
 }
 
+// True when lower (lower case) names a law: "... under the Applicable Data Protection Laws",
+// "in the UK GDPR", "the Data Protection Act 2018".
+bool NamesALaw(std::string_view lower) {
+  for (std::string_view word : {"law", "regulation", "gdpr", "ccpa", "cpra", "directive",
+                                "legislation", "statute", "hipaa", "data protection"}) {
+    if (lower.find(word) != std::string_view::npos) return true;
+  }
+  for (std::size_t k = lower.find(" act"); k != std::string_view::npos;
+       k = lower.find(" act", k + 1)) {
+    if (k + 4 == lower.size() || !std::isalpha(static_cast<unsigned char>(lower[k + 4]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// True when lower (lower case) says "meaning", "defined", "construed" or "interpreted" and then
+// names a law: "have the meanings given to them under the GDPR".
+bool LawGivesTheMeaning(std::string_view lower) {
+  for (std::string_view cue : {"meaning", "defined", "construed", "interpreted"}) {
+    const std::size_t k = lower.find(cue);
+    if (k != std::string_view::npos && NamesALaw(lower.substr(k))) return true;
+  }
+  return false;
+}
+
+// True when the words quoted at [at, end) of text are given a law's meaning by their sentence
+// ('The terms "controller", "processor" ... have the meanings given to them under the
+// Applicable Data Protection Laws'): "term", "word" or "expression" before them in the sentence,
+// and after them "meaning", "defined", "construed" or "interpreted" followed by a law. Such a
+// sentence names no party (issue 15 #1, review).
+bool GivesALawsMeaning(std::string_view text, std::size_t at, std::size_t end) {
+  std::size_t start = at > 400 ? at - 400 : 0;
+  for (std::string_view stop : {". ", ".\n", "\n"}) {
+    const std::size_t k = text.substr(start, at - start).rfind(stop);
+    if (k != std::string_view::npos) start = std::max(start, start + k + stop.size());
+  }
+  std::size_t stop_at = std::min(text.size(), end + 400);
+  for (std::string_view stop : {". ", ".\n", "\n"}) {
+    const std::size_t k = text.substr(end, stop_at - end).find(stop);
+    if (k != std::string_view::npos) stop_at = std::min(stop_at, end + k);
+  }
+  const std::string before = Lower(text.substr(start, at - start));
+  if (before.find("term") == std::string::npos && before.find("word") == std::string::npos &&
+      before.find("expression") == std::string::npos) {
+    return false;
+  }
+  return LawGivesTheMeaning(Lower(text.substr(end, stop_at - end)));
+}
+
 void ReadNamingParentheticalsIn(std::string_view head, std::vector<NamedParty>* parties);
 
 // Reads the naming parentheticals of the preamble: the first 8 KiB of the text.
@@ -281,6 +331,8 @@ void ReadNamingParentheticalsIn(std::string_view head, std::vector<NamedParty>* 
     while (naming ? RE2::FindAndConsume(&input, *pattern, &open, &first, &second, &close)
                   : RE2::FindAndConsume(&input, *pattern, &open, &first, &close)) {
       const std::size_t at = static_cast<std::size_t>(open.data() - head.data());
+      const std::size_t end = static_cast<std::size_t>(close.data() - head.data());
+      if (GivesALawsMeaning(head, at, end)) continue;
       std::vector<std::string_view> terms;
       for (re2::StringPiece piece : {first, second}) {
         if (piece.empty()) continue;
@@ -321,16 +373,24 @@ void ReadDefinitions(std::string_view text, std::vector<NamedParty>* parties) {
       "(?m)^[\\s*_#>\\-]*(?:\\(?[0-9a-z]{1,4}[.)]\\s*)?(?:[0-9.]+\\s+)?"
       "[\"\\x{201C}\\x{201D}]([A-Za-z][A-Za-z ]{0,30})[\"\\x{201C}\\x{201D}]\\s*"
       "(?:,?\\s*(?:or|and)\\s+[\"\\x{201C}\\x{201D}]([A-Za-z][A-Za-z ]{0,30})"
-      "[\"\\x{201C}\\x{201D}])?\\s*(?:means|shall mean|refers to|has the meaning)\\s+");
+      "[\"\\x{201C}\\x{201D}])?\\s*(means|shall mean|refers to|has the meaning)\\s+");
   re2::StringPiece input(text.data(), text.size());
-  re2::StringPiece first, second;
+  re2::StringPiece first, second, verb;
   int seen = 0;
-  while (seen++ < 10000 && RE2::FindAndConsume(&input, kDefinition, &first, &second)) {
+  while (seen++ < 10000 && RE2::FindAndConsume(&input, kDefinition, &first, &second, &verb)) {
     const std::string_view line_head = LineHead(std::string_view(input.data(), input.size()), 200);
     const re2::StringPiece body(line_head.data(), line_head.size());
     input.remove_prefix(line_head.size());
     const std::string_view term(first.data(), first.size());
     if (RoleOfWord(term) == Party::kUnknown) continue;
+    // '"Processor" has the meaning given to it in the GDPR', '"Controller" means ... as defined
+    // in the Data Protection Act': a law's word, no party (issue 15 #1, review).
+    const std::string body_sentence = Lower(line_head.substr(0, line_head.find(". ")));
+    if (std::string_view(verb.data(), verb.size()) == "has the meaning"
+            ? NamesALaw(body_sentence)
+            : LawGivesTheMeaning(body_sentence)) {
+      continue;
+    }
     std::vector<std::string_view> terms{term};
     if (!second.empty()) terms.emplace_back(second.data(), second.size());
     // '"Customer" means Acme Inc.': the term joins the party already named.
@@ -468,6 +528,82 @@ void AssignSides(std::string_view text, std::vector<NamedParty>* parties) {
   }
 }
 
+// How often the text says the party provides the service: "X shall provide the Service", "X
+// provides the Services", "the service offered by X", "X's provision of the Services", plus its
+// SupplierSigns.
+int ServiceSigns(std::string_view text, const NamedParty& party) {
+  int signs = SupplierSigns(text, party);
+  std::vector<std::string> words = {NameCore(party.name)};
+  for (const std::string& term : party.terms) words.push_back(Lower(term));
+  for (const std::string& word : words) {
+    if (word.empty() || RoleOfWord(word) != Party::kUnknown) continue;
+    const std::string name = RE2::QuoteMeta(word);
+    const RE2 provides("(?i)\\b(?:" + name +
+                       "(?:\\s+(?:shall|will|must|agrees\\s+to))?\\s+(?:provides?|offers?|"
+                       "operates?|hosts?)\\s+(?:the\\s+|its\\s+)?(?:[A-Za-z]+\\s+)?services?|"
+                       "services?\\s+(?:offered|provided|operated|hosted)\\s+by\\s+(?:the\\s+)?" +
+                       name + "|" + name + "(?:'s|\\x{2019}s)\\s+provision\\s+of)\\b");
+    re2::StringPiece input(text.data(), text.size());
+    while (signs < 1000 && RE2::FindAndConsume(&input, provides)) ++signs;
+  }
+  return signs;
+}
+
+// The role word that the "between ... and ..." sentence of the preamble pairs with `party`:
+// "between the Customer and Supabase Pte. Ltd" -> "Customer". "" when the sentence does not
+// name the party, or names role words of both sides or none.
+std::string CounterpartRole(std::string_view text, const NamedParty& party) {
+  const std::string_view head = text.substr(0, std::min(text.size(), kPreambleBytes));
+  const std::string lower = Lower(head);
+  for (std::size_t at = lower.find("between"); at != std::string::npos;
+       at = lower.find("between", at + 7)) {
+    std::size_t end = std::min(lower.size(), at + 400);
+    for (std::string_view stop : {". ", ".\n", "\n"}) {
+      const std::size_t k = lower.find(stop, at);
+      if (k != std::string::npos) end = std::min(end, k);
+    }
+    const std::string_view sentence = head.substr(at, end - at);
+    const std::string core = NameCore(party.name);
+    const std::string sentence_lower = Lower(sentence);
+    if (core.empty() || sentence_lower.find(core) == std::string::npos) continue;
+    std::string role;
+    Party side = Party::kUnknown;
+    const std::vector<std::string_view> words = Words(sentence);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      for (std::size_t n = 1; n <= 2 && i + n <= words.size(); ++n) {
+        const char* begin = words[i].data();
+        const char* last = words[i + n - 1].data() + words[i + n - 1].size();
+        const std::string_view phrase(begin, static_cast<std::size_t>(last - begin));
+        const Party found = RoleOfWord(phrase);
+        if (found == Party::kUnknown || core.find(Lower(phrase)) != std::string::npos) continue;
+        if (side != Party::kUnknown && found != side) return {};
+        side = found;
+        role = std::string(phrase);
+      }
+    }
+    if (!role.empty()) return role;
+  }
+  return {};
+}
+
+// One party read and its side unclear: the side opposite the role word the preamble pairs it
+// with ("between the Customer and Supabase Pte. Ltd": a supplier; the role word joins as the
+// other party), else the supplier when the text says it provides the service (issue 15 #1,
+// review).
+void AssignLonePartySide(std::string_view text, std::vector<NamedParty>* parties) {
+  if (parties->size() != 1 || parties->front().side != Party::kUnknown) return;
+  NamedParty& party = parties->front();
+  if (const std::string role = CounterpartRole(text, party); !role.empty()) {
+    party.side = Other(RoleOfWord(role));
+    NamedParty other;
+    other.terms.push_back(std::string(StripArticle(role)));
+    other.side = RoleOfWord(role);
+    parties->push_back(std::move(other));
+    return;
+  }
+  if (ServiceSigns(text, party) >= 2) party.side = Party::kSupplier;
+}
+
 }  // namespace
 
 Party RoleOfWord(std::string_view word) {
@@ -500,6 +636,7 @@ std::vector<NamedParty> ReadParties(std::string_view text) {
   ReadDefinitions(text, &parties);
   ReadInitialledBodies(text.substr(0, std::min(text.size(), kPreambleBytes)), &parties);
   AssignSides(text, &parties);
+  AssignLonePartySide(text, &parties);
   return parties;
 }
 

@@ -5,6 +5,8 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <utility>
 
@@ -228,10 +230,48 @@ int DocTypeGuesser::GuessByBody(std::string_view folded) const {
   return best_type;
 }
 
+int DocTypeGuesser::GuessByOpening(std::string_view text) const {
+  std::size_t at = 0;
+  while (at < text.size() && !std::isalnum(static_cast<unsigned char>(text[at]))) ++at;
+  // ASCII lower case, line breaks as spaces: the opening as the folded view reads it.
+  std::string opening(text.substr(at, std::min<std::size_t>(text.size() - at, 200)));
+  for (char& c : opening) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  }
+  const std::string_view line = opening;
+  std::size_t name = std::string_view::npos;
+  for (std::string_view opening : {"this ", "these "}) {
+    if (line.substr(0, opening.size()) == opening) name = opening.size();
+  }
+  if (name == std::string_view::npos) return -1;
+  // Where the fourth word after "this" starts: the name begins before it.
+  std::size_t limit = name;
+  for (int words = 0; words < 3 && limit < line.size(); ++words) {
+    const std::size_t space = line.find(' ', limit);
+    if (space == std::string_view::npos) break;
+    limit = space + 1;
+  }
+  int best_type = -1;
+  std::size_t best_start = limit + 1;
+  for (const Impl::Title& title : impl_->titles) {
+    re2::StringPiece match;
+    if (!title.re->Match(line, name, line.size(), RE2::UNANCHORED, &match, 1)) continue;
+    const std::size_t start = static_cast<std::size_t>(match.data() - line.data());
+    if (start < best_start) {
+      best_start = start;
+      best_type = title.type;
+    }
+  }
+  return best_type;
+}
+
 int DocTypeGuesser::Guess(std::string_view front_matter_title, std::string_view text,
                           std::string_view folded) const {
   const int by_title = GuessByTitle(TitleLines(front_matter_title, text, folded));
-  return by_title >= 0 ? by_title : GuessByBody(folded);
+  if (by_title >= 0) return by_title;
+  const int by_opening = GuessByOpening(text);
+  return by_opening >= 0 ? by_opening : GuessByBody(folded);
 }
 
 }  // namespace clausescan::internal

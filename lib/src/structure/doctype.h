@@ -46,9 +46,13 @@ class DocTypeGuesser {
   // 1. the type with a title pattern matching the earliest of TitleLines(front_matter_title,
   //    text, folded) (the first line with a match; in it, the leftmost match; a tie goes to the
   //    type listed first);
-  // 2. else the type whose signals found in folded (each counted once, by its weight) reach its
+  // 2. else the type whose title pattern matches in the document's opening sentence when it
+  //    names the document itself: "This Data Processing Addendum (the "DPA") forms part of ..."
+  //    (GuessByOpening on text), so a DPA that incorporates the SCCs is a DPA, however many of
+  //    their words it holds;
+  // 3. else the type whose signals found in folded (each counted once, by its weight) reach its
   //    threshold by the widest margin (score / threshold; a tie goes to the type listed first);
-  // 3. else -1. Linear in the length of folded.
+  // 4. else -1. Linear in the length of folded.
   int Guess(std::string_view front_matter_title, std::string_view text,
             std::string_view folded) const;
 
@@ -57,9 +61,14 @@ class DocTypeGuesser {
   // index Guess may return (0 <= type < types.size()).
   std::vector<bool> Applicable(int type, std::string_view folded) const;
 
-  // The two steps of Guess, for tests: -1 when the step decides nothing.
+  // The steps of Guess, for tests: -1 when the step decides nothing.
   int GuessByTitle(const std::vector<std::string_view>& lines) const;
   int GuessByBody(std::string_view folded) const;
+  // The type a title pattern gives when text (the cased view) opens with "this" or "these" and
+  // the match starts within the next three words, in the first 200 bytes read in ASCII lower
+  // case (the earliest match; a tie goes to the type listed first); -1 otherwise. Reads text,
+  // not the body Guess scores: an opening '(the "DPA")' reads as a definition there.
+  int GuessByOpening(std::string_view text) const;
 
  private:
   DocTypeGuesser();
