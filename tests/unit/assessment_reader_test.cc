@@ -358,5 +358,61 @@ TEST(ReaderText, HyphenatedInitialsEndNoSentence) {
   EXPECT_EQ(found[0].text.rfind("Provider may transfer", 0), 0u) << found[0].text;
 }
 
+// issue 15 #4 (review item 1): an uptime figure the supplier only strives for is a target, not a
+// firm promise, like an efforts pledge.
+TEST(ReaderUptime, AFigureTheSupplierStrivesForIsATarget) {
+  const Report report = Scan(
+      "# Service Levels\n\n3. The Vendor strives for 99.99% monthly availability of the "
+      "Platform.\n");
+  const std::vector<Finding> found = On(report, "sla_uptime", "99.99%");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_FALSE(Says(found[0], "firm promise"));
+  EXPECT_LT(found[0].risk, Risk::kHigh);
+}
+
+// issue 15 #4 (review item 1): how available the backup store is, inside a security schedule,
+// is not the service's uptime commitment.
+TEST(ReaderUptime, TheAvailabilityOfBackupStorageIsNoServiceUptimeCommitment) {
+  const Report report = Scan(
+      "# Security Schedule\n\n5. Archive copies are kept on separate object storage, which is "
+      "designed for 99.95% availability.\n");
+  const std::vector<Finding> found = On(report, "sla_uptime", "99.95%");
+  ASSERT_LE(found.size(), 1u);
+  if (found.empty()) return;
+  EXPECT_LE(found[0].risk, Risk::kLow);
+  EXPECT_TRUE(Says(found[0], "not the service's uptime"));
+  EXPECT_FALSE(Says(found[0], "firm promise"));
+  EXPECT_FALSE(Advises(found[0], "Commit to 99.5%"));
+}
+
+// issue 15 #4 (review item 2): a report due some days after a fix does not set the fix window.
+TEST(ReaderSecurity, AReportDueAfterTheFixIsNotTheFixWindow) {
+  const Report report = Scan(
+      "# Security Requirements\n\n6. The Vendor shall inform the Agency within 3 days after "
+      "remediation of each vulnerability found in the hosted platform.\n");
+  const std::vector<Finding> found = On(report, "security_measures", "after");
+  ASSERT_FALSE(found.empty());
+  for (const Finding& f : found) {
+    auto it = f.parameters.find("fix_days");
+    if (it != f.parameters.end()) {
+      EXPECT_NE(std::get<double>(it->second), 3.0) << f.text;
+    }
+    EXPECT_FALSE(Says(f, "within 3 days")) << f.text;
+  }
+}
+
+// issue 15 #4 (review item 3): "an incident that occurs" says which incidents; the clock then
+// runs from nothing the clause names, not from occurrence.
+TEST(ReaderNotice, AnIncidentThatOccursDoesNotStartTheClockAtOccurrence) {
+  const Report report = Scan(
+      "# Data Terms\n\n4. The Processor shall promptly tell the Controller of any personal data "
+      "breach that occurs on its systems.\n\n5. The Host shall report any outage within 12 hours "
+      "after it occurs.\n");
+  const std::vector<Finding> told = On(report, "incident_notification", "promptly tell");
+  ASSERT_FALSE(told.empty());
+  EXPECT_EQ(told[0].parameters.count("trigger"), 0u);
+  EXPECT_FALSE(Says(told[0], "starts at occurrence"));
+}
+
 }  // namespace
 }  // namespace clausescan

@@ -11,6 +11,7 @@
 
 #include "assess/currency.h"
 #include "assess/rationale.h"
+#include "assess/uptime_figure.h"
 #include "report/values.h"
 
 namespace clausescan::internal {
@@ -269,6 +270,7 @@ void Assess(const Playbook& playbook, const std::vector<ControlEntry>& controls,
     // Amounts in another currency than the playbook's are converted or not compared (issue 15
     // #6); the reasons say which, before those of the positions.
     std::vector<std::string> currency_reasons;
+    ReadTargetWording(finding);  // issue 15 #4: "aims for 99.99%" is a target
     const std::map<std::string, ParamValue> compared =
         AmountsInBaseCurrency(playbook.currency, rule, finding.parameters, &currency_reasons);
     Judge(policy->second, compared, finding);
@@ -280,6 +282,7 @@ void Assess(const Playbook& playbook, const std::vector<ControlEntry>& controls,
       AddUnlessSaid(finding.considerations, consideration.text);
     }
   }
+  LimitStorageAvailability(finding);  // issue 15 #4: a backup store's figure is no uptime
   finding.controls = ResolveControls(rule.controls, controls);
   finding.evidence = ResolveEvidence(rule.evidence, evidence);
 }

@@ -126,17 +126,34 @@ std::string_view AttachedText(std::string_view folded, const Duration& d) {
   return folded.substr(begin, end - begin);
 }
 
+// The attached text without the event a period counts from: "notify within 2 days after
+// remediation" counts from the fix, so the fix is no subject of the period (issue 15 #4).
+std::string_view AttachedSubject(std::string_view folded, const Duration& d) {
+  std::string_view text = AttachedText(folded, d);
+  const std::size_t at = d.end - static_cast<std::size_t>(text.data() - folded.data());
+  std::string_view after = text.substr(at);
+  const std::size_t word = after.find_first_not_of(' ');
+  if (word == std::string_view::npos) return text;
+  after.remove_prefix(word);
+  for (std::string_view anchor : {"after ", "following ", "upon ", "once ", "since "}) {
+    if (after.substr(0, anchor.size()) == anchor) return text.substr(0, at);
+  }
+  return text;
+}
+
 void ParamExtractor::Compiled::ExtractDuration(std::string_view folded,
                                                std::map<std::string, ParamValue>* out) const {
   std::vector<Duration> durations = FindDurations(folded);
   const std::unique_ptr<RE2>& any = Get().any;
   if (any != nullptr) {
     // Only durations of what the patterns name count: "remediate ... within 10 days", not
-    // "appoint a director within 10 days ... vulnerability management".
-    durations.erase(
-        std::remove_if(durations.begin(), durations.end(),
-                       [&](const Duration& d) { return !Matches(any, AttachedText(folded, d)); }),
-        durations.end());
+    // "appoint a director within 10 days ... vulnerability management", nor "report within 2
+    // days after remediation" (a period counted from what the patterns name).
+    durations.erase(std::remove_if(durations.begin(), durations.end(),
+                                   [&](const Duration& d) {
+                                     return !Matches(any, AttachedSubject(folded, d));
+                                   }),
+                    durations.end());
   }
   const Duration* d = PickDuration(durations, spec.prefer);
   if (d == nullptr) return;
