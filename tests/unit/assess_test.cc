@@ -454,5 +454,23 @@ TEST_F(DefaultPlaybook, ReasonQuotesTheNumber) {
   EXPECT_NE(f.considerations[0].find("72 hours"), std::string::npos);
 }
 
+// issue 15 #4 (review item 4): a position that proposes keeping the clause's wording judges it
+// acceptable, so its risk is low or info; "Keep this wording" under a medium risk contradicts
+// itself.
+TEST_F(DefaultPlaybook, APositionThatKeepsTheWordingIsAtMostLow) {
+  for (const auto& [category, policy] : (*data_)->playbook.categories) {
+    for (const Position& position : policy.positions) {
+      // Only a proposal to keep the wording as it is: "Keep this wording.", "Keep the efforts
+      // wording."; "Keep the yearly limit, and add ..." asks for a change.
+      const std::string& p = position.propose;
+      const bool keep_as_is = p.rfind("Keep ", 0) == 0 &&
+                              p.find_first_of(",;") == std::string::npos && p.size() >= 8 &&
+                              p.compare(p.size() - 8, 8, "wording.") == 0;
+      if (!keep_as_is) continue;
+      EXPECT_LE(position.risk, Risk::kLow) << category << " " << position.id;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace clausescan::internal

@@ -414,5 +414,17 @@ TEST(ReaderNotice, AnIncidentThatOccursDoesNotStartTheClockAtOccurrence) {
   EXPECT_FALSE(Says(told[0], "starts at occurrence"));
 }
 
+// issue 15 #4 (review item 4): a certificate of erasure given only when the customer asks is the
+// supplier-friendly form: low, and advice that agrees with that.
+TEST(ReaderDeletion, ACertificateOnlyOnRequestIsLow) {
+  const Report report = Scan(
+      "# Processing Terms\n\n11. The Vendor will hand the Client a signed certificate that its "
+      "data was erased if the Client asks for one.\n");
+  const std::vector<Finding> found = On(report, "data_deletion", "certificate");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].parameters.count("certification_on_request"), 1u);
+  EXPECT_LE(found[0].risk, Risk::kLow);
+}
+
 }  // namespace
 }  // namespace clausescan
