@@ -17,6 +17,7 @@
 #include "assess/merge.h"
 #include "assess/perspective.h"
 #include "assess/rationale.h"
+#include "assess/section_advice.h"
 #include "assess/subprocessor_scheme.h"
 #include "extract/document.h"
 #include "match/fallback.h"
@@ -381,6 +382,7 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   }
   internal::ReadSubprocessorScheme(data, report.findings, doctype);
   internal::ReadIndemnityCarveouts(data, report.findings, doctype);
+  internal::DropAdviceGrantedNearby(data, report.findings);  // issue 15 #4
   for (Finding& finding : report.findings) {
     const internal::Rule* rule = rule_of[finding.rule];
     const internal::PartyRole* role = RoleOf(roles, finding);

@@ -127,16 +127,17 @@ TEST(ReaderRisk, EffortsUptimeTargetIsLowAndSaysItIsATarget) {
   EXPECT_NE(found[0].reasons.at(0).find("efforts"), std::string::npos);
 }
 
-// issue 15 #4: a certificate of deletion the customer may demand is medium (readers' guideline:
-// "a certificate of deletion on demand"), and the advice does not propose what it grants.
-TEST(ReaderRisk, CertificateOfDeletionOnDemandIsMedium) {
+// issue 15 #4: a certificate of deletion only on the customer's request is the supplier-friendly
+// form, low since the new-user review (was medium), and the advice does not propose what it
+// grants.
+TEST(ReaderRisk, CertificateOfDeletionOnDemandIsLow) {
   const Report report = Scan(
       "# Data Processing Addendum\n\n9.2 After the subscription ends, Provider will delete "
       "Customer Personal Data within 45 days. Provider will issue a certificate of deletion upon "
       "Customer's request.\n");
   const std::vector<Finding> found = On(report, "data_deletion", "certificate of deletion");
   ASSERT_EQ(found.size(), 1u);
-  EXPECT_EQ(found[0].risk, Risk::kMedium);
+  EXPECT_EQ(found[0].risk, Risk::kLow);
   for (const std::string& text : found[0].considerations) {
     EXPECT_EQ(text.find("within 30 days after Customer's written request"), std::string::npos);
   }
@@ -424,6 +425,20 @@ TEST(ReaderDeletion, ACertificateOnlyOnRequestIsLow) {
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].parameters.count("certification_on_request"), 1u);
   EXPECT_LE(found[0].risk, Risk::kLow);
+}
+
+// issue 15 #4 (review item 5): advice the clause already grants in a neighbouring sentence of the
+// same section is not offered again.
+TEST(ReaderAdvice, ALimitGrantedByTheNextSentenceOfTheSectionIsNotAskedFor) {
+  const Report report = Scan(
+      "# Data Processing Terms\n\n## 7. Audits\n\n7.1 The Client may audit the Vendor's "
+      "compliance with these terms once in any twelve-month period.\n\n7.2 The Client will "
+      "give the Vendor at least forty-five days' prior written notice of each audit.\n");
+  const std::vector<Finding> found = On(report, "audit_rights", "twelve-month");
+  ASSERT_EQ(found.size(), 1u);
+  for (const Finding& f : found) {
+    EXPECT_FALSE(Advises(f, "At most one audit a year, on 30 days")) << f.text;
+  }
 }
 
 }  // namespace
