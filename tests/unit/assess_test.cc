@@ -93,6 +93,10 @@ TEST(FillPlaceholders, FormatsValues) {
                    {"types", std::vector<std::string>{"cyber", "general"}}};
   EXPECT_EQ(FillPlaceholders("{hours} hours", params), "24 hours");
   EXPECT_EQ(FillPlaceholders("{days} days", params), "1.5 days");
+  // issue 15 #4: a figure of one takes the singular unit.
+  const std::map<std::string, ParamValue> one{{"n", 1.0}};
+  EXPECT_EQ(FillPlaceholders("within {n} hours, {n} business days, {n} daysx", one),
+            "within 1 hour, 1 business day, 1 daysx");
   EXPECT_EQ(FillPlaceholders("from {trigger}", params), "from occurrence");
   EXPECT_EQ(FillPlaceholders("backups={backups}", params), "backups=true");
   EXPECT_EQ(FillPlaceholders("{types}", params), "cyber, general");

@@ -441,5 +441,16 @@ TEST(ReaderAdvice, ALimitGrantedByTheNextSentenceOfTheSectionIsNotAskedFor) {
   }
 }
 
+// issue 15 #4 (review item 6): a figure of one takes the singular unit in reasons.
+TEST(ReaderText, AFigureOfOneTakesTheSingularUnit) {
+  const Report report = Scan(
+      "# Hosting Terms\n\n6. The Host will tell the Customer of any security breach within 1 "
+      "hour after becoming aware of it.\n");
+  const std::vector<Finding> found = On(report, "incident_notification", "1 hour");
+  ASSERT_FALSE(found.empty());
+  EXPECT_FALSE(Says(found[0], " 1 hours"));
+  EXPECT_TRUE(Says(found[0], " 1 hour"));
+}
+
 }  // namespace
 }  // namespace clausescan

@@ -166,6 +166,20 @@ std::vector<EvidenceItem> ResolveEvidence(const std::vector<std::string>& ids,
   return out;
 }
 
+// When rest starts with a plural unit (" hours", " business days"), appends it in the singular
+// to out and returns how many characters of rest it stands for; else returns 0.
+std::size_t SingularUnit(std::string_view rest, std::string& out) {
+  for (std::string_view unit : {" business days", " working days", " calendar days", " hours",
+                                " days", " weeks", " months", " years", " minutes"}) {
+    if (rest.substr(0, unit.size()) != unit) continue;
+    const std::size_t end = unit.size();
+    if (end < rest.size() && std::isalpha(static_cast<unsigned char>(rest[end]))) return 0;
+    out += unit.substr(0, unit.size() - 1);
+    return end;
+  }
+  return 0;
+}
+
 bool IsNameChar(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-' || c == '.';
 }
@@ -237,8 +251,10 @@ std::string FillPlaceholders(std::string_view text,
       bool is_name = !name.empty() && std::all_of(name.begin(), name.end(), IsNameChar);
       auto it = is_name ? parameters.find(std::string(name)) : parameters.end();
       if (it != parameters.end()) {
-        out += FormatValue(it->second);
+        const std::string value = FormatValue(it->second);
+        out += value;
         i = close + 1;
+        if (value == "1") i += SingularUnit(text.substr(i), out);  // issue 15 #4
         continue;
       }
     }
