@@ -452,5 +452,21 @@ TEST(ReaderText, AFigureOfOneTakesTheSingularUnit) {
   EXPECT_TRUE(Says(found[0], " 1 hour"));
 }
 
+// issue 15 #4 (review item 6): a liquidated-damages clause that mentions notification costs is
+// judged on its costs; the notice rule, which found no deadline in it, adds no reason about
+// notice terms.
+TEST(ReaderReasons, ACostClauseGetsNoReasonAboutNoticeTerms) {
+  const Report report = Scan(
+      "# Data Security Clauses\n\n12. If the Vendor or its staff fail to protect the personal "
+      "records or otherwise act in a way that results in a data breach, the Vendor shall, in "
+      "place of actual damages, pay the Agency liquidated damages of USD 40 per affected "
+      "individual in order to cover costs related to the notification, breach analysis and "
+      "credit monitoring.\n");
+  const std::vector<Finding> found = On(report, "incident_notification", "liquidated damages");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_FALSE(Says(found[0], "notice terms")) << found[0].reasons.back();
+  EXPECT_TRUE(Says(found[0], "credit"));
+}
+
 }  // namespace
 }  // namespace clausescan
