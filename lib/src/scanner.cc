@@ -14,6 +14,7 @@
 
 #include "assess/assess.h"
 #include "assess/indemnity_cap.h"
+#include "assess/list_items.h"
 #include "assess/merge.h"
 #include "assess/perspective.h"
 #include "assess/rationale.h"
@@ -382,7 +383,8 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   }
   internal::ReadSubprocessorScheme(data, report.findings, doctype);
   internal::ReadIndemnityCarveouts(data, report.findings, doctype);
-  internal::DropAdviceGrantedNearby(data, report.findings);  // issue 15 #4
+  internal::FoldListItems(data, doc.text, report.findings, doctype);  // issue 15 #4
+  internal::DropAdviceGrantedNearby(data, report.findings);          // issue 15 #4
   for (Finding& finding : report.findings) {
     const internal::Rule* rule = rule_of[finding.rule];
     const internal::PartyRole* role = RoleOf(roles, finding);

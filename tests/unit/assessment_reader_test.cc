@@ -468,5 +468,21 @@ TEST(ReaderReasons, ACostClauseGetsNoReasonAboutNoticeTerms) {
   EXPECT_TRUE(Says(found[0], "credit"));
 }
 
+// issue 15 #4 (review item 6): the items of a list belong to the finding of its lead-in; an item
+// ("(2) Credit monitoring reports.") is not a finding of its own, and what it adds is judged
+// with the lead-in.
+TEST(ReaderList, AnItemOfTheLeadInsListIsJudgedWithTheLeadIn) {
+  const Report report = Scan(
+      "# Breach Costs\n\n7. Where a data breach is caused by the Vendor, the Vendor shall pay "
+      "the Agency liquidated damages per affected individual to cover the cost of the "
+      "following:\n\n(1) Notification letters.\n\n(2) Credit monitoring reports.\n\n(3) Call "
+      "centre support.\n");
+  const std::vector<Finding> found = On(report, "incident_notification", "");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_NE(found[0].text.find("liquidated damages"), std::string::npos);
+  EXPECT_EQ(found[0].parameters.count("credit_monitoring"), 1u);
+  EXPECT_TRUE(Says(found[0], "credit"));
+}
+
 }  // namespace
 }  // namespace clausescan
