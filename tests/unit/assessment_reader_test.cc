@@ -480,6 +480,7 @@ TEST(ReaderList, AnItemOfTheLeadInsListIsJudgedWithTheLeadIn) {
   const std::vector<Finding> found = On(report, "incident_notification", "");
   ASSERT_EQ(found.size(), 1u);
   EXPECT_NE(found[0].text.find("liquidated damages"), std::string::npos);
+  EXPECT_NE(found[0].text.find("Credit monitoring reports"), std::string::npos);
   EXPECT_EQ(found[0].parameters.count("credit_monitoring"), 1u);
   EXPECT_TRUE(Says(found[0], "credit"));
 }

@@ -60,6 +60,10 @@ void FoldListItems(const RuleSetData& data, std::string_view text, std::vector<F
       const std::size_t before = lead.parameters.size();
       for (const auto& [name, value] : item.parameters) lead.parameters.emplace(name, value);
       if (lead.parameters.size() != before) Reassess(data, lead, doctype);
+      // The lead-in's finding quotes the list down to the item.
+      lead.end = item.end;
+      lead.text = std::string(text.substr(lead.start, lead.end - lead.start));
+      lead.context_after = item.context_after;
       folded[i] = true;
       break;
     }
