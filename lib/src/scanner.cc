@@ -14,9 +14,11 @@
 
 #include "assess/assess.h"
 #include "assess/indemnity_cap.h"
+#include "assess/list_items.h"
 #include "assess/merge.h"
 #include "assess/perspective.h"
 #include "assess/rationale.h"
+#include "assess/section_advice.h"
 #include "assess/subprocessor_scheme.h"
 #include "clausescan/judgement.h"
 #include "extract/document.h"
@@ -447,6 +449,8 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   }
   internal::ReadSubprocessorScheme(data, report.findings, doctype);
   internal::ReadIndemnityCarveouts(data, report.findings, doctype);
+  internal::FoldListItems(data, doc.text, report.findings, doctype);  // issue 15 #4
+  internal::DropAdviceGrantedNearby(data, report.findings);          // issue 15 #4
   for (Finding& finding : report.findings) {
     const internal::Rule* rule = rule_of[finding.rule];
     const internal::PartyRole* role = RoleOf(roles, finding);

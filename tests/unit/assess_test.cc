@@ -93,6 +93,10 @@ TEST(FillPlaceholders, FormatsValues) {
                    {"types", std::vector<std::string>{"cyber", "general"}}};
   EXPECT_EQ(FillPlaceholders("{hours} hours", params), "24 hours");
   EXPECT_EQ(FillPlaceholders("{days} days", params), "1.5 days");
+  // issue 15 #4: a figure of one takes the singular unit.
+  const std::map<std::string, ParamValue> one{{"n", 1.0}};
+  EXPECT_EQ(FillPlaceholders("within {n} hours, {n} business days, {n} daysx", one),
+            "within 1 hour, 1 business day, 1 daysx");
   EXPECT_EQ(FillPlaceholders("from {trigger}", params), "from occurrence");
   EXPECT_EQ(FillPlaceholders("backups={backups}", params), "backups=true");
   EXPECT_EQ(FillPlaceholders("{types}", params), "cyber, general");
@@ -452,6 +456,24 @@ TEST_F(DefaultPlaybook, ReasonQuotesTheNumber) {
   EXPECT_NE(f.reasons[0].find("72 hours"), std::string::npos);
   ASSERT_FALSE(f.considerations.empty());
   EXPECT_NE(f.considerations[0].find("72 hours"), std::string::npos);
+}
+
+// issue 15 #4 (review item 4): a position that proposes keeping the clause's wording judges it
+// acceptable, so its risk is low or info; "Keep this wording" under a medium risk contradicts
+// itself.
+TEST_F(DefaultPlaybook, APositionThatKeepsTheWordingIsAtMostLow) {
+  for (const auto& [category, policy] : (*data_)->playbook.categories) {
+    for (const Position& position : policy.positions) {
+      // Only a proposal to keep the wording as it is: "Keep this wording.", "Keep the efforts
+      // wording."; "Keep the yearly limit, and add ..." asks for a change.
+      const std::string& p = position.propose;
+      const bool keep_as_is = p.rfind("Keep ", 0) == 0 &&
+                              p.find_first_of(",;") == std::string::npos && p.size() >= 8 &&
+                              p.compare(p.size() - 8, 8, "wording.") == 0;
+      if (!keep_as_is) continue;
+      EXPECT_LE(position.risk, Risk::kLow) << category << " " << position.id;
+    }
+  }
 }
 
 }  // namespace

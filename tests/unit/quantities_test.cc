@@ -243,6 +243,18 @@ const TriggerCase kTriggerCases[] = {
     {"", nullptr},
 };
 
+// issue 15 #4 (review item 3): a relative clause ("an outage that occurs") says which event;
+// only a period counted from the event occurring starts the clock there.
+TEST(FindTrigger, AnEventThatOccursIsNoOccurrenceClock) {
+  EXPECT_EQ(FindTrigger("the host shall promptly report any outage that occurs on its network"),
+            std::nullopt);
+  EXPECT_EQ(FindTrigger("we will report any loss which has occurred to the client"), std::nullopt);
+  EXPECT_EQ(FindTrigger("the host shall report any outage within 12 hours after it occurs"),
+            std::optional<std::string>("occurrence"));
+  EXPECT_EQ(FindTrigger("report within 6 hours of the loss occurring"),
+            std::optional<std::string>("occurrence"));
+}
+
 TEST(FindTrigger, Table) {
   for (const TriggerCase& c : kTriggerCases) {
     SCOPED_TRACE(c.text);

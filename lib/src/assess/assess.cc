@@ -11,6 +11,7 @@
 
 #include "assess/currency.h"
 #include "assess/rationale.h"
+#include "assess/uptime_figure.h"
 #include "report/values.h"
 
 namespace clausescan::internal {
@@ -165,6 +166,20 @@ std::vector<EvidenceItem> ResolveEvidence(const std::vector<std::string>& ids,
   return out;
 }
 
+// When rest starts with a plural unit (" hours", " business days"), appends it in the singular
+// to out and returns how many characters of rest it stands for; else returns 0.
+std::size_t SingularUnit(std::string_view rest, std::string& out) {
+  for (std::string_view unit : {" business days", " working days", " calendar days", " hours",
+                                " days", " weeks", " months", " years", " minutes"}) {
+    if (rest.substr(0, unit.size()) != unit) continue;
+    const std::size_t end = unit.size();
+    if (end < rest.size() && std::isalpha(static_cast<unsigned char>(rest[end]))) return 0;
+    out += unit.substr(0, unit.size() - 1);
+    return end;
+  }
+  return 0;
+}
+
 bool IsNameChar(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-' || c == '.';
 }
@@ -236,8 +251,10 @@ std::string FillPlaceholders(std::string_view text,
       bool is_name = !name.empty() && std::all_of(name.begin(), name.end(), IsNameChar);
       auto it = is_name ? parameters.find(std::string(name)) : parameters.end();
       if (it != parameters.end()) {
-        out += FormatValue(it->second);
+        const std::string value = FormatValue(it->second);
+        out += value;
         i = close + 1;
+        if (value == "1") i += SingularUnit(text.substr(i), out);  // issue 15 #4
         continue;
       }
     }
@@ -269,6 +286,7 @@ void Assess(const Playbook& playbook, const std::vector<ControlEntry>& controls,
     // Amounts in another currency than the playbook's are converted or not compared (issue 15
     // #6); the reasons say which, before those of the positions.
     std::vector<std::string> currency_reasons;
+    ReadTargetWording(finding);  // issue 15 #4: "aims for 99.99%" is a target
     const std::map<std::string, ParamValue> compared =
         AmountsInBaseCurrency(playbook.currency, rule, finding.parameters, &currency_reasons);
     Judge(policy->second, compared, finding);
@@ -280,6 +298,7 @@ void Assess(const Playbook& playbook, const std::vector<ControlEntry>& controls,
       AddUnlessSaid(finding.considerations, consideration.text);
     }
   }
+  LimitStorageAvailability(finding);  // issue 15 #4: a backup store's figure is no uptime
   finding.controls = ResolveControls(rule.controls, controls);
   finding.evidence = ResolveEvidence(rule.evidence, evidence);
 }

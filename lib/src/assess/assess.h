@@ -21,6 +21,9 @@ namespace clausescan::internal {
 //   category's default; kInfo with reason "no playbook position for this category" when the
 //   playbook has no entry for the category, and with reason "the customer owes this duty, so
 //   the supplier's playbook positions do not apply" for a rule with party: customer.
+// - an sla_uptime figure stated as an aim is judged as an efforts target, and one of backups or
+//   storage only is at most kLow with a reason saying so (ReadTargetWording and
+//   LimitStorageAvailability in assess/uptime_figure.h).
 // - reasons: per applying position (file order) its reason with placeholders filled and
 //   " (position ID)" appended; when none applies, the category's default_reason (if any).
 // - positions: the applying positions' ids, in file order.
@@ -70,8 +73,9 @@ std::vector<MissingClause> MissingClauses(const RuleSetData& data, const DocType
                                           const std::vector<bool>& applicable = {});
 
 // Replaces each "{name}" in text with the value of parameter `name` (see FormatValue in
-// report/values.h: 24, not 24.0). A placeholder whose parameter is absent, and any other brace,
-// stays as written.
+// report/values.h: 24, not 24.0). A value of 1 makes the plural unit right after it singular
+// ("{h} hours" with h = 1: "1 hour"). A placeholder whose parameter is absent, and any other
+// brace, stays as written.
 std::string FillPlaceholders(std::string_view text,
                              const std::map<std::string, ParamValue>& parameters);
 

@@ -139,7 +139,14 @@ void AssessWithRules(const RuleSetData& data, const std::vector<std::string>& ru
   finding.evidence.clear();
   for (Finding& one : assessed) {
     AddUnique(finding.rules, one.rule);
-    for (std::string& reason : one.reasons) AddUnique(finding.reasons, std::move(reason));
+    // issue 15 #4: a further rule that no position of its own judged has only its category's
+    // default reason, which speaks of what the clause is not about ("the notice terms leave
+    // time" under a liquidated-damages clause); the primary rule's reasons stand.
+    const bool default_only =
+        &one != &assessed.front() && one.positions.empty() && !assessed.front().positions.empty();
+    for (std::string& reason : one.reasons) {
+      if (!default_only) AddUnique(finding.reasons, std::move(reason));
+    }
     for (std::string& id : one.positions) AddUnique(finding.positions, std::move(id));
     for (const std::string& text : one.considerations) AddUnlessSaid(finding.considerations, text);
     for (const Control& control : one.controls) AddById(finding.controls, control);

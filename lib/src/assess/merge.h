@@ -27,7 +27,9 @@ namespace clausescan::internal {
 //   it gives rule, title, party and risk; rules lists the primary, then the others.
 // - reasons, positions, considerations, controls, evidence: those of every rule's assessment,
 //   the primary's first, with repeats dropped (a consideration that says what one listed
-//   already says is dropped too, see AddUnlessSaid; controls and evidence by id).
+//   already says is dropped too, see AddUnlessSaid; controls and evidence by id). When a
+//   position of the primary applies, another rule that no position judged adds no reason (its
+//   category's default reason is about what the clause is not about).
 // - start, end and the rest of the location, text and context: of the widest merged finding
 //   (the first on a tie), or, when the members continue one another, from the first member's
 //   start to the last one's end.

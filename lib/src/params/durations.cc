@@ -431,7 +431,16 @@ bool IsClockUse(std::string_view text, const TriggerHit& hit) {
   const std::string_view before = WordBefore(text, hit.begin);
   const std::string_view after = WordAfter(text, hit.end);
   const std::string_view word = text.substr(hit.begin, hit.end - hit.begin);
-  if (word.rfind("occur", 0) == 0) return !OneOf(before, {"per", "each", "one"});
+  if (word.rfind("occur", 0) == 0) {
+    // "any incident that occurs" (or "that has occurred") says which incidents; it starts no
+    // clock (issue 15 #4). "after it occurs", "of the breach occurring" do.
+    if (OneOf(before, {"that", "which"})) return false;
+    if (OneOf(before, {"has", "have", "had", "may", "might"})) {
+      const std::size_t at = static_cast<std::size_t>(before.data() - text.data());
+      if (OneOf(WordBefore(text, at), {"that", "which"})) return false;
+    }
+    return !OneOf(before, {"per", "each", "one"});
+  }
   if (word.rfind("detect", 0) == 0) {
     return !OneOf(before, {"intrusion", "threat", "anomaly", "malware", "virus", "fraud"}) &&
            !OneOf(after,

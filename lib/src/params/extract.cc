@@ -126,17 +126,42 @@ std::string_view AttachedText(std::string_view folded, const Duration& d) {
   return folded.substr(begin, end - begin);
 }
 
+// True when the patterns match the text a duration attaches to. A notice counted from an event
+// ("notify the officer within 2 days after remediation of the flaw") is the notice's deadline,
+// not the event's, so that event is left out (issue 15 #4); it runs to the next comma. A
+// deadline counted from an event with no notice before it ("within 30 days after termination,
+// delete ...") keeps the whole text.
+bool AttachesTo(const std::unique_ptr<RE2>& any, std::string_view folded, const Duration& d) {
+  static const RE2 kNotice("\\b(notif\\w*|inform\\w*|report\\w*|tell\\w*|advise\\w*)\\b",
+                           ExtractorOptions());
+  const std::string_view text = AttachedText(folded, d);
+  const std::size_t at = d.end - static_cast<std::size_t>(text.data() - folded.data());
+  const std::string_view before = text.substr(0, at);
+  std::string_view after = text.substr(at);
+  const std::size_t word = after.find_first_not_of(' ');
+  if (word != std::string_view::npos && RE2::PartialMatch(before, kNotice)) {
+    const std::string_view rest = after.substr(word);
+    for (std::string_view anchor : {"after ", "following ", "upon ", "once ", "since "}) {
+      if (rest.substr(0, anchor.size()) != anchor) continue;
+      const std::size_t comma = rest.find(',');
+      return Matches(any, before) ||
+             (comma != std::string_view::npos && Matches(any, rest.substr(comma)));
+    }
+  }
+  return Matches(any, text);
+}
+
 void ParamExtractor::Compiled::ExtractDuration(std::string_view folded,
                                                std::map<std::string, ParamValue>* out) const {
   std::vector<Duration> durations = FindDurations(folded);
   const std::unique_ptr<RE2>& any = Get().any;
   if (any != nullptr) {
     // Only durations of what the patterns name count: "remediate ... within 10 days", not
-    // "appoint a director within 10 days ... vulnerability management".
-    durations.erase(
-        std::remove_if(durations.begin(), durations.end(),
-                       [&](const Duration& d) { return !Matches(any, AttachedText(folded, d)); }),
-        durations.end());
+    // "appoint a director within 10 days ... vulnerability management", nor "report within 2
+    // days after remediation" (a period counted from what the patterns name).
+    durations.erase(std::remove_if(durations.begin(), durations.end(),
+                                   [&](const Duration& d) { return !AttachesTo(any, folded, d); }),
+                    durations.end());
   }
   const Duration* d = PickDuration(durations, spec.prefer);
   if (d == nullptr) return;
