@@ -213,6 +213,26 @@ TEST(RulesCli, ShowUnknownRuleIsAnError) {
   EXPECT_THAT(r.err, HasSubstr("no.such.rule"));
 }
 
+// review fix C #3: top issues print category ids; `rules show` of one lists its rules.
+TEST(RulesCli, ShowOfACategoryListsItsRules) {
+  RunResult r = RunClausescan("rules show incident_notification");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("incident_notification"));
+  EXPECT_THAT(r.out, HasSubstr("incident-notification.window"));
+  EXPECT_THAT(r.out, HasSubstr("incident-notification.costs"));
+  EXPECT_THAT(r.out, HasSubstr("Why the buyer asks"));
+}
+
+// review fix C #3: an unknown id names the closest rule or category.
+TEST(RulesCli, ShowOfAnUnknownIdSuggestsTheClosest) {
+  RunResult rule = RunClausescan("rules show incident-notification.windw");
+  EXPECT_EQ(rule.exit_code, 2);
+  EXPECT_THAT(rule.err, HasSubstr("did you mean 'incident-notification.window'"));
+  RunResult category = RunClausescan("rules show incident-notification");
+  EXPECT_EQ(category.exit_code, 2);
+  EXPECT_THAT(category.err, HasSubstr("did you mean 'incident_notification'"));
+}
+
 TEST(RulesCli, BuiltinRuleTestsPass) {
   RunResult r = RunClausescan("rules test");
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
