@@ -105,6 +105,19 @@ TEST(ScanCli, UnknownOptionIsUsageError) {
   EXPECT_THAT(r.err, HasSubstr("no-such-option"));
 }
 
+// review fix C #5: CLI11's usage errors carry the program's prefix and the command's help.
+TEST(ScanCli, UnknownOptionNamesTheProgramAndTheCommandsHelp) {
+  RunResult scan = RunClausescan("scan --no-such-option -", kOccurrenceClause);
+  EXPECT_EQ(scan.exit_code, 2);
+  EXPECT_THAT(scan.err, ::testing::StartsWith("clausescan: "));
+  EXPECT_THAT(scan.err, HasSubstr("--no-such-option"));
+  EXPECT_THAT(scan.err, HasSubstr("clausescan scan --help"));
+  RunResult rules = RunClausescan("rules show --no-such-option x");
+  EXPECT_EQ(rules.exit_code, 2);
+  EXPECT_THAT(rules.err, ::testing::StartsWith("clausescan: "));
+  EXPECT_THAT(rules.err, HasSubstr("clausescan rules show --help"));
+}
+
 TEST(ScanCli, OutputFileIsWrittenWhole) {
   TempDir dir;
   std::string out = (dir.path() / "report.json").string();
