@@ -55,6 +55,23 @@ bool CheckCommandName(CLI::App& app, int argc, char** argv) {
   return false;
 }
 
+// "clausescan scan", "clausescan rules show": the program and the (sub)commands being parsed.
+std::string CommandPath(const CLI::App& app) {
+  std::string path = "clausescan";
+  const CLI::App* at = &app;
+  for (bool deeper = true; deeper;) {
+    deeper = false;
+    for (const CLI::App* sub : at->get_subcommands({})) {
+      if (!sub->parsed()) continue;
+      path += " " + sub->get_name();
+      at = sub;
+      deeper = true;
+      break;
+    }
+  }
+  return path;
+}
+
 int Run(int argc, char** argv) {
   CLI::App app{"clausescan: finds the security clauses of a contract and how risky they are"};
   app.set_version_flag("--version", "clausescan 0.1.0");
@@ -82,7 +99,9 @@ int Run(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    app.exit(e);
+    // "clausescan: The following argument was not expected: --x (see: clausescan scan --help)"
+    // (review fix C #5), not CLI11's bare message.
+    clausescan::cli::PrintError(std::string(e.what()) + " (see: " + CommandPath(app) + " --help)");
     return clausescan::cli::kExitError;
   }
   // The library reports errors as values; these are the last resort for what escapes anyway

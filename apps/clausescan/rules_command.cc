@@ -1,8 +1,11 @@
-// clausescan rules list | show ID | test [DIR] | validate [DIR]
+// clausescan rules list | show ID|CATEGORY | test [DIR] | validate [DIR]
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
+#include <map>
 #include <string>
+#include <vector>
 
 #include "clausescan/printers.h"
 #include "commands.h"
@@ -35,12 +38,74 @@ int RunList(const RulesArgs& args) {
   return kExitOk;
 }
 
+// Edit distance (insertions, deletions, substitutions) between two short ids.
+std::size_t Distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+// The rule id or category closest to id (within a third of its length, at least one edit), or
+// "" when none is that close. Ids of more than 100 bytes get no suggestion.
+std::string ClosestId(const std::string& id, const std::vector<RuleInfo>& rules) {
+  if (id.size() > 100) return "";
+  std::string best;
+  std::size_t best_distance = std::max<std::size_t>(1, id.size() / 3) + 1;
+  for (const RuleInfo& rule : rules) {
+    for (const std::string* candidate : {&rule.id, &rule.category}) {
+      const std::size_t d = Distance(id, *candidate);
+      if (d < best_distance) best = *candidate, best_distance = d;
+    }
+  }
+  return best;
+}
+
+// `rules show CATEGORY` (review fix C #3): the category's rules, one line each, and the
+// rationale most of them share (the category's, which rules without their own carry).
+std::string CategoryText(const std::string& category, const std::vector<RuleInfo>& rules) {
+  std::string shown = fmt::format("{}  (category)\n\nRules:\n", category);
+  std::map<std::string, int> shared;
+  const Rationale* common = nullptr;
+  for (const RuleInfo& rule : rules) {
+    if (rule.category != category) continue;
+    shown += fmt::format("  {:<40} {}\n", rule.id, rule.title);
+    if (rule.rationale.text.empty()) continue;
+    const int count = ++shared[rule.rationale.text];
+    if (common == nullptr || count > shared[common->text]) common = &rule.rationale;
+  }
+  if (common != nullptr) {
+    shown += "\nWhy the buyer asks:\n  " + common->text + "\n";
+    for (const RationaleSource& s : common->sources) {
+      shown += fmt::format("  - {} <{}>\n", s.title, s.url);
+    }
+  }
+  shown += "\nSee a rule: clausescan rules show RULE_ID\n";
+  return shown;
+}
+
 int RunShow(const RulesArgs& args) {
   std::optional<RuleSet> rules = LoadRules(args.rules);
   if (!rules) return kExitError;
   const RuleInfo* rule = rules->FindRule(args.rule_id);
   if (rule == nullptr) {
-    PrintError(fmt::format("no rule '{}' (see: clausescan rules list)", args.rule_id));
+    const std::vector<RuleInfo> all = rules->Rules();
+    for (const RuleInfo& r : all) {
+      if (r.category != args.rule_id) continue;
+      std::cout << TerminalSafe(CategoryText(args.rule_id, all));
+      return kExitOk;
+    }
+    const std::string closest = ClosestId(args.rule_id, all);
+    PrintError(fmt::format("no rule or category '{}'{} (see: clausescan rules list)", args.rule_id,
+                           closest.empty() ? "" : fmt::format(" (did you mean '{}'?)", closest)));
     return kExitError;
   }
   // A rule pack is data from anywhere: nothing of it reaches the terminal as a control byte.

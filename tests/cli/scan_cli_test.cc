@@ -105,6 +105,19 @@ TEST(ScanCli, UnknownOptionIsUsageError) {
   EXPECT_THAT(r.err, HasSubstr("no-such-option"));
 }
 
+// review fix C #5: CLI11's usage errors carry the program's prefix and the command's help.
+TEST(ScanCli, UnknownOptionNamesTheProgramAndTheCommandsHelp) {
+  RunResult scan = RunClausescan("scan --no-such-option -", kOccurrenceClause);
+  EXPECT_EQ(scan.exit_code, 2);
+  EXPECT_THAT(scan.err, ::testing::StartsWith("clausescan: "));
+  EXPECT_THAT(scan.err, HasSubstr("--no-such-option"));
+  EXPECT_THAT(scan.err, HasSubstr("clausescan scan --help"));
+  RunResult rules = RunClausescan("rules show --no-such-option x");
+  EXPECT_EQ(rules.exit_code, 2);
+  EXPECT_THAT(rules.err, ::testing::StartsWith("clausescan: "));
+  EXPECT_THAT(rules.err, HasSubstr("clausescan rules show --help"));
+}
+
 TEST(ScanCli, OutputFileIsWrittenWhole) {
   TempDir dir;
   std::string out = (dir.path() / "report.json").string();
@@ -211,6 +224,26 @@ TEST(RulesCli, ShowUnknownRuleIsAnError) {
   RunResult r = RunClausescan("rules show no.such.rule");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.err, HasSubstr("no.such.rule"));
+}
+
+// review fix C #3: top issues print category ids; `rules show` of one lists its rules.
+TEST(RulesCli, ShowOfACategoryListsItsRules) {
+  RunResult r = RunClausescan("rules show incident_notification");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("incident_notification"));
+  EXPECT_THAT(r.out, HasSubstr("incident-notification.window"));
+  EXPECT_THAT(r.out, HasSubstr("incident-notification.costs"));
+  EXPECT_THAT(r.out, HasSubstr("Why the buyer asks"));
+}
+
+// review fix C #3: an unknown id names the closest rule or category.
+TEST(RulesCli, ShowOfAnUnknownIdSuggestsTheClosest) {
+  RunResult rule = RunClausescan("rules show incident-notification.windw");
+  EXPECT_EQ(rule.exit_code, 2);
+  EXPECT_THAT(rule.err, HasSubstr("did you mean 'incident-notification.window'"));
+  RunResult category = RunClausescan("rules show incident-notification");
+  EXPECT_EQ(category.exit_code, 2);
+  EXPECT_THAT(category.err, HasSubstr("did you mean 'incident_notification'"));
 }
 
 TEST(RulesCli, BuiltinRuleTestsPass) {

@@ -442,5 +442,28 @@ TEST(RationaleLoader, BuiltinNydfsSourcesAreReadInTheAmendedText) {
   EXPECT_GE(nydfs, 4);
 }
 
+// review fix C #2: US federal contract clauses (DFARS 252.204-7012, FAR 52.204-21) get a sector
+// and sources of their own, not only GDPR, DORA, NYDFS and PCI DSS.
+TEST(RationaleLoader, BuiltinUsFederalContractorsHaveTheirOwnSector) {
+  auto data = LoadRuleSet(EmbeddedRuleFiles(), "<builtin>");
+  ASSERT_TRUE(data) << data.error().message();
+  const auto titles_of = [](const RuleInfo& info) {
+    std::vector<std::string> titles;
+    for (const RationaleSource& source : info.rationale.sources) titles.push_back(source.title);
+    return titles;
+  };
+  for (const char* id : {"incident-notification.window", "incident-notification.details",
+                         "security-measures.program", "security-measures.specific-controls"}) {
+    const RuleInfo* info = BuiltinInfo(**data, id);
+    ASSERT_NE(info, nullptr) << id;
+    EXPECT_THAT(info->rationale.sectors, ::testing::Contains("us-federal-contractors")) << id;
+    EXPECT_THAT(titles_of(*info), ::testing::Contains(HasSubstr("252.204-7012"))) << id;
+  }
+  const RuleInfo* window = BuiltinInfo(**data, "incident-notification.window");
+  EXPECT_THAT(window->rationale.text, HasSubstr("72 hours of discovering"));
+  const RuleInfo* program = BuiltinInfo(**data, "security-measures.program");
+  EXPECT_THAT(titles_of(*program), ::testing::Contains(HasSubstr("FAR 52.204-21")));
+}
+
 }  // namespace
 }  // namespace clausescan::internal

@@ -313,5 +313,37 @@ TEST(EvidenceData, ItemsListOnlyTheControlsOfTheirFindings) {
   }
 }
 
+// review fix C #4: with a minimum risk, a matrix cell whose findings were all left out says
+// "filtered", not "-" (which means the document does not address the category).
+TEST(SummaryMatrix, ACategoryLeftOutByMinRiskShowsFiltered) {
+  Report low = samples::MsaReport();  // insurance at medium risk
+  low.document.path = "low.txt";
+  Report high = samples::MsaReport();
+  high.document.path = "high.txt";
+  high.findings[0].risk = Risk::kHigh;
+  Report none = samples::MsaReport();  // no insurance clause at all
+  none.document.path = "none.txt";
+  none.findings = {samples::NoticeFinding()};
+  PrintOptions options;
+  options.min_risk = Risk::kHigh;
+  std::vector<Report> shown;
+  for (const Report& r : {low, high, none}) shown.push_back(SelectFindings(r, options));
+  std::ostringstream text;
+  WriteTextSummary(shown, text);
+  std::string low_row, none_row;
+  std::istringstream lines(text.str());
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("low.txt", 0) == 0) low_row = line;
+    if (line.rfind("none.txt", 0) == 0) none_row = line;
+  }
+  EXPECT_NE(low_row.find("filtered"), std::string::npos) << text.str();
+  EXPECT_EQ(none_row.find("filtered"), std::string::npos) << text.str();
+  EXPECT_NE(text.str().find("filtered"), std::string::npos);
+  const std::string markdown = Markdown({low, high, none}, options);
+  EXPECT_NE(markdown.find("| filtered |"), std::string::npos) << markdown;
+  const std::string html = Html({low, high, none}, options);
+  EXPECT_NE(html.find(">filtered</td>"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace clausescan

@@ -152,7 +152,8 @@ void WriteText(const Report& report, std::ostream& out, const TextStyle& style =
 // The summary matrix for the text output, meant before the details of several documents: a
 // totals line, one row per document (path, worst risk) and one column per category that any
 // report mentions, each cell the worst risk of that category's findings (HIGH, MED, LOW, INFO),
-// MISS for a missing clause, or "-"; then a legend of the short column headers. Paths longer
+// MISS for a missing clause, "filtered" when a minimum risk left out all of the category's
+// findings and missing clauses (LeftOut::categories), or "-"; then a legend of the short column headers. Paths longer
 // than 40 characters keep their end; then the top issues of all the documents (every HIGH and
 // MEDIUM finding on one line, worst first: risk, path:line, category, what the clause says in
 // numbers, section). Writes only the totals line when `reports` is empty. Shows the reports as

@@ -191,6 +191,9 @@ struct LeftOut {
   Risk min_risk = Risk::kInfo;
   std::array<std::size_t, 4> findings_by_risk{};  // indexed by static_cast<int>(Risk)
   std::array<std::size_t, 4> missing_by_risk{};
+  // The categories of the findings and missing clauses left out, sorted, each once: a summary
+  // matrix shows "filtered" rather than "none" for them.
+  std::vector<std::string> categories;
   std::size_t findings() const;
   std::size_t missing() const;
   bool empty() const { return findings() + missing() == 0; }

@@ -107,6 +107,8 @@ std::string MatrixCellHtml(const MatrixCell& cell, std::size_t report,
   switch (cell.state) {
     case MatrixCell::State::kNone:
       return "<td class=\"none\" title=\"not addressed\">\u2013</td>";
+    case MatrixCell::State::kFiltered:
+      return "<td class=\"none\" title=\"left out by the minimum risk\">filtered</td>";
     case MatrixCell::State::kMissing:
       return "<td><a href=\"#" + MissingId(report) + "\" class=\"badge missing " +
              RiskClass(cell.risk) + "\" title=\"missing clause, " +

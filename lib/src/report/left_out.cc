@@ -16,7 +16,12 @@ LeftOut TotalLeftOut(const std::vector<Report>& reports) {
       total.findings_by_risk[i] += report.left_out.findings_by_risk[i];
       total.missing_by_risk[i] += report.left_out.missing_by_risk[i];
     }
+    total.categories.insert(total.categories.end(), report.left_out.categories.begin(),
+                            report.left_out.categories.end());
   }
+  std::sort(total.categories.begin(), total.categories.end());
+  total.categories.erase(std::unique(total.categories.begin(), total.categories.end()),
+                         total.categories.end());
   return total;
 }
 

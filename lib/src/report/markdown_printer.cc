@@ -56,6 +56,8 @@ std::string CellText(const MatrixCell& cell) {
   switch (cell.state) {
     case MatrixCell::State::kNone:
       return "\u2013";
+    case MatrixCell::State::kFiltered:
+      return "filtered";
     case MatrixCell::State::kMissing:
       return "*missing* (" + std::string(RiskName(cell.risk)) + ")";
     case MatrixCell::State::kFound:
@@ -76,6 +78,7 @@ std::string Location(const Finding& f) {
 std::string LinkedCell(const MatrixCell& cell, std::size_t report, const std::string& category) {
   switch (cell.state) {
     case MatrixCell::State::kNone:
+    case MatrixCell::State::kFiltered:
       return CellText(cell);
     case MatrixCell::State::kMissing:
       return Link(CellText(cell), MissingAnchor(report));

@@ -121,6 +121,12 @@ SummaryMatrix BuildSummaryMatrix(const std::vector<Report>& reports) {
       MatrixCell& cell = row[column(m.category)];
       cell = Worse(cell, MatrixCell::State::kMissing, m.risk);
     }
+    for (const std::string& category : report.left_out.categories) {
+      const std::size_t c = column(category);
+      if (c < row.size() && row[c].state == MatrixCell::State::kNone) {
+        row[c].state = MatrixCell::State::kFiltered;
+      }
+    }
     matrix.cells.push_back(std::move(row));
   }
   return matrix;

@@ -21,7 +21,8 @@ std::string CategoryTitle(std::string_view category);
 void SortCategories(std::vector<std::string>& categories);
 
 struct MatrixCell {
-  enum class State { kNone, kFound, kMissing };
+  // kFiltered: nothing shown, but a minimum risk left out findings or missing clauses of it.
+  enum class State { kNone, kFound, kMissing, kFiltered };
   State state = State::kNone;
   Risk risk = Risk::kInfo;  // the worst finding's risk (kFound) or the missing clause's (kMissing)
 };

@@ -33,6 +33,7 @@ Report SelectFindings(const Report& report, const PrintOptions& options) {
       out.findings.push_back(f);
     } else {
       ++out.left_out.findings_by_risk[static_cast<int>(f.risk)];
+      out.left_out.categories.push_back(f.category);
     }
   }
   for (const MissingClause& m : report.missing) {
@@ -40,8 +41,13 @@ Report SelectFindings(const Report& report, const PrintOptions& options) {
       out.missing.push_back(m);
     } else {
       ++out.left_out.missing_by_risk[static_cast<int>(m.risk)];
+      out.left_out.categories.push_back(m.category);
     }
   }
+  std::sort(out.left_out.categories.begin(), out.left_out.categories.end());
+  out.left_out.categories.erase(
+      std::unique(out.left_out.categories.begin(), out.left_out.categories.end()),
+      out.left_out.categories.end());
   std::size_t findings_left_out = report.findings.size() - out.findings.size();
   std::size_t missing_left_out = report.missing.size() - out.missing.size();
   if (findings_left_out + missing_left_out > 0) {

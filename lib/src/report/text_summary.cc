@@ -34,6 +34,8 @@ std::string CellWord(const MatrixCell& cell) {
   switch (cell.state) {
     case MatrixCell::State::kNone:
       return "-";
+    case MatrixCell::State::kFiltered:
+      return "filtered";
     case MatrixCell::State::kMissing:
       return "MISS";
     case MatrixCell::State::kFound:
@@ -52,7 +54,9 @@ std::string Pad(const std::string& word, const char* ansi, std::size_t width,
 
 std::string Cell(const MatrixCell& cell, std::size_t width, const TextStyle& style) {
   const char* ansi =
-      cell.state == MatrixCell::State::kNone ? nullptr : internal::RiskColor(cell.risk);
+      cell.state == MatrixCell::State::kNone || cell.state == MatrixCell::State::kFiltered
+          ? nullptr
+          : internal::RiskColor(cell.risk);
   return Pad(CellWord(cell), ansi, width, style);
 }
 
@@ -74,9 +78,14 @@ void WriteLegend(const internal::SummaryMatrix& matrix, std::ostream& out) {
                       (i + 1 < matrix.categories.size() ? "," : ""));
   }
   internal::WriteWords({entries.begin(), entries.end()}, "columns: ", "         ", out);
+  bool filtered = false;
+  for (const std::vector<MatrixCell>& row : matrix.cells) {
+    for (const MatrixCell& cell : row) filtered |= cell.state == MatrixCell::State::kFiltered;
+  }
   internal::WriteWrapped(
-      "cells: HIGH, MED, LOW or INFO, the worst risk of the category's findings; MISS, an "
-      "expected clause is missing; -, none",
+      std::string("cells: HIGH, MED, LOW or INFO, the worst risk of the category's findings; "
+                  "MISS, an expected clause is missing; -, none") +
+          (filtered ? "; filtered, left out below the minimum risk" : ""),
       "", "       ", out);
 }
 
