@@ -34,7 +34,7 @@ TEST(MessageLinesCli, ProfileErrorQuotingANewlineStaysOneLine) {
   RunResult r = RunClausescan("profile check " + Quote(dir.path() / "p.yaml"));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.err, HasSubstr("unknown control 'A.5.1\\nclausescan: p.yaml: profile is val"));
-  EXPECT_FALSE(HasLineStarting(r.err, "clausescan: p.yaml: profile is valid")) << r.err;
+  EXPECT_FALSE(HasLineStarting(r.err, "clausescan: p.yaml: profile is val")) << r.err;
 }
 
 // fix D #1: a sub-processor name with a newline or U+2028 cannot add a line to the summary.
