@@ -17,7 +17,7 @@ void PrintError(const std::string& message) {
   // An error may quote a value from its input (a rule id, a url): a huge one is cut so the
   // message stays readable; the file and line come first and are kept.
   constexpr std::size_t kMaxErrorBytes = 1000;
-  std::string shown = TerminalSafe(message);
+  std::string shown = MessageSafe(message);
   if (shown.size() > kMaxErrorBytes) {
     std::size_t cut = kMaxErrorBytes;
     while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) --cut;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "clausescan/printers.h"
 #include "commands.h"
 
 namespace clausescan::cli {
@@ -26,9 +27,13 @@ int RunControls(const ControlsArgs& args) {
   for (const Control& control : rules->Controls()) {
     auto it = rules_by_control.find(control.id);
     if (it == rules_by_control.end() && !args.all) continue;
-    std::cout << fmt::format("{:<7} {}\n", control.id, control.title);
+    // Rule packs are data from anywhere: one line per value, nothing raw.
+    std::cout << fmt::format("{:<7} {}\n", TerminalSafeLine(control.id),
+                             TerminalSafeLine(control.title));
     if (it != rules_by_control.end()) {
-      for (const std::string& id : it->second) std::cout << "        " << id << "\n";
+      for (const std::string& id : it->second) {
+        std::cout << "        " << TerminalSafeLine(id) << "\n";
+      }
     }
   }
   return kExitOk;

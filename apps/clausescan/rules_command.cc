@@ -33,7 +33,8 @@ int RunList(const RulesArgs& args) {
   std::optional<RuleSet> rules = LoadRules(args.rules);
   if (!rules) return kExitError;
   for (const RuleInfo& rule : rules->Rules()) {
-    std::cout << fmt::format("{:<40} {:<24} {}\n", rule.id, rule.category, rule.title);
+    std::cout << fmt::format("{:<40} {:<24} {}\n", TerminalSafeLine(rule.id),
+                             TerminalSafeLine(rule.category), TerminalSafeLine(rule.title));
   }
   return kExitOk;
 }

@@ -221,7 +221,7 @@ bool ReachesFailOn(const std::vector<Report>& reports, const std::string& fail_o
   }
   PrintError(fmt::format("--fail-on {}: {} at or above {} risk:", RiskName(threshold), what,
                          RiskName(threshold)));
-  for (const std::string& line : reached) std::cerr << line << '\n';
+  for (const std::string& line : reached) std::cerr << MessageSafe(line) << '\n';
   std::cerr.flush();
   return true;
 }

@@ -145,6 +145,56 @@ TEST(ProfileCli, CheckNamesFileLineAndFieldOfEachError) {
   }
 }
 
+// attack fix D #3: a control character (a NUL above all, which the system would read as the end
+// of the path) in a path of the profile is refused with file:line:column and field.
+TEST(ProfileCli, CheckRefusesAControlCharacterInAPath) {
+  const std::string internal =
+      "evidence:\n  - id: iso-certificate\n    file: evidence/cert.txt\n    issued: 2026-01-01\n"
+      "    valid_until: 2027-01-01\n    sharing: internal\n";
+  const std::pair<std::string, std::string> cases[] = {
+      {Evidence("\"evidence/cert.txt\\0/etc/passwd\""), "profile.yaml:3:11: evidence[0].file: "},
+      {Evidence("\"evidence/cert.txt\\t\""), "profile.yaml:3:11: evidence[0].file: "},
+      {internal + "    redacted: \"evidence/cert.txt\\0-redacted.pdf\"\n",
+       "profile.yaml:7:15: evidence[0].redacted: "},
+      {"soa_csv: \"soa.csv\\0.bak\"\n", "profile.yaml:1:10: soa_csv: "},
+  };
+  for (const auto& [yaml, where] : cases) {
+    SCOPED_TRACE(yaml);
+    ProfileDir dir;
+    RunResult r = RunClausescan("profile check " + Quote(dir.Profile(yaml)));
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.out, "");
+    EXPECT_THAT(r.err, HasSubstr("clausescan: " + (dir.path() / where).string() +
+                                 "the path holds a control character (U+00"));
+  }
+}
+
+// attack fix D #5: an SoA CSV that is not UTF-8 text (a Windows-1252 export, a NUL byte, UTF-16)
+// is refused with file:line and a hint to save it as CSV UTF-8.
+TEST(ProfileCli, CheckRefusesAnSoaCsvThatIsNotUtf8) {
+  const std::string header = "Control,Applicable,Status,Justification\n";
+  const std::pair<std::string, std::string> cases[] = {
+      {header + "A.5.1,Yes,Implemented,x\nA.5.2,Yes,Implemented,Requis par l\x92"
+                "audit\n",
+       "bad.csv:3: soa_csv: invalid UTF-8"},
+      {header + "A.5.1,Yes,Implemented,x" + std::string(1, '\0') + "y\n",
+       "bad.csv:2: soa_csv: a NUL byte"},
+      {"\xFF\xFE"
+       "C\0o\0n\0t\0r\0o\0l\0\n\0",
+       "bad.csv:1: soa_csv: the file is UTF-16"},
+  };
+  for (const auto& [csv, message] : cases) {
+    SCOPED_TRACE(message);
+    ProfileDir dir;
+    WriteWholeFile(dir.path() / "bad.csv", csv);
+    RunResult r = RunClausescan("profile check " + Quote(dir.Profile("soa_csv: bad.csv\n")));
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(r.out, "");
+    EXPECT_THAT(r.err, HasSubstr("clausescan: " + (dir.path() / message).string()));
+    EXPECT_THAT(r.err, HasSubstr("save it as \"CSV UTF-8"));
+  }
+}
+
 // issue 13 #1: init writes an example that check accepts as it is.
 TEST(ProfileCli, InitThenCheckRoundTrips) {
   TempDir dir;

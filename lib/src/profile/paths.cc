@@ -25,6 +25,16 @@ bool IsWithin(const fs::path& path, const fs::path& base) {
 std::optional<PathProblem> ResolveInFolder(const std::string& folder, const std::string& written,
                                            std::string* path) {
   if (written.empty()) return PathProblem{ErrorCode::kRuleError, "the path is empty"};
+  for (std::size_t i = 0; i < written.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(written[i]);
+    if (c < 0x20 || c == 0x7F) {
+      // The system would read the path cut at a NUL, and no file name needs a control character.
+      return PathProblem{ErrorCode::kRuleError,
+                         fmt::format("the path holds a control character (U+{:04X}) at byte {}: "
+                                     "write the file name without it",
+                                     static_cast<unsigned>(c), i + 1)};
+    }
+  }
   const fs::path relative(written);
   if (relative.is_absolute() || relative.has_root_name() || relative.has_root_directory()) {
     return PathProblem{ErrorCode::kRuleError,

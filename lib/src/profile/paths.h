@@ -16,7 +16,8 @@ struct PathProblem {
 };
 
 // Resolves written (a path from the profile) against folder into *path (lexically normal,
-// folder joined with written) and checks it. Refused: an empty path, an absolute one, one with a
+// folder joined with written) and checks it. Refused: an empty path, one with a control
+// character (a NUL would cut it: C0 or DEL), an absolute one, one with a
 // '..' component, one that resolves outside folder once every symlink on the way is followed
 // (std::filesystem::weakly_canonical), one that does not exist or is not a regular file (after
 // symlinks). Never throws. Thread-safe.

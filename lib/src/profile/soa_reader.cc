@@ -10,6 +10,7 @@
 
 #include "common/csv_reader.h"
 #include "common/read_file.h"
+#include "extract/document.h"
 #include "profile/paths.h"
 #include "profile/readers.h"
 
@@ -19,6 +20,36 @@ namespace {
 constexpr std::size_t kMaxCsvBytes = std::size_t{4} << 20;
 
 const Names kStatusNames = {"implemented", "partial", "planned", "not_implemented"};
+
+constexpr std::string_view kSaveAsUtf8 =
+    "save it as \"CSV UTF-8 (Comma delimited)\" (Excel) or \"Text CSV\" with UTF-8 (LibreOffice)";
+
+// Why the bytes of an SoA CSV are not UTF-8 text, with the line (counted by LF) it starts on:
+// UTF-16 (a byte order mark FF FE or FE FF), a NUL byte, or invalid UTF-8 (such as a
+// Windows-1252 export). No problem for UTF-8, with or without its byte order mark.
+std::optional<Error> CsvEncodingProblem(std::string_view text, const std::string& name) {
+  auto line_of = [&](std::size_t offset) {
+    return 1 + static_cast<int>(std::count(text.begin(), text.begin() + offset, '\n'));
+  };
+  if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF") {
+    return Error(ErrorCode::kRuleError,
+                 fmt::format("the file is UTF-16 (\"Unicode Text\"), not UTF-8: {}", kSaveAsUtf8),
+                 name, 1);
+  }
+  if (std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+    return Error(ErrorCode::kRuleError,
+                 fmt::format("a NUL byte (at byte {}): the file is not UTF-8 text (UTF-16?): {}",
+                             nul + 1, kSaveAsUtf8),
+                 name, line_of(nul));
+  }
+  if (std::size_t bad = FindInvalidUtf8(text); bad != std::string_view::npos) {
+    return Error(
+        ErrorCode::kRuleError,
+        fmt::format("invalid UTF-8 (at byte {}; a Windows-1252 export?): {}", bad + 1, kSaveAsUtf8),
+        name, line_of(bad));
+  }
+  return std::nullopt;
+}
 
 // The controls of the catalogue, as names for suggestions.
 Names ControlIds(const RuleSetData& rules) { return IdsOf(rules.controls); }
@@ -288,6 +319,9 @@ void ImportSoaCsv(ProfileReader& reader, const YAML::Node& node, std::string* wr
   }
   Result<std::string> text = ReadFileUpTo(path, kMaxCsvBytes, {"SoA CSV", "SoA CSV files"});
   if (!text) return reader.Add(text.error(), "soa_csv");
+  if (std::optional<Error> problem = CsvEncodingProblem(*text, path)) {
+    return reader.Add(*problem, "soa_csv");
+  }
   Result<std::vector<CsvRecord>> records = ReadCsv(*text, path);
   // A header of one field with ';' in it: an export with ';' between fields (European locales).
   if (records && !records->empty() && records->front().fields.size() == 1 &&

@@ -17,7 +17,7 @@ namespace {
 using internal::FormatAmount;
 using internal::FormatNumber;
 using internal::Plural;
-using internal::TerminalText;
+using internal::TerminalLine;
 
 constexpr long kExpiringWithinDays = 90;
 
@@ -36,7 +36,7 @@ void WriteSoa(const Profile& profile, const RuleSet& rules, std::ostream& out) {
   out << fmt::format("SoA: {} of {} Annex A controls listed: {} applicable, {} excluded\n",
                      profile.soa.size(), catalogue, applicable, excluded);
   if (!profile.soa_csv.empty()) {
-    out << "  imported from " << TerminalText(profile.soa_csv) << "\n";
+    out << "  imported from " << TerminalLine(profile.soa_csv) << "\n";
   }
   out << fmt::format("  applicable: {} implemented, {} partial, {} planned, {} not implemented\n",
                      by_status[static_cast<int>(ControlStatus::kImplemented)],
@@ -72,8 +72,8 @@ void WriteEvidence(const Profile& profile, const CalendarDate& today, std::ostre
     } else {
       continue;
     }
-    out << fmt::format("  {}: {} {} (valid {} to {})\n", state, TerminalText(file.id),
-                       TerminalText(file.file), file.issued.ToString(),
+    out << fmt::format("  {}: {} {} (valid {} to {})\n", state, TerminalLine(file.id),
+                       TerminalLine(file.file), file.issued.ToString(),
                        file.valid_until.ToString());
   }
 }
@@ -82,7 +82,7 @@ void WriteCapabilities(const Capabilities& c, std::ostream& out) {
   out << "Capabilities:\n";
   bool any = false;
   auto line = [&](const std::string& text) {
-    out << "  " << text << "\n";
+    out << "  " << TerminalLine(text) << "\n";
     any = true;
   };
   if (c.notification) {
@@ -123,18 +123,18 @@ void WriteCapabilities(const Capabilities& c, std::ostream& out) {
 
 void WriteProfileSummary(const Profile& profile, const RuleSet& rules, const CalendarDate& today,
                          std::ostream& out) {
-  out << fmt::format("Profile {} is valid (as of {})\n", TerminalText(profile.path),
+  out << fmt::format("Profile {} is valid (as of {})\n", TerminalLine(profile.path),
                      today.ToString());
   WriteSoa(profile, rules, out);
   WriteEvidence(profile, today, out);
   WriteCapabilities(profile.capabilities, out);
   out << fmt::format("Sub-processors: {}\n", profile.subprocessors.size());
   for (const Subprocessor& s : profile.subprocessors) {
-    out << fmt::format("  {} ({}, {})", TerminalText(s.name), TerminalText(s.purpose),
-                       TerminalText(s.location));
+    out << fmt::format("  {} ({}, {})", TerminalLine(s.name), TerminalLine(s.purpose),
+                       TerminalLine(s.location));
     if (!s.certifications.empty()) {
       std::vector<std::string> safe;
-      for (const std::string& c : s.certifications) safe.push_back(TerminalText(c));
+      for (const std::string& c : s.certifications) safe.push_back(TerminalLine(c));
       out << ": " << fmt::format("{}", fmt::join(safe, ", "));
     }
     out << "\n";

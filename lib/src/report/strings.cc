@@ -60,6 +60,15 @@ enum class Layout {
   kOneLine,     // none: ASCII whitespace runs become one space, the ends are trimmed
   kLines,       // newline and tab
   kLinesAndCr,  // newline, tab and CR
+  kEscaped,     // none: LF, CR, NEL, U+2028 and U+2029 written as "\\n", "\\r", "[U+2028]"...,
+                // tab as a space, so input cannot start a line of its own
+};
+
+// What FilterText does with format characters.
+enum class Format {
+  kKeep,      // copied
+  kShowBidi,  // bidi controls as "[U+202E]", every other one dropped
+  kShowAll,   // every one as "[U+200B]"
 };
 
 // The one filter of characters that are not text, for every printer: drops control characters
@@ -67,7 +76,8 @@ enum class Layout {
 // drops every other format character (Unicode category Cf: zero-width characters, U+FEFF,
 // soft hyphens, tags...), which could reorder or hide what a reader sees. Bytes that are not
 // well-formed UTF-8 are copied (callers repair with ValidUtf8 first where they must).
-std::string FilterText(std::string_view text, Layout layout, bool show_format) {
+std::string FilterText(std::string_view text, Layout layout, Format format) {
+  const bool show_format = format != Format::kKeep;
   std::string out;
   out.reserve(text.size());
   bool space = false;  // kOneLine: whitespace seen since the last character written
@@ -83,14 +93,24 @@ std::string FilterText(std::string_view text, Layout layout, bool show_format) {
       space = !out.empty();
       continue;
     }
-    if (c == '\n' || c == '\t') {
+    if (layout == Layout::kEscaped &&
+        (c == '\n' || c == '\r' || c == '\t' || code == 0x85 || code == 0x2028 || code == 0x2029)) {
+      shown = c == '\n'   ? "\\n"
+              : c == '\r' ? "\\r"
+              : c == '\t' ? " "
+                          : fmt::format("[U+{:04X}]", static_cast<std::uint32_t>(code));
+      piece = shown;
+    } else if (layout == Layout::kOneLine && (code == 0x2028 || code == 0x2029)) {
+      space = !out.empty();
+      continue;
+    } else if (c == '\n' || c == '\t') {
       // kept as they are (kOneLine handled them above)
     } else if (c == '\r') {
       if (layout != Layout::kLinesAndCr) continue;
     } else if (code < 0x20 || (code >= 0x7F && code <= 0x9F)) {
       continue;  // C0, DEL, C1
     } else if (show_format && code >= 0x80 && code != kNotACodePoint && IsFormatChar(code)) {
-      if (!IsBidiControl(code)) continue;
+      if (format == Format::kShowBidi && !IsBidiControl(code)) continue;
       shown = fmt::format("[U+{:04X}]", static_cast<std::uint32_t>(code));
       piece = shown;
     }
@@ -286,15 +306,24 @@ std::string ReadableQuote(std::string_view text, std::string_view format) {
 }
 
 std::string CleanText(std::string_view text, FormatChars format) {
-  return FilterText(text, Layout::kOneLine, format == FormatChars::kShow);
+  return FilterText(text, Layout::kOneLine,
+                    format == FormatChars::kShow ? Format::kShowBidi : Format::kKeep);
 }
 
 std::string TerminalText(std::string_view text) {
-  return FilterText(ValidUtf8(text), Layout::kLines, /*show_format=*/true);
+  return FilterText(ValidUtf8(text), Layout::kLines, Format::kShowBidi);
+}
+
+std::string TerminalLine(std::string_view text) {
+  return FilterText(ValidUtf8(text), Layout::kEscaped, Format::kShowBidi);
+}
+
+std::string MessageLine(std::string_view text) {
+  return FilterText(ValidUtf8(text), Layout::kEscaped, Format::kShowAll);
 }
 
 std::string HtmlEscape(std::string_view text) {
-  const std::string valid = FilterText(ValidUtf8(text), Layout::kLinesAndCr, /*show_format=*/true);
+  const std::string valid = FilterText(ValidUtf8(text), Layout::kLinesAndCr, Format::kShowBidi);
   std::string out;
   out.reserve(valid.size() + valid.size() / 8);
   for (std::size_t i = 0; i < valid.size(); ++i) {
@@ -383,7 +412,7 @@ std::string Plural(std::size_t n, std::string_view one, std::string_view many) {
 std::string CsvField(std::string_view raw) {
   // Control characters (C0 but tab, CR and LF; DEL; C1) never reach a cell: a terminal showing
   // the file, or a spreadsheet, would act on an escape sequence from the contract.
-  std::string value = FilterText(ValidUtf8(raw), Layout::kLinesAndCr, /*show_format=*/false);
+  std::string value = FilterText(ValidUtf8(raw), Layout::kLinesAndCr, Format::kKeep);
   if (!value.empty() && std::string_view("=+-@\t\r").find(value[0]) != std::string_view::npos) {
     value.insert(0, 1, '\'');
   }

@@ -50,6 +50,16 @@ std::string CleanText(std::string_view text, FormatChars format = FormatChars::k
 // dropped, so no escape sequence reaches the terminal; format characters as FormatChars::kShow.
 std::string TerminalText(std::string_view text);
 
+// TerminalText for a value shown inside one line of a human report (a name, a path): line
+// breaks (LF, CR, NEL, U+2028, U+2029) written as "\\n", "\\r" or "[U+2028]" and tab as a
+// space, so the value cannot start a line of its own.
+std::string TerminalLine(std::string_view text);
+
+// A message (error, note, progress) as one line: as TerminalLine, but every format character
+// is written as "[U+200B]" too, so two values that differ only by an invisible character are
+// told apart.
+std::string MessageLine(std::string_view text);
+
 // Text for HTML element content and quoted attribute values: valid UTF-8, `&<>"'` as
 // entities, control characters other than tab and newline dropped (they are parse errors in
 // HTML), CR LF and a lone CR as LF, format characters as FormatChars::kShow. Other whitespace

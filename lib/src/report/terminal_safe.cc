@@ -8,4 +8,8 @@ namespace clausescan {
 
 std::string TerminalSafe(std::string_view text) { return internal::TerminalText(text); }
 
+std::string TerminalSafeLine(std::string_view text) { return internal::TerminalLine(text); }
+
+std::string MessageSafe(std::string_view text) { return internal::MessageLine(text); }
+
 }  // namespace clausescan
