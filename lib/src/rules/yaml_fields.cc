@@ -355,9 +355,12 @@ Status ReadNumber(const YamlFile& file, const YAML::Node& node, std::string_view
   std::optional<double> value;
   if (node.IsScalar() && IsPlain(node)) value = ParseNumberText(node.Scalar());
   if (!value) {
-    return file.At(node, fmt::format("expected a number for '{}', found {}", key,
-                                     node.IsScalar() ? "'" + node.Scalar() + "'"
-                                                     : std::string(KindName(node))));
+    // A quoted number ("99.9") is a text to YAML: say so, as the value looks right.
+    const bool quoted = node.IsScalar() && !IsPlain(node) && ParseNumberText(node.Scalar());
+    return file.At(
+        node, fmt::format("expected a number for '{}', found {}{}", key,
+                          node.IsScalar() ? "'" + node.Scalar() + "'" : std::string(KindName(node)),
+                          quoted ? " (a quoted text: drop the quotes)" : ""));
   }
   *out = *value;
   return std::nullopt;
