@@ -206,6 +206,13 @@ Status YamlFile::Parse(YAML::Node* root) const {
                      source_.name, line, column);
       }
     }
+    // yaml-cpp stops at a NUL as at the end of the stream and blames a later line.
+    if (std::size_t nul = content.find('\0');
+        nul != std::string_view::npos && !HasWideByteOrderMark(content)) {
+      const auto [line, column] = LineAndColumn(content, nul);
+      return Error(ErrorCode::kRuleError, "a NUL byte (the file must be text)", source_.name, line,
+                   column);
+    }
     if (std::size_t second = SecondDocumentStart(content); second != std::string_view::npos) {
       const auto [line, column] = LineAndColumn(content, second);
       return Error(ErrorCode::kRuleError,
