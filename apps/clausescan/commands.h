@@ -32,6 +32,10 @@ std::optional<RuleSet> LoadRules(const RuleOptions& options);
 // otherwise mean standard output: "the file name is empty".
 CLI::Validator NonEmptyFileName();
 
+// A CLI11 check that refuses an empty date ("--as-of ''", an unset "$DATE"), which would
+// otherwise mean today: "the date is empty".
+CLI::Validator NonEmptyDate();
+
 // Prints "clausescan: <message>" to stderr.
 void PrintError(const std::string& message);
 

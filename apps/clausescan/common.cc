@@ -13,6 +13,12 @@ CLI::Validator NonEmptyFileName() {
       "FILE");
 }
 
+CLI::Validator NonEmptyDate() {
+  return CLI::Validator(
+      [](std::string& date) { return date.empty() ? std::string("the date is empty") : ""; },
+      "YYYY-MM-DD");
+}
+
 void PrintError(const std::string& message) {
   // An error may quote a value from its input (a rule id, a url): a huge one is cut so the
   // message stays readable; the file and line come first and are kept.

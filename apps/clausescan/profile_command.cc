@@ -77,8 +77,10 @@ Command AddProfileCommand(CLI::App& app) {
   CLI::App* check = cmd->add_subcommand(
       "check", "Validate a profile and print a summary, or every error (exit status 2)");
   check->add_option("file", args->file, "The profile file")->required();
-  check->add_option("--as-of", args->as_of,
-                    "Judge evidence expiry on this date (YYYY-MM-DD); default: today (UTC)");
+  check
+      ->add_option("--as-of", args->as_of,
+                   "Judge evidence expiry on this date (YYYY-MM-DD); default: today (UTC)")
+      ->check(NonEmptyDate());
   init->fallthrough();
   check->fallthrough();
   return [=] { return init->parsed() ? RunInit(*args) : RunCheck(*args); };

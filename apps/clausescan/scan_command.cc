@@ -372,7 +372,8 @@ Command AddScanCommand(CLI::App& app) {
                   "init): met or not, your documents that answer it, SoA gaps; risk adjusted");
   cmd->add_option("--as-of", args->as_of,
                   "With --profile: judge your documents' expiry on this date (YYYY-MM-DD); "
-                  "default: today (UTC)");
+                  "default: today (UTC)")
+      ->check(NonEmptyDate());
   cmd->add_flag("--lossy-utf8", args->lossy_utf8,
                 "Replace invalid UTF-8 bytes with '?' instead of failing");
   AddReadOptions(cmd, &args->read);

@@ -247,5 +247,19 @@ TEST(ProfileCli, InitIntoAMissingFolderFails) {
   EXPECT_EQ(Listing(dir.path()), std::vector<std::string>{});
 }
 
+// issue 16 attack r6 #1: an empty --as-of (an unset "$DATE") is a usage error, not today.
+TEST(ProfileCli, AnEmptyAsOfIsAUsageError) {
+  for (const std::string& args :
+       {"profile check --as-of '' " + Quote(kSample),
+        "scan --as-of '' --profile " + Quote(kSample) + " " + Quote(kSample)}) {
+    RunResult r = RunClausescan(args);
+    EXPECT_EQ(r.exit_code, 2) << args;
+    EXPECT_EQ(r.out, "") << args;
+    EXPECT_THAT(r.err, HasSubstr("--as-of")) << args;
+  }
+  RunResult r = RunClausescan("profile check --as-of '' " + Quote(kSample));
+  EXPECT_THAT(r.err, HasSubstr("--as-of: the date is empty"));
+}
+
 }  // namespace
 }  // namespace clausescan::testing

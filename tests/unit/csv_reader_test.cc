@@ -1,9 +1,11 @@
 // ReadCsv: the CSV reading of SoA exports (issue 13 #1).
 #include "common/csv_reader.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace clausescan::internal {
@@ -29,7 +31,6 @@ TEST(CsvReader, ReadsWhatSpreadsheetsExport) {
       {"plain", "a,b\nc,d\n", {{"a", "b"}, {"c", "d"}}, {1, 2}},
       {"no final line break", "a,b\nc,d", {{"a", "b"}, {"c", "d"}}, {1, 2}},
       {"CRLF", "a,b\r\nc,d\r\n", {{"a", "b"}, {"c", "d"}}, {1, 2}},
-      {"CR only", "a,b\rc,d\r", {{"a", "b"}, {"c", "d"}}, {1, 2}},
       {"BOM",
        "\xEF\xBB\xBF"
        "a,b\n",
@@ -75,6 +76,27 @@ TEST(CsvReader, MalformedQuotingNamesFileAndLine) {
   EXPECT_EQ(after.error().file(), "soa.csv");
   EXPECT_EQ(after.error().line(), 2);
   EXPECT_NE(after.error().detail().find("text after the closing quote"), std::string::npos);
+}
+
+// issue 16 attack r6 #6: lines end with LF or CRLF; a lone CR (which an editor may show as a
+// line break, or not) is an error at its line, so line numbers always match an editor's.
+TEST(CsvReader, ALoneCarriageReturnIsAnErrorAtItsLine) {
+  const std::pair<std::string, int> cases[] = {
+      {"a,b\nc\rd,e\n", 2},          // inside a record
+      {"a,b\rc,d\r", 1},             // CR-only line ends
+      {"a,b\n\"x\ry\",z\n", 2},      // inside a quoted field
+      {"a,b\r\nc,d\r\ne,\"f\r", 3},  // at the end, in a quoted field never closed
+      {"a,b\n\r", 2},                // a blank line of a lone CR
+  };
+  for (const auto& [text, line] : cases) {
+    Result<std::vector<CsvRecord>> records = ReadCsv(text, "soa.csv");
+    ASSERT_FALSE(records.ok()) << text;
+    EXPECT_EQ(records.error().message(),
+              fmt::format("soa.csv:{}: a lone carriage return: save the file with LF or CRLF "
+                          "line ends",
+                          line))
+        << text;
+  }
 }
 
 }  // namespace

@@ -579,6 +579,11 @@ TEST_F(RuleDirectoryTest, MalformedAnnotationsAreRuleErrors) {
       {"\n# ruleid:\nx\n", ":2: malformed annotation: 'ruleid:' needs a rule id"},
       {"# ruleid: audit.rights window\nx\n",
        ":1: malformed parameter check 'window': expected name=value"},
+      // issue 16 attack r7: an unclosed double quote is refused, as single quotes are.
+      {"\n# ruleid: audit.rights vague=\"without undue delay\nx\n",
+       ":2: malformed parameter check 'vague=\"without undue delay': the '\"' is never closed"},
+      {"# ruleid: audit.rights a=\"1\" b=\"2\nx\n",
+       ":1: malformed parameter check 'b=\"2': the '\"' is never closed"},
       {"# ok: audit.rights a=1\nx\n", ":1: 'ok:' takes no parameter checks"},
       {"# ruleid: audit.rights\n\nx\n",
        ":1: annotation is not followed by a sample on the next line"},

@@ -232,11 +232,35 @@ TEST(Profile, BadInputNamesFileLineAndField) {
        "unknown insurance type 'cybr': expected general"},
       {"insurance currency",
        "capabilities:\n  insurance:\n    - {type: cyber, amount: 1, currency: dollars}\n",
-       "profile.yaml", 3, "capabilities.insurance[0].currency", "three-letter currency code"},
+       "profile.yaml", 3, "capabilities.insurance[0].currency", "ISO 4217 currency code"},
       {"insurance amount as a list",
        "capabilities:\n  insurance:\n    - {type: cyber, amount: [1], currency: USD}\n",
        "profile.yaml", 3, "capabilities.insurance[0].amount",
        "expected a number for 'amount', found a list"},
+      // issue 16 attack r6 #2: whole-number fields take digits only, not 1e3 or 30.0.
+      {"days as an exponent", "capabilities:\n  deletion_days: 1e3\n", "profile.yaml", 2,
+       "capabilities.deletion_days",
+       "'deletion_days' must be a whole number from 0 to 3660, "
+       "found 1e3"},
+      {"days with a point", "capabilities:\n  backups_deleted_within_days: 30.0\n", "profile.yaml",
+       2, "capabilities.backups_deleted_within_days",
+       "must be a whole number from 0 to 3660, found 30.0"},
+      {"notice days with a point", "capabilities:\n  audit: {notice_days: 30.0}\n", "profile.yaml",
+       2, "capabilities.audit.notice_days", "must be a whole number"},
+      // issue 16 attack r6 #3: a currency is a known ISO 4217 code, upper case.
+      {"unknown currency",
+       "capabilities:\n  insurance:\n    - {type: cyber, amount: 5, currency: XYZ}\n",
+       "profile.yaml", 3, "capabilities.insurance[0].currency",
+       "'currency' must be an ISO 4217 currency code such as USD, found 'XYZ'"},
+      {"lower-case currency",
+       "capabilities:\n  insurance:\n    - {type: cyber, amount: 5, currency: usd}\n",
+       "profile.yaml", 3, "capabilities.insurance[0].currency", "found 'usd' (did you mean USD?)"},
+      {"unknown cap currency", "capabilities:\n  liability_cap: {amount: 5, currency: ABC}\n",
+       "profile.yaml", 2, "capabilities.liability_cap.currency", "ISO 4217"},
+      // issue 16 attack r6 #4: a quoted number gets a hint to drop the quotes.
+      {"quoted number", "capabilities:\n  uptime_percent: \"99.9\"\n", "profile.yaml", 2,
+       "capabilities.uptime_percent",
+       "expected a number for 'uptime_percent', found '99.9' (a quoted text: drop the quotes)"},
       {"cap amount without currency", "capabilities:\n  liability_cap: {amount: 5}\n",
        "profile.yaml", 2, "capabilities.liability_cap", "'amount' and 'currency' go together"},
       {"sub-processor without location", "subprocessors:\n  - {name: X, purpose: Y}\n",
@@ -363,6 +387,27 @@ TEST(Profile, CsvWithSemicolonsLoads) {
   ASSERT_EQ(result->soa.size(), 2u);
   EXPECT_EQ(result->soa[0].justification, "Policies; reviewed yearly, \"v2\"");
   EXPECT_EQ(result->StateOf("A.7.4"), ControlState::kExcluded);
+}
+
+// issue 16 attack r6 #2: a whole-number error points at the value's line and column.
+TEST(Profile, AWholeNumberErrorNamesItsColumn) {
+  ProfileFolder folder;
+  ProfileResult result = folder.Load("capabilities:\n  deletion_days: 1e3\n");
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.errors().front().error.line(), 2);
+  EXPECT_EQ(result.errors().front().error.column(), 18);
+}
+
+// issue 16 attack r6 #5: a NUL byte is reported at its own line and column.
+TEST(Profile, ANulByteIsReportedWhereItIs) {
+  ProfileFolder folder;
+  ProfileResult result = folder.Load(std::string("capabilities:\n  deletion_days: 3") + '\0' +
+                                     "\n  uptime_percent: 99\n");
+  ASSERT_FALSE(result.ok());
+  const ProfileError& error = result.errors().front();
+  EXPECT_EQ(error.error.line(), 2) << error.message();
+  EXPECT_EQ(error.error.column(), 19) << error.message();
+  EXPECT_THAT(error.error.detail(), HasSubstr("NUL")) << error.message();
 }
 
 TEST(Profile, ReportsEveryErrorNotOnlyTheFirst) {

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cstddef>
 #include <utility>
 
 namespace clausescan::internal {
@@ -9,6 +11,17 @@ namespace clausescan::internal {
 Result<std::vector<CsvRecord>> ReadCsv(std::string_view text, const std::string& name,
                                        char separator) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  // Lines end with LF or CRLF: a lone CR, which editors show as a line break or not, would make
+  // the line numbers of errors disagree with the editor's.
+  for (std::size_t cr = text.find('\r'); cr != std::string_view::npos;
+       cr = text.find('\r', cr + 1)) {
+    if (cr + 1 < text.size() && text[cr + 1] == '\n') continue;
+    const auto line =
+        1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(cr), '\n');
+    return Error(ErrorCode::kRuleError,
+                 "a lone carriage return: save the file with LF or CRLF line ends", name,
+                 static_cast<int>(line));
+  }
   std::vector<CsvRecord> records;
   CsvRecord record;
   std::string field;
@@ -27,10 +40,10 @@ Result<std::vector<CsvRecord>> ReadCsv(std::string_view text, const std::string&
     record = CsvRecord{};
     in_record = false;
   };
-  // Consumes a line break at i (LF, CRLF or CR); true when there was one.
+  // Consumes a line break at i (LF or CRLF); true when there was one.
   auto line_break = [&] {
     if (text[i] == '\r') {
-      i += (i + 1 < text.size() && text[i + 1] == '\n') ? 2 : 1;
+      i += 2;
     } else if (text[i] == '\n') {
       ++i;
     } else {
@@ -62,9 +75,7 @@ Result<std::vector<CsvRecord>> ReadCsv(std::string_view text, const std::string&
           ++i;
           break;
         }
-        if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) {
-          ++line;
-        }
+        if (text[i] == '\n') ++line;
         field += text[i];
       }
       if (i < text.size() && text[i] != separator && text[i] != '\r' && text[i] != '\n') {

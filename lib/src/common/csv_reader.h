@@ -17,12 +17,13 @@ struct CsvRecord {
 };
 
 // Splits text into records. Fields are separated by `separator` (a comma, or the semicolon
-// spreadsheets in many European locales write; not '"', CR or LF); records end with LF, CRLF or CR;
+// spreadsheets in many European locales write; not '"', CR or LF); records end with LF or CRLF;
 // a field in double quotes may hold commas, line breaks and "" for a quote. A UTF-8 byte order
 // mark at the start is skipped. A quote inside an unquoted field is kept as a character. Lines
 // with nothing on them (blank, or only a final line break) are not records. Errors (kRuleError,
 // naming name and the 1-based line): a quoted field that is never closed (at its start), text
-// after a closing quote before the next separator or line break.
+// after a closing quote before the next separator or line break, a lone CR (not followed by LF)
+// at its line.
 Result<std::vector<CsvRecord>> ReadCsv(std::string_view text, const std::string& name,
                                        char separator = ',');
 

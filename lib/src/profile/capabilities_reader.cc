@@ -1,8 +1,13 @@
 // What a supplier can promise: the `capabilities:` map of a profile.
 #include <fmt/format.h>
+#include <unicode/ucurr.h>
+#include <unicode/uenum.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -25,12 +30,17 @@ const std::pair<std::string_view, std::string_view> kInsuranceAliases[] = {
     {"product_liability", "product"},           {"d_and_o", "directors_officers"},
 };
 
-// Reads a whole number from 0 to max.
+// Reads a whole number from 0 to max, written in digits only (not 1e3 or 30.0).
 bool ReadCount(ProfileReader& reader, const YAML::Node& node, const std::string& key,
                const std::string& field, int max, int* out) {
   double value = 0;
   if (!reader.Check(ReadNumber(reader.file(), node, key, &value), field)) return false;
-  if (value < 0 || value > max || std::floor(value) != value) {
+  std::string_view digits = node.Scalar();
+  if (!digits.empty() && digits.front() == '+') digits.remove_prefix(1);
+  const bool only_digits = !digits.empty() && std::all_of(digits.begin(), digits.end(), [](char c) {
+    return c >= '0' && c <= '9';
+  });
+  if (!only_digits || value < 0 || value > max || std::floor(value) != value) {
     reader.Fail(
         node, field,
         fmt::format("'{}' must be a whole number from 0 to {}, found {}", key, max, node.Scalar()));
@@ -38,6 +48,44 @@ bool ReadCount(ProfileReader& reader, const YAML::Node& node, const std::string&
   }
   *out = static_cast<int>(value);
   return true;
+}
+
+// Whether code is an ISO 4217 code ICU knows (current or historic), compared as written.
+bool IsKnownCurrency(std::string_view code) {
+  UErrorCode status = U_ZERO_ERROR;
+  UEnumeration* codes = ucurr_openISOCurrencies(UCURR_ALL, &status);
+  if (U_FAILURE(status)) return false;
+  bool found = false;
+  int32_t length = 0;
+  while (const char* next = uenum_next(codes, &length, &status)) {
+    if (U_FAILURE(status)) break;
+    if (std::string_view(next, static_cast<std::size_t>(length)) == code) {
+      found = true;
+      break;
+    }
+  }
+  uenum_close(codes);
+  return found;
+}
+
+// Reads an ISO 4217 currency code: upper case and known to ICU. A known code in another case
+// ("usd") is refused with a hint ("did you mean USD?").
+bool ReadIsoCurrency(ProfileReader& reader, const YAML::Node& node, const std::string& key,
+                     const std::string& field, std::string* out) {
+  std::string written;
+  if (!reader.Check(ReadString(reader.file(), node, key, &written), field)) return false;
+  if (IsKnownCurrency(written)) {
+    *out = written;
+    return true;
+  }
+  std::string upper = written;
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  const bool other_case = upper != written && IsKnownCurrency(upper);
+  reader.Fail(
+      node, field,
+      fmt::format("'{}' must be an ISO 4217 currency code such as USD, found '{}'{}", key,
+                  written.substr(0, 40), other_case ? " (did you mean " + upper + "?)" : ""));
+  return false;
 }
 
 // Reads a number greater than 0 and at most max.
@@ -137,9 +185,8 @@ void ReadInsurance(ProfileReader& reader, const YAML::Node& node, const std::str
     ok = ReadPositive(reader, *fields.Find("amount"), "amount", field + ".amount", 1e15,
                       &policy.amount) &&
          ok;
-    ok = reader.Check(ReadCurrencyCode(reader.file(), *fields.Find("currency"), "currency",
-                                       &policy.currency),
-                      field + ".currency") &&
+    ok = ReadIsoCurrency(reader, *fields.Find("currency"), "currency", field + ".currency",
+                         &policy.currency) &&
          ok;
     if (ok) out->push_back(std::move(policy));
   }
@@ -167,9 +214,7 @@ void ReadLiabilityCap(ProfileReader& reader, const YAML::Node& node, const std::
     cap.amount = value;
   }
   if (currency != nullptr) {
-    ok = reader.Check(ReadCurrencyCode(reader.file(), *currency, "currency", &cap.currency),
-                      field + ".currency") &&
-         ok;
+    ok = ReadIsoCurrency(reader, *currency, "currency", field + ".currency", &cap.currency) && ok;
   }
   if ((amount != nullptr) != (currency != nullptr)) {
     reader.Fail(node, field, "'amount' and 'currency' go together in 'liability_cap'");

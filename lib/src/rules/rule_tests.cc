@@ -48,13 +48,17 @@ std::string_view Trim(std::string_view text) {
   return text;
 }
 
-// Splits at spaces; a double-quoted part keeps its spaces (name="without undue delay").
-std::vector<std::string> Tokens(std::string_view text) {
+// Splits at spaces; a double-quoted part keeps its spaces (name="without undue delay"). When a
+// double quote is never closed, *unclosed is the last token as written, from its start.
+std::vector<std::string> Tokens(std::string_view text, std::optional<std::string>* unclosed) {
   std::vector<std::string> tokens;
   std::string current;
   bool quoted = false;
   bool any = false;
-  for (char c : text) {
+  std::size_t start = 0;  // where the current token begins in text
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (!any) start = i;
     if (c == '"') {
       quoted = !quoted;
       any = true;
@@ -67,6 +71,7 @@ std::vector<std::string> Tokens(std::string_view text) {
       any = true;
     }
   }
+  if (quoted) *unclosed = std::string(Trim(text.substr(start)));
   if (any) tokens.push_back(std::move(current));
   return tokens;
 }
@@ -100,7 +105,13 @@ Result<Annotation> ParseAnnotation(const ParseContext& ctx, int line, std::strin
     return AnnotationError(ctx, line,
                            fmt::format("malformed annotation: expected '{}: RULE-ID'", keyword));
   }
-  std::vector<std::string> tokens = Tokens(rest.substr(1));
+  std::optional<std::string> unclosed;
+  std::vector<std::string> tokens = Tokens(rest.substr(1), &unclosed);
+  if (unclosed) {
+    return AnnotationError(
+        ctx, line,
+        fmt::format("malformed parameter check '{}': the '\"' is never closed", *unclosed));
+  }
   if (tokens.empty()) {
     return AnnotationError(ctx, line,
                            fmt::format("malformed annotation: '{}:' needs a rule id", keyword));
@@ -235,10 +246,11 @@ void RunSample(const Scanner& scanner, const std::string& file, const Sample& sa
     if (annotation.todo) {
       ++summary->todo;
       if (failure.empty()) {
-        summary->fixed_todos.push_back(RuleTestFailure{
-            file, sample.line,
-            fmt::format("{0}: {1} now holds; make it {2}", annotation.fire ? "todoruleid" : "todook",
-                        annotation.rule, annotation.fire ? "ruleid" : "ok")});
+        summary->fixed_todos.push_back(
+            RuleTestFailure{file, sample.line,
+                            fmt::format("{0}: {1} now holds; make it {2}",
+                                        annotation.fire ? "todoruleid" : "todook", annotation.rule,
+                                        annotation.fire ? "ruleid" : "ok")});
       }
       continue;
     }

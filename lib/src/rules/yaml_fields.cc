@@ -206,6 +206,13 @@ Status YamlFile::Parse(YAML::Node* root) const {
                      source_.name, line, column);
       }
     }
+    // yaml-cpp stops at a NUL as at the end of the stream and blames a later line.
+    if (std::size_t nul = content.find('\0');
+        nul != std::string_view::npos && !HasWideByteOrderMark(content)) {
+      const auto [line, column] = LineAndColumn(content, nul);
+      return Error(ErrorCode::kRuleError, "a NUL byte (the file must be text)", source_.name, line,
+                   column);
+    }
     if (std::size_t second = SecondDocumentStart(content); second != std::string_view::npos) {
       const auto [line, column] = LineAndColumn(content, second);
       return Error(ErrorCode::kRuleError,
@@ -355,9 +362,12 @@ Status ReadNumber(const YamlFile& file, const YAML::Node& node, std::string_view
   std::optional<double> value;
   if (node.IsScalar() && IsPlain(node)) value = ParseNumberText(node.Scalar());
   if (!value) {
-    return file.At(node, fmt::format("expected a number for '{}', found {}", key,
-                                     node.IsScalar() ? "'" + node.Scalar() + "'"
-                                                     : std::string(KindName(node))));
+    // A quoted number ("99.9") is a text to YAML: say so, as the value looks right.
+    const bool quoted = node.IsScalar() && !IsPlain(node) && ParseNumberText(node.Scalar());
+    return file.At(
+        node, fmt::format("expected a number for '{}', found {}{}", key,
+                          node.IsScalar() ? "'" + node.Scalar() + "'" : std::string(KindName(node)),
+                          quoted ? " (a quoted text: drop the quotes)" : ""));
   }
   *out = *value;
   return std::nullopt;

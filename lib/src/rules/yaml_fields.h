@@ -144,7 +144,7 @@ bool IsPlain(const YAML::Node& node);
 // Reads a plain true or false.
 Status ReadBool(const YamlFile& file, const YAML::Node& node, std::string_view key, bool* out);
 
-// Reads a plain finite number.
+// Reads a plain finite number. A quoted one ("99.9") is an error with a hint to drop the quotes.
 Status ReadNumber(const YamlFile& file, const YAML::Node& node, std::string_view key, double* out);
 
 // Reads one of names; *index is its position. Messages name the kind ("scope", "risk"...) and
