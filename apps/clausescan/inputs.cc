@@ -80,6 +80,9 @@ void AddInputOptions(CLI::App* cmd, InputArgs* args) {
       ->check(CLI::NonNegativeNumber);
   cmd->add_flag("--hidden", args->batch.hidden,
                 "Also scan hidden files and folders when walking (.git, .DS_Store, ~$ Word locks)");
+  cmd->add_flag(
+      "-L,--follow", args->batch.follow,
+      "Also follow symbolic links out of the folders walked (never into /proc, /sys, /dev)");
   cmd->add_flag("--no-progress", args->no_progress, "Never draw a progress bar");
 }
 
@@ -196,7 +199,7 @@ bool ScanInputs(const Scanner& scanner, const InputArgs& args,
         [&](BatchItem& item) {
           if (!item.report) {
             PrintError(item.report.error().message());
-            ok = false;
+            ok = ok && item.skipped;
             return;
           }
           on_report(*item.report);

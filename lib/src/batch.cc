@@ -58,11 +58,18 @@ class Walker {
     skipped_hidden_ = 0;
     skipped_by_globs_ = 0;
     skipped_as_seen_ = 0;
+    skipped_links_ = 0;
+    std::error_code ec;
+    root_ = fs::weakly_canonical(fs::path(root), ec);
     const std::size_t errors_before = out_->size();
     Walk(fs::path(root), "");
-    if (files_ > 0 || skipped_as_seen_ > 0 || out_->size() > errors_before) return;
+    if (files_ > 0 || skipped_as_seen_ > 0 || out_->size() > errors_before + skipped_links_) {
+      return;
+    }
     std::string reason = "the folder has no files to scan";
-    if (skipped_by_globs_ > 0) {
+    if (skipped_links_ > 0) {
+      reason = "the folder has only symbolic links out of it, which are skipped (--follow)";
+    } else if (skipped_by_globs_ > 0) {
       reason = "no file in the folder matches the include and exclude globs";
     } else if (skipped_hidden_ > 0) {
       reason =
@@ -76,6 +83,51 @@ class Walker {
  private:
   void Error(const std::string& path, const std::string& reason) {
     out_->push_back(PathEntry{path, clausescan::Error(ErrorCode::kIo, reason, path), 0});
+  }
+
+  void Skip(const std::string& path, const std::string& reason) {
+    ++skipped_links_;
+    out_->push_back(
+        PathEntry{path, clausescan::Error(ErrorCode::kIo, reason, path), 0, false, true});
+  }
+
+  // True when the symlink at path may be followed; otherwise reports why not (a loop, a
+  // broken link, a target outside the root without options_.follow, or into /proc, /sys, /dev).
+  bool MayFollow(const fs::path& path, bool is_directory) {
+    std::error_code ec;
+    const fs::path target = fs::canonical(path, ec);
+    if (ec) {
+      Error(path.string(), ec == std::errc::too_many_symbolic_link_levels ? "symbolic link loop"
+                           : ec == std::errc::no_such_file_or_directory
+                               ? "broken symbolic link"
+                               : "cannot follow symbolic link: " + ec.message());
+      return false;
+    }
+    if (Inside(target, root_)) return true;
+    if (!options_.follow) {
+      Skip(path.string(), is_directory ? "skipped: symbolic link to a folder outside the folder; "
+                                         "--follow to walk it"
+                                       : "skipped: symbolic link to a file outside the folder; "
+                                         "--follow to read it");
+      return false;
+    }
+    for (const char* system : {"/proc", "/sys", "/dev"}) {
+      if (Inside(target, system)) {
+        Skip(path.string(),
+             std::string("skipped: symbolic link into ") + system + ", never followed");
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static bool Inside(const fs::path& path, const fs::path& folder) {
+    auto p = path.begin();
+    for (auto f = folder.begin(); f != folder.end(); ++f, ++p) {
+      if (f->empty()) continue;  // a trailing '/'
+      if (p == path.end() || *p != *f) return false;
+    }
+    return true;
   }
 
   // Walks the folder at dir; relative is its path below the root ("" for the root).
@@ -127,6 +179,9 @@ class Walker {
         continue;
       }
       std::error_code type_ec;
+      if (entry.is_symlink(type_ec) && !MayFollow(entry.path(), entry.is_directory(type_ec))) {
+        continue;
+      }
       if (entry.is_directory(type_ec)) {
         Walk(entry.path(), child);
       } else if (entry.is_regular_file(type_ec)) {
@@ -169,6 +224,8 @@ class Walker {
   std::size_t files_ = 0;       // of the current root
   std::size_t skipped_hidden_ = 0;
   std::size_t skipped_by_globs_ = 0;
+  std::size_t skipped_links_ = 0;    // links not followed (notes)
+  fs::path root_;                    // the root being walked, symlinks resolved
   std::size_t skipped_as_seen_ = 0;  // folders and files found already under another name
 };
 
@@ -239,7 +296,7 @@ void ScanPaths(const Scanner& scanner, const std::vector<std::string>& paths,
   // Hand results over in order, as soon as each is ready.
   for (std::size_t i = 0; i < entries.size(); ++i) {
     if (entries[i].error) {
-      BatchItem item{entries[i].path, *entries[i].error};
+      BatchItem item{entries[i].path, *entries[i].error, entries[i].skipped};
       on_item(item);
       continue;
     }

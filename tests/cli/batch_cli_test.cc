@@ -69,6 +69,75 @@ TEST_F(BatchCli, SymlinkLoopIsReportedNotFatal) {
   EXPECT_EQ(Paths(r.out), (std::vector<std::string>{"a/one.txt", "b/three.txt"}));
 }
 
+// attack review r8: a planted symlink to a file outside the walked folder is skipped with a note
+// (its text never reaches the report) and the batch goes on with exit status 0.
+TEST_F(BatchCli, LinkToAFileOutsideTheFolderIsSkipped) {
+  TempDir outside;
+  WriteWholeFile(outside.path() / "secret.txt", kNotice);
+  std::filesystem::create_symlink(outside.path() / "secret.txt", dir_.path() / "a" / "notes.txt");
+  RunResult r = RunClausescan("scan --format jsonl --include '*.txt' --no-progress " + Dir());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.err, HasSubstr((dir_.path() / "a" / "notes.txt").string() +
+                               ": skipped: symbolic link to a file outside the folder; --follow "
+                               "to read it"));
+  EXPECT_EQ(Paths(r.out), (std::vector<std::string>{"a/one.txt", "b/three.txt"}));
+}
+
+// attack review r8: a symlink to a folder outside (contracts/proc -> /proc) is not walked.
+TEST_F(BatchCli, LinkToAFolderOutsideTheFolderIsNotWalked) {
+  TempDir outside;
+  WriteWholeFile(outside.path() / "secret.txt", kNotice);
+  std::filesystem::create_directory_symlink(outside.path(), dir_.path() / "b" / "elsewhere");
+  std::filesystem::create_directory_symlink("/proc", dir_.path() / "b" / "proc");
+  RunResult r = RunClausescan("scan --format jsonl --include '*.txt' --no-progress " + Dir());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.err, HasSubstr((dir_.path() / "b" / "elsewhere").string() +
+                               ": skipped: symbolic link to a folder outside the folder; "
+                               "--follow to walk it"));
+  EXPECT_THAT(r.err, HasSubstr((dir_.path() / "b" / "proc").string() + ": skipped"));
+  EXPECT_EQ(Paths(r.out), (std::vector<std::string>{"a/one.txt", "b/three.txt"}));
+}
+
+// attack review r8: links that stay inside the folder are still followed (each real file once).
+TEST_F(BatchCli, LinkInsideTheFolderIsStillRead) {
+  std::filesystem::remove(dir_.path() / "b" / "three.txt");
+  std::filesystem::create_symlink("../a/one.txt", dir_.path() / "b" / "link.txt");
+  std::filesystem::create_directory_symlink("a", dir_.path() / "c");
+  RunResult r =
+      RunClausescan("scan --format jsonl --include '*.txt' --exclude a --no-progress " + Dir());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.err, Not(HasSubstr("skipped")));
+  EXPECT_EQ(Paths(r.out), (std::vector<std::string>{"b/link.txt"}));
+}
+
+// attack review r8: --follow (-L) reads links out of the folder, but never into /proc, /sys, /dev.
+TEST_F(BatchCli, FollowReadsTheOutsideFileButNeverProc) {
+  TempDir outside;
+  WriteWholeFile(outside.path() / "secret.txt", kNotice);
+  std::filesystem::create_symlink(outside.path() / "secret.txt", dir_.path() / "a" / "notes.txt");
+  std::filesystem::create_directory_symlink("/proc", dir_.path() / "b" / "proc");
+  for (const char* flag : {"--follow", "-L"}) {
+    RunResult r = RunClausescan(
+        std::string("scan --format jsonl --include '*.txt' --no-progress ") + flag + " " + Dir());
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_THAT(r.err, HasSubstr((dir_.path() / "b" / "proc").string() +
+                                 ": skipped: symbolic link into /proc"));
+    EXPECT_EQ(Paths(r.out), (std::vector<std::string>{"a/notes.txt", "a/one.txt", "b/three.txt"}))
+        << flag;
+  }
+}
+
+// attack review r8: a loop of file links (a -> b -> a) is named a loop, not a broken link.
+TEST_F(BatchCli, FileLinkLoopIsNamedALoop) {
+  std::filesystem::create_symlink("b.txt", dir_.path() / "a" / "a.txt");
+  std::filesystem::create_symlink("a.txt", dir_.path() / "a" / "b.txt");
+  RunResult r = RunClausescan("scan --format jsonl --include '*.txt' --no-progress " + Dir());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr((dir_.path() / "a" / "a.txt").string() + ": symbolic link loop"));
+  EXPECT_THAT(r.err, Not(HasSubstr("broken")));
+  EXPECT_EQ(Paths(r.out), (std::vector<std::string>{"a/one.txt", "b/three.txt"}));
+}
+
 TEST_F(BatchCli, UnreadableFileIsReportedAndTheRestScanned) {
   WriteWholeFile(dir_.path() / "a" / "bad.txt", std::string("bad \xff byte\n"));
   RunResult r = RunClausescan("scan --format jsonl --include '*.txt' " + Dir());

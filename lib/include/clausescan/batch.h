@@ -22,6 +22,9 @@ namespace clausescan {
 //   jobs        0         threads; 0 means one per core
 //   hidden      false     also walk hidden files and folders: names starting with '.' (.git,
 //                         .DS_Store) or '~$' (the lock files of open Word documents)
+//   follow      false     also follow symbolic links whose target lies outside the folder being
+//                         walked (never into /proc, /sys or /dev); without it such links are
+//                         skipped with a note (PathEntry::skipped)
 //   skip_files  {}        files never scanned when a walk finds them, compared by device and
 //                         inode (any name of the same file, through links, is skipped; a path
 //                         that does not exist when ExpandPaths starts is ignored): the report
@@ -33,6 +36,7 @@ struct BatchOptions {
   std::vector<std::string> exclude;
   int jobs = 0;
   bool hidden = false;
+  bool follow = false;
   std::vector<std::string> skip_files;
 };
 
@@ -40,6 +44,7 @@ struct BatchOptions {
 struct BatchItem {
   std::string path;
   Result<Report> report;
+  bool skipped = false;  // report's error is a note: a link the walk did not follow
 };
 
 // Progress of a batch: files done of total, bytes done of total.
@@ -57,6 +62,7 @@ struct PathEntry {
   std::optional<Error> error;  // set for a walking problem
   std::size_t bytes = 0;       // the file's size when known
   bool walked = false;         // found by walking a folder: scanned only as a regular file
+  bool skipped = false;        // error is a note, not a failure: a link the walk did not follow
 };
 
 // Expands paths (files as given; folders walked recursively in name order, symlinks followed)
