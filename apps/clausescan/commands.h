@@ -4,6 +4,7 @@
 #define CLAUSESCAN_APPS_COMMANDS_H_
 
 #include <CLI/CLI.hpp>
+#include <cstddef>
 #include <functional>
 #include <optional>
 #include <string>
@@ -38,6 +39,10 @@ CLI::Validator NonEmptyDate();
 
 // Prints "clausescan: <message>" to stderr.
 void PrintError(const std::string& message);
+
+// The optimal string alignment distance of a and b (insertions, deletions, substitutions and
+// swaps of neighbours each count 1), for short words: "did you mean" suggestions.
+std::size_t EditDistance(const std::string& a, const std::string& b);
 
 Command AddScanCommand(CLI::App& app);
 Command AddTextCommand(CLI::App& app);

@@ -38,7 +38,8 @@ int RunEvidence(EvidenceArgs args) {
     PrintError(error);
     return kExitError;
   }
-  if (!CheckOutputIsNotAnInput(args.inputs, {args.rules.playbook, args.rules.rules_dir, ""}, out)) {
+  if (!CheckOutputIsNotAnInput(args.inputs, {args.rules.playbook, args.rules.rules_dir, "", ""},
+                               out)) {
     return kExitError;
   }
   // Before any scanning; the unnamed output file is never linked in when this fails.

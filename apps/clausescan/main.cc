@@ -12,24 +12,6 @@
 
 namespace {
 
-// The optimal string alignment distance of a and b (insertions, deletions, substitutions and
-// swaps of neighbours each count 1), for short words.
-std::size_t EditDistance(const std::string& a, const std::string& b) {
-  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      d[i][j] = std::min(
-          {d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-      }
-    }
-  }
-  return d[a.size()][b.size()];
-}
-
 // When the first argument that is not an option (the command: the program's own options take
 // no values) names no command of app, prints "clausescan: unknown command 'scna' (did you mean
 // 'scan'?); ..." and returns false. CLI11 would say only "A subcommand is required".
@@ -43,7 +25,7 @@ bool CheckCommandName(CLI::App& app, int argc, char** argv) {
   for (const CLI::App* command : app.get_subcommands({})) {
     if (command->get_name() == name) return true;
     if (name.size() > 64) continue;  // keeps the table small; no command is that long
-    const std::size_t distance = EditDistance(name, command->get_name());
+    const std::size_t distance = clausescan::cli::EditDistance(name, command->get_name());
     if (distance < best && distance < command->get_name().size()) {
       best = distance;
       closest = command->get_name();

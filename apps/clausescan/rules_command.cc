@@ -39,22 +39,6 @@ int RunList(const RulesArgs& args) {
   return kExitOk;
 }
 
-// Edit distance (insertions, deletions, substitutions) between two short ids.
-std::size_t Distance(const std::string& a, const std::string& b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
 // The rule id or category closest to id (within a third of its length, at least one edit), or
 // "" when none is that close. Ids of more than 100 bytes get no suggestion.
 std::string ClosestId(const std::string& id, const std::vector<RuleInfo>& rules) {
@@ -63,7 +47,7 @@ std::string ClosestId(const std::string& id, const std::vector<RuleInfo>& rules)
   std::size_t best_distance = std::max<std::size_t>(1, id.size() / 3) + 1;
   for (const RuleInfo& rule : rules) {
     for (const std::string* candidate : {&rule.id, &rule.category}) {
-      const std::size_t d = Distance(id, *candidate);
+      const std::size_t d = EditDistance(id, *candidate);
       if (d < best_distance) best = *candidate, best_distance = d;
     }
   }

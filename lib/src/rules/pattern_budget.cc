@@ -6,18 +6,10 @@
 #include <limits>
 #include <string>
 
+#include "match/pattern_shape.h"
+
 namespace clausescan::internal {
 namespace {
-
-RE2::Options CheckOptions(std::int64_t max_mem) {
-  RE2::Options options;
-  options.set_encoding(RE2::Options::EncodingUTF8);
-  options.set_case_sensitive(false);
-  options.set_never_capture(true);
-  options.set_log_errors(false);
-  options.set_max_mem(max_mem);
-  return options;
-}
 
 Error At(const Rule& rule, const RulePattern& pattern, std::string detail) {
   return Error(ErrorCode::kRuleError, std::move(detail), rule.file,
@@ -33,7 +25,7 @@ std::string Shortened(const std::string& pattern) {
 Status CheckPatternBudget(const std::vector<Rule>& rules, std::int64_t max_mem) {
   for (const Rule& rule : rules) {
     for (const RulePattern& pattern : rule.pattern_details) {
-      const RE2 re(pattern.expanded, CheckOptions(max_mem));
+      const RE2 re(pattern.expanded, PatternOptions(max_mem));
       if (re.error_code() == RE2::ErrorPatternTooLarge) {
         return At(rule, pattern,
                   fmt::format("pattern '{}' is too large for RE2's memory budget ({} MiB): "
