@@ -254,6 +254,36 @@ TEST(RationaleLoader, EverySourceNamesItsTextAndWhereItWasRead) {
   }
 }
 
+// issue 14 (helper brief s5, item 4): facts come only from the primary texts or official
+// guidance, so a source whose `read` says it was read only through a secondary copy or summary
+// is refused where it stands (file, line and column of its `read`), whatever its case.
+TEST(RationaleLoader, ASourceReadOnlyThroughASecondaryCopyIsAnError) {
+  const std::vector<std::string> reads = {
+      "\"secondary: a law-firm summary of the paper\"",
+      "\"official site not reached; wording checked against Secondary copies only\"",
+      "SECONDARY (blog quote)",
+  };
+  for (const std::string& read : reads) {
+    auto data = Load(kRationale,
+                     "category: audit\nrationale: The regulator asks.\nsources:\n"
+                     "  - title: Guidelines para 87\n    url: \"https://x.example/a\"\n"
+                     "    says: s\n    read: " +
+                         read + "\n");
+    ASSERT_FALSE(data) << read;
+    EXPECT_THAT(data.error().message(), HasSubstr("audit/rationale.yaml:7:11:")) << read;
+    EXPECT_THAT(data.error().message(),
+                HasSubstr("'read' says the source was read only through a secondary copy"))
+        << read;
+  }
+  // The word alone counts, not a part of another word; a verbatim copy that names where it
+  // was read is accepted.
+  EXPECT_TRUE(Load(kRationale,
+                   "category: audit\nrationale: The regulator asks.\nsources:\n  - {title: t, "
+                   "url: \"https://x.example/a\", says: s, read: \"nonsecondary copy of the OJ "
+                   "text; secondarysite.example PDF of the publisher\"}\n"))
+      << "only the word 'secondary' marks a secondary reading";
+}
+
 // issue 14 (attack review): a rationale is printed under every finding of its rules, so a long
 // one or a long list of sources would multiply the report; both are refused where they are.
 TEST(RationaleLoader, ALongRationaleOrManySourcesIsAnError) {
