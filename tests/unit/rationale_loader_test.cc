@@ -18,6 +18,7 @@ namespace clausescan::internal {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 const char kCategories[] = R"(- {id: incident_notification, title: Security incident notification}
 - {id: audit, title: Audit rights}
@@ -470,6 +471,36 @@ TEST(RationaleLoader, BuiltinNydfsSourcesAreReadInTheAmendedText) {
     }
   }
   EXPECT_GE(nydfs, 4);
+}
+
+// issue 14 (helper brief s5, items 2-3): the EBA outsourcing guidelines, read only in
+// third-party copies, are no longer cited; the audit right for EU financial entities rests on
+// DORA Art. 30(3)(e), and the Swiss recognition of the SCCs on the FDPIC's own page.
+TEST(RationaleLoader, BuiltinAuditAndSwissTransferFactsRestOnOfficialTexts) {
+  auto data = LoadRuleSet(EmbeddedRuleFiles(), "<builtin>");
+  ASSERT_TRUE(data) << data.error().message();
+  for (const RuleInfo& info : (*data)->infos) {
+    for (const RationaleSource& source : info.rationale.sources) {
+      EXPECT_THAT(source.title, Not(HasSubstr("EBA"))) << info.id;
+    }
+    EXPECT_THAT(info.rationale.sectors, Not(::testing::Contains("eu-credit-payment-institutions")))
+        << info.id;
+  }
+  const RuleInfo* audit = BuiltinInfo(**data, "audit-rights.audit");
+  ASSERT_NE(audit, nullptr);
+  EXPECT_THAT(SourceTitles(audit->rationale), ::testing::Contains("DORA Art. 30(3)(e)(i)-(iv)"));
+  EXPECT_THAT(audit->rationale.text, HasSubstr("no other contract term may impede or limit them"));
+  const RuleInfo* mechanism = BuiltinInfo(**data, "international-transfers.mechanism");
+  ASSERT_NE(mechanism, nullptr);
+  bool fdpic = false;
+  for (const RationaleSource& source : mechanism->rationale.sources) {
+    if (source.title.rfind("FDPIC", 0) != 0) continue;
+    fdpic = true;
+    EXPECT_EQ(source.url,
+              "https://www.edoeb.admin.ch/edoeb/en/home/data-protection/handel-und-wirtschaft/"
+              "transborder-data-flows.html");
+  }
+  EXPECT_TRUE(fdpic);
 }
 
 // review fix C #2: US federal contract clauses (DFARS 252.204-7012, FAR 52.204-21) get a sector
