@@ -225,8 +225,14 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
   for (const Report& report : Judged(reports, profile, options.as_of)) {
     pack.contracts.push_back(report.document.path);
     for (const Finding& f : report.findings) {
-      PackClause clause{
-          report.document.path, f.line, f.section, f.category, f.rule, f.title, f.risk};
+      PackClause clause;
+      clause.document = report.document.path;
+      clause.line = f.line;
+      clause.section = f.section;
+      clause.category = f.category;
+      clause.rule = f.rule;
+      clause.title = f.title;
+      clause.risk = f.risk;
       if (f.profile) {
         clause.verdict = f.profile->verdict;
         clause.summary = f.profile->summary;
@@ -292,7 +298,10 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
   for (const auto& [id, title] : control_titles) controls.push_back(id);
   std::sort(controls.begin(), controls.end(), ControlIdLess);
   for (const std::string& id : controls) {
-    PackSoaRow row{id, control_titles[id], profile.StateOf(id)};
+    PackSoaRow row;
+    row.control = id;
+    row.title = control_titles[id];
+    row.state = profile.StateOf(id);
     if (const SoaEntry* entry = profile.FindControl(id)) row.justification = entry->justification;
     const std::string name = row.title.empty() ? id : id + " (" + row.title + ")";
     switch (row.state) {
