@@ -194,6 +194,9 @@ TEST(Pack, ClausesPointToTheirEvidence) {
                                "(documents/public/iso-certificate/iso-certificate.pdf)"));
   // The index is for the buyer: what is not in the pack is only in missing.md.
   EXPECT_THAT(index, Not(HasSubstr("backup-policy")));
+  EXPECT_THAT(index, Not(HasSubstr("missing")));
+  EXPECT_THAT(PackIndexHtml(pack), Not(HasSubstr("missing")));
+  EXPECT_THAT(PackIndexHtml(pack), Not(HasSubstr("deletion-procedure")));
   EXPECT_THAT(internal::MissingMarkdown(pack),
               HasSubstr("- backup-policy title is internal and has no redacted copy: add a "
                         "redacted copy to share (1 clause asks for it)\n"));

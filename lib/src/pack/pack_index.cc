@@ -30,10 +30,10 @@ std::vector<const PackEvidence*> InPack(const PackClause& c) {
   return out;
 }
 
+// The index is for the buyer: it counts what the pack holds, not what it lacks.
 std::string Summary(const Pack& pack) {
-  return fmt::format("{}, {}, {} still missing.",
-                     Plural(pack.documents.size(), "document", "documents"),
-                     Plural(pack.clauses.size(), "clause", "clauses"), pack.missing.size());
+  return fmt::format("{} for {}.", Plural(pack.documents.size(), "document", "documents"),
+                     Plural(pack.clauses.size(), "clause", "clauses"));
 }
 
 // The clauses of one contract.
@@ -60,9 +60,8 @@ std::string PackIndexMarkdown(const Pack& pack) {
   }
   out += "\n" + Summary(pack) + "\n\n";
   out +=
-      "Also in this pack: [the SoA excerpt](soa-excerpt.md) ([CSV](soa-excerpt.csv)), "
-      "[the sub-processors](subprocessors.md) ([CSV](subprocessors.csv)) and "
-      "[what is still missing](missing.md) (for you: remove it before sending).\n";
+      "Also in this pack: [the SoA excerpt](soa-excerpt.md) ([CSV](soa-excerpt.csv)) and "
+      "[the sub-processors](subprocessors.md) ([CSV](subprocessors.csv)).\n";
 
   out += "\n## Documents\n\n";
   if (pack.documents.empty()) {
@@ -122,6 +121,7 @@ std::string PackIndexHtml(const Pack& pack) {
       "th, td { border: 1px solid #d9dde5; padding: .35rem .55rem; text-align: left; "
       "vertical-align: top; overflow-wrap: anywhere; }\n"
       "th { background: #f6f7f9; }\n"
+      "td.date, td.num, th { white-space: nowrap; overflow-wrap: normal; }\n"
       "a { color: #23408e; }\n"
       "code { font: .85em ui-monospace, Menlo, Consolas, monospace; }\n"
       "ul.ev { margin: 0; padding-left: 1.1rem; }\n"
@@ -135,9 +135,8 @@ std::string PackIndexHtml(const Pack& pack) {
   out += "</ul>\n<p><strong>" + HtmlEscape(Summary(pack)) + "</strong></p>\n";
   out +=
       "<p>Also in this pack: <a href=\"soa-excerpt.md\">the SoA excerpt</a> "
-      "(<a href=\"soa-excerpt.csv\">CSV</a>), <a href=\"subprocessors.md\">the "
-      "sub-processors</a> (<a href=\"subprocessors.csv\">CSV</a>) and <a "
-      "href=\"missing.md\">what is still missing</a> (for you: remove it before sending).</p>\n";
+      "(<a href=\"soa-excerpt.csv\">CSV</a>) and <a href=\"subprocessors.md\">the "
+      "sub-processors</a> (<a href=\"subprocessors.csv\">CSV</a>).</p>\n";
 
   out += "<h2>Documents</h2>\n";
   if (pack.documents.empty()) {
@@ -148,7 +147,7 @@ std::string PackIndexHtml(const Pack& pack) {
         "until</th><th>File</th></tr></thead>\n<tbody>\n";
     for (const PackDocument& d : pack.documents) {
       out += "<tr><td>" + HtmlEscape(d.title) + "</td><td><code>" + HtmlEscape(d.evidence) +
-             "</code></td><td>" + HtmlEscape(SharingText(d)) + "</td><td>" +
+             "</code></td><td>" + HtmlEscape(SharingText(d)) + "</td><td class=\"date\">" +
              d.valid_until.ToString() + "</td><td><a href=\"" + HtmlEscape(d.pack_path) + "\">" +
              HtmlEscape(d.pack_path) + "</a></td></tr>\n";
     }
@@ -178,9 +177,9 @@ std::string PackIndexHtml(const Pack& pack) {
         }
         evidence += "</ul>";
       }
-      out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", c->line,
-                         c->section.empty() ? "-" : HtmlEscape(c->section), HtmlEscape(c->title),
-                         evidence);
+      out += fmt::format("<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                         c->line, c->section.empty() ? "-" : HtmlEscape(c->section),
+                         HtmlEscape(c->title), evidence);
     }
     out += "</tbody>\n</table>\n";
   }
