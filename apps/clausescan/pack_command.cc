@@ -1,5 +1,6 @@
 // clausescan pack CONTRACT... --profile FILE --output DIR|FILE.zip (issue 13 #3)
 #include <fmt/format.h>
+#include <signal.h>
 
 #include <filesystem>
 #include <iostream>
@@ -97,7 +98,14 @@ int RunPack(const PackArgs& args) {
   const Pack pack = BuildPack(reports, *shared, pack_options);
   PackWriteOptions write_options;
   write_options.force = args.force;
+  // SIGINT, SIGTERM and SIGHUP wait until the pack is in place or its temporary removed, so an
+  // interruption never leaves a temporary folder beside the output (SIGKILL still can).
+  sigset_t block, old;
+  sigemptyset(&block);
+  for (int signal : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&block, signal);
+  ::sigprocmask(SIG_BLOCK, &block, &old);
   Result<bool> written = WritePack(pack, *shared, args.output, write_options);
+  ::sigprocmask(SIG_SETMASK, &old, nullptr);
   if (!written) {
     PrintError(written.error().message() + " (no pack written)");
     return kExitError;

@@ -186,13 +186,19 @@ std::optional<Error> WriteZip(const fs::path& temp, const Files& files, const st
 }
 
 // Puts temp in place of output: renamed when output does not exist (never over one that appears
-// meanwhile), exchanged with it when it does (then the old one, now at temp, is removed).
-std::optional<Error> Publish(const fs::path& temp, const fs::path& output, bool exists) {
-  const unsigned flags = exists ? RENAME_EXCHANGE : RENAME_NOREPLACE;
-  if (::renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, output.c_str(), flags) != 0) {
+// meanwhile); without force, renamed over the empty folder there (rename(2) refuses one that has
+// filled meanwhile); with force, exchanged with whatever is there, which (now at temp) is then
+// removed.
+std::optional<Error> Publish(const fs::path& temp, const fs::path& output, bool exists,
+                             bool force) {
+  const bool exchange = exists && force;
+  const int done = exists && !force ? ::rename(temp.c_str(), output.c_str())
+                                    : ::renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, output.c_str(),
+                                                  exchange ? RENAME_EXCHANGE : RENAME_NOREPLACE);
+  if (done != 0) {
     return IoError(output.string(), "cannot put the pack in place: " + Errno());
   }
-  if (exists) {
+  if (exchange) {
     std::error_code ec;
     fs::remove_all(temp, ec);  // the old output; symlinks in it are removed, not followed
   }
@@ -270,7 +276,7 @@ Result<bool> WritePack(const Pack& pack, const Profile& profile, const std::stri
     }
     error = WriteFolder(pattern, files, output);
   }
-  if (!error) error = Publish(pattern, path, exists);
+  if (!error) error = Publish(pattern, path, exists, options.force);
   if (error) {
     std::error_code ec;
     fs::remove_all(pattern, ec);
