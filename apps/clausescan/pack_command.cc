@@ -64,7 +64,22 @@ bool CheckOutputHoldsNoInput(const PackArgs& args) {
   return true;
 }
 
-int RunPack(const PackArgs& args) {
+// The files of an existing output (a pack written before, inside a folder being walked), which
+// the walk must not scan as contracts. Symlinks in it are not followed.
+std::vector<std::string> FilesOfOutput(const std::string& output) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  const fs::file_status status = fs::symlink_status(output, ec);
+  if (fs::is_regular_file(status)) files.push_back(output);
+  if (!fs::is_directory(status)) return files;
+  for (auto it = fs::recursive_directory_iterator(output, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (it->is_regular_file(ec) && !it->is_symlink(ec)) files.push_back(it->path().string());
+  }
+  return files;
+}
+
+int RunPack(PackArgs args) {
   ScanOptions options;
   options.profile_date = CalendarDate::Today();
   if (!args.as_of.empty()) {
@@ -86,6 +101,7 @@ int RunPack(const PackArgs& args) {
   options.profile = shared;
   ApplyReadOptions(args.read, &options);
   Scanner scanner(*rules, options);
+  args.inputs.batch.skip_files = FilesOfOutput(args.output);
   std::vector<Report> reports;
   const bool ok = ScanInputs(scanner, args.inputs,
                              [&](Report& report) { reports.push_back(std::move(report)); });

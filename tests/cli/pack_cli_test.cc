@@ -259,6 +259,21 @@ TEST(PackCli, ForceNeverReplacesAFolderHoldingAnInput) {
   EXPECT_TRUE(fs::exists(dir.path() / "profile" / "evidence" / "cert.txt"));
 }
 
+// issue 13 #3: a pack written into the folder of contracts is not read as contracts next time.
+TEST(PackCli, PackInsideTheWalkedFolderIsNotScanned) {
+  PackDir dir;
+  const fs::path contracts = dir.path() / "contracts";
+  fs::create_directories(contracts);
+  fs::copy_file(kContract, contracts / "addendum.md");
+  const std::string args = Quote(contracts) + " --profile " + Quote(kProfile) + " -o " +
+                           Quote(contracts / "pack") + " --force";
+  RunResult first = RunPack(args);
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  RunResult second = RunPack(args);
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_EQ(second.out, first.out);
+}
+
 // issue 13 #3: a contract that cannot be read is reported and the others go on; the exit status
 // is 2, as scan's.
 TEST(PackCli, BadContractIsReportedOthersGoOn) {

@@ -276,6 +276,14 @@ TEST_F(PackWriteTest, WritesTheFolder) {
   EXPECT_THAT(Beside(), ElementsAre("pack", "profile"));
 }
 
+// issue 13 #3: "pack/" names the folder pack, as a shell completes it.
+TEST_F(PackWriteTest, TrailingSlashNamesTheFolder) {
+  Result<bool> written = WritePack(pack_, profile_, (dir_ / "pack").string() + "/");
+  ASSERT_TRUE(written.ok()) << written.error().message();
+  EXPECT_TRUE(std::filesystem::is_regular_file(dir_ / "pack" / "index.md"));
+  EXPECT_THAT(Beside(), ElementsAre("pack", "profile"));
+}
+
 // issue 13 #3: a document swapped for a symlink out of the folder after the profile was loaded
 // is refused with the profile's file, line and field, and nothing is left behind.
 TEST_F(PackWriteTest, SymlinkPlantedAfterLoadingIsRefused) {

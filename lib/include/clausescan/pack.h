@@ -148,7 +148,8 @@ struct PackWriteOptions {
   bool force = false;
 };
 
-// Writes pack to output: a directory, or a zip archive when output ends in ".zip" (any case).
+// Writes pack to output: a directory, or a zip archive when output ends in ".zip" (any case);
+// trailing slashes are ignored ("pack/" is the folder pack).
 // The directory holds index.md, index.html (one self-contained page: inline style, no script,
 // nothing loaded from elsewhere), soa-excerpt.csv, soa-excerpt.md, subprocessors.md,
 // subprocessors.csv, missing.md and the documents under documents/ (PackDocument::pack_path);

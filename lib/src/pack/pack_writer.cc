@@ -247,8 +247,11 @@ std::optional<Error> CheckOutput(const std::string& output, bool zip, const Prof
 
 }  // namespace
 
-Result<bool> WritePack(const Pack& pack, const Profile& profile, const std::string& output,
+Result<bool> WritePack(const Pack& pack, const Profile& profile, const std::string& output_arg,
                        const PackWriteOptions& options) {
+  // "pack/" names the folder pack.
+  std::string output = output_arg;
+  while (output.size() > 1 && output.back() == '/') output.pop_back();
   const bool zip = EndsWithZip(output);
   bool exists = false;
   if (std::optional<Error> error = CheckOutput(output, zip, profile, options, &exists)) {
