@@ -205,7 +205,8 @@ TEST(PackCli, BadAsOfDateExits2) {
 }
 
 // issue 13 #3: an existing output that is not empty is refused unless --force, and left as it
-// was; with --force it is replaced whole. An empty folder is simply used.
+// was; with --force an earlier pack is replaced whole, any other folder never. An empty folder
+// is simply used.
 TEST(PackCli, ExistingOutputNeedsForce) {
   PackDir dir;
   const fs::path out = dir.Out() / "pack";
@@ -220,6 +221,14 @@ TEST(PackCli, ExistingOutputNeedsForce) {
   EXPECT_EQ(Listing(out), std::vector<std::string>{"mine.txt"});
   EXPECT_EQ(Listing(dir.Out()), std::vector<std::string>{"pack"});
 
+  // --force replaces an earlier pack only, never another folder (-o /tmp --force).
+  RunResult not_a_pack = RunPack(args + " --force");
+  EXPECT_EQ(not_a_pack.exit_code, 2);
+  EXPECT_THAT(not_a_pack.err, HasSubstr(out.string() + ": is a folder that holds no pack"));
+  EXPECT_EQ(Listing(out), std::vector<std::string>{"mine.txt"});
+  fs::remove(out / "mine.txt");
+  ASSERT_EQ(RunPack(args).exit_code, 0);
+  WriteWholeFile(out / "mine.txt", "added to the pack\n");
   RunResult forced = RunPack(args + " --force");
   ASSERT_EQ(forced.exit_code, 0) << forced.err;
   EXPECT_FALSE(fs::exists(out / "mine.txt"));

@@ -143,8 +143,9 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
                const PackOptions& options = {});
 
 struct PackWriteOptions {
-  // Replace an existing --output that is not empty (a directory is replaced whole; an existing
-  // file or symlink is replaced, never followed).
+  // Replace an existing output that is not an empty folder: a file or symlink (replaced itself,
+  // never followed), or a folder holding an earlier pack (an index.md starting "# Security
+  // pack"), replaced whole. Any other folder is never replaced.
   bool force = false;
 };
 
@@ -157,7 +158,8 @@ struct PackWriteOptions {
 // file) beside output, named ".NAME.clausescan-XXXXXX", which is renamed into place only when
 // complete; on failure it is removed and output is left as it was. Nothing is written outside
 // that temporary and output. Fails (kInvalidArgument) when output exists, is not an empty
-// directory and options.force is false; (kRuleError, naming the profile file, the document's
+// directory and options.force is false, or is a folder other than an earlier pack; when output
+// is the profile's folder or above it; (kRuleError, naming the profile file, the document's
 // line and field) when a document's path now leaves the profile's folder or is a symlink out of
 // it; (kIo) when a document is missing or cannot be read, or writing fails. Not thread-safe for
 // the same output.
