@@ -213,6 +213,26 @@ TEST(Pack, OtherSidesDutyCallsForNothing) {
   EXPECT_EQ(pack.clauses.size(), 4u);
 }
 
+// issue 13 #3: text from the profile and the contracts' paths cannot add markup to the index,
+// nor a formula to the CSV files.
+TEST(Pack, ProfileTextIsEscapedInEveryFile) {
+  Profile profile = Supplier();
+  profile.evidence[0].title = "<img src=x onerror=alert(1)> | cell";
+  profile.subprocessors[0].name = "=HYPERLINK(\"http://x\")";
+  profile.subprocessors[0].purpose = "<script>alert(1)</script>";
+  std::vector<Report> reports = Contract();
+  reports[0].document.path = "a<script>.md";
+  const Pack pack = BuildPack(reports, profile, On("2026-12-06"));
+  const std::string html = PackIndexHtml(pack);
+  EXPECT_THAT(html, Not(HasSubstr("<img")));
+  EXPECT_THAT(html, Not(HasSubstr("<script")));
+  EXPECT_THAT(html, HasSubstr("&lt;img src=x onerror=alert(1)&gt;"));
+  EXPECT_THAT(PackIndexMarkdown(pack), HasSubstr("\\<img src=x onerror=alert(1)\\> \\| cell"));
+  EXPECT_THAT(internal::SubprocessorsCsv(pack), HasSubstr("\"'=HYPERLINK(\"\"http://x\"\")\""));
+  EXPECT_THAT(internal::SubprocessorsMarkdown(pack),
+              HasSubstr("| \\<script\\>alert(1)\\</script\\> |"));
+}
+
 // issue 13 #3: names in the pack keep to safe ASCII, with no separators or hidden names.
 TEST(PackNames, SanitisedComponents) {
   EXPECT_EQ(internal::PackFileName("iso27001-certificate.pdf"), "iso27001-certificate.pdf");
