@@ -51,6 +51,7 @@ Command AddControlsCommand(CLI::App& app);
 Command AddPlaybookCommand(CLI::App& app);
 Command AddEvidenceCommand(CLI::App& app);
 Command AddProfileCommand(CLI::App& app);
+Command AddPackCommand(CLI::App& app);
 
 }  // namespace clausescan::cli
 

@@ -70,6 +70,7 @@ int Run(int argc, char** argv) {
   add(&clausescan::cli::AddPlaybookCommand);
   add(&clausescan::cli::AddEvidenceCommand);
   add(&clausescan::cli::AddProfileCommand);
+  add(&clausescan::cli::AddPackCommand);
   if (!CheckCommandName(app, argc, argv)) return clausescan::cli::kExitError;
 
   try {

@@ -6,6 +6,7 @@
 #include "clausescan/date.h"
 #include "clausescan/evidence.h"
 #include "clausescan/judgement.h"
+#include "clausescan/pack.h"
 #include "clausescan/printers.h"
 #include "clausescan/profile.h"
 #include "clausescan/report.h"

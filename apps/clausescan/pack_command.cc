@@ -1,0 +1,168 @@
+// clausescan pack CONTRACT... --profile FILE --output DIR|FILE.zip (issue 13 #3)
+#include <fmt/format.h>
+#include <signal.h>
+
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "commands.h"
+#include "inputs.h"
+#include "read_options.h"
+
+namespace clausescan::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct PackArgs {
+  InputArgs inputs;
+  RuleOptions rules;
+  ReadArgs read;
+  std::string profile;
+  std::string output;
+  std::string as_of;  // YYYY-MM-DD; empty: today (UTC)
+  bool force = false;
+};
+
+// True when path (existing or not) is output or below it, comparing canonical paths.
+bool IsAtOrBelow(const std::string& path, const fs::path& output) {
+  std::error_code ec;
+  const fs::path p = fs::weakly_canonical(fs::absolute(path, ec), ec);
+  if (ec) return false;
+  auto o = output.begin();
+  auto q = p.begin();
+  for (; o != output.end(); ++o, ++q) {
+    if (o->empty()) continue;
+    if (q == p.end() || *q != *o) return false;
+  }
+  return true;
+}
+
+// False, after saying why, when replacing the output would remove a contract, the profile or
+// the current folder.
+bool CheckOutputHoldsNoInput(const PackArgs& args) {
+  std::error_code ec;
+  const fs::path output = fs::weakly_canonical(fs::absolute(args.output, ec), ec);
+  if (ec) return true;  // the writer reports what is wrong with the path
+  std::vector<std::string> reads = args.inputs.paths;
+  reads.push_back(args.profile);
+  if (!args.rules.playbook.empty()) reads.push_back(args.rules.playbook);
+  if (!args.rules.rules_dir.empty()) reads.push_back(args.rules.rules_dir);
+  for (const std::string& path : reads) {
+    if (path == "-" || !IsAtOrBelow(path, output)) continue;
+    PrintError(args.output + ": the pack would replace " + path +
+               ", which this run reads: write the pack elsewhere");
+    return false;
+  }
+  if (IsAtOrBelow(".", output)) {
+    PrintError(args.output + ": the pack would replace the current folder: write it elsewhere");
+    return false;
+  }
+  return true;
+}
+
+// The files of an existing output (a pack written before, inside a folder being walked), which
+// the walk must not scan as contracts. Symlinks in it are not followed.
+std::vector<std::string> FilesOfOutput(const std::string& output) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  const fs::file_status status = fs::symlink_status(output, ec);
+  if (fs::is_regular_file(status)) files.push_back(output);
+  if (!fs::is_directory(status)) return files;
+  for (auto it = fs::recursive_directory_iterator(output, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (it->is_regular_file(ec) && !it->is_symlink(ec)) files.push_back(it->path().string());
+  }
+  return files;
+}
+
+int RunPack(PackArgs args) {
+  ScanOptions options;
+  options.profile_date = CalendarDate::Today();
+  if (!args.as_of.empty()) {
+    options.profile_date = CalendarDate::Parse(args.as_of);
+    if (!options.profile_date) {
+      PrintError("--as-of must be a date written YYYY-MM-DD, found '" + args.as_of + "'");
+      return kExitError;
+    }
+  }
+  if (!CheckOutputHoldsNoInput(args)) return kExitError;
+  std::optional<RuleSet> rules = LoadRules(args.rules);
+  if (!rules) return kExitError;
+  ProfileResult profile = LoadProfile(args.profile, *rules);
+  if (!profile) {
+    for (const ProfileError& error : profile.errors()) PrintError(error.message());
+    return kExitError;
+  }
+  auto shared = std::make_shared<const Profile>(std::move(profile).value());
+  options.profile = shared;
+  ApplyReadOptions(args.read, &options);
+  Scanner scanner(*rules, options);
+  args.inputs.batch.skip_files = FilesOfOutput(args.output);
+  std::vector<Report> reports;
+  const bool ok = ScanInputs(scanner, args.inputs,
+                             [&](Report& report) { reports.push_back(std::move(report)); });
+  if (reports.empty()) {
+    PrintError("no contract could be scanned: no pack written");
+    return kExitError;
+  }
+  PackOptions pack_options;
+  pack_options.as_of = *options.profile_date;
+  const Pack pack = BuildPack(reports, *shared, pack_options);
+  PackWriteOptions write_options;
+  write_options.force = args.force;
+  // SIGINT, SIGTERM and SIGHUP wait until the pack is in place or its temporary removed, so an
+  // interruption never leaves a temporary folder beside the output (SIGKILL still can).
+  sigset_t block, old;
+  sigemptyset(&block);
+  for (int signal : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&block, signal);
+  ::sigprocmask(SIG_BLOCK, &block, &old);
+  Result<bool> written = WritePack(pack, *shared, args.output, write_options);
+  ::sigprocmask(SIG_SETMASK, &old, nullptr);
+  if (!written) {
+    PrintError(written.error().message() + " (no pack written)");
+    return kExitError;
+  }
+  if (!pack.missing.empty()) {
+    PrintError(fmt::format("note: {} still missing: see missing.md in {}", pack.missing.size(),
+                           args.output));
+  }
+  std::cout << fmt::format(
+      "wrote pack {}: {} {}, {} {}, {} still missing\n", args.output, pack.documents.size(),
+      pack.documents.size() == 1 ? "document" : "documents", pack.clauses.size(),
+      pack.clauses.size() == 1 ? "clause" : "clauses", pack.missing.size());
+  return ok ? kExitOk : kExitError;
+}
+
+}  // namespace
+
+Command AddPackCommand(CLI::App& app) {
+  auto args = std::make_shared<PackArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "pack",
+      "Build the security pack to send the buyer: per clause, your documents that answer it");
+  AddInputOptions(cmd, &args->inputs);
+  cmd->add_option("--profile", args->profile,
+                  "The company profile (see clausescan profile init) the pack is built from")
+      ->required()
+      ->check(NonEmptyFileName());
+  cmd->add_option("-o,--output", args->output,
+                  "The pack: a folder, or a .zip file; written whole or not at all")
+      ->required()
+      ->check(NonEmptyFileName());
+  cmd->add_option("--as-of", args->as_of,
+                  "Judge your documents' expiry on this date (YYYY-MM-DD); default: today (UTC)")
+      ->check(NonEmptyDate());
+  cmd->add_flag("--force", args->force, "Replace --output if it exists and is not empty");
+  cmd->add_option("--rules", args->rules.rules_dir,
+                  "Use the rules in this directory instead of the builtin ones");
+  cmd->add_option("--playbook", args->rules.playbook, "Override the default playbook");
+  AddReadOptions(cmd, &args->read);
+  AddPartyOption(cmd, &args->read);
+  return [args] { return RunPack(*args); };
+}
+
+}  // namespace clausescan::cli

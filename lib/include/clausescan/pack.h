@@ -1,0 +1,175 @@
+// The pre-emptive security pack (issue 13 #3): what a supplier sends the buyer before the
+// questions come, built from the scans of the buyer's contracts and the supplier's company
+// profile (clausescan/profile.h): per clause, the evidence that answers it; copies of the
+// documents that may be shared; an excerpt of the Statement of Applicability with only the
+// controls the clauses map to; the sub-processor list; and what is still missing.
+#ifndef CLAUSESCAN_PACK_H_
+#define CLAUSESCAN_PACK_H_
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "clausescan/date.h"
+#include "clausescan/profile.h"
+#include "clausescan/report.h"
+#include "clausescan/result.h"
+
+namespace clausescan {
+
+// A document copied into the pack.
+struct PackDocument {
+  std::string evidence;  // the evidence id it answers: "iso-certificate"
+  std::string title;     // the profile's title, else the catalogue's
+  // Who may see the copy: kPublic or kNda as the profile says; the redacted copy of a kInternal
+  // document keeps kInternal with `redacted` true. An internal original is never in a pack.
+  Sharing sharing = Sharing::kPublic;
+  bool redacted = false;
+  std::string source;   // the file read: EvidenceFile::path, or its redacted_path
+  std::string written;  // that file as the profile writes it: EvidenceFile::file or redacted
+  // Where the profile names it, for errors: the profile file, the entry's line and the field
+  // ("evidence[5].redacted").
+  std::string profile_file;
+  int line = 0;
+  std::string field;
+  // The copy's path inside the pack, '/'-separated, made only of ASCII letters, digits, '.',
+  // '-' and '_' between the separators (never "." or ".."):
+  // "documents/public/iso-certificate/iso27001-certificate.txt"; the folder is "public", "nda"
+  // or "redacted".
+  std::string pack_path;
+  CalendarDate issued;
+  CalendarDate valid_until;
+};
+
+// How one evidence id a clause calls for stands.
+enum class PackEvidenceStatus {
+  kInPack,       // a document valid on the pack's date is copied (PackEvidence::pack_path)
+  kInternal,     // the valid document is internal and has no redacted copy: not copied
+  kExpired,      // the profile's latest document expired before the pack's date
+  kNotYetValid,  // the profile's document is issued after the pack's date
+  kMissing,      // no document of the profile answers the id
+};
+// "in_pack", "internal_only", "expired", "not_yet_valid" or "missing".
+std::string_view PackEvidenceStatusName(PackEvidenceStatus status);
+
+struct PackEvidence {
+  std::string evidence;  // the id
+  std::string title;
+  PackEvidenceStatus status = PackEvidenceStatus::kMissing;
+  std::string pack_path;    // with kInPack: the copy's path in the pack; else ""
+  std::string valid_until;  // YYYY-MM-DD of the document considered; "" with kMissing
+};
+
+// One clause found in a contract, with the evidence that answers it.
+struct PackClause {
+  std::string document;  // the contract's path, as Report::document.path
+  int line = 0;
+  std::string section;  // the heading the clause sits under; "" when none
+  std::string category;
+  std::string rule;
+  std::string title;  // the rule's title
+  Risk risk = Risk::kInfo;
+  // The profile's judgement (ProfileJudgement::verdict and summary); "" when none applies. Not
+  // in the index, which the buyer reads: missing.md lists what is not met.
+  std::string verdict;
+  std::string summary;
+  // One per evidence id of the finding, in its order; empty for a duty of the other side (it
+  // asks nothing of the supplier's ISMS).
+  std::vector<PackEvidence> evidence;
+  std::vector<std::string> controls;  // the Annex A ids the clause maps to, in its order
+};
+
+// One row of the SoA excerpt.
+struct PackSoaRow {
+  std::string control;  // "A.5.24"
+  std::string title;
+  ControlState state = ControlState::kNotListed;
+  std::string justification;  // "" when the SoA has none or no row
+};
+// "yes", "no" (excluded) or "not listed".
+std::string_view PackApplicableText(ControlState state);
+// "implemented", "partial", "planned", "not implemented" or "" (excluded, not listed).
+std::string_view PackStatusText(ControlState state);
+
+// What a reader must still deal with before sending the pack.
+enum class PackGapKind {
+  kNoDocument,     // evidence a clause calls for that no document of the profile answers
+  kInternalOnly,   // evidence whose document is internal with no redacted copy
+  kExpired,        // evidence whose document expired before the pack's date
+  kNotYetValid,    // evidence whose document is valid only after the pack's date
+  kExpiresInTerm,  // a copied document that expires before PackOptions::term_ends
+  kNotMet,         // a clause the profile's capabilities do not meet
+  kControlGap,     // a control a clause maps to that the SoA excludes or has not implemented
+  kNotInSoa,       // a control a clause maps to that the SoA (when it has rows) does not list
+};
+// "no_document", "internal_only", "expired", "not_yet_valid", "expires_in_term", "not_met",
+// "control_gap" or "not_in_soa".
+std::string_view PackGapKindName(PackGapKind kind);
+
+struct PackGap {
+  PackGapKind kind = PackGapKind::kNoDocument;
+  std::string subject;  // the evidence id, the control id, or "PATH:LINE" of the clause
+  std::string text;     // one sentence for people: "no document in your profile: Backup policy"
+};
+
+struct PackOptions {
+  // The date documents are judged on (valid, expired).
+  CalendarDate as_of = CalendarDate::Today();
+  // When the contracts' term is known, its end: a copied document that expires before it is a
+  // gap (kExpiresInTerm). No rule extracts a term yet; callers that know it set it.
+  std::optional<CalendarDate> term_ends;
+};
+
+// The whole pack, as plain values; WritePack lays it out as files.
+struct Pack {
+  std::string profile;  // Profile::path
+  CalendarDate as_of;
+  std::vector<std::string> contracts;       // Report::document.path of each report, in input order
+  std::vector<PackClause> clauses;          // report by report, in document order
+  std::vector<PackDocument> documents;      // one per evidence id in the pack, ordered by pack_path
+  std::vector<PackSoaRow> soa_excerpt;      // the clauses' controls, each once, in Annex A order
+  std::vector<Subprocessor> subprocessors;  // the profile's, in its order
+  std::vector<PackGap> missing;  // evidence gaps by id, then not met by clause, then controls
+};
+
+// Builds the pack of reports judged against profile (each report should have been scanned with
+// ScanOptions::profile, or passed through JudgeAgainstProfile, on options.as_of; findings without
+// a judgement are judged here). Only evidence some clause calls for is considered; for each id,
+// the profile's document valid on as_of that stays valid longest is copied when its sharing is
+// public or nda, its redacted copy when it is internal and has one, and nothing otherwise: an
+// internal original is never part of a pack. Reads no file. Never fails; thread-safe.
+Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
+               const PackOptions& options = {});
+
+struct PackWriteOptions {
+  // Replace an existing output that is not an empty folder: a file or symlink (replaced itself,
+  // never followed), or a folder holding an earlier pack (an index.md starting "# Security
+  // pack"), replaced whole. Any other folder is never replaced.
+  bool force = false;
+};
+
+// Writes pack to output: a directory, or a zip archive when output ends in ".zip" (any case);
+// trailing slashes are ignored ("pack/" is the folder pack).
+// The directory holds index.md, index.html (one self-contained page: inline style, no script,
+// nothing loaded from elsewhere), soa-excerpt.csv, soa-excerpt.md, subprocessors.md,
+// subprocessors.csv, missing.md and the documents under documents/ (PackDocument::pack_path);
+// the zip the same entries. Written atomically: everything goes into a temporary folder (or
+// file) beside output, named ".NAME.clausescan-XXXXXX", which is renamed into place only when
+// complete; on failure it is removed and output is left as it was. Nothing is written outside
+// that temporary and output. Fails (kInvalidArgument) when output exists, is not an empty
+// directory and options.force is false, or is a folder other than an earlier pack; when output
+// is the profile's folder or above it; (kRuleError, naming the profile file, the document's
+// line and field) when a document's path now leaves the profile's folder or is a symlink out of
+// it; (kIo) when a document is missing or cannot be read, or writing fails. Not thread-safe for
+// the same output.
+Result<bool> WritePack(const Pack& pack, const Profile& profile, const std::string& output,
+                       const PackWriteOptions& options = {});
+
+// The pack's index as Markdown (index.md) and as a self-contained HTML page (index.html).
+std::string PackIndexMarkdown(const Pack& pack);
+std::string PackIndexHtml(const Pack& pack);
+
+}  // namespace clausescan
+
+#endif  // CLAUSESCAN_PACK_H_

@@ -1,0 +1,203 @@
+// The pack's index (issue 13 #3): index.md and the self-contained index.html.
+#include <fmt/format.h>
+
+#include <string>
+#include <vector>
+
+#include "clausescan/pack.h"
+#include "pack/pack_files.h"
+#include "report/strings.h"
+
+namespace clausescan {
+namespace {
+
+using internal::HtmlEscape;
+using internal::MarkdownEscape;
+using internal::MarkdownEscapeLine;
+using internal::Plural;
+
+std::string SharingText(const PackDocument& d) {
+  return d.redacted ? "redacted copy" : std::string(SharingName(d.sharing));
+}
+
+// The clause's evidence that is in the pack. The index is for the buyer: what is not in the pack
+// is for the supplier, in missing.md.
+std::vector<const PackEvidence*> InPack(const PackClause& c) {
+  std::vector<const PackEvidence*> out;
+  for (const PackEvidence& e : c.evidence) {
+    if (e.status == PackEvidenceStatus::kInPack) out.push_back(&e);
+  }
+  return out;
+}
+
+// The index is for the buyer: it counts what the pack holds, not what it lacks.
+std::string Summary(const Pack& pack) {
+  return fmt::format("{} for {}.", Plural(pack.documents.size(), "document", "documents"),
+                     Plural(pack.clauses.size(), "clause", "clauses"));
+}
+
+// The clauses of one contract.
+std::vector<const PackClause*> ClausesOf(const Pack& pack, const std::string& contract) {
+  std::vector<const PackClause*> out;
+  for (const PackClause& c : pack.clauses) {
+    if (c.document == contract) out.push_back(&c);
+  }
+  return out;
+}
+
+const char* kIntro =
+    "A security pack prepared before the buyer asks: for each clause of the contracts, the "
+    "documents of ours that answer it and where they are in this pack.";
+
+}  // namespace
+
+std::string PackIndexMarkdown(const Pack& pack) {
+  std::string out = "# Security pack\n\n" + std::string(kIntro) + "\n\n";
+  out += "Company profile: `" + MarkdownEscape(pack.profile) + "`; documents judged on " +
+         pack.as_of.ToString() + ". Contracts:\n\n";
+  for (const std::string& contract : pack.contracts) {
+    out += "- " + MarkdownEscapeLine(contract) + "\n";
+  }
+  out += "\n" + Summary(pack) + "\n\n";
+  out +=
+      "Also in this pack: [the SoA excerpt](soa-excerpt.md) ([CSV](soa-excerpt.csv)) and "
+      "[the sub-processors](subprocessors.md) ([CSV](subprocessors.csv)).\n";
+
+  out += "\n## Documents\n\n";
+  if (pack.documents.empty()) {
+    out += "No document of the profile answers the clauses and may be shared.\n";
+  } else {
+    out += "| Document | Evidence | Sharing | Valid until | File |\n|---|---|---|---|---|\n";
+    for (const PackDocument& d : pack.documents) {
+      out += "| " + MarkdownEscape(d.title) + " | " + MarkdownEscape(d.evidence) + " | " +
+             SharingText(d) + " | " + d.valid_until.ToString() + " | [" +
+             MarkdownEscape(d.pack_path) + "](" + d.pack_path + ") |\n";
+    }
+    out +=
+        "\nShare `nda` documents and redacted copies only under a non-disclosure agreement; "
+        "they are under documents/nda/ and documents/redacted/.\n";
+  }
+
+  out += "\n## Clauses and the evidence that answers them\n";
+  for (const std::string& contract : pack.contracts) {
+    out += "\n### " + MarkdownEscape(contract) + "\n\n";
+    const std::vector<const PackClause*> clauses = ClausesOf(pack, contract);
+    if (clauses.empty()) {
+      out += "No clause found.\n";
+      continue;
+    }
+    out += "| Line | Section | Clause | Evidence |\n|---|---|---|---|\n";
+    for (const PackClause* c : clauses) {
+      std::string evidence;
+      for (const PackEvidence* e : InPack(*c)) {
+        if (!evidence.empty()) evidence += "<br>";
+        evidence += MarkdownEscape(e->title) + ": [" + MarkdownEscape(e->pack_path) + "](" +
+                    e->pack_path + ")";
+      }
+      out += fmt::format("| {} | {} | {} | {} |\n", c->line,
+                         c->section.empty() ? "-" : MarkdownEscape(c->section),
+                         MarkdownEscape(c->title), evidence.empty() ? "-" : evidence);
+    }
+  }
+  return out;
+}
+
+std::string PackIndexHtml(const Pack& pack) {
+  std::string out =
+      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+      "style-src 'unsafe-inline'\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      "<meta name=\"generator\" content=\"clausescan\">\n<title>Security pack</title>\n<style>\n"
+      "body { margin: 0; color: #1d2433; background: #fff; font: 15px/1.55 system-ui, "
+      "-apple-system, \"Segoe UI\", Roboto, Arial, sans-serif; }\n"
+      "main { max-width: 1080px; margin: 0 auto; padding: 2rem 2.5rem 3rem; }\n"
+      "h1 { margin: 0 0 .5rem; font-size: 1.9rem; border-bottom: 3px solid #23408e; "
+      "padding-bottom: .6rem; }\n"
+      "h2 { font-size: 1.35rem; margin: 2.2rem 0 .7rem; border-bottom: 1px solid #d9dde5; }\n"
+      "h3 { font-size: 1.05rem; color: #23408e; overflow-wrap: anywhere; }\n"
+      ".muted { color: #5b6475; }\n"
+      "table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }\n"
+      "th, td { border: 1px solid #d9dde5; padding: .35rem .55rem; text-align: left; "
+      "vertical-align: top; overflow-wrap: anywhere; }\n"
+      "th { background: #f6f7f9; }\n"
+      "td.date, td.num, th { white-space: nowrap; overflow-wrap: normal; }\n"
+      "a { color: #23408e; }\n"
+      "code { font: .85em ui-monospace, Menlo, Consolas, monospace; }\n"
+      "ul.ev { margin: 0; padding-left: 1.1rem; }\n"
+      "</style>\n</head>\n<body>\n<main>\n<h1>Security pack</h1>\n";
+  out += "<p>" + HtmlEscape(kIntro) + "</p>\n";
+  out += "<p class=\"muted\">Company profile <code>" + HtmlEscape(pack.profile) +
+         "</code>; documents judged on " + pack.as_of.ToString() + ". Contracts:</p>\n<ul>\n";
+  for (const std::string& contract : pack.contracts) {
+    out += "<li><code>" + HtmlEscape(contract) + "</code></li>\n";
+  }
+  out += "</ul>\n<p><strong>" + HtmlEscape(Summary(pack)) + "</strong></p>\n";
+  out +=
+      "<p>Also in this pack: <a href=\"soa-excerpt.md\">the SoA excerpt</a> "
+      "(<a href=\"soa-excerpt.csv\">CSV</a>) and <a href=\"subprocessors.md\">the "
+      "sub-processors</a> (<a href=\"subprocessors.csv\">CSV</a>).</p>\n";
+
+  out += "<h2>Documents</h2>\n";
+  if (pack.documents.empty()) {
+    out += "<p>No document of the profile answers the clauses and may be shared.</p>\n";
+  } else {
+    out +=
+        "<table>\n<thead><tr><th>Document</th><th>Evidence</th><th>Sharing</th><th>Valid "
+        "until</th><th>File</th></tr></thead>\n<tbody>\n";
+    for (const PackDocument& d : pack.documents) {
+      out += "<tr><td>" + HtmlEscape(d.title) + "</td><td><code>" + HtmlEscape(d.evidence) +
+             "</code></td><td>" + HtmlEscape(SharingText(d)) + "</td><td class=\"date\">" +
+             d.valid_until.ToString() + "</td><td><a href=\"" + HtmlEscape(d.pack_path) + "\">" +
+             HtmlEscape(d.pack_path) + "</a></td></tr>\n";
+    }
+    out +=
+        "</tbody>\n</table>\n<p class=\"muted\">Share <code>nda</code> documents and redacted "
+        "copies only under a non-disclosure agreement.</p>\n";
+  }
+
+  out += "<h2>Clauses and the evidence that answers them</h2>\n";
+  for (const std::string& contract : pack.contracts) {
+    out += "<h3>" + HtmlEscape(contract) + "</h3>\n";
+    const std::vector<const PackClause*> clauses = ClausesOf(pack, contract);
+    if (clauses.empty()) {
+      out += "<p>No clause found.</p>\n";
+      continue;
+    }
+    out +=
+        "<table>\n<thead><tr><th>Line</th><th>Section</th><th>Clause</th><th>Evidence</th></tr>"
+        "</thead>\n<tbody>\n";
+    for (const PackClause* c : clauses) {
+      std::string evidence = "-";
+      if (!InPack(*c).empty()) {
+        evidence = "<ul class=\"ev\">";
+        for (const PackEvidence* e : InPack(*c)) {
+          evidence += "<li>" + HtmlEscape(e->title) + ": <a href=\"" + HtmlEscape(e->pack_path) +
+                      "\">" + HtmlEscape(e->pack_path) + "</a></li>";
+        }
+        evidence += "</ul>";
+      }
+      out += fmt::format("<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                         c->line, c->section.empty() ? "-" : HtmlEscape(c->section),
+                         HtmlEscape(c->title), evidence);
+    }
+    out += "</tbody>\n</table>\n";
+  }
+  out += "</main>\n</body>\n</html>\n";
+  return out;
+}
+
+namespace internal {
+
+std::vector<std::pair<std::string, std::string>> PackTextFiles(const Pack& pack) {
+  return {{"index.md", PackIndexMarkdown(pack)},
+          {"index.html", PackIndexHtml(pack)},
+          {"missing.md", MissingMarkdown(pack)},
+          {"soa-excerpt.csv", SoaExcerptCsv(pack)},
+          {"soa-excerpt.md", SoaExcerptMarkdown(pack)},
+          {"subprocessors.csv", SubprocessorsCsv(pack)},
+          {"subprocessors.md", SubprocessorsMarkdown(pack)}};
+}
+
+}  // namespace internal
+}  // namespace clausescan

@@ -1,0 +1,335 @@
+// The pack model (issue 13 #3): see BuildPack in clausescan/pack.h.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "clausescan/judgement.h"
+#include "clausescan/pack.h"
+#include "pack/pack_names.h"
+
+namespace clausescan {
+namespace {
+
+// Compares control ids with numbers by value: "A.5.9" < "A.5.24" < "A.8.1".
+bool ControlIdLess(std::string_view a, std::string_view b) {
+  std::size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    const bool da = a[i] >= '0' && a[i] <= '9';
+    const bool db = b[j] >= '0' && b[j] <= '9';
+    if (da && db) {
+      std::size_t ei = i, ej = j;
+      while (ei < a.size() && a[ei] >= '0' && a[ei] <= '9') ++ei;
+      while (ej < b.size() && b[ej] >= '0' && b[ej] <= '9') ++ej;
+      const std::string_view na = a.substr(i, ei - i), nb = b.substr(j, ej - j);
+      if (na.size() != nb.size()) return na.size() < nb.size();
+      if (na != nb) return na < nb;
+      i = ei;
+      j = ej;
+      continue;
+    }
+    if (a[i] != b[j]) return a[i] < b[j];
+    ++i;
+    ++j;
+  }
+  return a.size() - i < b.size() - j;
+}
+
+// A duty the other side owes asks nothing of the supplier's ISMS (as JudgeAgainstProfile).
+bool OtherSidesDuty(const Finding& f) { return f.side == "them" && f.holds == "duty"; }
+
+std::string SharingFolder(const EvidenceFile& file) {
+  return file.sharing == Sharing::kInternal ? "redacted" : std::string(SharingName(file.sharing));
+}
+
+// What the pack does with evidence id: the document copied, or why none is.
+struct EvidenceChoice {
+  PackEvidence state;
+  const EvidenceFile* file = nullptr;  // the document considered (copied with kInPack)
+};
+
+EvidenceChoice Choose(const Profile& profile, const std::string& id, const std::string& title,
+                      const CalendarDate& on) {
+  EvidenceChoice choice;
+  choice.state.evidence = id;
+  choice.state.title = title.empty() ? id : title;
+  const EvidenceFile* file = profile.ValidEvidence(id, on);
+  if (file == nullptr) {
+    for (const EvidenceFile* candidate : profile.EvidenceFor(id)) {
+      if (file == nullptr || file->valid_until < candidate->valid_until) file = candidate;
+    }
+  }
+  choice.file = file;
+  if (file == nullptr) {
+    choice.state.status = PackEvidenceStatus::kMissing;
+    return choice;
+  }
+  if (!file->title.empty()) choice.state.title = file->title;
+  choice.state.valid_until = file->valid_until.ToString();
+  if (!file->ValidOn(on)) {
+    choice.state.status =
+        file->valid_until < on ? PackEvidenceStatus::kExpired : PackEvidenceStatus::kNotYetValid;
+  } else if (file->sharing == Sharing::kInternal && file->redacted.empty()) {
+    choice.state.status = PackEvidenceStatus::kInternal;
+  } else {
+    choice.state.status = PackEvidenceStatus::kInPack;
+  }
+  return choice;
+}
+
+PackDocument DocumentOf(const Profile& profile, const EvidenceFile& file) {
+  PackDocument doc;
+  doc.evidence = file.id;
+  doc.title = file.title.empty() ? file.id : file.title;
+  doc.sharing = file.sharing;
+  doc.redacted = file.sharing == Sharing::kInternal;
+  doc.source = doc.redacted ? file.redacted_path : file.path;
+  doc.profile_file = profile.path;
+  doc.line = file.line;
+  const std::size_t index = static_cast<std::size_t>(&file - profile.evidence.data());
+  doc.field = fmt::format("evidence[{}].{}", index, doc.redacted ? "redacted" : "file");
+  const std::string& written = doc.redacted ? file.redacted : file.file;
+  doc.written = written;
+  doc.pack_path = "documents/" + SharingFolder(file) + "/" + internal::PackFileName(file.id) + "/" +
+                  internal::PackFileName(internal::BaseName(written));
+  doc.issued = file.issued;
+  doc.valid_until = file.valid_until;
+  return doc;
+}
+
+std::string EvidenceGapText(const PackEvidence& e, const EvidenceFile* file) {
+  switch (e.status) {
+    case PackEvidenceStatus::kMissing:
+      return "no document in your profile: " + e.title;
+    case PackEvidenceStatus::kInternal:
+      return e.title + " is internal and has no redacted copy: add a redacted copy to share";
+    case PackEvidenceStatus::kExpired:
+      return e.title + " expired " + e.valid_until + ": renew it";
+    case PackEvidenceStatus::kNotYetValid:
+      return e.title + " is valid only from " + file->issued.ToString();
+    case PackEvidenceStatus::kInPack:
+      break;
+  }
+  return "";
+}
+
+PackGapKind GapKindOf(PackEvidenceStatus status) {
+  switch (status) {
+    case PackEvidenceStatus::kInternal:
+      return PackGapKind::kInternalOnly;
+    case PackEvidenceStatus::kExpired:
+      return PackGapKind::kExpired;
+    case PackEvidenceStatus::kNotYetValid:
+      return PackGapKind::kNotYetValid;
+    default:
+      return PackGapKind::kNoDocument;
+  }
+}
+
+// The reports, each judged against profile on `on` when any finding of it is not.
+std::vector<Report> Judged(const std::vector<Report>& reports, const Profile& profile,
+                           const CalendarDate& on) {
+  std::vector<Report> judged = reports;
+  for (Report& report : judged) {
+    const bool all = std::all_of(report.findings.begin(), report.findings.end(),
+                                 [](const Finding& f) { return f.profile.has_value(); });
+    if (!all || report.document.profile_date != on.ToString()) {
+      JudgeAgainstProfile(profile, on, &report);
+    }
+  }
+  return judged;
+}
+
+}  // namespace
+
+std::string_view PackEvidenceStatusName(PackEvidenceStatus status) {
+  switch (status) {
+    case PackEvidenceStatus::kInPack:
+      return "in_pack";
+    case PackEvidenceStatus::kInternal:
+      return "internal_only";
+    case PackEvidenceStatus::kExpired:
+      return "expired";
+    case PackEvidenceStatus::kNotYetValid:
+      return "not_yet_valid";
+    case PackEvidenceStatus::kMissing:
+      return "missing";
+  }
+  return "missing";
+}
+
+std::string_view PackApplicableText(ControlState state) {
+  switch (state) {
+    case ControlState::kNotListed:
+      return "not listed";
+    case ControlState::kExcluded:
+      return "no";
+    default:
+      return "yes";
+  }
+}
+
+std::string_view PackStatusText(ControlState state) {
+  switch (state) {
+    case ControlState::kImplemented:
+      return "implemented";
+    case ControlState::kPartial:
+      return "partial";
+    case ControlState::kPlanned:
+      return "planned";
+    case ControlState::kNotImplemented:
+      return "not implemented";
+    default:
+      return "";
+  }
+}
+
+std::string_view PackGapKindName(PackGapKind kind) {
+  switch (kind) {
+    case PackGapKind::kNoDocument:
+      return "no_document";
+    case PackGapKind::kInternalOnly:
+      return "internal_only";
+    case PackGapKind::kExpired:
+      return "expired";
+    case PackGapKind::kNotYetValid:
+      return "not_yet_valid";
+    case PackGapKind::kExpiresInTerm:
+      return "expires_in_term";
+    case PackGapKind::kNotMet:
+      return "not_met";
+    case PackGapKind::kControlGap:
+      return "control_gap";
+    case PackGapKind::kNotInSoa:
+      return "not_in_soa";
+  }
+  return "no_document";
+}
+
+Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
+               const PackOptions& options) {
+  Pack pack;
+  pack.profile = profile.path;
+  pack.as_of = options.as_of;
+  pack.subprocessors = profile.subprocessors;
+  std::map<std::string, EvidenceChoice> choices;  // by evidence id
+  std::vector<std::string> evidence_order;        // ids in the order clauses first call for them
+  std::map<std::string, std::size_t> asked;       // clauses calling for each id
+  std::map<std::string, std::string> control_titles;
+  std::vector<PackGap> not_met;
+  for (const Report& report : Judged(reports, profile, options.as_of)) {
+    pack.contracts.push_back(report.document.path);
+    for (const Finding& f : report.findings) {
+      PackClause clause;
+      clause.document = report.document.path;
+      clause.line = f.line;
+      clause.section = f.section;
+      clause.category = f.category;
+      clause.rule = f.rule;
+      clause.title = f.title;
+      clause.risk = f.risk;
+      if (f.profile) {
+        clause.verdict = f.profile->verdict;
+        clause.summary = f.profile->summary;
+      }
+      for (const Control& control : f.controls) clause.controls.push_back(control.id);
+      if (!OtherSidesDuty(f)) {
+        for (const Control& control : f.controls) {
+          std::string& title = control_titles[control.id];
+          if (title.empty()) title = control.title;
+        }
+        for (const EvidenceItem& item : f.evidence) {
+          auto [it, added] = choices.try_emplace(item.id);
+          if (added) {
+            it->second = Choose(profile, item.id, item.title, options.as_of);
+            evidence_order.push_back(item.id);
+          }
+          if (std::none_of(clause.evidence.begin(), clause.evidence.end(),
+                           [&](const PackEvidence& e) { return e.evidence == item.id; })) {
+            clause.evidence.push_back(it->second.state);
+            ++asked[item.id];
+          }
+        }
+      }
+      if (clause.verdict == "not_met") {
+        not_met.push_back({PackGapKind::kNotMet, fmt::format("{}:{}", clause.document, clause.line),
+                           fmt::format("{}:{} {}: {}", clause.document, clause.line, clause.title,
+                                       clause.summary)});
+      }
+      pack.clauses.push_back(std::move(clause));
+    }
+  }
+  for (const std::string& id : evidence_order) {
+    EvidenceChoice& choice = choices[id];
+    if (choice.state.status != PackEvidenceStatus::kInPack) {
+      pack.missing.push_back(
+          {GapKindOf(choice.state.status), id,
+           fmt::format("{} ({} {} for it)", EvidenceGapText(choice.state, choice.file), asked[id],
+                       asked[id] == 1 ? "clause asks" : "clauses ask")});
+      continue;
+    }
+    PackDocument doc = DocumentOf(profile, *choice.file);
+    if (options.term_ends && doc.valid_until < *options.term_ends) {
+      pack.missing.push_back(
+          {PackGapKind::kExpiresInTerm, id,
+           fmt::format("{} expires {}, before the contract's term ends ({}): plan its renewal",
+                       doc.title, doc.valid_until.ToString(), options.term_ends->ToString())});
+    }
+    pack.documents.push_back(std::move(doc));
+  }
+  std::sort(pack.documents.begin(), pack.documents.end(),
+            [](const PackDocument& a, const PackDocument& b) { return a.pack_path < b.pack_path; });
+  // The pack paths the clauses point to (set by Choose before the documents were laid out).
+  std::map<std::string, std::string> paths;
+  for (const PackDocument& doc : pack.documents) paths[doc.evidence] = doc.pack_path;
+  for (PackClause& clause : pack.clauses) {
+    for (PackEvidence& e : clause.evidence) {
+      if (e.status == PackEvidenceStatus::kInPack) e.pack_path = paths[e.evidence];
+    }
+  }
+  pack.missing.insert(pack.missing.end(), not_met.begin(), not_met.end());
+
+  std::vector<std::string> controls;
+  for (const auto& [id, title] : control_titles) controls.push_back(id);
+  std::sort(controls.begin(), controls.end(), ControlIdLess);
+  for (const std::string& id : controls) {
+    PackSoaRow row;
+    row.control = id;
+    row.title = control_titles[id];
+    row.state = profile.StateOf(id);
+    if (const SoaEntry* entry = profile.FindControl(id)) row.justification = entry->justification;
+    const std::string name = row.title.empty() ? id : id + " (" + row.title + ")";
+    switch (row.state) {
+      case ControlState::kExcluded:
+        pack.missing.push_back(
+            {PackGapKind::kControlGap, id,
+             "a clause demands " + name + ", which your SoA excludes: negotiate or justify"});
+        break;
+      case ControlState::kNotImplemented:
+      case ControlState::kPlanned:
+      case ControlState::kPartial:
+        pack.missing.push_back(
+            {PackGapKind::kControlGap, id,
+             fmt::format("a clause demands {}, which your SoA marks {}: implement or negotiate",
+                         name, PackStatusText(row.state))});
+        break;
+      case ControlState::kNotListed:
+        if (!profile.soa.empty()) {
+          pack.missing.push_back({PackGapKind::kNotInSoa, id,
+                                  "a clause demands " + name + ", which your SoA does not list"});
+        }
+        break;
+      case ControlState::kImplemented:
+        break;
+    }
+    pack.soa_excerpt.push_back(std::move(row));
+  }
+  return pack;
+}
+
+}  // namespace clausescan

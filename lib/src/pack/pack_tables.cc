@@ -1,0 +1,103 @@
+// The pack's tables (issue 13 #3): SoA excerpt, sub-processors, still missing.
+#include <string>
+#include <vector>
+
+#include "pack/pack_files.h"
+#include "report/strings.h"
+
+namespace clausescan::internal {
+namespace {
+
+std::string CsvRow(const std::vector<std::string>& fields) {
+  std::string row;
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i > 0) row += ',';
+    row += CsvField(fields[i]);
+  }
+  return row + "\r\n";
+}
+
+// A Markdown table cell: one line of literal text; "-" when empty.
+std::string Cell(const std::string& text) { return text.empty() ? "-" : MarkdownEscape(text); }
+
+std::string Certifications(const Subprocessor& s) {
+  std::string out;
+  for (const std::string& c : s.certifications) out += (out.empty() ? "" : "; ") + c;
+  return out;
+}
+
+}  // namespace
+
+std::string SoaExcerptCsv(const Pack& pack) {
+  std::string out = CsvRow({"Control", "Title", "Applicable", "Status", "Justification"});
+  for (const PackSoaRow& row : pack.soa_excerpt) {
+    out += CsvRow({row.control, row.title, std::string(PackApplicableText(row.state)),
+                   std::string(PackStatusText(row.state)), row.justification});
+  }
+  return out;
+}
+
+std::string SoaExcerptMarkdown(const Pack& pack) {
+  std::string out =
+      "# Statement of Applicability: excerpt\n\n"
+      "The ISO/IEC 27001:2022 Annex A controls the contracts' clauses map to, as our Statement "
+      "of Applicability states them.\n\n";
+  if (pack.soa_excerpt.empty()) return out + "No clause maps to an Annex A control.\n";
+  out += "| Control | Title | Applicable | Status | Justification |\n|---|---|---|---|---|\n";
+  for (const PackSoaRow& row : pack.soa_excerpt) {
+    out += "| " + Cell(row.control) + " | " + Cell(row.title) + " | " +
+           Cell(std::string(PackApplicableText(row.state))) + " | " +
+           Cell(std::string(PackStatusText(row.state))) + " | " + Cell(row.justification) + " |\n";
+  }
+  return out;
+}
+
+std::string SubprocessorsCsv(const Pack& pack) {
+  std::string out = CsvRow({"Name", "Purpose", "Location", "Certifications"});
+  for (const Subprocessor& s : pack.subprocessors) {
+    out += CsvRow({s.name, s.purpose, s.location, Certifications(s)});
+  }
+  return out;
+}
+
+std::string SubprocessorsMarkdown(const Pack& pack) {
+  std::string out = "# Sub-processors\n\n";
+  if (pack.subprocessors.empty()) return out + "The company profile lists no sub-processor.\n";
+  out += "| Name | Purpose | Location | Certifications |\n|---|---|---|---|\n";
+  for (const Subprocessor& s : pack.subprocessors) {
+    out += "| " + Cell(s.name) + " | " + Cell(s.purpose) + " | " + Cell(s.location) + " | " +
+           Cell(Certifications(s)) + " |\n";
+  }
+  return out;
+}
+
+std::string MissingMarkdown(const Pack& pack) {
+  std::string out =
+      "# Still missing\n\n"
+      "What this pack does not answer yet; deal with it before sending the pack (this file is "
+      "for you, not for the buyer).\n";
+  if (pack.missing.empty()) return out + "\nNothing: every clause is answered.\n";
+  struct Group {
+    const char* heading;
+    std::vector<PackGapKind> kinds;
+  };
+  const Group groups[] = {
+      {"Evidence",
+       {PackGapKind::kNoDocument, PackGapKind::kInternalOnly, PackGapKind::kExpired,
+        PackGapKind::kNotYetValid, PackGapKind::kExpiresInTerm}},
+      {"Requirements your profile does not meet", {PackGapKind::kNotMet}},
+      {"Controls", {PackGapKind::kControlGap, PackGapKind::kNotInSoa}},
+  };
+  for (const Group& group : groups) {
+    std::string items;
+    for (const PackGap& gap : pack.missing) {
+      for (PackGapKind kind : group.kinds) {
+        if (gap.kind == kind) items += "- " + MarkdownEscapeLine(gap.text) + "\n";
+      }
+    }
+    if (!items.empty()) out += "\n## " + std::string(group.heading) + "\n\n" + items;
+  }
+  return out;
+}
+
+}  // namespace clausescan::internal

@@ -1,0 +1,312 @@
+// Writing a pack (issue 13 #3): see WritePack in clausescan/pack.h. Everything is read first,
+// then written into a temporary folder (or zip file) beside the output, which is renamed into
+// place whole.
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zip.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <system_error>
+#include <utility>
+#include <vector>
+
+#include "clausescan/pack.h"
+#include "pack/pack_files.h"
+#include "profile/paths.h"
+
+namespace clausescan {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A document larger than this is refused rather than held in memory.
+constexpr std::size_t kMaxDocumentBytes = std::size_t{256} << 20;
+
+using Files = std::vector<std::pair<std::string, std::string>>;  // {path in pack, content}
+
+Error IoError(const std::string& file, const std::string& detail) {
+  return Error(ErrorCode::kIo, detail, file);
+}
+
+std::string Errno() { return std::strerror(errno); }
+
+bool EndsWithZip(const std::string& path) {
+  if (path.size() < 4) return false;
+  std::string tail = path.substr(path.size() - 4);
+  for (char& c : tail) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return tail == ".zip";
+}
+
+// Reads the document, checking again that its path stays in the profile's folder (the folder
+// may have changed since the profile was loaded) and opening it without following a symlink.
+std::optional<Error> ReadDocument(const Profile& profile, const PackDocument& doc,
+                                  std::string* content) {
+  auto error = [&](ErrorCode code, const std::string& detail) {
+    return Error(code, doc.field + ": " + detail, doc.profile_file, doc.line);
+  };
+  std::string path;
+  if (std::optional<internal::PathProblem> problem =
+          internal::ResolveInFolder(profile.folder, doc.written, &path)) {
+    return error(problem->code, problem->detail);
+  }
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+  if (fd < 0) {
+    return error(ErrorCode::kIo, errno == ELOOP ? "'" + doc.written +
+                                                      "' is a symlink: copy the "
+                                                      "file into the profile's folder"
+                                                : "cannot open '" + doc.written + "': " + Errno());
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return error(ErrorCode::kIo, "'" + doc.written + "' is not a regular file");
+  }
+  if (static_cast<std::size_t>(st.st_size) > kMaxDocumentBytes) {
+    ::close(fd);
+    return error(ErrorCode::kTooLarge,
+                 fmt::format("'{}' is larger than {} MiB", doc.written, kMaxDocumentBytes >> 20));
+  }
+  content->clear();
+  char buffer[65536];
+  while (true) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      const std::string reason = Errno();
+      ::close(fd);
+      return error(ErrorCode::kIo, "cannot read '" + doc.written + "': " + reason);
+    }
+    if (n == 0) break;
+    content->append(buffer, static_cast<std::size_t>(n));
+    if (content->size() > kMaxDocumentBytes) {
+      ::close(fd);
+      return error(ErrorCode::kTooLarge,
+                   fmt::format("'{}' is larger than {} MiB", doc.written, kMaxDocumentBytes >> 20));
+    }
+  }
+  ::close(fd);
+  return std::nullopt;
+}
+
+// True when path is base or below it (both absolute and lexically normal).
+bool IsWithin(const fs::path& path, const fs::path& base) {
+  auto p = path.begin();
+  for (auto b = base.begin(); b != base.end(); ++b, ++p) {
+    if (b->empty()) continue;
+    if (p == path.end() || *p != *b) return false;
+  }
+  return true;
+}
+
+mode_t Umask() {
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  return mask;
+}
+
+bool WriteFile(const fs::path& path, const std::string& content, std::string* error) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+  if (fd < 0) {
+    *error = Errno();
+    return false;
+  }
+  std::size_t done = 0;
+  while (done < content.size()) {
+    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      *error = Errno();
+      ::close(fd);
+      return false;
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    *error = Errno();
+    return false;
+  }
+  return true;
+}
+
+// Writes files into the new folder temp (which exists and is empty).
+std::optional<Error> WriteFolder(const fs::path& temp, const Files& files,
+                                 const std::string& output) {
+  std::string reason;
+  for (const auto& [name, content] : files) {
+    const fs::path path = temp / name;
+    std::error_code ec;
+    fs::create_directories(path.parent_path(), ec);
+    if (ec) return IoError(output, "cannot create a folder for " + name + ": " + ec.message());
+    if (!WriteFile(path, content, &reason)) {
+      return IoError(output, "cannot write " + name + ": " + reason);
+    }
+  }
+  std::error_code ec;
+  fs::permissions(temp, static_cast<fs::perms>(0777 & ~Umask()), ec);
+  return std::nullopt;
+}
+
+// Writes files as a zip archive at temp (an empty file that exists).
+std::optional<Error> WriteZip(const fs::path& temp, const Files& files, const std::string& output) {
+  int code = 0;
+  zip_t* archive = zip_open(temp.c_str(), ZIP_TRUNCATE, &code);
+  if (archive == nullptr) {
+    zip_error_t error;
+    zip_error_init_with_code(&error, code);
+    const std::string reason = zip_error_strerror(&error);
+    zip_error_fini(&error);
+    return IoError(output, "cannot create the zip archive: " + reason);
+  }
+  for (const auto& [name, content] : files) {
+    zip_source_t* source = zip_source_buffer(archive, content.data(), content.size(), 0);
+    if (source == nullptr ||
+        zip_file_add(archive, name.c_str(), source, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE) < 0) {
+      const std::string reason = zip_strerror(archive);
+      if (source != nullptr) zip_source_free(source);
+      zip_discard(archive);
+      return IoError(output, "cannot add " + name + " to the zip archive: " + reason);
+    }
+  }
+  if (zip_close(archive) != 0) {
+    const std::string reason = zip_strerror(archive);
+    zip_discard(archive);
+    return IoError(output, "cannot write the zip archive: " + reason);
+  }
+  std::error_code ec;
+  fs::permissions(temp, static_cast<fs::perms>(0666 & ~Umask()), ec);
+  return std::nullopt;
+}
+
+// Puts temp in place of output: renamed when output does not exist (never over one that appears
+// meanwhile); without force, renamed over the empty folder there (rename(2) refuses one that has
+// filled meanwhile); with force, exchanged with whatever is there, which (now at temp) is then
+// removed.
+std::optional<Error> Publish(const fs::path& temp, const fs::path& output, bool exists,
+                             bool force) {
+  const bool exchange = exists && force;
+  const int done = exists && !force ? ::rename(temp.c_str(), output.c_str())
+                                    : ::renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, output.c_str(),
+                                                  exchange ? RENAME_EXCHANGE : RENAME_NOREPLACE);
+  if (done != 0) {
+    return IoError(output.string(), "cannot put the pack in place: " + Errno());
+  }
+  if (exchange) {
+    std::error_code ec;
+    fs::remove_all(temp, ec);  // the old output; symlinks in it are removed, not followed
+  }
+  return std::nullopt;
+}
+
+// True when folder holds a pack written before: an index.md (a regular file, not a symlink)
+// that starts as PackIndexMarkdown's does.
+bool IsEarlierPack(const fs::path& folder) {
+  const int fd = ::open((folder / "index.md").c_str(),
+                        O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+  if (fd < 0) return false;
+  struct stat st {};
+  char head[16];
+  const bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+  const ssize_t n = regular ? ::read(fd, head, sizeof head) : -1;
+  ::close(fd);
+  return n == static_cast<ssize_t>(sizeof head) &&
+         std::string(head, sizeof head) == "# Security pack\n";
+}
+
+// Refuses an output that cannot or must not be replaced; *exists says whether one is there.
+std::optional<Error> CheckOutput(const std::string& output, bool zip, const Profile& profile,
+                                 const PackWriteOptions& options, bool* exists) {
+  if (output.empty()) return Error(ErrorCode::kInvalidArgument, "the output path is empty");
+  const fs::path path(output);
+  std::error_code ec;
+  const fs::file_status status = fs::symlink_status(path, ec);
+  *exists = fs::exists(status);
+  const fs::path folder = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+  if (!fs::is_directory(folder, ec)) {
+    return IoError(output, "the folder " + folder.string() + " does not exist");
+  }
+  if (path.filename().empty() || path.filename() == "." || path.filename() == "..") {
+    return Error(ErrorCode::kInvalidArgument, "name the pack's folder itself, not " + output,
+                 output);
+  }
+  // The output is replaced whole: never the profile's folder or one above it.
+  const fs::path out_abs = fs::absolute(path, ec).lexically_normal();
+  const fs::path profile_abs = fs::weakly_canonical(fs::path(profile.folder), ec);
+  const fs::path out_canonical = fs::weakly_canonical(folder, ec) / path.filename();
+  if (IsWithin(profile_abs, out_abs) || IsWithin(profile_abs, out_canonical)) {
+    return Error(
+        ErrorCode::kInvalidArgument,
+        "the pack would replace the profile's folder " + profile.folder + ": write it elsewhere",
+        output);
+  }
+  if (!*exists) return std::nullopt;
+  if (zip && fs::is_directory(status)) {
+    return Error(ErrorCode::kInvalidArgument, "is a directory: name a .zip file", output);
+  }
+  const bool empty_folder = fs::is_directory(status) && fs::is_empty(path, ec) && !ec;
+  if (!empty_folder && !options.force) {
+    return Error(ErrorCode::kInvalidArgument,
+                 zip ? "already exists; use --force to replace it"
+                     : "already exists and is not an empty folder; use --force to replace it",
+                 output);
+  }
+  if (!empty_folder && fs::is_directory(status) && !IsEarlierPack(path)) {
+    return Error(ErrorCode::kInvalidArgument,
+                 "is a folder that holds no pack (no index.md written by clausescan pack): "
+                 "--force replaces only an earlier pack; name a new folder",
+                 output);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Result<bool> WritePack(const Pack& pack, const Profile& profile, const std::string& output_arg,
+                       const PackWriteOptions& options) {
+  // "pack/" names the folder pack.
+  std::string output = output_arg;
+  while (output.size() > 1 && output.back() == '/') output.pop_back();
+  const bool zip = EndsWithZip(output);
+  bool exists = false;
+  if (std::optional<Error> error = CheckOutput(output, zip, profile, options, &exists)) {
+    return *error;
+  }
+  Files files = internal::PackTextFiles(pack);
+  for (const PackDocument& doc : pack.documents) {
+    std::string content;
+    if (std::optional<Error> error = ReadDocument(profile, doc, &content)) return *error;
+    files.emplace_back(doc.pack_path, std::move(content));
+  }
+
+  const fs::path path(output);
+  const fs::path folder = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+  std::string pattern = (folder / ("." + path.filename().string() + ".clausescan-XXXXXX")).string();
+  std::optional<Error> error;
+  if (zip) {
+    const int fd = ::mkstemp(pattern.data());
+    if (fd < 0) return IoError(output, "cannot create a temporary file beside it: " + Errno());
+    ::close(fd);
+    error = WriteZip(pattern, files, output);
+  } else {
+    if (::mkdtemp(pattern.data()) == nullptr) {
+      return IoError(output, "cannot create a temporary folder beside it: " + Errno());
+    }
+    error = WriteFolder(pattern, files, output);
+  }
+  if (!error) error = Publish(pattern, path, exists, options.force);
+  if (error) {
+    std::error_code ec;
+    fs::remove_all(pattern, ec);
+    return *error;
+  }
+  return true;
+}
+
+}  // namespace clausescan

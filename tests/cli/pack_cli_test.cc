@@ -1,0 +1,304 @@
+// clausescan pack (issue 13 #3, #4, #5): the pack of the sample profile and contract (golden),
+// the zip, and every bad input refused with exit status 2, file:line, and nothing left behind.
+//
+// The golden pack is tests/golden/pack/{files.txt,index.md}; to accept a change, regenerate with
+//   CLAUSESCAN_UPDATE_GOLDEN=1 ctest --test-dir build -R PackCli
+// and review the diff like any other change.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <zip.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "cli_runner.h"
+
+namespace clausescan::testing {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+using ::testing::StartsWith;
+
+const std::string kSource = CLAUSESCAN_SOURCE_DIR;
+const std::string kProfile = kSource + "/corpus/profile/acme-profile.yaml";
+const std::string kContract = kSource + "/corpus/security-addendum.md";
+
+// Every file below dir, as '/'-separated paths relative to it, sorted.
+std::vector<std::string> Tree(const fs::path& dir) {
+  std::vector<std::string> files;
+  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+    if (entry.is_regular_file()) files.push_back(fs::relative(entry.path(), dir).generic_string());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::string Lines(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const std::string& line : lines) out += line + "\n";
+  return out;
+}
+
+// Runs `clausescan pack ARGS`.
+RunResult RunPack(const std::string& args) { return RunClausescan("pack " + args); }
+
+// issue 13 #4: the pack of the sample profile and contract, compared with the golden file list
+// and index.md.
+TEST(PackCli, GoldenPackOfTheSample) {
+  TempDir dir;
+  const fs::path out = dir.path() / "pack";
+  const std::string command = "cd " + Quote(kSource) + " && '" + CLAUSESCAN_BINARY +
+                              "' pack corpus/security-addendum.md --profile "
+                              "corpus/profile/acme-profile.yaml --as-of 2026-12-06 --output " +
+                              Quote(out) + " > " + Quote(dir.path() / "stdout") + " 2> " +
+                              Quote(dir.path() / "stderr");
+  ASSERT_EQ(RunScript(dir.path(), command + "\n"), 0) << ReadWholeFile(dir.path() / "stderr");
+  const std::string stdout_text = ReadWholeFile(dir.path() / "stdout");
+  EXPECT_THAT(stdout_text, StartsWith("wrote pack " + out.string() + ": "));
+  EXPECT_EQ(std::count(stdout_text.begin(), stdout_text.end(), '\n'), 1);
+  const std::string files = Lines(Tree(out));
+  const std::string index = ReadWholeFile(out / "index.md");
+  const std::string golden = kSource + "/tests/golden/pack/";
+  if (std::getenv("CLAUSESCAN_UPDATE_GOLDEN") != nullptr) {
+    fs::create_directories(golden);
+    WriteWholeFile(golden + "files.txt", files);
+    WriteWholeFile(golden + "index.md", index);
+  }
+  EXPECT_EQ(files, ReadWholeFile(golden + "files.txt"));
+  EXPECT_EQ(index, ReadWholeFile(golden + "index.md"));
+  // Never an internal original; its redacted copy instead.
+  EXPECT_THAT(files, Not(HasSubstr("pentest-summary-2026.txt")));
+  EXPECT_THAT(files, HasSubstr("documents/redacted/pen-test-summary/"
+                               "pentest-summary-2026-redacted.txt"));
+  EXPECT_EQ(ReadWholeFile(out / "documents/redacted/pen-test-summary/"
+                                "pentest-summary-2026-redacted.txt"),
+            ReadWholeFile(kSource + "/corpus/profile/evidence/pentest-summary-2026-redacted.txt"));
+  // Nothing but the pack beside it: the temporary folder is gone.
+  EXPECT_EQ(Listing(dir.path()), (std::vector<std::string>{"pack", "stderr", "stdout"}));
+}
+
+// issue 13 #3: the index page stands alone: inline style, no script, nothing loaded.
+TEST(PackCli, HtmlIndexIsSelfContained) {
+  TempDir dir;
+  RunResult r = RunPack(Quote(kContract) + " --profile " + Quote(kProfile) +
+                        " --as-of 2026-12-06 -o " + Quote(dir.path() / "pack"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string html = ReadWholeFile(dir.path() / "pack" / "index.html");
+  EXPECT_THAT(html, HasSubstr("<style>"));
+  EXPECT_THAT(html, HasSubstr("Content-Security-Policy"));
+  for (const char* banned :
+       {"<script", "<link", "<img", "<iframe", "@import", "url(", "http:", "https:"}) {
+    EXPECT_THAT(html, Not(HasSubstr(banned))) << banned;
+  }
+}
+
+// issue 13 #3: a .zip output holds the same files as the folder, read back with libzip.
+TEST(PackCli, ZipHoldsTheSameFilesAsTheFolder) {
+  TempDir dir;
+  const std::string common =
+      Quote(kContract) + " --profile " + Quote(kProfile) + " --as-of 2026-12-06 -o ";
+  ASSERT_EQ(RunPack(common + Quote(dir.path() / "pack")).exit_code, 0);
+  RunResult r = RunPack(common + Quote(dir.path() / "pack.ZIP"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, StartsWith("wrote pack " + (dir.path() / "pack.ZIP").string() + ": "));
+  int error = 0;
+  zip_t* archive = zip_open((dir.path() / "pack.ZIP").c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &error);
+  ASSERT_NE(archive, nullptr) << error;
+  std::vector<std::string> names;
+  std::string index;
+  for (zip_int64_t i = 0; i < zip_get_num_entries(archive, 0); ++i) {
+    const std::string name = zip_get_name(archive, static_cast<zip_uint64_t>(i), 0);
+    names.push_back(name);
+    if (name != "index.md") continue;
+    zip_stat_t st;
+    zip_stat_index(archive, static_cast<zip_uint64_t>(i), 0, &st);
+    zip_file_t* file = zip_fopen_index(archive, static_cast<zip_uint64_t>(i), 0);
+    ASSERT_NE(file, nullptr);
+    index.resize(st.size);
+    EXPECT_EQ(zip_fread(file, index.data(), st.size), static_cast<zip_int64_t>(st.size));
+    zip_fclose(file);
+  }
+  zip_close(archive);
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, Tree(dir.path() / "pack"));
+  EXPECT_EQ(index, ReadWholeFile(dir.path() / "pack" / "index.md"));
+  EXPECT_EQ(Listing(dir.path()), (std::vector<std::string>{"pack", "pack.ZIP"}));
+}
+
+// A profile folder for the bad inputs: evidence/cert.txt, a symlink out, a CSV of the wrong
+// columns; and the folder the pack would go into.
+class PackDir {
+ public:
+  PackDir() {
+    fs::create_directories(dir_.path() / "profile" / "evidence");
+    fs::create_directories(dir_.path() / "out");
+    WriteWholeFile(dir_.path() / "profile" / "evidence" / "cert.txt", "certificate\n");
+    fs::create_symlink("/etc/hostname", dir_.path() / "profile" / "evidence" / "out.txt");
+    WriteWholeFile(dir_.path() / "profile" / "soa.csv",
+                   "Control,Applicable,Justification\r\nA.5.1,Yes,x\r\n");
+  }
+  fs::path Profile(const std::string& yaml) const {
+    WriteWholeFile(dir_.path() / "profile" / "profile.yaml", yaml);
+    return dir_.path() / "profile" / "profile.yaml";
+  }
+  fs::path Out() const { return dir_.path() / "out"; }
+  const fs::path& path() const { return dir_.path(); }
+
+ private:
+  TempDir dir_;
+};
+
+std::string Evidence(const std::string& file) {
+  return "evidence:\n  - id: iso-certificate\n    file: " + file +
+         "\n    issued: 2026-01-01\n    valid_until: 2027-12-31\n    sharing: public\n";
+}
+
+// issue 13 #5: each bad profile: exit 2, the file:line of the error, nothing on stdout, and no
+// pack (nor temporary) left behind, as a folder and as a zip.
+TEST(PackCli, BadProfileExits2WithFileLineAndLeavesNothing) {
+  struct Case {
+    std::string yaml;
+    std::string message;  // after "clausescan: <dir>/profile/"
+  };
+  const Case cases[] = {
+      {"soa:\n  - {control: A.5.99, applicable: true, status: implemented}\n",
+       "profile.yaml:2:15: soa[0].control: unknown control 'A.5.99'"},
+      {"evidence:\n  - id: iso-certificate\n    file: evidence/cert.txt\n    issued: 2026-02-30\n"
+       "    valid_until: 2027-01-01\n    sharing: public\n",
+       "profile.yaml:4:13: evidence[0].issued: 'issued' must be a date written YYYY-MM-DD"},
+      {Evidence("evidence/none.pdf"),
+       "profile.yaml:3:11: evidence[0].file: no file 'evidence/none.pdf'"},
+      {"soa_csv: soa.csv\n", "soa.csv:1: soa_csv: no 'status' column in the header row"},
+      {Evidence("../cert.txt"),
+       "profile.yaml:3:11: evidence[0].file: '../cert.txt' leaves the profile's folder"},
+      {Evidence("/etc/hostname"),
+       "profile.yaml:3:11: evidence[0].file: '/etc/hostname' is an absolute path"},
+      {Evidence("evidence/out.txt"),
+       "profile.yaml:3:11: evidence[0].file: 'evidence/out.txt' is a symlink (or passes through "
+       "one) pointing out of the profile's folder"},
+  };
+  for (const Case& c : cases) {
+    for (const char* name : {"pack", "pack.zip"}) {
+      SCOPED_TRACE(c.yaml + name);
+      PackDir dir;
+      RunResult r = RunPack(Quote(kContract) + " --profile " + Quote(dir.Profile(c.yaml)) + " -o " +
+                            Quote(dir.Out() / name));
+      EXPECT_EQ(r.exit_code, 2);
+      EXPECT_EQ(r.out, "");
+      EXPECT_THAT(r.err, HasSubstr("clausescan: " + (dir.path() / "profile" / c.message).string()));
+      EXPECT_TRUE(Listing(dir.Out()).empty());
+    }
+  }
+}
+
+// issue 13 #5: a bad --as-of date is refused before anything is read.
+TEST(PackCli, BadAsOfDateExits2) {
+  PackDir dir;
+  RunResult r = RunPack(Quote(kContract) + " --profile " + Quote(kProfile) +
+                        " --as-of 2026-13-01 -o " + Quote(dir.Out() / "pack"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("--as-of must be a date written YYYY-MM-DD, found '2026-13-01'"));
+  EXPECT_TRUE(Listing(dir.Out()).empty());
+}
+
+// issue 13 #3: an existing output that is not empty is refused unless --force, and left as it
+// was; with --force an earlier pack is replaced whole, any other folder never. An empty folder
+// is simply used.
+TEST(PackCli, ExistingOutputNeedsForce) {
+  PackDir dir;
+  const fs::path out = dir.Out() / "pack";
+  fs::create_directories(out);
+  WriteWholeFile(out / "mine.txt", "keep me\n");
+  const std::string args = Quote(kContract) + " --profile " + Quote(kProfile) + " -o " + Quote(out);
+  RunResult refused = RunPack(args);
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_EQ(refused.out, "");
+  EXPECT_THAT(refused.err, HasSubstr(out.string() + ": already exists and is not an empty "
+                                                    "folder; use --force to replace it"));
+  EXPECT_EQ(Listing(out), std::vector<std::string>{"mine.txt"});
+  EXPECT_EQ(Listing(dir.Out()), std::vector<std::string>{"pack"});
+
+  // --force replaces an earlier pack only, never another folder (-o /tmp --force).
+  RunResult not_a_pack = RunPack(args + " --force");
+  EXPECT_EQ(not_a_pack.exit_code, 2);
+  EXPECT_THAT(not_a_pack.err, HasSubstr(out.string() + ": is a folder that holds no pack"));
+  EXPECT_EQ(Listing(out), std::vector<std::string>{"mine.txt"});
+  fs::remove(out / "mine.txt");
+  ASSERT_EQ(RunPack(args).exit_code, 0);
+  WriteWholeFile(out / "mine.txt", "added to the pack\n");
+  RunResult forced = RunPack(args + " --force");
+  ASSERT_EQ(forced.exit_code, 0) << forced.err;
+  EXPECT_FALSE(fs::exists(out / "mine.txt"));
+  EXPECT_TRUE(fs::exists(out / "index.md"));
+  EXPECT_EQ(Listing(dir.Out()), std::vector<std::string>{"pack"});
+
+  WriteWholeFile(dir.Out() / "pack.zip", "old");
+  RunResult zip = RunPack(Quote(kContract) + " --profile " + Quote(kProfile) + " -o " +
+                          Quote(dir.Out() / "pack.zip"));
+  EXPECT_EQ(zip.exit_code, 2);
+  EXPECT_THAT(zip.err, HasSubstr("pack.zip: already exists; use --force to replace it"));
+  EXPECT_EQ(ReadWholeFile(dir.Out() / "pack.zip"), "old");
+
+  const fs::path empty = dir.Out() / "empty";
+  fs::create_directories(empty);
+  RunResult into_empty =
+      RunPack(Quote(kContract) + " --profile " + Quote(kProfile) + " -o " + Quote(empty));
+  EXPECT_EQ(into_empty.exit_code, 0) << into_empty.err;
+  EXPECT_TRUE(fs::exists(empty / "index.md"));
+}
+
+// issue 13 #3: --force never replaces a folder that holds what the run reads.
+TEST(PackCli, ForceNeverReplacesAFolderHoldingAnInput) {
+  PackDir dir;
+  const fs::path contracts = dir.path() / "contracts";
+  fs::create_directories(contracts);
+  fs::copy_file(kContract, contracts / "addendum.md");
+  RunResult r = RunPack(Quote(contracts) + " --profile " + Quote(kProfile) + " -o " +
+                        Quote(contracts) + " --force");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("the pack would replace"));
+  EXPECT_TRUE(fs::exists(contracts / "addendum.md"));
+  RunResult profile =
+      RunPack(Quote(kContract) + " --profile " + Quote(dir.Profile(Evidence("evidence/cert.txt"))) +
+              " -o " + Quote(dir.path() / "profile") + " --force");
+  EXPECT_EQ(profile.exit_code, 2);
+  EXPECT_TRUE(fs::exists(dir.path() / "profile" / "evidence" / "cert.txt"));
+}
+
+// issue 13 #3: a pack written into the folder of contracts is not read as contracts next time.
+TEST(PackCli, PackInsideTheWalkedFolderIsNotScanned) {
+  PackDir dir;
+  const fs::path contracts = dir.path() / "contracts";
+  fs::create_directories(contracts);
+  fs::copy_file(kContract, contracts / "addendum.md");
+  const std::string args = Quote(contracts) + " --profile " + Quote(kProfile) + " -o " +
+                           Quote(contracts / "pack") + " --force";
+  RunResult first = RunPack(args);
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  RunResult second = RunPack(args);
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_EQ(second.out, first.out);
+}
+
+// issue 13 #3: a contract that cannot be read is reported and the others go on; the exit status
+// is 2, as scan's.
+TEST(PackCli, BadContractIsReportedOthersGoOn) {
+  PackDir dir;
+  const fs::path out = dir.Out() / "pack";
+  RunResult r = RunPack(Quote(dir.path() / "none.md") + " " + Quote(kContract) + " --profile " +
+                        Quote(kProfile) + " -o " + Quote(out));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("none.md"));
+  EXPECT_THAT(r.out, StartsWith("wrote pack "));
+  EXPECT_TRUE(fs::exists(out / "index.md"));
+  RunResult none = RunPack(Quote(dir.path() / "none.md") + " --profile " + Quote(kProfile) +
+                           " -o " + Quote(dir.Out() / "other"));
+  EXPECT_EQ(none.exit_code, 2);
+  EXPECT_FALSE(fs::exists(dir.Out() / "other"));
+}
+
+}  // namespace
+}  // namespace clausescan::testing

@@ -1,0 +1,350 @@
+// The security pack's model (issue 13 #3): which documents go in by sharing level, what is
+// still missing, the SoA excerpt, and the file names inside the pack.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "clausescan/clausescan.h"
+#include "pack/pack_files.h"
+#include "pack/pack_names.h"
+#include "support/temp_directory.h"
+
+namespace clausescan {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+CalendarDate Date(const char* text) { return *CalendarDate::Parse(text); }
+
+EvidenceFile Document(const std::string& id, Sharing sharing,
+                      const char* valid_until = "2027-12-31", const std::string& redacted = "") {
+  EvidenceFile e;
+  e.id = id;
+  e.title = id + " title";
+  e.file = "evidence/" + id + ".pdf";
+  e.path = "/profile/" + e.file;
+  e.issued = Date("2024-01-01");
+  e.valid_until = Date(valid_until);
+  e.sharing = sharing;
+  e.redacted = redacted;
+  if (!redacted.empty()) e.redacted_path = "/profile/" + redacted;
+  e.line = 10;
+  return e;
+}
+
+Profile Supplier() {
+  Profile p;
+  p.path = "acme.yaml";
+  p.folder = "/profile";
+  p.soa = {{"A.8.13", false, ControlStatus::kNotImplemented, "no backups kept", "acme.yaml", 3},
+           {"A.5.24", true, ControlStatus::kImplemented, "risk assessment", "acme.yaml", 4},
+           {"A.5.9", true, ControlStatus::kImplemented, "", "acme.yaml", 5},
+           {"A.5.1", true, ControlStatus::kImplemented, "unrelated", "acme.yaml", 6}};
+  p.evidence = {Document("iso-certificate", Sharing::kPublic),
+                Document("incident-response-procedure", Sharing::kNda),
+                Document("pen-test-summary", Sharing::kInternal, "2027-12-31",
+                         "evidence/pentest-redacted.pdf"),
+                Document("backup-policy", Sharing::kInternal),
+                Document("insurance-certificate", Sharing::kNda, "2026-01-31"),
+                Document("access-control-policy", Sharing::kPublic)};
+  p.subprocessors = {{"Example Cloud", "Hosting", "EU", {"ISO 27001"}, 20}};
+  return p;
+}
+
+Finding Clause(const std::string& category, int line, std::vector<std::string> evidence,
+               std::vector<std::string> controls) {
+  Finding f;
+  f.rule = category + ".rule";
+  f.category = category;
+  f.title = category + " clause";
+  f.line = line;
+  f.party = "supplier";
+  f.side = "us";
+  f.holds = "duty";
+  for (const std::string& id : evidence) f.evidence.push_back({id, id + " (catalogue)"});
+  for (const std::string& id : controls) f.controls.push_back({id, id + " title"});
+  return f;
+}
+
+// A contract asking for the certificate, the incident procedure, the pen test, the backup
+// policy, the insurance certificate and a deletion procedure the profile does not have.
+std::vector<Report> Contract() {
+  Report r;
+  r.document.path = "contract.md";
+  r.findings = {
+      Clause("incident_notification", 3, {"incident-response-procedure", "iso-certificate"},
+             {"A.5.24"}),
+      Clause("security_measures", 7, {"pen-test-summary", "backup-policy", "iso-certificate"},
+             {"A.8.13", "A.5.9"}),
+      Clause("insurance", 9, {"insurance-certificate"}, {}),
+      Clause("data_deletion", 12, {"deletion-procedure"}, {"A.8.10"})};
+  return {r};
+}
+
+const PackDocument* Copy(const Pack& pack, const std::string& id) {
+  for (const PackDocument& d : pack.documents) {
+    if (d.evidence == id) return &d;
+  }
+  return nullptr;
+}
+
+bool HasGap(const Pack& pack, PackGapKind kind, const std::string& subject) {
+  return std::any_of(pack.missing.begin(), pack.missing.end(),
+                     [&](const PackGap& g) { return g.kind == kind && g.subject == subject; });
+}
+
+PackOptions On(const char* date) {
+  PackOptions options;
+  options.as_of = Date(date);
+  return options;
+}
+
+// issue 13 #3: public and nda documents some clause calls for are copied as they are.
+TEST(Pack, CopiesPublicAndNdaDocumentsAClauseCallsFor) {
+  const Pack pack = BuildPack(Contract(), Supplier(), On("2026-12-06"));
+  const PackDocument* cert = Copy(pack, "iso-certificate");
+  ASSERT_NE(cert, nullptr);
+  EXPECT_EQ(cert->pack_path, "documents/public/iso-certificate/iso-certificate.pdf");
+  EXPECT_EQ(cert->source, "/profile/evidence/iso-certificate.pdf");
+  const PackDocument* procedure = Copy(pack, "incident-response-procedure");
+  ASSERT_NE(procedure, nullptr);
+  EXPECT_EQ(procedure->sharing, Sharing::kNda);
+  EXPECT_EQ(procedure->pack_path.rfind("documents/nda/", 0), 0u);
+  // No clause calls for the access control policy: it stays out, public or not.
+  EXPECT_EQ(Copy(pack, "access-control-policy"), nullptr);
+}
+
+// issue 13 #3: an internal document is never copied; its redacted copy is, when it has one.
+TEST(Pack, InternalOriginalNeverCopiedRedactedCopyUsed) {
+  const Pack pack = BuildPack(Contract(), Supplier(), On("2026-12-06"));
+  const PackDocument* pentest = Copy(pack, "pen-test-summary");
+  ASSERT_NE(pentest, nullptr);
+  EXPECT_TRUE(pentest->redacted);
+  EXPECT_EQ(pentest->source, "/profile/evidence/pentest-redacted.pdf");
+  EXPECT_EQ(pentest->field, "evidence[2].redacted");
+  EXPECT_EQ(pentest->pack_path, "documents/redacted/pen-test-summary/pentest-redacted.pdf");
+  EXPECT_EQ(Copy(pack, "backup-policy"), nullptr);
+  for (const PackDocument& d : pack.documents) {
+    EXPECT_NE(d.source, "/profile/evidence/pen-test-summary.pdf");
+    EXPECT_NE(d.source, "/profile/evidence/backup-policy.pdf");
+  }
+  EXPECT_TRUE(HasGap(pack, PackGapKind::kInternalOnly, "backup-policy"));
+}
+
+// issue 13 #3: an expired document is not copied and is still missing; so is evidence no
+// document answers.
+TEST(Pack, ExpiredAndMissingEvidenceAreStillMissing) {
+  const Pack pack = BuildPack(Contract(), Supplier(), On("2026-12-06"));
+  EXPECT_EQ(Copy(pack, "insurance-certificate"), nullptr);
+  EXPECT_TRUE(HasGap(pack, PackGapKind::kExpired, "insurance-certificate"));
+  EXPECT_TRUE(HasGap(pack, PackGapKind::kNoDocument, "deletion-procedure"));
+  // On a date it is valid, the same certificate goes in.
+  const Pack earlier = BuildPack(Contract(), Supplier(), On("2025-12-06"));
+  EXPECT_NE(Copy(earlier, "insurance-certificate"), nullptr);
+  EXPECT_FALSE(HasGap(earlier, PackGapKind::kExpired, "insurance-certificate"));
+}
+
+// issue 13 #3: a document that expires before the contract's term ends is a gap, still copied.
+TEST(Pack, DocumentExpiringBeforeTheTermIsAGap) {
+  PackOptions options = On("2026-12-06");
+  options.term_ends = Date("2028-06-30");
+  const Pack pack = BuildPack(Contract(), Supplier(), options);
+  EXPECT_NE(Copy(pack, "iso-certificate"), nullptr);
+  EXPECT_TRUE(HasGap(pack, PackGapKind::kExpiresInTerm, "iso-certificate"));
+  const Pack no_term = BuildPack(Contract(), Supplier(), On("2026-12-06"));
+  EXPECT_FALSE(HasGap(no_term, PackGapKind::kExpiresInTerm, "iso-certificate"));
+}
+
+// issue 13 #3: the SoA excerpt holds only the controls the clauses map to, in Annex A order.
+TEST(Pack, SoaExcerptOnlyMappedControls) {
+  const Pack pack = BuildPack(Contract(), Supplier(), On("2026-12-06"));
+  std::vector<std::string> controls;
+  for (const PackSoaRow& row : pack.soa_excerpt) controls.push_back(row.control);
+  EXPECT_THAT(controls, ElementsAre("A.5.9", "A.5.24", "A.8.10", "A.8.13"));
+  EXPECT_EQ(pack.soa_excerpt[3].state, ControlState::kExcluded);
+  EXPECT_EQ(pack.soa_excerpt[3].justification, "no backups kept");
+  const std::string csv = internal::SoaExcerptCsv(pack);
+  EXPECT_THAT(csv, HasSubstr("Control,Title,Applicable,Status,Justification\r\n"));
+  EXPECT_THAT(csv, HasSubstr("A.8.13,A.8.13 title,no,,no backups kept\r\n"));
+  EXPECT_THAT(csv, Not(HasSubstr("A.5.1,")));
+  EXPECT_TRUE(HasGap(pack, PackGapKind::kControlGap, "A.8.13"));
+  EXPECT_TRUE(HasGap(pack, PackGapKind::kNotInSoa, "A.8.10"));
+}
+
+// issue 13 #3: each clause points to where its evidence is in the pack, or says why it is not.
+TEST(Pack, ClausesPointToTheirEvidence) {
+  const Pack pack = BuildPack(Contract(), Supplier(), On("2026-12-06"));
+  ASSERT_EQ(pack.clauses.size(), 4u);
+  const PackClause& security = pack.clauses[1];
+  ASSERT_EQ(security.evidence.size(), 3u);
+  EXPECT_EQ(security.evidence[0].status, PackEvidenceStatus::kInPack);
+  EXPECT_EQ(security.evidence[0].pack_path,
+            "documents/redacted/pen-test-summary/pentest-redacted.pdf");
+  EXPECT_EQ(security.evidence[1].status, PackEvidenceStatus::kInternal);
+  EXPECT_EQ(security.evidence[1].pack_path, "");
+  const std::string index = PackIndexMarkdown(pack);
+  EXPECT_THAT(index, HasSubstr("[documents/public/iso-certificate/iso-certificate.pdf]"
+                               "(documents/public/iso-certificate/iso-certificate.pdf)"));
+  // The index is for the buyer: what is not in the pack is only in missing.md.
+  EXPECT_THAT(index, Not(HasSubstr("backup-policy")));
+  EXPECT_THAT(index, Not(HasSubstr("missing")));
+  EXPECT_THAT(PackIndexHtml(pack), Not(HasSubstr("missing")));
+  EXPECT_THAT(PackIndexHtml(pack), Not(HasSubstr("deletion-procedure")));
+  EXPECT_THAT(internal::MissingMarkdown(pack),
+              HasSubstr("- backup-policy title is internal and has no redacted copy: add a "
+                        "redacted copy to share (1 clause asks for it)\n"));
+  EXPECT_THAT(pack.subprocessors, ::testing::SizeIs(1));
+}
+
+// issue 13 #3: a duty of the other side calls for none of the supplier's documents.
+TEST(Pack, OtherSidesDutyCallsForNothing) {
+  std::vector<Report> reports = Contract();
+  for (Finding& f : reports[0].findings) f.side = "them";
+  const Pack pack = BuildPack(reports, Supplier(), On("2026-12-06"));
+  EXPECT_TRUE(pack.documents.empty());
+  EXPECT_TRUE(pack.soa_excerpt.empty());
+  EXPECT_EQ(pack.clauses.size(), 4u);
+}
+
+// issue 13 #3: text from the profile and the contracts' paths cannot add markup to the index,
+// nor a formula to the CSV files.
+TEST(Pack, ProfileTextIsEscapedInEveryFile) {
+  Profile profile = Supplier();
+  profile.evidence[0].title = "<img src=x onerror=alert(1)> | cell";
+  profile.subprocessors[0].name = "=HYPERLINK(\"http://x\")";
+  profile.subprocessors[0].purpose = "<script>alert(1)</script>";
+  std::vector<Report> reports = Contract();
+  reports[0].document.path = "a<script>.md";
+  const Pack pack = BuildPack(reports, profile, On("2026-12-06"));
+  const std::string html = PackIndexHtml(pack);
+  EXPECT_THAT(html, Not(HasSubstr("<img")));
+  EXPECT_THAT(html, Not(HasSubstr("<script")));
+  EXPECT_THAT(html, HasSubstr("&lt;img src=x onerror=alert(1)&gt;"));
+  EXPECT_THAT(PackIndexMarkdown(pack), HasSubstr("\\<img src=x onerror=alert(1)\\> \\| cell"));
+  EXPECT_THAT(internal::SubprocessorsCsv(pack), HasSubstr("\"'=HYPERLINK(\"\"http://x\"\")\""));
+  EXPECT_THAT(internal::SubprocessorsMarkdown(pack),
+              HasSubstr("| \\<script\\>alert(1)\\</script\\> |"));
+}
+
+// issue 13 #3: names in the pack keep to safe ASCII, with no separators or hidden names.
+TEST(PackNames, SanitisedComponents) {
+  EXPECT_EQ(internal::PackFileName("iso27001-certificate.pdf"), "iso27001-certificate.pdf");
+  EXPECT_EQ(internal::PackFileName("../../etc/passwd"), "___.._etc_passwd");
+  EXPECT_EQ(internal::PackFileName(".."), "document");
+  EXPECT_EQ(internal::PackFileName("."), "document");
+  EXPECT_EQ(internal::PackFileName(".hidden"), "_hidden");
+  EXPECT_EQ(internal::PackFileName("a\nb\x1b[31m c"), "a_b_31m_c");
+  EXPECT_EQ(internal::PackFileName(""), "document");
+  EXPECT_EQ(internal::PackFileName("/"), "document");
+  EXPECT_EQ(internal::PackFileName("Zertifikat für Ä.pdf"), "Zertifikat_f_r_.pdf");
+  EXPECT_EQ(internal::PackFileName(std::string(300, 'a')).size(), 100u);
+}
+
+// A profile folder with one public certificate, loaded; the pack of a clause calling for it.
+class PackWriteTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = testing::MakeTempDirectory("clausescan-pack-");
+    std::filesystem::create_directories(dir_ / "profile" / "evidence");
+    Write(dir_ / "profile" / "evidence" / "cert.txt", "certificate\n");
+    Write(dir_ / "profile" / "profile.yaml",
+          "evidence:\n  - id: iso-certificate\n    file: evidence/cert.txt\n"
+          "    issued: 2026-01-01\n    valid_until: 2027-12-31\n    sharing: public\n");
+    ProfileResult loaded = LoadProfile((dir_ / "profile" / "profile.yaml").string());
+    ASSERT_TRUE(loaded.ok());
+    profile_ = std::move(loaded).value();
+    Report report;
+    report.document.path = "contract.md";
+    report.findings = {Clause("security_measures", 2, {"iso-certificate"}, {})};
+    pack_ = BuildPack({report}, profile_, On("2026-12-06"));
+    ASSERT_EQ(pack_.documents.size(), 1u);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  static void Write(const std::filesystem::path& path, const std::string& text) {
+    std::ofstream(path, std::ios::binary) << text;
+  }
+  std::vector<std::string> Beside() const {
+    std::vector<std::string> names;
+    for (const auto& e : std::filesystem::directory_iterator(dir_)) {
+      names.push_back(e.path().filename().string());
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+  }
+
+  std::filesystem::path dir_;
+  Profile profile_;
+  Pack pack_;
+};
+
+// issue 13 #3: the writer copies the documents and writes every text file.
+TEST_F(PackWriteTest, WritesTheFolder) {
+  Result<bool> written = WritePack(pack_, profile_, (dir_ / "pack").string());
+  ASSERT_TRUE(written.ok()) << written.error().message();
+  for (const char* name :
+       {"index.md", "index.html", "missing.md", "soa-excerpt.csv", "soa-excerpt.md",
+        "subprocessors.csv", "subprocessors.md", "documents/public/iso-certificate/cert.txt"}) {
+    EXPECT_TRUE(std::filesystem::is_regular_file(dir_ / "pack" / name)) << name;
+  }
+  EXPECT_THAT(Beside(), ElementsAre("pack", "profile"));
+}
+
+// issue 13 #3: "pack/" names the folder pack, as a shell completes it.
+TEST_F(PackWriteTest, TrailingSlashNamesTheFolder) {
+  Result<bool> written = WritePack(pack_, profile_, (dir_ / "pack").string() + "/");
+  ASSERT_TRUE(written.ok()) << written.error().message();
+  EXPECT_TRUE(std::filesystem::is_regular_file(dir_ / "pack" / "index.md"));
+  EXPECT_THAT(Beside(), ElementsAre("pack", "profile"));
+}
+
+// issue 13 #3: a document swapped for a symlink out of the folder after the profile was loaded
+// is refused with the profile's file, line and field, and nothing is left behind.
+TEST_F(PackWriteTest, SymlinkPlantedAfterLoadingIsRefused) {
+  std::filesystem::remove(dir_ / "profile" / "evidence" / "cert.txt");
+  std::filesystem::create_symlink("/etc/hostname", dir_ / "profile" / "evidence" / "cert.txt");
+  for (const char* name : {"pack", "pack.zip"}) {
+    Result<bool> written = WritePack(pack_, profile_, (dir_ / name).string());
+    ASSERT_FALSE(written.ok());
+    EXPECT_EQ(written.error().code(), ErrorCode::kRuleError);
+    EXPECT_THAT(written.error().message(),
+                HasSubstr("profile.yaml:2: evidence[0].file: 'evidence/cert.txt' is a symlink"));
+    EXPECT_THAT(Beside(), ElementsAre("profile"));
+  }
+}
+
+// issue 13 #3: a document deleted after the profile was loaded: an error, no partial pack.
+TEST_F(PackWriteTest, MissingDocumentLeavesNothing) {
+  std::filesystem::remove(dir_ / "profile" / "evidence" / "cert.txt");
+  Result<bool> written = WritePack(pack_, profile_, (dir_ / "pack").string());
+  ASSERT_FALSE(written.ok());
+  EXPECT_EQ(written.error().code(), ErrorCode::kIo);
+  EXPECT_THAT(written.error().message(), HasSubstr("profile.yaml:2: evidence[0].file: no file"));
+  EXPECT_THAT(Beside(), ElementsAre("profile"));
+}
+
+// issue 13 #3: an existing output symlink is replaced itself with --force, never followed.
+TEST_F(PackWriteTest, ForceReplacesASymlinkWithoutFollowingIt) {
+  std::filesystem::create_directories(dir_ / "elsewhere");
+  Write(dir_ / "elsewhere" / "keep.txt", "keep\n");
+  std::filesystem::create_directory_symlink(dir_ / "elsewhere", dir_ / "pack");
+  Result<bool> refused = WritePack(pack_, profile_, (dir_ / "pack").string());
+  ASSERT_FALSE(refused.ok());
+  PackWriteOptions force;
+  force.force = true;
+  Result<bool> written = WritePack(pack_, profile_, (dir_ / "pack").string(), force);
+  ASSERT_TRUE(written.ok()) << written.error().message();
+  EXPECT_FALSE(std::filesystem::is_symlink(dir_ / "pack"));
+  EXPECT_TRUE(std::filesystem::exists(dir_ / "pack" / "index.md"));
+  EXPECT_TRUE(std::filesystem::exists(dir_ / "elsewhere" / "keep.txt"));
+  EXPECT_FALSE(std::filesystem::exists(dir_ / "elsewhere" / "index.md"));
+}
+
+}  // namespace
+}  // namespace clausescan
