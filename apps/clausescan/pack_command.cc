@@ -23,7 +23,8 @@ struct PackArgs {
   ReadArgs read;
   std::string profile;
   std::string output;
-  std::string as_of;  // YYYY-MM-DD; empty: today (UTC)
+  std::string as_of;      // YYYY-MM-DD; empty: today (UTC)
+  std::string term_ends;  // issue 13 #1: YYYY-MM-DD; empty: not known
   bool force = false;
 };
 
@@ -89,6 +90,7 @@ int RunPack(PackArgs args) {
       return kExitError;
     }
   }
+  if (!ParseDateOption("--term-ends", args.term_ends, &options.term_ends)) return kExitError;
   if (!CheckOutputHoldsNoInput(args)) return kExitError;
   std::optional<RuleSet> rules = LoadRules(args.rules);
   if (!rules) return kExitError;
@@ -111,6 +113,7 @@ int RunPack(PackArgs args) {
   }
   PackOptions pack_options;
   pack_options.as_of = *options.profile_date;
+  pack_options.term_ends = options.term_ends;
   const Pack pack = BuildPack(reports, *shared, pack_options);
   PackWriteOptions write_options;
   write_options.force = args.force;
@@ -155,6 +158,10 @@ Command AddPackCommand(CLI::App& app) {
       ->check(NonEmptyFileName());
   cmd->add_option("--as-of", args->as_of,
                   "Judge your documents' expiry on this date (YYYY-MM-DD); default: today (UTC)")
+      ->check(NonEmptyDate());
+  cmd->add_option("--term-ends", args->term_ends,
+                  "The day the contracts' term ends (YYYY-MM-DD): your documents that expire "
+                  "before it are listed as still missing")
       ->check(NonEmptyDate());
   cmd->add_flag("--force", args->force, "Replace --output if it exists and is not empty");
   cmd->add_option("--rules", args->rules.rules_dir,

@@ -450,7 +450,7 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   internal::ReadSubprocessorScheme(data, report.findings, doctype);
   internal::ReadIndemnityCarveouts(data, report.findings, doctype);
   internal::FoldListItems(data, doc.text, report.findings, doctype);  // issue 15 #4
-  internal::DropAdviceGrantedNearby(data, report.findings);          // issue 15 #4
+  internal::DropAdviceGrantedNearby(data, report.findings);           // issue 15 #4
   for (Finding& finding : report.findings) {
     const internal::Rule* rule = rule_of[finding.rule];
     const internal::PartyRole* role = RoleOf(roles, finding);
@@ -467,7 +467,7 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   if (!options.rationale) internal::DropRationale(&report);  // issue 14 #2
   if (options.profile) {                                     // issue 13 #2
     JudgeAgainstProfile(*options.profile, options.profile_date.value_or(CalendarDate::Today()),
-                        &report);
+                        options.term_ends, &report);
   }
   return report;
 }
