@@ -98,7 +98,8 @@ TEST(TermCli, NoTermOrALaterExpiryFlagsNothing) {
   const fs::path profile = WriteProfile(dir);
   RunResult none = Scan("json", profile, "");
   ASSERT_EQ(none.exit_code, 0) << none.err;
-  EXPECT_THAT(none.out, Not(HasSubstr("term")));
+  EXPECT_THAT(none.out, Not(HasSubstr("term_ends")));
+  EXPECT_THAT(none.out, Not(HasSubstr("expires_before_term")));
   RunResult early = Scan("json", profile, "--term-ends 2027-06-30");
   ASSERT_EQ(early.exit_code, 0) << early.err;
   EXPECT_THAT(early.out, Not(HasSubstr("before the contract")));
