@@ -2,6 +2,8 @@
 // still missing, the SoA excerpt, and the file names inside the pack.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -330,20 +332,35 @@ TEST_F(PackWriteTest, MissingDocumentLeavesNothing) {
 }
 
 // issue 13 #3: an existing output symlink is replaced itself with --force, never followed.
-TEST_F(PackWriteTest, ForceReplacesASymlinkWithoutFollowingIt) {
+// issue 13 #3: --force never replaces a symbolic link, a FIFO or a device, nor writes under /dev.
+TEST_F(PackWriteTest, ForceNeverReplacesASymlinkOrASpecialFile) {
   std::filesystem::create_directories(dir_ / "elsewhere");
   Write(dir_ / "elsewhere" / "keep.txt", "keep\n");
   std::filesystem::create_directory_symlink(dir_ / "elsewhere", dir_ / "pack");
-  Result<bool> refused = WritePack(pack_, profile_, (dir_ / "pack").string());
-  ASSERT_FALSE(refused.ok());
   PackWriteOptions force;
   force.force = true;
-  Result<bool> written = WritePack(pack_, profile_, (dir_ / "pack").string(), force);
-  ASSERT_TRUE(written.ok()) << written.error().message();
-  EXPECT_FALSE(std::filesystem::is_symlink(dir_ / "pack"));
-  EXPECT_TRUE(std::filesystem::exists(dir_ / "pack" / "index.md"));
-  EXPECT_TRUE(std::filesystem::exists(dir_ / "elsewhere" / "keep.txt"));
+  Result<bool> link = WritePack(pack_, profile_, (dir_ / "pack").string(), force);
+  ASSERT_FALSE(link.ok());
+  EXPECT_THAT(link.error().message(), HasSubstr("is a symbolic link"));
+  EXPECT_TRUE(std::filesystem::is_symlink(dir_ / "pack"));
   EXPECT_FALSE(std::filesystem::exists(dir_ / "elsewhere" / "index.md"));
+
+  ASSERT_EQ(::mkfifo((dir_ / "fifo").c_str(), 0600), 0);
+  Result<bool> fifo = WritePack(pack_, profile_, (dir_ / "fifo").string(), force);
+  ASSERT_FALSE(fifo.ok());
+  EXPECT_THAT(fifo.error().message(), HasSubstr("FIFO"));
+  EXPECT_EQ(std::filesystem::status(dir_ / "fifo").type(), std::filesystem::file_type::fifo);
+
+  // Nothing is written under /dev (a path there that does not exist, so a regression cannot harm
+  // the machine: it would only leave a folder behind, which the test removes).
+  const std::string under_dev = "/dev/clausescan-pack-test-" + std::to_string(::getpid());
+  Result<bool> dev = WritePack(pack_, profile_, under_dev, force);
+  const bool created = std::filesystem::exists(under_dev);
+  std::error_code ignored;
+  std::filesystem::remove_all(under_dev, ignored);
+  ASSERT_FALSE(dev.ok());
+  EXPECT_THAT(dev.error().message(), HasSubstr("is under /dev"));
+  EXPECT_FALSE(created);
 }
 
 }  // namespace

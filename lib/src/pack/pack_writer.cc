@@ -246,7 +246,26 @@ std::optional<Error> CheckOutput(const std::string& output, bool zip, const Prof
         "the pack would replace the profile's folder " + profile.folder + ": write it elsewhere",
         output);
   }
+  // Never a system folder: a pack there would replace a device or a kernel file (issue 13 #3).
+  const fs::path folder_canonical = fs::weakly_canonical(folder, ec);
+  for (const char* system : {"/dev", "/proc", "/sys"}) {
+    if (IsWithin(fs::path(system), folder_canonical)) {
+      return Error(ErrorCode::kInvalidArgument,
+                   std::string("is under ") + system + ": write the pack to a folder of files",
+                   output);
+    }
+  }
   if (!*exists) return std::nullopt;
+  // --force replaces files and earlier packs only: never a device, FIFO or socket, and never a
+  // symbolic link (what it names is not ours to replace, and replacing the link surprises).
+  if (fs::is_symlink(status)) {
+    return Error(ErrorCode::kInvalidArgument,
+                 "is a symbolic link: name the pack's own path, not a link (not replaced)", output);
+  }
+  if (!fs::is_regular_file(status) && !fs::is_directory(status)) {
+    return Error(ErrorCode::kInvalidArgument,
+                 "is a device, FIFO or socket, not a file or folder (not replaced)", output);
+  }
   if (zip && fs::is_directory(status)) {
     return Error(ErrorCode::kInvalidArgument, "is a directory: name a .zip file", output);
   }
