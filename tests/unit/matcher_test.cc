@@ -84,6 +84,14 @@ match:
 parameters:
   window_hours: {type: duration, unit: hours}
 )"},
+    {"audit/permit.yaml", R"(id: audit.permit
+category: audit
+title: The supplier permits audits
+party: supplier
+match:
+  all:
+    - any: ['\b(provider|supplier) (shall|will|must) (permit|allow) audits?\b']
+)"},
     {"audit/yearly.yaml", R"(id: audit.yearly
 category: audit
 title: Audits once a year
@@ -337,6 +345,23 @@ TEST(Matcher, ALongLeadInIsNotRepeatedBeforeThousandsOfItems) {
       {20, std::size_t{512} << 20});
   ASSERT_TRUE(outcome.finished) << outcome.Describe();
   EXPECT_EQ(outcome.output, "24 hours");
+}
+
+// issue 11 #1: a clause that names a term on the way is a clause, not a definition, and its
+// patterns read it without the naming.
+TEST(Matcher, AClauseThatNamesATermOnTheWayIsMatched) {
+  EXPECT_TRUE(Contains(FiredIn("Provider sends notification of each security incident (an "
+                               "\"Incident\") within 24 hours."),
+                       "incident.window"));
+  EXPECT_TRUE(Contains(FiredIn("Supplier (with its hosting firms, the \"Vendor\") shall permit "
+                               "audits by Customer."),
+                       "audit.permit"));
+  // A sentence that defines stays a definition.
+  EXPECT_FALSE(Contains(FiredIn("\"Incident\" means any security incident of which Provider "
+                                "gives notification (a \"Notice\")."),
+                        "incident.window"));
+  EXPECT_TRUE(Contains(FiredIn("\"Security Incident\" means a breach (a \"Breach\") of security."),
+                       "incident.defined"));
 }
 
 // issue 11 #3: a list item after a lead-in ("Provider shall:") owes the lead-in's duty and is

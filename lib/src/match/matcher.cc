@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cctype>
 #include <functional>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <string>
@@ -19,6 +20,7 @@
 #include <variant>
 
 #include "match/defined_terms.h"
+#include "match/inline_definitions.h"
 #include "match/list_leads.h"
 #include "match/pattern_index.h"
 #include "params/extract.h"
@@ -345,6 +347,16 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads
   if (begin >= end || end > folded_.size()) return;  // outside the contract of Outline
   const std::string_view unit = folded_.substr(begin, end - begin);
   std::vector<int> passed = evaluator_->Evaluate(patterns_, &scratch_, unit);
+  // A clause that names a term on the way ("its subcontractors (each, a "Subprocessor") shall")
+  // is also read without the naming (issue 11 #1); the rules that hold in either reading hold.
+  const std::optional<std::string> elided = ElideInlineDefinitions(unit);
+  if (elided) {
+    const std::vector<int>& also = evaluator_->Evaluate(patterns_, &scratch_, *elided);
+    std::vector<int> both;
+    std::set_union(passed.begin(), passed.end(), also.begin(), also.end(),
+                   std::back_inserter(both));
+    passed = std::move(both);
+  }
   // Rules that hold only with the lead-in before the item ("provider shall: (a) encrypt ...").
   std::vector<int> with_lead;
   std::string joined;
@@ -363,8 +375,8 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads
     std::sort(passed.begin(), passed.end());
   }
   if (passed.empty()) return;
-  const UnitFacts facts{IsDefinition(unit), leads != nullptr ? leads->HolderOf(unit_index)
-                                                             : DutyHolder(unit, parties_)};
+  const UnitFacts facts{DefinesATerm(unit, elided), leads != nullptr ? leads->HolderOf(unit_index)
+                                                                     : DutyHolder(unit, parties_)};
   const ItemTexts items = RuleItems(unit);
   LaterDuties later;
   for (int index : passed) {

@@ -1,0 +1,28 @@
+#include "match/inline_definitions.h"
+
+#include <re2/re2.h>
+
+#include "params/party.h"
+
+namespace clausescan::internal {
+
+std::optional<std::string> ElideInlineDefinitions(std::string_view folded) {
+  if (folded.find('"') == std::string_view::npos) return std::nullopt;
+#define CS_TERM "\"[^\"\\s][^\"]{0,99}\""
+  static const RE2 kNaming("\\s*\\((?:[a-z]+,?\\s+){0,5}" CS_TERM
+                           "(?:\\s*(?:,|;|and|or|, and|, or)\\s*(?:[a-z]+,?\\s+){0,3}" CS_TERM
+                           ")*\\s*\\)");
+#undef CS_TERM
+  std::string out(folded);
+  if (RE2::GlobalReplace(&out, kNaming, "") == 0) return std::nullopt;
+  return out;
+}
+
+bool DefinesATerm(std::string_view folded, const std::optional<std::string>& elided) {
+  if (!IsDefinition(folded)) return false;
+  // A naming in parentheses is no definition of its own: what the sentence is once the
+  // namings are gone decides ('"Audit" means ... (an "Audit Report")' still defines).
+  return !elided || IsDefinition(*elided);
+}
+
+}  // namespace clausescan::internal
