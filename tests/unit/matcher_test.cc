@@ -390,7 +390,8 @@ TEST(Matcher, AListItemIsMatchedWithItsLeadIn) {
   const std::vector<RuleHit> hits = MatchDoc(doc);
   ASSERT_EQ(hits.size(), 1u);
   EXPECT_EQ(Rules().rules[hits[0].rule].id, "duty.encrypt");
-  EXPECT_EQ(hits[0].begin, doc.outline.units[1].begin);  // the item is the finding
+  // issue 11 #2: the clause runs from the lead-in that states the duty to the item.
+  EXPECT_EQ(hits[0].begin, doc.outline.units[0].begin);
   EXPECT_EQ(hits[0].end, doc.outline.units[1].end);
   EXPECT_EQ(hits[0].party, Party::kSupplier);
   EXPECT_EQ(hits[0].parameters.at("window_hours"), ParamValue(24.0));
@@ -423,11 +424,13 @@ TEST(Matcher, EveryItemOfAListWithALongLeadInIsMatchedWithIt) {
     text.push_back({"(" + std::to_string(i) + ") encrypt the affected copies;"});
     links.push_back({static_cast<std::uint32_t>(i), 0});
   }
-  std::size_t encrypted = 0;
-  for (const RuleHit& hit : MatchDoc(MakeList(text, links))) {
-    encrypted += Rules().rules[hit.rule].id == "duty.encrypt";
-  }
-  EXPECT_EQ(encrypted, 300u);
+  // issue 11 #2: one clause, from the lead-in to the last item, every item read with it.
+  const TestDoc doc = MakeList(text, links);
+  const std::vector<RuleHit> hits = MatchDoc(doc);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(Rules().rules[hits[0].rule].id, "duty.encrypt");
+  EXPECT_EQ(hits[0].begin, doc.outline.units[0].begin);
+  EXPECT_EQ(hits[0].end, doc.outline.units[300].end);
 }
 
 TEST(Matcher, ARuleTheLeadInMeetsAloneIsNotRepeatedOnItsItems) {
@@ -443,7 +446,43 @@ TEST(Matcher, NestedItemsSeeEveryLeadIn) {
   const TestDoc doc =
       MakeList({{"Provider shall:"}, {"(a) keep these controls:"}, {"(i) encryption of laptops;"}},
                {{1, 0}, {2, 1}});
-  EXPECT_EQ(FiredOnUnit(doc, 2), std::vector<std::string>{"duty.encrypt"});
+  // issue 11 #2: only the outer lead-in states the duty, so the clause starts there.
+  EXPECT_EQ(FiredOnUnit(doc, 0), std::vector<std::string>{"duty.encrypt"});
+  EXPECT_EQ(MatchDoc(doc).at(0).end, doc.outline.units[2].end);
+}
+
+// issue 11 #2: a clause is reported from the innermost lead-in that states the duty with the
+// item, as one hit from the lead-in to its last item (one clause, one finding), whose sets
+// gather what every item lists.
+TEST(Matcher, ItemsThatNeedTheirLeadInAreOneClauseWithIt) {
+  const TestDoc doc = MakeList({{"Schedule 3 applies as follows:"},
+                                {"(a) the Provider will keep these safeguards:"},
+                                {"(i) encryption of laptops within 24 hours of issue;"},
+                                {"(ii) encryption of backups within 48 hours."}},
+                               {{1, 0}, {2, 1}, {3, 1}});
+  const std::vector<RuleHit> hits = MatchDoc(doc);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(Rules().rules[hits[0].rule].id, "duty.encrypt");
+  EXPECT_EQ(hits[0].begin, doc.outline.units[1].begin);
+  EXPECT_EQ(hits[0].end, doc.outline.units[3].end);
+  EXPECT_EQ(hits[0].parameters.at("window_hours"), ParamValue(24.0));  // the first item's
+  // An item that holds alone and names its own duty holder stays where it is.
+  const TestDoc own = MakeList({{"Provider shall:"},
+                                {"(a) encrypt laptops;"},
+                                {"(b) each party shall encrypt its own backups."}},
+                               {{1, 0}, {2, 0}});
+  const std::vector<RuleHit> two = MatchDoc(own);
+  ASSERT_EQ(two.size(), 2u);
+  EXPECT_EQ(two[0].begin, own.outline.units[0].begin);
+  EXPECT_EQ(two[0].end, own.outline.units[1].end);
+  EXPECT_EQ(two[1].begin, own.outline.units[2].begin);
+  // One that names none belongs to the lead-in's clause.
+  const TestDoc joined =
+      MakeList({{"Provider shall:"}, {"(a) encrypt laptops;"}, {"(b) backups must be encrypted."}},
+               {{1, 0}, {2, 0}});
+  const std::vector<RuleHit> one = MatchDoc(joined);
+  ASSERT_EQ(one.size(), 1u);
+  EXPECT_EQ(one[0].end, joined.outline.units[2].end);
 }
 
 // The lead-in is repeated before items only up to 4 times the document's size (plus 1 MiB) in

@@ -21,6 +21,7 @@
 
 #include "match/defined_terms.h"
 #include "match/inline_definitions.h"
+#include "match/lead_clauses.h"
 #include "match/list_leads.h"
 #include "match/pattern_index.h"
 #include "params/extract.h"
@@ -374,6 +375,14 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads
     passed.insert(passed.end(), with_lead.begin(), with_lead.end());
     std::sort(passed.begin(), passed.end());
   }
+  // A rule that needs the lead-in reports the clause from the lead-in that states the duty
+  // (issue 11 #2): the item's own lead-in when it is enough, else the outermost one read.
+  std::vector<int> inner_enough;
+  if (!with_lead.empty() && lead.inner_begin != lead.begin) {
+    std::string inner(lead.text.substr(lead.inner_text_offset));
+    inner.append(" ").append(unit);
+    inner_enough = evaluator_->Evaluate(patterns_, &scratch_, inner);
+  }
   if (passed.empty()) return;
   const UnitFacts facts{DefinesATerm(unit, elided), leads != nullptr ? leads->HolderOf(unit_index)
                                                                      : DutyHolder(unit, parties_)};
@@ -394,6 +403,12 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads
     }
     hit.rule = index;
     hit.begin = begin;
+    if (needs_lead) {
+      hit.begin = lead.inner_begin == lead.begin ||
+                          std::binary_search(inner_enough.begin(), inner_enough.end(), index)
+                      ? lead.inner_begin
+                      : lead.begin;
+    }
     hit.end = end;
     hit.section = section;
     rule.params.Extract(said, &hit.parameters);
@@ -411,7 +426,23 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads
         }
       }
     }
-    hits_->push_back(std::move(hit));
+    // The items of a list that need its lead-in are one clause with it (issue 11 #2); so is a
+    // later item that holds alone but names no duty holder of its own.
+    RuleHit* clause = nullptr;
+    if (needs_lead) {
+      clause = LeadClauseOf(hits_, index, hit.begin);
+    } else if (!lead.text.empty() && !facts.definition) {
+      clause = LeadClauseOf(hits_, index, lead.inner_begin);
+      if (clause == nullptr && lead.begin != lead.inner_begin) {
+        clause = LeadClauseOf(hits_, index, lead.begin);
+      }
+      if (clause != nullptr && DutyHolder(unit, parties_) != Party::kUnknown) clause = nullptr;
+    }
+    if (clause != nullptr) {
+      ExtendLeadClause(hit, clause);
+    } else {
+      hits_->push_back(std::move(hit));
+    }
   }
 }
 
@@ -543,10 +574,12 @@ std::vector<RuleHit> Matcher::Match(const NormalizedText& text, const Outline& o
       if (has_text[p]) runner.Run(paragraph.begin, paragraph.end, paragraph.section);
     }
   }
-  if (sentence_hits > 0 && hits.size() > sentence_hits) {
-    std::sort(hits.begin(), hits.end(), [](const RuleHit& a, const RuleHit& b) {
-      return std::tie(a.begin, a.rule, a.end) < std::tie(b.begin, b.rule, b.end);
-    });
+  // Paragraph hits, and list items reported from their lead-in, start before hits already made.
+  const auto by_place = [](const RuleHit& a, const RuleHit& b) {
+    return std::tie(a.begin, a.rule, a.end) < std::tie(b.begin, b.rule, b.end);
+  };
+  if (!std::is_sorted(hits.begin(), hits.end(), by_place)) {
+    std::sort(hits.begin(), hits.end(), by_place);
   }
   if (hits.size() > keep) hits.resize(keep);
   return hits;
