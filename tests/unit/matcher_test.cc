@@ -401,9 +401,12 @@ TEST(Matcher, AListItemOwesItsLeadInsDuty) {
   const std::vector<std::vector<std::string>> text = {
       {"Customer shall:"}, {"(a) notify Provider of a change of address."}};
   EXPECT_TRUE(Contains(FiredOnUnit(MakeDoc(text), 1), "notice.supplier"));
-  const std::vector<std::string> ids = FiredOnUnit(MakeList(text, {{1, 0}}), 1);
+  // issue 11 #2: the item states its clause with the lead-in, which the finding starts at.
+  const TestDoc doc = MakeList(text, {{1, 0}});
+  const std::vector<std::string> ids = FiredOnUnit(doc, 0);
   EXPECT_FALSE(Contains(ids, "notice.supplier"));
   EXPECT_TRUE(Contains(ids, "notice.customer"));
+  EXPECT_EQ(MatchDoc(doc).at(0).end, doc.outline.units[1].end);
   // An item that names its own duty holder keeps it.
   EXPECT_EQ(
       FiredOnUnit(
@@ -483,6 +486,34 @@ TEST(Matcher, ItemsThatNeedTheirLeadInAreOneClauseWithIt) {
   const std::vector<RuleHit> one = MatchDoc(joined);
   ASSERT_EQ(one.size(), 1u);
   EXPECT_EQ(one[0].end, joined.outline.units[2].end);
+}
+
+// issue 11 #2: the items of a list of definitions define terms; an item that states its clause
+// alone is quoted with its lead-in only when the lead-in is near.
+TEST(Matcher, ItemsOfAListOfDefinitionsDefine) {
+  const TestDoc doc =
+      MakeList({{"In this schedule the following words have the following meanings:"},
+                {"(a) Breach: the Provider shall notify any security incident;"}},
+               {{1, 0}});
+  EXPECT_FALSE(Contains(FiredOnUnit(doc, 1), "incident.window"));
+  EXPECT_FALSE(Contains(FiredOnUnit(doc, 0), "incident.window"));
+}
+
+TEST(Matcher, AFarLeadInIsNotQuotedBeforeAnItemThatStandsAlone) {
+  std::vector<std::vector<std::string>> text = {{"The following applies:"}};
+  std::vector<ListLead> links;
+  for (std::uint32_t i = 1; i <= 40; ++i) {
+    text.push_back({"(" + std::to_string(i) + ") a paragraph about the fees and the invoices;"});
+    links.push_back({i, 0});
+  }
+  text.push_back({"(41) notify any security incident within 24 hours."});
+  links.push_back({41, 0});
+  const TestDoc doc = MakeList(text, links);
+  EXPECT_TRUE(Contains(FiredOnUnit(doc, 41), "incident.window"));
+  const TestDoc near =
+      MakeList({{"The following applies:"}, {"(1) notify any security incident within 24 hours."}},
+               {{1, 0}});
+  EXPECT_TRUE(Contains(FiredOnUnit(near, 0), "incident.window"));
 }
 
 // The lead-in is repeated before items only up to 4 times the document's size (plus 1 MiB) in

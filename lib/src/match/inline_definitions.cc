@@ -25,4 +25,14 @@ bool DefinesATerm(std::string_view folded, const std::optional<std::string>& eli
   return !elided || IsDefinition(*elided);
 }
 
+bool IntroducesDefinitions(std::string_view folded) {
+  static const RE2 kTermsFollow(
+      "\\b(?:(?:have|has|bear|bears) the (?:following )?meanings?|"
+      "the following (?:terms|words|expressions|definitions)\\b[^.:;]{0,80}"
+      "\\b(?:mean|means|meanings?|apply|defined)|"
+      "(?:are|is|shall be) defined as follows)\\b");
+  if (RE2::PartialMatch(folded, kTermsFollow)) return true;
+  return DefinesATerm(folded, ElideInlineDefinitions(folded));
+}
+
 }  // namespace clausescan::internal

@@ -24,6 +24,13 @@ std::optional<std::string> ElideInlineDefinitions(std::string_view folded);
 // names a term on the way is no definition.
 bool DefinesATerm(std::string_view folded, const std::optional<std::string>& elided);
 
+// True when a list's lead-in introduces definitions, so that its items define terms rather than
+// state clauses: the lead-in is itself a definition (DefinesATerm: '"Breach" means any of the
+// following:') or says that terms follow ("the following words shall have the following
+// meanings:", "the following definitions apply:", "In this Schedule:"... with "defined" or
+// "meanings"). folded is the lead-in's folded text.
+bool IntroducesDefinitions(std::string_view folded);
+
 }  // namespace clausescan::internal
 
 #endif  // CLAUSESCAN_MATCH_INLINE_DEFINITIONS_H_

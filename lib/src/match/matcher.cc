@@ -343,6 +343,10 @@ class ScopeRunner {
   std::vector<RuleHit>* hits_;
 };
 
+// How far before an item that states a clause alone its lead-in may start for the finding to
+// quote it (issue 11 #2).
+constexpr std::size_t kNearLeadBytes = 1024;
+
 void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads* leads,
                       std::size_t unit_index) {
   if (begin >= end || end > folded_.size()) return;  // outside the contract of Outline
@@ -384,8 +388,12 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads
     inner_enough = evaluator_->Evaluate(patterns_, &scratch_, inner);
   }
   if (passed.empty()) return;
-  const UnitFacts facts{DefinesATerm(unit, elided), leads != nullptr ? leads->HolderOf(unit_index)
-                                                                     : DutyHolder(unit, parties_)};
+  // An item of a list of definitions defines (issue 11 #2: it is reported from its lead-in).
+  const bool defines =
+      DefinesATerm(unit, elided) ||
+      (!lead.text.empty() && IntroducesDefinitions(lead.text.substr(lead.inner_text_offset)));
+  const UnitFacts facts{
+      defines, leads != nullptr ? leads->HolderOf(unit_index) : DutyHolder(unit, parties_)};
   const ItemTexts items = RuleItems(unit);
   LaterDuties later;
   for (int index : passed) {
@@ -426,17 +434,20 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads
         }
       }
     }
-    // The items of a list that need its lead-in are one clause with it (issue 11 #2); so is a
-    // later item that holds alone but names no duty holder of its own.
+    // The items of a list that need its lead-in are one clause with it (issue 11 #2); so is an
+    // item that holds alone but names no duty holder of its own (it owes the lead-in's duty),
+    // when the lead-in is near: a few lines, not a page of other items, to quote before it.
     RuleHit* clause = nullptr;
     if (needs_lead) {
       clause = LeadClauseOf(hits_, index, hit.begin);
-    } else if (!lead.text.empty() && !facts.definition) {
+    } else if (!lead.text.empty() && DutyHolder(unit, parties_) == Party::kUnknown) {
       clause = LeadClauseOf(hits_, index, lead.inner_begin);
       if (clause == nullptr && lead.begin != lead.inner_begin) {
         clause = LeadClauseOf(hits_, index, lead.begin);
       }
-      if (clause != nullptr && DutyHolder(unit, parties_) != Party::kUnknown) clause = nullptr;
+      if (clause == nullptr && begin - lead.inner_begin <= kNearLeadBytes) {
+        hit.begin = lead.inner_begin;
+      }
     }
     if (clause != nullptr) {
       ExtendLeadClause(hit, clause);
