@@ -47,11 +47,14 @@ TEST(InlineDefinitions, OnlyASentenceThatDefinesIsADefinition) {
   EXPECT_TRUE(defines("outage shall mean a period in which the service is down."));
   EXPECT_TRUE(defines("\"outage\" means a period (an \"outage period\") of downtime."));
   EXPECT_TRUE(defines("(b) \"downtime\" is defined as any minute the service is down."));
+  EXPECT_TRUE(defines("this schedule (the \"schedule\") forms part of the services agreement."));
   // A clause that names a term on the way states the clause.
   EXPECT_FALSE(defines("the vendor grants a fee rebate (\"rebate\") when asked."));
   EXPECT_FALSE(
       defines("the client has the right to inspect the vendor's books (an \"inspection\")."));
   EXPECT_FALSE(defines("the vendor relies on model clauses (\"clauses\") for exports."));
+  EXPECT_FALSE(
+      defines("this schedule (the \"schedule\") binds the vendor, who will encrypt data."));
 }
 
 }  // namespace

@@ -22,7 +22,14 @@ bool DefinesATerm(std::string_view folded, const std::optional<std::string>& eli
   if (!IsDefinition(folded)) return false;
   // A naming in parentheses is no definition of its own: what the sentence is once the
   // namings are gone decides ('"Audit" means ... (an "Audit Report")' still defines).
-  return !elided || IsDefinition(*elided);
+  if (!elided || IsDefinition(*elided)) return true;
+  // Except the sentence that names the document itself and states no duty: 'This Addendum
+  // (the "Addendum") forms part of the Agreement ...' introduces the contract.
+  static const RE2 kNamesDocument(
+      "\\((?:[a-z]+,?\\s+){0,5}\"(?:[^\"]{0,60}\\s)?(?:agreement|addendum|dpa|msa|sla|terms|"
+      "contract|schedule|exhibit|annex|appendix|order form|policy|statement of work|sow)\"\\)");
+  static const RE2 kDuty("\\b(?:shall|must|will|agrees?|undertakes?|required)\\b");
+  return RE2::PartialMatch(folded, kNamesDocument) && !RE2::PartialMatch(*elided, kDuty);
 }
 
 bool IntroducesDefinitions(std::string_view folded) {
