@@ -499,8 +499,8 @@ TEST(Matcher, ItemsOfAListOfDefinitionsDefine) {
   EXPECT_FALSE(Contains(FiredOnUnit(doc, 0), "incident.window"));
 }
 
-TEST(Matcher, AFarLeadInIsNotQuotedBeforeAnItemThatStandsAlone) {
-  std::vector<std::vector<std::string>> text = {{"The following applies:"}};
+TEST(Matcher, AnItemThatStandsAloneIsQuotedWithANearLeadInWhoseDutyItOwes) {
+  std::vector<std::vector<std::string>> text = {{"The Provider shall:"}};
   std::vector<ListLead> links;
   for (std::uint32_t i = 1; i <= 40; ++i) {
     text.push_back({"(" + std::to_string(i) + ") a paragraph about the fees and the invoices;"});
@@ -510,10 +510,14 @@ TEST(Matcher, AFarLeadInIsNotQuotedBeforeAnItemThatStandsAlone) {
   links.push_back({41, 0});
   const TestDoc doc = MakeList(text, links);
   EXPECT_TRUE(Contains(FiredOnUnit(doc, 41), "incident.window"));
-  const TestDoc near =
-      MakeList({{"The following applies:"}, {"(1) notify any security incident within 24 hours."}},
-               {{1, 0}});
+  const TestDoc near = MakeList(
+      {{"The Provider shall:"}, {"(1) notify any security incident within 24 hours."}}, {{1, 0}});
   EXPECT_TRUE(Contains(FiredOnUnit(near, 0), "incident.window"));
+  // An item that states its own duty under a lead-in that states none ("Upon termination:")
+  // owes the lead-in nothing: it is its own clause.
+  const TestDoc bare = MakeList(
+      {{"Upon termination:"}, {"(1) the vendor must notify any security incident."}}, {{1, 0}});
+  EXPECT_TRUE(Contains(FiredOnUnit(bare, 1), "incident.window"));
 }
 
 // The lead-in is repeated before items only up to 4 times the document's size (plus 1 MiB) in

@@ -20,6 +20,7 @@
 #include <variant>
 
 #include "match/defined_terms.h"
+#include "match/fallback.h"
 #include "match/inline_definitions.h"
 #include "match/lead_clauses.h"
 #include "match/list_leads.h"
@@ -435,12 +436,16 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads
       }
     }
     // The items of a list that need its lead-in are one clause with it (issue 11 #2); so is an
-    // item that holds alone but names no duty holder of its own (it owes the lead-in's duty),
-    // when the lead-in is near: a few lines, not a page of other items, to quote before it.
+    // item that holds alone but names no duty holder of its own, unless it states a duty of its
+    // own under a lead-in that states none ("Upon termination:" then "(c) Each recipient will
+    // destroy ..."), when the lead-in is near: a few lines, not a page of other items, to quote
+    // before it.
     RuleHit* clause = nullptr;
     if (needs_lead) {
       clause = LeadClauseOf(hits_, index, hit.begin);
-    } else if (!lead.text.empty() && DutyHolder(unit, parties_) == Party::kUnknown) {
+    } else if (!lead.text.empty() && DutyHolder(unit, parties_) == Party::kUnknown &&
+               (lead.holder != Party::kUnknown || !StatesDuty(unit) ||
+                StatesDuty(lead.text.substr(lead.inner_text_offset)))) {
       clause = LeadClauseOf(hits_, index, lead.inner_begin);
       if (clause == nullptr && lead.begin != lead.inner_begin) {
         clause = LeadClauseOf(hits_, index, lead.begin);
