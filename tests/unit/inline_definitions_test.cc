@@ -48,6 +48,7 @@ TEST(InlineDefinitions, OnlyASentenceThatDefinesIsADefinition) {
   EXPECT_TRUE(defines("\"outage\" means a period (an \"outage period\") of downtime."));
   EXPECT_TRUE(defines("(b) \"downtime\" is defined as any minute the service is down."));
   EXPECT_TRUE(defines("this schedule (the \"schedule\") forms part of the services agreement."));
+  EXPECT_TRUE(defines("the vendor offers hosting with breach monitoring (the \"services\")."));
   // A clause that names a term on the way states the clause.
   EXPECT_FALSE(defines("the vendor grants a fee rebate (\"rebate\") when asked."));
   EXPECT_FALSE(

@@ -23,11 +23,13 @@ bool DefinesATerm(std::string_view folded, const std::optional<std::string>& eli
   // A naming in parentheses is no definition of its own: what the sentence is once the
   // namings are gone decides ('"Audit" means ... (an "Audit Report")' still defines).
   if (!elided || IsDefinition(*elided)) return true;
-  // Except the sentence that names the document itself and states no duty: 'This Addendum
-  // (the "Addendum") forms part of the Agreement ...' introduces the contract.
+  // Except the sentence that names the document itself or its subject matter and states no
+  // duty: 'This Addendum (the "Addendum") forms part of the Agreement ...', 'Acme provides
+  // hosting and support (the "Services").' introduce the contract.
   static const RE2 kNamesDocument(
       "\\((?:[a-z]+,?\\s+){0,5}\"(?:[^\"]{0,60}\\s)?(?:agreement|addendum|dpa|msa|sla|terms|"
-      "contract|schedule|exhibit|annex|appendix|order form|policy|statement of work|sow)\"\\)");
+      "contract|schedule|exhibit|annex|appendix|order form|policy|statement of work|sow|services|"
+      "products|software|deliverables)\"\\)");
   static const RE2 kDuty("\\b(?:shall|must|will|agrees?|undertakes?|required)\\b");
   return RE2::PartialMatch(folded, kNamesDocument) && !RE2::PartialMatch(*elided, kDuty);
 }

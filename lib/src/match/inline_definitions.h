@@ -21,9 +21,10 @@ std::optional<std::string> ElideInlineDefinitions(std::string_view folded);
 // glossary line 'X: means ...', a sentence that only names terms): IsDefinition (params/party.h)
 // of the unit as it reads once its parenthesised namings are elided (elided, from
 // ElideInlineDefinitions, or nullopt when there were none). A sentence that states a clause and
-// names a term on the way is no definition; one that names the document itself and states no
-// duty ('This Addendum (the "Addendum") forms part of the Agreement') introduces the contract
-// and counts as one.
+// names a term on the way is no definition; one that names the document itself or its subject
+// matter and states no duty ('This Addendum (the "Addendum") forms part of the Agreement',
+// 'Acme provides hosting and support (the "Services")') introduces the contract and counts as
+// one.
 bool DefinesATerm(std::string_view folded, const std::optional<std::string>& elided);
 
 // True when a list's lead-in introduces definitions, so that its items define terms rather than
