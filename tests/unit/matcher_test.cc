@@ -364,6 +364,37 @@ TEST(Matcher, AClauseThatNamesATermOnTheWayIsMatched) {
                        "incident.defined"));
 }
 
+// issue 11 #4: "the incident" in a later sentence of the section is the security incident an
+// earlier one named; nothing else is resolved.
+TEST(Matcher, AReferenceToAnEarlierIncidentIsResolvedInItsSection) {
+  auto fires_on_second = [](const std::vector<std::vector<std::string>>& paragraphs) {
+    const TestDoc doc = MakeDoc(paragraphs);
+    const std::size_t second = doc.outline.units.size() - 1;
+    for (const RuleHit& hit : MatchDoc(doc)) {
+      if (hit.begin == doc.outline.units[second].begin &&
+          Rules().rules[hit.rule].id == "incident.window") {
+        return true;
+      }
+    }
+    return false;
+  };
+  EXPECT_TRUE(
+      fires_on_second({{"# 4. Incidents", "Provider keeps a log of each security incident."},
+                       {"Provider shall notify Customer of the incident within a day."}}));
+  EXPECT_TRUE(fires_on_second({{"# 4. Incidents", "Provider keeps a record of any data breach.",
+                                "Provider shall notify Customer of such breaches."}}));
+  // Another section, another head noun, or a breach of the contract: left alone.
+  EXPECT_FALSE(
+      fires_on_second({{"# 4. Incidents", "Provider keeps a log of each security incident."},
+                       {"# 5. Notices", "Provider shall notify Customer of the incident."}}));
+  EXPECT_FALSE(
+      fires_on_second({{"# 4. Incidents", "Provider keeps a log of each security incident.",
+                        "Provider shall notify Customer of such breach."}}));
+  EXPECT_FALSE(
+      fires_on_second({{"# 4. Incidents", "Provider keeps a record of any data breach.",
+                        "Provider shall notify Customer of the breach of this agreement."}}));
+}
+
 // issue 11 #3: a list item after a lead-in ("Provider shall:") owes the lead-in's duty and is
 // matched with it. Units are [paragraph][unit] as in MakeDoc; links are (item, lead-in) unit
 // indexes.

@@ -25,6 +25,7 @@
 #include "match/lead_clauses.h"
 #include "match/list_leads.h"
 #include "match/pattern_index.h"
+#include "match/references.h"
 #include "params/extract.h"
 #include "params/party.h"
 #include "structure/inline_list.h"
@@ -293,7 +294,8 @@ class ScopeRunner {
  public:
   ScopeRunner(const CompiledRules& rules, const PartyLexicon& parties,
               const ScopePatterns& patterns, std::string_view folded, const DefinedTerms& defined,
-              UnitEvaluator* evaluator, std::vector<RuleHit>* hits)
+              UnitEvaluator* evaluator, std::vector<RuleHit>* hits,
+              const Antecedents* antecedents = nullptr)
       : rules_(rules),
         parties_(parties),
         patterns_(patterns),
@@ -301,7 +303,8 @@ class ScopeRunner {
         folded_(folded),
         defined_(defined),
         evaluator_(evaluator),
-        hits_(hits) {}
+        hits_(hits),
+        antecedents_(antecedents) {}
 
   // Matches the unit [begin, end) of the folded view, in section `section`. Parameters come
   // from the whole unit; when the rule holds in just one item of a list inside the unit (see
@@ -342,6 +345,7 @@ class ScopeRunner {
   const DefinedTerms& defined_;
   UnitEvaluator* evaluator_;
   std::vector<RuleHit>* hits_;
+  const Antecedents* antecedents_;  // for sentences: what their references name, or nullptr
 };
 
 // How far before an item that states a clause alone its lead-in may start for the finding to
@@ -356,8 +360,14 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads
   // A clause that names a term on the way ("its subcontractors (each, a "Subprocessor") shall")
   // is also read without the naming (issue 11 #1); the rules that hold in either reading hold.
   const std::optional<std::string> elided = ElideInlineDefinitions(unit);
-  if (elided) {
-    const std::vector<int>& also = evaluator_->Evaluate(patterns_, &scratch_, *elided);
+  // A sentence that refers to an incident an earlier one named ("report the incident") is also
+  // read with the reference resolved ("report the security incident", issue 11 #4).
+  const std::optional<std::string> resolved =
+      antecedents_ != nullptr ? antecedents_->Resolve(elided ? *elided : unit, section)
+                              : std::nullopt;
+  for (const std::optional<std::string>* reading : {&elided, &resolved}) {
+    if (!*reading) continue;
+    const std::vector<int>& also = evaluator_->Evaluate(patterns_, &scratch_, **reading);
     std::vector<int> both;
     std::set_union(passed.begin(), passed.end(), also.begin(), also.end(),
                    std::back_inserter(both));
@@ -571,13 +581,19 @@ std::vector<RuleHit> Matcher::Match(const NormalizedText& text, const Outline& o
   UnitEvaluator evaluator(*impl_);
   const DefinedTerms defined = CollectDefinedTerms(text, outline);
   if (!impl_->sentence.empty()) {
-    ScopeRunner runner(*impl_, lexicon, impl_->sentence, text.folded, defined, &evaluator, &hits);
+    Antecedents antecedents;
+    ScopeRunner runner(*impl_, lexicon, impl_->sentence, text.folded, defined, &evaluator, &hits,
+                       &antecedents);
     ListLeads leads(outline, text.folded, lexicon);
     for (std::size_t u = 0; u < outline.units.size(); ++u) {
       if (hits.size() >= keep) break;
       const Unit& unit = outline.units[u];
       if (unit.kind == UnitKind::kHeading) continue;
       runner.Run(unit.begin, unit.end, unit.section, &leads, u);
+      if (unit.end <= text.folded.size() && unit.begin < unit.end) {
+        antecedents.See(std::string_view(text.folded).substr(unit.begin, unit.end - unit.begin),
+                        unit.section);
+      }
     }
   }
   const std::size_t sentence_hits = hits.size();
