@@ -399,7 +399,7 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads
     inner_enough = evaluator_->Evaluate(patterns_, &scratch_, inner);
   }
   if (passed.empty()) return;
-  // An item of a list of definitions defines (issue 11 #2: it is reported from its lead-in).
+  // An item of a list of definitions defines a term, as its lead-in says (issue 11 #2).
   const bool defines =
       DefinesATerm(unit, elided) ||
       (!lead.text.empty() && IntroducesDefinitions(lead.text.substr(lead.inner_text_offset)));
