@@ -563,5 +563,66 @@ TEST(Segment, NestedListsLeadFromTheirOwnItem) {
                    {"(b) notify Customer of incidents.", "Provider shall:"}}));
 }
 
+// issue 11 engine A #1: a US federal clause title stamped with its version date is a heading,
+// whatever the month ("(MAY 2019)" is no verb).
+TEST(Segment, ADatedClauseTitleIsAHeading) {
+  EXPECT_EQ(Sentences("Protection of Agency Records (MAY 2019)\n\n"
+                      "(a) The Contractor shall protect agency records.\n"),
+            (Strings{"(a) The Contractor shall protect agency records."}));
+  EXPECT_EQ(Sentences("52.239-99 Handling of Hosted Data (JUN 2021)\n\n"
+                      "The Contractor shall host the data in the United States.\n"),
+            (Strings{"The Contractor shall host the data in the United States."}));
+}
+
+// issue 11 engine A #1: a list item that only names its subject ("(c) Incident reporting.") is
+// a title: followed by its text in the same paragraph, or by items nested under it or plain
+// text. Items under a lead-in, and sibling items, stay text.
+TEST(Segment, AListItemThatOnlyNamesItsSubjectIsAHeading) {
+  EXPECT_EQ(
+      Sentences("(b) General. Vendors must follow the policy.\n"
+                "(c) Incident reporting.\n"
+                "(1) The vendor shall report each incident.\n"
+                "(d) Return of records.\n"
+                "The vendor shall return all records.\n"),
+      (Strings{"Vendors must follow the policy.", "(1) The vendor shall report each incident.",
+               "The vendor shall return all records."}));
+  EXPECT_EQ(
+      Sentences("The vendor shall pay for:\n(1) Notification letters.\n(2) Call centres.\n"),
+      (Strings{"The vendor shall pay for:", "(1) Notification letters.", "(2) Call centres."}));
+  EXPECT_EQ(Sentences("(1) Annual reviews.\n(2) Quarterly scans.\n"),
+            (Strings{"(1) Annual reviews.", "(2) Quarterly scans."}));
+  // The last item of a nested list, before an item of the outer one: an item, not a title.
+  EXPECT_EQ(Sentences("(1) Steps.\n(i) Review the logs.\n(ii) Rapidly report incidents to us.\n"
+                      "(2) Reports. Each report names the systems.\n"),
+            (Strings{"(i) Review the logs.", "(ii) Rapidly report incidents to us.",
+                     "Each report names the systems."}));
+}
+
+// issue 11 engine A #1: a title on its own line right above the first line of a paragraph (a
+// PDF converted to text keeps no blank line between them) is a heading, not the start of the
+// sentence below; a sentence wrapped after a few words is not.
+TEST(Segment, ATitleLineAboveItsParagraphIsAHeading) {
+  EXPECT_EQ(Sentences("The plan is approved.\n"
+                      "Content of the Recovery Plan\n"
+                      "The Recovery Plan shall set out the steps.\n"),
+            (Strings{"The plan is approved.", "The Recovery Plan shall set out the steps."}));
+  EXPECT_EQ(Sentences("The plan is approved.\n"
+                      "In the event of a failure the\n"
+                      "Vendor shall restore it.\n"),
+            (Strings{"The plan is approved.",
+                     "In the event of a failure the\nVendor shall restore it."}));
+}
+
+// issue 11 engine A #1: a short line in sentence case standing alone (a bold line in Markdown,
+// a Word paragraph in bold) is a heading too; a line with figures or a verb stays text.
+TEST(Segment, ASentenceCaseTitleStandingAloneIsAHeading) {
+  EXPECT_EQ(Sentences("**Data retention**\n\nThe vendor keeps logs.\n\n"
+                      "**Security requirements:**\n\nThe vendor encrypts data.\n",
+                      true),
+            (Strings{"The vendor keeps logs.", "The vendor encrypts data."}));
+  EXPECT_EQ(Sentences("Uptime of 99.9 percent\n\nCustomer data is encrypted\n"),
+            (Strings{"Uptime of 99.9 percent", "Customer data is encrypted"}));
+}
+
 }  // namespace
 }  // namespace clausescan::internal

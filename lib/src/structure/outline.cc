@@ -110,10 +110,35 @@ bool IsClauseVerb(std::string_view word) {
   return false;
 }
 
+// Drops the version date that ends a US federal clause title ("... Records (MAY 2019)", "(Jun.
+// 2016)"), so that the month is not read as a word of the title ("MAY" is no verb there).
+std::string_view WithoutVersionDate(std::string_view s) {
+  std::string_view t = s;
+  while (!t.empty() && (IsBlank(t.back()) || t.back() == '.')) t.remove_suffix(1);
+  if (t.size() < 8 || t.back() != ')') return s;
+  const std::size_t open = t.rfind('(');
+  if (open == std::string_view::npos || open == 0) return s;
+  const std::string_view inside = t.substr(open + 1, t.size() - open - 2);
+  const std::size_t space = inside.find_last_of(' ');
+  if (space == std::string_view::npos || inside.size() - space - 1 != 4 ||
+      !std::all_of(inside.end() - 4, inside.end(), IsDigit)) {
+    return s;
+  }
+  std::string_view month = inside.substr(0, space);
+  if (!month.empty() && month.back() == '.') month.remove_suffix(1);
+  if (month.size() < 3 || month.size() > 9 || !std::all_of(month.begin(), month.end(), IsAlpha) ||
+      !IsOneOf(month.substr(0, 3), {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+                                    "oct", "nov", "dec"})) {
+    return s;
+  }
+  return Trim(t.substr(0, open));
+}
+
 // A heading title: at most max_words words, each capitalised, a number or a small word ("of",
-// "and"), starting capitalised, not ending in a small word, one sentence, at most 100 bytes.
+// "and"), starting capitalised, not ending in a small word, one sentence, at most 100 bytes. A
+// version date at its end ("(MAY 2019)") is no word of it.
 bool TitleLike(std::string_view s, int max_words) {
-  s = Trim(s);
+  s = WithoutVersionDate(Trim(s));
   if (s.empty() || s.size() > 100 || !HasLetter(s) || s.back() == ',' || s.back() == ';') {
     return false;
   }
@@ -255,6 +280,31 @@ bool IsShortPhrase(std::string_view s) {
     return false;
   }
   return IsVerblessPhrase(s, 8);
+}
+
+bool EndsAsLeadIn(std::string_view s);
+
+// A title in sentence case ("Security requirements:", "Data retention", "Incident reporting."):
+// a short phrase (IsShortPhrase) once a final ':' (or, with `period`, '.') is dropped, with no
+// figures (a standalone "Uptime of 99.9 percent" states a term), not opening as a sentence does
+// ("The data importer agrees:", "In the event of a failure") and not ending in a small word or
+// a word that leads into a list ("... agrees and warrants:").
+bool IsSentenceCaseTitle(std::string_view s, bool period) {
+  s = Trim(s);
+  if (!s.empty() && (s.back() == ':' || (period && s.back() == '.'))) s.remove_suffix(1);
+  if (!IsShortPhrase(s) || std::any_of(s.begin(), s.end(), IsDigit)) return false;
+  const std::size_t space = s.find(' ');
+  const std::string_view first = s.substr(0, space);
+  if (IsOneOf(first, {"the",   "a",    "an",   "this",  "these",  "that",   "those",  "each",
+                      "every", "any",  "all",  "no",    "if",     "where",  "when",   "in",
+                      "for",   "to",   "by",   "with",  "we",     "you",    "it",     "they",
+                      "our",   "your", "its",  "their", "such",   "upon",   "unless", "as",
+                      "on",    "at",   "from", "after", "before", "during", "subject"})) {
+    return false;
+  }
+  const std::size_t last_space = s.rfind(' ');
+  const std::string_view last = last_space == std::string_view::npos ? s : s.substr(last_space + 1);
+  return !IsSmallWord(last) && !EndsAsLeadIn(s);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -504,6 +554,15 @@ std::string MarkerShape(std::string_view marker) {
   return shape;
 }
 
+// True for the marker of a list's first item: "(a)", "1.", "(i)", "A." or a bullet ("-", "•").
+bool OpensList(std::string_view marker) {
+  std::string_view token = marker;
+  while (!token.empty() && !IsAlnum(token.front())) token.remove_prefix(1);
+  while (!token.empty() && !IsAlnum(token.back())) token.remove_suffix(1);
+  if (token.empty()) return true;
+  return token == "a" || token == "A" || token == "1" || token == "i" || token == "I";
+}
+
 // True when a unit leads into a list that follows it: it ends in ':' ("Provider shall:", "The
 // data importer agrees and warrants:") or in a word that needs the items to go on ("Supplier
 // shall", "... agrees to", "... ensure that", "... including").
@@ -579,6 +638,9 @@ class Segmenter {
   // Adds a line of a contents list as a heading unit that opens no section, and returns true;
   // false for any other line. Follows the list from its title (IsContentsTitle).
   bool ContentsLine(std::size_t begin, std::string_view s);
+  bool NextLineStartsUpper(std::size_t end) const;
+  bool TextFollows(std::size_t end) const;
+  void MarkListTitle(std::size_t first_unit, std::size_t scan, UnitKind kind);
   bool HashHeading(std::size_t begin, std::string_view s);
   bool NumberedLine(std::size_t begin, std::string_view s, bool boundary, bool alone);
   bool MarkerLine(std::size_t begin, std::string_view s, bool boundary);
@@ -621,13 +683,23 @@ class Segmenter {
   UnitKind para_kind_ = UnitKind::kSentence;
   std::string item_shape_;  // the marker shape of the last list item line, and its indentation
   std::size_t item_indent_ = 0;
-  std::string para_shape_;  // the open paragraph's, when it is a list item
+  bool item_opens_list_ = false;  // the last list item line's marker is a list's first ("(a)")
+  bool para_opens_list_ = false;  // the open paragraph's, when it is a list item
+  std::string para_shape_;        // the open paragraph's, when it is a list item
   std::size_t para_indent_ = 0;
   std::vector<OpenLead> leads_;  // innermost last
   bool contents_ = false;        // in a contents list, after its title
   bool contents_gap_ = false;    // a blank line came after its entries
   int contents_entries_ = 0;
   enum class Table { kNone, kDefinitions, kOther } table_ = Table::kNone;  // the table of a row
+  // A list item that only names its subject ("(c) Incident reporting."), alone in its paragraph:
+  // a title when what follows is no sibling item (MarkListTitle). Its unit, shape, indentation.
+  int pending_title_ = -1;
+  std::string pending_shape_;
+  std::size_t pending_indent_ = 0;
+  std::string last_item_shape_;  // the marker shape of the last paragraph when a list item, or ""
+  std::size_t last_item_indent_ = 0;
+  bool last_item_title_ = false;  // the last paragraph was a list item that only named its subject
 };
 
 Outline Segmenter::Run() {
@@ -688,10 +760,17 @@ void Segmenter::HandleLine(std::size_t begin, std::size_t end, bool next_blank) 
     AddSection({"", std::string(title), std::string(title), 1, begin}, begin, begin + s.size());
     return;
   }
-  // A title-case line standing alone ("Using the Service to Notify Changes", a Word paragraph in
-  // bold rather than in a heading style) is a heading: it never matches a rule. It opens no
-  // section, since its level among the numbered ones is unknown.
-  if (!open_ && next_blank && TitleLike(s, 12)) {
+  // A title line standing alone ("Using the Service to Notify Changes", "Security requirements:",
+  // a Word paragraph or a Markdown line in bold rather than in a heading style), or right above
+  // the first line of a paragraph ("Content of the Plan" / "The Plan shall ...", as text converted
+  // from a PDF runs them), is a heading: it never matches a rule. It opens no section, since its
+  // level among the numbered ones is unknown.
+  // A phrase in sentence case at the very end of the text ("Next paragraph") heads nothing.
+  const bool title =
+      TitleLike(s, 12) || (IsSentenceCaseTitle(s, false) && (!next_blank || TextFollows(end)));
+  if (title && ((!open_ && next_blank) ||
+                (boundary && !next_blank && s.back() != ':' && NextLineStartsUpper(end)))) {
+    CloseParagraph();
     AddUnit(begin, begin + s.size(), UnitKind::kHeading, -1);
     boundary_ = true;
     return;
@@ -699,6 +778,21 @@ void Segmenter::HandleLine(std::size_t begin, std::size_t end, bool next_blank) 
   UnitKind kind = next_list_item_ ? UnitKind::kListItem : UnitKind::kSentence;
   next_list_item_ = false;
   AppendLine(begin, begin + s.size(), kind);
+}
+
+// True when some text follows the line ending at text offset end.
+bool Segmenter::TextFollows(std::size_t end) const {
+  for (std::size_t i = end; i < text_.size(); ++i) {
+    if (!IsBlank(text_[i])) return true;
+  }
+  return false;
+}
+
+// True when the line after the one ending at text offset end starts with an upper-case letter.
+bool Segmenter::NextLineStartsUpper(std::size_t end) const {
+  std::size_t i = end + 1;
+  while (i < text_.size() && text_[i] == ' ') ++i;
+  return IsUpperAt(text_, i);
 }
 
 bool Segmenter::ContentsLine(std::size_t begin, std::string_view s) {
@@ -828,6 +922,7 @@ bool Segmenter::MarkerLine(std::size_t begin, std::string_view s, bool boundary)
   std::size_t marker_end = marker->content;
   while (marker_end > 0 && s[marker_end - 1] == ' ') --marker_end;
   item_shape_ = MarkerShape(s.substr(0, marker_end));
+  item_opens_list_ = OpensList(s.substr(0, marker_end));
   item_indent_ = Indent(begin);
   if (!marker->ordinal.empty()) {
     numbering_.Compose(Indent(begin), marker->ordinal);
@@ -895,6 +990,7 @@ void Segmenter::AppendLine(std::size_t begin, std::size_t end, UnitKind kind, st
     para_scan_ = begin + marker;
     para_kind_ = kind;
     para_shape_ = kind == UnitKind::kListItem ? item_shape_ : std::string();
+    para_opens_list_ = kind == UnitKind::kListItem && item_opens_list_;
     para_indent_ = kind == UnitKind::kListItem ? item_indent_ : 0;
   }
   para_end_ = end;
@@ -940,7 +1036,10 @@ void Segmenter::ClosePiece(std::size_t para_begin, std::size_t scan, std::size_t
   } else if (out_.units.size() > units + 1 && LooksLikeTableOfContents(text)) {
     for (std::size_t u = units; u < out_.units.size(); ++u) out_.units[u].kind = UnitKind::kHeading;
   }
-  if (out_.units.size() > first_unit) LinkListLead(first_unit, kind);
+  if (out_.units.size() > first_unit) {
+    LinkListLead(first_unit, kind);
+    MarkListTitle(first_unit, scan, kind);
+  }
   if (out_.units.size() > units) {
     out_.paragraphs.push_back(
         {static_cast<std::uint32_t>(para_begin), static_cast<std::uint32_t>(para_end), section_});
@@ -972,6 +1071,51 @@ void Segmenter::SplitSentences(std::size_t begin, std::size_t scan, std::size_t 
     i = stop;
   }
   AddUnit(start, end, kind, paragraph);
+}
+
+// A list item with no lead-in whose first sentence only names its subject ("(b) General.", "(c)
+// Incident reporting.") is a title: when its text follows in the paragraph, or (the item alone in
+// its paragraph) when the next paragraph is plain text or the first item of a list nested under
+// it ("(c) Incident reporting." / "(1) The vendor shall ..."), not a sibling or an outer item.
+// Items of a run of siblings ("(1) Annual reviews." "(2) Quarterly scans.") stay text.
+void Segmenter::MarkListTitle(std::size_t first_unit, std::size_t scan, UnitKind kind) {
+  const bool item = kind == UnitKind::kListItem;
+  if (pending_title_ >= 0) {
+    if (!item ||
+        (para_opens_list_ && (para_shape_ != pending_shape_ || para_indent_ != pending_indent_))) {
+      Unit& title = out_.units[static_cast<std::size_t>(pending_title_)];
+      title.kind = UnitKind::kHeading;
+      title.paragraph = -1;
+    }
+    pending_title_ = -1;
+  }
+  // After an item that only named its subject, a sibling like it is one of a run of such items.
+  const bool sibling = item && last_item_title_ && para_shape_ == last_item_shape_ &&
+                       para_indent_ == last_item_indent_;
+  last_item_shape_ = item ? para_shape_ : std::string();
+  last_item_indent_ = item ? para_indent_ : 0;
+  last_item_title_ = false;
+  Unit& first = out_.units[first_unit];
+  if (!item || first.kind != UnitKind::kListItem || scan >= first.end || scan < first.begin ||
+      (!out_.leads.empty() && out_.leads.back().item == first_unit)) {
+    return;
+  }
+  const std::string_view title = Trim(text_.substr(scan, first.end - scan));
+  if (title.empty() || title.back() != '.' ||
+      !(TitleLike(title.substr(0, title.size() - 1), 10) || IsSentenceCaseTitle(title, true))) {
+    return;
+  }
+  if (out_.units.size() > first_unit + 1) {
+    first.kind = UnitKind::kHeading;
+    first.paragraph = -1;
+    return;
+  }
+  last_item_title_ = true;
+  if (!sibling) {
+    pending_title_ = static_cast<int>(first_unit);
+    pending_shape_ = para_shape_;
+    pending_indent_ = para_indent_;
+  }
 }
 
 // Links the list item whose units start at first_unit (when kind is kListItem) to the lead-in of
@@ -1018,7 +1162,10 @@ void Segmenter::AddUnitPiece(std::size_t begin, std::size_t end, UnitKind kind, 
   std::string_view s = Trim(text_.substr(begin, end - begin));
   if (!HasLetter(s)) return;
   if (kind != UnitKind::kHeading && LooksLikeTableOfContents(s)) kind = UnitKind::kHeading;
-  if (kind == UnitKind::kHeading) leads_.clear();  // a heading ends every list
+  if (kind == UnitKind::kHeading) {
+    leads_.clear();       // a heading ends every list
+    pending_title_ = -1;  // and leaves a list item above it text
+  }
   begin = static_cast<std::size_t>(s.data() - text_.data());
   out_.units.push_back({static_cast<std::uint32_t>(begin),
                         static_cast<std::uint32_t>(begin + s.size()), kind, section_, paragraph});
