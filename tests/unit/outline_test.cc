@@ -624,5 +624,17 @@ TEST(Segment, ASentenceCaseTitleStandingAloneIsAHeading) {
             (Strings{"Uptime of 99.9 percent", "Customer data is encrypted"}));
 }
 
+// issue 11 engine A #1: a title run into the text it heads (contracts extracted without line
+// breaks) is a heading; a short sentence with a verb stays text. Long dated titles too.
+TEST(Segment, ATitleRunIntoItsTextIsAHeading) {
+  EXPECT_EQ(Sentences("It was built alone. 4.2 Return of Records. On request the vendor returns "
+                      "them. (e) Access Rights. The buyer may inspect. Fees Are Due. Pay them.\n"),
+            (Strings{"It was built alone.", "On request the vendor returns them.",
+                     "The buyer may inspect.", "Fees Are Due.", "Pay them."}));
+  EXPECT_EQ(Sentences("AS SET OUT IN THIS LIMITED NOTICE ON THE HANDLING OF EXTERNAL REPORTED "
+                      "SYSTEM INCIDENT INFORMATION (JAN 2024)\n\nThe vendor shall report.\n"),
+            (Strings{"The vendor shall report."}));
+}
+
 }  // namespace
 }  // namespace clausescan::internal

@@ -138,8 +138,15 @@ std::string_view WithoutVersionDate(std::string_view s) {
 // "and"), starting capitalised, not ending in a small word, one sentence, at most 100 bytes. A
 // version date at its end ("(MAY 2019)") is no word of it.
 bool TitleLike(std::string_view s, int max_words) {
-  s = WithoutVersionDate(Trim(s));
-  if (s.empty() || s.size() > 100 || !HasLetter(s) || s.back() == ',' || s.back() == ';') {
+  s = Trim(s);
+  const std::string_view undated = WithoutVersionDate(s);
+  // A dated clause title may be longer ("3052.204-73 Notification and Credit Monitoring
+  // Requirements for Personally Identifiable Information Incidents (JUL 2023)").
+  const bool dated = undated.size() < s.size();
+  s = undated;
+  if (dated) max_words += 8;
+  if (s.empty() || s.size() > (dated ? 160u : 100u) || !HasLetter(s) || s.back() == ',' ||
+      s.back() == ';') {
     return false;
   }
   if (s.find(". ") != std::string_view::npos) return false;
@@ -171,14 +178,18 @@ bool IsVerblessPhrase(std::string_view s, int max_words) {
 }
 
 // A short line in capitals that is not a sentence ("LIMITATION OF LIABILITY", "WITNESSETH").
+// A dated clause title may be longer ("LIMITATIONS ON THE USE OR DISCLOSURE OF ... INFORMATION
+// (JAN 2023)").
 bool IsAllCapsHeading(std::string_view s) {
-  if (s.size() > 80 || s.back() == ',' || s.back() == ';') return false;
+  const std::string_view undated = WithoutVersionDate(s);
+  const bool dated = undated.size() < s.size();
+  if (s.size() > (dated ? 160u : 80u) || s.back() == ',' || s.back() == ';') return false;
   int letters = 0;
   for (char c : s) {
     if (IsLower(c)) return false;
     letters += IsUpper(c);
   }
-  return letters >= 3 && IsVerblessPhrase(s, 10);
+  return letters >= 3 && IsVerblessPhrase(s, dated ? 18 : 10);
 }
 
 // True for a paragraph that is a note to whoever fills in a template, not a term of the
@@ -529,6 +540,25 @@ std::optional<Marker> ParseMarker(std::string_view s) {
   m.content = *end;
   while (m.content < s.size() && s[m.content] == ' ') ++m.content;
   return m;
+}
+
+// A sentence that only titles the text after it: a title (TitleLike) ending in '.', after a
+// section number or a list marker or none ("4.2 Return of Confidential Information.", "e. Audit
+// Rights.", "AUDIT RIGHTS.").
+bool IsRunInTitle(std::string_view s) {
+  s = Trim(s);
+  if (s.size() < 2 || s.back() != '.') return false;
+  std::string_view rest = s;
+  if (std::optional<SectionNumber> sn = ParseSectionNumber(s); sn && !sn->bare) {
+    rest = s.substr(sn->end);
+  } else if (std::optional<Marker> marker = ParseMarker(s)) {
+    rest = s.substr(marker->content);
+  } else if (s.find(' ') == std::string_view::npos) {
+    return false;  // one word ("First.", "Wait...") is no title without a number
+  }
+  rest = Trim(rest);
+  rest.remove_suffix(1);
+  return !rest.empty() && rest.back() != '.' && TitleLike(rest, 10);
 }
 
 // The shape of a list marker, so that the items of one list can be told from those nested in
@@ -1065,7 +1095,15 @@ void Segmenter::SplitSentences(std::size_t begin, std::size_t scan, std::size_t 
   for (std::size_t i = find(scan); i < end; i = find(i + 1)) {
     std::size_t stop = SentenceEnd(text_, start, end, i);
     if (stop == std::string_view::npos) continue;
+    const std::size_t units = out_.units.size();
     AddUnit(start, stop, kind, paragraph);
+    // A title run into the text it heads ("... independently. 4.2 Return of Confidential
+    // Information. Upon demand ..."), as contracts extracted without line breaks read.
+    if (kind == UnitKind::kSentence && out_.units.size() == units + 1 &&
+        IsRunInTitle(text_.substr(start, stop - start))) {
+      out_.units.back().kind = UnitKind::kHeading;
+      out_.units.back().paragraph = -1;
+    }
     kind = UnitKind::kSentence;
     start = stop;
     i = stop;
