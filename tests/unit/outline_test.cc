@@ -403,7 +403,9 @@ TEST(Segment, KeepsItsInvariantsOnRandomInput) {
       const ListLead& link = s.outline.leads[k];
       ASSERT_LT(link.lead, link.item) << doc;
       ASSERT_LT(link.item, s.outline.units.size()) << doc;
-      ASSERT_NE(s.outline.units[link.lead].kind, UnitKind::kHeading) << doc;
+      // issue 11 engine A #2: a heading leads into a list only when it ends in a colon.
+      const Unit& lead = s.outline.units[link.lead];
+      if (lead.kind == UnitKind::kHeading) ASSERT_EQ(text[lead.end - 1], ':') << doc;
       if (k > 0) ASSERT_LT(s.outline.leads[k - 1].item, link.item) << doc;
     }
   }
@@ -634,6 +636,43 @@ TEST(Segment, ATitleRunIntoItsTextIsAHeading) {
   EXPECT_EQ(Sentences("AS SET OUT IN THIS LIMITED NOTICE ON THE HANDLING OF EXTERNAL REPORTED "
                       "SYSTEM INCIDENT INFORMATION (JAN 2024)\n\nThe vendor shall report.\n"),
             (Strings{"The vendor shall report."}));
+}
+
+// issue 11 engine A #2: a heading that ends in a colon leads into the list under it, as a
+// sentence would. A heading without one ends the list, even before its first item (keeping the
+// link there found no clause on the tuning part and added false alarms on the check part).
+TEST(Segment, AColonHeadingLeadsIntoItsList) {
+  EXPECT_EQ(
+      Leads("**Exclusions:**\n\n- Outages the customer causes.\n- Planned maintenance.\n", true),
+      (Links{{"- Outages the customer causes.", "Exclusions:"},
+             {"- Planned maintenance.", "Exclusions:"}}));
+  EXPECT_EQ(Leads("Vendor shall maintain these controls:\n\n"
+                  "Access Management\n\n"
+                  "(a) unique accounts for each user;\n(b) yearly access reviews.\n"),
+            Links{});
+  // A heading after the items have begun ends the list too.
+  EXPECT_EQ(Leads("Vendor shall:\n\n(a) log access;\n\nAccess Management\n\n(b) other.\n"),
+            (Links{{"(a) log access;", "Vendor shall:"}}));
+}
+
+// issue 11 engine A #2: in Markdown, a paragraph indented under a list item that leads in ("-
+// **Hosting:**") is the item's text and takes it as lead-in.
+TEST(Segment, AnIndentedParagraphUnderAnItemKeepsItsLeadIn) {
+  EXPECT_EQ(Leads("These events are excluded:\n\n"
+                  "- **Hosting:**\n\n"
+                  "  Failures of the hosting provider.\n\n"
+                  "- **Customer actions:**\n\n"
+                  "  Changes the customer makes.\n\n"
+                  "- Planned work\n\n"
+                  "  Indented text under an item that leads into nothing.\n\n"
+                  "Other text.\n\n"
+                  "  Indented text after a paragraph.\n",
+                  true),
+            (Links{{"- Hosting:", "These events are excluded:"},
+                   {"Failures of the hosting provider.", "- Hosting:"},
+                   {"- Customer actions:", "These events are excluded:"},
+                   {"Changes the customer makes.", "- Customer actions:"},
+                   {"- Planned work", "These events are excluded:"}}));
 }
 
 }  // namespace

@@ -730,6 +730,7 @@ class Segmenter {
   std::string last_item_shape_;  // the marker shape of the last paragraph when a list item, or ""
   std::size_t last_item_indent_ = 0;
   bool last_item_title_ = false;  // the last paragraph was a list item that only named its subject
+  bool lead_waiting_ = false;     // the innermost lead-in has no item yet
 };
 
 Outline Segmenter::Run() {
@@ -1161,7 +1162,16 @@ void Segmenter::MarkListTitle(std::size_t first_unit, std::size_t scan, UnitKind
 // list item ends every list.
 void Segmenter::LinkListLead(std::size_t first_unit, UnitKind kind) {
   const Unit& first = out_.units[first_unit];
-  if (kind == UnitKind::kListItem && first.kind == UnitKind::kListItem) {
+  // A paragraph indented under a list item that leads in ("- **Hosting:**" then "  Failures of
+  // the hosting provider.", Markdown) is that item's text.
+  const bool continuation = kind != UnitKind::kListItem && !last_item_shape_.empty() &&
+                            Indent(first.begin) > last_item_indent_ && lead_waiting_ &&
+                            !leads_.empty() && leads_.back().shape == last_item_shape_ &&
+                            leads_.back().indent == last_item_indent_;
+  if (continuation) {
+    out_.leads.push_back({static_cast<std::uint32_t>(first_unit), leads_.back().unit});
+    lead_waiting_ = false;
+  } else if (kind == UnitKind::kListItem && first.kind == UnitKind::kListItem) {
     // An item like the one that opened a lead-in is its sibling: that nested list has ended.
     for (std::size_t k = leads_.size(); k-- > 0;) {
       if (!leads_[k].shape.empty() && leads_[k].shape == para_shape_ &&
@@ -1172,6 +1182,7 @@ void Segmenter::LinkListLead(std::size_t first_unit, UnitKind kind) {
     }
     if (!leads_.empty()) {
       out_.leads.push_back({static_cast<std::uint32_t>(first_unit), leads_.back().unit});
+      lead_waiting_ = false;
     }
   } else {
     leads_.clear();
@@ -1180,8 +1191,10 @@ void Segmenter::LinkListLead(std::size_t first_unit, UnitKind kind) {
   if (last.kind != UnitKind::kHeading && leads_.size() < kMaxLeadDepth &&
       EndsAsLeadIn(text_.substr(last.begin, last.end - last.begin))) {
     const bool item = kind == UnitKind::kListItem;
-    leads_.push_back({static_cast<std::uint32_t>(out_.units.size() - 1),
-                      item ? para_shape_ : std::string(), item ? para_indent_ : 0});
+    std::string shape = item ? para_shape_ : continuation ? last_item_shape_ : std::string();
+    const std::size_t indent = item ? para_indent_ : continuation ? last_item_indent_ : 0;
+    leads_.push_back({static_cast<std::uint32_t>(out_.units.size() - 1), std::move(shape), indent});
+    lead_waiting_ = true;
   }
 }
 
@@ -1201,7 +1214,13 @@ void Segmenter::AddUnitPiece(std::size_t begin, std::size_t end, UnitKind kind, 
   if (!HasLetter(s)) return;
   if (kind != UnitKind::kHeading && LooksLikeTableOfContents(s)) kind = UnitKind::kHeading;
   if (kind == UnitKind::kHeading) {
-    leads_.clear();       // a heading ends every list
+    // A heading ends every list; one that ends in a colon ("Exclusions:") leads into the list
+    // under it (issue 11 engine A #2).
+    leads_.clear();
+    if (s.back() == ':' && leads_.size() < kMaxLeadDepth) {
+      leads_.push_back({static_cast<std::uint32_t>(out_.units.size()), std::string(), 0});
+      lead_waiting_ = true;
+    }
     pending_title_ = -1;  // and leaves a list item above it text
   }
   begin = static_cast<std::size_t>(s.data() - text_.data());
