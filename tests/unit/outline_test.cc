@@ -675,5 +675,42 @@ TEST(Segment, AnIndentedParagraphUnderAnItemKeepsItsLeadIn) {
                    {"- Planned work", "These events are excluded:"}}));
 }
 
+// issue 11 engine A #3: text converted from a PDF keeps the bullets of its word processor ("●",
+// the Symbol font's U+F0B7, "▪", "o"): each starts an item, after the list's lead-in.
+TEST(Segment, PdfBulletsStartListItems) {
+  EXPECT_EQ(Leads("The vendor must notify the buyer if it:\n"
+                  "    \xEF\x82\xB7 receives a request from a person\n"
+                  "    \xEF\x82\xB7 becomes aware of a data loss\n\n"
+                  "The buyer may either:\n"
+                  "\xE2\x97\x8F restore the data itself\n"
+                  "\xE2\x97\x8F ask the vendor to restore it\n\n"
+                  "The vendor shall:\n"
+                  "o keep logs\n"
+                  "o review them\n"),
+            (Links{{"\xEF\x82\xB7 receives a request from a person",
+                    "The vendor must notify the buyer if it:"},
+                   {"\xEF\x82\xB7 becomes aware of a data loss",
+                    "The vendor must notify the buyer if it:"},
+                   {"\xE2\x97\x8F restore the data itself", "The buyer may either:"},
+                   {"\xE2\x97\x8F ask the vendor to restore it", "The buyer may either:"},
+                   {"o keep logs", "The vendor shall:"},
+                   {"o review them", "The vendor shall:"}}));
+}
+
+// issue 11 engine A #3: a marker that the line wrapping put at a line start, inside a sentence
+// (after "paragraph", "of", "the"), continues the sentence; a real list stays a list.
+TEST(Segment, AMarkerInsideAWrappedSentenceIsNoItem) {
+  EXPECT_EQ(Sentences("The vendor shall act as set out in paragraph\n"
+                      "(b) above and give notice under the\n"
+                      "(c) procedure within a day.\n"
+                      "o is the letter used in the\n"
+                      "o form.\n"),
+            (Strings{"The vendor shall act as set out in paragraph\n(b) above and give notice "
+                     "under the\n(c) procedure within a day.",
+                     "o is the letter used in the\no form."}));
+  EXPECT_EQ(Sentences("The vendor shall\n(a) log access;\n(b) keep logs.\n"),
+            (Strings{"The vendor shall", "(a) log access;", "(b) keep logs."}));
+}
+
 }  // namespace
 }  // namespace clausescan::internal

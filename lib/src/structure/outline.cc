@@ -501,11 +501,31 @@ struct Marker {
   // only where a clause may end (like `numeric`).
   bool digits_in_parens = false;
   std::string_view ordinal;  // "1" for "1.", the number a nested list continues
+  bool letter_o = false;     // "o ": a bullet only where an item may start (MarkerLine)
 };
+
+// Bullets that word processors put in text converted from PDF: U+2022 •, U+25CF ●, U+25AA ▪,
+// U+25A0 ■, U+25E6 ◦, U+25CB ○, U+2023 ‣, U+2043 ⁃, U+27A2 ➢, U+00B7 ·, and the Symbol and
+// Wingdings fonts' private code points U+F0B7 and U+F0A7.
+std::size_t BulletLength(std::string_view s) {
+  static constexpr std::string_view kBullets[] = {"\xE2\x80\xA2", "\xE2\x97\x8F", "\xE2\x96\xAA",
+                                                  "\xE2\x96\xA0", "\xE2\x97\xA6", "\xE2\x97\x8B",
+                                                  "\xE2\x80\xA3", "\xE2\x81\x83", "\xE2\x9E\xA2",
+                                                  "\xC2\xB7",     "\xEF\x82\xB7", "\xEF\x82\xA7"};
+  for (std::string_view bullet : kBullets) {
+    if (s.substr(0, bullet.size()) == bullet) return bullet.size();
+  }
+  return 0;
+}
 
 std::optional<std::size_t> MarkerEnd(std::string_view s, Marker& m) {
   if (s.size() >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ') return 1;
-  if (s.substr(0, 3) == "\xE2\x80\xA2") return 3;  // U+2022 bullet
+  if (const std::size_t bullet = BulletLength(s); bullet > 0) return bullet;
+  // "o" as a bullet (a second-level bullet in Word), told from the letter by where it stands.
+  if (s.size() >= 2 && s[0] == 'o' && s[1] == ' ') {
+    m.letter_o = true;
+    return 1;
+  }
   // An option of a template ("[x] HIPAA", "☐ Option"): an item, never a heading (issue 15 #5).
   if (const std::size_t box = CheckboxAt(s).size; box > 0) return box;
   bool paren = s[0] == '(';
@@ -593,6 +613,23 @@ bool OpensList(std::string_view marker) {
   return token == "a" || token == "A" || token == "1" || token == "i" || token == "I";
 }
 
+// True when a line runs on into the next: it ends in a word that refers on ("paragraph",
+// "Clause") or in a small word ("the", "of") that leads into no list (EndsAsLeadIn: "to").
+bool RunsOn(std::string_view line) {
+  const std::size_t space = line.rfind(' ');
+  const std::string_view last = space == std::string_view::npos ? line : line.substr(space + 1);
+  if (last.empty() || !std::all_of(last.begin(), last.end(), IsAlpha)) return false;
+  return IsOneOf(last, {"paragraph", "paragraphs", "subparagraph", "sub-paragraph",
+                        "clause",    "clauses",    "section",      "sections",
+                        "article",   "articles",   "schedule",     "annex",
+                        "item",      "items",      "point",        "points",
+                        "the",       "a",          "an",           "of",
+                        "in",        "by",         "with",         "under",
+                        "from",      "for",        "per",          "at",
+                        "on",        "upon",       "into",         "its",
+                        "their"});
+}
+
 // True when a unit leads into a list that follows it: it ends in ':' ("Provider shall:", "The
 // data importer agrees and warrants:") or in a word that needs the items to go on ("Supplier
 // shall", "... agrees to", "... ensure that", "... including").
@@ -673,7 +710,7 @@ class Segmenter {
   void MarkListTitle(std::size_t first_unit, std::size_t scan, UnitKind kind);
   bool HashHeading(std::size_t begin, std::string_view s);
   bool NumberedLine(std::size_t begin, std::string_view s, bool boundary, bool alone);
-  bool MarkerLine(std::size_t begin, std::string_view s, bool boundary);
+  bool MarkerLine(std::size_t begin, std::string_view s, bool boundary, std::string_view previous);
   bool MergeTitle(std::size_t begin, std::string_view s, bool next_blank);
   std::string SectionNumberFor(std::size_t begin, const SectionNumber& sn, bool& composed);
   bool AddSection(Section section, std::size_t begin, std::size_t heading_end);
@@ -731,6 +768,8 @@ class Segmenter {
   std::size_t last_item_indent_ = 0;
   bool last_item_title_ = false;  // the last paragraph was a list item that only named its subject
   bool lead_waiting_ = false;     // the innermost lead-in has no item yet
+  std::string_view previous_line_;  // the last line, trimmed; empty after a blank line
+  bool item_letter_o_ = false;      // the last list item line's marker was an "o" bullet
 };
 
 Outline Segmenter::Run() {
@@ -752,12 +791,15 @@ void Segmenter::HandleLine(std::size_t begin, std::size_t end, bool next_blank) 
   if (s.empty() || std::none_of(s.begin(), s.end(), [](char c) {
         return IsAlnum(c) || static_cast<unsigned char>(c) >= 0x80;
       })) {
+    previous_line_ = {};
     CloseParagraph();  // blank lines and rules ("---", "|---|---|") end paragraphs
     boundary_ = true;
     if (s.empty()) table_ = Table::kNone;  // a table's "|---|" rule does not end it
     if (contents_ && contents_entries_ > 0) contents_gap_ = true;
     return;
   }
+  const std::string_view previous = previous_line_;
+  previous_line_ = s;
   if (ContentsLine(begin, s)) return;
   bool boundary = boundary_;
   bool marker_boundary = boundary_ || after_conjunction_;
@@ -782,7 +824,8 @@ void Segmenter::HandleLine(std::size_t begin, std::size_t end, bool next_blank) 
     return;
   }
   table_ = Table::kNone;
-  if (NumberedLine(begin, s, boundary, next_blank) || MarkerLine(begin, s, marker_boundary)) {
+  if (NumberedLine(begin, s, boundary, next_blank) ||
+      MarkerLine(begin, s, marker_boundary, previous)) {
     return;
   }
   if (boundary && IsAllCapsHeading(s)) {
@@ -947,9 +990,20 @@ std::string Segmenter::SectionNumberFor(std::size_t begin, const SectionNumber& 
   return number;
 }
 
-bool Segmenter::MarkerLine(std::size_t begin, std::string_view s, bool boundary) {
+// A marker at the start of a line opens an item, but where the line before runs on into it: "as
+// set out in paragraph" / "(b) above", "under the" / "(c) procedure" (a reference, or a line
+// ending in a small word that leads into no list), as text converted from a PDF wraps it. "o"
+// is a bullet only after a clause ends, after a lead-in or after another "o" item.
+bool Segmenter::MarkerLine(std::size_t begin, std::string_view s, bool boundary,
+                           std::string_view previous) {
   std::optional<Marker> marker = ParseMarker(s);
   if (!marker || ((marker->numeric || marker->digits_in_parens) && !boundary)) return false;
+  if (!boundary && s[0] != '-' && s[0] != '*' && s[0] != '+' && BulletLength(s) == 0 &&
+      RunsOn(previous)) {
+    return false;
+  }
+  if (marker->letter_o && !(boundary || EndsAsLeadIn(previous) || item_letter_o_)) return false;
+  item_letter_o_ = marker->letter_o;
   std::size_t marker_end = marker->content;
   while (marker_end > 0 && s[marker_end - 1] == ' ') --marker_end;
   item_shape_ = MarkerShape(s.substr(0, marker_end));
