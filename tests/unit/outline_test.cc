@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "extract/document.h"
+
 namespace clausescan::internal {
 namespace {
 
@@ -710,6 +712,32 @@ TEST(Segment, AMarkerInsideAWrappedSentenceIsNoItem) {
                      "o is the letter used in the\no form."}));
   EXPECT_EQ(Sentences("The vendor shall\n(a) log access;\n(b) keep logs.\n"),
             (Strings{"The vendor shall", "(a) log access;", "(b) keep logs."}));
+}
+
+// issue 11 engine A #3: page furniture between two items of a list in text converted from a PDF
+// no longer ends the list: the items after the page break keep their lead-in.
+TEST(Segment, AListRunsOverAPageBreakOfPdfText) {
+  Result<Document> doc = ReadDocument(
+      "Vendor Terms\nYou must:\na. keep a list of users.\n\n1\nVendor Terms (Public)\n"
+      "v2 May 2024\n\n\fb.\n\nReview the list each month.\nc. Delete old accounts.\n\n2\n"
+      "Vendor Terms (Public)\nv2 May 2024\n\n\fd. Report misuse to us.\n\n3\n"
+      "Vendor Terms (Public)\nv2 May 2024\n",
+      "terms.txt", ReadOptions());
+  ASSERT_TRUE(doc.ok());
+  NormalizeOptions options;
+  options.join_sentences_across_blank_lines = true;
+  Segmented s;
+  s.text = Normalize(doc->text, options);
+  s.outline = Segment(s.text);
+  std::vector<std::string> leads;
+  for (const ListLead& link : s.outline.leads) {
+    leads.push_back(UnitText(s, s.outline.units[link.item]) + " <- " +
+                    UnitText(s, s.outline.units[link.lead]));
+  }
+  EXPECT_EQ(
+      leads,
+      (Strings{"a. keep a list of users. <- You must:", "Review the list each month. <- You must:",
+               "c. Delete old accounts. <- You must:", "d. Report misuse to us. <- You must:"}));
 }
 
 }  // namespace
