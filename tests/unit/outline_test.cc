@@ -173,6 +173,11 @@ TEST(Segment, RecognisesHeadings) {
        "7.1 Security Incidents. Supplier shall notify Customer.",
        false,
        {"7.1 Security Incidents"}},
+      // issue 11 engine A #1: a title in sentence case names the section as well.
+      {"sentence case title clause",
+       "Intro.\n11. Access control. You must control access.",
+       false,
+       {"11. Access control"}},
       {"title clause with keyword",
        "Section 3 Fees and Payment. Customer shall pay.",
        false,

@@ -384,13 +384,16 @@ std::size_t SentenceEnd(std::string_view text, std::size_t begin, std::size_t en
 }
 
 // Length of a title sentence that opens s and is followed by more text ("Security Incidents.
-// Supplier shall ..." -> 18), or 0.
+// Supplier shall ..." -> 18, "Access control. You must ..." -> 14), or 0.
 std::size_t TitleSentence(std::string_view s) {
   std::size_t limit = std::min<std::size_t>(s.size(), 100);
   for (std::size_t i = 1; i < limit; ++i) {
     if (s[i] != '.' || i + 2 >= s.size() || s[i + 1] != ' ') continue;
     if (IsAbbreviation(s, 0, i)) continue;
-    return TitleLike(s.substr(0, i), 10) && StartsSentence(s, i + 2) ? i : 0;
+    const std::string_view title = s.substr(0, i);
+    return (TitleLike(title, 10) || IsSentenceCaseTitle(title, false)) && StartsSentence(s, i + 2)
+               ? i
+               : 0;
   }
   return 0;
 }
