@@ -643,6 +643,12 @@ TEST(Segment, ATitleRunIntoItsTextIsAHeading) {
   EXPECT_EQ(Sentences("AS SET OUT IN THIS LIMITED NOTICE ON THE HANDLING OF EXTERNAL REPORTED "
                       "SYSTEM INCIDENT INFORMATION (JAN 2024)\n\nThe vendor shall report.\n"),
             (Strings{"The vendor shall report."}));
+  // The section keeps the name its numbered heading gave it.
+  EXPECT_EQ(Labels("# 252.204-7099 Handling of External Reported System Incident Information\n\n"
+                   "AS SET OUT IN THIS LIMITED NOTICE ON THE HANDLING OF EXTERNAL REPORTED "
+                   "SYSTEM INCIDENT INFORMATION (JAN 2024)\n\nThe vendor shall report.\n",
+                   true),
+            Strings{"252.204-7099 Handling of External Reported System Incident Information"});
 }
 
 // issue 11 engine A #2: a heading that ends in a colon leads into the list under it, as a

@@ -178,11 +178,10 @@ bool IsVerblessPhrase(std::string_view s, int max_words) {
 }
 
 // A short line in capitals that is not a sentence ("LIMITATION OF LIABILITY", "WITNESSETH").
-// A dated clause title may be longer ("LIMITATIONS ON THE USE OR DISCLOSURE OF ... INFORMATION
-// (JAN 2023)").
-bool IsAllCapsHeading(std::string_view s) {
-  const std::string_view undated = WithoutVersionDate(s);
-  const bool dated = undated.size() < s.size();
+// With `long_dated`, a clause title with a version date may be longer ("LIMITATIONS ON THE USE
+// OR DISCLOSURE OF ... INFORMATION (JAN 2023)").
+bool IsAllCapsHeading(std::string_view s, bool long_dated = false) {
+  const bool dated = long_dated && WithoutVersionDate(s).size() < s.size();
   if (s.size() > (dated ? 160u : 80u) || s.back() == ',' || s.back() == ';') return false;
   int letters = 0;
   for (char c : s) {
@@ -835,6 +834,14 @@ void Segmenter::HandleLine(std::size_t begin, std::size_t end, bool next_blank) 
     numbering_.Clear();
     std::string_view title = TrimPunctuation(s);
     AddSection({"", std::string(title), std::string(title), 1, begin}, begin, begin + s.size());
+    return;
+  }
+  // A long dated clause title in capitals is a heading too, but the section keeps the name its
+  // numbered heading gave it ("252.204-7009 Limitations on the Use ...").
+  if (boundary && IsAllCapsHeading(s, true)) {
+    CloseParagraph();
+    AddUnit(begin, begin + s.size(), UnitKind::kHeading, -1);
+    boundary_ = true;
     return;
   }
   // A title line standing alone ("Using the Service to Notify Changes", "Security requirements:",
