@@ -438,6 +438,10 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
     // The side read so far, so that merging keeps apart sentences of different sides;
     // JudgeFromSide sets the party shown.
     finding.party = std::string(internal::PartyName(role.party));
+    // A sentence that asks nothing of us is not merged into one that does (issue 15 #8).
+    finding.holds = internal::AsksNothingOfUser(data.rules[hit.rule], role, sides->user, finding)
+                        ? "nothing"
+                        : "";
     rule_of[finding.rule] = &data.rules[hit.rule];
     roles[finding.rule][finding.start] = RoleSpan{finding.end, std::move(role)};
     report.findings.push_back(std::move(finding));
@@ -450,8 +454,9 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   internal::ReadSubprocessorScheme(data, report.findings, doctype);
   internal::ReadIndemnityCarveouts(data, report.findings, doctype);
   internal::FoldListItems(data, doc.text, report.findings, doctype);  // issue 15 #4
-  internal::DropAdviceGrantedNearby(data, report.findings);          // issue 15 #4
+  internal::DropAdviceGrantedNearby(data, report.findings);           // issue 15 #4
   for (Finding& finding : report.findings) {
+    finding.holds.clear();  // JudgeFromSide says whose duty or right it is
     const internal::Rule* rule = rule_of[finding.rule];
     const internal::PartyRole* role = RoleOf(roles, finding);
     if (rule != nullptr && role != nullptr) {

@@ -1,0 +1,124 @@
+// The risk a careful reader gives a clause (issue 15 #8): which sentences make one provision,
+// and how a clause's own words move its risk. Contracts are written here in our own words; the
+// built-in rules judge them.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "clausescan/clausescan.h"
+#include "scan_text.h"
+
+namespace clausescan {
+namespace {
+
+using test_scan::On;
+
+Report Scan(const std::string& text) { return test_scan::ScanText(text, "terms.txt"); }
+
+std::string Describe(const Report& report) {
+  std::string out;
+  for (const Finding& f : report.findings) {
+    out += f.rule + " " + std::string(RiskName(f.risk)) + " party=" + f.party +
+           " holds=" + f.holds + ": " + f.text.substr(0, 90) + "\n";
+  }
+  return out;
+}
+
+const char kParties[] =
+    "Security Addendum between Nimbus Ltd (\"Supplier\") and Harbour Bank (\"Customer\").\n\n";
+
+// issue 15 #8: a sentence that asks nothing of us (our protection, a limit on their remedy) is
+// its own provision, not merged into the duty before it and judged with that duty's risk.
+TEST(CarefulReader, SentenceThatAsksNothingIsNotMergedIntoADuty) {
+  const Report report = Scan(
+      std::string(kParties) +
+      "4. Incidents. Supplier will tell Customer about a Security Incident within 72 hours "
+      "after confirming it. Supplier's notice of a Security Incident is not an admission of "
+      "fault or liability by Supplier.\n\n"
+      "5. Service levels. Customer is entitled to a service credit of 10% of the monthly fee for "
+      "each month below the uptime target. Service credits may only be set off against future "
+      "invoices of Supplier.\n");
+  const std::vector<Finding> notice = On(report, "incident_notification", "within 72 hours");
+  const std::vector<Finding> no_fault = On(report, "incident_notification", "not an admission");
+  ASSERT_EQ(notice.size(), 1u) << Describe(report);
+  ASSERT_EQ(no_fault.size(), 1u) << Describe(report);
+  EXPECT_EQ(notice[0].text.find("not an admission"), std::string::npos) << Describe(report);
+  EXPECT_EQ(notice[0].risk, Risk::kLow) << Describe(report);
+  EXPECT_EQ(no_fault[0].risk, Risk::kInfo) << Describe(report);
+
+  const std::vector<Finding> credit = On(report, "sla_uptime", "entitled to a service credit");
+  const std::vector<Finding> offset = On(report, "sla_uptime", "future invoices");
+  ASSERT_EQ(credit.size(), 1u) << Describe(report);
+  ASSERT_EQ(offset.size(), 1u) << Describe(report);
+  EXPECT_EQ(credit[0].text.find("future invoices"), std::string::npos) << Describe(report);
+  EXPECT_EQ(credit[0].risk, Risk::kLow) << Describe(report);
+  EXPECT_EQ(offset[0].risk, Risk::kInfo) << Describe(report);
+}
+
+// issue 15 #8: notice "immediately" with no number of hours is tight, as "without delay" is
+// (medium), not the under-a-day window that cannot be met at night (high); a stated short window
+// stays high.
+TEST(CarefulReader, NoticeImmediatelyIsMediumNotHigh) {
+  const Report report =
+      Scan(std::string(kParties) +
+           "6. Breaches. Supplier shall inform Customer immediately of any unauthorised access to "
+           "Customer Data.\n\n"
+           "7. Supplier shall inform Customer of any unauthorised access to Customer Data within "
+           "12 hours.\n");
+  const std::vector<Finding> immediately = On(report, "incident_notification", "immediately");
+  const std::vector<Finding> hours = On(report, "incident_notification", "12 hours");
+  ASSERT_EQ(immediately.size(), 1u) << Describe(report);
+  ASSERT_EQ(hours.size(), 1u) << Describe(report);
+  EXPECT_EQ(immediately[0].risk, Risk::kMedium) << Describe(report);
+  EXPECT_EQ(hours[0].risk, Risk::kHigh) << Describe(report);
+}
+
+bool Has(const std::vector<std::string>& list, const std::string& item) {
+  return std::find(list.begin(), list.end(), item) != list.end();
+}
+
+// issue 15 #8: an audit "at any time, with or without notice" is the at-will audit the playbook
+// warns about (high), not the usual audit right (low); a yearly audit on notice stays low.
+TEST(CarefulReader, AuditAtWillIsHigh) {
+  const Report report =
+      Scan(std::string(kParties) +
+           "8. Audit. Customer may audit Supplier's compliance with this Addendum whenever it "
+           "wishes and at any time, with or without notice to Supplier.\n\n"
+           "9. Customer may audit Supplier's compliance with this Addendum once a year on thirty "
+           "(30) days' written notice.\n");
+  const std::vector<Finding> at_will = On(report, "audit_rights", "whenever it wishes");
+  const std::vector<Finding> yearly = On(report, "audit_rights", "once a year");
+  ASSERT_EQ(at_will.size(), 1u) << Describe(report);
+  ASSERT_EQ(yearly.size(), 1u) << Describe(report);
+  EXPECT_EQ(at_will[0].risk, Risk::kHigh) << Describe(report);
+  EXPECT_TRUE(Has(at_will[0].positions, "audit-at-will")) << Describe(report);
+  EXPECT_EQ(yearly[0].risk, Risk::kLow) << Describe(report);
+}
+
+// issue 15 #8: the customer's duty to warn us before it audits, and our right to be warned,
+// protect us: info, with a reason that says so, not "our right to audit them".
+TEST(CarefulReader, NoticeBeforeAnAuditProtectsTheAuditedSide) {
+  const Report report =
+      Scan(std::string(kParties) +
+           "10. Audit. Customer may audit Supplier's compliance with this Addendum once a year.\n\n"
+           "11. Customer must give Supplier no less than twenty (20) days' written notice of each "
+           "audit.\n\n"
+           "12. Supplier shall receive at least twenty days' notice in writing of any audit.\n");
+  const std::vector<Finding> duty = On(report, "audit_rights", "Customer must give Supplier");
+  const std::vector<Finding> right = On(report, "audit_rights", "Supplier shall receive");
+  ASSERT_EQ(duty.size(), 1u) << Describe(report);
+  ASSERT_EQ(right.size(), 1u) << Describe(report);
+  EXPECT_EQ(duty[0].party, "customer") << Describe(report);
+  EXPECT_EQ(duty[0].risk, Risk::kInfo) << Describe(report);
+  ASSERT_FALSE(duty[0].reasons.empty());
+  EXPECT_NE(duty[0].reasons[0].find("duty to give notice"), std::string::npos)
+      << duty[0].reasons[0];
+  EXPECT_EQ(right[0].party, "supplier") << Describe(report);
+  EXPECT_EQ(right[0].risk, Risk::kInfo) << Describe(report);
+  EXPECT_TRUE(right[0].considerations.empty()) << Describe(report);
+}
+
+}  // namespace
+}  // namespace clausescan
