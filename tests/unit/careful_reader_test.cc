@@ -120,5 +120,35 @@ TEST(CarefulReader, NoticeBeforeAnAuditProtectsTheAuditedSide) {
   EXPECT_TRUE(right[0].considerations.empty()) << Describe(report);
 }
 
+bool Offers(const Finding& f, const std::string& prefix) {
+  return std::any_of(f.considerations.begin(), f.considerations.end(),
+                     [&](const std::string& c) { return c.rfind(prefix, 0) == 0; });
+}
+
+// issue 15 #8: advice to offer reports before audits is pointless when another section of the
+// same document already accepts reports in lieu of an audit; without that section it stays.
+TEST(CarefulReader, ReportsInLieuInAnotherSectionDropThatAdviceDocumentWide) {
+  const std::string audit =
+      "3. Inspections\n\n"
+      "Customer may audit Supplier's compliance with this Addendum once a year on thirty (30) "
+      "days' written notice.\n\n";
+  const std::string reports =
+      "14. Assurance\n\n"
+      "Supplier will give Customer its latest ISO 27001 certificate on request, and Customer "
+      "will accept it in lieu of an audit.\n";
+  const std::string advice = "Offer current third-party reports";
+  const Report with = Scan(std::string(kParties) + audit + reports);
+  const Report without = Scan(std::string(kParties) + audit);
+  const std::vector<Finding> in_with = On(with, "audit_rights", "once a year");
+  const std::vector<Finding> in_without = On(without, "audit_rights", "once a year");
+  ASSERT_EQ(in_with.size(), 1u) << Describe(with);
+  ASSERT_EQ(in_without.size(), 1u) << Describe(without);
+  EXPECT_FALSE(Offers(in_with[0], advice)) << Describe(with);
+  EXPECT_TRUE(Offers(in_without[0], advice)) << Describe(without);
+  // Only the advice goes: the clause's risk and its own parameters stay.
+  EXPECT_EQ(in_with[0].risk, in_without[0].risk);
+  EXPECT_EQ(in_with[0].parameters.count("reports_in_lieu"), 0u);
+}
+
 }  // namespace
 }  // namespace clausescan
