@@ -16,6 +16,7 @@
 #include "assess/indemnity_cap.h"
 #include "assess/list_items.h"
 #include "assess/merge.h"
+#include "assess/one_sided_limits.h"
 #include "assess/perspective.h"
 #include "assess/rationale.h"
 #include "assess/section_advice.h"
@@ -463,6 +464,7 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
       internal::JudgeFromSide(*rule, *role, sides->user, sides->names, &finding);
     }
   }
+  internal::ReadOneSidedLimits(data, report.findings, doctype);  // issue 15 #8
   if (more) {
     report.notes.push_back(
         fmt::format("{} finding{} shown; the document has more (raise --max-findings)",

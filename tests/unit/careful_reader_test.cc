@@ -150,5 +150,33 @@ TEST(CarefulReader, ReportsInLieuInAnotherSectionDropThatAdviceDocumentWide) {
   EXPECT_EQ(in_with[0].parameters.count("reports_in_lieu"), 0u);
 }
 
+// issue 15 #8: when the agreement limits only the other side's liability, our own is open-ended:
+// their one-sided limit is at least medium and our indemnity is judged as uncapped. A limit of
+// ours anywhere in the document leaves both as they were.
+TEST(CarefulReader, LimitsProtectingOnlyTheOtherSideLeaveOursOpen) {
+  const std::string clauses =
+      "8. Limitation. In no event will Customer be liable to Supplier for any indirect or "
+      "consequential damages, and Customer's total liability under this Addendum will not exceed "
+      "USD 1,000.\n\n"
+      "9. Indemnity. Supplier shall indemnify and hold harmless Customer against any third-party "
+      "claims arising from Supplier's breach of this Addendum.\n\n";
+  const Report one_sided = Scan(std::string(kParties) + clauses);
+  const Report mutual_cap =
+      Scan(std::string(kParties) + clauses +
+           "11. Supplier's total liability under this Addendum will not exceed the fees paid in "
+           "the 12 months before the claim.\n");
+  for (const Report* report : {&one_sided, &mutual_cap}) {
+    const bool open = report == &one_sided;
+    const std::vector<Finding> limit = On(*report, "liability_cap", "In no event will Customer");
+    const std::vector<Finding> indemnity = On(*report, "indemnification", "indemnify");
+    ASSERT_EQ(limit.size(), 1u) << Describe(*report);
+    ASSERT_EQ(indemnity.size(), 1u) << Describe(*report);
+    EXPECT_EQ(limit[0].side, "them") << Describe(*report);
+    EXPECT_EQ(limit[0].risk, open ? Risk::kMedium : Risk::kLow) << Describe(*report);
+    EXPECT_EQ(indemnity[0].risk, open ? Risk::kHigh : Risk::kLow) << Describe(*report);
+    EXPECT_EQ(Has(indemnity[0].positions, "indemnity-uncapped"), open) << Describe(*report);
+  }
+}
+
 }  // namespace
 }  // namespace clausescan
