@@ -178,5 +178,24 @@ TEST(CarefulReader, LimitsProtectingOnlyTheOtherSideLeaveOursOpen) {
   }
 }
 
+// issue 15 #8: a day from discovering an incident leaves no time to confirm it (high); a day from
+// confirming it is tight (medium), and three days from discovery are usual (low).
+TEST(CarefulReader, ADayFromDiscoveryIsHigh) {
+  const Report report = Scan(
+      std::string(kParties) +
+      "4. Supplier shall notify Customer of any Security Incident within 24 hours of discovering "
+      "it.\n\n"
+      "5. Supplier shall notify Customer of any Security Incident within 24 hours of confirming "
+      "it.\n\n"
+      "6. Supplier shall notify Customer of any Security Incident within 72 hours of discovering "
+      "it.\n");
+  const std::vector<Finding> found = On(report, "incident_notification", "Security Incident");
+  ASSERT_EQ(found.size(), 3u) << Describe(report);
+  EXPECT_EQ(found[0].risk, Risk::kHigh) << Describe(report);
+  EXPECT_TRUE(Has(found[0].positions, "notify-day-from-discovery")) << Describe(report);
+  EXPECT_EQ(found[1].risk, Risk::kMedium) << Describe(report);
+  EXPECT_EQ(found[2].risk, Risk::kLow) << Describe(report);
+}
+
 }  // namespace
 }  // namespace clausescan
