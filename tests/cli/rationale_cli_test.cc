@@ -125,6 +125,22 @@ TEST_F(RationaleCli, RulesTestFailsForAnOwnCategoryWithoutRationale) {
   EXPECT_EQ(fixed.exit_code, 0) << fixed.err;
 }
 
+// issue 14 (helper brief s5, item 4): `rules test` refuses a rationale source read only through
+// a secondary copy, naming the file and line of its `read`, and exits 2.
+TEST_F(RationaleCli, RulesTestRefusesASourceReadOnlyThroughASecondaryCopy) {
+  std::filesystem::path pack = WriteOwnPack(dir_.path() / "own", "escrow", "escrow.deposit");
+  WriteWholeFile(pack / "escrow" / "rationale.yaml",
+                 "category: escrow\nrationale: The buyer must keep running if we fail.\n"
+                 "sources:\n  - title: Escrow guidance\n    url: \"https://example.com/guide\"\n"
+                 "    says: Escrow for critical software.\n"
+                 "    read: \"secondary: a blog's summary of the guidance\"\n");
+  RunResult r = RunClausescan("rules test " + Quote(pack));
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_THAT(r.err, HasSubstr("escrow/rationale.yaml:7:11: 'read' says the source was read only "
+                               "through a secondary copy"));
+  EXPECT_TRUE(r.out.empty()) << r.out;
+}
+
 // issue 14 #2 (item 2): a rule of a built-in category in a folder without rationale.yaml shows
 // the built-in category's rationale.
 TEST_F(RationaleCli, AnOwnRuleOfABuiltinCategoryTakesItsRationale) {

@@ -18,6 +18,7 @@ namespace clausescan::internal {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 const char kCategories[] = R"(- {id: incident_notification, title: Security incident notification}
 - {id: audit, title: Audit rights}
@@ -254,6 +255,36 @@ TEST(RationaleLoader, EverySourceNamesItsTextAndWhereItWasRead) {
   }
 }
 
+// issue 14 (helper brief s5, item 4): facts come only from the primary texts or official
+// guidance, so a source whose `read` says it was read only through a secondary copy or summary
+// is refused where it stands (file, line and column of its `read`), whatever its case.
+TEST(RationaleLoader, ASourceReadOnlyThroughASecondaryCopyIsAnError) {
+  const std::vector<std::string> reads = {
+      "\"secondary: a law-firm summary of the paper\"",
+      "\"official site not reached; wording checked against Secondary copies only\"",
+      "SECONDARY (blog quote)",
+  };
+  for (const std::string& read : reads) {
+    auto data = Load(kRationale,
+                     "category: audit\nrationale: The regulator asks.\nsources:\n"
+                     "  - title: Guidelines para 87\n    url: \"https://x.example/a\"\n"
+                     "    says: s\n    read: " +
+                         read + "\n");
+    ASSERT_FALSE(data) << read;
+    EXPECT_THAT(data.error().message(), HasSubstr("audit/rationale.yaml:7:11:")) << read;
+    EXPECT_THAT(data.error().message(),
+                HasSubstr("'read' says the source was read only through a secondary copy"))
+        << read;
+  }
+  // The word alone counts, not a part of another word; a verbatim copy that names where it
+  // was read is accepted.
+  EXPECT_TRUE(Load(kRationale,
+                   "category: audit\nrationale: The regulator asks.\nsources:\n  - {title: t, "
+                   "url: \"https://x.example/a\", says: s, read: \"nonsecondary copy of the OJ "
+                   "text; secondarysite.example PDF of the publisher\"}\n"))
+      << "only the word 'secondary' marks a secondary reading";
+}
+
 // issue 14 (attack review): a rationale is printed under every finding of its rules, so a long
 // one or a long list of sources would multiply the report; both are refused where they are.
 TEST(RationaleLoader, ALongRationaleOrManySourcesIsAnError) {
@@ -440,6 +471,36 @@ TEST(RationaleLoader, BuiltinNydfsSourcesAreReadInTheAmendedText) {
     }
   }
   EXPECT_GE(nydfs, 4);
+}
+
+// issue 14 (helper brief s5, items 2-3): the EBA outsourcing guidelines, read only in
+// third-party copies, are no longer cited; the audit right for EU financial entities rests on
+// DORA Art. 30(3)(e), and the Swiss recognition of the SCCs on the FDPIC's own page.
+TEST(RationaleLoader, BuiltinAuditAndSwissTransferFactsRestOnOfficialTexts) {
+  auto data = LoadRuleSet(EmbeddedRuleFiles(), "<builtin>");
+  ASSERT_TRUE(data) << data.error().message();
+  for (const RuleInfo& info : (*data)->infos) {
+    for (const RationaleSource& source : info.rationale.sources) {
+      EXPECT_THAT(source.title, Not(HasSubstr("EBA"))) << info.id;
+    }
+    EXPECT_THAT(info.rationale.sectors, Not(::testing::Contains("eu-credit-payment-institutions")))
+        << info.id;
+  }
+  const RuleInfo* audit = BuiltinInfo(**data, "audit-rights.audit");
+  ASSERT_NE(audit, nullptr);
+  EXPECT_THAT(SourceTitles(audit->rationale), ::testing::Contains("DORA Art. 30(3)(e)(i)-(iv)"));
+  EXPECT_THAT(audit->rationale.text, HasSubstr("no other contract term may impede or limit them"));
+  const RuleInfo* mechanism = BuiltinInfo(**data, "international-transfers.mechanism");
+  ASSERT_NE(mechanism, nullptr);
+  bool fdpic = false;
+  for (const RationaleSource& source : mechanism->rationale.sources) {
+    if (source.title.rfind("FDPIC", 0) != 0) continue;
+    fdpic = true;
+    EXPECT_EQ(source.url,
+              "https://www.edoeb.admin.ch/edoeb/en/home/data-protection/handel-und-wirtschaft/"
+              "transborder-data-flows.html");
+  }
+  EXPECT_TRUE(fdpic);
 }
 
 // review fix C #2: US federal contract clauses (DFARS 252.204-7012, FAR 52.204-21) get a sector

@@ -75,6 +75,29 @@ bool IsWebAddress(const std::string& url) {
   return true;
 }
 
+// Whether `text` holds the word "secondary" in any case (not inside a longer word): a `read`
+// that says so marks a source read only through a third-party copy or summary (issue 14).
+bool SaysSecondary(std::string_view text) {
+  constexpr std::string_view kWord = "secondary";
+  const auto is_word_char = [](unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  };
+  for (std::size_t at = 0; at + kWord.size() <= text.size(); ++at) {
+    bool same = true;
+    for (std::size_t i = 0; i < kWord.size() && same; ++i) {
+      unsigned char c = static_cast<unsigned char>(text[at + i]);
+      if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
+      same = c == static_cast<unsigned char>(kWord[i]);
+    }
+    if (!same) continue;
+    const bool starts = at == 0 || !is_word_char(static_cast<unsigned char>(text[at - 1]));
+    const std::size_t end = at + kWord.size();
+    const bool ends = end == text.size() || !is_word_char(static_cast<unsigned char>(text[end]));
+    if (starts && ends) return true;
+  }
+  return false;
+}
+
 Status ReadSource(const YamlFile& file, const YAML::Node& node, RationaleSource* source) {
   Fields fields;
   CLAUSESCAN_RETURN_IF_ERROR(
@@ -96,6 +119,13 @@ Status ReadSource(const YamlFile& file, const YAML::Node& node, RationaleSource*
     const YAML::Node& node = *fields.Find(key);
     CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, node, key, &unused));
     CLAUSESCAN_RETURN_IF_ERROR(CheckLength(file, node, key, unused, kMaxFieldChars));
+    if (std::string_view(key) == "read" && SaysSecondary(unused)) {
+      return file.At(node, fmt::format("'read' says the source was read only through a secondary "
+                                       "copy ('{}'): a rationale states facts only from the "
+                                       "official text or guidance; read that and say where, or "
+                                       "drop the fact (docs/rules.md, \"Rationale\")",
+                                       Shown(unused)));
+    }
   }
   return std::nullopt;
 }

@@ -16,7 +16,9 @@ namespace clausescan::internal {
 // FILE:line:column, the first only): unknown keys (with a suggestion), a category not in
 // categories or a rule id not in rules (with suggestions), a rule of another category, a
 // rationale without text or without sources, a source without title, url, says or read, a
-// category or rule that another file already gave a rationale.
+// source whose read holds the word "secondary" in any case (read only through a third-party copy
+// or summary; reported at its read), a category or rule that another file already gave a
+// rationale.
 Status ReadRationale(const YamlFile& file, const YAML::Node& root,
                      const std::vector<CategoryInfo>& categories, const std::vector<Rule>& rules,
                      std::map<std::string, RationaleEntry>* out);
