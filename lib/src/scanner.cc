@@ -299,8 +299,9 @@ Finding MakeFinding(const internal::RuleSetData& data, const internal::RuleHit& 
 
 // The party of a hit's unit. A unit that names no side, under a rule for either side, takes the
 // party of the clause before it in the same section and category ("Audits may be conducted once
-// a year" after "Ehave may audit CHT"); failing that, governing law and liability terms bind
-// both (mutual: "This Agreement shall be governed by ..."), and the other clauses, which the
+// a year" after "Ehave may audit CHT"); failing that, governing law, liability and transfer
+// terms bind both (mutual: "This Agreement shall be governed by ...", "The Standard Contractual
+// Clauses will apply to such transfers"), and the other clauses, which the
 // rules read as the supplier's commitments, the supplier ("Personal Data will be deleted ...").
 internal::PartyRole RoleOfHit(const internal::RuleSetData& data, const internal::RuleHit& hit,
                               const internal::NormalizedText& text, const DocumentSides& sides,
@@ -321,8 +322,11 @@ internal::PartyRole RoleOfHit(const internal::RuleSetData& data, const internal:
     role.right = it->second.right;
     role.audits = it->second.audits;
     role.names_other_side = it->second.names_other_side;
-  } else if (rule.category == "governing_law" || rule.category == "liability_cap") {
-    role.party = internal::Party::kMutual;  // terms of the agreement as a whole
+  } else if (rule.category == "governing_law" || rule.category == "liability_cap" ||
+             rule.category == "international_transfers") {
+    // Terms of the agreement as a whole; the transfer clauses both sides sign ("The Standard
+    // Contractual Clauses will apply to such transfers", issue 15 #8).
+    role.party = internal::Party::kMutual;
   } else {
     role.party = internal::Party::kSupplier;  // the clauses the rules read bind the supplier
   }

@@ -197,5 +197,33 @@ TEST(CarefulReader, ADayFromDiscoveryIsHigh) {
   EXPECT_EQ(found[2].risk, Risk::kLow) << Describe(report);
 }
 
+// issue 15 #8: "The parties agree ..." and "Each party agrees ..." bind both sides, and so do
+// transfer terms that name no side ("The Standard Contractual Clauses will apply ..."); a
+// transfer duty of one side stays that side's.
+TEST(CarefulReader, TermsBothSidesSignAreMutual) {
+  const Report report = Scan(
+      std::string(kParties) +
+      "12. Transfers. The parties agree that accepting this Addendum has the same effect as "
+      "signing the Standard Contractual Clauses.\n\n"
+      "13. Each party agrees that the Standard Contractual Clauses shall govern transfers of "
+      "Customer Personal Data to a third country.\n\n"
+      "14. The Standard Contractual Clauses will apply to any transfer of Customer Personal Data "
+      "out of the European Economic Area.\n\n"
+      "15. Supplier will transfer Customer Personal Data out of the European Economic Area only "
+      "under the Standard Contractual Clauses.\n");
+  const std::vector<Finding> agree = On(report, "international_transfers", "parties agree");
+  const std::vector<Finding> each = On(report, "international_transfers", "Each party");
+  const std::vector<Finding> apply = On(report, "international_transfers", "will apply");
+  const std::vector<Finding> ours = On(report, "international_transfers", "Supplier will");
+  ASSERT_EQ(agree.size(), 1u) << Describe(report);
+  ASSERT_EQ(each.size(), 1u) << Describe(report);
+  ASSERT_EQ(apply.size(), 1u) << Describe(report);
+  ASSERT_EQ(ours.size(), 1u) << Describe(report);
+  EXPECT_EQ(agree[0].party, "mutual") << Describe(report);
+  EXPECT_EQ(each[0].party, "mutual") << Describe(report);
+  EXPECT_EQ(apply[0].party, "mutual") << Describe(report);
+  EXPECT_EQ(ours[0].party, "supplier") << Describe(report);
+}
+
 }  // namespace
 }  // namespace clausescan

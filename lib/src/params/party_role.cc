@@ -266,9 +266,12 @@ Party SubjectAtOpening(const Tokens& t, const std::vector<PartyTerm>& terms) {
     }
     return best ? best->side : Party::kUnknown;
   };
+  const std::size_t first = i;
   i = skip_determiners(i);
   std::size_t end = i;
   Party side = phrase_at(i, &end);
+  // issue 15 #8: the mutual terms include their determiner ("the parties", "each party").
+  if (side == Party::kUnknown && first < i) side = phrase_at(first, &end);
   if (t.Is(end, "and")) {
     // "A and B <verb>": both sides, or a side and a body the lexicon does not know ("the
     // Department and the Providers"): mutual when one of them is a side.
