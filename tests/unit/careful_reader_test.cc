@@ -225,5 +225,26 @@ TEST(CarefulReader, TermsBothSidesSignAreMutual) {
   EXPECT_EQ(ours[0].party, "supplier") << Describe(report);
 }
 
+// issue 15 #8: an exclusion from the service level ("not counted as downtime", "not covered by
+// the SLA") protects the supplier (info); how uptime is measured stays low.
+TEST(CarefulReader, ExclusionsFromTheServiceLevelAreInfo) {
+  const Report report =
+      Scan(std::string(kParties) +
+           "6. Service levels. Uptime is calculated each calendar month from the minutes the "
+           "Service is available, as recorded by Supplier's monitoring.\n\n"
+           "7. Announced maintenance windows are not counted as downtime for the uptime "
+           "calculation.\n\n"
+           "8. Preview features are not covered by the uptime calculation.\n");
+  const std::vector<Finding> measured = On(report, "sla_uptime", "calculated each calendar");
+  const std::vector<Finding> windows = On(report, "sla_uptime", "maintenance windows");
+  const std::vector<Finding> preview = On(report, "sla_uptime", "Preview features");
+  ASSERT_EQ(measured.size(), 1u) << Describe(report);
+  ASSERT_EQ(windows.size(), 1u) << Describe(report);
+  ASSERT_EQ(preview.size(), 1u) << Describe(report);
+  EXPECT_EQ(measured[0].risk, Risk::kLow) << Describe(report);
+  EXPECT_EQ(windows[0].risk, Risk::kInfo) << Describe(report);
+  EXPECT_EQ(preview[0].risk, Risk::kInfo) << Describe(report);
+}
+
 }  // namespace
 }  // namespace clausescan
