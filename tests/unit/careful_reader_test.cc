@@ -246,5 +246,20 @@ TEST(CarefulReader, ExclusionsFromTheServiceLevelAreInfo) {
   EXPECT_EQ(preview[0].risk, Risk::kInfo) << Describe(report);
 }
 
+// issue 15 #8: a notice window to meet "where feasible" is a target, not a deadline (low); the same
+// window as a deadline stays tight (medium).
+TEST(CarefulReader, AWindowMetWhereFeasibleIsATarget) {
+  const Report report =
+      Scan(std::string(kParties) +
+           "4. Supplier shall notify Customer of any Security Incident without undue delay and, "
+           "where feasible, within thirty-six (36) hours after becoming aware of it.\n\n"
+           "5. Supplier shall notify Customer of any Security Incident without undue delay and in "
+           "any event within thirty-six (36) hours after becoming aware of it.\n");
+  const std::vector<Finding> found = On(report, "incident_notification", "thirty-six");
+  ASSERT_EQ(found.size(), 2u) << Describe(report);
+  EXPECT_EQ(found[0].risk, Risk::kLow) << Describe(report);
+  EXPECT_EQ(found[1].risk, Risk::kMedium) << Describe(report);
+}
+
 }  // namespace
 }  // namespace clausescan
