@@ -261,5 +261,22 @@ TEST(CarefulReader, AWindowMetWhereFeasibleIsATarget) {
   EXPECT_EQ(found[1].risk, Risk::kMedium) << Describe(report);
 }
 
+// issue 15 #8: in a US federal contract "the Government" buys from "the Contractor": its audit
+// right is the customer's, an audit of us.
+TEST(CarefulReader, TheGovernmentIsTheCustomer) {
+  const Report report = Scan(
+      "Cloud Services Addendum\n\n"
+      "1. The Government has the right to inspect the Contractor's information systems used for "
+      "this contract.\n\n"
+      "2. The Contractor shall notify the Government of any security incident within 72 hours "
+      "after confirming it.\n");
+  const std::vector<Finding> audit = On(report, "audit_rights", "right to inspect");
+  const std::vector<Finding> notice = On(report, "incident_notification", "shall notify");
+  ASSERT_EQ(audit.size(), 1u) << Describe(report);
+  ASSERT_EQ(notice.size(), 1u) << Describe(report);
+  EXPECT_EQ(audit[0].party, "customer") << Describe(report);
+  EXPECT_EQ(notice[0].party, "supplier") << Describe(report);
+}
+
 }  // namespace
 }  // namespace clausescan
