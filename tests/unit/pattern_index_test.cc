@@ -10,6 +10,7 @@
 
 #include "match/atom_finder.h"
 #include "match/pattern_shape.h"
+#include "match/required_atoms.h"
 
 namespace clausescan::internal {
 namespace {
@@ -170,6 +171,37 @@ TEST(PatternIndex, HitsEqualEveryPatternRunOnItsOwn) {
     index.Match(text, &scratch, &hits);
     EXPECT_EQ(hits, Reference(Patterns(), text));
   }
+}
+
+// issue 12 #2: each pattern keeps every literal it needs, however many patterns share one.
+TEST(PatternIndex, AnAtomSharedByManyPatternsIsStillRequired) {
+  std::vector<std::string> patterns;
+  for (int i = 0; i < 12; ++i) {
+    patterns.push_back("\\bnotice\\b[^.;]{0,40}\\bclause" + std::to_string(i) + "x\\b");
+  }
+  PatternIndex index;
+  ASSERT_FALSE(index.Build(patterns).has_value());
+  PatternIndex::Scratch scratch(index);
+  EXPECT_EQ(index.Candidates("see clause3x only", &scratch), (std::vector<int>{}));
+  EXPECT_EQ(index.Candidates("notice under clause3x", &scratch), (std::vector<int>{3}));
+  EXPECT_EQ(index.Candidates("clause3x, clause5x, then notice", &scratch),
+            (std::vector<int>{3, 5}));
+}
+
+// Clauses of required atoms: exact for an AND of ORs, none for a pattern without literals.
+TEST(RequiredAtoms, AndOfOrsGivesOneClausePerGroup) {
+  const RequiredAtoms window =
+      FindRequiredAtoms("\\b(notify|inform)\\b[^.;]{0,60}\\b(hours|days)\\b", PatternOptions(), 3);
+  ASSERT_TRUE(window.ok);
+  std::vector<std::vector<std::string>> clauses = window.clauses;
+  for (auto& clause : clauses) std::sort(clause.begin(), clause.end());
+  std::sort(clauses.begin(), clauses.end());
+  EXPECT_EQ(clauses,
+            (std::vector<std::vector<std::string>>{{"days", "hours"}, {"inform", "notify"}}));
+  EXPECT_TRUE(FindRequiredAtoms("^[^.;]{0,20}$", PatternOptions(), 3).clauses.empty());
+  const RequiredAtoms broken = FindRequiredAtoms("(unclosed", PatternOptions(), 3);
+  EXPECT_FALSE(broken.ok);
+  EXPECT_EQ(broken.error, "missing ): (unclosed");
 }
 
 // issue 12 #5: a rule set whose patterns the loader checked compiles no regex when it loads.

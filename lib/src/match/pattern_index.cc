@@ -1,9 +1,11 @@
 #include "match/pattern_index.h"
 
 #include <algorithm>
+#include <map>
 #include <utility>
 
 #include "match/pattern_shape.h"
+#include "match/required_atoms.h"
 
 namespace clausescan::internal {
 
@@ -92,31 +94,43 @@ const PatternIndex::Prefilter& PatternIndex::Prepared() const {
 void PatternIndex::Prepare() const {
   auto out = std::make_unique<Prefilter>();
   out->rejected.assign(patterns_.size(), 0);
+  out->clause_count.assign(patterns_.size(), 0);
+  std::map<std::string, int> atom_ids;
+  std::vector<std::vector<int>> clauses_of_atom;
   for (std::size_t i = 0; i < patterns_.size(); ++i) {
     // The relaxed form matches wherever the pattern does, so its atoms are the pattern's too,
     // and its program is smaller to compile.
     const std::string& form = relaxed_[i].empty() ? patterns_[i] : relaxed_[i];
-    int id = -1;
-    if (out->filter.Add(UnfactorAlternatives(form), PatternOptions(), &id) != RE2::NoError) {
-      // FilteredRE2 numbers only the patterns it accepts: a rejected pattern stops the
-      // numbering from meaning pattern indices, so nothing is filtered any more.
+    const RequiredAtoms required =
+        FindRequiredAtoms(UnfactorAlternatives(form), PatternOptions(), kMinAtomLength);
+    if (!required.ok) {
       out->rejected[i] = 1;
       if (!out->error) {
         RE2 exact(patterns_[i], PatternOptions());
         out->error = std::make_pair(
             static_cast<int>(i), exact.ok() ? RE2(form, PatternOptions()).error() : exact.error());
       }
+      continue;
+    }
+    if (required.clauses.empty()) out->always_run.push_back(static_cast<int>(i));
+    for (const std::vector<std::string>& clause : required.clauses) {
+      const int id = static_cast<int>(out->clause_pattern.size());
+      out->clause_pattern.push_back(static_cast<int>(i));
+      ++out->clause_count[i];
+      for (const std::string& atom : clause) {
+        auto [it, inserted] = atom_ids.emplace(atom, static_cast<int>(out->atoms.size()));
+        if (inserted) {
+          out->atoms.push_back(atom);
+          clauses_of_atom.emplace_back();
+        }
+        clauses_of_atom[it->second].push_back(id);
+      }
     }
   }
-  if (!out->error && !patterns_.empty()) {
-    out->filter.Compile(&out->atoms);
-    out->filter.AllPotentials({}, &out->always_run);
-  } else {
-    // Without a usable filter every pattern RE2 accepts runs on every unit.
-    out->atoms.clear();
-    for (std::size_t i = 0; i < patterns_.size(); ++i) {
-      if (!out->rejected[i]) out->always_run.push_back(static_cast<int>(i));
-    }
+  out->atom_clause_begin.push_back(0);
+  for (const std::vector<int>& clauses : clauses_of_atom) {
+    out->atom_clauses.insert(out->atom_clauses.end(), clauses.begin(), clauses.end());
+    out->atom_clause_begin.push_back(static_cast<int>(out->atom_clauses.size()));
   }
   out->finder = std::make_unique<AtomFinder>(out->atoms);
   prefilter_ = std::move(out);
@@ -124,13 +138,35 @@ void PatternIndex::Prepare() const {
 
 void PatternIndex::FindCandidates(std::string_view unit, Scratch* scratch) const {
   const Prefilter& prefilter = Prepared();
-  if (prefilter.error) {
-    scratch->candidates_ = prefilter.always_run;
-    return;
-  }
   const std::string_view lowered = LowerForAtoms(unit, &scratch->lowered_);
   prefilter.finder->Find(lowered, &scratch->atoms_scratch_, &scratch->atoms_);
-  prefilter.filter.AllPotentials(scratch->atoms_, &scratch->candidates_);
+  if (scratch->clause_stamp_.size() != prefilter.clause_pattern.size() ||
+      scratch->pattern_stamp_.size() != patterns_.size() || ++scratch->epoch_ == 0) {
+    scratch->clause_stamp_.assign(prefilter.clause_pattern.size(), 0);
+    scratch->pattern_stamp_.assign(patterns_.size(), 0);
+    scratch->met_.assign(patterns_.size(), 0);
+    scratch->epoch_ = 1;
+  }
+  const std::uint32_t epoch = scratch->epoch_;
+  std::vector<int>& candidates = scratch->candidates_;
+  candidates = prefilter.always_run;
+  for (int atom : scratch->atoms_) {
+    for (int k = prefilter.atom_clause_begin[atom]; k < prefilter.atom_clause_begin[atom + 1];
+         ++k) {
+      const int clause = prefilter.atom_clauses[k];
+      if (scratch->clause_stamp_[clause] == epoch) continue;
+      scratch->clause_stamp_[clause] = epoch;
+      const int pattern = prefilter.clause_pattern[clause];
+      if (scratch->pattern_stamp_[pattern] != epoch) {
+        scratch->pattern_stamp_[pattern] = epoch;
+        scratch->met_[pattern] = 0;
+      }
+      if (++scratch->met_[pattern] == prefilter.clause_count[pattern]) {
+        candidates.push_back(pattern);
+      }
+    }
+  }
+  std::sort(candidates.begin(), candidates.end());
 }
 
 const std::vector<int>& PatternIndex::CandidatesIn(std::string_view unit, Scratch* scratch) const {

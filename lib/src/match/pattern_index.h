@@ -2,9 +2,9 @@
 #ifndef CLAUSESCAN_MATCH_PATTERN_INDEX_H_
 #define CLAUSESCAN_MATCH_PATTERN_INDEX_H_
 
-#include <re2/filtered_re2.h>
 #include <re2/re2.h>
 
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -18,11 +18,12 @@ namespace clausescan::internal {
 
 // Distinct patterns, and which of them occur in a unit (RE2::PartialMatch with PatternOptions).
 //
-// RE2's FilteredRE2 gives each pattern the literals it cannot match without (lower-cased
-// "atoms", an AND/OR tree of them); one Aho-Corasick pass over the lower-cased unit finds the
-// atoms that occur, and only the patterns those atoms allow are run, so the cost per byte depends
-// little on the number of patterns. A pattern with no atom ("^[^.;]{0,20}$", "[0-9]+") is always
-// run. A pattern runs as its relaxed form first (RelaxPattern, a small DFA), then exactly.
+// Each pattern has clauses of literals it cannot match without (lower-cased "atoms", from RE2's
+// FilteredRE2, see FindRequiredAtoms); one Aho-Corasick pass over the lower-cased unit finds the
+// atoms that occur, and only the patterns whose every clause has an atom there are run, so the
+// cost per byte depends little on the number of patterns. A pattern with no atom ("^[^.;]{0,20}$",
+// "[0-9]+") is always run. A pattern runs as its relaxed form first (RelaxPattern, a small DFA),
+// then exactly.
 //
 // Thread safety: immutable after Build except for a pool of engines (compiled RE2s), which Match
 // takes through a Scratch: each Scratch owns its engine while it lives, so threads share no RE2
@@ -53,6 +54,11 @@ class PatternIndex {
     std::vector<int> atoms_;
     std::vector<int> candidates_;
     std::string lowered_;
+    // Clauses met and per pattern how many, for the current unit (stamped with epoch_).
+    std::vector<std::uint32_t> clause_stamp_;
+    std::vector<std::uint32_t> pattern_stamp_;
+    std::vector<int> met_;
+    std::uint32_t epoch_ = 0;
   };
 
   PatternIndex();
@@ -91,11 +97,17 @@ class PatternIndex {
   const std::vector<std::string>& atoms() const { return Prepared().atoms; }
 
  private:
-  // The prefilter, compiled on first use.
+  // The prefilter, compiled on first use: each pattern's required atoms (FindRequiredAtoms) as
+  // clauses, and for each atom the clauses it satisfies. A pattern is a candidate in a unit when
+  // every one of its clauses has an atom there.
   struct Prefilter {
-    re2::FilteredRE2 filter{kMinAtomLength};
-    std::vector<std::string> atoms;
+    std::vector<std::string> atoms;  // distinct
     std::unique_ptr<AtomFinder> finder;
+    std::vector<int>
+        atom_clause_begin;  // clauses of atom a: atom_clauses[begin[a] .. begin[a + 1])
+    std::vector<int> atom_clauses;
+    std::vector<int> clause_pattern;  // by clause
+    std::vector<int> clause_count;    // by pattern: 0 for always-run and rejected patterns
     std::vector<int> always_run;
     std::vector<char> rejected;  // by pattern: RE2 rejected it (never matches)
     std::optional<std::pair<int, std::string>> error;  // the first pattern RE2 rejected
