@@ -204,6 +204,29 @@ TEST(RequiredAtoms, AndOfOrsGivesOneClausePerGroup) {
   EXPECT_EQ(broken.error, "missing ): (unclosed");
 }
 
+// A pattern whose clauses are weaker than its prefilter ("a...b" or "c...d": any of a, b with any
+// of c, d passes the clauses) is asked its own prefilter before it runs.
+TEST(RequiredAtoms, OrOfAndsIsNotExactAndKeepsItsPrefilter) {
+  const RequiredAtoms either = FindRequiredAtoms(
+      "\\bnotify\\b[^.;]{0,40}\\bhours\\b|\\binform\\b[^.;]{0,40}\\bdays\\b", PatternOptions(), 3);
+  ASSERT_TRUE(either.ok);
+  EXPECT_FALSE(either.exact);
+  EXPECT_NE(either.filter, nullptr);
+  PatternIndex index;
+  ASSERT_FALSE(index.Build({"\\bnotify\\b[^.;]{0,40}\\bhours\\b|\\binform\\b[^.;]{0,40}\\bdays\\b"})
+                   .has_value());
+  PatternIndex::Scratch scratch(index);
+  std::vector<int> hits;
+  for (const char* text : {"notify within days", "inform within hours", "notify in 2 hours",
+                           "inform in 5 days", "notify, inform"}) {
+    SCOPED_TRACE(text);
+    index.Match(text, &scratch, &hits);
+    EXPECT_EQ(
+        hits,
+        Reference({"\\bnotify\\b[^.;]{0,40}\\bhours\\b|\\binform\\b[^.;]{0,40}\\bdays\\b"}, text));
+  }
+}
+
 // issue 12 #5: a rule set whose patterns the loader checked compiles no regex when it loads.
 TEST(PatternIndex, CheckedPatternsAreCompiledOnFirstUse) {
   PatternIndex lazy;

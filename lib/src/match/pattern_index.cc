@@ -101,7 +101,7 @@ void PatternIndex::Prepare() const {
     // The relaxed form matches wherever the pattern does, so its atoms are the pattern's too,
     // and its program is smaller to compile.
     const std::string& form = relaxed_[i].empty() ? patterns_[i] : relaxed_[i];
-    const RequiredAtoms required =
+    RequiredAtoms required =
         FindRequiredAtoms(UnfactorAlternatives(form), PatternOptions(), kMinAtomLength);
     if (!required.ok) {
       out->rejected[i] = 1;
@@ -113,18 +113,24 @@ void PatternIndex::Prepare() const {
       continue;
     }
     if (required.clauses.empty()) out->always_run.push_back(static_cast<int>(i));
+    auto atom_id = [&](const std::string& atom) {
+      auto [it, inserted] = atom_ids.emplace(atom, static_cast<int>(out->atoms.size()));
+      if (inserted) {
+        out->atoms.push_back(atom);
+        clauses_of_atom.emplace_back();
+      }
+      return it->second;
+    };
+    if (!required.exact) {
+      Prefilter::Check& check = out->checks[static_cast<int>(i)];
+      for (const std::string& atom : required.filter_atoms) check.atoms.push_back(atom_id(atom));
+      check.filter = std::move(required.filter);
+    }
     for (const std::vector<std::string>& clause : required.clauses) {
       const int id = static_cast<int>(out->clause_pattern.size());
       out->clause_pattern.push_back(static_cast<int>(i));
       ++out->clause_count[i];
-      for (const std::string& atom : clause) {
-        auto [it, inserted] = atom_ids.emplace(atom, static_cast<int>(out->atoms.size()));
-        if (inserted) {
-          out->atoms.push_back(atom);
-          clauses_of_atom.emplace_back();
-        }
-        clauses_of_atom[it->second].push_back(id);
-      }
+      for (const std::string& atom : clause) clauses_of_atom[atom_id(atom)].push_back(id);
     }
   }
   out->atom_clause_begin.push_back(0);
@@ -134,6 +140,21 @@ void PatternIndex::Prepare() const {
   }
   out->finder = std::make_unique<AtomFinder>(out->atoms);
   prefilter_ = std::move(out);
+}
+
+bool PatternIndex::PassesCheck(const Prefilter& prefilter, int pattern, Scratch* scratch) const {
+  auto it = prefilter.checks.find(pattern);
+  if (it == prefilter.checks.end()) return true;
+  const Prefilter::Check& check = it->second;
+  const AtomFinder::Scratch& found = scratch->atoms_scratch_;
+  scratch->check_ids_.clear();
+  for (std::size_t local = 0; local < check.atoms.size(); ++local) {
+    if (found.stamp[check.atoms[local]] == found.epoch) {
+      scratch->check_ids_.push_back(static_cast<int>(local));
+    }
+  }
+  check.filter->AllPotentials(scratch->check_ids_, &scratch->check_passed_);
+  return !scratch->check_passed_.empty();
 }
 
 void PatternIndex::FindCandidates(std::string_view unit, Scratch* scratch) const {
@@ -176,7 +197,7 @@ const std::vector<int>& PatternIndex::CandidatesIn(std::string_view unit, Scratc
 }
 
 bool PatternIndex::Occurs(int i, std::string_view unit, Scratch* scratch) const {
-  return scratch->engine_->Occurs(i, unit, true);
+  return PassesCheck(Prepared(), i, scratch) && scratch->engine_->Occurs(i, unit, true);
 }
 
 std::vector<int> PatternIndex::Candidates(std::string_view unit, Scratch* scratch) const {
@@ -200,7 +221,7 @@ bool PatternIndex::Match(std::string_view unit, Scratch* scratch, std::vector<in
   }
   FindCandidates(unit, scratch);
   for (int i : scratch->candidates_) {
-    if (engine.Occurs(i, unit, true)) hits->push_back(i);
+    if (PassesCheck(Prepared(), i, scratch) && engine.Occurs(i, unit, true)) hits->push_back(i);
   }
   return !hits->empty();
 }

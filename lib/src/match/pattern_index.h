@@ -2,6 +2,7 @@
 #ifndef CLAUSESCAN_MATCH_PATTERN_INDEX_H_
 #define CLAUSESCAN_MATCH_PATTERN_INDEX_H_
 
+#include <re2/filtered_re2.h>
 #include <re2/re2.h>
 
 #include <cstdint>
@@ -10,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "match/atom_finder.h"
@@ -59,6 +61,8 @@ class PatternIndex {
     std::vector<std::uint32_t> pattern_stamp_;
     std::vector<int> met_;
     std::uint32_t epoch_ = 0;
+    std::vector<int> check_ids_;
+    std::vector<int> check_passed_;
   };
 
   PatternIndex();
@@ -81,8 +85,10 @@ class PatternIndex {
   bool Match(std::string_view unit, Scratch* scratch, std::vector<int>* hits) const;
 
   // The two halves of Match, for a caller that runs only some candidates: the patterns whose
-  // atoms occur in unit (and those with no atom), ascending, valid until the next call with
-  // scratch; whether candidate i occurs in unit. A pattern that is not a candidate never occurs.
+  // clauses of atoms hold in unit (and those with no atom), ascending, valid until the next call
+  // with scratch; whether candidate i occurs in unit (the unit of the last CandidatesIn with
+  // scratch: a pattern whose clauses are weaker than its prefilter is first asked that). A
+  // pattern that is not a candidate never occurs.
   // Not for an each_pattern index.
   const std::vector<int>& CandidatesIn(std::string_view unit, Scratch* scratch) const;
   bool Occurs(int i, std::string_view unit, Scratch* scratch) const;
@@ -109,12 +115,23 @@ class PatternIndex {
     std::vector<int> clause_pattern;  // by clause
     std::vector<int> clause_count;    // by pattern: 0 for always-run and rejected patterns
     std::vector<int> always_run;
+    // Patterns whose clauses are weaker than their prefilter (RequiredAtoms::exact false): the
+    // prefilter, asked once the clauses hold, over the pattern's atoms (ids into atoms).
+    struct Check {
+      std::unique_ptr<re2::FilteredRE2> filter;
+      std::vector<int> atoms;
+    };
+    std::unordered_map<int, Check> checks;
     std::vector<char> rejected;  // by pattern: RE2 rejected it (never matches)
     std::optional<std::pair<int, std::string>> error;  // the first pattern RE2 rejected
   };
   const Prefilter& Prepared() const;
   void Prepare() const;
   void FindCandidates(std::string_view unit, Scratch* scratch) const;
+  // Whether pattern, whose clauses hold in the unit FindCandidates last read with scratch,
+  // passes its own prefilter (always, when its clauses are exact). Asked just before a pattern
+  // runs: most candidates never run (their rules need other groups too).
+  bool PassesCheck(const Prefilter& prefilter, int pattern, Scratch* scratch) const;
   std::unique_ptr<Engine> TakeEngine() const;
   void ReturnEngine(std::unique_ptr<Engine> engine) const;
 

@@ -3,8 +3,10 @@
 #ifndef CLAUSESCAN_MATCH_REQUIRED_ATOMS_H_
 #define CLAUSESCAN_MATCH_REQUIRED_ATOMS_H_
 
+#include <re2/filtered_re2.h>
 #include <re2/re2.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -19,6 +21,13 @@ struct RequiredAtoms {
   bool ok = true;  // false: RE2 rejected the pattern (error says why); nothing else is set
   std::string error;
   std::vector<std::vector<std::string>> clauses;  // empty: no literal is required (always run)
+  // The clauses say exactly what the prefilter says: any text with an atom of each clause
+  // passes it. False when they are weaker (or too many combinations to check): then filter is the
+  // pattern's own prefilter, over filter_atoms (its atom ids index them), to ask when the clauses
+  // hold (FilteredRE2::AllPotentials is const and thread-safe).
+  bool exact = true;
+  std::unique_ptr<re2::FilteredRE2> filter;
+  std::vector<std::string> filter_atoms;
 };
 
 // Learns the clauses of one pattern from FilteredRE2's prefilter of it alone, by asking which
