@@ -97,6 +97,8 @@ void PatternIndex::Prepare() const {
   out->clause_count.assign(patterns_.size(), 0);
   std::map<std::string, int> atom_ids;
   std::vector<std::vector<int>> clauses_of_atom;
+  std::map<std::vector<int>, int> clause_ids;  // by atom ids, ascending
+  std::vector<std::vector<int>> patterns_of_clause;
   for (std::size_t i = 0; i < patterns_.size(); ++i) {
     // The relaxed form matches wherever the pattern does, so its atoms are the pattern's too,
     // and its program is smaller to compile.
@@ -127,16 +129,28 @@ void PatternIndex::Prepare() const {
       check.filter = std::move(required.filter);
     }
     for (const std::vector<std::string>& clause : required.clauses) {
-      const int id = static_cast<int>(out->clause_pattern.size());
-      out->clause_pattern.push_back(static_cast<int>(i));
+      // Patterns that need the same words share the clause ("shall|will|must" in many).
+      std::vector<int> ids;
+      for (const std::string& atom : clause) ids.push_back(atom_id(atom));
+      std::sort(ids.begin(), ids.end());
+      auto [it, inserted] = clause_ids.emplace(ids, static_cast<int>(patterns_of_clause.size()));
+      if (inserted) {
+        patterns_of_clause.emplace_back();
+        for (int atom : ids) clauses_of_atom[atom].push_back(it->second);
+      }
+      patterns_of_clause[it->second].push_back(static_cast<int>(i));
       ++out->clause_count[i];
-      for (const std::string& atom : clause) clauses_of_atom[atom_id(atom)].push_back(id);
     }
   }
   out->atom_clause_begin.push_back(0);
   for (const std::vector<int>& clauses : clauses_of_atom) {
     out->atom_clauses.insert(out->atom_clauses.end(), clauses.begin(), clauses.end());
     out->atom_clause_begin.push_back(static_cast<int>(out->atom_clauses.size()));
+  }
+  out->clause_pattern_begin.push_back(0);
+  for (const std::vector<int>& patterns : patterns_of_clause) {
+    out->clause_patterns.insert(out->clause_patterns.end(), patterns.begin(), patterns.end());
+    out->clause_pattern_begin.push_back(static_cast<int>(out->clause_patterns.size()));
   }
   out->finder = std::make_unique<AtomFinder>(out->atoms);
   prefilter_ = std::move(out);
@@ -161,9 +175,10 @@ void PatternIndex::FindCandidates(std::string_view unit, Scratch* scratch) const
   const Prefilter& prefilter = Prepared();
   const std::string_view lowered = LowerForAtoms(unit, &scratch->lowered_);
   prefilter.finder->Find(lowered, &scratch->atoms_scratch_, &scratch->atoms_);
-  if (scratch->clause_stamp_.size() != prefilter.clause_pattern.size() ||
+  const std::size_t clauses = prefilter.clause_pattern_begin.size() - 1;
+  if (scratch->clause_stamp_.size() != clauses ||
       scratch->pattern_stamp_.size() != patterns_.size() || ++scratch->epoch_ == 0) {
-    scratch->clause_stamp_.assign(prefilter.clause_pattern.size(), 0);
+    scratch->clause_stamp_.assign(clauses, 0);
     scratch->pattern_stamp_.assign(patterns_.size(), 0);
     scratch->met_.assign(patterns_.size(), 0);
     scratch->epoch_ = 1;
@@ -177,13 +192,16 @@ void PatternIndex::FindCandidates(std::string_view unit, Scratch* scratch) const
       const int clause = prefilter.atom_clauses[k];
       if (scratch->clause_stamp_[clause] == epoch) continue;
       scratch->clause_stamp_[clause] = epoch;
-      const int pattern = prefilter.clause_pattern[clause];
-      if (scratch->pattern_stamp_[pattern] != epoch) {
-        scratch->pattern_stamp_[pattern] = epoch;
-        scratch->met_[pattern] = 0;
-      }
-      if (++scratch->met_[pattern] == prefilter.clause_count[pattern]) {
-        candidates.push_back(pattern);
+      for (int p = prefilter.clause_pattern_begin[clause];
+           p < prefilter.clause_pattern_begin[clause + 1]; ++p) {
+        const int pattern = prefilter.clause_patterns[p];
+        if (scratch->pattern_stamp_[pattern] != epoch) {
+          scratch->pattern_stamp_[pattern] = epoch;
+          scratch->met_[pattern] = 0;
+        }
+        if (++scratch->met_[pattern] == prefilter.clause_count[pattern]) {
+          candidates.push_back(pattern);
+        }
       }
     }
   }

@@ -112,8 +112,10 @@ class PatternIndex {
     std::vector<int>
         atom_clause_begin;  // clauses of atom a: atom_clauses[begin[a] .. begin[a + 1])
     std::vector<int> atom_clauses;
-    std::vector<int> clause_pattern;  // by clause
-    std::vector<int> clause_count;    // by pattern: 0 for always-run and rejected patterns
+    // Distinct clauses; the patterns of clause c: clause_patterns[begin[c] .. begin[c + 1]).
+    std::vector<int> clause_pattern_begin;
+    std::vector<int> clause_patterns;
+    std::vector<int> clause_count;  // by pattern: 0 for always-run and rejected patterns
     std::vector<int> always_run;
     // Patterns whose clauses are weaker than their prefilter (RequiredAtoms::exact false): the
     // prefilter, asked once the clauses hold, over the pattern's atoms (ids into atoms).
