@@ -31,6 +31,15 @@ TEST(AtomFinder, FindsEveryAtomOnceIncludingOverlapsAndSuffixes) {
   EXPECT_EQ(Found(finder, ""), (std::vector<int>{}));
 }
 
+// issue 12 #2: ASCII text is searched as it is, upper case included (no lower-cased copy).
+TEST(AtomFinder, MatchesUpperCaseAsciiLettersOfTheText) {
+  const AtomFinder finder({"he", "she", "his", "hers", "x-1"});
+  EXPECT_EQ(Found(finder, "USHERS"), (std::vector<int>{0, 1, 3}));
+  EXPECT_EQ(Found(finder, "This X-1"), (std::vector<int>{2, 4}));
+  std::string buffer;
+  EXPECT_EQ(LowerForAtoms("Upper ASCII stays", &buffer), "Upper ASCII stays");
+}
+
 // Thousands of atoms, as a rule pack gives: the same atoms as a plain search finds, and tables
 // that stay small (issue 12 #2: full rows for every state were 7.5 MB for the built-in pack's
 // 5,720 atoms, a cache miss on nearly every byte).

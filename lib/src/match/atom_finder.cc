@@ -10,10 +10,8 @@
 namespace clausescan::internal {
 
 std::string_view LowerForAtoms(std::string_view text, std::string* buffer) {
-  const bool plain = std::none_of(text.begin(), text.end(), [](char c) {
-    const auto byte = static_cast<unsigned char>(c);
-    return byte >= 0x80 || (byte >= 'A' && byte <= 'Z');
-  });
+  const bool plain = std::none_of(text.begin(), text.end(),
+                                  [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
   if (plain) return text;
   buffer->clear();
   buffer->reserve(text.size() + 8);
@@ -42,6 +40,10 @@ AtomFinder::AtomFinder(const std::vector<std::string>& atoms) : atom_count_(atom
       std::uint8_t& cls = class_of_[static_cast<unsigned char>(c)];
       if (cls == 0) cls = static_cast<std::uint8_t>(classes_++);
     }
+  }
+  for (char lower = 'a'; lower <= 'z'; ++lower) {
+    const auto upper = static_cast<unsigned char>(lower - 'a' + 'A');
+    if (class_of_[upper] == 0) class_of_[upper] = class_of_[static_cast<unsigned char>(lower)];
   }
   // The trie in insertion numbering, each state's children by class.
   std::vector<std::map<std::uint8_t, std::int32_t>> trie(1);

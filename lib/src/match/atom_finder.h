@@ -12,8 +12,8 @@ namespace clausescan::internal {
 // Lower-cases text code point by code point (ICU u_tolower, the simple lower-case mapping RE2's
 // prefilter applies to the atoms it extracts), so that an atom of a case-insensitive pattern
 // occurs in the result wherever the pattern matches text. Returns text itself when it has no
-// upper-case ASCII letter and no byte above 0x7f (a folded ASCII unit); otherwise fills *buffer
-// and returns it. Invalid UTF-8 bytes are copied unchanged.
+// byte above 0x7f (AtomFinder matches ASCII letters whatever their case); otherwise fills
+// *buffer and returns it. Invalid UTF-8 bytes are copied unchanged.
 std::string_view LowerForAtoms(std::string_view text, std::string* buffer);
 
 // An Aho-Corasick automaton over a fixed list of byte strings: about one state step per text
@@ -30,7 +30,9 @@ class AtomFinder {
     std::uint32_t epoch = 0;
   };
 
-  // atoms: the strings to find (empty strings are never reported).
+  // atoms: the strings to find (empty strings are never reported). An upper-case ASCII letter
+  // of the text matches the same lower-case letter of an atom (unless some atom has that
+  // upper-case letter itself), so ASCII text needs no lower-casing first.
   explicit AtomFinder(const std::vector<std::string>& atoms);
 
   // Fills *found with the index of every atom that occurs in text, each once, in the order they
