@@ -470,6 +470,11 @@ TEST(ProfileJudgement, CoverIncludedInAnotherPolicyIsNoSeparatePolicy) {
   EXPECT_EQ(Summary(f),
             "you hold general insurance of USD 3,000,000; the clause asks general insurance of "
             "USD 2,000,000: met");
+  Finding one_policy = Judged(
+      "Distributor shall maintain a commercial general liability insurance policy with limits "
+      "of USD 2,000,000 per occurrence for product liability and completed operations.\n",
+      "insurance", "2,000,000", p);
+  EXPECT_EQ(Verdict(one_policy), "met") << Summary(one_policy);
   // A separate products liability policy is still asked for.
   Finding separate = Judged(
       "Reseller shall carry commercial general liability insurance and products liability "
