@@ -133,6 +133,20 @@ TEST(Profile, ExampleLoads) {
   EXPECT_EQ(result->StateOf("A.8.1"), ControlState::kNotListed);
 }
 
+// issue 13 #2: the time to confirm an incident, for clocks that start on awareness.
+TEST(Profile, NotificationReadsTheTimeToConfirm) {
+  ProfileFolder folder;
+  ProfileResult result = folder.Load(
+      "capabilities:\n  notification: {hours: 36, from: confirmation, confirm_hours: 6}\n");
+  ASSERT_TRUE(result.ok()) << Messages(result);
+  ASSERT_TRUE(result->capabilities.notification.has_value());
+  EXPECT_EQ(result->capabilities.notification->confirm_hours, 6);
+  ProfileResult plain =
+      folder.Load("capabilities:\n  notification: {hours: 36, from: confirmation}\n");
+  ASSERT_TRUE(plain.ok()) << Messages(plain);
+  EXPECT_FALSE(plain->capabilities.notification->confirm_hours.has_value());
+}
+
 struct BadCase {
   const char* name;
   std::string yaml;
@@ -220,6 +234,9 @@ TEST(Profile, BadInputNamesFileLineAndField) {
        "unknown key 'uptime_percnt' in 'capabilities' (did you mean 'uptime_percent'?)"},
       {"hours not a number", "capabilities:\n  notification: {hours: '48', from: awareness}\n",
        "profile.yaml", 2, "capabilities.notification.hours", "expected a number for 'hours'"},
+      {"time to confirm not positive",
+       "capabilities:\n  notification: {hours: 48, from: confirmation, confirm_hours: 0}\n",
+       "profile.yaml", 2, "capabilities.notification.confirm_hours", "more than 0"},
       {"bad trigger", "capabilities:\n  notification: {hours: 48, from: discovery}\n",
        "profile.yaml", 2, "capabilities.notification.from", "invalid trigger 'discovery'"},
       {"fractional days", "capabilities:\n  deletion_days: 2.5\n", "profile.yaml", 2,

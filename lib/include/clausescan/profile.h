@@ -83,6 +83,9 @@ std::string_view NotificationTriggerName(NotificationTrigger trigger);
 struct NotificationCapability {
   double hours = 0;  // > 0
   NotificationTrigger from = NotificationTrigger::kAwareness;
+  // How long after awareness an incident is confirmed (triage), when `from` is confirmation and
+  // the profile states it: lets a clock from confirmation be compared with one from awareness.
+  std::optional<double> confirm_hours;
 };
 
 struct AuditStance {
