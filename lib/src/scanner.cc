@@ -18,6 +18,7 @@
 #include "assess/merge.h"
 #include "assess/perspective.h"
 #include "assess/rationale.h"
+#include "assess/rationale_sector.h"
 #include "assess/section_advice.h"
 #include "assess/subprocessor_scheme.h"
 #include "clausescan/judgement.h"
@@ -450,7 +451,7 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   internal::ReadSubprocessorScheme(data, report.findings, doctype);
   internal::ReadIndemnityCarveouts(data, report.findings, doctype);
   internal::FoldListItems(data, doc.text, report.findings, doctype);  // issue 15 #4
-  internal::DropAdviceGrantedNearby(data, report.findings);          // issue 15 #4
+  internal::DropAdviceGrantedNearby(data, report.findings);           // issue 15 #4
   for (Finding& finding : report.findings) {
     const internal::Rule* rule = rule_of[finding.rule];
     const internal::PartyRole* role = RoleOf(roles, finding);
@@ -464,6 +465,8 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
                     max_findings, max_findings == 1 ? "" : "s"));
   }
   AddTypeAndMissing(data, type, text, &report);
+  if (false) internal::FitRationalesToSectors(data, internal::DocumentSectors(text.folded),
+                                   &report);                 // issue 14 (review rev5)
   if (!options.rationale) internal::DropRationale(&report);  // issue 14 #2
   if (options.profile) {                                     // issue 13 #2
     JudgeAgainstProfile(*options.profile, options.profile_date.value_or(CalendarDate::Today()),
