@@ -465,7 +465,7 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
                     max_findings, max_findings == 1 ? "" : "s"));
   }
   AddTypeAndMissing(data, type, text, &report);
-  if (false) internal::FitRationalesToSectors(data, internal::DocumentSectors(text.folded),
+  internal::FitRationalesToSectors(data, internal::DocumentSectors(text.folded),
                                    &report);                 // issue 14 (review rev5)
   if (!options.rationale) internal::DropRationale(&report);  // issue 14 #2
   if (options.profile) {                                     // issue 13 #2
