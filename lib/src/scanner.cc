@@ -19,6 +19,7 @@
 #include "assess/one_sided_limits.h"
 #include "assess/perspective.h"
 #include "assess/rationale.h"
+#include "assess/rationale_sector.h"
 #include "assess/section_advice.h"
 #include "assess/subprocessor_scheme.h"
 #include "clausescan/judgement.h"
@@ -475,6 +476,8 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
                     max_findings, max_findings == 1 ? "" : "s"));
   }
   AddTypeAndMissing(data, type, text, &report);
+  internal::FitRationalesToSectors(data, internal::DocumentSectors(text.folded),
+                                   &report);                 // issue 14 (review rev5)
   if (!options.rationale) internal::DropRationale(&report);  // issue 14 #2
   if (options.profile) {                                     // issue 13 #2
     JudgeAgainstProfile(*options.profile, options.profile_date.value_or(CalendarDate::Today()),

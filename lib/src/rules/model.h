@@ -228,6 +228,10 @@ struct RationaleEntry {
   Rationale shown;
   std::vector<std::string> answers;
   std::string category;  // the category it belongs to: its own id, or its rule's category
+  // The sectors of each of shown.sources (same index; empty: applies to every sector), and the
+  // sentence to lead with for a document of a sector (`sector_rationale`), issue 14.
+  std::vector<std::vector<std::string>> source_sectors;
+  std::map<std::string, std::string> sector_text;
 };
 
 class Matcher;         // match/matcher.h
