@@ -45,6 +45,18 @@ bool EndsWithZip(const std::string& path) {
   return tail == ".zip";
 }
 
+// True when path names an archive other than a zip: "p.tar.gz", "p.7z" (any case).
+bool IsOtherArchive(const std::string& path) {
+  std::string lower = path;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* tail : {".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz",
+                           ".tar.zst", ".7z", ".rar", ".gz", ".bz2", ".xz"}) {
+    const std::size_t n = std::strlen(tail);
+    if (lower.size() > n && lower.compare(lower.size() - n, n, tail) == 0) return true;
+  }
+  return false;
+}
+
 // Reads the document, checking again that its path stays in the profile's folder (the folder
 // may have changed since the profile was loaded) and opening it without following a symlink.
 std::optional<Error> ReadDocument(const Profile& profile, const PackDocument& doc,
@@ -274,6 +286,10 @@ Result<bool> WritePack(const Pack& pack, const Profile& profile, const std::stri
   std::string output = output_arg;
   while (output.size() > 1 && output.back() == '/') output.pop_back();
   const bool zip = EndsWithZip(output);
+  if (IsOtherArchive(output)) {
+    return Error(ErrorCode::kInvalidArgument, "only .zip archives: name a .zip file, or a folder",
+                 output);
+  }
   bool exists = false;
   if (std::optional<Error> error = CheckOutput(output, zip, profile, options, &exists)) {
     return *error;
