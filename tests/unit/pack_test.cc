@@ -417,6 +417,31 @@ TEST_F(PackWriteTest, OnlyZipArchives) {
   }
 }
 
+// issue 13 #6 (fix-pack, attack D1/D2): a copy that is the internal original under another name
+// (a hard link as its "redacted" copy, or the same file declared public under another id) is
+// refused, by file identity, and nothing is written.
+TEST_F(PackWriteTest, InternalOriginalUnderAnotherNameIsRefused) {
+  Write(dir_ / "profile" / "evidence" / "pentest.txt", "INTERNAL findings\n");
+  std::filesystem::create_hard_link(dir_ / "profile" / "evidence" / "pentest.txt",
+                                    dir_ / "profile" / "evidence" / "pentest-redacted.txt");
+  Write(dir_ / "profile" / "profile.yaml",
+        "evidence:\n  - id: pen-test-summary\n    file: evidence/pentest.txt\n"
+        "    redacted: evidence/pentest-redacted.txt\n"
+        "    issued: 2026-01-01\n    valid_until: 2027-12-31\n    sharing: internal\n");
+  ProfileResult loaded = LoadProfile((dir_ / "profile" / "profile.yaml").string());
+  ASSERT_TRUE(loaded.ok());
+  const Profile profile = std::move(loaded).value();
+  Report report;
+  report.document.path = "contract.md";
+  report.findings = {Clause("security_measures", 2, {"pen-test-summary"}, {})};
+  const Pack pack = BuildPack({report}, profile, On("2026-12-06"));
+  ASSERT_EQ(pack.documents.size(), 1u);
+  Result<bool> written = WritePack(pack, profile, (dir_ / "pack").string());
+  ASSERT_FALSE(written.ok());
+  EXPECT_THAT(written.error().message(), HasSubstr("internal original"));
+  EXPECT_THAT(Beside(), ElementsAre("profile"));
+}
+
 // issue 13 #3: "pack/" names the folder pack, as a shell completes it.
 TEST_F(PackWriteTest, TrailingSlashNamesTheFolder) {
   Result<bool> written = WritePack(pack_, profile_, (dir_ / "pack").string() + "/");

@@ -81,6 +81,18 @@ std::optional<Error> ReadDocument(const Profile& profile, const PackDocument& do
     ::close(fd);
     return error(ErrorCode::kIo, "'" + doc.written + "' is not a regular file");
   }
+  // Never an internal original, whatever the name it is reached by (a hard link, a symlinked
+  // folder, the same file under another id): compared by device and inode.
+  for (const EvidenceFile& e : profile.evidence) {
+    struct stat original {};
+    if (e.sharing == Sharing::kInternal && ::stat(e.path.c_str(), &original) == 0 &&
+        original.st_dev == st.st_dev && original.st_ino == st.st_ino) {
+      ::close(fd);
+      return error(ErrorCode::kRuleError, "'" + doc.written + "' is the internal original of '" +
+                                              e.id + "' (" + e.file +
+                                              "): give a separate redacted file");
+    }
+  }
   if (static_cast<std::size_t>(st.st_size) > kMaxDocumentBytes) {
     ::close(fd);
     return error(ErrorCode::kTooLarge,
