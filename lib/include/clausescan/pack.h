@@ -177,8 +177,9 @@ struct PackWriteOptions {
 // (kInvalidArgument) when output exists, is not an empty directory and options.force is false, or
 // is a folder other than an earlier pack; when output is the profile's folder or above it;
 // (kRuleError, naming the profile file, the document's line and field) when a document's path now
-// leaves the profile's folder or is a symlink out of it; (kIo) when a document is missing or cannot
-// be read, or writing fails. Not thread-safe for the same output.
+// leaves the profile's folder or is a symlink out of it, or the file is an internal document's
+// original (same device and inode) reached by another name; (kIo) when a document is missing or
+// cannot be read, or writing fails. Not thread-safe for the same output.
 Result<bool> WritePack(const Pack& pack, const Profile& profile, const std::string& output,
                        const PackWriteOptions& options = {});
 
