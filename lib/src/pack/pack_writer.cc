@@ -45,6 +45,18 @@ bool EndsWithZip(const std::string& path) {
   return tail == ".zip";
 }
 
+// True when path names an archive other than a zip: "p.tar.gz", "p.7z" (any case).
+bool IsOtherArchive(const std::string& path) {
+  std::string lower = path;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* tail : {".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz",
+                           ".tar.zst", ".7z", ".rar", ".gz", ".bz2", ".xz"}) {
+    const std::size_t n = std::strlen(tail);
+    if (lower.size() > n && lower.compare(lower.size() - n, n, tail) == 0) return true;
+  }
+  return false;
+}
+
 // Reads the document, checking again that its path stays in the profile's folder (the folder
 // may have changed since the profile was loaded) and opening it without following a symlink.
 std::optional<Error> ReadDocument(const Profile& profile, const PackDocument& doc,
@@ -68,6 +80,18 @@ std::optional<Error> ReadDocument(const Profile& profile, const PackDocument& do
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     ::close(fd);
     return error(ErrorCode::kIo, "'" + doc.written + "' is not a regular file");
+  }
+  // Never an internal original, whatever the name it is reached by (a hard link, a symlinked
+  // folder, the same file under another id): compared by device and inode.
+  for (const EvidenceFile& e : profile.evidence) {
+    struct stat original {};
+    if (e.sharing == Sharing::kInternal && ::stat(e.path.c_str(), &original) == 0 &&
+        original.st_dev == st.st_dev && original.st_ino == st.st_ino) {
+      ::close(fd);
+      return error(ErrorCode::kRuleError, "'" + doc.written + "' is the internal original of '" +
+                                              e.id + "' (" + e.file +
+                                              "): give a separate redacted file");
+    }
   }
   if (static_cast<std::size_t>(st.st_size) > kMaxDocumentBytes) {
     ::close(fd);
@@ -293,6 +317,10 @@ Result<bool> WritePack(const Pack& pack, const Profile& profile, const std::stri
   std::string output = output_arg;
   while (output.size() > 1 && output.back() == '/') output.pop_back();
   const bool zip = EndsWithZip(output);
+  if (IsOtherArchive(output)) {
+    return Error(ErrorCode::kInvalidArgument, "only .zip archives: name a .zip file, or a folder",
+                 output);
+  }
   bool exists = false;
   if (std::optional<Error> error = CheckOutput(output, zip, profile, options, &exists)) {
     return *error;
