@@ -467,6 +467,33 @@ TEST_F(PackWriteTest, SymlinkPlantedAfterLoadingIsRefused) {
   }
 }
 
+// issue 13 #3 (D0): a document that is another file than the one checked at load (here a
+// folder on the way swapped for a symlink out of the profile's folder) is refused, and a
+// symlink inside the folder is followed at copy time as at load (D4).
+TEST_F(PackWriteTest, DocumentSwappedAfterLoadingIsRefused) {
+  const std::filesystem::path evidence = dir_ / "profile" / "evidence";
+  std::filesystem::create_directories(dir_ / "outside");
+  Write(dir_ / "outside" / "cert.txt", "outside secret\n");
+  std::filesystem::rename(evidence, dir_ / "profile" / "real");
+  std::filesystem::create_directory_symlink(dir_ / "outside", evidence);
+  Result<bool> written = WritePack(pack_, profile_, (dir_ / "pack").string());
+  ASSERT_FALSE(written.ok());
+  EXPECT_THAT(written.error().message(), HasSubstr("profile.yaml:2: evidence[0].file:"));
+  EXPECT_THAT(Beside(), ElementsAre("outside", "profile"));
+  // Another file put at the same path inside the folder: not the file that was checked.
+  std::filesystem::remove(evidence);
+  std::filesystem::create_directories(evidence);
+  Write(evidence / "cert.txt", "a different certificate\n");
+  written = WritePack(pack_, profile_, (dir_ / "pack").string());
+  ASSERT_FALSE(written.ok());
+  EXPECT_THAT(written.error().message(), HasSubstr("changed since the profile was loaded"));
+  // The checked file reached through a symlink inside the folder is copied.
+  std::filesystem::remove_all(evidence);
+  std::filesystem::create_directory_symlink("real", evidence);
+  written = WritePack(pack_, profile_, (dir_ / "pack").string());
+  ASSERT_TRUE(written.ok()) << written.error().message();
+}
+
 // issue 13 #3: a document deleted after the profile was loaded: an error, no partial pack.
 TEST_F(PackWriteTest, MissingDocumentLeavesNothing) {
   std::filesystem::remove(dir_ / "profile" / "evidence" / "cert.txt");

@@ -371,6 +371,62 @@ TEST(Profile, InternalEvidenceWithARedactedCopyLoads) {
   EXPECT_EQ(result->ValidEvidence("pen-test-summary", Day("2026-06-01")), &result->evidence[0]);
 }
 
+// issue 13 #3 (D1): a redacted copy that is the original under another name (hard link,
+// symlinked folder) is refused, naming the profile, the line and both entries.
+TEST(Profile, RedactedCopyThatIsTheOriginalFileIsRefused) {
+  for (const char* how : {"hard link", "folder symlink"}) {
+    ProfileFolder folder;
+    folder.Write("docs/audit.txt", "internal findings\n");
+    std::string redacted;
+    if (std::string(how) == "hard link") {
+      fs::create_hard_link(folder.path() / "docs" / "audit.txt",
+                           folder.path() / "docs" / "audit-public.txt");
+      redacted = "docs/audit-public.txt";
+    } else {
+      fs::create_directory_symlink("docs", folder.path() / "shared");
+      redacted = "shared/audit.txt";
+    }
+    ProfileResult result = folder.Load(
+        "evidence:\n  - id: pen-test-summary\n    file: docs/audit.txt\n"
+        "    issued: 2026-01-01\n    valid_until: 2027-01-01\n    sharing: internal\n"
+        "    redacted: " +
+        redacted + "\n");
+    ASSERT_FALSE(result.ok()) << how;
+    const ProfileError& error = result.errors().front();
+    EXPECT_THAT(error.error.file(), ::testing::EndsWith("profile.yaml")) << how;
+    EXPECT_EQ(error.error.line(), 7) << how;
+    EXPECT_EQ(error.field, "evidence[0].redacted") << how;
+    EXPECT_THAT(error.error.detail(), HasSubstr("same file as 'docs/audit.txt'")) << how;
+  }
+}
+
+// issue 13 #3 (D2): one file listed internal under one entry and shared under another.
+TEST(Profile, OneFileUnderTwoSharingLevelsIsRefused) {
+  ProfileFolder folder;
+  folder.Write("docs/audit.txt", "internal findings\n");
+  fs::create_hard_link(folder.path() / "docs" / "audit.txt", folder.path() / "docs" / "copy.txt");
+  ProfileResult result = folder.Load(
+      "evidence:\n"
+      "  - {id: pen-test-summary, file: docs/audit.txt, issued: 2026-01-01,\n"
+      "     valid_until: 2027-01-01, sharing: internal}\n"
+      "  - {id: soc2-report, file: ./docs/copy.txt, issued: 2026-01-01,\n"
+      "     valid_until: 2027-01-01, sharing: public}\n");
+  ASSERT_FALSE(result.ok());
+  const ProfileError& error = result.errors().front();
+  EXPECT_EQ(error.error.line(), 4) << error.message();
+  EXPECT_EQ(error.field, "evidence[1].file") << error.message();
+  EXPECT_THAT(error.error.detail(), HasSubstr("evidence[0].file (line 2)")) << error.message();
+  EXPECT_THAT(error.error.detail(), HasSubstr("internal")) << error.message();
+  // The same file twice at the same level is fine.
+  ProfileResult same = folder.Load(
+      "evidence:\n"
+      "  - {id: pen-test-summary, file: docs/audit.txt, issued: 2026-01-01,\n"
+      "     valid_until: 2027-01-01, sharing: nda}\n"
+      "  - {id: soc2-report, file: docs/copy.txt, issued: 2026-01-01,\n"
+      "     valid_until: 2027-01-01, sharing: nda}\n");
+  EXPECT_TRUE(same.ok()) << Messages(same);
+}
+
 TEST(Profile, CsvSpellingsAndValues) {
   ProfileFolder folder;
   folder.Write("soa.csv",

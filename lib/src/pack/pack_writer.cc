@@ -3,13 +3,16 @@
 // place whole.
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <linux/openat2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 #include <zip.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <optional>
@@ -57,8 +60,38 @@ bool IsOtherArchive(const std::string& path) {
   return false;
 }
 
+// The identity the profile recorded at load for doc's file, or {0, 0} when unknown (a profile
+// not made by LoadProfile).
+std::pair<std::uint64_t, std::uint64_t> LoadedIdentity(const Profile& profile,
+                                                       const PackDocument& doc) {
+  for (const EvidenceFile& e : profile.evidence) {
+    if (e.line != doc.line) continue;
+    if (doc.redacted && e.redacted_path == doc.source) return {e.redacted_device, e.redacted_inode};
+    if (!doc.redacted && e.path == doc.source) return {e.device, e.inode};
+  }
+  return {0, 0};
+}
+
+// Opens written below the folder open as dir_fd, never resolving a path out of it (openat2
+// RESOLVE_BENEATH: symlinks inside the folder are followed, as at load). Where the kernel has no
+// openat2, or refuses the walk (an absolute symlink that stays inside), falls back to openat:
+// the caller compares the file opened with the one checked at load. Returns -1 with errno set.
+int OpenBeneath(int dir_fd, const std::string& written) {
+  constexpr int kFlags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY;
+  struct open_how how {};
+  how.flags = kFlags;
+  how.resolve = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS;
+  int fd = static_cast<int>(::syscall(SYS_openat2, dir_fd, written.c_str(), &how, sizeof how));
+  if (fd < 0 && (errno == ENOSYS || errno == EPERM || errno == E2BIG || errno == EXDEV)) {
+    fd = ::openat(dir_fd, written.c_str(), kFlags);
+  }
+  return fd;
+}
+
 // Reads the document, checking again that its path stays in the profile's folder (the folder
-// may have changed since the profile was loaded) and opening it without following a symlink.
+// may have changed since the profile was loaded), opening it from the folder without resolving
+// out of it, and refusing a file that is not the one checked at load (same device and inode):
+// a swap between the check and the open copies nothing (issue 13 #3, D0).
 std::optional<Error> ReadDocument(const Profile& profile, const PackDocument& doc,
                                   std::string* content) {
   auto error = [&](ErrorCode code, const std::string& detail) {
@@ -69,17 +102,35 @@ std::optional<Error> ReadDocument(const Profile& profile, const PackDocument& do
           internal::ResolveInFolder(profile.folder, doc.written, &path)) {
     return error(problem->code, problem->detail);
   }
-  const int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+  const int dir_fd = ::open(profile.folder.empty() ? "." : profile.folder.c_str(),
+                            O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir_fd < 0) {
+    return error(ErrorCode::kIo,
+                 "cannot open the profile's folder '" + profile.folder + "': " + Errno());
+  }
+  const int fd = OpenBeneath(dir_fd, fs::path(doc.written).lexically_normal().string());
+  const int open_errno = errno;
+  ::close(dir_fd);
   if (fd < 0) {
-    return error(ErrorCode::kIo, errno == ELOOP ? "'" + doc.written +
-                                                      "' is a symlink: copy the "
-                                                      "file into the profile's folder"
-                                                : "cannot open '" + doc.written + "': " + Errno());
+    errno = open_errno;
+    return error(ErrorCode::kIo, errno == EXDEV || errno == ELOOP
+                                     ? "'" + doc.written +
+                                           "' now resolves out of the profile's folder: keep "
+                                           "the file inside the folder"
+                                     : "cannot open '" + doc.written + "': " + Errno());
   }
   struct stat st {};
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     ::close(fd);
     return error(ErrorCode::kIo, "'" + doc.written + "' is not a regular file");
+  }
+  const auto [device, inode] = LoadedIdentity(profile, doc);
+  if (inode != 0 && (static_cast<std::uint64_t>(st.st_dev) != device ||
+                     static_cast<std::uint64_t>(st.st_ino) != inode)) {
+    ::close(fd);
+    return error(ErrorCode::kIo, "'" + doc.written +
+                                     "' has changed since the profile was loaded (it is another "
+                                     "file now): nothing copied; run again");
   }
   // Never an internal original, whatever the name it is reached by (a hard link, a symlinked
   // folder, the same file under another id): compared by device and inode.
