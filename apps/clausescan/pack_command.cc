@@ -2,14 +2,17 @@
 #include <fmt/format.h>
 #include <signal.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "commands.h"
 #include "inputs.h"
+#include "output.h"
 #include "read_options.h"
 
 namespace clausescan::cli {
@@ -25,6 +28,7 @@ struct PackArgs {
   std::string output;
   std::string as_of;      // YYYY-MM-DD; empty: today (UTC)
   std::string term_ends;  // issue 13 #1: YYYY-MM-DD; empty: not known
+  std::string missing;    // --missing FILE: the still-missing list; empty: standard output
   bool force = false;
 };
 
@@ -58,6 +62,11 @@ bool CheckOutputHoldsNoInput(const PackArgs& args) {
                ", which this run reads: write the pack elsewhere");
     return false;
   }
+  if (!args.missing.empty() && IsAtOrBelow(args.missing, output)) {
+    PrintError(args.missing + ": --missing is for you, not the buyer: write it outside the pack (" +
+               args.output + ")");
+    return false;
+  }
   if (IsAtOrBelow(".", output)) {
     PrintError(args.output + ": the pack would replace the current folder: write it elsewhere");
     return false;
@@ -81,6 +90,12 @@ std::vector<std::string> FilesOfOutput(const std::string& output) {
 }
 
 int RunPack(PackArgs args) {
+  // issue 13 #4 (fix-pack): the pack is built from contract files, never standard input.
+  if (args.inputs.paths.empty() || std::find(args.inputs.paths.begin(), args.inputs.paths.end(),
+                                             "-") != args.inputs.paths.end()) {
+    PrintError("pack: name the contract files or folders (pack never reads standard input)");
+    return kExitError;
+  }
   ScanOptions options;
   options.profile_date = CalendarDate::Today();
   if (!args.as_of.empty()) {
@@ -92,6 +107,16 @@ int RunPack(PackArgs args) {
   }
   if (!ParseDateOption("--term-ends", args.term_ends, &options.term_ends)) return kExitError;
   if (!CheckOutputHoldsNoInput(args)) return kExitError;
+  // The still-missing list goes to its own file, replaced whole, or to standard output.
+  std::optional<Output> missing;
+  if (!args.missing.empty()) {
+    missing.emplace(args.missing);
+    std::string error;
+    if (!missing->Open(&error)) {
+      PrintError(error);
+      return kExitError;
+    }
+  }
   std::optional<RuleSet> rules = LoadRules(args.rules);
   if (!rules) return kExitError;
   ProfileResult profile = LoadProfile(args.profile, *rules);
@@ -107,8 +132,9 @@ int RunPack(PackArgs args) {
   std::vector<Report> reports;
   const bool ok = ScanInputs(scanner, args.inputs,
                              [&](Report& report) { reports.push_back(std::move(report)); });
-  if (reports.empty()) {
-    PrintError("no contract could be scanned: no pack written");
+  // issue 13 #4 (fix-pack): a pack without one of the contracts is not the pack asked for.
+  if (!ok || reports.empty()) {
+    PrintError("a contract could not be read: no pack written");
     return kExitError;
   }
   PackOptions pack_options;
@@ -129,15 +155,30 @@ int RunPack(PackArgs args) {
     PrintError(written.error().message() + " (no pack written)");
     return kExitError;
   }
-  if (!pack.missing.empty()) {
-    PrintError(fmt::format("note: {} still missing: see missing.md in {}", pack.missing.size(),
-                           args.output));
+  std::size_t answered = 0;
+  for (const PackClause& c : pack.clauses) {
+    answered += std::any_of(c.evidence.begin(), c.evidence.end(),
+                            [](const PackEvidence& e) { return e.listed; })
+                    ? 1
+                    : 0;
   }
-  std::cout << fmt::format(
-      "wrote pack {}: {} {}, {} {}, {} still missing\n", args.output, pack.documents.size(),
-      pack.documents.size() == 1 ? "document" : "documents", pack.clauses.size(),
-      pack.clauses.size() == 1 ? "clause" : "clauses", pack.missing.size());
-  return ok ? kExitOk : kExitError;
+  std::cout << fmt::format("wrote pack {}: {} {}, {} {}, {} still missing\n", args.output,
+                           pack.documents.size(),
+                           pack.documents.size() == 1 ? "document" : "documents", answered,
+                           answered == 1 ? "clause" : "clauses", pack.missing.size());
+  // issue 13 #1 (fix-pack): the still-missing list is for you only, never inside the pack.
+  const std::string text = PackMissingText(pack);
+  if (missing) {
+    missing->stream() << text;
+    std::string error;
+    if (!missing->Commit(&error)) {
+      PrintError(error);
+      return kExitError;
+    }
+  } else {
+    std::cout << text;
+  }
+  return kExitOk;
 }
 
 }  // namespace
@@ -163,6 +204,10 @@ Command AddPackCommand(CLI::App& app) {
                   "The day the contracts' term ends (YYYY-MM-DD): your documents that expire "
                   "before it are listed as still missing")
       ->check(NonEmptyDate());
+  cmd->add_option("--missing", args->missing,
+                  "Write what is still missing (for you, not the buyer) to this file instead of "
+                  "standard output; never inside --output")
+      ->check(NonEmptyFileName());
   cmd->add_flag("--force", args->force, "Replace --output if it exists and is not empty");
   cmd->add_option("--rules", args->rules.rules_dir,
                   "Use the rules in this directory instead of the builtin ones");

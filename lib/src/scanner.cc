@@ -16,8 +16,10 @@
 #include "assess/indemnity_cap.h"
 #include "assess/list_items.h"
 #include "assess/merge.h"
+#include "assess/one_sided_limits.h"
 #include "assess/perspective.h"
 #include "assess/rationale.h"
+#include "assess/rationale_sector.h"
 #include "assess/section_advice.h"
 #include "assess/subprocessor_scheme.h"
 #include "clausescan/judgement.h"
@@ -298,8 +300,9 @@ Finding MakeFinding(const internal::RuleSetData& data, const internal::RuleHit& 
 
 // The party of a hit's unit. A unit that names no side, under a rule for either side, takes the
 // party of the clause before it in the same section and category ("Audits may be conducted once
-// a year" after "Ehave may audit CHT"); failing that, governing law and liability terms bind
-// both (mutual: "This Agreement shall be governed by ..."), and the other clauses, which the
+// a year" after "Ehave may audit CHT"); failing that, governing law, liability and transfer
+// terms bind both (mutual: "This Agreement shall be governed by ...", "The Standard Contractual
+// Clauses will apply to such transfers"), and the other clauses, which the
 // rules read as the supplier's commitments, the supplier ("Personal Data will be deleted ...").
 internal::PartyRole RoleOfHit(const internal::RuleSetData& data, const internal::RuleHit& hit,
                               const internal::NormalizedText& text, const DocumentSides& sides,
@@ -320,8 +323,11 @@ internal::PartyRole RoleOfHit(const internal::RuleSetData& data, const internal:
     role.right = it->second.right;
     role.audits = it->second.audits;
     role.names_other_side = it->second.names_other_side;
-  } else if (rule.category == "governing_law" || rule.category == "liability_cap") {
-    role.party = internal::Party::kMutual;  // terms of the agreement as a whole
+  } else if (rule.category == "governing_law" || rule.category == "liability_cap" ||
+             rule.category == "international_transfers") {
+    // Terms of the agreement as a whole; the transfer clauses both sides sign ("The Standard
+    // Contractual Clauses will apply to such transfers", issue 15 #8).
+    role.party = internal::Party::kMutual;
   } else {
     role.party = internal::Party::kSupplier;  // the clauses the rules read bind the supplier
   }
@@ -438,6 +444,10 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
     // The side read so far, so that merging keeps apart sentences of different sides;
     // JudgeFromSide sets the party shown.
     finding.party = std::string(internal::PartyName(role.party));
+    // A sentence that asks nothing of us is not merged into one that does (issue 15 #8).
+    finding.holds = internal::AsksNothingOfUser(data.rules[hit.rule], role, sides->user, finding)
+                        ? "nothing"
+                        : "";
     rule_of[finding.rule] = &data.rules[hit.rule];
     roles[finding.rule][finding.start] = RoleSpan{finding.end, std::move(role)};
     report.findings.push_back(std::move(finding));
@@ -452,18 +462,22 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   internal::FoldListItems(data, doc.text, report.findings, doctype);  // issue 15 #4
   internal::DropAdviceGrantedNearby(data, report.findings);           // issue 15 #4
   for (Finding& finding : report.findings) {
+    finding.holds.clear();  // JudgeFromSide says whose duty or right it is
     const internal::Rule* rule = rule_of[finding.rule];
     const internal::PartyRole* role = RoleOf(roles, finding);
     if (rule != nullptr && role != nullptr) {
       internal::JudgeFromSide(*rule, *role, sides->user, sides->names, &finding);
     }
   }
+  internal::ReadOneSidedLimits(data, report.findings, doctype);  // issue 15 #8
   if (more) {
     report.notes.push_back(
         fmt::format("{} finding{} shown; the document has more (raise --max-findings)",
                     max_findings, max_findings == 1 ? "" : "s"));
   }
   AddTypeAndMissing(data, type, text, &report);
+  internal::FitRationalesToSectors(data, internal::DocumentSectors(text.folded),
+                                   &report);                 // issue 14 (review rev5)
   if (!options.rationale) internal::DropRationale(&report);  // issue 14 #2
   if (options.profile) {                                     // issue 13 #2
     JudgeAgainstProfile(*options.profile, options.profile_date.value_or(CalendarDate::Today()),

@@ -58,7 +58,9 @@ TEST(PackCli, GoldenPackOfTheSample) {
   ASSERT_EQ(RunScript(dir.path(), command + "\n"), 0) << ReadWholeFile(dir.path() / "stderr");
   const std::string stdout_text = ReadWholeFile(dir.path() / "stdout");
   EXPECT_THAT(stdout_text, StartsWith("wrote pack " + out.string() + ": "));
-  EXPECT_EQ(std::count(stdout_text.begin(), stdout_text.end(), '\n'), 1);
+  // issue 13 #1 (fix-pack): then what is still missing, one item a line, and nothing else.
+  EXPECT_GT(std::count(stdout_text.begin(), stdout_text.end(), '\n'), 1);
+  EXPECT_FALSE(fs::exists(out / "missing.md"));
   const std::string files = Lines(Tree(out));
   const std::string index = ReadWholeFile(out / "index.md");
   const std::string golden = kSource + "/tests/golden/pack/";
@@ -283,21 +285,75 @@ TEST(PackCli, PackInsideTheWalkedFolderIsNotScanned) {
   EXPECT_EQ(second.out, first.out);
 }
 
-// issue 13 #3: a contract that cannot be read is reported and the others go on; the exit status
-// is 2, as scan's.
-TEST(PackCli, BadContractIsReportedOthersGoOn) {
+// issue 13 #4 (fix-pack): a contract that cannot be read leaves no pack: a pack without it is
+// not the pack asked for. Exit 2, the error names the file, nothing written.
+TEST(PackCli, UnreadableContractWritesNoPack) {
   PackDir dir;
-  const fs::path out = dir.Out() / "pack";
-  RunResult r = RunPack(Quote(dir.path() / "none.md") + " " + Quote(kContract) + " --profile " +
-                        Quote(kProfile) + " -o " + Quote(out));
+  for (const char* name : {"pack", "pack.zip"}) {
+    RunResult r = RunPack(Quote(dir.path() / "none.md") + " " + Quote(kContract) + " --profile " +
+                          Quote(kProfile) + " -o " + Quote(dir.Out() / name));
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_THAT(r.err, HasSubstr("none.md"));
+    EXPECT_EQ(r.out, "");
+    EXPECT_TRUE(Listing(dir.Out()).empty()) << name;
+  }
+}
+
+// issue 13 #4 (fix-pack): pack never reads standard input: no contract is a usage error.
+TEST(PackCli, NoContractIsAUsageError) {
+  PackDir dir;
+  RunResult r = RunClausescan("pack --profile " + Quote(kProfile) + " -o " +
+                              Quote(dir.Out() / "pack") + " < /dev/null");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_THAT(r.err, HasSubstr("none.md"));
-  EXPECT_THAT(r.out, StartsWith("wrote pack "));
-  EXPECT_TRUE(fs::exists(out / "index.md"));
-  RunResult none = RunPack(Quote(dir.path() / "none.md") + " --profile " + Quote(kProfile) +
-                           " -o " + Quote(dir.Out() / "other"));
-  EXPECT_EQ(none.exit_code, 2);
-  EXPECT_FALSE(fs::exists(dir.Out() / "other"));
+  EXPECT_THAT(r.err, HasSubstr("contract"));
+  EXPECT_TRUE(Listing(dir.Out()).empty());
+}
+
+// issue 13 #4 (fix-pack): another archive's name is refused, not written as a folder.
+TEST(PackCli, OnlyZipArchives) {
+  PackDir dir;
+  RunResult r = RunPack(Quote(kContract) + " --profile " + Quote(kProfile) + " -o " +
+                        Quote(dir.Out() / "pack.tar.gz"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("only .zip archives"));
+  EXPECT_TRUE(Listing(dir.Out()).empty());
+}
+
+// issue 13 #1 (fix-pack): --missing FILE writes the still-missing list there (plain text, one
+// item a line) instead of standard output; never inside the pack.
+TEST(PackCli, MissingListGoesToItsOwnFile) {
+  PackDir dir;
+  const std::string common = Quote(kContract) + " --profile " + Quote(kProfile) +
+                             " --as-of 2026-12-06 -o " + Quote(dir.Out() / "pack");
+  RunResult r = RunPack(common + " --missing " + Quote(dir.path() / "todo.txt"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1) << r.out;
+  const std::string todo = ReadWholeFile(dir.path() / "todo.txt");
+  EXPECT_THAT(todo, HasSubstr("no document in your profile: "));
+  EXPECT_THAT(todo, Not(HasSubstr("# ")));
+  EXPECT_FALSE(fs::exists(dir.Out() / "pack" / "missing.md"));
+  EXPECT_TRUE(fs::exists(dir.Out() / "pack" / "documents" / "nda" / "soa-excerpt.md"));
+  RunResult inside =
+      RunPack(Quote(kContract) + " --profile " + Quote(kProfile) + " -o " +
+              Quote(dir.Out() / "p2") + " --missing " + Quote(dir.Out() / "p2" / "todo.txt"));
+  EXPECT_EQ(inside.exit_code, 2);
+  EXPECT_THAT(inside.err, HasSubstr("--missing"));
+  EXPECT_FALSE(fs::exists(dir.Out() / "p2"));
+}
+
+// issue 13 #3 (fix-pack): the index shows contract and profile by file name, never the local
+// folders they were read from.
+TEST(PackCli, IndexHasNoLocalPaths) {
+  PackDir dir;
+  RunResult r = RunPack(Quote(kContract) + " --profile " + Quote(kProfile) + " -o " +
+                        Quote(dir.Out() / "pack"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* name : {"index.md", "index.html"}) {
+    const std::string index = ReadWholeFile(dir.Out() / "pack" / name);
+    EXPECT_THAT(index, Not(HasSubstr(kSource))) << name;
+    EXPECT_THAT(index, HasSubstr("security-addendum.md")) << name;
+    EXPECT_THAT(index, HasSubstr("acme-profile.yaml")) << name;
+  }
 }
 
 }  // namespace

@@ -415,7 +415,7 @@ TEST_F(DefaultPlaybook, Positions) {
       {"incident_notification", {{"window_days", 5.0}, {"business", true}}, Risk::kLow, {}},
       {"incident_notification",
        {{"vague", std::string("immediately")}},
-       Risk::kHigh,
+       Risk::kMedium,  // issue 15 #8: as "without delay", not as a window under 24 hours
        {"notify-immediately"}},
       {"incident_notification",
        {{"vague", std::string("immediately")}, {"window_hours", 72.0}},

@@ -69,6 +69,24 @@ TEST(Glossary, ExpandsTermsOfTheKindInTwoLevels) {
   EXPECT_FALSE(glossary.Expand("not exceed the base cap.", TermKind::kCap, 4).has_value());
 }
 
+// issue 13 #2: an event term defined as a confirmed event, named in a clause.
+TEST(Glossary, NamesAnEventDefinedAsConfirmed) {
+  Glossary glossary;
+  glossary.Add("\"privacy breach\" means a verified loss of, or access to, client records.", 1,
+               true);
+  glossary.Add("\"cyber event\" means any actual or attempted intrusion that is confirmed.", 1,
+               true);
+  EXPECT_TRUE(
+      glossary.NamesConfirmedEvent("report within 8 hours of learning of any privacy "
+                                   "breach.",
+                                   5));
+  EXPECT_TRUE(glossary.NamesConfirmedEvent("on becoming aware of privacy breaches.", 5));
+  // Also attempted events, a word that only starts like the term, a term not named: no.
+  EXPECT_FALSE(glossary.NamesConfirmedEvent("on becoming aware of a cyber event.", 5));
+  EXPECT_FALSE(glossary.NamesConfirmedEvent("on becoming aware of a privacy breaching.", 5));
+  EXPECT_FALSE(glossary.NamesConfirmedEvent("on becoming aware of an incident.", 5));
+}
+
 TEST(Glossary, GlobalDefinitionsServeEveryScopeAndLocalOnesWin) {
   Glossary glossary;
   glossary.Add("1.4 \"alert period\" is 24 hours.", 1, true);

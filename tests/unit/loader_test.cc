@@ -202,6 +202,37 @@ TEST(Loader, DurationBusinessFlagAndPreference) {
   EXPECT_EQ((*data)->rules[1].parameters[0].prefer, ParamSpec::Prefer::kWithin);
 }
 
+// issue 15 #8: a flag may hold for the whole document (`scope: document`); other values and other
+// types are errors naming the file.
+TEST(Loader, FlagOfDocumentScope) {
+  const std::string kHours = "  window_hours: {type: duration, unit: hours, business: window_days}";
+  Result<std::shared_ptr<RuleSetData>> data = LoadWith(
+      {{kWindowFile,
+        WindowRuleWithLine(
+            12, kHours + "\n  confirmed: {type: flag, any: ['\\bconfirm'], scope: document}")}});
+  ASSERT_TRUE(data.ok()) << data.error().message();
+  EXPECT_TRUE((*data)->rules[1].parameters[1].document_scope);
+  data = LoadWith(
+      {{kWindowFile,
+        WindowRuleWithLine(12, kHours + "\n  confirmed: {type: flag, any: ['\\bconfirm']}")}});
+  ASSERT_TRUE(data.ok()) << data.error().message();
+  EXPECT_FALSE((*data)->rules[1].parameters[1].document_scope);
+  data = LoadWith(
+      {{kWindowFile,
+        WindowRuleWithLine(
+            12, kHours + "\n  confirmed: {type: flag, any: ['\\bconfirm'], scope: all}")}});
+  ASSERT_FALSE(data.ok());
+  EXPECT_NE(data.error().message().find("invalid scope 'all': expected clause or document"),
+            std::string::npos)
+      << data.error().message();
+  data = LoadWith(
+      {{kWindowFile, WindowRuleWithLine(13, "  trigger: {type: trigger, scope: document}")}});
+  ASSERT_FALSE(data.ok());
+  EXPECT_NE(data.error().message().find("'scope' does not apply to a parameter of type 'trigger'"),
+            std::string::npos)
+      << data.error().message();
+}
+
 TEST(Loader, BusinessFlagIsDeclaredForPlaybooks) {
   const char playbook[] = R"(incident_notification:
   positions:

@@ -84,6 +84,14 @@ match:
 parameters:
   window_hours: {type: duration, unit: hours}
 )"},
+    {"audit/permit.yaml", R"(id: audit.permit
+category: audit
+title: The supplier permits audits
+party: supplier
+match:
+  all:
+    - any: ['\b(provider|supplier) (shall|will|must) (permit|allow) audits?\b']
+)"},
     {"audit/yearly.yaml", R"(id: audit.yearly
 category: audit
 title: Audits once a year
@@ -339,6 +347,54 @@ TEST(Matcher, ALongLeadInIsNotRepeatedBeforeThousandsOfItems) {
   EXPECT_EQ(outcome.output, "24 hours");
 }
 
+// issue 11 #1: a clause that names a term on the way is a clause, not a definition, and its
+// patterns read it without the naming.
+TEST(Matcher, AClauseThatNamesATermOnTheWayIsMatched) {
+  EXPECT_TRUE(Contains(FiredIn("Provider sends notification of each security incident (an "
+                               "\"Incident\") within 24 hours."),
+                       "incident.window"));
+  EXPECT_TRUE(Contains(FiredIn("Supplier (with its hosting firms, the \"Vendor\") shall permit "
+                               "audits by Customer."),
+                       "audit.permit"));
+  // A sentence that defines stays a definition.
+  EXPECT_FALSE(Contains(FiredIn("\"Incident\" means any security incident of which Provider "
+                                "gives notification (a \"Notice\")."),
+                        "incident.window"));
+  EXPECT_TRUE(Contains(FiredIn("\"Security Incident\" means a breach (a \"Breach\") of security."),
+                       "incident.defined"));
+}
+
+// issue 11 #4: "the incident" in a later sentence of the section is the security incident an
+// earlier one named; nothing else is resolved.
+TEST(Matcher, AReferenceToAnEarlierIncidentIsResolvedInItsSection) {
+  auto fires_on_second = [](const std::vector<std::vector<std::string>>& paragraphs) {
+    const TestDoc doc = MakeDoc(paragraphs);
+    const std::size_t second = doc.outline.units.size() - 1;
+    for (const RuleHit& hit : MatchDoc(doc)) {
+      if (hit.begin == doc.outline.units[second].begin &&
+          Rules().rules[hit.rule].id == "incident.window") {
+        return true;
+      }
+    }
+    return false;
+  };
+  EXPECT_TRUE(
+      fires_on_second({{"# 4. Incidents", "Provider keeps a log of each security incident."},
+                       {"Provider shall notify Customer of the incident within a day."}}));
+  EXPECT_TRUE(fires_on_second({{"# 4. Incidents", "Provider keeps a record of any data breach.",
+                                "Provider shall notify Customer of such breaches."}}));
+  // Another section, another head noun, or a breach of the contract: left alone.
+  EXPECT_FALSE(
+      fires_on_second({{"# 4. Incidents", "Provider keeps a log of each security incident."},
+                       {"# 5. Notices", "Provider shall notify Customer of the incident."}}));
+  EXPECT_FALSE(
+      fires_on_second({{"# 4. Incidents", "Provider keeps a log of each security incident.",
+                        "Provider shall notify Customer of such breach."}}));
+  EXPECT_FALSE(
+      fires_on_second({{"# 4. Incidents", "Provider keeps a record of any data breach.",
+                        "Provider shall notify Customer of the breach of this agreement."}}));
+}
+
 // issue 11 #3: a list item after a lead-in ("Provider shall:") owes the lead-in's duty and is
 // matched with it. Units are [paragraph][unit] as in MakeDoc; links are (item, lead-in) unit
 // indexes.
@@ -365,7 +421,8 @@ TEST(Matcher, AListItemIsMatchedWithItsLeadIn) {
   const std::vector<RuleHit> hits = MatchDoc(doc);
   ASSERT_EQ(hits.size(), 1u);
   EXPECT_EQ(Rules().rules[hits[0].rule].id, "duty.encrypt");
-  EXPECT_EQ(hits[0].begin, doc.outline.units[1].begin);  // the item is the finding
+  // issue 11 #2: the clause runs from the lead-in that states the duty to the item.
+  EXPECT_EQ(hits[0].begin, doc.outline.units[0].begin);
   EXPECT_EQ(hits[0].end, doc.outline.units[1].end);
   EXPECT_EQ(hits[0].party, Party::kSupplier);
   EXPECT_EQ(hits[0].parameters.at("window_hours"), ParamValue(24.0));
@@ -375,9 +432,12 @@ TEST(Matcher, AListItemOwesItsLeadInsDuty) {
   const std::vector<std::vector<std::string>> text = {
       {"Customer shall:"}, {"(a) notify Provider of a change of address."}};
   EXPECT_TRUE(Contains(FiredOnUnit(MakeDoc(text), 1), "notice.supplier"));
-  const std::vector<std::string> ids = FiredOnUnit(MakeList(text, {{1, 0}}), 1);
+  // issue 11 #2: the item states its clause with the lead-in, which the finding starts at.
+  const TestDoc doc = MakeList(text, {{1, 0}});
+  const std::vector<std::string> ids = FiredOnUnit(doc, 0);
   EXPECT_FALSE(Contains(ids, "notice.supplier"));
   EXPECT_TRUE(Contains(ids, "notice.customer"));
+  EXPECT_EQ(MatchDoc(doc).at(0).end, doc.outline.units[1].end);
   // An item that names its own duty holder keeps it.
   EXPECT_EQ(
       FiredOnUnit(
@@ -398,11 +458,13 @@ TEST(Matcher, EveryItemOfAListWithALongLeadInIsMatchedWithIt) {
     text.push_back({"(" + std::to_string(i) + ") encrypt the affected copies;"});
     links.push_back({static_cast<std::uint32_t>(i), 0});
   }
-  std::size_t encrypted = 0;
-  for (const RuleHit& hit : MatchDoc(MakeList(text, links))) {
-    encrypted += Rules().rules[hit.rule].id == "duty.encrypt";
-  }
-  EXPECT_EQ(encrypted, 300u);
+  // issue 11 #2: one clause, from the lead-in to the last item, every item read with it.
+  const TestDoc doc = MakeList(text, links);
+  const std::vector<RuleHit> hits = MatchDoc(doc);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(Rules().rules[hits[0].rule].id, "duty.encrypt");
+  EXPECT_EQ(hits[0].begin, doc.outline.units[0].begin);
+  EXPECT_EQ(hits[0].end, doc.outline.units[300].end);
 }
 
 TEST(Matcher, ARuleTheLeadInMeetsAloneIsNotRepeatedOnItsItems) {
@@ -418,7 +480,75 @@ TEST(Matcher, NestedItemsSeeEveryLeadIn) {
   const TestDoc doc =
       MakeList({{"Provider shall:"}, {"(a) keep these controls:"}, {"(i) encryption of laptops;"}},
                {{1, 0}, {2, 1}});
-  EXPECT_EQ(FiredOnUnit(doc, 2), std::vector<std::string>{"duty.encrypt"});
+  // issue 11 #2: only the outer lead-in states the duty, so the clause starts there.
+  EXPECT_EQ(FiredOnUnit(doc, 0), std::vector<std::string>{"duty.encrypt"});
+  EXPECT_EQ(MatchDoc(doc).at(0).end, doc.outline.units[2].end);
+}
+
+// issue 11 #2: a clause is reported from the innermost lead-in that states the duty with the
+// item, as one hit from the lead-in to its last item (one clause, one finding), whose sets
+// gather what every item lists.
+TEST(Matcher, ItemsThatNeedTheirLeadInAreOneClauseWithIt) {
+  const TestDoc doc = MakeList({{"Schedule 3 applies as follows:"},
+                                {"(a) the Provider will keep these safeguards:"},
+                                {"(i) encryption of laptops within 24 hours of issue;"},
+                                {"(ii) encryption of backups within 48 hours."}},
+                               {{1, 0}, {2, 1}, {3, 1}});
+  const std::vector<RuleHit> hits = MatchDoc(doc);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(Rules().rules[hits[0].rule].id, "duty.encrypt");
+  EXPECT_EQ(hits[0].begin, doc.outline.units[1].begin);
+  EXPECT_EQ(hits[0].end, doc.outline.units[3].end);
+  EXPECT_EQ(hits[0].parameters.at("window_hours"), ParamValue(24.0));  // the first item's
+  // An item that holds alone and names its own duty holder stays where it is.
+  const TestDoc own = MakeList({{"Provider shall:"},
+                                {"(a) encrypt laptops;"},
+                                {"(b) each party shall encrypt its own backups."}},
+                               {{1, 0}, {2, 0}});
+  const std::vector<RuleHit> two = MatchDoc(own);
+  ASSERT_EQ(two.size(), 2u);
+  EXPECT_EQ(two[0].begin, own.outline.units[0].begin);
+  EXPECT_EQ(two[0].end, own.outline.units[1].end);
+  EXPECT_EQ(two[1].begin, own.outline.units[2].begin);
+  // One that names none belongs to the lead-in's clause.
+  const TestDoc joined =
+      MakeList({{"Provider shall:"}, {"(a) encrypt laptops;"}, {"(b) backups must be encrypted."}},
+               {{1, 0}, {2, 0}});
+  const std::vector<RuleHit> one = MatchDoc(joined);
+  ASSERT_EQ(one.size(), 1u);
+  EXPECT_EQ(one[0].end, joined.outline.units[2].end);
+}
+
+// issue 11 #2: the items of a list of definitions define terms; an item that states its clause
+// alone is quoted with its lead-in only when the lead-in is near.
+TEST(Matcher, ItemsOfAListOfDefinitionsDefine) {
+  const TestDoc doc =
+      MakeList({{"In this schedule the following words have the following meanings:"},
+                {"(a) Breach: the Provider shall notify any security incident;"}},
+               {{1, 0}});
+  EXPECT_FALSE(Contains(FiredOnUnit(doc, 1), "incident.window"));
+  EXPECT_FALSE(Contains(FiredOnUnit(doc, 0), "incident.window"));
+}
+
+TEST(Matcher, AnItemThatStandsAloneIsQuotedWithANearLeadInWhoseDutyItOwes) {
+  std::vector<std::vector<std::string>> text = {{"The Provider shall:"}};
+  std::vector<ListLead> links;
+  for (std::uint32_t i = 1; i <= 40; ++i) {
+    text.push_back({"(" + std::to_string(i) + ") a paragraph about the fees and the invoices;"});
+    links.push_back({i, 0});
+  }
+  text.push_back({"(41) notify any security incident within 24 hours."});
+  links.push_back({41, 0});
+  const TestDoc doc = MakeList(text, links);
+  EXPECT_TRUE(Contains(FiredOnUnit(doc, 41), "incident.window"));
+  const TestDoc near = MakeList(
+      {{"The Provider shall:"}, {"(1) notify any security incident within 24 hours."}}, {{1, 0}});
+  EXPECT_TRUE(Contains(FiredOnUnit(near, 0), "incident.window"));
+  // An item that states its own duty under a lead-in that states none ("Upon termination:")
+  // owes the lead-in nothing: it is its own clause.
+  const TestDoc bare = MakeList(
+      {{"Upon termination:"}, {"(1) the vendor must notify any security incident."}}, {{1, 0}});
+  EXPECT_TRUE(Contains(FiredOnUnit(bare, 1), "incident.window"));
 }
 
 // The lead-in is repeated before items only up to 4 times the document's size (plus 1 MiB) in

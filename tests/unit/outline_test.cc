@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "extract/document.h"
+
 namespace clausescan::internal {
 namespace {
 
@@ -171,6 +173,11 @@ TEST(Segment, RecognisesHeadings) {
        "7.1 Security Incidents. Supplier shall notify Customer.",
        false,
        {"7.1 Security Incidents"}},
+      // issue 11 engine A #1: a title in sentence case names the section as well.
+      {"sentence case title clause",
+       "Intro.\n11. Access control. You must control access.",
+       false,
+       {"11. Access control"}},
       {"title clause with keyword",
        "Section 3 Fees and Payment. Customer shall pay.",
        false,
@@ -403,7 +410,9 @@ TEST(Segment, KeepsItsInvariantsOnRandomInput) {
       const ListLead& link = s.outline.leads[k];
       ASSERT_LT(link.lead, link.item) << doc;
       ASSERT_LT(link.item, s.outline.units.size()) << doc;
-      ASSERT_NE(s.outline.units[link.lead].kind, UnitKind::kHeading) << doc;
+      // issue 11 engine A #2: a heading leads into a list only when it ends in a colon.
+      const Unit& lead = s.outline.units[link.lead];
+      if (lead.kind == UnitKind::kHeading) ASSERT_EQ(text[lead.end - 1], ':') << doc;
       if (k > 0) ASSERT_LT(s.outline.leads[k - 1].item, link.item) << doc;
     }
   }
@@ -561,6 +570,185 @@ TEST(Segment, NestedListsLeadFromTheirOwnItem) {
                    {"(i) encryption;", "(a) maintain the following controls:"},
                    {"(ii) logging;", "(a) maintain the following controls:"},
                    {"(b) notify Customer of incidents.", "Provider shall:"}}));
+}
+
+// issue 11 engine A #1: a US federal clause title stamped with its version date is a heading,
+// whatever the month ("(MAY 2019)" is no verb).
+TEST(Segment, ADatedClauseTitleIsAHeading) {
+  EXPECT_EQ(Sentences("Protection of Agency Records (MAY 2019)\n\n"
+                      "(a) The Contractor shall protect agency records.\n"),
+            (Strings{"(a) The Contractor shall protect agency records."}));
+  EXPECT_EQ(Sentences("52.239-99 Handling of Hosted Data (JUN 2021)\n\n"
+                      "The Contractor shall host the data in the United States.\n"),
+            (Strings{"The Contractor shall host the data in the United States."}));
+}
+
+// issue 11 engine A #1: a list item that only names its subject ("(c) Incident reporting.") is
+// a title: followed by its text in the same paragraph, or by items nested under it or plain
+// text. Items under a lead-in, and sibling items, stay text.
+TEST(Segment, AListItemThatOnlyNamesItsSubjectIsAHeading) {
+  EXPECT_EQ(
+      Sentences("(b) General. Vendors must follow the policy.\n"
+                "(c) Incident reporting.\n"
+                "(1) The vendor shall report each incident.\n"
+                "(d) Return of records.\n"
+                "The vendor shall return all records.\n"),
+      (Strings{"Vendors must follow the policy.", "(1) The vendor shall report each incident.",
+               "The vendor shall return all records."}));
+  EXPECT_EQ(
+      Sentences("The vendor shall pay for:\n(1) Notification letters.\n(2) Call centres.\n"),
+      (Strings{"The vendor shall pay for:", "(1) Notification letters.", "(2) Call centres."}));
+  EXPECT_EQ(Sentences("(1) Annual reviews.\n(2) Quarterly scans.\n"),
+            (Strings{"(1) Annual reviews.", "(2) Quarterly scans."}));
+  // The last item of a nested list, before an item of the outer one: an item, not a title.
+  EXPECT_EQ(Sentences("(1) Steps.\n(i) Review the logs.\n(ii) Rapidly report incidents to us.\n"
+                      "(2) Reports. Each report names the systems.\n"),
+            (Strings{"(i) Review the logs.", "(ii) Rapidly report incidents to us.",
+                     "Each report names the systems."}));
+}
+
+// issue 11 engine A #1: a title on its own line right above the first line of a paragraph (a
+// PDF converted to text keeps no blank line between them) is a heading, not the start of the
+// sentence below; a sentence wrapped after a few words is not.
+TEST(Segment, ATitleLineAboveItsParagraphIsAHeading) {
+  EXPECT_EQ(Sentences("The plan is approved.\n"
+                      "Content of the Recovery Plan\n"
+                      "The Recovery Plan shall set out the steps.\n"),
+            (Strings{"The plan is approved.", "The Recovery Plan shall set out the steps."}));
+  EXPECT_EQ(Sentences("The plan is approved.\n"
+                      "In the event of a failure the\n"
+                      "Vendor shall restore it.\n"),
+            (Strings{"The plan is approved.",
+                     "In the event of a failure the\nVendor shall restore it."}));
+}
+
+// issue 11 engine A #1: a short line in sentence case standing alone (a bold line in Markdown,
+// a Word paragraph in bold) is a heading too; a line with figures or a verb stays text.
+TEST(Segment, ASentenceCaseTitleStandingAloneIsAHeading) {
+  EXPECT_EQ(Sentences("**Data retention**\n\nThe vendor keeps logs.\n\n"
+                      "**Security requirements:**\n\nThe vendor encrypts data.\n",
+                      true),
+            (Strings{"The vendor keeps logs.", "The vendor encrypts data."}));
+  EXPECT_EQ(Sentences("Uptime of 99.9 percent\n\nCustomer data is encrypted\n"),
+            (Strings{"Uptime of 99.9 percent", "Customer data is encrypted"}));
+}
+
+// issue 11 engine A #1: a title run into the text it heads (contracts extracted without line
+// breaks) is a heading; a short sentence with a verb stays text. Long dated titles too.
+TEST(Segment, ATitleRunIntoItsTextIsAHeading) {
+  EXPECT_EQ(Sentences("It was built alone. 4.2 Return of Records. On request the vendor returns "
+                      "them. (e) Access Rights. The buyer may inspect. Fees Are Due. Pay them.\n"),
+            (Strings{"It was built alone.", "On request the vendor returns them.",
+                     "The buyer may inspect.", "Fees Are Due.", "Pay them."}));
+  EXPECT_EQ(Sentences("AS SET OUT IN THIS LIMITED NOTICE ON THE HANDLING OF EXTERNAL REPORTED "
+                      "SYSTEM INCIDENT INFORMATION (JAN 2024)\n\nThe vendor shall report.\n"),
+            (Strings{"The vendor shall report."}));
+  // The section keeps the name its numbered heading gave it.
+  EXPECT_EQ(Labels("# 252.204-7099 Handling of External Reported System Incident Information\n\n"
+                   "AS SET OUT IN THIS LIMITED NOTICE ON THE HANDLING OF EXTERNAL REPORTED "
+                   "SYSTEM INCIDENT INFORMATION (JAN 2024)\n\nThe vendor shall report.\n",
+                   true),
+            Strings{"252.204-7099 Handling of External Reported System Incident Information"});
+}
+
+// issue 11 engine A #2: a heading that ends in a colon leads into the list under it, as a
+// sentence would. A heading without one ends the list, even before its first item (keeping the
+// link there found no clause on the tuning part and added false alarms on the check part).
+TEST(Segment, AColonHeadingLeadsIntoItsList) {
+  EXPECT_EQ(
+      Leads("**Exclusions:**\n\n- Outages the customer causes.\n- Planned maintenance.\n", true),
+      (Links{{"- Outages the customer causes.", "Exclusions:"},
+             {"- Planned maintenance.", "Exclusions:"}}));
+  EXPECT_EQ(Leads("Vendor shall maintain these controls:\n\n"
+                  "Access Management\n\n"
+                  "(a) unique accounts for each user;\n(b) yearly access reviews.\n"),
+            Links{});
+  // A heading after the items have begun ends the list too.
+  EXPECT_EQ(Leads("Vendor shall:\n\n(a) log access;\n\nAccess Management\n\n(b) other.\n"),
+            (Links{{"(a) log access;", "Vendor shall:"}}));
+}
+
+// issue 11 engine A #2: in Markdown, a paragraph indented under a list item that leads in ("-
+// **Hosting:**") is the item's text and takes it as lead-in.
+TEST(Segment, AnIndentedParagraphUnderAnItemKeepsItsLeadIn) {
+  EXPECT_EQ(Leads("These events are excluded:\n\n"
+                  "- **Hosting:**\n\n"
+                  "  Failures of the hosting provider.\n\n"
+                  "- **Customer actions:**\n\n"
+                  "  Changes the customer makes.\n\n"
+                  "- Planned work\n\n"
+                  "  Indented text under an item that leads into nothing.\n\n"
+                  "Other text.\n\n"
+                  "  Indented text after a paragraph.\n",
+                  true),
+            (Links{{"- Hosting:", "These events are excluded:"},
+                   {"Failures of the hosting provider.", "- Hosting:"},
+                   {"- Customer actions:", "These events are excluded:"},
+                   {"Changes the customer makes.", "- Customer actions:"},
+                   {"- Planned work", "These events are excluded:"}}));
+}
+
+// issue 11 engine A #3: text converted from a PDF keeps the bullets of its word processor ("●",
+// the Symbol font's U+F0B7, "▪", "o"): each starts an item, after the list's lead-in.
+TEST(Segment, PdfBulletsStartListItems) {
+  EXPECT_EQ(Leads("The vendor must notify the buyer if it:\n"
+                  "    \xEF\x82\xB7 receives a request from a person\n"
+                  "    \xEF\x82\xB7 becomes aware of a data loss\n\n"
+                  "The buyer may either:\n"
+                  "\xE2\x97\x8F restore the data itself\n"
+                  "\xE2\x97\x8F ask the vendor to restore it\n\n"
+                  "The vendor shall:\n"
+                  "o keep logs\n"
+                  "o review them\n"),
+            (Links{{"\xEF\x82\xB7 receives a request from a person",
+                    "The vendor must notify the buyer if it:"},
+                   {"\xEF\x82\xB7 becomes aware of a data loss",
+                    "The vendor must notify the buyer if it:"},
+                   {"\xE2\x97\x8F restore the data itself", "The buyer may either:"},
+                   {"\xE2\x97\x8F ask the vendor to restore it", "The buyer may either:"},
+                   {"o keep logs", "The vendor shall:"},
+                   {"o review them", "The vendor shall:"}}));
+}
+
+// issue 11 engine A #3: a marker that the line wrapping put at a line start, inside a sentence
+// (after "paragraph", "of", "the"), continues the sentence; a real list stays a list.
+TEST(Segment, AMarkerInsideAWrappedSentenceIsNoItem) {
+  EXPECT_EQ(Sentences("The vendor shall act as set out in paragraph\n"
+                      "(b) above and give notice under the\n"
+                      "(c) procedure within a day.\n"
+                      "o is the letter used in the\n"
+                      "o form.\n"),
+            (Strings{"The vendor shall act as set out in paragraph\n(b) above and give notice "
+                     "under the\n(c) procedure within a day.",
+                     "o is the letter used in the\no form."}));
+  EXPECT_EQ(Sentences("The vendor shall\n(a) log access;\n(b) keep logs.\n"),
+            (Strings{"The vendor shall", "(a) log access;", "(b) keep logs."}));
+}
+
+// issue 11 engine A #3: page furniture between two items of a list in text converted from a PDF
+// no longer ends the list: the items after the page break keep their lead-in.
+TEST(Segment, AListRunsOverAPageBreakOfPdfText) {
+  Result<Document> doc = ReadDocument(
+      "Vendor Terms\nYou must:\na. keep a list of users.\n\n1\nVendor Terms (Public)\n"
+      "v2 May 2024\n\n\fb.\n\nReview the list each month.\nc. Delete old accounts.\n\n2\n"
+      "Vendor Terms (Public)\nv2 May 2024\n\n\fd. Report misuse to us.\n\n3\n"
+      "Vendor Terms (Public)\nv2 May 2024\n",
+      "terms.txt", ReadOptions());
+  ASSERT_TRUE(doc.ok());
+  NormalizeOptions options;
+  options.join_sentences_across_blank_lines = true;
+  Segmented s;
+  s.text = Normalize(doc->text, options);
+  s.outline = Segment(s.text);
+  std::vector<std::string> leads;
+  for (const ListLead& link : s.outline.leads) {
+    leads.push_back(UnitText(s, s.outline.units[link.item]) + " <- " +
+                    UnitText(s, s.outline.units[link.lead]));
+  }
+  EXPECT_EQ(
+      leads,
+      (Strings{"a. keep a list of users. <- You must:", "Review the list each month. <- You must:",
+               "c. Delete old accounts. <- You must:", "d. Report misuse to us. <- You must:"}));
 }
 
 }  // namespace

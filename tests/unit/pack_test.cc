@@ -2,6 +2,8 @@
 // still missing, the SoA excerpt, and the file names inside the pack.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -197,8 +199,8 @@ TEST(Pack, ClausesPointToTheirEvidence) {
   EXPECT_THAT(index, Not(HasSubstr("missing")));
   EXPECT_THAT(PackIndexHtml(pack), Not(HasSubstr("missing")));
   EXPECT_THAT(PackIndexHtml(pack), Not(HasSubstr("deletion-procedure")));
-  EXPECT_THAT(internal::MissingMarkdown(pack),
-              HasSubstr("- backup-policy title is internal and has no redacted copy: add a "
+  EXPECT_THAT(PackMissingText(pack),
+              HasSubstr("backup-policy title is internal and has no redacted copy: add a "
                         "redacted copy to share (1 clause asks for it)\n"));
   EXPECT_THAT(pack.subprocessors, ::testing::SizeIs(1));
 }
@@ -231,6 +233,115 @@ TEST(Pack, ProfileTextIsEscapedInEveryFile) {
   EXPECT_THAT(internal::SubprocessorsCsv(pack), HasSubstr("\"'=HYPERLINK(\"\"http://x\"\")\""));
   EXPECT_THAT(internal::SubprocessorsMarkdown(pack),
               HasSubstr("| \\<script\\>alert(1)\\</script\\> |"));
+}
+
+// issue 13 #1 (fix-pack): what is still missing is for the supplier only: it is no file of the
+// pack but plain text the command prints; the SoA excerpt (it shows partial rows) is nda
+// material, under documents/nda/, and the index says so.
+TEST(Pack, StillMissingIsNoFileOfThePack) {
+  const Pack pack = BuildPack(Contract(), Supplier(), On("2026-12-06"));
+  std::vector<std::string> names;
+  for (const auto& [name, content] : internal::PackTextFiles(pack)) names.push_back(name);
+  EXPECT_THAT(names, Not(::testing::Contains("missing.md")));
+  EXPECT_THAT(names, ::testing::Contains("documents/nda/soa-excerpt.md"));
+  EXPECT_THAT(names, ::testing::Contains("documents/nda/soa-excerpt.csv"));
+  EXPECT_THAT(names, Not(::testing::Contains("soa-excerpt.md")));
+  const std::string index = PackIndexMarkdown(pack);
+  EXPECT_THAT(index, HasSubstr("(documents/nda/soa-excerpt.md)"));
+  EXPECT_THAT(PackIndexHtml(pack), HasSubstr("href=\"documents/nda/soa-excerpt.md\""));
+  const std::string missing = PackMissingText(pack);
+  EXPECT_THAT(missing, HasSubstr("no document in your profile: deletion-procedure (catalogue) "
+                                 "(1 clause asks for it)\n"));
+  EXPECT_THAT(missing, Not(HasSubstr("- ")));
+  EXPECT_THAT(missing, Not(HasSubstr("#")));
+}
+
+// A report already judged on 2026-12-06, so that BuildPack keeps the verdicts set here.
+Report Judged(std::vector<Finding> findings) {
+  Report r;
+  r.document.path = "judged.md";
+  r.document.profile_date = "2026-12-06";
+  for (Finding& f : findings) {
+    if (!f.profile) f.profile = ProfileJudgement{};
+  }
+  r.findings = std::move(findings);
+  return r;
+}
+
+// issue 13 #2 (fix-pack): the index lists a clause only with a document of the pack that
+// answers it: not a clause the profile does not meet, not one with no document, each clause
+// once, and the SoA excerpt only where the SoA applies one of the clause's controls.
+TEST(Pack, IndexClaimsOnlyWhatIsTrue) {
+  Profile profile = Supplier();
+  profile.evidence.push_back(Document("soa-excerpt", Sharing::kNda));
+  Finding unmet = Clause("breach", 4, {"incident-response-procedure"}, {});
+  unmet.profile = ProfileJudgement{};
+  unmet.profile->capability = "notification";
+  unmet.profile->verdict = "not_met";
+  unmet.profile->summary = "you notify in 48 h; the clause asks 12 h";
+  Finding nothing = Clause("erasure", 6, {"deletion-procedure"}, {});
+  Finding twice_a = Clause("cover", 8, {"iso-certificate"}, {});
+  Finding twice_b = Clause("cover", 8, {"access-control-policy"}, {});
+  Finding soa_out = Clause("backups", 10, {"soa-excerpt"}, {"A.8.13"});   // excluded
+  Finding soa_in = Clause("riskowner", 12, {"soa-excerpt"}, {"A.5.24"});  // implemented
+  const Pack pack = BuildPack({Judged({unmet, nothing, twice_a, twice_b, soa_out, soa_in})},
+                              profile, On("2026-12-06"));
+  for (const std::string& index : {PackIndexMarkdown(pack), PackIndexHtml(pack)}) {
+    EXPECT_THAT(index, Not(HasSubstr("breach clause")));
+    EXPECT_THAT(index, Not(HasSubstr("erasure clause")));
+    EXPECT_THAT(index, Not(HasSubstr("backups clause")));
+    EXPECT_THAT(index, HasSubstr("riskowner clause"));
+    EXPECT_THAT(index, Not(HasSubstr("| - |")));
+    EXPECT_THAT(index, Not(HasSubstr("<td>-</td></tr>")));
+    const std::size_t first = index.find("cover clause");
+    ASSERT_NE(first, std::string::npos);
+    EXPECT_EQ(index.find("cover clause", first + 1), std::string::npos);
+    EXPECT_THAT(index, HasSubstr("documents/public/access-control-policy/"));
+  }
+  // Still in the supplier's list.
+  EXPECT_THAT(PackMissingText(pack), HasSubstr("you notify in 48 h; the clause asks 12 h"));
+}
+
+// issue 13 #3 (fix-pack): the buyer sees the contracts' and the profile's file names, never a
+// local path; PDF and Word clauses are placed by page and paragraph, as the scan report does.
+TEST(Pack, IndexNamesFilesNotLocalPaths) {
+  Profile profile = Supplier();
+  profile.path = "/home/someone/acme/profile.yaml";
+  std::vector<Report> reports = Contract();
+  reports[0].document.path = "/home/someone/deals/msa.pdf";
+  reports[0].findings[0].page = 16;
+  reports[0].findings[0].line = 246;
+  Report word = Contract()[0];
+  word.document.path = "/home/someone/deals/dpa.docx";
+  word.findings[0].paragraph = 210;
+  word.findings[0].line = 419;
+  reports.push_back(word);
+  const Pack pack = BuildPack(reports, profile, On("2026-12-06"));
+  for (const std::string& index : {PackIndexMarkdown(pack), PackIndexHtml(pack)}) {
+    EXPECT_THAT(index, Not(HasSubstr("/home/someone")));
+    EXPECT_THAT(index, HasSubstr("msa.pdf"));
+    EXPECT_THAT(index, HasSubstr("dpa.docx"));
+    EXPECT_THAT(index, HasSubstr("profile.yaml"));
+    EXPECT_THAT(index, HasSubstr("p. 16"));
+    EXPECT_THAT(index, HasSubstr("\u00B6 210"));
+    EXPECT_THAT(index, Not(HasSubstr("246")));
+    EXPECT_THAT(index, Not(HasSubstr("419")));
+  }
+  for (const auto& [name, content] : internal::PackTextFiles(pack)) {
+    EXPECT_THAT(content, Not(HasSubstr("/home/someone"))) << name;
+  }
+}
+
+// issue 13 #5 (fix-pack): a copied document that expires within 90 days of the pack's date is
+// still missing, with its date and the days left, as `profile check` warns.
+TEST(Pack, DocumentExpiringWithin90DaysIsStillMissing) {
+  const Pack pack = BuildPack(Contract(), Supplier(), On("2027-11-01"));
+  EXPECT_NE(Copy(pack, "iso-certificate"), nullptr);
+  EXPECT_TRUE(HasGap(pack, PackGapKind::kExpiresSoon, "iso-certificate"));
+  EXPECT_THAT(PackMissingText(pack),
+              HasSubstr("iso-certificate title expires on 2027-12-31 (in 60 days)"));
+  const Pack early = BuildPack(Contract(), Supplier(), On("2027-10-01"));
+  EXPECT_FALSE(HasGap(early, PackGapKind::kExpiresSoon, "iso-certificate"));
 }
 
 // issue 13 #3: names in the pack keep to safe ASCII, with no separators or hidden names.
@@ -289,11 +400,48 @@ TEST_F(PackWriteTest, WritesTheFolder) {
   Result<bool> written = WritePack(pack_, profile_, (dir_ / "pack").string());
   ASSERT_TRUE(written.ok()) << written.error().message();
   for (const char* name :
-       {"index.md", "index.html", "missing.md", "soa-excerpt.csv", "soa-excerpt.md",
+       {"index.md", "index.html", "documents/nda/soa-excerpt.csv", "documents/nda/soa-excerpt.md",
         "subprocessors.csv", "subprocessors.md", "documents/public/iso-certificate/cert.txt"}) {
     EXPECT_TRUE(std::filesystem::is_regular_file(dir_ / "pack" / name)) << name;
   }
+  EXPECT_FALSE(std::filesystem::exists(dir_ / "pack" / "missing.md"));
   EXPECT_THAT(Beside(), ElementsAre("pack", "profile"));
+}
+
+// issue 13 #4 (fix-pack): a pack is a folder or a zip; another archive's name is refused, not
+// written as a folder of that name.
+TEST_F(PackWriteTest, OnlyZipArchives) {
+  for (const char* name : {"pack.tar.gz", "pack.TGZ", "pack.tar", "pack.7z"}) {
+    Result<bool> written = WritePack(pack_, profile_, (dir_ / name).string());
+    ASSERT_FALSE(written.ok()) << name;
+    EXPECT_THAT(written.error().message(), HasSubstr("only .zip archives"));
+    EXPECT_THAT(Beside(), ElementsAre("profile"));
+  }
+}
+
+// issue 13 #6 (fix-pack, attack D1/D2): a copy that is the internal original under another name
+// (a hard link as its "redacted" copy, or the same file declared public under another id) is
+// refused, by file identity, and nothing is written.
+TEST_F(PackWriteTest, InternalOriginalUnderAnotherNameIsRefused) {
+  Write(dir_ / "profile" / "evidence" / "pentest.txt", "INTERNAL findings\n");
+  std::filesystem::create_hard_link(dir_ / "profile" / "evidence" / "pentest.txt",
+                                    dir_ / "profile" / "evidence" / "pentest-redacted.txt");
+  Write(dir_ / "profile" / "profile.yaml",
+        "evidence:\n  - id: pen-test-summary\n    file: evidence/pentest.txt\n"
+        "    redacted: evidence/pentest-redacted.txt\n"
+        "    issued: 2026-01-01\n    valid_until: 2027-12-31\n    sharing: internal\n");
+  ProfileResult loaded = LoadProfile((dir_ / "profile" / "profile.yaml").string());
+  ASSERT_TRUE(loaded.ok());
+  const Profile profile = std::move(loaded).value();
+  Report report;
+  report.document.path = "contract.md";
+  report.findings = {Clause("security_measures", 2, {"pen-test-summary"}, {})};
+  const Pack pack = BuildPack({report}, profile, On("2026-12-06"));
+  ASSERT_EQ(pack.documents.size(), 1u);
+  Result<bool> written = WritePack(pack, profile, (dir_ / "pack").string());
+  ASSERT_FALSE(written.ok());
+  EXPECT_THAT(written.error().message(), HasSubstr("internal original"));
+  EXPECT_THAT(Beside(), ElementsAre("profile"));
 }
 
 // issue 13 #3: "pack/" names the folder pack, as a shell completes it.
@@ -319,6 +467,33 @@ TEST_F(PackWriteTest, SymlinkPlantedAfterLoadingIsRefused) {
   }
 }
 
+// issue 13 #3 (D0): a document that is another file than the one checked at load (here a
+// folder on the way swapped for a symlink out of the profile's folder) is refused, and a
+// symlink inside the folder is followed at copy time as at load (D4).
+TEST_F(PackWriteTest, DocumentSwappedAfterLoadingIsRefused) {
+  const std::filesystem::path evidence = dir_ / "profile" / "evidence";
+  std::filesystem::create_directories(dir_ / "outside");
+  Write(dir_ / "outside" / "cert.txt", "outside secret\n");
+  std::filesystem::rename(evidence, dir_ / "profile" / "real");
+  std::filesystem::create_directory_symlink(dir_ / "outside", evidence);
+  Result<bool> written = WritePack(pack_, profile_, (dir_ / "pack").string());
+  ASSERT_FALSE(written.ok());
+  EXPECT_THAT(written.error().message(), HasSubstr("profile.yaml:2: evidence[0].file:"));
+  EXPECT_THAT(Beside(), ElementsAre("outside", "profile"));
+  // Another file put at the same path inside the folder: not the file that was checked.
+  std::filesystem::remove(evidence);
+  std::filesystem::create_directories(evidence);
+  Write(evidence / "cert.txt", "a different certificate\n");
+  written = WritePack(pack_, profile_, (dir_ / "pack").string());
+  ASSERT_FALSE(written.ok());
+  EXPECT_THAT(written.error().message(), HasSubstr("changed since the profile was loaded"));
+  // The checked file reached through a symlink inside the folder is copied.
+  std::filesystem::remove_all(evidence);
+  std::filesystem::create_directory_symlink("real", evidence);
+  written = WritePack(pack_, profile_, (dir_ / "pack").string());
+  ASSERT_TRUE(written.ok()) << written.error().message();
+}
+
 // issue 13 #3: a document deleted after the profile was loaded: an error, no partial pack.
 TEST_F(PackWriteTest, MissingDocumentLeavesNothing) {
   std::filesystem::remove(dir_ / "profile" / "evidence" / "cert.txt");
@@ -330,20 +505,35 @@ TEST_F(PackWriteTest, MissingDocumentLeavesNothing) {
 }
 
 // issue 13 #3: an existing output symlink is replaced itself with --force, never followed.
-TEST_F(PackWriteTest, ForceReplacesASymlinkWithoutFollowingIt) {
+// issue 13 #3: --force never replaces a symbolic link, a FIFO or a device, nor writes under /dev.
+TEST_F(PackWriteTest, ForceNeverReplacesASymlinkOrASpecialFile) {
   std::filesystem::create_directories(dir_ / "elsewhere");
   Write(dir_ / "elsewhere" / "keep.txt", "keep\n");
   std::filesystem::create_directory_symlink(dir_ / "elsewhere", dir_ / "pack");
-  Result<bool> refused = WritePack(pack_, profile_, (dir_ / "pack").string());
-  ASSERT_FALSE(refused.ok());
   PackWriteOptions force;
   force.force = true;
-  Result<bool> written = WritePack(pack_, profile_, (dir_ / "pack").string(), force);
-  ASSERT_TRUE(written.ok()) << written.error().message();
-  EXPECT_FALSE(std::filesystem::is_symlink(dir_ / "pack"));
-  EXPECT_TRUE(std::filesystem::exists(dir_ / "pack" / "index.md"));
-  EXPECT_TRUE(std::filesystem::exists(dir_ / "elsewhere" / "keep.txt"));
+  Result<bool> link = WritePack(pack_, profile_, (dir_ / "pack").string(), force);
+  ASSERT_FALSE(link.ok());
+  EXPECT_THAT(link.error().message(), HasSubstr("is a symbolic link"));
+  EXPECT_TRUE(std::filesystem::is_symlink(dir_ / "pack"));
   EXPECT_FALSE(std::filesystem::exists(dir_ / "elsewhere" / "index.md"));
+
+  ASSERT_EQ(::mkfifo((dir_ / "fifo").c_str(), 0600), 0);
+  Result<bool> fifo = WritePack(pack_, profile_, (dir_ / "fifo").string(), force);
+  ASSERT_FALSE(fifo.ok());
+  EXPECT_THAT(fifo.error().message(), HasSubstr("FIFO"));
+  EXPECT_EQ(std::filesystem::status(dir_ / "fifo").type(), std::filesystem::file_type::fifo);
+
+  // Nothing is written under /dev (a path there that does not exist, so a regression cannot harm
+  // the machine: it would only leave a folder behind, which the test removes).
+  const std::string under_dev = "/dev/clausescan-pack-test-" + std::to_string(::getpid());
+  Result<bool> dev = WritePack(pack_, profile_, under_dev, force);
+  const bool created = std::filesystem::exists(under_dev);
+  std::error_code ignored;
+  std::filesystem::remove_all(under_dev, ignored);
+  ASSERT_FALSE(dev.ok());
+  EXPECT_THAT(dev.error().message(), HasSubstr("is under /dev"));
+  EXPECT_FALSE(created);
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 
 #include "match/atom_finder.h"
 #include "match/pattern_shape.h"
+#include "match/required_atoms.h"
 
 namespace clausescan::internal {
 namespace {
@@ -28,6 +29,59 @@ TEST(AtomFinder, FindsEveryAtomOnceIncludingOverlapsAndSuffixes) {
   EXPECT_EQ(Found(finder, "this and his"), (std::vector<int>{2}));
   EXPECT_EQ(Found(finder, "nothing"), (std::vector<int>{}));
   EXPECT_EQ(Found(finder, ""), (std::vector<int>{}));
+}
+
+// issue 12 #2: ASCII text is searched as it is, upper case included (no lower-cased copy).
+TEST(AtomFinder, MatchesUpperCaseAsciiLettersOfTheText) {
+  const AtomFinder finder({"he", "she", "his", "hers", "x-1"});
+  EXPECT_EQ(Found(finder, "USHERS"), (std::vector<int>{0, 1, 3}));
+  EXPECT_EQ(Found(finder, "This X-1"), (std::vector<int>{2, 4}));
+  std::string buffer;
+  EXPECT_EQ(LowerForAtoms("Upper ASCII stays", &buffer), "Upper ASCII stays");
+}
+
+// Thousands of atoms, as a rule pack gives: the same atoms as a plain search finds, and tables
+// that stay small (issue 12 #2: full rows for every state were 7.5 MB for the built-in pack's
+// 5,720 atoms, a cache miss on nearly every byte).
+std::vector<std::string> ManyAtoms() {
+  std::vector<std::string> atoms;
+  std::uint32_t seed = 12345;
+  auto next = [&seed] { return (seed = seed * 1103515245 + 12345) >> 16; };
+  const std::string letters = "etaoinshrdlucmfwypvbgkqjxz -'";
+  for (int i = 0; i < 6000; ++i) {
+    std::string atom;
+    const int length = 1 + static_cast<int>(next() % 12);
+    for (int k = 0; k < length; ++k) atom += letters[next() % (i < 3000 ? 12 : letters.size())];
+    atoms.push_back(atom);
+  }
+  std::sort(atoms.begin(), atoms.end());
+  atoms.erase(std::unique(atoms.begin(), atoms.end()), atoms.end());
+  return atoms;
+}
+
+TEST(AtomFinder, FindsWhatAPlainSearchFindsAmongThousandsOfAtoms) {
+  const std::vector<std::string> atoms = ManyAtoms();
+  const AtomFinder finder(atoms);
+  std::uint32_t seed = 7;
+  auto next = [&seed] { return (seed = seed * 1103515245 + 12345) >> 16; };
+  for (int round = 0; round < 50; ++round) {
+    std::string text;
+    const int length = static_cast<int>(next() % 400);
+    const std::string bytes = "etaoinshrdlu -.,;0\xc3";
+    for (int k = 0; k < length; ++k) text += bytes[next() % bytes.size()];
+    std::vector<int> expected;
+    for (std::size_t a = 0; a < atoms.size(); ++a) {
+      if (text.find(atoms[a]) != std::string::npos) expected.push_back(static_cast<int>(a));
+    }
+    EXPECT_EQ(Found(finder, text), expected) << text;
+  }
+}
+
+TEST(AtomFinder, TablesStaySmallForThousandsOfAtoms) {
+  const std::vector<std::string> atoms = ManyAtoms();
+  ASSERT_GT(atoms.size(), 5000u);
+  const AtomFinder finder(atoms);
+  EXPECT_LT(finder.table_bytes(), std::size_t{1} << 20) << atoms.size() << " atoms";
 }
 
 TEST(AtomFinder, LowersUpperCaseAndNonAsciiText) {
@@ -125,6 +179,60 @@ TEST(PatternIndex, HitsEqualEveryPatternRunOnItsOwn) {
     std::vector<int> hits;
     index.Match(text, &scratch, &hits);
     EXPECT_EQ(hits, Reference(Patterns(), text));
+  }
+}
+
+// issue 12 #2: each pattern keeps every literal it needs, however many patterns share one.
+TEST(PatternIndex, AnAtomSharedByManyPatternsIsStillRequired) {
+  std::vector<std::string> patterns;
+  for (int i = 0; i < 12; ++i) {
+    patterns.push_back("\\bnotice\\b[^.;]{0,40}\\bclause" + std::to_string(i) + "x\\b");
+  }
+  PatternIndex index;
+  ASSERT_FALSE(index.Build(patterns).has_value());
+  PatternIndex::Scratch scratch(index);
+  EXPECT_EQ(index.Candidates("see clause3x only", &scratch), (std::vector<int>{}));
+  EXPECT_EQ(index.Candidates("notice under clause3x", &scratch), (std::vector<int>{3}));
+  EXPECT_EQ(index.Candidates("clause3x, clause5x, then notice", &scratch),
+            (std::vector<int>{3, 5}));
+}
+
+// Clauses of required atoms: exact for an AND of ORs, none for a pattern without literals.
+TEST(RequiredAtoms, AndOfOrsGivesOneClausePerGroup) {
+  const RequiredAtoms window =
+      FindRequiredAtoms("\\b(notify|inform)\\b[^.;]{0,60}\\b(hours|days)\\b", PatternOptions(), 3);
+  ASSERT_TRUE(window.ok);
+  std::vector<std::vector<std::string>> clauses = window.clauses;
+  for (auto& clause : clauses) std::sort(clause.begin(), clause.end());
+  std::sort(clauses.begin(), clauses.end());
+  EXPECT_EQ(clauses,
+            (std::vector<std::vector<std::string>>{{"days", "hours"}, {"inform", "notify"}}));
+  EXPECT_TRUE(FindRequiredAtoms("^[^.;]{0,20}$", PatternOptions(), 3).clauses.empty());
+  const RequiredAtoms broken = FindRequiredAtoms("(unclosed", PatternOptions(), 3);
+  EXPECT_FALSE(broken.ok);
+  EXPECT_EQ(broken.error, "missing ): (unclosed");
+}
+
+// A pattern whose clauses are weaker than its prefilter ("a...b" or "c...d": any of a, b with any
+// of c, d passes the clauses) is asked its own prefilter before it runs.
+TEST(RequiredAtoms, OrOfAndsIsNotExactAndKeepsItsPrefilter) {
+  const RequiredAtoms either = FindRequiredAtoms(
+      "\\bnotify\\b[^.;]{0,40}\\bhours\\b|\\binform\\b[^.;]{0,40}\\bdays\\b", PatternOptions(), 3);
+  ASSERT_TRUE(either.ok);
+  EXPECT_FALSE(either.exact);
+  EXPECT_NE(either.filter, nullptr);
+  PatternIndex index;
+  ASSERT_FALSE(index.Build({"\\bnotify\\b[^.;]{0,40}\\bhours\\b|\\binform\\b[^.;]{0,40}\\bdays\\b"})
+                   .has_value());
+  PatternIndex::Scratch scratch(index);
+  std::vector<int> hits;
+  for (const char* text : {"notify within days", "inform within hours", "notify in 2 hours",
+                           "inform in 5 days", "notify, inform"}) {
+    SCOPED_TRACE(text);
+    index.Match(text, &scratch, &hits);
+    EXPECT_EQ(
+        hits,
+        Reference({"\\bnotify\\b[^.;]{0,40}\\bhours\\b|\\binform\\b[^.;]{0,40}\\bdays\\b"}, text));
   }
 }
 

@@ -62,6 +62,28 @@ TEST(PdfCleanup, RemovesRunningHeadersFootersAndPageNumbers) {
   EXPECT_EQ(pages[2], (PageLines{"Body three.", "Body four.", "Body five.", "Body six."}));
 }
 
+// issue 11 engine A #3: plain text converted from a PDF (pages end at form feeds) loses its page
+// furniture too, as spaces: offsets stay the file's, and the list that runs over the page break
+// keeps its lead-in.
+TEST(PdfCleanup, BlanksRunningLinesOfPlainText) {
+  const std::string text =
+      "Vendor Terms\nYou must:\na. keep a list of users.\n\n1\nVendor Terms (Public)\n"
+      "v2 May 2024\n\n\fb.\n\nReview the list each month.\nc. Delete old accounts.\n\n2\n"
+      "Vendor Terms (Public)\nv2 May 2024\n\n\fd. Report misuse to us.\n\n3\n"
+      "Vendor Terms (Public)\nv2 May 2024\n";
+  std::string blanked = text;
+  BlankRunningLines(&blanked);
+  ASSERT_EQ(blanked.size(), text.size());
+  EXPECT_EQ(blanked.find("Vendor Terms (Public)"), std::string::npos);
+  EXPECT_EQ(blanked.find("v2 May"), std::string::npos);
+  EXPECT_NE(blanked.find("Vendor Terms\nYou must:"), std::string::npos);
+  EXPECT_NE(blanked.find("Review the list each month."), std::string::npos);
+  // Text without form feeds is left as it is.
+  std::string one_page = "Vendor Terms (Public)\nBody.\n";
+  BlankRunningLines(&one_page);
+  EXPECT_EQ(one_page, "Vendor Terms (Public)\nBody.\n");
+}
+
 TEST(PdfCleanup, KeepsLinesThatDoNotRepeatOnEnoughPages) {
   std::vector<PageLines> pages = {{"Exhibit 10.1", "One."}, {"Two."}, {"Three."}, {"Four."}};
   std::vector<PageLines> before = pages;

@@ -116,11 +116,16 @@ TEST(ProfileJudgement, NotificationTriggerOrderAwarenessStricterThanConfirmation
   occurrence.capabilities.notification =
       NotificationCapability{48, NotificationTrigger::kOccurrence};
   EXPECT_EQ(Verdict(Judged(text, "incident_notification", "48 hours", occurrence)), "met");
-  // ... but one counting from awareness does not meet a clause counting from occurrence.
-  EXPECT_EQ(Verdict(Judged("Supplier shall notify Customer of any Security Incident within 72 "
-                           "hours of its occurrence.\n",
-                           "incident_notification", "72 hours", aware)),
-            "not_met");
+  // ... but for one counting from awareness against a clause counting from occurrence, the
+  // time from occurrence to awareness decides (issue 13 #2): not "not met" by default.
+  Finding later = Judged(
+      "Supplier shall notify Customer of any Security Incident within 72 hours of its "
+      "occurrence.\n",
+      "incident_notification", "72 hours", aware);
+  EXPECT_EQ(Verdict(later), "not_compared");
+  EXPECT_THAT(Summary(later),
+              HasSubstr("depends on the time from occurrence to awareness (met if it is at most "
+                        "24 h)"));
 }
 
 TEST(ProfileJudgement, NotificationNotComparedWithoutCapability) {
@@ -395,6 +400,144 @@ TEST(ProfileJudgement, JudgeAgainstProfileWithTheTerm) {
               Contains(HasSubstr("before the contract's term ends (2028-01-01)")));
   JudgeAgainstProfile(Supplier(), Date("2026-12-06"), &report);  // judged again, no term
   EXPECT_THAT(report.findings[0].profile->notes, ::testing::Not(Contains(HasSubstr("term ends"))));
+
+// issue 13 #2 (judgements that are true), 1: a clock that starts on awareness of a term the
+// contract defines as a confirmed event starts at confirmation.
+TEST(ProfileJudgement, NotificationTriggerReadThroughTheDefinedEvent) {
+  Profile p = Supplier();
+  p.capabilities.notification = NotificationCapability{36, NotificationTrigger::kConfirmation};
+  const std::string defined =
+      "1. Definitions\n\n\"Data Breach\" means a confirmed compromise of the security of Client "
+      "Data resulting in its loss or disclosure.\n\n2. Notice\n\nVendor will inform Client within "
+      "36 hours after it becomes aware of a Data Breach.\n";
+  Finding f = Judged(defined, "incident_notification", "36 hours", p);
+  EXPECT_EQ(Verdict(f), "met");
+  EXPECT_EQ(Summary(f),
+            "you notify within 36 h of confirmation; the clause asks 36 h of confirmation: met");
+  // Defined as any compromise (confirmed or not): the clock stays on awareness.
+  const std::string broad =
+      "1. Definitions\n\n\"Data Breach\" means any actual or suspected compromise of the security "
+      "of Client Data.\n\n2. Notice\n\nVendor will inform Client within 36 hours after it becomes "
+      "aware of a Data Breach.\n";
+  EXPECT_THAT(Summary(Judged(broad, "incident_notification", "36 hours", p)),
+              HasSubstr("the clause asks 36 h of awareness"));
+}
+
+// issue 13 #2, 2: a clock from awareness against a profile's clock from confirmation cannot be
+// decided by the hours alone while there is room to confirm; the profile's time to confirm
+// decides it, and without it the risk stays.
+TEST(ProfileJudgement, NotificationDifferentTriggersDependOnTheTimeToConfirm) {
+  const std::string text =
+      "Processor shall report any personal data breach to Controller no later than 60 hours "
+      "after becoming aware of it.\n";
+  Profile p = Supplier();
+  p.capabilities.notification = NotificationCapability{40, NotificationTrigger::kConfirmation};
+  Finding open = Judged(text, "incident_notification", "60 hours", p);
+  EXPECT_EQ(Verdict(open), "not_compared");
+  EXPECT_THAT(Summary(open), HasSubstr("depends on the time from awareness to confirmation"));
+  EXPECT_EQ(open.risk, open.profile->original_risk);
+  p.capabilities.notification->confirm_hours = 4;  // 40 + 4 <= 60
+  Finding met = Judged(text, "incident_notification", "60 hours", p);
+  EXPECT_EQ(Verdict(met), "met");
+  EXPECT_EQ(Summary(met),
+            "you notify within 40 h of confirmation and confirm within 4 h of awareness; the "
+            "clause asks 60 h of awareness: met");
+  p.capabilities.notification->confirm_hours = 24;  // 40 + 24 > 60
+  EXPECT_EQ(Verdict(Judged(text, "incident_notification", "60 hours", p)), "not_met");
+  // Same trigger: the hours decide.
+  p.capabilities.notification = NotificationCapability{40, NotificationTrigger::kAwareness};
+  EXPECT_EQ(Verdict(Judged(text, "incident_notification", "60 hours", p)), "met");
+}
+
+// issue 13 #2, 3: the cap the profile accepts is the general cap; a separate, higher cap for
+// data claims is not compared with it as if it were.
+TEST(ProfileJudgement, SuperCapIsNotJudgedAsTheGeneralCap) {
+  Finding f = Judged(
+      "Notwithstanding the foregoing, for claims arising from a breach of Section 6 (Data "
+      "Security), each party's aggregate liability shall not exceed the fees paid in the 24 "
+      "months before the claim (the \"Enhanced Cap\").\n",
+      "liability_cap", "24 months");
+  EXPECT_NE(Verdict(f), "not_met");
+  EXPECT_THAT(Summary(f), HasSubstr("super-cap"));
+  EXPECT_LE(f.risk, f.profile->original_risk);
+}
+
+// issue 13 #2, 4: an on-site audit the section allows only where the reports are not enough
+// meets a profile that offers reports in lieu.
+TEST(ProfileJudgement, OnSiteAuditOnlyWhereReportsFallShortMeetsReportsInLieu) {
+  Finding f = Judged(
+      "7.2 Audits\n\nCustomer may request an audit only if the audit reports provided by "
+      "Supplier are insufficient to show compliance with this Addendum.\n\nAny such audit shall "
+      "be carried out by an independent auditor at Customer's cost, no more than once per year, "
+      "and may include a visit to the facilities Supplier controls.\n",
+      "audit_rights", "independent auditor");
+  EXPECT_EQ(Verdict(f), "met");
+  EXPECT_THAT(Summary(f), HasSubstr("only where reports are not enough"));
+}
+
+// issue 13 #2, 4: statutory access of a government auditor to records is nobody's audit right.
+TEST(ProfileJudgement, StatutoryAccessToRecordsIsNotJudgedAsAnAudit) {
+  Report report = ScanText(
+      "The Comptroller General of the United States shall have access to and the right to "
+      "examine any records of the Contractor involving transactions related to this contract, "
+      "including on-site at the Contractor's premises.\n",
+      "contract.txt", WithProfile());
+  for (const Finding& f : On(report, "audit_rights", "Comptroller")) {
+    ASSERT_TRUE(f.profile.has_value());
+    EXPECT_EQ(f.profile->capability, "") << f.rule;
+    EXPECT_EQ(f.risk, f.profile->original_risk);
+  }
+  // The item that goes on to say where the records are open to that examination.
+  Report items = ScanText(
+      "9. Examination of Records\n\n(a) The Inspector General, or an authorized representative "
+      "of the Inspector General, shall have the right to examine the Contractor's directly "
+      "pertinent records.\n\n(b) The Contractor shall make available at its offices at all "
+      "reasonable times the records for examination and audit until 3 years after final "
+      "payment.\n",
+      "contract.txt", WithProfile());
+  const std::vector<Finding> offices = On(items, "audit_rights", "at its offices");
+  ASSERT_FALSE(offices.empty());
+  for (const Finding& f : offices) {
+    ASSERT_TRUE(f.profile.has_value());
+    EXPECT_EQ(f.profile->capability, "") << f.rule;
+  }
+}
+
+// issue 13 #2, 5: cover that the clause names as part of a general liability policy is met by
+// that policy.
+TEST(ProfileJudgement, CoverIncludedInAnotherPolicyIsNoSeparatePolicy) {
+  Profile p = Supplier();
+  p.capabilities.insurance.push_back({"general", 3000000, "USD", 12});
+  Finding f = Judged(
+      "Reseller shall carry commercial general liability insurance, including products and "
+      "completed operations coverage, with limits of at least USD 2,000,000 per occurrence.\n",
+      "insurance", "2,000,000", p);
+  EXPECT_EQ(Verdict(f), "met");
+  EXPECT_EQ(Summary(f),
+            "you hold general insurance of USD 3,000,000; the clause asks general insurance of "
+            "USD 2,000,000: met");
+  Finding one_policy = Judged(
+      "Distributor shall maintain a commercial general liability insurance policy with limits "
+      "of USD 2,000,000 per occurrence for product liability and completed operations.\n",
+      "insurance", "2,000,000", p);
+  EXPECT_EQ(Verdict(one_policy), "met") << Summary(one_policy);
+  // A separate products liability policy is still asked for.
+  Finding separate = Judged(
+      "Reseller shall carry commercial general liability insurance and products liability "
+      "insurance, each with limits of at least USD 2,000,000.\n",
+      "insurance", "2,000,000", p);
+  EXPECT_EQ(Verdict(separate), "not_met");
+}
+
+// issue 13 #2, 5: "all copies" deleted by day N includes backups that age out later.
+TEST(ProfileJudgement, DeletingAllCopiesIncludesBackups) {
+  // The profile deletes within 30 days, but its backups age out only within 90.
+  Finding f = Judged(
+      "Within 45 days after the end of the Term, Supplier shall delete all copies of Customer "
+      "Data.\n",
+      "data_deletion", "45 days");
+  EXPECT_EQ(Verdict(f), "not_met");
+  EXPECT_THAT(Summary(f), HasSubstr("the clause asks deletion within 45 days of all copies"));
 }
 
 }  // namespace

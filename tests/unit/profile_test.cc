@@ -133,6 +133,20 @@ TEST(Profile, ExampleLoads) {
   EXPECT_EQ(result->StateOf("A.8.1"), ControlState::kNotListed);
 }
 
+// issue 13 #2: the time to confirm an incident, for clocks that start on awareness.
+TEST(Profile, NotificationReadsTheTimeToConfirm) {
+  ProfileFolder folder;
+  ProfileResult result = folder.Load(
+      "capabilities:\n  notification: {hours: 36, from: confirmation, confirm_hours: 6}\n");
+  ASSERT_TRUE(result.ok()) << Messages(result);
+  ASSERT_TRUE(result->capabilities.notification.has_value());
+  EXPECT_EQ(result->capabilities.notification->confirm_hours, 6);
+  ProfileResult plain =
+      folder.Load("capabilities:\n  notification: {hours: 36, from: confirmation}\n");
+  ASSERT_TRUE(plain.ok()) << Messages(plain);
+  EXPECT_FALSE(plain->capabilities.notification->confirm_hours.has_value());
+}
+
 struct BadCase {
   const char* name;
   std::string yaml;
@@ -220,6 +234,9 @@ TEST(Profile, BadInputNamesFileLineAndField) {
        "unknown key 'uptime_percnt' in 'capabilities' (did you mean 'uptime_percent'?)"},
       {"hours not a number", "capabilities:\n  notification: {hours: '48', from: awareness}\n",
        "profile.yaml", 2, "capabilities.notification.hours", "expected a number for 'hours'"},
+      {"time to confirm not positive",
+       "capabilities:\n  notification: {hours: 48, from: confirmation, confirm_hours: 0}\n",
+       "profile.yaml", 2, "capabilities.notification.confirm_hours", "more than 0"},
       {"bad trigger", "capabilities:\n  notification: {hours: 48, from: discovery}\n",
        "profile.yaml", 2, "capabilities.notification.from", "invalid trigger 'discovery'"},
       {"fractional days", "capabilities:\n  deletion_days: 2.5\n", "profile.yaml", 2,
@@ -352,6 +369,62 @@ TEST(Profile, InternalEvidenceWithARedactedCopyLoads) {
   EXPECT_TRUE(result->evidence[0].Shareable());
   EXPECT_FALSE(result->evidence[1].Shareable());
   EXPECT_EQ(result->ValidEvidence("pen-test-summary", Day("2026-06-01")), &result->evidence[0]);
+}
+
+// issue 13 #3 (D1): a redacted copy that is the original under another name (hard link,
+// symlinked folder) is refused, naming the profile, the line and both entries.
+TEST(Profile, RedactedCopyThatIsTheOriginalFileIsRefused) {
+  for (const char* how : {"hard link", "folder symlink"}) {
+    ProfileFolder folder;
+    folder.Write("docs/audit.txt", "internal findings\n");
+    std::string redacted;
+    if (std::string(how) == "hard link") {
+      fs::create_hard_link(folder.path() / "docs" / "audit.txt",
+                           folder.path() / "docs" / "audit-public.txt");
+      redacted = "docs/audit-public.txt";
+    } else {
+      fs::create_directory_symlink("docs", folder.path() / "shared");
+      redacted = "shared/audit.txt";
+    }
+    ProfileResult result = folder.Load(
+        "evidence:\n  - id: pen-test-summary\n    file: docs/audit.txt\n"
+        "    issued: 2026-01-01\n    valid_until: 2027-01-01\n    sharing: internal\n"
+        "    redacted: " +
+        redacted + "\n");
+    ASSERT_FALSE(result.ok()) << how;
+    const ProfileError& error = result.errors().front();
+    EXPECT_THAT(error.error.file(), ::testing::EndsWith("profile.yaml")) << how;
+    EXPECT_EQ(error.error.line(), 7) << how;
+    EXPECT_EQ(error.field, "evidence[0].redacted") << how;
+    EXPECT_THAT(error.error.detail(), HasSubstr("same file as 'docs/audit.txt'")) << how;
+  }
+}
+
+// issue 13 #3 (D2): one file listed internal under one entry and shared under another.
+TEST(Profile, OneFileUnderTwoSharingLevelsIsRefused) {
+  ProfileFolder folder;
+  folder.Write("docs/audit.txt", "internal findings\n");
+  fs::create_hard_link(folder.path() / "docs" / "audit.txt", folder.path() / "docs" / "copy.txt");
+  ProfileResult result = folder.Load(
+      "evidence:\n"
+      "  - {id: pen-test-summary, file: docs/audit.txt, issued: 2026-01-01,\n"
+      "     valid_until: 2027-01-01, sharing: internal}\n"
+      "  - {id: soc2-report, file: ./docs/copy.txt, issued: 2026-01-01,\n"
+      "     valid_until: 2027-01-01, sharing: public}\n");
+  ASSERT_FALSE(result.ok());
+  const ProfileError& error = result.errors().front();
+  EXPECT_EQ(error.error.line(), 4) << error.message();
+  EXPECT_EQ(error.field, "evidence[1].file") << error.message();
+  EXPECT_THAT(error.error.detail(), HasSubstr("evidence[0].file (line 2)")) << error.message();
+  EXPECT_THAT(error.error.detail(), HasSubstr("internal")) << error.message();
+  // The same file twice at the same level is fine.
+  ProfileResult same = folder.Load(
+      "evidence:\n"
+      "  - {id: pen-test-summary, file: docs/audit.txt, issued: 2026-01-01,\n"
+      "     valid_until: 2027-01-01, sharing: nda}\n"
+      "  - {id: soc2-report, file: docs/copy.txt, issued: 2026-01-01,\n"
+      "     valid_until: 2027-01-01, sharing: nda}\n");
+  EXPECT_TRUE(same.ok()) << Messages(same);
 }
 
 TEST(Profile, CsvSpellingsAndValues) {

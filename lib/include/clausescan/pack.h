@@ -59,19 +59,27 @@ struct PackEvidence {
   PackEvidenceStatus status = PackEvidenceStatus::kMissing;
   std::string pack_path;    // with kInPack: the copy's path in the pack; else ""
   std::string valid_until;  // YYYY-MM-DD of the document considered; "" with kMissing
+  // True when the index lists the copy against the clause: it is in the pack, the profile does
+  // not fail the clause (ProfileJudgement "not_met"), and, for the SoA excerpt the profile
+  // provides ("soa-excerpt"), the SoA applies one of the controls the clause maps to.
+  bool listed = false;
 };
 
-// One clause found in a contract, with the evidence that answers it.
+// One clause found in a contract, with the evidence that answers it: one per contract, line
+// and category (findings of several rules on them are merged).
 struct PackClause {
   std::string document;  // the contract's path, as Report::document.path
   int line = 0;
+  int page = 0;         // Finding::page: the PDF page; 0 for other formats
+  int paragraph = 0;    // Finding::paragraph: the DOCX paragraph; 0 for other formats
   std::string section;  // the heading the clause sits under; "" when none
   std::string category;
   std::string rule;
   std::string title;  // the rule's title
   Risk risk = Risk::kInfo;
-  // The profile's judgement (ProfileJudgement::verdict and summary); "" when none applies. Not
-  // in the index, which the buyer reads: missing.md lists what is not met.
+  // The profile's judgement (ProfileJudgement::verdict and summary; "not_met" when any merged
+  // finding's is); "" when none applies. Not in the index, which the buyer reads: the
+  // still-missing list (PackMissingText) says what is not met.
   std::string verdict;
   std::string summary;
   // One per evidence id of the finding, in its order; empty for a duty of the other side (it
@@ -99,12 +107,13 @@ enum class PackGapKind {
   kExpired,        // evidence whose document expired before the pack's date
   kNotYetValid,    // evidence whose document is valid only after the pack's date
   kExpiresInTerm,  // a copied document that expires before PackOptions::term_ends
+  kExpiresSoon,    // a copied document that expires within 90 days after the pack's date
   kNotMet,         // a clause the profile's capabilities do not meet
   kControlGap,     // a control a clause maps to that the SoA excludes or has not implemented
   kNotInSoa,       // a control a clause maps to that the SoA (when it has rows) does not list
 };
-// "no_document", "internal_only", "expired", "not_yet_valid", "expires_in_term", "not_met",
-// "control_gap" or "not_in_soa".
+// "no_document", "internal_only", "expired", "not_yet_valid", "expires_in_term",
+// "expires_soon", "not_met", "control_gap" or "not_in_soa".
 std::string_view PackGapKindName(PackGapKind kind);
 
 struct PackGap {
@@ -125,9 +134,11 @@ struct PackOptions {
 struct Pack {
   std::string profile;  // Profile::path
   CalendarDate as_of;
-  std::vector<std::string> contracts;       // Report::document.path of each report, in input order
-  std::vector<PackClause> clauses;          // report by report, in document order
-  std::vector<PackDocument> documents;      // one per evidence id in the pack, ordered by pack_path
+  std::vector<std::string> contracts;  // Report::document.path of each report, in input order
+  std::vector<PackClause> clauses;     // report by report, in document order
+  // One per evidence id the index lists against some clause (PackEvidence::listed), ordered by
+  // pack_path.
+  std::vector<PackDocument> documents;
   std::vector<PackSoaRow> soa_excerpt;      // the clauses' controls, each once, in Annex A order
   std::vector<Subprocessor> subprocessors;  // the profile's, in its order
   std::vector<PackGap> missing;  // evidence gaps by id, then not met by clause, then controls
@@ -138,7 +149,9 @@ struct Pack {
 // a judgement are judged here). Only evidence some clause calls for is considered; for each id,
 // the profile's document valid on as_of that stays valid longest is copied when its sharing is
 // public or nda, its redacted copy when it is internal and has one, and nothing otherwise: an
-// internal original is never part of a pack. Reads no file. Never fails; thread-safe.
+// internal original is never part of a pack. A document no clause lists (PackEvidence::listed)
+// is not copied. A copied document that expires within 90 days after as_of is a gap
+// (kExpiresSoon). Reads no file. Never fails; thread-safe.
 Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
                const PackOptions& options = {});
 
@@ -150,25 +163,37 @@ struct PackWriteOptions {
 };
 
 // Writes pack to output: a directory, or a zip archive when output ends in ".zip" (any case);
-// trailing slashes are ignored ("pack/" is the folder pack).
+// trailing slashes are ignored ("pack/" is the folder pack). Another archive's name (.tar,
+// .tar.gz, .tgz, .tar.bz2, .tar.xz, .7z, .rar) is refused (kInvalidArgument, "only .zip
+// archives").
 // The directory holds index.md, index.html (one self-contained page: inline style, no script,
-// nothing loaded from elsewhere), soa-excerpt.csv, soa-excerpt.md, subprocessors.md,
-// subprocessors.csv, missing.md and the documents under documents/ (PackDocument::pack_path);
-// the zip the same entries. Written atomically: everything goes into a temporary folder (or
-// file) beside output, named ".NAME.clausescan-XXXXXX", which is renamed into place only when
-// complete; on failure it is removed and output is left as it was. Nothing is written outside
-// that temporary and output. Fails (kInvalidArgument) when output exists, is not an empty
-// directory and options.force is false, or is a folder other than an earlier pack; when output
-// is the profile's folder or above it; (kRuleError, naming the profile file, the document's
-// line and field) when a document's path now leaves the profile's folder or is a symlink out of
-// it; (kIo) when a document is missing or cannot be read, or writing fails. Not thread-safe for
-// the same output.
+// nothing loaded from elsewhere), subprocessors.md, subprocessors.csv, the SoA excerpt as
+// documents/nda/soa-excerpt.md and .csv (it shows partial and unimplemented controls: nda
+// material) and the documents under documents/ (PackDocument::pack_path); the zip the same
+// entries. What is still missing is never written into the pack (see PackMissingText). Written
+// atomically: everything goes into a temporary folder (or file) beside output, named
+// ".NAME.clausescan-XXXXXX", which is renamed into place only when complete; on failure it is
+// removed and output is left as it was. Nothing is written outside that temporary and output. Fails
+// (kInvalidArgument) when output exists, is not an empty directory and options.force is false, or
+// is a folder other than an earlier pack; when output is the profile's folder or above it;
+// (kRuleError, naming the profile file, the document's line and field) when a document's path now
+// leaves the profile's folder or is a symlink out of it, or the file is an internal document's
+// original (same device and inode) reached by another name; (kIo) when a document is missing or
+// cannot be read, or writing fails. Not thread-safe for the same output.
 Result<bool> WritePack(const Pack& pack, const Profile& profile, const std::string& output,
                        const PackWriteOptions& options = {});
 
-// The pack's index as Markdown (index.md) and as a self-contained HTML page (index.html).
+// The pack's index as Markdown (index.md) and as a self-contained HTML page (index.html): the
+// profile and contracts by file name only (no folder), then one row per clause the pack
+// answers (a clause with no listed document is left out), placed by line for text, by page
+// ("p. 16") for PDF and paragraph ("\u00B6 210") for DOCX, as the scan report does.
 std::string PackIndexMarkdown(const Pack& pack);
 std::string PackIndexHtml(const Pack& pack);
+
+// What is still missing (Pack::missing) as plain text for the supplier, one item a line
+// (PackGap::text), evidence first, then requirements not met, then controls; "" when nothing
+// is. Never part of the pack: the buyer must not read it.
+std::string PackMissingText(const Pack& pack);
 
 }  // namespace clausescan
 

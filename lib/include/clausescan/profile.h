@@ -5,6 +5,7 @@
 #define CLAUSESCAN_PROFILE_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -67,6 +68,10 @@ struct EvidenceFile {
   std::string redacted;       // kInternal only: a redacted copy that may be shared, or ""
   std::string redacted_path;  // as `path`, for `redacted`; "" when none
   int line = 0;               // of the entry in the profile
+  // The identity (st_dev, st_ino) of the file `path` names, and of `redacted_path` (0 when none),
+  // as found at load: a pack copies a document only when it is still that file.
+  std::uint64_t device = 0, inode = 0;
+  std::uint64_t redacted_device = 0, redacted_inode = 0;
 
   // True when the document is valid on date (issued <= date <= valid_until).
   bool ValidOn(const CalendarDate& date) const { return issued <= date && date <= valid_until; }
@@ -83,6 +88,9 @@ std::string_view NotificationTriggerName(NotificationTrigger trigger);
 struct NotificationCapability {
   double hours = 0;  // > 0
   NotificationTrigger from = NotificationTrigger::kAwareness;
+  // How long after awareness an incident is confirmed (triage), when `from` is confirmation and
+  // the profile states it: lets a clock from confirmation be compared with one from awareness.
+  std::optional<double> confirm_hours;
 };
 
 struct AuditStance {

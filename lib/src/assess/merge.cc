@@ -39,6 +39,7 @@ std::optional<std::string> SameParagraphGap(std::size_t end, const Finding& next
 // may object ..." are two).
 bool ContinuesClause(const Finding& last, std::size_t end, const Finding& next) {
   if (next.start < end || last.party.empty() || last.party != next.party) return false;
+  if (last.holds != next.holds) return false;
   if (last.section != next.section) return false;
   return SameParagraphGap(end, next).has_value();
 }

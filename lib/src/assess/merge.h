@@ -13,11 +13,13 @@ namespace clausescan::internal {
 // Merges findings of the same category whose byte ranges overlap (two rules on one sentence, or
 // a sentence rule inside a paragraph rule's paragraph) into one finding, and sets every
 // finding's `rules`. So are up to four consecutive findings of one category that continue one
-// another: the same non-empty `party` (as the caller read it before judging), the same section,
-// and only the rest of the same line between them ("Provider will implement ... . Provider will
-// monitor ..."); the merged finding spans them all, its text joining theirs. Expects findings in
-// document order, each assessed (Assess) with doctype; returns them in document order. Rule ids are
-// looked up in data.rules; a finding whose rule is unknown is never merged. Per merged finding:
+// another: the same non-empty `party` (as the caller read it before judging), the same `holds`
+// (the caller's mark of a sentence that asks nothing of the user, see AsksNothingOfUser in
+// assess/perspective.h; issue 15 #8), the same section, and only the rest of the same line
+// between them ("Provider will implement ... . Provider will monitor ..."); the merged finding
+// spans them all, its text joining theirs. Expects findings in document order, each assessed
+// (Assess) with doctype; returns them in document order. Rule ids are looked up in data.rules; a
+// finding whose rule is unknown is never merged. Per merged finding:
 // - parameters: every merged finding's. When two state a parameter differently, the more
 //   specific finding's value is kept: the one with the narrower byte range (it quotes the words
 //   the value comes from), then the one whose rule has a playbook policy of its own (keyed by

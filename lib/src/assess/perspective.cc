@@ -72,6 +72,19 @@ void JudgeAudit(const PartyRole& role, Party party, Party user, const SideNames&
            "", finding);
     return;
   }
+  if (role.notice && (role.right ? party == user : party == Opposite(user))) {
+    // issue 15 #8: "Customer shall give Provider 30 days' notice of each audit" binds them to
+    // warn us; "Provider shall receive notice of any audit" is our right to be warned.
+    Revise(Risk::kInfo,
+           role.right ? fmt::format("{}'s right to notice before an audit: a protection for us, "
+                                    "not a commitment of ours",
+                                    NameOf(party, names))
+                      : fmt::format("{}'s duty to give notice before its audits: a protection for "
+                                    "us that asks nothing of us",
+                                    NameOf(party, names)),
+           "", finding);
+    return;
+  }
   if (role.right && !role.audits) return;  // "Processor may satisfy a request with reports"
   const Party audited = role.right ? Opposite(party) : party;
   if (audited != Opposite(user)) return;
@@ -83,6 +96,13 @@ void JudgeAudit(const PartyRole& role, Party party, Party user, const SideNames&
 }
 
 }  // namespace
+
+bool AsksNothingOfUser(const Rule& rule, const PartyRole& role, Party user,
+                       const Finding& finding) {
+  Finding judged = finding;
+  JudgeFromSide(rule, role, user, SideNames{}, &judged);
+  return judged.risk == Risk::kInfo;
+}
 
 void JudgeFromSide(const Rule& rule, const PartyRole& role, Party user, const SideNames& names,
                    Finding* finding) {

@@ -18,6 +18,12 @@ struct SideNames {
   std::string both;  // "Ehave and CHT"; "both parties"
 };
 
+// True when JudgeFromSide would judge the assessed finding as asking nothing of user (kInfo:
+// our own right, their duty, a protection of ours, or a clause the playbook itself rates kInfo).
+// Merging keeps such a sentence apart from a neighbour of the same side that does ask something
+// ("Provider will notify ... . Provider's notice is no admission of fault"), issue 15 #8.
+bool AsksNothingOfUser(const Rule& rule, const PartyRole& role, Party user, const Finding& finding);
+
 // Sets finding->party, party_name, side and holds from role (the rule's own party fills in
 // when role.party is kUnknown), then revises the risk the playbook gave (expects Assess to
 // have run) for user (kSupplier or kCustomer):
@@ -26,7 +32,8 @@ struct SideNames {
 //   the playbook's risk). An audit of them, or by a third party (a regulator, an independent
 //   accountant) that neither side conducts, is kInfo with a reason saying so; an audit of us
 //   keeps the playbook's risk. How the other side must address its requests to us
-//   (role.addresses_other_side) is kInfo.
+//   (role.addresses_other_side) is kInfo, and so are the other side's duty to give notice
+//   before its audits and our right to receive it (role.notice, issue 15 #8).
 // - a right of either side keeps the playbook's risk: their right is our duty.
 // - a protection of ours (role.limits_own_liability or limits_other_remedy, party the user)
 //   that the playbook rated low is kInfo: "a protection for us, not a commitment of ours".

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,7 @@ struct Comparison {
   std::string verdict;    // "met", "not_met", "not_compared"
   std::string ours;       // "you notify within 48 h of confirmation"
   std::string theirs;     // "the clause asks 24 h of occurrence"
+  std::string words;      // what the verdict says instead of "met", "not met", "not compared"
   bool currency = false;  // not compared because the currencies differ (or one is not stated)
 };
 
@@ -110,18 +112,42 @@ std::optional<Comparison> CompareNotification(const Capabilities& caps, const Fi
   const NotificationCapability& ours = *caps.notification;
   const std::string from(NotificationTriggerName(ours.from));
   c.ours = "you notify within " + FormatNumber(ours.hours) + " h of " + from;
-  const bool met = ours.hours <= clause_hours && TriggerRank(from) <= TriggerRank(trigger);
-  c.verdict = met ? "met" : "not_met";
+  const int our_rank = TriggerRank(from);
+  const int their_rank = TriggerRank(trigger);
+  // issue 13 #2: clocks with different starts compare only with the time between the starts.
+  if (our_rank == their_rank || (our_rank < their_rank && ours.hours <= clause_hours) ||
+      (our_rank > their_rank && ours.hours >= clause_hours)) {
+    c.verdict = ours.hours <= clause_hours && our_rank <= their_rank ? "met" : "not_met";
+    return c;
+  }
+  if (ours.from == NotificationTrigger::kConfirmation && their_rank == 1 && ours.confirm_hours) {
+    c.ours += " and confirm within " + FormatNumber(*ours.confirm_hours) + " h of awareness";
+    c.verdict = ours.hours + *ours.confirm_hours <= clause_hours ? "met" : "not_met";
+    return c;
+  }
+  c.verdict = "not_compared";
+  const std::string& first = our_rank < their_rank ? from : trigger;
+  const std::string& second = our_rank < their_rank ? trigger : from;
+  c.words = "depends on the time from " + first + " to " + second;
+  if (our_rank > their_rank) {
+    c.words += " (met if it is at most " + FormatNumber(clause_hours - ours.hours) + " h)";
+  } else {
+    c.words += " (met if it is at least " + FormatNumber(ours.hours - clause_hours) + " h)";
+  }
   return c;
 }
 
 std::optional<Comparison> CompareDeletion(const Capabilities& caps, const Finding& f) {
   const double* days = Number(f, "delete_days");
   if (days == nullptr) return std::nullopt;
-  const bool backups = Flag(f, "backups") && !Flag(f, "backups_retained");
+  // issue 13 #2: "all copies" takes in the copies in backups.
+  const bool all_copies = Flag(f, "all_copies") && !Flag(f, "backups");
+  const bool backups = (Flag(f, "backups") || all_copies) && !Flag(f, "backups_retained");
   Comparison c{"deletion"};
   c.theirs = "the clause asks deletion within " + FormatNumber(*days) + " days" +
-             (backups ? " including backups" : "");
+             (!backups     ? ""
+              : all_copies ? " of all copies (backups included)"
+                           : " including backups");
   if (!caps.deletion_days) {
     c.ours = "your profile states no deletion period";
     c.verdict = "not_compared";
@@ -140,17 +166,39 @@ std::optional<Comparison> CompareDeletion(const Capabilities& caps, const Findin
   return c;
 }
 
-std::optional<Comparison> CompareAudit(const Capabilities& caps, const Finding& f) {
+// What a clause's neighbours say of an audit clause (issue 13 #2).
+struct AuditContext {
+  // Its section lets audits happen only where the reports are not enough.
+  bool reports_first = false;
+  // It goes on from a government auditor's access by law (the next audit clause of the same
+  // section, a few lines on: "(2) The Contractor shall make available at its offices ...").
+  bool statutory = false;
+};
+
+std::optional<Comparison> CompareAudit(const Capabilities& caps, const Finding& f,
+                                       const AuditContext& context) {
+  // issue 13 #2: a government auditor's access to records by law is no audit right of the
+  // other party, and no stance of the profile answers it.
+  if (Flag(f, "statutory") || context.statutory) return std::nullopt;
   const bool onsite = Flag(f, "onsite");
-  const bool in_lieu = Flag(f, "reports_in_lieu");
+  const bool in_lieu = Flag(f, "reports_in_lieu") || (onsite && context.reports_first);
   const double* notice = Number(f, "notice_days");
+  const double* per_year = Number(f, "per_year");
   if (!onsite && !in_lieu && notice == nullptr) return std::nullopt;
   Comparison c{"audit"};
+  std::vector<std::string> terms;
+  if (per_year != nullptr && *per_year >= 1) {
+    terms.push_back(*per_year == 1 ? "at most once a year"
+                                   : "at most " + FormatNumber(*per_year) + " times a year");
+  }
+  if (notice != nullptr) terms.push_back("with " + FormatNumber(*notice) + " days' notice");
+  if (onsite && in_lieu) terms.push_back("only where reports are not enough");
   c.theirs = std::string("the clause ") +
-             (onsite    ? "demands on-site audits"
-              : in_lieu ? "accepts reports in lieu of audits"
-                        : "allows audits") +
-             (notice != nullptr ? " with " + FormatNumber(*notice) + " days' notice" : "");
+             (onsite && in_lieu ? "allows on-site audits"
+              : onsite          ? "demands on-site audits"
+              : in_lieu         ? "accepts reports in lieu of audits"
+                                : "allows audits") +
+             (terms.empty() ? "" : " " + Join(terms, ", "));
   if (!caps.audit) {
     c.ours = "your profile states no audit stance";
     c.verdict = "not_compared";
@@ -199,6 +247,12 @@ std::optional<Comparison> CompareInsurance(const Capabilities& caps, const Findi
   if (amount == nullptr && types.empty()) return std::nullopt;
   const std::string* stated = Word(f, "currency");
   const std::string currency = stated != nullptr ? *stated : "";
+  // issue 13 #2: a kind the clause includes in another policy ("general liability, including
+  // products-completed operations") is no separate policy.
+  for (const std::string& included : List(f, "included")) {
+    if (types.size() > 1)
+      types.erase(std::remove(types.begin(), types.end(), included), types.end());
+  }
   if (types.empty()) types.push_back("");
   Comparison c{"insurance"};
   std::vector<std::string> asked, held;
@@ -251,7 +305,11 @@ std::optional<Comparison> CompareLiabilityCap(const Capabilities& caps, const Fi
   std::vector<std::string> sets;
   if (months != nullptr) sets.push_back(FormatNumber(*months) + " months of fees");
   if (amount != nullptr) sets.push_back(Money(currency, *amount));
-  c.theirs = "the clause sets " + Join(sets, " or ");
+  // issue 13 #2: a super-cap (enhanced cap) for some claims is not the general cap the profile
+  // accepts.
+  const bool super_cap = Flag(f, "super_cap");
+  c.theirs =
+      std::string("the clause sets ") + (super_cap ? "a super-cap of " : "") + Join(sets, " or ");
   if (!caps.liability_cap) {
     c.ours = "your profile states no liability cap";
     c.verdict = "not_compared";
@@ -275,13 +333,18 @@ std::optional<Comparison> CompareLiabilityCap(const Capabilities& caps, const Fi
     }
   }
   c.verdict = not_met ? "not_met" : met ? "met" : "not_compared";
+  if (super_cap && c.verdict == "not_met") {
+    c.verdict = "not_compared";
+    c.words = "not compared (a super-cap for some claims, not the general cap)";
+  }
   return c;
 }
 
-std::optional<Comparison> Compare(const Capabilities& caps, const Finding& f) {
+std::optional<Comparison> Compare(const Capabilities& caps, const Finding& f,
+                                  const AuditContext& context) {
   if (f.category == "incident_notification") return CompareNotification(caps, f);
   if (f.category == "data_deletion") return CompareDeletion(caps, f);
-  if (f.category == "audit_rights") return CompareAudit(caps, f);
+  if (f.category == "audit_rights") return CompareAudit(caps, f, context);
   if (f.category == "insurance") return CompareInsurance(caps, f);
   if (f.category == "sla_uptime") return CompareUptime(caps, f);
   if (f.category == "liability_cap") return CompareLiabilityCap(caps, f);
@@ -289,6 +352,7 @@ std::optional<Comparison> Compare(const Capabilities& caps, const Finding& f) {
 }
 
 std::string VerdictWords(const Comparison& c) {
+  if (!c.words.empty()) return c.words;
   if (c.verdict == "met") return "met";
   if (c.verdict == "not_met") return "not met";
   return c.currency ? "not compared (currency)" : "not compared";
@@ -402,13 +466,14 @@ void Unjudge(Finding& f) {
 }
 
 ProfileJudgement Judge(const Profile& profile, const CalendarDate& on,
-                       const std::optional<CalendarDate>& term_ends, Finding& f) {
+                       const std::optional<CalendarDate>& term_ends, Finding& f,
+                       const AuditContext& context) {
   ProfileJudgement judgement;
   judgement.original_risk = f.risk;
   if (term_ends) judgement.term_ends = term_ends->ToString();
   // A duty the other side owes asks nothing of the supplier's ISMS.
   if (f.side == "them" && f.holds == "duty") return judgement;
-  if (std::optional<Comparison> c = Compare(profile.capabilities, f)) {
+  if (std::optional<Comparison> c = Compare(profile.capabilities, f, context)) {
     judgement.capability = c->capability;
     judgement.verdict = c->verdict;
     judgement.summary = c->ours + "; " + c->theirs + ": " + VerdictWords(*c);
@@ -416,6 +481,32 @@ ProfileJudgement Judge(const Profile& profile, const CalendarDate& on,
   AddDocuments(profile, on, term_ends, f, judgement);
   AddGaps(profile, f, judgement);
   return judgement;
+}
+
+// The AuditContext of each finding (findings in document order).
+std::vector<AuditContext> AuditContexts(const std::vector<Finding>& findings) {
+  constexpr int kStatutoryLines = 6;  // how far a statutory access goes on
+  std::vector<AuditContext> out(findings.size());
+  std::set<std::string> reports_first;
+  for (const Finding& f : findings) {
+    if (f.category == "audit_rights" && !f.section.empty() && Flag(f, "reports_in_lieu")) {
+      reports_first.insert(f.section);
+    }
+  }
+  const Finding* statutory = nullptr;
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    const Finding& f = findings[i];
+    if (f.category != "audit_rights") continue;
+    out[i].reports_first = !f.section.empty() && reports_first.count(f.section) > 0;
+    if (Flag(f, "statutory")) {
+      statutory = &f;
+      continue;
+    }
+    out[i].statutory = statutory != nullptr && statutory->section == f.section &&
+                       f.line > statutory->line && f.line - statutory->line <= kStatutoryLines;
+    if (!out[i].statutory) statutory = nullptr;
+  }
+  return out;
 }
 
 }  // namespace
@@ -429,9 +520,11 @@ void JudgeAgainstProfile(const Profile& profile, const CalendarDate& on,
   report->document.profile = profile.path;
   report->document.profile_date = on.ToString();
   report->document.term_ends = term_ends ? term_ends->ToString() : "";
-  for (Finding& f : report->findings) {
+  const std::vector<AuditContext> contexts = AuditContexts(report->findings);
+  for (std::size_t i = 0; i < report->findings.size(); ++i) {
+    Finding& f = report->findings[i];
     Unjudge(f);
-    ProfileJudgement judgement = Judge(profile, on, term_ends, f);
+    ProfileJudgement judgement = Judge(profile, on, term_ends, f, contexts[i]);
     AdjustRisk(judgement, f);
     f.profile = std::move(judgement);
   }

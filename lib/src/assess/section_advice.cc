@@ -1,4 +1,4 @@
-// Advice granted by another sentence of the section; see section_advice.h.
+// Advice granted by another sentence of the section or the document; see section_advice.h.
 #include "assess/section_advice.h"
 
 #include <algorithm>
@@ -26,9 +26,35 @@ bool OfferedOn(const Consideration& consideration,
                      });
 }
 
+// True when the rule declares `name` with `scope: document`.
+bool DocumentWide(const Rule& rule, const std::string& name) {
+  return std::any_of(rule.parameters.begin(), rule.parameters.end(), [&](const ParamSpec& spec) {
+    return spec.name == name && spec.document_scope;
+  });
+}
+
+// Per category, the parameters of document scope that some finding of it states (the first
+// finding's value wins), as its rule declares them.
+std::map<std::string, std::map<std::string, ParamValue>> DocumentWideParameters(
+    const RuleSetData& data, const std::vector<Finding>& findings) {
+  std::map<std::string, std::map<std::string, ParamValue>> out;
+  for (const Finding& finding : findings) {
+    for (const std::string& id :
+         finding.rules.empty() ? std::vector<std::string>{finding.rule} : finding.rules) {
+      const Rule* rule = RuleById(data.rules, id);
+      if (rule == nullptr) continue;
+      for (const auto& [name, value] : finding.parameters) {
+        if (DocumentWide(*rule, name)) out[finding.category].emplace(name, value);
+      }
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 void DropAdviceGrantedNearby(const RuleSetData& data, std::vector<Finding>& findings) {
+  const auto document = DocumentWideParameters(data, findings);
   auto same_clause = [&](std::size_t i, std::size_t j) {
     return findings[j].section == findings[i].section &&
            findings[j].category == findings[i].category;
@@ -44,20 +70,24 @@ void DropAdviceGrantedNearby(const RuleSetData& data, std::vector<Finding>& find
   };
   for (std::size_t i = 0; i < findings.size(); ++i) {
     Finding& finding = findings[i];
-    if (finding.section.empty() || finding.considerations.empty()) continue;
+    if (finding.considerations.empty()) continue;
     const Rule* rule = RuleById(data.rules, finding.rule);
     if (rule == nullptr) continue;
     std::map<std::string, ParamValue> section = finding.parameters;
     // The nearest finding of the clause before and after this one.
-    for (std::size_t j = i; j-- > 0;) {
+    for (std::size_t j = i; !finding.section.empty() && j-- > 0;) {
       if (!same_clause(i, j)) continue;
       fill_from(findings[j], section, finding);
       break;
     }
-    for (std::size_t j = i + 1; j < findings.size(); ++j) {
+    for (std::size_t j = i + 1; !finding.section.empty() && j < findings.size(); ++j) {
       if (!same_clause(i, j)) continue;
       fill_from(findings[j], section, finding);
       break;
+    }
+    // issue 15 #8: what another section grants for the whole category ("in lieu of an audit").
+    if (auto wide = document.find(finding.category); wide != document.end()) {
+      for (const auto& [name, value] : wide->second) section.emplace(name, value);
     }
     if (section.size() == finding.parameters.size()) continue;
     for (const Consideration& consideration : rule->considerations) {

@@ -1,4 +1,5 @@
-// Advice that a neighbouring sentence of the same section already grants (issue 15 #4).
+// Advice that a neighbouring sentence of the same section, or another section for what holds
+// for the whole document, already grants (issue 15 #4, #8).
 #ifndef CLAUSESCAN_ASSESS_SECTION_ADVICE_H_
 #define CLAUSESCAN_ASSESS_SECTION_ADVICE_H_
 
@@ -17,8 +18,11 @@ namespace clausescan::internal {
 // restating it as an alternative; the one before wins); a consideration of the finding's rule
 // whose `when`
 // then holds in none of its alternatives is removed from the finding's considerations.
-// Considerations without `when`, those of the positions, and findings without a section are
-// left as they are. Expects findings assessed (Assess) and merged; rule ids are looked up in
+// Parameters a rule declares with `scope: document` ("in lieu of an audit") that any finding of
+// the category states, in any section, fill in likewise for every finding of that category,
+// with or without a section (issue 15 #8). Considerations without `when` and those of the
+// positions are left as they are, and so are findings without a section that no parameter of
+// document scope reaches. Expects findings assessed (Assess) and merged; rule ids are looked up in
 // data.rules (sorted by id), an unknown id leaves its finding alone. Never fails.
 void DropAdviceGrantedNearby(const RuleSetData& data, std::vector<Finding>& findings);
 

@@ -311,8 +311,12 @@ Result<Document> ReadDocument(std::string bytes, const std::string& name,
   }
   doc.name = name;
   doc.format = TextFormat(bytes, name);
-  // Text converted from a PDF may keep the margin's line numbers: no section numbers.
-  if (doc.format == Format::kText) BlankMarginLineNumbers(&bytes);
+  // Text converted from a PDF may keep the margin's line numbers (no section numbers) and the
+  // pages' running headers, footers and numbers (issue 11 engine A #3).
+  if (doc.format == Format::kText) {
+    BlankMarginLineNumbers(&bytes);
+    BlankRunningLines(&bytes);
+  }
   doc.text = std::move(bytes);
   return doc;
 }

@@ -132,7 +132,10 @@ void MarkEdge(const PageLines& page, bool top, IsRunning is_running, std::vector
 
 }  // namespace
 
-void RemoveRunningLines(std::vector<PageLines>& pages) {
+namespace {
+
+// For each line of each page, whether RemoveRunningLines takes it out.
+std::vector<std::vector<bool>> DroppedLines(const std::vector<PageLines>& pages) {
   // Count each (zone, key) once per page, over the edges of the pages.
   std::map<std::pair<int, std::string>, int> counts;
   for (const PageLines& page : pages) {
@@ -189,15 +192,56 @@ void RemoveRunningLines(std::vector<PageLines>& pages) {
   // the pages repeat their body (identical pages, a clause on both pages of a two-page PDF), and
   // only page numbers go.
   bool body_repeats = running_lines * 2 >= text_lines;
+  std::vector<std::vector<bool>> dropped(pages.size());
+  for (std::size_t p = 0; p < pages.size(); ++p) {
+    dropped[p].resize(pages[p].size());
+    for (std::size_t i = 0; i < pages[p].size(); ++i) {
+      const LineFate fate = fates[p][i];
+      dropped[p][i] =
+          fate == LineFate::kPageNumber || (fate == LineFate::kRunning && !body_repeats);
+    }
+  }
+  return dropped;
+}
+
+}  // namespace
+
+void RemoveRunningLines(std::vector<PageLines>& pages) {
+  const std::vector<std::vector<bool>> dropped = DroppedLines(pages);
   for (std::size_t p = 0; p < pages.size(); ++p) {
     PageLines kept;
     kept.reserve(pages[p].size());
     for (std::size_t i = 0; i < pages[p].size(); ++i) {
-      LineFate fate = fates[p][i];
-      if (fate == LineFate::kPageNumber || (fate == LineFate::kRunning && !body_repeats)) continue;
-      kept.push_back(std::move(pages[p][i]));
+      if (!dropped[p][i]) kept.push_back(std::move(pages[p][i]));
     }
     pages[p] = std::move(kept);
+  }
+}
+
+void BlankRunningLines(std::string* text) {
+  if (text->find('\f') == std::string::npos) return;
+  std::vector<PageLines> pages(1);
+  std::vector<std::vector<std::pair<std::size_t, std::size_t>>> spans(1);  // begin, size
+  for (std::size_t i = 0; i <= text->size();) {
+    std::size_t end = text->find_first_of("\n\f", i);
+    if (end == std::string::npos) end = text->size();
+    pages.back().push_back(text->substr(i, end - i));
+    spans.back().emplace_back(i, end - i);
+    if (end < text->size() && (*text)[end] == '\f') {
+      pages.emplace_back();
+      spans.emplace_back();
+    }
+    i = end + 1;
+  }
+  if (pages.size() < 2) return;
+  const std::vector<std::vector<bool>> dropped = DroppedLines(pages);
+  for (std::size_t p = 0; p < pages.size(); ++p) {
+    for (std::size_t i = 0; i < pages[p].size(); ++i) {
+      if (!dropped[p][i]) continue;
+      const auto [begin, size] = spans[p][i];
+      // Spaces in place of its bytes (a '\r' too), so every offset stays the file's.
+      std::fill_n(text->begin() + static_cast<std::ptrdiff_t>(begin), size, ' ');
+    }
   }
 }
 

@@ -40,6 +40,13 @@ bool IsPageNumberLine(std::string_view line);
 // function for being repeated.
 void RemoveRunningLines(std::vector<PageLines>& pages);
 
+// The same for plain text converted from a PDF, whose pages end at form feeds (pdftotext): the
+// lines RemoveRunningLines would take out become spaces, so every offset into the text stays
+// that of the file, and a sentence or list that runs over a page break ("Subscriber Policy
+// (External)" / "v1.1 June 2024" between two items) reads on. Text without a form feed is left
+// alone. Linear in the text, apart from the map of line keys.
+void BlankRunningLines(std::string* text);
+
 // Removes line numbers printed in the margin (pleading paper, numbered transcripts): on a page
 // where at least kMarginNumberShare of the non-blank lines, and at least 6, begin with a number
 // of up to four digits and a space, each one more than the last such line ("12 Supplier shall",

@@ -5,14 +5,13 @@
 
 #include <algorithm>
 #include <deque>
+#include <map>
 
 namespace clausescan::internal {
 
 std::string_view LowerForAtoms(std::string_view text, std::string* buffer) {
-  const bool plain = std::none_of(text.begin(), text.end(), [](char c) {
-    const auto byte = static_cast<unsigned char>(c);
-    return byte >= 0x80 || (byte >= 'A' && byte <= 'Z');
-  });
+  const bool plain = std::none_of(text.begin(), text.end(),
+                                  [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
   if (plain) return text;
   buffer->clear();
   buffer->reserve(text.size() + 8);
@@ -42,56 +41,80 @@ AtomFinder::AtomFinder(const std::vector<std::string>& atoms) : atom_count_(atom
       if (cls == 0) cls = static_cast<std::uint8_t>(classes_++);
     }
   }
-  // The trie, then failure links breadth first, filling every missing edge (a full DFA).
-  std::vector<std::vector<std::int32_t>> outputs(1);
-  next_.assign(classes_, -1);
+  for (char lower = 'a'; lower <= 'z'; ++lower) {
+    const auto upper = static_cast<unsigned char>(lower - 'a' + 'A');
+    if (class_of_[upper] == 0) class_of_[upper] = class_of_[static_cast<unsigned char>(lower)];
+  }
+  // The trie in insertion numbering, each state's children by class.
+  std::vector<std::map<std::uint8_t, std::int32_t>> trie(1);
+  std::vector<std::vector<std::int32_t>> ends(1);
   for (std::size_t a = 0; a < atoms.size(); ++a) {
     if (atoms[a].empty()) continue;
     std::int32_t state = 0;
     for (char c : atoms[a]) {
-      const std::size_t edge = state * classes_ + class_of_[static_cast<unsigned char>(c)];
-      if (next_[edge] < 0) {
-        next_[edge] = static_cast<std::int32_t>(outputs.size());
-        outputs.emplace_back();
-        next_.resize(next_.size() + classes_, -1);
+      const std::uint8_t cls = class_of_[static_cast<unsigned char>(c)];
+      auto [it, inserted] = trie[state].emplace(cls, static_cast<std::int32_t>(trie.size()));
+      if (inserted) {
+        trie.emplace_back();
+        ends.emplace_back();
       }
-      state = next_[edge];
+      state = it->second;
     }
-    outputs[state].push_back(static_cast<std::int32_t>(a));
+    ends[state].push_back(static_cast<std::int32_t>(a));
   }
-  std::vector<std::int32_t> fail(outputs.size(), 0);
-  std::deque<std::int32_t> queue;
-  for (int c = 0; c < classes_; ++c) {
-    std::int32_t& to = next_[c];
-    if (to < 0) {
-      to = 0;
-    } else {
-      fail[to] = 0;
-      queue.push_back(to);
+  // Breadth-first numbering: order[new] = old.
+  std::vector<std::int32_t> order{0};
+  std::vector<int> depth{0};
+  states_.resize(trie.size());
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    State& state = states_[k];
+    state.first_child = static_cast<std::int32_t>(order.size());
+    state.child_count = static_cast<std::uint8_t>(trie[order[k]].size());
+    for (const auto& [cls, child] : trie[order[k]]) {
+      states_[order.size()].in_class = cls;
+      order.push_back(child);
+      depth.push_back(depth[k] + 1);
+    }
+    if (depth[k] <= kDenseDepth) dense_states_ = static_cast<std::int32_t>(k + 1);
+  }
+  // Failure links, outputs and full rows in that order: each needs only shallower states.
+  std::vector<std::vector<std::int32_t>> outputs(states_.size());
+  dense_.assign(static_cast<std::size_t>(dense_states_) * classes_, 0);
+  for (std::int32_t k = 0; k < static_cast<std::int32_t>(states_.size()); ++k) {
+    const State& state = states_[k];
+    outputs[k] = ends[order[k]];
+    if (k != 0)
+      outputs[k].insert(outputs[k].end(), outputs[state.fail].begin(), outputs[state.fail].end());
+    for (int c = 0; k < dense_states_ && c < classes_; ++c) {
+      dense_[k * classes_ + c] = k == 0 ? 0 : Step(state.fail, static_cast<std::uint8_t>(c));
+    }
+    for (int e = 0; e < state.child_count; ++e) {
+      State& child = states_[state.first_child + e];
+      if (k < dense_states_) dense_[k * classes_ + child.in_class] = state.first_child + e;
+      child.fail = k == 0 ? 0 : Step(state.fail, child.in_class);
     }
   }
-  while (!queue.empty()) {
-    const std::int32_t state = queue.front();
-    queue.pop_front();
-    const std::vector<std::int32_t>& inherited = outputs[fail[state]];
-    outputs[state].insert(outputs[state].end(), inherited.begin(), inherited.end());
-    for (int c = 0; c < classes_; ++c) {
-      std::int32_t& to = next_[state * classes_ + c];
-      const std::int32_t via_fail = next_[fail[state] * classes_ + c];
-      if (to < 0) {
-        to = via_fail;
-      } else {
-        fail[to] = via_fail;
-        queue.push_back(to);
-      }
+  for (std::size_t k = 0; k < states_.size(); ++k) {
+    states_[k].out_begin = static_cast<std::int32_t>(out_.size());
+    states_[k].out_count = static_cast<std::int32_t>(outputs[k].size());
+    out_.insert(out_.end(), outputs[k].begin(), outputs[k].end());
+  }
+}
+
+std::int32_t AtomFinder::Step(std::int32_t state, std::uint8_t cls) const {
+  for (;;) {
+    if (state < dense_states_) return dense_[state * classes_ + cls];
+    const State& s = states_[state];
+    for (int e = 0; e < s.child_count; ++e) {
+      if (states_[s.first_child + e].in_class == cls) return s.first_child + e;
     }
+    state = s.fail;
   }
-  out_begin_.reserve(outputs.size() + 1);
-  for (const std::vector<std::int32_t>& ends : outputs) {
-    out_begin_.push_back(static_cast<std::int32_t>(out_.size()));
-    out_.insert(out_.end(), ends.begin(), ends.end());
-  }
-  out_begin_.push_back(static_cast<std::int32_t>(out_.size()));
+}
+
+std::size_t AtomFinder::table_bytes() const {
+  return states_.size() * sizeof(State) + dense_.size() * sizeof(std::int32_t) +
+         out_.size() * sizeof(std::int32_t);
 }
 
 void AtomFinder::Find(std::string_view text, Scratch* scratch, std::vector<int>* found) const {
@@ -103,8 +126,9 @@ void AtomFinder::Find(std::string_view text, Scratch* scratch, std::vector<int>*
   }
   std::int32_t state = 0;
   for (char c : text) {
-    state = next_[state * classes_ + class_of_[static_cast<unsigned char>(c)]];
-    for (std::int32_t i = out_begin_[state]; i < out_begin_[state + 1]; ++i) {
+    state = Step(state, class_of_[static_cast<unsigned char>(c)]);
+    const State& s = states_[state];
+    for (std::int32_t i = s.out_begin, end = s.out_begin + s.out_count; i < end; ++i) {
       const std::int32_t atom = out_[i];
       if (scratch->stamp[atom] == scratch->epoch) continue;
       scratch->stamp[atom] = scratch->epoch;

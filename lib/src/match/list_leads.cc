@@ -74,11 +74,14 @@ LeadContext ListLeads::For(std::size_t unit) {
   budget_ -= 2 * bytes;
   text_.clear();
   for (int i = n; i-- > 0;) {
+    if (i == 0) context.inner_text_offset = text_.size();
     text_.append(UnitText(chain[i]));
     text_.push_back(' ');
   }
   text_.pop_back();
   context.text = text_;
+  context.begin = outline_.units[chain[n - 1]].begin;
+  context.inner_begin = outline_.units[chain[0]].begin;
   return context;
 }
 

@@ -21,6 +21,12 @@ struct LeadContext {
   std::string_view text;
   // The party that owes the duty of the innermost lead-in (its own, else its lead-in's).
   Party holder = Party::kUnknown;
+  // Where the lead-ins start in the folded view: the outermost one in text (begin) and the
+  // innermost, the item's own lead-in (inner_begin), whose text is the end of text from
+  // inner_text_offset on. Meaningful when text is not empty.
+  std::size_t begin = 0;
+  std::size_t inner_begin = 0;
+  std::size_t inner_text_offset = 0;
 };
 
 // Lead-ins of one document's units. Bounds, so that matching stays in proportion to the text:

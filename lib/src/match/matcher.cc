@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cctype>
 #include <functional>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <string>
@@ -19,8 +20,12 @@
 #include <variant>
 
 #include "match/defined_terms.h"
+#include "match/fallback.h"
+#include "match/inline_definitions.h"
+#include "match/lead_clauses.h"
 #include "match/list_leads.h"
 #include "match/pattern_index.h"
+#include "match/references.h"
 #include "params/extract.h"
 #include "params/party.h"
 #include "structure/inline_list.h"
@@ -289,7 +294,8 @@ class ScopeRunner {
  public:
   ScopeRunner(const CompiledRules& rules, const PartyLexicon& parties,
               const ScopePatterns& patterns, std::string_view folded, const DefinedTerms& defined,
-              UnitEvaluator* evaluator, std::vector<RuleHit>* hits)
+              UnitEvaluator* evaluator, std::vector<RuleHit>* hits,
+              const Antecedents* antecedents = nullptr)
       : rules_(rules),
         parties_(parties),
         patterns_(patterns),
@@ -297,7 +303,8 @@ class ScopeRunner {
         folded_(folded),
         defined_(defined),
         evaluator_(evaluator),
-        hits_(hits) {}
+        hits_(hits),
+        antecedents_(antecedents) {}
 
   // Matches the unit [begin, end) of the folded view, in section `section`. Parameters come
   // from the whole unit; when the rule holds in just one item of a list inside the unit (see
@@ -338,13 +345,34 @@ class ScopeRunner {
   const DefinedTerms& defined_;
   UnitEvaluator* evaluator_;
   std::vector<RuleHit>* hits_;
+  const Antecedents* antecedents_;  // for sentences: what their references name, or nullptr
 };
+
+// How far before an item that states a clause alone its lead-in may start for the finding to
+// quote it (issue 11 #2).
+constexpr std::size_t kNearLeadBytes = 1024;
 
 void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads* leads,
                       std::size_t unit_index) {
   if (begin >= end || end > folded_.size()) return;  // outside the contract of Outline
   const std::string_view unit = folded_.substr(begin, end - begin);
   std::vector<int> passed = evaluator_->Evaluate(patterns_, &scratch_, unit);
+  // A clause that names a term on the way ("its subcontractors (each, a "Subprocessor") shall")
+  // is also read without the naming (issue 11 #1); the rules that hold in either reading hold.
+  const std::optional<std::string> elided = ElideInlineDefinitions(unit);
+  // A sentence that refers to an incident an earlier one named ("report the incident") is also
+  // read with the reference resolved ("report the security incident", issue 11 #4).
+  const std::optional<std::string> resolved =
+      antecedents_ != nullptr ? antecedents_->Resolve(elided ? *elided : unit, section)
+                              : std::nullopt;
+  for (const std::optional<std::string>* reading : {&elided, &resolved}) {
+    if (!*reading) continue;
+    const std::vector<int>& also = evaluator_->Evaluate(patterns_, &scratch_, **reading);
+    std::vector<int> both;
+    std::set_union(passed.begin(), passed.end(), also.begin(), also.end(),
+                   std::back_inserter(both));
+    passed = std::move(both);
+  }
   // Rules that hold only with the lead-in before the item ("provider shall: (a) encrypt ...").
   std::vector<int> with_lead;
   std::string joined;
@@ -362,9 +390,21 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads
     passed.insert(passed.end(), with_lead.begin(), with_lead.end());
     std::sort(passed.begin(), passed.end());
   }
+  // A rule that needs the lead-in reports the clause from the lead-in that states the duty
+  // (issue 11 #2): the item's own lead-in when it is enough, else the outermost one read.
+  std::vector<int> inner_enough;
+  if (!with_lead.empty() && lead.inner_begin != lead.begin) {
+    std::string inner(lead.text.substr(lead.inner_text_offset));
+    inner.append(" ").append(unit);
+    inner_enough = evaluator_->Evaluate(patterns_, &scratch_, inner);
+  }
   if (passed.empty()) return;
-  const UnitFacts facts{IsDefinition(unit), leads != nullptr ? leads->HolderOf(unit_index)
-                                                             : DutyHolder(unit, parties_)};
+  // An item of a list of definitions defines a term, as its lead-in says (issue 11 #2).
+  const bool defines =
+      DefinesATerm(unit, elided) ||
+      (!lead.text.empty() && IntroducesDefinitions(lead.text.substr(lead.inner_text_offset)));
+  const UnitFacts facts{
+      defines, leads != nullptr ? leads->HolderOf(unit_index) : DutyHolder(unit, parties_)};
   const ItemTexts items = RuleItems(unit);
   LaterDuties later;
   for (int index : passed) {
@@ -382,6 +422,12 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads
     }
     hit.rule = index;
     hit.begin = begin;
+    if (needs_lead) {
+      hit.begin = lead.inner_begin == lead.begin ||
+                          std::binary_search(inner_enough.begin(), inner_enough.end(), index)
+                      ? lead.inner_begin
+                      : lead.begin;
+    }
     hit.end = end;
     hit.section = section;
     rule.params.Extract(said, &hit.parameters);
@@ -399,7 +445,30 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads
         }
       }
     }
-    hits_->push_back(std::move(hit));
+    // The items of a list that need its lead-in are one clause with it (issue 11 #2); so is an
+    // item that holds alone but names no duty holder of its own, unless it states a duty of its
+    // own under a lead-in that states none ("Upon termination:" then "(c) Each recipient will
+    // destroy ..."), when the lead-in is near: a few lines, not a page of other items, to quote
+    // before it.
+    RuleHit* clause = nullptr;
+    if (needs_lead) {
+      clause = LeadClauseOf(hits_, index, hit.begin);
+    } else if (!lead.text.empty() && DutyHolder(unit, parties_) == Party::kUnknown &&
+               (lead.holder != Party::kUnknown || !StatesDuty(unit) ||
+                StatesDuty(lead.text.substr(lead.inner_text_offset)))) {
+      clause = LeadClauseOf(hits_, index, lead.inner_begin);
+      if (clause == nullptr && lead.begin != lead.inner_begin) {
+        clause = LeadClauseOf(hits_, index, lead.begin);
+      }
+      if (clause == nullptr && begin - lead.inner_begin <= kNearLeadBytes) {
+        hit.begin = lead.inner_begin;
+      }
+    }
+    if (clause != nullptr) {
+      ExtendLeadClause(hit, clause);
+    } else {
+      hits_->push_back(std::move(hit));
+    }
   }
 }
 
@@ -512,13 +581,19 @@ std::vector<RuleHit> Matcher::Match(const NormalizedText& text, const Outline& o
   UnitEvaluator evaluator(*impl_);
   const DefinedTerms defined = CollectDefinedTerms(text, outline);
   if (!impl_->sentence.empty()) {
-    ScopeRunner runner(*impl_, lexicon, impl_->sentence, text.folded, defined, &evaluator, &hits);
+    Antecedents antecedents;
+    ScopeRunner runner(*impl_, lexicon, impl_->sentence, text.folded, defined, &evaluator, &hits,
+                       &antecedents);
     ListLeads leads(outline, text.folded, lexicon);
     for (std::size_t u = 0; u < outline.units.size(); ++u) {
       if (hits.size() >= keep) break;
       const Unit& unit = outline.units[u];
       if (unit.kind == UnitKind::kHeading) continue;
       runner.Run(unit.begin, unit.end, unit.section, &leads, u);
+      if (unit.end <= text.folded.size() && unit.begin < unit.end) {
+        antecedents.See(std::string_view(text.folded).substr(unit.begin, unit.end - unit.begin),
+                        unit.section);
+      }
     }
   }
   const std::size_t sentence_hits = hits.size();
@@ -531,10 +606,12 @@ std::vector<RuleHit> Matcher::Match(const NormalizedText& text, const Outline& o
       if (has_text[p]) runner.Run(paragraph.begin, paragraph.end, paragraph.section);
     }
   }
-  if (sentence_hits > 0 && hits.size() > sentence_hits) {
-    std::sort(hits.begin(), hits.end(), [](const RuleHit& a, const RuleHit& b) {
-      return std::tie(a.begin, a.rule, a.end) < std::tie(b.begin, b.rule, b.end);
-    });
+  // Paragraph hits, and list items reported from their lead-in, start before hits already made.
+  const auto by_place = [](const RuleHit& a, const RuleHit& b) {
+    return std::tie(a.begin, a.rule, a.end) < std::tie(b.begin, b.rule, b.end);
+  };
+  if (!std::is_sorted(hits.begin(), hits.end(), by_place)) {
+    std::sort(hits.begin(), hits.end(), by_place);
   }
   if (hits.size() > keep) hits.resize(keep);
   return hits;

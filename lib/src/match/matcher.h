@@ -33,6 +33,9 @@ struct MatcherOptions {
 // A rule that holds in one scope unit. Offsets are in NormalizedText::text.
 struct RuleHit {
   int rule = -1;  // index into RuleSetData::rules
+  // The unit's range; for a list item whose rule holds only with the lead-in ("Provider shall:"
+  // before "(a) encrypt backups;"), from that lead-in's start to the item's end: the clause that
+  // states the duty.
   std::size_t begin = 0;
   std::size_t end = 0;
   int section = -1;               // index into Outline::sections
@@ -59,10 +62,11 @@ class Matcher {
 
   // Every (rule, unit) that holds: all groups match, no `none` pattern matches, not a heading,
   // not a definition (unless the rule allows), and the duty holder is not the other party.
-  // Hits come in document order, then rule order. With max_hits above 0, returns at most
-  // max_hits + 1 hits, the first ones in that order, and stops matching there: a result longer
-  // than max_hits means the document has more (memory stays bounded whatever the document).
-  // parties, when given, replaces the rule set's party words for this document (see
+  // Hits come in order of begin, then rule, then end. With max_hits above 0, returns at most
+  // max_hits + 1 hits, the first ones in that order, and stops matching at the unit that makes
+  // max_hits + 1 (a list item reported from its lead-in counts where the item is): a result
+  // longer than max_hits means the document has more (memory stays bounded whatever the
+  // document). parties, when given, replaces the rule set's party words for this document (see
   // DocumentLexicon in params/parties_in_text.h); it must outlive the call.
   std::vector<RuleHit> Match(const NormalizedText& text, const Outline& outline,
                              std::size_t max_hits = 0, const PartyLexicon* parties = nullptr) const;

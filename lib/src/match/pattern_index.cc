@@ -1,9 +1,11 @@
 #include "match/pattern_index.h"
 
 #include <algorithm>
+#include <map>
 #include <utility>
 
 #include "match/pattern_shape.h"
+#include "match/required_atoms.h"
 
 namespace clausescan::internal {
 
@@ -92,45 +94,118 @@ const PatternIndex::Prefilter& PatternIndex::Prepared() const {
 void PatternIndex::Prepare() const {
   auto out = std::make_unique<Prefilter>();
   out->rejected.assign(patterns_.size(), 0);
+  out->clause_count.assign(patterns_.size(), 0);
+  std::map<std::string, int> atom_ids;
+  std::vector<std::vector<int>> clauses_of_atom;
+  std::map<std::vector<int>, int> clause_ids;  // by atom ids, ascending
+  std::vector<std::vector<int>> patterns_of_clause;
   for (std::size_t i = 0; i < patterns_.size(); ++i) {
     // The relaxed form matches wherever the pattern does, so its atoms are the pattern's too,
     // and its program is smaller to compile.
     const std::string& form = relaxed_[i].empty() ? patterns_[i] : relaxed_[i];
-    int id = -1;
-    if (out->filter.Add(UnfactorAlternatives(form), PatternOptions(), &id) != RE2::NoError) {
-      // FilteredRE2 numbers only the patterns it accepts: a rejected pattern stops the
-      // numbering from meaning pattern indices, so nothing is filtered any more.
+    RequiredAtoms required =
+        FindRequiredAtoms(UnfactorAlternatives(form), PatternOptions(), kMinAtomLength);
+    if (!required.ok) {
       out->rejected[i] = 1;
       if (!out->error) {
         RE2 exact(patterns_[i], PatternOptions());
         out->error = std::make_pair(
             static_cast<int>(i), exact.ok() ? RE2(form, PatternOptions()).error() : exact.error());
       }
+      continue;
+    }
+    if (required.clauses.empty()) out->always_run.push_back(static_cast<int>(i));
+    auto atom_id = [&](const std::string& atom) {
+      auto [it, inserted] = atom_ids.emplace(atom, static_cast<int>(out->atoms.size()));
+      if (inserted) {
+        out->atoms.push_back(atom);
+        clauses_of_atom.emplace_back();
+      }
+      return it->second;
+    };
+    if (!required.exact) {
+      Prefilter::Check& check = out->checks[static_cast<int>(i)];
+      for (const std::string& atom : required.filter_atoms) check.atoms.push_back(atom_id(atom));
+      check.filter = std::move(required.filter);
+    }
+    for (const std::vector<std::string>& clause : required.clauses) {
+      // Patterns that need the same words share the clause ("shall|will|must" in many).
+      std::vector<int> ids;
+      for (const std::string& atom : clause) ids.push_back(atom_id(atom));
+      std::sort(ids.begin(), ids.end());
+      auto [it, inserted] = clause_ids.emplace(ids, static_cast<int>(patterns_of_clause.size()));
+      if (inserted) {
+        patterns_of_clause.emplace_back();
+        for (int atom : ids) clauses_of_atom[atom].push_back(it->second);
+      }
+      patterns_of_clause[it->second].push_back(static_cast<int>(i));
+      ++out->clause_count[i];
     }
   }
-  if (!out->error && !patterns_.empty()) {
-    out->filter.Compile(&out->atoms);
-    out->filter.AllPotentials({}, &out->always_run);
-  } else {
-    // Without a usable filter every pattern RE2 accepts runs on every unit.
-    out->atoms.clear();
-    for (std::size_t i = 0; i < patterns_.size(); ++i) {
-      if (!out->rejected[i]) out->always_run.push_back(static_cast<int>(i));
-    }
+  out->atom_clause_begin.push_back(0);
+  for (const std::vector<int>& clauses : clauses_of_atom) {
+    out->atom_clauses.insert(out->atom_clauses.end(), clauses.begin(), clauses.end());
+    out->atom_clause_begin.push_back(static_cast<int>(out->atom_clauses.size()));
+  }
+  out->clause_pattern_begin.push_back(0);
+  for (const std::vector<int>& patterns : patterns_of_clause) {
+    out->clause_patterns.insert(out->clause_patterns.end(), patterns.begin(), patterns.end());
+    out->clause_pattern_begin.push_back(static_cast<int>(out->clause_patterns.size()));
   }
   out->finder = std::make_unique<AtomFinder>(out->atoms);
   prefilter_ = std::move(out);
 }
 
+bool PatternIndex::PassesCheck(const Prefilter& prefilter, int pattern, Scratch* scratch) const {
+  auto it = prefilter.checks.find(pattern);
+  if (it == prefilter.checks.end()) return true;
+  const Prefilter::Check& check = it->second;
+  const AtomFinder::Scratch& found = scratch->atoms_scratch_;
+  scratch->check_ids_.clear();
+  for (std::size_t local = 0; local < check.atoms.size(); ++local) {
+    if (found.stamp[check.atoms[local]] == found.epoch) {
+      scratch->check_ids_.push_back(static_cast<int>(local));
+    }
+  }
+  check.filter->AllPotentials(scratch->check_ids_, &scratch->check_passed_);
+  return !scratch->check_passed_.empty();
+}
+
 void PatternIndex::FindCandidates(std::string_view unit, Scratch* scratch) const {
   const Prefilter& prefilter = Prepared();
-  if (prefilter.error) {
-    scratch->candidates_ = prefilter.always_run;
-    return;
-  }
   const std::string_view lowered = LowerForAtoms(unit, &scratch->lowered_);
   prefilter.finder->Find(lowered, &scratch->atoms_scratch_, &scratch->atoms_);
-  prefilter.filter.AllPotentials(scratch->atoms_, &scratch->candidates_);
+  const std::size_t clauses = prefilter.clause_pattern_begin.size() - 1;
+  if (scratch->clause_stamp_.size() != clauses ||
+      scratch->pattern_stamp_.size() != patterns_.size() || ++scratch->epoch_ == 0) {
+    scratch->clause_stamp_.assign(clauses, 0);
+    scratch->pattern_stamp_.assign(patterns_.size(), 0);
+    scratch->met_.assign(patterns_.size(), 0);
+    scratch->epoch_ = 1;
+  }
+  const std::uint32_t epoch = scratch->epoch_;
+  std::vector<int>& candidates = scratch->candidates_;
+  candidates = prefilter.always_run;
+  for (int atom : scratch->atoms_) {
+    for (int k = prefilter.atom_clause_begin[atom]; k < prefilter.atom_clause_begin[atom + 1];
+         ++k) {
+      const int clause = prefilter.atom_clauses[k];
+      if (scratch->clause_stamp_[clause] == epoch) continue;
+      scratch->clause_stamp_[clause] = epoch;
+      for (int p = prefilter.clause_pattern_begin[clause];
+           p < prefilter.clause_pattern_begin[clause + 1]; ++p) {
+        const int pattern = prefilter.clause_patterns[p];
+        if (scratch->pattern_stamp_[pattern] != epoch) {
+          scratch->pattern_stamp_[pattern] = epoch;
+          scratch->met_[pattern] = 0;
+        }
+        if (++scratch->met_[pattern] == prefilter.clause_count[pattern]) {
+          candidates.push_back(pattern);
+        }
+      }
+    }
+  }
+  std::sort(candidates.begin(), candidates.end());
 }
 
 const std::vector<int>& PatternIndex::CandidatesIn(std::string_view unit, Scratch* scratch) const {
@@ -140,7 +215,7 @@ const std::vector<int>& PatternIndex::CandidatesIn(std::string_view unit, Scratc
 }
 
 bool PatternIndex::Occurs(int i, std::string_view unit, Scratch* scratch) const {
-  return scratch->engine_->Occurs(i, unit, true);
+  return PassesCheck(Prepared(), i, scratch) && scratch->engine_->Occurs(i, unit, true);
 }
 
 std::vector<int> PatternIndex::Candidates(std::string_view unit, Scratch* scratch) const {
@@ -164,7 +239,7 @@ bool PatternIndex::Match(std::string_view unit, Scratch* scratch, std::vector<in
   }
   FindCandidates(unit, scratch);
   for (int i : scratch->candidates_) {
-    if (engine.Occurs(i, unit, true)) hits->push_back(i);
+    if (PassesCheck(Prepared(), i, scratch) && engine.Occurs(i, unit, true)) hits->push_back(i);
   }
   return !hits->empty();
 }

@@ -5,11 +5,13 @@
 #include <re2/filtered_re2.h>
 #include <re2/re2.h>
 
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "match/atom_finder.h"
@@ -18,20 +20,23 @@ namespace clausescan::internal {
 
 // Distinct patterns, and which of them occur in a unit (RE2::PartialMatch with PatternOptions).
 //
-// RE2's FilteredRE2 gives each pattern the literals it cannot match without (lower-cased
-// "atoms", an AND/OR tree of them); one Aho-Corasick pass over the lower-cased unit finds the
-// atoms that occur, and only the patterns those atoms allow are run, so the cost per byte depends
-// little on the number of patterns. A pattern with no atom ("^[^.;]{0,20}$", "[0-9]+") is always
-// run. A pattern runs as its relaxed form first (RelaxPattern, a small DFA), then exactly.
+// Each pattern has clauses of literals it cannot match without (lower-cased "atoms", from RE2's
+// FilteredRE2, see FindRequiredAtoms); one Aho-Corasick pass over the lower-cased unit finds the
+// atoms that occur, and only the patterns whose every clause has an atom there are run, so the
+// cost per byte depends little on the number of patterns. A pattern with no atom ("^[^.;]{0,20}$",
+// "[0-9]+") is always run. A pattern runs as its relaxed form first (RelaxPattern, a small DFA),
+// then exactly.
 //
 // Thread safety: immutable after Build except for a pool of engines (compiled RE2s), which Match
 // takes through a Scratch: each Scratch owns its engine while it lives, so threads share no RE2
 // and no DFA cache, and a pattern is compiled the first time an engine needs it.
 class PatternIndex {
  public:
-  // Atoms as short as one byte are kept: on the CUAD contracts that leaves 1 of 1021 patterns
-  // always run instead of 8 (3 bytes), and runs 25 % fewer patterns per unit (issue 12).
-  static constexpr int kMinAtomLength = 1;
+  // Atoms shorter than 3 bytes are dropped (a pattern left without atoms always runs). With the
+  // rules' own logic deciding which candidates run (Matcher), 1-byte atoms ran 25 % fewer
+  // patterns but cost more in finding and propagating atoms that occur in every unit: 8 % more
+  // CPU on the CUAD contracts than 3 bytes, 4 % more with 4 (issue 12).
+  static constexpr int kMinAtomLength = 3;
 
   class Engine;
   // What one thread needs to match: its engine and buffers. Returns the engine to the pool
@@ -51,6 +56,13 @@ class PatternIndex {
     std::vector<int> atoms_;
     std::vector<int> candidates_;
     std::string lowered_;
+    // Clauses met and per pattern how many, for the current unit (stamped with epoch_).
+    std::vector<std::uint32_t> clause_stamp_;
+    std::vector<std::uint32_t> pattern_stamp_;
+    std::vector<int> met_;
+    std::uint32_t epoch_ = 0;
+    std::vector<int> check_ids_;
+    std::vector<int> check_passed_;
   };
 
   PatternIndex();
@@ -73,8 +85,10 @@ class PatternIndex {
   bool Match(std::string_view unit, Scratch* scratch, std::vector<int>* hits) const;
 
   // The two halves of Match, for a caller that runs only some candidates: the patterns whose
-  // atoms occur in unit (and those with no atom), ascending, valid until the next call with
-  // scratch; whether candidate i occurs in unit. A pattern that is not a candidate never occurs.
+  // clauses of atoms hold in unit (and those with no atom), ascending, valid until the next call
+  // with scratch; whether candidate i occurs in unit (the unit of the last CandidatesIn with
+  // scratch: a pattern whose clauses are weaker than its prefilter is first asked that). A
+  // pattern that is not a candidate never occurs.
   // Not for an each_pattern index.
   const std::vector<int>& CandidatesIn(std::string_view unit, Scratch* scratch) const;
   bool Occurs(int i, std::string_view unit, Scratch* scratch) const;
@@ -89,18 +103,37 @@ class PatternIndex {
   const std::vector<std::string>& atoms() const { return Prepared().atoms; }
 
  private:
-  // The prefilter, compiled on first use.
+  // The prefilter, compiled on first use: each pattern's required atoms (FindRequiredAtoms) as
+  // clauses, and for each atom the clauses it satisfies. A pattern is a candidate in a unit when
+  // every one of its clauses has an atom there.
   struct Prefilter {
-    re2::FilteredRE2 filter{kMinAtomLength};
-    std::vector<std::string> atoms;
+    std::vector<std::string> atoms;  // distinct
     std::unique_ptr<AtomFinder> finder;
+    std::vector<int>
+        atom_clause_begin;  // clauses of atom a: atom_clauses[begin[a] .. begin[a + 1])
+    std::vector<int> atom_clauses;
+    // Distinct clauses; the patterns of clause c: clause_patterns[begin[c] .. begin[c + 1]).
+    std::vector<int> clause_pattern_begin;
+    std::vector<int> clause_patterns;
+    std::vector<int> clause_count;  // by pattern: 0 for always-run and rejected patterns
     std::vector<int> always_run;
+    // Patterns whose clauses are weaker than their prefilter (RequiredAtoms::exact false): the
+    // prefilter, asked once the clauses hold, over the pattern's atoms (ids into atoms).
+    struct Check {
+      std::unique_ptr<re2::FilteredRE2> filter;
+      std::vector<int> atoms;
+    };
+    std::unordered_map<int, Check> checks;
     std::vector<char> rejected;  // by pattern: RE2 rejected it (never matches)
     std::optional<std::pair<int, std::string>> error;  // the first pattern RE2 rejected
   };
   const Prefilter& Prepared() const;
   void Prepare() const;
   void FindCandidates(std::string_view unit, Scratch* scratch) const;
+  // Whether pattern, whose clauses hold in the unit FindCandidates last read with scratch,
+  // passes its own prefilter (always, when its clauses are exact). Asked just before a pattern
+  // runs: most candidates never run (their rules need other groups too).
+  bool PassesCheck(const Prefilter& prefilter, int pattern, Scratch* scratch) const;
   std::unique_ptr<Engine> TakeEngine() const;
   void ReturnEngine(std::unique_ptr<Engine> engine) const;
 

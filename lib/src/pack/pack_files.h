@@ -18,11 +18,9 @@ std::string SoaExcerptMarkdown(const Pack& pack);
 // subprocessors.csv (Name, Purpose, Location, Certifications joined with "; ") and .md.
 std::string SubprocessorsCsv(const Pack& pack);
 std::string SubprocessorsMarkdown(const Pack& pack);
-// missing.md: the gaps, grouped as evidence, requirements not met and controls.
-std::string MissingMarkdown(const Pack& pack);
 
 // Every text file of the pack as {name, content}, in the order written: index.md, index.html,
-// missing.md, soa-excerpt.csv, soa-excerpt.md, subprocessors.csv, subprocessors.md.
+// subprocessors.csv, subprocessors.md, documents/nda/soa-excerpt.csv and .md.
 std::vector<std::pair<std::string, std::string>> PackTextFiles(const Pack& pack);
 
 }  // namespace clausescan::internal

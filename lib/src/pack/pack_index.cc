@@ -20,29 +20,49 @@ std::string SharingText(const PackDocument& d) {
   return d.redacted ? "redacted copy" : std::string(SharingName(d.sharing));
 }
 
-// The clause's evidence that is in the pack. The index is for the buyer: what is not in the pack
-// is for the supplier, in missing.md.
-std::vector<const PackEvidence*> InPack(const PackClause& c) {
+// The clause's documents the index lists. The index is for the buyer: what is not in the pack
+// is for the supplier (PackMissingText).
+std::vector<const PackEvidence*> Listed(const PackClause& c) {
   std::vector<const PackEvidence*> out;
   for (const PackEvidence& e : c.evidence) {
-    if (e.status == PackEvidenceStatus::kInPack) out.push_back(&e);
+    if (e.listed) out.push_back(&e);
   }
   return out;
+}
+
+// The clauses of one contract the pack answers (those with a listed document).
+std::vector<const PackClause*> ClausesOf(const Pack& pack, const std::string& contract) {
+  std::vector<const PackClause*> out;
+  for (const PackClause& c : pack.clauses) {
+    if (c.document == contract && !Listed(c).empty()) out.push_back(&c);
+  }
+  return out;
+}
+
+std::size_t AnsweredClauses(const Pack& pack) {
+  std::size_t n = 0;
+  for (const PackClause& c : pack.clauses) n += Listed(c).empty() ? 0 : 1;
+  return n;
 }
 
 // The index is for the buyer: it counts what the pack holds, not what it lacks.
 std::string Summary(const Pack& pack) {
   return fmt::format("{} for {}.", Plural(pack.documents.size(), "document", "documents"),
-                     Plural(pack.clauses.size(), "clause", "clauses"));
+                     Plural(AnsweredClauses(pack), "clause", "clauses"));
 }
 
-// The clauses of one contract.
-std::vector<const PackClause*> ClausesOf(const Pack& pack, const std::string& contract) {
-  std::vector<const PackClause*> out;
-  for (const PackClause& c : pack.clauses) {
-    if (c.document == contract) out.push_back(&c);
-  }
-  return out;
+// A file's name without its folders: the buyer gets no local path.
+std::string FileName(const std::string& path) {
+  const std::size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+// Where the clause is, as the scan report places it: the PDF page, the DOCX paragraph, else
+// the line.
+std::string Where(const PackClause& c) {
+  if (c.page > 0) return "p. " + std::to_string(c.page);
+  if (c.paragraph > 0) return "\u00B6 " + std::to_string(c.paragraph);
+  return "line " + std::to_string(c.line);
 }
 
 const char* kIntro =
@@ -53,15 +73,16 @@ const char* kIntro =
 
 std::string PackIndexMarkdown(const Pack& pack) {
   std::string out = "# Security pack\n\n" + std::string(kIntro) + "\n\n";
-  out += "Company profile: `" + MarkdownEscape(pack.profile) + "`; documents judged on " +
+  out += "Company profile: `" + MarkdownEscape(FileName(pack.profile)) + "`; documents judged on " +
          pack.as_of.ToString() + ". Contracts:\n\n";
   for (const std::string& contract : pack.contracts) {
-    out += "- " + MarkdownEscapeLine(contract) + "\n";
+    out += "- " + MarkdownEscapeLine(FileName(contract)) + "\n";
   }
   out += "\n" + Summary(pack) + "\n\n";
   out +=
-      "Also in this pack: [the SoA excerpt](soa-excerpt.md) ([CSV](soa-excerpt.csv)) and "
-      "[the sub-processors](subprocessors.md) ([CSV](subprocessors.csv)).\n";
+      "Also in this pack: [the sub-processors](subprocessors.md) ([CSV](subprocessors.csv)) "
+      "and, under a non-disclosure agreement, [the SoA excerpt](documents/nda/soa-excerpt.md) "
+      "([CSV](documents/nda/soa-excerpt.csv)).\n";
 
   out += "\n## Documents\n\n";
   if (pack.documents.empty()) {
@@ -80,23 +101,23 @@ std::string PackIndexMarkdown(const Pack& pack) {
 
   out += "\n## Clauses and the evidence that answers them\n";
   for (const std::string& contract : pack.contracts) {
-    out += "\n### " + MarkdownEscape(contract) + "\n\n";
+    out += "\n### " + MarkdownEscape(FileName(contract)) + "\n\n";
     const std::vector<const PackClause*> clauses = ClausesOf(pack, contract);
     if (clauses.empty()) {
-      out += "No clause found.\n";
+      out += "No clause that a document of this pack answers.\n";
       continue;
     }
-    out += "| Line | Section | Clause | Evidence |\n|---|---|---|---|\n";
+    out += "| Where | Section | Clause | Evidence |\n|---|---|---|---|\n";
     for (const PackClause* c : clauses) {
       std::string evidence;
-      for (const PackEvidence* e : InPack(*c)) {
+      for (const PackEvidence* e : Listed(*c)) {
         if (!evidence.empty()) evidence += "<br>";
         evidence += MarkdownEscape(e->title) + ": [" + MarkdownEscape(e->pack_path) + "](" +
                     e->pack_path + ")";
       }
-      out += fmt::format("| {} | {} | {} | {} |\n", c->line,
-                         c->section.empty() ? "-" : MarkdownEscape(c->section),
-                         MarkdownEscape(c->title), evidence.empty() ? "-" : evidence);
+      out += fmt::format("| {} | {} | {} | {} |\n", Where(*c),
+                         c->section.empty() ? "" : MarkdownEscape(c->section),
+                         MarkdownEscape(c->title), evidence);
     }
   }
   return out;
@@ -127,16 +148,17 @@ std::string PackIndexHtml(const Pack& pack) {
       "ul.ev { margin: 0; padding-left: 1.1rem; }\n"
       "</style>\n</head>\n<body>\n<main>\n<h1>Security pack</h1>\n";
   out += "<p>" + HtmlEscape(kIntro) + "</p>\n";
-  out += "<p class=\"muted\">Company profile <code>" + HtmlEscape(pack.profile) +
+  out += "<p class=\"muted\">Company profile <code>" + HtmlEscape(FileName(pack.profile)) +
          "</code>; documents judged on " + pack.as_of.ToString() + ". Contracts:</p>\n<ul>\n";
   for (const std::string& contract : pack.contracts) {
-    out += "<li><code>" + HtmlEscape(contract) + "</code></li>\n";
+    out += "<li><code>" + HtmlEscape(FileName(contract)) + "</code></li>\n";
   }
   out += "</ul>\n<p><strong>" + HtmlEscape(Summary(pack)) + "</strong></p>\n";
   out +=
-      "<p>Also in this pack: <a href=\"soa-excerpt.md\">the SoA excerpt</a> "
-      "(<a href=\"soa-excerpt.csv\">CSV</a>) and <a href=\"subprocessors.md\">the "
-      "sub-processors</a> (<a href=\"subprocessors.csv\">CSV</a>).</p>\n";
+      "<p>Also in this pack: <a href=\"subprocessors.md\">the sub-processors</a> "
+      "(<a href=\"subprocessors.csv\">CSV</a>) and, under a non-disclosure agreement, "
+      "<a href=\"documents/nda/soa-excerpt.md\">the SoA excerpt</a> "
+      "(<a href=\"documents/nda/soa-excerpt.csv\">CSV</a>).</p>\n";
 
   out += "<h2>Documents</h2>\n";
   if (pack.documents.empty()) {
@@ -158,28 +180,25 @@ std::string PackIndexHtml(const Pack& pack) {
 
   out += "<h2>Clauses and the evidence that answers them</h2>\n";
   for (const std::string& contract : pack.contracts) {
-    out += "<h3>" + HtmlEscape(contract) + "</h3>\n";
+    out += "<h3>" + HtmlEscape(FileName(contract)) + "</h3>\n";
     const std::vector<const PackClause*> clauses = ClausesOf(pack, contract);
     if (clauses.empty()) {
-      out += "<p>No clause found.</p>\n";
+      out += "<p>No clause that a document of this pack answers.</p>\n";
       continue;
     }
     out +=
-        "<table>\n<thead><tr><th>Line</th><th>Section</th><th>Clause</th><th>Evidence</th></tr>"
+        "<table>\n<thead><tr><th>Where</th><th>Section</th><th>Clause</th><th>Evidence</th></tr>"
         "</thead>\n<tbody>\n";
     for (const PackClause* c : clauses) {
-      std::string evidence = "-";
-      if (!InPack(*c).empty()) {
-        evidence = "<ul class=\"ev\">";
-        for (const PackEvidence* e : InPack(*c)) {
-          evidence += "<li>" + HtmlEscape(e->title) + ": <a href=\"" + HtmlEscape(e->pack_path) +
-                      "\">" + HtmlEscape(e->pack_path) + "</a></li>";
-        }
-        evidence += "</ul>";
+      std::string evidence = "<ul class=\"ev\">";
+      for (const PackEvidence* e : Listed(*c)) {
+        evidence += "<li>" + HtmlEscape(e->title) + ": <a href=\"" + HtmlEscape(e->pack_path) +
+                    "\">" + HtmlEscape(e->pack_path) + "</a></li>";
       }
+      evidence += "</ul>";
       out += fmt::format("<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-                         c->line, c->section.empty() ? "-" : HtmlEscape(c->section),
-                         HtmlEscape(c->title), evidence);
+                         HtmlEscape(Where(*c)), HtmlEscape(c->section), HtmlEscape(c->title),
+                         evidence);
     }
     out += "</tbody>\n</table>\n";
   }
@@ -192,11 +211,10 @@ namespace internal {
 std::vector<std::pair<std::string, std::string>> PackTextFiles(const Pack& pack) {
   return {{"index.md", PackIndexMarkdown(pack)},
           {"index.html", PackIndexHtml(pack)},
-          {"missing.md", MissingMarkdown(pack)},
-          {"soa-excerpt.csv", SoaExcerptCsv(pack)},
-          {"soa-excerpt.md", SoaExcerptMarkdown(pack)},
           {"subprocessors.csv", SubprocessorsCsv(pack)},
-          {"subprocessors.md", SubprocessorsMarkdown(pack)}};
+          {"subprocessors.md", SubprocessorsMarkdown(pack)},
+          {"documents/nda/soa-excerpt.csv", SoaExcerptCsv(pack)},
+          {"documents/nda/soa-excerpt.md", SoaExcerptMarkdown(pack)}};
 }
 
 }  // namespace internal

@@ -40,6 +40,12 @@ bool ControlIdLess(std::string_view a, std::string_view b) {
   return a.size() - i < b.size() - j;
 }
 
+// The profile's own SoA excerpt, listed against a clause only where the SoA applies one of its
+// controls.
+constexpr const char* kSoaExcerptId = "soa-excerpt";
+// As `profile check`: a document that expires within this many days is flagged.
+constexpr long kExpiresSoonDays = 90;
+
 // A duty the other side owes asks nothing of the supplier's ISMS (as JudgeAgainstProfile).
 bool OtherSidesDuty(const Finding& f) { return f.side == "them" && f.holds == "duty"; }
 
@@ -203,6 +209,8 @@ std::string_view PackGapKindName(PackGapKind kind) {
       return "not_yet_valid";
     case PackGapKind::kExpiresInTerm:
       return "expires_in_term";
+    case PackGapKind::kExpiresSoon:
+      return "expires_soon";
     case PackGapKind::kNotMet:
       return "not_met";
     case PackGapKind::kControlGap:
@@ -226,20 +234,39 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
   std::vector<PackGap> not_met;
   for (const Report& report : Judged(reports, profile, options.as_of, options.term_ends)) {
     pack.contracts.push_back(report.document.path);
+    const std::size_t first_of_report = pack.clauses.size();
     for (const Finding& f : report.findings) {
-      PackClause clause;
-      clause.document = report.document.path;
-      clause.line = f.line;
-      clause.section = f.section;
-      clause.category = f.category;
-      clause.rule = f.rule;
-      clause.title = f.title;
-      clause.risk = f.risk;
-      if (f.profile) {
-        clause.verdict = f.profile->verdict;
-        clause.summary = f.profile->summary;
+      // One clause per contract, line and category: findings of several rules on it merge.
+      PackClause* clause = nullptr;
+      for (std::size_t i = first_of_report; i < pack.clauses.size(); ++i) {
+        PackClause& c = pack.clauses[i];
+        if (c.line == f.line && c.category == f.category) clause = &c;
       }
-      for (const Control& control : f.controls) clause.controls.push_back(control.id);
+      if (clause == nullptr) {
+        PackClause added;
+        added.document = report.document.path;
+        added.line = f.line;
+        added.page = f.page;
+        added.paragraph = f.paragraph;
+        added.section = f.section;
+        added.category = f.category;
+        added.rule = f.rule;
+        added.title = f.title;
+        added.risk = f.risk;
+        pack.clauses.push_back(std::move(added));
+        clause = &pack.clauses.back();
+      }
+      if (f.risk > clause->risk) clause->risk = f.risk;
+      if (f.profile && clause->verdict != "not_met" && !f.profile->verdict.empty()) {
+        clause->verdict = f.profile->verdict;
+        clause->summary = f.profile->summary;
+      }
+      for (const Control& control : f.controls) {
+        if (std::find(clause->controls.begin(), clause->controls.end(), control.id) ==
+            clause->controls.end()) {
+          clause->controls.push_back(control.id);
+        }
+      }
       if (!OtherSidesDuty(f)) {
         for (const Control& control : f.controls) {
           std::string& title = control_titles[control.id];
@@ -251,19 +278,35 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
             it->second = Choose(profile, item.id, item.title, options.as_of);
             evidence_order.push_back(item.id);
           }
-          if (std::none_of(clause.evidence.begin(), clause.evidence.end(),
+          if (std::none_of(clause->evidence.begin(), clause->evidence.end(),
                            [&](const PackEvidence& e) { return e.evidence == item.id; })) {
-            clause.evidence.push_back(it->second.state);
+            clause->evidence.push_back(it->second.state);
             ++asked[item.id];
           }
         }
       }
-      if (clause.verdict == "not_met") {
-        not_met.push_back({PackGapKind::kNotMet, fmt::format("{}:{}", clause.document, clause.line),
-                           fmt::format("{}:{} {}: {}", clause.document, clause.line, clause.title,
-                                       clause.summary)});
+    }
+  }
+  // What the index lists against each clause (PackEvidence::listed), and so what is copied.
+  std::set<std::string> listed_ids;
+  for (PackClause& clause : pack.clauses) {
+    if (clause.verdict == "not_met") {
+      not_met.push_back({PackGapKind::kNotMet, fmt::format("{}:{}", clause.document, clause.line),
+                         fmt::format("{}:{} {}: {}", clause.document, clause.line, clause.title,
+                                     clause.summary)});
+      continue;
+    }
+    for (PackEvidence& e : clause.evidence) {
+      if (e.status != PackEvidenceStatus::kInPack) continue;
+      if (e.evidence == kSoaExcerptId &&
+          std::none_of(clause.controls.begin(), clause.controls.end(), [&](const std::string& c) {
+            const ControlState state = profile.StateOf(c);
+            return state != ControlState::kExcluded && state != ControlState::kNotListed;
+          })) {
+        continue;
       }
-      pack.clauses.push_back(std::move(clause));
+      e.listed = true;
+      listed_ids.insert(e.evidence);
     }
   }
   for (const std::string& id : evidence_order) {
@@ -275,7 +318,15 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
                        asked[id] == 1 ? "clause asks" : "clauses ask")});
       continue;
     }
+    if (listed_ids.count(id) == 0) continue;
     PackDocument doc = DocumentOf(profile, *choice.file);
+    const long days_left = doc.valid_until.DaysSinceEpoch() - options.as_of.DaysSinceEpoch();
+    if (days_left <= kExpiresSoonDays) {
+      pack.missing.push_back(
+          {PackGapKind::kExpiresSoon, id,
+           fmt::format("{} expires on {} (in {} {}): renew it before sending", doc.title,
+                       doc.valid_until.ToString(), days_left, days_left == 1 ? "day" : "days")});
+    }
     if (options.term_ends && doc.valid_until < *options.term_ends) {
       pack.missing.push_back(
           {PackGapKind::kExpiresInTerm, id,
@@ -291,7 +342,7 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
   for (const PackDocument& doc : pack.documents) paths[doc.evidence] = doc.pack_path;
   for (PackClause& clause : pack.clauses) {
     for (PackEvidence& e : clause.evidence) {
-      if (e.status == PackEvidenceStatus::kInPack) e.pack_path = paths[e.evidence];
+      if (e.listed) e.pack_path = paths[e.evidence];
     }
   }
   pack.missing.insert(pack.missing.end(), not_met.begin(), not_met.end());

@@ -71,33 +71,27 @@ std::string SubprocessorsMarkdown(const Pack& pack) {
   return out;
 }
 
-std::string MissingMarkdown(const Pack& pack) {
-  std::string out =
-      "# Still missing\n\n"
-      "What this pack does not answer yet; deal with it before sending the pack (this file is "
-      "for you, not for the buyer).\n";
-  if (pack.missing.empty()) return out + "\nNothing: every clause is answered.\n";
-  struct Group {
-    const char* heading;
-    std::vector<PackGapKind> kinds;
-  };
-  const Group groups[] = {
-      {"Evidence",
-       {PackGapKind::kNoDocument, PackGapKind::kInternalOnly, PackGapKind::kExpired,
-        PackGapKind::kNotYetValid, PackGapKind::kExpiresInTerm}},
-      {"Requirements your profile does not meet", {PackGapKind::kNotMet}},
-      {"Controls", {PackGapKind::kControlGap, PackGapKind::kNotInSoa}},
-  };
-  for (const Group& group : groups) {
-    std::string items;
+}  // namespace clausescan::internal
+
+namespace clausescan {
+
+std::string PackMissingText(const Pack& pack) {
+  const std::vector<PackGapKind> order = {
+      PackGapKind::kNoDocument,  PackGapKind::kInternalOnly, PackGapKind::kExpired,
+      PackGapKind::kNotYetValid, PackGapKind::kExpiresSoon,  PackGapKind::kExpiresInTerm,
+      PackGapKind::kNotMet,      PackGapKind::kControlGap,   PackGapKind::kNotInSoa};
+  std::string out;
+  for (PackGapKind kind : order) {
     for (const PackGap& gap : pack.missing) {
-      for (PackGapKind kind : group.kinds) {
-        if (gap.kind == kind) items += "- " + MarkdownEscapeLine(gap.text) + "\n";
+      if (gap.kind != kind) continue;
+      std::string line = gap.text;
+      for (char& c : line) {
+        if (c == '\n' || c == '\r') c = ' ';
       }
+      out += line + "\n";
     }
-    if (!items.empty()) out += "\n## " + std::string(group.heading) + "\n\n" + items;
   }
   return out;
 }
 
-}  // namespace clausescan::internal
+}  // namespace clausescan

@@ -3,13 +3,16 @@
 // place whole.
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <linux/openat2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 #include <zip.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <optional>
@@ -45,8 +48,50 @@ bool EndsWithZip(const std::string& path) {
   return tail == ".zip";
 }
 
+// True when path names an archive other than a zip: "p.tar.gz", "p.7z" (any case).
+bool IsOtherArchive(const std::string& path) {
+  std::string lower = path;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* tail : {".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz",
+                           ".tar.zst", ".7z", ".rar", ".gz", ".bz2", ".xz"}) {
+    const std::size_t n = std::strlen(tail);
+    if (lower.size() > n && lower.compare(lower.size() - n, n, tail) == 0) return true;
+  }
+  return false;
+}
+
+// The identity the profile recorded at load for doc's file, or {0, 0} when unknown (a profile
+// not made by LoadProfile).
+std::pair<std::uint64_t, std::uint64_t> LoadedIdentity(const Profile& profile,
+                                                       const PackDocument& doc) {
+  for (const EvidenceFile& e : profile.evidence) {
+    if (e.line != doc.line) continue;
+    if (doc.redacted && e.redacted_path == doc.source) return {e.redacted_device, e.redacted_inode};
+    if (!doc.redacted && e.path == doc.source) return {e.device, e.inode};
+  }
+  return {0, 0};
+}
+
+// Opens written below the folder open as dir_fd, never resolving a path out of it (openat2
+// RESOLVE_BENEATH: symlinks inside the folder are followed, as at load). Where the kernel has no
+// openat2, or refuses the walk (an absolute symlink that stays inside), falls back to openat:
+// the caller compares the file opened with the one checked at load. Returns -1 with errno set.
+int OpenBeneath(int dir_fd, const std::string& written) {
+  constexpr int kFlags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY;
+  struct open_how how {};
+  how.flags = kFlags;
+  how.resolve = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS;
+  int fd = static_cast<int>(::syscall(SYS_openat2, dir_fd, written.c_str(), &how, sizeof how));
+  if (fd < 0 && (errno == ENOSYS || errno == EPERM || errno == E2BIG || errno == EXDEV)) {
+    fd = ::openat(dir_fd, written.c_str(), kFlags);
+  }
+  return fd;
+}
+
 // Reads the document, checking again that its path stays in the profile's folder (the folder
-// may have changed since the profile was loaded) and opening it without following a symlink.
+// may have changed since the profile was loaded), opening it from the folder without resolving
+// out of it, and refusing a file that is not the one checked at load (same device and inode):
+// a swap between the check and the open copies nothing (issue 13 #3, D0).
 std::optional<Error> ReadDocument(const Profile& profile, const PackDocument& doc,
                                   std::string* content) {
   auto error = [&](ErrorCode code, const std::string& detail) {
@@ -57,17 +102,47 @@ std::optional<Error> ReadDocument(const Profile& profile, const PackDocument& do
           internal::ResolveInFolder(profile.folder, doc.written, &path)) {
     return error(problem->code, problem->detail);
   }
-  const int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+  const int dir_fd = ::open(profile.folder.empty() ? "." : profile.folder.c_str(),
+                            O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir_fd < 0) {
+    return error(ErrorCode::kIo,
+                 "cannot open the profile's folder '" + profile.folder + "': " + Errno());
+  }
+  const int fd = OpenBeneath(dir_fd, fs::path(doc.written).lexically_normal().string());
+  const int open_errno = errno;
+  ::close(dir_fd);
   if (fd < 0) {
-    return error(ErrorCode::kIo, errno == ELOOP ? "'" + doc.written +
-                                                      "' is a symlink: copy the "
-                                                      "file into the profile's folder"
-                                                : "cannot open '" + doc.written + "': " + Errno());
+    errno = open_errno;
+    return error(ErrorCode::kIo, errno == EXDEV || errno == ELOOP
+                                     ? "'" + doc.written +
+                                           "' now resolves out of the profile's folder: keep "
+                                           "the file inside the folder"
+                                     : "cannot open '" + doc.written + "': " + Errno());
   }
   struct stat st {};
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     ::close(fd);
     return error(ErrorCode::kIo, "'" + doc.written + "' is not a regular file");
+  }
+  const auto [device, inode] = LoadedIdentity(profile, doc);
+  if (inode != 0 && (static_cast<std::uint64_t>(st.st_dev) != device ||
+                     static_cast<std::uint64_t>(st.st_ino) != inode)) {
+    ::close(fd);
+    return error(ErrorCode::kIo, "'" + doc.written +
+                                     "' has changed since the profile was loaded (it is another "
+                                     "file now): nothing copied; run again");
+  }
+  // Never an internal original, whatever the name it is reached by (a hard link, a symlinked
+  // folder, the same file under another id): compared by device and inode.
+  for (const EvidenceFile& e : profile.evidence) {
+    struct stat original {};
+    if (e.sharing == Sharing::kInternal && ::stat(e.path.c_str(), &original) == 0 &&
+        original.st_dev == st.st_dev && original.st_ino == st.st_ino) {
+      ::close(fd);
+      return error(ErrorCode::kRuleError, "'" + doc.written + "' is the internal original of '" +
+                                              e.id + "' (" + e.file +
+                                              "): give a separate redacted file");
+    }
   }
   if (static_cast<std::size_t>(st.st_size) > kMaxDocumentBytes) {
     ::close(fd);
@@ -246,7 +321,26 @@ std::optional<Error> CheckOutput(const std::string& output, bool zip, const Prof
         "the pack would replace the profile's folder " + profile.folder + ": write it elsewhere",
         output);
   }
+  // Never a system folder: a pack there would replace a device or a kernel file (issue 13 #3).
+  const fs::path folder_canonical = fs::weakly_canonical(folder, ec);
+  for (const char* system : {"/dev", "/proc", "/sys"}) {
+    if (IsWithin(fs::path(system), folder_canonical)) {
+      return Error(ErrorCode::kInvalidArgument,
+                   std::string("is under ") + system + ": write the pack to a folder of files",
+                   output);
+    }
+  }
   if (!*exists) return std::nullopt;
+  // --force replaces files and earlier packs only: never a device, FIFO or socket, and never a
+  // symbolic link (what it names is not ours to replace, and replacing the link surprises).
+  if (fs::is_symlink(status)) {
+    return Error(ErrorCode::kInvalidArgument,
+                 "is a symbolic link: name the pack's own path, not a link (not replaced)", output);
+  }
+  if (!fs::is_regular_file(status) && !fs::is_directory(status)) {
+    return Error(ErrorCode::kInvalidArgument,
+                 "is a device, FIFO or socket, not a file or folder (not replaced)", output);
+  }
   if (zip && fs::is_directory(status)) {
     return Error(ErrorCode::kInvalidArgument, "is a directory: name a .zip file", output);
   }
@@ -274,6 +368,10 @@ Result<bool> WritePack(const Pack& pack, const Profile& profile, const std::stri
   std::string output = output_arg;
   while (output.size() > 1 && output.back() == '/') output.pop_back();
   const bool zip = EndsWithZip(output);
+  if (IsOtherArchive(output)) {
+    return Error(ErrorCode::kInvalidArgument, "only .zip archives: name a .zip file, or a folder",
+                 output);
+  }
   bool exists = false;
   if (std::optional<Error> error = CheckOutput(output, zip, profile, options, &exists)) {
     return *error;

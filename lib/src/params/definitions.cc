@@ -19,6 +19,7 @@ std::optional<TermKind> KindOfTerm(std::string_view term) {
   if (last == "period" || last == "deadline" || last == "window" || last == "timeframe") {
     return TermKind::kPeriod;
   }
+  if (last == "incident" || last == "breach" || last == "event") return TermKind::kEvent;
   return std::nullopt;
 }
 
@@ -33,6 +34,18 @@ std::string_view FirstWord(std::string_view term) {
   std::size_t end = 0;
   while (end < term.size() && IsWordByte(term[end])) ++end;
   return term.substr(0, end);
+}
+
+// True when a kEvent definition's body is a confirmed event only: "a confirmed breach of
+// security", not "any actual or suspected breach", nor "a breach ... confirmed or reasonably
+// suspected".
+bool IsConfirmedEvent(std::string_view body) {
+  static const RE2 kConfirmed("\\b(confirmed|verified)\\b");
+  static const RE2 kWider(
+      "\\b(suspected|suspects?|alleged|potential|possible|attempted|attempts?|threatened|"
+      "reasonably believe[sd]?|unconfirmed|may have|likely)\\b");
+  const re2::StringPiece text(body.data(), body.size());
+  return RE2::PartialMatch(text, kConfirmed) && !RE2::PartialMatch(text, kWider);
 }
 
 // Terms are at most this long (ReadDefinition's patterns).
@@ -78,6 +91,37 @@ void Glossary::Add(std::string_view folded, int scope, bool global) {
   term.scopes[scope].Offer(&kept.body);
   if (global) term.global.Offer(&kept.body);
   first_words_[kind].emplace(FirstWord(kept.term));
+  if (kept.kind == TermKind::kEvent && IsConfirmedEvent(kept.body)) {
+    confirmed_events_.insert(kept.term);
+  }
+}
+
+bool Glossary::NamesConfirmedEvent(std::string_view folded, int scope) const {
+  for (const std::string& term : confirmed_events_) {
+    const std::string* body = Body(term, TermKind::kEvent, scope);
+    if (body == nullptr || !IsConfirmedEvent(*body)) continue;
+    for (std::size_t at = folded.find(term); at != std::string_view::npos;
+         at = folded.find(term, at + 1)) {
+      std::size_t end = at + term.size();
+      // "security incidents", "data breaches"
+      if (folded.substr(end, 2) == "es") {
+        end += 2;
+      } else if (end < folded.size() && folded[end] == 's') {
+        ++end;
+      }
+      if (end < folded.size() && IsWordByte(folded[end])) continue;
+      if (at == 0 || folded[at - 1] != ' ') continue;
+      const std::string_view before = folded.substr(0, at - 1);
+      const std::size_t space = before.rfind(' ');
+      const std::string_view word =
+          space == std::string_view::npos ? before : before.substr(space + 1);
+      if (word == "a" || word == "an" || word == "any" || word == "the" || word == "such" ||
+          word == "each" || word == "every" || word == "of") {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 const std::string* Glossary::Body(std::string_view term, TermKind kind, int scope) const {

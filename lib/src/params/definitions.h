@@ -21,7 +21,9 @@ namespace clausescan::internal {
 enum class TermKind {
   kCap,     // the last word is cap, limit, ceiling or amount: "general cap", "liability limit"
   kPeriod,  // the last word is period, deadline, window or timeframe: "notice period"
+  kEvent,   // the last word is incident, breach or event: "security incident" (issue 13 #2)
 };
+inline constexpr int kTermKinds = 3;
 
 // The definition one unit states. `term` is folded (lower case); `body` is what it means.
 struct Definition {
@@ -64,6 +66,13 @@ class Glossary {
   // How much longer Expand may make a unit (a definition body is a sentence or two).
   static constexpr std::size_t kMaxExpansionBytes = std::size_t{16} << 10;
 
+  // True when folded names, after a determiner ("a", "any", "the", "such", "each"), a kEvent
+  // term visible from scope whose definition there is a confirmed event only ("\"security
+  // incident\" means a confirmed breach of security ..."): being aware of it is being aware of a
+  // confirmed event. A definition that also takes in suspected, attempted or potential events
+  // does not count. Linear in folded per such term; the terms are few.
+  bool NamesConfirmedEvent(std::string_view folded, int scope) const;
+
  private:
   // The definition a term has at one level: one body, none, or two different ones.
   struct Slot {
@@ -86,10 +95,13 @@ class Glossary {
   bool ExpandOnce(std::string& text, TermKind kind, int scope, std::size_t max_size) const;
 
   std::string dollar_currency_;
-  std::deque<Definition> definitions_;              // stable addresses for the slots
-  std::unordered_map<std::string, Term> terms_[2];  // by TermKind: term -> its definitions
+  std::deque<Definition> definitions_;  // stable addresses for the slots
+  // by TermKind: term -> its definitions
+  std::unordered_map<std::string, Term> terms_[kTermKinds];
   // By TermKind: the first words of its terms ("general" of "general cap").
-  std::unordered_set<std::string> first_words_[2];
+  std::unordered_set<std::string> first_words_[kTermKinds];
+  // The kEvent terms some definition of which is a confirmed event.
+  std::unordered_set<std::string> confirmed_events_;
 };
 
 }  // namespace clausescan::internal

@@ -279,6 +279,17 @@ void ParamExtractor::ExtractDefined(std::string_view folded, const Glossary& glo
                                     std::map<std::string, ParamValue>* out) const {
   if (!glossary.dollar_currency().empty()) ApplyDollarCurrency(folded, glossary, out);
   if (glossary.empty()) return;
+  // issue 13 #2: awareness of a term defined as a confirmed event is confirmation.
+  for (const auto& param : params_) {
+    if (param->spec.type != ParamSpec::Type::kTrigger) continue;
+    auto it = out->find(param->spec.name);
+    if (it == out->end()) continue;
+    const std::string* trigger = std::get_if<std::string>(&it->second);
+    if (trigger != nullptr && (*trigger == "awareness" || *trigger == "discovery") &&
+        glossary.NamesConfirmedEvent(folded, scope)) {
+      it->second = std::string("confirmation");
+    }
+  }
   std::optional<std::string> expanded[2];  // by TermKind, computed on first use
   bool expanded_done[2] = {false, false};
   for (const auto& param : params_) {

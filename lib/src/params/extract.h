@@ -57,6 +57,9 @@ class ParamExtractor {
   // the unit with the terms of the matching kind expanded (durations: kPeriod terms such as
   // "the Specified Notice Period"; money and fees: kCap terms such as "the General Cap").
   // Call after Extract. Does nothing when glossary has no such term in the unit.
+  // A trigger parameter Extract read as awareness or discovery becomes confirmation when the
+  // unit names an event the document defines as a confirmed one
+  // (Glossary::NamesConfirmedEvent).
   // When the document defines the currency of "$" (Glossary::dollar_currency: '"$" means
   // Canadian dollars'), a money parameter Extract read from a bare "$" or "dollars" gets that
   // currency instead of USD (issue 15 #6).

@@ -101,6 +101,22 @@ bool AuditVerbAfter(const Tokens& t, std::size_t k) {
   return false;
 }
 
+// True when the words from token k on give or receive notice: "notify", "inform", or "give",
+// "provide", "serve", "send", "receive" or "be (given)" with "notice" or "notification" before
+// the clause ends ("give Provider at least 30 days' notice of each audit").
+bool NoticeVerbAt(const Tokens& t, std::size_t k) {
+  while (t.IsAny(k, {"promptly", "also", "first", "always", "reasonably", "to", "at", "least"})) {
+    ++k;
+  }
+  if (t.IsAny(k, {"notify", "inform"})) return true;
+  if (!t.IsAny(k, {"give", "provide", "serve", "send", "receive", "be"})) return false;
+  for (std::size_t j = k + 1; j < t.size() && j < k + 14; ++j) {
+    if (t.IsAny(j, {".", ";", ":"})) return false;
+    if (t.IsAny(j, {"notice", "notification"})) return true;
+  }
+  return false;
+}
+
 // The first modal obligation's token, or npos.
 std::size_t FirstModal(const Tokens& t) {
   for (std::size_t i = 0; i < t.size(); ++i) {
@@ -250,9 +266,12 @@ Party SubjectAtOpening(const Tokens& t, const std::vector<PartyTerm>& terms) {
     }
     return best ? best->side : Party::kUnknown;
   };
+  const std::size_t first = i;
   i = skip_determiners(i);
   std::size_t end = i;
   Party side = phrase_at(i, &end);
+  // issue 15 #8: the mutual terms include their determiner ("the parties", "each party").
+  if (side == Party::kUnknown && first < i) side = phrase_at(first, &end);
   if (t.Is(end, "and")) {
     // "A and B <verb>": both sides, or a side and a body the lexicon does not know ("the
     // Department and the Providers"): mutual when one of them is a side.
@@ -445,6 +464,9 @@ PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexi
       role.right = true;
     }
     role.audits = role.right && AuditVerbAfter(t, i + length);
+    // "Provider shall receive 30 days' notice of any audit": a right to be told in advance.
+    role.notice = role.right && !role.audits && t.IsAny(i + length - 1, {"receive"}) &&
+                  NoticeVerbAt(t, i + length - 1);
     // "Customer will receive no refund ...": a limit on the holder's remedy.
     if (role.right && t.Is(i + length, "no")) role.limits_remedy = true;
     break;
@@ -540,6 +562,9 @@ PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexi
         break;
       }
     }
+  }
+  if (!role.right && modal < t.size() && t.IsAny(modal, {"shall", "must", "will"})) {
+    role.notice = NoticeVerbAt(t, modal + 1);  // "Customer must give Provider notice of ..."
   }
   role.third_party = ThirdPartyIn(folded);
   if (role.party == Party::kSupplier || role.party == Party::kCustomer) {

@@ -15,6 +15,9 @@ struct PartyRole {
   Party party = Party::kUnknown;  // whose duty or right
   bool right = false;             // party holds a right ("may audit", "has the right to")
   bool audits = false;            // ... and it is a right to audit or inspect ("may inspect")
+  // The duty is to give notice, or the right to receive it ("Customer shall give Provider 30
+  // days' notice of each audit", "Provider shall receive notice of any audit"), issue 15 #8.
+  bool notice = false;
   // A third party that acts in the unit, as the folded view writes it ("regulatory
   // authority", "independent accountant"); "" when none.
   std::string third_party;
@@ -63,7 +66,9 @@ struct PartyRole {
 // process, disclose, access, transfer, share, retain, store or copy with "only" before the
 // clause ends ("X may process the data only for ...") is a restriction, no right (issue 15 #3);
 // a known duty holder whose liability words name it sets holder_limits_liability when it
-// excludes or limits that liability (issue 15 #2). Never fails.
+// excludes or limits that liability (issue 15 #2). `notice`: the first modal duty's verb gives
+// notice ("shall notify", "must give ... notice", "will provide ... notification"), or the right
+// is "shall receive ... notice" (issue 15 #8). Never fails.
 PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexicon& lexicon);
 
 }  // namespace clausescan::internal

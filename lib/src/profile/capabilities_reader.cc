@@ -104,8 +104,8 @@ bool ReadPositive(ProfileReader& reader, const YAML::Node& node, const std::stri
 void ReadNotification(ProfileReader& reader, const YAML::Node& node, const std::string& field,
                       std::optional<NotificationCapability>* out) {
   Fields fields;
-  if (!reader.Check(Fields::Read(reader.file(), node, "'notification'", {"hours", "from"},
-                                 {"hours", "from"}, &fields),
+  if (!reader.Check(Fields::Read(reader.file(), node, "'notification'",
+                                 {"hours", "from", "confirm_hours"}, {"hours", "from"}, &fields),
                     field)) {
     return;
   }
@@ -118,6 +118,16 @@ void ReadNotification(ProfileReader& reader, const YAML::Node& node, const std::
     notification.from = static_cast<NotificationTrigger>(from);
   } else {
     ok = false;
+  }
+  // issue 13 #2: the time from awareness to confirmation (triage).
+  if (const YAML::Node* confirm = fields.Find("confirm_hours")) {
+    double hours = 0;
+    if (ReadPositive(reader, *confirm, "confirm_hours", field + ".confirm_hours", 24.0 * 366,
+                     &hours)) {
+      notification.confirm_hours = hours;
+    } else {
+      ok = false;
+    }
   }
   if (ok) *out = notification;
 }

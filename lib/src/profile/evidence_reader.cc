@@ -1,7 +1,9 @@
 // The evidence inventory of a profile: the `evidence:` list.
 #include <fmt/format.h>
+#include <sys/stat.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -39,20 +41,59 @@ bool ReadDate(ProfileReader& reader, const YAML::Node& node, const std::string& 
   return true;
 }
 
-// Reads a path of the entry (key `file` or `redacted`) and checks it stays in the folder.
+// One use of a file by the inventory: the file it is (device, inode), how it would be shared
+// ("public", "nda", "internal", or "redacted" for a redacted copy) and where the profile names it.
+struct FileUse {
+  std::uint64_t device = 0, inode = 0;
+  std::string level;
+  std::string field;
+  int line = 0;
+  std::string written;
+};
+
+// Reads a path of the entry (key `file` or `redacted`), checks it stays in the folder and
+// records the file's identity (symlinks followed, as the check follows them).
 bool ReadPath(ProfileReader& reader, const YAML::Node& node, const std::string& key,
-              const std::string& field, std::string* written, std::string* path) {
+              const std::string& field, std::string* written, std::string* path,
+              std::uint64_t* device, std::uint64_t* inode) {
   if (!reader.Check(ReadString(reader.file(), node, key, written), field)) return false;
-  if (std::optional<PathProblem> problem = ResolveInFolder(reader.folder(), *written, path)) {
+  std::optional<PathProblem> problem = ResolveInFolder(reader.folder(), *written, path);
+  struct stat st {};
+  if (!problem && ::stat(path->c_str(), &st) != 0) {
+    problem = PathProblem{ErrorCode::kIo, fmt::format("cannot read '{}'", *written)};
+  }
+  if (problem) {
     Error at = reader.file().At(node, problem->detail);
     reader.Add(Error(problem->code, at.detail(), at.file(), at.line(), at.column()), field);
     return false;
   }
+  *device = static_cast<std::uint64_t>(st.st_dev);
+  *inode = static_cast<std::uint64_t>(st.st_ino);
+  return true;
+}
+
+// Records use, refusing it (at node) when an earlier use is the same file shared at another
+// level: an internal document must never reach a pack under another entry (issue 13 #3).
+bool CheckFileUse(ProfileReader& reader, const YAML::Node& node, FileUse use,
+                  std::vector<FileUse>* uses) {
+  for (const FileUse& earlier : *uses) {
+    if (earlier.device != use.device || earlier.inode != use.inode) continue;
+    if (earlier.level == use.level) break;
+    reader.Fail(
+        node, use.field,
+        fmt::format("'{}' is the same file as {} (line {}), '{}', which is {}: one file "
+                    "cannot be shared both ways (give each entry its own file)",
+                    use.written, earlier.field, earlier.line, earlier.written,
+                    earlier.level == "redacted" ? std::string("a redacted copy")
+                                                : fmt::format("shared as '{}'", earlier.level)));
+    return false;
+  }
+  uses->push_back(std::move(use));
   return true;
 }
 
 void ReadEntry(ProfileReader& reader, const YAML::Node& item, const std::string& field,
-               std::vector<EvidenceFile>* out) {
+               std::vector<FileUse>* uses, std::vector<EvidenceFile>* out) {
   const YamlFile& file = reader.file();
   Fields fields;
   if (!reader.Check(
@@ -87,8 +128,9 @@ void ReadEntry(ProfileReader& reader, const YAML::Node& item, const std::string&
       ok = false;
     }
   }
-  ok = ReadPath(reader, *fields.Find("file"), "file", field + ".file", &entry.file, &entry.path) &&
-       ok;
+  const bool file_ok = ReadPath(reader, *fields.Find("file"), "file", field + ".file", &entry.file,
+                                &entry.path, &entry.device, &entry.inode);
+  ok = file_ok && ok;
   const bool issued =
       ReadDate(reader, *fields.Find("issued"), "issued", field + ".issued", &entry.issued);
   const bool until = ReadDate(reader, *fields.Find("valid_until"), "valid_until",
@@ -113,17 +155,33 @@ void ReadEntry(ProfileReader& reader, const YAML::Node& item, const std::string&
         ok = false;
       } else {
         ok = ReadPath(reader, *redacted, "redacted", field + ".redacted", &entry.redacted,
-                      &entry.redacted_path) &&
+                      &entry.redacted_path, &entry.redacted_device, &entry.redacted_inode) &&
              ok;
-        if (ok && entry.redacted_path == entry.path) {
+        // The same file by identity, not by name: a hard link, a symlinked folder, "./" (D1).
+        if (ok && entry.redacted_device == entry.device && entry.redacted_inode == entry.inode) {
           reader.Fail(*redacted, field + ".redacted",
-                      "'redacted' names the internal original itself: give the redacted copy");
+                      fmt::format("'redacted' names the internal original itself (the same file "
+                                  "as '{}'): give the redacted copy",
+                                  entry.file));
           ok = false;
         }
       }
     }
   } else {
     ok = false;
+  }
+  // One file under two entries at different sharing levels (D2).
+  if (ok) {
+    ok = CheckFileUse(reader, *fields.Find("file"),
+                      {entry.device, entry.inode, std::string(SharingName(entry.sharing)),
+                       field + ".file", entry.line, entry.file},
+                      uses);
+  }
+  if (ok && !entry.redacted.empty()) {
+    ok = CheckFileUse(reader, *fields.Find("redacted"),
+                      {entry.redacted_device, entry.redacted_inode, "redacted", field + ".redacted",
+                       entry.line, entry.redacted},
+                      uses);
   }
   if (ok) out->push_back(std::move(entry));
 }
@@ -135,8 +193,9 @@ void ReadEvidence(ProfileReader& reader, const YAML::Node& node, std::vector<Evi
     return reader.Fail(node, "evidence",
                        fmt::format("expected a list for 'evidence', found {}", KindName(node)));
   }
+  std::vector<FileUse> uses;
   for (std::size_t i = 0; i < node.size() && !reader.Full(); ++i) {
-    ReadEntry(reader, node[i], ItemField("evidence", i), out);
+    ReadEntry(reader, node[i], ItemField("evidence", i), &uses, out);
   }
 }
 

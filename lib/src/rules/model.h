@@ -67,6 +67,10 @@ struct ParamSpec {
   // with a match next to it counts (see ParamExtractor::Extract).
   std::vector<std::string> any;
   std::vector<std::string> none;  // kFlag: patterns that cancel the flag
+  // kFlag, `scope: document`: once any clause of the category states it, it holds for the
+  // advice on every clause of the category ("in lieu of an audit" in another section), see
+  // DropAdviceGrantedNearby in assess/section_advice.h (issue 15 #8).
+  bool document_scope = false;
   std::vector<std::pair<std::string, std::vector<std::string>>> values;  // kEnum, kSet
   int line = 0;                                                          // where it is declared
 };
@@ -224,6 +228,10 @@ struct RationaleEntry {
   Rationale shown;
   std::vector<std::string> answers;
   std::string category;  // the category it belongs to: its own id, or its rule's category
+  // The sectors of each of shown.sources (same index; empty: applies to every sector), and the
+  // sentence to lead with for a document of a sector (`sector_rationale`), issue 14.
+  std::vector<std::vector<std::string>> source_sectors;
+  std::map<std::string, std::string> sector_text;
 };
 
 class Matcher;         // match/matcher.h

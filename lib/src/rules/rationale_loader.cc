@@ -14,9 +14,9 @@
 namespace clausescan::internal {
 namespace {
 
-const Names kBodyKeys = {"rationale", "sectors", "sources", "answers"};
+const Names kBodyKeys = {"rationale", "sectors", "sector_rationale", "sources", "answers"};
 const Names kBodyRequired = {"rationale", "sources"};
-const Names kSourceKeys = {"id", "title", "url", "says", "read"};
+const Names kSourceKeys = {"id", "title", "url", "says", "read", "sectors"};
 const Names kSourceRequired = {"title", "url", "says", "read"};
 
 // Bounds of a rationale: it is shown in one or two lines under every finding of its rules, so a
@@ -98,12 +98,32 @@ bool SaysSecondary(std::string_view text) {
   return false;
 }
 
-Status ReadSource(const YamlFile& file, const YAML::Node& node, RationaleSource* source) {
+// Reads the list of sector ids at `node` (key `key`) into *out.
+Status ReadSectors(const YamlFile& file, const YAML::Node& node, std::string_view key,
+                   std::vector<std::string>* out) {
+  CLAUSESCAN_RETURN_IF_ERROR(ReadStringList(file, node, key, out));
+  CLAUSESCAN_RETURN_IF_ERROR(CheckCount(file, node, key, out->size(), kMaxSectors));
+  for (const std::string& sector : *out) {
+    if (!IsSectorId(sector)) {
+      return file.At(node, fmt::format("sector '{}' is not an id: lower-case letters, digits "
+                                       "and '-', at most 60 characters (e.g. "
+                                       "'gdpr-controllers')",
+                                       Shown(sector)));
+    }
+  }
+  return std::nullopt;
+}
+
+Status ReadSource(const YamlFile& file, const YAML::Node& node, RationaleSource* source,
+                  std::vector<std::string>* sectors) {
   Fields fields;
   CLAUSESCAN_RETURN_IF_ERROR(
       Fields::Read(file, node, "source", kSourceKeys, kSourceRequired, &fields));
   std::string unused;
   CLAUSESCAN_RETURN_IF_ERROR(ReadOptionalString(file, fields, "id", &unused));
+  if (const YAML::Node* list = fields.Find("sectors")) {
+    CLAUSESCAN_RETURN_IF_ERROR(ReadSectors(file, *list, "sectors", sectors));
+  }
   const YAML::Node& title = *fields.Find("title");
   CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, title, "title", &source->title));
   CLAUSESCAN_RETURN_IF_ERROR(CheckLength(file, title, "title", source->title, kMaxFieldChars));
@@ -138,16 +158,22 @@ Status ReadBody(const YamlFile& file, const Fields& fields, std::string_view wha
   CLAUSESCAN_RETURN_IF_ERROR(
       CheckLength(file, text, "rationale", entry->shown.text, kMaxRationaleChars));
   if (const YAML::Node* sectors = fields.Find("sectors")) {
-    CLAUSESCAN_RETURN_IF_ERROR(ReadStringList(file, *sectors, "sectors", &entry->shown.sectors));
-    CLAUSESCAN_RETURN_IF_ERROR(
-        CheckCount(file, *sectors, "sectors", entry->shown.sectors.size(), kMaxSectors));
-    for (const std::string& sector : entry->shown.sectors) {
+    CLAUSESCAN_RETURN_IF_ERROR(ReadSectors(file, *sectors, "sectors", &entry->shown.sectors));
+  }
+  if (const YAML::Node* by_sector = fields.Find("sector_rationale")) {
+    Fields texts;
+    CLAUSESCAN_RETURN_IF_ERROR(ReadMapEntries(file, *by_sector, "'sector_rationale'", {}, &texts));
+    for (const auto& [sector, node] : texts.entries()) {
       if (!IsSectorId(sector)) {
-        return file.At(*sectors, fmt::format("sector '{}' is not an id: lower-case letters, digits "
-                                             "and '-', at most 60 characters (e.g. "
-                                             "'gdpr-controllers')",
-                                             Shown(sector)));
+        return file.At(node.first, fmt::format("sector '{}' is not an id: lower-case letters, "
+                                               "digits and '-', at most 60 characters",
+                                               Shown(sector)));
       }
+      std::string sentence;
+      CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, node.second, "sector_rationale", &sentence));
+      CLAUSESCAN_RETURN_IF_ERROR(
+          CheckLength(file, node.second, "sector_rationale", sentence, kMaxRationaleChars));
+      entry->sector_text[sector] = std::move(sentence);
     }
   }
   const YAML::Node& sources = *fields.Find("sources");
@@ -160,8 +186,10 @@ Status ReadBody(const YamlFile& file, const Fields& fields, std::string_view wha
   CLAUSESCAN_RETURN_IF_ERROR(CheckCount(file, sources, "sources", sources.size(), kMaxSources));
   for (const YAML::Node& item : sources) {
     RationaleSource source;
-    CLAUSESCAN_RETURN_IF_ERROR(ReadSource(file, item, &source));
+    std::vector<std::string> sectors;
+    CLAUSESCAN_RETURN_IF_ERROR(ReadSource(file, item, &source, &sectors));
     entry->shown.sources.push_back(std::move(source));
+    entry->source_sectors.push_back(std::move(sectors));
   }
   if (const YAML::Node* answers = fields.Find("answers")) {
     CLAUSESCAN_RETURN_IF_ERROR(ReadStringList(file, *answers, "answers", &entry->answers));

@@ -27,8 +27,8 @@ const ParamSpec::Type kParamTypeValues[] = {
     ParamSpec::Type::kFlag,      ParamSpec::Type::kEnum,      ParamSpec::Type::kPercent,
     ParamSpec::Type::kMoney,     ParamSpec::Type::kFeeMonths, ParamSpec::Type::kFeeMultiple,
     ParamSpec::Type::kFrequency, ParamSpec::Type::kSet};
-const Names kParamKeys = {"type",     "unit", "business", "prefer",
-                          "currency", "any",  "none",     "values"};
+const Names kParamKeys = {"type", "unit", "business", "prefer", "currency",
+                          "any",  "none", "values",   "scope"};
 const Names kRisks = {"info", "low", "medium", "high"};
 const Risk kRiskValues[] = {Risk::kInfo, Risk::kLow, Risk::kMedium, Risk::kHigh};
 
@@ -77,7 +77,7 @@ TypeKeys KeysOf(ParamSpec::Type type) {
     case ParamSpec::Type::kDuration:
       return {{"unit", "business", "prefer", "any"}, {"unit"}};
     case ParamSpec::Type::kFlag:
-      return {{"any", "none"}, {"any"}};
+      return {{"any", "none", "scope"}, {"any"}};
     case ParamSpec::Type::kEnum:
     case ParamSpec::Type::kSet:
       return {{"values"}, {"values"}};
@@ -170,6 +170,11 @@ Status ReadParamOptions(PatternExpander& patterns, const Fields& fields, ParamSp
   }
   if (const YAML::Node* values = fields.Find("values")) {
     CLAUSESCAN_RETURN_IF_ERROR(ReadEnumValues(patterns, *values, spec, details));
+  }
+  if (const YAML::Node* scope = fields.Find("scope")) {
+    std::size_t index = 0;
+    CLAUSESCAN_RETURN_IF_ERROR(ReadEnum(file, *scope, "scope", {"clause", "document"}, &index));
+    spec->document_scope = index == 1;
   }
   return std::nullopt;
 }

@@ -110,11 +110,43 @@ bool IsClauseVerb(std::string_view word) {
   return false;
 }
 
+// Drops the version date that ends a US federal clause title ("... Records (MAY 2019)", "(Jun.
+// 2016)"), so that the month is not read as a word of the title ("MAY" is no verb there).
+std::string_view WithoutVersionDate(std::string_view s) {
+  std::string_view t = s;
+  while (!t.empty() && (IsBlank(t.back()) || t.back() == '.')) t.remove_suffix(1);
+  if (t.size() < 8 || t.back() != ')') return s;
+  const std::size_t open = t.rfind('(');
+  if (open == std::string_view::npos || open == 0) return s;
+  const std::string_view inside = t.substr(open + 1, t.size() - open - 2);
+  const std::size_t space = inside.find_last_of(' ');
+  if (space == std::string_view::npos || inside.size() - space - 1 != 4 ||
+      !std::all_of(inside.end() - 4, inside.end(), IsDigit)) {
+    return s;
+  }
+  std::string_view month = inside.substr(0, space);
+  if (!month.empty() && month.back() == '.') month.remove_suffix(1);
+  if (month.size() < 3 || month.size() > 9 || !std::all_of(month.begin(), month.end(), IsAlpha) ||
+      !IsOneOf(month.substr(0, 3), {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+                                    "oct", "nov", "dec"})) {
+    return s;
+  }
+  return Trim(t.substr(0, open));
+}
+
 // A heading title: at most max_words words, each capitalised, a number or a small word ("of",
-// "and"), starting capitalised, not ending in a small word, one sentence, at most 100 bytes.
+// "and"), starting capitalised, not ending in a small word, one sentence, at most 100 bytes. A
+// version date at its end ("(MAY 2019)") is no word of it.
 bool TitleLike(std::string_view s, int max_words) {
   s = Trim(s);
-  if (s.empty() || s.size() > 100 || !HasLetter(s) || s.back() == ',' || s.back() == ';') {
+  const std::string_view undated = WithoutVersionDate(s);
+  // A dated clause title may be longer ("3052.204-73 Notification and Credit Monitoring
+  // Requirements for Personally Identifiable Information Incidents (JUL 2023)").
+  const bool dated = undated.size() < s.size();
+  s = undated;
+  if (dated) max_words += 8;
+  if (s.empty() || s.size() > (dated ? 160u : 100u) || !HasLetter(s) || s.back() == ',' ||
+      s.back() == ';') {
     return false;
   }
   if (s.find(". ") != std::string_view::npos) return false;
@@ -146,14 +178,17 @@ bool IsVerblessPhrase(std::string_view s, int max_words) {
 }
 
 // A short line in capitals that is not a sentence ("LIMITATION OF LIABILITY", "WITNESSETH").
-bool IsAllCapsHeading(std::string_view s) {
-  if (s.size() > 80 || s.back() == ',' || s.back() == ';') return false;
+// With `long_dated`, a clause title with a version date may be longer ("LIMITATIONS ON THE USE
+// OR DISCLOSURE OF ... INFORMATION (JAN 2023)").
+bool IsAllCapsHeading(std::string_view s, bool long_dated = false) {
+  const bool dated = long_dated && WithoutVersionDate(s).size() < s.size();
+  if (s.size() > (dated ? 160u : 80u) || s.back() == ',' || s.back() == ';') return false;
   int letters = 0;
   for (char c : s) {
     if (IsLower(c)) return false;
     letters += IsUpper(c);
   }
-  return letters >= 3 && IsVerblessPhrase(s, 10);
+  return letters >= 3 && IsVerblessPhrase(s, dated ? 18 : 10);
 }
 
 // True for a paragraph that is a note to whoever fills in a template, not a term of the
@@ -257,6 +292,31 @@ bool IsShortPhrase(std::string_view s) {
   return IsVerblessPhrase(s, 8);
 }
 
+bool EndsAsLeadIn(std::string_view s);
+
+// A title in sentence case ("Security requirements:", "Data retention", "Incident reporting."):
+// a short phrase (IsShortPhrase) once a final ':' (or, with `period`, '.') is dropped, with no
+// figures (a standalone "Uptime of 99.9 percent" states a term), not opening as a sentence does
+// ("The data importer agrees:", "In the event of a failure") and not ending in a small word or
+// a word that leads into a list ("... agrees and warrants:").
+bool IsSentenceCaseTitle(std::string_view s, bool period) {
+  s = Trim(s);
+  if (!s.empty() && (s.back() == ':' || (period && s.back() == '.'))) s.remove_suffix(1);
+  if (!IsShortPhrase(s) || std::any_of(s.begin(), s.end(), IsDigit)) return false;
+  const std::size_t space = s.find(' ');
+  const std::string_view first = s.substr(0, space);
+  if (IsOneOf(first, {"the",   "a",    "an",   "this",  "these",  "that",   "those",  "each",
+                      "every", "any",  "all",  "no",    "if",     "where",  "when",   "in",
+                      "for",   "to",   "by",   "with",  "we",     "you",    "it",     "they",
+                      "our",   "your", "its",  "their", "such",   "upon",   "unless", "as",
+                      "on",    "at",   "from", "after", "before", "during", "subject"})) {
+    return false;
+  }
+  const std::size_t last_space = s.rfind(' ');
+  const std::string_view last = last_space == std::string_view::npos ? s : s.substr(last_space + 1);
+  return !IsSmallWord(last) && !EndsAsLeadIn(s);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Sentence ends.
 
@@ -323,13 +383,16 @@ std::size_t SentenceEnd(std::string_view text, std::size_t begin, std::size_t en
 }
 
 // Length of a title sentence that opens s and is followed by more text ("Security Incidents.
-// Supplier shall ..." -> 18), or 0.
+// Supplier shall ..." -> 18, "Access control. You must ..." -> 14), or 0.
 std::size_t TitleSentence(std::string_view s) {
   std::size_t limit = std::min<std::size_t>(s.size(), 100);
   for (std::size_t i = 1; i < limit; ++i) {
     if (s[i] != '.' || i + 2 >= s.size() || s[i + 1] != ' ') continue;
     if (IsAbbreviation(s, 0, i)) continue;
-    return TitleLike(s.substr(0, i), 10) && StartsSentence(s, i + 2) ? i : 0;
+    const std::string_view title = s.substr(0, i);
+    return (TitleLike(title, 10) || IsSentenceCaseTitle(title, false)) && StartsSentence(s, i + 2)
+               ? i
+               : 0;
   }
   return 0;
 }
@@ -440,11 +503,31 @@ struct Marker {
   // only where a clause may end (like `numeric`).
   bool digits_in_parens = false;
   std::string_view ordinal;  // "1" for "1.", the number a nested list continues
+  bool letter_o = false;     // "o ": a bullet only where an item may start (MarkerLine)
 };
+
+// Bullets that word processors put in text converted from PDF: U+2022 •, U+25CF ●, U+25AA ▪,
+// U+25A0 ■, U+25E6 ◦, U+25CB ○, U+2023 ‣, U+2043 ⁃, U+27A2 ➢, U+00B7 ·, and the Symbol and
+// Wingdings fonts' private code points U+F0B7 and U+F0A7.
+std::size_t BulletLength(std::string_view s) {
+  static constexpr std::string_view kBullets[] = {"\xE2\x80\xA2", "\xE2\x97\x8F", "\xE2\x96\xAA",
+                                                  "\xE2\x96\xA0", "\xE2\x97\xA6", "\xE2\x97\x8B",
+                                                  "\xE2\x80\xA3", "\xE2\x81\x83", "\xE2\x9E\xA2",
+                                                  "\xC2\xB7",     "\xEF\x82\xB7", "\xEF\x82\xA7"};
+  for (std::string_view bullet : kBullets) {
+    if (s.substr(0, bullet.size()) == bullet) return bullet.size();
+  }
+  return 0;
+}
 
 std::optional<std::size_t> MarkerEnd(std::string_view s, Marker& m) {
   if (s.size() >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ') return 1;
-  if (s.substr(0, 3) == "\xE2\x80\xA2") return 3;  // U+2022 bullet
+  if (const std::size_t bullet = BulletLength(s); bullet > 0) return bullet;
+  // "o" as a bullet (a second-level bullet in Word), told from the letter by where it stands.
+  if (s.size() >= 2 && s[0] == 'o' && s[1] == ' ') {
+    m.letter_o = true;
+    return 1;
+  }
   // An option of a template ("[x] HIPAA", "☐ Option"): an item, never a heading (issue 15 #5).
   if (const std::size_t box = CheckboxAt(s).size; box > 0) return box;
   bool paren = s[0] == '(';
@@ -481,6 +564,25 @@ std::optional<Marker> ParseMarker(std::string_view s) {
   return m;
 }
 
+// A sentence that only titles the text after it: a title (TitleLike) ending in '.', after a
+// section number or a list marker or none ("4.2 Return of Confidential Information.", "e. Audit
+// Rights.", "AUDIT RIGHTS.").
+bool IsRunInTitle(std::string_view s) {
+  s = Trim(s);
+  if (s.size() < 2 || s.back() != '.') return false;
+  std::string_view rest = s;
+  if (std::optional<SectionNumber> sn = ParseSectionNumber(s); sn && !sn->bare) {
+    rest = s.substr(sn->end);
+  } else if (std::optional<Marker> marker = ParseMarker(s)) {
+    rest = s.substr(marker->content);
+  } else if (s.find(' ') == std::string_view::npos) {
+    return false;  // one word ("First.", "Wait...") is no title without a number
+  }
+  rest = Trim(rest);
+  rest.remove_suffix(1);
+  return !rest.empty() && rest.back() != '.' && TitleLike(rest, 10);
+}
+
 // The shape of a list marker, so that the items of one list can be told from those nested in
 // them: "(a)" and "(b)" -> "(a)", "(iv)" -> "(i)", "12." -> "1.", "1.2" -> "1.1", "-" -> "-".
 std::string MarkerShape(std::string_view marker) {
@@ -502,6 +604,32 @@ std::string MarkerShape(std::string_view marker) {
     }
   }
   return shape;
+}
+
+// True for the marker of a list's first item: "(a)", "1.", "(i)", "A." or a bullet ("-", "•").
+bool OpensList(std::string_view marker) {
+  std::string_view token = marker;
+  while (!token.empty() && !IsAlnum(token.front())) token.remove_prefix(1);
+  while (!token.empty() && !IsAlnum(token.back())) token.remove_suffix(1);
+  if (token.empty()) return true;
+  return token == "a" || token == "A" || token == "1" || token == "i" || token == "I";
+}
+
+// True when a line runs on into the next: it ends in a word that refers on ("paragraph",
+// "Clause") or in a small word ("the", "of") that leads into no list (EndsAsLeadIn: "to").
+bool RunsOn(std::string_view line) {
+  const std::size_t space = line.rfind(' ');
+  const std::string_view last = space == std::string_view::npos ? line : line.substr(space + 1);
+  if (last.empty() || !std::all_of(last.begin(), last.end(), IsAlpha)) return false;
+  return IsOneOf(last, {"paragraph", "paragraphs", "subparagraph", "sub-paragraph",
+                        "clause",    "clauses",    "section",      "sections",
+                        "article",   "articles",   "schedule",     "annex",
+                        "item",      "items",      "point",        "points",
+                        "the",       "a",          "an",           "of",
+                        "in",        "by",         "with",         "under",
+                        "from",      "for",        "per",          "at",
+                        "on",        "upon",       "into",         "its",
+                        "their"});
 }
 
 // True when a unit leads into a list that follows it: it ends in ':' ("Provider shall:", "The
@@ -579,9 +707,12 @@ class Segmenter {
   // Adds a line of a contents list as a heading unit that opens no section, and returns true;
   // false for any other line. Follows the list from its title (IsContentsTitle).
   bool ContentsLine(std::size_t begin, std::string_view s);
+  bool NextLineStartsUpper(std::size_t end) const;
+  bool TextFollows(std::size_t end) const;
+  void MarkListTitle(std::size_t first_unit, std::size_t scan, UnitKind kind);
   bool HashHeading(std::size_t begin, std::string_view s);
   bool NumberedLine(std::size_t begin, std::string_view s, bool boundary, bool alone);
-  bool MarkerLine(std::size_t begin, std::string_view s, bool boundary);
+  bool MarkerLine(std::size_t begin, std::string_view s, bool boundary, std::string_view previous);
   bool MergeTitle(std::size_t begin, std::string_view s, bool next_blank);
   std::string SectionNumberFor(std::size_t begin, const SectionNumber& sn, bool& composed);
   bool AddSection(Section section, std::size_t begin, std::size_t heading_end);
@@ -621,13 +752,26 @@ class Segmenter {
   UnitKind para_kind_ = UnitKind::kSentence;
   std::string item_shape_;  // the marker shape of the last list item line, and its indentation
   std::size_t item_indent_ = 0;
-  std::string para_shape_;  // the open paragraph's, when it is a list item
+  bool item_opens_list_ = false;  // the last list item line's marker is a list's first ("(a)")
+  bool para_opens_list_ = false;  // the open paragraph's, when it is a list item
+  std::string para_shape_;        // the open paragraph's, when it is a list item
   std::size_t para_indent_ = 0;
   std::vector<OpenLead> leads_;  // innermost last
   bool contents_ = false;        // in a contents list, after its title
   bool contents_gap_ = false;    // a blank line came after its entries
   int contents_entries_ = 0;
   enum class Table { kNone, kDefinitions, kOther } table_ = Table::kNone;  // the table of a row
+  // A list item that only names its subject ("(c) Incident reporting."), alone in its paragraph:
+  // a title when what follows is no sibling item (MarkListTitle). Its unit, shape, indentation.
+  int pending_title_ = -1;
+  std::string pending_shape_;
+  std::size_t pending_indent_ = 0;
+  std::string last_item_shape_;  // the marker shape of the last paragraph when a list item, or ""
+  std::size_t last_item_indent_ = 0;
+  bool last_item_title_ = false;  // the last paragraph was a list item that only named its subject
+  bool lead_waiting_ = false;     // the innermost lead-in has no item yet
+  std::string_view previous_line_;  // the last line, trimmed; empty after a blank line
+  bool item_letter_o_ = false;      // the last list item line's marker was an "o" bullet
 };
 
 Outline Segmenter::Run() {
@@ -649,12 +793,15 @@ void Segmenter::HandleLine(std::size_t begin, std::size_t end, bool next_blank) 
   if (s.empty() || std::none_of(s.begin(), s.end(), [](char c) {
         return IsAlnum(c) || static_cast<unsigned char>(c) >= 0x80;
       })) {
+    previous_line_ = {};
     CloseParagraph();  // blank lines and rules ("---", "|---|---|") end paragraphs
     boundary_ = true;
     if (s.empty()) table_ = Table::kNone;  // a table's "|---|" rule does not end it
     if (contents_ && contents_entries_ > 0) contents_gap_ = true;
     return;
   }
+  const std::string_view previous = previous_line_;
+  previous_line_ = s;
   if (ContentsLine(begin, s)) return;
   bool boundary = boundary_;
   bool marker_boundary = boundary_ || after_conjunction_;
@@ -679,7 +826,8 @@ void Segmenter::HandleLine(std::size_t begin, std::size_t end, bool next_blank) 
     return;
   }
   table_ = Table::kNone;
-  if (NumberedLine(begin, s, boundary, next_blank) || MarkerLine(begin, s, marker_boundary)) {
+  if (NumberedLine(begin, s, boundary, next_blank) ||
+      MarkerLine(begin, s, marker_boundary, previous)) {
     return;
   }
   if (boundary && IsAllCapsHeading(s)) {
@@ -688,10 +836,25 @@ void Segmenter::HandleLine(std::size_t begin, std::size_t end, bool next_blank) 
     AddSection({"", std::string(title), std::string(title), 1, begin}, begin, begin + s.size());
     return;
   }
-  // A title-case line standing alone ("Using the Service to Notify Changes", a Word paragraph in
-  // bold rather than in a heading style) is a heading: it never matches a rule. It opens no
-  // section, since its level among the numbered ones is unknown.
-  if (!open_ && next_blank && TitleLike(s, 12)) {
+  // A long dated clause title in capitals is a heading too, but the section keeps the name its
+  // numbered heading gave it ("252.204-7009 Limitations on the Use ...").
+  if (boundary && IsAllCapsHeading(s, true)) {
+    CloseParagraph();
+    AddUnit(begin, begin + s.size(), UnitKind::kHeading, -1);
+    boundary_ = true;
+    return;
+  }
+  // A title line standing alone ("Using the Service to Notify Changes", "Security requirements:",
+  // a Word paragraph or a Markdown line in bold rather than in a heading style), or right above
+  // the first line of a paragraph ("Content of the Plan" / "The Plan shall ...", as text converted
+  // from a PDF runs them), is a heading: it never matches a rule. It opens no section, since its
+  // level among the numbered ones is unknown.
+  // A phrase in sentence case at the very end of the text ("Next paragraph") heads nothing.
+  const bool title =
+      TitleLike(s, 12) || (IsSentenceCaseTitle(s, false) && (!next_blank || TextFollows(end)));
+  if (title && ((!open_ && next_blank) ||
+                (boundary && !next_blank && s.back() != ':' && NextLineStartsUpper(end)))) {
+    CloseParagraph();
     AddUnit(begin, begin + s.size(), UnitKind::kHeading, -1);
     boundary_ = true;
     return;
@@ -699,6 +862,21 @@ void Segmenter::HandleLine(std::size_t begin, std::size_t end, bool next_blank) 
   UnitKind kind = next_list_item_ ? UnitKind::kListItem : UnitKind::kSentence;
   next_list_item_ = false;
   AppendLine(begin, begin + s.size(), kind);
+}
+
+// True when some text follows the line ending at text offset end.
+bool Segmenter::TextFollows(std::size_t end) const {
+  for (std::size_t i = end; i < text_.size(); ++i) {
+    if (!IsBlank(text_[i])) return true;
+  }
+  return false;
+}
+
+// True when the line after the one ending at text offset end starts with an upper-case letter.
+bool Segmenter::NextLineStartsUpper(std::size_t end) const {
+  std::size_t i = end + 1;
+  while (i < text_.size() && text_[i] == ' ') ++i;
+  return IsUpperAt(text_, i);
 }
 
 bool Segmenter::ContentsLine(std::size_t begin, std::string_view s) {
@@ -822,12 +1000,24 @@ std::string Segmenter::SectionNumberFor(std::size_t begin, const SectionNumber& 
   return number;
 }
 
-bool Segmenter::MarkerLine(std::size_t begin, std::string_view s, bool boundary) {
+// A marker at the start of a line opens an item, but where the line before runs on into it: "as
+// set out in paragraph" / "(b) above", "under the" / "(c) procedure" (a reference, or a line
+// ending in a small word that leads into no list), as text converted from a PDF wraps it. "o"
+// is a bullet only after a clause ends, after a lead-in or after another "o" item.
+bool Segmenter::MarkerLine(std::size_t begin, std::string_view s, bool boundary,
+                           std::string_view previous) {
   std::optional<Marker> marker = ParseMarker(s);
   if (!marker || ((marker->numeric || marker->digits_in_parens) && !boundary)) return false;
+  if (!boundary && s[0] != '-' && s[0] != '*' && s[0] != '+' && BulletLength(s) == 0 &&
+      RunsOn(previous)) {
+    return false;
+  }
+  if (marker->letter_o && !(boundary || EndsAsLeadIn(previous) || item_letter_o_)) return false;
+  item_letter_o_ = marker->letter_o;
   std::size_t marker_end = marker->content;
   while (marker_end > 0 && s[marker_end - 1] == ' ') --marker_end;
   item_shape_ = MarkerShape(s.substr(0, marker_end));
+  item_opens_list_ = OpensList(s.substr(0, marker_end));
   item_indent_ = Indent(begin);
   if (!marker->ordinal.empty()) {
     numbering_.Compose(Indent(begin), marker->ordinal);
@@ -895,6 +1085,7 @@ void Segmenter::AppendLine(std::size_t begin, std::size_t end, UnitKind kind, st
     para_scan_ = begin + marker;
     para_kind_ = kind;
     para_shape_ = kind == UnitKind::kListItem ? item_shape_ : std::string();
+    para_opens_list_ = kind == UnitKind::kListItem && item_opens_list_;
     para_indent_ = kind == UnitKind::kListItem ? item_indent_ : 0;
   }
   para_end_ = end;
@@ -940,7 +1131,10 @@ void Segmenter::ClosePiece(std::size_t para_begin, std::size_t scan, std::size_t
   } else if (out_.units.size() > units + 1 && LooksLikeTableOfContents(text)) {
     for (std::size_t u = units; u < out_.units.size(); ++u) out_.units[u].kind = UnitKind::kHeading;
   }
-  if (out_.units.size() > first_unit) LinkListLead(first_unit, kind);
+  if (out_.units.size() > first_unit) {
+    LinkListLead(first_unit, kind);
+    MarkListTitle(first_unit, scan, kind);
+  }
   if (out_.units.size() > units) {
     out_.paragraphs.push_back(
         {static_cast<std::uint32_t>(para_begin), static_cast<std::uint32_t>(para_end), section_});
@@ -966,7 +1160,15 @@ void Segmenter::SplitSentences(std::size_t begin, std::size_t scan, std::size_t 
   for (std::size_t i = find(scan); i < end; i = find(i + 1)) {
     std::size_t stop = SentenceEnd(text_, start, end, i);
     if (stop == std::string_view::npos) continue;
+    const std::size_t units = out_.units.size();
     AddUnit(start, stop, kind, paragraph);
+    // A title run into the text it heads ("... independently. 4.2 Return of Confidential
+    // Information. Upon demand ..."), as contracts extracted without line breaks read.
+    if (kind == UnitKind::kSentence && out_.units.size() == units + 1 &&
+        IsRunInTitle(text_.substr(start, stop - start))) {
+      out_.units.back().kind = UnitKind::kHeading;
+      out_.units.back().paragraph = -1;
+    }
     kind = UnitKind::kSentence;
     start = stop;
     i = stop;
@@ -974,12 +1176,66 @@ void Segmenter::SplitSentences(std::size_t begin, std::size_t scan, std::size_t 
   AddUnit(start, end, kind, paragraph);
 }
 
+// A list item with no lead-in whose first sentence only names its subject ("(b) General.", "(c)
+// Incident reporting.") is a title: when its text follows in the paragraph, or (the item alone in
+// its paragraph) when the next paragraph is plain text or the first item of a list nested under
+// it ("(c) Incident reporting." / "(1) The vendor shall ..."), not a sibling or an outer item.
+// Items of a run of siblings ("(1) Annual reviews." "(2) Quarterly scans.") stay text.
+void Segmenter::MarkListTitle(std::size_t first_unit, std::size_t scan, UnitKind kind) {
+  const bool item = kind == UnitKind::kListItem;
+  if (pending_title_ >= 0) {
+    if (!item ||
+        (para_opens_list_ && (para_shape_ != pending_shape_ || para_indent_ != pending_indent_))) {
+      Unit& title = out_.units[static_cast<std::size_t>(pending_title_)];
+      title.kind = UnitKind::kHeading;
+      title.paragraph = -1;
+    }
+    pending_title_ = -1;
+  }
+  // After an item that only named its subject, a sibling like it is one of a run of such items.
+  const bool sibling = item && last_item_title_ && para_shape_ == last_item_shape_ &&
+                       para_indent_ == last_item_indent_;
+  last_item_shape_ = item ? para_shape_ : std::string();
+  last_item_indent_ = item ? para_indent_ : 0;
+  last_item_title_ = false;
+  Unit& first = out_.units[first_unit];
+  if (!item || first.kind != UnitKind::kListItem || scan >= first.end || scan < first.begin ||
+      (!out_.leads.empty() && out_.leads.back().item == first_unit)) {
+    return;
+  }
+  const std::string_view title = Trim(text_.substr(scan, first.end - scan));
+  if (title.empty() || title.back() != '.' ||
+      !(TitleLike(title.substr(0, title.size() - 1), 10) || IsSentenceCaseTitle(title, true))) {
+    return;
+  }
+  if (out_.units.size() > first_unit + 1) {
+    first.kind = UnitKind::kHeading;
+    first.paragraph = -1;
+    return;
+  }
+  last_item_title_ = true;
+  if (!sibling) {
+    pending_title_ = static_cast<int>(first_unit);
+    pending_shape_ = para_shape_;
+    pending_indent_ = para_indent_;
+  }
+}
+
 // Links the list item whose units start at first_unit (when kind is kListItem) to the lead-in of
 // its list, and opens a lead-in when the paragraph's last unit is one. A paragraph that is not a
 // list item ends every list.
 void Segmenter::LinkListLead(std::size_t first_unit, UnitKind kind) {
   const Unit& first = out_.units[first_unit];
-  if (kind == UnitKind::kListItem && first.kind == UnitKind::kListItem) {
+  // A paragraph indented under a list item that leads in ("- **Hosting:**" then "  Failures of
+  // the hosting provider.", Markdown) is that item's text.
+  const bool continuation = kind != UnitKind::kListItem && !last_item_shape_.empty() &&
+                            Indent(first.begin) > last_item_indent_ && lead_waiting_ &&
+                            !leads_.empty() && leads_.back().shape == last_item_shape_ &&
+                            leads_.back().indent == last_item_indent_;
+  if (continuation) {
+    out_.leads.push_back({static_cast<std::uint32_t>(first_unit), leads_.back().unit});
+    lead_waiting_ = false;
+  } else if (kind == UnitKind::kListItem && first.kind == UnitKind::kListItem) {
     // An item like the one that opened a lead-in is its sibling: that nested list has ended.
     for (std::size_t k = leads_.size(); k-- > 0;) {
       if (!leads_[k].shape.empty() && leads_[k].shape == para_shape_ &&
@@ -990,6 +1246,7 @@ void Segmenter::LinkListLead(std::size_t first_unit, UnitKind kind) {
     }
     if (!leads_.empty()) {
       out_.leads.push_back({static_cast<std::uint32_t>(first_unit), leads_.back().unit});
+      lead_waiting_ = false;
     }
   } else {
     leads_.clear();
@@ -998,8 +1255,10 @@ void Segmenter::LinkListLead(std::size_t first_unit, UnitKind kind) {
   if (last.kind != UnitKind::kHeading && leads_.size() < kMaxLeadDepth &&
       EndsAsLeadIn(text_.substr(last.begin, last.end - last.begin))) {
     const bool item = kind == UnitKind::kListItem;
-    leads_.push_back({static_cast<std::uint32_t>(out_.units.size() - 1),
-                      item ? para_shape_ : std::string(), item ? para_indent_ : 0});
+    std::string shape = item ? para_shape_ : continuation ? last_item_shape_ : std::string();
+    const std::size_t indent = item ? para_indent_ : continuation ? last_item_indent_ : 0;
+    leads_.push_back({static_cast<std::uint32_t>(out_.units.size() - 1), std::move(shape), indent});
+    lead_waiting_ = true;
   }
 }
 
@@ -1018,7 +1277,16 @@ void Segmenter::AddUnitPiece(std::size_t begin, std::size_t end, UnitKind kind, 
   std::string_view s = Trim(text_.substr(begin, end - begin));
   if (!HasLetter(s)) return;
   if (kind != UnitKind::kHeading && LooksLikeTableOfContents(s)) kind = UnitKind::kHeading;
-  if (kind == UnitKind::kHeading) leads_.clear();  // a heading ends every list
+  if (kind == UnitKind::kHeading) {
+    // A heading ends every list; one that ends in a colon ("Exclusions:") leads into the list
+    // under it (issue 11 engine A #2).
+    leads_.clear();
+    if (s.back() == ':' && leads_.size() < kMaxLeadDepth) {
+      leads_.push_back({static_cast<std::uint32_t>(out_.units.size()), std::string(), 0});
+      lead_waiting_ = true;
+    }
+    pending_title_ = -1;  // and leaves a list item above it text
+  }
   begin = static_cast<std::size_t>(s.data() - text_.data());
   out_.units.push_back({static_cast<std::uint32_t>(begin),
                         static_cast<std::uint32_t>(begin + s.size()), kind, section_, paragraph});

@@ -49,8 +49,9 @@ struct Unit {
 // A list item and the lead-in of its list: "Provider shall:" before "(a) encrypt data at rest;",
 // "The data importer agrees:" before "(d) that it will ...". The lead-in is the last unit of the
 // paragraph before the list when that unit ends in ':' or in a word that needs the items to go on
-// ("shall", "to", "that", "including"...); a list item that ends so is the lead-in of the items
-// nested under it (another marker shape or indentation), until an item like it comes.
+// ("shall", "to", "that", "including"...), or a heading that ends in ':' ("Exclusions:"); a list
+// item that ends so is the lead-in of the items nested under it (another marker shape or
+// indentation), until an item like it comes, and of a paragraph indented under it (Markdown).
 struct ListLead {
   std::uint32_t item = 0;  // index into Outline::units: the item's first unit
   std::uint32_t lead = 0;  // index into Outline::units: the lead-in, before the item
@@ -66,7 +67,15 @@ struct Outline {
 // Segments the cased view. Recognises: Markdown '#' headings; numbered headings on their own
 // line ("9.2 Security Incidents", "Section 7(b) Audit", "Article 28", "ARTICLE IV - TERM",
 // "12. LIMITATION OF LIABILITY."); short ALL-CAPS lines; numbered clauses whose first sentence
-// is a title ("7.1 Security Incidents. Supplier shall ..." opens section 7.1). Sentences end at
+// is a title ("7.1 Security Incidents. Supplier shall ...", "11. Access control. You must ..."
+// open sections 7.1 and 11). Headings that open no section: title lines standing alone or right
+// above their paragraph ("Content of the Plan", "Security requirements:", a bold line), US federal
+// clause titles ending in a version date ("... Records (MAY 2019)"), titles run into their text
+// ("4.2 Return of Records. On request ..."), and list items without a lead-in that only name
+// their subject ("(c) Incident reporting." before its text, or items nested under it, or plain
+// text). List items start at "-", "*", "+", "(a)", "1.", "a.", word-processor bullets ("•", "●",
+// U+F0B7, "o" where an item may start), but not where the line before runs on into the marker
+// ("paragraph" / "(b) above"). Sentences end at
 // '.', '?', '!' followed by space and an upper-case letter, digit, quote or '(' -- but not after
 // legal abbreviations (Sec., e.g., i.e., U.S., Inc., Ltd., No., Art., cf., etc., vs., Co., Corp.,
 // para., approx., incl., single capital initials). Each list item starts a new unit, and the

@@ -1,0 +1,34 @@
+// The buyer's rationale fitted to the document's sector (issue 14): a federal contract leads
+// with FAR/DFARS, a HIPAA business associate agreement with 45 CFR 164.
+#ifndef CLAUSESCAN_ASSESS_RATIONALE_SECTOR_H_
+#define CLAUSESCAN_ASSESS_RATIONALE_SECTOR_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "clausescan/report.h"
+#include "rules/model.h"
+
+namespace clausescan::internal {
+
+// The sectors a document shows, best first: each of "us-federal-contractors" (FAR/DFARS/VAAR/
+// HSAR clause numbers, "Contracting Officer", "the Government"), "us-hipaa-covered-entities"
+// ("Business Associate", "Covered Entity", PHI, HIPAA), "eu-financial-entities" (DORA,
+// "financial entity") and "gdpr-controllers" (GDPR, controller, processor, data subjects) that
+// reaches its number of distinct signals, ordered by the signals found (ties in that order).
+// `folded` is the case-folded text. Empty when none fits. Thread-safe.
+std::vector<std::string> DocumentSectors(std::string_view folded);
+
+// Fits the rationale of every finding of report to `sectors` (DocumentSectors): for the first
+// sector that the finding's rule rationale, else its category's, gives a `sector_rationale`,
+// the text becomes that sentence, `sectors` that sector, and the sources those of the sector
+// (then those of no sector or "all"; other sectors' are left out). When none gives one, sources
+// of the document's sectors come first, then those of no sector, then the rest. Findings with
+// no rationale and an empty `sectors` are left as they are. Never fails.
+void FitRationalesToSectors(const RuleSetData& data, const std::vector<std::string>& sectors,
+                            Report* report);
+
+}  // namespace clausescan::internal
+
+#endif  // CLAUSESCAN_ASSESS_RATIONALE_SECTOR_H_

@@ -1,0 +1,55 @@
+// A list whose lead-in states the duty is one clause, reported from the lead-in (issue 11 #2,
+// #3), scanned with the built-in rules as a reader sees it.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "scan_text.h"
+
+namespace clausescan {
+namespace {
+
+using test_scan::On;
+using test_scan::ScanText;
+
+// issue 11 #3: a commitment in the lead-in ("will implement sound practices, including:") and
+// the controls in the items make one security finding, from the lead-in, naming every control.
+TEST(ListClauses, ACommitmentLeadInAndItsControlsAreOneFinding) {
+  const std::string text =
+      "# 7. Security practices\n\n"
+      "The Vendor will implement sound practices while it hosts the service, including:\n\n"
+      "- quarterly vulnerability scans of the hosting platform;\n"
+      "- an annual penetration test by an independent firm.\n";
+  const Report report = ScanText(text, "practices.md");
+  const std::vector<Finding> found = On(report, "security_measures", "");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].line, 3);
+  EXPECT_EQ(found[0].start, text.find("The Vendor will implement"));
+  EXPECT_EQ(found[0].end, text.find(" firm.") + 6);
+  const auto& measures = std::get<std::vector<std::string>>(found[0].parameters.at("measures"));
+  EXPECT_NE(std::find(measures.begin(), measures.end(), "vulnerability_management"),
+            measures.end());
+  EXPECT_NE(std::find(measures.begin(), measures.end(), "pen_testing"), measures.end());
+}
+
+// issue 11 #2: the duty sits in the lead-in; the finding covers it, so a reader (and a scorer
+// that asks whether a finding overlaps the provision) sees the clause.
+TEST(ListClauses, TheDutyInTheLeadInIsPartOfTheFinding) {
+  const std::string text =
+      "# 9. Incidents\n\n"
+      "The Vendor must tell the Client within 48 hours after it:\n\n"
+      "(a) becomes aware of a personal data breach; or\n\n"
+      "(b) learns that a regulator is looking into how it handles the data.\n";
+  const Report report = ScanText(text, "incidents.md");
+  const std::vector<Finding> found = On(report, "incident_notification", "");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].start, text.find("The Vendor must tell"));
+  EXPECT_EQ(found[0].line, 3);
+  EXPECT_NE(found[0].text.find("personal data breach"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace clausescan

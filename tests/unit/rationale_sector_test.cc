@@ -1,0 +1,121 @@
+// "Why the buyer asks" fitted to the document's sector (issue 14, review rev5): a federal
+// contract leads with FAR/DFARS, a HIPAA business associate agreement with 45 CFR 164, and laws
+// of other sectors are not shown when the rationale has a sentence for the document's sector.
+#include "assess/rationale_sector.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "clausescan/clausescan.h"
+#include "report/rationale_text.h"
+#include "rules/rationale_loader.h"
+#include "scan_text.h"
+
+namespace clausescan {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+using ::testing::StartsWith;
+
+// A federal agency's clause set, written for this test.
+const char kFederal[] =
+    "PART H - SPECIAL CONTRACT REQUIREMENTS\n\n"
+    "H.4 Cyber incidents. The Contractor shall comply with DFARS 252.204-7012 and FAR 52.204-21. "
+    "The Contractor shall report each cyber incident that affects Government data to the "
+    "Contracting Officer within 72 hours of discovering it.\n\n"
+    "H.5 Safeguards. The Contractor shall maintain security controls that protect the "
+    "confidentiality of the Government's information, including encryption and multi-factor "
+    "authentication.\n";
+
+// A HIPAA business associate agreement, written for this test.
+const char kBaa[] =
+    "Business Associate Agreement\n\n"
+    "1. Breach notice. Business Associate shall notify Covered Entity of any breach of unsecured "
+    "Protected Health Information within five (5) business days after discovering it.\n\n"
+    "2. Return of PHI. Upon termination of this Agreement, Business Associate shall return or "
+    "destroy all PHI that it maintains for Covered Entity and shall retain no copies.\n";
+
+const Finding* First(const Report& report, const std::string& category) {
+  for (const Finding& f : report.findings) {
+    if (f.category == category && !f.rationale.text.empty()) return &f;
+  }
+  return nullptr;
+}
+
+std::string Titles(const Finding& f) {
+  std::string out;
+  for (const RationaleSource& s : f.rationale.sources) out += s.title + "; ";
+  return out;
+}
+
+// issue 14 (rev5: sd/va-vaar:187, sd/gsa): a federal clause's why-line is the federal one.
+TEST(RationaleSector, FederalClauseLeadsWithFarAndDfars) {
+  EXPECT_EQ(internal::DocumentSectors("the contractor shall notify the contracting officer; the "
+                                      "government may audit under far 52.204-21.")
+                .front(),
+            "us-federal-contractors");
+  const Report report = test_scan::ScanText(kFederal, "clauses.txt");
+  for (const char* category : {"incident_notification", "security_measures"}) {
+    const Finding* f = First(report, category);
+    ASSERT_NE(f, nullptr) << category;
+    const std::string line = internal::RationaleLine(f->rationale);
+    EXPECT_THAT(line, StartsWith("A US ")) << line;
+    ASSERT_FALSE(f->rationale.sources.empty());
+    EXPECT_THAT(f->rationale.sources[0].title, ::testing::ContainsRegex("^(FAR|DFARS)"))
+        << Titles(*f);
+    EXPECT_THAT(Titles(*f), Not(HasSubstr("GDPR"))) << category;
+    EXPECT_THAT(Titles(*f), Not(HasSubstr("DORA"))) << category;
+    EXPECT_THAT(line, Not(HasSubstr("\u2026"))) << line;
+  }
+}
+
+// issue 14 (rev5: cp BAA:27): a BAA's why-line cites 45 CFR 164 first, not DORA or GDPR.
+TEST(RationaleSector, BusinessAssociateClauseLeadsWithHipaa) {
+  const Report report = test_scan::ScanText(kBaa, "baa.txt");
+  for (const char* category : {"incident_notification", "data_deletion"}) {
+    const Finding* f = First(report, category);
+    ASSERT_NE(f, nullptr) << category;
+    const std::string line = internal::RationaleLine(f->rationale);
+    EXPECT_THAT(line, HasSubstr("PHI")) << line;
+    ASSERT_FALSE(f->rationale.sources.empty());
+    EXPECT_THAT(f->rationale.sources[0].title, ::testing::ContainsRegex("(45 CFR|HIPAA)"))
+        << Titles(*f);
+    EXPECT_THAT(Titles(*f), Not(HasSubstr("GDPR"))) << category;
+    EXPECT_THAT(Titles(*f), Not(HasSubstr("DORA"))) << category;
+    EXPECT_THAT(line, Not(HasSubstr("\u2026"))) << line;
+  }
+}
+
+// A GDPR DPA keeps its GDPR reasons: the fitting does not pull US laws forward.
+TEST(RationaleSector, GdprProcessingTermsKeepGdprFirst) {
+  const Report report = test_scan::ScanText(
+      "Data Processing Addendum\n\nProcessor shall notify Controller without undue delay and in "
+      "any event within 48 hours after becoming aware of a Personal Data Breach affecting the "
+      "personal data of data subjects, as GDPR Article 33 requires.\n",
+      "dpa.txt");
+  const Finding* f = First(report, "incident_notification");
+  ASSERT_NE(f, nullptr);
+  ASSERT_FALSE(f->rationale.sources.empty());
+  EXPECT_THAT(f->rationale.sources[0].title, HasSubstr("GDPR")) << Titles(*f);
+}
+
+// Every built-in sector sentence fits the text report's line whole.
+TEST(RationaleSector, BuiltinSectorSentencesFitTheTextLine) {
+  std::size_t count = 0;
+  for (const auto& [key, entry] : internal::BuiltinRationales()) {
+    for (const auto& [sector, text] : entry.sector_text) {
+      Rationale shown;
+      shown.text = text;
+      EXPECT_THAT(internal::RationaleLine(shown), Not(HasSubstr("\u2026"))) << key << " " << sector;
+      ++count;
+    }
+  }
+  EXPECT_GT(count, 0u);
+}
+
+}  // namespace
+}  // namespace clausescan
