@@ -400,6 +400,7 @@ TEST(ProfileJudgement, JudgeAgainstProfileWithTheTerm) {
               Contains(HasSubstr("before the contract's term ends (2028-01-01)")));
   JudgeAgainstProfile(Supplier(), Date("2026-12-06"), &report);  // judged again, no term
   EXPECT_THAT(report.findings[0].profile->notes, ::testing::Not(Contains(HasSubstr("term ends"))));
+}
 
 // issue 13 #2 (judgements that are true), 1: a clock that starts on awareness of a term the
 // contract defines as a confirmed event starts at confirmation.
