@@ -37,6 +37,11 @@ CLI::Validator NonEmptyFileName();
 // otherwise mean today: "the date is empty".
 CLI::Validator NonEmptyDate();
 
+// Parses the date of option (e.g. "--term-ends") into *date; "" leaves it unset. Prints
+// "OPTION must be a date written YYYY-MM-DD, found 'TEXT'" and returns false when it is not one.
+bool ParseDateOption(const std::string& option, const std::string& text,
+                     std::optional<CalendarDate>* date);
+
 // Prints "clausescan: <message>" to stderr.
 void PrintError(const std::string& message);
 

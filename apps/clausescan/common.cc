@@ -21,6 +21,15 @@ CLI::Validator NonEmptyDate() {
       "YYYY-MM-DD");
 }
 
+bool ParseDateOption(const std::string& option, const std::string& text,
+                     std::optional<CalendarDate>* date) {
+  if (text.empty()) return true;
+  *date = CalendarDate::Parse(text);
+  if (*date) return true;
+  PrintError(option + " must be a date written YYYY-MM-DD, found '" + text + "'");
+  return false;
+}
+
 void PrintError(const std::string& message) {
   // An error may quote a value from its input (a rule id, a url): a huge one is cut so the
   // message stays readable; the file and line come first and are kept.

@@ -26,8 +26,9 @@ struct PackArgs {
   ReadArgs read;
   std::string profile;
   std::string output;
-  std::string as_of;    // YYYY-MM-DD; empty: today (UTC)
-  std::string missing;  // --missing FILE: the still-missing list; empty: standard output
+  std::string as_of;      // YYYY-MM-DD; empty: today (UTC)
+  std::string term_ends;  // issue 13 #1: YYYY-MM-DD; empty: not known
+  std::string missing;    // --missing FILE: the still-missing list; empty: standard output
   bool force = false;
 };
 
@@ -104,6 +105,7 @@ int RunPack(PackArgs args) {
       return kExitError;
     }
   }
+  if (!ParseDateOption("--term-ends", args.term_ends, &options.term_ends)) return kExitError;
   if (!CheckOutputHoldsNoInput(args)) return kExitError;
   // The still-missing list goes to its own file, replaced whole, or to standard output.
   std::optional<Output> missing;
@@ -137,6 +139,7 @@ int RunPack(PackArgs args) {
   }
   PackOptions pack_options;
   pack_options.as_of = *options.profile_date;
+  pack_options.term_ends = options.term_ends;
   const Pack pack = BuildPack(reports, *shared, pack_options);
   PackWriteOptions write_options;
   write_options.force = args.force;
@@ -196,6 +199,10 @@ Command AddPackCommand(CLI::App& app) {
       ->check(NonEmptyFileName());
   cmd->add_option("--as-of", args->as_of,
                   "Judge your documents' expiry on this date (YYYY-MM-DD); default: today (UTC)")
+      ->check(NonEmptyDate());
+  cmd->add_option("--term-ends", args->term_ends,
+                  "The day the contracts' term ends (YYYY-MM-DD): your documents that expire "
+                  "before it are listed as still missing")
       ->check(NonEmptyDate());
   cmd->add_option("--missing", args->missing,
                   "Write what is still missing (for you, not the buyer) to this file instead of "

@@ -38,8 +38,9 @@ struct ScanArgs {
   RuleOptions rules;
   ReadArgs read;
   std::string baseline;
-  std::string profile;  // issue 13 #2: judge findings against this company profile
-  std::string as_of;    // YYYY-MM-DD; empty: today (UTC)
+  std::string profile;    // issue 13 #2: judge findings against this company profile
+  std::string as_of;      // YYYY-MM-DD; empty: today (UTC)
+  std::string term_ends;  // issue 13 #1: YYYY-MM-DD; empty: not known
 };
 
 // Leaves out of report what the baseline accepted, saying so in its notes.
@@ -236,7 +237,12 @@ bool LoadProfileOption(const ScanArgs& args, const RuleSet& rules, ScanOptions* 
       return false;
     }
   }
-  if (args.profile.empty()) return true;
+  if (!ParseDateOption("--term-ends", args.term_ends, &options->term_ends)) return false;
+  if (args.profile.empty()) {
+    if (!options->term_ends) return true;
+    PrintError("--term-ends needs --profile: it judges your documents against the term");
+    return false;
+  }
   ProfileResult profile = LoadProfile(args.profile, rules);
   if (!profile) {
     for (const ProfileError& error : profile.errors()) PrintError(error.message());
@@ -373,6 +379,10 @@ Command AddScanCommand(CLI::App& app) {
   cmd->add_option("--as-of", args->as_of,
                   "With --profile: judge your documents' expiry on this date (YYYY-MM-DD); "
                   "default: today (UTC)")
+      ->check(NonEmptyDate());
+  cmd->add_option("--term-ends", args->term_ends,
+                  "With --profile: the day the contract's term ends (YYYY-MM-DD); your documents "
+                  "that expire before it are flagged")
       ->check(NonEmptyDate());
   cmd->add_flag("--lossy-utf8", args->lossy_utf8,
                 "Replace invalid UTF-8 bytes with '?' instead of failing");

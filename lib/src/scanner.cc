@@ -481,7 +481,7 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   if (!options.rationale) internal::DropRationale(&report);  // issue 14 #2
   if (options.profile) {                                     // issue 13 #2
     JudgeAgainstProfile(*options.profile, options.profile_date.value_or(CalendarDate::Today()),
-                        &report);
+                        options.term_ends, &report);
   }
   return report;
 }

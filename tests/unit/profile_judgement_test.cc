@@ -355,6 +355,53 @@ TEST(ProfileJudgement, JudgingTwiceAdjustsOnce) {
             1);
 }
 
+// issue 13 #1: with the contract's term known, a valid document that expires before it ends is
+// flagged with a note; one valid beyond it, or an expired one, is not; no term flags nothing.
+TEST(ProfileJudgement, DocumentsExpiringBeforeTheTermEnds) {
+  const std::string text =
+      "Supplier shall notify Customer of any Security Incident within 24 hours of its "
+      "occurrence.\n";
+  ScanOptions options = WithProfile();
+  options.term_ends = Date("2027-12-31");
+  Report report = ScanText(text, "contract.txt", options);
+  EXPECT_EQ(report.document.term_ends, "2027-12-31");
+  std::vector<Finding> found = On(report, "incident_notification", "24 hours");
+  ASSERT_EQ(found.size(), 1u);
+  ASSERT_TRUE(found[0].profile.has_value());
+  const ProfileJudgement& p = *found[0].profile;
+  EXPECT_EQ(p.term_ends, "2027-12-31");
+  ASSERT_GE(p.documents.size(), 3u);
+  EXPECT_EQ(p.documents[0].evidence, "incident-response-procedure");  // valid to 2027-06-30
+  EXPECT_TRUE(p.documents[0].expires_before_term);
+  EXPECT_FALSE(p.documents[2].expires_before_term);  // expired already: its own note
+  EXPECT_THAT(p.notes, Contains("Incident response procedure expires 2027-06-30, before the "
+                                "contract's term ends (2027-12-31): plan its renewal"));
+
+  options.term_ends = Date("2027-06-30");  // the last valid day is the term's last day
+  Report within = ScanText(text, "contract.txt", options);
+  for (const Finding& f : within.findings) {
+    for (const ProfileDocument& d : f.profile->documents) EXPECT_FALSE(d.expires_before_term);
+    EXPECT_THAT(f.profile->notes, ::testing::Not(Contains(HasSubstr("term ends"))));
+  }
+  Report none = ScanText(text, "contract.txt", WithProfile());
+  EXPECT_EQ(none.document.term_ends, "");
+  for (const Finding& f : none.findings) EXPECT_EQ(f.profile->term_ends, "");
+}
+
+// issue 13 #1: the library call takes the term too.
+TEST(ProfileJudgement, JudgeAgainstProfileWithTheTerm) {
+  Report report = ScanText(
+      "Supplier shall notify Customer of any Security Incident within 24 hours of its "
+      "occurrence.\n",
+      "contract.txt");
+  JudgeAgainstProfile(Supplier(), Date("2026-12-06"), Date("2028-01-01"), &report);
+  ASSERT_EQ(report.findings.size(), 1u);
+  EXPECT_THAT(report.findings[0].profile->notes,
+              Contains(HasSubstr("before the contract's term ends (2028-01-01)")));
+  JudgeAgainstProfile(Supplier(), Date("2026-12-06"), &report);  // judged again, no term
+  EXPECT_THAT(report.findings[0].profile->notes, ::testing::Not(Contains(HasSubstr("term ends"))));
+}
+
 // issue 13 #2 (judgements that are true), 1: a clock that starts on awareness of a term the
 // contract defines as a confirmed event starts at confirmation.
 TEST(ProfileJudgement, NotificationTriggerReadThroughTheDefinedEvent) {

@@ -4,6 +4,8 @@
 #ifndef CLAUSESCAN_JUDGEMENT_H_
 #define CLAUSESCAN_JUDGEMENT_H_
 
+#include <optional>
+
 #include "clausescan/date.h"
 #include "clausescan/profile.h"
 #include "clausescan/report.h"
@@ -32,6 +34,13 @@ namespace clausescan {
 // its latest expired one (a note "TITLE expired DATE"), else none (a note "no document in your
 // profile: TITLE").
 void JudgeAgainstProfile(const Profile& profile, const CalendarDate& on, Report* report);
+
+// As above, and when term_ends is set (the day the contract's term ends, issue 13 #1), each valid
+// document that expires before it is flagged (ProfileDocument::expires_before_term) with a note
+// "TITLE expires DATE, before the contract's term ends (TERM_ENDS): plan its renewal"; the term
+// is recorded in report->document.term_ends and each ProfileJudgement::term_ends.
+void JudgeAgainstProfile(const Profile& profile, const CalendarDate& on,
+                         const std::optional<CalendarDate>& term_ends, Report* report);
 
 }  // namespace clausescan
 

@@ -126,7 +126,7 @@ struct PackOptions {
   // The date documents are judged on (valid, expired).
   CalendarDate as_of = CalendarDate::Today();
   // When the contracts' term is known, its end: a copied document that expires before it is a
-  // gap (kExpiresInTerm). No rule extracts a term yet; callers that know it set it.
+  // gap (kExpiresInTerm). `clausescan pack --term-ends` sets it.
   std::optional<CalendarDate> term_ends;
 };
 

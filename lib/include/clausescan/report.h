@@ -60,9 +60,12 @@ struct ProfileDocument {
   std::string title;        // the document's title (the profile's, else the catalogue's)
   std::string file;         // as the profile writes it; "" when the profile has none
   std::string valid_until;  // YYYY-MM-DD; "" when the profile has none
-  // "valid" (on the scan date), "expired" (before the scan date) or "missing" (no document in
-  // the profile answers the id).
+  // "valid" (on the scan date), "expired" (before the scan date), "not_yet_valid" (issued after
+  // it) or "missing" (no document in the profile answers the id).
   std::string status;
+  // A valid document that expires before ProfileJudgement::term_ends (issue 13 #1); false when
+  // no term is known.
+  bool expires_before_term = false;
 };
 
 // An Annex A control a finding maps to that the profile's SoA excludes or has not implemented.
@@ -90,10 +93,14 @@ struct ProfileJudgement {
   // One per evidence id of the finding, in its order: the document that answers it.
   std::vector<ProfileDocument> documents;
   std::vector<ControlGap> gaps;  // in the order of the finding's controls
+  // The day the contract's term ends (ScanOptions::term_ends), YYYY-MM-DD; "" when not known.
+  std::string term_ends;
   // What a reader should act on besides the summary, one sentence each: expired documents
   // ("ISO/IEC 27001 certificate expired 2026-03-01"), evidence with no document ("no document
   // in your profile: Backup policy"), controls the SoA excludes or has not implemented
-  // ("demands A.8.13 (Information backup), which your SoA excludes: negotiate or justify").
+  // ("demands A.8.13 (Information backup), which your SoA excludes: negotiate or justify"),
+  // valid documents that expire before the term ends ("ISO certificate expires 2027-06-30,
+  // before the contract's term ends (2027-12-31): plan its renewal").
   std::vector<std::string> notes;
 };
 
@@ -182,6 +189,9 @@ struct DocumentInfo {
   // documents were judged on (YYYY-MM-DD); both "" when the scan had no profile.
   std::string profile;
   std::string profile_date;
+  // The day the contract's term ends, as the profile's documents were judged against it
+  // (ScanOptions::term_ends), YYYY-MM-DD; "" when not known.
+  std::string term_ends;
 };
 
 // What SelectFindings left out of a report below a minimum risk, so that a summary of what is

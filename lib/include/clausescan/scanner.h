@@ -121,6 +121,9 @@ enum class Revisions {
 //                                                          judgement, reports as without it
 //   profile_date            --as-of             today      the date (UTC) the profile's documents
 //                                                          are judged valid or expired on
+//   term_ends               --term-ends         null       with profile: the day the contract's
+//                                                          term ends; a valid document expiring
+//                                                          before it is flagged (issue 13 #1)
 //
 // Fixed bounds, not options: a DOCX list label is cut at 64 bytes and its level text read up to
 // 256 bytes; numbering.xml and styles.xml are read up to 10000 lists, list instances and styles
@@ -143,6 +146,7 @@ struct ScanOptions {
   bool rationale = true;
   std::shared_ptr<const Profile> profile;
   std::optional<CalendarDate> profile_date;
+  std::optional<CalendarDate> term_ends;
 };
 
 // Scans documents with a RuleSet. Cheap to construct. Thread safety: every method is const and

@@ -379,7 +379,8 @@ void AdjustRisk(const ProfileJudgement& judgement, Finding& f) {
 
 // The profile's document for each of the finding's evidence ids, with notes for those expired,
 // not yet valid or missing.
-void AddDocuments(const Profile& profile, const CalendarDate& on, const Finding& f,
+void AddDocuments(const Profile& profile, const CalendarDate& on,
+                  const std::optional<CalendarDate>& term_ends, const Finding& f,
                   ProfileJudgement& judgement) {
   for (const EvidenceItem& item : f.evidence) {
     ProfileDocument doc{item.id, item.title.empty() ? item.id : item.title};
@@ -398,6 +399,12 @@ void AddDocuments(const Profile& profile, const CalendarDate& on, const Finding&
       doc.valid_until = file->valid_until.ToString();
       if (file->ValidOn(on)) {
         doc.status = "valid";
+        if (term_ends && file->valid_until < *term_ends) {  // issue 13 #1
+          doc.expires_before_term = true;
+          judgement.notes.push_back(
+              fmt::format("{} expires {}, before the contract's term ends ({}): plan its renewal",
+                          doc.title, doc.valid_until, term_ends->ToString()));
+        }
       } else if (file->valid_until < on) {
         doc.status = "expired";
         judgement.notes.push_back(doc.title + " expired " + doc.valid_until);
@@ -458,10 +465,12 @@ void Unjudge(Finding& f) {
   f.profile.reset();
 }
 
-ProfileJudgement Judge(const Profile& profile, const CalendarDate& on, Finding& f,
+ProfileJudgement Judge(const Profile& profile, const CalendarDate& on,
+                       const std::optional<CalendarDate>& term_ends, Finding& f,
                        const AuditContext& context) {
   ProfileJudgement judgement;
   judgement.original_risk = f.risk;
+  if (term_ends) judgement.term_ends = term_ends->ToString();
   // A duty the other side owes asks nothing of the supplier's ISMS.
   if (f.side == "them" && f.holds == "duty") return judgement;
   if (std::optional<Comparison> c = Compare(profile.capabilities, f, context)) {
@@ -469,7 +478,7 @@ ProfileJudgement Judge(const Profile& profile, const CalendarDate& on, Finding& 
     judgement.verdict = c->verdict;
     judgement.summary = c->ours + "; " + c->theirs + ": " + VerdictWords(*c);
   }
-  AddDocuments(profile, on, f, judgement);
+  AddDocuments(profile, on, term_ends, f, judgement);
   AddGaps(profile, f, judgement);
   return judgement;
 }
@@ -503,13 +512,19 @@ std::vector<AuditContext> AuditContexts(const std::vector<Finding>& findings) {
 }  // namespace
 
 void JudgeAgainstProfile(const Profile& profile, const CalendarDate& on, Report* report) {
+  JudgeAgainstProfile(profile, on, std::nullopt, report);
+}
+
+void JudgeAgainstProfile(const Profile& profile, const CalendarDate& on,
+                         const std::optional<CalendarDate>& term_ends, Report* report) {
   report->document.profile = profile.path;
   report->document.profile_date = on.ToString();
+  report->document.term_ends = term_ends ? term_ends->ToString() : "";
   const std::vector<AuditContext> contexts = AuditContexts(report->findings);
   for (std::size_t i = 0; i < report->findings.size(); ++i) {
     Finding& f = report->findings[i];
     Unjudge(f);
-    ProfileJudgement judgement = Judge(profile, on, f, contexts[i]);
+    ProfileJudgement judgement = Judge(profile, on, term_ends, f, contexts[i]);
     AdjustRisk(judgement, f);
     f.profile = std::move(judgement);
   }

@@ -139,13 +139,15 @@ PackGapKind GapKindOf(PackEvidenceStatus status) {
 
 // The reports, each judged against profile on `on` when any finding of it is not.
 std::vector<Report> Judged(const std::vector<Report>& reports, const Profile& profile,
-                           const CalendarDate& on) {
+                           const CalendarDate& on, const std::optional<CalendarDate>& term_ends) {
   std::vector<Report> judged = reports;
   for (Report& report : judged) {
     const bool all = std::all_of(report.findings.begin(), report.findings.end(),
                                  [](const Finding& f) { return f.profile.has_value(); });
-    if (!all || report.document.profile_date != on.ToString()) {
-      JudgeAgainstProfile(profile, on, &report);
+    const std::string term = term_ends ? term_ends->ToString() : "";
+    if (!all || report.document.profile_date != on.ToString() ||
+        report.document.term_ends != term) {
+      JudgeAgainstProfile(profile, on, term_ends, &report);
     }
   }
   return judged;
@@ -230,7 +232,7 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
   std::map<std::string, std::size_t> asked;       // clauses calling for each id
   std::map<std::string, std::string> control_titles;
   std::vector<PackGap> not_met;
-  for (const Report& report : Judged(reports, profile, options.as_of)) {
+  for (const Report& report : Judged(reports, profile, options.as_of, options.term_ends)) {
     pack.contracts.push_back(report.document.path);
     const std::size_t first_of_report = pack.clauses.size();
     for (const Finding& f : report.findings) {

@@ -32,6 +32,7 @@ Json DocumentJson(const DocumentInfo& document) {
   out["parties"] = std::move(parties);
   if (!document.profile.empty()) {  // issue 13 #2
     out["profile"] = Json{{"path", document.profile}, {"date", document.profile_date}};
+    if (!document.term_ends.empty()) out["profile"]["term_ends"] = document.term_ends;
   }
   if (document.placeholders > 0 || document.options_not_selected > 0) {
     out["template"] = Json{{"placeholders", document.placeholders},

@@ -51,6 +51,9 @@ nlohmann::ordered_json ProfileJudgementJson(const ProfileJudgement& judgement) {
                              {"file", d.file},
                              {"valid_until", d.valid_until},
                              {"status", d.status}});
+    if (!judgement.term_ends.empty()) {  // issue 13 #1
+      documents.back()["expires_before_term"] = d.expires_before_term;
+    }
   }
   Json gaps = Json::array();
   for (const ControlGap& g : judgement.gaps) {
@@ -61,6 +64,7 @@ nlohmann::ordered_json ProfileJudgementJson(const ProfileJudgement& judgement) {
   out["verdict"] = judgement.verdict;
   out["summary"] = judgement.summary;
   out["original_risk"] = RiskName(judgement.original_risk);
+  if (!judgement.term_ends.empty()) out["term_ends"] = judgement.term_ends;
   out["documents"] = std::move(documents);
   out["gaps"] = std::move(gaps);
   out["notes"] = judgement.notes;

@@ -22,7 +22,10 @@ std::vector<std::string> ProfileDocumentLines(const ProfileJudgement& judgement)
 
 std::string ProfileHeaderLine(const DocumentInfo& document) {
   if (document.profile.empty()) return "";
-  return "judged against the profile " + document.profile + " on " + document.profile_date;
+  std::string line =
+      "judged against the profile " + document.profile + " on " + document.profile_date;
+  if (!document.term_ends.empty()) line += ", for a term ending " + document.term_ends;
+  return line;
 }
 
 }  // namespace clausescan::internal
