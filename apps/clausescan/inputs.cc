@@ -124,6 +124,12 @@ bool CheckReadFiles(const ReadFiles& reads, const Output& out) {
     PrintError(fmt::format("{}: is {}; not writing the report over it", out.path(), what));
     return false;
   }
+  for (const std::string& file : reads.profile_files) {
+    if (file.empty() || ::stat(file.c_str(), &st) != 0 || !out.IsDestination(st)) continue;
+    PrintError(fmt::format("{}: is a file the --profile names ({}); not writing the report over it",
+                           out.path(), file));
+    return false;
+  }
   if (reads.rules_dir.empty()) return true;
   BatchOptions every_file;
   every_file.hidden = true;

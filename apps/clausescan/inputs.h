@@ -25,10 +25,12 @@ void AddInputOptions(CLI::App* cmd, InputArgs* args);
 
 // The files a run reads besides its inputs, which its output must not replace either.
 struct ReadFiles {
-  std::string playbook;   // --playbook FILE
-  std::string rules_dir;  // --rules DIR: every file in it
-  std::string baseline;   // --baseline FILE
-  std::string profile;    // --profile FILE
+  std::string playbook;                    // --playbook FILE
+  std::string rules_dir;                   // --rules DIR: every file in it
+  std::string baseline;                    // --baseline FILE
+  std::string profile;                     // --profile FILE
+  std::vector<std::string> profile_files;  // the files the profile names: SoA CSV, evidence,
+                                           // redacted copies
 };
 
 // False, after printing why, when the output would go over something the run reads, so that a

@@ -277,9 +277,19 @@ int RunScan(ScanArgs args) {
     PrintError(error);
     return kExitError;
   }
-  if (!CheckOutputIsNotAnInput(
-          args.inputs, {args.rules.playbook, args.rules.rules_dir, args.baseline, args.profile},
-          out)) {
+  ReadFiles reads{args.rules.playbook, args.rules.rules_dir, args.baseline, args.profile, {}};
+  if (options.profile) {  // issue 13 (attack D11): never over the SoA CSV or an evidence file
+    const Profile& profile = *options.profile;
+    if (!profile.soa_csv.empty()) {
+      reads.profile_files.push_back(
+          (std::filesystem::path(profile.folder) / profile.soa_csv).string());
+    }
+    for (const EvidenceFile& e : profile.evidence) {
+      reads.profile_files.push_back(e.path);
+      if (!e.redacted_path.empty()) reads.profile_files.push_back(e.redacted_path);
+    }
+  }
+  if (!CheckOutputIsNotAnInput(args.inputs, reads, out)) {
     return kExitError;
   }
   // Before any scanning; the unnamed output file is never linked in when this fails.

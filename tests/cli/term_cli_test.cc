@@ -143,5 +143,17 @@ TEST(TermCli, PackSaysTheDocumentExpiresBeforeTheTermEnds) {
   EXPECT_FALSE(fs::exists(out / "missing.md"));
 }
 
+// issue 13 (attack D11): `scan --profile -o` never writes the report over a file the profile
+// names (an evidence file, here the internal-looking procedure); the file is left as it was.
+TEST(TermCli, ScanNeverWritesOverAFileTheProfileNames) {
+  TempDir dir;
+  const fs::path profile = WriteProfile(dir);
+  const fs::path evidence = dir.path() / "irp.txt";
+  RunResult r = Scan("json", profile, "-o " + Quote(evidence));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("is a file the --profile names"));
+  EXPECT_EQ(ReadWholeFile(evidence), "Incident response procedure\n");
+}
+
 }  // namespace
 }  // namespace clausescan::testing
