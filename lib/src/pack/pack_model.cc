@@ -11,34 +11,11 @@
 
 #include "clausescan/judgement.h"
 #include "clausescan/pack.h"
+#include "common/control_ids.h"
 #include "pack/pack_names.h"
 
 namespace clausescan {
 namespace {
-
-// Compares control ids with numbers by value: "A.5.9" < "A.5.24" < "A.8.1".
-bool ControlIdLess(std::string_view a, std::string_view b) {
-  std::size_t i = 0, j = 0;
-  while (i < a.size() && j < b.size()) {
-    const bool da = a[i] >= '0' && a[i] <= '9';
-    const bool db = b[j] >= '0' && b[j] <= '9';
-    if (da && db) {
-      std::size_t ei = i, ej = j;
-      while (ei < a.size() && a[ei] >= '0' && a[ei] <= '9') ++ei;
-      while (ej < b.size() && b[ej] >= '0' && b[ej] <= '9') ++ej;
-      const std::string_view na = a.substr(i, ei - i), nb = b.substr(j, ej - j);
-      if (na.size() != nb.size()) return na.size() < nb.size();
-      if (na != nb) return na < nb;
-      i = ei;
-      j = ej;
-      continue;
-    }
-    if (a[i] != b[j]) return a[i] < b[j];
-    ++i;
-    ++j;
-  }
-  return a.size() - i < b.size() - j;
-}
 
 // The profile's own SoA excerpt, listed against a clause only where the SoA applies one of its
 // controls.
