@@ -27,27 +27,8 @@ cd "$root"  # relative paths read better in the report
 "$build/clausescan" scan --format html --output "$out/report.html" \
   corpus/security-addendum.md corpus/dpa.md corpus/msa.txt
 
-# The file must stand alone: nothing that would load from elsewhere.
-if grep -n -E '<(link|script|img|iframe|object|embed)[ >]|@import|url\(' "$out/report.html"; then
-  fail "report.html references an external resource (lines above)"
-fi
-
-profile=$(mktemp -d)
-trap 'rm -rf "$profile"' EXIT
-# Every host resolves to nothing, so a reference to anything outside the file fails loudly.
-browser=(timeout 180 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run
-  --disable-background-networking --disable-component-update --disable-sync
-  --host-resolver-rules="MAP * ~NOTFOUND" --user-data-dir="$profile"
-  --enable-logging=stderr --v=0 --window-size=1280,2000)
-
-"${browser[@]}" --screenshot="$out/report.png" "file://$out/report.html" 2>"$out/chromium.log"
-"${browser[@]}" --dump-dom "file://$out/report.html" >"$out/dom.html" 2>>"$out/chromium.log"
-
-# Console messages (script errors, failed loads, blocked requests) are logged as CONSOLE lines.
-if grep -E ':CONSOLE|Uncaught|Failed to load resource|net::ERR_' "$out/chromium.log"; then
-  fail "the browser reported the errors above (full log: $out/chromium.log)"
-fi
-[ -s "$out/report.png" ] || fail "no screenshot was saved (log: $out/chromium.log)"
+. "$root/tests/html/chromium_check.sh"
+check_page_in_chromium "$out/report.html" "$out/report.png" "$out"
 grep -q '<h1>Contract security review</h1>' "$out/dom.html" || fail "the page did not render"
 grep -q 'id="evidence"' "$out/dom.html" || fail "the evidence pack is missing from the page"
 for doc in security-addendum.md dpa.md msa.txt; do

@@ -28,31 +28,9 @@ cd "$root"  # relative paths read better in the index
 rm -rf "$out/pack"
 "$build/clausescan" pack corpus/security-addendum.md --profile corpus/profile/acme-profile.yaml \
   --as-of 2026-12-06 --output "$out/pack" >/dev/null
-page="$out/pack/index.html"
 
-# The page must stand alone: nothing that would load from elsewhere.
-if grep -n -E '<(link|script|img|iframe|object|embed)[ >]|@import|url\(' "$page"; then
-  fail "index.html references an external resource (lines above)"
-fi
-
-profile=$(mktemp -d)
-trap 'rm -rf "$profile"' EXIT
-# Every host resolves to nothing, so a reference to anything outside the file fails loudly.
-browser=(timeout 180 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run
-  --disable-background-networking --disable-component-update --disable-sync
-  --host-resolver-rules="MAP * ~NOTFOUND" --user-data-dir="$profile"
-  --enable-logging=stderr --v=0 --window-size=1280,2000)
-
-"${browser[@]}" --screenshot="$out/index.png" "file://$page" 2>"$out/chromium.log"
-"${browser[@]}" --dump-dom "file://$page" >"$out/dom.html" 2>>"$out/chromium.log"
-
-# Console messages (script errors, failed loads, blocked requests, a violated content security
-# policy) are logged as CONSOLE lines.
-if grep -E ':CONSOLE|Uncaught|Failed to load resource|net::ERR_|Content Security Policy' \
-    "$out/chromium.log"; then
-  fail "the browser reported the errors above (full log: $out/chromium.log)"
-fi
-[ -s "$out/index.png" ] || fail "no screenshot was saved (log: $out/chromium.log)"
+. "$root/tests/html/chromium_check.sh"
+check_page_in_chromium "$out/pack/index.html" "$out/index.png" "$out"
 grep -q '<h1>Security pack</h1>' "$out/dom.html" || fail "the page did not render"
 grep -q 'documents/public/iso-certificate/' "$out/dom.html" || fail "the documents are missing"
 grep -q '<h3>security-addendum.md</h3>' "$out/dom.html" || fail "the contract is missing"
