@@ -255,5 +255,16 @@ TEST(PackFilesCli, MissingPathThatIsNoSymlinkSaysNoFile) {
   EXPECT_THAT(text, Not(HasSubstr("symlink")));
 }
 
+// issue 13 #7: the sample profile states the triage time its incident procedure sets (2 hours),
+// so a clause counting 72 hours from awareness is met, not "depends on the time to confirm".
+TEST(PackFilesCli, SampleProfileConfirmsWithinTwoHours) {
+  RunResult r =
+      RunClausescan("scan " + Quote(kSource + "/corpus/dpa.md") + " --profile " +
+                    Quote(kSource + "/corpus/profile/acme-profile.yaml") + " --as-of 2026-12-06");
+  EXPECT_THAT(r.out, HasSubstr("confirm within 2 h of awareness; the"));
+  EXPECT_THAT(r.out, HasSubstr("clause asks 72 h of awareness: met"));
+  EXPECT_THAT(r.out, Not(HasSubstr("depends")));
+}
+
 }  // namespace
 }  // namespace clausescan::testing
