@@ -53,9 +53,7 @@ bool IsAtOrBelow(const std::string& path, const fs::path& output) {
 // run reads (a contract, the profile and every file it names, the playbook, a file of --rules,
 // the file standard input comes from: CheckTargetIsNotAnInput, as scan), when a contract is the
 // file standard output goes to, or when the output is the current folder or holds --missing.
-bool CheckOutputHoldsNoInput(const PackArgs& args, const Profile& profile) {
-  ReadFiles reads{args.rules.playbook, args.rules.rules_dir, "", args.profile,
-                  ProfileFiles(profile)};  // issue 13 D6/D13
+bool CheckOutputHoldsNoInput(const PackArgs& args, const ReadFiles& reads) {
   if (!CheckTargetIsNotAnInput(args.inputs, reads, PackTarget(args.output))) return false;
   std::error_code ec;
   const fs::path output = fs::weakly_canonical(fs::absolute(args.output, ec), ec);
@@ -144,8 +142,11 @@ int RunPack(PackArgs args) {
     for (const ProfileError& error : profile.errors()) PrintError(error.message());
     return kExitError;
   }
-  if (!CheckOutputHoldsNoInput(args, *profile)) return kExitError;
-  // The still-missing list goes to its own file, replaced whole, or to standard output.
+  const ReadFiles reads{args.rules.playbook, args.rules.rules_dir, "", args.profile,
+                        ProfileFiles(*profile)};  // issue 13 D6/D13
+  if (!CheckOutputHoldsNoInput(args, reads)) return kExitError;
+  // The still-missing list goes to its own file, replaced whole, or to standard output; never
+  // over a file the run reads (as scan -o).
   std::optional<Output> missing;
   if (!args.missing.empty()) {
     missing.emplace(args.missing);
@@ -154,6 +155,7 @@ int RunPack(PackArgs args) {
       PrintError(error);
       return kExitError;
     }
+    if (!CheckOutputIsNotAnInput(args.inputs, reads, *missing)) return kExitError;
   }
   auto shared = std::make_shared<const Profile>(std::move(profile).value());
   options.profile = shared;

@@ -69,6 +69,19 @@ TEST(PackFilesCli, ForceNeverReplacesAFileTheProfileNames) {
   }
 }
 
+// issue 13 #1 (D6): --missing FILE is refused over a file the run reads, as scan -o is: the
+// SoA CSV stays as it was and no pack is written.
+TEST(PackFilesCli, MissingListNeverReplacesAFileTheProfileNames) {
+  SampleCopy sample;
+  const fs::path soa = sample.File("soa.csv");
+  const std::string before = ReadWholeFile(soa);
+  RunResult r = sample.Pack("-o " + Quote(sample.path() / "pack") + " --missing " + Quote(soa));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("is a file the --profile names"));
+  EXPECT_EQ(ReadWholeFile(soa), before);
+  EXPECT_FALSE(fs::exists(sample.path() / "pack"));
+}
+
 // issue 13 #1 (D6): nor a file of the --rules folder (as scan -o refuses one).
 TEST(PackFilesCli, ForceNeverReplacesAFileOfTheRulesFolder) {
   SampleCopy sample;
