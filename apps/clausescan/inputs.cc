@@ -150,7 +150,8 @@ bool CheckReadFiles(const ReadFiles& reads, const WriteTarget& target) {
   return true;
 }
 
-// True when path (existing or not) is base or below it, base being canonical.
+}  // namespace
+
 bool IsAtOrBelow(const std::string& path, const std::filesystem::path& base) {
   std::error_code ec;
   const std::filesystem::path p =
@@ -163,8 +164,6 @@ bool IsAtOrBelow(const std::string& path, const std::filesystem::path& base) {
   }
   return true;
 }
-
-}  // namespace
 
 std::vector<std::string> ProfileFiles(const Profile& profile) {
   std::vector<std::string> files;

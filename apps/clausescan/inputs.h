@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <functional>
 #include <string>
 #include <vector>
@@ -34,6 +35,10 @@ struct ReadFiles {
   std::vector<std::string> profile_files;  // the files the profile names: SoA CSV, evidence,
                                            // redacted copies
 };
+
+// True when path (existing or not, symlinks on the way followed) is base or below it; base is
+// canonical (std::filesystem::weakly_canonical of an absolute path).
+bool IsAtOrBelow(const std::string& path, const std::filesystem::path& base);
 
 // The files profile names (its SoA CSV, every evidence file and redacted copy), as paths to
 // open, for ReadFiles::profile_files.

@@ -35,20 +35,6 @@ struct PackArgs {
   bool force = false;
 };
 
-// True when path (existing or not) is output or below it, comparing canonical paths.
-bool IsAtOrBelow(const std::string& path, const fs::path& output) {
-  std::error_code ec;
-  const fs::path p = fs::weakly_canonical(fs::absolute(path, ec), ec);
-  if (ec) return false;
-  auto o = output.begin();
-  auto q = p.begin();
-  for (; o != output.end(); ++o, ++q) {
-    if (o->empty()) continue;
-    if (q == p.end() || *q != *o) return false;
-  }
-  return true;
-}
-
 // False, after saying why, when replacing the output would remove or write inside a file this
 // run reads (a contract, the profile and every file it names, the playbook, a file of --rules,
 // the file standard input comes from: CheckTargetIsNotAnInput, as scan), when a contract is the
