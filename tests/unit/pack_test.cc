@@ -610,6 +610,15 @@ TEST(PackRemove, NeverCrossesOntoAnotherDevice) {
   EXPECT_FALSE(std::filesystem::exists(dir / "old" / "index.md"));
   EXPECT_TRUE(std::filesystem::exists(dir / "old" / "mounted" / "victim.txt"));
   EXPECT_TRUE(std::filesystem::exists(dir / "old" / "mounted" / "sub" / "p.txt"));
+  // The same mount point is found before anything is written (--force refuses such a pack).
+  EXPECT_EQ(internal::FindOtherDevice((dir / "old").string(), folder.st_dev,
+                                      [&](const std::string& path, struct stat* st) {
+                                        const int result = ::lstat(path.c_str(), st);
+                                        if (path == mounted) st->st_dev = folder.st_dev + 1;
+                                        return result;
+                                      }),
+            mounted);
+  EXPECT_EQ(internal::FindOtherDevice((dir / "old").string(), folder.st_dev), "");
   // Everything on the same device goes, and nothing is said.
   EXPECT_EQ(internal::RemoveTree((dir / "old").string(), folder.st_dev), "");
   EXPECT_FALSE(std::filesystem::exists(dir / "old"));

@@ -29,8 +29,10 @@ struct PackWriteControl {
 // WritePack of clausescan/pack.h, with control. Documents are opened and checked before anything
 // is written, then copied a chunk at a time (memory does not grow with their size); each is at
 // most 256 MiB (kTooLarge). With force, the earlier output replaced is removed without following
-// symlinks and without crossing onto another device than the output's folder's (a folder
-// mounted inside it stays, with the folders on the way to it): see control.not_removed.
+// symlinks and without crossing onto another device than the output's folder's: an earlier
+// pack with a folder mounted inside is refused before anything is written (kInvalidArgument,
+// "holds PATH, on another device"), and one mounted meanwhile stays, with the folders on the
+// way to it: see control.not_removed.
 Result<bool> WritePack(const Pack& pack, const Profile& profile, const std::string& output,
                        const PackWriteOptions& options, const PackWriteControl& control);
 

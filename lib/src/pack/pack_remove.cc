@@ -57,12 +57,31 @@ void Remove(const std::string& path, dev_t device, const LstatFunction& lstat_fu
   }
 }
 
+int DefaultLstat(const std::string& path, struct stat* st) { return ::lstat(path.c_str(), st); }
+
+std::string FindOther(const std::string& path, dev_t device, const LstatFunction& lstat_function) {
+  struct stat st {};
+  if (lstat_function(path, &st) != 0) return "";
+  if (st.st_dev != device) return path;
+  if (!S_ISDIR(st.st_mode)) return "";
+  std::vector<std::string> names;
+  if (!Names(path, &names)) return "";
+  for (const std::string& name : names) {
+    std::string found = FindOther(path + "/" + name, device, lstat_function);
+    if (!found.empty()) return found;
+  }
+  return "";
+}
+
 }  // namespace
 
+std::string FindOtherDevice(const std::string& path, dev_t device,
+                            const LstatFunction& lstat_function) {
+  return FindOther(path, device, lstat_function ? lstat_function : DefaultLstat);
+}
+
 std::string RemoveTree(const std::string& path, dev_t device, const LstatFunction& lstat_function) {
-  const LstatFunction lstat_or_default =
-      lstat_function ? lstat_function
-                     : [](const std::string& p, struct stat* st) { return ::lstat(p.c_str(), st); };
+  const LstatFunction lstat_or_default = lstat_function ? lstat_function : DefaultLstat;
   std::string first;
   Remove(path, device, lstat_or_default, &first);
   return first;

@@ -23,6 +23,13 @@ using LstatFunction = std::function<int(const std::string& path, struct stat* st
 std::string RemoveTree(const std::string& path, dev_t device,
                        const LstatFunction& lstat_function = {});
 
+// The first path at or below path (walked without following symlinks) whose device is not
+// `device`: a folder mounted inside an earlier pack, which --force refuses to replace before
+// anything is written. "" when there is none (or path cannot be read: RemoveTree reports that).
+// Thread-safe.
+std::string FindOtherDevice(const std::string& path, dev_t device,
+                            const LstatFunction& lstat_function = {});
+
 }  // namespace clausescan::internal
 
 #endif  // CLAUSESCAN_PACK_PACK_REMOVE_H_

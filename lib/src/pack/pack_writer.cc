@@ -482,6 +482,19 @@ std::optional<Error> CheckOutput(const std::string& output, bool zip, const Prof
                  "--force replaces only an earlier pack; name a new folder",
                  output);
   }
+  // issue 13 D12: the earlier pack is removed without crossing onto another device; one with a
+  // folder mounted inside is not replaced at all.
+  struct stat parent {};
+  if (!empty_folder && fs::is_directory(status) && ::stat(folder.c_str(), &parent) == 0) {
+    const std::string mounted = internal::FindOtherDevice(output, parent.st_dev);
+    if (!mounted.empty()) {
+      return Error(ErrorCode::kInvalidArgument,
+                   "holds " + mounted +
+                       ", on another device (a mount point): --force never removes across "
+                       "one; unmount it or name a new folder (not replaced)",
+                   output);
+    }
+  }
   return std::nullopt;
 }
 
