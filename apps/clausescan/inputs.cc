@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <filesystem>
 #include <iostream>
 #include <utility>
 
@@ -93,50 +94,57 @@ bool SameFile(const struct stat& a, const struct stat& b) {
 }
 
 // False, after printing which, when a file of the folder `folder` that the walk (with the
-// options of args) would scan is out's file.
-bool CheckFolderOutput(const std::string& folder, const InputArgs& args, const Output& out) {
+// options of args) would scan is the target's file.
+bool CheckFolderOutput(const std::string& folder, const InputArgs& args,
+                       const WriteTarget& target) {
   BatchOptions walk = args.batch;
   walk.skip_files.clear();
-  if (!out.TemporaryFile().empty()) walk.skip_files.push_back(out.TemporaryFile());
+  if (!target.temporary.empty()) walk.skip_files.push_back(target.temporary);
   for (const PathEntry& entry : ExpandPaths({folder}, walk)) {
     struct stat st;
-    if (entry.error || ::stat(entry.path.c_str(), &st) != 0 || !out.IsDestination(st)) continue;
-    const std::string what = entry.path == out.path()
+    if (entry.error || ::stat(entry.path.c_str(), &st) != 0 || !target.covers(entry.path, st)) {
+      continue;
+    }
+    const std::string what = entry.path == target.path
                                  ? "a file of the folder " + folder
                                  : entry.path + ", a file of the folder " + folder;
-    PrintError(fmt::format(
-        "{}: is {} being scanned; not writing the report over it (write the report elsewhere, "
-        "or leave the file out of the scan with --exclude)",
-        out.path(), what));
+    PrintError(
+        fmt::format("{}: {} {} being scanned; not writing the {} over it (write the {} elsewhere, "
+                    "or leave the file out of the scan with --exclude)",
+                    target.path, target.relation, what, target.noun, target.noun));
     return false;
   }
   return true;
 }
 
-// False, after printing which, when out's file is one of the files the run reads besides its
-// inputs.
-bool CheckReadFiles(const ReadFiles& reads, const Output& out) {
+// False, after printing which, when the target covers one of the files the run reads besides
+// its inputs.
+bool CheckReadFiles(const ReadFiles& reads, const WriteTarget& target) {
   struct stat st;
   for (const auto& [file, what] : {std::pair{reads.playbook, "the --playbook file"},
                                    std::pair{reads.baseline, "the --baseline file"},
                                    std::pair{reads.profile, "the --profile file"}}) {
-    if (file.empty() || ::stat(file.c_str(), &st) != 0 || !out.IsDestination(st)) continue;
-    PrintError(fmt::format("{}: is {}; not writing the report over it", out.path(), what));
+    if (file.empty() || ::stat(file.c_str(), &st) != 0 || !target.covers(file, st)) continue;
+    PrintError(fmt::format("{}: {} {} ({}); not writing the {} over it", target.path,
+                           target.relation, what, file, target.noun));
     return false;
   }
   for (const std::string& file : reads.profile_files) {
-    if (file.empty() || ::stat(file.c_str(), &st) != 0 || !out.IsDestination(st)) continue;
-    PrintError(fmt::format("{}: is a file the --profile names ({}); not writing the report over it",
-                           out.path(), file));
+    if (file.empty() || ::stat(file.c_str(), &st) != 0 || !target.covers(file, st)) continue;
+    PrintError(fmt::format("{}: {} a file the --profile names ({}); not writing the {} over it",
+                           target.path, target.relation, file, target.noun));
     return false;
   }
   if (reads.rules_dir.empty()) return true;
   BatchOptions every_file;
   every_file.hidden = true;
   for (const PathEntry& entry : ExpandPaths({reads.rules_dir}, every_file)) {
-    if (entry.error || ::stat(entry.path.c_str(), &st) != 0 || !out.IsDestination(st)) continue;
-    PrintError(fmt::format("{}: is a file of the --rules folder {}; not writing the report over it",
-                           out.path(), reads.rules_dir));
+    if (entry.error || ::stat(entry.path.c_str(), &st) != 0 || !target.covers(entry.path, st)) {
+      continue;
+    }
+    PrintError(
+        fmt::format("{}: {} a file of the --rules folder {} ({}); not writing the {} over it",
+                    target.path, target.relation, reads.rules_dir, entry.path, target.noun));
     return false;
   }
   return true;
@@ -144,7 +152,69 @@ bool CheckReadFiles(const ReadFiles& reads, const Output& out) {
 
 }  // namespace
 
+bool IsAtOrBelow(const std::string& path, const std::filesystem::path& base) {
+  std::error_code ec;
+  const std::filesystem::path p =
+      std::filesystem::weakly_canonical(std::filesystem::absolute(path, ec), ec);
+  if (ec) return false;
+  auto q = p.begin();
+  for (auto b = base.begin(); b != base.end(); ++b, ++q) {
+    if (b->empty()) continue;
+    if (q == p.end() || *q != *b) return false;
+  }
+  return true;
+}
+
+std::vector<std::string> ProfileFiles(const Profile& profile) {
+  std::vector<std::string> files;
+  if (!profile.soa_csv.empty()) {
+    files.push_back((std::filesystem::path(profile.folder) / profile.soa_csv).string());
+  }
+  for (const EvidenceFile& e : profile.evidence) {
+    files.push_back(e.path);
+    if (!e.redacted_path.empty()) files.push_back(e.redacted_path);
+  }
+  return files;
+}
+
+WriteTarget ReportTarget(const Output& out) {
+  WriteTarget target;
+  target.path = out.path();
+  target.noun = "report";
+  target.relation = "is";
+  target.covers = [&out](const std::string&, const struct stat& st) {
+    return out.IsDestination(st);
+  };
+  target.replaces_a_file = out.ReplacesAFile();
+  target.temporary = out.TemporaryFile();
+  return target;
+}
+
+WriteTarget PackTarget(const std::string& output) {
+  WriteTarget target;
+  target.path = output;
+  target.noun = "pack";
+  target.relation = "would replace";
+  target.check_stdin = true;
+  std::error_code ec;
+  const std::filesystem::path canonical =
+      std::filesystem::weakly_canonical(std::filesystem::absolute(output, ec), ec);
+  struct stat own {};
+  const bool own_file = ::lstat(output.c_str(), &own) == 0 && S_ISREG(own.st_mode);
+  target.covers = [canonical, own, own_file, failed = bool(ec)](const std::string& file,
+                                                                const struct stat& st) {
+    if (own_file && SameFile(st, own)) return true;
+    return !failed && IsAtOrBelow(file, canonical);
+  };
+  return target;
+}
+
 bool CheckOutputIsNotAnInput(const InputArgs& args, const ReadFiles& reads, const Output& out) {
+  return CheckTargetIsNotAnInput(args, reads, ReportTarget(out));
+}
+
+bool CheckTargetIsNotAnInput(const InputArgs& args, const ReadFiles& reads,
+                             const WriteTarget& target) {
   std::vector<std::string> paths = args.paths;
   if (paths.empty()) paths.push_back("-");
   struct stat standard_output;
@@ -158,23 +228,37 @@ bool CheckOutputIsNotAnInput(const InputArgs& args, const ReadFiles& reads, cons
     const std::string name = from_stdin ? kStdinName : path;
     if (S_ISDIR(st.st_mode)) {
       folders.push_back(path);
-    } else if (out.IsDestination(st)) {
-      PrintError(
-          fmt::format("{}: is the input {}; not writing the report over it", out.path(), name));
+      if (!from_stdin && target.covers(path, st)) {  // a pack replacing a folder it scans
+        PrintError(fmt::format("{}: {} the input folder {}; not writing the {} over it",
+                               target.path, target.relation, path, target.noun));
+        return false;
+      }
+    } else if (target.covers(from_stdin ? "/proc/self/fd/0" : path, st)) {
+      PrintError(fmt::format("{}: {} the input {}; not writing the {} over it", target.path,
+                             target.relation, name, target.noun));
       return false;
     } else if (stdout_is_file && S_ISREG(st.st_mode) && SameFile(st, standard_output)) {
-      PrintError(fmt::format(
-          "{}: is the standard output too (the shell has opened it for the report); not "
-          "scanning it",
-          name));
+      PrintError(
+          fmt::format("{}: is the standard output too (the shell has opened it for the {}); not "
+                      "scanning it",
+                      name, target.noun == "pack" ? "messages" : "report"));
       return false;
     }
   }
-  if (!out.HasDestination()) return true;
-  if (!CheckReadFiles(reads, out)) return false;
-  if (!out.ReplacesAFile()) return true;  // a descriptor's file is skipped (FilesNotToScan)
+  struct stat in;
+  std::error_code ec;
+  if (target.check_stdin && ::fstat(STDIN_FILENO, &in) == 0 && S_ISREG(in.st_mode) &&
+      target.covers("/proc/self/fd/0", in)) {
+    PrintError(fmt::format(
+        "{}: {} the file standard input comes from ({}); not writing the {} over it", target.path,
+        target.relation, std::filesystem::weakly_canonical("/proc/self/fd/0", ec).string(),
+        target.noun));
+    return false;
+  }
+  if (!CheckReadFiles(reads, target)) return false;
+  if (!target.replaces_a_file) return true;  // a descriptor's file is skipped (FilesNotToScan)
   for (const std::string& folder : folders) {
-    if (!CheckFolderOutput(folder, args, out)) return false;
+    if (!CheckFolderOutput(folder, args, target)) return false;
   }
   return true;
 }

@@ -2,7 +2,10 @@
 #ifndef CLAUSESCAN_APPS_INPUTS_H_
 #define CLAUSESCAN_APPS_INPUTS_H_
 
+#include <sys/stat.h>
+
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <functional>
 #include <string>
 #include <vector>
@@ -33,6 +36,40 @@ struct ReadFiles {
                                            // redacted copies
 };
 
+// True when path (existing or not, symlinks on the way followed) is base or below it; base is
+// canonical (std::filesystem::weakly_canonical of an absolute path).
+bool IsAtOrBelow(const std::string& path, const std::filesystem::path& base);
+
+// The files profile names (its SoA CSV, every evidence file and redacted copy), as paths to
+// open, for ReadFiles::profile_files.
+std::vector<std::string> ProfileFiles(const Profile& profile);
+
+// What a run writes, as the checks below see it: a report file (ReportTarget) or a pack
+// (PackTarget).
+struct WriteTarget {
+  std::string path;      // as the user named it
+  std::string noun;      // "report" or "pack": "not writing the pack over it"
+  std::string relation;  // "is" or "would replace": "OUT: would replace the input c.md"
+  // True when writing would replace the file `file` (whose stat is st) or write inside it.
+  std::function<bool(const std::string& file, const struct stat& st)> covers;
+  // True when the file standard input comes from is checked too, even if the run reads no
+  // standard input (a pack never does, but `pack ... -o c.md --force < c.md` must not replace it).
+  bool check_stdin = false;
+  // True when the output replaces a regular file: the files a folder walk would scan are
+  // checked too (a report written over one of them). temporary: a file the walks skip.
+  bool replaces_a_file = false;
+  std::string temporary;
+};
+
+// The target of a report written to out (after out.Open()): out's file, compared by device and
+// inode, so any name of it counts.
+WriteTarget ReportTarget(const Output& out);
+
+// The target of a pack written to output (a folder or a zip, which may exist): any file at or
+// below output (compared by canonical path, so symlinked folders count), or output's own file
+// when it is a regular file (any name of it).
+WriteTarget PackTarget(const std::string& output);
+
 // False, after printing why, when the output would go over something the run reads, so that a
 // report is never written over a contract: out's file is one of the inputs args names (compared
 // by device and inode, so ./x, a symlink or a hard link to it count; "-" or no path compares
@@ -41,6 +78,9 @@ struct ReadFiles {
 // false when an input named is the regular file standard output goes to (`scan x.md > x.md`:
 // the shell has emptied it). Call after out.Open() and before scanning.
 bool CheckOutputIsNotAnInput(const InputArgs& args, const ReadFiles& reads, const Output& out);
+// The same checks for any target (CheckOutputIsNotAnInput is this with ReportTarget(out)).
+bool CheckTargetIsNotAnInput(const InputArgs& args, const ReadFiles& reads,
+                             const WriteTarget& target);
 
 // The files folder walks must not scan, for BatchOptions::skip_files: out's own files
 // (Output::OwnFiles) and the regular files standard output and standard error go to.

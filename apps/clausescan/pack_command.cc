@@ -3,6 +3,8 @@
 #include <signal.h>
 
 #include <algorithm>
+#include <array>
+#include <csignal>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -10,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "clausescan/pack_write.h"
 #include "commands.h"
 #include "inputs.h"
 #include "output.h"
@@ -32,36 +35,15 @@ struct PackArgs {
   bool force = false;
 };
 
-// True when path (existing or not) is output or below it, comparing canonical paths.
-bool IsAtOrBelow(const std::string& path, const fs::path& output) {
-  std::error_code ec;
-  const fs::path p = fs::weakly_canonical(fs::absolute(path, ec), ec);
-  if (ec) return false;
-  auto o = output.begin();
-  auto q = p.begin();
-  for (; o != output.end(); ++o, ++q) {
-    if (o->empty()) continue;
-    if (q == p.end() || *q != *o) return false;
-  }
-  return true;
-}
-
-// False, after saying why, when replacing the output would remove a contract, the profile or
-// the current folder.
-bool CheckOutputHoldsNoInput(const PackArgs& args) {
+// False, after saying why, when replacing the output would remove or write inside a file this
+// run reads (a contract, the profile and every file it names, the playbook, a file of --rules,
+// the file standard input comes from: CheckTargetIsNotAnInput, as scan), when a contract is the
+// file standard output goes to, or when the output is the current folder or holds --missing.
+bool CheckOutputHoldsNoInput(const PackArgs& args, const ReadFiles& reads) {
+  if (!CheckTargetIsNotAnInput(args.inputs, reads, PackTarget(args.output))) return false;
   std::error_code ec;
   const fs::path output = fs::weakly_canonical(fs::absolute(args.output, ec), ec);
   if (ec) return true;  // the writer reports what is wrong with the path
-  std::vector<std::string> reads = args.inputs.paths;
-  reads.push_back(args.profile);
-  if (!args.rules.playbook.empty()) reads.push_back(args.rules.playbook);
-  if (!args.rules.rules_dir.empty()) reads.push_back(args.rules.rules_dir);
-  for (const std::string& path : reads) {
-    if (path == "-" || !IsAtOrBelow(path, output)) continue;
-    PrintError(args.output + ": the pack would replace " + path +
-               ", which this run reads: write the pack elsewhere");
-    return false;
-  }
   if (!args.missing.empty() && IsAtOrBelow(args.missing, output)) {
     PrintError(args.missing + ": --missing is for you, not the buyer: write it outside the pack (" +
                args.output + ")");
@@ -73,6 +55,39 @@ bool CheckOutputHoldsNoInput(const PackArgs& args) {
   }
   return true;
 }
+
+// While alive, SIGINT, SIGTERM and SIGHUP (those handled, not ignored) only record the signal
+// (Pending); Finish() puts the previous handlers back and, when a signal came, raises it again.
+class PackInterruption {
+ public:
+  PackInterruption() {
+    struct sigaction action {};
+    action.sa_handler = [](int signal) { pending_ = signal; };
+    sigemptyset(&action.sa_mask);
+    for (std::size_t i = 0; i < kSignals.size(); ++i) {
+      struct sigaction now {};
+      if (::sigaction(kSignals[i], nullptr, &now) != 0 || now.sa_handler == SIG_IGN) continue;
+      installed_[i] = ::sigaction(kSignals[i], &action, &previous_[i]) == 0;
+    }
+  }
+  ~PackInterruption() { Finish(); }
+  PackInterruption(const PackInterruption&) = delete;
+  PackInterruption& operator=(const PackInterruption&) = delete;
+  static int Pending() { return pending_; }
+  void Finish() {
+    for (std::size_t i = 0; i < kSignals.size(); ++i) {
+      if (installed_[i]) ::sigaction(kSignals[i], &previous_[i], nullptr);
+      installed_[i] = false;
+    }
+    if (pending_ != 0) ::raise(pending_);
+  }
+
+ private:
+  static constexpr std::array<int, 3> kSignals = {SIGINT, SIGTERM, SIGHUP};
+  static inline volatile std::sig_atomic_t pending_ = 0;
+  std::array<struct sigaction, 3> previous_{};
+  std::array<bool, 3> installed_{};
+};
 
 // The files of an existing output (a pack written before, inside a folder being walked), which
 // the walk must not scan as contracts. Symlinks in it are not followed.
@@ -106,8 +121,18 @@ int RunPack(PackArgs args) {
     }
   }
   if (!ParseDateOption("--term-ends", args.term_ends, &options.term_ends)) return kExitError;
-  if (!CheckOutputHoldsNoInput(args)) return kExitError;
-  // The still-missing list goes to its own file, replaced whole, or to standard output.
+  std::optional<RuleSet> rules = LoadRules(args.rules);
+  if (!rules) return kExitError;
+  ProfileResult profile = LoadProfile(args.profile, *rules);
+  if (!profile) {
+    for (const ProfileError& error : profile.errors()) PrintError(error.message());
+    return kExitError;
+  }
+  const ReadFiles reads{args.rules.playbook, args.rules.rules_dir, "", args.profile,
+                        ProfileFiles(*profile)};  // issue 13 D6/D13
+  if (!CheckOutputHoldsNoInput(args, reads)) return kExitError;
+  // The still-missing list goes to its own file, replaced whole, or to standard output; never
+  // over a file the run reads (as scan -o).
   std::optional<Output> missing;
   if (!args.missing.empty()) {
     missing.emplace(args.missing);
@@ -116,13 +141,7 @@ int RunPack(PackArgs args) {
       PrintError(error);
       return kExitError;
     }
-  }
-  std::optional<RuleSet> rules = LoadRules(args.rules);
-  if (!rules) return kExitError;
-  ProfileResult profile = LoadProfile(args.profile, *rules);
-  if (!profile) {
-    for (const ProfileError& error : profile.errors()) PrintError(error.message());
-    return kExitError;
+    if (!CheckOutputIsNotAnInput(args.inputs, reads, *missing)) return kExitError;
   }
   auto shared = std::make_shared<const Profile>(std::move(profile).value());
   options.profile = shared;
@@ -143,14 +162,16 @@ int RunPack(PackArgs args) {
   const Pack pack = BuildPack(reports, *shared, pack_options);
   PackWriteOptions write_options;
   write_options.force = args.force;
-  // SIGINT, SIGTERM and SIGHUP wait until the pack is in place or its temporary removed, so an
-  // interruption never leaves a temporary folder beside the output (SIGKILL still can).
-  sigset_t block, old;
-  sigemptyset(&block);
-  for (int signal : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&block, signal);
-  ::sigprocmask(SIG_BLOCK, &block, &old);
-  Result<bool> written = WritePack(pack, *shared, args.output, write_options);
-  ::sigprocmask(SIG_SETMASK, &old, nullptr);
+  // issue 13 D8: SIGINT, SIGTERM and SIGHUP while the pack is written only raise a flag, which the
+  // writer checks between files and chunks: it removes its temporary and stops; the signal is
+  // then delivered again to the usual handler (a message, death by the signal: 130, 143).
+  PackInterruption interruption;
+  std::string not_removed;
+  PackWriteControl control;
+  control.interrupted = [] { return PackInterruption::Pending() != 0; };
+  control.not_removed = &not_removed;
+  Result<bool> written = WritePack(pack, *shared, args.output, write_options, control);
+  interruption.Finish();
   if (!written) {
     PrintError(written.error().message() + " (no pack written)");
     return kExitError;
@@ -177,6 +198,10 @@ int RunPack(PackArgs args) {
     }
   } else {
     std::cout << text;
+  }
+  if (!not_removed.empty()) {  // issue 13 D12: the new pack is in place; say what is left
+    PrintError(args.output + ": the pack is in place, but " + not_removed);
+    return kExitError;
   }
   return kExitOk;
 }

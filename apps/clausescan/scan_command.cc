@@ -278,17 +278,8 @@ int RunScan(ScanArgs args) {
     return kExitError;
   }
   ReadFiles reads{args.rules.playbook, args.rules.rules_dir, args.baseline, args.profile, {}};
-  if (options.profile) {  // issue 13 (attack D11): never over the SoA CSV or an evidence file
-    const Profile& profile = *options.profile;
-    if (!profile.soa_csv.empty()) {
-      reads.profile_files.push_back(
-          (std::filesystem::path(profile.folder) / profile.soa_csv).string());
-    }
-    for (const EvidenceFile& e : profile.evidence) {
-      reads.profile_files.push_back(e.path);
-      if (!e.redacted_path.empty()) reads.profile_files.push_back(e.redacted_path);
-    }
-  }
+  // issue 13 (attack D11): never over the SoA CSV or an evidence file
+  if (options.profile) reads.profile_files = ProfileFiles(*options.profile);
   if (!CheckOutputIsNotAnInput(args.inputs, reads, out)) {
     return kExitError;
   }

@@ -261,7 +261,7 @@ TEST(PackCli, ForceNeverReplacesAFolderHoldingAnInput) {
   RunResult r = RunPack(Quote(contracts) + " --profile " + Quote(kProfile) + " -o " +
                         Quote(contracts) + " --force");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_THAT(r.err, HasSubstr("the pack would replace"));
+  EXPECT_THAT(r.err, HasSubstr("would replace"));
   EXPECT_TRUE(fs::exists(contracts / "addendum.md"));
   RunResult profile =
       RunPack(Quote(kContract) + " --profile " + Quote(dir.Profile(Evidence("evidence/cert.txt"))) +

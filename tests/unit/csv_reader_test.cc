@@ -78,6 +78,19 @@ TEST(CsvReader, MalformedQuotingNamesFileAndLine) {
   EXPECT_NE(after.error().detail().find("text after the closing quote"), std::string::npos);
 }
 
+// issue 13 #6 (attack D16): a quote left open mid-file swallows the lines after it up to the
+// next quote; the error is at the line where it opened, not where parsing gave up.
+TEST(CsvReader, UnclosedQuoteIsReportedWhereItOpened) {
+  Result<std::vector<CsvRecord>> records = ReadCsv(
+      "Control,Title\nA.5.1,ok\nA.5.2,\"open quote never closed\nA.5.3,x\n"
+      "A.5.4,\"quoted\" later\n",
+      "soa.csv");
+  ASSERT_FALSE(records.ok());
+  EXPECT_EQ(records.error().line(), 3) << records.error().message();
+  EXPECT_NE(records.error().detail().find("runs on to line 5"), std::string::npos)
+      << records.error().message();
+}
+
 // issue 16 attack r6 #6: lines end with LF or CRLF; a lone CR (which an editor may show as a
 // line break, or not) is an error at its line, so line numbers always match an editor's.
 TEST(CsvReader, ALoneCarriageReturnIsAnErrorAtItsLine) {

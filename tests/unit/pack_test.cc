@@ -12,8 +12,10 @@
 #include <vector>
 
 #include "clausescan/clausescan.h"
+#include "clausescan/pack_write.h"
 #include "pack/pack_files.h"
 #include "pack/pack_names.h"
+#include "pack/pack_remove.h"
 #include "support/temp_directory.h"
 
 namespace clausescan {
@@ -106,6 +108,26 @@ PackOptions On(const char* date) {
   PackOptions options;
   options.as_of = Date(date);
   return options;
+}
+
+// issue 13 #4 (attack D3): a public document of an id is shared when an internal one of the
+// same id, valid longer, has no redacted copy; the internal one is not a gap then.
+TEST(Pack, ShareableDocumentWinsOverALongerValidInternalOne) {
+  Profile p = Supplier();
+  EvidenceFile internal = Document("iso-certificate", Sharing::kInternal, "2030-12-31");
+  internal.file = "evidence/iso-internal.pdf";
+  internal.path = "/profile/" + internal.file;
+  p.evidence.push_back(internal);  // the public one is valid until 2027-12-31
+  const Pack pack = BuildPack(Contract(), p, On("2026-12-06"));
+  const PackDocument* cert = Copy(pack, "iso-certificate");
+  ASSERT_NE(cert, nullptr);
+  EXPECT_EQ(cert->pack_path, "documents/public/iso-certificate/iso-certificate.pdf");
+  EXPECT_FALSE(HasGap(pack, PackGapKind::kInternalOnly, "iso-certificate"));
+  // Listed in either order.
+  std::swap(p.evidence.front(), p.evidence.back());
+  const Pack swapped = BuildPack(Contract(), p, On("2026-12-06"));
+  ASSERT_NE(Copy(swapped, "iso-certificate"), nullptr);
+  EXPECT_EQ(Copy(swapped, "iso-certificate")->sharing, Sharing::kPublic);
 }
 
 // issue 13 #3: public and nda documents some clause calls for are copied as they are.
@@ -358,6 +380,18 @@ TEST(PackNames, SanitisedComponents) {
   EXPECT_EQ(internal::PackFileName(std::string(300, 'a')).size(), 100u);
 }
 
+// issue 13 #6 (attack D15): a long name is cut before its extension, which is kept.
+TEST(PackNames, LongNameKeepsItsExtension) {
+  const std::string name =
+      internal::PackFileName("iso-certificate-" + std::string(120, 'x') + ".pdf");
+  EXPECT_EQ(name.size(), 100u);
+  EXPECT_EQ(name.substr(name.size() - 4), ".pdf");
+  EXPECT_EQ(name.substr(0, 16), "iso-certificate-");
+  // No extension (or one too long to be one): cut at the end as before.
+  EXPECT_EQ(internal::PackFileName(std::string(120, 'y') + "." + std::string(40, 'z')),
+            std::string(100, 'y'));
+}
+
 // A profile folder with one public certificate, loaded; the pack of a clause calling for it.
 class PackWriteTest : public ::testing::Test {
  protected:
@@ -530,6 +564,65 @@ TEST_F(PackWriteTest, ForceNeverReplacesASymlinkOrASpecialFile) {
   ASSERT_FALSE(dev.ok());
   EXPECT_THAT(dev.error().message(), HasSubstr("is under /dev"));
   EXPECT_FALSE(created);
+}
+
+// issue 13 #3 (attack D8): an interruption while the pack is written stops it, removes the
+// temporary folder or zip, and leaves nothing, whether it comes before the first document or
+// in the middle of one.
+TEST_F(PackWriteTest, InterruptionLeavesNothing) {
+  Write(dir_ / "profile" / "evidence" / "cert.txt", std::string(std::size_t{1} << 20, 'c'));
+  ProfileResult loaded = LoadProfile((dir_ / "profile" / "profile.yaml").string());
+  ASSERT_TRUE(loaded.ok());
+  profile_ = std::move(loaded).value();
+  for (int after : {0, 3, 8}) {
+    for (const char* name : {"pack", "pack.zip"}) {
+      SCOPED_TRACE(std::string(name) + " after " + std::to_string(after));
+      int calls = 0;
+      PackWriteControl control;
+      control.interrupted = [&] { return ++calls > after; };
+      Result<bool> written = WritePack(pack_, profile_, (dir_ / name).string(), {}, control);
+      ASSERT_FALSE(written.ok());
+      EXPECT_THAT(written.error().message(), HasSubstr("interrupted"));
+      EXPECT_THAT(Beside(), ElementsAre("profile"));
+    }
+  }
+}
+
+// issue 13 #3 (attack D12): the removal of an earlier pack never enters a folder on another
+// device (a mount point inside it, seen here through an injected lstat) and says what it left.
+TEST(PackRemove, NeverCrossesOntoAnotherDevice) {
+  const std::filesystem::path dir = testing::MakeTempDirectory("clausescan-remove-");
+  std::filesystem::create_directories(dir / "old" / "mounted" / "sub");
+  std::ofstream(dir / "old" / "index.md") << "x";
+  std::ofstream(dir / "old" / "mounted" / "victim.txt") << "keep";
+  std::ofstream(dir / "old" / "mounted" / "sub" / "p.txt") << "keep";
+  struct stat folder {};
+  ASSERT_EQ(::stat(dir.c_str(), &folder), 0);
+  const std::string mounted = (dir / "old" / "mounted").string();
+  const std::string left = internal::RemoveTree((dir / "old").string(), folder.st_dev,
+                                                [&](const std::string& path, struct stat* st) {
+                                                  const int result = ::lstat(path.c_str(), st);
+                                                  if (path == mounted)
+                                                    st->st_dev = folder.st_dev + 1;
+                                                  return result;
+                                                });
+  EXPECT_THAT(left, HasSubstr(mounted + ": is another device"));
+  EXPECT_FALSE(std::filesystem::exists(dir / "old" / "index.md"));
+  EXPECT_TRUE(std::filesystem::exists(dir / "old" / "mounted" / "victim.txt"));
+  EXPECT_TRUE(std::filesystem::exists(dir / "old" / "mounted" / "sub" / "p.txt"));
+  // The same mount point is found before anything is written (--force refuses such a pack).
+  EXPECT_EQ(internal::FindOtherDevice((dir / "old").string(), folder.st_dev,
+                                      [&](const std::string& path, struct stat* st) {
+                                        const int result = ::lstat(path.c_str(), st);
+                                        if (path == mounted) st->st_dev = folder.st_dev + 1;
+                                        return result;
+                                      }),
+            mounted);
+  EXPECT_EQ(internal::FindOtherDevice((dir / "old").string(), folder.st_dev), "");
+  // Everything on the same device goes, and nothing is said.
+  EXPECT_EQ(internal::RemoveTree((dir / "old").string(), folder.st_dev), "");
+  EXPECT_FALSE(std::filesystem::exists(dir / "old"));
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -147,9 +147,9 @@ struct Pack {
 // Builds the pack of reports judged against profile (each report should have been scanned with
 // ScanOptions::profile, or passed through JudgeAgainstProfile, on options.as_of; findings without
 // a judgement are judged here). Only evidence some clause calls for is considered; for each id,
-// the profile's document valid on as_of that stays valid longest is copied when its sharing is
-// public or nda, its redacted copy when it is internal and has one, and nothing otherwise: an
-// internal original is never part of a pack. A document no clause lists (PackEvidence::listed)
+// of the documents valid on as_of that can be shared (public, nda, internal with a redacted
+// copy) the one valid longest is copied (an internal one's redacted copy), else nothing, however
+// long an internal one without a redacted copy stays valid: an internal original never is. A document no clause lists (PackEvidence::listed)
 // is not copied. A copied document that expires within 90 days after as_of is a gap
 // (kExpiresSoon). Reads no file. Never fails; thread-safe.
 Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,

@@ -79,6 +79,13 @@ Result<std::vector<CsvRecord>> ReadCsv(std::string_view text, const std::string&
         field += text[i];
       }
       if (i < text.size() && text[i] != separator && text[i] != '\r' && text[i] != '\n') {
+        if (start != line) {  // issue 13 D16: most likely a quote opened at `start` never closed
+          return Error(ErrorCode::kRuleError,
+                       "a quoted field opens here and runs on to line " + std::to_string(line) +
+                           ", where text follows its closing quote: a '\"' is missing on this "
+                           "line, or quote the whole field and write a quote inside it as \"\"",
+                       name, start);
+        }
         return Error(ErrorCode::kRuleError,
                      "text after the closing quote of a field: quote the whole field and write "
                      "a quote inside it as \"\"",

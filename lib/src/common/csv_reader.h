@@ -22,8 +22,9 @@ struct CsvRecord {
 // mark at the start is skipped. A quote inside an unquoted field is kept as a character. Lines
 // with nothing on them (blank, or only a final line break) are not records. Errors (kRuleError,
 // naming name and the 1-based line): a quoted field that is never closed (at its start), text
-// after a closing quote before the next separator or line break, a lone CR (not followed by LF)
-// at its line.
+// after a closing quote before the next separator or line break (at the line of the closing
+// quote; at the field's start when it spans lines, as a quote left open there swallows the lines
+// after it), a lone CR (not followed by LF) at its line.
 Result<std::vector<CsvRecord>> ReadCsv(std::string_view text, const std::string& name,
                                        char separator = ',');
 

@@ -41,7 +41,18 @@ EvidenceChoice Choose(const Profile& profile, const std::string& id, const std::
   EvidenceChoice choice;
   choice.state.evidence = id;
   choice.state.title = title.empty() ? id : title;
-  const EvidenceFile* file = profile.ValidEvidence(id, on);
+  // A shareable document valid on the date (public, nda, or internal with a redacted copy) wins
+  // over an internal one without a redacted copy, whatever their validity (issue 13 D3); among
+  // shareable ones, the one valid longest.
+  const EvidenceFile* file = nullptr;
+  for (const EvidenceFile* candidate : profile.EvidenceFor(id)) {
+    const bool shareable = candidate->sharing != Sharing::kInternal || !candidate->redacted.empty();
+    if (shareable && candidate->ValidOn(on) &&
+        (file == nullptr || file->valid_until < candidate->valid_until)) {
+      file = candidate;
+    }
+  }
+  if (file == nullptr) file = profile.ValidEvidence(id, on);
   if (file == nullptr) {
     for (const EvidenceFile* candidate : profile.EvidenceFor(id)) {
       if (file == nullptr || file->valid_until < candidate->valid_until) file = candidate;

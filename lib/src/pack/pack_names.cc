@@ -17,7 +17,14 @@ std::string PackFileName(std::string_view name) {
     if (c != '.') break;
     c = '_';
   }
-  if (out.size() > 100) out.resize(100);
+  if (out.size() > kMaxPackNameBytes) {
+    // Cut in the middle, keeping the extension (up to 16 bytes: ".pdf", ".docx") so that a
+    // reader's system still opens the copy (issue 13 D15).
+    const std::size_t dot = out.find_last_of('.');
+    const std::size_t extension =
+        dot != std::string::npos && dot > 0 && out.size() - dot <= 16 ? out.size() - dot : 0;
+    out = out.substr(0, kMaxPackNameBytes - extension) + out.substr(out.size() - extension);
+  }
   if (out.empty() || out.find_first_not_of('_') == std::string::npos) return "document";
   return out;
 }

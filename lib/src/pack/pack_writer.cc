@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <system_error>
@@ -22,7 +23,9 @@
 #include <vector>
 
 #include "clausescan/pack.h"
+#include "clausescan/pack_write.h"
 #include "pack/pack_files.h"
+#include "pack/pack_remove.h"
 #include "profile/paths.h"
 
 namespace clausescan {
@@ -30,8 +33,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A document larger than this is refused rather than held in memory.
-constexpr std::size_t kMaxDocumentBytes = std::size_t{256} << 20;
+// A document larger than this is refused (issue 13 #5: docs/profile.md says so).
+constexpr std::size_t kMaxDocumentBytes = internal::kMaxEvidenceBytes;
 
 using Files = std::vector<std::pair<std::string, std::string>>;  // {path in pack, content}
 
@@ -88,12 +91,32 @@ int OpenBeneath(int dir_fd, const std::string& written) {
   return fd;
 }
 
-// Reads the document, checking again that its path stays in the profile's folder (the folder
-// may have changed since the profile was loaded), opening it from the folder without resolving
-// out of it, and refusing a file that is not the one checked at load (same device and inode):
-// a swap between the check and the open copies nothing (issue 13 #3, D0).
-std::optional<Error> ReadDocument(const Profile& profile, const PackDocument& doc,
-                                  std::string* content) {
+// A document opened for copying: the descriptor of the file checked, and its path in the pack.
+struct OpenDocument {
+  std::string pack_path;
+  int fd = -1;
+  std::uint64_t size = 0;  // at open; never above kMaxDocumentBytes
+  const PackDocument* doc = nullptr;
+};
+
+// Closes every descriptor of documents on destruction.
+struct OpenDocuments {
+  std::vector<OpenDocument> list;
+  OpenDocuments() = default;
+  OpenDocuments(const OpenDocuments&) = delete;
+  OpenDocuments& operator=(const OpenDocuments&) = delete;
+  ~OpenDocuments() {
+    for (const OpenDocument& d : list) ::close(d.fd);
+  }
+};
+
+// Opens the document for copying, checking again that its path stays in the profile's folder
+// (the folder may have changed since the profile was loaded), opening it from the folder without
+// resolving out of it, and refusing a file that is not the one checked at load (same device and
+// inode): a swap between the check and the open copies nothing (issue 13 #3, D0). On success
+// *opened holds the descriptor (the caller closes it).
+std::optional<Error> OpenDocumentFile(const Profile& profile, const PackDocument& doc,
+                                      OpenDocument* opened) {
   auto error = [&](ErrorCode code, const std::string& detail) {
     return Error(code, doc.field + ": " + detail, doc.profile_file, doc.line);
   };
@@ -149,26 +172,52 @@ std::optional<Error> ReadDocument(const Profile& profile, const PackDocument& do
     return error(ErrorCode::kTooLarge,
                  fmt::format("'{}' is larger than {} MiB", doc.written, kMaxDocumentBytes >> 20));
   }
-  content->clear();
-  char buffer[65536];
-  while (true) {
-    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+  opened->pack_path = doc.pack_path;
+  opened->fd = fd;
+  opened->size = static_cast<std::uint64_t>(st.st_size);
+  opened->doc = &doc;
+  return std::nullopt;
+}
+
+// Copies the open document to the new file path in 64 KiB chunks (never the whole file in
+// memory, issue 13 D5), checking `interrupted` before each chunk and the size limit as it goes
+// (the file may have grown since it was opened). "" on success, else why it failed; *stopped
+// tells an interruption.
+std::string CopyDocument(const OpenDocument& d, const fs::path& path,
+                         const std::function<bool()>& interrupted, bool* stopped) {
+  const int out = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+  if (out < 0) return Errno();
+  std::string error;
+  std::uint64_t total = 0;
+  std::vector<char> buffer(std::size_t{64} << 10);
+  while (error.empty()) {
+    if (interrupted && interrupted()) {
+      *stopped = true;
+      error = "interrupted";
+      break;
+    }
+    const ssize_t n = ::read(d.fd, buffer.data(), buffer.size());
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
-      const std::string reason = Errno();
-      ::close(fd);
-      return error(ErrorCode::kIo, "cannot read '" + doc.written + "': " + reason);
+      error = "cannot read '" + d.doc->written + "': " + Errno();
+      break;
     }
     if (n == 0) break;
-    content->append(buffer, static_cast<std::size_t>(n));
-    if (content->size() > kMaxDocumentBytes) {
-      ::close(fd);
-      return error(ErrorCode::kTooLarge,
-                   fmt::format("'{}' is larger than {} MiB", doc.written, kMaxDocumentBytes >> 20));
+    total += static_cast<std::uint64_t>(n);
+    if (total > kMaxDocumentBytes) {
+      error = fmt::format("'{}' is larger than {} MiB", d.doc->written, kMaxDocumentBytes >> 20);
+      break;
+    }
+    for (ssize_t done = 0; done < n && error.empty();) {
+      const ssize_t w = ::write(out, buffer.data() + done, static_cast<std::size_t>(n - done));
+      if (w < 0 && errno == EINTR) continue;
+      if (w < 0) error = Errno();
+      if (w > 0) done += w;
     }
   }
-  ::close(fd);
-  return std::nullopt;
+  if (error.empty() && ::fsync(out) != 0) error = Errno();
+  if (::close(out) != 0 && error.empty()) error = Errno();
+  return error;
 }
 
 // True when path is base or below it (both absolute and lexically normal).
@@ -211,26 +260,58 @@ bool WriteFile(const fs::path& path, const std::string& content, std::string* er
   return true;
 }
 
-// Writes files into the new folder temp (which exists and is empty).
+// The error of an interrupted write (PackWriteControl::interrupted).
+Error Interrupted(const std::string& output) {
+  return IoError(output, "interrupted: no pack written");
+}
+
+// Writes files and the documents into the new folder temp (which exists and is empty), checking
+// `interrupted` between files and between chunks of a document.
 std::optional<Error> WriteFolder(const fs::path& temp, const Files& files,
-                                 const std::string& output) {
+                                 const OpenDocuments& documents, const std::string& output,
+                                 const std::function<bool()>& interrupted) {
   std::string reason;
-  for (const auto& [name, content] : files) {
-    const fs::path path = temp / name;
+  auto make_folder = [&](const fs::path& path, const std::string& name) -> std::optional<Error> {
     std::error_code ec;
     fs::create_directories(path.parent_path(), ec);
     if (ec) return IoError(output, "cannot create a folder for " + name + ": " + ec.message());
+    return std::nullopt;
+  };
+  for (const auto& [name, content] : files) {
+    if (interrupted && interrupted()) return Interrupted(output);
+    const fs::path path = temp / name;
+    if (std::optional<Error> error = make_folder(path, name)) return error;
     if (!WriteFile(path, content, &reason)) {
       return IoError(output, "cannot write " + name + ": " + reason);
     }
+  }
+  for (const OpenDocument& d : documents.list) {
+    if (interrupted && interrupted()) return Interrupted(output);
+    const fs::path path = temp / d.pack_path;
+    if (std::optional<Error> error = make_folder(path, d.pack_path)) return error;
+    bool stopped = false;
+    const std::string failure = CopyDocument(d, path, interrupted, &stopped);
+    if (stopped) return Interrupted(output);
+    if (!failure.empty()) return IoError(output, "cannot copy " + d.pack_path + ": " + failure);
   }
   std::error_code ec;
   fs::permissions(temp, static_cast<fs::perms>(0777 & ~Umask()), ec);
   return std::nullopt;
 }
 
-// Writes files as a zip archive at temp (an empty file that exists).
-std::optional<Error> WriteZip(const fs::path& temp, const Files& files, const std::string& output) {
+// zip_close's cancel callback: non-zero once the run is interrupted.
+int ZipCancelled(zip_t*, void* state) {
+  const auto* interrupted = static_cast<const std::function<bool()>*>(state);
+  return *interrupted && (*interrupted)() ? 1 : 0;
+}
+
+// Writes files and the documents as a zip archive at temp (an empty file that exists). The
+// documents are read from their descriptors while the archive is written (zip_source_filep), a
+// chunk at a time; `interrupted` is asked between entries and while an entry is written
+// (zip_register_cancel_callback_with_state).
+std::optional<Error> WriteZip(const fs::path& temp, const Files& files,
+                              const OpenDocuments& documents, const std::string& output,
+                              const std::function<bool()>& interrupted) {
   int code = 0;
   zip_t* archive = zip_open(temp.c_str(), ZIP_TRUNCATE, &code);
   if (archive == nullptr) {
@@ -240,8 +321,7 @@ std::optional<Error> WriteZip(const fs::path& temp, const Files& files, const st
     zip_error_fini(&error);
     return IoError(output, "cannot create the zip archive: " + reason);
   }
-  for (const auto& [name, content] : files) {
-    zip_source_t* source = zip_source_buffer(archive, content.data(), content.size(), 0);
+  auto add = [&](const std::string& name, zip_source_t* source) -> std::optional<Error> {
     if (source == nullptr ||
         zip_file_add(archive, name.c_str(), source, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE) < 0) {
       const std::string reason = zip_strerror(archive);
@@ -249,10 +329,47 @@ std::optional<Error> WriteZip(const fs::path& temp, const Files& files, const st
       zip_discard(archive);
       return IoError(output, "cannot add " + name + " to the zip archive: " + reason);
     }
+    return std::nullopt;
+  };
+  for (const auto& [name, content] : files) {
+    if (std::optional<Error> error =
+            add(name, zip_source_buffer(archive, content.data(), content.size(), 0))) {
+      return error;
+    }
+  }
+  for (const OpenDocument& d : documents.list) {
+    // The source owns a stream of its own descriptor and reads exactly the size seen at open, so
+    // a file that grows adds nothing past the limit (an empty one is an empty buffer: length 0
+    // would read a file source to its end).
+    zip_source_t* source = nullptr;
+    if (d.size == 0) {
+      source = zip_source_buffer(archive, nullptr, 0, 0);
+    } else {
+      const int fd = ::dup(d.fd);
+      FILE* stream = fd < 0 ? nullptr : ::fdopen(fd, "rb");
+      if (stream == nullptr) {
+        const std::string reason = Errno();
+        if (fd >= 0) ::close(fd);
+        zip_discard(archive);
+        return IoError(output, "cannot read " + d.doc->written + ": " + reason);
+      }
+      source = zip_source_filep(archive, stream, 0, static_cast<zip_int64_t>(d.size));
+      if (source == nullptr) ::fclose(stream);
+    }
+    if (std::optional<Error> error = add(d.pack_path, source)) return error;
+  }
+  if (interrupted) {
+    zip_register_cancel_callback_with_state(archive, ZipCancelled, nullptr,
+                                            const_cast<std::function<bool()>*>(&interrupted));
+  }
+  if (interrupted && interrupted()) {
+    zip_discard(archive);
+    return Interrupted(output);
   }
   if (zip_close(archive) != 0) {
     const std::string reason = zip_strerror(archive);
     zip_discard(archive);
+    if (interrupted && interrupted()) return Interrupted(output);
     return IoError(output, "cannot write the zip archive: " + reason);
   }
   std::error_code ec;
@@ -263,9 +380,10 @@ std::optional<Error> WriteZip(const fs::path& temp, const Files& files, const st
 // Puts temp in place of output: renamed when output does not exist (never over one that appears
 // meanwhile); without force, renamed over the empty folder there (rename(2) refuses one that has
 // filled meanwhile); with force, exchanged with whatever is there, which (now at temp) is then
-// removed.
-std::optional<Error> Publish(const fs::path& temp, const fs::path& output, bool exists,
-                             bool force) {
+// removed without crossing onto another device (RemoveTree). When that removal leaves something,
+// the new pack stays in place and *not_removed says what is left, and where.
+std::optional<Error> Publish(const fs::path& temp, const fs::path& output, bool exists, bool force,
+                             std::string* not_removed) {
   const bool exchange = exists && force;
   const int done = exists && !force ? ::rename(temp.c_str(), output.c_str())
                                     : ::renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, output.c_str(),
@@ -274,8 +392,15 @@ std::optional<Error> Publish(const fs::path& temp, const fs::path& output, bool 
     return IoError(output.string(), "cannot put the pack in place: " + Errno());
   }
   if (exchange) {
-    std::error_code ec;
-    fs::remove_all(temp, ec);  // the old output; symlinks in it are removed, not followed
+    const fs::path folder = output.parent_path().empty() ? fs::path(".") : output.parent_path();
+    struct stat st {};
+    const std::string left = ::stat(folder.c_str(), &st) != 0
+                                 ? folder.string() + ": " + Errno()
+                                 : internal::RemoveTree(temp.string(), st.st_dev);  // issue 13 D12
+    if (!left.empty() && not_removed != nullptr) {
+      *not_removed = "the earlier pack it replaced could not be removed entirely (" + left +
+                     "); what is left of it is in " + temp.string() + ": remove it by hand";
+    }
   }
   return std::nullopt;
 }
@@ -357,13 +482,33 @@ std::optional<Error> CheckOutput(const std::string& output, bool zip, const Prof
                  "--force replaces only an earlier pack; name a new folder",
                  output);
   }
+  // issue 13 D12: the earlier pack is removed without crossing onto another device; one with a
+  // folder mounted inside is not replaced at all.
+  struct stat parent {};
+  if (!empty_folder && fs::is_directory(status) && ::stat(folder.c_str(), &parent) == 0) {
+    const std::string mounted = internal::FindOtherDevice(output, parent.st_dev);
+    if (!mounted.empty()) {
+      return Error(ErrorCode::kInvalidArgument,
+                   "holds " + mounted +
+                       ", on another device (a mount point): --force never removes across "
+                       "one; unmount it or name a new folder (not replaced)",
+                   output);
+    }
+  }
   return std::nullopt;
 }
 
 }  // namespace
 
-Result<bool> WritePack(const Pack& pack, const Profile& profile, const std::string& output_arg,
+Result<bool> WritePack(const Pack& pack, const Profile& profile, const std::string& output,
                        const PackWriteOptions& options) {
+  return WritePack(pack, profile, output, options, PackWriteControl{});
+}
+
+Result<bool> WritePack(const Pack& pack, const Profile& profile, const std::string& output_arg,
+                       const PackWriteOptions& options, const PackWriteControl& control) {
+  std::string* not_removed = control.not_removed;
+  if (not_removed != nullptr) not_removed->clear();
   // "pack/" names the folder pack.
   std::string output = output_arg;
   while (output.size() > 1 && output.back() == '/') output.pop_back();
@@ -376,12 +521,15 @@ Result<bool> WritePack(const Pack& pack, const Profile& profile, const std::stri
   if (std::optional<Error> error = CheckOutput(output, zip, profile, options, &exists)) {
     return *error;
   }
-  Files files = internal::PackTextFiles(pack);
+  // Every document is opened and checked before anything is written (a bad one writes
+  // nothing), then copied a chunk at a time (issue 13 D5).
+  OpenDocuments documents;
   for (const PackDocument& doc : pack.documents) {
-    std::string content;
-    if (std::optional<Error> error = ReadDocument(profile, doc, &content)) return *error;
-    files.emplace_back(doc.pack_path, std::move(content));
+    OpenDocument opened;
+    if (std::optional<Error> error = OpenDocumentFile(profile, doc, &opened)) return *error;
+    documents.list.push_back(opened);
   }
+  const Files files = internal::PackTextFiles(pack);
 
   const fs::path path(output);
   const fs::path folder = path.parent_path().empty() ? fs::path(".") : path.parent_path();
@@ -391,14 +539,15 @@ Result<bool> WritePack(const Pack& pack, const Profile& profile, const std::stri
     const int fd = ::mkstemp(pattern.data());
     if (fd < 0) return IoError(output, "cannot create a temporary file beside it: " + Errno());
     ::close(fd);
-    error = WriteZip(pattern, files, output);
+    error = WriteZip(pattern, files, documents, output, control.interrupted);
   } else {
     if (::mkdtemp(pattern.data()) == nullptr) {
       return IoError(output, "cannot create a temporary folder beside it: " + Errno());
     }
-    error = WriteFolder(pattern, files, output);
+    error = WriteFolder(pattern, files, documents, output, control.interrupted);
   }
-  if (!error) error = Publish(pattern, path, exists, options.force);
+  if (!error && control.interrupted && control.interrupted()) error = Interrupted(output);
+  if (!error) error = Publish(pattern, path, exists, options.force, not_removed);
   if (error) {
     std::error_code ec;
     fs::remove_all(pattern, ec);

@@ -1,7 +1,11 @@
 #include "profile/paths.h"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <system_error>
 
@@ -53,12 +57,14 @@ std::optional<PathProblem> ResolveInFolder(const std::string& folder, const std:
   const fs::path joined = (fs::path(folder) / relative).lexically_normal();
   *path = joined.string();
   std::error_code error;
-  const fs::path base = fs::weakly_canonical(fs::path(folder), error);
+  // Absolute first: weakly_canonical leaves a relative path whose first part does not exist
+  // relative, which would then look outside the folder (issue 13 D14: '~/x').
+  const fs::path base = fs::weakly_canonical(fs::absolute(fs::path(folder), error), error);
   if (error) {
     return PathProblem{ErrorCode::kIo, fmt::format("cannot resolve the profile's folder '{}': {}",
                                                    folder, error.message())};
   }
-  const fs::path target = fs::weakly_canonical(joined, error);
+  const fs::path target = fs::weakly_canonical(fs::absolute(joined, error), error);
   if (error) {
     return PathProblem{ErrorCode::kIo,
                        fmt::format("cannot resolve '{}': {}", written, error.message())};
@@ -81,6 +87,19 @@ std::optional<PathProblem> ResolveInFolder(const std::string& folder, const std:
   if (!fs::is_regular_file(status)) {
     return PathProblem{ErrorCode::kIo, fmt::format("'{}' is not a regular file", written)};
   }
+  // What pack would refuse, refused here for every command (issue 13 D4): a file too large to
+  // copy, or one that cannot be opened; in the same words as the pack's.
+  const std::uintmax_t size = fs::file_size(joined, error);
+  if (!error && size > kMaxEvidenceBytes) {
+    return PathProblem{ErrorCode::kTooLarge,
+                       fmt::format("'{}' is larger than {} MiB", written, kMaxEvidenceBytes >> 20)};
+  }
+  const int fd = ::open(joined.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+  if (fd < 0) {
+    return PathProblem{ErrorCode::kIo,
+                       fmt::format("cannot open '{}': {}", written, std::strerror(errno))};
+  }
+  ::close(fd);
   return std::nullopt;
 }
 

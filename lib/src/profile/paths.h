@@ -2,12 +2,17 @@
 #ifndef CLAUSESCAN_PROFILE_PATHS_H_
 #define CLAUSESCAN_PROFILE_PATHS_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
 #include "clausescan/result.h"
 
 namespace clausescan::internal {
+
+// The largest evidence file a profile may name: a pack copies at most this much of one
+// document (issue 13 D4: refused at load, by every command).
+inline constexpr std::uintmax_t kMaxEvidenceBytes = std::uintmax_t{256} << 20;
 
 // Why a path of a profile was refused.
 struct PathProblem {
@@ -20,7 +25,9 @@ struct PathProblem {
 // character (a NUL would cut it: C0 or DEL), an absolute one, one with a
 // '..' component, one that resolves outside folder once every symlink on the way is followed
 // (std::filesystem::weakly_canonical), one that does not exist or is not a regular file (after
-// symlinks). Never throws. Thread-safe.
+// symlinks), one larger than kMaxEvidenceBytes (kTooLarge, "'X' is larger than 256 MiB"), one
+// that cannot be opened for reading ("cannot open 'X': REASON"). Symlinks that stay inside the
+// folder are followed. Never throws. Thread-safe.
 std::optional<PathProblem> ResolveInFolder(const std::string& folder, const std::string& written,
                                            std::string* path);
 

@@ -1,0 +1,41 @@
+// Writing a pack with the caller in control (issue 13 #3, attack D8, D12): an interruption that
+// stops the write promptly, and what --force could not remove of the earlier pack it replaced.
+#ifndef CLAUSESCAN_PACK_WRITE_H_
+#define CLAUSESCAN_PACK_WRITE_H_
+
+#include <functional>
+#include <string>
+
+#include "clausescan/pack.h"
+#include "clausescan/profile.h"
+#include "clausescan/result.h"
+
+namespace clausescan {
+
+struct PackWriteControl {
+  // When set, asked between the files written and between 64 KiB chunks of a document (and by
+  // libzip while it writes an entry): once it returns true, the write stops, its temporary
+  // folder or file is removed, nothing is put in place, and WritePack fails (kIo,
+  // "interrupted: no pack written"). `clausescan pack` sets it on SIGINT, SIGTERM and SIGHUP.
+  // Called on the writing thread; it must be cheap.
+  std::function<bool()> interrupted;
+  // When given: set to "" when the pack is written and nothing of an earlier output is left;
+  // else to one sentence saying what of the earlier pack replaced with PackWriteOptions::force
+  // could not be removed, and where it is (the hidden ".NAME.clausescan-XXXXXX" beside the
+  // output). The new pack is in place then, and WritePack returns true.
+  std::string* not_removed = nullptr;
+};
+
+// WritePack of clausescan/pack.h, with control. Documents are opened and checked before anything
+// is written, then copied a chunk at a time (memory does not grow with their size); each is at
+// most 256 MiB (kTooLarge). With force, the earlier output replaced is removed without following
+// symlinks and without crossing onto another device than the output's folder's: an earlier
+// pack with a folder mounted inside is refused before anything is written (kInvalidArgument,
+// "holds PATH, on another device"), and one mounted meanwhile stays, with the folders on the
+// way to it: see control.not_removed.
+Result<bool> WritePack(const Pack& pack, const Profile& profile, const std::string& output,
+                       const PackWriteOptions& options, const PackWriteControl& control);
+
+}  // namespace clausescan
+
+#endif  // CLAUSESCAN_PACK_WRITE_H_

@@ -1,0 +1,283 @@
+// clausescan pack and the files it reads (issue 13, attack review of the pack): --force never
+// replaces a file the run reads, an earlier pack's removal stays on its device and reports a
+// failure, an interruption leaves nothing, and `profile check` says what pack would refuse.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "cli_runner.h"
+
+namespace clausescan::testing {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+const std::string kSource = CLAUSESCAN_SOURCE_DIR;
+const std::string kContract = kSource + "/corpus/security-addendum.md";
+
+// A copy of the sample profile folder (corpus/profile) in a temporary folder.
+class SampleCopy {
+ public:
+  SampleCopy() {
+    fs::copy(kSource + "/corpus/profile", dir_.path() / "profile", fs::copy_options::recursive);
+  }
+  fs::path Profile() const { return dir_.path() / "profile" / "acme-profile.yaml"; }
+  fs::path File(const std::string& name) const { return dir_.path() / "profile" / name; }
+  const fs::path& path() const { return dir_.path(); }
+  // `clausescan pack CONTRACT --profile PROFILE --as-of 2026-12-06 EXTRA`.
+  RunResult Pack(const std::string& extra, const Streams& streams = {}) const {
+    return RunClausescan("pack " + Quote(kContract) + " --profile " + Quote(Profile()) +
+                             " --as-of 2026-12-06 " + extra,
+                         "", streams);
+  }
+
+ private:
+  TempDir dir_;
+};
+
+// issue 13 #1 (D6): pack -o FILE --force never replaces the SoA CSV, an evidence file (the
+// internal original included) or a redacted copy the profile names: exit 2, the error names the
+// file, the file is left as it was and nothing is written beside it.
+TEST(PackFilesCli, ForceNeverReplacesAFileTheProfileNames) {
+  for (const char* name :
+       {"soa.csv", "evidence/pentest-summary-2026.txt",
+        "evidence/pentest-summary-2026-redacted.txt", "evidence/iso27001-certificate.txt"}) {
+    SCOPED_TRACE(name);
+    SampleCopy sample;
+    const fs::path file = sample.File(name);
+    const std::string before = ReadWholeFile(file);
+    const std::vector<std::string> listing = Listing(file.parent_path());
+    RunResult r = sample.Pack("-o " + Quote(file) + " --force");
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_THAT(r.err, HasSubstr(name));
+    EXPECT_THAT(r.err, HasSubstr("a file the --profile names"));
+    EXPECT_EQ(r.out, "");
+    EXPECT_TRUE(fs::is_regular_file(file));
+    EXPECT_EQ(ReadWholeFile(file), before);
+    EXPECT_EQ(Listing(file.parent_path()), listing);
+  }
+}
+
+// issue 13 #1 (D6): --missing FILE is refused over a file the run reads, as scan -o is: the
+// SoA CSV stays as it was and no pack is written.
+TEST(PackFilesCli, MissingListNeverReplacesAFileTheProfileNames) {
+  SampleCopy sample;
+  const fs::path soa = sample.File("soa.csv");
+  const std::string before = ReadWholeFile(soa);
+  RunResult r = sample.Pack("-o " + Quote(sample.path() / "pack") + " --missing " + Quote(soa));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("is a file the --profile names"));
+  EXPECT_EQ(ReadWholeFile(soa), before);
+  EXPECT_FALSE(fs::exists(sample.path() / "pack"));
+}
+
+// issue 13 #1 (D6): nor a file of the --rules folder (as scan -o refuses one).
+TEST(PackFilesCli, ForceNeverReplacesAFileOfTheRulesFolder) {
+  SampleCopy sample;
+  const fs::path rules = sample.path() / "rules";
+  fs::copy(kSource + "/rules", rules, fs::copy_options::recursive);
+  const fs::path file = rules / "doctypes.yaml";
+  ASSERT_TRUE(fs::is_regular_file(file));
+  const std::string before = ReadWholeFile(file);
+  RunResult r = sample.Pack("--rules " + Quote(rules) + " -o " + Quote(file) + " --force");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("a file of the --rules folder"));
+  EXPECT_THAT(r.err, HasSubstr("doctypes.yaml"));
+  EXPECT_EQ(ReadWholeFile(file), before);
+}
+
+// issue 13 #1 (D13): nor the file standard input is redirected from, even though pack reads no
+// standard input (`pack c.md ... -o c2.md --force < c2.md`).
+TEST(PackFilesCli, ForceNeverReplacesTheFileStandardInputComesFrom) {
+  SampleCopy sample;
+  const fs::path c2 = sample.path() / "c2.md";
+  fs::copy_file(kContract, c2);
+  RunResult r = sample.Pack("-o " + Quote(c2) + " --force", {"< " + Quote(c2), "", ""});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("standard input"));
+  EXPECT_THAT(r.err, HasSubstr("c2.md"));
+  EXPECT_EQ(ReadWholeFile(c2), ReadWholeFile(kContract));
+}
+
+// issue 13 #1 (D13): `pack c3.md ... > c3.md` is refused like `scan c3.md > c3.md`: the shell
+// has emptied the contract; no pack is written.
+TEST(PackFilesCli, ContractThatIsStandardOutputIsRefused) {
+  SampleCopy sample;
+  const fs::path c3 = sample.path() / "c3.md";
+  fs::copy_file(kContract, c3);
+  const fs::path out = sample.path() / "out";
+  RunResult r = RunClausescan(
+      "pack " + Quote(c3) + " --profile " + Quote(sample.Profile()) + " -o " + Quote(out), "",
+      {"", "> " + Quote(c3), ""});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("c3.md: is the standard output too"));
+  EXPECT_FALSE(fs::exists(out));
+}
+
+// issue 13 #3 (attack D8, D5): SIGTERM while a pack of large documents is written stops the
+// run promptly (exit 143 by the signal), says so, and leaves nothing beside the output; the
+// documents are copied in chunks, never held in memory whole (3 x 200 MiB documents, a
+// process of far less than that).
+TEST(PackFilesCli, SigtermWhileWritingStopsPromptlyAndLeavesNothing) {
+  SampleCopy sample;
+  for (const char* name :
+       {"evidence/iso27001-certificate.txt", "evidence/insurance-certificate.txt",
+        "evidence/incident-response-procedure.txt"}) {
+    fs::resize_file(sample.File(name), std::uintmax_t{200} << 20);  // sparse: no disk used
+  }
+  const fs::path out = sample.path() / "out";
+  fs::create_directory(out);
+  const fs::path err = sample.path() / "err";
+  const std::string command = "exec '" + std::string(CLAUSESCAN_BINARY) + "' pack " +
+                              Quote(kContract) + " --profile " + Quote(sample.Profile()) +
+                              " --as-of 2026-12-06 -o " + Quote(out / "pack.zip") +
+                              " < /dev/null > /dev/null 2> " + Quote(err);
+  const pid_t pid = ::fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    ::signal(SIGTERM, SIG_DFL);
+    ::execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  // The pack phase has begun once the temporary zip exists beside the output.
+  const bool writing = WaitFor([&] { return !Listing(out).empty(); });
+  const auto signalled = std::chrono::steady_clock::now();
+  ::kill(pid, SIGTERM);
+  int status = 0;
+  struct rusage usage {};
+  bool done = false;
+  for (int i = 0; i < 1200 && !done; ++i) {  // up to 60 s
+    done = ::wait4(pid, &status, WNOHANG, &usage) == pid;
+    if (!done) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  if (!done) {
+    ::kill(pid, SIGKILL);
+    ::wait4(pid, &status, 0, &usage);
+  }
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - signalled).count();
+  ASSERT_TRUE(writing);
+  EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM) << status;
+  EXPECT_LT(seconds, 3.0);
+  EXPECT_THAT(ReadWholeFile(err), HasSubstr("interrupted by SIGTERM"));
+  EXPECT_TRUE(Listing(out).empty()) << ::testing::PrintToString(Listing(out));
+  EXPECT_LT(usage.ru_maxrss, 150 * 1024) << "KiB";  // D5: far below the 600 MiB of documents
+}
+
+// issue 13 #3 (attack D12b): --force over an earlier pack that cannot be removed entirely (a
+// read-only folder in it) says so on stderr and exits 2; the new pack is in place and what is
+// left of the old one is in the hidden folder the message names. Not as root (root removes
+// anything): the device rule is PackRemove.NeverCrossesOntoAnotherDevice.
+TEST(PackFilesCli, EarlierPackLeftBehindIsReported) {
+  if (::geteuid() == 0) GTEST_SKIP() << "root removes a read-only folder's files";
+  SampleCopy sample;
+  const fs::path out = sample.path() / "pack";
+  RunResult first = sample.Pack("-o " + Quote(out));
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  const fs::path locked = out / "locked";
+  fs::create_directory(locked);
+  WriteWholeFile(locked / "note.txt", "kept\n");
+  fs::permissions(locked, fs::perms::owner_read | fs::perms::owner_exec);
+  RunResult second = sample.Pack("-o " + Quote(out) + " --force");
+  std::vector<std::string> beside = Listing(sample.path());
+  for (const std::string& name : beside) {  // let TempDir remove everything
+    if (fs::exists(sample.path() / name / "locked")) {
+      fs::permissions(sample.path() / name / "locked", fs::perms::owner_all);
+    }
+  }
+  EXPECT_EQ(second.exit_code, 2);
+  EXPECT_THAT(second.out, HasSubstr("wrote pack"));
+  EXPECT_THAT(second.err, HasSubstr("the pack is in place, but the earlier pack it replaced could "
+                                    "not be removed entirely"));
+  EXPECT_THAT(second.err, HasSubstr("locked/note.txt"));
+  EXPECT_TRUE(fs::is_regular_file(out / "index.md"));
+  EXPECT_FALSE(fs::exists(out / "locked"));
+  EXPECT_EQ(beside.size(), 3u) << ::testing::PrintToString(beside);  // pack, profile, the rest
+}
+
+// issue 13 #5 (attack D4): `profile check` refuses what pack would refuse, in the same words:
+// an evidence file larger than 256 MiB (and pack refuses it as it loads the profile).
+TEST(PackFilesCli, ProfileCheckRefusesAFileLargerThanTheLimit) {
+  SampleCopy sample;
+  fs::resize_file(sample.File("evidence/soa-excerpt.txt"), (std::uintmax_t{256} << 20) + 1);
+  RunResult check = RunClausescan("profile check " + Quote(sample.Profile()));
+  EXPECT_EQ(check.exit_code, 2);
+  const std::string words = "'evidence/soa-excerpt.txt' is larger than 256 MiB";
+  EXPECT_THAT(check.err, HasSubstr(words));
+  RunResult pack = sample.Pack("-o " + Quote(sample.path() / "pack"));
+  EXPECT_EQ(pack.exit_code, 2);
+  EXPECT_THAT(pack.err, HasSubstr(words));
+  EXPECT_FALSE(fs::exists(sample.path() / "pack"));
+}
+
+// issue 13 #5 (attack D4): ... and an evidence file that cannot be opened (not as root, who
+// opens anything).
+TEST(PackFilesCli, ProfileCheckRefusesAnUnreadableFile) {
+  if (::geteuid() == 0) GTEST_SKIP() << "root opens a file of mode 000";
+  SampleCopy sample;
+  fs::permissions(sample.File("evidence/soa-excerpt.txt"), fs::perms::none);
+  RunResult check = RunClausescan("profile check " + Quote(sample.Profile()));
+  fs::permissions(sample.File("evidence/soa-excerpt.txt"), fs::perms::owner_all);
+  EXPECT_EQ(check.exit_code, 2);
+  EXPECT_THAT(check.err, HasSubstr("cannot open 'evidence/soa-excerpt.txt'"));
+}
+
+// issue 13 #5 (attack D4): a symlink that stays inside the profile's folder is followed by every
+// command: profile check accepts it and pack copies the file it names.
+TEST(PackFilesCli, SymlinkInsideTheFolderIsFollowedByEveryCommand) {
+  SampleCopy sample;
+  const fs::path cert = sample.File("evidence/iso27001-certificate.txt");
+  fs::rename(cert, sample.File("evidence/real-certificate.txt"));
+  fs::create_symlink("real-certificate.txt", cert);
+  RunResult check =
+      RunClausescan("profile check " + Quote(sample.Profile()) + " --as-of 2026-12-06");
+  EXPECT_EQ(check.exit_code, 0) << check.err;
+  const fs::path out = sample.path() / "pack";
+  RunResult pack = sample.Pack("-o " + Quote(out));
+  ASSERT_EQ(pack.exit_code, 0) << pack.err;
+  EXPECT_EQ(ReadWholeFile(out / "documents/public/iso-certificate/iso27001-certificate.txt"),
+            ReadWholeFile(sample.File("evidence/real-certificate.txt")));
+}
+
+// issue 13 #6 (attack D14): a path that does not exist and is no symlink ('~/x', with the
+// profile named relative to the current folder) is "no file", not "a symlink pointing out".
+TEST(PackFilesCli, MissingPathThatIsNoSymlinkSaysNoFile) {
+  TempDir dir;
+  WriteWholeFile(dir.path() / "p.yaml",
+                 "evidence:\n  - id: iso-certificate\n    file: '~/x'\n    issued: 2026-01-01\n"
+                 "    valid_until: 2027-12-31\n    sharing: public\n");
+  const fs::path err = dir.path() / "err";
+  const int status =
+      RunScript(dir.path(), "cd " + Quote(dir.path()) + " && '" + CLAUSESCAN_BINARY +
+                                "' profile check p.yaml 2> " + Quote(err) + " > /dev/null\n");
+  EXPECT_EQ(status, 2);
+  const std::string text = ReadWholeFile(err);
+  EXPECT_THAT(text,
+              HasSubstr("p.yaml:3:11: evidence[0].file: no file '~/x' in the profile's folder"));
+  EXPECT_THAT(text, Not(HasSubstr("symlink")));
+}
+
+// issue 13 #7: the sample profile states the triage time its incident procedure sets (2 hours),
+// so a clause counting 72 hours from awareness is met, not "depends on the time to confirm".
+TEST(PackFilesCli, SampleProfileConfirmsWithinTwoHours) {
+  RunResult r =
+      RunClausescan("scan " + Quote(kSource + "/corpus/dpa.md") + " --profile " +
+                    Quote(kSource + "/corpus/profile/acme-profile.yaml") + " --as-of 2026-12-06");
+  EXPECT_THAT(r.out, HasSubstr("confirm within 2 h of awareness; the"));
+  EXPECT_THAT(r.out, HasSubstr("clause asks 72 h of awareness: met"));
+  EXPECT_THAT(r.out, Not(HasSubstr("depends")));
+}
+
+}  // namespace
+}  // namespace clausescan::testing
