@@ -335,7 +335,7 @@ std::vector<GoldenCase> GoldenCases() {
        w + ":13:12: missing required key 'any' in parameter 'backups' (type 'flag')"},
       {"bad duration unit", w,
        WindowRuleWithLine(12, "  window_hours: {type: duration, unit: minutes}"),
-       w + ":12:40: invalid unit 'minutes': expected hours or days"},
+       w + ":12:40: invalid unit 'minutes': expected hours, days or months"},
       {"bad parameter name", w, WindowRuleWithLine(13, "  Trigger: {type: trigger}"),
        w + ":13:3: invalid parameter name 'Trigger': use lower-case letters, digits and '_', "
            "starting with a letter"},

@@ -83,6 +83,88 @@ TEST(ReadingNumbers, OnlyAPeriodForFixingIsAFixWindow) {
   EXPECT_EQ(std::get<double>(fix->parameters.at("fix_days")), 10);
 }
 
+// issue 11/15 #2: ten working days to give notice that a vendor patch was checked is the
+// notice's deadline, not a window to fix vulnerabilities; a deadline left blank is no number.
+TEST(ReadingNumbers, ANoticeAboutAPatchIsNoFixWindow) {
+  Report report;
+  const Finding* f = ScanFor(
+      "Where the Supplier must install security patches from other vendors, it will send the "
+      "Agency written notice that each patch has been tested and does not harm the systems within "
+      "seven (7) working days. The Supplier shall apply the security fixes within __ [Agency to "
+      "insert].",
+      "security-measures.specific-controls", &report);
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->parameters.count("fix_days"), 0u);
+  EXPECT_FALSE(Has(f->positions, "security-fix-deadline-short"));
+  // the fix itself, next to a notice of it, still has its window
+  Report both;
+  const Finding* fix = ScanFor(
+      "The Supplier shall inform the Agency of each vulnerability found and remediate it within "
+      "thirty (30) days.",
+      "security-measures.specific-controls", &both);
+  ASSERT_NE(fix, nullptr);
+  ASSERT_EQ(fix->parameters.count("fix_days"), 1u);
+  EXPECT_EQ(std::get<double>(fix->parameters.at("fix_days")), 30);
+}
+
+// issue 11/15 #1: cover for six months after the end is a six-month tail, not "years", and a
+// tail of a year or less gets no proposal of 12 months.
+TEST(ReadingNumbers, AnInsuranceTailIsReadInItsOwnUnit) {
+  Report report;
+  const Finding* f = ScanFor(
+      "Throughout the term and for six months after, the Consultant shall maintain professional "
+      "liability insurance.",
+      "insurance.coverage", &report);
+  ASSERT_NE(f, nullptr);
+  ASSERT_EQ(f->parameters.count("tail_months"), 1u);
+  EXPECT_EQ(std::get<double>(f->parameters.at("tail_months")), 6);
+  EXPECT_FALSE(Has(f->positions, "insurance-tail"));
+  EXPECT_FALSE(Has(f->positions, "insurance-tail-long"));
+  for (const std::string& reason : f->reasons) {
+    EXPECT_EQ(reason.find("years"), std::string::npos) << reason;
+  }
+  for (const std::string& advice : f->considerations) {
+    EXPECT_EQ(advice.find("12 months"), std::string::npos) << advice;
+  }
+  Report long_report;
+  const Finding* longer = ScanFor(
+      "The Consultant shall maintain professional liability insurance for five (5) years "
+      "following the termination of this Agreement.",
+      "insurance.coverage", &long_report);
+  ASSERT_NE(longer, nullptr);
+  EXPECT_EQ(std::get<double>(longer->parameters.at("tail_months")), 60);
+  EXPECT_TRUE(Has(longer->positions, "insurance-tail-long"));
+}
+
+// issue 11/15 #6: a demand for occurrence-form cover is reported.
+TEST(ReadingNumbers, AnOccurrenceFormIsReported) {
+  Report report;
+  const Finding* f = ScanFor(
+      "The Supplier's insurance policies under this Agreement shall be written on an occurrence "
+      "basis.",
+      "insurance.coverage", &report);
+  ASSERT_NE(f, nullptr);
+  ASSERT_EQ(f->parameters.count("policy_form"), 1u);
+  EXPECT_EQ(std::get<std::string>(f->parameters.at("policy_form")), "occurrence");
+  EXPECT_TRUE(Has(f->positions, "insurance-occurrence-form"));
+}
+
+// issue 11/15 #5: confidentiality taken out of the damages waiver only leaves the cap in place:
+// nothing is "unlimited".
+TEST(ReadingNumbers, AWaiverCarveOutIsNoUncappedLiability) {
+  Report report;
+  const Finding* f = ScanFor(
+      "The damages waiver in Section 9.2 does not apply to a breach of Section 12 "
+      "(Confidentiality).",
+      "liability-cap.exceptions", &report);
+  ASSERT_NE(f, nullptr);
+  EXPECT_FALSE(Has(f->positions, "cap-carveout-data"));
+  EXPECT_FALSE(Has(f->positions, "cap-carveout"));
+  for (const std::string& reason : f->reasons) {
+    EXPECT_EQ(reason.find("unlimited"), std::string::npos) << reason;
+  }
+}
+
 }  // namespace
 
 namespace internal {
@@ -95,6 +177,22 @@ TEST(FindDurations, WaitingPeriodsAreNotBefore) {
     const std::vector<Duration> found = FindDurations(text);
     ASSERT_EQ(found.size(), 1u) << text;
     EXPECT_EQ(found[0].qualifier, DurationQualifier::kNotBefore) << text;
+  }
+}
+
+// issue 11/15 #1: months as written; years and quarters in months.
+TEST(FindDurations, MonthsAreReadAsWritten) {
+  const struct {
+    const char* text;
+    double months;
+  } kCases[] = {{"for six months after", 6},
+                {"for three (3) years following", 36},
+                {"for two quarters", 6},
+                {"for 90 days after", 3}};
+  for (const auto& c : kCases) {
+    const std::vector<Duration> found = FindDurations(c.text);
+    ASSERT_EQ(found.size(), 1u) << c.text;
+    EXPECT_DOUBLE_EQ(found[0].Months(), c.months) << c.text;
   }
 }
 

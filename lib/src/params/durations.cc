@@ -145,6 +145,18 @@ std::optional<DurationRead> ReadDuration(const Tokens& t, std::size_t i) {
 
 double Duration::Hours() const { return value * scan::HoursPerUnit(unit); }
 double Duration::Days() const { return value * scan::DaysPerUnit(unit); }
+double Duration::Months() const {
+  switch (unit) {
+    case TimeUnit::kMonths:
+      return value;
+    case TimeUnit::kQuarters:
+      return value * 3;
+    case TimeUnit::kYears:
+      return value * 12;
+    default:
+      return Days() / 30;
+  }
+}
 
 namespace {
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <optional>
 #include <utility>
 
 #include "params/quantities.h"
@@ -126,6 +127,53 @@ std::string_view AttachedText(std::string_view folded, const Duration& d) {
   return folded.substr(begin, end - begin);
 }
 
+// The text after a notice's content ("written notice to the agency that the patch was validated
+// as not affecting the systems within 10 working days"): a notice, report or confirmation word
+// followed by "that", "of" or "whether" in the duration's clause (from the last '.' or ';'
+// before it). Returns the clause's text before the notice word's phrase (from the last comma
+// before it) and, when the content coordinates another act ("notify the agency of each flaw and
+// remediate it within 30 days"), the text after the last "and" or "then"; nullopt when the
+// clause has no such notice before the duration.
+struct NoticeSplit {
+  std::string_view before;       // the notice's subject and verb: "the contractor will provide"
+  std::string_view coordinated;  // "remediate it " after the last " and " of the content, or ""
+};
+
+std::optional<NoticeSplit> SplitAtNoticeContent(std::string_view folded, const Duration& d) {
+  static const RE2 kOpener = [] {
+    RE2::Options options = ExtractorOptions();
+    options.set_never_capture(false);
+    return RE2(
+        "(\\b(?:notice|notices|notify|notifies|notification|inform|informs|report|reports|confirm|"
+        "confirms|confirmation|certify|certifies|certification|attest|attests)\\b[^.;]{0,40}?\\b(?:"
+        "that|of|whether)\\b)",
+        options);
+  }();
+  const std::size_t stop = folded.substr(0, d.begin).find_last_of(";.");
+  const std::size_t clause = stop == std::string_view::npos ? 0 : stop + 1;
+  const std::string_view lead = folded.substr(clause, d.begin - clause);
+  re2::StringPiece rest(lead.data(), lead.size());
+  re2::StringPiece phrase;
+  std::string_view last;
+  while (RE2::FindAndConsume(&rest, kOpener, &phrase)) last = {phrase.data(), phrase.size()};
+  if (last.empty()) return std::nullopt;
+  const std::size_t phrase_begin = static_cast<std::size_t>(last.data() - lead.data());
+  NoticeSplit split;
+  const std::string_view before = lead.substr(0, phrase_begin);
+  const std::size_t comma = before.find_last_of(',');
+  split.before = comma == std::string_view::npos ? before : before.substr(comma + 1);
+  const std::string_view content = lead.substr(phrase_begin + last.size());
+  std::size_t coordinated = std::string_view::npos;
+  for (std::string_view word : {" and ", " then "}) {
+    const std::size_t at = content.rfind(word);
+    if (at == std::string_view::npos) continue;
+    const std::size_t from = at + word.size();
+    if (coordinated == std::string_view::npos || from > coordinated) coordinated = from;
+  }
+  if (coordinated != std::string_view::npos) split.coordinated = content.substr(coordinated);
+  return split;
+}
+
 // True when the patterns match the text a duration attaches to. A notice counted from an event
 // ("notify the officer within 2 days after remediation of the flaw") is the notice's deadline,
 // not the event's, so that event is left out (issue 15 #4); it runs to the next comma. A
@@ -136,6 +184,15 @@ bool AttachesTo(const std::unique_ptr<RE2>& any, std::string_view folded, const 
                            ExtractorOptions());
   const std::string_view text = AttachedText(folded, d);
   const std::size_t at = d.end - static_cast<std::size_t>(text.data() - folded.data());
+  if (const std::optional<NoticeSplit> split = SplitAtNoticeContent(folded, d)) {
+    // issue 11/15 #2: after a notice's content the duration is the notice's deadline unless the
+    // patterns name the act outside that content: in the notice's own clause, an act coordinated
+    // after it, or the words after the duration (up to the next "and", the next act's)
+    std::string_view after = text.substr(at);
+    const std::size_t next_act = after.find(" and ");
+    if (next_act != std::string_view::npos) after = after.substr(0, next_act);
+    return Matches(any, split->before) || Matches(any, split->coordinated) || Matches(any, after);
+  }
   const std::string_view before = text.substr(0, at);
   std::string_view after = text.substr(at);
   const std::size_t word = after.find_first_not_of(' ');
@@ -170,7 +227,9 @@ void ParamExtractor::Compiled::ExtractDuration(std::string_view folded,
     (*out)[std::string(kBusinessParam)] = true;
     return;
   }
-  (*out)[spec.name] = spec.unit == "days" ? d->Days() : d->Hours();
+  (*out)[spec.name] = spec.unit == "days"     ? d->Days()
+                      : spec.unit == "months" ? d->Months()
+                                              : d->Hours();
   if (d->business && spec.business_flag) (*out)[std::string(kBusinessParam)] = true;
 }
 

@@ -48,6 +48,8 @@ struct Duration {
 
   double Hours() const;  // days ×24, business days ×24 (as written), weeks ×168, months ×730...
   double Days() const;   // hours /24, weeks ×7, months ×30, quarters ×91, years ×365
+  // months as written, quarters ×3, years ×12; shorter units as days /30
+  double Months() const;
 };
 
 // Finds durations: "seventy-two (72) hours", "72 (seventy-two) hours", "two (2) business days",

@@ -52,7 +52,7 @@ struct ParamSpec {
   };
   std::string name;
   Type type = Type::kFlag;
-  std::string unit;           // kDuration: "hours" or "days"
+  std::string unit;           // kDuration: "hours", "days" or "months"
   std::string business_name;  // kDuration: parameter for business days ("" = convert)
   // kDuration: business days stay in `name` (as written) and set `business: true`.
   bool business_flag = false;

@@ -139,8 +139,8 @@ Status ReadParamOptions(PatternExpander& patterns, const Fields& fields, ParamSp
   const YamlFile& file = patterns.file();
   if (const YAML::Node* unit = fields.Find("unit")) {
     std::size_t index = 0;
-    CLAUSESCAN_RETURN_IF_ERROR(ReadEnum(file, *unit, "unit", {"hours", "days"}, &index));
-    spec->unit = index == 0 ? "hours" : "days";
+    CLAUSESCAN_RETURN_IF_ERROR(ReadEnum(file, *unit, "unit", {"hours", "days", "months"}, &index));
+    spec->unit = index == 0 ? "hours" : index == 1 ? "days" : "months";
   }
   if (const YAML::Node* business = fields.Find("business")) {
     // true / false, or the name of the parameter that takes business days.
