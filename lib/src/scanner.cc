@@ -28,6 +28,7 @@
 #include "match/matcher.h"
 #include "params/parties_in_text.h"
 #include "params/party_role.h"
+#include "params/role_cache.h"
 #include "params/second_person.h"
 #include "report/context.h"
 #include "rules/model.h"
@@ -304,13 +305,12 @@ Finding MakeFinding(const internal::RuleSetData& data, const internal::RuleHit& 
 // terms bind both (mutual: "This Agreement shall be governed by ...", "The Standard Contractual
 // Clauses will apply to such transfers"), and the other clauses, which the
 // rules read as the supplier's commitments, the supplier ("Personal Data will be deleted ...").
+// unit_roles reads the units of text under sides.lexicon.
 internal::PartyRole RoleOfHit(const internal::RuleSetData& data, const internal::RuleHit& hit,
-                              const internal::NormalizedText& text, const DocumentSides& sides,
+                              internal::UnitRoles& unit_roles,
                               std::map<std::pair<int, std::string>, internal::PartyRole>* last) {
   const internal::Rule& rule = data.rules[hit.rule];
-  internal::PartyRole role =
-      internal::RoleInUnit(std::string_view(text.folded).substr(hit.begin, hit.end - hit.begin),
-                           hit.party, sides.lexicon);
+  internal::PartyRole role = unit_roles.Of(hit.begin, hit.end, hit.party);
   const auto key = std::make_pair(hit.section, rule.category);
   if (role.party != internal::Party::kUnknown) {
     (*last)[key] = role;
@@ -434,12 +434,13 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   const std::string_view doctype = type < 0 ? std::string_view("other") : data.doctypes[type].id;
   report.findings.reserve(hits.size());
   std::map<std::pair<int, std::string>, internal::PartyRole> last_roles;
+  internal::UnitRoles unit_roles(text.folded, sides->lexicon);  // issue 12: once per unit
   // Each finding's role, by rule and start, so that the side is judged after merging (a merged
   // finding is judged with its primary rule's role) and the revised risk is the merged clause's.
   std::map<std::string, std::map<std::size_t, RoleSpan>> roles;
   std::map<std::string, const internal::Rule*> rule_of;
   for (const internal::RuleHit& hit : hits) {
-    internal::PartyRole role = RoleOfHit(data, hit, text, *sides, &last_roles);
+    internal::PartyRole role = RoleOfHit(data, hit, unit_roles, &last_roles);
     Finding finding = MakeFinding(data, hit, doc, text, outline, lines, doctype);
     // The side read so far, so that merging keeps apart sentences of different sides;
     // JudgeFromSide sets the party shown.

@@ -232,5 +232,44 @@ TEST(ParamExtractor, FeeMonthsOfMultiples) {
   }
 }
 
+// issue 12 #1 (perf/match6): two rules that declare the same parameter (on different lines)
+// share it through a pool, and a memo reads it once per text: the second rule gets the same
+// values, its own parameters read as before, and another text is read again.
+TEST(ParamExtractor, PoolAndMemoReadASharedParameterOncePerText) {
+  ParamSpec notice;
+  notice.name = "notice_hours";
+  notice.type = ParamSpec::Type::kDuration;
+  notice.unit = "hours";
+  notice.line = 4;
+  ParamSpec same = notice;
+  same.line = 17;
+  ParamSpec flag;
+  flag.name = "encrypted";
+  flag.type = ParamSpec::Type::kFlag;
+  flag.any = {"\\bencrypt(ed|ion)?\\b"};
+  ParamExtractor::Pool pool;
+  Result<ParamExtractor> first = ParamExtractor::Compile({notice}, "a.yaml", &pool);
+  Result<ParamExtractor> second = ParamExtractor::Compile({same, flag}, "b.yaml", &pool);
+  ASSERT_TRUE(first.ok() && second.ok());
+  const std::string text = "supplier shall notify customer within 48 hours and encrypt the data.";
+  ParamMemo memo;
+  std::map<std::string, ParamValue> a, b;
+  first->Extract(text, &a, &memo);
+  EXPECT_EQ(memo.size(), 1u);
+  second->Extract(text, &b, &memo);
+  EXPECT_EQ(memo.size(), 2u);  // the shared duration once, the flag once
+  EXPECT_EQ(a.at("notice_hours"), ParamValue(48.0));
+  EXPECT_EQ(b.at("notice_hours"), ParamValue(48.0));
+  EXPECT_EQ(b.at("encrypted"), ParamValue(true));
+  std::map<std::string, ParamValue> plain;
+  second->Extract(text, &plain);
+  EXPECT_EQ(plain, b);
+  const std::string other = "supplier shall notify customer within 2 days.";
+  std::map<std::string, ParamValue> c;
+  first->Extract(other, &c, &memo);
+  EXPECT_EQ(memo.size(), 3u);
+  EXPECT_EQ(c.at("notice_hours"), ParamValue(48.0));
+}
+
 }  // namespace
 }  // namespace clausescan::internal

@@ -4,7 +4,6 @@
 #include <cctype>
 #include <cmath>
 #include <optional>
-#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -93,9 +92,10 @@ bool AllHold(const Position& position, const std::map<std::string, ParamValue>& 
                      [&](const Condition& c) { return Holds(c, parameters); });
 }
 
-// The lower-case words of text longer than three letters ("the", "and", "for" carry no topic).
-std::set<std::string> TopicWords(std::string_view text) {
-  std::set<std::string> words;
+// The distinct lower-case words of text longer than three letters ("the", "and", "for" carry
+// no topic), sorted.
+std::vector<std::string> TopicWords(std::string_view text) {
+  std::vector<std::string> words;
   std::string word;
   for (std::size_t i = 0; i <= text.size(); ++i) {
     unsigned char c = i < text.size() ? static_cast<unsigned char>(text[i]) : ' ';
@@ -103,20 +103,26 @@ std::set<std::string> TopicWords(std::string_view text) {
       word += static_cast<char>(std::tolower(c));
       continue;
     }
-    if (word.size() > 3) words.insert(word);
+    if (word.size() > 3) words.push_back(word);
     word.clear();
   }
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
   return words;
 }
 
-// True when a and b share at least half of their topic words (Jaccard index >= 0.5): the same
-// advice in other words, such as a rule's consideration restating a position's proposal.
-bool SaySameThing(std::string_view a, std::string_view b) {
-  std::set<std::string> x = TopicWords(a);
-  std::set<std::string> y = TopicWords(b);
+// True when two texts with these TopicWords share at least half of them (Jaccard index >= 0.5):
+// the same advice in other words, such as a rule's consideration restating a position's
+// proposal.
+bool SameTopic(const std::vector<std::string>& x, const std::vector<std::string>& y) {
   if (x.empty() || y.empty()) return false;
   std::size_t shared = 0;
-  for (const std::string& word : x) shared += y.count(word);
+  for (auto a = x.begin(), b = y.begin(); a != x.end() && b != y.end();) {
+    const int order = a->compare(*b);
+    if (order == 0) ++shared;
+    if (order <= 0) ++a;
+    if (order >= 0) ++b;
+  }
   return 2 * shared >= x.size() + y.size() - shared;
 }
 
@@ -204,10 +210,14 @@ bool Offered(const Consideration& consideration,
 }  // namespace
 
 void AddUnlessSaid(std::vector<std::string>& list, const std::string& text) {
-  if (text.empty() || std::any_of(list.begin(), list.end(), [&](const std::string& said) {
-        return said == text || SaySameThing(said, text);
-      })) {
-    return;
+  // Word for word first: the topic words cost more than a comparison (issue 12).
+  if (text.empty() || std::find(list.begin(), list.end(), text) != list.end()) return;
+  if (!list.empty()) {
+    const std::vector<std::string> words = TopicWords(text);
+    if (std::any_of(list.begin(), list.end(),
+                    [&](const std::string& said) { return SameTopic(TopicWords(said), words); })) {
+      return;
+    }
   }
   list.push_back(text);
 }

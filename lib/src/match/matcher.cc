@@ -407,6 +407,7 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads
       defines, leads != nullptr ? leads->HolderOf(unit_index) : DutyHolder(unit, parties_)};
   const ItemTexts items = RuleItems(unit);
   LaterDuties later;
+  ParamMemo memo;  // the texts it reads (unit, joined, items) outlive it
   for (int index : passed) {
     const CompiledRule& rule = rules_.rules[index];
     if (facts.definition && !rule.definitions) continue;
@@ -430,12 +431,12 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads
     }
     hit.end = end;
     hit.section = section;
-    rule.params.Extract(said, &hit.parameters);
+    rule.params.Extract(said, &hit.parameters, &memo);
     rule.params.ExtractDefined(said, defined_.glossary, defined_.ScopeOf(section), &hit.parameters);
     const std::string_view item = said.data() != unit.data() ? said : items.For(index, unit);
     if (item.data() != said.data()) {
       std::map<std::string, ParamValue> precise;
-      rule.params.Extract(item, &precise);
+      rule.params.Extract(item, &precise, &memo);
       rule.params.ExtractDefined(item, defined_.glossary, defined_.ScopeOf(section), &precise);
       for (auto& [name, value] : precise) {
         // A set ("measures", "scope") gathers what the whole clause lists; a number or a word
@@ -556,9 +557,11 @@ Result<std::unique_ptr<Matcher>> Matcher::Compile(const std::vector<Rule>& rules
   impl.parties = parties;
   ScopeBuilder sentence;
   ScopeBuilder paragraph;
+  ParamExtractor::Pool shared_params;
   for (std::size_t i = 0; i < rules.size(); ++i) {
     const Rule& rule = rules[i];
-    Result<ParamExtractor> params = ParamExtractor::Compile(rule.parameters, rule.file);
+    Result<ParamExtractor> params =
+        ParamExtractor::Compile(rule.parameters, rule.file, &shared_params);
     if (!params) return params.error();
     CompiledRule compiled{rule.party, rule.definitions, static_cast<int>(rule.all.size()),
                           impl.total_groups, std::move(*params)};

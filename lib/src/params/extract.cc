@@ -404,20 +404,61 @@ std::optional<Error> ParamExtractor::Check(const std::vector<ParamSpec>& specs,
   return std::nullopt;
 }
 
+ParamExtractor::Pool::Pool() = default;
+ParamExtractor::Pool::~Pool() = default;
+
+namespace {
+
+// True when a and b read the same parameter (they may be declared on different lines).
+bool SameParameter(const ParamSpec& a, const ParamSpec& b) {
+  ParamSpec b_at_a = b;
+  b_at_a.line = a.line;
+  return a == b_at_a;
+}
+
+}  // namespace
+
 Result<ParamExtractor> ParamExtractor::Compile(const std::vector<ParamSpec>& specs,
-                                               const std::string& /*file*/) {
+                                               const std::string& /*file*/, Pool* pool) {
   ParamExtractor extractor;
   for (const ParamSpec& spec : specs) {
-    auto compiled = std::make_unique<Compiled>();
-    compiled->spec = spec;
-    extractor.params_.push_back(std::move(compiled));
+    std::shared_ptr<const Compiled> shared;
+    if (pool != nullptr) {
+      for (const auto& known : pool->compiled_) {
+        if (SameParameter(known->spec, spec)) {
+          shared = known;
+          break;
+        }
+      }
+    }
+    if (shared == nullptr) {
+      auto compiled = std::make_shared<Compiled>();
+      compiled->spec = spec;
+      shared = std::move(compiled);
+      if (pool != nullptr) pool->compiled_.push_back(shared);
+    }
+    extractor.params_.push_back(std::move(shared));
   }
   return extractor;
 }
 
-void ParamExtractor::Extract(std::string_view folded,
-                             std::map<std::string, ParamValue>* out) const {
-  for (const auto& param : params_) param->Extract(folded, out);
+void ParamExtractor::Extract(std::string_view folded, std::map<std::string, ParamValue>* out,
+                             ParamMemo* memo) const {
+  for (const auto& param : params_) {
+    if (memo == nullptr) {
+      param->Extract(folded, out);
+      continue;
+    }
+    auto [it, fresh] =
+        memo->values_.try_emplace(ParamMemo::Key(param.get(), folded.data(), folded.size()));
+    if (fresh) {
+      // A parameter only assigns its own names: read alone, it gives what it adds to any map.
+      std::map<std::string, ParamValue> read;
+      param->Extract(folded, &read);
+      it->second.assign(std::make_move_iterator(read.begin()), std::make_move_iterator(read.end()));
+    }
+    for (const auto& [name, value] : it->second) (*out)[name] = value;
+  }
 }
 
 }  // namespace clausescan::internal

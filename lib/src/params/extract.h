@@ -7,6 +7,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "clausescan/report.h"
@@ -16,10 +18,17 @@
 
 namespace clausescan::internal {
 
+class ParamMemo;
+
 // The compiled parameters of one rule (see docs/rules.md, "Parameter types"). Immutable after
 // Compile; Extract may be called from many threads at once. Movable, not copyable.
 class ParamExtractor {
  public:
+  // Where the rules of one pack share their parameters (issue 12): extractors compiled with the
+  // same pool share one compiled parameter for specs that are equal but for their line, so that
+  // a ParamMemo reads it once per text. Not thread-safe; only needed while compiling.
+  class Pool;
+
   ParamExtractor();
   ~ParamExtractor();
   ParamExtractor(ParamExtractor&&) noexcept;
@@ -30,8 +39,10 @@ class ParamExtractor {
   // thread-safely (issue 12: start-up). Never fails today: the rule loader checks every pattern
   // (CheckPattern) of a custom pack and tests check the built-in pack; a pattern RE2 still
   // rejects matches nothing. file names the rules' file for future errors.
+  // With pool (may be null), a spec equal to one compiled before with the same pool shares its
+  // compiled parameter.
   static Result<ParamExtractor> Compile(const std::vector<ParamSpec>& specs,
-                                        const std::string& file);
+                                        const std::string& file, Pool* pool = nullptr);
 
   // Compiles every pattern list of specs now, as Extract would, and discards them. Errors:
   // kRuleError naming file and the spec's line when RE2 rejects a list (a pattern, or the
@@ -50,7 +61,11 @@ class ParamExtractor {
   // `any` patterns counts only durations with a match in the 60 bytes before or the 40 bytes
   // after them, in the same sentence and clause (no '.' or ';' between). Never fails; linear
   // in folded per parameter.
-  void Extract(std::string_view folded, std::map<std::string, ParamValue>* out) const;
+  // With memo (may be null), a parameter shared through a Pool that was read in the same text
+  // (the same bytes at the same address) before with the same memo is not read again: its
+  // values are copied from the memo. The result is the same.
+  void Extract(std::string_view folded, std::map<std::string, ParamValue>* out,
+               ParamMemo* memo = nullptr) const;
 
   // Adds to *out the quantities a unit states only through a defined term: for each duration,
   // money, fee_months or fee_multiple parameter absent from *out, the value Extract reads in
@@ -69,8 +84,36 @@ class ParamExtractor {
  private:
   void ApplyDollarCurrency(std::string_view folded, const Glossary& glossary,
                            std::map<std::string, ParamValue>* out) const;
+  friend class ParamMemo;
   struct Compiled;
-  std::vector<std::unique_ptr<Compiled>> params_;
+  std::vector<std::shared_ptr<const Compiled>> params_;
+};
+
+class ParamExtractor::Pool {
+ public:
+  Pool();
+  ~Pool();
+  Pool(const Pool&) = delete;
+  Pool& operator=(const Pool&) = delete;
+
+ private:
+  friend class ParamExtractor;
+  std::vector<std::shared_ptr<const Compiled>> compiled_;
+};
+
+// The values of the parameters read in a few texts, for ParamExtractor::Extract (issue 12: the
+// rules of one category that hold in one unit read their shared parameters once). Keyed by the
+// text's address and size: every text read with one memo must stay alive and unchanged while the
+// memo is used (one unit's texts: use a memo per unit). Not thread-safe.
+class ParamMemo {
+ public:
+  // How many parameter readings the memo holds (distinct parameter and text).
+  std::size_t size() const { return values_.size(); }
+
+ private:
+  friend class ParamExtractor;
+  using Key = std::tuple<const ParamExtractor::Compiled*, const char*, std::size_t>;
+  std::map<Key, std::vector<std::pair<std::string, ParamValue>>> values_;
 };
 
 // The parameter a duration spec with a business_name or business_flag sets to true for

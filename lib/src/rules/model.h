@@ -73,6 +73,8 @@ struct ParamSpec {
   bool document_scope = false;
   std::vector<std::pair<std::string, std::vector<std::string>>> values;  // kEnum, kSet
   int line = 0;                                                          // where it is declared
+
+  bool operator==(const ParamSpec&) const = default;
 };
 
 // A condition on one parameter of a finding.
