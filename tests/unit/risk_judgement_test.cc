@@ -69,6 +69,28 @@ TEST(RiskJudgement, ItemsUnderAnExclusionsLeadInAreExclusions) {
   EXPECT_EQ(list->risk, Risk::kInfo) << list->rule;
 }
 
+// issue 15 #3: a sentence that only sets conditions on the customer's audits (notice, hours, who
+// pays) or relieves the supplier of one protects the supplier: INFO; the audit right stays LOW.
+TEST(RiskJudgement, ConditionsOnTheOtherSidesAuditsAreAProtection) {
+  const Report report = Scan(
+      "# Data Processing Agreement\n\n"
+      "## Audits\n\n"
+      "Customer may audit Vendor's compliance with this DPA once per year.\n\n"
+      "All audits will be conducted on twenty (20) business days' written notice, during normal "
+      "business hours and at Customer's expense.\n\n"
+      "Vendor is not required to facilitate any audit until the parties have agreed its scope in "
+      "writing.\n");
+  const Finding* conditions = Quoting(report, "audit_rights", "All audits will be conducted");
+  ASSERT_NE(conditions, nullptr);
+  EXPECT_EQ(conditions->risk, Risk::kInfo) << conditions->rule;
+  const Finding* relief = Quoting(report, "audit_rights", "not required to facilitate");
+  ASSERT_NE(relief, nullptr);
+  EXPECT_EQ(relief->risk, Risk::kInfo) << relief->rule;
+  const Finding* right = Quoting(report, "audit_rights", "may audit");
+  ASSERT_NE(right, nullptr);
+  EXPECT_EQ(right->risk, Risk::kLow);
+}
+
 // issue 15 #4: a cap on each party's liability is already mutual; only a one-sided cap is told
 // to become mutual.
 TEST(GrantedAdvice, MutualCapIsNotToldToBecomeMutual) {
