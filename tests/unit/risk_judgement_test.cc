@@ -91,6 +91,21 @@ TEST(RiskJudgement, ConditionsOnTheOtherSidesAuditsAreAProtection) {
   EXPECT_EQ(right->risk, Risk::kLow);
 }
 
+// issue 15 #3: a downtime that counts against the service level only above a share of the
+// customers' projects affected keeps smaller outages out of it: a protection (INFO).
+TEST(RiskJudgement, BreachOnlyAboveAThresholdIsAProtection) {
+  const Report report = Scan(
+      "# Service Level Agreement\n\n"
+      "## Uptime\n\n"
+      "Provider will make the Service available 99.5% of each calendar month.\n\n"
+      "## Scope\n\n"
+      "- Shared: the SLA is breached only if more than 2% of the tenants in a cluster are "
+      "affected by a downtime event.\n");
+  const Finding* scope = Quoting(report, "sla_uptime", "more than 2%");
+  ASSERT_NE(scope, nullptr);
+  EXPECT_EQ(scope->risk, Risk::kInfo) << scope->rule;
+}
+
 // issue 15 #4: a cap on each party's liability is already mutual; only a one-sided cap is told
 // to become mutual.
 TEST(GrantedAdvice, MutualCapIsNotToldToBecomeMutual) {
