@@ -460,8 +460,8 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   }
   internal::ReadSubprocessorScheme(data, report.findings, doctype);
   internal::ReadIndemnityCarveouts(data, report.findings, doctype);
-  internal::FoldListItems(data, doc.text, report.findings, doctype);  // issue 15 #4
-  internal::DropAdviceGrantedNearby(data, report.findings);           // issue 15 #4
+  internal::FoldListItems(data, doc.text, report.findings, doctype);      // issue 15 #4
+  internal::DropAdviceGrantedNearby(data, report.findings, text.folded);  // issue 15 #4
   for (Finding& finding : report.findings) {
     finding.holds.clear();  // JudgeFromSide says whose duty or right it is
     const internal::Rule* rule = rule_of[finding.rule];

@@ -222,9 +222,17 @@ TEST(Loader, FlagOfDocumentScope) {
         WindowRuleWithLine(
             12, kHours + "\n  confirmed: {type: flag, any: ['\\bconfirm'], scope: all}")}});
   ASSERT_FALSE(data.ok());
-  EXPECT_NE(data.error().message().find("invalid scope 'all': expected clause or document"),
+  EXPECT_NE(data.error().message().find("invalid scope 'all': expected clause, document or text"),
             std::string::npos)
       << data.error().message();
+  // issue 15 #4: a flag the document's text states anywhere is of document scope too
+  data = LoadWith(
+      {{kWindowFile,
+        WindowRuleWithLine(
+            12, kHours + "\n  confirmed: {type: flag, any: ['\\bconfirm'], scope: text}")}});
+  ASSERT_TRUE(data.ok()) << data.error().message();
+  EXPECT_TRUE((*data)->rules[1].parameters[1].document_scope);
+  EXPECT_TRUE((*data)->rules[1].parameters[1].text_scope);
   data = LoadWith(
       {{kWindowFile, WindowRuleWithLine(13, "  trigger: {type: trigger, scope: document}")}});
   ASSERT_FALSE(data.ok());

@@ -3,9 +3,11 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <string>
 
 #include "assess/assess.h"
+#include "params/extract.h"
 
 namespace clausescan::internal {
 namespace {
@@ -51,10 +53,69 @@ std::map<std::string, std::map<std::string, ParamValue>> DocumentWideParameters(
   return out;
 }
 
+// Adds to *out, per category of the findings, the flags of `scope: text` of their rules that
+// folded (the document's folded text) states anywhere (issue 15 #4).
+void AddFlagsOfText(const RuleSetData& data, const std::vector<Finding>& findings,
+                    std::string_view folded,
+                    std::map<std::string, std::map<std::string, ParamValue>>* out) {
+  if (folded.empty()) return;
+  std::set<std::string> read;
+  for (const Finding& finding : findings) {
+    for (const std::string& id :
+         finding.rules.empty() ? std::vector<std::string>{finding.rule} : finding.rules) {
+      const Rule* rule = RuleById(data.rules, id);
+      if (rule == nullptr || !read.insert(id).second) continue;
+      std::vector<ParamSpec> specs;
+      for (const ParamSpec& spec : rule->parameters) {
+        if (spec.text_scope) specs.push_back(spec);
+      }
+      if (specs.empty()) continue;
+      Result<ParamExtractor> extractor = ParamExtractor::Compile(specs, rule->file);
+      if (!extractor) continue;  // the loader compiled the same patterns
+      std::map<std::string, ParamValue> stated;
+      extractor->Extract(folded, &stated);
+      for (auto& [name, value] : stated) (*out)[finding.category].emplace(name, value);
+    }
+  }
+}
+
+// Removes from finding's considerations the proposal of each of its positions that the clause
+// read with its section and document (`read`) no longer meets: a condition on a parameter the
+// finding lacks and `read` states fails ("reports come first" where the document already puts
+// reports first). Conditions on the finding's own parameters are not looked at again.
+void DropGrantedProposals(const RuleSetData& data, const std::map<std::string, ParamValue>& read,
+                          Finding& finding) {
+  for (const std::string& id :
+       finding.rules.empty() ? std::vector<std::string>{finding.rule} : finding.rules) {
+    auto policy = data.playbook.categories.find(id);
+    if (policy == data.playbook.categories.end()) {
+      policy = data.playbook.categories.find(finding.category);
+    }
+    if (policy == data.playbook.categories.end()) continue;
+    for (const Position& position : policy->second.positions) {
+      if (position.propose.empty() || std::find(finding.positions.begin(), finding.positions.end(),
+                                                position.id) == finding.positions.end()) {
+        continue;
+      }
+      const bool granted =
+          std::any_of(position.when.begin(), position.when.end(), [&](const Condition& c) {
+            return finding.parameters.count(c.param) == 0 && read.count(c.param) != 0 &&
+                   !Holds(c, read);
+          });
+      if (!granted) continue;
+      const std::string text = FillPlaceholders(position.propose, finding.parameters);
+      auto& list = finding.considerations;
+      list.erase(std::remove(list.begin(), list.end(), text), list.end());
+    }
+  }
+}
+
 }  // namespace
 
-void DropAdviceGrantedNearby(const RuleSetData& data, std::vector<Finding>& findings) {
-  const auto document = DocumentWideParameters(data, findings);
+void DropAdviceGrantedNearby(const RuleSetData& data, std::vector<Finding>& findings,
+                             std::string_view folded) {
+  auto document = DocumentWideParameters(data, findings);
+  AddFlagsOfText(data, findings, folded, &document);  // issue 15 #4
   auto same_clause = [&](std::size_t i, std::size_t j) {
     return findings[j].section == findings[i].section &&
            findings[j].category == findings[i].category;
@@ -95,6 +156,7 @@ void DropAdviceGrantedNearby(const RuleSetData& data, std::vector<Finding>& find
       auto& list = finding.considerations;
       list.erase(std::remove(list.begin(), list.end(), consideration.text), list.end());
     }
+    DropGrantedProposals(data, section, finding);  // issue 15 #4
   }
 }
 

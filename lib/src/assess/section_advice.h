@@ -3,6 +3,7 @@
 #ifndef CLAUSESCAN_ASSESS_SECTION_ADVICE_H_
 #define CLAUSESCAN_ASSESS_SECTION_ADVICE_H_
 
+#include <string_view>
 #include <vector>
 
 #include "clausescan/report.h"
@@ -20,11 +21,17 @@ namespace clausescan::internal {
 // then holds in none of its alternatives is removed from the finding's considerations.
 // Parameters a rule declares with `scope: document` ("in lieu of an audit") that any finding of
 // the category states, in any section, fill in likewise for every finding of that category,
-// with or without a section (issue 15 #8). Considerations without `when` and those of the
-// positions are left as they are, and so are findings without a section that no parameter of
-// document scope reaches. Expects findings assessed (Assess) and merged; rule ids are looked up in
-// data.rules (sorted by id), an unknown id leaves its finding alone. Never fails.
-void DropAdviceGrantedNearby(const RuleSetData& data, std::vector<Finding>& findings);
+// with or without a section (issue 15 #8); so do the flags a rule declares with `scope: text`
+// that `folded` (the document's folded text; empty: not read) states anywhere, a definition
+// included ("Security Incidents do not include unsuccessful attempts"). A position's proposal is
+// removed likewise when a condition of the position on a parameter the finding lacks fails on
+// the parameters filled in ("reports come first" where another clause puts reports first); its
+// risk and reason stay. Considerations without `when` are left as they are, and so are findings
+// without a section that no parameter of document scope reaches. Expects findings assessed
+// (Assess) and merged; rule ids are looked up in data.rules (sorted by id), an unknown id leaves
+// its finding alone. Never fails.
+void DropAdviceGrantedNearby(const RuleSetData& data, std::vector<Finding>& findings,
+                             std::string_view folded = {});
 
 }  // namespace clausescan::internal
 

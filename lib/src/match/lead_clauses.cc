@@ -1,6 +1,7 @@
 #include "match/lead_clauses.h"
 
 #include <algorithm>
+#include <map>
 #include <string>
 #include <variant>
 
@@ -26,6 +27,15 @@ void ExtendLeadClause(const RuleHit& item, RuleHit* clause) {
     for (const std::string& v : *from) {
       if (std::find(into->begin(), into->end(), v) == into->end()) into->push_back(v);
     }
+  }
+}
+
+void AddLeadInFlags(const ParamExtractor& params, std::string_view lead, RuleHit* hit) {
+  if (params.empty() || lead.empty()) return;
+  std::map<std::string, ParamValue> stated;
+  params.Extract(lead, &stated);
+  for (auto& [name, value] : stated) {
+    if (std::holds_alternative<bool>(value)) hit->parameters.emplace(name, std::move(value));
   }
 }
 

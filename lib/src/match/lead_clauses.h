@@ -5,9 +5,11 @@
 #define CLAUSESCAN_MATCH_LEAD_CLAUSES_H_
 
 #include <cstddef>
+#include <string_view>
 #include <vector>
 
 #include "match/matcher.h"
+#include "params/extract.h"
 
 namespace clausescan::internal {
 
@@ -20,6 +22,11 @@ RuleHit* LeadClauseOf(std::vector<RuleHit>* hits, int rule, std::size_t lead_beg
 // are added, and sets (measures, scope) gather both lists' values without repeats, in order;
 // a number or word clause already states is kept (the first item that states it says it).
 void ExtendLeadClause(const RuleHit& item, RuleHit* clause);
+
+// Adds to hit->parameters the flags that lead (the folded text of the lead-in the hit quotes)
+// states and the hit lacks: the items of a list headed "Exclusions:" are exclusions though none
+// says so itself (issue 15 #3). Numbers and words stay the item's own. Never fails.
+void AddLeadInFlags(const ParamExtractor& params, std::string_view lead, RuleHit* hit);
 
 }  // namespace clausescan::internal
 

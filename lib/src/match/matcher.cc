@@ -463,6 +463,7 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads
       }
       if (clause == nullptr && begin - lead.inner_begin <= kNearLeadBytes) {
         hit.begin = lead.inner_begin;
+        AddLeadInFlags(rule.params, lead.text.substr(lead.inner_text_offset), &hit);
       }
     }
     if (clause != nullptr) {

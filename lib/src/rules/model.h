@@ -71,6 +71,10 @@ struct ParamSpec {
   // advice on every clause of the category ("in lieu of an audit" in another section), see
   // DropAdviceGrantedNearby in assess/section_advice.h (issue 15 #8).
   bool document_scope = false;
+  // kFlag, `scope: text`: document scope, and stated also when the document's text states it
+  // anywhere, a definition or a clause of another category included ("Security Incidents do not
+  // include unsuccessful attempts" in the definitions), issue 15 #4.
+  bool text_scope = false;
   std::vector<std::pair<std::string, std::vector<std::string>>> values;  // kEnum, kSet
   int line = 0;                                                          // where it is declared
 

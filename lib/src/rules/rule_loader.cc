@@ -173,8 +173,10 @@ Status ReadParamOptions(PatternExpander& patterns, const Fields& fields, ParamSp
   }
   if (const YAML::Node* scope = fields.Find("scope")) {
     std::size_t index = 0;
-    CLAUSESCAN_RETURN_IF_ERROR(ReadEnum(file, *scope, "scope", {"clause", "document"}, &index));
-    spec->document_scope = index == 1;
+    CLAUSESCAN_RETURN_IF_ERROR(
+        ReadEnum(file, *scope, "scope", {"clause", "document", "text"}, &index));
+    spec->document_scope = index >= 1;
+    spec->text_scope = index == 2;
   }
   return std::nullopt;
 }

@@ -1,0 +1,180 @@
+// The risk a careful reader gives a clause, and advice the document already grants (issue 15 #3,
+// #4, #8). Documents are written here; the built-in rules judge them.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+
+#include "clausescan/clausescan.h"
+
+namespace clausescan {
+namespace {
+
+Report Scan(const std::string& doc) {
+  Result<RuleSet> rules = RuleSet::Builtin();
+  EXPECT_TRUE(rules.ok()) << rules.error().message();
+  Result<Report> report = Scanner(*rules).ScanBytes(doc, "contract.md");
+  EXPECT_TRUE(report.ok()) << report.error().message();
+  return report.ok() ? *report : Report{};
+}
+
+// The first finding of category whose text contains needle, or nullptr.
+const Finding* Quoting(const Report& report, const std::string& category,
+                       const std::string& needle) {
+  for (const Finding& f : report.findings) {
+    if (f.category == category && f.text.find(needle) != std::string::npos) return &f;
+  }
+  return nullptr;
+}
+
+bool Offers(const Finding& f, const std::string& words) {
+  return std::any_of(f.considerations.begin(), f.considerations.end(),
+                     [&](const std::string& c) { return c.find(words) != std::string::npos; });
+}
+
+// issue 15 #3: a government cloud authorisation (FedRAMP, an agency ATO) takes a year or more
+// and a sponsor; it is not the SOC 2 report a small supplier keeps, so it is rated HIGH.
+TEST(RiskJudgement, GovernmentCloudAuthorisationIsHigh) {
+  const Report report = Scan(
+      "# Security Terms\n\n"
+      "## Authorisation\n\n"
+      "The Vendor shall obtain a FedRAMP Moderate authorization for the hosted platform within "
+      "eighteen months of award.\n\n"
+      "## Certification\n\n"
+      "The Vendor shall maintain an ISO/IEC 27001 certification for the hosted platform.\n");
+  const Finding* fedramp = Quoting(report, "security_measures", "FedRAMP");
+  ASSERT_NE(fedramp, nullptr);
+  EXPECT_EQ(fedramp->risk, Risk::kHigh);
+  const Finding* iso = Quoting(report, "security_measures", "27001");
+  ASSERT_NE(iso, nullptr);
+  EXPECT_EQ(iso->risk, Risk::kMedium);  // an ordinary certification stays as it was
+}
+
+// issue 15 #3: the items of a list headed "Exclusions:" are exclusions from the service level,
+// a protection of the supplier (INFO), though no item says "excluded" itself.
+TEST(RiskJudgement, ItemsUnderAnExclusionsLeadInAreExclusions) {
+  const Report report = Scan(
+      "# Service Level Agreement\n\n"
+      "## Uptime\n\n"
+      "Provider will make the Service available 99.5% of each calendar month, measured by "
+      "Provider's monitoring.\n\n"
+      "## Database\n\n"
+      "**Downtime:**\n\n"
+      "Any period in which the database of a project cannot be read or written.\n\n"
+      "**Exclusions:**\n\n"
+      "- Outages caused by extensions the customer installs.\n"
+      "- Slow queries on tables without indexes.\n");
+  const Finding* list = Quoting(report, "sla_uptime", "extensions the customer installs");
+  ASSERT_NE(list, nullptr);
+  EXPECT_EQ(list->risk, Risk::kInfo) << list->rule;
+}
+
+// issue 15 #3: a sentence that only sets conditions on the customer's audits (notice, hours, who
+// pays) or relieves the supplier of one protects the supplier: INFO; the audit right stays LOW.
+TEST(RiskJudgement, ConditionsOnTheOtherSidesAuditsAreAProtection) {
+  const Report report = Scan(
+      "# Data Processing Agreement\n\n"
+      "## Audits\n\n"
+      "Customer may audit Vendor's compliance with this DPA once per year.\n\n"
+      "All audits will be conducted on twenty (20) business days' written notice, during normal "
+      "business hours and at Customer's expense.\n\n"
+      "Vendor is not required to facilitate any audit until the parties have agreed its scope in "
+      "writing.\n");
+  const Finding* conditions = Quoting(report, "audit_rights", "All audits will be conducted");
+  ASSERT_NE(conditions, nullptr);
+  EXPECT_EQ(conditions->risk, Risk::kInfo) << conditions->rule;
+  const Finding* relief = Quoting(report, "audit_rights", "not required to facilitate");
+  ASSERT_NE(relief, nullptr);
+  EXPECT_EQ(relief->risk, Risk::kInfo) << relief->rule;
+  const Finding* right = Quoting(report, "audit_rights", "may audit");
+  ASSERT_NE(right, nullptr);
+  EXPECT_EQ(right->risk, Risk::kLow);
+}
+
+// issue 15 #3: a downtime that counts against the service level only above a share of the
+// customers' projects affected keeps smaller outages out of it: a protection (INFO).
+TEST(RiskJudgement, BreachOnlyAboveAThresholdIsAProtection) {
+  const Report report = Scan(
+      "# Service Level Agreement\n\n"
+      "## Uptime\n\n"
+      "Provider will make the Service available 99.5% of each calendar month.\n\n"
+      "## Scope\n\n"
+      "- Shared: the SLA is breached only if more than 2% of the tenants in a cluster are "
+      "affected by a downtime event.\n");
+  const Finding* scope = Quoting(report, "sla_uptime", "more than 2%");
+  ASSERT_NE(scope, nullptr);
+  EXPECT_EQ(scope->risk, Risk::kInfo) << scope->rule;
+}
+
+// issue 15 #4: a cap on each party's liability is already mutual; only a one-sided cap is told
+// to become mutual.
+TEST(GrantedAdvice, MutualCapIsNotToldToBecomeMutual) {
+  const Report mutual = Scan(
+      "# Terms of Service\n\n"
+      "## Limitation of liability\n\n"
+      "Each party's total liability under this Agreement will not exceed the fees paid in the "
+      "twelve months before the claim.\n");
+  const Finding* cap = Quoting(mutual, "liability_cap", "Each party");
+  ASSERT_NE(cap, nullptr);
+  EXPECT_FALSE(Offers(*cap, "Make the cap mutual")) << cap->rule;
+
+  const Report one_sided = Scan(
+      "# Terms of Service\n\n"
+      "## Limitation of liability\n\n"
+      "Supplier's total liability under this Agreement will not exceed the fees paid in the "
+      "twelve months before the claim.\n");
+  const Finding* ours = Quoting(one_sided, "liability_cap", "Supplier's total liability");
+  ASSERT_NE(ours, nullptr);
+  EXPECT_TRUE(Offers(*ours, "Make the cap mutual"));
+}
+
+// issue 15 #4: the definition of a security incident, elsewhere in the document, already leaves
+// out unsuccessful attempts, so the notice clause is not told to leave them out.
+TEST(GrantedAdvice, UnsuccessfulAttemptsLeftOutByTheDefinition) {
+  const std::string notice =
+      "## Breach notice\n\n"
+      "Processor will notify Controller of a Security Incident without undue delay and within "
+      "72 hours after confirming it.\n";
+  const Report defined = Scan(
+      "# Data Processing Agreement\n\n"
+      "## Definitions\n\n"
+      "\"Security Incident\" means a confirmed breach of security leading to unauthorised access "
+      "to Personal Data. Security Incidents do not include unsuccessful attempts or activities "
+      "that do not compromise Personal Data, such as failed log-in attempts and port scans.\n\n" +
+      notice);
+  const Finding* granted = Quoting(defined, "incident_notification", "72 hours");
+  ASSERT_NE(granted, nullptr);
+  EXPECT_FALSE(Offers(*granted, "leave out unsuccessful attempts"));
+
+  const Report plain = Scan("# Data Processing Agreement\n\n" + notice);
+  const Finding* open = Quoting(plain, "incident_notification", "72 hours");
+  ASSERT_NE(open, nullptr);
+  EXPECT_TRUE(Offers(*open, "leave out unsuccessful attempts"));
+}
+
+// issue 15 #4: where audits apply only when the reports do not answer, the yearly on-site audit
+// is not told to add that reports come first.
+TEST(GrantedAdvice, ReportsFirstGrantedByAnotherClause) {
+  const std::string audit =
+      "## Audit conditions\n\n"
+      "Customer may conduct an on-site audit of Vendor's facilities no more than once per year, "
+      "on 30 days' written notice, at Customer's expense.\n";
+  const Report granted = Scan(
+      "# Data Processing Agreement\n\n"
+      "## Reports\n\n"
+      "Vendor will make its SOC 2 Type II report available to Customer on request. Customer may "
+      "audit Vendor only to the extent the report does not provide sufficient information to "
+      "verify Vendor's compliance.\n\n" +
+      audit);
+  const Finding* yearly = Quoting(granted, "audit_rights", "once per year");
+  ASSERT_NE(yearly, nullptr);
+  EXPECT_FALSE(Offers(*yearly, "first relies on")) << yearly->rule;
+
+  const Report alone = Scan("# Data Processing Agreement\n\n" + audit);
+  const Finding* open = Quoting(alone, "audit_rights", "once per year");
+  ASSERT_NE(open, nullptr);
+  EXPECT_TRUE(Offers(*open, "first relies on")) << open->rule;
+}
+
+}  // namespace
+}  // namespace clausescan
