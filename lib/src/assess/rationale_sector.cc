@@ -16,15 +16,23 @@ struct SectorSignals {
   const char* sector;
   std::size_t needed;                  // distinct signals the document must show
   std::array<const char*, 5> signals;  // nullptr: unused
+  const char* within = nullptr;        // shown only with this sector, and just before it
 };
 
 // Listed in the order ties are broken. Patterns are matched on the case-folded text.
-const std::array<SectorSignals, 4> kSectors = {{
+const std::array<SectorSignals, 5> kSectors = {{
     {"us-federal-contractors",
      2,
-     {R"(\b(?:far|dfars|vaar|hsar)\b)",
-      R"(\b(?:52\.2\d\d-\d+|252\.2\d\d-\d{4}|852\.\d{3}-\d+|3052\.\d{3}-\d+)\b)",
+     {R"(\b(?:far|dfars|vaar|hsar|gsar)\b)",
+      R"(\b(?:52\.2\d\d-\d+|252\.2\d\d-\d{4}|852\.\d{3}-\d+|3052\.\d{3}-\d+|552\.2\d\d-\d+)\b)",
       R"(\bcontracting officers?\b)", R"(\bthe government\b)", R"(\b(?:fedramp|fisma)\b)"}},
+    // issue 14 (helper brief s6, item 2): a DFARS clause or DoD itself makes a federal buyer a
+    // defence one (DFARS 252.204-7012's 72-hour report); FAR, VAAR, HSAR or GSAR alone do not.
+    {"us-dod-contractors",
+     1,
+     {R"(\bdfars\b)", R"(\b252\.2\d\d-\d{4}\b)", R"(\bdod\b)", R"(\bdepartment of defense\b)",
+      nullptr},
+     "us-federal-contractors"},
     {"us-hipaa-covered-entities",
      2,
      {R"(\bbusiness associates?\b)", R"(\bcovered entit(?:y|ies)\b)",
@@ -79,11 +87,12 @@ std::vector<std::string> DocumentSectors(std::string_view folded) {
     const char* sector;
     std::size_t needed;
     std::vector<std::unique_ptr<RE2>> patterns;
+    const char* within;
   };
   static const std::vector<Compiled>* compiled = [] {
     auto* out = new std::vector<Compiled>();
     for (const SectorSignals& s : kSectors) {
-      Compiled c{s.sector, s.needed, {}};
+      Compiled c{s.sector, s.needed, {}, s.within};
       for (const char* pattern : s.signals) {
         if (pattern != nullptr) c.patterns.push_back(std::make_unique<RE2>(pattern));
       }
@@ -102,7 +111,16 @@ std::vector<std::string> DocumentSectors(std::string_view folded) {
   std::stable_sort(found.begin(), found.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });
   std::vector<std::string> out;
-  for (const auto& [signals, i] : found) out.emplace_back((*compiled)[i].sector);
+  for (const auto& [signals, i] : found) {
+    if ((*compiled)[i].within != nullptr) continue;  // placed with its sector below
+    for (const auto& [inner_signals, j] : found) {
+      const char* within = (*compiled)[j].within;
+      if (within != nullptr && std::string_view(within) == (*compiled)[i].sector) {
+        out.emplace_back((*compiled)[j].sector);
+      }
+    }
+    out.emplace_back((*compiled)[i].sector);
+  }
   return out;
 }
 

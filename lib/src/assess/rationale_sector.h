@@ -13,11 +13,13 @@
 namespace clausescan::internal {
 
 // The sectors a document shows, best first: each of "us-federal-contractors" (FAR/DFARS/VAAR/
-// HSAR clause numbers, "Contracting Officer", "the Government"), "us-hipaa-covered-entities"
+// HSAR/GSAR clause numbers, "Contracting Officer", "the Government"), "us-hipaa-covered-entities"
 // ("Business Associate", "Covered Entity", PHI, HIPAA), "eu-financial-entities" (DORA,
 // "financial entity") and "gdpr-controllers" (GDPR, controller, processor, data subjects) that
 // reaches its number of distinct signals, ordered by the signals found (ties in that order).
-// `folded` is the case-folded text. Empty when none fits. Thread-safe.
+// "us-dod-contractors" (DFARS, a DFARS clause number, DoD, "Department of Defense") is shown only
+// with "us-federal-contractors", just before it. `folded` is the case-folded text. Empty when
+// none fits. Thread-safe.
 std::vector<std::string> DocumentSectors(std::string_view folded);
 
 // Fits the rationale of every finding of report to `sectors` (DocumentSectors): for the first
