@@ -95,7 +95,7 @@ const Finding* OfRule(const Report& report, const std::string& rule) {
   return nullptr;
 }
 
-// issue 14 (helper brief s6, item 2): a DFARS clause number or DoD makes a federal document a
+// issue 14 (helper brief s6, item 2): DFARS or a DFARS clause number makes a federal document a
 // defence one, shown just before the federal sector; FAR, VAAR, HSAR or GSAR alone do not.
 TEST(RationaleSector, DfarsOrDodMakesADefenceBuyerAndCivilianClausesDoNot) {
   EXPECT_EQ(internal::DocumentSectors("the contractor shall comply with dfars 252.204-7012 and "
@@ -106,7 +106,11 @@ TEST(RationaleSector, DfarsOrDodMakesADefenceBuyerAndCivilianClausesDoNot) {
             (std::vector<std::string>{"us-federal-contractors"}));
   EXPECT_EQ(internal::DocumentSectors("gsar 552.239-71: the contracting officer may inspect."),
             (std::vector<std::string>{"us-federal-contractors"}));
-  // DoD named outside a federal contract is no sector of its own.
+  // DoD named in FAR text of a civilian contract, or outside a federal one, is no defence buyer.
+  EXPECT_EQ(internal::DocumentSectors("far 52.204-25: in the event the contract is with the "
+                                      "department of defense, report to dibnet.dod.mil; the "
+                                      "contracting officer decides."),
+            (std::vector<std::string>{"us-federal-contractors"}));
   EXPECT_TRUE(internal::DocumentSectors("our customers include the dod.").empty());
 }
 

@@ -26,12 +26,12 @@ const std::array<SectorSignals, 5> kSectors = {{
      {R"(\b(?:far|dfars|vaar|hsar|gsar)\b)",
       R"(\b(?:52\.2\d\d-\d+|252\.2\d\d-\d{4}|852\.\d{3}-\d+|3052\.\d{3}-\d+|552\.2\d\d-\d+)\b)",
       R"(\bcontracting officers?\b)", R"(\bthe government\b)", R"(\b(?:fedramp|fisma)\b)"}},
-    // issue 14 (helper brief s6, item 2): a DFARS clause or DoD itself makes a federal buyer a
-    // defence one (DFARS 252.204-7012's 72-hour report); FAR, VAAR, HSAR or GSAR alone do not.
+    // issue 14 (helper brief s6, item 2): a DFARS clause makes a federal buyer a defence one
+    // (DFARS 252.204-7012's 72-hour report); FAR, VAAR, HSAR or GSAR alone do not, nor does DoD
+    // named in FAR text ("in the event the contract is with the Department of Defense").
     {"us-dod-contractors",
      1,
-     {R"(\bdfars\b)", R"(\b252\.2\d\d-\d{4}\b)", R"(\bdod\b)", R"(\bdepartment of defense\b)",
-      nullptr},
+     {R"(\bdfars\b)", R"(\b252\.2\d\d-\d{4}\b)", nullptr, nullptr, nullptr},
      "us-federal-contractors"},
     {"us-hipaa-covered-entities",
      2,

@@ -17,8 +17,8 @@ namespace clausescan::internal {
 // ("Business Associate", "Covered Entity", PHI, HIPAA), "eu-financial-entities" (DORA,
 // "financial entity") and "gdpr-controllers" (GDPR, controller, processor, data subjects) that
 // reaches its number of distinct signals, ordered by the signals found (ties in that order).
-// "us-dod-contractors" (DFARS, a DFARS clause number, DoD, "Department of Defense") is shown only
-// with "us-federal-contractors", just before it. `folded` is the case-folded text. Empty when
+// "us-dod-contractors" (DFARS or a DFARS clause number such as 252.204-7012) is shown only with
+// "us-federal-contractors", just before it. `folded` is the case-folded text. Empty when
 // none fits. Thread-safe.
 std::vector<std::string> DocumentSectors(std::string_view folded);
 
