@@ -477,8 +477,11 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
                     max_findings, max_findings == 1 ? "" : "s"));
   }
   AddTypeAndMissing(data, type, text, &report);
-  internal::FitRationalesToSectors(data, internal::DocumentSectors(text.folded),
-                                   &report);                 // issue 14 (review rev5)
+  internal::FitRationalesToSectors(
+      data,
+      internal::DocumentSectors(data.sectors ? *data.sectors : *internal::BuiltinSectors(),
+                                text.folded),
+      &report);                                              // issue 14 (review rev5)
   if (!options.rationale) internal::DropRationale(&report);  // issue 14 #2
   if (options.profile) {                                     // issue 13 #2
     JudgeAgainstProfile(*options.profile, options.profile_date.value_or(CalendarDate::Today()),

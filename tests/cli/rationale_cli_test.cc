@@ -33,7 +33,7 @@ class RationaleCli : public ::testing::Test {
 TEST_F(RationaleCli, TextShowsWhyTheBuyerAsksWithItsSources) {
   RunResult r = Scan("");
   EXPECT_THAT(r.out, HasSubstr("why the buyer asks: GDPR and UK GDPR controllers, EU financial"));
-  EXPECT_THAT(r.out, HasSubstr("UK GDPR Art. 33(1)"));
+  EXPECT_THAT(r.out, HasSubstr("(GDPR Art. 33(1)-(2); UK GDPR Art."));
   EXPECT_THAT(r.out, HasSubstr("Meets the buyer's need: "));
 }
 
@@ -120,7 +120,7 @@ TEST_F(RationaleCli, RulesTestFailsForAnOwnCategoryWithoutRationale) {
   WriteWholeFile(pack / "escrow" / "rationale.yaml",
                  "category: escrow\nrationale: The buyer must keep running if we fail.\n"
                  "sources:\n  - {title: Own policy, url: \"https://example.com/policy\", says: "
-                 "Escrow for critical software., read: the policy}\n");
+                 "Escrow for critical software., read: \"https://example.com/policy\"}\n");
   RunResult fixed = RunClausescan("rules test " + Quote(pack));
   EXPECT_EQ(fixed.exit_code, 0) << fixed.err;
 }
@@ -139,6 +139,24 @@ TEST_F(RationaleCli, RulesTestRefusesASourceReadOnlyThroughASecondaryCopy) {
   EXPECT_THAT(r.err, HasSubstr("escrow/rationale.yaml:7:11: 'read' says the source was read only "
                                "through a secondary copy"));
   EXPECT_TRUE(r.out.empty()) << r.out;
+}
+
+// issue 14 (helper brief s6, item 1): `rules test` refuses a rationale source whose `read` names
+// no place a reader can find (no address, no repository with commit and path, no reference
+// file), naming the file, line and column of its `read`, and exits 2 with nothing on stdout.
+TEST_F(RationaleCli, RulesTestRefusesAReadThatNamesNoPlace) {
+  std::filesystem::path pack = WriteOwnPack(dir_.path() / "own", "escrow", "escrow.deposit");
+  WriteWholeFile(pack / "escrow" / "rationale.yaml",
+                 "category: escrow\nrationale: The buyer must keep running if we fail.\n"
+                 "sources:\n  - title: Escrow guidance\n    url: \"https://example.com/guide\"\n"
+                 "    says: Escrow for critical software.\n"
+                 "    read: \"intuitem gdpr.yaml\"\n");
+  RunResult r = RunClausescan("rules test " + Quote(pack));
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_THAT(r.err, HasSubstr("escrow/rationale.yaml:7:11: 'read' must say where the wording "
+                               "was read"));
+  EXPECT_TRUE(r.out.empty()) << r.out;
+  EXPECT_EQ(RunClausescan("scan --rules " + Quote(pack) + " " + Quote(Path())).exit_code, 2);
 }
 
 // issue 14 #2 (item 2): a rule of a built-in category in a folder without rationale.yaml shows

@@ -751,12 +751,12 @@ TEST(Loader, UnclosedQuotedStringIsAnErrorAtItsOpeningQuote) {
       {w, WindowRuleWithLine(9, "    - any: ['(security|data) (incident|breach)]"), w + ":9:13: "},
       {"audit/rationale.yaml",
        "category: audit\nrationale: \"GDPR Art. 28(3)(h)\nsources:\n"
-       "  - {title: Test source, url: \"https://example.com/test\", says: Test., read: test}\n",
+       "  - {title: Test source, url: \"https://example.com/test\", says: Test., read: \"https://example.com/test\"}\n",
        "audit/rationale.yaml:2:12: "},
       // Closed by the next key's quote, which yaml-cpp reports as a syntax error after it.
       {"audit/rationale.yaml",
        "category: audit\nrationale: Test.\nsources:\n  - title: \"Test source\n"
-       "    url: \"https://example.com/test\"\n    says: Test.\n    read: test\n",
+       "    url: \"https://example.com/test\"\n    says: Test.\n    read: \"https://example.com/test\"\n",
        "audit/rationale.yaml:4:12: "},
       {"playbook.yaml",
        "incident_notification:\n  default: low\n  default_reason: \"The notice terms match\n"

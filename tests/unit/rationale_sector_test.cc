@@ -73,6 +73,67 @@ TEST(RationaleSector, FederalClauseLeadsWithFarAndDfars) {
   }
 }
 
+// A VA clause set and a civilian FAR audit clause, written for this test (helper brief s6,
+// item 2).
+const char kVa[] =
+    "852.211-76 Liquidated Damages - Reimbursement for Data Breach Costs.\n\n"
+    "(c) Liquidated damages. If the Contractor or any of its agents fails to protect VA sensitive "
+    "personal information or otherwise engages in conduct which results in a data breach, the "
+    "Contractor shall, in place of actual damages, pay to the Government liquidated damages of "
+    "$37.50 per affected individual to cover costs related to notification, data breach analysis "
+    "and credit monitoring.\n\n"
+    "(d) Audit and records. The Contracting Officer, or an authorized representative of the "
+    "Contracting Officer, shall have the right to examine and audit all records of the "
+    "Contractor. The Comptroller General of the United States shall have access to and the right "
+    "to examine any of the Contractor's directly pertinent records involving transactions related "
+    "to this contract.\n";
+
+const Finding* OfRule(const Report& report, const std::string& rule) {
+  for (const Finding& f : report.findings) {
+    if (f.rule == rule && !f.rationale.text.empty()) return &f;
+  }
+  return nullptr;
+}
+
+// issue 14 (helper brief s6, item 2): DFARS or a DFARS clause number makes a federal document a
+// defence one, shown just before the federal sector; FAR, VAAR, HSAR or GSAR alone do not.
+TEST(RationaleSector, DfarsOrDodMakesADefenceBuyerAndCivilianClausesDoNot) {
+  EXPECT_EQ(internal::DocumentSectors("the contractor shall comply with dfars 252.204-7012 and "
+                                      "far 52.204-21; the contracting officer may audit."),
+            (std::vector<std::string>{"us-dod-contractors", "us-federal-contractors"}));
+  EXPECT_EQ(internal::DocumentSectors("vaar 852.211-76: the contractor pays the government "
+                                      "liquidated damages; the contracting officer decides."),
+            (std::vector<std::string>{"us-federal-contractors"}));
+  EXPECT_EQ(internal::DocumentSectors("gsar 552.239-71: the contracting officer may inspect."),
+            (std::vector<std::string>{"us-federal-contractors"}));
+  // DoD named in FAR text of a civilian contract, or outside a federal one, is no defence buyer.
+  EXPECT_EQ(internal::DocumentSectors("far 52.204-25: in the event the contract is with the "
+                                      "department of defense, report to dibnet.dod.mil; the "
+                                      "contracting officer decides."),
+            (std::vector<std::string>{"us-federal-contractors"}));
+  EXPECT_TRUE(internal::DocumentSectors("our customers include the dod.").empty());
+}
+
+// issue 14 (helper brief s6, item 2): a VA liquidated-damages clause's why-line names the VA's
+// own clause (VAAR 852.211-76), not DoD's 72-hour report; a civilian audit clause's names FAR
+// 52.215-2 / 52.212-5, not DORA or GDPR.
+TEST(RationaleSector, CivilianFederalClausesNameTheirOwnSources) {
+  const Report report = test_scan::ScanText(kVa, "va.txt");
+  const Finding* costs = OfRule(report, "incident-notification.costs");
+  ASSERT_NE(costs, nullptr);
+  const std::string cost_line = internal::RationaleLine(costs->rationale);
+  EXPECT_THAT(cost_line, HasSubstr("VAAR 852.211-76")) << cost_line;
+  EXPECT_THAT(cost_line, Not(HasSubstr("DFARS"))) << cost_line;
+  EXPECT_THAT(cost_line, Not(HasSubstr("DoD"))) << cost_line;
+  const Finding* records = OfRule(report, "audit-rights.records");
+  ASSERT_NE(records, nullptr);
+  const std::string audit_line = internal::RationaleLine(records->rationale);
+  EXPECT_THAT(audit_line, HasSubstr("FAR 52.215-2")) << audit_line;
+  EXPECT_THAT(audit_line, HasSubstr("52.212-5")) << audit_line;
+  EXPECT_THAT(Titles(*records), Not(HasSubstr("DORA"))) << Titles(*records);
+  EXPECT_THAT(Titles(*records), Not(HasSubstr("GDPR"))) << Titles(*records);
+}
+
 // issue 14 (rev5: cp BAA:27): a BAA's why-line cites 45 CFR 164 first, not DORA or GDPR.
 TEST(RationaleSector, BusinessAssociateClauseLeadsWithHipaa) {
   const Report report = test_scan::ScanText(kBaa, "baa.txt");

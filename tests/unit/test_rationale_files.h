@@ -16,7 +16,7 @@ namespace clausescan::internal::test_rules {
 inline std::string PlaceholderRationale(const std::string& id) {
   return "category: " + id +
          "\nrationale: The buyer asks for a test.\nsources:\n"
-         "  - {title: Test source, url: \"https://example.com/test\", says: Test., read: test}\n";
+         "  - {title: Test source, url: \"https://example.com/test\", says: Test., read: \"https://example.com/test\"}\n";
 }
 
 // Appends "<id>/rationale.yaml" (PlaceholderRationale) to *files for every category id of its

@@ -9,15 +9,20 @@
 
 #include "clausescan/report.h"
 #include "rules/model.h"
+#include "rules/sector_loader.h"
 
 namespace clausescan::internal {
 
-// The sectors a document shows, best first: each of "us-federal-contractors" (FAR/DFARS/VAAR/
-// HSAR clause numbers, "Contracting Officer", "the Government"), "us-hipaa-covered-entities"
-// ("Business Associate", "Covered Entity", PHI, HIPAA), "eu-financial-entities" (DORA,
-// "financial entity") and "gdpr-controllers" (GDPR, controller, processor, data subjects) that
-// reaches its number of distinct signals, ordered by the signals found (ties in that order).
-// `folded` is the case-folded text. Empty when none fits. Thread-safe.
+// The sectors a document shows by table (sectors.yaml, issue 14), best first: each sector that
+// reaches its `needs` distinct signals, ordered by the signals found (ties in the table's
+// order); a sector with `within` comes just before that sector and only with it. `folded` is the
+// case-folded text. Empty when none fits. Thread-safe.
+std::vector<std::string> DocumentSectors(const SectorTable& table, std::string_view folded);
+
+// DocumentSectors with the built-in table (rules/sectors.yaml): "us-federal-contractors"
+// (FAR/DFARS/VAAR/HSAR/GSAR clause numbers, "Contracting Officer", "the Government"), before it
+// "us-dod-contractors" (DFARS or a DFARS clause number), "us-hipaa-covered-entities",
+// "eu-financial-entities" and "gdpr-controllers". Thread-safe.
 std::vector<std::string> DocumentSectors(std::string_view folded);
 
 // Fits the rationale of every finding of report to `sectors` (DocumentSectors): for the first

@@ -21,6 +21,7 @@
 #include "rules/rationale_loader.h"
 #include "rules/rule_files.h"
 #include "rules/rule_loader.h"
+#include "rules/sector_loader.h"
 #include "rules/yaml_fields.h"
 #include "structure/doctype.h"
 
@@ -166,6 +167,7 @@ Result<std::shared_ptr<RuleSetData>> LoadRuleSet(std::vector<SourceFile> files,
         return ReadDocTypes(f, n, catalogs, declared, &data->doctypes);
       }));
   CLAUSESCAN_RETURN_IF_ERROR(CheckConsiderationDocTypes(*data));
+  CLAUSESCAN_RETURN_IF_ERROR(LoadSectorTable(special.sectors, &data->sectors));
   DuplicateRulesForBenchmark(&data->rules);
   std::sort(data->rules.begin(), data->rules.end(),
             [](const Rule& a, const Rule& b) { return a.id < b.id; });

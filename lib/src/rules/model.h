@@ -242,6 +242,7 @@ struct RationaleEntry {
 
 class Matcher;         // match/matcher.h
 class DocTypeGuesser;  // structure/doctype.h
+struct SectorTable;    // rules/sector_loader.h
 
 // Everything a RuleSet holds. Immutable once built. Copies share the compiled parts (a rule set
 // with another playbook is a copy with the playbook replaced: nothing is recompiled).
@@ -265,6 +266,7 @@ struct RuleSetData {
   std::map<std::string, RationaleEntry> rationales;
   std::shared_ptr<const Matcher> matcher;                 // compiled from rules
   std::shared_ptr<const DocTypeGuesser> doctype_guesser;  // compiled from doctypes
+  std::shared_ptr<const SectorTable> sectors;  // sectors.yaml, else the built-in one (issue 14)
 };
 
 }  // namespace clausescan::internal

@@ -8,6 +8,7 @@
 
 #include "rules/catalogues.h"
 #include "rules/loader.h"
+#include "rules/read_location.h"
 #include "rules/rule_files.h"
 #include "rules/rule_loader.h"
 
@@ -144,6 +145,15 @@ Status ReadSource(const YamlFile& file, const YAML::Node& node, RationaleSource*
                                        "copy ('{}'): a rationale states facts only from the "
                                        "official text or guidance; read that and say where, or "
                                        "drop the fact (docs/rules.md, \"Rationale\")",
+                                       Shown(unused)));
+    }
+    if (std::string_view(key) == "read" && !NamesWhereRead(unused)) {
+      return file.At(node, fmt::format("'read' must say where the wording was read so that a "
+                                       "reader can find it: an address (https://...), a "
+                                       "repository, commit (40 hex digits) and path ('owner/name "
+                                       "commit <40 hex> path dir/file.md'), or a file under "
+                                       "/work/shared/reference/; not '{}' (docs/rules.md, "
+                                       "\"Rationale\")",
                                        Shown(unused)));
     }
   }

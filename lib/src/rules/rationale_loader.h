@@ -17,8 +17,10 @@ namespace clausescan::internal {
 // categories or a rule id not in rules (with suggestions), a rule of another category, a
 // rationale without text or without sources, a source without title, url, says or read, a
 // source whose read holds the word "secondary" in any case (read only through a third-party copy
-// or summary; reported at its read), a category or rule that another file already gave a
-// rationale.
+// or summary; reported at its read), a source whose read names no place a reader can find
+// (NamesWhereRead: no address, no repository with commit and path, no file under
+// /work/shared/reference/; reported at its read), a category or rule that another file already
+// gave a rationale.
 Status ReadRationale(const YamlFile& file, const YAML::Node& root,
                      const std::vector<CategoryInfo>& categories, const std::vector<Rule>& rules,
                      std::map<std::string, RationaleEntry>* out);

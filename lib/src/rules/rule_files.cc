@@ -30,6 +30,7 @@ enum class FileRole {
   kConcepts,
   kPlaybook,
   kRationale,
+  kSectors,
   kRule,
   kOther
 };
@@ -53,6 +54,7 @@ FileRole RoleOf(std::string_view name) {
   if (base == "concepts.yaml") return FileRole::kConcepts;
   if (base == "playbook.yaml") return FileRole::kPlaybook;
   if (base == "rationale.yaml") return FileRole::kRationale;
+  if (base == "sectors.yaml") return FileRole::kSectors;
   if (EndsWith(name, ".yaml")) return FileRole::kRule;
   return FileRole::kOther;
 }
@@ -151,6 +153,9 @@ Status Classify(const std::vector<SourceFile>& files, SpecialFiles* out) {
         break;
       case FileRole::kConcepts:
         slot = &out->concepts;
+        break;
+      case FileRole::kSectors:
+        slot = &out->sectors;
         break;
       case FileRole::kPlaybook:
         out->playbooks.push_back(&file);

@@ -11,7 +11,7 @@
 namespace clausescan::internal {
 
 // The files of a rule set by role, pointing into the SourceFiles they were classified from
-// (which must outlive them). Each catalogue and doctypes.yaml may appear once.
+// (which must outlive them). Each catalogue, doctypes.yaml and sectors.yaml may appear once.
 struct SpecialFiles {
   const SourceFile* categories = nullptr;
   const SourceFile* controls = nullptr;
@@ -19,15 +19,16 @@ struct SpecialFiles {
   const SourceFile* parties = nullptr;
   const SourceFile* doctypes = nullptr;
   const SourceFile* concepts = nullptr;
+  const SourceFile* sectors = nullptr;  // sectors.yaml (issue 14)
   std::vector<const SourceFile*> playbooks;   // every playbook.yaml, merged
   std::vector<const SourceFile*> rationales;  // every rationale.yaml, merged
   std::vector<const SourceFile*> rules;       // every other *.yaml
 };
 
 // Sorts files into *out by base name (anywhere in the tree): categories.yaml, controls.yaml,
-// evidence.yaml, parties.yaml, doctypes.yaml, concepts.yaml, playbook.yaml, rationale.yaml; every
-// other *.yaml is a rule and anything else is ignored. Error (kRuleError naming the second file): a
-// catalogue, doctypes.yaml or concepts.yaml found twice.
+// evidence.yaml, parties.yaml, doctypes.yaml, concepts.yaml, sectors.yaml, playbook.yaml,
+// rationale.yaml; every other *.yaml is a rule and anything else is ignored. Error (kRuleError
+// naming the second file): a catalogue, doctypes.yaml, concepts.yaml or sectors.yaml found twice.
 Status Classify(const std::vector<SourceFile>& files, SpecialFiles* out);
 
 }  // namespace clausescan::internal

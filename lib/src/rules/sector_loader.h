@@ -1,0 +1,51 @@
+// Reading sectors.yaml (docs/rules.md, "sectors.yaml"): the words by which a document shows its
+// buyer's sector (issue 14), compiled for DocumentSectors (assess/rationale_sector.h).
+#ifndef CLAUSESCAN_RULES_SECTOR_LOADER_H_
+#define CLAUSESCAN_RULES_SECTOR_LOADER_H_
+
+#include <re2/re2.h>
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "rules/model.h"
+#include "rules/yaml_fields.h"
+
+namespace clausescan::internal {
+
+// One sector of sectors.yaml.
+struct SectorEntry {
+  std::string id;
+  std::size_t needs = 1;                      // distinct signals the document must show
+  std::vector<std::unique_ptr<RE2>> signals;  // matched on the case-folded text
+  std::string within;                         // shown only with this sector, just before it
+};
+
+// The sectors of a rule set, in file order (the order ties are broken). Immutable once read,
+// so it may be shared between threads.
+struct SectorTable {
+  std::vector<SectorEntry> entries;
+};
+
+// Reads sectors.yaml's root, a list of {id, needs, signals, within}, into *out. Errors
+// (kRuleError at file:line:column, the first only): not a list, an unknown or missing key, an id
+// that is not lower-case letters, digits and '-' or that is given twice, `needs` not a whole
+// number from 1 to the number of signals, an empty `signals`, a signal RE2 cannot compile (with
+// RE2's reason), a `within` naming itself, no sector of the file, or a sector that has a
+// `within` of its own.
+Status ReadSectorTable(const YamlFile& file, const YAML::Node& root, SectorTable* out);
+
+// The sector table of a rule set into *out: its own sectors.yaml (`file`) when it has one, else
+// the built-in one (BuiltinSectors). Errors: those of ReadSectorTable.
+Status LoadSectorTable(const SourceFile* file, std::shared_ptr<const SectorTable>* out);
+
+// The built-in table (the embedded rules/sectors.yaml), read once on first use and shared
+// (thread-safe). Empty if the embedded file cannot be read (the built-in rule set's own load
+// then reports why).
+std::shared_ptr<const SectorTable> BuiltinSectors();
+
+}  // namespace clausescan::internal
+
+#endif  // CLAUSESCAN_RULES_SECTOR_LOADER_H_

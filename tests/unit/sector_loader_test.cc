@@ -1,0 +1,81 @@
+// sectors.yaml: the sector signals are rule data beside the rationales, read with file:line
+// errors like the rest (issue 14, helper brief s6 item 3).
+#include "rules/sector_loader.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "assess/rationale_sector.h"
+#include "rules/loader.h"
+
+namespace clausescan::internal {
+namespace {
+
+using ::testing::HasSubstr;
+
+// The built-in rule files with sectors.yaml replaced by content.
+std::vector<SourceFile> WithSectors(const std::string& content) {
+  std::vector<SourceFile> files;
+  for (const SourceFile& file : EmbeddedRuleFiles()) {
+    if (file.name == "sectors.yaml") continue;
+    files.push_back(file);
+  }
+  files.push_back(SourceFile{"sectors.yaml", content});
+  return files;
+}
+
+// issue 14 (helper brief s6, item 3): a bad sectors.yaml is an error at its file, line and
+// column, like every other rule file.
+TEST(SectorLoader, ErrorsNameFileLineAndColumn) {
+  const struct {
+    std::string content, where, message;
+  } cases[] = {
+      {"- id: acme\n  needs: 1\n  signals: ['(']\n",
+       "sectors.yaml:3:13:", "signal is not a valid RE2 pattern"},
+      {"- id: acme\n  needs: 3\n  signals: [a, b]\n",
+       "sectors.yaml:2:10:", "'needs' must be a whole number from 1 to the number of signals (2)"},
+      {"- id: acme\n  needs: 1\n  signals: [a]\n  within: nobody\n",
+       "sectors.yaml:4:11:", "'within' must name another sector"},
+      {"- id: acme\n  needs: 1\n  signal: [a]\n", "sectors.yaml:3:3:", "signal"},
+      {"- id: Acme Corp\n  needs: 1\n  signals: [a]\n", "sectors.yaml:1:7:", "is not an id"},
+      {"- {id: acme, needs: 1, signals: [a]}\n- {id: acme, needs: 1, signals: [b]}\n",
+       "sectors.yaml:2:", "sector 'acme' is given twice"},
+      {"id: acme\n", "sectors.yaml:1:1:", "must be a list"},
+  };
+  for (const auto& c : cases) {
+    auto data = LoadRuleSet(WithSectors(c.content), "<test>");
+    ASSERT_FALSE(data) << c.content;
+    EXPECT_THAT(data.error().message(), HasSubstr(c.where)) << c.content;
+    EXPECT_THAT(data.error().message(), HasSubstr(c.message)) << c.content;
+  }
+}
+
+// issue 14 (helper brief s6, item 3): the signals come from the rule set's sectors.yaml, so a
+// pack can change them; the built-in file gives the sectors the built-in tests expect.
+TEST(SectorLoader, TheRuleSetsSectorsYamlDecidesTheSectors) {
+  auto own = LoadRuleSet(WithSectors("- id: acme-agencies\n  needs: 1\n  signals: ['\\bacme "
+                                     "agency\\b']\n- {id: acme-defence, needs: 1, within: "
+                                     "acme-agencies, signals: ['\\bdfars\\b']}\n"),
+                         "<test>");
+  ASSERT_TRUE(own) << own.error().message();
+  ASSERT_NE((*own)->sectors, nullptr);
+  EXPECT_EQ(DocumentSectors(*(*own)->sectors, "the acme agency buys under dfars."),
+            (std::vector<std::string>{"acme-defence", "acme-agencies"}));
+  EXPECT_TRUE(DocumentSectors(*(*own)->sectors, "the contracting officer; far 52.204-21.").empty());
+  auto builtin = LoadRuleSet(EmbeddedRuleFiles(), "<builtin>");
+  ASSERT_TRUE(builtin) << builtin.error().message();
+  ASSERT_NE((*builtin)->sectors, nullptr);
+  EXPECT_EQ(DocumentSectors(*(*builtin)->sectors, "the contracting officer; far 52.204-21."),
+            (std::vector<std::string>{"us-federal-contractors"}));
+  std::vector<std::string> ids;
+  for (const SectorEntry& entry : (*builtin)->sectors->entries) ids.push_back(entry.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"us-federal-contractors", "us-dod-contractors",
+                                           "us-hipaa-covered-entities", "eu-financial-entities",
+                                           "gdpr-controllers"}));
+}
+
+}  // namespace
+}  // namespace clausescan::internal
