@@ -244,7 +244,8 @@ int Count(std::string_view text, const RE2& pattern) {
 }
 
 // The weak signs of who provides and who pays, as votes for the side of "you" (at most one).
-void ReadServiceAndMoney(std::string_view text, Votes* votes) {
+// Returns how many signs made "you" the customer.
+int ReadServiceAndMoney(std::string_view text, Votes* votes) {
   static const RE2 kCustomer(
       "(?i)\\bour\\s+(?:services?|platform|products?|software|websites?|site|apps?|"
       "applications?|solutions?)\\b|\\byour\\s+use\\s+of\\b|\\b(?:we|us)\\s+(?:will\\s+|may\\s+)?"
@@ -261,6 +262,17 @@ void ReadServiceAndMoney(std::string_view text, Votes* votes) {
   const int supplier = Count(text, kSupplier);
   if (customer >= kMinSigns && customer >= 2 * supplier) votes->Add(Party::kCustomer);
   if (supplier >= kMinSigns && supplier >= 2 * customer) votes->Add(Party::kSupplier);
+  return customer;
+}
+
+// How many times a document that writes as "we" says it gives "you" its data: "our
+// information", "our data", "information obtained from the feed", "data you receive".
+int OurDataSigns(std::string_view text) {
+  static const RE2 kOurData(
+      "(?i)\\bour\\s+(?:information|data)\\b|\\b(?:data|information)\\s+(?:that\\s+)?(?:you\\s+"
+      "(?:receive|access|obtain|retrieve|download)|(?:obtained|received|retrieved|downloaded)\\s+"
+      "from)\\b");
+  return Count(text, kOurData);
 }
 
 // How many times the text addresses "you": you, your (any case).
@@ -405,7 +417,14 @@ PersonSides ReadPersonSides(std::string_view text, const PartyLexicon& lexicon) 
   ReadQuotedPronouns(text, lexicon, &votes, &sides.you_names);
   ReadRolesOfYou(text, lexicon, &votes);
   if (votes.supplier == 0 && votes.customer == 0 && sides.first_person) {
-    ReadServiceAndMoney(text, &votes);
+    const int customer_signs = ReadServiceAndMoney(text, &votes);
+    // issue 15 #1: a body that gives "you" its data binds the one who receives and processes
+    // it, whatever the text says of "your use of" the body's service, unless "you" pay.
+    const int data_signs = OurDataSigns(text);
+    if (data_signs >= kMinSigns && data_signs > customer_signs && !YouPay(text)) {
+      votes = Votes{};
+      votes.Add(Party::kSupplier);
+    }
   }
   if (votes.supplier > votes.customer) sides.you = Party::kSupplier;
   if (votes.customer > votes.supplier) sides.you = Party::kCustomer;
