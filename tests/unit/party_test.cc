@@ -181,6 +181,29 @@ TEST(DutyHolder, ProcureAsidesAndPronouns) {
   }
 }
 
+// issue 15 #1 (Supabase DPA, the customer's PHI duty): a modal right after "and" / "or" shares
+// the subject of the verb before it ("X is not allowed to upload and shall not upload ..."); it
+// is never lost, and never taken from an object of that verb.
+const DutyCase kSharedSubjectCases[] = {
+    {"despite the above, the customer is not allowed to upload and shall not upload payment card "
+     "data to the platform",
+     Party::kCustomer},
+    {"the licensee has read the policy and will follow it when it uses the provider's systems",
+     Party::kCustomer},
+    {"vendor keeps a register of assets and must review it once a year", Party::kSupplier},
+    {"the processor receives instructions from the controller and shall act on them",
+     Party::kSupplier},
+    {"data is sent to the customer and will be deleted after 30 days", Party::kUnknown},
+};
+
+TEST(DutyHolder, ModalAfterAndSharesTheEarlierSubject) {
+  const PartyLexicon lexicon = TestLexicon();
+  for (const DutyCase& c : kSharedSubjectCases) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(PartyName(DutyHolder(c.text, lexicon)), PartyName(c.expected));
+  }
+}
+
 // issue 11 #3: every duty of a sentence's main clauses, with the text from its subject on.
 TEST(DutyClauses, FindsTheSecondDutyOfASentence) {
   const PartyLexicon lexicon = TestLexicon();

@@ -265,6 +265,12 @@ Subject FindSubject(const Tokens& t, const std::vector<PartyTerm>& terms, const 
                         ? last_subject
                         : ResolvePronoun(t, terms, head, t.Is(head, "they"));
     subject.pronoun = true;
+  } else if (t.IsAny(head, {"and", "or", "but"})) {
+    // "customer is not permitted to submit and shall not submit ...": the modal shares the
+    // subject of the verb before it, as a pronoun would.
+    subject.party =
+        last_subject != Party::kUnknown ? last_subject : ResolvePronoun(t, terms, head, false);
+    subject.pronoun = true;
   } else if (IsAgentNoun(t, head)) {
     // "provider's personnel", "supplier personnel", "customer's auditors".
     for (std::size_t back = 1; back <= 4 && back <= head; ++back) {
