@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "params/side_signs.h"
 #include "re2/re2.h"
 
 namespace clausescan::internal {
@@ -409,22 +410,12 @@ void ReadDefinitions(std::string_view text, std::vector<NamedParty>* parties) {
   }
 }
 
-// How often the party's name qualifies a product ("Ehave Platform", "X Companion Solution") or
-// the party grants a licence: the sign of a supplier.
-int SupplierSigns(std::string_view text, const NamedParty& party) {
-  int signs = 0;
+// The words SupplierSigns and ServiceSigns look for: the party's legal name without its suffix
+// and its terms, lower case.
+std::vector<std::string> SignWords(const NamedParty& party) {
   std::vector<std::string> words = {NameCore(party.name)};
   for (const std::string& term : party.terms) words.push_back(Lower(term));
-  for (const std::string& word : words) {
-    if (word.empty() || RoleOfWord(word) != Party::kUnknown) continue;
-    const RE2 product("(?i)\\b" + RE2::QuoteMeta(word) +
-                      "(?:'s)?\\s+(?:[A-Za-z]+\\s+)?(?:platform|solution|solutions|software|"
-                      "products?|technology|system|application|applications|saas|hereby grants|"
-                      "grants)\\b");
-    re2::StringPiece input(text.data(), text.size());
-    while (signs < 1000 && RE2::FindAndConsume(&input, product)) ++signs;
-  }
-  return signs;
+  return words;
 }
 
 Party Other(Party side) {
@@ -517,36 +508,16 @@ void AssignSides(std::string_view text, std::vector<NamedParty>* parties) {
   if (a.side != Party::kUnknown && b.side == Party::kUnknown) b.side = Other(a.side);
   if (b.side != Party::kUnknown && a.side == Party::kUnknown) a.side = Other(b.side);
   if (a.side != Party::kUnknown || b.side != Party::kUnknown) return;
-  const int sa = SupplierSigns(text, a);
-  const int sb = SupplierSigns(text, b);
-  if (sa >= 2 && sa > 2 * sb) {
+  const int sa = SupplierSigns(text, SignWords(a));
+  const int sb = SupplierSigns(text, SignWords(b));
+  constexpr int kMin = SideThresholds::kMinServiceSigns;
+  if (SignsDecide(sa, sb, kMin, /*strictly=*/true)) {
     a.side = Party::kSupplier;
     b.side = Party::kCustomer;
-  } else if (sb >= 2 && sb > 2 * sa) {
+  } else if (SignsDecide(sb, sa, kMin, /*strictly=*/true)) {
     b.side = Party::kSupplier;
     a.side = Party::kCustomer;
   }
-}
-
-// How often the text says the party provides the service: "X shall provide the Service", "X
-// provides the Services", "the service offered by X", "X's provision of the Services", plus its
-// SupplierSigns.
-int ServiceSigns(std::string_view text, const NamedParty& party) {
-  int signs = SupplierSigns(text, party);
-  std::vector<std::string> words = {NameCore(party.name)};
-  for (const std::string& term : party.terms) words.push_back(Lower(term));
-  for (const std::string& word : words) {
-    if (word.empty() || RoleOfWord(word) != Party::kUnknown) continue;
-    const std::string name = RE2::QuoteMeta(word);
-    const RE2 provides("(?i)\\b(?:" + name +
-                       "(?:\\s+(?:shall|will|must|agrees\\s+to))?\\s+(?:provides?|offers?|"
-                       "operates?|hosts?)\\s+(?:the\\s+|its\\s+)?(?:[A-Za-z]+\\s+)?services?|"
-                       "services?\\s+(?:offered|provided|operated|hosted)\\s+by\\s+(?:the\\s+)?" +
-                       name + "|" + name + "(?:'s|\\x{2019}s)\\s+provision\\s+of)\\b");
-    re2::StringPiece input(text.data(), text.size());
-    while (signs < 1000 && RE2::FindAndConsume(&input, provides)) ++signs;
-  }
-  return signs;
 }
 
 // The role word that the "between ... and ..." sentence of the preamble pairs with `party`:
@@ -601,7 +572,9 @@ void AssignLonePartySide(std::string_view text, std::vector<NamedParty>* parties
     parties->push_back(std::move(other));
     return;
   }
-  if (ServiceSigns(text, party) >= 2) party.side = Party::kSupplier;
+  if (ServiceSigns(text, SignWords(party)) >= SideThresholds::kMinServiceSigns) {
+    party.side = Party::kSupplier;
+  }
 }
 
 }  // namespace

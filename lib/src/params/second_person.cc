@@ -10,21 +10,18 @@
 #include <vector>
 
 #include "params/parties_in_text.h"
+#include "params/side_signs.h"
 #include "re2/re2.h"
 
 namespace clausescan::internal {
 namespace {
 
-// A document writes as "we" when it has at least this many we/us/our.
-constexpr int kFirstPersonWords = 10;
-// The weak signs decide when one side has at least this many and twice the other's.
-constexpr int kMinSigns = 3;
-// A document addresses "you" when it has at least this many you/your.
-constexpr int kSecondPersonWords = 10;
-// The party a document names as acting on "you" does so at least this many times.
-constexpr int kMinActs = 3;
-// "you" pay (and so are the customer) with at least this many signs of paying.
-constexpr int kMinPaySigns = 2;
+// The thresholds of the party reading (params/side_signs.h).
+constexpr int kFirstPersonWords = SideThresholds::kFirstPersonWords;
+constexpr int kMinSigns = SideThresholds::kMinPersonSigns;
+constexpr int kSecondPersonWords = SideThresholds::kSecondPersonWords;
+constexpr int kMinActs = SideThresholds::kMinActs;
+constexpr int kMinPaySigns = SideThresholds::kMinPaySigns;
 // How many words of a definition's body are read for the role it gives.
 constexpr std::size_t kBodyWords = 8;
 // How many words before a naming parenthetical are read for the name it follows.
@@ -260,8 +257,12 @@ int ReadServiceAndMoney(std::string_view text, Votes* votes) {
       "\\b|\\byour\\s+(?:sub-?contractors|sub-?processors)\\b");
   const int customer = Count(text, kCustomer);
   const int supplier = Count(text, kSupplier);
-  if (customer >= kMinSigns && customer >= 2 * supplier) votes->Add(Party::kCustomer);
-  if (supplier >= kMinSigns && supplier >= 2 * customer) votes->Add(Party::kSupplier);
+  if (SignsDecide(customer, supplier, kMinSigns, /*strictly=*/false)) {
+    votes->Add(Party::kCustomer);
+  }
+  if (SignsDecide(supplier, customer, kMinSigns, /*strictly=*/false)) {
+    votes->Add(Party::kSupplier);
+  }
   return customer;
 }
 
