@@ -204,6 +204,19 @@ TEST(DutyHolder, ModalAfterAndSharesTheEarlierSubject) {
   }
 }
 
+// issue 15 #1 (BC Code With Us): "be held liable" is being liable, no passive duty of the other
+// side.
+TEST(DutyHolder, HeldLiableIsTheSubjectsOwnLiability) {
+  const PartyLexicon lexicon = TestLexicon();
+  EXPECT_EQ(DutyHolder("the buyer will not be held liable for any error in the tender documents",
+                       lexicon),
+            Party::kCustomer);
+  EXPECT_EQ(DutyHolder("the supplier shall be held responsible for its subcontractors", lexicon),
+            Party::kSupplier);
+  EXPECT_EQ(DutyHolder("the customer shall be held harmless by the supplier", lexicon),
+            Party::kSupplier);
+}
+
 // issue 11 #3: every duty of a sentence's main clauses, with the text from its subject on.
 TEST(DutyClauses, FindsTheSecondDutyOfASentence) {
   const PartyLexicon lexicon = TestLexicon();
