@@ -83,6 +83,22 @@ TEST(ReadParties, APublicBodyNamedByItsInitials) {
   EXPECT_EQ(parties[0].side, Party::kCustomer);
 }
 
+// issue 15 #1 (BC Code With Us): the other side is named by a defined term that is no role
+// word and that the preamble did not define ('"Issuer" means the Province ...', '"Province"
+// means the Government of ...'): a definition whose body is a role word or another party's term
+// puts the term on that side, in any order; a body that only mentions a side does not.
+TEST(ReadParties, ADefinedTermMeaningARoleWordOrAPartyTakesItsSide) {
+  const std::vector<NamedParty> parties = ReadParties(
+      "# Supply terms\n\n"
+      "\"Sponsor\" means the Crown or a Crown Agency, as applicable;\n"
+      "\"Supplier\" means the person that signs the Statement of Work;\n"
+      "\"Authorised Person\" means a Supplier employee named in the Statement of Work;\n"
+      "\"Crown\" means the Government of Ontario;\n"
+      "\"Host\" means the Crown;\n");
+  EXPECT_EQ(Summary(parties), (std::vector<std::string>{"Supplier=supplier", "Crown=customer",
+                                                        "Host=customer", "Sponsor=customer"}));
+}
+
 TEST(ReadParties, KeepsTheLegalNameAsWritten) {
   const std::vector<NamedParty> parties = ReadParties(
       "This Agreement is made between Ehave, Inc., a company incorporated in Ontario "

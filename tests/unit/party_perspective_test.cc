@@ -103,6 +103,24 @@ TEST(PartyPerspective, CustomerDutyToSecureItsLoginsIsNotOurSecurityCommitment) 
   }
 }
 
+// issue 15 #1 (user review, Supabase DPA): the customer's duty stated after "is not permitted
+// to ... and shall not ..." keeps its subject: it is the customer's, not our duty.
+TEST(PartyPerspective, CustomerDutyAfterAndKeepsTheCustomerAsItsHolder) {
+  const Report report = Scan(
+      "This Data Processing Addendum is made between Lindqvist Cloud AB (\"Provider\") and the "
+      "organisation that signs it (\"Customer\").\n\n"
+      "1. Provider shall encrypt Customer Personal Data at rest and in transit.\n\n"
+      "2. Despite the above, Customer is not allowed to upload and shall not upload payment card "
+      "data to the Services unless it first encrypts that data with its own keys, and Customer "
+      "shall remain responsible for the security of those keys.\n");
+  const std::vector<Finding> findings = On(report, "payment card");
+  ASSERT_FALSE(findings.empty());
+  for (const Finding& f : findings) {
+    EXPECT_EQ(f.party, "customer") << Describe(findings);
+    EXPECT_EQ(f.side, "them") << Describe(findings);
+  }
+}
+
 // issue 15 #1: the reseller's indemnity is not filed as the supplier's.
 TEST(PartyPerspective, CustomerIndemnityIsNotTheSuppliersIndemnity) {
   const Report report = Scan(ResellerAgreement(

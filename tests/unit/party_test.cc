@@ -181,6 +181,42 @@ TEST(DutyHolder, ProcureAsidesAndPronouns) {
   }
 }
 
+// issue 15 #1 (Supabase DPA, the customer's PHI duty): a modal right after "and" / "or" shares
+// the subject of the verb before it ("X is not allowed to upload and shall not upload ..."); it
+// is never lost, and never taken from an object of that verb.
+const DutyCase kSharedSubjectCases[] = {
+    {"despite the above, the customer is not allowed to upload and shall not upload payment card "
+     "data to the platform",
+     Party::kCustomer},
+    {"the licensee has read the policy and will follow it when it uses the provider's systems",
+     Party::kCustomer},
+    {"vendor keeps a register of assets and must review it once a year", Party::kSupplier},
+    {"the processor receives instructions from the controller and shall act on them",
+     Party::kSupplier},
+    {"data is sent to the customer and will be deleted after 30 days", Party::kUnknown},
+};
+
+TEST(DutyHolder, ModalAfterAndSharesTheEarlierSubject) {
+  const PartyLexicon lexicon = TestLexicon();
+  for (const DutyCase& c : kSharedSubjectCases) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(PartyName(DutyHolder(c.text, lexicon)), PartyName(c.expected));
+  }
+}
+
+// issue 15 #1 (BC Code With Us): "be held liable" is being liable, no passive duty of the other
+// side.
+TEST(DutyHolder, HeldLiableIsTheSubjectsOwnLiability) {
+  const PartyLexicon lexicon = TestLexicon();
+  EXPECT_EQ(DutyHolder("the buyer will not be held liable for any error in the tender documents",
+                       lexicon),
+            Party::kCustomer);
+  EXPECT_EQ(DutyHolder("the supplier shall be held responsible for its subcontractors", lexicon),
+            Party::kSupplier);
+  EXPECT_EQ(DutyHolder("the customer shall be held harmless by the supplier", lexicon),
+            Party::kSupplier);
+}
+
 // issue 11 #3: every duty of a sentence's main clauses, with the text from its subject on.
 TEST(DutyClauses, FindsTheSecondDutyOfASentence) {
   const PartyLexicon lexicon = TestLexicon();

@@ -237,6 +237,28 @@ TEST(PersonSides, YouAddressedByANamedOtherSideIsTheSupplier) {
   EXPECT_EQ(defined.you_names, (std::vector<std::string>{"Developer"}));
 }
 
+// issue 15 #1: a body that writes as "we" and gives "you" its data to use ("Our Information",
+// "information obtained from the feed") binds the one who receives and processes the data: "you"
+// is the supplier, even where the text speaks of "your use of" the body's service, unless "you"
+// pay.
+TEST(PersonSides, YouTakingOurDataIsTheSupplierUnlessYouPay) {
+  const std::string text =
+      "We run the Regional Lab Results Feed. We grant you a licence to use the feed and the "
+      "information obtained from it for the approved purpose. Your use of the feed must follow "
+      "the rules on our website, and your use of our services may be reviewed. Our Information "
+      "remains ours: you must not pass Our Information or our data to anyone else, and you must "
+      "delete information obtained from the feed when the purpose ends. Data you receive must "
+      "be encrypted. We may suspend your "
+      "access if you breach these rules; we will tell you why, and we may ask you to show us "
+      "your records.";
+  EXPECT_EQ(Sides(text), "we=customer you=supplier");
+  const std::string paying =
+      text +
+      " You will pay the fees in your account. You must pay us monthly. Fees you owe "
+      "are due in advance.";
+  EXPECT_EQ(Sides(paying), "we=supplier you=customer");
+}
+
 }  // namespace
 }  // namespace internal
 

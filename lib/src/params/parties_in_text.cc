@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "params/side_signs.h"
 #include "re2/re2.h"
 
 namespace clausescan::internal {
@@ -365,6 +366,71 @@ std::string_view LineHead(std::string_view text, std::size_t max_chars) {
   return text.substr(0, i);
 }
 
+// A defined term that is no role word, and the body of its definition (lower case).
+struct PendingDefinition {
+  std::string term;
+  std::string body;
+};
+constexpr std::size_t kMaxPendingDefinitions = 200;
+
+// The side a definition's body names when it is a definite role word or party term: "the
+// Government of Ontario", "the Province or a Public Sector Entity", "the Customer"; not "a
+// provider of ...", "a Customer employee", "the Customer's parent". kUnknown otherwise.
+Party SideOfDefinedBody(std::string_view body, std::vector<NamedParty>* parties) {
+  std::vector<std::string_view> words = Words(body.substr(0, 80));
+  std::size_t i = 0;
+  if (i < words.size() && words[i] == "the") ++i;
+  for (std::size_t n = 2; n >= 1; --n) {
+    if (i + n > words.size()) continue;
+    const char* begin = words[i].data();
+    const char* end = words[i + n - 1].data() + words[i + n - 1].size();
+    std::string_view phrase(begin, static_cast<std::size_t>(end - begin));
+    while (!phrase.empty() && (phrase.back() == ';' || phrase.back() == ':')) {
+      phrase.remove_suffix(1);
+      --end;
+    }
+    Party side = RoleOfWord(phrase);
+    if (side == Party::kUnknown) {
+      if (const NamedParty* party = Find(parties, phrase); party != nullptr) side = party->side;
+    }
+    if (side != Party::kSupplier && side != Party::kCustomer) continue;
+    // What follows the phrase: the end, a comma or ';', "of", "or", "and", "(".
+    const std::string_view rest = body.substr(static_cast<std::size_t>(end - body.data()));
+    const std::size_t next = rest.find_first_not_of(' ');
+    if (next == std::string_view::npos || rest[next] == ',' || rest[next] == ';' ||
+        rest[next] == '.' || rest[next] == '(') {
+      return side;
+    }
+    for (std::string_view joiner : {"of ", "or ", "and "}) {
+      if (rest.substr(next, joiner.size()) == joiner) return side;
+    }
+  }
+  return Party::kUnknown;
+}
+
+// issue 15 #1: '"Issuer" means the Province ...', '"Province" means the Government of ...': a
+// defined term whose body is a definite role word or another party's term is a party on that
+// side, read in as many passes as the definitions refer to each other (at most three).
+void ReadDefinedSides(const std::vector<PendingDefinition>& pending,
+                      std::vector<NamedParty>* parties) {
+  std::vector<bool> done(pending.size(), false);
+  for (int pass = 0; pass < 3; ++pass) {
+    bool added = false;
+    for (std::size_t k = 0; k < pending.size(); ++k) {
+      if (done[k] || Find(parties, pending[k].term) != nullptr) continue;
+      const Party side = SideOfDefinedBody(pending[k].body, parties);
+      if (side == Party::kUnknown) continue;
+      NamedParty party;
+      party.terms.push_back(pending[k].term);
+      party.side = side;
+      parties->push_back(std::move(party));
+      done[k] = true;
+      added = true;
+    }
+    if (!added) break;
+  }
+}
+
 // '"Customer" means ...', '"Provider" or "we" means ...' for role words, anywhere.
 void ReadDefinitions(std::string_view text, std::vector<NamedParty>* parties) {
   // The definition's body, the 200 characters after it on its line, is cut in code: as a
@@ -376,13 +442,20 @@ void ReadDefinitions(std::string_view text, std::vector<NamedParty>* parties) {
       "[\"\\x{201C}\\x{201D}])?\\s*(means|shall mean|refers to|has the meaning)\\s+");
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece first, second, verb;
+  std::vector<PendingDefinition> pending;  // terms that are no role word, for ReadDefinedSides
   int seen = 0;
   while (seen++ < 10000 && RE2::FindAndConsume(&input, kDefinition, &first, &second, &verb)) {
     const std::string_view line_head = LineHead(std::string_view(input.data(), input.size()), 200);
     const re2::StringPiece body(line_head.data(), line_head.size());
     input.remove_prefix(line_head.size());
     const std::string_view term(first.data(), first.size());
-    if (RoleOfWord(term) == Party::kUnknown) continue;
+    if (RoleOfWord(term) == Party::kUnknown) {
+      if (second.empty() && std::isupper(static_cast<unsigned char>(term[0])) &&
+          pending.size() < kMaxPendingDefinitions) {
+        pending.push_back({std::string(term), Lower(std::string_view(body.data(), body.size()))});
+      }
+      continue;
+    }
     // '"Processor" has the meaning given to it in the GDPR', '"Controller" means ... as defined
     // in the Data Protection Act': a law's word, no party (issue 15 #1, review).
     const std::string body_sentence = Lower(line_head.substr(0, line_head.find(". ")));
@@ -407,24 +480,15 @@ void ReadDefinitions(std::string_view text, std::vector<NamedParty>* parties) {
       AddParty(parties, "", terms);
     }
   }
+  ReadDefinedSides(pending, parties);
 }
 
-// How often the party's name qualifies a product ("Ehave Platform", "X Companion Solution") or
-// the party grants a licence: the sign of a supplier.
-int SupplierSigns(std::string_view text, const NamedParty& party) {
-  int signs = 0;
+// The words SupplierSigns and ServiceSigns look for: the party's legal name without its suffix
+// and its terms, lower case.
+std::vector<std::string> SignWords(const NamedParty& party) {
   std::vector<std::string> words = {NameCore(party.name)};
   for (const std::string& term : party.terms) words.push_back(Lower(term));
-  for (const std::string& word : words) {
-    if (word.empty() || RoleOfWord(word) != Party::kUnknown) continue;
-    const RE2 product("(?i)\\b" + RE2::QuoteMeta(word) +
-                      "(?:'s)?\\s+(?:[A-Za-z]+\\s+)?(?:platform|solution|solutions|software|"
-                      "products?|technology|system|application|applications|saas|hereby grants|"
-                      "grants)\\b");
-    re2::StringPiece input(text.data(), text.size());
-    while (signs < 1000 && RE2::FindAndConsume(&input, product)) ++signs;
-  }
-  return signs;
+  return words;
 }
 
 Party Other(Party side) {
@@ -517,36 +581,16 @@ void AssignSides(std::string_view text, std::vector<NamedParty>* parties) {
   if (a.side != Party::kUnknown && b.side == Party::kUnknown) b.side = Other(a.side);
   if (b.side != Party::kUnknown && a.side == Party::kUnknown) a.side = Other(b.side);
   if (a.side != Party::kUnknown || b.side != Party::kUnknown) return;
-  const int sa = SupplierSigns(text, a);
-  const int sb = SupplierSigns(text, b);
-  if (sa >= 2 && sa > 2 * sb) {
+  const int sa = SupplierSigns(text, SignWords(a));
+  const int sb = SupplierSigns(text, SignWords(b));
+  constexpr int kMin = SideThresholds::kMinServiceSigns;
+  if (SignsDecide(sa, sb, kMin, /*strictly=*/true)) {
     a.side = Party::kSupplier;
     b.side = Party::kCustomer;
-  } else if (sb >= 2 && sb > 2 * sa) {
+  } else if (SignsDecide(sb, sa, kMin, /*strictly=*/true)) {
     b.side = Party::kSupplier;
     a.side = Party::kCustomer;
   }
-}
-
-// How often the text says the party provides the service: "X shall provide the Service", "X
-// provides the Services", "the service offered by X", "X's provision of the Services", plus its
-// SupplierSigns.
-int ServiceSigns(std::string_view text, const NamedParty& party) {
-  int signs = SupplierSigns(text, party);
-  std::vector<std::string> words = {NameCore(party.name)};
-  for (const std::string& term : party.terms) words.push_back(Lower(term));
-  for (const std::string& word : words) {
-    if (word.empty() || RoleOfWord(word) != Party::kUnknown) continue;
-    const std::string name = RE2::QuoteMeta(word);
-    const RE2 provides("(?i)\\b(?:" + name +
-                       "(?:\\s+(?:shall|will|must|agrees\\s+to))?\\s+(?:provides?|offers?|"
-                       "operates?|hosts?)\\s+(?:the\\s+|its\\s+)?(?:[A-Za-z]+\\s+)?services?|"
-                       "services?\\s+(?:offered|provided|operated|hosted)\\s+by\\s+(?:the\\s+)?" +
-                       name + "|" + name + "(?:'s|\\x{2019}s)\\s+provision\\s+of)\\b");
-    re2::StringPiece input(text.data(), text.size());
-    while (signs < 1000 && RE2::FindAndConsume(&input, provides)) ++signs;
-  }
-  return signs;
 }
 
 // The role word that the "between ... and ..." sentence of the preamble pairs with `party`:
@@ -601,7 +645,9 @@ void AssignLonePartySide(std::string_view text, std::vector<NamedParty>* parties
     parties->push_back(std::move(other));
     return;
   }
-  if (ServiceSigns(text, party) >= 2) party.side = Party::kSupplier;
+  if (ServiceSigns(text, SignWords(party)) >= SideThresholds::kMinServiceSigns) {
+    party.side = Party::kSupplier;
+  }
 }
 
 }  // namespace

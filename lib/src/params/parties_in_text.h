@@ -35,7 +35,10 @@ Party RoleOfWord(std::string_view word);
 //   Reseller")', 'X (the "Customer")', 'X, hereinafter referred to as "Provider",' in the
 //   document's first 8 KiB, where the named thing is a party: a role word, a legal name (Inc.,
 //   Ltd, LLC, Corp ...), or the parenthetical sits in a "between ... and ..." preamble;
-// - definitions anywhere: '"Customer" means ...' for a role word;
+// - definitions anywhere: '"Customer" means ...' for a role word, and a term that is no role
+//   word whose body is a definite role word or another party's term ('"Province" means the
+//   Government of ...', '"Issuer" means the Province or ...'; not '"User" means a Customer
+//   employee'), on that side (issue 15 #1);
 // - a public body named with its initials in the first 8 KiB, unquoted: 'the Department for
 //   Rural Affairs (DRA)' (a department, agency, ministry, authority or government; initials of
 //   2-8 letters with two capitals, the first the name's), known by its initials (issue 15 #2).

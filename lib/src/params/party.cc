@@ -133,6 +133,8 @@ bool IsPassive(const Tokens& t, const std::vector<PartyTerm>& terms, const Modal
                   "known", "brought", "sought", "built", "set",  "put",  "sold", "lent",
                   "spent", "met",     "let",    "read",  "won",  "run"});
   if (!participle) return false;
+  // "shall not be held liable / responsible": the subject's own liability.
+  if (t.Is(k, "held") && t.IsAny(k + 1, {"liable", "responsible", "accountable"})) return false;
   for (std::size_t b = k + 1; b <= k + 4 && b < t.size(); ++b) {
     if (t.Is(b, "by")) {
       for (std::size_t e = b + 1; e <= b + 4 && e < t.size(); ++e) {
@@ -264,6 +266,12 @@ Subject FindSubject(const Tokens& t, const std::vector<PartyTerm>& terms, const 
     subject.party = last_subject != Party::kUnknown
                         ? last_subject
                         : ResolvePronoun(t, terms, head, t.Is(head, "they"));
+    subject.pronoun = true;
+  } else if (t.IsAny(head, {"and", "or", "but"})) {
+    // "customer is not permitted to submit and shall not submit ...": the modal shares the
+    // subject of the verb before it, as a pronoun would.
+    subject.party =
+        last_subject != Party::kUnknown ? last_subject : ResolvePronoun(t, terms, head, false);
     subject.pronoun = true;
   } else if (IsAgentNoun(t, head)) {
     // "provider's personnel", "supplier personnel", "customer's auditors".

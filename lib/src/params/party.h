@@ -27,9 +27,12 @@ struct PartyLexicon {
 // ("X shall / will / must / agrees to / is required to / undertakes to ..."), skipping leading
 // subordinate clauses ("If Customer requests, Provider shall ..." -> supplier). "Supplier and
 // Customer shall" and the mutual words -> kMutual. A passive duty ("Customer shall be notified")
-// names the other side: the party notified is not the one notifying. A present-tense commitment
+// names the other side: the party notified is not the one notifying ("shall be held liable" is
+// no passive: the subject's own liability). A present-tense commitment
 // of a party named as the subject counts as a modal: "vendor maintains a program", "we encrypt",
-// "provider has in place", "processor has implemented". kUnknown when no subject is found.
+// "provider has in place", "processor has implemented". A modal right after "and", "or" or
+// "but" shares the subject of the verb before it ("Customer is not permitted to submit and shall
+// not submit ..." -> customer), as a pronoun would. kUnknown when no subject is found.
 // folded is one unit's folded view.
 Party DutyHolder(std::string_view folded, const PartyLexicon& lexicon);
 

@@ -10,21 +10,18 @@
 #include <vector>
 
 #include "params/parties_in_text.h"
+#include "params/side_signs.h"
 #include "re2/re2.h"
 
 namespace clausescan::internal {
 namespace {
 
-// A document writes as "we" when it has at least this many we/us/our.
-constexpr int kFirstPersonWords = 10;
-// The weak signs decide when one side has at least this many and twice the other's.
-constexpr int kMinSigns = 3;
-// A document addresses "you" when it has at least this many you/your.
-constexpr int kSecondPersonWords = 10;
-// The party a document names as acting on "you" does so at least this many times.
-constexpr int kMinActs = 3;
-// "you" pay (and so are the customer) with at least this many signs of paying.
-constexpr int kMinPaySigns = 2;
+// The thresholds of the party reading (params/side_signs.h).
+constexpr int kFirstPersonWords = SideThresholds::kFirstPersonWords;
+constexpr int kMinSigns = SideThresholds::kMinPersonSigns;
+constexpr int kSecondPersonWords = SideThresholds::kSecondPersonWords;
+constexpr int kMinActs = SideThresholds::kMinActs;
+constexpr int kMinPaySigns = SideThresholds::kMinPaySigns;
 // How many words of a definition's body are read for the role it gives.
 constexpr std::size_t kBodyWords = 8;
 // How many words before a naming parenthetical are read for the name it follows.
@@ -244,7 +241,8 @@ int Count(std::string_view text, const RE2& pattern) {
 }
 
 // The weak signs of who provides and who pays, as votes for the side of "you" (at most one).
-void ReadServiceAndMoney(std::string_view text, Votes* votes) {
+// Returns how many signs made "you" the customer.
+int ReadServiceAndMoney(std::string_view text, Votes* votes) {
   static const RE2 kCustomer(
       "(?i)\\bour\\s+(?:services?|platform|products?|software|websites?|site|apps?|"
       "applications?|solutions?)\\b|\\byour\\s+use\\s+of\\b|\\b(?:we|us)\\s+(?:will\\s+|may\\s+)?"
@@ -259,8 +257,23 @@ void ReadServiceAndMoney(std::string_view text, Votes* votes) {
       "\\b|\\byour\\s+(?:sub-?contractors|sub-?processors)\\b");
   const int customer = Count(text, kCustomer);
   const int supplier = Count(text, kSupplier);
-  if (customer >= kMinSigns && customer >= 2 * supplier) votes->Add(Party::kCustomer);
-  if (supplier >= kMinSigns && supplier >= 2 * customer) votes->Add(Party::kSupplier);
+  if (SignsDecide(customer, supplier, kMinSigns, /*strictly=*/false)) {
+    votes->Add(Party::kCustomer);
+  }
+  if (SignsDecide(supplier, customer, kMinSigns, /*strictly=*/false)) {
+    votes->Add(Party::kSupplier);
+  }
+  return customer;
+}
+
+// How many times a document that writes as "we" says it gives "you" its data: "our
+// information", "our data", "information obtained from the feed", "data you receive".
+int OurDataSigns(std::string_view text) {
+  static const RE2 kOurData(
+      "(?i)\\bour\\s+(?:information|data)\\b|\\b(?:data|information)\\s+(?:that\\s+)?(?:you\\s+"
+      "(?:receive|access|obtain|retrieve|download)|(?:obtained|received|retrieved|downloaded)\\s+"
+      "from)\\b");
+  return Count(text, kOurData);
 }
 
 // How many times the text addresses "you": you, your (any case).
@@ -405,7 +418,14 @@ PersonSides ReadPersonSides(std::string_view text, const PartyLexicon& lexicon) 
   ReadQuotedPronouns(text, lexicon, &votes, &sides.you_names);
   ReadRolesOfYou(text, lexicon, &votes);
   if (votes.supplier == 0 && votes.customer == 0 && sides.first_person) {
-    ReadServiceAndMoney(text, &votes);
+    const int customer_signs = ReadServiceAndMoney(text, &votes);
+    // issue 15 #1: a body that gives "you" its data binds the one who receives and processes
+    // it, whatever the text says of "your use of" the body's service, unless "you" pay.
+    const int data_signs = OurDataSigns(text);
+    if (data_signs >= kMinSigns && data_signs > customer_signs && !YouPay(text)) {
+      votes = Votes{};
+      votes.Add(Party::kSupplier);
+    }
   }
   if (votes.supplier > votes.customer) sides.you = Party::kSupplier;
   if (votes.customer > votes.supplier) sides.you = Party::kCustomer;

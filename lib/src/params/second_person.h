@@ -37,7 +37,11 @@ struct PersonSides {
 //   use of", "you will pay us", "your account", "your employment" make "you" the customer (at
 //   least: not the supplier); "the goods you supply", "we will pay you", "your invoice", "our
 //   purchase order", "your subcontractors" make "you" the supplier, when one side has at least
-//   three such signs and twice the other's;
+//   three such signs and twice the other's; but when it says at least three times, and more
+//   often than it gives signs of "you" being the customer, that it gives "you" its data ("our
+//   information", "our data", "information obtained from the feed", "data you receive") and
+//   "you" do not pay, "you" is the supplier: the one who receives and processes the data
+//   (issue 15 #1);
 // - in a document that addresses "you" (ten or more you/your) and does not write as "we": the
 //   party it names most often (three times or more, more than any other) as acting on "you"
 //   ("GitHub may suspend", "The Office is not liable", "Acme reserves the right"), a capitalised
