@@ -51,5 +51,23 @@ TEST(ListClauses, TheDutyInTheLeadInIsPartOfTheFinding) {
   EXPECT_NE(found[0].text.find("personal data breach"), std::string::npos);
 }
 
+// issue 11 #2: the lead-in's duty covers every item of its list, also the items no rule
+// recognises alone, so the finding ends with the list, not at the last item a rule knows.
+TEST(ListClauses, TheClauseOfALeadInEndsWithItsList) {
+  const std::string text =
+      "# 4. Looking after the records\n\n"
+      "The Vendor must:\n\n"
+      "(a) encrypt client records at rest and in transit;\n\n"
+      "(b) keep a written note of each person who opens the records; and\n\n"
+      "(c) go through that note every quarter with the Client.\n\n"
+      "# 5. Fees\n\n"
+      "The Client pays each invoice within 30 days.\n";
+  const Report report = ScanText(text, "records.md");
+  const std::vector<Finding> found = On(report, "security_measures", "The Vendor must");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].start, text.find("The Vendor must"));
+  EXPECT_EQ(found[0].end, text.find(" with the Client.") + 17);
+}
+
 }  // namespace
 }  // namespace clausescan

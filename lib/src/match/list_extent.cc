@@ -1,0 +1,63 @@
+#include "match/list_extent.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <unordered_map>
+
+namespace clausescan::internal {
+namespace {
+
+constexpr int kMaxDepth = 8;  // as Outline::leads nest
+
+// True when the lead-in chain above units[unit] (lead_of: the lead-in of each unit, or -1)
+// reaches units[lead].
+bool Under(const std::vector<int>& lead_of, std::size_t unit, std::size_t lead) {
+  int k = lead_of[unit];
+  for (int n = 0; n < kMaxDepth && k >= 0; ++n, k = lead_of[static_cast<std::size_t>(k)]) {
+    if (static_cast<std::size_t>(k) == lead) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void ExtendListClauses(const Outline& outline, std::vector<RuleHit>* hits) {
+  if (outline.leads.empty() || hits->empty()) return;
+  const std::vector<Unit>& units = outline.units;
+  std::vector<int> lead_of(units.size(), -1);
+  std::vector<std::size_t> last_item(units.size(), 0);  // by lead-in: its last direct item
+  for (const ListLead& link : outline.leads) {
+    if (link.item >= units.size() || link.lead >= link.item) continue;
+    lead_of[link.item] = static_cast<int>(link.lead);
+    last_item[link.lead] = std::max<std::size_t>(last_item[link.lead], link.item);
+  }
+  // Lead-ins by where they start, with the end of their list, computed when first asked for.
+  std::unordered_map<std::uint32_t, std::size_t> lead_at;
+  for (const ListLead& link : outline.leads) {
+    if (link.lead < units.size()) lead_at.emplace(units[link.lead].begin, link.lead);
+  }
+  std::unordered_map<std::size_t, std::size_t> list_end;
+  for (RuleHit& hit : *hits) {
+    const auto found = lead_at.find(static_cast<std::uint32_t>(hit.begin));
+    if (found == lead_at.end()) continue;
+    const std::size_t lead = found->second;
+    if (hit.end <= units[lead].end) continue;  // the lead-in alone: no list clause
+    auto [it, added] = list_end.emplace(lead, 0);
+    if (added) {
+      std::size_t last = last_item[lead];
+      for (std::size_t v = last + 1; v < units.size(); ++v) {
+        if (units[v].kind == UnitKind::kHeading) break;
+        const bool nested = lead_of[v] >= 0 && Under(lead_of, v, lead);
+        const bool goes_on = lead_of[v] < 0 && units[v].kind == UnitKind::kSentence &&
+                             units[v].paragraph == units[last].paragraph;
+        if (!nested && !goes_on) break;
+        last = v;
+      }
+      it->second = units[last].end;
+    }
+    hit.end = std::max<std::size_t>(hit.end, it->second);
+  }
+}
+
+}  // namespace clausescan::internal
