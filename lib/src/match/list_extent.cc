@@ -22,7 +22,8 @@ bool Under(const std::vector<int>& lead_of, std::size_t unit, std::size_t lead) 
 
 }  // namespace
 
-void ExtendListClauses(const Outline& outline, std::vector<RuleHit>* hits) {
+void ExtendListClauses(const Outline& outline, std::string_view folded, const PartyLexicon& lexicon,
+                       std::vector<RuleHit>* hits) {
   if (outline.leads.empty() || hits->empty()) return;
   const std::vector<Unit>& units = outline.units;
   std::vector<int> lead_of(units.size(), -1);
@@ -32,19 +33,22 @@ void ExtendListClauses(const Outline& outline, std::vector<RuleHit>* hits) {
     lead_of[link.item] = static_cast<int>(link.lead);
     last_item[link.lead] = std::max<std::size_t>(last_item[link.lead], link.item);
   }
-  // Lead-ins by where they start, with the end of their list, computed when first asked for.
-  std::unordered_map<std::uint32_t, std::size_t> lead_at;
+  std::unordered_map<std::size_t, std::size_t> lead_at;  // lead-ins by where they start
   for (const ListLead& link : outline.leads) {
     if (link.lead < units.size()) lead_at.emplace(units[link.lead].begin, link.lead);
   }
-  std::unordered_map<std::size_t, std::size_t> list_end;
+  // By unit of a list read: where the lead-in's duty that reaches the unit ends.
+  std::vector<std::size_t> duty_end(units.size(), 0);
+  std::vector<char> read(units.size(), 0);                   // lead-ins whose list was read
+  std::unordered_map<std::size_t, std::size_t> unit_ending;  // list units by their end
   for (RuleHit& hit : *hits) {
-    const auto found = lead_at.find(static_cast<std::uint32_t>(hit.begin));
+    const auto found = lead_at.find(hit.begin);
     if (found == lead_at.end()) continue;
     const std::size_t lead = found->second;
     if (hit.end <= units[lead].end) continue;  // the lead-in alone: no list clause
-    auto [it, added] = list_end.emplace(lead, 0);
-    if (added) {
+    if (read[lead] == 0) {
+      read[lead] = 1;
+      // The list's units, cut into runs before each item that names its own duty holder.
       std::size_t last = last_item[lead];
       for (std::size_t v = last + 1; v < units.size(); ++v) {
         if (units[v].kind == UnitKind::kHeading) break;
@@ -54,9 +58,23 @@ void ExtendListClauses(const Outline& outline, std::vector<RuleHit>* hits) {
         if (!nested && !goes_on) break;
         last = v;
       }
-      it->second = units[last].end;
+      std::size_t run = lead + 1;
+      for (std::size_t v = lead + 1; v <= last + 1; ++v) {
+        const bool ends = v == last + 1 ||
+                          (lead_of[v] >= 0 && units[v].end <= folded.size() &&
+                           DutyHolder(folded.substr(units[v].begin, units[v].end - units[v].begin),
+                                      lexicon) != Party::kUnknown);
+        if (!ends) continue;
+        for (std::size_t u = run; u < v; ++u) {
+          duty_end[u] = units[v - 1].end;
+          unit_ending.emplace(units[u].end, u);
+        }
+        run = v;
+      }
     }
-    hit.end = std::max<std::size_t>(hit.end, it->second);
+    const auto unit = unit_ending.find(hit.end);
+    if (unit == unit_ending.end() || duty_end[unit->second] == 0) continue;
+    hit.end = std::max<std::size_t>(hit.end, duty_end[unit->second]);
   }
 }
 

@@ -4,19 +4,25 @@
 #ifndef CLAUSESCAN_MATCH_LIST_EXTENT_H_
 #define CLAUSESCAN_MATCH_LIST_EXTENT_H_
 
+#include <string_view>
 #include <vector>
 
 #include "match/matcher.h"
+#include "params/party.h"
 #include "structure/outline.h"
 
 namespace clausescan::internal {
 
 // Makes every hit that is a list's clause -- it starts where a lead-in of Outline::leads starts
-// and ends past that lead-in, in its items -- end where the list ends: the end of the lead-in's
-// last item, taking in the items nested under it and the further sentences of that item's
-// paragraph. Other hits, their begins and their parameters are left as they are. Linear in the
-// units and hits (each hit is looked up once).
-void ExtendListClauses(const Outline& outline, std::vector<RuleHit>* hits);
+// and ends past that lead-in, at the end of a unit of its list -- end where the lead-in's duty
+// ends: at the end of the lead-in's last item (with the items nested under it and the further
+// sentences of that item's paragraph), or before the first item after the hit that names its
+// own duty holder ("(b) each party shall ...": DutyHolder), which states a duty of its own.
+// Other hits, their begins and their parameters are left as they are. folded is the view the
+// outline's offsets index. Linear in the units and hits; DutyHolder reads each item at most
+// once.
+void ExtendListClauses(const Outline& outline, std::string_view folded, const PartyLexicon& lexicon,
+                       std::vector<RuleHit>* hits);
 
 }  // namespace clausescan::internal
 

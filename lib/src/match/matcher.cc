@@ -597,7 +597,7 @@ std::vector<RuleHit> Matcher::Match(const NormalizedText& text, const Outline& o
       }
     }
   }
-  ExtendListClauses(outline, &hits);
+  ExtendListClauses(outline, text.folded, lexicon, &hits);
   const std::size_t sentence_hits = hits.size();
   if (!impl_->paragraph.empty()) {
     const std::vector<char> has_text = ParagraphsWithText(outline);
