@@ -69,5 +69,27 @@ TEST(ListClauses, TheClauseOfALeadInEndsWithItsList) {
   EXPECT_EQ(found[0].end, text.find(" with the Client.") + 17);
 }
 
+// issue 11 #4: text converted from a PDF whose page breaks were lost (no form feeds) repeats its
+// page footer between the items of a list; the footer is no paragraph that ends the list, so
+// the lead-in's clause takes in the item after the page break.
+TEST(ListClauses, APageFooterWithoutAFormFeedDoesNotEndTheList) {
+  const std::string footer =
+      "\n\n Acme Hosting Agreement                     Version 2.1\n"
+      "                  Master Terms\n\n";
+  const std::string text = "1. Services\n\nThe Vendor hosts the service.\n\n          7" + footer +
+                           "2. Records\n\nThe Vendor must:\n\n"
+                           "(a) encrypt client records at rest and in transit;\n\n          8" +
+                           footer +
+                           "(b) keep a written note of each person who opens the records.\n\n"
+                           "3. Fees\n\nThe Client pays each invoice within 30 days.\n\n"
+                           "          9" +
+                           footer;
+  const Report report = ScanText(text, "hosting.txt");
+  const std::vector<Finding> found = On(report, "security_measures", "The Vendor must");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].end, text.find("opens the records.") + 18);
+  EXPECT_EQ(found[0].section, "2. Records");
+}
+
 }  // namespace
 }  // namespace clausescan
