@@ -130,5 +130,23 @@ TEST(SectionLabels, ShortNumberedItemsAfterALeadInOpenNoSection) {
   EXPECT_FALSE(report->findings.empty());
 }
 
+// issue 11 #3: "4. Looking after data" in sentence case, right above its first subclause
+// ("4.1 ..."), heads section 4: the subclauses are not left in the section before.
+TEST(SectionLabels, ANumberedTitleAboveItsFirstSubclauseIsAHeading) {
+  Result<Report> report = Scanner(Builtin()).ScanBytes(
+      "3. Paying for the work\n3.1 The Client pays each invoice within 30 days.\n\n"
+      "4. Looking after data\n4.1 The Vendor hosts the service in its own data centre.\n\n"
+      "4.2 The Vendor must notify the Client of any security breach within 24 hours.\n",
+      "terms.txt");
+  ASSERT_TRUE(report.ok());
+  bool notice = false;
+  for (const Finding& f : report->findings) {
+    if (f.category != "incident_notification") continue;
+    notice = true;
+    EXPECT_EQ(f.section, "4. Looking after data") << Findings(*report);
+  }
+  EXPECT_TRUE(notice) << Findings(*report);
+}
+
 }  // namespace
 }  // namespace clausescan

@@ -714,6 +714,7 @@ class Segmenter {
   bool StyledHeading(std::size_t begin, std::string_view s, std::string_view heading, int level);
   int SetextLevel(std::size_t end) const;
   bool ItemOfOpenList(std::size_t begin, std::string_view s) const;
+  bool NextLineOpensSubsection(std::size_t end, std::string_view s) const;
   bool NumberedLine(std::size_t begin, std::string_view s, bool boundary, bool alone);
   bool MarkerLine(std::size_t begin, std::string_view s, bool boundary, std::string_view previous);
   bool MergeTitle(std::size_t begin, std::string_view s, bool next_blank);
@@ -838,7 +839,7 @@ void Segmenter::HandleLine(std::size_t begin, std::size_t end, bool next_blank) 
     return;
   }
   table_ = Table::kNone;
-  if (NumberedLine(begin, s, boundary, next_blank) ||
+  if (NumberedLine(begin, s, boundary, next_blank || NextLineOpensSubsection(end, s)) ||
       MarkerLine(begin, s, marker_boundary, previous)) {
     return;
   }
@@ -899,6 +900,20 @@ bool Segmenter::ItemOfOpenList(std::size_t begin, std::string_view s) const {
   while (marker_end > 0 && s[marker_end - 1] == ' ') --marker_end;
   return !last_item_shape_.empty() && MarkerShape(s.substr(0, marker_end)) == last_item_shape_ &&
          Indent(begin) == last_item_indent_;
+}
+
+// True when the line s, ending at text offset end, opens with a plain decimal number ("14.",
+// "3.2") and the next line with a number under it ("14.1", "3.2.1"): "14. Data protection" then
+// "14.1 The Buyer is the Controller ..." is a heading over its first subclause.
+bool Segmenter::NextLineOpensSubsection(std::size_t end, std::string_view s) const {
+  const std::optional<SectionNumber> sn = ParseSectionNumber(s);
+  if (!sn || sn->keyword || sn->number.empty() || !IsDigit(sn->number[0])) return false;
+  std::size_t i = end + 1;
+  while (i < text_.size() && text_[i] == ' ') ++i;
+  const std::string_view next = text_.substr(std::min(i, text_.size()));
+  const std::string_view number = sn->number;
+  return next.size() > number.size() + 1 && next.substr(0, number.size()) == number &&
+         next[number.size()] == '.' && IsDigit(next[number.size() + 1]);
 }
 
 // True when some text follows the line ending at text offset end.

@@ -67,7 +67,8 @@ struct Outline {
 // Segments the cased view. Recognises: Markdown '#' headings; a line of its own underlined with
 // "===" (level 1) or "---" (level 2), Setext style, in any format; numbered headings on their own
 // line ("9.2 Security Incidents", "Section 7(b) Audit", "Article 28", "ARTICLE IV - TERM",
-// "12. LIMITATION OF LIABILITY."); short ALL-CAPS lines; numbered clauses whose first sentence
+// "12. LIMITATION OF LIABILITY.", "14. Data protection" right above "14.1 ..."); short ALL-CAPS
+// lines; numbered clauses whose first sentence
 // is a title ("7.1 Security Incidents. Supplier shall ...", "11. Access control. You must ..."
 // open sections 7.1 and 11). Headings that open no section: title lines standing alone or right
 // above their paragraph ("Content of the Plan", "Security requirements:", a bold line), US federal
