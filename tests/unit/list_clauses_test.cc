@@ -91,5 +91,21 @@ TEST(ListClauses, APageFooterWithoutAFormFeedDoesNotEndTheList) {
   EXPECT_EQ(found[0].section, "2. Records");
 }
 
+// issue 11 #2, #5: a lead-in that is a clause by itself and ends in ':' is the clause of its
+// list: the events it leads into are what it excludes.
+TEST(ListClauses, ALeadInThatHoldsAloneTakesInItsList) {
+  const std::string text =
+      "# 3. Service levels\n\n"
+      "The events below are excluded from the monthly uptime calculation:\n\n"
+      "- work announced to the Client a week ahead;\n"
+      "- storms, floods and strikes.\n\n"
+      "# 4. Fees\n\nThe Client pays each invoice within 30 days.\n";
+  const Report report = ScanText(text, "levels.md");
+  const std::vector<Finding> found = On(report, "sla_uptime", "are excluded");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].start, text.find("The events below"));
+  EXPECT_EQ(found[0].end, text.find(" strikes.") + 9);
+}
+
 }  // namespace
 }  // namespace clausescan

@@ -20,6 +20,17 @@ bool Under(const std::vector<int>& lead_of, std::size_t unit, std::size_t lead) 
   return false;
 }
 
+// True when the unit's text ends in ':' (before closing quotes or brackets).
+bool EndsInColon(std::string_view folded, const Unit& unit) {
+  if (unit.end > folded.size() || unit.begin >= unit.end) return false;
+  std::string_view text = folded.substr(unit.begin, unit.end - unit.begin);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\n' || text.back() == ')' ||
+                           text.back() == '"' || text.back() == '*')) {
+    text.remove_suffix(1);
+  }
+  return !text.empty() && text.back() == ':';
+}
+
 }  // namespace
 
 void ExtendListClauses(const Outline& outline, std::string_view folded, const PartyLexicon& lexicon,
@@ -39,13 +50,17 @@ void ExtendListClauses(const Outline& outline, std::string_view folded, const Pa
   }
   // By unit of a list read: where the lead-in's duty that reaches the unit ends.
   std::vector<std::size_t> duty_end(units.size(), 0);
-  std::vector<char> read(units.size(), 0);                   // lead-ins whose list was read
+  std::vector<char> read(units.size(), 0);        // lead-ins whose list was read
+  std::vector<char> own_holder(units.size(), 0);  // items that name their own duty holder
   std::unordered_map<std::size_t, std::size_t> unit_ending;  // list units by their end
   for (RuleHit& hit : *hits) {
     const auto found = lead_at.find(hit.begin);
     if (found == lead_at.end()) continue;
     const std::size_t lead = found->second;
-    if (hit.end <= units[lead].end) continue;  // the lead-in alone: no list clause
+    // A lead-in that holds alone is the clause of its list when it ends in ':' ("The events
+    // below are excluded from this SLA:"); else the list's items were not read with it.
+    const bool alone = hit.end <= units[lead].end;
+    if (alone && !EndsInColon(folded, units[lead])) continue;
     if (read[lead] == 0) {
       read[lead] = 1;
       // The list's units, cut into runs before each item that names its own duty holder.
@@ -65,6 +80,7 @@ void ExtendListClauses(const Outline& outline, std::string_view folded, const Pa
                            DutyHolder(folded.substr(units[v].begin, units[v].end - units[v].begin),
                                       lexicon) != Party::kUnknown);
         if (!ends) continue;
+        if (v <= last) own_holder[v] = 1;
         for (std::size_t u = run; u < v; ++u) {
           duty_end[u] = units[v - 1].end;
           unit_ending.emplace(units[u].end, u);
@@ -72,9 +88,16 @@ void ExtendListClauses(const Outline& outline, std::string_view folded, const Pa
         run = v;
       }
     }
-    const auto unit = unit_ending.find(hit.end);
-    if (unit == unit_ending.end() || duty_end[unit->second] == 0) continue;
-    hit.end = std::max<std::size_t>(hit.end, duty_end[unit->second]);
+    std::size_t reached = lead + 1;
+    if (!alone) {
+      const auto unit = unit_ending.find(hit.end);
+      if (unit == unit_ending.end()) continue;
+      reached = unit->second;
+    }
+    if (reached >= units.size() || duty_end[reached] == 0 || (alone && own_holder[reached])) {
+      continue;
+    }
+    hit.end = std::max<std::size_t>(hit.end, duty_end[reached]);
   }
 }
 
