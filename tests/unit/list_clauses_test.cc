@@ -107,5 +107,21 @@ TEST(ListClauses, ALeadInThatHoldsAloneTakesInItsList) {
   EXPECT_EQ(found[0].end, text.find(" strikes.") + 9);
 }
 
+// issue 11 #2: a sentence that ends "as listed below." leads into the list after it: the items
+// are read with its duty, and the clause runs from it to the last item.
+TEST(ListClauses, ASentenceEndingListedBelowLeadsIntoItsList) {
+  const std::string text =
+      "# 2. Controls\n\n"
+      "The Vendor shall keep in place the safeguards listed below.\n\n"
+      "- a separate account for each person who signs in;\n\n"
+      "- encryption of client records at rest.\n\n"
+      "# 3. Fees\n\nThe Client pays each invoice within 30 days.\n";
+  const Report report = ScanText(text, "controls.md");
+  const std::vector<Finding> found = On(report, "security_measures", "encryption");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].start, text.find("The Vendor shall keep"));
+  EXPECT_EQ(found[0].end, text.find(" at rest.") + 9);
+}
+
 }  // namespace
 }  // namespace clausescan

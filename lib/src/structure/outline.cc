@@ -633,12 +633,17 @@ bool RunsOn(std::string_view line) {
 }
 
 // True when a unit leads into a list that follows it: it ends in ':' ("Provider shall:", "The
-// data importer agrees and warrants:") or in a word that needs the items to go on ("Supplier
-// shall", "... agrees to", "... ensure that", "... including").
+// data importer agrees and warrants:"), in "below." or "follows." ("... as listed below.") or in
+// a word that needs the items to go on ("Supplier shall", "... agrees to", "... ensure that",
+// "... including").
 bool EndsAsLeadIn(std::string_view s) {
   while (!s.empty() && (IsBlank(s.back()) || IsCloser(s.back()))) s.remove_suffix(1);
   if (s.empty()) return false;
   if (s.back() == ':') return true;
+  // "... as listed below." / "... as follows." points at the list after it (issue 11 #2).
+  for (std::string_view end : {" below.", " follows."}) {
+    if (s.size() > end.size() && s.substr(s.size() - end.size()) == end) return true;
+  }
   std::size_t space = s.find_last_of(' ');
   const std::string_view last = space == std::string_view::npos ? s : s.substr(space + 1);
   return IsOneOf(last, {"shall", "will", "must", "to", "that", "agrees", "undertakes", "warrants",
