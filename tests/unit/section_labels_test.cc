@@ -93,5 +93,60 @@ TEST(SectionLabels, MarginLineNumbersInPlainTextAreNoSections) {
   EXPECT_EQ(report->findings[1].section, "8. Audit") << Findings(*report);
 }
 
+// issue 11 #3: a line underlined with "===" or "---" (Setext, Markdown or plain text) is a
+// heading: the clause under it is in that section, not in the one before.
+TEST(SectionLabels, AnUnderlinedLineIsTheSectionOfTheTextBelowIt) {
+  for (const char* name : {"terms.md", "terms.txt"}) {
+    Result<Report> report = Scanner(Builtin()).ScanBytes(
+        "Hosting Terms\n=============\n\nThe Vendor hosts the service for the Client.\n\n"
+        "Breach Notices\n--------------\n\nThe Vendor must notify the Client of any security "
+        "breach within 24 hours.\n",
+        name);
+    ASSERT_TRUE(report.ok());
+    bool notice = false;
+    for (const Finding& f : report->findings) {
+      if (f.category != "incident_notification") continue;
+      notice = true;
+      EXPECT_EQ(f.section, "Breach Notices") << name << ": " << Findings(*report);
+    }
+    EXPECT_TRUE(notice) << name << ": " << Findings(*report);
+  }
+}
+
+// issue 11 #3: short numbered items under a lead-in ("shall include:") are the list's items,
+// not numbered headings: the text after the list keeps its own section.
+TEST(SectionLabels, ShortNumberedItemsAfterALeadInOpenNoSection) {
+  Result<Report> report = Scanner(Builtin()).ScanBytes(
+      "## 7. Testing\n\n"
+      "1. The Vendor's testing programme shall include:\n\n"
+      "    1. Yearly penetration tests\n\n"
+      "    2. Monthly scans of public hosts\n\n"
+      "2. The Vendor must notify the Client of any security breach within 24 hours.\n",
+      "testing.md");
+  ASSERT_TRUE(report.ok());
+  for (const Finding& f : report->findings) {
+    EXPECT_EQ(f.section.rfind("7", 0), 0u) << Findings(*report);
+  }
+  EXPECT_FALSE(report->findings.empty());
+}
+
+// issue 11 #3: "4. Looking after data" in sentence case, right above its first subclause
+// ("4.1 ..."), heads section 4: the subclauses are not left in the section before.
+TEST(SectionLabels, ANumberedTitleAboveItsFirstSubclauseIsAHeading) {
+  Result<Report> report = Scanner(Builtin()).ScanBytes(
+      "3. Paying for the work\n3.1 The Client pays each invoice within 30 days.\n\n"
+      "4. Looking after data\n4.1 The Vendor hosts the service in its own data centre.\n\n"
+      "4.2 The Vendor must notify the Client of any security breach within 24 hours.\n",
+      "terms.txt");
+  ASSERT_TRUE(report.ok());
+  bool notice = false;
+  for (const Finding& f : report->findings) {
+    if (f.category != "incident_notification") continue;
+    notice = true;
+    EXPECT_EQ(f.section, "4. Looking after data") << Findings(*report);
+  }
+  EXPECT_TRUE(notice) << Findings(*report);
+}
+
 }  // namespace
 }  // namespace clausescan

@@ -218,8 +218,72 @@ void RemoveRunningLines(std::vector<PageLines>& pages) {
   }
 }
 
+namespace {
+
+// A band of page furniture in text whose page breaks were lost: at most this many lines that are
+// not blank,
+constexpr std::size_t kMaxBandLines = 4;
+// each a page number or a line whose letters come at least this often in the text,
+constexpr int kMinBandRepeats = 3;
+// with this many letters at least in its repeated lines.
+constexpr std::size_t kMinBandLetters = 12;
+
+}  // namespace
+
+void BlankRepeatedBands(std::string* text) {
+  std::vector<std::pair<std::size_t, std::size_t>> lines;  // begin, size
+  for (std::size_t i = 0; i <= text->size();) {
+    std::size_t end = text->find('\n', i);
+    if (end == std::string::npos) end = text->size();
+    lines.emplace_back(i, end - i);
+    i = end + 1;
+  }
+  const auto line = [&](std::size_t k) {
+    return std::string_view(*text).substr(lines[k].first, lines[k].second);
+  };
+  std::vector<std::string> keys(lines.size());
+  std::map<std::string, int> counts;
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    keys[k] = LetterKey(line(k));
+    if (keys[k].size() >= kMinKeyLetters) ++counts[keys[k]];
+  }
+  const auto repeated = [&](std::size_t k) {
+    return keys[k].size() >= kMinKeyLetters && counts[keys[k]] >= kMinBandRepeats;
+  };
+  std::vector<std::size_t> band;
+  for (std::size_t k = 0; k < lines.size();) {
+    if (IsBlankLine(line(k)) || !(repeated(k) || IsPageNumberLine(line(k)))) {
+      ++k;
+      continue;
+    }
+    // The run of furniture lines from k, blank lines between them allowed.
+    band.clear();
+    std::size_t letters = 0;
+    std::size_t next = k;
+    for (; next < lines.size() && band.size() <= kMaxBandLines; ++next) {
+      if (IsBlankLine(line(next))) continue;
+      if (repeated(next)) {
+        letters += keys[next].size();
+      } else if (!IsPageNumberLine(line(next))) {
+        break;
+      }
+      band.push_back(next);
+    }
+    if (band.size() >= 2 && band.size() <= kMaxBandLines && letters >= kMinBandLetters) {
+      for (std::size_t b : band) {
+        std::fill_n(text->begin() + static_cast<std::ptrdiff_t>(lines[b].first), lines[b].second,
+                    ' ');
+      }
+    }
+    k = next;
+  }
+}
+
 void BlankRunningLines(std::string* text) {
-  if (text->find('\f') == std::string::npos) return;
+  if (text->find('\f') == std::string::npos) {
+    BlankRepeatedBands(text);
+    return;
+  }
   std::vector<PageLines> pages(1);
   std::vector<std::vector<std::pair<std::size_t, std::size_t>>> spans(1);  // begin, size
   for (std::size_t i = 0; i <= text->size();) {

@@ -43,9 +43,19 @@ void RemoveRunningLines(std::vector<PageLines>& pages);
 // The same for plain text converted from a PDF, whose pages end at form feeds (pdftotext): the
 // lines RemoveRunningLines would take out become spaces, so every offset into the text stays
 // that of the file, and a sentence or list that runs over a page break ("Subscriber Policy
-// (External)" / "v1.1 June 2024" between two items) reads on. Text without a form feed is left
-// alone. Linear in the text, apart from the map of line keys.
+// (External)" / "v1.1 June 2024" between two items) reads on. Text without a form feed, whose
+// page breaks were lost, gets BlankRepeatedBands instead. Linear in the text, apart from the map
+// of line keys.
 void BlankRunningLines(std::string* text);
+
+// Page furniture in text without page breaks (issue 11 #4): a band of 2 to 4 lines that are not
+// blank (blank lines may stand between them), each a page number (IsPageNumberLine) or a line
+// whose letters (compared as running lines are) come 3 times or more in the text, with 12
+// letters or more in its repeated lines ("Ref: RM3830" / "Call-Off Schedule 9 (Security) v3.0"
+// / "Crown Copyright 2020"), becomes spaces, so that the sentence or list it cut reads on and
+// every offset stays that of the file. A repeated line alone, or next to text, stays. Linear in
+// the text, apart from the map of line keys.
+void BlankRepeatedBands(std::string* text);
 
 // Removes line numbers printed in the margin (pleading paper, numbered transcripts): on a page
 // where at least kMarginNumberShare of the non-blank lines, and at least 6, begin with a number

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "match/pronoun_subjects.h"
+
 namespace clausescan::internal {
 namespace {
 
@@ -48,6 +50,10 @@ Party ListLeads::HolderOf(std::size_t unit) {
     if (party == Party::kUnknown) {
       const int lead = LeadOf(k);
       if (lead >= 0 && holders_[lead] != 0) party = static_cast<Party>(holders_[lead] - 1);
+    }
+    // "It will notify ..." after a sentence whose subject is a party (issue 11 #1).
+    if (party == Party::kUnknown && OpensWithPronounDuty(UnitText(k))) {
+      party = PronounAntecedent(outline_, folded_, k, lexicon_);
     }
     holders_[k] = static_cast<signed char>(static_cast<int>(party) + 1);
   }

@@ -43,7 +43,8 @@ class ListLeads {
   LeadContext For(std::size_t unit);
 
   // The party that owes the duty of units[unit]: its own (DutyHolder), else, when it names none,
-  // its lead-in's.
+  // its lead-in's, else, when it opens with "it" or "they" as its subject, the party the pronoun
+  // stands for (PronounAntecedent).
   Party HolderOf(std::size_t unit);
 
  private:

@@ -23,6 +23,7 @@
 #include "match/fallback.h"
 #include "match/inline_definitions.h"
 #include "match/lead_clauses.h"
+#include "match/list_extent.h"
 #include "match/list_leads.h"
 #include "match/pattern_index.h"
 #include "match/references.h"
@@ -600,6 +601,7 @@ std::vector<RuleHit> Matcher::Match(const NormalizedText& text, const Outline& o
       }
     }
   }
+  ExtendListClauses(outline, text.folded, lexicon, &hits);
   const std::size_t sentence_hits = hits.size();
   if (!impl_->paragraph.empty()) {
     const std::vector<char> has_text = ParagraphsWithText(outline);

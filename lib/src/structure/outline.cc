@@ -633,12 +633,17 @@ bool RunsOn(std::string_view line) {
 }
 
 // True when a unit leads into a list that follows it: it ends in ':' ("Provider shall:", "The
-// data importer agrees and warrants:") or in a word that needs the items to go on ("Supplier
-// shall", "... agrees to", "... ensure that", "... including").
+// data importer agrees and warrants:"), in "below." or "follows." ("... as listed below.") or in
+// a word that needs the items to go on ("Supplier shall", "... agrees to", "... ensure that",
+// "... including").
 bool EndsAsLeadIn(std::string_view s) {
   while (!s.empty() && (IsBlank(s.back()) || IsCloser(s.back()))) s.remove_suffix(1);
   if (s.empty()) return false;
   if (s.back() == ':') return true;
+  // "... as listed below." / "... as follows." points at the list after it (issue 11 #2).
+  for (std::string_view end : {" below.", " follows."}) {
+    if (s.size() > end.size() && s.substr(s.size() - end.size()) == end) return true;
+  }
   std::size_t space = s.find_last_of(' ');
   const std::string_view last = space == std::string_view::npos ? s : s.substr(space + 1);
   return IsOneOf(last, {"shall", "will", "must", "to", "that", "agrees", "undertakes", "warrants",
@@ -711,6 +716,10 @@ class Segmenter {
   bool TextFollows(std::size_t end) const;
   void MarkListTitle(std::size_t first_unit, std::size_t scan, UnitKind kind);
   bool HashHeading(std::size_t begin, std::string_view s);
+  bool StyledHeading(std::size_t begin, std::string_view s, std::string_view heading, int level);
+  int SetextLevel(std::size_t end) const;
+  bool ItemOfOpenList(std::size_t begin, std::string_view s) const;
+  bool NextLineOpensSubsection(std::size_t end, std::string_view s) const;
   bool NumberedLine(std::size_t begin, std::string_view s, bool boundary, bool alone);
   bool MarkerLine(std::size_t begin, std::string_view s, bool boundary, std::string_view previous);
   bool MergeTitle(std::size_t begin, std::string_view s, bool next_blank);
@@ -810,6 +819,15 @@ void Segmenter::HandleLine(std::size_t begin, std::size_t end, bool next_blank) 
   if (awaiting_title_ >= 0 && s[0] != '#' && MergeTitle(begin, s, next_blank)) return;
   awaiting_title_ = -1;
   if (s[0] == '#' && HashHeading(begin, s)) return;
+  // A line of its own underlined with "===" or "---" (a Setext heading) opens a section (issue
+  // 11 #3); a list item or a table row so underlined stays what it is.
+  if (!open_ && s[0] != '|' && !ParseMarker(s)) {
+    if (const int level = SetextLevel(end); level > 0) {
+      CloseParagraph();
+      StyledHeading(begin, s, TrimPunctuation(s), level);
+      return;
+    }
+  }
   if (s[0] == '|') {  // a table row is a paragraph of its own
     CloseParagraph();
     if (table_ == Table::kNone) {
@@ -826,7 +844,7 @@ void Segmenter::HandleLine(std::size_t begin, std::size_t end, bool next_blank) 
     return;
   }
   table_ = Table::kNone;
-  if (NumberedLine(begin, s, boundary, next_blank) ||
+  if (NumberedLine(begin, s, boundary, next_blank || NextLineOpensSubsection(end, s)) ||
       MarkerLine(begin, s, marker_boundary, previous)) {
     return;
   }
@@ -862,6 +880,45 @@ void Segmenter::HandleLine(std::size_t begin, std::size_t end, bool next_blank) 
   UnitKind kind = next_list_item_ ? UnitKind::kListItem : UnitKind::kSentence;
   next_list_item_ = false;
   AppendLine(begin, begin + s.size(), kind);
+}
+
+// 1 when the line after the one ending at text offset end is an underline of '=' (at least
+// three, nothing else but spaces around), 2 for one of '-', else 0.
+int Segmenter::SetextLevel(std::size_t end) const {
+  if (end >= text_.size()) return 0;
+  std::size_t next_end = text_.find('\n', end + 1);
+  if (next_end == std::string_view::npos) next_end = text_.size();
+  const std::string_view line = Trim(text_.substr(end + 1, next_end - end - 1));
+  if (line.size() < 3 || (line[0] != '=' && line[0] != '-')) return 0;
+  if (line.find_first_not_of(line[0]) != std::string_view::npos) return 0;
+  return line[0] == '=' ? 1 : 2;
+}
+
+// True when the line s at begin opens with a list marker and comes in a list under a lead-in:
+// the lead-in's first item, or a sibling (same marker shape and indentation) of the item before.
+bool Segmenter::ItemOfOpenList(std::size_t begin, std::string_view s) const {
+  if (leads_.empty()) return false;
+  const std::optional<Marker> marker = ParseMarker(s);
+  if (!marker) return false;
+  if (lead_waiting_) return true;
+  std::size_t marker_end = marker->content;
+  while (marker_end > 0 && s[marker_end - 1] == ' ') --marker_end;
+  return !last_item_shape_.empty() && MarkerShape(s.substr(0, marker_end)) == last_item_shape_ &&
+         Indent(begin) == last_item_indent_;
+}
+
+// True when the line s, ending at text offset end, opens with a plain decimal number ("14.",
+// "3.2") and the next line with a number under it ("14.1", "3.2.1"): "14. Data protection" then
+// "14.1 The Buyer is the Controller ..." is a heading over its first subclause.
+bool Segmenter::NextLineOpensSubsection(std::size_t end, std::string_view s) const {
+  const std::optional<SectionNumber> sn = ParseSectionNumber(s);
+  if (!sn || sn->keyword || sn->number.empty() || !IsDigit(sn->number[0])) return false;
+  std::size_t i = end + 1;
+  while (i < text_.size() && text_[i] == ' ') ++i;
+  const std::string_view next = text_.substr(std::min(i, text_.size()));
+  const std::string_view number = sn->number;
+  return next.size() > number.size() + 1 && next.substr(0, number.size()) == number &&
+         next[number.size()] == '.' && IsDigit(next[number.size() + 1]);
 }
 
 // True when some text follows the line ending at text offset end.
@@ -923,6 +980,13 @@ bool Segmenter::HashHeading(std::size_t begin, std::string_view s) {
     boundary_ = true;
     return true;
   }
+  return StyledHeading(begin, s, heading, static_cast<int>(hashes));
+}
+
+// A heading styled as one (Markdown '#', a Setext underline), whose text `heading` is part of
+// the line s at begin, opens a section at `level`.
+bool Segmenter::StyledHeading(std::size_t begin, std::string_view s, std::string_view heading,
+                              int level) {
   numbering_.Clear();
   boundary_ = true;
   if (heading.empty()) {
@@ -930,7 +994,7 @@ bool Segmenter::HashHeading(std::size_t begin, std::string_view s) {
     return true;
   }
   Section section;
-  section.level = static_cast<int>(hashes);
+  section.level = level;
   std::optional<SectionNumber> sn = ParseSectionNumber(heading);
   if (sn && !sn->bare) {
     section.number = std::string(sn->number);
@@ -963,6 +1027,9 @@ bool Segmenter::NumberedLine(std::size_t begin, std::string_view s, bool boundar
   std::string_view title = StripSeparator(rest);
   std::size_t title_sentence = 0;
   bool heading = TitleLike(title, 12) || (alone && IsShortPhrase(rest));
+  // A short item of a list under a lead-in ("shall include:" then "1. Yearly penetration
+  // tests") is an item, not a numbered heading (issue 11 #3).
+  if (heading && ItemOfOpenList(begin, s)) return false;
   if (rest.empty() ? sn->bare : !heading) {
     title_sentence = sn->bare ? 0 : TitleSentence(rest);
     if (title_sentence == 0) return false;

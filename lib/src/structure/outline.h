@@ -64,16 +64,20 @@ struct Outline {
   std::vector<ListLead> leads;  // by item, in increasing order; items without a lead-in have none
 };
 
-// Segments the cased view. Recognises: Markdown '#' headings; numbered headings on their own
+// Segments the cased view. Recognises: Markdown '#' headings; a line of its own underlined with
+// "===" (level 1) or "---" (level 2), Setext style, in any format; numbered headings on their own
 // line ("9.2 Security Incidents", "Section 7(b) Audit", "Article 28", "ARTICLE IV - TERM",
-// "12. LIMITATION OF LIABILITY."); short ALL-CAPS lines; numbered clauses whose first sentence
+// "12. LIMITATION OF LIABILITY.", "14. Data protection" right above "14.1 ..."); short ALL-CAPS
+// lines; numbered clauses whose first sentence
 // is a title ("7.1 Security Incidents. Supplier shall ...", "11. Access control. You must ..."
 // open sections 7.1 and 11). Headings that open no section: title lines standing alone or right
 // above their paragraph ("Content of the Plan", "Security requirements:", a bold line), US federal
 // clause titles ending in a version date ("... Records (MAY 2019)"), titles run into their text
 // ("4.2 Return of Records. On request ..."), and list items without a lead-in that only name
 // their subject ("(c) Incident reporting." before its text, or items nested under it, or plain
-// text). List items start at "-", "*", "+", "(a)", "1.", "a.", word-processor bullets ("•", "●",
+// text); a short numbered line that is the first item under a lead-in, or a sibling of the item
+// before in such a list ("shall include:" / "1. Yearly penetration tests"), is an item, not a
+// heading. List items start at "-", "*", "+", "(a)", "1.", "a.", word-processor bullets ("•", "●",
 // U+F0B7, "o" where an item may start), but not where the line before runs on into the marker
 // ("paragraph" / "(b) above"). Sentences end at
 // '.', '?', '!' followed by space and an upper-case letter, digit, quote or '(' -- but not after
