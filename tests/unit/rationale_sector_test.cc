@@ -114,6 +114,44 @@ TEST(RationaleSector, DfarsOrDodMakesADefenceBuyerAndCivilianClausesDoNot) {
   EXPECT_TRUE(internal::DocumentSectors("our customers include the dod.").empty());
 }
 
+// issue 14 (review rev6, item 1): ordinary words and boilerplate are no sector signals. "As far as
+// possible" is no FAR citation, a commercial "Government Rights" clause alone makes no federal
+// (or defence) buyer, and HIPAA data defined as data the customer must not upload makes no HIPAA
+// covered entity.
+TEST(RationaleSector, OrdinaryWordsAndBoilerplateShowNoSector) {
+  EXPECT_TRUE(internal::DocumentSectors("the supplier shall, as far as possible, protect the "
+                                        "government data and return the government data on "
+                                        "expiry.")
+                  .empty());
+  EXPECT_TRUE(internal::DocumentSectors(
+                  "12.14 government rights. the cloud service and software are deemed "
+                  "\"commercial items\" or \"commercial computer software\" according to far "
+                  "section 12.212 and dfar section 227.7202, and the documentation is \"commercial "
+                  "computer software documentation\" according to dfar section 252.227-7014(a)(1) "
+                  "and (5). any use or disclosure by the government will be governed solely by "
+                  "the terms of this agreement.\n\nthe contracting officer of the customer may "
+                  "ask for reports.")
+                  .empty());
+  EXPECT_TRUE(internal::DocumentSectors(
+                  "\"prohibited data\" means (a) patient, medical or other protected health "
+                  "information regulated by the health insurance portability and accountability "
+                  "act (\"hipaa\"); (b) credit card numbers.\n\ncustomer will not submit "
+                  "prohibited data to the service.")
+                  .empty());
+  // Citations still count: FAR clause numbers, FAR parts and 48 CFR; PHI outside such a sentence.
+  EXPECT_EQ(internal::DocumentSectors("the contractor shall comply with far 52.204-21 and the "
+                                      "contracting officer may audit."),
+            (std::vector<std::string>{"us-federal-contractors"}));
+  EXPECT_EQ(internal::DocumentSectors("under far subpart 39.1 the contracting officer decides."),
+            (std::vector<std::string>{"us-federal-contractors"}));
+  EXPECT_EQ(internal::DocumentSectors("as 48 cfr 39.105 says, the contracting officer decides."),
+            (std::vector<std::string>{"us-federal-contractors"}));
+  EXPECT_EQ(internal::DocumentSectors("business associate shall notify covered entity of any "
+                                      "breach of unsecured phi.\n\nprohibited data means card "
+                                      "numbers."),
+            (std::vector<std::string>{"us-hipaa-covered-entities"}));
+}
+
 // issue 14 (helper brief s6, item 2): a VA liquidated-damages clause's why-line names the VA's
 // own clause (VAAR 852.211-76), not DoD's 72-hour report; a civilian audit clause's names FAR
 // 52.215-2 / 52.212-5, not DORA or GDPR.
@@ -132,6 +170,24 @@ TEST(RationaleSector, CivilianFederalClausesNameTheirOwnSources) {
   EXPECT_THAT(audit_line, HasSubstr("52.212-5")) << audit_line;
   EXPECT_THAT(Titles(*records), Not(HasSubstr("DORA"))) << Titles(*records);
   EXPECT_THAT(Titles(*records), Not(HasSubstr("GDPR"))) << Titles(*records);
+}
+
+// issue 14 (review rev6, item 2): a rule's own rationale comes before its category's sector
+// sentence. The customer's duty to report compromised accounts in a federal contract keeps the
+// rule's own why-line, not the category's sentence on the agency's reporting clock.
+TEST(RationaleSector, RuleOwnRationaleComesBeforeCategorySectorSentence) {
+  const Report report = test_scan::ScanText(
+      std::string(kFederal) +
+          "\nH.6 Accounts. Customer will promptly notify Provider if it suspects or knows of any "
+          "fraudulent activity with its accounts, passwords, or credentials, or if they become "
+          "compromised.\n",
+      "clauses.txt");
+  const Finding* f = OfRule(report, "incident-notification.customer-notice");
+  ASSERT_NE(f, nullptr);
+  const std::string line = internal::RationaleLine(f->rationale);
+  EXPECT_THAT(line, StartsWith("Usually the supplier's ask")) << line;
+  EXPECT_THAT(line, Not(HasSubstr("reporting clock"))) << line;
+  EXPECT_THAT(line, Not(HasSubstr("72 hours"))) << line;
 }
 
 // issue 14 (rev5: cp BAA:27): a BAA's why-line cites 45 CFR 164 first, not DORA or GDPR.
