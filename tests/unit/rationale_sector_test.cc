@@ -5,12 +5,14 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <re2/re2.h>
 
 #include <string>
 #include <vector>
 
 #include "clausescan/clausescan.h"
 #include "report/rationale_text.h"
+#include "rules/loader.h"
 #include "rules/rationale_loader.h"
 #include "scan_text.h"
 
@@ -232,6 +234,24 @@ TEST(RationaleSector, BuiltinSectorSentencesFitTheTextLine) {
     }
   }
   EXPECT_GT(count, 0u);
+}
+
+// issue 14 (review rev6, item 4): no address in a built-in rationale.yaml has a host ending in a
+// dot ("https://ico.org.uk./..."), which a reader's browser or link checker may refuse.
+TEST(RationaleSector, BuiltinRationaleAddressesHaveNoTrailingDotInTheHost) {
+  const RE2 dotted_host(R"((https?://[^/\s"']*\.)(?:[/\s"':]|$))");
+  std::size_t files = 0;
+  for (const internal::SourceFile& file : internal::EmbeddedRuleFiles()) {
+    if (file.name.size() < 14 ||
+        file.name.compare(file.name.size() - 14, 14, "rationale.yaml") != 0) {
+      continue;
+    }
+    ASSERT_FALSE(file.content.empty()) << file.name;
+    ++files;
+    std::string host;
+    EXPECT_FALSE(RE2::PartialMatch(file.content, dotted_host, &host)) << file.name << ": " << host;
+  }
+  EXPECT_GT(files, 0u);
 }
 
 }  // namespace
