@@ -103,9 +103,10 @@ TEST(RationaleSector, DfarsOrDodMakesADefenceBuyerAndCivilianClausesDoNot) {
   EXPECT_EQ(internal::DocumentSectors("the contractor shall comply with dfars 252.204-7012 and "
                                       "far 52.204-21; the contracting officer may audit."),
             (std::vector<std::string>{"us-dod-contractors", "us-federal-contractors"}));
+  // issue 14 (review rev6, item 3): a VA contract also shows the VA's own sector.
   EXPECT_EQ(internal::DocumentSectors("vaar 852.211-76: the contractor pays the government "
                                       "liquidated damages; the contracting officer decides."),
-            (std::vector<std::string>{"us-federal-contractors"}));
+            (std::vector<std::string>{"us-va-contractors", "us-federal-contractors"}));
   EXPECT_EQ(internal::DocumentSectors("gsar 552.239-71: the contracting officer may inspect."),
             (std::vector<std::string>{"us-federal-contractors"}));
   // DoD named in FAR text of a civilian contract, or outside a federal one, is no defence buyer.
@@ -190,6 +191,51 @@ TEST(RationaleSector, RuleOwnRationaleComesBeforeCategorySectorSentence) {
   EXPECT_THAT(line, StartsWith("Usually the supplier's ask")) << line;
   EXPECT_THAT(line, Not(HasSubstr("reporting clock"))) << line;
   EXPECT_THAT(line, Not(HasSubstr("72 hours"))) << line;
+}
+
+// Incident clauses of a GSA, a DHS and a VA contract, written for this test (review rev6, item 3).
+const char kGsaIncident[] =
+    "552.239-71 Security Requirements for Unclassified Information Technology Resources.\n\n"
+    "(a) The Contractor shall report any security incident to the Contracting Officer within one "
+    "hour of discovery.\n\n"
+    "(b) The Contracting Officer may direct the Contractor to take additional security measures "
+    "to protect the Government's information.\n";
+const char kDhsIncident[] =
+    "3052.204-73 Notification and credit monitoring requirements.\n\n"
+    "(a) The Contractor shall report any security incident to the Contracting Officer within one "
+    "hour of discovery.\n\n"
+    "(b) If the incident affects personal information, the Contractor shall notify each affected "
+    "individual and shall pay the costs of notification and credit monitoring services for "
+    "affected individuals for at least 18 months.\n";
+const char kVaIncident[] =
+    "852.211-76 Information security.\n\n"
+    "(a) The Contractor shall report any security incident to the Contracting Officer within one "
+    "hour of discovery.\n\n"
+    "(b) The Contracting Officer may direct the Contractor to take additional security measures "
+    "to protect the Government's information.\n";
+
+// issue 14 (review rev6, item 3): the federal incident why-line names the VA (VAAR 852.211-76)
+// only in a VA contract and DHS's HSAR only in a DHS one; a GSA contract's names neither agency.
+TEST(RationaleSector, FederalIncidentLineNamesOnlyTheDocumentsOwnAgency) {
+  const auto line_of = [](const char* text, const std::string& rule) {
+    const Report report = test_scan::ScanText(text, "clauses.txt");
+    const Finding* f = OfRule(report, rule);
+    return f == nullptr ? std::string("<no finding>") : internal::RationaleLine(f->rationale);
+  };
+  const std::string gsa = line_of(kGsaIncident, "incident-notification.window");
+  EXPECT_THAT(gsa, Not(HasSubstr("<no finding>")));
+  for (const char* agency : {"VAAR", "852.211", "the VA", "DHS", "HSAR"}) {
+    EXPECT_THAT(gsa, Not(HasSubstr(agency))) << gsa;
+  }
+  const std::string dhs_window = line_of(kDhsIncident, "incident-notification.window");
+  EXPECT_THAT(dhs_window, Not(HasSubstr("<no finding>")));
+  EXPECT_THAT(dhs_window, Not(HasSubstr("VAAR"))) << dhs_window;
+  EXPECT_THAT(dhs_window, Not(HasSubstr("the VA"))) << dhs_window;
+  const std::string dhs_costs = line_of(kDhsIncident, "incident-notification.costs");
+  EXPECT_THAT(dhs_costs, HasSubstr("HSAR 3052.204-73")) << dhs_costs;
+  EXPECT_THAT(dhs_costs, Not(HasSubstr("VAAR"))) << dhs_costs;
+  const std::string va = line_of(kVaIncident, "incident-notification.window");
+  EXPECT_THAT(va, HasSubstr("VAAR 852.211-76")) << va;
 }
 
 // issue 14 (rev5: cp BAA:27): a BAA's why-line cites 45 CFR 164 first, not DORA or GDPR.

@@ -23,7 +23,8 @@ std::vector<std::string> DocumentSectors(const SectorTable& table, std::string_v
 // DocumentSectors with the built-in table (rules/sectors.yaml): "us-federal-contractors"
 // (FAR citations, DFARS/VAAR/HSAR/GSAR and their clause numbers, "Contracting Officer", "the
 // Government"; not in a commercial "Government Rights" sentence), before it
-// "us-dod-contractors" (DFARS or a DFARS clause number), "us-hipaa-covered-entities",
+// "us-dod-contractors" (DFARS or a DFARS clause number), "us-va-contractors" (VAAR) and
+// "us-dhs-contractors" (HSAR), "us-hipaa-covered-entities",
 // "eu-financial-entities" and "gdpr-controllers". Thread-safe.
 std::vector<std::string> DocumentSectors(std::string_view folded);
 
