@@ -1,6 +1,7 @@
 #include "assess/rationale_sector.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <algorithm>
 #include <cstddef>
@@ -49,18 +50,36 @@ std::vector<RationaleSource> Ordered(const RationaleEntry& entry, Rank rank) {
 
 std::vector<std::string> DocumentSectors(const SectorTable& table, std::string_view folded) {
   const std::vector<SectorEntry>& sectors = table.entries;
+  const re2::StringPiece text(folded.data(), folded.size());
+  std::vector<std::size_t> signals(sectors.size(), 0);  // distinct signals found, per sector
+  // One pass of the set over the text (issue 12), or each signal alone if the set cannot answer
+  // (none was built, or it ran out of memory).
+  std::vector<int> matched;
+  RE2::Set::ErrorInfo error{RE2::Set::kNoError};
+  const bool answered =
+      table.signal_set != nullptr &&
+      (table.signal_set->Match(text, &matched, &error) || error.kind == RE2::Set::kNoError);
+  if (answered) {
+    for (int k : matched) {
+      if (k >= 0 && static_cast<std::size_t>(k) < table.sector_of.size()) {
+        ++signals[table.sector_of[static_cast<std::size_t>(k)]];
+      }
+    }
+  } else {
+    for (std::size_t i = 0; i < sectors.size(); ++i) {
+      for (const auto& pattern : sectors[i].signals) {
+        if (RE2::PartialMatch(text, *pattern)) ++signals[i];
+      }
+    }
+  }
   std::vector<std::pair<std::size_t, std::size_t>> found;  // (signals, index)
   for (std::size_t i = 0; i < sectors.size(); ++i) {
-    std::size_t signals = 0;
-    for (const auto& pattern : sectors[i].signals) {
-      if (RE2::PartialMatch(re2::StringPiece(folded.data(), folded.size()), *pattern)) ++signals;
-    }
-    if (signals >= sectors[i].needs) found.emplace_back(signals, i);
+    if (signals[i] >= sectors[i].needs) found.emplace_back(signals[i], i);
   }
   std::stable_sort(found.begin(), found.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });
   std::vector<std::string> out;
-  for (const auto& [signals, i] : found) {
+  for (const auto& [count, i] : found) {
     if (!sectors[i].within.empty()) continue;  // placed with its sector below
     for (const auto& [inner_signals, j] : found) {
       if (sectors[j].within == sectors[i].id) out.push_back(sectors[j].id);
