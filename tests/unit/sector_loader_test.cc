@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -76,6 +77,52 @@ TEST(SectorLoader, TheRuleSetsSectorsYamlDecidesTheSectors) {
                                            "us-va-contractors", "us-dhs-contractors",
                                            "us-hipaa-covered-entities", "eu-financial-entities",
                                            "gdpr-controllers"}));
+}
+
+// The table as it would be if RE2 could not build the signal set: each signal searched alone.
+SectorTable WithoutSet(const SectorTable& table) {
+  SectorTable out;
+  for (const SectorEntry& entry : table.entries) {
+    SectorEntry copy;
+    copy.id = entry.id;
+    copy.needs = entry.needs;
+    copy.within = entry.within;
+    for (const auto& signal : entry.signals) {
+      copy.signals.push_back(std::make_unique<RE2>(signal->pattern(), RE2::Quiet));
+    }
+    out.entries.push_back(std::move(copy));
+  }
+  return out;
+}
+
+// issue 12 #1: a loaded table finds all its signals in one set pass, built once with the table,
+// and the sectors it shows are those that searching each signal alone shows.
+TEST(SectorLoader, OneSetPassShowsTheSectorsEachSignalAloneShows) {
+  auto builtin = LoadRuleSet(EmbeddedRuleFiles(), "<builtin>");
+  ASSERT_TRUE(builtin) << builtin.error().message();
+  const SectorTable& table = *(*builtin)->sectors;
+  std::size_t signals = 0;
+  for (const SectorEntry& entry : table.entries) signals += entry.signals.size();
+  ASSERT_NE(table.signal_set, nullptr);
+  EXPECT_EQ(table.sector_of.size(), signals);
+  const SectorTable alone = WithoutSet(table);
+  EXPECT_EQ(alone.signal_set, nullptr);
+  const std::vector<std::string> texts = {
+      "",
+      "the contracting officer; far 52.204-21.",
+      "dfars 252.204-7012: the government and the contracting officer.",
+      "the government may audit. fedramp moderate. hipaa business associate.",
+      "the business associate shall protect phi of the covered entity under 45 cfr 164.",
+      "dora (regulation 2022/2554): the financial entity and its ict third-party service provider.",
+      "under the gdpr the controller and processor notify data subjects of a personal data breach.",
+      "the controller and the processor; the covered entity; the government; far; dfars.",
+      "farther governments process controllers' data, 252.20-7012 and dorado.",
+  };
+  for (const std::string& text : texts) {
+    EXPECT_EQ(DocumentSectors(table, text), DocumentSectors(alone, text)) << text;
+  }
+  EXPECT_EQ(DocumentSectors(table, texts[2]),
+            (std::vector<std::string>{"us-dod-contractors", "us-federal-contractors"}));
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "assess/rationale_sector.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <algorithm>
 #include <cstddef>
@@ -102,18 +103,47 @@ bool Shows(const SectorEntry& sector, const RE2& signal, std::string_view folded
 
 std::vector<std::string> DocumentSectors(const SectorTable& table, std::string_view folded) {
   const std::vector<SectorEntry>& sectors = table.entries;
+  const re2::StringPiece text(folded.data(), folded.size());
+  std::vector<std::size_t> signals(sectors.size(), 0);  // distinct signals found, per sector
+  // One pass of the set over the text (issue 12), or each signal alone if the set cannot answer
+  // (none was built, or it ran out of memory).
+  std::vector<int> matched;
+  RE2::Set::ErrorInfo error{RE2::Set::kNoError};
+  const bool answered =
+      table.signal_set != nullptr &&
+      (table.signal_set->Match(text, &matched, &error) || error.kind == RE2::Set::kNoError);
+  if (answered) {
+    // The set says whether a signal occurs, not where: a sector with `unless` patterns checks
+    // where its signal occurs (Shows) before counting it.
+    std::vector<std::size_t> first(sectors.size(), 0);  // set index of each sector's signal 0
+    for (std::size_t i = 1; i < sectors.size(); ++i) {
+      first[i] = first[i - 1] + sectors[i - 1].signals.size();
+    }
+    for (int k : matched) {
+      if (k < 0 || static_cast<std::size_t>(k) >= table.sector_of.size()) continue;
+      const std::size_t i = table.sector_of[static_cast<std::size_t>(k)];
+      const std::size_t s = static_cast<std::size_t>(k) - first[i];
+      if (!sectors[i].unless.empty() &&
+          (s >= sectors[i].signals.size() || !Shows(sectors[i], *sectors[i].signals[s], folded))) {
+        continue;
+      }
+      ++signals[i];
+    }
+  } else {
+    for (std::size_t i = 0; i < sectors.size(); ++i) {
+      for (const auto& pattern : sectors[i].signals) {
+        if (Shows(sectors[i], *pattern, folded)) ++signals[i];
+      }
+    }
+  }
   std::vector<std::pair<std::size_t, std::size_t>> found;  // (signals, index)
   for (std::size_t i = 0; i < sectors.size(); ++i) {
-    std::size_t signals = 0;
-    for (const auto& pattern : sectors[i].signals) {
-      if (Shows(sectors[i], *pattern, folded)) ++signals;
-    }
-    if (signals >= sectors[i].needs) found.emplace_back(signals, i);
+    if (signals[i] >= sectors[i].needs) found.emplace_back(signals[i], i);
   }
   std::stable_sort(found.begin(), found.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });
   std::vector<std::string> out;
-  for (const auto& [signals, i] : found) {
+  for (const auto& [count, i] : found) {
     if (!sectors[i].within.empty()) continue;  // placed with its sector below
     for (const auto& [inner_signals, j] : found) {
       if (sectors[j].within == sectors[i].id) out.push_back(sectors[j].id);

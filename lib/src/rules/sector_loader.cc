@@ -87,6 +87,27 @@ Status ReadEntry(const YamlFile& file, const YAML::Node& node, SectorEntry* entr
   return std::nullopt;
 }
 
+// Builds table->signal_set and table->sector_of from the entries' signals; leaves the set null
+// when RE2 cannot add a signal or compile the set.
+void BuildSignalSet(SectorTable* table) {
+  table->sector_of.clear();
+  auto set = std::make_unique<RE2::Set>(RE2::Options(RE2::Quiet), RE2::UNANCHORED);
+  for (std::size_t i = 0; i < table->entries.size(); ++i) {
+    for (const auto& signal : table->entries[i].signals) {
+      if (set->Add(signal->pattern(), nullptr) < 0) {
+        table->sector_of.clear();
+        return;
+      }
+      table->sector_of.push_back(i);
+    }
+  }
+  if (!set->Compile()) {
+    table->sector_of.clear();
+    return;
+  }
+  table->signal_set = std::move(set);
+}
+
 }  // namespace
 
 Status ReadSectorTable(const YamlFile& file, const YAML::Node& root, SectorTable* out) {
@@ -118,6 +139,7 @@ Status ReadSectorTable(const YamlFile& file, const YAML::Node& root, SectorTable
                                               within.substr(0, 60)));
     }
   }
+  BuildSignalSet(out);
   return std::nullopt;
 }
 
@@ -130,6 +152,8 @@ std::shared_ptr<const SectorTable> BuiltinSectors() {
             return ReadSectorTable(f, n, table.get());
           })) {
         table->entries.clear();
+        table->signal_set = nullptr;
+        table->sector_of.clear();
       }
     }
     return std::shared_ptr<const SectorTable>(std::move(table));

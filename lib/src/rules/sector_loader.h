@@ -4,6 +4,7 @@
 #define CLAUSESCAN_RULES_SECTOR_LOADER_H_
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <cstddef>
 #include <memory>
@@ -30,6 +31,11 @@ struct SectorEntry {
 // so it may be shared between threads.
 struct SectorTable {
   std::vector<SectorEntry> entries;
+  // Every entry's signals in one set, in entry then signal order, so that one pass over the
+  // text finds them all (issue 12); signal k of the set belongs to entries[sector_of[k]]. Null
+  // when RE2 could not build it: DocumentSectors then searches each signal alone.
+  std::unique_ptr<RE2::Set> signal_set;
+  std::vector<std::size_t> sector_of;
 };
 
 // Reads sectors.yaml's root, a list of {id, needs, signals, unless, within}, into *out. Errors
@@ -37,7 +43,8 @@ struct SectorTable {
 // that is not lower-case letters, digits and '-' or that is given twice, `needs` not a whole
 // number from 1 to the number of signals, an empty `signals` or `unless`, a signal or `unless`
 // pattern RE2 cannot compile (with RE2's reason), a `within` naming itself, no sector of the file,
-// or a sector that has a `within` of its own.
+// or a sector that has a `within` of its own. On success also builds out->signal_set and
+// out->sector_of.
 Status ReadSectorTable(const YamlFile& file, const YAML::Node& root, SectorTable* out);
 
 // The sector table of a rule set into *out: its own sectors.yaml (`file`) when it has one, else
