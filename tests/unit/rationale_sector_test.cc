@@ -5,12 +5,14 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <re2/re2.h>
 
 #include <string>
 #include <vector>
 
 #include "clausescan/clausescan.h"
 #include "report/rationale_text.h"
+#include "rules/loader.h"
 #include "rules/rationale_loader.h"
 #include "scan_text.h"
 
@@ -101,9 +103,10 @@ TEST(RationaleSector, DfarsOrDodMakesADefenceBuyerAndCivilianClausesDoNot) {
   EXPECT_EQ(internal::DocumentSectors("the contractor shall comply with dfars 252.204-7012 and "
                                       "far 52.204-21; the contracting officer may audit."),
             (std::vector<std::string>{"us-dod-contractors", "us-federal-contractors"}));
+  // issue 14 (review rev6, item 3): a VA contract also shows the VA's own sector.
   EXPECT_EQ(internal::DocumentSectors("vaar 852.211-76: the contractor pays the government "
                                       "liquidated damages; the contracting officer decides."),
-            (std::vector<std::string>{"us-federal-contractors"}));
+            (std::vector<std::string>{"us-va-contractors", "us-federal-contractors"}));
   EXPECT_EQ(internal::DocumentSectors("gsar 552.239-71: the contracting officer may inspect."),
             (std::vector<std::string>{"us-federal-contractors"}));
   // DoD named in FAR text of a civilian contract, or outside a federal one, is no defence buyer.
@@ -112,6 +115,44 @@ TEST(RationaleSector, DfarsOrDodMakesADefenceBuyerAndCivilianClausesDoNot) {
                                       "contracting officer decides."),
             (std::vector<std::string>{"us-federal-contractors"}));
   EXPECT_TRUE(internal::DocumentSectors("our customers include the dod.").empty());
+}
+
+// issue 14 (review rev6, item 1): ordinary words and boilerplate are no sector signals. "As far as
+// possible" is no FAR citation, a commercial "Government Rights" clause alone makes no federal
+// (or defence) buyer, and HIPAA data defined as data the customer must not upload makes no HIPAA
+// covered entity.
+TEST(RationaleSector, OrdinaryWordsAndBoilerplateShowNoSector) {
+  EXPECT_TRUE(internal::DocumentSectors("the supplier shall, as far as possible, protect the "
+                                        "government data and return the government data on "
+                                        "expiry.")
+                  .empty());
+  EXPECT_TRUE(internal::DocumentSectors(
+                  "12.14 government rights. the cloud service and software are deemed "
+                  "\"commercial items\" or \"commercial computer software\" according to far "
+                  "section 12.212 and dfar section 227.7202, and the documentation is \"commercial "
+                  "computer software documentation\" according to dfar section 252.227-7014(a)(1) "
+                  "and (5). any use or disclosure by the government will be governed solely by "
+                  "the terms of this agreement.\n\nthe contracting officer of the customer may "
+                  "ask for reports.")
+                  .empty());
+  EXPECT_TRUE(internal::DocumentSectors(
+                  "\"prohibited data\" means (a) patient, medical or other protected health "
+                  "information regulated by the health insurance portability and accountability "
+                  "act (\"hipaa\"); (b) credit card numbers.\n\ncustomer will not submit "
+                  "prohibited data to the service.")
+                  .empty());
+  // Citations still count: FAR clause numbers, FAR parts and 48 CFR; PHI outside such a sentence.
+  EXPECT_EQ(internal::DocumentSectors("the contractor shall comply with far 52.204-21 and the "
+                                      "contracting officer may audit."),
+            (std::vector<std::string>{"us-federal-contractors"}));
+  EXPECT_EQ(internal::DocumentSectors("under far subpart 39.1 the contracting officer decides."),
+            (std::vector<std::string>{"us-federal-contractors"}));
+  EXPECT_EQ(internal::DocumentSectors("as 48 cfr 39.105 says, the contracting officer decides."),
+            (std::vector<std::string>{"us-federal-contractors"}));
+  EXPECT_EQ(internal::DocumentSectors("business associate shall notify covered entity of any "
+                                      "breach of unsecured phi.\n\nprohibited data means card "
+                                      "numbers."),
+            (std::vector<std::string>{"us-hipaa-covered-entities"}));
 }
 
 // issue 14 (helper brief s6, item 2): a VA liquidated-damages clause's why-line names the VA's
@@ -132,6 +173,69 @@ TEST(RationaleSector, CivilianFederalClausesNameTheirOwnSources) {
   EXPECT_THAT(audit_line, HasSubstr("52.212-5")) << audit_line;
   EXPECT_THAT(Titles(*records), Not(HasSubstr("DORA"))) << Titles(*records);
   EXPECT_THAT(Titles(*records), Not(HasSubstr("GDPR"))) << Titles(*records);
+}
+
+// issue 14 (review rev6, item 2): a rule's own rationale comes before its category's sector
+// sentence. The customer's duty to report compromised accounts in a federal contract keeps the
+// rule's own why-line, not the category's sentence on the agency's reporting clock.
+TEST(RationaleSector, RuleOwnRationaleComesBeforeCategorySectorSentence) {
+  const Report report = test_scan::ScanText(
+      std::string(kFederal) +
+          "\nH.6 Accounts. Customer will promptly notify Provider if it suspects or knows of any "
+          "fraudulent activity with its accounts, passwords, or credentials, or if they become "
+          "compromised.\n",
+      "clauses.txt");
+  const Finding* f = OfRule(report, "incident-notification.customer-notice");
+  ASSERT_NE(f, nullptr);
+  const std::string line = internal::RationaleLine(f->rationale);
+  EXPECT_THAT(line, StartsWith("Usually the supplier's ask")) << line;
+  EXPECT_THAT(line, Not(HasSubstr("reporting clock"))) << line;
+  EXPECT_THAT(line, Not(HasSubstr("72 hours"))) << line;
+}
+
+// Incident clauses of a GSA, a DHS and a VA contract, written for this test (review rev6, item 3).
+const char kGsaIncident[] =
+    "552.239-71 Security Requirements for Unclassified Information Technology Resources.\n\n"
+    "(a) The Contractor shall report any security incident to the Contracting Officer within one "
+    "hour of discovery.\n\n"
+    "(b) The Contracting Officer may direct the Contractor to take additional security measures "
+    "to protect the Government's information.\n";
+const char kDhsIncident[] =
+    "3052.204-73 Notification and credit monitoring requirements.\n\n"
+    "(a) The Contractor shall report any security incident to the Contracting Officer within one "
+    "hour of discovery.\n\n"
+    "(b) If the incident affects personal information, the Contractor shall notify each affected "
+    "individual and shall pay the costs of notification and credit monitoring services for "
+    "affected individuals for at least 18 months.\n";
+const char kVaIncident[] =
+    "852.211-76 Information security.\n\n"
+    "(a) The Contractor shall report any security incident to the Contracting Officer within one "
+    "hour of discovery.\n\n"
+    "(b) The Contracting Officer may direct the Contractor to take additional security measures "
+    "to protect the Government's information.\n";
+
+// issue 14 (review rev6, item 3): the federal incident why-line names the VA (VAAR 852.211-76)
+// only in a VA contract and DHS's HSAR only in a DHS one; a GSA contract's names neither agency.
+TEST(RationaleSector, FederalIncidentLineNamesOnlyTheDocumentsOwnAgency) {
+  const auto line_of = [](const char* text, const std::string& rule) {
+    const Report report = test_scan::ScanText(text, "clauses.txt");
+    const Finding* f = OfRule(report, rule);
+    return f == nullptr ? std::string("<no finding>") : internal::RationaleLine(f->rationale);
+  };
+  const std::string gsa = line_of(kGsaIncident, "incident-notification.window");
+  EXPECT_THAT(gsa, Not(HasSubstr("<no finding>")));
+  for (const char* agency : {"VAAR", "852.211", "the VA", "DHS", "HSAR"}) {
+    EXPECT_THAT(gsa, Not(HasSubstr(agency))) << gsa;
+  }
+  const std::string dhs_window = line_of(kDhsIncident, "incident-notification.window");
+  EXPECT_THAT(dhs_window, Not(HasSubstr("<no finding>")));
+  EXPECT_THAT(dhs_window, Not(HasSubstr("VAAR"))) << dhs_window;
+  EXPECT_THAT(dhs_window, Not(HasSubstr("the VA"))) << dhs_window;
+  const std::string dhs_costs = line_of(kDhsIncident, "incident-notification.costs");
+  EXPECT_THAT(dhs_costs, HasSubstr("HSAR 3052.204-73")) << dhs_costs;
+  EXPECT_THAT(dhs_costs, Not(HasSubstr("VAAR"))) << dhs_costs;
+  const std::string va = line_of(kVaIncident, "incident-notification.window");
+  EXPECT_THAT(va, HasSubstr("VAAR 852.211-76")) << va;
 }
 
 // issue 14 (rev5: cp BAA:27): a BAA's why-line cites 45 CFR 164 first, not DORA or GDPR.
@@ -176,6 +280,24 @@ TEST(RationaleSector, BuiltinSectorSentencesFitTheTextLine) {
     }
   }
   EXPECT_GT(count, 0u);
+}
+
+// issue 14 (review rev6, item 4): no address in a built-in rationale.yaml has a host ending in a
+// dot ("https://ico.org.uk./..."), which a reader's browser or link checker may refuse.
+TEST(RationaleSector, BuiltinRationaleAddressesHaveNoTrailingDotInTheHost) {
+  const RE2 dotted_host(R"((https?://[^/\s"']*\.)(?:[/\s"':]|$))");
+  std::size_t files = 0;
+  for (const internal::SourceFile& file : internal::EmbeddedRuleFiles()) {
+    if (file.name.size() < 14 ||
+        file.name.compare(file.name.size() - 14, 14, "rationale.yaml") != 0) {
+      continue;
+    }
+    ASSERT_FALSE(file.content.empty()) << file.name;
+    ++files;
+    std::string host;
+    EXPECT_FALSE(RE2::PartialMatch(file.content, dotted_host, &host)) << file.name << ": " << host;
+  }
+  EXPECT_GT(files, 0u);
 }
 
 }  // namespace

@@ -74,6 +74,7 @@ TEST(SectorLoader, TheRuleSetsSectorsYamlDecidesTheSectors) {
   std::vector<std::string> ids;
   for (const SectorEntry& entry : (*builtin)->sectors->entries) ids.push_back(entry.id);
   EXPECT_EQ(ids, (std::vector<std::string>{"us-federal-contractors", "us-dod-contractors",
+                                           "us-va-contractors", "us-dhs-contractors",
                                            "us-hipaa-covered-entities", "eu-financial-entities",
                                            "gdpr-controllers"}));
 }

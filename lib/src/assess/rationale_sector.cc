@@ -46,6 +46,59 @@ std::vector<RationaleSource> Ordered(const RationaleEntry& entry, Rank rank) {
   return out;
 }
 
+// Whether folded[at] ends a sentence: '.', '!' or '?' before white space or the end, or a blank
+// line.
+bool EndsSentence(std::string_view folded, std::size_t at) {
+  const char c = folded[at];
+  const bool last = at + 1 >= folded.size();
+  const char next = last ? ' ' : folded[at + 1];
+  if (c == '.' || c == '!' || c == '?') return next == ' ' || next == '\n' || next == '\t';
+  return c == '\n' && next == '\n';
+}
+
+// The passage of folded around [begin, end): its sentence (EndsSentence bounds it) or its line,
+// whichever reaches further on each side, so that a one-line clause or list item is one passage
+// and so is a sentence wrapped over lines; at most kReach characters either side.
+constexpr std::size_t kReach = 2000;
+std::string_view PassageAround(std::string_view folded, std::size_t begin, std::size_t end) {
+  const std::size_t floor = begin > kReach ? begin - kReach : 0;
+  std::size_t sentence = begin;
+  while (sentence > floor && !EndsSentence(folded, sentence - 1)) --sentence;
+  std::size_t line = begin;
+  while (line > floor && folded[line - 1] != '\n') --line;
+  const std::size_t from = std::min(sentence, line);
+  const std::size_t ceiling = std::min(folded.size(), end + kReach);
+  std::size_t sentence_end = end;
+  while (sentence_end < ceiling && !EndsSentence(folded, sentence_end)) ++sentence_end;
+  std::size_t line_end = end;
+  while (line_end < ceiling && folded[line_end] != '\n') ++line_end;
+  const std::size_t to = std::max(sentence_end, line_end);
+  return folded.substr(from, to - from);
+}
+
+// Whether signal occurs in folded in a passage (PassageAround) that matches none of
+// sector.unless.
+bool Shows(const SectorEntry& sector, const RE2& signal, std::string_view folded) {
+  re2::StringPiece input(folded.data(), folded.size());
+  re2::StringPiece match;
+  std::size_t pos = 0;
+  while (pos <= folded.size() &&
+         signal.Match(input, pos, folded.size(), RE2::UNANCHORED, &match, 1)) {
+    const auto begin = static_cast<std::size_t>(match.data() - folded.data());
+    const std::size_t end = begin + match.size();
+    if (sector.unless.empty()) return true;
+    const std::string_view sentence = PassageAround(folded, begin, end);
+    const re2::StringPiece piece(sentence.data(), sentence.size());
+    bool excluded = false;
+    for (const auto& unless : sector.unless) {
+      if (RE2::PartialMatch(piece, *unless)) excluded = true;
+    }
+    if (!excluded) return true;
+    pos = end > begin ? end : begin + 1;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<std::string> DocumentSectors(const SectorTable& table, std::string_view folded) {
@@ -60,15 +113,26 @@ std::vector<std::string> DocumentSectors(const SectorTable& table, std::string_v
       table.signal_set != nullptr &&
       (table.signal_set->Match(text, &matched, &error) || error.kind == RE2::Set::kNoError);
   if (answered) {
+    // The set says whether a signal occurs, not where: a sector with `unless` patterns checks
+    // where its signal occurs (Shows) before counting it.
+    std::vector<std::size_t> first(sectors.size(), 0);  // set index of each sector's signal 0
+    for (std::size_t i = 1; i < sectors.size(); ++i) {
+      first[i] = first[i - 1] + sectors[i - 1].signals.size();
+    }
     for (int k : matched) {
-      if (k >= 0 && static_cast<std::size_t>(k) < table.sector_of.size()) {
-        ++signals[table.sector_of[static_cast<std::size_t>(k)]];
+      if (k < 0 || static_cast<std::size_t>(k) >= table.sector_of.size()) continue;
+      const std::size_t i = table.sector_of[static_cast<std::size_t>(k)];
+      const std::size_t s = static_cast<std::size_t>(k) - first[i];
+      if (!sectors[i].unless.empty() &&
+          (s >= sectors[i].signals.size() || !Shows(sectors[i], *sectors[i].signals[s], folded))) {
+        continue;
       }
+      ++signals[i];
     }
   } else {
     for (std::size_t i = 0; i < sectors.size(); ++i) {
       for (const auto& pattern : sectors[i].signals) {
-        if (RE2::PartialMatch(text, *pattern)) ++signals[i];
+        if (Shows(sectors[i], *pattern, folded)) ++signals[i];
       }
     }
   }
@@ -102,21 +166,19 @@ void FitRationalesToSectors(const RuleSetData& data, const std::vector<std::stri
     const RationaleEntry* category = Find(data, finding.category);
     const RationaleEntry* shown = own != nullptr ? own : category;
     if (shown == nullptr) continue;
+    // The rule's own rationale, when it has one, is fitted by its own sentences only: the
+    // category's sector sentence never displaces it.
     bool fitted = false;
     for (const std::string& sector : sectors) {
-      for (const RationaleEntry* entry : {own, category}) {
-        if (entry == nullptr) continue;
-        auto text = entry->sector_text.find(sector);
-        if (text == entry->sector_text.end()) continue;
-        finding.rationale.text = text->second;
-        finding.rationale.sectors = {sector};
-        finding.rationale.sources = Ordered(*entry, [&](const std::vector<std::string>& of) {
-          return Has(of, sector) ? 0 : General(of) ? 1 : -1;
-        });
-        fitted = true;
-        break;
-      }
-      if (fitted) break;
+      auto text = shown->sector_text.find(sector);
+      if (text == shown->sector_text.end()) continue;
+      finding.rationale.text = text->second;
+      finding.rationale.sectors = {sector};
+      finding.rationale.sources = Ordered(*shown, [&](const std::vector<std::string>& of) {
+        return Has(of, sector) ? 0 : General(of) ? 1 : -1;
+      });
+      fitted = true;
+      break;
     }
     if (fitted) continue;
     const int general = static_cast<int>(sectors.size());

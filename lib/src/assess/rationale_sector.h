@@ -14,21 +14,25 @@
 namespace clausescan::internal {
 
 // The sectors a document shows by table (sectors.yaml, issue 14), best first: each sector that
-// reaches its `needs` distinct signals, ordered by the signals found (ties in the table's
-// order); a sector with `within` comes just before that sector and only with it. `folded` is the
-// case-folded text. Empty when none fits. Thread-safe.
+// reaches its `needs` distinct signals (a signal counts only where it occurs in a sentence
+// that matches none of the sector's `unless` patterns), ordered by the signals found (ties in
+// the table's order); a sector with `within` comes just before that sector and only with it.
+// `folded` is the case-folded text. Empty when none fits. Thread-safe.
 std::vector<std::string> DocumentSectors(const SectorTable& table, std::string_view folded);
 
 // DocumentSectors with the built-in table (rules/sectors.yaml): "us-federal-contractors"
-// (FAR/DFARS/VAAR/HSAR/GSAR clause numbers, "Contracting Officer", "the Government"), before it
-// "us-dod-contractors" (DFARS or a DFARS clause number), "us-hipaa-covered-entities",
+// (FAR citations, DFARS/VAAR/HSAR/GSAR and their clause numbers, "Contracting Officer", "the
+// Government"; not in a commercial "Government Rights" sentence), before it
+// "us-dod-contractors" (DFARS or a DFARS clause number), "us-va-contractors" (VAAR) and
+// "us-dhs-contractors" (HSAR), "us-hipaa-covered-entities",
 // "eu-financial-entities" and "gdpr-controllers". Thread-safe.
 std::vector<std::string> DocumentSectors(std::string_view folded);
 
 // Fits the rationale of every finding of report to `sectors` (DocumentSectors): for the first
-// sector that the finding's rule rationale, else its category's, gives a `sector_rationale`,
-// the text becomes that sentence, `sectors` that sector, and the sources those of the sector
-// (then those of no sector or "all"; other sectors' are left out). When none gives one, sources
+// sector that the finding's shown rationale (the rule's own when it has one, else its
+// category's; a category sentence never displaces a rule's own) gives a `sector_rationale`, the
+// text becomes that sentence, `sectors` that sector, and the sources those of the sector (then
+// those of no sector or "all"; other sectors' are left out). When none gives one, sources
 // of the document's sectors come first, then those of no sector, then the rest. Findings with
 // no rationale and an empty `sectors` are left as they are. Never fails.
 void FitRationalesToSectors(const RuleSetData& data, const std::vector<std::string>& sectors,

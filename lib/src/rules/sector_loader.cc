@@ -12,7 +12,7 @@
 namespace clausescan::internal {
 namespace {
 
-const Names kSectorKeys = {"id", "needs", "signals", "within"};
+const Names kSectorKeys = {"id", "needs", "signals", "unless", "within"};
 const Names kSectorRequired = {"id", "needs", "signals"};
 constexpr std::size_t kMaxSignals = 20;
 
@@ -52,6 +52,24 @@ Status ReadEntry(const YamlFile& file, const YAML::Node& node, SectorEntry* entr
       return file.At(at, fmt::format("signal is not a valid RE2 pattern: {}", re->error()));
     }
     entry->signals.push_back(std::move(re));
+  }
+  if (const YAML::Node* unless = fields.Find("unless"); unless != nullptr) {
+    std::vector<std::string> excluded;
+    CLAUSESCAN_RETURN_IF_ERROR(ReadNonEmptyStringList(file, *unless, "unless", &excluded));
+    if (excluded.size() > kMaxSignals) {
+      return file.At(*unless, fmt::format("'unless' has {} entries, more than the {} a sector "
+                                          "may have",
+                                          excluded.size(), kMaxSignals));
+    }
+    for (std::size_t i = 0; i < excluded.size(); ++i) {
+      auto re = std::make_unique<RE2>(excluded[i], RE2::Quiet);
+      if (!re->ok()) {
+        const YAML::Node at = unless->IsSequence() && i < unless->size() ? (*unless)[i] : *unless;
+        return file.At(at,
+                       fmt::format("'unless' pattern is not a valid RE2 pattern: {}", re->error()));
+      }
+      entry->unless.push_back(std::move(re));
+    }
   }
   const YAML::Node& needs = *fields.Find("needs");
   double count = 0;
@@ -94,7 +112,7 @@ void BuildSignalSet(SectorTable* table) {
 
 Status ReadSectorTable(const YamlFile& file, const YAML::Node& root, SectorTable* out) {
   if (!root.IsSequence()) {
-    return file.At(root, "sectors.yaml must be a list of {id, needs, signals, within}");
+    return file.At(root, "sectors.yaml must be a list of {id, needs, signals, unless, within}");
   }
   std::vector<const YAML::Node*> withins;
   std::set<std::string> ids;

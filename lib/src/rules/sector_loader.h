@@ -21,7 +21,10 @@ struct SectorEntry {
   std::string id;
   std::size_t needs = 1;                      // distinct signals the document must show
   std::vector<std::unique_ptr<RE2>> signals;  // matched on the case-folded text
-  std::string within;                         // shown only with this sector, just before it
+  // A signal found only in sentences that match one of these (boilerplate such as a commercial
+  // "Government Rights" clause) does not count.
+  std::vector<std::unique_ptr<RE2>> unless;
+  std::string within;  // shown only with this sector, just before it
 };
 
 // The sectors of a rule set, in file order (the order ties are broken). Immutable once read,
@@ -35,12 +38,13 @@ struct SectorTable {
   std::vector<std::size_t> sector_of;
 };
 
-// Reads sectors.yaml's root, a list of {id, needs, signals, within}, into *out. Errors
+// Reads sectors.yaml's root, a list of {id, needs, signals, unless, within}, into *out. Errors
 // (kRuleError at file:line:column, the first only): not a list, an unknown or missing key, an id
 // that is not lower-case letters, digits and '-' or that is given twice, `needs` not a whole
-// number from 1 to the number of signals, an empty `signals`, a signal RE2 cannot compile (with
-// RE2's reason), a `within` naming itself, no sector of the file, or a sector that has a
-// `within` of its own. On success also builds out->signal_set and out->sector_of.
+// number from 1 to the number of signals, an empty `signals` or `unless`, a signal or `unless`
+// pattern RE2 cannot compile (with RE2's reason), a `within` naming itself, no sector of the file,
+// or a sector that has a `within` of its own. On success also builds out->signal_set and
+// out->sector_of.
 Status ReadSectorTable(const YamlFile& file, const YAML::Node& root, SectorTable* out);
 
 // The sector table of a rule set into *out: its own sectors.yaml (`file`) when it has one, else
