@@ -255,6 +255,48 @@ TEST(RationaleSector, BusinessAssociateClauseLeadsWithHipaa) {
   }
 }
 
+// issue 14 (helper brief s6 hipaa, items 1-2): a business associate's subcontractor, safeguards
+// and accounting clauses lead with 45 CFR 164, a defence contract's subcontract clause with DFARS
+// 252.204-7012(m). Clauses written for this test.
+TEST(RationaleSector, SubcontractSafeguardAndAccountingClausesNameHipaaAndDfars) {
+  const Report baa = test_scan::ScanText(
+      "Business Associate Agreement\n\n"
+      "1. Subcontractors. Business Associate may disclose PHI to a Subcontractor and may allow the "
+      "Subcontractor to create, receive, maintain, or transmit PHI on its behalf. Business "
+      "Associate must first ensure that each Subcontractor executes a binding, written agreement "
+      "requiring the Subcontractor to protect PHI under terms no less stringent than this BAA.\n\n"
+      "2. Safeguards. Business Associate will maintain appropriate technical and organizational "
+      "safeguards to reduce the risk of unauthorized use or disclosure of Protected Health "
+      "Information.\n\n"
+      "3. Accounting. Business Associate will maintain an accounting of disclosures it makes of "
+      "PHI and provide it to Covered Entity within ten (10) days of a request.\n",
+      "baa.txt");
+  for (const char* category : {"subprocessors", "security_measures", "data_processing"}) {
+    const Finding* f = First(baa, category);
+    ASSERT_NE(f, nullptr) << category;
+    const std::string line = internal::RationaleLine(f->rationale);
+    EXPECT_THAT(line, HasSubstr("45 CFR 164.50")) << category << ": " << line;
+    ASSERT_FALSE(f->rationale.sources.empty()) << category;
+    EXPECT_THAT(f->rationale.sources[0].title, StartsWith("45 CFR")) << Titles(*f);
+    EXPECT_THAT(Titles(*f), Not(HasSubstr("GDPR"))) << category;
+    EXPECT_THAT(line, Not(HasSubstr("\u2026"))) << line;
+  }
+  const Report dod = test_scan::ScanText(
+      "H.7 Subcontracts. The Contractor shall comply with DFARS 252.204-7012 and shall not "
+      "subcontract any work involving Government data to a subcontractor without the prior written "
+      "consent of the Contracting Officer. The Contractor shall flow down the requirements of this "
+      "clause to all subcontractors.\n",
+      "dod.txt");
+  const Finding* f = First(dod, "subprocessors");
+  ASSERT_NE(f, nullptr);
+  const std::string line = internal::RationaleLine(f->rationale);
+  EXPECT_THAT(line, StartsWith("A US defence contractor must put DFARS 252.204-7012")) << line;
+  EXPECT_THAT(line, HasSubstr("paragraph (m)")) << line;
+  ASSERT_FALSE(f->rationale.sources.empty());
+  EXPECT_THAT(f->rationale.sources[0].title, StartsWith("DFARS 252.204-7012")) << Titles(*f);
+  EXPECT_THAT(Titles(*f), Not(HasSubstr("GDPR")));
+}
+
 // A GDPR DPA keeps its GDPR reasons: the fitting does not pull US laws forward.
 TEST(RationaleSector, GdprProcessingTermsKeepGdprFirst) {
   const Report report = test_scan::ScanText(
