@@ -29,6 +29,21 @@ std::string Describe(const Report& report) {
 const char kParties[] =
     "Security Addendum between Nimbus Ltd (\"Supplier\") and Harbour Bank (\"Customer\").\n\n";
 
+// The one finding of `category` whose clause contains `words`, in `*out`; a failure (how many
+// there were, and the report) when there is not exactly one. Use as
+// ASSERT_TRUE(OneOn(report, category, words, &finding)).
+::testing::AssertionResult OneOn(const Report& report, const std::string& category,
+                                 const std::string& words, Finding* out) {
+  const std::vector<Finding> found = On(report, category, words);
+  if (found.size() != 1u) {
+    return ::testing::AssertionFailure() << found.size() << " findings of " << category
+                                         << " quoting \"" << words << "\", want 1\n"
+                                         << Describe(report);
+  }
+  *out = found[0];
+  return ::testing::AssertionSuccess();
+}
+
 // issue 15 #8: a sentence that asks nothing of us (our protection, a limit on their remedy) is
 // its own provision, not merged into the duty before it and judged with that duty's risk.
 TEST(CarefulReader, SentenceThatAsksNothingIsNotMergedIntoADuty) {
@@ -40,21 +55,19 @@ TEST(CarefulReader, SentenceThatAsksNothingIsNotMergedIntoADuty) {
       "5. Service levels. Customer is entitled to a service credit of 10% of the monthly fee for "
       "each month below the uptime target. Service credits may only be set off against future "
       "invoices of Supplier.\n");
-  const std::vector<Finding> notice = On(report, "incident_notification", "within 72 hours");
-  const std::vector<Finding> no_fault = On(report, "incident_notification", "not an admission");
-  ASSERT_EQ(notice.size(), 1u) << Describe(report);
-  ASSERT_EQ(no_fault.size(), 1u) << Describe(report);
-  EXPECT_EQ(notice[0].text.find("not an admission"), std::string::npos) << Describe(report);
-  EXPECT_EQ(notice[0].risk, Risk::kLow) << Describe(report);
-  EXPECT_EQ(no_fault[0].risk, Risk::kInfo) << Describe(report);
+  Finding notice, no_fault;
+  ASSERT_TRUE(OneOn(report, "incident_notification", "within 72 hours", &notice));
+  ASSERT_TRUE(OneOn(report, "incident_notification", "not an admission", &no_fault));
+  EXPECT_EQ(notice.text.find("not an admission"), std::string::npos) << Describe(report);
+  EXPECT_EQ(notice.risk, Risk::kLow) << Describe(report);
+  EXPECT_EQ(no_fault.risk, Risk::kInfo) << Describe(report);
 
-  const std::vector<Finding> credit = On(report, "sla_uptime", "entitled to a service credit");
-  const std::vector<Finding> offset = On(report, "sla_uptime", "future invoices");
-  ASSERT_EQ(credit.size(), 1u) << Describe(report);
-  ASSERT_EQ(offset.size(), 1u) << Describe(report);
-  EXPECT_EQ(credit[0].text.find("future invoices"), std::string::npos) << Describe(report);
-  EXPECT_EQ(credit[0].risk, Risk::kLow) << Describe(report);
-  EXPECT_EQ(offset[0].risk, Risk::kInfo) << Describe(report);
+  Finding credit, offset;
+  ASSERT_TRUE(OneOn(report, "sla_uptime", "entitled to a service credit", &credit));
+  ASSERT_TRUE(OneOn(report, "sla_uptime", "future invoices", &offset));
+  EXPECT_EQ(credit.text.find("future invoices"), std::string::npos) << Describe(report);
+  EXPECT_EQ(credit.risk, Risk::kLow) << Describe(report);
+  EXPECT_EQ(offset.risk, Risk::kInfo) << Describe(report);
 }
 
 // issue 15 #8: notice "immediately" with no number of hours is tight, as "without delay" is
@@ -67,12 +80,11 @@ TEST(CarefulReader, NoticeImmediatelyIsMediumNotHigh) {
            "Customer Data.\n\n"
            "7. Supplier shall inform Customer of any unauthorised access to Customer Data within "
            "12 hours.\n");
-  const std::vector<Finding> immediately = On(report, "incident_notification", "immediately");
-  const std::vector<Finding> hours = On(report, "incident_notification", "12 hours");
-  ASSERT_EQ(immediately.size(), 1u) << Describe(report);
-  ASSERT_EQ(hours.size(), 1u) << Describe(report);
-  EXPECT_EQ(immediately[0].risk, Risk::kMedium) << Describe(report);
-  EXPECT_EQ(hours[0].risk, Risk::kHigh) << Describe(report);
+  Finding immediately, hours;
+  ASSERT_TRUE(OneOn(report, "incident_notification", "immediately", &immediately));
+  ASSERT_TRUE(OneOn(report, "incident_notification", "12 hours", &hours));
+  EXPECT_EQ(immediately.risk, Risk::kMedium) << Describe(report);
+  EXPECT_EQ(hours.risk, Risk::kHigh) << Describe(report);
 }
 
 bool Has(const std::vector<std::string>& list, const std::string& item) {
@@ -88,13 +100,12 @@ TEST(CarefulReader, AuditAtWillIsHigh) {
            "wishes and at any time, with or without notice to Supplier.\n\n"
            "9. Customer may audit Supplier's compliance with this Addendum once a year on thirty "
            "(30) days' written notice.\n");
-  const std::vector<Finding> at_will = On(report, "audit_rights", "whenever it wishes");
-  const std::vector<Finding> yearly = On(report, "audit_rights", "once a year");
-  ASSERT_EQ(at_will.size(), 1u) << Describe(report);
-  ASSERT_EQ(yearly.size(), 1u) << Describe(report);
-  EXPECT_EQ(at_will[0].risk, Risk::kHigh) << Describe(report);
-  EXPECT_TRUE(Has(at_will[0].positions, "audit-at-will")) << Describe(report);
-  EXPECT_EQ(yearly[0].risk, Risk::kLow) << Describe(report);
+  Finding at_will, yearly;
+  ASSERT_TRUE(OneOn(report, "audit_rights", "whenever it wishes", &at_will));
+  ASSERT_TRUE(OneOn(report, "audit_rights", "once a year", &yearly));
+  EXPECT_EQ(at_will.risk, Risk::kHigh) << Describe(report);
+  EXPECT_TRUE(Has(at_will.positions, "audit-at-will")) << Describe(report);
+  EXPECT_EQ(yearly.risk, Risk::kLow) << Describe(report);
 }
 
 // issue 15 #8: the customer's duty to warn us before it audits, and our right to be warned,
@@ -106,18 +117,16 @@ TEST(CarefulReader, NoticeBeforeAnAuditProtectsTheAuditedSide) {
            "11. Customer must give Supplier no less than twenty (20) days' written notice of each "
            "audit.\n\n"
            "12. Supplier shall receive at least twenty days' notice in writing of any audit.\n");
-  const std::vector<Finding> duty = On(report, "audit_rights", "Customer must give Supplier");
-  const std::vector<Finding> right = On(report, "audit_rights", "Supplier shall receive");
-  ASSERT_EQ(duty.size(), 1u) << Describe(report);
-  ASSERT_EQ(right.size(), 1u) << Describe(report);
-  EXPECT_EQ(duty[0].party, "customer") << Describe(report);
-  EXPECT_EQ(duty[0].risk, Risk::kInfo) << Describe(report);
-  ASSERT_FALSE(duty[0].reasons.empty());
-  EXPECT_NE(duty[0].reasons[0].find("duty to give notice"), std::string::npos)
-      << duty[0].reasons[0];
-  EXPECT_EQ(right[0].party, "supplier") << Describe(report);
-  EXPECT_EQ(right[0].risk, Risk::kInfo) << Describe(report);
-  EXPECT_TRUE(right[0].considerations.empty()) << Describe(report);
+  Finding duty, right;
+  ASSERT_TRUE(OneOn(report, "audit_rights", "Customer must give Supplier", &duty));
+  ASSERT_TRUE(OneOn(report, "audit_rights", "Supplier shall receive", &right));
+  EXPECT_EQ(duty.party, "customer") << Describe(report);
+  EXPECT_EQ(duty.risk, Risk::kInfo) << Describe(report);
+  ASSERT_FALSE(duty.reasons.empty());
+  EXPECT_NE(duty.reasons[0].find("duty to give notice"), std::string::npos) << duty.reasons[0];
+  EXPECT_EQ(right.party, "supplier") << Describe(report);
+  EXPECT_EQ(right.risk, Risk::kInfo) << Describe(report);
+  EXPECT_TRUE(right.considerations.empty()) << Describe(report);
 }
 
 bool Offers(const Finding& f, const std::string& prefix) {
@@ -139,15 +148,14 @@ TEST(CarefulReader, ReportsInLieuInAnotherSectionDropThatAdviceDocumentWide) {
   const std::string advice = "Offer current third-party reports";
   const Report with = Scan(std::string(kParties) + audit + reports);
   const Report without = Scan(std::string(kParties) + audit);
-  const std::vector<Finding> in_with = On(with, "audit_rights", "once a year");
-  const std::vector<Finding> in_without = On(without, "audit_rights", "once a year");
-  ASSERT_EQ(in_with.size(), 1u) << Describe(with);
-  ASSERT_EQ(in_without.size(), 1u) << Describe(without);
-  EXPECT_FALSE(Offers(in_with[0], advice)) << Describe(with);
-  EXPECT_TRUE(Offers(in_without[0], advice)) << Describe(without);
+  Finding in_with, in_without;
+  ASSERT_TRUE(OneOn(with, "audit_rights", "once a year", &in_with));
+  ASSERT_TRUE(OneOn(without, "audit_rights", "once a year", &in_without));
+  EXPECT_FALSE(Offers(in_with, advice)) << Describe(with);
+  EXPECT_TRUE(Offers(in_without, advice)) << Describe(without);
   // Only the advice goes: the clause's risk and its own parameters stay.
-  EXPECT_EQ(in_with[0].risk, in_without[0].risk);
-  EXPECT_EQ(in_with[0].parameters.count("reports_in_lieu"), 0u);
+  EXPECT_EQ(in_with.risk, in_without.risk);
+  EXPECT_EQ(in_with.parameters.count("reports_in_lieu"), 0u);
 }
 
 // issue 15 #8: when the agreement limits only the other side's liability, our own is open-ended:
@@ -167,14 +175,13 @@ TEST(CarefulReader, LimitsProtectingOnlyTheOtherSideLeaveOursOpen) {
            "the 12 months before the claim.\n");
   for (const Report* report : {&one_sided, &mutual_cap}) {
     const bool open = report == &one_sided;
-    const std::vector<Finding> limit = On(*report, "liability_cap", "In no event will Customer");
-    const std::vector<Finding> indemnity = On(*report, "indemnification", "indemnify");
-    ASSERT_EQ(limit.size(), 1u) << Describe(*report);
-    ASSERT_EQ(indemnity.size(), 1u) << Describe(*report);
-    EXPECT_EQ(limit[0].side, "them") << Describe(*report);
-    EXPECT_EQ(limit[0].risk, open ? Risk::kMedium : Risk::kLow) << Describe(*report);
-    EXPECT_EQ(indemnity[0].risk, open ? Risk::kHigh : Risk::kLow) << Describe(*report);
-    EXPECT_EQ(Has(indemnity[0].positions, "indemnity-uncapped"), open) << Describe(*report);
+    Finding limit, indemnity;
+    ASSERT_TRUE(OneOn(*report, "liability_cap", "In no event will Customer", &limit));
+    ASSERT_TRUE(OneOn(*report, "indemnification", "indemnify", &indemnity));
+    EXPECT_EQ(limit.side, "them") << Describe(*report);
+    EXPECT_EQ(limit.risk, open ? Risk::kMedium : Risk::kLow) << Describe(*report);
+    EXPECT_EQ(indemnity.risk, open ? Risk::kHigh : Risk::kLow) << Describe(*report);
+    EXPECT_EQ(Has(indemnity.positions, "indemnity-uncapped"), open) << Describe(*report);
   }
 }
 
@@ -211,18 +218,15 @@ TEST(CarefulReader, TermsBothSidesSignAreMutual) {
       "out of the European Economic Area.\n\n"
       "15. Supplier will transfer Customer Personal Data out of the European Economic Area only "
       "under the Standard Contractual Clauses.\n");
-  const std::vector<Finding> agree = On(report, "international_transfers", "parties agree");
-  const std::vector<Finding> each = On(report, "international_transfers", "Each party");
-  const std::vector<Finding> apply = On(report, "international_transfers", "will apply");
-  const std::vector<Finding> ours = On(report, "international_transfers", "Supplier will");
-  ASSERT_EQ(agree.size(), 1u) << Describe(report);
-  ASSERT_EQ(each.size(), 1u) << Describe(report);
-  ASSERT_EQ(apply.size(), 1u) << Describe(report);
-  ASSERT_EQ(ours.size(), 1u) << Describe(report);
-  EXPECT_EQ(agree[0].party, "mutual") << Describe(report);
-  EXPECT_EQ(each[0].party, "mutual") << Describe(report);
-  EXPECT_EQ(apply[0].party, "mutual") << Describe(report);
-  EXPECT_EQ(ours[0].party, "supplier") << Describe(report);
+  Finding agree, each, apply, ours;
+  ASSERT_TRUE(OneOn(report, "international_transfers", "parties agree", &agree));
+  ASSERT_TRUE(OneOn(report, "international_transfers", "Each party", &each));
+  ASSERT_TRUE(OneOn(report, "international_transfers", "will apply", &apply));
+  ASSERT_TRUE(OneOn(report, "international_transfers", "Supplier will", &ours));
+  EXPECT_EQ(agree.party, "mutual") << Describe(report);
+  EXPECT_EQ(each.party, "mutual") << Describe(report);
+  EXPECT_EQ(apply.party, "mutual") << Describe(report);
+  EXPECT_EQ(ours.party, "supplier") << Describe(report);
 }
 
 // issue 15 #8: an exclusion from the service level ("not counted as downtime", "not covered by
@@ -235,15 +239,13 @@ TEST(CarefulReader, ExclusionsFromTheServiceLevelAreInfo) {
            "7. Announced maintenance windows are not counted as downtime for the uptime "
            "calculation.\n\n"
            "8. Preview features are not covered by the uptime calculation.\n");
-  const std::vector<Finding> measured = On(report, "sla_uptime", "calculated each calendar");
-  const std::vector<Finding> windows = On(report, "sla_uptime", "maintenance windows");
-  const std::vector<Finding> preview = On(report, "sla_uptime", "Preview features");
-  ASSERT_EQ(measured.size(), 1u) << Describe(report);
-  ASSERT_EQ(windows.size(), 1u) << Describe(report);
-  ASSERT_EQ(preview.size(), 1u) << Describe(report);
-  EXPECT_EQ(measured[0].risk, Risk::kLow) << Describe(report);
-  EXPECT_EQ(windows[0].risk, Risk::kInfo) << Describe(report);
-  EXPECT_EQ(preview[0].risk, Risk::kInfo) << Describe(report);
+  Finding measured, windows, preview;
+  ASSERT_TRUE(OneOn(report, "sla_uptime", "calculated each calendar", &measured));
+  ASSERT_TRUE(OneOn(report, "sla_uptime", "maintenance windows", &windows));
+  ASSERT_TRUE(OneOn(report, "sla_uptime", "Preview features", &preview));
+  EXPECT_EQ(measured.risk, Risk::kLow) << Describe(report);
+  EXPECT_EQ(windows.risk, Risk::kInfo) << Describe(report);
+  EXPECT_EQ(preview.risk, Risk::kInfo) << Describe(report);
 }
 
 // issue 15 #8: a notice window to meet "where feasible" is a target, not a deadline (low); the same
@@ -270,12 +272,11 @@ TEST(CarefulReader, TheGovernmentIsTheCustomer) {
       "this contract.\n\n"
       "2. The Contractor shall notify the Government of any security incident within 72 hours "
       "after confirming it.\n");
-  const std::vector<Finding> audit = On(report, "audit_rights", "right to inspect");
-  const std::vector<Finding> notice = On(report, "incident_notification", "shall notify");
-  ASSERT_EQ(audit.size(), 1u) << Describe(report);
-  ASSERT_EQ(notice.size(), 1u) << Describe(report);
-  EXPECT_EQ(audit[0].party, "customer") << Describe(report);
-  EXPECT_EQ(notice[0].party, "supplier") << Describe(report);
+  Finding audit, notice;
+  ASSERT_TRUE(OneOn(report, "audit_rights", "right to inspect", &audit));
+  ASSERT_TRUE(OneOn(report, "incident_notification", "shall notify", &notice));
+  EXPECT_EQ(audit.party, "customer") << Describe(report);
+  EXPECT_EQ(notice.party, "supplier") << Describe(report);
 }
 
 }  // namespace
