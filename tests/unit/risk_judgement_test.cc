@@ -27,6 +27,15 @@ const Finding* Quoting(const Report& report, const std::string& category,
   return nullptr;
 }
 
+// Fails unless a finding of `category` quotes `needle`, and then unless that finding's risk is
+// `risk`. Call as ASSERT_NO_FATAL_FAILURE(ExpectRisk(...)) so a missing finding ends the test.
+void ExpectRisk(const Report& report, const std::string& category, const std::string& needle,
+                Risk risk) {
+  const Finding* found = Quoting(report, category, needle);
+  ASSERT_NE(found, nullptr) << category << " quoting \"" << needle << "\"";
+  EXPECT_EQ(found->risk, risk) << found->rule;
+}
+
 bool Offers(const Finding& f, const std::string& words) {
   return std::any_of(f.considerations.begin(), f.considerations.end(),
                      [&](const std::string& c) { return c.find(words) != std::string::npos; });
@@ -42,12 +51,9 @@ TEST(RiskJudgement, GovernmentCloudAuthorisationIsHigh) {
       "eighteen months of award.\n\n"
       "## Certification\n\n"
       "The Vendor shall maintain an ISO/IEC 27001 certification for the hosted platform.\n");
-  const Finding* fedramp = Quoting(report, "security_measures", "FedRAMP");
-  ASSERT_NE(fedramp, nullptr);
-  EXPECT_EQ(fedramp->risk, Risk::kHigh);
-  const Finding* iso = Quoting(report, "security_measures", "27001");
-  ASSERT_NE(iso, nullptr);
-  EXPECT_EQ(iso->risk, Risk::kMedium);  // an ordinary certification stays as it was
+  ASSERT_NO_FATAL_FAILURE(ExpectRisk(report, "security_measures", "FedRAMP", Risk::kHigh));
+  // An ordinary certification stays as it was.
+  ASSERT_NO_FATAL_FAILURE(ExpectRisk(report, "security_measures", "27001", Risk::kMedium));
 }
 
 // issue 15 #3: the items of a list headed "Exclusions:" are exclusions from the service level,
@@ -64,9 +70,8 @@ TEST(RiskJudgement, ItemsUnderAnExclusionsLeadInAreExclusions) {
       "**Exclusions:**\n\n"
       "- Outages caused by extensions the customer installs.\n"
       "- Slow queries on tables without indexes.\n");
-  const Finding* list = Quoting(report, "sla_uptime", "extensions the customer installs");
-  ASSERT_NE(list, nullptr);
-  EXPECT_EQ(list->risk, Risk::kInfo) << list->rule;
+  ASSERT_NO_FATAL_FAILURE(
+      ExpectRisk(report, "sla_uptime", "extensions the customer installs", Risk::kInfo));
 }
 
 // issue 15 #3: a sentence that only sets conditions on the customer's audits (notice, hours, who
@@ -80,15 +85,11 @@ TEST(RiskJudgement, ConditionsOnTheOtherSidesAuditsAreAProtection) {
       "business hours and at Customer's expense.\n\n"
       "Vendor is not required to facilitate any audit until the parties have agreed its scope in "
       "writing.\n");
-  const Finding* conditions = Quoting(report, "audit_rights", "All audits will be conducted");
-  ASSERT_NE(conditions, nullptr);
-  EXPECT_EQ(conditions->risk, Risk::kInfo) << conditions->rule;
-  const Finding* relief = Quoting(report, "audit_rights", "not required to facilitate");
-  ASSERT_NE(relief, nullptr);
-  EXPECT_EQ(relief->risk, Risk::kInfo) << relief->rule;
-  const Finding* right = Quoting(report, "audit_rights", "may audit");
-  ASSERT_NE(right, nullptr);
-  EXPECT_EQ(right->risk, Risk::kLow);
+  ASSERT_NO_FATAL_FAILURE(
+      ExpectRisk(report, "audit_rights", "All audits will be conducted", Risk::kInfo));
+  ASSERT_NO_FATAL_FAILURE(
+      ExpectRisk(report, "audit_rights", "not required to facilitate", Risk::kInfo));
+  ASSERT_NO_FATAL_FAILURE(ExpectRisk(report, "audit_rights", "may audit", Risk::kLow));
 }
 
 // issue 15 #3: a downtime that counts against the service level only above a share of the
@@ -101,9 +102,7 @@ TEST(RiskJudgement, BreachOnlyAboveAThresholdIsAProtection) {
       "## Scope\n\n"
       "- Shared: the SLA is breached only if more than 2% of the tenants in a cluster are "
       "affected by a downtime event.\n");
-  const Finding* scope = Quoting(report, "sla_uptime", "more than 2%");
-  ASSERT_NE(scope, nullptr);
-  EXPECT_EQ(scope->risk, Risk::kInfo) << scope->rule;
+  ASSERT_NO_FATAL_FAILURE(ExpectRisk(report, "sla_uptime", "more than 2%", Risk::kInfo));
 }
 
 // issue 15 #4: a cap on each party's liability is already mutual; only a one-sided cap is told
