@@ -132,10 +132,22 @@ bool FitToOwnSentence(const RationaleEntry& entry, const std::vector<std::string
   return false;
 }
 
+// A rank for Ordered: sources of the document's sectors first (in their order), then those of
+// no sector, then the rest.
+auto BySectors(const std::vector<std::string>& sectors) {
+  return [&sectors](const std::vector<std::string>& of) {
+    for (std::size_t i = 0; i < sectors.size(); ++i) {
+      if (Has(of, sectors[i])) return static_cast<int>(i);
+    }
+    const int general = static_cast<int>(sectors.size());
+    return General(of) ? general : general + 1;
+  };
+}
+
 // For a rule whose own rationale names a sector of the document in its `sectors` but has no
 // sentence for it (issue 14, review s7 #3): the rule's own text, then the category's sentence
-// for that sector (not when the text already says it), with the rule's sources of that sector
-// and of no sector, then the category's of that sector. False when no such sector is found.
+// for that sector (not when the text already says it), with the rule's sources (BySectors), then
+// the category's of that sector. False when no such sector is found.
 bool FollowWithCategory(const RationaleEntry& own, const RationaleEntry& category,
                         const std::vector<std::string>& sectors, Finding& finding) {
   for (const std::string& sector : sectors) {
@@ -146,9 +158,8 @@ bool FollowWithCategory(const RationaleEntry& own, const RationaleEntry& categor
       finding.rationale.text = own.shown.text + " " + text->second;
     }
     finding.rationale.sectors = {sector};
-    std::vector<RationaleSource> sources = Ordered(own, [&](const std::vector<std::string>& of) {
-      return Has(of, sector) ? 0 : General(of) ? 1 : -1;
-    });
+    // The rule's sources stay with the rule's sentence, which the compact line shows first.
+    std::vector<RationaleSource> sources = Ordered(own, BySectors(sectors));
     for (const RationaleSource& source : Ordered(category, [&](const std::vector<std::string>& of) {
            return Has(of, sector) ? 0 : -1;
          })) {
@@ -237,13 +248,7 @@ void FitRationalesToSectors(const RuleSetData& data, const std::vector<std::stri
         FollowWithCategory(*own, *category, sectors, finding)) {
       continue;
     }
-    const int general = static_cast<int>(sectors.size());
-    finding.rationale.sources = Ordered(*shown, [&](const std::vector<std::string>& of) {
-      for (std::size_t i = 0; i < sectors.size(); ++i) {
-        if (Has(of, sectors[i])) return static_cast<int>(i);
-      }
-      return General(of) ? general : general + 1;
-    });
+    finding.rationale.sources = Ordered(*shown, BySectors(sectors));
   }
 }
 
