@@ -70,13 +70,20 @@ TEST_F(LayoutCli, LowFindingsAreBriefUnlessVerbose) {
   std::getline(lines, first);
   std::getline(lines, second);
   std::getline(lines, third);
-  EXPECT_EQ(second.rfind("  | Provider will abide by these instructions", 0), 0u) << rest;
+  // issue 14 (review s7 #7): the second line is the finding's compact why-line.
+  EXPECT_EQ(second.rfind("  why the buyer asks: ", 0), 0u) << rest;
+  EXPECT_LE(second.size(), 100u + 2) << second;
   EXPECT_EQ(third.find("why:"), std::string::npos) << rest;
   EXPECT_EQ(third.find("controls:"), std::string::npos) << rest;
   RunResult verbose = Scan("--verbose");
   std::string full = verbose.out.substr(verbose.out.find(":5:1  LOW  data_processing"));
   EXPECT_THAT(full.substr(0, full.find(":9:1")), HasSubstr("  controls:\n"));
   EXPECT_LT(brief.out.size(), verbose.out.size());
+  // Without a rationale the second line is the clause's start.
+  RunResult bare = Scan("--no-rationale");
+  std::string bare_rest = bare.out.substr(bare.out.find(":5:1  LOW  data_processing"));
+  EXPECT_NE(bare_rest.find("\n  | Provider will abide by these instructions"), std::string::npos)
+      << bare_rest;
 }
 
 // issue 15 #2: --min-risk leaves lower findings out of every format; the counts count what is

@@ -1,6 +1,4 @@
 #include "clausescan/printers.h"
-#include "report/strings.h"
-#include "../support/bounded_child.h"
 
 #include <gtest/gtest.h>
 
@@ -9,6 +7,9 @@
 #include <streambuf>
 #include <string>
 #include <vector>
+
+#include "../support/bounded_child.h"
+#include "report/strings.h"
 
 namespace clausescan {
 namespace {
@@ -144,7 +145,8 @@ TEST(TextPrinter, LowFindingsInTwoLines) {
   EXPECT_NE(
       text.find("    - Start the clock when the security team becomes aware of the incident.\n"
                 "\n"
-                "contracts/dpa.md:40:3  LOW  data_deletion  data-deletion.end-of-contract  [supplier's duty]\n"
+                "contracts/dpa.md:40:3  LOW  data_deletion  data-deletion.end-of-contract  "
+                "[supplier's duty]\n"
                 "  | Provider will delete Customer Data within 30 days, excluding backups.\n"
                 "\n"
                 "missing clauses:\n"),
@@ -158,6 +160,33 @@ TEST(TextPrinter, LowFindingsInTwoLines) {
   std::string line = cut.substr(quote, cut.find('\n', quote) - quote);
   EXPECT_LE(line.size(), 100u + 2);  // 100 characters; the ellipsis takes 3 bytes
   EXPECT_EQ(line.substr(line.size() - 3), "\u2026");
+}
+
+// issue 14 (review s7, item 7): without --verbose a LOW finding with a rationale still takes two
+// lines, the second its compact why-line; the clause is shown with --verbose.
+TEST(TextPrinter, LowFindingShowsItsWhyLineSecond) {
+  Report r = SampleReport();
+  r.findings[1].rationale = {
+      "The buyer must get its data back or deleted at the end. It has more.",
+      {"all"},
+      {{"GDPR Art. 28(3)(g)", "https://eur-lex.europa.eu/eli/reg/2016/679/oj"}}};
+  const std::string text = Text(r);
+  EXPECT_NE(text.find("contracts/dpa.md:40:3  LOW  data_deletion  data-deletion.end-of-contract  "
+                      "[supplier's duty]\n"
+                      "  why the buyer asks: The buyer must get its data back or deleted at the "
+                      "end. (GDPR Art. 28(3)(g))\n"
+                      "\n"
+                      "missing clauses:\n"),
+            std::string::npos)
+      << text;
+  r.findings[1].rationale.text = std::string(300, 'y') + " end.";
+  const std::string cut = Text(r);
+  const std::size_t why = cut.find("  why the buyer asks: yyy");
+  ASSERT_NE(why, std::string::npos) << cut;
+  const std::string line = cut.substr(why, cut.find('\n', why) - why);
+  EXPECT_LE(line.size(), 100u + 2) << line;  // 100 characters; the ellipsis takes 3 bytes
+  const std::string full = Text(r, false, /*verbose=*/true);
+  EXPECT_NE(full.find("  | Provider will delete Customer Data within 30 days"), std::string::npos);
 }
 
 TEST(TextPrinter, EmptyReport) {
@@ -230,9 +259,9 @@ TEST(TextPrinter, QuotesFromMarkdownLeaveOutInlineHtmlTags) {
 // issue 15 (text): a context cut inside a tag showed `class="header_3">`, and a clause that
 // opens in bold showed an unmatched `**`.
 TEST(TextPrinter, QuotesFromMarkdownLeaveOutCutTagsAndEmphasisMarkers) {
-  EXPECT_EQ(internal::ReadableQuote("class=\"header_3\">Caps.</span>  **Each party's liability",
-                                    "md"),
-            "Caps.  Each party's liability");
+  EXPECT_EQ(
+      internal::ReadableQuote("class=\"header_3\">Caps.</span>  **Each party's liability", "md"),
+      "Caps.  Each party's liability");
   EXPECT_EQ(internal::ReadableQuote("\">Provider</span> shall <span class=\"keyterms_li", "md"),
             "Provider shall ");
   EXPECT_EQ(internal::ReadableQuote("span> notify <spa", "md"), " notify ");

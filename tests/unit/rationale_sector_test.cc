@@ -342,5 +342,169 @@ TEST(RationaleSector, BuiltinRationaleAddressesHaveNoTrailingDotInTheHost) {
   EXPECT_GT(files, 0u);
 }
 
+std::string Considerations(const Finding& f) {
+  std::string out;
+  for (const std::string& c : f.considerations) out += c + " | ";
+  return out;
+}
+
+// A costs clause at medium risk, once in a BAA and once in a DORA contract (written for the test).
+const char kBaaCosts[] =
+    "Business Associate Agreement\n\n"
+    "1. Costs. Business Associate shall be solely responsible for all costs associated with any "
+    "breach of unsecured Protected Health Information, and shall reimburse Covered Entity for "
+    "them.\n";
+const char kDoraCosts[] =
+    "ICT Services Agreement under the Digital Operational Resilience Act (DORA)\n\n"
+    "The Provider is an ICT third-party service provider to the Customer, a financial entity.\n\n"
+    "1. Costs. Provider shall be solely responsible for all costs associated with any security "
+    "breach, and shall reimburse Customer for them.\n";
+
+// issue 14 (review s7, item 1): an answer written for one sector ("For DORA buyers, ...") is
+// offered only where the document shows that sector: a HIPAA BAA does not get it, a DORA
+// contract does; the general answers stay in both.
+TEST(RationaleSector, SectorAnswersOnlyForDocumentsOfThatSector) {
+  const Report baa = test_scan::ScanText(kBaaCosts, "baa.txt");
+  const Finding* f = OfRule(baa, "incident-notification.costs");
+  ASSERT_NE(f, nullptr);
+  ASSERT_GE(f->risk, Risk::kMedium);
+  EXPECT_THAT(Considerations(*f), Not(HasSubstr("DORA"))) << Considerations(*f);
+  EXPECT_THAT(Considerations(*f), HasSubstr("super-cap")) << Considerations(*f);
+  const Report dora = test_scan::ScanText(kDoraCosts, "ict.txt");
+  const Finding* g = OfRule(dora, "incident-notification.costs");
+  ASSERT_NE(g, nullptr);
+  ASSERT_GE(g->risk, Risk::kMedium);
+  EXPECT_THAT(Considerations(*g), HasSubstr("For DORA buyers")) << Considerations(*g);
+  EXPECT_THAT(Considerations(*g), HasSubstr("super-cap")) << Considerations(*g);
+}
+
+// issue 14 (review s7, item 2): an agency's right to inspect the supplier's security is no
+// records audit: its why-line cites FAR 52.239-1(b), not the Comptroller General's access to
+// records (FAR 52.215-2, 52.212-5(d)). Clauses written for this test.
+TEST(RationaleSector, SecurityInspectionIsNoRecordsAudit) {
+  const Report report = test_scan::ScanText(
+      "552.239-71 Security Requirements.\n\n"
+      "(a) The Government may inspect the Contractor's facilities, systems and security controls "
+      "to verify compliance with the security requirements of this contract, and the Contractor "
+      "shall afford the Contracting Officer access to its facilities and information systems for "
+      "that purpose.\n\n"
+      "(b) The Government reserves the right to conduct security controls assessments of the "
+      "Contractor's information systems.\n",
+      "gsa.txt");
+  std::size_t seen = 0;
+  for (const Finding& f : report.findings) {
+    if (f.category != "audit_rights" || f.rule == "audit-rights.records") continue;
+    ++seen;
+    const std::string line = internal::RationaleLine(f.rationale);
+    EXPECT_THAT(f.rationale.text, Not(HasSubstr("Comptroller General"))) << f.rule << ": " << line;
+    EXPECT_THAT(line, HasSubstr("FAR 52.239-1")) << f.rule << ": " << line;
+  }
+  EXPECT_GE(seen, 2u);
+}
+
+// issue 14 (review s7, item 3): a rule whose own rationale names the federal sector but has no
+// federal sentence shows its own sentence first, then the category's federal sentence, once.
+TEST(RationaleSector, OwnRationaleThenCategorySectorSentence) {
+  const Report report = test_scan::ScanText(
+      std::string(kGsaIncident) +
+          "\n(c) The Contractor's incident report shall describe the incident, the data affected "
+          "and the measures taken, and the Contractor shall provide updates as facts become "
+          "known.\n",
+      "gsa.txt");
+  const Finding* f = OfRule(report, "incident-notification.details");
+  ASSERT_NE(f, nullptr);
+  const std::string& text = f->rationale.text;
+  EXPECT_THAT(text, StartsWith("GDPR controllers, HIPAA covered entities")) << text;
+  const std::string federal = "A US federal agency wants to hear at once";
+  const std::size_t at = text.find(federal);
+  EXPECT_NE(at, std::string::npos) << text;
+  EXPECT_EQ(text.find(federal, at + 1), std::string::npos) << text;
+  EXPECT_EQ(f->rationale.sectors, std::vector<std::string>{"us-federal-contractors"});
+  ASSERT_FALSE(f->rationale.sources.empty());
+  EXPECT_EQ(f->rationale.sources.back().title, "FAR 52.239-1 (Aug 1996) paragraph (c)")
+      << Titles(*f);
+}
+
+// issue 14 (review s7, item 4): in a BAA, a use-and-disclosure limit cites 45 CFR
+// 164.504(e)(2)(ii)(A) and named security controls the Security Rule (164.308-164.312).
+// Clauses written for this test.
+TEST(RationaleSector, HipaaUseLimitsAndSecurityRuleControls) {
+  const Report baa = test_scan::ScanText(
+      "Business Associate Agreement\n\n"
+      "1. Instructions. Business Associate shall process PHI only on the documented instructions "
+      "of Covered Entity and only for the purpose of providing the Services.\n\n"
+      "2. Security. Business Associate shall encrypt electronic PHI at rest and in transit, "
+      "require multi-factor authentication for access to systems holding PHI, keep audit logs of "
+      "access, train its workforce in security annually and keep daily backups.\n",
+      "baa.txt");
+  const Finding* use = OfRule(baa, "data-processing.instructions");
+  ASSERT_NE(use, nullptr);
+  const std::string use_line = internal::RationaleLine(use->rationale);
+  EXPECT_THAT(use->rationale.text, HasSubstr("164.504(e)(2)(i), (ii)(A)")) << use->rationale.text;
+  EXPECT_THAT(use_line, StartsWith("A HIPAA covered entity")) << use_line;
+  ASSERT_FALSE(use->rationale.sources.empty());
+  EXPECT_THAT(use->rationale.sources[0].title, StartsWith("45 CFR 164.504(e)(2)")) << Titles(*use);
+  EXPECT_THAT(Titles(*use), Not(HasSubstr("GDPR"))) << Titles(*use);
+  const Finding* controls = OfRule(baa, "security-measures.specific-controls");
+  ASSERT_NE(controls, nullptr);
+  const std::string line = internal::RationaleLine(controls->rationale);
+  EXPECT_THAT(line, HasSubstr("Security Rule")) << line;
+  EXPECT_THAT(controls->rationale.text, HasSubstr("164.312(b)")) << controls->rationale.text;
+  EXPECT_THAT(controls->rationale.text, HasSubstr("164.308(a)(5)")) << controls->rationale.text;
+  EXPECT_THAT(Titles(*controls), StartsWith("45 CFR 164.312")) << Titles(*controls);
+  EXPECT_THAT(Titles(*controls), Not(HasSubstr("NYCRR"))) << Titles(*controls);
+}
+
+// issue 14 (review s7, item 5): a defence contract's data-location clause cites DFARS
+// 252.239-7010(b)(3); a DHS contract's incident window HSAR 3052.204-72's 8-hour / 1-hour clock.
+TEST(RationaleSector, DfarsCloudDataLocationAndHsarIncidentClock) {
+  const Report dod = test_scan::ScanText(
+      "H.8 Data location. The Contractor shall comply with DFARS 252.204-7012. The Contractor "
+      "shall maintain all Government data within the United States and shall not transfer "
+      "Government data outside the United States without the written approval of the "
+      "Contracting Officer.\n",
+      "dod.txt");
+  const Finding* where = First(dod, "international_transfers");
+  ASSERT_NE(where, nullptr);
+  const std::string where_line = internal::RationaleLine(where->rationale);
+  EXPECT_THAT(where->rationale.text, HasSubstr("DFARS 252.239-7010(b)(3)")) << where_line;
+  EXPECT_THAT(where_line, StartsWith("A US defence contractor")) << where_line;
+  EXPECT_THAT(Titles(*where), StartsWith("DFARS 252.239-7010")) << Titles(*where);
+  const Report dhs = test_scan::ScanText(
+      "3052.204-72 Safeguarding of controlled unclassified information.\n\n"
+      "(a) The Contractor shall report any known or suspected incident to the Contracting "
+      "Officer within eight (8) hours of discovery.\n",
+      "dhs.txt");
+  const Finding* window = OfRule(dhs, "incident-notification.window");
+  ASSERT_NE(window, nullptr);
+  const std::string line = internal::RationaleLine(window->rationale);
+  EXPECT_THAT(line, HasSubstr("HSAR 3052.204-72(c)(2)")) << line;
+  EXPECT_THAT(line, HasSubstr("8 hours")) << line;
+  EXPECT_THAT(line, Not(HasSubstr("VAAR"))) << line;
+}
+
+// issue 14 (review s7, item 6): the SCCs' Clause 17 (the law of an EU Member State) is required
+// wording: no "prefer your own home law" advice; a commercial choice of law keeps it.
+TEST(RationaleSector, SccGoverningLawGetsNoHomeLawAdvice) {
+  const Report scc = test_scan::ScanText(
+      "Clause 17\nGoverning law\n\nThese Clauses shall be governed by the law of one of the EU "
+      "Member States, provided such law allows for third-party beneficiary rights. The Parties "
+      "agree that this shall be the law of Ireland.\n",
+      "scc.txt");
+  std::size_t seen = 0;
+  for (const Finding& f : scc.findings) {
+    if (f.rule != "governing-law.choice") continue;
+    ++seen;
+    EXPECT_THAT(Considerations(f), Not(HasSubstr("home law"))) << f.text;
+  }
+  EXPECT_GE(seen, 1u);
+  const Report msa = test_scan::ScanText(
+      "12. Governing law. This Agreement is governed by the laws of the State of New York.\n",
+      "msa.txt");
+  const Finding* law = OfRule(msa, "governing-law.choice");
+  ASSERT_NE(law, nullptr);
+  EXPECT_THAT(Considerations(*law), HasSubstr("home law")) << Considerations(*law);
+}
+
 }  // namespace
 }  // namespace clausescan

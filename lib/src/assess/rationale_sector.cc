@@ -9,6 +9,8 @@
 #include <memory>
 #include <utility>
 
+#include "assess/assess.h"
+#include "assess/rationale.h"
 #include "rules/sector_loader.h"
 
 namespace clausescan::internal {
@@ -99,6 +101,78 @@ bool Shows(const SectorEntry& sector, const RE2& signal, std::string_view folded
   return false;
 }
 
+// Offers the answers `entry` gives for the document's sectors (`sector_answers`), issue 14: a
+// finding of medium or high risk only, as AttachRationale does for the general answers.
+void AddSectorAnswers(const RationaleEntry& entry, const std::vector<std::string>& sectors,
+                      Finding& finding) {
+  if (finding.risk < Risk::kMedium) return;
+  for (const std::string& sector : sectors) {
+    auto answers = entry.sector_answers.find(sector);
+    if (answers == entry.sector_answers.end()) continue;
+    for (const std::string& answer : answers->second) {
+      AddUnlessSaid(finding.considerations, std::string(kNeedPrefix) + answer);
+    }
+  }
+}
+
+// Gives finding the sentence `entry` has for the first of `sectors` that it has one for, with
+// that sector's sources and those of no sector. False when it has none.
+bool FitToOwnSentence(const RationaleEntry& entry, const std::vector<std::string>& sectors,
+                      Finding& finding) {
+  for (const std::string& sector : sectors) {
+    auto text = entry.sector_text.find(sector);
+    if (text == entry.sector_text.end()) continue;
+    finding.rationale.text = text->second;
+    finding.rationale.sectors = {sector};
+    finding.rationale.sources = Ordered(entry, [&](const std::vector<std::string>& of) {
+      return Has(of, sector) ? 0 : General(of) ? 1 : -1;
+    });
+    return true;
+  }
+  return false;
+}
+
+// A rank for Ordered: sources of the document's sectors first (in their order), then those of
+// no sector, then the rest.
+auto BySectors(const std::vector<std::string>& sectors) {
+  return [&sectors](const std::vector<std::string>& of) {
+    for (std::size_t i = 0; i < sectors.size(); ++i) {
+      if (Has(of, sectors[i])) return static_cast<int>(i);
+    }
+    const int general = static_cast<int>(sectors.size());
+    return General(of) ? general : general + 1;
+  };
+}
+
+// For a rule whose own rationale names a sector of the document in its `sectors` but has no
+// sentence for it (issue 14, review s7 #3): the rule's own text, then the category's sentence
+// for that sector (not when the text already says it), with the rule's sources (BySectors), then
+// the category's of that sector. False when no such sector is found.
+bool FollowWithCategory(const RationaleEntry& own, const RationaleEntry& category,
+                        const std::vector<std::string>& sectors, Finding& finding) {
+  for (const std::string& sector : sectors) {
+    if (!Has(own.shown.sectors, sector)) continue;
+    auto text = category.sector_text.find(sector);
+    if (text == category.sector_text.end()) continue;
+    if (own.shown.text.find(text->second) == std::string::npos) {
+      finding.rationale.text = own.shown.text + " " + text->second;
+    }
+    finding.rationale.sectors = {sector};
+    // The rule's sources stay with the rule's sentence, which the compact line shows first.
+    std::vector<RationaleSource> sources = Ordered(own, BySectors(sectors));
+    for (const RationaleSource& source : Ordered(category, [&](const std::vector<std::string>& of) {
+           return Has(of, sector) ? 0 : -1;
+         })) {
+      const bool known = std::any_of(sources.begin(), sources.end(),
+                                     [&](const auto& s) { return s.title == source.title; });
+      if (!known) sources.push_back(source);
+    }
+    finding.rationale.sources = std::move(sources);
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<std::string> DocumentSectors(const SectorTable& table, std::string_view folded) {
@@ -166,28 +240,15 @@ void FitRationalesToSectors(const RuleSetData& data, const std::vector<std::stri
     const RationaleEntry* category = Find(data, finding.category);
     const RationaleEntry* shown = own != nullptr ? own : category;
     if (shown == nullptr) continue;
-    // The rule's own rationale, when it has one, is fitted by its own sentences only: the
-    // category's sector sentence never displaces it.
-    bool fitted = false;
-    for (const std::string& sector : sectors) {
-      auto text = shown->sector_text.find(sector);
-      if (text == shown->sector_text.end()) continue;
-      finding.rationale.text = text->second;
-      finding.rationale.sectors = {sector};
-      finding.rationale.sources = Ordered(*shown, [&](const std::vector<std::string>& of) {
-        return Has(of, sector) ? 0 : General(of) ? 1 : -1;
-      });
-      fitted = true;
-      break;
+    AddSectorAnswers(*shown, sectors, finding);
+    // The rule's own rationale, when it has one, is fitted by its own sentences first: the
+    // category's sector sentence never displaces it, but follows it (FollowWithCategory).
+    if (FitToOwnSentence(*shown, sectors, finding)) continue;
+    if (own != nullptr && category != nullptr && own != category &&
+        FollowWithCategory(*own, *category, sectors, finding)) {
+      continue;
     }
-    if (fitted) continue;
-    const int general = static_cast<int>(sectors.size());
-    finding.rationale.sources = Ordered(*shown, [&](const std::vector<std::string>& of) {
-      for (std::size_t i = 0; i < sectors.size(); ++i) {
-        if (Has(of, sectors[i])) return static_cast<int>(i);
-      }
-      return General(of) ? general : general + 1;
-    });
+    finding.rationale.sources = Ordered(*shown, BySectors(sectors));
   }
 }
 

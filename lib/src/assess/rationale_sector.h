@@ -32,9 +32,15 @@ std::vector<std::string> DocumentSectors(std::string_view folded);
 // sector that the finding's shown rationale (the rule's own when it has one, else its
 // category's; a category sentence never displaces a rule's own) gives a `sector_rationale`, the
 // text becomes that sentence, `sectors` that sector, and the sources those of the sector (then
-// those of no sector or "all"; other sectors' are left out). When none gives one, sources
-// of the document's sectors come first, then those of no sector, then the rest. Findings with
-// no rationale and an empty `sectors` are left as they are. Never fails.
+// those of no sector or "all"; other sectors' are left out). When the rule's own rationale names
+// a sector of the document in its `sectors` but has no sentence for it, the text is the rule's
+// own, then its category's sentence for that sector (once), with the rule's sources (those of
+// the document's sectors first, then those of no sector, then the rest), then the category's
+// of that sector. Otherwise sources of the
+// document's sectors come first, then those of no sector, then the rest. For a medium or high
+// finding, the shown rationale's `sector_answers` of each of `sectors` are appended to its
+// considerations (kNeedPrefix, AddUnlessSaid): a document gets no other sector's answers. Findings
+// with no rationale and an empty `sectors` are left as they are. Never fails.
 void FitRationalesToSectors(const RuleSetData& data, const std::vector<std::string>& sectors,
                             Report* report);
 

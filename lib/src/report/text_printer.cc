@@ -161,7 +161,8 @@ std::string Truncated(const std::string& text, std::size_t max_chars) {
   return text.substr(0, end) + "\u2026";
 }
 
-// A LOW or INFO finding in two lines: where, risk, category and rule; the clause's start.
+// A LOW or INFO finding in two lines: where, risk, category and rule; then its compact why-line
+// (issue 14, review s7 #7), else, when it has no rationale, the clause's start.
 void WriteBriefFinding(const std::string& path, std::string_view format, const Finding& f,
                        std::ostream& out, const TextStyle& style) {
   out << Styled(Location(path, f), kBold, style) << "  " << RiskLabel(f.risk, style) << "  "
@@ -170,8 +171,13 @@ void WriteBriefFinding(const std::string& path, std::string_view format, const F
     out << "  [" << Clean(marker) << "]";
   }
   out << '\n';
-  std::string quote = Clean(internal::ReadableQuote(f.text, format));
-  out << "  | " << Truncated(quote, internal::kTextWidth - kBriefIndent) << '\n';
+  if (const std::string why = internal::RationaleLine(f.rationale); !why.empty()) {
+    const std::string lead = "  why the buyer asks: ";
+    out << lead << Truncated(Clean(why), internal::kTextWidth - lead.size()) << '\n';
+  } else {
+    std::string quote = Clean(internal::ReadableQuote(f.text, format));
+    out << "  | " << Truncated(quote, internal::kTextWidth - kBriefIndent) << '\n';
+  }
   // An amount not judged is said even in brief: its risk is not a verdict on the amount.
   if (const std::string* reason = internal::NotComparedReason(f)) {
     WriteWrapped(Clean(*reason), "  ", "    ", out);

@@ -238,6 +238,8 @@ struct RationaleEntry {
   // sentence to lead with for a document of a sector (`sector_rationale`), issue 14.
   std::vector<std::vector<std::string>> source_sectors;
   std::map<std::string, std::string> sector_text;
+  // Answers offered only in a document of that sector (`sector_answers`), issue 14.
+  std::map<std::string, std::vector<std::string>> sector_answers;
 };
 
 class Matcher;         // match/matcher.h

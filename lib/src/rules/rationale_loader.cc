@@ -15,7 +15,8 @@
 namespace clausescan::internal {
 namespace {
 
-const Names kBodyKeys = {"rationale", "sectors", "sector_rationale", "sources", "answers"};
+const Names kBodyKeys = {"rationale", "sectors", "sector_rationale",
+                         "sources",   "answers", "sector_answers"};
 const Names kBodyRequired = {"rationale", "sources"};
 const Names kSourceKeys = {"id", "title", "url", "says", "read", "sectors"};
 const Names kSourceRequired = {"title", "url", "says", "read"};
@@ -160,7 +161,20 @@ Status ReadSource(const YamlFile& file, const YAML::Node& node, RationaleSource*
   return std::nullopt;
 }
 
-// Reads rationale, sectors, sources and answers of checked fields (what: "category 'x'").
+// Reads the list of answers at `node` (key `key`) into *out: at most kMaxAnswers, each at most
+// kMaxFieldChars characters.
+Status ReadAnswers(const YamlFile& file, const YAML::Node& node, std::string_view key,
+                   std::vector<std::string>* out) {
+  CLAUSESCAN_RETURN_IF_ERROR(ReadStringList(file, node, key, out));
+  CLAUSESCAN_RETURN_IF_ERROR(CheckCount(file, node, key, out->size(), kMaxAnswers));
+  for (const std::string& answer : *out) {
+    CLAUSESCAN_RETURN_IF_ERROR(CheckLength(file, node, key, answer, kMaxFieldChars));
+  }
+  return std::nullopt;
+}
+
+// Reads rationale, sectors, sources, answers and sector answers of checked fields (what: "category
+// 'x'").
 Status ReadBody(const YamlFile& file, const Fields& fields, std::string_view what,
                 RationaleEntry* entry) {
   const YAML::Node& text = *fields.Find("rationale");
@@ -202,11 +216,19 @@ Status ReadBody(const YamlFile& file, const Fields& fields, std::string_view wha
     entry->source_sectors.push_back(std::move(sectors));
   }
   if (const YAML::Node* answers = fields.Find("answers")) {
-    CLAUSESCAN_RETURN_IF_ERROR(ReadStringList(file, *answers, "answers", &entry->answers));
-    CLAUSESCAN_RETURN_IF_ERROR(
-        CheckCount(file, *answers, "answers", entry->answers.size(), kMaxAnswers));
-    for (const std::string& answer : entry->answers) {
-      CLAUSESCAN_RETURN_IF_ERROR(CheckLength(file, *answers, "answers", answer, kMaxFieldChars));
+    CLAUSESCAN_RETURN_IF_ERROR(ReadAnswers(file, *answers, "answers", &entry->answers));
+  }
+  if (const YAML::Node* by_sector = fields.Find("sector_answers")) {
+    Fields lists;
+    CLAUSESCAN_RETURN_IF_ERROR(ReadMapEntries(file, *by_sector, "'sector_answers'", {}, &lists));
+    for (const auto& [sector, node] : lists.entries()) {
+      if (!IsSectorId(sector)) {
+        return file.At(node.first, fmt::format("sector '{}' is not an id: lower-case letters, "
+                                               "digits and '-', at most 60 characters",
+                                               Shown(sector)));
+      }
+      CLAUSESCAN_RETURN_IF_ERROR(
+          ReadAnswers(file, node.second, "sector_answers", &entry->sector_answers[sector]));
     }
   }
   return std::nullopt;
