@@ -185,6 +185,19 @@ TEST(TextPrinter, LowFindingShowsItsWhyLineSecond) {
   ASSERT_NE(why, std::string::npos) << cut;
   const std::string line = cut.substr(why, cut.find('\n', why) - why);
   EXPECT_LE(line.size(), 100u + 2) << line;  // 100 characters; the ellipsis takes 3 bytes
+  // A cut line still names its source: the sentence gives way, not the title.
+  EXPECT_NE(line.find("\u2026 (GDPR Art. 28(3)(g))"), std::string::npos) << line;
+  r.findings[1].rationale.text =
+      "A controller that hands data to a processor must be able to show, at any later time, that "
+      "the processor deleted or returned all of it at the end of the service. More.";
+  r.findings[1].rationale.sources.push_back({"EDPB Guidelines 07/2020", "https://edpb.europa.eu/"});
+  const std::string words = Text(r);
+  const std::size_t at = words.find("  why the buyer asks: A controller");
+  ASSERT_NE(at, std::string::npos) << words;
+  const std::string word_line = words.substr(at, words.find('\n', at) - at);
+  EXPECT_LE(word_line.size(), 100u + 2) << word_line;
+  EXPECT_NE(word_line.find(" \u2026 (GDPR Art. 28(3)(g))"), std::string::npos) << word_line;
+  EXPECT_EQ(word_line.find("processor dele"), std::string::npos) << word_line;  // cut at a word
   const std::string full = Text(r, false, /*verbose=*/true);
   EXPECT_NE(full.find("  | Provider will delete Customer Data within 30 days"), std::string::npos);
 }

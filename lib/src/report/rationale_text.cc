@@ -38,7 +38,49 @@ std::size_t FirstSentenceEnd(std::string_view text) {
   return text.size();
 }
 
+// Number of characters of UTF-8 `text` (continuation bytes not counted).
+std::size_t CharacterCount(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+// `text` cut to at most `limit` characters: at the last space in reach when there is one past
+// half of the limit, else at a character boundary; trailing ",:;" dropped; " …" appended.
+std::string CutWithEllipsis(std::string text, std::size_t limit) {
+  if (CharacterCount(text) <= limit) return text;
+  const std::size_t room = limit > 2 ? limit - 2 : 0;  // " …" takes two characters
+  std::size_t cut = 0;
+  for (std::size_t chars = 0; cut < text.size(); ++cut) {
+    if ((static_cast<unsigned char>(text[cut]) & 0xC0) != 0x80 && chars++ == room) break;
+  }
+  const std::size_t space = text.rfind(' ', cut);
+  if (space != std::string::npos && space > cut / 2) cut = space;
+  while (cut > 0 && (text[cut - 1] == ',' || text[cut - 1] == ':' || text[cut - 1] == ';' ||
+                     text[cut - 1] == ' ')) {
+    --cut;
+  }
+  text.resize(cut);
+  return text + " \u2026";
+}
+
 }  // namespace
+
+std::string RationaleLineWithin(const Rationale& rationale, std::size_t width) {
+  if (rationale.text.empty()) return {};
+  std::string sentence = CleanText(rationale.text);
+  sentence.resize(FirstSentenceEnd(sentence));
+  std::string titles;
+  if (!rationale.sources.empty()) {
+    titles = " (" + CleanText(rationale.sources.front().title) + ")";
+  }
+  const std::size_t title_chars = CharacterCount(titles);
+  constexpr std::size_t kMinSentenceChars = 20;  // below this the sentence says nothing
+  if (title_chars + kMinSentenceChars > width) {
+    return CutWithEllipsis(sentence + titles, width);
+  }
+  return CutWithEllipsis(sentence, width - title_chars) + titles;
+}
 
 std::string RationaleLine(const Rationale& rationale) {
   if (rationale.text.empty()) return {};

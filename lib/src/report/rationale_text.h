@@ -23,6 +23,12 @@ inline constexpr std::size_t kMaxRationaleChars = 150;
 // empty. Plain text: the caller escapes it for its format.
 std::string RationaleLine(const Rationale& rationale);
 
+// RationaleLine fitted into `width` characters for a one-line brief finding: the first source
+// title is kept whole (" (" + title + ")"; the others are in --verbose and JSON) and the sentence
+// is cut at a word boundary with " …" to leave room for it; when even the title does not fit,
+// the whole line is cut at `width` with "…". "" when the text is empty.
+std::string RationaleLineWithin(const Rationale& rationale, std::size_t width);
+
 }  // namespace clausescan::internal
 
 #endif  // CLAUSESCAN_REPORT_RATIONALE_TEXT_H_

@@ -171,9 +171,11 @@ void WriteBriefFinding(const std::string& path, std::string_view format, const F
     out << "  [" << Clean(marker) << "]";
   }
   out << '\n';
-  if (const std::string why = internal::RationaleLine(f.rationale); !why.empty()) {
-    const std::string lead = "  why the buyer asks: ";
-    out << lead << Truncated(Clean(why), internal::kTextWidth - lead.size()) << '\n';
+  const std::string lead = "  why the buyer asks: ";
+  if (const std::string why =
+          internal::RationaleLineWithin(f.rationale, internal::kTextWidth - lead.size());
+      !why.empty()) {
+    out << lead << Clean(why) << '\n';
   } else {
     std::string quote = Clean(internal::ReadableQuote(f.text, format));
     out << "  | " << Truncated(quote, internal::kTextWidth - kBriefIndent) << '\n';
