@@ -30,7 +30,10 @@ namespace clausescan::internal {
 //
 // Thread safety: immutable after Build except for a pool of engines (compiled RE2s), which Match
 // takes through a Scratch: each Scratch owns its engine while it lives, so threads share no RE2
-// and no DFA cache, and a pattern is compiled the first time an engine needs it.
+// and no DFA cache, and a pattern is compiled the first time an engine needs it; and except for
+// the prefilter (built once, on first use) and, for a pattern whose clauses are weaker than its
+// prefilter, that pattern's own prefilter (built once, when first asked; shared by threads, as
+// FilteredRE2::AllPotentials is const and thread-safe).
 class PatternIndex {
  public:
   // Atoms shorter than 3 bytes are dropped (a pattern left without atoms always runs). With the

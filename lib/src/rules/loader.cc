@@ -201,6 +201,19 @@ Result<std::shared_ptr<RuleSetData>> LoadRuleSet(std::vector<SourceFile> files,
       Matcher::Compile(data->rules, data->parties, matcher_options);
   if (!matcher) return matcher.error();
   data->matcher = std::move(*matcher);
+  // The `scope: text` parameters, compiled once here rather than per document (issue 12); their
+  // patterns compile on first use like every parameter's.
+  auto text_params = std::make_shared<std::vector<ParamExtractor>>();
+  for (const Rule& rule : data->rules) {
+    std::vector<ParamSpec> specs;
+    for (const ParamSpec& spec : rule.parameters) {
+      if (spec.text_scope) specs.push_back(spec);
+    }
+    Result<ParamExtractor> extractor = ParamExtractor::Compile(specs, rule.file);
+    if (!extractor) return extractor.error();
+    text_params->push_back(std::move(*extractor));
+  }
+  data->text_params = std::move(text_params);
   Result<std::unique_ptr<DocTypeGuesser>> guesser = DocTypeGuesser::Compile(
       data->doctypes, special.doctypes != nullptr ? special.doctypes->name : "doctypes.yaml");
   if (!guesser) return guesser.error();
