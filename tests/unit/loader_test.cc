@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "clausescan/rules.h"
+#include "params/extract.h"
 #include "rules/model.h"
 #include "support/temp_directory.h"
 #include "test_rationale_files.h"
@@ -891,6 +892,29 @@ TEST(Loader, PatternsCheckedFilesSkipPatternCheck) {
   }
   Result<std::shared_ptr<RuleSetData>> trusted = LoadRuleSet(std::move(files), "test-rules");
   ASSERT_TRUE(trusted) << trusted.error().message();
+}
+
+// perf/match7 #3: the `scope: text` parameters (read over a whole document) are compiled once
+// with the rule set, one extractor per rule, not once per document.
+TEST(Loader, TextScopeParametersAreCompiledOnceWithTheRuleSet) {
+  auto data = LoadRuleSet(EmbeddedRuleFiles(), "<builtin>");
+  ASSERT_TRUE(data) << data.error().message();
+  const RuleSetData& set = **data;
+  ASSERT_NE(set.text_params, nullptr);
+  ASSERT_EQ(set.text_params->size(), set.rules.size());
+  std::size_t window = set.rules.size();
+  for (std::size_t i = 0; i < set.rules.size(); ++i) {
+    bool text_scope = false;
+    for (const ParamSpec& spec : set.rules[i].parameters) text_scope |= spec.text_scope;
+    EXPECT_EQ(!(*set.text_params)[i].empty(), text_scope) << set.rules[i].id;
+    if (set.rules[i].id == "incident-notification.window") window = i;
+  }
+  ASSERT_LT(window, set.rules.size());
+  std::map<std::string, ParamValue> stated;
+  (*set.text_params)[window].Extract(
+      "security incidents do not include unsuccessful log-in attempts.", &stated);
+  EXPECT_EQ(stated.count("excludes_unsuccessful"), 1u);
+  EXPECT_EQ(stated.size(), 1u);  // only the parameters of text scope
 }
 
 }  // namespace

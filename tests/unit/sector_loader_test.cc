@@ -54,6 +54,25 @@ TEST(SectorLoader, ErrorsNameFileLineAndColumn) {
   }
 }
 
+// perf/match7 #3: each signal of the set knows its sector and its place there from the load, so
+// a scan does not count them again; a sector's later signal with `unless` is still checked.
+TEST(SectorLoader, EachSignalOfTheSetKnowsItsSectorAndPlace) {
+  auto own = LoadRuleSet(
+      WithSectors("- {id: acme, needs: 2, signals: ['\\bacme\\b', '\\bwidget\\b']}\n"
+                  "- {id: beta, needs: 1, signals: ['\\bone\\b', '\\btwo\\b', '\\bthree\\b'],\n"
+                  "   unless: ['\\bnot three\\b']}\n"),
+      "<test>");
+  ASSERT_TRUE(own) << own.error().message();
+  const SectorTable& table = *(*own)->sectors;
+  ASSERT_NE(table.signal_set, nullptr);
+  EXPECT_EQ(table.sector_of, (std::vector<std::size_t>{0, 0, 1, 1, 1}));
+  EXPECT_EQ(table.signal_in_sector, (std::vector<std::size_t>{0, 1, 0, 1, 2}));
+  EXPECT_EQ(DocumentSectors(table, "acme sells a widget. then three."),
+            (std::vector<std::string>{"acme", "beta"}));
+  EXPECT_EQ(DocumentSectors(table, "acme sells a widget. but not three."),
+            (std::vector<std::string>{"acme"}));
+}
+
 // issue 14 (helper brief s6, item 3): the signals come from the rule set's sectors.yaml, so a
 // pack can change them; the built-in file gives the sectors the built-in tests expect.
 TEST(SectorLoader, TheRuleSetsSectorsYamlDecidesTheSectors) {

@@ -189,14 +189,13 @@ std::vector<std::string> DocumentSectors(const SectorTable& table, std::string_v
   if (answered) {
     // The set says whether a signal occurs, not where: a sector with `unless` patterns checks
     // where its signal occurs (Shows) before counting it.
-    std::vector<std::size_t> first(sectors.size(), 0);  // set index of each sector's signal 0
-    for (std::size_t i = 1; i < sectors.size(); ++i) {
-      first[i] = first[i - 1] + sectors[i - 1].signals.size();
-    }
     for (int k : matched) {
-      if (k < 0 || static_cast<std::size_t>(k) >= table.sector_of.size()) continue;
+      if (k < 0 || static_cast<std::size_t>(k) >= table.sector_of.size() ||
+          static_cast<std::size_t>(k) >= table.signal_in_sector.size()) {
+        continue;
+      }
       const std::size_t i = table.sector_of[static_cast<std::size_t>(k)];
-      const std::size_t s = static_cast<std::size_t>(k) - first[i];
+      const std::size_t s = table.signal_in_sector[static_cast<std::size_t>(k)];
       if (!sectors[i].unless.empty() &&
           (s >= sectors[i].signals.size() || !Shows(sectors[i], *sectors[i].signals[s], folded))) {
         continue;

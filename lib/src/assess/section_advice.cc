@@ -65,15 +65,20 @@ void AddFlagsOfText(const RuleSetData& data, const std::vector<Finding>& finding
          finding.rules.empty() ? std::vector<std::string>{finding.rule} : finding.rules) {
       const Rule* rule = RuleById(data.rules, id);
       if (rule == nullptr || !read.insert(id).second) continue;
-      std::vector<ParamSpec> specs;
-      for (const ParamSpec& spec : rule->parameters) {
-        if (spec.text_scope) specs.push_back(spec);
-      }
-      if (specs.empty()) continue;
-      Result<ParamExtractor> extractor = ParamExtractor::Compile(specs, rule->file);
-      if (!extractor) continue;  // the loader compiled the same patterns
       std::map<std::string, ParamValue> stated;
-      extractor->Extract(folded, &stated);
+      const std::size_t index = static_cast<std::size_t>(rule - data.rules.data());
+      if (data.text_params != nullptr && index < data.text_params->size()) {
+        (*data.text_params)[index].Extract(folded, &stated);  // compiled with the rule set
+      } else {
+        std::vector<ParamSpec> specs;
+        for (const ParamSpec& spec : rule->parameters) {
+          if (spec.text_scope) specs.push_back(spec);
+        }
+        if (specs.empty()) continue;
+        Result<ParamExtractor> extractor = ParamExtractor::Compile(specs, rule->file);
+        if (!extractor) continue;  // the loader compiled the same patterns
+        extractor->Extract(folded, &stated);
+      }
       for (auto& [name, value] : stated) (*out)[finding.category].emplace(name, value);
     }
   }

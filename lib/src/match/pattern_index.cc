@@ -4,6 +4,7 @@
 #include <map>
 #include <utility>
 
+#include "match/packed_atoms.h"
 #include "match/pattern_shape.h"
 #include "match/required_atoms.h"
 
@@ -91,6 +92,14 @@ const PatternIndex::Prefilter& PatternIndex::Prepared() const {
   return *prefilter_;
 }
 
+RequiredAtoms PatternIndex::AtomsOf(const std::string& pattern) {
+  // The relaxed form matches wherever the pattern does, so its atoms are the pattern's too,
+  // and its program is smaller to compile.
+  const std::string relaxed = RelaxPattern(pattern);
+  const std::string& form = relaxed.empty() ? pattern : relaxed;
+  return FindRequiredAtoms(UnfactorAlternatives(form), PatternOptions(), kMinAtomLength);
+}
+
 void PatternIndex::Prepare() const {
   auto out = std::make_unique<Prefilter>();
   out->rejected.assign(patterns_.size(), 0);
@@ -99,15 +108,14 @@ void PatternIndex::Prepare() const {
   std::vector<std::vector<int>> clauses_of_atom;
   std::map<std::vector<int>, int> clause_ids;  // by atom ids, ascending
   std::vector<std::vector<int>> patterns_of_clause;
+  const PatternAtomTable& built = BuiltinPatternAtoms();
   for (std::size_t i = 0; i < patterns_.size(); ++i) {
-    // The relaxed form matches wherever the pattern does, so its atoms are the pattern's too,
-    // and its program is smaller to compile.
-    const std::string& form = relaxed_[i].empty() ? patterns_[i] : relaxed_[i];
-    RequiredAtoms required =
-        FindRequiredAtoms(UnfactorAlternatives(form), PatternOptions(), kMinAtomLength);
+    std::optional<RequiredAtoms> packed = built.Find(patterns_[i]);
+    RequiredAtoms required = packed ? std::move(*packed) : AtomsOf(patterns_[i]);
     if (!required.ok) {
       out->rejected[i] = 1;
       if (!out->error) {
+        const std::string& form = relaxed_[i].empty() ? patterns_[i] : relaxed_[i];
         RE2 exact(patterns_[i], PatternOptions());
         out->error = std::make_pair(
             static_cast<int>(i), exact.ok() ? RE2(form, PatternOptions()).error() : exact.error());
@@ -126,6 +134,8 @@ void PatternIndex::Prepare() const {
     if (!required.exact) {
       Prefilter::Check& check = out->checks[static_cast<int>(i)];
       for (const std::string& atom : required.filter_atoms) check.atoms.push_back(atom_id(atom));
+      check.pattern = patterns_[i];
+      check.atom_texts = std::move(required.filter_atoms);
       check.filter = std::move(required.filter);
     }
     for (const std::vector<std::string>& clause : required.clauses) {
@@ -160,6 +170,20 @@ bool PatternIndex::PassesCheck(const Prefilter& prefilter, int pattern, Scratch*
   auto it = prefilter.checks.find(pattern);
   if (it == prefilter.checks.end()) return true;
   const Prefilter::Check& check = it->second;
+  std::call_once(check.built, [&check] {
+    if (check.filter != nullptr) return;
+    auto filter = std::make_unique<re2::FilteredRE2>(kMinAtomLength);
+    const std::string relaxed = RelaxPattern(check.pattern);
+    int id = -1;
+    std::vector<std::string> atoms;
+    if (filter->Add(UnfactorAlternatives(relaxed.empty() ? check.pattern : relaxed),
+                    PatternOptions(), &id) != RE2::NoError) {
+      return;
+    }
+    filter->Compile(&atoms);
+    if (atoms == check.atom_texts) check.filter = std::move(filter);
+  });
+  if (check.filter == nullptr) return true;  // not the filter the build saw: the RE2 run decides
   const AtomFinder::Scratch& found = scratch->atoms_scratch_;
   scratch->check_ids_.clear();
   for (std::size_t local = 0; local < check.atoms.size(); ++local) {

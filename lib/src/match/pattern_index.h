@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "match/atom_finder.h"
+#include "match/required_atoms.h"
 
 namespace clausescan::internal {
 
@@ -29,7 +30,10 @@ namespace clausescan::internal {
 //
 // Thread safety: immutable after Build except for a pool of engines (compiled RE2s), which Match
 // takes through a Scratch: each Scratch owns its engine while it lives, so threads share no RE2
-// and no DFA cache, and a pattern is compiled the first time an engine needs it.
+// and no DFA cache, and a pattern is compiled the first time an engine needs it; and except for
+// the prefilter (built once, on first use) and, for a pattern whose clauses are weaker than its
+// prefilter, that pattern's own prefilter (built once, when first asked; shared by threads, as
+// FilteredRE2::AllPotentials is const and thread-safe).
 class PatternIndex {
  public:
   // Atoms shorter than 3 bytes are dropped (a pattern left without atoms always runs). With the
@@ -67,6 +71,11 @@ class PatternIndex {
 
   PatternIndex();
   ~PatternIndex();
+
+  // The clauses of atoms the prefilter keeps for pattern (FindRequiredAtoms of its relaxed form,
+  // alternatives unfactored, atoms of at least kMinAtomLength bytes). A pure function of the
+  // pattern's text: the build computes it for the built-in pack (match/packed_atoms.h).
+  static RequiredAtoms AtomsOf(const std::string& pattern);
 
   // Takes the patterns (distinct); call once. each_pattern: the reference engine, no prefilter:
   // every pattern runs exactly on every unit (slow; for tests). With checked false, compiles the
@@ -118,10 +127,15 @@ class PatternIndex {
     std::vector<int> clause_count;  // by pattern: 0 for always-run and rejected patterns
     std::vector<int> always_run;
     // Patterns whose clauses are weaker than their prefilter (RequiredAtoms::exact false): the
-    // prefilter, asked once the clauses hold, over the pattern's atoms (ids into atoms).
+    // prefilter, asked once the clauses hold, over the pattern's atoms (ids into atoms). Built
+    // when first asked for a pattern whose atoms came from the build (BuiltinPatternAtoms);
+    // should it then not have the atoms the build wrote, it lets every unit through.
     struct Check {
-      std::unique_ptr<re2::FilteredRE2> filter;
+      std::string pattern;
+      std::vector<std::string> atom_texts;  // the filter's atoms, in its order
       std::vector<int> atoms;
+      mutable std::once_flag built;
+      mutable std::unique_ptr<re2::FilteredRE2> filter;
     };
     std::unordered_map<int, Check> checks;
     std::vector<char> rejected;  // by pattern: RE2 rejected it (never matches)

@@ -83,17 +83,30 @@ void BuildInfos(RuleSetData* data) {
 // the environment every rule is loaded twice, the copy under the id "<id>~dup" with each
 // pattern written "(?:pattern)" (the same language, but not shared with the original), so a
 // benchmark can measure what twice the rules cost. Findings come twice, once under each id.
-void DuplicateRulesForBenchmark(std::vector<Rule>* rules) {
+// What the pack keys by rule id (the rule's own playbook policy and rationale) is copied to the
+// twin's id too, so that each twin is judged as its original is and merges with it: without
+// its policy, a twin took its category's risk and a sentence that asked nothing of the user
+// under the original asked something under the twin (perf/match7 #4).
+void DuplicateRulesForBenchmark(RuleSetData* data) {
   const char* flag = std::getenv("CLAUSESCAN_BENCH_DUPLICATE_RULES");
   if (flag == nullptr || std::string_view(flag) != "1") return;
+  std::vector<Rule>* rules = &data->rules;
   const std::size_t count = rules->size();
   for (std::size_t i = 0; i < count; ++i) {
     Rule copy = (*rules)[i];
+    const std::string& id = (*rules)[i].id;
     copy.id += "~dup";
     for (std::vector<std::string>& group : copy.all) {
       for (std::string& pattern : group) pattern = "(?:" + pattern + ")";
     }
     for (std::string& pattern : copy.none) pattern = "(?:" + pattern + ")";
+    if (auto policy = data->playbook.categories.find(id);
+        policy != data->playbook.categories.end()) {
+      data->playbook.categories.emplace(copy.id, policy->second);
+    }
+    if (auto rationale = data->rationales.find(id); rationale != data->rationales.end()) {
+      data->rationales.emplace(copy.id, rationale->second);
+    }
     rules->push_back(std::move(copy));
   }
 }
@@ -168,7 +181,7 @@ Result<std::shared_ptr<RuleSetData>> LoadRuleSet(std::vector<SourceFile> files,
       }));
   CLAUSESCAN_RETURN_IF_ERROR(CheckConsiderationDocTypes(*data));
   CLAUSESCAN_RETURN_IF_ERROR(LoadSectorTable(special.sectors, &data->sectors));
-  DuplicateRulesForBenchmark(&data->rules);
+  DuplicateRulesForBenchmark(data.get());
   std::sort(data->rules.begin(), data->rules.end(),
             [](const Rule& a, const Rule& b) { return a.id < b.id; });
   data->categories = std::move(catalogs.categories);
@@ -188,6 +201,19 @@ Result<std::shared_ptr<RuleSetData>> LoadRuleSet(std::vector<SourceFile> files,
       Matcher::Compile(data->rules, data->parties, matcher_options);
   if (!matcher) return matcher.error();
   data->matcher = std::move(*matcher);
+  // The `scope: text` parameters, compiled once here rather than per document (issue 12); their
+  // patterns compile on first use like every parameter's.
+  auto text_params = std::make_shared<std::vector<ParamExtractor>>();
+  for (const Rule& rule : data->rules) {
+    std::vector<ParamSpec> specs;
+    for (const ParamSpec& spec : rule.parameters) {
+      if (spec.text_scope) specs.push_back(spec);
+    }
+    Result<ParamExtractor> extractor = ParamExtractor::Compile(specs, rule.file);
+    if (!extractor) return extractor.error();
+    text_params->push_back(std::move(*extractor));
+  }
+  data->text_params = std::move(text_params);
   Result<std::unique_ptr<DocTypeGuesser>> guesser = DocTypeGuesser::Compile(
       data->doctypes, special.doctypes != nullptr ? special.doctypes->name : "doctypes.yaml");
   if (!guesser) return guesser.error();

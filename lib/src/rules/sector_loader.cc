@@ -87,22 +87,28 @@ Status ReadEntry(const YamlFile& file, const YAML::Node& node, SectorEntry* entr
   return std::nullopt;
 }
 
-// Builds table->signal_set and table->sector_of from the entries' signals; leaves the set null
-// when RE2 cannot add a signal or compile the set.
+// Builds table->signal_set, table->sector_of and table->signal_in_sector from the entries'
+// signals; leaves the set null (and the lists empty) when RE2 cannot add a signal or compile
+// the set.
 void BuildSignalSet(SectorTable* table) {
   table->sector_of.clear();
+  table->signal_in_sector.clear();
   auto set = std::make_unique<RE2::Set>(RE2::Options(RE2::Quiet), RE2::UNANCHORED);
   for (std::size_t i = 0; i < table->entries.size(); ++i) {
-    for (const auto& signal : table->entries[i].signals) {
-      if (set->Add(signal->pattern(), nullptr) < 0) {
+    const auto& signals = table->entries[i].signals;
+    for (std::size_t s = 0; s < signals.size(); ++s) {
+      if (set->Add(signals[s]->pattern(), nullptr) < 0) {
         table->sector_of.clear();
+        table->signal_in_sector.clear();
         return;
       }
       table->sector_of.push_back(i);
+      table->signal_in_sector.push_back(s);
     }
   }
   if (!set->Compile()) {
     table->sector_of.clear();
+    table->signal_in_sector.clear();
     return;
   }
   table->signal_set = std::move(set);
@@ -154,6 +160,7 @@ std::shared_ptr<const SectorTable> BuiltinSectors() {
         table->entries.clear();
         table->signal_set = nullptr;
         table->sector_of.clear();
+        table->signal_in_sector.clear();
       }
     }
     return std::shared_ptr<const SectorTable>(std::move(table));

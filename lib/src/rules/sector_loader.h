@@ -32,10 +32,12 @@ struct SectorEntry {
 struct SectorTable {
   std::vector<SectorEntry> entries;
   // Every entry's signals in one set, in entry then signal order, so that one pass over the
-  // text finds them all (issue 12); signal k of the set belongs to entries[sector_of[k]]. Null
-  // when RE2 could not build it: DocumentSectors then searches each signal alone.
+  // text finds them all (issue 12); signal k of the set is
+  // entries[sector_of[k]].signals[signal_in_sector[k]]. Null when RE2 could not build it:
+  // DocumentSectors then searches each signal alone.
   std::unique_ptr<RE2::Set> signal_set;
   std::vector<std::size_t> sector_of;
+  std::vector<std::size_t> signal_in_sector;  // parallel to sector_of
 };
 
 // Reads sectors.yaml's root, a list of {id, needs, signals, unless, within}, into *out. Errors
@@ -44,7 +46,7 @@ struct SectorTable {
 // number from 1 to the number of signals, an empty `signals` or `unless`, a signal or `unless`
 // pattern RE2 cannot compile (with RE2's reason), a `within` naming itself, no sector of the file,
 // or a sector that has a `within` of its own. On success also builds out->signal_set and
-// out->sector_of.
+// out->sector_of and out->signal_in_sector.
 Status ReadSectorTable(const YamlFile& file, const YAML::Node& root, SectorTable* out);
 
 // The sector table of a rule set into *out: its own sectors.yaml (`file`) when it has one, else
