@@ -78,6 +78,8 @@ class PackInterruption {
   PackInterruption& operator=(const PackInterruption&) = delete;
   static int Pending() { return pending_; }
   void Finish(bool deliver = true) {
+    if (finished_) return;
+    finished_ = true;
     for (std::size_t i = 0; i < kSignals.size(); ++i) {
       if (installed_[i]) ::sigaction(kSignals[i], &previous_[i], nullptr);
       installed_[i] = false;
@@ -90,6 +92,7 @@ class PackInterruption {
   static inline volatile std::sig_atomic_t pending_ = 0;
   std::array<struct sigaction, 3> previous_{};
   std::array<bool, 3> installed_{};
+  bool finished_ = false;  // the destructor does nothing after Finish
 };
 
 // The files of an existing output (a pack written before, inside a folder being walked), which

@@ -41,7 +41,9 @@ TEST(ContractTerm, ReadsTheTermTheContractStates) {
   for (const TermCase& c : cases) {
     std::optional<ContractTerm> term = FindContractTerm(c.folded);
     ASSERT_EQ(term.has_value(), c.months.has_value()) << c.folded;
-    if (term) EXPECT_DOUBLE_EQ(term->duration.Months(), *c.months) << c.folded;
+    if (term) {
+      EXPECT_DOUBLE_EQ(term->duration.Months(), *c.months) << c.folded;
+    }
   }
 }
 
