@@ -42,6 +42,17 @@ CLI::Validator NonEmptyDate();
 bool ParseDateOption(const std::string& option, const std::string& text,
                      std::optional<CalendarDate>* date);
 
+// The company-profile options of scan and evidence: --profile, --as-of, --term-ends.
+struct ProfileOptionArgs {
+  std::string profile;
+  std::string as_of;      // YYYY-MM-DD; empty: today (UTC)
+  std::string term_ends;  // issue 13 #1: YYYY-MM-DD; empty: not known
+};
+
+// Loads args into options (ScanOptions::profile, profile_date, term_ends) against rules; prints
+// every error of the profile, or of a date, and returns false when they do not load.
+bool LoadProfileOption(const ProfileOptionArgs& args, const RuleSet& rules, ScanOptions* options);
+
 // Prints "clausescan: <message>" to stderr.
 void PrintError(const std::string& message);
 

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <iostream>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,29 @@ bool ParseDateOption(const std::string& option, const std::string& text,
   if (*date) return true;
   PrintError(option + " must be a date written YYYY-MM-DD, found '" + text + "'");
   return false;
+}
+
+bool LoadProfileOption(const ProfileOptionArgs& args, const RuleSet& rules, ScanOptions* options) {
+  if (!args.as_of.empty()) {
+    options->profile_date = CalendarDate::Parse(args.as_of);
+    if (!options->profile_date) {
+      PrintError("--as-of must be a date written YYYY-MM-DD, found '" + args.as_of + "'");
+      return false;
+    }
+  }
+  if (!ParseDateOption("--term-ends", args.term_ends, &options->term_ends)) return false;
+  if (args.profile.empty()) {
+    if (!options->term_ends) return true;
+    PrintError("--term-ends needs --profile: it judges your documents against the term");
+    return false;
+  }
+  ProfileResult profile = LoadProfile(args.profile, rules);
+  if (!profile) {
+    for (const ProfileError& error : profile.errors()) PrintError(error.message());
+    return false;
+  }
+  options->profile = std::make_shared<const Profile>(std::move(profile).value());
+  return true;
 }
 
 void PrintError(const std::string& message) {

@@ -23,12 +23,14 @@ struct EvidenceArgs {
   std::string format = "text";
   bool format_given = false;  // --format on the command line
   bool no_rationale = false;
+  ProfileOptionArgs profile;  // issue 13 s7 #1
 };
 
 int RunEvidence(EvidenceArgs args) {
   std::optional<RuleSet> rules = LoadRules(args.rules);
   if (!rules) return kExitError;
   ScanOptions options;
+  if (!LoadProfileOption(args.profile, *rules, &options)) return kExitError;
   ApplyReadOptions(args.read, &options);
   options.rationale = !args.no_rationale;  // issue 14 #1
   Scanner scanner(*rules, options);
@@ -38,10 +40,10 @@ int RunEvidence(EvidenceArgs args) {
     PrintError(error);
     return kExitError;
   }
-  if (!CheckOutputIsNotAnInput(args.inputs, {args.rules.playbook, args.rules.rules_dir, "", ""},
-                               out)) {
-    return kExitError;
-  }
+  ReadFiles reads{args.rules.playbook, args.rules.rules_dir, "", args.profile.profile, {}};
+  // never over the profile, its SoA CSV or an evidence file
+  if (options.profile) reads.profile_files = ProfileFiles(*options.profile);
+  if (!CheckOutputIsNotAnInput(args.inputs, reads, out)) return kExitError;
   // Before any scanning; the unnamed output file is never linked in when this fails.
   if (!args.format_given && !args.output.empty()) {
     std::optional<std::string> format =
@@ -94,6 +96,18 @@ Command AddEvidenceCommand(CLI::App& app) {
       ->capture_default_str();
   cmd->add_flag("--no-rationale", args->no_rationale,
                 "Leave out why the buyer asks for what calls for each item, in every format");
+  cmd->add_option("--profile", args->profile.profile,
+                  "Name your own document for each item from this company profile (see "
+                  "clausescan profile init): its file, who may see it, valid until; or that it "
+                  "is missing or expired");
+  cmd->add_option("--as-of", args->profile.as_of,
+                  "With --profile: judge your documents' expiry on this date (YYYY-MM-DD); "
+                  "default: today (UTC)")
+      ->check(NonEmptyDate());
+  cmd->add_option("--term-ends", args->profile.term_ends,
+                  "With --profile: the day the contract's term ends (YYYY-MM-DD); your documents "
+                  "that expire before it are flagged")
+      ->check(NonEmptyDate());
   cmd->add_option("--rules", args->rules.rules_dir,
                   "Use the rules in this directory instead of the builtin ones");
   cmd->add_option("--playbook", args->rules.playbook, "Override the default playbook");

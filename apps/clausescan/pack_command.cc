@@ -57,12 +57,15 @@ bool CheckOutputHoldsNoInput(const PackArgs& args, const ReadFiles& reads) {
 }
 
 // While alive, SIGINT, SIGTERM and SIGHUP (those handled, not ignored) only record the signal
-// (Pending); Finish() puts the previous handlers back and, when a signal came, raises it again.
+// (Pending); a blocked read or write goes on after it (SA_RESTART). Finish() puts the previous
+// handlers back and, when a signal came, raises it again; Finish(false) does not (the run is
+// complete: issue 13 s7 #4).
 class PackInterruption {
  public:
   PackInterruption() {
     struct sigaction action {};
     action.sa_handler = [](int signal) { pending_ = signal; };
+    action.sa_flags = SA_RESTART;
     sigemptyset(&action.sa_mask);
     for (std::size_t i = 0; i < kSignals.size(); ++i) {
       struct sigaction now {};
@@ -74,12 +77,14 @@ class PackInterruption {
   PackInterruption(const PackInterruption&) = delete;
   PackInterruption& operator=(const PackInterruption&) = delete;
   static int Pending() { return pending_; }
-  void Finish() {
+  void Finish(bool deliver = true) {
+    if (finished_) return;
+    finished_ = true;
     for (std::size_t i = 0; i < kSignals.size(); ++i) {
       if (installed_[i]) ::sigaction(kSignals[i], &previous_[i], nullptr);
       installed_[i] = false;
     }
-    if (pending_ != 0) ::raise(pending_);
+    if (pending_ != 0 && deliver) ::raise(pending_);
   }
 
  private:
@@ -87,6 +92,7 @@ class PackInterruption {
   static inline volatile std::sig_atomic_t pending_ = 0;
   std::array<struct sigaction, 3> previous_{};
   std::array<bool, 3> installed_{};
+  bool finished_ = false;  // the destructor does nothing after Finish
 };
 
 // The files of an existing output (a pack written before, inside a folder being walked), which
@@ -102,6 +108,21 @@ std::vector<std::string> FilesOfOutput(const std::string& output) {
     if (it->is_regular_file(ec) && !it->is_symlink(ec)) files.push_back(it->path().string());
   }
   return files;
+}
+
+int ReportPack(const PackArgs& args, const Pack& pack, std::optional<Output>& missing,
+               const std::string& not_removed);
+
+std::string SignalLabel(int signal) {
+  switch (signal) {
+    case SIGINT:
+      return "SIGINT";
+    case SIGTERM:
+      return "SIGTERM";
+    case SIGHUP:
+      return "SIGHUP";
+  }
+  return "a signal";
 }
 
 int RunPack(PackArgs args) {
@@ -171,11 +192,27 @@ int RunPack(PackArgs args) {
   control.interrupted = [] { return PackInterruption::Pending() != 0; };
   control.not_removed = &not_removed;
   Result<bool> written = WritePack(pack, *shared, args.output, write_options, control);
-  interruption.Finish();
   if (!written) {
+    interruption.Finish();  // an interrupted write: the signal's message and status (130, 143)
     PrintError(written.error().message() + " (no pack written)");
     return kExitError;
   }
+  // issue 13 s7 #4: once the pack is in place the run is complete. A signal from now on is only
+  // recorded: the summary and the still-missing list are written, and the exit status is the
+  // run's own (docs/cli.md), with a line saying the signal came after the pack was written.
+  const int status = ReportPack(args, pack, missing, not_removed);
+  interruption.Finish(/*deliver=*/false);
+  if (const int signal = PackInterruption::Pending(); signal != 0) {
+    PrintError(fmt::format("{} arrived after the pack was in place: {} is complete and kept",
+                           SignalLabel(signal), args.output));
+  }
+  return status;
+}
+
+// Prints what was written and the still-missing list (to --missing or standard output, flushed);
+// returns the run's exit status.
+int ReportPack(const PackArgs& args, const Pack& pack, std::optional<Output>& missing,
+               const std::string& not_removed) {
   std::size_t answered = 0;
   for (const PackClause& c : pack.clauses) {
     answered += std::any_of(c.evidence.begin(), c.evidence.end(),
@@ -199,6 +236,7 @@ int RunPack(PackArgs args) {
   } else {
     std::cout << text;
   }
+  std::cout.flush();
   if (!not_removed.empty()) {  // issue 13 D12: the new pack is in place; say what is left
     PrintError(args.output + ": the pack is in place, but " + not_removed);
     return kExitError;

@@ -227,38 +227,15 @@ bool ReachesFailOn(const std::vector<Report>& reports, const std::string& fail_o
   return true;
 }
 
-// Loads --profile (and --as-of) into options; prints every error of the profile and returns
-// false when it does not load.
-bool LoadProfileOption(const ScanArgs& args, const RuleSet& rules, ScanOptions* options) {
-  if (!args.as_of.empty()) {
-    options->profile_date = CalendarDate::Parse(args.as_of);
-    if (!options->profile_date) {
-      PrintError("--as-of must be a date written YYYY-MM-DD, found '" + args.as_of + "'");
-      return false;
-    }
-  }
-  if (!ParseDateOption("--term-ends", args.term_ends, &options->term_ends)) return false;
-  if (args.profile.empty()) {
-    if (!options->term_ends) return true;
-    PrintError("--term-ends needs --profile: it judges your documents against the term");
-    return false;
-  }
-  ProfileResult profile = LoadProfile(args.profile, rules);
-  if (!profile) {
-    for (const ProfileError& error : profile.errors()) PrintError(error.message());
-    return false;
-  }
-  options->profile = std::make_shared<const Profile>(std::move(profile).value());
-  return true;
-}
-
 int RunScan(ScanArgs args) {
   std::optional<RuleSet> rules = LoadRules(args.rules);
   if (!rules) return kExitError;
   ScanOptions options;
   options.lossy_utf8 = args.lossy_utf8;
   options.rationale = !args.no_rationale;
-  if (!LoadProfileOption(args, *rules, &options)) return kExitError;
+  if (!LoadProfileOption({args.profile, args.as_of, args.term_ends}, *rules, &options)) {
+    return kExitError;
+  }
   ApplyReadOptions(args.read, &options);
   Scanner scanner(*rules, options);
   std::optional<Baseline> baseline;

@@ -26,6 +26,7 @@
 #include "extract/document.h"
 #include "match/fallback.h"
 #include "match/matcher.h"
+#include "params/contract_term.h"
 #include "params/parties_in_text.h"
 #include "params/party_role.h"
 #include "params/role_cache.h"
@@ -261,6 +262,27 @@ std::vector<ContractParty> ReportParties(const DocumentSides& sides) {
   return out;
 }
 
+// The end of the term the contract states (internal::FindContractTerm), counted from `on` (the
+// contract does not say when it starts in a way we read), with where it was read in *source;
+// nullopt when it states none.
+std::optional<CalendarDate> ReadContractTerm(const Document& doc,
+                                             const internal::NormalizedText& text,
+                                             const internal::LineIndex& lines,
+                                             const CalendarDate& on, std::string* source) {
+  std::optional<internal::ContractTerm> term = internal::FindContractTerm(text.folded);
+  if (!term) return std::nullopt;
+  auto [start, end] = text.SourceRange(term->begin, term->end, doc.text);
+  std::string quote;
+  for (char c : std::string_view(doc.text).substr(start, end - start)) {
+    const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
+    if (space && (quote.empty() || quote.back() == ' ')) continue;
+    quote += space ? ' ' : c;
+  }
+  *source = fmt::format("read at line {} (\"{}\"), counted from {}", lines.Line(start), quote,
+                        on.ToString());
+  return internal::AddDuration(on, term->duration);
+}
+
 // Builds the finding for one hit, located in the document and assessed for a document of type
 // doctype.
 Finding MakeFinding(const internal::RuleSetData& data, const internal::RuleHit& hit,
@@ -484,8 +506,13 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
       &report);                                              // issue 14 (review rev5)
   if (!options.rationale) internal::DropRationale(&report);  // issue 14 #2
   if (options.profile) {                                     // issue 13 #2
-    JudgeAgainstProfile(*options.profile, options.profile_date.value_or(CalendarDate::Today()),
-                        options.term_ends, &report);
+    const CalendarDate on = options.profile_date.value_or(CalendarDate::Today());
+    std::optional<CalendarDate> term_ends = options.term_ends;
+    std::string term_source;
+    if (!term_ends) {  // issue 13 s7 #2: the term the contract states
+      term_ends = ReadContractTerm(doc, text, lines, on, &term_source);
+    }
+    JudgeAgainstProfile(*options.profile, on, term_ends, term_source, &report);
   }
   return report;
 }

@@ -5,6 +5,7 @@
 #define CLAUSESCAN_EVIDENCE_H_
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,12 +33,22 @@ struct EvidenceNeed {
   // Statement of Applicability excerpt, the rows to include.
   std::vector<Control> controls;
   std::vector<FindingRef> findings;  // in input order: report by report, document order
+  // The user's own document that answers the item, as the company profile's judgement of the
+  // findings chose it (ProfileJudgement::documents, the join `scan --profile` and `pack` use);
+  // absent when no finding of `findings` was judged against a profile. Its
+  // expires_before_term is true when it is for any report judged with a term.
+  std::optional<ProfileDocument> document;
+  // With document->expires_before_term: the earliest term end (YYYY-MM-DD) it expires before;
+  // else "".
+  std::string term_ends;
 };
 
 // Gathers the evidence items of every finding of `reports`, one EvidenceNeed per item id
 // (deduplicated across findings and documents; the first non-empty title and description
 // win). Ordered by `risk`, highest first, then by id. A finding naming an item twice counts
-// once. Missing clauses call for no evidence. Never fails; empty when no finding names evidence.
+// once. Missing clauses call for no evidence. Each need's document comes from the findings'
+// ProfileJudgement (see JudgeAgainstProfile; a scan with ScanOptions::profile sets it). Never
+// fails; empty when no finding names evidence.
 std::vector<EvidenceNeed> BuildEvidencePack(const std::vector<Report>& reports);
 
 }  // namespace clausescan

@@ -5,6 +5,7 @@
 #define CLAUSESCAN_JUDGEMENT_H_
 
 #include <optional>
+#include <string>
 
 #include "clausescan/date.h"
 #include "clausescan/profile.h"
@@ -41,6 +42,14 @@ void JudgeAgainstProfile(const Profile& profile, const CalendarDate& on, Report*
 // is recorded in report->document.term_ends and each ProfileJudgement::term_ends.
 void JudgeAgainstProfile(const Profile& profile, const CalendarDate& on,
                          const std::optional<CalendarDate>& term_ends, Report* report);
+
+// As above, with where the term was read when the contract states it (issue 13 s7 #2), e.g.
+// "read at line 3 (\"initial term of three (3) years\"), counted from 2026-12-06"; recorded in
+// report->document.term_source and each ProfileJudgement::term_source, and said in each note of
+// a document that expires before the term ends. "" when the term was given (--term-ends).
+void JudgeAgainstProfile(const Profile& profile, const CalendarDate& on,
+                         const std::optional<CalendarDate>& term_ends,
+                         const std::string& term_source, Report* report);
 
 }  // namespace clausescan
 

@@ -60,6 +60,8 @@ struct ProfileDocument {
   std::string title;        // the document's title (the profile's, else the catalogue's)
   std::string file;         // as the profile writes it; "" when the profile has none
   std::string valid_until;  // YYYY-MM-DD; "" when the profile has none
+  // Who may see it: "public", "nda" or "internal" (Sharing); "" when the profile has none.
+  std::string sharing;
   // "valid" (on the scan date), "expired" (before the scan date), "not_yet_valid" (issued after
   // it) or "missing" (no document in the profile answers the id).
   std::string status;
@@ -95,6 +97,10 @@ struct ProfileJudgement {
   std::vector<ControlGap> gaps;  // in the order of the finding's controls
   // The day the contract's term ends (ScanOptions::term_ends), YYYY-MM-DD; "" when not known.
   std::string term_ends;
+  // Where term_ends comes from when the contract states its term and no --term-ends was given
+  // (issue 13 s7 #2): "read at line 3 (\"initial term of three (3) years\"), counted from
+  // 2026-12-06"; "" otherwise.
+  std::string term_source;
   // What a reader should act on besides the summary, one sentence each: expired documents
   // ("ISO/IEC 27001 certificate expired 2026-03-01"), evidence with no document ("no document
   // in your profile: Backup policy"), controls the SoA excludes or has not implemented
@@ -192,6 +198,8 @@ struct DocumentInfo {
   // The day the contract's term ends, as the profile's documents were judged against it
   // (ScanOptions::term_ends), YYYY-MM-DD; "" when not known.
   std::string term_ends;
+  // Where it was read (ProfileJudgement::term_source); "" when given by ScanOptions::term_ends.
+  std::string term_source;
 };
 
 // What SelectFindings left out of a report below a minimum risk, so that a summary of what is

@@ -172,6 +172,23 @@ std::vector<EvidenceItem> ResolveEvidence(const std::vector<std::string>& ids,
   return out;
 }
 
+// Adds the catalogue's items that one of the finding's flags calls for (called_for_by), after
+// the rule's own, each once.
+void AddCalledForEvidence(const std::vector<EvidenceEntry>& catalogue, Finding& finding) {
+  for (const EvidenceEntry& entry : catalogue) {
+    const bool called = std::any_of(
+        entry.called_for_by.begin(), entry.called_for_by.end(), [&](const std::string& flag) {
+          auto it = finding.parameters.find(flag);
+          const bool* set =
+              it == finding.parameters.end() ? nullptr : std::get_if<bool>(&it->second);
+          return set != nullptr && *set;
+        });
+    const bool listed = std::any_of(finding.evidence.begin(), finding.evidence.end(),
+                                    [&](const EvidenceItem& item) { return item.id == entry.id; });
+    if (called && !listed) finding.evidence.push_back({entry.id, entry.title, entry.description});
+  }
+}
+
 // When rest starts with a plural unit (" hours", " business days"), appends it in the singular
 // to out and returns how many characters of rest it stands for; else returns 0.
 std::size_t SingularUnit(std::string_view rest, std::string& out) {
@@ -311,6 +328,7 @@ void Assess(const Playbook& playbook, const std::vector<ControlEntry>& controls,
   LimitStorageAvailability(finding);  // issue 15 #4: a backup store's figure is no uptime
   finding.controls = ResolveControls(rule.controls, controls);
   finding.evidence = ResolveEvidence(rule.evidence, evidence);
+  AddCalledForEvidence(evidence, finding);  // issue 13 s7 #3
 }
 
 void Assess(const RuleSetData& data, const Rule& rule, Finding& finding, std::string_view doctype) {

@@ -382,6 +382,11 @@ void AdjustRisk(const ProfileJudgement& judgement, Finding& f) {
 void AddDocuments(const Profile& profile, const CalendarDate& on,
                   const std::optional<CalendarDate>& term_ends, const Finding& f,
                   ProfileJudgement& judgement) {
+  // issue 13 s7 #2: a term read from the contract says where.
+  const std::string term = !term_ends ? ""
+                           : judgement.term_source.empty()
+                               ? term_ends->ToString()
+                               : term_ends->ToString() + ", the term " + judgement.term_source;
   for (const EvidenceItem& item : f.evidence) {
     ProfileDocument doc{item.id, item.title.empty() ? item.id : item.title};
     const EvidenceFile* file = profile.ValidEvidence(item.id, on);
@@ -396,6 +401,7 @@ void AddDocuments(const Profile& profile, const CalendarDate& on,
     } else {
       if (!file->title.empty()) doc.title = file->title;
       doc.file = file->file;
+      doc.sharing = std::string(SharingName(file->sharing));
       doc.valid_until = file->valid_until.ToString();
       if (file->ValidOn(on)) {
         doc.status = "valid";
@@ -403,7 +409,7 @@ void AddDocuments(const Profile& profile, const CalendarDate& on,
           doc.expires_before_term = true;
           judgement.notes.push_back(
               fmt::format("{} expires {}, before the contract's term ends ({}): plan its renewal",
-                          doc.title, doc.valid_until, term_ends->ToString()));
+                          doc.title, doc.valid_until, term));
         }
       } else if (file->valid_until < on) {
         doc.status = "expired";
@@ -466,11 +472,14 @@ void Unjudge(Finding& f) {
 }
 
 ProfileJudgement Judge(const Profile& profile, const CalendarDate& on,
-                       const std::optional<CalendarDate>& term_ends, Finding& f,
-                       const AuditContext& context) {
+                       const std::optional<CalendarDate>& term_ends, const std::string& term_source,
+                       Finding& f, const AuditContext& context) {
   ProfileJudgement judgement;
   judgement.original_risk = f.risk;
-  if (term_ends) judgement.term_ends = term_ends->ToString();
+  if (term_ends) {
+    judgement.term_ends = term_ends->ToString();
+    judgement.term_source = term_source;
+  }
   // A duty the other side owes asks nothing of the supplier's ISMS.
   if (f.side == "them" && f.holds == "duty") return judgement;
   if (std::optional<Comparison> c = Compare(profile.capabilities, f, context)) {
@@ -517,14 +526,22 @@ void JudgeAgainstProfile(const Profile& profile, const CalendarDate& on, Report*
 
 void JudgeAgainstProfile(const Profile& profile, const CalendarDate& on,
                          const std::optional<CalendarDate>& term_ends, Report* report) {
+  JudgeAgainstProfile(profile, on, term_ends, "", report);
+}
+
+void JudgeAgainstProfile(const Profile& profile, const CalendarDate& on,
+                         const std::optional<CalendarDate>& term_ends,
+                         const std::string& term_source, Report* report) {
   report->document.profile = profile.path;
   report->document.profile_date = on.ToString();
   report->document.term_ends = term_ends ? term_ends->ToString() : "";
+  report->document.term_source = term_ends ? term_source : "";
   const std::vector<AuditContext> contexts = AuditContexts(report->findings);
   for (std::size_t i = 0; i < report->findings.size(); ++i) {
     Finding& f = report->findings[i];
     Unjudge(f);
-    ProfileJudgement judgement = Judge(profile, on, term_ends, f, contexts[i]);
+    ProfileJudgement judgement =
+        Judge(profile, on, term_ends, report->document.term_source, f, contexts[i]);
     AdjustRisk(judgement, f);
     f.profile = std::move(judgement);
   }

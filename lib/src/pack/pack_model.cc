@@ -132,10 +132,16 @@ std::vector<Report> Judged(const std::vector<Report>& reports, const Profile& pr
   for (Report& report : judged) {
     const bool all = std::all_of(report.findings.begin(), report.findings.end(),
                                  [](const Finding& f) { return f.profile.has_value(); });
-    const std::string term = term_ends ? term_ends->ToString() : "";
+    // issue 13 s7 #2: without a term given, the term the scan read from the contract stays.
+    std::optional<CalendarDate> term = term_ends;
+    std::string source;
+    if (!term && !report.document.term_source.empty()) {
+      term = CalendarDate::Parse(report.document.term_ends);
+      if (term) source = report.document.term_source;
+    }
     if (!all || report.document.profile_date != on.ToString() ||
-        report.document.term_ends != term) {
-      JudgeAgainstProfile(profile, on, term_ends, &report);
+        report.document.term_ends != (term ? term->ToString() : "")) {
+      JudgeAgainstProfile(profile, on, term, source, &report);
     }
   }
   return judged;

@@ -1,4 +1,5 @@
 // The evidence pack for scripts: JSON and CSV (clausescan evidence --format json|csv).
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
@@ -29,12 +30,21 @@ void WriteEvidenceJson(const std::vector<EvidenceNeed>& pack, std::ostream& out)
       }
       findings.push_back(std::move(finding));
     }
-    items.push_back({{"id", need.item.id},
-                     {"title", need.item.title},
-                     {"description", need.item.description},
-                     {"risk", RiskName(need.risk)},
-                     {"controls", std::move(controls)},
-                     {"findings", std::move(findings)}});
+    Json item = {{"id", need.item.id},
+                 {"title", need.item.title},
+                 {"description", need.item.description},
+                 {"risk", RiskName(need.risk)},
+                 {"controls", std::move(controls)},
+                 {"findings", std::move(findings)}};
+    if (need.document) {  // issue 13 s7 #1
+      const ProfileDocument& doc = *need.document;
+      item["document"] = {
+          {"title", doc.title},         {"file", doc.file},
+          {"sharing", doc.sharing},     {"valid_until", doc.valid_until},
+          {"status", doc.status},       {"expires_before_term", doc.expires_before_term},
+          {"term_ends", need.term_ends}};
+    }
+    items.push_back(std::move(item));
   }
   Json root = {{"items", std::move(items)}};
   out << internal::JsonEscapeFormatChars(
@@ -43,7 +53,12 @@ void WriteEvidenceJson(const std::vector<EvidenceNeed>& pack, std::ostream& out)
 }
 
 void WriteEvidenceCsv(const std::vector<EvidenceNeed>& pack, std::ostream& out) {
-  out << "item,title,item_risk,controls,path,line,category,rule,risk,rationale\r\n";
+  // issue 13 s7 #1: the document columns only when the findings were judged against a profile.
+  const bool documents = std::any_of(
+      pack.begin(), pack.end(), [](const EvidenceNeed& need) { return need.document.has_value(); });
+  out << "item,title,item_risk,controls,path,line,category,rule,risk,rationale";
+  if (documents) out << ",document,sharing,valid_until,document_status,expires_before_term";
+  out << "\r\n";
   for (const EvidenceNeed& need : pack) {
     std::string controls;
     for (const Control& c : need.controls) controls += (controls.empty() ? "" : " ") + c.id;
@@ -52,8 +67,15 @@ void WriteEvidenceCsv(const std::vector<EvidenceNeed>& pack, std::ostream& out) 
           << RiskName(need.risk) << ',' << internal::CsvField(controls) << ','
           << internal::CsvField(ref.path) << ',' << ref.line << ','
           << internal::CsvField(ref.category) << ',' << internal::CsvField(ref.rule) << ','
-          << RiskName(ref.risk) << ',' << internal::CsvField(internal::RationaleLine(ref.rationale))
-          << "\r\n";
+          << RiskName(ref.risk) << ','
+          << internal::CsvField(internal::RationaleLine(ref.rationale));
+      if (documents) {
+        const ProfileDocument doc = need.document.value_or(ProfileDocument{});
+        out << ',' << internal::CsvField(doc.file) << ',' << internal::CsvField(doc.sharing) << ','
+            << internal::CsvField(doc.valid_until) << ',' << internal::CsvField(doc.status) << ','
+            << (doc.expires_before_term ? need.term_ends : "");
+      }
+      out << "\r\n";
     }
   }
 }

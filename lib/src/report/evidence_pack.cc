@@ -28,6 +28,18 @@ void AddFinding(const Report& report, std::size_t report_index, std::size_t find
   need.findings.push_back({report.document.path, f.line, f.category, f.rule, f.risk, report_index,
                            finding_index, f.rationale});
   AddControls(f.controls, need);
+  // issue 13 s7 #1: the document the profile's judgement chose for the item.
+  if (!f.profile) return;
+  for (const ProfileDocument& doc : f.profile->documents) {
+    if (doc.evidence != item.id) continue;
+    if (!need.document) need.document = doc;
+    if (doc.expires_before_term) {
+      need.document->expires_before_term = true;
+      const std::string& term = f.profile->term_ends;
+      if (need.term_ends.empty() || term < need.term_ends) need.term_ends = term;
+    }
+    break;
+  }
 }
 
 }  // namespace

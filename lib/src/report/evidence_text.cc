@@ -64,6 +64,28 @@ void WriteRationales(const EvidenceNeed& need, std::ostream& out) {
   }
 }
 
+// issue 13 s7 #1: the user's own document for the item, from the company profile.
+void WriteDocument(const EvidenceNeed& need, std::ostream& out) {
+  const ProfileDocument& doc = *need.document;
+  std::string line = "your document: ";
+  if (doc.status == "missing") {
+    line += "none in your profile";
+  } else {
+    line += doc.file + " (" + doc.sharing;
+    if (doc.status == "valid") {
+      line += ", valid until " + doc.valid_until + ")";
+    } else if (doc.status == "expired") {
+      line += ") expired " + doc.valid_until;
+    } else {
+      line += ") not yet valid";
+    }
+    if (doc.expires_before_term) {
+      line += "; expires before the contract's term ends (" + need.term_ends + ")";
+    }
+  }
+  internal::WriteWrapped(internal::CleanText(line), "    ", "      ", out);
+}
+
 void WriteNeed(const EvidenceNeed& need, std::ostream& out, const TextStyle& style) {
   std::string title = internal::CleanText(need.item.title.empty() ? need.item.id : need.item.title);
   out << '\n'
@@ -79,6 +101,7 @@ void WriteNeed(const EvidenceNeed& need, std::ostream& out, const TextStyle& sty
       internal::WriteWrapped(internal::CleanText(c.id + " " + c.title), "      ", "        ", out);
     }
   }
+  if (need.document) WriteDocument(need, out);
   out << "    called for by:\n";
   for (const FindingRef& ref : need.findings) {
     out << "      " << internal::CleanText(ref.path) << ':' << ref.line << "  "

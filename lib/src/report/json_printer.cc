@@ -33,6 +33,9 @@ Json DocumentJson(const DocumentInfo& document) {
   if (!document.profile.empty()) {  // issue 13 #2
     out["profile"] = Json{{"path", document.profile}, {"date", document.profile_date}};
     if (!document.term_ends.empty()) out["profile"]["term_ends"] = document.term_ends;
+    if (!document.term_source.empty()) {  // issue 13 s7 #2
+      out["profile"]["term_source"] = document.term_source;
+    }
   }
   if (document.placeholders > 0 || document.options_not_selected > 0) {
     out["template"] = Json{{"placeholders", document.placeholders},

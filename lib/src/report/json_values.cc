@@ -65,6 +65,7 @@ nlohmann::ordered_json ProfileJudgementJson(const ProfileJudgement& judgement) {
   out["summary"] = judgement.summary;
   out["original_risk"] = RiskName(judgement.original_risk);
   if (!judgement.term_ends.empty()) out["term_ends"] = judgement.term_ends;
+  if (!judgement.term_source.empty()) out["term_source"] = judgement.term_source;  // s7 #2
   out["documents"] = std::move(documents);
   out["gaps"] = std::move(gaps);
   out["notes"] = judgement.notes;

@@ -25,6 +25,7 @@ std::string ProfileHeaderLine(const DocumentInfo& document) {
   std::string line =
       "judged against the profile " + document.profile + " on " + document.profile_date;
   if (!document.term_ends.empty()) line += ", for a term ending " + document.term_ends;
+  if (!document.term_source.empty()) line += " (" + document.term_source + ")";  // s7 #2
   return line;
 }
 

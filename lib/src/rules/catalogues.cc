@@ -57,16 +57,21 @@ Status ReadControls(const YamlFile& file, const YAML::Node& root, Catalogs* out)
 }
 
 Status ReadEvidence(const YamlFile& file, const YAML::Node& root, Catalogs* out) {
-  return ForEachCatalogEntry(file, root, "evidence", {"id", "title", "description"},
-                             {"id", "title"}, [&](const Fields& fields, std::string id) -> Status {
-                               EvidenceEntry evidence{std::move(id), {}, {}};
-                               CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, *fields.Find("title"),
-                                                                     "title", &evidence.title));
-                               CLAUSESCAN_RETURN_IF_ERROR(ReadOptionalString(
-                                   file, fields, "description", &evidence.description));
-                               out->evidence.push_back(std::move(evidence));
-                               return std::nullopt;
-                             });
+  return ForEachCatalogEntry(
+      file, root, "evidence", {"id", "title", "description", "called_for_by"}, {"id", "title"},
+      [&](const Fields& fields, std::string id) -> Status {
+        EvidenceEntry evidence{std::move(id), {}, {}, {}};
+        CLAUSESCAN_RETURN_IF_ERROR(
+            ReadString(file, *fields.Find("title"), "title", &evidence.title));
+        CLAUSESCAN_RETURN_IF_ERROR(
+            ReadOptionalString(file, fields, "description", &evidence.description));
+        if (const YAML::Node* node = fields.Find("called_for_by")) {  // issue 13 s7 #3
+          CLAUSESCAN_RETURN_IF_ERROR(
+              ReadNonEmptyStringList(file, *node, "called_for_by", &evidence.called_for_by));
+        }
+        out->evidence.push_back(std::move(evidence));
+        return std::nullopt;
+      });
 }
 
 std::string AsciiLower(std::string text) {

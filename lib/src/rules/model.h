@@ -144,6 +144,9 @@ struct EvidenceEntry {
   std::string id;
   std::string title;
   std::string description;
+  // Flag parameters (of any rule) that call for this item when a finding sets one of them,
+  // whatever the rule's own `evidence` list: "government_authorisation" (issue 13 s7 #3).
+  std::vector<std::string> called_for_by;
 };
 
 // A playbook position: when every condition holds, the finding gets `risk`, `reason` (with

@@ -1,0 +1,147 @@
+// The contract's term as the contract states it: see params/contract_term.h.
+#include "params/contract_term.h"
+
+#include <algorithm>
+#include <cmath>
+#include <initializer_list>
+#include <string_view>
+
+namespace clausescan::internal {
+namespace {
+
+// How far after "term" its duration may start: "term of three (3) years", "Term shall
+// commence on the Effective Date and continue for a period of twelve (12) months".
+constexpr std::size_t kMaxGap = 40;
+// How far after "term" a duration is read at all (the sentence is cut at '.' or ';' first).
+constexpr std::size_t kWindow = 120;
+
+bool IsWordByte(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
+         static_cast<unsigned char>(c) >= 0x80;
+}
+
+// The word that ends right before offset (spaces skipped), or "".
+std::string_view WordBefore(std::string_view text, std::size_t offset) {
+  std::size_t end = offset;
+  while (end > 0 && text[end - 1] == ' ') --end;
+  std::size_t begin = end;
+  while (begin > 0 && IsWordByte(text[begin - 1])) --begin;
+  return text.substr(begin, end - begin);
+}
+
+bool Has(std::string_view text, std::initializer_list<std::string_view> words) {
+  for (std::string_view word : words) {
+    if (text.find(word) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+bool OneOf(std::string_view word, std::initializer_list<std::string_view> words) {
+  for (std::string_view w : words) {
+    if (word == w) return true;
+  }
+  return false;
+}
+
+bool IsTermLength(const Duration& d) {
+  return !d.notice && !d.frequency_period && d.qualifier != DurationQualifier::kNotBefore &&
+         (d.unit == TimeUnit::kWeeks || d.unit == TimeUnit::kMonths ||
+          d.unit == TimeUnit::kQuarters || d.unit == TimeUnit::kYears);
+}
+
+// The duration stated for the term whose word "term" starts at `at`, or nullopt.
+std::optional<ContractTerm> TermAt(std::string_view folded, std::size_t at) {
+  const std::size_t after = at + 4;
+  std::size_t stop = folded.find_first_of(".;", after);
+  if (stop == std::string_view::npos) stop = folded.size();
+  stop = std::min(stop, after + kWindow);
+  const std::string_view window = folded.substr(after, stop - after);
+  for (const Duration& d : FindDurations(window)) {
+    if (d.begin > kMaxGap) break;
+    // "the term and for two (2) years thereafter", "the term or six months after termination":
+    // a period beside the term, not its length.
+    const std::string_view between = window.substr(0, d.begin);
+    const std::string_view next = window.substr(d.end, 24);
+    if (Has(between, {"notice", " and ", " or ", "after", "following", "prior", "beyond"}) ||
+        Has(next, {"after", "following", "prior", "before"})) {
+      break;
+    }
+    if (!IsTermLength(d)) continue;
+    ContractTerm term{d, at, after + d.end};
+    term.duration.begin += after;
+    term.duration.end += after;
+    return term;
+  }
+  return std::nullopt;
+}
+
+int DaysInMonth(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+CalendarDate AddMonths(CalendarDate date, long months) {
+  const long index = date.year * 12L + (date.month - 1) + months;
+  date.year = static_cast<int>(index / 12);
+  date.month = static_cast<int>(index % 12) + 1;
+  date.day = std::min(date.day, DaysInMonth(date.year, date.month));
+  return date;
+}
+
+CalendarDate AddDays(CalendarDate date, long days) {
+  for (; days > 0; --days) {
+    if (++date.day > DaysInMonth(date.year, date.month)) {
+      date.day = 1;
+      if (++date.month > 12) {
+        date.month = 1;
+        ++date.year;
+      }
+    }
+  }
+  return date;
+}
+
+}  // namespace
+
+std::optional<ContractTerm> FindContractTerm(std::string_view folded) {
+  std::optional<ContractTerm> first;
+  for (std::size_t at = folded.find("term"); at != std::string_view::npos;
+       at = folded.find("term", at + 4)) {
+    if ((at > 0 && IsWordByte(folded[at - 1])) ||
+        (at + 4 < folded.size() && IsWordByte(folded[at + 4]))) {
+      continue;  // "terminate", "determine", "terms"
+    }
+    const std::string_view before = WordBefore(folded, at);
+    // the term of something else than the contract
+    if (OneOf(before, {"renewal", "extension", "extended", "renewed", "additional", "each", "any",
+                       "subsequent", "retention", "warranty", "payment", "loan", "lease"})) {
+      continue;
+    }
+    std::optional<ContractTerm> term = TermAt(folded, at);
+    if (!term) continue;
+    if (before == "initial") return term;
+    if (!first) first = term;
+  }
+  return first;
+}
+
+CalendarDate AddDuration(const CalendarDate& start, const Duration& duration) {
+  const double value = duration.value;
+  switch (duration.unit) {
+    case TimeUnit::kYears:
+      if (value == std::floor(value)) return AddMonths(start, std::lround(value) * 12);
+      break;
+    case TimeUnit::kQuarters:
+      if (value == std::floor(value)) return AddMonths(start, std::lround(value) * 3);
+      break;
+    case TimeUnit::kMonths:
+      if (value == std::floor(value)) return AddMonths(start, std::lround(value));
+      break;
+    default:
+      break;
+  }
+  return AddDays(start, std::lround(std::ceil(duration.Days())));
+}
+
+}  // namespace clausescan::internal

@@ -1,0 +1,80 @@
+// scan --profile without --term-ends: the term the contract states is used for the
+// expires-before-term note, which says where it was read (issue 13 s7 #2).
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "cli_runner.h"
+
+namespace clausescan::testing {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+constexpr const char* kContract =
+    "1. Term. This Agreement commences on the Effective Date and continues for an initial term "
+    "of three (3) years from the Effective Date.\n"
+    "\n"
+    "2. Security. Supplier shall notify Customer of any Security Incident within 24 hours of "
+    "its occurrence.\n";
+
+// An ISO certificate valid to 2028-03-13: after 2026-12-06, before the term ends (2029-12-06).
+std::filesystem::path WriteProfile(const TempDir& dir) {
+  WriteWholeFile(dir.path() / "iso.txt", "ISO/IEC 27001 certificate\n");
+  WriteWholeFile(dir.path() / "acme.yaml", R"(evidence:
+  - id: iso-certificate
+    file: iso.txt
+    issued: 2025-03-14
+    valid_until: 2028-03-13
+    sharing: public
+)");
+  return dir.path() / "acme.yaml";
+}
+
+nlohmann::json ScanJson(const std::filesystem::path& profile, const std::string& extra) {
+  RunResult r = RunClausescan(
+      "scan --format json --profile " + Quote(profile) + " --as-of 2026-12-06 " + extra + " -",
+      kContract);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  return nlohmann::json::parse(r.out);
+}
+
+// issue 13 s7 #2
+TEST(ContractTermCli, TheTermReadFromTheContractFlagsACertificateThatExpiresBeforeIt) {
+  TempDir dir;
+  nlohmann::json report = ScanJson(WriteProfile(dir), "");
+  EXPECT_EQ(report["document"]["profile"]["term_ends"], "2029-12-06") << report["document"];
+  EXPECT_THAT(report["document"]["profile"]["term_source"].get<std::string>(),
+              HasSubstr("read at line 1 (\"term of three (3) years\")"));
+  const std::string notes = report["findings"].dump();
+  EXPECT_THAT(notes, HasSubstr("expires 2028-03-13, before the contract's term ends (2029-12-06, "
+                               "the term read at line 1"));
+  EXPECT_THAT(notes, HasSubstr("\"expires_before_term\":true"));
+}
+
+// issue 13 s7 #2: --term-ends still wins, and says nothing of the contract's term.
+TEST(ContractTermCli, TermEndsWins) {
+  TempDir dir;
+  nlohmann::json report = ScanJson(WriteProfile(dir), "--term-ends 2027-12-31");
+  EXPECT_EQ(report["document"]["profile"]["term_ends"], "2027-12-31");
+  EXPECT_FALSE(report["document"]["profile"].contains("term_source"));
+  EXPECT_THAT(report["findings"].dump(), Not(HasSubstr("\"expires_before_term\":true")));
+}
+
+// issue 13 s7 #2: a contract that states no term has none.
+TEST(ContractTermCli, NoTermStatedNoTerm) {
+  TempDir dir;
+  RunResult r = RunClausescan(
+      "scan --format json --profile " + Quote(WriteProfile(dir)) + " --as-of 2026-12-06 -",
+      "Supplier shall notify Customer of any Security Incident within "
+      "24 hours of its occurrence.\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_FALSE(nlohmann::json::parse(r.out)["document"]["profile"].contains("term_ends"));
+}
+
+}  // namespace
+}  // namespace clausescan::testing

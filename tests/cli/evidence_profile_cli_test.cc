@@ -1,0 +1,134 @@
+// clausescan evidence --profile FILE: each item names the user's own document (issue 13 s7 #1).
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "cli_runner.h"
+
+namespace clausescan::testing {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+constexpr const char* kClause =
+    "Supplier shall notify Customer of any Security Incident within 24 hours of its "
+    "occurrence.\n";
+
+// A profile in dir: an ISO certificate (public) expired on 2026-03-01, an incident response
+// procedure (nda) valid to 2027-06-30, no SoA excerpt.
+std::filesystem::path WriteProfile(const TempDir& dir) {
+  WriteWholeFile(dir.path() / "iso.txt", "ISO/IEC 27001 certificate\n");
+  WriteWholeFile(dir.path() / "irp.txt", "Incident response procedure\n");
+  WriteWholeFile(dir.path() / "acme.yaml", R"(evidence:
+  - id: iso-certificate
+    file: iso.txt
+    issued: 2024-03-01
+    valid_until: 2026-03-01
+    sharing: public
+  - id: incident-response-procedure
+    file: irp.txt
+    issued: 2026-01-01
+    valid_until: 2027-06-30
+    sharing: nda
+capabilities:
+  notification: {hours: 48, from: confirmation}
+)");
+  return dir.path() / "acme.yaml";
+}
+
+RunResult Evidence(const std::string& format, const std::string& extra) {
+  return RunClausescan("evidence --format " + format + " --as-of 2026-12-06 " + extra + " -",
+                       kClause);
+}
+
+// issue 13 s7 #1: the JSON list names each item's document, its sharing and validity.
+TEST(EvidenceProfileCli, JsonNamesTheUsersDocumentsPerItem) {
+  TempDir dir;
+  RunResult r = Evidence("json", "--profile " + Quote(WriteProfile(dir)));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  nlohmann::json pack = nlohmann::json::parse(r.out);
+  bool saw_irp = false, saw_iso = false, saw_missing = false;
+  for (const nlohmann::json& item : pack["items"]) {
+    ASSERT_TRUE(item.contains("document")) << item;
+    const nlohmann::json& doc = item["document"];
+    if (item["id"] == "incident-response-procedure") {
+      saw_irp = true;
+      EXPECT_EQ(doc["file"], "irp.txt");
+      EXPECT_EQ(doc["sharing"], "nda");
+      EXPECT_EQ(doc["valid_until"], "2027-06-30");
+      EXPECT_EQ(doc["status"], "valid");
+    } else if (item["id"] == "iso-certificate") {
+      saw_iso = true;
+      EXPECT_EQ(doc["sharing"], "public");
+      EXPECT_EQ(doc["status"], "expired");
+    } else if (doc["status"] == "missing") {
+      saw_missing = true;
+      EXPECT_EQ(doc["file"], "");
+    }
+  }
+  EXPECT_TRUE(saw_irp && saw_iso && saw_missing) << r.out;
+}
+
+// issue 13 s7 #1: text and CSV say it too; a missing or expired document is said so.
+TEST(EvidenceProfileCli, TextAndCsvNameTheDocumentsAndSayMissingOrExpired) {
+  TempDir dir;
+  const std::string profile = "--profile " + Quote(WriteProfile(dir));
+  RunResult text = Evidence("text", profile);
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_THAT(text.out, HasSubstr("your document: irp.txt (nda, valid until 2027-06-30)"));
+  EXPECT_THAT(text.out, HasSubstr("your document: iso.txt (public) expired 2026-03-01"));
+  EXPECT_THAT(text.out, HasSubstr("your document: none in your profile"));
+  RunResult csv = Evidence("csv", profile);
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_THAT(csv.out.substr(0, csv.out.find('\n')),
+              HasSubstr("document,sharing,valid_until,document_status"));
+  EXPECT_THAT(csv.out, HasSubstr(",irp.txt,nda,2027-06-30,valid"));
+  EXPECT_THAT(csv.out, HasSubstr(",iso.txt,public,2026-03-01,expired"));
+  EXPECT_THAT(csv.out, HasSubstr(",,,,missing"));
+}
+
+// issue 13 s7 #1: --term-ends flags a document that expires before the term, as scan does.
+TEST(EvidenceProfileCli, TermEndsFlagsADocumentThatExpiresBeforeIt) {
+  TempDir dir;
+  const std::string options = "--profile " + Quote(WriteProfile(dir)) + " --term-ends 2028-01-01";
+  RunResult r = Evidence("text", options);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("irp.txt (nda, valid until 2027-06-30); expires before the "
+                               "contract's term ends"));
+  RunResult json = Evidence("json", options);
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  for (const nlohmann::json& item : nlohmann::json::parse(json.out)["items"]) {
+    if (item["id"] != "incident-response-procedure") continue;
+    EXPECT_EQ(item["document"]["expires_before_term"], true);
+    EXPECT_EQ(item["document"]["term_ends"], "2028-01-01");
+  }
+}
+
+// Without a profile the list is as before.
+TEST(EvidenceProfileCli, NoProfileNoDocuments) {
+  RunResult json = RunClausescan("evidence --format json -", kClause);
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_THAT(json.out, Not(HasSubstr("\"document\"")));
+  RunResult csv = RunClausescan("evidence --format csv -", kClause);
+  EXPECT_THAT(csv.out, Not(HasSubstr("document_status")));
+  RunResult text = RunClausescan("evidence -", kClause);
+  EXPECT_THAT(text.out, Not(HasSubstr("your document")));
+}
+
+// A bad profile: exit 2 with its error naming the file, nothing on stdout.
+TEST(EvidenceProfileCli, BadProfileExits2) {
+  TempDir dir;
+  WriteWholeFile(dir.path() / "bad.yaml",
+                 "evidence:\n  - id: iso-certificate\n    file: nope.txt\n");
+  RunResult r = Evidence("json", "--profile " + Quote(dir.path() / "bad.yaml"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("bad.yaml"));
+  EXPECT_EQ(r.out, "");
+}
+
+}  // namespace
+}  // namespace clausescan::testing
