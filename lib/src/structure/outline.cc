@@ -294,6 +294,17 @@ bool IsShortPhrase(std::string_view s) {
 
 bool EndsAsLeadIn(std::string_view s);
 
+// True when s opens as a sentence does, with a determiner, pronoun or preposition ("The data
+// importer agrees:", "Each Party:", "In the event of a failure"), in any case.
+bool OpensAsSentence(std::string_view s) {
+  const std::string_view first = s.substr(0, s.find(' '));
+  return IsOneOf(first, {"the",   "a",    "an",   "this",  "these",  "that",   "those",  "each",
+                         "every", "any",  "all",  "no",    "if",     "where",  "when",   "in",
+                         "for",   "to",   "by",   "with",  "we",     "you",    "it",     "they",
+                         "our",   "your", "its",  "their", "such",   "upon",   "unless", "as",
+                         "on",    "at",   "from", "after", "before", "during", "subject"});
+}
+
 // A title in sentence case ("Security requirements:", "Data retention", "Incident reporting."):
 // a short phrase (IsShortPhrase) once a final ':' (or, with `period`, '.') is dropped, with no
 // figures (a standalone "Uptime of 99.9 percent" states a term), not opening as a sentence does
@@ -303,15 +314,7 @@ bool IsSentenceCaseTitle(std::string_view s, bool period) {
   s = Trim(s);
   if (!s.empty() && (s.back() == ':' || (period && s.back() == '.'))) s.remove_suffix(1);
   if (!IsShortPhrase(s) || std::any_of(s.begin(), s.end(), IsDigit)) return false;
-  const std::size_t space = s.find(' ');
-  const std::string_view first = s.substr(0, space);
-  if (IsOneOf(first, {"the",   "a",    "an",   "this",  "these",  "that",   "those",  "each",
-                      "every", "any",  "all",  "no",    "if",     "where",  "when",   "in",
-                      "for",   "to",   "by",   "with",  "we",     "you",    "it",     "they",
-                      "our",   "your", "its",  "their", "such",   "upon",   "unless", "as",
-                      "on",    "at",   "from", "after", "before", "during", "subject"})) {
-    return false;
-  }
+  if (OpensAsSentence(s)) return false;
   const std::size_t last_space = s.rfind(' ');
   const std::string_view last = last_space == std::string_view::npos ? s : s.substr(last_space + 1);
   return !IsSmallWord(last) && !EndsAsLeadIn(s);
@@ -632,6 +635,14 @@ bool RunsOn(std::string_view line) {
                         "their"});
 }
 
+// True when a line stops inside a sentence: it ends in a lower-case word ("... those required
+// in", "... if the Supplier breaches").
+bool EndsInLowerCaseWord(std::string_view line) {
+  const std::size_t space = line.rfind(' ');
+  const std::string_view last = space == std::string_view::npos ? line : line.substr(space + 1);
+  return !last.empty() && std::all_of(last.begin(), last.end(), IsLower);
+}
+
 // True when a unit leads into a list that follows it: it ends in ':' ("Provider shall:", "The
 // data importer agrees and warrants:"), in "below." or "follows." ("... as listed below.") or in
 // a word that needs the items to go on ("Supplier shall", "... agrees to", "... ensure that",
@@ -720,7 +731,8 @@ class Segmenter {
   int SetextLevel(std::size_t end) const;
   bool ItemOfOpenList(std::size_t begin, std::string_view s) const;
   bool NextLineOpensSubsection(std::size_t end, std::string_view s) const;
-  bool NumberedLine(std::size_t begin, std::string_view s, bool boundary, bool alone);
+  bool NumberedLine(std::size_t begin, std::string_view s, bool boundary, bool alone,
+                    std::string_view previous);
   bool MarkerLine(std::size_t begin, std::string_view s, bool boundary, std::string_view previous);
   bool MergeTitle(std::size_t begin, std::string_view s, bool next_blank);
   std::string SectionNumberFor(std::size_t begin, const SectionNumber& sn, bool& composed);
@@ -844,7 +856,7 @@ void Segmenter::HandleLine(std::size_t begin, std::size_t end, bool next_blank) 
     return;
   }
   table_ = Table::kNone;
-  if (NumberedLine(begin, s, boundary, next_blank || NextLineOpensSubsection(end, s)) ||
+  if (NumberedLine(begin, s, boundary, next_blank || NextLineOpensSubsection(end, s), previous) ||
       MarkerLine(begin, s, marker_boundary, previous)) {
     return;
   }
@@ -1018,15 +1030,25 @@ bool Segmenter::StyledHeading(std::size_t begin, std::string_view s, std::string
 
 // Numbered headings ("9.2 Security Incidents", "ARTICLE IV - TERM", a bare "2.1", "2 Service
 // levels" when alone on its line) and numbered clauses that open with a title ("7.1 Security
-// Incidents. Supplier shall ...").
-bool Segmenter::NumberedLine(std::size_t begin, std::string_view s, bool boundary, bool alone) {
+// Incidents. Supplier shall ..."). `previous` is the line before, trimmed.
+bool Segmenter::NumberedLine(std::size_t begin, std::string_view s, bool boundary, bool alone,
+                             std::string_view previous) {
   std::optional<SectionNumber> sn = ParseSectionNumber(s);
   if (!sn) return false;
   std::string_view rest = Trim(s.substr(sn->end));
   if (!rest.empty() && !boundary) return false;
+  // A reference that the line wrapping put at a line start ("... as required in" / "Clause
+  // 15.") goes on with the sentence before (issue 11 #1).
+  if (rest.empty() && open_ && !boundary &&
+      (sn->keyword ? EndsInLowerCaseWord(previous) : RunsOn(previous))) {
+    return false;
+  }
   std::string_view title = StripSeparator(rest);
   std::size_t title_sentence = 0;
   bool heading = TitleLike(title, 12) || (alone && IsShortPhrase(rest));
+  // A clause that only names who owes the list after it ("14.9 The Supplier:") leads into that
+  // list: it is no title (issue 11 #1).
+  if (heading && rest.back() == ':' && OpensAsSentence(title)) return false;
   // A short item of a list under a lead-in ("shall include:" then "1. Yearly penetration
   // tests") is an item, not a numbered heading (issue 11 #3).
   if (heading && ItemOfOpenList(begin, s)) return false;
