@@ -786,5 +786,30 @@ TEST(Segment, AWrappedClauseReferenceOpensNoSection) {
             (Strings{"Clause 16 Audit"}));
 }
 
+// issue 11 #2 (s7): in hard-wrapped text whose list lost its markers (PDF text), a line that
+// ends in a colon leads into the lines after it, and each line that ends in ';' ends an item;
+// the item that ends the sentence ends the list.
+TEST(Segment, UnmarkedItemsUnderALineEndingInAColonAreItems) {
+  const char* doc =
+      "The plan shall be reviewed by the vendor\n"
+      "at least annually to reflect:\n"
+      "      changes in good practice;\n"
+      "      any change to the deliverables or the\n"
+      "      security policy; and\n"
+      "      new threats.\n"
+      "The vendor shall report on it.\n";
+  const char* lead = "The plan shall be reviewed by the vendor\nat least annually to reflect:";
+  EXPECT_EQ(Sentences(doc), (Strings{lead, "changes in good practice;",
+                                     "any change to the deliverables or the\nsecurity policy; and",
+                                     "new threats.", "The vendor shall report on it."}));
+  EXPECT_EQ(Leads(doc),
+            (Links{{"changes in good practice;", lead},
+                   {"any change to the deliverables or the\nsecurity policy; and", lead},
+                   {"new threats.", lead}}));
+  // A colon inside a line, or a line ending in ';' with no lead-in, splits nothing.
+  EXPECT_EQ(Sentences("Notice: the vendor shall act;\nand the buyer shall pay.\n"),
+            (Strings{"Notice: the vendor shall act;\nand the buyer shall pay."}));
+}
+
 }  // namespace
 }  // namespace clausescan::internal

@@ -745,6 +745,7 @@ class Segmenter {
                       int paragraph);
   void AddUnit(std::size_t begin, std::size_t end, UnitKind kind, int paragraph);
   void AddUnitPiece(std::size_t begin, std::size_t end, UnitKind kind, int paragraph);
+  std::vector<ListLead> SplitUnmarkedItems(std::size_t first_unit);
   std::size_t Indent(std::size_t begin) const;
   void LinkListLead(std::size_t first_unit, UnitKind kind);
 
@@ -1202,6 +1203,7 @@ void Segmenter::ClosePiece(std::size_t para_begin, std::size_t scan, std::size_t
   auto paragraph = static_cast<int>(out_.paragraphs.size());
   std::size_t units = out_.units.size();
   SplitSentences(para_begin, scan, para_end, kind, paragraph);
+  const std::vector<ListLead> unmarked = SplitUnmarkedItems(units);
   const std::size_t first_unit = units;
   // A drafting note is no term of the contract: the paragraph, or in brackets up to the unit
   // that closes them. A table of contents split into several units (at "Product(s). 14.6"),
@@ -1224,6 +1226,7 @@ void Segmenter::ClosePiece(std::size_t para_begin, std::size_t scan, std::size_t
     LinkListLead(first_unit, kind);
     MarkListTitle(first_unit, scan, kind);
   }
+  out_.leads.insert(out_.leads.end(), unmarked.begin(), unmarked.end());
   if (out_.units.size() > units) {
     out_.paragraphs.push_back(
         {static_cast<std::uint32_t>(para_begin), static_cast<std::uint32_t>(para_end), section_});
@@ -1263,6 +1266,73 @@ void Segmenter::SplitSentences(std::size_t begin, std::size_t scan, std::size_t 
     i = stop;
   }
   AddUnit(start, end, kind, paragraph);
+}
+
+// Splits the units from first_unit on (one paragraph's) where a list lost its markers, as text
+// converted from a PDF does: a line that ends in ':' ends a lead-in, and after it each line that
+// ends in ';' (or "; and", "; or") ends an item, until an item ends its sentence. Returns the
+// links from those items to their lead-in, in order (issue 11 #2).
+std::vector<ListLead> Segmenter::SplitUnmarkedItems(std::size_t first_unit) {
+  std::vector<ListLead> links;
+  auto line_end_cut = [](std::string_view unit, std::size_t nl, bool in_list) -> bool {
+    std::string_view before = unit.substr(0, nl);
+    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    if (before.empty()) return false;
+    if (before.back() == ':') return true;
+    if (!in_list) return false;
+    for (std::string_view end : {"; and", "; or", ";"}) {
+      if (before.size() >= end.size() && before.substr(before.size() - end.size()) == end) {
+        return true;
+      }
+    }
+    return false;
+  };
+  // Only paragraphs with a line that ends in ':' before more text are split.
+  bool any = false;
+  for (std::size_t u = first_unit; u < out_.units.size() && !any; ++u) {
+    const std::string_view t =
+        text_.substr(out_.units[u].begin, out_.units[u].end - out_.units[u].begin);
+    for (std::size_t nl = t.find('\n'); nl != std::string_view::npos; nl = t.find('\n', nl + 1)) {
+      if (out_.units[u].kind != UnitKind::kHeading && line_end_cut(t, nl, false)) any = true;
+    }
+  }
+  if (!any) return links;
+  const std::vector<Unit> old(out_.units.begin() + static_cast<std::ptrdiff_t>(first_unit),
+                              out_.units.end());
+  out_.units.resize(first_unit);
+  int lead = -1;  // the lead-in of the open unmarked list
+  for (const Unit& unit : old) {
+    if (unit.kind == UnitKind::kHeading) {
+      out_.units.push_back(unit);
+      lead = -1;
+      continue;
+    }
+    const std::string_view t = text_.substr(unit.begin, unit.end - unit.begin);
+    std::size_t start = 0;
+    UnitKind kind = unit.kind;
+    auto add = [&](std::size_t end) {
+      const std::size_t before = out_.units.size();
+      AddUnitPiece(unit.begin + start, unit.begin + end, lead >= 0 ? UnitKind::kListItem : kind,
+                   unit.paragraph);
+      if (out_.units.size() == before) return;
+      if (lead >= 0) {
+        links.push_back({static_cast<std::uint32_t>(before), static_cast<std::uint32_t>(lead)});
+      }
+      kind = UnitKind::kSentence;
+    };
+    for (std::size_t nl = t.find('\n'); nl != std::string_view::npos; nl = t.find('\n', nl + 1)) {
+      if (!line_end_cut(t, nl, lead >= 0)) continue;
+      const bool opens = Trim(t.substr(0, nl)).back() == ':';
+      const std::size_t before = out_.units.size();
+      add(nl);
+      start = nl + 1;
+      if (opens && out_.units.size() > before) lead = static_cast<int>(out_.units.size()) - 1;
+    }
+    add(t.size());
+    // An item that ends its sentence ends the list.
+    if (lead >= 0 && !t.empty() && t.back() != ':') lead = -1;
+  }
+  return links;
 }
 
 // A list item with no lead-in whose first sentence only names its subject ("(b) General.", "(c)
