@@ -751,5 +751,65 @@ TEST(Segment, AListRunsOverAPageBreakOfPdfText) {
                "c. Delete old accounts. <- You must:", "d. Report misuse to us. <- You must:"}));
 }
 
+// issue 11 #1 (s7): a numbered clause whose whole text is a lead-in naming who owes the items
+// ("14.9 The Supplier:") is a sentence that leads into its list, not a section titled "The
+// Supplier"; a numbered title that ends in a colon ("3. Security Requirements:") is still one.
+TEST(Segment, ANumberedLeadInIsNoSectionTitle) {
+  const char* doc =
+      "14. Data protection\n\n"
+      "14.8 The vendor pays its own costs.\n\n"
+      "14.9 The Vendor:\n\n"
+      "- must encrypt data at rest\n"
+      "- must keep access logs\n\n"
+      "15. Confidentiality\n";
+  EXPECT_EQ(Labels(doc), (Strings{"14. Data protection", "15. Confidentiality"}));
+  EXPECT_EQ(Leads(doc), (Links{{"- must encrypt data at rest", "14.9 The Vendor:"},
+                               {"- must keep access logs", "14.9 The Vendor:"}}));
+  EXPECT_EQ(Labels("3. Security Requirements:\n\n- encrypt data\n"),
+            (Strings{"3. Security Requirements"}));
+}
+
+// issue 11 #1 (s7): a reference to a clause that the line wrapping put at the start of a line
+// ("as required in" / "Clause 15.") ends the sentence it belongs to; it opens no section. A
+// clause heading after a finished sentence still does.
+TEST(Segment, AWrappedClauseReferenceOpensNoSection) {
+  const char* doc =
+      "15. Confidentiality\n\n"
+      "15.5 Disclosure must be on terms as strict as those required in\n"
+      "Clause 15.\n\n"
+      "15.6 Published information is not confidential.\n";
+  EXPECT_EQ(Labels(doc), (Strings{"15. Confidentiality"}));
+  EXPECT_EQ(Sentences(doc),
+            (Strings{"15.5 Disclosure must be on terms as strict as those required in\nClause 15.",
+                     "15.6 Published information is not confidential."}));
+  EXPECT_EQ(Labels("The vendor keeps logs.\nClause 16\nAudit\n\nThe buyer may audit.\n"),
+            (Strings{"Clause 16 Audit"}));
+}
+
+// issue 11 #2 (s7): in hard-wrapped text whose list lost its markers (PDF text), a line that
+// ends in a colon leads into the lines after it, and each line that ends in ';' ends an item;
+// the item that ends the sentence ends the list.
+TEST(Segment, UnmarkedItemsUnderALineEndingInAColonAreItems) {
+  const char* doc =
+      "The plan shall be reviewed by the vendor\n"
+      "at least annually to reflect:\n"
+      "      changes in good practice;\n"
+      "      any change to the deliverables or the\n"
+      "      security policy; and\n"
+      "      new threats.\n"
+      "The vendor shall report on it.\n";
+  const char* lead = "The plan shall be reviewed by the vendor\nat least annually to reflect:";
+  EXPECT_EQ(Sentences(doc), (Strings{lead, "changes in good practice;",
+                                     "any change to the deliverables or the\nsecurity policy; and",
+                                     "new threats.", "The vendor shall report on it."}));
+  EXPECT_EQ(Leads(doc),
+            (Links{{"changes in good practice;", lead},
+                   {"any change to the deliverables or the\nsecurity policy; and", lead},
+                   {"new threats.", lead}}));
+  // A colon inside a line, or a line ending in ';' with no lead-in, splits nothing.
+  EXPECT_EQ(Sentences("Notice: the vendor shall act;\nand the buyer shall pay.\n"),
+            (Strings{"Notice: the vendor shall act;\nand the buyer shall pay."}));
+}
+
 }  // namespace
 }  // namespace clausescan::internal

@@ -294,6 +294,17 @@ bool IsShortPhrase(std::string_view s) {
 
 bool EndsAsLeadIn(std::string_view s);
 
+// True when s opens as a sentence does, with a determiner, pronoun or preposition ("The data
+// importer agrees:", "Each Party:", "In the event of a failure"), in any case.
+bool OpensAsSentence(std::string_view s) {
+  const std::string_view first = s.substr(0, s.find(' '));
+  return IsOneOf(first, {"the",   "a",    "an",   "this",  "these",  "that",   "those",  "each",
+                         "every", "any",  "all",  "no",    "if",     "where",  "when",   "in",
+                         "for",   "to",   "by",   "with",  "we",     "you",    "it",     "they",
+                         "our",   "your", "its",  "their", "such",   "upon",   "unless", "as",
+                         "on",    "at",   "from", "after", "before", "during", "subject"});
+}
+
 // A title in sentence case ("Security requirements:", "Data retention", "Incident reporting."):
 // a short phrase (IsShortPhrase) once a final ':' (or, with `period`, '.') is dropped, with no
 // figures (a standalone "Uptime of 99.9 percent" states a term), not opening as a sentence does
@@ -303,15 +314,7 @@ bool IsSentenceCaseTitle(std::string_view s, bool period) {
   s = Trim(s);
   if (!s.empty() && (s.back() == ':' || (period && s.back() == '.'))) s.remove_suffix(1);
   if (!IsShortPhrase(s) || std::any_of(s.begin(), s.end(), IsDigit)) return false;
-  const std::size_t space = s.find(' ');
-  const std::string_view first = s.substr(0, space);
-  if (IsOneOf(first, {"the",   "a",    "an",   "this",  "these",  "that",   "those",  "each",
-                      "every", "any",  "all",  "no",    "if",     "where",  "when",   "in",
-                      "for",   "to",   "by",   "with",  "we",     "you",    "it",     "they",
-                      "our",   "your", "its",  "their", "such",   "upon",   "unless", "as",
-                      "on",    "at",   "from", "after", "before", "during", "subject"})) {
-    return false;
-  }
+  if (OpensAsSentence(s)) return false;
   const std::size_t last_space = s.rfind(' ');
   const std::string_view last = last_space == std::string_view::npos ? s : s.substr(last_space + 1);
   return !IsSmallWord(last) && !EndsAsLeadIn(s);
@@ -632,6 +635,14 @@ bool RunsOn(std::string_view line) {
                         "their"});
 }
 
+// True when a line stops inside a sentence: it ends in a lower-case word ("... those required
+// in", "... if the Supplier breaches").
+bool EndsInLowerCaseWord(std::string_view line) {
+  const std::size_t space = line.rfind(' ');
+  const std::string_view last = space == std::string_view::npos ? line : line.substr(space + 1);
+  return !last.empty() && std::all_of(last.begin(), last.end(), IsLower);
+}
+
 // True when a unit leads into a list that follows it: it ends in ':' ("Provider shall:", "The
 // data importer agrees and warrants:"), in "below." or "follows." ("... as listed below.") or in
 // a word that needs the items to go on ("Supplier shall", "... agrees to", "... ensure that",
@@ -720,7 +731,8 @@ class Segmenter {
   int SetextLevel(std::size_t end) const;
   bool ItemOfOpenList(std::size_t begin, std::string_view s) const;
   bool NextLineOpensSubsection(std::size_t end, std::string_view s) const;
-  bool NumberedLine(std::size_t begin, std::string_view s, bool boundary, bool alone);
+  bool NumberedLine(std::size_t begin, std::string_view s, bool boundary, bool alone,
+                    std::string_view previous);
   bool MarkerLine(std::size_t begin, std::string_view s, bool boundary, std::string_view previous);
   bool MergeTitle(std::size_t begin, std::string_view s, bool next_blank);
   std::string SectionNumberFor(std::size_t begin, const SectionNumber& sn, bool& composed);
@@ -733,6 +745,7 @@ class Segmenter {
                       int paragraph);
   void AddUnit(std::size_t begin, std::size_t end, UnitKind kind, int paragraph);
   void AddUnitPiece(std::size_t begin, std::size_t end, UnitKind kind, int paragraph);
+  std::vector<ListLead> SplitUnmarkedItems(std::size_t first_unit);
   std::size_t Indent(std::size_t begin) const;
   void LinkListLead(std::size_t first_unit, UnitKind kind);
 
@@ -844,7 +857,7 @@ void Segmenter::HandleLine(std::size_t begin, std::size_t end, bool next_blank) 
     return;
   }
   table_ = Table::kNone;
-  if (NumberedLine(begin, s, boundary, next_blank || NextLineOpensSubsection(end, s)) ||
+  if (NumberedLine(begin, s, boundary, next_blank || NextLineOpensSubsection(end, s), previous) ||
       MarkerLine(begin, s, marker_boundary, previous)) {
     return;
   }
@@ -1018,15 +1031,25 @@ bool Segmenter::StyledHeading(std::size_t begin, std::string_view s, std::string
 
 // Numbered headings ("9.2 Security Incidents", "ARTICLE IV - TERM", a bare "2.1", "2 Service
 // levels" when alone on its line) and numbered clauses that open with a title ("7.1 Security
-// Incidents. Supplier shall ...").
-bool Segmenter::NumberedLine(std::size_t begin, std::string_view s, bool boundary, bool alone) {
+// Incidents. Supplier shall ..."). `previous` is the line before, trimmed.
+bool Segmenter::NumberedLine(std::size_t begin, std::string_view s, bool boundary, bool alone,
+                             std::string_view previous) {
   std::optional<SectionNumber> sn = ParseSectionNumber(s);
   if (!sn) return false;
   std::string_view rest = Trim(s.substr(sn->end));
   if (!rest.empty() && !boundary) return false;
+  // A reference that the line wrapping put at a line start ("... as required in" / "Clause
+  // 15.") goes on with the sentence before (issue 11 #1).
+  if (rest.empty() && open_ && !boundary &&
+      (sn->keyword ? EndsInLowerCaseWord(previous) : RunsOn(previous))) {
+    return false;
+  }
   std::string_view title = StripSeparator(rest);
   std::size_t title_sentence = 0;
   bool heading = TitleLike(title, 12) || (alone && IsShortPhrase(rest));
+  // A clause that only names who owes the list after it ("14.9 The Supplier:") leads into that
+  // list: it is no title (issue 11 #1).
+  if (heading && rest.back() == ':' && OpensAsSentence(title)) return false;
   // A short item of a list under a lead-in ("shall include:" then "1. Yearly penetration
   // tests") is an item, not a numbered heading (issue 11 #3).
   if (heading && ItemOfOpenList(begin, s)) return false;
@@ -1180,6 +1203,7 @@ void Segmenter::ClosePiece(std::size_t para_begin, std::size_t scan, std::size_t
   auto paragraph = static_cast<int>(out_.paragraphs.size());
   std::size_t units = out_.units.size();
   SplitSentences(para_begin, scan, para_end, kind, paragraph);
+  const std::vector<ListLead> unmarked = SplitUnmarkedItems(units);
   const std::size_t first_unit = units;
   // A drafting note is no term of the contract: the paragraph, or in brackets up to the unit
   // that closes them. A table of contents split into several units (at "Product(s). 14.6"),
@@ -1202,6 +1226,7 @@ void Segmenter::ClosePiece(std::size_t para_begin, std::size_t scan, std::size_t
     LinkListLead(first_unit, kind);
     MarkListTitle(first_unit, scan, kind);
   }
+  out_.leads.insert(out_.leads.end(), unmarked.begin(), unmarked.end());
   if (out_.units.size() > units) {
     out_.paragraphs.push_back(
         {static_cast<std::uint32_t>(para_begin), static_cast<std::uint32_t>(para_end), section_});
@@ -1241,6 +1266,73 @@ void Segmenter::SplitSentences(std::size_t begin, std::size_t scan, std::size_t 
     i = stop;
   }
   AddUnit(start, end, kind, paragraph);
+}
+
+// Splits the units from first_unit on (one paragraph's) where a list lost its markers, as text
+// converted from a PDF does: a line that ends in ':' ends a lead-in, and after it each line that
+// ends in ';' (or "; and", "; or") ends an item, until an item ends its sentence. Returns the
+// links from those items to their lead-in, in order (issue 11 #2).
+std::vector<ListLead> Segmenter::SplitUnmarkedItems(std::size_t first_unit) {
+  std::vector<ListLead> links;
+  auto line_end_cut = [](std::string_view unit, std::size_t nl, bool in_list) -> bool {
+    std::string_view before = unit.substr(0, nl);
+    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    if (before.empty()) return false;
+    if (before.back() == ':') return true;
+    if (!in_list) return false;
+    for (std::string_view end : {"; and", "; or", ";"}) {
+      if (before.size() >= end.size() && before.substr(before.size() - end.size()) == end) {
+        return true;
+      }
+    }
+    return false;
+  };
+  // Only paragraphs with a line that ends in ':' before more text are split.
+  bool any = false;
+  for (std::size_t u = first_unit; u < out_.units.size() && !any; ++u) {
+    const std::string_view t =
+        text_.substr(out_.units[u].begin, out_.units[u].end - out_.units[u].begin);
+    for (std::size_t nl = t.find('\n'); nl != std::string_view::npos; nl = t.find('\n', nl + 1)) {
+      if (out_.units[u].kind != UnitKind::kHeading && line_end_cut(t, nl, false)) any = true;
+    }
+  }
+  if (!any) return links;
+  const std::vector<Unit> old(out_.units.begin() + static_cast<std::ptrdiff_t>(first_unit),
+                              out_.units.end());
+  out_.units.resize(first_unit);
+  int lead = -1;  // the lead-in of the open unmarked list
+  for (const Unit& unit : old) {
+    if (unit.kind == UnitKind::kHeading) {
+      out_.units.push_back(unit);
+      lead = -1;
+      continue;
+    }
+    const std::string_view t = text_.substr(unit.begin, unit.end - unit.begin);
+    std::size_t start = 0;
+    UnitKind kind = unit.kind;
+    auto add = [&](std::size_t end) {
+      const std::size_t before = out_.units.size();
+      AddUnitPiece(unit.begin + start, unit.begin + end, lead >= 0 ? UnitKind::kListItem : kind,
+                   unit.paragraph);
+      if (out_.units.size() == before) return;
+      if (lead >= 0) {
+        links.push_back({static_cast<std::uint32_t>(before), static_cast<std::uint32_t>(lead)});
+      }
+      kind = UnitKind::kSentence;
+    };
+    for (std::size_t nl = t.find('\n'); nl != std::string_view::npos; nl = t.find('\n', nl + 1)) {
+      if (!line_end_cut(t, nl, lead >= 0)) continue;
+      const bool opens = Trim(t.substr(0, nl)).back() == ':';
+      const std::size_t before = out_.units.size();
+      add(nl);
+      start = nl + 1;
+      if (opens && out_.units.size() > before) lead = static_cast<int>(out_.units.size()) - 1;
+    }
+    add(t.size());
+    // An item that ends its sentence ends the list.
+    if (lead >= 0 && !t.empty() && t.back() != ':') lead = -1;
+  }
+  return links;
 }
 
 // A list item with no lead-in whose first sentence only names its subject ("(b) General.", "(c)

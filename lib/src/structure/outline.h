@@ -77,9 +77,13 @@ struct Outline {
 // their subject ("(c) Incident reporting." before its text, or items nested under it, or plain
 // text); a short numbered line that is the first item under a lead-in, or a sibling of the item
 // before in such a list ("shall include:" / "1. Yearly penetration tests"), is an item, not a
-// heading. List items start at "-", "*", "+", "(a)", "1.", "a.", word-processor bullets ("•", "●",
-// U+F0B7, "o" where an item may start), but not where the line before runs on into the marker
-// ("paragraph" / "(b) above"). Sentences end at
+// heading. A numbered clause that only names who owes the list after it ("14.9 The Supplier:")
+// leads into that list and opens no section; nor does a clause reference that the line wrapping
+// put at a line start ("... as required in" / "Clause 15."). List items start at "-", "*", "+",
+// "(a)", "1.", "a.", word-processor bullets ("•", "●", U+F0B7, "o" where an item may start), but
+// not where the line before runs on into the marker ("paragraph" / "(b) above"); in a list that
+// lost its markers (PDF text), a line ending in ':' leads in and each line after it ending in ';'
+// ends an item, until an item ends its sentence. Sentences end at
 // '.', '?', '!' followed by space and an upper-case letter, digit, quote or '(' -- but not after
 // legal abbreviations (Sec., e.g., i.e., U.S., Inc., Ltd., No., Art., cf., etc., vs., Co., Corp.,
 // para., approx., incl., single capital initials). Each list item starts a new unit, and the
