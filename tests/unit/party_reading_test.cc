@@ -112,6 +112,20 @@ TEST(PartyReading, DutyTowardsTheOtherPartyUnderAOneSidedLeadInIsMutual) {
   EXPECT_EQ(found[0].party, "mutual") << Describe(report);
 }
 
+// issue 15 #8: a right named inside a leading condition ("If the Provider confirms that the
+// Customer is eligible for a credit, ...") is the condition, not the clause: the main clause's
+// subject holds the duty.
+TEST(PartyReading, RightInsideALeadingConditionLeavesTheMainClausesDuty) {
+  const Report report = test_scan::ScanText(
+      "8. Service credits. If the Provider confirms that the Customer is eligible for a service "
+      "credit, the Provider will apply the credit to the Customer's next invoice within thirty "
+      "days.\n",
+      "terms.txt");
+  const std::vector<Finding> found = On(report, "sla_uptime", "will apply the credit");
+  ASSERT_FALSE(found.empty()) << Describe(report);
+  EXPECT_EQ(found[0].party, "supplier") << Describe(report);
+}
+
 // issue 15 #1: a preamble that bolds the short name ('Blue Fern Labs Inc. (**"BFL"**)') still
 // names the party, so "BFL agrees to ..." is the supplier's duty under its own name.
 TEST(PartyReading, BoldShortNameInThePreambleNamesTheParty) {

@@ -428,6 +428,21 @@ bool MutualMainClause(const Tokens& t, const std::vector<PartyTerm>& terms) {
   return false;
 }
 
+// The token after the comma that closes a leading condition ("If Customer is eligible for a
+// credit, Provider will ..."), or 0 when the unit opens otherwise.
+std::size_t LeadingConditionEnd(const Tokens& t) {
+  const std::size_t i = OpeningStart(t);
+  if (!t.IsAny(i,
+               {"if", "where", "when", "whenever", "unless", "once", "should", "upon", "after"})) {
+    return 0;
+  }
+  for (std::size_t k = i + 1; k < t.size(); ++k) {
+    if (t.IsAny(k, {".", ";", ":"})) return 0;
+    if (t.Is(k, ",")) return k + 1;
+  }
+  return 0;
+}
+
 // True when the unit speaks of "the other party" and its first modal duty has a subject of its
 // own that names no side and is no pronoun ("If a threat is found by either side, the
 // discoverer shall tell the other party"): whichever side is in that role holds the duty, also
@@ -560,7 +575,8 @@ PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexi
   PartyRole role;
   role.party = duty_holder;
   const std::size_t modal = FirstModal(t);
-  for (std::size_t i = 0; i < t.size(); ++i) {
+  const std::size_t condition_end = duty_holder == Party::kUnknown ? 0 : LeadingConditionEnd(t);
+  for (std::size_t i = condition_end; i < t.size(); ++i) {
     const std::size_t length = RightPhraseAt(t, i);
     if (length == 0) continue;
     const Party holder = HolderBefore(t, terms, i);

@@ -74,7 +74,9 @@ struct PartyRole {
 // side's right ("may, at X's discretion, be ..." is no right of the subject before it); a unit
 // that speaks of "the other party" and whose first duty has a subject of its own that names no
 // side ("the discoverer shall tell the other party") is mutual, also over a duty holder given
-// (a lead-in's); a government's own auditor (a Comptroller or Auditor General) is a third party.
+// (a lead-in's); a government's own auditor (a Comptroller or Auditor General) is a third party;
+// with a duty holder given, a right phrase inside a leading condition ("If Provider confirms that
+// Customer is eligible for a credit, Provider will ...") is no right of the unit.
 // Never fails.
 PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexicon& lexicon);
 
