@@ -126,6 +126,24 @@ TEST(PartyReading, RightInsideALeadingConditionLeavesTheMainClausesDuty) {
   EXPECT_EQ(found[0].party, "supplier") << Describe(report);
 }
 
+// issue 15 #8: a heading that asks a question of the reader ("What you must keep confidential")
+// states no duty of "you": the list under it binds each party.
+TEST(PartyReading, WhatYouMustHeadingLeavesTheDutyToEachParty) {
+  const Report report = test_scan::ScanText(
+      "7. What you must keep confidential\n"
+      "7.1   Each Party must:\n\n"
+      "           \u25CF keep all Confidential Information it receives secret and secure\n"
+      "           \u25CF not disclose the other Party's Confidential Information without its "
+      "prior written consent\n"
+      "           \u25CF immediately notify the Disclosing Party if it suspects any unauthorised "
+      "access to, copying or loss of Confidential Information\n\n"
+      "7.2 This clause survives the end of the Contract.\n",
+      "terms.txt");
+  const std::vector<Finding> found = On(report, "incident_notification", "Each Party must");
+  ASSERT_FALSE(found.empty()) << Describe(report);
+  EXPECT_EQ(found[0].party, "mutual") << Describe(report);
+}
+
 // issue 15 #1: a preamble that bolds the short name ('Blue Fern Labs Inc. (**"BFL"**)') still
 // names the party, so "BFL agrees to ..." is the supplier's duty under its own name.
 TEST(PartyReading, BoldShortNameInThePreambleNamesTheParty) {
