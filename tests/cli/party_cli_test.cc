@@ -137,5 +137,32 @@ TEST(PartyCli, EvidenceTakesParty) {
       RunClausescan("evidence --party corvid " + Quote(dir.path() / "reseller.txt")).exit_code, 0);
 }
 
+// issue 15 #1: a Markdown DPA that pairs a role word with a company whose short name it bolds
+// ('between Customer and Blue Fern Labs Inc. (**"BFL"**)') names BFL: --party BFL is the
+// supplier, and --party Customer the other side.
+TEST(PartyCli, NameBoldedInAMarkdownPreambleIsAParty) {
+  TempDir dir;
+  WriteWholeFile(dir.path() / "dpa.md",
+                 "# Data Processing Addendum\n\n"
+                 "This Addendum is part of the Platform Terms between Customer and Blue Fern Labs "
+                 "Inc. (**\"BFL\"**).\n\n"
+                 "## 4. Subprocessors\n\n"
+                 "BFL agrees to sign a written contract with each Subprocessor that binds it to "
+                 "data protection duties no less protective than this Addendum.\n");
+  RunResult us = RunClausescan("scan --format json --party BFL " + Quote(dir.path() / "dpa.md"));
+  ASSERT_EQ(us.exit_code, 0) << us.err;
+  nlohmann::json report = nlohmann::json::parse(us.out);
+  EXPECT_EQ(report["document"]["user_side"], "supplier");
+  ASSERT_FALSE(report["findings"].empty()) << us.out;
+  EXPECT_EQ(report["findings"][0]["party_name"], "BFL");
+  EXPECT_EQ(report["findings"][0]["side"], "us");
+  RunResult them =
+      RunClausescan("scan --format json --party customer " + Quote(dir.path() / "dpa.md"));
+  ASSERT_EQ(them.exit_code, 0) << them.err;
+  report = nlohmann::json::parse(them.out);
+  ASSERT_FALSE(report["findings"].empty()) << them.out;
+  EXPECT_EQ(report["findings"][0]["side"], "them");
+}
+
 }  // namespace
 }  // namespace clausescan::testing

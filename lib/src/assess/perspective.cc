@@ -49,11 +49,29 @@ void Revise(Risk risk, std::string reason, const std::string& earlier, Finding* 
   finding->positions.clear();
 }
 
+// True for a government's own auditor ("comptroller general", "auditor general"), as
+// PartyRole::third_party writes it.
+bool IsPublicAuditor(const std::string& third_party) {
+  for (const char* word : {"comptroller general", "auditor general", "auditor-general"}) {
+    if (third_party.find(word) != std::string::npos) return true;
+  }
+  return false;
+}
+
 void JudgeAudit(const PartyRole& role, Party party, Party user, const SideNames& names,
                 Finding* finding) {
   const bool third_party_acts =
       !role.third_party.empty() && !role.right &&
       (party == Party::kUnknown || (party != Party::kMutual && !role.names_other_side));
+  if (third_party_acts && IsPublicAuditor(role.third_party)) {
+    // issue 15 #8: a government's own auditor examining our records audits us for the
+    // customer: the playbook's risk stands.
+    finding->reasons.insert(finding->reasons.begin(),
+                            fmt::format("a public auditor ({}) examines our records for {}: an "
+                                        "audit of us",
+                                        role.third_party, NameOf(Opposite(user), names)));
+    return;
+  }
   if (third_party_acts) {
     Revise(Risk::kInfo,
            fmt::format("a third party ({}) inspects or decides here, not {}: this is no audit "

@@ -30,7 +30,9 @@ bool AsksNothingOfUser(const Rule& rule, const PartyRole& role, Party user, cons
 // - audit_rights: the audited side is the party holding a duty, or the other side of the party
 //   holding a right to audit (a right of another kind, such as answering with reports, keeps
 //   the playbook's risk). An audit of them, or by a third party (a regulator, an independent
-//   accountant) that neither side conducts, is kInfo with a reason saying so; an audit of us
+//   accountant) that neither side conducts, is kInfo with a reason saying so, except a
+//   government's own auditor (a Comptroller or Auditor General) examining our records, which
+//   keeps the playbook's risk with a first reason saying so (issue 15 #8); an audit of us
 //   keeps the playbook's risk. How the other side must address its requests to us
 //   (role.addresses_other_side) is kInfo, and so are the other side's duty to give notice
 //   before its audits and our right to receive it (role.notice, issue 15 #8).

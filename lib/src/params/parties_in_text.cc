@@ -313,14 +313,17 @@ std::size_t LatePreambleStart(std::string_view text) {
 
 void ReadNamingParentheticalsIn(std::string_view head, std::vector<NamedParty>* parties) {
   // ("Ehave"), (the "Customer"), (hereinafter "the Reseller"), (hereinafter referred to as
-  // "Provider"), ("Company" or "we"); and ', hereinafter referred to as "Provider",'.
+  // "Provider"), ("Company" or "we"); and ', hereinafter referred to as "Provider",'. Markdown
+  // emphasis around the quoted term is read through: (**"PSI"**) (issue 15 #1).
   static const RE2 kNaming(
       "(?i)(\\(|,)\\s*(?:(?:hereinafter|hereafter|herein)\\s*,?\\s*)?"
       "(?:(?:referred\\s+to|called|named|designated|known)\\s+(?:herein\\s+)?(?:as\\s+)?)?"
-      "(?:the\\s+)?[\"\\x{201C}\\x{201D}]([^\"\\x{201C}\\x{201D}()\\n]{1,40})[\"\\x{201C}\\x{201D}]"
-      "(?:\\s*,?\\s*(?:or|and)\\s+(?:the\\s+)?[\"\\x{201C}\\x{201D}]([^\"\\x{201C}\\x{201D}()\\n]{"
-      "1,40})"
-      "[\"\\x{201C}\\x{201D}])?\\s*(\\)|,|\\.|;)");
+      "(?:the\\s+)?[*_]{0,3}[\"\\x{201C}\\x{201D}]([^\"\\x{201C}\\x{201D}()\\n]{1,40})"
+      "[\"\\x{201C}\\x{201D}][*_]{0,3}"
+      "(?:\\s*,?\\s*(?:or|and)\\s+(?:the\\s+)?[*_]{0,3}[\"\\x{201C}\\x{201D}]([^\"\\x{201C}\\x{"
+      "201D}()"
+      "\\n]{1,40})"
+      "[\"\\x{201C}\\x{201D}][*_]{0,3})?\\s*(\\)|,|\\.|;)");
   // 'X (hereinafter the Reseller)', 'X, hereinafter called the Reseller,' without quotes.
   static const RE2 kHereinafter(
       "(?i)(\\(|,)\\s*(?:hereinafter|hereafter)\\s+(?:(?:referred\\s+to|called|named)\\s+)?"

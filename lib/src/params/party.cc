@@ -289,7 +289,8 @@ Subject FindSubject(const Tokens& t, const std::vector<PartyTerm>& terms, const 
       if (!t.IsWord(k) && !t.Is(k, "'")) break;
     }
   }
-  if (first > 0 && t.IsAny(first - 1, {"that", "which", "who", "whom", "whose"})) {
+  // "what you must keep confidential" (a heading) is a noun clause too, issue 15 #8.
+  if (first > 0 && t.IsAny(first - 1, {"that", "which", "who", "whom", "whose", "what"})) {
     subject.embedded = true;
   }
   for (int n = 0; n < 3 && first > 0 &&

@@ -32,7 +32,9 @@ struct PartyLexicon {
 // of a party named as the subject counts as a modal: "vendor maintains a program", "we encrypt",
 // "provider has in place", "processor has implemented". A modal right after "and", "or" or
 // "but" shares the subject of the verb before it ("Customer is not permitted to submit and shall
-// not submit ..." -> customer), as a pronoun would. kUnknown when no subject is found.
+// not submit ..." -> customer), as a pronoun would. A subject after "what" is a noun clause's,
+// as after "that" or "which" ("7. What you must keep confidential 7.1 Each Party must: ..." ->
+// kMutual). kUnknown when no subject is found.
 // folded is one unit's folded view.
 Party DutyHolder(std::string_view folded, const PartyLexicon& lexicon);
 

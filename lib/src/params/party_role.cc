@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "params/parties_in_text.h"
 #include "params/party_terms.h"
 #include "params/scan.h"
 
@@ -22,11 +23,35 @@ constexpr std::size_t kHolderWindow = 14;
 // agents, or suppliers") is read for its "its", in tokens.
 constexpr std::size_t kOwnedListTokens = 20;
 
+// How far a passive verb's agent ("by the Customer") or a discretion's holder is looked for, in
+// tokens.
+constexpr std::size_t kAgentWindow = 5;
+
+// Past an aside naming who decides, from token k: "at the Customer's (sole) discretion",
+// "at the discretion of the Customer", "in its discretion", with the commas around it. Returns
+// the first token after it (k when there is none).
+std::size_t SkipDiscretion(const Tokens& t, std::size_t k) {
+  std::size_t i = k;
+  if (t.Is(i, ",")) ++i;
+  if (!t.IsAny(i, {"at", "in"})) return k;
+  for (std::size_t j = i + 1; j < t.size() && j <= i + 6; ++j) {
+    if (!t.Is(j, "discretion")) continue;
+    std::size_t end = j + 1;
+    if (t.Is(end, "of")) {
+      while (end < t.size() && end <= j + 6 && t.IsWord(end)) ++end;
+    }
+    if (t.Is(end, ",")) ++end;
+    return end;
+  }
+  return k;
+}
+
 // A right phrase starting at token i: its length in tokens, or 0.
 std::size_t RightPhraseAt(const Tokens& t, std::size_t i) {
   if (t.Is(i, "may")) {
-    // "may be conducted", "may not": no right of the subject.
-    if (t.IsAny(i + 1, {"be", "not", "only"})) return 0;
+    // "may be conducted", "may not": no right of the subject; nor "may, at the Customer's
+    // discretion, be accepted" (issue 15 #8).
+    if (t.IsAny(i + 1, {"be", "not", "only"}) || t.Is(SkipDiscretion(t, i + 1), "be")) return 0;
     // issue 15 #3: "may process the data only for ...": a restriction on the subject.
     if (t.IsAny(i + 1, {"use", "process", "disclose", "access", "transfer", "share", "retain",
                         "store", "copy"})) {
@@ -78,6 +103,69 @@ Party HolderBefore(const Tokens& t, const std::vector<PartyTerm>& terms, std::si
   return Party::kUnknown;
 }
 
+// A side named from token k on, as a lexicon term ("the Government", "Customer") or a role word
+// ("Government personnel", "Agency staff"), after an article; kUnknown when none.
+Party SideNamedAt(const Tokens& t, const std::vector<PartyTerm>& terms, std::size_t k) {
+  const std::size_t word = t.IsAny(k, {"the", "a", "an"}) ? k + 1 : k;
+  for (std::size_t last = word; last < word + 3 && last < t.size(); ++last) {
+    std::optional<PartyTermMatch> m = PartyTermEndingAt(t, terms, last);
+    if (m && m->first >= k && m->first <= word) return m->side;
+  }
+  return t.IsWord(word) ? RoleOfWord(t.Text(word)) : Party::kUnknown;
+}
+
+// The side owning the discretion of a "discretion" at token i: "at the Customer's (sole)
+// discretion", "in the discretion of the Customer"; kUnknown for "its discretion" or none.
+Party DiscretionHolder(const Tokens& t, const std::vector<PartyTerm>& terms, std::size_t i) {
+  std::size_t k = i;
+  while (k > 0 && t.IsAny(k - 1, {"sole", "absolute", "reasonable", "own", "exclusive", "and"})) {
+    --k;
+  }
+  if (k >= 3 && t.Is(k - 1, "s") && t.Is(k - 2, "'")) {
+    if (std::optional<PartyTermMatch> m = PartyTermEndingAt(t, terms, k - 3)) return m->side;
+    return RoleOfWord(t.Text(k - 3));
+  }
+  if (t.Is(i + 1, "of")) return SideNamedAt(t, terms, i + 2);
+  return Party::kUnknown;
+}
+
+// A passive act that a side may perform or decides, in a unit whose sentences name no duty
+// holder (issue 15 #8): "scans can be performed by Government personnel", "results may, at the
+// Customer's discretion, be accepted". The side is the agent after "by" of a permitted passive
+// ("can", "may", "could" + "be" + participle; "shall be designed by the Supplier" is a duty,
+// which DutyHolder reads), else the holder of a discretion the unit names. *audits says the
+// participle audits, inspects or scans. kUnknown when none.
+Party PassiveActor(const Tokens& t, const std::vector<PartyTerm>& terms, bool* audits) {
+  Party discretion = Party::kUnknown;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t.Is(i, "discretion") && discretion == Party::kUnknown) {
+      discretion = DiscretionHolder(t, terms, i);
+    }
+    // "shall be designed by the Supplier" is the Supplier's duty, which DutyHolder reads.
+    if (!t.IsAny(i, {"may", "can", "could"})) continue;
+    const std::size_t be = SkipDiscretion(t, i + 1);
+    if (!t.Is(be, "be") || !t.IsWord(be + 1)) continue;
+    const std::string_view verb = t.Text(be + 1);
+    const bool participle = verb.size() > 3 && (verb.substr(verb.size() - 2) == "ed" ||
+                                                verb.substr(verb.size() - 2) == "en");
+    if (!participle) continue;
+    for (std::size_t b = be + 2; b < t.size() && b <= be + 1 + kAgentWindow; ++b) {
+      if (t.IsAny(b, {".", ";", ":"})) break;
+      if (!t.Is(b, "by")) continue;
+      const Party agent = SideNamedAt(t, terms, b + 1);
+      if (agent == Party::kSupplier || agent == Party::kCustomer) {
+        *audits = t.IsAny(be + 1, {"performed", "conducted", "audited", "inspected", "examined",
+                                   "scanned", "tested", "reviewed", "verified", "carried"});
+        return agent;
+      }
+      break;
+    }
+  }
+  *audits = false;
+  return discretion == Party::kSupplier || discretion == Party::kCustomer ? discretion
+                                                                          : Party::kUnknown;
+}
+
 // True when the verb after a right phrase (past "at its option," asides and adverbs) is one of
 // auditing: "may audit", "shall have the right, at its own cost, to inspect", "may request an
 // audit" (not "may satisfy an audit request by providing its report").
@@ -127,6 +215,7 @@ std::size_t FirstModal(const Tokens& t) {
 }
 
 std::string ThirdPartyIn(std::string_view folded) {
+  // A government's own auditors ("comptroller general") too (issue 15 #8).
   static const char* const kThirdParties[] = {"regulatory authorit",
                                               "regulatory agenc",
                                               "regulator",
@@ -144,7 +233,10 @@ std::string ThirdPartyIn(std::string_view folded) {
                                               "firm of independent",
                                               "independent inspector",
                                               "independent expert",
-                                              "arbitrator"};
+                                              "arbitrator",
+                                              "comptroller general",
+                                              "auditor general",
+                                              "auditor-general"};
   for (const char* word : kThirdParties) {
     const std::size_t at = folded.find(word);
     if (at == std::string_view::npos) continue;
@@ -336,6 +428,44 @@ bool MutualMainClause(const Tokens& t, const std::vector<PartyTerm>& terms) {
   return false;
 }
 
+// The token after the comma that closes a leading condition ("If Customer is eligible for a
+// credit, Provider will ..."), or 0 when the unit opens otherwise.
+std::size_t LeadingConditionEnd(const Tokens& t) {
+  const std::size_t i = OpeningStart(t);
+  if (!t.IsAny(i,
+               {"if", "where", "when", "whenever", "unless", "once", "should", "upon", "after"})) {
+    return 0;
+  }
+  for (std::size_t k = i + 1; k < t.size(); ++k) {
+    if (t.IsAny(k, {".", ";", ":"})) return 0;
+    if (t.Is(k, ",")) return k + 1;
+  }
+  return 0;
+}
+
+// True when the unit speaks of "the other party" and its first modal duty has a subject of its
+// own that names no side and is no pronoun ("If a threat is found by either side, the
+// discoverer shall tell the other party"): whichever side is in that role holds the duty, also
+// under a lead-in that names one side (issue 15 #8).
+bool UnnamedRoleTowardsOtherParty(const Tokens& t, const std::vector<PartyTerm>& terms,
+                                  std::string_view folded, const PartyLexicon& lexicon) {
+  bool other_party = false;
+  for (std::size_t k = 0; k < t.size() && !other_party; ++k) {
+    other_party = t.Phrase(k, {"the", "other", "party"});
+  }
+  if (!other_party) return false;
+  const std::size_t modal = FirstModal(t);
+  if (modal >= t.size() || modal == 0) return false;
+  std::size_t w = modal - 1;
+  while (w > 0 && t.IsAny(w, {"promptly", "immediately", "also", "then", "thereupon"})) --w;
+  if (w <= OpeningStart(t) || !t.IsWord(w) ||
+      t.IsAny(w, {"it", "they", "he", "she", "we", "you", "who", "which", "that"}) ||
+      PartyTermEndingAt(t, terms, w)) {
+    return false;
+  }
+  return DutyHolder(folded, lexicon) == Party::kUnknown;
+}
+
 // The side a passive duty addresses ("All such requests must be in writing and made to the
 // Provider", "notice shall be given to Customer"): the side acted towards, or kUnknown.
 Party PassiveAddressee(const Tokens& t, const std::vector<PartyTerm>& terms) {
@@ -445,7 +575,8 @@ PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexi
   PartyRole role;
   role.party = duty_holder;
   const std::size_t modal = FirstModal(t);
-  for (std::size_t i = 0; i < t.size(); ++i) {
+  const std::size_t condition_end = duty_holder == Party::kUnknown ? 0 : LeadingConditionEnd(t);
+  for (std::size_t i = condition_end; i < t.size(); ++i) {
     const std::size_t length = RightPhraseAt(t, i);
     if (length == 0) continue;
     const Party holder = HolderBefore(t, terms, i);
@@ -470,6 +601,14 @@ PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexi
     // "Customer will receive no refund ...": a limit on the holder's remedy.
     if (role.right && t.Is(i + length, "no")) role.limits_remedy = true;
     break;
+  }
+  if (role.party == Party::kUnknown) {
+    bool audits = false;
+    if (const Party actor = PassiveActor(t, terms, &audits); actor != Party::kUnknown) {
+      role.party = actor;  // "scans can be performed by the Government": its right
+      role.right = true;
+      role.audits = audits;
+    }
   }
   const Party opening = SubjectAtOpening(t, terms);
   if (opening != Party::kUnknown &&
@@ -550,14 +689,16 @@ PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexi
     // issue 15 #2: "The Agency is not liable for ...": the duty holder's own exclusion.
     role.holder_limits_liability = LimitsLiability(folded);
   }
-  if (role.party != Party::kMutual && !role.right && MutualMainClause(t, terms)) {
+  if (role.party != Party::kMutual && !role.right &&
+      (MutualMainClause(t, terms) || UnnamedRoleTowardsOtherParty(t, terms, folded, lexicon))) {
     // "If Customer objects ..., the parties will discuss ...": the main clause binds both.
     role.party = Party::kMutual;
   }
   if (role.party == Party::kUnknown) {
-    // "This Section sets out the indemnified party's exclusive remedy": either side's role.
+    // "This Section sets out the indemnified party's exclusive remedy": either side's role; so
+    // is "the discoverer shall tell the other party" (issue 15 #8).
     for (std::size_t k = 0; k < t.size(); ++k) {
-      if (EitherSideRoleAt(t, k) > 0) {
+      if (EitherSideRoleAt(t, k) > 0 || t.Phrase(k, {"the", "other", "party"})) {
         role.party = Party::kMutual;
         break;
       }

@@ -68,7 +68,16 @@ struct PartyRole {
 // a known duty holder whose liability words name it sets holder_limits_liability when it
 // excludes or limits that liability (issue 15 #2). `notice`: the first modal duty's verb gives
 // notice ("shall notify", "must give ... notice", "will provide ... notification"), or the right
-// is "shall receive ... notice" (issue 15 #8). Never fails.
+// is "shall receive ... notice" (issue 15 #8). Also (issue 15 #8): a unit with no side yet whose
+// permitted passive names its agent ("scans can be performed by Government personnel") or whose
+// decision is one side's ("results may, at the Customer's discretion, be accepted") is that
+// side's right ("may, at X's discretion, be ..." is no right of the subject before it); a unit
+// that speaks of "the other party" and whose first duty has a subject of its own that names no
+// side ("the discoverer shall tell the other party") is mutual, also over a duty holder given
+// (a lead-in's); a government's own auditor (a Comptroller or Auditor General) is a third party;
+// with a duty holder given, a right phrase inside a leading condition ("If Provider confirms that
+// Customer is eligible for a credit, Provider will ...") is no right of the unit.
+// Never fails.
 PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexicon& lexicon);
 
 }  // namespace clausescan::internal
