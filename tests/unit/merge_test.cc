@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "assess/assess.h"
+#include "assess/list_items.h"
 #include "assess/section_advice.h"
 #include "clausescan/clausescan.h"
 
@@ -259,6 +260,28 @@ TEST(OneClauseOneFinding, AdviceGrantedNearbyIsLeftOutForEveryMergedRule) {
   std::vector<Finding> findings = {clause, next};
   DropAdviceGrantedNearby(data, findings);
   EXPECT_EQ(findings[0].considerations, std::vector<std::string>{"Keep records."});
+}
+
+// issue 15 #3: a list item folded into its lead-in's finding is a merged member like any other:
+// its rule judges the list too (a.second's own policy: medium) and its advice is kept, where
+// Reassess used to re-judge the lead-in with the lead-in's rule alone.
+TEST_F(MergeTest, AFoldedItemsRuleJudgesItsListToo) {
+  const std::string text = "Vendor shall:\n(a) train its staff.\n";
+  Finding lead = Make("a.first", 0, 13, {});
+  lead.text = text.substr(0, 13);
+  lead.rules = {"a.first"};
+  Finding item = Make("a.second", 14, 33, {{"training", true}});
+  item.text = text.substr(14, 19);
+  item.rules = {"a.second"};
+  std::vector<Finding> findings = {lead, item};
+  FoldListItems(data_, text, findings, "dpa");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].rules, (std::vector<std::string>{"a.second", "a.first"}));
+  EXPECT_EQ(findings[0].risk, Risk::kMedium);
+  EXPECT_NE(std::find(findings[0].considerations.begin(), findings[0].considerations.end(),
+                      "Train staff yearly."),
+            findings[0].considerations.end());
+  EXPECT_EQ(findings[0].end, 33u);
 }
 
 }  // namespace
