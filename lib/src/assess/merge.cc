@@ -296,11 +296,24 @@ bool JudgedByPosition(const Finding& f) { return !f.positions.empty(); }
 // own, in document order, covering the clause's span. An inner provision (InnerProvisions) that a
 // position judges on its own stands apart; the widest member with the other members (the
 // lead-in, the sentences around it, the items no position judges alone: they take the lead-in's
-// reading) is the head, whose span is cut around the provisions that stand apart. Without such
-// provisions, each run of overlapping members is one (sentences that continue one another).
+// reading) is the head, judged on its own (as the whole clause when no position judges it so),
+// whose span is cut around the provisions that stand apart; a piece of it
+// that is blank, or only a lead-in ending in ':' ("The Vendor shall:"), belongs to the provision
+// after it. Without such provisions, each run of overlapping members is one (sentences that
+// continue one another) when a position judges each; else the clause is one. whole is the members'
+// merged finding, whose text the pieces are read from.
 void SplitClause(const RuleSetData& data, const std::vector<Finding>& findings,
                  const std::vector<std::size_t>& members, std::string_view doctype,
-                 std::vector<Provision>* provisions, std::vector<Finding>* judged) {
+                 const Finding& whole, std::vector<Provision>* provisions,
+                 std::vector<Finding>* judged) {
+  // The text of [from, to) when the clause's text holds it, trimmed.
+  auto piece = [&](std::size_t from, std::size_t to) -> std::string_view {
+    if (from < whole.start || to > whole.end || from >= to) return {};
+    std::string_view text = std::string_view(whole.text).substr(from - whole.start, to - from);
+    const std::size_t first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) return {};
+    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+  };
   std::vector<Provision> apart;
   for (Provision& p : InnerProvisions(findings, members)) {
     Finding alone = Judged(data, findings, p.members, doctype);
@@ -310,6 +323,11 @@ void SplitClause(const RuleSetData& data, const std::vector<Finding>& findings,
     for (std::size_t i : members) AddToProvisions(findings, i, *provisions);
     for (const Provision& p : *provisions) {
       judged->push_back(Judged(data, findings, p.members, doctype));
+    }
+    // A sentence only its category's default judges is read with the others: one provision.
+    if (!std::all_of(judged->begin(), judged->end(), JudgedByPosition)) {
+      provisions->assign(1, {members, whole.start, whole.end});
+      judged->assign(1, whole);
     }
     return;
   }
@@ -321,22 +339,33 @@ void SplitClause(const RuleSetData& data, const std::vector<Finding>& findings,
       head.push_back(i);
     }
   }
-  const Finding head_alone = Judged(data, findings, head, doctype);
+  // A head no position judges on its own words has the clause's reading as a whole.
+  Finding head_alone = Judged(data, findings, head, doctype);
+  if (!JudgedByPosition(head_alone)) head_alone = whole;
   std::size_t at = findings[members.front()].start;
   std::size_t end = at;
   for (std::size_t i : members) end = std::max(end, findings[i].end);
   for (Provision& p : apart) {
     if (p.start > at) {
-      provisions->push_back({head, at, p.start});
-      judged->push_back(head_alone);
+      const std::string_view words = piece(at, p.start);
+      if (words.empty() || words.back() == ':') {
+        p.start = at;  // blank, or the lead-in of this item
+      } else {
+        provisions->push_back({head, at, p.start});
+        judged->push_back(head_alone);
+      }
     }
     at = p.end;
     judged->push_back(Judged(data, findings, p.members, doctype));
     provisions->push_back(std::move(p));
   }
   if (end > at) {
-    provisions->push_back({head, at, end});
-    judged->push_back(head_alone);
+    if (piece(at, end).empty()) {
+      provisions->back().end = end;
+    } else {
+      provisions->push_back({head, at, end});
+      judged->push_back(head_alone);
+    }
   }
 }
 
@@ -347,14 +376,14 @@ void SplitClause(const RuleSetData& data, const std::vector<Finding>& findings,
 std::vector<Finding> JudgeClause(const RuleSetData& data, const std::vector<Finding>& findings,
                                  const std::vector<std::size_t>& members,
                                  std::string_view doctype) {
+  // The span every member covers, whose text the pieces are cut from.
+  Finding whole = Judged(data, findings, members, doctype);
   std::vector<Provision> provisions;
   std::vector<Finding> alone;
-  SplitClause(data, findings, members, doctype, &provisions, &alone);
+  SplitClause(data, findings, members, doctype, whole, &provisions, &alone);
   const bool agree = std::all_of(alone.begin(), alone.end(),
                                  [&](const Finding& f) { return f.risk == alone.front().risk; });
-  if (agree) return {Judged(data, findings, members, doctype)};
-  // The span every member covers, whose text the pieces are cut from.
-  const Finding whole = Judged(data, findings, members, doctype);
+  if (agree) return {std::move(whole)};
   std::vector<Finding> out;
   std::vector<std::size_t> run;
   std::size_t first = 0;
