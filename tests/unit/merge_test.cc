@@ -230,6 +230,7 @@ TEST(OneClauseOneFinding, AnOnSiteItemOfAListKeepsItsOwnRisk) {
   EXPECT_EQ(audits[1]->line, 8);
   EXPECT_EQ(audits[1]->column, 1);
   EXPECT_EQ(audits[1]->text.rfind("2. The Agency may review", 0), 0u);
+  EXPECT_EQ(audits[1]->party, "supplier");  // the list's side, read for the list's rule
   for (std::size_t i = 1; i < audits.size(); ++i) {
     EXPECT_LE(audits[i - 1]->end, audits[i]->start);  // no clause reported twice
   }
