@@ -371,8 +371,16 @@ const internal::PartyRole* RoleOf(
   if (of_rule == roles.end()) return nullptr;
   auto it = of_rule->second.lower_bound(finding.start);
   if (it != of_rule->second.begin() && std::prev(it)->second.end > finding.start) --it;
-  if (it == of_rule->second.end() || it->first >= finding.end) return nullptr;
-  return &it->second.role;
+  if (it != of_rule->second.end() && it->first < finding.end) return &it->second.role;
+  // A piece of a clause split into its provisions (issue 15 #3) lies inside the hit of its list
+  // or paragraph, which may start before a nearer hit of the same rule: look a few further back.
+  int looked = 0;
+  for (auto back = of_rule->second.lower_bound(finding.start);
+       back != of_rule->second.begin() && looked < 16; ++looked) {
+    --back;
+    if (back->second.end > finding.start) return &back->second.role;
+  }
+  return nullptr;
 }
 
 // The index into data.doctypes of the document's type, or -1 when no type fits ("other").

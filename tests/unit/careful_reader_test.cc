@@ -279,5 +279,47 @@ TEST(CarefulReader, TheGovernmentIsTheCustomer) {
   EXPECT_EQ(notice.party, "supplier") << Describe(report);
 }
 
+// issue 15 #4: a hand-over of the data within a day of a request is a short export deadline, not
+// a deletion period; a reader rates it medium.
+TEST(CarefulReader, ADataHandOverWithinADayIsShort) {
+  const Report report = Scan(std::string(kParties) +
+                             "9. Customer data. On termination Supplier shall return the "
+                             "Customer Data. The data must be available to Customer upon request "
+                             "within one business day.\n");
+  Finding handover;
+  ASSERT_TRUE(OneOn(report, "data_deletion", "within one business day", &handover));
+  EXPECT_EQ(handover.risk, Risk::kMedium) << Describe(report);
+  EXPECT_EQ(handover.parameters.count("delete_days"), 0u);
+  EXPECT_NE(
+      std::find(handover.positions.begin(), handover.positions.end(), "delete-handover-short"),
+      handover.positions.end());
+}
+
+// issue 15 #4: "reasonable assurance that ... deleted" is some evidence, not a certificate of
+// deletion; the clause is not judged as an automatic certificate.
+TEST(CarefulReader, ReasonableAssuranceOfDeletionIsNoCertificate) {
+  const Report report = Scan(std::string(kParties) +
+                             "9. Exit. Within 60 days after termination Supplier will erase the "
+                             "Customer Data it holds and give Customer reasonable assurance that "
+                             "the data was deleted.\n");
+  Finding exit;
+  ASSERT_TRUE(OneOn(report, "data_deletion", "reasonable assurance", &exit));
+  EXPECT_EQ(exit.parameters.count("certification"), 0u) << Describe(report);
+  EXPECT_EQ(exit.risk, Risk::kLow) << Describe(report);
+}
+
+// issue 15 #4: an inspection of the supplier's IT environment by the customer reaches its
+// systems as a site visit does: on-site, and high when reports do not come first.
+TEST(CarefulReader, InspectingTheSuppliersItEnvironmentIsOnSite) {
+  const Report report =
+      Scan(std::string(kParties) +
+           "11. Oversight. Customer has the right to perform audits, scans or other inspections "
+           "of Supplier's IT environment used to provide the services.\n");
+  Finding audit;
+  ASSERT_TRUE(OneOn(report, "audit_rights", "IT environment", &audit));
+  ASSERT_EQ(audit.parameters.count("onsite"), 1u) << Describe(report);
+  EXPECT_EQ(audit.risk, Risk::kHigh) << Describe(report);
+}
+
 }  // namespace
 }  // namespace clausescan

@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "assess/assess.h"
+#include "assess/list_items.h"
+#include "assess/section_advice.h"
 #include "clausescan/clausescan.h"
 
 namespace clausescan::internal {
@@ -151,6 +153,146 @@ TEST_F(MergeTest, ParametersMergeAndTheNarrowerFindingWinsAConflict) {
   EXPECT_EQ(f.end, 300u);
   EXPECT_EQ(std::count(f.reasons.begin(), f.reasons.end(), "45 days (position long-notice)"), 1);
   EXPECT_EQ(f.considerations.front(), "Thirty days.");
+}
+
+// issue 15 #3: an item inside a list clause that a position judges riskier (or milder) on its
+// own than the list as a whole is reported as its own finding at its own span; the lead-in's
+// words before and after it keep the list's judgement. No byte is reported twice.
+TEST_F(MergeTest, AnItemJudgedDifferentlyOnItsOwnBecomesItsOwnFinding) {
+  Position short_notice;  // the list judged on its own words by a position too
+  short_notice.id = "short-notice";
+  Condition within;
+  within.param = "days";
+  within.op = Condition::Op::kLessEqual;
+  within.value = 30.0;
+  short_notice.when = {within};
+  short_notice.risk = Risk::kLow;
+  short_notice.reason = "{days} days is fine";
+  data_.playbook.categories["cat"].positions.push_back(short_notice);
+  std::vector<Finding> merged = MergeSameClause(
+      data_,
+      {Make("a.first", 0, 300, {{"days", 10.0}}), Make("a.first", 120, 200, {{"days", 45.0}})},
+      "dpa");
+  ASSERT_EQ(merged.size(), 3u);
+  EXPECT_EQ(merged[0].risk, Risk::kLow);
+  EXPECT_EQ(merged[0].start, 0u);
+  EXPECT_EQ(merged[0].end, 120u);
+  EXPECT_EQ(merged[1].risk, Risk::kHigh);
+  EXPECT_EQ(merged[1].start, 120u);
+  EXPECT_EQ(merged[1].end, 200u);
+  EXPECT_EQ(std::get<double>(merged[1].parameters.at("days")), 45.0);
+  EXPECT_EQ(merged[1].positions, std::vector<std::string>{"long-notice"});
+  EXPECT_EQ(merged[2].risk, Risk::kLow);
+  EXPECT_EQ(merged[2].start, 200u);
+  EXPECT_EQ(merged[2].end, 300u);
+  EXPECT_EQ(merged[2].text.size(), 100u);
+}
+
+// issue 15 #3: an item that no position judges on its own (only its category's default) takes
+// the lead-in's reading: the list stays one finding.
+TEST_F(MergeTest, AnItemOnlyTheDefaultJudgesStaysInItsList) {
+  std::vector<Finding> merged = MergeSameClause(
+      data_, {Make("a.first", 0, 300, {{"days", 45.0}}), Make("a.first", 120, 200, {})}, "dpa");
+  ASSERT_EQ(merged.size(), 1u);
+  EXPECT_EQ(merged[0].risk, Risk::kHigh);
+  EXPECT_EQ(merged[0].start, 0u);
+  EXPECT_EQ(merged[0].end, 300u);
+}
+
+// issue 15 #3 (GSA security addendum, section 3): an on-site inspection item of an oversight list
+// was reported LOW because a later item accepts the vendor's own audits in lieu of the agency's;
+// the item is HIGH on its own words and is reported at its own line.
+TEST(OneClauseOneFinding, AnOnSiteItemOfAListKeepsItsOwnRisk) {
+  Result<RuleSet> rules = RuleSet::Builtin();
+  ASSERT_TRUE(rules.ok()) << rules.error().message();
+  const std::string doc =
+      "# Security Addendum\n\n## 4. Inspections\n\nThe Vendor shall meet the following oversight "
+      "terms:\n\n1. To the extent needed for an inspection programme, the Vendor shall give the "
+      "Agency access to the Vendor's premises, facilities and databases within 48 hours of the "
+      "request.\n2. The Agency may review the Vendor's records each year.\n3. If the Vendor "
+      "chooses "
+      "to run its own audits, their results may at the Agency's discretion be accepted in lieu of "
+      "Agency-run audits.\n";
+  Result<Report> report = Scanner(*rules).ScanBytes(doc, "addendum.md");
+  ASSERT_TRUE(report.ok()) << report.error().message();
+  std::vector<const Finding*> audits;
+  for (const Finding& f : report->findings) {
+    if (f.category == "audit_rights") audits.push_back(&f);
+  }
+  ASSERT_EQ(audits.size(), 2u);
+  // The item, with the lead-in that introduces it; the further items are the list's reading.
+  EXPECT_EQ(audits[0]->risk, Risk::kHigh);
+  EXPECT_EQ(audits[0]->line, 5);
+  EXPECT_EQ(audits[0]->party, "supplier");
+  EXPECT_NE(audits[0]->text.find("1. To the extent needed"), std::string::npos);
+  EXPECT_EQ(audits[0]->text.find("2. The Agency"), std::string::npos);
+  EXPECT_EQ(audits[1]->risk, Risk::kLow);
+  EXPECT_EQ(audits[1]->line, 8);
+  EXPECT_EQ(audits[1]->column, 1);
+  EXPECT_EQ(audits[1]->text.rfind("2. The Agency may review", 0), 0u);
+  EXPECT_EQ(audits[1]->party, "supplier");  // the list's side, read for the list's rule
+  for (std::size_t i = 1; i < audits.size(); ++i) {
+    EXPECT_LE(audits[i - 1]->end, audits[i]->start);  // no clause reported twice
+  }
+}
+
+// issue 15 #3: advice that the next sentence of the section already grants is left out for every
+// rule merged into a finding, not only for its primary rule: "audits once a year" merged from two
+// rules, followed by "on 45 days' notice", is not told to ask for notice.
+TEST(OneClauseOneFinding, AdviceGrantedNearbyIsLeftOutForEveryMergedRule) {
+  RuleSetData data;
+  Condition no_notice;
+  no_notice.param = "notice_days";
+  no_notice.op = Condition::Op::kAbsent;
+  Rule first;
+  first.id = "a.first";
+  first.category = "cat";
+  first.considerations = {"Keep records."};
+  Rule second;
+  second.id = "a.second";
+  second.category = "cat";
+  Consideration ask("Ask for 30 days' notice of each audit.");
+  ask.when = {{no_notice}};
+  second.considerations = {ask};
+  data.rules = {first, second};  // sorted by id
+  Finding clause;
+  clause.rule = "a.first";
+  clause.rules = {"a.first", "a.second"};
+  clause.category = "cat";
+  clause.section = "7. Audits";
+  clause.parameters = {{"per_year", 1.0}};
+  clause.considerations = {"Keep records.", "Ask for 30 days' notice of each audit."};
+  Finding next = clause;
+  next.rule = "a.first";
+  next.rules = {"a.first"};
+  next.start = 100;
+  next.parameters = {{"notice_days", 45.0}};
+  next.considerations = {"Keep records."};
+  std::vector<Finding> findings = {clause, next};
+  DropAdviceGrantedNearby(data, findings);
+  EXPECT_EQ(findings[0].considerations, std::vector<std::string>{"Keep records."});
+}
+
+// issue 15 #3: a list item folded into its lead-in's finding is a merged member like any other:
+// its rule judges the list too (a.second's own policy: medium) and its advice is kept, where
+// Reassess used to re-judge the lead-in with the lead-in's rule alone.
+TEST_F(MergeTest, AFoldedItemsRuleJudgesItsListToo) {
+  const std::string text = "Vendor shall:\n(a) train its staff.\n";
+  Finding lead = Make("a.first", 0, 13, {});
+  lead.text = text.substr(0, 13);
+  lead.rules = {"a.first"};
+  Finding item = Make("a.second", 14, 33, {{"training", true}});
+  item.text = text.substr(14, 19);
+  item.rules = {"a.second"};
+  std::vector<Finding> findings = {lead, item};
+  FoldListItems(data_, text, findings, "dpa");
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].rules, (std::vector<std::string>{"a.second", "a.first"}));
+  EXPECT_EQ(findings[0].risk, Risk::kMedium);
+  EXPECT_NE(std::find(findings[0].considerations.begin(), findings[0].considerations.end(),
+                      "Train staff yearly."),
+            findings[0].considerations.end());
+  EXPECT_EQ(findings[0].end, 33u);
 }
 
 }  // namespace

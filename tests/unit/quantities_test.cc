@@ -540,6 +540,12 @@ const PercentCase kPercentCases[] = {
     {"ninety-nine point nine-nine percent", {99.99}},
     {"ninety-nine point nine nine percent", {99.99}},
     {"ninety-nine point ninety-nine percent", {99.99}},
+    // issue 15 #4: a fraction spelled out after "and"
+    {"ninety-nine and nine tenths percent", {99.9}},
+    {"ninety-nine and nine tenths percent (99.9%)", {99.9}},
+    {"ninety-nine and ninety-five hundredths percent", {99.95}},
+    {"ninety-nine and five tenths per cent of each month", {99.5}},
+    {"ninety-nine and nine other percent", {}},
     {"five percent (5%) of the monthly fees", {5}},
     {"five (5%) percent", {5}},
     {"50% (fifty percent) of the fees", {50}},

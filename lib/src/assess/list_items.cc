@@ -6,6 +6,7 @@
 #include <string>
 #include <utility>
 
+#include "assess/assess.h"
 #include "assess/merge.h"
 
 namespace clausescan::internal {
@@ -59,7 +60,16 @@ void FoldListItems(const RuleSetData& data, std::string_view text, std::vector<F
       }
       const std::size_t before = lead.parameters.size();
       for (const auto& [name, value] : item.parameters) lead.parameters.emplace(name, value);
-      if (lead.parameters.size() != before) Reassess(data, lead, doctype);
+      // issue 15 #3: the item's rules judge the list too, as a merge's members do.
+      if (lead.rules.empty()) lead.rules = {lead.rule};
+      const std::size_t rules_before = lead.rules.size();
+      for (const std::string& id :
+           item.rules.empty() ? std::vector<std::string>{item.rule} : item.rules) {
+        AddUnique(lead.rules, id);
+      }
+      if (lead.parameters.size() != before || lead.rules.size() != rules_before) {
+        Reassess(data, lead, doctype);
+      }
       // The lead-in's finding quotes the list down to the item.
       lead.end = item.end;
       lead.text = std::string(text.substr(lead.start, lead.end - lead.start));

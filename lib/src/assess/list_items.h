@@ -15,7 +15,9 @@ namespace clausescan::internal {
 // finding of the list's lead-in: the nearest finding before it of the same category and section
 // whose text ends with a colon, with nothing but other list items between them in `text` (the
 // document's text, which the findings' offsets index). The lead-in takes the parameters it lacks
-// from the item and is assessed again (Reassess), and its range, text and context after extend
+// and the rules (`rules`) it lacks from the item and, when it took any, is assessed again with
+// every one of its rules (Reassess: the riskiest gives rule and risk, each rule's reasons and
+// advice are joined), and its range, text and context after extend
 // to the item's end; the item is removed. Other findings are left
 // as they are. Expects findings in document order, assessed with doctype and merged. Never
 // fails.

@@ -1,6 +1,7 @@
 #include "assess/merge.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstddef>
 #include <map>
 #include <optional>
@@ -9,6 +10,7 @@
 #include <utility>
 
 #include "assess/assess.h"
+#include "report/context.h"
 
 namespace clausescan::internal {
 namespace {
@@ -206,6 +208,204 @@ Finding MergeGroup(const RuleSetData& data, const std::vector<Finding>& findings
   return merged;
 }
 
+// The members' finding: a lone member as it is (its rules set), more merged (MergeGroup).
+Finding Judged(const RuleSetData& data, const std::vector<Finding>& findings,
+               const std::vector<std::size_t>& members, std::string_view doctype) {
+  if (members.size() > 1) return MergeGroup(data, findings, members, doctype);
+  Finding f = findings[members.front()];
+  f.rules = {f.rule};
+  return f;
+}
+
+// A provision of a clause: the members that state it, and the span it is reported at.
+struct Provision {
+  std::vector<std::size_t> members;
+  std::size_t start = 0;
+  std::size_t end = 0;
+};
+
+// Adds member i of findings to the provisions: to the last one when it overlaps it, else as a
+// new one.
+void AddToProvisions(const std::vector<Finding>& findings, std::size_t i,
+                     std::vector<Provision>& provisions) {
+  const Finding& f = findings[i];
+  if (!provisions.empty() && f.start < provisions.back().end) {
+    provisions.back().members.push_back(i);
+    provisions.back().end = std::max(provisions.back().end, f.end);
+    return;
+  }
+  provisions.push_back({{i}, f.start, f.end});
+}
+
+// The members of a clause (in document order) that lie inside its widest member (a list's
+// lead-in with its items, a paragraph) and start after it, as provisions: an item of the list or
+// a sentence of the paragraph, with the members that overlap it.
+std::vector<Provision> InnerProvisions(const std::vector<Finding>& findings,
+                                       const std::vector<std::size_t>& members) {
+  const std::size_t widest =
+      *std::max_element(members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
+        return findings[a].end - findings[a].start < findings[b].end - findings[b].start;
+      });
+  const Finding& outer = findings[widest];
+  std::vector<Provision> inner;
+  for (std::size_t i : members) {
+    if (i != widest && findings[i].start > outer.start && findings[i].end <= outer.end) {
+      AddToProvisions(findings, i, inner);
+    }
+  }
+  return inner;
+}
+
+// Sets finding's span to [start, end) without its blank space at either end, a part of
+// `outer`'s (whose text and contexts it reads):
+// text, line, column and the contexts.
+void SpanWithin(const Finding& outer, std::size_t start, std::size_t end, Finding& finding) {
+  auto blank = [&](std::size_t at) {
+    return std::isspace(static_cast<unsigned char>(outer.text[at - outer.start])) != 0;
+  };
+  while (start < end && blank(start)) ++start;  // a piece starts and ends with its words
+  while (end > start && blank(end - 1)) --end;
+  const std::size_t from = start - outer.start;
+  const std::string before = outer.text.substr(0, from);
+  finding.start = start;
+  finding.end = end;
+  finding.text = outer.text.substr(from, end - start);
+  const std::size_t breaks =
+      static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
+  finding.line = outer.line + static_cast<int>(breaks);
+  const std::size_t line_start = before.rfind('\n');
+  const std::string_view on_line = line_start == std::string::npos
+                                       ? std::string_view(before)
+                                       : std::string_view(before).substr(line_start + 1);
+  const int chars = static_cast<int>(std::count_if(on_line.begin(), on_line.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+  finding.column = line_start == std::string::npos ? outer.column + chars : 1 + chars;
+  const std::size_t context = std::max<std::size_t>(outer.context_before.size(), 60);
+  const std::string window = outer.context_before + outer.text + outer.context_after;
+  const std::size_t base = outer.context_before.size();
+  finding.context_before = ContextBefore(window, base + from, context);
+  finding.context_after = ContextAfter(window, base + (end - outer.start), context);
+}
+
+// True when a position judged the finding: its risk comes from its own words, not from the
+// category's default (which an item of a list, read without its lead-in, would get).
+bool JudgedByPosition(const Finding& f) { return !f.positions.empty(); }
+
+// The provisions of a clause (members in document order) and each one's finding judged on its
+// own, in document order, covering the clause's span. An inner provision (InnerProvisions) that a
+// position judges on its own stands apart; the widest member with the other members (the
+// lead-in, the sentences around it, the items no position judges alone: they take the lead-in's
+// reading) is the head, judged on its own (as the whole clause when no position judges it so),
+// whose span is cut around the provisions that stand apart; a piece of it
+// that is blank, or only a lead-in ending in ':' ("The Vendor shall:"), belongs to the provision
+// after it. Without such provisions, each run of overlapping members is one (sentences that
+// continue one another) when a position judges each; else the clause is one. whole is the members'
+// merged finding, whose text the pieces are read from.
+void SplitClause(const RuleSetData& data, const std::vector<Finding>& findings,
+                 const std::vector<std::size_t>& members, std::string_view doctype,
+                 const Finding& whole, std::vector<Provision>* provisions,
+                 std::vector<Finding>* judged) {
+  // The text of [from, to) when the clause's text holds it, trimmed.
+  auto piece = [&](std::size_t from, std::size_t to) -> std::string_view {
+    if (from < whole.start || to > whole.end || from >= to) return {};
+    std::string_view text = std::string_view(whole.text).substr(from - whole.start, to - from);
+    const std::size_t first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) return {};
+    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+  };
+  std::vector<Provision> apart;
+  for (Provision& p : InnerProvisions(findings, members)) {
+    Finding alone = Judged(data, findings, p.members, doctype);
+    if (JudgedByPosition(alone)) apart.push_back(std::move(p));
+  }
+  if (apart.empty()) {
+    for (std::size_t i : members) AddToProvisions(findings, i, *provisions);
+    for (const Provision& p : *provisions) {
+      judged->push_back(Judged(data, findings, p.members, doctype));
+    }
+    // A sentence only its category's default judges is read with the others: one provision.
+    if (!std::all_of(judged->begin(), judged->end(), JudgedByPosition)) {
+      provisions->assign(1, {members, whole.start, whole.end});
+      judged->assign(1, whole);
+    }
+    return;
+  }
+  std::vector<std::size_t> head;
+  for (std::size_t i : members) {
+    if (std::none_of(apart.begin(), apart.end(), [&](const Provision& p) {
+          return std::find(p.members.begin(), p.members.end(), i) != p.members.end();
+        })) {
+      head.push_back(i);
+    }
+  }
+  // A head no position judges on its own words has the clause's reading as a whole.
+  Finding head_alone = Judged(data, findings, head, doctype);
+  if (!JudgedByPosition(head_alone)) head_alone = whole;
+  std::size_t at = findings[members.front()].start;
+  std::size_t end = at;
+  for (std::size_t i : members) end = std::max(end, findings[i].end);
+  for (Provision& p : apart) {
+    if (p.start > at) {
+      const std::string_view words = piece(at, p.start);
+      if (words.empty() || words.back() == ':') {
+        p.start = at;  // blank, or the lead-in of this item
+      } else {
+        provisions->push_back({head, at, p.start});
+        judged->push_back(head_alone);
+      }
+    }
+    at = p.end;
+    judged->push_back(Judged(data, findings, p.members, doctype));
+    provisions->push_back(std::move(p));
+  }
+  if (end > at) {
+    if (piece(at, end).empty()) {
+      provisions->back().end = end;
+    } else {
+      provisions->push_back({head, at, end});
+      judged->push_back(head_alone);
+    }
+  }
+}
+
+// The findings for one clause (members in document order): one when each of its provisions,
+// judged on its own, is at the same risk (SplitClause); else one per run of neighbouring
+// provisions of the same risk, each judged on its own words and reported at its own span (issue
+// 15 #3: a list's lead-in and an item of a different weight are two findings).
+std::vector<Finding> JudgeClause(const RuleSetData& data, const std::vector<Finding>& findings,
+                                 const std::vector<std::size_t>& members,
+                                 std::string_view doctype) {
+  // The span every member covers, whose text the pieces are cut from.
+  Finding whole = Judged(data, findings, members, doctype);
+  std::vector<Provision> provisions;
+  std::vector<Finding> alone;
+  SplitClause(data, findings, members, doctype, whole, &provisions, &alone);
+  const bool agree = std::all_of(alone.begin(), alone.end(),
+                                 [&](const Finding& f) { return f.risk == alone.front().risk; });
+  if (agree) return {std::move(whole)};
+  std::vector<Finding> out;
+  std::vector<std::size_t> run;
+  std::size_t first = 0;
+  for (std::size_t p = 0; p < provisions.size(); ++p) {
+    if (run.empty()) first = p;
+    for (std::size_t i : provisions[p].members) {
+      if (std::find(run.begin(), run.end(), i) == run.end()) run.push_back(i);
+    }
+    if (p + 1 < provisions.size() && alone[p + 1].risk == alone[p].risk) continue;
+    std::sort(run.begin(), run.end());
+    Finding f = p == first ? alone[p] : Judged(data, findings, run, doctype);
+    if (f.risk != alone[p].risk) f = alone[first];
+    const std::size_t start = provisions[first].start;
+    if (start >= whole.start && provisions[p].end <= whole.end) {
+      SpanWithin(whole, start, provisions[p].end, f);
+    }
+    out.push_back(std::move(f));
+    run.clear();
+  }
+  return out;
+}
+
 }  // namespace
 
 void Reassess(const RuleSetData& data, Finding& finding, std::string_view doctype) {
@@ -225,7 +425,7 @@ std::vector<Finding> MergeSameClause(const RuleSetData& data, std::vector<Findin
       out.push_back(std::move(f));
       continue;
     }
-    out.push_back(MergeGroup(data, findings, group, doctype));
+    for (Finding& f : JudgeClause(data, findings, group, doctype)) out.push_back(std::move(f));
   }
   // A merged finding takes its widest member's place, which may start after a later group.
   std::stable_sort(out.begin(), out.end(),

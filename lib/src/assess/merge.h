@@ -35,6 +35,20 @@ namespace clausescan::internal {
 // - start, end and the rest of the location, text and context: of the widest merged finding
 //   (the first on a tie), or, when the members continue one another, from the first member's
 //   start to the last one's end.
+// Per provision (issue 15 #3): a clause that states provisions of different weight is reported
+// as one finding per provision. Its provisions are the members inside its widest member (a
+// list's lead-in with its items, a paragraph) that start after it, with the members that overlap
+// them, when a position of their rules judges them on their own (an item judged only by its
+// category's default takes the lead-in's reading); the rest (the widest member, the members
+// around it) is its head, judged on its own members, or as the whole clause when no position
+// judges it so. Without such provisions, the runs of overlapping members (sentences that continue
+// one another) are the provisions when a position judges each on its own, else the clause is
+// one. When every provision has the same risk, the clause is one finding as described above.
+// Otherwise each run of neighbouring provisions of the same risk is one finding, assessed on the
+// run's members (on the first provision's alone if that gives another risk), at the run's span:
+// the head's span is cut around the provisions, a blank piece or a piece that is only a lead-in
+// ending in ':' going to the provision after it, each finding without blank space at either end
+// and with its own line, column, text and context. So no byte is reported twice.
 std::vector<Finding> MergeSameClause(const RuleSetData& data, std::vector<Finding> findings,
                                      std::string_view doctype);
 

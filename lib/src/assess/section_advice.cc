@@ -137,8 +137,7 @@ void DropAdviceGrantedNearby(const RuleSetData& data, std::vector<Finding>& find
   for (std::size_t i = 0; i < findings.size(); ++i) {
     Finding& finding = findings[i];
     if (finding.considerations.empty()) continue;
-    const Rule* rule = RuleById(data.rules, finding.rule);
-    if (rule == nullptr) continue;
+    if (RuleById(data.rules, finding.rule) == nullptr) continue;
     std::map<std::string, ParamValue> section = finding.parameters;
     // The nearest finding of the clause before and after this one.
     for (std::size_t j = i; !finding.section.empty() && j-- > 0;) {
@@ -156,10 +155,16 @@ void DropAdviceGrantedNearby(const RuleSetData& data, std::vector<Finding>& find
       for (const auto& [name, value] : wide->second) section.emplace(name, value);
     }
     if (section.size() == finding.parameters.size()) continue;
-    for (const Consideration& consideration : rule->considerations) {
-      if (consideration.when.empty() || OfferedOn(consideration, section)) continue;
-      auto& list = finding.considerations;
-      list.erase(std::remove(list.begin(), list.end(), consideration.text), list.end());
+    // issue 15 #3: the advice of every rule merged into the finding, not only the primary's.
+    for (const std::string& id :
+         finding.rules.empty() ? std::vector<std::string>{finding.rule} : finding.rules) {
+      const Rule* rule = RuleById(data.rules, id);
+      if (rule == nullptr) continue;
+      for (const Consideration& consideration : rule->considerations) {
+        if (consideration.when.empty() || OfferedOn(consideration, section)) continue;
+        auto& list = finding.considerations;
+        list.erase(std::remove(list.begin(), list.end(), consideration.text), list.end());
+      }
     }
     DropGrantedProposals(data, section, finding);  // issue 15 #4
   }

@@ -16,9 +16,9 @@ namespace clausescan::internal {
 // section, the parameters of the nearest finding before it and the nearest after it (in the
 // order of findings) of the same section and category fill in those the finding lacks, when that
 // neighbour shares no parameter with the finding (it complements the sentence rather than
-// restating it as an alternative; the one before wins); a consideration of the finding's rule
-// whose `when`
-// then holds in none of its alternatives is removed from the finding's considerations.
+// restating it as an alternative; the one before wins); a consideration of any rule of the
+// finding (each of its `rules`: a merged finding carries every rule's advice) whose `when` then
+// holds in none of its alternatives is removed from the finding's considerations.
 // Parameters a rule declares with `scope: document` ("in lieu of an audit") that any finding of
 // the category states, in any section, fill in likewise for every finding of that category,
 // with or without a section (issue 15 #8); so do the flags a rule declares with `scope: text`

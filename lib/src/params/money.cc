@@ -46,7 +46,7 @@ std::string SymbolCode(std::string_view s) {
 
 struct CurrencyRead {
   std::string code;
-  std::size_t last = 0;  // last token of the currency
+  std::size_t last = 0;      // last token of the currency
   bool bare_dollar = false;  // a "$" or "dollars" that names no country
 };
 
@@ -307,9 +307,34 @@ struct PercentRead {
   std::size_t last = 0;
 };
 
+// The fraction a spelled-out number states after "and" ("and nine tenths": 0.9; "and
+// ninety-five hundredths": 0.95) from token j, and the index of its last token; nullopt when
+// none does.
+std::optional<double> ReadAndFraction(const Tokens& t, std::size_t j, std::size_t* last) {
+  if (!t.Is(j, "and")) return std::nullopt;
+  const std::optional<NumberRead> part = scan::ReadWordNumber(t, j + 1);
+  if (!part) return std::nullopt;
+  const std::size_t unit = part->last + 1;
+  double denominator = 0;
+  if (t.Is(unit, "tenth") || t.Is(unit, "tenths")) denominator = 10;
+  if (t.Is(unit, "hundredth") || t.Is(unit, "hundredths")) denominator = 100;
+  if (t.Is(unit, "thousandth") || t.Is(unit, "thousandths")) denominator = 1000;
+  if (denominator == 0 || part->value >= denominator) return std::nullopt;
+  *last = unit;
+  return part->value / denominator;
+}
+
 std::optional<PercentRead> ReadPercent(const Tokens& t, std::size_t i) {
-  const std::optional<NumberRead> number = scan::ReadNumber(t, i);
+  std::optional<NumberRead> number = scan::ReadNumber(t, i);
   if (!number || scan::IsReference(t, i)) return std::nullopt;
+  if (!number->has_digits) {
+    // "ninety-nine and nine tenths percent" is 99.9 (issue 15 #4).
+    std::size_t fraction_last = 0;
+    if (std::optional<double> fraction = ReadAndFraction(t, number->last + 1, &fraction_last)) {
+      number->value += *fraction;
+      number->last = fraction_last;
+    }
+  }
   const std::size_t j = number->last + 1;
   PercentRead read{number->value, j};
   if (t.Is(j, "%")) {
