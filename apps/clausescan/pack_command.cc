@@ -58,8 +58,9 @@ bool CheckOutputHoldsNoInput(const PackArgs& args, const ReadFiles& reads) {
 
 // While alive, SIGINT, SIGTERM and SIGHUP (those handled, not ignored) only record the signal
 // (Pending); a blocked read or write goes on after it (SA_RESTART). Finish() puts the previous
-// handlers back and, when a signal came, raises it again; Finish(false) does not (the run is
-// complete: issue 13 s7 #4).
+// handlers back and, when a signal came, raises it again. Keep() leaves the recording handlers in
+// place until the process exits, so no signal kills a run that is complete (issue 13 s7 #4,
+// attack D20).
 class PackInterruption {
  public:
   PackInterruption() {
@@ -77,6 +78,7 @@ class PackInterruption {
   PackInterruption(const PackInterruption&) = delete;
   PackInterruption& operator=(const PackInterruption&) = delete;
   static int Pending() { return pending_; }
+  void Keep() { finished_ = true; }
   void Finish(bool deliver = true) {
     if (finished_) return;
     finished_ = true;
@@ -200,8 +202,9 @@ int RunPack(PackArgs args) {
   // issue 13 s7 #4: once the pack is in place the run is complete. A signal from now on is only
   // recorded: the summary and the still-missing list are written, and the exit status is the
   // run's own (docs/cli.md), with a line saying the signal came after the pack was written.
+  // The recording handlers stay until exit (issue 13 attack D20).
+  interruption.Keep();
   const int status = ReportPack(args, pack, missing, not_removed);
-  interruption.Finish(/*deliver=*/false);
   if (const int signal = PackInterruption::Pending(); signal != 0) {
     PrintError(fmt::format("{} arrived after the pack was in place: {} is complete and kept",
                            SignalLabel(signal), args.output));
