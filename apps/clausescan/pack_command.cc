@@ -7,6 +7,7 @@
 #include <array>
 #include <csignal>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -182,6 +183,45 @@ std::vector<std::string> FilesOfOutput(const std::string& output) {
   return files;
 }
 
+// True when folder holds a pack clausescan wrote: an index.md (a regular file, not a symlink)
+// that starts "# Security pack\n", as every pack index does.
+bool IsClausescanPack(const fs::path& folder) {
+  std::error_code ec;
+  if (!fs::is_regular_file(fs::symlink_status(folder / "index.md", ec))) return false;
+  std::ifstream in(folder / "index.md", std::ios::binary);
+  char head[16] = {};
+  in.read(head, sizeof head);
+  return in.gcount() == static_cast<std::streamsize>(sizeof head) &&
+         std::string(head, sizeof head) == "# Security pack\n";
+}
+
+// Adds the files of every earlier pack inside a folder named (issue 13 attack D22) to the files
+// folder walks skip, with a note on stderr for each pack: a pack's index and document copies are
+// no contracts. Symlinks are not followed.
+void SkipEarlierPacks(InputArgs* inputs) {
+  for (const std::string& path : inputs->paths) {
+    std::error_code ec;
+    if (!fs::is_directory(fs::symlink_status(path, ec))) continue;
+    std::vector<fs::path> packs;
+    if (IsClausescanPack(path)) packs.emplace_back(path);
+    for (auto it = fs::recursive_directory_iterator(path, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      std::error_code type_ec;
+      if (it->is_symlink(type_ec) || !it->is_directory(type_ec)) continue;
+      if (!IsClausescanPack(it->path())) continue;
+      packs.push_back(it->path());
+      it.disable_recursion_pending();
+    }
+    for (const fs::path& pack : packs) {
+      for (const std::string& file : FilesOfOutput(pack.string())) {
+        inputs->batch.skip_files.push_back(file);
+      }
+      PrintError(
+          fmt::format("{}: skipped: an earlier clausescan pack, not contracts", pack.string()));
+    }
+  }
+}
+
 int ReportPack(const PackArgs& args, const Pack& pack, std::optional<Output>& missing,
                const std::string& not_removed);
 
@@ -245,6 +285,7 @@ int RunPack(PackArgs args) {
   Scanner scanner(*rules, options);
   args.inputs.batch.skip_files = FilesOfOutput(args.output);
   SkipProfileFiles(profile_files, &args.inputs);
+  SkipEarlierPacks(&args.inputs);
   std::vector<Report> reports;
   const bool ok = ScanInputs(scanner, args.inputs,
                              [&](Report& report) { reports.push_back(std::move(report)); });

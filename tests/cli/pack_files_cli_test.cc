@@ -350,3 +350,27 @@ TEST(PackFilesCli, AFolderWalkSkipsTheFilesTheProfileNames) {
 
 }  // namespace
 }  // namespace clausescan::testing
+
+namespace clausescan::testing {
+namespace {
+
+// issue 13 attack D22: packing a folder that holds an earlier pack skips that pack (its index and
+// document copies are no contracts), with a note on stderr.
+TEST(PackFilesCli, AFolderWalkSkipsAnEarlierPack) {
+  SampleCopy sample;
+  TempDir contracts;
+  fs::copy(kContract, contracts.path() / "security-addendum.md");
+  RunResult first = sample.Pack("-o " + Quote(contracts.path() / "old-pack"));
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  TempDir out;
+  RunResult r =
+      RunClausescan("pack " + Quote(contracts.path()) + " --profile " + Quote(sample.Profile()) +
+                    " --as-of 2026-12-06 -o " + Quote(out.path() / "pack"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("old-pack: skipped: an earlier clausescan pack"));
+  EXPECT_THAT(ReadWholeFile(out.path() / "pack" / "index.md"),
+              HasSubstr("Contracts:\n\n- security-addendum.md\n\n"));
+}
+
+}  // namespace
+}  // namespace clausescan::testing
