@@ -195,9 +195,21 @@ bool IsClausescanPack(const fs::path& folder) {
          std::string(head, sizeof head) == "# Security pack\n";
 }
 
-// Adds the files of every earlier pack inside a folder named (issue 13 attack D22) to the files
-// folder walks skip, with a note on stderr for each pack: a pack's index and document copies are
-// no contracts. Symlinks are not followed.
+// True when file is a zip archive whose first member is index.md, as in every zip pack
+// clausescan writes.
+bool IsClausescanZip(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  char head[38] = {};
+  in.read(head, sizeof head);
+  if (in.gcount() != static_cast<std::streamsize>(sizeof head)) return false;
+  const std::string h(head, sizeof head);
+  return h.compare(0, 4, "PK\x03\x04") == 0 && h[26] == 8 && h[27] == 0 &&
+         h.compare(30, 8, "index.md") == 0;
+}
+
+// Adds the files of every earlier pack inside a folder named (issue 13 attack D22), folder or zip,
+// to the files folder walks skip, with a note on stderr for each pack: a pack's index and
+// document copies are no contracts. Symlinks are not followed.
 void SkipEarlierPacks(InputArgs* inputs) {
   for (const std::string& path : inputs->paths) {
     std::error_code ec;
@@ -207,7 +219,14 @@ void SkipEarlierPacks(InputArgs* inputs) {
     for (auto it = fs::recursive_directory_iterator(path, ec);
          !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       std::error_code type_ec;
-      if (it->is_symlink(type_ec) || !it->is_directory(type_ec)) continue;
+      if (it->is_symlink(type_ec)) continue;
+      if (it->is_regular_file(type_ec) && IsClausescanZip(it->path())) {
+        inputs->batch.skip_files.push_back(it->path().string());
+        PrintError(fmt::format("{}: skipped: an earlier clausescan pack, not a contract",
+                               it->path().string()));
+        continue;
+      }
+      if (!it->is_directory(type_ec)) continue;
       if (!IsClausescanPack(it->path())) continue;
       packs.push_back(it->path());
       it.disable_recursion_pending();

@@ -372,5 +372,23 @@ TEST(PackFilesCli, AFolderWalkSkipsAnEarlierPack) {
               HasSubstr("Contracts:\n\n- security-addendum.md\n\n"));
 }
 
+// issue 13 attack D22: a zip pack clausescan wrote inside the folder is skipped too, not read as a
+// Word document (which failed the whole pack).
+TEST(PackFilesCli, AFolderWalkSkipsAnEarlierZipPack) {
+  SampleCopy sample;
+  TempDir contracts;
+  fs::copy(kContract, contracts.path() / "security-addendum.md");
+  RunResult first = sample.Pack("-o " + Quote(contracts.path() / "old-pack.zip"));
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  TempDir out;
+  RunResult r =
+      RunClausescan("pack " + Quote(contracts.path()) + " --profile " + Quote(sample.Profile()) +
+                    " --as-of 2026-12-06 -o " + Quote(out.path() / "pack"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("old-pack.zip: skipped: an earlier clausescan pack"));
+  EXPECT_THAT(ReadWholeFile(out.path() / "pack" / "index.md"),
+              HasSubstr("Contracts:\n\n- security-addendum.md\n\n"));
+}
+
 }  // namespace
 }  // namespace clausescan::testing
