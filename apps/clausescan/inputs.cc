@@ -256,6 +256,25 @@ bool CheckTargetIsNotAnInput(const InputArgs& args, const ReadFiles& reads,
     return false;
   }
   if (!CheckReadFiles(reads, target)) return false;
+  // issue 13 attack D19: standard output onto a file the run reads (`pack ... >> evidence.txt`)
+  if (stdout_is_file) {
+    std::vector<std::pair<std::string, std::string>> read_files = {
+        {reads.playbook, "the --playbook file"},
+        {reads.baseline, "the --baseline file"},
+        {reads.profile, "the --profile file"}};
+    for (const std::string& file : reads.profile_files) {
+      read_files.emplace_back(file, "a file the --profile names");
+    }
+    for (const auto& [file, what] : read_files) {
+      struct stat st;
+      if (file.empty() || ::stat(file.c_str(), &st) != 0 || !SameFile(st, standard_output)) {
+        continue;
+      }
+      PrintError(fmt::format("standard output is {} ({}); not writing the {} onto it", what, file,
+                             target.noun == "pack" ? "messages" : "report"));
+      return false;
+    }
+  }
   if (!target.replaces_a_file) return true;  // a descriptor's file is skipped (FilesNotToScan)
   for (const std::string& folder : folders) {
     if (!CheckFolderOutput(folder, args, target)) return false;

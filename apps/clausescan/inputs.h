@@ -76,7 +76,8 @@ WriteTarget PackTarget(const std::string& output);
 // standard input), a file a walk of one of the folders args names would scan (an existing file
 // the walk skips anyway, hidden, excluded or not included, is not), or one of `reads`. Also
 // false when an input named is the regular file standard output goes to (`scan x.md > x.md`:
-// the shell has emptied it). Call after out.Open() and before scanning.
+// the shell has emptied it), and when standard output is a regular file that is one of `reads`
+// (`pack ... >> evidence.txt`). Call after out.Open() and before scanning.
 bool CheckOutputIsNotAnInput(const InputArgs& args, const ReadFiles& reads, const Output& out);
 // The same checks for any target (CheckOutputIsNotAnInput is this with ReportTarget(out)).
 bool CheckTargetIsNotAnInput(const InputArgs& args, const ReadFiles& reads,

@@ -1,11 +1,13 @@
 // clausescan pack CONTRACT... --profile FILE --output DIR|FILE.zip (issue 13 #3)
 #include <fmt/format.h>
 #include <signal.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <array>
 #include <csignal>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -56,10 +58,80 @@ bool CheckOutputHoldsNoInput(const PackArgs& args, const ReadFiles& reads) {
   return true;
 }
 
+// A file the profile names, with what it is to the profile ("the file of the profile's evidence
+// entry 'pen-test-summary' (line 34)").
+struct ProfileFile {
+  std::string path;
+  std::string what;
+};
+
+// The profile file itself, its SoA CSV and each evidence file and redacted copy: never contracts
+// (issue 13 attack D17).
+std::vector<ProfileFile> FilesOfProfile(const std::string& profile_path, const Profile& profile) {
+  std::vector<ProfileFile> files{{profile_path, "the --profile file"}};
+  if (!profile.soa_csv.empty()) {
+    files.push_back(
+        {(fs::path(profile.folder) / profile.soa_csv).string(), "the profile's SoA CSV (soa_csv)"});
+  }
+  for (const EvidenceFile& e : profile.evidence) {
+    files.push_back({e.path, fmt::format("the file of the profile's evidence entry '{}' (line {})",
+                                         e.id, e.line)});
+    if (!e.redacted_path.empty()) {
+      files.push_back(
+          {e.redacted_path,
+           fmt::format("the redacted copy of the profile's evidence entry '{}' (line {})", e.id,
+                       e.line)});
+    }
+  }
+  return files;
+}
+
+// False, after saying which, when a contract named is one of `files` (compared by device and
+// inode, so any name of it counts): its text would land in the pack's index.
+bool CheckNoContractIsAProfileFile(const InputArgs& inputs, const std::vector<ProfileFile>& files) {
+  for (const std::string& path : inputs.paths) {
+    struct stat st;
+    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
+    for (const ProfileFile& file : files) {
+      struct stat other;
+      if (::stat(file.path.c_str(), &other) != 0 || other.st_dev != st.st_dev ||
+          other.st_ino != st.st_ino) {
+        continue;
+      }
+      PrintError(fmt::format("{}: is {}, not a contract; not packing it (no pack written)", path,
+                             file.what));
+      return false;
+    }
+  }
+  return true;
+}
+
+// Adds `files` to the files folder walks skip, saying on stderr which of them lie in a folder
+// named (a walk would otherwise have read them as contracts).
+void SkipProfileFiles(const std::vector<ProfileFile>& files, InputArgs* inputs) {
+  std::vector<std::pair<std::string, fs::path>> folders;
+  for (const std::string& path : inputs->paths) {
+    std::error_code ec;
+    if (!fs::is_directory(path, ec)) continue;
+    const fs::path base = fs::weakly_canonical(fs::absolute(path, ec), ec);
+    if (!ec) folders.emplace_back(path, base);
+  }
+  for (const ProfileFile& file : files) {
+    inputs->batch.skip_files.push_back(file.path);
+    for (const auto& [folder, base] : folders) {
+      if (!IsAtOrBelow(file.path, base)) continue;
+      PrintError(fmt::format("{}: skipped in the folder {}: it is {}, not a contract", file.path,
+                             folder, file.what));
+      break;
+    }
+  }
+}
+
 // While alive, SIGINT, SIGTERM and SIGHUP (those handled, not ignored) only record the signal
 // (Pending); a blocked read or write goes on after it (SA_RESTART). Finish() puts the previous
-// handlers back and, when a signal came, raises it again; Finish(false) does not (the run is
-// complete: issue 13 s7 #4).
+// handlers back and, when a signal came, raises it again. Keep() leaves the recording handlers in
+// place until the process exits, so no signal kills a run that is complete (issue 13 s7 #4,
+// attack D20).
 class PackInterruption {
  public:
   PackInterruption() {
@@ -77,6 +149,7 @@ class PackInterruption {
   PackInterruption(const PackInterruption&) = delete;
   PackInterruption& operator=(const PackInterruption&) = delete;
   static int Pending() { return pending_; }
+  void Keep() { finished_ = true; }
   void Finish(bool deliver = true) {
     if (finished_) return;
     finished_ = true;
@@ -108,6 +181,64 @@ std::vector<std::string> FilesOfOutput(const std::string& output) {
     if (it->is_regular_file(ec) && !it->is_symlink(ec)) files.push_back(it->path().string());
   }
   return files;
+}
+
+// True when folder holds a pack clausescan wrote: an index.md (a regular file, not a symlink)
+// that starts "# Security pack\n", as every pack index does.
+bool IsClausescanPack(const fs::path& folder) {
+  std::error_code ec;
+  if (!fs::is_regular_file(fs::symlink_status(folder / "index.md", ec))) return false;
+  std::ifstream in(folder / "index.md", std::ios::binary);
+  char head[16] = {};
+  in.read(head, sizeof head);
+  return in.gcount() == static_cast<std::streamsize>(sizeof head) &&
+         std::string(head, sizeof head) == "# Security pack\n";
+}
+
+// True when file is a zip archive whose first member is index.md, as in every zip pack
+// clausescan writes.
+bool IsClausescanZip(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  char head[38] = {};
+  in.read(head, sizeof head);
+  if (in.gcount() != static_cast<std::streamsize>(sizeof head)) return false;
+  const std::string h(head, sizeof head);
+  return h.compare(0, 4, "PK\x03\x04") == 0 && h[26] == 8 && h[27] == 0 &&
+         h.compare(30, 8, "index.md") == 0;
+}
+
+// Adds the files of every earlier pack inside a folder named (issue 13 attack D22), folder or zip,
+// to the files folder walks skip, with a note on stderr for each pack: a pack's index and
+// document copies are no contracts. Symlinks are not followed.
+void SkipEarlierPacks(InputArgs* inputs) {
+  for (const std::string& path : inputs->paths) {
+    std::error_code ec;
+    if (!fs::is_directory(fs::symlink_status(path, ec))) continue;
+    std::vector<fs::path> packs;
+    if (IsClausescanPack(path)) packs.emplace_back(path);
+    for (auto it = fs::recursive_directory_iterator(path, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      std::error_code type_ec;
+      if (it->is_symlink(type_ec)) continue;
+      if (it->is_regular_file(type_ec) && IsClausescanZip(it->path())) {
+        inputs->batch.skip_files.push_back(it->path().string());
+        PrintError(fmt::format("{}: skipped: an earlier clausescan pack, not a contract",
+                               it->path().string()));
+        continue;
+      }
+      if (!it->is_directory(type_ec)) continue;
+      if (!IsClausescanPack(it->path())) continue;
+      packs.push_back(it->path());
+      it.disable_recursion_pending();
+    }
+    for (const fs::path& pack : packs) {
+      for (const std::string& file : FilesOfOutput(pack.string())) {
+        inputs->batch.skip_files.push_back(file);
+      }
+      PrintError(
+          fmt::format("{}: skipped: an earlier clausescan pack, not contracts", pack.string()));
+    }
+  }
 }
 
 int ReportPack(const PackArgs& args, const Pack& pack, std::optional<Output>& missing,
@@ -152,6 +283,9 @@ int RunPack(PackArgs args) {
   const ReadFiles reads{args.rules.playbook, args.rules.rules_dir, "", args.profile,
                         ProfileFiles(*profile)};  // issue 13 D6/D13
   if (!CheckOutputHoldsNoInput(args, reads)) return kExitError;
+  // issue 13 attack D17: the profile's own files are never read as contracts
+  const std::vector<ProfileFile> profile_files = FilesOfProfile(args.profile, *profile);
+  if (!CheckNoContractIsAProfileFile(args.inputs, profile_files)) return kExitError;
   // The still-missing list goes to its own file, replaced whole, or to standard output; never
   // over a file the run reads (as scan -o).
   std::optional<Output> missing;
@@ -169,6 +303,8 @@ int RunPack(PackArgs args) {
   ApplyReadOptions(args.read, &options);
   Scanner scanner(*rules, options);
   args.inputs.batch.skip_files = FilesOfOutput(args.output);
+  SkipProfileFiles(profile_files, &args.inputs);
+  SkipEarlierPacks(&args.inputs);
   std::vector<Report> reports;
   const bool ok = ScanInputs(scanner, args.inputs,
                              [&](Report& report) { reports.push_back(std::move(report)); });
@@ -200,8 +336,9 @@ int RunPack(PackArgs args) {
   // issue 13 s7 #4: once the pack is in place the run is complete. A signal from now on is only
   // recorded: the summary and the still-missing list are written, and the exit status is the
   // run's own (docs/cli.md), with a line saying the signal came after the pack was written.
+  // The recording handlers stay until exit (issue 13 attack D20).
+  interruption.Keep();
   const int status = ReportPack(args, pack, missing, not_removed);
-  interruption.Finish(/*deliver=*/false);
   if (const int signal = PackInterruption::Pending(); signal != 0) {
     PrintError(fmt::format("{} arrived after the pack was in place: {} is complete and kept",
                            SignalLabel(signal), args.output));

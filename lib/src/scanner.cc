@@ -264,13 +264,16 @@ std::vector<ContractParty> ReportParties(const DocumentSides& sides) {
 
 // The end of the term the contract states (internal::FindContractTerm), counted from `on` (the
 // contract does not say when it starts in a way we read), with where it was read in *source;
-// nullopt when it states none.
+// nullopt when it states none or one that ends after the year 9999.
 std::optional<CalendarDate> ReadContractTerm(const Document& doc,
                                              const internal::NormalizedText& text,
                                              const internal::LineIndex& lines,
                                              const CalendarDate& on, std::string* source) {
   std::optional<internal::ContractTerm> term = internal::FindContractTerm(text.folded);
   if (!term) return std::nullopt;
+  // issue 13 attack D18: a term ending after 9999 is no usable term
+  std::optional<CalendarDate> ends = internal::AddDuration(on, term->duration);
+  if (!ends) return std::nullopt;
   auto [start, end] = text.SourceRange(term->begin, term->end, doc.text);
   std::string quote;
   for (char c : std::string_view(doc.text).substr(start, end - start)) {
@@ -280,7 +283,7 @@ std::optional<CalendarDate> ReadContractTerm(const Document& doc,
   }
   *source = fmt::format("read at line {} (\"{}\"), counted from {}", lines.Line(start), quote,
                         on.ToString());
-  return internal::AddDuration(on, term->duration);
+  return ends;
 }
 
 // Builds the finding for one hit, located in the document and assessed for a document of type

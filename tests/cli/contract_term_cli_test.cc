@@ -76,5 +76,23 @@ TEST(ContractTermCli, NoTermStatedNoTerm) {
   EXPECT_FALSE(nlohmann::json::parse(r.out)["document"]["profile"].contains("term_ends"));
 }
 
+// issue 13 attack D18/D23: a term so long it ends after the year 9999 is no term, read at once
+// (RunClausescanAs kills a run that takes over 60 s: the old code took minutes stepping days).
+TEST(ContractTermCli, ATermEndingAfter9999IsNoTermAndReadAtOnce) {
+  TempDir dir;
+  const std::filesystem::path profile = WriteProfile(dir);
+  for (const char* term : {"10000000000 weeks", "9999999 years"}) {
+    WriteWholeFile(dir.path() / "c.md",
+                   std::string("This Agreement has an initial term of ") + term + ".\n");
+    RunResult r = RunClausescanAs(
+        "scan --format json --profile " + Quote(profile) + " --as-of 2026-12-06 " +
+            Quote(dir.path() / "c.md"),
+        [](pid_t) {}, 60);
+    ASSERT_EQ(r.exit_code, 0) << term << ": " << r.err;
+    EXPECT_FALSE(nlohmann::json::parse(r.out)["document"]["profile"].contains("term_ends"))
+        << term << ": " << r.out;
+  }
+}
+
 }  // namespace
 }  // namespace clausescan::testing

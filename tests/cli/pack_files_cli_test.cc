@@ -281,3 +281,114 @@ TEST(PackFilesCli, SampleProfileConfirmsWithinTwoHours) {
 
 }  // namespace
 }  // namespace clausescan::testing
+
+namespace clausescan::testing {
+namespace {
+
+// issue 13 attack D19: standard output appended onto a file the profile names is refused, by pack,
+// scan --profile and evidence --profile alike, and the file is left as it was.
+TEST(PackFilesCli, StandardOutputOntoAFileTheProfileNamesIsRefused) {
+  for (const char* command : {"pack", "scan", "evidence"}) {
+    SCOPED_TRACE(command);
+    SampleCopy sample;
+    const fs::path file = sample.File("evidence/iso27001-certificate.txt");
+    const std::string before = ReadWholeFile(file);
+    const std::string extra =
+        std::string(command) == "pack" ? " -o " + Quote(sample.path() / "pack") : std::string();
+    TempDir streams;
+    RunResult r = RunClausescan(std::string(command) + " " + Quote(kContract) + " --profile " +
+                                    Quote(sample.Profile()) + " --as-of 2026-12-06" + extra,
+                                "", {"", ">> " + Quote(file), "2> " + Quote(streams.path() / "e")});
+    EXPECT_EQ(r.exit_code, 2);
+    const std::string err = ReadWholeFile(streams.path() / "e");
+    EXPECT_THAT(err, HasSubstr("standard output"));
+    EXPECT_THAT(err, HasSubstr("iso27001-certificate.txt"));
+    EXPECT_EQ(ReadWholeFile(file), before);
+    EXPECT_FALSE(fs::exists(sample.path() / "pack"));
+  }
+}
+
+// issue 13 attack D17: a file the profile names, named as a contract, is refused (exit 2, the
+// file and its evidence entry named, no pack): an internal original never lands in the pack.
+TEST(PackFilesCli, AFileTheProfileNamesIsNoContract) {
+  SampleCopy sample;
+  for (const auto& [name, entry] :
+       {std::pair{"evidence/pentest-summary-2026.txt", "pen-test-summary"},
+        std::pair{"evidence/pentest-summary-2026-redacted.txt", "pen-test-summary"},
+        std::pair{"soa.csv", "SoA"}, std::pair{"acme-profile.yaml", "--profile"}}) {
+    SCOPED_TRACE(name);
+    RunResult r = RunClausescan("pack " + Quote(kContract) + " " + Quote(sample.File(name)) +
+                                " --profile " + Quote(sample.Profile()) +
+                                " --as-of 2026-12-06 -o " + Quote(sample.path() / "pack"));
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_THAT(r.err, HasSubstr(name));
+    EXPECT_THAT(r.err, HasSubstr(entry));
+    EXPECT_FALSE(fs::exists(sample.path() / "pack"));
+  }
+}
+
+// issue 13 attack D17: a folder walk over a folder that holds the profile skips the profile, its
+// SoA CSV and evidence (saying so on stderr): only the contract is in the pack.
+TEST(PackFilesCli, AFolderWalkSkipsTheFilesTheProfileNames) {
+  SampleCopy sample;
+  fs::copy(kContract, sample.path() / "security-addendum.md");
+  TempDir out;
+  RunResult r =
+      RunClausescan("pack " + Quote(sample.path()) + " --profile " + Quote(sample.Profile()) +
+                    " --as-of 2026-12-06 -o " + Quote(out.path() / "pack"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("pentest-summary-2026.txt"));
+  EXPECT_THAT(r.err, HasSubstr("skipped"));
+  const std::string index = ReadWholeFile(out.path() / "pack" / "index.md") +
+                            ReadWholeFile(out.path() / "pack" / "index.html");
+  EXPECT_THAT(index, Not(HasSubstr("pentest-summary-2026.txt")));
+  EXPECT_THAT(index, HasSubstr("Contracts:\n\n- security-addendum.md\n\n"));
+  EXPECT_THAT(index, Not(HasSubstr("### acme-profile.yaml")));
+  EXPECT_THAT(index, Not(HasSubstr("### soa.csv")));
+  EXPECT_THAT(index, Not(HasSubstr("<li><code>profile/")));
+}
+
+}  // namespace
+}  // namespace clausescan::testing
+
+namespace clausescan::testing {
+namespace {
+
+// issue 13 attack D22: packing a folder that holds an earlier pack skips that pack (its index and
+// document copies are no contracts), with a note on stderr.
+TEST(PackFilesCli, AFolderWalkSkipsAnEarlierPack) {
+  SampleCopy sample;
+  TempDir contracts;
+  fs::copy(kContract, contracts.path() / "security-addendum.md");
+  RunResult first = sample.Pack("-o " + Quote(contracts.path() / "old-pack"));
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  TempDir out;
+  RunResult r =
+      RunClausescan("pack " + Quote(contracts.path()) + " --profile " + Quote(sample.Profile()) +
+                    " --as-of 2026-12-06 -o " + Quote(out.path() / "pack"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("old-pack: skipped: an earlier clausescan pack"));
+  EXPECT_THAT(ReadWholeFile(out.path() / "pack" / "index.md"),
+              HasSubstr("Contracts:\n\n- security-addendum.md\n\n"));
+}
+
+// issue 13 attack D22: a zip pack clausescan wrote inside the folder is skipped too, not read as a
+// Word document (which failed the whole pack).
+TEST(PackFilesCli, AFolderWalkSkipsAnEarlierZipPack) {
+  SampleCopy sample;
+  TempDir contracts;
+  fs::copy(kContract, contracts.path() / "security-addendum.md");
+  RunResult first = sample.Pack("-o " + Quote(contracts.path() / "old-pack.zip"));
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  TempDir out;
+  RunResult r =
+      RunClausescan("pack " + Quote(contracts.path()) + " --profile " + Quote(sample.Profile()) +
+                    " --as-of 2026-12-06 -o " + Quote(out.path() / "pack"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("old-pack.zip: skipped: an earlier clausescan pack"));
+  EXPECT_THAT(ReadWholeFile(out.path() / "pack" / "index.md"),
+              HasSubstr("Contracts:\n\n- security-addendum.md\n\n"));
+}
+
+}  // namespace
+}  // namespace clausescan::testing

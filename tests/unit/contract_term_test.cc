@@ -54,13 +54,49 @@ TEST(ContractTerm, AddsCalendarMonthsAndYears) {
   Duration d;
   d.value = 1;
   d.unit = TimeUnit::kMonths;
-  EXPECT_EQ(AddDuration(start, d).ToString(), "2026-02-28");
+  EXPECT_EQ(AddDuration(start, d)->ToString(), "2026-02-28");
   d.value = 3;
   d.unit = TimeUnit::kYears;
-  EXPECT_EQ(AddDuration(start, d).ToString(), "2029-01-31");
+  EXPECT_EQ(AddDuration(start, d)->ToString(), "2029-01-31");
   d.value = 2;
   d.unit = TimeUnit::kWeeks;
-  EXPECT_EQ(AddDuration(start, d).ToString(), "2026-02-14");
+  EXPECT_EQ(AddDuration(start, d)->ToString(), "2026-02-14");
+}
+
+// issue 13 attack D18/D23: weeks and days are counted arithmetically (a leap day included), and
+// a term that ends after the year 9999 is no usable term.
+TEST(ContractTerm, AddsDaysArithmeticallyAndRefusesEndsAfter9999) {
+  const CalendarDate start = *CalendarDate::Parse("2026-12-06");
+  Duration d;
+  d.value = 52 * 4;
+  d.unit = TimeUnit::kWeeks;
+  EXPECT_EQ(AddDuration(start, d)->ToString(), "2030-12-01");
+  d.value = 1;
+  d.unit = TimeUnit::kDays;
+  EXPECT_EQ(AddDuration(*CalendarDate::Parse("2028-02-28"), d)->ToString(), "2028-02-29");
+  d.value = 10000000000.0;
+  d.unit = TimeUnit::kWeeks;
+  EXPECT_FALSE(AddDuration(start, d).has_value());
+  d.value = 9999999;
+  d.unit = TimeUnit::kYears;
+  EXPECT_FALSE(AddDuration(start, d).has_value());
+  d.value = 1e300;
+  EXPECT_FALSE(AddDuration(start, d).has_value());
+  d.value = 7973;  // ends 9999-12-06
+  EXPECT_EQ(AddDuration(start, d)->ToString(), "9999-12-06");
+}
+
+// issue 13 attack D23: a negative term and words and digits that disagree state no term.
+TEST(ContractTerm, NegativeOrDisagreeingTermIsNoTerm) {
+  EXPECT_FALSE(FindContractTerm("this agreement has an initial term of -3 years.").has_value());
+  EXPECT_FALSE(
+      FindContractTerm("this agreement has an initial term of three (5) years.").has_value());
+  EXPECT_FALSE(
+      FindContractTerm("this agreement has an initial term of 5 (three) years.").has_value());
+  std::optional<ContractTerm> term =
+      FindContractTerm("this agreement has an initial term of five (5) years.");
+  ASSERT_TRUE(term.has_value());
+  EXPECT_DOUBLE_EQ(term->duration.Months(), 60);
 }
 
 }  // namespace

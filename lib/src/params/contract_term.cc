@@ -6,6 +6,8 @@
 #include <initializer_list>
 #include <string_view>
 
+#include "params/scan.h"
+
 namespace clausescan::internal {
 namespace {
 
@@ -49,6 +51,35 @@ bool IsTermLength(const Duration& d) {
           d.unit == TimeUnit::kQuarters || d.unit == TimeUnit::kYears);
 }
 
+// False when the duration's number is signed ("-3 years") or written in words and digits that
+// disagree ("three (5) years", "5 (three) years"): such a statement gives no usable term.
+bool StatedPlainly(std::string_view window, const Duration& d) {
+  std::size_t before = d.begin;
+  while (before > 0 && window[before - 1] == ' ') --before;
+  if (before > 0 && (window[before - 1] == '-' || window[before - 1] == '+')) return false;
+  if (before >= 3 && window.substr(before - 3, 3) == "\xE2\x88\x92") return false;  // U+2212
+  const scan::Tokens t(window.substr(d.begin, d.end - d.begin));
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t.IsNumber(i)) {
+      const std::optional<double> digits = scan::ParseDigitLiteral(t.Text(i));
+      if (t.Is(i + 1, "(")) {
+        const std::optional<scan::NumberRead> words = scan::ReadWordNumber(t, i + 2);
+        if (digits && words && words->value != *digits) return false;
+      }
+      return true;
+    }
+    if (const std::optional<scan::NumberRead> words = scan::ReadWordNumber(t, i)) {
+      const std::size_t open = words->last + 1;
+      if (t.Is(open, "(") && t.IsNumber(open + 1)) {
+        const std::optional<double> digits = scan::ParseDigitLiteral(t.Text(open + 1));
+        if (digits && *digits != words->value) return false;
+      }
+      return true;
+    }
+  }
+  return true;
+}
+
 // The duration stated for the term whose word "term" starts at `at`, or nullopt.
 std::optional<ContractTerm> TermAt(std::string_view folded, std::size_t at) {
   const std::size_t after = at + 4;
@@ -67,6 +98,7 @@ std::optional<ContractTerm> TermAt(std::string_view folded, std::size_t at) {
       break;
     }
     if (!IsTermLength(d)) continue;
+    if (!StatedPlainly(window, d)) break;
     ContractTerm term{d, at, after + d.end};
     term.duration.begin += after;
     term.duration.end += after;
@@ -81,6 +113,9 @@ int DaysInMonth(int year, int month) {
   return month == 2 && leap ? 29 : kDays[month - 1];
 }
 
+// The latest date a term may end on and still be written YYYY-MM-DD.
+constexpr int kLastYear = 9999;
+
 CalendarDate AddMonths(CalendarDate date, long months) {
   const long index = date.year * 12L + (date.month - 1) + months;
   date.year = static_cast<int>(index / 12);
@@ -89,16 +124,18 @@ CalendarDate AddMonths(CalendarDate date, long months) {
   return date;
 }
 
-CalendarDate AddDays(CalendarDate date, long days) {
-  for (; days > 0; --days) {
-    if (++date.day > DaysInMonth(date.year, date.month)) {
-      date.day = 1;
-      if (++date.month > 12) {
-        date.month = 1;
-        ++date.year;
-      }
-    }
-  }
+// The date `days` days after 1970-01-01 (civil_from_days, proleptic Gregorian): constant time.
+CalendarDate FromEpochDays(long days) {
+  days += 719468;
+  const long era = (days >= 0 ? days : days - 146096) / 146097;
+  const long doe = days - era * 146097;
+  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const long mp = (5 * doy + 2) / 153;
+  CalendarDate date;
+  date.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  date.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  date.year = static_cast<int>(yoe + era * 400 + (date.month <= 2 ? 1 : 0));
   return date;
 }
 
@@ -126,22 +163,28 @@ std::optional<ContractTerm> FindContractTerm(std::string_view folded) {
   return first;
 }
 
-CalendarDate AddDuration(const CalendarDate& start, const Duration& duration) {
+std::optional<CalendarDate> AddDuration(const CalendarDate& start, const Duration& duration) {
   const double value = duration.value;
+  // Bounds the arithmetic below: over 10,000 years of days can never end by 9999.
+  if (!(value >= 0) || !(duration.Days() <= 10000.0 * 366)) return std::nullopt;
+  std::optional<CalendarDate> end;
+  const bool whole = value == std::floor(value);
   switch (duration.unit) {
     case TimeUnit::kYears:
-      if (value == std::floor(value)) return AddMonths(start, std::lround(value) * 12);
+      if (whole) end = AddMonths(start, std::lround(value) * 12);
       break;
     case TimeUnit::kQuarters:
-      if (value == std::floor(value)) return AddMonths(start, std::lround(value) * 3);
+      if (whole) end = AddMonths(start, std::lround(value) * 3);
       break;
     case TimeUnit::kMonths:
-      if (value == std::floor(value)) return AddMonths(start, std::lround(value));
+      if (whole) end = AddMonths(start, std::lround(value));
       break;
     default:
       break;
   }
-  return AddDays(start, std::lround(std::ceil(duration.Days())));
+  if (!end) end = FromEpochDays(start.DaysSinceEpoch() + std::lround(std::ceil(duration.Days())));
+  if (end->year > kLastYear) return std::nullopt;
+  return end;
 }
 
 }  // namespace clausescan::internal

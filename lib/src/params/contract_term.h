@@ -22,14 +22,17 @@ struct ContractTerm {
 // The term the folded text (a whole document, text/normalize.h) states: the first duration of
 // weeks, months, quarters or years that follows the word "term" (or "initial term", preferred)
 // within the same sentence, with at most 40 bytes between them and no "notice" there; a renewal
-// or extension term, an advance notice and the period of a frequency never count. Durations are
-// read by FindDurations. nullopt when the text states none. Never fails; linear in folded.
+// or extension term, an advance notice and the period of a frequency never count, and a signed
+// number ("-3 years") or words and digits that disagree ("three (5) years") state no term.
+// Durations are read by FindDurations. nullopt when the text states none. Never fails; linear in
+// folded.
 std::optional<ContractTerm> FindContractTerm(std::string_view folded);
 
 // start plus duration: months, quarters and years by the calendar (the day kept, or the last day
 // of a shorter month: 2026-01-31 + 1 month = 2026-02-28), weeks and days by days. Hours and
-// minutes count as whole days rounded up.
-CalendarDate AddDuration(const CalendarDate& start, const Duration& duration);
+// minutes count as whole days rounded up. Constant time. nullopt when the end falls after the
+// year 9999 (no date YYYY-MM-DD can say it) or the duration is negative or not finite.
+std::optional<CalendarDate> AddDuration(const CalendarDate& start, const Duration& duration);
 
 }  // namespace clausescan::internal
 
