@@ -580,5 +580,18 @@ TEST(RationaleSector, OtherSectorsSentenceGivesWayToNeutralOrOwnSector) {
   EXPECT_THAT(personnel->rationale.text, HasSubstr("GDPR"));
 }
 
+// issue 14 review s7 #2 (BAA:25): the first source printed is the shown sentence's own, 45 CFR
+// 164.410(b) for a business associate's breach report, not the covered entity's 164.404(b).
+TEST(RationaleSector, BusinessAssociateWindowCitesItsOwnClockFirst) {
+  const Report baa = test_scan::ScanText(kBaa, "baa.txt");
+  const Finding* window = nullptr;
+  for (const Finding& f : baa.findings) {
+    if (f.rule == "incident-notification.window") window = &f;
+  }
+  ASSERT_NE(window, nullptr);
+  ASSERT_FALSE(window->rationale.sources.empty());
+  EXPECT_EQ(window->rationale.sources.front().title, "45 CFR 164.410(b)") << Titles(*window);
+}
+
 }  // namespace
 }  // namespace clausescan
