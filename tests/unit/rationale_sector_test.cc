@@ -593,5 +593,15 @@ TEST(RationaleSector, BusinessAssociateWindowCitesItsOwnClockFirst) {
   EXPECT_EQ(window->rationale.sources.front().title, "45 CFR 164.410(b)") << Titles(*window);
 }
 
+// issue 14 review s7 #2: a source the sentence already cites is not printed again after it.
+TEST(RationaleSector, ACitationIsNotPrintedTwice) {
+  Rationale r;
+  r.text = "A business associate must report a breach within 60 days (45 CFR 164.410(b)). More.";
+  r.sources = {{"45 CFR 164.404(b)", "u"}, {"45 CFR 164.410(b)", "u"}};
+  const std::string line = internal::RationaleLine(r);
+  EXPECT_EQ(line.find("164.410(b)"), line.rfind("164.410(b)")) << line;
+  EXPECT_THAT(line, HasSubstr("(45 CFR 164.404(b))")) << line;
+}
+
 }  // namespace
 }  // namespace clausescan
