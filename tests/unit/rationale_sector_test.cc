@@ -320,6 +320,15 @@ TEST(RationaleSector, BuiltinSectorSentencesFitTheTextLine) {
       EXPECT_THAT(internal::RationaleLine(shown), Not(HasSubstr("\u2026"))) << key << " " << sector;
       ++count;
     }
+    // issue 14 review s7 #1: a neutral sentence fits the line whole and names no law.
+    if (!entry.neutral.empty()) {
+      Rationale shown;
+      shown.text = entry.neutral;
+      EXPECT_THAT(internal::RationaleLine(shown), Not(HasSubstr("\u2026"))) << key;
+      EXPECT_FALSE(RE2::PartialMatch(
+          entry.neutral, R"(GDPR|DORA|SCC|HIPAA|NYDFS|PCI|FAR\b|CFR|DFARS|Article|Art\.)"))
+          << key << ": " << entry.neutral;
+    }
   }
   EXPECT_GT(count, 0u);
 }
@@ -504,6 +513,94 @@ TEST(RationaleSector, SccGoverningLawGetsNoHomeLawAdvice) {
   const Finding* law = OfRule(msa, "governing-law.choice");
   ASSERT_NE(law, nullptr);
   EXPECT_THAT(Considerations(*law), HasSubstr("home law")) << Considerations(*law);
+}
+
+// issue 14 review s7 #1: a civilian federal clause set, written for this test (after GSA:91,
+// GSA:1066 and a personnel clause), and a HIPAA-only business associate clause (after BAA:11).
+const char kFederalNoGdpr[] =
+    "PART H - SPECIAL CONTRACT REQUIREMENTS\n\n"
+    "H.1 Use of information. Any information made available to the Contractor by the Government "
+    "shall be used only for the purpose of carrying out the provisions of this contract and shall "
+    "not be divulged or made known in any manner to any persons except as may be necessary in the "
+    "performance of the contract. The Contractor shall comply with FAR 52.204-21 and notify the "
+    "Contracting Officer.\n\n"
+    "H.2 Subcontracts. The Contractor shall include the substance of this clause, including this "
+    "paragraph (c), in subcontracts under this contract, in which the subcontractor may have "
+    "Federal contract information residing in or transiting through its information system.\n\n"
+    "H.3 Personnel. The Contractor shall ensure that all personnel with access to Government data "
+    "are bound by written confidentiality obligations and that access is limited to those who "
+    "need it.\n";
+
+const char kBaaRecords[] =
+    "Business Associate Agreement\n\n"
+    "8. Books and Records to HHS. Upon request, Business Associate will make its books, records, "
+    "and internal policies and procedures relating to the use and disclosure of PHI available to "
+    "the Secretary of HHS for the purpose of determining Covered Entity's and Business "
+    "Associate's compliance with HIPAA.\n";
+
+// The laws of sectors a document does not show, in a why-line or its sources.
+void ExpectNoOtherSectorLaw(const Finding& f) {
+  const std::string line = internal::RationaleLine(f.rationale);
+  for (const char* law : {"GDPR", "SCC", "DORA", "NYDFS", "EU financial"}) {
+    EXPECT_THAT(f.rationale.text, Not(HasSubstr(law))) << f.rule << ": " << line;
+    EXPECT_THAT(Titles(f), Not(HasSubstr(law))) << f.rule << ": " << line;
+  }
+}
+
+// issue 14 review s7 #1: a sentence only for other sectors gives way to the document's sector's
+// sentence or a neutral one.
+TEST(RationaleSector, OtherSectorsSentenceGivesWayToNeutralOrOwnSector) {
+  const Report federal = test_scan::ScanText(kFederalNoGdpr, "clauses.txt");
+  int seen = 0;
+  for (const Finding& f : federal.findings) {
+    if (f.rationale.text.empty()) continue;
+    if (f.rule == "data-processing.instructions" || f.rule == "subprocessors.flowdown" ||
+        f.rule == "data-processing.personnel") {
+      ++seen;
+      ExpectNoOtherSectorLaw(f);
+      EXPECT_FALSE(internal::RationaleLine(f.rationale).empty());
+    }
+  }
+  EXPECT_EQ(seen, 3);
+  const Report baa = test_scan::ScanText(kBaaRecords, "baa.txt");
+  const Finding* records = nullptr;
+  for (const Finding& f : baa.findings) {
+    if (f.rule == "audit-rights.records") records = &f;
+  }
+  ASSERT_NE(records, nullptr);
+  ExpectNoOtherSectorLaw(*records);
+  EXPECT_THAT(internal::RationaleLine(records->rationale), HasSubstr("45 CFR 164.504(e)"));
+  // A document with no sector signal keeps today's text.
+  const Report plain = test_scan::ScanText(
+      "The Supplier shall ensure that all personnel with access to Customer data are bound by "
+      "written confidentiality obligations.\n",
+      "plain.txt");
+  const Finding* personnel = First(plain, "data_processing");
+  ASSERT_NE(personnel, nullptr);
+  EXPECT_THAT(personnel->rationale.text, HasSubstr("GDPR"));
+}
+
+// issue 14 review s7 #2 (BAA:25): the first source printed is the shown sentence's own, 45 CFR
+// 164.410(b) for a business associate's breach report, not the covered entity's 164.404(b).
+TEST(RationaleSector, BusinessAssociateWindowCitesItsOwnClockFirst) {
+  const Report baa = test_scan::ScanText(kBaa, "baa.txt");
+  const Finding* window = nullptr;
+  for (const Finding& f : baa.findings) {
+    if (f.rule == "incident-notification.window") window = &f;
+  }
+  ASSERT_NE(window, nullptr);
+  ASSERT_FALSE(window->rationale.sources.empty());
+  EXPECT_EQ(window->rationale.sources.front().title, "45 CFR 164.410(b)") << Titles(*window);
+}
+
+// issue 14 review s7 #2: a source the sentence already cites is not printed again after it.
+TEST(RationaleSector, ACitationIsNotPrintedTwice) {
+  Rationale r;
+  r.text = "A business associate must report a breach within 60 days (45 CFR 164.410(b)). More.";
+  r.sources = {{"45 CFR 164.404(b)", "u"}, {"45 CFR 164.410(b)", "u"}};
+  const std::string line = internal::RationaleLine(r);
+  EXPECT_EQ(line.find("164.410(b)"), line.rfind("164.410(b)")) << line;
+  EXPECT_THAT(line, HasSubstr("(45 CFR 164.404(b))")) << line;
 }
 
 }  // namespace

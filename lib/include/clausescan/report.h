@@ -50,8 +50,10 @@ struct RationaleSource {
 // leave it out (ScanOptions::rationale) or the rule set has none.
 struct Rationale {
   std::string text;
-  std::vector<std::string> sectors;      // "all", "gdpr-controllers", "eu-financial-entities"...
-  std::vector<RationaleSource> sources;  // at least one when text is not empty
+  std::vector<std::string> sectors;  // "all", "gdpr-controllers", "eu-financial-entities"...
+  // At least one when text is not empty, except for a sector-neutral sentence (docs/rules.md,
+  // "Rationale", `neutral`), which may have none.
+  std::vector<RationaleSource> sources;
 };
 
 // A document of the company profile that answers a finding's evidence (issue 13 #2).

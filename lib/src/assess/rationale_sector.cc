@@ -173,6 +173,34 @@ bool FollowWithCategory(const RationaleEntry& own, const RationaleEntry& categor
   return false;
 }
 
+// Whether the sentence of `entry` is for sectors none of which the document has (issue 14,
+// review s7 #1): it names sectors, none is "all", and none is among `sectors`.
+bool ForOtherSectors(const RationaleEntry& entry, const std::vector<std::string>& sectors) {
+  if (General(entry.shown.sectors)) return false;
+  return std::none_of(entry.shown.sectors.begin(), entry.shown.sectors.end(),
+                      [&](const std::string& s) { return Has(sectors, s); });
+}
+
+// For a finding whose shown sentence is only for other sectors (ForOtherSectors): the category's
+// sentence for a sector of the document, else the rule's `neutral` sentence, else the
+// category's, with the sources of no sector of the entry it comes from (none for a neutral
+// sentence that has none). False when neither has one (the text stays).
+bool FitToNeutral(const RationaleEntry* own, const RationaleEntry* category,
+                  const std::vector<std::string>& sectors, Finding& finding) {
+  if (category != nullptr && category != own && FitToOwnSentence(*category, sectors, finding)) {
+    return true;
+  }
+  for (const RationaleEntry* entry : {own, category}) {
+    if (entry == nullptr || entry->neutral.empty()) continue;
+    finding.rationale.text = entry->neutral;
+    finding.rationale.sectors = {"all"};
+    finding.rationale.sources =
+        Ordered(*entry, [](const std::vector<std::string>& of) { return General(of) ? 0 : -1; });
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<std::string> DocumentSectors(const SectorTable& table, std::string_view folded) {
@@ -245,6 +273,10 @@ void FitRationalesToSectors(const RuleSetData& data, const std::vector<std::stri
     if (FitToOwnSentence(*shown, sectors, finding)) continue;
     if (own != nullptr && category != nullptr && own != category &&
         FollowWithCategory(*own, *category, sectors, finding)) {
+      continue;
+    }
+    // A sentence only for sectors the document does not show gives way (issue 14 review s7 #1).
+    if (ForOtherSectors(*shown, sectors) && FitToNeutral(own, category, sectors, finding)) {
       continue;
     }
     finding.rationale.sources = Ordered(*shown, BySectors(sectors));

@@ -36,7 +36,10 @@ std::vector<std::string> DocumentSectors(std::string_view folded);
 // a sector of the document in its `sectors` but has no sentence for it, the text is the rule's
 // own, then its category's sentence for that sector (once), with the rule's sources (those of
 // the document's sectors first, then those of no sector, then the rest), then the category's
-// of that sector. Otherwise sources of the
+// of that sector. When the shown sentence is only for sectors not among `sectors` (its sectors
+// name no "all"), the category's sentence for one of `sectors`, else the rule's `neutral`, else
+// the category's, with the sources of no sector of its rationale (possibly none). Otherwise
+// sources of the
 // document's sectors come first, then those of no sector, then the rest. For a medium or high
 // finding, the shown rationale's `sector_answers` of each of `sectors` are appended to its
 // considerations (kNeedPrefix, AddUnlessSaid): a document gets no other sector's answers. Findings

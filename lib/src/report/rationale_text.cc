@@ -4,6 +4,8 @@
 #include <array>
 #include <cctype>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "report/strings.h"
 
@@ -98,16 +100,20 @@ std::string RationaleLine(const Rationale& rationale) {
     line.resize(cut);
     line += " \u2026";
   }
-  if (rationale.sources.empty()) return line;
+  // A title the sentence already cites is not printed again (issue 14 review s7 #2).
+  std::vector<std::string> titles;
+  for (const RationaleSource& source : rationale.sources) {
+    std::string title = CleanText(source.title);
+    if (!title.empty() && line.find(title) == std::string::npos) titles.push_back(std::move(title));
+  }
+  if (titles.empty()) return line;
   line += " (";
-  const std::size_t shown = std::min(rationale.sources.size(), kMaxRationaleTitles);
+  const std::size_t shown = std::min(titles.size(), kMaxRationaleTitles);
   for (std::size_t i = 0; i < shown; ++i) {
     if (i > 0) line += "; ";
-    line += CleanText(rationale.sources[i].title);
+    line += titles[i];
   }
-  if (rationale.sources.size() > shown) {
-    line += "; +" + std::to_string(rationale.sources.size() - shown) + " more";
-  }
+  if (titles.size() > shown) line += "; +" + std::to_string(titles.size() - shown) + " more";
   return line + ")";
 }
 

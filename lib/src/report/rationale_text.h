@@ -19,7 +19,8 @@ inline constexpr std::size_t kMaxRationaleChars = 150;
 // one space; the sentence ends at the first ". " that does not close an abbreviation such as
 // "Art." and is not followed by a digit or a lower-case word), cut after at most
 // kMaxRationaleChars characters at a word boundary with " …", then " (" + up to
-// kMaxRationaleTitles source titles joined with "; " and "; +N more" + ")"; "" when the text is
+// kMaxRationaleTitles source titles joined with "; " and "; +N more" + ")", leaving out titles
+// the sentence already contains (no parentheses when none is left); "" when the text is
 // empty. Plain text: the caller escapes it for its format.
 std::string RationaleLine(const Rationale& rationale);
 

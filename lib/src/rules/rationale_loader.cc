@@ -15,8 +15,8 @@
 namespace clausescan::internal {
 namespace {
 
-const Names kBodyKeys = {"rationale", "sectors", "sector_rationale",
-                         "sources",   "answers", "sector_answers"};
+const Names kBodyKeys = {"rationale", "sectors",        "sector_rationale", "sources",
+                         "answers",   "sector_answers", "neutral"};
 const Names kBodyRequired = {"rationale", "sources"};
 const Names kSourceKeys = {"id", "title", "url", "says", "read", "sectors"};
 const Names kSourceRequired = {"title", "url", "says", "read"};
@@ -183,6 +183,11 @@ Status ReadBody(const YamlFile& file, const Fields& fields, std::string_view wha
       CheckLength(file, text, "rationale", entry->shown.text, kMaxRationaleChars));
   if (const YAML::Node* sectors = fields.Find("sectors")) {
     CLAUSESCAN_RETURN_IF_ERROR(ReadSectors(file, *sectors, "sectors", &entry->shown.sectors));
+  }
+  if (const YAML::Node* neutral = fields.Find("neutral")) {
+    CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, *neutral, "neutral", &entry->neutral));
+    CLAUSESCAN_RETURN_IF_ERROR(
+        CheckLength(file, *neutral, "neutral", entry->neutral, kMaxRationaleChars));
   }
   if (const YAML::Node* by_sector = fields.Find("sector_rationale")) {
     Fields texts;
