@@ -198,6 +198,15 @@ TEST(TextPrinter, LowFindingShowsItsWhyLineSecond) {
   EXPECT_LE(word_line.size(), 100u + 2) << word_line;
   EXPECT_NE(word_line.find(" \u2026 (GDPR Art. 28(3)(g))"), std::string::npos) << word_line;
   EXPECT_EQ(word_line.find("processor dele"), std::string::npos) << word_line;  // cut at a word
+  // A source title so long that the sentence would shrink to a few words gives way instead.
+  r.findings[1].rationale.sources = {{"FAR 52.204-21 (JUN 2016) paragraph (b)(1) and (c)",
+                                      "https://www.acquisition.gov/far/52.204-21"}};
+  const std::string long_title = Text(r);
+  const std::size_t lt = long_title.find("  why the buyer asks: A controller");
+  ASSERT_NE(lt, std::string::npos) << long_title;
+  const std::string lt_line = long_title.substr(lt, long_title.find('\n', lt) - lt);
+  EXPECT_EQ(lt_line.find("FAR 52.204-21"), std::string::npos) << lt_line;
+  EXPECT_NE(lt_line.find("must be able to show"), std::string::npos) << lt_line;
   const std::string full = Text(r, false, /*verbose=*/true);
   EXPECT_NE(full.find("  | Provider will delete Customer Data within 30 days"), std::string::npos);
 }

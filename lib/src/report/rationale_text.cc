@@ -77,11 +77,13 @@ std::string RationaleLineWithin(const Rationale& rationale, std::size_t width) {
     titles = " (" + CleanText(rationale.sources.front().title) + ")";
   }
   const std::size_t title_chars = CharacterCount(titles);
-  constexpr std::size_t kMinSentenceChars = 20;  // below this the sentence says nothing
-  if (title_chars + kMinSentenceChars > width) {
-    return CutWithEllipsis(sentence + titles, width);
+  // Fewer characters of a cut sentence say nothing a reader can use ("A US federal contractor
+  // must …"): then the sentence gets the line and the source stays in --verbose and JSON.
+  constexpr std::size_t kMinSentenceChars = 48;
+  if (CharacterCount(sentence) + title_chars <= width || title_chars + kMinSentenceChars <= width) {
+    return CutWithEllipsis(sentence, width - title_chars) + titles;
   }
-  return CutWithEllipsis(sentence, width - title_chars) + titles;
+  return CutWithEllipsis(sentence, width);
 }
 
 std::string RationaleLine(const Rationale& rationale) {

@@ -26,8 +26,9 @@ std::string RationaleLine(const Rationale& rationale);
 
 // RationaleLine fitted into `width` characters for a one-line brief finding: the first source
 // title is kept whole (" (" + title + ")"; the others are in --verbose and JSON) and the sentence
-// is cut at a word boundary with " …" to leave room for it; when even the title does not fit,
-// the whole line is cut at `width` with "…". "" when the text is empty.
+// is cut at a word boundary with " …" to leave room for it, unless that would leave fewer than
+// 48 characters of the sentence: then the line is the sentence alone, cut at `width` (the sources
+// are in --verbose and JSON). "" when the text is empty.
 std::string RationaleLineWithin(const Rationale& rationale, std::size_t width);
 
 }  // namespace clausescan::internal
