@@ -60,8 +60,10 @@ struct PackEvidence {
   std::string pack_path;    // with kInPack: the copy's path in the pack; else ""
   std::string valid_until;  // YYYY-MM-DD of the document considered; "" with kMissing
   // True when the index lists the copy against the clause: it is in the pack, the profile does
-  // not fail the clause (ProfileJudgement "not_met"), and, for the SoA excerpt the profile
-  // provides ("soa-excerpt"), the SoA applies one of the controls the clause maps to.
+  // not fail the clause (ProfileJudgement "not_met"), and, for the SoA excerpt ("soa-excerpt"),
+  // the SoA applies one of the controls the clause maps to. With an SoA in the profile,
+  // "soa-excerpt" is answered by the pack's generated excerpt (pack_path
+  // "documents/nda/soa-excerpt.md"; no PackDocument, valid_until ""), never by a document.
   bool listed = false;
 };
 
@@ -139,7 +141,8 @@ struct Pack {
   // One per evidence id the index lists against some clause (PackEvidence::listed), ordered by
   // pack_path.
   std::vector<PackDocument> documents;
-  std::vector<PackSoaRow> soa_excerpt;      // the clauses' controls, each once, in Annex A order
+  // The clauses' controls the SoA has a row for, each once, in Annex A order.
+  std::vector<PackSoaRow> soa_excerpt;
   std::vector<Subprocessor> subprocessors;  // the profile's, in its order
   std::vector<PackGap> missing;  // evidence gaps by id, then not met by clause, then controls
 };
@@ -149,9 +152,9 @@ struct Pack {
 // a judgement are judged here). Only evidence some clause calls for is considered; for each id,
 // of the documents valid on as_of that can be shared (public, nda, internal with a redacted
 // copy) the one valid longest is copied (an internal one's redacted copy), else nothing, however
-// long an internal one without a redacted copy stays valid: an internal original never is. A document no clause lists (PackEvidence::listed)
-// is not copied. A copied document that expires within 90 days after as_of is a gap
-// (kExpiresSoon). Reads no file. Never fails; thread-safe.
+// long an internal one without a redacted copy stays valid: an internal original never is. A
+// document no clause lists (PackEvidence::listed) is not copied. A copied document that expires
+// within 90 days after as_of is a gap (kExpiresSoon). Reads no file. Never fails; thread-safe.
 Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
                const PackOptions& options = {});
 

@@ -17,9 +17,11 @@
 namespace clausescan {
 namespace {
 
-// The profile's own SoA excerpt, listed against a clause only where the SoA applies one of its
-// controls.
+// The SoA excerpt, listed against a clause only where the SoA applies one of its controls.
+// issue 13 s8 #2: when the profile has an SoA, the pack's generated excerpt answers it (and an
+// uploaded excerpt is not copied); without one, the profile's uploaded document does.
 constexpr const char* kSoaExcerptId = "soa-excerpt";
+constexpr const char* kGeneratedExcerptPath = "documents/nda/soa-excerpt.md";
 // As `profile check`: a document that expires within this many days is flagged.
 constexpr long kExpiresSoonDays = 90;
 
@@ -41,6 +43,11 @@ EvidenceChoice Choose(const Profile& profile, const std::string& id, const std::
   EvidenceChoice choice;
   choice.state.evidence = id;
   choice.state.title = title.empty() ? id : title;
+  if (id == kSoaExcerptId && !profile.soa.empty()) {
+    choice.state.status = PackEvidenceStatus::kInPack;
+    choice.state.pack_path = kGeneratedExcerptPath;
+    return choice;  // no file: the pack writes the excerpt itself
+  }
   // A shareable document valid on the date (public, nda, or internal with a redacted copy) wins
   // over an internal one without a redacted copy, whatever their validity (issue 13 D3); among
   // shareable ones, the one valid longest.
@@ -312,7 +319,7 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
                        asked[id] == 1 ? "clause asks" : "clauses ask")});
       continue;
     }
-    if (listed_ids.count(id) == 0) continue;
+    if (listed_ids.count(id) == 0 || choice.file == nullptr) continue;
     PackDocument doc = DocumentOf(profile, *choice.file);
     const long days_left = doc.valid_until.DaysSinceEpoch() - options.as_of.DaysSinceEpoch();
     if (days_left <= kExpiresSoonDays) {
@@ -334,6 +341,7 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
   // The pack paths the clauses point to (set by Choose before the documents were laid out).
   std::map<std::string, std::string> paths;
   for (const PackDocument& doc : pack.documents) paths[doc.evidence] = doc.pack_path;
+  if (!profile.soa.empty()) paths[kSoaExcerptId] = kGeneratedExcerptPath;
   for (PackClause& clause : pack.clauses) {
     for (PackEvidence& e : clause.evidence) {
       if (e.listed) e.pack_path = paths[e.evidence];
@@ -374,7 +382,8 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
       case ControlState::kImplemented:
         break;
     }
-    pack.soa_excerpt.push_back(std::move(row));
+    // issue 13 s8 #1: only the SoA's own rows; a control it does not list is a gap only.
+    if (row.state != ControlState::kNotListed) pack.soa_excerpt.push_back(std::move(row));
   }
   return pack;
 }

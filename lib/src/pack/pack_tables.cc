@@ -42,7 +42,11 @@ std::string SoaExcerptMarkdown(const Pack& pack) {
       "# Statement of Applicability: excerpt\n\n"
       "The ISO/IEC 27001:2022 Annex A controls the contracts' clauses map to, as our Statement "
       "of Applicability states them.\n\n";
-  if (pack.soa_excerpt.empty()) return out + "No clause maps to an Annex A control.\n";
+  if (pack.soa_excerpt.empty()) {
+    return out +
+           "Our Statement of Applicability lists none of the Annex A controls the "
+           "clauses map to.\n";
+  }
   out += "| Control | Title | Applicable | Status | Justification |\n|---|---|---|---|---|\n";
   for (const PackSoaRow& row : pack.soa_excerpt) {
     out += "| " + Cell(row.control) + " | " + Cell(row.title) + " | " +
