@@ -662,5 +662,21 @@ TEST(PackRemove, NeverCrossesOntoAnotherDevice) {
   std::filesystem::remove_all(dir);
 }
 
+// issue 13 s8 #3: the index does not list a template's clause with a blank left to fill.
+TEST(Pack, UnfilledTemplateClauseIsNotAnswered) {
+  Finding blank = Clause("liability_cap", 81, {"iso-certificate"}, {});
+  blank.profile = ProfileJudgement{};
+  blank.profile->capability = "liability_cap";
+  blank.profile->verdict = "not_compared";
+  blank.profile->summary =
+      "you accept 12 months of fees; the clause asks $[____]: not compared (template: unfilled)";
+  const Pack pack = BuildPack({Judged({blank})}, Supplier(), On("2026-12-06"));
+  ASSERT_EQ(pack.clauses.size(), 1u);
+  ASSERT_EQ(pack.clauses[0].evidence.size(), 1u);
+  EXPECT_FALSE(pack.clauses[0].evidence[0].listed);
+  EXPECT_THAT(PackIndexMarkdown(pack), HasSubstr("0 clauses"));
+  EXPECT_EQ(Copy(pack, "iso-certificate"), nullptr);
+}
+
 }  // namespace
 }  // namespace clausescan

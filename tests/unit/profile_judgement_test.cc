@@ -316,6 +316,17 @@ TEST(ProfileJudgement, SoaExcerptAnsweredByTheSoa) {
   }
 }
 
+// issue 13 s8 #3: a template's clause with the number left blank gets no met / not met verdict.
+TEST(ProfileJudgement, TemplateWithUnfilledPlaceholderIsNotCompared) {
+  const std::string text =
+      "Each party's total liability will not be more than the greater of $[____] or "
+      "{cap_multiplier} times the fees paid or payable in the 12 month period.\n";
+  Finding f = Judged(text, "liability_cap", "12 month");
+  EXPECT_EQ(Verdict(f), "not_compared");
+  EXPECT_THAT(Summary(f), HasSubstr("template: unfilled"));
+  EXPECT_EQ(f.risk, f.profile->original_risk);
+}
+
 TEST(ProfileJudgement, SoaExcludedAndNotImplementedControls) {
   Finding f = Judged(
       "Upon termination, Supplier shall delete all Customer Data, including backups, within 30 "

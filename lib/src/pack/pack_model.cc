@@ -297,6 +297,8 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
                                      clause.summary)});
       continue;
     }
+    // issue 13 s8 #3: a template's clause with a blank left to fill is not answered.
+    if (clause.summary.find("template: unfilled") != std::string::npos) continue;
     for (PackEvidence& e : clause.evidence) {
       if (e.status != PackEvidenceStatus::kInPack) continue;
       if (e.evidence == kSoaExcerptId &&
