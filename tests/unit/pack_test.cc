@@ -190,6 +190,15 @@ std::string csv_of_unlisted(const Pack& pack) {
   return internal::SoaExcerptCsv(pack) + internal::SoaExcerptMarkdown(pack);
 }
 
+// issue 13 s8 #4: without --term-ends, the term the scan read from the contract counts.
+TEST(Pack, TermReadFromTheContractCounts) {
+  std::vector<Report> reports = Contract();
+  reports[0].document.term_ends = "2028-06-30";
+  reports[0].document.term_source = "read at line 3 (\"initial term of three (3) years\")";
+  const Pack pack = BuildPack(reports, Supplier(), On("2026-12-06"));
+  EXPECT_TRUE(HasGap(pack, PackGapKind::kExpiresInTerm, "iso-certificate"));
+}
+
 // issue 13 #3: the SoA excerpt holds only the controls the clauses map to, in Annex A order.
 TEST(Pack, SoaExcerptOnlyMappedControls) {
   const Pack pack = BuildPack(Contract(), Supplier(), On("2026-12-06"));

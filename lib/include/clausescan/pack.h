@@ -128,7 +128,8 @@ struct PackOptions {
   // The date documents are judged on (valid, expired).
   CalendarDate as_of = CalendarDate::Today();
   // When the contracts' term is known, its end: a copied document that expires before it is a
-  // gap (kExpiresInTerm). `clausescan pack --term-ends` sets it.
+  // gap (kExpiresInTerm). `clausescan pack --term-ends` sets it. Unset, the latest term the
+  // reports read from their contracts (DocumentInfo::term_ends with a term_source) is used.
   std::optional<CalendarDate> term_ends;
 };
 

@@ -132,6 +132,14 @@ PackGapKind GapKindOf(PackEvidenceStatus status) {
   }
 }
 
+// The term a report is judged for: term_ends when given, else (issue 13 s7 #2) the term the
+// scan read from the contract; nullopt when neither is known.
+std::optional<CalendarDate> TermOf(const Report& report,
+                                   const std::optional<CalendarDate>& term_ends) {
+  if (term_ends || report.document.term_source.empty()) return term_ends;
+  return CalendarDate::Parse(report.document.term_ends);
+}
+
 // The reports, each judged against profile on `on` when any finding of it is not.
 std::vector<Report> Judged(const std::vector<Report>& reports, const Profile& profile,
                            const CalendarDate& on, const std::optional<CalendarDate>& term_ends) {
@@ -139,13 +147,8 @@ std::vector<Report> Judged(const std::vector<Report>& reports, const Profile& pr
   for (Report& report : judged) {
     const bool all = std::all_of(report.findings.begin(), report.findings.end(),
                                  [](const Finding& f) { return f.profile.has_value(); });
-    // issue 13 s7 #2: without a term given, the term the scan read from the contract stays.
-    std::optional<CalendarDate> term = term_ends;
-    std::string source;
-    if (!term && !report.document.term_source.empty()) {
-      term = CalendarDate::Parse(report.document.term_ends);
-      if (term) source = report.document.term_source;
-    }
+    const std::optional<CalendarDate> term = TermOf(report, term_ends);
+    const std::string source = term && !term_ends ? report.document.term_source : "";
     if (!all || report.document.profile_date != on.ToString() ||
         report.document.term_ends != (term ? term->ToString() : "")) {
       JudgeAgainstProfile(profile, on, term, source, &report);
@@ -233,6 +236,15 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
   std::map<std::string, std::size_t> asked;       // clauses calling for each id
   std::map<std::string, std::string> control_titles;
   std::vector<PackGap> not_met;
+  // issue 13 s8 #4: the term the copied documents must outlast: --term-ends, else the latest
+  // term the scans read from the contracts (as scan and evidence use it).
+  std::optional<CalendarDate> term_ends = options.term_ends;
+  if (!term_ends) {
+    for (const Report& report : reports) {
+      const std::optional<CalendarDate> read = TermOf(report, std::nullopt);
+      if (read && (!term_ends || *term_ends < *read)) term_ends = read;
+    }
+  }
   for (const Report& report : Judged(reports, profile, options.as_of, options.term_ends)) {
     pack.contracts.push_back(report.document.path);
     const std::size_t first_of_report = pack.clauses.size();
@@ -330,11 +342,11 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
            fmt::format("{} expires on {} (in {} {}): renew it before sending", doc.title,
                        doc.valid_until.ToString(), days_left, days_left == 1 ? "day" : "days")});
     }
-    if (options.term_ends && doc.valid_until < *options.term_ends) {
+    if (term_ends && doc.valid_until < *term_ends) {
       pack.missing.push_back(
           {PackGapKind::kExpiresInTerm, id,
            fmt::format("{} expires {}, before the contract's term ends ({}): plan its renewal",
-                       doc.title, doc.valid_until.ToString(), options.term_ends->ToString())});
+                       doc.title, doc.valid_until.ToString(), term_ends->ToString())});
     }
     pack.documents.push_back(std::move(doc));
   }
