@@ -687,5 +687,20 @@ TEST(Pack, UnfilledTemplateClauseIsNotAnswered) {
   EXPECT_EQ(Copy(pack, "iso-certificate"), nullptr);
 }
 
+// issue 13 s8 #5: a verdict that depends (72 h of awareness against 48 h of confirmation) is
+// in the still-missing list, to check.
+TEST(Pack, DependingVerdictIsToCheck) {
+  Finding depends = Clause("incident_notification", 5, {"iso-certificate"}, {});
+  depends.profile = ProfileJudgement{};
+  depends.profile->capability = "notification";
+  depends.profile->verdict = "not_compared";
+  depends.profile->summary =
+      "you notify within 48 h of confirmation; the clause asks 72 h of awareness: depends on "
+      "the time from awareness to confirmation";
+  const Pack pack = BuildPack({Judged({depends})}, Supplier(), On("2026-12-06"));
+  EXPECT_THAT(PackMissingText(pack),
+              HasSubstr("check: judged.md:5 incident_notification clause: you notify within 48 h"));
+}
+
 }  // namespace
 }  // namespace clausescan

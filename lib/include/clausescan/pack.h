@@ -111,11 +111,12 @@ enum class PackGapKind {
   kExpiresInTerm,  // a copied document that expires before PackOptions::term_ends
   kExpiresSoon,    // a copied document that expires within 90 days after the pack's date
   kNotMet,         // a clause the profile's capabilities do not meet
+  kCheck,          // a clause whose verdict depends on what the profile does not say ("check: ...")
   kControlGap,     // a control a clause maps to that the SoA excludes or has not implemented
   kNotInSoa,       // a control a clause maps to that the SoA (when it has rows) does not list
 };
 // "no_document", "internal_only", "expired", "not_yet_valid", "expires_in_term",
-// "expires_soon", "not_met", "control_gap" or "not_in_soa".
+// "expires_soon", "not_met", "check", "control_gap" or "not_in_soa".
 std::string_view PackGapKindName(PackGapKind kind);
 
 struct PackGap {

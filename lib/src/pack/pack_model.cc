@@ -217,6 +217,8 @@ std::string_view PackGapKindName(PackGapKind kind) {
       return "expires_soon";
     case PackGapKind::kNotMet:
       return "not_met";
+    case PackGapKind::kCheck:
+      return "check";
     case PackGapKind::kControlGap:
       return "control_gap";
     case PackGapKind::kNotInSoa:
@@ -308,6 +310,12 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
                          fmt::format("{}:{} {}: {}", clause.document, clause.line, clause.title,
                                      clause.summary)});
       continue;
+    }
+    // issue 13 s8 #5: a verdict that depends on what the profile does not say is to check.
+    if (clause.verdict == "not_compared" && clause.summary.find("depends") != std::string::npos) {
+      not_met.push_back({PackGapKind::kCheck, fmt::format("{}:{}", clause.document, clause.line),
+                         fmt::format("check: {}:{} {}: {}", clause.document, clause.line,
+                                     clause.title, clause.summary)});
     }
     // issue 13 s8 #3: a template's clause with a blank left to fill is not answered.
     if (clause.summary.find("template: unfilled") != std::string::npos) continue;

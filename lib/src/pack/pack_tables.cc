@@ -80,10 +80,11 @@ std::string SubprocessorsMarkdown(const Pack& pack) {
 namespace clausescan {
 
 std::string PackMissingText(const Pack& pack) {
-  const std::vector<PackGapKind> order = {
-      PackGapKind::kNoDocument,  PackGapKind::kInternalOnly, PackGapKind::kExpired,
-      PackGapKind::kNotYetValid, PackGapKind::kExpiresSoon,  PackGapKind::kExpiresInTerm,
-      PackGapKind::kNotMet,      PackGapKind::kControlGap,   PackGapKind::kNotInSoa};
+  const std::vector<PackGapKind> order = {PackGapKind::kNoDocument,  PackGapKind::kInternalOnly,
+                                          PackGapKind::kExpired,     PackGapKind::kNotYetValid,
+                                          PackGapKind::kExpiresSoon, PackGapKind::kExpiresInTerm,
+                                          PackGapKind::kNotMet,      PackGapKind::kCheck,
+                                          PackGapKind::kControlGap,  PackGapKind::kNotInSoa};
   std::string out;
   for (PackGapKind kind : order) {
     for (const PackGap& gap : pack.missing) {
