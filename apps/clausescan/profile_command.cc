@@ -25,6 +25,12 @@ int RunInit(const ProfileArgs& args) {
     PrintError(file + ": already exists; use --force to overwrite it");
     return kExitError;
   }
+  // issue 13 s8 #6: a missing folder is named as such.
+  const std::filesystem::path folder = std::filesystem::path(file).parent_path();
+  if (!file.empty() && !folder.empty() && !std::filesystem::exists(folder, ec)) {
+    PrintError(file + ": the folder " + folder.string() + " does not exist: create it first");
+    return kExitError;
+  }
   Output out(file);
   std::string error;
   if (!out.Open(&error)) {

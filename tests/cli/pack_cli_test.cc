@@ -170,7 +170,8 @@ TEST(PackCli, BadProfileExits2WithFileLineAndLeavesNothing) {
        "profile.yaml:2:15: soa[0].control: unknown control 'A.5.99'"},
       {"evidence:\n  - id: iso-certificate\n    file: evidence/cert.txt\n    issued: 2026-02-30\n"
        "    valid_until: 2027-01-01\n    sharing: public\n",
-       "profile.yaml:4:13: evidence[0].issued: 'issued' must be a date written YYYY-MM-DD"},
+       // issue 13 s8 #6
+       "profile.yaml:4:13: evidence[0].issued: 'issued' is not a real date: '2026-02-30'"},
       {Evidence("evidence/none.pdf"),
        "profile.yaml:3:11: evidence[0].file: no file 'evidence/none.pdf'"},
       {"soa_csv: soa.csv\n", "soa.csv:1: soa_csv: no 'status' column in the header row"},

@@ -244,6 +244,9 @@ TEST(ProfileCli, InitIntoAMissingFolderFails) {
   RunResult r = RunClausescan("profile init " + Quote(dir.path() / "no" / "profile.yaml"));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.err, HasSubstr((dir.path() / "no" / "profile.yaml").string()));
+  // issue 13 s8 #6: the error says which folder is missing.
+  EXPECT_THAT(r.err, HasSubstr("the folder " + (dir.path() / "no").string() +
+                               " does not exist: create it first"));
   EXPECT_EQ(Listing(dir.path()), std::vector<std::string>{});
 }
 

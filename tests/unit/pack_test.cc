@@ -186,20 +186,66 @@ TEST(Pack, DocumentExpiringBeforeTheTermIsAGap) {
   EXPECT_FALSE(HasGap(no_term, PackGapKind::kExpiresInTerm, "iso-certificate"));
 }
 
+std::string csv_of_unlisted(const Pack& pack) {
+  return internal::SoaExcerptCsv(pack) + internal::SoaExcerptMarkdown(pack);
+}
+
+// issue 13 s8 #4: without --term-ends, the term the scan read from the contract counts.
+TEST(Pack, TermReadFromTheContractCounts) {
+  std::vector<Report> reports = Contract();
+  reports[0].document.term_ends = "2028-06-30";
+  reports[0].document.term_source = "read at line 3 (\"initial term of three (3) years\")";
+  const Pack pack = BuildPack(reports, Supplier(), On("2026-12-06"));
+  EXPECT_TRUE(HasGap(pack, PackGapKind::kExpiresInTerm, "iso-certificate"));
+}
+
 // issue 13 #3: the SoA excerpt holds only the controls the clauses map to, in Annex A order.
 TEST(Pack, SoaExcerptOnlyMappedControls) {
   const Pack pack = BuildPack(Contract(), Supplier(), On("2026-12-06"));
   std::vector<std::string> controls;
   for (const PackSoaRow& row : pack.soa_excerpt) controls.push_back(row.control);
-  EXPECT_THAT(controls, ElementsAre("A.5.9", "A.5.24", "A.8.10", "A.8.13"));
-  EXPECT_EQ(pack.soa_excerpt[3].state, ControlState::kExcluded);
-  EXPECT_EQ(pack.soa_excerpt[3].justification, "no backups kept");
+  // issue 13 s8 #1: only rows the SoA has; A.8.10, which it does not list, is only a gap.
+  EXPECT_THAT(controls, ElementsAre("A.5.9", "A.5.24", "A.8.13"));
+  EXPECT_EQ(pack.soa_excerpt[2].state, ControlState::kExcluded);
+  EXPECT_EQ(pack.soa_excerpt[2].justification, "no backups kept");
+  EXPECT_THAT(csv_of_unlisted(pack), Not(HasSubstr("not listed")));
   const std::string csv = internal::SoaExcerptCsv(pack);
   EXPECT_THAT(csv, HasSubstr("Control,Title,Applicable,Status,Justification\r\n"));
   EXPECT_THAT(csv, HasSubstr("A.8.13,A.8.13 title,no,,no backups kept\r\n"));
   EXPECT_THAT(csv, Not(HasSubstr("A.5.1,")));
   EXPECT_TRUE(HasGap(pack, PackGapKind::kControlGap, "A.8.13"));
   EXPECT_TRUE(HasGap(pack, PackGapKind::kNotInSoa, "A.8.10"));
+}
+
+// issue 13 s8 #2: with an SoA in the profile, the pack's own excerpt answers "soa-excerpt":
+// not a missing document, and the profile's uploaded excerpt is not copied beside it.
+TEST(Pack, GeneratedSoaExcerptAnswersTheSoaExcerptEvidence) {
+  Finding asks = Clause("riskowner", 12, {"soa-excerpt"}, {"A.5.24"});
+  Report r;
+  r.document.path = "contract.md";
+  r.findings = {asks};
+  for (const bool uploaded : {false, true}) {
+    Profile profile = Supplier();
+    if (uploaded) profile.evidence.push_back(Document("soa-excerpt", Sharing::kNda));
+    const Pack pack = BuildPack({r}, profile, On("2026-12-06"));
+    EXPECT_FALSE(HasGap(pack, PackGapKind::kNoDocument, "soa-excerpt")) << uploaded;
+    EXPECT_THAT(PackMissingText(pack), Not(HasSubstr("excerpt"))) << uploaded;
+    EXPECT_EQ(Copy(pack, "soa-excerpt"), nullptr) << uploaded;
+    ASSERT_EQ(pack.clauses.size(), 1u);
+    ASSERT_EQ(pack.clauses[0].evidence.size(), 1u);
+    EXPECT_TRUE(pack.clauses[0].evidence[0].listed);
+    EXPECT_EQ(pack.clauses[0].evidence[0].pack_path, "documents/nda/soa-excerpt.md");
+    EXPECT_THAT(PackIndexMarkdown(pack), HasSubstr("riskowner clause"));
+  }
+  // Without an SoA, only an uploaded excerpt answers it, as before.
+  Profile no_soa = Supplier();
+  no_soa.soa.clear();
+  no_soa.evidence.push_back(Document("soa-excerpt", Sharing::kNda));
+  EXPECT_FALSE(
+      HasGap(BuildPack({r}, no_soa, On("2026-12-06")), PackGapKind::kNoDocument, "soa-excerpt"));
+  no_soa.evidence.pop_back();
+  EXPECT_TRUE(
+      HasGap(BuildPack({r}, no_soa, On("2026-12-06")), PackGapKind::kNoDocument, "soa-excerpt"));
 }
 
 // issue 13 #3: each clause points to where its evidence is in the pack, or says why it is not.
@@ -623,6 +669,37 @@ TEST(PackRemove, NeverCrossesOntoAnotherDevice) {
   EXPECT_EQ(internal::RemoveTree((dir / "old").string(), folder.st_dev), "");
   EXPECT_FALSE(std::filesystem::exists(dir / "old"));
   std::filesystem::remove_all(dir);
+}
+
+// issue 13 s8 #3: the index does not list a template's clause with a blank left to fill.
+TEST(Pack, UnfilledTemplateClauseIsNotAnswered) {
+  Finding blank = Clause("liability_cap", 81, {"iso-certificate"}, {});
+  blank.profile = ProfileJudgement{};
+  blank.profile->capability = "liability_cap";
+  blank.profile->verdict = "not_compared";
+  blank.profile->summary =
+      "you accept 12 months of fees; the clause asks $[____]: not compared (template: unfilled)";
+  const Pack pack = BuildPack({Judged({blank})}, Supplier(), On("2026-12-06"));
+  ASSERT_EQ(pack.clauses.size(), 1u);
+  ASSERT_EQ(pack.clauses[0].evidence.size(), 1u);
+  EXPECT_FALSE(pack.clauses[0].evidence[0].listed);
+  EXPECT_THAT(PackIndexMarkdown(pack), HasSubstr("0 clauses"));
+  EXPECT_EQ(Copy(pack, "iso-certificate"), nullptr);
+}
+
+// issue 13 s8 #5: a verdict that depends (72 h of awareness against 48 h of confirmation) is
+// in the still-missing list, to check.
+TEST(Pack, DependingVerdictIsToCheck) {
+  Finding depends = Clause("incident_notification", 5, {"iso-certificate"}, {});
+  depends.profile = ProfileJudgement{};
+  depends.profile->capability = "notification";
+  depends.profile->verdict = "not_compared";
+  depends.profile->summary =
+      "you notify within 48 h of confirmation; the clause asks 72 h of awareness: depends on "
+      "the time from awareness to confirmation";
+  const Pack pack = BuildPack({Judged({depends})}, Supplier(), On("2026-12-06"));
+  EXPECT_THAT(PackMissingText(pack),
+              HasSubstr("check: judged.md:5 incident_notification clause: you notify within 48 h"));
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "clausescan/clausescan.h"
+#include "report/profile_text.h"
 #include "scan_text.h"
 
 namespace clausescan {
@@ -290,6 +291,40 @@ TEST(ProfileJudgement, DocumentsValidExpiredAndMissing) {
   EXPECT_THAT(f.profile->notes, Contains("ISO 27001 certificate expired 2026-03-01"));
   EXPECT_THAT(f.profile->notes,
               Contains(HasSubstr("no document in your profile: Breach notification")));
+}
+
+// issue 13 s8 #2: with an SoA in the profile, the excerpt `pack` generates from it answers
+// "soa-excerpt": not "no document in your profile".
+TEST(ProfileJudgement, SoaExcerptAnsweredByTheSoa) {
+  Finding f = Judged(
+      "Supplier shall notify Customer of any Security Incident within 24 hours of its "
+      "occurrence.\n",
+      "incident_notification", "24 hours");
+  const auto& docs = f.profile->documents;
+  const auto excerpt = std::find_if(docs.begin(), docs.end(), [](const ProfileDocument& d) {
+    return d.evidence == "soa-excerpt";
+  });
+  ASSERT_NE(excerpt, docs.end());
+  EXPECT_EQ(excerpt->status, "valid");
+  EXPECT_EQ(excerpt->sharing, "nda");
+  EXPECT_THAT(excerpt->file, HasSubstr("SoA"));
+  for (const std::string& note : f.profile->notes) {
+    EXPECT_THAT(note, ::testing::Not(HasSubstr("Applicability")));
+  }
+  for (const std::string& line : internal::ProfileDocumentLines(*f.profile)) {
+    EXPECT_THAT(line, ::testing::Not(HasSubstr("valid until )")));
+  }
+}
+
+// issue 13 s8 #3: a template's clause with the number left blank gets no met / not met verdict.
+TEST(ProfileJudgement, TemplateWithUnfilledPlaceholderIsNotCompared) {
+  const std::string text =
+      "Each party's total liability will not be more than the greater of $[____] or "
+      "{cap_multiplier} times the fees paid or payable in the 12 month period.\n";
+  Finding f = Judged(text, "liability_cap", "12 month");
+  EXPECT_EQ(Verdict(f), "not_compared");
+  EXPECT_THAT(Summary(f), HasSubstr("template: unfilled"));
+  EXPECT_EQ(f.risk, f.profile->original_risk);
 }
 
 TEST(ProfileJudgement, SoaExcludedAndNotImplementedControls) {

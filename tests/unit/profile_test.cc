@@ -183,7 +183,8 @@ TEST(Profile, BadInputNamesFileLineAndField) {
        std::string(kEvidenceHead) + ok_file +
            "    issued: 2026-02-30\n    valid_until: 2027-01-01\n    sharing: public\n",
        "profile.yaml", 4, "evidence[0].issued",
-       "'issued' must be a date written YYYY-MM-DD (such as 2026-03-31), found '2026-02-30'"},
+       // issue 13 s8 #6
+       "'issued' is not a real date: '2026-02-30' (such as 2026-03-31)"},
       {"date as a number",
        std::string(kEvidenceHead) + ok_file +
            "    issued: 20260101\n    valid_until: 2027-01-01\n    sharing: public\n",

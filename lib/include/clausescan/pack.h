@@ -60,8 +60,10 @@ struct PackEvidence {
   std::string pack_path;    // with kInPack: the copy's path in the pack; else ""
   std::string valid_until;  // YYYY-MM-DD of the document considered; "" with kMissing
   // True when the index lists the copy against the clause: it is in the pack, the profile does
-  // not fail the clause (ProfileJudgement "not_met"), and, for the SoA excerpt the profile
-  // provides ("soa-excerpt"), the SoA applies one of the controls the clause maps to.
+  // not fail the clause (ProfileJudgement "not_met"), and, for the SoA excerpt ("soa-excerpt"),
+  // the SoA applies one of the controls the clause maps to. With an SoA in the profile,
+  // "soa-excerpt" is answered by the pack's generated excerpt (pack_path
+  // "documents/nda/soa-excerpt.md"; no PackDocument, valid_until ""), never by a document.
   bool listed = false;
 };
 
@@ -109,11 +111,12 @@ enum class PackGapKind {
   kExpiresInTerm,  // a copied document that expires before PackOptions::term_ends
   kExpiresSoon,    // a copied document that expires within 90 days after the pack's date
   kNotMet,         // a clause the profile's capabilities do not meet
+  kCheck,          // a clause whose verdict depends on what the profile does not say ("check: ...")
   kControlGap,     // a control a clause maps to that the SoA excludes or has not implemented
   kNotInSoa,       // a control a clause maps to that the SoA (when it has rows) does not list
 };
 // "no_document", "internal_only", "expired", "not_yet_valid", "expires_in_term",
-// "expires_soon", "not_met", "control_gap" or "not_in_soa".
+// "expires_soon", "not_met", "check", "control_gap" or "not_in_soa".
 std::string_view PackGapKindName(PackGapKind kind);
 
 struct PackGap {
@@ -126,7 +129,8 @@ struct PackOptions {
   // The date documents are judged on (valid, expired).
   CalendarDate as_of = CalendarDate::Today();
   // When the contracts' term is known, its end: a copied document that expires before it is a
-  // gap (kExpiresInTerm). `clausescan pack --term-ends` sets it.
+  // gap (kExpiresInTerm). `clausescan pack --term-ends` sets it. Unset, the latest term the
+  // reports read from their contracts (DocumentInfo::term_ends with a term_source) is used.
   std::optional<CalendarDate> term_ends;
 };
 
@@ -139,7 +143,8 @@ struct Pack {
   // One per evidence id the index lists against some clause (PackEvidence::listed), ordered by
   // pack_path.
   std::vector<PackDocument> documents;
-  std::vector<PackSoaRow> soa_excerpt;      // the clauses' controls, each once, in Annex A order
+  // The clauses' controls the SoA has a row for, each once, in Annex A order.
+  std::vector<PackSoaRow> soa_excerpt;
   std::vector<Subprocessor> subprocessors;  // the profile's, in its order
   std::vector<PackGap> missing;  // evidence gaps by id, then not met by clause, then controls
 };
@@ -149,9 +154,9 @@ struct Pack {
 // a judgement are judged here). Only evidence some clause calls for is considered; for each id,
 // of the documents valid on as_of that can be shared (public, nda, internal with a redacted
 // copy) the one valid longest is copied (an internal one's redacted copy), else nothing, however
-// long an internal one without a redacted copy stays valid: an internal original never is. A document no clause lists (PackEvidence::listed)
-// is not copied. A copied document that expires within 90 days after as_of is a gap
-// (kExpiresSoon). Reads no file. Never fails; thread-safe.
+// long an internal one without a redacted copy stays valid: an internal original never is. A
+// document no clause lists (PackEvidence::listed) is not copied. A copied document that expires
+// within 90 days after as_of is a gap (kExpiresSoon). Reads no file. Never fails; thread-safe.
 Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
                const PackOptions& options = {});
 

@@ -60,7 +60,10 @@ struct Rationale {
 struct ProfileDocument {
   std::string evidence;     // the evidence id the finding's rule calls for
   std::string title;        // the document's title (the profile's, else the catalogue's)
-  std::string file;         // as the profile writes it; "" when the profile has none
+  // As the profile writes it; "" when the profile has none. For "soa-excerpt" with no such
+  // document and an SoA in the profile, the excerpt `clausescan pack` generates from the SoA
+  // answers it (status "valid", sharing "nda", valid_until "", file a sentence saying so).
+  std::string file;
   std::string valid_until;  // YYYY-MM-DD; "" when the profile has none
   // Who may see it: "public", "nda" or "internal" (Sharing); "" when the profile has none.
   std::string sharing;

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <optional>
 #include <set>
@@ -340,8 +341,8 @@ std::optional<Comparison> CompareLiabilityCap(const Capabilities& caps, const Fi
   return c;
 }
 
-std::optional<Comparison> Compare(const Capabilities& caps, const Finding& f,
-                                  const AuditContext& context) {
+std::optional<Comparison> CompareFilled(const Capabilities& caps, const Finding& f,
+                                        const AuditContext& context) {
   if (f.category == "incident_notification") return CompareNotification(caps, f);
   if (f.category == "data_deletion") return CompareDeletion(caps, f);
   if (f.category == "audit_rights") return CompareAudit(caps, f, context);
@@ -349,6 +350,36 @@ std::optional<Comparison> Compare(const Capabilities& caps, const Finding& f,
   if (f.category == "sla_uptime") return CompareUptime(caps, f);
   if (f.category == "liability_cap") return CompareLiabilityCap(caps, f);
   return std::nullopt;
+}
+
+// True when text holds a blank a template leaves to fill: "[____]", "$[__]", "{cap_multiplier}",
+// "[●]" or "[•]".
+bool HasUnfilledPlaceholder(const std::string& text) {
+  if (text.find("__") != std::string::npos) return true;
+  if (text.find("[●]") != std::string::npos || text.find("[•]") != std::string::npos) {
+    return true;
+  }
+  for (std::size_t open = text.find('{'); open != std::string::npos;
+       open = text.find('{', open + 1)) {
+    std::size_t i = open + 1;
+    while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) ||
+                               text[i] == '_' || text[i] == ' ')) {
+      ++i;
+    }
+    if (i > open + 1 && i < text.size() && text[i] == '}') return true;
+  }
+  return false;
+}
+
+// issue 13 s8 #3: a template's clause with a blank left to fill gets no met / not met verdict.
+std::optional<Comparison> Compare(const Capabilities& caps, const Finding& f,
+                                  const AuditContext& context) {
+  std::optional<Comparison> c = CompareFilled(caps, f, context);
+  if (c && c->verdict != "not_compared" && HasUnfilledPlaceholder(f.text)) {
+    c->verdict = "not_compared";
+    c->words = "not compared (template: unfilled)";
+  }
+  return c;
 }
 
 std::string VerdictWords(const Comparison& c) {
@@ -395,7 +426,12 @@ void AddDocuments(const Profile& profile, const CalendarDate& on,
         if (file == nullptr || file->valid_until < candidate->valid_until) file = candidate;
       }
     }
-    if (file == nullptr) {
+    if (file == nullptr && item.id == "soa-excerpt" && !profile.soa.empty()) {
+      // issue 13 s8 #2: the excerpt `clausescan pack` writes from the SoA answers it.
+      doc.file = "the excerpt of your SoA that clausescan pack writes";
+      doc.sharing = std::string(SharingName(Sharing::kNda));
+      doc.status = "valid";
+    } else if (file == nullptr) {
       doc.status = "missing";
       judgement.notes.push_back("no document in your profile: " + doc.title);
     } else {

@@ -17,9 +17,11 @@
 namespace clausescan {
 namespace {
 
-// The profile's own SoA excerpt, listed against a clause only where the SoA applies one of its
-// controls.
+// The SoA excerpt, listed against a clause only where the SoA applies one of its controls.
+// issue 13 s8 #2: when the profile has an SoA, the pack's generated excerpt answers it (and an
+// uploaded excerpt is not copied); without one, the profile's uploaded document does.
 constexpr const char* kSoaExcerptId = "soa-excerpt";
+constexpr const char* kGeneratedExcerptPath = "documents/nda/soa-excerpt.md";
 // As `profile check`: a document that expires within this many days is flagged.
 constexpr long kExpiresSoonDays = 90;
 
@@ -41,6 +43,11 @@ EvidenceChoice Choose(const Profile& profile, const std::string& id, const std::
   EvidenceChoice choice;
   choice.state.evidence = id;
   choice.state.title = title.empty() ? id : title;
+  if (id == kSoaExcerptId && !profile.soa.empty()) {
+    choice.state.status = PackEvidenceStatus::kInPack;
+    choice.state.pack_path = kGeneratedExcerptPath;
+    return choice;  // no file: the pack writes the excerpt itself
+  }
   // A shareable document valid on the date (public, nda, or internal with a redacted copy) wins
   // over an internal one without a redacted copy, whatever their validity (issue 13 D3); among
   // shareable ones, the one valid longest.
@@ -125,6 +132,14 @@ PackGapKind GapKindOf(PackEvidenceStatus status) {
   }
 }
 
+// The term a report is judged for: term_ends when given, else (issue 13 s7 #2) the term the
+// scan read from the contract; nullopt when neither is known.
+std::optional<CalendarDate> TermOf(const Report& report,
+                                   const std::optional<CalendarDate>& term_ends) {
+  if (term_ends || report.document.term_source.empty()) return term_ends;
+  return CalendarDate::Parse(report.document.term_ends);
+}
+
 // The reports, each judged against profile on `on` when any finding of it is not.
 std::vector<Report> Judged(const std::vector<Report>& reports, const Profile& profile,
                            const CalendarDate& on, const std::optional<CalendarDate>& term_ends) {
@@ -132,13 +147,8 @@ std::vector<Report> Judged(const std::vector<Report>& reports, const Profile& pr
   for (Report& report : judged) {
     const bool all = std::all_of(report.findings.begin(), report.findings.end(),
                                  [](const Finding& f) { return f.profile.has_value(); });
-    // issue 13 s7 #2: without a term given, the term the scan read from the contract stays.
-    std::optional<CalendarDate> term = term_ends;
-    std::string source;
-    if (!term && !report.document.term_source.empty()) {
-      term = CalendarDate::Parse(report.document.term_ends);
-      if (term) source = report.document.term_source;
-    }
+    const std::optional<CalendarDate> term = TermOf(report, term_ends);
+    const std::string source = term && !term_ends ? report.document.term_source : "";
     if (!all || report.document.profile_date != on.ToString() ||
         report.document.term_ends != (term ? term->ToString() : "")) {
       JudgeAgainstProfile(profile, on, term, source, &report);
@@ -207,6 +217,8 @@ std::string_view PackGapKindName(PackGapKind kind) {
       return "expires_soon";
     case PackGapKind::kNotMet:
       return "not_met";
+    case PackGapKind::kCheck:
+      return "check";
     case PackGapKind::kControlGap:
       return "control_gap";
     case PackGapKind::kNotInSoa:
@@ -226,6 +238,15 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
   std::map<std::string, std::size_t> asked;       // clauses calling for each id
   std::map<std::string, std::string> control_titles;
   std::vector<PackGap> not_met;
+  // issue 13 s8 #4: the term the copied documents must outlast: --term-ends, else the latest
+  // term the scans read from the contracts (as scan and evidence use it).
+  std::optional<CalendarDate> term_ends = options.term_ends;
+  if (!term_ends) {
+    for (const Report& report : reports) {
+      const std::optional<CalendarDate> read = TermOf(report, std::nullopt);
+      if (read && (!term_ends || *term_ends < *read)) term_ends = read;
+    }
+  }
   for (const Report& report : Judged(reports, profile, options.as_of, options.term_ends)) {
     pack.contracts.push_back(report.document.path);
     const std::size_t first_of_report = pack.clauses.size();
@@ -290,6 +311,14 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
                                      clause.summary)});
       continue;
     }
+    // issue 13 s8 #5: a verdict that depends on what the profile does not say is to check.
+    if (clause.verdict == "not_compared" && clause.summary.find("depends") != std::string::npos) {
+      not_met.push_back({PackGapKind::kCheck, fmt::format("{}:{}", clause.document, clause.line),
+                         fmt::format("check: {}:{} {}: {}", clause.document, clause.line,
+                                     clause.title, clause.summary)});
+    }
+    // issue 13 s8 #3: a template's clause with a blank left to fill is not answered.
+    if (clause.summary.find("template: unfilled") != std::string::npos) continue;
     for (PackEvidence& e : clause.evidence) {
       if (e.status != PackEvidenceStatus::kInPack) continue;
       if (e.evidence == kSoaExcerptId &&
@@ -312,7 +341,7 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
                        asked[id] == 1 ? "clause asks" : "clauses ask")});
       continue;
     }
-    if (listed_ids.count(id) == 0) continue;
+    if (listed_ids.count(id) == 0 || choice.file == nullptr) continue;
     PackDocument doc = DocumentOf(profile, *choice.file);
     const long days_left = doc.valid_until.DaysSinceEpoch() - options.as_of.DaysSinceEpoch();
     if (days_left <= kExpiresSoonDays) {
@@ -321,11 +350,11 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
            fmt::format("{} expires on {} (in {} {}): renew it before sending", doc.title,
                        doc.valid_until.ToString(), days_left, days_left == 1 ? "day" : "days")});
     }
-    if (options.term_ends && doc.valid_until < *options.term_ends) {
+    if (term_ends && doc.valid_until < *term_ends) {
       pack.missing.push_back(
           {PackGapKind::kExpiresInTerm, id,
            fmt::format("{} expires {}, before the contract's term ends ({}): plan its renewal",
-                       doc.title, doc.valid_until.ToString(), options.term_ends->ToString())});
+                       doc.title, doc.valid_until.ToString(), term_ends->ToString())});
     }
     pack.documents.push_back(std::move(doc));
   }
@@ -334,6 +363,7 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
   // The pack paths the clauses point to (set by Choose before the documents were laid out).
   std::map<std::string, std::string> paths;
   for (const PackDocument& doc : pack.documents) paths[doc.evidence] = doc.pack_path;
+  if (!profile.soa.empty()) paths[kSoaExcerptId] = kGeneratedExcerptPath;
   for (PackClause& clause : pack.clauses) {
     for (PackEvidence& e : clause.evidence) {
       if (e.listed) e.pack_path = paths[e.evidence];
@@ -374,7 +404,8 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
       case ControlState::kImplemented:
         break;
     }
-    pack.soa_excerpt.push_back(std::move(row));
+    // issue 13 s8 #1: only the SoA's own rows; a control it does not list is a gap only.
+    if (row.state != ControlState::kNotListed) pack.soa_excerpt.push_back(std::move(row));
   }
   return pack;
 }

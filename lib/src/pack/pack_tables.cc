@@ -42,7 +42,11 @@ std::string SoaExcerptMarkdown(const Pack& pack) {
       "# Statement of Applicability: excerpt\n\n"
       "The ISO/IEC 27001:2022 Annex A controls the contracts' clauses map to, as our Statement "
       "of Applicability states them.\n\n";
-  if (pack.soa_excerpt.empty()) return out + "No clause maps to an Annex A control.\n";
+  if (pack.soa_excerpt.empty()) {
+    return out +
+           "Our Statement of Applicability lists none of the Annex A controls the "
+           "clauses map to.\n";
+  }
   out += "| Control | Title | Applicable | Status | Justification |\n|---|---|---|---|---|\n";
   for (const PackSoaRow& row : pack.soa_excerpt) {
     out += "| " + Cell(row.control) + " | " + Cell(row.title) + " | " +
@@ -76,10 +80,11 @@ std::string SubprocessorsMarkdown(const Pack& pack) {
 namespace clausescan {
 
 std::string PackMissingText(const Pack& pack) {
-  const std::vector<PackGapKind> order = {
-      PackGapKind::kNoDocument,  PackGapKind::kInternalOnly, PackGapKind::kExpired,
-      PackGapKind::kNotYetValid, PackGapKind::kExpiresSoon,  PackGapKind::kExpiresInTerm,
-      PackGapKind::kNotMet,      PackGapKind::kControlGap,   PackGapKind::kNotInSoa};
+  const std::vector<PackGapKind> order = {PackGapKind::kNoDocument,  PackGapKind::kInternalOnly,
+                                          PackGapKind::kExpired,     PackGapKind::kNotYetValid,
+                                          PackGapKind::kExpiresSoon, PackGapKind::kExpiresInTerm,
+                                          PackGapKind::kNotMet,      PackGapKind::kCheck,
+                                          PackGapKind::kControlGap,  PackGapKind::kNotInSoa};
   std::string out;
   for (PackGapKind kind : order) {
     for (const PackGap& gap : pack.missing) {

@@ -30,6 +30,15 @@ bool ReadDate(ProfileReader& reader, const YAML::Node& node, const std::string& 
   std::string text;
   if (!reader.Check(ReadString(reader.file(), node, key, &text), field)) return false;
   std::optional<CalendarDate> date = CalendarDate::Parse(text);
+  // issue 13 s8 #6: a date in the right shape that no calendar has ("2027-06-31") says so.
+  const bool shaped = text.size() == 10 && text[4] == '-' && text[7] == '-' &&
+                      std::all_of(text.begin(), text.end(),
+                                  [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
+  if (!date && shaped) {
+    reader.Fail(node, field,
+                fmt::format("'{}' is not a real date: '{}' (such as 2026-03-31)", key, text));
+    return false;
+  }
   if (!date) {
     reader.Fail(node, field,
                 fmt::format("'{}' must be a date written YYYY-MM-DD (such as 2026-03-31), "

@@ -73,7 +73,7 @@ void WriteDocument(const EvidenceNeed& need, std::ostream& out) {
   } else {
     line += doc.file + " (" + doc.sharing;
     if (doc.status == "valid") {
-      line += ", valid until " + doc.valid_until + ")";
+      line += doc.valid_until.empty() ? ")" : ", valid until " + doc.valid_until + ")";
     } else if (doc.status == "expired") {
       line += ") expired " + doc.valid_until;
     } else {

@@ -15,7 +15,8 @@ std::vector<std::string> ProfileDocumentLines(const ProfileJudgement& judgement)
   std::vector<std::string> lines;
   for (const ProfileDocument& d : judgement.documents) {
     if (d.status != "valid") continue;
-    lines.push_back(d.title + ": " + d.file + " (valid until " + d.valid_until + ")");
+    lines.push_back(d.title + ": " + d.file +
+                    (d.valid_until.empty() ? "" : " (valid until " + d.valid_until + ")"));
   }
   return lines;
 }
