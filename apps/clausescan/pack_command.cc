@@ -257,6 +257,7 @@ std::string SignalLabel(int signal) {
 }
 
 int RunPack(PackArgs args) {
+  if (args.missing == "-") args.missing.clear();  // "-" is standard output, the default
   // issue 13 #4 (fix-pack): the pack is built from contract files, never standard input.
   if (args.inputs.paths.empty() || std::find(args.inputs.paths.begin(), args.inputs.paths.end(),
                                              "-") != args.inputs.paths.end()) {
@@ -406,7 +407,7 @@ Command AddPackCommand(CLI::App& app) {
       ->check(NonEmptyDate());
   cmd->add_option("--missing", args->missing,
                   "Write what is still missing (for you, not the buyer) to this file instead of "
-                  "standard output; never inside --output")
+                  "standard output ('-': standard output); never inside --output")
       ->check(NonEmptyFileName());
   cmd->add_flag("--force", args->force, "Replace --output if it exists and is not empty");
   cmd->add_option("--rules", args->rules.rules_dir,

@@ -82,6 +82,20 @@ TEST(PackFilesCli, MissingListNeverReplacesAFileTheProfileNames) {
   EXPECT_FALSE(fs::exists(sample.path() / "pack"));
 }
 
+// issue 13 attack review s7: `--missing -` is standard output, as `profile init -`; it never
+// writes a file named "-" in the current folder.
+TEST(PackFilesCli, MissingDashIsStandardOutput) {
+  SampleCopy sample;
+  const bool dash_before = fs::exists("-");
+  RunResult r = sample.Pack("-o " + Quote(sample.path() / "pack") + " --missing -");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("no document in your profile"));
+  if (!dash_before) {
+    EXPECT_FALSE(fs::exists("-"));
+    fs::remove("-");
+  }
+}
+
 // issue 13 #1 (D6): nor a file of the --rules folder (as scan -o refuses one).
 TEST(PackFilesCli, ForceNeverReplacesAFileOfTheRulesFolder) {
   SampleCopy sample;
