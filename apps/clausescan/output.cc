@@ -697,4 +697,24 @@ bool Output::IsTerminal() const {
   return !replace_ && fd_ >= 0 && ::isatty(fd_);
 }
 
+bool CheckInitTarget(const std::string& file, bool force) {
+  if (file.empty()) return true;
+  std::error_code ec;
+  if (std::filesystem::is_directory(file, ec)) {
+    PrintError(file + ": is a folder: name the file to write");
+    return false;
+  }
+  // symlink_status: a dangling symlink counts as a file that exists.
+  if (!force && std::filesystem::exists(std::filesystem::symlink_status(file, ec))) {
+    PrintError(file + ": already exists; use --force to overwrite it");
+    return false;
+  }
+  const std::filesystem::path folder = std::filesystem::path(file).parent_path();
+  if (!folder.empty() && !std::filesystem::exists(folder, ec)) {
+    PrintError(file + ": the folder " + folder.string() + " does not exist: create it first");
+    return false;
+  }
+  return true;
+}
+
 }  // namespace clausescan::cli

@@ -108,6 +108,12 @@ class Output {
   bool committed_ = false;
 };
 
+// True when an `init` command (profile init, playbook init) may write `file` ("" is standard
+// output); else false after saying why: a folder ("is a folder: name the file to write", with or
+// without `force`), an existing file or symlink without `force`, or a parent folder that does not
+// exist. The Output that writes the file makes its own checks after this one.
+bool CheckInitTarget(const std::string& file, bool force);
+
 // Makes sure descriptors 0, 1 and 2 are open (on /dev/null when one is closed), so that no file
 // the run opens takes one of them (with stderr closed, messages would land in the report), and
 // gives std::cout a buffer that remembers its first write error; writing to a standard output

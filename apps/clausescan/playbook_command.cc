@@ -68,11 +68,7 @@ int RunInit(const PlaybookArgs& args) {
     PrintError("internal error: the playbook copy does not load back: " + check.error().message());
     return kExitError;
   }
-  std::error_code ec;
-  if (!file.empty() && !args.force && std::filesystem::exists(file, ec)) {
-    PrintError(file + ": already exists; use --force to overwrite it");
-    return kExitError;
-  }
+  if (!CheckInitTarget(file, args.force)) return kExitError;
   Output out(file);
   std::string error;
   if (!out.Open(&error)) {

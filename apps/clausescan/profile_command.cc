@@ -18,19 +18,7 @@ struct ProfileArgs {
 
 int RunInit(const ProfileArgs& args) {
   const std::string file = args.file == "-" ? "" : args.file;  // "-": standard output
-  std::error_code ec;
-  // symlink_status: a dangling symlink counts as a file that exists.
-  if (!file.empty() && !args.force &&
-      std::filesystem::exists(std::filesystem::symlink_status(file, ec))) {
-    PrintError(file + ": already exists; use --force to overwrite it");
-    return kExitError;
-  }
-  // issue 13 s8 #6: a missing folder is named as such.
-  const std::filesystem::path folder = std::filesystem::path(file).parent_path();
-  if (!file.empty() && !folder.empty() && !std::filesystem::exists(folder, ec)) {
-    PrintError(file + ": the folder " + folder.string() + " does not exist: create it first");
-    return kExitError;
-  }
+  if (!CheckInitTarget(file, args.force)) return kExitError;
   Output out(file);
   std::string error;
   if (!out.Open(&error)) {

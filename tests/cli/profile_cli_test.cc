@@ -250,6 +250,22 @@ TEST(ProfileCli, InitIntoAMissingFolderFails) {
   EXPECT_EQ(Listing(dir.path()), std::vector<std::string>{});
 }
 
+// issue 13 attack review s7: `init` onto a folder says it is a folder, with or without --force
+// (it used to suggest --force, which then failed), for profile and playbook alike.
+TEST(ProfileCli, InitOntoAFolderSaysItIsAFolder) {
+  TempDir dir;
+  for (const char* command : {"profile init ", "playbook init "}) {
+    for (const char* force : {"", " --force"}) {
+      SCOPED_TRACE(std::string(command) + force);
+      RunResult r = RunClausescan(command + Quote(dir.path()) + force);
+      EXPECT_EQ(r.exit_code, 2);
+      EXPECT_THAT(r.err, HasSubstr(dir.path().string() + ": is a folder: name the file to write"));
+      EXPECT_THAT(r.err, Not(HasSubstr("--force")));
+      EXPECT_EQ(Listing(dir.path()), std::vector<std::string>{});
+    }
+  }
+}
+
 // issue 16 attack r6 #1: an empty --as-of (an unset "$DATE") is a usage error, not today.
 TEST(ProfileCli, AnEmptyAsOfIsAUsageError) {
   for (const std::string& args :
