@@ -515,6 +515,37 @@ TEST(RationaleSector, SccGoverningLawGetsNoHomeLawAdvice) {
   EXPECT_THAT(Considerations(*law), HasSubstr("home law")) << Considerations(*law);
 }
 
+// issue 14 second review s7 (items 12, 13 and SCC:290): the SCCs' Clause 17 and 18 wording is
+// required, so its reason says so (no "check that the chosen law is your own") and its forum
+// gets no "courts where you are based" advice; a commercial forum clause keeps both.
+TEST(RationaleSector, SccGoverningLawAndCourtsAreRequiredWording) {
+  const Report scc = test_scan::ScanText(
+      "Clause 17\nGoverning law\n\nThese Clauses shall be governed by the law of one of the EU "
+      "Member States, provided such law allows for third-party beneficiary rights. The Parties "
+      "agree that this shall be the law of Ireland.\n\nClause 18\nChoice of forum and "
+      "jurisdiction\n\nAny dispute arising from these Clauses shall be resolved by the courts of "
+      "an EU Member State.\n",
+      "scc.txt");
+  const Finding* law = OfRule(scc, "governing-law.choice");
+  ASSERT_NE(law, nullptr);
+  EXPECT_EQ(law->risk, Risk::kInfo);
+  for (const std::string& reason : law->reasons) {
+    EXPECT_THAT(reason, Not(HasSubstr("your own"))) << reason;
+  }
+  const Finding* forum = OfRule(scc, "governing-law.forum");
+  ASSERT_NE(forum, nullptr);
+  EXPECT_EQ(forum->risk, Risk::kInfo);
+  EXPECT_THAT(Considerations(*forum), Not(HasSubstr("where you are based")));
+  const Report msa = test_scan::ScanText(
+      "12. Disputes. Each party submits to the exclusive jurisdiction of the courts of New York "
+      "County, New York.\n",
+      "msa.txt");
+  const Finding* courts = OfRule(msa, "governing-law.forum");
+  ASSERT_NE(courts, nullptr);
+  EXPECT_EQ(courts->risk, Risk::kLow);
+  EXPECT_THAT(Considerations(*courts), HasSubstr("where you are based"));
+}
+
 // issue 14 review s7 #1: a civilian federal clause set, written for this test (after GSA:91,
 // GSA:1066 and a personnel clause), and a HIPAA-only business associate clause (after BAA:11).
 const char kFederalNoGdpr[] =
