@@ -398,8 +398,11 @@ TEST(RationaleSector, SecurityInspectionIsNoRecordsAudit) {
       "shall afford the Contracting Officer access to its facilities and information systems for "
       "that purpose.\n\n"
       "(b) The Government reserves the right to conduct security controls assessments of the "
-      "Contractor's information systems.\n",
+      "Contractor's information systems.\n\n"
+      "(c) The Government may audit the Contractor's compliance with the security requirements "
+      "of this contract at any time.\n",
       "gsa.txt");
+  ASSERT_NE(OfRule(report, "audit-rights.audit"), nullptr);
   std::size_t seen = 0;
   for (const Finding& f : report.findings) {
     if (f.category != "audit_rights" || f.rule == "audit-rights.records") continue;
@@ -407,6 +410,10 @@ TEST(RationaleSector, SecurityInspectionIsNoRecordsAudit) {
     const std::string line = internal::RationaleLine(f.rationale);
     EXPECT_THAT(f.rationale.text, Not(HasSubstr("Comptroller General"))) << f.rule << ": " << line;
     EXPECT_THAT(line, HasSubstr("FAR 52.239-1")) << f.rule << ": " << line;
+    // issue 14 second review (GSA:107, HSAR:275): the inspection's own source comes first, not
+    // the records clauses.
+    ASSERT_FALSE(f.rationale.sources.empty()) << f.rule;
+    EXPECT_THAT(f.rationale.sources.front().title, HasSubstr("FAR 52.239-1")) << f.rule;
   }
   EXPECT_GE(seen, 2u);
 }
