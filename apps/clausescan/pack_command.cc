@@ -183,18 +183,6 @@ std::vector<std::string> FilesOfOutput(const std::string& output) {
   return files;
 }
 
-// True when folder holds a pack clausescan wrote: an index.md (a regular file, not a symlink)
-// that starts "# Security pack\n", as every pack index does.
-bool IsClausescanPack(const fs::path& folder) {
-  std::error_code ec;
-  if (!fs::is_regular_file(fs::symlink_status(folder / "index.md", ec))) return false;
-  std::ifstream in(folder / "index.md", std::ios::binary);
-  char head[16] = {};
-  in.read(head, sizeof head);
-  return in.gcount() == static_cast<std::streamsize>(sizeof head) &&
-         std::string(head, sizeof head) == "# Security pack\n";
-}
-
 // True when file is a zip archive whose first member is index.md, as in every zip pack
 // clausescan writes.
 bool IsClausescanZip(const fs::path& file) {
@@ -215,7 +203,7 @@ void SkipEarlierPacks(InputArgs* inputs) {
     std::error_code ec;
     if (!fs::is_directory(fs::symlink_status(path, ec))) continue;
     std::vector<fs::path> packs;
-    if (IsClausescanPack(path)) packs.emplace_back(path);
+    if (IsEarlierPack(path)) packs.emplace_back(path);
     for (auto it = fs::recursive_directory_iterator(path, ec);
          !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       std::error_code type_ec;
@@ -227,7 +215,7 @@ void SkipEarlierPacks(InputArgs* inputs) {
         continue;
       }
       if (!it->is_directory(type_ec)) continue;
-      if (!IsClausescanPack(it->path())) continue;
+      if (!IsEarlierPack(it->path().string())) continue;
       packs.push_back(it->path());
       it.disable_recursion_pending();
     }

@@ -362,46 +362,33 @@ TEST(PackFilesCli, AFolderWalkSkipsTheFilesTheProfileNames) {
   EXPECT_THAT(index, Not(HasSubstr("<li><code>profile/")));
 }
 
-}  // namespace
-}  // namespace clausescan::testing
-
-namespace clausescan::testing {
-namespace {
-
-// issue 13 attack D22: packing a folder that holds an earlier pack skips that pack (its index and
-// document copies are no contracts), with a note on stderr.
-TEST(PackFilesCli, AFolderWalkSkipsAnEarlierPack) {
+// Packs a folder holding the sample contract and an earlier pack written at `earlier` (a folder
+// or a .zip) and expects the earlier pack skipped with a note on stderr and only the contract
+// listed in the new index.
+void ExpectFolderWalkSkipsEarlierPack(const std::string& earlier) {
   SampleCopy sample;
   TempDir contracts;
   fs::copy(kContract, contracts.path() / "security-addendum.md");
-  RunResult first = sample.Pack("-o " + Quote(contracts.path() / "old-pack"));
+  RunResult first = sample.Pack("-o " + Quote(contracts.path() / earlier));
   ASSERT_EQ(first.exit_code, 0) << first.err;
   TempDir out;
   RunResult r =
       RunClausescan("pack " + Quote(contracts.path()) + " --profile " + Quote(sample.Profile()) +
                     " --as-of 2026-12-06 -o " + Quote(out.path() / "pack"));
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_THAT(r.err, HasSubstr("old-pack: skipped: an earlier clausescan pack"));
+  EXPECT_THAT(r.err, HasSubstr(earlier + ": skipped: an earlier clausescan pack"));
   EXPECT_THAT(ReadWholeFile(out.path() / "pack" / "index.md"),
               HasSubstr("Contracts:\n\n- security-addendum.md\n\n"));
 }
 
+// issue 13 attack D22: packing a folder that holds an earlier pack skips that pack (its index and
+// document copies are no contracts), with a note on stderr.
+TEST(PackFilesCli, AFolderWalkSkipsAnEarlierPack) { ExpectFolderWalkSkipsEarlierPack("old-pack"); }
+
 // issue 13 attack D22: a zip pack clausescan wrote inside the folder is skipped too, not read as a
 // Word document (which failed the whole pack).
 TEST(PackFilesCli, AFolderWalkSkipsAnEarlierZipPack) {
-  SampleCopy sample;
-  TempDir contracts;
-  fs::copy(kContract, contracts.path() / "security-addendum.md");
-  RunResult first = sample.Pack("-o " + Quote(contracts.path() / "old-pack.zip"));
-  ASSERT_EQ(first.exit_code, 0) << first.err;
-  TempDir out;
-  RunResult r =
-      RunClausescan("pack " + Quote(contracts.path()) + " --profile " + Quote(sample.Profile()) +
-                    " --as-of 2026-12-06 -o " + Quote(out.path() / "pack"));
-  ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_THAT(r.err, HasSubstr("old-pack.zip: skipped: an earlier clausescan pack"));
-  EXPECT_THAT(ReadWholeFile(out.path() / "pack" / "index.md"),
-              HasSubstr("Contracts:\n\n- security-addendum.md\n\n"));
+  ExpectFolderWalkSkipsEarlierPack("old-pack.zip");
 }
 
 }  // namespace

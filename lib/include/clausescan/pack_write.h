@@ -36,6 +36,10 @@ struct PackWriteControl {
 Result<bool> WritePack(const Pack& pack, const Profile& profile, const std::string& output,
                        const PackWriteOptions& options, const PackWriteControl& control);
 
+// True when folder holds a pack WritePack wrote: an index.md that is a regular file (never
+// followed through a symlink) and starts "# Security pack\n". False on any error. Thread-safe.
+bool IsEarlierPack(const std::string& folder);
+
 }  // namespace clausescan
 
 #endif  // CLAUSESCAN_PACK_WRITE_H_

@@ -405,21 +405,6 @@ std::optional<Error> Publish(const fs::path& temp, const fs::path& output, bool 
   return std::nullopt;
 }
 
-// True when folder holds a pack written before: an index.md (a regular file, not a symlink)
-// that starts as PackIndexMarkdown's does.
-bool IsEarlierPack(const fs::path& folder) {
-  const int fd = ::open((folder / "index.md").c_str(),
-                        O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
-  if (fd < 0) return false;
-  struct stat st {};
-  char head[16];
-  const bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-  const ssize_t n = regular ? ::read(fd, head, sizeof head) : -1;
-  ::close(fd);
-  return n == static_cast<ssize_t>(sizeof head) &&
-         std::string(head, sizeof head) == "# Security pack\n";
-}
-
 // Refuses an output that cannot or must not be replaced; *exists says whether one is there.
 std::optional<Error> CheckOutput(const std::string& output, bool zip, const Profile& profile,
                                  const PackWriteOptions& options, bool* exists) {
@@ -476,7 +461,7 @@ std::optional<Error> CheckOutput(const std::string& output, bool zip, const Prof
                      : "already exists and is not an empty folder; use --force to replace it",
                  output);
   }
-  if (!empty_folder && fs::is_directory(status) && !IsEarlierPack(path)) {
+  if (!empty_folder && fs::is_directory(status) && !IsEarlierPack(path.string())) {
     return Error(ErrorCode::kInvalidArgument,
                  "is a folder that holds no pack (no index.md written by clausescan pack): "
                  "--force replaces only an earlier pack; name a new folder",
@@ -554,6 +539,19 @@ Result<bool> WritePack(const Pack& pack, const Profile& profile, const std::stri
     return *error;
   }
   return true;
+}
+
+bool IsEarlierPack(const std::string& folder) {
+  const int fd = ::open((fs::path(folder) / "index.md").c_str(),
+                        O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+  if (fd < 0) return false;
+  struct stat st {};
+  char head[16];
+  const bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+  const ssize_t n = regular ? ::read(fd, head, sizeof head) : -1;
+  ::close(fd);
+  return n == static_cast<ssize_t>(sizeof head) &&
+         std::string(head, sizeof head) == "# Security pack\n";
 }
 
 }  // namespace clausescan
