@@ -387,6 +387,18 @@ TEST(Profile, AnOverlongEvidenceIdSaysItIsTooLong) {
   EXPECT_THAT(Messages(result), Not(HasSubstr("must be lower-case letters")));
 }
 
+// issue 13 s9 #4: a 300 MiB SoA CSV is refused with the SoA CSV limit and its own size.
+TEST(Profile, AnOversizedSoaCsvSaysItsSizeAndItsLimit) {
+  ProfileFolder folder;
+  const fs::path csv = folder.Write("soa.csv", "");
+  fs::resize_file(csv, std::uintmax_t{300} << 20);  // sparse: nothing written
+  ProfileResult result = folder.Load("soa_csv: soa.csv\n");
+  ASSERT_FALSE(result.ok());
+  EXPECT_THAT(Messages(result),
+              HasSubstr("is larger than 4 MiB, the limit for SoA CSV files (it is 300 MiB)"));
+  EXPECT_THAT(Messages(result), Not(HasSubstr("256 MiB")));
+}
+
 // issue 13 #3 (D1): a redacted copy that is the original under another name (hard link,
 // symlinked folder) is refused, naming the profile, the line and both entries.
 TEST(Profile, RedactedCopyThatIsTheOriginalFileIsRefused) {
