@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "structure/contents.h"
+#include "structure/elaborations.h"
 #include "text/template_marks.h"
 
 namespace clausescan::internal {
@@ -1460,6 +1461,10 @@ std::size_t Segmenter::Indent(std::size_t begin) const {
 
 }  // namespace
 
-Outline Segment(const NormalizedText& text) { return Segmenter(text).Run(); }
+Outline Segment(const NormalizedText& text) {
+  Outline outline = Segmenter(text).Run();
+  LinkElaborations(text.folded, &outline);
+  return outline;
+}
 
 }  // namespace clausescan::internal
