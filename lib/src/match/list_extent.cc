@@ -31,6 +31,27 @@ bool EndsInColon(std::string_view folded, const Unit& unit) {
   return !text.empty() && text.back() == ':';
 }
 
+// True when the item states a duty of its own: a main clause whose subject is a party, not one
+// inside a noun clause that the item lists ("details of how the Supplier shall ensure ...", what
+// a plan sets out; issue 11 engine limits #3).
+bool NamesItsOwnHolder(std::string_view item, const PartyLexicon& lexicon) {
+  for (const DutyClause& duty : DutyClauses(item, lexicon)) {
+    if (duty.party == Party::kUnknown) continue;
+    std::string_view before = item.substr(0, duty.begin);
+    while (!before.empty() && (before.back() == ' ' || before.back() == '\n')) {
+      before.remove_suffix(1);
+    }
+    const std::size_t space = before.find_last_of(" \n");
+    const std::string_view word =
+        space == std::string_view::npos ? before : before.substr(space + 1);
+    for (std::string_view wh : {"how", "what", "whether", "why", "which", "that", "whom"}) {
+      if (word == wh) return false;
+    }
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void ExtendListClauses(const Outline& outline, std::string_view folded, const PartyLexicon& lexicon,
@@ -75,10 +96,11 @@ void ExtendListClauses(const Outline& outline, std::string_view folded, const Pa
       }
       std::size_t run = lead + 1;
       for (std::size_t v = lead + 1; v <= last + 1; ++v) {
-        const bool ends = v == last + 1 ||
-                          (lead_of[v] >= 0 && units[v].end <= folded.size() &&
-                           DutyHolder(folded.substr(units[v].begin, units[v].end - units[v].begin),
-                                      lexicon) != Party::kUnknown);
+        const bool ends =
+            v == last + 1 ||
+            (lead_of[v] >= 0 && units[v].end <= folded.size() &&
+             NamesItsOwnHolder(folded.substr(units[v].begin, units[v].end - units[v].begin),
+                               lexicon));
         if (!ends) continue;
         if (v <= last) own_holder[v] = 1;
         for (std::size_t u = run; u < v; ++u) {
