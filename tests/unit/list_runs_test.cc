@@ -29,6 +29,25 @@ TEST(ListRuns, AnItemThatMentionsAPartyInsideDoesNotEndTheLeadInsClause) {
   EXPECT_FALSE(On(report, "security_measures", "access controls to the standby site").empty());
 }
 
+// issue 11 engine limits #3: under "the Vendor shall: ... take every step needed to:", an item
+// whose proviso names a party ("... the Vendor shall be given relief") is still the lead-in's
+// duty, and the clause reaches the items after it.
+TEST(ListRuns, AProvisoInsideAnItemDoesNotEndTheLeadInsClause) {
+  const std::string text =
+      "8. BREACHES\n\n"
+      "     In line with the agreed security incident management process, upon becoming aware "
+      "of a\n"
+      "     Breach of Security, the Vendor shall:\n"
+      "          take every reasonable step needed to:\n"
+      "                 limit the harm the breach causes;\n"
+      "                 apply a tested fix against the breach and, where the fix slows the "
+      "service, the Vendor shall be given relief from the service levels for that time;\n"
+      "                 prevent a repeat of the breach from the same root cause; and\n"
+      "                 report to the Client on the steps taken.\n";
+  const Report report = ScanText(text, "breaches.txt");
+  EXPECT_FALSE(On(report, "security_measures", "prevent a repeat").empty());
+}
+
 // issue 11 engine limits #3 (guard): an item whose subject is a party still states a duty of its
 // own, and ends the lead-in's clause.
 TEST(ListRuns, AnItemWhoseSubjectIsAPartyStillEndsTheClause) {

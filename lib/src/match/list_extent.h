@@ -20,7 +20,10 @@ namespace clausescan::internal {
 // the further sentences of that item's paragraph), or before the first item after the hit that
 // names its own duty holder ("(b) each party shall ...": a main clause of DutyClauses whose
 // subject is a party), which states a duty of its own; a party named inside a noun clause the
-// item lists ("details of how the Supplier shall ...") is no holder of the item.
+// item lists ("details of how the Supplier shall ...") is no holder of the item, nor, under a
+// lead-in that ends in a verb its items go on with ("shall:", "necessary to:"), one whose clause
+// comes after the item's own verb ("apply a fix and, if ..., the Supplier shall be granted
+// relief").
 // Other hits, their begins and their parameters are left as they are. folded is the view the
 // outline's offsets index. Linear in the units and hits; DutyClauses reads each item at most
 // once.
