@@ -32,8 +32,10 @@ class RationaleCli : public ::testing::Test {
 // issue 14 #2
 TEST_F(RationaleCli, TextShowsWhyTheBuyerAsksWithItsSources) {
   RunResult r = Scan("");
-  EXPECT_THAT(r.out, HasSubstr("why the buyer asks: GDPR and UK GDPR controllers, EU financial"));
-  EXPECT_THAT(r.out, HasSubstr("(GDPR Art. 33(1)-(2); UK GDPR Art."));
+  // issue 14 review s8 #2: a contract of no known sector gets the neutral sentence, not the
+  // GDPR/DORA one.
+  EXPECT_THAT(r.out, HasSubstr("why the buyer asks: The buyer must act quickly when its data"));
+  EXPECT_THAT(r.out, Not(HasSubstr("why the buyer asks: GDPR")));
   EXPECT_THAT(r.out, HasSubstr("Meets the buyer's need: "));
 }
 
@@ -43,11 +45,10 @@ TEST_F(RationaleCli, JsonCarriesTheRationaleField) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   nlohmann::json report = nlohmann::json::parse(r.out);
   const nlohmann::json& rationale = report["findings"][0]["rationale"];
-  EXPECT_THAT(rationale["text"].get<std::string>(),
-              HasSubstr("ask for notice inside their own clock"));
-  EXPECT_EQ(rationale["sources"][0]["title"], "GDPR Art. 33(1)-(2)");
-  EXPECT_EQ(rationale["sources"][0]["url"], "https://eur-lex.europa.eu/eli/reg/2016/679/oj");
-  EXPECT_FALSE(rationale["sectors"].empty());
+  // issue 14 review s8 #2: a contract of no known sector gets the neutral sentence.
+  EXPECT_THAT(rationale["text"].get<std::string>(), HasSubstr("The buyer must act quickly"));
+  EXPECT_EQ(rationale["sectors"], nlohmann::json::array({"all"}));
+  EXPECT_TRUE(rationale["sources"].is_array());
 }
 
 // issue 14 #2
@@ -55,7 +56,7 @@ TEST_F(RationaleCli, NoRationaleLeavesItOutOfEveryFormat) {
   for (const char* format : {"text", "json", "md", "html", "csv", "sarif", "jsonl"}) {
     RunResult r = Scan(std::string("--no-rationale --format ") + format);
     EXPECT_EQ(r.exit_code, 0) << format << r.err;
-    EXPECT_THAT(r.out, Not(HasSubstr("ask for notice inside their own clock"))) << format;
+    EXPECT_THAT(r.out, Not(HasSubstr("The buyer must act quickly"))) << format;
     EXPECT_THAT(r.out, Not(HasSubstr("buyer's need"))) << format;
     EXPECT_THAT(r.out, Not(HasSubstr("\"rationale\""))) << format;
   }
@@ -72,7 +73,7 @@ TEST_F(RationaleCli, EvidencePackShowsWhyTheBuyerAsks) {
   const nlohmann::json pack = nlohmann::json::parse(json.out);
   const nlohmann::json& finding = pack["items"][0]["findings"][0];
   EXPECT_THAT(finding["rationale"]["text"].get<std::string>(),
-              HasSubstr("ask for notice inside their own clock"));
+              HasSubstr("The buyer must act quickly"));
   EXPECT_EQ(finding["rationale"]["sources"][0]["title"], "GDPR Art. 33(1)-(2)");
   RunResult csv = RunClausescan("evidence --format csv " + Quote(Path()));
   ASSERT_EQ(csv.exit_code, 0) << csv.err;
@@ -215,6 +216,16 @@ TEST_F(RationaleCli, MarkdownOnOneLineAndHtmlFolded) {
               HasSubstr("- Why the buyer asks: GDPR and UK GDPR controllers"));
   EXPECT_THAT(Scan("--format html").out,
               HasSubstr("<details class=\"rationale\"><summary>Why the buyer asks</summary>"));
+}
+
+// issue 14 review s8 #6: `rules show` gives the sentence of each sector and the neutral one.
+TEST_F(RationaleCli, RulesShowPrintsSectorSentences) {
+  RunResult r = RunClausescan("rules show security-measures.program");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("\n  For us-federal-contractors: A US federal contractor must "
+                               "apply FAR 52.204-21"));
+  EXPECT_THAT(r.out, HasSubstr("\n  For us-hipaa-covered-entities: A HIPAA covered entity"));
+  EXPECT_THAT(r.out, HasSubstr("\n  For other buyers: The buyer hands the supplier data"));
 }
 
 // issue 14 #2

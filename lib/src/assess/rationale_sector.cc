@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <utility>
+#include <variant>
 
 #include "assess/assess.h"
 #include "assess/rationale.h"
@@ -260,13 +261,26 @@ std::vector<std::string> DocumentSectors(std::string_view folded) {
 
 void FitRationalesToSectors(const RuleSetData& data, const std::vector<std::string>& sectors,
                             Report* report) {
-  if (sectors.empty()) return;
   for (Finding& finding : report->findings) {
     if (finding.rationale.text.empty()) continue;
     const RationaleEntry* own = Find(data, finding.rule);
     const RationaleEntry* category = Find(data, finding.category);
     const RationaleEntry* shown = own != nullptr ? own : category;
     if (shown == nullptr) continue;
+    // A rationale for clauses of one kind only (`only_if`, issue 14 review s8 #5): it stands for
+    // such a clause whatever the sectors; another clause gets the neutral sentence.
+    if (!shown->only_if.empty()) {
+      auto flag = finding.parameters.find(shown->only_if);
+      const bool set = flag != finding.parameters.end() &&
+                       std::holds_alternative<bool>(flag->second) && std::get<bool>(flag->second);
+      if (!set) {
+        finding.rationale.text = shown->neutral;
+        finding.rationale.sectors = {"all"};
+        finding.rationale.sources = Ordered(
+            *shown, [](const std::vector<std::string>& of) { return General(of) ? 0 : -1; });
+      }
+      continue;
+    }
     AddSectorAnswers(*shown, sectors, finding);
     // The rule's own rationale, when it has one, is fitted by its own sentences first: the
     // category's sector sentence never displaces it, but follows it (FollowWithCategory).
@@ -275,11 +289,12 @@ void FitRationalesToSectors(const RuleSetData& data, const std::vector<std::stri
         FollowWithCategory(*own, *category, sectors, finding)) {
       continue;
     }
-    // A sentence only for sectors the document does not show gives way (issue 14 review s7 #1).
+    // A sentence only for sectors the document does not show gives way (issue 14 review s7 #1),
+    // also in a document that shows none (review s8 #2).
     if (ForOtherSectors(*shown, sectors) && FitToNeutral(own, category, sectors, finding)) {
       continue;
     }
-    finding.rationale.sources = Ordered(*shown, BySectors(sectors));
+    if (!sectors.empty()) finding.rationale.sources = Ordered(*shown, BySectors(sectors));
   }
 }
 
