@@ -442,6 +442,8 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   // Options not selected are no agreed terms: no rule sees them (issue 15 #5).
   const internal::TemplateMarks marks = internal::FindTemplateMarks(text.text);
   internal::BlankUnselectedOptions(marks, &text);
+  // Nor a line that is only blanks to fill ("[insert the vendor's contact]").
+  internal::BlankPlaceholderLines(marks, &text);
   internal::Outline outline = internal::Segment(text);
   internal::LineIndex lines(doc.text);
   Report report;

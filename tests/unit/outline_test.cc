@@ -811,5 +811,19 @@ TEST(Segment, UnmarkedItemsUnderALineEndingInAColonAreItems) {
             (Strings{"Notice: the vendor shall act;\nand the buyer shall pay."}));
 }
 
+// issue 11 engine limits #4: a line in capitals with a note in brackets in lower case is still a
+// heading ("PART A: ... (applicable to ...)"), not a sentence rules read.
+TEST(Segment, ACapitalsHeadingWithABracketedNoteIsAHeading) {
+  EXPECT_EQ(Labels("PART A: BASIC HOSTING TERMS (for the small plans only)\n\n"
+                   "The vendor keeps logs.\n"),
+            Strings{"PART A: BASIC HOSTING TERMS (for the small plans only)"});
+  EXPECT_EQ(Sentences("PART A: BASIC HOSTING TERMS (for the small plans only)\n\n"
+                      "The vendor keeps logs.\n"),
+            Strings{"The vendor keeps logs."});
+  // A sentence in capitals with a note is no heading: it has a verb.
+  EXPECT_EQ(Sentences("THE VENDOR SHALL KEEP LOGS (see annex 2)\n"),
+            Strings{"THE VENDOR SHALL KEEP LOGS (see annex 2)"});
+}
+
 }  // namespace
 }  // namespace clausescan::internal

@@ -576,5 +576,81 @@ TEST(ProfileJudgement, DeletingAllCopiesIncludesBackups) {
   EXPECT_THAT(Summary(f), HasSubstr("the clause asks deletion within 45 days of all copies"));
 }
 
+// issue 13 s9 #1: "no longer readable or reconstructable to any degree" leaves no copy, backups
+// included, even when the deadline sits in the paragraph's certificate sentence.
+TEST(ProfileJudgement, NothingReadableToAnyDegreeTakesInBackups) {
+  Report report = ScanText(
+      "The Contractor is responsible for destroying any agency data to a point where the data "
+      "are no longer readable or reconstructable to any degree. The Contractor must certify in "
+      "writing within 30 days of termination of the contract that the data destruction "
+      "requirements in this paragraph have been met.\n",
+      "contract.txt", WithProfile());
+  int judged = 0;
+  for (const Finding& f : On(report, "data_deletion", "30 days")) {
+    ASSERT_TRUE(f.profile.has_value());
+    if (f.profile->verdict.empty()) continue;
+    ++judged;
+    EXPECT_EQ(f.profile->verdict, "not_met") << f.profile->summary;
+    EXPECT_THAT(f.profile->summary, HasSubstr("backups"));
+  }
+  EXPECT_EQ(judged, 1);
+}
+
+// issue 13 s9 #1: the deadline of "This must be completed within 30 days" after the clause.
+TEST(ProfileJudgement, DeletionDeadlineInTheNextSentence) {
+  Finding f = Judged(
+      "Media (hard drives, back-up tapes) that contain agency information must be returned to "
+      "the agency for destruction or the Contractor must self-certify that the media has been "
+      "disposed of. This must be completed within 30 days of termination of the contract.\n",
+      "data_deletion", "back-up tapes");
+  EXPECT_EQ(f.profile->capability, "deletion");
+  EXPECT_EQ(Verdict(f), "not_met");
+  EXPECT_THAT(Summary(f), HasSubstr("the clause asks deletion within 30 days including backups"));
+}
+
+// issue 13 s9 #1: a once-a-year limit the clause lifts after an incident or where the law
+// requires does not meet a supplier that accepts one audit a year.
+TEST(ProfileJudgement, LiftedYearlyAuditLimitIsNotMetByOneAuditAYear) {
+  Profile once = Supplier();
+  once.capabilities.audit = AuditStance{false, false, 30, 1};
+  Finding lifted = Judged(
+      "Customer may audit Supplier's facilities on 30 days' notice, no more than once annually "
+      "(unless required under Data Protection Laws or in connection with a Security "
+      "Incident).\n",
+      "audit_rights", "once annually", once);
+  EXPECT_EQ(Verdict(lifted), "not_met") << Summary(lifted);
+  EXPECT_THAT(Summary(lifted), HasSubstr("more often after an incident"));
+  Finding kept = Judged(
+      "Customer may audit Supplier's facilities on 30 days' notice, no more than once "
+      "annually.\n",
+      "audit_rights", "once annually", once);
+  EXPECT_EQ(Verdict(kept), "met") << Summary(kept);
+}
+
+// issue 13 s9 #1: an assessment on 10 working days' notice that only counts the Inspector
+// General among the agency's assessors is contractual, judged against the audit stance.
+TEST(ProfileJudgement, AssessmentIncludingTheInspectorGeneralIsContractual) {
+  Finding f = Judged(
+      "With 10 working-days' notice, at the request of the government, the Contractor must "
+      "fully cooperate and assist in a government-sponsored security controls assessment at "
+      "each location, including those initiated by the Office of Inspector General.\n",
+      "audit_rights", "security controls assessment");
+  EXPECT_EQ(f.profile->capability, "audit");
+  EXPECT_EQ(Verdict(f), "not_met") << Summary(f);
+  EXPECT_THAT(Summary(f), HasSubstr("10 days' notice"));
+}
+
+// issue 13 s9 #1: notice "immediately" is not met by a window of 48 hours.
+TEST(ProfileJudgement, ImmediateNoticeIsNotMetByAWindowOfHours) {
+  Finding f = Judged(
+      "The Contractor shall immediately notify the Contracting Officer of any security "
+      "incident.\n",
+      "incident_notification", "immediately");
+  EXPECT_EQ(f.profile->capability, "notification");
+  EXPECT_EQ(Verdict(f), "not_met");
+  EXPECT_EQ(Summary(f),
+            "you notify within 48 h of confirmation; the clause asks notice immediately: not met");
+}
+
 }  // namespace
 }  // namespace clausescan

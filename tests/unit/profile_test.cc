@@ -19,6 +19,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 const std::string kSample =
     std::string(CLAUSESCAN_SOURCE_DIR) + "/corpus/profile/acme-profile.yaml";
@@ -370,6 +371,32 @@ TEST(Profile, InternalEvidenceWithARedactedCopyLoads) {
   EXPECT_TRUE(result->evidence[0].Shareable());
   EXPECT_FALSE(result->evidence[1].Shareable());
   EXPECT_EQ(result->ValidEvidence("pen-test-summary", Day("2026-06-01")), &result->evidence[0]);
+}
+
+// issue 13 s9 #4: an own evidence id over 64 characters is refused for its length, not for
+// its characters.
+TEST(Profile, AnOverlongEvidenceIdSaysItIsTooLong) {
+  ProfileFolder folder;
+  folder.Write("doc.txt", "doc\n");
+  const std::string id(70, 'a');
+  ProfileResult result = folder.Load("evidence:\n  - {id: " + id +
+                                     ", title: Our own, file: doc.txt, issued: 2026-01-01,\n"
+                                     "     valid_until: 2027-01-01, sharing: public}\n");
+  ASSERT_FALSE(result.ok());
+  EXPECT_THAT(Messages(result), HasSubstr("is 70 characters long: at most 64"));
+  EXPECT_THAT(Messages(result), Not(HasSubstr("must be lower-case letters")));
+}
+
+// issue 13 s9 #4: a 300 MiB SoA CSV is refused with the SoA CSV limit and its own size.
+TEST(Profile, AnOversizedSoaCsvSaysItsSizeAndItsLimit) {
+  ProfileFolder folder;
+  const fs::path csv = folder.Write("soa.csv", "");
+  fs::resize_file(csv, std::uintmax_t{300} << 20);  // sparse: nothing written
+  ProfileResult result = folder.Load("soa_csv: soa.csv\n");
+  ASSERT_FALSE(result.ok());
+  EXPECT_THAT(Messages(result),
+              HasSubstr("is larger than 4 MiB, the limit for SoA CSV files (it is 300 MiB)"));
+  EXPECT_THAT(Messages(result), Not(HasSubstr("256 MiB")));
 }
 
 // issue 13 #3 (D1): a redacted copy that is the original under another name (hard link,

@@ -49,5 +49,19 @@ TEST(PronounSubjects, APronounDoesNotReachIntoTheSectionBefore) {
   EXPECT_FALSE(On(report, "incident_notification", "It must report").empty());
 }
 
+// issue 11 engine limits #2: the pronoun stands for the subject of the sentence before, not for
+// the party its last clause names.
+TEST(PronounSubjects, ItIsTheSubjectOfTheSentenceBeforeNotItsLastParty) {
+  const std::string text =
+      "# 6. Accounts\n\n"
+      "The Client shall keep the log-in details of its staff safe, and the Vendor shall reset "
+      "them on request. It must report any security incident involving those log-ins within 24 "
+      "hours of finding it.\n";
+  const Report report = ScanText(text, "accounts.md");
+  for (const Finding& f : On(report, "incident_notification", "It must report")) {
+    EXPECT_NE(f.party, "supplier") << f.rule;
+  }
+}
+
 }  // namespace
 }  // namespace clausescan

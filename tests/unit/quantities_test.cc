@@ -117,6 +117,7 @@ const DurationCase kDurationCases[] = {
     {"72 (seventy-two) hours", 72, U::kHours, false, Q::kNone, nullptr},
     {"thirty (31) days", 31, U::kDays, false, Q::kNone, nullptr},
     {"10 working days", 10, U::kDays, true, Q::kNone, nullptr},
+    {"10 working-days' notice", 10, U::kDays, true, Q::kAtLeast, nullptr},  // issue 13 s9 #1
     {"a 12 month period", 12, U::kMonths, false, Q::kNone, nullptr},
     {"the preceding twelve-month period", 12, U::kMonths, false, Q::kNone, nullptr},
     {"a rolling twelve (12) month period", 12, U::kMonths, false, Q::kNone, nullptr},

@@ -136,6 +136,26 @@ TEST(Template, UnfilledPlaceholdersAreOneNote) {
   }
 }
 
+// issue 11 engine limits #5: a line that is only placeholders ("[insert the vendor contact]")
+// is a blank to fill, no text of the clause next to it: no finding quotes it, and it is still
+// counted.
+TEST(Template, APlaceholderLineIsNoPartOfTheNextClause) {
+  const std::string doc =
+      "4. SECURITY CONTACTS\n\n"
+      "     Each party shall name a security contact who is responsible for security. The first\n"
+      "     contacts are:\n"
+      "          [insert the client security contact]\n"
+      "          [insert the vendor security contact]\n"
+      "     The Client shall set out its high level security requirements so that the Vendor "
+      "can\n"
+      "     build its information security management system around them.\n";
+  const Report report = Scan(doc, "contacts.txt");
+  for (const Finding& f : report.findings) {
+    EXPECT_EQ(f.text.find("[insert"), std::string::npos) << f.rule << ": " << f.text;
+  }
+  EXPECT_EQ(report.document.placeholders, 2u);
+}
+
 // A contract that is no template says nothing about templates.
 TEST(Template, AnOrdinaryContractHasNoTemplateNote) {
   const Report report =

@@ -20,10 +20,12 @@ namespace clausescan {
 //
 // Per finding, the capability compared (none for other categories, nor for a duty the other
 // side owes):
-//   incident_notification  window_hours (or window_days) and trigger  notification {hours, from}
+//   incident_notification  window_hours (or window_days) and trigger, notification {hours, from}
+//                          or vague immediately/forthwith/without delay (never met)
 //   data_deletion          delete_days, backups, backups_retained     deletion_days,
 //                                                                     backups_deleted_within_days
-//   audit_rights           onsite, reports_in_lieu, notice_days       audit
+//   audit_rights           onsite, reports_in_lieu, notice_days,      audit
+//                          per_year (and a limit the clause lifts)
 //   insurance              types, amount, currency                    insurance (same currency)
 //   sla_uptime             percent                                    uptime_percent
 //   liability_cap          cap_months_fees, cap_amount, currency      liability_cap

@@ -97,6 +97,7 @@ struct AuditStance {
   bool reports_in_lieu = false;    // offers certificates and audit reports instead of audits
   bool remote_audits = false;      // accepts remote audits
   std::optional<int> notice_days;  // the advance notice it needs before an audit
+  std::optional<int> per_year;     // the audits a year it accepts at most
 };
 
 // A policy held. `type` is one of the values of the insurance rule's `types` parameter:

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "clausescan/judgement.h"
+#include "params/quantities.h"
 #include "report/values.h"
 
 namespace clausescan {
@@ -83,6 +84,20 @@ std::string Join(const std::vector<std::string>& parts, std::string_view last_se
   return out;
 }
 
+// text in ASCII lower case.
+std::string Lower(std::string_view text) {
+  std::string out(text);
+  for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return out;
+}
+
+bool ContainsAny(const std::string& lower, std::initializer_list<std::string_view> words) {
+  for (std::string_view word : words) {
+    if (lower.find(word) != std::string::npos) return true;
+  }
+  return false;
+}
+
 // How late a notification clock starts: occurrence (0) before awareness or discovery (1) before
 // confirmation (2). A clock that starts earlier is stricter.
 int TriggerRank(std::string_view trigger) {
@@ -94,8 +109,26 @@ int TriggerRank(std::string_view trigger) {
 std::optional<Comparison> CompareNotification(const Capabilities& caps, const Finding& f) {
   const double* hours = Number(f, "window_hours");
   const double* days = Number(f, "window_days");
-  if (hours == nullptr && days == nullptr) return std::nullopt;
   const std::string* stated = Word(f, "trigger");
+  if (hours == nullptr && days == nullptr) {
+    // issue 13 s9 #1: notice at once is stricter than any window of hours.
+    const std::string* vague = Word(f, "vague");
+    if (vague == nullptr ||
+        (*vague != "immediately" && *vague != "forthwith" && *vague != "without delay")) {
+      return std::nullopt;
+    }
+    Comparison c{"notification"};
+    c.theirs = "the clause asks notice " + *vague + (stated ? " of " + *stated : "");
+    if (!caps.notification) {
+      c.ours = "your profile states no notification window";
+      c.verdict = "not_compared";
+      return c;
+    }
+    c.ours = "you notify within " + FormatNumber(caps.notification->hours) + " h of " +
+             std::string(NotificationTriggerName(caps.notification->from));
+    c.verdict = "not_met";
+    return c;
+  }
   const std::string trigger = stated != nullptr ? *stated : "awareness";
   const double clause_hours = hours != nullptr ? *hours : *days * 24;
   Comparison c{"notification"};
@@ -138,11 +171,23 @@ std::optional<Comparison> CompareNotification(const Capabilities& caps, const Fi
   return c;
 }
 
-std::optional<Comparison> CompareDeletion(const Capabilities& caps, const Finding& f) {
-  const double* days = Number(f, "delete_days");
-  if (days == nullptr) return std::nullopt;
+// What a deletion clause's paragraph says around it (issue 13 s9 #1).
+struct DeletionContext {
+  // The paragraph asks that no copy stay readable ("no longer readable or reconstructable to
+  // any degree"), which takes in the copies in backups.
+  bool all_copies = false;
+  // The deadline the next sentence sets ("This must be completed within 30 days of
+  // termination"), when the clause states none.
+  std::optional<double> next_days;
+};
+
+std::optional<Comparison> CompareDeletion(const Capabilities& caps, const Finding& f,
+                                          const DeletionContext& context) {
+  const double* stated_days = Number(f, "delete_days");
+  if (stated_days == nullptr && !context.next_days) return std::nullopt;
+  const double* days = stated_days != nullptr ? stated_days : &*context.next_days;
   // issue 13 #2: "all copies" takes in the copies in backups.
-  const bool all_copies = Flag(f, "all_copies") && !Flag(f, "backups");
+  const bool all_copies = (Flag(f, "all_copies") || context.all_copies) && !Flag(f, "backups");
   const bool backups = (Flag(f, "backups") || all_copies) && !Flag(f, "backups_retained");
   Comparison c{"deletion"};
   c.theirs = "the clause asks deletion within " + FormatNumber(*days) + " days" +
@@ -176,11 +221,38 @@ struct AuditContext {
   bool statutory = false;
 };
 
+// True when f is a government auditor's access by law. issue 13 s9 #1: an assessment with a
+// notice period the contract sets, or one that only counts the auditor among the customer's own
+// ("VA, including the Office of Inspector General"), is a contractual audit.
+bool Statutory(const Finding& f) {
+  if (!Flag(f, "statutory") || Number(f, "notice_days") != nullptr) return false;
+  const std::string text = Lower(f.text);
+  std::size_t first = std::string::npos;
+  for (std::string_view auditor : {"inspector general", "inspectors general", "comptroller general",
+                                   "accountability office"}) {
+    first = std::min(first, text.find(auditor));
+  }
+  if (first == std::string::npos) return true;
+  const std::size_t including = text.rfind("including", first);
+  return including == std::string::npos || first - including > 48;
+}
+
+// True when the clause lifts its limit on audits a year in some cases ("no more than once
+// annually (unless required under Data Protection Laws or in connection with a Security
+// Incident)").
+bool LimitLifted(const Finding& f) {
+  if (Number(f, "per_year") == nullptr) return false;
+  const std::string text = Lower(f.text);
+  return ContainsAny(text, {"unless", "except", "other than", "save where", "save in"}) &&
+         ContainsAny(text, {"incident", "breach", "required by", "required under", "authority",
+                            "regulator", "law"});
+}
+
 std::optional<Comparison> CompareAudit(const Capabilities& caps, const Finding& f,
                                        const AuditContext& context) {
   // issue 13 #2: a government auditor's access to records by law is no audit right of the
   // other party, and no stance of the profile answers it.
-  if (Flag(f, "statutory") || context.statutory) return std::nullopt;
+  if (Statutory(f) || context.statutory) return std::nullopt;
   const bool onsite = Flag(f, "onsite");
   const bool in_lieu = Flag(f, "reports_in_lieu") || (onsite && context.reports_first);
   const double* notice = Number(f, "notice_days");
@@ -188,9 +260,13 @@ std::optional<Comparison> CompareAudit(const Capabilities& caps, const Finding& 
   if (!onsite && !in_lieu && notice == nullptr) return std::nullopt;
   Comparison c{"audit"};
   std::vector<std::string> terms;
+  const bool lifted = LimitLifted(f);
   if (per_year != nullptr && *per_year >= 1) {
-    terms.push_back(*per_year == 1 ? "at most once a year"
-                                   : "at most " + FormatNumber(*per_year) + " times a year");
+    terms.push_back((*per_year == 1 ? "at most once a year"
+                                    : "at most " + FormatNumber(*per_year) + " times a year") +
+                    std::string(lifted ? " (more often after an incident or where law or an "
+                                         "authority requires)"
+                                       : ""));
   }
   if (notice != nullptr) terms.push_back("with " + FormatNumber(*notice) + " days' notice");
   if (onsite && in_lieu) terms.push_back("only where reports are not enough");
@@ -211,11 +287,15 @@ std::optional<Comparison> CompareAudit(const Capabilities& caps, const Finding& 
   if (ours.remote_audits) offers.push_back("remote audits");
   c.ours = offers.empty() ? "you accept audits" : "you offer " + Join(offers, " and ");
   if (ours.notice_days) c.ours += fmt::format(", with {} days' notice", *ours.notice_days);
+  if (ours.per_year) c.ours += fmt::format(", at most {} a year", *ours.per_year);
   // An on-site demand is met only by a supplier that accepts audits as they come, or by a
   // clause that lets reports stand in for them.
   const bool onsite_ok = !onsite || in_lieu || offers.empty();
   const bool notice_ok = !ours.notice_days || notice == nullptr || *notice >= *ours.notice_days;
-  c.verdict = onsite_ok && notice_ok ? "met" : "not_met";
+  // issue 13 s9 #1: a limit the clause lifts is no limit for a supplier that keeps to one.
+  const bool per_year_ok =
+      !ours.per_year || (per_year != nullptr && !lifted && *per_year <= *ours.per_year);
+  c.verdict = onsite_ok && notice_ok && (per_year_ok || per_year == nullptr) ? "met" : "not_met";
   return c;
 }
 
@@ -341,10 +421,18 @@ std::optional<Comparison> CompareLiabilityCap(const Capabilities& caps, const Fi
   return c;
 }
 
+// The neighbours' say on a finding: AuditContext for audit clauses, DeletionContext for
+// deletion clauses.
+struct Context {
+  AuditContext audit;
+  DeletionContext deletion;
+};
+
 std::optional<Comparison> CompareFilled(const Capabilities& caps, const Finding& f,
-                                        const AuditContext& context) {
+                                        const Context& all) {
+  const AuditContext& context = all.audit;
   if (f.category == "incident_notification") return CompareNotification(caps, f);
-  if (f.category == "data_deletion") return CompareDeletion(caps, f);
+  if (f.category == "data_deletion") return CompareDeletion(caps, f, all.deletion);
   if (f.category == "audit_rights") return CompareAudit(caps, f, context);
   if (f.category == "insurance") return CompareInsurance(caps, f);
   if (f.category == "sla_uptime") return CompareUptime(caps, f);
@@ -373,7 +461,7 @@ bool HasUnfilledPlaceholder(const std::string& text) {
 
 // issue 13 s8 #3: a template's clause with a blank left to fill gets no met / not met verdict.
 std::optional<Comparison> Compare(const Capabilities& caps, const Finding& f,
-                                  const AuditContext& context) {
+                                  const Context& context) {
   std::optional<Comparison> c = CompareFilled(caps, f, context);
   if (c && c->verdict != "not_compared" && HasUnfilledPlaceholder(f.text)) {
     c->verdict = "not_compared";
@@ -509,7 +597,7 @@ void Unjudge(Finding& f) {
 
 ProfileJudgement Judge(const Profile& profile, const CalendarDate& on,
                        const std::optional<CalendarDate>& term_ends, const std::string& term_source,
-                       Finding& f, const AuditContext& context) {
+                       Finding& f, const Context& context) {
   ProfileJudgement judgement;
   judgement.original_risk = f.risk;
   if (term_ends) {
@@ -543,13 +631,59 @@ std::vector<AuditContext> AuditContexts(const std::vector<Finding>& findings) {
     const Finding& f = findings[i];
     if (f.category != "audit_rights") continue;
     out[i].reports_first = !f.section.empty() && reports_first.count(f.section) > 0;
-    if (Flag(f, "statutory")) {
+    if (Statutory(f)) {
       statutory = &f;
       continue;
     }
     out[i].statutory = statutory != nullptr && statutory->section == f.section &&
                        f.line > statutory->line && f.line - statutory->line <= kStatutoryLines;
     if (!out[i].statutory) statutory = nullptr;
+  }
+  return out;
+}
+
+// True when a deletion clause asks that nothing stay readable or recoverable.
+bool AsksNoReadableCopy(const Finding& f) {
+  if (Flag(f, "all_copies")) return true;
+  return ContainsAny(Lower(f.text),
+                     {"to any degree", "no longer readable", "not readable", "reconstructable",
+                      "reconstructible", "irretrievabl", "unrecoverabl", "cannot be recovered",
+                      "not be recovered", "can no longer be recovered"});
+}
+
+// The deadline of a sentence that goes on from the clause ("This must be completed within 30
+// days of termination"), in days.
+std::optional<double> NextSentenceDays(const Finding& f) {
+  std::string next = Lower(f.context_after);
+  next.erase(0, next.find_first_not_of(" \t\n"));
+  if (!ContainsAny(next.substr(0, 6), {"this ", "such ", "these "})) return std::nullopt;
+  const std::size_t within = next.find("within");
+  if (within == std::string::npos || within > 40 ||
+      !ContainsAny(next.substr(0, within), {"complet", "done", "carried out", "performed"})) {
+    return std::nullopt;
+  }
+  for (const internal::Duration& d : internal::FindDurations(next)) {
+    if (d.begin >= within && !d.notice && !d.frequency_period) return d.Days();
+  }
+  return std::nullopt;
+}
+
+// The Context of each finding (findings in document order).
+std::vector<Context> Contexts(const std::vector<Finding>& findings) {
+  const std::vector<AuditContext> audits = AuditContexts(findings);
+  std::vector<Context> out(findings.size());
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    out[i].audit = audits[i];
+    const Finding& f = findings[i];
+    if (f.category != "data_deletion") continue;
+    // issue 13 s9 #1: the paragraph's other sentences (same line, same section).
+    for (const Finding& other : findings) {
+      if (other.category == "data_deletion" && other.line == f.line && other.section == f.section &&
+          AsksNoReadableCopy(other)) {
+        out[i].deletion.all_copies = true;
+      }
+    }
+    if (Number(f, "delete_days") == nullptr) out[i].deletion.next_days = NextSentenceDays(f);
   }
   return out;
 }
@@ -572,7 +706,7 @@ void JudgeAgainstProfile(const Profile& profile, const CalendarDate& on,
   report->document.profile_date = on.ToString();
   report->document.term_ends = term_ends ? term_ends->ToString() : "";
   report->document.term_source = term_ends ? term_source : "";
-  const std::vector<AuditContext> contexts = AuditContexts(report->findings);
+  const std::vector<Context> contexts = Contexts(report->findings);
   for (std::size_t i = 0; i < report->findings.size(); ++i) {
     Finding& f = report->findings[i];
     Unjudge(f);

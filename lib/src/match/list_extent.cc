@@ -20,6 +20,11 @@ bool Under(const std::vector<int>& lead_of, std::size_t unit, std::size_t lead) 
   return false;
 }
 
+std::string_view UnitText(std::string_view folded, const Unit& unit) {
+  if (unit.end > folded.size() || unit.begin >= unit.end) return {};
+  return folded.substr(unit.begin, unit.end - unit.begin);
+}
+
 // True when the unit's text ends in ':' (before closing quotes or brackets).
 bool EndsInColon(std::string_view folded, const Unit& unit) {
   if (unit.end > folded.size() || unit.begin >= unit.end) return false;
@@ -29,6 +34,54 @@ bool EndsInColon(std::string_view folded, const Unit& unit) {
     text.remove_suffix(1);
   }
   return !text.empty() && text.back() == ':';
+}
+
+// The last word of text before its end, past spaces and the given trailing characters.
+std::string_view LastWord(std::string_view text, std::string_view trailing) {
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\n' ||
+                           trailing.find(text.back()) != std::string_view::npos)) {
+    text.remove_suffix(1);
+  }
+  const std::size_t space = text.find_last_of(" \n");
+  return space == std::string_view::npos ? text : text.substr(space + 1);
+}
+
+// True when the lead-in ends in a verb its items go on with ("the Supplier shall:", "take all
+// steps necessary to:"): each item is then a verb phrase of the lead-in's duty.
+bool LeadsIntoVerbs(std::string_view lead) {
+  const std::string_view word = LastWord(lead, ":*)\"");
+  for (std::string_view verb : {"shall", "will", "must", "should", "to", "agrees", "undertakes"}) {
+    if (word == verb) return true;
+  }
+  return false;
+}
+
+// True when the item states a duty of its own: a main clause whose subject is a party, not one
+// inside a noun clause that the item lists ("details of how the Supplier shall ensure ...", what
+// a plan sets out), nor, under a lead-in that leads into verbs, a clause after the item's own
+// verb ("apply a fix and, if ..., the Supplier shall be granted relief": a proviso of the lead-
+// in's duty; issue 11 engine limits #3). lead is the text of the item's lead-in.
+bool NamesItsOwnHolder(std::string_view item, std::string_view lead, const PartyLexicon& lexicon) {
+  for (const DutyClause& duty : DutyClauses(item, lexicon)) {
+    if (duty.party == Party::kUnknown) continue;
+    const std::string_view before = item.substr(0, duty.begin);
+    const std::string_view word = LastWord(before, "");
+    for (std::string_view wh : {"how", "what", "whether", "why", "which", "that", "whom"}) {
+      if (word == wh) return false;
+    }
+    if (LeadsIntoVerbs(lead)) {
+      // At most a marker and a conjunction before the subject: "(b) the Client shall ...".
+      int words = 0;
+      for (std::size_t i = 0; i < before.size(); ++i) {
+        const bool starts = before[i] != ' ' && before[i] != '\n' &&
+                            (i == 0 || before[i - 1] == ' ' || before[i - 1] == '\n');
+        words += starts ? 1 : 0;
+      }
+      if (words > 2) return false;
+    }
+    return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -75,10 +128,12 @@ void ExtendListClauses(const Outline& outline, std::string_view folded, const Pa
       }
       std::size_t run = lead + 1;
       for (std::size_t v = lead + 1; v <= last + 1; ++v) {
-        const bool ends = v == last + 1 ||
-                          (lead_of[v] >= 0 && units[v].end <= folded.size() &&
-                           DutyHolder(folded.substr(units[v].begin, units[v].end - units[v].begin),
-                                      lexicon) != Party::kUnknown);
+        const bool ends =
+            v == last + 1 ||
+            (lead_of[v] >= 0 && units[v].end <= folded.size() &&
+             NamesItsOwnHolder(folded.substr(units[v].begin, units[v].end - units[v].begin),
+                               UnitText(folded, units[static_cast<std::size_t>(lead_of[v])]),
+                               lexicon));
         if (!ends) continue;
         if (v <= last) own_holder[v] = 1;
         for (std::size_t u = run; u < v; ++u) {

@@ -18,10 +18,14 @@ namespace clausescan::internal {
 // the lead-in ends in ':' ("The events below are excluded from this SLA:") -- end where the
 // lead-in's duty ends: at the end of the lead-in's last item (with the items nested under it and
 // the further sentences of that item's paragraph), or before the first item after the hit that
-// names its own duty holder ("(b) each party shall ...": DutyHolder), which states a duty of its
-// own.
+// names its own duty holder ("(b) each party shall ...": a main clause of DutyClauses whose
+// subject is a party), which states a duty of its own; a party named inside a noun clause the
+// item lists ("details of how the Supplier shall ...") is no holder of the item, nor, under a
+// lead-in that ends in a verb its items go on with ("shall:", "necessary to:"), one whose clause
+// comes after the item's own verb ("apply a fix and, if ..., the Supplier shall be granted
+// relief").
 // Other hits, their begins and their parameters are left as they are. folded is the view the
-// outline's offsets index. Linear in the units and hits; DutyHolder reads each item at most
+// outline's offsets index. Linear in the units and hits; DutyClauses reads each item at most
 // once.
 void ExtendListClauses(const Outline& outline, std::string_view folded, const PartyLexicon& lexicon,
                        std::vector<RuleHit>* hits);

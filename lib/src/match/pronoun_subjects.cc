@@ -77,10 +77,10 @@ Party PronounAntecedent(const Outline& outline, std::string_view folded, std::si
     const Unit& before = outline.units[k];
     if (before.kind == UnitKind::kHeading || before.section != section) return Party::kUnknown;
     const std::string_view text = UnitText(outline, folded, k);
-    const std::vector<DutyClause> duties = DutyClauses(text, lexicon);
-    for (auto it = duties.rbegin(); it != duties.rend(); ++it) {
-      if (it->party != Party::kUnknown) return it->party;
-    }
+    // The sentence's subject (its first main clause's), not the party its last clause names
+    // (issue 11 engine limits #2).
+    const Party subject = DutyHolder(text, lexicon);
+    if (subject != Party::kUnknown) return subject;
     if (!OpensWithPronounDuty(text)) return Party::kUnknown;
   }
   return Party::kUnknown;

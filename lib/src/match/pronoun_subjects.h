@@ -1,5 +1,5 @@
 // Who "it" or "they" is when a sentence opens with the pronoun as the subject of its duty: the
-// party named as the subject of the last duty of the sentence before, in the same section
+// party named as the subject of the sentence before, in the same section
 // ("The Customer shall keep its own records. It must report ..." -> the customer).
 #ifndef CLAUSESCAN_MATCH_PRONOUN_SUBJECTS_H_
 #define CLAUSESCAN_MATCH_PRONOUN_SUBJECTS_H_
@@ -19,7 +19,9 @@ namespace clausescan::internal {
 bool OpensWithPronounDuty(std::string_view folded);
 
 // The party that units[unit] of outline (a sentence that OpensWithPronounDuty) stands for: the
-// holder of the last duty, among DutyClauses, of the sentence before it in the same section,
+// subject of the sentence before it in the same section (its DutyHolder, the holder of its first
+// main clause, not of a later one: "The Client shall ..., and the Vendor shall ... It must ..."
+// -> the client),
 // looking further back over up to 3 sentences that open with a pronoun themselves; kUnknown when
 // that sentence names no party as a subject, is a heading or is in another section. folded is
 // the view the outline's offsets index. Reads at most 4 units; thread compatible.

@@ -41,7 +41,7 @@ std::optional<UnitRead> ReadUnitWord(const Tokens& t, std::size_t j) {
   return std::nullopt;
 }
 
-// Reads "[-] [business|working|calendar|consecutive|full ...] <unit>" at token j. Sets
+// Reads "[-] [business|working|calendar|consecutive|full ...][-] <unit>" at token j. Sets
 // *unit_token to the unit word.
 std::optional<UnitRead> ReadUnit(const Tokens& t, std::size_t j, bool* business,
                                  std::size_t* unit_token) {
@@ -53,6 +53,8 @@ std::optional<UnitRead> ReadUnit(const Tokens& t, std::size_t j, bool* business,
       break;
     }
     ++j;
+    // "10 working-days' notice": a hyphen joins the qualifier to the unit.
+    if (t.Is(j, "-") && t.Attached(j) && t.Attached(j + 1)) ++j;
   }
   std::optional<UnitRead> unit = ReadUnitWord(t, j);
   if (unit) *unit_token = j;

@@ -136,7 +136,8 @@ void ReadAudit(ProfileReader& reader, const YAML::Node& node, const std::string&
                std::optional<AuditStance>* out) {
   Fields fields;
   if (!ReadMapOfKnownKeys(reader, node, "'audit'",
-                          {"reports_in_lieu", "remote_audits", "notice_days"}, field, &fields)) {
+                          {"reports_in_lieu", "remote_audits", "notice_days", "per_year"}, field,
+                          &fields)) {
     return;
   }
   AuditStance audit;
@@ -151,6 +152,15 @@ void ReadAudit(ProfileReader& reader, const YAML::Node& node, const std::string&
     int days = 0;
     if (ReadCount(reader, *notice, "notice_days", field + ".notice_days", 3660, &days)) {
       audit.notice_days = days;
+    } else {
+      ok = false;
+    }
+  }
+  // issue 13 s9 #1: how many audits a year the supplier accepts at most.
+  if (const YAML::Node* per_year = fields.Find("per_year")) {
+    int count = 0;
+    if (ReadCount(reader, *per_year, "per_year", field + ".per_year", 366, &count)) {
+      audit.per_year = count;
     } else {
       ok = false;
     }

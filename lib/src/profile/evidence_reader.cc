@@ -129,6 +129,11 @@ void ReadEntry(ProfileReader& reader, const YAML::Node& item, const std::string&
                               "(docs/profile.md lists them), or give your own id a 'title'",
                               entry.id.substr(0, 40), DidYouMean(entry.id, IdsOf(catalogue))));
       ok = false;
+    } else if (!entry.catalogued && entry.id.size() > 64) {  // issue 13 s9 #4
+      reader.Fail(*fields.Find("id"), field + ".id",
+                  fmt::format("evidence id '{}...' is {} characters long: at most 64",
+                              entry.id.substr(0, 40), entry.id.size()));
+      ok = false;
     } else if (!entry.catalogued && !IsOwnId(entry.id)) {
       reader.Fail(*fields.Find("id"), field + ".id",
                   fmt::format("evidence id '{}' must be lower-case letters, digits, '-' and '_', "

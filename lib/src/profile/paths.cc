@@ -26,8 +26,21 @@ bool IsWithin(const fs::path& path, const fs::path& base) {
 
 }  // namespace
 
+namespace {
+
+// 4194304 -> "4 MiB"; 314572801 -> "300.0 MiB"; 2048 -> "2048 bytes".
+std::string Megabytes(std::uintmax_t bytes) {
+  constexpr std::uintmax_t kMiB = std::uintmax_t{1} << 20;
+  if (bytes < kMiB) return fmt::format("{} bytes", bytes);
+  if (bytes % kMiB == 0) return fmt::format("{} MiB", bytes / kMiB);
+  return fmt::format("{:.1f} MiB", static_cast<double>(bytes) / kMiB);
+}
+
+}  // namespace
+
 std::optional<PathProblem> ResolveInFolder(const std::string& folder, const std::string& written,
-                                           std::string* path) {
+                                           std::string* path, std::uintmax_t limit,
+                                           std::string_view limit_of) {
   if (written.empty()) return PathProblem{ErrorCode::kRuleError, "the path is empty"};
   for (std::size_t i = 0; i < written.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(written[i]);
@@ -90,9 +103,10 @@ std::optional<PathProblem> ResolveInFolder(const std::string& folder, const std:
   // What pack would refuse, refused here for every command (issue 13 D4): a file too large to
   // copy, or one that cannot be opened; in the same words as the pack's.
   const std::uintmax_t size = fs::file_size(joined, error);
-  if (!error && size > kMaxEvidenceBytes) {
+  if (!error && size > limit) {  // issue 13 s9 #4: this kind's limit, and the file's size
     return PathProblem{ErrorCode::kTooLarge,
-                       fmt::format("'{}' is larger than {} MiB", written, kMaxEvidenceBytes >> 20)};
+                       fmt::format("'{}' is larger than {}, the limit for {} (it is {})", written,
+                                   Megabytes(limit), limit_of, Megabytes(size))};
   }
   const int fd = ::open(joined.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
   if (fd < 0) {

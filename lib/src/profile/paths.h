@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "clausescan/result.h"
 
@@ -25,11 +26,14 @@ struct PathProblem {
 // character (a NUL would cut it: C0 or DEL), an absolute one, one with a
 // '..' component, one that resolves outside folder once every symlink on the way is followed
 // (std::filesystem::weakly_canonical), one that does not exist or is not a regular file (after
-// symlinks), one larger than kMaxEvidenceBytes (kTooLarge, "'X' is larger than 256 MiB"), one
-// that cannot be opened for reading ("cannot open 'X': REASON"). Symlinks that stay inside the
-// folder are followed. Never throws. Thread-safe.
+// symlinks), one larger than limit (kTooLarge, "'X' is larger than 256 MiB, the limit for
+// evidence files (it is 300 MiB)", limit_of naming the kind), one that cannot be opened for
+// reading ("cannot open 'X': REASON"). Symlinks that stay inside the folder are followed. Never
+// throws. Thread-safe.
 std::optional<PathProblem> ResolveInFolder(const std::string& folder, const std::string& written,
-                                           std::string* path);
+                                           std::string* path,
+                                           std::uintmax_t limit = kMaxEvidenceBytes,
+                                           std::string_view limit_of = "evidence files");
 
 }  // namespace clausescan::internal
 

@@ -312,7 +312,8 @@ void ImportSoaCsv(ProfileReader& reader, const YAML::Node& node, std::string* wr
                   std::vector<SoaEntry>* rows) {
   if (!reader.Check(ReadString(reader.file(), node, "soa_csv", written), "soa_csv")) return;
   std::string path;
-  if (std::optional<PathProblem> problem = ResolveInFolder(reader.folder(), *written, &path)) {
+  if (std::optional<PathProblem> problem =
+          ResolveInFolder(reader.folder(), *written, &path, kMaxCsvBytes, "SoA CSV files")) {
     Error at = reader.file().At(node, problem->detail);
     reader.Add(Error(problem->code, at.detail(), at.file(), at.line(), at.column()), "soa_csv");
     return;

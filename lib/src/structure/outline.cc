@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "structure/contents.h"
+#include "structure/elaborations.h"
 #include "text/template_marks.h"
 
 namespace clausescan::internal {
@@ -180,11 +181,21 @@ bool IsVerblessPhrase(std::string_view s, int max_words) {
 // A short line in capitals that is not a sentence ("LIMITATION OF LIABILITY", "WITNESSETH").
 // With `long_dated`, a clause title with a version date may be longer ("LIMITATIONS ON THE USE
 // OR DISCLOSURE OF ... INFORMATION (JAN 2023)").
+// A note in brackets at the end, in any case, qualifies the title ("PART A: SHORT FORM
+// REQUIREMENTS (applicable to Lot 1a)"; issue 11 engine limits #4).
 bool IsAllCapsHeading(std::string_view s, bool long_dated = false) {
   const bool dated = long_dated && WithoutVersionDate(s).size() < s.size();
   if (s.size() > (dated ? 160u : 80u) || s.back() == ',' || s.back() == ';') return false;
+  std::string_view caps = s;
+  if (s.back() == ')') {
+    const std::size_t open = s.rfind('(');
+    if (open != std::string_view::npos && open > 0 && s[open - 1] == ' ' &&
+        s.find_first_of(".;", open) == std::string_view::npos) {
+      caps = s.substr(0, open - 1);
+    }
+  }
   int letters = 0;
-  for (char c : s) {
+  for (char c : caps) {
     if (IsLower(c)) return false;
     letters += IsUpper(c);
   }
@@ -1460,6 +1471,10 @@ std::size_t Segmenter::Indent(std::size_t begin) const {
 
 }  // namespace
 
-Outline Segment(const NormalizedText& text) { return Segmenter(text).Run(); }
+Outline Segment(const NormalizedText& text) {
+  Outline outline = Segmenter(text).Run();
+  LinkElaborations(text.folded, &outline);
+  return outline;
+}
 
 }  // namespace clausescan::internal

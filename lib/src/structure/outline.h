@@ -52,6 +52,8 @@ struct Unit {
 // ("shall", "to", "that", "including"...), or a heading that ends in ':' ("Exclusions:"); a list
 // item that ends so is the lead-in of the items nested under it (another marker shape or
 // indentation), until an item like it comes, and of a paragraph indented under it (Markdown).
+// A sentence that opens "This includes", "Such measures include" ... is linked to the sentence
+// before it the same way (LinkElaborations, structure/elaborations.h).
 struct ListLead {
   std::uint32_t item = 0;  // index into Outline::units: the item's first unit
   std::uint32_t lead = 0;  // index into Outline::units: the lead-in, before the item
@@ -68,7 +70,8 @@ struct Outline {
 // "===" (level 1) or "---" (level 2), Setext style, in any format; numbered headings on their own
 // line ("9.2 Security Incidents", "Section 7(b) Audit", "Article 28", "ARTICLE IV - TERM",
 // "12. LIMITATION OF LIABILITY.", "14. Data protection" right above "14.1 ..."); short ALL-CAPS
-// lines; numbered clauses whose first sentence
+// lines (a bracketed note at the end may be in any case: "PART A: ... (applicable to Lot 1)");
+// numbered clauses whose first sentence
 // is a title ("7.1 Security Incidents. Supplier shall ...", "11. Access control. You must ..."
 // open sections 7.1 and 11). Headings that open no section: title lines standing alone or right
 // above their paragraph ("Content of the Plan", "Security requirements:", a bold line), US federal

@@ -156,6 +156,26 @@ std::size_t CountPlaceholders(std::string_view text, std::size_t begin, std::siz
   return count;
 }
 
+// True when line (trimmed) holds one or more placeholders and nothing else but spaces and a
+// final ',', ';', '.' or ':'.
+bool IsPlaceholderLine(std::string_view line) {
+  while (!line.empty() && (line.back() == ',' || line.back() == ';' || line.back() == '.' ||
+                           line.back() == ':' || line.back() == ' ')) {
+    line.remove_suffix(1);
+  }
+  if (line.empty()) return false;
+  for (std::size_t i = 0; i < line.size();) {
+    if (line[i] == ' ') {
+      ++i;
+      continue;
+    }
+    const std::size_t stop = PlaceholderEnd(line, i);
+    if (stop == 0) return false;
+    i = stop;
+  }
+  return true;
+}
+
 struct Line {
   std::size_t begin;
   std::size_t end;
@@ -298,11 +318,33 @@ TemplateMarks FindTemplateMarks(std::string_view text) {
     from = end;
   }
   marks.placeholders += CountPlaceholders(text, from, text.size());
+  auto option = marks.unselected.begin();
+  for (std::size_t pos = 0; pos <= text.size();) {
+    const Line line = LineAt(text, pos);
+    pos = line.end + 1;
+    while (option != marks.unselected.end() && option->second <= line.begin) ++option;
+    const bool in_option = option != marks.unselected.end() && option->first <= line.begin;
+    if (!in_option && !line.text.empty() &&
+        (line.text[0] == '[' || line.text[0] == '{' || line.text[0] == '<' ||
+         line.text[0] == '\xC2') &&
+        IsPlaceholderLine(line.text)) {
+      marks.placeholder_lines.emplace_back(line.begin, line.end);
+    }
+  }
   return marks;
 }
 
 void BlankUnselectedOptions(const TemplateMarks& marks, NormalizedText* text) {
   for (const auto& [begin, end] : marks.unselected) {
+    for (std::size_t i = begin; i < end && i < text->text.size(); ++i) {
+      if (text->text[i] != '\n') text->text[i] = ' ';
+      text->folded[i] = ' ';
+    }
+  }
+}
+
+void BlankPlaceholderLines(const TemplateMarks& marks, NormalizedText* text) {
+  for (const auto& [begin, end] : marks.placeholder_lines) {
     for (std::size_t i = begin; i < end && i < text->text.size(); ++i) {
       if (text->text[i] != '\n') text->text[i] = ' ';
       text->folded[i] = ' ';

@@ -43,6 +43,11 @@ struct TemplateMarks {
   // at most 120 bytes. "[ ]" is a checkbox, never a placeholder; "[*****]", "{*****}",
   // "[ * * * ]" and "[...***...]" are redactions.
   std::size_t placeholders = 0;
+  // Byte ranges [begin, end) of the cased view of the lines that hold nothing but placeholders
+  // (and spaces or a final ',', ';', '.' or ':'), outside the unselected options: "[insert the
+  // vendor's contact]" on a line of its own is a blank to fill, no words of the clause before
+  // or after it (issue 11 engine limits #5). In text order; the placeholders stay counted.
+  std::vector<std::pair<std::size_t, std::size_t>> placeholder_lines;
 };
 
 // Finds the option lines and placeholders of the cased view `text`. Linear in its size; never
@@ -53,6 +58,9 @@ TemplateMarks FindTemplateMarks(std::string_view text);
 // of the cased view stay), so no rule matches their words and the segmenter sees blank lines.
 // Offsets and `source` are unchanged.
 void BlankUnselectedOptions(const TemplateMarks& marks, NormalizedText* text);
+
+// As BlankUnselectedOptions, for the lines of marks.placeholder_lines.
+void BlankPlaceholderLines(const TemplateMarks& marks, NormalizedText* text);
 
 }  // namespace clausescan::internal
 
