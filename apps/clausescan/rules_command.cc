@@ -105,6 +105,13 @@ int RunShow(const RulesArgs& args) {
     for (const RationaleSource& s : rule->rationale.sources) {
       shown += fmt::format("  - {} <{}>\n", s.title, s.url);
     }
+    // issue 14 review s8 #6: the sentence a document of each sector gets instead.
+    for (const auto& [sector, sentence] : rule->sector_rationale) {
+      shown += fmt::format("  For {}: {}\n", sector, sentence);
+    }
+    if (!rule->neutral_rationale.empty()) {
+      shown += "  For other buyers: " + rule->neutral_rationale + "\n";
+    }
   }
   shown += fmt::format("\nRule file ({}):\n{}", rule->file, rule->source);
   if (!rule->tests.empty()) shown += "\nTest examples:\n" + rule->tests;

@@ -217,6 +217,16 @@ TEST_F(RationaleCli, MarkdownOnOneLineAndHtmlFolded) {
               HasSubstr("<details class=\"rationale\"><summary>Why the buyer asks</summary>"));
 }
 
+// issue 14 review s8 #6: `rules show` gives the sentence of each sector and the neutral one.
+TEST_F(RationaleCli, RulesShowPrintsSectorSentences) {
+  RunResult r = RunClausescan("rules show security-measures.program");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("\n  For us-federal-contractors: A US federal contractor must "
+                               "apply FAR 52.204-21"));
+  EXPECT_THAT(r.out, HasSubstr("\n  For us-hipaa-covered-entities: A HIPAA covered entity"));
+  EXPECT_THAT(r.out, HasSubstr("\n  For other buyers: The buyer hands the supplier data"));
+}
+
 // issue 14 #2
 TEST_F(RationaleCli, RulesShowPrintsTheRationale) {
   RunResult r = RunClausescan("rules show insurance.customer-duty");

@@ -89,6 +89,67 @@ TEST(RationaleLoader, ReadsCategoryAndRuleRationales) {
             "DORA Art. 19");
 }
 
+// issue 14 review s8 #1: a sentence that names a sector's law (GDPR, DORA, NYDFS, HIPAA, FAR,
+// PCI DSS ...) carries that sector and not "all"; a neutral sentence names none.
+TEST(RationaleLoader, SentenceNamingASectorsLawMustListThatSector) {
+  const std::string gdpr =
+      Replace(kRationale, "rationale: The buyer has its own clock.",
+              "rationale: GDPR controllers must tell the authority within 72 hours.");
+  struct Case {
+    std::string text;
+    std::string message;  // "" when the file loads
+  };
+  const std::vector<Case> cases = {
+      {gdpr,
+       "rationale.yaml:2:12: 'rationale' names GDPR, a law of sector 'gdpr-controllers', "
+       "but its sectors list 'all'"},
+      {Replace(gdpr, "sectors: [all]", "sectors: [all, gdpr-controllers]"),
+       "names GDPR, a law of sector 'gdpr-controllers', but its sectors list 'all'"},
+      {Replace(gdpr, "sectors: [all]\n", ""),
+       "names GDPR, a law of sector 'gdpr-controllers', but its sectors do not list it"},
+      {Replace(gdpr, "sectors: [all]", "sectors: [eu-financial-entities]"),
+       "but its sectors do not list it"},
+      {Replace(gdpr, "sectors: [all]",
+               "sectors: [gdpr-controllers]\nneutral: The buyer must "
+               "meet a clock of its own."),
+       ""},
+      {Replace(kRationale, "sectors: [all]",
+               "sectors: [all]\nneutral: EU financial entities "
+               "must report under DORA."),
+       "a law of sector 'eu-financial-entities', but a neutral sentence is for every buyer"},
+      {Replace(kRationale, "sectors: [all]",
+               "sectors: [all]\nsector_rationale:\n  us-federal-contractors: A federal "
+               "contractor reports under DFARS 252.204-7012."),
+       "'sector_rationale' names DFARS, a law of sector 'us-dod-contractors'"},
+      {Replace(kRationale, "sectors: [all]",
+               "sectors: [all]\nsector_rationale:\n  us-dod-contractors: A defence contractor "
+               "reports under DFARS 252.204-7012, a FAR supplement."),
+       ""},
+      {Replace(kRationale, "rationale: The buyer has its own clock.",
+               "rationale: A UK controller must report under the UK GDPR.\nneutral: Clock."),
+       "names UK GDPR, a law of sector 'uk-gdpr-controllers'"},
+      {Replace(Replace(kRationale, "rationale: The buyer has its own clock.",
+                       "rationale: A UK controller must report under the UK GDPR."),
+               "sectors: [all]", "sectors: [uk-gdpr-controllers]"),
+       ""},
+      {Replace(kRationale, "rationale: The hours are the buyer's deadline.",
+               "rationale: A card-data handler follows PCI DSS 12.10."),
+       "names PCI DSS, a law of sector 'card-data-handlers', but its sectors do not list it"},
+      // issue 14 review s8 #5: a rationale for one kind of clause needs a neutral sentence.
+      {Replace(kRationale, "sectors: [all]", "sectors: [all]\nonly_if: scc"),
+       "'only_if' needs a 'neutral' sentence"},
+  };
+  for (const Case& c : cases) {
+    auto data = Load(c.text);
+    if (c.message.empty()) {
+      EXPECT_TRUE(data) << (data ? "" : data.error().message()) << "\n" << c.text;
+    } else {
+      ASSERT_FALSE(data) << c.text;
+      EXPECT_THAT(data.error().message(), HasSubstr(c.message)) << c.text;
+    }
+  }
+}
+
 // issue 14 #1
 TEST(RationaleLoader, ErrorsNameFileLineAndColumn) {
   struct Case {

@@ -553,6 +553,29 @@ TEST(RationaleSector, SccGoverningLawAndCourtsAreRequiredWording) {
   EXPECT_THAT(Considerations(*courts), HasSubstr("where you are based"));
 }
 
+// issue 14 review s8 #5: the SCCs' Clause 17 line says the Member State law must allow
+// third-party beneficiary rights; a commercial choice of law in a GDPR addendum cites no SCC
+// clause. Clauses written for this test.
+TEST(RationaleSector, SccLawLineNamesBeneficiaryRightsAndCommercialLawCitesNoScc) {
+  const Report scc = test_scan::ScanText(
+      "Clause 17\nGoverning law\n\nThese Clauses shall be governed by the law of one of the EU "
+      "Member States, provided such law allows for third-party beneficiary rights. The Parties "
+      "agree that this shall be the law of Ireland.\n",
+      "scc.txt");
+  const Finding* law = OfRule(scc, "governing-law.choice");
+  ASSERT_NE(law, nullptr);
+  EXPECT_THAT(internal::RationaleLine(law->rationale), HasSubstr("third-party beneficiary"));
+  const Report dpa = test_scan::ScanText(
+      "Data Processing Addendum\n\n1. The Processor processes personal data of data subjects "
+      "for the Controller as the GDPR requires.\n\n12. Governing law. This Addendum is governed "
+      "by the laws of the State of New York.\n",
+      "dpa.txt");
+  const Finding* commercial = OfRule(dpa, "governing-law.choice");
+  ASSERT_NE(commercial, nullptr);
+  EXPECT_THAT(internal::RationaleLine(commercial->rationale), Not(HasSubstr("SCC")));
+  EXPECT_THAT(Titles(*commercial), Not(HasSubstr("SCC")));
+}
+
 // issue 14 review s7 #1: a civilian federal clause set, written for this test (after GSA:91,
 // GSA:1066 and a personnel clause), and a HIPAA-only business associate clause (after BAA:11).
 const char kFederalNoGdpr[] =
@@ -608,7 +631,7 @@ TEST(RationaleSector, OtherSectorsSentenceGivesWayToNeutralOrOwnSector) {
   ASSERT_NE(records, nullptr);
   ExpectNoOtherSectorLaw(*records);
   EXPECT_THAT(internal::RationaleLine(records->rationale), HasSubstr("45 CFR 164.504(e)"));
-  // A document with no sector signal keeps today's text.
+  // A document with no sector signal keeps the rule's sentence, which names its sectors.
   const Report plain = test_scan::ScanText(
       "The Supplier shall ensure that all personnel with access to Customer data are bound by "
       "written confidentiality obligations.\n",
@@ -616,6 +639,36 @@ TEST(RationaleSector, OtherSectorsSentenceGivesWayToNeutralOrOwnSector) {
   const Finding* personnel = First(plain, "data_processing");
   ASSERT_NE(personnel, nullptr);
   EXPECT_THAT(personnel->rationale.text, HasSubstr("GDPR"));
+}
+
+// A federal clause set and a New Zealand schedule, written for this test.
+const char kFederalAto[] =
+    "PART H - SPECIAL CONTRACT REQUIREMENTS\n\n"
+    "H.1 Evidence. The Contractor shall provide evidence in support of meeting the review "
+    "requirements, including its most recent SOC 2 Type II audit report, to the Contracting "
+    "Officer upon request. The Government may rely on third-party audit reports and "
+    "certifications.\n\n"
+    "H.2 Availability. The Contractor shall respond to Government support requests within four "
+    "(4) hours and shall maintain 99.9% monthly availability of the service.\n\n"
+    "H.3 Authorization. The ATO will be valid for no longer than one (1) year. The Contractor "
+    "shall maintain its ATO while pursuing a FedRAMP authorization for its SaaS offering, and "
+    "shall comply with FAR 52.204-21.\n";
+
+// issue 14 review s8 #1 (GSA:30, sla_uptime): a sentence naming GDPR, the SCCs or DORA is for
+// those sectors only: a federal buyer gets the neutral sentence (or its own sector's), with no
+// other sector's source.
+TEST(RationaleSector, SectorLawSentenceIsNotShownToOtherSectors) {
+  for (const char* text : {kFederalAto}) {
+    const Report report = test_scan::ScanText(text, "clauses.txt");
+    int seen = 0;
+    for (const Finding& f : report.findings) {
+      if (f.rationale.text.empty()) continue;
+      if (f.category == "audit_rights" || f.category == "sla_uptime") ++seen;
+      ExpectNoOtherSectorLaw(f);
+      EXPECT_FALSE(internal::RationaleLine(f.rationale).empty()) << f.rule;
+    }
+    EXPECT_GE(seen, 2) << text;
+  }
 }
 
 // issue 14 review s7 #2 (BAA:25): the first source printed is the shown sentence's own, 45 CFR

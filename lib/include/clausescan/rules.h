@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "clausescan/report.h"
@@ -53,6 +54,10 @@ struct RuleInfo {
   std::vector<EvidenceItem> evidence;
   // Why the buyer asks (rationale.yaml): the rule's own, else its category's; empty when none.
   Rationale rationale;
+  // That rationale's sentence per sector (`sector_rationale`), in sector id order, and its
+  // sentence for buyers of no sector it names (`neutral`, "" when none) (issue 14 review s8 #6).
+  std::vector<std::pair<std::string, std::string>> sector_rationale;
+  std::string neutral_rationale;
 };
 
 // A file of a rule directory: its path relative to the directory ('/'-separated) and its text.

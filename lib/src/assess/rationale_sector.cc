@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <utility>
+#include <variant>
 
 #include "assess/assess.h"
 #include "assess/rationale.h"
@@ -260,13 +261,29 @@ std::vector<std::string> DocumentSectors(std::string_view folded) {
 
 void FitRationalesToSectors(const RuleSetData& data, const std::vector<std::string>& sectors,
                             Report* report) {
-  if (sectors.empty()) return;
   for (Finding& finding : report->findings) {
     if (finding.rationale.text.empty()) continue;
     const RationaleEntry* own = Find(data, finding.rule);
     const RationaleEntry* category = Find(data, finding.category);
     const RationaleEntry* shown = own != nullptr ? own : category;
     if (shown == nullptr) continue;
+    // A rationale for clauses of one kind only (`only_if`, issue 14 review s8 #5): it stands for
+    // such a clause whatever the sectors; another clause gets the neutral sentence.
+    if (!shown->only_if.empty()) {
+      auto flag = finding.parameters.find(shown->only_if);
+      const bool set = flag != finding.parameters.end() &&
+                       std::holds_alternative<bool>(flag->second) && std::get<bool>(flag->second);
+      if (!set) {
+        finding.rationale.text = shown->neutral;
+        finding.rationale.sectors = {"all"};
+        finding.rationale.sources = Ordered(
+            *shown, [](const std::vector<std::string>& of) { return General(of) ? 0 : -1; });
+      }
+      continue;
+    }
+    // A document that shows no sector keeps the rule's sentence, which names the sectors it is
+    // written for: the reader learns which buyers have that reason.
+    if (sectors.empty()) continue;
     AddSectorAnswers(*shown, sectors, finding);
     // The rule's own rationale, when it has one, is fitted by its own sentences first: the
     // category's sector sentence never displaces it, but follows it (FollowWithCategory).

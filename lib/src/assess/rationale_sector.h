@@ -38,12 +38,14 @@ std::vector<std::string> DocumentSectors(std::string_view folded);
 // the document's sectors first, then those of no sector, then the rest), then the category's
 // of that sector. When the shown sentence is only for sectors not among `sectors` (its sectors
 // name no "all"), the category's sentence for one of `sectors`, else the rule's `neutral`, else
-// the category's, with the sources of no sector of its rationale (possibly none). Otherwise
-// sources of the
-// document's sectors come first, then those of no sector, then the rest. For a medium or high
-// finding, the shown rationale's `sector_answers` of each of `sectors` are appended to its
-// considerations (kNeedPrefix, AddUnlessSaid): a document gets no other sector's answers. Findings
-// with no rationale and an empty `sectors` are left as they are. Never fails.
+// the category's, with the sources of no sector of its rationale (possibly none); so too when
+// `sectors` is empty (a document of no known sector). Otherwise sources of the document's
+// sectors come first, then those of no sector, then the rest (unchanged when `sectors` is
+// empty). For a medium or high finding, the shown rationale's `sector_answers` of each of
+// `sectors` are appended to its considerations (kNeedPrefix, AddUnlessSaid): a document gets no
+// other sector's answers. A rationale with `only_if` is left as it is for a finding whose flag
+// parameter of that name is true and gives its `neutral` sentence (with the sources of no
+// sector) to any other. Findings with no rationale are left as they are. Never fails.
 void FitRationalesToSectors(const RuleSetData& data, const std::vector<std::string>& sectors,
                             Report* report);
 

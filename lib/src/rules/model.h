@@ -246,6 +246,10 @@ struct RationaleEntry {
   // A sentence naming no law or sector (`neutral`, issue 14 review s7 #1): what the buyer
   // protects, shown to a document whose sectors are known and none of shown.sectors. "" if none.
   std::string neutral;
+  // A flag parameter of the rules (`only_if`, issue 14 review s8 #5): when set, the rationale
+  // holds only for a clause whose parameter of that name is true (the SCCs' own Clause 17);
+  // another clause gets `neutral`, which the loader then requires. "" if none.
+  std::string only_if;
 };
 
 class Matcher;         // match/matcher.h

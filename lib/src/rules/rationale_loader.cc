@@ -2,12 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <utility>
 
 #include "rules/catalogues.h"
 #include "rules/loader.h"
+#include "rules/rationale_laws.h"
 #include "rules/read_location.h"
 #include "rules/rule_files.h"
 #include "rules/rule_loader.h"
@@ -16,7 +18,7 @@ namespace clausescan::internal {
 namespace {
 
 const Names kBodyKeys = {"rationale", "sectors",        "sector_rationale", "sources",
-                         "answers",   "sector_answers", "neutral"};
+                         "answers",   "sector_answers", "neutral",          "only_if"};
 const Names kBodyRequired = {"rationale", "sources"};
 const Names kSourceKeys = {"id", "title", "url", "says", "read", "sectors"};
 const Names kSourceRequired = {"title", "url", "says", "read"};
@@ -173,6 +175,24 @@ Status ReadAnswers(const YamlFile& file, const YAML::Node& node, std::string_vie
   return std::nullopt;
 }
 
+// A sentence that names a sector's law must be that sector's (issue 14 review s8 #1): `sectors`
+// lists the sector and not "all" (the sentence of every buyer is `neutral`, which names none).
+Status CheckLawsNamed(const YamlFile& file, const YAML::Node& node, std::string_view key,
+                      const std::string& sentence, const std::vector<std::string>& sectors) {
+  for (const NamedLaw& law : SectorLawsNamed(sentence)) {
+    if (MayNameLawOf(sectors, law.sector)) continue;
+    const bool all = std::find(sectors.begin(), sectors.end(), "all") != sectors.end();
+    return file.At(node, fmt::format("'{}' names {}, a law of sector '{}', but {}: a sentence that "
+                                     "names a sector's law is that sector's (list it without "
+                                     "'all' and give other buyers a 'neutral' sentence)",
+                                     key, law.words, law.sector,
+                                     key == "neutral" ? "a neutral sentence is for every buyer"
+                                     : all            ? "its sectors list 'all'"
+                                                      : "its sectors do not list it"));
+  }
+  return std::nullopt;
+}
+
 // Reads rationale, sectors, sources, answers and sector answers of checked fields (what: "category
 // 'x'").
 Status ReadBody(const YamlFile& file, const Fields& fields, std::string_view what,
@@ -188,6 +208,17 @@ Status ReadBody(const YamlFile& file, const Fields& fields, std::string_view wha
     CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, *neutral, "neutral", &entry->neutral));
     CLAUSESCAN_RETURN_IF_ERROR(
         CheckLength(file, *neutral, "neutral", entry->neutral, kMaxRationaleChars));
+    CLAUSESCAN_RETURN_IF_ERROR(CheckLawsNamed(file, *neutral, "neutral", entry->neutral, {"all"}));
+  }
+  CLAUSESCAN_RETURN_IF_ERROR(
+      CheckLawsNamed(file, text, "rationale", entry->shown.text, entry->shown.sectors));
+  if (const YAML::Node* only_if = fields.Find("only_if")) {
+    CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, *only_if, "only_if", &entry->only_if));
+    if (entry->neutral.empty()) {
+      return file.At(*only_if,
+                     "'only_if' needs a 'neutral' sentence for the clauses whose flag "
+                     "is not set");
+    }
   }
   if (const YAML::Node* by_sector = fields.Find("sector_rationale")) {
     Fields texts;
@@ -202,6 +233,8 @@ Status ReadBody(const YamlFile& file, const Fields& fields, std::string_view wha
       CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, node.second, "sector_rationale", &sentence));
       CLAUSESCAN_RETURN_IF_ERROR(
           CheckLength(file, node.second, "sector_rationale", sentence, kMaxRationaleChars));
+      CLAUSESCAN_RETURN_IF_ERROR(
+          CheckLawsNamed(file, node.second, "sector_rationale", sentence, {sector}));
       entry->sector_text[sector] = std::move(sentence);
     }
   }
@@ -370,7 +403,11 @@ void FillInfoRationales(RuleSetData* data) {
   for (std::size_t i = 0; i < data->rules.size() && i < data->infos.size(); ++i) {
     auto it = data->rationales.find(data->rules[i].id);
     if (it == data->rationales.end()) it = data->rationales.find(data->rules[i].category);
-    if (it != data->rationales.end()) data->infos[i].rationale = it->second.shown;
+    if (it == data->rationales.end()) continue;
+    data->infos[i].rationale = it->second.shown;
+    data->infos[i].sector_rationale.assign(it->second.sector_text.begin(),
+                                           it->second.sector_text.end());
+    data->infos[i].neutral_rationale = it->second.neutral;
   }
 }
 

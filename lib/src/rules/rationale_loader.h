@@ -44,8 +44,8 @@ void InheritRationales(const std::vector<Rule>& rules,
 Status CheckEveryRuleHasRationale(const std::vector<Rule>& rules,
                                   const std::map<std::string, RationaleEntry>& rationales);
 
-// Sets each data->infos[i].rationale (parallel to data->rules) from data->rationales: the
-// rule's own, else its category's.
+// Sets each data->infos[i].rationale, sector_rationale and neutral_rationale (parallel to
+// data->rules) from data->rationales: the rule's own, else its category's.
 void FillInfoRationales(RuleSetData* data);
 
 }  // namespace clausescan::internal

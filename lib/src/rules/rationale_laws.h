@@ -1,0 +1,34 @@
+// The laws by which a rationale sentence names a buyer's sector (issue 14 review s8 #1), so that
+// the loader can refuse a sentence that names a sector's law without being that sector's.
+#ifndef CLAUSESCAN_RULES_RATIONALE_LAWS_H_
+#define CLAUSESCAN_RULES_RATIONALE_LAWS_H_
+
+#include <string>
+#include <vector>
+
+namespace clausescan::internal {
+
+// One law a sentence named, and the sector whose law it is.
+struct NamedLaw {
+  std::string sector;  // e.g. "eu-financial-entities"
+  std::string words;   // the words of the sentence that name it, e.g. "DORA"
+};
+
+// The sector laws `sentence` names, first occurrence per sector, in table order: GDPR and the
+// SCCs (gdpr-controllers; "UK GDPR" is uk-gdpr-controllers'), DORA and "EU financial entities"
+// (eu-financial-entities), NYDFS and 23 NYCRR 500 (ny-dfs-regulated), HIPAA, 45 CFR, business
+// associates and covered entities (us-hipaa-covered-entities), PCI DSS (card-data-handlers),
+// FAR, 48 CFR, FedRAMP and FISMA (us-federal-contractors), DFARS (us-dod-contractors), VAAR
+// (us-va-contractors), HSAR (us-dhs-contractors), the UK GDPR and the Data Protection Act 2018
+// (uk-gdpr-controllers), the FADP (ch-fadp-controllers). Thread-safe.
+std::vector<NamedLaw> SectorLawsNamed(const std::string& sentence);
+
+// Whether a sentence written for `sectors` may name a law of `law_sector`: `sectors` lists it,
+// or lists a sector shown only within it (us-dod-, us-va-, us-dhs-contractors within
+// us-federal-contractors), and does not list "all" (a sentence for every buyer names no sector's
+// law).
+bool MayNameLawOf(const std::vector<std::string>& sectors, const std::string& law_sector);
+
+}  // namespace clausescan::internal
+
+#endif  // CLAUSESCAN_RULES_RATIONALE_LAWS_H_
