@@ -226,13 +226,17 @@ TEST(RequiredAtoms, OrOfAndsIsNotExactAndKeepsItsPrefilter) {
                    .has_value());
   PatternIndex::Scratch scratch(index);
   std::vector<int> hits;
-  for (const char* text : {"notify within days", "inform within hours", "notify in 2 hours",
-                           "inform in 5 days", "notify, inform"}) {
-    SCOPED_TRACE(text);
-    index.Match(text, &scratch, &hits);
-    EXPECT_EQ(
-        hits,
-        Reference({"\\bnotify\\b[^.;]{0,40}\\bhours\\b|\\binform\\b[^.;]{0,40}\\bdays\\b"}, text));
+  // Rounds before and after the pattern's own prefilter is built (issue 12: it is built only
+  // once the pattern has been asked kAsksBeforeFilter times).
+  for (int round = 0; round < 2 * PatternIndex::kAsksBeforeFilter; ++round) {
+    for (const char* text : {"notify within days", "inform within hours", "notify in 2 hours",
+                             "inform in 5 days", "notify, inform"}) {
+      SCOPED_TRACE(text);
+      index.Match(text, &scratch, &hits);
+      EXPECT_EQ(hits, Reference({"\\bnotify\\b[^.;]{0,40}\\bhours\\b|\\binform\\b[^.;]{0,40}"
+                                 "\\bdays\\b"},
+                                text));
+    }
   }
 }
 

@@ -170,6 +170,12 @@ bool PatternIndex::PassesCheck(const Prefilter& prefilter, int pattern, Scratch*
   auto it = prefilter.checks.find(pattern);
   if (it == prefilter.checks.end()) return true;
   const Prefilter::Check& check = it->second;
+  // Building the filter compiles the pattern once more (FilteredRE2::Add), so a check asked
+  // only a few times lets the unit through and the pattern's own run decides (issue 12).
+  if (check.asks.load(std::memory_order_relaxed) < kAsksBeforeFilter &&
+      check.asks.fetch_add(1, std::memory_order_relaxed) < kAsksBeforeFilter) {
+    return true;
+  }
   std::call_once(check.built, [&check] {
     if (check.filter != nullptr) return;
     auto filter = std::make_unique<re2::FilteredRE2>(kMinAtomLength);

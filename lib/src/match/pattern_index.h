@@ -5,6 +5,7 @@
 #include <re2/filtered_re2.h>
 #include <re2/re2.h>
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -41,6 +42,10 @@ class PatternIndex {
   // patterns but cost more in finding and propagating atoms that occur in every unit: 8 % more
   // CPU on the CUAD contracts than 3 bytes, 4 % more with 4 (issue 12).
   static constexpr int kMinAtomLength = 3;
+  // A pattern whose clauses are weaker than its prefilter runs without asking the prefilter for
+  // its first kAsksBeforeFilter units, since building the prefilter compiles the pattern once
+  // more: on short runs most such patterns are asked a few times only (issue 12).
+  static constexpr int kAsksBeforeFilter = 16;
 
   class Engine;
   // What one thread needs to match: its engine and buffers. Returns the engine to the pool
@@ -136,6 +141,7 @@ class PatternIndex {
       std::vector<int> atoms;
       mutable std::once_flag built;
       mutable std::unique_ptr<re2::FilteredRE2> filter;
+      mutable std::atomic<int> asks{0};  // PassesCheck calls so far (up to about the limit)
     };
     std::unordered_map<int, Check> checks;
     std::vector<char> rejected;  // by pattern: RE2 rejected it (never matches)
@@ -145,8 +151,9 @@ class PatternIndex {
   void Prepare() const;
   void FindCandidates(std::string_view unit, Scratch* scratch) const;
   // Whether pattern, whose clauses hold in the unit FindCandidates last read with scratch,
-  // passes its own prefilter (always, when its clauses are exact). Asked just before a pattern
-  // runs: most candidates never run (their rules need other groups too).
+  // passes its own prefilter (always, when its clauses are exact, and for the first
+  // kAsksBeforeFilter asks of a pattern, whose filter is then not built yet). Asked just before
+  // a pattern runs: most candidates never run (their rules need other groups too).
   bool PassesCheck(const Prefilter& prefilter, int pattern, Scratch* scratch) const;
   std::unique_ptr<Engine> TakeEngine() const;
   void ReturnEngine(std::unique_ptr<Engine> engine) const;

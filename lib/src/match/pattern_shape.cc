@@ -99,7 +99,10 @@ std::string CheckPattern(const std::string& pattern) {
 }
 
 std::string RelaxPattern(std::string_view pattern) {
+  // Only a counted repeat can change: most patterns have none (issue 12: start-up).
+  if (pattern.find('{') == std::string_view::npos) return std::string();
   std::string out;
+  out.reserve(pattern.size());
   bool changed = false;
   for (std::size_t i = 0; i < pattern.size();) {
     std::size_t next = TokenEnd(pattern, i);

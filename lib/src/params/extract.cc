@@ -4,6 +4,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <deque>
 #include <mutex>
 #include <optional>
 #include <utility>
@@ -82,30 +83,36 @@ const Duration* PickDuration(const std::vector<Duration>& durations, ParamSpec::
 
 }  // namespace
 
-// One parameter. Its RE2s compile on first use (issue 12: start-up), once per object under
-// std::call_once, so concurrent Extract calls are safe and later calls take no lock.
-struct ParamExtractor::Compiled {
-  ParamSpec spec;
-
-  struct Regexes {
-    std::unique_ptr<RE2> any;                                          // kFlag
-    std::unique_ptr<RE2> none;                                         // kFlag
-    std::vector<std::pair<std::string, std::unique_ptr<RE2>>> values;  // kEnum, kSet
-  };
-  mutable std::once_flag once;
-  mutable Regexes regexes;
-
-  // The compiled patterns of spec; compiles them on the first call. Thread-safe.
-  const Regexes& Get() const {
-    std::call_once(once, [this] {
-      regexes.any = CompileList(spec.any);
-      regexes.none = CompileList(spec.none);
-      for (const auto& [key, patterns] : spec.values) {
-        regexes.values.emplace_back(key, CompileList(patterns));
-      }
-    });
-    return regexes;
+// The alternation of one pattern list, compiled on its first use (issue 12: start-up; a flag's
+// `none` list, or an enum's later values, only when a text gets that far), once under
+// std::call_once, so concurrent readers are safe and later calls take no lock.
+class ParamPatternList {
+ public:
+  explicit ParamPatternList(const std::vector<std::string>* patterns) : patterns_(patterns) {}
+  // The compiled list, null when it is empty or RE2 rejects it. Thread-safe.
+  const std::unique_ptr<RE2>& Get() const {
+    std::call_once(once_, [this] { re_ = CompileList(*patterns_); });
+    return re_;
   }
+
+ private:
+  const std::vector<std::string>* patterns_;  // outlives this (the spec that holds both)
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<RE2> re_;
+};
+
+// One parameter. Its RE2s compile on first use, each list apart (see ParamPatternList).
+struct ParamExtractor::Compiled {
+  explicit Compiled(const ParamSpec& spec_in) : spec(spec_in), any(&spec.any), none(&spec.none) {
+    for (const auto& [key, patterns] : spec.values) values.emplace_back(&patterns);
+  }
+  Compiled(const Compiled&) = delete;
+  Compiled& operator=(const Compiled&) = delete;
+
+  const ParamSpec spec;
+  ParamPatternList any;                 // kFlag, kDuration
+  ParamPatternList none;                // kFlag
+  std::deque<ParamPatternList> values;  // kEnum, kSet: parallel to spec.values
 
   void Extract(std::string_view folded, std::map<std::string, ParamValue>* out) const;
   void ExtractDuration(std::string_view folded, std::map<std::string, ParamValue>* out) const;
@@ -211,7 +218,8 @@ bool AttachesTo(const std::unique_ptr<RE2>& any, std::string_view folded, const 
 void ParamExtractor::Compiled::ExtractDuration(std::string_view folded,
                                                std::map<std::string, ParamValue>* out) const {
   std::vector<Duration> durations = FindDurations(folded);
-  const std::unique_ptr<RE2>& any = Get().any;
+  if (durations.empty()) return;
+  const std::unique_ptr<RE2>& any = this->any.Get();
   if (any != nullptr) {
     // Only durations of what the patterns name count: "remediate ... within 10 days", not
     // "appoint a director within 10 days ... vulnerability management", nor "report within 2
@@ -290,22 +298,22 @@ void ParamExtractor::Compiled::Extract(std::string_view folded,
       if (std::optional<std::string> trigger = FindTrigger(folded)) (*out)[spec.name] = *trigger;
       return;
     case ParamSpec::Type::kFlag:
-      if (Matches(Get().any, folded) && !Matches(Get().none, folded)) {
+      if (Matches(any.Get(), folded) && !Matches(none.Get(), folded)) {
         (*out)[spec.name] = true;
       }
       return;
     case ParamSpec::Type::kEnum:
-      for (const auto& [key, re] : Get().values) {
-        if (Matches(re, folded)) {
-          (*out)[spec.name] = key;
+      for (std::size_t i = 0; i < values.size(); ++i) {
+        if (Matches(values[i].Get(), folded)) {
+          (*out)[spec.name] = spec.values[i].first;
           return;
         }
       }
       return;
     case ParamSpec::Type::kSet: {
       std::vector<std::string> keys;
-      for (const auto& [key, re] : Get().values) {
-        if (Matches(re, folded)) keys.push_back(key);
+      for (std::size_t i = 0; i < values.size(); ++i) {
+        if (Matches(values[i].Get(), folded)) keys.push_back(spec.values[i].first);
       }
       if (!keys.empty()) (*out)[spec.name] = std::move(keys);
       return;
@@ -409,8 +417,14 @@ ParamExtractor::Pool::~Pool() = default;
 
 namespace {
 
-// True when a and b read the same parameter (they may be declared on different lines).
+// True when a and b read the same parameter (they may be declared on different lines). Pairs
+// of another name or type are told apart before any copy (issue 12: start-up compared every
+// spec of the pack with every other by copying it).
 bool SameParameter(const ParamSpec& a, const ParamSpec& b) {
+  if (a.name != b.name || a.type != b.type || a.any.size() != b.any.size() ||
+      a.values.size() != b.values.size()) {
+    return false;
+  }
   ParamSpec b_at_a = b;
   b_at_a.line = a.line;
   return a == b_at_a;
@@ -432,9 +446,7 @@ Result<ParamExtractor> ParamExtractor::Compile(const std::vector<ParamSpec>& spe
       }
     }
     if (shared == nullptr) {
-      auto compiled = std::make_shared<Compiled>();
-      compiled->spec = spec;
-      shared = std::move(compiled);
+      shared = std::make_shared<Compiled>(spec);
       if (pool != nullptr) pool->compiled_.push_back(shared);
     }
     extractor.params_.push_back(std::move(shared));

@@ -15,8 +15,9 @@
 namespace clausescan {
 
 Result<RuleSet> RuleSet::Builtin() {
-  // Compiled on first use, then shared by every caller (and thread) for the process lifetime.
-  static const Result<RuleSet> builtin = []() -> Result<RuleSet> {
+  // Compiled on first use, then shared by every caller (and thread) for the process lifetime;
+  // never destroyed, so exit does not free the pack (issue 12: start-up).
+  static const Result<RuleSet>* const builtin = new Result<RuleSet>([]() -> Result<RuleSet> {
     // Tests check the built-in pack's patterns at build time (issue 12: start-up).
     std::vector<internal::SourceFile> files = internal::EmbeddedRuleFiles();
     for (internal::SourceFile& file : files) file.checked_at_build = true;
@@ -29,8 +30,8 @@ Result<RuleSet> RuleSet::Builtin() {
         internal::LoadRuleSet(std::move(files), "<builtin>");
     if (!data) return data.error();
     return RuleSet(std::move(*data));
-  }();
-  return builtin;
+  }());
+  return *builtin;
 }
 
 Result<RuleSet> RuleSet::Load(const std::string& dir) {
