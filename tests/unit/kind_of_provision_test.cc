@@ -1,0 +1,64 @@
+// The risk a careful reader gives a kind of provision (issue 15 #1, #3, #8; the labels' reasons
+// are in corpus/dev/gold/assessment/GUIDELINES.md): each test is a sentence of that kind in our
+// own words, not a contract's.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "clausescan/clausescan.h"
+#include "scan_text.h"
+
+namespace clausescan {
+namespace {
+
+using test_scan::On;
+
+Report Scan(const std::string& text) { return test_scan::ScanText(text, "terms.md"); }
+
+bool Says(const Finding& f, const std::string& words) {
+  for (const std::string& r : f.reasons) {
+    if (r.find(words) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// issue 15 #8: a certificate of deletion the customer may demand is still a signed statement
+// that every copy is gone: medium (check it), judged by its own position, not the automatic one.
+TEST(KindOfProvision, ACertificateOfDeletionOnDemandIsMedium) {
+  const Report report = Scan(
+      "# Hosting Addendum\n\n9. After termination the Host will destroy the Client's records and "
+      "will supply a written certificate of destruction upon the Client's request.\n");
+  const std::vector<Finding> found = On(report, "data_deletion", "certificate of destruction");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].parameters.count("certification_on_request"), 1u);
+  EXPECT_EQ(found[0].risk, Risk::kMedium);
+  EXPECT_TRUE(Says(found[0], "only if the customer asks")) << found[0].reasons.at(0);
+}
+
+// issue 15 #8: both sides' liability for data protection breaches left outside the cap is the
+// guidelines' "uncapped carve-out for data breaches": medium, not the high of a supplier-only
+// unlimited liability.
+TEST(KindOfProvision, AMutualDataProtectionCarveOutIsMedium) {
+  const Report report = Scan(
+      "# Data Processing Addendum\n\n12. Neither party limits its liability to the other for "
+      "breaches of the data protection obligations of this Addendum.\n");
+  const std::vector<Finding> found = On(report, "liability_cap", "data protection");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].party, "mutual");
+  EXPECT_EQ(found[0].risk, Risk::kMedium);
+}
+
+// issue 15 #8: the same carve-out for the supplier alone is its unlimited liability: high.
+TEST(KindOfProvision, ASupplierOnlyDataProtectionCarveOutStaysHigh) {
+  const Report report = Scan(
+      "# Data Processing Addendum\n\n12. The Supplier does not limit or exclude its liability for "
+      "breaches of the data protection obligations of this Addendum.\n");
+  const std::vector<Finding> found = On(report, "liability_cap", "data protection");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].party, "supplier");
+  EXPECT_EQ(found[0].risk, Risk::kHigh);
+}
+
+}  // namespace
+}  // namespace clausescan
