@@ -60,5 +60,18 @@ TEST(KindOfProvision, ASupplierOnlyDataProtectionCarveOutStaysHigh) {
   EXPECT_EQ(found[0].risk, Risk::kHigh);
 }
 
+// issue 15 #8 (a parameter not read): "as measured by" qualifies an uptime commitment; it does
+// not make the sentence a description of how uptime is measured. 99.9 % promised is what a small
+// supplier runs at, with no margin: medium.
+TEST(KindOfProvision, AnUptimeFigureAsMeasuredByTheSupplierIsACommitment) {
+  const Report report = Scan(
+      "# Service Levels\n\n3. The Host will keep the platform available for at least 99.9% of "
+      "each calendar month, as measured by the Host's own monitoring.\n");
+  const std::vector<Finding> found = On(report, "sla_uptime", "99.9%");
+  ASSERT_EQ(found.size(), 1u);
+  ASSERT_EQ(found[0].parameters.count("percent"), 1u);
+  EXPECT_EQ(found[0].risk, Risk::kMedium);
+}
+
 }  // namespace
 }  // namespace clausescan
