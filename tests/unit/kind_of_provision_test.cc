@@ -73,5 +73,35 @@ TEST(KindOfProvision, AnUptimeFigureAsMeasuredByTheSupplierIsACommitment) {
   EXPECT_EQ(found[0].risk, Risk::kMedium);
 }
 
+// issue 15 #3: an item of a list split from its clause takes the role read for the list's
+// lead-in ("The Host:") even when nearer hits of the same rule, on earlier items, end before it:
+// the role look-back in RoleOf (scanner.cc) reaches past them to the hit of the whole list.
+TEST(KindOfProvision, AListItemWithoutASubjectIsTheLeadInsSide) {
+  const std::string item = "\n           \u25cf ";
+  const Report report = test_scan::ScanText(
+      "7. Data\n\n7.3   The Host:\n" + item +
+          "must provide the Client with all Client Data in an agreed open format within\n"
+          "             10 Working Days of a written request" +
+          item +
+          "must keep documented processes to guarantee prompt availability of Client Data if "
+          "the\n             Host stops trading" +
+          item +
+          "must securely wipe all storage media that has held Client Data when that media\n"
+          "             is retired, using good industry practice" +
+          item +
+          "securely erase all Client Data and any copies it holds when asked to do so by the\n"
+          "             Client unless required by Law to retain it" +
+          item +
+          "indemnifies the Client against any and all Losses incurred if the Host breaches\n"
+          "             Clause 7 and any Data Protection Legislation.\n",
+      "terms.txt");
+  for (const std::string words : {"prompt availability", "securely erase"}) {
+    const std::vector<Finding> found = On(report, "data_deletion", words);
+    ASSERT_FALSE(found.empty()) << words;
+    EXPECT_EQ(found[0].party, "supplier") << found[0].text;
+    EXPECT_EQ(found[0].side, "us") << found[0].text;
+  }
+}
+
 }  // namespace
 }  // namespace clausescan
