@@ -103,5 +103,21 @@ TEST(KindOfProvision, AListItemWithoutASubjectIsTheLeadInsSide) {
   }
 }
 
+// issue 15 #8: a sentence that only gives the transfer clauses effect (deemed signed by
+// accepting the agreement) or adapts their references to another law is a formality: info.
+TEST(KindOfProvision, TransferClausesDeemedSignedOrReadForAnotherLawAreAFormality) {
+  const Report report = Scan(
+      "# Data Processing Addendum\n\n## 9. Transfers\n\n9.1 By accepting the Terms, the "
+      "parties are deemed to have executed the Standard Contractual Clauses as if each had "
+      "signed them.\n\n9.2 Where Swiss law governs a transfer, references to the GDPR in the "
+      "Standard Contractual Clauses are amended to refer to the Swiss Federal Act on Data "
+      "Protection.\n");
+  for (const std::string words : {"deemed to have executed", "references to the GDPR"}) {
+    const std::vector<Finding> found = On(report, "international_transfers", words);
+    ASSERT_FALSE(found.empty()) << words;
+    EXPECT_EQ(found[0].risk, Risk::kInfo) << found[0].text;
+  }
+}
+
 }  // namespace
 }  // namespace clausescan
