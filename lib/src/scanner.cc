@@ -506,6 +506,7 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
     }
   }
   internal::ReadOneSidedLimits(data, report.findings, doctype);  // issue 15 #8
+  internal::ReadOneSidedCarveouts(report.findings);              // issue 15 #8
   if (more) {
     report.notes.push_back(
         fmt::format("{} finding{} shown; the document has more (raise --max-findings)",

@@ -21,7 +21,7 @@ constexpr const char* kDpa =
     "# Data Processing Agreement\n\n## 1. Instructions\n\n"
     "Provider will abide by these instructions unless prohibited from doing so by Applicable "
     "Laws.\n\n## 2. Transfers\n\n"
-    "If required by Applicable Data Protection Laws, Provider will reasonably assist Customer in "
+    "If required by Applicable Data Protection Laws, Provider will assist Customer in "
     "conducting any mandated data transfer impact assessments.\n\n## 3. Security Incidents\n\n"
     "Supplier shall notify Customer of any Security Incident within twenty-four (24) hours of its "
     "occurrence.\n";

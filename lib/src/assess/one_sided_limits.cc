@@ -74,4 +74,18 @@ void ReadOneSidedLimits(const RuleSetData& data, std::vector<Finding>& findings,
   }
 }
 
+void ReadOneSidedCarveouts(std::vector<Finding>& findings) {
+  for (Finding& f : findings) {
+    if (f.category != "liability_cap" || f.side != "us" || f.risk >= Risk::kHigh) continue;
+    if (std::find(f.positions.begin(), f.positions.end(), "cap-carveout-data") ==
+        f.positions.end()) {
+      continue;
+    }
+    f.risk = Risk::kHigh;
+    PrependReason(f,
+                  "only your liability is taken out of the cap here, not the other side's: "
+                  "for data protection or confidentiality claims it is unlimited");
+  }
+}
+
 }  // namespace clausescan::internal

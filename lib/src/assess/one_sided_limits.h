@@ -26,6 +26,14 @@ namespace clausescan::internal {
 void ReadOneSidedLimits(const RuleSetData& data, std::vector<Finding>& findings,
                         std::string_view doctype);
 
+// A carve-out from the limits of liability for data protection or confidentiality (position
+// cap-carveout-data) that leaves only our liability open (side "us": "The Supplier does not limit
+// its liability for data protection breaches") is our unlimited liability for the likeliest
+// large claim: kHigh, with a first reason saying so. The same carve-out for both sides stays as
+// the playbook judges it (issue 15 #8). Expects findings judged from the user's side. Never
+// fails.
+void ReadOneSidedCarveouts(std::vector<Finding>& findings);
+
 }  // namespace clausescan::internal
 
 #endif  // CLAUSESCAN_ASSESS_ONE_SIDED_LIMITS_H_
