@@ -32,8 +32,10 @@ class RationaleCli : public ::testing::Test {
 // issue 14 #2
 TEST_F(RationaleCli, TextShowsWhyTheBuyerAsksWithItsSources) {
   RunResult r = Scan("");
-  EXPECT_THAT(r.out, HasSubstr("why the buyer asks: GDPR and UK GDPR controllers, EU financial"));
-  EXPECT_THAT(r.out, HasSubstr("(GDPR Art. 33(1)-(2); UK GDPR Art."));
+  // issue 14 review s8 #2: a contract of no known sector gets the neutral sentence, not the
+  // GDPR/DORA one.
+  EXPECT_THAT(r.out, HasSubstr("why the buyer asks: The buyer must act quickly when its data"));
+  EXPECT_THAT(r.out, Not(HasSubstr("why the buyer asks: GDPR")));
   EXPECT_THAT(r.out, HasSubstr("Meets the buyer's need: "));
 }
 
@@ -43,11 +45,10 @@ TEST_F(RationaleCli, JsonCarriesTheRationaleField) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   nlohmann::json report = nlohmann::json::parse(r.out);
   const nlohmann::json& rationale = report["findings"][0]["rationale"];
-  EXPECT_THAT(rationale["text"].get<std::string>(),
-              HasSubstr("ask for notice inside their own clock"));
-  EXPECT_EQ(rationale["sources"][0]["title"], "GDPR Art. 33(1)-(2)");
-  EXPECT_EQ(rationale["sources"][0]["url"], "https://eur-lex.europa.eu/eli/reg/2016/679/oj");
-  EXPECT_FALSE(rationale["sectors"].empty());
+  // issue 14 review s8 #2: a contract of no known sector gets the neutral sentence.
+  EXPECT_THAT(rationale["text"].get<std::string>(), HasSubstr("The buyer must act quickly"));
+  EXPECT_EQ(rationale["sectors"], nlohmann::json::array({"all"}));
+  EXPECT_TRUE(rationale["sources"].is_array());
 }
 
 // issue 14 #2
@@ -55,29 +56,34 @@ TEST_F(RationaleCli, NoRationaleLeavesItOutOfEveryFormat) {
   for (const char* format : {"text", "json", "md", "html", "csv", "sarif", "jsonl"}) {
     RunResult r = Scan(std::string("--no-rationale --format ") + format);
     EXPECT_EQ(r.exit_code, 0) << format << r.err;
-    EXPECT_THAT(r.out, Not(HasSubstr("ask for notice inside their own clock"))) << format;
+    EXPECT_THAT(r.out, Not(HasSubstr("The buyer must act quickly"))) << format;
     EXPECT_THAT(r.out, Not(HasSubstr("buyer's need"))) << format;
     EXPECT_THAT(r.out, Not(HasSubstr("\"rationale\""))) << format;
   }
 }
 
-// issue 14 #1: the evidence pack shows why the buyer asks in each of its formats.
+// issue 14 #1: the evidence pack shows why the buyer asks in each of its formats. The contract
+// names no sector, so the sentence is the neutral one (issue 14 review s8 #2); a contract under
+// the GDPR gets the GDPR sentence with its source.
 TEST_F(RationaleCli, EvidencePackShowsWhyTheBuyerAsks) {
   RunResult text = RunClausescan("evidence " + Quote(Path()));
   ASSERT_EQ(text.exit_code, 0) << text.err;
-  EXPECT_THAT(text.out,
-              HasSubstr("    why the buyer asks: GDPR and UK GDPR controllers, EU financial"));
-  RunResult json = RunClausescan("evidence --format json " + Quote(Path()));
-  ASSERT_EQ(json.exit_code, 0) << json.err;
-  const nlohmann::json pack = nlohmann::json::parse(json.out);
-  const nlohmann::json& finding = pack["items"][0]["findings"][0];
-  EXPECT_THAT(finding["rationale"]["text"].get<std::string>(),
-              HasSubstr("ask for notice inside their own clock"));
-  EXPECT_EQ(finding["rationale"]["sources"][0]["title"], "GDPR Art. 33(1)-(2)");
+  EXPECT_THAT(text.out, HasSubstr("    why the buyer asks: The buyer must act quickly"));
   RunResult csv = RunClausescan("evidence --format csv " + Quote(Path()));
   ASSERT_EQ(csv.exit_code, 0) << csv.err;
   EXPECT_THAT(csv.out, HasSubstr(",risk,rationale\r\n"));
-  EXPECT_THAT(csv.out, HasSubstr(",\"GDPR and UK GDPR controllers, EU financial"));
+  EXPECT_THAT(csv.out, HasSubstr(",\"The buyer must act quickly"));
+
+  const std::filesystem::path gdpr = dir_.path() / "dpa.txt";
+  WriteWholeFile(gdpr,
+                 "Processor shall notify Controller of any Personal Data Breach under the GDPR "
+                 "within twenty-four (24) hours of becoming aware of it.\n");
+  RunResult json = RunClausescan("evidence --format json " + Quote(gdpr));
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  const nlohmann::json pack = nlohmann::json::parse(json.out);
+  const nlohmann::json& finding = pack["items"][0]["findings"][0];
+  EXPECT_THAT(finding["rationale"]["text"].get<std::string>(), HasSubstr("GDPR"));
+  EXPECT_EQ(finding["rationale"]["sources"][0]["title"], "GDPR Art. 33(1)-(2)");
 }
 
 // issue 14 #1: evidence --no-rationale leaves it out of every format of the pack.
@@ -212,7 +218,7 @@ TEST_F(RationaleCli, AnErrorQuotingAHugeValueIsCut) {
 // issue 14 #2
 TEST_F(RationaleCli, MarkdownOnOneLineAndHtmlFolded) {
   EXPECT_THAT(Scan("--format md").out,
-              HasSubstr("- Why the buyer asks: GDPR and UK GDPR controllers"));
+              HasSubstr("- Why the buyer asks: The buyer must act quickly"));
   EXPECT_THAT(Scan("--format html").out,
               HasSubstr("<details class=\"rationale\"><summary>Why the buyer asks</summary>"));
 }

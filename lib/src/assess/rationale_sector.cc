@@ -281,9 +281,6 @@ void FitRationalesToSectors(const RuleSetData& data, const std::vector<std::stri
       }
       continue;
     }
-    // A document that shows no sector keeps the rule's sentence, which names the sectors it is
-    // written for: the reader learns which buyers have that reason.
-    if (sectors.empty()) continue;
     AddSectorAnswers(*shown, sectors, finding);
     // The rule's own rationale, when it has one, is fitted by its own sentences first: the
     // category's sector sentence never displaces it, but follows it (FollowWithCategory).
@@ -292,11 +289,12 @@ void FitRationalesToSectors(const RuleSetData& data, const std::vector<std::stri
         FollowWithCategory(*own, *category, sectors, finding)) {
       continue;
     }
-    // A sentence only for sectors the document does not show gives way (issue 14 review s7 #1).
+    // A sentence only for sectors the document does not show gives way (issue 14 review s7 #1),
+    // also in a document that shows none (review s8 #2).
     if (ForOtherSectors(*shown, sectors) && FitToNeutral(own, category, sectors, finding)) {
       continue;
     }
-    finding.rationale.sources = Ordered(*shown, BySectors(sectors));
+    if (!sectors.empty()) finding.rationale.sources = Ordered(*shown, BySectors(sectors));
   }
 }
 
