@@ -284,6 +284,7 @@ int RunPack(PackArgs args) {
     }
   }
   if (!ParseDateOption("--term-ends", args.term_ends, &options.term_ends)) return kExitError;
+  if (!CheckTermEndsAfterAsOf(options)) return kExitError;  // issue 13 s8 #7
   std::optional<RuleSet> rules = LoadRules(args.rules);
   if (!rules) return kExitError;
   ProfileResult profile = LoadProfile(args.profile, *rules);

@@ -519,5 +519,42 @@ TEST(PackFilesCli, SameContractIsPackedOnceAndNamesAreToldApart) {
   EXPECT_THAT(index, Not(HasSubstr(sample.path().string())));
 }
 
+// issue 13 s8 #7: --term-ends before the judging date (--as-of) is a mistake: exit 2 naming both,
+// for pack and scan, and no pack.
+TEST(PackFilesCli, TermEndsBeforeAsOfIsRefused) {
+  SampleCopy sample;
+  RunResult pack = sample.Pack("--term-ends 2020-01-01 -o " + Quote(sample.path() / "pack"));
+  EXPECT_EQ(pack.exit_code, 2);
+  EXPECT_THAT(pack.err, HasSubstr("--term-ends 2020-01-01 is before the judging date 2026-12-06"));
+  EXPECT_FALSE(fs::exists(sample.path() / "pack"));
+  RunResult scan =
+      RunClausescan("scan " + Quote(kContract) + " --profile " + Quote(sample.Profile()) +
+                    " --as-of 2026-12-06 --term-ends 2020-01-01");
+  EXPECT_EQ(scan.exit_code, 2);
+  EXPECT_THAT(scan.err, HasSubstr("--term-ends 2020-01-01 is before"));
+}
+
+// issue 13 s8 #7: an SoA CSV exported with a trailing comma on every line (an empty last column)
+// loads as without it; no "unknown column ''".
+TEST(PackFilesCli, SoaCsvWithAnEmptyLastColumnLoads) {
+  SampleCopy sample;
+  const fs::path soa = sample.File("soa.csv");
+  std::string text = ReadWholeFile(soa);
+  std::string with_comma;
+  for (std::size_t at = 0; at < text.size();) {
+    const std::size_t end = text.find("\r\n", at);
+    if (end == std::string::npos) {
+      with_comma += text.substr(at);
+      break;
+    }
+    with_comma += text.substr(at, end - at) + ",\r\n";
+    at = end + 2;
+  }
+  WriteWholeFile(soa, with_comma);
+  RunResult r = RunClausescan("profile check " + Quote(sample.Profile()) + " --as-of 2026-12-06");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.err, Not(HasSubstr("unknown column")));
+}
+
 }  // namespace
 }  // namespace clausescan::testing
