@@ -702,5 +702,28 @@ TEST(Pack, DependingVerdictIsToCheck) {
               HasSubstr("check: judged.md:5 incident_notification clause: you notify within 48 h"));
 }
 
+// issue 13 s10 #1: a row merges the rules found on one line; it is titled by the rules whose
+// evidence it lists, never by a rule whose evidence the pack lacks (Supabase DPA 3.2: titled
+// "instructions", answered by the assistance rule's incident procedure).
+TEST(Pack, RowIsTitledByTheRulesItsEvidenceAnswers) {
+  Finding instructions = Clause("data_processing", 51, {"dpa-template"}, {});
+  instructions.rule = "data-processing.instructions";
+  instructions.title = "Processing only on documented instructions";
+  Finding assistance = Clause("data_processing", 51, {"incident-response-procedure"}, {});
+  assistance.rule = "data-processing.assistance";
+  assistance.title = "Assistance to the customer";
+  Finding both = Clause("insurance", 60, {"iso-certificate"}, {});
+  both.title = "Cover A";
+  Finding both_b = Clause("insurance", 60, {"access-control-policy"}, {});
+  both_b.title = "Cover B";
+  const Pack pack =
+      BuildPack({Judged({instructions, assistance, both, both_b})}, Supplier(), On("2026-12-06"));
+  for (const std::string& index : {PackIndexMarkdown(pack), PackIndexHtml(pack)}) {
+    EXPECT_THAT(index, HasSubstr("Assistance to the customer"));
+    EXPECT_THAT(index, Not(HasSubstr("Processing only on documented instructions")));
+    EXPECT_THAT(index, HasSubstr("Cover A; Cover B"));
+  }
+}
+
 }  // namespace
 }  // namespace clausescan

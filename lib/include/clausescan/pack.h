@@ -77,7 +77,7 @@ struct PackClause {
   std::string section;  // the heading the clause sits under; "" when none
   std::string category;
   std::string rule;
-  std::string title;  // the rule's title
+  std::string title;  // the titles of the rules whose listed evidence it holds: "A; B"
   Risk risk = Risk::kInfo;
   // The profile's judgement (ProfileJudgement::verdict and summary; "not_met" when any merged
   // finding's is); "" when none applies. Not in the index, which the buyer reads: the
