@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -723,6 +724,31 @@ TEST(Pack, RowIsTitledByTheRulesItsEvidenceAnswers) {
     EXPECT_THAT(index, Not(HasSubstr("Processing only on documented instructions")));
     EXPECT_THAT(index, HasSubstr("Cover A; Cover B"));
   }
+}
+
+// issue 13 s10 #2: the still-missing list stays short: the controls the SoA does not list are
+// one line naming every id, and of the documents missing, the one most clauses ask for is first.
+TEST(Pack, StillMissingGroupsUnlistedControlsAndPutsTheMostAskedFirst) {
+  const Pack pack = BuildPack({Judged({Clause("a", 1, {"deletion-procedure"}, {"A.8.10", "A.8.24"}),
+                                       Clause("b", 2, {"dpa-template"}, {"A.5.15", "A.8.10"}),
+                                       Clause("c", 3, {"dpa-template"}, {"A.5.34"}),
+                                       Clause("d", 4, {"dpa-template"}, {"A.5.24"})})},
+                              Supplier(), On("2026-12-06"));
+  const std::string text = PackMissingText(pack);
+  std::size_t lines = 0;
+  std::string unlisted;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    if (line.find("does not list") == std::string::npos) continue;
+    ++lines;
+    unlisted = line;
+  }
+  EXPECT_EQ(lines, 1u) << text;
+  for (const char* id : {"A.5.15", "A.5.34", "A.8.10", "A.8.24"}) {
+    EXPECT_THAT(unlisted, HasSubstr(id));
+  }
+  EXPECT_THAT(unlisted, Not(HasSubstr("A.5.24")));
+  EXPECT_LT(text.find("dpa-template"), text.find("deletion-procedure")) << text;
 }
 
 }  // namespace

@@ -359,6 +359,9 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
     }
     TitleByListedRules(asked_by[static_cast<std::size_t>(&clause - pack.clauses.data())], &clause);
   }
+  // issue 13 s10 #2: most important first: the evidence most clauses ask for.
+  std::stable_sort(evidence_order.begin(), evidence_order.end(),
+                   [&](const std::string& a, const std::string& b) { return asked[a] > asked[b]; });
   for (const std::string& id : evidence_order) {
     EvidenceChoice& choice = choices[id];
     if (choice.state.status != PackEvidenceStatus::kInPack) {
