@@ -751,5 +751,17 @@ TEST(Pack, StillMissingGroupsUnlistedControlsAndPutsTheMostAskedFirst) {
   EXPECT_LT(text.find("dpa-template"), text.find("deletion-procedure")) << text;
 }
 
+// issue 13 s10 #3: a bidi override or a control character from the profile or a contract's
+// path reaches the still-missing list shown ("[U+202E]"), never raw on the terminal.
+TEST(Pack, StillMissingShowsBidiAndControlCharacters) {
+  Profile profile = Supplier();
+  Finding f = Clause("a", 1, {"dpa-template"}, {});
+  f.evidence[0].title = "Policy \u202Efdp.exe\x1b[31m red";
+  const std::string text = PackMissingText(BuildPack({Judged({f})}, profile, On("2026-12-06")));
+  EXPECT_THAT(text, HasSubstr("[U+202E]"));
+  EXPECT_THAT(text, Not(HasSubstr("\u202E")));
+  EXPECT_THAT(text, Not(HasSubstr("\x1b")));
+}
+
 }  // namespace
 }  // namespace clausescan

@@ -101,11 +101,8 @@ std::string PackMissingText(const Pack& pack) {
     }
     for (const PackGap& gap : pack.missing) {
       if (gap.kind != kind) continue;
-      std::string line = gap.text;
-      for (char& c : line) {
-        if (c == '\n' || c == '\r') c = ' ';
-      }
-      out += line + "\n";
+      // issue 13 s10 #3: one line, control and bidi characters shown as the text printer does.
+      out += internal::MessageLine(gap.text) + "\n";
     }
   }
   return out;
