@@ -722,5 +722,25 @@ TEST(ProfileJudgement, GenericDeletionReasonGoesWhenTheVerdictReadsBackupsInclud
   EXPECT_THAT(f.reasons, Not(Contains(generic)));
 }
 
+// issue 13 s8 #1: access to the facilities within 72 hours of a request gives less than the 30
+// days' notice a supplier that accepts audits asks for.
+TEST(ProfileJudgement, AccessWithinHoursOfARequestIsNotMetByANoticePeriod) {
+  Profile notice = Supplier();
+  notice.capabilities.audit = AuditStance{false, false, 30};
+  Finding f = Judged(
+      "The Contractor shall afford the Government access to the Contractor's facilities, "
+      "installations, operations, documentation, records, and databases within 72 hours of the "
+      "request.\n",
+      "audit_rights", "within 72 hours", notice);
+  EXPECT_EQ(Verdict(f), "not_met") << Summary(f);
+  EXPECT_THAT(Summary(f), HasSubstr("within 72 h of a request"));
+  EXPECT_EQ(f.risk, Risk::kHigh);
+  // Access within 45 days of a request leaves the 30 days' notice.
+  EXPECT_EQ(Verdict(Judged("The Contractor shall afford the Government access to the "
+                           "Contractor's facilities within 45 days of the request.\n",
+                           "audit_rights", "within 45 days", notice)),
+            "met");
+}
+
 }  // namespace
 }  // namespace clausescan

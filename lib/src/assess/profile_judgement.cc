@@ -256,6 +256,21 @@ bool LimitLifted(const Finding& f) {
                             "regulator", "law"});
 }
 
+// The time within which the clause gives access after a request ("access to the Contractor's
+// facilities ... within 72 hours of the request"), which leaves at most that much notice; nullopt
+// when it states none.
+std::optional<internal::Duration> AccessWithinOfARequest(const Finding& f) {
+  const std::string text = Lower(f.text);
+  for (const internal::Duration& d : internal::FindDurations(text)) {
+    if (d.notice || d.frequency_period) continue;
+    const std::size_t within = text.rfind("within", d.begin);
+    if (within == std::string::npos || d.begin - within > 12) continue;
+    const std::string after = text.substr(d.end, 24);
+    if (after.find("request") != std::string::npos) return d;
+  }
+  return std::nullopt;
+}
+
 std::optional<Comparison> CompareAudit(const Capabilities& caps, const Finding& f,
                                        const AuditContext& context) {
   // issue 13 #2: a government auditor's access to records by law is no audit right of the
@@ -279,6 +294,14 @@ std::optional<Comparison> CompareAudit(const Capabilities& caps, const Finding& 
                                        : ""));
   }
   if (notice != nullptr) terms.push_back("with " + FormatNumber(*notice) + " days' notice");
+  // issue 13 s8 #1: access within hours of a request leaves no longer notice than that.
+  const std::optional<internal::Duration> access =
+      notice == nullptr ? AccessWithinOfARequest(f) : std::nullopt;
+  if (access) {
+    terms.push_back(access->unit == internal::TimeUnit::kHours
+                        ? "within " + FormatNumber(access->value) + " h of a request"
+                        : "within " + FormatNumber(access->Days()) + " days of a request");
+  }
   if (at_will) terms.push_back(notice != nullptr ? "or without notice" : "without notice");
   if (onsite && in_lieu) terms.push_back("only where reports are not enough");
   c.theirs = std::string("the clause ") +
@@ -303,7 +326,8 @@ std::optional<Comparison> CompareAudit(const Capabilities& caps, const Finding& 
   // clause that lets reports stand in for them.
   const bool onsite_ok = !onsite || in_lieu || offers.empty();
   const bool notice_ok =
-      !ours.notice_days || (!at_will && (notice == nullptr || *notice >= *ours.notice_days));
+      !ours.notice_days || (!at_will && (notice == nullptr || *notice >= *ours.notice_days) &&
+                            (!access || access->Days() >= *ours.notice_days));
   // issue 13 s9 #1: a limit the clause lifts is no limit for a supplier that keeps to one.
   const bool per_year_ok =
       !ours.per_year || (per_year != nullptr && !lifted && *per_year <= *ours.per_year);
