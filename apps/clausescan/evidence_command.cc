@@ -44,6 +44,12 @@ int RunEvidence(EvidenceArgs args) {
   // never over the profile, its SoA CSV or an evidence file
   if (options.profile) reads.profile_files = ProfileFiles(*options.profile);
   if (!CheckOutputIsNotAnInput(args.inputs, reads, out)) return kExitError;
+  // issue 13 s10 #3: the profile's own files are never read as contracts (as pack)
+  if (options.profile &&
+      !CheckNoContractIsAProfileFile(
+          args.inputs, FilesOfProfile(args.profile.profile, *options.profile), "not scanning it")) {
+    return kExitError;
+  }
   // Before any scanning; the unnamed output file is never linked in when this fails.
   if (!args.format_given && !args.output.empty()) {
     std::optional<std::string> format =

@@ -337,4 +337,62 @@ bool ScanInputs(const Scanner& scanner, const InputArgs& args,
   return ok;
 }
 
+namespace fs = std::filesystem;
+
+std::vector<ProfileFile> FilesOfProfile(const std::string& profile_path, const Profile& profile) {
+  std::vector<ProfileFile> files{{profile_path, "the --profile file"}};
+  if (!profile.soa_csv.empty()) {
+    files.push_back(
+        {(fs::path(profile.folder) / profile.soa_csv).string(), "the profile's SoA CSV (soa_csv)"});
+  }
+  for (const EvidenceFile& e : profile.evidence) {
+    files.push_back({e.path, fmt::format("the file of the profile's evidence entry '{}' (line {})",
+                                         e.id, e.line)});
+    if (!e.redacted_path.empty()) {
+      files.push_back(
+          {e.redacted_path,
+           fmt::format("the redacted copy of the profile's evidence entry '{}' (line {})", e.id,
+                       e.line)});
+    }
+  }
+  return files;
+}
+
+bool CheckNoContractIsAProfileFile(const InputArgs& inputs, const std::vector<ProfileFile>& files,
+                                   const std::string& refusal) {
+  for (const std::string& path : inputs.paths) {
+    struct stat st;
+    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
+    for (const ProfileFile& file : files) {
+      struct stat other;
+      if (::stat(file.path.c_str(), &other) != 0 || other.st_dev != st.st_dev ||
+          other.st_ino != st.st_ino) {
+        continue;
+      }
+      PrintError(fmt::format("{}: is {}, not a contract; {}", path, file.what, refusal));
+      return false;
+    }
+  }
+  return true;
+}
+
+void SkipProfileFiles(const std::vector<ProfileFile>& files, InputArgs* inputs) {
+  std::vector<std::pair<std::string, fs::path>> folders;
+  for (const std::string& path : inputs->paths) {
+    std::error_code ec;
+    if (!fs::is_directory(path, ec)) continue;
+    const fs::path base = fs::weakly_canonical(fs::absolute(path, ec), ec);
+    if (!ec) folders.emplace_back(path, base);
+  }
+  for (const ProfileFile& file : files) {
+    inputs->batch.skip_files.push_back(file.path);
+    for (const auto& [folder, base] : folders) {
+      if (!IsAtOrBelow(file.path, base)) continue;
+      PrintError(fmt::format("{}: skipped in the folder {}: it is {}, not a contract", file.path,
+                             folder, file.what));
+      break;
+    }
+  }
+}
+
 }  // namespace clausescan::cli

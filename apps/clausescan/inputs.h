@@ -44,6 +44,27 @@ bool IsAtOrBelow(const std::string& path, const std::filesystem::path& base);
 // open, for ReadFiles::profile_files.
 std::vector<std::string> ProfileFiles(const Profile& profile);
 
+// A file the profile names, with what it is to the profile ("the file of the profile's evidence
+// entry 'pen-test-summary' (line 34)").
+struct ProfileFile {
+  std::string path;
+  std::string what;
+};
+
+// The profile file itself, its SoA CSV and each evidence file and redacted copy: never contracts
+// (issue 13 attack D17).
+std::vector<ProfileFile> FilesOfProfile(const std::string& profile_path, const Profile& profile);
+
+// False, after saying which ("PATH: is WHAT, not a contract; REFUSAL"), when a contract named is
+// one of `files` (compared by device and inode, so any name of it counts). pack, scan and
+// evidence share it (issue 13 s10 #3).
+bool CheckNoContractIsAProfileFile(const InputArgs& inputs, const std::vector<ProfileFile>& files,
+                                   const std::string& refusal);
+
+// Adds `files` to the files folder walks skip, saying on stderr which of them lie in a folder
+// named (a walk would otherwise have read them as contracts).
+void SkipProfileFiles(const std::vector<ProfileFile>& files, InputArgs* inputs);
+
 // What a run writes, as the checks below see it: a report file (ReportTarget) or a pack
 // (PackTarget).
 struct WriteTarget {

@@ -60,75 +60,6 @@ bool CheckOutputHoldsNoInput(const PackArgs& args, const ReadFiles& reads) {
   return true;
 }
 
-// A file the profile names, with what it is to the profile ("the file of the profile's evidence
-// entry 'pen-test-summary' (line 34)").
-struct ProfileFile {
-  std::string path;
-  std::string what;
-};
-
-// The profile file itself, its SoA CSV and each evidence file and redacted copy: never contracts
-// (issue 13 attack D17).
-std::vector<ProfileFile> FilesOfProfile(const std::string& profile_path, const Profile& profile) {
-  std::vector<ProfileFile> files{{profile_path, "the --profile file"}};
-  if (!profile.soa_csv.empty()) {
-    files.push_back(
-        {(fs::path(profile.folder) / profile.soa_csv).string(), "the profile's SoA CSV (soa_csv)"});
-  }
-  for (const EvidenceFile& e : profile.evidence) {
-    files.push_back({e.path, fmt::format("the file of the profile's evidence entry '{}' (line {})",
-                                         e.id, e.line)});
-    if (!e.redacted_path.empty()) {
-      files.push_back(
-          {e.redacted_path,
-           fmt::format("the redacted copy of the profile's evidence entry '{}' (line {})", e.id,
-                       e.line)});
-    }
-  }
-  return files;
-}
-
-// False, after saying which, when a contract named is one of `files` (compared by device and
-// inode, so any name of it counts): its text would land in the pack's index.
-bool CheckNoContractIsAProfileFile(const InputArgs& inputs, const std::vector<ProfileFile>& files) {
-  for (const std::string& path : inputs.paths) {
-    struct stat st;
-    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
-    for (const ProfileFile& file : files) {
-      struct stat other;
-      if (::stat(file.path.c_str(), &other) != 0 || other.st_dev != st.st_dev ||
-          other.st_ino != st.st_ino) {
-        continue;
-      }
-      PrintError(fmt::format("{}: is {}, not a contract; not packing it (no pack written)", path,
-                             file.what));
-      return false;
-    }
-  }
-  return true;
-}
-
-// Adds `files` to the files folder walks skip, saying on stderr which of them lie in a folder
-// named (a walk would otherwise have read them as contracts).
-void SkipProfileFiles(const std::vector<ProfileFile>& files, InputArgs* inputs) {
-  std::vector<std::pair<std::string, fs::path>> folders;
-  for (const std::string& path : inputs->paths) {
-    std::error_code ec;
-    if (!fs::is_directory(path, ec)) continue;
-    const fs::path base = fs::weakly_canonical(fs::absolute(path, ec), ec);
-    if (!ec) folders.emplace_back(path, base);
-  }
-  for (const ProfileFile& file : files) {
-    inputs->batch.skip_files.push_back(file.path);
-    for (const auto& [folder, base] : folders) {
-      if (!IsAtOrBelow(file.path, base)) continue;
-      PrintError(fmt::format("{}: skipped in the folder {}: it is {}, not a contract", file.path,
-                             folder, file.what));
-      break;
-    }
-  }
-}
-
 // While alive, SIGINT, SIGTERM and SIGHUP (those handled, not ignored) only record the signal
 // (Pending); a blocked read or write goes on after it (SA_RESTART). Finish() puts the previous
 // handlers back and, when a signal came, raises it again. Keep() leaves the recording handlers in
@@ -297,7 +228,10 @@ int RunPack(PackArgs args) {
   if (!CheckOutputHoldsNoInput(args, reads)) return kExitError;
   // issue 13 attack D17: the profile's own files are never read as contracts
   const std::vector<ProfileFile> profile_files = FilesOfProfile(args.profile, *profile);
-  if (!CheckNoContractIsAProfileFile(args.inputs, profile_files)) return kExitError;
+  if (!CheckNoContractIsAProfileFile(args.inputs, profile_files,
+                                     "not packing it (no pack written)")) {
+    return kExitError;
+  }
   // The still-missing list goes to its own file, replaced whole, or to standard output; never
   // over a file the run reads (as scan -o).
   std::optional<Output> missing;

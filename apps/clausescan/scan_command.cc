@@ -260,6 +260,12 @@ int RunScan(ScanArgs args) {
   if (!CheckOutputIsNotAnInput(args.inputs, reads, out)) {
     return kExitError;
   }
+  // issue 13 s10 #3: the profile's own files are never read as contracts (as pack)
+  if (options.profile &&
+      !CheckNoContractIsAProfileFile(args.inputs, FilesOfProfile(args.profile, *options.profile),
+                                     "not scanning it")) {
+    return kExitError;
+  }
   // Before any scanning; the unnamed output file is never linked in when this fails.
   if (!args.format_given && !args.output.empty()) {
     std::optional<std::string> format = FormatOfOutputName(

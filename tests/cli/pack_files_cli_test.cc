@@ -341,6 +341,26 @@ TEST(PackFilesCli, AFileTheProfileNamesIsNoContract) {
   }
 }
 
+// issue 13 s10 #3: scan --profile and evidence --profile refuse the profile's own files named
+// as contracts, as pack does (exit 2, the file and its entry named, nothing on stdout).
+TEST(PackFilesCli, ScanAndEvidenceRefuseAFileTheProfileNames) {
+  SampleCopy sample;
+  for (const char* command : {"scan", "evidence"}) {
+    for (const auto& [name, entry] :
+         {std::pair{"evidence/pentest-summary-2026.txt", "pen-test-summary"},
+          std::pair{"acme-profile.yaml", "--profile"}}) {
+      SCOPED_TRACE(std::string(command) + " " + name);
+      RunResult r = RunClausescan(std::string(command) + " " + Quote(kContract) + " " +
+                                  Quote(sample.File(name)) + " --profile " +
+                                  Quote(sample.Profile()) + " --as-of 2026-12-06");
+      EXPECT_EQ(r.exit_code, 2);
+      EXPECT_THAT(r.err, HasSubstr(name));
+      EXPECT_THAT(r.err, HasSubstr(entry));
+      EXPECT_EQ(r.out, "");
+    }
+  }
+}
+
 // issue 13 attack D17: a folder walk over a folder that holds the profile skips the profile, its
 // SoA CSV and evidence (saying so on stderr): only the contract is in the pack.
 TEST(PackFilesCli, AFolderWalkSkipsTheFilesTheProfileNames) {

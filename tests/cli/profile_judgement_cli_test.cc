@@ -122,5 +122,30 @@ TEST(ProfileJudgementCli, MissingProfileAndBadDateExit2) {
   EXPECT_THAT(date.err, HasSubstr("--as-of"));
 }
 
+// issue 13 s10 #4: the sample profile says how many audits a year it accepts (per_year: 1), so
+// an audit clause that lifts its yearly limit after an incident (as Bonterms DPA 9.3(c)) is not
+// met by it.
+TEST(ProfileJudgementCli, SampleProfileDoesNotMeetALiftedYearlyAuditLimit) {
+  const std::string clause =
+      "Customer may audit Supplier's facilities on 30 days' notice, no more than once annually "
+      "(unless required under Data Protection Laws or in connection with a Security "
+      "Incident).\n";
+  RunResult r = RunClausescan(
+      "scan --format json --profile " +
+          Quote(std::string(CLAUSESCAN_SOURCE_DIR) + "/corpus/profile/acme-profile.yaml") +
+          " --as-of 2026-12-06 -",
+      clause);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const nlohmann::json report = nlohmann::json::parse(r.out);
+  bool judged = false;
+  for (const nlohmann::json& f : report["findings"]) {
+    if (f["rule"] != "audit-rights.audit") continue;
+    judged = true;
+    EXPECT_EQ(f["profile"]["verdict"], "not_met") << f["profile"].dump();
+    EXPECT_THAT(f["profile"]["summary"].get<std::string>(), HasSubstr("at most 1 a year"));
+  }
+  EXPECT_TRUE(judged) << r.out;
+}
+
 }  // namespace
 }  // namespace clausescan::testing

@@ -135,6 +135,23 @@ TEST(ReadDocument, ConvertsUtf16WithAByteOrderMark) {
   }
 }
 
+// issue 13 s10 #3: an unpaired UTF-16 surrogate inside a word is replaced by U+FFFD, and the
+// reader is told (a word holding it no longer matches a rule), with the line it is on.
+TEST(ReadDocument, Utf16LoneSurrogateIsReplacedAndReported) {
+  const std::u16string words16 = u"Title\nSecu\xD800rity Incident within 24 hours.";
+  std::string little = "\xFF\xFE";
+  for (char16_t c : words16) {
+    little += static_cast<char>(c & 0xFF), little += static_cast<char>(c >> 8);
+  }
+  Result<Document> doc = ReadDocument(little, "notice.txt", ReadOptions{});
+  ASSERT_TRUE(doc.ok()) << doc.error().message();
+  EXPECT_EQ(doc->text, "Title\nSecu\xEF\xBF\xBDrity Incident within 24 hours.");
+  ASSERT_EQ(doc->notes.size(), 2u);
+  EXPECT_EQ(doc->notes[1],
+            "1 unpaired UTF-16 surrogate replaced by U+FFFD (first on line 2): a word holding "
+            "one is not matched by the rules; fix the file's encoding");
+}
+
 TEST(ReadDocument, RefusesBinaryFilesAndImagesByName) {
   struct Case {
     const char* name;

@@ -131,5 +131,17 @@ TEST(KindOfProvision, ReasonableHelpWithTheCustomersTransferAssessmentIsLow) {
   EXPECT_EQ(found[0].risk, Risk::kLow) << found[0].text;
 }
 
+// issue 13 s8 #1: results of our own scans that the customer "may, at its discretion" accept
+// instead of its inspection leave its right whole: they are no reports in lieu of it.
+TEST(KindOfProvision, ResultsTheCustomerMayAcceptAtItsDiscretionAreNoReportsInLieu) {
+  const Report report = Scan(
+      "# Security Terms\n\n10. If the Contractor runs its own scans, the results of such "
+      "automated scans may at the Agency's discretion be accepted in lieu of inspections by the "
+      "Agency and shall be provided to the Agency in full.\n");
+  const std::vector<Finding> found = On(report, "audit_rights", "in lieu");
+  ASSERT_FALSE(found.empty());
+  for (const Finding& f : found) EXPECT_EQ(f.parameters.count("reports_in_lieu"), 0u) << f.rule;
+}
+
 }  // namespace
 }  // namespace clausescan

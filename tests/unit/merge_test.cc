@@ -211,8 +211,8 @@ TEST(OneClauseOneFinding, AnOnSiteItemOfAListKeepsItsOwnRisk) {
       "Agency access to the Vendor's premises, facilities and databases within 48 hours of the "
       "request.\n2. The Agency may review the Vendor's records each year.\n3. If the Vendor "
       "chooses "
-      "to run its own audits, their results may at the Agency's discretion be accepted in lieu of "
-      "Agency-run audits.\n";
+      "to run its own audits, the Agency will accept their results in lieu of Agency-run "
+      "audits.\n";  // issue 13 s8 #1: a binding acceptance (not "at the Agency's discretion")
   Result<Report> report = Scanner(*rules).ScanBytes(doc, "addendum.md");
   ASSERT_TRUE(report.ok()) << report.error().message();
   std::vector<const Finding*> audits;

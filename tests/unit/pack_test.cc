@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -700,6 +701,66 @@ TEST(Pack, DependingVerdictIsToCheck) {
   const Pack pack = BuildPack({Judged({depends})}, Supplier(), On("2026-12-06"));
   EXPECT_THAT(PackMissingText(pack),
               HasSubstr("check: judged.md:5 incident_notification clause: you notify within 48 h"));
+}
+
+// issue 13 s10 #1: a row merges the rules found on one line; it is titled by the rules whose
+// evidence it lists, never by a rule whose evidence the pack lacks (Supabase DPA 3.2: titled
+// "instructions", answered by the assistance rule's incident procedure).
+TEST(Pack, RowIsTitledByTheRulesItsEvidenceAnswers) {
+  Finding instructions = Clause("data_processing", 51, {"dpa-template"}, {});
+  instructions.rule = "data-processing.instructions";
+  instructions.title = "Processing only on documented instructions";
+  Finding assistance = Clause("data_processing", 51, {"incident-response-procedure"}, {});
+  assistance.rule = "data-processing.assistance";
+  assistance.title = "Assistance to the customer";
+  Finding both = Clause("insurance", 60, {"iso-certificate"}, {});
+  both.title = "Cover A";
+  Finding both_b = Clause("insurance", 60, {"access-control-policy"}, {});
+  both_b.title = "Cover B";
+  const Pack pack =
+      BuildPack({Judged({instructions, assistance, both, both_b})}, Supplier(), On("2026-12-06"));
+  for (const std::string& index : {PackIndexMarkdown(pack), PackIndexHtml(pack)}) {
+    EXPECT_THAT(index, HasSubstr("Assistance to the customer"));
+    EXPECT_THAT(index, Not(HasSubstr("Processing only on documented instructions")));
+    EXPECT_THAT(index, HasSubstr("Cover A; Cover B"));
+  }
+}
+
+// issue 13 s10 #2: the still-missing list stays short: the controls the SoA does not list are
+// one line naming every id, and of the documents missing, the one most clauses ask for is first.
+TEST(Pack, StillMissingGroupsUnlistedControlsAndPutsTheMostAskedFirst) {
+  const Pack pack = BuildPack({Judged({Clause("a", 1, {"deletion-procedure"}, {"A.8.10", "A.8.24"}),
+                                       Clause("b", 2, {"dpa-template"}, {"A.5.15", "A.8.10"}),
+                                       Clause("c", 3, {"dpa-template"}, {"A.5.34"}),
+                                       Clause("d", 4, {"dpa-template"}, {"A.5.24"})})},
+                              Supplier(), On("2026-12-06"));
+  const std::string text = PackMissingText(pack);
+  std::size_t lines = 0;
+  std::string unlisted;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    if (line.find("does not list") == std::string::npos) continue;
+    ++lines;
+    unlisted = line;
+  }
+  EXPECT_EQ(lines, 1u) << text;
+  for (const char* id : {"A.5.15", "A.5.34", "A.8.10", "A.8.24"}) {
+    EXPECT_THAT(unlisted, HasSubstr(id));
+  }
+  EXPECT_THAT(unlisted, Not(HasSubstr("A.5.24")));
+  EXPECT_LT(text.find("dpa-template"), text.find("deletion-procedure")) << text;
+}
+
+// issue 13 s10 #3: a bidi override or a control character from the profile or a contract's
+// path reaches the still-missing list shown ("[U+202E]"), never raw on the terminal.
+TEST(Pack, StillMissingShowsBidiAndControlCharacters) {
+  Profile profile = Supplier();
+  Finding f = Clause("a", 1, {"dpa-template"}, {});
+  f.evidence[0].title = "Policy \u202Efdp.exe\x1b[31m red";
+  const std::string text = PackMissingText(BuildPack({Judged({f})}, profile, On("2026-12-06")));
+  EXPECT_THAT(text, HasSubstr("[U+202E]"));
+  EXPECT_THAT(text, Not(HasSubstr("\u202E")));
+  EXPECT_THAT(text, Not(HasSubstr("\x1b")));
 }
 
 }  // namespace

@@ -19,6 +19,7 @@ using test_scan::On;
 using test_scan::ScanText;
 using ::testing::Contains;
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 CalendarDate Date(const char* text) { return *CalendarDate::Parse(text); }
 
@@ -650,6 +651,95 @@ TEST(ProfileJudgement, ImmediateNoticeIsNotMetByAWindowOfHours) {
   EXPECT_EQ(Verdict(f), "not_met");
   EXPECT_EQ(Summary(f),
             "you notify within 48 h of confirmation; the clause asks notice immediately: not met");
+}
+
+// issue 13 s8 #1: results the Government "may, at its discretion" accept in lieu of its own
+// scans give the supplier no reports in lieu of the Government's access to its facilities: the
+// access within 72 hours of a request is not met by a profile that asks 30 days' notice.
+TEST(ProfileJudgement, DiscretionaryAcceptanceOfScanResultsIsNoReportsInLieuOfAccess) {
+  const std::string text =
+      "Additional Stipulations\n-----------------------\n\n3. The Government has the right to "
+      "perform manual or automated audits, scans, reviews, or other inspections of the vendor's "
+      "IT environment. The Contractor shall afford the Government access to the Contractor's "
+      "facilities, installations, operations, documentation, records, and databases within 72 "
+      "hours of the request.\n\n4. Automated scans can be performed by Government personnel, "
+      "using Government specified tools. If the vendor chooses to run its own automated scans or "
+      "audits, results from these scans may at the Government's discretion, be accepted in lieu "
+      "of Government performed vulnerability scans.\n";
+  Finding f = Judged(text, "audit_rights", "within 72 hours");
+  EXPECT_EQ(f.profile->capability, "audit");
+  EXPECT_EQ(Verdict(f), "not_met") << Summary(f);
+  EXPECT_THAT(Summary(f), Not(HasSubstr("only where reports are not enough")));
+  EXPECT_EQ(f.profile->original_risk, Risk::kHigh);
+  EXPECT_EQ(f.risk, Risk::kHigh);
+}
+
+// issue 13 s8 #2: periodic, unannounced assessments by the agency (the Inspector General counted
+// among its own assessors) are not met by a profile that asks 30 days' notice.
+TEST(ProfileJudgement, UnannouncedAssessmentsAreNotMetByANoticePeriod) {
+  Finding periodic = Judged(
+      "Contractor procedures are subject to periodic, unannounced assessments by VA officials, "
+      "including the VA Office of Inspector General.\n",
+      "audit_rights", "unannounced");
+  EXPECT_EQ(periodic.profile->capability, "audit");
+  EXPECT_EQ(Verdict(periodic), "not_met") << Summary(periodic);
+  EXPECT_THAT(Summary(periodic), HasSubstr("without notice"));
+  Finding shorter = Judged(
+      "The government may conduct a security control assessment on shorter notice, to include "
+      "unannounced assessments, as determined by VA in the event of a security incident or at "
+      "any other time.\n",
+      "audit_rights", "unannounced");
+  EXPECT_EQ(shorter.profile->capability, "audit");
+  EXPECT_EQ(Verdict(shorter), "not_met") << Summary(shorter);
+  // A supplier that states no notice period accepts them.
+  Profile any_time = Supplier();
+  any_time.capabilities.audit = AuditStance{false, false, std::nullopt};
+  EXPECT_EQ(Verdict(Judged("Contractor procedures are subject to periodic, unannounced "
+                           "assessments by VA officials.\n",
+                           "audit_rights", "unannounced", any_time)),
+            "met");
+}
+
+// issue 13 s8 #3: the category's generic reason ("no deadline under 30 days", "do not demand
+// that backups be purged early") goes when the profile's verdict reads the clause as deleting
+// all copies, backups included, within 30 days.
+TEST(ProfileJudgement, GenericDeletionReasonGoesWhenTheVerdictReadsBackupsIncluded) {
+  const std::string text =
+      "11.2 Deletion and Return\n\nSupplier shall, if requested to do so by Customer within "
+      "thirty (30) days of expiry of the Agreement (the \"Retention Period\"), provide a copy of "
+      "all Covered Data in such commonly used format as requested by Customer. On expiry of the "
+      "Retention Period, Supplier shall delete all copies of Covered Data Processed by Supplier "
+      "or any Authorized Sub-processors.\n";
+  const auto generic = HasSubstr("do not demand that backups be purged");
+  // Without a profile the generic reason stands (the check below would otherwise be empty).
+  Report plain = ScanText(text, "contract.txt");
+  std::vector<Finding> unjudged = On(plain, "data_deletion", "Retention Period");
+  ASSERT_EQ(unjudged.size(), 1u);
+  ASSERT_THAT(unjudged[0].reasons, Contains(generic));
+  Finding f = Judged(text, "data_deletion", "Retention Period");
+  EXPECT_EQ(Verdict(f), "not_met") << Summary(f);
+  EXPECT_THAT(Summary(f), HasSubstr("backups included"));
+  EXPECT_THAT(f.reasons, Not(Contains(generic)));
+}
+
+// issue 13 s8 #1: access to the facilities within 72 hours of a request gives less than the 30
+// days' notice a supplier that accepts audits asks for.
+TEST(ProfileJudgement, AccessWithinHoursOfARequestIsNotMetByANoticePeriod) {
+  Profile notice = Supplier();
+  notice.capabilities.audit = AuditStance{false, false, 30};
+  Finding f = Judged(
+      "The Contractor shall afford the Government access to the Contractor's facilities, "
+      "installations, operations, documentation, records, and databases within 72 hours of the "
+      "request.\n",
+      "audit_rights", "within 72 hours", notice);
+  EXPECT_EQ(Verdict(f), "not_met") << Summary(f);
+  EXPECT_THAT(Summary(f), HasSubstr("within 72 h of a request"));
+  EXPECT_EQ(f.risk, Risk::kHigh);
+  // Access within 45 days of a request leaves the 30 days' notice.
+  EXPECT_EQ(Verdict(Judged("The Contractor shall afford the Government access to the "
+                           "Contractor's facilities within 45 days of the request.\n",
+                           "audit_rights", "within 45 days", notice)),
+            "met");
 }
 
 }  // namespace

@@ -387,6 +387,22 @@ TEST(Profile, AnOverlongEvidenceIdSaysItIsTooLong) {
   EXPECT_THAT(Messages(result), Not(HasSubstr("must be lower-case letters")));
 }
 
+// issue 13 s10 #3: a file named with a trailing slash is a file, not a folder: the error says
+// so (as ripgrep's "Not a directory"), not that there is no file.
+TEST(Profile, ATrailingSlashOnAFileSaysItIsNotAFolder) {
+  ProfileFolder folder;
+  folder.Write("doc.txt", "doc\n");
+  folder.Write("soa.csv", "control,applicable,status,justification\nA.5.1,yes,implemented,\n");
+  ProfileResult result = folder.Load(
+      "soa_csv: soa.csv/\nevidence:\n  - {id: iso-certificate, file: doc.txt/, issued: "
+      "2026-01-01,\n     valid_until: 2027-01-01, sharing: public}\n");
+  ASSERT_FALSE(result.ok());
+  const std::string messages = Messages(result);
+  EXPECT_THAT(messages, HasSubstr("'soa.csv/' ends in '/' but soa.csv is a file, not a folder"));
+  EXPECT_THAT(messages, HasSubstr("'doc.txt/' ends in '/' but doc.txt is a file, not a folder"));
+  EXPECT_THAT(messages, Not(HasSubstr("no file")));
+}
+
 // issue 13 s9 #4: a 300 MiB SoA CSV is refused with the SoA CSV limit and its own size.
 TEST(Profile, AnOversizedSoaCsvSaysItsSizeAndItsLimit) {
   ProfileFolder folder;

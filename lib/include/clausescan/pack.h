@@ -77,7 +77,7 @@ struct PackClause {
   std::string section;  // the heading the clause sits under; "" when none
   std::string category;
   std::string rule;
-  std::string title;  // the rule's title
+  std::string title;  // the titles of the rules whose listed evidence it holds: "A; B"
   Risk risk = Risk::kInfo;
   // The profile's judgement (ProfileJudgement::verdict and summary; "not_met" when any merged
   // finding's is); "" when none applies. Not in the index, which the buyer reads: the
@@ -146,7 +146,7 @@ struct Pack {
   // The clauses' controls the SoA has a row for, each once, in Annex A order.
   std::vector<PackSoaRow> soa_excerpt;
   std::vector<Subprocessor> subprocessors;  // the profile's, in its order
-  std::vector<PackGap> missing;  // evidence gaps by id, then not met by clause, then controls
+  std::vector<PackGap> missing;  // evidence gaps (most asked first), not met by clause, controls
 };
 
 // Builds the pack of reports judged against profile (each report should have been scanned with
@@ -196,8 +196,8 @@ std::string PackIndexMarkdown(const Pack& pack);
 std::string PackIndexHtml(const Pack& pack);
 
 // What is still missing (Pack::missing) as plain text for the supplier, one item a line
-// (PackGap::text), evidence first, then requirements not met, then controls; "" when nothing
-// is. Never part of the pack: the buyer must not read it.
+// (PackGap::text), evidence first, then requirements not met, then controls (those the SoA does
+// not list: one line naming each id); "" when nothing is. Never part of the pack (not for buyers).
 std::string PackMissingText(const Pack& pack);
 
 }  // namespace clausescan

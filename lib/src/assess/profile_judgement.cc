@@ -21,6 +21,10 @@ using internal::FormatNumber;
 
 constexpr std::string_view kMetReason = "your profile meets the clause (";
 constexpr std::string_view kNotMetReason = "your profile does not meet the clause (";
+// The start of the data_deletion category's default reason (rules/playbook.yaml), which a clause
+// with a deadline under 30 days or one that takes in backups contradicts.
+constexpr std::string_view kGenericDeletionReason =
+    "the deletion terms set no deadline under 30 days";
 
 // One capability compared with a clause: "OURS; THEIRS: VERDICT".
 struct Comparison {
@@ -30,6 +34,9 @@ struct Comparison {
   std::string theirs;     // "the clause asks 24 h of occurrence"
   std::string words;      // what the verdict says instead of "met", "not met", "not compared"
   bool currency = false;  // not compared because the currencies differ (or one is not stated)
+  // The clause read for the comparison contradicts its category's default reason (a deletion
+  // deadline under 30 days, or backups included).
+  bool contradicts_default = false;
 };
 
 const double* Number(const Finding& f, const char* name) {
@@ -194,6 +201,7 @@ std::optional<Comparison> CompareDeletion(const Capabilities& caps, const Findin
              (!backups     ? ""
               : all_copies ? " of all copies (backups included)"
                            : " including backups");
+  c.contradicts_default = backups || *days < 30;  // issue 13 s8 #3
   if (!caps.deletion_days) {
     c.ours = "your profile states no deletion period";
     c.verdict = "not_compared";
@@ -248,6 +256,21 @@ bool LimitLifted(const Finding& f) {
                             "regulator", "law"});
 }
 
+// The time within which the clause gives access after a request ("access to the Contractor's
+// facilities ... within 72 hours of the request"), which leaves at most that much notice; nullopt
+// when it states none.
+std::optional<internal::Duration> AccessWithinOfARequest(const Finding& f) {
+  const std::string text = Lower(f.text);
+  for (const internal::Duration& d : internal::FindDurations(text)) {
+    if (d.notice || d.frequency_period) continue;
+    const std::size_t within = text.rfind("within", d.begin);
+    if (within == std::string::npos || d.begin - within > 12) continue;
+    const std::string after = text.substr(d.end, 24);
+    if (after.find("request") != std::string::npos) return d;
+  }
+  return std::nullopt;
+}
+
 std::optional<Comparison> CompareAudit(const Capabilities& caps, const Finding& f,
                                        const AuditContext& context) {
   // issue 13 #2: a government auditor's access to records by law is no audit right of the
@@ -257,7 +280,9 @@ std::optional<Comparison> CompareAudit(const Capabilities& caps, const Finding& 
   const bool in_lieu = Flag(f, "reports_in_lieu") || (onsite && context.reports_first);
   const double* notice = Number(f, "notice_days");
   const double* per_year = Number(f, "per_year");
-  if (!onsite && !in_lieu && notice == nullptr) return std::nullopt;
+  // issue 13 s8 #2: audits at any time or unannounced come without notice.
+  const bool at_will = Flag(f, "at_will");
+  if (!onsite && !in_lieu && notice == nullptr && !at_will) return std::nullopt;
   Comparison c{"audit"};
   std::vector<std::string> terms;
   const bool lifted = LimitLifted(f);
@@ -269,6 +294,15 @@ std::optional<Comparison> CompareAudit(const Capabilities& caps, const Finding& 
                                        : ""));
   }
   if (notice != nullptr) terms.push_back("with " + FormatNumber(*notice) + " days' notice");
+  // issue 13 s8 #1: access within hours of a request leaves no longer notice than that.
+  const std::optional<internal::Duration> access =
+      notice == nullptr ? AccessWithinOfARequest(f) : std::nullopt;
+  if (access) {
+    terms.push_back(access->unit == internal::TimeUnit::kHours
+                        ? "within " + FormatNumber(access->value) + " h of a request"
+                        : "within " + FormatNumber(access->Days()) + " days of a request");
+  }
+  if (at_will) terms.push_back(notice != nullptr ? "or without notice" : "without notice");
   if (onsite && in_lieu) terms.push_back("only where reports are not enough");
   c.theirs = std::string("the clause ") +
              (onsite && in_lieu ? "allows on-site audits"
@@ -291,7 +325,9 @@ std::optional<Comparison> CompareAudit(const Capabilities& caps, const Finding& 
   // An on-site demand is met only by a supplier that accepts audits as they come, or by a
   // clause that lets reports stand in for them.
   const bool onsite_ok = !onsite || in_lieu || offers.empty();
-  const bool notice_ok = !ours.notice_days || notice == nullptr || *notice >= *ours.notice_days;
+  const bool notice_ok =
+      !ours.notice_days || (!at_will && (notice == nullptr || *notice >= *ours.notice_days) &&
+                            (!access || access->Days() >= *ours.notice_days));
   // issue 13 s9 #1: a limit the clause lifts is no limit for a supplier that keeps to one.
   const bool per_year_ok =
       !ours.per_year || (per_year != nullptr && !lifted && *per_year <= *ours.per_year);
@@ -610,6 +646,15 @@ ProfileJudgement Judge(const Profile& profile, const CalendarDate& on,
     judgement.capability = c->capability;
     judgement.verdict = c->verdict;
     judgement.summary = c->ours + "; " + c->theirs + ": " + VerdictWords(*c);
+    // issue 13 s8 #3: the category's default reason goes where the comparison reads the clause
+    // otherwise.
+    if (c->contradicts_default && f.positions.empty()) {
+      f.reasons.erase(std::remove_if(f.reasons.begin(), f.reasons.end(),
+                                     [](const std::string& reason) {
+                                       return reason.rfind(kGenericDeletionReason, 0) == 0;
+                                     }),
+                      f.reasons.end());
+    }
   }
   AddDocuments(profile, on, term_ends, f, judgement);
   AddGaps(profile, f, judgement);

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <sys/stat.h>
 #include <unicode/unistr.h>
+#include <unicode/utf16.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -188,9 +189,38 @@ Result<Document> ReadExtracted(Format format, std::string_view bytes, const std:
 // How much of a text file is looked at for NUL bytes, the mark of a binary file (as git does).
 constexpr std::size_t kBinarySniffBytes = 8192;
 
+// issue 13 s10 #3: the note on the unpaired surrogates of the UTF-16 code units in bytes
+// (after the byte order mark; big_endian as it says), "" when they have none. The converter
+// replaces them by U+FFFD, so they are counted in the bytes.
+std::string LoneSurrogateNote(std::string_view bytes, bool big_endian) {
+  auto unit = [&](std::size_t i) -> char16_t {
+    const auto a = static_cast<unsigned char>(bytes[i]);
+    const auto b = static_cast<unsigned char>(bytes[i + 1]);
+    return static_cast<char16_t>(big_endian ? (a << 8) | b : (b << 8) | a);
+  };
+  int count = 0;
+  int line = 0;
+  int lines = 1;
+  for (std::size_t i = 0; i + 1 < bytes.size(); i += 2) {
+    const char16_t c = unit(i);
+    if (c == u'\n') ++lines;
+    if (!U16_IS_SURROGATE(c)) continue;
+    if (U16_IS_LEAD(c) && i + 3 < bytes.size() && U16_IS_TRAIL(unit(i + 2))) {
+      i += 2;
+      continue;
+    }
+    if (count++ == 0) line = lines;
+  }
+  if (count == 0) return "";
+  return fmt::format(
+      "{} unpaired UTF-16 surrogate{} replaced by U+FFFD (first on line {}): a word holding one "
+      "is not matched by the rules; fix the file's encoding",
+      count, count == 1 ? "" : "s", line);
+}
+
 // The UTF-8 text of UTF-16 bytes that start with a byte order mark, or nullopt when bytes do
-// not start with one. Unpaired surrogates become U+FFFD.
-std::optional<std::string> Utf16ToUtf8(std::string_view bytes) {
+// not start with one. Unpaired surrogates become U+FFFD, and *note says how many (else "").
+std::optional<std::string> Utf16ToUtf8(std::string_view bytes, std::string* note) {
   const char* codepage = nullptr;
   if (bytes.substr(0, 2) == "\xFF\xFE") codepage = "UTF-16LE";
   if (bytes.substr(0, 2) == "\xFE\xFF") codepage = "UTF-16BE";
@@ -199,6 +229,7 @@ std::optional<std::string> Utf16ToUtf8(std::string_view bytes) {
   }
   bytes.remove_prefix(2);
   icu::UnicodeString text(bytes.data(), static_cast<int32_t>(bytes.size()), codepage);
+  *note = LoneSurrogateNote(bytes, codepage == std::string_view("UTF-16BE"));
   std::string utf8;
   text.toUTF8String(utf8);
   return utf8;
@@ -288,11 +319,13 @@ Result<Document> ReadDocument(std::string bytes, const std::string& name,
   }
   Document doc;
   doc.input_bytes = bytes.size();
-  if (std::optional<std::string> utf8 = Utf16ToUtf8(bytes)) {
+  std::string surrogates;
+  if (std::optional<std::string> utf8 = Utf16ToUtf8(bytes, &surrogates)) {
     bytes = std::move(*utf8);
     doc.notes.push_back(
         "the file is UTF-16 text, read as UTF-8: offsets refer to the converted text (clausescan "
         "text prints it)");
+    if (!surrogates.empty()) doc.notes.push_back(std::move(surrogates));
   }
   // UTF-16 text grows by up to half in UTF-8; a file of UTF-8 is its own text.
   if (bytes.size() > options.max_text_bytes) return TextLimitError(options.max_text_bytes, name);

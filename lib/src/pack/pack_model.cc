@@ -157,6 +157,26 @@ std::vector<Report> Judged(const std::vector<Report>& reports, const Profile& pr
   return judged;
 }
 
+// issue 13 s10 #1: the row is titled by the rules (distinct titles, in finding order) that
+// asked for an evidence id it lists; unchanged when it lists none.
+void TitleByListedRules(const std::vector<std::pair<std::string, std::vector<std::string>>>& rules,
+                        PackClause* clause) {
+  std::vector<std::string> titles;
+  for (const auto& [title, ids] : rules) {
+    const bool answered = std::any_of(ids.begin(), ids.end(), [&](const std::string& id) {
+      return std::any_of(clause->evidence.begin(), clause->evidence.end(),
+                         [&](const PackEvidence& e) { return e.listed && e.evidence == id; });
+    });
+    if (answered && std::find(titles.begin(), titles.end(), title) == titles.end()) {
+      titles.push_back(title);
+    }
+  }
+  if (titles.empty()) return;
+  std::string joined;
+  for (const std::string& title : titles) joined += (joined.empty() ? "" : "; ") + title;
+  clause->title = joined;
+}
+
 }  // namespace
 
 std::string_view PackEvidenceStatusName(PackEvidenceStatus status) {
@@ -238,6 +258,8 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
   std::map<std::string, std::size_t> asked;       // clauses calling for each id
   std::map<std::string, std::string> control_titles;
   std::vector<PackGap> not_met;
+  // issue 13 s10 #1: per clause, the rules merged into it: title and evidence ids asked.
+  std::vector<std::vector<std::pair<std::string, std::vector<std::string>>>> asked_by;
   // issue 13 s8 #4: the term the copied documents must outlast: --term-ends, else the latest
   // term the scans read from the contracts (as scan and evidence use it).
   std::optional<CalendarDate> term_ends = options.term_ends;
@@ -269,8 +291,11 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
         added.title = f.title;
         added.risk = f.risk;
         pack.clauses.push_back(std::move(added));
+        asked_by.emplace_back();
         clause = &pack.clauses.back();
       }
+      auto& rules = asked_by[static_cast<std::size_t>(clause - pack.clauses.data())];
+      rules.push_back({f.title, {}});
       if (f.risk > clause->risk) clause->risk = f.risk;
       if (f.profile && clause->verdict != "not_met" && !f.profile->verdict.empty()) {
         clause->verdict = f.profile->verdict;
@@ -288,6 +313,7 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
           if (title.empty()) title = control.title;
         }
         for (const EvidenceItem& item : f.evidence) {
+          rules.back().second.push_back(item.id);
           auto [it, added] = choices.try_emplace(item.id);
           if (added) {
             it->second = Choose(profile, item.id, item.title, options.as_of);
@@ -331,7 +357,11 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
       e.listed = true;
       listed_ids.insert(e.evidence);
     }
+    TitleByListedRules(asked_by[static_cast<std::size_t>(&clause - pack.clauses.data())], &clause);
   }
+  // issue 13 s10 #2: most important first: the evidence most clauses ask for.
+  std::stable_sort(evidence_order.begin(), evidence_order.end(),
+                   [&](const std::string& a, const std::string& b) { return asked[a] > asked[b]; });
   for (const std::string& id : evidence_order) {
     EvidenceChoice& choice = choices[id];
     if (choice.state.status != PackEvidenceStatus::kInPack) {

@@ -87,13 +87,22 @@ std::string PackMissingText(const Pack& pack) {
                                           PackGapKind::kControlGap,  PackGapKind::kNotInSoa};
   std::string out;
   for (PackGapKind kind : order) {
+    // issue 13 s10 #2: the controls the SoA does not list are one line naming each id.
+    std::vector<std::string> unlisted;
+    for (const PackGap& gap : pack.missing) {
+      if (gap.kind == PackGapKind::kNotInSoa && kind == gap.kind) unlisted.push_back(gap.subject);
+    }
+    if (unlisted.size() > 1) {
+      std::string ids;
+      for (const std::string& id : unlisted) ids += (ids.empty() ? "" : ", ") + id;
+      out += "the clauses demand " + std::to_string(unlisted.size()) +
+             " controls your SoA does not list: " + ids + ": add them to it or negotiate\n";
+      continue;
+    }
     for (const PackGap& gap : pack.missing) {
       if (gap.kind != kind) continue;
-      std::string line = gap.text;
-      for (char& c : line) {
-        if (c == '\n' || c == '\r') c = ' ';
-      }
-      out += line + "\n";
+      // issue 13 s10 #3: one line, control and bidi characters shown as the text printer does.
+      out += internal::MessageLine(gap.text) + "\n";
     }
   }
   return out;

@@ -94,6 +94,15 @@ std::optional<PathProblem> ResolveInFolder(const std::string& folder, const std:
       return PathProblem{ErrorCode::kIo,
                          fmt::format("'{}' is a symlink to a file that does not exist", written)};
     }
+    // issue 13 s10 #3: "doc.txt/" names a folder; when doc.txt is a file, say so.
+    const std::string trimmed = written.substr(0, written.find_last_not_of('/') + 1);
+    if (trimmed.size() < written.size() && !trimmed.empty() &&
+        fs::is_regular_file(fs::path(folder) / trimmed, error)) {
+      return PathProblem{ErrorCode::kIo,
+                         fmt::format("'{}' ends in '/' but {} is a file, not a folder: remove "
+                                     "the trailing slash",
+                                     written, trimmed)};
+    }
     return PathProblem{ErrorCode::kIo,
                        fmt::format("no file '{}' in the profile's folder ({})", written, *path)};
   }
