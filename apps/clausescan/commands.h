@@ -41,6 +41,9 @@ CLI::Validator NonEmptyDate();
 // "OPTION must be a date written YYYY-MM-DD, found 'TEXT'" and returns false when it is not one.
 bool ParseDateOption(const std::string& option, const std::string& text,
                      std::optional<CalendarDate>* date);
+// False, after saying so, when options.term_ends is before options.profile_date (the judging
+// date: --as-of, or today): a term that ended before the documents are judged is a mistake.
+bool CheckTermEndsAfterAsOf(const ScanOptions& options);
 
 // The company-profile options of scan and evidence: --profile, --as-of, --term-ends.
 struct ProfileOptionArgs {

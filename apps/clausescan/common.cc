@@ -31,6 +31,15 @@ bool ParseDateOption(const std::string& option, const std::string& text,
   return false;
 }
 
+bool CheckTermEndsAfterAsOf(const ScanOptions& options) {
+  std::optional<CalendarDate> on = options.profile_date;
+  if (!on) on = CalendarDate::Today();
+  if (!options.term_ends || !on || !(*options.term_ends < *on)) return true;
+  PrintError("--term-ends " + options.term_ends->ToString() + " is before the judging date " +
+             on->ToString() + " (--as-of, or today): give the day the contracts' term ends");
+  return false;
+}
+
 bool LoadProfileOption(const ProfileOptionArgs& args, const RuleSet& rules, ScanOptions* options) {
   if (!args.as_of.empty()) {
     options->profile_date = CalendarDate::Parse(args.as_of);
@@ -40,6 +49,7 @@ bool LoadProfileOption(const ProfileOptionArgs& args, const RuleSet& rules, Scan
     }
   }
   if (!ParseDateOption("--term-ends", args.term_ends, &options->term_ends)) return false;
+  if (!CheckTermEndsAfterAsOf(*options)) return false;  // issue 13 s8 #7
   if (args.profile.empty()) {
     if (!options->term_ends) return true;
     PrintError("--term-ends needs --profile: it judges your documents against the term");

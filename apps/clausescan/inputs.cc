@@ -209,6 +209,30 @@ WriteTarget PackTarget(const std::string& output) {
   return target;
 }
 
+bool CheckStandardOutputIsNotRead(const ReadFiles& reads, const std::string& what_is_written) {
+  struct stat standard_output;
+  if (::fstat(STDOUT_FILENO, &standard_output) != 0 || !S_ISREG(standard_output.st_mode)) {
+    return true;
+  }
+  std::vector<std::pair<std::string, std::string>> read_files = {
+      {reads.playbook, "the --playbook file"},
+      {reads.baseline, "the --baseline file"},
+      {reads.profile, "the --profile file"}};
+  for (const std::string& file : reads.profile_files) {
+    read_files.emplace_back(file, "a file the --profile names");
+  }
+  for (const auto& [file, what] : read_files) {
+    struct stat st;
+    if (file.empty() || ::stat(file.c_str(), &st) != 0 || !SameFile(st, standard_output)) {
+      continue;
+    }
+    PrintError(fmt::format("standard output is {} ({}); not writing the {} onto it", what, file,
+                           what_is_written));
+    return false;
+  }
+  return true;
+}
+
 bool CheckOutputIsNotAnInput(const InputArgs& args, const ReadFiles& reads, const Output& out) {
   return CheckTargetIsNotAnInput(args, reads, ReportTarget(out));
 }
@@ -257,23 +281,8 @@ bool CheckTargetIsNotAnInput(const InputArgs& args, const ReadFiles& reads,
   }
   if (!CheckReadFiles(reads, target)) return false;
   // issue 13 attack D19: standard output onto a file the run reads (`pack ... >> evidence.txt`)
-  if (stdout_is_file) {
-    std::vector<std::pair<std::string, std::string>> read_files = {
-        {reads.playbook, "the --playbook file"},
-        {reads.baseline, "the --baseline file"},
-        {reads.profile, "the --profile file"}};
-    for (const std::string& file : reads.profile_files) {
-      read_files.emplace_back(file, "a file the --profile names");
-    }
-    for (const auto& [file, what] : read_files) {
-      struct stat st;
-      if (file.empty() || ::stat(file.c_str(), &st) != 0 || !SameFile(st, standard_output)) {
-        continue;
-      }
-      PrintError(fmt::format("standard output is {} ({}); not writing the {} onto it", what, file,
-                             target.noun == "pack" ? "messages" : "report"));
-      return false;
-    }
+  if (!CheckStandardOutputIsNotRead(reads, target.noun == "pack" ? "messages" : "report")) {
+    return false;
   }
   if (!target.replaces_a_file) return true;  // a descriptor's file is skipped (FilesNotToScan)
   for (const std::string& folder : folders) {

@@ -100,6 +100,9 @@ WriteTarget PackTarget(const std::string& output);
 // the shell has emptied it), and when standard output is a regular file that is one of `reads`
 // (`pack ... >> evidence.txt`). Call after out.Open() and before scanning.
 bool CheckOutputIsNotAnInput(const InputArgs& args, const ReadFiles& reads, const Output& out);
+// False, after printing why, when standard output is a regular file that is one of `reads`
+// (`profile check p.yaml >> evidence.txt`); what_is_written names the output ("summary").
+bool CheckStandardOutputIsNotRead(const ReadFiles& reads, const std::string& what_is_written);
 // The same checks for any target (CheckOutputIsNotAnInput is this with ReportTarget(out)).
 bool CheckTargetIsNotAnInput(const InputArgs& args, const ReadFiles& reads,
                              const WriteTarget& target);

@@ -322,6 +322,8 @@ void SetUpStandardStreams() {
   std::cout.rdbuf(g_stdout);                              // flush std::cout until the end
 }
 
+int StandardOutputError() { return g_stdout != nullptr ? g_stdout->error() : 0; }
+
 int FinishStandardOutput(int status) {
   std::cout.flush();
   const int error = g_stdout != nullptr ? g_stdout->error() : 0;

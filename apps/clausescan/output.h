@@ -126,6 +126,8 @@ void SetUpStandardStreams();
 // does), or when that of an Output written directly had (`-o /dev/stdout | head`); else 2 after
 // printing "clausescan: cannot write to standard output: REASON".
 int FinishStandardOutput(int status);
+// The errno of the first failed write to standard output (after SetUpStandardStreams), or 0.
+int StandardOutputError();
 
 // Installs handlers for SIGINT, SIGTERM and SIGHUP (each one not ignored at start: under nohup
 // a hangup stays ignored) that remove the open Output's named temporary file, clear a progress

@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <csignal>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -160,6 +162,26 @@ void SkipEarlierPacks(InputArgs* inputs) {
   }
 }
 
+// issue 13 s8 #5: a contract named more than once (the same file by any name: ./c.md, a link)
+// is packed once, with a note on stderr naming the repeat.
+void DropRepeatedContracts(std::vector<Report>* reports) {
+  std::vector<std::pair<dev_t, ino_t>> seen;
+  std::vector<Report> kept;
+  for (Report& report : *reports) {
+    struct stat st {};
+    if (::stat(report.document.path.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
+      const std::pair<dev_t, ino_t> id{st.st_dev, st.st_ino};
+      if (std::find(seen.begin(), seen.end(), id) != seen.end()) {
+        PrintError(report.document.path + ": named more than once; packed once");
+        continue;
+      }
+      seen.push_back(id);
+    }
+    kept.push_back(std::move(report));
+  }
+  *reports = std::move(kept);
+}
+
 int ReportPack(const PackArgs& args, const Pack& pack, std::optional<Output>& missing,
                const std::string& not_removed);
 
@@ -193,6 +215,7 @@ int RunPack(PackArgs args) {
     }
   }
   if (!ParseDateOption("--term-ends", args.term_ends, &options.term_ends)) return kExitError;
+  if (!CheckTermEndsAfterAsOf(options)) return kExitError;  // issue 13 s8 #7
   std::optional<RuleSet> rules = LoadRules(args.rules);
   if (!rules) return kExitError;
   ProfileResult profile = LoadProfile(args.profile, *rules);
@@ -236,6 +259,7 @@ int RunPack(PackArgs args) {
     PrintError("a contract could not be read: no pack written");
     return kExitError;
   }
+  DropRepeatedContracts(&reports);
   PackOptions pack_options;
   pack_options.as_of = *options.profile_date;
   pack_options.term_ends = options.term_ends;
@@ -286,17 +310,24 @@ int ReportPack(const PackArgs& args, const Pack& pack, std::optional<Output>& mi
                            answered == 1 ? "clause" : "clauses", pack.missing.size());
   // issue 13 #1 (fix-pack): the still-missing list is for you only, never inside the pack.
   const std::string text = PackMissingText(pack);
+  // issue 13 s8 #3: a still-missing list that cannot be written says the pack is kept.
+  const std::string in_place =
+      "the pack " + args.output + " is in place; the still-missing list could not be written: ";
   if (missing) {
     missing->stream() << text;
     std::string error;
     if (!missing->Commit(&error)) {
-      PrintError(error);
+      PrintError(in_place + error);
       return kExitError;
     }
   } else {
     std::cout << text;
   }
   std::cout.flush();
+  if (const int error = StandardOutputError(); !missing && error != 0 && error != EPIPE) {
+    PrintError(in_place + "standard output: " + std::strerror(error));
+    return kExitError;
+  }
   if (!not_removed.empty()) {  // issue 13 D12: the new pack is in place; say what is left
     PrintError(args.output + ": the pack is in place, but " + not_removed);
     return kExitError;

@@ -1,9 +1,14 @@
 // clausescan profile init FILE [--force] | check FILE [--as-of DATE]
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <filesystem>
 #include <iostream>
 #include <string>
 
 #include "commands.h"
+#include "inputs.h"
 #include "output.h"
 
 namespace clausescan::cli {
@@ -19,6 +24,15 @@ struct ProfileArgs {
 int RunInit(const ProfileArgs& args) {
   const std::string file = args.file == "-" ? "" : args.file;  // "-": standard output
   if (!CheckInitTarget(file, args.force)) return kExitError;
+  // issue 13 s8 #2: `profile init - >> evidence.txt` would append the example to a file that
+  // holds something already (a profile's evidence, the profile itself): refused.
+  struct stat st {};
+  if (file.empty() && ::fstat(STDOUT_FILENO, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+    PrintError(
+        "standard output is a file that holds something already; not appending the example "
+        "profile to it: write it with `profile init FILE`");
+    return kExitError;
+  }
   Output out(file);
   std::string error;
   if (!out.Open(&error)) {
@@ -42,6 +56,10 @@ int RunCheck(const ProfileArgs& args) {
       return kExitError;
     }
   }
+  if (args.file == "-") {  // issue 13 s8 #4
+    PrintError("profile check: standard input is not accepted: give the profile's own path");
+    return kExitError;
+  }
   std::optional<RuleSet> rules = LoadRules(args.rules);
   if (!rules) return kExitError;
   ProfileResult profile = LoadProfile(args.file, *rules);
@@ -49,6 +67,9 @@ int RunCheck(const ProfileArgs& args) {
     for (const ProfileError& error : profile.errors()) PrintError(error.message());
     return kExitError;
   }
+  // issue 13 s8 #2: the summary appended onto a file the profile names would reach the next pack.
+  const ReadFiles reads{"", "", "", args.file, ProfileFiles(*profile)};
+  if (!CheckStandardOutputIsNotRead(reads, "summary")) return kExitError;
   WriteProfileSummary(*profile, *rules, *today, std::cout);
   return kExitOk;
 }

@@ -411,5 +411,170 @@ TEST(PackFilesCli, AFolderWalkSkipsAnEarlierZipPack) {
   ExpectFolderWalkSkipsEarlierPack("old-pack.zip");
 }
 
+// issue 13 s8 #1: pack --force replaces only what an earlier pack wrote. A file the user added to
+// it (docs/profile.md: "add what no clause asked for") or a folder of theirs holding a copied
+// index.md is never removed: exit 2 naming them, nothing replaced; a pack of its own files alone
+// is still replaced.
+TEST(PackFilesCli, ForceNeverRemovesWhatTheUserAddedToAnEarlierPack) {
+  SampleCopy sample;
+  const fs::path pack = sample.path() / "mypack";
+  ASSERT_EQ(sample.Pack("-o " + Quote(pack)).exit_code, 0);
+  const std::string index = ReadWholeFile(pack / "index.md");
+  WriteWholeFile(pack / "documents/nda/signed-nda.pdf", "signed NDA\n");
+  WriteWholeFile(pack / "cover-letter.md", "letter\n");
+  RunResult r = sample.Pack("-o " + Quote(pack) + " --force");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("signed-nda.pdf"));
+  EXPECT_THAT(r.err, HasSubstr("cover-letter.md"));
+  EXPECT_THAT(r.err, HasSubstr("(no pack written)"));
+  EXPECT_EQ(ReadWholeFile(pack / "documents/nda/signed-nda.pdf"), "signed NDA\n");
+  EXPECT_EQ(ReadWholeFile(pack / "cover-letter.md"), "letter\n");
+
+  const fs::path mydocs = sample.path() / "mydocs";
+  fs::create_directories(mydocs / "thesis");
+  WriteWholeFile(mydocs / "index.md", index);
+  WriteWholeFile(mydocs / "taxes.xlsx", "x\n");
+  WriteWholeFile(mydocs / "thesis/ch1.tex", "y\n");
+  RunResult copied = sample.Pack("-o " + Quote(mydocs) + " --force");
+  EXPECT_EQ(copied.exit_code, 2);
+  EXPECT_THAT(copied.err, HasSubstr("taxes.xlsx"));
+  EXPECT_THAT(copied.err, HasSubstr("thesis/"));
+  EXPECT_EQ(ReadWholeFile(mydocs / "thesis/ch1.tex"), "y\n");
+  EXPECT_EQ(ReadWholeFile(mydocs / "taxes.xlsx"), "x\n");
+
+  fs::remove(pack / "documents/nda/signed-nda.pdf");
+  fs::remove(pack / "cover-letter.md");
+  RunResult again = sample.Pack("-o " + Quote(pack) + " --force");
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_TRUE(fs::exists(pack / "index.md"));
+}
+
+// issue 13 s8 #2: `profile check` with standard output appended onto a file the profile names
+// is refused (the summary would reach the next pack), as is `profile init -` appended onto a file
+// that holds something: exit 2, the file left as it was.
+TEST(PackFilesCli, ProfileCommandsNeverAppendOntoAFileTheProfileNames) {
+  SampleCopy sample;
+  const fs::path file = sample.File("evidence/iso27001-certificate.txt");
+  const std::string before = ReadWholeFile(file);
+  TempDir streams;
+  RunResult check =
+      RunClausescan("profile check " + Quote(sample.Profile()) + " --as-of 2026-12-06", "",
+                    {"", ">> " + Quote(file), "2> " + Quote(streams.path() / "e")});
+  EXPECT_EQ(check.exit_code, 2);
+  EXPECT_THAT(ReadWholeFile(streams.path() / "e"), HasSubstr("standard output"));
+  EXPECT_THAT(ReadWholeFile(streams.path() / "e"), HasSubstr("iso27001-certificate.txt"));
+  EXPECT_EQ(ReadWholeFile(file), before);
+
+  RunResult init = RunClausescan("profile init -", "",
+                                 {"", ">> " + Quote(file), "2> " + Quote(streams.path() / "e")});
+  EXPECT_EQ(init.exit_code, 2);
+  EXPECT_THAT(ReadWholeFile(streams.path() / "e"), HasSubstr("standard output"));
+  EXPECT_EQ(ReadWholeFile(file), before);
+}
+
+// issue 13 s8 #3: when the still-missing list cannot be written after the pack is in place, the
+// error says the pack is in place (exit 2) and the pack is kept.
+TEST(PackFilesCli, StillMissingListThatCannotBeWrittenSaysThePackIsInPlace) {
+  SampleCopy sample;
+  const fs::path pack = sample.path() / "pack";
+  TempDir streams;
+  RunResult r =
+      sample.Pack("-o " + Quote(pack), {"", "> /dev/full", "2> " + Quote(streams.path() / "e")});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(ReadWholeFile(streams.path() / "e"),
+              HasSubstr("the pack " + pack.string() +
+                        " is in place; the still-missing list could not be written"));
+  EXPECT_TRUE(fs::exists(pack / "index.md"));
+}
+
+// issue 13 s8 #4: a profile given as standard input (/dev/stdin, /proc/self/fd/0, "-") is refused:
+// its folder would be /dev, where its evidence paths would be resolved.
+TEST(PackFilesCli, ProfileFromStandardInputIsRefused) {
+  const std::string profile =
+      "evidence:\n  - id: iso-certificate\n    file: shm\n    issued: 2025-01-01\n"
+      "    valid_until: 2028-01-01\n    sharing: public\n";
+  for (const char* path : {"/dev/stdin", "/proc/self/fd/0"}) {
+    SCOPED_TRACE(path);
+    RunResult r = RunClausescan(std::string("profile check ") + path, profile);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_THAT(r.err, HasSubstr("give the profile's own path"));
+    EXPECT_THAT(r.err, Not(HasSubstr("'shm'")));
+  }
+  RunResult dash = RunClausescan("profile check -", profile);
+  EXPECT_EQ(dash.exit_code, 2);
+  EXPECT_THAT(dash.err, HasSubstr("standard input is not accepted"));
+  TempDir out;
+  RunResult pack = RunClausescan(
+      "pack " + Quote(kContract) + " --profile /dev/stdin -o " + Quote(out.path() / "pack"),
+      profile);
+  EXPECT_EQ(pack.exit_code, 2);
+  EXPECT_THAT(pack.err, HasSubstr("give the profile's own path"));
+}
+
+// issue 13 s8 #5: the same contract named several times (c.md, ./c.md) is packed once, with a
+// note; two contracts of the same file name in different folders are told apart in the index by
+// their last folder, never the local path above it.
+TEST(PackFilesCli, SameContractIsPackedOnceAndNamesAreToldApart) {
+  SampleCopy sample;
+  const fs::path once = sample.path() / "once";
+  ASSERT_EQ(sample.Pack("-o " + Quote(once)).exit_code, 0);
+  const fs::path twice = sample.path() / "twice";
+  const std::string dotted = kSource + "/corpus/./security-addendum.md";
+  RunResult r = sample.Pack(Quote(kContract) + " " + Quote(dotted) + " -o " + Quote(twice));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("named more than once; packed once"));
+  EXPECT_EQ(ReadWholeFile(twice / "index.md"), ReadWholeFile(once / "index.md"));
+
+  fs::create_directories(sample.path() / "da");
+  fs::create_directories(sample.path() / "db");
+  fs::copy_file(kContract, sample.path() / "da/c.md");
+  fs::copy_file(kContract, sample.path() / "db/c.md");
+  const fs::path both = sample.path() / "both";
+  RunResult named = sample.Pack(Quote(sample.path() / "da/c.md") + " " +
+                                Quote(sample.path() / "db/c.md") + " -o " + Quote(both));
+  ASSERT_EQ(named.exit_code, 0) << named.err;
+  const std::string index = ReadWholeFile(both / "index.md");
+  EXPECT_THAT(index, HasSubstr("- da/c.md\n- db/c.md\n"));
+  EXPECT_THAT(index, HasSubstr("### da/c.md\n"));
+  EXPECT_THAT(index, Not(HasSubstr(sample.path().string())));
+}
+
+// issue 13 s8 #7: --term-ends before the judging date (--as-of) is a mistake: exit 2 naming both,
+// for pack and scan, and no pack.
+TEST(PackFilesCli, TermEndsBeforeAsOfIsRefused) {
+  SampleCopy sample;
+  RunResult pack = sample.Pack("--term-ends 2020-01-01 -o " + Quote(sample.path() / "pack"));
+  EXPECT_EQ(pack.exit_code, 2);
+  EXPECT_THAT(pack.err, HasSubstr("--term-ends 2020-01-01 is before the judging date 2026-12-06"));
+  EXPECT_FALSE(fs::exists(sample.path() / "pack"));
+  RunResult scan =
+      RunClausescan("scan " + Quote(kContract) + " --profile " + Quote(sample.Profile()) +
+                    " --as-of 2026-12-06 --term-ends 2020-01-01");
+  EXPECT_EQ(scan.exit_code, 2);
+  EXPECT_THAT(scan.err, HasSubstr("--term-ends 2020-01-01 is before"));
+}
+
+// issue 13 s8 #7: an SoA CSV exported with a trailing comma on every line (an empty last column)
+// loads as without it; no "unknown column ''".
+TEST(PackFilesCli, SoaCsvWithAnEmptyLastColumnLoads) {
+  SampleCopy sample;
+  const fs::path soa = sample.File("soa.csv");
+  std::string text = ReadWholeFile(soa);
+  std::string with_comma;
+  for (std::size_t at = 0; at < text.size();) {
+    const std::size_t end = text.find("\r\n", at);
+    if (end == std::string::npos) {
+      with_comma += text.substr(at);
+      break;
+    }
+    with_comma += text.substr(at, end - at) + ",\r\n";
+    at = end + 2;
+  }
+  WriteWholeFile(soa, with_comma);
+  RunResult r = RunClausescan("profile check " + Quote(sample.Profile()) + " --as-of 2026-12-06");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.err, Not(HasSubstr("unknown column")));
+}
+
 }  // namespace
 }  // namespace clausescan::testing

@@ -39,6 +39,9 @@ TEST(ContractTerm, ReadsTheTermTheContractStates) {
       {"the warranty term of 12 months applies.", std::nullopt},
       // the initial term is preferred to an earlier term of another kind
       {"the term of the loan is 5 years. the initial term of this agreement is 2 years.", 24},
+      // issue 13 s8 #6: years and months together, and a decimal number of years
+      {"an initial term of two (2) years and six (6) months.", 30},
+      {"an initial term of 1.5 years.", 18},
   };
   for (const TermCase& c : cases) {
     std::optional<ContractTerm> term = FindContractTerm(c.folded);
@@ -61,6 +64,9 @@ TEST(ContractTerm, AddsCalendarMonthsAndYears) {
   d.value = 2;
   d.unit = TimeUnit::kWeeks;
   EXPECT_EQ(AddDuration(start, d)->ToString(), "2026-02-14");
+  d.value = 1.5;  // issue 13 s8 #6: a year and a half is 18 calendar months
+  d.unit = TimeUnit::kYears;
+  EXPECT_EQ(AddDuration(start, d)->ToString(), "2027-07-31");
 }
 
 // issue 13 attack D18/D23: weeks and days are counted arithmetically (a leap day included), and

@@ -65,6 +65,33 @@ std::string Where(const PackClause& c) {
   return "line " + std::to_string(c.line);
 }
 
+// The last `parts` components of path ("da/c.md" for 2 of "/home/u/da/c.md"), or all of it.
+std::string LastParts(const std::string& path, int parts) {
+  std::size_t at = path.size();
+  for (int i = 0; i < parts; ++i) {
+    if (at == 0) return path;
+    const std::size_t slash = path.find_last_of('/', at - 1);
+    if (slash == std::string::npos) return path;
+    at = slash;
+  }
+  return path.substr(at + 1);
+}
+
+// How the index names a contract: its file name, or, when another contract of the pack has the
+// same file name (da/c.md and db/c.md), the fewest last folders that tell them apart, never the
+// local path above them (issue 13 s8 #5).
+std::string ContractName(const Pack& pack, const std::string& contract) {
+  for (int parts = 1; parts < 64; ++parts) {
+    const std::string name = LastParts(contract, parts);
+    bool shared = false;
+    for (const std::string& other : pack.contracts) {
+      shared = shared || (other != contract && LastParts(other, parts) == name);
+    }
+    if (!shared || name == contract) return name;
+  }
+  return contract;
+}
+
 const char* kIntro =
     "A security pack prepared before the buyer asks: for each clause of the contracts, the "
     "documents of ours that answer it and where they are in this pack.";
@@ -76,7 +103,7 @@ std::string PackIndexMarkdown(const Pack& pack) {
   out += "Company profile: `" + MarkdownEscape(FileName(pack.profile)) + "`; documents judged on " +
          pack.as_of.ToString() + ". Contracts:\n\n";
   for (const std::string& contract : pack.contracts) {
-    out += "- " + MarkdownEscapeLine(FileName(contract)) + "\n";
+    out += "- " + MarkdownEscapeLine(ContractName(pack, contract)) + "\n";
   }
   out += "\n" + Summary(pack) + "\n\n";
   out +=
@@ -101,7 +128,7 @@ std::string PackIndexMarkdown(const Pack& pack) {
 
   out += "\n## Clauses and the evidence that answers them\n";
   for (const std::string& contract : pack.contracts) {
-    out += "\n### " + MarkdownEscape(FileName(contract)) + "\n\n";
+    out += "\n### " + MarkdownEscape(ContractName(pack, contract)) + "\n\n";
     const std::vector<const PackClause*> clauses = ClausesOf(pack, contract);
     if (clauses.empty()) {
       out += "No clause that a document of this pack answers.\n";
@@ -151,7 +178,7 @@ std::string PackIndexHtml(const Pack& pack) {
   out += "<p class=\"muted\">Company profile <code>" + HtmlEscape(FileName(pack.profile)) +
          "</code>; documents judged on " + pack.as_of.ToString() + ". Contracts:</p>\n<ul>\n";
   for (const std::string& contract : pack.contracts) {
-    out += "<li><code>" + HtmlEscape(FileName(contract)) + "</code></li>\n";
+    out += "<li><code>" + HtmlEscape(ContractName(pack, contract)) + "</code></li>\n";
   }
   out += "</ul>\n<p><strong>" + HtmlEscape(Summary(pack)) + "</strong></p>\n";
   out +=
@@ -180,7 +207,7 @@ std::string PackIndexHtml(const Pack& pack) {
 
   out += "<h2>Clauses and the evidence that answers them</h2>\n";
   for (const std::string& contract : pack.contracts) {
-    out += "<h3>" + HtmlEscape(FileName(contract)) + "</h3>\n";
+    out += "<h3>" + HtmlEscape(ContractName(pack, contract)) + "</h3>\n";
     const std::vector<const PackClause*> clauses = ClausesOf(pack, contract);
     if (clauses.empty()) {
       out += "<p>No clause that a document of this pack answers.</p>\n";

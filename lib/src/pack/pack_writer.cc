@@ -405,6 +405,58 @@ std::optional<Error> Publish(const fs::path& temp, const fs::path& output, bool 
   return std::nullopt;
 }
 
+// The earlier pack's own paths (relative, '/'-separated): its fixed text files, and every file
+// its index.md links to ("](PATH)"); a folder is its own when one of those files is below it.
+class EarlierPackFiles {
+ public:
+  explicit EarlierPackFiles(const fs::path& folder) {
+    std::error_code ec;
+    const auto size = fs::file_size(folder / "index.md", ec);
+    if (ec || size > (std::uintmax_t{64} << 20)) return;
+    std::string text;
+    text.resize(static_cast<std::size_t>(size));
+    const int fd = ::open((folder / "index.md").c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) return;
+    const ssize_t n = ::read(fd, text.data(), text.size());
+    ::close(fd);
+    if (n > 0) index_.assign(text.data(), static_cast<std::size_t>(n));
+  }
+  bool OwnsFile(const std::string& path) const {
+    for (const char* fixed : {"index.md", "index.html", "subprocessors.csv", "subprocessors.md",
+                              "documents/nda/soa-excerpt.csv", "documents/nda/soa-excerpt.md"}) {
+      if (path == fixed) return true;
+    }
+    return index_.find("](" + path + ")") != std::string::npos;
+  }
+  bool OwnsFolder(const std::string& path) const {
+    return path == "documents" || path == "documents/nda" ||
+           index_.find("](" + path + "/") != std::string::npos;
+  }
+
+ private:
+  std::string index_;
+};
+
+// What is in the earlier pack at folder that it did not write (a file the user added, a folder
+// of theirs), relative to folder; a folder of theirs is named once, not what is in it. Symbolic
+// links are never followed (a link is the pack's only when its index links to it).
+std::vector<std::string> NotWrittenByThePack(const fs::path& folder) {
+  const EarlierPackFiles own(folder);
+  std::vector<std::string> found;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(folder, fs::directory_options::none, ec);
+  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    const std::string rel = it->path().lexically_relative(folder).generic_string();
+    std::error_code type_ec;
+    const bool is_folder = it->is_directory(type_ec) && !it->is_symlink(type_ec);
+    if (is_folder ? own.OwnsFolder(rel) : own.OwnsFile(rel)) continue;
+    found.push_back(is_folder ? rel + "/" : rel);
+    if (is_folder) it.disable_recursion_pending();
+  }
+  if (ec) found.push_back("(cannot read the folder: " + ec.message() + ")");
+  return found;
+}
+
 // Refuses an output that cannot or must not be replaced; *exists says whether one is there.
 std::optional<Error> CheckOutput(const std::string& output, bool zip, const Profile& profile,
                                  const PackWriteOptions& options, bool* exists) {
@@ -466,6 +518,23 @@ std::optional<Error> CheckOutput(const std::string& output, bool zip, const Prof
                  "is a folder that holds no pack (no index.md written by clausescan pack): "
                  "--force replaces only an earlier pack; name a new folder",
                  output);
+  }
+  // issue 13 s8 #1: --force replaces only what the earlier pack wrote; a file the user added to
+  // it (a signed NDA, a cover letter) is never removed: the pack is not replaced at all.
+  if (!empty_folder && fs::is_directory(status)) {
+    const std::vector<std::string> added = NotWrittenByThePack(path);
+    if (!added.empty()) {
+      std::string names;
+      for (std::size_t i = 0; i < added.size() && i < 5; ++i) {
+        names += (i == 0 ? "" : ", ") + (path / added[i]).string();
+      }
+      if (added.size() > 5) names += fmt::format(" and {} more", added.size() - 5);
+      return Error(ErrorCode::kInvalidArgument,
+                   "holds what no earlier pack wrote (" + names +
+                       "): --force replaces only an earlier pack's own files; move those out "
+                       "of it, or name a new folder (not replaced)",
+                   output);
+    }
   }
   // issue 13 D12: the earlier pack is removed without crossing onto another device; one with a
   // folder mounted inside is not replaced at all.

@@ -2,9 +2,11 @@
 #include "params/contract_term.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <initializer_list>
 #include <string_view>
+#include <vector>
 
 #include "params/scan.h"
 
@@ -83,11 +85,22 @@ bool StatedPlainly(std::string_view window, const Duration& d) {
 // The duration stated for the term whose word "term" starts at `at`, or nullopt.
 std::optional<ContractTerm> TermAt(std::string_view folded, std::size_t at) {
   const std::size_t after = at + 4;
-  std::size_t stop = folded.find_first_of(".;", after);
-  if (stop == std::string_view::npos) stop = folded.size();
+  // The sentence ends at ';' or at a '.' that is no decimal point ("1.5 years").
+  std::size_t stop = after;
+  for (; stop < folded.size(); ++stop) {
+    const char c = folded[stop];
+    if (c == ';') break;
+    if (c == '.' &&
+        !(stop > 0 && std::isdigit(static_cast<unsigned char>(folded[stop - 1])) &&
+          stop + 1 < folded.size() && std::isdigit(static_cast<unsigned char>(folded[stop + 1])))) {
+      break;
+    }
+  }
   stop = std::min(stop, after + kWindow);
   const std::string_view window = folded.substr(after, stop - after);
-  for (const Duration& d : FindDurations(window)) {
+  const std::vector<Duration> durations = FindDurations(window);
+  for (std::size_t i = 0; i < durations.size(); ++i) {
+    const Duration& d = durations[i];
     if (d.begin > kMaxGap) break;
     // "the term and for two (2) years thereafter", "the term or six months after termination":
     // a period beside the term, not its length.
@@ -100,6 +113,28 @@ std::optional<ContractTerm> TermAt(std::string_view folded, std::size_t at) {
     if (!IsTermLength(d)) continue;
     if (!StatedPlainly(window, d)) break;
     ContractTerm term{d, at, after + d.end};
+    // "two (2) years and six (6) months": the parts added up, in months (issue 13 s8 #6).
+    if (i + 1 < durations.size()) {
+      const Duration& next = durations[i + 1];
+      std::string_view joint = window.substr(d.end, next.begin - d.end);
+      while (!joint.empty() && (joint.front() == ' ' || joint.front() == ',')) {
+        joint.remove_prefix(1);
+      }
+      while (!joint.empty() && joint.back() == ' ') joint.remove_suffix(1);
+      const auto months = [](const Duration& p) -> std::optional<double> {
+        if (p.unit == TimeUnit::kYears) return p.value * 12;
+        if (p.unit == TimeUnit::kQuarters) return p.value * 3;
+        if (p.unit == TimeUnit::kMonths) return p.value;
+        return std::nullopt;
+      };
+      if (next.begin >= d.end && joint == "and" && IsTermLength(next) &&
+          StatedPlainly(window, next) && months(d) && months(next)) {
+        term.duration.value = *months(d) + *months(next);
+        term.duration.unit = TimeUnit::kMonths;
+        term.duration.end = next.end;
+        term.end = after + next.end;
+      }
+    }
     term.duration.begin += after;
     term.duration.end += after;
     return term;
@@ -170,11 +205,11 @@ std::optional<CalendarDate> AddDuration(const CalendarDate& start, const Duratio
   std::optional<CalendarDate> end;
   const bool whole = value == std::floor(value);
   switch (duration.unit) {
-    case TimeUnit::kYears:
-      if (whole) end = AddMonths(start, std::lround(value) * 12);
+    case TimeUnit::kYears:  // "1.5 years": 18 calendar months
+      if (value * 12 == std::floor(value * 12)) end = AddMonths(start, std::lround(value * 12));
       break;
     case TimeUnit::kQuarters:
-      if (whole) end = AddMonths(start, std::lround(value) * 3);
+      if (value * 3 == std::floor(value * 3)) end = AddMonths(start, std::lround(value * 3));
       break;
     case TimeUnit::kMonths:
       if (whole) end = AddMonths(start, std::lround(value));

@@ -1,6 +1,7 @@
 // LoadProfile: the profile file's top level and its sub-processors; the other sections have
 // their own readers (soa_reader.cc, evidence_reader.cc, capabilities_reader.cc).
 #include <fmt/format.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 #include <string>
@@ -97,11 +98,42 @@ void ReadProfileRoot(ProfileReader& reader, const YAML::Node& root, Profile* pro
   }
 }
 
+namespace {
+
+// Why path cannot be a profile: its folder is where its evidence is found, so standard input
+// ("-", /dev/stdin, /proc/self/fd/0, a process substitution), a device, a FIFO or anything in
+// /dev, /proc or /sys is refused (issue 13 s8 #4). "" when it may be one.
+std::string NotAProfilePath(const std::string& path) {
+  const std::string own = ": give the profile's own path";
+  if (path == "-") return "standard input is not accepted" + own;
+  std::error_code ec;
+  const std::filesystem::path absolute = std::filesystem::absolute(path, ec).lexically_normal();
+  const std::filesystem::path folder =
+      std::filesystem::weakly_canonical(absolute.parent_path(), ec);
+  for (const std::filesystem::path& p : {absolute, folder}) {
+    auto part = p.begin();
+    if (part != p.end()) ++part;  // the root
+    if (part != p.end() && (*part == "dev" || *part == "proc" || *part == "sys")) {
+      return "is a system file (standard input or a device), not a profile file" + own;
+    }
+  }
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+    return "is not a regular file (a pipe or a device)" + own;
+  }
+  return "";
+}
+
+}  // namespace
 }  // namespace internal
 
 ProfileResult LoadProfile(const std::string& path, const RuleSet& rules) {
   using internal::ProfileReader;
   std::vector<ProfileError> errors;
+  if (const std::string why = internal::NotAProfilePath(path); !why.empty()) {
+    return std::vector<ProfileError>{
+        ProfileError{Error(ErrorCode::kInvalidArgument, why, path == "-" ? "" : path), ""}};
+  }
   Result<std::string> content =
       internal::ReadFileUpTo(path, internal::kMaxProfileBytes, {"profile", "profile files"});
   if (!content) return std::vector<ProfileError>{ProfileError{content.error(), ""}};

@@ -188,7 +188,13 @@ void ReadCsvRows(ProfileReader& reader, const std::string& name,
   const CsvRecord& header = records.front();
   int where[kColumnCount] = {-1, -1, -1, -1};
   static const char* const kRoles[] = {"control", "applicable", "status", "justification"};
-  for (std::size_t i = 0; i < header.fields.size(); ++i) {
+  // Empty columns at the end of the header ("control,...,justification," as spreadsheets export
+  // it) are ignored, and a row may have them or not (issue 13 s8 #7).
+  std::size_t used = header.fields.size();
+  while (used > 0 && header.fields[used - 1].find_first_not_of(" \t") == std::string::npos) {
+    --used;
+  }
+  for (std::size_t i = 0; i < used; ++i) {
     const int column = ColumnOf(header.fields[i]);
     if (column < 0) {
       return fail(header.line, "soa_csv",
@@ -215,7 +221,7 @@ void ReadCsvRows(ProfileReader& reader, const std::string& name,
   }
   for (std::size_t r = 1; r < records.size() && !reader.Full(); ++r) {
     const CsvRecord& record = records[r];
-    if (record.fields.size() != header.fields.size()) {
+    if (record.fields.size() != header.fields.size() && record.fields.size() != used) {
       fail(record.line, "soa_csv",
            fmt::format("the row has {} fields, the header {}", record.fields.size(),
                        header.fields.size()));
