@@ -155,12 +155,14 @@ std::size_t CapitalisedCount(std::string_view text, const std::string& word) {
 
 // The word of `words` (lower case) that text (the cased view) writes most often as a party's
 // term (CapitalisedCount), at least twice, capitalised ("Provider", "Data importer"); `fallback`
-// when none does. "we" and "you" are not names. *count is set to its count (0 for fallback).
+// when none does. "we" and "you" are not names. An entry with its article ("the government") is
+// the word after it ("Government", issue 15 #1). *count is set to its count (0 for fallback).
 std::string CommonWord(std::string_view text, const std::vector<std::string>& words,
                        const std::string& fallback, std::size_t* count = nullptr) {
   std::string best = fallback;
   std::size_t best_count = 0;
-  for (const std::string& word : words) {
+  for (std::string word : words) {
+    if (word.rfind("the ", 0) == 0) word.erase(0, 4);
     if (word.size() < 3 || word == "you" || word[0] < 'a' || word[0] > 'z') continue;
     const std::size_t n = CapitalisedCount(text, word);
     if (n >= 2 && n > best_count) {
