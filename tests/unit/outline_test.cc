@@ -213,6 +213,19 @@ TEST(Segment, RecognisesHeadings) {
   }
 }
 
+// issue 15 #2 (new-user review, GSA addendum): a form field, a label followed by a blank to
+// fill ("TIN ______"), is no heading: it opened a section that named every clause after it.
+TEST(Segment, AFormFieldToFillIsNoSection) {
+  EXPECT_EQ(Labels("## Representations\n\n(b) Give the details of the parent company.\n\n"
+                   "Name \\_\\_\\_\\_\\_\\_\\_\\_\n\nTIN \\_\\_\\_\\_\\_\\_\\_\\_\n\n"
+                   "The Contractor shall encrypt covered records at rest.\n",
+                   true),
+            Strings{"Representations"});
+  EXPECT_EQ(Labels("1. Payment\n\nThe Buyer shall pay each invoice.\n\nVAT NO. ____________\n\n"
+                   "SIGNATURE ..................\n\nThe Supplier shall keep records.\n"),
+            Strings{"1. Payment"});
+}
+
 TEST(Segment, FillsSectionFields) {
   Segmented s = SegmentDoc("ARTICLE IV - TERM\n\n9.2.1 Security Incidents. Supplier shall notify.");
   ASSERT_EQ(s.outline.sections.size(), 2u);

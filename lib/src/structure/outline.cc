@@ -178,12 +178,25 @@ bool IsVerblessPhrase(std::string_view s, int max_words) {
       s, [&](std::string_view word) { return ++words <= max_words && !IsClauseVerb(word); });
 }
 
-// A short line in capitals that is not a sentence ("LIMITATION OF LIABILITY", "WITNESSETH").
-// With `long_dated`, a clause title with a version date may be longer ("LIMITATIONS ON THE USE
-// OR DISCLOSURE OF ... INFORMATION (JAN 2023)").
-// A note in brackets at the end, in any case, qualifies the title ("PART A: SHORT FORM
-// REQUIREMENTS (applicable to Lot 1a)"; issue 11 engine limits #4).
+// True for a form field: a line that ends in a blank to fill, a run of at least four '_' or five
+// '.' ("TIN ______", "SIGNATURE ..........", issue 15 #2).
+bool EndsInBlankToFill(std::string_view s) {
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  for (const char blank : {'_', '.'}) {
+    std::size_t run = 0;
+    while (run < s.size() && s[s.size() - 1 - run] == blank) ++run;
+    if (run >= (blank == '_' ? 4u : 5u)) return true;
+  }
+  return false;
+}
+
+// A short line in capitals that is not a sentence ("LIMITATION OF LIABILITY", "WITNESSETH"),
+// nor a form field (EndsInBlankToFill). With `long_dated`, a clause title with a version date may
+// be longer ("LIMITATIONS ON THE USE OR DISCLOSURE OF ... INFORMATION (JAN 2023)"). A note in
+// brackets at the end, in any case, qualifies the title ("PART A: SHORT FORM REQUIREMENTS
+// (applicable to Lot 1a)"; issue 11 engine limits #4).
 bool IsAllCapsHeading(std::string_view s, bool long_dated = false) {
+  if (EndsInBlankToFill(s)) return false;
   const bool dated = long_dated && WithoutVersionDate(s).size() < s.size();
   if (s.size() > (dated ? 160u : 80u) || s.back() == ',' || s.back() == ';') return false;
   std::string_view caps = s;
