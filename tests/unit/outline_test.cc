@@ -226,6 +226,21 @@ TEST(Segment, AFormFieldToFillIsNoSection) {
             Strings{"1. Payment"});
 }
 
+// issue 15 #2 (new-user review, GSA addendum): a US federal clause heading in bold on its own
+// line ("**52.204-21 - Basic Safeguarding ...**") opens the section of the clause it heads, so
+// the clause's findings show its title rather than an earlier heading's.
+TEST(Segment, ABoldFederalClauseHeadingOpensItsSection) {
+  EXPECT_EQ(Labels("## Clauses Incorporated in Full Text\n\nThe following clauses apply.\n\n"
+                   "**52.299-4 \xE2\x80\x93 Protecting Covered Records.**\n\n"
+                   "As prescribed in 4.19, insert the following clause:\n\n"
+                   "(b) The Contractor shall encrypt covered records at rest.\n\n"
+                   "**252.299-7001 Reporting Cyber Events (Jan 2023)**\n\n"
+                   "The Contractor shall report cyber events.\n",
+                   true),
+            (Strings{"Clauses Incorporated in Full Text", "52.299-4 Protecting Covered Records",
+                     "252.299-7001 Reporting Cyber Events (Jan 2023)"}));
+}
+
 TEST(Segment, FillsSectionFields) {
   Segmented s = SegmentDoc("ARTICLE IV - TERM\n\n9.2.1 Security Incidents. Supplier shall notify.");
   ASSERT_EQ(s.outline.sections.size(), 2u);
