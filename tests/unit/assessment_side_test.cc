@@ -353,5 +353,19 @@ TEST(AssessmentSide, TheGovernmentKeepsItsNameOverADefinedDocument) {
   EXPECT_EQ(audit[0].party_name, "Government") << Describe(report);
 }
 
+// issue 15 #1: "Government" written without "the" ("If you are a Government entity") does not
+// name the customer: the word the contract uses for it does.
+TEST(AssessmentSide, GovernmentWithoutTheArticleIsNoSideLabel) {
+  const Report report = Scan(
+      "1. Audits. The Customer may audit the Provider's security records once a year.\n\n"
+      "2. Reports. The Provider shall give the Customer a summary of each audit.\n\n"
+      "3. Government Users. If you are a Government entity, the Government Terms apply to "
+      "Government use of the Service.\n");
+  const std::vector<Finding> audit = On(report, "audit_rights", "may audit");
+  ASSERT_FALSE(audit.empty()) << Describe(report);
+  EXPECT_EQ(audit[0].party, "customer") << Describe(report);
+  EXPECT_EQ(audit[0].party_name, "Customer") << Describe(report);
+}
+
 }  // namespace
 }  // namespace clausescan
