@@ -153,16 +153,43 @@ std::size_t CapitalisedCount(std::string_view text, const std::string& word) {
   return count;
 }
 
+// How often text (the cased view) writes word (lower case) capitalised after "the": "the
+// Government", "The Government", "THE GOVERNMENT", as whole words.
+std::size_t ArticleCount(std::string_view text, const std::string& word) {
+  std::string capital = word;
+  std::string upper = word;
+  for (char& c : upper) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  capital[0] = upper[0];
+  std::size_t count = 0;
+  for (const std::string& form : {"the " + capital, "The " + capital, "THE " + upper}) {
+    for (std::size_t at = text.find(form); at != std::string_view::npos && count < 100000;
+         at = text.find(form, at + form.size())) {
+      const std::size_t end = at + form.size();
+      const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+      if ((at == 0 || !letter(text[at - 1])) && (end >= text.size() || !letter(text[end]))) {
+        ++count;
+      }
+    }
+  }
+  return count;
+}
+
 // The word of `words` (lower case) that text (the cased view) writes most often as a party's
 // term (CapitalisedCount), at least twice, capitalised ("Provider", "Data importer"); `fallback`
-// when none does. "we" and "you" are not names. *count is set to its count (0 for fallback).
+// when none does. "we" and "you" are not names. An entry with its article ("the government")
+// counts where the text writes it capitalised after "the" (ArticleCount) and shows the word after
+// the article ("Government", issue 15 #1). *count is set to its count (0 for fallback).
 std::string CommonWord(std::string_view text, const std::vector<std::string>& words,
                        const std::string& fallback, std::size_t* count = nullptr) {
   std::string best = fallback;
   std::size_t best_count = 0;
-  for (const std::string& word : words) {
+  for (std::string word : words) {
+    const bool article = word.rfind("the ", 0) == 0;
+    if (article) word.erase(0, 4);
     if (word.size() < 3 || word == "you" || word[0] < 'a' || word[0] > 'z') continue;
-    const std::size_t n = CapitalisedCount(text, word);
+    const std::size_t n = article ? ArticleCount(text, word) : CapitalisedCount(text, word);
     if (n >= 2 && n > best_count) {
       best_count = n;
       best = word;

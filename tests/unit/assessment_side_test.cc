@@ -335,5 +335,37 @@ TEST(AssessmentSide, SideLabelsAreTheContractsOwnWords) {
   EXPECT_EQ(incident[0].party_name, "supplier") << Describe(unnamed);
 }
 
+// issue 15 #1 (new-user review, GSA addendum): in a US federal contract the customer is "the
+// Government"; a defined term for a document that starts with a department's name ('"Wage
+// Guidance" means the Department of Labor (DOL) Guidance ...') is no party and must not become
+// the customer's name: the finding shows "Government", the word the contract uses.
+TEST(AssessmentSide, TheGovernmentKeepsItsNameOverADefinedDocument) {
+  const Report report = Scan(
+      "1. Definitions.\n\"Wage Guidance\" means the Department of Labor (DOL) Guidance on fair "
+      "wages, dated June 2016.\n\n"
+      "2. Inspection. The Government may inspect and audit the Contractor's facilities and "
+      "records at any time during the performance of this contract.\n\n"
+      "3. Incidents. The Contractor shall report any cyber incident to the Government within 72 "
+      "hours of discovery.\n");
+  const std::vector<Finding> audit = On(report, "audit_rights", "may inspect");
+  ASSERT_FALSE(audit.empty()) << Describe(report);
+  EXPECT_EQ(audit[0].party, "customer") << Describe(report);
+  EXPECT_EQ(audit[0].party_name, "Government") << Describe(report);
+}
+
+// issue 15 #1: "Government" written without "the" ("If you are a Government entity") does not
+// name the customer: the word the contract uses for it does.
+TEST(AssessmentSide, GovernmentWithoutTheArticleIsNoSideLabel) {
+  const Report report = Scan(
+      "1. Audits. The Customer may audit the Provider's security records once a year.\n\n"
+      "2. Reports. The Provider shall give the Customer a summary of each audit.\n\n"
+      "3. Government Users. If you are a Government entity, the Government Terms apply to "
+      "Government use of the Service.\n");
+  const std::vector<Finding> audit = On(report, "audit_rights", "may audit");
+  ASSERT_FALSE(audit.empty()) << Describe(report);
+  EXPECT_EQ(audit[0].party, "customer") << Describe(report);
+  EXPECT_EQ(audit[0].party_name, "Customer") << Describe(report);
+}
+
 }  // namespace
 }  // namespace clausescan

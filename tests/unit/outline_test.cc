@@ -213,6 +213,34 @@ TEST(Segment, RecognisesHeadings) {
   }
 }
 
+// issue 15 #2 (new-user review, GSA addendum): a form field, a label followed by a blank to
+// fill ("TIN ______"), is no heading: it opened a section that named every clause after it.
+TEST(Segment, AFormFieldToFillIsNoSection) {
+  EXPECT_EQ(Labels("## Representations\n\n(b) Give the details of the parent company.\n\n"
+                   "Name \\_\\_\\_\\_\\_\\_\\_\\_\n\nTIN \\_\\_\\_\\_\\_\\_\\_\\_\n\n"
+                   "The Contractor shall encrypt covered records at rest.\n",
+                   true),
+            Strings{"Representations"});
+  EXPECT_EQ(Labels("1. Payment\n\nThe Buyer shall pay each invoice.\n\nVAT NO. ____________\n\n"
+                   "SIGNATURE ..................\n\nThe Supplier shall keep records.\n"),
+            Strings{"1. Payment"});
+}
+
+// issue 15 #2 (new-user review, GSA addendum): a US federal clause heading in bold on its own
+// line ("**52.204-21 - Basic Safeguarding ...**") opens the section of the clause it heads, so
+// the clause's findings show its title rather than an earlier heading's.
+TEST(Segment, ABoldFederalClauseHeadingOpensItsSection) {
+  EXPECT_EQ(Labels("## Clauses Incorporated in Full Text\n\nThe following clauses apply.\n\n"
+                   "**52.299-4 \xE2\x80\x93 Protecting Covered Records.**\n\n"
+                   "As prescribed in 4.19, insert the following clause:\n\n"
+                   "(b) The Contractor shall encrypt covered records at rest.\n\n"
+                   "**252.299-7001 Reporting Cyber Events (Jan 2023)**\n\n"
+                   "The Contractor shall report cyber events.\n",
+                   true),
+            (Strings{"Clauses Incorporated in Full Text", "52.299-4 Protecting Covered Records",
+                     "252.299-7001 Reporting Cyber Events (Jan 2023)"}));
+}
+
 TEST(Segment, FillsSectionFields) {
   Segmented s = SegmentDoc("ARTICLE IV - TERM\n\n9.2.1 Security Incidents. Supplier shall notify.");
   ASSERT_EQ(s.outline.sections.size(), 2u);

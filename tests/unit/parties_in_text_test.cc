@@ -99,6 +99,22 @@ TEST(ReadParties, ADefinedTermMeaningARoleWordOrAPartyTakesItsSide) {
                                                         "Host=customer", "Sponsor=customer"}));
 }
 
+// issue 15 #1 (new-user review, GSA addendum): a defined term for a document or a thing whose
+// body starts with a public body's name ('"X Guidance" means the Department of Labor (DOL)
+// Guidance ...') names no party: the role word only qualifies the thing the term names, so the
+// term must not become the customer's name ("the Government" shown as "DOL Guidance").
+TEST(ReadParties, ARoleWordThatOnlyQualifiesTheDefinedThingNamesNoParty) {
+  const std::vector<NamedParty> parties = ReadParties(
+      "# Records terms\n\n"
+      "\"Ministry Handbook\" means the Ministry of Health (MOH) Handbook entitled \"Keeping "
+      "Records\", as amended.\n"
+      "\"Agency Rules\" means the Agency for Transport Rules published in 2019.\n"
+      "\"Audit Manual\" means the Authority of Ports (AOP) Manual.\n"
+      "\"Crown\" means the Government of Ontario;\n"
+      "\"Regulator\" means the Authority of Ports, or its successor.\n");
+  EXPECT_EQ(Summary(parties), (std::vector<std::string>{"Crown=customer", "Regulator=customer"}));
+}
+
 TEST(ReadParties, KeepsTheLegalNameAsWritten) {
   const std::vector<NamedParty> parties = ReadParties(
       "This Agreement is made between Ehave, Inc., a company incorporated in Ontario "

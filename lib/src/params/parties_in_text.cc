@@ -372,7 +372,8 @@ std::string_view LineHead(std::string_view text, std::size_t max_chars) {
 // A defined term that is no role word, and the body of its definition (lower case).
 struct PendingDefinition {
   std::string term;
-  std::string body;
+  std::string body;   // lower case
+  std::string cased;  // the body as written
 };
 constexpr std::size_t kMaxPendingDefinitions = 200;
 
@@ -411,6 +412,55 @@ Party SideOfDefinedBody(std::string_view body, std::vector<NamedParty>* parties)
   return Party::kUnknown;
 }
 
+// True when the name that opens a definition's body (cased) only qualifies the thing the defined
+// term names, so the role word or party term in it makes the term no party: the name runs on
+// past a bracketed note to another capitalised word ('"DOL Guidance" means the Department of
+// Labor (DOL) Guidance ...'), or a term of two words or more ends in the name's last word
+// ('"Agency Rules" means the Agency of Transport Rules'). The name is the run of capitalised
+// words, "of", "the", "for", "and", "&" and bracketed notes, up to ',', ';', ':' or a sentence's
+// end (issue 15 #1, new-user review).
+bool QualifiesTheDefinedThing(std::string_view term, std::string_view cased) {
+  cased = cased.substr(0, 160);
+  bool in_note = false;
+  bool after_note = false;
+  std::string_view last_capital;
+  std::size_t i = 0;
+  bool first = true;
+  while (i < cased.size()) {
+    while (i < cased.size() && cased[i] == ' ') ++i;
+    std::size_t end = cased.find(' ', i);
+    if (end == std::string_view::npos) end = cased.size();
+    std::string_view word = cased.substr(i, end - i);
+    i = end;
+    if (word.empty()) break;
+    bool stop = false;
+    while (!word.empty() &&
+           (word.back() == ',' || word.back() == ';' || word.back() == ':' || word.back() == '.')) {
+      word.remove_suffix(1);
+      stop = true;
+    }
+    if (word.empty()) break;
+    if (word.front() == '(' || in_note) {
+      in_note = word.back() != ')';
+      after_note = true;
+    } else if (first && (word == "the" || word == "The")) {
+      // the article of the name
+    } else if (word == "of" || word == "the" || word == "for" || word == "and" || word == "&") {
+      // a small word inside the name
+    } else if (std::isupper(static_cast<unsigned char>(word.front()))) {
+      if (after_note) return true;
+      last_capital = word;
+    } else {
+      break;
+    }
+    first = false;
+    if (stop) break;
+  }
+  const std::vector<std::string_view> term_words = Words(term);
+  return term_words.size() >= 2 && !last_capital.empty() &&
+         Lower(last_capital) == Lower(term_words.back());
+}
+
 // issue 15 #1: '"Issuer" means the Province ...', '"Province" means the Government of ...': a
 // defined term whose body is a definite role word or another party's term is a party on that
 // side, read in as many passes as the definitions refer to each other (at most three).
@@ -422,7 +472,9 @@ void ReadDefinedSides(const std::vector<PendingDefinition>& pending,
     for (std::size_t k = 0; k < pending.size(); ++k) {
       if (done[k] || Find(parties, pending[k].term) != nullptr) continue;
       const Party side = SideOfDefinedBody(pending[k].body, parties);
-      if (side == Party::kUnknown) continue;
+      if (side == Party::kUnknown || QualifiesTheDefinedThing(pending[k].term, pending[k].cased)) {
+        continue;
+      }
       NamedParty party;
       party.terms.push_back(pending[k].term);
       party.side = side;
@@ -455,7 +507,8 @@ void ReadDefinitions(std::string_view text, std::vector<NamedParty>* parties) {
     if (RoleOfWord(term) == Party::kUnknown) {
       if (second.empty() && std::isupper(static_cast<unsigned char>(term[0])) &&
           pending.size() < kMaxPendingDefinitions) {
-        pending.push_back({std::string(term), Lower(std::string_view(body.data(), body.size()))});
+        pending.push_back({std::string(term), Lower(std::string_view(body.data(), body.size())),
+                           std::string(body.data(), body.size())});
       }
       continue;
     }
@@ -510,7 +563,8 @@ bool IsPublicBodyWord(std::string_view word) {
 // 'the Department for Rural Affairs (DRA)' in the preamble: a public body named with its
 // initials, unquoted, is a party known by them, on the side of its public-body word. The
 // initials are 2 to 8 letters, at least two capitals, the first the name's first letter; the
-// name is the capitalised words and joiners (for, of, and, the, &, ',') before the '('.
+// name is the capitalised words and joiners (for, of, and, the, &, ',') before the '('. Initials
+// followed by a capitalised word name no party ('the Ministry of Health (MOH) Handbook').
 void ReadInitialledBodies(std::string_view head, std::vector<NamedParty>* parties) {
   static const RE2 kInitials("\\(([A-Za-z]{2,8})\\)");
   re2::StringPiece input(head.data(), head.size());
@@ -523,6 +577,12 @@ void ReadInitialledBodies(std::string_view head, std::vector<NamedParty>* partie
       continue;
     }
     const std::size_t open = static_cast<std::size_t>(initials.data() - head.data()) - 1;
+    // 'the Ministry of Health (MOH) Handbook': the name qualifies a thing, no party (issue 15 #1).
+    if (const std::size_t after = open + acronym.size() + 2;
+        after + 1 < head.size() && head[after] == ' ' && head[after + 1] >= 'A' &&
+        head[after + 1] <= 'Z') {
+      continue;
+    }
     const std::size_t from = open > 160 ? open - 160 : 0;
     std::string_view window = head.substr(from, open - from);
     if (const std::size_t stop = window.find_last_of("();:\n\"\xE2");

@@ -178,12 +178,43 @@ bool IsVerblessPhrase(std::string_view s, int max_words) {
       s, [&](std::string_view word) { return ++words <= max_words && !IsClauseVerb(word); });
 }
 
-// A short line in capitals that is not a sentence ("LIMITATION OF LIABILITY", "WITNESSETH").
-// With `long_dated`, a clause title with a version date may be longer ("LIMITATIONS ON THE USE
-// OR DISCLOSURE OF ... INFORMATION (JAN 2023)").
-// A note in brackets at the end, in any case, qualifies the title ("PART A: SHORT FORM
-// REQUIREMENTS (applicable to Lot 1a)"; issue 11 engine limits #4).
+// True for a form field: a line that ends in a blank to fill, a run of at least four '_' or five
+// '.' ("TIN ______", "SIGNATURE ..........", issue 15 #2).
+bool EndsInBlankToFill(std::string_view s) {
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  for (const char blank : {'_', '.'}) {
+    std::size_t run = 0;
+    while (run < s.size() && s[s.size() - 1 - run] == blank) ++run;
+    if (run >= (blank == '_' ? 4u : 5u)) return true;
+  }
+  return false;
+}
+
+// The number of a US federal clause heading standing on its own line, emphasis dropped
+// ("52.204-21 - Basic Safeguarding of ... Systems.", "252.204-7012 Safeguarding ... (Jan 2023)"):
+// a number like "52.204-21", "252.204-7012" or "3052.204-73", a space, and the rest; "" for any
+// other line.
+std::string_view FederalClauseNumber(std::string_view s) {
+  std::size_t i = 0;
+  const auto digits = [&](std::size_t min, std::size_t max) {
+    std::size_t n = 0;
+    while (i < s.size() && n < max && IsDigit(s[i])) ++i, ++n;
+    return n >= min && (i >= s.size() || !IsDigit(s[i]));
+  };
+  if (!digits(1, 4) || i >= s.size() || s[i++] != '.' || !digits(3, 3) || i >= s.size() ||
+      s[i++] != '-' || !digits(1, 4) || i >= s.size() || s[i] != ' ') {
+    return {};
+  }
+  return s.substr(0, i);
+}
+
+// A short line in capitals that is not a sentence ("LIMITATION OF LIABILITY", "WITNESSETH"),
+// nor a form field (EndsInBlankToFill). With `long_dated`, a clause title with a version date may
+// be longer ("LIMITATIONS ON THE USE OR DISCLOSURE OF ... INFORMATION (JAN 2023)"). A note in
+// brackets at the end, in any case, qualifies the title ("PART A: SHORT FORM REQUIREMENTS
+// (applicable to Lot 1a)"; issue 11 engine limits #4).
 bool IsAllCapsHeading(std::string_view s, bool long_dated = false) {
+  if (EndsInBlankToFill(s)) return false;
   const bool dated = long_dated && WithoutVersionDate(s).size() < s.size();
   if (s.size() > (dated ? 160u : 80u) || s.back() == ',' || s.back() == ';') return false;
   std::string_view caps = s;
@@ -868,6 +899,30 @@ void Segmenter::HandleLine(std::size_t begin, std::size_t end, bool next_blank) 
     return;
   }
   table_ = Table::kNone;
+  // issue 15 #2: a US federal clause heading ("**52.204-21 - Basic Safeguarding ...**" in
+  // Markdown) standing alone opens the clause's section, at the top level as a heading in capitals
+  // does, when the rest of its line is a title.
+  if (const std::string_view number = FederalClauseNumber(s);
+      !number.empty() && boundary && next_blank) {
+    std::string_view title = Trim(s.substr(number.size()));
+    for (bool stripped = true; stripped;) {
+      stripped = false;
+      for (std::string_view dash : {"\xE2\x80\x93", "\xE2\x80\x94", "-", ":", " "}) {
+        if (title.substr(0, dash.size()) == dash) {
+          title.remove_prefix(dash.size());
+          stripped = true;
+        }
+      }
+    }
+    title = TrimPunctuation(title);
+    if (!title.empty() && TitleLike(WithoutVersionDate(title), 16)) {
+      numbering_.Clear();
+      AddSection({std::string(number), std::string(title),
+                  std::string(number) + " " + std::string(title), 1, begin},
+                 begin, begin + s.size());
+      return;
+    }
+  }
   if (NumberedLine(begin, s, boundary, next_blank || NextLineOpensSubsection(end, s), previous) ||
       MarkerLine(begin, s, marker_boundary, previous)) {
     return;
