@@ -217,6 +217,36 @@ TEST(DutyHolder, HeldLiableIsTheSubjectsOwnLiability) {
             Party::kSupplier);
 }
 
+// issue 11 (engine limit, eng9): a side named inside the subject's noun phrase as the one that
+// holds or receives its data ("records kept by the vendor", "files handed over to the processor")
+// owes the passive duty about that data; a source ("supplied by"), an owner ("of") or the
+// side's own people are read as before.
+const DutyCase kHolderInSubjectCases[] = {
+    {"customer records kept by the vendor shall be destroyed at the end of the term",
+     Party::kSupplier},
+    {"any personal data received by the processor must not be sold", Party::kSupplier},
+    {"files disclosed to the contractor must be erased on request", Party::kSupplier},
+    {"all information in the possession of the supplier shall be returned on termination",
+     Party::kSupplier},
+    {"account details stored by the provider must be encrypted at rest", Party::kSupplier},
+    {"documents made available to the licensee must not be used for any other project",
+     Party::kCustomer},
+    // near-misses: the side is the source or the owner, or the subject's people
+    {"figures supplied by the client must be complete and correct", Party::kCustomer},
+    {"material provided by the customer shall be deleted after 30 days", Party::kSupplier},
+    {"personal data of the controller must not be processed for other purposes", Party::kSupplier},
+    {"notices given to the supplier must be signed", Party::kCustomer},
+    {"the vendor's employees must complete security training", Party::kSupplier},
+};
+
+TEST(DutyHolder, SideHoldingTheSubjectsDataOwesItsPassiveDuty) {
+  const PartyLexicon lexicon = TestLexicon();
+  for (const DutyCase& c : kHolderInSubjectCases) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(PartyName(DutyHolder(c.text, lexicon)), PartyName(c.expected));
+  }
+}
+
 // issue 11 #3: every duty of a sentence's main clauses, with the text from its subject on.
 TEST(DutyClauses, FindsTheSecondDutyOfASentence) {
   const PartyLexicon lexicon = TestLexicon();

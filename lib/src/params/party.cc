@@ -155,7 +155,38 @@ struct Subject {
   bool possessive = false;  // "provider's personnel": the party is not the head noun
   bool pronoun = false;     // "it", "they" resolved to the nearest party before
   bool embedded = false;    // inside a relative clause ("data that customer will upload")
+  // The party holds or receives what the subject names ("data held by the supplier"): a passive
+  // duty about it is the party's own.
+  bool holds = false;
 };
+
+// True when the party named from token `first` on is the holder or recipient of the noun phrase
+// before it: "... held / received / stored / processed by (the) X", "... disclosed / provided /
+// supplied / transferred / made available to X", "... shared with X", "in the possession /
+// custody / control / care of X". Not a source ("provided by X"), an owner ("data of X") or an
+// addressee of notices ("given to X").
+bool HoldsPhraseBefore(const Tokens& t, std::size_t first) {
+  std::size_t k = first;
+  for (int n = 0; n < 2 && k > 0 && t.IsAny(k - 1, {"the", "a", "an", "any", "each"}); ++n) --k;
+  if (k < 2) return false;
+  const std::size_t link = k - 1;
+  const std::size_t verb = k - 2;
+  if (t.Is(link, "by")) {
+    return t.IsAny(verb, {"held", "received", "stored", "processed", "retained", "maintained",
+                          "collected", "obtained", "accessed", "hosted", "kept", "possessed",
+                          "controlled", "acquired", "gathered", "handled"});
+  }
+  if (t.Is(link, "to")) {
+    return t.IsAny(
+        verb, {"disclosed", "provided", "supplied", "transferred", "transmitted", "furnished",
+               "entrusted", "available", "accessible", "exported", "released", "communicated"});
+  }
+  if (t.Is(link, "with")) return t.IsAny(verb, {"shared", "entrusted"});
+  if (t.Is(link, "of")) {
+    return t.IsAny(verb, {"possession", "custody", "control", "care", "hands", "keeping"});
+  }
+  return false;
+}
 
 // The words before the modal, walking back over adverbs and one comma-enclosed aside
 // ("supplier, at its own cost, shall"). Returns the index of the head word, or npos.
@@ -238,6 +269,7 @@ Subject FindSubject(const Tokens& t, const std::vector<PartyTerm>& terms, const 
   if (std::optional<PartyTermMatch> m = PartyTermEndingAt(t, terms, head)) {
     subject.party = m->side;
     first = m->first;
+    subject.holds = HoldsPhraseBefore(t, first);
     // "supplier and (its) customer", "processor and its sub-processors", "the importer and,
     // during transmission, also the exporter".
     std::size_t p = first;
@@ -442,6 +474,9 @@ Candidate Evaluate(const Tokens& t, const std::vector<PartyTerm>& terms, const M
     // "Customer shall be notified": the party notified is not the one notifying.
     if (agent != Party::kUnknown) {
       candidate.party = agent;
+    } else if (subject.holds) {
+      // issue 11: "data held by the supplier must be purged": the holder purges it.
+      candidate.party = subject.party;
     } else if (!subject.possessive && !subject.pronoun) {
       candidate.party = Flip(subject.party);
     }
