@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "params/party_role.h"
+
 namespace clausescan::internal {
 namespace {
 
@@ -245,6 +247,27 @@ TEST(DutyHolder, SideHoldingTheSubjectsDataOwesItsPassiveDuty) {
     SCOPED_TRACE(c.text);
     EXPECT_EQ(PartyName(DutyHolder(c.text, lexicon)), PartyName(c.expected));
   }
+}
+
+// issue 11 (engine limit, eng9): a side's people named with "of" ("employees of the vendor") are
+// that side's, as "the vendor's employees" are: a passive duty about them is not the other
+// side's, and the unit is read as the side's own.
+TEST(DutyHolder, PeopleOfASideAreThatSidesAsItsPossessiveIs) {
+  const PartyLexicon lexicon = TestLexicon();
+  for (const char* text : {"employees of the contractor must be vetted before they start work",
+                           "staff of the supplier shall be trained every year",
+                           "the supplier's personnel must be vetted",
+                           "all personnel of the vendor will be screened before access"}) {
+    SCOPED_TRACE(text);
+    const Party holder = DutyHolder(text, lexicon);
+    EXPECT_NE(holder, Party::kCustomer);
+    EXPECT_EQ(PartyName(RoleInUnit(text, holder, lexicon).party), "supplier");
+  }
+  // near-miss: the customer's people, and a notice to the supplier's staff, stay as before
+  EXPECT_EQ(DutyHolder("users of the customer shall keep their passwords secret", lexicon),
+            Party::kCustomer);
+  EXPECT_EQ(DutyHolder("the customer must be told by the supplier's staff", lexicon),
+            Party::kSupplier);
 }
 
 // issue 11 #3: every duty of a sentence's main clauses, with the text from its subject on.

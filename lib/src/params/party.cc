@@ -270,6 +270,10 @@ Subject FindSubject(const Tokens& t, const std::vector<PartyTerm>& terms, const 
     subject.party = m->side;
     first = m->first;
     subject.holds = HoldsPhraseBefore(t, first);
+    // "employees of the vendor": the vendor's people, as "the vendor's employees" (issue 11).
+    std::size_t of = first;
+    while (of > 0 && t.IsAny(of - 1, {"the", "a", "an", "any", "each"})) --of;
+    subject.possessive = of >= 2 && t.Is(of - 1, "of") && IsAgentNoun(t, of - 2);
     // "supplier and (its) customer", "processor and its sub-processors", "the importer and,
     // during transmission, also the exporter".
     std::size_t p = first;
