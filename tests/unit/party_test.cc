@@ -233,11 +233,14 @@ const DutyCase kHolderInSubjectCases[] = {
     {"account details stored by the provider must be encrypted at rest", Party::kSupplier},
     {"documents made available to the licensee must not be used for any other project",
      Party::kCustomer},
+    {"all records in the vendor's possession must be returned within ten days", Party::kSupplier},
+    {"copies in the processor's possession or control shall be destroyed", Party::kSupplier},
     // near-misses: the side is the source or the owner, or the subject's people
     {"figures supplied by the client must be complete and correct", Party::kCustomer},
     {"material provided by the customer shall be deleted after 30 days", Party::kSupplier},
     {"personal data of the controller must not be processed for other purposes", Party::kSupplier},
     {"notices given to the supplier must be signed", Party::kCustomer},
+    {"keys in the customer's own hardware module shall be rotated yearly", Party::kUnknown},
     {"the vendor's employees must complete security training", Party::kSupplier},
 };
 

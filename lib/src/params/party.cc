@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -147,6 +148,26 @@ bool IsPassive(const Tokens& t, const std::vector<PartyTerm>& terms, const Modal
     }
   }
   return true;
+}
+
+// The side in whose possession the subject's noun phrase lies when the phrase ends in "in
+// (the) X's possession", "in X's possession or control", "under X's custody" with head its last
+// word; *first gets the side's first token. kUnknown otherwise.
+Party PossessorBefore(const Tokens& t, const std::vector<PartyTerm>& terms, std::size_t head,
+                      std::size_t* first) {
+  static const std::initializer_list<std::string_view> kHolding = {"possession", "custody",
+                                                                   "control", "care", "keeping"};
+  std::size_t k = head;
+  if (!t.IsAny(k, kHolding)) return Party::kUnknown;
+  if (k >= 2 && t.IsAny(k - 1, {"or", "and"}) && t.IsAny(k - 2, kHolding)) k -= 2;
+  if (k < 4 || !t.Is(k - 1, "s") || !t.Is(k - 2, "'")) return Party::kUnknown;
+  const std::optional<PartyTermMatch> m = PartyTermEndingAt(t, terms, k - 3);
+  if (!m) return Party::kUnknown;
+  std::size_t before = m->first;
+  if (before > 0 && t.Is(before - 1, "the")) --before;
+  if (before == 0 || !t.IsAny(before - 1, {"in", "under", "within"})) return Party::kUnknown;
+  *first = m->first;
+  return m->side;
 }
 
 struct Subject {
@@ -309,6 +330,11 @@ Subject FindSubject(const Tokens& t, const std::vector<PartyTerm>& terms, const 
     subject.party =
         last_subject != Party::kUnknown ? last_subject : ResolvePronoun(t, terms, head, false);
     subject.pronoun = true;
+  } else if (const Party possessor = PossessorBefore(t, terms, head, &first);
+             possessor != Party::kUnknown) {
+    // "records in the vendor's possession must be returned": the holder returns them.
+    subject.party = possessor;
+    subject.holds = true;
   } else if (IsAgentNoun(t, head)) {
     // "provider's personnel", "supplier personnel", "customer's auditors".
     for (std::size_t back = 1; back <= 4 && back <= head; ++back) {
