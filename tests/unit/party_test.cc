@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "params/party_role.h"
+
 namespace clausescan::internal {
 namespace {
 
@@ -214,6 +216,60 @@ TEST(DutyHolder, HeldLiableIsTheSubjectsOwnLiability) {
   EXPECT_EQ(DutyHolder("the supplier shall be held responsible for its subcontractors", lexicon),
             Party::kSupplier);
   EXPECT_EQ(DutyHolder("the customer shall be held harmless by the supplier", lexicon),
+            Party::kSupplier);
+}
+
+// issue 11 (engine limit, eng9): a side named inside the subject's noun phrase as the one that
+// holds or receives its data ("records kept by the vendor", "files handed over to the processor")
+// owes the passive duty about that data; a source ("supplied by"), an owner ("of") or the
+// side's own people are read as before.
+const DutyCase kHolderInSubjectCases[] = {
+    {"customer records kept by the vendor shall be destroyed at the end of the term",
+     Party::kSupplier},
+    {"any personal data received by the processor must not be sold", Party::kSupplier},
+    {"files disclosed to the contractor must be erased on request", Party::kSupplier},
+    {"all information in the possession of the supplier shall be returned on termination",
+     Party::kSupplier},
+    {"account details stored by the provider must be encrypted at rest", Party::kSupplier},
+    {"documents made available to the licensee must not be used for any other project",
+     Party::kCustomer},
+    {"all records in the vendor's possession must be returned within ten days", Party::kSupplier},
+    {"copies in the processor's possession or control shall be destroyed", Party::kSupplier},
+    // near-misses: the side is the source or the owner, or the subject's people
+    {"figures supplied by the client must be complete and correct", Party::kCustomer},
+    {"material provided by the customer shall be deleted after 30 days", Party::kSupplier},
+    {"personal data of the controller must not be processed for other purposes", Party::kSupplier},
+    {"notices given to the supplier must be signed", Party::kCustomer},
+    {"keys in the customer's own hardware module shall be rotated yearly", Party::kUnknown},
+    {"the vendor's employees must complete security training", Party::kSupplier},
+};
+
+TEST(DutyHolder, SideHoldingTheSubjectsDataOwesItsPassiveDuty) {
+  const PartyLexicon lexicon = TestLexicon();
+  for (const DutyCase& c : kHolderInSubjectCases) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(PartyName(DutyHolder(c.text, lexicon)), PartyName(c.expected));
+  }
+}
+
+// issue 11 (engine limit, eng9): a side's people named with "of" ("employees of the vendor") are
+// that side's, as "the vendor's employees" are: a passive duty about them is not the other
+// side's, and the unit is read as the side's own.
+TEST(DutyHolder, PeopleOfASideAreThatSidesAsItsPossessiveIs) {
+  const PartyLexicon lexicon = TestLexicon();
+  for (const char* text : {"employees of the contractor must be vetted before they start work",
+                           "staff of the supplier shall be trained every year",
+                           "the supplier's personnel must be vetted",
+                           "all personnel of the vendor will be screened before access"}) {
+    SCOPED_TRACE(text);
+    const Party holder = DutyHolder(text, lexicon);
+    EXPECT_NE(holder, Party::kCustomer);
+    EXPECT_EQ(PartyName(RoleInUnit(text, holder, lexicon).party), "supplier");
+  }
+  // near-miss: the customer's people, and a notice to the supplier's staff, stay as before
+  EXPECT_EQ(DutyHolder("users of the customer shall keep their passwords secret", lexicon),
+            Party::kCustomer);
+  EXPECT_EQ(DutyHolder("the customer must be told by the supplier's staff", lexicon),
             Party::kSupplier);
 }
 

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -149,13 +150,64 @@ bool IsPassive(const Tokens& t, const std::vector<PartyTerm>& terms, const Modal
   return true;
 }
 
+// The side in whose possession the subject's noun phrase lies when the phrase ends in "in
+// (the) X's possession", "in X's possession or control", "under X's custody" with head its last
+// word; *first gets the side's first token. kUnknown otherwise.
+Party PossessorBefore(const Tokens& t, const std::vector<PartyTerm>& terms, std::size_t head,
+                      std::size_t* first) {
+  static const std::initializer_list<std::string_view> kHolding = {"possession", "custody",
+                                                                   "control", "care", "keeping"};
+  std::size_t k = head;
+  if (!t.IsAny(k, kHolding)) return Party::kUnknown;
+  if (k >= 2 && t.IsAny(k - 1, {"or", "and"}) && t.IsAny(k - 2, kHolding)) k -= 2;
+  if (k < 4 || !t.Is(k - 1, "s") || !t.Is(k - 2, "'")) return Party::kUnknown;
+  const std::optional<PartyTermMatch> m = PartyTermEndingAt(t, terms, k - 3);
+  if (!m) return Party::kUnknown;
+  std::size_t before = m->first;
+  if (before > 0 && t.Is(before - 1, "the")) --before;
+  if (before == 0 || !t.IsAny(before - 1, {"in", "under", "within"})) return Party::kUnknown;
+  *first = m->first;
+  return m->side;
+}
+
 struct Subject {
   Party party = Party::kUnknown;
   std::size_t first = 0;    // first token of the subject phrase
   bool possessive = false;  // "provider's personnel": the party is not the head noun
   bool pronoun = false;     // "it", "they" resolved to the nearest party before
   bool embedded = false;    // inside a relative clause ("data that customer will upload")
+  // The party holds or receives what the subject names ("data held by the supplier"): a passive
+  // duty about it is the party's own.
+  bool holds = false;
 };
+
+// True when the party named from token `first` on is the holder or recipient of the noun phrase
+// before it: "... held / received / stored / processed by (the) X", "... disclosed / provided /
+// supplied / transferred / made available to X", "... shared with X", "in the possession /
+// custody / control / care of X". Not a source ("provided by X"), an owner ("data of X") or an
+// addressee of notices ("given to X").
+bool HoldsPhraseBefore(const Tokens& t, std::size_t first) {
+  std::size_t k = first;
+  for (int n = 0; n < 2 && k > 0 && t.IsAny(k - 1, {"the", "a", "an", "any", "each"}); ++n) --k;
+  if (k < 2) return false;
+  const std::size_t link = k - 1;
+  const std::size_t verb = k - 2;
+  if (t.Is(link, "by")) {
+    return t.IsAny(verb, {"held", "received", "stored", "processed", "retained", "maintained",
+                          "collected", "obtained", "accessed", "hosted", "kept", "possessed",
+                          "controlled", "acquired", "gathered", "handled"});
+  }
+  if (t.Is(link, "to")) {
+    return t.IsAny(
+        verb, {"disclosed", "provided", "supplied", "transferred", "transmitted", "furnished",
+               "entrusted", "available", "accessible", "exported", "released", "communicated"});
+  }
+  if (t.Is(link, "with")) return t.IsAny(verb, {"shared", "entrusted"});
+  if (t.Is(link, "of")) {
+    return t.IsAny(verb, {"possession", "custody", "control", "care", "hands", "keeping"});
+  }
+  return false;
+}
 
 // The words before the modal, walking back over adverbs and one comma-enclosed aside
 // ("supplier, at its own cost, shall"). Returns the index of the head word, or npos.
@@ -238,6 +290,11 @@ Subject FindSubject(const Tokens& t, const std::vector<PartyTerm>& terms, const 
   if (std::optional<PartyTermMatch> m = PartyTermEndingAt(t, terms, head)) {
     subject.party = m->side;
     first = m->first;
+    subject.holds = HoldsPhraseBefore(t, first);
+    // "employees of the vendor": the vendor's people, as "the vendor's employees" (issue 11).
+    std::size_t of = first;
+    while (of > 0 && t.IsAny(of - 1, {"the", "a", "an", "any", "each"})) --of;
+    subject.possessive = of >= 2 && t.Is(of - 1, "of") && IsAgentNoun(t, of - 2);
     // "supplier and (its) customer", "processor and its sub-processors", "the importer and,
     // during transmission, also the exporter".
     std::size_t p = first;
@@ -273,6 +330,11 @@ Subject FindSubject(const Tokens& t, const std::vector<PartyTerm>& terms, const 
     subject.party =
         last_subject != Party::kUnknown ? last_subject : ResolvePronoun(t, terms, head, false);
     subject.pronoun = true;
+  } else if (const Party possessor = PossessorBefore(t, terms, head, &first);
+             possessor != Party::kUnknown) {
+    // "records in the vendor's possession must be returned": the holder returns them.
+    subject.party = possessor;
+    subject.holds = true;
   } else if (IsAgentNoun(t, head)) {
     // "provider's personnel", "supplier personnel", "customer's auditors".
     for (std::size_t back = 1; back <= 4 && back <= head; ++back) {
@@ -442,6 +504,9 @@ Candidate Evaluate(const Tokens& t, const std::vector<PartyTerm>& terms, const M
     // "Customer shall be notified": the party notified is not the one notifying.
     if (agent != Party::kUnknown) {
       candidate.party = agent;
+    } else if (subject.holds) {
+      // issue 11: "data held by the supplier must be purged": the holder purges it.
+      candidate.party = subject.party;
     } else if (!subject.possessive && !subject.pronoun) {
       candidate.party = Flip(subject.party);
     }

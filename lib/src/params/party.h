@@ -28,7 +28,10 @@ struct PartyLexicon {
 // subordinate clauses ("If Customer requests, Provider shall ..." -> supplier). "Supplier and
 // Customer shall" and the mutual words -> kMutual. A passive duty ("Customer shall be notified")
 // names the other side: the party notified is not the one notifying ("shall be held liable" is
-// no passive: the subject's own liability). A present-tense commitment
+// no passive: the subject's own liability), except a party the subject names as holding or
+// receiving its data ("data held by the supplier must be purged", "information disclosed to the
+// supplier", "records in the supplier's possession" -> kSupplier); a side's people ("employees
+// of the supplier", "the supplier's staff") are no other side's. A present-tense commitment
 // of a party named as the subject counts as a modal: "vendor maintains a program", "we encrypt",
 // "provider has in place", "processor has implemented". A modal right after "and", "or" or
 // "but" shares the subject of the verb before it ("Customer is not permitted to submit and shall

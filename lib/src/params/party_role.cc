@@ -360,6 +360,18 @@ Party SubjectAtOpening(const Tokens& t, const std::vector<PartyTerm>& terms) {
   };
   const std::size_t first = i;
   i = skip_determiners(i);
+  // "Employees of the Contractor must be vetted": a side's people are the side (issue 11).
+  if (const std::size_t p = t.Is(i, "all") ? i + 1 : i;
+      t.IsAny(p, {"personnel", "employees", "staff", "agents", "representatives", "officers",
+                  "subcontractors", "contractors", "users", "auditors"}) &&
+      t.Is(p + 1, "of")) {
+    const std::size_t k = skip_determiners(p + 2);
+    std::size_t owner_end = k;
+    const Party owner = phrase_at(k, &owner_end);
+    if ((owner == Party::kSupplier || owner == Party::kCustomer) && VerbLike(t, owner_end)) {
+      return owner;
+    }
+  }
   std::size_t end = i;
   Party side = phrase_at(i, &end);
   // issue 15 #8: the mutual terms include their determiner ("the parties", "each party").
