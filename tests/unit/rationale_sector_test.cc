@@ -8,6 +8,7 @@
 #include <re2/re2.h>
 
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "clausescan/clausescan.h"
@@ -701,6 +702,54 @@ TEST(RationaleSector, ACitationIsNotPrintedTwice) {
   const std::string line = internal::RationaleLine(r);
   EXPECT_EQ(line.find("164.410(b)"), line.rfind("164.410(b)")) << line;
   EXPECT_THAT(line, HasSubstr("(45 CFR 164.404(b))")) << line;
+}
+
+// issue 14 third review #1 (GSA:19, GSA:57, GSA:74, VAAR:299): a clause that demands a FedRAMP
+// authorisation is explained by the agency's authorisation of cloud services (44 U.S.C. 3613),
+// not by FAR 52.204-21's basic safeguards. Written for this test.
+TEST(RationaleSector, FedRampDemandCitesAgencyAuthorisationNotBasicSafeguards) {
+  const char kFedRamp[] =
+      "PART H - SPECIAL CONTRACT REQUIREMENTS\n\n"
+      "H.4 Safeguards. The Contractor shall comply with FAR 52.204-21 and report incidents to "
+      "the Contracting Officer.\n\n"
+      "H.5 Authorization. The Contractor shall obtain a FedRAMP Moderate authorization for the "
+      "cloud service before it stores Government data.\n";
+  const Report report = test_scan::ScanText(kFedRamp, "fedramp.txt");
+  int seen = 0;
+  for (const Finding& f : report.findings) {
+    auto flag = f.parameters.find("government_authorisation");
+    if (flag == f.parameters.end() || !std::holds_alternative<bool>(flag->second) ||
+        !std::get<bool>(flag->second)) {
+      continue;
+    }
+    ++seen;
+    const std::string line = internal::RationaleLine(f.rationale);
+    EXPECT_THAT(line, StartsWith("A US federal agency")) << f.rule << ": " << line;
+    EXPECT_THAT(line, HasSubstr("44 U.S.C. 3613")) << line;
+    EXPECT_THAT(line, Not(HasSubstr("52.204-21"))) << line;
+  }
+  EXPECT_GE(seen, 1);
+}
+
+// issue 14 third review #4 (HSAR:205, GSA:107): a source whose title starts with the clause the
+// sentence cites is the same citation and is not printed again.
+TEST(RationaleSector, ASourceOfTheCitedClauseIsNotPrintedAgain) {
+  Rationale r;
+  r.text = "A DHS contractor must report within 8 hours (HSAR 3052.204-72(c)(2)). More.";
+  r.sources = {{"HSAR 3052.204-72 paragraph (c)(1)-(2)", "u"},
+               {"FAR 52.239-1 (Aug 1996) paragraph (b)", "u"}};
+  const std::string line = internal::RationaleLine(r);
+  EXPECT_EQ(line,
+            "A DHS contractor must report within 8 hours (HSAR 3052.204-72(c)(2)). (FAR 52.239-1 "
+            "(Aug 1996) paragraph (b))");
+  EXPECT_EQ(internal::RationaleLineWithin(r, 200),
+            "A DHS contractor must report within 8 hours (HSAR 3052.204-72(c)(2)).");
+  r.text = "A US federal agency may inspect the contractor's facilities (FAR 52.239-1(b)).";
+  r.sources = {{"FAR 52.239-1 (Aug 1996) paragraph (b); FAR 39.105", "u"},
+               {"FAR 52.239-10 paragraph (a)", "u"}};
+  EXPECT_EQ(internal::RationaleLine(r),
+            "A US federal agency may inspect the contractor's facilities (FAR 52.239-1(b)). (FAR "
+            "52.239-10 paragraph (a))");
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 
 #include "assess/assess.h"
 #include "assess/rationale.h"
+#include "rules/rationale_laws.h"
 #include "rules/sector_loader.h"
 
 namespace clausescan::internal {
@@ -31,7 +32,14 @@ const RationaleEntry* Find(const RuleSetData& data, const std::string& key) {
   return it == data.rationales.end() ? nullptr : &it->second;
 }
 
-// The sources of entry in the order `rank` gives (stable), dropping those ranked < 0.
+// Whether a source's sectors tie it to a `flag_rationale` sentence (kFlagKeyPrefix).
+bool OfFlag(const std::vector<std::string>& sectors) {
+  return std::any_of(sectors.begin(), sectors.end(),
+                     [](const std::string& s) { return s.rfind(kFlagKeyPrefix, 0) == 0; });
+}
+
+// The sources of entry in the order `rank` gives (stable), dropping those ranked < 0 and those
+// of a flag sentence (OfFlag).
 template <typename Rank>
 std::vector<RationaleSource> Ordered(const RationaleEntry& entry, Rank rank) {
   std::vector<std::pair<int, std::size_t>> order;
@@ -39,6 +47,7 @@ std::vector<RationaleSource> Ordered(const RationaleEntry& entry, Rank rank) {
     static const std::vector<std::string> kNone;
     const std::vector<std::string>& sectors =
         i < entry.source_sectors.size() ? entry.source_sectors[i] : kNone;
+    if (OfFlag(sectors)) continue;
     const int r = rank(sectors);
     if (r >= 0) order.emplace_back(r, i);
   }
@@ -202,6 +211,40 @@ bool FitToNeutral(const RationaleEntry* own, const RationaleEntry* category,
   return false;
 }
 
+// Gives finding the `flag_rationale` sentence of own, else of category, for a flag parameter
+// the finding has set (issue 14 third review #1: a FedRAMP demand is explained by agency
+// authorisation, not by basic safeguards), with the sources tied to that flag; its sectors are
+// those whose laws it names ("all" if none). False when there is none.
+bool FitToFlagSentence(const RationaleEntry* own, const RationaleEntry* category,
+                       Finding& finding) {
+  for (const RationaleEntry* entry : {own, category}) {
+    if (entry == nullptr) continue;
+    for (const auto& [key, text] : entry->sector_text) {
+      if (key.rfind(kFlagKeyPrefix, 0) != 0) continue;
+      auto flag = finding.parameters.find(key.substr(sizeof(kFlagKeyPrefix) - 1));
+      if (flag == finding.parameters.end() || !std::holds_alternative<bool>(flag->second) ||
+          !std::get<bool>(flag->second)) {
+        continue;
+      }
+      finding.rationale.text = text;
+      finding.rationale.sectors.clear();
+      for (const NamedLaw& law : SectorLawsNamed(text)) {
+        finding.rationale.sectors.push_back(law.sector);
+      }
+      if (finding.rationale.sectors.empty()) finding.rationale.sectors = {"all"};
+      finding.rationale.sources.clear();
+      for (std::size_t i = 0; i < entry->shown.sources.size() && i < entry->source_sectors.size();
+           ++i) {
+        if (Has(entry->source_sectors[i], key)) {
+          finding.rationale.sources.push_back(entry->shown.sources[i]);
+        }
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<std::string> DocumentSectors(const SectorTable& table, std::string_view folded) {
@@ -281,6 +324,10 @@ void FitRationalesToSectors(const RuleSetData& data, const std::vector<std::stri
       }
       continue;
     }
+    if (FitToFlagSentence(own, category, finding)) continue;
+    // Sources of a flag sentence are not for the other sentences.
+    finding.rationale.sources =
+        Ordered(*shown, [](const std::vector<std::string>& /*of*/) { return 0; });
     AddSectorAnswers(*shown, sectors, finding);
     // The rule's own rationale, when it has one, is fitted by its own sentences first: the
     // category's sector sentence never displaces it, but follows it (FollowWithCategory).
