@@ -752,5 +752,41 @@ TEST(RationaleSector, ASourceOfTheCitedClauseIsNotPrintedAgain) {
             "52.239-10 paragraph (a))");
 }
 
+// issue 14 third review #2 (DFARS:310, DFARS:463): a mandated DoD assessment or DoD cloud access
+// clause names its own DFARS clause, not FAR 52.239-1(b), and gets no commercial answer. Written
+// for this test.
+TEST(RationaleSector, MandatedDodAssessmentAndCloudAccessNameTheirDfarsClause) {
+  const char kDod[] =
+      "The Contractor shall comply with DFARS 252.204-7012 and FAR 52.204-21.\n\n"
+      "(c) Requirements. The Contractor shall provide access to its facilities, systems, and "
+      "personnel necessary for the Government to conduct a Medium or High NIST SP 800-171 DoD "
+      "Assessment, as described in the NIST SP 800-171 DoD Assessment Methodology, if "
+      "necessary.\n\n"
+      "(3) The Contractor shall provide the Government, or its authorized representatives, "
+      "access to all Government data, access to contractor personnel involved in performance of "
+      "the contract, and physical access to any Contractor facility with Government data, for "
+      "the purpose of audits, investigations, inspections, or other similar activities, as "
+      "authorized by law or regulation.\n";
+  const Report report = test_scan::ScanText(kDod, "dod.txt");
+  bool assessment = false;
+  bool cloud = false;
+  for (const Finding& f : report.findings) {
+    if (f.category != "audit_rights") continue;
+    const std::string line = internal::RationaleLine(f.rationale);
+    const bool is_7020 = f.line == 3;
+    const bool is_7010 = f.line == 5;
+    if (!is_7020 && !is_7010) continue;
+    (is_7020 ? assessment : cloud) = true;
+    EXPECT_THAT(line, HasSubstr(is_7020 ? "252.204-7020" : "252.239-7010"))
+        << f.rule << ": " << line;
+    EXPECT_THAT(line, Not(HasSubstr("52.239-1"))) << line;
+    for (const std::string& c : f.considerations) {
+      EXPECT_THAT(c, Not(HasSubstr("reasonable notice"))) << f.line << ": " << c;
+    }
+  }
+  EXPECT_TRUE(assessment);
+  EXPECT_TRUE(cloud);
+}
+
 }  // namespace
 }  // namespace clausescan

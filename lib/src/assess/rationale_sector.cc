@@ -213,7 +213,8 @@ bool FitToNeutral(const RationaleEntry* own, const RationaleEntry* category,
 
 // Gives finding the `flag_rationale` sentence of own, else of category, for a flag parameter
 // the finding has set (issue 14 third review #1: a FedRAMP demand is explained by agency
-// authorisation, not by basic safeguards), with the sources tied to that flag; its sectors are
+// authorisation, not by basic safeguards), with the sources tied to that flag and without the
+// general answers (kNeedPrefix); its sectors are
 // those whose laws it names ("all" if none). False when there is none.
 bool FitToFlagSentence(const RationaleEntry* own, const RationaleEntry* category,
                        Finding& finding) {
@@ -232,6 +233,14 @@ bool FitToFlagSentence(const RationaleEntry* own, const RationaleEntry* category
         finding.rationale.sectors.push_back(law.sector);
       }
       if (finding.rationale.sectors.empty()) finding.rationale.sectors = {"all"};
+      // The answers AttachRationale added meet the general need, not this clause's (issue 14
+      // third review #2: no "reasonable notice" for a mandated federal assessment).
+      auto& list = finding.considerations;
+      list.erase(std::remove_if(list.begin(), list.end(),
+                                [](const std::string& c) {
+                                  return c.compare(0, kNeedPrefix.size(), kNeedPrefix) == 0;
+                                }),
+                 list.end());
       finding.rationale.sources.clear();
       for (std::size_t i = 0; i < entry->shown.sources.size() && i < entry->source_sectors.size();
            ++i) {
