@@ -782,6 +782,8 @@ TEST(RationaleSector, MandatedDodAssessmentAndCloudAccessNameTheirDfarsClause) {
     EXPECT_THAT(line, Not(HasSubstr("52.239-1"))) << line;
     for (const std::string& c : f.considerations) {
       EXPECT_THAT(c, Not(HasSubstr("reasonable notice"))) << f.line << ": " << c;
+      EXPECT_THAT(c, Not(HasSubstr("reasonable advance notice"))) << f.line << ": " << c;
+      EXPECT_THAT(c, Not(HasSubstr("once a year"))) << f.line << ": " << c;
     }
   }
   EXPECT_TRUE(assessment);
