@@ -420,7 +420,8 @@ TEST(RationaleSector, SecurityInspectionIsNoRecordsAudit) {
 }
 
 // issue 14 (review s7, item 3): a rule whose own rationale names the federal sector but has no
-// federal sentence shows its own sentence first, then the category's federal sentence, once.
+// federal sentence shows the category's federal sentence, once; its own sentence names GDPR,
+// HIPAA and NYDFS, sectors a GSA contract does not show, so it is left out (third review #3).
 TEST(RationaleSector, OwnRationaleThenCategorySectorSentence) {
   const Report report = test_scan::ScanText(
       std::string(kGsaIncident) +
@@ -431,7 +432,8 @@ TEST(RationaleSector, OwnRationaleThenCategorySectorSentence) {
   const Finding* f = OfRule(report, "incident-notification.details");
   ASSERT_NE(f, nullptr);
   const std::string& text = f->rationale.text;
-  EXPECT_THAT(text, StartsWith("GDPR controllers, HIPAA covered entities")) << text;
+  EXPECT_THAT(text, StartsWith("A US federal agency wants to hear at once")) << text;
+  EXPECT_THAT(text, Not(HasSubstr("GDPR"))) << text;
   const std::string federal = "A US federal agency wants to hear at once";
   const std::size_t at = text.find(federal);
   EXPECT_NE(at, std::string::npos) << text;
@@ -788,6 +790,34 @@ TEST(RationaleSector, MandatedDodAssessmentAndCloudAccessNameTheirDfarsClause) {
   }
   EXPECT_TRUE(assessment);
   EXPECT_TRUE(cloud);
+}
+
+// issue 14 third review #3 (HSAR:205): a DHS contract's incident details clause is not explained
+// by GDPR, HIPAA and NYDFS, sectors it does not show, whether the rule's own sentence says so or
+// the category's federal sentence follows it. Written for this test.
+TEST(RationaleSector, OwnSentenceOfOtherSectorsIsNotShownBeforeTheFederalOne) {
+  const char kDhs[] =
+      "HSAR 3052.204-72 Safeguarding of controlled unclassified information.\n\n"
+      "(c) Incident reporting. The Contractor shall report all known or suspected incidents to "
+      "the Component Security Operations Center within 8 hours of discovery, as the Contracting "
+      "Officer directs under FAR 52.204-21.\n\n"
+      "(5) If an incident involves PII, Contractors shall also provide as many of the following "
+      "data elements as are available at the time the incident is reported: the contract "
+      "number; the contractor's point of contact; the date and time of the incident; a "
+      "description of the incident, including the data affected; and the number of individuals "
+      "affected.\n";
+  const Report report = test_scan::ScanText(kDhs, "dhs.txt");
+  bool seen = false;
+  for (const Finding& f : report.findings) {
+    if (f.rule != "incident-notification.details") continue;
+    seen = true;
+    EXPECT_THAT(f.rationale.text, StartsWith("A US ")) << f.rationale.text;
+    for (const char* law : {"GDPR", "HIPAA", "NYDFS"}) {
+      EXPECT_THAT(f.rationale.text, Not(HasSubstr(law))) << f.rationale.text;
+      EXPECT_THAT(Titles(f), Not(HasSubstr(law))) << Titles(f);
+    }
+  }
+  EXPECT_TRUE(seen);
 }
 
 }  // namespace

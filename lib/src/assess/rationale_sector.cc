@@ -164,12 +164,24 @@ bool FollowWithCategory(const RationaleEntry& own, const RationaleEntry& categor
     if (!Has(own.shown.sectors, sector)) continue;
     auto text = category.sector_text.find(sector);
     if (text == category.sector_text.end()) continue;
-    if (own.shown.text.find(text->second) == std::string::npos) {
+    // A rule's text that names a law of a sector the document does not show gives way to the
+    // category's sentence, with the rule's sources of that sector only (third review #3).
+    const std::vector<NamedLaw> laws = SectorLawsNamed(own.shown.text);
+    const bool foreign = std::any_of(laws.begin(), laws.end(), [&](const NamedLaw& law) {
+      return !Has(sectors, law.sector) && !MayNameLawOf(sectors, law.sector);
+    });
+    if (foreign) {
+      finding.rationale.text = text->second;
+    } else if (own.shown.text.find(text->second) == std::string::npos) {
       finding.rationale.text = own.shown.text + " " + text->second;
     }
     finding.rationale.sectors = {sector};
     // The rule's sources stay with the rule's sentence, which the compact line shows first.
-    std::vector<RationaleSource> sources = Ordered(own, BySectors(sectors));
+    std::vector<RationaleSource> sources =
+        foreign
+            ? Ordered(own,
+                      [&](const std::vector<std::string>& of) { return Has(of, sector) ? 0 : -1; })
+            : Ordered(own, BySectors(sectors));
     for (const RationaleSource& source : Ordered(category, [&](const std::vector<std::string>& of) {
            return Has(of, sector) ? 0 : -1;
          })) {
