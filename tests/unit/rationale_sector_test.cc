@@ -731,6 +731,20 @@ TEST(RationaleSector, FedRampDemandCitesAgencyAuthorisationNotBasicSafeguards) {
     EXPECT_THAT(line, Not(HasSubstr("52.204-21"))) << line;
   }
   EXPECT_GE(seen, 1);
+  // VAAR:299: FedRAMP by its full name, "compliance with the Federal Risk and Authorization
+  // Management Program (FedRAMP)".
+  const Report va = test_scan::ScanText(
+      "The Contractor shall comply with VAAR 852.239-71 and FAR 52.204-21.\n\n"
+      "For cloud services hosting, the Contractor shall also ensure compliance with the Federal "
+      "Risk and Authorization Management Program (FedRAMP).\n",
+      "va.txt");
+  bool va_seen = false;
+  for (const Finding& f : va.findings) {
+    if (f.line != 3 || f.category != "security_measures") continue;
+    va_seen = true;
+    EXPECT_THAT(internal::RationaleLine(f.rationale), StartsWith("A US federal agency")) << f.rule;
+  }
+  EXPECT_TRUE(va_seen);
 }
 
 // issue 14 third review #4 (HSAR:205, GSA:107): a source whose title starts with the clause the
