@@ -8,6 +8,7 @@
 #include <re2/re2.h>
 
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "clausescan/clausescan.h"
@@ -419,7 +420,8 @@ TEST(RationaleSector, SecurityInspectionIsNoRecordsAudit) {
 }
 
 // issue 14 (review s7, item 3): a rule whose own rationale names the federal sector but has no
-// federal sentence shows its own sentence first, then the category's federal sentence, once.
+// federal sentence shows the category's federal sentence, once; its own sentence names GDPR,
+// HIPAA and NYDFS, sectors a GSA contract does not show, so it is left out (third review #3).
 TEST(RationaleSector, OwnRationaleThenCategorySectorSentence) {
   const Report report = test_scan::ScanText(
       std::string(kGsaIncident) +
@@ -430,7 +432,8 @@ TEST(RationaleSector, OwnRationaleThenCategorySectorSentence) {
   const Finding* f = OfRule(report, "incident-notification.details");
   ASSERT_NE(f, nullptr);
   const std::string& text = f->rationale.text;
-  EXPECT_THAT(text, StartsWith("GDPR controllers, HIPAA covered entities")) << text;
+  EXPECT_THAT(text, StartsWith("A US federal agency wants to hear at once")) << text;
+  EXPECT_THAT(text, Not(HasSubstr("GDPR"))) << text;
   const std::string federal = "A US federal agency wants to hear at once";
   const std::size_t at = text.find(federal);
   EXPECT_NE(at, std::string::npos) << text;
@@ -701,6 +704,134 @@ TEST(RationaleSector, ACitationIsNotPrintedTwice) {
   const std::string line = internal::RationaleLine(r);
   EXPECT_EQ(line.find("164.410(b)"), line.rfind("164.410(b)")) << line;
   EXPECT_THAT(line, HasSubstr("(45 CFR 164.404(b))")) << line;
+}
+
+// issue 14 third review #1 (GSA:19, GSA:57, GSA:74, VAAR:299): a clause that demands a FedRAMP
+// authorisation is explained by the agency's authorisation of cloud services (44 U.S.C. 3613),
+// not by FAR 52.204-21's basic safeguards. Written for this test.
+TEST(RationaleSector, FedRampDemandCitesAgencyAuthorisationNotBasicSafeguards) {
+  const char kFedRamp[] =
+      "PART H - SPECIAL CONTRACT REQUIREMENTS\n\n"
+      "H.4 Safeguards. The Contractor shall comply with FAR 52.204-21 and report incidents to "
+      "the Contracting Officer.\n\n"
+      "H.5 Authorization. The Contractor shall obtain a FedRAMP Moderate authorization for the "
+      "cloud service before it stores Government data.\n";
+  const Report report = test_scan::ScanText(kFedRamp, "fedramp.txt");
+  int seen = 0;
+  for (const Finding& f : report.findings) {
+    auto flag = f.parameters.find("government_authorisation");
+    if (flag == f.parameters.end() || !std::holds_alternative<bool>(flag->second) ||
+        !std::get<bool>(flag->second)) {
+      continue;
+    }
+    ++seen;
+    const std::string line = internal::RationaleLine(f.rationale);
+    EXPECT_THAT(line, StartsWith("A US federal agency")) << f.rule << ": " << line;
+    EXPECT_THAT(line, HasSubstr("44 U.S.C. 3613")) << line;
+    EXPECT_THAT(line, Not(HasSubstr("52.204-21"))) << line;
+  }
+  EXPECT_GE(seen, 1);
+  // VAAR:299: FedRAMP by its full name, "compliance with the Federal Risk and Authorization
+  // Management Program (FedRAMP)".
+  const Report va = test_scan::ScanText(
+      "The Contractor shall comply with VAAR 852.239-71 and FAR 52.204-21.\n\n"
+      "For cloud services hosting, the Contractor shall also ensure compliance with the Federal "
+      "Risk and Authorization Management Program (FedRAMP).\n",
+      "va.txt");
+  bool va_seen = false;
+  for (const Finding& f : va.findings) {
+    if (f.line != 3 || f.category != "security_measures") continue;
+    va_seen = true;
+    EXPECT_THAT(internal::RationaleLine(f.rationale), StartsWith("A US federal agency")) << f.rule;
+  }
+  EXPECT_TRUE(va_seen);
+}
+
+// issue 14 third review #4 (HSAR:205, GSA:107): a source whose title starts with the clause the
+// sentence cites is the same citation and is not printed again.
+TEST(RationaleSector, ASourceOfTheCitedClauseIsNotPrintedAgain) {
+  Rationale r;
+  r.text = "A DHS contractor must report within 8 hours (HSAR 3052.204-72(c)(2)). More.";
+  r.sources = {{"HSAR 3052.204-72 paragraph (c)(1)-(2)", "u"},
+               {"FAR 52.239-1 (Aug 1996) paragraph (b)", "u"}};
+  const std::string line = internal::RationaleLine(r);
+  EXPECT_EQ(line,
+            "A DHS contractor must report within 8 hours (HSAR 3052.204-72(c)(2)). (FAR 52.239-1 "
+            "(Aug 1996) paragraph (b))");
+  EXPECT_EQ(internal::RationaleLineWithin(r, 200),
+            "A DHS contractor must report within 8 hours (HSAR 3052.204-72(c)(2)).");
+  r.text = "A US federal agency may inspect the contractor's facilities (FAR 52.239-1(b)).";
+  r.sources = {{"FAR 52.239-1 (Aug 1996) paragraph (b); FAR 39.105", "u"},
+               {"FAR 52.239-10 paragraph (a)", "u"}};
+  EXPECT_EQ(internal::RationaleLine(r),
+            "A US federal agency may inspect the contractor's facilities (FAR 52.239-1(b)). (FAR "
+            "52.239-10 paragraph (a))");
+}
+
+// issue 14 third review #2 (DFARS:310, DFARS:463): a mandated DoD assessment or DoD cloud access
+// clause names its own DFARS clause, not FAR 52.239-1(b), and gets no commercial answer. Written
+// for this test.
+TEST(RationaleSector, MandatedDodAssessmentAndCloudAccessNameTheirDfarsClause) {
+  const char kDod[] =
+      "The Contractor shall comply with DFARS 252.204-7012 and FAR 52.204-21.\n\n"
+      "(c) Requirements. The Contractor shall provide access to its facilities, systems, and "
+      "personnel necessary for the Government to conduct a Medium or High NIST SP 800-171 DoD "
+      "Assessment, as described in the NIST SP 800-171 DoD Assessment Methodology, if "
+      "necessary.\n\n"
+      "(3) The Contractor shall provide the Government, or its authorized representatives, "
+      "access to all Government data, access to contractor personnel involved in performance of "
+      "the contract, and physical access to any Contractor facility with Government data, for "
+      "the purpose of audits, investigations, inspections, or other similar activities, as "
+      "authorized by law or regulation.\n";
+  const Report report = test_scan::ScanText(kDod, "dod.txt");
+  bool assessment = false;
+  bool cloud = false;
+  for (const Finding& f : report.findings) {
+    if (f.category != "audit_rights") continue;
+    const std::string line = internal::RationaleLine(f.rationale);
+    const bool is_7020 = f.line == 3;
+    const bool is_7010 = f.line == 5;
+    if (!is_7020 && !is_7010) continue;
+    (is_7020 ? assessment : cloud) = true;
+    EXPECT_THAT(line, HasSubstr(is_7020 ? "252.204-7020" : "252.239-7010"))
+        << f.rule << ": " << line;
+    EXPECT_THAT(line, Not(HasSubstr("52.239-1"))) << line;
+    for (const std::string& c : f.considerations) {
+      EXPECT_THAT(c, Not(HasSubstr("reasonable notice"))) << f.line << ": " << c;
+      EXPECT_THAT(c, Not(HasSubstr("reasonable advance notice"))) << f.line << ": " << c;
+      EXPECT_THAT(c, Not(HasSubstr("once a year"))) << f.line << ": " << c;
+    }
+  }
+  EXPECT_TRUE(assessment);
+  EXPECT_TRUE(cloud);
+}
+
+// issue 14 third review #3 (HSAR:205): a DHS contract's incident details clause is not explained
+// by GDPR, HIPAA and NYDFS, sectors it does not show, whether the rule's own sentence says so or
+// the category's federal sentence follows it. Written for this test.
+TEST(RationaleSector, OwnSentenceOfOtherSectorsIsNotShownBeforeTheFederalOne) {
+  const char kDhs[] =
+      "HSAR 3052.204-72 Safeguarding of controlled unclassified information.\n\n"
+      "(c) Incident reporting. The Contractor shall report all known or suspected incidents to "
+      "the Component Security Operations Center within 8 hours of discovery, as the Contracting "
+      "Officer directs under FAR 52.204-21.\n\n"
+      "(5) If an incident involves PII, Contractors shall also provide as many of the following "
+      "data elements as are available at the time the incident is reported: the contract "
+      "number; the contractor's point of contact; the date and time of the incident; a "
+      "description of the incident, including the data affected; and the number of individuals "
+      "affected.\n";
+  const Report report = test_scan::ScanText(kDhs, "dhs.txt");
+  bool seen = false;
+  for (const Finding& f : report.findings) {
+    if (f.rule != "incident-notification.details") continue;
+    seen = true;
+    EXPECT_THAT(f.rationale.text, StartsWith("A US ")) << f.rationale.text;
+    for (const char* law : {"GDPR", "HIPAA", "NYDFS"}) {
+      EXPECT_THAT(f.rationale.text, Not(HasSubstr(law))) << f.rationale.text;
+      EXPECT_THAT(Titles(f), Not(HasSubstr(law))) << Titles(f);
+    }
+  }
+  EXPECT_TRUE(seen);
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 
 #include "assess/assess.h"
 #include "assess/rationale.h"
+#include "rules/rationale_laws.h"
 #include "rules/sector_loader.h"
 
 namespace clausescan::internal {
@@ -31,7 +32,14 @@ const RationaleEntry* Find(const RuleSetData& data, const std::string& key) {
   return it == data.rationales.end() ? nullptr : &it->second;
 }
 
-// The sources of entry in the order `rank` gives (stable), dropping those ranked < 0.
+// Whether a source's sectors tie it to a `flag_rationale` sentence (kFlagKeyPrefix).
+bool OfFlag(const std::vector<std::string>& sectors) {
+  return std::any_of(sectors.begin(), sectors.end(),
+                     [](const std::string& s) { return s.rfind(kFlagKeyPrefix, 0) == 0; });
+}
+
+// The sources of entry in the order `rank` gives (stable), dropping those ranked < 0 and those
+// of a flag sentence (OfFlag).
 template <typename Rank>
 std::vector<RationaleSource> Ordered(const RationaleEntry& entry, Rank rank) {
   std::vector<std::pair<int, std::size_t>> order;
@@ -39,6 +47,7 @@ std::vector<RationaleSource> Ordered(const RationaleEntry& entry, Rank rank) {
     static const std::vector<std::string> kNone;
     const std::vector<std::string>& sectors =
         i < entry.source_sectors.size() ? entry.source_sectors[i] : kNone;
+    if (OfFlag(sectors)) continue;
     const int r = rank(sectors);
     if (r >= 0) order.emplace_back(r, i);
   }
@@ -155,12 +164,24 @@ bool FollowWithCategory(const RationaleEntry& own, const RationaleEntry& categor
     if (!Has(own.shown.sectors, sector)) continue;
     auto text = category.sector_text.find(sector);
     if (text == category.sector_text.end()) continue;
-    if (own.shown.text.find(text->second) == std::string::npos) {
+    // A rule's text that names a law of a sector the document does not show gives way to the
+    // category's sentence, with the rule's sources of that sector only (third review #3).
+    const std::vector<NamedLaw> laws = SectorLawsNamed(own.shown.text);
+    const bool foreign = std::any_of(laws.begin(), laws.end(), [&](const NamedLaw& law) {
+      return !Has(sectors, law.sector) && !MayNameLawOf(sectors, law.sector);
+    });
+    if (foreign) {
+      finding.rationale.text = text->second;
+    } else if (own.shown.text.find(text->second) == std::string::npos) {
       finding.rationale.text = own.shown.text + " " + text->second;
     }
     finding.rationale.sectors = {sector};
     // The rule's sources stay with the rule's sentence, which the compact line shows first.
-    std::vector<RationaleSource> sources = Ordered(own, BySectors(sectors));
+    std::vector<RationaleSource> sources =
+        foreign
+            ? Ordered(own,
+                      [&](const std::vector<std::string>& of) { return Has(of, sector) ? 0 : -1; })
+            : Ordered(own, BySectors(sectors));
     for (const RationaleSource& source : Ordered(category, [&](const std::vector<std::string>& of) {
            return Has(of, sector) ? 0 : -1;
          })) {
@@ -198,6 +219,49 @@ bool FitToNeutral(const RationaleEntry* own, const RationaleEntry* category,
     finding.rationale.sources =
         Ordered(*entry, [](const std::vector<std::string>& of) { return General(of) ? 0 : -1; });
     return true;
+  }
+  return false;
+}
+
+// Gives finding the `flag_rationale` sentence of own, else of category, for a flag parameter
+// the finding has set (issue 14 third review #1: a FedRAMP demand is explained by agency
+// authorisation, not by basic safeguards), with the sources tied to that flag and without the
+// general answers (kNeedPrefix); its sectors are
+// those whose laws it names ("all" if none). False when there is none.
+bool FitToFlagSentence(const RationaleEntry* own, const RationaleEntry* category,
+                       Finding& finding) {
+  for (const RationaleEntry* entry : {own, category}) {
+    if (entry == nullptr) continue;
+    for (const auto& [key, text] : entry->sector_text) {
+      if (key.rfind(kFlagKeyPrefix, 0) != 0) continue;
+      auto flag = finding.parameters.find(key.substr(sizeof(kFlagKeyPrefix) - 1));
+      if (flag == finding.parameters.end() || !std::holds_alternative<bool>(flag->second) ||
+          !std::get<bool>(flag->second)) {
+        continue;
+      }
+      finding.rationale.text = text;
+      finding.rationale.sectors.clear();
+      for (const NamedLaw& law : SectorLawsNamed(text)) {
+        finding.rationale.sectors.push_back(law.sector);
+      }
+      if (finding.rationale.sectors.empty()) finding.rationale.sectors = {"all"};
+      // The answers AttachRationale added meet the general need, not this clause's (issue 14
+      // third review #2: no "reasonable notice" for a mandated federal assessment).
+      auto& list = finding.considerations;
+      list.erase(std::remove_if(list.begin(), list.end(),
+                                [](const std::string& c) {
+                                  return c.compare(0, kNeedPrefix.size(), kNeedPrefix) == 0;
+                                }),
+                 list.end());
+      finding.rationale.sources.clear();
+      for (std::size_t i = 0; i < entry->shown.sources.size() && i < entry->source_sectors.size();
+           ++i) {
+        if (Has(entry->source_sectors[i], key)) {
+          finding.rationale.sources.push_back(entry->shown.sources[i]);
+        }
+      }
+      return true;
+    }
   }
   return false;
 }
@@ -281,6 +345,10 @@ void FitRationalesToSectors(const RuleSetData& data, const std::vector<std::stri
       }
       continue;
     }
+    if (FitToFlagSentence(own, category, finding)) continue;
+    // Sources of a flag sentence are not for the other sentences.
+    finding.rationale.sources =
+        Ordered(*shown, [](const std::vector<std::string>& /*of*/) { return 0; });
     AddSectorAnswers(*shown, sectors, finding);
     // The rule's own rationale, when it has one, is fitted by its own sentences first: the
     // category's sector sentence never displaces it, but follows it (FollowWithCategory).

@@ -28,13 +28,18 @@ std::vector<std::string> DocumentSectors(const SectorTable& table, std::string_v
 // "eu-financial-entities" and "gdpr-controllers". Thread-safe.
 std::vector<std::string> DocumentSectors(std::string_view folded);
 
-// Fits the rationale of every finding of report to `sectors` (DocumentSectors): for the first
+// Fits the rationale of every finding of report to `sectors` (DocumentSectors). A finding whose
+// flag parameter is true and whose rule's, else category's, rationale has a `flag_rationale` for
+// it gets that sentence whatever `sectors`, with only the sources of that flag and without the
+// general answers; other findings never get those sources. Otherwise, for the first
 // sector that the finding's shown rationale (the rule's own when it has one, else its
 // category's; a category sentence never displaces a rule's own) gives a `sector_rationale`, the
 // text becomes that sentence, `sectors` that sector, and the sources those of the sector (then
 // those of no sector or "all"; other sectors' are left out). When the rule's own rationale names
 // a sector of the document in its `sectors` but has no sentence for it, the text is the rule's
-// own, then its category's sentence for that sector (once), with the rule's sources (those of
+// own (unless it names a law of a sector not among `sectors`: then only the category's
+// sentence, with the sources of that sector), then its category's sentence for that sector
+// (once), with the rule's sources (those of
 // the document's sectors first, then those of no sector, then the rest), then the category's
 // of that sector. When the shown sentence is only for sectors not among `sectors` (its sectors
 // name no "all"), the category's sentence for one of `sectors`, else the rule's `neutral`, else

@@ -66,6 +66,41 @@ std::string CutWithEllipsis(std::string text, std::size_t limit) {
   return text + " \u2026";
 }
 
+// The clause a source title starts with: its words up to and including the first that holds a
+// digit and a '.' or '-', cut before any '(' ("HSAR 3052.204-72 paragraph (c)" gives "HSAR
+// 3052.204-72", "FAR 52.239-1(b)" gives "FAR 52.239-1"); "" when no word is such a number.
+std::string CitedClause(const std::string& title) {
+  std::size_t start = 0;
+  while (start < title.size()) {
+    std::size_t end = title.find(' ', start);
+    if (end == std::string::npos) end = title.size();
+    const std::string_view word(title.data() + start, end - start);
+    const bool digit = std::any_of(word.begin(), word.end(), [](char c) {
+      return std::isdigit(static_cast<unsigned char>(c));
+    });
+    if (digit && word.find_first_of(".-") != std::string_view::npos) {
+      const std::size_t paren = word.find('(');
+      const std::size_t cut = paren == std::string_view::npos ? end : start + paren;
+      return title.substr(0, cut);
+    }
+    start = end + 1;
+  }
+  return {};
+}
+
+// Whether `line` cites a paragraph of `clause` (CitedClause): the clause followed at once by
+// '(' ("FAR 52.239-1(b)"). A sentence that names the clause alone ("DFARS 252.204-7012") still
+// gets the source, which says which paragraph.
+bool CitesClause(const std::string& line, const std::string& clause) {
+  if (clause.empty()) return false;
+  for (std::size_t at = line.find(clause); at != std::string::npos;
+       at = line.find(clause, at + 1)) {
+    const std::size_t next = at + clause.size();
+    if (next < line.size() && line[next] == '(') return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string RationaleLineWithin(const Rationale& rationale, std::size_t width) {
@@ -74,7 +109,11 @@ std::string RationaleLineWithin(const Rationale& rationale, std::size_t width) {
   sentence.resize(FirstSentenceEnd(sentence));
   std::string titles;
   if (!rationale.sources.empty()) {
-    titles = " (" + CleanText(rationale.sources.front().title) + ")";
+    const std::string title = CleanText(rationale.sources.front().title);
+    // Not when the sentence cites it already (issue 14 third review #4).
+    if (sentence.find(title) == std::string::npos && !CitesClause(sentence, CitedClause(title))) {
+      titles = " (" + title + ")";
+    }
   }
   const std::size_t title_chars = CharacterCount(titles);
   // Fewer characters of a cut sentence say nothing a reader can use ("A US federal contractor
@@ -102,11 +141,14 @@ std::string RationaleLine(const Rationale& rationale) {
     line.resize(cut);
     line += " \u2026";
   }
-  // A title the sentence already cites is not printed again (issue 14 review s7 #2).
+  // A title the sentence already cites is not printed again (issue 14 review s7 #2), nor one
+  // that starts with a clause the sentence cites (third review #4).
   std::vector<std::string> titles;
   for (const RationaleSource& source : rationale.sources) {
     std::string title = CleanText(source.title);
-    if (!title.empty() && line.find(title) == std::string::npos) titles.push_back(std::move(title));
+    if (title.empty() || line.find(title) != std::string::npos) continue;
+    if (CitesClause(line, CitedClause(title))) continue;
+    titles.push_back(std::move(title));
   }
   if (titles.empty()) return line;
   line += " (";

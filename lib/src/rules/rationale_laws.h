@@ -8,6 +8,11 @@
 
 namespace clausescan::internal {
 
+// The key prefix under which RationaleEntry::sector_text holds a `flag_rationale` sentence
+// ("flag:government_authorisation"), and the sector list entry that ties a source to it (issue
+// 14 third review #1): no sector id holds ':'.
+inline constexpr char kFlagKeyPrefix[] = "flag:";
+
 // One law a sentence named, and the sector whose law it is.
 struct NamedLaw {
   std::string sector;  // e.g. "eu-financial-entities"

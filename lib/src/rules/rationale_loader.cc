@@ -17,10 +17,11 @@
 namespace clausescan::internal {
 namespace {
 
-const Names kBodyKeys = {"rationale", "sectors",        "sector_rationale", "sources",
-                         "answers",   "sector_answers", "neutral",          "only_if"};
+const Names kBodyKeys = {"rationale", "sectors", "sector_rationale",
+                         "sources",   "answers", "sector_answers",
+                         "neutral",   "only_if", "flag_rationale"};
 const Names kBodyRequired = {"rationale", "sources"};
-const Names kSourceKeys = {"id", "title", "url", "says", "read", "sectors"};
+const Names kSourceKeys = {"id", "title", "url", "says", "read", "sectors", "flag"};
 const Names kSourceRequired = {"title", "url", "says", "read"};
 
 // Bounds of a rationale: it is shown in one or two lines under every finding of its rules, so a
@@ -127,6 +128,12 @@ Status ReadSource(const YamlFile& file, const YAML::Node& node, RationaleSource*
   CLAUSESCAN_RETURN_IF_ERROR(ReadOptionalString(file, fields, "id", &unused));
   if (const YAML::Node* list = fields.Find("sectors")) {
     CLAUSESCAN_RETURN_IF_ERROR(ReadSectors(file, *list, "sectors", sectors));
+  }
+  // A source of a `flag_rationale` sentence only (issue 14 third review #1).
+  if (const YAML::Node* flag = fields.Find("flag")) {
+    std::string name;
+    CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, *flag, "flag", &name));
+    sectors->push_back(kFlagKeyPrefix + name);
   }
   const YAML::Node& title = *fields.Find("title");
   CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, title, "title", &source->title));
@@ -236,6 +243,21 @@ Status ReadBody(const YamlFile& file, const Fields& fields, std::string_view wha
       CLAUSESCAN_RETURN_IF_ERROR(
           CheckLawsNamed(file, node.second, "sector_rationale", sentence, {sector}));
       entry->sector_text[sector] = std::move(sentence);
+    }
+  }
+  // Sentences for a clause whose flag parameter of that name is true (issue 14 third review #1):
+  // they may name the laws of the entry's own sectors.
+  if (const YAML::Node* by_flag = fields.Find("flag_rationale")) {
+    Fields texts;
+    CLAUSESCAN_RETURN_IF_ERROR(ReadMapEntries(file, *by_flag, "'flag_rationale'", {}, &texts));
+    for (const auto& [flag, node] : texts.entries()) {
+      std::string sentence;
+      CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, node.second, "flag_rationale", &sentence));
+      CLAUSESCAN_RETURN_IF_ERROR(
+          CheckLength(file, node.second, "flag_rationale", sentence, kMaxRationaleChars));
+      CLAUSESCAN_RETURN_IF_ERROR(
+          CheckLawsNamed(file, node.second, "flag_rationale", sentence, entry->shown.sectors));
+      entry->sector_text[kFlagKeyPrefix + flag] = std::move(sentence);
     }
   }
   const YAML::Node& sources = *fields.Find("sources");
@@ -405,8 +427,10 @@ void FillInfoRationales(RuleSetData* data) {
     if (it == data->rationales.end()) it = data->rationales.find(data->rules[i].category);
     if (it == data->rationales.end()) continue;
     data->infos[i].rationale = it->second.shown;
-    data->infos[i].sector_rationale.assign(it->second.sector_text.begin(),
-                                           it->second.sector_text.end());
+    for (const auto& [key, text] : it->second.sector_text) {
+      if (key.rfind(kFlagKeyPrefix, 0) != 0)
+        data->infos[i].sector_rationale.emplace_back(key, text);
+    }
     data->infos[i].neutral_rationale = it->second.neutral;
   }
 }
