@@ -796,6 +796,8 @@ TEST(RationaleSector, MandatedDodAssessmentAndCloudAccessNameTheirDfarsClause) {
     EXPECT_THAT(line, HasSubstr(is_7020 ? "252.204-7020" : "252.239-7010"))
         << f.rule << ": " << line;
     EXPECT_THAT(line, Not(HasSubstr("52.239-1"))) << line;
+    // Mandated, so nothing to bargain, but a real burden: medium with its own reason.
+    EXPECT_EQ(f.risk, Risk::kMedium) << f.line;
     for (const std::string& c : f.considerations) {
       EXPECT_THAT(c, Not(HasSubstr("reasonable notice"))) << f.line << ": " << c;
       EXPECT_THAT(c, Not(HasSubstr("reasonable advance notice"))) << f.line << ": " << c;
