@@ -56,6 +56,22 @@ TEST(ContractTermCli, TheTermReadFromTheContractFlagsACertificateThatExpiresBefo
   EXPECT_THAT(notes, HasSubstr("\"expires_before_term\":true"));
 }
 
+// issue 13 s8 review #6: the pack's still-missing list says which contract's term a document
+// expires before, and where that term was read.
+TEST(ContractTermCli, PackSaysWhichContractsTermAndWhereItWasRead) {
+  TempDir dir;
+  const std::filesystem::path profile = WriteProfile(dir);
+  const std::filesystem::path contract = dir.path() / "msa.txt";
+  WriteWholeFile(contract, kContract);
+  RunResult r = RunClausescan("pack " + Quote(contract) + " --profile " + Quote(profile) +
+                              " --as-of 2026-12-06 -o " + Quote(dir.path() / "pack"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out,
+              HasSubstr("expires 2028-03-13, before the contract's term ends (2029-12-06, "
+                        "the term of " +
+                        contract.string() + " read at line 1 (\"term of three (3) years\")"));
+}
+
 // issue 13 s7 #2: --term-ends still wins, and says nothing of the contract's term.
 TEST(ContractTermCli, TermEndsWins) {
   TempDir dir;

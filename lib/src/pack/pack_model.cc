@@ -263,10 +263,16 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
   // issue 13 s8 #4: the term the copied documents must outlast: --term-ends, else the latest
   // term the scans read from the contracts (as scan and evidence use it).
   std::optional<CalendarDate> term_ends = options.term_ends;
+  // Where a term read from a contract comes from, as the still-missing list says it (issue 13 s8
+  // review #6): the contract and the words it was read from; empty for --term-ends.
+  std::string term_note;
   if (!term_ends) {
     for (const Report& report : reports) {
       const std::optional<CalendarDate> read = TermOf(report, std::nullopt);
-      if (read && (!term_ends || *term_ends < *read)) term_ends = read;
+      if (read && (!term_ends || *term_ends < *read)) {
+        term_ends = read;
+        term_note = "the term of " + report.document.path + " " + report.document.term_source;
+      }
     }
   }
   for (const Report& report : Judged(reports, profile, options.as_of, options.term_ends)) {
@@ -383,8 +389,9 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
     if (term_ends && doc.valid_until < *term_ends) {
       pack.missing.push_back(
           {PackGapKind::kExpiresInTerm, id,
-           fmt::format("{} expires {}, before the contract's term ends ({}): plan its renewal",
-                       doc.title, doc.valid_until.ToString(), term_ends->ToString())});
+           fmt::format("{} expires {}, before the contract's term ends ({}{}): plan its renewal",
+                       doc.title, doc.valid_until.ToString(), term_ends->ToString(),
+                       term_note.empty() ? "" : ", " + term_note)});
     }
     pack.documents.push_back(std::move(doc));
   }
