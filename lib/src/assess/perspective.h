@@ -54,6 +54,14 @@ bool AsksNothingOfUser(const Rule& rule, const PartyRole& role, Party user, cons
 void JudgeFromSide(const Rule& rule, const PartyRole& role, Party user, const SideNames& names,
                    Finding* finding);
 
+// True when the unit gives the customer the right to test or scan the supplier's security
+// itself (issue 15 s9 #3): a security_measures rule, the role a right of the customer, a
+// penetration test or vulnerability scanning among the finding's `measures`, a verb that runs it
+// ("perform", "conduct", "run", "carry out", "undertake", "execute", "scan") and no report,
+// summary, results or certificate of one (asking for the supplier's own test report is no test of
+// the customer's). Such a finding is judged as the customer's testing (customer_testing).
+bool CustomerTestsSecurity(const Rule& rule, const PartyRole& role, const Finding& finding);
+
 }  // namespace clausescan::internal
 
 #endif  // CLAUSESCAN_ASSESS_PERSPECTIVE_H_
