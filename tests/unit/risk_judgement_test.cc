@@ -227,5 +227,23 @@ TEST(RiskJudgement, SecurityTestsOfOurSystemsByTheCustomerAreLikeAnInspection) {
       ExpectRisk(report, "audit_rights", "testers of its choosing", Risk::kHigh));
 }
 
+// issue 15 s9 #4: information or records the other side may ask for whenever it chooses ("from
+// time to time", "at all reasonable times") are an open-ended demand: medium; on request alone,
+// or once a year, they stay the usual low.
+TEST(RiskJudgement, RecordsAndAssurancesWheneverAskedAreMedium) {
+  const Report report = Scan(
+      "# Assurance\n\n"
+      "1. From time to time the Client may ask the Vendor for evidence of compliance with this "
+      "Agreement, which the Vendor must give promptly.\n\n"
+      "2. The Vendor shall keep its records of the Services and make them available for "
+      "examination at its offices at all reasonable times during the term.\n\n"
+      "3. Upon request, the Vendor will give the Client a copy of its current SOC 2 Type II "
+      "report.\n");
+  ASSERT_NO_FATAL_FAILURE(ExpectRisk(report, "audit_rights", "From time to time", Risk::kMedium));
+  ASSERT_NO_FATAL_FAILURE(
+      ExpectRisk(report, "audit_rights", "all reasonable times", Risk::kMedium));
+  ASSERT_NO_FATAL_FAILURE(ExpectRisk(report, "audit_rights", "Upon request", Risk::kLow));
+}
+
 }  // namespace
 }  // namespace clausescan
