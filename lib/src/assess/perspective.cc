@@ -106,8 +106,12 @@ void JudgeAudit(const PartyRole& role, Party party, Party user, const SideNames&
            "", finding);
     return;
   }
-  if (role.right && !role.audits) return;  // "Processor may satisfy a request with reports"
-  const Party audited = role.right ? Opposite(party) : party;
+  // issue 15 s9 #2: "Customer acknowledges that Provider is regularly audited": the passive
+  // names the audited side, whoever acknowledges it.
+  if (role.right && !role.audits && role.audited == Party::kUnknown) return;
+  const Party audited = role.audited != Party::kUnknown ? role.audited
+                        : role.right                    ? Opposite(party)
+                                                        : party;
   if (audited != Opposite(user)) return;
   Revise(Risk::kInfo,
          fmt::format("{}'s right to audit {}: an audit of them, not of us, so it costs us "
