@@ -245,5 +245,20 @@ TEST(RiskJudgement, RecordsAndAssurancesWheneverAskedAreMedium) {
   ASSERT_NO_FATAL_FAILURE(ExpectRisk(report, "audit_rights", "Upon request", Risk::kLow));
 }
 
+// issue 15 s9 #4: deleting every copy, the sub-processors' included, within 30 days with no word
+// on backups takes in backups, which usually age out over 30 to 90 days: medium (the guideline's
+// "deletion including backups within 30 days"). Backups left to their rotation stay low.
+TEST(RiskJudgement, EveryCopyWithinAMonthTakesInBackups) {
+  const Report report = Scan(
+      "# Deletion\n\n"
+      "1. Within thirty (30) days after the Agreement ends, the Vendor shall delete all copies of "
+      "Customer Data held by the Vendor or any of its sub-processors.\n\n"
+      "2. Within thirty (30) days after the Agreement ends, the Vendor shall delete Customer Data "
+      "from its production systems; backups are overwritten in the normal rotation within 90 "
+      "days.\n");
+  ASSERT_NO_FATAL_FAILURE(ExpectRisk(report, "data_deletion", "all copies", Risk::kMedium));
+  ASSERT_NO_FATAL_FAILURE(ExpectRisk(report, "data_deletion", "production systems", Risk::kLow));
+}
+
 }  // namespace
 }  // namespace clausescan
