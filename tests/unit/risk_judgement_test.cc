@@ -260,5 +260,17 @@ TEST(RiskJudgement, EveryCopyWithinAMonthTakesInBackups) {
   ASSERT_NO_FATAL_FAILURE(ExpectRisk(report, "data_deletion", "production systems", Risk::kLow));
 }
 
+// issue 15 s9 #4: copies of the insurance policies themselves whenever the customer asks are more
+// than the usual certificate: medium. A certificate on request stays low.
+TEST(RiskJudgement, InsurancePoliciesOnDemandAreMedium) {
+  const Report report = Scan(
+      "# Insurance\n\n"
+      "1. The Supplier must deliver to the Customer certified copies of its insurance policies at "
+      "any time the Customer asks.\n\n"
+      "2. The Supplier will provide a certificate of insurance to the Customer on request.\n");
+  ASSERT_NO_FATAL_FAILURE(ExpectRisk(report, "insurance", "certified copies", Risk::kMedium));
+  ASSERT_NO_FATAL_FAILURE(ExpectRisk(report, "insurance", "certificate of insurance", Risk::kLow));
+}
+
 }  // namespace
 }  // namespace clausescan
