@@ -504,6 +504,10 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   for (const internal::RuleHit& hit : hits) {
     internal::PartyRole role = RoleOfHit(data, hit, unit_roles, &last_roles);
     Finding finding = MakeFinding(data, hit, doc, text, outline, lines, doctype);
+    if (internal::CustomerTestsSecurity(data.rules[hit.rule], role, finding)) {
+      finding.parameters["customer_testing"] = true;  // issue 15 s9 #3
+      internal::Reassess(data, finding, doctype);
+    }
     // The side read so far, so that merging keeps apart sentences of different sides;
     // JudgeFromSide sets the party shown.
     finding.party = std::string(internal::PartyName(role.party));

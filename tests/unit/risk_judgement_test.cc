@@ -175,5 +175,102 @@ TEST(GrantedAdvice, ReportsFirstGrantedByAnotherClause) {
   EXPECT_TRUE(Offers(*open, "first relies on")) << open->rule;
 }
 
+// issue 15 s9 #1: being held to the customer's own security rules is the same demand whatever
+// words the contract uses for them: the buyer named by its role with words in between, its
+// policies "relating to information security", requirements "issued by" it. The supplier's own
+// policy stays an ordinary commitment.
+TEST(RiskJudgement, CustomersOwnSecurityRulesInOtherWordsAreHigh) {
+  const Report report = Scan(
+      "# Security\n\n"
+      "1. Vendor shall adhere to all of Client's IT security standards when it works on Client "
+      "systems.\n\n"
+      "2. The Contractor shall follow the Buyer's physical and network security procedures, as "
+      "the Buyer may revise them during the term.\n\n"
+      "3. Supplier will keep to the security requirements issued by the Customer whenever its "
+      "staff connect to the Customer network.\n\n"
+      "4. Provider will maintain and follow its written information security policy, reviewed "
+      "once a year.\n");
+  ASSERT_NO_FATAL_FAILURE(
+      ExpectRisk(report, "security_measures", "IT security standards", Risk::kHigh));
+  ASSERT_NO_FATAL_FAILURE(
+      ExpectRisk(report, "security_measures", "network security procedures", Risk::kHigh));
+  ASSERT_NO_FATAL_FAILURE(
+      ExpectRisk(report, "security_measures", "requirements issued by", Risk::kHigh));
+  ASSERT_NO_FATAL_FAILURE(
+      ExpectRisk(report, "security_measures", "its written information", Risk::kLow));
+}
+
+// issue 15 s9 #3: the customer testing or scanning the supplier's systems itself is an
+// inspection of the supplier by other means, judged as one: with a yearly limit and notice,
+// medium, with the advice of an audit (rely on the supplier's own test first, once a year, notice,
+// an agreed scope), in the audit finding and in the security finding of the same sentence; with
+// neither, high, as an on-site audit at will. The supplier's own yearly test stays low.
+TEST(RiskJudgement, SecurityTestsOfOurSystemsByTheCustomerAreLikeAnInspection) {
+  const Report report = Scan(
+      "# Security testing\n\n"
+      "1. Customer may run vulnerability scans against the systems Supplier uses for the "
+      "Services once a year, on 30 days' notice.\n\n"
+      "2. Supplier will have an independent firm carry out a penetration test of the Service "
+      "once a year.\n\n"
+      "3. The Buyer may carry out penetration tests of the Supplier's hosted environment with "
+      "testers of its choosing.\n");
+  for (const std::string category : {"audit_rights", "security_measures"}) {
+    const Finding* scans = Quoting(report, category, "vulnerability scans");
+    ASSERT_NE(scans, nullptr) << category;
+    EXPECT_EQ(scans->risk, Risk::kMedium) << category << " " << scans->rule;
+    EXPECT_EQ(scans->party, "customer") << category;
+    EXPECT_TRUE(Offers(*scans, "penetration test summary")) << category;
+  }
+  ASSERT_NO_FATAL_FAILURE(
+      ExpectRisk(report, "security_measures", "independent firm", Risk::kLow));
+  ASSERT_NO_FATAL_FAILURE(
+      ExpectRisk(report, "audit_rights", "testers of its choosing", Risk::kHigh));
+}
+
+// issue 15 s9 #4: information or records the other side may ask for whenever it chooses ("from
+// time to time", "at all reasonable times") are an open-ended demand: medium; on request alone,
+// or once a year, they stay the usual low.
+TEST(RiskJudgement, RecordsAndAssurancesWheneverAskedAreMedium) {
+  const Report report = Scan(
+      "# Assurance\n\n"
+      "1. From time to time the Client may ask the Vendor for evidence of compliance with this "
+      "Agreement, which the Vendor must give promptly.\n\n"
+      "2. The Vendor shall keep its records of the Services and make them available for "
+      "examination at its offices at all reasonable times during the term.\n\n"
+      "3. Upon request, the Vendor will give the Client a copy of its current SOC 2 Type II "
+      "report.\n");
+  ASSERT_NO_FATAL_FAILURE(ExpectRisk(report, "audit_rights", "From time to time", Risk::kMedium));
+  ASSERT_NO_FATAL_FAILURE(
+      ExpectRisk(report, "audit_rights", "all reasonable times", Risk::kMedium));
+  ASSERT_NO_FATAL_FAILURE(ExpectRisk(report, "audit_rights", "Upon request", Risk::kLow));
+}
+
+// issue 15 s9 #4: deleting every copy, the sub-processors' included, within 30 days with no word
+// on backups takes in backups, which usually age out over 30 to 90 days: medium (the guideline's
+// "deletion including backups within 30 days"). Backups left to their rotation stay low.
+TEST(RiskJudgement, EveryCopyWithinAMonthTakesInBackups) {
+  const Report report = Scan(
+      "# Deletion\n\n"
+      "1. Within thirty (30) days after the Agreement ends, the Vendor shall delete all copies of "
+      "Customer Data held by the Vendor or any of its sub-processors.\n\n"
+      "2. Within thirty (30) days after the Agreement ends, the Vendor shall delete Customer Data "
+      "from its production systems; backups are overwritten in the normal rotation within 90 "
+      "days.\n");
+  ASSERT_NO_FATAL_FAILURE(ExpectRisk(report, "data_deletion", "all copies", Risk::kMedium));
+  ASSERT_NO_FATAL_FAILURE(ExpectRisk(report, "data_deletion", "production systems", Risk::kLow));
+}
+
+// issue 15 s9 #4: copies of the insurance policies themselves whenever the customer asks are more
+// than the usual certificate: medium. A certificate on request stays low.
+TEST(RiskJudgement, InsurancePoliciesOnDemandAreMedium) {
+  const Report report = Scan(
+      "# Insurance\n\n"
+      "1. The Supplier must deliver to the Customer certified copies of its insurance policies at "
+      "any time the Customer asks.\n\n"
+      "2. The Supplier will provide a certificate of insurance to the Customer on request.\n");
+  ASSERT_NO_FATAL_FAILURE(ExpectRisk(report, "insurance", "certified copies", Risk::kMedium));
+  ASSERT_NO_FATAL_FAILURE(ExpectRisk(report, "insurance", "certificate of insurance", Risk::kLow));
+}
+
 }  // namespace
 }  // namespace clausescan

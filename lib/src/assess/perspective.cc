@@ -3,7 +3,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -103,8 +106,12 @@ void JudgeAudit(const PartyRole& role, Party party, Party user, const SideNames&
            "", finding);
     return;
   }
-  if (role.right && !role.audits) return;  // "Processor may satisfy a request with reports"
-  const Party audited = role.right ? Opposite(party) : party;
+  // issue 15 s9 #2: "Customer acknowledges that Provider is regularly audited": the passive
+  // names the audited side, whoever acknowledges it.
+  if (role.right && !role.audits && role.audited == Party::kUnknown) return;
+  const Party audited = role.audited != Party::kUnknown ? role.audited
+                        : role.right                    ? Opposite(party)
+                                                        : party;
   if (audited != Opposite(user)) return;
   Revise(Risk::kInfo,
          fmt::format("{}'s right to audit {}: an audit of them, not of us, so it costs us "
@@ -226,6 +233,40 @@ void JudgeFromSide(const Rule& rule, const PartyRole& role, Party user, const Si
                        who),
            "", finding);
   }
+}
+
+namespace {
+
+bool Contains(std::string_view text, std::string_view word) {
+  return text.find(word) != std::string_view::npos;
+}
+
+}  // namespace
+
+bool CustomerTestsSecurity(const Rule& rule, const PartyRole& role, const Finding& finding) {
+  if (rule.category != "security_measures" || !role.right || role.party != Party::kCustomer) {
+    return false;
+  }
+  auto measures = finding.parameters.find("measures");
+  const auto* list = measures == finding.parameters.end()
+                         ? nullptr
+                         : std::get_if<std::vector<std::string>>(&measures->second);
+  if (list == nullptr || std::none_of(list->begin(), list->end(), [](const std::string& m) {
+        return m == "pen_testing" || m == "vulnerability_management";
+      })) {
+    return false;
+  }
+  std::string text = finding.text;
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (std::string_view report : {"report", "summary", "results", "certificat", "attestation"}) {
+    if (Contains(text, report)) return false;
+  }
+  for (std::string_view verb :
+       {"perform", "conduct", "run ", "carry out", "carried out", "undertake", "execute", "scan "}) {
+    if (Contains(text, verb)) return true;
+  }
+  return false;
 }
 
 }  // namespace clausescan::internal

@@ -27,9 +27,10 @@ bool AsksNothingOfUser(const Rule& rule, const PartyRole& role, Party user, cons
 // Sets finding->party, party_name, side and holds from role (the rule's own party fills in
 // when role.party is kUnknown), then revises the risk the playbook gave (expects Assess to
 // have run) for user (kSupplier or kCustomer):
-// - audit_rights: the audited side is the party holding a duty, or the other side of the party
-//   holding a right to audit (a right of another kind, such as answering with reports, keeps
-//   the playbook's risk). An audit of them, or by a third party (a regulator, an independent
+// - audit_rights: the audited side is the side a passive audit names (role.audited: "Customer
+//   acknowledges that Provider is audited"), else the party holding a duty, or the other side of
+//   the party holding a right to audit (a right of another kind, such as answering with reports,
+//   keeps the playbook's risk). An audit of them, or by a third party (a regulator, an independent
 //   accountant) that neither side conducts, is kInfo with a reason saying so, except a
 //   government's own auditor (a Comptroller or Auditor General) examining our records, which
 //   keeps the playbook's risk with a first reason saying so (issue 15 #8); an audit of us
@@ -53,6 +54,14 @@ bool AsksNothingOfUser(const Rule& rule, const PartyRole& role, Party user, cons
 // A clause revised to kInfo as asking nothing of us loses its evidence and considerations.
 void JudgeFromSide(const Rule& rule, const PartyRole& role, Party user, const SideNames& names,
                    Finding* finding);
+
+// True when the unit gives the customer the right to test or scan the supplier's security
+// itself (issue 15 s9 #3): a security_measures rule, the role a right of the customer, a
+// penetration test or vulnerability scanning among the finding's `measures`, a verb that runs it
+// ("perform", "conduct", "run", "carry out", "undertake", "execute", "scan") and no report,
+// summary, results or certificate of one (asking for the supplier's own test report is no test of
+// the customer's). Such a finding is judged as the customer's testing (customer_testing).
+bool CustomerTestsSecurity(const Rule& rule, const PartyRole& role, const Finding& finding);
 
 }  // namespace clausescan::internal
 

@@ -581,11 +581,30 @@ Party LiabilityHolder(const Tokens& t, const std::vector<PartyTerm>& terms) {
 }
 }  // namespace
 
+// The side a passive audit names as audited: "<side> is|are [adverb] audited|inspected|assessed"
+// ("Customer acknowledges that Provider is regularly audited against ..."); kUnknown when none.
+Party PassiveAudited(const Tokens& t, const std::vector<PartyTerm>& terms) {
+  for (std::size_t i = 1; i + 1 < t.size(); ++i) {
+    if (!t.IsAny(i, {"is", "are"})) continue;
+    std::size_t verb = i + 1;
+    if (t.IsAny(verb, {"regularly", "annually", "periodically", "independently", "routinely",
+                       "also", "currently", "itself", "themselves"})) {
+      ++verb;
+    }
+    if (!t.IsAny(verb, {"audited", "inspected", "assessed"})) continue;
+    if (const std::optional<PartyTermMatch> side = PartyTermEndingAt(t, terms, i - 1)) {
+      if (side->side == Party::kSupplier || side->side == Party::kCustomer) return side->side;
+    }
+  }
+  return Party::kUnknown;
+}
+
 PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexicon& lexicon) {
   const std::vector<PartyTerm> terms = PartyTerms(lexicon);
   const Tokens t(folded);
   PartyRole role;
   role.party = duty_holder;
+  role.audited = PassiveAudited(t, terms);
   const std::size_t modal = FirstModal(t);
   const std::size_t condition_end = duty_holder == Party::kUnknown ? 0 : LeadingConditionEnd(t);
   for (std::size_t i = condition_end; i < t.size(); ++i) {

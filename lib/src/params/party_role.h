@@ -37,6 +37,9 @@ struct PartyRole {
   // party acts towards the other side in a passive duty addressed to it ("requests must be made
   // to the Provider"): party's own step, not a duty owed to party.
   bool addresses_other_side = false;
+  // The side a passive audit names as audited ("Provider is regularly audited against SOC 2"),
+  // kUnknown when the unit has none (issue 15 s9 #2).
+  Party audited = Party::kUnknown;
 };
 
 // The role in one unit's folded view, given its DutyHolder. A right is read from "X may ...",
@@ -76,7 +79,9 @@ struct PartyRole {
 // side ("the discoverer shall tell the other party") is mutual, also over a duty holder given
 // (a lead-in's); a government's own auditor (a Comptroller or Auditor General) is a third party;
 // with a duty holder given, a right phrase inside a leading condition ("If Provider confirms that
-// Customer is eligible for a credit, Provider will ...") is no right of the unit.
+// Customer is eligible for a credit, Provider will ...") is no right of the unit. `audited`: a
+// side named just before "is" or "are" (an adverb such as "regularly" or "annually" between)
+// and "audited", "inspected" or "assessed".
 // Never fails.
 PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexicon& lexicon);
 
