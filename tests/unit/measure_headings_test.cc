@@ -40,62 +40,82 @@ TEST(MeasureHeadings, HeadingsThatNameSecurityMeasures) {
   }
 }
 
-// EU tradition: an Annex II of numbered items with no verb, right after the DPA's clauses.
-TEST(MeasureHeadings, NumberedItemsOfAnAnnexAreTheProcessorsMeasures) {
-  const std::string text =
-      "# Data Processing Addendum\n\n"
-      "## 1. Processing\n\n"
-      "1.1 Processor shall process Customer Personal Data only on Customer's documented "
-      "instructions.\n\n"
-      "## Annex II - Technical and Organisational Measures\n\n"
-      "1. Pseudonymisation of personal data held in analytics systems\n"
-      "2. Multi-factor authentication for all administrative access to production systems\n\n"
-      "## Annex III - List of Sub-processors\n\n"
-      "1. Encryption Services Ltd, key management, Ireland\n";
-  const Report report = ScanText(text, "dpa.md");
-  const std::vector<Finding> pseudonymised = On(report, "security_measures", "Pseudonymisation");
-  ASSERT_EQ(pseudonymised.size(), 1u);
-  EXPECT_EQ(pseudonymised[0].party, "supplier");
-  EXPECT_EQ(On(report, "security_measures", "Multi-factor").size(), 1u);
-  EXPECT_TRUE(On(report, "security_measures", "Encryption Services").empty());
-}
+// One document of a drafting tradition: the words of each clause found as a security measure of
+// the supplier, and the words of each clause that must not be.
+struct AnnexCase {
+  const char* tradition;
+  const char* name;
+  std::string text;
+  std::vector<std::string> measures;
+  std::vector<std::string> not_measures;
+};
 
-// UK tradition: a schedule title in capitals, items "(a) Topic: what is done", one of them the
-// customer's own duty, which stays the customer's.
-TEST(MeasureHeadings, TopicItemsOfAScheduleAreTheSuppliersMeasures) {
-  const std::string text =
-      "SCHEDULE 4\n"
-      "MINIMUM SECURITY REQUIREMENTS\n\n"
-      "(a) Personnel: background checks for all staff with access to Customer Data.\n"
-      "(b) Resilience: disaster recovery arrangements tested at least once a year.\n"
-      "(c) Passwords: the Customer shall keep its own administrator passwords confidential.\n\n"
-      "SCHEDULE 5\n"
-      "CHARGES\n\n"
-      "(a) Encryption module: a monthly fee of 100 pounds.\n";
-  const Report report = ScanText(text, "schedule.txt");
-  const std::vector<Finding> vetting = On(report, "security_measures", "background checks");
-  ASSERT_EQ(vetting.size(), 1u);
-  EXPECT_EQ(vetting[0].party, "supplier");
-  EXPECT_EQ(On(report, "security_measures", "disaster recovery").size(), 1u);
-  for (const Finding& f : On(report, "security_measures", "administrator passwords")) {
-    EXPECT_NE(f.party, "supplier");
+std::vector<Finding> SupplierMeasures(const Report& report, const std::string& words) {
+  std::vector<Finding> out;
+  for (const Finding& f : On(report, "security_measures", words)) {
+    if (f.party == "supplier") out.push_back(f);
   }
-  EXPECT_TRUE(On(report, "security_measures", "Encryption module").empty());
+  return out;
 }
 
-// US tradition: an exhibit whose bullets are noun phrases; a heading that is no security annex
-// ("Security" alone, as for collateral) lends its items nothing.
-TEST(MeasureHeadings, BulletsOfAnExhibitCountButNotUnderOtherHeadings) {
-  const std::string text =
-      "# Exhibit B - Information Security Requirements\n\n"
-      "- Annual third-party penetration testing of the hosted application\n"
-      "- Endpoint detection and response on all company laptops\n\n"
-      "# Exhibit C - Security\n\n"
-      "- Annual penetration testing fees payable by the Borrower\n";
-  const Report report = ScanText(text, "exhibit.md");
-  EXPECT_EQ(On(report, "security_measures", "hosted application").size(), 1u);
-  EXPECT_EQ(On(report, "security_measures", "Endpoint detection").size(), 1u);
-  EXPECT_TRUE(On(report, "security_measures", "Borrower").empty());
+TEST(MeasureHeadings, ItemsUnderTheHeadingAreTheSuppliersMeasures) {
+  const AnnexCase cases[] = {
+      // EU: an Annex II of numbered items with no verb; the next annex lists sub-processors.
+      {"EU annex",
+       "dpa.md",
+       "# Data Processing Addendum\n\n## 1. Processing\n\n"
+       "1.1 Processor shall process Customer Personal Data only on Customer's documented "
+       "instructions.\n\n"
+       "## Annex II - Technical and Organisational Measures\n\n"
+       "1. Pseudonymisation of personal data held in analytics systems\n"
+       "2. Multi-factor authentication for all administrative access to production systems\n\n"
+       "## Annex III - List of Sub-processors\n\n"
+       "1. Encryption Services Ltd, key management, Ireland\n",
+       {"Pseudonymisation", "Multi-factor"},
+       {"Encryption Services"}},
+      // UK: a schedule title in capitals, items "(a) Topic: what is done"; the customer's own
+      // duty stays the customer's, and the next schedule is about charges.
+      {"UK schedule",
+       "schedule.txt",
+       "SCHEDULE 4\nMINIMUM SECURITY REQUIREMENTS\n\n"
+       "(a) Personnel: background checks for all staff with access to Customer Data.\n"
+       "(b) Resilience: disaster recovery arrangements tested at least once a year.\n"
+       "(c) Passwords: the Customer shall keep its own administrator passwords confidential.\n\n"
+       "SCHEDULE 5\nCHARGES\n\n(a) Encryption module: a monthly fee of 100 pounds.\n",
+       {"background checks", "disaster recovery"},
+       {"administrator passwords", "Encryption module"}},
+      // US: an exhibit whose bullets are noun phrases; "Security" alone (collateral) lends its
+      // items nothing.
+      {"US exhibit",
+       "exhibit.md",
+       "# Exhibit B - Information Security Requirements\n\n"
+       "- Annual third-party penetration testing of the hosted application\n"
+       "- Endpoint detection and response on all company laptops\n\n"
+       "# Exhibit C - Security\n\n- Annual penetration testing fees payable by the Borrower\n",
+       {"hosted application", "Endpoint detection"},
+       {"Borrower"}},
+      // A table of measures: each row is one; the header row and a table under another heading
+      // are not.
+      {"table",
+       "table.md",
+       "# DPA\n\n## Annex II - Technical and Organisational Measures\n\n"
+       "| Measure | Description |\n|---|---|\n"
+       "| Encryption | Personal data encrypted at rest with AES-256 |\n"
+       "| Access control | Role-based access and quarterly access reviews |\n\n"
+       "## Annex III - Sub-processors\n\n| Name | Purpose |\n|---|---|\n"
+       "| Acme Encryption Ltd | Key management |\n",
+       {"AES-256", "Role-based"},
+       {"Measure | Description", "Acme Encryption"}},
+  };
+  for (const AnnexCase& c : cases) {
+    const Report report = ScanText(c.text, c.name);
+    for (const std::string& words : c.measures) {
+      EXPECT_EQ(SupplierMeasures(report, words).size(), 1u) << c.tradition << ": " << words;
+    }
+    for (const std::string& words : c.not_measures) {
+      EXPECT_TRUE(SupplierMeasures(report, words).empty()) << c.tradition << ": " << words;
+    }
+  }
 }
 
 }  // namespace

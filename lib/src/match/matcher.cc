@@ -641,7 +641,11 @@ std::vector<RuleHit> Matcher::Match(const NormalizedText& text, const Outline& o
       const std::string_view said =
           std::string_view(text.folded).substr(unit.begin, unit.end - unit.begin);
       if (unit.kind == UnitKind::kHeading) {
-        antecedents.See(said, unit.section, /*heading=*/true);
+        antecedents.See(
+            said, unit.section, /*heading=*/true,
+            unit.section >= 0 && static_cast<std::size_t>(unit.section) < outline.sections.size()
+                ? outline.sections[unit.section].level
+                : 0);
         continue;
       }
       const bool under_measures = measures.Under(u) && ReadsAsMeasure(said);

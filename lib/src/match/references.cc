@@ -55,14 +55,20 @@ bool NoticeOfNothingNamed(std::string_view folded) {
 
 }  // namespace
 
-void Antecedents::See(std::string_view folded, int section, bool heading) {
+void Antecedents::See(std::string_view folded, int section, bool heading, int level) {
   // The first heading of a section is its title; a later one titles what follows it.
   const bool title = heading && section != section_;
   if (section != section_) {
     section_ = section;
     incident_.clear();
     breach_.clear();
-    heading_.clear();
+    // A section nested in one whose title named an incident is about that incident too.
+    if (title && !heading_.empty() && level > heading_level_) {
+      const std::size_t space = heading_.rfind(' ');
+      (heading_.substr(space + 1) == "incident" ? incident_ : breach_) = heading_.substr(0, space);
+    } else {
+      heading_.clear();
+    }
   }
   previous_.clear();
   if (!Mentions(folded)) return;
@@ -76,6 +82,7 @@ void Antecedents::See(std::string_view folded, int section, bool heading) {
     const std::size_t space = p.rfind(' ');
     (p.substr(space + 1) == "incident" ? incident_ : breach_) = std::string(p.substr(0, space));
     (title ? heading_ : previous_) = std::string(p);
+    if (title) heading_level_ = level;
   }
 }
 

@@ -24,9 +24,10 @@ class Antecedents {
   // Records the last qualified incident and breach folded names ("security incident",
   // "personal data breach", "cyber incident"): a section other than the last one seen starts
   // afresh. folded is a sentence or, with heading, a heading line, seen in document order: the
-  // names of the heading that opens a section hold for the whole section, the names of any other
-  // unit for the sentence right after it.
-  void See(std::string_view folded, int section, bool heading = false);
+  // names of the heading that opens a section (at `level`, Section::level) hold for the whole
+  // section and the sections nested in it (deeper levels, until one at its level or above), the
+  // names of any other unit for the sentence right after it.
+  void See(std::string_view folded, int section, bool heading = false, int level = 1);
 
   // folded (a sentence of `section`) with each bare reference to an incident or a breach ("the
   // incident", "such breach", "any such incidents", "this breach"; not "the breach of ...") read
@@ -42,10 +43,11 @@ class Antecedents {
 
  private:
   int section_ = -1;
-  std::string incident_;  // qualifier of the last "... incident" ("security"), or ""
-  std::string breach_;    // qualifier of the last "... breach" ("personal data"), or ""
-  std::string previous_;  // the last name the sentence seen last gave ("security incident"), or ""
-  std::string heading_;   // the last name the section's title gave, or ""
+  std::string incident_;   // qualifier of the last "... incident" ("security"), or ""
+  std::string breach_;     // qualifier of the last "... breach" ("personal data"), or ""
+  std::string previous_;   // the last name the sentence seen last gave ("security incident"), or ""
+  std::string heading_;    // the last name the section's title (or an enclosing one) gave, or ""
+  int heading_level_ = 0;  // the level of the section whose title gave heading_
 };
 
 }  // namespace clausescan::internal
