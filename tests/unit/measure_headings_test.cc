@@ -94,6 +94,15 @@ TEST(MeasureHeadings, ItemsUnderTheHeadingAreTheSuppliersMeasures) {
        "# Exhibit C - Security\n\n- Annual penetration testing fees payable by the Borrower\n",
        {"hosted application", "Endpoint detection"},
        {"Borrower"}},
+      // A lead-in that states no duty lends none: the heading's duty holds for its items.
+      {"lead-in without a duty",
+       "annex.md",
+       "# DPA\n\n## Annex 2 - Technical and Organisational Measures\n\n"
+       "The measures referred to in Clause 8 are:\n\n"
+       "- Encryption of personal data in transit and at rest.\n"
+       "- Multi-factor authentication for administrative access.\n",
+       {"Encryption of personal data", "Multi-factor"},
+       {}},
       // A table of measures: each row is one; the header row and a table under another heading
       // are not.
       {"table",

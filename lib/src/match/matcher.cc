@@ -320,9 +320,10 @@ class ScopeRunner {
   // but in neither alone (their parameters come from both), and a list item that names no duty
   // holder takes its lead-in's (see ListLeads).
   // With under_measures (a unit under a heading that names security measures, see
-  // MeasureHeadings and ReadsAsMeasure), a unit with no lead-in that states no duty and names no
-  // holder is also read after the duty the heading implies (kMeasuresHeadingLead): the
-  // security_measures rules that hold only so hold in it, as the supplier's duty.
+  // MeasureHeadings and ReadsAsMeasure), a unit that states no duty and names no holder, with no
+  // lead-in or one that states no duty either, is also read after the duty the heading implies
+  // (kMeasuresHeadingLead): the security_measures rules that hold only so hold in it, as the
+  // supplier's duty.
   void Run(std::size_t begin, std::size_t end, int section, ListLeads* leads = nullptr,
            std::size_t unit_index = 0, bool under_measures = false);
 
@@ -412,7 +413,9 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads
     inner_enough = evaluator_->Evaluate(patterns_, &scratch_, inner);
   }
   std::vector<int> from_heading;
-  if (under_measures && lead.text.empty()) {
+  // A lead-in that states no duty and names no holder ("The measures are:") lends none.
+  if (under_measures &&
+      (lead.text.empty() || (lead.holder == Party::kUnknown && !StatesDuty(lead.text)))) {
     for (int index : UnderMeasuresHeading(unit)) {
       if (!std::binary_search(passed.begin(), passed.end(), index)) from_heading.push_back(index);
     }
