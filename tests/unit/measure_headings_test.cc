@@ -127,5 +127,17 @@ TEST(MeasureHeadings, ItemsUnderTheHeadingAreTheSuppliersMeasures) {
   }
 }
 
+// The duty the heading implies names no measure: an item about change management is a control,
+// not a change to the security measures.
+TEST(MeasureHeadings, TheImpliedDutyAddsNoMeasureOfItsOwn) {
+  const std::string text =
+      "# DPA\n\n## Annex II - Technical and Organisational Measures\n\n"
+      "- Change management: every change to production is reviewed for material impact.\n";
+  const Report report = ScanText(text, "dpa.md");
+  const std::vector<Finding> found = On(report, "security_measures", "Change management");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].rules, std::vector<std::string>{"security-measures.specific-controls"});
+}
+
 }  // namespace
 }  // namespace clausescan
