@@ -20,6 +20,10 @@ std::optional<std::string> ElideInlineDefinitions(std::string_view folded) {
 
 bool DefinesATerm(std::string_view folded, const std::optional<std::string>& elided) {
   if (!IsDefinition(folded)) return false;
+  // '"Service Level" means that each system shall be available 99% of the time' states the
+  // duty it names (issue 11, engine limits #4).
+  static const RE2 kMeansThatDuty("\\bmeans? that\\b[^.;:]{0,200}\\b(?:shall|must|will)\\b");
+  if (RE2::PartialMatch(folded, kMeansThatDuty)) return false;
   // A naming in parentheses is no definition of its own: what the sentence is once the
   // namings are gone decides ('"Audit" means ... (an "Audit Report")' still defines).
   if (!elided || IsDefinition(*elided)) return true;

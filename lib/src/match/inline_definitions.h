@@ -24,7 +24,8 @@ std::optional<std::string> ElideInlineDefinitions(std::string_view folded);
 // names a term on the way is no definition; one that names the document itself or its subject
 // matter and states no duty ('This Addendum (the "Addendum") forms part of the Agreement',
 // 'Acme provides hosting and support (the "Services")') introduces the contract and counts as
-// one.
+// one. A definition that states a duty as what the term means ('"Service Level" means that each
+// system shall be available 99%') is a clause, not a definition.
 bool DefinesATerm(std::string_view folded, const std::optional<std::string>& elided);
 
 // True when a list's lead-in introduces definitions, so that its items define terms rather than

@@ -25,6 +25,7 @@
 #include "match/lead_clauses.h"
 #include "match/list_extent.h"
 #include "match/list_leads.h"
+#include "match/measure_headings.h"
 #include "match/pattern_index.h"
 #include "match/references.h"
 #include "params/extract.h"
@@ -56,6 +57,9 @@ struct ScopePatterns {
 struct CompiledRule {
   Party party = Party::kUnknown;
   bool definitions = false;
+  // Of the security_measures category: holds in an item under a heading that names security
+  // measures when it holds with the duty that heading implies (match/measure_headings.h).
+  bool measures = false;
   int groups = 0;       // rule.all.size()
   int first_group = 0;  // index of group 0 in the flat numbering of all rules' groups
   ParamExtractor params;
@@ -315,8 +319,13 @@ class ScopeRunner {
   // leads reads: a list item also counts for the rules that hold in its lead-ins and it together
   // but in neither alone (their parameters come from both), and a list item that names no duty
   // holder takes its lead-in's (see ListLeads).
+  // With under_measures (a unit under a heading that names security measures, see
+  // MeasureHeadings and ReadsAsMeasure), a unit that states no duty and names no holder, with no
+  // lead-in or one that states no duty either, is also read after the duty the heading implies
+  // (kMeasuresHeadingLead): the security_measures rules that hold only so hold in it, as the
+  // supplier's duty.
   void Run(std::size_t begin, std::size_t end, int section, ListLeads* leads = nullptr,
-           std::size_t unit_index = 0);
+           std::size_t unit_index = 0, bool under_measures = false);
 
  private:
   // Each item of a unit's inline list, after the lead-in, and the rules that hold in it.
@@ -337,6 +346,9 @@ class ScopeRunner {
   // The later duty of unit, held by `party` or by both, in which rule holds by itself
   // ("customer shall provide the logs and provider shall notify ..."), or nullptr.
   const DutyClause* LaterDuty(int rule, Party party, std::string_view unit, LaterDuties* later);
+  // The security_measures rules that hold in unit only after kMeasuresHeadingLead, sorted; empty
+  // unless unit states no duty and names no holder.
+  std::vector<int> UnderMeasuresHeading(std::string_view unit);
 
   const CompiledRules& rules_;
   const PartyLexicon& parties_;
@@ -347,6 +359,7 @@ class ScopeRunner {
   UnitEvaluator* evaluator_;
   std::vector<RuleHit>* hits_;
   const Antecedents* antecedents_;  // for sentences: what their references name, or nullptr
+  std::optional<std::vector<int>> measures_lead_alone_;  // rules holding in the lead alone
 };
 
 // How far before an item that states a clause alone its lead-in may start for the finding to
@@ -354,7 +367,7 @@ class ScopeRunner {
 constexpr std::size_t kNearLeadBytes = 1024;
 
 void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads* leads,
-                      std::size_t unit_index) {
+                      std::size_t unit_index, bool under_measures) {
   if (begin >= end || end > folded_.size()) return;  // outside the contract of Outline
   const std::string_view unit = folded_.substr(begin, end - begin);
   std::vector<int> passed = evaluator_->Evaluate(patterns_, &scratch_, unit);
@@ -399,6 +412,16 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads
     inner.append(" ").append(unit);
     inner_enough = evaluator_->Evaluate(patterns_, &scratch_, inner);
   }
+  std::vector<int> from_heading;
+  // A lead-in that states no duty and names no holder ("The measures are:") lends none.
+  if (under_measures &&
+      (lead.text.empty() || (lead.holder == Party::kUnknown && !StatesDuty(lead.text)))) {
+    for (int index : UnderMeasuresHeading(unit)) {
+      if (!std::binary_search(passed.begin(), passed.end(), index)) from_heading.push_back(index);
+    }
+    passed.insert(passed.end(), from_heading.begin(), from_heading.end());
+    std::sort(passed.begin(), passed.end());
+  }
   if (passed.empty()) return;
   // An item of a list of definitions defines a term, as its lead-in says (issue 11 #2).
   const bool defines =
@@ -415,8 +438,10 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads
     const bool needs_lead = std::binary_search(with_lead.begin(), with_lead.end(), index);
     std::string_view said = needs_lead ? std::string_view(joined) : unit;
     RuleHit hit;
-    hit.party = facts.duty_holder;
-    if (OtherParty(rule.party, facts.duty_holder)) {
+    hit.party = std::binary_search(from_heading.begin(), from_heading.end(), index)
+                    ? Party::kSupplier
+                    : facts.duty_holder;
+    if (OtherParty(rule.party, hit.party)) {
       const DutyClause* duty = needs_lead ? nullptr : LaterDuty(index, rule.party, unit, &later);
       if (duty == nullptr) continue;
       hit.party = duty->party;
@@ -498,6 +523,23 @@ const DutyClause* ScopeRunner::LaterDuty(int rule, Party party, std::string_view
   return nullptr;
 }
 
+std::vector<int> ScopeRunner::UnderMeasuresHeading(std::string_view unit) {
+  std::vector<int> out;
+  if (StatesDuty(unit) || DutyHolder(unit, parties_) != Party::kUnknown) return out;
+  if (!measures_lead_alone_) {
+    measures_lead_alone_ = evaluator_->Evaluate(patterns_, &scratch_, kMeasuresHeadingLead);
+  }
+  std::string read(kMeasuresHeadingLead);
+  read.append(" ").append(unit);
+  for (int index : evaluator_->Evaluate(patterns_, &scratch_, read)) {
+    if (rules_.rules[index].measures &&
+        !std::binary_search(measures_lead_alone_->begin(), measures_lead_alone_->end(), index)) {
+      out.push_back(index);
+    }
+  }
+  return out;
+}
+
 // The lead-in repeated before each item may add this much text to a unit's items in all (a few
 // KiB for real lists); past it the items are not told apart: an inline list of thousands of
 // "(1)" "(2)" ... after a long lead-in made gigabytes of item texts.
@@ -565,8 +607,12 @@ Result<std::unique_ptr<Matcher>> Matcher::Compile(const std::vector<Rule>& rules
     Result<ParamExtractor> params =
         ParamExtractor::Compile(rule.parameters, rule.file, &shared_params);
     if (!params) return params.error();
-    CompiledRule compiled{rule.party, rule.definitions, static_cast<int>(rule.all.size()),
-                          impl.total_groups, std::move(*params)};
+    CompiledRule compiled{rule.party,
+                          rule.definitions,
+                          rule.category == "security_measures",
+                          static_cast<int>(rule.all.size()),
+                          impl.total_groups,
+                          std::move(*params)};
     impl.total_groups += compiled.groups;
     impl.rules.push_back(std::move(compiled));
     (rule.scope == Scope::kParagraph ? paragraph : sentence).Add(rule, static_cast<int>(i));
@@ -590,15 +636,24 @@ std::vector<RuleHit> Matcher::Match(const NormalizedText& text, const Outline& o
     ScopeRunner runner(*impl_, lexicon, impl_->sentence, text.folded, defined, &evaluator, &hits,
                        &antecedents);
     ListLeads leads(outline, text.folded, lexicon);
+    MeasureHeadings measures(outline, text.folded, lexicon);
     for (std::size_t u = 0; u < outline.units.size(); ++u) {
       if (hits.size() >= keep) break;
       const Unit& unit = outline.units[u];
-      if (unit.kind == UnitKind::kHeading) continue;
-      runner.Run(unit.begin, unit.end, unit.section, &leads, u);
-      if (unit.end <= text.folded.size() && unit.begin < unit.end) {
-        antecedents.See(std::string_view(text.folded).substr(unit.begin, unit.end - unit.begin),
-                        unit.section);
+      if (unit.begin >= unit.end || unit.end > text.folded.size()) continue;  // never, by Segment
+      const std::string_view said =
+          std::string_view(text.folded).substr(unit.begin, unit.end - unit.begin);
+      if (unit.kind == UnitKind::kHeading) {
+        antecedents.See(
+            said, unit.section, /*heading=*/true,
+            unit.section >= 0 && static_cast<std::size_t>(unit.section) < outline.sections.size()
+                ? outline.sections[unit.section].level
+                : 0);
+        continue;
       }
+      const bool under_measures = measures.Under(u) && ReadsAsMeasure(said);
+      runner.Run(unit.begin, unit.end, unit.section, &leads, u, under_measures);
+      antecedents.See(said, unit.section);
     }
   }
   ExtendListClauses(outline, text.folded, lexicon, &hits);

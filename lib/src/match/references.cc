@@ -2,6 +2,8 @@
 
 #include <re2/re2.h>
 
+#include <string>
+
 namespace clausescan::internal {
 namespace {
 
@@ -10,14 +12,65 @@ bool Mentions(std::string_view folded) {
          folded.find("breach") != std::string_view::npos;
 }
 
+// True when folded states a duty to give notice and names nothing it gives notice of: no "of /
+// about / regarding" object after a verb or noun of notice ("notify customer of any
+// change", "inform the buyer about the new site").
+bool NoticeOfNothingNamed(std::string_view folded) {
+  // A duty to give notice ("shall notify", "must promptly inform", "notice will be given"), not
+  // a mention of one ("as notified to the supplier").
+  static const RE2 kNotice(
+      "\\b(shall|will|must|agrees? to|undertakes? to|(is|are) required to)( [a-z]+ly| also| then)? "
+      "(notify|inform|advise|tell|report( it| them)? to|"
+      "(give|provide|send) ([a-z]+ )?notice)\\b|\\bnotice (will|shall|must) be "
+      "(given|provided|sent)\\b",
+      RE2::Quiet);
+  static const RE2 kOwnObject(
+      "\\b(notif(y|ies|ied|ying|ication)|inform(s|ed|ing)?|advis(e|es|ed|ing)|tell|tells|notice)\\b"
+      "[^.;]{0,60}? (of|about|regarding|concerning) (any|a|an|all|each|every|the|its|their|"
+      "such|changes?|material|new|whether|when|what|how)\\b",
+      RE2::Quiet);
+  // "within 24 hours of the supplier becoming aware" states when, not what.
+  static const RE2 kPeriodOf("\\b(hours?|days?|weeks?|months?|\\)) of\\b", RE2::Quiet);
+  if (!RE2::PartialMatch(folded, kNotice)) return false;
+  std::string when(folded);
+  RE2::GlobalReplace(&when, kPeriodOf, "\\1 after");
+  if (RE2::PartialMatch(when, kOwnObject)) return false;
+  // A condition names what is notified ("within 30 days if it changes its hosting provider"),
+  // unless it is the clock of an incident ("if it becomes aware", "upon discovery").
+  static const RE2 kCondition(
+      "\\b(if|where|when|whenever|should|in the event(?: that)?|upon|on|after|following) "
+      "([^.;,]{0,50})",
+      RE2::Quiet);
+  static const RE2 kLearning(
+      "\\b(aware|awareness|discover\\w*|detect\\w*|learn\\w*|suspect\\w*|"
+      "confirm\\w*|identif(y|ies|ying|ication)|notice[sd]?|knowledge)\\b",
+      RE2::Quiet);
+  re2::StringPiece input(when);
+  re2::StringPiece word, rest;
+  while (RE2::FindAndConsume(&input, kCondition, &word, &rest)) {
+    if (!RE2::PartialMatch(rest, kLearning)) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
-void Antecedents::See(std::string_view folded, int section) {
+void Antecedents::See(std::string_view folded, int section, bool heading, int level) {
+  // The first heading of a section is its title; a later one titles what follows it.
+  const bool title = heading && section != section_;
   if (section != section_) {
     section_ = section;
     incident_.clear();
     breach_.clear();
+    // A section nested in one whose title named an incident is about that incident too.
+    if (title && !heading_.empty() && level > heading_level_) {
+      const std::size_t space = heading_.rfind(' ');
+      (heading_.substr(space + 1) == "incident" ? incident_ : breach_) = heading_.substr(0, space);
+    } else {
+      heading_.clear();
+    }
   }
+  previous_.clear();
   if (!Mentions(folded)) return;
   static const RE2 kNamed(
       "\\b((?:personal data|data|security|privacy|cyber|cybersecurity|information security) "
@@ -28,12 +81,19 @@ void Antecedents::See(std::string_view folded, int section) {
     const std::string_view p(phrase.data(), phrase.size());
     const std::size_t space = p.rfind(' ');
     (p.substr(space + 1) == "incident" ? incident_ : breach_) = std::string(p.substr(0, space));
+    (title ? heading_ : previous_) = std::string(p);
+    if (title) heading_level_ = level;
   }
 }
 
 std::optional<std::string> Antecedents::Resolve(std::string_view folded, int section) const {
-  if (section != section_ || (incident_.empty() && breach_.empty()) || !Mentions(folded)) {
-    return std::nullopt;
+  if (section != section_ || (incident_.empty() && breach_.empty())) return std::nullopt;
+  if (!Mentions(folded)) {
+    const std::string& named = !previous_.empty() ? previous_ : heading_;
+    if (named.empty() || !NoticeOfNothingNamed(folded)) return std::nullopt;
+    std::string out(folded);
+    out.append(" (the ").append(named).append(")");
+    return out;
   }
   static const RE2 kReference(
       "\\b(the|such|this|that|any such|each such|all such) (incident|breach)(es|s)?\\b");
