@@ -63,6 +63,44 @@ TEST(EvidencePack, ControlsOfAllItsFindingsInNumericOrder) {
   EXPECT_EQ(ControlIds(pack[3]), (std::vector<std::string>{"A.5.9", "A.8.10"}));
 }
 
+// issue 15 #7: a finding merged from two rules carries both rules' controls and evidence; each
+// item lists only the controls of the rule that calls for it (Finding::evidence_controls), not
+// the other rule's (a sub-processor list shown with backup controls).
+TEST(EvidencePack, ItemListsOnlyTheControlsOfTheRulesThatCallForIt) {
+  Report r = samples::MsaReport();
+  Finding& f = r.findings[0];
+  f.controls = {{"A.8.13", "Information backup"}, {"A.5.19", "Supplier relationships"}};
+  f.evidence = {{"subprocessor-register", "Sub-processor list"},
+                {"backup-policy", "Backup policy"},
+                {"iso-certificate", "ISO/IEC 27001 certificate"}};
+  f.evidence_controls = {{"subprocessor-register", {"A.5.19"}},
+                         {"backup-policy", {"A.8.13"}},
+                         {"iso-certificate", {"A.8.13", "A.5.19"}}};
+  std::vector<EvidenceNeed> pack = BuildEvidencePack({r});
+  ASSERT_EQ(Ids(pack), (std::vector<std::string>{"backup-policy", "iso-certificate",
+                                                 "subprocessor-register"}));
+  EXPECT_EQ(ControlIds(pack[0]), std::vector<std::string>{"A.8.13"});
+  EXPECT_EQ(pack[0].controls[0].title, "Information backup");
+  EXPECT_EQ(ControlIds(pack[1]), (std::vector<std::string>{"A.5.19", "A.8.13"}));
+  EXPECT_EQ(ControlIds(pack[2]), std::vector<std::string>{"A.5.19"});
+}
+
+// A finding built by hand names no controls per item: each item answers for all of them.
+TEST(EvidencePack, ItemTheFindingDoesNotLinkTakesAllItsControls) {
+  Finding f = samples::MsaReport().findings[0];
+  f.controls = {{"A.8.13", "Information backup"}, {"A.5.19", "Supplier relationships"}};
+  f.evidence = {{"subprocessor-register", "Sub-processor list"},
+                {"backup-policy", "Backup policy"}};
+  f.evidence_controls = {{"subprocessor-register", {"A.5.19"}}};
+  const std::vector<Control> linked = ControlsOfEvidence(f, "subprocessor-register");
+  ASSERT_EQ(linked.size(), 1u);
+  EXPECT_EQ(linked[0].id, "A.5.19");
+  EXPECT_EQ(linked[0].title, "Supplier relationships");
+  EXPECT_EQ(ControlsOfEvidence(f, "backup-policy").size(), 2u);
+  f.evidence_controls.clear();
+  EXPECT_EQ(ControlsOfEvidence(f, "subprocessor-register").size(), 2u);
+}
+
 TEST(EvidencePack, SameDocumentScannedTwiceCountsEachFinding) {
   std::vector<EvidenceNeed> pack = BuildEvidencePack({samples::MsaReport(), samples::MsaReport()});
   ASSERT_EQ(pack.size(), 1u);

@@ -137,6 +137,35 @@ TEST_F(MergeTest, OverlappingFindingsOfOneCategoryBecomeOne) {
   EXPECT_EQ(merged[2].rules, std::vector<std::string>{"a.first"});
 }
 
+// issue 15 #7: the merged finding keeps, per evidence item, the controls of the rules that call
+// for it: e1 (a.first's alone) does not take a.second's A.2; e2, which both call for, takes both
+// rules' controls; the evidence pack lists them so.
+TEST_F(MergeTest, EachEvidenceItemKeepsTheControlsOfTheRulesThatCallForIt) {
+  data_.rules[0].evidence = {"e1", "e2"};  // a.first: A.1
+  data_.rules[1].controls = {"A.2"};       // a.second: e2
+  std::vector<Finding> merged = MergeSameClause(
+      data_, {Make("a.first", 0, 100, {}), Make("a.second", 0, 100, {})}, "dpa");
+  ASSERT_EQ(merged.size(), 1u);
+  const Finding& f = merged[0];
+  ASSERT_EQ(f.rules.size(), 2u);
+  ASSERT_EQ(f.controls.size(), 2u);
+  auto ids = [](const std::vector<Control>& controls) {
+    std::vector<std::string> out;
+    for (const Control& c : controls) out.push_back(c.id);
+    return out;
+  };
+  EXPECT_EQ(ids(ControlsOfEvidence(f, "e1")), std::vector<std::string>{"A.1"});
+  // In the finding's order: the primary's (a.second, medium by its own policy) first.
+  EXPECT_EQ(ids(ControlsOfEvidence(f, "e2")), (std::vector<std::string>{"A.2", "A.1"}));
+  Report report;
+  report.findings = merged;
+  const std::vector<EvidenceNeed> pack = BuildEvidencePack({report});
+  ASSERT_EQ(pack.size(), 2u);
+  EXPECT_EQ(pack[0].item.id, "e1");
+  EXPECT_EQ(ids(pack[0].controls), std::vector<std::string>{"A.1"});
+  EXPECT_EQ(ids(pack[1].controls), (std::vector<std::string>{"A.1", "A.2"}));
+}
+
 // Parameters are judged together: a.first's playbook sees the days a.second read, and a
 // conflict is settled by the narrower finding (a sentence inside a paragraph).
 TEST_F(MergeTest, ParametersMergeAndTheNarrowerFindingWinsAConflict) {

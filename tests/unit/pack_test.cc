@@ -371,6 +371,26 @@ TEST(Pack, IndexClaimsOnlyWhatIsTrue) {
   EXPECT_THAT(PackMissingText(pack), HasSubstr("you notify in 48 h; the clause asks 12 h"));
 }
 
+// issue 15 #7: in a clause two rules found, the SoA excerpt answers for the controls of the rule
+// that calls for it, not for every control of the clause: its backup control, which the SoA
+// excludes, is no row the buyer can read, however implemented the other rule's control is.
+TEST(Pack, SoaExcerptIsListedOnlyForTheControlsOfTheRulesThatCallForIt) {
+  Finding merged = Clause("audits", 10, {"soa-excerpt", "incident-response-procedure"},
+                          {"A.8.13", "A.5.24"});
+  merged.evidence_controls = {{"soa-excerpt", {"A.8.13"}},
+                              {"incident-response-procedure", {"A.5.24"}}};
+  const Pack pack = BuildPack({Judged({merged})}, Supplier(), On("2026-12-06"));
+  ASSERT_EQ(pack.clauses.size(), 1u);
+  ASSERT_EQ(pack.clauses[0].evidence.size(), 2u);
+  EXPECT_EQ(pack.clauses[0].evidence[0].evidence, "soa-excerpt");
+  EXPECT_FALSE(pack.clauses[0].evidence[0].listed);
+  EXPECT_TRUE(pack.clauses[0].evidence[1].listed);
+  merged.evidence_controls[0].controls = {"A.5.24"};  // implemented: the excerpt answers it
+  const Pack answered = BuildPack({Judged({merged})}, Supplier(), On("2026-12-06"));
+  ASSERT_EQ(answered.clauses.size(), 1u);
+  EXPECT_TRUE(answered.clauses[0].evidence[0].listed);
+}
+
 // issue 13 #3 (fix-pack): the buyer sees the contracts' and the profile's file names, never a
 // local path; PDF and Word clauses are placed by page and paragraph, as the scan report does.
 TEST(Pack, IndexNamesFilesNotLocalPaths) {

@@ -29,8 +29,10 @@ struct FindingRef {
 struct EvidenceNeed {
   EvidenceItem item;        // id, title and description (from rules/evidence.yaml)
   Risk risk = Risk::kInfo;  // the highest risk among `findings`
-  // The Annex A controls of `findings`, each once, ordered by id (A.5.9 before A.5.24): for a
-  // Statement of Applicability excerpt, the rows to include.
+  // The Annex A controls `findings` relate to this item (ControlsOfEvidence: only those of the
+  // rules that call for it, not those of another rule merged into the same finding), each once,
+  // ordered by id (A.5.9 before A.5.24): for a Statement of Applicability excerpt, the rows to
+  // include.
   std::vector<Control> controls;
   std::vector<FindingRef> findings;  // in input order: report by report, document order
   // The user's own document that answers the item, as the company profile's judgement of the

@@ -61,8 +61,9 @@ struct PackEvidence {
   std::string valid_until;  // YYYY-MM-DD of the document considered; "" with kMissing
   // True when the index lists the copy against the clause: it is in the pack, the profile does
   // not fail the clause (ProfileJudgement "not_met"), and, for the SoA excerpt ("soa-excerpt"),
-  // the SoA applies one of the controls the clause maps to. With an SoA in the profile,
-  // "soa-excerpt" is answered by the pack's generated excerpt (pack_path
+  // the SoA applies one of the controls the excerpt answers for at the clause (those of the
+  // rules that call for it: ControlsOfEvidence, not every control of the clause). With an SoA
+  // in the profile, "soa-excerpt" is answered by the pack's generated excerpt (pack_path
   // "documents/nda/soa-excerpt.md"; no PackDocument, valid_until ""), never by a document.
   bool listed = false;
 };

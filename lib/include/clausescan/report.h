@@ -38,6 +38,15 @@ struct EvidenceItem {
   std::string description = {};
 };
 
+// The Annex A controls one evidence item of a finding answers for: those of the rules of the
+// finding that call for the item (a finding merged from two rules carries both rules' controls
+// and evidence, but a sub-processor list one rule asks for has nothing to do with the backup
+// controls of the other).
+struct EvidenceControls {
+  std::string evidence;               // an id of Finding::evidence
+  std::vector<std::string> controls;  // ids of Finding::controls
+};
+
 // A text the buyer's rationale rests on: a law, regulation, guidance or standard.
 struct RationaleSource {
   std::string title;  // "GDPR (Regulation (EU) 2016/679) Art. 33(1)-(2)"
@@ -156,6 +165,10 @@ struct Finding {
   std::vector<std::string> positions;  // ids of the playbook positions the clause breaks
   std::vector<Control> controls;
   std::vector<EvidenceItem> evidence;
+  // One per item of `evidence`, in its order: the controls of the rules that call for it. A scan
+  // fills it; read it with ControlsOfEvidence, which takes an item it does not list (a finding
+  // built by hand) as answering for all of `controls`.
+  std::vector<EvidenceControls> evidence_controls;
   std::vector<std::string> considerations;  // what people commonly propose instead
   // Why the buyer asks for the clause; its answers are among the considerations, starting
   // "Meets the buyer's need: ".
@@ -167,6 +180,11 @@ struct Finding {
   // How the company profile meets the clause; absent when the scan had no profile.
   std::optional<ProfileJudgement> profile;
 };
+
+// The controls of finding.controls (with their titles, in its order) that the evidence item
+// `evidence_id` answers for (Finding::evidence_controls); all of finding.controls when
+// evidence_controls does not list the item. Empty when the finding has no controls.
+std::vector<Control> ControlsOfEvidence(const Finding& finding, std::string_view evidence_id);
 
 // A clause a document of this type is expected to have but does not.
 struct MissingClause {

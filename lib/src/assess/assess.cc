@@ -329,6 +329,13 @@ void Assess(const Playbook& playbook, const std::vector<ControlEntry>& controls,
   finding.controls = ResolveControls(rule.controls, controls);
   finding.evidence = ResolveEvidence(rule.evidence, evidence);
   AddCalledForEvidence(evidence, finding);  // issue 13 s7 #3
+  // One rule: every item it calls for answers for all its controls.
+  std::vector<std::string> control_ids;
+  for (const Control& control : finding.controls) control_ids.push_back(control.id);
+  finding.evidence_controls.clear();
+  for (const EvidenceItem& item : finding.evidence) {
+    finding.evidence_controls.push_back({item.id, control_ids});
+  }
 }
 
 void Assess(const RuleSetData& data, const Rule& rule, Finding& finding, std::string_view doctype) {

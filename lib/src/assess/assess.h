@@ -34,7 +34,7 @@ namespace clausescan::internal {
 //   every consideration accepts). Empty ones and repeats dropped (AddUnique, AddUnlessSaid), first
 //   occurrence kept.
 // - controls / evidence: the rule's ids with titles from the catalogues (title "" for an id
-//   the catalogue lacks).
+//   the catalogue lacks); evidence_controls: each evidence item with all of the controls.
 // With a whole rule set, also the rationale (AttachRationale in assess/rationale.h): the rule's
 // own, else its category's, its answers appended to the considerations.
 void Assess(const RuleSetData& data, const Rule& rule, Finding& finding,

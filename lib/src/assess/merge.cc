@@ -113,6 +113,23 @@ void AddById(std::vector<Item>& list, const Item& item) {
   }
 }
 
+// Adds link's controls to the entry of links for its evidence item (one rule's item another
+// rule calls for too answers for both rules' controls), or adds link as the item's entry.
+void AddEvidenceControls(const EvidenceControls& link, std::vector<EvidenceControls>& links) {
+  auto same = std::find_if(links.begin(), links.end(), [&](const EvidenceControls& l) {
+    return l.evidence == link.evidence;
+  });
+  if (same == links.end()) {
+    links.push_back(link);
+    return;
+  }
+  for (const std::string& id : link.controls) {
+    if (std::find(same->controls.begin(), same->controls.end(), id) == same->controls.end()) {
+      same->controls.push_back(id);
+    }
+  }
+}
+
 // Assesses finding (its parameters in place) with each of rule_ids, and sets what Reassess
 // documents.
 void AssessWithRules(const RuleSetData& data, const std::vector<std::string>& rule_ids,
@@ -140,6 +157,7 @@ void AssessWithRules(const RuleSetData& data, const std::vector<std::string>& ru
   finding.considerations.clear();
   finding.controls.clear();
   finding.evidence.clear();
+  finding.evidence_controls.clear();
   for (Finding& one : assessed) {
     AddUnique(finding.rules, one.rule);
     // issue 15 #4: a further rule that no position of its own judged has only its category's
@@ -154,6 +172,9 @@ void AssessWithRules(const RuleSetData& data, const std::vector<std::string>& ru
     for (const std::string& text : one.considerations) AddUnlessSaid(finding.considerations, text);
     for (const Control& control : one.controls) AddById(finding.controls, control);
     for (const EvidenceItem& item : one.evidence) AddById(finding.evidence, item);
+    for (const EvidenceControls& link : one.evidence_controls) {
+      AddEvidenceControls(link, finding.evidence_controls);
+    }
   }
 }
 

@@ -32,6 +32,8 @@ namespace clausescan::internal {
 //   already says is dropped too, see AddUnlessSaid; controls and evidence by id). When a
 //   position of the primary applies, another rule that no position judged adds no reason (its
 //   category's default reason is about what the clause is not about).
+// - evidence_controls: per evidence item, the controls of the rules whose assessment calls for
+//   it, joined without repeats (an item only one rule asks for keeps that rule's controls alone).
 // - start, end and the rest of the location, text and context: of the widest merged finding
 //   (the first on a tie), or, when the members continue one another, from the first member's
 //   start to the last one's end.

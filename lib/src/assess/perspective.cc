@@ -41,6 +41,7 @@ const std::string& NameOf(Party party, const SideNames& names) {
 void Revise(Risk risk, std::string reason, const std::string& earlier, Finding* finding) {
   if (earlier.empty()) {
     finding->evidence.clear();
+    finding->evidence_controls.clear();
     finding->considerations.clear();
   }
   std::vector<std::string> reasons{std::move(reason)};

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace clausescan {
 
@@ -24,6 +26,21 @@ std::optional<Risk> ParseRisk(std::string_view name) {
     if (lower == RiskName(r)) return r;
   }
   return std::nullopt;
+}
+
+std::vector<Control> ControlsOfEvidence(const Finding& finding, std::string_view evidence_id) {
+  auto link = std::find_if(
+      finding.evidence_controls.begin(), finding.evidence_controls.end(),
+      [&](const EvidenceControls& l) { return l.evidence == evidence_id; });
+  if (link == finding.evidence_controls.end()) return finding.controls;
+  std::vector<Control> out;
+  for (const Control& control : finding.controls) {
+    if (std::find(link->controls.begin(), link->controls.end(), control.id) !=
+        link->controls.end()) {
+      out.push_back(control);
+    }
+  }
+  return out;
 }
 
 Risk Report::WorstRisk() const {

@@ -260,6 +260,9 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
   std::vector<PackGap> not_met;
   // issue 13 s10 #1: per clause, the rules merged into it: title and evidence ids asked.
   std::vector<std::vector<std::pair<std::string, std::vector<std::string>>>> asked_by;
+  // Per clause, the controls the SoA excerpt answers for there: those of the rules that call for
+  // it (ControlsOfEvidence), not every control of the clause.
+  std::vector<std::vector<std::string>> excerpt_controls;
   // issue 13 s8 #4: the term the copied documents must outlast: --term-ends, else the latest
   // term the scans read from the contracts (as scan and evidence use it).
   std::optional<CalendarDate> term_ends = options.term_ends;
@@ -298,6 +301,7 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
         added.risk = f.risk;
         pack.clauses.push_back(std::move(added));
         asked_by.emplace_back();
+        excerpt_controls.emplace_back();
         clause = &pack.clauses.back();
       }
       auto& rules = asked_by[static_cast<std::size_t>(clause - pack.clauses.data())];
@@ -320,6 +324,15 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
         }
         for (const EvidenceItem& item : f.evidence) {
           rules.back().second.push_back(item.id);
+          if (item.id == kSoaExcerptId) {
+            std::vector<std::string>& ids =
+                excerpt_controls[static_cast<std::size_t>(clause - pack.clauses.data())];
+            for (const Control& control : ControlsOfEvidence(f, item.id)) {
+              if (std::find(ids.begin(), ids.end(), control.id) == ids.end()) {
+                ids.push_back(control.id);
+              }
+            }
+          }
           auto [it, added] = choices.try_emplace(item.id);
           if (added) {
             it->second = Choose(profile, item.id, item.title, options.as_of);
@@ -353,8 +366,10 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
     if (clause.summary.find("template: unfilled") != std::string::npos) continue;
     for (PackEvidence& e : clause.evidence) {
       if (e.status != PackEvidenceStatus::kInPack) continue;
+      const std::vector<std::string>& answered =
+          excerpt_controls[static_cast<std::size_t>(&clause - pack.clauses.data())];
       if (e.evidence == kSoaExcerptId &&
-          std::none_of(clause.controls.begin(), clause.controls.end(), [&](const std::string& c) {
+          std::none_of(answered.begin(), answered.end(), [&](const std::string& c) {
             const ControlState state = profile.StateOf(c);
             return state != ControlState::kExcluded && state != ControlState::kNotListed;
           })) {

@@ -27,7 +27,7 @@ void AddFinding(const Report& report, std::size_t report_index, std::size_t find
   need.risk = std::max(need.risk, f.risk);
   need.findings.push_back({report.document.path, f.line, f.category, f.rule, f.risk, report_index,
                            finding_index, f.rationale});
-  AddControls(f.controls, need);
+  AddControls(ControlsOfEvidence(f, item.id), need);
   // issue 13 s7 #1: the document the profile's judgement chose for the item.
   if (!f.profile) return;
   for (const ProfileDocument& doc : f.profile->documents) {
