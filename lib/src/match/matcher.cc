@@ -337,6 +337,9 @@ class ScopeRunner {
   // The later duty of unit, held by `party` or by both, in which rule holds by itself
   // ("customer shall provide the logs and provider shall notify ..."), or nullptr.
   const DutyClause* LaterDuty(int rule, Party party, std::string_view unit, LaterDuties* later);
+  // The rules that hold in lead-in text read alone; valid until the next call. The items of a
+  // list share their lead-ins, which are read once for all of them in a row.
+  const std::vector<int>& RulesOfLead(std::string_view lead);
 
   const CompiledRules& rules_;
   const PartyLexicon& parties_;
@@ -347,6 +350,9 @@ class ScopeRunner {
   UnitEvaluator* evaluator_;
   std::vector<RuleHit>* hits_;
   const Antecedents* antecedents_;  // for sentences: what their references name, or nullptr
+  std::string last_lead_;           // the lead-in text RulesOfLead read last
+  bool last_lead_read_ = false;
+  std::vector<int> lead_rules_;  // the rules that hold in last_lead_
 };
 
 // How far before an item that states a clause alone its lead-in may start for the finding to
@@ -379,7 +385,7 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads
   std::string joined;
   const LeadContext lead = leads != nullptr ? leads->For(unit_index) : LeadContext();
   if (!lead.text.empty()) {
-    const std::vector<int> lead_alone = evaluator_->Evaluate(patterns_, &scratch_, lead.text);
+    const std::vector<int>& lead_alone = RulesOfLead(lead.text);
     joined.reserve(lead.text.size() + 1 + unit.size());
     joined.append(lead.text).append(" ").append(unit);
     for (int index : evaluator_->Evaluate(patterns_, &scratch_, joined)) {
@@ -496,6 +502,15 @@ const DutyClause* ScopeRunner::LaterDuty(int rule, Party party, std::string_view
     }
   }
   return nullptr;
+}
+
+const std::vector<int>& ScopeRunner::RulesOfLead(std::string_view lead) {
+  if (!last_lead_read_ || lead != last_lead_) {
+    lead_rules_ = evaluator_->Evaluate(patterns_, &scratch_, lead);
+    last_lead_.assign(lead);
+    last_lead_read_ = true;
+  }
+  return lead_rules_;
 }
 
 // The lead-in repeated before each item may add this much text to a unit's items in all (a few
