@@ -263,16 +263,15 @@ bool LooksLikeTableOfContents(std::string_view s) {
   // paragraph is asked).
   int numbers = 0;
   bool first_word = true;
-  for (std::size_t i = 0; i < s.size() && numbers < 3;) {
-    std::size_t end = s.find_first_of(" \n", i);
-    if (end == std::string_view::npos) end = s.size();
-    if (end > i) {
-      if (!first_word && end - i <= 3 && std::all_of(s.begin() + i, s.begin() + end, IsDigit)) {
+  for (std::size_t i = 0, begin = 0; i <= s.size() && numbers < 3; ++i) {
+    if (i < s.size() && s[i] != ' ' && s[i] != '\n') continue;
+    if (i > begin) {
+      if (!first_word && i - begin <= 3 && std::all_of(s.begin() + begin, s.begin() + i, IsDigit)) {
         ++numbers;
       }
       first_word = false;
     }
-    i = end + 1;
+    begin = i + 1;
   }
   if (numbers < 3) return false;
   std::vector<std::string_view> words;
