@@ -7,7 +7,10 @@
 namespace clausescan::internal {
 
 std::optional<std::string> ElideInlineDefinitions(std::string_view folded) {
-  if (folded.find('"') == std::string_view::npos) return std::nullopt;
+  // A naming is a quoted term in parentheses.
+  if (folded.find('"') == std::string_view::npos || folded.find('(') == std::string_view::npos) {
+    return std::nullopt;
+  }
 #define CS_TERM "\"[^\"\\s][^\"]{0,99}\""
   static const RE2 kNaming("\\s*\\((?:[a-z]+,?\\s+){0,5}" CS_TERM
                            "(?:\\s*(?:,|;|and|or|, and|, or)\\s*(?:[a-z]+,?\\s+){0,3}" CS_TERM

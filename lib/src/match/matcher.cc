@@ -349,6 +349,9 @@ class ScopeRunner {
   // The security_measures rules that hold in unit only after kMeasuresHeadingLead, sorted; empty
   // unless unit states no duty and names no holder.
   std::vector<int> UnderMeasuresHeading(std::string_view unit);
+  // The rules that hold in lead-in text read alone; valid until the next call. The items of a
+  // list share their lead-ins, which are read once for all of them in a row.
+  const std::vector<int>& RulesOfLead(std::string_view lead);
 
   const CompiledRules& rules_;
   const PartyLexicon& parties_;
@@ -360,6 +363,9 @@ class ScopeRunner {
   std::vector<RuleHit>* hits_;
   const Antecedents* antecedents_;  // for sentences: what their references name, or nullptr
   std::optional<std::vector<int>> measures_lead_alone_;  // rules holding in the lead alone
+  std::string last_lead_;           // the lead-in text RulesOfLead read last
+  bool last_lead_read_ = false;
+  std::vector<int> lead_rules_;  // the rules that hold in last_lead_
 };
 
 // How far before an item that states a clause alone its lead-in may start for the finding to
@@ -392,7 +398,7 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads
   std::string joined;
   const LeadContext lead = leads != nullptr ? leads->For(unit_index) : LeadContext();
   if (!lead.text.empty()) {
-    const std::vector<int> lead_alone = evaluator_->Evaluate(patterns_, &scratch_, lead.text);
+    const std::vector<int>& lead_alone = RulesOfLead(lead.text);
     joined.reserve(lead.text.size() + 1 + unit.size());
     joined.append(lead.text).append(" ").append(unit);
     for (int index : evaluator_->Evaluate(patterns_, &scratch_, joined)) {
@@ -538,6 +544,15 @@ std::vector<int> ScopeRunner::UnderMeasuresHeading(std::string_view unit) {
     }
   }
   return out;
+}
+
+const std::vector<int>& ScopeRunner::RulesOfLead(std::string_view lead) {
+  if (!last_lead_read_ || lead != last_lead_) {
+    lead_rules_ = evaluator_->Evaluate(patterns_, &scratch_, lead);
+    last_lead_.assign(lead);
+    last_lead_read_ = true;
+  }
+  return lead_rules_;
 }
 
 // The lead-in repeated before each item may add this much text to a unit's items in all (a few

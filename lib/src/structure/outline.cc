@@ -258,6 +258,22 @@ bool IsDraftingNote(std::string_view s) {
 // never decrease, section numbers ("1.5", "ARTICLE", "Section") or the words "table of
 // contents", and hardly a lower-case word but small ones ("of", "and").
 bool LooksLikeTableOfContents(std::string_view s) {
+  // Most units have fewer than three words of one to three digits after the first, so fewer
+  // than three page references: told without collecting words (issue 12: every unit and
+  // paragraph is asked).
+  int numbers = 0;
+  bool first_word = true;
+  for (std::size_t i = 0, begin = 0; i <= s.size() && numbers < 3; ++i) {
+    if (i < s.size() && s[i] != ' ' && s[i] != '\n') continue;
+    if (i > begin) {
+      if (!first_word && i - begin <= 3 && std::all_of(s.begin() + begin, s.begin() + i, IsDigit)) {
+        ++numbers;
+      }
+      first_word = false;
+    }
+    begin = i + 1;
+  }
+  if (numbers < 3) return false;
   std::vector<std::string_view> words;
   for (std::size_t i = 0; i < s.size();) {
     std::size_t end = s.find_first_of(" \n", i);
@@ -303,11 +319,11 @@ bool LooksLikeTableOfContents(std::string_view s) {
     last_page = page;
     ++pages;
   }
+  if (pages < 3 || lower_words * 5 > static_cast<int>(words.size())) return false;
+  if (section_numbers >= 2) return true;
   std::string lower(s);
   for (char& c : lower) c = IsUpper(c) ? static_cast<char>(c | 0x20) : c;
-  const bool names_contents = lower.find("table of contents") != std::string::npos;
-  return pages >= 3 && (section_numbers >= 2 || names_contents) &&
-         lower_words * 5 <= static_cast<int>(words.size());
+  return lower.find("table of contents") != std::string::npos;
 }
 
 // True when the line ends a sentence or clause, so a heading or numbered item may follow.
