@@ -153,14 +153,20 @@ TEST(EvidenceProfileCli, InternalDocumentNamesItsRedactedCopy) {
   const std::string profile = "--profile " + Quote(dir.path() / "acme.yaml");
   RunResult text = Evidence("text", profile);
   ASSERT_EQ(text.exit_code, 0) << text.err;
-  EXPECT_THAT(text.out, HasSubstr("your document: irp.txt (internal, valid until 2027-06-30); "
-                                  "share its redacted copy irp-redacted.txt"));
-  EXPECT_THAT(text.out, HasSubstr("your document: iso.txt (internal, valid until 2027-06-30); "
-                                  "internal, with no redacted copy: nothing of it to share"));
+  std::string unwrapped;  // the text's lines wrap: each run of spaces and newlines as one space
+  for (char c : text.out) {
+    const bool space = c == ' ' || c == '\n';
+    if (!space || unwrapped.empty() || unwrapped.back() != ' ') unwrapped += space ? ' ' : c;
+  }
+  EXPECT_THAT(unwrapped, HasSubstr("your document: irp.txt (internal, valid until 2027-06-30); "
+                                   "share its redacted copy irp-redacted.txt"));
+  EXPECT_THAT(unwrapped, HasSubstr("your document: iso.txt (internal, valid until 2027-06-30); "
+                                   "internal, with no redacted copy: nothing of it to share"));
   RunResult json = Evidence("json", profile);
   ASSERT_EQ(json.exit_code, 0) << json.err;
   bool saw = false;
-  for (const nlohmann::json& item : nlohmann::json::parse(json.out)["items"]) {
+  const nlohmann::json parsed = nlohmann::json::parse(json.out);
+  for (const nlohmann::json& item : parsed["items"]) {
     if (item["id"] != "incident-response-procedure") continue;
     saw = true;
     EXPECT_EQ(item["document"]["redacted"], "irp-redacted.txt");
