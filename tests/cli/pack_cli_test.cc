@@ -369,9 +369,10 @@ TEST(PackCli, StandardInputAFifoOrADeviceIsNoContract) {
       {Quote(dir.path() / "fifo.md"), "fifo.md: is not a regular file (a FIFO or pipe)"},
       {"/dev/null", "/dev/null"}};
   for (const auto& [path, names] : named) {
-    RunResult r = RunClausescanAs("pack " + path + " --profile " + Quote(kProfile) + " -o " +
-                                      Quote(dir.Out() / "pack") + " --as-of 2026-12-06",
-                                  [](pid_t) {}, 20);
+    RunResult r = RunClausescanAs(
+        "pack " + path + " --profile " + Quote(kProfile) + " -o " + Quote(dir.Out() / "pack") +
+            " --as-of 2026-12-06",
+        [](pid_t) {}, 20);
     EXPECT_EQ(r.exit_code, 2) << path;
     EXPECT_THAT(r.err, HasSubstr(names)) << path;
     EXPECT_THAT(r.err, HasSubstr("pack reads contracts from their own files")) << path;

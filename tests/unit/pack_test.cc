@@ -746,7 +746,8 @@ TEST(Pack, NoTermKnownIsACheckLine) {
   std::vector<Report> stated = Contract();
   stated[0].document.term_ends = "2029-12-06";
   stated[0].document.term_source = "read at line 1 (\"term of three (3) years\")";
-  EXPECT_FALSE(HasGap(BuildPack(stated, Supplier(), On("2026-12-06")), PackGapKind::kCheck, "term"));
+  EXPECT_FALSE(
+      HasGap(BuildPack(stated, Supplier(), On("2026-12-06")), PackGapKind::kCheck, "term"));
 }
 
 // issue 13 s9 #7: a planned control's justification is the supplier's plan: the excerpt the
@@ -755,9 +756,9 @@ TEST(Pack, PlannedControlKeepsItsPlanOutOfTheExcerpt) {
   Profile profile = Supplier();
   profile.soa.push_back(
       {"A.8.12", true, ControlStatus::kPlanned, "DLP rollout due Q3 2027", "acme.yaml", 7});
-  const Pack pack = BuildPack({Judged({Clause("security_measures", 4, {"iso-certificate"},
-                                              {"A.8.12", "A.5.24"})})},
-                              profile, On("2026-12-06"));
+  const Pack pack = BuildPack(
+      {Judged({Clause("security_measures", 4, {"iso-certificate"}, {"A.8.12", "A.5.24"})})},
+      profile, On("2026-12-06"));
   const std::string csv = internal::SoaExcerptCsv(pack);
   const std::string md = internal::SoaExcerptMarkdown(pack);
   EXPECT_THAT(csv, HasSubstr("A.8.12,A.8.12 title,yes,planned,\r\n"));

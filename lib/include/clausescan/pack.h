@@ -62,9 +62,9 @@ struct PackEvidence {
   // True when the index lists the copy against the clause: it is in the pack, the profile does
   // not fail the clause (ProfileJudgement "not_met"), its verdict does not depend on what the
   // profile does not say, a specific rule judged it (not only a category's fallback rule, as
-  // Finding::fallback), its text has no blank left to fill, and, for the SoA excerpt ("soa-excerpt"),
-  // the SoA applies one of the controls the clause maps to. With an SoA in the profile,
-  // "soa-excerpt" is answered by the pack's generated excerpt (pack_path
+  // Finding::fallback), its text has no blank left to fill, and, for the SoA excerpt
+  // ("soa-excerpt"), the SoA applies one of the controls the clause maps to. With an SoA in the
+  // profile, "soa-excerpt" is answered by the pack's generated excerpt (pack_path
   // "documents/nda/soa-excerpt.md"; no PackDocument, valid_until ""), never by a document.
   bool listed = false;
 };
@@ -119,8 +119,8 @@ enum class PackGapKind {
   // category's fallback rule found (to read); or, subject "term", that no term end is known, so
   // the copied documents were not checked against it.
   kCheck,
-  kControlGap,     // a control a clause maps to that the SoA excludes or has not implemented
-  kNotInSoa,       // a control a clause maps to that the SoA (when it has rows) does not list
+  kControlGap,  // a control a clause maps to that the SoA excludes or has not implemented
+  kNotInSoa,    // a control a clause maps to that the SoA (when it has rows) does not list
 };
 // "no_document", "internal_only", "expired", "not_yet_valid", "expires_in_term",
 // "expires_soon", "not_met", "check", "control_gap" or "not_in_soa".

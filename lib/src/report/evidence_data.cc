@@ -39,11 +39,10 @@ void WriteEvidenceJson(const std::vector<EvidenceNeed>& pack, std::ostream& out)
     if (need.document) {  // issue 13 s7 #1
       const ProfileDocument& doc = *need.document;
       item["document"] = {
-          {"title", doc.title},         {"file", doc.file},
-          {"sharing", doc.sharing},     {"valid_until", doc.valid_until},
-          {"status", doc.status},       {"expires_before_term", doc.expires_before_term},
-          {"term_ends", need.term_ends},
-          {"redacted", doc.redacted}};
+          {"title", doc.title},          {"file", doc.file},
+          {"sharing", doc.sharing},      {"valid_until", doc.valid_until},
+          {"status", doc.status},        {"expires_before_term", doc.expires_before_term},
+          {"term_ends", need.term_ends}, {"redacted", doc.redacted}};
     }
     items.push_back(std::move(item));
   }
