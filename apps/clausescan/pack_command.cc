@@ -185,6 +185,55 @@ void DropRepeatedContracts(std::vector<Report>* reports) {
 int ReportPack(const PackArgs& args, const Pack& pack, std::optional<Output>& missing,
                const std::string& not_removed);
 
+// True when path, made absolute, lies in /dev, /proc or /sys (lexically: not resolved).
+bool InSystemFolder(const fs::path& path) {
+  std::error_code ec;
+  const fs::path absolute = fs::absolute(path, ec).lexically_normal();
+  auto part = absolute.begin();
+  if (part != absolute.end()) ++part;  // the root
+  return part != absolute.end() && (*part == "dev" || *part == "proc" || *part == "sys");
+}
+
+std::string FileKind(mode_t mode) {
+  if (S_ISFIFO(mode)) return "a FIFO or pipe";
+  if (S_ISSOCK(mode)) return "a socket";
+  return "a device";
+}
+
+// Why path, named on the command line, cannot be a contract to pack (issue 13 s9 #1): contracts
+// come from their own files and folders, never from standard input by another name
+// (/dev/stdin, /proc/self/fd/0, a process substitution, a link to one), a FIFO (which would be
+// waited on), a socket or a device. "" when it may be one; a path that does not exist is left
+// to the scan, which names it.
+std::string NotAContractPath(const std::string& path) {
+  fs::path hop(path);
+  for (int links = 0; links < 40; ++links) {  // each link on the way, as the system follows them
+    if (InSystemFolder(hop)) {
+      return "is standard input or a device (a file of /dev, /proc or /sys), not a contract file";
+    }
+    std::error_code ec;
+    if (!fs::is_symlink(fs::symlink_status(hop, ec))) break;
+    const fs::path target = fs::read_symlink(hop, ec);
+    if (ec) break;
+    hop = target.is_absolute() ? target : hop.parent_path() / target;
+  }
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0 || S_ISREG(st.st_mode) || S_ISDIR(st.st_mode)) return "";
+  return "is not a regular file (" + FileKind(st.st_mode) + "), not a contract file";
+}
+
+// False, after saying which, when a contract named is no file or folder of its own.
+bool CheckContractsAreFiles(const InputArgs& inputs) {
+  for (const std::string& path : inputs.paths) {
+    if (const std::string why = NotAContractPath(path); !why.empty()) {
+      PrintError(path + ": " + why +
+                 ": pack reads contracts from their own files or folders (no pack written)");
+      return false;
+    }
+  }
+  return true;
+}
+
 std::string SignalLabel(int signal) {
   switch (signal) {
     case SIGINT:
@@ -205,6 +254,7 @@ int RunPack(PackArgs args) {
     PrintError("pack: name the contract files or folders (pack never reads standard input)");
     return kExitError;
   }
+  if (!CheckContractsAreFiles(args.inputs)) return kExitError;
   ScanOptions options;
   options.profile_date = CalendarDate::Today();
   if (!args.as_of.empty()) {
@@ -343,6 +393,9 @@ Command AddPackCommand(CLI::App& app) {
       "pack",
       "Build the security pack to send the buyer: per clause, your documents that answer it");
   AddInputOptions(cmd, &args->inputs);
+  cmd->get_option("paths")->description(
+      "Contract files and folders (folders recursively); never standard input, a pipe or a "
+      "device");
   cmd->add_option("--profile", args->profile,
                   "The company profile (see clausescan profile init) the pack is built from")
       ->required()

@@ -130,5 +130,53 @@ TEST(EvidenceProfileCli, BadProfileExits2) {
   EXPECT_EQ(r.out, "");
 }
 
+// issue 13 s9 #8: an internal document's redacted copy is what may be shared: the text, JSON and
+// CSV lists say it; an internal one without a copy is said to have nothing to share.
+TEST(EvidenceProfileCli, InternalDocumentNamesItsRedactedCopy) {
+  TempDir dir;
+  WriteWholeFile(dir.path() / "irp.txt", "Incident response procedure\n");
+  WriteWholeFile(dir.path() / "irp-redacted.txt", "Incident response procedure (redacted)\n");
+  WriteWholeFile(dir.path() / "iso.txt", "ISO/IEC 27001 certificate\n");
+  WriteWholeFile(dir.path() / "acme.yaml", R"(evidence:
+  - id: incident-response-procedure
+    file: irp.txt
+    issued: 2026-01-01
+    valid_until: 2027-06-30
+    sharing: internal
+    redacted: irp-redacted.txt
+  - id: iso-certificate
+    file: iso.txt
+    issued: 2026-01-01
+    valid_until: 2027-06-30
+    sharing: internal
+)");
+  const std::string profile = "--profile " + Quote(dir.path() / "acme.yaml");
+  RunResult text = Evidence("text", profile);
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  std::string unwrapped;  // the text's lines wrap: each run of spaces and newlines as one space
+  for (char c : text.out) {
+    const bool space = c == ' ' || c == '\n';
+    if (!space || unwrapped.empty() || unwrapped.back() != ' ') unwrapped += space ? ' ' : c;
+  }
+  EXPECT_THAT(unwrapped, HasSubstr("your document: irp.txt (internal, valid until 2027-06-30); "
+                                   "share its redacted copy irp-redacted.txt"));
+  EXPECT_THAT(unwrapped, HasSubstr("your document: iso.txt (internal, valid until 2027-06-30); "
+                                   "internal, with no redacted copy: nothing of it to share"));
+  RunResult json = Evidence("json", profile);
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  bool saw = false;
+  const nlohmann::json parsed = nlohmann::json::parse(json.out);
+  for (const nlohmann::json& item : parsed["items"]) {
+    if (item["id"] != "incident-response-procedure") continue;
+    saw = true;
+    EXPECT_EQ(item["document"]["redacted"], "irp-redacted.txt");
+  }
+  EXPECT_TRUE(saw) << json.out;
+  RunResult csv = Evidence("csv", profile);
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_THAT(csv.out, HasSubstr(",expires_before_term,redacted\r\n"));
+  EXPECT_THAT(csv.out, HasSubstr(",irp-redacted.txt\r\n"));
+}
+
 }  // namespace
 }  // namespace clausescan::testing

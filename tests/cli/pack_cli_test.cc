@@ -6,6 +6,7 @@
 // and review the diff like any other change.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <zip.h>
 
 #include <cstdlib>
@@ -352,6 +353,31 @@ TEST(PackCli, IndexHasNoLocalPaths) {
     EXPECT_THAT(index, Not(HasSubstr(kSource))) << name;
     EXPECT_THAT(index, HasSubstr("security-addendum.md")) << name;
     EXPECT_THAT(index, HasSubstr("acme-profile.yaml")) << name;
+  }
+}
+
+// issue 13 s9 #1: contracts come from their own files: standard input by another name
+// (/dev/stdin, a link to it), a FIFO (which would be waited on) or a device is refused at once,
+// naming the file: exit 2, nothing on standard output, nothing written.
+TEST(PackCli, StandardInputAFifoOrADeviceIsNoContract) {
+  PackDir dir;
+  ASSERT_EQ(::mkfifo((dir.path() / "fifo.md").c_str(), 0600), 0);
+  fs::create_symlink("/dev/stdin", dir.path() / "link.md");
+  const std::vector<std::pair<std::string, std::string>> named = {
+      {"/dev/stdin", "/dev/stdin"},
+      {Quote(dir.path() / "link.md"), "link.md"},
+      {Quote(dir.path() / "fifo.md"), "fifo.md: is not a regular file (a FIFO or pipe)"},
+      {"/dev/null", "/dev/null"}};
+  for (const auto& [path, names] : named) {
+    RunResult r = RunClausescanAs(
+        "pack " + path + " --profile " + Quote(kProfile) + " -o " + Quote(dir.Out() / "pack") +
+            " --as-of 2026-12-06",
+        [](pid_t) {}, 20);
+    EXPECT_EQ(r.exit_code, 2) << path;
+    EXPECT_THAT(r.err, HasSubstr(names)) << path;
+    EXPECT_THAT(r.err, HasSubstr("pack reads contracts from their own files")) << path;
+    EXPECT_EQ(r.out, "") << path;
+    EXPECT_TRUE(Listing(dir.Out()).empty()) << path;
   }
 }
 

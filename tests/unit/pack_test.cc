@@ -721,6 +721,74 @@ TEST(Pack, DependingVerdictIsToCheck) {
   const Pack pack = BuildPack({Judged({depends})}, Supplier(), On("2026-12-06"));
   EXPECT_THAT(PackMissingText(pack),
               HasSubstr("check: judged.md:5 incident_notification clause: you notify within 48 h"));
+  // issue 13 s9 #4: in one place only: until checked, no document is said to answer it.
+  ASSERT_EQ(pack.clauses.size(), 1u);
+  ASSERT_EQ(pack.clauses[0].evidence.size(), 1u);
+  EXPECT_FALSE(pack.clauses[0].evidence[0].listed);
+  for (const std::string& index : {PackIndexMarkdown(pack), PackIndexHtml(pack)}) {
+    EXPECT_THAT(index, Not(HasSubstr("incident_notification clause")));
+    EXPECT_THAT(index, HasSubstr("0 clauses"));
+  }
+  EXPECT_EQ(Copy(pack, "iso-certificate"), nullptr);
+}
+
+// issue 13 s9 #3: a clause only a category fallback rule found was judged by no specific rule:
+// the still-missing list says to read it, and the index does not claim a document answers it.
+TEST(Pack, FallbackClauseIsToReadNotAnswered) {
+  Finding fallback = Clause("subprocessors", 255, {"iso-certificate"}, {});
+  fallback.title = "Sub-processor duty (fallback)";
+  fallback.fallback = true;
+  Finding judged = Clause("security_measures", 260, {"iso-certificate"}, {});
+  const Pack pack = BuildPack({Judged({fallback, judged})}, Supplier(), On("2026-12-06"));
+  ASSERT_EQ(pack.clauses.size(), 2u);
+  EXPECT_FALSE(pack.clauses[0].evidence[0].listed);
+  EXPECT_TRUE(pack.clauses[1].evidence[0].listed);
+  EXPECT_TRUE(HasGap(pack, PackGapKind::kCheck, "judged.md:255"));
+  EXPECT_THAT(PackMissingText(pack),
+              HasSubstr("check: judged.md:255 Sub-processor duty (fallback): no specific rule "
+                        "judged this clause: read it"));
+  for (const std::string& index : {PackIndexMarkdown(pack), PackIndexHtml(pack)}) {
+    EXPECT_THAT(index, Not(HasSubstr("line 255")));
+    EXPECT_THAT(index, HasSubstr("line 260"));
+  }
+}
+
+// issue 13 s9 #2: when no contract states its term and none is given, the still-missing list
+// says the documents were not checked against the term's end; with a term it does not.
+TEST(Pack, NoTermKnownIsACheckLine) {
+  const Pack unknown = BuildPack(Contract(), Supplier(), On("2026-12-06"));
+  EXPECT_TRUE(HasGap(unknown, PackGapKind::kCheck, "term"));
+  EXPECT_THAT(PackMissingText(unknown),
+              HasSubstr("check: no contract states its term and no term end was given"));
+  PackOptions given = On("2026-12-06");
+  given.term_ends = Date("2027-06-30");
+  EXPECT_FALSE(HasGap(BuildPack(Contract(), Supplier(), given), PackGapKind::kCheck, "term"));
+  std::vector<Report> stated = Contract();
+  stated[0].document.term_ends = "2029-12-06";
+  stated[0].document.term_source = "read at line 1 (\"term of three (3) years\")";
+  EXPECT_FALSE(
+      HasGap(BuildPack(stated, Supplier(), On("2026-12-06")), PackGapKind::kCheck, "term"));
+}
+
+// issue 13 s9 #7: a planned control's justification is the supplier's plan: the excerpt the
+// buyer reads marks the row planned without it, and the still-missing list says so.
+TEST(Pack, PlannedControlKeepsItsPlanOutOfTheExcerpt) {
+  Profile profile = Supplier();
+  profile.soa.push_back(
+      {"A.8.12", true, ControlStatus::kPlanned, "DLP rollout due Q3 2027", "acme.yaml", 7});
+  const Pack pack = BuildPack(
+      {Judged({Clause("security_measures", 4, {"iso-certificate"}, {"A.8.12", "A.5.24"})})},
+      profile, On("2026-12-06"));
+  const std::string csv = internal::SoaExcerptCsv(pack);
+  const std::string md = internal::SoaExcerptMarkdown(pack);
+  EXPECT_THAT(csv, HasSubstr("A.8.12,A.8.12 title,yes,planned,\r\n"));
+  EXPECT_THAT(csv + md, Not(HasSubstr("DLP rollout")));
+  EXPECT_THAT(md, HasSubstr("A control marked planned is not yet in place."));
+  EXPECT_THAT(csv, HasSubstr("risk assessment"));  // an implemented row keeps its justification
+  EXPECT_THAT(PackMissingText(pack),
+              HasSubstr("A.8.12 (A.8.12 title), which your SoA marks planned: implement or "
+                        "negotiate (the SoA excerpt shows it as planned, without your "
+                        "justification)"));
 }
 
 // issue 13 s10 #1: a row merges the rules found on one line; it is titled by the rules whose

@@ -742,5 +742,39 @@ TEST(ProfileJudgement, AccessWithinHoursOfARequestIsNotMetByANoticePeriod) {
             "met");
 }
 
+// issue 13 s9 #5: the terms a paragraph states in a sentence of their own ("all such audits
+// will be conducted upon 30 days' notice") are the terms of the audit it grants: the verdict
+// goes to the sentence that grants the audit, judged with them, and not to the conditions.
+TEST(ProfileJudgement, AuditTermsOfAParagraphAreJudgedWithTheSentenceThatGrantsTheAudit) {
+  Report report = ScanText(
+      "9.3 Customer Audits\n\nWhere the Audit Reports do not give Customer the information it "
+      "needs, Customer may audit Supplier's compliance with this Addendum no more than once per "
+      "calendar year. The Parties agree that all such audits will be conducted upon at least "
+      "thirty (30) days' written notice to Supplier and only during normal business hours.\n",
+      "contract.txt", WithProfile());
+  const std::vector<Finding> grant = On(report, "audit_rights", "once per calendar year");
+  const std::vector<Finding> conditions = On(report, "audit_rights", "all such audits");
+  ASSERT_EQ(grant.size(), 1u);
+  ASSERT_EQ(conditions.size(), 1u);
+  ASSERT_TRUE(grant[0].profile && conditions[0].profile);
+  EXPECT_EQ(grant[0].profile->capability, "audit");
+  EXPECT_EQ(grant[0].profile->verdict, "met") << grant[0].profile->summary;
+  EXPECT_THAT(grant[0].profile->summary, HasSubstr("at most once a year"));
+  EXPECT_THAT(grant[0].profile->summary, HasSubstr("30 days' notice"));
+  EXPECT_EQ(conditions[0].profile->capability, "") << conditions[0].profile->summary;
+  // The other side's undertaking to audit only through the reports below is the grant's term.
+  Report reports = ScanText(
+      "5.1 Audit Rights. Provider will allow for and contribute to audits, including inspections "
+      "by Customer, to assess Provider's compliance with this DPA. Customer agrees that it will "
+      "only exercise its audit rights under this DPA by instructing Provider to comply with the "
+      "reporting requirements below.\n",
+      "contract.txt", WithProfile());
+  const std::vector<Finding> allow = On(reports, "audit_rights", "contribute to audits");
+  ASSERT_EQ(allow.size(), 1u);
+  ASSERT_TRUE(allow[0].profile);
+  EXPECT_EQ(allow[0].profile->verdict, "met") << allow[0].profile->summary;
+  EXPECT_THAT(allow[0].profile->summary, HasSubstr("accepts reports in lieu of audits"));
+}
+
 }  // namespace
 }  // namespace clausescan

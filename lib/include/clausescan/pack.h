@@ -60,10 +60,12 @@ struct PackEvidence {
   std::string pack_path;    // with kInPack: the copy's path in the pack; else ""
   std::string valid_until;  // YYYY-MM-DD of the document considered; "" with kMissing
   // True when the index lists the copy against the clause: it is in the pack, the profile does
-  // not fail the clause (ProfileJudgement "not_met"), and, for the SoA excerpt ("soa-excerpt"),
-  // the SoA applies one of the controls the excerpt answers for at the clause (those of the
-  // rules that call for it: ControlsOfEvidence, not every control of the clause). With an SoA
-  // in the profile, "soa-excerpt" is answered by the pack's generated excerpt (pack_path
+  // not fail the clause (ProfileJudgement "not_met"), its verdict does not depend on what the
+  // profile does not say, a specific rule judged it (not only a category's fallback rule, as
+  // Finding::fallback), its text has no blank left to fill, and, for the SoA excerpt
+  // ("soa-excerpt"), the SoA applies one of the controls the excerpt answers for at the clause
+  // (those of the rules that call for it: ControlsOfEvidence, not every control of the clause).
+  // With an SoA in the profile, "soa-excerpt" is answered by the pack's generated excerpt (pack_path
   // "documents/nda/soa-excerpt.md"; no PackDocument, valid_until ""), never by a document.
   bool listed = false;
 };
@@ -96,7 +98,9 @@ struct PackSoaRow {
   std::string control;  // "A.5.24"
   std::string title;
   ControlState state = ControlState::kNotListed;
-  std::string justification;  // "" when the SoA has none or no row
+  // The SoA's justification; "" when it has none or no row, and for a kPlanned control (its
+  // justification is the supplier's plan, not for the buyer).
+  std::string justification;
 };
 // "yes", "no" (excluded) or "not listed".
 std::string_view PackApplicableText(ControlState state);
@@ -112,9 +116,12 @@ enum class PackGapKind {
   kExpiresInTerm,  // a copied document that expires before PackOptions::term_ends
   kExpiresSoon,    // a copied document that expires within 90 days after the pack's date
   kNotMet,         // a clause the profile's capabilities do not meet
-  kCheck,          // a clause whose verdict depends on what the profile does not say ("check: ...")
-  kControlGap,     // a control a clause maps to that the SoA excludes or has not implemented
-  kNotInSoa,       // a control a clause maps to that the SoA (when it has rows) does not list
+  // "check: ...": a clause whose verdict depends on what the profile does not say, or that only a
+  // category's fallback rule found (to read); or, subject "term", that no term end is known, so
+  // the copied documents were not checked against it.
+  kCheck,
+  kControlGap,  // a control a clause maps to that the SoA excludes or has not implemented
+  kNotInSoa,    // a control a clause maps to that the SoA (when it has rows) does not list
 };
 // "no_document", "internal_only", "expired", "not_yet_valid", "expires_in_term",
 // "expires_soon", "not_met", "check", "control_gap" or "not_in_soa".

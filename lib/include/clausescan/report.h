@@ -82,6 +82,9 @@ struct ProfileDocument {
   // A valid document that expires before ProfileJudgement::term_ends (issue 13 #1); false when
   // no term is known.
   bool expires_before_term = false;
+  // For an "internal" document with a redacted copy, that copy as the profile writes it: what
+  // may be shared instead of the original (`clausescan pack` copies it); "" otherwise.
+  std::string redacted;
 };
 
 // An Annex A control a finding maps to that the profile's SoA excludes or has not implemented.

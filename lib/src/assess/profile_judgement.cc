@@ -227,7 +227,29 @@ struct AuditContext {
   // It goes on from a government auditor's access by law (the next audit clause of the same
   // section, a few lines on: "(2) The Contractor shall make available at its offices ...").
   bool statutory = false;
+  // issue 13 s9 #5: the other sentences of its paragraph that only state the terms of the audit
+  // it grants ("all such audits will be conducted upon 30 days' notice", "Customer will only
+  // exercise its audit rights by instructing Provider to comply with the reporting ..."): their
+  // terms are the grant's. Set on the paragraph's grant only.
+  std::vector<const Finding*> terms;
+  // Its terms are judged with the paragraph's grant (it is one of that grant's `terms`).
+  bool folded = false;
 };
+
+// True when f, or one of the sentences whose terms it takes (context.terms), sets flag name.
+bool AuditFlag(const Finding& f, const AuditContext& context, const char* name) {
+  return Flag(f, name) || std::any_of(context.terms.begin(), context.terms.end(),
+                                      [&](const Finding* t) { return Flag(*t, name); });
+}
+
+// The number name of f, else of the first of context.terms that states it; nullptr when none.
+const double* AuditNumber(const Finding& f, const AuditContext& context, const char* name) {
+  if (const double* own = Number(f, name)) return own;
+  for (const Finding* t : context.terms) {
+    if (const double* number = Number(*t, name)) return number;
+  }
+  return nullptr;
+}
 
 // True when f is a government auditor's access by law. issue 13 s9 #1: an assessment with a
 // notice period the contract sets, or one that only counts the auditor among the customer's own
@@ -275,17 +297,20 @@ std::optional<Comparison> CompareAudit(const Capabilities& caps, const Finding& 
                                        const AuditContext& context) {
   // issue 13 #2: a government auditor's access to records by law is no audit right of the
   // other party, and no stance of the profile answers it.
-  if (Statutory(f) || context.statutory) return std::nullopt;
-  const bool onsite = Flag(f, "onsite");
-  const bool in_lieu = Flag(f, "reports_in_lieu") || (onsite && context.reports_first);
-  const double* notice = Number(f, "notice_days");
-  const double* per_year = Number(f, "per_year");
+  if (Statutory(f) || context.statutory || context.folded) return std::nullopt;
+  const bool onsite = AuditFlag(f, context, "onsite");
+  const bool in_lieu =
+      AuditFlag(f, context, "reports_in_lieu") || (onsite && context.reports_first);
+  const double* notice = AuditNumber(f, context, "notice_days");
+  const double* per_year = AuditNumber(f, context, "per_year");
   // issue 13 s8 #2: audits at any time or unannounced come without notice.
-  const bool at_will = Flag(f, "at_will");
+  const bool at_will = AuditFlag(f, context, "at_will");
   if (!onsite && !in_lieu && notice == nullptr && !at_will) return std::nullopt;
   Comparison c{"audit"};
   std::vector<std::string> terms;
-  const bool lifted = LimitLifted(f);
+  const bool lifted =
+      LimitLifted(f) || std::any_of(context.terms.begin(), context.terms.end(),
+                                    [](const Finding* t) { return LimitLifted(*t); });
   if (per_year != nullptr && *per_year >= 1) {
     terms.push_back((*per_year == 1 ? "at most once a year"
                                     : "at most " + FormatNumber(*per_year) + " times a year") +
@@ -562,6 +587,7 @@ void AddDocuments(const Profile& profile, const CalendarDate& on,
       if (!file->title.empty()) doc.title = file->title;
       doc.file = file->file;
       doc.sharing = std::string(SharingName(file->sharing));
+      if (file->sharing == Sharing::kInternal) doc.redacted = file->redacted;
       doc.valid_until = file->valid_until.ToString();
       if (file->ValidOn(on)) {
         doc.status = "valid";
@@ -661,6 +687,47 @@ ProfileJudgement Judge(const Profile& profile, const CalendarDate& on,
   return judgement;
 }
 
+// True when f only states terms of an audit its paragraph grants in another sentence: the
+// conditions of "such audits", or the other side's own undertaking on how it will audit.
+bool StatesAuditTermsOnly(const Finding& f) {
+  return Flag(f, "conditions_only") || (f.side == "them" && f.holds == "duty");
+}
+
+bool StatesAuditTerms(const Finding& f) {
+  return Flag(f, "onsite") || Flag(f, "reports_in_lieu") || Flag(f, "at_will") ||
+         Number(f, "notice_days") != nullptr || Number(f, "per_year") != nullptr;
+}
+
+bool IsAuditGrant(const Finding& f) {
+  return f.category == "audit_rights" && !StatesAuditTermsOnly(f) && !Statutory(f);
+}
+
+// issue 13 s9 #5: the terms a paragraph (same line and section) states in sentences of their
+// own go to the first sentence of it that grants the audit, which is judged with them; those
+// sentences are then not judged on their own.
+void GatherParagraphTerms(const std::vector<Finding>& findings, std::vector<AuditContext>* out) {
+  auto same_paragraph = [](const Finding& a, const Finding& b) {
+    return a.line == b.line && a.section == b.section;
+  };
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    const Finding& grant = findings[i];
+    if (!IsAuditGrant(grant)) continue;
+    const bool first = std::none_of(findings.begin(), findings.begin() + i, [&](const Finding& f) {
+      return IsAuditGrant(f) && same_paragraph(f, grant);
+    });
+    if (!first) continue;
+    for (std::size_t j = 0; j < findings.size(); ++j) {
+      const Finding& other = findings[j];
+      if (other.category != "audit_rights" || !same_paragraph(other, grant) ||
+          !StatesAuditTermsOnly(other) || !StatesAuditTerms(other)) {
+        continue;
+      }
+      (*out)[i].terms.push_back(&other);
+      (*out)[j].folded = true;
+    }
+  }
+}
+
 // The AuditContext of each finding (findings in document order).
 std::vector<AuditContext> AuditContexts(const std::vector<Finding>& findings) {
   constexpr int kStatutoryLines = 6;  // how far a statutory access goes on
@@ -684,6 +751,7 @@ std::vector<AuditContext> AuditContexts(const std::vector<Finding>& findings) {
                        f.line > statutory->line && f.line - statutory->line <= kStatutoryLines;
     if (!out[i].statutory) statutory = nullptr;
   }
+  GatherParagraphTerms(findings, &out);
   return out;
 }
 

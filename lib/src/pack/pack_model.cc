@@ -263,6 +263,9 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
   // Per clause, the controls the SoA excerpt answers for there: those of the rules that call for
   // it (ControlsOfEvidence), not every control of the clause.
   std::vector<std::vector<std::string>> excerpt_controls;
+  // Per clause: true while every finding merged into it is a category fallback's (issue 13 s9
+  // #3): no specific rule judged it, so no document can be said to answer it.
+  std::vector<bool> unjudged;
   // issue 13 s8 #4: the term the copied documents must outlast: --term-ends, else the latest
   // term the scans read from the contracts (as scan and evidence use it).
   std::optional<CalendarDate> term_ends = options.term_ends;
@@ -302,9 +305,12 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
         pack.clauses.push_back(std::move(added));
         asked_by.emplace_back();
         excerpt_controls.emplace_back();
+        unjudged.push_back(true);
         clause = &pack.clauses.back();
       }
-      auto& rules = asked_by[static_cast<std::size_t>(clause - pack.clauses.data())];
+      const auto index = static_cast<std::size_t>(clause - pack.clauses.data());
+      if (!f.fallback) unjudged[index] = false;
+      auto& rules = asked_by[index];
       rules.push_back({f.title, {}});
       if (f.risk > clause->risk) clause->risk = f.risk;
       if (f.profile && clause->verdict != "not_met" && !f.profile->verdict.empty()) {
@@ -350,17 +356,29 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
   // What the index lists against each clause (PackEvidence::listed), and so what is copied.
   std::set<std::string> listed_ids;
   for (PackClause& clause : pack.clauses) {
+    const std::string where = fmt::format("{}:{}", clause.document, clause.line);
     if (clause.verdict == "not_met") {
-      not_met.push_back({PackGapKind::kNotMet, fmt::format("{}:{}", clause.document, clause.line),
-                         fmt::format("{}:{} {}: {}", clause.document, clause.line, clause.title,
-                                     clause.summary)});
+      not_met.push_back({PackGapKind::kNotMet, where,
+                         fmt::format("{} {}: {}", where, clause.title, clause.summary)});
       continue;
     }
-    // issue 13 s8 #5: a verdict that depends on what the profile does not say is to check.
+    // issue 13 s8 #5, s9 #4: a verdict that depends on what the profile does not say is to
+    // check, and until then no document of the pack is said to answer the clause: it is in the
+    // still-missing list only, not in the index.
     if (clause.verdict == "not_compared" && clause.summary.find("depends") != std::string::npos) {
-      not_met.push_back({PackGapKind::kCheck, fmt::format("{}:{}", clause.document, clause.line),
-                         fmt::format("check: {}:{} {}: {}", clause.document, clause.line,
-                                     clause.title, clause.summary)});
+      not_met.push_back({PackGapKind::kCheck, where,
+                         fmt::format("check: {} {}: {}; not in the index until you have checked",
+                                     where, clause.title, clause.summary)});
+      continue;
+    }
+    // issue 13 s9 #3: a clause only a category fallback found was judged by no specific rule:
+    // to read, not answered.
+    if (unjudged[static_cast<std::size_t>(&clause - pack.clauses.data())]) {
+      not_met.push_back({PackGapKind::kCheck, where,
+                         fmt::format("check: {} {}: no specific rule judged this clause: read it; "
+                                     "not in the index",
+                                     where, clause.title)});
+      continue;
     }
     // issue 13 s8 #3: a template's clause with a blank left to fill is not answered.
     if (clause.summary.find("template: unfilled") != std::string::npos) continue;
@@ -410,6 +428,12 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
     }
     pack.documents.push_back(std::move(doc));
   }
+  // issue 13 s9 #2: with no term known, the documents' expiry was checked against no term end.
+  if (!term_ends && !pack.documents.empty()) {
+    not_met.push_back({PackGapKind::kCheck, "term",
+                       "check: no contract states its term and no term end was given "
+                       "(--term-ends): your documents were not checked against the term's end"});
+  }
   std::sort(pack.documents.begin(), pack.documents.end(),
             [](const PackDocument& a, const PackDocument& b) { return a.pack_path < b.pack_path; });
   // The pack paths the clauses point to (set by Choose before the documents were laid out).
@@ -439,8 +463,21 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
             {PackGapKind::kControlGap, id,
              "a clause demands " + name + ", which your SoA excludes: negotiate or justify"});
         break;
-      case ControlState::kNotImplemented:
       case ControlState::kPlanned:
+        // issue 13 s9 #7: a planned control's justification is the plan (what, by when): the
+        // supplier's own, kept out of the excerpt the buyer reads, which marks the row planned.
+        pack.missing.push_back(
+            {PackGapKind::kControlGap, id,
+             fmt::format("a clause demands {}, which your SoA marks planned: implement or "
+                         "negotiate{}",
+                         name,
+                         row.justification.empty()
+                             ? ""
+                             : " (the SoA excerpt shows it as planned, without your "
+                               "justification)")});
+        row.justification.clear();
+        break;
+      case ControlState::kNotImplemented:
       case ControlState::kPartial:
         pack.missing.push_back(
             {PackGapKind::kControlGap, id,

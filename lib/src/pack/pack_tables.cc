@@ -1,4 +1,5 @@
 // The pack's tables (issue 13 #3): SoA excerpt, sub-processors, still missing.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -52,6 +53,11 @@ std::string SoaExcerptMarkdown(const Pack& pack) {
     out += "| " + Cell(row.control) + " | " + Cell(row.title) + " | " +
            Cell(std::string(PackApplicableText(row.state))) + " | " +
            Cell(std::string(PackStatusText(row.state))) + " | " + Cell(row.justification) + " |\n";
+  }
+  // issue 13 s9 #7: BuildPack leaves a planned row's justification (the plan) out.
+  if (std::any_of(pack.soa_excerpt.begin(), pack.soa_excerpt.end(),
+                  [](const PackSoaRow& row) { return row.state == ControlState::kPlanned; })) {
+    out += "\nA control marked planned is not yet in place.\n";
   }
   return out;
 }

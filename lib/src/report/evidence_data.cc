@@ -39,10 +39,10 @@ void WriteEvidenceJson(const std::vector<EvidenceNeed>& pack, std::ostream& out)
     if (need.document) {  // issue 13 s7 #1
       const ProfileDocument& doc = *need.document;
       item["document"] = {
-          {"title", doc.title},         {"file", doc.file},
-          {"sharing", doc.sharing},     {"valid_until", doc.valid_until},
-          {"status", doc.status},       {"expires_before_term", doc.expires_before_term},
-          {"term_ends", need.term_ends}};
+          {"title", doc.title},          {"file", doc.file},
+          {"sharing", doc.sharing},      {"valid_until", doc.valid_until},
+          {"status", doc.status},        {"expires_before_term", doc.expires_before_term},
+          {"term_ends", need.term_ends}, {"redacted", doc.redacted}};
     }
     items.push_back(std::move(item));
   }
@@ -57,7 +57,9 @@ void WriteEvidenceCsv(const std::vector<EvidenceNeed>& pack, std::ostream& out) 
   const bool documents = std::any_of(
       pack.begin(), pack.end(), [](const EvidenceNeed& need) { return need.document.has_value(); });
   out << "item,title,item_risk,controls,path,line,category,rule,risk,rationale";
-  if (documents) out << ",document,sharing,valid_until,document_status,expires_before_term";
+  if (documents) {
+    out << ",document,sharing,valid_until,document_status,expires_before_term,redacted";
+  }
   out << "\r\n";
   for (const EvidenceNeed& need : pack) {
     std::string controls;
@@ -73,7 +75,8 @@ void WriteEvidenceCsv(const std::vector<EvidenceNeed>& pack, std::ostream& out) 
         const ProfileDocument doc = need.document.value_or(ProfileDocument{});
         out << ',' << internal::CsvField(doc.file) << ',' << internal::CsvField(doc.sharing) << ','
             << internal::CsvField(doc.valid_until) << ',' << internal::CsvField(doc.status) << ','
-            << (doc.expires_before_term ? need.term_ends : "");
+            << (doc.expires_before_term ? need.term_ends : "") << ','
+            << internal::CsvField(doc.redacted);
       }
       out << "\r\n";
     }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "clausescan/printers.h"
+#include "clausescan/profile.h"
 #include "report/rationale_text.h"
 #include "report/strings.h"
 #include "report/terminal.h"
@@ -81,6 +82,11 @@ void WriteDocument(const EvidenceNeed& need, std::ostream& out) {
     }
     if (doc.expires_before_term) {
       line += "; expires before the contract's term ends (" + need.term_ends + ")";
+    }
+    // issue 13 s9 #8: what of an internal document may be shared.
+    if (doc.sharing == SharingName(Sharing::kInternal)) {
+      line += doc.redacted.empty() ? "; internal, with no redacted copy: nothing of it to share"
+                                   : "; share its redacted copy " + doc.redacted;
     }
   }
   internal::WriteWrapped(internal::CleanText(line), "    ", "      ", out);
