@@ -836,5 +836,33 @@ TEST(RationaleSector, OwnSentenceOfOtherSectorsIsNotShownBeforeTheFederalOne) {
   EXPECT_TRUE(seen);
 }
 
+// issue 14 third review #2: a document of no financial entity gets no answer that names DORA,
+// while a DORA contract keeps its pooled audits. Written for this test.
+TEST(RationaleSector, AnswersNamingASectorsLawOnlyForThatSector) {
+  const char kClause[] =
+      "9. Audit. Customer may audit Provider's premises and facilities, including on-site "
+      "inspections, upon request.\n";
+  const Report plain =
+      test_scan::ScanText(std::string("# Master Services Agreement\n\n") + kClause, "msa.md");
+  const std::vector<Finding> found = test_scan::On(plain, "audit_rights", "on-site");
+  ASSERT_FALSE(found.empty());
+  for (const Finding& f : found) {
+    ASSERT_GE(f.risk, Risk::kMedium);
+    for (const std::string& c : f.considerations) {
+      EXPECT_THAT(c, Not(HasSubstr("DORA"))) << c;
+    }
+  }
+  const Report dora = test_scan::ScanText(
+      std::string("# ICT services agreement under DORA\n\nProvider is an ICT third-party service "
+                  "provider of Customer, a financial entity.\n\n") +
+          kClause,
+      "dora.md");
+  std::string said;
+  for (const Finding& f : test_scan::On(dora, "audit_rights", "on-site")) {
+    for (const std::string& c : f.considerations) said += c + "\n";
+  }
+  EXPECT_THAT(said, HasSubstr("DORA")) << said;
+}
+
 }  // namespace
 }  // namespace clausescan

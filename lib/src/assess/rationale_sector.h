@@ -50,7 +50,9 @@ std::vector<std::string> DocumentSectors(std::string_view folded);
 // `sectors` are appended to its considerations (kNeedPrefix, AddUnlessSaid): a document gets no
 // other sector's answers. A rationale with `only_if` is left as it is for a finding whose flag
 // parameter of that name is true and gives its `neutral` sentence (with the sources of no
-// sector) to any other. Findings with no rationale are left as they are. Never fails.
+// sector) to any other. Then every finding but one whose `only_if` rationale stands loses the
+// answers (kNeedPrefix) that name a law of a sector not among `sectors` (SectorLawsNamed,
+// MayNameLawOf). Findings with no rationale are left as they are. Never fails.
 void FitRationalesToSectors(const RuleSetData& data, const std::vector<std::string>& sectors,
                             Report* report);
 
