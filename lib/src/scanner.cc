@@ -571,6 +571,7 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   AddTypeAndMissing(data, type, text, &report);
   const std::vector<std::string> sectors = internal::DocumentSectors(
       data.sectors ? *data.sectors : *internal::BuiltinSectors(), text.folded);
+  report.document.sectors = sectors;                         // issue 14 third review #7
   internal::FitRationalesToSectors(data, sectors, &report);  // issue 14 (review rev5)
   GiveWayToMandatedText(data, doctype, sectors, in_regulation_clause, &report);
   if (!options.rationale) internal::DropRationale(&report);  // issue 14 #2

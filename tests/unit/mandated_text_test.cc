@@ -111,5 +111,26 @@ TEST(MandatedText, SccAuditIsMetNotNarrowed) {
   }
 }
 
+// issue 14 third review #6 (SCC annex, line 430): compensation promised to data subjects is no
+// commercial indemnity of the customer: no super-cap or defence-control proposals. Written for
+// this test.
+TEST(MandatedText, IndemnityOfDataSubjectsIsNoCommercialIndemnity) {
+  const Report report = test_scan::ScanText(
+      std::string(kScc) +
+          "\n## Annex III Additional safeguards\n\n"
+          "The data importer shall indemnify a data subject for any material or non-material "
+          "damage to the data subject caused by the data importer's disclosure of personal data "
+          "of the data subject in response to an order from a non-EU/EEA government body.\n",
+      "scc.md");
+  const std::vector<Finding> found = test_scan::On(report, "indemnification", "indemnify a data");
+  ASSERT_FALSE(found.empty());
+  for (const Finding& f : found) {
+    EXPECT_LT(f.risk, Risk::kMedium);
+    const std::string said = Considerations(f);
+    EXPECT_THAT(said, Not(HasSubstr("super-cap"))) << said;
+    EXPECT_THAT(said, Not(HasSubstr("control of the defence"))) << said;
+  }
+}
+
 }  // namespace
 }  // namespace clausescan

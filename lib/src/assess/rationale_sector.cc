@@ -4,6 +4,7 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstddef>
 #include <map>
 #include <memory>
@@ -348,6 +349,46 @@ void FitRationale(const RationaleEntry* own, const RationaleEntry* category,
   if (!sectors.empty()) finding.rationale.sources = Ordered(shown, BySectors(sectors));
 }
 
+// The id of the family of sector `id` in table: the sector it is shown within, else itself.
+std::string FamilyOf(const SectorTable& table, const std::string& id) {
+  for (const SectorEntry& entry : table.entries) {
+    if (entry.id == id) return entry.within.empty() ? id : entry.within;
+  }
+  return id;
+}
+
+// Whether one of the signals of sector `id` occurs in `folded` (case-folded text).
+bool SignalIn(const SectorTable& table, const std::string& id, std::string_view folded) {
+  for (const SectorEntry& entry : table.entries) {
+    if (entry.id != id) continue;
+    const re2::StringPiece text(folded.data(), folded.size());
+    return std::any_of(entry.signals.begin(), entry.signals.end(),
+                       [&](const auto& signal) { return RE2::PartialMatch(text, *signal); });
+  }
+  return false;
+}
+
+// The sectors of the document (`sectors`, DocumentSectors) whose sentence may explain `finding`
+// (issue 14 third review #4: no HIPAA sentence on a VA destruction certificate): those of the
+// family of the leading sector (it, the sector it is shown within and those shown within that
+// one), and another only where the clause or its section heading shows one of its signals.
+std::vector<std::string> SectorsOfClause(const SectorTable& table,
+                                         const std::vector<std::string>& sectors,
+                                         const Finding& finding) {
+  if (sectors.size() < 2) return sectors;
+  const std::string leading = FamilyOf(table, sectors.front());
+  std::string folded = finding.section + "\n" + finding.text;
+  std::transform(folded.begin(), folded.end(), folded.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::vector<std::string> out;
+  for (const std::string& sector : sectors) {
+    if (FamilyOf(table, sector) == leading || SignalIn(table, sector, folded)) {
+      out.push_back(sector);
+    }
+  }
+  return out;
+}
+
 // Removes the answers (kNeedPrefix) that name a law of a sector not among `sectors` (issue 14
 // third review #2: no DORA answer for a document of no financial entity).
 void DropAnswersOfOtherSectors(const std::vector<std::string>& sectors, Finding& finding) {
@@ -369,6 +410,7 @@ void DropAnswersOfOtherSectors(const std::vector<std::string>& sectors, Finding&
 
 void FitRationalesToSectors(const RuleSetData& data, const std::vector<std::string>& sectors,
                             Report* report) {
+  const SectorTable& table = data.sectors ? *data.sectors : *BuiltinSectors();
   for (Finding& finding : report->findings) {
     if (finding.rationale.text.empty()) continue;
     const RationaleEntry* own = Find(data, finding.rule);
@@ -388,7 +430,7 @@ void FitRationalesToSectors(const RuleSetData& data, const std::vector<std::stri
       finding.rationale.sources =
           Ordered(*shown, [](const std::vector<std::string>& of) { return General(of) ? 0 : -1; });
     } else {
-      FitRationale(own, category, *shown, sectors, finding);
+      FitRationale(own, category, *shown, SectorsOfClause(table, sectors, finding), finding);
     }
     DropAnswersOfOtherSectors(sectors, finding);
   }

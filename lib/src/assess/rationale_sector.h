@@ -28,7 +28,11 @@ std::vector<std::string> DocumentSectors(const SectorTable& table, std::string_v
 // "eu-financial-entities" and "gdpr-controllers". Thread-safe.
 std::vector<std::string> DocumentSectors(std::string_view folded);
 
-// Fits the rationale of every finding of report to `sectors` (DocumentSectors). A finding whose
+// Fits the rationale of every finding of report to `sectors` (DocumentSectors): for each finding,
+// to those of `sectors` of the family of the first (it, the sector it is shown within, and those
+// shown within that one) and those others whose signals (data.sectors, else the built-in table)
+// occur in the clause or its section heading (issue 14 third review #4), called `sectors` below;
+// the answers are dropped by the document's `sectors`. A finding whose
 // flag parameter is true and whose rule's, else category's, rationale has a `flag_rationale` for
 // it gets that sentence whatever `sectors`, with only the sources of that flag and without the
 // general answers; other findings never get those sources. Otherwise, for the first

@@ -445,8 +445,11 @@ void FillInfoRationales(RuleSetData* data) {
     if (it == data->rationales.end()) continue;
     data->infos[i].rationale = it->second.shown;
     for (const auto& [key, text] : it->second.sector_text) {
-      if (key.rfind(kFlagKeyPrefix, 0) != 0)
+      if (key.rfind(kFlagKeyPrefix, 0) != 0) {
         data->infos[i].sector_rationale.emplace_back(key, text);
+      } else {
+        data->infos[i].flag_rationale.emplace_back(key.substr(sizeof(kFlagKeyPrefix) - 1), text);
+      }
     }
     data->infos[i].neutral_rationale = it->second.neutral;
   }
