@@ -112,6 +112,10 @@ int RunShow(const RulesArgs& args) {
     if (!rule->neutral_rationale.empty()) {
       shown += "  For other buyers: " + rule->neutral_rationale + "\n";
     }
+    // issue 14 third review #7: the sentence a clause of that kind gets whatever the sectors.
+    for (const auto& [flag, sentence] : rule->flag_rationale) {
+      shown += fmt::format("  For a clause with {}: {}\n", flag, sentence);
+    }
   }
   shown += fmt::format("\nRule file ({}):\n{}", rule->file, rule->source);
   if (!rule->tests.empty()) shown += "\nTest examples:\n" + rule->tests;

@@ -15,6 +15,7 @@
 #include "assess/assess.h"
 #include "assess/indemnity_cap.h"
 #include "assess/list_items.h"
+#include "assess/mandated_text.h"
 #include "assess/merge.h"
 #include "assess/one_sided_limits.h"
 #include "assess/perspective.h"
@@ -413,6 +414,27 @@ const internal::PartyRole* RoleOf(
   return nullptr;
 }
 
+// Gives way to a regulation's mandated text (issue 14 third review #1, #3): in the SCCs (document
+// type "scc") every finding, in a document of a US federal contractor the findings that overlap
+// a range of in_clause (start -> end: those in a FAR, DFARS, VAAR, HSAR or GSAR clause).
+void GiveWayToMandatedText(const internal::RuleSetData& data, std::string_view doctype,
+                           const std::vector<std::string>& sectors,
+                           const std::map<std::size_t, std::size_t>& in_clause, Report* report) {
+  const bool scc = doctype == "scc";
+  const bool federal =
+      std::find(sectors.begin(), sectors.end(), "us-federal-contractors") != sectors.end();
+  if (!scc && !federal) return;
+  for (Finding& finding : report->findings) {
+    if (scc) {
+      internal::GiveWayToMandatedText(data, "scc", finding);
+      continue;
+    }
+    auto after = in_clause.lower_bound(finding.end);
+    const bool overlaps = after != in_clause.begin() && std::prev(after)->second > finding.start;
+    if (overlaps) internal::GiveWayToMandatedText(data, "federal-clause", finding);
+  }
+}
+
 // The index into data.doctypes of the document's type, or -1 when no type fits ("other").
 int GuessType(const internal::RuleSetData& data, const Document& doc,
               const internal::NormalizedText& text, const internal::Outline& outline) {
@@ -501,12 +523,19 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   // finding is judged with its primary rule's role) and the revised risk is the merged clause's.
   std::map<std::string, std::map<std::size_t, RoleSpan>> roles;
   std::map<std::string, const internal::Rule*> rule_of;
+  // The ranges (start -> end) of the findings that lie in a federal acquisition regulation's
+  // clause (issue 14 third review #1), read before merging.
+  std::map<std::size_t, std::size_t> in_regulation_clause;
   for (const internal::RuleHit& hit : hits) {
     internal::PartyRole role = RoleOfHit(data, hit, unit_roles, &last_roles);
     Finding finding = MakeFinding(data, hit, doc, text, outline, lines, doctype);
     if (internal::CustomerTestsSecurity(data.rules[hit.rule], role, finding)) {
       finding.parameters["customer_testing"] = true;  // issue 15 s9 #3
       internal::Reassess(data, finding, doctype);
+    }
+    if (internal::InRegulationClause(outline, hit.section)) {
+      std::size_t& end = in_regulation_clause[finding.start];
+      end = std::max(end, finding.end);
     }
     // The side read so far, so that merging keeps apart sentences of different sides;
     // JudgeFromSide sets the party shown.
@@ -544,11 +573,11 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
                     max_findings, max_findings == 1 ? "" : "s"));
   }
   AddTypeAndMissing(data, type, text, &report);
-  internal::FitRationalesToSectors(
-      data,
-      internal::DocumentSectors(data.sectors ? *data.sectors : *internal::BuiltinSectors(),
-                                text.folded),
-      &report);                                              // issue 14 (review rev5)
+  const std::vector<std::string> sectors = internal::DocumentSectors(
+      data.sectors ? *data.sectors : *internal::BuiltinSectors(), text.folded);
+  report.document.sectors = sectors;                         // issue 14 third review #7
+  internal::FitRationalesToSectors(data, sectors, &report);  // issue 14 (review rev5)
+  GiveWayToMandatedText(data, doctype, sectors, in_regulation_clause, &report);
   if (!options.rationale) internal::DropRationale(&report);  // issue 14 #2
   if (options.profile) {                                     // issue 13 #2
     const CalendarDate on = options.profile_date.value_or(CalendarDate::Today());

@@ -233,6 +233,33 @@ TEST_F(RationaleCli, RulesShowPrintsSectorSentences) {
   EXPECT_THAT(r.out, HasSubstr("\n  For other buyers: The buyer hands the supplier data"));
 }
 
+// issue 14 third review #7: a flag's sentence is shown too.
+TEST_F(RationaleCli, RulesShowPrintsFlagSentences) {
+  RunResult r = RunClausescan("rules show audit-rights.assessment");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("\n  For a clause with dod_assessment: A DoD contract with DFARS "
+                               "252.204-7020"));
+  EXPECT_THAT(r.out, HasSubstr("\n  For a clause with dod_cloud_access: "));
+}
+
+// issue 14 third review #7: the sectors a document shows are in the JSON report; a document of
+// no sector has no such field.
+TEST_F(RationaleCli, JsonNamesTheDocumentsSectors) {
+  RunResult plain = Scan("--format json");
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_FALSE(nlohmann::json::parse(plain.out)["document"].contains("sectors")) << plain.out;
+  const std::filesystem::path federal = dir_.path() / "federal.txt";
+  WriteWholeFile(federal,
+                 "H.4 Cyber incidents. The Contractor shall comply with FAR 52.204-21 and report "
+                 "each cyber incident that affects Government data to the Contracting Officer "
+                 "within 72 hours of discovering it.\n");
+  RunResult r = RunClausescan("scan --format json " + Quote(federal));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["document"]["sectors"],
+            nlohmann::json::array({"us-federal-contractors"}))
+      << r.out;
+}
+
 // issue 14 #2
 TEST_F(RationaleCli, RulesShowPrintsTheRationale) {
   RunResult r = RunClausescan("rules show insurance.customer-duty");

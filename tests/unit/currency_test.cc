@@ -67,6 +67,27 @@ TEST(DollarCurrency, TheContractsDefinitionIsUsedForBareDollars) {
   }
 }
 
+// issue 14 third review #5 (nz-health-nems:161): a contract under the law of a country with its
+// own dollar means that dollar by a bare "$", wherever it says so.
+TEST(DollarCurrency, TheGoverningLawsCountryGivesItsDollar) {
+  const std::pair<std::string, std::string> cases[] = {
+      {"This Agreement is governed by the laws of New Zealand and the courts in New Zealand will "
+       "have exclusive jurisdiction.",
+       "NZD"},
+      {"This Agreement is governed by the laws of the Province of Ontario and the federal laws of "
+       "Canada applicable therein.",
+       "CAD"},
+      {"This Agreement shall be governed by the laws of the State of New York.", "USD"},
+  };
+  for (const auto& [law, code] : cases) {
+    const Report report = Scan(
+        Builtin(), std::string("1. Insurance\n\n") + kInsurance + "\n\n2. Law\n\n" + law + "\n");
+    const Finding* f = First(report, "insurance");
+    ASSERT_NE(f, nullptr) << law;
+    EXPECT_EQ(Text(f->parameters.at("currency")), code) << law;
+  }
+}
+
 // issue 15 #6: an amount that names its currency keeps it whatever "$" means.
 TEST(DollarCurrency, AQualifiedAmountKeepsItsCurrency) {
   const Report report = Scan(Builtin(),

@@ -140,6 +140,20 @@ clausescan is an aid to review, not legal advice.
 }
 
 // issue 15 #2: without --verbose a LOW finding takes two lines: where, then the clause.
+// The lines of the why-line that starts with `lead` in text: its first line and the lines
+// indented under it.
+std::vector<std::string> WhyLines(const std::string& text, const std::string& lead) {
+  std::vector<std::string> lines;
+  std::size_t at = text.find(lead);
+  if (at == std::string::npos) return lines;
+  do {
+    const std::size_t end = text.find('\n', at);
+    lines.push_back(text.substr(at, end - at));
+    at = end + 1;
+  } while (at < text.size() && text.compare(at, 4, "    ") == 0);
+  return lines;
+}
+
 TEST(TextPrinter, LowFindingsInTwoLines) {
   std::string text = Text(SampleReport());
   EXPECT_NE(
@@ -179,36 +193,59 @@ TEST(TextPrinter, LowFindingShowsItsWhyLineSecond) {
                       "missing clauses:\n"),
             std::string::npos)
       << text;
-  r.findings[1].rationale.text = std::string(300, 'y') + " end.";
-  const std::string cut = Text(r);
-  const std::size_t why = cut.find("  why the buyer asks: yyy");
-  ASSERT_NE(why, std::string::npos) << cut;
-  const std::string line = cut.substr(why, cut.find('\n', why) - why);
-  EXPECT_LE(line.size(), 100u + 2) << line;  // 100 characters; the ellipsis takes 3 bytes
-  // A cut line still names its source: the sentence gives way, not the title.
-  EXPECT_NE(line.find("\u2026 (GDPR Art. 28(3)(g))"), std::string::npos) << line;
+  // A sentence too long for two lines is cut at a word, and still names its source: the
+  // sentence gives way, not the title.
+  std::string many;
+  for (int i = 0; i < 60; ++i) many += "word" + std::to_string(i) + " ";
+  r.findings[1].rationale.text = many + "end.";
+  const std::vector<std::string> cut = WhyLines(Text(r), "  why the buyer asks: word0");
+  ASSERT_EQ(cut.size(), 2u);
+  for (const std::string& line : cut) EXPECT_LE(line.size(), 100u) << line;
+  EXPECT_NE(cut[1].find(" \u2026 (GDPR Art. 28(3)(g))"), std::string::npos) << cut[1];
   r.findings[1].rationale.text =
       "A controller that hands data to a processor must be able to show, at any later time, that "
-      "the processor deleted or returned all of it at the end of the service. More.";
+      "the processor deleted or returned all of it at the end of the service, in every copy it "
+      "held, including the backups it kept. More.";
   r.findings[1].rationale.sources.push_back({"EDPB Guidelines 07/2020", "https://edpb.europa.eu/"});
-  const std::string words = Text(r);
-  const std::size_t at = words.find("  why the buyer asks: A controller");
-  ASSERT_NE(at, std::string::npos) << words;
-  const std::string word_line = words.substr(at, words.find('\n', at) - at);
-  EXPECT_LE(word_line.size(), 100u + 2) << word_line;
-  EXPECT_NE(word_line.find(" \u2026 (GDPR Art. 28(3)(g))"), std::string::npos) << word_line;
-  EXPECT_EQ(word_line.find("processor dele"), std::string::npos) << word_line;  // cut at a word
+  const std::vector<std::string> words = WhyLines(Text(r), "  why the buyer asks: A controller");
+  ASSERT_EQ(words.size(), 2u);
+  EXPECT_NE(words[1].find(" \u2026 (GDPR Art. 28(3)(g))"), std::string::npos) << words[1];
+  EXPECT_EQ(words[1].find("EDPB"), std::string::npos) << words[1];
   // A source title so long that the sentence would shrink to a few words gives way instead.
-  r.findings[1].rationale.sources = {{"FAR 52.204-21 (JUN 2016) paragraph (b)(1) and (c)",
-                                      "https://www.acquisition.gov/far/52.204-21"}};
-  const std::string long_title = Text(r);
-  const std::size_t lt = long_title.find("  why the buyer asks: A controller");
-  ASSERT_NE(lt, std::string::npos) << long_title;
-  const std::string lt_line = long_title.substr(lt, long_title.find('\n', lt) - lt);
-  EXPECT_EQ(lt_line.find("FAR 52.204-21"), std::string::npos) << lt_line;
-  EXPECT_NE(lt_line.find("must be able to show"), std::string::npos) << lt_line;
+  r.findings[1].rationale.sources = {
+      {std::string("FAR 52.204-21 (JUN 2016) paragraph (b)(1) and (c) ") + std::string(90, 'z'),
+       "https://www.acquisition.gov/far/52.204-21"}};
+  const std::vector<std::string> long_title =
+      WhyLines(Text(r), "  why the buyer asks: A controller");
+  ASSERT_FALSE(long_title.empty());
+  EXPECT_EQ(long_title.back().find("FAR 52.204-21"), std::string::npos) << long_title.back();
+  EXPECT_NE(long_title[0].find("must be able to show"), std::string::npos) << long_title[0];
   const std::string full = Text(r, false, /*verbose=*/true);
   EXPECT_NE(full.find("  | Provider will delete Customer Data within 30 days"), std::string::npos);
+}
+
+// issue 14 third review #7: a LOW finding's why-line is not cut short: a sentence that fits two
+// lines is shown whole, with its source.
+TEST(TextPrinter, LowFindingWhyLineIsWholeWithinTwoLines) {
+  Report r = SampleReport();
+  r.findings[1].rationale = {
+      "A HIPAA business associate contract must require the return or destruction of all PHI "
+      "at termination, if feasible. More.",
+      {"us-hipaa-covered-entities"},
+      {{"45 CFR 164.504(e)(2)(ii)(J)", "https://www.ecfr.gov/"}}};
+  const std::vector<std::string> lines =
+      WhyLines(Text(r), "  why the buyer asks: A HIPAA business associate");
+  ASSERT_FALSE(lines.empty());
+  EXPECT_LE(lines.size(), 2u);
+  std::string joined;
+  for (const std::string& line : lines) {
+    EXPECT_LE(line.size(), 100u) << line;
+    joined += line.substr(line.find_first_not_of(' ')) + " ";
+  }
+  EXPECT_NE(joined.find("all PHI at termination, if feasible. (45 CFR 164.504(e)(2)(ii)(J))"),
+            std::string::npos)
+      << joined;
+  EXPECT_EQ(joined.find("\u2026"), std::string::npos) << joined;
 }
 
 TEST(TextPrinter, EmptyReport) {

@@ -836,5 +836,59 @@ TEST(RationaleSector, OwnSentenceOfOtherSectorsIsNotShownBeforeTheFederalOne) {
   EXPECT_TRUE(seen);
 }
 
+// issue 14 third review #2: a document of no financial entity gets no answer that names DORA,
+// while a DORA contract keeps its pooled audits. Written for this test.
+TEST(RationaleSector, AnswersNamingASectorsLawOnlyForThatSector) {
+  const char kClause[] =
+      "9. Audit. Customer may audit Provider's premises and facilities, including on-site "
+      "inspections, upon request.\n";
+  const Report plain =
+      test_scan::ScanText(std::string("# Master Services Agreement\n\n") + kClause, "msa.md");
+  const std::vector<Finding> found = test_scan::On(plain, "audit_rights", "on-site");
+  ASSERT_FALSE(found.empty());
+  for (const Finding& f : found) {
+    ASSERT_GE(f.risk, Risk::kMedium);
+    for (const std::string& c : f.considerations) {
+      EXPECT_THAT(c, Not(HasSubstr("DORA"))) << c;
+    }
+  }
+  const Report dora = test_scan::ScanText(
+      std::string("# ICT services agreement under DORA\n\nProvider is an ICT third-party service "
+                  "provider of Customer, a financial entity.\n\n") +
+          kClause,
+      "dora.md");
+  std::string said;
+  for (const Finding& f : test_scan::On(dora, "audit_rights", "on-site")) {
+    for (const std::string& c : f.considerations) said += c + "\n";
+  }
+  EXPECT_THAT(said, HasSubstr("DORA")) << said;
+}
+
+// issue 14 third review #4 (va-vaar:75): in a VA contract that also names HIPAA, a destruction
+// certificate that says nothing of PHI is not explained by HIPAA; a clause on PHI still is.
+// Written for this test.
+TEST(RationaleSector, SectorSentenceFollowsWhatTheClauseIsAbout) {
+  const char kVa[] =
+      "# 852.204-71 Information and Information Systems Security.\n\n"
+      "(a) The Contractor shall comply with VAAR 852.211-76 and the Contracting Officer's "
+      "directions. Business associates handling protected health information for VA are covered "
+      "entities' business associates under HIPAA.\n\n"
+      "(b) Upon completion of the contract, the Contractor shall destroy all VA information on "
+      "its media and provide the Government with a certificate of destruction within 30 days.\n\n"
+      "(c) The Contractor shall return or destroy all protected health information of the "
+      "covered entity at termination of the business associate agreement.\n";
+  const Report report = test_scan::ScanText(kVa, "va.md");
+  bool seen_certificate = false;
+  for (const Finding& f : report.findings) {
+    if (f.category != "data_deletion" || f.rationale.text.empty()) continue;
+    if (f.text.find("certificate of destruction") != std::string::npos) {
+      seen_certificate = true;
+      EXPECT_THAT(f.rationale.text, Not(HasSubstr("HIPAA"))) << f.rationale.text;
+      EXPECT_THAT(Titles(f), Not(HasSubstr("45 CFR"))) << Titles(f);
+    }
+  }
+  EXPECT_TRUE(seen_certificate);
+}
+
 }  // namespace
 }  // namespace clausescan

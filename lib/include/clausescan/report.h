@@ -217,6 +217,9 @@ struct DocumentInfo {
   // Word checkbox). The text of such options is not scanned: it is no agreed term. 0 when none.
   std::size_t placeholders = 0;
   std::size_t options_not_selected = 0;
+  // The buyer sectors the document shows (issue 14; rules/sectors.yaml), best first, such as
+  // "us-federal-contractors" or "gdpr-controllers"; empty when it shows none.
+  std::vector<std::string> sectors;
   // The company profile the findings were judged against (its path as given) and the date its
   // documents were judged on (YYYY-MM-DD); both "" when the scan had no profile.
   std::string profile;

@@ -58,6 +58,9 @@ struct RuleInfo {
   // sentence for buyers of no sector it names (`neutral`, "" when none) (issue 14 review s8 #6).
   std::vector<std::pair<std::string, std::string>> sector_rationale;
   std::string neutral_rationale;
+  // Its sentence for a clause whose flag parameter of that name is true (`flag_rationale`), in
+  // flag name order, shown whatever the document's sectors (issue 14 third review #7).
+  std::vector<std::pair<std::string, std::string>> flag_rationale;
 };
 
 // A file of a rule directory: its path relative to the directory ('/'-separated) and its text.

@@ -4,6 +4,7 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstddef>
 #include <map>
 #include <memory>
@@ -323,8 +324,93 @@ std::vector<std::string> DocumentSectors(std::string_view folded) {
   return DocumentSectors(*BuiltinSectors(), folded);
 }
 
+namespace {
+
+// Fits the rationale of one finding whose rule's, else category's, rationale is `shown` (see
+// FitRationalesToSectors).
+void FitRationale(const RationaleEntry* own, const RationaleEntry* category,
+                  const RationaleEntry& shown, const std::vector<std::string>& sectors,
+                  Finding& finding) {
+  if (FitToFlagSentence(own, category, finding)) return;
+  // Sources of a flag sentence are not for the other sentences.
+  finding.rationale.sources =
+      Ordered(shown, [](const std::vector<std::string>& /*of*/) { return 0; });
+  AddSectorAnswers(shown, sectors, finding);
+  // The rule's own rationale, when it has one, is fitted by its own sentences first: the
+  // category's sector sentence never displaces it, but follows it (FollowWithCategory).
+  if (FitToOwnSentence(shown, sectors, finding)) return;
+  if (own != nullptr && category != nullptr && own != category &&
+      FollowWithCategory(*own, *category, sectors, finding)) {
+    return;
+  }
+  // A sentence only for sectors the document does not show gives way (issue 14 review s7 #1),
+  // also in a document that shows none (review s8 #2).
+  if (ForOtherSectors(shown, sectors) && FitToNeutral(own, category, sectors, finding)) return;
+  if (!sectors.empty()) finding.rationale.sources = Ordered(shown, BySectors(sectors));
+}
+
+// The id of the family of sector `id` in table: the sector it is shown within, else itself.
+std::string FamilyOf(const SectorTable& table, const std::string& id) {
+  for (const SectorEntry& entry : table.entries) {
+    if (entry.id == id) return entry.within.empty() ? id : entry.within;
+  }
+  return id;
+}
+
+// Whether one of the signals of sector `id` occurs in `folded` (case-folded text).
+bool SignalIn(const SectorTable& table, const std::string& id, std::string_view folded) {
+  for (const SectorEntry& entry : table.entries) {
+    if (entry.id != id) continue;
+    const re2::StringPiece text(folded.data(), folded.size());
+    return std::any_of(entry.signals.begin(), entry.signals.end(),
+                       [&](const auto& signal) { return RE2::PartialMatch(text, *signal); });
+  }
+  return false;
+}
+
+// The sectors of the document (`sectors`, DocumentSectors) whose sentence may explain `finding`
+// (issue 14 third review #4: no HIPAA sentence on a VA destruction certificate): those of the
+// family of the leading sector (it, the sector it is shown within and those shown within that
+// one), and another only where the clause or its section heading shows one of its signals.
+std::vector<std::string> SectorsOfClause(const SectorTable& table,
+                                         const std::vector<std::string>& sectors,
+                                         const Finding& finding) {
+  if (sectors.size() < 2) return sectors;
+  const std::string leading = FamilyOf(table, sectors.front());
+  std::string folded = finding.section + "\n" + finding.text;
+  std::transform(folded.begin(), folded.end(), folded.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::vector<std::string> out;
+  for (const std::string& sector : sectors) {
+    if (FamilyOf(table, sector) == leading || SignalIn(table, sector, folded)) {
+      out.push_back(sector);
+    }
+  }
+  return out;
+}
+
+// Removes the answers (kNeedPrefix) that name a law of a sector not among `sectors` (issue 14
+// third review #2: no DORA answer for a document of no financial entity).
+void DropAnswersOfOtherSectors(const std::vector<std::string>& sectors, Finding& finding) {
+  auto& list = finding.considerations;
+  list.erase(std::remove_if(list.begin(), list.end(),
+                            [&](const std::string& text) {
+                              if (text.compare(0, kNeedPrefix.size(), kNeedPrefix) != 0) {
+                                return false;
+                              }
+                              const std::vector<NamedLaw> laws = SectorLawsNamed(text);
+                              return std::any_of(laws.begin(), laws.end(), [&](const NamedLaw& l) {
+                                return !Has(sectors, l.sector) && !MayNameLawOf(sectors, l.sector);
+                              });
+                            }),
+             list.end());
+}
+
+}  // namespace
+
 void FitRationalesToSectors(const RuleSetData& data, const std::vector<std::string>& sectors,
                             Report* report) {
+  const SectorTable& table = data.sectors ? *data.sectors : *BuiltinSectors();
   for (Finding& finding : report->findings) {
     if (finding.rationale.text.empty()) continue;
     const RationaleEntry* own = Find(data, finding.rule);
@@ -332,37 +418,21 @@ void FitRationalesToSectors(const RuleSetData& data, const std::vector<std::stri
     const RationaleEntry* shown = own != nullptr ? own : category;
     if (shown == nullptr) continue;
     // A rationale for clauses of one kind only (`only_if`, issue 14 review s8 #5): it stands for
-    // such a clause whatever the sectors; another clause gets the neutral sentence.
+    // such a clause whatever the sectors, with its answers; another clause gets the neutral
+    // sentence.
     if (!shown->only_if.empty()) {
       auto flag = finding.parameters.find(shown->only_if);
       const bool set = flag != finding.parameters.end() &&
                        std::holds_alternative<bool>(flag->second) && std::get<bool>(flag->second);
-      if (!set) {
-        finding.rationale.text = shown->neutral;
-        finding.rationale.sectors = {"all"};
-        finding.rationale.sources = Ordered(
-            *shown, [](const std::vector<std::string>& of) { return General(of) ? 0 : -1; });
-      }
-      continue;
+      if (set) continue;
+      finding.rationale.text = shown->neutral;
+      finding.rationale.sectors = {"all"};
+      finding.rationale.sources =
+          Ordered(*shown, [](const std::vector<std::string>& of) { return General(of) ? 0 : -1; });
+    } else {
+      FitRationale(own, category, *shown, SectorsOfClause(table, sectors, finding), finding);
     }
-    if (FitToFlagSentence(own, category, finding)) continue;
-    // Sources of a flag sentence are not for the other sentences.
-    finding.rationale.sources =
-        Ordered(*shown, [](const std::vector<std::string>& /*of*/) { return 0; });
-    AddSectorAnswers(*shown, sectors, finding);
-    // The rule's own rationale, when it has one, is fitted by its own sentences first: the
-    // category's sector sentence never displaces it, but follows it (FollowWithCategory).
-    if (FitToOwnSentence(*shown, sectors, finding)) continue;
-    if (own != nullptr && category != nullptr && own != category &&
-        FollowWithCategory(*own, *category, sectors, finding)) {
-      continue;
-    }
-    // A sentence only for sectors the document does not show gives way (issue 14 review s7 #1),
-    // also in a document that shows none (review s8 #2).
-    if (ForOtherSectors(*shown, sectors) && FitToNeutral(own, category, sectors, finding)) {
-      continue;
-    }
-    if (!sectors.empty()) finding.rationale.sources = Ordered(*shown, BySectors(sectors));
+    DropAnswersOfOtherSectors(sectors, finding);
   }
 }
 

@@ -28,7 +28,11 @@ std::vector<std::string> DocumentSectors(const SectorTable& table, std::string_v
 // "eu-financial-entities" and "gdpr-controllers". Thread-safe.
 std::vector<std::string> DocumentSectors(std::string_view folded);
 
-// Fits the rationale of every finding of report to `sectors` (DocumentSectors). A finding whose
+// Fits the rationale of every finding of report to `sectors` (DocumentSectors): for each finding,
+// to those of `sectors` of the family of the first (it, the sector it is shown within, and those
+// shown within that one) and those others whose signals (data.sectors, else the built-in table)
+// occur in the clause or its section heading (issue 14 third review #4), called `sectors` below;
+// the answers are dropped by the document's `sectors`. A finding whose
 // flag parameter is true and whose rule's, else category's, rationale has a `flag_rationale` for
 // it gets that sentence whatever `sectors`, with only the sources of that flag and without the
 // general answers; other findings never get those sources. Otherwise, for the first
@@ -50,7 +54,9 @@ std::vector<std::string> DocumentSectors(std::string_view folded);
 // `sectors` are appended to its considerations (kNeedPrefix, AddUnlessSaid): a document gets no
 // other sector's answers. A rationale with `only_if` is left as it is for a finding whose flag
 // parameter of that name is true and gives its `neutral` sentence (with the sources of no
-// sector) to any other. Findings with no rationale are left as they are. Never fails.
+// sector) to any other. Then every finding but one whose `only_if` rationale stands loses the
+// answers (kNeedPrefix) that name a law of a sector not among `sectors` (SectorLawsNamed,
+// MayNameLawOf). Findings with no rationale are left as they are. Never fails.
 void FitRationalesToSectors(const RuleSetData& data, const std::vector<std::string>& sectors,
                             Report* report);
 

@@ -99,6 +99,28 @@ std::optional<std::string> ReadKnownDollars(std::string_view folded) {
   return code;
 }
 
+// The code of the dollar of the country whose law governs the contract ('governed by the laws of
+// new zealand' gives NZD, 'the laws of the state of new york' USD, 'the laws of the province of
+// ontario' CAD): a contract of a country with its own dollar means that dollar by "$" (issue 14
+// third review #5); nullopt otherwise.
+std::optional<std::string> ReadGoverningLawDollar(std::string_view folded) {
+  if (folded.find("law") == std::string_view::npos) return std::nullopt;
+  static const RE2 kGoverningLaw(
+      R"(\b(?:governed by|construed in accordance with|subject to|interpreted under)\b[^.;]{0,40}?)"
+      R"(\blaws? of (?:the )?((?:new zealand|australia|canada|singapore|hong kong|)"
+      R"(united states|state of [a-z]+(?: [a-z]+)?|commonwealth of [a-z]+|province of [a-z]+)[a-z]*))");
+  re2::StringPiece name;
+  if (!RE2::PartialMatch(folded, kGoverningLaw, &name)) return std::nullopt;
+  const std::string_view country(name.data(), name.size());
+  if (country.rfind("state of", 0) == 0 || country.rfind("commonwealth of", 0) == 0) {
+    return std::string("USD");
+  }
+  if (country.rfind("province of", 0) == 0) return std::string("CAD");
+  std::string code = DollarCode(country);
+  if (code.empty()) return std::nullopt;
+  return code;
+}
+
 }  // namespace
 
 std::optional<std::string> ReadDollarCurrency(std::string_view folded) {
@@ -114,6 +136,7 @@ std::optional<std::string> ReadDollarCurrency(std::string_view folded) {
   }
   if (std::optional<std::string> defined = ReadDefinedDollar(folded)) return defined;
   if (std::optional<std::string> known = ReadKnownDollars(folded)) return known;
+  if (std::optional<std::string> governing = ReadGoverningLawDollar(folded)) return governing;
   return ReadOtherDollars(folded);
 }
 

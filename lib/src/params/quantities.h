@@ -110,8 +110,10 @@ std::vector<Money> FindMoney(std::string_view folded);
 // definition of "$" or "dollars" itself naming another currency gives the contract's words for it
 // ('"$" means zimbabwe dollars' -> "zimbabwe dollars", '"$" means bitcoin' -> "bitcoin"), as does
 // 'all amounts are in zimbabwe dollars' ("zimbabwe dollars"), which is
-// no ISO code: no playbook limit or rate applies to it, so its amounts are not compared. nullopt
-// when the unit defines none. Linear in the unit.
+// no ISO code: no playbook limit or rate applies to it, so its amounts are not compared. A unit
+// that puts the contract under the law of a country with its own dollar gives that dollar's code
+// ('governed by the laws of new zealand' -> "NZD"; a US state's law -> "USD"), issue 14 third
+// review #5. nullopt when the unit says none of these. Linear in the unit.
 std::optional<std::string> ReadDollarCurrency(std::string_view folded);
 
 // A liability cap stated relative to fees: "two times (2x) the fees paid in the twelve (12)

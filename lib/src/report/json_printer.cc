@@ -30,7 +30,8 @@ Json DocumentJson(const DocumentInfo& document) {
         Json{{"name", p.name}, {"terms", p.terms}, {"role", p.role}, {"side", p.side}});
   }
   out["parties"] = std::move(parties);
-  if (!document.profile.empty()) {  // issue 13 #2
+  if (!document.sectors.empty()) out["sectors"] = document.sectors;  // issue 14 third review #7
+  if (!document.profile.empty()) {                                   // issue 13 #2
     out["profile"] = Json{{"path", document.profile}, {"date", document.profile_date}};
     if (!document.term_ends.empty()) out["profile"]["term_ends"] = document.term_ends;
     if (!document.term_source.empty()) {  // issue 13 s7 #2

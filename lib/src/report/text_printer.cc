@@ -161,8 +161,10 @@ std::string Truncated(const std::string& text, std::size_t max_chars) {
   return text.substr(0, end) + "\u2026";
 }
 
-// A LOW or INFO finding in two lines: where, risk, category and rule; then its compact why-line
-// (issue 14, review s7 #7), else, when it has no rationale, the clause's start.
+// A LOW or INFO finding in two or three lines: where, risk, category and rule; then its compact
+// why-line (issue 14, review s7 #7) wrapped over at most two lines, so that a sentence is cut
+// only when it does not fit them (third review #7), else, when it has no rationale, the clause's
+// start.
 void WriteBriefFinding(const std::string& path, std::string_view format, const Finding& f,
                        std::ostream& out, const TextStyle& style) {
   out << Styled(Location(path, f), kBold, style) << "  " << RiskLabel(f.risk, style) << "  "
@@ -172,10 +174,13 @@ void WriteBriefFinding(const std::string& path, std::string_view format, const F
   }
   out << '\n';
   const std::string lead = "  why the buyer asks: ";
-  if (const std::string why =
-          internal::RationaleLineWithin(f.rationale, internal::kTextWidth - lead.size());
-      !why.empty()) {
-    out << lead << Clean(why) << '\n';
+  const std::string rest = "    ";
+  // Two lines of characters, less what wrapping at words may leave at the end of the first.
+  constexpr std::size_t kWrapSlack = 8;
+  const std::size_t room =
+      (internal::kTextWidth - lead.size()) + (internal::kTextWidth - rest.size()) - kWrapSlack;
+  if (const std::string why = internal::RationaleLineWithin(f.rationale, room); !why.empty()) {
+    WriteWrapped(Clean(why), lead, rest, out);
   } else {
     std::string quote = Clean(internal::ReadableQuote(f.text, format));
     out << "  | " << Truncated(quote, internal::kTextWidth - kBriefIndent) << '\n';

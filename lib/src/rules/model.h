@@ -243,6 +243,9 @@ struct RationaleEntry {
   std::map<std::string, std::string> sector_text;
   // Answers offered only in a document of that sector (`sector_answers`), issue 14.
   std::map<std::string, std::vector<std::string>> sector_answers;
+  // What can be done instead of other wording for a clause that is a regulation's mandated text
+  // (`mandated_answers`, issue 14 third review #1, #3), by kind of text (kMandatedTexts).
+  std::map<std::string, std::vector<std::string>> mandated_answers;
   // A sentence naming no law or sector (`neutral`, issue 14 review s7 #1): what the buyer
   // protects, shown to a document whose sectors are known and none of shown.sectors. "" if none.
   std::string neutral;

@@ -13,6 +13,12 @@ namespace clausescan::internal {
 // 14 third review #1): no sector id holds ':'.
 inline constexpr char kFlagKeyPrefix[] = "flag:";
 
+// The kinds of mandated text a rationale's `mandated_answers` may answer (issue 14 third review
+// #1, #3): "federal-clause", a clause of a US federal acquisition regulation (FAR, DFARS, VAAR,
+// HSAR, GSAR) that the contract includes as written; "scc", the EU Standard Contractual Clauses
+// (Implementing Decision (EU) 2021/914), which the parties may not modify (their Clause 2).
+inline constexpr const char* kMandatedTexts[] = {"federal-clause", "scc"};
+
 // One law a sentence named, and the sector whose law it is.
 struct NamedLaw {
   std::string sector;  // e.g. "eu-financial-entities"

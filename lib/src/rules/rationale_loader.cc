@@ -17,9 +17,9 @@
 namespace clausescan::internal {
 namespace {
 
-const Names kBodyKeys = {"rationale", "sectors", "sector_rationale",
-                         "sources",   "answers", "sector_answers",
-                         "neutral",   "only_if", "flag_rationale"};
+const Names kBodyKeys = {"rationale",      "sectors",         "sector_rationale", "sources",
+                         "answers",        "sector_answers",  "neutral",          "only_if",
+                         "flag_rationale", "mandated_answers"};
 const Names kBodyRequired = {"rationale", "sources"};
 const Names kSourceKeys = {"id", "title", "url", "says", "read", "sectors", "flag"};
 const Names kSourceRequired = {"title", "url", "says", "read"};
@@ -291,6 +291,23 @@ Status ReadBody(const YamlFile& file, const Fields& fields, std::string_view wha
           ReadAnswers(file, node.second, "sector_answers", &entry->sector_answers[sector]));
     }
   }
+  // What can be done about a clause that is a regulation's mandated text (issue 14 third review
+  // #1, #3), by kind of text (kMandatedTexts).
+  if (const YAML::Node* by_text = fields.Find("mandated_answers")) {
+    Fields lists;
+    CLAUSESCAN_RETURN_IF_ERROR(ReadMapEntries(file, *by_text, "'mandated_answers'", {}, &lists));
+    for (const auto& [text, node] : lists.entries()) {
+      if (std::find(std::begin(kMandatedTexts), std::end(kMandatedTexts), text) ==
+          std::end(kMandatedTexts)) {
+        return file.At(
+            node.first,
+            fmt::format("'{}' is no kind of mandated text: use 'federal-clause' or 'scc'",
+                        Shown(text)));
+      }
+      CLAUSESCAN_RETURN_IF_ERROR(
+          ReadAnswers(file, node.second, "mandated_answers", &entry->mandated_answers[text]));
+    }
+  }
   return std::nullopt;
 }
 
@@ -428,8 +445,11 @@ void FillInfoRationales(RuleSetData* data) {
     if (it == data->rationales.end()) continue;
     data->infos[i].rationale = it->second.shown;
     for (const auto& [key, text] : it->second.sector_text) {
-      if (key.rfind(kFlagKeyPrefix, 0) != 0)
+      if (key.rfind(kFlagKeyPrefix, 0) != 0) {
         data->infos[i].sector_rationale.emplace_back(key, text);
+      } else {
+        data->infos[i].flag_rationale.emplace_back(key.substr(sizeof(kFlagKeyPrefix) - 1), text);
+      }
     }
     data->infos[i].neutral_rationale = it->second.neutral;
   }

@@ -1,0 +1,56 @@
+#include "assess/mandated_text.h"
+
+#include <re2/re2.h>
+
+#include <string>
+
+#include "assess/assess.h"
+
+namespace clausescan::internal {
+namespace {
+
+// A heading that starts with a clause number of FAR (52.2xx-x), DFARS (252.2xx-7xxx), VAAR
+// (852.xxx-x), HSAR (3052.xxx-x) or GSAR (552.2xx-x), as sectors.yaml's federal signal reads
+// them.
+bool NamesClauseNumber(const std::string& heading) {
+  static const RE2 kNumber(
+      R"(^\W*(?:(?:FAR|DFARS|VAAR|HSAR|GSAR)\s+)?(?:52\.2\d\d-\d+|252\.2\d\d-\d{4}|852\.\d{3}-\d+|3052\.\d{3}-\d+|552\.2\d\d-\d+)\b)");
+  return RE2::PartialMatch(heading, kNumber);
+}
+
+// A clause's own title line under its number: all capitals ("SAFEGUARDING COVERED DEFENSE
+// INFORMATION") or ending in a version date ("Cloud Computing Services (JAN 2023)").
+bool IsClauseTitleLine(const std::string& heading) {
+  static const RE2 kVersionDate(R"(\((?:[A-Z][A-Za-z]{2,8}\.?\s+)?\d{4}\)\W*$)");
+  static const RE2 kLowerCase(R"([a-z])");
+  return RE2::PartialMatch(heading, kVersionDate) || !RE2::PartialMatch(heading, kLowerCase);
+}
+
+}  // namespace
+
+bool InRegulationClause(const Outline& outline, int section) {
+  if (section < 0 || static_cast<std::size_t>(section) >= outline.sections.size()) return false;
+  // Walking back: the lowest level seen among headings that would close a clause opened before
+  // them; a clause heading at a deeper level than that is closed.
+  int closing_level = 1 << 20;
+  for (int i = section; i >= 0; --i) {
+    const Section& s = outline.sections[static_cast<std::size_t>(i)];
+    if (NamesClauseNumber(s.label)) return s.level < closing_level;
+    if (!IsClauseTitleLine(s.label)) closing_level = std::min(closing_level, s.level);
+  }
+  return false;
+}
+
+void GiveWayToMandatedText(const RuleSetData& data, std::string_view kind, Finding& finding) {
+  for (const std::string& key : {finding.rule, finding.category}) {
+    auto entry = data.rationales.find(key);
+    if (entry == data.rationales.end()) continue;
+    auto answers = entry->second.mandated_answers.find(std::string(kind));
+    if (answers == entry->second.mandated_answers.end()) continue;
+    finding.considerations.clear();
+    for (const std::string& answer : answers->second) AddUnique(finding.considerations, answer);
+    return;
+  }
+}
+
+}  // namespace clausescan::internal

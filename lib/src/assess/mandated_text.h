@@ -1,0 +1,33 @@
+// Clauses that are a regulation's mandated text (issue 14, third review #1, #3): a US federal
+// acquisition regulation's own clause, which the contract includes as written, and the EU
+// Standard Contractual Clauses, which the parties may not modify (their Clause 2). Proposing
+// other wording for such a clause gets a supplier nowhere; what can be done is said instead.
+#ifndef CLAUSESCAN_ASSESS_MANDATED_TEXT_H_
+#define CLAUSESCAN_ASSESS_MANDATED_TEXT_H_
+
+#include <string_view>
+
+#include "clausescan/report.h"
+#include "rules/model.h"
+#include "structure/outline.h"
+
+namespace clausescan::internal {
+
+// Whether the section of outline at index `section` (-1: none) lies in a federal acquisition
+// regulation's clause: it, or the nearest section before it that a later one does not close,
+// has a heading that starts with a FAR, DFARS, VAAR, HSAR or GSAR clause number ("852.239-74
+// Security Controls Compliance Testing", "252.204-7012 ..."). A later section closes it when its
+// level is at most the clause's and its heading is not the clause's own title line (all capitals,
+// or ending in a version date such as "(MAY 2024)"). Never fails.
+bool InRegulationClause(const Outline& outline, int section);
+
+// For a finding of mandated text of kind `kind` (kMandatedTexts: "federal-clause", "scc") whose
+// rule's own, else category's, rationale has `mandated_answers` for that kind: its
+// considerations (the positions' proposals, the rule's considerations and the rationale's
+// answers, all of which propose other terms) become those answers. Other findings are left as
+// they are. Never fails.
+void GiveWayToMandatedText(const RuleSetData& data, std::string_view kind, Finding& finding);
+
+}  // namespace clausescan::internal
+
+#endif  // CLAUSESCAN_ASSESS_MANDATED_TEXT_H_
