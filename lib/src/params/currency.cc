@@ -124,15 +124,16 @@ std::optional<std::string> ReadGoverningLawDollar(std::string_view folded) {
 }  // namespace
 
 std::optional<std::string> ReadDollarCurrency(std::string_view folded) {
-  // Each reading needs "$" or the word its statement is about ("dollars", "amounts", "fees"...,
-  // see the patterns above): most units have none, and the glossary asks every unit until the
-  // contract's currency is known (issue 12: 7 searches of the unit instead of about 18).
+  // Each reading but the governing law's needs "$" or the word its statement is about
+  // ("dollars", "amounts", "fees"..., see the patterns above): most units have none, and the
+  // glossary asks every unit until the contract's currency is known (issue 12: 7 searches of the
+  // unit instead of about 18). The governing law's reading has its own test for "law".
   static constexpr std::string_view kSubjects[] = {"$",      "dollar", "amounts", "sums",
                                                    "prices", "fees",   "payments"};
   if (std::none_of(std::begin(kSubjects), std::end(kSubjects), [&](std::string_view subject) {
         return folded.find(subject) != std::string_view::npos;
       })) {
-    return std::nullopt;
+    return ReadGoverningLawDollar(folded);
   }
   if (std::optional<std::string> defined = ReadDefinedDollar(folded)) return defined;
   if (std::optional<std::string> known = ReadKnownDollars(folded)) return known;
