@@ -321,6 +321,8 @@ Command AddScanCommand(CLI::App& app) {
                       "Output format (default: from the --output file's extension, .json .jsonl "
                       ".sarif .csv .md .html .txt, else text); jsonl with stdin is a filter of "
                       "{\"id\",\"text\"} lines")
+          ->transform(CLI::Transformer(std::map<std::string, std::string>{{"markdown", "md"}},
+                                       CLI::ignore_case))
           ->check(CLI::IsMember({"text", "json", "jsonl", "sarif", "csv", "md", "html"}));
   cmd->add_option("--fail-on", args->fail_on,
                   "Exit with status 1 when a finding reaches this risk level (any case), "

@@ -43,6 +43,16 @@ TEST(ScanCli, NoPathReadsStdin) {
   EXPECT_EQ(nlohmann::json::parse(r.out)["findings"].size(), 1u);
 }
 
+// issue 14 fourth review #8: "--format markdown" is the Markdown report, as "md" is.
+TEST(ScanCli, FormatMarkdownIsTheMarkdownReport) {
+  RunResult spelled = RunClausescan("scan --format markdown -", kOccurrenceClause);
+  RunResult short_name = RunClausescan("scan --format md -", kOccurrenceClause);
+  ASSERT_EQ(spelled.exit_code, 0) << spelled.err;
+  EXPECT_EQ(spelled.out, short_name.out);
+  EXPECT_NE(spelled.out.find("# "), std::string::npos) << spelled.out;
+  EXPECT_EQ(RunClausescan("scan --format mark -", kOccurrenceClause).exit_code, 2);
+}
+
 TEST(ScanCli, TextReportShowsClauseRiskAndControls) {
   RunResult r = RunClausescan("scan -", kOccurrenceClause);
   ASSERT_EQ(r.exit_code, 0) << r.err;
