@@ -4,6 +4,7 @@
 // the item of the issue 16 new-user review each test covers.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -138,6 +139,23 @@ TEST(MaxFindings, ExactlyTheLimitHasNoNote) {
   Json report = Json::parse(run.out);
   EXPECT_EQ(report["findings"].size(), 5u);
   EXPECT_TRUE(report["notes"].empty()) << report["notes"];
+}
+
+// Attack review (main fbb6765) D1: text with many deadlines and no sentence stop was read back to
+// its start for every deadline (quadratic; a 4 MB file took 48 s). A guard against hangs, not a
+// performance claim: the bound is far above the time a linear reading takes.
+TEST(InputsThatRunAway, DeadlinesWithNoSentenceStopAreReadInBoundedWork) {
+  TempDir dir;
+  const std::filesystem::path contract = dir.path() / "no-stops.txt";
+  const std::string line =
+      "supplier shall notify customer of breach within seventy two hours and delete data ";
+  std::string text;
+  while (text.size() < 4'000'000) text += line;
+  WriteWholeFile(contract, text + "\n");
+  const auto start = std::chrono::steady_clock::now();
+  RunResult run = RunClausescan("scan --format json -j1 -o /dev/null " + Quote(contract));
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(20));
+  EXPECT_EQ(run.exit_code, 0) << run.err;
 }
 
 }  // namespace

@@ -146,6 +146,10 @@ struct NoticeSplit {
   std::string_view coordinated;  // "remediate it " after the last " and " of the content, or ""
 };
 
+// How far before a duration its notice's clause is read: longer than the longest sentence of
+// the development contracts before a deadline, short enough to bound the work per duration.
+constexpr std::size_t kNoticeLead = 2000;
+
 std::optional<NoticeSplit> SplitAtNoticeContent(std::string_view folded, const Duration& d) {
   static const RE2 kOpener = [] {
     RE2::Options options = ExtractorOptions();
@@ -156,8 +160,11 @@ std::optional<NoticeSplit> SplitAtNoticeContent(std::string_view folded, const D
         "that|of|whether)\\b)",
         options);
   }();
-  const std::size_t stop = folded.substr(0, d.begin).find_last_of(";.");
-  const std::size_t clause = stop == std::string_view::npos ? 0 : stop + 1;
+  // The clause is read back at most kNoticeLead bytes: text with no sentence stop would
+  // otherwise be read from its start for every duration in it (quadratic).
+  const std::size_t window = d.begin > kNoticeLead ? d.begin - kNoticeLead : 0;
+  const std::size_t stop = folded.substr(window, d.begin - window).find_last_of(";.");
+  const std::size_t clause = stop == std::string_view::npos ? window : window + stop + 1;
   const std::string_view lead = folded.substr(clause, d.begin - clause);
   re2::StringPiece rest(lead.data(), lead.size());
   re2::StringPiece phrase;
