@@ -861,6 +861,20 @@ TEST(Loader, PatternBeyondRe2MemoryBudgetNamesItsFileAndLine) {
       << data.error().message();
 }
 
+// Attack review of main fbb6765, D2: one pattern of 20,000 alternatives passed the loader and
+// then held the first scan for 28 s in the prefilter; it is refused at load with its line.
+TEST(Loader, PatternOfTooManyAlternativesNamesItsFileAndLine) {
+  std::string words = "\\b(";
+  for (int i = 0; i < 5000; ++i) words += (i == 0 ? "w" : "|w") + std::to_string(i);
+  words += ")\\b";
+  Result<std::shared_ptr<RuleSetData>> data =
+      LoadWith({{"audit/big.yaml", BigRule("audit.big", words)}});
+  ASSERT_FALSE(data.ok());
+  EXPECT_EQ(data.error().message().rfind("audit/big.yaml:8:", 0), 0u) << data.error().message();
+  EXPECT_NE(data.error().message().find("5000 alternatives"), std::string::npos)
+      << data.error().message();
+}
+
 // issue 12 (start-up #2): the built-in pack's patterns are checked here, by the loader's full
 // check, since RuleSet::Builtin() does not check them again at run time.
 TEST(Loader, BuiltinPackPassesFullPatternCheck) {

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <re2/re2.h>
 
+#include <algorithm>
+#include <cstddef>
 #include <limits>
 #include <string>
 
@@ -25,6 +27,15 @@ std::string Shortened(const std::string& pattern) {
 Status CheckPatternBudget(const std::vector<Rule>& rules, std::int64_t max_mem) {
   for (const Rule& rule : rules) {
     for (const RulePattern& pattern : rule.pattern_details) {
+      const std::size_t bars = static_cast<std::size_t>(
+          std::count(pattern.expanded.begin(), pattern.expanded.end(), '|'));
+      if (bars >= kMaxPatternAlternatives) {
+        return At(rule, pattern,
+                  fmt::format("pattern '{}' has {} alternatives (at most {}): the search for "
+                              "its required words grows with their square; split it into "
+                              "several patterns",
+                              Shortened(pattern.written), bars + 1, kMaxPatternAlternatives));
+      }
       const RE2 re(pattern.expanded, PatternOptions(max_mem));
       if (re.error_code() == RE2::ErrorPatternTooLarge) {
         return At(rule, pattern,
