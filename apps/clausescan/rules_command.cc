@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <iostream>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -150,6 +151,15 @@ int RunTest(const RulesArgs& args) {
     std::cout << fmt::format(" ({} now hold)", summary->fixed_todos.size());
   }
   std::cout << '\n';
+  // A rule file whose test file is missing or not a regular file (a FIFO, a device) has
+  // untested rules: said on stderr, so a CI run that passes does not hide it.
+  std::set<std::string> untested;
+  for (const RuleInfo& rule : rules->Rules()) {
+    if (rule.tests.empty()) untested.insert(rule.file);
+  }
+  for (const std::string& file : untested) {
+    PrintError(file + ": note: no test file, so its rules were not tested");
+  }
   return summary->ok() ? kExitOk : kExitFindings;
 }
 

@@ -225,5 +225,21 @@ TEST(HostileBaselineCli, BaselineOnRedirectedStandardInputIsRead) {
   EXPECT_THAT(again.out, HasSubstr("accepted in the baseline"));
 }
 
+// Attack review of main fbb6765, D10: a rule file's test file that is a FIFO or is missing was
+// skipped without a word, so `rules test` passed with that rule's samples untested.
+TEST(HostileRulesCli, RuleTestsSayWhichRuleFileHasNoTestFile) {
+  TempDir dir;
+  const fs::path rules = dir.path() / "rules";
+  fs::copy(SourcePath("rules"), rules, fs::copy_options::recursive);
+  fs::remove(rules / "audit_rights" / "audit.test.txt");
+  ASSERT_EQ(mkfifo((rules / "audit_rights" / "audit.test.txt").c_str(), 0600), 0);
+  fs::remove(rules / "insurance" / "coverage.test.txt");
+  RunResult r = RunBoundedClausescan("rules test " + Quote(rules), "");
+  EXPECT_NE(r.err.find("audit_rights/audit.yaml: note: no test file"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("insurance/coverage.yaml: note: no test file"), std::string::npos) << r.err;
+  RunResult whole = RunBoundedClausescan("rules test " + Quote(SourcePath("rules")), "");
+  EXPECT_EQ(whole.err.find("no test file"), std::string::npos) << whole.err;
+}
+
 }  // namespace
 }  // namespace clausescan::testing
