@@ -53,6 +53,17 @@ TEST(ScanCli, FormatMarkdownIsTheMarkdownReport) {
   EXPECT_EQ(RunClausescan("scan --format mark -", kOccurrenceClause).exit_code, 2);
 }
 
+// Attack review of main fbb6765, D7: an empty file name (an unset "$DOC") gave "cannot open: No
+// such file or directory", naming no file.
+TEST(ScanCli, EmptyFileNameIsQuotedInTheError) {
+  for (const std::string command : {"scan ''", "evidence ''"}) {
+    RunResult r = RunClausescan(command);
+    EXPECT_EQ(r.exit_code, 2) << command;
+    EXPECT_NE(r.err.find("cannot open '': No such file or directory"), std::string::npos)
+        << command << ": " << r.err;
+  }
+}
+
 TEST(ScanCli, TextReportShowsClauseRiskAndControls) {
   RunResult r = RunClausescan("scan -", kOccurrenceClause);
   ASSERT_EQ(r.exit_code, 0) << r.err;

@@ -277,7 +277,10 @@ Result<std::string> ReadFileBytes(const std::string& path, std::size_t max_bytes
       O_RDONLY | O_NOCTTY | O_CLOEXEC | (types == FileTypes::kRegularOnly ? O_NONBLOCK : 0);
   int fd = ::open(path.c_str(), flags);
   if (fd < 0) {
-    return Error(ErrorCode::kIo, fmt::format("cannot open: {}", std::strerror(errno)), path);
+    // An empty name (an unset shell variable) is quoted, as there is no path to name the file by.
+    return Error(ErrorCode::kIo,
+                 fmt::format("cannot open{}: {}", path.empty() ? " ''" : "", std::strerror(errno)),
+                 path);
   }
   struct stat info {};
   if (::fstat(fd, &info) != 0) {
