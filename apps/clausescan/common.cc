@@ -16,6 +16,15 @@ CLI::Validator NonEmptyFileName() {
       "FILE");
 }
 
+CLI::Validator ZeroOrMore() {
+  return CLI::Validator(
+      [](std::string& value) {
+        return !value.empty() && value.front() == '-' ? "must be 0 or more, not " + value
+                                                      : std::string();
+      },
+      "COUNT");
+}
+
 CLI::Validator NonEmptyDate() {
   return CLI::Validator(
       [](std::string& date) { return date.empty() ? std::string("the date is empty") : ""; },

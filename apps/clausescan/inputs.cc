@@ -78,7 +78,7 @@ void AddInputOptions(CLI::App* cmd, InputArgs* args) {
                   "Skip files and folders matching this glob (repeatable)")
       ->allow_extra_args(false);
   cmd->add_option("-j,--jobs", args->batch.jobs, "Threads to scan with (default: one per core)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(ZeroOrMore());
   cmd->add_flag("--hidden", args->batch.hidden,
                 "Also scan hidden files and folders when walking (.git, .DS_Store, ~$ Word locks)");
   cmd->add_flag(

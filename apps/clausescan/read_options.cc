@@ -1,5 +1,7 @@
 #include "read_options.h"
 
+#include "commands.h"
+
 namespace clausescan::cli {
 
 void AddReadOptions(CLI::App* cmd, ReadArgs* args) {
@@ -40,7 +42,7 @@ void AddFindingsOption(CLI::App* cmd, ReadArgs* args) {
   cmd->add_option("--max-findings", args->max_findings,
                   "Report at most this many findings per document, the first ones (a document "
                   "with more says so in its notes; 0: no limit)")
-      ->check(CLI::NonNegativeNumber)
+      ->check(ZeroOrMore())
       ->capture_default_str();
 }
 

@@ -64,6 +64,17 @@ TEST(ScanCli, EmptyFileNameIsQuotedInTheError) {
   }
 }
 
+// Attack review of main fbb6765, D8: "-j -1" printed a 400-byte range (the largest double
+// written out); a negative count says what is allowed.
+TEST(ScanCli, NegativeCountSaysZeroOrMore) {
+  for (const std::string option : {"-j -1", "--max-findings -1"}) {
+    RunResult r = RunClausescan("scan " + option + " -", kOccurrenceClause);
+    EXPECT_EQ(r.exit_code, 2) << option;
+    EXPECT_NE(r.err.find("must be 0 or more, not -1"), std::string::npos) << option << ": " << r.err;
+    EXPECT_LT(r.err.size(), 200u) << r.err;
+  }
+}
+
 TEST(ScanCli, TextReportShowsClauseRiskAndControls) {
   RunResult r = RunClausescan("scan -", kOccurrenceClause);
   ASSERT_EQ(r.exit_code, 0) << r.err;
