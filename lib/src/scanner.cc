@@ -416,14 +416,27 @@ const internal::PartyRole* RoleOf(
 
 // Gives way to a regulation's mandated text (issue 14 third review #1, #3): in the SCCs (document
 // type "scc") every finding, in a document of a US federal contractor the findings that overlap
-// a range of in_clause (start -> end: those in a FAR, DFARS, VAAR, HSAR or GSAR clause).
-void GiveWayToMandatedText(const internal::RuleSetData& data, std::string_view doctype,
-                           const std::vector<std::string>& sectors,
-                           const std::map<std::size_t, std::size_t>& in_clause, Report* report) {
+// the range of an unmerged finding (finding_sections: start -> end and section) whose section
+// lies in a FAR, DFARS, VAAR, HSAR or GSAR clause.
+void GiveWayToMandatedText(
+    const internal::RuleSetData& data, std::string_view doctype,
+    const std::vector<std::string>& sectors, const internal::Outline& outline,
+    const std::map<std::size_t, std::pair<std::size_t, int>>& finding_sections, Report* report) {
   const bool scc = doctype == "scc";
   const bool federal =
       std::find(sectors.begin(), sectors.end(), "us-federal-contractors") != sectors.end();
   if (!scc && !federal) return;
+  // The ranges (start -> end) of the unmerged findings that lie in a regulation's clause, each
+  // section read once.
+  std::map<std::size_t, std::size_t> in_clause;
+  if (federal) {
+    std::map<int, bool> section_in_clause;
+    for (const auto& [start, span] : finding_sections) {
+      auto [known, added] = section_in_clause.try_emplace(span.second);
+      if (added) known->second = internal::InRegulationClause(outline, span.second);
+      if (known->second) in_clause[start] = span.first;
+    }
+  }
   for (Finding& finding : report->findings) {
     if (scc) {
       internal::GiveWayToMandatedText(data, "scc", finding);
@@ -523,9 +536,10 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   // finding is judged with its primary rule's role) and the revised risk is the merged clause's.
   std::map<std::string, std::map<std::size_t, RoleSpan>> roles;
   std::map<std::string, const internal::Rule*> rule_of;
-  // The ranges (start -> end) of the findings that lie in a federal acquisition regulation's
-  // clause (issue 14 third review #1), read before merging.
-  std::map<std::size_t, std::size_t> in_regulation_clause;
+  // The ranges of the findings before merging (start -> end and the section it lies in), for
+  // reading which lie in a federal acquisition regulation's clause (issue 14 third review #1)
+  // once the document is known to be federal.
+  std::map<std::size_t, std::pair<std::size_t, int>> finding_sections;
   for (const internal::RuleHit& hit : hits) {
     internal::PartyRole role = RoleOfHit(data, hit, unit_roles, &last_roles);
     Finding finding = MakeFinding(data, hit, doc, text, outline, lines, doctype);
@@ -533,10 +547,8 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
       finding.parameters["customer_testing"] = true;  // issue 15 s9 #3
       internal::Reassess(data, finding, doctype);
     }
-    if (internal::InRegulationClause(outline, hit.section)) {
-      std::size_t& end = in_regulation_clause[finding.start];
-      end = std::max(end, finding.end);
-    }
+    auto [span, added] = finding_sections.try_emplace(finding.start, finding.end, hit.section);
+    if (!added) span->second.first = std::max(span->second.first, finding.end);
     // The side read so far, so that merging keeps apart sentences of different sides;
     // JudgeFromSide sets the party shown.
     finding.party = std::string(internal::PartyName(role.party));
@@ -577,7 +589,7 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
       data.sectors ? *data.sectors : *internal::BuiltinSectors(), text.folded);
   report.document.sectors = sectors;                         // issue 14 third review #7
   internal::FitRationalesToSectors(data, sectors, &report);  // issue 14 (review rev5)
-  GiveWayToMandatedText(data, doctype, sectors, in_regulation_clause, &report);
+  GiveWayToMandatedText(data, doctype, sectors, outline, finding_sections, &report);
   if (!options.rationale) internal::DropRationale(&report);  // issue 14 #2
   if (options.profile) {                                     // issue 13 #2
     const CalendarDate on = options.profile_date.value_or(CalendarDate::Today());
