@@ -88,8 +88,7 @@ PrintOptions PrintOptionsOf(const ScanArgs& args) {
   return options;
 }
 
-// Writes every report in the chosen format, but JSON Lines (written as each report comes, see
-// RunScan). Reports come in a stable order.
+// Writes every report in the chosen format. Reports come in a stable order.
 void Print(const std::vector<Report>& all_reports, const ScanArgs& args, Output& out) {
   std::ostream& os = out.stream();
   const PrintOptions options = PrintOptionsOf(args);
@@ -102,6 +101,8 @@ void Print(const std::vector<Report>& all_reports, const ScanArgs& args, Output&
     } else {
       WriteJsonArray(reports, os, args.title);
     }
+  } else if (args.format == "jsonl") {
+    for (const Report& report : reports) WriteJsonLines(report, os);
   } else if (args.format == "sarif") {
     WriteSarif(reports, os);
   } else if (args.format == "csv") {
@@ -304,10 +305,11 @@ int RunScan(ScanArgs args) {
     }
     return ok ? kExitOk : kExitError;
   }
-  // JSON Lines are written as the reports come (one line each, in the same stable order), so a
-  // batch holds one report at a time; the other formats need every report at once (issue 12:
-  // peak memory).
-  const bool stream = args.format == "jsonl";
+  // JSON Lines into a file or a pipe are written as the reports come (one line each, in the
+  // same stable order), so a batch holds one report at a time (issue 12: peak memory); the
+  // other formats need every report at once, and on a terminal the lines wait for the progress
+  // bar to go.
+  const bool stream = args.format == "jsonl" && !out.IsTerminal();
   const PrintOptions print_options = PrintOptionsOf(args);
   FailOnTally fail_on(args.fail_on);
   std::vector<Report> reports;
