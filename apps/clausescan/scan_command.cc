@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -191,41 +192,53 @@ bool FilterJsonLines(const Scanner& scanner, std::size_t max_line,
   return ok;
 }
 
-// Whether a finding or missing clause reaches --fail-on; if so, prints on stderr which ones
-// did ("PATH:LINE CATEGORY RISK", "PATH: missing CATEGORY RISK"), so a CI log says why the
-// gate closed. Counts every finding, whatever --min-risk shows.
-bool ReachesFailOn(const std::vector<Report>& reports, const std::string& fail_on) {
-  if (fail_on.empty()) return false;
-  Risk threshold = *ParseRisk(fail_on);
-  std::vector<std::string> reached;
-  std::size_t findings = 0;
-  for (const Report& report : reports) {
+// What reaches --fail-on, gathered report by report as the reports come, so that no report
+// needs keeping for it. Counts every finding, whatever --min-risk shows.
+class FailOnTally {
+ public:
+  explicit FailOnTally(const std::string& fail_on) {
+    if (!fail_on.empty()) threshold_ = ParseRisk(fail_on);
+  }
+
+  void Add(const Report& report) {
+    if (!threshold_) return;
     for (const Finding& f : report.findings) {
-      if (f.risk < threshold) continue;
-      ++findings;
-      reached.push_back(
-          fmt::format("  {}:{} {} {}", report.document.path, f.line, f.category, RiskName(f.risk)));
+      if (f.risk < *threshold_) continue;
+      ++findings_;
+      reached_.push_back(fmt::format("  {}:{} {} {}", report.document.path, f.line, f.category,
+                                     RiskName(f.risk)));
     }
     for (const MissingClause& m : report.missing) {
-      if (m.risk < threshold) continue;
-      reached.push_back(
+      if (m.risk < *threshold_) continue;
+      reached_.push_back(
           fmt::format("  {}: missing {} {}", report.document.path, m.category, RiskName(m.risk)));
     }
   }
-  if (reached.empty()) return false;
-  auto count = [](std::size_t n, const char* one, const char* many) {
-    return fmt::format("{} {}", n, n == 1 ? one : many);
-  };
-  std::string what = count(findings, "finding", "findings");
-  if (reached.size() > findings) {
-    what += " and " + count(reached.size() - findings, "missing clause", "missing clauses");
+
+  // Whether a finding or missing clause reached --fail-on; if so, prints on stderr which ones
+  // did ("PATH:LINE CATEGORY RISK", "PATH: missing CATEGORY RISK"), so a CI log says why the
+  // gate closed.
+  bool Reached() const {
+    if (reached_.empty()) return false;
+    auto count = [](std::size_t n, const char* one, const char* many) {
+      return fmt::format("{} {}", n, n == 1 ? one : many);
+    };
+    std::string what = count(findings_, "finding", "findings");
+    if (reached_.size() > findings_) {
+      what += " and " + count(reached_.size() - findings_, "missing clause", "missing clauses");
+    }
+    PrintError(fmt::format("--fail-on {}: {} at or above {} risk:", RiskName(*threshold_), what,
+                           RiskName(*threshold_)));
+    for (const std::string& line : reached_) std::cerr << MessageSafe(line) << '\n';
+    std::cerr.flush();
+    return true;
   }
-  PrintError(fmt::format("--fail-on {}: {} at or above {} risk:", RiskName(threshold), what,
-                         RiskName(threshold)));
-  for (const std::string& line : reached) std::cerr << MessageSafe(line) << '\n';
-  std::cerr.flush();
-  return true;
-}
+
+ private:
+  std::optional<Risk> threshold_;
+  std::size_t findings_ = 0;
+  std::vector<std::string> reached_;
+};
 
 int RunScan(ScanArgs args) {
   std::optional<RuleSet> rules = LoadRules(args.rules);
@@ -292,21 +305,35 @@ int RunScan(ScanArgs args) {
     }
     return ok ? kExitOk : kExitError;
   }
+  // JSON Lines into a file or a pipe are written as the reports come (one line each, in the
+  // same stable order), so a batch holds one report at a time (issue 12: peak memory); the
+  // other formats need every report at once, and on a terminal the lines wait for the progress
+  // bar to go.
+  const bool stream = args.format == "jsonl" && !out.IsTerminal();
+  const PrintOptions print_options = PrintOptionsOf(args);
+  FailOnTally fail_on(args.fail_on);
   std::vector<Report> reports;
+  bool any_report = false;
   bool ok = ScanInputs(scanner, inputs, [&](Report& report) {
     NoteCustomerSideParty(options.party, report);
     ApplyBaseline(baseline, args.baseline, report);
-    reports.push_back(std::move(report));
+    fail_on.Add(report);
+    any_report = true;
+    if (stream) {
+      WriteJsonLines(SelectFindings(report, print_options), out.stream());
+    } else {
+      reports.push_back(std::move(report));
+    }
   });
-  if (!reports.empty()) {
-    Print(reports, args, out);
+  if (any_report) {
+    if (!stream) Print(reports, args, out);
     if (!out.Commit(&error)) {
       PrintError(error);
       return kExitError;
     }
   }
   if (!ok) return kExitError;
-  return ReachesFailOn(reports, args.fail_on) ? kExitFindings : kExitOk;
+  return fail_on.Reached() ? kExitFindings : kExitOk;
 }
 
 }  // namespace

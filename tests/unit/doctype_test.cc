@@ -157,6 +157,37 @@ TEST(DocTypeGuesser, ApplicableFollowsAppliesIf) {
             (std::vector<bool>{true, true, false}));
 }
 
+// A pack checked at build time compiles its types on the first question: the same answers.
+TEST(DocTypeGuesser, CheckedTypesCompileOnFirstQuestionAndAnswerAlike) {
+  std::vector<DocType> types = TestTypes();
+  types[0].expects.resize(2);
+  types[0].expects[1].applies_if = {"\\bgdpr\\b"};
+  Result<std::unique_ptr<DocTypeGuesser>> eager = DocTypeGuesser::Compile(types, "d.yaml");
+  Result<std::unique_ptr<DocTypeGuesser>> lazy = DocTypeGuesser::Compile(types, "d.yaml", true);
+  ASSERT_TRUE(eager.ok()) << eager.error().message();
+  ASSERT_TRUE(lazy.ok()) << lazy.error().message();
+  for (const char* text :
+       {"# data processing agreement\n", "services agreement\nannex: data processing addendum\n",
+        "this data processing addendum forms part of the services agreement\n",
+        "the processor helps the controller with data subjects.\n",
+        "fees are in the order form. the processor serves data subjects.\n", "# sla\n",
+        "the quick brown fox.\n"}) {
+    EXPECT_EQ((*lazy)->Guess("", text, text), (*eager)->Guess("", text, text)) << text;
+    EXPECT_EQ((*lazy)->Applicable(0, text), (*eager)->Applicable(0, text)) << text;
+  }
+}
+
+// Should a checked pack's pattern fail after all, nothing matches and every expectation applies.
+TEST(DocTypeGuesser, CheckedTypesWithABadPatternGuessNothing) {
+  std::vector<DocType> types = {Type("dpa", {"\\bdpa\\b", "(unclosed"})};
+  types[0].expects.resize(2);
+  types[0].expects[1].applies_if = {"\\bhipaa\\b"};
+  Result<std::unique_ptr<DocTypeGuesser>> compiled = DocTypeGuesser::Compile(types, "d.yaml", true);
+  ASSERT_TRUE(compiled.ok()) << compiled.error().message();
+  EXPECT_EQ((*compiled)->Guess("", "# dpa\n", "# dpa\n"), -1);
+  EXPECT_EQ((*compiled)->Applicable(0, "no such law"), (std::vector<bool>{true, true}));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Missing clauses on hand-built data.
 

@@ -10,22 +10,30 @@
 
 namespace clausescan::internal {
 
-// The RE2s of one thread, compiled on first use.
+// The RE2s of one thread, compiled on first use, and which patterns have a relaxed form
+// (RelaxPattern), learnt on a pattern's first run: a scan relaxes only the patterns it runs.
 class PatternIndex::Engine {
  public:
   explicit Engine(const PatternIndex& index)
-      : index_(index), exact_(index.size()), relaxed_(index.size()) {}
+      : index_(index),
+        exact_(index.size()),
+        relaxed_(index.size()),
+        shape_(index.size(), Shape::kUnknown) {}
 
   // True when pattern i occurs in text. With relaxed_first, its relaxed form (when it has one)
   // is tried first: a cheap way to rule it out.
   bool Occurs(int i, std::string_view text, bool relaxed_first) {
-    const bool relaxed = !index_.relaxed_[i].empty();
-    if (relaxed_first && relaxed &&
-        !RE2::PartialMatch(text, Get(&relaxed_[i], index_.relaxed_[i], kProbeMaxMem))) {
-      return false;
+    const std::string& pattern = index_.patterns_[i];
+    if (shape_[i] == Shape::kUnknown || (relaxed_first && shape_[i] == Shape::kRelaxed &&
+                                         relaxed_[i] == nullptr)) {
+      const std::string relaxed_form = RelaxPattern(pattern);
+      shape_[i] = relaxed_form.empty() ? Shape::kExact : Shape::kRelaxed;
+      if (relaxed_first && !relaxed_form.empty()) Get(&relaxed_[i], relaxed_form, kProbeMaxMem);
     }
-    return RE2::PartialMatch(
-        text, Get(&exact_[i], index_.patterns_[i], relaxed ? kWindowMaxMem : kProbeMaxMem));
+    const bool relaxed = shape_[i] == Shape::kRelaxed;
+    if (relaxed_first && relaxed && !RE2::PartialMatch(text, *relaxed_[i])) return false;
+    return RE2::PartialMatch(text,
+                             Get(&exact_[i], pattern, relaxed ? kWindowMaxMem : kProbeMaxMem));
   }
 
  private:
@@ -35,6 +43,8 @@ class PatternIndex::Engine {
   // job: peak RSS 200 MB with 64 MiB budgets, 148 MB with these, and no slower.
   static constexpr std::int64_t kProbeMaxMem = std::int64_t{1} << 20;
   static constexpr std::int64_t kWindowMaxMem = std::int64_t{256} << 10;
+
+  enum class Shape : char { kUnknown, kExact, kRelaxed };
 
   static const RE2& Get(std::unique_ptr<RE2>* slot, const std::string& pattern,
                         std::int64_t max_mem) {
@@ -49,6 +59,7 @@ class PatternIndex::Engine {
   const PatternIndex& index_;
   std::vector<std::unique_ptr<RE2>> exact_;
   std::vector<std::unique_ptr<RE2>> relaxed_;
+  std::vector<Shape> shape_;  // by pattern
 };
 
 PatternIndex::Scratch::Scratch(const PatternIndex& index)
@@ -81,8 +92,6 @@ std::optional<std::pair<int, std::string>> PatternIndex::Build(std::vector<std::
                                                                bool each_pattern, bool checked) {
   each_pattern_ = each_pattern;
   patterns_ = std::move(patterns);
-  relaxed_.reserve(patterns_.size());
-  for (const std::string& pattern : patterns_) relaxed_.push_back(RelaxPattern(pattern));
   if (checked) return std::nullopt;
   return Prepared().error;
 }
@@ -115,7 +124,8 @@ void PatternIndex::Prepare() const {
     if (!required.ok) {
       out->rejected[i] = 1;
       if (!out->error) {
-        const std::string& form = relaxed_[i].empty() ? patterns_[i] : relaxed_[i];
+        const std::string relaxed = RelaxPattern(patterns_[i]);
+        const std::string& form = relaxed.empty() ? patterns_[i] : relaxed;
         RE2 exact(patterns_[i], PatternOptions());
         out->error = std::make_pair(
             static_cast<int>(i), exact.ok() ? RE2(form, PatternOptions()).error() : exact.error());

@@ -160,7 +160,6 @@ class PatternIndex {
 
   bool each_pattern_ = false;
   std::vector<std::string> patterns_;
-  std::vector<std::string> relaxed_;  // by pattern: RelaxPattern's form, or ""
   mutable std::once_flag prepare_once_;
   mutable std::unique_ptr<Prefilter> prefilter_;
   mutable std::mutex pool_mutex_;

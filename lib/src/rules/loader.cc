@@ -215,7 +215,8 @@ Result<std::shared_ptr<RuleSetData>> LoadRuleSet(std::vector<SourceFile> files,
   }
   data->text_params = std::move(text_params);
   Result<std::unique_ptr<DocTypeGuesser>> guesser = DocTypeGuesser::Compile(
-      data->doctypes, special.doctypes != nullptr ? special.doctypes->name : "doctypes.yaml");
+      data->doctypes, special.doctypes != nullptr ? special.doctypes->name : "doctypes.yaml",
+      special.doctypes != nullptr && CheckedAtBuild(data->files, special.doctypes->name));
   if (!guesser) return guesser.error();
   data->doctype_guesser = std::move(*guesser);
   return data;

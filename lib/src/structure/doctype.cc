@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <mutex>
+#include <optional>
 #include <utility>
 
 namespace clausescan::internal {
@@ -118,6 +120,10 @@ struct DocTypeGuesser::Impl {
   // Per type, per expectation: its applies_if patterns as one alternation, or null.
   std::vector<std::vector<std::unique_ptr<RE2>>> applies_if;
   std::unique_ptr<RE2::Set> signal_set;  // null when there are no signals
+  // A pack checked at build time compiles on first use (issue 12: start-up): the types to
+  // compile, and the once that compiles them.
+  std::vector<DocType> pending;
+  std::once_flag compiled;
 
   // Which signals occur in text: the set's answer, or each pattern on its own when the set's
   // DFA runs out of memory.
@@ -127,10 +133,10 @@ struct DocTypeGuesser::Impl {
 DocTypeGuesser::DocTypeGuesser() : impl_(std::make_unique<Impl>()) {}
 DocTypeGuesser::~DocTypeGuesser() = default;
 
-Result<std::unique_ptr<DocTypeGuesser>> DocTypeGuesser::Compile(const std::vector<DocType>& types,
-                                                                const std::string& file) {
-  std::unique_ptr<DocTypeGuesser> guesser(new DocTypeGuesser());
-  Impl& impl = *guesser->impl_;
+// Compiles the patterns of types into impl (empty). An error names file and the type's line.
+std::optional<Error> DocTypeGuesser::Build(const std::vector<DocType>& types,
+                                           const std::string& file, Impl* out) {
+  Impl& impl = *out;
   impl.signal_set = std::make_unique<RE2::Set>(PatternOptions(), RE2::UNANCHORED);
   for (std::size_t t = 0; t < types.size(); ++t) {
     const DocType& type = types[t];
@@ -170,7 +176,40 @@ Result<std::unique_ptr<DocTypeGuesser>> DocTypeGuesser::Compile(const std::vecto
                  "simpler patterns",
                  file);
   }
+  return std::nullopt;
+}
+
+Result<std::unique_ptr<DocTypeGuesser>> DocTypeGuesser::Compile(const std::vector<DocType>& types,
+                                                                const std::string& file,
+                                                                bool checked) {
+  std::unique_ptr<DocTypeGuesser> guesser(new DocTypeGuesser());
+  if (checked) {
+    guesser->impl_->pending = types;
+    return guesser;
+  }
+  std::call_once(guesser->impl_->compiled, [] {});
+  if (std::optional<Error> error = Build(types, file, guesser->impl_.get())) return *error;
   return guesser;
+}
+
+const DocTypeGuesser::Impl& DocTypeGuesser::Compiled() const {
+  std::call_once(impl_->compiled, [this] {
+    Impl& impl = *impl_;
+    const std::vector<DocType> types = std::move(impl.pending);
+    if (!Build(types, std::string(), &impl)) return;
+    // Not reached for a pack checked at build time. Should a pattern fail after all, no title or
+    // signal matches and every expectation applies.
+    impl.titles.clear();
+    impl.signals.clear();
+    impl.signal_set.reset();
+    impl.thresholds.clear();
+    impl.applies_if.clear();
+    for (const DocType& type : types) {
+      impl.thresholds.push_back(type.threshold);
+      impl.applies_if.emplace_back(type.expects.size());
+    }
+  });
+  return *impl_;
 }
 
 std::vector<int> DocTypeGuesser::Impl::SignalsIn(std::string_view text) const {
@@ -187,7 +226,7 @@ std::vector<int> DocTypeGuesser::Impl::SignalsIn(std::string_view text) const {
 
 std::vector<bool> DocTypeGuesser::Applicable(int type, std::string_view folded) const {
   std::vector<bool> applies;
-  for (const std::unique_ptr<RE2>& re : impl_->applies_if[type]) {
+  for (const std::unique_ptr<RE2>& re : Compiled().applies_if[type]) {
     applies.push_back(re == nullptr || RE2::PartialMatch(folded, *re));
   }
   return applies;
@@ -197,7 +236,7 @@ int DocTypeGuesser::GuessByTitle(const std::vector<std::string_view>& lines) con
   for (std::string_view line : lines) {
     int best_type = -1;
     std::size_t best_start = line.size() + 1;
-    for (const Impl::Title& title : impl_->titles) {
+    for (const Impl::Title& title : Compiled().titles) {
       re2::StringPiece match;
       if (!title.re->Match(line, 0, line.size(), RE2::UNANCHORED, &match, 1)) continue;
       const std::size_t start = static_cast<std::size_t>(match.data() - line.data());
@@ -212,14 +251,15 @@ int DocTypeGuesser::GuessByTitle(const std::vector<std::string_view>& lines) con
 }
 
 int DocTypeGuesser::GuessByBody(std::string_view folded) const {
-  std::vector<double> scores(impl_->thresholds.size(), 0.0);
-  for (int i : impl_->SignalsIn(folded)) {
-    scores[impl_->signals[i].type] += impl_->signals[i].weight;
+  const Impl& impl = Compiled();
+  std::vector<double> scores(impl.thresholds.size(), 0.0);
+  for (int i : impl.SignalsIn(folded)) {
+    scores[impl.signals[i].type] += impl.signals[i].weight;
   }
   int best_type = -1;
   double best_margin = 0;
   for (std::size_t t = 0; t < scores.size(); ++t) {
-    const double threshold = impl_->thresholds[t];
+    const double threshold = impl.thresholds[t];
     if (threshold <= 0 || scores[t] < threshold) continue;
     const double margin = scores[t] / threshold;
     if (best_type < 0 || margin > best_margin) {
@@ -254,7 +294,7 @@ int DocTypeGuesser::GuessByOpening(std::string_view text) const {
   }
   int best_type = -1;
   std::size_t best_start = limit + 1;
-  for (const Impl::Title& title : impl_->titles) {
+  for (const Impl::Title& title : Compiled().titles) {
     re2::StringPiece match;
     if (!title.re->Match(line, name, line.size(), RE2::UNANCHORED, &match, 1)) continue;
     const std::size_t start = static_cast<std::size_t>(match.data() - line.data());

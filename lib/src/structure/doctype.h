@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,9 +38,14 @@ class DocTypeGuesser {
  public:
   // Compiles the patterns of types (RE2, case-insensitive, UTF-8). Errors: kRuleError naming
   // file and the type's line when RE2 rejects a pattern or the signals exceed RE2's memory
-  // budget (the loader checks each pattern first, so in practice only the budget).
+  // budget (the loader checks each pattern first, so in practice only the budget). With
+  // checked (types from a pack whose loading was checked when the program was built), nothing
+  // is compiled until the first question, so loading costs no regex compilation (issue 12:
+  // start-up); should a pattern fail then after all, no title or signal matches and every
+  // expectation applies.
   static Result<std::unique_ptr<DocTypeGuesser>> Compile(const std::vector<DocType>& types,
-                                                         const std::string& file);
+                                                         const std::string& file,
+                                                         bool checked = false);
   ~DocTypeGuesser();
 
   // The index in types of the guessed type, or -1 for "other":
@@ -73,6 +79,10 @@ class DocTypeGuesser {
  private:
   DocTypeGuesser();
   struct Impl;
+  static std::optional<Error> Build(const std::vector<DocType>& types, const std::string& file,
+                                    Impl* out);
+  // The compiled patterns (compiled now when Compile was told checked).
+  const Impl& Compiled() const;
   std::unique_ptr<Impl> impl_;
 };
 
