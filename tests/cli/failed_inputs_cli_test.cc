@@ -26,6 +26,16 @@ constexpr const char* kNotice =
 const std::string kRlo = "\xE2\x80\xAE";   // U+202E RIGHT-TO-LEFT OVERRIDE
 const std::string kZwsp = "\xE2\x80\x8B";  // U+200B ZERO WIDTH SPACE
 
+// D6: a file name's invalid UTF-8 bytes print as U+FFFD in the text report, as everywhere else.
+TEST(TextReport, AFileNamesInvalidBytesShowAsReplacementCharacters) {
+  TempDir dir;
+  WriteWholeFile(dir.path() / "bad\xff name.md", kNotice);
+  RunResult r = RunClausescan("scan " + Quote(dir.path() / "bad\xff name.md"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("bad\xEF\xBF\xBD name.md ("));
+  EXPECT_EQ(r.out.find('\xff'), std::string::npos);
+}
+
 // D9 (d): an error in a file of --rules DIR names it as the user can open it.
 TEST(RulesDirectory, AnErrorNamesThePathInTheFolderGiven) {
   TempDir dir;

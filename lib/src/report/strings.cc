@@ -306,8 +306,8 @@ std::string ReadableQuote(std::string_view text, std::string_view format) {
 }
 
 std::string CleanText(std::string_view text, FormatChars format) {
-  return FilterText(text, Layout::kOneLine,
-                    format == FormatChars::kShow ? Format::kShowBidi : Format::kKeep);
+  if (format == FormatChars::kKeep) return FilterText(text, Layout::kOneLine, Format::kKeep);
+  return FilterText(ValidUtf8(text), Layout::kOneLine, Format::kShowBidi);
 }
 
 std::string TerminalText(std::string_view text) {
@@ -355,7 +355,7 @@ std::string HtmlEscape(std::string_view text) {
 }
 
 std::string MarkdownEscape(std::string_view text) {
-  std::string clean = CleanText(ValidUtf8(text));
+  std::string clean = CleanText(text);
   std::string out;
   out.reserve(clean.size() + clean.size() / 8);
   for (char c : clean) {

@@ -42,7 +42,8 @@ enum class FormatChars {
 
 // Document text made safe and compact for one line: whitespace runs become one space, control
 // characters (C0, DEL, and C1 such as CSI) are dropped, format characters treated as `format`
-// says, and the ends are trimmed. Bytes that are not well-formed UTF-8 are kept.
+// says, and the ends are trimmed. Bytes that are not well-formed UTF-8 become U+FFFD with
+// kShow (text shown to people: a file name's invalid bytes too) and are kept with kKeep.
 std::string CleanText(std::string_view text, FormatChars format = FormatChars::kShow);
 
 // Text safe to print on a terminal as it is laid out: invalid UTF-8 replaced by U+FFFD, control
