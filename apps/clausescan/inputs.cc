@@ -16,7 +16,8 @@ namespace {
 
 constexpr const char* kStdinName = "<stdin>";
 
-bool ScanStdin(const Scanner& scanner, const std::function<void(Report&)>& on_report) {
+bool ScanStdin(const Scanner& scanner, const std::function<void(Report&)>& on_report,
+               std::vector<NotScanned>* not_scanned) {
   if (::isatty(STDIN_FILENO)) {
     std::cerr << "clausescan: reading a contract from the terminal: paste it, then press "
                  "Ctrl-D on a new line\n";
@@ -24,6 +25,7 @@ bool ScanStdin(const Scanner& scanner, const std::function<void(Report&)>& on_re
   Result<Report> report = scanner.ScanStream(std::cin, kStdinName);
   if (!report) {
     PrintError(report.error().message());
+    if (not_scanned != nullptr) not_scanned->push_back({kStdinName, report.error()});
     return false;
   }
   on_report(*report);
@@ -303,9 +305,10 @@ std::vector<std::string> FilesNotToScan(const Output& out) {
 }
 
 bool ScanInputs(const Scanner& scanner, const InputArgs& args,
-                const std::function<void(Report&)>& on_report) {
+                const std::function<void(Report&)>& on_report,
+                std::vector<NotScanned>* not_scanned) {
   if (args.paths.empty() || (args.paths.size() == 1 && args.paths[0] == "-")) {
-    return ScanStdin(scanner, on_report);
+    return ScanStdin(scanner, on_report, not_scanned);
   }
   bool ok = true;
   std::vector<std::string> files;
@@ -318,6 +321,9 @@ bool ScanInputs(const Scanner& scanner, const InputArgs& args,
           if (!item.report) {
             PrintError(item.report.error().message());
             ok = ok && item.skipped;
+            if (!item.skipped && not_scanned != nullptr) {
+              not_scanned->push_back({item.path, item.report.error()});
+            }
             return;
           }
           on_report(*item.report);
@@ -328,7 +334,7 @@ bool ScanInputs(const Scanner& scanner, const InputArgs& args,
   for (const std::string& path : args.paths) {
     if (path == "-") {
       scan_files();
-      ok = ScanStdin(scanner, on_report) && ok;
+      ok = ScanStdin(scanner, on_report, not_scanned) && ok;
     } else {
       files.push_back(path);
     }

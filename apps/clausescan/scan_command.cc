@@ -88,22 +88,22 @@ PrintOptions PrintOptionsOf(const ScanArgs& args) {
 }
 
 // Writes every report in the chosen format. Reports come in a stable order.
-void Print(const std::vector<Report>& all_reports, const ScanArgs& args, Output& out) {
+// Writes the reports in args.format, recording the inputs not scanned in the report itself
+// (D4): every format but CSV, whose rows are findings (stderr names them, as every error).
+void Print(const std::vector<Report>& all_reports, const std::vector<NotScanned>& not_scanned,
+           const ScanArgs& args, Output& out) {
   std::ostream& os = out.stream();
   const PrintOptions options = PrintOptionsOf(args);
   // Every format shows what --min-risk and --sort select (the printers taking options select
   // again, which changes nothing more).
   const std::vector<Report> reports = SelectFindings(all_reports, options);
   if (args.format == "json") {
-    if (reports.size() == 1) {
-      WriteJson(reports[0], os, args.title);
-    } else {
-      WriteJsonArray(reports, os, args.title);
-    }
+    WriteJsonReports(reports, not_scanned, os, args.title);
   } else if (args.format == "jsonl") {
     for (const Report& report : reports) WriteJsonLines(report, os);
+    for (const NotScanned& input : not_scanned) WriteJsonLinesNotScanned(input, os);
   } else if (args.format == "sarif") {
-    WriteSarif(reports, os);
+    WriteSarif(reports, not_scanned, os);
   } else if (args.format == "csv") {
     WriteCsv(reports, os);
     // CSV rows are findings: the notes (an empty document, findings cut at --max-findings) go
@@ -114,9 +114,9 @@ void Print(const std::vector<Report>& all_reports, const ScanArgs& args, Output&
       }
     }
   } else if (args.format == "md") {
-    WriteMarkdown(reports, os, options);
+    WriteMarkdown(reports, not_scanned, os, options);
   } else if (args.format == "html") {
-    WriteHtml(reports, os, options);
+    WriteHtml(reports, not_scanned, os, options);
   } else {
     TextStyle style;
     style.color = args.color == "always" || (args.color == "auto" && out.IsTerminal());
@@ -128,9 +128,11 @@ void Print(const std::vector<Report>& all_reports, const ScanArgs& args, Output&
     for (std::size_t i = 0; i < reports.size(); ++i) {
       if (i > 0) os << "\n";
       PrintOptions one = options;
-      one.notice = i + 1 == reports.size();  // the notice once, at the end
+      one.notice = false;  // once, at the end
       WriteText(reports[i], os, style, one);
     }
+    WriteTextNotScanned(not_scanned, os, style);
+    os << '\n' << kNotLegalAdvice << '\n';
   }
 }
 
@@ -293,13 +295,17 @@ int RunScan(ScanArgs args) {
     return ok ? kExitOk : kExitError;
   }
   std::vector<Report> reports;
-  bool ok = ScanInputs(scanner, inputs, [&](Report& report) {
-    NoteCustomerSideParty(options.party, report);
-    ApplyBaseline(baseline, args.baseline, report);
-    reports.push_back(std::move(report));
-  });
+  std::vector<NotScanned> not_scanned;
+  bool ok = ScanInputs(
+      scanner, inputs,
+      [&](Report& report) {
+        NoteCustomerSideParty(options.party, report);
+        ApplyBaseline(baseline, args.baseline, report);
+        reports.push_back(std::move(report));
+      },
+      &not_scanned);
   if (!reports.empty()) {
-    Print(reports, args, out);
+    Print(reports, not_scanned, args, out);
     if (!out.Commit(&error)) {
       PrintError(error);
       return kExitError;

@@ -26,6 +26,94 @@ constexpr const char* kNotice =
 const std::string kRlo = "\xE2\x80\xAE";   // U+202E RIGHT-TO-LEFT OVERRIDE
 const std::string kZwsp = "\xE2\x80\x8B";  // U+200B ZERO WIDTH SPACE
 
+// `scan -f FORMAT c.md missing.md` in a folder holding c.md (a notice clause): the run scans
+// c.md and cannot open missing.md.
+RunResult ScanWithAMissingInput(const TempDir& dir, const std::string& format) {
+  WriteWholeFile(dir.path() / "c.md", kNotice);
+  return RunClausescan("scan -f " + format + " " + Quote(dir.path() / "c.md") + " " +
+                       Quote(dir.path() / "missing.md"));
+}
+
+// D4: SARIF says the run was not complete: executionSuccessful false and an error notification
+// located at the input that failed.
+TEST(NotScanned, SarifRecordsTheInputThatFailed) {
+  TempDir dir;
+  RunResult r = ScanWithAMissingInput(dir, "sarif");
+  EXPECT_EQ(r.exit_code, 2);
+  const Json log = Json::parse(r.out);
+  const Json& run = log["runs"][0];
+  ASSERT_TRUE(run.contains("invocations")) << r.out;
+  const Json& invocation = run["invocations"][0];
+  EXPECT_EQ(invocation["executionSuccessful"], false);
+  const Json& notifications = invocation["toolExecutionNotifications"];
+  ASSERT_EQ(notifications.size(), 1u);
+  EXPECT_EQ(notifications[0]["level"], "error");
+  EXPECT_THAT(notifications[0]["message"]["text"].get<std::string>(),
+              HasSubstr("missing.md: cannot open"));
+  EXPECT_THAT(notifications[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                  .get<std::string>(),
+              HasSubstr("missing.md"));
+  EXPECT_EQ(run["artifacts"].size(), 1u);  // only what was scanned
+}
+
+// D4: JSON gives the reports and an "errors" array (as Semgrep's JSON output has).
+TEST(NotScanned, JsonHasAnErrorsArray) {
+  TempDir dir;
+  RunResult r = ScanWithAMissingInput(dir, "json");
+  EXPECT_EQ(r.exit_code, 2);
+  const Json json = Json::parse(r.out);
+  ASSERT_TRUE(json.is_object()) << r.out;
+  ASSERT_EQ(json["reports"].size(), 1u) << r.out;
+  EXPECT_EQ(json["reports"][0]["findings"].size(), 1u);
+  ASSERT_EQ(json["errors"].size(), 1u);
+  EXPECT_EQ(json["errors"][0]["path"], (dir.path() / "missing.md").string());
+  EXPECT_EQ(json["errors"][0]["code"], "io");
+  EXPECT_THAT(json["errors"][0]["message"].get<std::string>(), HasSubstr("cannot open"));
+}
+
+// D4: JSON Lines ends with one error record per input not scanned.
+TEST(NotScanned, JsonLinesHasAnErrorRecord) {
+  TempDir dir;
+  RunResult r = ScanWithAMissingInput(dir, "jsonl");
+  EXPECT_EQ(r.exit_code, 2);
+  std::istringstream lines(r.out);
+  std::vector<Json> records;
+  for (std::string line; std::getline(lines, line);) records.push_back(Json::parse(line));
+  ASSERT_EQ(records.size(), 2u) << r.out;
+  EXPECT_TRUE(records[0].contains("document"));
+  EXPECT_FALSE(records[1].contains("document"));
+  EXPECT_EQ(records[1]["path"], (dir.path() / "missing.md").string());
+  EXPECT_EQ(records[1]["error"]["code"], "io");
+}
+
+// D4: the human formats list what was not scanned.
+TEST(NotScanned, TextMarkdownAndHtmlListIt) {
+  for (const std::string format : {"text", "md", "html"}) {
+    TempDir dir;
+    RunResult r = ScanWithAMissingInput(dir, format);
+    EXPECT_EQ(r.exit_code, 2) << format;
+    EXPECT_THAT(r.out, HasSubstr(format == "text" ? "not scanned (1 input):" : "Not scanned"))
+        << format;
+    EXPECT_THAT(r.out, HasSubstr("missing.md: cannot open")) << format;
+  }
+}
+
+// D4: a report with every input scanned has no trace of the feature (the goldens hold the
+// bytes); the text report still ends with the notice once.
+TEST(NotScanned, AReportWithEveryInputScannedSaysNothingOfIt) {
+  TempDir dir;
+  WriteWholeFile(dir.path() / "c.md", kNotice);
+  RunResult json = RunClausescan("scan -f json " + Quote(dir.path() / "c.md"));
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_FALSE(Json::parse(json.out).contains("errors"));
+  RunResult sarif = RunClausescan("scan -f sarif " + Quote(dir.path() / "c.md"));
+  EXPECT_FALSE(Json::parse(sarif.out)["runs"][0].contains("invocations"));
+  RunResult text =
+      RunClausescan("scan " + Quote(dir.path() / "c.md") + " " + Quote(dir.path() / "c.md"));
+  EXPECT_THAT(text.out, Not(HasSubstr("not scanned")));
+  EXPECT_EQ(text.out.find("not legal advice"), text.out.rfind("not legal advice"));
+}
+
 // D6: a file name's invalid UTF-8 bytes print as U+FFFD in the text report, as everywhere else.
 TEST(TextReport, AFileNamesInvalidBytesShowAsReplacementCharacters) {
   TempDir dir;

@@ -179,8 +179,11 @@ TEST_F(FormatsCli, InABatchTheOtherFilesStillScan) {
   RunResult run = RunClausescan(args);
   EXPECT_LT(std::chrono::steady_clock::now() - start, kHangGuard);
   EXPECT_EQ(run.exit_code, 2);
-  Json reports = Json::parse(run.out);
+  // Inputs not scanned: the reports and an "errors" array, one per hostile file.
+  const Json output = Json::parse(run.out);
+  Json reports = output["reports"];
   ASSERT_EQ(reports.size(), 2u) << run.out;
+  EXPECT_EQ(output["errors"].size(), hostile.size());
   EXPECT_EQ(reports[0]["document"]["path"], good_docx.string());
   EXPECT_EQ(reports[1]["document"]["path"], good_pdf.string());
   for (const Hostile& h : hostile) {
