@@ -34,6 +34,18 @@ RunResult ScanWithAMissingInput(const TempDir& dir, const std::string& format) {
                        Quote(dir.path() / "missing.md"));
 }
 
+// D5: CSV is opened by people in spreadsheets; a bidi control from the contract is marked as the
+// text report marks it, a zero-width character dropped.
+TEST(CsvReport, MarksBidiControlsAndDropsZeroWidthCharacters) {
+  RunResult r =
+      RunClausescan("scan --format csv -", "Supplier shall notify Customer of any " + kRlo +
+                                               "Security" + kZwsp + " Incident within 24 hours.\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("[U+202E]Security Incident"));
+  EXPECT_THAT(r.out, Not(HasSubstr(kRlo)));
+  EXPECT_THAT(r.out, Not(HasSubstr(kZwsp)));
+}
+
 // D4: SARIF says the run was not complete: executionSuccessful false and an error notification
 // located at the input that failed.
 TEST(NotScanned, SarifRecordsTheInputThatFailed) {

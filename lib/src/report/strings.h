@@ -77,9 +77,10 @@ std::string MarkdownEscape(std::string_view text);
 std::string MarkdownEscapeLine(std::string_view text);
 
 // A CSV field as RFC 4180 writes it: valid UTF-8 without control characters (C0 but tab, CR
-// and LF; DEL; C1), format characters kept (data for other programs), quoted when it holds a comma,
-// quote, CR or LF, with quotes doubled. A field a spreadsheet would evaluate (starting with = + - @
-// tab or CR) is prefixed with an apostrophe first: contract text must never run as a formula.
+// and LF; DEL; C1), format characters as FormatChars::kShow (people open CSV in spreadsheets),
+// quoted when it holds a comma, quote, CR or LF, with quotes doubled. A field a spreadsheet
+// would evaluate (starting with = + - @ tab or CR) is prefixed with an apostrophe first:
+// contract text must never run as a formula.
 std::string CsvField(std::string_view raw);
 
 // JSON text (as a JSON library writes it, with non-ASCII characters as they are) with every
