@@ -235,6 +235,16 @@ bool CheckStandardOutputIsNotRead(const ReadFiles& reads, const std::string& wha
   return true;
 }
 
+namespace {
+
+// What a run writing target writes to standard output: the report itself (scan, evidence
+// without -o), or its messages (pack: the summary; beside a pack's --missing list too).
+std::string WhatStandardOutputHolds(const WriteTarget& target) {
+  return target.noun == "report" ? "report" : "messages";
+}
+
+}  // namespace
+
 bool CheckOutputIsNotAnInput(const InputArgs& args, const ReadFiles& reads, const Output& out) {
   return CheckTargetIsNotAnInput(args, reads, ReportTarget(out));
 }
@@ -267,7 +277,7 @@ bool CheckTargetIsNotAnInput(const InputArgs& args, const ReadFiles& reads,
       PrintError(
           fmt::format("{}: is the standard output too (the shell has opened it for the {}); not "
                       "scanning it",
-                      name, target.noun == "pack" ? "messages" : "report"));
+                      name, WhatStandardOutputHolds(target)));
       return false;
     }
   }
@@ -283,7 +293,7 @@ bool CheckTargetIsNotAnInput(const InputArgs& args, const ReadFiles& reads,
   }
   if (!CheckReadFiles(reads, target)) return false;
   // issue 13 attack D19: standard output onto a file the run reads (`pack ... >> evidence.txt`)
-  if (!CheckStandardOutputIsNotRead(reads, target.noun == "pack" ? "messages" : "report")) {
+  if (!CheckStandardOutputIsNotRead(reads, WhatStandardOutputHolds(target))) {
     return false;
   }
   if (!target.replaces_a_file) return true;  // a descriptor's file is skipped (FilesNotToScan)

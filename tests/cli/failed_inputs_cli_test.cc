@@ -136,6 +136,20 @@ TEST(TextReport, AFileNamesInvalidBytesShowAsReplacementCharacters) {
   EXPECT_EQ(r.out.find('\xff'), std::string::npos);
 }
 
+// D9 (a): --missing over a contract names the still-missing list, not a report.
+TEST(PackMissingList, OverAContractNamesTheList) {
+  TempDir dir;
+  WriteWholeFile(dir.path() / "c.md", kNotice);
+  RunResult r =
+      RunClausescan("pack " + Quote(dir.path() / "c.md") + " --profile '" +
+                    SourcePath("corpus/profile/acme-profile.yaml") + "' -o " +
+                    Quote(dir.path() / "pack") + " --missing " + Quote(dir.path() / "c.md"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("not writing the still-missing list over it"));
+  EXPECT_THAT(r.err, Not(HasSubstr("report")));
+  EXPECT_EQ(ReadWholeFile(dir.path() / "c.md"), kNotice);
+}
+
 // D9 (d): an error in a file of --rules DIR names it as the user can open it.
 TEST(RulesDirectory, AnErrorNamesThePathInTheFolderGiven) {
   TempDir dir;
