@@ -34,6 +34,20 @@ RunResult ScanWithAMissingInput(const TempDir& dir, const std::string& format) {
                        Quote(dir.path() / "missing.md"));
 }
 
+// Runs sh commands in dir, killed after 20 s: $CS is the clausescan binary. Returns the exit
+// status (137 when killed) with standard output and error.
+RunResult ShellWithTimeout(const fs::path& dir, const std::string& commands) {
+  WriteWholeFile(dir / "script.sh", "CS='" + std::string(CLAUSESCAN_BINARY) + "'\n" + commands);
+  const int status = std::system(("cd " + Quote(dir) + " && timeout -s KILL 20 sh script.sh > " +
+                                  Quote(dir / "out") + " 2> " + Quote(dir / "err"))
+                                     .c_str());
+  RunResult result;
+  result.exit_code = ExitCode(status);
+  result.out = ReadWholeFile(dir / "out");
+  result.err = ReadWholeFile(dir / "err");
+  return result;
+}
+
 // D5: CSV is opened by people in spreadsheets; a bidi control from the contract is marked as the
 // text report marks it, a zero-width character dropped.
 TEST(CsvReport, MarksBidiControlsAndDropsZeroWidthCharacters) {
@@ -160,6 +174,21 @@ TEST(RulesDirectory, AnErrorNamesThePathInTheFolderGiven) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.err,
               HasSubstr((dir.path() / "myrules" / "audit_rights" / "assessment.yaml:").string()));
+}
+
+// #6: a named contract that was a regular file when the run looked, and is a FIFO when its
+// turn comes, is refused instead of waited on. The run is held on a first input (a FIFO it
+// reads, as a process substitution) while c.md is swapped.
+TEST(NamedContract, AFifoPutInPlaceOfARegularFileIsNotWaitedOn) {
+  TempDir dir;
+  WriteWholeFile(dir.path() / "c.md", kNotice);
+  ASSERT_EQ(::mkfifo((dir.path() / "gate").c_str(), 0600), 0);
+  RunResult r = ShellWithTimeout(
+      dir.path(),
+      "{ exec 3> gate; rm c.md; mkfifo c.md; printf 'Nothing.\\n' >&3; exec 3>&-; } &\n"
+      "exec \"$CS\" scan --jobs 1 -f jsonl gate c.md\n");
+  EXPECT_EQ(r.exit_code, 2) << r.err;  // 137: killed while waiting on the FIFO
+  EXPECT_THAT(r.err, HasSubstr("c.md: not a regular file (a FIFO)"));
 }
 
 }  // namespace

@@ -297,6 +297,8 @@ Result<std::string> ReadFileBytes(const std::string& path, std::size_t max_bytes
     return Error(ErrorCode::kIo, fmt::format("not a regular file ({})", FileTypeName(info.st_mode)),
                  path);
   }
+  // The descriptor is a regular file's: reads block as usual from here on.
+  if ((flags & O_NONBLOCK) != 0) ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
   std::size_t size = S_ISREG(info.st_mode) ? static_cast<std::size_t>(info.st_size) : 0;
   if (size > max_bytes) {
     ::close(fd);
