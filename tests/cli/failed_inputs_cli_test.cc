@@ -164,6 +164,29 @@ TEST(PackMissingList, OverAContractNamesTheList) {
   EXPECT_EQ(ReadWholeFile(dir.path() / "c.md"), kNotice);
 }
 
+// D9 (b): a source read until it passed the limit has no size to tell.
+TEST(InputLimit, ASourceReadPastTheLimitSaysMoreThanTheLimit) {
+  RunResult r = RunClausescan("scan --max-input-size 1K /dev/zero");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("/dev/zero: input is more than 1024 bytes, the limit"));
+}
+
+// D9 (c): a source larger than the limit costs about the limit in memory, not twice it: under
+// an address-space cap of 700 MiB, 256 MiB are refused as too large rather than exhausting
+// memory (reading into a doubling buffer took 256 + 512 MiB). Not under AddressSanitizer,
+// which reserves terabytes of address space.
+TEST(InputLimit, ReadingPastTheLimitHoldsAboutTheLimit) {
+#if defined(__SANITIZE_ADDRESS__)
+  GTEST_SKIP() << "AddressSanitizer reserves address space";
+#endif
+  TempDir dir;
+  RunResult r = ShellWithTimeout(
+      dir.path(), "ulimit -v 716800 && exec \"$CS\" scan --max-input-size 256M /dev/zero\n");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("input is more than 268435456 bytes"));
+  EXPECT_THAT(r.err, Not(HasSubstr("memory")));
+}
+
 // D9 (d): an error in a file of --rules DIR names it as the user can open it.
 TEST(RulesDirectory, AnErrorNamesThePathInTheFolderGiven) {
   TempDir dir;

@@ -141,18 +141,38 @@ Error TooLargeError(std::size_t size, std::size_t limit, const std::string& name
                name);
 }
 
-// Reads fd to its end into out, failing once out holds more than max_bytes.
+// The error for a source read until it passed the limit: its size is not known, only that it
+// holds more than limit bytes.
+Error AboveLimitError(std::size_t limit, const std::string& name) {
+  return Error(ErrorCode::kTooLarge,
+               fmt::format("input is more than {} bytes, the limit (raise the limit with "
+                           "--max-input-size)",
+                           limit),
+               name);
+}
+
+// Reads fd to its end into out, failing once out holds more than max_bytes. Never reads more
+// than max_bytes + 1 bytes, and grows out so that memory peaks near max_bytes + 1, not twice it:
+// capacity doubles while the copy a doubling makes stays below half the limit, then goes
+// straight to max_bytes + 1 (pages not yet written cost nothing).
 Result<bool> ReadAll(int fd, std::size_t max_bytes, const std::string& path, std::string& out) {
+  const std::size_t most = max_bytes == SIZE_MAX ? max_bytes : max_bytes + 1;
   char buffer[1 << 16];
   while (true) {
-    ssize_t n = ::read(fd, buffer, sizeof buffer);
+    const std::size_t room = std::min(sizeof buffer, most - out.size());
+    ssize_t n = ::read(fd, buffer, room);
     if (n == 0) return true;
     if (n < 0) {
       if (errno == EINTR) continue;
       return Error(ErrorCode::kIo, fmt::format("cannot read: {}", std::strerror(errno)), path);
     }
+    const std::size_t needed = out.size() + static_cast<std::size_t>(n);
+    if (needed > out.capacity()) {
+      const std::size_t doubled = std::max(needed, 2 * out.capacity());
+      out.reserve(doubled > most / 2 ? most : doubled);
+    }
     out.append(buffer, static_cast<std::size_t>(n));
-    if (out.size() > max_bytes) return TooLargeError(out.size(), max_bytes, path);
+    if (out.size() > max_bytes) return AboveLimitError(max_bytes, path);
   }
 }
 
