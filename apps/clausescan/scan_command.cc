@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cctype>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
@@ -139,8 +140,8 @@ void Print(const std::vector<Report>& all_reports, const std::vector<NotScanned>
 // The streaming filter: each stdin line is {"id": ..., "text": ...} (optionally "name", whose
 // extension picks the format); each gets one report line carrying its id. A bad line, or one
 // longer than max_line bytes (never held whole), gets an error line with its id (or its line
-// number) and the filter goes on; it stops at the end of stdin or when out fails (its reader
-// has gone). Returns false when a line got an error line or stdin could not be read.
+// number) and the filter goes on; it stops at the end of stdin, when out fails (its reader
+// has gone), or after an error line for a line with no line end in twice max_line bytes. Returns false when a line got an error line or stdin could not be read.
 bool FilterJsonLines(const Scanner& scanner, std::size_t max_line,
                      const std::optional<Baseline>& baseline, const std::string& baseline_path,
                      const PrintOptions& options, std::ostream& out) {
@@ -156,6 +157,18 @@ bool FilterJsonLines(const Scanner& scanner, std::size_t max_line,
       break;
     }
     JsonLinesId id = fmt::format("line {}", number);
+    if (status == LineReader::Status::kNoLineEnd) {  // D3: /dev/zero would be read for ever
+      Error error(ErrorCode::kTooLarge,
+                  fmt::format("line {} has no line end in more than {} bytes, twice the limit: "
+                              "standard input is not JSON Lines; stopping (raise the limit with "
+                              "--max-input-size)",
+                              number, max_line > SIZE_MAX / 2 ? SIZE_MAX : 2 * max_line),
+                  "<stdin>", static_cast<int>(number));
+      PrintError(error.message());
+      WriteJsonLinesError(id, error, out);
+      ok = false;
+      break;
+    }
     if (status == LineReader::Status::kTooLong) {
       Error error(ErrorCode::kTooLarge,
                   fmt::format("line {} is longer than {} bytes (raise the limit with "

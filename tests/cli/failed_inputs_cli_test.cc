@@ -199,6 +199,19 @@ TEST(RulesDirectory, AnErrorNamesThePathInTheFolderGiven) {
               HasSubstr((dir.path() / "myrules" / "audit_rights" / "assessment.yaml:").string()));
 }
 
+// D3: the JSON Lines filter over a source with no line end stops with an error line instead of
+// reading for ever.
+TEST(JsonLinesFilter, ASourceWithNoLineEndIsRefused) {
+  TempDir dir;
+  RunResult r = ShellWithTimeout(dir.path(),
+                                 "exec \"$CS\" scan -f jsonl --max-input-size 1K - < /dev/zero\n");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("line 1 has no line end in more than 2048 bytes"));
+  const Json line = Json::parse(r.out);
+  EXPECT_EQ(line["id"], "line 1");
+  EXPECT_EQ(line["error"]["code"], "too_large");
+}
+
 // #6: a named contract that was a regular file when the run looked, and is a FIFO when its
 // turn comes, is refused instead of waited on. The run is held on a first input (a FIFO it
 // reads, as a process substitution) while c.md is swapped.

@@ -349,8 +349,8 @@ TEST(JsonLinesFilterLimits, StopsWhenTheOutputIsClosed) {
 }
 
 // issue 16 #11: a line longer than --max-input-size gets an error line naming it and the filter
-// goes on with the next line, without ever holding the long line (1.2 GB of zeros with the
-// address space capped at 640 MiB).
+// goes on with the next line, without ever holding the long line (1.5 MiB of zeros, 1 MiB
+// limit); a line past twice the limit stops the filter (JsonLinesFilter.ASourceWithNoLineEnd...).
 TEST(JsonLinesFilterLimits, ALongLineIsSkippedWithoutHoldingIt) {
   TempDir dir;
 #if defined(__SANITIZE_ADDRESS__)  // AddressSanitizer reserves terabytes of address space
@@ -360,7 +360,7 @@ TEST(JsonLinesFilterLimits, ALongLineIsSkippedWithoutHoldingIt) {
 #endif
   int status =
       RunScript(dir.path(), limit +
-                                "{ head -c 1200M /dev/zero; printf '\\n{\"id\": \"after\", "
+                                "{ head -c 1536K /dev/zero; printf '\\n{\"id\": \"after\", "
                                 "\"text\": \"Nothing here.\"}\\n'; } | '" +
                                 std::string(CLAUSESCAN_BINARY) +
                                 "' scan --format jsonl --max-input-size 1M > " +
