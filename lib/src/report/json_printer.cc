@@ -152,6 +152,18 @@ void WriteReportMembers(const Report& report, std::ostream& out) {
       << ",\"summary\":" << Dump(SummaryJson(report));
 }
 
+// The reports of a JSON array, one per line, each with "title" when it is not empty, separated
+// by commas.
+void WriteReportLines(const std::vector<Report>& reports, std::string_view title,
+                      std::ostream& out) {
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    out << '{';
+    WriteReportMembers(reports[i], out);
+    if (!title.empty()) out << ",\"title\":" << Dump(Json(std::string(title)));
+    out << '}' << (i + 1 < reports.size() ? ",\n" : "\n");
+  }
+}
+
 }  // namespace
 
 void WriteJson(const Report& report, std::ostream& out) { WriteJson(report, out, ""); }
@@ -173,12 +185,7 @@ void WriteJsonArray(const std::vector<Report>& reports, std::ostream& out, std::
     return;
   }
   out << "[\n";
-  for (std::size_t i = 0; i < reports.size(); ++i) {
-    out << '{';
-    WriteReportMembers(reports[i], out);
-    if (!title.empty()) out << ",\"title\":" << Dump(Json(std::string(title)));
-    out << '}' << (i + 1 < reports.size() ? ",\n" : "\n");
-  }
+  WriteReportLines(reports, title, out);
   out << "]\n";
 }
 
@@ -203,14 +210,8 @@ void WriteJsonReports(const std::vector<Report>& reports,
     }
     return;
   }
-  // One report per line, as in the array form.
   out << "{\"reports\":[\n";
-  for (std::size_t i = 0; i < reports.size(); ++i) {
-    out << '{';
-    WriteReportMembers(reports[i], out);
-    if (!title.empty()) out << ",\"title\":" << Dump(Json(std::string(title)));
-    out << '}' << (i + 1 < reports.size() ? ",\n" : "\n");
-  }
+  WriteReportLines(reports, title, out);
   Json errors = Json::array();
   for (const NotScanned& input : not_scanned) {
     errors.push_back(Json{{"path", input.path},
