@@ -187,6 +187,19 @@ TEST(InputLimit, ReadingPastTheLimitHoldsAboutTheLimit) {
   EXPECT_THAT(r.err, Not(HasSubstr("memory")));
 }
 
+// D9 (c): the same for standard input, which is read through a stream.
+TEST(InputLimit, StandardInputPastTheLimitHoldsAboutTheLimit) {
+#if defined(__SANITIZE_ADDRESS__)
+  GTEST_SKIP() << "AddressSanitizer reserves address space";
+#endif
+  TempDir dir;
+  RunResult r = ShellWithTimeout(
+      dir.path(), "ulimit -v 716800 && exec \"$CS\" scan --max-input-size 256M - < /dev/zero\n");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("<stdin>: input is above the limit of 268435456 bytes"));
+  EXPECT_THAT(r.err, Not(HasSubstr("memory")));
+}
+
 // D9 (d): an error in a file of --rules DIR names it as the user can open it.
 TEST(RulesDirectory, AnErrorNamesThePathInTheFolderGiven) {
   TempDir dir;

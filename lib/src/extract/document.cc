@@ -152,9 +152,7 @@ Error AboveLimitError(std::size_t limit, const std::string& name) {
 }
 
 // Reads fd to its end into out, failing once out holds more than max_bytes. Never reads more
-// than max_bytes + 1 bytes, and grows out so that memory peaks near max_bytes + 1, not twice it:
-// capacity doubles while the copy a doubling makes stays below half the limit, then goes
-// straight to max_bytes + 1 (pages not yet written cost nothing).
+// than max_bytes + 1 bytes, grown by AppendWithin.
 Result<bool> ReadAll(int fd, std::size_t max_bytes, const std::string& path, std::string& out) {
   const std::size_t most = max_bytes == SIZE_MAX ? max_bytes : max_bytes + 1;
   char buffer[1 << 16];
@@ -166,15 +164,23 @@ Result<bool> ReadAll(int fd, std::size_t max_bytes, const std::string& path, std
       if (errno == EINTR) continue;
       return Error(ErrorCode::kIo, fmt::format("cannot read: {}", std::strerror(errno)), path);
     }
-    const std::size_t needed = out.size() + static_cast<std::size_t>(n);
-    if (needed > out.capacity()) {
-      const std::size_t doubled = std::max(needed, 2 * out.capacity());
-      out.reserve(doubled > most / 2 ? most : doubled);
-    }
-    out.append(buffer, static_cast<std::size_t>(n));
+    AppendWithin(out, std::string_view(buffer, static_cast<std::size_t>(n)), most);
     if (out.size() > max_bytes) return AboveLimitError(max_bytes, path);
   }
 }
+
+}  // namespace
+
+void AppendWithin(std::string& out, std::string_view data, std::size_t most) {
+  const std::size_t needed = out.size() + data.size();
+  if (needed > out.capacity()) {
+    const std::size_t doubled = std::max(needed, 2 * out.capacity());
+    out.reserve(doubled > most / 2 ? std::max(needed, most) : doubled);
+  }
+  out.append(data);
+}
+
+namespace {
 
 // What a file that is not a regular one is, for messages.
 const char* FileTypeName(mode_t mode) {
