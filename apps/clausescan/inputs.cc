@@ -16,7 +16,8 @@ namespace {
 
 constexpr const char* kStdinName = "<stdin>";
 
-bool ScanStdin(const Scanner& scanner, const std::function<void(Report&)>& on_report) {
+bool ScanStdin(const Scanner& scanner, const std::function<void(Report&)>& on_report,
+               std::vector<NotScanned>* not_scanned) {
   if (::isatty(STDIN_FILENO)) {
     std::cerr << "clausescan: reading a contract from the terminal: paste it, then press "
                  "Ctrl-D on a new line\n";
@@ -24,6 +25,7 @@ bool ScanStdin(const Scanner& scanner, const std::function<void(Report&)>& on_re
   Result<Report> report = scanner.ScanStream(std::cin, kStdinName);
   if (!report) {
     PrintError(report.error().message());
+    if (not_scanned != nullptr) not_scanned->push_back({kStdinName, report.error()});
     return false;
   }
   on_report(*report);
@@ -233,6 +235,16 @@ bool CheckStandardOutputIsNotRead(const ReadFiles& reads, const std::string& wha
   return true;
 }
 
+namespace {
+
+// What a run writing target writes to standard output: the report itself (scan, evidence
+// without -o), or its messages (pack: the summary; beside a pack's --missing list too).
+std::string WhatStandardOutputHolds(const WriteTarget& target) {
+  return target.noun == "report" ? "report" : "messages";
+}
+
+}  // namespace
+
 bool CheckOutputIsNotAnInput(const InputArgs& args, const ReadFiles& reads, const Output& out) {
   return CheckTargetIsNotAnInput(args, reads, ReportTarget(out));
 }
@@ -265,7 +277,7 @@ bool CheckTargetIsNotAnInput(const InputArgs& args, const ReadFiles& reads,
       PrintError(
           fmt::format("{}: is the standard output too (the shell has opened it for the {}); not "
                       "scanning it",
-                      name, target.noun == "pack" ? "messages" : "report"));
+                      name, WhatStandardOutputHolds(target)));
       return false;
     }
   }
@@ -281,7 +293,7 @@ bool CheckTargetIsNotAnInput(const InputArgs& args, const ReadFiles& reads,
   }
   if (!CheckReadFiles(reads, target)) return false;
   // issue 13 attack D19: standard output onto a file the run reads (`pack ... >> evidence.txt`)
-  if (!CheckStandardOutputIsNotRead(reads, target.noun == "pack" ? "messages" : "report")) {
+  if (!CheckStandardOutputIsNotRead(reads, WhatStandardOutputHolds(target))) {
     return false;
   }
   if (!target.replaces_a_file) return true;  // a descriptor's file is skipped (FilesNotToScan)
@@ -303,9 +315,10 @@ std::vector<std::string> FilesNotToScan(const Output& out) {
 }
 
 bool ScanInputs(const Scanner& scanner, const InputArgs& args,
-                const std::function<void(Report&)>& on_report) {
+                const std::function<void(Report&)>& on_report,
+                std::vector<NotScanned>* not_scanned) {
   if (args.paths.empty() || (args.paths.size() == 1 && args.paths[0] == "-")) {
-    return ScanStdin(scanner, on_report);
+    return ScanStdin(scanner, on_report, not_scanned);
   }
   bool ok = true;
   std::vector<std::string> files;
@@ -318,6 +331,9 @@ bool ScanInputs(const Scanner& scanner, const InputArgs& args,
           if (!item.report) {
             PrintError(item.report.error().message());
             ok = ok && item.skipped;
+            if (!item.skipped && not_scanned != nullptr) {
+              not_scanned->push_back({item.path, item.report.error()});
+            }
             return;
           }
           on_report(*item.report);
@@ -328,7 +344,7 @@ bool ScanInputs(const Scanner& scanner, const InputArgs& args,
   for (const std::string& path : args.paths) {
     if (path == "-") {
       scan_files();
-      ok = ScanStdin(scanner, on_report) && ok;
+      ok = ScanStdin(scanner, on_report, not_scanned) && ok;
     } else {
       files.push_back(path);
     }

@@ -12,6 +12,7 @@
 
 #include "clausescan/batch.h"
 #include "clausescan/clausescan.h"
+#include "clausescan/not_scanned.h"
 #include "output.h"
 
 namespace clausescan::cli {
@@ -113,9 +114,11 @@ std::vector<std::string> FilesNotToScan(const Output& out);
 
 // Scans the inputs, calling on_report for each document in a stable order (the order of the
 // arguments, folders walked in name order). A file that cannot be scanned is reported on stderr
-// with its name and the others go on. Returns false when any input failed.
+// with its name, added to *not_scanned (when given) in the same order, and the others go on.
+// Returns false when any input failed.
 bool ScanInputs(const Scanner& scanner, const InputArgs& args,
-                const std::function<void(Report&)>& on_report);
+                const std::function<void(Report&)>& on_report,
+                std::vector<NotScanned>* not_scanned = nullptr);
 
 }  // namespace clausescan::cli
 

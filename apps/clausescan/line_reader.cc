@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 
 namespace clausescan::cli {
@@ -30,6 +31,8 @@ LineReader::Status LineReader::Next(std::string* line) {
   line->clear();
   bool started = false;
   bool too_long = false;
+  std::size_t length_so_far = 0;  // of the line, including what was dropped
+  const std::size_t most = max_line_ > SIZE_MAX / 2 ? SIZE_MAX : 2 * max_line_;
   while (true) {
     if (begin_ == end_ && !Fill()) {
       if (error_ != 0) return Status::kError;
@@ -48,6 +51,8 @@ LineReader::Status LineReader::Next(std::string* line) {
     }
     if (!too_long) line->append(start, length);
     begin_ += length;
+    length_so_far += length;
+    if (newline == nullptr && length_so_far > most) return Status::kNoLineEnd;
     if (newline != nullptr) {
       ++begin_;
       return too_long ? Status::kTooLong : Status::kLine;

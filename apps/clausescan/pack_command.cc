@@ -292,7 +292,9 @@ int RunPack(PackArgs args) {
       PrintError(error);
       return kExitError;
     }
-    if (!CheckOutputIsNotAnInput(args.inputs, reads, *missing)) return kExitError;
+    WriteTarget target = ReportTarget(*missing);
+    target.noun = "still-missing list";  // D9: not "the report", which pack does not write
+    if (!CheckTargetIsNotAnInput(args.inputs, reads, target)) return kExitError;
   }
   auto shared = std::make_shared<const Profile>(std::move(profile).value());
   options.profile = shared;

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cctype>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
@@ -89,22 +90,22 @@ PrintOptions PrintOptionsOf(const ScanArgs& args) {
 }
 
 // Writes every report in the chosen format. Reports come in a stable order.
-void Print(const std::vector<Report>& all_reports, const ScanArgs& args, Output& out) {
+// Writes the reports in args.format, recording the inputs not scanned in the report itself
+// (D4): every format but CSV, whose rows are findings (stderr names them, as every error).
+void Print(const std::vector<Report>& all_reports, const std::vector<NotScanned>& not_scanned,
+           const ScanArgs& args, Output& out) {
   std::ostream& os = out.stream();
   const PrintOptions options = PrintOptionsOf(args);
   // Every format shows what --min-risk and --sort select (the printers taking options select
   // again, which changes nothing more).
   const std::vector<Report> reports = SelectFindings(all_reports, options);
   if (args.format == "json") {
-    if (reports.size() == 1) {
-      WriteJson(reports[0], os, args.title);
-    } else {
-      WriteJsonArray(reports, os, args.title);
-    }
+    WriteJsonReports(reports, not_scanned, os, args.title);
   } else if (args.format == "jsonl") {
     for (const Report& report : reports) WriteJsonLines(report, os);
+    for (const NotScanned& input : not_scanned) WriteJsonLinesNotScanned(input, os);
   } else if (args.format == "sarif") {
-    WriteSarif(reports, os);
+    WriteSarif(reports, not_scanned, os);
   } else if (args.format == "csv") {
     WriteCsv(reports, os);
     // CSV rows are findings: the notes (an empty document, findings cut at --max-findings) go
@@ -115,9 +116,9 @@ void Print(const std::vector<Report>& all_reports, const ScanArgs& args, Output&
       }
     }
   } else if (args.format == "md") {
-    WriteMarkdown(reports, os, options);
+    WriteMarkdown(reports, not_scanned, os, options);
   } else if (args.format == "html") {
-    WriteHtml(reports, os, options);
+    WriteHtml(reports, not_scanned, os, options);
   } else {
     TextStyle style;
     style.color = args.color == "always" || (args.color == "auto" && out.IsTerminal());
@@ -129,17 +130,19 @@ void Print(const std::vector<Report>& all_reports, const ScanArgs& args, Output&
     for (std::size_t i = 0; i < reports.size(); ++i) {
       if (i > 0) os << "\n";
       PrintOptions one = options;
-      one.notice = i + 1 == reports.size();  // the notice once, at the end
+      one.notice = false;  // once, at the end
       WriteText(reports[i], os, style, one);
     }
+    WriteTextNotScanned(not_scanned, os, style);
+    os << '\n' << kNotLegalAdvice << '\n';
   }
 }
 
 // The streaming filter: each stdin line is {"id": ..., "text": ...} (optionally "name", whose
 // extension picks the format); each gets one report line carrying its id. A bad line, or one
 // longer than max_line bytes (never held whole), gets an error line with its id (or its line
-// number) and the filter goes on; it stops at the end of stdin or when out fails (its reader
-// has gone). Returns false when a line got an error line or stdin could not be read.
+// number) and the filter goes on; it stops at the end of stdin, when out fails (its reader
+// has gone), or after an error line for a line with no line end in twice max_line bytes. Returns false when a line got an error line or stdin could not be read.
 bool FilterJsonLines(const Scanner& scanner, std::size_t max_line,
                      const std::optional<Baseline>& baseline, const std::string& baseline_path,
                      const PrintOptions& options, std::ostream& out) {
@@ -155,6 +158,18 @@ bool FilterJsonLines(const Scanner& scanner, std::size_t max_line,
       break;
     }
     JsonLinesId id = fmt::format("line {}", number);
+    if (status == LineReader::Status::kNoLineEnd) {  // D3: /dev/zero would be read for ever
+      Error error(ErrorCode::kTooLarge,
+                  fmt::format("line {} has no line end in more than {} bytes, twice the limit: "
+                              "standard input is not JSON Lines; stopping (raise the limit with "
+                              "--max-input-size)",
+                              number, max_line > SIZE_MAX / 2 ? SIZE_MAX : 2 * max_line),
+                  "<stdin>", static_cast<int>(number));
+      PrintError(error.message());
+      WriteJsonLinesError(id, error, out);
+      ok = false;
+      break;
+    }
     if (status == LineReader::Status::kTooLong) {
       Error error(ErrorCode::kTooLarge,
                   fmt::format("line {} is longer than {} bytes (raise the limit with "
@@ -313,20 +328,28 @@ int RunScan(ScanArgs args) {
   const PrintOptions print_options = PrintOptionsOf(args);
   FailOnTally fail_on(args.fail_on);
   std::vector<Report> reports;
+  std::vector<NotScanned> not_scanned;
   bool any_report = false;
-  bool ok = ScanInputs(scanner, inputs, [&](Report& report) {
-    NoteCustomerSideParty(options.party, report);
-    ApplyBaseline(baseline, args.baseline, report);
-    fail_on.Add(report);
-    any_report = true;
-    if (stream) {
-      WriteJsonLines(SelectFindings(report, print_options), out.stream());
-    } else {
-      reports.push_back(std::move(report));
-    }
-  });
+  bool ok = ScanInputs(
+      scanner, inputs,
+      [&](Report& report) {
+        NoteCustomerSideParty(options.party, report);
+        ApplyBaseline(baseline, args.baseline, report);
+        fail_on.Add(report);
+        any_report = true;
+        if (stream) {
+          WriteJsonLines(SelectFindings(report, print_options), out.stream());
+        } else {
+          reports.push_back(std::move(report));
+        }
+      },
+      &not_scanned);
   if (any_report) {
-    if (!stream) Print(reports, args, out);
+    if (stream) {
+      for (const NotScanned& input : not_scanned) WriteJsonLinesNotScanned(input, out.stream());
+    } else {
+      Print(reports, not_scanned, args, out);
+    }
     if (!out.Commit(&error)) {
       PrintError(error);
       return kExitError;

@@ -246,9 +246,11 @@ std::vector<PathEntry> ExpandPaths(const std::vector<std::string>& paths,
     if (fs::is_directory(status)) {
       walker.WalkRoot(path);
     } else {
-      // Named files are scanned as given; ScanFile reports what is wrong with them.
-      std::size_t bytes = fs::is_regular_file(status) ? fs::file_size(path, ec) : 0;
-      out.push_back(PathEntry{path, std::nullopt, ec ? 0 : bytes});
+      // Named files are scanned as given; ScanFile reports what is wrong with them. A named
+      // FIFO (a process substitution) is waited on, but not one put where a regular file was.
+      const bool regular = fs::is_regular_file(status);
+      std::size_t bytes = regular ? fs::file_size(path, ec) : 0;
+      out.push_back(PathEntry{path, std::nullopt, ec ? 0 : bytes, regular});
     }
   }
   return out;
@@ -272,7 +274,7 @@ void ScanPaths(const Scanner& scanner, const std::vector<std::string>& paths,
   auto work = [&] {
     for (std::size_t i = next++; i < entries.size(); i = next++) {
       if (entries[i].error) continue;
-      Result<Report> report = entries[i].walked ? scanner.ScanRegularFile(entries[i].path)
+      Result<Report> report = entries[i].regular_only ? scanner.ScanRegularFile(entries[i].path)
                                                 : scanner.ScanFile(entries[i].path);
       std::lock_guard<std::mutex> lock(mutex);
       results[i].emplace(std::move(report));

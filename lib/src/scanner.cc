@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <exception>
 #include <iterator>
 #include <map>
@@ -662,10 +663,16 @@ Result<Report> Scanner::ScanBytes(std::string_view bytes, const std::string& nam
 }
 
 Result<Report> Scanner::ScanStream(std::istream& in, const std::string& name) const {
+  // At most one byte past the limit is read, into a string that peaks near the limit (D9).
+  const std::size_t most =
+      options_.max_input_bytes == SIZE_MAX ? SIZE_MAX : options_.max_input_bytes + 1;
   std::string bytes;
   char buffer[1 << 16];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-    bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
+  while (in.read(buffer, static_cast<std::streamsize>(
+                             std::min<std::size_t>(sizeof buffer, most - bytes.size()))) ||
+         in.gcount() > 0) {
+    internal::AppendWithin(bytes, std::string_view(buffer, static_cast<std::size_t>(in.gcount())),
+                           most);
     if (bytes.size() > options_.max_input_bytes) {
       return Error(ErrorCode::kTooLarge,
                    fmt::format("input is above the limit of {} bytes (raise the limit with "

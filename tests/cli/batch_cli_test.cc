@@ -37,7 +37,9 @@ class BatchCli : public ::testing::Test {
     std::vector<std::string> paths;
     std::istringstream in(jsonl);
     for (std::string line; std::getline(in, line);) {
-      std::string path = nlohmann::json::parse(line)["document"]["path"];
+      const nlohmann::json record = nlohmann::json::parse(line);
+      if (record.contains("error")) continue;  // an input not scanned, not a report
+      std::string path = record["document"]["path"];
       paths.push_back(std::filesystem::path(path).lexically_relative(dir_.path()).string());
     }
     return paths;

@@ -179,8 +179,11 @@ TEST_F(FormatsCli, InABatchTheOtherFilesStillScan) {
   RunResult run = RunClausescan(args);
   EXPECT_LT(std::chrono::steady_clock::now() - start, kHangGuard);
   EXPECT_EQ(run.exit_code, 2);
-  Json reports = Json::parse(run.out);
+  // Inputs not scanned: the reports and an "errors" array, one per hostile file.
+  const Json output = Json::parse(run.out);
+  Json reports = output["reports"];
   ASSERT_EQ(reports.size(), 2u) << run.out;
+  EXPECT_EQ(output["errors"].size(), hostile.size());
   EXPECT_EQ(reports[0]["document"]["path"], good_docx.string());
   EXPECT_EQ(reports[1]["document"]["path"], good_pdf.string());
   for (const Hostile& h : hostile) {
@@ -258,8 +261,13 @@ TEST_F(FormatsCli, KillingAPdfReaderFailsThatPdfAndKeepsTheReport) {
             std::string::npos)
       << run.err;
   ASSERT_TRUE(std::filesystem::exists(report)) << run.err;
-  Json json = Json::parse(ReadWholeFile(report));  // one report: an object
-  EXPECT_NE(json["document"]["path"].get<std::string>().find("a.md"), std::string::npos);
+  // One report, and the PDF as an input not scanned (D4).
+  Json json = Json::parse(ReadWholeFile(report));
+  ASSERT_EQ(json["reports"].size(), 1u);
+  EXPECT_NE(json["reports"][0]["document"]["path"].get<std::string>().find("a.md"),
+            std::string::npos);
+  ASSERT_EQ(json["errors"].size(), 1u);
+  EXPECT_NE(json["errors"][0]["path"].get<std::string>().find("bomb.pdf"), std::string::npos);
 }
 
 // issue 16 #6: the extracted text has a limit of its own, tied to --max-input-size by default.

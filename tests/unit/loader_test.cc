@@ -556,8 +556,10 @@ TEST_F(RuleDirectoryTest, RuleSetLoadReportsRuleErrors) {
   Write(kWindowFile, WindowRuleWithLine(4, "scop: sentence"));
   Result<RuleSet> rules = RuleSet::Load(dir_.string());
   ASSERT_FALSE(rules.ok());
-  EXPECT_EQ(rules.error().message(),
-            std::string(kWindowFile) + ":4:1: unknown key 'scop' in rule (did you mean 'scope'?)");
+  // The file is named as the user can open it: inside the folder given (D9 d).
+  EXPECT_EQ(
+      rules.error().message(),
+      (dir_ / kWindowFile).string() + ":4:1: unknown key 'scop' in rule (did you mean 'scope'?)");
 }
 
 TEST_F(RuleDirectoryTest, RunsAnnotatedSamples) {

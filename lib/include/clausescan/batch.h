@@ -61,7 +61,9 @@ struct PathEntry {
   std::string path;
   std::optional<Error> error;  // set for a walking problem
   std::size_t bytes = 0;       // the file's size when known
-  bool walked = false;         // found by walking a folder: scanned only as a regular file
+  // A regular file when found (by a folder walk, or named and a regular file then): scanned only
+  // as one, so a FIFO or device put in its place since is refused, never waited on.
+  bool regular_only = false;
   bool skipped = false;        // error is a note, not a failure: a link the walk did not follow
 };
 

@@ -141,20 +141,46 @@ Error TooLargeError(std::size_t size, std::size_t limit, const std::string& name
                name);
 }
 
-// Reads fd to its end into out, failing once out holds more than max_bytes.
+// The error for a source read until it passed the limit: its size is not known, only that it
+// holds more than limit bytes.
+Error AboveLimitError(std::size_t limit, const std::string& name) {
+  return Error(ErrorCode::kTooLarge,
+               fmt::format("input is more than {} bytes, the limit (raise the limit with "
+                           "--max-input-size)",
+                           limit),
+               name);
+}
+
+// Reads fd to its end into out, failing once out holds more than max_bytes. Never reads more
+// than max_bytes + 1 bytes, grown by AppendWithin.
 Result<bool> ReadAll(int fd, std::size_t max_bytes, const std::string& path, std::string& out) {
+  const std::size_t most = max_bytes == SIZE_MAX ? max_bytes : max_bytes + 1;
   char buffer[1 << 16];
   while (true) {
-    ssize_t n = ::read(fd, buffer, sizeof buffer);
+    const std::size_t room = std::min(sizeof buffer, most - out.size());
+    ssize_t n = ::read(fd, buffer, room);
     if (n == 0) return true;
     if (n < 0) {
       if (errno == EINTR) continue;
       return Error(ErrorCode::kIo, fmt::format("cannot read: {}", std::strerror(errno)), path);
     }
-    out.append(buffer, static_cast<std::size_t>(n));
-    if (out.size() > max_bytes) return TooLargeError(out.size(), max_bytes, path);
+    AppendWithin(out, std::string_view(buffer, static_cast<std::size_t>(n)), most);
+    if (out.size() > max_bytes) return AboveLimitError(max_bytes, path);
   }
 }
+
+}  // namespace
+
+void AppendWithin(std::string& out, std::string_view data, std::size_t most) {
+  const std::size_t needed = out.size() + data.size();
+  if (needed > out.capacity()) {
+    const std::size_t doubled = std::max(needed, 2 * out.capacity());
+    out.reserve(doubled > most / 2 ? std::max(needed, most) : doubled);
+  }
+  out.append(data);
+}
+
+namespace {
 
 // What a file that is not a regular one is, for messages.
 const char* FileTypeName(mode_t mode) {
@@ -297,6 +323,8 @@ Result<std::string> ReadFileBytes(const std::string& path, std::size_t max_bytes
     return Error(ErrorCode::kIo, fmt::format("not a regular file ({})", FileTypeName(info.st_mode)),
                  path);
   }
+  // The descriptor is a regular file's: reads block as usual from here on.
+  if ((flags & O_NONBLOCK) != 0) ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
   std::size_t size = S_ISREG(info.st_mode) ? static_cast<std::size_t>(info.st_size) : 0;
   if (size > max_bytes) {
     ::close(fd);

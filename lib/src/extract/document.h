@@ -53,6 +53,12 @@ struct ReadOptions {
   ChildLimits pdf_limits;           // PDF: poppler's process; time 0: read in this process
 };
 
+// Appends data to out for a reader that never lets out pass `most` bytes (out.size() +
+// data.size() <= most): capacity doubles while the copy a doubling makes stays under half of
+// most, then goes straight to most, so reading up to most bytes peaks near most in memory, not
+// twice it (pages not yet written cost nothing).
+void AppendWithin(std::string& out, std::string_view data, std::size_t most);
+
 // Which files ReadFileBytes reads.
 enum class FileTypes {
   kAny,          // whatever the path names: a regular file, a FIFO or process substitution

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "clausescan/evidence.h"
+#include "clausescan/not_scanned.h"
 #include "clausescan/printers.h"
 #include "report/html_style.h"
 #include "report/left_out.h"
@@ -439,10 +440,26 @@ void WriteExecutiveSummary(const std::vector<Report>& reports,
   out << "</section>\n";
 }
 
+// A "Not scanned" section with an item per input, or nothing when every input was scanned.
+void WriteNotScanned(const std::vector<NotScanned>& not_scanned, std::ostream& out) {
+  if (not_scanned.empty()) return;
+  out << "<section id=\"not-scanned\" aria-labelledby=\"not-scanned-h\">\n"
+         "<h2 id=\"not-scanned-h\">Not scanned</h2>\n<ul>\n";
+  for (const NotScanned& input : not_scanned) {
+    out << "<li>" << HtmlEscape(input.error.message()) << "</li>\n";
+  }
+  out << "</ul>\n</section>\n";
+}
+
 }  // namespace
 
 void WriteHtml(const std::vector<Report>& all_reports, std::ostream& out,
                const PrintOptions& options) {
+  WriteHtml(all_reports, {}, out, options);
+}
+
+void WriteHtml(const std::vector<Report>& all_reports, const std::vector<NotScanned>& not_scanned,
+               std::ostream& out, const PrintOptions& options) {
   std::vector<Report> reports = SelectFindings(all_reports, options);
   std::vector<std::string> names;
   for (std::size_t r = 0; r < reports.size(); ++r) names.push_back(DocumentName(reports, r));
@@ -453,6 +470,7 @@ void WriteHtml(const std::vector<Report>& all_reports, std::ostream& out,
       << HtmlEscape(title) << "</h1>\n<p class=\"totals\">" << internal::TotalsSentence(reports)
       << "</p>\n</header>\n";
   out << "<main id=\"main\">\n";
+  WriteNotScanned(not_scanned, out);
   WriteExecutiveSummary(reports, names, out);
   WriteToc(reports, names, out);
   WriteMatrix(reports, names, out);

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "clausescan/not_scanned.h"
 #include "clausescan/printers.h"
 #include "common/json_text.h"
 #include "report/json_values.h"
@@ -151,6 +152,18 @@ void WriteReportMembers(const Report& report, std::ostream& out) {
       << ",\"summary\":" << Dump(SummaryJson(report));
 }
 
+// The reports of a JSON array, one per line, each with "title" when it is not empty, separated
+// by commas.
+void WriteReportLines(const std::vector<Report>& reports, std::string_view title,
+                      std::ostream& out) {
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    out << '{';
+    WriteReportMembers(reports[i], out);
+    if (!title.empty()) out << ",\"title\":" << Dump(Json(std::string(title)));
+    out << '}' << (i + 1 < reports.size() ? ",\n" : "\n");
+  }
+}
+
 }  // namespace
 
 void WriteJson(const Report& report, std::ostream& out) { WriteJson(report, out, ""); }
@@ -172,16 +185,45 @@ void WriteJsonArray(const std::vector<Report>& reports, std::ostream& out, std::
     return;
   }
   out << "[\n";
-  for (std::size_t i = 0; i < reports.size(); ++i) {
-    out << '{';
-    WriteReportMembers(reports[i], out);
-    if (!title.empty()) out << ",\"title\":" << Dump(Json(std::string(title)));
-    out << '}' << (i + 1 < reports.size() ? ",\n" : "\n");
-  }
+  WriteReportLines(reports, title, out);
   out << "]\n";
 }
 
 void WriteJsonLines(const Report& report, std::ostream& out) { WriteJson(report, out); }
+
+namespace {
+
+Json ErrorJson(const Error& error) {
+  return Json{{"code", ErrorCodeName(error.code())}, {"message", error.message()}};
+}
+
+}  // namespace
+
+void WriteJsonReports(const std::vector<Report>& reports,
+                      const std::vector<NotScanned>& not_scanned, std::ostream& out,
+                      std::string_view title) {
+  if (not_scanned.empty()) {
+    if (reports.size() == 1) {
+      WriteJson(reports[0], out, title);
+    } else {
+      WriteJsonArray(reports, out, title);
+    }
+    return;
+  }
+  out << "{\"reports\":[\n";
+  WriteReportLines(reports, title, out);
+  Json errors = Json::array();
+  for (const NotScanned& input : not_scanned) {
+    errors.push_back(Json{{"path", input.path},
+                          {"code", ErrorCodeName(input.error.code())},
+                          {"message", input.error.message()}});
+  }
+  out << "],\n\"errors\":" << Dump(errors) << "}\n";
+}
+
+void WriteJsonLinesNotScanned(const NotScanned& input, std::ostream& out) {
+  out << Dump(Json{{"path", input.path}, {"error", ErrorJson(input.error)}}) << '\n';
+}
 
 namespace {
 
@@ -225,7 +267,7 @@ void WriteJsonLines(const Report& report, const JsonLinesId& id, std::ostream& o
 
 void WriteJsonLinesError(const JsonLinesId& id, const Error& error, std::ostream& out) {
   Json line = Json::object();
-  line["error"] = Json{{"code", ErrorCodeName(error.code())}, {"message", error.message()}};
+  line["error"] = ErrorJson(error);
   WriteWithId(id, line, out);
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "clausescan/evidence.h"
+#include "clausescan/not_scanned.h"
 #include "clausescan/printers.h"
 #include "report/left_out.h"
 #include "report/matrix.h"
@@ -390,9 +391,25 @@ void WriteConsiderations(const std::vector<Report>& reports, const std::vector<s
   }
 }
 
+// "## Not scanned" and an item per input, or nothing when every input was scanned.
+void WriteNotScanned(const std::vector<NotScanned>& not_scanned, std::ostream& out) {
+  if (not_scanned.empty()) return;
+  out << "## Not scanned\n\n";
+  for (const NotScanned& input : not_scanned) {
+    out << "- " << MarkdownEscapeLine(input.error.message()) << '\n';
+  }
+  out << '\n';
+}
+
 }  // namespace
 
 void WriteMarkdown(const std::vector<Report>& all_reports, std::ostream& out,
+                   const PrintOptions& options) {
+  WriteMarkdown(all_reports, {}, out, options);
+}
+
+void WriteMarkdown(const std::vector<Report>& all_reports,
+                   const std::vector<NotScanned>& not_scanned, std::ostream& out,
                    const PrintOptions& options) {
   std::vector<Report> reports = SelectFindings(all_reports, options);
   std::vector<std::string> names;
@@ -400,6 +417,7 @@ void WriteMarkdown(const std::vector<Report>& all_reports, std::ostream& out,
   std::string totals = internal::TotalsSentence(reports);  // starts with a digit
   std::string title = options.title.empty() ? std::string(kDefaultTitle) : options.title;
   out << "# " << MarkdownEscape(title) << "\n\n" << totals << ".\n\n";
+  WriteNotScanned(not_scanned, out);
   WriteExecutiveSummary(reports, names, out);
   WriteContents(reports, names, out);
   WriteMatrix(reports, names, out);

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "clausescan/not_scanned.h"
 #include "clausescan/printers.h"
 #include "report/json_values.h"
 #include "report/matrix.h"
@@ -273,7 +274,22 @@ Json Notifications(const std::vector<Report>& reports) {
   return out;
 }
 
-Json RunJson(const std::vector<Report>& reports) {
+// One notification of level error per input not scanned, located at its path.
+Json NotScannedNotifications(const std::vector<NotScanned>& not_scanned) {
+  Json out = Json::array();
+  for (const NotScanned& input : not_scanned) {
+    Json location =
+        Json{{"physicalLocation", Json{{"artifactLocation", Json{{"uri", PathUri(input.path)}}}}}};
+    Json notification = Json::object();
+    notification["locations"] = Json::array({std::move(location)});
+    notification["message"] = Json{{"text", input.error.message()}};
+    notification["level"] = "error";
+    out.push_back(std::move(notification));
+  }
+  return out;
+}
+
+Json RunJson(const std::vector<Report>& reports, const std::vector<NotScanned>& not_scanned) {
   Rules rules = CollectRules(reports);
   Json rule_list = Json::array();
   for (const auto& [id, rule] : rules.by_id) rule_list.push_back(RuleJson(id, rule));
@@ -294,9 +310,12 @@ Json RunJson(const std::vector<Report>& reports) {
   Json run = Json::object();
   run["tool"] = Json{{"driver", std::move(driver)}};
   Json notifications = Notifications(reports);
+  for (Json& error : NotScannedNotifications(not_scanned)) {
+    notifications.push_back(std::move(error));
+  }
   if (!notifications.empty()) {
     Json invocation = Json::object();
-    invocation["executionSuccessful"] = true;
+    invocation["executionSuccessful"] = not_scanned.empty();
     invocation["toolExecutionNotifications"] = std::move(notifications);
     run["invocations"] = Json::array({std::move(invocation)});
   }
@@ -309,10 +328,15 @@ Json RunJson(const std::vector<Report>& reports) {
 }  // namespace
 
 void WriteSarif(const std::vector<Report>& reports, std::ostream& out) {
+  WriteSarif(reports, {}, out);
+}
+
+void WriteSarif(const std::vector<Report>& reports, const std::vector<NotScanned>& not_scanned,
+                std::ostream& out) {
   Json log = Json::object();
   log["$schema"] = kSchema;
   log["version"] = "2.1.0";
-  log["runs"] = Json::array({RunJson(reports)});
+  log["runs"] = Json::array({RunJson(reports, not_scanned)});
   out << internal::JsonEscapeFormatChars(
              log.dump(2, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace))
       << '\n';

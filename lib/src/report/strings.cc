@@ -306,8 +306,8 @@ std::string ReadableQuote(std::string_view text, std::string_view format) {
 }
 
 std::string CleanText(std::string_view text, FormatChars format) {
-  return FilterText(text, Layout::kOneLine,
-                    format == FormatChars::kShow ? Format::kShowBidi : Format::kKeep);
+  if (format == FormatChars::kKeep) return FilterText(text, Layout::kOneLine, Format::kKeep);
+  return FilterText(ValidUtf8(text), Layout::kOneLine, Format::kShowBidi);
 }
 
 std::string TerminalText(std::string_view text) {
@@ -355,7 +355,7 @@ std::string HtmlEscape(std::string_view text) {
 }
 
 std::string MarkdownEscape(std::string_view text) {
-  std::string clean = CleanText(ValidUtf8(text));
+  std::string clean = CleanText(text);
   std::string out;
   out.reserve(clean.size() + clean.size() / 8);
   for (char c : clean) {
@@ -411,8 +411,9 @@ std::string Plural(std::size_t n, std::string_view one, std::string_view many) {
 
 std::string CsvField(std::string_view raw) {
   // Control characters (C0 but tab, CR and LF; DEL; C1) never reach a cell: a terminal showing
-  // the file, or a spreadsheet, would act on an escape sequence from the contract.
-  std::string value = FilterText(ValidUtf8(raw), Layout::kLinesAndCr, Format::kKeep);
+  // the file, or a spreadsheet, would act on an escape sequence from the contract. People read
+  // the cells, so format characters show as in the text report (D5).
+  std::string value = FilterText(ValidUtf8(raw), Layout::kLinesAndCr, Format::kShowBidi);
   if (!value.empty() && std::string_view("=+-@\t\r").find(value[0]) != std::string_view::npos) {
     value.insert(0, 1, '\'');
   }

@@ -42,7 +42,8 @@ enum class FormatChars {
 
 // Document text made safe and compact for one line: whitespace runs become one space, control
 // characters (C0, DEL, and C1 such as CSI) are dropped, format characters treated as `format`
-// says, and the ends are trimmed. Bytes that are not well-formed UTF-8 are kept.
+// says, and the ends are trimmed. Bytes that are not well-formed UTF-8 become U+FFFD with
+// kShow (text shown to people: a file name's invalid bytes too) and are kept with kKeep.
 std::string CleanText(std::string_view text, FormatChars format = FormatChars::kShow);
 
 // Text safe to print on a terminal as it is laid out: invalid UTF-8 replaced by U+FFFD, control
@@ -76,9 +77,10 @@ std::string MarkdownEscape(std::string_view text);
 std::string MarkdownEscapeLine(std::string_view text);
 
 // A CSV field as RFC 4180 writes it: valid UTF-8 without control characters (C0 but tab, CR
-// and LF; DEL; C1), format characters kept (data for other programs), quoted when it holds a comma,
-// quote, CR or LF, with quotes doubled. A field a spreadsheet would evaluate (starting with = + - @
-// tab or CR) is prefixed with an apostrophe first: contract text must never run as a formula.
+// and LF; DEL; C1), format characters as FormatChars::kShow (people open CSV in spreadsheets),
+// quoted when it holds a comma, quote, CR or LF, with quotes doubled. A field a spreadsheet
+// would evaluate (starting with = + - @ tab or CR) is prefixed with an apostrophe first:
+// contract text must never run as a formula.
 std::string CsvField(std::string_view raw);
 
 // JSON text (as a JSON library writes it, with non-ASCII characters as they are) with every

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "clausescan/not_scanned.h"
 #include "clausescan/printers.h"
 #include "report/left_out.h"
 #include "report/profile_text.h"
@@ -285,6 +286,18 @@ void WriteTextTitle(std::string_view title, std::ostream& out, const TextStyle& 
   std::string clean = Clean(std::string(title));
   if (clean.empty()) return;
   out << Styled(clean, kBold, style) << "\n\n";
+}
+
+void WriteTextNotScanned(const std::vector<NotScanned>& not_scanned, std::ostream& out,
+                         const TextStyle& style) {
+  if (not_scanned.empty()) return;
+  out << '\n'
+      << Styled("not scanned (" + Plural(not_scanned.size(), "input", "inputs") + "):", kBold,
+                style)
+      << '\n';
+  for (const NotScanned& input : not_scanned) {
+    WriteWrapped(Clean(input.error.message()), "  ", "    ", out);
+  }
 }
 
 }  // namespace clausescan

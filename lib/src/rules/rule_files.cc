@@ -179,6 +179,18 @@ Status Classify(const std::vector<SourceFile>& files, SpecialFiles* out) {
   return std::nullopt;
 }
 
+std::string PathInRuleDirectory(const std::string& dir, const std::string& name) {
+  if (dir.empty()) return name;
+  return dir.back() == '/' ? dir + name : dir + "/" + name;
+}
+
+Error WithPathInRuleDirectory(const Error& error, const std::string& dir,
+                              const std::vector<std::string>& names) {
+  if (std::find(names.begin(), names.end(), error.file()) == names.end()) return error;
+  return Error(error.code(), error.detail(), PathInRuleDirectory(dir, error.file()), error.line(),
+               error.column(), error.byte_offset());
+}
+
 Result<std::vector<SourceFile>> ReadRuleDirectory(const std::string& dir) {
   std::error_code ec;
   const fs::file_status status = fs::status(dir, ec);

@@ -3,6 +3,7 @@
 #ifndef CLAUSESCAN_RULES_RULE_FILES_H_
 #define CLAUSESCAN_RULES_RULE_FILES_H_
 
+#include <string>
 #include <vector>
 
 #include "rules/model.h"
@@ -30,6 +31,15 @@ struct SpecialFiles {
 // rationale.yaml; every other *.yaml is a rule and anything else is ignored. Error (kRuleError
 // naming the second file): a catalogue, doctypes.yaml, concepts.yaml or sectors.yaml found twice.
 Status Classify(const std::vector<SourceFile>& files, SpecialFiles* out);
+
+// The path of a file of the rule folder dir as the user can open it: `name` (a SourceFile name
+// ReadRuleDirectory gave, relative to dir) joined to dir ("rules/x.yaml", "/r/x.yaml").
+std::string PathInRuleDirectory(const std::string& dir, const std::string& name);
+
+// `error`, naming its file by PathInRuleDirectory when the file is one of `names` (the names of
+// the files read from dir), so an error in a file of `--rules DIR` says "DIR/x.yaml:3:1:".
+Error WithPathInRuleDirectory(const Error& error, const std::string& dir,
+                              const std::vector<std::string>& names);
 
 }  // namespace clausescan::internal
 

@@ -14,6 +14,7 @@
 #include "clausescan/rules.h"
 #include "clausescan/scanner.h"
 #include "rules/loader.h"
+#include "rules/rule_files.h"
 
 namespace clausescan {
 namespace {
@@ -265,11 +266,6 @@ void RunSample(const Scanner& scanner, const std::string& file, const Sample& sa
 
 bool IsTestFile(std::string_view name) { return name.ends_with(".test.txt"); }
 
-std::string DisplayName(const std::string& dir, const std::string& name) {
-  if (dir.empty()) return name;
-  return dir.back() == '/' ? dir + name : dir + "/" + name;
-}
-
 }  // namespace
 
 Result<RuleTestSummary> RunRuleTests(const RuleSet& rules, const std::string& dir) {
@@ -286,7 +282,7 @@ Result<RuleTestSummary> RunRuleTests(const RuleSet& rules, const std::string& di
   RuleTestSummary summary;
   for (const SourceFile& file : files) {
     if (!IsTestFile(file.name)) continue;
-    const std::string name = DisplayName(dir, file.name);
+    const std::string name = internal::PathInRuleDirectory(dir, file.name);
     Result<std::vector<Sample>> samples = ParseTestFile(ParseContext{name, rules}, file.content);
     if (!samples) return samples.error();
     ++summary.files;

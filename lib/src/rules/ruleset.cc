@@ -11,6 +11,7 @@
 #include "rules/loader.h"
 #include "rules/model.h"
 #include "rules/packed_yaml.h"
+#include "rules/rule_files.h"
 
 namespace clausescan {
 
@@ -37,9 +38,11 @@ Result<RuleSet> RuleSet::Builtin() {
 Result<RuleSet> RuleSet::Load(const std::string& dir) {
   Result<std::vector<internal::SourceFile>> files = internal::ReadRuleDirectory(dir);
   if (!files) return files.error();
+  std::vector<std::string> names;
+  for (const internal::SourceFile& file : *files) names.push_back(file.name);
   Result<std::shared_ptr<internal::RuleSetData>> data =
       internal::LoadRuleSet(std::move(*files), dir);
-  if (!data) return data.error();
+  if (!data) return internal::WithPathInRuleDirectory(data.error(), dir, names);
   return RuleSet(std::move(*data));
 }
 

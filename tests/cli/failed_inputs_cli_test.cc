@@ -1,0 +1,240 @@
+// What every report says about the inputs a run could not scan, and how the human formats and
+// CSV show what a reader must not be fooled by (bidi controls, invalid bytes in a file name).
+// The comments name the item of the attack review of main each test covers ("D4").
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+
+#include "cli_runner.h"
+
+namespace clausescan::testing {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+using ::testing::Not;
+using Json = nlohmann::json;
+
+constexpr const char* kNotice =
+    "Supplier shall notify Customer of any Security Incident within 24 hours of its "
+    "occurrence.\n";
+const std::string kRlo = "\xE2\x80\xAE";   // U+202E RIGHT-TO-LEFT OVERRIDE
+const std::string kZwsp = "\xE2\x80\x8B";  // U+200B ZERO WIDTH SPACE
+
+// `scan -f FORMAT c.md missing.md` in a folder holding c.md (a notice clause): the run scans
+// c.md and cannot open missing.md.
+RunResult ScanWithAMissingInput(const TempDir& dir, const std::string& format) {
+  WriteWholeFile(dir.path() / "c.md", kNotice);
+  return RunClausescan("scan -f " + format + " " + Quote(dir.path() / "c.md") + " " +
+                       Quote(dir.path() / "missing.md"));
+}
+
+// Runs sh commands in dir, killed after 20 s: $CS is the clausescan binary. Returns the exit
+// status (137 when killed) with standard output and error.
+RunResult ShellWithTimeout(const fs::path& dir, const std::string& commands) {
+  WriteWholeFile(dir / "script.sh", "CS='" + std::string(CLAUSESCAN_BINARY) + "'\n" + commands);
+  const int status = std::system(("cd " + Quote(dir) + " && timeout -s KILL 20 sh script.sh > " +
+                                  Quote(dir / "out") + " 2> " + Quote(dir / "err"))
+                                     .c_str());
+  RunResult result;
+  result.exit_code = ExitCode(status);
+  result.out = ReadWholeFile(dir / "out");
+  result.err = ReadWholeFile(dir / "err");
+  return result;
+}
+
+// D5: CSV is opened by people in spreadsheets; a bidi control from the contract is marked as the
+// text report marks it, a zero-width character dropped.
+TEST(CsvReport, MarksBidiControlsAndDropsZeroWidthCharacters) {
+  RunResult r =
+      RunClausescan("scan --format csv -", "Supplier shall notify Customer of any " + kRlo +
+                                               "Security" + kZwsp + " Incident within 24 hours.\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("[U+202E]Security Incident"));
+  EXPECT_THAT(r.out, Not(HasSubstr(kRlo)));
+  EXPECT_THAT(r.out, Not(HasSubstr(kZwsp)));
+}
+
+// D4: SARIF says the run was not complete: executionSuccessful false and an error notification
+// located at the input that failed.
+TEST(NotScanned, SarifRecordsTheInputThatFailed) {
+  TempDir dir;
+  RunResult r = ScanWithAMissingInput(dir, "sarif");
+  EXPECT_EQ(r.exit_code, 2);
+  const Json log = Json::parse(r.out);
+  const Json& run = log["runs"][0];
+  ASSERT_TRUE(run.contains("invocations")) << r.out;
+  const Json& invocation = run["invocations"][0];
+  EXPECT_EQ(invocation["executionSuccessful"], false);
+  const Json& notifications = invocation["toolExecutionNotifications"];
+  ASSERT_EQ(notifications.size(), 1u);
+  EXPECT_EQ(notifications[0]["level"], "error");
+  EXPECT_THAT(notifications[0]["message"]["text"].get<std::string>(),
+              HasSubstr("missing.md: cannot open"));
+  EXPECT_THAT(notifications[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                  .get<std::string>(),
+              HasSubstr("missing.md"));
+  EXPECT_EQ(run["artifacts"].size(), 1u);  // only what was scanned
+}
+
+// D4: JSON gives the reports and an "errors" array (as Semgrep's JSON output has).
+TEST(NotScanned, JsonHasAnErrorsArray) {
+  TempDir dir;
+  RunResult r = ScanWithAMissingInput(dir, "json");
+  EXPECT_EQ(r.exit_code, 2);
+  const Json json = Json::parse(r.out);
+  ASSERT_TRUE(json.is_object()) << r.out;
+  ASSERT_EQ(json["reports"].size(), 1u) << r.out;
+  EXPECT_EQ(json["reports"][0]["findings"].size(), 1u);
+  ASSERT_EQ(json["errors"].size(), 1u);
+  EXPECT_EQ(json["errors"][0]["path"], (dir.path() / "missing.md").string());
+  EXPECT_EQ(json["errors"][0]["code"], "io");
+  EXPECT_THAT(json["errors"][0]["message"].get<std::string>(), HasSubstr("cannot open"));
+}
+
+// D4: JSON Lines ends with one error record per input not scanned.
+TEST(NotScanned, JsonLinesHasAnErrorRecord) {
+  TempDir dir;
+  RunResult r = ScanWithAMissingInput(dir, "jsonl");
+  EXPECT_EQ(r.exit_code, 2);
+  std::istringstream lines(r.out);
+  std::vector<Json> records;
+  for (std::string line; std::getline(lines, line);) records.push_back(Json::parse(line));
+  ASSERT_EQ(records.size(), 2u) << r.out;
+  EXPECT_TRUE(records[0].contains("document"));
+  EXPECT_FALSE(records[1].contains("document"));
+  EXPECT_EQ(records[1]["path"], (dir.path() / "missing.md").string());
+  EXPECT_EQ(records[1]["error"]["code"], "io");
+}
+
+// D4: the human formats list what was not scanned.
+TEST(NotScanned, TextMarkdownAndHtmlListIt) {
+  for (const std::string format : {"text", "md", "html"}) {
+    TempDir dir;
+    RunResult r = ScanWithAMissingInput(dir, format);
+    EXPECT_EQ(r.exit_code, 2) << format;
+    EXPECT_THAT(r.out, HasSubstr(format == "text" ? "not scanned (1 input):" : "Not scanned"))
+        << format;
+    EXPECT_THAT(r.out, HasSubstr("missing.md: cannot open")) << format;
+  }
+}
+
+// D4: a report with every input scanned has no trace of the feature (the goldens hold the
+// bytes); the text report still ends with the notice once.
+TEST(NotScanned, AReportWithEveryInputScannedSaysNothingOfIt) {
+  TempDir dir;
+  WriteWholeFile(dir.path() / "c.md", kNotice);
+  RunResult json = RunClausescan("scan -f json " + Quote(dir.path() / "c.md"));
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_FALSE(Json::parse(json.out).contains("errors"));
+  RunResult sarif = RunClausescan("scan -f sarif " + Quote(dir.path() / "c.md"));
+  EXPECT_FALSE(Json::parse(sarif.out)["runs"][0].contains("invocations"));
+  RunResult text =
+      RunClausescan("scan " + Quote(dir.path() / "c.md") + " " + Quote(dir.path() / "c.md"));
+  EXPECT_THAT(text.out, Not(HasSubstr("not scanned")));
+  EXPECT_EQ(text.out.find("not legal advice"), text.out.rfind("not legal advice"));
+}
+
+// D6: a file name's invalid UTF-8 bytes print as U+FFFD in the text report, as everywhere else.
+TEST(TextReport, AFileNamesInvalidBytesShowAsReplacementCharacters) {
+  TempDir dir;
+  WriteWholeFile(dir.path() / "bad\xff name.md", kNotice);
+  RunResult r = RunClausescan("scan " + Quote(dir.path() / "bad\xff name.md"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("bad\xEF\xBF\xBD name.md ("));
+  EXPECT_EQ(r.out.find('\xff'), std::string::npos);
+}
+
+// D9 (a): --missing over a contract names the still-missing list, not a report.
+TEST(PackMissingList, OverAContractNamesTheList) {
+  TempDir dir;
+  WriteWholeFile(dir.path() / "c.md", kNotice);
+  RunResult r =
+      RunClausescan("pack " + Quote(dir.path() / "c.md") + " --profile '" +
+                    SourcePath("corpus/profile/acme-profile.yaml") + "' -o " +
+                    Quote(dir.path() / "pack") + " --missing " + Quote(dir.path() / "c.md"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("not writing the still-missing list over it"));
+  EXPECT_THAT(r.err, Not(HasSubstr("report")));
+  EXPECT_EQ(ReadWholeFile(dir.path() / "c.md"), kNotice);
+}
+
+// D9 (b): a source read until it passed the limit has no size to tell.
+TEST(InputLimit, ASourceReadPastTheLimitSaysMoreThanTheLimit) {
+  RunResult r = RunClausescan("scan --max-input-size 1K /dev/zero");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("/dev/zero: input is more than 1024 bytes, the limit"));
+}
+
+// D9 (c): a source larger than the limit costs about the limit in memory, not twice it: under
+// an address-space cap of 700 MiB, 256 MiB are refused as too large rather than exhausting
+// memory (reading into a doubling buffer took 256 + 512 MiB): a device named, and standard
+// input (read through a stream). Not under AddressSanitizer, which reserves terabytes of
+// address space.
+TEST(InputLimit, ReadingPastTheLimitHoldsAboutTheLimit) {
+#if defined(__SANITIZE_ADDRESS__)
+  GTEST_SKIP() << "AddressSanitizer reserves address space";
+#endif
+  const struct {
+    std::string input;
+    std::string message;
+  } cases[] = {{"/dev/zero", "/dev/zero: input is more than 268435456 bytes"},
+               {"- < /dev/zero", "<stdin>: input is above the limit of 268435456 bytes"}};
+  for (const auto& c : cases) {
+    TempDir dir;
+    RunResult r = ShellWithTimeout(
+        dir.path(),
+        "ulimit -v 716800 && exec \"$CS\" scan --max-input-size 256M " + c.input + "\n");
+    EXPECT_EQ(r.exit_code, 2) << c.input;
+    EXPECT_THAT(r.err, HasSubstr(c.message));
+    EXPECT_THAT(r.err, Not(HasSubstr("memory")));
+  }
+}
+
+// D9 (d): an error in a file of --rules DIR names it as the user can open it.
+TEST(RulesDirectory, AnErrorNamesThePathInTheFolderGiven) {
+  TempDir dir;
+  fs::copy(SourcePath("rules"), dir.path() / "myrules", fs::copy_options::recursive);
+  const fs::path broken = dir.path() / "myrules" / "audit_rights" / "assessment.yaml";
+  WriteWholeFile(broken, ReadWholeFile(broken) + "rules:\n  - id: [\n");
+  RunResult r = RunClausescan("scan --rules " + Quote(dir.path() / "myrules") + " -", kNotice);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err,
+              HasSubstr((dir.path() / "myrules" / "audit_rights" / "assessment.yaml:").string()));
+}
+
+// D3: the JSON Lines filter over a source with no line end stops with an error line instead of
+// reading for ever.
+TEST(JsonLinesFilter, ASourceWithNoLineEndIsRefused) {
+  TempDir dir;
+  RunResult r = ShellWithTimeout(dir.path(),
+                                 "exec \"$CS\" scan -f jsonl --max-input-size 1K - < /dev/zero\n");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("line 1 has no line end in more than 2048 bytes"));
+  const Json line = Json::parse(r.out);
+  EXPECT_EQ(line["id"], "line 1");
+  EXPECT_EQ(line["error"]["code"], "too_large");
+}
+
+// #6: a named contract that was a regular file when the run looked, and is a FIFO when its
+// turn comes, is refused instead of waited on. The run is held on a first input (a FIFO it
+// reads, as a process substitution) while c.md is swapped.
+TEST(NamedContract, AFifoPutInPlaceOfARegularFileIsNotWaitedOn) {
+  TempDir dir;
+  WriteWholeFile(dir.path() / "c.md", kNotice);
+  ASSERT_EQ(::mkfifo((dir.path() / "gate").c_str(), 0600), 0);
+  RunResult r = ShellWithTimeout(
+      dir.path(),
+      "{ exec 3> gate; rm c.md; mkfifo c.md; printf 'Nothing.\\n' >&3; exec 3>&-; } &\n"
+      "exec \"$CS\" scan --jobs 1 -f jsonl gate c.md\n");
+  EXPECT_EQ(r.exit_code, 2) << r.err;  // 137: killed while waiting on the FIFO
+  EXPECT_THAT(r.err, HasSubstr("c.md: not a regular file (a FIFO)"));
+}
+
+}  // namespace
+}  // namespace clausescan::testing
