@@ -799,6 +799,15 @@ TEST(Pack, ClauseInsideANotMetClauseIsNotAnswered) {
   }
   EXPECT_TRUE(pack.clauses[3].evidence[0].listed);
   EXPECT_EQ(Copy(pack, "access-control-policy"), nullptr);
+  // issue 13 s10 #2: an item of the same audit clause shares its verdict: said once.
+  Finding item = audit;
+  item.line = 111;
+  item.start = 3500;
+  item.end = 3600;
+  const Pack twice = BuildPack({Judged({audit, item})}, Supplier(), On("2026-12-06"));
+  EXPECT_EQ(std::count_if(twice.missing.begin(), twice.missing.end(),
+                          [](const PackGap& g) { return g.kind == PackGapKind::kNotMet; }),
+            1);
   for (const std::string& index : {PackIndexMarkdown(pack), PackIndexHtml(pack)}) {
     EXPECT_THAT(index, Not(HasSubstr("line 107")));
     EXPECT_THAT(index, Not(HasSubstr("line 109")));

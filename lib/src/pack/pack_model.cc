@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "clausescan/judgement.h"
@@ -433,11 +434,16 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
   // What the index lists against each clause (PackEvidence::listed), and so what is copied.
   std::set<std::string> listed_ids;
   std::map<std::string, std::set<std::size_t>> listed_in;  // evidence id -> contracts
+  std::set<std::tuple<std::string, std::string, std::string>> said_not_met;
   for (PackClause& clause : pack.clauses) {
     const std::string where = fmt::format("{}:{}", clause.document, clause.line);
     if (clause.verdict == "not_met") {
-      not_met.push_back({PackGapKind::kNotMet, where,
-                         fmt::format("{} {}: {}", where, clause.title, clause.summary)});
+      // issue 13 s10 #2: the items of one audit clause share its verdict: said once, at the
+      // first of them.
+      if (said_not_met.insert({clause.document, clause.section, clause.summary}).second) {
+        not_met.push_back({PackGapKind::kNotMet, where,
+                           fmt::format("{} {}: {}", where, clause.title, clause.summary)});
+      }
       continue;
     }
     // issue 13 s10 #3: a clause inside one the profile does not meet is not answered either;
