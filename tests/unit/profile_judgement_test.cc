@@ -908,6 +908,15 @@ TEST(ProfileJudgement, TargetOfAnSlaTableIsJudged) {
   EXPECT_EQ(Verdict(report.findings[0]), "");
 }
 
+// The judgement of the one audit finding of report whose clause contains words; empty (and a
+// failed check) when there is not exactly one.
+ProfileJudgement AuditJudgementOf(const Report& report, const std::string& words) {
+  const std::vector<Finding> found = On(report, "audit_rights", words);
+  EXPECT_EQ(found.size(), 1u) << words;
+  if (found.size() != 1 || !found[0].profile) return {};
+  return *found[0].profile;
+}
+
 // issue 13 s10 #2: an audit clause (a section's lettered items) gets one verdict from all its
 // terms: the yearly limit of (c), lifted after an incident, makes the whole clause not met, and
 // no item of it reads "met" from the reports of (b).
@@ -942,11 +951,9 @@ TEST(ProfileJudgement, AuditTermsOnAWrappedLineAreTheGrants) {
       "more than once per calendar year.\nThe Parties agree that all such audits will be "
       "conducted upon at least thirty (30) days'\nwritten notice to Supplier.\n",
       "contract.txt", WithProfile());
-  const std::vector<Finding> grant = On(report, "audit_rights", "once per calendar year");
-  ASSERT_EQ(grant.size(), 1u);
-  ASSERT_TRUE(grant[0].profile);
-  EXPECT_EQ(grant[0].profile->verdict, "met") << grant[0].profile->summary;
-  EXPECT_THAT(grant[0].profile->summary, HasSubstr("30 days' notice"));
+  const ProfileJudgement grant = AuditJudgementOf(report, "once per calendar year");
+  EXPECT_EQ(grant.verdict, "met") << grant.summary;
+  EXPECT_THAT(grant.summary, HasSubstr("30 days' notice"));
 }
 
 }  // namespace
