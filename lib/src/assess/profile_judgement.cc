@@ -790,18 +790,22 @@ bool SameAuditClause(const Finding& a, const Finding& b) {
 // those sentences are then not judged on their own. The clause's other grants give their terms
 // to the first one too, and share its verdict (AuditContext::lead): one verdict per clause.
 void GatherParagraphTerms(const std::vector<Finding>& findings, std::vector<AuditContext>* out) {
-  auto same_paragraph = SameAuditClause;
+  // A grant that goes on from a government auditor's access by law is not judged: no lead.
+  auto is_grant = [&](std::size_t k) {
+    return IsAuditGrant(findings[k]) && !(*out)[k].statutory;
+  };
   for (std::size_t i = 0; i < findings.size(); ++i) {
     const Finding& grant = findings[i];
-    if (!IsAuditGrant(grant)) continue;
-    const bool first = std::none_of(findings.begin(), findings.begin() + i, [&](const Finding& f) {
-      return IsAuditGrant(f) && same_paragraph(f, grant);
-    });
+    if (!is_grant(i)) continue;
+    bool first = true;
+    for (std::size_t k = 0; k < i && first; ++k) {
+      first = !(is_grant(k) && SameAuditClause(findings[k], grant));
+    }
     if (!first) continue;
     for (std::size_t j = 0; j < findings.size(); ++j) {
       const Finding& other = findings[j];
-      if (j == i || other.category != "audit_rights" || !same_paragraph(other, grant)) continue;
-      if (IsAuditGrant(other)) {
+      if (j == i || other.category != "audit_rights" || !SameAuditClause(other, grant)) continue;
+      if (is_grant(j)) {
         if (StatesAuditTerms(other)) (*out)[i].terms.push_back(&other);
         (*out)[j].lead = i;
         continue;
