@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "assess/assess.h"
+#include "assess/clause_asks.h"
 #include "assess/indemnity_cap.h"
 #include "assess/list_items.h"
 #include "assess/mandated_text.h"
@@ -599,6 +600,7 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
     if (!term_ends) {  // issue 13 s7 #2: the term the contract states
       term_ends = ReadContractTerm(doc, text, lines, on, &term_source);
     }
+    internal::KeepWhatTheClauseAsks(data, &report);  // issue 13 s10 #1
     JudgeAgainstProfile(*options.profile, on, term_ends, term_source, &report);
   }
   return report;

@@ -29,10 +29,10 @@ Evidence: 7 documents: 3 public, 3 nda, 1 internal (1 with a redacted copy)
   expires in 44 days: incident-response-procedure evidence/incident-response-procedure.txt (valid 2026-01-20 to 2027-01-19)
   expires in 65 days: pen-test-summary evidence/pentest-summary-2026.txt (valid 2026-02-10 to 2027-02-09)
 Capabilities:
-  notification: within 48 hours of confirmation
+  notification: within 48 hours of confirmation, confirmed within 2 hours of awareness
   deletion: within 30 days
   backups deleted: within 90 days
-  audit: reports in lieu yes, remote audits yes, notice 30 days
+  audit: reports in lieu yes, remote audits yes, notice 30 days, at most 1 a year
   insurance: cyber USD 2,000,000
   insurance: professional USD 1,000,000
   insurance: general USD 5,000,000

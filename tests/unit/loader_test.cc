@@ -373,6 +373,28 @@ std::vector<GoldenCase> GoldenCases() {
            "'incident_notification'?)"},
       {"unknown control", w, WindowRuleWithLine(14, "controls: [A.5.24, A.5.240]"),
        w + ":14:20: unknown control 'A.5.240' (did you mean 'A.5.24'?)"},
+      // issue 13 s10 #1: what a clause asks for is checked as the rule's own lists are.
+      {"unknown control in asks", w,
+       WindowRuleWithLine(17, "  - Notice within 72 hours.\nasks:\n  - {controls: [A.5.240]}"),
+       w + ":19:17: unknown control 'A.5.240' (did you mean 'A.5.24'?)"},
+      {"asked control not the rule's", w,
+       WindowRuleWithLine(17, "  - Notice within 72 hours.\nasks:\n  - {controls: [A.5.10]}"),
+       w + ":19:17: control 'A.5.10' in 'asks' is not in the rule's 'controls': add it there "
+           "first"},
+      {"asked evidence not the rule's", w,
+       WindowRuleWithLine(17,
+                          "  - Notice within 72 hours.\nasks:\n  - {evidence: [audit-report]}"),
+       w + ":19:17: evidence 'audit-report' in 'asks' is not in the rule's 'evidence': add it "
+           "there first"},
+      {"asks condition on an undeclared parameter", w,
+       WindowRuleWithLine(
+           17, "  - Notice within 72 hours.\nasks:\n  - {when: {windw_hours: {lt: 24}}, controls: "
+               "[A.5.24]}"),
+       w + ":19:13: rule 'incident-notification.window' declares no parameter 'windw_hours' (did "
+           "you mean 'window_hours'?)"},
+      {"asks entry asking nothing", w,
+       WindowRuleWithLine(17, "  - Notice within 72 hours.\nasks:\n  - {text: ['x']}"),
+       w + ":19:5: an entry of 'asks' names no 'controls' and no 'evidence'"},
       {"unknown evidence", w, WindowRuleWithLine(15, "evidence: [incident-respons-procedure]"),
        w + ":15:12: unknown evidence 'incident-respons-procedure' (did you mean "
            "'incident-response-procedure'?)"},

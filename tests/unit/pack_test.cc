@@ -770,6 +770,77 @@ TEST(Pack, NoTermKnownIsACheckLine) {
       HasGap(BuildPack(stated, Supplier(), On("2026-12-06")), PackGapKind::kCheck, "term"));
 }
 
+// issue 13 s10 #3: a clause another rule found inside the text of a clause the profile does
+// not meet (a security-program finding on the paragraph of an on-site audit) is not answered
+// either; a clause outside that text still is.
+TEST(Pack, ClauseInsideANotMetClauseIsNotAnswered) {
+  Finding audit = Clause("audit_rights", 107, {"iso-certificate"}, {});
+  audit.start = 1000;
+  audit.end = 3000;
+  audit.profile = ProfileJudgement{};
+  audit.profile->capability = "audit";
+  audit.profile->verdict = "not_met";
+  audit.profile->summary = "you offer reports in lieu of audits; the clause demands on-site "
+                           "audits: not met";
+  Finding program = Clause("security_measures", 107, {"iso-certificate"}, {});
+  program.start = 1000;
+  program.end = 3000;
+  Finding response = Clause("sla_uptime", 109, {"access-control-policy"}, {});
+  response.start = 1500;
+  response.end = 1600;
+  Finding outside = Clause("data_deletion", 120, {"iso-certificate"}, {});
+  outside.start = 3000;
+  outside.end = 3400;
+  const Pack pack =
+      BuildPack({Judged({audit, program, response, outside})}, Supplier(), On("2026-12-06"));
+  ASSERT_EQ(pack.clauses.size(), 4u);
+  for (std::size_t i = 0; i < 3; ++i) {
+    EXPECT_FALSE(pack.clauses[i].evidence[0].listed) << pack.clauses[i].category;
+  }
+  EXPECT_TRUE(pack.clauses[3].evidence[0].listed);
+  EXPECT_EQ(Copy(pack, "access-control-policy"), nullptr);
+  // issue 13 s10 #2: an item of the same audit clause shares its verdict: said once.
+  Finding item = audit;
+  item.line = 111;
+  item.start = 3500;
+  item.end = 3600;
+  const Pack twice = BuildPack({Judged({audit, item})}, Supplier(), On("2026-12-06"));
+  EXPECT_EQ(std::count_if(twice.missing.begin(), twice.missing.end(),
+                          [](const PackGap& g) { return g.kind == PackGapKind::kNotMet; }),
+            1);
+  for (const std::string& index : {PackIndexMarkdown(pack), PackIndexHtml(pack)}) {
+    EXPECT_THAT(index, Not(HasSubstr("line 107")));
+    EXPECT_THAT(index, Not(HasSubstr("line 109")));
+    EXPECT_THAT(index, HasSubstr("line 120"));
+  }
+}
+
+// issue 13 s10 #4: a contract's term counts for the documents its own clauses list, not for
+// those of another contract that states none; the still-missing list names whose term it is
+// and which contract states none.
+TEST(Pack, TermBelongsToTheContractThatStatesIt) {
+  Report msa;
+  msa.document.path = "msa.md";
+  msa.document.term_ends = "2029-12-06";
+  msa.document.term_source = "read at line 1 (\"term of three (3) years\")";
+  msa.findings = {Clause("security_measures", 4, {"access-control-policy"}, {})};
+  Report dpa;
+  dpa.document.path = "dpa.md";
+  dpa.findings = {Clause("incident_notification", 8, {"iso-certificate"}, {})};
+  const Pack pack = BuildPack({msa, dpa}, Supplier(), On("2026-12-06"));
+  EXPECT_TRUE(HasGap(pack, PackGapKind::kExpiresInTerm, "access-control-policy"));
+  EXPECT_FALSE(HasGap(pack, PackGapKind::kExpiresInTerm, "iso-certificate"));
+  const std::string missing = PackMissingText(pack);
+  EXPECT_THAT(missing, HasSubstr("before the contract's term ends (2029-12-06, the term of msa.md"));
+  EXPECT_THAT(missing, HasSubstr("check: dpa.md states no term and no term end was given"));
+  // --term-ends is every contract's term: one line per document, no check line.
+  PackOptions given = On("2026-12-06");
+  given.term_ends = Date("2029-12-06");
+  const Pack both = BuildPack({msa, dpa}, Supplier(), given);
+  EXPECT_TRUE(HasGap(both, PackGapKind::kExpiresInTerm, "iso-certificate"));
+  EXPECT_FALSE(HasGap(both, PackGapKind::kCheck, "term"));
+}
+
 // issue 13 s9 #7: a planned control's justification is the supplier's plan: the excerpt the
 // buyer reads marks the row planned without it, and the still-missing list says so.
 TEST(Pack, PlannedControlKeepsItsPlanOutOfTheExcerpt) {

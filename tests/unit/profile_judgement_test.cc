@@ -18,7 +18,9 @@ namespace {
 using test_scan::On;
 using test_scan::ScanText;
 using ::testing::Contains;
+using ::testing::ElementsAre;
 using ::testing::HasSubstr;
+using ::testing::IsSupersetOf;
 using ::testing::Not;
 
 CalendarDate Date(const char* text) { return *CalendarDate::Parse(text); }
@@ -776,6 +778,182 @@ TEST(ProfileJudgement, AuditTermsOfAParagraphAreJudgedWithTheSentenceThatGrantsT
   ASSERT_TRUE(allow[0].profile);
   EXPECT_EQ(allow[0].profile->verdict, "met") << allow[0].profile->summary;
   EXPECT_THAT(allow[0].profile->summary, HasSubstr("accepts reports in lieu of audits"));
+}
+
+// The ids of a finding's controls, gaps and documents.
+std::vector<std::string> ControlIds(const Finding& f) {
+  std::vector<std::string> ids;
+  for (const Control& c : f.controls) ids.push_back(c.id);
+  return ids;
+}
+std::vector<std::string> GapIds(const Finding& f) {
+  std::vector<std::string> ids;
+  if (f.profile) {
+    for (const ControlGap& gap : f.profile->gaps) ids.push_back(gap.control);
+  }
+  return ids;
+}
+std::vector<std::string> DocumentIds(const Finding& f) {
+  std::vector<std::string> ids;
+  if (f.profile) {
+    for (const ProfileDocument& doc : f.profile->documents) ids.push_back(doc.evidence);
+  }
+  return ids;
+}
+
+// issue 13 s10 #1: judged against a profile, a sentence asks only for the controls and documents
+// of what it says (rule `asks`): keys in a hardware module ask for cryptography, not for physical
+// entry (excluded in this SoA) nor a backup policy (expired here); a report without a profile
+// still lists every control of the rule.
+TEST(ProfileJudgement, SentenceAsksOnlyForTheControlsOfWhatItSays) {
+  Profile profile = Supplier();
+  profile.soa.push_back({"A.7.2", false, ControlStatus::kNotImplemented, "no premises",
+                         "acme.yaml", 6});
+  profile.soa.push_back({"A.8.24", true, ControlStatus::kPartial, "", "acme.yaml", 7});
+  profile.evidence.push_back(Document("backup-policy", "Backup policy", "2026-01-31"));
+  const std::string text =
+      "Provider encrypts Customer Data at rest, with the keys held in a hardware security "
+      "module.\n";
+  const Finding f = Judged(text, "security_measures", "hardware security", profile);
+  EXPECT_THAT(ControlIds(f), ElementsAre("A.8.24"));
+  EXPECT_THAT(GapIds(f), ElementsAre("A.8.24"));
+  EXPECT_THAT(DocumentIds(f), Contains("encryption-policy"));
+  EXPECT_THAT(DocumentIds(f), Not(Contains("backup-policy")));
+  for (const std::string& note : f.profile->notes) {
+    EXPECT_THAT(note, Not(HasSubstr("Backup policy"))) << note;
+    EXPECT_THAT(note, Not(HasSubstr("A.7.2"))) << note;
+  }
+  const Report plain = ScanText(text, "contract.txt", ScanOptions{});
+  const std::vector<Finding> found = On(plain, "security_measures", "hardware security");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_THAT(ControlIds(found[0]), Contains("A.7.2"));
+}
+
+// issue 13 s10 #1: evidence collection (A.5.28) and lessons learned (A.5.27) are asked by an
+// incident clause that speaks of them, not by one on disclosure.
+TEST(ProfileJudgement, IncidentClauseAsksForEvidenceCollectionOnlyWhenItSpeaksOfIt) {
+  const Finding disclosure = Judged(
+      "Provider will not disclose information related to a Security Incident to any third party "
+      "except as required by applicable law.\n",
+      "incident_notification", "disclose");
+  EXPECT_THAT(ControlIds(disclosure), Not(Contains("A.5.28")));
+  EXPECT_THAT(ControlIds(disclosure), Not(Contains("A.5.27")));
+  EXPECT_THAT(DocumentIds(disclosure), Not(Contains("post-incident-report-template")));
+  const Finding forensic = Judged(
+      "Provider shall preserve forensic evidence of each Security Incident and give Customer a "
+      "written report of its root cause.\n",
+      "incident_notification", "forensic");
+  EXPECT_THAT(ControlIds(forensic), IsSupersetOf({"A.5.27", "A.5.28"}));
+  EXPECT_THAT(DocumentIds(forensic), Contains("post-incident-report-template"));
+}
+
+// issue 13 s10 #6: a clause whose clock starts at awareness, not met, still says the profile's
+// time to confirm; a document that expires within 90 days is said, as `profile check` says it.
+TEST(ProfileJudgement, NotMetNotificationSaysTheTimeToConfirm) {
+  Profile p = Supplier();
+  p.capabilities.notification->confirm_hours = 2;
+  const Finding f = Judged(
+      "Supplier shall notify Customer of any Security Incident within 24 hours after becoming "
+      "aware of it.\n",
+      "incident_notification", "24 hours", p);
+  EXPECT_EQ(Verdict(f), "not_met");
+  EXPECT_EQ(Summary(f),
+            "you notify within 48 h of confirmation and confirm within 2 h of awareness; the "
+            "clause asks 24 h of awareness: not met");
+}
+
+TEST(ProfileJudgement, DocumentExpiringWithin90DaysIsSaid) {
+  Profile p = Supplier();
+  p.evidence[1].valid_until = Date("2027-01-15");  // the incident response procedure
+  const Finding f = Judged(
+      "Supplier shall notify Customer of any Security Incident within 72 hours after confirming "
+      "it.\n",
+      "incident_notification", "72 hours", p);
+  EXPECT_THAT(f.profile->notes,
+              Contains("Incident response procedure expires on 2027-01-15 (in 40 days): renew it"));
+  p.evidence[1].valid_until = Date("2027-06-30");
+  const Finding later = Judged(
+      "Supplier shall notify Customer of any Security Incident within 72 hours after confirming "
+      "it.\n",
+      "incident_notification", "72 hours", p);
+  for (const std::string& note : later.profile->notes) {
+    EXPECT_THAT(note, Not(HasSubstr("Incident response procedure expires"))) << note;
+  }
+}
+
+// issue 13 s10 #7: an SLA whose target stands in a table row ("Uptime target | 99.95% or more")
+// is judged against the uptime the profile runs; a credit tier's range is no target.
+TEST(ProfileJudgement, TargetOfAnSlaTableIsJudged) {
+  Finding table;
+  table.rule = "sla-uptime.credits";
+  table.category = "sla_uptime";
+  table.side = "us";
+  table.holds = "duty";
+  table.risk = Risk::kMedium;
+  table.text =
+      "| **Uptime target** | 99.95% or more | no credit |\n"
+      "| Credit tier A | 99.0% - 99.94% | 10% of the monthly fees |\n";
+  Report report;
+  report.findings = {table};
+  JudgeAgainstProfile(Supplier(), Date("2026-12-06"), &report);  // runs at 99.9 %
+  EXPECT_EQ(Verdict(report.findings[0]), "not_met");
+  EXPECT_EQ(Summary(report.findings[0]),
+            "you run at 99.9 %; the clause's table sets a target of 99.95 %: not met");
+  report.findings[0].text =
+      "| Service availability commitment: | 99.5 % | none |\n| Credit tier A | 99% | 5% |\n";
+  JudgeAgainstProfile(Supplier(), Date("2026-12-06"), &report);
+  EXPECT_EQ(Verdict(report.findings[0]), "met");
+  report.findings[0].text = "| Credit tier A | 99.0% - 99.94% | 10% of the monthly fees |\n";
+  JudgeAgainstProfile(Supplier(), Date("2026-12-06"), &report);
+  EXPECT_EQ(Verdict(report.findings[0]), "");
+}
+
+// The judgement of the one audit finding of report whose clause contains words; empty (and a
+// failed check) when there is not exactly one.
+ProfileJudgement AuditJudgementOf(const Report& report, const std::string& words) {
+  const std::vector<Finding> found = On(report, "audit_rights", words);
+  EXPECT_EQ(found.size(), 1u) << words;
+  if (found.size() != 1 || !found[0].profile) return {};
+  return *found[0].profile;
+}
+
+// issue 13 s10 #2: an audit clause (a section's lettered items) gets one verdict from all its
+// terms: the yearly limit of (c), lifted after an incident, makes the whole clause not met, and
+// no item of it reads "met" from the reports of (b).
+TEST(ProfileJudgement, AuditClauseOfLetteredItemsGetsOneVerdict) {
+  Profile p = Supplier();
+  p.capabilities.audit->per_year = 1;
+  Report report = ScanText(
+      "7.3 Customer Audits\n\n"
+      "(a) The Client may audit the Vendor's compliance with this Addendum at the Client's own "
+      "expense.\n\n"
+      "(b) The Client may use this audit right only where the Vendor's audit reports do not show "
+      "its compliance, or after a Security Incident.\n\n"
+      "(c) Each audit will be an on-site inspection during business hours, no more than once a "
+      "year (unless a Security Incident occurs or Data Protection Laws require otherwise).\n",
+      "contract.txt", WithProfile(p));
+  std::vector<std::string> verdicts, summaries;
+  for (const Finding& f : report.findings) {
+    if (f.category != "audit_rights" || !f.profile || f.profile->verdict.empty()) continue;
+    verdicts.push_back(f.profile->verdict);
+    summaries.push_back(f.profile->summary);
+  }
+  ASSERT_FALSE(verdicts.empty());
+  EXPECT_THAT(verdicts, ::testing::Each("not_met")) << ::testing::PrintToString(summaries);
+  EXPECT_THAT(summaries[0], HasSubstr("more often after an incident"));
+}
+
+// issue 13 s10 #8: a paragraph wrapped over several lines is one paragraph: the terms on its
+// second line are the grant's.
+TEST(ProfileJudgement, AuditTermsOnAWrappedLineAreTheGrants) {
+  Report report = ScanText(
+      "9.3 Customer Audits\n\nCustomer may audit Supplier's compliance with this Addendum no "
+      "more than once per calendar year.\nThe Parties agree that all such audits will be "
+      "conducted upon at least thirty (30) days'\nwritten notice to Supplier.\n",
+      "contract.txt", WithProfile());
+  const ProfileJudgement grant = AuditJudgementOf(report, "once per calendar year");
+  EXPECT_EQ(grant.verdict, "met") << grant.summary;
+  EXPECT_THAT(grant.summary, HasSubstr("30 days' notice"));
 }
 
 }  // namespace

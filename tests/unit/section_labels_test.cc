@@ -148,5 +148,27 @@ TEST(SectionLabels, ANumberedTitleAboveItsFirstSubclauseIsAHeading) {
   EXPECT_TRUE(notice) << Findings(*report);
 }
 
+// issue 13 s10 #5: "7.3. Customer Audits." after a sentence that refers to it "below." is the
+// next section of the numbering, not an item of a list that sentence would lead into.
+TEST(SectionLabels, NextTwoLevelNumberAfterASentenceEndingBelowIsASection) {
+  Result<Report> report = Scanner(Builtin()).ScanBytes(
+      "**7. Audits**.\n\n"
+      "7.2.  Certifications.\n\n"
+      "(a) Vendor will give the Client copies of its audit reports on request.\n\n"
+      "(b) The Client agrees that its audit rights are satisfied by these reports and by the steps "
+      "set out in Section 7.3 (Customer Audits) below.\n\n"
+      "7.3.  Customer Audits.\n\n"
+      "(a) The Client may audit the Vendor once per year, at its own expense.\n",
+      "audits.md");
+  ASSERT_TRUE(report.ok());
+  bool audit = false;
+  for (const Finding& f : report->findings) {
+    if (f.line != 11) continue;
+    audit = true;
+    EXPECT_EQ(f.section, "7.3 Customer Audits") << Findings(*report);
+  }
+  EXPECT_TRUE(audit) << Findings(*report);
+}
+
 }  // namespace
 }  // namespace clausescan

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <optional>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +20,8 @@ namespace {
 
 using internal::FormatNumber;
 
+// As `profile check` and `pack`: a valid document that expires within this many days is said.
+constexpr long kExpiresSoonDays = 90;
 constexpr std::string_view kMetReason = "your profile meets the clause (";
 constexpr std::string_view kNotMetReason = "your profile does not meet the clause (";
 // The start of the data_deletion category's default reason (rules/playbook.yaml), which a clause
@@ -155,14 +158,19 @@ std::optional<Comparison> CompareNotification(const Capabilities& caps, const Fi
   c.ours = "you notify within " + FormatNumber(ours.hours) + " h of " + from;
   const int our_rank = TriggerRank(from);
   const int their_rank = TriggerRank(trigger);
+  // issue 13 s10 #6: the triage time counts wherever the clause's clock starts before yours.
+  const bool confirm_counts = ours.from == NotificationTrigger::kConfirmation &&
+                              their_rank < our_rank && ours.confirm_hours.has_value();
+  if (confirm_counts) {
+    c.ours += " and confirm within " + FormatNumber(*ours.confirm_hours) + " h of awareness";
+  }
   // issue 13 #2: clocks with different starts compare only with the time between the starts.
   if (our_rank == their_rank || (our_rank < their_rank && ours.hours <= clause_hours) ||
       (our_rank > their_rank && ours.hours >= clause_hours)) {
     c.verdict = ours.hours <= clause_hours && our_rank <= their_rank ? "met" : "not_met";
     return c;
   }
-  if (ours.from == NotificationTrigger::kConfirmation && their_rank == 1 && ours.confirm_hours) {
-    c.ours += " and confirm within " + FormatNumber(*ours.confirm_hours) + " h of awareness";
+  if (confirm_counts && their_rank == 1) {
     c.verdict = ours.hours + *ours.confirm_hours <= clause_hours ? "met" : "not_met";
     return c;
   }
@@ -234,6 +242,9 @@ struct AuditContext {
   std::vector<const Finding*> terms;
   // Its terms are judged with the paragraph's grant (it is one of that grant's `terms`).
   bool folded = false;
+  // issue 13 s10 #2: another grant of the same audit clause, whose verdict this grant shares
+  // (its index in the findings); npos for the clause's first grant and for any other finding.
+  std::size_t lead = std::string::npos;
 };
 
 // True when f, or one of the sentences whose terms it takes (context.terms), sets flag name.
@@ -305,7 +316,9 @@ std::optional<Comparison> CompareAudit(const Capabilities& caps, const Finding& 
   const double* per_year = AuditNumber(f, context, "per_year");
   // issue 13 s8 #2: audits at any time or unannounced come without notice.
   const bool at_will = AuditFlag(f, context, "at_will");
-  if (!onsite && !in_lieu && notice == nullptr && !at_will) return std::nullopt;
+  if (!onsite && !in_lieu && notice == nullptr && !at_will && per_year == nullptr) {
+    return std::nullopt;
+  }
   Comparison c{"audit"};
   std::vector<std::string> terms;
   const bool lifted =
@@ -422,11 +435,65 @@ std::optional<Comparison> CompareInsurance(const Capabilities& caps, const Findi
   return c;
 }
 
+// The first percentage in cell ("99.9% or higher" -> 99.9); nullopt when it has none.
+std::optional<double> PercentIn(std::string_view cell) {
+  for (std::size_t i = 0; i < cell.size(); ++i) {
+    if (!std::isdigit(static_cast<unsigned char>(cell[i])) ||
+        (i > 0 && (std::isdigit(static_cast<unsigned char>(cell[i - 1])) || cell[i - 1] == '.'))) {
+      continue;
+    }
+    std::size_t end = i;
+    while (end < cell.size() &&
+           (std::isdigit(static_cast<unsigned char>(cell[end])) || cell[end] == '.')) {
+      ++end;
+    }
+    std::size_t sign = end;
+    while (sign < cell.size() && cell[sign] == ' ') ++sign;
+    if (sign < cell.size() && cell[sign] == '%') {
+      try {
+        return std::stod(std::string(cell.substr(i, end - i)));
+      } catch (const std::exception&) {
+        return std::nullopt;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+// issue 13 s10 #7: the target a table row of the clause sets ("**Target Availability:** | 99.9%
+// or higher | None"): a row whose first cell names a target or commitment of availability or
+// uptime, and the first percentage of its other cells; nullopt when no row does.
+std::optional<double> TableTarget(const std::string& text) {
+  std::size_t begin = 0;
+  while (begin < text.size()) {
+    std::size_t end = text.find('\n', begin);
+    if (end == std::string::npos) end = text.size();
+    const std::string_view row(text.data() + begin, end - begin);
+    begin = end + 1;
+    std::size_t bar = row.find('|');
+    if (bar == 0) bar = row.find('|', 1);
+    if (bar == std::string_view::npos) continue;
+    const std::string label = Lower(row.substr(0, bar));
+    if (!ContainsAny(label, {"availability", "uptime"}) ||
+        !ContainsAny(label, {"target", "commitment", "guarantee", "objective"}) ||
+        ContainsAny(label, {"credit", "tier"})) {
+      continue;
+    }
+    if (std::optional<double> percent = PercentIn(row.substr(bar + 1))) {
+      if (*percent > 0 && *percent <= 100) return percent;
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<Comparison> CompareUptime(const Capabilities& caps, const Finding& f) {
-  const double* percent = Number(f, "percent");
-  if (percent == nullptr) return std::nullopt;
+  const double* stated = Number(f, "percent");
+  const std::optional<double> target = stated == nullptr ? TableTarget(f.text) : std::nullopt;
+  if (stated == nullptr && !target) return std::nullopt;
+  const double* percent = stated != nullptr ? stated : &*target;
   Comparison c{"uptime"};
-  c.theirs = "the clause asks " + FormatNumber(*percent) + " %";
+  c.theirs = (stated != nullptr ? "the clause asks " : "the clause's table sets a target of ") +
+             FormatNumber(*percent) + " %";
   if (!caps.uptime_percent) {
     c.ours = "your profile states no uptime";
     c.verdict = "not_compared";
@@ -591,6 +658,13 @@ void AddDocuments(const Profile& profile, const CalendarDate& on,
       doc.valid_until = file->valid_until.ToString();
       if (file->ValidOn(on)) {
         doc.status = "valid";
+        // issue 13 s10 #6: as `profile check` and `pack` warn of it.
+        const long days_left = file->valid_until.DaysSinceEpoch() - on.DaysSinceEpoch();
+        if (days_left <= kExpiresSoonDays) {
+          judgement.notes.push_back(fmt::format("{} expires on {} (in {} {}): renew it",
+                                                doc.title, doc.valid_until, days_left,
+                                                days_left == 1 ? "day" : "days"));
+        }
         if (term_ends && file->valid_until < *term_ends) {  // issue 13 #1
           doc.expires_before_term = true;
           judgement.notes.push_back(
@@ -657,9 +731,11 @@ void Unjudge(Finding& f) {
   f.profile.reset();
 }
 
+// Judges f; its verdict is that of `compared` read in `context` (f itself, or the first grant of
+// its audit clause).
 ProfileJudgement Judge(const Profile& profile, const CalendarDate& on,
                        const std::optional<CalendarDate>& term_ends, const std::string& term_source,
-                       Finding& f, const Context& context) {
+                       Finding& f, const Finding& compared, const Context& context) {
   ProfileJudgement judgement;
   judgement.original_risk = f.risk;
   if (term_ends) {
@@ -668,7 +744,7 @@ ProfileJudgement Judge(const Profile& profile, const CalendarDate& on,
   }
   // A duty the other side owes asks nothing of the supplier's ISMS.
   if (f.side == "them" && f.holds == "duty") return judgement;
-  if (std::optional<Comparison> c = Compare(profile.capabilities, f, context)) {
+  if (std::optional<Comparison> c = Compare(profile.capabilities, compared, context)) {
     judgement.capability = c->capability;
     judgement.verdict = c->verdict;
     judgement.summary = c->ours + "; " + c->theirs + ": " + VerdictWords(*c);
@@ -702,26 +778,39 @@ bool IsAuditGrant(const Finding& f) {
   return f.category == "audit_rights" && !StatesAuditTermsOnly(f) && !Statutory(f);
 }
 
-// issue 13 s9 #5: the terms a paragraph (same line and section) states in sentences of their
-// own go to the first sentence of it that grants the audit, which is judged with them; those
-// sentences are then not judged on their own.
+// True when a and b are of one audit clause: the same numbered section (its heading and lettered
+// items, however its paragraphs are wrapped); with no section, the same line.
+bool SameAuditClause(const Finding& a, const Finding& b) {
+  if (a.section.empty() || b.section.empty()) return a.line == b.line && a.section == b.section;
+  return a.section == b.section;
+}
+
+// issue 13 s9 #5, s10 #2: the terms an audit clause (SameAuditClause) states in sentences of
+// their own go to the first sentence of it that grants the audit, which is judged with them;
+// those sentences are then not judged on their own. The clause's other grants give their terms
+// to the first one too, and share its verdict (AuditContext::lead): one verdict per clause.
 void GatherParagraphTerms(const std::vector<Finding>& findings, std::vector<AuditContext>* out) {
-  auto same_paragraph = [](const Finding& a, const Finding& b) {
-    return a.line == b.line && a.section == b.section;
+  // A grant that goes on from a government auditor's access by law is not judged: no lead.
+  auto is_grant = [&](std::size_t k) {
+    return IsAuditGrant(findings[k]) && !(*out)[k].statutory;
   };
   for (std::size_t i = 0; i < findings.size(); ++i) {
     const Finding& grant = findings[i];
-    if (!IsAuditGrant(grant)) continue;
-    const bool first = std::none_of(findings.begin(), findings.begin() + i, [&](const Finding& f) {
-      return IsAuditGrant(f) && same_paragraph(f, grant);
-    });
+    if (!is_grant(i)) continue;
+    bool first = true;
+    for (std::size_t k = 0; k < i && first; ++k) {
+      first = !(is_grant(k) && SameAuditClause(findings[k], grant));
+    }
     if (!first) continue;
     for (std::size_t j = 0; j < findings.size(); ++j) {
       const Finding& other = findings[j];
-      if (other.category != "audit_rights" || !same_paragraph(other, grant) ||
-          !StatesAuditTermsOnly(other) || !StatesAuditTerms(other)) {
+      if (j == i || other.category != "audit_rights" || !SameAuditClause(other, grant)) continue;
+      if (is_grant(j)) {
+        if (StatesAuditTerms(other)) (*out)[i].terms.push_back(&other);
+        (*out)[j].lead = i;
         continue;
       }
+      if (!StatesAuditTermsOnly(other) || !StatesAuditTerms(other)) continue;
       (*out)[i].terms.push_back(&other);
       (*out)[j].folded = true;
     }
@@ -823,8 +912,11 @@ void JudgeAgainstProfile(const Profile& profile, const CalendarDate& on,
   for (std::size_t i = 0; i < report->findings.size(); ++i) {
     Finding& f = report->findings[i];
     Unjudge(f);
+    const std::size_t lead = contexts[i].audit.lead;
+    const bool shares = lead != std::string::npos;
     ProfileJudgement judgement =
-        Judge(profile, on, term_ends, report->document.term_source, f, contexts[i]);
+        Judge(profile, on, term_ends, report->document.term_source, f,
+              shares ? report->findings[lead] : f, contexts[shares ? lead : i]);
     AdjustRisk(judgement, f);
     f.profile = std::move(judgement);
   }

@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "clausescan/judgement.h"
@@ -140,6 +141,69 @@ std::optional<CalendarDate> TermOf(const Report& report,
   return CalendarDate::Parse(report.document.term_ends);
 }
 
+// The term of one contract and where it comes from.
+struct ContractTerm {
+  std::string contract;               // the report's document path
+  std::optional<CalendarDate> ends;   // nullopt: the contract states none, and no --term-ends
+  // As the still-missing list says where the term was read (issue 13 s8 review #6): "the term
+  // of PATH read at line N (...)"; empty for --term-ends, which is every contract's.
+  std::string note;
+};
+
+std::vector<ContractTerm> TermsOf(const std::vector<Report>& reports,
+                                  const std::optional<CalendarDate>& term_ends) {
+  std::vector<ContractTerm> out;
+  for (const Report& report : reports) {
+    ContractTerm term{report.document.path, TermOf(report, term_ends), ""};
+    if (term.ends && !term_ends) {
+      term.note = "the term of " + report.document.path + " " + report.document.term_source;
+    }
+    out.push_back(std::move(term));
+  }
+  return out;
+}
+
+// issue 13 s10 #4: a gap for each contract (of contracts, those whose clauses list doc) whose
+// term ends after doc expires, naming that contract's term; one gap for --term-ends.
+void AddExpiresInTerm(const PackDocument& doc, const std::set<std::size_t>& contracts,
+                      const std::vector<ContractTerm>& terms, std::vector<PackGap>* out) {
+  std::set<std::string> said;
+  for (std::size_t contract : contracts) {
+    const ContractTerm& term = terms[contract];
+    if (!term.ends || !(doc.valid_until < *term.ends)) continue;
+    std::string text =
+        fmt::format("{} expires {}, before the contract's term ends ({}{}): plan its renewal",
+                    doc.title, doc.valid_until.ToString(), term.ends->ToString(),
+                    term.note.empty() ? "" : ", " + term.note);
+    if (said.insert(text).second) {
+      out->push_back({PackGapKind::kExpiresInTerm, doc.evidence, std::move(text)});
+    }
+  }
+}
+
+// issue 13 s9 #2, s10 #4: the contracts whose term is not known, against whose end no document
+// was checked.
+void AddNoTermCheck(const std::vector<ContractTerm>& terms, std::vector<PackGap>* out) {
+  std::vector<std::string> without;
+  for (const ContractTerm& term : terms) {
+    if (!term.ends) without.push_back(term.contract);
+  }
+  if (without.empty()) return;
+  if (without.size() == terms.size()) {
+    out->push_back({PackGapKind::kCheck, "term",
+                    "check: no contract states its term and no term end was given "
+                    "(--term-ends): your documents were not checked against the term's end"});
+    return;
+  }
+  std::string names;
+  for (const std::string& name : without) names += (names.empty() ? "" : ", ") + name;
+  out->push_back({PackGapKind::kCheck, "term",
+                  fmt::format("check: {} {} no term and no term end was given (--term-ends): your "
+                              "documents were not checked against {} end",
+                              names, without.size() == 1 ? "states" : "state",
+                              without.size() == 1 ? "its term's" : "their terms'")});
+}
+
 // The reports, each judged against profile on `on` when any finding of it is not.
 std::vector<Report> Judged(const std::vector<Report>& reports, const Profile& profile,
                            const CalendarDate& on, const std::optional<CalendarDate>& term_ends) {
@@ -155,6 +219,22 @@ std::vector<Report> Judged(const std::vector<Report>& reports, const Profile& pr
     }
   }
   return judged;
+}
+
+// The spans (start, end) of the findings of report that its profile judgement does not meet.
+std::vector<std::pair<std::size_t, std::size_t>> NotMetSpans(const Report& report) {
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  for (const Finding& f : report.findings) {
+    if (f.profile && f.profile->verdict == "not_met") spans.emplace_back(f.start, f.end);
+  }
+  return spans;
+}
+
+// True when f's span shares a byte with one of spans.
+bool Overlaps(const Finding& f, const std::vector<std::pair<std::size_t, std::size_t>>& spans) {
+  return std::any_of(spans.begin(), spans.end(), [&](const auto& span) {
+    return f.start < span.second && span.first < f.end;
+  });
 }
 
 // issue 13 s10 #1: the row is titled by the rules (distinct titles, in finding order) that
@@ -266,24 +346,19 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
   // Per clause: true while every finding merged into it is a category fallback's (issue 13 s9
   // #3): no specific rule judged it, so no document can be said to answer it.
   std::vector<bool> unjudged;
-  // issue 13 s8 #4: the term the copied documents must outlast: --term-ends, else the latest
-  // term the scans read from the contracts (as scan and evidence use it).
-  std::optional<CalendarDate> term_ends = options.term_ends;
-  // Where a term read from a contract comes from, as the still-missing list says it (issue 13 s8
-  // review #6): the contract and the words it was read from; empty for --term-ends.
-  std::string term_note;
-  if (!term_ends) {
-    for (const Report& report : reports) {
-      const std::optional<CalendarDate> read = TermOf(report, std::nullopt);
-      if (read && (!term_ends || *term_ends < *read)) {
-        term_ends = read;
-        term_note = "the term of " + report.document.path + " " + report.document.term_source;
-      }
-    }
-  }
+  // Per clause: true when a finding of it lies in the span of a finding its profile does not
+  // meet (issue 13 s10 #3): what is not met is not answered, whatever rule found it.
+  std::vector<bool> in_not_met;
+  // issue 13 s8 #4, s10 #4: the term each contract's documents must outlast: --term-ends, else
+  // the term the scan read from that contract (none when it states none).
+  const std::vector<ContractTerm> terms = TermsOf(reports, options.term_ends);
+  // Per clause, the index of its contract in reports.
+  std::vector<std::size_t> clause_contract;
   for (const Report& report : Judged(reports, profile, options.as_of, options.term_ends)) {
+    const std::size_t contract = pack.contracts.size();
     pack.contracts.push_back(report.document.path);
     const std::size_t first_of_report = pack.clauses.size();
+    const std::vector<std::pair<std::size_t, std::size_t>> not_met_spans = NotMetSpans(report);
     for (const Finding& f : report.findings) {
       // One clause per contract, line and category: findings of several rules on it merge.
       PackClause* clause = nullptr;
@@ -306,10 +381,13 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
         asked_by.emplace_back();
         excerpt_controls.emplace_back();
         unjudged.push_back(true);
+        in_not_met.push_back(false);
+        clause_contract.push_back(contract);
         clause = &pack.clauses.back();
       }
       const auto index = static_cast<std::size_t>(clause - pack.clauses.data());
       if (!f.fallback) unjudged[index] = false;
+      if (Overlaps(f, not_met_spans)) in_not_met[index] = true;
       auto& rules = asked_by[index];
       rules.push_back({f.title, {}});
       if (f.risk > clause->risk) clause->risk = f.risk;
@@ -355,13 +433,22 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
   }
   // What the index lists against each clause (PackEvidence::listed), and so what is copied.
   std::set<std::string> listed_ids;
+  std::map<std::string, std::set<std::size_t>> listed_in;  // evidence id -> contracts
+  std::set<std::tuple<std::string, std::string, std::string>> said_not_met;
   for (PackClause& clause : pack.clauses) {
     const std::string where = fmt::format("{}:{}", clause.document, clause.line);
     if (clause.verdict == "not_met") {
-      not_met.push_back({PackGapKind::kNotMet, where,
-                         fmt::format("{} {}: {}", where, clause.title, clause.summary)});
+      // issue 13 s10 #2: the items of one audit clause share its verdict: said once, at the
+      // first of them.
+      if (said_not_met.insert({clause.document, clause.section, clause.summary}).second) {
+        not_met.push_back({PackGapKind::kNotMet, where,
+                           fmt::format("{} {}: {}", where, clause.title, clause.summary)});
+      }
       continue;
     }
+    // issue 13 s10 #3: a clause inside one the profile does not meet is not answered either;
+    // the still-missing list names the clause not met.
+    if (in_not_met[static_cast<std::size_t>(&clause - pack.clauses.data())]) continue;
     // issue 13 s8 #5, s9 #4: a verdict that depends on what the profile does not say is to
     // check, and until then no document of the pack is said to answer the clause: it is in the
     // still-missing list only, not in the index.
@@ -395,6 +482,7 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
       }
       e.listed = true;
       listed_ids.insert(e.evidence);
+      listed_in[e.evidence].insert(clause_contract[static_cast<std::size_t>(&clause - pack.clauses.data())]);
     }
     TitleByListedRules(asked_by[static_cast<std::size_t>(&clause - pack.clauses.data())], &clause);
   }
@@ -419,21 +507,11 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
            fmt::format("{} expires on {} (in {} {}): renew it before sending", doc.title,
                        doc.valid_until.ToString(), days_left, days_left == 1 ? "day" : "days")});
     }
-    if (term_ends && doc.valid_until < *term_ends) {
-      pack.missing.push_back(
-          {PackGapKind::kExpiresInTerm, id,
-           fmt::format("{} expires {}, before the contract's term ends ({}{}): plan its renewal",
-                       doc.title, doc.valid_until.ToString(), term_ends->ToString(),
-                       term_note.empty() ? "" : ", " + term_note)});
-    }
+    AddExpiresInTerm(doc, listed_in[id], terms, &pack.missing);
     pack.documents.push_back(std::move(doc));
   }
   // issue 13 s9 #2: with no term known, the documents' expiry was checked against no term end.
-  if (!term_ends && !pack.documents.empty()) {
-    not_met.push_back({PackGapKind::kCheck, "term",
-                       "check: no contract states its term and no term end was given "
-                       "(--term-ends): your documents were not checked against the term's end"});
-  }
+  if (!pack.documents.empty()) AddNoTermCheck(terms, &not_met);
   std::sort(pack.documents.begin(), pack.documents.end(),
             [](const PackDocument& a, const PackDocument& b) { return a.pack_path < b.pack_path; });
   // The pack paths the clauses point to (set by Choose before the documents were laid out).

@@ -3,6 +3,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -86,18 +87,25 @@ void WriteCapabilities(const Capabilities& c, std::ostream& out) {
     any = true;
   };
   if (c.notification) {
-    line(fmt::format("notification: within {} hours of {}", FormatNumber(c.notification->hours),
-                     NotificationTriggerName(c.notification->from)));
+    // issue 13 s10 #6: the triage time and the yearly audit limit are capabilities too.
+    const std::optional<double>& confirm = c.notification->confirm_hours;
+    line(fmt::format("notification: within {} hours of {}{}", FormatNumber(c.notification->hours),
+                     NotificationTriggerName(c.notification->from),
+                     confirm ? fmt::format(", confirmed within {} hours of awareness",
+                                           FormatNumber(*confirm))
+                             : std::string()));
   }
   if (c.deletion_days) line(fmt::format("deletion: within {} days", *c.deletion_days));
   if (c.backups_deleted_within_days) {
     line(fmt::format("backups deleted: within {} days", *c.backups_deleted_within_days));
   }
   if (c.audit) {
-    line(fmt::format("audit: reports in lieu {}, remote audits {}, notice {}",
+    line(fmt::format("audit: reports in lieu {}, remote audits {}, notice {}{}",
                      c.audit->reports_in_lieu ? "yes" : "no", c.audit->remote_audits ? "yes" : "no",
                      c.audit->notice_days ? fmt::format("{} days", *c.audit->notice_days)
-                                          : std::string("not stated")));
+                                          : std::string("not stated"),
+                     c.audit->per_year ? fmt::format(", at most {} a year", *c.audit->per_year)
+                                       : std::string()));
   }
   for (const InsurancePolicy& policy : c.insurance) {
     line(fmt::format("insurance: {} {} {}", policy.type, policy.currency,

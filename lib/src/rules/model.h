@@ -105,6 +105,17 @@ struct Consideration {
   int doctypes_column = 0;
 };
 
+// What a clause the rule finds asks of the supplier's ISMS, for a judgement against a company
+// profile (docs/rules.md, "asks"): an entry applies when every condition of one of its `when`
+// alternatives holds on the finding's parameters, or one of its `text` patterns matches the
+// clause's text; an entry with neither applies always.
+struct Ask {
+  std::vector<std::vector<Condition>> when;  // alternatives, each a set of conditions
+  std::vector<std::string> text;             // RE2 patterns, concepts expanded, case-insensitive
+  std::vector<std::string> controls;         // a subset of the rule's `controls`
+  std::vector<std::string> evidence;         // a subset of the rule's `evidence`
+};
+
 struct Rule {
   std::string id;
   std::string category;
@@ -123,6 +134,9 @@ struct Rule {
   std::vector<std::string> controls;  // Annex A ids
   std::vector<std::string> evidence;  // evidence ids
   std::vector<Consideration> considerations;
+  // Empty: a clause asks for all of `controls` and `evidence`; else only for those of the
+  // entries that apply to it.
+  std::vector<Ask> asks;
   std::string file;  // relative path of the rule file
   int line = 1;      // line of the rule's id
   // Every pattern as written and as matched (concepts expanded), for `rules show --expand`.

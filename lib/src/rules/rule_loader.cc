@@ -10,6 +10,7 @@
 
 #include "match/matcher.h"
 #include "params/extract.h"
+#include "rules/asks_loader.h"
 #include "rules/playbook_loader.h"
 
 namespace clausescan::internal {
@@ -17,7 +18,8 @@ namespace {
 
 const Names kRuleKeys = {"id",         "category", "title",    "description",
                          "scope",      "party",    "fallback", "match",
-                         "parameters", "controls", "evidence", "considerations"};
+                         "parameters", "controls", "evidence", "considerations",
+                         "asks"};
 const Names kScopes = {"sentence", "paragraph"};
 const Names kParties = {"supplier", "customer", "any"};
 const Names kParamTypes = {"duration", "vague",      "trigger",      "flag",      "enum", "percent",
@@ -372,7 +374,11 @@ Status ReadRule(const YamlFile& file, const YAML::Node& root, const Catalogs& ca
   if (const YAML::Node* params = fields.Find("parameters")) {
     CLAUSESCAN_RETURN_IF_ERROR(ReadParams(patterns, *params, rule));
   }
-  return ReadRuleLists(file, fields, catalogs, rule);
+  CLAUSESCAN_RETURN_IF_ERROR(ReadRuleLists(file, fields, catalogs, rule));
+  if (const YAML::Node* asks = fields.Find("asks")) {
+    CLAUSESCAN_RETURN_IF_ERROR(ReadAsks(patterns, *asks, catalogs, rule));
+  }
+  return std::nullopt;
 }
 
 }  // namespace

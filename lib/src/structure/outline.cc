@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstring>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "structure/contents.h"
@@ -788,6 +789,7 @@ class Segmenter {
   bool StyledHeading(std::size_t begin, std::string_view s, std::string_view heading, int level);
   int SetextLevel(std::size_t end) const;
   bool ItemOfOpenList(std::size_t begin, std::string_view s) const;
+  bool NextInNumbering(const SectionNumber& sn) const;
   bool NextLineOpensSubsection(std::size_t end, std::string_view s) const;
   bool NumberedLine(std::size_t begin, std::string_view s, bool boundary, bool alone,
                     std::string_view previous);
@@ -1002,6 +1004,28 @@ bool Segmenter::ItemOfOpenList(std::size_t begin, std::string_view s) const {
          Indent(begin) == last_item_indent_;
 }
 
+// True when sn has two or more levels and follows the open section's number: its next sibling
+// ("9.2" -> "9.3") or its first child ("9.2" -> "9.2.1").
+bool Segmenter::NextInNumbering(const SectionNumber& sn) const {
+  if (sn.keyword || sn.components < 2 || section_ < 0) return false;
+  const std::string& open = out_.sections[static_cast<std::size_t>(section_)].number;
+  const std::string_view number = sn.number;
+  if (number == open + ".1") return true;
+  const std::size_t cut = number.rfind('.');
+  if (cut == std::string_view::npos || open.size() <= cut || open.compare(0, cut + 1, number.substr(0, cut + 1)) != 0 ||
+      open.find('.', cut + 1) != std::string::npos) {
+    return false;
+  }
+  const std::string_view last = number.substr(cut + 1);
+  const std::string_view open_last = std::string_view(open).substr(cut + 1);
+  if (last.empty() || open_last.empty() || !std::all_of(last.begin(), last.end(), IsDigit) ||
+      !std::all_of(open_last.begin(), open_last.end(), IsDigit) || last.size() > 6 ||
+      open_last.size() > 6) {
+    return false;
+  }
+  return std::stoi(std::string(last)) == std::stoi(std::string(open_last)) + 1;
+}
+
 // True when the line s, ending at text offset end, opens with a plain decimal number ("14.",
 // "3.2") and the next line with a number under it ("14.1", "3.2.1"): "14. Data protection" then
 // "14.1 The Buyer is the Controller ..." is a heading over its first subclause.
@@ -1134,7 +1158,9 @@ bool Segmenter::NumberedLine(std::size_t begin, std::string_view s, bool boundar
   if (heading && rest.back() == ':' && OpensAsSentence(title)) return false;
   // A short item of a list under a lead-in ("shall include:" then "1. Yearly penetration
   // tests") is an item, not a numbered heading (issue 11 #3).
-  if (heading && ItemOfOpenList(begin, s)) return false;
+  // But a number of two or more levels that comes next in the open section's numbering ("9.3.
+  // Customer Audit." in section 9.2, after "... of Section 9.3 below.") is the next section.
+  if (heading && !NextInNumbering(*sn) && ItemOfOpenList(begin, s)) return false;
   if (rest.empty() ? sn->bare : !heading) {
     title_sentence = sn->bare ? 0 : TitleSentence(rest);
     if (title_sentence == 0) return false;

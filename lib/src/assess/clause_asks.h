@@ -1,0 +1,21 @@
+// What each clause asks of the supplier's ISMS (docs/rules.md, "asks"), for a judgement against
+// a company profile (issue 13 #2).
+#ifndef CLAUSESCAN_ASSESS_CLAUSE_ASKS_H_
+#define CLAUSESCAN_ASSESS_CLAUSE_ASKS_H_
+
+#include "clausescan/report.h"
+#include "rules/model.h"
+
+namespace clausescan::internal {
+
+// Narrows each finding of report to the controls and evidence its clause asks for: for each rule
+// that found it (Finding::rules, else Finding::rule) with `asks`, only the ids of the entries
+// that apply to the finding (Rule::asks); a rule without `asks` keeps all of its own. An id that
+// no rule of the finding lists (evidence a flag calls for, evidence.yaml `called_for_by`) stays.
+// Order is kept; evidence_controls keeps only kept ids. Rules are looked up by id in
+// data.rules (sorted by id); a finding of an unknown rule is left as it is.
+void KeepWhatTheClauseAsks(const RuleSetData& data, Report* report);
+
+}  // namespace clausescan::internal
+
+#endif  // CLAUSESCAN_ASSESS_CLAUSE_ASKS_H_
