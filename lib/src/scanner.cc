@@ -416,37 +416,49 @@ const internal::PartyRole* RoleOf(
   return nullptr;
 }
 
-// Gives way to a regulation's mandated text (issue 14 third review #1, #3): in the SCCs (document
-// type "scc") every finding, in a document of a US federal contractor the findings that overlap
-// the range of an unmerged finding (finding_sections: start -> end and section) whose section
-// lies in a FAR, DFARS, VAAR, HSAR or GSAR clause.
-void GiveWayToMandatedText(
-    const internal::RuleSetData& data, std::string_view doctype,
+// The regulation clause (RegulationClauseOf) each finding of report lies in, same index: that of
+// the first unmerged finding (finding_sections: start -> end and section) whose range it
+// overlaps, each section read once; "" where none. All "" in a document of no US federal
+// contractor (sectors), whose headings cite no such clause.
+std::vector<std::string> ClausesOfFindings(
     const std::vector<std::string>& sectors, const internal::Outline& outline,
-    const std::map<std::size_t, std::pair<std::size_t, int>>& finding_sections, Report* report) {
-  const bool scc = doctype == "scc";
-  const bool federal =
-      std::find(sectors.begin(), sectors.end(), "us-federal-contractors") != sectors.end();
-  if (!scc && !federal) return;
-  // The ranges (start -> end) of the unmerged findings that lie in a regulation's clause, each
-  // section read once.
-  std::map<std::size_t, std::size_t> in_clause;
-  if (federal) {
-    std::map<int, bool> section_in_clause;
-    for (const auto& [start, span] : finding_sections) {
-      auto [known, added] = section_in_clause.try_emplace(span.second);
-      if (added) known->second = internal::InRegulationClause(outline, span.second);
-      if (known->second) in_clause[start] = span.first;
-    }
+    const std::map<std::size_t, std::pair<std::size_t, int>>& finding_sections,
+    const Report& report) {
+  std::vector<std::string> out(report.findings.size());
+  if (std::find(sectors.begin(), sectors.end(), "us-federal-contractors") == sectors.end()) {
+    return out;
   }
-  for (Finding& finding : report->findings) {
+  // The ranges (start -> end, clause) of the unmerged findings that lie in a clause.
+  std::map<std::size_t, std::pair<std::size_t, std::string>> in_clause;
+  std::map<int, std::string> clause_of_section;
+  for (const auto& [start, span] : finding_sections) {
+    auto [known, added] = clause_of_section.try_emplace(span.second);
+    if (added) known->second = internal::RegulationClauseOf(outline, span.second);
+    if (!known->second.empty()) in_clause[start] = {span.first, known->second};
+  }
+  for (std::size_t i = 0; i < report.findings.size(); ++i) {
+    const Finding& finding = report.findings[i];
+    auto after = in_clause.lower_bound(finding.end);
+    if (after == in_clause.begin()) continue;
+    const auto& [end, clause] = std::prev(after)->second;
+    if (end > finding.start) out[i] = clause;
+  }
+  return out;
+}
+
+// Gives way to a regulation's mandated text (issue 14 third review #1, #3): in the SCCs (document
+// type "scc") every finding, elsewhere the findings that lie in a FAR, DFARS, VAAR, HSAR or GSAR
+// clause (clause_of, ClausesOfFindings).
+void GiveWayToMandatedText(const internal::RuleSetData& data, std::string_view doctype,
+                           const std::vector<std::string>& clause_of, Report* report) {
+  const bool scc = doctype == "scc";
+  for (std::size_t i = 0; i < report->findings.size(); ++i) {
+    Finding& finding = report->findings[i];
     if (scc) {
       internal::GiveWayToMandatedText(data, "scc", finding);
-      continue;
+    } else if (i < clause_of.size() && !clause_of[i].empty()) {
+      internal::GiveWayToMandatedText(data, "federal-clause", finding);
     }
-    auto after = in_clause.lower_bound(finding.end);
-    const bool overlaps = after != in_clause.begin() && std::prev(after)->second > finding.start;
-    if (overlaps) internal::GiveWayToMandatedText(data, "federal-clause", finding);
   }
 }
 
@@ -590,8 +602,10 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   const std::vector<std::string> sectors = internal::DocumentSectors(
       data.sectors ? *data.sectors : *internal::BuiltinSectors(), text.folded);
   report.document.sectors = sectors;                         // issue 14 third review #7
-  internal::FitRationalesToSectors(data, sectors, &report);  // issue 14 (review rev5)
-  GiveWayToMandatedText(data, doctype, sectors, outline, finding_sections, &report);
+  const std::vector<std::string> clause_of =
+      ClausesOfFindings(sectors, outline, finding_sections, report);
+  internal::FitRationalesToSectors(data, sectors, clause_of, &report);  // issue 14 (review rev5)
+  GiveWayToMandatedText(data, doctype, clause_of, &report);
   if (!options.rationale) internal::DropRationale(&report);  // issue 14 #2
   if (options.profile) {                                     // issue 13 #2
     const CalendarDate on = options.profile_date.value_or(CalendarDate::Today());

@@ -4,6 +4,7 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <re2/re2.h>
 
 #include <string>
 #include <vector>
@@ -74,6 +75,35 @@ Result<std::shared_ptr<RuleSetData>> Load(const std::string& rationale,
 std::string Replace(std::string text, const std::string& from, const std::string& to) {
   text.replace(text.find(from), from.size(), to);
   return text;
+}
+
+// issue 14 fourth review #1: a source's `subject` says what the regulation clause its title cites
+// is about; the loader refuses one that is no RE2 pattern, or whose title cites no such clause,
+// naming the file and line.
+TEST(RationaleLoader, SubjectOfACitedClauseIsChecked) {
+  const std::string far_source =
+      "  - {title: \"FAR 52.239-1 (Aug 1996) paragraph (b)\", url: \"https://www.ecfr.gov/\", "
+      "says: \"Inspection.\", read: \"https://www.ecfr.gov/\", subject: '\\binspect'}\n";
+  const std::string base = std::string(kAuditRationale) + far_source;
+  auto good = Load(kRationale, base);
+  ASSERT_TRUE(good) << good.error().message();
+  const RationaleEntry& audit = (*good)->rationales.at("audit");
+  ASSERT_EQ(audit.source_subjects.size(), 2u);
+  EXPECT_EQ(audit.source_subjects[0], nullptr);
+  ASSERT_NE(audit.source_subjects[1], nullptr);
+  EXPECT_TRUE(RE2::PartialMatch("The Government may INSPECT the facilities.",
+                                *audit.source_subjects[1]));
+
+  auto bad_pattern = Load(kRationale, Replace(base, "'\\binspect'", "'(inspect'"));
+  ASSERT_FALSE(bad_pattern);
+  EXPECT_THAT(bad_pattern.error().message(), HasSubstr("audit/rationale.yaml:"));
+  EXPECT_THAT(bad_pattern.error().message(), HasSubstr("not a valid RE2 pattern"));
+
+  auto no_clause = Load(kRationale, Replace(base, "FAR 52.239-1 (Aug 1996) paragraph (b)",
+                                            "GDPR Art. 28(3)(h)"));
+  ASSERT_FALSE(no_clause);
+  EXPECT_THAT(no_clause.error().message(), HasSubstr("audit/rationale.yaml:"));
+  EXPECT_THAT(no_clause.error().message(), HasSubstr("cites no FAR, DFARS"));
 }
 
 // issue 14 #1
@@ -281,7 +311,7 @@ match:
   Finding window;
   window.category = "incident_notification";
   Assess(**data, (*data)->rules[1], window);  // incident-notification.window
-  EXPECT_THAT(window.rationale.text, HasSubstr("ask for notice inside their own clock"));
+  EXPECT_THAT(window.rationale.text, HasSubstr("want notice inside that clock"));
   EXPECT_THAT((*data)->infos[0].rationale.text, HasSubstr("short, fixed clock"));  // rules show
 }
 

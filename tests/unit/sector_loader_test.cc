@@ -95,7 +95,7 @@ TEST(SectorLoader, TheRuleSetsSectorsYamlDecidesTheSectors) {
   EXPECT_EQ(ids, (std::vector<std::string>{"us-federal-contractors", "us-dod-contractors",
                                            "us-va-contractors", "us-dhs-contractors",
                                            "us-hipaa-covered-entities", "eu-financial-entities",
-                                           "gdpr-controllers"}));
+                                           "gdpr-controllers", "uk-gdpr-controllers"}));
 }
 
 // The table as it would be if RE2 could not build the signal set: each signal searched alone.

@@ -9,13 +9,14 @@
 namespace clausescan::internal {
 namespace {
 
-// A heading that starts with a clause number of FAR (52.2xx-x), DFARS (252.2xx-7xxx), VAAR
+// The clause number a heading starts with, of FAR (52.2xx-x), DFARS (252.2xx-7xxx), VAAR
 // (852.xxx-x), HSAR (3052.xxx-x) or GSAR (552.2xx-x), as sectors.yaml's federal signal reads
-// them.
-bool NamesClauseNumber(const std::string& heading) {
+// them; "" when it starts with none.
+std::string ClauseNumberOf(const std::string& heading) {
   static const RE2 kNumber(
-      R"(^\W*(?:(?:FAR|DFARS|VAAR|HSAR|GSAR)\s+)?(?:52\.2\d\d-\d+|252\.2\d\d-\d{4}|852\.\d{3}-\d+|3052\.\d{3}-\d+|552\.2\d\d-\d+)\b)");
-  return RE2::PartialMatch(heading, kNumber);
+      R"(^\W*(?:(?:FAR|DFARS|VAAR|HSAR|GSAR)\s+)?(52\.2\d\d-\d+|252\.2\d\d-\d{4}|852\.\d{3}-\d+|3052\.\d{3}-\d+|552\.2\d\d-\d+)\b)");
+  std::string number;
+  return RE2::PartialMatch(heading, kNumber, &number) ? number : std::string();
 }
 
 // A clause's own title line under its number: all capitals ("SAFEGUARDING COVERED DEFENSE
@@ -29,16 +30,21 @@ bool IsClauseTitleLine(const std::string& heading) {
 }  // namespace
 
 bool InRegulationClause(const Outline& outline, int section) {
-  if (section < 0 || static_cast<std::size_t>(section) >= outline.sections.size()) return false;
+  return !RegulationClauseOf(outline, section).empty();
+}
+
+std::string RegulationClauseOf(const Outline& outline, int section) {
+  if (section < 0 || static_cast<std::size_t>(section) >= outline.sections.size()) return "";
   // Walking back: the lowest level seen among headings that would close a clause opened before
   // them; a clause heading at a deeper level than that is closed.
   int closing_level = 1 << 20;
   for (int i = section; i >= 0; --i) {
     const Section& s = outline.sections[static_cast<std::size_t>(i)];
-    if (NamesClauseNumber(s.label)) return s.level < closing_level;
+    std::string number = ClauseNumberOf(s.label);
+    if (!number.empty()) return s.level < closing_level ? number : std::string();
     if (!IsClauseTitleLine(s.label)) closing_level = std::min(closing_level, s.level);
   }
-  return false;
+  return "";
 }
 
 void GiveWayToMandatedText(const RuleSetData& data, std::string_view kind, Finding& finding) {

@@ -5,6 +5,7 @@
 #ifndef CLAUSESCAN_ASSESS_MANDATED_TEXT_H_
 #define CLAUSESCAN_ASSESS_MANDATED_TEXT_H_
 
+#include <string>
 #include <string_view>
 
 #include "clausescan/report.h"
@@ -20,6 +21,10 @@ namespace clausescan::internal {
 // level is at most the clause's and its heading is not the clause's own title line (all capitals,
 // or ending in a version date such as "(MAY 2024)"). Never fails.
 bool InRegulationClause(const Outline& outline, int section);
+
+// The number of the regulation clause the section at index `section` lies in, as
+// InRegulationClause reads it ("852.204-71", "252.204-7012"); "" when it lies in none.
+std::string RegulationClauseOf(const Outline& outline, int section);
 
 // For a finding of mandated text of kind `kind` (kMandatedTexts: "federal-clause", "scc") whose
 // rule's own, else category's, rationale has `mandated_answers` for that kind: its

@@ -39,6 +39,132 @@ bool OfFlag(const std::vector<std::string>& sectors) {
                      [](const std::string& s) { return s.rfind(kFlagKeyPrefix, 0) == 0; });
 }
 
+// The regulation clauses a sentence cites, each as its number with the paragraph letter that
+// follows it ("52.239-1(c)") or alone ("252.204-7012"), in order of citation.
+std::vector<std::string> ClausesOfSentence(const std::string& sentence) {
+  static const RE2 kCitation(
+      R"(\b(52\.2\d\d-\d+|252\.2\d\d-\d{4}|852\.\d{3}-\d+|3052\.\d{3}-\d+|552\.2\d\d-\d+)\b(?:\(([a-z])\))?)");
+  std::vector<std::string> out;
+  re2::StringPiece input(sentence);
+  std::string number;
+  std::string paragraph;
+  while (RE2::FindAndConsume(&input, kCitation, &number, &paragraph)) {
+    out.push_back(paragraph.empty() ? number : number + "(" + paragraph + ")");
+  }
+  return out;
+}
+
+// The regulation clauses a source's title cites ("FAR 52.239-1 (Aug 1996) paragraph (b)"): for
+// each number, one key per paragraph letter the title names after "paragraph(s)"
+// ("52.239-1(b)"), or the number alone when it names none.
+std::vector<std::string> ClausesOfTitle(const std::string& title) {
+  static const RE2 kParagraphs(R"(\bparagraphs? (.*)$)");
+  static const RE2 kLetter(R"(\(([a-z])\))");
+  std::vector<std::string> letters;
+  std::string after;
+  if (RE2::PartialMatch(title, kParagraphs, &after)) {
+    re2::StringPiece input(after);
+    std::string letter;
+    while (RE2::FindAndConsume(&input, kLetter, &letter)) letters.push_back(letter);
+  }
+  std::vector<std::string> out;
+  for (const std::string& number : RegulationClausesCited(title)) {
+    if (letters.empty()) out.push_back(number);
+    for (const std::string& letter : letters) out.push_back(number + "(" + letter + ")");
+  }
+  return out;
+}
+
+// The number of a clause key ("52.239-1(c)" -> "52.239-1").
+std::string NumberOf(const std::string& key) { return key.substr(0, key.find('(')); }
+
+// What the regulation clauses that sources' titles cite are about (`subject`), over every
+// rationale of a rule set: by key (ClausesOfTitle) and by number alone.
+using ClauseSubjects = std::map<std::string, std::vector<const RE2*>>;
+
+ClauseSubjects SubjectsOf(const RuleSetData& data) {
+  ClauseSubjects out;
+  for (const auto& [key, entry] : data.rationales) {
+    for (std::size_t i = 0; i < entry.source_subjects.size() && i < entry.shown.sources.size();
+         ++i) {
+      const RE2* subject = entry.source_subjects[i].get();
+      if (subject == nullptr) continue;
+      for (const std::string& clause : ClausesOfTitle(entry.shown.sources[i].title)) {
+        out[clause].push_back(subject);
+        if (clause != NumberOf(clause)) out[NumberOf(clause)].push_back(subject);
+      }
+    }
+  }
+  return out;
+}
+
+// Which regulation clauses a finding's rationale may cite (issue 14 fourth review #1: FAR
+// 52.204-21's basic safeguards do not explain a VA background check, nor FAR 52.239-1(b)'s
+// inspections a DFARS 252.204-7012 forensic-access paragraph): the clause the finding lies in,
+// one its clause or section heading cites by number, and one whose subject (ClauseSubjects: the
+// cited paragraph's, else the clause's) its clause or section heading matches.
+class CitationCheck {
+ public:
+  CitationCheck(const ClauseSubjects& subjects, const Finding& finding, std::string clause)
+      : subjects_(subjects),
+        clause_(std::move(clause)),
+        folded_(finding.section + "\n" + finding.text) {
+    std::transform(folded_.begin(), folded_.end(), folded_.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  }
+
+  // Whether every regulation clause `sentence` cites (ClausesOfSentence) may be cited.
+  bool Holds(const std::string& sentence) const {
+    const std::vector<std::string> cited = ClausesOfSentence(sentence);
+    return std::all_of(cited.begin(), cited.end(),
+                       [&](const std::string& key) { return Citable(key); });
+  }
+
+  // Whether a source of this title may be listed: it cites no regulation clause, or one of the
+  // paragraphs it cites may be cited.
+  bool Lists(const std::string& title) const {
+    const std::vector<std::string> cited = ClausesOfTitle(title);
+    return cited.empty() || std::any_of(cited.begin(), cited.end(),
+                                        [&](const std::string& key) { return Citable(key); });
+  }
+
+ private:
+  bool Citable(const std::string& key) const {
+    auto known = citable_.find(key);
+    if (known != citable_.end()) return known->second;
+    const std::string number = NumberOf(key);
+    bool citable = number == clause_ || folded_.find(number) != std::string::npos;
+    auto subjects = subjects_.find(key);
+    if (subjects == subjects_.end()) subjects = subjects_.find(number);
+    if (!citable && subjects != subjects_.end()) {
+      const re2::StringPiece text(folded_.data(), folded_.size());
+      citable = std::any_of(subjects->second.begin(), subjects->second.end(),
+                            [&](const RE2* subject) { return RE2::PartialMatch(text, *subject); });
+    }
+    citable_.emplace(key, citable);
+    return citable;
+  }
+
+  const ClauseSubjects& subjects_;
+  std::string clause_;   // the clause the finding lies in ("" none)
+  std::string folded_;   // its section heading and text, case-folded
+  mutable std::map<std::string, bool> citable_;  // by clause key, as read so far
+};
+
+// The sectors own, else category, lists for a source of that title; null when neither has it.
+const std::vector<std::string>* SectorsOfSource(const RationaleEntry* own,
+                                                const RationaleEntry* category,
+                                                const RationaleSource& source) {
+  for (const RationaleEntry* entry : {own, category}) {
+    if (entry == nullptr) continue;
+    for (std::size_t i = 0; i < entry->shown.sources.size() && i < entry->source_sectors.size();
+         ++i) {
+      if (entry->shown.sources[i].title == source.title) return &entry->source_sectors[i];
+    }
+  }
+  return nullptr;
+}
+
 // The sources of entry in the order `rank` gives (stable), dropping those ranked < 0 and those
 // of a flag sentence (OfFlag).
 template <typename Rank>
@@ -126,13 +252,14 @@ void AddSectorAnswers(const RationaleEntry& entry, const std::vector<std::string
   }
 }
 
-// Gives finding the sentence `entry` has for the first of `sectors` that it has one for, with
-// that sector's sources and those of no sector. False when it has none.
+// Gives finding the sentence `entry` has for the first of `sectors` that it has one for and whose
+// citations hold for the finding (check), with that sector's sources and those of no sector.
+// False when it has none.
 bool FitToOwnSentence(const RationaleEntry& entry, const std::vector<std::string>& sectors,
-                      Finding& finding) {
+                      const CitationCheck& check, Finding& finding) {
   for (const std::string& sector : sectors) {
     auto text = entry.sector_text.find(sector);
-    if (text == entry.sector_text.end()) continue;
+    if (text == entry.sector_text.end() || !check.Holds(text->second)) continue;
     finding.rationale.text = text->second;
     finding.rationale.sectors = {sector};
     finding.rationale.sources = Ordered(entry, [&](const std::vector<std::string>& of) {
@@ -158,19 +285,23 @@ auto BySectors(const std::vector<std::string>& sectors) {
 // For a rule whose own rationale names a sector of the document in its `sectors` but has no
 // sentence for it (issue 14, review s7 #3): the rule's own text, then the category's sentence
 // for that sector (not when the text already says it), with the rule's sources (BySectors), then
-// the category's of that sector. False when no such sector is found.
+// the category's of that sector. Only a category sentence whose citations hold (check). False
+// when no such sector is found.
 bool FollowWithCategory(const RationaleEntry& own, const RationaleEntry& category,
-                        const std::vector<std::string>& sectors, Finding& finding) {
+                        const std::vector<std::string>& sectors, const CitationCheck& check,
+                        Finding& finding) {
   for (const std::string& sector : sectors) {
     if (!Has(own.shown.sectors, sector)) continue;
     auto text = category.sector_text.find(sector);
-    if (text == category.sector_text.end()) continue;
-    // A rule's text that names a law of a sector the document does not show gives way to the
-    // category's sentence, with the rule's sources of that sector only (third review #3).
+    if (text == category.sector_text.end() || !check.Holds(text->second)) continue;
+    // A rule's text that names a law of a sector the document does not show, or cites a
+    // regulation clause that does not hold for the finding, gives way to the category's
+    // sentence, with the rule's sources of that sector only (third review #3).
     const std::vector<NamedLaw> laws = SectorLawsNamed(own.shown.text);
-    const bool foreign = std::any_of(laws.begin(), laws.end(), [&](const NamedLaw& law) {
-      return !Has(sectors, law.sector) && !MayNameLawOf(sectors, law.sector);
-    });
+    const bool foreign = !check.Holds(own.shown.text) ||
+                         std::any_of(laws.begin(), laws.end(), [&](const NamedLaw& law) {
+                           return !Has(sectors, law.sector) && !MayNameLawOf(sectors, law.sector);
+                         });
     if (foreign) {
       finding.rationale.text = text->second;
     } else if (own.shown.text.find(text->second) == std::string::npos) {
@@ -204,21 +335,33 @@ bool ForOtherSectors(const RationaleEntry& entry, const std::vector<std::string>
                       [&](const std::string& s) { return Has(sectors, s); });
 }
 
+// Gives finding the `neutral` sentence of entry, with the sources of no sector of entry, else
+// of category (issue 14 fourth review #5: a rule's neutral sentence names its category's
+// general source, such as an ISO/IEC 27001 control, rather than none).
+void GiveNeutral(const RationaleEntry& entry, const RationaleEntry* category, Finding& finding) {
+  const auto general = [](const std::vector<std::string>& of) { return General(of) ? 0 : -1; };
+  finding.rationale.text = entry.neutral;
+  finding.rationale.sectors = {"all"};
+  finding.rationale.sources = Ordered(entry, general);
+  if (finding.rationale.sources.empty() && category != nullptr && category != &entry) {
+    finding.rationale.sources = Ordered(*category, general);
+  }
+}
+
 // For a finding whose shown sentence is only for other sectors (ForOtherSectors): the category's
 // sentence for a sector of the document, else the rule's `neutral` sentence, else the
 // category's, with the sources of no sector of the entry it comes from (none for a neutral
 // sentence that has none). False when neither has one (the text stays).
 bool FitToNeutral(const RationaleEntry* own, const RationaleEntry* category,
-                  const std::vector<std::string>& sectors, Finding& finding) {
-  if (category != nullptr && category != own && FitToOwnSentence(*category, sectors, finding)) {
+                  const std::vector<std::string>& sectors, const CitationCheck& check,
+                  Finding& finding) {
+  if (category != nullptr && category != own &&
+      FitToOwnSentence(*category, sectors, check, finding)) {
     return true;
   }
   for (const RationaleEntry* entry : {own, category}) {
     if (entry == nullptr || entry->neutral.empty()) continue;
-    finding.rationale.text = entry->neutral;
-    finding.rationale.sectors = {"all"};
-    finding.rationale.sources =
-        Ordered(*entry, [](const std::vector<std::string>& of) { return General(of) ? 0 : -1; });
+    GiveNeutral(*entry, category, finding);
     return true;
   }
   return false;
@@ -327,27 +470,33 @@ std::vector<std::string> DocumentSectors(std::string_view folded) {
 namespace {
 
 // Fits the rationale of one finding whose rule's, else category's, rationale is `shown` (see
-// FitRationalesToSectors).
-void FitRationale(const RationaleEntry* own, const RationaleEntry* category,
+// FitRationalesToSectors). True when it gave the finding a `flag_rationale` sentence.
+bool FitRationale(const RationaleEntry* own, const RationaleEntry* category,
                   const RationaleEntry& shown, const std::vector<std::string>& sectors,
-                  Finding& finding) {
-  if (FitToFlagSentence(own, category, finding)) return;
+                  const CitationCheck& check, Finding& finding) {
+  if (FitToFlagSentence(own, category, finding)) return true;
   // Sources of a flag sentence are not for the other sentences.
   finding.rationale.sources =
       Ordered(shown, [](const std::vector<std::string>& /*of*/) { return 0; });
   AddSectorAnswers(shown, sectors, finding);
   // The rule's own rationale, when it has one, is fitted by its own sentences first: the
   // category's sector sentence never displaces it, but follows it (FollowWithCategory).
-  if (FitToOwnSentence(shown, sectors, finding)) return;
+  if (FitToOwnSentence(shown, sectors, check, finding)) return false;
   if (own != nullptr && category != nullptr && own != category &&
-      FollowWithCategory(*own, *category, sectors, finding)) {
-    return;
+      FollowWithCategory(*own, *category, sectors, check, finding)) {
+    return false;
   }
   // A sentence only for sectors the document does not show gives way (issue 14 review s7 #1),
-  // also in a document that shows none (review s8 #2).
-  if (ForOtherSectors(shown, sectors) && FitToNeutral(own, category, sectors, finding)) return;
+  // also in a document that shows none (review s8 #2); so does one citing a regulation clause
+  // that does not hold for the finding (fourth review #1).
+  if ((ForOtherSectors(shown, sectors) || !check.Holds(shown.shown.text)) &&
+      FitToNeutral(own, category, sectors, check, finding)) {
+    return false;
+  }
   if (!sectors.empty()) finding.rationale.sources = Ordered(shown, BySectors(sectors));
+  return false;
 }
+
 
 // The id of the family of sector `id` in table: the sector it is shown within, else itself.
 std::string FamilyOf(const SectorTable& table, const std::string& id) {
@@ -389,6 +538,69 @@ std::vector<std::string> SectorsOfClause(const SectorTable& table,
   return out;
 }
 
+// Whether `sentence` names only laws of `sectors` (SectorLawsNamed, MayNameLawOf) and cites
+// only regulation clauses that hold for the finding (check).
+bool TrueOf(const std::string& sentence, const std::vector<std::string>& sectors,
+            const CitationCheck& check) {
+  const std::vector<NamedLaw> laws = SectorLawsNamed(sentence);
+  // "GDPR and UK GDPR controllers" holds for either: the UK GDPR keeps the GDPR's articles.
+  const bool names_gdpr = std::any_of(laws.begin(), laws.end(), [](const NamedLaw& law) {
+    return law.sector == "gdpr-controllers";
+  });
+  return check.Holds(sentence) &&
+         std::all_of(laws.begin(), laws.end(), [&](const NamedLaw& law) {
+           if (law.sector == "uk-gdpr-controllers" && names_gdpr &&
+               Has(sectors, "gdpr-controllers")) {
+             return true;
+           }
+           return Has(sectors, law.sector) || MayNameLawOf(sectors, law.sector);
+         });
+}
+
+// Leaves finding no sentence or source that is not true of it (issue 14 fourth review #1, #2):
+// a sentence that names a law of a sector not among `sectors` (the union sentence of a
+// rationale's `rationale`, which names every sector's law, in a document of one of them) or
+// cites a regulation clause that does not hold (check) becomes the category's sentence for one of
+// `sectors` that is true of it, else the rule's, else the category's, `neutral` sentence with
+// the sources of no sector, else none at all; sources of a sector not among `sectors` (nor
+// within one of them), and those citing such a clause, are left out.
+void KeepRationaleTrue(const RationaleEntry* own, const RationaleEntry* category,
+                       const std::vector<std::string>& sectors, const CitationCheck& check,
+                       Finding& finding) {
+  if (!TrueOf(finding.rationale.text, sectors, check)) {
+    finding.rationale = {};
+    const bool fitted = category != nullptr && category != own &&
+                        FitToOwnSentence(*category, sectors, check, finding);
+    if (!fitted) {
+      for (const RationaleEntry* entry : {own, category}) {
+        if (entry == nullptr || entry->neutral.empty()) continue;
+        GiveNeutral(*entry, category, finding);
+        break;
+      }
+    }
+  }
+  auto& sources = finding.rationale.sources;
+  sources.erase(
+      std::remove_if(sources.begin(), sources.end(),
+                     [&](const RationaleSource& source) {
+                       if (!check.Lists(source.title)) return true;
+                       const std::vector<std::string>* of = SectorsOfSource(own, category, source);
+                       if (of == nullptr || General(*of)) return false;
+                       return std::none_of(of->begin(), of->end(), [&](const std::string& s) {
+                         return Has(sectors, s) || MayNameLawOf(sectors, s);
+                       });
+                     }),
+      sources.end());
+  // Every sentence names a source (fourth review #5): one whose sources were all of other
+  // sectors names those of no sector of its rule, else of its category.
+  for (const RationaleEntry* entry : {own, category}) {
+    if (!sources.empty() || finding.rationale.text.empty()) break;
+    if (entry == nullptr) continue;
+    sources =
+        Ordered(*entry, [](const std::vector<std::string>& of) { return General(of) ? 0 : -1; });
+  }
+}
+
 // Removes the answers (kNeedPrefix) that name a law of a sector not among `sectors` (issue 14
 // third review #2: no DORA answer for a document of no financial entity).
 void DropAnswersOfOtherSectors(const std::vector<std::string>& sectors, Finding& finding) {
@@ -409,9 +621,11 @@ void DropAnswersOfOtherSectors(const std::vector<std::string>& sectors, Finding&
 }  // namespace
 
 void FitRationalesToSectors(const RuleSetData& data, const std::vector<std::string>& sectors,
-                            Report* report) {
+                            const std::vector<std::string>& clause_of, Report* report) {
   const SectorTable& table = data.sectors ? *data.sectors : *BuiltinSectors();
-  for (Finding& finding : report->findings) {
+  const ClauseSubjects subjects = SubjectsOf(data);
+  for (std::size_t i = 0; i < report->findings.size(); ++i) {
+    Finding& finding = report->findings[i];
     if (finding.rationale.text.empty()) continue;
     const RationaleEntry* own = Find(data, finding.rule);
     const RationaleEntry* category = Find(data, finding.category);
@@ -425,12 +639,13 @@ void FitRationalesToSectors(const RuleSetData& data, const std::vector<std::stri
       const bool set = flag != finding.parameters.end() &&
                        std::holds_alternative<bool>(flag->second) && std::get<bool>(flag->second);
       if (set) continue;
-      finding.rationale.text = shown->neutral;
-      finding.rationale.sectors = {"all"};
-      finding.rationale.sources =
-          Ordered(*shown, [](const std::vector<std::string>& of) { return General(of) ? 0 : -1; });
+      GiveNeutral(*shown, category, finding);
     } else {
-      FitRationale(own, category, *shown, SectorsOfClause(table, sectors, finding), finding);
+      const CitationCheck check(subjects, finding, i < clause_of.size() ? clause_of[i] : "");
+      const std::vector<std::string> of_clause = SectorsOfClause(table, sectors, finding);
+      if (!FitRationale(own, category, *shown, of_clause, check, finding)) {
+        KeepRationaleTrue(own, category, of_clause, check, finding);
+      }
     }
     DropAnswersOfOtherSectors(sectors, finding);
   }

@@ -56,9 +56,22 @@ std::vector<std::string> DocumentSectors(std::string_view folded);
 // parameter of that name is true and gives its `neutral` sentence (with the sources of no
 // sector) to any other. Then every finding but one whose `only_if` rationale stands loses the
 // answers (kNeedPrefix) that name a law of a sector not among `sectors` (SectorLawsNamed,
-// MayNameLawOf). Findings with no rationale are left as they are. Never fails.
+// MayNameLawOf). Findings with no rationale are left as they are.
+// A sentence that cites a regulation clause by number (RegulationClausesCited) is chosen only
+// where that clause holds for the finding (issue 14 fourth review #1): the clause the finding
+// lies in (clause_of, same index as report->findings; missing or "": none), a clause its text or
+// section heading cites, or one whose `subject` (a source's, in any rationale of data) its text
+// or section heading matches; otherwise the next sentence of the order above, and as a last
+// resort the rule's, else the category's, `neutral` sentence (no rationale when neither has
+// one); no source citing such a clause is kept. So too a sentence that names a law of a sector
+// not among the finding's sectors (fourth review #2: a rule's union sentence naming DORA in a
+// GDPR document): it becomes the category's sentence for one of them, else the neutral one. A
+// source of a sector not among them (nor within one) is left out, and a sentence left with no
+// source names those of no sector of its rule, else of its category (#5); a neutral sentence
+// of a rule whose sources all name sectors names its category's general ones. A
+// `flag_rationale` sentence is exempt from all of this. Never fails.
 void FitRationalesToSectors(const RuleSetData& data, const std::vector<std::string>& sectors,
-                            Report* report);
+                            const std::vector<std::string>& clause_of, Report* report);
 
 }  // namespace clausescan::internal
 

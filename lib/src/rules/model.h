@@ -16,6 +16,10 @@
 #include "clausescan/rules.h"
 #include "params/party.h"
 
+namespace re2 {
+class RE2;
+}  // namespace re2
+
 namespace clausescan::internal {
 
 // A file of the rule directory, as text (read from disk or embedded at build time).
@@ -263,6 +267,11 @@ struct RationaleEntry {
   // A sentence naming no law or sector (`neutral`, issue 14 review s7 #1): what the buyer
   // protects, shown to a document whose sectors are known and none of shown.sectors. "" if none.
   std::string neutral;
+  // What the regulation clause each of shown.sources cites in its title is about (`subject`, same
+  // index; null: not given), an RE2 pattern matched case-insensitively on a finding's clause: a
+  // sentence citing that clause stands only for a finding that matches it or lies in that clause
+  // (issue 14 fourth review #1).
+  std::vector<std::shared_ptr<const re2::RE2>> source_subjects;
   // A flag parameter of the rules (`only_if`, issue 14 review s8 #5): when set, the rationale
   // holds only for a clause whose parameter of that name is true (the SCCs' own Clause 17);
   // another clause gets `neutral`, which the loader then requires. "" if none.

@@ -84,4 +84,16 @@ bool MayNameLawOf(const std::vector<std::string>& sectors, const std::string& la
   });
 }
 
+std::vector<std::string> RegulationClausesCited(std::string_view text) {
+  static const RE2 kNumber(
+      R"(\b(52\.2\d\d-\d+|252\.2\d\d-\d{4}|852\.\d{3}-\d+|3052\.\d{3}-\d+|552\.2\d\d-\d+)\b)");
+  std::vector<std::string> out;
+  re2::StringPiece input(text.data(), text.size());
+  std::string number;
+  while (RE2::FindAndConsume(&input, kNumber, &number)) {
+    if (std::find(out.begin(), out.end(), number) == out.end()) out.push_back(number);
+  }
+  return out;
+}
+
 }  // namespace clausescan::internal

@@ -4,6 +4,7 @@
 #define CLAUSESCAN_RULES_RATIONALE_LAWS_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace clausescan::internal {
@@ -39,6 +40,11 @@ std::vector<NamedLaw> SectorLawsNamed(const std::string& sentence);
 // us-federal-contractors), and does not list "all" (a sentence for every buyer names no sector's
 // law).
 bool MayNameLawOf(const std::vector<std::string>& sectors, const std::string& law_sector);
+
+// The US federal acquisition regulation clauses `text` cites by number: FAR 52.2xx-x, DFARS
+// 252.2xx-7xxx, VAAR 852.xxx-x, HSAR 3052.xxx-x and GSAR 552.2xx-x ("52.204-21",
+// "252.204-7012"), each once, in order of first citation. Thread-safe.
+std::vector<std::string> RegulationClausesCited(std::string_view text);
 
 }  // namespace clausescan::internal
 

@@ -1,8 +1,10 @@
 #include "rules/rationale_loader.h"
 
 #include <fmt/format.h>
+#include <re2/re2.h>
 
 #include <algorithm>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -21,7 +23,8 @@ const Names kBodyKeys = {"rationale",      "sectors",         "sector_rationale"
                          "answers",        "sector_answers",  "neutral",          "only_if",
                          "flag_rationale", "mandated_answers"};
 const Names kBodyRequired = {"rationale", "sources"};
-const Names kSourceKeys = {"id", "title", "url", "says", "read", "sectors", "flag"};
+const Names kSourceKeys = {"id",      "title", "url",  "says",
+                           "read",    "sectors", "flag", "subject"};
 const Names kSourceRequired = {"title", "url", "says", "read"};
 
 // Bounds of a rationale: it is shown in one or two lines under every finding of its rules, so a
@@ -119,8 +122,33 @@ Status ReadSectors(const YamlFile& file, const YAML::Node& node, std::string_vie
   return std::nullopt;
 }
 
+// Reads the `subject` of a source (issue 14 fourth review #1): what the regulation clause its
+// title cites is about, an RE2 pattern compiled case-insensitively into *subject. A source whose
+// title cites no such clause has no use for one.
+Status ReadSubject(const YamlFile& file, const YAML::Node& node, const std::string& title,
+                   std::shared_ptr<const RE2>* subject) {
+  std::string pattern;
+  CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, node, "subject", &pattern));
+  CLAUSESCAN_RETURN_IF_ERROR(CheckLength(file, node, "subject", pattern, kMaxFieldChars));
+  if (RegulationClausesCited(title).empty()) {
+    return file.At(node, fmt::format("'subject' says what a cited regulation clause is about, but "
+                                     "the title '{}' cites no FAR, DFARS, VAAR, HSAR or GSAR "
+                                     "clause number",
+                                     Shown(title)));
+  }
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_log_errors(false);
+  auto compiled = std::make_shared<const RE2>(pattern, options);
+  if (!compiled->ok()) {
+    return file.At(node, fmt::format("'subject' is not a valid RE2 pattern: {}", compiled->error()));
+  }
+  *subject = std::move(compiled);
+  return std::nullopt;
+}
+
 Status ReadSource(const YamlFile& file, const YAML::Node& node, RationaleSource* source,
-                  std::vector<std::string>* sectors) {
+                  std::vector<std::string>* sectors, std::shared_ptr<const RE2>* subject) {
   Fields fields;
   CLAUSESCAN_RETURN_IF_ERROR(
       Fields::Read(file, node, "source", kSourceKeys, kSourceRequired, &fields));
@@ -145,6 +173,9 @@ Status ReadSource(const YamlFile& file, const YAML::Node& node, RationaleSource*
     return file.At(url, fmt::format("'url' must be the address of the text (http:// or "
                                     "https:// and a host, no spaces), not '{}'",
                                     Shown(source->url)));
+  }
+  if (const YAML::Node* about = fields.Find("subject")) {
+    CLAUSESCAN_RETURN_IF_ERROR(ReadSubject(file, *about, source->title, subject));
   }
   for (const char* key : {"says", "read"}) {
     const YAML::Node& node = *fields.Find(key);
@@ -271,9 +302,11 @@ Status ReadBody(const YamlFile& file, const Fields& fields, std::string_view wha
   for (const YAML::Node& item : sources) {
     RationaleSource source;
     std::vector<std::string> sectors;
-    CLAUSESCAN_RETURN_IF_ERROR(ReadSource(file, item, &source, &sectors));
+    std::shared_ptr<const RE2> subject;
+    CLAUSESCAN_RETURN_IF_ERROR(ReadSource(file, item, &source, &sectors, &subject));
     entry->shown.sources.push_back(std::move(source));
     entry->source_sectors.push_back(std::move(sectors));
+    entry->source_subjects.push_back(std::move(subject));
   }
   if (const YAML::Node* answers = fields.Find("answers")) {
     CLAUSESCAN_RETURN_IF_ERROR(ReadAnswers(file, *answers, "answers", &entry->answers));

@@ -1,0 +1,281 @@
+// A finding's "why the buyer asks" is true of that finding (issue 14 fourth review): a sentence
+// citing a regulation clause only where the finding lies in that clause or is about its subject,
+// a sector's law only where the document shows that sector, a clock in the one-line view, a source
+// under every sentence, and one edition per regulation clause.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <re2/re2.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "clausescan/clausescan.h"
+#include "report/rationale_text.h"
+#include "rules/loader.h"
+#include "rules/model.h"
+#include "rules/rationale_laws.h"
+#include "scan_text.h"
+
+namespace clausescan {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+// The source titles of a finding's rationale, joined.
+std::string Titles(const Finding& f) {
+  std::string out;
+  for (const RationaleSource& s : f.rationale.sources) out += s.title + "; ";
+  return out;
+}
+
+// The findings of `rule` whose clause contains `words`.
+std::vector<const Finding*> Of(const Report& report, const std::string& rule,
+                               const std::string& words) {
+  std::vector<const Finding*> out;
+  for (const Finding& f : report.findings) {
+    if (f.rule == rule && f.text.find(words) != std::string::npos) out.push_back(&f);
+  }
+  return out;
+}
+
+// A VA clause set in its own drafting: personnel screening under one VAAR clause, the basic
+// system safeguards under another.
+const char kVaPersonnel[] =
+    "# 852.204-70 Personal Identity Verification of Contractor Personnel.\n\n"
+    "(a) The Contractor shall ensure that every employee who needs routine access to VA "
+    "facilities has completed a background investigation and holds a PIV card before starting "
+    "work under this contract, as the Contracting Officer directs.\n\n"
+    "# 852.204-71 Information System Security.\n\n"
+    "(a) The Contractor shall limit information system access to authorized users and shall "
+    "sanitize all media before disposal or reuse, under VAAR 852.211-76 and the Government's "
+    "policies.\n";
+
+// fourth review #1 (VA:7, VA:51): FAR 52.204-21's fifteen basic safeguards name no personnel
+// screening, so they do not explain a background-check clause; they do explain a clause that
+// limits access to authorized users and sanitizes media.
+TEST(RationaleTruth, BasicSafeguardsExplainOnlyTheirOwnControls) {
+  const Report report = test_scan::ScanText(kVaPersonnel, "va-personnel.md");
+  const auto screening = Of(report, "security-measures.specific-controls", "background");
+  ASSERT_FALSE(screening.empty());
+  for (const Finding* f : screening) {
+    EXPECT_THAT(f->rationale.text, Not(HasSubstr("52.204-21"))) << f->rationale.text;
+    EXPECT_THAT(Titles(*f), Not(HasSubstr("52.204-21"))) << Titles(*f);
+    EXPECT_FALSE(f->rationale.text.empty());
+    EXPECT_FALSE(f->rationale.sources.empty()) << f->rationale.text;
+  }
+  const auto safeguards = Of(report, "security-measures.specific-controls", "authorized users");
+  ASSERT_FALSE(safeguards.empty());
+  for (const Finding* f : safeguards) {
+    EXPECT_THAT(f->rationale.text, HasSubstr("FAR 52.204-21")) << f->rationale.text;
+  }
+}
+
+// A DoD clause set: forensic access and a cloud provider's baseline under DFARS 252.204-7012.
+const char kDfarsForensics[] =
+    "252.204-7012 Safeguarding Covered Defense Information and Cyber Incident Reporting.\n\n"
+    "SAFEGUARDING COVERED DEFENSE INFORMATION AND CYBER INCIDENT REPORTING (MAY 2024)\n\n"
+    "(f) Access to additional information or equipment necessary for forensic analysis. Upon "
+    "request by DoD, the Contractor shall give DoD access to additional information or "
+    "equipment needed to conduct a forensic analysis.\n\n"
+    "(g) The Contracting Officer may direct the Contractor to keep the images of affected "
+    "systems for the Government.\n";
+
+// fourth review #1 (DoD:131, DoD:151): FAR 52.239-1's program of inspection does not explain a
+// DFARS 252.204-7012 forensic-access paragraph.
+TEST(RationaleTruth, InspectionClauseIsNotCitedOnAnotherClausesAccessRight) {
+  const Report report = test_scan::ScanText(kDfarsForensics, "dfars.md");
+  const auto access = Of(report, "audit-rights.assessment", "forensic");
+  ASSERT_FALSE(access.empty());
+  for (const Finding* f : access) {
+    EXPECT_THAT(f->rationale.text, Not(HasSubstr("52.239-1"))) << f->rationale.text;
+    EXPECT_THAT(Titles(*f), Not(HasSubstr("52.239-1"))) << Titles(*f);
+  }
+}
+
+// A civilian agency's statement of work: proof of accreditation is no records audit.
+const char kAccreditation[] =
+    "SECTION H - SECURITY\n\n"
+    "H.1 The Contractor shall comply with FAR 52.239-1 and FAR 52.204-21.\n\n"
+    "H.2 Each year the vendor shall send the Contracting Officer written proof of the security "
+    "accreditation of its systems, and shall provide its current third-party audit report or "
+    "certification to the Government on request.\n";
+
+// fourth review #1 (VA:243): FAR 52.215-2 (audit of records) is not cited on accreditation
+// proof.
+TEST(RationaleTruth, RecordsAuditIsNotCitedOnAccreditationProof) {
+  const Report report = test_scan::ScanText(kAccreditation, "sow.txt");
+  bool seen = false;
+  for (const Finding& f : report.findings) {
+    if (f.category != "audit_rights" || f.text.find("accreditation") == std::string::npos) {
+      continue;
+    }
+    seen = true;
+    EXPECT_THAT(f.rationale.text, Not(HasSubstr("52.215-2"))) << f.rule << ": " << f.rationale.text;
+    EXPECT_THAT(f.rationale.text, Not(HasSubstr("52.212-5"))) << f.rule << ": " << f.rationale.text;
+    EXPECT_THAT(Titles(f), Not(HasSubstr("52.215-2"))) << Titles(f);
+  }
+  EXPECT_TRUE(seen);
+}
+
+// Whether `text` names any of `words`.
+bool NamesAny(const std::string& text, const std::vector<std::string>& words) {
+  for (const std::string& w : words) {
+    if (text.find(w) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// An EU processor agreement with no financial entity in it.
+const char kEuDpa[] =
+    "Data Processing Agreement\n\n"
+    "1. The Processor shall process Personal Data only on documented instructions from the "
+    "Controller, as Article 28 of the GDPR requires.\n\n"
+    "2. The Processor shall notify the Controller of a Personal Data Breach without undue delay "
+    "and in any event within 48 hours of becoming aware of it.\n\n"
+    "3. Personal Data shall be stored and processed only in data centres located in the European "
+    "Economic Area, and the Processor shall tell the Controller before it changes the location "
+    "of processing.\n\n"
+    "4. The Processor shall assist the Controller in responding to requests from Data Subjects "
+    "exercising their rights.\n";
+
+// fourth review #2 (GitHub SCC:364): a GDPR document gets no DORA-led sentence, nor the laws or
+// sources of sectors it does not show (DORA, HIPAA, DFARS).
+TEST(RationaleTruth, GdprDocumentNamesNoOtherSectorsLaw) {
+  const Report report = test_scan::ScanText(kEuDpa, "dpa.md");
+  ASSERT_EQ(report.document.sectors, std::vector<std::string>{"gdpr-controllers"});
+  std::size_t seen = 0;
+  for (const Finding& f : report.findings) {
+    if (f.rationale.text.empty()) continue;
+    ++seen;
+    const std::vector<std::string> foreign = {"DORA", "HIPAA", "45 CFR", "DFARS", "NYDFS",
+                                              "NYCRR", "PCI DSS", "FAR 52"};
+    EXPECT_FALSE(NamesAny(f.rationale.text, foreign)) << f.rule << ": " << f.rationale.text;
+    EXPECT_FALSE(NamesAny(Titles(f), foreign)) << f.rule << ": " << Titles(f);
+  }
+  EXPECT_GE(seen, 3u);
+}
+
+// A UK public body's data protection schedule, in its own drafting.
+const char kUkSchedule[] =
+    "Schedule 7 - Processing Personal Data\n\n"
+    "1. The Parties acknowledge that for the purposes of the Data Protection Legislation the "
+    "Authority is the Controller and the Supplier is the Processor.\n\n"
+    "2. The Supplier shall notify the Authority of any Personal Data Breach within 24 hours of "
+    "becoming aware of it, so that the Authority can inform the Information Commissioner.\n\n"
+    "3. The Supplier shall assist the Authority with any request from a Data Subject and with "
+    "any communication from the Information Commissioner under the Data Protection Act 2018.\n";
+
+// fourth review #2 (CCS): a UK public-sector document is a UK GDPR controller's, leading with
+// UK law, not an EU GDPR controller's only.
+TEST(RationaleTruth, UkPublicSectorScheduleLeadsWithUkLaw) {
+  const Report report = test_scan::ScanText(kUkSchedule, "schedule.txt");
+  ASSERT_FALSE(report.document.sectors.empty());
+  EXPECT_EQ(report.document.sectors.front(), "uk-gdpr-controllers");
+  const auto window = Of(report, "incident-notification.window", "24 hours");
+  ASSERT_FALSE(window.empty());
+  for (const Finding* f : window) {
+    EXPECT_THAT(f->rationale.text, HasSubstr("UK GDPR")) << f->rationale.text;
+    EXPECT_THAT(internal::RationaleLine(f->rationale), HasSubstr("72 hours"));
+  }
+}
+
+// A New Zealand health sector policy: no sector the rules know.
+const char kNz[] =
+    "Subscriber Usage Policy\n\n"
+    "1. Subscribers must handle health information in line with the Privacy Act 2020 and the "
+    "Health Information Privacy Code.\n\n"
+    "2. The Subscriber must notify the Provider of any privacy breach within 24 hours of "
+    "becoming aware of it.\n\n"
+    "3. The Provider may audit the Subscriber's use of the service on reasonable notice.\n";
+
+// fourth review #2 (NZ NEMS): a document of no known sector gets no GDPR, SCC or DORA source,
+// and every sentence it is shown names a source (#5).
+TEST(RationaleTruth, NoSectorDocumentGetsOnlyGeneralSources) {
+  const Report report = test_scan::ScanText(kNz, "nz.txt");
+  EXPECT_TRUE(report.document.sectors.empty());
+  std::size_t seen = 0;
+  for (const Finding& f : report.findings) {
+    if (f.rationale.text.empty()) continue;
+    ++seen;
+    EXPECT_FALSE(NamesAny(Titles(f), {"GDPR", "SCC", "DORA", "2022/2554", "2016/679"}))
+        << f.rule << ": " << Titles(f);
+    EXPECT_FALSE(f.rationale.sources.empty()) << f.rule << ": " << f.rationale.text;
+  }
+  EXPECT_GE(seen, 2u);
+}
+
+// A bank's outsourcing addendum under DORA.
+const char kDora[] =
+    "ICT Services Addendum\n\n"
+    "The Bank is a financial entity under the Digital Operational Resilience Act (DORA) and the "
+    "Supplier is an ICT third-party service provider.\n\n"
+    "1. The Supplier shall notify the Bank of any security incident affecting the services "
+    "within 2 hours of detecting it.\n";
+
+// fourth review #3: the one-line view keeps the clock: DORA's 4 hours from classification (24
+// hours from awareness at most, Delegated Regulation (EU) 2025/301 Art. 5(1)), GDPR's 72 hours.
+TEST(RationaleTruth, OneLineViewKeepsTheClock) {
+  const Report dora = test_scan::ScanText(kDora, "dora.md");
+  const auto window = Of(dora, "incident-notification.window", "2 hours");
+  ASSERT_FALSE(window.empty());
+  for (const Finding* f : window) {
+    const std::string line = internal::RationaleLine(f->rationale);
+    EXPECT_THAT(line, HasSubstr("4 hours")) << line;
+    EXPECT_THAT(line, HasSubstr("24 hours")) << line;
+  }
+  const Report gdpr = test_scan::ScanText(kEuDpa, "dpa.md");
+  const auto breach = Of(gdpr, "incident-notification.window", "48 hours");
+  ASSERT_FALSE(breach.empty());
+  for (const Finding* f : breach) {
+    EXPECT_THAT(internal::RationaleLine(f->rationale), HasSubstr("72 hours"));
+  }
+}
+
+// fourth review #4 (VA:91, VA:117): a category's sentence about using data only for the buyer's
+// purposes is one rule's meaning; a data subject request or an assistance clause gets its own.
+TEST(RationaleTruth, RequestAndAssistanceClausesGetTheirOwnSentence) {
+  const Report report = test_scan::ScanText(kNz +
+                                                std::string("\n4. The Provider shall assist the "
+                                                            "Subscriber in responding to requests "
+                                                            "from individuals to access or correct "
+                                                            "their personal information.\n"),
+                                            "nz.txt");
+  std::size_t seen = 0;
+  for (const Finding& f : report.findings) {
+    if (f.rule != "data-processing.data-subject-requests" &&
+        f.rule != "data-processing.assistance") {
+      continue;
+    }
+    ++seen;
+    EXPECT_THAT(f.rationale.text, Not(HasSubstr("buyer's purposes"))) << f.rule;
+  }
+  EXPECT_GE(seen, 1u);
+}
+
+// fourth review #6: a regulation clause is cited in one edition throughout the rules (DFARS
+// 252.239-7010 was OCT 2016 in one source and JAN 2023 in another).
+TEST(RationaleTruth, EachRegulationClauseHasOneEdition) {
+  const internal::RuleSetData& data = test_scan::BuiltinRules().data();
+  static const RE2 kEdition(R"(\b(\d{2,4}\.\d{3}-\d+) \(([A-Za-z]{3,4}\.? \d{4})\))");
+  std::map<std::string, std::string> edition_of;
+  std::size_t seen = 0;
+  for (const auto& [key, entry] : data.rationales) {
+    for (const RationaleSource& source : entry.shown.sources) {
+      re2::StringPiece input(source.title);
+      std::string number;
+      std::string edition;
+      while (RE2::FindAndConsume(&input, kEdition, &number, &edition)) {
+        ++seen;
+        for (char& c : edition) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        auto [it, added] = edition_of.emplace(number, edition);
+        EXPECT_EQ(it->second, edition) << number << " in " << key << ": " << source.title;
+      }
+    }
+  }
+  EXPECT_GE(seen, 5u);
+}
+
+}  // namespace
+}  // namespace clausescan
