@@ -568,7 +568,6 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   internal::ReadSubprocessorScheme(data, report.findings, doctype);
   internal::ReadIndemnityCarveouts(data, report.findings, doctype);
   internal::FoldListItems(data, doc.text, report.findings, doctype);      // issue 15 #4
-  internal::DropAdviceGrantedNearby(data, report.findings, text.folded);  // issue 15 #4
   for (Finding& finding : report.findings) {
     finding.holds.clear();  // JudgeFromSide says whose duty or right it is
     const internal::Rule* rule = rule_of[finding.rule];
@@ -589,6 +588,9 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
       data.sectors ? *data.sectors : *internal::BuiltinSectors(), text.folded);
   report.document.sectors = sectors;                         // issue 14 third review #7
   internal::FitRationalesToSectors(data, sectors, &report);  // issue 14 (review rev5)
+  // After the sector answers are in and the sides judged (issue 14 fourth review #1): what the
+  // section or the document grants is left out of every kind of advice.
+  internal::DropAdviceGrantedNearby(data, report.findings, text.folded);  // issue 15 #4
   GiveWayToMandatedText(data, doctype, sectors, outline, finding_sections, &report);
   if (!options.rationale) internal::DropRationale(&report);  // issue 14 #2
   if (options.profile) {                                     // issue 13 #2
