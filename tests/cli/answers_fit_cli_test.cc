@@ -19,11 +19,13 @@ constexpr const char* kObjectionAnswer = "Offer objection on reasonable data-pro
 constexpr const char* kGeneralAnswer = "Ask for general written authorisation";
 constexpr const char* kTargetAnswer = "Offer a measurable availability target";
 
-// Scans `contract` as a file named `name` in a new folder and returns the text report.
-std::string Scan(const std::string& name, const std::string& contract) {
+// Scans `contract` as a file named `name` in a new folder and returns the report (text unless
+// options say otherwise).
+std::string Scan(const std::string& name, const std::string& contract,
+                 const std::string& options = "") {
   TempDir dir;
   WriteWholeFile(dir.path() / name, contract);
-  RunResult r = RunClausescan("scan " + Quote(dir.path() / name));
+  RunResult r = RunClausescan("scan " + options + " " + Quote(dir.path() / name));
   EXPECT_EQ(r.exit_code, 0) << r.err;
   return r.out;
 }
@@ -83,6 +85,30 @@ TEST(AnswersFitCli, StatedUptimePercentageGetsNoTargetAnswer) {
   EXPECT_THAT(sla, HasSubstr("sla-uptime.availability"));
   EXPECT_THAT(sla, HasSubstr("HIGH"));  // medium or high: answers are offered at all
   EXPECT_THAT(sla, Not(HasSubstr(kTargetAnswer)));
+}
+
+// issue 14 fourth review #6: a bare "$" in a contract that says nothing of its currency is not
+// read as USD; a plainly US contract (US state law, a US federal agency) keeps USD.
+TEST(AnswersFitCli, BareDollarWithoutLawOrDefinitionIsCurrencyNotStated) {
+  const std::string cap =
+      "12. Limitation of liability\n\n12.1 The Supplier's total liability under this Agreement "
+      "shall not exceed $50,000.\n";
+  const std::string json = "--format json";  // a low finding's reasons are in every format
+  const std::string unstated = Scan("msa.txt", "MASTER SERVICES AGREEMENT\n\n" + cap, json);
+  EXPECT_THAT(unstated, HasSubstr("not compared (currency not stated)"));
+  const std::string us_law = Scan(
+      "msa.txt", "MASTER SERVICES AGREEMENT\n\n" + cap +
+                     "\n15. Governing law. This Agreement is governed by the laws of the State of "
+                     "Texas.\n",
+      json);
+  EXPECT_THAT(us_law, HasSubstr("liability-cap.cap"));
+  EXPECT_THAT(us_law, Not(HasSubstr("currency not stated")));
+  const std::string agency = Scan(
+      "order.md", "# Task Order\n\n1. The Contractor shall deliver the service to the U.S. "
+                  "Government.\n\n" + cap,
+      json);
+  EXPECT_THAT(agency, HasSubstr("liability-cap.cap"));
+  EXPECT_THAT(agency, Not(HasSubstr("currency not stated")));
 }
 
 // issue 14 #3 (fourth review #5): `rules show` of a rule and of a category is a human format.
