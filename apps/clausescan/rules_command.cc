@@ -75,6 +75,7 @@ std::string CategoryText(const std::string& category, const std::vector<RuleInfo
     }
   }
   shown += "\nSee a rule: clausescan rules show RULE_ID\n";
+  shown += fmt::format("\n{}\n", kNotLegalAdvice);  // issue 14 #3: a human format
   return shown;
 }
 
@@ -124,6 +125,7 @@ int RunShow(const RulesArgs& args) {
     shown += "\nPatterns, concepts expanded:\n";
     for (const RulePattern& pattern : rule->pattern_details) shown += PatternLines(pattern);
   }
+  shown += fmt::format("\n{}\n", kNotLegalAdvice);  // issue 14 #3: a human format
   std::cout << TerminalSafe(shown);
   return kExitOk;
 }

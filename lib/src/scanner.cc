@@ -582,7 +582,6 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   internal::ReadSubprocessorScheme(data, report.findings, doctype);
   internal::ReadIndemnityCarveouts(data, report.findings, doctype);
   internal::FoldListItems(data, doc.text, report.findings, doctype);      // issue 15 #4
-  internal::DropAdviceGrantedNearby(data, report.findings, text.folded);  // issue 15 #4
   for (Finding& finding : report.findings) {
     finding.holds.clear();  // JudgeFromSide says whose duty or right it is
     const internal::Rule* rule = rule_of[finding.rule];
@@ -605,6 +604,9 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   const std::vector<std::string> clause_of =
       ClausesOfFindings(sectors, outline, finding_sections, report);
   internal::FitRationalesToSectors(data, sectors, clause_of, &report);  // issue 14 (review rev5)
+  // After the sector answers are in and the sides judged (issue 14 fourth review #1): what the
+  // section or the document grants is left out of every kind of advice.
+  internal::DropAdviceGrantedNearby(data, report.findings, text.folded);  // issue 15 #4
   GiveWayToMandatedText(data, doctype, clause_of, &report);
   if (!options.rationale) internal::DropRationale(&report);  // issue 14 #2
   if (options.profile) {                                     // issue 13 #2

@@ -56,8 +56,9 @@ TEST(DollarCurrency, TheContractsDefinitionIsUsedForBareDollars) {
       {"References to \"$\" are to Australian dollars.\n\n", "AUD"},
       {"\"Dollars\" and \"$\" mean the lawful currency of New Zealand.\n\n", "NZD"},
       {"All fees are payable in SGD.\n\n", "SGD"},
-      {"", "USD"},
-      {"The Customer may pay in Canadian dollars at its option.\n\n", "USD"},
+      // issue 14 fourth review #6: nothing said of the currency is no US dollar
+      {"", "$"},
+      {"The Customer may pay in Canadian dollars at its option.\n\n", "$"},
   };
   for (const auto& [definition, code] : cases) {
     const Report report = Scan(Builtin(), definition + "2. Insurance\n\n" + kInsurance + "\n");
@@ -178,13 +179,13 @@ TEST(DollarCurrency, AnUnknownDefinedCurrencyIsNotCompared) {
       EXPECT_EQ(p.find("insurance-limit"), std::string::npos) << definition;
     }
   }
-  // Words that define no currency leave "$" as USD.
+  // Words that define no currency leave "$" not stated (issue 14 fourth review #6).
   for (const char* unit : {"Fees are payable in arrears.\n\n",
                            "All payments are made in accordance with the Order Form.\n\n"}) {
     const Report report = Scan(Builtin(), std::string(unit) + kInsurance + "\n");
     const Finding* f = First(report, "insurance");
     ASSERT_NE(f, nullptr) << unit;
-    EXPECT_EQ(Text(f->parameters.at("currency")), "USD") << unit;
+    EXPECT_EQ(Text(f->parameters.at("currency")), "$") << unit;
   }
 }
 

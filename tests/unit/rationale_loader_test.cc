@@ -114,7 +114,8 @@ TEST(RationaleLoader, ReadsCategoryAndRuleRationales) {
   EXPECT_EQ(category.shown.text, "The buyer has its own clock.");
   ASSERT_EQ(category.shown.sources.size(), 1u);
   EXPECT_EQ(category.shown.sources[0].title, "GDPR Art. 33(1)-(2)");
-  EXPECT_EQ(category.answers, std::vector<std::string>{"Offer notice without undue delay."});
+  ASSERT_EQ(category.answers.size(), 1u);
+  EXPECT_EQ(category.answers[0].text, "Offer notice without undue delay.");
   EXPECT_EQ((*data)->rationales.at("incident-notification.window").shown.sources[0].title,
             "DORA Art. 19");
 }

@@ -207,8 +207,30 @@ bool IsNameChar(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-' || c == '.';
 }
 
-// True when the consideration is offered for a finding with these parameters in a document of
-// this type ("" when not known: every type).
+}  // namespace
+
+bool SaidIn(const std::vector<std::string>& list, std::string_view text, std::string_view prefix) {
+  auto bare = [&](std::string_view said) {
+    return said.substr(0, prefix.size()) == prefix ? said.substr(prefix.size()) : said;
+  };
+  text = bare(text);
+  // Word for word first: the topic words cost more than a comparison (issue 12).
+  if (std::any_of(list.begin(), list.end(),
+                  [&](const std::string& said) { return bare(said) == text; })) {
+    return true;
+  }
+  if (list.empty()) return false;
+  const std::vector<std::string> words = TopicWords(text);
+  return std::any_of(list.begin(), list.end(), [&](const std::string& said) {
+    return SameTopic(TopicWords(bare(said)), words);
+  });
+}
+
+void AddUnlessSaid(std::vector<std::string>& list, const std::string& text) {
+  if (text.empty() || SaidIn(list, text)) return;
+  list.push_back(text);
+}
+
 bool Offered(const Consideration& consideration,
              const std::map<std::string, ParamValue>& parameters, std::string_view doctype) {
   if (!doctype.empty() && !consideration.doctypes.empty() &&
@@ -222,21 +244,6 @@ bool Offered(const Consideration& consideration,
   };
   return consideration.when.empty() ||
          std::any_of(consideration.when.begin(), consideration.when.end(), all_hold);
-}
-
-}  // namespace
-
-void AddUnlessSaid(std::vector<std::string>& list, const std::string& text) {
-  // Word for word first: the topic words cost more than a comparison (issue 12).
-  if (text.empty() || std::find(list.begin(), list.end(), text) != list.end()) return;
-  if (!list.empty()) {
-    const std::vector<std::string> words = TopicWords(text);
-    if (std::any_of(list.begin(), list.end(),
-                    [&](const std::string& said) { return SameTopic(TopicWords(said), words); })) {
-      return;
-    }
-  }
-  list.push_back(text);
 }
 
 void AddUnique(std::vector<std::string>& list, std::string text) {

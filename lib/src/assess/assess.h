@@ -53,10 +53,22 @@ void Assess(const Playbook& playbook, const std::vector<ControlEntry>& controls,
 // Appends text to list unless it is empty or already there.
 void AddUnique(std::vector<std::string>& list, std::string text);
 
-// Appends a consideration to list unless it is empty or the list already says it, word for word
-// or in other words: half or more of the words of four letters or more of the two texts are
-// shared (so a rule's general advice does not repeat a position's proposal).
+// Whether list already says text, word for word or in other words: half or more of the words of
+// four letters or more of the two texts are shared (so a rule's general advice does not repeat a
+// position's proposal). `prefix`, where a text starts with it, is not compared ("Meets the
+// buyer's need: " says nothing of the idea).
+bool SaidIn(const std::vector<std::string>& list, std::string_view text,
+            std::string_view prefix = {});
+
+// Appends a consideration to list unless it is empty or the list already says it (SaidIn).
 void AddUnlessSaid(std::vector<std::string>& list, const std::string& text);
+
+// True when the consideration (or a rationale's answer) is offered for a finding with these
+// parameters in a document of this type ("" when not known: every type): its `when` is empty or
+// every condition of one of its alternatives holds, and its `doctypes`, when given, include
+// doctype.
+bool Offered(const Consideration& consideration,
+             const std::map<std::string, ParamValue>& parameters, std::string_view doctype = {});
 
 // The clauses a document of `type` is expected to contain that no finding provides, in the order
 // of type.expects, each as {category, reason, risk} of its expectation. A finding provides an

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <string>
 
+#include "params/extract.h"
+
 namespace clausescan::internal {
 namespace {
 
@@ -50,6 +52,14 @@ std::map<std::string, ParamValue> AmountsInBaseCurrency(
                       Grouped(std::round(converted)), currency.base, Grouped(*value), *name,
                       Grouped(rate->rate), currency.base, *name, rate->date));
       amount->second = converted;
+      continue;
+    }
+    if (*name == ParamExtractor::kDollarNotStated) {
+      reasons->push_back(fmt::format(
+          "not compared (currency not stated): the amount is ${} and the contract says neither "
+          "which dollar nor which law governs it; the playbook's limits are in {}",
+          Grouped(*value), currency.base));
+      out.erase(amount);
       continue;
     }
     if (!IsCurrencyCode(*name)) {

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "assess/assess.h"
+#include "assess/rationale.h"
 
 namespace clausescan::internal {
 namespace {
@@ -54,9 +55,12 @@ void GiveWayToMandatedText(const RuleSetData& data, std::string_view kind, Findi
     auto answers = entry->second.mandated_answers.find(std::string(kind));
     if (answers == entry->second.mandated_answers.end()) continue;
     finding.considerations.clear();
-    for (const std::string& answer : answers->second) AddUnique(finding.considerations, answer);
+    for (const Consideration& answer : answers->second) OfferAnswer(answer, finding, "");
     return;
   }
+  // The SCCs may not be modified (their Clause 2(a)): with no answer of what can be done, other
+  // wording is proposed nowhere (issue 14 fourth review #3).
+  if (kind == "scc") finding.considerations.clear();
 }
 
 }  // namespace clausescan::internal

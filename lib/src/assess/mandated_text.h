@@ -29,8 +29,10 @@ std::string RegulationClauseOf(const Outline& outline, int section);
 // For a finding of mandated text of kind `kind` (kMandatedTexts: "federal-clause", "scc") whose
 // rule's own, else category's, rationale has `mandated_answers` for that kind: its
 // considerations (the positions' proposals, the rule's considerations and the rationale's
-// answers, all of which propose other terms) become those answers. Other findings are left as
-// they are. Never fails.
+// answers, all of which propose other terms) become those of the answers offered on its
+// parameters (OfferAnswer: "Option 2 is chosen here" only where it is). A finding of the SCCs
+// ("scc") without such answers keeps no consideration: the Clauses may not be modified. Other
+// findings are left as they are. Never fails.
 void GiveWayToMandatedText(const RuleSetData& data, std::string_view kind, Finding& finding);
 
 }  // namespace clausescan::internal

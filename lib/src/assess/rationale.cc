@@ -6,6 +6,13 @@
 
 namespace clausescan::internal {
 
+void OfferAnswer(const Consideration& answer, Finding& finding, std::string_view prefix) {
+  if (!Offered(answer, finding.parameters)) return;
+  const std::string text = FillPlaceholders(answer.text, finding.parameters);
+  if (text.empty() || SaidIn(finding.considerations, text, kNeedPrefix)) return;
+  finding.considerations.push_back(std::string(prefix) + text);
+}
+
 void AttachRationale(const std::map<std::string, RationaleEntry>& rationales, const Rule& rule,
                      Finding& finding) {
   auto it = rationales.find(rule.id);
@@ -18,9 +25,7 @@ void AttachRationale(const std::map<std::string, RationaleEntry>& rationales, co
   // Answers are ways to negotiate a risk: a low or informational clause needs none (issue 15 #4:
   // no super-cap advice for liability to data subjects, which nobody can cap).
   if (finding.risk < Risk::kMedium) return;
-  for (const std::string& answer : it->second.answers) {
-    AddUnlessSaid(finding.considerations, std::string(kNeedPrefix) + answer);
-  }
+  for (const Consideration& answer : it->second.answers) OfferAnswer(answer, finding);
 }
 
 void DropRationale(Report* report) {

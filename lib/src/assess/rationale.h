@@ -14,10 +14,16 @@ namespace clausescan::internal {
 // What each answer of a rationale starts with among a finding's considerations.
 inline constexpr std::string_view kNeedPrefix = "Meets the buyer's need: ";
 
+// Appends answer (its placeholders filled from the finding's parameters), prefixed with `prefix`,
+// to finding.considerations when it is offered on the finding's parameters (Offered: an answer
+// the clause already grants is not) and the list does not already say it in other words (SaidIn,
+// the prefix left out of the comparison): one list, no idea twice (issue 14 fourth review #1, #2).
+void OfferAnswer(const Consideration& answer, Finding& finding,
+                 std::string_view prefix = kNeedPrefix);
+
 // Sets finding.rationale to the entry of rationales keyed by rule.id, else by rule.category
-// (empty when neither has one), and, when finding.risk is medium or high, appends its answers to
-// finding.considerations, each prefixed with kNeedPrefix, unless the list already says it
-// (AddUnlessSaid). Never fails.
+// (empty when neither has one), and, when finding.risk is medium or high, offers its answers
+// (OfferAnswer). Never fails.
 void AttachRationale(const std::map<std::string, RationaleEntry>& rationales, const Rule& rule,
                      Finding& finding);
 

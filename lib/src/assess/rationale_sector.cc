@@ -246,9 +246,7 @@ void AddSectorAnswers(const RationaleEntry& entry, const std::vector<std::string
   for (const std::string& sector : sectors) {
     auto answers = entry.sector_answers.find(sector);
     if (answers == entry.sector_answers.end()) continue;
-    for (const std::string& answer : answers->second) {
-      AddUnlessSaid(finding.considerations, std::string(kNeedPrefix) + answer);
-    }
+    for (const Consideration& answer : answers->second) OfferAnswer(answer, finding);
   }
 }
 

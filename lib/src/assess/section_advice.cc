@@ -7,6 +7,7 @@
 #include <string>
 
 #include "assess/assess.h"
+#include "assess/rationale.h"
 #include "params/extract.h"
 
 namespace clausescan::internal {
@@ -115,6 +116,27 @@ void DropGrantedProposals(const RuleSetData& data, const std::map<std::string, P
   }
 }
 
+// Removes from finding's considerations the rationale's answers (the rule's own entry, else the
+// category's; general and sector answers) whose `when` holds in none of its alternatives on the
+// clause read with its section and document (`read`).
+void DropGrantedAnswers(const RuleSetData& data, const std::map<std::string, ParamValue>& read,
+                        Finding& finding) {
+  auto entry = data.rationales.find(finding.rule);
+  if (entry == data.rationales.end()) entry = data.rationales.find(finding.category);
+  if (entry == data.rationales.end()) return;
+  auto drop = [&](const std::vector<Consideration>& answers) {
+    for (const Consideration& answer : answers) {
+      if (answer.when.empty() || OfferedOn(answer, read)) continue;
+      const std::string text =
+          std::string(kNeedPrefix) + FillPlaceholders(answer.text, finding.parameters);
+      auto& list = finding.considerations;
+      list.erase(std::remove(list.begin(), list.end(), text), list.end());
+    }
+  };
+  drop(entry->second.answers);
+  for (const auto& [sector, answers] : entry->second.sector_answers) drop(answers);
+}
+
 }  // namespace
 
 void DropAdviceGrantedNearby(const RuleSetData& data, std::vector<Finding>& findings,
@@ -167,6 +189,7 @@ void DropAdviceGrantedNearby(const RuleSetData& data, std::vector<Finding>& find
       }
     }
     DropGrantedProposals(data, section, finding);  // issue 15 #4
+    DropGrantedAnswers(data, section, finding);    // issue 14 fourth review #1
   }
 }
 

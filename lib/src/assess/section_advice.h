@@ -26,7 +26,9 @@ namespace clausescan::internal {
 // included ("Security Incidents do not include unsuccessful attempts"). A position's proposal is
 // removed likewise when a condition of the position on a parameter the finding lacks fails on
 // the parameters filled in ("reports come first" where another clause puts reports first); its
-// risk and reason stay. Considerations without `when` are left as they are, and so are findings
+// risk and reason stay. The answers of the finding's rationale (kNeedPrefix: the rule's own
+// entry, else its category's, general and sector answers) are removed likewise when their `when`
+// fails on the parameters filled in (issue 14 fourth review #1). Considerations without `when` are left as they are, and so are findings
 // without a section that no parameter of document scope reaches. Expects findings assessed
 // (Assess) and merged; rule ids are looked up in data.rules (sorted by id), an unknown id leaves
 // its finding alone. Never fails.

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "clausescan/pack.h"
+#include "clausescan/printers.h"
 #include "pack/pack_files.h"
 #include "report/strings.h"
 
@@ -147,6 +148,7 @@ std::string PackIndexMarkdown(const Pack& pack) {
                          MarkdownEscape(c->title), evidence);
     }
   }
+  out += fmt::format("\n{}\n", kNotLegalAdvice);  // issue 14 #3: a human format
   return out;
 }
 
@@ -229,6 +231,7 @@ std::string PackIndexHtml(const Pack& pack) {
     }
     out += "</tbody>\n</table>\n";
   }
+  out += fmt::format("<footer><p>{}</p></footer>\n", HtmlEscape(kNotLegalAdvice));
   out += "</main>\n</body>\n</html>\n";
   return out;
 }

@@ -121,23 +121,46 @@ std::optional<std::string> ReadGoverningLawDollar(std::string_view folded) {
   return code;
 }
 
+// USD for a contract of a US federal agency or under the US federal acquisition regulations
+// ("the United States Government", "FAR 52.204-21", "DFARS"): plainly a US document, whose "$"
+// is the US dollar (issue 14 fourth review #6); nullopt otherwise.
+std::optional<std::string> ReadUsAgencyDollar(std::string_view folded) {
+  // Most units name no government or regulation: skip them before the pattern runs (issue 12).
+  static constexpr std::string_view kWords[] = {"government", "acquisition", "dfars", "far ",
+                                                "department of"};
+  if (std::none_of(std::begin(kWords), std::end(kWords), [&](std::string_view word) {
+        return folded.find(word) != std::string_view::npos;
+      })) {
+    return std::nullopt;
+  }
+  static const RE2 kUsAgency(
+      R"(\b(?:federal acquisition regulation|dfars|(?:far|dfars) 2?52\.2\d\d-\d+|)"
+      R"(u\.?s\.? government|united states government|government of the united states|)"
+      R"(department of (?:defense|veterans affairs|homeland security|health and human services))\b)");
+  if (!RE2::PartialMatch(folded, kUsAgency)) return std::nullopt;
+  return std::string("USD");
+}
+
 }  // namespace
 
 std::optional<std::string> ReadDollarCurrency(std::string_view folded) {
   // Each reading but the governing law's needs "$" or the word its statement is about
   // ("dollars", "amounts", "fees"..., see the patterns above): most units have none, and the
   // glossary asks every unit until the contract's currency is known (issue 12: 7 searches of the
-  // unit instead of about 18). The governing law's reading has its own test for "law".
+  // unit instead of about 18). The governing law's and the US agency's readings have their own
+  // tests ("law"; "government", "dfars"...).
   static constexpr std::string_view kSubjects[] = {"$",      "dollar", "amounts", "sums",
                                                    "prices", "fees",   "payments"};
   if (std::none_of(std::begin(kSubjects), std::end(kSubjects), [&](std::string_view subject) {
         return folded.find(subject) != std::string_view::npos;
       })) {
-    return ReadGoverningLawDollar(folded);
+    if (std::optional<std::string> governing = ReadGoverningLawDollar(folded)) return governing;
+    return ReadUsAgencyDollar(folded);
   }
   if (std::optional<std::string> defined = ReadDefinedDollar(folded)) return defined;
   if (std::optional<std::string> known = ReadKnownDollars(folded)) return known;
   if (std::optional<std::string> governing = ReadGoverningLawDollar(folded)) return governing;
+  if (std::optional<std::string> federal = ReadUsAgencyDollar(folded)) return federal;
   return ReadOtherDollars(folded);
 }
 

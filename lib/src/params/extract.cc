@@ -352,7 +352,7 @@ std::optional<TermKind> DefinedKind(ParamSpec::Type type) {
 
 void ParamExtractor::ExtractDefined(std::string_view folded, const Glossary& glossary, int scope,
                                     std::map<std::string, ParamValue>* out) const {
-  if (!glossary.dollar_currency().empty()) ApplyDollarCurrency(folded, glossary, out);
+  ApplyDollarCurrency(folded, glossary, out);
   if (glossary.empty()) return;
   // issue 13 #2: awareness of a term defined as a confirmed event is confirmation.
   for (const auto& param : params_) {
@@ -393,7 +393,9 @@ void ParamExtractor::ApplyDollarCurrency(std::string_view folded, const Glossary
     auto currency = out->find(spec.currency_name);
     if (currency == out->end()) continue;
     const std::vector<Money> found = FindMoney(folded);
-    if (!found.empty() && found.front().bare_dollar) currency->second = glossary.dollar_currency();
+    if (found.empty() || !found.front().bare_dollar) continue;
+    currency->second = glossary.dollar_currency().empty() ? std::string(kDollarNotStated)
+                                                          : glossary.dollar_currency();
   }
 }
 

@@ -77,9 +77,14 @@ class ParamExtractor {
   // (Glossary::NamesConfirmedEvent).
   // When the document defines the currency of "$" (Glossary::dollar_currency: '"$" means
   // Canadian dollars'), a money parameter Extract read from a bare "$" or "dollars" gets that
-  // currency instead of USD (issue 15 #6).
+  // currency instead of USD (issue 15 #6); when the document says nothing of it (no definition,
+  // no governing law, no US agency), kDollarNotStated (issue 14 fourth review #6).
   void ExtractDefined(std::string_view folded, const Glossary& glossary, int scope,
                       std::map<std::string, ParamValue>* out) const;
+
+  // The currency of an amount written with a bare "$" or "dollars" in a document that never says
+  // which dollar: not USD by default, so never compared with a USD threshold.
+  static constexpr std::string_view kDollarNotStated = "$";
 
  private:
   void ApplyDollarCurrency(std::string_view folded, const Glossary& glossary,

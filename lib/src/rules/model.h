@@ -250,20 +250,22 @@ struct DocType {
 };
 
 // A rationale of rationale.yaml (docs/rules.md, "Rationale"): what findings show, and the
-// answers that meet the need (offered as considerations).
+// answers that meet the need (offered as considerations). An answer is offered only where its
+// `when` holds on the clause's parameters (as a rule's consideration): one the clause already
+// grants is left out (issue 14 fourth review #1). Answers have no `doctypes`.
 struct RationaleEntry {
   Rationale shown;
-  std::vector<std::string> answers;
+  std::vector<Consideration> answers;
   std::string category;  // the category it belongs to: its own id, or its rule's category
   // The sectors of each of shown.sources (same index; empty: applies to every sector), and the
   // sentence to lead with for a document of a sector (`sector_rationale`), issue 14.
   std::vector<std::vector<std::string>> source_sectors;
   std::map<std::string, std::string> sector_text;
   // Answers offered only in a document of that sector (`sector_answers`), issue 14.
-  std::map<std::string, std::vector<std::string>> sector_answers;
+  std::map<std::string, std::vector<Consideration>> sector_answers;
   // What can be done instead of other wording for a clause that is a regulation's mandated text
   // (`mandated_answers`, issue 14 third review #1, #3), by kind of text (kMandatedTexts).
-  std::map<std::string, std::vector<std::string>> mandated_answers;
+  std::map<std::string, std::vector<Consideration>> mandated_answers;
   // A sentence naming no law or sector (`neutral`, issue 14 review s7 #1): what the buyer
   // protects, shown to a document whose sectors are known and none of shown.sectors. "" if none.
   std::string neutral;

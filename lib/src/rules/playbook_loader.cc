@@ -10,6 +10,11 @@
 namespace clausescan::internal {
 namespace {
 
+Error EmptyWhen(const YamlFile& file, const YAML::Node& node) {
+  return file.At(node, "'when' states no condition: leave 'when' out for advice always offered");
+}
+
+
 Status CheckDeclared(const PolicyContext& ctx, const YAML::Node& node, const std::string& param) {
   if (std::find(ctx.params.begin(), ctx.params.end(), param) != ctx.params.end()) {
     return std::nullopt;
@@ -152,6 +157,21 @@ Status ReadConditions(const PolicyContext& ctx, const YAML::Node& node, std::str
   for (const auto& [param, entry] : conditions.entries()) {
     if (check_declared) CLAUSESCAN_RETURN_IF_ERROR(CheckDeclared(ctx, entry.first, param));
     CLAUSESCAN_RETURN_IF_ERROR(ReadCondition(ctx, param, entry.second, out));
+  }
+  return std::nullopt;
+}
+
+Status ReadWhen(const PolicyContext& ctx, const YAML::Node& when,
+                std::vector<std::vector<Condition>>* out) {
+  // A map of conditions, or a list of such maps: alternatives.
+  // An empty list or map states no condition: an error alike, not "never" or "always".
+  const bool list = when.IsSequence();
+  if (list && when.size() == 0) return EmptyWhen(ctx.file, when);
+  for (std::size_t i = 0; i < (list ? when.size() : 1); ++i) {
+    const YAML::Node& conditions = list ? when[i] : when;
+    if (conditions.IsMap() && conditions.size() == 0) return EmptyWhen(ctx.file, conditions);
+    out->emplace_back();
+    CLAUSESCAN_RETURN_IF_ERROR(ReadConditions(ctx, conditions, "'when'", &out->back()));
   }
   return std::nullopt;
 }

@@ -46,6 +46,11 @@ struct PolicyContext {
 Status ReadConditions(const PolicyContext& ctx, const YAML::Node& node, std::string_view what,
                       std::vector<Condition>* out, bool check_declared = true);
 
+// Reads `when` of a consideration or an answer: a map of conditions or a list of such maps
+// (alternatives, any of which offers it). An empty map or list is an error ("leave 'when' out").
+Status ReadWhen(const PolicyContext& ctx, const YAML::Node& when,
+                std::vector<std::vector<Condition>>* out);
+
 // The keys of a position, and those a full position requires.
 const Names kPositionKeys = {"id", "when", "risk", "reason", "propose"};
 const Names kPositionRequired = {"id", "when", "risk", "reason"};

@@ -5,11 +5,13 @@
 
 #include <algorithm>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
 
 #include "rules/catalogues.h"
+#include "rules/playbook_loader.h"
 #include "rules/loader.h"
 #include "rules/rationale_laws.h"
 #include "rules/read_location.h"
@@ -202,13 +204,30 @@ Status ReadSource(const YamlFile& file, const YAML::Node& node, RationaleSource*
 }
 
 // Reads the list of answers at `node` (key `key`) into *out: at most kMaxAnswers, each at most
-// kMaxFieldChars characters.
-Status ReadAnswers(const YamlFile& file, const YAML::Node& node, std::string_view key,
-                   std::vector<std::string>* out) {
-  CLAUSESCAN_RETURN_IF_ERROR(ReadStringList(file, node, key, out));
-  CLAUSESCAN_RETURN_IF_ERROR(CheckCount(file, node, key, out->size(), kMaxAnswers));
-  for (const std::string& answer : *out) {
-    CLAUSESCAN_RETURN_IF_ERROR(CheckLength(file, node, key, answer, kMaxFieldChars));
+// kMaxFieldChars characters; each plain text, or {text, when} whose conditions name parameters
+// of ctx (the category's rules, or the rule's own) as a rule's consideration does.
+Status ReadAnswers(const PolicyContext& ctx, const YAML::Node& node, std::string_view key,
+                   std::vector<Consideration>* out) {
+  const YamlFile& file = ctx.file;
+  if (!node.IsSequence()) {
+    return file.At(node, fmt::format("expected a list for '{}', found {}", key, KindName(node)));
+  }
+  CLAUSESCAN_RETURN_IF_ERROR(CheckCount(file, node, key, node.size(), kMaxAnswers));
+  for (const YAML::Node& item : node) {
+    Consideration answer;
+    const YAML::Node* text = &item;
+    Fields fields;
+    if (item.IsMap()) {
+      CLAUSESCAN_RETURN_IF_ERROR(
+          Fields::Read(file, item, "answer", {"text", "when"}, {"text"}, &fields));
+      text = fields.Find("text");
+      if (const YAML::Node* when = fields.Find("when")) {
+        CLAUSESCAN_RETURN_IF_ERROR(ReadWhen(ctx, *when, &answer.when));
+      }
+    }
+    CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, *text, key, &answer.text));
+    CLAUSESCAN_RETURN_IF_ERROR(CheckLength(file, *text, key, answer.text, kMaxFieldChars));
+    out->push_back(std::move(answer));
   }
   return std::nullopt;
 }
@@ -233,8 +252,9 @@ Status CheckLawsNamed(const YamlFile& file, const YAML::Node& node, std::string_
 
 // Reads rationale, sectors, sources, answers and sector answers of checked fields (what: "category
 // 'x'").
-Status ReadBody(const YamlFile& file, const Fields& fields, std::string_view what,
+Status ReadBody(const PolicyContext& ctx, const Fields& fields, std::string_view what,
                 RationaleEntry* entry) {
+  const YamlFile& file = ctx.file;
   const YAML::Node& text = *fields.Find("rationale");
   CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, text, "rationale", &entry->shown.text));
   CLAUSESCAN_RETURN_IF_ERROR(
@@ -309,7 +329,7 @@ Status ReadBody(const YamlFile& file, const Fields& fields, std::string_view wha
     entry->source_subjects.push_back(std::move(subject));
   }
   if (const YAML::Node* answers = fields.Find("answers")) {
-    CLAUSESCAN_RETURN_IF_ERROR(ReadAnswers(file, *answers, "answers", &entry->answers));
+    CLAUSESCAN_RETURN_IF_ERROR(ReadAnswers(ctx, *answers, "answers", &entry->answers));
   }
   if (const YAML::Node* by_sector = fields.Find("sector_answers")) {
     Fields lists;
@@ -321,7 +341,7 @@ Status ReadBody(const YamlFile& file, const Fields& fields, std::string_view wha
                                                Shown(sector)));
       }
       CLAUSESCAN_RETURN_IF_ERROR(
-          ReadAnswers(file, node.second, "sector_answers", &entry->sector_answers[sector]));
+          ReadAnswers(ctx, node.second, "sector_answers", &entry->sector_answers[sector]));
     }
   }
   // What can be done about a clause that is a regulation's mandated text (issue 14 third review
@@ -338,7 +358,7 @@ Status ReadBody(const YamlFile& file, const Fields& fields, std::string_view wha
                         Shown(text)));
       }
       CLAUSESCAN_RETURN_IF_ERROR(
-          ReadAnswers(file, node.second, "mandated_answers", &entry->mandated_answers[text]));
+          ReadAnswers(ctx, node.second, "mandated_answers", &entry->mandated_answers[text]));
     }
   }
   return std::nullopt;
@@ -377,7 +397,15 @@ Status ReadRationale(const YamlFile& file, const YAML::Node& root,
   }
   RationaleEntry own;
   own.category = category;
-  CLAUSESCAN_RETURN_IF_ERROR(ReadBody(file, fields, fmt::format("category '{}'", category), &own));
+  Names params;  // what an answer's `when` may name: the parameters of the category's rules
+  for (const Rule& rule : rules) {
+    if (rule.category != category) continue;
+    for (std::string_view name : ParamsDeclaredBy(rule)) params.push_back(name);
+  }
+  std::set<std::string> no_positions;
+  const PolicyContext category_context{file, category, params, &no_positions};
+  CLAUSESCAN_RETURN_IF_ERROR(
+      ReadBody(category_context, fields, fmt::format("category '{}'", category), &own));
   CLAUSESCAN_RETURN_IF_ERROR(Store(file, *fields.Find("category"), category, std::move(own), out));
   const YAML::Node* rule_map = fields.Find("rules");
   if (rule_map == nullptr) return std::nullopt;
@@ -403,7 +431,9 @@ Status ReadRationale(const YamlFile& file, const YAML::Node& root,
         file, entry.second, fmt::format("rationale of '{}'", id), kBodyKeys, kBodyRequired, &body));
     RationaleEntry one;
     one.category = category;
-    CLAUSESCAN_RETURN_IF_ERROR(ReadBody(file, body, fmt::format("rule '{}'", id), &one));
+    const PolicyContext rule_context{file, id, ParamsDeclaredBy(*rule), &no_positions,
+                                     /*one_rule=*/true};
+    CLAUSESCAN_RETURN_IF_ERROR(ReadBody(rule_context, body, fmt::format("rule '{}'", id), &one));
     CLAUSESCAN_RETURN_IF_ERROR(Store(file, entry.first, id, std::move(one), out));
   }
   return std::nullopt;

@@ -290,10 +290,6 @@ Status ReadScopeAndParty(const YamlFile& file, const Fields& fields, Rule* rule)
   return std::nullopt;
 }
 
-Error EmptyWhen(const YamlFile& file, const YAML::Node& node) {
-  return file.At(node, "'when' states no condition: leave 'when' out for advice always offered");
-}
-
 // Reads one consideration: plain text, or {text, when, doctypes}. Conditions may name only the
 // rule's own parameters; doctypes are checked against doctypes.yaml later (CheckDocTypes).
 Status ReadConsideration(const YamlFile& file, const YAML::Node& node, const Names& params,
@@ -311,17 +307,7 @@ Status ReadConsideration(const YamlFile& file, const YAML::Node& node, const Nam
   if (const YAML::Node* when = fields.Find("when")) {
     std::set<std::string> no_positions;
     PolicyContext ctx{file, rule->id, params, &no_positions, /*one_rule=*/true};
-    // A map of conditions, or a list of such maps: alternatives.
-    // An empty list or map states no condition: an error alike, not "never" or "always".
-    const bool list = when->IsSequence();
-    for (std::size_t i = 0; i < (list ? when->size() : 1); ++i) {
-      const YAML::Node& conditions = list ? (*when)[i] : *when;
-      if (conditions.IsMap() && conditions.size() == 0) return EmptyWhen(file, conditions);
-      consideration.when.emplace_back();
-      CLAUSESCAN_RETURN_IF_ERROR(
-          ReadConditions(ctx, conditions, "'when'", &consideration.when.back()));
-    }
-    if (list && when->size() == 0) return EmptyWhen(file, *when);
+    CLAUSESCAN_RETURN_IF_ERROR(ReadWhen(ctx, *when, &consideration.when));
   }
   if (const YAML::Node* doctypes = fields.Find("doctypes")) {
     CLAUSESCAN_RETURN_IF_ERROR(
