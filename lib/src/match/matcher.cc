@@ -19,6 +19,7 @@
 #include <utility>
 #include <variant>
 
+#include "match/capitalised_incidents.h"
 #include "match/defined_terms.h"
 #include "match/fallback.h"
 #include "match/inline_definitions.h"
@@ -298,15 +299,17 @@ const std::vector<int>& UnitEvaluator::Evaluate(const ScopePatterns& patterns,
 class ScopeRunner {
  public:
   ScopeRunner(const CompiledRules& rules, const PartyLexicon& parties,
-              const ScopePatterns& patterns, std::string_view folded, const DefinedTerms& defined,
-              UnitEvaluator* evaluator, std::vector<RuleHit>* hits,
+              const ScopePatterns& patterns, const NormalizedText& text,
+              const DefinedTerms& defined, UnitEvaluator* evaluator, std::vector<RuleHit>* hits,
               const Antecedents* antecedents = nullptr)
       : rules_(rules),
         parties_(parties),
         patterns_(patterns),
         scratch_(patterns.index),
-        folded_(folded),
+        folded_(text.folded),
+        cased_(text.text),
         defined_(defined),
+        defines_incident_(defined.glossary.Defines("incident", TermKind::kEvent)),
         evaluator_(evaluator),
         hits_(hits),
         antecedents_(antecedents) {}
@@ -358,7 +361,9 @@ class ScopeRunner {
   const ScopePatterns& patterns_;
   PatternIndex::Scratch scratch_;
   std::string_view folded_;
+  std::string_view cased_;  // the text folded_ folds, the same length
   const DefinedTerms& defined_;
+  bool defines_incident_;  // the document defines "Incident" (read by its definition)
   UnitEvaluator* evaluator_;
   std::vector<RuleHit>* hits_;
   const Antecedents* antecedents_;  // for sentences: what their references name, or nullptr
@@ -385,7 +390,13 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads
   const std::optional<std::string> resolved =
       antecedents_ != nullptr ? antecedents_->Resolve(elided ? *elided : unit, section)
                               : std::nullopt;
-  for (const std::optional<std::string>* reading : {&elided, &resolved}) {
+  // "notify the Customer of any Incident" in a document that defines no "Incident" is also read
+  // as "... any security incident" (issue 11, engine limits #6).
+  const std::optional<std::string> capitalised =
+      cased_.size() == folded_.size()
+          ? ReadCapitalisedIncidents(cased_.substr(begin, end - begin), unit, defines_incident_)
+          : std::nullopt;
+  for (const std::optional<std::string>* reading : {&elided, &resolved, &capitalised}) {
     if (!*reading) continue;
     const std::vector<int>& also = evaluator_->Evaluate(patterns_, &scratch_, **reading);
     std::vector<int> both;
@@ -648,7 +659,7 @@ std::vector<RuleHit> Matcher::Match(const NormalizedText& text, const Outline& o
   const DefinedTerms defined = CollectDefinedTerms(text, outline);
   if (!impl_->sentence.empty()) {
     Antecedents antecedents;
-    ScopeRunner runner(*impl_, lexicon, impl_->sentence, text.folded, defined, &evaluator, &hits,
+    ScopeRunner runner(*impl_, lexicon, impl_->sentence, text, defined, &evaluator, &hits,
                        &antecedents);
     ListLeads leads(outline, text.folded, lexicon);
     MeasureHeadings measures(outline, text.folded, lexicon);
@@ -675,7 +686,7 @@ std::vector<RuleHit> Matcher::Match(const NormalizedText& text, const Outline& o
   const std::size_t sentence_hits = hits.size();
   if (!impl_->paragraph.empty()) {
     const std::vector<char> has_text = ParagraphsWithText(outline);
-    ScopeRunner runner(*impl_, lexicon, impl_->paragraph, text.folded, defined, &evaluator, &hits);
+    ScopeRunner runner(*impl_, lexicon, impl_->paragraph, text, defined, &evaluator, &hits);
     for (std::size_t p = 0; p < outline.paragraphs.size(); ++p) {
       if (hits.size() - sentence_hits >= keep) break;
       const Paragraph& paragraph = outline.paragraphs[p];
