@@ -22,6 +22,7 @@
 #include "match/capitalised_incidents.h"
 #include "match/defined_terms.h"
 #include "match/fallback.h"
+#include "match/glossary_entries.h"
 #include "match/inline_definitions.h"
 #include "match/lead_clauses.h"
 #include "match/list_extent.h"
@@ -367,6 +368,11 @@ class ScopeRunner {
   UnitEvaluator* evaluator_;
   std::vector<RuleHit>* hits_;
   const Antecedents* antecedents_;  // for sentences: what their references name, or nullptr
+  bool InDefinitionsSection(int section) const {
+    const int scope = defined_.ScopeOf(section);
+    return scope >= 0 && static_cast<std::size_t>(scope) < defined_.definitions.size() &&
+           defined_.definitions[static_cast<std::size_t>(scope)] != 0;
+  }
   std::optional<std::vector<int>> measures_lead_alone_;  // rules holding in the lead alone
   std::string last_lead_;           // the lead-in text RulesOfLead read last
   bool last_lead_read_ = false;
@@ -441,9 +447,13 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads
   }
   if (passed.empty()) return;
   // An item of a list of definitions defines a term, as its lead-in says (issue 11 #2).
+  // So does an entry of a definitions section set apart by a dash, a colon or a line break
+  // ("Audit - any audit of the Supplier ..."), unless it states a duty (engine limits #4).
   const bool defines =
       DefinesATerm(unit, elided) ||
-      (!lead.text.empty() && IntroducesDefinitions(lead.text.substr(lead.inner_text_offset)));
+      (!lead.text.empty() && IntroducesDefinitions(lead.text.substr(lead.inner_text_offset))) ||
+      (InDefinitionsSection(section) && cased_.size() == folded_.size() &&
+       IsGlossaryEntry(cased_.substr(begin, end - begin)) && !StatesDuty(unit));
   const UnitFacts facts{
       defines, leads != nullptr ? leads->HolderOf(unit_index) : DutyHolder(unit, parties_)};
   const ItemTexts items = RuleItems(unit);
