@@ -59,8 +59,9 @@ struct ScopePatterns {
 struct CompiledRule {
   Party party = Party::kUnknown;
   bool definitions = false;
-  // Of the security_measures category: holds in an item under a heading that names security
-  // measures when it holds with the duty that heading implies (match/measure_headings.h).
+  // Of a category with `headings: measures` (Rule::measure_headings): holds in an item under a
+  // heading that names security measures when it holds with the duty that heading implies
+  // (match/measure_headings.h).
   bool measures = false;
   int groups = 0;       // rule.all.size()
   int first_group = 0;  // index of group 0 in the flat numbering of all rules' groups
@@ -326,8 +327,8 @@ class ScopeRunner {
   // With under_measures (a unit under a heading that names security measures, see
   // MeasureHeadings and ReadsAsMeasure), a unit that states no duty and names no holder, with no
   // lead-in or one that states no duty either, is also read after the duty the heading implies
-  // (kMeasuresHeadingLead): the security_measures rules that hold only so hold in it, as the
-  // supplier's duty.
+  // (kMeasuresHeadingLead): the rules of a category with `headings: measures` that hold only so
+  // hold in it, as the supplier's duty.
   void Run(std::size_t begin, std::size_t end, int section, ListLeads* leads = nullptr,
            std::size_t unit_index = 0, bool under_measures = false);
 
@@ -350,8 +351,8 @@ class ScopeRunner {
   // The later duty of unit, held by `party` or by both, in which rule holds by itself
   // ("customer shall provide the logs and provider shall notify ..."), or nullptr.
   const DutyClause* LaterDuty(int rule, Party party, std::string_view unit, LaterDuties* later);
-  // The security_measures rules that hold in unit only after kMeasuresHeadingLead, sorted; empty
-  // unless unit states no duty and names no holder.
+  // The rules of a category with `headings: measures` that hold in unit only after
+  // kMeasuresHeadingLead, sorted; empty unless unit states no duty and names no holder.
   std::vector<int> UnderMeasuresHeading(std::string_view unit);
   // The rules that hold in lead-in text read alone; valid until the next call. The items of a
   // list share their lead-ins, which are read once for all of them in a row.
@@ -645,7 +646,7 @@ Result<std::unique_ptr<Matcher>> Matcher::Compile(const std::vector<Rule>& rules
     if (!params) return params.error();
     CompiledRule compiled{rule.party,
                           rule.definitions,
-                          rule.category == "security_measures",
+                          rule.measure_headings,
                           static_cast<int>(rule.all.size()),
                           impl.total_groups,
                           std::move(*params)};
