@@ -150,7 +150,7 @@ const DurationChoiceCase kDurationChoiceCases[] = {
     {"the buyer may not inspect more than once during the same 12 month period.",
      ParamSpec::Prefer::kNotice, 0},
     {"the buyer may not inspect more than once during the same 12 month period.",
-     ParamSpec::Prefer::kWithin, 360},
+     ParamSpec::Prefer::kWithin, 365},
 };
 
 TEST(ParamExtractor, DurationChoice) {

@@ -855,3 +855,55 @@ TEST(Segment, ACapitalsHeadingWithABracketedNoteIsAHeading) {
 
 }  // namespace
 }  // namespace clausescan::internal
+
+namespace clausescan::internal {
+namespace {
+
+// issue 11 engine limits #1: a numbered line with no full stop is a heading only when a body
+// follows it; a line of a run of sibling items ("1." "2." "3.", "5.1" "5.2") is an item, each its
+// own unit, whether the items stand on consecutive lines or between blank lines.
+TEST(Segment, NumberedLinesOfARunOfSiblingsAreItems) {
+  // An annex of measures, sentence case, one per line (UK schedule style).
+  EXPECT_EQ(Sentences("Annex 2 Technical and Organisational Measures\n\n"
+                      "1. Quarterly access review of privileged accounts\n"
+                      "2. Multi-factor authentication for remote access\n"
+                      "3. Encryption of personal data at rest\n"),
+            (Strings{"1. Quarterly access review of privileged accounts",
+                     "2. Multi-factor authentication for remote access",
+                     "3. Encryption of personal data at rest"}));
+  // The same run between blank lines (a Word list converted to text).
+  EXPECT_EQ(Sentences("The Processor has implemented the measures of this Annex.\n\n"
+                      "1. Quarterly access review of privileged accounts\n\n"
+                      "2. Multi-factor authentication for remote access\n\n"
+                      "3. Annual penetration testing by an independent firm\n"),
+            (Strings{"The Processor has implemented the measures of this Annex.",
+                     "1. Quarterly access review of privileged accounts",
+                     "2. Multi-factor authentication for remote access",
+                     "3. Annual penetration testing by an independent firm"}));
+  // Decimal siblings (US security exhibit style) and a last item followed by a new heading.
+  EXPECT_EQ(Sentences("4.1 Logging of administrative access to production systems\n\n"
+                      "4.2 Backups of customer data kept in a second region\n\n"
+                      "FEES\n\nThe fees are set out in the order form.\n"),
+            (Strings{"4.1 Logging of administrative access to production systems",
+                     "4.2 Backups of customer data kept in a second region",
+                     "The fees are set out in the order form."}));
+}
+
+// Near misses: a numbered line followed by its body is still a heading, and a run of numbered
+// titles in title case (an untitled table of contents) is still headings.
+TEST(Segment, NumberedLinesFollowedByTheirBodyStayHeadings) {
+  EXPECT_EQ(Labels("1. Security of processing\n\nThe processor shall protect the data.\n\n"
+                   "2. Audit of the processor\n\nThe controller may audit once a year.\n"),
+            (Strings{"1. Security of processing", "2. Audit of the processor"}));
+  EXPECT_EQ(Sentences("1. Audit Rights\n2. Limitation of Liability\n3. Insurance\n"), Strings{});
+  // A numbered line followed by its body after a run of items is a heading again.
+  EXPECT_EQ(Labels("1. Encryption of backups\n\n2. Logging of access\n\n"
+                   "3. Service levels\n\nThe vendor shall keep the service available.\n"),
+            Strings{"3. Service levels"});
+  // A number that is not the next one does not start an item in a wrapped line.
+  EXPECT_EQ(Sentences("1. Retention of audit logs for\n12 months or longer\n"),
+            Strings{"1. Retention of audit logs for\n12 months or longer"});
+}
+
+}  // namespace
+}  // namespace clausescan::internal

@@ -349,6 +349,18 @@ const DefinitionCase kDefinitionCases[] = {
     {"the supplier will provide the services (the \"services\") as agreed", false},
     {"processor shall ensure that every person it engages means to comply", false},
     {"the customer can terminate by notice, which means the agreement ends", false},
+    // issue 11 engine limits #2: "means" as a noun ("by means of", "within its means") in a
+    // sentence that states a duty or a fact is no definition; the defined term is a noun phrase.
+    {"the supplier protects customer data by means of encryption in transit and at rest", false},
+    {"supplier supports the customer within its means in responding to data subject requests",
+     false},
+    {"the contractor shall, by appropriate technical means, restrict access to personal data",
+     false},
+    {"provider encrypts backups using industry-standard means", false},
+    {"the processor assists the controller by all reasonable means", false},
+    {"each party will communicate incidents through secure means", false},
+    {"electronic means means any email or portal notice", true},
+    {"approved means of transfer means a transfer under the standard contractual clauses", true},
     {"", false},
     {"\"", false},
     {"((((", false},

@@ -370,7 +370,13 @@ const ConversionCase kConversionCases[] = {
     {72, U::kHours, 72, 3},
     {2, U::kDays, 48, 2},
     {1, U::kWeeks, 168, 7},
-    {12, U::kMonths, 8760, 360},
+    // issue 11 engine limits #6: months or quarters that make whole years are those years
+    // (12 months = 365 days, as the annotation guidelines' labels count them); others 30 and 91.
+    {12, U::kMonths, 8760, 365},
+    {24, U::kMonths, 17520, 730},
+    {6, U::kMonths, 4380, 180},
+    {18, U::kMonths, 13140, 540},
+    {4, U::kQuarters, 8760, 365},
     {1, U::kQuarters, 2190, 91},
     {1, U::kYears, 8760, 365},
     {30, U::kMinutes, 0.5, 30.0 / 1440},

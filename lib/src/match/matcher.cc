@@ -19,8 +19,10 @@
 #include <utility>
 #include <variant>
 
+#include "match/capitalised_incidents.h"
 #include "match/defined_terms.h"
 #include "match/fallback.h"
+#include "match/glossary_entries.h"
 #include "match/inline_definitions.h"
 #include "match/lead_clauses.h"
 #include "match/list_extent.h"
@@ -57,8 +59,9 @@ struct ScopePatterns {
 struct CompiledRule {
   Party party = Party::kUnknown;
   bool definitions = false;
-  // Of the security_measures category: holds in an item under a heading that names security
-  // measures when it holds with the duty that heading implies (match/measure_headings.h).
+  // Of a category with `headings: measures` (Rule::measure_headings): holds in an item under a
+  // heading that names security measures when it holds with the duty that heading implies
+  // (match/measure_headings.h).
   bool measures = false;
   int groups = 0;       // rule.all.size()
   int first_group = 0;  // index of group 0 in the flat numbering of all rules' groups
@@ -298,15 +301,17 @@ const std::vector<int>& UnitEvaluator::Evaluate(const ScopePatterns& patterns,
 class ScopeRunner {
  public:
   ScopeRunner(const CompiledRules& rules, const PartyLexicon& parties,
-              const ScopePatterns& patterns, std::string_view folded, const DefinedTerms& defined,
-              UnitEvaluator* evaluator, std::vector<RuleHit>* hits,
+              const ScopePatterns& patterns, const NormalizedText& text,
+              const DefinedTerms& defined, UnitEvaluator* evaluator, std::vector<RuleHit>* hits,
               const Antecedents* antecedents = nullptr)
       : rules_(rules),
         parties_(parties),
         patterns_(patterns),
         scratch_(patterns.index),
-        folded_(folded),
+        folded_(text.folded),
+        cased_(text.text),
         defined_(defined),
+        defines_incident_(defined.glossary.Defines("incident", TermKind::kEvent)),
         evaluator_(evaluator),
         hits_(hits),
         antecedents_(antecedents) {}
@@ -322,8 +327,8 @@ class ScopeRunner {
   // With under_measures (a unit under a heading that names security measures, see
   // MeasureHeadings and ReadsAsMeasure), a unit that states no duty and names no holder, with no
   // lead-in or one that states no duty either, is also read after the duty the heading implies
-  // (kMeasuresHeadingLead): the security_measures rules that hold only so hold in it, as the
-  // supplier's duty.
+  // (kMeasuresHeadingLead): the rules of a category with `headings: measures` that hold only so
+  // hold in it, as the supplier's duty.
   void Run(std::size_t begin, std::size_t end, int section, ListLeads* leads = nullptr,
            std::size_t unit_index = 0, bool under_measures = false);
 
@@ -346,8 +351,8 @@ class ScopeRunner {
   // The later duty of unit, held by `party` or by both, in which rule holds by itself
   // ("customer shall provide the logs and provider shall notify ..."), or nullptr.
   const DutyClause* LaterDuty(int rule, Party party, std::string_view unit, LaterDuties* later);
-  // The security_measures rules that hold in unit only after kMeasuresHeadingLead, sorted; empty
-  // unless unit states no duty and names no holder.
+  // The rules of a category with `headings: measures` that hold in unit only after
+  // kMeasuresHeadingLead, sorted; empty unless unit states no duty and names no holder.
   std::vector<int> UnderMeasuresHeading(std::string_view unit);
   // The rules that hold in lead-in text read alone; valid until the next call. The items of a
   // list share their lead-ins, which are read once for all of them in a row.
@@ -358,10 +363,17 @@ class ScopeRunner {
   const ScopePatterns& patterns_;
   PatternIndex::Scratch scratch_;
   std::string_view folded_;
+  std::string_view cased_;  // the text folded_ folds, the same length
   const DefinedTerms& defined_;
+  bool defines_incident_;  // the document defines "Incident" (read by its definition)
   UnitEvaluator* evaluator_;
   std::vector<RuleHit>* hits_;
   const Antecedents* antecedents_;  // for sentences: what their references name, or nullptr
+  bool InDefinitionsSection(int section) const {
+    const int scope = defined_.ScopeOf(section);
+    return scope >= 0 && static_cast<std::size_t>(scope) < defined_.definitions.size() &&
+           defined_.definitions[static_cast<std::size_t>(scope)] != 0;
+  }
   std::optional<std::vector<int>> measures_lead_alone_;  // rules holding in the lead alone
   std::string last_lead_;           // the lead-in text RulesOfLead read last
   bool last_lead_read_ = false;
@@ -385,7 +397,13 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads
   const std::optional<std::string> resolved =
       antecedents_ != nullptr ? antecedents_->Resolve(elided ? *elided : unit, section)
                               : std::nullopt;
-  for (const std::optional<std::string>* reading : {&elided, &resolved}) {
+  // "notify the Customer of any Incident" in a document that defines no "Incident" is also read
+  // as "... any security incident" (issue 11, engine limits #6).
+  const std::optional<std::string> capitalised =
+      cased_.size() == folded_.size()
+          ? ReadCapitalisedIncidents(cased_.substr(begin, end - begin), unit, defines_incident_)
+          : std::nullopt;
+  for (const std::optional<std::string>* reading : {&elided, &resolved, &capitalised}) {
     if (!*reading) continue;
     const std::vector<int>& also = evaluator_->Evaluate(patterns_, &scratch_, **reading);
     std::vector<int> both;
@@ -430,9 +448,13 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads
   }
   if (passed.empty()) return;
   // An item of a list of definitions defines a term, as its lead-in says (issue 11 #2).
+  // So does an entry of a definitions section set apart by a dash, a colon or a line break
+  // ("Audit - any audit of the Supplier ..."), unless it states a duty (engine limits #4).
   const bool defines =
       DefinesATerm(unit, elided) ||
-      (!lead.text.empty() && IntroducesDefinitions(lead.text.substr(lead.inner_text_offset)));
+      (!lead.text.empty() && IntroducesDefinitions(lead.text.substr(lead.inner_text_offset))) ||
+      (InDefinitionsSection(section) && cased_.size() == folded_.size() &&
+       IsGlossaryEntry(cased_.substr(begin, end - begin)) && !StatesDuty(unit));
   const UnitFacts facts{
       defines, leads != nullptr ? leads->HolderOf(unit_index) : DutyHolder(unit, parties_)};
   const ItemTexts items = RuleItems(unit);
@@ -624,7 +646,7 @@ Result<std::unique_ptr<Matcher>> Matcher::Compile(const std::vector<Rule>& rules
     if (!params) return params.error();
     CompiledRule compiled{rule.party,
                           rule.definitions,
-                          rule.category == "security_measures",
+                          rule.measure_headings,
                           static_cast<int>(rule.all.size()),
                           impl.total_groups,
                           std::move(*params)};
@@ -648,7 +670,7 @@ std::vector<RuleHit> Matcher::Match(const NormalizedText& text, const Outline& o
   const DefinedTerms defined = CollectDefinedTerms(text, outline);
   if (!impl_->sentence.empty()) {
     Antecedents antecedents;
-    ScopeRunner runner(*impl_, lexicon, impl_->sentence, text.folded, defined, &evaluator, &hits,
+    ScopeRunner runner(*impl_, lexicon, impl_->sentence, text, defined, &evaluator, &hits,
                        &antecedents);
     ListLeads leads(outline, text.folded, lexicon);
     MeasureHeadings measures(outline, text.folded, lexicon);
@@ -675,7 +697,7 @@ std::vector<RuleHit> Matcher::Match(const NormalizedText& text, const Outline& o
   const std::size_t sentence_hits = hits.size();
   if (!impl_->paragraph.empty()) {
     const std::vector<char> has_text = ParagraphsWithText(outline);
-    ScopeRunner runner(*impl_, lexicon, impl_->paragraph, text.folded, defined, &evaluator, &hits);
+    ScopeRunner runner(*impl_, lexicon, impl_->paragraph, text, defined, &evaluator, &hits);
     for (std::size_t p = 0; p < outline.paragraphs.size(); ++p) {
       if (hits.size() - sentence_hits >= keep) break;
       const Paragraph& paragraph = outline.paragraphs[p];

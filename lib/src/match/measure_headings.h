@@ -16,8 +16,8 @@
 namespace clausescan::internal {
 
 // The duty such a heading implies, read before an item that states none: the rules of the
-// security_measures category that hold in this text followed by the item, and not in this text
-// alone, hold in the item. It names no measure itself, so that only what the item says decides
+// categories with `headings: measures` (categories.yaml) that hold in this text followed by the
+// item, and not in this text alone, hold in the item. It names no measure itself, so that only what the item says decides
 // which rule holds ("security measures" here would make "Change management: changes reviewed"
 // a change to the security measures).
 inline constexpr std::string_view kMeasuresHeadingLead = "the following shall be maintained:";

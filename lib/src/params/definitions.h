@@ -73,6 +73,12 @@ class Glossary {
   // does not count. Linear in folded per such term; the terms are few.
   bool NamesConfirmedEvent(std::string_view folded, int scope) const;
 
+  // True when the document defines `term` (folded: "incident") as a term of `kind`, in any
+  // scope.
+  bool Defines(std::string_view term, TermKind kind) const {
+    return terms_[static_cast<int>(kind)].count(std::string(term)) > 0;
+  }
+
  private:
   // The definition a term has at one level: one body, none, or two different ones.
   struct Slot {

@@ -1,5 +1,6 @@
 // Durations, their qualifiers, vague time terms and clock triggers.
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <initializer_list>
 #include <optional>
@@ -146,7 +147,15 @@ std::optional<DurationRead> ReadDuration(const Tokens& t, std::size_t i) {
 }  // namespace scan
 
 double Duration::Hours() const { return value * scan::HoursPerUnit(unit); }
-double Duration::Days() const { return value * scan::DaysPerUnit(unit); }
+double Duration::Days() const {
+  // Months or quarters that make whole years count as those years: "12 months" is a year (365
+  // days), as "one year" is, not 360 days.
+  const double per_year = unit == TimeUnit::kMonths ? 12 : unit == TimeUnit::kQuarters ? 4 : 0;
+  if (per_year > 0 && value >= per_year && std::fmod(value, per_year) == 0) {
+    return value / per_year * scan::DaysPerUnit(TimeUnit::kYears);
+  }
+  return value * scan::DaysPerUnit(unit);
+}
 double Duration::Months() const {
   switch (unit) {
     case TimeUnit::kMonths:

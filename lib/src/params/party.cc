@@ -620,6 +620,12 @@ bool HasCleanTerm(std::string_view term) {
                     "you",   "they", "not",  "can",  "should", "would", "could", "also"})) {
       return false;
     }
+    // "by means of", "within its means", "using secure means": "means" is then a noun of a
+    // sentence, and a defined term names a thing, never "by", "using" or "its".
+    if (t.IsAny(i, {"by", "within", "through", "via", "using", "its", "their", "our", "your",
+                    "his", "her"})) {
+      return false;
+    }
   }
   return words >= 1 && words <= 8;
 }

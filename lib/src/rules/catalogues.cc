@@ -12,14 +12,23 @@ namespace clausescan::internal {
 namespace {
 
 Status ReadCategories(const YamlFile& file, const YAML::Node& root, Catalogs* out) {
-  return ForEachCatalogEntry(file, root, "category", {"id", "title"}, {"id", "title"},
-                             [&](const Fields& fields, std::string id) -> Status {
-                               CategoryInfo category{std::move(id), {}};
-                               CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, *fields.Find("title"),
-                                                                     "title", &category.title));
-                               out->categories.push_back(std::move(category));
-                               return std::nullopt;
-                             });
+  return ForEachCatalogEntry(
+      file, root, "category", {"id", "title", "headings"}, {"id", "title"},
+      [&](const Fields& fields, std::string id) -> Status {
+        CategoryInfo category{std::move(id), {}};
+        CLAUSESCAN_RETURN_IF_ERROR(
+            ReadString(file, *fields.Find("title"), "title", &category.title));
+        if (const YAML::Node* headings = fields.Find("headings")) {
+          std::string kind;
+          CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, *headings, "headings", &kind));
+          if (kind != "measures") {
+            return file.At(*headings, fmt::format("unknown headings '{}' (known: measures)", kind));
+          }
+          category.measure_headings = true;
+        }
+        out->categories.push_back(std::move(category));
+        return std::nullopt;
+      });
 }
 
 // Orders control ids by their numbers: A.5.2 before A.5.10.

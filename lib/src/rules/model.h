@@ -134,6 +134,7 @@ struct Rule {
   // A category fallback (match/fallback.h): counts only in a unit with a duty of a party and
   // no hit of a specific rule of its category.
   bool fallback = false;
+  bool measure_headings = false;  // its category's `headings: measures` (CategoryInfo)
   std::vector<ParamSpec> parameters;
   std::vector<std::string> controls;  // Annex A ids
   std::vector<std::string> evidence;  // evidence ids
@@ -150,6 +151,9 @@ struct Rule {
 struct CategoryInfo {
   std::string id;     // "incident_notification"
   std::string title;  // "Security incident notification"
+  // `headings: measures`: the category's rules read an item under a heading that names security
+  // measures, and that states no duty, as the supplier's duty to keep it (match/measure_headings.h).
+  bool measure_headings = false;
 };
 
 struct ControlEntry {

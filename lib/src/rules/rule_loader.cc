@@ -263,11 +263,13 @@ Status ReadRuleHeader(const YamlFile& file, const Fields& fields, const Catalogs
   rule->line = id.Mark().line + 1;
   const YAML::Node& category = *fields.Find("category");
   CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, category, "category", &rule->category));
-  const Names categories = IdsOf(catalogs.categories);
-  if (std::find(categories.begin(), categories.end(), rule->category) == categories.end()) {
+  const auto info = std::find_if(catalogs.categories.begin(), catalogs.categories.end(),
+                                 [&](const CategoryInfo& c) { return c.id == rule->category; });
+  if (info == catalogs.categories.end()) {
     return file.At(category, fmt::format("unknown category '{}'{}", rule->category,
-                                         DidYouMean(rule->category, categories)));
+                                         DidYouMean(rule->category, IdsOf(catalogs.categories))));
   }
+  rule->measure_headings = info->measure_headings;
   CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, *fields.Find("title"), "title", &rule->title));
   return ReadOptionalString(file, fields, "description", &rule->description);
 }

@@ -720,6 +720,37 @@ bool EndsAsLeadIn(std::string_view s) {
                         "including", "includes", "include", "following"});
 }
 
+// True when the numeric list marker `after` ("2.", "5.2") numbers the item right after the one
+// `before` numbers ("1.", "5.1"): the same components but the last, which is one more.
+bool NumbersNextItem(std::string_view before, std::string_view after) {
+  const auto split = [](std::string_view marker, std::string_view& head, int& last) {
+    if (!marker.empty() && marker.back() == '.') marker.remove_suffix(1);
+    const std::size_t dot = marker.rfind('.');
+    head = dot == std::string_view::npos ? std::string_view() : marker.substr(0, dot + 1);
+    const std::string_view tail = dot == std::string_view::npos ? marker : marker.substr(dot + 1);
+    if (tail.empty() || tail.size() > 3 || !std::all_of(tail.begin(), tail.end(), IsDigit)) {
+      return false;
+    }
+    last = 0;
+    for (char c : tail) last = last * 10 + (c - '0');
+    return true;
+  };
+  std::string_view before_head, after_head;
+  int before_last = 0, after_last = 0;
+  return split(before, before_head, before_last) && split(after, after_head, after_last) &&
+         before_head == after_head && after_last == before_last + 1;
+}
+
+// The numeric marker that opens the line s ("3.", "4.2"), or "" when it opens with none.
+std::string_view NumericMarker(std::string_view s) {
+  if (s.empty()) return {};
+  const std::optional<Marker> marker = ParseMarker(s);
+  if (!marker || !marker->numeric) return {};
+  std::size_t end = marker->content;
+  while (end > 0 && s[end - 1] == ' ') --end;
+  return s.substr(0, end);
+}
+
 // ---------------------------------------------------------------------------------------------
 
 // Numbers of nested Markdown lists ("2." then an indented "1." is 2.1), keyed by indentation.
@@ -790,6 +821,9 @@ class Segmenter {
   int SetextLevel(std::size_t end) const;
   bool ItemOfOpenList(std::size_t begin, std::string_view s) const;
   bool NextInNumbering(const SectionNumber& sn) const;
+  bool ContinuesNumberedRun(std::string_view s) const;
+  bool ItemOfNumberedRun(std::size_t begin, std::string_view s) const;
+  std::string_view NextNonBlankLine(std::size_t end) const;
   bool NextLineOpensSubsection(std::size_t end, std::string_view s) const;
   bool NumberedLine(std::size_t begin, std::string_view s, bool boundary, bool alone,
                     std::string_view previous);
@@ -834,9 +868,16 @@ class Segmenter {
   UnitKind para_kind_ = UnitKind::kSentence;
   std::string item_shape_;  // the marker shape of the last list item line, and its indentation
   std::size_t item_indent_ = 0;
+  std::string item_number_;  // the numeric marker of the last list item line ("2.", "4.1"), or ""
   bool item_opens_list_ = false;  // the last list item line's marker is a list's first ("(a)")
   bool para_opens_list_ = false;  // the open paragraph's, when it is a list item
   std::string para_shape_;        // the open paragraph's, when it is a list item
+  std::string para_number_;       // the open paragraph's numeric marker, when a list item has one
+  // The numeric marker of the last paragraph closed when it was a numbered list item ("" else),
+  // and the number of units once it was closed: a sibling numbered right after it with no unit
+  // between them is the next item of the same run.
+  std::string closed_item_number_;
+  std::size_t closed_item_units_ = 0;
   std::size_t para_indent_ = 0;
   std::vector<OpenLead> leads_;  // innermost last
   bool contents_ = false;        // in a contents list, after its title
@@ -941,6 +982,12 @@ void Segmenter::HandleLine(std::size_t begin, std::size_t end, bool next_blank) 
       return;
     }
   }
+  // The next number of the numbered item on the line before ("1. Quarterly access review" then
+  // "2. Encryption at rest") starts the next item, though the item before ends in no full stop.
+  if (!boundary && ContinuesNumberedRun(s)) {
+    MarkerLine(begin, s, true, previous);
+    return;
+  }
   if (NumberedLine(begin, s, boundary, next_blank || NextLineOpensSubsection(end, s), previous) ||
       MarkerLine(begin, s, marker_boundary, previous)) {
     return;
@@ -1024,6 +1071,42 @@ bool Segmenter::NextInNumbering(const SectionNumber& sn) const {
     return false;
   }
   return std::stoi(std::string(last)) == std::stoi(std::string(open_last)) + 1;
+}
+
+// True when the line s opens with the number after that of the numbered list item open above
+// it, the lines in between being that item's ("1. Quarterly access review" / "2. Encryption").
+bool Segmenter::ContinuesNumberedRun(std::string_view s) const {
+  return open_ && para_kind_ == UnitKind::kListItem && !para_number_.empty() &&
+         NumbersNextItem(para_number_, NumericMarker(s));
+}
+
+// True when the numbered line s at text offset begin is an item of a run of numbered siblings:
+// the next line with text is numbered right after it, or the paragraph just before was the item
+// numbered right before it and no body follows s (what follows is another numbered or marked
+// line, a heading, or nothing).
+bool Segmenter::ItemOfNumberedRun(std::size_t begin, std::string_view s) const {
+  const std::string_view number = NumericMarker(s);
+  if (number.empty()) return false;
+  const std::string_view next = NextNonBlankLine(begin + s.size());
+  if (NumbersNextItem(number, NumericMarker(next))) return true;
+  if (open_ || closed_item_units_ != out_.units.size() ||
+      !NumbersNextItem(closed_item_number_, number)) {
+    return false;
+  }
+  return next.empty() || ParseMarker(next) || ParseSectionNumber(next) || next[0] == '#' ||
+         TitleLike(next, 12) || IsShortPhrase(next) || IsAllCapsHeading(next);
+}
+
+// The first line with text after the line that ends at text offset end, trimmed ("" at the end).
+std::string_view Segmenter::NextNonBlankLine(std::size_t end) const {
+  std::size_t i = text_.find('\n', end);
+  while (i != std::string_view::npos && i < text_.size()) {
+    const std::size_t line_end = std::min(text_.find('\n', i + 1), text_.size());
+    const std::string_view line = Trim(text_.substr(i + 1, line_end - i - 1));
+    if (!line.empty()) return line;
+    i = line_end;
+  }
+  return {};
 }
 
 // True when the line s, ending at text offset end, opens with a plain decimal number ("14.",
@@ -1161,6 +1244,12 @@ bool Segmenter::NumberedLine(std::size_t begin, std::string_view s, bool boundar
   // But a number of two or more levels that comes next in the open section's numbering ("9.3.
   // Customer Audit." in section 9.2, after "... of Section 9.3 below.") is the next section.
   if (heading && !NextInNumbering(*sn) && ItemOfOpenList(begin, s)) return false;
+  // A phrase in sentence case in a run of numbered siblings with no body between them ("1.
+  // Quarterly access review of privileged accounts", "2. Encryption of data at rest") is an item
+  // of a list, not a heading (issue 11 engine limits #1).
+  if (heading && !sn->keyword && !TitleLike(title, 12) && ItemOfNumberedRun(begin, s)) {
+    return false;
+  }
   if (rest.empty() ? sn->bare : !heading) {
     title_sentence = sn->bare ? 0 : TitleSentence(rest);
     if (title_sentence == 0) return false;
@@ -1217,6 +1306,7 @@ bool Segmenter::MarkerLine(std::size_t begin, std::string_view s, bool boundary,
   item_shape_ = MarkerShape(s.substr(0, marker_end));
   item_opens_list_ = OpensList(s.substr(0, marker_end));
   item_indent_ = Indent(begin);
+  item_number_ = std::string(NumericMarker(s));
   if (!marker->ordinal.empty()) {
     numbering_.Compose(Indent(begin), marker->ordinal);
   } else if (marker->numeric) {
@@ -1285,6 +1375,7 @@ void Segmenter::AppendLine(std::size_t begin, std::size_t end, UnitKind kind, st
     para_shape_ = kind == UnitKind::kListItem ? item_shape_ : std::string();
     para_opens_list_ = kind == UnitKind::kListItem && item_opens_list_;
     para_indent_ = kind == UnitKind::kListItem ? item_indent_ : 0;
+    para_number_ = kind == UnitKind::kListItem ? item_number_ : std::string();
   }
   para_end_ = end;
 }
@@ -1304,6 +1395,8 @@ void Segmenter::CloseParagraph() {
     kind = UnitKind::kSentence;
   }
   ClosePiece(begin, std::max(scan, begin), para_end_, kind);
+  closed_item_number_ = para_kind_ == UnitKind::kListItem ? para_number_ : std::string();
+  closed_item_units_ = out_.units.size();
 }
 
 void Segmenter::ClosePiece(std::size_t para_begin, std::size_t scan, std::size_t para_end,
