@@ -219,12 +219,19 @@ Finding MergeGroup(const RuleSetData& data, const std::vector<Finding>& findings
   std::vector<std::string> rule_ids;
   for (std::size_t i : members) AddUnique(rule_ids, findings[i].rule);
   AssessWithRules(data, rule_ids, merged, doctype);
-  // The party of the primary rule's own finding.
+  // The party of the primary rule's own finding that asks most of the user (the first on a tie):
+  // the member whose duty or right gives the clause its risk, not a milder lead-in beside it.
+  const Finding* holder = nullptr;
   for (std::size_t i : members) {
-    if (findings[i].rule == merged.rule) {
-      merged.party = findings[i].party;
-      break;
+    if (findings[i].rule == merged.rule && (holder == nullptr || findings[i].risk > holder->risk)) {
+      holder = &findings[i];
     }
+  }
+  if (holder != nullptr) {
+    merged.party = holder->party;
+    merged.party_name = holder->party_name;
+    merged.side = holder->side;
+    merged.holds = holder->holds;
   }
   return merged;
 }
@@ -309,6 +316,21 @@ void SpanWithin(const Finding& outer, std::size_t start, std::size_t end, Findin
   finding.context_after = ContextAfter(window, base + (end - outer.start), context);
 }
 
+// True when a member of provisions[p] is found by a rule that also finds a member of another
+// provision.
+bool SharesRule(const std::vector<Finding>& findings, const std::vector<Provision>& provisions,
+                std::size_t p) {
+  for (std::size_t q = 0; q < provisions.size(); ++q) {
+    if (q == p) continue;
+    for (std::size_t i : provisions[p].members) {
+      for (std::size_t j : provisions[q].members) {
+        if (findings[i].rule == findings[j].rule) return true;
+      }
+    }
+  }
+  return false;
+}
+
 // True when a position judged the finding: its risk comes from its own words, not from the
 // category's default (which an item of a list, read without its lead-in, would get).
 bool JudgedByPosition(const Finding& f) { return !f.positions.empty(); }
@@ -345,8 +367,16 @@ void SplitClause(const RuleSetData& data, const std::vector<Finding>& findings,
     for (const Provision& p : *provisions) {
       judged->push_back(Judged(data, findings, p.members, doctype));
     }
-    // A sentence only its category's default judges is read with the others: one provision.
-    if (!std::all_of(judged->begin(), judged->end(), JudgedByPosition)) {
+    // A sentence only its category's default judges is read with the others (one provision),
+    // unless no other sentence is found by a rule of its own: it states another provision of the
+    // category ("provide a copy ... . On expiry, delete all copies"), judged on its own words.
+    bool own_provisions = true;
+    for (std::size_t p = 0; p < provisions->size(); ++p) {
+      if (!JudgedByPosition((*judged)[p]) && SharesRule(findings, *provisions, p)) {
+        own_provisions = false;
+      }
+    }
+    if (!own_provisions) {
       provisions->assign(1, {members, whole.start, whole.end});
       judged->assign(1, whole);
     }
