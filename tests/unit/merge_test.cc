@@ -243,10 +243,11 @@ std::vector<Finding> ContinuingSentences(Finding first, Finding second) {
 // on request, then deletion of every copy) states two provisions; when they weigh differently
 // each is its own finding at its own sentence, even though no position judges the milder one.
 TEST_F(MergeTest, ContinuingSentencesOfDifferentRulesAndWeightAreTwoFindings) {
-  std::vector<Finding> merged = MergeSameClause(
-      data_,
-      ContinuingSentences(Make("a.second", 0, 100, {}), Make("a.first", 101, 200, {{"days", 45.0}})),
-      "dpa");
+  std::vector<Finding> merged =
+      MergeSameClause(data_,
+                      ContinuingSentences(Make("a.second", 0, 100, {}),
+                                          Make("a.first", 101, 200, {{"days", 45.0}})),
+                      "dpa");
   ASSERT_EQ(merged.size(), 2u);
   EXPECT_EQ(merged[0].rules, std::vector<std::string>{"a.second"});
   EXPECT_EQ(merged[0].risk, Risk::kMedium);  // a.second's own default

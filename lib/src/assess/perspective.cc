@@ -250,8 +250,8 @@ bool CustomerTestsSecurity(const Rule& rule, const PartyRole& role, const Findin
     return false;
   }
   auto runs_test = finding.parameters.find(std::string(kRunsTestFlag));
-  return runs_test != finding.parameters.end() && std::get_if<bool>(&runs_test->second) != nullptr &&
-         std::get<bool>(runs_test->second);
+  return runs_test != finding.parameters.end() &&
+         std::get_if<bool>(&runs_test->second) != nullptr && std::get<bool>(runs_test->second);
 }
 
 }  // namespace clausescan::internal
