@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "assess/assess.h"
@@ -287,6 +288,29 @@ TEST_F(MergeTest, TheMergedPartyIsThePartyOfTheMemberThatAsksMost) {
   EXPECT_EQ(merged[0].party, "supplier");
   EXPECT_EQ(merged[0].party_name, "Provider");
   EXPECT_EQ(merged[0].side, "us");
+}
+
+// issue 15 #3: a sentence of the other side inside an item of a list ("If the vendor runs its own
+// scans, the agency may accept their results") is not the item's duty: it is its own finding,
+// judged on its own words, and the item is reported around it.
+TEST_F(MergeTest, AnotherSidesSentenceInsideAnItemIsItsOwnFinding) {
+  Finding lead_in = Make("a.first", 0, 400, {});
+  Finding item = Make("a.first", 100, 300, {{"days", 45.0}});
+  Finding other_side = Make("a.first", 150, 200, {});
+  lead_in.party = item.party = "supplier";
+  other_side.party = "customer";
+  std::vector<Finding> merged = MergeSameClause(data_, {lead_in, item, other_side}, "dpa");
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  for (const Finding& f : merged) spans.emplace_back(f.start, f.end);
+  const auto at =
+      std::find(spans.begin(), spans.end(), std::make_pair<std::size_t, std::size_t>(150, 200));
+  ASSERT_NE(at, spans.end());
+  const Finding& cut = merged[at - spans.begin()];
+  EXPECT_EQ(cut.risk, Risk::kLow);  // its category's default, not the item's 45 days
+  EXPECT_EQ(cut.party, "customer");
+  for (std::size_t i = 1; i < merged.size(); ++i) {
+    EXPECT_LE(merged[i - 1].end, merged[i].start);  // no byte reported twice
+  }
 }
 
 // issue 15 #3 (GSA security addendum, section 3): an on-site inspection item of an oversight list

@@ -250,6 +250,7 @@ struct Provision {
   std::vector<std::size_t> members;
   std::size_t start = 0;
   std::size_t end = 0;
+  bool other_side = false;  // a sentence of the other side cut out of an item (InnerProvisions)
 };
 
 // Adds member i of findings to the provisions: to the last one when it overlaps it, else as a
@@ -265,6 +266,11 @@ void AddToProvisions(const std::vector<Finding>& findings, std::size_t i,
   provisions.push_back({{i}, f.start, f.end});
 }
 
+// True when inner binds or empowers another side than outer (both said).
+bool OfAnotherSide(const Finding& outer, const Finding& inner) {
+  return !outer.party.empty() && !inner.party.empty() && outer.party != inner.party;
+}
+
 // The members of a clause (in document order) that lie inside its widest member (a list's
 // lead-in with its items, a paragraph) and start after it, as provisions: an item of the list or
 // a sentence of the paragraph, with the members that overlap it.
@@ -277,9 +283,20 @@ std::vector<Provision> InnerProvisions(const std::vector<Finding>& findings,
   const Finding& outer = findings[widest];
   std::vector<Provision> inner;
   for (std::size_t i : members) {
-    if (i != widest && findings[i].start > outer.start && findings[i].end <= outer.end) {
-      AddToProvisions(findings, i, inner);
+    if (i == widest || findings[i].start <= outer.start || findings[i].end > outer.end) continue;
+    const Finding& f = findings[i];
+    if (!inner.empty() && f.start > inner.back().start && f.end < inner.back().end &&
+        OfAnotherSide(findings[inner.back().members.front()], f)) {
+      // A sentence of the other side inside an item ("If the vendor runs its own scans, the
+      // Government may accept them"): the item is cut around it.
+      Provision rest = inner.back();
+      inner.back().end = f.start;
+      rest.start = f.end;
+      inner.push_back({{i}, f.start, f.end, true});
+      inner.push_back(std::move(rest));
+      continue;
     }
+    AddToProvisions(findings, i, inner);
   }
   return inner;
 }
@@ -358,9 +375,11 @@ void SplitClause(const RuleSetData& data, const std::vector<Finding>& findings,
     return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
   };
   std::vector<Provision> apart;
-  for (Provision& p : InnerProvisions(findings, members)) {
-    Finding alone = Judged(data, findings, p.members, doctype);
-    if (JudgedByPosition(alone)) apart.push_back(std::move(p));
+  const std::vector<Provision> inner = InnerProvisions(findings, members);
+  for (std::size_t k = 0; k < inner.size(); ++k) {
+    const Finding alone = Judged(data, findings, inner[k].members, doctype);
+    // A sentence of the other side cut out of an item stands apart on its own words.
+    if (JudgedByPosition(alone) || inner[k].other_side) apart.push_back(inner[k]);
   }
   if (apart.empty()) {
     for (std::size_t i : members) AddToProvisions(findings, i, *provisions);

@@ -43,7 +43,9 @@ namespace clausescan::internal {
 // as one finding per provision. Its provisions are the members inside its widest member (a
 // list's lead-in with its items, a paragraph) that start after it, with the members that overlap
 // them, when a position of their rules judges them on their own (an item judged only by its
-// category's default takes the lead-in's reading); the rest (the widest member, the members
+// category's default takes the lead-in's reading); a member strictly inside such an item whose
+// party (both said) differs from the item's is a provision of its own, judged on its own words
+// however it is judged, and the item is cut around it; the rest (the widest member, the members
 // around it) is its head, judged on its own members, or as the whole clause when no position
 // judges it so. Without such provisions, the runs of overlapping members (sentences that continue
 // one another) are the provisions when each is judged by a position on its own or found by no
