@@ -557,7 +557,10 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   for (const internal::RuleHit& hit : hits) {
     internal::PartyRole role = RoleOfHit(data, hit, unit_roles, &last_roles);
     Finding finding = MakeFinding(data, hit, doc, text, outline, lines, doctype);
-    if (internal::CustomerTestsSecurity(data.rules[hit.rule], role, finding)) {
+    const bool customer_tests =
+        internal::CustomerTestsSecurity(data.rules[hit.rule], role, finding);
+    finding.parameters.erase(std::string(internal::kRunsTestFlag));  // read, never reported
+    if (customer_tests) {
       finding.parameters["customer_testing"] = true;  // issue 15 s9 #3
       internal::Reassess(data, finding, doctype);
     }

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "assess/assess.h"
@@ -226,6 +227,90 @@ TEST_F(MergeTest, AnItemOnlyTheDefaultJudgesStaysInItsList) {
   EXPECT_EQ(merged[0].risk, Risk::kHigh);
   EXPECT_EQ(merged[0].start, 0u);
   EXPECT_EQ(merged[0].end, 300u);
+}
+
+// Two sentences of one paragraph, binding the same side, the second continuing the first.
+std::vector<Finding> ContinuingSentences(Finding first, Finding second) {
+  for (Finding* f : {&first, &second}) {
+    f->party = "supplier";
+    f->holds = "duty";
+    f->section = "11.2 Deletion and Return";
+  }
+  second.context_before = " ";  // the rest of the line between them
+  return {first, second};
+}
+
+// issue 15 #3: a paragraph whose sentences are found by different rules of one category (a copy
+// on request, then deletion of every copy) states two provisions; when they weigh differently
+// each is its own finding at its own sentence, even though no position judges the milder one.
+TEST_F(MergeTest, ContinuingSentencesOfDifferentRulesAndWeightAreTwoFindings) {
+  std::vector<Finding> merged =
+      MergeSameClause(data_,
+                      ContinuingSentences(Make("a.second", 0, 100, {}),
+                                          Make("a.first", 101, 200, {{"days", 45.0}})),
+                      "dpa");
+  ASSERT_EQ(merged.size(), 2u);
+  EXPECT_EQ(merged[0].rules, std::vector<std::string>{"a.second"});
+  EXPECT_EQ(merged[0].risk, Risk::kMedium);  // a.second's own default
+  EXPECT_EQ(merged[0].end, 100u);
+  EXPECT_EQ(merged[1].rules, std::vector<std::string>{"a.first"});
+  EXPECT_EQ(merged[1].risk, Risk::kHigh);
+  EXPECT_EQ(merged[1].start, 101u);
+}
+
+// The same rule on both sentences, the second judged only by its category's default, reads them
+// as one clause: one finding.
+TEST_F(MergeTest, ContinuingSentencesOfOneRuleStayOneFinding) {
+  std::vector<Finding> merged = MergeSameClause(
+      data_,
+      ContinuingSentences(Make("a.first", 0, 100, {{"days", 45.0}}), Make("a.first", 101, 200, {})),
+      "dpa");
+  ASSERT_EQ(merged.size(), 1u);
+  EXPECT_EQ(merged[0].risk, Risk::kHigh);
+  EXPECT_EQ(merged[0].start, 0u);
+  EXPECT_EQ(merged[0].end, 200u);
+}
+
+// issue 15 #3: a merged finding names the party of the member that gives it its risk (the
+// supplier's 45-day duty inside the clause), not the milder lead-in's party before it.
+TEST_F(MergeTest, TheMergedPartyIsThePartyOfTheMemberThatAsksMost) {
+  Finding lead_in = Make("a.first", 0, 100, {});
+  lead_in.party = "customer";
+  lead_in.party_name = "Customer";
+  lead_in.side = "them";
+  Finding duty = Make("a.first", 50, 80, {{"days", 45.0}});
+  duty.party = "supplier";
+  duty.party_name = "Provider";
+  duty.side = "us";
+  std::vector<Finding> merged = MergeSameClause(data_, {lead_in, duty}, "dpa");
+  ASSERT_EQ(merged.size(), 1u);
+  EXPECT_EQ(merged[0].risk, Risk::kHigh);
+  EXPECT_EQ(merged[0].party, "supplier");
+  EXPECT_EQ(merged[0].party_name, "Provider");
+  EXPECT_EQ(merged[0].side, "us");
+}
+
+// issue 15 #3: a sentence of the other side inside an item of a list ("If the vendor runs its own
+// scans, the agency may accept their results") is not the item's duty: it is its own finding,
+// judged on its own words, and the item is reported around it.
+TEST_F(MergeTest, AnotherSidesSentenceInsideAnItemIsItsOwnFinding) {
+  Finding lead_in = Make("a.first", 0, 400, {});
+  Finding item = Make("a.first", 100, 300, {{"days", 45.0}});
+  Finding other_side = Make("a.first", 150, 200, {});
+  lead_in.party = item.party = "supplier";
+  other_side.party = "customer";
+  std::vector<Finding> merged = MergeSameClause(data_, {lead_in, item, other_side}, "dpa");
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  for (const Finding& f : merged) spans.emplace_back(f.start, f.end);
+  const auto at =
+      std::find(spans.begin(), spans.end(), std::make_pair<std::size_t, std::size_t>(150, 200));
+  ASSERT_NE(at, spans.end());
+  const Finding& cut = merged[at - spans.begin()];
+  EXPECT_EQ(cut.risk, Risk::kLow);  // its category's default, not the item's 45 days
+  EXPECT_EQ(cut.party, "customer");
+  for (std::size_t i = 1; i < merged.size(); ++i) {
+    EXPECT_LE(merged[i - 1].end, merged[i].start);  // no byte reported twice
+  }
 }
 
 // issue 15 #3 (GSA security addendum, section 3): an on-site inspection item of an oversight list

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "clausescan/clausescan.h"
@@ -207,6 +208,38 @@ TEST(PartyPerspective, ReportListsThePartiesAndTheirSides) {
   EXPECT_EQ(report.document.parties[0].side, "us");
   EXPECT_EQ(report.document.parties[1].terms, std::vector<std::string>{"Corvid"});
   EXPECT_EQ(report.document.parties[1].side, "them");
+}
+
+}  // namespace
+}  // namespace clausescan
+
+namespace clausescan {
+namespace {
+
+bool FlagSet(const Finding& f, const std::string& name) {
+  auto it = f.parameters.find(name);
+  return it != f.parameters.end() && std::get_if<bool>(&it->second) != nullptr &&
+         std::get<bool>(it->second);
+}
+
+// issue 15 s9 #3: the customer running its own penetration test is the customer's testing; its
+// asking for a summary of the supplier's test is not. The words that tell them apart are rule
+// data (the `runs_test` flag), which the report does not show.
+TEST(PartyPerspective, CustomersOwnSecurityTestIsTheCustomersTestingAndItsFlagIsNotShown) {
+  const Report report = test_scan::ScanText(
+      "# Security\n\n1. Customer may perform penetration tests of the Service, and Supplier will "
+      "remediate any vulnerabilities found within 30 days.\n\n2. Customer may request a summary "
+      "of the penetration tests the Supplier has performed, and Supplier will remediate "
+      "vulnerabilities within 30 days.\n",
+      "addendum.md");
+  const std::vector<Finding> own = test_scan::On(report, "security_measures", "may perform");
+  ASSERT_FALSE(own.empty());
+  EXPECT_TRUE(FlagSet(own[0], "customer_testing"));
+  EXPECT_EQ(own[0].parameters.count("runs_test"), 0u);
+  const std::vector<Finding> summary = test_scan::On(report, "security_measures", "summary");
+  ASSERT_FALSE(summary.empty());
+  EXPECT_FALSE(FlagSet(summary[0], "customer_testing"));
+  EXPECT_EQ(summary[0].parameters.count("runs_test"), 0u);
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 
 #include "clausescan/clausescan.h"
 #include "report/profile_text.h"
+#include "rules/builtin_playbook.h"
 #include "scan_text.h"
 
 namespace clausescan {
@@ -724,6 +725,26 @@ TEST(ProfileJudgement, GenericDeletionReasonGoesWhenTheVerdictReadsBackupsInclud
   EXPECT_EQ(Verdict(f), "not_met") << Summary(f);
   EXPECT_THAT(Summary(f), HasSubstr("backups included"));
   EXPECT_THAT(f.reasons, Not(Contains(generic)));
+}
+
+// issue 13 s8 #3: the generic reason removed is the built-in playbook's data_deletion
+// default_reason, read from rules/playbook.yaml: a clause no position judged, whose 20-day
+// deadline the verdict reads, loses it and keeps its other reasons.
+TEST(ProfileJudgement, GenericDeletionReasonIsThePlaybooksDefaultReason) {
+  const std::string generic = internal::BuiltinDefaultReason("data_deletion");
+  ASSERT_THAT(generic, HasSubstr("no deadline under 30 days"));
+  Report report;
+  Finding f;
+  f.rule = "data-deletion.deletion";
+  f.category = "data_deletion";
+  f.risk = Risk::kLow;
+  f.parameters["delete_days"] = 20.0;
+  f.reasons = {generic, "another reason"};
+  report.findings = {f};
+  JudgeAgainstProfile(Supplier(), *CalendarDate::Parse("2026-12-07"), &report);
+  ASSERT_TRUE(report.findings[0].profile.has_value());
+  EXPECT_EQ(report.findings[0].reasons.front(), "another reason");
+  EXPECT_THAT(report.findings[0].reasons, Not(Contains(generic)));
 }
 
 // issue 13 s8 #1: access to the facilities within 72 hours of a request gives less than the 30

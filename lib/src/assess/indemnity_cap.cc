@@ -14,8 +14,6 @@
 namespace clausescan::internal {
 namespace {
 
-constexpr std::string_view kSupplierIndemnity = "indemnification.supplier";
-
 bool Flag(const Finding& f, const std::string& name) {
   auto it = f.parameters.find(name);
   if (it == f.parameters.end()) return false;
@@ -74,9 +72,19 @@ bool InClauses(const Finding& f, const std::vector<std::string>& clauses) {
   return false;
 }
 
-bool IsSupplierIndemnity(const Finding& f) {
-  return f.rule == kSupplierIndemnity ||
-         std::find(f.rules.begin(), f.rules.end(), kSupplierIndemnity) != f.rules.end();
+// True when the rule `id` of data is an indemnity the supplier gives: of category
+// indemnification, about the supplier's duty (its `party`).
+bool GivenBySupplier(const RuleSetData& data, const std::string& id) {
+  return std::any_of(data.rules.begin(), data.rules.end(), [&](const Rule& rule) {
+    return rule.id == id && rule.category == "indemnification" && rule.party == Party::kSupplier;
+  });
+}
+
+// True when f's rule, or a rule merged into it, is an indemnity the supplier gives.
+bool IsSupplierIndemnity(const RuleSetData& data, const Finding& f) {
+  return GivenBySupplier(data, f.rule) ||
+         std::any_of(f.rules.begin(), f.rules.end(),
+                     [&](const std::string& id) { return GivenBySupplier(data, id); });
 }
 
 }  // namespace
@@ -93,7 +101,7 @@ void ReadIndemnityCarveouts(const RuleSetData& data, std::vector<Finding>& findi
   // (its section) is not an indemnity's clause number it names.
   const std::vector<std::string> clauses = NamedClauses(carveout->text);
   for (Finding& f : findings) {
-    if (!IsSupplierIndemnity(f) || Flag(f, "uncapped")) continue;
+    if (!IsSupplierIndemnity(data, f) || Flag(f, "uncapped")) continue;
     if (!clauses.empty() && !InClauses(f, clauses)) continue;
     f.parameters["uncapped"] = true;
     Reassess(data, f, doctype);

@@ -219,12 +219,19 @@ Finding MergeGroup(const RuleSetData& data, const std::vector<Finding>& findings
   std::vector<std::string> rule_ids;
   for (std::size_t i : members) AddUnique(rule_ids, findings[i].rule);
   AssessWithRules(data, rule_ids, merged, doctype);
-  // The party of the primary rule's own finding.
+  // The party of the primary rule's own finding that asks most of the user (the first on a tie):
+  // the member whose duty or right gives the clause its risk, not a milder lead-in beside it.
+  const Finding* holder = nullptr;
   for (std::size_t i : members) {
-    if (findings[i].rule == merged.rule) {
-      merged.party = findings[i].party;
-      break;
+    if (findings[i].rule == merged.rule && (holder == nullptr || findings[i].risk > holder->risk)) {
+      holder = &findings[i];
     }
+  }
+  if (holder != nullptr) {
+    merged.party = holder->party;
+    merged.party_name = holder->party_name;
+    merged.side = holder->side;
+    merged.holds = holder->holds;
   }
   return merged;
 }
@@ -243,6 +250,7 @@ struct Provision {
   std::vector<std::size_t> members;
   std::size_t start = 0;
   std::size_t end = 0;
+  bool other_side = false;  // a sentence of the other side cut out of an item (InnerProvisions)
 };
 
 // Adds member i of findings to the provisions: to the last one when it overlaps it, else as a
@@ -258,6 +266,11 @@ void AddToProvisions(const std::vector<Finding>& findings, std::size_t i,
   provisions.push_back({{i}, f.start, f.end});
 }
 
+// True when inner binds or empowers another side than outer (both said).
+bool OfAnotherSide(const Finding& outer, const Finding& inner) {
+  return !outer.party.empty() && !inner.party.empty() && outer.party != inner.party;
+}
+
 // The members of a clause (in document order) that lie inside its widest member (a list's
 // lead-in with its items, a paragraph) and start after it, as provisions: an item of the list or
 // a sentence of the paragraph, with the members that overlap it.
@@ -270,9 +283,20 @@ std::vector<Provision> InnerProvisions(const std::vector<Finding>& findings,
   const Finding& outer = findings[widest];
   std::vector<Provision> inner;
   for (std::size_t i : members) {
-    if (i != widest && findings[i].start > outer.start && findings[i].end <= outer.end) {
-      AddToProvisions(findings, i, inner);
+    if (i == widest || findings[i].start <= outer.start || findings[i].end > outer.end) continue;
+    const Finding& f = findings[i];
+    if (!inner.empty() && f.start > inner.back().start && f.end < inner.back().end &&
+        OfAnotherSide(findings[inner.back().members.front()], f)) {
+      // A sentence of the other side inside an item ("If the vendor runs its own scans, the
+      // Government may accept them"): the item is cut around it.
+      Provision rest = inner.back();
+      inner.back().end = f.start;
+      rest.start = f.end;
+      inner.push_back({{i}, f.start, f.end, true});
+      inner.push_back(std::move(rest));
+      continue;
     }
+    AddToProvisions(findings, i, inner);
   }
   return inner;
 }
@@ -309,6 +333,21 @@ void SpanWithin(const Finding& outer, std::size_t start, std::size_t end, Findin
   finding.context_after = ContextAfter(window, base + (end - outer.start), context);
 }
 
+// True when a member of provisions[p] is found by a rule that also finds a member of another
+// provision.
+bool SharesRule(const std::vector<Finding>& findings, const std::vector<Provision>& provisions,
+                std::size_t p) {
+  for (std::size_t q = 0; q < provisions.size(); ++q) {
+    if (q == p) continue;
+    for (std::size_t i : provisions[p].members) {
+      for (std::size_t j : provisions[q].members) {
+        if (findings[i].rule == findings[j].rule) return true;
+      }
+    }
+  }
+  return false;
+}
+
 // True when a position judged the finding: its risk comes from its own words, not from the
 // category's default (which an item of a list, read without its lead-in, would get).
 bool JudgedByPosition(const Finding& f) { return !f.positions.empty(); }
@@ -336,17 +375,27 @@ void SplitClause(const RuleSetData& data, const std::vector<Finding>& findings,
     return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
   };
   std::vector<Provision> apart;
-  for (Provision& p : InnerProvisions(findings, members)) {
-    Finding alone = Judged(data, findings, p.members, doctype);
-    if (JudgedByPosition(alone)) apart.push_back(std::move(p));
+  const std::vector<Provision> inner = InnerProvisions(findings, members);
+  for (std::size_t k = 0; k < inner.size(); ++k) {
+    const Finding alone = Judged(data, findings, inner[k].members, doctype);
+    // A sentence of the other side cut out of an item stands apart on its own words.
+    if (JudgedByPosition(alone) || inner[k].other_side) apart.push_back(inner[k]);
   }
   if (apart.empty()) {
     for (std::size_t i : members) AddToProvisions(findings, i, *provisions);
     for (const Provision& p : *provisions) {
       judged->push_back(Judged(data, findings, p.members, doctype));
     }
-    // A sentence only its category's default judges is read with the others: one provision.
-    if (!std::all_of(judged->begin(), judged->end(), JudgedByPosition)) {
+    // A sentence only its category's default judges is read with the others (one provision),
+    // unless no other sentence is found by a rule of its own: it states another provision of the
+    // category ("provide a copy ... . On expiry, delete all copies"), judged on its own words.
+    bool own_provisions = true;
+    for (std::size_t p = 0; p < provisions->size(); ++p) {
+      if (!JudgedByPosition((*judged)[p]) && SharesRule(findings, *provisions, p)) {
+        own_provisions = false;
+      }
+    }
+    if (!own_provisions) {
       provisions->assign(1, {members, whole.start, whole.end});
       judged->assign(1, whole);
     }

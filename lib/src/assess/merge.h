@@ -26,7 +26,9 @@ namespace clausescan::internal {
 //   the rule id), then the first in document and rule order.
 // - each rule is assessed again on the merged parameters (Assess). The primary rule is the one
 //   whose assessment gives the highest risk (the first in document and rule order on a tie):
-//   it gives rule, title, party and risk; rules lists the primary, then the others.
+//   it gives rule, title and risk; rules lists the primary, then the others. The party (with
+//   party_name, side and holds) is that of the primary rule's member that is riskiest on its own
+//   (the first on a tie): the member that asks most of the user, not a milder lead-in.
 // - reasons, positions, considerations, controls, evidence: those of every rule's assessment,
 //   the primary's first, with repeats dropped (a consideration that says what one listed
 //   already says is dropped too, see AddUnlessSaid; controls and evidence by id). When a
@@ -41,11 +43,14 @@ namespace clausescan::internal {
 // as one finding per provision. Its provisions are the members inside its widest member (a
 // list's lead-in with its items, a paragraph) that start after it, with the members that overlap
 // them, when a position of their rules judges them on their own (an item judged only by its
-// category's default takes the lead-in's reading); the rest (the widest member, the members
+// category's default takes the lead-in's reading); a member strictly inside such an item whose
+// party (both said) differs from the item's is a provision of its own, judged on its own words
+// however it is judged, and the item is cut around it; the rest (the widest member, the members
 // around it) is its head, judged on its own members, or as the whole clause when no position
 // judges it so. Without such provisions, the runs of overlapping members (sentences that continue
-// one another) are the provisions when a position judges each on its own, else the clause is
-// one. When every provision has the same risk, the clause is one finding as described above.
+// one another) are the provisions when each is judged by a position on its own or found by no
+// rule that finds another run (a copy on request, then deletion of every copy: two provisions of
+// one category); else the clause is one. When every provision has the same risk, the clause is one finding as described above.
 // Otherwise each run of neighbouring provisions of the same risk is one finding, assessed on the
 // run's members (on the first provision's alone if that gives another risk), at the run's span:
 // the head's span is cut around the provisions, a blank piece or a piece that is only a lead-in

@@ -236,14 +236,6 @@ void JudgeFromSide(const Rule& rule, const PartyRole& role, Party user, const Si
   }
 }
 
-namespace {
-
-bool Contains(std::string_view text, std::string_view word) {
-  return text.find(word) != std::string_view::npos;
-}
-
-}  // namespace
-
 bool CustomerTestsSecurity(const Rule& rule, const PartyRole& role, const Finding& finding) {
   if (rule.category != "security_measures" || !role.right || role.party != Party::kCustomer) {
     return false;
@@ -257,17 +249,9 @@ bool CustomerTestsSecurity(const Rule& rule, const PartyRole& role, const Findin
       })) {
     return false;
   }
-  std::string text = finding.text;
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  for (std::string_view report : {"report", "summary", "results", "certificat", "attestation"}) {
-    if (Contains(text, report)) return false;
-  }
-  for (std::string_view verb :
-       {"perform", "conduct", "run ", "carry out", "carried out", "undertake", "execute", "scan "}) {
-    if (Contains(text, verb)) return true;
-  }
-  return false;
+  auto runs_test = finding.parameters.find(std::string(kRunsTestFlag));
+  return runs_test != finding.parameters.end() &&
+         std::get_if<bool>(&runs_test->second) != nullptr && std::get<bool>(runs_test->second);
 }
 
 }  // namespace clausescan::internal

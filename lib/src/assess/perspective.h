@@ -4,6 +4,7 @@
 #define CLAUSESCAN_ASSESS_PERSPECTIVE_H_
 
 #include <string>
+#include <string_view>
 
 #include "clausescan/report.h"
 #include "params/party_role.h"
@@ -55,12 +56,17 @@ bool AsksNothingOfUser(const Rule& rule, const PartyRole& role, Party user, cons
 void JudgeFromSide(const Rule& rule, const PartyRole& role, Party user, const SideNames& names,
                    Finding* finding);
 
+// The flag a security_measures rule sets on a unit that runs a test or scan itself and asks for
+// no report of one (rules/security_measures: `runs_test`, its words in rules/concepts.yaml). It
+// is read by CustomerTestsSecurity and not reported: the scanner removes it from every finding.
+inline constexpr std::string_view kRunsTestFlag = "runs_test";
+
 // True when the unit gives the customer the right to test or scan the supplier's security
 // itself (issue 15 s9 #3): a security_measures rule, the role a right of the customer, a
-// penetration test or vulnerability scanning among the finding's `measures`, a verb that runs it
-// ("perform", "conduct", "run", "carry out", "undertake", "execute", "scan") and no report,
-// summary, results or certificate of one (asking for the supplier's own test report is no test of
-// the customer's). Such a finding is judged as the customer's testing (customer_testing).
+// penetration test or vulnerability scanning among the finding's `measures`, and the rule's flag
+// kRunsTestFlag (a verb that runs it, "perform", "scan", and no report, summary, results or
+// certificate of one: asking for the supplier's own test report is no test of the customer's).
+// Such a finding is judged as the customer's testing (customer_testing).
 bool CustomerTestsSecurity(const Rule& rule, const PartyRole& role, const Finding& finding);
 
 }  // namespace clausescan::internal

@@ -14,6 +14,7 @@
 #include "clausescan/judgement.h"
 #include "params/quantities.h"
 #include "report/values.h"
+#include "rules/builtin_playbook.h"
 
 namespace clausescan {
 namespace {
@@ -24,10 +25,13 @@ using internal::FormatNumber;
 constexpr long kExpiresSoonDays = 90;
 constexpr std::string_view kMetReason = "your profile meets the clause (";
 constexpr std::string_view kNotMetReason = "your profile does not meet the clause (";
-// The start of the data_deletion category's default reason (rules/playbook.yaml), which a clause
-// with a deadline under 30 days or one that takes in backups contradicts.
-constexpr std::string_view kGenericDeletionReason =
-    "the deletion terms set no deadline under 30 days";
+// True when reason is the data_deletion category's default reason of the built-in playbook
+// (rules/playbook.yaml), which a clause with a deadline under 30 days or one that takes in
+// backups contradicts.
+bool IsGenericDeletionReason(const std::string& reason) {
+  const std::string& generic = internal::BuiltinDefaultReason("data_deletion");
+  return !generic.empty() && reason.rfind(generic, 0) == 0;
+}
 
 // One capability compared with a clause: "OURS; THEIRS: VERDICT".
 struct Comparison {
@@ -751,10 +755,7 @@ ProfileJudgement Judge(const Profile& profile, const CalendarDate& on,
     // issue 13 s8 #3: the category's default reason goes where the comparison reads the clause
     // otherwise.
     if (c->contradicts_default && f.positions.empty()) {
-      f.reasons.erase(std::remove_if(f.reasons.begin(), f.reasons.end(),
-                                     [](const std::string& reason) {
-                                       return reason.rfind(kGenericDeletionReason, 0) == 0;
-                                     }),
+      f.reasons.erase(std::remove_if(f.reasons.begin(), f.reasons.end(), IsGenericDeletionReason),
                       f.reasons.end());
     }
   }

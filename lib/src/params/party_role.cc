@@ -525,6 +525,14 @@ bool LimitsLiability(std::string_view folded) {
   return false;
 }
 
+// The side terms put `pronoun` ("we", "you") on, or kUnknown.
+Party PronounSide(const std::vector<PartyTerm>& terms, std::string_view pronoun) {
+  for (const PartyTerm& term : terms) {
+    if (term.words.size() == 1 && term.words.front() == pronoun) return term.side;
+  }
+  return Party::kUnknown;
+}
+
 // The side whose liability the unit limits, excludes or states ("Provider is not liable",
 // "the Supplier does not limit its liability", "Provider disclaims any liability", "its
 // liability will not exceed", "neither party will have any liability"): the side named
@@ -541,6 +549,11 @@ Party LiabilityHolder(const Tokens& t, const std::vector<PartyTerm>& terms) {
       --own;
     }
     const bool its = own > 0 && t.Is(own - 1, "its");  // "... and its liability will not exceed"
+    // "Our total liability will not exceed ...": the side of "we" (of "you" for "your").
+    if (own > 0 && t.IsAny(own - 1, {"our", "your"})) {
+      const Party side = PronounSide(terms, t.Is(own - 1, "our") ? "we" : "you");
+      if (side == Party::kSupplier || side == Party::kCustomer) return side;
+    }
     const std::size_t stop = i > 24 ? i - 24 : 0;
     for (std::size_t k = i; k-- > stop;) {
       if (its && !t.IsAny(k, {".", ";", ":"})) {
