@@ -43,10 +43,11 @@ def train(docs, setting):
     """A model trained on docs' units with setting (fastText's arguments, plus "oversample")."""
     setting = dict(setting)
     lines = training_lines(docs, setting.pop("oversample", 1))
+    loss = setting.pop("loss", "ova")
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
         f.writelines(lines)
     try:
-        return fasttext.train_supervised(input=f.name, thread=1, seed=1, verbose=0, loss=setting.pop("loss", "ova"),
+        return fasttext.train_supervised(input=f.name, thread=1, seed=1, verbose=0, loss=loss,
                                          minCount=1, **setting)
     finally:
         os.unlink(f.name)
@@ -56,7 +57,8 @@ def predict(model, doc):
     """[{category: probability}] for each unit of doc."""
     texts = [D.U.features(t) for _, _, t, _ in doc["units"]]
     labels, probs = model.predict(texts, k=-1, threshold=0.0)
-    return [{l[len("__label__"):]: float(p) for l, p in zip(ls, ps)} for ls, ps in zip(labels, probs)]
+    return [{l[len("__label__"):]: float(p) for l, p in zip(ls, ps)}
+            for ls, ps in zip(labels, probs)]
 
 
 def overlaps(a, b, c, d):

@@ -11,13 +11,16 @@ import units as U
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SHARED = os.path.normpath(os.path.join(ROOT, "..", "shared"))
-TUNING = [(os.path.join(SHARED, "corpus", "gold", "security-dev.tsv"), os.path.join(SHARED, "corpus")),
-          (os.path.join(ROOT, "corpus", "dev", "gold", "tuning.tsv"), os.path.join(ROOT, "corpus", "dev"))]
+TUNING = [(os.path.join(SHARED, "corpus", "gold", "security-dev.tsv"),
+           os.path.join(SHARED, "corpus")),
+          (os.path.join(ROOT, "corpus", "dev", "gold", "tuning.tsv"),
+           os.path.join(ROOT, "corpus", "dev"))]
 CATEGORIES = ["incident_notification", "data_deletion", "subprocessors", "audit_rights",
               "indemnification", "liability_cap", "insurance", "sla_uptime",
               "international_transfers", "security_measures", "data_processing"]
 
-_spec = importlib.util.spec_from_file_location("eval_tool", os.path.join(SHARED, "tools", "eval.py"))
+_spec = importlib.util.spec_from_file_location("eval_tool",
+                                               os.path.join(SHARED, "tools", "eval.py"))
 EVAL = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(EVAL)
 

@@ -14,7 +14,8 @@ import data as D
 def main():
     settings_path, model_path = sys.argv[1:3]
     settings = json.load(open(settings_path))
-    docs = [{"units": D.labelled_units(path, labels)} for path, labels in sorted(D.gold_spans().items())]
+    docs = [{"units": D.labelled_units(path, labels)}
+            for path, labels in sorted(D.gold_spans().items())]
     model = cv.train(docs, settings["setting"])
     model.quantize(input=None, qnorm=True, retrain=False, cutoff=0, thread=1)
     model.save_model(model_path)
