@@ -79,6 +79,12 @@ TEST(DollarCurrency, TheGoverningLawsCountryGivesItsDollar) {
        "Canada applicable therein.",
        "CAD"},
       {"This Agreement shall be governed by the laws of the State of New York.", "USD"},
+      {"These terms are governed by and will be construed in accordance with the laws "
+       "applicable in British Columbia.",
+       "CAD"},
+      {"This Deed is governed by the laws in force in New South Wales.", "AUD"},
+      {"This Agreement is governed by the laws of the State of Victoria.", "AUD"},
+      {"The Price is a fixed amount, exclusive of taxes, in Canadian dollars.", "CAD"},
   };
   for (const auto& [law, code] : cases) {
     const Report report = Scan(

@@ -101,22 +101,68 @@ std::optional<std::string> ReadKnownDollars(std::string_view folded) {
 
 // The code of the dollar of the country whose law governs the contract ('governed by the laws of
 // new zealand' gives NZD, 'the laws of the state of new york' USD, 'the laws of the province of
-// ontario' CAD): a contract of a country with its own dollar means that dollar by "$" (issue 14
+// ontario' or 'the laws applicable in british columbia' CAD, 'the laws in force in new south
+// wales' AUD): a contract of a country with its own dollar means that dollar by "$" (issue 14
 // third review #5); nullopt otherwise.
 std::optional<std::string> ReadGoverningLawDollar(std::string_view folded) {
   if (folded.find("law") == std::string_view::npos) return std::nullopt;
   static const RE2 kGoverningLaw(
       R"(\b(?:governed by|construed in accordance with|subject to|interpreted under)\b[^.;]{0,40}?)"
-      R"(\blaws? of (?:the )?((?:new zealand|australia|canada|singapore|hong kong|)"
-      R"(united states|state of [a-z]+(?: [a-z]+)?|commonwealth of [a-z]+|province of [a-z]+)[a-z]*))");
+      R"(\blaws? (?:of|applicable in|in force in) (?:the )?((?:new zealand|australia|canada|)"
+      R"(singapore|hong kong|united states|state of [a-z]+(?: [a-z]+)?|commonwealth of [a-z]+|)"
+      R"(province of [a-z]+|british columbia|alberta|ontario|quebec|manitoba|saskatchewan|)"
+      R"(nova scotia|new brunswick|newfoundland|prince edward island|new south wales|queensland|)"
+      R"(victoria|western australia|south australia|tasmania|australian capital territory|)"
+      R"(northern territory)[a-z]*))");
   re2::StringPiece name;
   if (!RE2::PartialMatch(folded, kGoverningLaw, &name)) return std::nullopt;
-  const std::string_view country(name.data(), name.size());
-  if (country.rfind("state of", 0) == 0 || country.rfind("commonwealth of", 0) == 0) {
+  std::string_view country(name.data(), name.size());
+  static constexpr std::string_view kStateOf = "state of ";
+  if (country.rfind(kStateOf, 0) == 0) country.remove_prefix(kStateOf.size());
+  static constexpr std::pair<std::string_view, std::string_view> kRegions[] = {
+      {"british columbia", "CAD"},
+      {"alberta", "CAD"},
+      {"ontario", "CAD"},
+      {"quebec", "CAD"},
+      {"manitoba", "CAD"},
+      {"saskatchewan", "CAD"},
+      {"nova scotia", "CAD"},
+      {"new brunswick", "CAD"},
+      {"newfoundland", "CAD"},
+      {"prince edward island", "CAD"},
+      {"province of", "CAD"},
+      {"new south wales", "AUD"},
+      {"queensland", "AUD"},
+      {"victoria", "AUD"},
+      {"western australia", "AUD"},
+      {"south australia", "AUD"},
+      {"tasmania", "AUD"},
+      {"australian capital territory", "AUD"},
+      {"northern territory", "AUD"},
+  };
+  for (const auto& [region, code] : kRegions) {
+    if (country.rfind(region, 0) == 0) return std::string(code);
+  }
+  if (name.size() != country.size() ||  // "state of ..." that is no Australian state
+      country.rfind("commonwealth of", 0) == 0) {
     return std::string("USD");
   }
-  if (country.rfind("province of", 0) == 0) return std::string("CAD");
   std::string code = DollarCode(country);
+  if (code.empty()) return std::nullopt;
+  return code;
+}
+
+// The code of a dollar the contract states an amount in ('the payment is a fixed amount,
+// exclusive of taxes, in canadian dollars'): a contract whose amounts are one country's dollars
+// means them by "$" too (an option to pay in them is no such statement); nullopt otherwise.
+std::optional<std::string> ReadNamedDollars(std::string_view folded) {
+  if (folded.find("dollar") == std::string_view::npos) return std::nullopt;
+  static const RE2 kNamed(
+      R"(\b(?:amounts?|price|sums?|fees?|payments?|value)\b[^.;:]{0,60}?\bin )"
+      R"((canadian|australian|new zealand|singapore|hong kong) dollars?\b)");
+  re2::StringPiece name;
+  if (!RE2::PartialMatch(folded, kNamed, &name)) return std::nullopt;
+  std::string code = DollarCode(std::string_view(name.data(), name.size()));
   if (code.empty()) return std::nullopt;
   return code;
 }
@@ -161,6 +207,7 @@ std::optional<std::string> ReadDollarCurrency(std::string_view folded) {
   if (std::optional<std::string> known = ReadKnownDollars(folded)) return known;
   if (std::optional<std::string> governing = ReadGoverningLawDollar(folded)) return governing;
   if (std::optional<std::string> federal = ReadUsAgencyDollar(folded)) return federal;
+  if (std::optional<std::string> named = ReadNamedDollars(folded)) return named;
   return ReadOtherDollars(folded);
 }
 
