@@ -181,6 +181,41 @@ TEST(RationaleTruth, UkPublicSectorScheduleLeadsWithUkLaw) {
   }
 }
 
+// A processor agreement for EU and UK data, in a US vendor's drafting: the SCCs for the EEA, the
+// UK Addendum for the UK.
+const char kEuAndUkDpa[] =
+    "Data Processing Addendum\n\n"
+    "1. Provider shall process Customer Personal Data only on Customer's documented "
+    "instructions, as required by the GDPR and the UK GDPR, and Customer is the controller and "
+    "Provider the processor of such data.\n\n"
+    "2. Provider shall notify Customer of a Personal Data Breach without undue delay and within "
+    "72 hours of becoming aware of it, so that Customer can inform the competent supervisory "
+    "authority of the Member State.\n\n"
+    "3. Transfers of personal data from the European Economic Area to a third country are made "
+    "under the Standard Contractual Clauses of Commission Decision (EU) 2021/914.\n\n"
+    "4. Transfers of personal data from the United Kingdom are made under the UK Addendum issued "
+    "by the Information Commissioner under the Data Protection Act 2018.\n";
+
+// fifth review #1 (Common Paper DPA 35/69, Supabase DPA 107/123): in a document for EU and UK
+// data, the EU GDPR leads and the UK's law (ICO, IDTA) only for the clause that names it.
+TEST(RationaleTruth, EuAndUkDocumentLeadsWithEuLawButUkClausesWithUkLaw) {
+  const Report report = test_scan::ScanText(kEuAndUkDpa, "dpa.md");
+  ASSERT_GE(report.document.sectors.size(), 2u);
+  EXPECT_EQ(report.document.sectors.front(), "gdpr-controllers");
+  const auto window = Of(report, "incident-notification.window", "72 hours");
+  ASSERT_FALSE(window.empty());
+  for (const Finding* f : window) {
+    EXPECT_THAT(f->rationale.text, Not(HasSubstr("ICO"))) << f->rationale.text;
+    EXPECT_THAT(f->rationale.text, Not(HasSubstr("UK GDPR controller"))) << f->rationale.text;
+  }
+  for (const Finding& f : report.findings) {
+    if (f.category != "international_transfers" || f.rationale.text.empty()) continue;
+    if (f.text.find("European Economic Area") != std::string::npos) {
+      EXPECT_THAT(f.rationale.text, Not(HasSubstr("IDTA"))) << f.rule << ": " << f.rationale.text;
+    }
+  }
+}
+
 // A New Zealand health sector policy: no sector the rules know.
 const char kNz[] =
     "Subscriber Usage Policy\n\n"

@@ -45,6 +45,11 @@ TEST(SectorLoader, ErrorsNameFileLineAndColumn) {
       {"- {id: acme, needs: 1, signals: [a]}\n- {id: acme, needs: 1, signals: [b]}\n",
        "sectors.yaml:2:", "sector 'acme' is given twice"},
       {"id: acme\n", "sectors.yaml:1:1:", "must be a list"},
+      {"- id: acme\n  needs: 1\n  signals: [a]\n  follows_when: [b]\n",
+       "sectors.yaml:4:17:", "'follows_when' is for a sector shown 'within' another"},
+      {"- {id: acme, needs: 1, signals: [a]}\n- {id: beta, needs: 1, signals: [b], within: acme,"
+       "\n   follows_when: ['(']}\n",
+       "sectors.yaml:3:19:", "'follows_when' pattern is not a valid RE2 pattern"},
   };
   for (const auto& c : cases) {
     auto data = LoadRuleSet(WithSectors(c.content), "<test>");

@@ -453,10 +453,16 @@ std::vector<std::string> DocumentSectors(const SectorTable& table, std::string_v
   std::vector<std::string> out;
   for (const auto& [count, i] : found) {
     if (!sectors[i].within.empty()) continue;  // placed with its sector below
+    std::vector<std::string> after;  // shown within sector i, placed after it (follows_when)
     for (const auto& [inner_signals, j] : found) {
-      if (sectors[j].within == sectors[i].id) out.push_back(sectors[j].id);
+      if (sectors[j].within != sectors[i].id) continue;
+      const bool follows = std::any_of(
+          sectors[j].follows_when.begin(), sectors[j].follows_when.end(),
+          [&](const auto& pattern) { return RE2::PartialMatch(text, *pattern); });
+      (follows ? after : out).push_back(sectors[j].id);
     }
     out.push_back(sectors[i].id);
+    out.insert(out.end(), after.begin(), after.end());
   }
   return out;
 }
@@ -531,6 +537,16 @@ std::vector<std::string> SectorsOfClause(const SectorTable& table,
   for (const std::string& sector : sectors) {
     if (FamilyOf(table, sector) == leading || SignalIn(table, sector, folded)) {
       out.push_back(sector);
+    }
+  }
+  // A sector placed after the one it is shown within (follows_when) leads a clause that shows
+  // one of its own signals (the UK Addendum of a DPA for EU and UK data).
+  for (std::size_t k = 1; k < out.size(); ++k) {
+    const std::string family = FamilyOf(table, out[k]);
+    if (family == out[k] || !SignalIn(table, out[k], folded)) continue;
+    const auto parent = std::find(out.begin(), out.begin() + static_cast<long>(k), family);
+    if (parent != out.begin() + static_cast<long>(k)) {
+      std::rotate(parent, out.begin() + static_cast<long>(k), out.begin() + static_cast<long>(k) + 1);
     }
   }
   return out;

@@ -12,7 +12,7 @@
 namespace clausescan::internal {
 namespace {
 
-const Names kSectorKeys = {"id", "needs", "signals", "unless", "within"};
+const Names kSectorKeys = {"id", "needs", "signals", "unless", "within", "follows_when"};
 const Names kSectorRequired = {"id", "needs", "signals"};
 constexpr std::size_t kMaxSignals = 20;
 
@@ -53,22 +53,24 @@ Status ReadEntry(const YamlFile& file, const YAML::Node& node, SectorEntry* entr
     }
     entry->signals.push_back(std::move(re));
   }
-  if (const YAML::Node* unless = fields.Find("unless"); unless != nullptr) {
-    std::vector<std::string> excluded;
-    CLAUSESCAN_RETURN_IF_ERROR(ReadNonEmptyStringList(file, *unless, "unless", &excluded));
-    if (excluded.size() > kMaxSignals) {
-      return file.At(*unless, fmt::format("'unless' has {} entries, more than the {} a sector "
-                                          "may have",
-                                          excluded.size(), kMaxSignals));
+  for (const char* key : {"unless", "follows_when"}) {
+    const YAML::Node* list = fields.Find(key);
+    if (list == nullptr) continue;
+    std::vector<std::string> patterns_of_key;
+    CLAUSESCAN_RETURN_IF_ERROR(ReadNonEmptyStringList(file, *list, key, &patterns_of_key));
+    if (patterns_of_key.size() > kMaxSignals) {
+      return file.At(*list, fmt::format("'{}' has {} entries, more than the {} a sector may have",
+                                        key, patterns_of_key.size(), kMaxSignals));
     }
-    for (std::size_t i = 0; i < excluded.size(); ++i) {
-      auto re = std::make_unique<RE2>(excluded[i], RE2::Quiet);
+    auto& into = std::string_view(key) == "unless" ? entry->unless : entry->follows_when;
+    for (std::size_t i = 0; i < patterns_of_key.size(); ++i) {
+      auto re = std::make_unique<RE2>(patterns_of_key[i], RE2::Quiet);
       if (!re->ok()) {
-        const YAML::Node at = unless->IsSequence() && i < unless->size() ? (*unless)[i] : *unless;
-        return file.At(at,
-                       fmt::format("'unless' pattern is not a valid RE2 pattern: {}", re->error()));
+        const YAML::Node at = list->IsSequence() && i < list->size() ? (*list)[i] : *list;
+        return file.At(at, fmt::format("'{}' pattern is not a valid RE2 pattern: {}", key,
+                                       re->error()));
       }
-      entry->unless.push_back(std::move(re));
+      into.push_back(std::move(re));
     }
   }
   const YAML::Node& needs = *fields.Find("needs");
@@ -83,6 +85,8 @@ Status ReadEntry(const YamlFile& file, const YAML::Node& node, SectorEntry* entr
   *within_node = fields.Find("within");
   if (*within_node != nullptr) {
     CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, **within_node, "within", &entry->within));
+  } else if (const YAML::Node* follows = fields.Find("follows_when"); follows != nullptr) {
+    return file.At(*follows, "'follows_when' is for a sector shown 'within' another");
   }
   return std::nullopt;
 }
@@ -118,7 +122,8 @@ void BuildSignalSet(SectorTable* table) {
 
 Status ReadSectorTable(const YamlFile& file, const YAML::Node& root, SectorTable* out) {
   if (!root.IsSequence()) {
-    return file.At(root, "sectors.yaml must be a list of {id, needs, signals, unless, within}");
+    return file.At(root, "sectors.yaml must be a list of {id, needs, signals, unless, within, "
+                             "follows_when}");
   }
   std::vector<const YAML::Node*> withins;
   std::set<std::string> ids;

@@ -25,6 +25,10 @@ struct SectorEntry {
   // "Government Rights" clause) does not count.
   std::vector<std::unique_ptr<RE2>> unless;
   std::string within;  // shown only with this sector, just before it
+  // For a sector shown `within` another: where the document shows one of these, the sector is
+  // placed just after that one instead, and leads only for a clause that shows one of its own
+  // signals (a DPA for EU and UK data: the EU GDPR leads, the UK GDPR for the UK Addendum).
+  std::vector<std::unique_ptr<RE2>> follows_when;
 };
 
 // The sectors of a rule set, in file order (the order ties are broken). Immutable once read,
