@@ -865,6 +865,13 @@ TEST(Pack, NotComparedVerdictIsACheckLineNotAnswered) {
     EXPECT_THAT(index, Not(HasSubstr("line 111")));
   }
   EXPECT_EQ(Copy(pack, "iso-certificate"), nullptr);
+  // A profile that states no cap at all compares no cap clause: no check line, still answered.
+  const Finding no_stance = NotCompared(
+      Clause("liability_cap", 111, {"iso-certificate"}, {}), "liability_cap",
+      "your profile states no liability cap; the clause sets 12 months of fees: not compared");
+  const Pack stated_none = BuildPack({Judged({no_stance})}, Supplier(), On("2026-12-06"));
+  EXPECT_FALSE(HasGap(stated_none, PackGapKind::kCheck, "judged.md:111"));
+  EXPECT_TRUE(stated_none.clauses[0].evidence[0].listed);
 }
 
 // issue 13 s11 #5: the index has one row per clause line, however many categories were found

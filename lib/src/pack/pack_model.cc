@@ -23,6 +23,9 @@ namespace {
 // uploaded excerpt is not copied); without one, the profile's uploaded document does.
 constexpr const char* kSoaExcerptId = "soa-excerpt";
 constexpr const char* kGeneratedExcerptPath = "documents/nda/soa-excerpt.md";
+// How the summary of a clause judged against a profile that states no capability of its kind
+// begins ("your profile states no notification window; ...").
+constexpr std::string_view kNoCapability = "your profile states no ";
 // As `profile check`: a document that expires within this many days is flagged.
 constexpr long kExpiresSoonDays = 90;
 
@@ -469,8 +472,10 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
     // issue 13 s8 #5, s9 #4, s11 #1 #3: a clause the profile was not compared with (a verdict
     // that depends on what the profile does not say, a figure the contract leaves to its cover
     // page, a super-cap, another currency) is to check, and until then no document of the pack
-    // is said to answer it: it is in the still-missing list only, not in the index.
-    if (clause.verdict == "not_compared") {
+    // is said to answer it: it is in the still-missing list only, not in the index. A profile
+    // that states no such capability at all compares no clause of the kind: that is no check.
+    if (clause.verdict == "not_compared" &&
+        clause.summary.rfind(kNoCapability, 0) == std::string::npos) {
       not_met.push_back({PackGapKind::kCheck, where,
                          fmt::format("check: {} {}: {}; not in the index until you have checked",
                                      where, clause.title, clause.summary)});
