@@ -13,7 +13,9 @@
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "clausescan/pack_write.h"
@@ -349,13 +351,15 @@ int RunPack(PackArgs args) {
 // returns the run's exit status.
 int ReportPack(const PackArgs& args, const Pack& pack, std::optional<Output>& missing,
                const std::string& not_removed) {
-  std::size_t answered = 0;
+  // As the index counts them: clause lines, one however many categories were found on it.
+  std::set<std::pair<std::string, std::size_t>> answered_lines;
   for (const PackClause& c : pack.clauses) {
-    answered += std::any_of(c.evidence.begin(), c.evidence.end(),
-                            [](const PackEvidence& e) { return e.listed; })
-                    ? 1
-                    : 0;
+    if (std::any_of(c.evidence.begin(), c.evidence.end(),
+                    [](const PackEvidence& e) { return e.listed; })) {
+      answered_lines.insert({c.document, c.line});
+    }
   }
+  const std::size_t answered = answered_lines.size();
   std::cout << fmt::format("wrote pack {}: {} {}, {} {}, {} still missing\n", args.output,
                            pack.documents.size(),
                            pack.documents.size() == 1 ? "document" : "documents", answered,

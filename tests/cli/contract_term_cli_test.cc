@@ -72,6 +72,31 @@ TEST(ContractTermCli, PackSaysWhichContractsTermAndWhereItWasRead) {
                         contract.string() + " read at line 1 (\"term of three (3) years\")"));
 }
 
+// issue 13 s11 #2: `evidence --profile` names the contract whose term a document expires
+// before, and where it was read, as the pack does; a contract that states no term lends it none.
+TEST(ContractTermCli, EvidenceNamesTheContractWhoseTermTheDocumentExpiresBefore) {
+  TempDir dir;
+  const std::filesystem::path profile = WriteProfile(dir);
+  const std::filesystem::path with_term = dir.path() / "msa.txt";
+  const std::filesystem::path without_term = dir.path() / "dpa.txt";
+  WriteWholeFile(with_term, kContract);
+  WriteWholeFile(without_term,
+                 "Supplier shall notify Customer of any Security Incident within 24 hours of "
+                 "its occurrence.\n");
+  RunResult r = RunClausescan("evidence --profile " + Quote(profile) + " --as-of 2026-12-06 " +
+                              Quote(without_term) + " " + Quote(with_term));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string out = r.out;
+  for (std::size_t nl = out.find("\n      "); nl != std::string::npos;
+       nl = out.find("\n      ", nl)) {
+    out.replace(nl, 7, " ");  // the wrapped line's continuation joined
+  }
+  EXPECT_THAT(out, HasSubstr("expires before the term of " + with_term.string() +
+                             " ends (2029-12-06, read at line 1"))
+      << r.out;
+  EXPECT_THAT(out, Not(HasSubstr("expires before the contract's term ends"))) << r.out;
+}
+
 // issue 13 s7 #2: --term-ends still wins, and says nothing of the contract's term.
 TEST(ContractTermCli, TermEndsWins) {
   TempDir dir;

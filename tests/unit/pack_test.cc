@@ -692,6 +692,15 @@ TEST(PackRemove, NeverCrossesOntoAnotherDevice) {
   std::filesystem::remove_all(dir);
 }
 
+// f judged not compared with the profile's capability, as summary says.
+Finding NotCompared(Finding f, const std::string& capability, const std::string& summary) {
+  f.profile = ProfileJudgement{};
+  f.profile->capability = capability;
+  f.profile->verdict = "not_compared";
+  f.profile->summary = summary;
+  return f;
+}
+
 // issue 13 s8 #3: the index does not list a template's clause with a blank left to fill.
 TEST(Pack, UnfilledTemplateClauseIsNotAnswered) {
   Finding blank = Clause("liability_cap", 81, {"iso-certificate"}, {});
@@ -711,13 +720,10 @@ TEST(Pack, UnfilledTemplateClauseIsNotAnswered) {
 // issue 13 s8 #5: a verdict that depends (72 h of awareness against 48 h of confirmation) is
 // in the still-missing list, to check.
 TEST(Pack, DependingVerdictIsToCheck) {
-  Finding depends = Clause("incident_notification", 5, {"iso-certificate"}, {});
-  depends.profile = ProfileJudgement{};
-  depends.profile->capability = "notification";
-  depends.profile->verdict = "not_compared";
-  depends.profile->summary =
+  const Finding depends = NotCompared(
+      Clause("incident_notification", 5, {"iso-certificate"}, {}), "notification",
       "you notify within 48 h of confirmation; the clause asks 72 h of awareness: depends on "
-      "the time from awareness to confirmation";
+      "the time from awareness to confirmation");
   const Pack pack = BuildPack({Judged({depends})}, Supplier(), On("2026-12-06"));
   EXPECT_THAT(PackMissingText(pack),
               HasSubstr("check: judged.md:5 incident_notification clause: you notify within 48 h"));
@@ -839,6 +845,71 @@ TEST(Pack, TermBelongsToTheContractThatStatesIt) {
   const Pack both = BuildPack({msa, dpa}, Supplier(), given);
   EXPECT_TRUE(HasGap(both, PackGapKind::kExpiresInTerm, "iso-certificate"));
   EXPECT_FALSE(HasGap(both, PackGapKind::kCheck, "term"));
+}
+
+// issue 13 s11 #3 #1: a clause the profile was not compared with (a super-cap, a window the
+// contract sets by a cover-page term) is a check line, and no document is said to answer it.
+TEST(Pack, NotComparedVerdictIsACheckLineNotAnswered) {
+  const Finding super_cap = NotCompared(
+      Clause("liability_cap", 111, {"insurance-certificate", "iso-certificate"}, {}),
+      "liability_cap",
+      "you accept a cap of 12 months of fees; the clause sets a super-cap of 36 months of fees: "
+      "not compared (a super-cap for some claims, not the general cap)");
+  const Pack pack = BuildPack({Judged({super_cap})}, Supplier(), On("2026-12-06"));
+  EXPECT_TRUE(HasGap(pack, PackGapKind::kCheck, "judged.md:111"));
+  EXPECT_THAT(PackMissingText(pack),
+              HasSubstr("check: judged.md:111 liability_cap clause: you accept a cap of 12 months"));
+  ASSERT_EQ(pack.clauses.size(), 1u);
+  for (const PackEvidence& e : pack.clauses[0].evidence) EXPECT_FALSE(e.listed) << e.evidence;
+  for (const std::string& index : {PackIndexMarkdown(pack), PackIndexHtml(pack)}) {
+    EXPECT_THAT(index, Not(HasSubstr("line 111")));
+  }
+  EXPECT_EQ(Copy(pack, "iso-certificate"), nullptr);
+  // A profile that states no cap at all compares no cap clause: no check line, still answered.
+  const Finding no_stance = NotCompared(
+      Clause("liability_cap", 111, {"iso-certificate"}, {}), "liability_cap",
+      "your profile states no liability cap; the clause sets 12 months of fees: not compared");
+  const Pack stated_none = BuildPack({Judged({no_stance})}, Supplier(), On("2026-12-06"));
+  EXPECT_FALSE(HasGap(stated_none, PackGapKind::kCheck, "judged.md:111"));
+  EXPECT_TRUE(stated_none.clauses[0].evidence[0].listed);
+}
+
+// issue 13 s11 #5: the index has one row per clause line, however many categories were found
+// on it: their titles once each, their documents once each.
+TEST(Pack, IndexHasOneRowPerClauseLine) {
+  Finding notice = Clause("incident_notification", 83, {"incident-response-procedure"}, {});
+  Finding assistance =
+      Clause("data_processing", 83, {"incident-response-procedure", "iso-certificate"}, {});
+  Finding other = Clause("security_measures", 90, {"iso-certificate"}, {});
+  const Pack pack = BuildPack({Judged({notice, assistance, other})}, Supplier(), On("2026-12-06"));
+  const std::string md = PackIndexMarkdown(pack);
+  const std::string html = PackIndexHtml(pack);
+  auto count = [](const std::string& text, const std::string& part) {
+    std::size_t n = 0;
+    for (std::size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) {
+      ++n;
+    }
+    return n;
+  };
+  EXPECT_EQ(count(md, "| line 83 |"), 1u) << md;
+  EXPECT_EQ(count(html, ">line 83<"), 1u);
+  EXPECT_THAT(html, HasSubstr("incident_notification clause; data_processing clause"));
+  EXPECT_THAT(md, HasSubstr("2 documents for 2 clauses."));
+  const std::size_t row = md.find("| line 83 |");
+  const std::string line83 = md.substr(row, md.find('\n', row) - row);
+  EXPECT_EQ(count(line83, "incident-response-procedure title"), 1u) << line83;
+}
+
+// issue 13 s11 #4: a control the SoA excludes is a gap that names the clause demanding it, as
+// the other still-missing lines do, and how many others do.
+TEST(Pack, ControlGapNamesTheClauseThatDemandsIt) {
+  const Pack pack =
+      BuildPack({Judged({Clause("security_measures", 7, {"iso-certificate"}, {"A.8.13"}),
+                         Clause("data_deletion", 12, {"iso-certificate"}, {"A.8.13"})})},
+                Supplier(), On("2026-12-06"));
+  EXPECT_THAT(PackMissingText(pack),
+              HasSubstr("judged.md:7 security_measures clause demands A.8.13 (A.8.13 title) (as "
+                        "does 1 other clause), which your SoA excludes"));
 }
 
 // issue 13 s9 #7: a planned control's justification is the supplier's plan: the excerpt the

@@ -964,17 +964,74 @@ TEST(ProfileJudgement, AuditClauseOfLetteredItemsGetsOneVerdict) {
   EXPECT_THAT(summaries[0], HasSubstr("more often after an incident"));
 }
 
-// issue 13 s10 #8: a paragraph wrapped over several lines is one paragraph: the terms on its
-// second line are the grant's.
-TEST(ProfileJudgement, AuditTermsOnAWrappedLineAreTheGrants) {
+// The terms an audit clause states in another sentence are judged with the sentence that grants
+// the audit. issue 13 s10 #8: a paragraph wrapped over several lines is one paragraph: the terms
+// on its second line are the grant's. s11 #6: the access within hours of a request that an item
+// of the clause sets is in the one verdict of the clause, given at its first grant.
+TEST(ProfileJudgement, AuditTermsInOtherSentencesAreInTheGrantsVerdict) {
+  struct Case {
+    std::string text, grant_words;  // the clause, and words of its sentence that grants the audit
+    std::string verdict, says;      // the grant's verdict, and words of its summary
+  };
+  for (const Case& c : std::vector<Case>{
+           {"9.3 Customer Audits\n\nCustomer may audit Supplier's compliance with this Addendum "
+            "no more than once per calendar year.\nThe Parties agree that all such audits will "
+            "be conducted upon at least thirty (30) days'\nwritten notice to Supplier.\n",
+            "once per calendar year", "met", "30 days' notice"},
+           {"3. Audits\n\nThe Government has the right to perform manual or automated audits, "
+            "scans, reviews, or other inspections of the vendor's IT environment.\n\n(a) The "
+            "Contractor shall afford the Government access to the Contractor's facilities, "
+            "installations, operations, documentation, records, and databases within 72 hours "
+            "of the request.\n",
+            "right to perform", "not_met", "within 72 h of a request"}}) {
+    const ProfileJudgement grant =
+        AuditJudgementOf(ScanText(c.text, "contract.txt", WithProfile()), c.grant_words);
+    EXPECT_EQ(grant.verdict, c.verdict) << grant.summary;
+    EXPECT_THAT(grant.summary, HasSubstr(c.says));
+  }
+}
+
+// issue 13 s11 #1: a notification window set by a term the contract fills in elsewhere ("within
+// the Breach Notification Period", a cover-page term) is compared with nothing and says so, with
+// the term; a window in figures is still compared.
+TEST(ProfileJudgement, WindowSetByACoverPageTermIsNotComparedAndNamesTheTerm) {
+  Finding f = Judged(
+      "4.1 Breach Reporting. Provider will report to Company within the Breach Notification "
+      "Period any Security Incident of which Provider becomes aware.\n",
+      "incident_notification", "Breach Notification", Supplier());
+  EXPECT_EQ(Verdict(f), "not_compared") << Summary(f);
+  EXPECT_THAT(Summary(f), HasSubstr("within the Breach Notification Period"));
+  EXPECT_THAT(Summary(f), HasSubstr("not compared: check the figure"));
+  EXPECT_EQ(f.risk, f.profile->original_risk);
+  // The term marked up as the Common Paper forms mark their cover-page terms.
+  EXPECT_THAT(Summary(Judged("4.1 Breach Reporting. Provider will report to Company within the "
+                             "<span class=\"keyterms_link\">Breach Notification Period</span> "
+                             "any Security Incident of which Provider becomes aware.\n",
+                             "incident_notification", "Notification Period", Supplier())),
+              HasSubstr("within the Breach Notification Period, a term it gives no figure"));
+  EXPECT_EQ(Verdict(Judged("4.1 Breach Reporting. Provider will report to Company within 24 hours "
+                           "any Security Incident of which Provider becomes aware.\n",
+                           "incident_notification", "24 hours", Supplier())),
+            "not_met");
+}
+
+// issue 13 s11 #6: a yearly limit on requests for information (questionnaires, due diligence)
+// is no limit on audits: the clause is not judged as allowing audits once a year.
+TEST(ProfileJudgement, YearlyLimitOnInformationRequestsIsNoAuditFrequency) {
   Report report = ScanText(
-      "9.3 Customer Audits\n\nCustomer may audit Supplier's compliance with this Addendum no "
-      "more than once per calendar year.\nThe Parties agree that all such audits will be "
-      "conducted upon at least thirty (30) days'\nwritten notice to Supplier.\n",
+      "5.3 Due Diligence. Besides its Report, the Supplier will answer reasonable requests for "
+      "information about its security, including due diligence and audit questionnaires. Such "
+      "requests must be made to the Supplier's security team in writing and may only be made "
+      "once a year.\n",
       "contract.txt", WithProfile());
-  const ProfileJudgement grant = AuditJudgementOf(report, "once per calendar year");
-  EXPECT_EQ(grant.verdict, "met") << grant.summary;
-  EXPECT_THAT(grant.summary, HasSubstr("30 days' notice"));
+  std::size_t audit_findings = 0;
+  for (const Finding& f : report.findings) {
+    if (f.category != "audit_rights") continue;
+    ++audit_findings;
+    ASSERT_TRUE(f.profile.has_value());
+    EXPECT_THAT(f.profile->summary, Not(HasSubstr("once a year"))) << f.rule;
+  }
+  EXPECT_GT(audit_findings, 0u);
 }
 
 }  // namespace

@@ -43,6 +43,11 @@ struct EvidenceNeed {
   // With document->expires_before_term: the earliest term end (YYYY-MM-DD) it expires before;
   // else "".
   std::string term_ends;
+  // The contract (its report's document path) whose term ends on term_ends, and where that
+  // term was read (ProfileJudgement::term_source); term_source is "" when the term end was
+  // given (ScanOptions::term_ends) rather than read from the contract.
+  std::string term_contract;
+  std::string term_source;
 };
 
 // Gathers the evidence items of every finding of `reports`, one EvidenceNeed per item id

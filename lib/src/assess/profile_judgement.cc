@@ -120,6 +120,70 @@ int TriggerRank(std::string_view trigger) {
   return 1;
 }
 
+// The last words that make a capitalised term a time limit ("Breach Notification Period").
+bool IsTimeLimitWord(std::string_view word) {
+  for (std::string_view limit : {"Period", "Window", "Time", "Timeframe", "Deadline", "Deadlines",
+                                 "Timeline", "Days", "Hours"}) {
+    if (word == limit) return true;
+  }
+  return false;
+}
+
+// issue 13 s11 #1: the capitalised term a clause sets its time limit by instead of a figure
+// ("within the Breach Notification Period", a term the contract's cover page or order form
+// fills in): the term, of two or more capitalised words ending in a time-limit word
+// (IsTimeLimitWord); "" when the text states none.
+std::string TimeLimitTerm(const std::string& marked) {
+  // The words as read: without the HTML tags and Markdown emphasis a term may be marked with
+  // ("within the <span class=\"keyterms_link\">Breach Notification Period</span>").
+  std::string text;
+  for (std::size_t i = 0; i < marked.size(); ++i) {
+    const std::size_t close = marked[i] == '<' ? marked.find('>', i) : std::string::npos;
+    if (close != std::string::npos && i + 1 < marked.size() &&
+        (std::isalpha(static_cast<unsigned char>(marked[i + 1])) || marked[i + 1] == '/')) {
+      i = close;
+      continue;
+    }
+    if (marked[i] != '*' && marked[i] != '_') text += marked[i];
+  }
+  constexpr std::string_view kWithin = "within the ";
+  for (std::size_t at = text.find(kWithin); at != std::string::npos;
+       at = text.find(kWithin, at + 1)) {
+    std::vector<std::string> words;
+    std::size_t i = at + kWithin.size();
+    while (i < text.size() && std::isupper(static_cast<unsigned char>(text[i]))) {
+      std::size_t end = i;
+      while (end < text.size() &&
+             (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '-')) {
+        ++end;
+      }
+      words.push_back(text.substr(i, end - i));
+      if (end >= text.size() || text[end] != ' ') break;
+      i = end + 1;
+    }
+    // The term ends at its last time-limit word ("Notification Period each use ...").
+    while (!words.empty() && !IsTimeLimitWord(words.back())) words.pop_back();
+    if (words.size() < 2) continue;
+    std::string term = words.front();
+    for (std::size_t w = 1; w < words.size(); ++w) term += " " + words[w];
+    return term;
+  }
+  return "";
+}
+
+// A clause that sets its time limit by a term (TimeLimitTerm), compared with nothing: the
+// figure is what the term is given elsewhere (a cover page, an order form), to check.
+std::optional<Comparison> TimeLimitByTerm(const std::string& capability, const std::string& term,
+                                          const std::string& asks, std::string ours) {
+  Comparison c{capability};
+  c.ours = std::move(ours);
+  c.theirs = "the clause asks " + asks + " within the " + term + ", a term it gives no figure";
+  c.verdict = "not_compared";
+  c.words =
+      "not compared: check the figure the cover page, order form or a definition gives the term";
+  return c;
+}
+
 std::optional<Comparison> CompareNotification(const Capabilities& caps, const Finding& f) {
   const double* hours = Number(f, "window_hours");
   const double* days = Number(f, "window_days");
@@ -129,7 +193,14 @@ std::optional<Comparison> CompareNotification(const Capabilities& caps, const Fi
     const std::string* vague = Word(f, "vague");
     if (vague == nullptr ||
         (*vague != "immediately" && *vague != "forthwith" && *vague != "without delay")) {
-      return std::nullopt;
+      const std::string term = TimeLimitTerm(f.text);
+      if (term.empty()) return std::nullopt;
+      return TimeLimitByTerm(
+          "notification", term, "notice" + (stated ? " of " + *stated : std::string()),
+          caps.notification
+              ? "you notify within " + FormatNumber(caps.notification->hours) + " h of " +
+                    std::string(NotificationTriggerName(caps.notification->from))
+              : "your profile states no notification window");
     }
     Comparison c{"notification"};
     c.theirs = "the clause asks notice " + *vague + (stated ? " of " + *stated : "");
@@ -298,6 +369,7 @@ bool LimitLifted(const Finding& f) {
 // when it states none.
 std::optional<internal::Duration> AccessWithinOfARequest(const Finding& f) {
   const std::string text = Lower(f.text);
+  if (text.find("request") == std::string::npos) return std::nullopt;
   for (const internal::Duration& d : internal::FindDurations(text)) {
     if (d.notice || d.frequency_period) continue;
     const std::size_t within = text.rfind("within", d.begin);
@@ -306,6 +378,41 @@ std::optional<internal::Duration> AccessWithinOfARequest(const Finding& f) {
     if (after.find("request") != std::string::npos) return d;
   }
   return std::nullopt;
+}
+
+// issue 13 s11 #6: true when f's yearly limit is on requests for information (security
+// questionnaires, due diligence requests: "All such requests ... may only be made once a
+// year"), not on audits: the sentence that states the limit speaks of requests and of no audit
+// or inspection.
+bool LimitsRequestsNotAudits(const Finding& f) {
+  const std::string text = Lower(f.text);
+  for (std::string_view limit : {"once a year", "once per year", "once annually", "once in any",
+                                 "once every", "per year", "per calendar year", "times a year",
+                                 "twice a year", "annually"}) {
+    const std::size_t at = text.find(limit);
+    if (at == std::string::npos) continue;
+    std::size_t begin = text.rfind(". ", at);
+    begin = begin == std::string::npos ? 0 : begin + 2;
+    std::size_t end = text.find(". ", at);
+    if (end == std::string::npos) end = text.size();
+    const std::string sentence = text.substr(begin, end - begin);
+    return sentence.find("request") != std::string::npos &&
+           !ContainsAny(sentence, {"audit", "inspect"});
+  }
+  return false;
+}
+
+// The yearly limit on audits of f, else of the first of context.terms that states one; a limit
+// on requests for information (LimitsRequestsNotAudits) is none. nullptr when none.
+const double* AuditYearlyLimit(const Finding& f, const AuditContext& context) {
+  if (const double* own = Number(f, "per_year"); own != nullptr && !LimitsRequestsNotAudits(f)) {
+    return own;
+  }
+  for (const Finding* t : context.terms) {
+    const double* number = Number(*t, "per_year");
+    if (number != nullptr && !LimitsRequestsNotAudits(*t)) return number;
+  }
+  return nullptr;
 }
 
 std::optional<Comparison> CompareAudit(const Capabilities& caps, const Finding& f,
@@ -317,7 +424,7 @@ std::optional<Comparison> CompareAudit(const Capabilities& caps, const Finding& 
   const bool in_lieu =
       AuditFlag(f, context, "reports_in_lieu") || (onsite && context.reports_first);
   const double* notice = AuditNumber(f, context, "notice_days");
-  const double* per_year = AuditNumber(f, context, "per_year");
+  const double* per_year = AuditYearlyLimit(f, context);
   // issue 13 s8 #2: audits at any time or unannounced come without notice.
   const bool at_will = AuditFlag(f, context, "at_will");
   if (!onsite && !in_lieu && notice == nullptr && !at_will && per_year == nullptr) {
@@ -336,9 +443,15 @@ std::optional<Comparison> CompareAudit(const Capabilities& caps, const Finding& 
                                        : ""));
   }
   if (notice != nullptr) terms.push_back("with " + FormatNumber(*notice) + " days' notice");
-  // issue 13 s8 #1: access within hours of a request leaves no longer notice than that.
-  const std::optional<internal::Duration> access =
-      notice == nullptr ? AccessWithinOfARequest(f) : std::nullopt;
+  // issue 13 s8 #1: access within hours of a request leaves no longer notice than that;
+  // s11 #6: stated by f or by another sentence of its clause (context.terms).
+  std::optional<internal::Duration> access;
+  if (notice == nullptr) {
+    access = AccessWithinOfARequest(f);
+    for (std::size_t t = 0; !access && t < context.terms.size(); ++t) {
+      access = AccessWithinOfARequest(*context.terms[t]);
+    }
+  }
   if (access) {
     terms.push_back(access->unit == internal::TimeUnit::kHours
                         ? "within " + FormatNumber(access->value) + " h of a request"
@@ -772,7 +885,8 @@ bool StatesAuditTermsOnly(const Finding& f) {
 
 bool StatesAuditTerms(const Finding& f) {
   return Flag(f, "onsite") || Flag(f, "reports_in_lieu") || Flag(f, "at_will") ||
-         Number(f, "notice_days") != nullptr || Number(f, "per_year") != nullptr;
+         Number(f, "notice_days") != nullptr || Number(f, "per_year") != nullptr ||
+         AccessWithinOfARequest(f).has_value();
 }
 
 bool IsAuditGrant(const Finding& f) {

@@ -1,6 +1,7 @@
 // The pack's index (issue 13 #3): index.md and the self-contained index.html.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -31,18 +32,43 @@ std::vector<const PackEvidence*> Listed(const PackClause& c) {
   return out;
 }
 
-// The clauses of one contract the pack answers (those with a listed document).
-std::vector<const PackClause*> ClausesOf(const Pack& pack, const std::string& contract) {
-  std::vector<const PackClause*> out;
+// One row of the index: a line of a contract the pack answers, with the clauses (one per
+// category) found on it merged (issue 13 s11 #5): their titles, distinct, joined by "; ", and
+// their listed documents, each once.
+struct IndexRow {
+  const PackClause* first = nullptr;  // where the row is (line, page, section)
+  std::string title;
+  std::vector<const PackEvidence*> evidence;
+};
+
+// The rows of one contract: one per line with a listed document, in clause order.
+std::vector<IndexRow> RowsOf(const Pack& pack, const std::string& contract) {
+  std::vector<IndexRow> rows;
   for (const PackClause& c : pack.clauses) {
-    if (c.document == contract && !Listed(c).empty()) out.push_back(&c);
+    if (c.document != contract) continue;
+    const std::vector<const PackEvidence*> listed = Listed(c);
+    if (listed.empty()) continue;
+    auto same_line = [&](const IndexRow& row) { return row.first->line == c.line; };
+    auto row = std::find_if(rows.begin(), rows.end(), same_line);
+    if (row == rows.end()) {
+      rows.push_back({&c, c.title, {}});
+      row = rows.end() - 1;
+    } else if (("; " + row->title + "; ").find("; " + c.title + "; ") == std::string::npos) {
+      row->title += "; " + c.title;
+    }
+    for (const PackEvidence* e : listed) {
+      auto same = [&](const PackEvidence* other) { return other->evidence == e->evidence; };
+      if (std::none_of(row->evidence.begin(), row->evidence.end(), same)) {
+        row->evidence.push_back(e);
+      }
+    }
   }
-  return out;
+  return rows;
 }
 
 std::size_t AnsweredClauses(const Pack& pack) {
   std::size_t n = 0;
-  for (const PackClause& c : pack.clauses) n += Listed(c).empty() ? 0 : 1;
+  for (const std::string& contract : pack.contracts) n += RowsOf(pack, contract).size();
   return n;
 }
 
@@ -130,22 +156,23 @@ std::string PackIndexMarkdown(const Pack& pack) {
   out += "\n## Clauses and the evidence that answers them\n";
   for (const std::string& contract : pack.contracts) {
     out += "\n### " + MarkdownEscape(ContractName(pack, contract)) + "\n\n";
-    const std::vector<const PackClause*> clauses = ClausesOf(pack, contract);
-    if (clauses.empty()) {
+    const std::vector<IndexRow> rows = RowsOf(pack, contract);
+    if (rows.empty()) {
       out += "No clause that a document of this pack answers.\n";
       continue;
     }
     out += "| Where | Section | Clause | Evidence |\n|---|---|---|---|\n";
-    for (const PackClause* c : clauses) {
+    for (const IndexRow& row : rows) {
+      const PackClause* c = row.first;
       std::string evidence;
-      for (const PackEvidence* e : Listed(*c)) {
+      for (const PackEvidence* e : row.evidence) {
         if (!evidence.empty()) evidence += "<br>";
         evidence += MarkdownEscape(e->title) + ": [" + MarkdownEscape(e->pack_path) + "](" +
                     e->pack_path + ")";
       }
       out += fmt::format("| {} | {} | {} | {} |\n", Where(*c),
                          c->section.empty() ? "" : MarkdownEscape(c->section),
-                         MarkdownEscape(c->title), evidence);
+                         MarkdownEscape(row.title), evidence);
     }
   }
   out += fmt::format("\n{}\n", kNotLegalAdvice);  // issue 14 #3: a human format
@@ -210,23 +237,24 @@ std::string PackIndexHtml(const Pack& pack) {
   out += "<h2>Clauses and the evidence that answers them</h2>\n";
   for (const std::string& contract : pack.contracts) {
     out += "<h3>" + HtmlEscape(ContractName(pack, contract)) + "</h3>\n";
-    const std::vector<const PackClause*> clauses = ClausesOf(pack, contract);
-    if (clauses.empty()) {
+    const std::vector<IndexRow> rows = RowsOf(pack, contract);
+    if (rows.empty()) {
       out += "<p>No clause that a document of this pack answers.</p>\n";
       continue;
     }
     out +=
         "<table>\n<thead><tr><th>Where</th><th>Section</th><th>Clause</th><th>Evidence</th></tr>"
         "</thead>\n<tbody>\n";
-    for (const PackClause* c : clauses) {
+    for (const IndexRow& row : rows) {
+      const PackClause* c = row.first;
       std::string evidence = "<ul class=\"ev\">";
-      for (const PackEvidence* e : Listed(*c)) {
+      for (const PackEvidence* e : row.evidence) {
         evidence += "<li>" + HtmlEscape(e->title) + ": <a href=\"" + HtmlEscape(e->pack_path) +
                     "\">" + HtmlEscape(e->pack_path) + "</a></li>";
       }
       evidence += "</ul>";
       out += fmt::format("<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-                         HtmlEscape(Where(*c)), HtmlEscape(c->section), HtmlEscape(c->title),
+                         HtmlEscape(Where(*c)), HtmlEscape(c->section), HtmlEscape(row.title),
                          evidence);
     }
     out += "</tbody>\n</table>\n";

@@ -23,6 +23,9 @@ namespace {
 // uploaded excerpt is not copied); without one, the profile's uploaded document does.
 constexpr const char* kSoaExcerptId = "soa-excerpt";
 constexpr const char* kGeneratedExcerptPath = "documents/nda/soa-excerpt.md";
+// How the summary of a clause judged against a profile that states no capability of its kind
+// begins ("your profile states no notification window; ...").
+constexpr std::string_view kNoCapability = "your profile states no ";
 // As `profile check`: a document that expires within this many days is flagged.
 constexpr long kExpiresSoonDays = 90;
 
@@ -257,6 +260,16 @@ void TitleByListedRules(const std::vector<std::pair<std::string, std::vector<std
   clause->title = joined;
 }
 
+// "PATH:LINE Title demands NAME" for the first clause that demands a control, with how many
+// others do (issue 13 s11 #4: a control gap says where to look, as the other lines do).
+std::string DemandsText(const std::vector<std::string>& clauses, const std::string& name) {
+  if (clauses.empty()) return "a clause demands " + name;
+  std::string text = clauses.front() + " demands " + name;
+  if (clauses.size() == 2) text += " (as does 1 other clause)";
+  if (clauses.size() > 2) text += fmt::format(" (as do {} other clauses)", clauses.size() - 1);
+  return text;
+}
+
 }  // namespace
 
 std::string_view PackEvidenceStatusName(PackEvidenceStatus status) {
@@ -337,6 +350,8 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
   std::vector<std::string> evidence_order;        // ids in the order clauses first call for them
   std::map<std::string, std::size_t> asked;       // clauses calling for each id
   std::map<std::string, std::string> control_titles;
+  // issue 13 s11 #4: per control id, the clauses ("PATH:LINE Title") that demand it, in order.
+  std::map<std::string, std::vector<std::string>> demanded_by;
   std::vector<PackGap> not_met;
   // issue 13 s10 #1: per clause, the rules merged into it: title and evidence ids asked.
   std::vector<std::vector<std::pair<std::string, std::vector<std::string>>>> asked_by;
@@ -402,9 +417,14 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
         }
       }
       if (!OtherSidesDuty(f)) {
+        const std::string where = fmt::format("{}:{} {}", report.document.path, f.line, f.title);
         for (const Control& control : f.controls) {
           std::string& title = control_titles[control.id];
           if (title.empty()) title = control.title;
+          std::vector<std::string>& demanding = demanded_by[control.id];
+          if (std::find(demanding.begin(), demanding.end(), where) == demanding.end()) {
+            demanding.push_back(where);
+          }
         }
         for (const EvidenceItem& item : f.evidence) {
           rules.back().second.push_back(item.id);
@@ -449,10 +469,13 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
     // issue 13 s10 #3: a clause inside one the profile does not meet is not answered either;
     // the still-missing list names the clause not met.
     if (in_not_met[static_cast<std::size_t>(&clause - pack.clauses.data())]) continue;
-    // issue 13 s8 #5, s9 #4: a verdict that depends on what the profile does not say is to
-    // check, and until then no document of the pack is said to answer the clause: it is in the
-    // still-missing list only, not in the index.
-    if (clause.verdict == "not_compared" && clause.summary.find("depends") != std::string::npos) {
+    // issue 13 s8 #5, s9 #4, s11 #1 #3: a clause the profile was not compared with (a verdict
+    // that depends on what the profile does not say, a figure the contract leaves to its cover
+    // page, a super-cap, another currency) is to check, and until then no document of the pack
+    // is said to answer it: it is in the still-missing list only, not in the index. A profile
+    // that states no such capability at all compares no clause of the kind: that is no check.
+    if (clause.verdict == "not_compared" &&
+        clause.summary.rfind(kNoCapability, 0) == std::string::npos) {
       not_met.push_back({PackGapKind::kCheck, where,
                          fmt::format("check: {} {}: {}; not in the index until you have checked",
                                      where, clause.title, clause.summary)});
@@ -467,8 +490,6 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
                                      where, clause.title)});
       continue;
     }
-    // issue 13 s8 #3: a template's clause with a blank left to fill is not answered.
-    if (clause.summary.find("template: unfilled") != std::string::npos) continue;
     for (PackEvidence& e : clause.evidence) {
       if (e.status != PackEvidenceStatus::kInPack) continue;
       const std::vector<std::string>& answered =
@@ -535,20 +556,20 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
     row.state = profile.StateOf(id);
     if (const SoaEntry* entry = profile.FindControl(id)) row.justification = entry->justification;
     const std::string name = row.title.empty() ? id : id + " (" + row.title + ")";
+    const std::string demands = DemandsText(demanded_by[id], name);
     switch (row.state) {
       case ControlState::kExcluded:
         pack.missing.push_back(
             {PackGapKind::kControlGap, id,
-             "a clause demands " + name + ", which your SoA excludes: negotiate or justify"});
+             demands + ", which your SoA excludes: negotiate or justify"});
         break;
       case ControlState::kPlanned:
         // issue 13 s9 #7: a planned control's justification is the plan (what, by when): the
         // supplier's own, kept out of the excerpt the buyer reads, which marks the row planned.
         pack.missing.push_back(
             {PackGapKind::kControlGap, id,
-             fmt::format("a clause demands {}, which your SoA marks planned: implement or "
-                         "negotiate{}",
-                         name,
+             fmt::format("{}, which your SoA marks planned: implement or negotiate{}",
+                         demands,
                          row.justification.empty()
                              ? ""
                              : " (the SoA excerpt shows it as planned, without your "
@@ -559,13 +580,13 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
       case ControlState::kPartial:
         pack.missing.push_back(
             {PackGapKind::kControlGap, id,
-             fmt::format("a clause demands {}, which your SoA marks {}: implement or negotiate",
-                         name, PackStatusText(row.state))});
+             fmt::format("{}, which your SoA marks {}: implement or negotiate", demands,
+                         PackStatusText(row.state))});
         break;
       case ControlState::kNotListed:
         if (!profile.soa.empty()) {
           pack.missing.push_back({PackGapKind::kNotInSoa, id,
-                                  "a clause demands " + name + ", which your SoA does not list"});
+                                  demands + ", which your SoA does not list"});
         }
         break;
       case ControlState::kImplemented:

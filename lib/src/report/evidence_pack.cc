@@ -36,7 +36,11 @@ void AddFinding(const Report& report, std::size_t report_index, std::size_t find
     if (doc.expires_before_term) {
       need.document->expires_before_term = true;
       const std::string& term = f.profile->term_ends;
-      if (need.term_ends.empty() || term < need.term_ends) need.term_ends = term;
+      if (need.term_ends.empty() || term < need.term_ends) {
+        need.term_ends = term;
+        need.term_contract = report.document.path;
+        need.term_source = f.profile->term_source;
+      }
     }
     break;
   }

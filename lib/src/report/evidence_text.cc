@@ -81,7 +81,11 @@ void WriteDocument(const EvidenceNeed& need, std::ostream& out) {
       line += ") not yet valid";
     }
     if (doc.expires_before_term) {
-      line += "; expires before the contract's term ends (" + need.term_ends + ")";
+      // issue 13 s11 #2: the contract whose term it is, as `pack` names it.
+      line += need.term_source.empty()
+                  ? "; expires before the contract's term ends (" + need.term_ends + ")"
+                  : "; expires before the term of " + need.term_contract + " ends (" +
+                        need.term_ends + ", " + need.term_source + ")";
     }
     // issue 13 s9 #8: what of an internal document may be shared.
     if (doc.sharing == SharingName(Sharing::kInternal)) {
