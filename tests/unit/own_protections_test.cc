@@ -56,6 +56,17 @@ TEST(OwnProtections, ObjectionWithTerminationAsSoleRemedyIsLow) {
   EXPECT_EQ(RiskOf(open, "subprocessors", "may terminate"), Risk::kMedium);
 }
 
+// A certificate of deletion only when the customer asks is a short signed statement on demand,
+// not the automatic certificate the medium position is about.
+TEST(OwnProtections, DeletionCertificateOnRequestIsLow) {
+  const Report report = test_scan::ScanText(
+      std::string(kPreamble) +
+          "9. End of processing.\n\n9.2 On the Controller's written request, the Processor "
+          "shall provide a written certification that the Personal Data has been deleted.\n",
+      "dpa.txt");
+  EXPECT_EQ(RiskOf(report, "data_deletion", "certification"), Risk::kLow);
+}
+
 // Reports first, in the sentence before, in the same section: the on-site audit once a year is
 // the last resort the playbook proposes (low); in another section the reports do not limit it.
 TEST(OwnProtections, ReportsFirstInTheSameSectionLimitTheAudit) {
