@@ -128,16 +128,16 @@ TEST(ReaderRisk, EffortsUptimeTargetIsLowAndSaysItIsATarget) {
 }
 
 // issue 15 #4: a certificate of deletion only on the customer's request is not the automatic
-// one, and the advice does not propose what it grants; issue 15 #8: a careful reader still rates
-// it medium (GUIDELINES.md: "a certificate of deletion on demand").
-TEST(ReaderRisk, CertificateOfDeletionOnDemandIsMediumWithItsOwnAdvice) {
+// one, and the advice does not propose what it grants; it is low, the statement on demand the
+// playbook itself proposes (review s10 #1).
+TEST(ReaderRisk, CertificateOfDeletionOnDemandIsLowWithItsOwnAdvice) {
   const Report report = Scan(
       "# Data Processing Addendum\n\n9.2 After the subscription ends, Provider will delete "
       "Customer Personal Data within 45 days. Provider will issue a certificate of deletion upon "
       "Customer's request.\n");
   const std::vector<Finding> found = On(report, "data_deletion", "certificate of deletion");
   ASSERT_EQ(found.size(), 1u);
-  EXPECT_EQ(found[0].risk, Risk::kMedium);
+  EXPECT_EQ(found[0].risk, Risk::kLow);
   for (const std::string& text : found[0].considerations) {
     EXPECT_EQ(text.find("within 30 days after Customer's written request"), std::string::npos);
   }
