@@ -161,12 +161,12 @@ void DropRefinedPositions(const RuleSetData& data, Finding& finding) {
   for (const std::string& id : general) {
     finding.positions.erase(std::find(finding.positions.begin(), finding.positions.end(), id));
     const std::string mark = " (position " + id + ")";
+    auto of_position = [&](const std::string& reason) {
+      return reason.size() >= mark.size() &&
+             reason.compare(reason.size() - mark.size(), mark.size(), mark) == 0;
+    };
     finding.reasons.erase(
-        std::remove_if(finding.reasons.begin(), finding.reasons.end(),
-                       [&](const std::string& reason) {
-                         return reason.size() >= mark.size() &&
-                                reason.compare(reason.size() - mark.size(), mark.size(), mark) == 0;
-                       }),
+        std::remove_if(finding.reasons.begin(), finding.reasons.end(), of_position),
         finding.reasons.end());
     if (const Position* position = FindPosition(data, finding.rules, id)) {
       const std::string proposal = FillPlaceholders(position->propose, finding.parameters);
