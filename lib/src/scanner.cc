@@ -19,6 +19,7 @@
 #include "assess/list_items.h"
 #include "assess/mandated_text.h"
 #include "assess/merge.h"
+#include "assess/nearby_protections.h"
 #include "assess/one_sided_limits.h"
 #include "assess/perspective.h"
 #include "assess/rationale.h"
@@ -554,6 +555,7 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   // reading which lie in a federal acquisition regulation's clause (issue 14 third review #1)
   // once the document is known to be federal.
   std::map<std::size_t, std::pair<std::size_t, int>> finding_sections;
+  std::vector<int> finding_section;  // the section of each finding, same index
   for (const internal::RuleHit& hit : hits) {
     internal::PartyRole role = RoleOfHit(data, hit, unit_roles, &last_roles);
     Finding finding = MakeFinding(data, hit, doc, text, outline, lines, doctype);
@@ -576,7 +578,10 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
     rule_of[finding.rule] = &data.rules[hit.rule];
     roles[finding.rule][finding.start] = RoleSpan{finding.end, std::move(role)};
     report.findings.push_back(std::move(finding));
+    finding_section.push_back(hit.section);
   }
+  // Before merging, while each finding is one rule's clause in its own section.
+  internal::ReadNearbyProtections(data, finding_section, report.findings, doctype);
   if (options.merge_same_clause) {
     report.findings = internal::MergeSameClause(data, std::move(report.findings), doctype);
   } else {

@@ -130,9 +130,18 @@ bool SameTopic(const std::vector<std::string>& x, const std::vector<std::string>
 // conditions see `compared` (the finding's parameters with amounts in the playbook's currency).
 void Judge(const CategoryPolicy& policy, const std::map<std::string, ParamValue>& compared,
            Finding& finding) {
-  std::optional<Risk> worst;
+  std::vector<const Position*> applying;
   for (const Position& position : policy.positions) {
-    if (!AllHold(position, compared)) continue;
+    if (AllHold(position, compared)) applying.push_back(&position);
+  }
+  std::optional<Risk> worst;
+  for (const Position* applies : applying) {
+    const Position& position = *applies;
+    // One reason per idea: a position gives way to a refinement of it that applies too.
+    if (std::any_of(applying.begin(), applying.end(),
+                    [&](const Position* other) { return Refines(other->id, position.id); })) {
+      continue;
+    }
     worst = worst ? std::max(*worst, position.risk) : position.risk;
     AddUnique(finding.reasons, FillPlaceholders(position.reason, finding.parameters) +
                                    " (position " + position.id + ")");
@@ -208,6 +217,11 @@ bool IsNameChar(char c) {
 }
 
 }  // namespace
+
+bool Refines(std::string_view refined, std::string_view general) {
+  return refined.size() > general.size() + 1 && refined.substr(0, general.size()) == general &&
+         refined[general.size()] == '-';
+}
 
 bool SaidIn(const std::vector<std::string>& list, std::string_view text, std::string_view prefix) {
   auto bare = [&](std::string_view said) {

@@ -17,7 +17,8 @@ namespace clausescan::internal {
 // the parameter and the position ("the window is 24 hours; your playbook accepts 72 hours or
 // more (position notify-window-short)"). Never fails: unknown ids were rejected at load time.
 // In detail, replacing whatever those fields held:
-// - risk: the highest risk of the category's positions whose conditions all hold, else the
+// - a position applies when its conditions all hold and no refinement of it (Refines) applies.
+// - risk: the highest risk of the category's applying positions, else the
 //   category's default; kInfo with reason "no playbook position for this category" when the
 //   playbook has no entry for the category, and with reason "the customer owes this duty, so
 //   the supplier's playbook positions do not apply" for a rule with party: customer.
@@ -59,6 +60,11 @@ void AddUnique(std::vector<std::string>& list, std::string text);
 // buyer's need: " says nothing of the idea).
 bool SaidIn(const std::vector<std::string>& list, std::string_view text,
             std::string_view prefix = {});
+
+// True when position id `refined` refines `general`: it is general's id followed by '-' and more
+// ("audit-security-testing-open" refines "audit-security-testing"). A position and its
+// refinement are one idea: where both apply, only the refinement gives risk, reason and proposal.
+bool Refines(std::string_view refined, std::string_view general);
 
 // Appends a consideration to list unless it is empty or the list already says it (SaidIn).
 void AddUnlessSaid(std::vector<std::string>& list, const std::string& text);

@@ -130,6 +130,52 @@ void AddEvidenceControls(const EvidenceControls& link, std::vector<EvidenceContr
   }
 }
 
+// The position id of the playbook policy of one of rule_ids (the rule's own, else its
+// category's), or nullptr.
+const Position* FindPosition(const RuleSetData& data, const std::vector<std::string>& rule_ids,
+                             const std::string& id) {
+  for (const std::string& rule_id : rule_ids) {
+    const Rule* rule = LookUp(data.rules, rule_id);
+    for (const std::string& key : {rule_id, rule == nullptr ? rule_id : rule->category}) {
+      auto policy = data.playbook.categories.find(key);
+      if (policy == data.playbook.categories.end()) continue;
+      for (const Position& position : policy->second.positions) {
+        if (position.id == id) return &position;
+      }
+    }
+  }
+  return nullptr;
+}
+
+// One reason per idea across rules (two rules' positions on one clause, Refines): a position
+// that a refinement of it in finding.positions says again is left out with its reason and
+// proposal.
+void DropRefinedPositions(const RuleSetData& data, Finding& finding) {
+  std::vector<std::string> general;
+  for (const std::string& id : finding.positions) {
+    if (std::any_of(finding.positions.begin(), finding.positions.end(),
+                    [&](const std::string& other) { return Refines(other, id); })) {
+      general.push_back(id);
+    }
+  }
+  for (const std::string& id : general) {
+    finding.positions.erase(std::find(finding.positions.begin(), finding.positions.end(), id));
+    const std::string mark = " (position " + id + ")";
+    auto of_position = [&](const std::string& reason) {
+      return reason.size() >= mark.size() &&
+             reason.compare(reason.size() - mark.size(), mark.size(), mark) == 0;
+    };
+    finding.reasons.erase(
+        std::remove_if(finding.reasons.begin(), finding.reasons.end(), of_position),
+        finding.reasons.end());
+    if (const Position* position = FindPosition(data, finding.rules, id)) {
+      const std::string proposal = FillPlaceholders(position->propose, finding.parameters);
+      auto it = std::find(finding.considerations.begin(), finding.considerations.end(), proposal);
+      if (!proposal.empty() && it != finding.considerations.end()) finding.considerations.erase(it);
+    }
+  }
+}
+
 // Assesses finding (its parameters in place) with each of rule_ids, and sets what Reassess
 // documents.
 void AssessWithRules(const RuleSetData& data, const std::vector<std::string>& rule_ids,
@@ -176,6 +222,7 @@ void AssessWithRules(const RuleSetData& data, const std::vector<std::string>& ru
       AddEvidenceControls(link, finding.evidence_controls);
     }
   }
+  DropRefinedPositions(data, finding);
 }
 
 // One finding for the members (in document order).

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <variant>
 #include <vector>
 
 namespace clausescan::internal {
@@ -51,6 +52,13 @@ void Revise(Risk risk, std::string reason, const std::string& earlier, Finding* 
   finding->risk = risk;
   finding->reasons = std::move(reasons);
   finding->positions.clear();
+}
+
+bool HasFlag(const Finding& finding, const std::string& name) {
+  auto it = finding.parameters.find(name);
+  if (it == finding.parameters.end()) return false;
+  const bool* value = std::get_if<bool>(&it->second);
+  return value != nullptr && *value;
 }
 
 // True for a government's own auditor ("comptroller general", "auditor general"), as
@@ -107,6 +115,16 @@ void JudgeAudit(const PartyRole& role, Party party, Party user, const SideNames&
            "", finding);
     return;
   }
+  if (!role.right && party == Opposite(user) && HasFlag(*finding, "reports_in_lieu")) {
+    // "Customer agrees that its audit rights are satisfied by the Audit Reports": their
+    // acceptance of reports instead of an audit limits their audits of us.
+    Revise(Risk::kInfo,
+           fmt::format("{} accepts reports instead of (or before) an audit: a limit on its audits "
+                       "of {}, a protection for us",
+                       NameOf(party, names), NameOf(user, names)),
+           "", finding);
+    return;
+  }
   // issue 15 s9 #2: "Customer acknowledges that Provider is regularly audited": the passive
   // names the audited side, whoever acknowledges it.
   if (role.right && !role.audits && role.audited == Party::kUnknown) return;
@@ -148,6 +166,16 @@ void JudgeFromSide(const Rule& rule, const PartyRole& role, Party user, const Si
     finding->party_name = NameOf(party, names);
     finding->side = party == Party::kMutual ? "both" : party == user ? "us" : "them";
     finding->holds = role.right ? "right" : "duty";
+  }
+  // A right the supplier grants us as the customer (to audit, to object, to end the service)
+  // protects us; the playbook's positions judge it for the supplier. Not a limit on our remedy.
+  if (user == Party::kCustomer && party == user && role.right && !role.limits_remedy) {
+    Revise(Risk::kInfo,
+           fmt::format("{}'s right as the customer: a protection for us, not a risk; the "
+                       "playbook's positions judge what a supplier grants",
+                       NameOf(party, names)),
+           "for the supplier: ", finding);
+    return;
   }
   if (rule.category == "audit_rights") {
     JudgeAudit(role, party, user, names, finding);

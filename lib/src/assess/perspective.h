@@ -35,9 +35,13 @@ bool AsksNothingOfUser(const Rule& rule, const PartyRole& role, Party user, cons
 //   accountant) that neither side conducts, is kInfo with a reason saying so, except a
 //   government's own auditor (a Comptroller or Auditor General) examining our records, which
 //   keeps the playbook's risk with a first reason saying so (issue 15 #8); an audit of us
-//   keeps the playbook's risk. How the other side must address its requests to us
+//   keeps the playbook's risk. The other side's duty with the flag reports_in_lieu (it accepts
+//   reports instead of, or before, an audit) is kInfo: a limit on its audits of us, not an audit
+//   of it. How the other side must address its requests to us
 //   (role.addresses_other_side) is kInfo, and so are the other side's duty to give notice
 //   before its audits and our right to receive it (role.notice, issue 15 #8).
+// - user kCustomer, any category: our own right (not a limit on our remedy) is kInfo, "a
+//   protection for us", the playbook's reasons kept marked "for the supplier".
 // - a right of either side keeps the playbook's risk: their right is our duty.
 // - a protection of ours (role.limits_own_liability or limits_other_remedy, party the user)
 //   that the playbook rated low is kInfo: "a protection for us, not a commitment of ours".

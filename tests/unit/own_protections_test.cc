@@ -1,0 +1,186 @@
+// A clause's risk reads the protections the clause itself, its section or its document grants
+// (issue 15, review s10 #1): the limit a position asks for, once granted, leaves nothing to fear.
+// Contracts are written here in our own words, in several drafting traditions; the built-in
+// rules judge them.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "clausescan/clausescan.h"
+#include "scan_text.h"
+
+namespace clausescan {
+namespace {
+
+using test_scan::On;
+
+std::string Describe(const Report& report) {
+  std::string out;
+  for (const Finding& f : report.findings) {
+    out += f.rule + " " + std::string(RiskName(f.risk)) + " sec=" + f.section + ": " +
+           f.text.substr(0, 90) + "\n";
+  }
+  return out;
+}
+
+// The risk of the one finding of category quoting words; a test failure (and kInfo) when there
+// is not exactly one.
+Risk RiskOf(const Report& report, const std::string& category, const std::string& words) {
+  const std::vector<Finding> found = On(report, category, words);
+  EXPECT_EQ(found.size(), 1u) << category << " quoting \"" << words << "\"\n" << Describe(report);
+  return found.empty() ? Risk::kInfo : found[0].risk;
+}
+
+const char kPreamble[] =
+    "Data Processing Agreement between Tallow Systems Ltd (\"Processor\") and Marlin Foods plc "
+    "(\"Controller\").\n\n";
+
+// Ending the affected service with a refund, as the customer's only remedy, is the outcome the
+// supplier's own playbook asks for; the same right without the limit stays medium.
+TEST(OwnProtections, ObjectionWithTerminationAsSoleRemedyIsLow) {
+  const Report limited = test_scan::ScanText(
+      std::string(kPreamble) +
+          "6. Sub-processors.\n\n6.3 Should the parties fail to resolve an objection to a new "
+          "Sub-processor within thirty days, the Controller may, as its sole and exclusive "
+          "remedy, terminate the affected Services and the Processor shall refund any prepaid "
+          "fees for the remainder of the term.\n",
+      "dpa.txt");
+  EXPECT_EQ(RiskOf(limited, "subprocessors", "sole and exclusive"), Risk::kLow);
+
+  const Report open = test_scan::ScanText(
+      std::string(kPreamble) +
+          "6. Sub-processors.\n\n6.3 If the Controller objects to a new Sub-processor, the "
+          "Controller may terminate this Agreement.\n",
+      "dpa.txt");
+  EXPECT_EQ(RiskOf(open, "subprocessors", "may terminate"), Risk::kMedium);
+}
+
+// A certificate of deletion only when the customer asks is a short signed statement on demand,
+// not the automatic certificate the medium position is about.
+TEST(OwnProtections, DeletionCertificateOnRequestIsLow) {
+  const Report report = test_scan::ScanText(
+      std::string(kPreamble) +
+          "9. End of processing.\n\n9.2 On the Controller's written request, the Processor "
+          "shall provide a written certification that the Personal Data has been deleted.\n",
+      "dpa.txt");
+  EXPECT_EQ(RiskOf(report, "data_deletion", "certification"), Risk::kLow);
+}
+
+// Reports first, in the sentence before, in the same section: the on-site audit once a year is
+// the last resort the playbook proposes (low); in another section the reports do not limit it.
+TEST(OwnProtections, ReportsFirstInTheSameSectionLimitTheAudit) {
+  const std::string audit =
+      "The Controller may carry out an on-site inspection of the Processor's premises no more "
+      "than once in any twelve month period.";
+  const Report same = test_scan::ScanText(
+      std::string(kPreamble) +
+          "11. Audits.\n\n11.1 An inspection under this clause may take place only where the "
+          "Processor's most recent independent audit reports are insufficient to answer the "
+          "Controller's reasonable questions. " +
+          audit + "\n",
+      "dpa.txt");
+  EXPECT_EQ(RiskOf(same, "audit_rights", "once in any twelve"), Risk::kLow);
+
+  const Report apart = test_scan::ScanText(
+      std::string(kPreamble) + "11. Audits.\n\n11.1 " + audit +
+          "\n\n12. Sub-processors.\n\n12.1 The Processor shall engage sub-processors only with a "
+          "general written authorisation of the Controller.\n",
+      "dpa.txt");
+  EXPECT_EQ(RiskOf(apart, "audit_rights", "once in any twelve"), Risk::kMedium);
+}
+
+// An uptime promise whose shortfall the document remedies only with service credits is no
+// breach of contract: the firm-promise position does not apply (low); without that limit it does.
+TEST(OwnProtections, UptimeWithCreditsAsSoleRemedyIsLow) {
+  const std::string sla =
+      "Service Level Agreement between Quillon Cloud Inc. (\"Provider\") and Brackwater LLC "
+      "(\"Customer\").\n\n"
+      "2. Availability. Provider will make the Service available 99.9% of the time in each "
+      "calendar month.\n\n";
+  const Report limited = test_scan::ScanText(
+      sla +
+          "4. Credits. Service credits are Customer's sole and exclusive remedy for any failure "
+          "to meet the availability commitment.\n",
+      "sla.txt");
+  EXPECT_EQ(RiskOf(limited, "sla_uptime", "99.9%"), Risk::kLow);
+
+  const Report open = test_scan::ScanText(sla, "sla.txt");
+  EXPECT_EQ(RiskOf(open, "sla_uptime", "99.9%"), Risk::kMedium);
+}
+
+// The customer's agreement to take reports instead of an audit limits its audits of us; it is
+// not a right of ours to audit the customer.
+TEST(OwnProtections, CustomerAcceptingReportsIsOurProtectionNotOurAudit) {
+  const Report report = test_scan::ScanText(
+      "Security Schedule between Fenwick Analytics Inc. (\"Supplier\") and Orla Retail Ltd "
+      "(\"Customer\").\n\n"
+      "7. Assurance.\n\n7.2 Customer agrees that its audit rights under applicable data "
+      "protection law are satisfied by Supplier's current SOC 2 Type II report.\n",
+      "schedule.txt");
+  const std::vector<Finding> found = On(report, "audit_rights", "SOC 2 Type II");
+  ASSERT_EQ(found.size(), 1u) << Describe(report);
+  EXPECT_EQ(found[0].risk, Risk::kInfo) << Describe(report);
+  ASSERT_FALSE(found[0].reasons.empty());
+  EXPECT_EQ(found[0].reasons[0].find("right to audit"), std::string::npos) << found[0].reasons[0];
+  EXPECT_NE(found[0].reasons[0].find("instead of"), std::string::npos) << found[0].reasons[0];
+}
+
+// With --party customer, our own rights (to audit the supplier, to object to its
+// sub-processors) protect us: not the supplier's medium worries.
+TEST(OwnProtections, OurRightsAsTheCustomerAreNoRisk) {
+  ScanOptions as_customer;
+  as_customer.party = "customer";
+  const Report report = test_scan::ScanText(
+      "Master Services Agreement between Korvane Software LLC (\"Vendor\") and Dunmore Health "
+      "(\"Client\").\n\n"
+      "12. Subcontractors. If Client objects to a new subprocessor, Client may terminate this "
+      "Agreement.\n\n"
+      "13. Inspection. Client may inspect Vendor's facilities once per calendar year.\n",
+      "msa.txt", as_customer);
+  for (const std::string& words : {"Client may terminate", "may inspect"}) {
+    const std::vector<Finding> found =
+        On(report, words == "may inspect" ? "audit_rights" : "subprocessors", words);
+    ASSERT_EQ(found.size(), 1u) << words << "\n" << Describe(report);
+    EXPECT_EQ(found[0].side, "us") << Describe(report);
+    EXPECT_LT(found[0].risk, Risk::kMedium) << words << "\n" << Describe(report);
+  }
+}
+
+// The number of found's reasons naming a position whose id starts with prefix.
+std::size_t ReasonsOf(const Finding& found, const std::string& prefix) {
+  std::size_t n = 0;
+  for (const std::string& reason : found.reasons) {
+    if (reason.find("(position " + prefix) != std::string::npos) ++n;
+  }
+  return n;
+}
+
+// A position and its refinement make one point: one reason, whether one rule's policy or two
+// rules on the same clause give them.
+TEST(OwnProtections, OneReasonPerIdea) {
+  const Report tests = test_scan::ScanText(
+      std::string(kPreamble) +
+          "8. Testing.\n\n8.1 The Controller may carry out penetration tests and vulnerability "
+          "scans of the Processor's systems.\n",
+      "dpa.txt");
+  const std::vector<Finding> testing = On(tests, "audit_rights", "penetration tests");
+  ASSERT_EQ(testing.size(), 1u) << Describe(tests);
+  EXPECT_EQ(ReasonsOf(testing[0], "audit-security-testing"), 1u) << Describe(tests);
+  EXPECT_EQ(testing[0].risk, Risk::kHigh);
+
+  const Report sla = test_scan::ScanText(
+      "Service Level Terms between Quillon Cloud Inc. (\"Provider\") and Brackwater LLC "
+      "(\"Customer\").\n\n"
+      "3. Exclusions. Provider is not responsible for outages caused by events beyond its "
+      "reasonable control. The following events are excluded from this SLA:\n\n"
+      "- scheduled maintenance announced in advance;\n"
+      "- failures of the internet outside Provider's network.\n",
+      "sla.txt");
+  const std::vector<Finding> excluded = On(sla, "sla_uptime", "excluded from this SLA");
+  ASSERT_EQ(excluded.size(), 1u) << Describe(sla);
+  EXPECT_EQ(ReasonsOf(excluded[0], "sla-"), 1u) << Describe(sla);
+}
+
+}  // namespace
+}  // namespace clausescan
