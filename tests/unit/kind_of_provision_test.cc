@@ -23,16 +23,16 @@ bool Says(const Finding& f, const std::string& words) {
   return false;
 }
 
-// A certificate of deletion the customer may demand is judged by its own position, not the
-// automatic one's: low, a signed statement to check against deletion records (review s10 #1).
-TEST(KindOfProvision, ACertificateOfDeletionOnDemandIsLow) {
+// issue 15 #8: a certificate of deletion the customer may demand is still a signed statement
+// that every copy is gone: medium (check it), judged by its own position, not the automatic one.
+TEST(KindOfProvision, ACertificateOfDeletionOnDemandIsMedium) {
   const Report report = Scan(
       "# Hosting Addendum\n\n9. After termination the Host will destroy the Client's records and "
       "will supply a written certificate of destruction upon the Client's request.\n");
   const std::vector<Finding> found = On(report, "data_deletion", "certificate of destruction");
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].parameters.count("certification_on_request"), 1u);
-  EXPECT_EQ(found[0].risk, Risk::kLow);
+  EXPECT_EQ(found[0].risk, Risk::kMedium);
   EXPECT_TRUE(Says(found[0], "only if the customer asks")) << found[0].reasons.at(0);
 }
 

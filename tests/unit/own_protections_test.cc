@@ -36,9 +36,11 @@ const char kPreamble[] =
     "Data Processing Agreement between Tallow Systems Ltd (\"Processor\") and Marlin Foods plc "
     "(\"Controller\").\n\n";
 
-// Ending the affected service with a refund, as the customer's only remedy, is the outcome the
-// supplier's own playbook asks for; the same right without the limit stays medium.
-TEST(OwnProtections, ObjectionWithTerminationAsSoleRemedyIsLow) {
+// Ending the affected service with a refund, as the customer's only remedy, is read on the clause
+// (sole_remedy); the risk stays medium, as corpus/dev/gold/assessment/GUIDELINES.md reads "a short
+// objection window with the customer's right to terminate": keeping the sub-processor can still
+// cost the contract.
+TEST(OwnProtections, ObjectionWithTerminationAsSoleRemedyIsReadAndStaysMedium) {
   const Report limited = test_scan::ScanText(
       std::string(kPreamble) +
           "6. Sub-processors.\n\n6.3 Should the parties fail to resolve an objection to a new "
@@ -46,25 +48,10 @@ TEST(OwnProtections, ObjectionWithTerminationAsSoleRemedyIsLow) {
           "remedy, terminate the affected Services and the Processor shall refund any prepaid "
           "fees for the remainder of the term.\n",
       "dpa.txt");
-  EXPECT_EQ(RiskOf(limited, "subprocessors", "sole and exclusive"), Risk::kLow);
-
-  const Report open = test_scan::ScanText(
-      std::string(kPreamble) +
-          "6. Sub-processors.\n\n6.3 If the Controller objects to a new Sub-processor, the "
-          "Controller may terminate this Agreement.\n",
-      "dpa.txt");
-  EXPECT_EQ(RiskOf(open, "subprocessors", "may terminate"), Risk::kMedium);
-}
-
-// A certificate of deletion only when the customer asks is a short signed statement on demand,
-// not the automatic certificate the medium position is about.
-TEST(OwnProtections, DeletionCertificateOnRequestIsLow) {
-  const Report report = test_scan::ScanText(
-      std::string(kPreamble) +
-          "9. End of processing.\n\n9.2 On the Controller's written request, the Processor "
-          "shall provide a written certification that the Personal Data has been deleted.\n",
-      "dpa.txt");
-  EXPECT_EQ(RiskOf(report, "data_deletion", "certification"), Risk::kLow);
+  const std::vector<Finding> found = On(limited, "subprocessors", "sole and exclusive");
+  ASSERT_EQ(found.size(), 1u) << Describe(limited);
+  EXPECT_EQ(found[0].parameters.count("sole_remedy"), 1u);
+  EXPECT_EQ(found[0].risk, Risk::kMedium);
 }
 
 // Reports first, in the sentence before, in the same section: the on-site audit once a year is
@@ -90,9 +77,10 @@ TEST(OwnProtections, ReportsFirstInTheSameSectionLimitTheAudit) {
   EXPECT_EQ(RiskOf(apart, "audit_rights", "once in any twelve"), Risk::kMedium);
 }
 
-// An uptime promise whose shortfall the document remedies only with service credits is no
-// breach of contract: the firm-promise position does not apply (low); without that limit it does.
-TEST(OwnProtections, UptimeWithCreditsAsSoleRemedyIsLow) {
+// Credits as the sole remedy, stated in another section, are read on the uptime promise
+// (exclusive_remedy); 99.9 % stays medium, as GUIDELINES.md reads it (no margin over what a small
+// supplier runs at).
+TEST(OwnProtections, UptimeWithCreditsAsSoleRemedyIsReadAndStaysMedium) {
   const std::string sla =
       "Service Level Agreement between Quillon Cloud Inc. (\"Provider\") and Brackwater LLC "
       "(\"Customer\").\n\n"
@@ -103,10 +91,10 @@ TEST(OwnProtections, UptimeWithCreditsAsSoleRemedyIsLow) {
           "4. Credits. Service credits are Customer's sole and exclusive remedy for any failure "
           "to meet the availability commitment.\n",
       "sla.txt");
-  EXPECT_EQ(RiskOf(limited, "sla_uptime", "99.9%"), Risk::kLow);
-
-  const Report open = test_scan::ScanText(sla, "sla.txt");
-  EXPECT_EQ(RiskOf(open, "sla_uptime", "99.9%"), Risk::kMedium);
+  const std::vector<Finding> found = On(limited, "sla_uptime", "99.9%");
+  ASSERT_EQ(found.size(), 1u) << Describe(limited);
+  EXPECT_EQ(found[0].parameters.count("exclusive_remedy"), 1u);
+  EXPECT_EQ(found[0].risk, Risk::kMedium);
 }
 
 // The customer's agreement to take reports instead of an audit limits its audits of us; it is
