@@ -184,6 +184,19 @@ std::vector<GoldenCase> GoldenCases() {
        f + "3:40: expected a number for 'lt', found 'soon'"},
       {"positions not a list", "data_deletion:\n  positions: {id: p}\n",
        f + "2:14: expected a list for 'positions', found a map"},
+      {"proposal on an undeclared parameter",
+       "incident_notification:\n  positions:\n    - {id: p, when: {}, risk: low, reason: r, "
+       "propose: {text: t, when: {period_days: {lt: 3}}}}\n",
+       f + "3:73: no rule of category 'incident_notification' declares parameter "
+           "'period_days'"},
+      {"proposal with an empty when",
+       "incident_notification:\n  positions:\n    - {id: p, when: {}, risk: low, reason: r, "
+       "propose: {text: t, when: {}}}\n",
+       f + "3:72: 'when' states no condition: leave 'when' out for advice always offered"},
+      {"proposal without when",
+       "incident_notification:\n  positions:\n    - {id: p, when: {}, risk: low, reason: r, "
+       "propose: {text: t}}\n",
+       f + "3:56: missing required key 'when' in propose"},
   };
 }
 

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
@@ -227,16 +228,26 @@ const char kNz[] =
 
 // fourth review #2 (NZ NEMS): a document of no known sector gets no GDPR, SCC or DORA source,
 // and every sentence it is shown names a source (#5).
-TEST(RationaleTruth, NoSectorDocumentGetsOnlyGeneralSources) {
-  const Report report = test_scan::ScanText(kNz, "nz.txt");
+// Expects the report of a document of no sector to show no sector and, under every finding with
+// a rationale, a source, none of them GDPR's, the SCCs' or DORA's. The number of such findings
+// by category.
+std::map<std::string, int> ExpectOnlyGeneralSources(const Report& report) {
   EXPECT_TRUE(report.document.sectors.empty());
-  std::size_t seen = 0;
+  std::map<std::string, int> seen;
   for (const Finding& f : report.findings) {
     if (f.rationale.text.empty()) continue;
-    ++seen;
+    ++seen[f.category];
     EXPECT_FALSE(NamesAny(Titles(f), {"GDPR", "SCC", "DORA", "2022/2554", "2016/679"}))
         << f.rule << ": " << Titles(f);
     EXPECT_FALSE(f.rationale.sources.empty()) << f.rule << ": " << f.rationale.text;
+  }
+  return seen;
+}
+
+TEST(RationaleTruth, NoSectorDocumentGetsOnlyGeneralSources) {
+  std::size_t seen = 0;
+  for (const auto& [category, n] : ExpectOnlyGeneralSources(test_scan::ScanText(kNz, "nz.txt"))) {
+    seen += static_cast<std::size_t>(n);
   }
   EXPECT_GE(seen, 2u);
 }
@@ -310,6 +321,64 @@ TEST(RationaleTruth, EachRegulationClauseHasOneEdition) {
     }
   }
   EXPECT_GE(seen, 5u);
+}
+
+}  // namespace
+}  // namespace clausescan
+
+namespace clausescan {
+namespace {
+
+// A commercial agreement of no sector: an indemnity, a cap and insurance limits, terms no law
+// read requires.
+const char kCommercialTerms[] =
+    "MASTER SERVICES AGREEMENT\n\n"
+    "9. Indemnification. Supplier shall defend, indemnify and hold harmless Customer from and "
+    "against any third-party claims arising out of Supplier's breach of this Agreement.\n\n"
+    "10. Limitation of Liability. Supplier's total aggregate liability under this Agreement "
+    "shall not exceed the fees paid by Customer in the twelve (12) months preceding the claim.\n\n"
+    "11. Insurance. Supplier shall maintain cyber liability insurance with limits of not less "
+    "than 5,000,000 per claim and shall provide certificates of insurance on request.\n";
+
+// issue 14 s10 #1: commercial terms in a document of no sector showed a why-line with no source
+// once the GDPR and DORA sources were left out; each names a source of no sector.
+TEST(RationaleTruth, CommercialTermsNameASourceOfNoSector) {
+  std::map<std::string, int> seen =
+      ExpectOnlyGeneralSources(test_scan::ScanText(kCommercialTerms, "msa.txt"));
+  EXPECT_GE(seen["indemnification"], 1);
+  EXPECT_GE(seen["liability_cap"], 1);
+  EXPECT_GE(seen["insurance"], 1);
+}
+
+// Whether a finding's considerations hold one starting with `start`.
+bool Proposes(const Finding& f, const std::string& start) {
+  return std::any_of(f.considerations.begin(), f.considerations.end(),
+                     [&](const std::string& c) { return c.rfind(start, 0) == 0; });
+}
+
+// issue 14 s10 #3: a position's proposal has a `when` as advice does: a clause that already makes
+// ending the service with a refund the customer's sole remedy is not offered that remedy again,
+// nor the advice to make it the only one; a clause that does not say so still is.
+TEST(RationaleTruth, ProposalTheClauseGrantsIsNotMade) {
+  const Report granted = test_scan::ScanText(
+      "4. Objection. If the parties cannot resolve Customer's objection to a new Subprocessor, "
+      "Customer, as its sole and exclusive remedy, may terminate the affected Service and Provider "
+      "will refund any prepaid, unused fees.\n",
+      "dpa.txt");
+  const Report open = test_scan::ScanText(
+      "4. Objection. If the parties cannot resolve Customer's objection to a new Subprocessor, "
+      "Customer may terminate the affected Service.\n",
+      "dpa.txt");
+  const std::vector<Finding> g = test_scan::On(granted, "subprocessors", "sole and exclusive");
+  const std::vector<Finding> o = test_scan::On(open, "subprocessors", "may terminate");
+  ASSERT_EQ(g.size(), 1u);
+  ASSERT_EQ(o.size(), 1u);
+  EXPECT_THAT(g[0].positions, ::testing::Contains("subprocessors-objection-terminate"));
+  EXPECT_THAT(o[0].positions, ::testing::Contains("subprocessors-objection-terminate"));
+  EXPECT_FALSE(Proposes(g[0], "Customer may terminate only the affected service"));
+  EXPECT_FALSE(Proposes(g[0], "After an objection"));
+  EXPECT_TRUE(Proposes(o[0], "Customer may terminate only the affected service"));
+  EXPECT_TRUE(Proposes(o[0], "After an objection"));
 }
 
 }  // namespace

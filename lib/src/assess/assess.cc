@@ -146,7 +146,9 @@ void Judge(const CategoryPolicy& policy, const std::map<std::string, ParamValue>
     AddUnique(finding.reasons, FillPlaceholders(position.reason, finding.parameters) +
                                    " (position " + position.id + ")");
     AddUnique(finding.positions, position.id);
-    AddUnique(finding.considerations, FillPlaceholders(position.propose, finding.parameters));
+    if (WhenHolds(position.propose_when, compared)) {
+      AddUnique(finding.considerations, FillPlaceholders(position.propose, finding.parameters));
+    }
   }
   if (worst) {
     finding.risk = *worst;
@@ -252,12 +254,16 @@ bool Offered(const Consideration& consideration,
           consideration.doctypes.end()) {
     return false;
   }
+  return WhenHolds(consideration.when, parameters);
+}
+
+bool WhenHolds(const std::vector<std::vector<Condition>>& when,
+               const std::map<std::string, ParamValue>& parameters) {
   auto all_hold = [&](const std::vector<Condition>& conditions) {
     return std::all_of(conditions.begin(), conditions.end(),
                        [&](const Condition& c) { return Holds(c, parameters); });
   };
-  return consideration.when.empty() ||
-         std::any_of(consideration.when.begin(), consideration.when.end(), all_hold);
+  return when.empty() || std::any_of(when.begin(), when.end(), all_hold);
 }
 
 void AddUnique(std::vector<std::string>& list, std::string text) {

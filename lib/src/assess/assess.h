@@ -28,7 +28,8 @@ namespace clausescan::internal {
 // - reasons: per applying position (file order) its reason with placeholders filled and
 //   " (position ID)" appended; when none applies, the category's default_reason (if any).
 // - positions: the applying positions' ids, in file order.
-// - considerations: the applying positions' propose texts (placeholders filled), then the
+// - considerations: the applying positions' propose texts (placeholders filled) whose own
+//   `when` holds (WhenHolds on the compared parameters), then the
 //   rule's considerations that are offered: their `when` is empty or every condition of one of
 //   its alternatives holds on the finding's parameters, and their `doctypes` (when given) include
 //   `doctype`, the id of the document's type ("other" when no type fits; "" when not known, which
@@ -68,6 +69,11 @@ bool Refines(std::string_view refined, std::string_view general);
 
 // Appends a consideration to list unless it is empty or the list already says it (SaidIn).
 void AddUnlessSaid(std::vector<std::string>& list, const std::string& text);
+
+// True when `when` (alternatives, each a set of conditions: a consideration's, an answer's or a
+// position's proposal's) is empty or every condition of one of its alternatives holds.
+bool WhenHolds(const std::vector<std::vector<Condition>>& when,
+               const std::map<std::string, ParamValue>& parameters);
 
 // True when the consideration (or a rationale's answer) is offered for a finding with these
 // parameters in a document of this type ("" when not known: every type): its `when` is empty or

@@ -22,11 +22,7 @@ const Rule* RuleById(const std::vector<Rule>& rules, const std::string& id) {
 
 bool OfferedOn(const Consideration& consideration,
                const std::map<std::string, ParamValue>& parameters) {
-  return std::any_of(consideration.when.begin(), consideration.when.end(),
-                     [&](const std::vector<Condition>& conditions) {
-                       return std::all_of(conditions.begin(), conditions.end(),
-                                          [&](const Condition& c) { return Holds(c, parameters); });
-                     });
+  return WhenHolds(consideration.when, parameters);
 }
 
 // True when the rule declares `name` with `scope: document`.
@@ -88,7 +84,8 @@ void AddFlagsOfText(const RuleSetData& data, const std::vector<Finding>& finding
 // Removes from finding's considerations the proposal of each of its positions that the clause
 // read with its section and document (`read`) no longer meets: a condition on a parameter the
 // finding lacks and `read` states fails ("reports come first" where the document already puts
-// reports first). Conditions on the finding's own parameters are not looked at again.
+// reports first), or its proposal's own `when` holds on `read` in no alternative. Conditions
+// of `when` on the finding's own parameters are not looked at again.
 void DropGrantedProposals(const RuleSetData& data, const std::map<std::string, ParamValue>& read,
                           Finding& finding) {
   for (const std::string& id :
@@ -104,10 +101,12 @@ void DropGrantedProposals(const RuleSetData& data, const std::map<std::string, P
         continue;
       }
       const bool granted =
-          std::any_of(position.when.begin(), position.when.end(), [&](const Condition& c) {
-            return finding.parameters.count(c.param) == 0 && read.count(c.param) != 0 &&
-                   !Holds(c, read);
-          });
+          std::any_of(position.when.begin(), position.when.end(),
+                      [&](const Condition& c) {
+                        return finding.parameters.count(c.param) == 0 &&
+                               read.count(c.param) != 0 && !Holds(c, read);
+                      }) ||
+          !WhenHolds(position.propose_when, read);
       if (!granted) continue;
       const std::string text = FillPlaceholders(position.propose, finding.parameters);
       auto& list = finding.considerations;

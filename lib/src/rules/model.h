@@ -172,13 +172,16 @@ struct EvidenceEntry {
 };
 
 // A playbook position: when every condition holds, the finding gets `risk`, `reason` (with
-// {param} placeholders filled in) and `propose` as a consideration.
+// {param} placeholders filled in) and `propose` as a consideration, the latter only when
+// `propose_when` is empty or every condition of one of its alternatives holds (as a
+// Consideration's `when`: a proposal the clause already grants is not made).
 struct Position {
   std::string id;
   std::vector<Condition> when;
   Risk risk = Risk::kMedium;
   std::string reason;
   std::string propose;
+  std::vector<std::vector<Condition>> propose_when;  // alternatives, each a set of conditions
   std::string file;
   int line = 0;
 };

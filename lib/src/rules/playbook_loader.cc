@@ -176,13 +176,28 @@ Status ReadWhen(const PolicyContext& ctx, const YAML::Node& when,
   return std::nullopt;
 }
 
+// Reads a position's optional `propose`: plain text, or {text, when} as a consideration, whose
+// `when` names only parameters the policy's rules declare.
+Status ReadProposal(const PolicyContext& ctx, const Fields& fields, Position* position) {
+  const YAML::Node* propose = fields.Find("propose");
+  if (propose == nullptr || !propose->IsMap()) {
+    return ReadOptionalString(ctx.file, fields, "propose", &position->propose);
+  }
+  Fields proposal;
+  CLAUSESCAN_RETURN_IF_ERROR(
+      Fields::Read(ctx.file, *propose, "propose", {"text", "when"}, {"text", "when"}, &proposal));
+  CLAUSESCAN_RETURN_IF_ERROR(
+      ReadString(ctx.file, *proposal.Find("text"), "text", &position->propose));
+  return ReadWhen(ctx, *proposal.Find("when"), &position->propose_when);
+}
+
 Status ReadPositionBody(const PolicyContext& ctx, const Fields& fields, Position* position) {
   CLAUSESCAN_RETURN_IF_ERROR(ReadConditions(ctx, *fields.Find("when"), "'when'", &position->when));
   CLAUSESCAN_RETURN_IF_ERROR(ReadRisk(ctx.file, *fields.Find("risk"), &position->risk));
   const YAML::Node& reason = *fields.Find("reason");
   CLAUSESCAN_RETURN_IF_ERROR(ReadString(ctx.file, reason, "reason", &position->reason));
   CLAUSESCAN_RETURN_IF_ERROR(CheckPlaceholders(ctx, reason, position->reason));
-  return ReadOptionalString(ctx.file, fields, "propose", &position->propose);
+  return ReadProposal(ctx, fields, position);
 }
 
 Status ReadPositionId(const PolicyContext& ctx, const Fields& fields, Position* position) {
