@@ -239,6 +239,26 @@ TEST(ScanCli, TheReportOfAScanWithAFailedInputIsABaseline) {
   EXPECT_THAT(bad.err, HasSubstr("base.json: not a clausescan JSON report"));
 }
 
+// Review of perf/match10 #4: a file named twice (`scan c.md ./c.md`, or named and in a folder
+// named too) is one document, so --fail-on counts its findings once; `scan - -` reads standard
+// input once.
+TEST(ScanCli, AFileNamedTwiceIsScannedOnce) {
+  TempDir dir;
+  const std::string contract = (dir.path() / "msa.txt").string();
+  WriteWholeFile(contract, std::string(kOccurrenceClause));
+  RunResult named = RunClausescan("scan --format json '" + contract + "' '" +
+                                  (dir.path() / "." / "msa.txt").string() + "' '" +
+                                  dir.path().string() + "'");
+  EXPECT_EQ(named.exit_code, 0) << named.err;
+  EXPECT_THAT(named.err, HasSubstr("msa.txt: named more than once; scanned once"));
+  nlohmann::json report = nlohmann::json::parse(named.out);
+  ASSERT_TRUE(report.is_object()) << named.out;  // one report, not an array
+  EXPECT_EQ(report["document"]["path"], contract);
+  RunResult piped = RunClausescan("scan --format json - -", kOccurrenceClause);
+  EXPECT_EQ(piped.exit_code, 0) << piped.err;
+  EXPECT_TRUE(nlohmann::json::parse(piped.out).is_object()) << piped.out;
+}
+
 TEST(ScanCli, SampleAddendumScansFromAnyFolder) {
   RunResult r =
       RunClausescan("scan --format json '" + SourcePath("corpus/security-addendum.md") + "'");
