@@ -25,8 +25,8 @@ struct RuleOptions {
   std::string playbook;   // a playbook override file (--playbook); empty: none
 };
 
-// Loads the rules named by options and applies options.playbook, printing the error (with the
-// file, line and column of a bad rule or playbook) on failure.
+// Loads the rules of options and options.playbook, printing the error (file, line and column of a
+// bad rule or playbook) on failure, and on stderr the rule files of rules_dir skipped unopened.
 std::optional<RuleSet> LoadRules(const RuleOptions& options);
 
 // A CLI11 check that refuses an empty file name ("-o ''", an unset "$OUT"), which would

@@ -341,8 +341,11 @@ bool ScanInputs(const Scanner& scanner, const InputArgs& args,
         [&](const BatchProgress& progress) { bar.Update(progress); });
     files.clear();
   };
+  bool stdin_scanned = false;  // `scan - -`: standard input is one document, read once
   for (const std::string& path : args.paths) {
     if (path == "-") {
+      if (stdin_scanned) continue;
+      stdin_scanned = true;
       scan_files();
       ok = ScanStdin(scanner, on_report, not_scanned) && ok;
     } else {

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <climits>
 #include <csignal>
@@ -93,6 +94,14 @@ std::size_t g_not_written_size = 0;
 volatile std::sig_atomic_t g_not_written_set = 0;
 // Whether stderr's current line holds a progress bar (see SetProgressLineShown).
 volatile std::sig_atomic_t g_progress_line = 0;
+// Whether a line is being written (see WriteWholeLine), and a signal whose handler has to wait for
+// its end: kLineWriting while one is, kStopping once a handler goes on to end the run.
+constexpr int kNoLine = 0;
+constexpr int kLineWriting = 1;
+constexpr int kStopping = 2;
+std::atomic<int> g_line_state{kNoLine};
+std::atomic<int> g_signal_after_line{0};
+static_assert(std::atomic<int>::is_always_lock_free, "used by a signal handler");
 // An Output written directly (a descriptor, FIFO or device) found its reader gone (EPIPE).
 bool g_output_reader_gone = false;
 
@@ -167,6 +176,14 @@ const char* SignalName(int signal) {
 // stopped (and that its report was not written), then dies of the signal as it would have
 // without the handler. Async-signal-safe: signal, unlink, write and raise only.
 extern "C" void StopOnSignal(int signal) {
+  // While a line is written (on any thread), the run ends only when it is whole: the writer
+  // raises the signal again then. A line that ended meanwhile is seen on the next turn.
+  for (int state = kNoLine; !g_line_state.compare_exchange_strong(state, kStopping);
+       state = kNoLine) {
+    if (state == kStopping) return;  // another handler is ending the run
+    g_signal_after_line.store(signal);
+    if (g_line_state.load() == kLineWriting) return;
+  }
   // The other handled signals are ignored from here on (and pending ones discarded), so a
   // second signal cannot run this handler again or overtake the death by this one.
   for (int other : kCleanupSignals) {
@@ -301,6 +318,18 @@ std::string ProcPathOf(int fd) { return "/proc/self/fd/" + std::to_string(fd); }
 }  // namespace
 
 void InstallOutputCleanup() { InstallStopOnSignal(kCleanupSignals, false); }
+
+bool WriteWholeLine(std::ostream& out, const std::function<void(std::ostream&)>& write) {
+  int state = kNoLine;
+  if (!g_line_state.compare_exchange_strong(state, kLineWriting)) {
+    for (;;) ::pause();  // a signal handler is ending the run: no line is begun
+  }
+  write(out);
+  out.flush();
+  g_line_state.store(kNoLine);
+  if (const int signal = g_signal_after_line.exchange(0); signal != 0) std::raise(signal);
+  return static_cast<bool>(out);
+}
 
 void SetProgressLineShown(bool shown) { g_progress_line = shown ? 1 : 0; }
 

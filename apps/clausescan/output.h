@@ -4,6 +4,7 @@
 
 #include <sys/stat.h>
 
+#include <functional>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -138,6 +139,12 @@ int StandardOutputError();
 // SIGALRM, SIGXCPU, SIGVTALRM and SIGPROF too (those still at their default action). The
 // handlers use async-signal-safe calls only. Call once, from main.
 void InstallOutputCleanup();
+
+// Calls write(out), which writes one or more whole lines, and flushes out; a signal taken by the
+// handlers of InstallOutputCleanup that arrives meanwhile (on any thread) ends the run only once
+// the lines are written, so a reader of a streamed report sees each line whole or not at all.
+// Returns whether out is still good. Call from one thread at a time.
+bool WriteWholeLine(std::ostream& out, const std::function<void(std::ostream&)>& write);
 
 // Tells the signal handlers whether stderr's current line holds a progress bar (drawn with "\r"
 // and no newline), which they clear ("\r\x1b[K") before their message. Thread-safe.

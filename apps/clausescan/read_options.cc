@@ -4,6 +4,22 @@
 
 namespace clausescan::cli {
 
+namespace {
+
+// A size such as 64M, 1G or 0; a negative one (which AsSizeValue would read as the largest
+// size, turning the limit off) is refused: "must be 0 or more, not -1".
+CLI::Option* SizeOption(CLI::App* cmd, const std::string& name, std::uint64_t* size,
+                        const std::string& description) {
+  CLI::Validator zero_or_more = ZeroOrMore();
+  zero_or_more.description("");  // the help shows AsSizeValue's SIZE only
+  // A transform runs before those added earlier: the sign is checked on the text as given.
+  return cmd->add_option(name, *size, description)
+      ->transform(CLI::AsSizeValue(false))
+      ->transform(zero_or_more);
+}
+
+}  // namespace
+
 void AddReadOptions(CLI::App* cmd, ReadArgs* args) {
   cmd->add_option("--revisions", args->revisions,
                   "DOCX tracked changes: scan the text with all changes accepted, or as it was "
@@ -11,17 +27,14 @@ void AddReadOptions(CLI::App* cmd, ReadArgs* args) {
       ->check(CLI::IsMember({"accepted", "original"}))
       ->capture_default_str();
   cmd->add_option("--password", args->password, "Password of an encrypted PDF");
-  cmd->add_option("--max-input-size", args->max_input_size,
-                  "Refuse inputs larger than this (e.g. 64M, 1G)")
-      ->transform(CLI::AsSizeValue(false))
+  SizeOption(cmd, "--max-input-size", &args->max_input_size,
+             "Refuse inputs larger than this (e.g. 64M, 1G)")
       ->default_str("64M");
-  cmd->add_option("--max-text-size", args->max_text_size,
-                  "Refuse a document whose extracted text is larger than this (e.g. 512M, 4G; "
-                  "default or 0: as --max-input-size)")
-      ->transform(CLI::AsSizeValue(false));
-  cmd->add_option("--max-part-size", args->max_part_size,
-                  "Refuse a DOCX whose parts decompress to more than this (zip bombs)")
-      ->transform(CLI::AsSizeValue(false))
+  SizeOption(cmd, "--max-text-size", &args->max_text_size,
+             "Refuse a document whose extracted text is larger than this (e.g. 512M, 4G; "
+             "default or 0: as --max-input-size)");
+  SizeOption(cmd, "--max-part-size", &args->max_part_size,
+             "Refuse a DOCX whose parts decompress to more than this (zip bombs)")
       ->default_str("32M");
   cmd->add_option("--max-xml-depth", args->max_xml_depth,
                   "Refuse DOCX XML or HTML nested deeper than this")
@@ -31,10 +44,9 @@ void AddReadOptions(CLI::App* cmd, ReadArgs* args) {
                   "Seconds a PDF may take to read before it fails (0: no limit, read in-process)")
       ->check(CLI::Range(0, 86400))
       ->capture_default_str();
-  cmd->add_option("--pdf-memory-limit", args->pdf_memory_limit,
-                  "Memory the PDFs read at once may take together; each is read with a quarter "
-                  "of it and fails past that (e.g. 512M, 4G; 0: no limit)")
-      ->transform(CLI::AsSizeValue(false))
+  SizeOption(cmd, "--pdf-memory-limit", &args->pdf_memory_limit,
+             "Memory the PDFs read at once may take together; each is read with a quarter "
+             "of it and fails past that (e.g. 512M, 4G; 0: no limit)")
       ->default_str("4G");
 }
 

@@ -166,7 +166,7 @@ bool FilterJsonLines(const Scanner& scanner, std::size_t max_line,
                               number, max_line > SIZE_MAX / 2 ? SIZE_MAX : 2 * max_line),
                   "<stdin>", static_cast<int>(number));
       PrintError(error.message());
-      WriteJsonLinesError(id, error, out);
+      WriteWholeLine(out, [&](std::ostream& line) { WriteJsonLinesError(id, error, line); });
       ok = false;
       break;
     }
@@ -177,8 +177,7 @@ bool FilterJsonLines(const Scanner& scanner, std::size_t max_line,
                               number, max_line),
                   "<stdin>", static_cast<int>(number));
       PrintError(error.message());
-      WriteJsonLinesError(id, error, out);
-      out.flush();
+      WriteWholeLine(out, [&](std::ostream& line) { WriteJsonLinesError(id, error, line); });
       ok = false;
       continue;
     }
@@ -187,8 +186,8 @@ bool FilterJsonLines(const Scanner& scanner, std::size_t max_line,
     id = std::move(request.id);
     if (request.error) {
       PrintError(request.error->message());
-      WriteJsonLinesError(id, *request.error, out);
-      out.flush();
+      WriteWholeLine(out,
+                     [&](std::ostream& line) { WriteJsonLinesError(id, *request.error, line); });
       ok = false;
       continue;
     }
@@ -196,13 +195,15 @@ bool FilterJsonLines(const Scanner& scanner, std::size_t max_line,
     Result<Report> report = scanner.ScanBytes(request.text, name);
     if (report) {
       ApplyBaseline(baseline, baseline_path, *report);
-      WriteJsonLines(SelectFindings(*report, options), id, out);
+      WriteWholeLine(out, [&](std::ostream& line) {
+        WriteJsonLines(SelectFindings(*report, options), id, line);
+      });
     } else {
       PrintError(report.error().message());
-      WriteJsonLinesError(id, report.error(), out);
+      WriteWholeLine(out,
+                     [&](std::ostream& line) { WriteJsonLinesError(id, report.error(), line); });
       ok = false;
     }
-    out.flush();
   }
   return ok;
 }
@@ -338,7 +339,9 @@ int RunScan(ScanArgs args) {
         fail_on.Add(report);
         any_report = true;
         if (stream) {
-          WriteJsonLines(SelectFindings(report, print_options), out.stream());
+          WriteWholeLine(out.stream(), [&](std::ostream& line) {
+            WriteJsonLines(SelectFindings(report, print_options), line);
+          });
         } else {
           reports.push_back(std::move(report));
         }
@@ -346,7 +349,10 @@ int RunScan(ScanArgs args) {
       &not_scanned);
   if (any_report) {
     if (stream) {
-      for (const NotScanned& input : not_scanned) WriteJsonLinesNotScanned(input, out.stream());
+      for (const NotScanned& input : not_scanned) {
+        WriteWholeLine(out.stream(),
+                       [&](std::ostream& line) { WriteJsonLinesNotScanned(input, line); });
+      }
     } else {
       Print(reports, not_scanned, args, out);
     }

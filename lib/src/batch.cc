@@ -51,6 +51,14 @@ class Walker {
     }
   }
 
+  // True the first time the regular file at path (by device and inode) is named or found;
+  // false for a file found before under any name. Paths that are no regular file are true.
+  bool FirstNaming(const std::string& path) {
+    struct stat st;
+    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return true;
+    return found_.insert(FileId{st.st_dev, st.st_ino}).second;
+  }
+
   // Walks the folder root; a root that yields no file at all is reported as an error entry,
   // unless what it holds was already found by an earlier walk of this Walker.
   void WalkRoot(const std::string& root) {
@@ -246,8 +254,16 @@ std::vector<PathEntry> ExpandPaths(const std::vector<std::string>& paths,
     if (fs::is_directory(status)) {
       walker.WalkRoot(path);
     } else {
-      // Named files are scanned as given; ScanFile reports what is wrong with them. A named
-      // FIFO (a process substitution) is waited on, but not one put where a regular file was.
+      // Named files are scanned as given, each once; ScanFile reports what is wrong with them.
+      // A named FIFO (a process substitution) is waited on, but not one put where a regular
+      // file was.
+      if (!walker.FirstNaming(path)) {
+        out.push_back(PathEntry{path,
+                                clausescan::Error(ErrorCode::kIo,
+                                                  "named more than once; scanned once", path),
+                                0, false, true});
+        continue;
+      }
       const bool regular = fs::is_regular_file(status);
       std::size_t bytes = regular ? fs::file_size(path, ec) : 0;
       out.push_back(PathEntry{path, std::nullopt, ec ? 0 : bytes, regular});

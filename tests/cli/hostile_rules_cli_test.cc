@@ -135,6 +135,32 @@ TEST(HostileRulesCli, PlaybookAboveTheSizeLimitIsRefused) {
   EXPECT_EQ(r.out, "");
 }
 
+// Review of perf/match10 #5: a rule file in DIR that is no regular file (a dangling link, a
+// FIFO, a link to a device) was skipped without a word; it is still skipped unopened (the run
+// goes on, exit status 0), and stderr says which file and why.
+TEST(HostileRulesCli, ARuleFileSkippedUnopenedIsNamed) {
+  TempDir dir;
+  const fs::path rules = dir.path() / "rules";
+  fs::copy(SourcePath("rules"), rules, fs::copy_options::recursive);
+  const fs::path folder = rules / "zz";
+  fs::create_directories(folder);
+  fs::create_symlink(dir.path() / "gone.yaml", folder / "dangling.yaml");
+  ASSERT_EQ(::mkfifo((folder / "fifo.yaml").c_str(), 0600), 0);
+  fs::create_symlink("/dev/zero", folder / "zero.test.txt");
+  for (const std::string command : {"rules validate " + Quote(rules), "scan --rules " +
+                                                                          Quote(rules) + " -"}) {
+    RunResult r = RunBoundedClausescan(command, kClause);
+    EXPECT_EQ(r.exit_code, 0) << command << ": " << r.err;
+    EXPECT_EQ(r.err, "clausescan: " + (folder / "dangling.yaml").string() +
+                         ": skipped: a symbolic link to nothing\n"
+                         "clausescan: " + (folder / "fifo.yaml").string() +
+                         ": skipped: it is a FIFO, not a regular file\n"
+                         "clausescan: " + (folder / "zero.test.txt").string() +
+                         ": skipped: it is a character device, not a regular file\n")
+        << command;
+  }
+}
+
 // issue 16 (files read whole): a rule file had no size limit.
 TEST(HostileRulesCli, RuleFileAboveTheSizeLimitIsRefused) {
   TempDir dir;

@@ -3,6 +3,7 @@
 // process dying of the signal (so shells and `set -e` scripts see the interrupt). The comments
 // name the item of the issue 16 new-user review each test covers.
 #include <gtest/gtest.h>
+#include <poll.h>
 #include <pty.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -16,6 +17,8 @@
 #include <string>
 #include <thread>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "cli_runner.h"
 #include "support/document_files.h"
@@ -105,6 +108,67 @@ TEST(Interrupt, TheRunSaysTheReportWasNotWrittenAndDiesOfTheSignal) {
                                scan.report.string() + " not written\n");
     EXPECT_EQ(ReadWholeFile(scan.report), kOldReport);
     EXPECT_EQ(Listing(scan.reports), std::vector<std::string>{"report.json"});
+  }
+}
+
+// Review of perf/match10 #1: `scan --format jsonl DIR > FILE` (or `| cat`) stopped by SIGTERM or
+// SIGINT while a report line is being written leaves no cut line: the line being written is
+// finished, then the run dies of the signal. Each report line here is over 1 MB, more than a
+// pipe holds, so the test stops reading in the middle of the second line and signals then.
+TEST(Interrupt, StreamedJsonLinesAreWholeOrNotThere) {
+  std::string contract;
+  for (int i = 0; i < 400; ++i) contract += std::string(kNotice) + "\n";
+  for (int signal : {SIGTERM, SIGINT}) {
+    SCOPED_TRACE(signal == SIGINT ? "SIGINT" : "SIGTERM");
+    TempDir dir;
+    const fs::path folder = dir.path() / "contracts";
+    fs::create_directory(folder);
+    for (const char* name : {"a.md", "b.md", "c.md"}) WriteWholeFile(folder / name, contract);
+    int pipe_fds[2];
+    ASSERT_EQ(::pipe(pipe_fds), 0);
+    const pid_t pid = ::fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+      ::signal(SIGINT, SIG_DFL);
+      ::dup2(pipe_fds[1], STDOUT_FILENO);
+      ::close(pipe_fds[0]);
+      ::close(pipe_fds[1]);
+      ::execl(CLAUSESCAN_BINARY, CLAUSESCAN_BINARY, "scan", "--format", "jsonl", "--jobs", "1",
+              folder.c_str(), static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    ::close(pipe_fds[1]);
+    std::string out;
+    bool signalled = false;
+    char buffer[4096];
+    for (;;) {
+      struct pollfd ready {pipe_fds[0], POLLIN, 0};
+      if (::poll(&ready, 1, 60000) <= 0) break;  // a run stuck for a minute: killed below
+      const ssize_t got = ::read(pipe_fds[0], buffer, sizeof buffer);
+      if (got <= 0) break;
+      out.append(buffer, static_cast<std::size_t>(got));
+      if (!signalled && out.find('\n') != std::string::npos) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the writer now waits
+        signalled = ::kill(pid, signal) == 0;
+      }
+    }
+    ::close(pipe_fds[0]);
+    ::kill(pid, SIGKILL);  // no-op when it has ended
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    ASSERT_TRUE(signalled);
+    ASSERT_TRUE(WIFSIGNALED(status));
+    EXPECT_EQ(WTERMSIG(status), signal);
+    ASSERT_FALSE(out.empty());
+    EXPECT_EQ(out.back(), '\n') << "cut line of " << out.size() - out.rfind('\n') - 1 << " bytes";
+    std::size_t lines = 0;
+    for (std::size_t start = 0; start < out.size(); ++lines) {
+      std::size_t end = out.find('\n', start);
+      if (end == std::string::npos) end = out.size();
+      EXPECT_TRUE(nlohmann::json::accept(out.substr(start, end - start))) << "line " << lines + 1;
+      start = end + 1;
+    }
+    EXPECT_GE(lines, 2u);  // the line being written when the signal came was finished
   }
 }
 

@@ -43,6 +43,21 @@ std::string LongDocx() {
   return MakeDocx(parts);
 }
 
+// Review of perf/match10 #2: a negative size (-1 is the largest size once read as unsigned)
+// turned a memory limit off with exit 0; it is refused as a negative count is, with status 2.
+TEST(LimitOptions, ANegativeSizeIsRefused) {
+  for (const std::string option :
+       {"--max-input-size", "--max-text-size", "--max-part-size", "--pdf-memory-limit"}) {
+    for (const std::string value : {"-1", "-5", "-1M"}) {
+      RunResult r = RunClausescan("scan " + option + " " + value + " -", kNotice);
+      EXPECT_EQ(r.exit_code, 2) << option << " " << value;
+      EXPECT_NE(r.err.find(option + ": must be 0 or more, not " + value), std::string::npos)
+          << option << " " << value << ": " << r.err;
+      EXPECT_TRUE(r.out.empty()) << option << " " << value;
+    }
+  }
+}
+
 // issue 16 review #2: every kTooLarge refusal names the file and the option that raises its
 // limit (before, "input is 74144200 bytes, above the limit of 67108864 bytes" named none).
 TEST(LimitMessages, EachNamesTheFileAndTheOption) {

@@ -522,7 +522,7 @@ TEST(PackFilesCli, SameContractIsPackedOnceAndNamesAreToldApart) {
   const std::string dotted = kSource + "/corpus/./security-addendum.md";
   RunResult r = sample.Pack(Quote(kContract) + " " + Quote(dotted) + " -o " + Quote(twice));
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_THAT(r.err, HasSubstr("named more than once; packed once"));
+  EXPECT_THAT(r.err, HasSubstr("named more than once; scanned once"));
   EXPECT_EQ(ReadWholeFile(twice / "index.md"), ReadWholeFile(once / "index.md"));
 
   fs::create_directories(sample.path() / "da");

@@ -217,6 +217,48 @@ TEST(ScanCli, BaselineLetsTheGateReactToNewClausesOnly) {
   EXPECT_THAT(bad.err, HasSubstr("msa.txt:1: not a clausescan JSON report"));
 }
 
+// Review of perf/match10 #3: the JSON report of a scan in which an input failed
+// ({"reports": [...], "errors": [...]}) is a baseline like any other; its errors add nothing.
+TEST(ScanCli, TheReportOfAScanWithAFailedInputIsABaseline) {
+  TempDir dir;
+  const std::string contract = (dir.path() / "msa.txt").string();
+  const std::string missing = (dir.path() / "gone.txt").string();
+  const std::string base = (dir.path() / "base.json").string();
+  WriteWholeFile(contract, std::string(kOccurrenceClause));
+  RunResult first = RunClausescan("scan --format json -o '" + base + "' '" + contract + "' '" +
+                                  missing + "'");
+  ASSERT_EQ(first.exit_code, 2) << first.err;
+  ASSERT_TRUE(nlohmann::json::parse(ReadWholeFile(base)).contains("errors"));
+  RunResult gated =
+      RunClausescan("scan --fail-on low --baseline '" + base + "' '" + contract + "'");
+  EXPECT_EQ(gated.exit_code, 0) << gated.out << gated.err;
+  EXPECT_THAT(gated.out, HasSubstr("1 finding is accepted in the baseline"));
+  WriteWholeFile(base, "{\"reports\": 3, \"errors\": []}");
+  RunResult bad = RunClausescan("scan --baseline '" + base + "' '" + contract + "'");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_THAT(bad.err, HasSubstr("base.json: not a clausescan JSON report"));
+}
+
+// Review of perf/match10 #4: a file named twice (`scan c.md ./c.md`, or named and in a folder
+// named too) is one document, so --fail-on counts its findings once; `scan - -` reads standard
+// input once.
+TEST(ScanCli, AFileNamedTwiceIsScannedOnce) {
+  TempDir dir;
+  const std::string contract = (dir.path() / "msa.txt").string();
+  WriteWholeFile(contract, std::string(kOccurrenceClause));
+  RunResult named = RunClausescan("scan --format json '" + contract + "' '" +
+                                  (dir.path() / "." / "msa.txt").string() + "' '" +
+                                  dir.path().string() + "'");
+  EXPECT_EQ(named.exit_code, 0) << named.err;
+  EXPECT_THAT(named.err, HasSubstr("msa.txt: named more than once; scanned once"));
+  nlohmann::json report = nlohmann::json::parse(named.out);
+  ASSERT_TRUE(report.is_object()) << named.out;  // one report, not an array
+  EXPECT_EQ(report["document"]["path"], contract);
+  RunResult piped = RunClausescan("scan --format json - -", kOccurrenceClause);
+  EXPECT_EQ(piped.exit_code, 0) << piped.err;
+  EXPECT_TRUE(nlohmann::json::parse(piped.out).is_object()) << piped.out;
+}
+
 TEST(ScanCli, SampleAddendumScansFromAnyFolder) {
   RunResult r =
       RunClausescan("scan --format json '" + SourcePath("corpus/security-addendum.md") + "'");

@@ -21,12 +21,13 @@ namespace clausescan {
 // Copyable; Filter is const and may be called from several threads at once.
 class Baseline {
  public:
-  // Reads a report written by `clausescan scan --format json` (one report or an array) or
-  // `--format jsonl`. path must name a regular file (symbolic links followed). Errors, naming
-  // the path: kIo (cannot read; not a regular file: a FIFO, device or directory is refused
-  // unopened), kTooLarge (more than 32 MiB, refused before it is read; JSON nested deeper than
-  // 64 levels, refused before it is parsed), kInvalidArgument (not a clausescan JSON report;
-  // with the line for JSON Lines). Memory: the parsed report, up to about 35 times the file.
+  // Reads a report of `clausescan scan --format json` (a report, an array, or {"reports": [...],
+  // "errors": [...]}: errors ignored) or `--format jsonl`. path must name a regular file (links
+  // followed). Errors, naming the path: kIo (cannot read; not a regular file: a FIFO, device or
+  // directory is refused unopened), kTooLarge (more than 32 MiB, refused before it is read; JSON
+  // nested deeper than 64 levels, refused before it is parsed), kInvalidArgument (not a
+  // clausescan JSON report; with the line for JSON Lines). Memory: the parsed report, up to
+  // about 35 times the file.
   static Result<Baseline> ReadFile(const std::string& path);
   // The same from JSON text (no size limit; the same depth limit); `name` is used in errors.
   static Result<Baseline> FromJson(std::string_view json, const std::string& name);

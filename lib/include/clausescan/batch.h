@@ -67,8 +67,8 @@ struct PathEntry {
   bool skipped = false;        // error is a note, not a failure: a link the walk did not follow
 };
 
-// Expands paths (files as given; folders walked recursively in name order, symlinks followed)
-// into the files to scan, applying options.include/exclude, options.hidden and
+// Expands paths (files as given, each once; folders walked recursively in name order, symlinks
+// followed) into the files to scan, applying options.include/exclude, options.hidden and
 // options.skip_files. Each real folder (device and inode) is walked once per call: a symlink
 // back to a folder being walked (one of its ancestors) is reported as a loop, one to a folder
 // already walked elsewhere is skipped silently, and so is a file the walks already found under

@@ -96,11 +96,16 @@ Result<Baseline> Baseline::FromJson(std::string_view json, const std::string& na
   Baseline baseline;
   Json whole = Json::parse(json, nullptr, /*allow_exceptions=*/false);
   if (!whole.is_discarded()) {
-    if (whole.is_array()) {
-      for (const Json& report : whole) {
+    // A scan in which an input failed writes {"reports": [...], "errors": [...]}; the inputs
+    // that failed have no findings to accept.
+    const bool with_errors = whole.is_object() && whole.contains("reports") &&
+                             !whole.contains("document");
+    const Json& reports = with_errors ? whole["reports"] : whole;
+    if (reports.is_array()) {
+      for (const Json& report : reports) {
         if (!AddReport(report, baseline.counts_)) return NotAReport(name);
       }
-    } else if (!AddReport(whole, baseline.counts_)) {
+    } else if (with_errors || !AddReport(whole, baseline.counts_)) {
       return NotAReport(name);
     }
     return baseline;
