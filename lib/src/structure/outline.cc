@@ -459,6 +459,22 @@ std::size_t TitleSentence(std::string_view s) {
   return 0;
 }
 
+// Length of a title that opens s and ends in a colon before a sentence in its own right
+// ("Payments: As defined in section 3.3 above, ..." -> 8), or 0. A colon more often leads into
+// what follows ("The Supplier shall: (a) ..."), so only a title whose sentence opens with a
+// capital letter counts, and callers ask only where the number says a section comes.
+std::size_t ColonTitle(std::string_view s) {
+  const std::size_t colon = s.substr(0, std::min<std::size_t>(s.size(), 60)).find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon + 2 >= s.size() ||
+      s[colon + 1] != ' ' || s[colon + 2] < 'A' || s[colon + 2] > 'Z') {
+    return 0;
+  }
+  const std::string_view title = s.substr(0, colon);
+  return (TitleLike(title, 6) || IsSentenceCaseTitle(title, false)) && StartsSentence(s, colon + 2)
+             ? colon
+             : 0;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Numbers and list markers at the start of a line.
 
@@ -1051,20 +1067,23 @@ bool Segmenter::ItemOfOpenList(std::size_t begin, std::string_view s) const {
          Indent(begin) == last_item_indent_;
 }
 
-// True when sn has two or more levels and follows the open section's number: its next sibling
-// ("9.2" -> "9.3") or its first child ("9.2" -> "9.2.1").
+// True when sn has two or more levels and follows the open section's number: its first child
+// ("9.2" -> "9.2.1"), its next sibling ("9.2" -> "9.3") or that of a section it is in ("3.1.2"
+// -> "3.2").
 bool Segmenter::NextInNumbering(const SectionNumber& sn) const {
   if (sn.keyword || sn.components < 2 || section_ < 0) return false;
   const std::string& open = out_.sections[static_cast<std::size_t>(section_)].number;
   const std::string_view number = sn.number;
   if (number == open + ".1") return true;
   const std::size_t cut = number.rfind('.');
-  if (cut == std::string_view::npos || open.size() <= cut || open.compare(0, cut + 1, number.substr(0, cut + 1)) != 0 ||
-      open.find('.', cut + 1) != std::string::npos) {
+  if (cut == std::string_view::npos || open.size() <= cut ||
+      open.compare(0, cut + 1, number.substr(0, cut + 1)) != 0) {
     return false;
   }
+  // The level of open that sn's last component counts: open up to its next '.'.
+  const std::size_t level_end = std::min(open.find('.', cut + 1), open.size());
   const std::string_view last = number.substr(cut + 1);
-  const std::string_view open_last = std::string_view(open).substr(cut + 1);
+  const std::string_view open_last = std::string_view(open).substr(cut + 1, level_end - cut - 1);
   if (last.empty() || open_last.empty() || !std::all_of(last.begin(), last.end(), IsDigit) ||
       !std::all_of(open_last.begin(), open_last.end(), IsDigit) || last.size() > 6 ||
       open_last.size() > 6) {
@@ -1252,6 +1271,10 @@ bool Segmenter::NumberedLine(std::size_t begin, std::string_view s, bool boundar
   }
   if (rest.empty() ? sn->bare : !heading) {
     title_sentence = sn->bare ? 0 : TitleSentence(rest);
+    // "3.5  Payments: As defined ..." after 3.4 is section 3.5 (engine limits 2 #4).
+    if (title_sentence == 0 && !sn->bare && NextInNumbering(*sn)) {
+      title_sentence = ColonTitle(rest);
+    }
     if (title_sentence == 0) return false;
     title = TrimPunctuation(rest.substr(0, title_sentence));
   }
