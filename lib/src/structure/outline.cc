@@ -693,21 +693,31 @@ bool OpensList(std::string_view marker) {
   return token == "a" || token == "A" || token == "1" || token == "i" || token == "I";
 }
 
+// The last word of a line when it is made only of letters, else "".
+std::string_view LastAlphaWord(std::string_view line) {
+  const std::size_t space = line.rfind(' ');
+  const std::string_view last = space == std::string_view::npos ? line : line.substr(space + 1);
+  return std::all_of(last.begin(), last.end(), IsAlpha) ? last : std::string_view();
+}
+
+// True when a line ends in a word that refers on to a number ("... in accordance with clause",
+// "... set out in Schedule").
+bool EndsInReferenceWord(std::string_view line) {
+  const std::string_view last = LastAlphaWord(line);
+  return !last.empty() &&
+         IsOneOf(last, {"paragraph", "paragraphs", "subparagraph", "sub-paragraph", "clause",
+                        "clauses", "section", "sections", "article", "articles", "schedule",
+                        "annex", "item", "items", "point", "points"});
+}
+
 // True when a line runs on into the next: it ends in a word that refers on ("paragraph",
 // "Clause") or in a small word ("the", "of") that leads into no list (EndsAsLeadIn: "to").
 bool RunsOn(std::string_view line) {
-  const std::size_t space = line.rfind(' ');
-  const std::string_view last = space == std::string_view::npos ? line : line.substr(space + 1);
-  if (last.empty() || !std::all_of(last.begin(), last.end(), IsAlpha)) return false;
-  return IsOneOf(last, {"paragraph", "paragraphs", "subparagraph", "sub-paragraph",
-                        "clause",    "clauses",    "section",      "sections",
-                        "article",   "articles",   "schedule",     "annex",
-                        "item",      "items",      "point",        "points",
-                        "the",       "a",          "an",           "of",
-                        "in",        "by",         "with",         "under",
-                        "from",      "for",        "per",          "at",
-                        "on",        "upon",       "into",         "its",
-                        "their"});
+  const std::string_view last = LastAlphaWord(line);
+  if (last.empty()) return false;
+  return EndsInReferenceWord(line) ||
+         IsOneOf(last, {"the", "a", "an", "of", "in", "by", "with", "under", "from", "for", "per",
+                        "at", "on", "upon", "into", "its", "their"});
 }
 
 // True when a line stops inside a sentence: it ends in a lower-case word ("... those required
@@ -999,8 +1009,9 @@ void Segmenter::HandleLine(std::size_t begin, std::size_t end, bool next_blank) 
     }
   }
   // The next number of the numbered item on the line before ("1. Quarterly access review" then
-  // "2. Encryption at rest") starts the next item, though the item before ends in no full stop.
-  if (!boundary && ContinuesNumberedRun(s)) {
+  // "2. Encryption at rest") starts the next item, though the item before ends in no full stop,
+  // unless that line ends in a word the number completes ("... in accordance with clause").
+  if (!boundary && ContinuesNumberedRun(s) && !EndsInReferenceWord(previous)) {
     MarkerLine(begin, s, true, previous);
     return;
   }
@@ -1250,6 +1261,11 @@ bool Segmenter::NumberedLine(std::size_t begin, std::string_view s, bool boundar
   // 15.") goes on with the sentence before (issue 11 #1).
   if (rest.empty() && open_ && !boundary &&
       (sn->keyword ? EndsInLowerCaseWord(previous) : RunsOn(previous))) {
+    return false;
+  }
+  // So does one followed by more words ("... in accordance with clause" / "2. The notice shall
+  // ..."): the sentence ends after the number, no clause 2 opens (engine limits 2 #3).
+  if (!rest.empty() && open_ && !boundary && !sn->keyword && EndsInReferenceWord(previous)) {
     return false;
   }
   std::string_view title = StripSeparator(rest);
