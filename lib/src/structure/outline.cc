@@ -462,17 +462,26 @@ std::size_t TitleSentence(std::string_view s) {
 // Length of a title that opens s and ends in a colon before a sentence in its own right
 // ("Payments: As defined in section 3.3 above, ..." -> 8), or 0. A colon more often leads into
 // what follows ("The Supplier shall: (a) ..."), so only a title whose sentence opens with a
-// capital letter counts, and callers ask only where the number says a section comes.
+// capital letter (or a bracketed blank to fill in) counts, and callers ask only where the
+// number says a section comes.
 std::size_t ColonTitle(std::string_view s) {
   const std::size_t colon = s.substr(0, std::min<std::size_t>(s.size(), 60)).find(':');
   if (colon == std::string_view::npos || colon == 0 || colon + 2 >= s.size() ||
-      s[colon + 1] != ' ' || s[colon + 2] < 'A' || s[colon + 2] > 'Z') {
+      s[colon + 1] != ' ' || ((s[colon + 2] < 'A' || s[colon + 2] > 'Z') && s[colon + 2] != '[')) {
     return 0;
   }
-  const std::string_view title = s.substr(0, colon);
-  return (TitleLike(title, 6) || IsSentenceCaseTitle(title, false)) && StartsSentence(s, colon + 2)
-             ? colon
-             : 0;
+  const auto titled = [](std::string_view t) {
+    return TitleLike(t, 6) || IsSentenceCaseTitle(t, false);
+  };
+  // Each part of a title joined by '/' ("Assignment / Subcontracts") is a title.
+  std::string_view rest = s.substr(0, colon);
+  bool title = true;
+  while (title && !rest.empty()) {
+    const std::size_t slash = rest.find('/');
+    title = titled(Trim(rest.substr(0, slash)));
+    rest = slash == std::string_view::npos ? std::string_view() : rest.substr(slash + 1);
+  }
+  return title && StartsSentence(s, colon + 2) ? colon : 0;
 }
 
 // ---------------------------------------------------------------------------------------------
