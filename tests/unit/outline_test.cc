@@ -814,6 +814,28 @@ TEST(Segment, AWrappedClauseReferenceOpensNoSection) {
             (Strings{"Clause 16 Audit"}));
 }
 
+// engine limits 2 #3: a clause number that the line wrapping put at the start of a line with
+// the next sentence after it ("... in accordance with clause" / "2. The notice ...") ends the
+// sentence before; it opens no item of a numbered run and no section. A real next item after a
+// finished sentence still does.
+TEST(Segment, AWrappedClauseNumberBeforeTheNextSentenceOpensNoItem) {
+  EXPECT_EQ(Sentences("1. The Supplier shall notify the Customer of any security incident in "
+                      "accordance with clause\n"
+                      "2. The notice shall be given within 24 hours.\n"),
+            (Strings{"1. The Supplier shall notify the Customer of any security incident in "
+                     "accordance with clause\n2.",
+                     "The notice shall be given within 24 hours."}));
+  EXPECT_EQ(Sentences("Schedule 1\n\n1.1 The Contractor must comply with the requirements of "
+                      "Section\n"
+                      "4. The Department may audit compliance once a year.\n"),
+            (Strings{"1.1 The Contractor must comply with the requirements of Section\n4.",
+                     "The Department may audit compliance once a year."}));
+  EXPECT_EQ(Sentences("1. The Supplier shall keep logs as set out in this clause.\n"
+                      "2. The Supplier shall encrypt backups.\n"),
+            (Strings{"1. The Supplier shall keep logs as set out in this clause.",
+                     "2. The Supplier shall encrypt backups."}));
+}
+
 // issue 11 #2 (s7): in hard-wrapped text whose list lost its markers (PDF text), a line that
 // ends in a colon leads into the lines after it, and each line that ends in ';' ends an item;
 // the item that ends the sentence ends the list.

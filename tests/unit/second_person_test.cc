@@ -94,6 +94,24 @@ TEST(SecondPerson, DocumentWithoutWeKeepsYouAsTheCustomer) {
   EXPECT_TRUE(On(report, "security_measures", "You must keep").empty()) << Describe(report);
 }
 
+// engine limits 2 #2: a buyer's requirements that say whom they address and never write as "we"
+// put the duties of "you" on the supplier.
+TEST(SecondPerson, RequirementsAddressedToTheSupplierReadYouAsTheSupplier) {
+  const Report report = Scan(
+      "Supplier Security Requirements\n\n"
+      "These requirements apply to every supplier that handles Harbour Bank information.\n\n"
+      "1. You must encrypt Harbour Bank information at rest and in transit.\n\n"
+      "2. You must not engage a subcontractor to process Harbour Bank information without "
+      "Harbour Bank's prior written consent.\n\n"
+      "3. You must delete all Harbour Bank information within 30 days after the end of the "
+      "contract.\n");
+  for (const char* category : {"security_measures", "subprocessors", "data_deletion"}) {
+    const std::vector<Finding> found = On(report, category, "You must");
+    ASSERT_EQ(found.size(), 1u) << category << "\n" << Describe(report);
+    EXPECT_EQ(found[0].party, "supplier") << category << "\n" << Describe(report);
+  }
+}
+
 }  // namespace
 namespace internal {
 namespace {
@@ -154,6 +172,20 @@ TEST(PersonSides, ReadFromTheWordsADocumentPutsBesideThePronouns) {
        "we= you="},
       // no "we" and nothing said about "you": nothing read
       {"You must keep your password secret. The Provider shall notify the Customer.", "we= you="},
+      // engine limits 2 #2: whom the document says it addresses, in a buyer's, a public body's
+      // and a platform's words
+      {"These requirements apply to every supplier that handles Harbour Bank information. You "
+       "must encrypt it.",
+       "we=customer you=supplier"},
+      {"This policy applies to all vendors of the Department. You must report each incident.",
+       "we=customer you=supplier"},
+      {"These terms are addressed to the customer. You may cancel at any time.",
+       "we=supplier you=customer"},
+      // near misses: a possessive, a thing rather than a side
+      {"This policy applies to the customer's use of the portal. You must keep your password "
+       "secret.",
+       "we= you="},
+      {"These terms apply to the services. You must keep your password secret.", "we= you="},
   };
   for (const SidesCase& c : kCases) EXPECT_EQ(Sides(c.text), c.expected) << c.text;
 }

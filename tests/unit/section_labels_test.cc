@@ -170,5 +170,35 @@ TEST(SectionLabels, NextTwoLevelNumberAfterASentenceEndingBelowIsASection) {
   EXPECT_TRUE(audit) << Findings(*report);
 }
 
+// engine limits 2 #4: a numbered clause that opens with a title and a colon ("3.3  Fees: As set
+// out ...") is the section its number says comes next, after a sibling's subclause too ("3.1.2"
+// -> "3.2"), so the subclauses after it are in it, not in the last titled section (CUAD
+// LinkPlus 3.5.4 was labelled "3.1 AMR Products").
+TEST(SectionLabels, ANextNumberWithATitleAndAColonIsASection) {
+  Result<Report> report = Scanner(Builtin()).ScanBytes(
+      "3.       SUPPLY OF UNITS\n\n"
+      "         The parties agree to work together on supplying the units described below.\n\n"
+      "         3.1      Units\n\n"
+      "                  3.1.1    Sensor Units: the Maker builds the sensor units.\n\n"
+      "                  3.1.2    Gateway Units: the Seller resells the gateway units.\n\n"
+      "         3.2      Pricing: The Seller sets the price of the units in each territory.\n\n"
+      "         3.3      Fees: As set out in section 3.2 above, the Seller may owe the Maker a "
+      "share of the fees.\n\n"
+      "                  3.3.1    Fees due shall be paid within 30 days of each quarter.\n\n"
+      "                  3.3.2    Each party may audit the records of the other party once a "
+      "year to check the fees paid.\n\n"
+      "4.       RELATIONSHIP\n\n"
+      "         4.1      The parties are independent contractors.\n",
+      "supply.txt");
+  ASSERT_TRUE(report.ok());
+  bool audit = false;
+  for (const Finding& f : report->findings) {
+    if (f.category != "audit_rights") continue;
+    audit = true;
+    EXPECT_EQ(f.section, "3.3 Fees") << Findings(*report);
+  }
+  EXPECT_TRUE(audit) << Findings(*report);
+}
+
 }  // namespace
 }  // namespace clausescan

@@ -52,8 +52,13 @@ DefinedTerms CollectDefinedTerms(const NormalizedText& text, const Outline& outl
     if (unit.kind == UnitKind::kHeading || unit.end > text.folded.size()) continue;
     const int scope = out.ScopeOf(unit.section);
     const bool global = scope >= 0 && out.definitions[scope] != 0;
-    out.glossary.Add(std::string_view(text.folded).substr(unit.begin, unit.end - unit.begin), scope,
-                     global);
+    const std::string_view folded =
+        std::string_view(text.folded).substr(unit.begin, unit.end - unit.begin);
+    out.glossary.Add(folded, scope, global);
+    if (text.text.size() == text.folded.size()) {
+      out.concepts.Add(std::string_view(text.text).substr(unit.begin, unit.end - unit.begin),
+                       folded);
+    }
   }
   return out;
 }

@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "match/concept_terms.h"
 #include "params/definitions.h"
 #include "structure/outline.h"
 #include "text/normalize.h"
@@ -16,6 +17,7 @@ namespace clausescan::internal {
 // "Interpretation"), everywhere. Sections without a number are a scope of their own.
 struct DefinedTerms {
   Glossary glossary;
+  ConceptTerms concepts;          // the terms that stand for a concept, everywhere
   std::vector<int> scope;         // by section index
   std::vector<char> definitions;  // by scope: a definitions section
   int ScopeOf(int section) const {
@@ -23,8 +25,8 @@ struct DefinedTerms {
   }
 };
 
-// Reads the definitions of every unit that is not a heading. Thread safety: touches only its
-// arguments.
+// Reads the definitions (and concept terms) of every unit that is not a heading. Thread safety:
+// touches only its arguments.
 DefinedTerms CollectDefinedTerms(const NormalizedText& text, const Outline& outline);
 
 }  // namespace clausescan::internal

@@ -403,7 +403,14 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads
       cased_.size() == folded_.size()
           ? ReadCapitalisedIncidents(cased_.substr(begin, end - begin), unit, defines_incident_)
           : std::nullopt;
-  for (const std::optional<std::string>* reading : {&elided, &resolved, &capitalised}) {
+  // "notify the Customer of any Incident" where '"Incident" means any unauthorised access to
+  // ...' is also read as "... any security incident" (engine limits 2 #1).
+  const std::optional<std::string> conceptual =
+      cased_.size() == folded_.size()
+          ? defined_.concepts.Read(cased_.substr(begin, end - begin), unit)
+          : std::nullopt;
+  for (const std::optional<std::string>* reading :
+       {&elided, &resolved, &capitalised, &conceptual}) {
     if (!*reading) continue;
     const std::vector<int>& also = evaluator_->Evaluate(patterns_, &scratch_, **reading);
     std::vector<int> both;

@@ -411,12 +411,37 @@ void Remove(std::vector<std::string>* words, std::string_view word) {
 
 }  // namespace
 
+// Votes for the side a document says it addresses: "these requirements apply to every
+// supplier", "this policy applies to all vendors", "issued to the contractor" (engine limits 2
+// #2). A possessive ("applies to the customer's use") addresses no one.
+void ReadAddressee(std::string_view text, const PartyLexicon& lexicon, Votes* votes) {
+  static const RE2 kAddressed(
+      "(?i)\\b(?:requirements|terms|conditions|schedule|standard|policy|code|document|addendum)"
+      "\\s+(?:apply|applies|is\\s+addressed|are\\s+addressed|is\\s+issued|are\\s+issued)\\s+to\\s+"
+      "(?:every|each|all|any|the|our)?\\s*([a-z-]+(?:\\s+[a-z-]+)?)([^a-z]|$)");
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece role, after;
+  int seen = 0;
+  while (seen++ < 100000 && RE2::FindAndConsume(&input, kAddressed, &role, &after)) {
+    if (!after.empty() && (after[0] == '\'' || after[0] == '-')) continue;
+    const std::string lower = Lower(std::string_view(role.data(), role.size()));
+    const std::vector<std::string_view> words = Words(lower);
+    Party side = SideOfWords(words, lexicon, /*from_end=*/false);
+    if (side == Party::kUnknown && !words.empty() && words[0].size() > 1 &&
+        words[0].back() == 's') {
+      side = SideOfPhrase(words[0].substr(0, words[0].size() - 1), lexicon);  // "all vendors"
+    }
+    votes->Add(side);
+  }
+}
+
 PersonSides ReadPersonSides(std::string_view text, const PartyLexicon& lexicon) {
   PersonSides sides;
   sides.first_person = FirstPersonWords(text) >= kFirstPersonWords;
   Votes votes;
   ReadQuotedPronouns(text, lexicon, &votes, &sides.you_names);
   ReadRolesOfYou(text, lexicon, &votes);
+  ReadAddressee(text, lexicon, &votes);
   if (votes.supplier == 0 && votes.customer == 0 && sides.first_person) {
     const int customer_signs = ReadServiceAndMoney(text, &votes);
     // issue 15 #1: a body that gives "you" its data binds the one who receives and processes

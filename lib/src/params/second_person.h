@@ -32,6 +32,8 @@ struct PersonSides {
 //   the vendor ...', '"Developer" or "You" means ...', '"we" ... refers to X, the franchisor';
 // - the role "you" is given in the text: "if you are an accredited provider", "you, as the
 //   vendor, ...";
+// - whom the document says it addresses: "these requirements apply to every supplier", "this
+//   policy applies to all vendors" (not "applies to the customer's use");
 // - failing those, in a document that writes as "we" (one that does not keeps parties.yaml's
 //   sides), how its text speaks of the services, the money and the work: "our services", "your
 //   use of", "you will pay us", "your account", "your employment" make "you" the customer (at

@@ -459,6 +459,31 @@ std::size_t TitleSentence(std::string_view s) {
   return 0;
 }
 
+// Length of a title that opens s and ends in a colon before a sentence in its own right
+// ("Payments: As defined in section 3.3 above, ..." -> 8), or 0. A colon more often leads into
+// what follows ("The Supplier shall: (a) ..."), so only a title whose sentence opens with a
+// capital letter (or a bracketed blank to fill in) counts, and callers ask only where the
+// number says a section comes.
+std::size_t ColonTitle(std::string_view s) {
+  const std::size_t colon = s.substr(0, std::min<std::size_t>(s.size(), 60)).find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon + 2 >= s.size() ||
+      s[colon + 1] != ' ' || ((s[colon + 2] < 'A' || s[colon + 2] > 'Z') && s[colon + 2] != '[')) {
+    return 0;
+  }
+  const auto titled = [](std::string_view t) {
+    return TitleLike(t, 6) || IsSentenceCaseTitle(t, false);
+  };
+  // Each part of a title joined by '/' ("Assignment / Subcontracts") is a title.
+  std::string_view rest = s.substr(0, colon);
+  bool title = true;
+  while (title && !rest.empty()) {
+    const std::size_t slash = rest.find('/');
+    title = titled(Trim(rest.substr(0, slash)));
+    rest = slash == std::string_view::npos ? std::string_view() : rest.substr(slash + 1);
+  }
+  return title && StartsSentence(s, colon + 2) ? colon : 0;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Numbers and list markers at the start of a line.
 
@@ -677,21 +702,31 @@ bool OpensList(std::string_view marker) {
   return token == "a" || token == "A" || token == "1" || token == "i" || token == "I";
 }
 
+// The last word of a line when it is made only of letters, else "".
+std::string_view LastAlphaWord(std::string_view line) {
+  const std::size_t space = line.rfind(' ');
+  const std::string_view last = space == std::string_view::npos ? line : line.substr(space + 1);
+  return std::all_of(last.begin(), last.end(), IsAlpha) ? last : std::string_view();
+}
+
+// True when a line ends in a word that refers on to a number ("... in accordance with clause",
+// "... set out in Schedule").
+bool EndsInReferenceWord(std::string_view line) {
+  const std::string_view last = LastAlphaWord(line);
+  return !last.empty() &&
+         IsOneOf(last, {"paragraph", "paragraphs", "subparagraph", "sub-paragraph", "clause",
+                        "clauses", "section", "sections", "article", "articles", "schedule",
+                        "annex", "item", "items", "point", "points"});
+}
+
 // True when a line runs on into the next: it ends in a word that refers on ("paragraph",
 // "Clause") or in a small word ("the", "of") that leads into no list (EndsAsLeadIn: "to").
 bool RunsOn(std::string_view line) {
-  const std::size_t space = line.rfind(' ');
-  const std::string_view last = space == std::string_view::npos ? line : line.substr(space + 1);
-  if (last.empty() || !std::all_of(last.begin(), last.end(), IsAlpha)) return false;
-  return IsOneOf(last, {"paragraph", "paragraphs", "subparagraph", "sub-paragraph",
-                        "clause",    "clauses",    "section",      "sections",
-                        "article",   "articles",   "schedule",     "annex",
-                        "item",      "items",      "point",        "points",
-                        "the",       "a",          "an",           "of",
-                        "in",        "by",         "with",         "under",
-                        "from",      "for",        "per",          "at",
-                        "on",        "upon",       "into",         "its",
-                        "their"});
+  const std::string_view last = LastAlphaWord(line);
+  if (last.empty()) return false;
+  return EndsInReferenceWord(line) ||
+         IsOneOf(last, {"the", "a", "an", "of", "in", "by", "with", "under", "from", "for", "per",
+                        "at", "on", "upon", "into", "its", "their"});
 }
 
 // True when a line stops inside a sentence: it ends in a lower-case word ("... those required
@@ -983,8 +1018,9 @@ void Segmenter::HandleLine(std::size_t begin, std::size_t end, bool next_blank) 
     }
   }
   // The next number of the numbered item on the line before ("1. Quarterly access review" then
-  // "2. Encryption at rest") starts the next item, though the item before ends in no full stop.
-  if (!boundary && ContinuesNumberedRun(s)) {
+  // "2. Encryption at rest") starts the next item, though the item before ends in no full stop,
+  // unless that line ends in a word the number completes ("... in accordance with clause").
+  if (!boundary && ContinuesNumberedRun(s) && !EndsInReferenceWord(previous)) {
     MarkerLine(begin, s, true, previous);
     return;
   }
@@ -1051,20 +1087,23 @@ bool Segmenter::ItemOfOpenList(std::size_t begin, std::string_view s) const {
          Indent(begin) == last_item_indent_;
 }
 
-// True when sn has two or more levels and follows the open section's number: its next sibling
-// ("9.2" -> "9.3") or its first child ("9.2" -> "9.2.1").
+// True when sn has two or more levels and follows the open section's number: its first child
+// ("9.2" -> "9.2.1"), its next sibling ("9.2" -> "9.3") or that of a section it is in ("3.1.2"
+// -> "3.2").
 bool Segmenter::NextInNumbering(const SectionNumber& sn) const {
   if (sn.keyword || sn.components < 2 || section_ < 0) return false;
   const std::string& open = out_.sections[static_cast<std::size_t>(section_)].number;
   const std::string_view number = sn.number;
   if (number == open + ".1") return true;
   const std::size_t cut = number.rfind('.');
-  if (cut == std::string_view::npos || open.size() <= cut || open.compare(0, cut + 1, number.substr(0, cut + 1)) != 0 ||
-      open.find('.', cut + 1) != std::string::npos) {
+  if (cut == std::string_view::npos || open.size() <= cut ||
+      open.compare(0, cut + 1, number.substr(0, cut + 1)) != 0) {
     return false;
   }
+  // The level of open that sn's last component counts: open up to its next '.'.
+  const std::size_t level_end = std::min(open.find('.', cut + 1), open.size());
   const std::string_view last = number.substr(cut + 1);
-  const std::string_view open_last = std::string_view(open).substr(cut + 1);
+  const std::string_view open_last = std::string_view(open).substr(cut + 1, level_end - cut - 1);
   if (last.empty() || open_last.empty() || !std::all_of(last.begin(), last.end(), IsDigit) ||
       !std::all_of(open_last.begin(), open_last.end(), IsDigit) || last.size() > 6 ||
       open_last.size() > 6) {
@@ -1233,6 +1272,11 @@ bool Segmenter::NumberedLine(std::size_t begin, std::string_view s, bool boundar
       (sn->keyword ? EndsInLowerCaseWord(previous) : RunsOn(previous))) {
     return false;
   }
+  // So does one followed by more words ("... in accordance with clause" / "2. The notice shall
+  // ..."): the sentence ends after the number, no clause 2 opens (engine limits 2 #3).
+  if (!rest.empty() && open_ && !boundary && !sn->keyword && EndsInReferenceWord(previous)) {
+    return false;
+  }
   std::string_view title = StripSeparator(rest);
   std::size_t title_sentence = 0;
   bool heading = TitleLike(title, 12) || (alone && IsShortPhrase(rest));
@@ -1252,6 +1296,10 @@ bool Segmenter::NumberedLine(std::size_t begin, std::string_view s, bool boundar
   }
   if (rest.empty() ? sn->bare : !heading) {
     title_sentence = sn->bare ? 0 : TitleSentence(rest);
+    // "3.5  Payments: As defined ..." after 3.4 is section 3.5 (engine limits 2 #4).
+    if (title_sentence == 0 && !sn->bare && NextInNumbering(*sn)) {
+      title_sentence = ColonTitle(rest);
+    }
     if (title_sentence == 0) return false;
     title = TrimPunctuation(rest.substr(0, title_sentence));
   }
