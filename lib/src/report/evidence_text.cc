@@ -80,6 +80,10 @@ void WriteDocument(const EvidenceNeed& need, std::ostream& out) {
     } else {
       line += ") not yet valid";
     }
+    if (doc.expires_in_days >= 0) {
+      line += "; expires in " + Plural(static_cast<std::size_t>(doc.expires_in_days), "day", "days") +
+              ": renew it";
+    }
     if (doc.expires_before_term) {
       line += "; expires before the contract's term ends (" + need.term_ends + ")";
     }
