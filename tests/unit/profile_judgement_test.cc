@@ -850,6 +850,98 @@ TEST(ProfileJudgement, SentenceAsksOnlyForTheControlsOfWhatItSays) {
   EXPECT_THAT(ControlIds(found[0]), Contains("A.7.2"));
 }
 
+// issue 13 s10 #3: a report scanned without a profile, judged by the library with its rule set
+// (JudgeAgainstProfile with a RuleSet, BuildPack with PackOptions::rules), lists only what its
+// clause asks, as a scan with a profile does; without the rule set, every control it lists.
+TEST(ProfileJudgement, LibraryJudgementWithTheRuleSetNarrowsAsAScanDoes) {
+  Profile profile = Supplier();
+  profile.soa.push_back({"A.7.2", false, ControlStatus::kNotImplemented, "no premises",
+                         "acme.yaml", 6});
+  const std::string text =
+      "Provider encrypts Customer Data at rest, with the keys held in a hardware security "
+      "module.\n";
+  const CalendarDate on = *CalendarDate::Parse("2026-12-06");
+  Report with_rules = ScanText(text, "contract.txt", ScanOptions{});
+  Report without_rules = with_rules;
+  JudgeAgainstProfile(test_scan::BuiltinRules(), profile, on, std::nullopt, "", &with_rules);
+  JudgeAgainstProfile(profile, on, &without_rules);
+  const std::vector<Finding> narrowed = On(with_rules, "security_measures", "hardware security");
+  const std::vector<Finding> all = On(without_rules, "security_measures", "hardware security");
+  ASSERT_EQ(narrowed.size(), 1u);
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_THAT(ControlIds(narrowed[0]), ElementsAre("A.8.24"));
+  EXPECT_THAT(GapIds(narrowed[0]), Not(Contains("A.7.2")));
+  EXPECT_THAT(GapIds(all[0]), Contains("A.7.2"));
+  // Judging again with the rule set changes nothing.
+  Report twice = with_rules;
+  JudgeAgainstProfile(test_scan::BuiltinRules(), profile, on, std::nullopt, "", &twice);
+  EXPECT_THAT(ControlIds(On(twice, "security_measures", "hardware security")[0]),
+              ElementsAre("A.8.24"));
+
+  const Report plain = ScanText(text, "contract.txt", ScanOptions{});
+  PackOptions options;
+  options.as_of = on;
+  const Pack whole = BuildPack({plain}, profile, options);
+  options.rules = test_scan::BuiltinRules();
+  const Pack asked = BuildPack({plain}, profile, options);
+  auto controls_of = [](const Pack& pack) {
+    std::vector<std::string> ids;
+    for (const PackClause& clause : pack.clauses) {
+      if (clause.category == "security_measures") {
+        ids.insert(ids.end(), clause.controls.begin(), clause.controls.end());
+      }
+    }
+    return ids;
+  };
+  EXPECT_THAT(controls_of(whole), Contains("A.7.2"));
+  EXPECT_THAT(controls_of(asked), ElementsAre("A.8.24"));
+}
+
+// issue 13 s10 #1 (asks16): the rules with long control lists ask for what their sentence says.
+// A media-disposal sentence asks for no backups (A.8.13, which the SoA excludes), one on backups
+// does; a notice clause names no expired ISO certificate and no assessment of events unless it
+// speaks of suspected incidents; a programme that must comply with ISO 27001 asks for compliance
+// (A.5.36), not encryption or monitoring.
+TEST(ProfileJudgement, LongControlListsAskForWhatTheSentenceSays) {
+  const Finding media = Judged(
+      "Supplier shall securely destroy all storage media that has held Customer Data at the end of "
+      "the life of that media.\n",
+      "data_deletion", "storage media");
+  EXPECT_THAT(ControlIds(media), IsSupersetOf({"A.8.10", "A.7.14"}));
+  EXPECT_THAT(ControlIds(media), Not(Contains("A.8.13")));
+  EXPECT_THAT(GapIds(media), Not(Contains("A.8.13")));
+  EXPECT_THAT(DocumentIds(media), Not(Contains("backup-policy")));
+  const Finding backups = Judged(
+      "Supplier shall delete all Customer Data, including backups, within 30 days after "
+      "termination.\n",
+      "data_deletion", "backups");
+  EXPECT_THAT(GapIds(backups), Contains("A.8.13"));
+  EXPECT_THAT(DocumentIds(backups), Contains("backup-policy"));
+
+  const Finding notice = Judged(
+      "Supplier shall notify Customer within 48 hours after becoming aware of a Security "
+      "Incident.\n",
+      "incident_notification", "48 hours");
+  EXPECT_THAT(ControlIds(notice), Not(Contains("A.5.25")));
+  EXPECT_THAT(DocumentIds(notice), Not(Contains("iso-certificate")));
+  for (const std::string& note : notice.profile->notes) {
+    EXPECT_THAT(note, Not(HasSubstr("ISO 27001 certificate"))) << note;
+  }
+  const Finding suspected = Judged(
+      "Supplier shall notify Customer within 48 hours after becoming aware of any suspected "
+      "Security Incident.\n",
+      "incident_notification", "48 hours");
+  EXPECT_THAT(ControlIds(suspected), Contains("A.5.25"));
+
+  const Finding programme = Judged(
+      "Supplier shall maintain an information security program that complies with ISO/IEC "
+      "27001.\n",
+      "security_measures", "program");
+  EXPECT_THAT(ControlIds(programme), IsSupersetOf({"A.5.1", "A.5.36"}));
+  EXPECT_THAT(ControlIds(programme), Not(Contains("A.8.24")));
+  EXPECT_THAT(ControlIds(programme), Not(Contains("A.8.16")));
+}
+
 // issue 13 s10 #1: evidence collection (A.5.28) and lessons learned (A.5.27) are asked by an
 // incident clause that speaks of them, not by one on disclosure.
 TEST(ProfileJudgement, IncidentClauseAsksForEvidenceCollectionOnlyWhenItSpeaksOfIt) {
@@ -892,6 +984,10 @@ TEST(ProfileJudgement, DocumentExpiringWithin90DaysIsSaid) {
       "incident_notification", "72 hours", p);
   EXPECT_THAT(f.profile->notes,
               Contains("Incident response procedure expires on 2027-01-15 (in 40 days): renew it"));
+  for (const ProfileDocument& doc : f.profile->documents) {
+    EXPECT_EQ(doc.expires_in_days, doc.evidence == "incident-response-procedure" ? 40 : -1)
+        << doc.evidence;
+  }
   p.evidence[1].valid_until = Date("2027-06-30");
   const Finding later = Judged(
       "Supplier shall notify Customer of any Security Incident within 72 hours after confirming "
@@ -899,6 +995,9 @@ TEST(ProfileJudgement, DocumentExpiringWithin90DaysIsSaid) {
       "incident_notification", "72 hours", p);
   for (const std::string& note : later.profile->notes) {
     EXPECT_THAT(note, Not(HasSubstr("Incident response procedure expires"))) << note;
+  }
+  for (const ProfileDocument& doc : later.profile->documents) {
+    EXPECT_EQ(doc.expires_in_days, -1) << doc.evidence;
   }
 }
 
