@@ -282,19 +282,28 @@ TEST(ProfileJudgement, DocumentsValidExpiredAndMissing) {
       "Supplier shall notify Customer of any Security Incident within 24 hours of its "
       "occurrence.\n",
       "incident_notification", "24 hours");
-  // Evidence: incident-response-procedure, breach-notification-template, iso-certificate,
-  // soa-excerpt.
+  // Evidence the notice asks for: incident-response-procedure, breach-notification-template,
+  // soa-excerpt (rules/incident_notification/window.yaml, asks).
   ASSERT_EQ(f.profile->documents.size(), f.evidence.size());
   const auto& docs = f.profile->documents;
   EXPECT_EQ(docs[0].evidence, "incident-response-procedure");
   EXPECT_EQ(docs[0].status, "valid");
   EXPECT_EQ(docs[0].file, "evidence/incident-response-procedure.pdf");
   EXPECT_EQ(docs[1].status, "missing");
-  EXPECT_EQ(docs[2].status, "expired");
-  EXPECT_EQ(docs[2].valid_until, "2026-03-01");
-  EXPECT_THAT(f.profile->notes, Contains("ISO 27001 certificate expired 2026-03-01"));
   EXPECT_THAT(f.profile->notes,
               Contains(HasSubstr("no document in your profile: Breach notification")));
+  // A programme that must comply with ISO 27001 asks for the certificate, which has expired.
+  const Finding programme = Judged(
+      "Supplier shall maintain an information security program that complies with ISO/IEC "
+      "27001.\n",
+      "security_measures", "program");
+  const auto iso = std::find_if(
+      programme.profile->documents.begin(), programme.profile->documents.end(),
+      [](const ProfileDocument& doc) { return doc.evidence == "iso-certificate"; });
+  ASSERT_NE(iso, programme.profile->documents.end());
+  EXPECT_EQ(iso->status, "expired");
+  EXPECT_EQ(iso->valid_until, "2026-03-01");
+  EXPECT_THAT(programme.profile->notes, Contains("ISO 27001 certificate expired 2026-03-01"));
 }
 
 // issue 13 s8 #2: with an SoA in the profile, the excerpt `pack` generates from it answers
