@@ -124,7 +124,8 @@ TEST(EvidenceProfileCli, DocumentExpiringWithin90DaysIsSaid) {
   RunResult json = evidence_on("json", "2027-04-15");
   ASSERT_EQ(json.exit_code, 0) << json.err;
   bool saw_irp = false;
-  for (const nlohmann::json& item : nlohmann::json::parse(json.out)["items"]) {
+  const nlohmann::json pack = nlohmann::json::parse(json.out);
+  for (const nlohmann::json& item : pack["items"]) {
     if (item["id"] != "incident-response-procedure") continue;
     saw_irp = true;
     EXPECT_EQ(item["document"]["expires_in_days"], 76);
