@@ -206,8 +206,8 @@ TEST(EvidenceProfileCli, InternalDocumentNamesItsRedactedCopy) {
   EXPECT_TRUE(saw) << json.out;
   RunResult csv = Evidence("csv", profile);
   ASSERT_EQ(csv.exit_code, 0) << csv.err;
-  EXPECT_THAT(csv.out, HasSubstr(",expires_before_term,redacted\r\n"));
-  EXPECT_THAT(csv.out, HasSubstr(",irp-redacted.txt\r\n"));
+  EXPECT_THAT(csv.out, HasSubstr(",expires_before_term,redacted,expires_in_days\r\n"));
+  EXPECT_THAT(csv.out, HasSubstr(",irp-redacted.txt,\r\n"));
 }
 
 }  // namespace
