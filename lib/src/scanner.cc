@@ -624,8 +624,8 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
     if (!term_ends) {  // issue 13 s7 #2: the term the contract states
       term_ends = ReadContractTerm(doc, text, lines, on, &term_source);
     }
-    internal::KeepWhatTheClauseAsks(data, &report);  // issue 13 s10 #1
-    JudgeAgainstProfile(*options.profile, on, term_ends, term_source, &report);
+    internal::JudgeWhatTheClauseAsks(data, *options.profile, on, term_ends, term_source,
+                                     &report);  // issue 13 s10 #1
   }
   return report;
 }

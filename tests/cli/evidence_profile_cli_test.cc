@@ -108,6 +108,38 @@ TEST(EvidenceProfileCli, TermEndsFlagsADocumentThatExpiresBeforeIt) {
   }
 }
 
+// issue 13 s10 #6: a document that expires within 90 days is said in every format, as
+// `scan --profile` and `profile check` say it; one further off is not.
+TEST(EvidenceProfileCli, DocumentExpiringWithin90DaysIsSaid) {
+  TempDir dir;
+  const std::string profile = "--profile " + Quote(WriteProfile(dir));
+  auto evidence_on = [&](const std::string& format, const std::string& day) {
+    return RunClausescan("evidence --format " + format + " --as-of " + day + " " + profile + " -",
+                         kClause);
+  };
+  RunResult text = evidence_on("text", "2027-04-15");  // 76 days before 2027-06-30
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_THAT(text.out, HasSubstr("irp.txt (nda, valid until 2027-06-30); expires in 76 days: "
+                                  "renew it"));
+  RunResult json = evidence_on("json", "2027-04-15");
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  bool saw_irp = false;
+  const nlohmann::json pack = nlohmann::json::parse(json.out);
+  for (const nlohmann::json& item : pack["items"]) {
+    if (item["id"] != "incident-response-procedure") continue;
+    saw_irp = true;
+    EXPECT_EQ(item["document"]["expires_in_days"], 76);
+  }
+  EXPECT_TRUE(saw_irp) << json.out;
+  RunResult csv = evidence_on("csv", "2027-04-15");
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_THAT(csv.out.substr(0, csv.out.find('\n')), HasSubstr(",redacted,expires_in_days"));
+  EXPECT_THAT(csv.out, HasSubstr(",irp.txt,nda,2027-06-30,valid,,,76\r\n"));
+  RunResult far = evidence_on("text", "2026-12-06");  // 206 days before
+  ASSERT_EQ(far.exit_code, 0) << far.err;
+  EXPECT_THAT(far.out, Not(HasSubstr("renew it")));
+}
+
 // Without a profile the list is as before.
 TEST(EvidenceProfileCli, NoProfileNoDocuments) {
   RunResult json = RunClausescan("evidence --format json -", kClause);
@@ -174,8 +206,8 @@ TEST(EvidenceProfileCli, InternalDocumentNamesItsRedactedCopy) {
   EXPECT_TRUE(saw) << json.out;
   RunResult csv = Evidence("csv", profile);
   ASSERT_EQ(csv.exit_code, 0) << csv.err;
-  EXPECT_THAT(csv.out, HasSubstr(",expires_before_term,redacted\r\n"));
-  EXPECT_THAT(csv.out, HasSubstr(",irp-redacted.txt\r\n"));
+  EXPECT_THAT(csv.out, HasSubstr(",expires_before_term,redacted,expires_in_days\r\n"));
+  EXPECT_THAT(csv.out, HasSubstr(",irp-redacted.txt,\r\n"));
 }
 
 }  // namespace

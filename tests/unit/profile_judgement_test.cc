@@ -282,19 +282,28 @@ TEST(ProfileJudgement, DocumentsValidExpiredAndMissing) {
       "Supplier shall notify Customer of any Security Incident within 24 hours of its "
       "occurrence.\n",
       "incident_notification", "24 hours");
-  // Evidence: incident-response-procedure, breach-notification-template, iso-certificate,
-  // soa-excerpt.
+  // Evidence the notice asks for: incident-response-procedure, breach-notification-template,
+  // iso-certificate, soa-excerpt (rules/incident_notification/window.yaml, asks).
   ASSERT_EQ(f.profile->documents.size(), f.evidence.size());
   const auto& docs = f.profile->documents;
   EXPECT_EQ(docs[0].evidence, "incident-response-procedure");
   EXPECT_EQ(docs[0].status, "valid");
   EXPECT_EQ(docs[0].file, "evidence/incident-response-procedure.pdf");
   EXPECT_EQ(docs[1].status, "missing");
-  EXPECT_EQ(docs[2].status, "expired");
-  EXPECT_EQ(docs[2].valid_until, "2026-03-01");
-  EXPECT_THAT(f.profile->notes, Contains("ISO 27001 certificate expired 2026-03-01"));
   EXPECT_THAT(f.profile->notes,
               Contains(HasSubstr("no document in your profile: Breach notification")));
+  // A programme that must comply with ISO 27001 asks for the certificate too, which has expired.
+  const Finding programme = Judged(
+      "Supplier shall maintain an information security program that complies with ISO/IEC "
+      "27001.\n",
+      "security_measures", "program");
+  const auto iso = std::find_if(
+      programme.profile->documents.begin(), programme.profile->documents.end(),
+      [](const ProfileDocument& doc) { return doc.evidence == "iso-certificate"; });
+  ASSERT_NE(iso, programme.profile->documents.end());
+  EXPECT_EQ(iso->status, "expired");
+  EXPECT_EQ(iso->valid_until, "2026-03-01");
+  EXPECT_THAT(programme.profile->notes, Contains("ISO 27001 certificate expired 2026-03-01"));
 }
 
 // issue 13 s8 #2: with an SoA in the profile, the excerpt `pack` generates from it answers
@@ -850,6 +859,90 @@ TEST(ProfileJudgement, SentenceAsksOnlyForTheControlsOfWhatItSays) {
   EXPECT_THAT(ControlIds(found[0]), Contains("A.7.2"));
 }
 
+// issue 13 s10 #3: a report scanned without a profile, judged by the library with its rule set
+// (JudgeAgainstProfile with a RuleSet, BuildPack with PackOptions::rules), lists only what its
+// clause asks, as a scan with a profile does; without the rule set, every control it lists.
+TEST(ProfileJudgement, LibraryJudgementWithTheRuleSetNarrowsAsAScanDoes) {
+  Profile profile = Supplier();
+  profile.soa.push_back({"A.7.2", false, ControlStatus::kNotImplemented, "no premises",
+                         "acme.yaml", 6});
+  const std::string text =
+      "Provider encrypts Customer Data at rest, with the keys held in a hardware security "
+      "module.\n";
+  const CalendarDate on = *CalendarDate::Parse("2026-12-06");
+  Report with_rules = ScanText(text, "contract.txt", ScanOptions{});
+  Report without_rules = with_rules;
+  JudgeAgainstProfile(test_scan::BuiltinRules(), profile, on, std::nullopt, "", &with_rules);
+  JudgeAgainstProfile(profile, on, &without_rules);
+  const std::vector<Finding> narrowed = On(with_rules, "security_measures", "hardware security");
+  const std::vector<Finding> all = On(without_rules, "security_measures", "hardware security");
+  ASSERT_EQ(narrowed.size(), 1u);
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_THAT(ControlIds(narrowed[0]), ElementsAre("A.8.24"));
+  EXPECT_THAT(GapIds(narrowed[0]), Not(Contains("A.7.2")));
+  EXPECT_THAT(GapIds(all[0]), Contains("A.7.2"));
+  // Judging again with the rule set changes nothing.
+  Report twice = with_rules;
+  JudgeAgainstProfile(test_scan::BuiltinRules(), profile, on, std::nullopt, "", &twice);
+  EXPECT_THAT(ControlIds(On(twice, "security_measures", "hardware security")[0]),
+              ElementsAre("A.8.24"));
+
+  const Report plain = ScanText(text, "contract.txt", ScanOptions{});
+  PackOptions options;
+  options.as_of = on;
+  const Pack whole = BuildPack({plain}, profile, options);
+  options.rules = test_scan::BuiltinRules();
+  const Pack asked = BuildPack({plain}, profile, options);
+  auto controls_of = [](const Pack& pack) {
+    std::vector<std::string> ids;
+    for (const PackClause& clause : pack.clauses) {
+      if (clause.category == "security_measures") {
+        ids.insert(ids.end(), clause.controls.begin(), clause.controls.end());
+      }
+    }
+    return ids;
+  };
+  EXPECT_THAT(controls_of(whole), Contains("A.7.2"));
+  EXPECT_THAT(controls_of(asked), ElementsAre("A.8.24"));
+}
+
+// issue 13 s10 #1 (asks16): the rules with long control lists ask for what their sentence says.
+// A media-disposal sentence asks for no backups (A.8.13, which the SoA excludes), one on backups
+// does; a notice clause asks for no assessment of events unless it speaks of suspected
+// incidents; a programme that must comply with ISO 27001 asks for compliance
+// (A.5.36), not encryption or monitoring.
+TEST(ProfileJudgement, LongControlListsAskForWhatTheSentenceSays) {
+  struct Case {
+    std::string text, category, words;
+    std::vector<std::string> asked, not_asked;  // control or evidence ids
+  };
+  const std::vector<Case> cases = {
+      {"Supplier shall securely destroy all storage media that has held Customer Data at the end "
+       "of the life of that media.\n",
+       "data_deletion", "storage media", {"A.8.10", "A.7.14"}, {"A.8.13", "backup-policy"}},
+      {"Supplier shall delete all Customer Data, including backups, within 30 days after "
+       "termination.\n",
+       "data_deletion", "backups", {"A.8.10", "A.8.13", "backup-policy"}, {"A.7.14"}},
+      {"Supplier shall notify Customer within 48 hours after becoming aware of a Security "
+       "Incident.\n",
+       "incident_notification", "48 hours", {"A.5.24", "A.5.26"}, {"A.5.25", "A.5.20"}},
+      {"Supplier shall notify Customer within 48 hours after becoming aware of any suspected "
+       "Security Incident.\n",
+       "incident_notification", "48 hours", {"A.5.25"}, {"A.5.20"}},
+      {"Supplier shall maintain an information security program that complies with ISO/IEC "
+       "27001.\n",
+       "security_measures", "program", {"A.5.1", "A.5.36"}, {"A.8.24", "A.8.16"}},
+  };
+  for (const Case& c : cases) {
+    const Finding f = Judged(c.text, c.category, c.words);
+    std::vector<std::string> ids = ControlIds(f);
+    for (const std::string& id : DocumentIds(f)) ids.push_back(id);
+    for (const std::string& id : GapIds(f)) ids.push_back(id);
+    EXPECT_THAT(ids, IsSupersetOf(c.asked)) << c.text;
+    for (const std::string& id : c.not_asked) EXPECT_THAT(ids, Not(Contains(id))) << c.text;
+  }
+}
+
 // issue 13 s10 #1: evidence collection (A.5.28) and lessons learned (A.5.27) are asked by an
 // incident clause that speaks of them, not by one on disclosure.
 TEST(ProfileJudgement, IncidentClauseAsksForEvidenceCollectionOnlyWhenItSpeaksOfIt) {
@@ -892,6 +985,10 @@ TEST(ProfileJudgement, DocumentExpiringWithin90DaysIsSaid) {
       "incident_notification", "72 hours", p);
   EXPECT_THAT(f.profile->notes,
               Contains("Incident response procedure expires on 2027-01-15 (in 40 days): renew it"));
+  for (const ProfileDocument& doc : f.profile->documents) {
+    EXPECT_EQ(doc.expires_in_days, doc.evidence == "incident-response-procedure" ? 40 : -1)
+        << doc.evidence;
+  }
   p.evidence[1].valid_until = Date("2027-06-30");
   const Finding later = Judged(
       "Supplier shall notify Customer of any Security Incident within 72 hours after confirming "
@@ -899,6 +996,9 @@ TEST(ProfileJudgement, DocumentExpiringWithin90DaysIsSaid) {
       "incident_notification", "72 hours", p);
   for (const std::string& note : later.profile->notes) {
     EXPECT_THAT(note, Not(HasSubstr("Incident response procedure expires"))) << note;
+  }
+  for (const ProfileDocument& doc : later.profile->documents) {
+    EXPECT_EQ(doc.expires_in_days, -1) << doc.evidence;
   }
 }
 

@@ -10,6 +10,7 @@
 #include "clausescan/date.h"
 #include "clausescan/profile.h"
 #include "clausescan/report.h"
+#include "clausescan/rules.h"
 
 namespace clausescan {
 
@@ -50,6 +51,17 @@ void JudgeAgainstProfile(const Profile& profile, const CalendarDate& on,
 // report->document.term_source and each ProfileJudgement::term_source, and said in each note of
 // a document that expires before the term ends. "" when the term was given (--term-ends).
 void JudgeAgainstProfile(const Profile& profile, const CalendarDate& on,
+                         const std::optional<CalendarDate>& term_ends,
+                         const std::string& term_source, Report* report);
+
+// As above, first narrowing each finding to what its own clause asks of the ISMS by the rules of
+// `rules` (docs/rules.md, "asks"; give the rule set the report was scanned with): its controls,
+// evidence and evidence_controls keep, for each rule that found it, only the ids of that rule's
+// `asks` entries that apply to the clause (all of them for a rule without `asks`); evidence no
+// rule of the finding lists (a flag's) stays; a finding of a rule `rules` does not know is left as
+// it is. A scan with ScanOptions::profile judges this way; the overloads without `rules` judge
+// every control and document a finding lists. Narrowing twice changes nothing.
+void JudgeAgainstProfile(const RuleSet& rules, const Profile& profile, const CalendarDate& on,
                          const std::optional<CalendarDate>& term_ends,
                          const std::string& term_source, Report* report);
 

@@ -15,6 +15,7 @@
 #include "clausescan/profile.h"
 #include "clausescan/report.h"
 #include "clausescan/result.h"
+#include "clausescan/rules.h"
 
 namespace clausescan {
 
@@ -140,6 +141,11 @@ struct PackOptions {
   // gap (kExpiresInTerm). `clausescan pack --term-ends` sets it. Unset, the latest term the
   // reports read from their contracts (DocumentInfo::term_ends with a term_source) is used.
   std::optional<CalendarDate> term_ends;
+  // The rule set the reports were scanned with: when set, every report is judged again with it
+  // (JudgeAgainstProfile with a RuleSet), so each clause lists only the controls and evidence it
+  // asks for (docs/rules.md, "asks") even when it was scanned without a profile. Unset, a report
+  // not yet judged is judged with every control and document its findings list.
+  std::optional<RuleSet> rules;
 };
 
 // The whole pack, as plain values; WritePack lays it out as files.

@@ -82,6 +82,9 @@ struct ProfileDocument {
   // A valid document that expires before ProfileJudgement::term_ends (issue 13 #1); false when
   // no term is known.
   bool expires_before_term = false;
+  // For a valid document that expires within 90 days of the scan date (the judgement's notes say
+  // "renew it"), the days left, 0 to 90; -1 otherwise.
+  int expires_in_days = -1;
   // For an "internal" document with a redacted copy, that copy as the profile writes it: what
   // may be shared instead of the original (`clausescan pack` copies it); "" otherwise.
   std::string redacted;

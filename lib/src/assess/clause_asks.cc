@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "assess/assess.h"
+#include "clausescan/judgement.h"
 #include "match/pattern_shape.h"
 
 namespace clausescan::internal {
@@ -109,4 +110,21 @@ void KeepWhatTheClauseAsks(const RuleSetData& data, Report* report) {
   }
 }
 
+void JudgeWhatTheClauseAsks(const RuleSetData& data, const Profile& profile,
+                            const CalendarDate& on, const std::optional<CalendarDate>& term_ends,
+                            const std::string& term_source, Report* report) {
+  KeepWhatTheClauseAsks(data, report);
+  JudgeAgainstProfile(profile, on, term_ends, term_source, report);
+}
+
 }  // namespace clausescan::internal
+
+namespace clausescan {
+
+void JudgeAgainstProfile(const RuleSet& rules, const Profile& profile, const CalendarDate& on,
+                         const std::optional<CalendarDate>& term_ends,
+                         const std::string& term_source, Report* report) {
+  internal::JudgeWhatTheClauseAsks(rules.data(), profile, on, term_ends, term_source, report);
+}
+
+}  // namespace clausescan

@@ -3,6 +3,11 @@
 #ifndef CLAUSESCAN_ASSESS_CLAUSE_ASKS_H_
 #define CLAUSESCAN_ASSESS_CLAUSE_ASKS_H_
 
+#include <optional>
+#include <string>
+
+#include "clausescan/date.h"
+#include "clausescan/profile.h"
 #include "clausescan/report.h"
 #include "rules/model.h"
 
@@ -15,6 +20,13 @@ namespace clausescan::internal {
 // Order is kept; evidence_controls keeps only kept ids. Rules are looked up by id in
 // data.rules (sorted by id); a finding of an unknown rule is left as it is.
 void KeepWhatTheClauseAsks(const RuleSetData& data, Report* report);
+
+// KeepWhatTheClauseAsks, then JudgeAgainstProfile: how a report is judged against a profile
+// when its rule set is known (a scan with ScanOptions::profile, JudgeAgainstProfile with a
+// RuleSet, BuildPack with PackOptions::rules).
+void JudgeWhatTheClauseAsks(const RuleSetData& data, const Profile& profile,
+                            const CalendarDate& on, const std::optional<CalendarDate>& term_ends,
+                            const std::string& term_source, Report* report);
 
 }  // namespace clausescan::internal
 

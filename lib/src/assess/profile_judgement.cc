@@ -778,6 +778,7 @@ void AddDocuments(const Profile& profile, const CalendarDate& on,
         // issue 13 s10 #6: as `profile check` and `pack` warn of it.
         const long days_left = file->valid_until.DaysSinceEpoch() - on.DaysSinceEpoch();
         if (days_left <= kExpiresSoonDays) {
+          doc.expires_in_days = static_cast<int>(days_left);
           judgement.notes.push_back(fmt::format("{} expires on {} (in {} {}): renew it",
                                                 doc.title, doc.valid_until, days_left,
                                                 days_left == 1 ? "day" : "days"));

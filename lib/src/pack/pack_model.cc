@@ -10,6 +10,7 @@
 #include <tuple>
 #include <vector>
 
+#include "assess/clause_asks.h"
 #include "clausescan/judgement.h"
 #include "clausescan/pack.h"
 #include "common/control_ids.h"
@@ -207,17 +208,21 @@ void AddNoTermCheck(const std::vector<ContractTerm>& terms, std::vector<PackGap>
                               without.size() == 1 ? "its term's" : "their terms'")});
 }
 
-// The reports, each judged against profile on `on` when any finding of it is not.
+// The reports, each judged against profile on `on` when any finding of it is not, and every one
+// when the rule set is known (to narrow each clause to what it asks).
 std::vector<Report> Judged(const std::vector<Report>& reports, const Profile& profile,
-                           const CalendarDate& on, const std::optional<CalendarDate>& term_ends) {
+                           const CalendarDate& on, const std::optional<CalendarDate>& term_ends,
+                           const std::optional<RuleSet>& rules) {
   std::vector<Report> judged = reports;
   for (Report& report : judged) {
     const bool all = std::all_of(report.findings.begin(), report.findings.end(),
                                  [](const Finding& f) { return f.profile.has_value(); });
     const std::optional<CalendarDate> term = TermOf(report, term_ends);
     const std::string source = term && !term_ends ? report.document.term_source : "";
-    if (!all || report.document.profile_date != on.ToString() ||
-        report.document.term_ends != (term ? term->ToString() : "")) {
+    if (rules) {
+      internal::JudgeWhatTheClauseAsks(rules->data(), profile, on, term, source, &report);
+    } else if (!all || report.document.profile_date != on.ToString() ||
+               report.document.term_ends != (term ? term->ToString() : "")) {
       JudgeAgainstProfile(profile, on, term, source, &report);
     }
   }
@@ -369,7 +374,8 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
   const std::vector<ContractTerm> terms = TermsOf(reports, options.term_ends);
   // Per clause, the index of its contract in reports.
   std::vector<std::size_t> clause_contract;
-  for (const Report& report : Judged(reports, profile, options.as_of, options.term_ends)) {
+  for (const Report& report :
+       Judged(reports, profile, options.as_of, options.term_ends, options.rules)) {
     const std::size_t contract = pack.contracts.size();
     pack.contracts.push_back(report.document.path);
     const std::size_t first_of_report = pack.clauses.size();

@@ -42,7 +42,8 @@ void WriteEvidenceJson(const std::vector<EvidenceNeed>& pack, std::ostream& out)
           {"title", doc.title},          {"file", doc.file},
           {"sharing", doc.sharing},      {"valid_until", doc.valid_until},
           {"status", doc.status},        {"expires_before_term", doc.expires_before_term},
-          {"term_ends", need.term_ends}, {"redacted", doc.redacted}};
+          {"term_ends", need.term_ends}, {"redacted", doc.redacted},
+          {"expires_in_days", doc.expires_in_days}};
     }
     items.push_back(std::move(item));
   }
@@ -58,7 +59,8 @@ void WriteEvidenceCsv(const std::vector<EvidenceNeed>& pack, std::ostream& out) 
       pack.begin(), pack.end(), [](const EvidenceNeed& need) { return need.document.has_value(); });
   out << "item,title,item_risk,controls,path,line,category,rule,risk,rationale";
   if (documents) {
-    out << ",document,sharing,valid_until,document_status,expires_before_term,redacted";
+    out << ",document,sharing,valid_until,document_status,expires_before_term,redacted,"
+           "expires_in_days";
   }
   out << "\r\n";
   for (const EvidenceNeed& need : pack) {
@@ -76,7 +78,8 @@ void WriteEvidenceCsv(const std::vector<EvidenceNeed>& pack, std::ostream& out) 
         out << ',' << internal::CsvField(doc.file) << ',' << internal::CsvField(doc.sharing) << ','
             << internal::CsvField(doc.valid_until) << ',' << internal::CsvField(doc.status) << ','
             << (doc.expires_before_term ? need.term_ends : "") << ','
-            << internal::CsvField(doc.redacted);
+            << internal::CsvField(doc.redacted) << ','
+            << (doc.expires_in_days >= 0 ? std::to_string(doc.expires_in_days) : "");
       }
       out << "\r\n";
     }

@@ -33,6 +33,11 @@ void AddFinding(const Report& report, std::size_t report_index, std::size_t find
   for (const ProfileDocument& doc : f.profile->documents) {
     if (doc.evidence != item.id) continue;
     if (!need.document) need.document = doc;
+    // The soonest expiry any judgement of the item saw (issue 13 s10 #6).
+    if (doc.expires_in_days >= 0 && (need.document->expires_in_days < 0 ||
+                                     doc.expires_in_days < need.document->expires_in_days)) {
+      need.document->expires_in_days = doc.expires_in_days;
+    }
     if (doc.expires_before_term) {
       need.document->expires_before_term = true;
       const std::string& term = f.profile->term_ends;

@@ -80,6 +80,10 @@ void WriteDocument(const EvidenceNeed& need, std::ostream& out) {
     } else {
       line += ") not yet valid";
     }
+    if (doc.expires_in_days >= 0) {
+      line += "; expires in " + Plural(static_cast<std::size_t>(doc.expires_in_days), "day", "days") +
+              ": renew it";
+    }
     if (doc.expires_before_term) {
       // issue 13 s11 #2: the contract whose term it is, as `pack` names it.
       line += need.term_source.empty()
