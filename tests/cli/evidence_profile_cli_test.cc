@@ -101,11 +101,15 @@ TEST(EvidenceProfileCli, TermEndsFlagsADocumentThatExpiresBeforeIt) {
                                "contract's term ends"));
   RunResult json = Evidence("json", options);
   ASSERT_EQ(json.exit_code, 0) << json.err;
-  for (const nlohmann::json& item : nlohmann::json::parse(json.out)["items"]) {
+  const nlohmann::json report = nlohmann::json::parse(json.out);
+  bool seen = false;
+  for (const nlohmann::json& item : report["items"]) {
     if (item["id"] != "incident-response-procedure") continue;
+    seen = true;
     EXPECT_EQ(item["document"]["expires_before_term"], true);
     EXPECT_EQ(item["document"]["term_ends"], "2028-01-01");
   }
+  EXPECT_TRUE(seen) << json.out;
 }
 
 // issue 13 s10 #6: a document that expires within 90 days is said in every format, as

@@ -147,7 +147,7 @@ TEST(HostileRulesCli, ARuleFileSkippedUnopenedIsNamed) {
   fs::create_symlink(dir.path() / "gone.yaml", folder / "dangling.yaml");
   ASSERT_EQ(::mkfifo((folder / "fifo.yaml").c_str(), 0600), 0);
   fs::create_symlink("/dev/zero", folder / "zero.test.txt");
-  for (const std::string command : {"rules validate " + Quote(rules), "scan --rules " +
+  for (const std::string& command : {"rules validate " + Quote(rules), "scan --rules " +
                                                                           Quote(rules) + " -"}) {
     RunResult r = RunBoundedClausescan(command, kClause);
     EXPECT_EQ(r.exit_code, 0) << command << ": " << r.err;
