@@ -120,5 +120,27 @@ TEST(AnswersFitCli, RulesShowEndsWithTheNotice) {
   }
 }
 
+// A certificate of deletion the clause already gives on request: the answer proposing a
+// certificate on written request is not offered; a certificate at the end of the services is
+// (fifth review of issue 14 #3: Common Paper DPA 93, Bonterms DPA 148).
+TEST(AnswersFitCli, CertificateOnRequestGetsNoCertificateOnRequestAnswer) {
+  constexpr const char* kCertificateAnswer = "Certify deletion on written request";
+  const std::string on_request = Scan(
+      "dpa.md",
+      "# Data Processing Addendum\n\nThis Addendum is between Lumen Metrics Inc. (\"Processor\") "
+      "and the customer named in the Order Form (\"Controller\").\n\n9. Deletion\n\n9.2 Within 30 "
+      "days after the end of the Services, Processor shall delete all Personal Data and, on "
+      "Controller's written request, certify the deletion in writing.\n");
+  EXPECT_THAT(on_request, HasSubstr("data_deletion"));
+  EXPECT_THAT(on_request, Not(HasSubstr(kCertificateAnswer)));
+  const std::string automatic = Scan(
+      "dpa.md",
+      "# Data Processing Addendum\n\nThis Addendum is between Lumen Metrics Inc. (\"Processor\") "
+      "and the customer named in the Order Form (\"Controller\").\n\n9. Deletion\n\n9.2 Within 30 "
+      "days after the end of the Services, Processor shall delete all Personal Data including all "
+      "backup copies and shall certify the deletion to Controller in writing within 10 days.\n");
+  EXPECT_THAT(automatic, HasSubstr(kCertificateAnswer));
+}
+
 }  // namespace
 }  // namespace clausescan::testing
