@@ -395,6 +395,10 @@ std::vector<GoldenCase> GoldenCases() {
       {"asks entry asking nothing", w,
        WindowRuleWithLine(17, "  - Notice within 72 hours.\nasks:\n  - {text: ['x']}"),
        w + ":19:5: an entry of 'asks' names no 'controls' and no 'evidence'"},
+      // attack review of main 26f857a #6: empty lists ask for nothing either
+      {"asks entry with empty lists", w,
+       WindowRuleWithLine(17, "  - Notice within 72 hours.\nasks:\n  - {controls: [], evidence: []}"),
+       w + ":19:5: an entry of 'asks' names no 'controls' and no 'evidence'"},
       {"unknown evidence", w, WindowRuleWithLine(15, "evidence: [incident-respons-procedure]"),
        w + ":15:12: unknown evidence 'incident-respons-procedure' (did you mean "
            "'incident-response-procedure'?)"},

@@ -77,6 +77,9 @@ Status ReadAsk(PatternExpander& patterns, const YAML::Node& node, const Catalogs
                                             IdsOf(catalogs.evidence), rule.evidence,
                                             &ask->evidence));
   }
+  if (ask->controls.empty() && ask->evidence.empty()) {  // `controls: []`: asks nothing either
+    return file.At(node, "an entry of 'asks' names no 'controls' and no 'evidence'");
+  }
   return std::nullopt;
 }
 
