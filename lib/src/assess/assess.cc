@@ -189,10 +189,7 @@ void AddCalledForEvidence(const std::vector<EvidenceEntry>& catalogue, Finding& 
   for (const EvidenceEntry& entry : catalogue) {
     const bool called = std::any_of(
         entry.called_for_by.begin(), entry.called_for_by.end(), [&](const std::string& flag) {
-          auto it = finding.parameters.find(flag);
-          const bool* set =
-              it == finding.parameters.end() ? nullptr : std::get_if<bool>(&it->second);
-          return set != nullptr && *set;
+          return FlagSet(finding, flag);
         });
     const bool listed = std::any_of(finding.evidence.begin(), finding.evidence.end(),
                                     [&](const EvidenceItem& item) { return item.id == entry.id; });
@@ -219,6 +216,13 @@ bool IsNameChar(char c) {
 }
 
 }  // namespace
+
+bool FlagSet(const Finding& finding, const std::string& name) {
+  auto it = finding.parameters.find(name);
+  if (it == finding.parameters.end()) return false;
+  const bool* value = std::get_if<bool>(&it->second);
+  return value != nullptr && *value;
+}
 
 bool Refines(std::string_view refined, std::string_view general) {
   return refined.size() > general.size() + 1 && refined.substr(0, general.size()) == general &&

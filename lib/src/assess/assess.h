@@ -62,6 +62,10 @@ void AddUnique(std::vector<std::string>& list, std::string text);
 bool SaidIn(const std::vector<std::string>& list, std::string_view text,
             std::string_view prefix = {});
 
+// True when the finding's parameter `name` is a flag that is set (true); false when absent or
+// not a flag.
+bool FlagSet(const Finding& finding, const std::string& name);
+
 // True when position id `refined` refines `general`: it is general's id followed by '-' and more
 // ("audit-security-testing-open" refines "audit-security-testing"). A position and its
 // refinement are one idea: where both apply, only the refinement gives risk, reason and proposal.

@@ -5,6 +5,7 @@
 #include <string>
 #include <variant>
 
+#include "assess/assess.h"
 #include "assess/merge.h"
 
 namespace clausescan::internal {
@@ -38,13 +39,6 @@ bool Limits(const NearbyProtection& protection, const Finding& finding) {
   return finding.rule == protection.limits || finding.category == protection.limits;
 }
 
-bool HasFlag(const Finding& finding, const char* flag) {
-  auto it = finding.parameters.find(flag);
-  if (it == finding.parameters.end()) return false;
-  const bool* value = std::get_if<bool>(&it->second);
-  return value != nullptr && *value;
-}
-
 }  // namespace
 
 void ReadNearbyProtections(const RuleSetData& data, const std::vector<int>& sections,
@@ -56,7 +50,7 @@ void ReadNearbyProtections(const RuleSetData& data, const std::vector<int>& sect
     std::set<int> granting_sections;
     bool granted_in_document = false;
     for (std::size_t i = 0; i < findings.size(); ++i) {
-      if (findings[i].category != protection.category || !HasFlag(findings[i], protection.flag)) {
+      if (findings[i].category != protection.category || !FlagSet(findings[i], protection.flag)) {
         continue;
       }
       granted_in_document = true;
@@ -66,7 +60,7 @@ void ReadNearbyProtections(const RuleSetData& data, const std::vector<int>& sect
     for (std::size_t i = 0; i < findings.size(); ++i) {
       Finding& finding = findings[i];
       // A sentence that asks nothing of the user has nothing for a limit to lessen.
-      if (!Limits(protection, finding) || HasFlag(finding, protection.gives) ||
+      if (!Limits(protection, finding) || FlagSet(finding, protection.gives) ||
           finding.holds == "nothing") {
         continue;
       }

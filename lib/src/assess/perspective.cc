@@ -11,6 +11,8 @@
 #include <variant>
 #include <vector>
 
+#include "assess/assess.h"
+
 namespace clausescan::internal {
 namespace {
 
@@ -52,13 +54,6 @@ void Revise(Risk risk, std::string reason, const std::string& earlier, Finding* 
   finding->risk = risk;
   finding->reasons = std::move(reasons);
   finding->positions.clear();
-}
-
-bool HasFlag(const Finding& finding, const std::string& name) {
-  auto it = finding.parameters.find(name);
-  if (it == finding.parameters.end()) return false;
-  const bool* value = std::get_if<bool>(&it->second);
-  return value != nullptr && *value;
 }
 
 // True for a government's own auditor ("comptroller general", "auditor general"), as
@@ -115,7 +110,7 @@ void JudgeAudit(const PartyRole& role, Party party, Party user, const SideNames&
            "", finding);
     return;
   }
-  if (!role.right && party == Opposite(user) && HasFlag(*finding, "reports_in_lieu")) {
+  if (!role.right && party == Opposite(user) && FlagSet(*finding, "reports_in_lieu")) {
     // "Customer agrees that its audit rights are satisfied by the Audit Reports": their
     // acceptance of reports instead of an audit limits their audits of us.
     Revise(Risk::kInfo,
