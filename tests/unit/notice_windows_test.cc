@@ -63,5 +63,36 @@ TEST(NoticeWindows, AWrappedNumberInsideASentenceKeepsItsWindow) {
   });
 }
 
+TEST(NoticeWindows, AWindowTheNextSentenceGivesTheNoticeIsTheClauses) {
+  ExpectWindows({
+      // UK, EU (GDPR roles), US, AU wordings: "the notice", "such notification", "this notice",
+      // and the notice as the object of the next sentence.
+      {"9.1 The Supplier shall notify the Customer of any Security Incident. The notice shall be "
+       "given within 24 hours.\n",
+       "Supplier shall notify", "window_hours", 24},
+      {"9.2 The Processor shall inform the Controller of each Personal Data Breach. Such "
+       "notification shall reach the Controller no later than 36 hours after the Processor "
+       "becomes aware of the breach.\n",
+       "Processor shall inform", "window_hours", 36},
+      {"9.3 Vendor will report to Client any actual or suspected Security Breach affecting Client "
+       "Data. This notice must be provided within two (2) business days of discovery.\n",
+       "Vendor will report", "window_days", 2},
+      {"9.4 The Contractor must notify the Commonwealth of any data breach involving Commonwealth "
+       "Data. The Contractor will send the notification within seventy-two (72) hours.\n",
+       "Contractor must notify", "window_hours", 72},
+      // Near misses: the next sentence gives a window to something else (an invoice, a notice of
+      // termination, a report the first sentence does not ask for).
+      {"9.5 The Supplier shall notify the Customer of any Security Incident. The Customer shall "
+       "pay each invoice within 30 days.\n",
+       "Supplier shall notify", "window_hours", -1},
+      {"9.6 The Processor shall inform the Controller of each Personal Data Breach. The notice of "
+       "termination shall be given within 90 days.\n",
+       "Processor shall inform", "window_hours", -1},
+      {"9.7 The Supplier shall notify the Customer of any Security Incident. The Supplier shall "
+       "deliver the service report within 10 business days of the month end.\n",
+       "Supplier shall notify", "window_days", -1},
+  });
+}
+
 }  // namespace
 }  // namespace clausescan

@@ -22,6 +22,7 @@
 #include "match/capitalised_incidents.h"
 #include "match/defined_terms.h"
 #include "match/fallback.h"
+#include "match/following_deadlines.h"
 #include "match/glossary_entries.h"
 #include "match/inline_definitions.h"
 #include "match/lead_clauses.h"
@@ -627,7 +628,9 @@ std::vector<char> ParagraphsWithText(const Outline& outline) {
 
 }  // namespace
 
-struct Matcher::Impl : CompiledRules {};
+struct Matcher::Impl : CompiledRules {
+  std::vector<RuleDurations> durations;  // by rule, for TakeDeadlinesFromNextSentence
+};
 
 Matcher::Matcher() : impl_(std::make_unique<Impl>()) {}
 Matcher::~Matcher() = default;
@@ -660,6 +663,9 @@ Result<std::unique_ptr<Matcher>> Matcher::Compile(const std::vector<Rule>& rules
     impl.total_groups += compiled.groups;
     impl.rules.push_back(std::move(compiled));
     (rule.scope == Scope::kParagraph ? paragraph : sentence).Add(rule, static_cast<int>(i));
+  }
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    impl.durations.push_back({&impl.rules[i].params, DurationNames(rules[i].parameters)});
   }
   if (auto error = sentence.Finish(options, &impl.sentence)) return *error;
   if (auto error = paragraph.Finish(options, &impl.paragraph)) return *error;
@@ -700,6 +706,8 @@ std::vector<RuleHit> Matcher::Match(const NormalizedText& text, const Outline& o
       antecedents.See(said, unit.section);
     }
   }
+  // "... of any Security Incident. The notice shall be given within 24 hours." (limits 3 #2)
+  TakeDeadlinesFromNextSentence(outline, text.folded, impl_->durations, 0, &hits);
   ExtendListClauses(outline, text.folded, lexicon, &hits);
   const std::size_t sentence_hits = hits.size();
   if (!impl_->paragraph.empty()) {
