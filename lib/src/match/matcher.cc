@@ -630,6 +630,7 @@ std::vector<char> ParagraphsWithText(const Outline& outline) {
 
 struct Matcher::Impl : CompiledRules {
   std::vector<RuleDurations> durations;  // by rule, for TakeDeadlinesFromNextSentence
+  std::shared_ptr<const ConceptReadings> term_readings;  // may be null
 };
 
 Matcher::Matcher() : impl_(std::make_unique<Impl>()) {}
@@ -640,11 +641,12 @@ Result<std::unique_ptr<Matcher>> Matcher::Compile(const std::vector<Rule>& rules
   return Compile(rules, parties, MatcherOptions());
 }
 
-Result<std::unique_ptr<Matcher>> Matcher::Compile(const std::vector<Rule>& rules,
-                                                  const PartyLexicon& parties,
-                                                  const MatcherOptions& options) {
+Result<std::unique_ptr<Matcher>> Matcher::Compile(
+    const std::vector<Rule>& rules, const PartyLexicon& parties, const MatcherOptions& options,
+    std::shared_ptr<const ConceptReadings> term_readings) {
   std::unique_ptr<Matcher> matcher(new Matcher());
   Impl& impl = *matcher->impl_;
+  impl.term_readings = std::move(term_readings);
   impl.parties = parties;
   ScopeBuilder sentence;
   ScopeBuilder paragraph;
@@ -680,7 +682,7 @@ std::vector<RuleHit> Matcher::Match(const NormalizedText& text, const Outline& o
   const std::size_t keep = max_hits == 0 ? static_cast<std::size_t>(-1) : max_hits + 1;
   std::vector<RuleHit> hits;
   UnitEvaluator evaluator(*impl_);
-  const DefinedTerms defined = CollectDefinedTerms(text, outline);
+  const DefinedTerms defined = CollectDefinedTerms(text, outline, impl_->term_readings.get());
   if (!impl_->sentence.empty()) {
     Antecedents antecedents;
     ScopeRunner runner(*impl_, lexicon, impl_->sentence, text, defined, &evaluator, &hits,
