@@ -348,10 +348,19 @@ class ScopeRunner {
     bool done = false;
     std::vector<DutyClause> clauses;
     std::vector<std::vector<int>> passed;
+    bool first_done = false;
+    std::vector<int> first_passed;  // the rules that hold up to the end of the first duty
   };
   // The later duty of unit, held by `party` or by both, in which rule holds by itself
   // ("customer shall provide the logs and provider shall notify ..."), or nullptr.
   const DutyClause* LaterDuty(int rule, Party party, std::string_view unit, LaterDuties* later);
+  // The duty of a sentence whose first duty is held by first_party that states rule when that
+  // first duty does not: the first later duty held by another party in which rule holds by
+  // itself, when the text up to the end of the first duty does not hold it ("customer will pay
+  // the fees but supplier will encrypt ..." is the supplier's encryption), or nullptr. Run asks
+  // it for rules of any party (a rule of one party keeps its own later duty, LaterDuty).
+  const DutyClause* DutyThatStates(int rule, Party first_party, std::string_view unit,
+                                   LaterDuties* later);
   // The rules of a category with `headings: measures` that hold in unit only after
   // kMeasuresHeadingLead, sorted; empty unless unit states no duty and names no holder.
   std::vector<int> UnderMeasuresHeading(std::string_view unit);
@@ -477,6 +486,13 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads
     hit.party = std::binary_search(from_heading.begin(), from_heading.end(), index)
                     ? Party::kSupplier
                     : facts.duty_holder;
+    if (rule.party == Party::kUnknown && !needs_lead && lead.text.empty() &&
+        hit.party != Party::kUnknown) {
+      if (const DutyClause* own = DutyThatStates(index, hit.party, unit, &later)) {
+        hit.party = own->party;
+        said = unit.substr(own->begin, own->end - own->begin);
+      }
+    }
     if (OtherParty(rule.party, hit.party)) {
       const DutyClause* duty = needs_lead ? nullptr : LaterDuty(index, rule.party, unit, &later);
       if (duty == nullptr) continue;
@@ -557,6 +573,30 @@ const DutyClause* ScopeRunner::LaterDuty(int rule, Party party, std::string_view
     }
   }
   return nullptr;
+}
+
+const DutyClause* ScopeRunner::DutyThatStates(int rule, Party first_party, std::string_view unit,
+                                              LaterDuties* later) {
+  if (!later->done) LaterDuty(rule, first_party, unit, later);  // computes the clauses
+  if (later->clauses.size() < 2 || later->clauses[0].party != first_party) return nullptr;
+  const DutyClause* own = nullptr;
+  for (std::size_t k = 1; k < later->clauses.size() && own == nullptr; ++k) {
+    const DutyClause& c = later->clauses[k];
+    const std::vector<int>& holds = later->passed[k - 1];
+    if (c.party != first_party && c.party != Party::kUnknown &&
+        std::binary_search(holds.begin(), holds.end(), rule)) {
+      own = &c;
+    }
+  }
+  if (own == nullptr) return nullptr;
+  if (!later->first_done) {
+    later->first_done = true;
+    later->first_passed =
+        evaluator_->Evaluate(patterns_, &scratch_, unit.substr(0, later->clauses[0].end));
+  }
+  return std::binary_search(later->first_passed.begin(), later->first_passed.end(), rule)
+             ? nullptr
+             : own;
 }
 
 std::vector<int> ScopeRunner::UnderMeasuresHeading(std::string_view unit) {
