@@ -67,8 +67,8 @@ class ConceptTerms {
 
   // Records the term a unit defines ('"x" means BODY', '"x": BODY', at the unit's start after
   // an optional clause number or after the end of a sentence) when its body states a concept
-  // (ConceptReadings::ConceptOf) and its name does not already say that concept in the rules' words.
-  // cased is the unit's text and folded its folded view, of the same length (else nothing is
+  // (ConceptReadings::ConceptOf) and its name does not already say that concept in the rules'
+  // words. cased is the unit's text and folded its folded view, of the same length (else nothing is
   // recorded). A term defined as two different concepts stands for neither.
   void Add(std::string_view cased, std::string_view folded);
 

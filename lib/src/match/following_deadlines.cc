@@ -15,8 +15,8 @@ namespace {
 constexpr std::size_t kPointerWithinBytes = 60;
 
 struct ActNoun {
-  const char* noun;    // the noun that points back, after a determiner
-  const char* leads;   // what the sentence before says that the noun names
+  const char* noun;   // the noun that points back, after a determiner
+  const char* leads;  // what the sentence before says that the noun names
 };
 
 const ActNoun kActNouns[] = {
@@ -31,8 +31,9 @@ const RE2& PointerOf(std::size_t i) {
     for (const ActNoun& a : kActNouns) {
       out->push_back(std::make_unique<RE2>(
           std::string("\\b(?:the|such|this|that|said|any such|each such|these|those) (?:") +
-          a.noun + ")\\b( (?:of|about|for|to|period|periods|address|addresses|details|"
-                   "provisions?|requirements?|clause|section)\\b)?"));
+          a.noun +
+          ")\\b( (?:of|about|for|to|period|periods|address|addresses|details|"
+          "provisions?|requirements?|clause|section)\\b)?"));
     }
     return out;
   }();
