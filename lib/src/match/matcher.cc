@@ -431,12 +431,28 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads
   // Rules that hold only with the lead-in before the item ("provider shall: (a) encrypt ...").
   std::vector<int> with_lead;
   std::string joined;
+  std::string flowing;            // the lead-in and the item as one sentence (FlowingLeadIn)
+  std::vector<int> only_flowing;  // the rules that hold only in flowing
   const LeadContext lead = leads != nullptr ? leads->For(unit_index) : LeadContext();
   if (!lead.text.empty()) {
     const std::vector<int>& lead_alone = RulesOfLead(lead.text);
     joined.reserve(lead.text.size() + 1 + unit.size());
     joined.append(lead.text).append(" ").append(unit);
-    for (int index : evaluator_->Evaluate(patterns_, &scratch_, joined)) {
+    std::vector<int> together = evaluator_->Evaluate(patterns_, &scratch_, joined);
+    // Also as the one sentence they make ("customer data must be:" / "(b) deleted within 30
+    // days": "... must be deleted within 30 days", engine limits 3 #4); a rule that holds only
+    // so reads its parameters there.
+    if (std::optional<std::string> reading = FlowingLeadIn(lead.text, unit)) {
+      flowing = std::move(*reading);
+      const std::vector<int>& also = evaluator_->Evaluate(patterns_, &scratch_, flowing);
+      std::set_difference(also.begin(), also.end(), together.begin(), together.end(),
+                          std::back_inserter(only_flowing));
+      std::vector<int> both;
+      std::set_union(together.begin(), together.end(), also.begin(), also.end(),
+                     std::back_inserter(both));
+      together = std::move(both);
+    }
+    for (int index : together) {
       if (!std::binary_search(passed.begin(), passed.end(), index) &&
           !std::binary_search(lead_alone.begin(), lead_alone.end(), index)) {
         with_lead.push_back(index);
@@ -476,12 +492,15 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads
       defines, leads != nullptr ? leads->HolderOf(unit_index) : DutyHolder(unit, parties_)};
   const ItemTexts items = RuleItems(unit);
   LaterDuties later;
-  ParamMemo memo;  // the texts it reads (unit, joined, items) outlive it
+  ParamMemo memo;  // the texts it reads (unit, joined, flowing, items) outlive it
   for (int index : passed) {
     const CompiledRule& rule = rules_.rules[index];
     if (facts.definition && !rule.definitions) continue;
     const bool needs_lead = std::binary_search(with_lead.begin(), with_lead.end(), index);
-    std::string_view said = needs_lead ? std::string_view(joined) : unit;
+    std::string_view said = !needs_lead ? unit
+                            : std::binary_search(only_flowing.begin(), only_flowing.end(), index)
+                                ? std::string_view(flowing)
+                                : std::string_view(joined);
     RuleHit hit;
     hit.party = std::binary_search(from_heading.begin(), from_heading.end(), index)
                     ? Party::kSupplier
@@ -594,9 +613,8 @@ const DutyClause* ScopeRunner::DutyThatStates(int rule, Party first_party, std::
     later->first_passed =
         evaluator_->Evaluate(patterns_, &scratch_, unit.substr(0, later->clauses[0].end));
   }
-  return std::binary_search(later->first_passed.begin(), later->first_passed.end(), rule)
-             ? nullptr
-             : own;
+  return std::binary_search(later->first_passed.begin(), later->first_passed.end(), rule) ? nullptr
+                                                                                          : own;
 }
 
 std::vector<int> ScopeRunner::UnderMeasuresHeading(std::string_view unit) {
