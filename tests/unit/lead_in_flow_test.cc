@@ -32,6 +32,10 @@ TEST(LeadInFlow, TheLeadInRunsIntoTheItemWithoutItsMarks) {
       {"vendor shall", "iv. encrypt all client data;", "vendor shall encrypt all client data;"},
       {"the supplier shall:", "- return all customer data",
        "the supplier shall return all customer data"},
+      // A lead-in that announces its items: they are things listed, not the rest of its sentence.
+      {"customer shall develop the application to accommodate the following:",
+       "b. records of early payment of taxes", std::nullopt},
+      {"the charges are as follows:", "(a) monthly fees;", std::nullopt},
       // Nothing to leave out: the item reads on from the lead-in as it is.
       {"the supplier shall", "encrypt all customer data;", std::nullopt},
   };

@@ -26,6 +26,14 @@ std::optional<std::string> FlowingLeadIn(std::string_view lead, std::string_view
     lead.remove_suffix(1);
     changed = true;
   }
+  // A lead-in that announces its items ("... the following:", "as follows:") leaves no phrase
+  // for them to complete: its items are things listed, not the rest of its sentence.
+  while (!lead.empty() && lead.back() == ' ') lead.remove_suffix(1);
+  for (std::string_view last : {" following", " follows"}) {
+    if (lead.size() >= last.size() && lead.substr(lead.size() - last.size()) == last) {
+      return std::nullopt;
+    }
+  }
   re2::StringPiece rest(item.data(), item.size());
   if (RE2::Consume(&rest, kMarker)) changed = true;
   if (!changed) return std::nullopt;

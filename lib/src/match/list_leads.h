@@ -34,7 +34,8 @@ struct LeadContext {
 // ':' or dash, then the item without its list marker ("customer data must be:" and "(b) deleted
 // within 30 days" -> "customer data must be deleted within 30 days"), so that a pattern may run
 // from the lead-in's words into the item's. nullopt when there is neither a closing mark nor a
-// marker to leave out. lead and item are folded views. Linear in their sizes.
+// marker to leave out, and when the lead-in only announces its items ("... the following:", "as
+// follows:"). lead and item are folded views. Linear in their sizes.
 std::optional<std::string> FlowingLeadIn(std::string_view lead, std::string_view item);
 
 // Lead-ins of one document's units. Bounds, so that matching stays in proportion to the text:
