@@ -298,6 +298,22 @@ const std::vector<int>& UnitEvaluator::Evaluate(const ScopePatterns& patterns,
   return passed_;
 }
 
+// True when the clause starting at `begin` of unit follows a coordinator or a stop that opens a
+// main clause ("..., and the supplier shall", "... but the supplier will", "; the supplier"),
+// not a word that makes its subject an object ("upon notice from licensor pay licensor").
+bool OpensMainClause(std::string_view unit, std::size_t begin) {
+  std::string_view before = unit.substr(0, std::min(begin, unit.size()));
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  if (before.empty()) return false;
+  if (before.back() == ',' || before.back() == ';' || before.back() == ':') return true;
+  const std::size_t space = before.rfind(' ');
+  const std::string_view last = space == std::string_view::npos ? before : before.substr(space + 1);
+  for (std::string_view word : {"and", "but", "while", "whereas", "or", "then", "yet"}) {
+    if (last == word) return true;
+  }
+  return false;
+}
+
 // Runs one scope over a document, appending hits.
 class ScopeRunner {
  public:
@@ -602,7 +618,7 @@ const DutyClause* ScopeRunner::DutyThatStates(int rule, Party first_party, std::
   for (std::size_t k = 1; k < later->clauses.size() && own == nullptr; ++k) {
     const DutyClause& c = later->clauses[k];
     const std::vector<int>& holds = later->passed[k - 1];
-    if (c.party != first_party && c.party != Party::kUnknown &&
+    if (c.party != first_party && c.party != Party::kUnknown && OpensMainClause(unit, c.begin) &&
         std::binary_search(holds.begin(), holds.end(), rule)) {
       own = &c;
     }
