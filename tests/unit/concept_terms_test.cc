@@ -9,6 +9,9 @@
 #include <vector>
 
 #include "clausescan/clausescan.h"
+#include "rules/concepts.h"
+#include "rules/loader.h"
+#include "rules/term_readings.h"
 #include "scan_text.h"
 
 namespace clausescan::internal {
@@ -19,6 +22,35 @@ std::string Fold(std::string s) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
   }
   return s;
+}
+
+// The readings concepts_yaml defines, or the error of reading them.
+Result<std::shared_ptr<const ConceptReadings>> ReadingsOf(const std::string& concepts_yaml) {
+  const SourceFile file{"concepts.yaml", concepts_yaml};
+  Concepts concepts;
+  if (Status error = ParseAndRead(&file, [&](const YamlFile& f, const YAML::Node& n) {
+        return Concepts::Read(f, n, &concepts);
+      })) {
+    return *error;
+  }
+  std::vector<TermReadingSpec> specs;
+  if (Status error = ReadTermReadings(concepts, &specs)) return *error;
+  return ConceptReadings::Compile(specs, concepts.file());
+}
+
+// The readings of the built-in rules/concepts.yaml.
+const ConceptReadings& Builtin() {
+  static const std::shared_ptr<const ConceptReadings> readings = [] {
+    for (const SourceFile& file : EmbeddedRuleFiles()) {
+      if (file.name != "concepts.yaml") continue;
+      Result<std::shared_ptr<const ConceptReadings>> r = ReadingsOf(file.content);
+      EXPECT_TRUE(r.ok()) << r.error().message();
+      if (r.ok()) return *r;
+    }
+    ADD_FAILURE() << "no built-in concepts.yaml";
+    return std::shared_ptr<const ConceptReadings>();
+  }();
+  return *readings;
 }
 
 struct BodyCase {
@@ -63,13 +95,13 @@ TEST(ConceptTerms, ADefinitionsBodyStatesItsConcept) {
   };
   for (const BodyCase& c : cases) {
     SCOPED_TRACE(c.body);
-    EXPECT_EQ(ConceptOfDefinition(c.body), c.concept_words);
+    EXPECT_EQ(Builtin().ConceptOf(c.body), c.concept_words);
   }
 }
 
 std::optional<std::string> ReadWith(const std::vector<std::string>& definitions,
                                     const std::string& unit) {
-  ConceptTerms terms;
+  ConceptTerms terms(&Builtin());
   for (const std::string& d : definitions) terms.Add(d, Fold(d));
   return terms.Read(unit, Fold(unit));
 }
@@ -135,6 +167,54 @@ TEST(ConceptTerms, ADocumentsDefinedTermsFindTheirClauses) {
       "notify the Customer of any Incident within 4 hours.\n",
       "schedule.txt");
   EXPECT_TRUE(test_scan::On(service, "incident_notification", "").empty());
+}
+
+// Which definitions stand for which concept is data: concepts.yaml's defined_as_ concepts, with
+// file:line errors for a reading that is incomplete or not anchored (engine limits 3 #3).
+TEST(ConceptTerms, ReadingsAreConceptsOfConceptsYaml) {
+  Result<std::shared_ptr<const ConceptReadings>> own = ReadingsOf(
+      "incident_noun: 'occurrences?|events?'\n"
+      "defined_as_security_incident_opening: '^(?:any\\s+)?(?:{{incident_noun}})\\b'\n"
+      "defined_as_security_incident_subject: 'unauthori[sz]ed'\n"
+      "defined_as_security_incident_named: 'security (incident|event)'\n");
+  ASSERT_TRUE(own.ok()) << own.error().message();
+  EXPECT_EQ((*own)->ConceptOf("any occurrence of unauthorised access to the data."),
+            "security incident");
+  EXPECT_EQ((*own)->ConceptOf("any breach of unauthorised access to the data."), std::nullopt);
+  ConceptTerms terms(own->get());
+  const std::string definition = "\"Occurrence\" means any occurrence of unauthorised access.";
+  terms.Add(definition, Fold(definition));
+  const std::string unit = "Vendor shall report each Occurrence.";
+  EXPECT_EQ(terms.Read(unit, Fold(unit)), "vendor shall report each security incident.");
+  // Without readings no term stands for a concept.
+  ConceptTerms none;
+  none.Add(definition, Fold(definition));
+  EXPECT_EQ(none.Read(unit, Fold(unit)), std::nullopt);
+
+  struct ErrorCase {
+    const char* yaml;
+    const char* message;
+  };
+  const ErrorCase errors[] = {
+      {"defined_as_personal_data_opening: '^data'\n"
+       "defined_as_personal_data_named: 'personal data'\n",
+       "concepts.yaml:1:1: the reading of defined terms as 'personal_data' has no "
+       "defined_as_personal_data_subject: it needs _opening, _subject and _named"},
+      {"x: 'a'\ndefined_as_personal_data_opening: 'data'\n"
+       "defined_as_personal_data_subject: 'individual'\n"
+       "defined_as_personal_data_named: 'personal data'\n",
+       "concepts.yaml:2:1: 'defined_as_personal_data_opening' must start with '^': it says how a "
+       "definition's body begins"},
+      {"defined_as_personal_data_body: 'data'\n",
+       "concepts.yaml:1:1: 'defined_as_personal_data_body' names no part of a reading: a "
+       "defined_as_ concept ends in _opening, _subject or _named"},
+  };
+  for (const ErrorCase& c : errors) {
+    SCOPED_TRACE(c.yaml);
+    Result<std::shared_ptr<const ConceptReadings>> r = ReadingsOf(c.yaml);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().message(), c.message);
+  }
 }
 
 }  // namespace

@@ -17,94 +17,79 @@ namespace {
 // data).
 constexpr std::size_t kConceptWithinBytes = 200;
 
-struct ConceptReading {
-  std::string_view words;
-  const char* opening;  // how such a body begins, anchored
-  const char* subject;  // what it must speak of within kConceptWithinBytes
-  const char* named;    // a term already saying the concept in the rules' words
-};
-
-const ConceptReading kReadings[] = {
-    {"security incident",
-     "^(?:(?:any|an?|the|each|every|all)\\s+)?"
-     "(?:(?:actual|confirmed|known|reasonably suspected|suspected|potential|attempted|threatened|"
-     "imminent|alleged)(?:,?\\s+(?:or|and/or|and)\\s+|,\\s+|\\s+))*"
-     "(?:(?:security|data|privacy|cyber|information security)\\s+)?"
-     "(?:breach(?:es)?|incidents?|events?|occurrences?|compromises?|unauthori[sz]ed|accidental|"
-     "unlawful|loss|theft|intrusions?|attacks?)\\b",
-     "unauthori[sz]ed|unlawful|breach of (?:the )?security|security breach|compromis|"
-     "accidental (?:or unlawful )?(?:loss|destruction)|intrusion|cyber ?attack",
-     "(?:security|data|privacy|cyber|cybersecurity|information security|personal data|phi|pii|"
-     "data protection) (?:incident|breach|event|compromise)"},
-    {"personal data", "^(?:(?:any|all|the)\\s+)?(?:personal\\s+)?(?:information|data)\\b",
-     "(?:identified|identifiable) (?:natural |living )?(?:person|individual)|"
-     "identif(?:y|ies) (?:an? |the |any )?(?:natural |living )?(?:person|individual)|"
-     "(?:about|relat(?:es|ing) to) (?:an? |any )?(?:natural |living )?(?:person|individual)|"
-     "personal (?:data|information)",
-     "personal data|personal information|customer data|protected health information|\\bphi\\b|"
-     "cardholder data"},
-    {"subprocessor",
-     "^(?:(?:any|an?|the|each)\\s+)?"
-     "(?:(?:third|other)[- ]part(?:y|ies)|persons?|entit(?:y|ies)|sub[- ]?contractors?|"
-     "processors?|compan(?:y|ies)|organi[sz]ations?|vendors?|service providers?|suppliers?|"
-     "natural or legal persons?)\\b",
-     "(?:engaged|appointed|retained|used|authori[sz]ed|contracted|subcontracted|instructed)\\b"
-     "[^.;]{0,80}\\bprocess",
-     "sub[- ]?processors?|sub[- ]?contractors?"},
-};
-
-const RE2& OpeningOf(std::size_t i) {
-  static const std::vector<std::unique_ptr<RE2>>* const kOpenings = [] {
-    auto* out = new std::vector<std::unique_ptr<RE2>>;
-    for (const ConceptReading& r : kReadings) out->push_back(std::make_unique<RE2>(r.opening));
-    return out;
-  }();
-  return *(*kOpenings)[i];
-}
-
-const RE2& SubjectOf(std::size_t i) {
-  static const std::vector<std::unique_ptr<RE2>>* const kSubjects = [] {
-    auto* out = new std::vector<std::unique_ptr<RE2>>;
-    for (const ConceptReading& r : kReadings) out->push_back(std::make_unique<RE2>(r.subject));
-    return out;
-  }();
-  return *(*kSubjects)[i];
-}
-
-const RE2& NamedOf(std::size_t i) {
-  static const std::vector<std::unique_ptr<RE2>>* const kNamed = [] {
-    auto* out = new std::vector<std::unique_ptr<RE2>>;
-    for (const ConceptReading& r : kReadings) out->push_back(std::make_unique<RE2>(r.named));
-    return out;
-  }();
-  return *(*kNamed)[i];
-}
-
 bool IsWordByte(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
          static_cast<unsigned char>(c) >= 0x80;
 }
 
+// True for words that take no plural "s" ("personal data", "customer information").
+bool IsMassNoun(std::string_view words) {
+  const auto ends_in = [&](std::string_view w) {
+    return words.size() >= w.size() && words.substr(words.size() - w.size()) == w;
+  };
+  return ends_in("data") || ends_in("information");
+}
+
 }  // namespace
 
-std::optional<std::string_view> ConceptOfDefinition(std::string_view body) {
+struct ConceptReadings::Reading {
+  std::string words;
+  std::unique_ptr<RE2> opening;
+  std::unique_ptr<RE2> subject;
+  std::unique_ptr<RE2> named;
+};
+
+ConceptReadings::ConceptReadings() = default;
+ConceptReadings::~ConceptReadings() = default;
+
+Result<std::shared_ptr<const ConceptReadings>> ConceptReadings::Compile(
+    const std::vector<TermReadingSpec>& specs, const std::string& file) {
+  std::shared_ptr<ConceptReadings> out(new ConceptReadings());
+  for (const TermReadingSpec& spec : specs) {
+    Reading reading{spec.words, std::make_unique<RE2>(spec.opening),
+                    std::make_unique<RE2>(spec.subject), std::make_unique<RE2>(spec.named)};
+    for (const RE2* re : {reading.opening.get(), reading.subject.get(), reading.named.get()}) {
+      if (!re->ok()) {
+        return Error(ErrorCode::kRuleError,
+                     "the reading of defined terms as '" + spec.words + "': " + re->error(), file,
+                     spec.line, 1);
+      }
+    }
+    out->readings_.push_back(std::move(reading));
+  }
+  return std::shared_ptr<const ConceptReadings>(std::move(out));
+}
+
+std::optional<std::string_view> ConceptReadings::ConceptOf(std::string_view body) const {
   const std::string_view head = body.substr(0, kConceptWithinBytes);
   const re2::StringPiece piece(head.data(), head.size());
-  for (std::size_t i = 0; i < std::size(kReadings); ++i) {
-    if (!RE2::PartialMatch(piece, OpeningOf(i))) continue;
+  for (const Reading& reading : readings_) {
+    if (!RE2::PartialMatch(piece, *reading.opening)) continue;
     re2::StringPiece found;
-    if (!SubjectOf(i).Match(piece, 0, piece.size(), RE2::UNANCHORED, &found, 1)) continue;
+    if (!reading.subject->Match(piece, 0, piece.size(), RE2::UNANCHORED, &found, 1)) continue;
     // What the body only includes is not what it is.
     const std::string_view before =
         head.substr(0, static_cast<std::size_t>(found.data() - head.data()));
     if (before.find("includ") != std::string_view::npos) continue;
-    return kReadings[i].words;
+    return reading.words;
   }
   return std::nullopt;
 }
 
+bool ConceptReadings::AlreadyNamed(std::string_view words, std::string_view term) const {
+  for (const Reading& reading : readings_) {
+    if (reading.words == words) {
+      return RE2::PartialMatch(re2::StringPiece(term.data(), term.size()), *reading.named);
+    }
+  }
+  return false;
+}
+
 void ConceptTerms::Add(std::string_view cased, std::string_view folded) {
-  if (cased.size() != folded.size() || folded.find('"') == std::string_view::npos) return;
+  if (readings_ == nullptr || readings_->empty() || cased.size() != folded.size() ||
+      folded.find('"') == std::string_view::npos) {
+    return;
+  }
   // A clause number or the end of a sentence, the quoted term, the verb, the body.
   static const RE2 kDefines(
       "(?:^(?:\\(?[0-9a-z]{1,4}(?:\\.[0-9]{1,3})*[.)]?\\s+)?|[.;:]\\s+)"
@@ -118,13 +103,8 @@ void ConceptTerms::Add(std::string_view cased, std::string_view folded) {
     const std::size_t body_begin = static_cast<std::size_t>(match[0].end() - text.data());
     from = body_begin;
     const std::string_view term(name.data(), name.size());
-    const std::optional<std::string_view> words = ConceptOfDefinition(folded.substr(body_begin));
-    if (!words) continue;
-    const std::size_t i = static_cast<std::size_t>(
-        std::find_if(std::begin(kReadings), std::end(kReadings),
-                     [&](const ConceptReading& r) { return r.words == *words; }) -
-        std::begin(kReadings));
-    if (RE2::PartialMatch(re2::StringPiece(term.data(), term.size()), NamedOf(i))) continue;
+    const std::optional<std::string_view> words = readings_->ConceptOf(folded.substr(body_begin));
+    if (!words || readings_->AlreadyNamed(*words, term)) continue;
     const std::size_t at = static_cast<std::size_t>(name.data() - text.data());
     const bool capitalised = cased[at] >= 'A' && cased[at] <= 'Z';
     auto same =
@@ -166,7 +146,7 @@ std::optional<std::string> ConceptTerms::Read(std::string_view cased,
   for (const auto& [begin, end, term] : uses) {
     if (begin < copied) continue;  // inside a longer use
     out.append(folded.substr(copied, begin - copied)).append(term->words);
-    if (end - begin > term->name.size() && term->words != "personal data") out.push_back('s');
+    if (end - begin > term->name.size() && !IsMassNoun(term->words)) out.push_back('s');
     copied = end;
   }
   out.append(folded.substr(copied));

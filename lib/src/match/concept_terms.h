@@ -2,35 +2,73 @@
 // access to ...' makes "notify the Customer of any Incident" a duty about the security incident;
 // '"Sub-supplier" means any third party appointed by the Supplier to process Personal Data' makes
 // "shall not appoint a Sub-supplier" one about sub-processors (issue 11, engine limits 2 #1).
-// A unit naming such a term is also read with the concept's own words in its place.
+// A unit naming such a term is also read with the concept's own words in its place. Which
+// definitions stand for which concept is data (rules/term_readings.h).
 #ifndef CLAUSESCAN_MATCH_CONCEPT_TERMS_H_
 #define CLAUSESCAN_MATCH_CONCEPT_TERMS_H_
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "clausescan/result.h"
+
 namespace clausescan::internal {
 
-// The concept a definition's body states, read from how the body begins and what it speaks of
-// (folded text, the body only: "any unauthorised access to the customer data"): "security
-// incident" for an event that compromises data or systems (unauthorised access, accidental or
-// unlawful loss, a breach of security); "personal data" for information about an identified or
-// identifiable individual; "subprocessor" for a third party or subcontractor engaged by someone
-// to process data. nullopt for anything else: measures against unauthorised access, an
-// interruption of the services, a breach of the agreement. Linear in body.
-std::optional<std::string_view> ConceptOfDefinition(std::string_view body);
+// One reading of concepts.yaml (rules/term_readings.h): a definition whose body matches
+// `opening` (anchored: how such a body begins) and has `subject` within its first bytes makes its
+// term stand for `words` ("security incident" for defined_as_security_incident_*), unless the
+// term's own name matches `named`. Patterns are the concepts' expanded fragments (folded view).
+struct TermReadingSpec {
+  std::string words;
+  std::string opening;
+  std::string subject;
+  std::string named;
+  int line = 0;  // of the reading's first concept in concepts.yaml
+};
+
+// The readings that make a defined term stand for a concept (rules/term_readings.h: the
+// defined_as_ concepts of concepts.yaml), compiled. Immutable; shared by every thread.
+class ConceptReadings {
+ public:
+  // Compiles specs, in order. Errors: kRuleError naming file and the reading's line when RE2
+  // rejects a pattern (the loader has compiled each concept alone already).
+  static Result<std::shared_ptr<const ConceptReadings>> Compile(
+      const std::vector<TermReadingSpec>& specs, const std::string& file);
+  ~ConceptReadings();
+
+  // The concept words a definition's body states (folded text, the body only: "any
+  // unauthorised access to the customer data"): those of the first reading whose opening
+  // matches the body and whose subject occurs within its first 200 bytes, before any
+  // "includ..." (what the body includes is not what it is). nullopt for anything else. Linear
+  // in body per reading.
+  std::optional<std::string_view> ConceptOf(std::string_view body) const;
+  // True when a term's folded name already says the concept `words` reads as ("Security
+  // Incident" for "security incident").
+  bool AlreadyNamed(std::string_view words, std::string_view term) const;
+
+  bool empty() const { return readings_.empty(); }
+
+ private:
+  struct Reading;
+  ConceptReadings();
+  std::vector<Reading> readings_;
+};
 
 // The concept terms of one document. Built once per document; Read may then be called from
 // any thread.
 class ConceptTerms {
  public:
+  // readings (may be null: no term stands for a concept) must outlive the object.
+  explicit ConceptTerms(const ConceptReadings* readings = nullptr) : readings_(readings) {}
+
   // Records the term a unit defines ('"x" means BODY', '"x": BODY', at the unit's start after
   // an optional clause number or after the end of a sentence) when its body states a concept
-  // (ConceptOfDefinition) and its name does not already say that concept in the rules' words.
-  // cased is the unit's text and folded its folded view, of the same length (else nothing is
+  // (ConceptReadings::ConceptOf) and its name does not already say that concept in the rules'
+  // words. cased is the unit's text and folded its folded view, of the same length (else nothing is
   // recorded). A term defined as two different concepts stands for neither.
   void Add(std::string_view cased, std::string_view folded);
 
@@ -50,6 +88,7 @@ class ConceptTerms {
     std::string words;  // the concept's words ("security incident"); empty: two concepts
     bool capitalised = false;
   };
+  const ConceptReadings* readings_ = nullptr;
   std::vector<Term> terms_;
 };
 

@@ -24,8 +24,10 @@ bool IsDefinitionsTitle(std::string_view title) {
 
 }  // namespace
 
-DefinedTerms CollectDefinedTerms(const NormalizedText& text, const Outline& outline) {
+DefinedTerms CollectDefinedTerms(const NormalizedText& text, const Outline& outline,
+                                 const ConceptReadings* readings) {
   DefinedTerms out;
+  out.concepts = ConceptTerms(readings);
   std::map<std::string, int, std::less<>> scope_of_number;
   out.scope.resize(outline.sections.size(), -1);
   for (std::size_t i = 0; i < outline.sections.size(); ++i) {

@@ -25,9 +25,10 @@ struct DefinedTerms {
   }
 };
 
-// Reads the definitions (and concept terms) of every unit that is not a heading. Thread safety:
-// touches only its arguments.
-DefinedTerms CollectDefinedTerms(const NormalizedText& text, const Outline& outline);
+// Reads the definitions (and, with readings, concept terms) of every unit that is not a heading.
+// readings may be null; it must outlive the result. Thread safety: touches only its arguments.
+DefinedTerms CollectDefinedTerms(const NormalizedText& text, const Outline& outline,
+                                 const ConceptReadings* readings);
 
 }  // namespace clausescan::internal
 

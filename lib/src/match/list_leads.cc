@@ -1,5 +1,7 @@
 #include "match/list_leads.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 
 #include "match/pronoun_subjects.h"
@@ -13,6 +15,32 @@ constexpr std::size_t kBudgetPerDocumentByte = 4;
 constexpr int kMaxDepth = 8;
 
 }  // namespace
+
+std::optional<std::string> FlowingLeadIn(std::string_view lead, std::string_view item) {
+  // "(b) ", "\(7\) ", "b. ", "iv) ", "12. ", "- ", "* ", "+ ", a bullet.
+  static const RE2 kMarker(
+      "^(?:\\\\?\\(\\s*[0-9a-z]{1,5}\\s*\\\\?\\)|[0-9a-z]{1,5}[.)]|[-*+]|\xE2\x80\xA2)\\s+");
+  while (!lead.empty() && lead.back() == ' ') lead.remove_suffix(1);
+  bool changed = false;
+  if (!lead.empty() && (lead.back() == ':' || lead.back() == '-')) {
+    lead.remove_suffix(1);
+    changed = true;
+  }
+  // A lead-in that announces its items ("... the following:", "as follows:") leaves no phrase
+  // for them to complete: its items are things listed, not the rest of its sentence.
+  while (!lead.empty() && lead.back() == ' ') lead.remove_suffix(1);
+  for (std::string_view last : {" following", " follows"}) {
+    if (lead.size() >= last.size() && lead.substr(lead.size() - last.size()) == last) {
+      return std::nullopt;
+    }
+  }
+  re2::StringPiece rest(item.data(), item.size());
+  if (RE2::Consume(&rest, kMarker)) changed = true;
+  if (!changed) return std::nullopt;
+  std::string out(lead);
+  out.append(" ").append(rest.data(), rest.size());
+  return out;
+}
 
 ListLeads::ListLeads(const Outline& outline, std::string_view folded, const PartyLexicon& lexicon)
     : outline_(outline),

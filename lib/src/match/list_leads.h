@@ -4,6 +4,7 @@
 #define CLAUSESCAN_MATCH_LIST_LEADS_H_
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,14 @@ struct LeadContext {
   std::size_t inner_begin = 0;
   std::size_t inner_text_offset = 0;
 };
+
+// The lead-in and its item read as the one sentence they make: the lead-in without its closing
+// ':' or dash, then the item without its list marker ("customer data must be:" and "(b) deleted
+// within 30 days" -> "customer data must be deleted within 30 days"), so that a pattern may run
+// from the lead-in's words into the item's. nullopt when there is neither a closing mark nor a
+// marker to leave out, and when the lead-in only announces its items ("... the following:", "as
+// follows:"). lead and item are folded views. Linear in their sizes.
+std::optional<std::string> FlowingLeadIn(std::string_view lead, std::string_view item);
 
 // Lead-ins of one document's units. Bounds, so that matching stays in proportion to the text:
 // the joined lead-ins of an item are used up to 4 KiB (the outer ones are dropped first), and the

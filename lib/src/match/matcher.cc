@@ -22,6 +22,7 @@
 #include "match/capitalised_incidents.h"
 #include "match/defined_terms.h"
 #include "match/fallback.h"
+#include "match/following_deadlines.h"
 #include "match/glossary_entries.h"
 #include "match/inline_definitions.h"
 #include "match/lead_clauses.h"
@@ -297,6 +298,22 @@ const std::vector<int>& UnitEvaluator::Evaluate(const ScopePatterns& patterns,
   return passed_;
 }
 
+// True when the clause starting at `begin` of unit follows a coordinator or a stop that opens a
+// main clause ("..., and the supplier shall", "... but the supplier will", "; the supplier"),
+// not a word that makes its subject an object ("upon notice from licensor pay licensor").
+bool OpensMainClause(std::string_view unit, std::size_t begin) {
+  std::string_view before = unit.substr(0, std::min(begin, unit.size()));
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  if (before.empty()) return false;
+  if (before.back() == ',' || before.back() == ';' || before.back() == ':') return true;
+  const std::size_t space = before.rfind(' ');
+  const std::string_view last = space == std::string_view::npos ? before : before.substr(space + 1);
+  for (std::string_view word : {"and", "but", "while", "whereas", "or", "then", "yet"}) {
+    if (last == word) return true;
+  }
+  return false;
+}
+
 // Runs one scope over a document, appending hits.
 class ScopeRunner {
  public:
@@ -347,10 +364,19 @@ class ScopeRunner {
     bool done = false;
     std::vector<DutyClause> clauses;
     std::vector<std::vector<int>> passed;
+    bool first_done = false;
+    std::vector<int> first_passed;  // the rules that hold up to the end of the first duty
   };
   // The later duty of unit, held by `party` or by both, in which rule holds by itself
   // ("customer shall provide the logs and provider shall notify ..."), or nullptr.
   const DutyClause* LaterDuty(int rule, Party party, std::string_view unit, LaterDuties* later);
+  // The duty of a sentence whose first duty is held by first_party that states rule when that
+  // first duty does not: the first later duty held by another party in which rule holds by
+  // itself, when the text up to the end of the first duty does not hold it ("customer will pay
+  // the fees but supplier will encrypt ..." is the supplier's encryption), or nullptr. Run asks
+  // it for rules of any party (a rule of one party keeps its own later duty, LaterDuty).
+  const DutyClause* DutyThatStates(int rule, Party first_party, std::string_view unit,
+                                   LaterDuties* later);
   // The rules of a category with `headings: measures` that hold in unit only after
   // kMeasuresHeadingLead, sorted; empty unless unit states no duty and names no holder.
   std::vector<int> UnderMeasuresHeading(std::string_view unit);
@@ -421,12 +447,28 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads
   // Rules that hold only with the lead-in before the item ("provider shall: (a) encrypt ...").
   std::vector<int> with_lead;
   std::string joined;
+  std::string flowing;            // the lead-in and the item as one sentence (FlowingLeadIn)
+  std::vector<int> only_flowing;  // the rules that hold only in flowing
   const LeadContext lead = leads != nullptr ? leads->For(unit_index) : LeadContext();
   if (!lead.text.empty()) {
     const std::vector<int>& lead_alone = RulesOfLead(lead.text);
     joined.reserve(lead.text.size() + 1 + unit.size());
     joined.append(lead.text).append(" ").append(unit);
-    for (int index : evaluator_->Evaluate(patterns_, &scratch_, joined)) {
+    std::vector<int> together = evaluator_->Evaluate(patterns_, &scratch_, joined);
+    // Also as the one sentence they make ("customer data must be:" / "(b) deleted within 30
+    // days": "... must be deleted within 30 days", engine limits 3 #4); a rule that holds only
+    // so reads its parameters there.
+    if (std::optional<std::string> reading = FlowingLeadIn(lead.text, unit)) {
+      flowing = std::move(*reading);
+      const std::vector<int>& also = evaluator_->Evaluate(patterns_, &scratch_, flowing);
+      std::set_difference(also.begin(), also.end(), together.begin(), together.end(),
+                          std::back_inserter(only_flowing));
+      std::vector<int> both;
+      std::set_union(together.begin(), together.end(), also.begin(), also.end(),
+                     std::back_inserter(both));
+      together = std::move(both);
+    }
+    for (int index : together) {
       if (!std::binary_search(passed.begin(), passed.end(), index) &&
           !std::binary_search(lead_alone.begin(), lead_alone.end(), index)) {
         with_lead.push_back(index);
@@ -466,16 +508,26 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads
       defines, leads != nullptr ? leads->HolderOf(unit_index) : DutyHolder(unit, parties_)};
   const ItemTexts items = RuleItems(unit);
   LaterDuties later;
-  ParamMemo memo;  // the texts it reads (unit, joined, items) outlive it
+  ParamMemo memo;  // the texts it reads (unit, joined, flowing, items) outlive it
   for (int index : passed) {
     const CompiledRule& rule = rules_.rules[index];
     if (facts.definition && !rule.definitions) continue;
     const bool needs_lead = std::binary_search(with_lead.begin(), with_lead.end(), index);
-    std::string_view said = needs_lead ? std::string_view(joined) : unit;
+    std::string_view said = !needs_lead ? unit
+                            : std::binary_search(only_flowing.begin(), only_flowing.end(), index)
+                                ? std::string_view(flowing)
+                                : std::string_view(joined);
     RuleHit hit;
     hit.party = std::binary_search(from_heading.begin(), from_heading.end(), index)
                     ? Party::kSupplier
                     : facts.duty_holder;
+    if (rule.party == Party::kUnknown && !needs_lead && lead.text.empty() &&
+        hit.party != Party::kUnknown) {
+      if (const DutyClause* own = DutyThatStates(index, hit.party, unit, &later)) {
+        hit.party = own->party;
+        said = unit.substr(own->begin, own->end - own->begin);
+      }
+    }
     if (OtherParty(rule.party, hit.party)) {
       const DutyClause* duty = needs_lead ? nullptr : LaterDuty(index, rule.party, unit, &later);
       if (duty == nullptr) continue;
@@ -558,6 +610,29 @@ const DutyClause* ScopeRunner::LaterDuty(int rule, Party party, std::string_view
   return nullptr;
 }
 
+const DutyClause* ScopeRunner::DutyThatStates(int rule, Party first_party, std::string_view unit,
+                                              LaterDuties* later) {
+  if (!later->done) LaterDuty(rule, first_party, unit, later);  // computes the clauses
+  if (later->clauses.size() < 2 || later->clauses[0].party != first_party) return nullptr;
+  const DutyClause* own = nullptr;
+  for (std::size_t k = 1; k < later->clauses.size() && own == nullptr; ++k) {
+    const DutyClause& c = later->clauses[k];
+    const std::vector<int>& holds = later->passed[k - 1];
+    if (c.party != first_party && c.party != Party::kUnknown && OpensMainClause(unit, c.begin) &&
+        std::binary_search(holds.begin(), holds.end(), rule)) {
+      own = &c;
+    }
+  }
+  if (own == nullptr) return nullptr;
+  if (!later->first_done) {
+    later->first_done = true;
+    later->first_passed =
+        evaluator_->Evaluate(patterns_, &scratch_, unit.substr(0, later->clauses[0].end));
+  }
+  return std::binary_search(later->first_passed.begin(), later->first_passed.end(), rule) ? nullptr
+                                                                                          : own;
+}
+
 std::vector<int> ScopeRunner::UnderMeasuresHeading(std::string_view unit) {
   std::vector<int> out;
   if (StatesDuty(unit) || DutyHolder(unit, parties_) != Party::kUnknown) return out;
@@ -627,7 +702,10 @@ std::vector<char> ParagraphsWithText(const Outline& outline) {
 
 }  // namespace
 
-struct Matcher::Impl : CompiledRules {};
+struct Matcher::Impl : CompiledRules {
+  std::vector<RuleDurations> durations;  // by rule, for TakeDeadlinesFromNextSentence
+  std::shared_ptr<const ConceptReadings> term_readings;  // may be null
+};
 
 Matcher::Matcher() : impl_(std::make_unique<Impl>()) {}
 Matcher::~Matcher() = default;
@@ -637,11 +715,12 @@ Result<std::unique_ptr<Matcher>> Matcher::Compile(const std::vector<Rule>& rules
   return Compile(rules, parties, MatcherOptions());
 }
 
-Result<std::unique_ptr<Matcher>> Matcher::Compile(const std::vector<Rule>& rules,
-                                                  const PartyLexicon& parties,
-                                                  const MatcherOptions& options) {
+Result<std::unique_ptr<Matcher>> Matcher::Compile(
+    const std::vector<Rule>& rules, const PartyLexicon& parties, const MatcherOptions& options,
+    std::shared_ptr<const ConceptReadings> term_readings) {
   std::unique_ptr<Matcher> matcher(new Matcher());
   Impl& impl = *matcher->impl_;
+  impl.term_readings = std::move(term_readings);
   impl.parties = parties;
   ScopeBuilder sentence;
   ScopeBuilder paragraph;
@@ -661,6 +740,9 @@ Result<std::unique_ptr<Matcher>> Matcher::Compile(const std::vector<Rule>& rules
     impl.rules.push_back(std::move(compiled));
     (rule.scope == Scope::kParagraph ? paragraph : sentence).Add(rule, static_cast<int>(i));
   }
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    impl.durations.push_back({&impl.rules[i].params, DurationNames(rules[i].parameters)});
+  }
   if (auto error = sentence.Finish(options, &impl.sentence)) return *error;
   if (auto error = paragraph.Finish(options, &impl.paragraph)) return *error;
   return matcher;
@@ -674,7 +756,7 @@ std::vector<RuleHit> Matcher::Match(const NormalizedText& text, const Outline& o
   const std::size_t keep = max_hits == 0 ? static_cast<std::size_t>(-1) : max_hits + 1;
   std::vector<RuleHit> hits;
   UnitEvaluator evaluator(*impl_);
-  const DefinedTerms defined = CollectDefinedTerms(text, outline);
+  const DefinedTerms defined = CollectDefinedTerms(text, outline, impl_->term_readings.get());
   if (!impl_->sentence.empty()) {
     Antecedents antecedents;
     ScopeRunner runner(*impl_, lexicon, impl_->sentence, text, defined, &evaluator, &hits,
@@ -700,6 +782,8 @@ std::vector<RuleHit> Matcher::Match(const NormalizedText& text, const Outline& o
       antecedents.See(said, unit.section);
     }
   }
+  // "... of any Security Incident. The notice shall be given within 24 hours." (limits 3 #2)
+  TakeDeadlinesFromNextSentence(outline, text.folded, impl_->durations, 0, &hits);
   ExtendListClauses(outline, text.folded, lexicon, &hits);
   const std::size_t sentence_hits = hits.size();
   if (!impl_->paragraph.empty()) {

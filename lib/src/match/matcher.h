@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "clausescan/result.h"
+#include "match/concept_terms.h"
 #include "match/pattern_shape.h"
 #include "rules/model.h"
 #include "structure/outline.h"
@@ -54,10 +55,12 @@ class Matcher {
   // (unless options.patterns_checked).
   static Result<std::unique_ptr<Matcher>> Compile(const std::vector<Rule>& rules,
                                                   const PartyLexicon& parties);
-  // As above with options. Whatever the options, Match returns the same hits.
-  static Result<std::unique_ptr<Matcher>> Compile(const std::vector<Rule>& rules,
-                                                  const PartyLexicon& parties,
-                                                  const MatcherOptions& options);
+  // As above with options. Whatever the options, Match returns the same hits. With
+  // term_readings, the terms a document defines as one of their concepts are also read as that
+  // concept's words (match/concept_terms.h); without, no term is.
+  static Result<std::unique_ptr<Matcher>> Compile(
+      const std::vector<Rule>& rules, const PartyLexicon& parties, const MatcherOptions& options,
+      std::shared_ptr<const ConceptReadings> term_readings = nullptr);
   ~Matcher();
 
   // Every (rule, unit) that holds: all groups match, no `none` pattern matches, not a heading,

@@ -71,6 +71,21 @@ bool IsCoveragePhrase(const Tokens& t, double value, TimeUnit unit, std::size_t 
   return HoursPerUnit(per->unit) / HoursPerUnit(unit) <= value * 1.05;
 }
 
+// True when the number is a bare integer with a full stop attached, as if it numbered a list
+// item, right after a word of the same sentence: the line wrapping put it at a line start
+// ("notify the Customer within" / "3. business days"), and the sentence splitting kept it inside
+// the sentence (a stop before a capitalised word would have ended the sentence). The full stop is
+// the marker's, not the sentence's. The caller still needs a unit word after the stop.
+bool IsWrappedListNumber(const Tokens& t, const NumberRead& number) {
+  const std::size_t i = number.first;
+  if (i == 0 || number.last != i || !t.IsNumber(i) || !t.IsWord(i - 1) || !t.Is(i + 1, ".") ||
+      !t.Attached(i + 1)) {
+    return false;
+  }
+  const std::string_view digits = t.Text(i);
+  return std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 }  // namespace
 
 double HoursPerUnit(TimeUnit unit) {
@@ -118,6 +133,7 @@ std::optional<DurationRead> ReadDuration(const Tokens& t, std::size_t i) {
   const std::optional<NumberRead> number = ReadNumber(t, i);
   if (!number || IsReference(t, i)) return std::nullopt;
   std::size_t j = number->last + 1;
+  if (IsWrappedListNumber(t, *number)) ++j;  // "within" / "3. business days"
   DurationQualifier qualifier = DurationQualifier::kNone;
   if (t.Is(j, "or") && t.IsAny(j + 1, {"more", "longer", "greater"})) {
     qualifier = DurationQualifier::kAtLeast;

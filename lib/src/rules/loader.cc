@@ -22,6 +22,7 @@
 #include "rules/rule_files.h"
 #include "rules/rule_loader.h"
 #include "rules/sector_loader.h"
+#include "rules/term_readings.h"
 #include "rules/yaml_fields.h"
 #include "structure/doctype.h"
 
@@ -197,8 +198,13 @@ Result<std::shared_ptr<RuleSetData>> LoadRuleSet(std::vector<SourceFile> files,
   // ReadRules checked every pattern (CheckPattern): the matcher compiles them on first use.
   MatcherOptions matcher_options;
   matcher_options.patterns_checked = true;
+  std::vector<TermReadingSpec> term_readings;
+  CLAUSESCAN_RETURN_IF_ERROR(ReadTermReadings(catalogs.concepts, &term_readings));
+  Result<std::shared_ptr<const ConceptReadings>> readings =
+      ConceptReadings::Compile(term_readings, catalogs.concepts.file());
+  if (!readings) return readings.error();
   Result<std::unique_ptr<Matcher>> matcher =
-      Matcher::Compile(data->rules, data->parties, matcher_options);
+      Matcher::Compile(data->rules, data->parties, matcher_options, std::move(*readings));
   if (!matcher) return matcher.error();
   data->matcher = std::move(*matcher);
   // The `scope: text` parameters, compiled once here rather than per document (issue 12); their
