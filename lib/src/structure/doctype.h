@@ -79,10 +79,17 @@ class DocTypeGuesser {
  private:
   DocTypeGuesser();
   struct Impl;
+  // The parts of the compiled patterns: title patterns, the signal set (and thresholds), each
+  // signal's own pattern (the set's fallback), the expectations' applies_if.
+  enum Part : unsigned { kTitles = 1, kSignals = 2, kSignalFallback = 4, kAppliesIf = 8 };
   static std::optional<Error> Build(const std::vector<DocType>& types, const std::string& file,
-                                    Impl* out);
-  // The compiled patterns (compiled now when Compile was told checked).
-  const Impl& Compiled() const;
+                                    unsigned parts, Impl* out);
+  // The compiled patterns with part compiled (now, on its first use, when Compile was told
+  // checked).
+  const Impl& Compiled(unsigned part) const;
+  // Which signals occur in text: the set's answer, or each pattern on its own when the set's
+  // DFA runs out of memory.
+  std::vector<int> SignalsIn(std::string_view text) const;
   std::unique_ptr<Impl> impl_;
 };
 
