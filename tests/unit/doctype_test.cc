@@ -177,7 +177,9 @@ TEST(DocTypeGuesser, CheckedTypesCompileOnFirstQuestionAndAnswerAlike) {
   }
 }
 
-// Should a checked pack's pattern fail after all, nothing matches and every expectation applies.
+// Should a checked pack's pattern fail after all, the part it belongs to (titles, signals,
+// applies_if: each compiled on its first use) matches nothing: no title, no signal, or every
+// expectation applies.
 TEST(DocTypeGuesser, CheckedTypesWithABadPatternGuessNothing) {
   std::vector<DocType> types = {Type("dpa", {"\\bdpa\\b", "(unclosed"})};
   types[0].expects.resize(2);
@@ -185,6 +187,13 @@ TEST(DocTypeGuesser, CheckedTypesWithABadPatternGuessNothing) {
   Result<std::unique_ptr<DocTypeGuesser>> compiled = DocTypeGuesser::Compile(types, "d.yaml", true);
   ASSERT_TRUE(compiled.ok()) << compiled.error().message();
   EXPECT_EQ((*compiled)->Guess("", "# dpa\n", "# dpa\n"), -1);
+  EXPECT_EQ((*compiled)->Applicable(0, "no such law"), (std::vector<bool>{true, false}));
+  EXPECT_EQ((*compiled)->Applicable(0, "under hipaa"), (std::vector<bool>{true, true}));
+  types[0].titles = {"\\bdpa\\b"};
+  types[0].expects[1].applies_if = {"(unclosed"};
+  compiled = DocTypeGuesser::Compile(types, "d.yaml", true);
+  ASSERT_TRUE(compiled.ok()) << compiled.error().message();
+  EXPECT_EQ((*compiled)->Guess("", "# dpa\n", "# dpa\n"), 0);
   EXPECT_EQ((*compiled)->Applicable(0, "no such law"), (std::vector<bool>{true, true}));
 }
 

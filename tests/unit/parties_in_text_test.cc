@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "params/party_role.h"
+#include "params/second_person.h"
 
 namespace clausescan::internal {
 namespace {
@@ -45,6 +46,22 @@ const PreambleCase kPreambles[] = {
      {}},
     {"Supplier shall notify Customer within 24 hours (the \"Notice Period\").", {}},
 };
+
+// issue 12: an empty text (an empty document's) names no party and no person, read without
+// compiling the readers' patterns; the same answer the readers give a text without names.
+TEST(ReadParties, AnEmptyTextNamesNoPartyAndNoPerson) {
+  EXPECT_TRUE(ReadParties("").empty());
+  EXPECT_TRUE(ReadParties("Nothing here names a party.").empty());
+  const PersonSides empty = ReadPersonSides("", PartyLexicon{});
+  const PersonSides plain = ReadPersonSides("Nothing here names a person.", PartyLexicon{});
+  for (const PersonSides* sides : {&empty, &plain}) {
+    EXPECT_FALSE(sides->first_person);
+    EXPECT_EQ(sides->we, Party::kUnknown);
+    EXPECT_EQ(sides->you, Party::kUnknown);
+    EXPECT_TRUE(sides->you_names.empty());
+    EXPECT_EQ(sides->other, "");
+  }
+}
 
 TEST(ReadParties, PreamblesAndDefinitions) {
   for (const PreambleCase& c : kPreambles) {

@@ -5,7 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <iterator>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "match/atom_finder.h"
@@ -254,6 +256,40 @@ TEST(PatternIndex, CheckedPatternsAreCompiledOnFirstUse) {
   std::vector<int> lazy_hits;
   checked.Match("a security incident lasting many hours", &checked_scratch, &lazy_hits);
   EXPECT_EQ(lazy_hits, Reference(Patterns(), "a security incident lasting many hours"));
+}
+
+// issue 12: threads share the compiled patterns (each compiled once, by whichever thread needs it
+// first) and find what each pattern run on its own finds.
+TEST(PatternIndex, ThreadsSharingCompiledPatternsFindWhatEachPatternFinds) {
+  const char* texts[] = {
+      "a security incident was found; within 24 hours",
+      "a security incident lasting many hours",
+      "a security incident and then a long text that runs far beyond sixty characters in hours",
+      "We shall NOTIFY the Customer.",
+      "within 30 days",
+      "the sla and the service level",
+  };
+  std::vector<std::vector<int>> expected;
+  for (const char* text : texts) expected.push_back(Reference(Patterns(), text));
+  PatternIndex index;
+  ASSERT_FALSE(index.Build(Patterns(), false, /*checked=*/true).has_value());
+  std::vector<int> mismatches(4, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      PatternIndex::Scratch scratch(index);
+      std::vector<int> hits;
+      for (int round = 0; round < 50; ++round) {
+        for (std::size_t i = 0; i < std::size(texts); ++i) {
+          const std::size_t at = (i + static_cast<std::size_t>(t)) % std::size(texts);
+          index.Match(texts[at], &scratch, &hits);
+          if (hits != expected[at]) ++mismatches[t];
+        }
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_EQ(mismatches, (std::vector<int>{0, 0, 0, 0}));
 }
 
 TEST(PatternIndex, ReportsThePatternRe2Rejects) {

@@ -14,6 +14,7 @@
 #include "report/rationale_text.h"
 #include "rules/loader.h"
 #include "rules/model.h"
+#include "rules/regex_on_first_use.h"
 
 namespace clausescan::internal {
 namespace {
@@ -92,7 +93,7 @@ TEST(RationaleLoader, SubjectOfACitedClauseIsChecked) {
   EXPECT_EQ(audit.source_subjects[0], nullptr);
   ASSERT_NE(audit.source_subjects[1], nullptr);
   EXPECT_TRUE(RE2::PartialMatch("The Government may INSPECT the facilities.",
-                                *audit.source_subjects[1]));
+                                audit.source_subjects[1]->Get()));
 
   auto bad_pattern = Load(kRationale, Replace(base, "'\\binspect'", "'(inspect'"));
   ASSERT_FALSE(bad_pattern);
@@ -104,6 +105,32 @@ TEST(RationaleLoader, SubjectOfACitedClauseIsChecked) {
   ASSERT_FALSE(no_clause);
   EXPECT_THAT(no_clause.error().message(), HasSubstr("audit/rationale.yaml:"));
   EXPECT_THAT(no_clause.error().message(), HasSubstr("cites no FAR, DFARS"));
+}
+
+// issue 12: a pack checked when the program was built compiles a source's `subject` on its first
+// use, and it answers as the subject compiled at load does.
+TEST(RationaleLoader, CheckedPackCompilesSubjectOnFirstUse) {
+  const std::string far_source =
+      "  - {title: \"FAR 52.239-1 (Aug 1996) paragraph (b)\", url: \"https://www.ecfr.gov/\", "
+      "says: \"Inspection.\", read: \"https://www.ecfr.gov/\", subject: '\\binspect'}\n";
+  std::vector<SourceFile> files = {
+      {"categories.yaml", kCategories},
+      {"parties.yaml", "supplier: [Supplier]\ncustomer: [Customer]\n"},
+      {"incident_notification/window.yaml", kRule},
+      {"audit/audit.yaml", kAuditRule},
+      {"incident_notification/rationale.yaml", kRationale},
+      {"audit/rationale.yaml", std::string(kAuditRationale) + far_source}};
+  for (SourceFile& file : files) file.checked_at_build = true;
+  auto checked = LoadRuleSet(std::move(files), "test-rules");
+  ASSERT_TRUE(checked) << checked.error().message();
+  const RationaleEntry& audit = (*checked)->rationales.at("audit");
+  ASSERT_EQ(audit.source_subjects.size(), 2u);
+  ASSERT_NE(audit.source_subjects[1], nullptr);
+  EXPECT_EQ(audit.source_subjects[1]->pattern(), "\\binspect");
+  EXPECT_TRUE(RE2::PartialMatch("The Government may INSPECT the facilities.",
+                                audit.source_subjects[1]->Get()));
+  EXPECT_FALSE(RE2::PartialMatch("The auditor may review reports.",
+                                 audit.source_subjects[1]->Get()));
 }
 
 // issue 14 #1

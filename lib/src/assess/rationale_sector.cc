@@ -14,6 +14,7 @@
 #include "assess/assess.h"
 #include "assess/rationale.h"
 #include "rules/rationale_laws.h"
+#include "rules/regex_on_first_use.h"
 #include "rules/sector_loader.h"
 
 namespace clausescan::internal {
@@ -80,14 +81,14 @@ std::string NumberOf(const std::string& key) { return key.substr(0, key.find('('
 
 // What the regulation clauses that sources' titles cite are about (`subject`), over every
 // rationale of a rule set: by key (ClausesOfTitle) and by number alone.
-using ClauseSubjects = std::map<std::string, std::vector<const RE2*>>;
+using ClauseSubjects = std::map<std::string, std::vector<const RegexOnFirstUse*>>;
 
 ClauseSubjects SubjectsOf(const RuleSetData& data) {
   ClauseSubjects out;
   for (const auto& [key, entry] : data.rationales) {
     for (std::size_t i = 0; i < entry.source_subjects.size() && i < entry.shown.sources.size();
          ++i) {
-      const RE2* subject = entry.source_subjects[i].get();
+      const RegexOnFirstUse* subject = entry.source_subjects[i].get();
       if (subject == nullptr) continue;
       for (const std::string& clause : ClausesOfTitle(entry.shown.sources[i].title)) {
         out[clause].push_back(subject);
@@ -139,7 +140,9 @@ class CitationCheck {
     if (!citable && subjects != subjects_.end()) {
       const re2::StringPiece text(folded_.data(), folded_.size());
       citable = std::any_of(subjects->second.begin(), subjects->second.end(),
-                            [&](const RE2* subject) { return RE2::PartialMatch(text, *subject); });
+                            [&](const RegexOnFirstUse* subject) {
+                              return RE2::PartialMatch(text, subject->Get());
+                            });
     }
     citable_.emplace(key, citable);
     return citable;

@@ -47,8 +47,9 @@ struct RuleHit {
 // The compiled form of a rule set: per scope, the distinct patterns of its rules, found in a unit
 // through their required literals (see PatternIndex), then per-rule boolean logic over which
 // patterns hit, then the rule's parameter extractors on the units that pass. Immutable after
-// Compile except for pattern engines compiled on first use, one per thread matching at once;
-// Match may be called from many threads at once, and threads share no RE2 object.
+// Compile except for patterns compiled on first use (shared by threads, but for the exact forms
+// of window patterns, one per thread matching at once: see PatternIndex); Match may be called
+// from many threads at once.
 class Matcher {
  public:
   // Compiles rules. Errors (kRuleError naming the rule file and line) for a pattern RE2 rejects

@@ -10,56 +10,69 @@
 
 namespace clausescan::internal {
 
-// The RE2s of one thread, compiled on first use, and which patterns have a relaxed form
-// (RelaxPattern), learnt on a pattern's first run: a scan relaxes only the patterns it runs.
+// DFA budgets (RE2 max_mem; past it RE2 answers with its NFA: the same result, slower). The
+// exact form of a relaxed pattern (a wide window, "[^.;]{0,60}") makes new DFA states on nearly
+// every byte and would fill any budget: it gets a small one. Measured on CUAD, one job: peak RSS
+// 200 MB with 64 MiB budgets, 148 MB with these, and no slower.
+constexpr std::int64_t kProbeMaxMem = std::int64_t{1} << 20;
+constexpr std::int64_t kWindowMaxMem = std::int64_t{256} << 10;
+
+// pattern compiled into *slot unless it is there already.
+const RE2& CompileInto(std::unique_ptr<RE2>* slot, const std::string& pattern,
+                       std::int64_t max_mem) {
+  if (*slot == nullptr) {
+    *slot = std::make_unique<RE2>(pattern, PatternOptions(max_mem));
+    // A program too large for the budget: the budget every pattern was checked with.
+    if (!(*slot)->ok()) *slot = std::make_unique<RE2>(pattern, PatternOptions());
+  }
+  return **slot;
+}
+
+// The forms of one pattern every thread shares, each compiled on its first use (RE2 objects are
+// thread-safe for matching): whether it has a relaxed form (RelaxPattern), the relaxed form, and
+// the exact form of a pattern without one. Sharing them, threads compile each once and warm one
+// DFA between them; their DFAs settle after the first units, so the threads rarely wait on each
+// other's new states (issue 12: 2 jobs).
+struct PatternIndex::SharedForms {
+  std::once_flag shape_once;
+  std::string relaxed_form;  // "" when the pattern has none
+  std::once_flag relaxed_once;
+  std::unique_ptr<RE2> relaxed;
+  std::once_flag exact_once;
+  std::unique_ptr<RE2> exact;  // only of a pattern without a relaxed form
+};
+
+// What one thread compiles for itself: the exact form of a relaxed pattern (a window), whose
+// small DFA budget fills and is flushed again and again; shared, a flush would wait for every
+// other thread inside that DFA.
 class PatternIndex::Engine {
  public:
-  explicit Engine(const PatternIndex& index)
-      : index_(index),
-        exact_(index.size()),
-        relaxed_(index.size()),
-        shape_(index.size(), Shape::kUnknown) {}
+  explicit Engine(const PatternIndex& index) : index_(index), window_exact_(index.size()) {}
 
   // True when pattern i occurs in text. With relaxed_first, its relaxed form (when it has one)
   // is tried first: a cheap way to rule it out.
   bool Occurs(int i, std::string_view text, bool relaxed_first) {
     const std::string& pattern = index_.patterns_[i];
-    if (shape_[i] == Shape::kUnknown || (relaxed_first && shape_[i] == Shape::kRelaxed &&
-                                         relaxed_[i] == nullptr)) {
-      const std::string relaxed_form = RelaxPattern(pattern);
-      shape_[i] = relaxed_form.empty() ? Shape::kExact : Shape::kRelaxed;
-      if (relaxed_first && !relaxed_form.empty()) Get(&relaxed_[i], relaxed_form, kProbeMaxMem);
+    SharedForms& forms = index_.forms_[i];
+    std::call_once(forms.shape_once,
+                   [&forms, &pattern] { forms.relaxed_form = RelaxPattern(pattern); });
+    if (forms.relaxed_form.empty()) {
+      std::call_once(forms.exact_once,
+                     [&forms, &pattern] { CompileInto(&forms.exact, pattern, kProbeMaxMem); });
+      return RE2::PartialMatch(text, *forms.exact);
     }
-    const bool relaxed = shape_[i] == Shape::kRelaxed;
-    if (relaxed_first && relaxed && !RE2::PartialMatch(text, *relaxed_[i])) return false;
-    return RE2::PartialMatch(text,
-                             Get(&exact_[i], pattern, relaxed ? kWindowMaxMem : kProbeMaxMem));
+    if (relaxed_first) {
+      std::call_once(forms.relaxed_once, [&forms] {
+        CompileInto(&forms.relaxed, forms.relaxed_form, kProbeMaxMem);
+      });
+      if (!RE2::PartialMatch(text, *forms.relaxed)) return false;
+    }
+    return RE2::PartialMatch(text, CompileInto(&window_exact_[i], pattern, kWindowMaxMem));
   }
 
  private:
-  // DFA budgets (RE2 max_mem; past it RE2 answers with its NFA: the same result, slower). The
-  // exact form of a relaxed pattern (a wide window, "[^.;]{0,60}") makes new DFA states on
-  // nearly every byte and would fill any budget: it gets a small one. Measured on CUAD, one
-  // job: peak RSS 200 MB with 64 MiB budgets, 148 MB with these, and no slower.
-  static constexpr std::int64_t kProbeMaxMem = std::int64_t{1} << 20;
-  static constexpr std::int64_t kWindowMaxMem = std::int64_t{256} << 10;
-
-  enum class Shape : char { kUnknown, kExact, kRelaxed };
-
-  static const RE2& Get(std::unique_ptr<RE2>* slot, const std::string& pattern,
-                        std::int64_t max_mem) {
-    if (*slot == nullptr) {
-      *slot = std::make_unique<RE2>(pattern, PatternOptions(max_mem));
-      // A program too large for the budget: the budget every pattern was checked with.
-      if (!(*slot)->ok()) *slot = std::make_unique<RE2>(pattern, PatternOptions());
-    }
-    return **slot;
-  }
-
   const PatternIndex& index_;
-  std::vector<std::unique_ptr<RE2>> exact_;
-  std::vector<std::unique_ptr<RE2>> relaxed_;
-  std::vector<Shape> shape_;  // by pattern
+  std::vector<std::unique_ptr<RE2>> window_exact_;  // by pattern
 };
 
 PatternIndex::Scratch::Scratch(const PatternIndex& index)
@@ -92,6 +105,7 @@ std::optional<std::pair<int, std::string>> PatternIndex::Build(std::vector<std::
                                                                bool each_pattern, bool checked) {
   each_pattern_ = each_pattern;
   patterns_ = std::move(patterns);
+  forms_ = std::make_unique<SharedForms[]>(patterns_.size());
   if (checked) return std::nullopt;
   return Prepared().error;
 }

@@ -29,9 +29,11 @@ namespace clausescan::internal {
 // "[0-9]+") is always run. A pattern runs as its relaxed form first (RelaxPattern, a small DFA),
 // then exactly.
 //
-// Thread safety: immutable after Build except for a pool of engines (compiled RE2s), which Match
-// takes through a Scratch: each Scratch owns its engine while it lives, so threads share no RE2
-// and no DFA cache, and a pattern is compiled the first time an engine needs it; and except for
+// Thread safety: immutable after Build except for the patterns' compiled forms and a pool of
+// engines. The forms (a pattern's relaxed form, and the exact form of one without) are compiled
+// the first time a thread needs them and shared by every thread; an engine, which Match takes
+// through a Scratch (each Scratch owns its engine while it lives), holds what each thread
+// compiles for itself: the exact forms of relaxed patterns (windows, see Engine); and except for
 // the prefilter (built once, on first use) and, for a pattern whose clauses are weaker than its
 // prefilter, that pattern's own prefilter (built once, when first asked; shared by threads, as
 // FilteredRE2::AllPotentials is const and thread-safe).
@@ -155,11 +157,13 @@ class PatternIndex {
   // kAsksBeforeFilter asks of a pattern, whose filter is then not built yet). Asked just before
   // a pattern runs: most candidates never run (their rules need other groups too).
   bool PassesCheck(const Prefilter& prefilter, int pattern, Scratch* scratch) const;
+  struct SharedForms;
   std::unique_ptr<Engine> TakeEngine() const;
   void ReturnEngine(std::unique_ptr<Engine> engine) const;
 
   bool each_pattern_ = false;
   std::vector<std::string> patterns_;
+  std::unique_ptr<SharedForms[]> forms_;  // by pattern
   mutable std::once_flag prepare_once_;
   mutable std::unique_ptr<Prefilter> prefilter_;
   mutable std::mutex pool_mutex_;

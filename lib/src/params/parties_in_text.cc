@@ -736,6 +736,7 @@ Party RoleOfWord(std::string_view word) {
 
 std::vector<NamedParty> ReadParties(std::string_view text) {
   std::vector<NamedParty> parties;
+  if (text.empty()) return parties;  // names none; the readers' patterns stay uncompiled (issue 12)
   ReadNamingParentheticals(text, &parties);
   if (parties.empty()) {
     if (const std::size_t start = LatePreambleStart(text); start != std::string::npos) {

@@ -437,6 +437,7 @@ void ReadAddressee(std::string_view text, const PartyLexicon& lexicon, Votes* vo
 
 PersonSides ReadPersonSides(std::string_view text, const PartyLexicon& lexicon) {
   PersonSides sides;
+  if (text.empty()) return sides;  // no person; the readers' patterns stay uncompiled (issue 12)
   sides.first_person = FirstPersonWords(text) >= kFirstPersonWords;
   Votes votes;
   ReadQuotedPronouns(text, lexicon, &votes, &sides.you_names);

@@ -16,11 +16,9 @@
 #include "clausescan/rules.h"
 #include "params/party.h"
 
-namespace re2 {
-class RE2;
-}  // namespace re2
-
 namespace clausescan::internal {
+
+class RegexOnFirstUse;  // rules/regex_on_first_use.h
 
 // A file of the rule directory, as text (read from disk or embedded at build time).
 struct SourceFile {
@@ -280,7 +278,7 @@ struct RationaleEntry {
   // index; null: not given), an RE2 pattern matched case-insensitively on a finding's clause: a
   // sentence citing that clause stands only for a finding that matches it or lies in that clause
   // (issue 14 fourth review #1).
-  std::vector<std::shared_ptr<const re2::RE2>> source_subjects;
+  std::vector<std::shared_ptr<const RegexOnFirstUse>> source_subjects;
   // A flag parameter of the rules (`only_if`, issue 14 review s8 #5): when set, the rationale
   // holds only for a clause whose parameter of that name is true (the SCCs' own Clause 17);
   // another clause gets `neutral`, which the loader then requires. "" if none.

@@ -15,6 +15,7 @@
 #include "rules/loader.h"
 #include "rules/rationale_laws.h"
 #include "rules/read_location.h"
+#include "rules/regex_on_first_use.h"
 #include "rules/rule_files.h"
 #include "rules/rule_loader.h"
 
@@ -125,10 +126,11 @@ Status ReadSectors(const YamlFile& file, const YAML::Node& node, std::string_vie
 }
 
 // Reads the `subject` of a source (issue 14 fourth review #1): what the regulation clause its
-// title cites is about, an RE2 pattern compiled case-insensitively into *subject. A source whose
-// title cites no such clause has no use for one.
+// title cites is about, an RE2 pattern matched case-insensitively, into *subject. A source whose
+// title cites no such clause has no use for one. A pack checked when the program was built
+// compiles it on its first use (issue 12: start-up; most documents cite no such clause).
 Status ReadSubject(const YamlFile& file, const YAML::Node& node, const std::string& title,
-                   std::shared_ptr<const RE2>* subject) {
+                   std::shared_ptr<const RegexOnFirstUse>* subject) {
   std::string pattern;
   CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, node, "subject", &pattern));
   CLAUSESCAN_RETURN_IF_ERROR(CheckLength(file, node, "subject", pattern, kMaxFieldChars));
@@ -141,16 +143,21 @@ Status ReadSubject(const YamlFile& file, const YAML::Node& node, const std::stri
   RE2::Options options;
   options.set_case_sensitive(false);
   options.set_log_errors(false);
-  auto compiled = std::make_shared<const RE2>(pattern, options);
+  if (file.source().checked_at_build) {
+    *subject = std::make_shared<const RegexOnFirstUse>(std::move(pattern), options);
+    return std::nullopt;
+  }
+  auto compiled = std::make_unique<const RE2>(pattern, options);
   if (!compiled->ok()) {
     return file.At(node, fmt::format("'subject' is not a valid RE2 pattern: {}", compiled->error()));
   }
-  *subject = std::move(compiled);
+  *subject = std::make_shared<const RegexOnFirstUse>(std::move(compiled));
   return std::nullopt;
 }
 
 Status ReadSource(const YamlFile& file, const YAML::Node& node, RationaleSource* source,
-                  std::vector<std::string>* sectors, std::shared_ptr<const RE2>* subject) {
+                  std::vector<std::string>* sectors,
+                  std::shared_ptr<const RegexOnFirstUse>* subject) {
   Fields fields;
   CLAUSESCAN_RETURN_IF_ERROR(
       Fields::Read(file, node, "source", kSourceKeys, kSourceRequired, &fields));
@@ -183,6 +190,7 @@ Status ReadSource(const YamlFile& file, const YAML::Node& node, RationaleSource*
     const YAML::Node& node = *fields.Find(key);
     CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, node, key, &unused));
     CLAUSESCAN_RETURN_IF_ERROR(CheckLength(file, node, key, unused, kMaxFieldChars));
+    if (file.source().checked_at_build) continue;  // checked when the program was built
     if (std::string_view(key) == "read" && SaysSecondary(unused)) {
       return file.At(node, fmt::format("'read' says the source was read only through a secondary "
                                        "copy ('{}'): a rationale states facts only from the "
@@ -236,6 +244,8 @@ Status ReadAnswers(const PolicyContext& ctx, const YAML::Node& node, std::string
 // lists the sector and not "all" (the sentence of every buyer is `neutral`, which names none).
 Status CheckLawsNamed(const YamlFile& file, const YAML::Node& node, std::string_view key,
                       const std::string& sentence, const std::vector<std::string>& sectors) {
+  // A pack checked when the program was built passed this check then (issue 12: start-up).
+  if (file.source().checked_at_build) return std::nullopt;
   for (const NamedLaw& law : SectorLawsNamed(sentence)) {
     if (MayNameLawOf(sectors, law.sector)) continue;
     const bool all = std::find(sectors.begin(), sectors.end(), "all") != sectors.end();
@@ -322,7 +332,7 @@ Status ReadBody(const PolicyContext& ctx, const Fields& fields, std::string_view
   for (const YAML::Node& item : sources) {
     RationaleSource source;
     std::vector<std::string> sectors;
-    std::shared_ptr<const RE2> subject;
+    std::shared_ptr<const RegexOnFirstUse> subject;
     CLAUSESCAN_RETURN_IF_ERROR(ReadSource(file, item, &source, &sectors, &subject));
     entry->shown.sources.push_back(std::move(source));
     entry->source_sectors.push_back(std::move(sectors));

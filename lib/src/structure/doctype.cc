@@ -120,24 +120,29 @@ struct DocTypeGuesser::Impl {
   // Per type, per expectation: its applies_if patterns as one alternation, or null.
   std::vector<std::vector<std::unique_ptr<RE2>>> applies_if;
   std::unique_ptr<RE2::Set> signal_set;  // null when there are no signals
-  // A pack checked at build time compiles on first use (issue 12: start-up): the types to
-  // compile, and the once that compiles them.
+  // A pack checked at build time compiles each part on its first use (issue 12: start-up): an
+  // empty document asks only the signal set, no document the signals' own patterns unless the
+  // set runs out of memory. The types, and the once of each part (Parts).
   std::vector<DocType> pending;
-  std::once_flag compiled;
+  std::once_flag titles_once;
+  std::once_flag signals_once;
+  std::once_flag fallback_once;
+  std::once_flag applies_if_once;
 
-  // Which signals occur in text: the set's answer, or each pattern on its own when the set's
-  // DFA runs out of memory.
-  std::vector<int> SignalsIn(std::string_view text) const;
+  std::size_t fallbacks_built = 0;  // signals whose own pattern the fallback compiled
 };
 
 DocTypeGuesser::DocTypeGuesser() : impl_(std::make_unique<Impl>()) {}
 DocTypeGuesser::~DocTypeGuesser() = default;
 
-// Compiles the patterns of types into impl (empty). An error names file and the type's line.
+// Compiles the parts of types into impl (empty in those parts). An error names file and the
+// type's line.
 std::optional<Error> DocTypeGuesser::Build(const std::vector<DocType>& types,
-                                           const std::string& file, Impl* out) {
+                                           const std::string& file, unsigned parts, Impl* out) {
   Impl& impl = *out;
-  impl.signal_set = std::make_unique<RE2::Set>(PatternOptions(), RE2::UNANCHORED);
+  if (parts & kSignals) {
+    impl.signal_set = std::make_unique<RE2::Set>(PatternOptions(), RE2::UNANCHORED);
+  }
   for (std::size_t t = 0; t < types.size(); ++t) {
     const DocType& type = types[t];
     const int index = static_cast<int>(t);
@@ -146,28 +151,41 @@ std::optional<Error> DocTypeGuesser::Build(const std::vector<DocType>& types,
                    fmt::format("document type '{}': pattern '{}': {}", type.id, pattern, why), file,
                    type.line);
     };
-    for (const std::string& pattern : type.titles) {
-      auto re = std::make_unique<RE2>(pattern, PatternOptions());
-      if (!re->ok()) return fail(pattern, re->error());
-      impl.titles.push_back({index, std::move(re)});
+    if (parts & kTitles) {
+      for (const std::string& pattern : type.titles) {
+        auto re = std::make_unique<RE2>(pattern, PatternOptions());
+        if (!re->ok()) return fail(pattern, re->error());
+        impl.titles.push_back({index, std::move(re)});
+      }
     }
     for (const DocTypeSignal& signal : type.signals) {
-      auto re = std::make_unique<RE2>(signal.pattern, PatternOptions());
-      if (!re->ok()) return fail(signal.pattern, re->error());
-      std::string error;
-      if (impl.signal_set->Add(signal.pattern, &error) < 0) return fail(signal.pattern, error);
-      impl.signals.push_back({index, signal.weight, std::move(re)});
+      if (!(parts & (kSignals | kSignalFallback))) break;
+      std::unique_ptr<RE2> re;
+      if (parts & kSignalFallback) {
+        re = std::make_unique<RE2>(signal.pattern, PatternOptions());
+        if (!re->ok()) return fail(signal.pattern, re->error());
+      }
+      if (parts & kSignals) {
+        std::string error;
+        if (impl.signal_set->Add(signal.pattern, &error) < 0) return fail(signal.pattern, error);
+        impl.signals.push_back({index, signal.weight, std::move(re)});
+      } else if (impl.fallbacks_built < impl.signals.size()) {
+        impl.signals[impl.fallbacks_built++].re = std::move(re);
+      }
     }
-    impl.thresholds.push_back(type.threshold);
-    std::vector<std::unique_ptr<RE2>>& applies_if = impl.applies_if.emplace_back();
-    for (const Expectation& expectation : type.expects) {
-      std::unique_ptr<RE2>& re = applies_if.emplace_back();
-      if (expectation.applies_if.empty()) continue;
-      const std::string pattern = Alternation(expectation.applies_if);
-      re = std::make_unique<RE2>(pattern, PatternOptions());
-      if (!re->ok()) return fail(pattern, re->error());
+    if (parts & kSignals) impl.thresholds.push_back(type.threshold);
+    if (parts & kAppliesIf) {
+      std::vector<std::unique_ptr<RE2>>& applies_if = impl.applies_if.emplace_back();
+      for (const Expectation& expectation : type.expects) {
+        std::unique_ptr<RE2>& re = applies_if.emplace_back();
+        if (expectation.applies_if.empty()) continue;
+        const std::string pattern = Alternation(expectation.applies_if);
+        re = std::make_unique<RE2>(pattern, PatternOptions());
+        if (!re->ok()) return fail(pattern, re->error());
+      }
     }
   }
+  if (!(parts & kSignals)) return std::nullopt;
   if (impl.signals.empty()) {
     impl.signal_set.reset();
   } else if (!impl.signal_set->Compile()) {
@@ -183,50 +201,77 @@ Result<std::unique_ptr<DocTypeGuesser>> DocTypeGuesser::Compile(const std::vecto
                                                                 const std::string& file,
                                                                 bool checked) {
   std::unique_ptr<DocTypeGuesser> guesser(new DocTypeGuesser());
+  Impl& impl = *guesser->impl_;
   if (checked) {
-    guesser->impl_->pending = types;
+    impl.pending = types;
     return guesser;
   }
-  std::call_once(guesser->impl_->compiled, [] {});
-  if (std::optional<Error> error = Build(types, file, guesser->impl_.get())) return *error;
+  for (std::once_flag* once :
+       {&impl.titles_once, &impl.signals_once, &impl.fallback_once, &impl.applies_if_once}) {
+    std::call_once(*once, [] {});
+  }
+  if (std::optional<Error> error =
+          Build(types, file, kTitles | kSignals | kSignalFallback | kAppliesIf, &impl)) {
+    return *error;
+  }
   return guesser;
 }
 
-const DocTypeGuesser::Impl& DocTypeGuesser::Compiled() const {
-  std::call_once(impl_->compiled, [this] {
-    Impl& impl = *impl_;
-    const std::vector<DocType> types = std::move(impl.pending);
-    if (!Build(types, std::string(), &impl)) return;
-    // Not reached for a pack checked at build time. Should a pattern fail after all, no title or
-    // signal matches and every expectation applies.
-    impl.titles.clear();
-    impl.signals.clear();
-    impl.signal_set.reset();
-    impl.thresholds.clear();
-    impl.applies_if.clear();
-    for (const DocType& type : types) {
-      impl.thresholds.push_back(type.threshold);
-      impl.applies_if.emplace_back(type.expects.size());
+const DocTypeGuesser::Impl& DocTypeGuesser::Compiled(unsigned part) const {
+  Impl& impl = *impl_;
+  std::once_flag& once = part == kTitles           ? impl.titles_once
+                         : part == kSignals        ? impl.signals_once
+                         : part == kSignalFallback ? impl.fallback_once
+                                                   : impl.applies_if_once;
+  if (part == kSignalFallback) Compiled(kSignals);  // the fallback fills the signals' slots
+  std::call_once(once, [&impl, part] {
+    if (!Build(impl.pending, std::string(), part, &impl)) return;
+    // Not reached for a pack checked at build time. Should a pattern fail after all, that part
+    // matches nothing: no title, no signal, or every expectation applies.
+    switch (part) {
+      case kTitles:
+        impl.titles.clear();
+        break;
+      case kSignals:
+        impl.signals.clear();
+        impl.signal_set.reset();
+        impl.thresholds.assign(impl.pending.size(), 0.0);
+        for (std::size_t t = 0; t < impl.pending.size(); ++t) {
+          impl.thresholds[t] = impl.pending[t].threshold;
+        }
+        break;
+      case kSignalFallback:
+        for (Impl::Signal& signal : impl.signals) signal.re.reset();
+        break;
+      default:
+        impl.applies_if.clear();
+        for (const DocType& type : impl.pending) impl.applies_if.emplace_back(type.expects.size());
     }
   });
-  return *impl_;
+  return impl;
 }
 
-std::vector<int> DocTypeGuesser::Impl::SignalsIn(std::string_view text) const {
+std::vector<int> DocTypeGuesser::SignalsIn(std::string_view text) const {
+  const Impl& impl = Compiled(kSignals);
   std::vector<int> found;
-  if (signal_set == nullptr) return found;
+  if (impl.signal_set == nullptr) return found;
   RE2::Set::ErrorInfo error;
-  if (signal_set->Match(text, &found, &error) || error.kind == RE2::Set::kNoError) return found;
+  if (impl.signal_set->Match(text, &found, &error) || error.kind == RE2::Set::kNoError) {
+    return found;
+  }
   found.clear();
-  for (std::size_t i = 0; i < signals.size(); ++i) {
-    if (RE2::PartialMatch(text, *signals[i].re)) found.push_back(static_cast<int>(i));
+  Compiled(kSignalFallback);
+  for (std::size_t i = 0; i < impl.signals.size(); ++i) {
+    if (impl.signals[i].re != nullptr && RE2::PartialMatch(text, *impl.signals[i].re)) {
+      found.push_back(static_cast<int>(i));
+    }
   }
   return found;
 }
 
 std::vector<bool> DocTypeGuesser::Applicable(int type, std::string_view folded) const {
   std::vector<bool> applies;
-  for (const std::unique_ptr<RE2>& re : Compiled().applies_if[type]) {
+  for (const std::unique_ptr<RE2>& re : Compiled(kAppliesIf).applies_if[type]) {
     applies.push_back(re == nullptr || RE2::PartialMatch(folded, *re));
   }
   return applies;
@@ -236,7 +281,7 @@ int DocTypeGuesser::GuessByTitle(const std::vector<std::string_view>& lines) con
   for (std::string_view line : lines) {
     int best_type = -1;
     std::size_t best_start = line.size() + 1;
-    for (const Impl::Title& title : Compiled().titles) {
+    for (const Impl::Title& title : Compiled(kTitles).titles) {
       re2::StringPiece match;
       if (!title.re->Match(line, 0, line.size(), RE2::UNANCHORED, &match, 1)) continue;
       const std::size_t start = static_cast<std::size_t>(match.data() - line.data());
@@ -251,9 +296,9 @@ int DocTypeGuesser::GuessByTitle(const std::vector<std::string_view>& lines) con
 }
 
 int DocTypeGuesser::GuessByBody(std::string_view folded) const {
-  const Impl& impl = Compiled();
+  const Impl& impl = Compiled(kSignals);
   std::vector<double> scores(impl.thresholds.size(), 0.0);
-  for (int i : impl.SignalsIn(folded)) {
+  for (int i : SignalsIn(folded)) {
     scores[impl.signals[i].type] += impl.signals[i].weight;
   }
   int best_type = -1;
@@ -294,7 +339,7 @@ int DocTypeGuesser::GuessByOpening(std::string_view text) const {
   }
   int best_type = -1;
   std::size_t best_start = limit + 1;
-  for (const Impl::Title& title : Compiled().titles) {
+  for (const Impl::Title& title : Compiled(kTitles).titles) {
     re2::StringPiece match;
     if (!title.re->Match(line, name, line.size(), RE2::UNANCHORED, &match, 1)) continue;
     const std::size_t start = static_cast<std::size_t>(match.data() - line.data());

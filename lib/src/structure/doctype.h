@@ -39,10 +39,11 @@ class DocTypeGuesser {
   // Compiles the patterns of types (RE2, case-insensitive, UTF-8). Errors: kRuleError naming
   // file and the type's line when RE2 rejects a pattern or the signals exceed RE2's memory
   // budget (the loader checks each pattern first, so in practice only the budget). With
-  // checked (types from a pack whose loading was checked when the program was built), nothing
-  // is compiled until the first question, so loading costs no regex compilation (issue 12:
-  // start-up); should a pattern fail then after all, no title or signal matches and every
-  // expectation applies.
+  // checked (types from a pack whose loading was checked when the program was built), each part
+  // (titles, the signal set, the signals' own patterns, applies_if) is compiled on the first
+  // question that needs it, so loading costs no regex compilation and an empty document only
+  // the signal set (issue 12: start-up); should a pattern fail then after all, its part matches
+  // nothing: no title, no signal, or every expectation applies.
   static Result<std::unique_ptr<DocTypeGuesser>> Compile(const std::vector<DocType>& types,
                                                          const std::string& file,
                                                          bool checked = false);
@@ -79,10 +80,17 @@ class DocTypeGuesser {
  private:
   DocTypeGuesser();
   struct Impl;
+  // The parts of the compiled patterns: title patterns, the signal set (and thresholds), each
+  // signal's own pattern (the set's fallback), the expectations' applies_if.
+  enum Part : unsigned { kTitles = 1, kSignals = 2, kSignalFallback = 4, kAppliesIf = 8 };
   static std::optional<Error> Build(const std::vector<DocType>& types, const std::string& file,
-                                    Impl* out);
-  // The compiled patterns (compiled now when Compile was told checked).
-  const Impl& Compiled() const;
+                                    unsigned parts, Impl* out);
+  // The compiled patterns with part compiled (now, on its first use, when Compile was told
+  // checked).
+  const Impl& Compiled(unsigned part) const;
+  // Which signals occur in text: the set's answer, or each pattern on its own when the set's
+  // DFA runs out of memory.
+  std::vector<int> SignalsIn(std::string_view text) const;
   std::unique_ptr<Impl> impl_;
 };
 
