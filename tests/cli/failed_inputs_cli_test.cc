@@ -48,6 +48,14 @@ RunResult ShellWithTimeout(const fs::path& dir, const std::string& commands) {
   return result;
 }
 
+// Expects json's "errors" to record missing.md of dir, the one input not scanned.
+void ExpectTheMissingInput(const Json& json, const TempDir& dir) {
+  ASSERT_EQ(json["errors"].size(), 1u) << json.dump();
+  EXPECT_EQ(json["errors"][0]["path"], (dir.path() / "missing.md").string());
+  EXPECT_EQ(json["errors"][0]["code"], "io");
+  EXPECT_THAT(json["errors"][0]["message"].get<std::string>(), HasSubstr("cannot open"));
+}
+
 // D5: CSV is opened by people in spreadsheets; a bidi control from the contract is marked as the
 // text report marks it, a zero-width character dropped.
 TEST(CsvReport, MarksBidiControlsAndDropsZeroWidthCharacters) {
@@ -91,10 +99,7 @@ TEST(NotScanned, JsonHasAnErrorsArray) {
   ASSERT_TRUE(json.is_object()) << r.out;
   ASSERT_EQ(json["reports"].size(), 1u) << r.out;
   EXPECT_EQ(json["reports"][0]["findings"].size(), 1u);
-  ASSERT_EQ(json["errors"].size(), 1u);
-  EXPECT_EQ(json["errors"][0]["path"], (dir.path() / "missing.md").string());
-  EXPECT_EQ(json["errors"][0]["code"], "io");
-  EXPECT_THAT(json["errors"][0]["message"].get<std::string>(), HasSubstr("cannot open"));
+  ExpectTheMissingInput(json, dir);
 }
 
 // D4: JSON Lines ends with one error record per input not scanned.
@@ -234,6 +239,69 @@ TEST(NamedContract, AFifoPutInPlaceOfARegularFileIsNotWaitedOn) {
       "exec \"$CS\" scan --jobs 1 -f jsonl gate c.md\n");
   EXPECT_EQ(r.exit_code, 2) << r.err;  // 137: killed while waiting on the FIFO
   EXPECT_THAT(r.err, HasSubstr("c.md: not a regular file (a FIFO)"));
+}
+
+// `evidence -f FORMAT c.md missing.md` in a folder holding c.md (a notice clause).
+RunResult EvidenceWithAMissingInput(const TempDir& dir, const std::string& format) {
+  WriteWholeFile(dir.path() / "c.md", kNotice);
+  return RunClausescan("evidence -f " + format + " " + Quote(dir.path() / "c.md") + " " +
+                       Quote(dir.path() / "missing.md"));
+}
+
+// rel14 #1: the evidence pack's JSON records the inputs not scanned as scan's JSON does
+// ("errors": path, code, message) beside the items of the inputs that were.
+TEST(EvidenceNotScanned, JsonHasAnErrorsArray) {
+  TempDir dir;
+  RunResult r = EvidenceWithAMissingInput(dir, "json");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("missing.md: cannot open"));
+  const Json json = Json::parse(r.out);
+  EXPECT_FALSE(json["items"].empty()) << r.out;
+  ExpectTheMissingInput(json, dir);
+}
+
+// rel14 #1: the text checklist lists what was not scanned before its closing notice; CSV rows
+// are findings, so stderr names the input (as scan's CSV).
+TEST(EvidenceNotScanned, TextListsItAndCsvNamesItOnStderr) {
+  TempDir dir;
+  RunResult text = EvidenceWithAMissingInput(dir, "text");
+  EXPECT_EQ(text.exit_code, 2);
+  const std::size_t listed = text.out.find("not scanned (1 input):");
+  ASSERT_NE(listed, std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("missing.md: cannot open", listed), std::string::npos);
+  EXPECT_LT(listed, text.out.find("not legal advice"));
+  EXPECT_THAT(text.out, HasSubstr("incident-response-procedure"));
+  RunResult csv = EvidenceWithAMissingInput(dir, "csv");
+  EXPECT_EQ(csv.exit_code, 2);
+  EXPECT_THAT(csv.err, HasSubstr("missing.md: cannot open"));
+  EXPECT_THAT(csv.out, HasSubstr("incident-response-procedure"));
+}
+
+// rel14 #1: a bad file found in a folder is recorded too, and the folder's other files scanned.
+TEST(EvidenceNotScanned, ABadFileOfAFolderIsRecorded) {
+  TempDir dir;
+  fs::create_directory(dir.path() / "contracts");
+  WriteWholeFile(dir.path() / "contracts" / "c.md", kNotice);
+  WriteWholeFile(dir.path() / "contracts" / "broken.docx", "not a zip archive\n");
+  RunResult r = RunClausescan("evidence -f json " + Quote(dir.path() / "contracts"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("broken.docx"));
+  const Json json = Json::parse(r.out);
+  EXPECT_FALSE(json["items"].empty()) << r.out;
+  ASSERT_EQ(json["errors"].size(), 1u) << r.out;
+  EXPECT_EQ(json["errors"][0]["path"], (dir.path() / "contracts" / "broken.docx").string());
+}
+
+// rel14 #1: with every input scanned the pack has no trace of it.
+TEST(EvidenceNotScanned, APackWithEveryInputScannedSaysNothingOfIt) {
+  TempDir dir;
+  WriteWholeFile(dir.path() / "c.md", kNotice);
+  RunResult json = RunClausescan("evidence -f json " + Quote(dir.path() / "c.md"));
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_FALSE(Json::parse(json.out).contains("errors"));
+  RunResult text = RunClausescan("evidence " + Quote(dir.path() / "c.md"));
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_THAT(text.out, Not(HasSubstr("not scanned")));
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "clausescan/not_scanned.h"
 #include "clausescan/printers.h"
 #include "clausescan/profile.h"
 #include "report/rationale_text.h"
@@ -129,8 +130,15 @@ void WriteNeed(const EvidenceNeed& need, std::ostream& out, const TextStyle& sty
 
 void WriteEvidencePack(const std::vector<EvidenceNeed>& pack, std::ostream& out,
                        const TextStyle& style) {
+  WriteEvidencePack(pack, {}, out, style);
+}
+
+void WriteEvidencePack(const std::vector<EvidenceNeed>& pack,
+                       const std::vector<NotScanned>& not_scanned, std::ostream& out,
+                       const TextStyle& style) {
   WriteHeadline(pack, out, style);
   for (const EvidenceNeed& need : pack) WriteNeed(need, out, style);
+  WriteTextNotScanned(not_scanned, out, style);
   out << '\n' << kNotLegalAdvice << '\n';  // issue 14 #3
 }
 
