@@ -341,11 +341,29 @@ bool ScanInputs(const Scanner& scanner, const InputArgs& args,
         [&](const BatchProgress& progress) { bar.Update(progress); });
     files.clear();
   };
-  bool stdin_scanned = false;  // `scan - -`: standard input is one document, read once
+  // Standard input is one document, read once however it is named: `scan - -`, `scan -
+  // /dev/stdin` (or /dev/fd/0, /proc/self/fd/0, or the file or FIFO it comes from): the first
+  // naming reads it, the others are skipped (as ScanPaths skips a regular file named twice).
+  struct stat stdin_st;
+  const bool stdin_known = ::fstat(STDIN_FILENO, &stdin_st) == 0 && !S_ISDIR(stdin_st.st_mode);
+  auto names_stdin = [&](const std::string& path) {
+    struct stat st;
+    return path == "-" ||
+           (stdin_known && ::stat(path.c_str(), &st) == 0 && SameFile(st, stdin_st));
+  };
+  bool stdin_scanned = false;
   for (const std::string& path : args.paths) {
-    if (path == "-") {
-      if (stdin_scanned) continue;
+    if (names_stdin(path)) {
+      if (stdin_scanned) {
+        PrintError(fmt::format("{}: standard input, named more than once; read once",
+                               path == "-" ? kStdinName : path));
+        continue;
+      }
       stdin_scanned = true;
+      if (path != "-") {
+        files.push_back(path);
+        continue;
+      }
       scan_files();
       ok = ScanStdin(scanner, on_report, not_scanned) && ok;
     } else {

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "cli_runner.h"
 
@@ -302,6 +303,29 @@ TEST(EvidenceNotScanned, APackWithEveryInputScannedSaysNothingOfIt) {
   RunResult text = RunClausescan("evidence " + Quote(dir.path() / "c.md"));
   ASSERT_EQ(text.exit_code, 0) << text.err;
   EXPECT_THAT(text.out, Not(HasSubstr("not scanned")));
+}
+
+// rel14 #2: standard input named twice, as "-" and as a name of descriptor 0 or both as such
+// names, is one document read once, from a pipe (read again it was empty) as from a file (read
+// again from its start).
+TEST(StandardInput, NamedTwiceIsReadOnce) {
+  for (const std::string& names : std::vector<std::string>{
+           "- /dev/stdin", "/dev/fd/0 -", "- /proc/self/fd/0", "/dev/stdin /dev/fd/0", "- -"}) {
+    for (const bool piped : {true, false}) {
+      SCOPED_TRACE(names + (piped ? " from a pipe" : " from a file"));
+      TempDir dir;
+      WriteWholeFile(dir.path() / "c.md", kNotice);
+      RunResult r = ShellWithTimeout(
+          dir.path(), piped ? "cat c.md | \"$CS\" scan -f json " + names + "\n"
+                            : "exec \"$CS\" scan -f json " + names + " < c.md\n");
+      EXPECT_EQ(r.exit_code, 0) << r.err;
+      ASSERT_TRUE(Json::accept(r.out)) << r.out;
+      const Json report = Json::parse(r.out);
+      ASSERT_TRUE(report.is_object() && report.contains("document")) << r.out;
+      EXPECT_EQ(report["findings"].size(), 1u);
+      EXPECT_THAT(r.err, HasSubstr("standard input, named more than once; read once"));
+    }
+  }
 }
 
 }  // namespace
