@@ -392,6 +392,17 @@ std::vector<GoldenCase> GoldenCases() {
                "[A.5.24]}"),
        w + ":19:13: rule 'incident-notification.window' declares no parameter 'windw_hours' (did "
            "you mean 'window_hours'?)"},
+      // rel14 #4: only a number is compared; the trigger is a word
+      {"asks compares a word", w,
+       WindowRuleWithLine(
+           17, "  - Notice within 72 hours.\nasks:\n  - {when: {trigger: {lt: 24}}, controls: "
+               "[A.5.24]}"),
+       w + ":19:23: 'lt' compares numbers, but parameter 'trigger' holds a word: test it with a "
+           "value, 'in' or 'present'"},
+      {"consideration compares a word", w,
+       WindowRuleWithLine(17, "  - {text: Count from awareness., when: {trigger: {ge: 1}}}"),
+       w + ":17:52: 'ge' compares numbers, but parameter 'trigger' holds a word: test it with a "
+           "value, 'in' or 'present'"},
       {"asks entry asking nothing", w,
        WindowRuleWithLine(17, "  - Notice within 72 hours.\nasks:\n  - {text: ['x']}"),
        w + ":19:5: an entry of 'asks' names no 'controls' and no 'evidence'"},
@@ -471,6 +482,32 @@ std::vector<GoldenCase> GoldenCases() {
       reason: r
 )",
        "playbook.yaml:4:33: expected a number for 'lt', found 'soon'"},
+      {"answer compares a word", "incident_notification/rationale.yaml",
+       test_rules::PlaceholderRationale("incident_notification") +
+           "answers:\n  - {text: Offer 72 hours., when: {trigger: {lt: 24}}}\n",
+       "incident_notification/rationale.yaml:6:46: 'lt' compares numbers, but parameter "
+       "'trigger' holds a word: test it with a value, 'in' or 'present'"},
+      {"playbook compares a word", "playbook.yaml",
+       R"(incident_notification:
+  positions:
+    - id: p
+      when: {trigger: {gt: 0}}
+      risk: high
+      reason: r
+)",
+       "playbook.yaml:4:24: 'gt' compares numbers, but parameter 'trigger' holds a word: test it "
+       "with a value, 'in' or 'present'"},
+      {"proposal compares a word", "playbook.yaml",
+       R"(incident_notification:
+  positions:
+    - id: p
+      when: {window_hours: {lt: 24}}
+      risk: high
+      reason: r
+      propose: {text: Ask for 72 hours., when: {trigger: {le: 2}}}
+)",
+       "playbook.yaml:7:59: 'le' compares numbers, but parameter 'trigger' holds a word: test it "
+       "with a value, 'in' or 'present'"},
       {"category without title", "categories.yaml", "- {id: incident_notification}\n",
        "categories.yaml:1:3: missing required key 'title' in category entry"},
       {"duplicate category", "categories.yaml",

@@ -308,7 +308,8 @@ Status ReadConsideration(const YamlFile& file, const YAML::Node& node, const Nam
   CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, *fields.Find("text"), "text", &consideration.text));
   if (const YAML::Node* when = fields.Find("when")) {
     std::set<std::string> no_positions;
-    PolicyContext ctx{file, rule->id, params, &no_positions, /*one_rule=*/true};
+    const ParamKinds kinds = ParamKindsDeclaredBy(*rule);
+    PolicyContext ctx{file, rule->id, params, &no_positions, /*one_rule=*/true, &kinds};
     CLAUSESCAN_RETURN_IF_ERROR(ReadWhen(ctx, *when, &consideration.when));
   }
   if (const YAML::Node* doctypes = fields.Find("doctypes")) {
