@@ -1,3 +1,4 @@
+#include <fmt/format.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -5,11 +6,13 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "clausescan/batch.h"
 #include "clausescan/printers.h"
 #include "commands.h"
 
@@ -19,6 +22,15 @@ CLI::Validator NonEmptyFileName() {
   return CLI::Validator(
       [](std::string& name) { return name.empty() ? std::string("the file name is empty") : ""; },
       "FILE");
+}
+
+CLI::Validator ValidGlob() {
+  return CLI::Validator(
+      [](std::string& glob) {
+        const std::optional<std::string> error = GlobError(glob);
+        return error ? fmt::format("invalid glob '{}': {}", glob, *error) : std::string();
+      },
+      "GLOB");
 }
 
 CLI::Validator ZeroOrMore() {

@@ -75,10 +75,12 @@ void AddInputOptions(CLI::App* cmd, InputArgs* args) {
                   "Files and folders to scan (folders recursively); - or nothing reads stdin");
   cmd->add_option("--include", args->batch.include,
                   "Only scan files matching this glob when walking folders (repeatable)")
-      ->allow_extra_args(false);
+      ->allow_extra_args(false)
+      ->check(ValidGlob());
   cmd->add_option("--exclude", args->batch.exclude,
                   "Skip files and folders matching this glob (repeatable)")
-      ->allow_extra_args(false);
+      ->allow_extra_args(false)
+      ->check(ValidGlob());
   cmd->add_option("-j,--jobs", args->batch.jobs, "Threads to scan with (default: one per core)")
       ->check(ZeroOrMore());
   cmd->add_flag("--hidden", args->batch.hidden,

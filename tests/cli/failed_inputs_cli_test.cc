@@ -156,6 +156,26 @@ TEST(TextReport, AFileNamesInvalidBytesShowAsReplacementCharacters) {
   EXPECT_EQ(r.out.find('\xff'), std::string::npos);
 }
 
+// rel14 #5: a control character in a file name shows escaped in the text reports ("a\nb.md"),
+// not as a space that names another file ("a b.md").
+TEST(TextReport, AFileNamesControlCharactersShowEscaped) {
+  TempDir dir;
+  WriteWholeFile(dir.path() / "a\nb.md", kNotice);
+  WriteWholeFile(dir.path() / "c\td.md", kNotice);
+  const std::string files = Quote(dir.path() / "a\nb.md") + " " + Quote(dir.path() / "c\td.md");
+  RunResult scan = RunClausescan("scan " + files);
+  ASSERT_EQ(scan.exit_code, 0) << scan.err;
+  EXPECT_THAT(scan.out, HasSubstr("a\\nb.md ("));
+  EXPECT_THAT(scan.out, HasSubstr("a\\nb.md:1:1"));
+  EXPECT_THAT(scan.out, HasSubstr("c\\td.md ("));
+  EXPECT_THAT(scan.out, Not(HasSubstr("a b.md")));
+  EXPECT_THAT(scan.out, Not(HasSubstr("c d.md")));
+  RunResult evidence = RunClausescan("evidence " + files);
+  ASSERT_EQ(evidence.exit_code, 0) << evidence.err;
+  EXPECT_THAT(evidence.out, HasSubstr("a\\nb.md:1"));
+  EXPECT_THAT(evidence.out, Not(HasSubstr("a b.md")));
+}
+
 // D9 (a): --missing over a contract names the still-missing list, not a report.
 TEST(PackMissingList, OverAContractNamesTheList) {
   TempDir dir;

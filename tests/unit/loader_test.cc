@@ -415,6 +415,10 @@ std::vector<GoldenCase> GoldenCases() {
            "'incident-response-procedure'?)"},
       {"bad pattern", w, WindowRuleWithLine(9, "    - any: ['(security|data']"),
        w + ":9:13: invalid pattern '(security|data': missing ): (security|data"},
+      // rel14 #5: an empty pattern is named as such, not as an empty list
+      {"empty pattern", w, WindowRuleWithLine(9, "    - any: ['x', '']"),
+       w + ":9:18: empty pattern in 'any': it would match everywhere; write what it must match, "
+           "or remove it"},
       {"bad none pattern", w, WindowRuleWithLine(10, "  none: ['a{2,1}']"),
        w + ":10:10: invalid pattern 'a{2,1}': invalid repetition size: {2,1}"},
       {"unknown key in group", w, WindowRuleWithLine(9, "    - anyy: ['x']"),

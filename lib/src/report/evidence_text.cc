@@ -119,7 +119,7 @@ void WriteNeed(const EvidenceNeed& need, std::ostream& out, const TextStyle& sty
   if (need.document) WriteDocument(need, out);
   out << "    called for by:\n";
   for (const FindingRef& ref : need.findings) {
-    out << "      " << internal::CleanText(ref.path) << ':' << ref.line << "  "
+    out << "      " << internal::PathText(ref.path) << ':' << ref.line << "  "
         << internal::RiskLabel(ref.risk, style) << "  " << internal::CleanText(ref.category) << "  "
         << internal::CleanText(ref.rule) << '\n';
   }
