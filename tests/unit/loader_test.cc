@@ -3,6 +3,7 @@
 #include "rules/loader.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 #include <fstream>
@@ -11,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "clausescan/rule_folder.h"
 #include "clausescan/rules.h"
 #include "params/extract.h"
 #include "rules/model.h"
@@ -576,6 +578,23 @@ TEST_F(RuleDirectoryTest, ReadsRecursivelySorted) {
   EXPECT_EQ(names, (std::vector<std::string>{"a/z.yaml", "b/deep/rule.test.txt", "b/deep/rule.yaml",
                                              "categories.yaml"}));
   EXPECT_EQ((*files)[2].content, "id: x\n");
+}
+
+// rel14 #6: the library says which rule files a load skips unopened, and why (the CLI prints
+// it); a file it reads and a file of another kind are not named.
+TEST_F(RuleDirectoryTest, SkippedFilesAreNamedWithWhy) {
+  Write("a/ok.yaml", "id: x\n");
+  Write("a/notes.txt", "ignored");
+  ASSERT_EQ(::mkfifo((dir_ / "a" / "fifo.yaml").c_str(), 0600), 0);
+  std::filesystem::create_symlink(dir_ / "nowhere", dir_ / "b" / "gone.test.txt");
+  std::filesystem::create_symlink(dir_ / "nowhere", dir_ / "b" / "gone.md");
+  const std::vector<SkippedRuleFile> skipped = SkippedRuleFiles(dir_.string());
+  ASSERT_EQ(skipped.size(), 2u);
+  EXPECT_EQ(skipped[0].path, (dir_ / "a" / "fifo.yaml").string());
+  EXPECT_EQ(skipped[0].reason, "it is a FIFO, not a regular file");
+  EXPECT_EQ(skipped[1].path, (dir_ / "b" / "gone.test.txt").string());
+  EXPECT_EQ(skipped[1].reason, "a symbolic link to nothing");
+  EXPECT_TRUE(SkippedRuleFiles((dir_ / "nope").string()).empty());
 }
 
 TEST_F(RuleDirectoryTest, MissingDirectoryIsIoError) {
