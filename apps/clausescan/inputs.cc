@@ -350,8 +350,7 @@ bool ScanInputs(const Scanner& scanner, const InputArgs& args,
   const bool stdin_known = ::fstat(STDIN_FILENO, &stdin_st) == 0 && !S_ISDIR(stdin_st.st_mode);
   auto names_stdin = [&](const std::string& path) {
     struct stat st;
-    return path == "-" ||
-           (stdin_known && ::stat(path.c_str(), &st) == 0 && SameFile(st, stdin_st));
+    return path == "-" || (stdin_known && ::stat(path.c_str(), &st) == 0 && SameFile(st, stdin_st));
   };
   bool stdin_scanned = false;
   for (const std::string& path : args.paths) {

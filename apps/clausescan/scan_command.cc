@@ -258,13 +258,11 @@ class FailOnTally {
 // are written as the reports come or all at the end.
 class JsonLinesWriter {
  public:
-  JsonLinesWriter(const PrintOptions& options, std::ostream& out)
-      : options_(options), out_(out) {}
+  JsonLinesWriter(const PrintOptions& options, std::ostream& out) : options_(options), out_(out) {}
 
   void WriteReport(const Report& report) {
-    WriteWholeLine(out_, [&](std::ostream& line) {
-      WriteJsonLines(SelectFindings(report, options_), line);
-    });
+    WriteWholeLine(
+        out_, [&](std::ostream& line) { WriteJsonLines(SelectFindings(report, options_), line); });
   }
 
   void WriteNotScanned(const NotScanned& input) {

@@ -329,9 +329,9 @@ TEST(StandardInput, NamedTwiceIsReadOnce) {
       SCOPED_TRACE(names + (piped ? " from a pipe" : " from a file"));
       TempDir dir;
       WriteWholeFile(dir.path() / "c.md", kNotice);
-      RunResult r = ShellWithTimeout(
-          dir.path(), piped ? "cat c.md | \"$CS\" scan -f json " + names + "\n"
-                            : "exec \"$CS\" scan -f json " + names + " < c.md\n");
+      RunResult r =
+          ShellWithTimeout(dir.path(), piped ? "cat c.md | \"$CS\" scan -f json " + names + "\n"
+                                             : "exec \"$CS\" scan -f json " + names + " < c.md\n");
       EXPECT_EQ(r.exit_code, 0) << r.err;
       ASSERT_TRUE(Json::accept(r.out)) << r.out;
       const Json report = Json::parse(r.out);

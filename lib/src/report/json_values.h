@@ -6,7 +6,6 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
-
 #include <vector>
 
 #include "clausescan/not_scanned.h"

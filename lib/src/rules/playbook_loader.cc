@@ -304,9 +304,8 @@ Names PlaybookKeys(const std::vector<CategoryInfo>& categories, const DeclaredPa
 }
 
 Status PolicyContextFor(const YamlFile& file, const YAML::Node& node, const std::string& key,
-                        const Names& keys, const DeclaredParams& declared,
-                        const ParamKinds& kinds, std::set<std::string>* position_ids,
-                        std::optional<PolicyContext>* ctx) {
+                        const Names& keys, const DeclaredParams& declared, const ParamKinds& kinds,
+                        std::set<std::string>* position_ids, std::optional<PolicyContext>* ctx) {
   if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
     return file.At(node, fmt::format("unknown category or rule '{}' in playbook{}", key,
                                      DidYouMean(key, keys)));
@@ -329,9 +328,8 @@ Status ReadPlaybook(const YamlFile& file, const YAML::Node& root, const Catalogs
       continue;
     }
     std::optional<PolicyContext> ctx;
-    CLAUSESCAN_RETURN_IF_ERROR(
-        PolicyContextFor(file, entry.first, category, keys, declared, kinds, &out->position_ids,
-                         &ctx));
+    CLAUSESCAN_RETURN_IF_ERROR(PolicyContextFor(file, entry.first, category, keys, declared, kinds,
+                                                &out->position_ids, &ctx));
     if (out->categories.count(category) != 0) {
       return file.At(entry.first,
                      fmt::format("'{}' already has a policy in another playbook file", category));

@@ -97,9 +97,8 @@ Names PlaybookKeys(const std::vector<CategoryInfo>& categories, const DeclaredPa
 // Checks that key (written at node) is one of keys and sets up *ctx for its policy. Error:
 // an unknown key, with a suggestion.
 Status PolicyContextFor(const YamlFile& file, const YAML::Node& node, const std::string& key,
-                        const Names& keys, const DeclaredParams& declared,
-                        const ParamKinds& kinds, std::set<std::string>* position_ids,
-                        std::optional<PolicyContext>* ctx);
+                        const Names& keys, const DeclaredParams& declared, const ParamKinds& kinds,
+                        std::set<std::string>* position_ids, std::optional<PolicyContext>* ctx);
 
 // Reads a playbook.yaml into *out (adding to the policies of other playbook files). Errors: the
 // first problem at file:line:column, including a key that another file already gave a policy

@@ -122,9 +122,8 @@ Status OverridePlaybook(const YamlFile& file, const YAML::Node& root, const Rule
       continue;
     }
     std::optional<PolicyContext> ctx;
-    CLAUSESCAN_RETURN_IF_ERROR(
-        PolicyContextFor(file, entry.first, key, keys, declared, kinds, &playbook->position_ids,
-                         &ctx));
+    CLAUSESCAN_RETURN_IF_ERROR(PolicyContextFor(file, entry.first, key, keys, declared, kinds,
+                                                &playbook->position_ids, &ctx));
     CLAUSESCAN_RETURN_IF_ERROR(OverridePolicy(*ctx, entry.second, &seen, playbook));
   }
   return std::nullopt;
