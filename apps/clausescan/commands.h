@@ -32,6 +32,8 @@ std::optional<RuleSet> LoadRules(const RuleOptions& options);
 // A CLI11 check that refuses an empty file name ("-o ''", an unset "$OUT"), which would
 // otherwise mean standard output: "the file name is empty".
 CLI::Validator NonEmptyFileName();
+// Refuses a glob GlobError refuses: "invalid glob '[': unclosed character class; missing ']'".
+CLI::Validator ValidGlob();
 
 // A CLI11 check for a count (--jobs, --max-findings): refuses a negative number with "must be 0
 // or more, not -1" (CLI::NonNegativeNumber's message writes the largest double out in full).

@@ -1,16 +1,17 @@
-#include <sys/stat.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <cstddef>
-#include <filesystem>
 #include <iostream>
 #include <memory>
-#include <set>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "clausescan/batch.h"
 #include "clausescan/printers.h"
+#include "clausescan/rule_folder.h"
 #include "commands.h"
 
 namespace clausescan::cli {
@@ -19,6 +20,15 @@ CLI::Validator NonEmptyFileName() {
   return CLI::Validator(
       [](std::string& name) { return name.empty() ? std::string("the file name is empty") : ""; },
       "FILE");
+}
+
+CLI::Validator ValidGlob() {
+  return CLI::Validator(
+      [](std::string& glob) {
+        const std::optional<std::string> error = GlobError(glob);
+        return error ? fmt::format("invalid glob '{}': {}", glob, *error) : std::string();
+      },
+      "GLOB");
 }
 
 CLI::Validator ZeroOrMore() {
@@ -93,49 +103,6 @@ void PrintError(const std::string& message) {
   std::cerr << "clausescan: " << shown << "\n";
 }
 
-namespace {
-
-// Why the rule folder loader skips the entry at path unopened, or "" when it reads it (a regular
-// file, or a link to one).
-std::string SkippedRuleFileReason(const std::filesystem::path& path) {
-  struct stat st;
-  if (::stat(path.c_str(), &st) != 0) return "a symbolic link to nothing";
-  if (S_ISREG(st.st_mode)) return "";
-  if (S_ISFIFO(st.st_mode)) return "it is a FIFO, not a regular file";
-  if (S_ISCHR(st.st_mode)) return "it is a character device, not a regular file";
-  if (S_ISBLK(st.st_mode)) return "it is a block device, not a regular file";
-  if (S_ISSOCK(st.st_mode)) return "it is a socket, not a regular file";
-  return "it is not a regular file";
-}
-
-// Says on stderr which `*.yaml` and `*.test.txt` entries of the rule folder at dir the loader
-// skipped unopened, and why. Walks as the loader does (name order, links to folders followed,
-// each real folder once); call only after the folder loaded, so it holds no link loop.
-void NoteSkippedRuleFiles(const std::filesystem::path& dir,
-                          std::set<std::pair<dev_t, ino_t>>* walked) {
-  namespace fs = std::filesystem;
-  struct stat st;
-  if (::stat(dir.c_str(), &st) != 0 || !walked->insert({st.st_dev, st.st_ino}).second) return;
-  std::error_code ec;
-  std::vector<fs::path> entries;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    entries.push_back(it->path());
-  }
-  std::sort(entries.begin(), entries.end());
-  for (const fs::path& entry : entries) {
-    const std::string name = entry.filename().string();
-    std::error_code type_ec;
-    if (fs::is_directory(entry, type_ec)) {
-      NoteSkippedRuleFiles(entry, walked);
-    } else if (name.ends_with(".yaml") || name.ends_with(".test.txt")) {
-      const std::string reason = SkippedRuleFileReason(entry);
-      if (!reason.empty()) PrintError(entry.string() + ": skipped: " + reason);
-    }
-  }
-}
-
-}  // namespace
-
 std::optional<RuleSet> LoadRules(const RuleOptions& options) {
   Result<RuleSet> rules =
       options.rules_dir.empty() ? RuleSet::Builtin() : RuleSet::Load(options.rules_dir);
@@ -145,8 +112,9 @@ std::optional<RuleSet> LoadRules(const RuleOptions& options) {
     return std::nullopt;
   }
   if (!options.rules_dir.empty()) {
-    std::set<std::pair<dev_t, ino_t>> walked;
-    NoteSkippedRuleFiles(options.rules_dir, &walked);
+    for (const SkippedRuleFile& file : SkippedRuleFiles(options.rules_dir)) {
+      PrintError(file.path + ": skipped: " + file.reason);
+    }
   }
   return std::move(*rules);
 }

@@ -63,17 +63,21 @@ int RunEvidence(EvidenceArgs args) {
   InputArgs inputs = args.inputs;
   inputs.batch.skip_files = FilesNotToScan(out);
   std::vector<Report> reports;
-  bool ok = ScanInputs(scanner, inputs, [&](Report& r) { reports.push_back(std::move(r)); });
+  std::vector<NotScanned> not_scanned;
+  bool ok = ScanInputs(
+      scanner, inputs, [&](Report& r) { reports.push_back(std::move(r)); }, &not_scanned);
   if (reports.empty() && !ok) return kExitError;  // nothing scanned: the old pack stays
   std::vector<EvidenceNeed> pack = BuildEvidencePack(reports);
+  // The inputs not scanned are recorded in the pack as scan records them in its report; CSV
+  // rows are findings, so stderr (where ScanInputs named each) is their only record.
   if (args.format == "json") {
-    WriteEvidenceJson(pack, out.stream());
+    WriteEvidenceJson(pack, not_scanned, out.stream());
   } else if (args.format == "csv") {
     WriteEvidenceCsv(pack, out.stream());
   } else {
     TextStyle style;
     style.color = args.color == "always" || (args.color == "auto" && out.IsTerminal());
-    WriteEvidencePack(pack, out.stream(), style);
+    WriteEvidencePack(pack, not_scanned, out.stream(), style);
   }
   if (!out.Commit(&error)) {
     PrintError(error);

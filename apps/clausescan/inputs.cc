@@ -75,10 +75,12 @@ void AddInputOptions(CLI::App* cmd, InputArgs* args) {
                   "Files and folders to scan (folders recursively); - or nothing reads stdin");
   cmd->add_option("--include", args->batch.include,
                   "Only scan files matching this glob when walking folders (repeatable)")
-      ->allow_extra_args(false);
+      ->allow_extra_args(false)
+      ->check(ValidGlob());
   cmd->add_option("--exclude", args->batch.exclude,
                   "Skip files and folders matching this glob (repeatable)")
-      ->allow_extra_args(false);
+      ->allow_extra_args(false)
+      ->check(ValidGlob());
   cmd->add_option("-j,--jobs", args->batch.jobs, "Threads to scan with (default: one per core)")
       ->check(ZeroOrMore());
   cmd->add_flag("--hidden", args->batch.hidden,
@@ -341,11 +343,28 @@ bool ScanInputs(const Scanner& scanner, const InputArgs& args,
         [&](const BatchProgress& progress) { bar.Update(progress); });
     files.clear();
   };
-  bool stdin_scanned = false;  // `scan - -`: standard input is one document, read once
+  // Standard input is one document, read once however it is named: `scan - -`, `scan -
+  // /dev/stdin` (or /dev/fd/0, /proc/self/fd/0, or the file or FIFO it comes from): the first
+  // naming reads it, the others are skipped (as ScanPaths skips a regular file named twice).
+  struct stat stdin_st;
+  const bool stdin_known = ::fstat(STDIN_FILENO, &stdin_st) == 0 && !S_ISDIR(stdin_st.st_mode);
+  auto names_stdin = [&](const std::string& path) {
+    struct stat st;
+    return path == "-" || (stdin_known && ::stat(path.c_str(), &st) == 0 && SameFile(st, stdin_st));
+  };
+  bool stdin_scanned = false;
   for (const std::string& path : args.paths) {
-    if (path == "-") {
-      if (stdin_scanned) continue;
+    if (names_stdin(path)) {
+      if (stdin_scanned) {
+        PrintError(fmt::format("{}: standard input, named more than once; read once",
+                               path == "-" ? kStdinName : path));
+        continue;
+      }
       stdin_scanned = true;
+      if (path != "-") {
+        files.push_back(path);
+        continue;
+      }
       scan_files();
       ok = ScanStdin(scanner, on_report, not_scanned) && ok;
     } else {

@@ -89,9 +89,9 @@ PrintOptions PrintOptionsOf(const ScanArgs& args) {
   return options;
 }
 
-// Writes every report in the chosen format. Reports come in a stable order.
-// Writes the reports in args.format, recording the inputs not scanned in the report itself
-// (D4): every format but CSV, whose rows are findings (stderr names them, as every error).
+// Writes the reports in args.format (any but jsonl, written line by line by JsonLinesWriter),
+// recording the inputs not scanned in the report itself (D4): every format but CSV, whose rows
+// are findings (stderr names them, as every error). Reports come in a stable order.
 void Print(const std::vector<Report>& all_reports, const std::vector<NotScanned>& not_scanned,
            const ScanArgs& args, Output& out) {
   std::ostream& os = out.stream();
@@ -101,9 +101,6 @@ void Print(const std::vector<Report>& all_reports, const std::vector<NotScanned>
   const std::vector<Report> reports = SelectFindings(all_reports, options);
   if (args.format == "json") {
     WriteJsonReports(reports, not_scanned, os, args.title);
-  } else if (args.format == "jsonl") {
-    for (const Report& report : reports) WriteJsonLines(report, os);
-    for (const NotScanned& input : not_scanned) WriteJsonLinesNotScanned(input, os);
   } else if (args.format == "sarif") {
     WriteSarif(reports, not_scanned, os);
   } else if (args.format == "csv") {
@@ -256,6 +253,27 @@ class FailOnTally {
   std::vector<std::string> reached_;
 };
 
+// The JSON Lines report of a batch: one line per report, then one per input not scanned, each
+// written whole (WriteWholeLine), so an interrupt leaves whole lines only, whether the lines
+// are written as the reports come or all at the end.
+class JsonLinesWriter {
+ public:
+  JsonLinesWriter(const PrintOptions& options, std::ostream& out) : options_(options), out_(out) {}
+
+  void WriteReport(const Report& report) {
+    WriteWholeLine(
+        out_, [&](std::ostream& line) { WriteJsonLines(SelectFindings(report, options_), line); });
+  }
+
+  void WriteNotScanned(const NotScanned& input) {
+    WriteWholeLine(out_, [&](std::ostream& line) { WriteJsonLinesNotScanned(input, line); });
+  }
+
+ private:
+  const PrintOptions& options_;
+  std::ostream& out_;
+};
+
 int RunScan(ScanArgs args) {
   std::optional<RuleSet> rules = LoadRules(args.rules);
   if (!rules) return kExitError;
@@ -325,8 +343,10 @@ int RunScan(ScanArgs args) {
   // same stable order), so a batch holds one report at a time (issue 12: peak memory); the
   // other formats need every report at once, and on a terminal the lines wait for the progress
   // bar to go.
-  const bool stream = args.format == "jsonl" && !out.IsTerminal();
+  const bool json_lines = args.format == "jsonl";
+  const bool stream = json_lines && !out.IsTerminal();
   const PrintOptions print_options = PrintOptionsOf(args);
+  JsonLinesWriter lines(print_options, out.stream());
   FailOnTally fail_on(args.fail_on);
   std::vector<Report> reports;
   std::vector<NotScanned> not_scanned;
@@ -339,20 +359,16 @@ int RunScan(ScanArgs args) {
         fail_on.Add(report);
         any_report = true;
         if (stream) {
-          WriteWholeLine(out.stream(), [&](std::ostream& line) {
-            WriteJsonLines(SelectFindings(report, print_options), line);
-          });
+          lines.WriteReport(report);
         } else {
           reports.push_back(std::move(report));
         }
       },
       &not_scanned);
   if (any_report) {
-    if (stream) {
-      for (const NotScanned& input : not_scanned) {
-        WriteWholeLine(out.stream(),
-                       [&](std::ostream& line) { WriteJsonLinesNotScanned(input, line); });
-      }
+    if (json_lines) {
+      for (const Report& report : reports) lines.WriteReport(report);  // none when streamed
+      for (const NotScanned& input : not_scanned) lines.WriteNotScanned(input);
     } else {
       Print(reports, not_scanned, args, out);
     }

@@ -29,6 +29,26 @@ bool GlobMatches(const std::string& glob, const std::string& relative) {
   return ::fnmatch(glob.c_str(), relative.c_str(), FNM_PATHNAME) == 0;
 }
 
+}  // namespace
+
+std::optional<std::string> GlobError(const std::string& glob) {
+  for (std::size_t i = 0; i < glob.size(); ++i) {
+    if (glob[i] == '\\') {
+      if (++i == glob.size()) return "dangling '\\' at the end";
+    } else if (glob[i] == '[') {
+      std::size_t j = i + 1;
+      if (j < glob.size() && (glob[j] == '!' || glob[j] == '^')) ++j;
+      if (j < glob.size() && glob[j] == ']') ++j;  // a ']' first in the class is one of it
+      j = glob.find(']', j);
+      if (j == std::string::npos) return "unclosed character class; missing ']'";
+      i = j;
+    }
+  }
+  return std::nullopt;
+}
+
+namespace {
+
 bool AnyMatches(const std::vector<std::string>& globs, const std::string& relative) {
   return std::any_of(globs.begin(), globs.end(),
                      [&](const std::string& glob) { return GlobMatches(glob, relative); });

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "cli_runner.h"
 
@@ -46,6 +47,14 @@ RunResult ShellWithTimeout(const fs::path& dir, const std::string& commands) {
   result.out = ReadWholeFile(dir / "out");
   result.err = ReadWholeFile(dir / "err");
   return result;
+}
+
+// Expects json's "errors" to record missing.md of dir, the one input not scanned.
+void ExpectTheMissingInput(const Json& json, const TempDir& dir) {
+  ASSERT_EQ(json["errors"].size(), 1u) << json.dump();
+  EXPECT_EQ(json["errors"][0]["path"], (dir.path() / "missing.md").string());
+  EXPECT_EQ(json["errors"][0]["code"], "io");
+  EXPECT_THAT(json["errors"][0]["message"].get<std::string>(), HasSubstr("cannot open"));
 }
 
 // D5: CSV is opened by people in spreadsheets; a bidi control from the contract is marked as the
@@ -91,10 +100,7 @@ TEST(NotScanned, JsonHasAnErrorsArray) {
   ASSERT_TRUE(json.is_object()) << r.out;
   ASSERT_EQ(json["reports"].size(), 1u) << r.out;
   EXPECT_EQ(json["reports"][0]["findings"].size(), 1u);
-  ASSERT_EQ(json["errors"].size(), 1u);
-  EXPECT_EQ(json["errors"][0]["path"], (dir.path() / "missing.md").string());
-  EXPECT_EQ(json["errors"][0]["code"], "io");
-  EXPECT_THAT(json["errors"][0]["message"].get<std::string>(), HasSubstr("cannot open"));
+  ExpectTheMissingInput(json, dir);
 }
 
 // D4: JSON Lines ends with one error record per input not scanned.
@@ -125,7 +131,7 @@ TEST(NotScanned, TextMarkdownAndHtmlListIt) {
 }
 
 // D4: a report with every input scanned has no trace of the feature (the goldens hold the
-// bytes); the text report still ends with the notice once.
+// bytes); the text report still ends with the notice once. rel14 #1: nor has an evidence pack.
 TEST(NotScanned, AReportWithEveryInputScannedSaysNothingOfIt) {
   TempDir dir;
   WriteWholeFile(dir.path() / "c.md", kNotice);
@@ -138,6 +144,12 @@ TEST(NotScanned, AReportWithEveryInputScannedSaysNothingOfIt) {
       RunClausescan("scan " + Quote(dir.path() / "c.md") + " " + Quote(dir.path() / "c.md"));
   EXPECT_THAT(text.out, Not(HasSubstr("not scanned")));
   EXPECT_EQ(text.out.find("not legal advice"), text.out.rfind("not legal advice"));
+  RunResult pack_json = RunClausescan("evidence -f json " + Quote(dir.path() / "c.md"));
+  ASSERT_EQ(pack_json.exit_code, 0) << pack_json.err;
+  EXPECT_FALSE(Json::parse(pack_json.out).contains("errors"));
+  RunResult pack_text = RunClausescan("evidence " + Quote(dir.path() / "c.md"));
+  ASSERT_EQ(pack_text.exit_code, 0) << pack_text.err;
+  EXPECT_THAT(pack_text.out, Not(HasSubstr("not scanned")));
 }
 
 // D6: a file name's invalid UTF-8 bytes print as U+FFFD in the text report, as everywhere else.
@@ -148,6 +160,26 @@ TEST(TextReport, AFileNamesInvalidBytesShowAsReplacementCharacters) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_THAT(r.out, HasSubstr("bad\xEF\xBF\xBD name.md ("));
   EXPECT_EQ(r.out.find('\xff'), std::string::npos);
+}
+
+// rel14 #5: a control character in a file name shows escaped in the text reports ("a\nb.md"),
+// not as a space that names another file ("a b.md").
+TEST(TextReport, AFileNamesControlCharactersShowEscaped) {
+  TempDir dir;
+  WriteWholeFile(dir.path() / "a\nb.md", kNotice);
+  WriteWholeFile(dir.path() / "c\td.md", kNotice);
+  const std::string files = Quote(dir.path() / "a\nb.md") + " " + Quote(dir.path() / "c\td.md");
+  RunResult scan = RunClausescan("scan " + files);
+  ASSERT_EQ(scan.exit_code, 0) << scan.err;
+  EXPECT_THAT(scan.out, HasSubstr("a\\nb.md ("));
+  EXPECT_THAT(scan.out, HasSubstr("a\\nb.md:1:1"));
+  EXPECT_THAT(scan.out, HasSubstr("c\\td.md ("));
+  EXPECT_THAT(scan.out, Not(HasSubstr("a b.md")));
+  EXPECT_THAT(scan.out, Not(HasSubstr("c d.md")));
+  RunResult evidence = RunClausescan("evidence " + files);
+  ASSERT_EQ(evidence.exit_code, 0) << evidence.err;
+  EXPECT_THAT(evidence.out, HasSubstr("a\\nb.md:1"));
+  EXPECT_THAT(evidence.out, Not(HasSubstr("a b.md")));
 }
 
 // D9 (a): --missing over a contract names the still-missing list, not a report.
@@ -234,6 +266,80 @@ TEST(NamedContract, AFifoPutInPlaceOfARegularFileIsNotWaitedOn) {
       "exec \"$CS\" scan --jobs 1 -f jsonl gate c.md\n");
   EXPECT_EQ(r.exit_code, 2) << r.err;  // 137: killed while waiting on the FIFO
   EXPECT_THAT(r.err, HasSubstr("c.md: not a regular file (a FIFO)"));
+}
+
+// `evidence -f FORMAT c.md missing.md` in a folder holding c.md (a notice clause).
+RunResult EvidenceWithAMissingInput(const TempDir& dir, const std::string& format) {
+  WriteWholeFile(dir.path() / "c.md", kNotice);
+  return RunClausescan("evidence -f " + format + " " + Quote(dir.path() / "c.md") + " " +
+                       Quote(dir.path() / "missing.md"));
+}
+
+// rel14 #1: the evidence pack's JSON records the inputs not scanned as scan's JSON does
+// ("errors": path, code, message) beside the items of the inputs that were.
+TEST(EvidenceNotScanned, JsonHasAnErrorsArray) {
+  TempDir dir;
+  RunResult r = EvidenceWithAMissingInput(dir, "json");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("missing.md: cannot open"));
+  const Json json = Json::parse(r.out);
+  EXPECT_FALSE(json["items"].empty()) << r.out;
+  ExpectTheMissingInput(json, dir);
+}
+
+// rel14 #1: the text checklist lists what was not scanned before its closing notice; CSV rows
+// are findings, so stderr names the input (as scan's CSV).
+TEST(EvidenceNotScanned, TextListsItAndCsvNamesItOnStderr) {
+  TempDir dir;
+  RunResult text = EvidenceWithAMissingInput(dir, "text");
+  EXPECT_EQ(text.exit_code, 2);
+  const std::size_t listed = text.out.find("not scanned (1 input):");
+  ASSERT_NE(listed, std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("missing.md: cannot open", listed), std::string::npos);
+  EXPECT_LT(listed, text.out.find("not legal advice"));
+  EXPECT_THAT(text.out, HasSubstr("incident-response-procedure"));
+  RunResult csv = EvidenceWithAMissingInput(dir, "csv");
+  EXPECT_EQ(csv.exit_code, 2);
+  EXPECT_THAT(csv.err, HasSubstr("missing.md: cannot open"));
+  EXPECT_THAT(csv.out, HasSubstr("incident-response-procedure"));
+}
+
+// rel14 #1: a bad file found in a folder is recorded too, and the folder's other files scanned.
+TEST(EvidenceNotScanned, ABadFileOfAFolderIsRecorded) {
+  TempDir dir;
+  fs::create_directory(dir.path() / "contracts");
+  WriteWholeFile(dir.path() / "contracts" / "c.md", kNotice);
+  WriteWholeFile(dir.path() / "contracts" / "broken.docx", "not a zip archive\n");
+  RunResult r = RunClausescan("evidence -f json " + Quote(dir.path() / "contracts"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("broken.docx"));
+  const Json json = Json::parse(r.out);
+  EXPECT_FALSE(json["items"].empty()) << r.out;
+  ASSERT_EQ(json["errors"].size(), 1u) << r.out;
+  EXPECT_EQ(json["errors"][0]["path"], (dir.path() / "contracts" / "broken.docx").string());
+}
+
+// rel14 #2: standard input named twice, as "-" and as a name of descriptor 0 or both as such
+// names, is one document read once, from a pipe (read again it was empty) as from a file (read
+// again from its start).
+TEST(StandardInput, NamedTwiceIsReadOnce) {
+  for (const std::string& names : std::vector<std::string>{
+           "- /dev/stdin", "/dev/fd/0 -", "- /proc/self/fd/0", "/dev/stdin /dev/fd/0", "- -"}) {
+    for (const bool piped : {true, false}) {
+      SCOPED_TRACE(names + (piped ? " from a pipe" : " from a file"));
+      TempDir dir;
+      WriteWholeFile(dir.path() / "c.md", kNotice);
+      RunResult r =
+          ShellWithTimeout(dir.path(), piped ? "cat c.md | \"$CS\" scan -f json " + names + "\n"
+                                             : "exec \"$CS\" scan -f json " + names + " < c.md\n");
+      EXPECT_EQ(r.exit_code, 0) << r.err;
+      ASSERT_TRUE(Json::accept(r.out)) << r.out;
+      const Json report = Json::parse(r.out);
+      ASSERT_TRUE(report.is_object() && report.contains("document")) << r.out;
+      EXPECT_EQ(report["findings"].size(), 1u);
+      EXPECT_THAT(r.err, HasSubstr("standard input, named more than once; read once"));
+    }
+  }
 }
 
 }  // namespace

@@ -2,11 +2,13 @@
 // not written, the old FILE untouched, no temporary file, the progress bar cleared, and the
 // process dying of the signal (so shells and `set -e` scripts see the interrupt). The comments
 // name the item of the issue 16 new-user review each test covers.
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <poll.h>
 #include <pty.h>
 #include <signal.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -111,19 +113,68 @@ TEST(Interrupt, TheRunSaysTheReportWasNotWrittenAndDiesOfTheSignal) {
   }
 }
 
-// Review of perf/match10 #1: `scan --format jsonl DIR > FILE` (or `| cat`) stopped by SIGTERM or
-// SIGINT while a report line is being written leaves no cut line: the line being written is
-// finished, then the run dies of the signal. Each report line here is over 1 MB, more than a
-// pipe holds, so the test stops reading in the middle of the second line and signals then.
-TEST(Interrupt, StreamedJsonLinesAreWholeOrNotThere) {
+// A folder of three contracts whose JSON Lines reports are over 1 MB each, more than a pipe or
+// a terminal holds.
+fs::path LongReportsFolder(const TempDir& dir) {
   std::string contract;
   for (int i = 0; i < 400; ++i) contract += std::string(kNotice) + "\n";
+  const fs::path folder = dir.path() / "contracts";
+  fs::create_directory(folder);
+  for (const char* name : {"a.md", "b.md", "c.md"}) WriteWholeFile(folder / name, contract);
+  return folder;
+}
+
+// Reads what the run pid writes on fd until it ends, stopping to read in the middle of the
+// second line: once the second line has begun, waits 300 ms (the writer is then held in its
+// middle) and sends `signal`. Then reaps pid (killed if still there a minute after) and
+// expects it died of the signal with what it wrote whole JSON lines, two at least: the line
+// being written when the signal came was finished.
+void ExpectWholeLinesAfterSignal(pid_t pid, int fd, int signal) {
+  std::string out;
+  bool signalled = false;
+  char buffer[4096];
+  for (;;) {
+    struct pollfd ready {fd, POLLIN, 0};
+    if (::poll(&ready, 1, 60000) <= 0) break;  // a run stuck for a minute: killed below
+    const ssize_t got = ::read(fd, buffer, sizeof buffer);
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) break;  // end of a pipe; EIO once a terminal's program has gone
+    out.append(buffer, static_cast<std::size_t>(got));
+    const std::size_t first_end = out.find('\n');
+    if (!signalled && first_end != std::string::npos && out.size() > first_end + 1) {
+      // The second line has begun: its writer now waits, held in its middle (a slow scan of
+      // the second document under load no longer makes the signal come between two lines).
+      std::this_thread::sleep_for(std::chrono::milliseconds(300));
+      signalled = ::kill(pid, signal) == 0;
+    }
+  }
+  ::close(fd);
+  ::kill(pid, SIGKILL);  // no-op when it has ended
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ASSERT_TRUE(signalled);
+  ASSERT_TRUE(WIFSIGNALED(status));
+  EXPECT_EQ(WTERMSIG(status), signal);
+  ASSERT_FALSE(out.empty());
+  EXPECT_EQ(out.back(), '\n') << "cut line of " << out.size() - out.rfind('\n') - 1 << " bytes";
+  std::size_t lines = 0;
+  for (std::size_t start = 0; start < out.size(); ++lines) {
+    std::size_t end = out.find('\n', start);
+    if (end == std::string::npos) end = out.size();
+    EXPECT_TRUE(nlohmann::json::accept(out.substr(start, end - start))) << "line " << lines + 1;
+    start = end + 1;
+  }
+  EXPECT_GE(lines, 2u);
+}
+
+// Review of perf/match10 #1: `scan --format jsonl DIR > FILE` (or `| cat`) stopped by SIGTERM or
+// SIGINT while a report line is being written leaves no cut line: the line being written is
+// finished, then the run dies of the signal.
+TEST(Interrupt, StreamedJsonLinesAreWholeOrNotThere) {
   for (int signal : {SIGTERM, SIGINT}) {
     SCOPED_TRACE(signal == SIGINT ? "SIGINT" : "SIGTERM");
     TempDir dir;
-    const fs::path folder = dir.path() / "contracts";
-    fs::create_directory(folder);
-    for (const char* name : {"a.md", "b.md", "c.md"}) WriteWholeFile(folder / name, contract);
+    const fs::path folder = LongReportsFolder(dir);
     int pipe_fds[2];
     ASSERT_EQ(::pipe(pipe_fds), 0);
     const pid_t pid = ::fork();
@@ -138,37 +189,33 @@ TEST(Interrupt, StreamedJsonLinesAreWholeOrNotThere) {
       ::_exit(127);
     }
     ::close(pipe_fds[1]);
-    std::string out;
-    bool signalled = false;
-    char buffer[4096];
-    for (;;) {
-      struct pollfd ready {pipe_fds[0], POLLIN, 0};
-      if (::poll(&ready, 1, 60000) <= 0) break;  // a run stuck for a minute: killed below
-      const ssize_t got = ::read(pipe_fds[0], buffer, sizeof buffer);
-      if (got <= 0) break;
-      out.append(buffer, static_cast<std::size_t>(got));
-      if (!signalled && out.find('\n') != std::string::npos) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the writer now waits
-        signalled = ::kill(pid, signal) == 0;
-      }
+    ExpectWholeLinesAfterSignal(pid, pipe_fds[0], signal);
+  }
+}
+
+// rel14 #3: on a terminal the JSON Lines report is written once every document is scanned
+// (not streamed), and an interrupt while it is written leaves whole lines too.
+TEST(Interrupt, JsonLinesOnATerminalAreWholeOrNotThere) {
+  for (int signal : {SIGTERM, SIGINT}) {
+    SCOPED_TRACE(signal == SIGINT ? "SIGINT" : "SIGTERM");
+    TempDir dir;
+    const fs::path folder = LongReportsFolder(dir);
+    int terminal = -1;
+    const pid_t pid = ::forkpty(&terminal, nullptr, nullptr, nullptr);
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+      ::signal(SIGINT, SIG_DFL);
+      struct termios raw;  // the report's bytes as written: no "\r\n" for "\n"
+      ::tcgetattr(STDOUT_FILENO, &raw);
+      ::cfmakeraw(&raw);
+      ::tcsetattr(STDOUT_FILENO, TCSANOW, &raw);
+      const int null = ::open("/dev/null", O_WRONLY);
+      ::dup2(null, STDERR_FILENO);
+      ::execl(CLAUSESCAN_BINARY, CLAUSESCAN_BINARY, "scan", "--format", "jsonl", "--jobs", "1",
+              folder.c_str(), static_cast<char*>(nullptr));
+      ::_exit(127);
     }
-    ::close(pipe_fds[0]);
-    ::kill(pid, SIGKILL);  // no-op when it has ended
-    int status = 0;
-    ::waitpid(pid, &status, 0);
-    ASSERT_TRUE(signalled);
-    ASSERT_TRUE(WIFSIGNALED(status));
-    EXPECT_EQ(WTERMSIG(status), signal);
-    ASSERT_FALSE(out.empty());
-    EXPECT_EQ(out.back(), '\n') << "cut line of " << out.size() - out.rfind('\n') - 1 << " bytes";
-    std::size_t lines = 0;
-    for (std::size_t start = 0; start < out.size(); ++lines) {
-      std::size_t end = out.find('\n', start);
-      if (end == std::string::npos) end = out.size();
-      EXPECT_TRUE(nlohmann::json::accept(out.substr(start, end - start))) << "line " << lines + 1;
-      start = end + 1;
-    }
-    EXPECT_GE(lines, 2u);  // the line being written when the signal came was finished
+    ExpectWholeLinesAfterSignal(pid, terminal, signal);
   }
 }
 

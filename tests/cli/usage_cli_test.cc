@@ -1,6 +1,7 @@
 // What a new user runs into first: a mistyped command, the report format told by the -o file's
 // extension, an empty document, a Word lock file named by mistake. The comments name the item
 // of the issue 16 new-user review each test covers.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -156,6 +157,27 @@ TEST(Usage, AWordLockFileIsCalledOne) {
   const fs::path named = dir.path() / "~$notes.txt";
   WriteWholeFile(named, std::string("1. ") + kNotice);
   EXPECT_EQ(RunClausescan("scan " + Quote(named)).exit_code, 0);
+}
+
+// rel14 #5: a glob fnmatch cannot read is refused naming the glob and why (as ripgrep does),
+// instead of matching no file (--include) or none to skip (--exclude); a good one still works.
+TEST(Usage, ABadGlobIsNamedWithWhy) {
+  TempDir dir;
+  WriteWholeFile(dir.path() / "c.md", kNotice);
+  for (const std::string& option : std::vector<std::string>{"--include", "--exclude"}) {
+    RunResult r = RunClausescan("scan " + option + " '[' " + Quote(dir.path()));
+    EXPECT_EQ(r.exit_code, 2) << option;
+    EXPECT_EQ(r.out, "") << option;
+    EXPECT_THAT(r.err, ::testing::HasSubstr(option + ": invalid glob '[': unclosed character "
+                                                     "class; missing ']'"));
+  }
+  RunResult escaped = RunClausescan("evidence --exclude 'c.m\\' " + Quote(dir.path()));
+  EXPECT_EQ(escaped.exit_code, 2);
+  EXPECT_THAT(escaped.err,
+              ::testing::HasSubstr("--exclude: invalid glob 'c.m\\': dangling '\\' at the end"));
+  RunResult good = RunClausescan("scan --include '[a-c].md' -f json " + Quote(dir.path()));
+  EXPECT_EQ(good.exit_code, 0) << good.err;
+  EXPECT_EQ(Json::parse(good.out)["findings"].size(), 1u);
 }
 
 }  // namespace

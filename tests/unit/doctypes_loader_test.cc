@@ -107,6 +107,10 @@ std::vector<GoldenCase> GoldenCases() {
        f + "5:14: expected a number for 'threshold', found 'high'"},
       {"bad signal pattern", TypeWith("  signals: [{pattern: 'a{2,1}'}]\n  threshold: 1\n"),
        f + "4:23: invalid pattern 'a{2,1}': invalid repetition size: {2,1}"},
+      // rel14 #5
+      {"empty signal pattern", TypeWith("  signals: [{pattern: ''}]\n  threshold: 1\n"),
+       f + "4:23: empty pattern: it would match everywhere; write what it must match, or remove "
+           "it"},
       {"signal weight", TypeWith("  signals: [{pattern: 'x', weight: -1}]\n  threshold: 1\n"),
        f + "4:36: 'weight' must be greater than 0"},
       {"signal key", TypeWith("  signals: [{patern: 'x'}]\n  threshold: 1\n"),

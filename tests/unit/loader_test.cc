@@ -3,6 +3,7 @@
 #include "rules/loader.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 #include <fstream>
@@ -11,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "clausescan/rule_folder.h"
 #include "clausescan/rules.h"
 #include "params/extract.h"
 #include "rules/model.h"
@@ -392,6 +394,17 @@ std::vector<GoldenCase> GoldenCases() {
                "[A.5.24]}"),
        w + ":19:13: rule 'incident-notification.window' declares no parameter 'windw_hours' (did "
            "you mean 'window_hours'?)"},
+      // rel14 #4: only a number is compared; the trigger is a word
+      {"asks compares a word", w,
+       WindowRuleWithLine(
+           17, "  - Notice within 72 hours.\nasks:\n  - {when: {trigger: {lt: 24}}, controls: "
+               "[A.5.24]}"),
+       w + ":19:23: 'lt' compares numbers, but parameter 'trigger' holds a word: test it with a "
+           "value, 'in' or 'present'"},
+      {"consideration compares a word", w,
+       WindowRuleWithLine(17, "  - {text: Count from awareness., when: {trigger: {ge: 1}}}"),
+       w + ":17:52: 'ge' compares numbers, but parameter 'trigger' holds a word: test it with a "
+           "value, 'in' or 'present'"},
       {"asks entry asking nothing", w,
        WindowRuleWithLine(17, "  - Notice within 72 hours.\nasks:\n  - {text: ['x']}"),
        w + ":19:5: an entry of 'asks' names no 'controls' and no 'evidence'"},
@@ -404,6 +417,10 @@ std::vector<GoldenCase> GoldenCases() {
            "'incident-response-procedure'?)"},
       {"bad pattern", w, WindowRuleWithLine(9, "    - any: ['(security|data']"),
        w + ":9:13: invalid pattern '(security|data': missing ): (security|data"},
+      // rel14 #5: an empty pattern is named as such, not as an empty list
+      {"empty pattern", w, WindowRuleWithLine(9, "    - any: ['x', '']"),
+       w + ":9:18: empty pattern in 'any': it would match everywhere; write what it must match, "
+           "or remove it"},
       {"bad none pattern", w, WindowRuleWithLine(10, "  none: ['a{2,1}']"),
        w + ":10:10: invalid pattern 'a{2,1}': invalid repetition size: {2,1}"},
       {"unknown key in group", w, WindowRuleWithLine(9, "    - anyy: ['x']"),
@@ -471,6 +488,32 @@ std::vector<GoldenCase> GoldenCases() {
       reason: r
 )",
        "playbook.yaml:4:33: expected a number for 'lt', found 'soon'"},
+      {"answer compares a word", "incident_notification/rationale.yaml",
+       test_rules::PlaceholderRationale("incident_notification") +
+           "answers:\n  - {text: Offer 72 hours., when: {trigger: {lt: 24}}}\n",
+       "incident_notification/rationale.yaml:6:46: 'lt' compares numbers, but parameter "
+       "'trigger' holds a word: test it with a value, 'in' or 'present'"},
+      {"playbook compares a word", "playbook.yaml",
+       R"(incident_notification:
+  positions:
+    - id: p
+      when: {trigger: {gt: 0}}
+      risk: high
+      reason: r
+)",
+       "playbook.yaml:4:24: 'gt' compares numbers, but parameter 'trigger' holds a word: test it "
+       "with a value, 'in' or 'present'"},
+      {"proposal compares a word", "playbook.yaml",
+       R"(incident_notification:
+  positions:
+    - id: p
+      when: {window_hours: {lt: 24}}
+      risk: high
+      reason: r
+      propose: {text: Ask for 72 hours., when: {trigger: {le: 2}}}
+)",
+       "playbook.yaml:7:59: 'le' compares numbers, but parameter 'trigger' holds a word: test it "
+       "with a value, 'in' or 'present'"},
       {"category without title", "categories.yaml", "- {id: incident_notification}\n",
        "categories.yaml:1:3: missing required key 'title' in category entry"},
       {"duplicate category", "categories.yaml",
@@ -535,6 +578,23 @@ TEST_F(RuleDirectoryTest, ReadsRecursivelySorted) {
   EXPECT_EQ(names, (std::vector<std::string>{"a/z.yaml", "b/deep/rule.test.txt", "b/deep/rule.yaml",
                                              "categories.yaml"}));
   EXPECT_EQ((*files)[2].content, "id: x\n");
+}
+
+// rel14 #6: the library says which rule files a load skips unopened, and why (the CLI prints
+// it); a file it reads and a file of another kind are not named.
+TEST_F(RuleDirectoryTest, SkippedFilesAreNamedWithWhy) {
+  Write("a/ok.yaml", "id: x\n");
+  Write("a/notes.txt", "ignored");
+  ASSERT_EQ(::mkfifo((dir_ / "a" / "fifo.yaml").c_str(), 0600), 0);
+  std::filesystem::create_symlink(dir_ / "nowhere", dir_ / "b" / "gone.test.txt");
+  std::filesystem::create_symlink(dir_ / "nowhere", dir_ / "b" / "gone.md");
+  const std::vector<SkippedRuleFile> skipped = SkippedRuleFiles(dir_.string());
+  ASSERT_EQ(skipped.size(), 2u);
+  EXPECT_EQ(skipped[0].path, (dir_ / "a" / "fifo.yaml").string());
+  EXPECT_EQ(skipped[0].reason, "it is a FIFO, not a regular file");
+  EXPECT_EQ(skipped[1].path, (dir_ / "b" / "gone.test.txt").string());
+  EXPECT_EQ(skipped[1].reason, "a symbolic link to nothing");
+  EXPECT_TRUE(SkippedRuleFiles((dir_ / "nope").string()).empty());
 }
 
 TEST_F(RuleDirectoryTest, MissingDirectoryIsIoError) {

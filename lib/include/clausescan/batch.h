@@ -67,6 +67,10 @@ struct PathEntry {
   bool skipped = false;        // error is a note, not a failure: a link the walk did not follow
 };
 
+// Why glob (an include or exclude glob, fnmatch(3) syntax) is not one, as ripgrep says it
+// ("unclosed character class; missing ']'", "dangling '\\' at the end"); nothing when it is.
+std::optional<std::string> GlobError(const std::string& glob);
+
 // Expands paths (files as given, each once; folders walked recursively in name order, symlinks
 // followed) into the files to scan, applying options.include/exclude, options.hidden and
 // options.skip_files. Each real folder (device and inode) is walked once per call: a symlink

@@ -52,6 +52,16 @@ void WriteMarkdown(const std::vector<Report>& reports, const std::vector<NotScan
 void WriteHtml(const std::vector<Report>& reports, const std::vector<NotScanned>& not_scanned,
                std::ostream& out, const PrintOptions& options);
 
+// The evidence pack (clausescan evidence) as WriteEvidenceJson, with inputs not scanned after
+// "items" as "errors": one {"path", "code", "message"} per input, as WriteJsonReports writes them.
+void WriteEvidenceJson(const std::vector<EvidenceNeed>& pack,
+                       const std::vector<NotScanned>& not_scanned, std::ostream& out);
+
+// The evidence pack as WriteEvidencePack, with WriteTextNotScanned before the closing notice.
+void WriteEvidencePack(const std::vector<EvidenceNeed>& pack,
+                       const std::vector<NotScanned>& not_scanned, std::ostream& out,
+                       const TextStyle& style = {});
+
 }  // namespace clausescan
 
 #endif  // CLAUSESCAN_NOT_SCANNED_H_

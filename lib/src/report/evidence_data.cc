@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "clausescan/not_scanned.h"
 #include "clausescan/printers.h"
 #include "report/json_values.h"
 #include "report/rationale_text.h"
@@ -13,6 +14,11 @@
 namespace clausescan {
 
 void WriteEvidenceJson(const std::vector<EvidenceNeed>& pack, std::ostream& out) {
+  WriteEvidenceJson(pack, {}, out);
+}
+
+void WriteEvidenceJson(const std::vector<EvidenceNeed>& pack,
+                       const std::vector<NotScanned>& not_scanned, std::ostream& out) {
   using Json = nlohmann::ordered_json;
   Json items = Json::array();
   for (const EvidenceNeed& need : pack) {
@@ -48,6 +54,7 @@ void WriteEvidenceJson(const std::vector<EvidenceNeed>& pack, std::ostream& out)
     items.push_back(std::move(item));
   }
   Json root = {{"items", std::move(items)}};
+  if (!not_scanned.empty()) root["errors"] = internal::NotScannedJson(not_scanned);
   out << internal::JsonEscapeFormatChars(
              root.dump(-1, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace))
       << '\n';

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "clausescan/not_scanned.h"
 #include "clausescan/printers.h"
 #include "clausescan/profile.h"
 #include "report/rationale_text.h"
@@ -118,7 +119,7 @@ void WriteNeed(const EvidenceNeed& need, std::ostream& out, const TextStyle& sty
   if (need.document) WriteDocument(need, out);
   out << "    called for by:\n";
   for (const FindingRef& ref : need.findings) {
-    out << "      " << internal::CleanText(ref.path) << ':' << ref.line << "  "
+    out << "      " << internal::PathText(ref.path) << ':' << ref.line << "  "
         << internal::RiskLabel(ref.risk, style) << "  " << internal::CleanText(ref.category) << "  "
         << internal::CleanText(ref.rule) << '\n';
   }
@@ -129,8 +130,15 @@ void WriteNeed(const EvidenceNeed& need, std::ostream& out, const TextStyle& sty
 
 void WriteEvidencePack(const std::vector<EvidenceNeed>& pack, std::ostream& out,
                        const TextStyle& style) {
+  WriteEvidencePack(pack, {}, out, style);
+}
+
+void WriteEvidencePack(const std::vector<EvidenceNeed>& pack,
+                       const std::vector<NotScanned>& not_scanned, std::ostream& out,
+                       const TextStyle& style) {
   WriteHeadline(pack, out, style);
   for (const EvidenceNeed& need : pack) WriteNeed(need, out, style);
+  WriteTextNotScanned(not_scanned, out, style);
   out << '\n' << kNotLegalAdvice << '\n';  // issue 14 #3
 }
 

@@ -212,13 +212,7 @@ void WriteJsonReports(const std::vector<Report>& reports,
   }
   out << "{\"reports\":[\n";
   WriteReportLines(reports, title, out);
-  Json errors = Json::array();
-  for (const NotScanned& input : not_scanned) {
-    errors.push_back(Json{{"path", input.path},
-                          {"code", ErrorCodeName(input.error.code())},
-                          {"message", input.error.message()}});
-  }
-  out << "],\n\"errors\":" << Dump(errors) << "}\n";
+  out << "],\n\"errors\":" << Dump(internal::NotScannedJson(not_scanned)) << "}\n";
 }
 
 void WriteJsonLinesNotScanned(const NotScanned& input, std::ostream& out) {

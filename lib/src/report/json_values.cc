@@ -72,4 +72,14 @@ nlohmann::ordered_json ProfileJudgementJson(const ProfileJudgement& judgement) {
   return out;
 }
 
+nlohmann::ordered_json NotScannedJson(const std::vector<NotScanned>& not_scanned) {
+  nlohmann::ordered_json errors = nlohmann::ordered_json::array();
+  for (const NotScanned& input : not_scanned) {
+    errors.push_back({{"path", input.path},
+                      {"code", ErrorCodeName(input.error.code())},
+                      {"message", input.error.message()}});
+  }
+  return errors;
+}
+
 }  // namespace clausescan::internal

@@ -6,7 +6,9 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
+#include "clausescan/not_scanned.h"
 #include "clausescan/report.h"
 
 namespace clausescan::internal {
@@ -27,6 +29,10 @@ nlohmann::ordered_json RationaleJson(const Rationale& rationale);
 // "valid_until", "status"}], "gaps": [{"control", "title", "state"}], "notes"}
 // (docs/report-format.md, issue 13 #2).
 nlohmann::ordered_json ProfileJudgementJson(const ProfileJudgement& judgement);
+
+// The inputs not scanned as the JSON array [{"path", "code" (ErrorCodeName), "message"}], in
+// their order ("errors" of the scan JSON and of the evidence pack's JSON).
+nlohmann::ordered_json NotScannedJson(const std::vector<NotScanned>& not_scanned);
 
 }  // namespace clausescan::internal
 

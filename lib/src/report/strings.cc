@@ -305,6 +305,26 @@ std::string ReadableQuote(std::string_view text, std::string_view format) {
   return out;
 }
 
+std::string PathText(std::string_view path) {
+  std::string escaped;
+  escaped.reserve(path.size());
+  for (char c : path) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '\n') {
+      escaped += "\\n";
+    } else if (c == '\r') {
+      escaped += "\\r";
+    } else if (c == '\t') {
+      escaped += "\\t";
+    } else if (byte < 0x20 || byte == 0x7f) {
+      escaped += fmt::format("\\x{:02x}", byte);
+    } else {
+      escaped += c;
+    }
+  }
+  return CleanText(escaped);
+}
+
 std::string CleanText(std::string_view text, FormatChars format) {
   if (format == FormatChars::kKeep) return FilterText(text, Layout::kOneLine, Format::kKeep);
   return FilterText(ValidUtf8(text), Layout::kOneLine, Format::kShowBidi);

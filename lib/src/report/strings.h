@@ -46,6 +46,11 @@ enum class FormatChars {
 // kShow (text shown to people: a file name's invalid bytes too) and are kept with kKeep.
 std::string CleanText(std::string_view text, FormatChars format = FormatChars::kShow);
 
+// A file's path for the text reports: CleanText, with each control character written escaped
+// first (newline "\\n", carriage return "\\r", tab "\\t", others "\\x01"), so that "a\nb.md"
+// is not shown as "a b.md", the name of another file.
+std::string PathText(std::string_view path);
+
 // Text safe to print on a terminal as it is laid out: invalid UTF-8 replaced by U+FFFD, control
 // characters other than newline and tab (C0 such as ESC, BEL and CR; DEL; C1 such as CSI)
 // dropped, so no escape sequence reaches the terminal; format characters as FormatChars::kShow.

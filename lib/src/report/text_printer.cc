@@ -69,9 +69,9 @@ std::string ParamText(const std::string& name, const ParamValue& value) {
 
 void WriteHeader(const Report& report, std::ostream& out, const TextStyle& style) {
   const DocumentInfo& doc = report.document;
-  out << Styled(Clean(doc.path), kBold, style) << " (" << (doc.type.empty() ? "other" : doc.type)
-      << ", " << (doc.format.empty() ? "?" : doc.format) << ", "
-      << Plural(doc.bytes, "byte", "bytes") << ")\n";
+  out << Styled(internal::PathText(doc.path), kBold, style) << " ("
+      << (doc.type.empty() ? "other" : doc.type) << ", " << (doc.format.empty() ? "?" : doc.format)
+      << ", " << Plural(doc.bytes, "byte", "bytes") << ")\n";
   std::array<std::size_t, 4> counts{};
   for (const Finding& f : report.findings) ++counts[static_cast<int>(f.risk)];
   const LeftOut& left_out = report.left_out;
@@ -265,7 +265,7 @@ void WriteText(const Report& report, std::ostream& out, const TextStyle& style,
   Report shown = SelectFindings(report, options);
   WriteHeader(shown, out, style);
   WriteTopIssues(shown, out, style);
-  std::string path = Clean(shown.document.path);
+  std::string path = internal::PathText(shown.document.path);
   bool after_brief = false;
   for (const Finding& f : shown.findings) {
     if (options.verbose || f.risk >= Risk::kMedium) {

@@ -24,7 +24,7 @@ constexpr std::string_view kGap = "  ";
 
 // The path for one table cell: control characters removed; a long path keeps its end.
 std::string ShortPath(const std::string& path) {
-  std::string clean = internal::CleanText(path);
+  std::string clean = internal::PathText(path);
   std::size_t chars = CharCount(clean);
   if (chars <= kMaxPathChars) return clean;
   return "\u2026" + clean.substr(internal::ByteOffsetOfChar(clean, chars - kMaxPathChars + 1));

@@ -38,8 +38,9 @@ Status ReadAskedIds(const YamlFile& file, const YAML::Node& node, std::string_vi
 
 Status ReadAskWhen(const YamlFile& file, const YAML::Node& when, const Rule& rule, Ask* ask) {
   std::set<std::string> no_positions;
+  const ParamKinds kinds = ParamKindsDeclaredBy(rule);
   const PolicyContext ctx{file, rule.id, ParamsDeclaredBy(rule), &no_positions,
-                          /*one_rule=*/true};
+                          /*one_rule=*/true, &kinds};
   const bool list = when.IsSequence();
   if ((list && when.size() == 0) || (when.IsMap() && when.size() == 0)) {
     return file.At(when, "'when' states no condition: leave 'when' out for what is always asked");

@@ -24,8 +24,9 @@ Status ReadSignal(PatternExpander& patterns, const YAML::Node& node, DocType* ty
   DocTypeSignal signal;
   const YAML::Node& pattern = *fields.Find("pattern");
   std::string written;
-  CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, pattern, "pattern", &written));
-  CLAUSESCAN_RETURN_IF_ERROR(ExpandPatternAt(patterns, pattern, written, &signal.pattern));
+  CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, pattern, "pattern", &written, /*allow_empty=*/true));
+  CLAUSESCAN_RETURN_IF_ERROR(
+      ExpandPatternAt(patterns, "pattern", pattern, written, &signal.pattern));
   if (const YAML::Node* weight = fields.Find("weight")) {
     CLAUSESCAN_RETURN_IF_ERROR(ReadNumber(file, *weight, "weight", &signal.weight));
     if (signal.weight <= 0) return file.At(*weight, "'weight' must be greater than 0");

@@ -164,9 +164,10 @@ Result<std::shared_ptr<RuleSetData>> LoadRuleSet(std::vector<SourceFile> files,
     CLAUSESCAN_RETURN_IF_ERROR(ParamExtractor::Check(rule.parameters, rule.file));
   }
   const DeclaredParams declared = CollectParams(data->rules);
+  const ParamKinds kinds = ParamKindsDeclaredBy(data->rules);
   for (const SourceFile* playbook : special.playbooks) {
     CLAUSESCAN_RETURN_IF_ERROR(ParseAndRead(playbook, [&](const YamlFile& f, const YAML::Node& n) {
-      return ReadPlaybook(f, n, catalogs, declared, &data->playbook);
+      return ReadPlaybook(f, n, catalogs, declared, kinds, &data->playbook);
     }));
   }
   for (const SourceFile* rationale : special.rationales) {

@@ -36,6 +36,20 @@ ParamValue ScalarValue(const YAML::Node& node) {
   return node.Scalar();
 }
 
+// An error at node (the comparison `op` of a `when`) when ctx knows param holds no number.
+Status CheckComparable(const PolicyContext& ctx, const YAML::Node& node, const std::string& param,
+                       const std::string& op) {
+  if (ctx.kinds == nullptr) return std::nullopt;
+  const auto kind = ctx.kinds->find(param);
+  if (kind == ctx.kinds->end() || kind->second == ParamKind::kNumber) return std::nullopt;
+  const char* holds = kind->second == ParamKind::kFlag    ? "true or false"
+                      : kind->second == ParamKind::kWords ? "a list of words"
+                                                          : "a word";
+  return ctx.file.At(node, fmt::format("'{}' compares numbers, but parameter '{}' holds {}: test "
+                                       "it with a value, 'in' or 'present'",
+                                       op, param, holds));
+}
+
 Status ReadConditionOp(const YamlFile& file, const std::string& op, const YAML::Node& value,
                        Condition* condition) {
   static const std::map<std::string, Condition::Op, std::less<>> kComparisons = {
@@ -75,6 +89,9 @@ Status ReadCondition(const PolicyContext& ctx, const std::string& param, const Y
     return ctx.file.At(value, fmt::format("empty condition on '{}'", param));
   }
   for (const auto& [op, entry] : ops.entries()) {
+    if (op != "in" && op != "present") {
+      CLAUSESCAN_RETURN_IF_ERROR(CheckComparable(ctx, entry.first, param, op));
+    }
     Condition condition;
     condition.param = param;
     CLAUSESCAN_RETURN_IF_ERROR(ReadConditionOp(ctx.file, op, entry.second, &condition));
@@ -134,6 +151,53 @@ Names ParamsDeclaredBy(const Rule& rule) {
     add(spec.currency_name);
   }
   return names;
+}
+
+ParamKinds ParamKindsDeclaredBy(const Rule& rule) {
+  ParamKinds kinds;
+  auto add = [&kinds](const std::string& name, ParamKind kind) {
+    if (!name.empty()) kinds.emplace(name, kind);
+  };
+  for (const ParamSpec& spec : rule.parameters) {
+    switch (spec.type) {
+      case ParamSpec::Type::kDuration:
+      case ParamSpec::Type::kPercent:
+      case ParamSpec::Type::kMoney:
+      case ParamSpec::Type::kFeeMonths:
+      case ParamSpec::Type::kFeeMultiple:
+      case ParamSpec::Type::kFrequency:
+        add(spec.name, ParamKind::kNumber);
+        break;
+      case ParamSpec::Type::kVague:
+      case ParamSpec::Type::kTrigger:
+      case ParamSpec::Type::kEnum:
+        add(spec.name, ParamKind::kWord);
+        break;
+      case ParamSpec::Type::kFlag:
+        add(spec.name, ParamKind::kFlag);
+        break;
+      case ParamSpec::Type::kSet:
+        add(spec.name, ParamKind::kWords);
+        break;
+    }
+    add(spec.business_name, ParamKind::kNumber);
+    if (!spec.business_name.empty() || spec.business_flag) add("business", ParamKind::kFlag);
+    add(spec.currency_name, ParamKind::kWord);
+  }
+  return kinds;
+}
+
+ParamKinds ParamKindsDeclaredBy(const std::vector<Rule>& rules) {
+  ParamKinds kinds;
+  std::set<std::string, std::less<>> mixed;
+  for (const Rule& rule : rules) {
+    for (const auto& [name, kind] : ParamKindsDeclaredBy(rule)) {
+      const auto [it, added] = kinds.emplace(name, kind);
+      if (!added && it->second != kind) mixed.insert(name);
+    }
+  }
+  for (const std::string& name : mixed) kinds.erase(name);
+  return kinds;
 }
 
 DeclaredParams CollectParams(const std::vector<Rule>& rules) {
@@ -240,13 +304,13 @@ Names PlaybookKeys(const std::vector<CategoryInfo>& categories, const DeclaredPa
 }
 
 Status PolicyContextFor(const YamlFile& file, const YAML::Node& node, const std::string& key,
-                        const Names& keys, const DeclaredParams& declared,
+                        const Names& keys, const DeclaredParams& declared, const ParamKinds& kinds,
                         std::set<std::string>* position_ids, std::optional<PolicyContext>* ctx) {
   if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
     return file.At(node, fmt::format("unknown category or rule '{}' in playbook{}", key,
                                      DidYouMean(key, keys)));
   }
-  ctx->emplace(PolicyContext{file, key, {}, position_ids});
+  ctx->emplace(PolicyContext{file, key, {}, position_ids, /*one_rule=*/false, &kinds});
   if (auto it = declared.find(key); it != declared.end()) {
     for (const std::string& name : it->second) (*ctx)->params.push_back(name);
   }
@@ -254,7 +318,7 @@ Status PolicyContextFor(const YamlFile& file, const YAML::Node& node, const std:
 }
 
 Status ReadPlaybook(const YamlFile& file, const YAML::Node& root, const Catalogs& catalogs,
-                    const DeclaredParams& declared, Playbook* out) {
+                    const DeclaredParams& declared, const ParamKinds& kinds, Playbook* out) {
   const Names keys = PlaybookKeys(catalogs.categories, declared);
   Fields fields;
   CLAUSESCAN_RETURN_IF_ERROR(ReadMapEntries(file, root, "playbook", {}, &fields));
@@ -264,8 +328,8 @@ Status ReadPlaybook(const YamlFile& file, const YAML::Node& root, const Catalogs
       continue;
     }
     std::optional<PolicyContext> ctx;
-    CLAUSESCAN_RETURN_IF_ERROR(
-        PolicyContextFor(file, entry.first, category, keys, declared, &out->position_ids, &ctx));
+    CLAUSESCAN_RETURN_IF_ERROR(PolicyContextFor(file, entry.first, category, keys, declared, kinds,
+                                                &out->position_ids, &ctx));
     if (out->categories.count(category) != 0) {
       return file.At(entry.first,
                      fmt::format("'{}' already has a policy in another playbook file", category));

@@ -30,6 +30,23 @@ Names ParamsDeclaredBy(const Rule& rule);
 // The parameters rules declare, under their category and rule ids.
 DeclaredParams CollectParams(const std::vector<Rule>& rules);
 
+// What a parameter holds, which says what a condition may test of it: only a number is compared
+// (lt, le, gt, ge).
+enum class ParamKind {
+  kNumber,  // durations, percentages, amounts, fee months and multiples, frequencies
+  kWord,    // a vague term, a trigger, an enum value, a currency
+  kFlag,    // true or false
+  kWords,   // a set: a list of words
+};
+using ParamKinds = std::map<std::string, ParamKind, std::less<>>;
+
+// The kind of each parameter ParamsDeclaredBy(rule) names.
+ParamKinds ParamKindsDeclaredBy(const Rule& rule);
+
+// The kind of each parameter rules declare; a name two rules declare as different kinds is left
+// out (not checked).
+ParamKinds ParamKindsDeclaredBy(const std::vector<Rule>& rules);
+
 // The playbook of one category being read, for messages and parameter checks.
 struct PolicyContext {
   const YamlFile& file;
@@ -38,6 +55,8 @@ struct PolicyContext {
   std::set<std::string>* position_ids;
   // True when `category` is a rule id and params are that rule's own (a rule's considerations).
   bool one_rule = false;
+  // The kinds of params; when set, a comparison of a parameter that is not a number is an error.
+  const ParamKinds* kinds = nullptr;
 };
 
 // Reads a map of conditions (a position's `when`, an expectation's `where`; what names it in
@@ -78,7 +97,7 @@ Names PlaybookKeys(const std::vector<CategoryInfo>& categories, const DeclaredPa
 // Checks that key (written at node) is one of keys and sets up *ctx for its policy. Error:
 // an unknown key, with a suggestion.
 Status PolicyContextFor(const YamlFile& file, const YAML::Node& node, const std::string& key,
-                        const Names& keys, const DeclaredParams& declared,
+                        const Names& keys, const DeclaredParams& declared, const ParamKinds& kinds,
                         std::set<std::string>* position_ids, std::optional<PolicyContext>* ctx);
 
 // Reads a playbook.yaml into *out (adding to the policies of other playbook files). Errors: the
@@ -95,7 +114,7 @@ Status ReadPlaybookCurrency(const YamlFile& file, const YAML::Node& node,
                             PlaybookCurrency* currency);
 
 Status ReadPlaybook(const YamlFile& file, const YAML::Node& root, const Catalogs& catalogs,
-                    const DeclaredParams& declared, Playbook* out);
+                    const DeclaredParams& declared, const ParamKinds& kinds, Playbook* out);
 
 }  // namespace clausescan::internal
 

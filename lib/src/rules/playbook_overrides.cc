@@ -111,6 +111,7 @@ Status OverridePolicy(const PolicyContext& ctx, const YAML::Node& node, std::set
 Status OverridePlaybook(const YamlFile& file, const YAML::Node& root, const RuleSetData& base,
                         Playbook* playbook) {
   const DeclaredParams declared = CollectParams(base.rules);
+  const ParamKinds kinds = ParamKindsDeclaredBy(base.rules);
   const Names keys = PlaybookKeys(base.categories, declared);
   Fields fields;
   CLAUSESCAN_RETURN_IF_ERROR(ReadMapEntries(file, root, "playbook", {}, &fields));
@@ -121,8 +122,8 @@ Status OverridePlaybook(const YamlFile& file, const YAML::Node& root, const Rule
       continue;
     }
     std::optional<PolicyContext> ctx;
-    CLAUSESCAN_RETURN_IF_ERROR(
-        PolicyContextFor(file, entry.first, key, keys, declared, &playbook->position_ids, &ctx));
+    CLAUSESCAN_RETURN_IF_ERROR(PolicyContextFor(file, entry.first, key, keys, declared, kinds,
+                                                &playbook->position_ids, &ctx));
     CLAUSESCAN_RETURN_IF_ERROR(OverridePolicy(*ctx, entry.second, &seen, playbook));
   }
   return std::nullopt;

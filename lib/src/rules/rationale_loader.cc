@@ -413,7 +413,9 @@ Status ReadRationale(const YamlFile& file, const YAML::Node& root,
     for (std::string_view name : ParamsDeclaredBy(rule)) params.push_back(name);
   }
   std::set<std::string> no_positions;
-  const PolicyContext category_context{file, category, params, &no_positions};
+  const ParamKinds kinds = ParamKindsDeclaredBy(rules);
+  const PolicyContext category_context{file, category, params, &no_positions,
+                                       /*one_rule=*/false, &kinds};
   CLAUSESCAN_RETURN_IF_ERROR(
       ReadBody(category_context, fields, fmt::format("category '{}'", category), &own));
   CLAUSESCAN_RETURN_IF_ERROR(Store(file, *fields.Find("category"), category, std::move(own), out));
@@ -442,7 +444,7 @@ Status ReadRationale(const YamlFile& file, const YAML::Node& root,
     RationaleEntry one;
     one.category = category;
     const PolicyContext rule_context{file, id, ParamsDeclaredBy(*rule), &no_positions,
-                                     /*one_rule=*/true};
+                                     /*one_rule=*/true, &kinds};
     CLAUSESCAN_RETURN_IF_ERROR(ReadBody(rule_context, body, fmt::format("rule '{}'", id), &one));
     CLAUSESCAN_RETURN_IF_ERROR(Store(file, entry.first, id, std::move(one), out));
   }

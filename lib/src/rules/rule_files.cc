@@ -13,6 +13,7 @@
 #include <string_view>
 #include <utility>
 
+#include "clausescan/rule_folder.h"
 #include "common/read_file.h"
 #include "rules/loader.h"
 
@@ -67,12 +68,28 @@ Error DirectoryError(const std::string& dir, const std::string& reason) {
   return Error(ErrorCode::kIo, fmt::format("cannot read rule directory: {}", reason), dir);
 }
 
+// Why the walk skips the entry at path unopened, or "" when it reads it (a regular file, or a
+// link to one).
+std::string SkipReason(const fs::path& path) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) return "a symbolic link to nothing";
+  if (S_ISREG(st.st_mode)) return "";
+  if (S_ISFIFO(st.st_mode)) return "it is a FIFO, not a regular file";
+  if (S_ISCHR(st.st_mode)) return "it is a character device, not a regular file";
+  if (S_ISBLK(st.st_mode)) return "it is a block device, not a regular file";
+  if (S_ISSOCK(st.st_mode)) return "it is a socket, not a regular file";
+  return "it is not a regular file";
+}
+
 // Reads the rule files of a folder tree, following symbolic links to folders. Each real folder
 // (device and inode) is read once, under the first name the walk reaches it by (entries in
 // name order), as the folder walks of batch.cc do; a link back to a folder the walk is inside is
-// a loop, and an error.
+// a loop, and an error. Rule files that are no regular file are skipped unopened (Skipped()).
 class RuleFolderWalk {
  public:
+  // read_files false: the walk only lists what it skips (SkippedRuleFiles).
+  explicit RuleFolderWalk(bool read_files = true) : read_files_(read_files) {}
+
   // Reads the folder at path, named relative ("" for the root) in the files' names. Errors
   // (kIo): a folder or file that cannot be read, a symbolic link loop (naming the link).
   Status Walk(const fs::path& path, const std::string& relative) {
@@ -95,6 +112,8 @@ class RuleFolderWalk {
   }
 
   std::vector<SourceFile> TakeFiles() { return std::move(files_); }
+  // The rule files skipped unopened, with SkippedRuleFile::path their path below the root.
+  std::vector<SkippedRuleFile> TakeSkipped() { return std::move(skipped_); }
 
  private:
   using FolderId = std::pair<dev_t, ino_t>;
@@ -115,7 +134,11 @@ class RuleFolderWalk {
       std::error_code type_ec;
       if (entry.is_directory(type_ec)) {
         CLAUSESCAN_RETURN_IF_ERROR(Walk(entry.path(), child));
-      } else if (entry.is_regular_file(type_ec) && IsRuleDirectoryFile(child)) {
+      } else if (!IsRuleDirectoryFile(child)) {
+        continue;
+      } else if (!entry.is_regular_file(type_ec)) {
+        skipped_.push_back(SkippedRuleFile{child, SkipReason(entry.path())});
+      } else if (read_files_) {
         Result<std::string> content = ReadFileUpTo(entry.path().string(), kMaxRuleFileBytes,
                                                    {"rule file", "rule and playbook files"});
         if (!content) return content.error();
@@ -127,7 +150,9 @@ class RuleFolderWalk {
 
   std::vector<std::pair<FolderId, std::string>> ancestors_;  // the folders being read
   std::set<FolderId> walked_;                                // every folder read
+  bool read_files_;
   std::vector<SourceFile> files_;
+  std::vector<SkippedRuleFile> skipped_;
 };
 
 }  // namespace
@@ -205,3 +230,17 @@ Result<std::vector<SourceFile>> ReadRuleDirectory(const std::string& dir) {
 }
 
 }  // namespace clausescan::internal
+
+namespace clausescan {
+
+std::vector<SkippedRuleFile> SkippedRuleFiles(const std::string& dir) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) return {};
+  internal::RuleFolderWalk walk(/*read_files=*/false);
+  if (walk.Walk(dir, "")) return {};
+  std::vector<SkippedRuleFile> skipped = walk.TakeSkipped();
+  for (SkippedRuleFile& file : skipped) file.path = internal::PathInRuleDirectory(dir, file.path);
+  return skipped;
+}
+
+}  // namespace clausescan

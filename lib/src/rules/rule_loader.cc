@@ -308,7 +308,8 @@ Status ReadConsideration(const YamlFile& file, const YAML::Node& node, const Nam
   CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, *fields.Find("text"), "text", &consideration.text));
   if (const YAML::Node* when = fields.Find("when")) {
     std::set<std::string> no_positions;
-    PolicyContext ctx{file, rule->id, params, &no_positions, /*one_rule=*/true};
+    const ParamKinds kinds = ParamKindsDeclaredBy(*rule);
+    PolicyContext ctx{file, rule->id, params, &no_positions, /*one_rule=*/true, &kinds};
     CLAUSESCAN_RETURN_IF_ERROR(ReadWhen(ctx, *when, &consideration.when));
   }
   if (const YAML::Node* doctypes = fields.Find("doctypes")) {
@@ -392,8 +393,14 @@ bool IsParamName(std::string_view name) {
          });
 }
 
-Status ExpandPatternAt(PatternExpander& patterns, const YAML::Node& node,
+Status ExpandPatternAt(PatternExpander& patterns, std::string_view key, const YAML::Node& node,
                        const std::string& pattern, std::string* expanded) {
+  if (pattern.empty()) {
+    return patterns.file().At(
+        node, fmt::format("empty pattern{}: it would match everywhere; write what it must match, "
+                          "or remove it",
+                          key == "pattern" ? "" : fmt::format(" in '{}'", key)));
+  }
   CLAUSESCAN_RETURN_IF_ERROR(patterns.Expand(node, pattern, expanded));
   if (patterns.file().source().checked_at_build) return std::nullopt;  // issue 12: start-up
   const std::string error = CheckPattern(*expanded);
@@ -407,12 +414,13 @@ Status ReadPatterns(PatternExpander& patterns, const YAML::Node& node, std::stri
   const YamlFile& file = patterns.file();
   std::vector<std::string> written;
   std::vector<YAML::Node> nodes;
-  CLAUSESCAN_RETURN_IF_ERROR(allow_empty
-                                 ? ReadStringList(file, node, key, &written, &nodes)
-                                 : ReadNonEmptyStringList(file, node, key, &written, &nodes));
+  CLAUSESCAN_RETURN_IF_ERROR(
+      allow_empty ? ReadStringList(file, node, key, &written, &nodes, /*allow_empty_items=*/true)
+                  : ReadNonEmptyStringList(file, node, key, &written, &nodes,
+                                           /*allow_empty_items=*/true));
   for (std::size_t i = 0; i < written.size(); ++i) {
     std::string expanded;
-    CLAUSESCAN_RETURN_IF_ERROR(ExpandPatternAt(patterns, nodes[i], written[i], &expanded));
+    CLAUSESCAN_RETURN_IF_ERROR(ExpandPatternAt(patterns, key, nodes[i], written[i], &expanded));
     if (log.details != nullptr) {
       const YAML::Mark mark = nodes[i].Mark();
       log.details->push_back(RulePattern{log.where, written[i], expanded,

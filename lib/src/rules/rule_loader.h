@@ -29,8 +29,10 @@ struct PatternLog {
 };
 
 // Sets *expanded to pattern (written at node) with its concepts expanded, and checks it with
-// the matcher's options. Errors: those of PatternExpander::Expand; an invalid pattern, at node.
-Status ExpandPatternAt(PatternExpander& patterns, const YAML::Node& node,
+// the matcher's options. Errors: an empty pattern ("empty pattern in 'any': it would match
+// everywhere; ..."; key names the list or field it is written in), those of
+// PatternExpander::Expand; an invalid pattern, at node.
+Status ExpandPatternAt(PatternExpander& patterns, std::string_view key, const YAML::Node& node,
                        const std::string& pattern, std::string* expanded);
 
 // Reads a list of RE2 patterns into *out, each with its concepts expanded and checked with the

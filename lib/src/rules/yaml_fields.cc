@@ -239,8 +239,8 @@ Status YamlFile::Parse(YAML::Node* root) const {
   } catch (const ExpansionCounter::Refusal& refusal) {
     return AtMark(refusal.mark, refusal.detail);
   } catch (const YAML::DeepRecursion& e) {  // yaml-cpp's own says only "bad file"
-    return AtMark(e.mark, fmt::format("the file nests lists and maps {} levels deep, more than "
-                                      "the YAML reader allows",
+    return AtMark(e.mark, fmt::format("lists and maps nested too deep: the YAML reader stops at "
+                                      "{} levels",
                                       e.depth()));
   } catch (const YAML::Exception& e) {
     return AtMark(e.mark, "YAML syntax error: " + e.msg);
@@ -313,13 +313,14 @@ Status ReadOptionalString(const YamlFile& file, const Fields& fields, std::strin
 }
 
 Status ReadStringList(const YamlFile& file, const YAML::Node& node, std::string_view key,
-                      std::vector<std::string>* out, std::vector<YAML::Node>* nodes) {
+                      std::vector<std::string>* out, std::vector<YAML::Node>* nodes,
+                      bool allow_empty_items) {
   if (!node.IsSequence()) {
     return file.At(node, fmt::format("expected a list for '{}', found {}", key, KindName(node)));
   }
   for (const YAML::Node& item : node) {
     std::string value;
-    CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, item, key, &value));
+    CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, item, key, &value, allow_empty_items));
     out->push_back(std::move(value));
     if (nodes != nullptr) nodes->push_back(item);
   }
@@ -327,8 +328,9 @@ Status ReadStringList(const YamlFile& file, const YAML::Node& node, std::string_
 }
 
 Status ReadNonEmptyStringList(const YamlFile& file, const YAML::Node& node, std::string_view key,
-                              std::vector<std::string>* out, std::vector<YAML::Node>* nodes) {
-  CLAUSESCAN_RETURN_IF_ERROR(ReadStringList(file, node, key, out, nodes));
+                              std::vector<std::string>* out, std::vector<YAML::Node>* nodes,
+                              bool allow_empty_items) {
+  CLAUSESCAN_RETURN_IF_ERROR(ReadStringList(file, node, key, out, nodes, allow_empty_items));
   if (out->empty()) return file.At(node, fmt::format("'{}' must not be empty", key));
   return std::nullopt;
 }

@@ -122,15 +122,18 @@ Status ReadString(const YamlFile& file, const YAML::Node& node, std::string_view
 Status ReadOptionalString(const YamlFile& file, const Fields& fields, std::string_view key,
                           std::string* out);
 
-// Reads a list of non-empty strings, appending to *out; *nodes (optional) receives each item's
-// node. An empty list is read as nothing.
+// Reads a list of non-empty strings (empty ones too when allow_empty_items: the caller checks
+// them), appending to *out; *nodes (optional) receives each item's node. An empty list is read
+// as nothing.
 Status ReadStringList(const YamlFile& file, const YAML::Node& node, std::string_view key,
-                      std::vector<std::string>* out, std::vector<YAML::Node>* nodes = nullptr);
+                      std::vector<std::string>* out, std::vector<YAML::Node>* nodes = nullptr,
+                      bool allow_empty_items = false);
 
 // As ReadStringList, but an empty list is an error.
 Status ReadNonEmptyStringList(const YamlFile& file, const YAML::Node& node, std::string_view key,
                               std::vector<std::string>* out,
-                              std::vector<YAML::Node>* nodes = nullptr);
+                              std::vector<YAML::Node>* nodes = nullptr,
+                              bool allow_empty_items = false);
 
 // true / True / TRUE and false / False / FALSE; nullopt for anything else.
 std::optional<bool> ParseBool(std::string_view text);
