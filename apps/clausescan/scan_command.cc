@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -142,10 +143,13 @@ void Print(const std::vector<Report>& all_reports, const std::vector<NotScanned>
 // extension picks the format); each gets one report line carrying its id. A bad line, or one
 // longer than max_line bytes (never held whole), gets an error line with its id (or its line
 // number) and the filter goes on; it stops at the end of stdin, when out fails (its reader
-// has gone), or after an error line for a line with no line end in twice max_line bytes. Returns false when a line got an error line or stdin could not be read.
+// has gone), or after an error line for a line with no line end in twice max_line bytes. Each
+// report, after the baseline, goes to judge (--fail-on) before its line is written. Returns
+// false when a line got an error line or stdin could not be read.
 bool FilterJsonLines(const Scanner& scanner, std::size_t max_line,
                      const std::optional<Baseline>& baseline, const std::string& baseline_path,
-                     const PrintOptions& options, std::ostream& out) {
+                     const PrintOptions& options,
+                     const std::function<void(const Report&)>& judge, std::ostream& out) {
   bool ok = true;
   LineReader reader(STDIN_FILENO, max_line);
   std::string line;
@@ -195,6 +199,7 @@ bool FilterJsonLines(const Scanner& scanner, std::size_t max_line,
     Result<Report> report = scanner.ScanBytes(request.text, name);
     if (report) {
       ApplyBaseline(baseline, baseline_path, *report);
+      judge(*report);
       WriteWholeLine(out, [&](std::ostream& line) {
         WriteJsonLines(SelectFindings(*report, options), id, line);
       });
@@ -312,14 +317,17 @@ int RunScan(ScanArgs args) {
   }
   InputArgs inputs = args.inputs;
   inputs.batch.skip_files = FilesNotToScan(out);
+  FailOnTally fail_on(args.fail_on);
   if (args.format == "jsonl" && IsStdin(inputs)) {
-    bool ok = FilterJsonLines(scanner, options.max_input_bytes, baseline, args.baseline,
-                              PrintOptionsOf(args), out.stream());
+    bool ok = FilterJsonLines(
+        scanner, options.max_input_bytes, baseline, args.baseline, PrintOptionsOf(args),
+        [&](const Report& report) { fail_on.Add(report); }, out.stream());
     if (!out.Commit(&error)) {
       PrintError(error);
       return kExitError;
     }
-    return ok ? kExitOk : kExitError;
+    const bool reached = fail_on.Reached();  // listed even when a line failed
+    return !ok ? kExitError : reached ? kExitFindings : kExitOk;
   }
   // JSON Lines into a file or a pipe are written as the reports come (one line each, in the
   // same stable order), so a batch holds one report at a time (issue 12: peak memory); the
@@ -327,7 +335,6 @@ int RunScan(ScanArgs args) {
   // bar to go.
   const bool stream = args.format == "jsonl" && !out.IsTerminal();
   const PrintOptions print_options = PrintOptionsOf(args);
-  FailOnTally fail_on(args.fail_on);
   std::vector<Report> reports;
   std::vector<NotScanned> not_scanned;
   bool any_report = false;
