@@ -368,8 +368,8 @@ int RunScan(ScanArgs args) {
       return kExitError;
     }
   }
-  if (!ok) return kExitError;
-  return fail_on.Reached() ? kExitFindings : kExitOk;
+  const bool reached = fail_on.Reached();  // listed even when an input failed
+  return !ok ? kExitError : reached ? kExitFindings : kExitOk;
 }
 
 }  // namespace

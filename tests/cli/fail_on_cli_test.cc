@@ -43,5 +43,18 @@ TEST(FailOn, TheStreamingFilterJudgesEveryReport) {
   EXPECT_EQ(quiet.exit_code, 0) << quiet.err;
   EXPECT_EQ(quiet.err.find("--fail-on"), std::string::npos) << quiet.err;
 }
+
+// rel15 #6: when an input fails the run exits 2, and still lists on stderr the findings of the
+// inputs it scanned that reached --fail-on (before, the list was left out).
+TEST(FailOn, AFailedInputStillListsWhatReachedTheThreshold) {
+  TempDir dir;
+  const RunResult r = RunClausescan("scan --fail-on high " + Quote(kDpa) + " " +
+                                    Quote(dir.path() / "missing.md") + " -f json");
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("missing.md"));
+  EXPECT_THAT(r.err, HasSubstr("--fail-on high: "));
+  EXPECT_THAT(r.err, HasSubstr(kDpa.string() + ":"));
+}
+
 }  // namespace
 }  // namespace clausescan::testing
