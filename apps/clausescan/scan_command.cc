@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "commands.h"
@@ -144,13 +145,24 @@ void Print(const std::vector<Report>& all_reports, const std::vector<NotScanned>
 // longer than max_line bytes (never held whole), gets an error line with its id (or its line
 // number) and the filter goes on; it stops at the end of stdin, when out fails (its reader
 // has gone), or after an error line for a line with no line end in twice max_line bytes. Each
-// report, after the baseline, goes to judge (--fail-on) before its line is written. Returns
-// false when a line got an error line or stdin could not be read.
-bool FilterJsonLines(const Scanner& scanner, std::size_t max_line,
+// report, after the baseline, goes to judge (--fail-on) before its line is written. When the
+// first line that is not blank is no JSON at all (a contract piped in as text), says once that
+// stdin is not JSON Lines and stops having written nothing.
+enum class FilterEnd { kAllScanned, kLineFailed, kNotJsonLines };
+
+// Whether line opens as a JSON object does, after a byte order mark and spaces: a broken record
+// ({"id": 1, "text": "cut) is still one, and gets its error line.
+bool LooksLikeARecord(std::string_view line) {
+  if (line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
+  const std::size_t start = line.find_first_not_of(" \t\r");
+  return start != std::string_view::npos && line[start] == '{';
+}
+FilterEnd FilterJsonLines(const Scanner& scanner, std::size_t max_line,
                      const std::optional<Baseline>& baseline, const std::string& baseline_path,
                      const PrintOptions& options,
                      const std::function<void(const Report&)>& judge, std::ostream& out) {
   bool ok = true;
+  bool first = true;  // no line that is not blank read yet
   LineReader reader(STDIN_FILENO, max_line);
   std::string line;
   for (long number = 1; out; ++number) {
@@ -188,6 +200,18 @@ bool FilterJsonLines(const Scanner& scanner, std::size_t max_line,
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     JsonLinesRequest request = ReadJsonLinesRequest(line, number);
     id = std::move(request.id);
+    if (std::exchange(first, false) && request.error && !LooksLikeARecord(line) &&
+        !nlohmann::json::accept(line)) {
+      PrintError(Error(ErrorCode::kInvalidArgument,
+                       fmt::format("standard input is not JSON Lines: line {} is no JSON ({}); "
+                                   "nothing written (--format jsonl with stdin reads "
+                                   "{{\"id\", \"text\"}} lines; for one document on stdin, "
+                                   "choose another --format)",
+                                   number, request.error->detail()),
+                       "<stdin>", static_cast<int>(number))
+                     .message());
+      return FilterEnd::kNotJsonLines;
+    }
     if (request.error) {
       PrintError(request.error->message());
       WriteWholeLine(out,
@@ -210,7 +234,7 @@ bool FilterJsonLines(const Scanner& scanner, std::size_t max_line,
       ok = false;
     }
   }
-  return ok;
+  return ok ? FilterEnd::kAllScanned : FilterEnd::kLineFailed;
 }
 
 // What reaches --fail-on, gathered report by report as the reports come, so that no report
@@ -319,9 +343,11 @@ int RunScan(ScanArgs args) {
   inputs.batch.skip_files = FilesNotToScan(out);
   FailOnTally fail_on(args.fail_on);
   if (args.format == "jsonl" && IsStdin(inputs)) {
-    bool ok = FilterJsonLines(
+    const FilterEnd end = FilterJsonLines(
         scanner, options.max_input_bytes, baseline, args.baseline, PrintOptionsOf(args),
         [&](const Report& report) { fail_on.Add(report); }, out.stream());
+    if (end == FilterEnd::kNotJsonLines) return kExitError;  // out is left as it was
+    const bool ok = end == FilterEnd::kAllScanned;
     if (!out.Commit(&error)) {
       PrintError(error);
       return kExitError;

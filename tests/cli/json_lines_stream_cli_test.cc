@@ -42,5 +42,29 @@ TEST(JsonLinesStream, TheIdIsReadAsTheJsonParserReadsTheKey) {
   EXPECT_EQ(records[2]["id"], "xy");
   for (const Json& record : records) EXPECT_FALSE(record["findings"].empty()) << record;
 }
+
+// rel15 #7: a contract piped in as text (`scan - -o r.jsonl < dpa.md`) got an error line per
+// line of it; its first line is no JSON, so the run says once that stdin is not JSON Lines,
+// exit 2, and writes nothing, as a run that scanned nothing.
+TEST(JsonLinesStream, TextThatIsNoJsonIsRefusedOnceAndNothingWritten) {
+  TempDir dir;
+  const fs::path dpa = fs::path(CLAUSESCAN_SOURCE_DIR) / "corpus" / "dpa.md";
+  const fs::path report = dir.path() / "r.jsonl";
+  RunResult r = RunClausescan("scan - -o " + Quote(report), "", {.in = "< " + Quote(dpa)});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_FALSE(fs::exists(report));
+  EXPECT_THAT(r.err, HasSubstr("clausescan: <stdin>:1: standard input is not JSON Lines"));
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  // To standard output: nothing either.
+  r = RunClausescan("scan --format jsonl -", "", {.in = "< " + Quote(dpa)});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(r.out.empty()) << r.out;
+  // A first line of JSON that is no request stays one error line, and the filter goes on.
+  const std::string lines = "[1]\n{\"id\":2,\"text\":" + Json(kNotice).dump() + "}\n";
+  r = RunClausescan("scan --format jsonl -", lines);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 2) << r.out;
+}
+
 }  // namespace
 }  // namespace clausescan::testing
