@@ -250,6 +250,11 @@ std::string SignalLabel(int signal) {
 
 int RunPack(PackArgs args) {
   if (args.missing == "-") args.missing.clear();  // "-" is standard output, the default
+  if (args.output == "-") {  // a pack is many files: it has no standard output to go to
+    PrintError("pack: -o - would be standard output, but a pack is a folder or a .zip file: "
+               "name one (./- for a folder named \"-\")");
+    return kExitError;
+  }
   // issue 13 #4 (fix-pack): the pack is built from contract files, never standard input.
   if (args.inputs.paths.empty() || std::find(args.inputs.paths.begin(), args.inputs.paths.end(),
                                              "-") != args.inputs.paths.end()) {

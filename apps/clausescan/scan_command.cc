@@ -286,6 +286,7 @@ class FailOnTally {
 };
 
 int RunScan(ScanArgs args) {
+  if (args.output == "-") args.output.clear();  // "-o -": standard output, as the default
   std::optional<RuleSet> rules = LoadRules(args.rules);
   if (!rules) return kExitError;
   ScanOptions options;
@@ -438,7 +439,8 @@ Command AddScanCommand(CLI::App& app) {
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
   cmd->add_option("-o,--output", args->output,
-                  "Write the report to this file (written whole or not at all)")
+                  "Write the report to this file (written whole or not at all; -: standard "
+                  "output)")
       ->check(NonEmptyFileName());
   cmd->add_option("--rules", args->rules.rules_dir,
                   "Use the rules in this directory instead of the builtin ones");
