@@ -333,7 +333,13 @@ int RunPack(PackArgs args) {
   PackWriteControl control;
   control.interrupted = [] { return PackInterruption::Pending() != 0; };
   control.not_removed = &not_removed;
+  std::vector<std::string> swept;
+  control.swept = &swept;
   Result<bool> written = WritePack(pack, *shared, args.output, write_options, control);
+  for (const std::string& path : swept) {
+    PrintError(args.output + ": note: removed " + path +
+               ", left by an earlier run that was killed before it finished");
+  }
   if (!written) {
     interruption.Finish();  // an interrupted write: the signal's message and status (130, 143)
     PrintError(written.error().message() + " (no pack written)");
