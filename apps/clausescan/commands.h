@@ -35,8 +35,9 @@ CLI::Validator NonEmptyFileName();
 // Refuses a glob GlobError refuses: "invalid glob '[': unclosed character class; missing ']'".
 CLI::Validator ValidGlob();
 
-// A CLI11 check for a count (--jobs, --max-findings): refuses a negative number with "must be 0
-// or more, not -1" (CLI::NonNegativeNumber's message writes the largest double out in full).
+// A CLI11 check for a count (--jobs, --max-findings) or size: refuses a negative number with
+// "must be 0 or more, not -1" (CLI::NonNegativeNumber's message writes the largest double out in
+// full), and one past 64 bits (which CLI11 would read as the largest) with "too large: N".
 CLI::Validator ZeroOrMore();
 
 // A CLI11 check that refuses an empty date ("--as-of ''", an unset "$DATE"), which would

@@ -1,7 +1,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstddef>
+#include <cstdint>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -34,8 +37,14 @@ CLI::Validator ValidGlob() {
 CLI::Validator ZeroOrMore() {
   return CLI::Validator(
       [](std::string& value) {
-        return !value.empty() && value.front() == '-' ? "must be 0 or more, not " + value
-                                                      : std::string();
+        if (!value.empty() && value.front() == '-') return "must be 0 or more, not " + value;
+        // CLI11 reads a number past the largest as the largest: refused, never cut.
+        std::uint64_t number = 0;
+        const char* end = value.data() + value.size();
+        if (std::from_chars(value.data(), end, number).ec == std::errc::result_out_of_range) {
+          return "too large: " + value;
+        }
+        return std::string();
       },
       "COUNT");
 }

@@ -27,6 +27,7 @@ struct EvidenceArgs {
 };
 
 int RunEvidence(EvidenceArgs args) {
+  if (args.output == "-") args.output.clear();  // "-o -": standard output, as the default
   std::optional<RuleSet> rules = LoadRules(args.rules);
   if (!rules) return kExitError;
   ScanOptions options;
@@ -93,7 +94,8 @@ Command AddEvidenceCommand(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand(
       "evidence", "List the documents to prepare before the buyer asks (the evidence pack)");
   AddInputOptions(cmd, &args->inputs);
-  cmd->add_option("-o,--output", args->output, "Write to this file (whole or not at all)")
+  cmd->add_option("-o,--output", args->output,
+                  "Write to this file (whole or not at all; -: standard output)")
       ->check(NonEmptyFileName());
   CLI::Option* format =
       cmd->add_option("-f,--format", args->format,

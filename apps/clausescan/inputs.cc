@@ -81,7 +81,8 @@ void AddInputOptions(CLI::App* cmd, InputArgs* args) {
                   "Skip files and folders matching this glob (repeatable)")
       ->allow_extra_args(false)
       ->check(ValidGlob());
-  cmd->add_option("-j,--jobs", args->batch.jobs, "Threads to scan with (default: one per core)")
+  cmd->add_option("-j,--jobs", args->batch.jobs,
+                  "Threads to scan with (default and most: one per core, and one per file)")
       ->check(ZeroOrMore());
   cmd->add_flag("--hidden", args->batch.hidden,
                 "Also scan hidden files and folders when walking (.git, .DS_Store, ~$ Word locks)");

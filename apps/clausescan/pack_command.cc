@@ -250,6 +250,11 @@ std::string SignalLabel(int signal) {
 
 int RunPack(PackArgs args) {
   if (args.missing == "-") args.missing.clear();  // "-" is standard output, the default
+  if (args.output == "-") {  // a pack is many files: it has no standard output to go to
+    PrintError("pack: -o - would be standard output, but a pack is a folder or a .zip file: "
+               "name one (./- for a folder named \"-\")");
+    return kExitError;
+  }
   // issue 13 #4 (fix-pack): the pack is built from contract files, never standard input.
   if (args.inputs.paths.empty() || std::find(args.inputs.paths.begin(), args.inputs.paths.end(),
                                              "-") != args.inputs.paths.end()) {
@@ -328,7 +333,13 @@ int RunPack(PackArgs args) {
   PackWriteControl control;
   control.interrupted = [] { return PackInterruption::Pending() != 0; };
   control.not_removed = &not_removed;
+  std::vector<std::string> swept;
+  control.swept = &swept;
   Result<bool> written = WritePack(pack, *shared, args.output, write_options, control);
+  for (const std::string& path : swept) {
+    PrintError(args.output + ": note: removed " + path +
+               ", left by an earlier run that was killed before it finished");
+  }
   if (!written) {
     interruption.Finish();  // an interrupted write: the signal's message and status (130, 143)
     PrintError(written.error().message() + " (no pack written)");

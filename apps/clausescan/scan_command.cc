@@ -6,12 +6,14 @@
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "commands.h"
@@ -139,11 +141,25 @@ void Print(const std::vector<Report>& all_reports, const std::vector<NotScanned>
 // extension picks the format); each gets one report line carrying its id. A bad line, or one
 // longer than max_line bytes (never held whole), gets an error line with its id (or its line
 // number) and the filter goes on; it stops at the end of stdin, when out fails (its reader
-// has gone), or after an error line for a line with no line end in twice max_line bytes. Returns false when a line got an error line or stdin could not be read.
-bool FilterJsonLines(const Scanner& scanner, std::size_t max_line,
+// has gone), or after an error line for a line with no line end in twice max_line bytes. Each
+// report, after the baseline, goes to judge (--fail-on) before its line is written. When the
+// first line that is not blank is no JSON at all (a contract piped in as text), says once that
+// stdin is not JSON Lines and stops having written nothing.
+enum class FilterEnd { kAllScanned, kLineFailed, kNotJsonLines };
+
+// Whether line opens as a JSON object does, after a byte order mark and spaces: a broken record
+// ({"id": 1, "text": "cut) is still one, and gets its error line.
+bool LooksLikeARecord(std::string_view line) {
+  if (line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
+  const std::size_t start = line.find_first_not_of(" \t\r");
+  return start != std::string_view::npos && line[start] == '{';
+}
+FilterEnd FilterJsonLines(const Scanner& scanner, std::size_t max_line,
                      const std::optional<Baseline>& baseline, const std::string& baseline_path,
-                     const PrintOptions& options, std::ostream& out) {
+                     const PrintOptions& options,
+                     const std::function<void(const Report&)>& judge, std::ostream& out) {
   bool ok = true;
+  bool first = true;  // no line that is not blank read yet
   LineReader reader(STDIN_FILENO, max_line);
   std::string line;
   for (long number = 1; out; ++number) {
@@ -181,6 +197,18 @@ bool FilterJsonLines(const Scanner& scanner, std::size_t max_line,
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     JsonLinesRequest request = ReadJsonLinesRequest(line, number);
     id = std::move(request.id);
+    if (std::exchange(first, false) && request.error && !LooksLikeARecord(line) &&
+        !nlohmann::json::accept(line)) {
+      PrintError(Error(ErrorCode::kInvalidArgument,
+                       fmt::format("standard input is not JSON Lines: line {} is no JSON ({}); "
+                                   "nothing written (--format jsonl with stdin reads "
+                                   "{{\"id\", \"text\"}} lines; for one document on stdin, "
+                                   "choose another --format)",
+                                   number, request.error->detail()),
+                       "<stdin>", static_cast<int>(number))
+                     .message());
+      return FilterEnd::kNotJsonLines;
+    }
     if (request.error) {
       PrintError(request.error->message());
       WriteWholeLine(out,
@@ -192,6 +220,7 @@ bool FilterJsonLines(const Scanner& scanner, std::size_t max_line,
     Result<Report> report = scanner.ScanBytes(request.text, name);
     if (report) {
       ApplyBaseline(baseline, baseline_path, *report);
+      judge(*report);
       WriteWholeLine(out, [&](std::ostream& line) {
         WriteJsonLines(SelectFindings(*report, options), id, line);
       });
@@ -202,7 +231,7 @@ bool FilterJsonLines(const Scanner& scanner, std::size_t max_line,
       ok = false;
     }
   }
-  return ok;
+  return ok ? FilterEnd::kAllScanned : FilterEnd::kLineFailed;
 }
 
 // What reaches --fail-on, gathered report by report as the reports come, so that no report
@@ -275,6 +304,7 @@ class JsonLinesWriter {
 };
 
 int RunScan(ScanArgs args) {
+  if (args.output == "-") args.output.clear();  // "-o -": standard output, as the default
   std::optional<RuleSet> rules = LoadRules(args.rules);
   if (!rules) return kExitError;
   ScanOptions options;
@@ -330,14 +360,19 @@ int RunScan(ScanArgs args) {
   }
   InputArgs inputs = args.inputs;
   inputs.batch.skip_files = FilesNotToScan(out);
+  FailOnTally fail_on(args.fail_on);
   if (args.format == "jsonl" && IsStdin(inputs)) {
-    bool ok = FilterJsonLines(scanner, options.max_input_bytes, baseline, args.baseline,
-                              PrintOptionsOf(args), out.stream());
+    const FilterEnd end = FilterJsonLines(
+        scanner, options.max_input_bytes, baseline, args.baseline, PrintOptionsOf(args),
+        [&](const Report& report) { fail_on.Add(report); }, out.stream());
+    if (end == FilterEnd::kNotJsonLines) return kExitError;  // out is left as it was
+    const bool ok = end == FilterEnd::kAllScanned;
     if (!out.Commit(&error)) {
       PrintError(error);
       return kExitError;
     }
-    return ok ? kExitOk : kExitError;
+    const bool reached = fail_on.Reached();  // listed even when a line failed
+    return !ok ? kExitError : reached ? kExitFindings : kExitOk;
   }
   // JSON Lines into a file or a pipe are written as the reports come (one line each, in the
   // same stable order), so a batch holds one report at a time (issue 12: peak memory); the
@@ -347,7 +382,6 @@ int RunScan(ScanArgs args) {
   const bool stream = json_lines && !out.IsTerminal();
   const PrintOptions print_options = PrintOptionsOf(args);
   JsonLinesWriter lines(print_options, out.stream());
-  FailOnTally fail_on(args.fail_on);
   std::vector<Report> reports;
   std::vector<NotScanned> not_scanned;
   bool any_report = false;
@@ -377,8 +411,8 @@ int RunScan(ScanArgs args) {
       return kExitError;
     }
   }
-  if (!ok) return kExitError;
-  return fail_on.Reached() ? kExitFindings : kExitOk;
+  const bool reached = fail_on.Reached();  // listed even when an input failed
+  return !ok ? kExitError : reached ? kExitFindings : kExitOk;
 }
 
 }  // namespace
@@ -421,7 +455,8 @@ Command AddScanCommand(CLI::App& app) {
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
   cmd->add_option("-o,--output", args->output,
-                  "Write the report to this file (written whole or not at all)")
+                  "Write the report to this file (written whole or not at all; -: standard "
+                  "output)")
       ->check(NonEmptyFileName());
   cmd->add_option("--rules", args->rules.rules_dir,
                   "Use the rules in this directory instead of the builtin ones");

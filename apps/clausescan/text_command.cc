@@ -39,7 +39,7 @@ Command AddTextCommand(CLI::App& app) {
       "text",
       "Print the document text that finding offsets refer to (extracted, for HTML, "
       "DOCX and PDF)");
-  cmd->add_option("file", args->path, "The document")->required();
+  cmd->add_option("file", args->path, "The document (- for standard input)")->required();
   cmd->add_flag("--normalized", args->normalized,
                 "Print the normalised view the rules match on instead");
   cmd->add_flag("--lossy-utf8", args->lossy_utf8,

@@ -257,8 +257,11 @@ class Walker {
   std::size_t skipped_as_seen_ = 0;  // folders and files found already under another name
 };
 
+// jobs (0: one per core), at most one per core and one per file: a scan keeps its core busy, so
+// more threads only cost memory and switching (-j 1000000 took 3.5 times as long).
 int ThreadCount(int jobs, std::size_t files) {
-  int count = jobs > 0 ? jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int count = jobs > 0 ? std::min(jobs, cores) : cores;
   return static_cast<int>(std::max<std::size_t>(1, std::min<std::size_t>(count, files)));
 }
 

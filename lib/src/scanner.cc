@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdint>
 #include <exception>
+#include <iostream>
 #include <iterator>
 #include <map>
 #include <new>
@@ -688,10 +689,12 @@ Result<Report> Scanner::ScanBytes(std::string_view bytes, const std::string& nam
   });
 }
 
-Result<Report> Scanner::ScanStream(std::istream& in, const std::string& name) const {
+namespace {
+
+// The bytes of in, named `name` in errors: kTooLarge past max_bytes, kIo on a read error.
+Result<std::string> ReadStream(std::istream& in, const std::string& name, std::size_t max_bytes) {
   // At most one byte past the limit is read, into a string that peaks near the limit (D9).
-  const std::size_t most =
-      options_.max_input_bytes == SIZE_MAX ? SIZE_MAX : options_.max_input_bytes + 1;
+  const std::size_t most = max_bytes == SIZE_MAX ? SIZE_MAX : max_bytes + 1;
   std::string bytes;
   char buffer[1 << 16];
   while (in.read(buffer, static_cast<std::streamsize>(
@@ -699,26 +702,42 @@ Result<Report> Scanner::ScanStream(std::istream& in, const std::string& name) co
          in.gcount() > 0) {
     internal::AppendWithin(bytes, std::string_view(buffer, static_cast<std::size_t>(in.gcount())),
                            most);
-    if (bytes.size() > options_.max_input_bytes) {
+    if (bytes.size() > max_bytes) {
       return Error(ErrorCode::kTooLarge,
                    fmt::format("input is above the limit of {} bytes (raise the limit with "
                                "--max-input-size)",
-                               options_.max_input_bytes),
+                               max_bytes),
                    name);
     }
   }
   if (in.bad()) return Error(ErrorCode::kIo, "read error", name);
-  return ScanBytes(bytes, name);
+  return bytes;
+}
+
+// The document at path, or on standard input (named "<stdin>") for "-", as scan reads it.
+Result<Document> ReadPathOrStdin(const std::string& path, const ScanOptions& options) {
+  if (path != "-") return ReadPath(path, options);
+  Result<std::string> bytes = ReadStream(std::cin, "<stdin>", options.max_input_bytes);
+  if (!bytes) return bytes.error();
+  return internal::ReadDocument(std::move(*bytes), "<stdin>", ToReadOptions(options));
+}
+
+}  // namespace
+
+Result<Report> Scanner::ScanStream(std::istream& in, const std::string& name) const {
+  Result<std::string> bytes = ReadStream(in, name, options_.max_input_bytes);
+  if (!bytes) return bytes.error();
+  return ScanBytes(*bytes, name);
 }
 
 Result<std::string> ExtractText(const std::string& path, const ScanOptions& options) {
-  Result<Document> doc = ReadPath(path, options);
+  Result<Document> doc = ReadPathOrStdin(path, options);
   if (!doc) return doc.error();
   return std::move(doc->text);
 }
 
 Result<std::string> NormalizedText(const std::string& path, const ScanOptions& options) {
-  Result<Document> doc = ReadPath(path, options);
+  Result<Document> doc = ReadPathOrStdin(path, options);
   if (!doc) return doc.error();
   Result<internal::NormalizedText> normalized = NormalizeDocument(*doc, options);
   if (!normalized) return normalized.error();

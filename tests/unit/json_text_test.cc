@@ -44,7 +44,9 @@ TEST(JsonText, RawMemberIsTheValueAsWritten) {
       {R"({"text":"x"})", nullptr},
       {R"(["id",1])", nullptr},
       {R"({"id":)", nullptr},
-      {R"({"i\u0064":1})", nullptr},  // keys as written
+      {R"({"i\u0064":1})", "1"},               // rel15 #3: keys decoded, as a parser reads them
+      {R"({"i\u0064d":1,"\u0069":2})", nullptr},  // decoded, neither is "id"
+      {"\xEF\xBB\xBF{\"id\":3}", "3"},          // rel15 #3: after a byte order mark
   };
   for (const Case& c : cases) {
     std::optional<std::string_view> raw = RawJsonMember(c.text, "id");

@@ -713,6 +713,15 @@ TEST_F(RuleDirectoryTest, MalformedAnnotationsAreRuleErrors) {
       {"# ruleid: audit.rights a=\"1\" b=\"2\nx\n",
        ":1: malformed parameter check 'b=\"2': the '\"' is never closed"},
       {"# ok: audit.rights a=1\nx\n", ":1: 'ok:' takes no parameter checks"},
+      // rel15 #5: a check of a parameter the rule does not declare (a typo: it passed as
+      // absent with '-'), and one parameter checked twice.
+      {"\n# ruleid: incident-notification.window widow_hours=-\nx\n",
+       ":2: unknown parameter 'widow_hours': rule 'incident-notification.window' declares "
+       "window_hours, window_days, business, trigger"},
+      {"# ruleid: audit.rights nope=5\nx\n",
+       ":1: unknown parameter 'nope': rule 'audit.rights' declares none"},
+      {"# ruleid: incident-notification.window window_hours=24 window_hours=48\nx\n",
+       ":1: parameter 'window_hours' is checked twice"},
       {"# ruleid: audit.rights\n\nx\n",
        ":1: annotation is not followed by a sample on the next line"},
       {"x\n# todook: audit.rights\n", ":2: annotation at the end of the file has no sample"},

@@ -19,7 +19,8 @@ namespace clausescan {
 //   include     {}        globs a file must match to be scanned (when not empty); a glob without
 //                         '/' matches the file name, one with '/' the path below the folder given
 //   exclude     {}        globs that skip a file or a whole folder (same matching)
-//   jobs        0         threads; 0 means one per core
+//   jobs        0         threads; 0 means one per core, and never more than the cores or the
+//                         files
 //   hidden      false     also walk hidden files and folders: names starting with '.' (.git,
 //                         .DS_Store) or '~$' (the lock files of open Word documents)
 //   follow      false     also follow symbolic links whose target lies outside the folder being

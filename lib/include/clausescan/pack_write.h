@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "clausescan/pack.h"
 #include "clausescan/profile.h"
@@ -24,6 +25,12 @@ struct PackWriteControl {
   // could not be removed, and where it is (the hidden ".NAME.clausescan-XXXXXX" beside the
   // output). The new pack is in place then, and WritePack returns true.
   std::string* not_removed = nullptr;
+  // When given: set to the temporary folders and files (".NAME.clausescan-XXXXXX" beside the
+  // output, and libzip's ".NAME.zip.clausescan-XXXXXX.XXXXXX") that earlier runs writing the same
+  // output left when killed before they finished (SIGKILL, a power cut), and that this run
+  // removed before writing: the caller's own, not symbolic links, unchanged for a minute and
+  // locked by no run (a run holds an flock(2) on its temporary while it writes it). Others stay.
+  std::vector<std::string>* swept = nullptr;
 };
 
 // WritePack of clausescan/pack.h, with control. Documents are opened and checked before anything

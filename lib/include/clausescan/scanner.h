@@ -182,11 +182,12 @@ class Scanner {
 };
 
 // The text that finding offsets refer to: for text and Markdown, the file's own bytes; for
-// HTML, DOCX and PDF, the extracted text. Same errors as Scanner::ScanFile.
+// HTML, DOCX and PDF, the extracted text. Same errors as Scanner::ScanFile. A path of "-" reads
+// standard input, named "<stdin>", as Scanner::ScanStream does.
 Result<std::string> ExtractText(const std::string& path, const ScanOptions& options = {});
 
 // The normalised matching view of a document's text (NFKC, case-folded, markup and
-// hyphenation folded); for inspecting what the rules see. Same errors as ExtractText.
+// hyphenation folded); for inspecting what the rules see. Same errors (and "-") as ExtractText.
 Result<std::string> NormalizedText(const std::string& path, const ScanOptions& options = {});
 
 }  // namespace clausescan

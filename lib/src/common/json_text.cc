@@ -1,5 +1,8 @@
 #include "common/json_text.h"
 
+#include <nlohmann/json.hpp>
+#include <string>
+
 namespace clausescan::internal {
 namespace {
 
@@ -53,6 +56,16 @@ std::size_t ValueEnd(std::string_view text, std::size_t i) {
   return i > begin ? i : kNone;
 }
 
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+// Whether the key written `quoted` (its quotes included; `name` is what lies between them) is
+// `key` once its escapes are decoded by the JSON parser: "i\u0064" is "id".
+bool SameKey(std::string_view quoted, std::string_view name, std::string_view key) {
+  if (name.find('\\') == std::string_view::npos) return name == key;
+  const nlohmann::json decoded = nlohmann::json::parse(quoted, nullptr, /*allow_exceptions=*/false);
+  return decoded.is_string() && decoded.get_ref<const std::string&>() == key;
+}
+
 }  // namespace
 
 std::size_t FindJsonTooDeep(std::string_view text, int max_depth) {
@@ -74,10 +87,12 @@ std::size_t FindJsonTooDeep(std::string_view text, int max_depth) {
 
 std::optional<std::string_view> RawJsonMember(std::string_view text, std::string_view key) {
   std::optional<std::string_view> found;
-  std::size_t i = SkipSpace(text, 0);
+  // A UTF-8 byte order mark may open the text, as the JSON parser allows.
+  std::size_t i = SkipSpace(text, text.starts_with(kUtf8Bom) ? kUtf8Bom.size() : 0);
   if (i >= text.size() || text[i] != '{') return std::nullopt;
   i = SkipSpace(text, i + 1);
   while (i < text.size() && text[i] == '"') {
+    const std::size_t i0 = i;
     const std::size_t key_end = StringEnd(text, i);
     if (key_end == kNone) break;
     const std::string_view name = text.substr(i + 1, key_end - i - 2);
@@ -86,7 +101,9 @@ std::optional<std::string_view> RawJsonMember(std::string_view text, std::string
     const std::size_t value = SkipSpace(text, i + 1);
     const std::size_t value_end = ValueEnd(text, value);
     if (value_end == kNone) break;
-    if (name == key) found = text.substr(value, value_end - value);
+    if (SameKey(text.substr(i0, key_end - i0), name, key)) {
+      found = text.substr(value, value_end - value);
+    }
     i = SkipSpace(text, value_end);
     if (i >= text.size() || text[i] != ',') break;
     i = SkipSpace(text, i + 1);

@@ -22,7 +22,8 @@ std::size_t FindJsonTooDeep(std::string_view text, int max_depth = kMaxJsonDepth
 
 // The raw text of the value of member `key` of the object that text holds (the last one when
 // the key repeats), as written: `12345678901234567890123`, `"a\"b"`, `[1, 2]`. Keys are compared
-// as written (a key spelt with escapes does not match). Tolerant, for messages about invalid
+// once decoded (`"i\u0064"` is `"id"`); a UTF-8 byte order mark before the object is skipped,
+// as the JSON parser skips it. Tolerant, for messages about invalid
 // text: members are skipped, not checked, and where the text breaks off the last member read
 // before counts (a line whose "text" holds invalid UTF-8 or a number out of range still gives
 // its "id"). nullopt when text is no object or has no such member before it breaks off.

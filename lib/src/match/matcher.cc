@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <functional>
 #include <iterator>
 #include <map>
@@ -753,7 +754,9 @@ std::vector<RuleHit> Matcher::Match(const NormalizedText& text, const Outline& o
   const PartyLexicon& lexicon = parties != nullptr ? *parties : impl_->parties;
   // Each scope's hits come in document order, so the first `keep` of the merged list are among
   // the first `keep` of each scope: a scope stops once it has that many.
-  const std::size_t keep = max_hits == 0 ? static_cast<std::size_t>(-1) : max_hits + 1;
+  // max_hits 0 and the largest size (whose + 1 would wrap to 0) both keep every hit.
+  const std::size_t keep =
+      max_hits == 0 || max_hits == SIZE_MAX ? SIZE_MAX : max_hits + 1;
   std::vector<RuleHit> hits;
   UnitEvaluator evaluator(*impl_);
   const DefinedTerms defined = CollectDefinedTerms(text, outline, impl_->term_readings.get());

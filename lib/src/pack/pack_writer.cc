@@ -6,6 +6,7 @@
 #include <linux/openat2.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -14,6 +15,7 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -559,6 +561,48 @@ Result<bool> WritePack(const Pack& pack, const Profile& profile, const std::stri
   return WritePack(pack, profile, output, options, PackWriteControl{});
 }
 
+namespace {
+
+// Whether name is a temporary of a run writing the output named `output_name`: the prefix
+// ".NAME.clausescan-", six characters from mkdtemp or mkstemp, and libzip's ".XXXXXX" or none.
+bool IsTemporaryOf(const std::string& name, const std::string& output_name) {
+  const std::string prefix = "." + output_name + ".clausescan-";
+  if (!name.starts_with(prefix)) return false;
+  const std::size_t rest = name.size() - prefix.size();
+  return rest == 6 || (rest == 13 && name[prefix.size() + 6] == '.');
+}
+
+// Removes what runs writing output_name into folder left there when killed (see
+// PackWriteControl::swept) and returns the paths removed.
+std::vector<std::string> SweepStaleTemporaries(const fs::path& folder,
+                                               const std::string& output_name) {
+  constexpr time_t kStaleSeconds = 60;  // a run's temporary changes as it is written
+  std::vector<std::string> removed;
+  struct stat folder_st {};
+  if (::stat(folder.c_str(), &folder_st) != 0) return removed;
+  std::error_code ec;
+  for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+    const fs::path path = it->path();
+    if (!IsTemporaryOf(path.filename().string(), output_name)) continue;
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) != 0 || st.st_uid != ::geteuid() ||
+        !(S_ISDIR(st.st_mode) || S_ISREG(st.st_mode)) || st.st_dev != folder_st.st_dev ||
+        ::time(nullptr) - st.st_mtime < kStaleSeconds) {
+      continue;
+    }
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+    if (fd < 0) continue;
+    if (::flock(fd, LOCK_EX | LOCK_NB) == 0 &&
+        internal::RemoveTree(path.string(), folder_st.st_dev).empty()) {
+      removed.push_back(path.string());
+    }
+    ::close(fd);
+  }
+  return removed;
+}
+
+}  // namespace
+
 Result<bool> WritePack(const Pack& pack, const Profile& profile, const std::string& output_arg,
                        const PackWriteOptions& options, const PackWriteControl& control) {
   std::string* not_removed = control.not_removed;
@@ -587,17 +631,22 @@ Result<bool> WritePack(const Pack& pack, const Profile& profile, const std::stri
 
   const fs::path path(output);
   const fs::path folder = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+  std::vector<std::string> swept = SweepStaleTemporaries(folder, path.filename().string());
+  if (control.swept != nullptr) *control.swept = std::move(swept);
   std::string pattern = (folder / ("." + path.filename().string() + ".clausescan-XXXXXX")).string();
   std::optional<Error> error;
+  int lock = -1;  // held on the temporary while it is written, so no other run sweeps it
   if (zip) {
-    const int fd = ::mkstemp(pattern.data());
-    if (fd < 0) return IoError(output, "cannot create a temporary file beside it: " + Errno());
-    ::close(fd);
+    lock = ::mkstemp(pattern.data());
+    if (lock < 0) return IoError(output, "cannot create a temporary file beside it: " + Errno());
+    ::flock(lock, LOCK_EX);
     error = WriteZip(pattern, files, documents, output, control.interrupted);
   } else {
     if (::mkdtemp(pattern.data()) == nullptr) {
       return IoError(output, "cannot create a temporary folder beside it: " + Errno());
     }
+    lock = ::open(pattern.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (lock >= 0) ::flock(lock, LOCK_EX);
     error = WriteFolder(pattern, files, documents, output, control.interrupted);
   }
   if (!error && control.interrupted && control.interrupted()) error = Interrupted(output);
@@ -605,8 +654,9 @@ Result<bool> WritePack(const Pack& pack, const Profile& profile, const std::stri
   if (error) {
     std::error_code ec;
     fs::remove_all(pattern, ec);
-    return *error;
   }
+  if (lock >= 0) ::close(lock);
+  if (error) return *error;
   return true;
 }
 

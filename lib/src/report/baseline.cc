@@ -4,10 +4,12 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <string>
 #include <vector>
 
 #include "common/json_text.h"
 #include "common/read_file.h"
+#include "extract/document.h"
 #include "report/strings.h"
 
 namespace clausescan {
@@ -37,6 +39,16 @@ std::string MissingKey(std::string_view category) {
   key += '\0';
   key += category;
   return key;
+}
+
+// A document's path as a JSON report holds it: a byte that is not UTF-8 (a file name's) is the
+// U+FFFD the printers write for it, so a report's document matches its own baseline entry
+// (names that differ only in such bytes share one entry).
+std::string StoredPath(const std::string& path) {
+  if (internal::FindInvalidUtf8(path) == std::string::npos) return path;
+  return Json::parse(Json(path).dump(-1, ' ', /*ensure_ascii=*/false,
+                                     Json::error_handler_t::replace))
+      .get<std::string>();
 }
 
 bool IsString(const Json& object, const char* key) {
@@ -129,7 +141,7 @@ Result<Baseline> Baseline::FromJson(std::string_view json, const std::string& na
 }
 
 std::size_t Baseline::Filter(Report& report) const {
-  auto document = counts_.find(report.document.path);
+  auto document = counts_.find(StoredPath(report.document.path));
   if (document == counts_.end()) return 0;
   std::map<std::string, std::size_t> left = document->second;
   auto accepted = [&](const std::string& key) {

@@ -14,6 +14,7 @@
 #include "clausescan/rules.h"
 #include "clausescan/scanner.h"
 #include "rules/loader.h"
+#include "rules/playbook_loader.h"
 #include "rules/rule_files.h"
 
 namespace clausescan {
@@ -87,6 +88,14 @@ Error AnnotationError(const ParseContext& ctx, int line, std::string detail) {
   return Error(ErrorCode::kRuleError, std::move(detail), ctx.file, line);
 }
 
+// The parameters rule `id` declares (see internal::ParamsDeclaredBy); views into rules.
+internal::Names DeclaredParameters(const RuleSet& rules, const std::string& id) {
+  for (const internal::Rule& rule : rules.data().rules) {
+    if (rule.id == id) return internal::ParamsDeclaredBy(rule);
+  }
+  return {};
+}
+
 // The annotation keyword at the start of a comment's body, if any ("ruleid", "ok", ...).
 std::optional<std::string_view> Keyword(std::string_view body) {
   for (std::string_view keyword : {"todoruleid", "todook", "ruleid", "ok"}) {
@@ -121,16 +130,31 @@ Result<Annotation> ParseAnnotation(const ParseContext& ctx, int line, std::strin
   if (ctx.rules.FindRule(annotation.rule) == nullptr) {
     return AnnotationError(ctx, line, fmt::format("unknown rule '{}'", annotation.rule));
   }
+  if (!annotation.fire && tokens.size() > 1) {
+    return AnnotationError(ctx, line, fmt::format("'{}:' takes no parameter checks", keyword));
+  }
+  const internal::Names declared = DeclaredParameters(ctx.rules, annotation.rule);
   for (std::size_t i = 1; i < tokens.size(); ++i) {
     const std::size_t eq = tokens[i].find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == tokens[i].size()) {
       return AnnotationError(
           ctx, line, fmt::format("malformed parameter check '{}': expected name=value", tokens[i]));
     }
-    annotation.checks.push_back(Check{tokens[i].substr(0, eq), tokens[i].substr(eq + 1)});
-  }
-  if (!annotation.fire && !annotation.checks.empty()) {
-    return AnnotationError(ctx, line, fmt::format("'{}:' takes no parameter checks", keyword));
+    Check check{tokens[i].substr(0, eq), tokens[i].substr(eq + 1)};
+    if (std::find(declared.begin(), declared.end(), check.name) == declared.end()) {
+      return AnnotationError(
+          ctx, line,
+          fmt::format("unknown parameter '{}': rule '{}' declares {}", check.name,
+                      annotation.rule,
+                      declared.empty() ? "none" : fmt::format("{}", fmt::join(declared, ", "))));
+    }
+    for (const Check& earlier : annotation.checks) {
+      if (earlier.name == check.name) {
+        return AnnotationError(ctx, line,
+                               fmt::format("parameter '{}' is checked twice", check.name));
+      }
+    }
+    annotation.checks.push_back(std::move(check));
   }
   return annotation;
 }

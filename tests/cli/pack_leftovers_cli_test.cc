@@ -1,0 +1,64 @@
+// What a pack run killed outright leaves beside its output, as the next run meets it. The
+// comments name the item of the attack review of main 303dfb8 each test covers ("rel15 #9").
+#include <fcntl.h>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <ctime>
+#include <filesystem>
+#include <string>
+
+#include "cli_runner.h"
+
+namespace clausescan::testing {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+// A temporary folder as a killed run leaves it (an NDA document inside), last changed `age`
+// seconds ago.
+fs::path LeftFolder(const fs::path& dir, const std::string& name, int age) {
+  const fs::path folder = dir / name;
+  fs::create_directories(folder / "documents" / "nda");
+  WriteWholeFile(folder / "documents" / "nda" / "soc2.txt", "confidential\n");
+  const struct timespec times[2] = {{std::time(nullptr) - age, 0}, {std::time(nullptr) - age, 0}};
+  ::utimensat(AT_FDCWD, folder.c_str(), times, 0);
+  return folder;
+}
+
+// rel15 #9: a pack killed with SIGKILL left .NAME.clausescan-XXXXXX with NDA documents, and no
+// later run removed or mentioned it. The next pack to that output removes it and says so; a
+// temporary changed within the minute, or locked by a running pack, stays.
+TEST(PackLeftovers, TheNextRunRemovesWhatAKilledRunLeft) {
+  TempDir dir;
+  fs::copy(SourcePath("corpus/profile"), dir.path() / "profile", fs::copy_options::recursive);
+  const fs::path stale = LeftFolder(dir.path(), ".pack.clausescan-Ab12Cd", 7200);
+  const fs::path fresh = LeftFolder(dir.path(), ".pack.clausescan-Ef34Gh", 0);
+  const fs::path locked = LeftFolder(dir.path(), ".pack.clausescan-Ij56Kl", 7200);
+  const fs::path other = LeftFolder(dir.path(), ".other.clausescan-Mn78Op", 7200);
+  const int lock = ::open(locked.c_str(), O_RDONLY | O_DIRECTORY);
+  ASSERT_GE(lock, 0);
+  ASSERT_EQ(::flock(lock, LOCK_EX), 0);
+  const RunResult r = RunClausescan(
+      "pack " + Quote(SourcePath("corpus/security-addendum.md")) + " --profile " +
+      Quote(dir.path() / "profile" / "acme-profile.yaml") + " --as-of 2026-12-06 -o " +
+      Quote(dir.path() / "pack"));
+  ::close(lock);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(fs::exists(dir.path() / "pack" / "index.md"));
+  EXPECT_FALSE(fs::exists(stale));
+  EXPECT_THAT(r.err, HasSubstr(": note: removed " + stale.string() +
+                               ", left by an earlier run that was killed before it finished"));
+  for (const fs::path& kept : {fresh, locked, other}) {
+    EXPECT_TRUE(fs::exists(kept / "documents" / "nda" / "soc2.txt")) << kept;
+    EXPECT_THAT(r.err, Not(HasSubstr(kept.string()))) << kept;
+  }
+}
+
+}  // namespace
+}  // namespace clausescan::testing
