@@ -183,8 +183,9 @@ TEST(ParamExtractor, PercentLedUpToByItsPatterns) {
   spec.type = ParamSpec::Type::kPercent;
   spec.any = {"\\bnot exceed\\b", "\\bmaximum\\b"};
   std::map<std::string, ParamValue> params = ExtractWith(
-      spec, "below 99.9% uptime, credits are 10% of the fees per hour, up to a maximum of 25% of "
-            "the monthly fees.");
+      spec,
+      "below 99.9% uptime, credits are 10% of the fees per hour, up to a maximum of 25% of "
+      "the monthly fees.");
   EXPECT_EQ(params.at("credit_cap_percent"), ParamValue(25.0));
   params = ExtractWith(spec, "the credits shall not exceed fifteen percent (15%) of the fees.");
   EXPECT_EQ(params.at("credit_cap_percent"), ParamValue(15.0));
