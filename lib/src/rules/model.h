@@ -70,8 +70,9 @@ struct ParamSpec {
   };
   Prefer prefer = Prefer::kWithin;
   std::string currency_name;  // kMoney: parameter for the currency ("" = none)
-  // kFlag: RE2 patterns (case-insensitive, on the folded view). kDuration, kPercent: only a
-  // duration or percentage with a match next to it counts (see ParamExtractor::Extract).
+  // kFlag: RE2 patterns (case-insensitive, on the folded view). kDuration: only a duration
+  // with a match next to it counts; kPercent: only a percentage with a match in the text before
+  // it (see ParamExtractor::Extract).
   std::vector<std::string> any;
   std::vector<std::string> none;  // kFlag: patterns that cancel the flag
   // kFlag, `scope: document`: once any clause of the category states it, it holds for the
