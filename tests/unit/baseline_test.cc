@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 
@@ -45,6 +46,26 @@ TEST(Baseline, MovedOrRewrappedClausesStayAcceptedChangedWordsDoNot) {
   EXPECT_EQ(baseline.Filter(later), 2u);
   ASSERT_EQ(later.findings.size(), 1u);
   EXPECT_EQ(later.findings[0].rule, samples::DpaReport().findings[1].rule);
+}
+
+// issue 15 (reading review): reports quote a Markdown clause without its inline tags and
+// emphasis markers now; a baseline written before (with them) and one written since both
+// accept the same finding.
+TEST(Baseline, AMarkdownClauseWithOrWithoutItsTagsIsTheSameClause) {
+  Report report = samples::DpaReport();
+  const std::string as_written =
+      "<span class=\"keyterms_link\">Supplier</span> shall **notify** Customer within 24 hours.";
+  report.findings[0].text = as_written;
+  const std::string now = JsonOf(report);
+  EXPECT_EQ(now.find("</span>"), std::string::npos) << now;
+  EXPECT_NE(now.find("Supplier shall notify Customer within 24 hours."), std::string::npos);
+  Report again = report;
+  EXPECT_EQ(BaselineOf(now).Filter(again), 3u);
+  nlohmann::json before = nlohmann::json::parse(now);
+  before["findings"][0]["text"] = as_written;  // as the earlier version wrote it
+  again = report;
+  EXPECT_EQ(BaselineOf(before.dump()).Filter(again), 3u);
+  EXPECT_TRUE(again.findings.empty());
 }
 
 TEST(Baseline, OnlyTheSameDocumentAndAsManyAsItHad) {

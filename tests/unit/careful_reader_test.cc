@@ -290,9 +290,11 @@ TEST(CarefulReader, ADataHandOverWithinADayIsShort) {
   ASSERT_TRUE(OneOn(report, "data_deletion", "within one business day", &handover));
   EXPECT_EQ(handover.risk, Risk::kMedium) << Describe(report);
   EXPECT_EQ(handover.parameters.count("delete_days"), 0u);
-  EXPECT_NE(
-      std::find(handover.positions.begin(), handover.positions.end(), "delete-handover-short"),
-      handover.positions.end());
+  // in business days, the refinement of delete-handover-short that says so (reading review)
+  EXPECT_NE(std::find(handover.positions.begin(), handover.positions.end(),
+                      "delete-handover-short-business"),
+            handover.positions.end());
+  EXPECT_EQ(handover.parameters.at("business"), ParamValue(true));
 }
 
 // issue 15 #4: "reasonable assurance that ... deleted" is some evidence, not a certificate of

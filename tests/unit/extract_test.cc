@@ -151,6 +151,15 @@ const DurationChoiceCase kDurationChoiceCases[] = {
      ParamSpec::Prefer::kNotice, 0},
     {"the buyer may not inspect more than once during the same 12 month period.",
      ParamSpec::Prefer::kWithin, 365},
+    // issue 15 (reading review): a period preference reports how long something lasts, never a
+    // deadline, a notice or the period of a frequency.
+    {"the processor will keep these records for three (3) years after the addendum ends and "
+     "hand them over within 10 days of a request.",
+     ParamSpec::Prefer::kPeriod, 1095},
+    {"the seller shall produce its books within ten (10) days of the buyer's request.",
+     ParamSpec::Prefer::kPeriod, 0},
+    {"records are open to inspection on thirty (30) days' notice, once per 12 month period.",
+     ParamSpec::Prefer::kPeriod, 0},
 };
 
 TEST(ParamExtractor, DurationChoice) {
@@ -164,6 +173,27 @@ TEST(ParamExtractor, DurationChoice) {
       EXPECT_EQ(params.at("notice_days"), ParamValue(c.expected));
     }
   }
+}
+
+// issue 15 (reading review, Supabase SLA): a percentage with `any` is the first one the
+// patterns lead up to in the text before it: the cap on credits, not the uptime or a tier.
+TEST(ParamExtractor, PercentLedUpToByItsPatterns) {
+  ParamSpec spec;
+  spec.name = "credit_cap_percent";
+  spec.type = ParamSpec::Type::kPercent;
+  spec.any = {"\\bnot exceed\\b", "\\bmaximum\\b"};
+  std::map<std::string, ParamValue> params = ExtractWith(
+      spec,
+      "below 99.9% uptime, credits are 10% of the fees per hour, up to a maximum of 25% of "
+      "the monthly fees.");
+  EXPECT_EQ(params.at("credit_cap_percent"), ParamValue(25.0));
+  params = ExtractWith(spec, "the credits shall not exceed fifteen percent (15%) of the fees.");
+  EXPECT_EQ(params.at("credit_cap_percent"), ParamValue(15.0));
+  params = ExtractWith(spec, "a credit of 10% of the monthly fee for each missed month.");
+  EXPECT_EQ(params.count("credit_cap_percent"), 0u);
+  spec.any.clear();
+  params = ExtractWith(spec, "a credit of 10% of the monthly fee, at most 50% a year.");
+  EXPECT_EQ(params.at("credit_cap_percent"), ParamValue(10.0));
 }
 
 TEST(ParamExtractor, BusinessFlagKeepsTheValueAndMarksBusinessDays) {

@@ -366,7 +366,7 @@ std::vector<GoldenCase> GoldenCases() {
            "sets it for business days)"},
       {"bad duration preference", w,
        WindowRuleWithLine(12, "  window_hours: {type: duration, unit: hours, prefer: soon}"),
-       w + ":12:55: invalid prefer 'soon': expected within or notice"},
+       w + ":12:55: invalid prefer 'soon': expected within, notice or period"},
       {"preference of another type", w,
        WindowRuleWithLine(13, "  trigger: {type: trigger, prefer: notice}"),
        w + ":13:28: 'prefer' does not apply to a parameter of type 'trigger'"},

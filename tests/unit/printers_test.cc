@@ -437,6 +437,31 @@ TEST(JsonPrinter, LiteralOutput) {
             "\n");
 }
 
+// issue 15 (reading review): JSON `text` kept raw `</span>`, `class="header_3">` and unmatched
+// `**` of a Markdown contract; every format now quotes the words a reader sees, and plain text
+// as written.
+TEST(JsonPrinter, QuotesAMarkdownClauseInTheDocumentsWordsLikeEveryFormat) {
+  Report r;
+  r.document = {"dpa.md", "md", "dpa", 500};
+  Finding f = DeletionFinding();
+  f.text =
+      "class=\"header_3\">Deletion.</span> **Provider</span> will delete <b>Customer</b> Data.";
+  r.findings = {f};
+  const std::string words = "Deletion. Provider will delete Customer Data.";
+  EXPECT_EQ(json::parse(Json(r))["findings"][0]["text"], words);
+  std::ostringstream csv, sarif;
+  WriteCsv({r}, csv);
+  EXPECT_NE(csv.str().find(words), std::string::npos) << csv.str();
+  EXPECT_EQ(csv.str().find("</span>"), std::string::npos) << csv.str();
+  WriteSarif({r}, sarif);
+  const json region = json::parse(
+      sarif.str())["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"];
+  EXPECT_EQ(region["snippet"]["text"], words);
+  EXPECT_EQ(region["byteLength"], f.end - f.start);  // the bytes as written
+  r.document.format = "txt";
+  EXPECT_EQ(json::parse(Json(r))["findings"][0]["text"], f.text);
+}
+
 TEST(JsonPrinter, TypesParseBack) {
   json doc = json::parse(Json(SampleReport()));
   const json& window = doc["findings"][0];

@@ -325,6 +325,12 @@ const DurationRoleCase kDurationRoleCases[] = {
     {"for two (2) years after termination", "two (2) years", false, false},
     {"within 72 hours of becoming aware", "within 72 hours", false, false},
     {"in any event within 48 hours", "in any event within 48 hours", false, false},
+    // issue 15 (reading review, Logfire DPA): the time period of SCC Clause 9(a) is how long in
+    // advance changes of sub-processors are announced
+    {"the time period of seven days shall apply in clause 9(a)", "seven days", true, false},
+    {"for clause 9 (a) the period is 14 days", "14 days", true, false},
+    {"under clause 9(a), objections must be raised within 10 days", "within 10 days", false, false},
+    {"the time period of seven days shall apply in clause 12", "seven days", false, false},
 };
 
 TEST(FindDurations, NoticeAndFrequencyPeriods) {

@@ -155,6 +155,30 @@ TEST(TopIssues, ADeletionPeriodIsSaidOnce) {
   EXPECT_EQ(internal::ParameterWords(f), "within 10 days, deletion within 30 days");
 }
 
+// issue 15 (reading review): a period that is the handover's is said once, as the handover's
+// ("within 1 day, handover days 1" read as a deletion period), and the numbers read for records,
+// certifications and credit caps are said in words, whole years as years.
+TEST(TopIssues, HandoverRecordsCertificationAndCreditCapInWords) {
+  Finding f = samples::NoticeFinding();
+  f.category = "data_deletion";
+  f.parameters = {{"period_days", 1.0}, {"handover_days", 1.0}, {"business", true}};
+  EXPECT_EQ(internal::ParameterWords(f), "handover within 1 business day");
+  f.category = "audit_rights";
+  f.parameters = {{"retention_months", 36.0}};
+  EXPECT_EQ(internal::ParameterWords(f), "records kept for 3 years");
+  f.parameters = {{"retention_months", 18.0}};
+  EXPECT_EQ(internal::ParameterWords(f), "records kept for 18 months");
+  f.category = "security_measures";
+  f.parameters = {{"certification_months", 12.0}};
+  EXPECT_EQ(internal::ParameterWords(f), "certification within 1 year");
+  f.category = "sla_uptime";
+  f.parameters = {{"credit_cap_percent", 20.0}, {"credits", true}};
+  EXPECT_EQ(internal::ParameterWords(f), "credits capped at 20% of fees");
+  f.category = "subprocessors";
+  f.parameters = {{"objection_days", 5.0}, {"objection", true}};
+  EXPECT_EQ(internal::ParameterWords(f), "5 days to object, right to object");
+}
+
 TEST(TopIssues, LocationWords) {
   Finding f = samples::NoticeFinding();
   EXPECT_EQ(internal::LocationWords(f), "line 12:5, section 7. Security Incidents");

@@ -315,6 +315,21 @@ bool IsNoticeBefore(const Tokens& t, std::size_t first) {
   return false;
 }
 
+// The time period of Clause 9(a) of the EU SCCs (Option 2, general written authorisation): "the
+// time period of seven days shall apply in Clause 9(a)", "for Clause 9(a) the period is 14
+// days". That clause's blank is how long in advance the data importer informs the exporter of
+// an intended change of sub-processors, so the duration (with "period" among the six tokens
+// before it, `first` its first token) is advance notice.
+bool IsSccChangeNoticePeriod(const Tokens& t, std::size_t first) {
+  static const RE2 kClause9a("\\bclause 9 ?\\(a\\)");
+  bool period = false;
+  for (std::size_t k = first, skipped = 0; k > 0 && skipped < 6 && !period; ++skipped) {
+    --k;
+    period = t.IsAny(k, {"period", "periods"});
+  }
+  return period && RE2::PartialMatch(t.text(), kClause9a);
+}
+
 // "per twelve (12) month period", "in any 12-month period", "every 12 months", "each rolling
 // 30-day period": the number at `first` follows per/every/each/any (across adjectives such as
 // "rolling" or "calendar"), so the duration is the period of a frequency.
@@ -382,7 +397,8 @@ std::vector<Duration> FindDurations(std::string_view folded) {
     // "notice within 30 days" is a deadline to give notice, not advance notice.
     const bool may_follow_notice =
         d.qualifier == DurationQualifier::kNone || d.qualifier == DurationQualifier::kAtLeast;
-    d.notice = IsAdvanceAfter(t, read->last) || (may_follow_notice && IsNoticeBefore(t, begin));
+    d.notice = IsAdvanceAfter(t, read->last) || (may_follow_notice && IsNoticeBefore(t, begin)) ||
+               (may_follow_notice && IsSccChangeNoticePeriod(t, begin));
     d.frequency_period = before == DurationQualifier::kNone && IsFrequencyPeriod(t, read->first);
     out.push_back(d);
     i = read->last + 1;

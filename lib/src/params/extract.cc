@@ -56,9 +56,21 @@ bool Matches(const std::unique_ptr<RE2>& re, std::string_view text) {
 // (how long the right lasts), "records kept for six years", "object within 10 days" (the other
 // party's window), "notify within 30 days after the change" (a deadline after the fact), and
 // "once per twelve (12) month period" (a cadence).
+// With Prefer::kPeriod: the first duration that is none of a "within" deadline, an advance
+// notice or the period of a frequency ("records kept for 3 years after the DPA ends", not
+// "provided within 10 days of a request"), else none.
 // A waiting period ("not earlier than twenty (20) business days after") is neither a deadline
 // nor a notice, and is never reported (issue 15, reading numbers).
 const Duration* PickDuration(const std::vector<Duration>& durations, ParamSpec::Prefer prefer) {
+  if (prefer == ParamSpec::Prefer::kPeriod) {
+    for (const Duration& d : durations) {
+      if (!d.notice && !d.frequency_period && d.qualifier != DurationQualifier::kNotBefore &&
+          d.qualifier != DurationQualifier::kWithin) {
+        return &d;
+      }
+    }
+    return nullptr;
+  }
   if (prefer == ParamSpec::Prefer::kNotice) {
     for (const Duration& d : durations) {
       if (d.notice && !d.frequency_period && d.qualifier != DurationQualifier::kNotBefore) {
@@ -110,7 +122,7 @@ struct ParamExtractor::Compiled {
   Compiled& operator=(const Compiled&) = delete;
 
   const ParamSpec spec;
-  ParamPatternList any;                 // kFlag, kDuration
+  ParamPatternList any;                 // kFlag, kDuration, kPercent
   ParamPatternList none;                // kFlag
   std::deque<ParamPatternList> values;  // kEnum, kSet: parallel to spec.values
 
@@ -119,19 +131,30 @@ struct ParamExtractor::Compiled {
   void ExtractQuantity(std::string_view folded, std::map<std::string, ParamValue>* out) const;
 };
 
-// The text a duration attaches to: up to kAttachBefore bytes before it and kAttachAfter after
-// it, neither crossing a sentence end or a semicolon.
+// The text a quantity (a duration or a percentage) at [at, at_end) attaches to: up to
+// kAttachBefore bytes before it and kAttachAfter after it, neither crossing a sentence end or a
+// semicolon.
 constexpr std::size_t kAttachBefore = 60;
 constexpr std::size_t kAttachAfter = 40;
 
-std::string_view AttachedText(std::string_view folded, const Duration& d) {
-  std::size_t begin = d.begin > kAttachBefore ? d.begin - kAttachBefore : 0;
-  const std::size_t stop = folded.substr(begin, d.begin - begin).find_last_of(";.");
+std::string_view AttachedText(std::string_view folded, std::size_t at, std::size_t at_end) {
+  std::size_t begin = at > kAttachBefore ? at - kAttachBefore : 0;
+  const std::size_t stop = folded.substr(begin, at - begin).find_last_of(";.");
   if (stop != std::string_view::npos) begin += stop + 1;
-  std::size_t end = std::min(folded.size(), d.end + kAttachAfter);
-  const std::size_t cut = folded.substr(d.end, end - d.end).find_first_of(";.");
-  if (cut != std::string_view::npos) end = d.end + cut;
+  std::size_t end = std::min(folded.size(), at_end + kAttachAfter);
+  const std::size_t cut = folded.substr(at_end, end - at_end).find_first_of(";.");
+  if (cut != std::string_view::npos) end = at_end + cut;
   return folded.substr(begin, end - begin);
+}
+
+std::string_view AttachedText(std::string_view folded, const Duration& d) {
+  return AttachedText(folded, d.begin, d.end);
+}
+
+// The part of AttachedText before the quantity at `at`.
+std::string_view TextBefore(std::string_view folded, std::size_t at) {
+  const std::string_view text = AttachedText(folded, at, at);
+  return text.substr(0, at - static_cast<std::size_t>(text.data() - folded.data()));
 }
 
 // The text after a notice's content ("written notice to the agency that the patch was validated
@@ -254,8 +277,15 @@ void ParamExtractor::Compiled::ExtractQuantity(std::string_view folded,
                                                std::map<std::string, ParamValue>* out) const {
   switch (spec.type) {
     case ParamSpec::Type::kPercent: {
-      const std::vector<Percent> found = FindPercents(folded);
-      if (!found.empty()) (*out)[spec.name] = found.front().value;
+      // With `any`: the first percentage that what the patterns name leads up to, in the text
+      // before it ("credits shall not exceed 20% of the fees", not "below 99.9%, credits up to
+      // a maximum of 30%"'s 99.9).
+      const std::unique_ptr<RE2>& lead = any.Get();
+      for (const Percent& p : FindPercents(folded)) {
+        if (lead != nullptr && !Matches(lead, TextBefore(folded, p.begin))) continue;
+        (*out)[spec.name] = p.value;
+        return;
+      }
       return;
     }
     case ParamSpec::Type::kMoney: {

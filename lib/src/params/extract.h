@@ -59,8 +59,9 @@ class ParamExtractor {
   // go to business_name as days with "business": true when business_name is set, and stay in
   // the spec's name with "business": true when business_flag is set. A duration spec with
   // `any` patterns counts only durations with a match in the 60 bytes before or the 40 bytes
-  // after them, in the same sentence and clause (no '.' or ';' between). Never fails; linear
-  // in folded per parameter.
+  // after them, in the same sentence and clause (no '.' or ';' between). Percentages: the
+  // first; with `any` patterns, the first with a match in the 60 bytes before it, in the same
+  // sentence and clause ("shall not exceed 20%"). Never fails; linear in folded per parameter.
   // With memo (may be null), a parameter shared through a Pool that was read in the same text
   // (the same bytes at the same address) before with the same memo is not read again: its
   // values are copied from the memo. The result is the same.

@@ -23,14 +23,17 @@ using Json = nlohmann::json;
 constexpr std::size_t kMaxBaselineBytes = std::size_t{32} << 20;
 
 // Keys of a document's entries; the document's path is the outer key of Baseline::counts_.
-std::string FindingKey(std::string_view rule, std::string_view text) {
+// The text is read as every report quotes it (ReadableQuote for the document's format), so a
+// baseline written with the text as written in a Markdown file (before reports cleaned it) and
+// one written since accept the same findings.
+std::string FindingKey(std::string_view rule, std::string_view text, std::string_view format) {
   std::string key = "finding";
   key += '\0';
   key += rule;
   key += '\0';
   // Whitespace runs as one space; format characters kept, so two clauses that differ only in
   // them stay apart.
-  key += internal::CleanText(text, internal::FormatChars::kKeep);
+  key += internal::CleanText(internal::ReadableQuote(text, format), internal::FormatChars::kKeep);
   return key;
 }
 
@@ -65,9 +68,11 @@ bool AddReport(const Json& report,
   }
   std::map<std::string, std::size_t>& counts =
       counts_by_path[report["document"]["path"].get<std::string>()];
+  const std::string format =
+      IsString(report["document"], "format") ? report["document"]["format"].get<std::string>() : "";
   for (const Json& f : report["findings"]) {
     if (!f.is_object() || !IsString(f, "rule") || !IsString(f, "text")) return false;
-    ++counts[FindingKey(f["rule"].get<std::string>(), f["text"].get<std::string>())];
+    ++counts[FindingKey(f["rule"].get<std::string>(), f["text"].get<std::string>(), format)];
   }
   if (report.contains("missing")) {
     if (!report["missing"].is_array()) return false;
@@ -151,8 +156,9 @@ std::size_t Baseline::Filter(Report& report) const {
     return true;
   };
   const std::size_t before = report.findings.size() + report.missing.size();
-  std::erase_if(report.findings,
-                [&](const Finding& f) { return accepted(FindingKey(f.rule, f.text)); });
+  std::erase_if(report.findings, [&](const Finding& f) {
+    return accepted(FindingKey(f.rule, f.text, report.document.format));
+  });
   std::erase_if(report.missing,
                 [&](const MissingClause& m) { return accepted(MissingKey(m.category)); });
   return before - report.findings.size() - report.missing.size();

@@ -60,8 +60,8 @@ void WriteRecord(const std::vector<std::string>& fields, std::ostream& out) {
   out << "\r\n";
 }
 
-std::vector<std::string> Row(const std::string& path, const Finding& f) {
-  return {path,
+std::vector<std::string> Row(const DocumentInfo& document, const Finding& f) {
+  return {document.path,
           std::to_string(f.line),
           std::to_string(f.column),
           std::to_string(f.start),
@@ -77,7 +77,7 @@ std::vector<std::string> Row(const std::string& path, const Finding& f) {
           Join(f.reasons, " | ", [](const std::string& s) { return s; }),
           Join(f.controls, " ", [](const Control& c) { return c.id; }),
           Join(f.evidence, " ", [](const EvidenceItem& e) { return e.id; }),
-          f.text,
+          internal::ReadableQuote(f.text, document.format),
           f.party_name,
           f.side,
           f.holds};
@@ -106,7 +106,7 @@ void WriteCsv(const std::vector<Report>& reports, std::ostream& out) {
   WriteRecord(header, out);
   for (const Report& report : reports) {
     for (const Finding& f : report.findings) {
-      std::vector<std::string> row = Row(report.document.path, f);
+      std::vector<std::string> row = Row(report.document, f);
       if (judged) {
         std::vector<std::string> more = ProfileFields(f);
         row.insert(row.end(), more.begin(), more.end());

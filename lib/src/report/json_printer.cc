@@ -58,7 +58,9 @@ Json EvidenceJson(const std::vector<EvidenceItem>& evidence) {
   return out;
 }
 
-Json FindingJson(const Finding& f) {
+// A finding of a document of `format` ("md", "txt", ...): its `text` as people read it
+// (ReadableQuote), like every other format's quote; `start` and `end` locate the bytes as written.
+Json FindingJson(const Finding& f, std::string_view format) {
   Json out = Json::object();
   out["rule"] = f.rule;
   out["rules"] = f.rules.empty() ? std::vector<std::string>{f.rule} : f.rules;
@@ -71,7 +73,7 @@ Json FindingJson(const Finding& f) {
   if (f.page > 0) out["page"] = f.page;                 // PDF only
   if (f.paragraph > 0) out["paragraph"] = f.paragraph;  // DOCX only
   out["section"] = f.section;
-  out["text"] = f.text;
+  out["text"] = internal::ReadableQuote(f.text, format);
   out["party"] = f.party;
   out["party_name"] = f.party_name;
   out["side"] = f.side;
@@ -144,7 +146,7 @@ std::string Dump(const Json& json) {
 void WriteReportMembers(const Report& report, std::ostream& out) {
   out << "\"document\":" << Dump(DocumentJson(report.document)) << ",\"findings\":[";
   for (std::size_t i = 0; i < report.findings.size(); ++i) {
-    out << (i > 0 ? "," : "") << Dump(FindingJson(report.findings[i]));
+    out << (i > 0 ? "," : "") << Dump(FindingJson(report.findings[i], report.document.format));
   }
   Json missing = Json::array();
   for (const MissingClause& m : report.missing) missing.push_back(MissingJson(m));

@@ -187,7 +187,7 @@ Json RegionJson(const Finding& f, const DocumentInfo& document) {
     region["byteOffset"] = f.start;
     region["byteLength"] = f.end - f.start;
   }
-  region["snippet"] = Json{{"text", f.text}};
+  region["snippet"] = Json{{"text", internal::ReadableQuote(f.text, document.format)}};
   return region;
 }
 

@@ -1,6 +1,7 @@
 #include "report/top_issues.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <optional>
 #include <set>
@@ -78,17 +79,25 @@ class Phrases {
   std::vector<std::string> phrases_;
 };
 
-// "24 h", "10 business days", "1 day".
+// "24 h", "10 business days", "1 day"; months as "18 months", whole years as "3 years".
 std::string Duration(const ParamValue& value, std::string_view unit, bool business) {
   std::string number = ValueWords(value);
   if (unit == "h") return number + " h";
+  if (unit == "m") {
+    const double* months = std::get_if<double>(&value);
+    if (months != nullptr && *months >= 12 && std::fmod(*months, 12) == 0) {
+      number = FormatAmount(*months / 12);
+      return number + (number == "1" ? " year" : " years");
+    }
+    return number + (number == "1" ? " month" : " months");
+  }
   std::string days = business ? "business day" : "day";
   return number + " " + days + (number == "1" ? "" : "s");
 }
 
 struct DurationPhrase {
   const char* name;
-  const char* unit;    // "h" or "d"
+  const char* unit;    // "h", "d" or "m" (months)
   const char* before;  // words before the duration ("notice within")
   const char* after;   // words after it ("' notice")
 };
@@ -104,22 +113,31 @@ constexpr DurationPhrase kDurations[] = {
     {"objection_days", "d", "", " to object"},
     {"period_days", "d", "within ", ""},
     {"delete_days", "d", "deletion within ", ""},
+    {"handover_days", "d", "handover within ", ""},
     {"export_days", "d", "export within ", ""},
     {"fix_days", "d", "fix within ", ""},
     {"deadline_days", "d", "deadline ", ""},
+    {"certification_months", "m", "certification within ", ""},
+    {"retention_months", "m", "records kept for ", ""},
 };
 
 void AddDurations(Phrases& p) {
   bool business = p.Flag("business");
   const ParamValue* trigger = p.Take("trigger");
   bool trigger_said = trigger == nullptr;
-  // A deletion period that is the clause's only period is said once, as the deletion's.
-  const bool period_is_deletion = p.Has("delete_days") && p.Has("period_days") &&
-                                  *p.Peek("delete_days") == *p.Peek("period_days");
+  // The clause's first period, when it is the deletion's, the handover's or the export's, is
+  // said once, as that one's ("handover within 1 business day", not also "within 1 day").
+  bool period_said_as_named = false;
+  if (const ParamValue* period = p.Peek("period_days")) {
+    for (const char* named : {"delete_days", "handover_days", "export_days"}) {
+      const ParamValue* value = p.Peek(named);
+      if (value != nullptr && *value == *period) period_said_as_named = true;
+    }
+  }
   for (const DurationPhrase& d : kDurations) {
     const ParamValue* value = p.Take(d.name);
     if (value == nullptr) continue;
-    if (period_is_deletion && std::string_view(d.name) == "period_days") continue;
+    if (period_said_as_named && std::string_view(d.name) == "period_days") continue;
     std::string duration = Duration(*value, d.unit, business);
     std::string after = d.after;
     // "30 days' notice", but "1 day's notice"
@@ -165,6 +183,9 @@ void AddLiability(Phrases& p) {
 
 void AddOthers(Phrases& p) {
   if (const ParamValue* percent = p.Take("percent")) p.Add(ValueWords(*percent) + "% uptime");
+  if (const ParamValue* cap = p.Take("credit_cap_percent")) {
+    p.Add("credits capped at " + ValueWords(*cap) + "% of fees");
+  }
   for (const char* name : {"per_year", "frequency"}) {  // times a year
     if (const ParamValue* per_year = p.Take(name)) p.Add(ValueWords(*per_year) + " per year");
   }

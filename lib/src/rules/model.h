@@ -62,11 +62,15 @@ struct ParamSpec {
   enum class Prefer {
     kWithin,  // the first "within" deadline, else the first duration
     kNotice,  // the first duration of advance notice, else none
+    // how long something lasts ("records kept for 3 years after the DPA ends"): the first
+    // duration that is no "within" deadline, advance notice or period of a frequency, else none
+    kPeriod,
   };
   Prefer prefer = Prefer::kWithin;
   std::string currency_name;  // kMoney: parameter for the currency ("" = none)
   // kFlag: RE2 patterns (case-insensitive, on the folded view). kDuration: only a duration
-  // with a match next to it counts (see ParamExtractor::Extract).
+  // with a match next to it counts; kPercent: only a percentage with a match in the text before
+  // it (see ParamExtractor::Extract).
   std::vector<std::string> any;
   std::vector<std::string> none;  // kFlag: patterns that cancel the flag
   // kFlag, `scope: document`: once any clause of the category states it, it holds for the

@@ -85,6 +85,8 @@ TypeKeys KeysOf(ParamSpec::Type type) {
       return {{"values"}, {"values"}};
     case ParamSpec::Type::kMoney:
       return {{"currency"}, {}};
+    case ParamSpec::Type::kPercent:
+      return {{"any"}, {}};
     default:
       return {{}, {}};
   }
@@ -156,8 +158,12 @@ Status ReadParamOptions(PatternExpander& patterns, const Fields& fields, ParamSp
   }
   if (const YAML::Node* prefer = fields.Find("prefer")) {
     std::size_t index = 0;
-    CLAUSESCAN_RETURN_IF_ERROR(ReadEnum(file, *prefer, "prefer", {"within", "notice"}, &index));
-    spec->prefer = index == 0 ? ParamSpec::Prefer::kWithin : ParamSpec::Prefer::kNotice;
+    CLAUSESCAN_RETURN_IF_ERROR(
+        ReadEnum(file, *prefer, "prefer", {"within", "notice", "period"}, &index));
+    constexpr ParamSpec::Prefer kPrefers[] = {ParamSpec::Prefer::kWithin,
+                                              ParamSpec::Prefer::kNotice,
+                                              ParamSpec::Prefer::kPeriod};
+    spec->prefer = kPrefers[index];
   }
   if (const YAML::Node* currency = fields.Find("currency")) {
     CLAUSESCAN_RETURN_IF_ERROR(ReadParamName(file, *currency, "currency", &spec->currency_name));
