@@ -569,8 +569,11 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
     auto [span, added] = finding_sections.try_emplace(finding.start, finding.end, hit.section);
     if (!added) span->second.first = std::max(span->second.first, finding.end);
     // The side read so far, so that merging keeps apart sentences of different sides;
-    // JudgeFromSide sets the party shown.
-    finding.party = std::string(internal::PartyName(role.party));
+    // JudgeFromSide sets the party shown. A sentence that names no side takes its rule's, as
+    // JudgeFromSide gives it ("Each product is covered by a 99.9% uptime commitment" after
+    // "Supabase will provide ... 99.9%": one provision of the supplier).
+    finding.party = std::string(internal::PartyName(
+        role.party == internal::Party::kUnknown ? data.rules[hit.rule].party : role.party));
     // A sentence that asks nothing of us is not merged into one that does (issue 15 #8).
     finding.holds = internal::AsksNothingOfUser(data.rules[hit.rule], role, sides->user, finding)
                         ? "nothing"
@@ -583,7 +586,8 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   // Before merging, while each finding is one rule's clause in its own section.
   internal::ReadNearbyProtections(data, finding_section, report.findings, doctype);
   if (options.merge_same_clause) {
-    report.findings = internal::MergeSameClause(data, std::move(report.findings), doctype);
+    report.findings =
+        internal::MergeSameClause(data, std::move(report.findings), doctype, doc.text);
   } else {
     for (Finding& finding : report.findings) finding.rules = {finding.rule};
   }
