@@ -12,19 +12,8 @@
 namespace clausescan {
 namespace {
 
+using test_scan::Describe;
 using test_scan::On;
-
-std::string Describe(const Report& report) {
-  std::string out;
-  for (const Finding& f : report.findings) {
-    out += f.category + " " + f.rule + " " + std::string(RiskName(f.risk)) + " " + f.party + " [" +
-           std::to_string(f.start) + "," + std::to_string(f.end) + "): " + f.text.substr(0, 80) +
-           "\n";
-    for (const std::string& reason : f.reasons) out += "    why: " + reason + "\n";
-    for (const std::string& text : f.considerations) out += "    consider: " + text + "\n";
-  }
-  return out;
-}
 
 struct SameProvision {
   const char* text;
@@ -164,6 +153,33 @@ TEST(PartyTag, TheirDutyToTakeReportsIsCalledTheirDutyInItsReason) {
     ASSERT_FALSE(found[0].reasons.empty());
     EXPECT_EQ(found[0].reasons[0].find(found[0].party_name + "'s duty"), 0u) << Describe(report);
   }
+}
+
+// A government's own auditor examining the contractor's records audits the supplier: an audit of
+// us for the supplier (the playbook's risk stands), of them for the customer (info), not "our
+// records" (GSA addendum 52.212-5(d) with --party customer said "examines our records").
+TEST(PartyCustomer, APublicAuditorExaminesTheSuppliersRecords) {
+  const std::string text =
+      "Purchase Order Terms between Harlow Instruments Inc. (\"Contractor\") and the State "
+      "Transit Agency (\"Agency\").\n\n14. Records. The Auditor General of the State, or an "
+      "authorized representative, shall have the right to examine any of the Contractor's "
+      "records relating to this Order until three years after final payment.\n";
+  ScanOptions as_customer;
+  as_customer.party = "customer";
+  const Report supplier = test_scan::ScanText(text, "order.txt");
+  const Report customer = test_scan::ScanText(text, "order.txt", as_customer);
+  const std::vector<Finding> ours = On(supplier, "audit_rights", "Auditor General");
+  const std::vector<Finding> theirs = On(customer, "audit_rights", "Auditor General");
+  ASSERT_EQ(ours.size(), 1u) << Describe(supplier);
+  ASSERT_EQ(theirs.size(), 1u) << Describe(customer);
+  EXPECT_GE(ours[0].risk, Risk::kLow) << Describe(supplier);
+  EXPECT_NE(ours[0].reasons.at(0).find("an audit of us"), std::string::npos) << Describe(supplier);
+  EXPECT_EQ(theirs[0].risk, Risk::kInfo) << Describe(customer);
+  for (const std::string& reason : theirs[0].reasons) {
+    EXPECT_EQ(reason.find("our records"), std::string::npos) << Describe(customer);
+  }
+  EXPECT_NE(theirs[0].reasons.at(0).find("an audit of them"), std::string::npos)
+      << Describe(customer);
 }
 
 }  // namespace

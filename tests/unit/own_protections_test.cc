@@ -24,12 +24,16 @@ std::string Describe(const Report& report) {
   return out;
 }
 
-// The risk of the one finding of category quoting words; a test failure (and kInfo) when there
-// is not exactly one.
-Risk RiskOf(const Report& report, const std::string& category, const std::string& words) {
+// The one finding of category quoting words; a test failure (and an empty finding of risk kInfo)
+// when there is not exactly one.
+Finding OneOf(const Report& report, const std::string& category, const std::string& words) {
   const std::vector<Finding> found = On(report, category, words);
   EXPECT_EQ(found.size(), 1u) << category << " quoting \"" << words << "\"\n" << Describe(report);
-  return found.empty() ? Risk::kInfo : found[0].risk;
+  return found.empty() ? Finding{} : found[0];
+}
+
+Risk RiskOf(const Report& report, const std::string& category, const std::string& words) {
+  return OneOf(report, category, words).risk;
 }
 
 const char kPreamble[] =
@@ -211,9 +215,8 @@ TEST(OwnProtections, ConditionsOfAuditsAfterReportsAreAProtection) {
           "insufficient to answer the Controller's reasonable questions.\n\n(b) All audits shall "
           "take place at the Processor's facilities once a year.\n",
       "dpa.txt");
-  const std::vector<Finding> found = On(visit, "audit_rights", "take place at");
-  ASSERT_EQ(found.size(), 1u) << Describe(visit);
-  EXPECT_EQ(found[0].parameters.count("conditions_only"), 0u) << Describe(visit);
+  EXPECT_EQ(OneOf(visit, "audit_rights", "take place at").parameters.count("conditions_only"), 0u)
+      << Describe(visit);
 }
 
 }  // namespace

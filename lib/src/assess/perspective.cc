@@ -81,6 +81,15 @@ void JudgeAudit(const PartyRole& role, Party party, Party user, const SideNames&
   const bool third_party_acts =
       !role.third_party.empty() && !role.right &&
       (party == Party::kUnknown || (party != Party::kMutual && !role.names_other_side));
+  if (third_party_acts && IsPublicAuditor(role.third_party) && user == Party::kCustomer) {
+    // The government's auditor examines the supplier's records, not ours as its customer.
+    JudgeForCustomer(Risk::kInfo,
+                     fmt::format("a public auditor ({}) examines {}'s records: an audit of them, "
+                                 "not of us",
+                                 role.third_party, NameOf(Opposite(user), names)),
+                     finding);
+    return;
+  }
   if (third_party_acts && IsPublicAuditor(role.third_party)) {
     // issue 15 #8: a government's own auditor examining our records audits us for the
     // customer: the playbook's risk stands.

@@ -34,7 +34,8 @@ bool AsksNothingOfUser(const Rule& rule, const PartyRole& role, Party user, cons
 //   keeps the playbook's risk). An audit of them, or by a third party (a regulator, an independent
 //   accountant) that neither side conducts, is kInfo with a reason saying so, except a
 //   government's own auditor (a Comptroller or Auditor General) examining our records, which
-//   keeps the playbook's risk with a first reason saying so (issue 15 #8); an audit of us
+//   keeps the playbook's risk with a first reason saying so (issue 15 #8; for user kCustomer
+//   it examines the supplier's records: kInfo, an audit of them); an audit of us
 //   keeps the playbook's risk. The other side's duty with the flag reports_in_lieu (it accepts
 //   reports instead of, or before, an audit) is kInfo: a limit on its audits of us, not an audit
 //   of it. For user kCustomer, our own duty to take reports instead of an audit, or to give
