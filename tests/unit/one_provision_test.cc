@@ -39,8 +39,8 @@ TEST(OneProvision, TheSameProvisionSaidAgainInItsParagraphIsOneFinding) {
        "data_processing", "promptly notify the Controller", "in responding to any such request"},
       {"Master Services Agreement between Korvane Software LLC (\"Vendor\") and Dunmore Health "
        "(\"Client\").\n\n9. Security Breaches. Vendor shall notify Client of any Security Breach "
-       "within forty-eight (48) hours after Vendor confirms it. A Security Breach may come to "
-       "light through monitoring alerts, staff reports or third-party disclosures. Vendor shall "
+       "within forty-eight (48) hours after Vendor confirms it. Security Breaches commonly come "
+       "to light through monitoring alerts, staff reports or third-party disclosures. Vendor shall "
        "notify Client in writing within forty-eight (48) hours of confirming any Security Breach "
        "affecting Client Data held by Vendor's subcontractors.\n",
        "incident_notification", "Vendor shall notify Client of any", "held by Vendor's"},
@@ -60,6 +60,21 @@ TEST(OneProvision, TheSameProvisionSaidAgainInItsParagraphIsOneFinding) {
     EXPECT_NE(found[0].text.find(c.first_words), std::string::npos) << Describe(report);
     EXPECT_NE(found[0].text.find(c.last_words), std::string::npos) << Describe(report);
   }
+}
+
+// Two parties whose sides the contract does not say each give an indemnity in one paragraph: two
+// provisions, not one of the rule's default side.
+TEST(OneProvision, IndemnitiesOfPartiesOnNoSideStayTwoFindings) {
+  const Report report = test_scan::ScanText(
+      "Co-Marketing Agreement between Halden Media Corp. (\"Halden\") and Brisk Ledger LLC "
+      "(\"Brisk\").\n\n9. Indemnities. Halden shall indemnify Brisk against any and all claims "
+      "arising from Halden's content. In addition, Brisk shall indemnify Halden against any and "
+      "all claims arising from Brisk's services.\n",
+      "agreement.txt");
+  EXPECT_EQ(On(report, "indemnification", "Halden shall indemnify").size(), 1u) << Describe(report);
+  const std::vector<Finding> second = On(report, "indemnification", "Brisk shall indemnify");
+  ASSERT_EQ(second.size(), 1u) << Describe(report);
+  EXPECT_EQ(second[0].text.find("Halden shall indemnify"), std::string::npos) << Describe(report);
 }
 
 // Sentences of different sides in one paragraph are separate provisions, each judged for what it
