@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdint>
 #include <exception>
@@ -13,6 +14,8 @@
 #include <new>
 #include <optional>
 #include <sstream>
+#include <string>
+#include <string_view>
 
 #include "assess/assess.h"
 #include "assess/clause_asks.h"
@@ -320,6 +323,30 @@ std::optional<CalendarDate> ReadContractTerm(const Document& doc,
 
 // Builds the finding for one hit, located in the document and assessed for a document of type
 // doctype.
+// True when text has no word that binds or empowers a subject of its own ("shall", "will",
+// "must", "may", "agrees", "undertakes"): a sentence such as "Each product is covered by a 99.9%
+// uptime commitment", which states no one's duty and so continues the side of its rule. A
+// sentence with such a word whose subject the roles did not place on a side ("i-Escrow shall
+// indemnify 2TheMart") keeps no side.
+bool BindsNoSubject(std::string_view text) {
+  std::string word;
+  auto binds = [&word] {
+    for (const char* modal : {"shall", "will", "must", "may", "agree", "agrees", "undertakes"}) {
+      if (word == modal) return true;
+    }
+    return false;
+  };
+  for (const char c : text) {
+    if (std::isalpha(static_cast<unsigned char>(c)) != 0) {
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      continue;
+    }
+    if (binds()) return false;
+    word.clear();
+  }
+  return !binds();
+}
+
 Finding MakeFinding(const internal::RuleSetData& data, const internal::RuleHit& hit,
                     const Document& doc, const internal::NormalizedText& text,
                     const internal::Outline& outline, const internal::LineIndex& lines,
@@ -570,8 +597,13 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
     auto [span, added] = finding_sections.try_emplace(finding.start, finding.end, hit.section);
     if (!added) span->second.first = std::max(span->second.first, finding.end);
     // The side read so far, so that merging keeps apart sentences of different sides;
-    // JudgeFromSide sets the party shown.
-    finding.party = std::string(internal::PartyName(role.party));
+    // JudgeFromSide sets the party shown. A sentence that binds no subject takes its rule's side,
+    // as JudgeFromSide gives it ("Each product is covered by a 99.9% uptime commitment" after
+    // "Supabase will provide ... 99.9%": one provision of the supplier).
+    finding.party = std::string(
+        internal::PartyName(role.party == internal::Party::kUnknown && BindsNoSubject(finding.text)
+                                ? data.rules[hit.rule].party
+                                : role.party));
     // A sentence that asks nothing of us is not merged into one that does (issue 15 #8).
     finding.holds = internal::AsksNothingOfUser(data.rules[hit.rule], role, sides->user, finding)
                         ? "nothing"
@@ -584,7 +616,8 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   // Before merging, while each finding is one rule's clause in its own section.
   internal::ReadNearbyProtections(data, finding_section, report.findings, doctype);
   if (options.merge_same_clause) {
-    report.findings = internal::MergeSameClause(data, std::move(report.findings), doctype);
+    report.findings =
+        internal::MergeSameClause(data, std::move(report.findings), doctype, doc.text);
   } else {
     for (Finding& finding : report.findings) finding.rules = {finding.rule};
   }

@@ -24,12 +24,16 @@ std::string Describe(const Report& report) {
   return out;
 }
 
-// The risk of the one finding of category quoting words; a test failure (and kInfo) when there
-// is not exactly one.
-Risk RiskOf(const Report& report, const std::string& category, const std::string& words) {
+// The one finding of category quoting words; a test failure (and an empty finding of risk kInfo)
+// when there is not exactly one.
+Finding OneOf(const Report& report, const std::string& category, const std::string& words) {
   const std::vector<Finding> found = On(report, category, words);
   EXPECT_EQ(found.size(), 1u) << category << " quoting \"" << words << "\"\n" << Describe(report);
-  return found.empty() ? Risk::kInfo : found[0].risk;
+  return found.empty() ? Finding{} : found[0];
+}
+
+Risk RiskOf(const Report& report, const std::string& category, const std::string& words) {
+  return OneOf(report, category, words).risk;
 }
 
 const char kPreamble[] =
@@ -168,6 +172,51 @@ TEST(OwnProtections, OneReasonPerIdea) {
   const std::vector<Finding> excluded = On(sla, "sla_uptime", "excluded from this SLA");
   ASSERT_EQ(excluded.size(), 1u) << Describe(sla);
   EXPECT_EQ(ReasonsOf(excluded[0], "sla-"), 1u) << Describe(sla);
+}
+
+// The conditions of audits that come after the supplier's reports, listed in a sentence of their
+// own, limit an audit granted in another sentence: a protection, whatever sites or frequency
+// they name (Bonterms DPA 9.3(c): "(iv) occur no more than once annually ... (v) cover only
+// facilities controlled by Provider" was low as if it granted the visit). The grant stays low.
+TEST(OwnProtections, ConditionsOfAuditsAfterReportsAreAProtection) {
+  struct Case {
+    std::string text;
+    const char* grant;
+    const char* conditions;
+  };
+  const Case cases[] = {
+      {std::string(kPreamble) +
+           "12. Audits.\n\n(a) The Controller may audit the Processor's compliance with this "
+           "Agreement only where the Processor's most recent independent audit report is "
+           "insufficient to answer the Controller's reasonable questions.\n\n(b) Each audit must "
+           "conform to these conditions: it is carried out by an independent auditor bound by "
+           "confidentiality, at most once in any twelve months, during business hours, and covers "
+           "only facilities controlled by the Processor.\n",
+       "may audit", "only facilities controlled"},
+      {"Cloud Terms between Quillon Cloud Inc. (\"Provider\") and Brackwater LLC "
+       "(\"Customer\").\n\n9. Customer Audits.\n\n9.1 Customer may conduct an audit of Provider "
+       "only if Provider's SOC 2 Type II report does not provide sufficient information to verify "
+       "Provider's compliance with these Terms.\n\n9.2 Every audit shall be subject to the "
+       "following limits: no more than one audit in any calendar year, conducted by a mutually "
+       "agreed independent firm, limited to facilities operated by Provider, and at Customer's "
+       "expense.\n",
+       "may conduct an audit", "limited to facilities"},
+  };
+  for (const Case& c : cases) {
+    const Report report = test_scan::ScanText(c.text, "contract.txt");
+    EXPECT_EQ(RiskOf(report, "audit_rights", c.grant), Risk::kLow) << c.grant;
+    EXPECT_EQ(RiskOf(report, "audit_rights", c.conditions), Risk::kInfo) << c.conditions;
+  }
+  // A sentence that sends the audits to the supplier's facilities is no mere condition.
+  const Report visit = test_scan::ScanText(
+      std::string(kPreamble) +
+          "12. Audits.\n\n(a) The Controller may audit the Processor's compliance with this "
+          "Agreement only where the Processor's most recent independent audit report is "
+          "insufficient to answer the Controller's reasonable questions.\n\n(b) All audits shall "
+          "take place at the Processor's facilities once a year.\n",
+      "dpa.txt");
+  EXPECT_EQ(OneOf(visit, "audit_rights", "take place at").parameters.count("conditions_only"), 0u)
+      << Describe(visit);
 }
 
 }  // namespace

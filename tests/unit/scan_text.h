@@ -44,6 +44,20 @@ inline std::vector<Finding> On(const Report& report, const std::string& category
   return out;
 }
 
+// Each finding of report on a line (category, rule, risk, party, byte range, the start of its
+// text) with its reasons and considerations below it, for a failing test's message.
+inline std::string Describe(const Report& report) {
+  std::string out;
+  for (const Finding& f : report.findings) {
+    out += f.category + " " + f.rule + " " + std::string(RiskName(f.risk)) + " " + f.party + " [" +
+           std::to_string(f.start) + "," + std::to_string(f.end) + "): " + f.text.substr(0, 80) +
+           "\n";
+    for (const std::string& reason : f.reasons) out += "    why: " + reason + "\n";
+    for (const std::string& text : f.considerations) out += "    consider: " + text + "\n";
+  }
+  return out;
+}
+
 }  // namespace clausescan::test_scan
 
 #endif  // CLAUSESCAN_TESTS_UNIT_SCAN_TEXT_H_

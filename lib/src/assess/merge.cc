@@ -46,6 +46,33 @@ bool ContinuesClause(const Finding& last, std::size_t end, const Finding& next) 
   return SameParagraphGap(end, next).has_value();
 }
 
+// True when next states again, later in the same paragraph, the provision of the clause that
+// ends at `end` with last: the same side and mark as ContinuesClause asks, found by a rule that
+// already found the clause (the same obligation), with only sentences no rule of the category
+// found between them and no line break in source (issue 15 s11 #2: Common Paper DPA 6.1, "If
+// Provider receives any inquiry ... Provider will notify Customer ... . Examples of these
+// inquiries include ... . Provider will follow Customer's reasonable instructions about these
+// requests"). source is the text the findings' offsets index; empty, nothing is read again.
+bool RestatesProvision(const Finding& last, std::size_t end, const Finding& next,
+                       const std::vector<std::string>& clause_rules, std::string_view source) {
+  if (source.empty() || next.start < end || next.start > source.size()) return false;
+  if (last.party.empty() || last.party != next.party || last.holds != next.holds) return false;
+  if (last.section != next.section) return false;
+  if (std::find(clause_rules.begin(), clause_rules.end(), next.rule) == clause_rules.end()) {
+    return false;
+  }
+  return source.substr(end, next.start - end).find_first_of("\r\n") == std::string_view::npos;
+}
+
+// The bytes between a clause ending at `end` and next (which starts at or after it): read from
+// source when it holds them, else from next's context (SameParagraphGap), else one space.
+std::string GapBefore(std::size_t end, const Finding& next, std::string_view source) {
+  if (!source.empty() && next.start <= source.size()) {
+    return std::string(source.substr(end, next.start - end));
+  }
+  return SameParagraphGap(end, next).value_or(" ");
+}
+
 // At most this many sentences make one clause by continuing it (ContinuesClause): a paragraph of
 // many sentences of one side is still read a few sentences at a time. Sentences, not findings:
 // two rules finding the same sentence must not move the clause's bounds.
@@ -53,9 +80,10 @@ constexpr std::size_t kMaxSentences = 4;
 
 // Indices into findings of the findings that form one clause each, in document order. A finding
 // joins the last clause of its category when it overlaps the span that clause covers so far, or
-// continues it (ContinuesClause).
+// continues it (ContinuesClause), or states its provision again (RestatesProvision).
 std::vector<std::vector<std::size_t>> GroupByClause(const RuleSetData& data,
-                                                    const std::vector<Finding>& findings) {
+                                                    const std::vector<Finding>& findings,
+                                                    std::string_view source) {
   std::vector<std::vector<std::size_t>> groups;
   std::vector<std::size_t> group_end;                   // parallel to groups
   std::vector<std::size_t> group_sentences;             // parallel to groups: spans continued
@@ -69,9 +97,12 @@ std::vector<std::vector<std::size_t>> GroupByClause(const RuleSetData& data,
       const Finding& first = findings[groups[g].front()];
       const Finding& last_member = findings[groups[g].back()];
       const bool overlaps = f.start < group_end[g] && first.start < f.end;
+      std::vector<std::string> clause_rules;
+      for (std::size_t m : groups[g]) clause_rules.push_back(findings[m].rule);
       if (LookUp(data.rules, first.rule) != nullptr &&
-          (overlaps ||
-           (group_sentences[g] < kMaxSentences && ContinuesClause(last_member, group_end[g], f)))) {
+          (overlaps || (group_sentences[g] < kMaxSentences &&
+                        (ContinuesClause(last_member, group_end[g], f) ||
+                         RestatesProvision(last_member, group_end[g], f, clause_rules, source))))) {
         groups[g].push_back(i);
         group_end[g] = std::max(group_end[g], f.end);
         if (!overlaps) ++group_sentences[g];
@@ -116,9 +147,8 @@ void AddById(std::vector<Item>& list, const Item& item) {
 // Adds link's controls to the entry of links for its evidence item (one rule's item another
 // rule calls for too answers for both rules' controls), or adds link as the item's entry.
 void AddEvidenceControls(const EvidenceControls& link, std::vector<EvidenceControls>& links) {
-  auto same = std::find_if(links.begin(), links.end(), [&](const EvidenceControls& l) {
-    return l.evidence == link.evidence;
-  });
+  auto same = std::find_if(links.begin(), links.end(),
+                           [&](const EvidenceControls& l) { return l.evidence == link.evidence; });
   if (same == links.end()) {
     links.push_back(link);
     return;
@@ -227,7 +257,8 @@ void AssessWithRules(const RuleSetData& data, const std::vector<std::string>& ru
 
 // One finding for the members (in document order).
 Finding MergeGroup(const RuleSetData& data, const std::vector<Finding>& findings,
-                   const std::vector<std::size_t>& members, std::string_view doctype) {
+                   const std::vector<std::size_t>& members, std::string_view doctype,
+                   std::string_view source) {
   const std::size_t widest =
       *std::max_element(members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
         return findings[a].end - findings[a].start < findings[b].end - findings[b].start;
@@ -241,7 +272,7 @@ Finding MergeGroup(const RuleSetData& data, const std::vector<Finding>& findings
     const Finding& f = findings[i];
     if (f.end <= end) continue;
     if (f.start >= end) {
-      text += SameParagraphGap(end, f).value_or(" ");
+      text += GapBefore(end, f, source);
       text += f.text;
     } else {
       text += f.text.substr(end - f.start);
@@ -285,8 +316,9 @@ Finding MergeGroup(const RuleSetData& data, const std::vector<Finding>& findings
 
 // The members' finding: a lone member as it is (its rules set), more merged (MergeGroup).
 Finding Judged(const RuleSetData& data, const std::vector<Finding>& findings,
-               const std::vector<std::size_t>& members, std::string_view doctype) {
-  if (members.size() > 1) return MergeGroup(data, findings, members, doctype);
+               const std::vector<std::size_t>& members, std::string_view doctype,
+               std::string_view source) {
+  if (members.size() > 1) return MergeGroup(data, findings, members, doctype, source);
   Finding f = findings[members.front()];
   f.rules = {f.rule};
   return f;
@@ -411,7 +443,7 @@ bool JudgedByPosition(const Finding& f) { return !f.positions.empty(); }
 // merged finding, whose text the pieces are read from.
 void SplitClause(const RuleSetData& data, const std::vector<Finding>& findings,
                  const std::vector<std::size_t>& members, std::string_view doctype,
-                 const Finding& whole, std::vector<Provision>* provisions,
+                 std::string_view source, const Finding& whole, std::vector<Provision>* provisions,
                  std::vector<Finding>* judged) {
   // The text of [from, to) when the clause's text holds it, trimmed.
   auto piece = [&](std::size_t from, std::size_t to) -> std::string_view {
@@ -424,14 +456,14 @@ void SplitClause(const RuleSetData& data, const std::vector<Finding>& findings,
   std::vector<Provision> apart;
   const std::vector<Provision> inner = InnerProvisions(findings, members);
   for (std::size_t k = 0; k < inner.size(); ++k) {
-    const Finding alone = Judged(data, findings, inner[k].members, doctype);
+    const Finding alone = Judged(data, findings, inner[k].members, doctype, source);
     // A sentence of the other side cut out of an item stands apart on its own words.
     if (JudgedByPosition(alone) || inner[k].other_side) apart.push_back(inner[k]);
   }
   if (apart.empty()) {
     for (std::size_t i : members) AddToProvisions(findings, i, *provisions);
     for (const Provision& p : *provisions) {
-      judged->push_back(Judged(data, findings, p.members, doctype));
+      judged->push_back(Judged(data, findings, p.members, doctype, source));
     }
     // A sentence only its category's default judges is read with the others (one provision),
     // unless no other sentence is found by a rule of its own: it states another provision of the
@@ -457,7 +489,7 @@ void SplitClause(const RuleSetData& data, const std::vector<Finding>& findings,
     }
   }
   // A head no position judges on its own words has the clause's reading as a whole.
-  Finding head_alone = Judged(data, findings, head, doctype);
+  Finding head_alone = Judged(data, findings, head, doctype, source);
   if (!JudgedByPosition(head_alone)) head_alone = whole;
   std::size_t at = findings[members.front()].start;
   std::size_t end = at;
@@ -473,7 +505,7 @@ void SplitClause(const RuleSetData& data, const std::vector<Finding>& findings,
       }
     }
     at = p.end;
-    judged->push_back(Judged(data, findings, p.members, doctype));
+    judged->push_back(Judged(data, findings, p.members, doctype, source));
     provisions->push_back(std::move(p));
   }
   if (end > at) {
@@ -491,13 +523,13 @@ void SplitClause(const RuleSetData& data, const std::vector<Finding>& findings,
 // provisions of the same risk, each judged on its own words and reported at its own span (issue
 // 15 #3: a list's lead-in and an item of a different weight are two findings).
 std::vector<Finding> JudgeClause(const RuleSetData& data, const std::vector<Finding>& findings,
-                                 const std::vector<std::size_t>& members,
-                                 std::string_view doctype) {
+                                 const std::vector<std::size_t>& members, std::string_view doctype,
+                                 std::string_view source) {
   // The span every member covers, whose text the pieces are cut from.
-  Finding whole = Judged(data, findings, members, doctype);
+  Finding whole = Judged(data, findings, members, doctype, source);
   std::vector<Provision> provisions;
   std::vector<Finding> alone;
-  SplitClause(data, findings, members, doctype, whole, &provisions, &alone);
+  SplitClause(data, findings, members, doctype, source, whole, &provisions, &alone);
   const bool agree = std::all_of(alone.begin(), alone.end(),
                                  [&](const Finding& f) { return f.risk == alone.front().risk; });
   if (agree) return {std::move(whole)};
@@ -511,7 +543,7 @@ std::vector<Finding> JudgeClause(const RuleSetData& data, const std::vector<Find
     }
     if (p + 1 < provisions.size() && alone[p + 1].risk == alone[p].risk) continue;
     std::sort(run.begin(), run.end());
-    Finding f = p == first ? alone[p] : Judged(data, findings, run, doctype);
+    Finding f = p == first ? alone[p] : Judged(data, findings, run, doctype, source);
     if (f.risk != alone[p].risk) f = alone[first];
     const std::size_t start = provisions[first].start;
     if (start >= whole.start && provisions[p].end <= whole.end) {
@@ -532,17 +564,18 @@ void Reassess(const RuleSetData& data, Finding& finding, std::string_view doctyp
 }
 
 std::vector<Finding> MergeSameClause(const RuleSetData& data, std::vector<Finding> findings,
-                                     std::string_view doctype) {
+                                     std::string_view doctype, std::string_view source) {
   std::vector<Finding> out;
   out.reserve(findings.size());
-  for (const std::vector<std::size_t>& group : GroupByClause(data, findings)) {
+  for (const std::vector<std::size_t>& group : GroupByClause(data, findings, source)) {
     if (group.size() == 1) {
       Finding& f = findings[group.front()];
       f.rules = {f.rule};
       out.push_back(std::move(f));
       continue;
     }
-    for (Finding& f : JudgeClause(data, findings, group, doctype)) out.push_back(std::move(f));
+    for (Finding& f : JudgeClause(data, findings, group, doctype, source))
+      out.push_back(std::move(f));
   }
   // A merged finding takes its widest member's place, which may start after a later group.
   std::stable_sort(out.begin(), out.end(),

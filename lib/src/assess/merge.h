@@ -17,7 +17,11 @@ namespace clausescan::internal {
 // (the caller's mark of a sentence that asks nothing of the user, see AsksNothingOfUser in
 // assess/perspective.h; issue 15 #8), the same section, and only the rest of the same line
 // between them ("Provider will implement ... . Provider will monitor ..."); the merged finding
-// spans them all, its text joining theirs. Expects findings in document order, each assessed
+// spans them all, its text joining theirs. So is a later finding of the same line, side, mark and
+// section found by a rule that found the clause already, with only sentences no rule of the
+// category found between (the same provision said again after an example or an aside); source is
+// the text the findings' offsets index, from which the words between are read (empty: only
+// continuing sentences are joined). Expects findings in document order, each assessed
 // (Assess) with doctype; returns them in document order. Rule ids are looked up in data.rules; a
 // finding whose rule is unknown is never merged. Per merged finding:
 // - parameters: every merged finding's. When two state a parameter differently, the more
@@ -50,14 +54,15 @@ namespace clausescan::internal {
 // judges it so. Without such provisions, the runs of overlapping members (sentences that continue
 // one another) are the provisions when each is judged by a position on its own or found by no
 // rule that finds another run (a copy on request, then deletion of every copy: two provisions of
-// one category); else the clause is one. When every provision has the same risk, the clause is one finding as described above.
-// Otherwise each run of neighbouring provisions of the same risk is one finding, assessed on the
-// run's members (on the first provision's alone if that gives another risk), at the run's span:
-// the head's span is cut around the provisions, a blank piece or a piece that is only a lead-in
-// ending in ':' going to the provision after it, each finding without blank space at either end
-// and with its own line, column, text and context. So no byte is reported twice.
+// one category); else the clause is one. When every provision has the same risk, the clause is one
+// finding as described above. Otherwise each run of neighbouring provisions of the same risk is one
+// finding, assessed on the run's members (on the first provision's alone if that gives another
+// risk), at the run's span: the head's span is cut around the provisions, a blank piece or a piece
+// that is only a lead-in ending in ':' going to the provision after it, each finding without blank
+// space at either end and with its own line, column, text and context. So no byte is reported
+// twice.
 std::vector<Finding> MergeSameClause(const RuleSetData& data, std::vector<Finding> findings,
-                                     std::string_view doctype);
+                                     std::string_view doctype, std::string_view source = {});
 
 // Assesses finding again on its parameters as they are now, as MergeSameClause does: with each
 // rule of finding.rules ({rule} when empty; unknown ids skipped), the riskiest giving rule, title

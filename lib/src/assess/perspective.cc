@@ -56,6 +56,17 @@ void Revise(Risk risk, std::string reason, const std::string& earlier, Finding* 
   finding->positions.clear();
 }
 
+// The verdict of a clause judged for the customer on its own words (user kCustomer): risk and one
+// reason. The playbook's reasons, positions and proposals go: they are a supplier's verdict and
+// a supplier's advice. Controls and evidence stay: what the clause is about and what to ask the
+// supplier for.
+void JudgeForCustomer(Risk risk, std::string reason, Finding* finding) {
+  finding->risk = risk;
+  finding->reasons = {std::move(reason)};
+  finding->positions.clear();
+  finding->considerations.clear();
+}
+
 // True for a government's own auditor ("comptroller general", "auditor general"), as
 // PartyRole::third_party writes it.
 bool IsPublicAuditor(const std::string& third_party) {
@@ -70,6 +81,15 @@ void JudgeAudit(const PartyRole& role, Party party, Party user, const SideNames&
   const bool third_party_acts =
       !role.third_party.empty() && !role.right &&
       (party == Party::kUnknown || (party != Party::kMutual && !role.names_other_side));
+  if (third_party_acts && IsPublicAuditor(role.third_party) && user == Party::kCustomer) {
+    // The government's auditor examines the supplier's records, not ours as its customer.
+    JudgeForCustomer(Risk::kInfo,
+                     fmt::format("a public auditor ({}) examines {}'s records: an audit of them, "
+                                 "not of us",
+                                 role.third_party, NameOf(Opposite(user), names)),
+                     finding);
+    return;
+  }
   if (third_party_acts && IsPublicAuditor(role.third_party)) {
     // issue 15 #8: a government's own auditor examining our records audits us for the
     // customer: the playbook's risk stands.
@@ -112,12 +132,24 @@ void JudgeAudit(const PartyRole& role, Party party, Party user, const SideNames&
   }
   if (!role.right && party == Opposite(user) && FlagSet(*finding, "reports_in_lieu")) {
     // "Customer agrees that its audit rights are satisfied by the Audit Reports": their
-    // acceptance of reports instead of an audit limits their audits of us.
+    // acceptance of reports instead of an audit limits their audits of us. The reason says
+    // whose duty it is, as the finding's party tag does ("their duty (Customer)").
     Revise(Risk::kInfo,
-           fmt::format("{} accepts reports instead of (or before) an audit: a limit on its audits "
-                       "of {}, a protection for us",
+           fmt::format("{}'s duty, not ours: it takes reports instead of (or before) an audit, a "
+                       "limit on its audits of {} that protects us",
                        NameOf(party, names), NameOf(user, names)),
            "", finding);
+    return;
+  }
+  if (user == Party::kCustomer && party == user && !role.right &&
+      (role.notice || FlagSet(*finding, "reports_in_lieu"))) {
+    // "Customer agrees that its audit rights are satisfied by the Audit Reports", "Customer
+    // shall give 30 days' notice of each audit": our duty as the customer, a limit on our audits.
+    JudgeForCustomer(Risk::kLow,
+                     fmt::format("our duty as the customer ({}): a limit on our audits of {}; "
+                                 "check that it leaves us enough",
+                                 NameOf(party, names), NameOf(Opposite(user), names)),
+                     finding);
     return;
   }
   // issue 15 s9 #2: "Customer acknowledges that Provider is regularly audited": the passive
@@ -165,11 +197,10 @@ void JudgeFromSide(const Rule& rule, const PartyRole& role, Party user, const Si
   // A right the supplier grants us as the customer (to audit, to object, to end the service)
   // protects us; the playbook's positions judge it for the supplier. Not a limit on our remedy.
   if (user == Party::kCustomer && party == user && role.right && !role.limits_remedy) {
-    Revise(Risk::kInfo,
-           fmt::format("{}'s right as the customer: a protection for us, not a risk; the "
-                       "playbook's positions judge what a supplier grants",
-                       NameOf(party, names)),
-           "for the supplier: ", finding);
+    JudgeForCustomer(Risk::kInfo,
+                     fmt::format("{}'s right as the customer: a protection for us, not a risk",
+                                 NameOf(party, names)),
+                     finding);
     return;
   }
   if (rule.category == "audit_rights") {
@@ -226,7 +257,17 @@ void JudgeFromSide(const Rule& rule, const PartyRole& role, Party user, const Si
     return;
   }
   // A right of theirs is a duty of ours ("Customer shall be entitled to a service credit"):
-  // the playbook's verdict stands. So does a right of ours when we are the customer.
+  // the playbook's verdict stands. For the customer the playbook's verdict is a supplier's: the
+  // supplier's right binds us, to be checked ("Provider may use Subprocessors"). A right of ours
+  // that limits our remedy as the customer stands as the playbook judged it.
+  if (role.right && user == Party::kCustomer && party == Party::kSupplier) {
+    JudgeForCustomer(Risk::kLow,
+                     fmt::format("{}'s right: it binds us as the customer; check that we can "
+                                 "accept it",
+                                 who),
+                     finding);
+    return;
+  }
   if (role.right) return;
   if (user == Party::kSupplier) {
     if (party != Party::kCustomer || rule.party == Party::kCustomer) return;
@@ -245,17 +286,14 @@ void JudgeFromSide(const Rule& rule, const PartyRole& role, Party user, const Si
   }
   // The user is the customer.
   if (party == Party::kSupplier) {
-    Revise(Risk::kInfo,
-           fmt::format("{}'s duty to us: a protection for us as the customer, not a risk; the "
-                       "playbook's positions judge what a supplier promises",
-                       who),
-           "for the supplier: ", finding);
+    JudgeForCustomer(
+        Risk::kInfo,
+        fmt::format("{}'s duty to us: a protection for us as the customer, not a risk", who),
+        finding);
   } else {
-    Revise(Risk::kLow,
-           fmt::format("our duty as the customer ({}): check that we can meet it; the "
-                       "playbook's positions are a supplier's",
-                       who),
-           "", finding);
+    JudgeForCustomer(Risk::kLow,
+                     fmt::format("our duty as the customer ({}): check that we can meet it", who),
+                     finding);
   }
 }
 

@@ -34,15 +34,22 @@ bool AsksNothingOfUser(const Rule& rule, const PartyRole& role, Party user, cons
 //   keeps the playbook's risk). An audit of them, or by a third party (a regulator, an independent
 //   accountant) that neither side conducts, is kInfo with a reason saying so, except a
 //   government's own auditor (a Comptroller or Auditor General) examining our records, which
-//   keeps the playbook's risk with a first reason saying so (issue 15 #8); an audit of us
+//   keeps the playbook's risk with a first reason saying so (issue 15 #8; for user kCustomer
+//   it examines the supplier's records: kInfo, an audit of them); an audit of us
 //   keeps the playbook's risk. The other side's duty with the flag reports_in_lieu (it accepts
 //   reports instead of, or before, an audit) is kInfo: a limit on its audits of us, not an audit
-//   of it. How the other side must address its requests to us
+//   of it. For user kCustomer, our own duty to take reports instead of an audit, or to give
+//   notice before one, is kLow: "our duty as the customer", a limit on our audits of them.
+//   How the other side must address its requests to us
 //   (role.addresses_other_side) is kInfo, and so are the other side's duty to give notice
 //   before its audits and our right to receive it (role.notice, issue 15 #8).
 // - user kCustomer, any category: our own right (not a limit on our remedy) is kInfo, "a
-//   protection for us", the playbook's reasons kept marked "for the supplier".
-// - a right of either side keeps the playbook's risk: their right is our duty.
+//   protection for us". Wherever the customer's side is judged on the clause's own words (this,
+//   the supplier's duties and rights, the customer's own duties below), the playbook's reasons,
+//   positions and proposals go (a supplier's verdict and advice); controls and evidence stay.
+// - a right of either side keeps the playbook's risk: their right is our duty. For user
+//   kCustomer, the supplier's right is kLow: "it binds us as the customer; check that we can
+//   accept it".
 // - a protection of ours (role.limits_own_liability or limits_other_remedy, party the user)
 //   that the playbook rated low is kInfo: "a protection for us, not a commitment of ours".
 // - a liability_cap finding that excludes or limits only the other side's liability
@@ -52,9 +59,8 @@ bool AsksNothingOfUser(const Rule& rule, const PartyRole& role, Party user, cons
 // - other categories, user kSupplier: the customer's duty (side "them") is kInfo ("their
 //   duty, not ours"; an indemnity of ours by them is "a protection for us").
 // - user kCustomer: a supplier duty (or a rule about the supplier's duty whose party is not
-//   said) is kInfo: it protects the customer and the playbook's positions are a supplier's;
-//   the playbook's reasons stay, marked "for the supplier". The customer's own duty is kLow:
-//   "your duty: check that you can meet it".
+//   said) is kInfo: it protects the customer and the playbook's positions are a supplier's.
+//   The customer's own duty is kLow: "our duty as the customer: check that we can meet it".
 // - mutual and unknown parties keep the playbook's risk.
 // A clause revised to kInfo as asking nothing of us loses its evidence and considerations.
 void JudgeFromSide(const Rule& rule, const PartyRole& role, Party user, const SideNames& names,
