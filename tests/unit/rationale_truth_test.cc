@@ -383,3 +383,162 @@ TEST(RationaleTruth, ProposalTheClauseGrantsIsNotMade) {
 
 }  // namespace
 }  // namespace clausescan
+
+namespace clausescan {
+namespace {
+
+// A DoD clause set in its own drafting: each clause's flow-down paragraph flows down that clause,
+// and DFARS 252.239-7010's incident paragraph sets no clock of its own.
+const char kDfarsSiblings[] =
+    "# 252.204-7009 Limitations on the Use or Disclosure of Third-Party Contractor Reported Cyber "
+    "Incident Information.\n\n"
+    "(c) Subcontracts. The Contractor shall include this clause in subcontracts for services "
+    "that support the Government's work on safeguarding covered defense information.\n\n"
+    "# 252.204-7012 Safeguarding Covered Defense Information and Cyber Incident Reporting.\n\n"
+    "(b) Adequate security. The Contractor shall provide adequate security on all covered "
+    "contractor information systems and shall implement the security requirements of NIST SP "
+    "800-171.\n\n"
+    "(m) Subcontracts. The Contractor shall include this clause, including this paragraph (m), "
+    "in subcontracts for operationally critical support or in which subcontract performance "
+    "will involve covered defense information.\n\n"
+    "# 252.239-7010 Cloud Computing Services.\n\n"
+    "(d) Cyber incident reporting. The Contractor shall report all cyber incidents that are "
+    "related to the cloud computing service provided under this contract.\n\n"
+    "(l) Subcontracts. The Contractor shall include this clause in all subcontracts that involve "
+    "or may involve cloud services.\n";
+
+// issue 14 s11 #2: the regulation clause a finding lies in outranks a sibling clause of the same
+// regulation that only shares its subject: DFARS 252.204-7009(c) and 252.239-7010(l) flow down
+// their own clauses, not 252.204-7012(m), and 252.239-7010(d) sets no 72-hour clock; the
+// NIST SP 800-171 sentence belongs on 252.204-7012(b) itself.
+TEST(RationaleTruth, ClauseTheFindingLiesInOutranksASiblingClause) {
+  const Report report = test_scan::ScanText(kDfarsSiblings, "dfars-siblings.md");
+  for (const char* words : {"include this clause in subcontracts for services",
+                            "include this clause in all subcontracts"}) {
+    const std::vector<Finding> flowdown = test_scan::On(report, "subprocessors", words);
+    ASSERT_FALSE(flowdown.empty()) << words;
+    for (const Finding& f : flowdown) {
+      EXPECT_THAT(f.rationale.text, Not(HasSubstr("252.204-7012"))) << words << ": "
+                                                                     << f.rationale.text;
+      EXPECT_THAT(Titles(f), Not(HasSubstr("252.204-7012"))) << Titles(f);
+    }
+  }
+  const std::vector<Finding> own = test_scan::On(report, "subprocessors", "this paragraph (m)");
+  ASSERT_FALSE(own.empty());
+  EXPECT_THAT(own[0].rationale.text, HasSubstr("252.204-7012(m)")) << own[0].rationale.text;
+  const std::vector<Finding> cloud_incident =
+      test_scan::On(report, "incident_notification", "related to the cloud computing service");
+  ASSERT_FALSE(cloud_incident.empty());
+  for (const Finding& f : cloud_incident) {
+    EXPECT_THAT(f.rationale.text, Not(HasSubstr("72 hours"))) << f.rationale.text;
+  }
+  const std::vector<Finding> adequate = test_scan::On(report, "security_measures", "adequate security");
+  ASSERT_FALSE(adequate.empty());
+  EXPECT_THAT(adequate[0].rationale.text, HasSubstr("NIST SP 800-171"))
+      << adequate[0].rationale.text;
+}
+
+
+// Whether one of a finding's considerations contains `words`.
+bool Advises(const Finding& f, const std::string& words) {
+  return std::any_of(f.considerations.begin(), f.considerations.end(),
+                     [&](const std::string& c) { return c.find(words) != std::string::npos; });
+}
+
+// issue 14 s11 #1: advice is gated by the document's regime as its why-line is: a US commercial
+// agreement under no data-protection regime is not told how to keep the SCCs' governing law apart;
+// an EU processor agreement still is.
+TEST(RationaleTruth, AdviceNamesNoLawOfARegimeTheDocumentLacks) {
+  const std::string clause =
+      "12. Governing Law. This Agreement is governed by the laws of the State of New York, "
+      "without regard to its conflict of laws rules.\n";
+  const Report commercial = test_scan::ScanText(
+      "MASTER SUBSCRIPTION AGREEMENT\n\n11. Fees. Customer shall pay the fees within 30 days.\n\n" +
+          clause,
+      "msa.txt");
+  const Report dpa = test_scan::ScanText(std::string(kEuDpa) + "\n" + clause, "dpa.md");
+  const std::vector<Finding> us = test_scan::On(commercial, "governing_law", "State of New York");
+  const std::vector<Finding> eu = test_scan::On(dpa, "governing_law", "State of New York");
+  ASSERT_FALSE(us.empty());
+  ASSERT_FALSE(eu.empty());
+  for (const Finding& f : us) {
+    EXPECT_FALSE(Advises(f, "Standard Contractual Clauses")) << f.rule;
+  }
+  EXPECT_TRUE(Advises(eu[0], "Standard Contractual Clauses"));
+}
+
+// issue 14 s11 #1: where the clause demands a FedRAMP authorisation, a SOC 2 or ISO/IEC 27001
+// report is not what the agency relies on, so neither is proposed in its place.
+TEST(RationaleTruth, FedrampDemandIsNotAnsweredWithASoc2Report) {
+  const Report report = test_scan::ScanText(
+      "SECTION H\n\nH.4 The Contracting Officer may terminate this contract for default.\n\n"
+      "H.5 The Contractor shall obtain and maintain a FedRAMP Moderate authorization for the "
+      "cloud service and shall implement multi-factor authentication for all privileged users.\n",
+      "sow.txt");
+  const std::vector<Finding> fedramp = test_scan::On(report, "security_measures", "FedRAMP");
+  ASSERT_FALSE(fedramp.empty());
+  for (const Finding& f : fedramp) {
+    EXPECT_FALSE(Advises(f, "SOC 2")) << f.rule;
+  }
+}
+
+// issue 14 s11 #4: a why-line's sectors are those the document shows whose sentence it is, never
+// the other sectors its rationale was written for.
+TEST(RationaleTruth, RationaleListsOnlySectorsTheDocumentShows) {
+  const Report report = test_scan::ScanText(kEuDpa, "dpa.md");
+  ASSERT_EQ(report.document.sectors, std::vector<std::string>{"gdpr-controllers"});
+  std::size_t seen = 0;
+  for (const Finding& f : report.findings) {
+    if (f.rationale.text.empty()) continue;
+    ++seen;
+    for (const std::string& sector : f.rationale.sectors) {
+      EXPECT_TRUE(sector == "gdpr-controllers" || sector == "all") << f.rule << ": " << sector;
+    }
+  }
+  EXPECT_GE(seen, 3u);
+}
+
+// The SCCs (Module Two) with Clause 9(a) Option 2 and an Annex that lets the importer use
+// sub-processors; `period` is the notice Option 2 gives.
+std::string SccWithOption2(const std::string& period) {
+  return "# Standard Contractual Clauses (Module Two: transfer controller to processor)\n\n"
+         "Clause 9 Use of sub-processors\n\n"
+         "(a) GENERAL WRITTEN AUTHORISATION The data importer has the data exporter's general "
+         "authorisation for the engagement of sub-processors from an agreed list. The data "
+         "importer shall specifically inform the data exporter in writing of any intended changes "
+         "to that list through the addition or replacement of sub-processors at least " +
+         period +
+         " in advance.\n\n"
+         "Clause 10 Data subject rights\n\n"
+         "(b) The data importer shall assist the data exporter in fulfilling its obligations to "
+         "respond to data subjects' requests for the exercise of their rights. In this regard, the "
+         "Parties shall set out in Annex II the appropriate technical and organisational measures "
+         "by which the assistance shall be provided.\n\n"
+         "ANNEX I\n\nB. DESCRIPTION OF TRANSFER\n\n"
+         "The data importer may engage other companies to provide support services on its behalf; "
+         "they may receive personal data only to deliver those services.\n";
+}
+
+// issue 14 s11 #3 (GitHub SCC 372, 167): an SCC document that has chosen Clause 9(a) Option 2 is
+// not told, on its Annex, to choose an Option; one that left the period blank still is. Clause
+// 10(b)'s assistance is written in Annex II, not Annex I.
+TEST(RationaleTruth, SccAnswersFollowWhatTheDocumentChose) {
+  const Report chosen = test_scan::ScanText(SccWithOption2("45 days"), "scc.md");
+  const Report open = test_scan::ScanText(SccWithOption2("[Specify time period]"), "scc.md");
+  ASSERT_EQ(chosen.document.type, "scc");
+  const std::vector<Finding> annex = test_scan::On(chosen, "subprocessors", "other companies");
+  const std::vector<Finding> blank = test_scan::On(open, "subprocessors", "other companies");
+  ASSERT_FALSE(annex.empty());
+  ASSERT_FALSE(blank.empty());
+  for (const Finding& f : annex) EXPECT_FALSE(Advises(f, "still open")) << f.rule;
+  EXPECT_TRUE(Advises(blank[0], "still open"));
+  const std::vector<Finding> requests = test_scan::On(chosen, "data_processing", "Annex II");
+  ASSERT_FALSE(requests.empty());
+  for (const Finding& f : requests) {
+    EXPECT_FALSE(Advises(f, "Annex I (")) << f.rule;
+    EXPECT_TRUE(Advises(f, "Annex II")) << f.rule;
+  }
+}
+
+}  // namespace
+}  // namespace clausescan

@@ -98,11 +98,18 @@ ClauseSubjects SubjectsOf(const RuleSetData& data) {
   return out;
 }
 
+// The regulation of a clause number: its part before the first '.' ("252" for DFARS
+// 252.204-7012, "52" for FAR 52.204-21, "852" VAAR, "3052" HSAR, "552" GSAR).
+std::string RegulationOf(const std::string& number) { return number.substr(0, number.find('.')); }
+
 // Which regulation clauses a finding's rationale may cite (issue 14 fourth review #1: FAR
 // 52.204-21's basic safeguards do not explain a VA background check, nor FAR 52.239-1(b)'s
 // inspections a DFARS 252.204-7012 forensic-access paragraph): the clause the finding lies in,
 // one its clause or section heading cites by number, and one whose subject (ClauseSubjects: the
-// cited paragraph's, else the clause's) its clause or section heading matches.
+// cited paragraph's, else the clause's) its clause or section heading matches, unless the
+// finding lies in another clause of the same regulation: that clause, the regulation's own word
+// on the paragraph, outranks a sibling its text names or shares a subject with (s11 #2: DFARS
+// 252.204-7009(c) and 252.239-7010(l) flow down their own clauses, not 252.204-7012(m)).
 class CitationCheck {
  public:
   CitationCheck(const ClauseSubjects& subjects, const Finding& finding, std::string clause)
@@ -113,11 +120,15 @@ class CitationCheck {
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   }
 
-  // Whether every regulation clause `sentence` cites (ClausesOfSentence) may be cited.
+  // Whether `sentence` may be said of the finding: it cites the clause the finding lies in, or
+  // every regulation clause it cites (ClausesOfSentence) may be cited.
   bool Holds(const std::string& sentence) const {
     const std::vector<std::string> cited = ClausesOfSentence(sentence);
-    return std::all_of(cited.begin(), cited.end(),
-                       [&](const std::string& key) { return Citable(key); });
+    const bool own = !clause_.empty() && std::any_of(cited.begin(), cited.end(), [&](const auto& key) {
+      return NumberOf(key) == clause_;
+    });
+    return own || std::all_of(cited.begin(), cited.end(),
+                              [&](const std::string& key) { return Citable(key); });
   }
 
   // Whether a source of this title may be listed: it cites no regulation clause, or one of the
@@ -133,10 +144,14 @@ class CitationCheck {
     auto known = citable_.find(key);
     if (known != citable_.end()) return known->second;
     const std::string number = NumberOf(key);
-    bool citable = number == clause_ || folded_.find(number) != std::string::npos;
+    // Another clause of the regulation the finding lies in is not its clause, whether the text
+    // names it or shares its subject.
+    const bool sibling = !clause_.empty() && number != clause_ &&
+                         RegulationOf(clause_) == RegulationOf(number);
+    bool citable = number == clause_ || (!sibling && folded_.find(number) != std::string::npos);
     auto subjects = subjects_.find(key);
     if (subjects == subjects_.end()) subjects = subjects_.find(number);
-    if (!citable && subjects != subjects_.end()) {
+    if (!citable && !sibling && subjects != subjects_.end()) {
       const re2::StringPiece text(folded_.data(), folded_.size());
       citable = std::any_of(subjects->second.begin(), subjects->second.end(),
                             [&](const RE2* subject) { return RE2::PartialMatch(text, *subject); });
@@ -615,19 +630,36 @@ void KeepRationaleTrue(const RationaleEntry* own, const RationaleEntry* category
   }
 }
 
-// Removes the answers (kNeedPrefix) that name a law of a sector not among `sectors` (issue 14
-// third review #2: no DORA answer for a document of no financial entity).
-void DropAnswersOfOtherSectors(const std::vector<std::string>& sectors, Finding& finding) {
+// Leaves in finding.rationale.sectors only the sectors the document shows (`sectors`, or one
+// shown within such a sector) and "all"; "all" when none is left (issue 14 s11 #4: a sentence
+// kept as written listed every sector its rationale was written for).
+void KeepShownSectors(const std::vector<std::string>& sectors, Finding& finding) {
+  auto& listed = finding.rationale.sectors;
+  listed.erase(std::remove_if(listed.begin(), listed.end(),
+                              [&](const std::string& s) {
+                                return s != "all" && !Has(sectors, s) && !MayNameLawOf(sectors, s);
+                              }),
+               listed.end());
+  if (listed.empty()) listed = {"all"};
+}
+
+// Removes the considerations (answers, kNeedPrefix, and the rule's and positions' advice alike)
+// that name a law of a sector not among `sectors`, unless the clause or its section heading
+// names that sector's law itself (issue 14 third review #2: no DORA answer for a document of no
+// financial entity; s11 #1: no advice on the SCCs' governing law in a contract under no
+// data-protection regime).
+void DropAdviceOfOtherSectors(const std::vector<std::string>& sectors, Finding& finding) {
+  const std::vector<NamedLaw> own = SectorLawsNamed(finding.section + "\n" + finding.text);
+  const auto foreign = [&](const NamedLaw& law) {
+    return !Has(sectors, law.sector) && !MayNameLawOf(sectors, law.sector) &&
+           std::none_of(own.begin(), own.end(),
+                        [&](const NamedLaw& named) { return named.sector == law.sector; });
+  };
   auto& list = finding.considerations;
   list.erase(std::remove_if(list.begin(), list.end(),
                             [&](const std::string& text) {
-                              if (text.compare(0, kNeedPrefix.size(), kNeedPrefix) != 0) {
-                                return false;
-                              }
                               const std::vector<NamedLaw> laws = SectorLawsNamed(text);
-                              return std::any_of(laws.begin(), laws.end(), [&](const NamedLaw& l) {
-                                return !Has(sectors, l.sector) && !MayNameLawOf(sectors, l.sector);
-                              });
+                              return std::any_of(laws.begin(), laws.end(), foreign);
                             }),
              list.end());
 }
@@ -661,8 +693,9 @@ void FitRationalesToSectors(const RuleSetData& data, const std::vector<std::stri
         KeepRationaleTrue(own, category, of_clause, check, finding);
       }
     }
-    DropAnswersOfOtherSectors(sectors, finding);
+    KeepShownSectors(sectors, finding);
   }
+  for (Finding& finding : report->findings) DropAdviceOfOtherSectors(sectors, finding);
 }
 
 }  // namespace clausescan::internal
