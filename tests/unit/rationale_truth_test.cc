@@ -540,5 +540,30 @@ TEST(RationaleTruth, SccAnswersFollowWhatTheDocumentChose) {
   }
 }
 
+// issue 14 s11 #3 (Common Paper DPA 53, 101): a DPA clause whose subject is one of the SCCs' own
+// terms gets what the SCCs allow, not advice on ordinary forum or liability terms: Clause 18's
+// courts leave no room for arbitration, Clause 12's liability is not capped by a super-cap.
+TEST(RationaleTruth, DpaClauseCompletingTheSccsGetsTheirAnswer) {
+  const Report report = test_scan::ScanText(
+      std::string(kEuDpa) +
+          "\n5. Transfers. The EEA SCCs (Module Two) apply to every transfer and are completed as "
+          "follows: in Clause 18(b), disputes shall be resolved in the courts of Ireland.\n\n"
+          "6. Liability. This DPA does not limit any liability between the parties for breaches of "
+          "the EEA SCCs.\n",
+      "dpa.md");
+  const std::vector<Finding> forum = test_scan::On(report, "governing_law", "Clause 18(b)");
+  ASSERT_FALSE(forum.empty());
+  for (const Finding& f : forum) {
+    EXPECT_FALSE(Advises(f, "arbitration")) << f.rule;
+    EXPECT_TRUE(Advises(f, "Clauses 17 and 18")) << f.rule;
+  }
+  const std::vector<Finding> liability = test_scan::On(report, "liability_cap", "breaches of");
+  ASSERT_FALSE(liability.empty());
+  for (const Finding& f : liability) {
+    EXPECT_FALSE(Advises(f, "super-cap")) << f.rule;
+    EXPECT_TRUE(Advises(f, "Clause 12")) << f.rule;
+  }
+}
+
 }  // namespace
 }  // namespace clausescan

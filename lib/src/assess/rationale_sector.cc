@@ -108,8 +108,9 @@ std::string RegulationOf(const std::string& number) { return number.substr(0, nu
 // one its clause or section heading cites by number, and one whose subject (ClauseSubjects: the
 // cited paragraph's, else the clause's) its clause or section heading matches, unless the
 // finding lies in another clause of the same regulation: that clause, the regulation's own word
-// on the paragraph, outranks a sibling its text names or shares a subject with (s11 #2: DFARS
-// 252.204-7009(c) and 252.239-7010(l) flow down their own clauses, not 252.204-7012(m)).
+// on the paragraph, outranks a sibling that only shares its subject (s11 #2: DFARS
+// 252.204-7009(c) and 252.239-7010(l) flow down their own clauses, not 252.204-7012(m)); a
+// sibling the text names ("liable ... as set forth in clause 852.211-76") still holds.
 class CitationCheck {
  public:
   CitationCheck(const ClauseSubjects& subjects, const Finding& finding, std::string clause)
@@ -144,11 +145,10 @@ class CitationCheck {
     auto known = citable_.find(key);
     if (known != citable_.end()) return known->second;
     const std::string number = NumberOf(key);
-    // Another clause of the regulation the finding lies in is not its clause, whether the text
-    // names it or shares its subject.
-    const bool sibling = !clause_.empty() && number != clause_ &&
-                         RegulationOf(clause_) == RegulationOf(number);
-    bool citable = number == clause_ || (!sibling && folded_.find(number) != std::string::npos);
+    bool citable = number == clause_ || folded_.find(number) != std::string::npos;
+    // Another clause of the regulation the finding lies in holds only where the text names it:
+    // sharing its subject is not enough.
+    const bool sibling = !clause_.empty() && RegulationOf(clause_) == RegulationOf(number);
     auto subjects = subjects_.find(key);
     if (subjects == subjects_.end()) subjects = subjects_.find(number);
     if (!citable && !sibling && subjects != subjects_.end()) {

@@ -64,9 +64,8 @@ std::vector<std::string> DocumentSectors(std::string_view folded);
 // where that clause holds for the finding (issue 14 fourth review #1): the clause the finding
 // lies in (clause_of, same index as report->findings; missing or "": none; a sentence citing it
 // holds whatever else it cites), a clause its text or section heading cites, or one whose
-// `subject` (a source's, in any rationale of data) its text or section heading matches; never a
-// clause of the regulation of the clause the finding lies in other than that one (s11 #2);
-// otherwise the next sentence of the order above, and as a last
+// `subject` (a source's, in any rationale of data) its text or section heading matches, but not
+// by subject a clause of the regulation of the clause the finding lies in (s11 #2); otherwise the next sentence of the order above, and as a last
 // resort the rule's, else the category's, `neutral` sentence (no rationale when neither has
 // one); no source citing such a clause is kept. So too a sentence that names a law of a sector
 // not among the finding's sectors (fourth review #2: a rule's union sentence naming DORA in a
