@@ -542,14 +542,17 @@ TEST(RationaleTruth, SccAnswersFollowWhatTheDocumentChose) {
 
 // issue 14 s11 #3 (Common Paper DPA 53, 101): a DPA clause whose subject is one of the SCCs' own
 // terms gets what the SCCs allow, not advice on ordinary forum or liability terms: Clause 18's
-// courts leave no room for arbitration, Clause 12's liability is not capped by a super-cap.
+// courts leave no room for arbitration, Clause 12's liability is not capped by a super-cap. A
+// clause citing the DPA's own "clause 7" keeps its own advice.
 TEST(RationaleTruth, DpaClauseCompletingTheSccsGetsTheirAnswer) {
   const Report report = test_scan::ScanText(
       std::string(kEuDpa) +
           "\n5. Transfers. The EEA SCCs (Module Two) apply to every transfer and are completed as "
           "follows: in Clause 18(b), disputes shall be resolved in the courts of Ireland.\n\n"
           "6. Liability. This DPA does not limit any liability between the parties for breaches of "
-          "the EEA SCCs.\n",
+          "the EEA SCCs.\n\n"
+          "7. Security Incidents. The Processor's notice of a Personal Data Breach under this "
+          "clause 7 is not an acknowledgement of fault or liability.\n",
       "dpa.md");
   const std::vector<Finding> forum = test_scan::On(report, "governing_law", "Clause 18(b)");
   ASSERT_FALSE(forum.empty());
@@ -563,6 +566,10 @@ TEST(RationaleTruth, DpaClauseCompletingTheSccsGetsTheirAnswer) {
     EXPECT_FALSE(Advises(f, "super-cap")) << f.rule;
     EXPECT_TRUE(Advises(f, "Clause 12")) << f.rule;
   }
+  // The DPA's own "clause 7" is not the SCCs'.
+  const std::vector<Finding> own = test_scan::On(report, "incident_notification", "clause 7");
+  ASSERT_FALSE(own.empty());
+  for (const Finding& f : own) EXPECT_FALSE(Advises(f, "Clause 8.6")) << f.rule;
 }
 
 }  // namespace

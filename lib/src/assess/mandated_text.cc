@@ -82,7 +82,14 @@ bool NamesSccs(std::string_view text) {
 
 bool CompletesSccs(const Finding& finding) {
   static const RE2 kClauseCited(R"((?i)\bclauses? (?:1[0-8]|[1-9])(?:\.\d+)?\b)");
-  if (RE2::PartialMatch(finding.text, kClauseCited)) return true;
+  static const RE2 kTransfers(R"((?i)\btransfers?\b)");
+  // A clause number alone may be the document's own ("under this clause 10"): it is the SCCs'
+  // where the clause or its heading names them, or the heading is about transfers.
+  if (RE2::PartialMatch(finding.text, kClauseCited) &&
+      (NamesSccs(finding.text) || NamesSccs(finding.section) ||
+       RE2::PartialMatch(finding.section, kTransfers))) {
+    return true;
+  }
   return finding.category != "international_transfers" && NamesSccs(finding.text);
 }
 

@@ -43,7 +43,9 @@ bool NamesSccs(std::string_view text);
 // has one of the SCCs' own terms as its subject (issue 14 s11 #3: "In Clause 18(b), disputes will
 // be resolved in the courts of the Governing Member State", "this DPA does not limit any
 // liability ... for violations of the EEA SCCs"): it cites a clause of theirs by number (Clause 1
-// to 18), or names the SCCs and is not a transfer clause (a transfer clause that adopts the SCCs
+// to 18, where it or its section heading names the SCCs or the heading is about transfers: "this
+// clause 10" of a DPA's own numbering is not theirs), or names the SCCs and is not a transfer
+// clause (a transfer clause that adopts the SCCs
 // without citing a clause of theirs is about the mechanism: the advice on choosing and filling
 // them in stays). The caller checks that the document names the SCCs.
 bool CompletesSccs(const Finding& finding);
