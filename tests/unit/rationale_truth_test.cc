@@ -552,7 +552,9 @@ TEST(RationaleTruth, DpaClauseCompletingTheSccsGetsTheirAnswer) {
           "6. Liability. This DPA does not limit any liability between the parties for breaches of "
           "the EEA SCCs.\n\n"
           "7. Security Incidents. The Processor's notice of a Personal Data Breach under this "
-          "clause 7 is not an acknowledgement of fault or liability.\n",
+          "clause 7 is not an acknowledgement of fault or liability.\n\n"
+          "8. Sub-processors. Option 2 of Clause 9(a) of the SCCs shall apply. Under the SCCs the "
+          "Processor may engage the sub-processors on its published list.\n",
       "dpa.md");
   const std::vector<Finding> forum = test_scan::On(report, "governing_law", "Clause 18(b)");
   ASSERT_FALSE(forum.empty());
@@ -566,6 +568,10 @@ TEST(RationaleTruth, DpaClauseCompletingTheSccsGetsTheirAnswer) {
     EXPECT_FALSE(Advises(f, "super-cap")) << f.rule;
     EXPECT_TRUE(Advises(f, "Clause 12")) << f.rule;
   }
+  // Option 2 chosen in the DPA: no advice to choose an Option.
+  const std::vector<Finding> listed = test_scan::On(report, "subprocessors", "published list");
+  ASSERT_FALSE(listed.empty());
+  for (const Finding& f : listed) EXPECT_FALSE(Advises(f, "still open")) << f.rule;
   // The DPA's own "clause 7" is not the SCCs'.
   const std::vector<Finding> own = test_scan::On(report, "incident_notification", "clause 7");
   ASSERT_FALSE(own.empty());
