@@ -215,6 +215,13 @@ TEST(RationaleTruth, EuAndUkDocumentLeadsWithEuLawButUkClausesWithUkLaw) {
       EXPECT_THAT(f.rationale.text, Not(HasSubstr("IDTA"))) << f.rule << ": " << f.rationale.text;
     }
   }
+  // s11 #1: the UK Addendum is not the IDTA, a different document.
+  const auto addendum = Of(report, "international-transfers.mechanism", "UK Addendum");
+  ASSERT_FALSE(addendum.empty());
+  for (const Finding* f : addendum) {
+    EXPECT_THAT(f->rationale.text, Not(HasSubstr("IDTA"))) << f->rationale.text;
+    EXPECT_THAT(f->rationale.text, HasSubstr("UK Addendum")) << f->rationale.text;
+  }
 }
 
 // A New Zealand health sector policy: no sector the rules know.
