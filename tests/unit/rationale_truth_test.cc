@@ -556,5 +556,27 @@ TEST(RationaleTruth, DpaClauseCompletingTheSccsGetsTheirAnswer) {
   ExpectAdvice(report, "incident_notification", "clause 7", "Clause 8.6");
 }
 
+// issue 14 s11 #2 (VA 53): a VA clause that names business associates among those who need a
+// security clearance is no HIPAA clause: it gets no Security Rule sentence, while a clause on
+// business associates' protected health information still does.
+TEST(RationaleTruth, OneHipaaWordMakesNoHipaaClause) {
+  const Report report = test_scan::ScanText(
+      "# 852.204-71 Information and Information Systems Security.\n\n"
+      "(a) Contractors, subcontractors and business associates who need access to national "
+      "security programs must hold a valid security clearance.\n\n"
+      "(b) The business associate shall encrypt protected health information at rest, as the "
+      "HIPAA Security Rule and the Contracting Officer require, under VAAR 852.211-76.\n",
+      "va.md");
+  const std::vector<Finding> clearance = test_scan::On(report, "security_measures", "clearance");
+  ASSERT_FALSE(clearance.empty());
+  for (const Finding& f : clearance) {
+    EXPECT_THAT(f.rationale.text, Not(HasSubstr("Security Rule"))) << f.rationale.text;
+    EXPECT_THAT(f.rationale.text, Not(HasSubstr("45 CFR"))) << f.rationale.text;
+  }
+  const std::vector<Finding> phi = test_scan::On(report, "security_measures", "encrypt");
+  ASSERT_FALSE(phi.empty());
+  EXPECT_THAT(phi[0].rationale.text, HasSubstr("45 CFR")) << phi[0].rationale.text;
+}
+
 }  // namespace
 }  // namespace clausescan

@@ -536,10 +536,25 @@ bool SignalIn(const SectorTable& table, const std::string& id, std::string_view 
   return false;
 }
 
+// Whether `folded` (case-folded text) shows at least `needs` distinct signals of sector `id`, as a
+// document must to show it.
+bool ShownIn(const SectorTable& table, const std::string& id, std::string_view folded) {
+  for (const SectorEntry& entry : table.entries) {
+    if (entry.id != id) continue;
+    const re2::StringPiece text(folded.data(), folded.size());
+    const auto found = std::count_if(entry.signals.begin(), entry.signals.end(),
+                                     [&](const auto& signal) { return RE2::PartialMatch(text, *signal); });
+    return static_cast<std::size_t>(found) >= entry.needs;
+  }
+  return false;
+}
+
 // The sectors of the document (`sectors`, DocumentSectors) whose sentence may explain `finding`
 // (issue 14 third review #4: no HIPAA sentence on a VA destruction certificate): those of the
 // family of the leading sector (it, the sector it is shown within and those shown within that
-// one), and another only where the clause or its section heading shows one of its signals.
+// one), and another only where the clause or its section heading shows it as a document must,
+// by `needs` distinct signals (s11 #2: "business associates" among those who need a security
+// clearance makes no HIPAA clause).
 std::vector<std::string> SectorsOfClause(const SectorTable& table,
                                          const std::vector<std::string>& sectors,
                                          const Finding& finding) {
@@ -550,7 +565,7 @@ std::vector<std::string> SectorsOfClause(const SectorTable& table,
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   std::vector<std::string> out;
   for (const std::string& sector : sectors) {
-    if (FamilyOf(table, sector) == leading || SignalIn(table, sector, folded)) {
+    if (FamilyOf(table, sector) == leading || ShownIn(table, sector, folded)) {
       out.push_back(sector);
     }
   }

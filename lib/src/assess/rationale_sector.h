@@ -30,8 +30,9 @@ std::vector<std::string> DocumentSectors(std::string_view folded);
 
 // Fits the rationale of every finding of report to `sectors` (DocumentSectors): for each finding,
 // to those of `sectors` of the family of the first (it, the sector it is shown within, and those
-// shown within that one) and those others whose signals (data.sectors, else the built-in table)
-// occur in the clause or its section heading (issue 14 third review #4), called `sectors` below;
+// shown within that one) and those others of which the clause or its section heading shows as
+// many distinct signals as the sector `needs` (data.sectors, else the built-in table; issue 14
+// third review #4, s11 #2), called `sectors` below;
 // the answers are dropped by the document's `sectors`. A finding whose
 // flag parameter is true and whose rule's, else category's, rationale has a `flag_rationale` for
 // it gets that sentence whatever `sectors`, with only the sources of that flag and without the
