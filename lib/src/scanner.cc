@@ -477,9 +477,11 @@ std::vector<std::string> ClausesOfFindings(
 
 // Gives way to a regulation's mandated text (issue 14 third review #1, #3): in the SCCs (document
 // type "scc") every finding, elsewhere the findings that lie in a FAR, DFARS, VAAR, HSAR or GSAR
-// clause (clause_of, ClausesOfFindings).
+// clause (clause_of, ClausesOfFindings), and, in a document of GDPR controllers that names the
+// SCCs (`names_sccs`), the findings whose subject is one of the SCCs' own terms (s11 #3).
 void GiveWayToMandatedText(const internal::RuleSetData& data, std::string_view doctype,
-                           const std::vector<std::string>& clause_of, Report* report) {
+                           const std::vector<std::string>& clause_of, bool names_sccs,
+                           Report* report) {
   const bool scc = doctype == "scc";
   for (std::size_t i = 0; i < report->findings.size(); ++i) {
     Finding& finding = report->findings[i];
@@ -487,6 +489,8 @@ void GiveWayToMandatedText(const internal::RuleSetData& data, std::string_view d
       internal::GiveWayToMandatedText(data, "scc", finding);
     } else if (i < clause_of.size() && !clause_of[i].empty()) {
       internal::GiveWayToMandatedText(data, "federal-clause", finding);
+    } else if (names_sccs) {
+      internal::GiveWayToSccsCompleted(data, finding);
     }
   }
 }
@@ -646,10 +650,13 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   const std::vector<std::string> clause_of =
       ClausesOfFindings(sectors, outline, finding_sections, report);
   internal::FitRationalesToSectors(data, sectors, clause_of, &report);  // issue 14 (review rev5)
-  // After the sector answers are in and the sides judged (issue 14 fourth review #1): what the
-  // section or the document grants is left out of every kind of advice.
+  const bool names_sccs =
+      std::find(sectors.begin(), sectors.end(), "gdpr-controllers") != sectors.end() &&
+      internal::NamesSccs(text.folded);
+  GiveWayToMandatedText(data, doctype, clause_of, names_sccs, &report);
+  // After the sector and mandated answers are in and the sides judged (issue 14 fourth review
+  // #1, s11 #3): what the section or the document grants is left out of every kind of advice.
   internal::DropAdviceGrantedNearby(data, report.findings, text.folded);  // issue 15 #4
-  GiveWayToMandatedText(data, doctype, clause_of, &report);
   if (!options.rationale) internal::DropRationale(&report);  // issue 14 #2
   if (options.profile) {                                     // issue 13 #2
     const CalendarDate on = options.profile_date.value_or(CalendarDate::Today());

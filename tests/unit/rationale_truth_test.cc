@@ -142,7 +142,8 @@ const char kEuDpa[] =
     "exercising their rights.\n";
 
 // fourth review #2 (GitHub SCC:364): a GDPR document gets no DORA-led sentence, nor the laws or
-// sources of sectors it does not show (DORA, HIPAA, DFARS).
+// sources of sectors it does not show (DORA, HIPAA, DFARS); s11 #4: nor are they listed among a
+// why-line's sectors.
 TEST(RationaleTruth, GdprDocumentNamesNoOtherSectorsLaw) {
   const Report report = test_scan::ScanText(kEuDpa, "dpa.md");
   ASSERT_EQ(report.document.sectors, std::vector<std::string>{"gdpr-controllers"});
@@ -154,6 +155,9 @@ TEST(RationaleTruth, GdprDocumentNamesNoOtherSectorsLaw) {
                                               "NYCRR", "PCI DSS", "FAR 52"};
     EXPECT_FALSE(NamesAny(f.rationale.text, foreign)) << f.rule << ": " << f.rationale.text;
     EXPECT_FALSE(NamesAny(Titles(f), foreign)) << f.rule << ": " << Titles(f);
+    for (const std::string& sector : f.rationale.sectors) {
+      EXPECT_TRUE(sector == "gdpr-controllers" || sector == "all") << f.rule << ": " << sector;
+    }
   }
   EXPECT_GE(seen, 3u);
 }
@@ -214,6 +218,13 @@ TEST(RationaleTruth, EuAndUkDocumentLeadsWithEuLawButUkClausesWithUkLaw) {
     if (f.text.find("European Economic Area") != std::string::npos) {
       EXPECT_THAT(f.rationale.text, Not(HasSubstr("IDTA"))) << f.rule << ": " << f.rationale.text;
     }
+  }
+  // s11 #1: the UK Addendum is not the IDTA, a different document.
+  const auto addendum = Of(report, "international-transfers.mechanism", "UK Addendum");
+  ASSERT_FALSE(addendum.empty());
+  for (const Finding* f : addendum) {
+    EXPECT_THAT(f->rationale.text, Not(HasSubstr("IDTA"))) << f->rationale.text;
+    EXPECT_THAT(f->rationale.text, HasSubstr("UK Addendum")) << f->rationale.text;
   }
 }
 
@@ -379,6 +390,192 @@ TEST(RationaleTruth, ProposalTheClauseGrantsIsNotMade) {
   EXPECT_FALSE(Proposes(g[0], "After an objection"));
   EXPECT_TRUE(Proposes(o[0], "Customer may terminate only the affected service"));
   EXPECT_TRUE(Proposes(o[0], "After an objection"));
+}
+
+}  // namespace
+}  // namespace clausescan
+
+namespace clausescan {
+namespace {
+
+// A DoD clause set in its own drafting: each clause's flow-down paragraph flows down that clause,
+// and DFARS 252.239-7010's incident paragraph sets no clock of its own.
+const char kDfarsSiblings[] =
+    "# 252.204-7009 Limitations on the Use or Disclosure of Third-Party Contractor Reported Cyber "
+    "Incident Information.\n\n"
+    "(c) Subcontracts. The Contractor shall include this clause in subcontracts for services "
+    "that support the Government's work on safeguarding covered defense information.\n\n"
+    "# 252.204-7012 Safeguarding Covered Defense Information and Cyber Incident Reporting.\n\n"
+    "(b) Adequate security. The Contractor shall provide adequate security on all covered "
+    "contractor information systems and shall implement the security requirements of NIST SP "
+    "800-171.\n\n"
+    "(m) Subcontracts. The Contractor shall include this clause, including this paragraph (m), "
+    "in subcontracts for operationally critical support or in which subcontract performance "
+    "will involve covered defense information.\n\n"
+    "# 252.239-7010 Cloud Computing Services.\n\n"
+    "(d) Cyber incident reporting. The Contractor shall report all cyber incidents that are "
+    "related to the cloud computing service provided under this contract.\n\n"
+    "(l) Subcontracts. The Contractor shall include this clause in all subcontracts that involve "
+    "or may involve cloud services.\n";
+
+// issue 14 s11 #2: the regulation clause a finding lies in outranks a sibling clause of the same
+// regulation that only shares its subject: DFARS 252.204-7009(c) and 252.239-7010(l) flow down
+// their own clauses, not 252.204-7012(m), and 252.239-7010(d) sets no 72-hour clock; the
+// NIST SP 800-171 sentence belongs on 252.204-7012(b) itself.
+TEST(RationaleTruth, ClauseTheFindingLiesInOutranksASiblingClause) {
+  const Report report = test_scan::ScanText(kDfarsSiblings, "dfars-siblings.md");
+  for (const char* words : {"include this clause in subcontracts for services",
+                            "include this clause in all subcontracts"}) {
+    const std::vector<Finding> flowdown = test_scan::On(report, "subprocessors", words);
+    ASSERT_FALSE(flowdown.empty()) << words;
+    for (const Finding& f : flowdown) {
+      EXPECT_THAT(f.rationale.text, Not(HasSubstr("252.204-7012"))) << words << ": "
+                                                                     << f.rationale.text;
+      EXPECT_THAT(Titles(f), Not(HasSubstr("252.204-7012"))) << Titles(f);
+    }
+  }
+  const std::vector<Finding> own = test_scan::On(report, "subprocessors", "this paragraph (m)");
+  ASSERT_FALSE(own.empty());
+  EXPECT_THAT(own[0].rationale.text, HasSubstr("252.204-7012(m)")) << own[0].rationale.text;
+  const std::vector<Finding> cloud_incident =
+      test_scan::On(report, "incident_notification", "related to the cloud computing service");
+  ASSERT_FALSE(cloud_incident.empty());
+  for (const Finding& f : cloud_incident) {
+    EXPECT_THAT(f.rationale.text, Not(HasSubstr("72 hours"))) << f.rationale.text;
+  }
+  const std::vector<Finding> adequate = test_scan::On(report, "security_measures", "adequate security");
+  ASSERT_FALSE(adequate.empty());
+  EXPECT_THAT(adequate[0].rationale.text, HasSubstr("NIST SP 800-171"))
+      << adequate[0].rationale.text;
+}
+
+
+// Whether one of a finding's considerations contains `words`.
+bool Advises(const Finding& f, const std::string& words) {
+  return std::any_of(f.considerations.begin(), f.considerations.end(),
+                     [&](const std::string& c) { return c.find(words) != std::string::npos; });
+}
+
+// Expects findings of `category` whose clause contains `words`, none of them advising
+// `not_advised` and, when `advised` is given, each of them advising it.
+void ExpectAdvice(const Report& report, const std::string& category, const std::string& words,
+                  const std::string& not_advised, const std::string& advised = "") {
+  const std::vector<Finding> found = test_scan::On(report, category, words);
+  ASSERT_FALSE(found.empty()) << words;
+  for (const Finding& f : found) {
+    EXPECT_FALSE(Advises(f, not_advised)) << f.rule << " (" << words << ")";
+    if (!advised.empty()) EXPECT_TRUE(Advises(f, advised)) << f.rule << " (" << words << ")";
+  }
+}
+
+// issue 14 s11 #1: advice is gated by the document's regime as its why-line is: a US commercial
+// agreement under no data-protection regime is not told how to keep the SCCs' governing law apart;
+// an EU processor agreement still is.
+TEST(RationaleTruth, AdviceNamesNoLawOfARegimeTheDocumentLacks) {
+  const std::string clause =
+      "12. Governing Law. This Agreement is governed by the laws of the State of New York, "
+      "without regard to its conflict of laws rules.\n";
+  const Report commercial = test_scan::ScanText(
+      "MASTER SUBSCRIPTION AGREEMENT\n\n11. Fees. Customer shall pay the fees within 30 days.\n\n" +
+          clause,
+      "msa.txt");
+  const Report dpa = test_scan::ScanText(std::string(kEuDpa) + "\n" + clause, "dpa.md");
+  ExpectAdvice(commercial, "governing_law", "State of New York", "Standard Contractual Clauses");
+  const std::vector<Finding> eu = test_scan::On(dpa, "governing_law", "State of New York");
+  ASSERT_FALSE(eu.empty());
+  EXPECT_TRUE(Advises(eu[0], "Standard Contractual Clauses"));
+}
+
+// issue 14 s11 #1: where the clause demands a FedRAMP authorisation, a SOC 2 or ISO/IEC 27001
+// report is not what the agency relies on, so neither is proposed in its place.
+TEST(RationaleTruth, FedrampDemandIsNotAnsweredWithASoc2Report) {
+  const Report report = test_scan::ScanText(
+      "SECTION H\n\nH.4 The Contracting Officer may terminate this contract for default.\n\n"
+      "H.5 The Contractor shall obtain and maintain a FedRAMP Moderate authorization for the "
+      "cloud service and shall implement multi-factor authentication for all privileged users.\n",
+      "sow.txt");
+  ExpectAdvice(report, "security_measures", "FedRAMP", "SOC 2");
+}
+
+// The SCCs (Module Two) with Clause 9(a) Option 2 and an Annex that lets the importer use
+// sub-processors; `period` is the notice Option 2 gives.
+std::string SccWithOption2(const std::string& period) {
+  return "# Standard Contractual Clauses (Module Two: transfer controller to processor)\n\n"
+         "Clause 9 Use of sub-processors\n\n"
+         "(a) GENERAL WRITTEN AUTHORISATION The data importer has the data exporter's general "
+         "authorisation for the engagement of sub-processors from an agreed list. The data "
+         "importer shall specifically inform the data exporter in writing of any intended changes "
+         "to that list through the addition or replacement of sub-processors at least " +
+         period +
+         " in advance.\n\n"
+         "Clause 10 Data subject rights\n\n"
+         "(b) The data importer shall assist the data exporter in fulfilling its obligations to "
+         "respond to data subjects' requests for the exercise of their rights. In this regard, the "
+         "Parties shall set out in Annex II the appropriate technical and organisational measures "
+         "by which the assistance shall be provided.\n\n"
+         "ANNEX I\n\nB. DESCRIPTION OF TRANSFER\n\n"
+         "The data importer may engage other companies to provide support services on its behalf; "
+         "they may receive personal data only to deliver those services.\n";
+}
+
+// issue 14 s11 #3 (GitHub SCC 372, 167): an SCC document that has chosen Clause 9(a) Option 2 is
+// not told, on its Annex, to choose an Option; one that left the period blank still is. Clause
+// 10(b)'s assistance is written in Annex II, not Annex I.
+TEST(RationaleTruth, SccAnswersFollowWhatTheDocumentChose) {
+  const Report chosen = test_scan::ScanText(SccWithOption2("45 days"), "scc.md");
+  const Report open = test_scan::ScanText(SccWithOption2("[Specify time period]"), "scc.md");
+  ASSERT_EQ(chosen.document.type, "scc");
+  ExpectAdvice(chosen, "subprocessors", "other companies", "still open");
+  const std::vector<Finding> blank = test_scan::On(open, "subprocessors", "other companies");
+  ASSERT_FALSE(blank.empty());
+  EXPECT_TRUE(Advises(blank[0], "still open"));
+  ExpectAdvice(chosen, "data_processing", "Annex II", "Annex I (", "Annex II");
+}
+
+// issue 14 s11 #3 (Common Paper DPA 53, 101): a DPA clause whose subject is one of the SCCs' own
+// terms gets what the SCCs allow, not advice on ordinary forum or liability terms: Clause 18's
+// courts leave no room for arbitration, Clause 12's liability is not capped by a super-cap. A
+// clause citing the DPA's own "clause 7" keeps its own advice.
+TEST(RationaleTruth, DpaClauseCompletingTheSccsGetsTheirAnswer) {
+  const Report report = test_scan::ScanText(
+      std::string(kEuDpa) +
+          "\n5. Transfers. The EEA SCCs (Module Two) apply to every transfer and are completed as "
+          "follows: in Clause 18(b), disputes shall be resolved in the courts of Ireland.\n\n"
+          "6. Liability. This DPA does not limit any liability between the parties for breaches of "
+          "the EEA SCCs.\n\n"
+          "7. Security Incidents. The Processor's notice of a Personal Data Breach under this "
+          "clause 7 is not an acknowledgement of fault or liability.\n\n"
+          "8. Sub-processors. Option 2 of Clause 9(a) of the SCCs shall apply. Under the SCCs the "
+          "Processor may engage the sub-processors on its published list.\n",
+      "dpa.md");
+  ExpectAdvice(report, "governing_law", "Clause 18(b)", "arbitration", "Clauses 17 and 18");
+  ExpectAdvice(report, "liability_cap", "breaches of", "super-cap", "Clause 12");
+  // Option 2 chosen in the DPA: no advice to choose an Option.
+  ExpectAdvice(report, "subprocessors", "published list", "still open");
+  // The DPA's own "clause 7" is not the SCCs'.
+  ExpectAdvice(report, "incident_notification", "clause 7", "Clause 8.6");
+}
+
+// issue 14 s11 #2 (VA 53): a VA clause that names business associates among those who need a
+// security clearance is no HIPAA clause: it gets no Security Rule sentence, while a clause on
+// business associates' protected health information still does.
+TEST(RationaleTruth, OneHipaaWordMakesNoHipaaClause) {
+  const Report report = test_scan::ScanText(
+      "# 852.204-71 Information and Information Systems Security.\n\n"
+      "(a) Contractors, subcontractors and business associates who need access to national "
+      "security programs must hold a valid security clearance.\n\n"
+      "(b) The business associate shall encrypt protected health information at rest, as the "
+      "HIPAA Security Rule and the Contracting Officer require, under VAAR 852.211-76.\n",
+      "va.md");
+  const std::vector<Finding> clearance = test_scan::On(report, "security_measures", "clearance");
+  ASSERT_FALSE(clearance.empty());
+  for (const Finding& f : clearance) {
+    EXPECT_THAT(f.rationale.text, Not(HasSubstr("Security Rule"))) << f.rationale.text;
+    EXPECT_THAT(f.rationale.text, Not(HasSubstr("45 CFR"))) << f.rationale.text;
+  }
+  const std::vector<Finding> phi = test_scan::On(report, "security_measures", "encrypt");
+  ASSERT_FALSE(phi.empty());
+  EXPECT_THAT(phi[0].rationale.text, HasSubstr("45 CFR")) << phi[0].rationale.text;
 }
 
 }  // namespace

@@ -48,7 +48,12 @@ std::string RegulationClauseOf(const Outline& outline, int section) {
   return "";
 }
 
-void GiveWayToMandatedText(const RuleSetData& data, std::string_view kind, Finding& finding) {
+namespace {
+
+// Replaces the considerations of finding by the `mandated_answers` of kind `kind` of its rule,
+// else its category, offered on its parameters. False, leaving it as it is, when neither has
+// answers of that kind.
+bool OfferMandatedAnswers(const RuleSetData& data, std::string_view kind, Finding& finding) {
   for (const std::string& key : {finding.rule, finding.category}) {
     auto entry = data.rationales.find(key);
     if (entry == data.rationales.end()) continue;
@@ -56,11 +61,40 @@ void GiveWayToMandatedText(const RuleSetData& data, std::string_view kind, Findi
     if (answers == entry->second.mandated_answers.end()) continue;
     finding.considerations.clear();
     for (const Consideration& answer : answers->second) OfferAnswer(answer, finding, "");
-    return;
+    return true;
   }
+  return false;
+}
+
+}  // namespace
+
+void GiveWayToMandatedText(const RuleSetData& data, std::string_view kind, Finding& finding) {
+  if (OfferMandatedAnswers(data, kind, finding)) return;
   // The SCCs may not be modified (their Clause 2(a)): with no answer of what can be done, other
   // wording is proposed nowhere (issue 14 fourth review #3).
   if (kind == "scc") finding.considerations.clear();
+}
+
+bool NamesSccs(std::string_view text) {
+  static const RE2 kSccsNamed(R"((?i)\bsccs?\b|\bstandard contractual clauses\b|\b2021/914\b)");
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), kSccsNamed);
+}
+
+bool CompletesSccs(const Finding& finding) {
+  static const RE2 kClauseCited(R"((?i)\bclauses? (?:1[0-8]|[1-9])(?:\.\d+)?\b)");
+  static const RE2 kTransfers(R"((?i)\btransfers?\b)");
+  // A clause number alone may be the document's own ("under this clause 10"): it is the SCCs'
+  // where the clause or its heading names them, or the heading is about transfers.
+  if (RE2::PartialMatch(finding.text, kClauseCited) &&
+      (NamesSccs(finding.text) || NamesSccs(finding.section) ||
+       RE2::PartialMatch(finding.section, kTransfers))) {
+    return true;
+  }
+  return finding.category != "international_transfers" && NamesSccs(finding.text);
+}
+
+void GiveWayToSccsCompleted(const RuleSetData& data, Finding& finding) {
+  if (CompletesSccs(finding)) OfferMandatedAnswers(data, "scc", finding);
 }
 
 }  // namespace clausescan::internal

@@ -35,6 +35,26 @@ std::string RegulationClauseOf(const Outline& outline, int section);
 // findings are left as they are. Never fails.
 void GiveWayToMandatedText(const RuleSetData& data, std::string_view kind, Finding& finding);
 
+// Whether `text` names the EU Standard Contractual Clauses: "SCC(s)", "Standard Contractual
+// Clauses" or their Decision 2021/914, in any case.
+bool NamesSccs(std::string_view text);
+
+// Whether `finding`, a clause of a document that incorporates the SCCs without being them (a DPA),
+// has one of the SCCs' own terms as its subject (issue 14 s11 #3: "In Clause 18(b), disputes will
+// be resolved in the courts of the Governing Member State", "this DPA does not limit any
+// liability ... for violations of the EEA SCCs"): it cites a clause of theirs by number (Clause 1
+// to 18, where it or its section heading names the SCCs or the heading is about transfers: "this
+// clause 10" of a DPA's own numbering is not theirs), or names the SCCs and is not a transfer
+// clause (a transfer clause that adopts the SCCs
+// without citing a clause of theirs is about the mechanism: the advice on choosing and filling
+// them in stays). The caller checks that the document names the SCCs.
+bool CompletesSccs(const Finding& finding);
+
+// For a finding that CompletesSccs: its considerations become the `scc` mandated answers of its
+// rule, else its category, offered on its parameters (GiveWayToMandatedText); a finding whose
+// rationales have none keeps its own. Never fails.
+void GiveWayToSccsCompleted(const RuleSetData& data, Finding& finding);
+
 }  // namespace clausescan::internal
 
 #endif  // CLAUSESCAN_ASSESS_MANDATED_TEXT_H_

@@ -99,11 +99,19 @@ ClauseSubjects SubjectsOf(const RuleSetData& data) {
   return out;
 }
 
+// The regulation of a clause number: its part before the first '.' ("252" for DFARS
+// 252.204-7012, "52" for FAR 52.204-21, "852" VAAR, "3052" HSAR, "552" GSAR).
+std::string RegulationOf(const std::string& number) { return number.substr(0, number.find('.')); }
+
 // Which regulation clauses a finding's rationale may cite (issue 14 fourth review #1: FAR
 // 52.204-21's basic safeguards do not explain a VA background check, nor FAR 52.239-1(b)'s
 // inspections a DFARS 252.204-7012 forensic-access paragraph): the clause the finding lies in,
 // one its clause or section heading cites by number, and one whose subject (ClauseSubjects: the
-// cited paragraph's, else the clause's) its clause or section heading matches.
+// cited paragraph's, else the clause's) its clause or section heading matches, unless the
+// finding lies in another clause of the same regulation: that clause, the regulation's own word
+// on the paragraph, outranks a sibling that only shares its subject (s11 #2: DFARS
+// 252.204-7009(c) and 252.239-7010(l) flow down their own clauses, not 252.204-7012(m)); a
+// sibling the text names ("liable ... as set forth in clause 852.211-76") still holds.
 class CitationCheck {
  public:
   CitationCheck(const ClauseSubjects& subjects, const Finding& finding, std::string clause)
@@ -114,11 +122,15 @@ class CitationCheck {
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   }
 
-  // Whether every regulation clause `sentence` cites (ClausesOfSentence) may be cited.
+  // Whether `sentence` may be said of the finding: it cites the clause the finding lies in, or
+  // every regulation clause it cites (ClausesOfSentence) may be cited.
   bool Holds(const std::string& sentence) const {
     const std::vector<std::string> cited = ClausesOfSentence(sentence);
-    return std::all_of(cited.begin(), cited.end(),
-                       [&](const std::string& key) { return Citable(key); });
+    const bool own = !clause_.empty() && std::any_of(cited.begin(), cited.end(), [&](const auto& key) {
+      return NumberOf(key) == clause_;
+    });
+    return own || std::all_of(cited.begin(), cited.end(),
+                              [&](const std::string& key) { return Citable(key); });
   }
 
   // Whether a source of this title may be listed: it cites no regulation clause, or one of the
@@ -135,9 +147,12 @@ class CitationCheck {
     if (known != citable_.end()) return known->second;
     const std::string number = NumberOf(key);
     bool citable = number == clause_ || folded_.find(number) != std::string::npos;
+    // Another clause of the regulation the finding lies in holds only where the text names it:
+    // sharing its subject is not enough.
+    const bool sibling = !clause_.empty() && RegulationOf(clause_) == RegulationOf(number);
     auto subjects = subjects_.find(key);
     if (subjects == subjects_.end()) subjects = subjects_.find(number);
-    if (!citable && subjects != subjects_.end()) {
+    if (!citable && !sibling && subjects != subjects_.end()) {
       const re2::StringPiece text(folded_.data(), folded_.size());
       citable = std::any_of(subjects->second.begin(), subjects->second.end(),
                             [&](const RegexOnFirstUse* subject) {
@@ -524,10 +539,25 @@ bool SignalIn(const SectorTable& table, const std::string& id, std::string_view 
   return false;
 }
 
+// Whether `folded` (case-folded text) shows at least `needs` distinct signals of sector `id`, as a
+// document must to show it.
+bool ShownIn(const SectorTable& table, const std::string& id, std::string_view folded) {
+  for (const SectorEntry& entry : table.entries) {
+    if (entry.id != id) continue;
+    const re2::StringPiece text(folded.data(), folded.size());
+    const auto found = std::count_if(entry.signals.begin(), entry.signals.end(),
+                                     [&](const auto& signal) { return RE2::PartialMatch(text, *signal); });
+    return static_cast<std::size_t>(found) >= entry.needs;
+  }
+  return false;
+}
+
 // The sectors of the document (`sectors`, DocumentSectors) whose sentence may explain `finding`
 // (issue 14 third review #4: no HIPAA sentence on a VA destruction certificate): those of the
 // family of the leading sector (it, the sector it is shown within and those shown within that
-// one), and another only where the clause or its section heading shows one of its signals.
+// one), and another only where the clause or its section heading shows it as a document must,
+// by `needs` distinct signals (s11 #2: "business associates" among those who need a security
+// clearance makes no HIPAA clause).
 std::vector<std::string> SectorsOfClause(const SectorTable& table,
                                          const std::vector<std::string>& sectors,
                                          const Finding& finding) {
@@ -538,7 +568,7 @@ std::vector<std::string> SectorsOfClause(const SectorTable& table,
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   std::vector<std::string> out;
   for (const std::string& sector : sectors) {
-    if (FamilyOf(table, sector) == leading || SignalIn(table, sector, folded)) {
+    if (FamilyOf(table, sector) == leading || ShownIn(table, sector, folded)) {
       out.push_back(sector);
     }
   }
@@ -618,19 +648,36 @@ void KeepRationaleTrue(const RationaleEntry* own, const RationaleEntry* category
   }
 }
 
-// Removes the answers (kNeedPrefix) that name a law of a sector not among `sectors` (issue 14
-// third review #2: no DORA answer for a document of no financial entity).
-void DropAnswersOfOtherSectors(const std::vector<std::string>& sectors, Finding& finding) {
+// Leaves in finding.rationale.sectors only the sectors the document shows (`sectors`, or one
+// shown within such a sector) and "all"; "all" when none is left (issue 14 s11 #4: a sentence
+// kept as written listed every sector its rationale was written for).
+void KeepShownSectors(const std::vector<std::string>& sectors, Finding& finding) {
+  auto& listed = finding.rationale.sectors;
+  listed.erase(std::remove_if(listed.begin(), listed.end(),
+                              [&](const std::string& s) {
+                                return s != "all" && !Has(sectors, s) && !MayNameLawOf(sectors, s);
+                              }),
+               listed.end());
+  if (listed.empty()) listed = {"all"};
+}
+
+// Removes the considerations (answers, kNeedPrefix, and the rule's and positions' advice alike)
+// that name a law of a sector not among `sectors`, unless the clause or its section heading
+// names that sector's law itself (issue 14 third review #2: no DORA answer for a document of no
+// financial entity; s11 #1: no advice on the SCCs' governing law in a contract under no
+// data-protection regime).
+void DropAdviceOfOtherSectors(const std::vector<std::string>& sectors, Finding& finding) {
+  const std::vector<NamedLaw> own = SectorLawsNamed(finding.section + "\n" + finding.text);
+  const auto foreign = [&](const NamedLaw& law) {
+    return !Has(sectors, law.sector) && !MayNameLawOf(sectors, law.sector) &&
+           std::none_of(own.begin(), own.end(),
+                        [&](const NamedLaw& named) { return named.sector == law.sector; });
+  };
   auto& list = finding.considerations;
   list.erase(std::remove_if(list.begin(), list.end(),
                             [&](const std::string& text) {
-                              if (text.compare(0, kNeedPrefix.size(), kNeedPrefix) != 0) {
-                                return false;
-                              }
                               const std::vector<NamedLaw> laws = SectorLawsNamed(text);
-                              return std::any_of(laws.begin(), laws.end(), [&](const NamedLaw& l) {
-                                return !Has(sectors, l.sector) && !MayNameLawOf(sectors, l.sector);
-                              });
+                              return std::any_of(laws.begin(), laws.end(), foreign);
                             }),
              list.end());
 }
@@ -664,8 +711,9 @@ void FitRationalesToSectors(const RuleSetData& data, const std::vector<std::stri
         KeepRationaleTrue(own, category, of_clause, check, finding);
       }
     }
-    DropAnswersOfOtherSectors(sectors, finding);
+    KeepShownSectors(sectors, finding);
   }
+  for (Finding& finding : report->findings) DropAdviceOfOtherSectors(sectors, finding);
 }
 
 }  // namespace clausescan::internal

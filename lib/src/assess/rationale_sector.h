@@ -30,8 +30,9 @@ std::vector<std::string> DocumentSectors(std::string_view folded);
 
 // Fits the rationale of every finding of report to `sectors` (DocumentSectors): for each finding,
 // to those of `sectors` of the family of the first (it, the sector it is shown within, and those
-// shown within that one) and those others whose signals (data.sectors, else the built-in table)
-// occur in the clause or its section heading (issue 14 third review #4), called `sectors` below;
+// shown within that one) and those others of which the clause or its section heading shows as
+// many distinct signals as the sector `needs` (data.sectors, else the built-in table; issue 14
+// third review #4, s11 #2), called `sectors` below;
 // the answers are dropped by the document's `sectors`. A finding whose
 // flag parameter is true and whose rule's, else category's, rationale has a `flag_rationale` for
 // it gets that sentence whatever `sectors`, with only the sources of that flag and without the
@@ -54,14 +55,18 @@ std::vector<std::string> DocumentSectors(std::string_view folded);
 // `sectors` are appended to its considerations (kNeedPrefix, AddUnlessSaid): a document gets no
 // other sector's answers. A rationale with `only_if` is left as it is for a finding whose flag
 // parameter of that name is true and gives its `neutral` sentence (with the sources of no
-// sector) to any other. Then every finding but one whose `only_if` rationale stands loses the
-// answers (kNeedPrefix) that name a law of a sector not among `sectors` (SectorLawsNamed,
-// MayNameLawOf). Findings with no rationale are left as they are.
+// sector) to any other. A fitted rationale's `sectors` then lists only sectors among `sectors`
+// (or shown within one of them), else "all". Every finding, with a rationale or not, then loses
+// the considerations (answers, kNeedPrefix, and the rule's and positions' advice alike) that
+// name a law of a sector not among `sectors` (SectorLawsNamed, MayNameLawOf) unless its clause
+// or section heading names that sector's law itself: the document's regime gates advice as it
+// gates the rationale.
 // A sentence that cites a regulation clause by number (RegulationClausesCited) is chosen only
 // where that clause holds for the finding (issue 14 fourth review #1): the clause the finding
-// lies in (clause_of, same index as report->findings; missing or "": none), a clause its text or
-// section heading cites, or one whose `subject` (a source's, in any rationale of data) its text
-// or section heading matches; otherwise the next sentence of the order above, and as a last
+// lies in (clause_of, same index as report->findings; missing or "": none; a sentence citing it
+// holds whatever else it cites), a clause its text or section heading cites, or one whose
+// `subject` (a source's, in any rationale of data) its text or section heading matches, but not
+// by subject a clause of the regulation of the clause the finding lies in (s11 #2); otherwise the next sentence of the order above, and as a last
 // resort the rule's, else the category's, `neutral` sentence (no rationale when neither has
 // one); no source citing such a clause is kept. So too a sentence that names a law of a sector
 // not among the finding's sectors (fourth review #2: a rule's union sentence naming DORA in a

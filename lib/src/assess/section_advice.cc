@@ -116,8 +116,9 @@ void DropGrantedProposals(const RuleSetData& data, const std::map<std::string, P
 }
 
 // Removes from finding's considerations the rationale's answers (the rule's own entry, else the
-// category's; general and sector answers) whose `when` holds in none of its alternatives on the
-// clause read with its section and document (`read`).
+// category's; general and sector answers, and the mandated text's answers of the first of the
+// two that has some) whose `when` holds in none of its alternatives on the clause read with its
+// section and document (`read`).
 void DropGrantedAnswers(const RuleSetData& data, const std::map<std::string, ParamValue>& read,
                         Finding& finding) {
   auto entry = data.rationales.find(finding.rule);
@@ -134,6 +135,22 @@ void DropGrantedAnswers(const RuleSetData& data, const std::map<std::string, Par
   };
   drop(entry->second.answers);
   for (const auto& [sector, answers] : entry->second.sector_answers) drop(answers);
+  // The mandated text's answers (no prefix), of the rule's own entry, else the category's, as
+  // GiveWayToMandatedText offers them (issue 14 s11 #3: no "choose an Option" where another clause
+  // of the SCCs chose it).
+  for (const std::string& key : {finding.rule, finding.category}) {
+    auto mandated = data.rationales.find(key);
+    if (mandated == data.rationales.end() || mandated->second.mandated_answers.empty()) continue;
+    for (const auto& [kind, answers] : mandated->second.mandated_answers) {
+      for (const Consideration& answer : answers) {
+        if (answer.when.empty() || OfferedOn(answer, read)) continue;
+        const std::string text = FillPlaceholders(answer.text, finding.parameters);
+        auto& list = finding.considerations;
+        list.erase(std::remove(list.begin(), list.end(), text), list.end());
+      }
+    }
+    break;
+  }
 }
 
 }  // namespace

@@ -27,8 +27,9 @@ namespace clausescan::internal {
 // removed likewise when a condition of the position on a parameter the finding lacks fails on
 // the parameters filled in ("reports come first" where another clause puts reports first); its
 // risk and reason stay. The answers of the finding's rationale (kNeedPrefix: the rule's own
-// entry, else its category's, general and sector answers) are removed likewise when their `when`
-// fails on the parameters filled in (issue 14 fourth review #1). Considerations without `when` are left as they are, and so are findings
+// entry, else its category's, general and sector answers; and, unprefixed, the mandated text's
+// answers GiveWayToMandatedText gave it) are removed likewise when their `when` fails on the
+// parameters filled in (issue 14 fourth review #1, s11 #3). Considerations without `when` are left as they are, and so are findings
 // without a section that no parameter of document scope reaches. Expects findings assessed
 // (Assess) and merged; rule ids are looked up in data.rules (sorted by id), an unknown id leaves
 // its finding alone. Never fails.
