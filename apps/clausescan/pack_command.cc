@@ -335,10 +335,17 @@ int RunPack(PackArgs args) {
   control.not_removed = &not_removed;
   std::vector<std::string> swept;
   control.swept = &swept;
+  std::vector<std::string> stale_kept;
+  control.stale_kept = &stale_kept;
   Result<bool> written = WritePack(pack, *shared, args.output, write_options, control);
   for (const std::string& path : swept) {
     PrintError(args.output + ": note: removed " + path +
                ", left by an earlier run that was killed before it finished");
+  }
+  for (const std::string& path : stale_kept) {
+    PrintError(args.output + ": note: " + path +
+               " has the name of a pack run's temporary but not its marker, so it was left as it"
+               " is; if an earlier run left it, it may hold NDA documents: remove it yourself");
   }
   if (!written) {
     interruption.Finish();  // an interrupted write: the signal's message and status (130, 143)

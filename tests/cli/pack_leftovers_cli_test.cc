@@ -20,12 +20,13 @@ namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-// A temporary folder as a killed run leaves it (an NDA document inside), last changed `age`
-// seconds ago.
-fs::path LeftFolder(const fs::path& dir, const std::string& name, int age) {
+// A temporary folder as a killed run leaves it (an NDA document inside and, where `marked`, the
+// marker file a run writes first), last changed `age` seconds ago.
+fs::path LeftFolder(const fs::path& dir, const std::string& name, int age, bool marked = true) {
   const fs::path folder = dir / name;
   fs::create_directories(folder / "documents" / "nda");
   WriteWholeFile(folder / "documents" / "nda" / "soc2.txt", "confidential\n");
+  if (marked) WriteWholeFile(folder / ".clausescan-pack-unfinished", "");
   const struct timespec times[2] = {{std::time(nullptr) - age, 0}, {std::time(nullptr) - age, 0}};
   ::utimensat(AT_FDCWD, folder.c_str(), times, 0);
   return folder;
@@ -58,6 +59,32 @@ TEST(PackLeftovers, TheNextRunRemovesWhatAKilledRunLeft) {
     EXPECT_TRUE(fs::exists(kept / "documents" / "nda" / "soc2.txt")) << kept;
     EXPECT_THAT(r.err, Not(HasSubstr(kept.string()))) << kept;
   }
+}
+
+// Attack review of main e77cfe5 #1: the sweep removed any folder whose name had the
+// temporary's shape (".pack.clausescan-backup", the user's, with their notes inside). Only a
+// folder holding a run's marker is removed; one without it, or a file of that name, stays and
+// is named in a note.
+TEST(PackLeftovers, AFolderNamedLikeATemporaryWithoutTheRunMarkerIsKept) {
+  TempDir dir;
+  fs::copy(SourcePath("corpus/profile"), dir.path() / "profile", fs::copy_options::recursive);
+  const fs::path users = LeftFolder(dir.path(), ".pack.clausescan-backup", 7200, false);
+  const fs::path file = dir.path() / ".pack.clausescan-old123";
+  WriteWholeFile(file, "precious\n");
+  const struct timespec times[2] = {{std::time(nullptr) - 7200, 0}, {std::time(nullptr) - 7200, 0}};
+  ::utimensat(AT_FDCWD, file.c_str(), times, 0);
+  const RunResult r = RunClausescan(
+      "pack " + Quote(SourcePath("corpus/security-addendum.md")) + " --profile " +
+      Quote(dir.path() / "profile" / "acme-profile.yaml") + " --as-of 2026-12-06 -o " +
+      Quote(dir.path() / "pack"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(fs::exists(dir.path() / "pack" / "index.md"));
+  EXPECT_FALSE(fs::exists(dir.path() / "pack" / ".clausescan-pack-unfinished"));
+  EXPECT_TRUE(fs::exists(users / "documents" / "nda" / "soc2.txt"));
+  EXPECT_TRUE(fs::exists(file));
+  EXPECT_THAT(r.err, Not(HasSubstr("removed")));
+  EXPECT_THAT(r.err, HasSubstr(users.string() + " has the name of a pack run's temporary"));
+  EXPECT_THAT(r.err, HasSubstr(file.string() + " has the name of a pack run's temporary"));
 }
 
 }  // namespace

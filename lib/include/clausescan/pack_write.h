@@ -28,9 +28,14 @@ struct PackWriteControl {
   // When given: set to the temporary folders and files (".NAME.clausescan-XXXXXX" beside the
   // output, and libzip's ".NAME.zip.clausescan-XXXXXX.XXXXXX") that earlier runs writing the same
   // output left when killed before they finished (SIGKILL, a power cut), and that this run
-  // removed before writing: the caller's own, not symbolic links, unchanged for a minute and
-  // locked by no run (a run holds an flock(2) on its temporary while it writes it). Others stay.
+  // removed before writing: folders only, the caller's own, not symbolic links, unchanged for a
+  // minute, locked by no run (a run holds an flock(2) on its temporary while it writes it) and
+  // holding the marker file every run writes first into its temporary folder. Others stay.
   std::vector<std::string>* swept = nullptr;
+  // When given: set to what has a temporary's name and would be swept but cannot be proved a
+  // run's own (no marker inside, or a file: a zip temporary); left as it is, for the caller to
+  // name so the user can remove it.
+  std::vector<std::string>* stale_kept = nullptr;
 };
 
 // WritePack of clausescan/pack.h, with control. Documents are opened and checked before anything

@@ -565,6 +565,7 @@ namespace {
 
 // Whether name is a temporary of a run writing the output named `output_name`: the prefix
 // ".NAME.clausescan-", six characters from mkdtemp or mkstemp, and libzip's ".XXXXXX" or none.
+// The name alone proves nothing (".pack.clausescan-backup" may be the user's): see kRunMarker.
 bool IsTemporaryOf(const std::string& name, const std::string& output_name) {
   const std::string prefix = "." + output_name + ".clausescan-";
   if (!name.starts_with(prefix)) return false;
@@ -572,10 +573,22 @@ bool IsTemporaryOf(const std::string& name, const std::string& output_name) {
   return rest == 6 || (rest == 13 && name[prefix.size() + 6] == '.');
 }
 
-// Removes what runs writing output_name into folder left there when killed (see
-// PackWriteControl::swept) and returns the paths removed.
-std::vector<std::string> SweepStaleTemporaries(const fs::path& folder,
-                                               const std::string& output_name) {
+// The empty file a run writes first into its temporary folder and removes just before the
+// folder is renamed into place: a folder holding it was made by a pack run and is not complete.
+constexpr const char* kRunMarker = ".clausescan-pack-unfinished";
+
+// Whether folder (opened as dir_fd) holds the run marker as a regular file.
+bool HoldsRunMarker(int dir_fd) {
+  struct stat st {};
+  return ::fstatat(dir_fd, kRunMarker, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode);
+}
+
+// Removes the temporary folders that runs writing output_name into folder left there when
+// killed (see PackWriteControl::swept) and returns the paths removed; names in *kept the ones
+// with a temporary's name that it cannot prove are a run's (no run marker, or a zip temporary,
+// a plain file): those are left as they are.
+std::vector<std::string> SweepStaleTemporaries(const fs::path& folder, const std::string& output_name,
+                                               std::vector<std::string>* kept) {
   constexpr time_t kStaleSeconds = 60;  // a run's temporary changes as it is written
   std::vector<std::string> removed;
   struct stat folder_st {};
@@ -592,9 +605,13 @@ std::vector<std::string> SweepStaleTemporaries(const fs::path& folder,
     }
     const int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
     if (fd < 0) continue;
-    if (::flock(fd, LOCK_EX | LOCK_NB) == 0 &&
-        internal::RemoveTree(path.string(), folder_st.st_dev).empty()) {
-      removed.push_back(path.string());
+    if (::flock(fd, LOCK_EX | LOCK_NB) == 0) {  // a running pack holds its lock: not stale
+      if (S_ISDIR(st.st_mode) && HoldsRunMarker(fd) &&
+          internal::RemoveTree(path.string(), folder_st.st_dev).empty()) {
+        removed.push_back(path.string());
+      } else if (kept != nullptr) {
+        kept->push_back(path.string());
+      }
     }
     ::close(fd);
   }
@@ -631,7 +648,8 @@ Result<bool> WritePack(const Pack& pack, const Profile& profile, const std::stri
 
   const fs::path path(output);
   const fs::path folder = path.parent_path().empty() ? fs::path(".") : path.parent_path();
-  std::vector<std::string> swept = SweepStaleTemporaries(folder, path.filename().string());
+  std::vector<std::string> swept =
+      SweepStaleTemporaries(folder, path.filename().string(), control.stale_kept);
   if (control.swept != nullptr) *control.swept = std::move(swept);
   std::string pattern = (folder / ("." + path.filename().string() + ".clausescan-XXXXXX")).string();
   std::optional<Error> error;
@@ -647,7 +665,17 @@ Result<bool> WritePack(const Pack& pack, const Profile& profile, const std::stri
     }
     lock = ::open(pattern.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     if (lock >= 0) ::flock(lock, LOCK_EX);
-    error = WriteFolder(pattern, files, documents, output, control.interrupted);
+    const fs::path marker = fs::path(pattern) / kRunMarker;
+    const int marker_fd = ::open(marker.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (marker_fd < 0) {
+      error = IoError(output, "cannot create a file in its temporary folder: " + Errno());
+    } else {
+      ::close(marker_fd);
+      error = WriteFolder(pattern, files, documents, output, control.interrupted);
+      if (!error && ::unlink(marker.c_str()) != 0) {
+        error = IoError(output, "cannot complete its temporary folder: " + Errno());
+      }
+    }
   }
   if (!error && control.interrupted && control.interrupted()) error = Interrupted(output);
   if (!error) error = Publish(pattern, path, exists, options.force, not_removed);
