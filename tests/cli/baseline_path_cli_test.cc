@@ -36,5 +36,26 @@ TEST(BaselinePath, AFileNameThatIsNotUtf8MatchesItsOwnReport) {
   EXPECT_THAT(again.out, HasSubstr("accepted in the baseline"));
 }
 
+// Attack review of main e77cfe5 #2: a Markdown clause whose emphasis wraps a tag
+// ("*<u>72 hours</u>*") is stored cleaned once ("*72 hours*"), and the baseline cleaned the
+// stored text again ("72 hours"): the run's own report did not accept its findings.
+TEST(BaselinePath, AMarkdownReportAcceptsItsOwnFindings) {
+  TempDir dir;
+  const fs::path contract = dir.path() / "md2.md";
+  WriteWholeFile(contract,
+                 "The Provider shall notify the Customer of a security incident within "
+                 "*<u>72 hours</u>* of becoming aware of it.\n\n"
+                 "The Provider's total liability shall not exceed the fees paid in the "
+                 "_<span class=\"x\">twelve (12) months</span>_ before the claim.\n");
+  const fs::path baseline = dir.path() / "nb-md2.json";
+  const RunResult first =
+      RunClausescan("scan " + Quote(contract) + " -f json -o " + Quote(baseline));
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  ASSERT_THAT(ReadWholeFile(baseline), HasSubstr("72 hours"));
+  const RunResult again = RunClausescan("scan " + Quote(contract) + " --baseline " +
+                                        Quote(baseline) + " --fail-on info");
+  EXPECT_EQ(again.exit_code, 0) << again.out << again.err;
+}
+
 }  // namespace
 }  // namespace clausescan::testing

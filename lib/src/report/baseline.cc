@@ -22,10 +22,24 @@ using Json = nlohmann::json;
 // again (up to about 35 times the file for JSON made of empty objects: 1.1 GB at this limit).
 constexpr std::size_t kMaxBaselineBytes = std::size_t{32} << 20;
 
+// The text ReadableQuote settles on when applied again and again: a finding's text as written
+// and the text a report stored (cleaned once) reach the same one, since cleaning can uncover a
+// marker it then removes ("*<u>72 hours</u>*" -> "*72 hours*" -> "72 hours"). At most 64 passes
+// (each removes at least one byte, so only nesting deeper than that stops early).
+std::string SettledQuote(std::string_view text, std::string_view format) {
+  std::string settled(text);
+  for (int pass = 0; pass < 64; ++pass) {
+    std::string next = internal::ReadableQuote(settled, format);
+    if (next == settled) break;
+    settled = std::move(next);
+  }
+  return settled;
+}
+
 // Keys of a document's entries; the document's path is the outer key of Baseline::counts_.
-// The text is read as every report quotes it (ReadableQuote for the document's format), so a
-// baseline written with the text as written in a Markdown file (before reports cleaned it) and
-// one written since accept the same findings.
+// The text is read as every report quotes it, settled (SettledQuote), so a baseline written
+// with the text as written in a Markdown file (before reports cleaned it), one written since
+// (cleaned once) and the finding as found now give the same key.
 std::string FindingKey(std::string_view rule, std::string_view text, std::string_view format) {
   std::string key = "finding";
   key += '\0';
@@ -33,7 +47,7 @@ std::string FindingKey(std::string_view rule, std::string_view text, std::string
   key += '\0';
   // Whitespace runs as one space; format characters kept, so two clauses that differ only in
   // them stay apart.
-  key += internal::CleanText(internal::ReadableQuote(text, format), internal::FormatChars::kKeep);
+  key += internal::CleanText(SettledQuote(text, format), internal::FormatChars::kKeep);
   return key;
 }
 
