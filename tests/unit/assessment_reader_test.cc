@@ -128,16 +128,16 @@ TEST(ReaderRisk, EffortsUptimeTargetIsLowAndSaysItIsATarget) {
 }
 
 // issue 15 #4: a certificate of deletion only on the customer's request is not the automatic
-// one, and the advice does not propose what it grants; issue 15 #8: a careful reader still rates
-// it medium (GUIDELINES.md: "a certificate of deletion on demand").
-TEST(ReaderRisk, CertificateOfDeletionOnDemandIsMediumWithItsOwnAdvice) {
+// one, and the advice does not propose what it grants; two independent readers rate it low (one
+// signed letter for a deletion due anyway; GUIDELINES.md since 2026-12-07).
+TEST(ReaderRisk, CertificateOfDeletionOnDemandIsLowWithItsOwnAdvice) {
   const Report report = Scan(
       "# Data Processing Addendum\n\n9.2 After the subscription ends, Provider will delete "
       "Customer Personal Data within 45 days. Provider will issue a certificate of deletion upon "
       "Customer's request.\n");
   const std::vector<Finding> found = On(report, "data_deletion", "certificate of deletion");
   ASSERT_EQ(found.size(), 1u);
-  EXPECT_EQ(found[0].risk, Risk::kMedium);
+  EXPECT_EQ(found[0].risk, Risk::kLow);
   for (const std::string& text : found[0].considerations) {
     EXPECT_EQ(text.find("within 30 days after Customer's written request"), std::string::npos);
   }
@@ -416,7 +416,7 @@ TEST(ReaderNotice, AnIncidentThatOccursDoesNotStartTheClockAtOccurrence) {
 }
 
 // issue 15 #4 (review item 4): a certificate of erasure given only when the customer asks is
-// read as such; issue 15 #8: a careful reader still checks it (medium, GUIDELINES.md).
+// read as such, and rated low (GUIDELINES.md since 2026-12-07: two independent readers).
 TEST(ReaderDeletion, ACertificateOnlyOnRequestIsReadAsOnRequest) {
   const Report report = Scan(
       "# Processing Terms\n\n11. The Vendor will hand the Client a signed certificate that its "
@@ -424,7 +424,7 @@ TEST(ReaderDeletion, ACertificateOnlyOnRequestIsReadAsOnRequest) {
   const std::vector<Finding> found = On(report, "data_deletion", "certificate");
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].parameters.count("certification_on_request"), 1u);
-  EXPECT_EQ(found[0].risk, Risk::kMedium);
+  EXPECT_EQ(found[0].risk, Risk::kLow);
 }
 
 // issue 15 #4 (review item 5): advice the clause already grants in a neighbouring sentence of the

@@ -23,16 +23,17 @@ bool Says(const Finding& f, const std::string& words) {
   return false;
 }
 
-// issue 15 #8: a certificate of deletion the customer may demand is still a signed statement
-// that every copy is gone: medium (check it), judged by its own position, not the automatic one.
-TEST(KindOfProvision, ACertificateOfDeletionOnDemandIsMedium) {
+// issue 15 #8: a certificate of deletion the customer may demand is one signed letter for a
+// deletion due anyway: low (two independent readers, GUIDELINES.md since 2026-12-07), judged by
+// its own position, not the automatic one.
+TEST(KindOfProvision, ACertificateOfDeletionOnDemandIsLow) {
   const Report report = Scan(
       "# Hosting Addendum\n\n9. After termination the Host will destroy the Client's records and "
       "will supply a written certificate of destruction upon the Client's request.\n");
   const std::vector<Finding> found = On(report, "data_deletion", "certificate of destruction");
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].parameters.count("certification_on_request"), 1u);
-  EXPECT_EQ(found[0].risk, Risk::kMedium);
+  EXPECT_EQ(found[0].risk, Risk::kLow);
   EXPECT_TRUE(Says(found[0], "only if the customer asks")) << found[0].reasons.at(0);
 }
 
