@@ -197,10 +197,11 @@ FilterEnd FilterJsonLines(const Scanner& scanner, std::size_t max_line,
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     JsonLinesRequest request = ReadJsonLinesRequest(line, number);
     id = std::move(request.id);
-    if (std::exchange(first, false) && request.error && !LooksLikeARecord(line) &&
-        !nlohmann::json::accept(line)) {
+    // A first line that does not open a JSON object ("2025", "1", "[1]": text extracted from a
+    // PDF often starts with a page number or a year) is no stream of requests.
+    if (std::exchange(first, false) && request.error && !LooksLikeARecord(line)) {
       PrintError(Error(ErrorCode::kInvalidArgument,
-                       fmt::format("standard input is not JSON Lines: line {} is no JSON ({}); "
+                       fmt::format("standard input is not JSON Lines: line {} is no JSON object ({}); "
                                    "nothing written (--format jsonl with stdin reads "
                                    "{{\"id\", \"text\"}} lines; for one document on stdin, "
                                    "choose another --format)",

@@ -59,11 +59,31 @@ TEST(JsonLinesStream, TextThatIsNoJsonIsRefusedOnceAndNothingWritten) {
   r = RunClausescan("scan --format jsonl -", "", {.in = "< " + Quote(dpa)});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_TRUE(r.out.empty()) << r.out;
-  // A first line of JSON that is no request stays one error line, and the filter goes on.
-  const std::string lines = "[1]\n{\"id\":2,\"text\":" + Json(kNotice).dump() + "}\n";
+  // A later line of JSON that is no request stays one error line, and the filter goes on.
+  const std::string lines = "{\"id\":2,\"text\":" + Json(kNotice).dump() + "}\n[1]\n" +
+                            "{\"id\":3,\"text\":" + Json(kNotice).dump() + "}\n";
   r = RunClausescan("scan --format jsonl -", lines);
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 2) << r.out;
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 3) << r.out;
+}
+
+// Attack review of main e77cfe5 #3: a contract whose first line happens to be JSON (a page
+// number, a year, a quoted title: "2025", "1", "\"CONFIDENTIAL\"", "[1]") got an error line per
+// line of it: a first line that opens no JSON object is no stream of requests either.
+TEST(JsonLinesStream, TextWhoseFirstLineIsJsonButNoObjectIsRefusedOnce) {
+  TempDir dir;
+  const std::string contract = ReadWholeFile(fs::path(CLAUSESCAN_SOURCE_DIR) / "corpus" / "msa.txt");
+  for (const std::string first : {"1", "2025", "\"CONFIDENTIAL\"", "null", "[1]"}) {
+    const fs::path paged = dir.path() / "paged.txt";
+    WriteWholeFile(paged, first + "\n" + contract);
+    const fs::path report = dir.path() / "r.jsonl";
+    const RunResult r =
+        RunClausescan("scan - -o " + Quote(report), "", {.in = "< " + Quote(paged)});
+    EXPECT_EQ(r.exit_code, 2) << first;
+    EXPECT_FALSE(fs::exists(report)) << first;
+    EXPECT_THAT(r.err, HasSubstr("standard input is not JSON Lines")) << first;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << first << r.err;
+  }
 }
 
 }  // namespace
