@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <iostream>
@@ -325,11 +326,12 @@ bool ScanInputs(const Scanner& scanner, const InputArgs& args,
   }
   bool ok = true;
   std::vector<std::string> files;
+  BatchOptions batch = args.batch;
   auto scan_files = [&] {
     if (files.empty()) return;
     ProgressBar bar(!args.no_progress);
     ScanPaths(
-        scanner, files, args.batch,
+        scanner, files, batch,
         [&](BatchItem& item) {
           if (!item.report) {
             PrintError(item.report.error().message());
@@ -353,6 +355,12 @@ bool ScanInputs(const Scanner& scanner, const InputArgs& args,
     struct stat st;
     return path == "-" || (stdin_known && ::stat(path.c_str(), &st) == 0 && SameFile(st, stdin_st));
   };
+  // A folder walk that finds the file standard input is redirected from skips it (attack review
+  // of main e77cfe5 #4: `scan - dd < dd/msa.txt` scanned it twice).
+  if (stdin_known && S_ISREG(stdin_st.st_mode) &&
+      std::find(args.paths.begin(), args.paths.end(), "-") != args.paths.end()) {
+    batch.skip_files.push_back("/proc/self/fd/0");
+  }
   bool stdin_scanned = false;
   for (const std::string& path : args.paths) {
     if (names_stdin(path)) {

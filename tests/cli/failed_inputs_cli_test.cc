@@ -342,5 +342,24 @@ TEST(StandardInput, NamedTwiceIsReadOnce) {
   }
 }
 
+// Attack review of main e77cfe5 #4: standard input redirected from a file that a folder walk of
+// the same run also finds (`scan - dd < dd/c.md`) was scanned twice, as <stdin> and as dd/c.md.
+TEST(StandardInput, AWalkSkipsTheFileStandardInputComesFrom) {
+  for (const std::string& order : {"- dd", "dd -"}) {
+    SCOPED_TRACE(order);
+    TempDir dir;
+    fs::create_directory(dir.path() / "dd");
+    WriteWholeFile(dir.path() / "dd" / "c.md", kNotice);
+    WriteWholeFile(dir.path() / "dd" / "other.md", kNotice);
+    const RunResult r =
+        ShellWithTimeout(dir.path(), "exec \"$CS\" scan -f json " + order + " < dd/c.md\n");
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    ASSERT_TRUE(Json::accept(r.out)) << r.out;
+    const Json reports = Json::parse(r.out);
+    ASSERT_TRUE(reports.is_array()) << r.out;
+    EXPECT_EQ(reports.size(), 2u) << r.out;  // <stdin> and dd/other.md
+  }
+}
+
 }  // namespace
 }  // namespace clausescan::testing
