@@ -384,7 +384,8 @@ TEST(RationaleTruth, ProposalTheClauseGrantsIsNotMade) {
   const std::vector<Finding> o = test_scan::On(open, "subprocessors", "may terminate");
   ASSERT_EQ(g.size(), 1u);
   ASSERT_EQ(o.size(), 1u);
-  EXPECT_THAT(g[0].positions, ::testing::Contains("subprocessors-objection-terminate"));
+  EXPECT_THAT(g[0].positions,
+              ::testing::Contains("subprocessors-objection-terminate-sole-remedy"));
   EXPECT_THAT(o[0].positions, ::testing::Contains("subprocessors-objection-terminate"));
   EXPECT_FALSE(Proposes(g[0], "Customer may terminate only the affected service"));
   EXPECT_FALSE(Proposes(g[0], "After an objection"));
