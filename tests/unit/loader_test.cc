@@ -514,6 +514,27 @@ std::vector<GoldenCase> GoldenCases() {
 )",
        "playbook.yaml:7:59: 'le' compares numbers, but parameter 'trigger' holds a word: test it "
        "with a value, 'in' or 'present'"},
+      // attack review of main e77cfe5 #6: a value a number can never equal
+      {"playbook equals a word on a number", "playbook.yaml",
+       R"(incident_notification:
+  positions:
+    - id: p
+      when: {window_hours: twenty}
+      risk: high
+      reason: r
+)",
+       "playbook.yaml:4:28: parameter 'window_hours' holds a number, so it never equals 'twenty': "
+       "write a number, or compare with lt, le, gt or ge"},
+      {"playbook in words on a number", "playbook.yaml",
+       R"(incident_notification:
+  positions:
+    - id: p
+      when: {window_hours: {in: [24, b]}}
+      risk: high
+      reason: r
+)",
+       "playbook.yaml:4:38: parameter 'window_hours' holds a number, so it never equals 'b': "
+       "write a number, or compare with lt, le, gt or ge"},
       {"category without title", "categories.yaml", "- {id: incident_notification}\n",
        "categories.yaml:1:3: missing required key 'title' in category entry"},
       {"duplicate category", "categories.yaml",

@@ -50,6 +50,27 @@ Status CheckComparable(const PolicyContext& ctx, const YAML::Node& node, const s
                                        op, param, holds));
 }
 
+// An error at node (a value a `when` tests param against: `param: value` or an item of `in`)
+// when ctx knows param holds a number or a flag and value can never be one, so the condition
+// could never hold (`window_hours: twenty`, `trigger: 5` on a flag).
+Status CheckTestedValue(const PolicyContext& ctx, const YAML::Node& node, const std::string& param) {
+  if (ctx.kinds == nullptr || !node.IsScalar()) return std::nullopt;
+  const auto kind = ctx.kinds->find(param);
+  if (kind == ctx.kinds->end()) return std::nullopt;
+  const ParamValue value = ScalarValue(node);
+  if (kind->second == ParamKind::kNumber && !std::holds_alternative<double>(value)) {
+    return ctx.file.At(node, fmt::format("parameter '{}' holds a number, so it never equals '{}': "
+                                         "write a number, or compare with lt, le, gt or ge",
+                                         param, node.Scalar()));
+  }
+  if (kind->second == ParamKind::kFlag && !std::holds_alternative<bool>(value)) {
+    return ctx.file.At(node, fmt::format("parameter '{}' is true or false, so it never equals "
+                                         "'{}': write true or false, or test 'present'",
+                                         param, node.Scalar()));
+  }
+  return std::nullopt;
+}
+
 Status ReadConditionOp(const YamlFile& file, const std::string& op, const YAML::Node& value,
                        Condition* condition) {
   static const std::map<std::string, Condition::Op, std::less<>> kComparisons = {
@@ -78,6 +99,7 @@ Status ReadConditionOp(const YamlFile& file, const std::string& op, const YAML::
 Status ReadCondition(const PolicyContext& ctx, const std::string& param, const YAML::Node& value,
                      std::vector<Condition>* out) {
   if (value.IsScalar()) {
+    CLAUSESCAN_RETURN_IF_ERROR(CheckTestedValue(ctx, value, param));
     out->push_back(Condition{param, Condition::Op::kEquals, ScalarValue(value), {}});
     return std::nullopt;
   }
@@ -91,6 +113,11 @@ Status ReadCondition(const PolicyContext& ctx, const std::string& param, const Y
   for (const auto& [op, entry] : ops.entries()) {
     if (op != "in" && op != "present") {
       CLAUSESCAN_RETURN_IF_ERROR(CheckComparable(ctx, entry.first, param, op));
+    }
+    if (op == "in" && entry.second.IsSequence()) {
+      for (const YAML::Node& item : entry.second) {
+        CLAUSESCAN_RETURN_IF_ERROR(CheckTestedValue(ctx, item, param));
+      }
     }
     Condition condition;
     condition.param = param;
