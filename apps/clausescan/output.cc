@@ -356,7 +356,11 @@ int StandardOutputError() { return g_stdout != nullptr ? g_stdout->error() : 0; 
 int FinishStandardOutput(int status) {
   std::cout.flush();
   const int error = g_stdout != nullptr ? g_stdout->error() : 0;
-  if (error == EPIPE || (error == 0 && g_output_reader_gone)) return kExitOk;
+  // A reader gone ends the run quietly, but a --fail-on gate the run reached (status 1, its list
+  // already on stderr) stays reached: a CI job's `| head` must not turn it into a pass.
+  if (error == EPIPE || (error == 0 && g_output_reader_gone)) {
+    return status == kExitFindings ? kExitFindings : kExitOk;
+  }
   if (error == 0) return status;
   PrintError("cannot write to standard output: " + Describe(error));
   return kExitError;

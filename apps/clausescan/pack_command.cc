@@ -251,8 +251,9 @@ std::string SignalLabel(int signal) {
 int RunPack(PackArgs args) {
   if (args.missing == "-") args.missing.clear();  // "-" is standard output, the default
   if (args.output == "-") {  // a pack is many files: it has no standard output to go to
-    PrintError("pack: -o - would be standard output, but a pack is a folder or a .zip file: "
-               "name one (./- for a folder named \"-\")");
+    PrintError(
+        "pack: -o - would be standard output, but a pack is a folder or a .zip file: "
+        "name one (./- for a folder named \"-\")");
     return kExitError;
   }
   // issue 13 #4 (fix-pack): the pack is built from contract files, never standard input.

@@ -155,9 +155,9 @@ bool LooksLikeARecord(std::string_view line) {
   return start != std::string_view::npos && line[start] == '{';
 }
 FilterEnd FilterJsonLines(const Scanner& scanner, std::size_t max_line,
-                     const std::optional<Baseline>& baseline, const std::string& baseline_path,
-                     const PrintOptions& options,
-                     const std::function<void(const Report&)>& judge, std::ostream& out) {
+                          const std::optional<Baseline>& baseline, const std::string& baseline_path,
+                          const PrintOptions& options,
+                          const std::function<void(const Report&)>& judge, std::ostream& out) {
   bool ok = true;
   bool first = true;  // no line that is not blank read yet
   LineReader reader(STDIN_FILENO, max_line);
@@ -200,14 +200,15 @@ FilterEnd FilterJsonLines(const Scanner& scanner, std::size_t max_line,
     // A first line that does not open a JSON object ("2025", "1", "[1]": text extracted from a
     // PDF often starts with a page number or a year) is no stream of requests.
     if (std::exchange(first, false) && request.error && !LooksLikeARecord(line)) {
-      PrintError(Error(ErrorCode::kInvalidArgument,
-                       fmt::format("standard input is not JSON Lines: line {} is no JSON object ({}); "
-                                   "nothing written (--format jsonl with stdin reads "
-                                   "{{\"id\", \"text\"}} lines; for one document on stdin, "
-                                   "choose another --format)",
-                                   number, request.error->detail()),
-                       "<stdin>", static_cast<int>(number))
-                     .message());
+      PrintError(
+          Error(ErrorCode::kInvalidArgument,
+                fmt::format("standard input is not JSON Lines: line {} is no JSON object ({}); "
+                            "nothing written (--format jsonl with stdin reads "
+                            "{{\"id\", \"text\"}} lines; for one document on stdin, "
+                            "choose another --format)",
+                            number, request.error->detail()),
+                "<stdin>", static_cast<int>(number))
+              .message());
       return FilterEnd::kNotJsonLines;
     }
     if (request.error) {
@@ -248,8 +249,8 @@ class FailOnTally {
     for (const Finding& f : report.findings) {
       if (f.risk < *threshold_) continue;
       ++findings_;
-      reached_.push_back(fmt::format("  {}:{} {} {}", report.document.path, f.line, f.category,
-                                     RiskName(f.risk)));
+      reached_.push_back(
+          fmt::format("  {}:{} {} {}", report.document.path, f.line, f.category, RiskName(f.risk)));
     }
     for (const MissingClause& m : report.missing) {
       if (m.risk < *threshold_) continue;

@@ -72,7 +72,8 @@ TEST(JsonLinesStream, TextThatIsNoJsonIsRefusedOnceAndNothingWritten) {
 // line of it: a first line that opens no JSON object is no stream of requests either.
 TEST(JsonLinesStream, TextWhoseFirstLineIsJsonButNoObjectIsRefusedOnce) {
   TempDir dir;
-  const std::string contract = ReadWholeFile(fs::path(CLAUSESCAN_SOURCE_DIR) / "corpus" / "msa.txt");
+  const std::string contract =
+      ReadWholeFile(fs::path(CLAUSESCAN_SOURCE_DIR) / "corpus" / "msa.txt");
   for (const std::string first : {"1", "2025", "\"CONFIDENTIAL\"", "null", "[1]"}) {
     const fs::path paged = dir.path() / "paged.txt";
     WriteWholeFile(paged, first + "\n" + contract);

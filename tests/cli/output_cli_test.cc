@@ -336,6 +336,25 @@ TEST(StandardOutput, AClosedPipeIsAQuietStop) {
   EXPECT_EQ(ReadWholeFile(dir.path() / "err"), "");
 }
 
+// Attack review of main e77cfe5 #5: with the reader gone, a run whose --fail-on gate was reached
+// exited 0 while stderr listed the findings at the gate: the gate's status 1 stays.
+TEST(StandardOutput, AClosedPipeKeepsAReachedFailOnGate) {
+  TempDir dir;
+  fs::create_directory(dir.path() / "many");
+  const std::string dpa = ReadWholeFile(fs::path(CLAUSESCAN_SOURCE_DIR) / "corpus" / "dpa.md");
+  for (int i = 0; i < 20; ++i)
+    WriteWholeFile(dir.path() / "many" / (std::to_string(i) + ".md"), dpa);
+  for (const std::string gate : {"medium", "high"}) {
+    RunScript(dir.path(), "{ '" + std::string(CLAUSESCAN_BINARY) + "' scan " +
+                              Quote(dir.path() / "many") + " --fail-on " + gate + " 2> " +
+                              Quote(dir.path() / "err") + "; echo $? > " +
+                              Quote(dir.path() / "status") + "; } | head -c 10 > /dev/null\n");
+    EXPECT_EQ(ReadWholeFile(dir.path() / "status"), "1\n") << gate;
+    EXPECT_THAT(ReadWholeFile(dir.path() / "err"), ::testing::HasSubstr("--fail-on " + gate))
+        << gate;
+  }
+}
+
 // issue 16 #11: the JSON Lines filter stops when its reader goes away (yes | clausescan | head
 // ran for ever). timeout(1) stops a filter that would not.
 TEST(JsonLinesFilterLimits, StopsWhenTheOutputIsClosed) {

@@ -45,10 +45,10 @@ TEST(PackLeftovers, TheNextRunRemovesWhatAKilledRunLeft) {
   const int lock = ::open(locked.c_str(), O_RDONLY | O_DIRECTORY);
   ASSERT_GE(lock, 0);
   ASSERT_EQ(::flock(lock, LOCK_EX), 0);
-  const RunResult r = RunClausescan(
-      "pack " + Quote(SourcePath("corpus/security-addendum.md")) + " --profile " +
-      Quote(dir.path() / "profile" / "acme-profile.yaml") + " --as-of 2026-12-06 -o " +
-      Quote(dir.path() / "pack"));
+  const RunResult r =
+      RunClausescan("pack " + Quote(SourcePath("corpus/security-addendum.md")) + " --profile " +
+                    Quote(dir.path() / "profile" / "acme-profile.yaml") +
+                    " --as-of 2026-12-06 -o " + Quote(dir.path() / "pack"));
   ::close(lock);
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(fs::exists(dir.path() / "pack" / "index.md"));
@@ -73,10 +73,10 @@ TEST(PackLeftovers, AFolderNamedLikeATemporaryWithoutTheRunMarkerIsKept) {
   WriteWholeFile(file, "precious\n");
   const struct timespec times[2] = {{std::time(nullptr) - 7200, 0}, {std::time(nullptr) - 7200, 0}};
   ::utimensat(AT_FDCWD, file.c_str(), times, 0);
-  const RunResult r = RunClausescan(
-      "pack " + Quote(SourcePath("corpus/security-addendum.md")) + " --profile " +
-      Quote(dir.path() / "profile" / "acme-profile.yaml") + " --as-of 2026-12-06 -o " +
-      Quote(dir.path() / "pack"));
+  const RunResult r =
+      RunClausescan("pack " + Quote(SourcePath("corpus/security-addendum.md")) + " --profile " +
+                    Quote(dir.path() / "profile" / "acme-profile.yaml") +
+                    " --as-of 2026-12-06 -o " + Quote(dir.path() / "pack"));
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(fs::exists(dir.path() / "pack" / "index.md"));
   EXPECT_FALSE(fs::exists(dir.path() / "pack" / ".clausescan-pack-unfinished"));

@@ -587,7 +587,8 @@ bool HoldsRunMarker(int dir_fd) {
 // killed (see PackWriteControl::swept) and returns the paths removed; names in *kept the ones
 // with a temporary's name that it cannot prove are a run's (no run marker, or a zip temporary,
 // a plain file): those are left as they are.
-std::vector<std::string> SweepStaleTemporaries(const fs::path& folder, const std::string& output_name,
+std::vector<std::string> SweepStaleTemporaries(const fs::path& folder,
+                                               const std::string& output_name,
                                                std::vector<std::string>* kept) {
   constexpr time_t kStaleSeconds = 60;  // a run's temporary changes as it is written
   std::vector<std::string> removed;

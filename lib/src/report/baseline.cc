@@ -63,8 +63,8 @@ std::string MissingKey(std::string_view category) {
 // (names that differ only in such bytes share one entry).
 std::string StoredPath(const std::string& path) {
   if (internal::FindInvalidUtf8(path) == std::string::npos) return path;
-  return Json::parse(Json(path).dump(-1, ' ', /*ensure_ascii=*/false,
-                                     Json::error_handler_t::replace))
+  return Json::parse(
+             Json(path).dump(-1, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace))
       .get<std::string>();
 }
 
@@ -129,8 +129,8 @@ Result<Baseline> Baseline::FromJson(std::string_view json, const std::string& na
   if (!whole.is_discarded()) {
     // A scan in which an input failed writes {"reports": [...], "errors": [...]}; the inputs
     // that failed have no findings to accept.
-    const bool with_errors = whole.is_object() && whole.contains("reports") &&
-                             !whole.contains("document");
+    const bool with_errors =
+        whole.is_object() && whole.contains("reports") && !whole.contains("document");
     const Json& reports = with_errors ? whole["reports"] : whole;
     if (reports.is_array()) {
       for (const Json& report : reports) {

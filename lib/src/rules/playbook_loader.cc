@@ -14,7 +14,6 @@ Error EmptyWhen(const YamlFile& file, const YAML::Node& node) {
   return file.At(node, "'when' states no condition: leave 'when' out for advice always offered");
 }
 
-
 Status CheckDeclared(const PolicyContext& ctx, const YAML::Node& node, const std::string& param) {
   if (std::find(ctx.params.begin(), ctx.params.end(), param) != ctx.params.end()) {
     return std::nullopt;
@@ -53,7 +52,8 @@ Status CheckComparable(const PolicyContext& ctx, const YAML::Node& node, const s
 // An error at node (a value a `when` tests param against: `param: value` or an item of `in`)
 // when ctx knows param holds a number or a flag and value can never be one, so the condition
 // could never hold (`window_hours: twenty`, `trigger: 5` on a flag).
-Status CheckTestedValue(const PolicyContext& ctx, const YAML::Node& node, const std::string& param) {
+Status CheckTestedValue(const PolicyContext& ctx, const YAML::Node& node,
+                        const std::string& param) {
   if (ctx.kinds == nullptr || !node.IsScalar()) return std::nullopt;
   const auto kind = ctx.kinds->find(param);
   if (kind == ctx.kinds->end()) return std::nullopt;
