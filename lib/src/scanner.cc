@@ -507,13 +507,16 @@ int GuessType(const internal::RuleSetData& data, const Document& doc,
 
 // Sets report->document.type to the type (index from GuessType) and lists the clauses that type
 // expects but no finding provides. Expects the findings in place.
+// Sets the document's type and, when judge_missing, the clauses its type expects and no finding
+// holds (a report cut at --max-findings does not hold every finding, so it judges none).
 void AddTypeAndMissing(const internal::RuleSetData& data, int type,
-                       const internal::NormalizedText& text, Report* report) {
+                       const internal::NormalizedText& text, bool judge_missing, Report* report) {
   if (type < 0) {
     report->document.type = "other";
     return;
   }
   report->document.type = data.doctypes[type].id;
+  if (!judge_missing) return;
   report->missing = internal::MissingClauses(data, data.doctypes[type], report->findings,
                                              data.doctype_guesser->Applicable(type, text.folded));
 }
@@ -627,7 +630,7 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   }
   internal::ReadSubprocessorScheme(data, report.findings, doctype);
   internal::ReadIndemnityCarveouts(data, report.findings, doctype);
-  internal::FoldListItems(data, doc.text, report.findings, doctype);      // issue 15 #4
+  internal::FoldListItems(data, doc.text, report.findings, doctype);  // issue 15 #4
   for (Finding& finding : report.findings) {
     finding.holds.clear();  // JudgeFromSide says whose duty or right it is
     const internal::Rule* rule = rule_of[finding.rule];
@@ -640,13 +643,14 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   internal::ReadOneSidedCarveouts(report.findings);              // issue 15 #8
   if (more) {
     report.notes.push_back(
-        fmt::format("{} finding{} shown; the document has more (raise --max-findings)",
+        fmt::format("{} finding{} shown; the document has more (raise --max-findings); missing "
+                    "clauses not judged",
                     max_findings, max_findings == 1 ? "" : "s"));
   }
-  AddTypeAndMissing(data, type, text, &report);
+  AddTypeAndMissing(data, type, text, !more, &report);
   const std::vector<std::string> sectors = internal::DocumentSectors(
       data.sectors ? *data.sectors : *internal::BuiltinSectors(), text.folded);
-  report.document.sectors = sectors;                         // issue 14 third review #7
+  report.document.sectors = sectors;  // issue 14 third review #7
   const std::vector<std::string> clause_of =
       ClausesOfFindings(sectors, outline, finding_sections, report);
   internal::FitRationalesToSectors(data, sectors, clause_of, &report);  // issue 14 (review rev5)
@@ -657,8 +661,8 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   // After the sector and mandated answers are in and the sides judged (issue 14 fourth review
   // #1, s11 #3): what the section or the document grants is left out of every kind of advice.
   internal::DropAdviceGrantedNearby(data, report.findings, text.folded);  // issue 15 #4
-  if (!options.rationale) internal::DropRationale(&report);  // issue 14 #2
-  if (options.profile) {                                     // issue 13 #2
+  if (!options.rationale) internal::DropRationale(&report);               // issue 14 #2
+  if (options.profile) {                                                  // issue 13 #2
     const CalendarDate on = options.profile_date.value_or(CalendarDate::Today());
     std::optional<CalendarDate> term_ends = options.term_ends;
     std::string term_source;

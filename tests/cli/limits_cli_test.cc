@@ -129,7 +129,8 @@ TEST(MaxFindings, ADenseDocumentReportsTheFirstNWithANote) {
   EXPECT_EQ(report["findings"][99]["line"], 100);  // the first 100, in document order
   EXPECT_EQ(report["summary"]["findings"], 100);
   EXPECT_EQ(report["notes"],
-            Json::array({"100 findings shown; the document has more (raise --max-findings)"}));
+            Json::array({"100 findings shown; the document has more (raise --max-findings); "
+                         "missing clauses not judged"}));
 
   RunResult by_default = RunClausescan("scan --format json " + Quote(dense));
   ASSERT_EQ(by_default.exit_code, 0) << by_default.err;
@@ -145,6 +146,22 @@ TEST(MaxFindings, ADenseDocumentReportsTheFirstNWithANote) {
   EXPECT_NE(text.out.find("3 findings shown; the document has more (raise --max-findings)"),
             std::string::npos)
       << text.out;
+}
+
+// Attack review of main e77cfe5 #7: a report cut at --max-findings judged missing clauses on the
+// findings kept, so the sample MSA (which limits liability) was "missing liability_cap high" and
+// tripped --fail-on high; a cut report judges none.
+TEST(MaxFindings, AReportCutAtTheLimitInventsNoMissingClause) {
+  const std::string msa = Quote(SourcePath("corpus/msa.txt"));
+  const RunResult whole = RunClausescan("scan --format json " + msa);
+  ASSERT_EQ(whole.exit_code, 0) << whole.err;
+  ASSERT_TRUE(Json::parse(whole.out)["missing"].empty()) << whole.out;
+  const RunResult cut = RunClausescan("scan --format json --max-findings 1 --fail-on high " + msa);
+  EXPECT_EQ(cut.exit_code, 0) << cut.err;
+  const Json report = Json::parse(cut.out);
+  EXPECT_TRUE(report["missing"].empty()) << report["missing"];
+  EXPECT_EQ(report["notes"], Json::array({"1 finding shown; the document has more (raise "
+                                          "--max-findings); missing clauses not judged"}));
 }
 
 // issue 16 review #3: exactly N findings is not "more".
