@@ -282,6 +282,17 @@ const RoleCase kRoles[] = {
      Party::kSupplier, false, "regulatory authorities"},
     {"disputes shall be submitted to a firm of independent certified public accountants",
      Party::kUnknown, Party::kUnknown, false, "independent certified public accountants"},
+    // An authority named only in an exception ("unless ...", "except ...", "other than ...") is
+    // not the provision's actor; one in the main clause still is.
+    {"audits are limited to one in any twelve months unless a supervisory authority requires "
+     "another",
+     Party::kUnknown, Party::kUnknown, false, ""},
+    {"no more than one inspection a year may take place, except where a regulator so directs",
+     Party::kUnknown, Party::kUnknown, false, ""},
+    {"inspections other than those ordered by a competent authority shall be on 30 days' notice",
+     Party::kUnknown, Party::kUnknown, false, ""},
+    {"unless the law forbids it, the supervisory authority may audit the processing",
+     Party::kUnknown, Party::kUnknown, false, "supervisory authority"},
 };
 
 TEST(RoleInUnit, RightsAndThirdParties) {
