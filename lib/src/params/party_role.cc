@@ -103,6 +103,22 @@ Party HolderBefore(const Tokens& t, const std::vector<PartyTerm>& terms, std::si
   return Party::kUnknown;
 }
 
+// The side that consents in "Customer (further) agrees that Provider may ...": the subject of an
+// agreeing verb whose "that" clause holds token `at`; kUnknown when `at` is in no such clause.
+Party ConsentingSide(const Tokens& t, const std::vector<PartyTerm>& terms, std::size_t at) {
+  for (std::size_t k = at; k-- > 1;) {
+    if (t.IsAny(k, {".", ";", ":"})) break;
+    if (!t.Is(k, "that")) continue;
+    if (!t.IsAny(k - 1, {"agrees", "agree", "acknowledges", "acknowledge", "accepts", "accept",
+                         "consents", "consent", "confirms", "confirm"})) {
+      return Party::kUnknown;
+    }
+    const Party side = HolderBefore(t, terms, k - 1);
+    return side == Party::kSupplier || side == Party::kCustomer ? side : Party::kUnknown;
+  }
+  return Party::kUnknown;
+}
+
 // A side named from token k on, as a lexicon term ("the Government", "Customer") or a role word
 // ("Government personnel", "Agency staff"), after an article; kUnknown when none.
 Party SideNamedAt(const Tokens& t, const std::vector<PartyTerm>& terms, std::size_t k) {
@@ -656,6 +672,13 @@ PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexi
     if (holder == Party::kUnknown) {
       i += length - 1;
       continue;
+    }
+    if (const Party consenting = ConsentingSide(t, terms, i);
+        consenting != Party::kUnknown && consenting != holder) {
+      // "Customer further agrees that Provider may engage its Affiliates": Customer's consent.
+      role.party = consenting;
+      role.right = false;
+      break;
     }
     if (duty_holder == Party::kUnknown) {
       role.party = holder;
