@@ -293,14 +293,17 @@ const RoleCase kRoles[] = {
      Party::kUnknown, Party::kUnknown, false, ""},
     {"unless the law forbids it, the supervisory authority may audit the processing",
      Party::kUnknown, Party::kUnknown, false, "supervisory authority"},
-    // A side that agrees (acknowledges, accepts) that the other may act gives its consent: the
-    // provision is the consenting side's, not a right of the other's.
+    // A side that agrees (acknowledges, accepts) that the other may engage others authorises
+    // sub-processing: the provision is the authorising side's, not a right of the other's; a
+    // consent to another act stays the other's permission.
     {"beta further agrees that acme may engage its affiliates as subprocessors", Party::kUnknown,
      Party::kCustomer, false, ""},
     {"beta acknowledges and agrees that acme may appoint sub-processors outside the uk",
      Party::kUnknown, Party::kCustomer, false, ""},
-    {"acme accepts that beta may audit its data centres once a year", Party::kUnknown,
-     Party::kSupplier, false, ""},
+    {"beta accepts that acme may use its group companies to process the data",
+     Party::kUnknown, Party::kCustomer, false, ""},
+    {"beta agrees that acme may transfer personal data outside the eea to provide the services",
+     Party::kUnknown, Party::kSupplier, true, ""},
     {"acme may engage the subprocessors that beta agrees to", Party::kUnknown, Party::kSupplier,
      true, ""},
 };

@@ -103,9 +103,16 @@ Party HolderBefore(const Tokens& t, const std::vector<PartyTerm>& terms, std::si
   return Party::kUnknown;
 }
 
-// The side that consents in "Customer (further) agrees that Provider may ...": the subject of an
-// agreeing verb whose "that" clause holds token `at`; kUnknown when `at` is in no such clause.
-Party ConsentingSide(const Tokens& t, const std::vector<PartyTerm>& terms, std::size_t at) {
+// The side that authorises others' engagement in "Customer (further) agrees that Provider may
+// engage its Affiliates as Subprocessors" (the controller's authorisation of sub-processing): the
+// subject of an agreeing verb whose "that" clause holds the right phrase at token `at`, when the
+// phrase engages others (`verb` is its verb). kUnknown otherwise: "Customer agrees that Provider
+// may transfer data abroad" reads as Provider's permission.
+Party ConsentingSide(const Tokens& t, const std::vector<PartyTerm>& terms, std::size_t at,
+                     std::size_t verb) {
+  if (!t.IsAny(verb, {"engage", "appoint", "use", "subcontract", "sub-contract", "retain"})) {
+    return Party::kUnknown;
+  }
   for (std::size_t k = at; k-- > 1;) {
     if (t.IsAny(k, {".", ";", ":"})) break;
     if (!t.Is(k, "that")) continue;
@@ -673,7 +680,7 @@ PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexi
       i += length - 1;
       continue;
     }
-    if (const Party consenting = ConsentingSide(t, terms, i);
+    if (const Party consenting = ConsentingSide(t, terms, i, t.Is(i + length, "to") ? i + length + 1 : i + length);
         consenting != Party::kUnknown && consenting != holder) {
       // "Customer further agrees that Provider may engage its Affiliates": Customer's consent.
       role.party = consenting;
