@@ -282,6 +282,30 @@ const RoleCase kRoles[] = {
      Party::kSupplier, false, "regulatory authorities"},
     {"disputes shall be submitted to a firm of independent certified public accountants",
      Party::kUnknown, Party::kUnknown, false, "independent certified public accountants"},
+    // An authority named only in an exception ("unless ...", "except ...", "other than ...") is
+    // not the provision's actor; one in the main clause still is.
+    {"audits are limited to one in any twelve months unless a supervisory authority requires "
+     "another",
+     Party::kUnknown, Party::kUnknown, false, ""},
+    {"no more than one inspection a year may take place, except where a regulator so directs",
+     Party::kUnknown, Party::kUnknown, false, ""},
+    {"inspections other than those ordered by a competent authority shall be on 30 days' notice",
+     Party::kUnknown, Party::kUnknown, false, ""},
+    {"unless the law forbids it, the supervisory authority may audit the processing",
+     Party::kUnknown, Party::kUnknown, false, "supervisory authority"},
+    // A side that agrees (acknowledges, accepts) that the other may engage others authorises
+    // sub-processing: the provision is the authorising side's, not a right of the other's; a
+    // consent to another act stays the other's permission.
+    {"beta further agrees that acme may engage its affiliates as subprocessors", Party::kUnknown,
+     Party::kCustomer, false, ""},
+    {"beta acknowledges and agrees that acme may appoint sub-processors outside the uk",
+     Party::kUnknown, Party::kCustomer, false, ""},
+    {"beta accepts that acme may use its group companies to process the data",
+     Party::kUnknown, Party::kCustomer, false, ""},
+    {"beta agrees that acme may transfer personal data outside the eea to provide the services",
+     Party::kUnknown, Party::kSupplier, true, ""},
+    {"acme may engage the subprocessors that beta agrees to", Party::kUnknown, Party::kSupplier,
+     true, ""},
 };
 
 TEST(RoleInUnit, RightsAndThirdParties) {

@@ -175,8 +175,18 @@ TEST(TopIssues, HandoverRecordsCertificationAndCreditCapInWords) {
   f.parameters = {{"credit_cap_percent", 20.0}, {"credits", true}};
   EXPECT_EQ(internal::ParameterWords(f), "credits capped at 20% of fees");
   f.category = "subprocessors";
+}
+
+// A period to object already says there is a right to object: the words say it once.
+TEST(TopIssues, ARightToObjectWithItsPeriodIsSaidOnce) {
+  Finding f = samples::NoticeFinding();
+  f.category = "subprocessors";
   f.parameters = {{"objection_days", 5.0}, {"objection", true}};
-  EXPECT_EQ(internal::ParameterWords(f), "5 days to object, right to object");
+  EXPECT_EQ(internal::ParameterWords(f), "5 days to object");
+  f.parameters = {{"objection_days", 10.0}, {"objection", true}, {"business", true}};
+  EXPECT_EQ(internal::ParameterWords(f), "10 business days to object");
+  f.parameters = {{"objection", true}, {"notice_days", 30.0}};
+  EXPECT_EQ(internal::ParameterWords(f), "30 days' notice, right to object");
 }
 
 TEST(TopIssues, LocationWords) {

@@ -103,6 +103,29 @@ Party HolderBefore(const Tokens& t, const std::vector<PartyTerm>& terms, std::si
   return Party::kUnknown;
 }
 
+// The side that authorises others' engagement in "Customer (further) agrees that Provider may
+// engage its Affiliates as Subprocessors" (the controller's authorisation of sub-processing): the
+// subject of an agreeing verb whose "that" clause holds the right phrase at token `at`, when the
+// phrase engages others (`verb` is its verb). kUnknown otherwise: "Customer agrees that Provider
+// may transfer data abroad" reads as Provider's permission.
+Party ConsentingSide(const Tokens& t, const std::vector<PartyTerm>& terms, std::size_t at,
+                     std::size_t verb) {
+  if (!t.IsAny(verb, {"engage", "appoint", "use", "subcontract", "sub-contract", "retain"})) {
+    return Party::kUnknown;
+  }
+  for (std::size_t k = at; k-- > 1;) {
+    if (t.IsAny(k, {".", ";", ":"})) break;
+    if (!t.Is(k, "that")) continue;
+    if (!t.IsAny(k - 1, {"agrees", "agree", "acknowledges", "acknowledge", "accepts", "accept",
+                         "consents", "consent", "confirms", "confirm"})) {
+      return Party::kUnknown;
+    }
+    const Party side = HolderBefore(t, terms, k - 1);
+    return side == Party::kSupplier || side == Party::kCustomer ? side : Party::kUnknown;
+  }
+  return Party::kUnknown;
+}
+
 // A side named from token k on, as a lexicon term ("the Government", "Customer") or a role word
 // ("Government personnel", "Agency staff"), after an article; kUnknown when none.
 Party SideNamedAt(const Tokens& t, const std::vector<PartyTerm>& terms, std::size_t k) {
@@ -214,6 +237,41 @@ std::size_t FirstModal(const Tokens& t) {
   return static_cast<std::size_t>(-1);
 }
 
+// Whether the text at `at` lies in an exception ("unless ...", "except ...", "other than ...",
+// "save where ..."): from the exception's word to the end of its clause (',', ';', ':' or '.').
+bool InException(std::string_view folded, std::size_t at) {
+  std::size_t clause_start = folded.find_last_of(",;:.", at);
+  clause_start = clause_start == std::string_view::npos ? 0 : clause_start + 1;
+  const std::string_view clause = folded.substr(clause_start, at - clause_start);
+  static const char* const kExceptions[] = {"unless", "except", "excepting", "other than",
+                                            "save where", "save as", "save that", "save for"};
+  for (const char* word : kExceptions) {
+    for (std::size_t k = clause.find(word); k != std::string_view::npos;
+         k = clause.find(word, k + 1)) {
+      const std::size_t end = k + std::string_view(word).size();
+      const bool starts = k == 0 || !std::isalpha(static_cast<unsigned char>(clause[k - 1]));
+      const bool ends =
+          end >= clause.size() || !std::isalpha(static_cast<unsigned char>(clause[end]));
+      if (starts && ends) return true;
+    }
+  }
+  return false;
+}
+
+// The whole third-party phrase found as `word` at `at`, up to the end of its last word
+// ("regulatory authorities"); empty when "fda" is only the start of a longer word.
+std::string ThirdPartyPhraseAt(std::string_view folded, std::size_t at, std::string_view word) {
+  std::size_t phrase_end = at + word.size();
+  while (phrase_end < folded.size() &&
+         std::isalpha(static_cast<unsigned char>(folded[phrase_end]))) {
+    ++phrase_end;
+  }
+  if (word == "fda" && phrase_end != at + 3) return "";
+  return std::string(folded.substr(at, phrase_end - at));
+}
+
+// The first third party the text names outside an exception: an authority that only appears in
+// "unless ... at the direction of a government authority" does not act in the provision.
 std::string ThirdPartyIn(std::string_view folded) {
   // A government's own auditors ("comptroller general") too (issue 15 #8).
   static const char* const kThirdParties[] = {"regulatory authorit",
@@ -238,19 +296,13 @@ std::string ThirdPartyIn(std::string_view folded) {
                                               "auditor general",
                                               "auditor-general"};
   for (const char* word : kThirdParties) {
-    const std::size_t at = folded.find(word);
-    if (at == std::string_view::npos) continue;
-    if (at > 0 && std::isalpha(static_cast<unsigned char>(folded[at - 1]))) continue;
-    std::size_t end = at;
-    while (end < folded.size() && std::isalpha(static_cast<unsigned char>(folded[end]))) ++end;
-    // The whole phrase up to the end of its last word ("regulatory authorities").
-    std::size_t phrase_end = at + std::string_view(word).size();
-    while (phrase_end < folded.size() &&
-           std::isalpha(static_cast<unsigned char>(folded[phrase_end]))) {
-      ++phrase_end;
+    for (std::size_t at = folded.find(word); at != std::string_view::npos;
+         at = folded.find(word, at + 1)) {
+      if (at > 0 && std::isalpha(static_cast<unsigned char>(folded[at - 1]))) continue;
+      if (InException(folded, at)) continue;
+      std::string found = ThirdPartyPhraseAt(folded, at, word);
+      if (!found.empty()) return found;
     }
-    if (std::string_view(word) == "fda" && phrase_end != at + 3) continue;
-    return std::string(folded.substr(at, phrase_end - at));
   }
   return "";
 }
@@ -627,6 +679,13 @@ PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexi
     if (holder == Party::kUnknown) {
       i += length - 1;
       continue;
+    }
+    if (const Party consenting = ConsentingSide(t, terms, i, t.Is(i + length, "to") ? i + length + 1 : i + length);
+        consenting != Party::kUnknown && consenting != holder) {
+      // "Customer further agrees that Provider may engage its Affiliates": Customer's consent.
+      role.party = consenting;
+      role.right = false;
+      break;
     }
     if (duty_holder == Party::kUnknown) {
       role.party = holder;

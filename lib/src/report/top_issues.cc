@@ -199,7 +199,9 @@ void AddOthers(Phrases& p) {
   if (const ParamValue* law = p.Take("law")) p.Add(ValueWords(*law) + " law");
   if (p.Flag("onsite")) p.Add("on-site audits");
   if (p.Flag("reports_in_lieu")) p.Add("reports in lieu of audits");
-  if (p.Flag("objection")) p.Add("right to object");
+  // A period to object ("5 days to object") already says there is a right to object.
+  bool objection_period_said = p.Has("objection_days");
+  if (p.Flag("objection") && !objection_period_said) p.Add("right to object");
   if (p.Flag("tia")) p.Add("transfer impact assessment");
   bool backups_retained = p.Flag("backups_retained");
   bool backups = p.Flag("backups");
