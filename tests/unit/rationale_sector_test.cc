@@ -760,6 +760,15 @@ TEST(RationaleSector, ASourceOfTheCitedClauseIsNotPrintedAgain) {
             "(Aug 1996) paragraph (b))");
   EXPECT_EQ(internal::RationaleLineWithin(r, 200),
             "A DHS contractor must report within 8 hours (HSAR 3052.204-72(c)(2)).");
+  // A sentence cut inside its own citation is cut before it (the Common Paper DPA's first
+  // finding read "... documented instructions (GDPR Art. … (GDPR Art. 28(3)(a) and 28(10))").
+  Rationale gdpr;
+  gdpr.text = "A GDPR controller stays the one who decides what happens to the data: its "
+              "processor acts only on documented instructions (GDPR Art. 28(3)(a)).";
+  gdpr.sources = {{"GDPR Art. 28(3)(a) and 28(10)", "u"}};
+  EXPECT_EQ(internal::RationaleLineWithin(gdpr, 166),
+            "A GDPR controller stays the one who decides what happens to the data: its processor "
+            "acts only on documented instructions \u2026 (GDPR Art. 28(3)(a) and 28(10))");
   r.text = "A US federal agency may inspect the contractor's facilities (FAR 52.239-1(b)).";
   r.sources = {{"FAR 52.239-1 (Aug 1996) paragraph (b); FAR 39.105", "u"},
                {"FAR 52.239-10 paragraph (a)", "u"}};

@@ -58,6 +58,15 @@ std::string CutWithEllipsis(std::string text, std::size_t limit) {
   }
   const std::size_t space = text.rfind(' ', cut);
   if (space != std::string::npos && space > cut / 2) cut = space;
+  // A cut inside a parenthesis ("instructions (GDPR Art. …") goes before it: a citation cut in
+  // two says nothing and looks like a second one beside the source that follows.
+  std::size_t open = std::string::npos;
+  int depth = 0;
+  for (std::size_t i = 0; i < cut; ++i) {
+    if (text[i] == '(' && depth++ == 0) open = i;
+    if (text[i] == ')' && depth > 0) --depth;
+  }
+  if (depth > 0 && open != std::string::npos && open > cut / 2) cut = open;
   while (cut > 0 && (text[cut - 1] == ',' || text[cut - 1] == ':' || text[cut - 1] == ';' ||
                      text[cut - 1] == ' ')) {
     --cut;
