@@ -578,5 +578,22 @@ TEST(RationaleTruth, OneHipaaWordMakesNoHipaaClause) {
   EXPECT_THAT(phi[0].rationale.text, HasSubstr("45 CFR")) << phi[0].rationale.text;
 }
 
+// issue 14 s12 #1 (Logfire DPA 59, 61): a DPA that names the GDPR and the SCCs, though it never
+// says "controller" or "processor", shows the GDPR regime, so its clause completing the SCCs'
+// Clause 17 gets what the SCCs allow.
+TEST(RationaleTruth, DpaNamingTheGdprAndTheSccsShowsTheGdprRegime) {
+  const Report report = test_scan::ScanText(
+      "Data Protection Terms\n\n"
+      "1. Vendor shall handle Customer Data only to run the service, as the GDPR requires, and "
+      "shall help Customer answer requests from data subjects.\n\n"
+      "2. Transfers out of the EEA are made under the Standard Contractual Clauses of Regulation "
+      "(EU) 2016/679, completed as follows: in Clause 17, Option 1 and the law of the Republic of "
+      "Ireland shall apply.\n",
+      "terms.md");
+  EXPECT_THAT(report.document.sectors, ::testing::Contains("gdpr-controllers"));
+  ExpectAdvice(report, "governing_law", "Republic of Ireland", "UN Convention",
+               "Clauses 17 and 18");
+}
+
 }  // namespace
 }  // namespace clausescan
