@@ -595,5 +595,28 @@ TEST(RationaleTruth, DpaNamingTheGdprAndTheSccsShowsTheGdprRegime) {
                "Clauses 17 and 18");
 }
 
+// issue 14 s12 #2 (DFARS 7009 flow-down, VA 852.204-71(h)): FAR 52.239-1(c)'s notice of threats
+// to the safeguards is not what a VA incident report or a DFARS flow-down is about, so its
+// sentence is not shown there; a clause on safeguards that ceased to function still gets it.
+TEST(RationaleTruth, SafeguardsClauseExplainsOnlyFailedSafeguards) {
+  const Report report = test_scan::ScanText(
+      "# 852.204-71 Information and Information Systems Security.\n\n"
+      "(h) The Contractor shall notify the Contracting Officer and the COR of any security "
+      "incident involving VA information immediately, within one hour of discovery.\n\n"
+      "(i) Where the Contractor learns that the safeguards protecting VA data have ceased to "
+      "function, it shall notify the Contracting Officer at once, as FAR 52.239-1 and VAAR "
+      "852.211-76 require.\n",
+      "va.md");
+  const std::vector<Finding> incident = test_scan::On(report, "incident_notification", "one hour");
+  ASSERT_FALSE(incident.empty());
+  for (const Finding& f : incident) {
+    EXPECT_THAT(f.rationale.text, Not(HasSubstr("52.239-1"))) << f.rationale.text;
+  }
+  const std::vector<Finding> failed = test_scan::On(report, "incident_notification", "ceased");
+  ASSERT_FALSE(failed.empty());
+  EXPECT_THAT(failed[0].rationale.text, ::testing::AnyOf(HasSubstr("52.239-1"), HasSubstr("852.211-76")))
+      << failed[0].rationale.text;
+}
+
 }  // namespace
 }  // namespace clausescan
