@@ -487,13 +487,17 @@ TEST(RationaleTruth, AdviceNamesNoLawOfARegimeTheDocumentLacks) {
   EXPECT_TRUE(Advises(eu[0], "Standard Contractual Clauses"));
 }
 
+// The head of a federal contract's special requirements section, before the clause under test.
+const char kSectionH[] =
+    "SECTION H\n\nH.4 The Contracting Officer may terminate this contract for default.\n\n";
+
 // issue 14 s11 #1: where the clause demands a FedRAMP authorisation, a SOC 2 or ISO/IEC 27001
 // report is not what the agency relies on, so neither is proposed in its place.
 TEST(RationaleTruth, FedrampDemandIsNotAnsweredWithASoc2Report) {
   const Report report = test_scan::ScanText(
-      "SECTION H\n\nH.4 The Contracting Officer may terminate this contract for default.\n\n"
-      "H.5 The Contractor shall obtain and maintain a FedRAMP Moderate authorization for the "
-      "cloud service and shall implement multi-factor authentication for all privileged users.\n",
+      std::string(kSectionH) +
+          "H.5 The Contractor shall obtain and maintain a FedRAMP Moderate authorization for the "
+          "cloud service and shall implement multi-factor authentication for all privileged users.\n",
       "sow.txt");
   ExpectAdvice(report, "security_measures", "FedRAMP", "SOC 2");
 }
@@ -577,6 +581,78 @@ TEST(RationaleTruth, OneHipaaWordMakesNoHipaaClause) {
   const std::vector<Finding> phi = test_scan::On(report, "security_measures", "encrypt");
   ASSERT_FALSE(phi.empty());
   EXPECT_THAT(phi[0].rationale.text, HasSubstr("45 CFR")) << phi[0].rationale.text;
+}
+
+// issue 14 s12 #1 (Logfire DPA 59, 61): a DPA that names the GDPR and the SCCs, though it never
+// says "controller" or "processor", shows the GDPR regime, so its clause completing the SCCs'
+// Clause 17 gets what the SCCs allow.
+TEST(RationaleTruth, DpaNamingTheGdprAndTheSccsShowsTheGdprRegime) {
+  const Report report = test_scan::ScanText(
+      "Data Protection Terms\n\n"
+      "1. Vendor shall handle Customer Data only to run the service, as the GDPR requires, and "
+      "shall help Customer answer requests from data subjects.\n\n"
+      "2. Transfers out of the EEA are made under the Standard Contractual Clauses of Regulation "
+      "(EU) 2016/679, completed as follows: in Clause 17, Option 1 and the law of the Republic of "
+      "Ireland shall apply.\n",
+      "terms.md");
+  EXPECT_THAT(report.document.sectors, ::testing::Contains("gdpr-controllers"));
+  ExpectAdvice(report, "governing_law", "Republic of Ireland", "UN Convention",
+               "Clauses 17 and 18");
+}
+
+// Expects findings in `found`, none of whose why-lines says `words`.
+void ExpectNoWhyLineSays(const std::vector<Finding>& found, const std::string& words) {
+  ASSERT_FALSE(found.empty()) << words;
+  for (const Finding& f : found) {
+    EXPECT_THAT(f.rationale.text, Not(HasSubstr(words))) << f.rule << ": " << f.rationale.text;
+  }
+}
+
+// issue 14 s12 #2 (DFARS 7009 flow-down, VA 852.204-71(h)): FAR 52.239-1(c)'s notice of threats
+// to the safeguards is not what a VA incident report or a DFARS flow-down is about, so its
+// sentence is not shown there; a clause on safeguards that ceased to function still gets it.
+TEST(RationaleTruth, SafeguardsClauseExplainsOnlyFailedSafeguards) {
+  const Report report = test_scan::ScanText(
+      "# 852.204-71 Information and Information Systems Security.\n\n"
+      "(h) The Contractor shall notify the Contracting Officer and the COR of any security "
+      "incident involving VA information immediately, within one hour of discovery.\n\n"
+      "(i) Where the Contractor learns that the safeguards protecting VA data have ceased to "
+      "function, it shall notify the Contracting Officer at once, as FAR 52.239-1 and VAAR "
+      "852.211-76 require.\n",
+      "va.md");
+  ExpectNoWhyLineSays(test_scan::On(report, "incident_notification", "one hour"), "52.239-1");
+  const std::vector<Finding> failed = test_scan::On(report, "incident_notification", "ceased");
+  ASSERT_FALSE(failed.empty());
+  EXPECT_THAT(failed[0].rationale.text,
+              ::testing::AnyOf(HasSubstr("52.239-1"), HasSubstr("852.211-76")))
+      << failed[0].rationale.text;
+}
+
+// issue 14 s12 #3 (Common Paper DPA 65): the Swiss clause of a DPA for EU and UK data names the
+// Swiss Federal Data Protection and Information Commissioner, who is not the UK's: it gets no UK
+// GDPR sentence, while the UK Addendum clause still does.
+TEST(RationaleTruth, SwissCommissionerMakesNoUkClause) {
+  const Report report = test_scan::ScanText(
+      std::string(kEuAndUkDpa) +
+          "\n5. Transfers of personal data governed by Swiss law are made under the Standard "
+          "Contractual Clauses, and the Swiss Federal Data Protection and Information "
+          "Commissioner is the competent supervisory authority for them.\n",
+      "dpa.md");
+  ExpectNoWhyLineSays(test_scan::On(report, "international_transfers", "Swiss"), "UK GDPR");
+  const auto addendum = Of(report, "international-transfers.mechanism", "UK Addendum");
+  ASSERT_FALSE(addendum.empty());
+  EXPECT_THAT(addendum[0]->rationale.text, HasSubstr("UK GDPR")) << addendum[0]->rationale.text;
+}
+
+// issue 14 s12 #3 (GSA 18F addendum 57): a security programme clause merged with a FedRAMP demand
+// is not told to align with ISO/IEC 27001 or SOC 2 either.
+TEST(RationaleTruth, MergedFedrampDemandIsNotAnsweredWithAFramework) {
+  const Report report =
+      test_scan::ScanText(std::string(kSectionH) +
+                              "H.5 The Contractor shall maintain its agency ATO while it pursues "
+                              "a FedRAMP authorization for its cloud offering.\n",
+                          "sow.txt");
+  ExpectAdvice(report, "security_measures", "FedRAMP", "ISO/IEC 27001, SOC 2");
 }
 
 }  // namespace

@@ -528,25 +528,24 @@ std::string FamilyOf(const SectorTable& table, const std::string& id) {
   return id;
 }
 
-// Whether one of the signals of sector `id` occurs in `folded` (case-folded text).
+// Whether one of the signals of sector `id` occurs in `folded` (case-folded text) outside the
+// passages its `unless` patterns exclude (Shows).
 bool SignalIn(const SectorTable& table, const std::string& id, std::string_view folded) {
   for (const SectorEntry& entry : table.entries) {
     if (entry.id != id) continue;
-    const re2::StringPiece text(folded.data(), folded.size());
     return std::any_of(entry.signals.begin(), entry.signals.end(),
-                       [&](const auto& signal) { return RE2::PartialMatch(text, *signal); });
+                       [&](const auto& signal) { return Shows(entry, *signal, folded); });
   }
   return false;
 }
 
-// Whether `folded` (case-folded text) shows at least `needs` distinct signals of sector `id`, as a
-// document must to show it.
+// Whether `folded` (case-folded text) shows at least `needs` distinct signals of sector `id`
+// outside the passages its `unless` patterns exclude (Shows), as a document must to show it.
 bool ShownIn(const SectorTable& table, const std::string& id, std::string_view folded) {
   for (const SectorEntry& entry : table.entries) {
     if (entry.id != id) continue;
-    const re2::StringPiece text(folded.data(), folded.size());
     const auto found = std::count_if(entry.signals.begin(), entry.signals.end(),
-                                     [&](const auto& signal) { return RE2::PartialMatch(text, *signal); });
+                                     [&](const auto& signal) { return Shows(entry, *signal, folded); });
     return static_cast<std::size_t>(found) >= entry.needs;
   }
   return false;
