@@ -491,6 +491,25 @@ TEST(RationaleTruth, AdviceNamesNoLawOfARegimeTheDocumentLacks) {
 const char kSectionH[] =
     "SECTION H\n\nH.4 The Contracting Officer may terminate this contract for default.\n\n";
 
+// Reading review of main e77cfe5 (GSA 89, 91): a federal contract's confidentiality and
+// instructions duties were given "a standard processor duty that GDPR Art. 28(3) requires" as
+// their reason; the document shows no GDPR, so no reason names it.
+TEST(RationaleTruth, ADataDutyOfAFederalContractIsNotReasonedByTheGdpr) {
+  const Report report = test_scan::ScanText(
+      std::string(kSectionH) +
+          "H.6 The Contractor shall ensure that all personnel with access to agency data are bound "
+          "by written confidentiality obligations.\n\nH.7 The Contractor shall use agency data "
+          "only as instructed by the Contracting Officer.\n",
+      "sow.txt");
+  const std::vector<Finding> found = test_scan::On(report, "data_processing", "");
+  ASSERT_FALSE(found.empty()) << test_scan::Describe(report);
+  for (const Finding& f : found) {
+    for (const std::string& reason : f.reasons) {
+      EXPECT_EQ(reason.find("GDPR"), std::string::npos) << f.text << "\n" << reason;
+    }
+  }
+}
+
 // issue 14 s11 #1: where the clause demands a FedRAMP authorisation, a SOC 2 or ISO/IEC 27001
 // report is not what the agency relies on, so neither is proposed in its place.
 TEST(RationaleTruth, FedrampDemandIsNotAnsweredWithASoc2Report) {
