@@ -361,5 +361,20 @@ TEST(StandardInput, AWalkSkipsTheFileStandardInputComesFrom) {
   }
 }
 
+// Attack review of main e77cfe5 (minor): the text report's "not scanned" list showed a newline
+// in a missing file's name as a space ("bad name.md", a name that may exist), while the rest of
+// the report and stderr escape it.
+TEST(NotScanned, TheTextListEscapesANewlineInAName) {
+  TempDir dir;
+  WriteWholeFile(dir.path() / "c.md", kNotice);
+  const RunResult r = RunClausescan("scan " + Quote(dir.path() / "c.md") + " " +
+                                    Quote(dir.path() / "bad\nname.md"));
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  const std::size_t list = r.out.find("not scanned (1 input):");
+  ASSERT_NE(list, std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("bad\\nname.md", list), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("bad name.md", list), std::string::npos) << r.out;
+}
+
 }  // namespace
 }  // namespace clausescan::testing

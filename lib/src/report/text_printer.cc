@@ -296,7 +296,10 @@ void WriteTextNotScanned(const std::vector<NotScanned>& not_scanned, std::ostrea
                 style)
       << '\n';
   for (const NotScanned& input : not_scanned) {
-    WriteWrapped(Clean(input.error.message()), "  ", "    ", out);
+    // The file name as the rest of the report shows names (a newline as \n, not a space).
+    const Error& e = input.error;
+    const Error shown(e.code(), e.detail(), internal::PathText(e.file()), e.line(), e.column());
+    WriteWrapped(Clean(shown.message()), "  ", "    ", out);
   }
 }
 
