@@ -46,6 +46,17 @@ class SampleCopy {
   TempDir dir_;
 };
 
+// Attack review of main 303dfb8 #11: `-o new.zip/` (a trailing slash asks for a folder) wrote a
+// zip file named new.zip.
+TEST(PackFilesCli, ATrailingSlashAsksForAFolderWhateverItsName) {
+  SampleCopy sample;
+  const fs::path out = sample.path() / "new.zip";
+  const RunResult r = sample.Pack("-o " + Quote(out) + "/");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(fs::is_directory(out));
+  EXPECT_TRUE(fs::exists(out / "index.md"));
+}
+
 // issue 13 #1 (D6): pack -o FILE --force never replaces the SoA CSV, an evidence file (the
 // internal original included) or a redacted copy the profile names: exit 2, the error names the
 // file, the file is left as it was and nothing is written beside it.

@@ -625,11 +625,12 @@ Result<bool> WritePack(const Pack& pack, const Profile& profile, const std::stri
                        const PackWriteOptions& options, const PackWriteControl& control) {
   std::string* not_removed = control.not_removed;
   if (not_removed != nullptr) not_removed->clear();
-  // "pack/" names the folder pack.
+  // "pack/" names the folder pack, and "pack.zip/" a folder too: the slash asks for one.
   std::string output = output_arg;
+  const bool folder_asked = output.size() > 1 && output.back() == '/';
   while (output.size() > 1 && output.back() == '/') output.pop_back();
-  const bool zip = EndsWithZip(output);
-  if (IsOtherArchive(output)) {
+  const bool zip = EndsWithZip(output) && !folder_asked;
+  if (IsOtherArchive(output) && !folder_asked) {
     return Error(ErrorCode::kInvalidArgument, "only .zip archives: name a .zip file, or a folder",
                  output);
   }
