@@ -101,36 +101,6 @@ TEST(OneProvision, ItemsOfOneSentenceStatingTwoConceptsAreTwoProvisions) {
   }
 }
 
-// An item of one concept in a list whose lead-in states another ("the following security
-// controls:" then "(c) securely wipe storage media ...") is a provision of its own: its finding
-// quotes the item, not the lead-in and every control of the list (issue 15 #2, reading review:
-// GSA 1032's control list was read as deletion from its lead-in to its last control).
-TEST(OneProvision, AnItemOfAnotherConceptUnderALeadInIsItsOwnProvision) {
-  const char* const lists[] = {
-      "Hosting Agreement between Pelham Cloud Inc. (\"Vendor\") and Greystone Credit Union "
-      "(\"Customer\").\n\n7. Security controls.\n\n7.1 The Vendor shall maintain, at a minimum, "
-      "the following security controls:\n\n(a) Multi-factor authentication for all remote access "
-      "to production systems.\n\n(b) Anti-malware software on all servers and laptops, updated "
-      "daily.\n\n(c) Securely wipe storage media holding Customer Data before its disposal or "
-      "re-use.\n\n(d) Network firewalls between the production environment and the internet.\n",
-      "Call-Off Contract between the Authority and Ashgrove Systems Ltd (\"Supplier\").\n\n"
-      "Schedule 4. Protective measures.\n\n1. The Supplier must put in place the following "
-      "technical and organisational measures:\n\n- encryption of Authority Data in transit and at "
-      "rest;\n\n- secure destruction of hard drives holding Authority Data when they are "
-      "decommissioned;\n\n- role-based access control, reviewed every six months.\n",
-  };
-  for (const char* text : lists) {
-    const Report report = test_scan::ScanText(text, "contract.txt");
-    ASSERT_FALSE(On(report, "security_measures", "").empty()) << Describe(report);
-    const std::vector<Finding> deletion = On(report, "data_deletion", "");
-    ASSERT_EQ(deletion.size(), 1u) << text << Describe(report);
-    for (const char* other : {"Multi-factor", "firewalls", "encryption", "role-based"}) {
-      EXPECT_EQ(deletion[0].text.find(other), std::string::npos) << deletion[0].text;
-    }
-    EXPECT_EQ(deletion[0].party, "supplier") << deletion[0].text;
-  }
-}
-
 // Two parties whose sides the contract does not say each give an indemnity in one paragraph: two
 // provisions, not one of the rule's default side.
 TEST(OneProvision, IndemnitiesOfPartiesOnNoSideStayTwoFindings) {

@@ -1,8 +1,7 @@
 // The limits a clause's neighbours grant; see nearby_protections.h.
 #include "assess/nearby_protections.h"
 
-#include <map>
-#include <optional>
+#include <set>
 #include <string>
 #include <variant>
 
@@ -39,18 +38,7 @@ constexpr NearbyProtection kNearbyProtections[] = {
     // were proposed for the credit tiers of an SLA whose later sections say both)
     {"sla_uptime", "capped", "sla-uptime.credits", "capped", Reach::kDocument},
     {"sla_uptime", "claim_window", "sla-uptime.credits", "claim_window", Reach::kDocument},
-    // a yearly limit on audits stated in the next sentence of the section ("Customer may audit
-    // Provider's facilities. Audits may take place no more than once in any twelve months.")
-    {"audit_rights", "per_year", "audit_rights", "per_year", Reach::kSection},
 };
-
-// What a finding grants: its flag when true, its number when it states one; nullptr otherwise.
-const ParamValue* Granted(const Finding& finding, const char* name) {
-  auto it = finding.parameters.find(name);
-  if (it == finding.parameters.end()) return nullptr;
-  if (const bool* flag = std::get_if<bool>(&it->second)) return *flag ? &it->second : nullptr;
-  return std::holds_alternative<double>(it->second) ? &it->second : nullptr;
-}
 
 bool Limits(const NearbyProtection& protection, const Finding& finding) {
   return finding.rule == protection.limits || finding.category == protection.limits;
@@ -63,32 +51,28 @@ void ReadNearbyProtections(const RuleSetData& data, const std::vector<int>& sect
   if (sections.size() != findings.size()) return;
   std::vector<bool> gained(findings.size(), false);
   for (const NearbyProtection& protection : kNearbyProtections) {
-    // Where the flag (or number) is granted, read before any finding takes it from a neighbour:
-    // the first value stated in each section, and in the document.
-    std::map<int, ParamValue> granting_sections;
-    std::optional<ParamValue> granted_in_document;
+    // Where the flag is granted, read before any finding takes it from a neighbour.
+    std::set<int> granting_sections;
+    bool granted_in_document = false;
     for (std::size_t i = 0; i < findings.size(); ++i) {
-      if (findings[i].category != protection.category) continue;
-      const ParamValue* value = Granted(findings[i], protection.flag);
-      if (value == nullptr) continue;
-      if (!granted_in_document) granted_in_document = *value;
-      if (sections[i] >= 0) granting_sections.emplace(sections[i], *value);
+      if (findings[i].category != protection.category || !FlagSet(findings[i], protection.flag)) {
+        continue;
+      }
+      granted_in_document = true;
+      if (sections[i] >= 0) granting_sections.insert(sections[i]);
     }
     if (!granted_in_document) continue;
     for (std::size_t i = 0; i < findings.size(); ++i) {
       Finding& finding = findings[i];
       // A sentence that asks nothing of the user has nothing for a limit to lessen.
-      if (!Limits(protection, finding) || finding.parameters.count(protection.gives) != 0 ||
+      if (!Limits(protection, finding) || FlagSet(finding, protection.gives) ||
           finding.holds == "nothing") {
         continue;
       }
-      if (protection.reach == Reach::kDocument) {
-        finding.parameters[protection.gives] = *granted_in_document;
-      } else if (auto it = granting_sections.find(sections[i]); it != granting_sections.end()) {
-        finding.parameters[protection.gives] = it->second;
-      } else {
-        continue;
-      }
+      const bool granted =
+          protection.reach == Reach::kDocument || granting_sections.count(sections[i]) != 0;
+      if (!granted) continue;
+      finding.parameters[protection.gives] = true;
       gained[i] = true;
     }
   }

@@ -17,10 +17,9 @@ namespace clausescan::internal {
 // in another. Each entry of kNearbyProtections names such a flag, the category whose findings
 // grant it, the rule or category whose findings it limits, the flag it gives them, and how far
 // it reaches: the same section (sections[i], the outline section index of findings[i], >= 0) or
-// the whole document. A finding it limits that lacks the flag it gives gets it when a finding
-// of the granting category within that reach has the granting flag true (it gets true), or
-// states it as a number (a yearly limit on audits: it gets the first number stated within that
-// reach), and is assessed again (Reassess); a finding marked as asking
+// the whole document. A finding it limits that lacks the flag it gives gets it (true) when a
+// finding of the granting category within that reach has the granting flag true, and is
+// assessed again (Reassess); a finding marked as asking
 // nothing of the user (holds "nothing", see MergeSameClause) is left as it is. Expects findings
 // assessed with doctype, before merging (sections has one entry per finding). Never fails.
 void ReadNearbyProtections(const RuleSetData& data, const std::vector<int>& sections,

@@ -369,11 +369,6 @@ class ScopeRunner {
   // to confidentiality": a security measure and a processor's duty, two provisions of one
   // sentence). -1 when the hit keeps the unit.
   int ProvisionItem(int rule, const std::vector<int>& passed, const ItemTexts& items) const;
-  // True when the rules that hold in a list's lead-in alone (lead_alone, see RulesOfLead) are of
-  // categories other than rule's, and some are: the list is that clause's ("the following
-  // security controls:"), and an item of rule's category under it ("(c) securely wipe media
-  // holding Customer Data") is a provision of its own, not the lead-in's clause over every item.
-  bool LeadStatesAnotherConcept(int rule, const std::vector<int>& lead_alone) const;
   ItemTexts RuleItems(std::string_view unit);
   // The later duties of a sentence (DutyClauses) and the rules that hold in each, computed once
   // per unit when a rule is about the party its first duty is not.
@@ -597,8 +592,7 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads
       if (clause == nullptr && lead.begin != lead.inner_begin) {
         clause = LeadClauseOf(hits_, index, lead.begin);
       }
-      if (clause == nullptr && begin - lead.inner_begin <= kNearLeadBytes &&
-          !LeadStatesAnotherConcept(index, RulesOfLead(lead.text))) {
+      if (clause == nullptr && begin - lead.inner_begin <= kNearLeadBytes) {
         hit.begin = lead.inner_begin;
         AddLeadInFlags(rule.params, lead.text.substr(lead.inner_text_offset), &hit);
       }
@@ -711,14 +705,6 @@ int ScopeRunner::ItemTexts::OnlyItem(int rule) const {
     only = static_cast<int>(k);
   }
   return only;
-}
-
-bool ScopeRunner::LeadStatesAnotherConcept(int rule, const std::vector<int>& lead_alone) const {
-  const std::string& category = rules_.rules[rule].category;
-  for (int other : lead_alone) {
-    if (rules_.rules[other].category == category) return false;
-  }
-  return !lead_alone.empty();
 }
 
 int ScopeRunner::ProvisionItem(int rule, const std::vector<int>& passed,
