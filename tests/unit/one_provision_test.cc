@@ -62,6 +62,45 @@ TEST(OneProvision, TheSameProvisionSaidAgainInItsParagraphIsOneFinding) {
   }
 }
 
+struct ItemsOfTwoConcepts {
+  const char* text;
+  const char* first_category;
+  const char* first_words;  // words of the first item only
+  const char* second_category;
+  const char* second_words;  // words of the second item only
+};
+
+// A sentence whose lettered items state duties of two concepts is two provisions (issue 15 #3,
+// reading review: Supabase DPA 63 reported both categories on the whole sentence): each
+// category's finding quotes its own item, so no byte is reported in two categories.
+TEST(OneProvision, ItemsOfOneSentenceStatingTwoConceptsAreTwoProvisions) {
+  const ItemsOfTwoConcepts cases[] = {
+      {"Data Processing Addendum between Hollin Analytics Inc. (\"Processor\") and Redfern Retail "
+       "Ltd (\"Controller\").\n\n4. Personnel.\n\n4.1 The Processor shall (a) restrict access to "
+       "Personal Data to named staff on a need-to-know basis; and (b) ensure that "
+       "every person authorised to process Personal Data has committed to confidentiality.\n",
+       "security_measures", "need-to-know basis", "data_processing",
+       "committed to confidentiality"},
+      {"Contract between the Department of Coastal Affairs (\"Department\") and Tindall Systems "
+       "Pty Ltd (\"Contractor\").\n\n9. Records.\n\n9.2 The Contractor must (i) notify the "
+       "Department of any Security Incident within 24 hours of becoming aware of it, and (ii) "
+       "securely destroy all "
+       "Departmental Data within thirty (30) days after this Contract ends.\n",
+       "incident_notification", "within 24 hours of becoming aware", "data_deletion",
+       "within thirty (30) days after"},
+  };
+  for (const ItemsOfTwoConcepts& c : cases) {
+    const Report report = test_scan::ScanText(c.text, "contract.txt");
+    const std::vector<Finding> first = On(report, c.first_category, c.first_words);
+    const std::vector<Finding> second = On(report, c.second_category, c.second_words);
+    ASSERT_EQ(first.size(), 1u) << c.text << Describe(report);
+    ASSERT_EQ(second.size(), 1u) << c.text << Describe(report);
+    EXPECT_EQ(first[0].text.find(c.second_words), std::string::npos) << first[0].text;
+    EXPECT_EQ(second[0].text.find(c.first_words), std::string::npos) << second[0].text;
+    EXPECT_LE(first[0].end, second[0].start) << c.text;
+  }
+}
+
 // Two parties whose sides the contract does not say each give an indemnity in one paragraph: two
 // provisions, not one of the rule's default side.
 TEST(OneProvision, IndemnitiesOfPartiesOnNoSideStayTwoFindings) {

@@ -113,6 +113,43 @@ TEST(OwnProtections, UptimeWithCreditsAsSoleRemedyIsReadAndIsLow) {
   EXPECT_EQ(firm[0].risk, Risk::kMedium);
 }
 
+// True when one of f's considerations contains words.
+bool Proposes(const Finding& f, const std::string& words) {
+  for (const std::string& c : f.considerations) {
+    if (c.find(words) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// A cap on the credits and a time limit on claiming them, stated in later sections of the SLA,
+// hold for its credit tiers too (issue 15, reading review): the tiers' finding reads them
+// (capped, claim_window) and proposes neither again.
+TEST(OwnProtections, CreditCapAndClaimWindowElsewhereHoldForTheCreditTiers) {
+  const std::string tiers =
+      "Service Schedule between Karrawong Digital Pty Ltd (\"Supplier\") and the Department of "
+      "Regional Services (\"Customer\").\n\n"
+      "5. Service Credits. Where the Availability in a month falls below 99.5%, the Supplier "
+      "shall give the Customer a service credit of 5% of that month's Charges, and of 10% where "
+      "it falls below 99%.\n\n";
+  const Report limited = test_scan::ScanText(
+      tiers +
+          "6. Limit. The service credits for any month shall not exceed 15% of that month's "
+          "Charges.\n\n"
+          "7. Claims. The Customer must submit any claim for a service credit in writing within "
+          "twenty (20) Business Days of the end of the month concerned.\n",
+      "schedule.txt");
+  const Finding read = OneOf(limited, "sla_uptime", "falls below 99.5%");
+  EXPECT_EQ(read.parameters.count("capped"), 1u) << Describe(limited);
+  EXPECT_EQ(read.parameters.count("claim_window"), 1u) << Describe(limited);
+  EXPECT_FALSE(Proposes(read, "Cap credits"));
+  EXPECT_FALSE(Proposes(read, "claim credits in writing"));
+  const Report bare = test_scan::ScanText(tiers, "schedule.txt");
+  const Finding open = OneOf(bare, "sla_uptime", "falls below 99.5%");
+  EXPECT_EQ(open.parameters.count("capped"), 0u);
+  EXPECT_TRUE(Proposes(open, "Cap credits")) << open.considerations.size();
+  EXPECT_TRUE(Proposes(open, "claim credits in writing"));
+}
+
 // The customer's agreement to take reports instead of an audit limits its audits of us; it is
 // not a right of ours to audit the customer.
 TEST(OwnProtections, CustomerAcceptingReportsIsOurProtectionNotOurAudit) {

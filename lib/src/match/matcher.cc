@@ -68,6 +68,7 @@ struct CompiledRule {
   int groups = 0;       // rule.all.size()
   int first_group = 0;  // index of group 0 in the flat numbering of all rules' groups
   ParamExtractor params;
+  std::string category;
 };
 
 // Builds one scope: distinct patterns and the uses of each.
@@ -355,9 +356,19 @@ class ScopeRunner {
   struct ItemTexts {
     std::vector<std::string> texts;
     std::vector<std::vector<int>> passed;
+    std::vector<std::pair<std::size_t, std::size_t>> ranges;  // each item's bytes in the unit
     // The text `rule` reads its parameters from: the one item it holds in, else the unit.
     std::string_view For(int rule, std::string_view unit) const;
+    // The index of the one item `rule` holds in; -1 when it holds in none or in several.
+    int OnlyItem(int rule) const;
   };
+
+  // The item of the unit's inline list a hit of `rule` is narrowed to: the one item it holds in,
+  // when another rule of `passed`, of another category, holds in exactly one other item ("Supabase
+  // shall: (a) limit access to personnel who need it; and (b) ensure those personnel are bound
+  // to confidentiality": a security measure and a processor's duty, two provisions of one
+  // sentence). -1 when the hit keeps the unit.
+  int ProvisionItem(int rule, const std::vector<int>& passed, const ItemTexts& items) const;
   ItemTexts RuleItems(std::string_view unit);
   // The later duties of a sentence (DutyClauses) and the rules that hold in each, computed once
   // per unit when a rule is about the party its first duty is not.
@@ -544,6 +555,12 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads
                       : lead.begin;
     }
     hit.end = end;
+    if (!needs_lead && said.data() == unit.data() && lead.text.empty()) {
+      if (const int item = ProvisionItem(index, passed, items); item >= 0) {
+        hit.begin = begin + items.ranges[item].first;
+        hit.end = begin + items.ranges[item].second;
+      }
+    }
     hit.section = section;
     rule.params.Extract(said, &hit.parameters, &memo);
     rule.params.ExtractDefined(said, defined_.glossary, defined_.ScopeOf(section), &hit.parameters);
@@ -675,8 +692,39 @@ ScopeRunner::ItemTexts ScopeRunner::RuleItems(std::string_view unit) {
     text.append(unit.substr(item_begin, item_end - item_begin));
     out.passed.push_back(evaluator_->Evaluate(patterns_, &scratch_, text));
     out.texts.push_back(std::move(text));
+    out.ranges.emplace_back(item_begin, item_end);
   }
   return out;
+}
+
+int ScopeRunner::ItemTexts::OnlyItem(int rule) const {
+  int only = -1;
+  for (std::size_t k = 0; k < passed.size(); ++k) {
+    if (std::find(passed[k].begin(), passed[k].end(), rule) == passed[k].end()) continue;
+    if (only != -1) return -1;
+    only = static_cast<int>(k);
+  }
+  return only;
+}
+
+int ScopeRunner::ProvisionItem(int rule, const std::vector<int>& passed,
+                               const ItemTexts& items) const {
+  const int own = items.OnlyItem(rule);
+  if (own < 0) return -1;
+  const std::string& category = rules_.rules[rule].category;
+  bool of_own_category_elsewhere = false;
+  bool other_category_apart = false;
+  for (int other : passed) {
+    if (other == rule) continue;
+    const int item = items.OnlyItem(other);
+    if (rules_.rules[other].category == category) {
+      // a rule of the same category elsewhere in the sentence: the category is not one item's
+      if (item != own) of_own_category_elsewhere = true;
+    } else if (item >= 0 && item != own) {
+      other_category_apart = true;
+    }
+  }
+  return other_category_apart && !of_own_category_elsewhere ? own : -1;
 }
 
 std::string_view ScopeRunner::ItemTexts::For(int rule, std::string_view unit) const {
@@ -736,7 +784,8 @@ Result<std::unique_ptr<Matcher>> Matcher::Compile(
                           rule.measure_headings,
                           static_cast<int>(rule.all.size()),
                           impl.total_groups,
-                          std::move(*params)};
+                          std::move(*params),
+                          rule.category};
     impl.total_groups += compiled.groups;
     impl.rules.push_back(std::move(compiled));
     (rule.scope == Scope::kParagraph ? paragraph : sentence).Add(rule, static_cast<int>(i));
