@@ -256,6 +256,12 @@ bool Shows(const SectorEntry& sector, const RE2& signal, std::string_view folded
   return false;
 }
 
+// Whether folded shows one of sector.decisive (outside the passages of its `unless`, Shows).
+bool ShowsDecisive(const SectorEntry& sector, std::string_view folded) {
+  return std::any_of(sector.decisive.begin(), sector.decisive.end(),
+                     [&](const auto& pattern) { return Shows(sector, *pattern, folded); });
+}
+
 // Offers the answers `entry` gives for the document's sectors (`sector_answers`), issue 14: a
 // finding of medium or high risk only, as AttachRationale does for the general answers.
 void AddSectorAnswers(const RationaleEntry& entry, const std::vector<std::string>& sectors,
@@ -464,6 +470,9 @@ std::vector<std::string> DocumentSectors(const SectorTable& table, std::string_v
   }
   std::vector<std::pair<std::size_t, std::size_t>> found;  // (signals, index)
   for (std::size_t i = 0; i < sectors.size(); ++i) {
+    if (signals[i] < sectors[i].needs && ShowsDecisive(sectors[i], folded)) {
+      signals[i] = sectors[i].needs;
+    }
     if (signals[i] >= sectors[i].needs) found.emplace_back(signals[i], i);
   }
   std::stable_sort(found.begin(), found.end(),
@@ -539,14 +548,15 @@ bool SignalIn(const SectorTable& table, const std::string& id, std::string_view 
   return false;
 }
 
-// Whether `folded` (case-folded text) shows at least `needs` distinct signals of sector `id`
-// outside the passages its `unless` patterns exclude (Shows), as a document must to show it.
+// Whether `folded` (case-folded text) shows at least `needs` distinct signals of sector `id`, or
+// one of its `decisive` ones, outside the passages its `unless` patterns exclude (Shows), as a
+// document must to show it.
 bool ShownIn(const SectorTable& table, const std::string& id, std::string_view folded) {
   for (const SectorEntry& entry : table.entries) {
     if (entry.id != id) continue;
     const auto found = std::count_if(entry.signals.begin(), entry.signals.end(),
                                      [&](const auto& signal) { return Shows(entry, *signal, folded); });
-    return static_cast<std::size_t>(found) >= entry.needs;
+    return static_cast<std::size_t>(found) >= entry.needs || ShowsDecisive(entry, folded);
   }
   return false;
 }

@@ -15,7 +15,8 @@ namespace clausescan::internal {
 
 // The sectors a document shows by table (sectors.yaml, issue 14), best first: each sector that
 // reaches its `needs` distinct signals (a signal counts only where it occurs in a sentence
-// that matches none of the sector's `unless` patterns), ordered by the signals found (ties in
+// that matches none of the sector's `unless` patterns) or shows one of its `decisive` patterns
+// (counted as `needs` signals; issue 14 s12 #3: "UK GDPR" alone), ordered by the signals found (ties in
 // the table's order); a sector with `within` comes just before that sector and only with it.
 // `folded` is the case-folded text. Empty when none fits. Thread-safe.
 std::vector<std::string> DocumentSectors(const SectorTable& table, std::string_view folded);

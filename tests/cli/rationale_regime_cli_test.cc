@@ -1,0 +1,83 @@
+// Why the buyer asks follows the document's regime (issue 14 s12): a UK GDPR schedule leads with
+// the UK's law.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "cli_runner.h"
+
+namespace clausescan::testing {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+nlohmann::json ScanJson(const std::string& text) {
+  RunResult r = RunClausescan("scan --format json -", text);
+  EXPECT_LE(r.exit_code, 1) << r.err;
+  return nlohmann::json::parse(r.out);
+}
+
+// The findings of `rule` in report.
+std::vector<nlohmann::json> Of(const nlohmann::json& report, const std::string& rule) {
+  std::vector<nlohmann::json> out;
+  for (const nlohmann::json& f : report["findings"]) {
+    if (f["rule"] == rule) out.push_back(f);
+  }
+  return out;
+}
+
+// A processor schedule of a UK buyer that names the UK GDPR and nothing else of the UK (no ICO,
+// no IDTA, no Data Protection Act).
+constexpr const char* kUkSchedule =
+    "Schedule 3: Processing of Personal Data\n\n"
+    "1. The Processor shall process the Personal Data only on the documented instructions of the "
+    "Controller, as the UK GDPR requires.\n\n"
+    "2. The Processor shall not engage another processor without the prior written "
+    "authorisation of the Controller.\n\n"
+    "3. The Processor shall allow for and contribute to audits, including inspections, conducted "
+    "by the Controller or an auditor it mandates.\n\n"
+    "4. The Processor shall implement appropriate technical and organisational measures to "
+    "protect the Personal Data against unauthorised access.\n";
+
+// issue 14 s12 #3: the UK GDPR named alone shows the UK regime, which leads: each of the four
+// duties is explained by the UK GDPR as the ICO states it, not by the EU text.
+TEST(RationaleRegimeCli, AScheduleNamingOnlyTheUkGdprLeadsWithTheUkLaw) {
+  const nlohmann::json report = ScanJson(kUkSchedule);
+  ASSERT_FALSE(report["document"]["sectors"].empty()) << report["document"];
+  EXPECT_EQ(report["document"]["sectors"][0], "uk-gdpr-controllers") << report["document"];
+  for (const char* rule : {"data-processing.instructions", "subprocessors.authorisation",
+                           "audit-rights.audit", "security-measures.program"}) {
+    SCOPED_TRACE(rule);
+    const auto findings = Of(report, rule);
+    ASSERT_FALSE(findings.empty()) << report.dump();
+    for (const nlohmann::json& f : findings) {
+      const std::string text = f["rationale"]["text"];
+      EXPECT_THAT(text, HasSubstr("UK GDPR Art. 28(3)")) << text;
+      EXPECT_THAT(text, Not(HasSubstr("(GDPR Art"))) << text;
+      for (const nlohmann::json& source : f["rationale"]["sources"]) {
+        EXPECT_THAT(source["title"].get<std::string>(), Not(::testing::StartsWith("GDPR ")));
+      }
+    }
+  }
+}
+
+// issue 14 s12 #3: the UK GDPR named alone shows the UK regime, but a document that also covers
+// EEA data is still led by the GDPR.
+TEST(RationaleRegimeCli, AScheduleForEeaAndUkDataLeadsWithTheGdpr) {
+  std::string text = kUkSchedule;
+  const std::string uk_only = "as the UK GDPR requires";
+  text.replace(text.find(uk_only), uk_only.size(),
+               "as the GDPR requires for data from the European Economic Area and the UK GDPR "
+               "for data from the United Kingdom");
+  const nlohmann::json report = ScanJson(text);
+  ASSERT_FALSE(report["document"]["sectors"].empty()) << report["document"];
+  EXPECT_EQ(report["document"]["sectors"][0], "gdpr-controllers") << report["document"];
+  EXPECT_THAT(report["document"]["sectors"].dump(), HasSubstr("uk-gdpr-controllers"));
+}
+
+}  // namespace
+}  // namespace clausescan::testing
