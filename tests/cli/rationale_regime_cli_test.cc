@@ -1,5 +1,6 @@
-// Why the buyer asks follows the document's regime (issue 14 s12): a UK GDPR schedule leads with
-// the UK's law.
+// Why the buyer asks follows the document's regime and the clause a finding lies in (issue 14
+// s12): a UK GDPR schedule leads with the UK's law, and DFARS and VAAR incident clauses that rest
+// on another clause's report get the buyer's own clock.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -77,6 +78,55 @@ TEST(RationaleRegimeCli, AScheduleForEeaAndUkDataLeadsWithTheGdpr) {
   ASSERT_FALSE(report["document"]["sectors"].empty()) << report["document"];
   EXPECT_EQ(report["document"]["sectors"][0], "gdpr-controllers") << report["document"];
   EXPECT_THAT(report["document"]["sectors"].dump(), HasSubstr("uk-gdpr-controllers"));
+}
+
+// issue 14 s12 #4: incident clauses of DFARS 252.204-7009 (support contractors that see other
+// contractors' cyber incident reports) and 252.239-7010 (cloud services) rest on the report to
+// DoD of 252.204-7012; in our own words, neither citing 7012.
+constexpr const char* kDfarsClauses =
+    "# 252.204-7009 Limitations on the Use or Disclosure of Third-Party Contractor Reported Cyber "
+    "Incident Information.\n\n"
+    "(c) Subcontracts. The Contractor shall flow this clause down, unaltered, to each subcontract "
+    "for services that support the Government in handling the cyber incident reports other "
+    "contractors make to DoD.\n\n"
+    "# 252.239-7010 Cloud Computing Services.\n\n"
+    "(d) Cyber incident reporting. The Contractor shall report to DoD every cyber incident that "
+    "affects the cloud computing service it provides under this contract, through the DIBNet "
+    "portal.\n";
+
+constexpr const char* kNeutral = "The buyer must act quickly when its data or service is hit";
+
+TEST(RationaleRegimeCli, DfarsSiblingIncidentClausesAreExplainedByTheReportToDod) {
+  const nlohmann::json report = ScanJson(kDfarsClauses);
+  int seen = 0;
+  for (const nlohmann::json& f : report["findings"]) {
+    if (f["category"] != "incident_notification") continue;
+    ++seen;
+    const std::string text = f["rationale"]["text"];
+    EXPECT_THAT(text, Not(HasSubstr(kNeutral))) << f["line"];
+    EXPECT_THAT(text, HasSubstr("within 72 hours of discovery")) << text;
+    EXPECT_THAT(f["rationale"]["sources"].dump(), HasSubstr("DFARS 252.204-7012")) << text;
+  }
+  EXPECT_GE(seen, 2) << report.dump();
+}
+
+// issue 14 s12 #4: the VA's one-hour incident report of 852.204-71, in our own words, is
+// explained by the VA's own duties after a breach.
+TEST(RationaleRegimeCli, VaIncidentReportIsExplainedByTheVasOwnDuties) {
+  const nlohmann::json report = ScanJson(
+      "# 852.204-71 Information and Information Systems Security.\n\n"
+      "(g) Incident reports. The Contractor and its subcontractors shall notify VA of any known "
+      "or suspected security or privacy incident within one hour of discovering it, through the "
+      "Contracting Officer and the COR, and shall confirm the notice in writing within the same "
+      "hour.\n");
+  const auto window = Of(report, "incident-notification.window");
+  ASSERT_FALSE(window.empty()) << report.dump();
+  for (const nlohmann::json& f : window) {
+    const std::string text = f["rationale"]["text"];
+    EXPECT_THAT(text, Not(HasSubstr(kNeutral)));
+    EXPECT_THAT(text, HasSubstr("38 U.S.C. 5724(a)(1)")) << text;
+    EXPECT_THAT(f["rationale"]["sources"].dump(), HasSubstr("VAAR 852.204-71")) << text;
+  }
 }
 
 }  // namespace

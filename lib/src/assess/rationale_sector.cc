@@ -169,6 +169,18 @@ class CitationCheck {
   mutable std::map<std::string, bool> citable_;  // by clause key, as read so far
 };
 
+// Whether `sentence` cites a regulation clause that a source of this title cites (issue 14 s12
+// #4: a sentence that holds because it cites the clause the finding lies in names the sibling
+// clause it rests on, and that clause's source with it).
+bool SentenceCites(const std::string& sentence, const std::string& title) {
+  const std::vector<std::string> cited = ClausesOfSentence(sentence);
+  const std::vector<std::string> of_title = ClausesOfTitle(title);
+  return std::any_of(of_title.begin(), of_title.end(), [&](const std::string& key) {
+    return std::any_of(cited.begin(), cited.end(),
+                       [&](const std::string& c) { return NumberOf(c) == NumberOf(key); });
+  });
+}
+
 // The sectors own, else category, lists for a source of that title; null when neither has it.
 const std::vector<std::string>* SectorsOfSource(const RationaleEntry* own,
                                                 const RationaleEntry* category,
@@ -639,7 +651,10 @@ void KeepRationaleTrue(const RationaleEntry* own, const RationaleEntry* category
   sources.erase(
       std::remove_if(sources.begin(), sources.end(),
                      [&](const RationaleSource& source) {
-                       if (!check.Lists(source.title)) return true;
+                       if (!check.Lists(source.title) &&
+                           !SentenceCites(finding.rationale.text, source.title)) {
+                         return true;
+                       }
                        const std::vector<std::string>* of = SectorsOfSource(own, category, source);
                        if (of == nullptr || General(*of)) return false;
                        return std::none_of(of->begin(), of->end(), [&](const std::string& s) {

@@ -69,7 +69,8 @@ std::vector<std::string> DocumentSectors(std::string_view folded);
 // `subject` (a source's, in any rationale of data) its text or section heading matches, but not
 // by subject a clause of the regulation of the clause the finding lies in (s11 #2); otherwise the next sentence of the order above, and as a last
 // resort the rule's, else the category's, `neutral` sentence (no rationale when neither has
-// one); no source citing such a clause is kept. So too a sentence that names a law of a sector
+// one); no source citing such a clause is kept unless the sentence shown cites it (s12 #4: a
+// sentence that holds by the clause the finding lies in names the sibling clause it rests on). So too a sentence that names a law of a sector
 // not among the finding's sectors (fourth review #2: a rule's union sentence naming DORA in a
 // GDPR document): it becomes the category's sentence for one of them, else the neutral one. A
 // source of a sector not among them (nor within one) is left out, and a sentence left with no
