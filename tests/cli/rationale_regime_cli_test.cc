@@ -1,6 +1,7 @@
 // Why the buyer asks follows the document's regime and the clause a finding lies in (issue 14
-// s12): a UK GDPR schedule leads with the UK's law, and DFARS and VAAR incident clauses that rest
-// on another clause's report get the buyer's own clock.
+// s12): a UK GDPR schedule leads with the UK's law, DFARS and VAAR incident clauses that rest on
+// another clause's report get the buyer's own clock, and an assessment the supplier prepares
+// itself gets advice for writing it, not for helping with the customer's.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -126,6 +127,32 @@ TEST(RationaleRegimeCli, VaIncidentReportIsExplainedByTheVasOwnDuties) {
     EXPECT_THAT(text, Not(HasSubstr(kNeutral)));
     EXPECT_THAT(text, HasSubstr("38 U.S.C. 5724(a)(1)")) << text;
     EXPECT_THAT(f["rationale"]["sources"].dump(), HasSubstr("VAAR 852.204-71")) << text;
+  }
+}
+
+// issue 14 s12 #5 (GSA 72): a Privacy Threshold Analysis the contractor prepares itself is its
+// own assessment: no advice about helping with the customer's assessment, and a position that
+// says so; help with the agency's own assessment keeps the assistance advice.
+TEST(RationaleRegimeCli, AdviceFollowsWhoDoesTheAssessment) {
+  const nlohmann::json own = ScanJson(
+      "The vendor shall prepare a Privacy Threshold Analysis for the hosted system and submit it "
+      "to the agency's privacy office before the system goes live.\n");
+  const auto own_findings = Of(own, "data-processing.assistance");
+  ASSERT_FALSE(own_findings.empty()) << own.dump();
+  for (const nlohmann::json& f : own_findings) {
+    EXPECT_THAT(f["considerations"].dump(), Not(HasSubstr("customer's assessment")));
+    EXPECT_THAT(f["considerations"].dump(), Not(HasSubstr("what the law requires of the customer")));
+    EXPECT_THAT(f["reasons"].dump(), Not(HasSubstr("help with impact assessments")));
+    EXPECT_THAT(f["positions"].dump(), HasSubstr("data-processing-own-assessment"));
+  }
+  const nlohmann::json help = ScanJson(
+      "The vendor shall assist the agency in completing its privacy impact assessment of the "
+      "program.\n");
+  const auto help_findings = Of(help, "data-processing.assistance");
+  ASSERT_FALSE(help_findings.empty()) << help.dump();
+  for (const nlohmann::json& f : help_findings) {
+    EXPECT_THAT(f["considerations"].dump(), HasSubstr("customer's assessment"));
+    EXPECT_THAT(f["positions"].dump(), Not(HasSubstr("data-processing-own-assessment")));
   }
 }
 
