@@ -50,6 +50,11 @@ TEST(SectorLoader, ErrorsNameFileLineAndColumn) {
       {"- {id: acme, needs: 1, signals: [a]}\n- {id: beta, needs: 1, signals: [b], within: acme,"
        "\n   follows_when: ['(']}\n",
        "sectors.yaml:3:19:", "'follows_when' pattern is not a valid RE2 pattern"},
+      // issue 14 s12 #3
+      {"- id: acme\n  needs: 2\n  signals: [a, b]\n  decisive: ['(']\n", "sectors.yaml:4:",
+       "'decisive' pattern is not a valid RE2 pattern"},
+      {"- id: acme\n  needs: 2\n  signals: [a, b]\n  decisive: []\n", "sectors.yaml:4:",
+       "decisive"},
   };
   for (const auto& c : cases) {
     auto data = LoadRuleSet(WithSectors(c.content), "<test>");
@@ -101,6 +106,21 @@ TEST(SectorLoader, TheRuleSetsSectorsYamlDecidesTheSectors) {
                                            "us-va-contractors", "us-dhs-contractors",
                                            "us-hipaa-covered-entities", "eu-financial-entities",
                                            "gdpr-controllers", "uk-gdpr-controllers"}));
+}
+
+// issue 14 s12 #3: a `decisive` pattern shows its sector by itself, as `needs` signals would, in
+// the document; without it the sector needs its signals.
+TEST(SectorLoader, ADecisivePatternShowsItsSectorAlone) {
+  auto own = LoadRuleSet(WithSectors("- id: acme-regulated\n  needs: 2\n  signals: ['\\bacme "
+                                     "act\\b', '\\bacme regulator\\b']\n  decisive: ['\\bacme "
+                                     "act\\b']\n- {id: beta-regulated, needs: 2, signals: "
+                                     "['\\bbeta act\\b', '\\bbeta regulator\\b']}\n"),
+                         "<test>");
+  ASSERT_TRUE(own) << own.error().message();
+  ASSERT_NE((*own)->sectors, nullptr);
+  EXPECT_EQ(DocumentSectors(*(*own)->sectors, "as the acme act and the beta act require."),
+            (std::vector<std::string>{"acme-regulated"}));
+  EXPECT_TRUE(DocumentSectors(*(*own)->sectors, "the acme regulator may ask.").empty());
 }
 
 // The table as it would be if RE2 could not build the signal set: each signal searched alone.
