@@ -156,5 +156,28 @@ TEST(RationaleRegimeCli, AdviceFollowsWhoDoesTheAssessment) {
   }
 }
 
+// issue 14 s12 #5 (GSA 18F 19, traced): a programme sentence whose parameters are empty gets no
+// ISO/IEC 27001 or SOC 2 framework advice when the next sentence of its paragraph demands a
+// FedRAMP authorization (the section's neighbour fills in government_authorisation); alone, it
+// gets it.
+TEST(RationaleRegimeCli, FrameworkAdviceFollowsTheParagraphsFedrampDemand) {
+  const std::string programme =
+      "The vendor will ensure the hosted service meets the agency security and privacy "
+      "requirements before invoicing the government.";
+  auto framework_advised = [](const nlohmann::json& report) {
+    const auto findings = Of(report, "security-measures.program");
+    EXPECT_FALSE(findings.empty()) << report.dump();
+    return !findings.empty() &&
+           findings.front()["considerations"].dump().find("aligned with a framework") !=
+               std::string::npos;
+  };
+  EXPECT_FALSE(framework_advised(ScanJson(
+      "## Security and Privacy Requirements\n\n" + programme +
+      " Once the agency approves the service, the CSP will have one year to achieve a FedRAMP "
+      "authorization.\n")));
+  EXPECT_TRUE(framework_advised(ScanJson("## Security and Privacy Requirements\n\n" + programme +
+                                         "\n")));
+}
+
 }  // namespace
 }  // namespace clausescan::testing
