@@ -97,6 +97,59 @@ TEST(ContractTermCli, EvidenceNamesTheContractWhoseTermTheDocumentExpiresBefore)
   EXPECT_THAT(out, Not(HasSubstr("expires before the contract's term ends"))) << r.out;
 }
 
+// issue 13 s12 #1: the evidence JSON and CSV carry the term a document expires before (which
+// contract, where its term was read) and what follows from it, as the text says it; the scan
+// JSON gives each own document's days left when it expires within 90 days.
+TEST(ContractTermCli, EvidenceJsonAndCsvCarryTheTermAndItsConsequence) {
+  TempDir dir;
+  const std::filesystem::path profile = WriteProfile(dir);
+  const std::filesystem::path contract = dir.path() / "msa.txt";
+  WriteWholeFile(contract, kContract);
+  const std::string options =
+      " --profile " + Quote(profile) + " --as-of 2026-12-06 " + Quote(contract);
+  RunResult json = RunClausescan("evidence --format json" + options);
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  bool seen = false;
+  const nlohmann::json pack = nlohmann::json::parse(json.out);
+  for (const nlohmann::json& item : pack["items"]) {
+    if (item["id"] != "iso-certificate") continue;
+    seen = true;
+    const nlohmann::json& doc = item["document"];
+    EXPECT_EQ(doc["term_ends"], "2029-12-06") << doc;
+    EXPECT_EQ(doc["term_contract"], contract.string()) << doc;
+    EXPECT_THAT(doc["term_source"].get<std::string>(),
+                HasSubstr("read at line 1 (\"term of three (3) years\"), counted from 2026-12-06"));
+    EXPECT_THAT(doc["consequence"].get<std::string>(),
+                HasSubstr("expires before the term of " + contract.string() +
+                          " ends (2029-12-06, read at line 1"));
+    EXPECT_THAT(doc["consequence"].get<std::string>(), HasSubstr("plan its renewal"));
+  }
+  EXPECT_TRUE(seen) << json.out;
+  RunResult csv = RunClausescan("evidence --format csv" + options);
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_THAT(csv.out.substr(0, csv.out.find('\n')),
+              HasSubstr(",expires_in_days,term_contract,term_source,consequence\r"));
+  EXPECT_THAT(csv.out, HasSubstr(",2029-12-06,,," + contract.string() +
+                                 ",\"read at line 1 (\"\"term of three (3) years\"\")"));
+  EXPECT_THAT(csv.out, HasSubstr("plan its renewal\"\r\n"));
+
+  RunResult soon = RunClausescan("scan --format json --profile " + Quote(profile) +
+                                 " --as-of 2028-01-13 " + Quote(contract));
+  ASSERT_EQ(soon.exit_code, 0) << soon.err;
+  bool dated = false;
+  const nlohmann::json report = nlohmann::json::parse(soon.out);
+  for (const nlohmann::json& finding : report["findings"]) {
+    if (!finding.contains("profile")) continue;
+    for (const nlohmann::json& doc : finding["profile"]["documents"]) {
+      ASSERT_TRUE(doc.contains("expires_in_days")) << doc;
+      if (doc["evidence"] != "iso-certificate") continue;
+      dated = true;
+      EXPECT_EQ(doc["expires_in_days"], 60) << doc;  // 2028-01-13 to 2028-03-13
+    }
+  }
+  EXPECT_TRUE(dated) << soon.out;
+}
+
 // issue 13 s7 #2: --term-ends still wins, and says nothing of the contract's term.
 TEST(ContractTermCli, TermEndsWins) {
   TempDir dir;

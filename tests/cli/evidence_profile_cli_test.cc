@@ -138,7 +138,7 @@ TEST(EvidenceProfileCli, DocumentExpiringWithin90DaysIsSaid) {
   RunResult csv = evidence_on("csv", "2027-04-15");
   ASSERT_EQ(csv.exit_code, 0) << csv.err;
   EXPECT_THAT(csv.out.substr(0, csv.out.find('\n')), HasSubstr(",redacted,expires_in_days"));
-  EXPECT_THAT(csv.out, HasSubstr(",irp.txt,nda,2027-06-30,valid,,,76\r\n"));
+  EXPECT_THAT(csv.out, HasSubstr(",irp.txt,nda,2027-06-30,valid,,,76,,,expires in 76 days: renew it\r\n"));
   RunResult far = evidence_on("text", "2026-12-06");  // 206 days before
   ASSERT_EQ(far.exit_code, 0) << far.err;
   EXPECT_THAT(far.out, Not(HasSubstr("renew it")));
@@ -210,8 +210,9 @@ TEST(EvidenceProfileCli, InternalDocumentNamesItsRedactedCopy) {
   EXPECT_TRUE(saw) << json.out;
   RunResult csv = Evidence("csv", profile);
   ASSERT_EQ(csv.exit_code, 0) << csv.err;
-  EXPECT_THAT(csv.out, HasSubstr(",expires_before_term,redacted,expires_in_days\r\n"));
-  EXPECT_THAT(csv.out, HasSubstr(",irp-redacted.txt,\r\n"));
+  EXPECT_THAT(csv.out, HasSubstr(",expires_before_term,redacted,expires_in_days,term_contract,"
+                                 "term_source,consequence\r\n"));
+  EXPECT_THAT(csv.out, HasSubstr(",irp-redacted.txt,,,,\r\n"));
 }
 
 }  // namespace

@@ -195,6 +195,22 @@ TEST(ProfileCli, CheckRefusesAnSoaCsvThatIsNotUtf8) {
   }
 }
 
+// issue 13 s12 #2 (attack review #12): an SoA row that excludes a control yet says it is
+// implemented contradicts itself; check refuses it, naming file, line and field, exit 2.
+TEST(ProfileCli, CheckRefusesAnExcludedControlSaidToBeImplemented) {
+  ProfileDir dir;
+  WriteWholeFile(dir.path() / "soa-export.csv",
+                 "Control,Applicable,Status,Justification\r\nA.5.1,Yes,Implemented,\r\n"
+                 "A.7.4,No,Implemented,No premises of our own\r\n");
+  RunResult r =
+      RunClausescan("profile check " + Quote(dir.Profile("soa_csv: soa-export.csv\n")));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_THAT(r.err, HasSubstr("clausescan: " + (dir.path() / "soa-export.csv").string() +
+                               ":3: soa_csv.status: control A.7.4 is excluded ('applicable' is "
+                               "no) but its status is 'Implemented'"));
+}
+
 // issue 13 #1: init writes an example that check accepts as it is.
 TEST(ProfileCli, InitThenCheckRoundTrips) {
   TempDir dir;

@@ -307,6 +307,15 @@ TEST(Profile, BadInputNamesFileLineAndField) {
        "the row has 3 fields, the header 4"},
       {"csv excluded without justification", "soa_csv: no-justification.csv\n",
        "no-justification.csv", 2, "soa_csv.justification", "without a 'justification'"},
+      // issue 13 s12 #2: an excluded control said to be implemented is a contradiction.
+      {"csv excluded yet implemented", "soa_csv: excluded-implemented.csv\n",
+       "excluded-implemented.csv", 3, "soa_csv.status",
+       "control A.7.4 is excluded ('applicable' is no) but its status is 'Implemented'"},
+      {"excluded yet partly implemented",
+       "soa:\n  - {control: A.7.4, applicable: false, status: partial,\n"
+       "     justification: no premises}\n",
+       "profile.yaml", 2, "soa[0].status",
+       "control A.7.4 is excluded ('applicable' is false) but its status is 'partial'"},
       {"control twice",
        "soa_csv: good.csv\nsoa:\n  - {control: A.5.1, applicable: true, status: implemented}\n",
        "good.csv", 2, "soa_csv.control", "control A.5.1 has a row already, at "},
@@ -337,6 +346,9 @@ TEST(Profile, BadInputNamesFileLineAndField) {
     folder.Write("short-row.csv", "control,applicable,status,justification\nA.5.1,yes,planned\n");
     folder.Write("no-justification.csv", "control,applicable,status,justification\nA.5.1,no,,\n");
     folder.Write("good.csv", "control,applicable,status,justification\nA.5.1,yes,implemented,\n");
+    folder.Write("excluded-implemented.csv",
+                 "Control,Applicable,Status,Justification\nA.5.1,Yes,Implemented,\n"
+                 "A.7.4,No,Implemented,No premises\n");
     ProfileResult result = folder.Load(c.yaml);
     ASSERT_FALSE(result.ok());
     const ProfileError& error = result.errors().front();

@@ -28,6 +28,14 @@ std::vector<SourceFile> WithSectors(const std::string& content) {
   return files;
 }
 
+// The sector table of the built-in rule files with sectors.yaml replaced by content; null (with
+// a test failure naming the load error) when they do not load.
+std::shared_ptr<const SectorTable> SectorsOf(const std::string& content) {
+  auto data = LoadRuleSet(WithSectors(content), "<test>");
+  EXPECT_TRUE(data) << data.error().message();
+  return data ? (*data)->sectors : nullptr;
+}
+
 // issue 14 (helper brief s6, item 3): a bad sectors.yaml is an error at its file, line and
 // column, like every other rule file.
 TEST(SectorLoader, ErrorsNameFileLineAndColumn) {
@@ -50,6 +58,11 @@ TEST(SectorLoader, ErrorsNameFileLineAndColumn) {
       {"- {id: acme, needs: 1, signals: [a]}\n- {id: beta, needs: 1, signals: [b], within: acme,"
        "\n   follows_when: ['(']}\n",
        "sectors.yaml:3:19:", "'follows_when' pattern is not a valid RE2 pattern"},
+      // issue 14 s12 #3
+      {"- id: acme\n  needs: 2\n  signals: [a, b]\n  decisive: ['(']\n", "sectors.yaml:4:",
+       "'decisive' pattern is not a valid RE2 pattern"},
+      {"- id: acme\n  needs: 2\n  signals: [a, b]\n  decisive: []\n", "sectors.yaml:4:",
+       "decisive"},
   };
   for (const auto& c : cases) {
     auto data = LoadRuleSet(WithSectors(c.content), "<test>");
@@ -81,15 +94,13 @@ TEST(SectorLoader, EachSignalOfTheSetKnowsItsSectorAndPlace) {
 // issue 14 (helper brief s6, item 3): the signals come from the rule set's sectors.yaml, so a
 // pack can change them; the built-in file gives the sectors the built-in tests expect.
 TEST(SectorLoader, TheRuleSetsSectorsYamlDecidesTheSectors) {
-  auto own = LoadRuleSet(WithSectors("- id: acme-agencies\n  needs: 1\n  signals: ['\\bacme "
-                                     "agency\\b']\n- {id: acme-defence, needs: 1, within: "
-                                     "acme-agencies, signals: ['\\bdfars\\b']}\n"),
-                         "<test>");
-  ASSERT_TRUE(own) << own.error().message();
-  ASSERT_NE((*own)->sectors, nullptr);
-  EXPECT_EQ(DocumentSectors(*(*own)->sectors, "the acme agency buys under dfars."),
+  const std::shared_ptr<const SectorTable> own =
+      SectorsOf("- id: acme-agencies\n  needs: 1\n  signals: ['\\bacme agency\\b']\n- {id: "
+                "acme-defence, needs: 1, within: acme-agencies, signals: ['\\bdfars\\b']}\n");
+  ASSERT_NE(own, nullptr);
+  EXPECT_EQ(DocumentSectors(*own, "the acme agency buys under dfars."),
             (std::vector<std::string>{"acme-defence", "acme-agencies"}));
-  EXPECT_TRUE(DocumentSectors(*(*own)->sectors, "the contracting officer; far 52.204-21.").empty());
+  EXPECT_TRUE(DocumentSectors(*own, "the contracting officer; far 52.204-21.").empty());
   auto builtin = LoadRuleSet(EmbeddedRuleFiles(), "<builtin>");
   ASSERT_TRUE(builtin) << builtin.error().message();
   ASSERT_NE((*builtin)->sectors, nullptr);
@@ -101,6 +112,19 @@ TEST(SectorLoader, TheRuleSetsSectorsYamlDecidesTheSectors) {
                                            "us-va-contractors", "us-dhs-contractors",
                                            "us-hipaa-covered-entities", "eu-financial-entities",
                                            "gdpr-controllers", "uk-gdpr-controllers"}));
+}
+
+// issue 14 s12 #3: a `decisive` pattern shows its sector by itself, as `needs` signals would, in
+// the document; without it the sector needs its signals.
+TEST(SectorLoader, ADecisivePatternShowsItsSectorAlone) {
+  const std::shared_ptr<const SectorTable> own = SectorsOf(
+      "- id: acme-regulated\n  needs: 2\n  signals: ['\\bacme act\\b', '\\bacme "
+      "regulator\\b']\n  decisive: ['\\bacme act\\b']\n- {id: beta-regulated, needs: 2, "
+      "signals: ['\\bbeta act\\b', '\\bbeta regulator\\b']}\n");
+  ASSERT_NE(own, nullptr);
+  EXPECT_EQ(DocumentSectors(*own, "as the acme act and the beta act require."),
+            (std::vector<std::string>{"acme-regulated"}));
+  EXPECT_TRUE(DocumentSectors(*own, "the acme regulator may ask.").empty());
 }
 
 // The table as it would be if RE2 could not build the signal set: each signal searched alone.

@@ -169,6 +169,18 @@ class CitationCheck {
   mutable std::map<std::string, bool> citable_;  // by clause key, as read so far
 };
 
+// Whether `sentence` cites a regulation clause that a source of this title cites (issue 14 s12
+// #4: a sentence that holds because it cites the clause the finding lies in names the sibling
+// clause it rests on, and that clause's source with it).
+bool SentenceCites(const std::string& sentence, const std::string& title) {
+  const std::vector<std::string> cited = ClausesOfSentence(sentence);
+  const std::vector<std::string> of_title = ClausesOfTitle(title);
+  return std::any_of(of_title.begin(), of_title.end(), [&](const std::string& key) {
+    return std::any_of(cited.begin(), cited.end(),
+                       [&](const std::string& c) { return NumberOf(c) == NumberOf(key); });
+  });
+}
+
 // The sectors own, else category, lists for a source of that title; null when neither has it.
 const std::vector<std::string>* SectorsOfSource(const RationaleEntry* own,
                                                 const RationaleEntry* category,
@@ -254,6 +266,12 @@ bool Shows(const SectorEntry& sector, const RE2& signal, std::string_view folded
     pos = end > begin ? end : begin + 1;
   }
   return false;
+}
+
+// Whether folded shows one of sector.decisive (outside the passages of its `unless`, Shows).
+bool ShowsDecisive(const SectorEntry& sector, std::string_view folded) {
+  return std::any_of(sector.decisive.begin(), sector.decisive.end(),
+                     [&](const auto& pattern) { return Shows(sector, *pattern, folded); });
 }
 
 // Offers the answers `entry` gives for the document's sectors (`sector_answers`), issue 14: a
@@ -464,6 +482,9 @@ std::vector<std::string> DocumentSectors(const SectorTable& table, std::string_v
   }
   std::vector<std::pair<std::size_t, std::size_t>> found;  // (signals, index)
   for (std::size_t i = 0; i < sectors.size(); ++i) {
+    if (signals[i] < sectors[i].needs && ShowsDecisive(sectors[i], folded)) {
+      signals[i] = sectors[i].needs;
+    }
     if (signals[i] >= sectors[i].needs) found.emplace_back(signals[i], i);
   }
   std::stable_sort(found.begin(), found.end(),
@@ -539,14 +560,15 @@ bool SignalIn(const SectorTable& table, const std::string& id, std::string_view 
   return false;
 }
 
-// Whether `folded` (case-folded text) shows at least `needs` distinct signals of sector `id`
-// outside the passages its `unless` patterns exclude (Shows), as a document must to show it.
+// Whether `folded` (case-folded text) shows at least `needs` distinct signals of sector `id`, or
+// one of its `decisive` ones, outside the passages its `unless` patterns exclude (Shows), as a
+// document must to show it.
 bool ShownIn(const SectorTable& table, const std::string& id, std::string_view folded) {
   for (const SectorEntry& entry : table.entries) {
     if (entry.id != id) continue;
     const auto found = std::count_if(entry.signals.begin(), entry.signals.end(),
                                      [&](const auto& signal) { return Shows(entry, *signal, folded); });
-    return static_cast<std::size_t>(found) >= entry.needs;
+    return static_cast<std::size_t>(found) >= entry.needs || ShowsDecisive(entry, folded);
   }
   return false;
 }
@@ -629,7 +651,10 @@ void KeepRationaleTrue(const RationaleEntry* own, const RationaleEntry* category
   sources.erase(
       std::remove_if(sources.begin(), sources.end(),
                      [&](const RationaleSource& source) {
-                       if (!check.Lists(source.title)) return true;
+                       if (!check.Lists(source.title) &&
+                           !SentenceCites(finding.rationale.text, source.title)) {
+                         return true;
+                       }
                        const std::vector<std::string>* of = SectorsOfSource(own, category, source);
                        if (of == nullptr || General(*of)) return false;
                        return std::none_of(of->begin(), of->end(), [&](const std::string& s) {

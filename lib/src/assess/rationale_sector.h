@@ -15,7 +15,8 @@ namespace clausescan::internal {
 
 // The sectors a document shows by table (sectors.yaml, issue 14), best first: each sector that
 // reaches its `needs` distinct signals (a signal counts only where it occurs in a sentence
-// that matches none of the sector's `unless` patterns), ordered by the signals found (ties in
+// that matches none of the sector's `unless` patterns) or shows one of its `decisive` patterns
+// (counted as `needs` signals; issue 14 s12 #3: "UK GDPR" alone), ordered by the signals found (ties in
 // the table's order); a sector with `within` comes just before that sector and only with it.
 // `folded` is the case-folded text. Empty when none fits. Thread-safe.
 std::vector<std::string> DocumentSectors(const SectorTable& table, std::string_view folded);
@@ -68,7 +69,8 @@ std::vector<std::string> DocumentSectors(std::string_view folded);
 // `subject` (a source's, in any rationale of data) its text or section heading matches, but not
 // by subject a clause of the regulation of the clause the finding lies in (s11 #2); otherwise the next sentence of the order above, and as a last
 // resort the rule's, else the category's, `neutral` sentence (no rationale when neither has
-// one); no source citing such a clause is kept. So too a sentence that names a law of a sector
+// one); no source citing such a clause is kept unless the sentence shown cites it (s12 #4: a
+// sentence that holds by the clause the finding lies in names the sibling clause it rests on). So too a sentence that names a law of a sector
 // not among the finding's sectors (fourth review #2: a rule's union sentence naming DORA in a
 // GDPR document): it becomes the category's sentence for one of them, else the neutral one. A
 // source of a sector not among them (nor within one) is left out, and a sentence left with no

@@ -92,11 +92,29 @@ std::optional<ControlStatus> StatusOf(std::string_view text) {
   return std::nullopt;
 }
 
-// The checks a row gets wherever it comes from: the control, and a justification when excluded.
-// Reports at node (YAML) or at the row's line (CSV) through fail.
+// How a row writes its applicability and status: "false" or "no", "Implemented"; status "" when
+// the row has none.
+struct WrittenRow {
+  std::string applicable;
+  std::string status;
+};
+
+// The checks a row gets wherever it comes from: the control, a justification when excluded, and
+// no status saying an excluded control is implemented in whole or in part (a contradiction the
+// judgement cannot settle: excluded, the clause's demand is a gap to justify; implemented, it is
+// met). Reports at node (YAML) or at the row's line (CSV) through fail.
 template <typename Fail>
-bool CheckRow(const RuleSetData& rules, const SoaEntry& row, Fail fail) {
+bool CheckRow(const RuleSetData& rules, const SoaEntry& row, const WrittenRow& written,
+              Fail fail) {
   bool ok = true;
+  if (!row.applicable && !written.status.empty() &&
+      (row.status == ControlStatus::kImplemented || row.status == ControlStatus::kPartial)) {
+    fail("status", fmt::format("control {} is excluded ('applicable' is {}) but its status is "
+                               "'{}': the SoA contradicts itself; make the control applicable, "
+                               "or give the excluded control no status (or not_implemented)",
+                               row.control, written.applicable, written.status.substr(0, 40)));
+    ok = false;
+  }
   if (std::string problem = CheckControl(rules, row.control); !problem.empty()) {
     fail("control", std::move(problem));
     ok = false;
@@ -251,7 +269,7 @@ void ReadCsvRows(ProfileReader& reader, const std::string& name,
                        cell(kStatus).substr(0, 40)));
       ok = false;
     }
-    ok = CheckRow(reader.rules(), row,
+    ok = CheckRow(reader.rules(), row, {Loose(cell(kApplicable)), cell(kStatus)},
                   [&](const char* field, std::string detail) {
                     fail(record.line, std::string("soa_csv.") + field, std::move(detail));
                   }) &&
@@ -305,7 +323,10 @@ void ReadSoa(ProfileReader& reader, const YAML::Node& node, std::vector<SoaEntry
                       field + ".justification") &&
          ok;
     if (!ok) continue;
-    if (CheckRow(reader.rules(), row, [&](const char* key, std::string detail) {
+    const YAML::Node* status = fields.Find("status");
+    const WrittenRow written{row.applicable ? "true" : "false",
+                             status != nullptr ? status->Scalar() : ""};
+    if (CheckRow(reader.rules(), row, written, [&](const char* key, std::string detail) {
           const YAML::Node* at = fields.Find(key);
           reader.Fail(at != nullptr ? *at : item, field + "." + key, std::move(detail));
         })) {

@@ -7,6 +7,7 @@
 
 #include "clausescan/not_scanned.h"
 #include "clausescan/printers.h"
+#include "report/evidence_expiry.h"
 #include "report/json_values.h"
 #include "report/rationale_text.h"
 #include "report/strings.h"
@@ -49,7 +50,10 @@ void WriteEvidenceJson(const std::vector<EvidenceNeed>& pack,
           {"sharing", doc.sharing},      {"valid_until", doc.valid_until},
           {"status", doc.status},        {"expires_before_term", doc.expires_before_term},
           {"term_ends", need.term_ends}, {"redacted", doc.redacted},
-          {"expires_in_days", doc.expires_in_days}};
+          {"expires_in_days", doc.expires_in_days},
+          {"term_contract", need.term_contract},
+          {"term_source", need.term_source},
+          {"consequence", internal::ExpiryConsequence(need)}};
     }
     items.push_back(std::move(item));
   }
@@ -67,7 +71,7 @@ void WriteEvidenceCsv(const std::vector<EvidenceNeed>& pack, std::ostream& out) 
   out << "item,title,item_risk,controls,path,line,category,rule,risk,rationale";
   if (documents) {
     out << ",document,sharing,valid_until,document_status,expires_before_term,redacted,"
-           "expires_in_days";
+           "expires_in_days,term_contract,term_source,consequence";
   }
   out << "\r\n";
   for (const EvidenceNeed& need : pack) {
@@ -86,7 +90,10 @@ void WriteEvidenceCsv(const std::vector<EvidenceNeed>& pack, std::ostream& out) 
             << internal::CsvField(doc.valid_until) << ',' << internal::CsvField(doc.status) << ','
             << (doc.expires_before_term ? need.term_ends : "") << ','
             << internal::CsvField(doc.redacted) << ','
-            << (doc.expires_in_days >= 0 ? std::to_string(doc.expires_in_days) : "");
+            << (doc.expires_in_days >= 0 ? std::to_string(doc.expires_in_days) : "") << ','
+            << internal::CsvField(need.term_contract) << ','
+            << internal::CsvField(need.term_source) << ','
+            << internal::CsvField(internal::ExpiryConsequence(need));
       }
       out << "\r\n";
     }

@@ -9,6 +9,7 @@
 #include "clausescan/not_scanned.h"
 #include "clausescan/printers.h"
 #include "clausescan/profile.h"
+#include "report/evidence_expiry.h"
 #include "report/rationale_text.h"
 #include "report/strings.h"
 #include "report/terminal.h"
@@ -81,16 +82,8 @@ void WriteDocument(const EvidenceNeed& need, std::ostream& out) {
     } else {
       line += ") not yet valid";
     }
-    if (doc.expires_in_days >= 0) {
-      line += "; expires in " + Plural(static_cast<std::size_t>(doc.expires_in_days), "day", "days") +
-              ": renew it";
-    }
-    if (doc.expires_before_term) {
-      // issue 13 s11 #2: the contract whose term it is, as `pack` names it.
-      line += need.term_source.empty()
-                  ? "; expires before the contract's term ends (" + need.term_ends + ")"
-                  : "; expires before the term of " + need.term_contract + " ends (" +
-                        need.term_ends + ", " + need.term_source + ")";
+    if (std::string consequence = internal::ExpiryConsequence(need); !consequence.empty()) {
+      line += "; " + consequence;
     }
     // issue 13 s9 #8: what of an internal document may be shared.
     if (doc.sharing == SharingName(Sharing::kInternal)) {

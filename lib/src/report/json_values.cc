@@ -50,7 +50,8 @@ nlohmann::ordered_json ProfileJudgementJson(const ProfileJudgement& judgement) {
                              {"title", d.title},
                              {"file", d.file},
                              {"valid_until", d.valid_until},
-                             {"status", d.status}});
+                             {"status", d.status},
+                             {"expires_in_days", d.expires_in_days}});
     if (!judgement.term_ends.empty()) {  // issue 13 #1
       documents.back()["expires_before_term"] = d.expires_before_term;
     }

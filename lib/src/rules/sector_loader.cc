@@ -12,7 +12,8 @@
 namespace clausescan::internal {
 namespace {
 
-const Names kSectorKeys = {"id", "needs", "signals", "unless", "within", "follows_when"};
+const Names kSectorKeys = {"id",     "needs",  "signals",     "unless",
+                           "within", "decisive", "follows_when"};
 const Names kSectorRequired = {"id", "needs", "signals"};
 constexpr std::size_t kMaxSignals = 20;
 
@@ -53,7 +54,7 @@ Status ReadEntry(const YamlFile& file, const YAML::Node& node, SectorEntry* entr
     }
     entry->signals.push_back(std::move(re));
   }
-  for (const char* key : {"unless", "follows_when"}) {
+  for (const char* key : {"unless", "decisive", "follows_when"}) {
     const YAML::Node* list = fields.Find(key);
     if (list == nullptr) continue;
     std::vector<std::string> patterns_of_key;
@@ -62,7 +63,9 @@ Status ReadEntry(const YamlFile& file, const YAML::Node& node, SectorEntry* entr
       return file.At(*list, fmt::format("'{}' has {} entries, more than the {} a sector may have",
                                         key, patterns_of_key.size(), kMaxSignals));
     }
-    auto& into = std::string_view(key) == "unless" ? entry->unless : entry->follows_when;
+    auto& into = std::string_view(key) == "unless"     ? entry->unless
+                 : std::string_view(key) == "decisive" ? entry->decisive
+                                                       : entry->follows_when;
     for (std::size_t i = 0; i < patterns_of_key.size(); ++i) {
       auto re = std::make_unique<RE2>(patterns_of_key[i], RE2::Quiet);
       if (!re->ok()) {
@@ -122,8 +125,8 @@ void BuildSignalSet(SectorTable* table) {
 
 Status ReadSectorTable(const YamlFile& file, const YAML::Node& root, SectorTable* out) {
   if (!root.IsSequence()) {
-    return file.At(root, "sectors.yaml must be a list of {id, needs, signals, unless, within, "
-                             "follows_when}");
+    return file.At(root, "sectors.yaml must be a list of {id, needs, signals, unless, decisive, "
+                             "within, follows_when}");
   }
   std::vector<const YAML::Node*> withins;
   std::set<std::string> ids;

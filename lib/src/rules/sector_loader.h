@@ -24,6 +24,9 @@ struct SectorEntry {
   // A signal found only in sentences that match one of these (boilerplate such as a commercial
   // "Government Rights" clause) does not count.
   std::vector<std::unique_ptr<RE2>> unless;
+  // Words that show the sector by themselves (the name of its own law, "UK GDPR"): a text that
+  // shows one of them outside the `unless` passages counts as showing `needs` signals.
+  std::vector<std::unique_ptr<RE2>> decisive;
   std::string within;  // shown only with this sector, just before it
   // For a sector shown `within` another: where the document shows one of these, the sector is
   // placed just after that one instead, and leads only for a clause that shows one of its own
@@ -44,12 +47,13 @@ struct SectorTable {
   std::vector<std::size_t> signal_in_sector;  // parallel to sector_of
 };
 
-// Reads sectors.yaml's root, a list of {id, needs, signals, unless, within}, into *out. Errors
-// (kRuleError at file:line:column, the first only): not a list, an unknown or missing key, an id
-// that is not lower-case letters, digits and '-' or that is given twice, `needs` not a whole
-// number from 1 to the number of signals, an empty `signals` or `unless`, a signal or `unless`
-// pattern RE2 cannot compile (with RE2's reason), a `within` naming itself, no sector of the file,
-// or a sector that has a `within` of its own. On success also builds out->signal_set and
+// Reads sectors.yaml's root, a list of {id, needs, signals, unless, decisive, within,
+// follows_when}, into *out. Errors (kRuleError at file:line:column, the first only): not a list,
+// an unknown or missing key, an id that is not lower-case letters, digits and '-' or that is
+// given twice, `needs` not a whole number from 1 to the number of signals, an empty `signals`,
+// `unless` or `decisive`, a signal, `unless` or `decisive` pattern RE2 cannot compile (with
+// RE2's reason), a `within` naming itself, no sector of the file, or a sector that has a `within`
+// of its own. On success also builds out->signal_set and
 // out->sector_of and out->signal_in_sector.
 Status ReadSectorTable(const YamlFile& file, const YAML::Node& root, SectorTable* out);
 
