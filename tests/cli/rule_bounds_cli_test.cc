@@ -1,6 +1,6 @@
 // Custom rules are hostile input too: a pattern written out past the 64 KiB docs/rules.md
-// promises is refused at load with its FILE:line:column, before any scan spends minutes on it
-// (attack review of main 9ef7676 #2).
+// promises, or one that repeats an unbounded part a thousand times, is refused at load with its
+// FILE:line:column, before any scan spends minutes on it (attack review of main 9ef7676 #2, #3).
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -54,6 +54,27 @@ TEST(RuleBoundsCli, AWrittenOutPatternPast64KiBIsRefusedAtItsLine) {
     EXPECT_EQ(run.exit_code, 2) << run.err.substr(0, 300);
     EXPECT_THAT(run.err,
                 HasSubstr(rules.File().string() + ":9:11: the pattern is longer than 65536 bytes"));
+  }
+}
+
+TEST(RuleBoundsCli, AThousandCopiesOfAnUnboundedPartAreRefusedAtItsLine) {
+  for (const std::string& pattern : {"(.*){1000}x", "((\\w+ ){0,10}){0,10}x", "(a+){41}"}) {
+    const RulesWithAPattern rules(pattern);
+    for (const RunResult& run : ValidateAndScan(rules)) {
+      EXPECT_EQ(run.exit_code, 2) << pattern << ": " << run.err;
+      EXPECT_THAT(run.err, HasSubstr(rules.File().string() + ":9:11: pattern '" + pattern +
+                                     "' repeats a part of unbounded length"))
+          << pattern;
+    }
+  }
+}
+
+TEST(RuleBoundsCli, FortyCopiesAsTheBuiltInRulesMakeAreAccepted) {
+  for (const std::string& pattern :
+       {"( [^ ;]+){0,40}x", "([^.;]|\\.[0-9]){0,160}x", "\\{(.*)\\}{1000}", "[{(]+(.*){3}"}) {
+    const RunResult run =
+        RunClausescan("rules validate " + Quote(RulesWithAPattern(pattern).Dir()));
+    EXPECT_EQ(run.exit_code, 0) << pattern << ": " << run.err;
   }
 }
 
