@@ -8,8 +8,8 @@
 #include "commands.h"
 #include "inputs.h"
 #include "output.h"
-#include "own_outputs.h"
 #include "output_format.h"
+#include "own_outputs.h"
 #include "read_options.h"
 
 namespace clausescan::cli {

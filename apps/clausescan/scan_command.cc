@@ -20,8 +20,8 @@
 #include "inputs.h"
 #include "line_reader.h"
 #include "output.h"
-#include "own_outputs.h"
 #include "output_format.h"
+#include "own_outputs.h"
 #include "read_options.h"
 
 namespace clausescan::cli {
