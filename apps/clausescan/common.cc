@@ -98,16 +98,20 @@ bool LoadProfileOption(const ProfileOptionArgs& args, const RuleSet& rules, Scan
 }
 
 void PrintError(const std::string& message) {
-  // An error may quote a value from its input (a rule id, a url): a huge one is cut so the
-  // message stays readable; the file and line come first and are kept.
-  constexpr std::size_t kMaxErrorBytes = 1000;
+  // An error may quote a value from its input (a rule id, a url, a path past PATH_MAX): a huge
+  // one is cut in its middle so the message stays readable; its start (the file and line) and
+  // its end (the end of a path, the reason) are kept.
+  constexpr std::size_t kKeptBytes = 500;  // at each end
   std::string shown = MessageSafe(message);
-  if (shown.size() > kMaxErrorBytes) {
-    std::size_t cut = kMaxErrorBytes;
-    while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) --cut;
-    const std::size_t more = shown.size() - cut;
-    shown.resize(cut);
-    shown += "... (" + std::to_string(more) + " more bytes)";
+  if (shown.size() > 2 * kKeptBytes + 100) {
+    const auto at_character = [&](std::size_t at) {
+      while (at > 0 && (static_cast<unsigned char>(shown[at]) & 0xC0) == 0x80) --at;
+      return at;
+    };
+    const std::size_t head = at_character(kKeptBytes);
+    const std::size_t tail = at_character(shown.size() - kKeptBytes);
+    shown = shown.substr(0, head) + "... (" + std::to_string(tail - head) + " bytes left out) ..." +
+            shown.substr(tail);
   }
   std::cerr << "clausescan: " << shown << "\n";
 }

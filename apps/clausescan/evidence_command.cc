@@ -9,6 +9,7 @@
 #include "inputs.h"
 #include "output.h"
 #include "output_format.h"
+#include "own_outputs.h"
 #include "read_options.h"
 
 namespace clausescan::cli {
@@ -63,6 +64,7 @@ int RunEvidence(EvidenceArgs args) {
   }
   InputArgs inputs = args.inputs;
   inputs.batch.skip_files = FilesNotToScan(out);
+  SkipEarlierOutputs(&inputs);
   std::vector<Report> reports;
   std::vector<NotScanned> not_scanned;
   bool ok = ScanInputs(

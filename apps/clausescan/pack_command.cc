@@ -22,6 +22,7 @@
 #include "commands.h"
 #include "inputs.h"
 #include "output.h"
+#include "own_outputs.h"
 #include "read_options.h"
 
 namespace clausescan::cli {
@@ -102,67 +103,6 @@ class PackInterruption {
   std::array<bool, 3> installed_{};
   bool finished_ = false;  // the destructor does nothing after Finish
 };
-
-// The files of an existing output (a pack written before, inside a folder being walked), which
-// the walk must not scan as contracts. Symlinks in it are not followed.
-std::vector<std::string> FilesOfOutput(const std::string& output) {
-  std::vector<std::string> files;
-  std::error_code ec;
-  const fs::file_status status = fs::symlink_status(output, ec);
-  if (fs::is_regular_file(status)) files.push_back(output);
-  if (!fs::is_directory(status)) return files;
-  for (auto it = fs::recursive_directory_iterator(output, ec);
-       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (it->is_regular_file(ec) && !it->is_symlink(ec)) files.push_back(it->path().string());
-  }
-  return files;
-}
-
-// True when file is a zip archive whose first member is index.md, as in every zip pack
-// clausescan writes.
-bool IsClausescanZip(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  char head[38] = {};
-  in.read(head, sizeof head);
-  if (in.gcount() != static_cast<std::streamsize>(sizeof head)) return false;
-  const std::string h(head, sizeof head);
-  return h.compare(0, 4, "PK\x03\x04") == 0 && h[26] == 8 && h[27] == 0 &&
-         h.compare(30, 8, "index.md") == 0;
-}
-
-// Adds the files of every earlier pack inside a folder named (issue 13 attack D22), folder or zip,
-// to the files folder walks skip, with a note on stderr for each pack: a pack's index and
-// document copies are no contracts. Symlinks are not followed.
-void SkipEarlierPacks(InputArgs* inputs) {
-  for (const std::string& path : inputs->paths) {
-    std::error_code ec;
-    if (!fs::is_directory(fs::symlink_status(path, ec))) continue;
-    std::vector<fs::path> packs;
-    if (IsEarlierPack(path)) packs.emplace_back(path);
-    for (auto it = fs::recursive_directory_iterator(path, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      std::error_code type_ec;
-      if (it->is_symlink(type_ec)) continue;
-      if (it->is_regular_file(type_ec) && IsClausescanZip(it->path())) {
-        inputs->batch.skip_files.push_back(it->path().string());
-        PrintError(fmt::format("{}: skipped: an earlier clausescan pack, not a contract",
-                               it->path().string()));
-        continue;
-      }
-      if (!it->is_directory(type_ec)) continue;
-      if (!IsEarlierPack(it->path().string())) continue;
-      packs.push_back(it->path());
-      it.disable_recursion_pending();
-    }
-    for (const fs::path& pack : packs) {
-      for (const std::string& file : FilesOfOutput(pack.string())) {
-        inputs->batch.skip_files.push_back(file);
-      }
-      PrintError(
-          fmt::format("{}: skipped: an earlier clausescan pack, not contracts", pack.string()));
-    }
-  }
-}
 
 // issue 13 s8 #5: a contract named more than once (the same file by any name: ./c.md, a link)
 // is packed once, with a note on stderr naming the repeat.
@@ -310,7 +250,7 @@ int RunPack(PackArgs args) {
   Scanner scanner(*rules, options);
   args.inputs.batch.skip_files = FilesOfOutput(args.output);
   SkipProfileFiles(profile_files, &args.inputs);
-  SkipEarlierPacks(&args.inputs);
+  SkipEarlierOutputs(&args.inputs);
   std::vector<Report> reports;
   const bool ok = ScanInputs(scanner, args.inputs,
                              [&](Report& report) { reports.push_back(std::move(report)); });

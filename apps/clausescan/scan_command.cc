@@ -21,6 +21,7 @@
 #include "line_reader.h"
 #include "output.h"
 #include "output_format.h"
+#include "own_outputs.h"
 #include "read_options.h"
 
 namespace clausescan::cli {
@@ -362,6 +363,7 @@ int RunScan(ScanArgs args) {
   }
   InputArgs inputs = args.inputs;
   inputs.batch.skip_files = FilesNotToScan(out);
+  SkipEarlierOutputs(&inputs);
   FailOnTally fail_on(args.fail_on);
   if (args.format == "jsonl" && IsStdin(inputs)) {
     const FilterEnd end = FilterJsonLines(

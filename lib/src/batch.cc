@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <condition_variable>
+#include <cstring>
 #include <filesystem>
 #include <mutex>
 #include <optional>
@@ -162,7 +164,8 @@ class Walker {
   void Walk(const fs::path& dir, const std::string& relative) {
     struct stat st;
     if (::stat(dir.c_str(), &st) != 0) {
-      Error(dir.string(), "cannot read folder");
+      Error(dir.string(), std::string("cannot read folder: ") + std::strerror(errno) +
+                              "; nothing in it is scanned");
       return;
     }
     const FileId id{st.st_dev, st.st_ino};

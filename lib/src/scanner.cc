@@ -31,6 +31,7 @@
 #include "assess/section_advice.h"
 #include "assess/subprocessor_scheme.h"
 #include "clausescan/judgement.h"
+#include "clausescan/printers.h"
 #include "extract/document.h"
 #include "match/fallback.h"
 #include "match/matcher.h"
@@ -243,6 +244,16 @@ std::string SideName(const std::vector<internal::NamedParty>& parties, internal:
   return out.empty() ? common : out;
 }
 
+// An option's value as an error quotes it: made safe to print (MessageSafe), and cut at a
+// character past 80 bytes.
+std::string QuotedOption(const std::string& value) {
+  std::string shown = MessageSafe(value);
+  if (shown.size() <= 80) return shown;
+  std::size_t cut = 80;
+  while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) --cut;
+  return shown.substr(0, cut) + "\u2026";
+}
+
 // Reads the parties of the document and resolves options.party against them. kInvalidArgument
 // naming the document when options.party names none of them.
 Result<DocumentSides> ReadSides(const internal::RuleSetData& data,
@@ -262,8 +273,7 @@ Result<DocumentSides> ReadSides(const internal::RuleSetData& data,
                  fmt::format("--party {}: the contract names no such party (or the name fits "
                              "several); the parties it names: {} (or use --party supplier or "
                              "--party customer)",
-                             choice.size() > 80 ? choice.substr(0, 80) + "\u2026" : choice,
-                             internal::DescribeParties(sides.parties)),
+                             QuotedOption(choice), internal::DescribeParties(sides.parties)),
                  doc.name);
   }
   sides.user = *user;

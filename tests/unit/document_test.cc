@@ -135,21 +135,48 @@ TEST(ReadDocument, ConvertsUtf16WithAByteOrderMark) {
   }
 }
 
-// issue 13 s10 #3: an unpaired UTF-16 surrogate inside a word is replaced by U+FFFD, and the
-// reader is told (a word holding it no longer matches a rule), with the line it is on.
-TEST(ReadDocument, Utf16LoneSurrogateIsReplacedAndReported) {
-  const std::u16string words16 = u"Title\nSecu\xD800rity Incident within 24 hours.";
-  std::string little = "\xFF\xFE";
-  for (char16_t c : words16) {
-    little += static_cast<char>(c & 0xFF), little += static_cast<char>(c >> 8);
+// UTF-16 little-endian bytes of text, after a byte order mark.
+std::string Utf16Le(const std::u16string& text) {
+  std::string bytes = "\xFF\xFE";
+  for (char16_t c : text) {
+    bytes += static_cast<char>(c & 0xFF), bytes += static_cast<char>(c >> 8);
   }
-  Result<Document> doc = ReadDocument(little, "notice.txt", ReadOptions{});
+  return bytes;
+}
+
+// Attack review of main 9ef7676 #5: invalid UTF-16 (an unpaired surrogate, an odd final byte)
+// is an error naming its byte offset, as invalid UTF-8 is; --lossy-utf8 replaces it.
+TEST(ReadDocument, InvalidUtf16IsAnErrorNamingItsOffset) {
+  const Result<Document> lone = ReadDocument(
+      Utf16Le(u"Title\nSecu\xD800rity Incident within 24 hours."), "notice.txt", ReadOptions{});
+  ASSERT_FALSE(lone.ok());
+  EXPECT_EQ(lone.error().code(), ErrorCode::kInvalidUtf8);
+  EXPECT_EQ(lone.error().message(),
+            "notice.txt:2:5: invalid UTF-16 at byte 22: an unpaired surrogate (use --lossy-utf8 "
+            "to replace invalid code units)");
+  const Result<Document> odd =
+      ReadDocument(Utf16Le(u"Security Incident within 24 hours.") + "x", "odd.txt", ReadOptions{});
+  ASSERT_FALSE(odd.ok());
+  EXPECT_EQ(odd.error().message(),
+            "odd.txt:1:35: invalid UTF-16 at byte 70: an odd final byte, half a code unit (use "
+            "--lossy-utf8 to replace invalid code units)");
+}
+
+// issue 13 s10 #3: with --lossy-utf8 an unpaired UTF-16 surrogate inside a word is replaced by
+// U+FFFD, and the reader is told (a word holding it no longer matches a rule), with the line it
+// is on.
+TEST(ReadDocument, Utf16LoneSurrogateIsReplacedAndReportedWhenLossy) {
+  ReadOptions lossy;
+  lossy.lossy_utf8 = true;
+  Result<Document> doc = ReadDocument(Utf16Le(u"Title\nSecu\xD800rity Incident within 24 hours."),
+                                      "notice.txt", lossy);
   ASSERT_TRUE(doc.ok()) << doc.error().message();
   EXPECT_EQ(doc->text, "Title\nSecu\xEF\xBF\xBDrity Incident within 24 hours.");
   ASSERT_EQ(doc->notes.size(), 2u);
   EXPECT_EQ(doc->notes[1],
-            "1 unpaired UTF-16 surrogate replaced by U+FFFD (first on line 2): a word holding "
-            "one is not matched by the rules; fix the file's encoding");
+            "1 invalid UTF-16 code unit (unpaired surrogates or an odd final byte) replaced by "
+            "U+FFFD (first on line 2): a word holding one is not matched by the rules; fix the "
+            "file's encoding");
 }
 
 TEST(ReadDocument, RefusesBinaryFilesAndImagesByName) {

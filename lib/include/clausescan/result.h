@@ -55,7 +55,8 @@ class Error {
 };
 
 // Holds either a T or an Error. Accessing the value of an error Result (or the error of a
-// value Result) is a precondition violation and aborts.
+// value Result) is a precondition violation: it throws std::bad_variant_access, the one
+// exception the API lets through (check ok() first).
 template <typename T>
 class [[nodiscard]] Result {
  public:

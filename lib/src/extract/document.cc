@@ -215,38 +215,81 @@ Result<Document> ReadExtracted(Format format, std::string_view bytes, const std:
 // How much of a text file is looked at for NUL bytes, the mark of a binary file (as git does).
 constexpr std::size_t kBinarySniffBytes = 8192;
 
-// issue 13 s10 #3: the note on the unpaired surrogates of the UTF-16 code units in bytes
-// (after the byte order mark; big_endian as it says), "" when they have none. The converter
-// replaces them by U+FFFD, so they are counted in the bytes.
-std::string LoneSurrogateNote(std::string_view bytes, bool big_endian) {
+// The code units of UTF-16 bytes (after the byte order mark) that do not decode: unpaired
+// surrogates and an odd final byte, with where the first is.
+struct Utf16Faults {
+  int count = 0;
+  std::size_t first_byte = 0;  // offset in bytes (the mark's 2 bytes included)
+  int line = 0;                // of the first, 1-based
+  int column = 0;              // of the first, in code points, 1-based
+  bool odd_end = false;        // the first is an odd final byte
+};
+
+Utf16Faults FindUtf16Faults(std::string_view bytes, bool big_endian) {
   auto unit = [&](std::size_t i) -> char16_t {
     const auto a = static_cast<unsigned char>(bytes[i]);
     const auto b = static_cast<unsigned char>(bytes[i + 1]);
     return static_cast<char16_t>(big_endian ? (a << 8) | b : (b << 8) | a);
   };
-  int count = 0;
-  int line = 0;
+  Utf16Faults faults;
   int lines = 1;
-  for (std::size_t i = 0; i + 1 < bytes.size(); i += 2) {
+  int column = 1;
+  auto fault = [&](std::size_t i) {
+    if (faults.count++ > 0) return;
+    faults.first_byte = i + 2;
+    faults.line = lines;
+    faults.column = column;
+  };
+  std::size_t i = 0;
+  for (; i + 1 < bytes.size(); i += 2, ++column) {
     const char16_t c = unit(i);
-    if (c == u'\n') ++lines;
+    if (c == u'\n') {
+      ++lines;
+      column = 0;
+    }
     if (!U16_IS_SURROGATE(c)) continue;
     if (U16_IS_LEAD(c) && i + 3 < bytes.size() && U16_IS_TRAIL(unit(i + 2))) {
       i += 2;
       continue;
     }
-    if (count++ == 0) line = lines;
+    fault(i);
   }
-  if (count == 0) return "";
+  if (i < bytes.size()) {
+    faults.odd_end = faults.count == 0;
+    fault(i);
+  }
+  return faults;
+}
+
+// issue 13 s10 #3: the note on the faults of UTF-16 text read with --lossy-utf8, which the
+// converter replaces by U+FFFD; "" when there are none.
+std::string Utf16FaultNote(const Utf16Faults& faults) {
+  if (faults.count == 0) return "";
   return fmt::format(
-      "{} unpaired UTF-16 surrogate{} replaced by U+FFFD (first on line {}): a word holding one "
-      "is not matched by the rules; fix the file's encoding",
-      count, count == 1 ? "" : "s", line);
+      "{} invalid UTF-16 code unit{} (unpaired surrogates or an odd final byte) replaced by "
+      "U+FFFD (first on line {}): a word holding one is not matched by the rules; fix the file's "
+      "encoding",
+      faults.count, faults.count == 1 ? "" : "s", faults.line);
+}
+
+// The error for UTF-16 text with faults, read without --lossy-utf8: as for invalid UTF-8, the
+// byte offset of the first.
+Error InvalidUtf16Error(const Utf16Faults& faults, const std::string& name) {
+  return Error(
+      ErrorCode::kInvalidUtf8,
+      fmt::format("invalid UTF-16 at byte {}: {} (use --lossy-utf8 to replace invalid "
+                  "code units)",
+                  faults.first_byte,
+                  faults.odd_end ? "an odd final byte, half a code unit" : "an unpaired surrogate"),
+      name, faults.line, faults.column, static_cast<std::ptrdiff_t>(faults.first_byte));
 }
 
 // The UTF-8 text of UTF-16 bytes that start with a byte order mark, or nullopt when bytes do
-// not start with one. Unpaired surrogates become U+FFFD, and *note says how many (else "").
-std::optional<std::string> Utf16ToUtf8(std::string_view bytes, std::string* note) {
+// not start with one. Faults (unpaired surrogates, an odd final byte) are an error
+// (kInvalidUtf8) unless lossy, which replaces them by U+FFFD and says how many in *note (else
+// "").
+std::optional<Result<std::string>> Utf16ToUtf8(std::string_view bytes, bool lossy,
+                                               const std::string& name, std::string* note) {
   const char* codepage = nullptr;
   if (bytes.substr(0, 2) == "\xFF\xFE") codepage = "UTF-16LE";
   if (bytes.substr(0, 2) == "\xFE\xFF") codepage = "UTF-16BE";
@@ -254,11 +297,13 @@ std::optional<std::string> Utf16ToUtf8(std::string_view bytes, std::string* note
     return std::nullopt;
   }
   bytes.remove_prefix(2);
+  const Utf16Faults faults = FindUtf16Faults(bytes, codepage == std::string_view("UTF-16BE"));
+  if (faults.count > 0 && !lossy) return Result<std::string>(InvalidUtf16Error(faults, name));
+  *note = Utf16FaultNote(faults);
   icu::UnicodeString text(bytes.data(), static_cast<int32_t>(bytes.size()), codepage);
-  *note = LoneSurrogateNote(bytes, codepage == std::string_view("UTF-16BE"));
   std::string utf8;
   text.toUTF8String(utf8);
-  return utf8;
+  return Result<std::string>(std::move(utf8));
 }
 
 }  // namespace
@@ -351,8 +396,10 @@ Result<Document> ReadDocument(std::string bytes, const std::string& name,
   Document doc;
   doc.input_bytes = bytes.size();
   std::string surrogates;
-  if (std::optional<std::string> utf8 = Utf16ToUtf8(bytes, &surrogates)) {
-    bytes = std::move(*utf8);
+  if (std::optional<Result<std::string>> utf8 =
+          Utf16ToUtf8(bytes, options.lossy_utf8, name, &surrogates)) {
+    if (!*utf8) return utf8->error();
+    bytes = std::move(**utf8);
     doc.notes.push_back(
         "the file is UTF-16 text, read as UTF-8: offsets refer to the converted text (clausescan "
         "text prints it)");

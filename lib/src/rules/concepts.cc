@@ -82,6 +82,12 @@ using Lookup = std::function<Status(const Reference& reference, const YAML::Mark
 
 // Expands the references of pattern (the string of node) through lookup into *out. *added
 // receives the bytes the expansion added.
+// A pattern written out past kMaxExpandedPattern: the bound holds whether or not concepts
+// make the length.
+Status TooLongAsWritten(const YamlFile& file, const YAML::Node& node) {
+  return file.At(node, fmt::format("the pattern is longer than {} bytes", kMaxExpandedPattern));
+}
+
 Status ExpandWith(const YamlFile& file, const YAML::Node& node, const std::string& pattern,
                   const Lookup& lookup, std::string* out, std::size_t* added) {
   *added = 0;
@@ -93,6 +99,7 @@ Status ExpandWith(const YamlFile& file, const YAML::Node& node, const std::strin
                        "concept of concepts.yaml, or '\\{' for a literal brace");
   }
   if (references.empty()) {
+    if (pattern.size() > kMaxExpandedPattern) return TooLongAsWritten(file, node);
     *out = pattern;
     return std::nullopt;
   }
@@ -307,6 +314,7 @@ const Concept* Concepts::Find(std::string_view name) const {
 Status PatternExpander::Expand(const YAML::Node& node, const std::string& pattern,
                                std::string* out) {
   if (!MayReferToConcept(pattern)) {
+    if (pattern.size() > kMaxExpandedPattern) return TooLongAsWritten(file_, node);
     *out = pattern;
     return std::nullopt;
   }

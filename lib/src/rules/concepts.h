@@ -68,8 +68,8 @@ class PatternExpander {
   // (?:fragment); a pattern without a reference is copied as it is. '\' escapes the next
   // character, so '\{\{' is two literal braces. Errors at the reference's file:line:column: a
   // '{{' that does not start {{name}}, an unknown concept (with a suggestion); at node: a
-  // pattern longer than kMaxExpandedPattern bytes once expanded, or the file's patterns past
-  // kMaxYamlTextBytes of added text.
+  // pattern longer than kMaxExpandedPattern bytes as written or once expanded, or the file's
+  // patterns past kMaxYamlTextBytes of added text.
   Status Expand(const YAML::Node& node, const std::string& pattern, std::string* out);
 
  private:

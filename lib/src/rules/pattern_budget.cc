@@ -9,6 +9,7 @@
 #include <string>
 
 #include "match/pattern_shape.h"
+#include "rules/pattern_repetition.h"
 
 namespace clausescan::internal {
 namespace {
@@ -35,6 +36,19 @@ Status CheckPatternBudget(const std::vector<Rule>& rules, std::int64_t max_mem) 
                               "its required words grows with their square; split it into "
                               "several patterns",
                               Shortened(pattern.written), bars + 1, kMaxPatternAlternatives));
+      }
+      const std::size_t copies = UnboundedCopies(pattern.expanded);
+      if (copies > kMaxUnboundedCopies) {
+        return At(
+            rule, pattern,
+            fmt::format("pattern '{}' repeats a part of unbounded length {} times (at most "
+                        "{}): every copy is matched side by side at each character, so the "
+                        "scan's time grows with the count; lower the count or bound the "
+                        "part ([^.;]{{0,200}} rather than .*)",
+                        Shortened(pattern.written),
+                        copies == std::numeric_limits<std::size_t>::max() ? std::string("too many")
+                                                                          : std::to_string(copies),
+                        kMaxUnboundedCopies));
       }
       const RE2 re(pattern.expanded, PatternOptions(max_mem));
       if (re.error_code() == RE2::ErrorPatternTooLarge) {

@@ -18,8 +18,10 @@ namespace clausescan::internal {
 inline constexpr std::size_t kMaxPatternAlternatives = 2000;
 
 // Refuses (kRuleError at the pattern's FILE:line:column) a pattern with
-// kMaxPatternAlternatives or more alternatives. Compiles every pattern of `rules` on its own
-// with the options rules are matched with and a memory budget of `max_mem` (the matcher's).
+// kMaxPatternAlternatives or more alternatives, or one that makes more than
+// kMaxUnboundedCopies copies of a part of unbounded length (`(.*){1000}`). Compiles every
+// pattern of `rules` on its own with the options rules are matched with and a memory budget of
+// `max_mem` (the matcher's).
 // Returns kRuleError at the pattern's FILE:line:column when RE2 cannot compile it within the
 // budget (RE2::ErrorPatternTooLarge) or at all. Each compile stops when it runs out of budget, so
 // a pattern far too large fails in well under a second. Thread-compatible; never throws.

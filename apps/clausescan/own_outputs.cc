@@ -1,0 +1,159 @@
+#include "own_outputs.h"
+
+#include <fmt/format.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <utility>
+
+#include "clausescan/pack_write.h"
+#include "commands.h"
+
+namespace clausescan::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Enough for every marker below: SARIF names its driver within its first lines, HTML its
+// generator in the head, before the style sheet.
+constexpr std::size_t kHeadBytes = 4096;
+
+std::string Head(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string head(kHeadBytes, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
+  return head;
+}
+
+bool StartsWith(const std::string& text, const std::string& prefix) {
+  return text.compare(0, prefix.size(), prefix) == 0;
+}
+
+// The line at index n (0 for the first) of text, without its newline.
+std::string Line(const std::string& text, int n) {
+  std::size_t start = 0;
+  for (int i = 0; i < n; ++i) {
+    start = text.find('\n', start);
+    if (start == std::string::npos) return {};
+    ++start;
+  }
+  return text.substr(start, text.find('\n', start) - start);
+}
+
+// "N finding" at the start of line (a count, then the noun).
+bool StartsWithCount(const std::string& line, const std::string& noun) {
+  std::size_t digits = 0;
+  while (digits < line.size() && std::isdigit(static_cast<unsigned char>(line[digits]))) ++digits;
+  return digits > 0 && line.compare(digits, noun.size() + 1, " " + noun) == 0;
+}
+
+// The text report of one document: "PATH (TYPE, FORMAT, N bytes)" then "N findings: ...".
+bool IsOneDocumentTextReport(const std::string& head) {
+  const std::string first = Line(head, 0);
+  return first.size() > 7 && first.compare(first.size() - 7, 7, " bytes)") == 0 &&
+         first.find(" (") != std::string::npos && StartsWithCount(Line(head, 1), "finding");
+}
+
+bool IsReport(const std::string& head) {
+  if (StartsWith(head, "{\"document\":{") || StartsWith(head, "[\n{\"document\":{") ||
+      StartsWith(head, "[\n]")) {
+    return true;  // JSON, JSON Lines
+  }
+  if (StartsWith(head, "{\n  \"$schema\": \"https://json.schemastore.org/sarif-") &&
+      head.find("\"name\": \"clausescan\"") != std::string::npos) {
+    return true;
+  }
+  if (StartsWith(head, "# Contract security review\n")) return true;
+  if (StartsWith(head, "<!DOCTYPE html>") &&
+      head.find("<meta name=\"generator\" content=\"clausescan\">") != std::string::npos) {
+    return true;
+  }
+  if (StartsWith(head, "path,line,column,start,end,page,paragraph,section,category,rule,risk,")) {
+    return true;  // CSV
+  }
+  return (StartsWith(head, "summary: ") && StartsWithCount(head.substr(9), "finding")) ||
+         IsOneDocumentTextReport(head);
+}
+
+bool IsEvidenceList(const std::string& head) {
+  return StartsWith(head, "{\"items\":[") ||
+         StartsWith(head, "item,title,item_risk,controls,path,line,category,rule,risk,") ||
+         (StartsWith(head, "evidence pack: ") && StartsWithCount(head.substr(15), "item"));
+}
+
+// A zip archive whose first member is index.md, as in every zip pack clausescan writes.
+bool IsZipPack(const std::string& head) {
+  return head.size() >= 38 && StartsWith(head, "PK\x03\x04") && head[26] == 8 && head[27] == 0 &&
+         head.compare(30, 8, "index.md") == 0;
+}
+
+}  // namespace
+
+std::optional<std::string> OwnOutputKind(const std::string& path) {
+  const std::string head = Head(path);
+  if (IsReport(head)) return "report";
+  if (IsEvidenceList(head)) return "evidence list";
+  if (IsZipPack(head)) return "pack";
+  return std::nullopt;
+}
+
+std::vector<std::string> FilesOfOutput(const std::string& output) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  const fs::file_status status = fs::symlink_status(output, ec);
+  if (fs::is_regular_file(status)) files.push_back(output);
+  if (!fs::is_directory(status)) return files;
+  for (auto it = fs::recursive_directory_iterator(output, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (it->is_regular_file(ec) && !it->is_symlink(ec)) files.push_back(it->path().string());
+  }
+  return files;
+}
+
+void SkipEarlierOutputs(InputArgs* inputs) {
+  std::set<std::pair<dev_t, ino_t>> skipped;
+  for (const std::string& file : inputs->batch.skip_files) {
+    struct stat st {};
+    if (::stat(file.c_str(), &st) == 0) skipped.insert({st.st_dev, st.st_ino});
+  }
+  const auto skip = [&](const std::string& file) {
+    struct stat st {};
+    if (::stat(file.c_str(), &st) != 0) return false;
+    inputs->batch.skip_files.push_back(file);
+    return skipped.insert({st.st_dev, st.st_ino}).second;  // false: skipped already
+  };
+  for (const std::string& path : inputs->paths) {
+    std::error_code ec;
+    if (!fs::is_directory(fs::symlink_status(path, ec))) continue;
+    std::vector<fs::path> packs;
+    if (IsEarlierPack(path)) packs.emplace_back(path);
+    for (auto it = fs::recursive_directory_iterator(path, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      std::error_code type_ec;
+      if (it->is_symlink(type_ec)) continue;
+      if (it->is_regular_file(type_ec)) {
+        const std::optional<std::string> kind = OwnOutputKind(it->path().string());
+        if (kind && skip(it->path().string())) {
+          PrintError(fmt::format("{}: skipped: an earlier clausescan {}, not a contract",
+                                 it->path().string(), *kind));
+        }
+        continue;
+      }
+      if (!it->is_directory(type_ec) || !IsEarlierPack(it->path().string())) continue;
+      packs.push_back(it->path());
+      it.disable_recursion_pending();
+    }
+    for (const fs::path& pack : packs) {
+      for (const std::string& file : FilesOfOutput(pack.string())) skip(file);
+      PrintError(
+          fmt::format("{}: skipped: an earlier clausescan pack, not contracts", pack.string()));
+    }
+  }
+}
+
+}  // namespace clausescan::cli

@@ -1,0 +1,34 @@
+// Recognising what clausescan wrote earlier (reports, evidence lists, packs) inside the folders a
+// run walks, so that its own outputs are never read as contracts.
+#ifndef CLAUSESCAN_APPS_OWN_OUTPUTS_H_
+#define CLAUSESCAN_APPS_OWN_OUTPUTS_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "inputs.h"
+
+namespace clausescan::cli {
+
+// What clausescan output the file at path is by its content ("report", "evidence list", "pack"),
+// or nothing when it is none: the first bytes of every format scan and evidence write (the JSON
+// and JSON Lines document key, SARIF's driver name, the Markdown title, the HTML generator, the
+// CSV header, the text report's summary lines) and a zip pack's first member, index.md. The file
+// name plays no part.
+std::optional<std::string> OwnOutputKind(const std::string& path);
+
+// The regular files of an existing output (a file, or a folder walked without following
+// symlinks), which folder walks must not scan as contracts.
+std::vector<std::string> FilesOfOutput(const std::string& output);
+
+// Adds clausescan's earlier outputs found inside the folders inputs names (reports, evidence
+// lists, zip packs and pack folders) to the files folder walks skip, with a note on stderr for
+// each ("PATH: skipped: an earlier clausescan report, not a contract"). Files named on the command
+// line are not looked at: they are scanned as asked. Symlinks are not followed; files already in
+// inputs->batch.skip_files (the report being written) get no note.
+void SkipEarlierOutputs(InputArgs* inputs);
+
+}  // namespace clausescan::cli
+
+#endif  // CLAUSESCAN_APPS_OWN_OUTPUTS_H_

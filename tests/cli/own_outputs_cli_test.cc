@@ -1,0 +1,115 @@
+// clausescan's own earlier outputs (reports, evidence lists, packs) inside a folder walked are no
+// contracts: scan, evidence and pack skip them with a note, recognised by content, whatever their
+// names (attack review of main 9ef7676 #1).
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "cli_runner.h"
+
+namespace clausescan::testing {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+using ::testing::Not;
+using Json = nlohmann::json;
+
+const std::string kSource = CLAUSESCAN_SOURCE_DIR;
+const std::string kContract = kSource + "/corpus/security-addendum.md";
+const std::string kProfile = kSource + "/corpus/profile/acme-profile.yaml";
+
+// A folder D holding one contract, dpa.md.
+class FolderWithAContract : public ::testing::Test {
+ protected:
+  FolderWithAContract() {
+    fs::create_directory(Folder());
+    fs::copy_file(kContract, Folder() / "dpa.md");
+  }
+  fs::path Folder() const { return dir_.path() / "D"; }
+  std::string D() const { return Quote(Folder()); }
+  std::string Contract() const { return Quote(Folder() / "dpa.md"); }
+  // The documents a JSON scan of D reads.
+  std::vector<std::string> ScannedPaths() {
+    const RunResult run = RunClausescan("scan " + D() + " -f json");
+    std::vector<std::string> paths;
+    const Json json = Json::parse(run.out, nullptr, false);
+    if (json.is_discarded()) return {"not json: " + run.out + run.err};
+    for (const Json& report : json.is_array() ? json : Json::array({json})) {
+      paths.push_back(report.is_object() && report.contains("document")
+                          ? report["document"].value("path", "")
+                          : "no document: " + report.dump());
+    }
+    return paths;
+  }
+
+  TempDir dir_;
+};
+
+TEST_F(FolderWithAContract, EveryReportFormatWrittenIntoTheFolderIsSkippedByTheNextScan) {
+  for (const char* format : {"json", "jsonl", "sarif", "csv", "md", "html", "text"}) {
+    // Names that say nothing of the content: recognised by what the file holds.
+    const fs::path report = Folder() / (std::string("notes-") + format + ".txt");
+    ASSERT_EQ(
+        RunClausescan("scan " + Contract() + " -f " + format + " -o " + Quote(report)).exit_code, 0)
+        << format;
+  }
+  for (const char* format : {"json", "csv", "text"}) {
+    const fs::path list = Folder() / (std::string("evidence-") + format + ".txt");
+    ASSERT_EQ(
+        RunClausescan("evidence " + Contract() + " -f " + format + " -o " + Quote(list)).exit_code,
+        0)
+        << format;
+  }
+  EXPECT_THAT(ScannedPaths(), ::testing::ElementsAre((Folder() / "dpa.md").string()));
+  const RunResult run = RunClausescan("scan " + D() + " -f json");
+  EXPECT_THAT(run.err, HasSubstr("notes-md.txt: skipped: an earlier clausescan report, not a "
+                                 "contract"));
+  EXPECT_THAT(run.err, HasSubstr("evidence-csv.txt: skipped: an earlier clausescan evidence list"));
+}
+
+TEST_F(FolderWithAContract, PackLeavesOutEarlierReports) {
+  for (const char* name : {"review.json", "review.md"}) {
+    ASSERT_EQ(RunClausescan("scan " + Contract() + " -o " + Quote(Folder() / name)).exit_code, 0);
+  }
+  const fs::path pack = dir_.path() / "pk";
+  const RunResult run = RunClausescan("pack " + D() + " --profile " + Quote(kProfile) +
+                                      " --as-of 2026-12-06 -o " + Quote(pack));
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const std::string index = ReadWholeFile(pack / "index.md");
+  EXPECT_THAT(index, Not(HasSubstr("review.json")));
+  EXPECT_THAT(index, Not(HasSubstr("review.md")));
+}
+
+TEST_F(FolderWithAContract, AZipPackInTheFolderIsSkippedByScan) {
+  ASSERT_EQ(RunClausescan("pack " + Contract() + " --profile " + Quote(kProfile) +
+                          " --as-of 2026-12-06 -o " + Quote(Folder() / "p.zip"))
+                .exit_code,
+            0);
+  const RunResult run = RunClausescan("scan " + D() + " --fail-on high");
+  EXPECT_EQ(run.exit_code, 1) << run.err;  // the contract's HIGH findings, no unreadable input
+  EXPECT_THAT(run.err, HasSubstr("p.zip: skipped: an earlier clausescan pack"));
+  EXPECT_THAT(ScannedPaths(), ::testing::ElementsAre((Folder() / "dpa.md").string()));
+}
+
+TEST_F(FolderWithAContract, AReportNamedOnTheCommandLineIsScannedAsAsked) {
+  const fs::path report = Folder() / "review.md";
+  ASSERT_EQ(RunClausescan("scan " + Contract() + " -f md -o " + Quote(report)).exit_code, 0);
+  const RunResult run = RunClausescan("scan -f json " + Quote(report));
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_THAT(run.out, HasSubstr("review.md"));
+  EXPECT_THAT(run.err, Not(HasSubstr("skipped")));
+}
+
+TEST_F(FolderWithAContract, AContractThatQuotesTheMarkersInsideIsStillAContract) {
+  WriteWholeFile(Folder() / "plain.md",
+                 "Supplier ran clausescan.\n# Contract security review\n{\"document\":{\n"
+                 "path,line,column,start,end,page,paragraph,section,category,rule,risk,\n");
+  EXPECT_EQ(ScannedPaths().size(), 2u);
+}
+
+}  // namespace
+}  // namespace clausescan::testing
