@@ -60,8 +60,9 @@ enum class Layout {
   kOneLine,     // none: ASCII whitespace runs become one space, the ends are trimmed
   kLines,       // newline and tab
   kLinesAndCr,  // newline, tab and CR
-  kEscaped,     // none: LF, CR, NEL, U+2028 and U+2029 written as "\\n", "\\r", "[U+2028]"...,
-                // tab as a space, so input cannot start a line of its own
+  kEscaped,     // none: control characters written escaped as in a file's path ("\\n", "\\r",
+                // "\\t", "\\x1b"; NEL, C1, U+2028 and U+2029 as "[U+2028]"), so input cannot
+                // start a line of its own
 };
 
 // What FilterText does with format characters.
@@ -71,8 +72,25 @@ enum class Format {
   kShowAll,   // every one as "[U+200B]"
 };
 
+bool IsControlByte(unsigned char c) { return c < 0x20 || c == 0x7f; }
+
+// How a control byte (C0 or DEL) of a name or message is written: "\\n", "\\r", "\\t",
+// "\\x1b".
+std::string ControlEscape(unsigned char c) {
+  switch (c) {
+    case '\n':
+      return "\\n";
+    case '\r':
+      return "\\r";
+    case '\t':
+      return "\\t";
+    default:
+      return fmt::format("\\x{:02x}", c);
+  }
+}
+
 // The one filter of characters that are not text, for every printer: drops control characters
-// (C0 but the layout kept, DEL, C1); with show_format, writes bidi controls as "[U+202E]" and
+// (C0 but the layout kept, DEL, C1; kEscaped writes them escaped); with show_format, writes bidi controls as "[U+202E]" and
 // drops every other format character (Unicode category Cf: zero-width characters, U+FEFF,
 // soft hyphens, tags...), which could reorder or hide what a reader sees. Bytes that are not
 // well-formed UTF-8 are copied (callers repair with ValidUtf8 first where they must).
@@ -93,12 +111,12 @@ std::string FilterText(std::string_view text, Layout layout, Format format) {
       space = !out.empty();
       continue;
     }
-    if (layout == Layout::kEscaped &&
-        (c == '\n' || c == '\r' || c == '\t' || code == 0x85 || code == 0x2028 || code == 0x2029)) {
-      shown = c == '\n'   ? "\\n"
-              : c == '\r' ? "\\r"
-              : c == '\t' ? " "
-                          : fmt::format("[U+{:04X}]", static_cast<std::uint32_t>(code));
+    if (layout == Layout::kEscaped && IsControlByte(c)) {
+      shown = ControlEscape(c);
+      piece = shown;
+    } else if (layout == Layout::kEscaped &&
+               (code == 0x2028 || code == 0x2029 || (code >= 0x80 && code <= 0x9F))) {
+      shown = fmt::format("[U+{:04X}]", static_cast<std::uint32_t>(code));  // NEL, C1
       piece = shown;
     } else if (layout == Layout::kOneLine && (code == 0x2028 || code == 0x2029)) {
       space = !out.empty();
@@ -310,14 +328,8 @@ std::string PathText(std::string_view path) {
   escaped.reserve(path.size());
   for (char c : path) {
     const auto byte = static_cast<unsigned char>(c);
-    if (c == '\n') {
-      escaped += "\\n";
-    } else if (c == '\r') {
-      escaped += "\\r";
-    } else if (c == '\t') {
-      escaped += "\\t";
-    } else if (byte < 0x20 || byte == 0x7f) {
-      escaped += fmt::format("\\x{:02x}", byte);
+    if (IsControlByte(byte)) {
+      escaped += ControlEscape(byte);
     } else {
       escaped += c;
     }

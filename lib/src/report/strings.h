@@ -56,9 +56,10 @@ std::string PathText(std::string_view path);
 // dropped, so no escape sequence reaches the terminal; format characters as FormatChars::kShow.
 std::string TerminalText(std::string_view text);
 
-// TerminalText for a value shown inside one line of a human report (a name, a path): line
-// breaks (LF, CR, NEL, U+2028, U+2029) written as "\\n", "\\r" or "[U+2028]" and tab as a
-// space, so the value cannot start a line of its own.
+// TerminalText for a value shown inside one line of a human report (a name, a path): control
+// characters written escaped as PathText writes them ("\\n", "\\r", "\\t", "\\x1b"; NEL, the
+// other C1 controls, U+2028 and U+2029 as "[U+2028]"), so the value cannot start a line of its
+// own and a name is shown as the name of no other file.
 std::string TerminalLine(std::string_view text);
 
 // A message (error, note, progress) as one line: as TerminalLine, but every format character
