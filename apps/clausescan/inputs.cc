@@ -84,7 +84,7 @@ void AddInputOptions(CLI::App* cmd, InputArgs* args) {
       ->check(ValidGlob());
   cmd->add_option("-j,--jobs", args->batch.jobs,
                   "Threads to scan with (default and most: one per core, and one per file)")
-      ->check(ZeroOrMore());
+      ->check(Count());
   cmd->add_flag("--hidden", args->batch.hidden,
                 "Also scan hidden files and folders when walking (.git, .DS_Store, ~$ Word locks)");
   cmd->add_flag(
