@@ -27,8 +27,11 @@ std::string ValidUtf8(std::string_view text);
 // as a Markdown viewer would not show them, and so are the pieces of such tags that a quote or
 // its context was cut inside of (`class="x">` at the start, `<span cla` at the end) and the
 // emphasis markers (`**`, `__`, a `*` or `_` that opens or closes a word), which a viewer does
-// not show either and which a cut quote leaves unmatched. Other formats are returned as they
-// are. Only known element names count, so template placeholders such as "<Customer Name>" stay.
+// not show either and which a cut quote leaves unmatched; character references are decoded
+// ("&amp;" as "&", "&nbsp;" as a space, "&#8212;"), a link or image shows its text only ("[the
+// DPA](https://...)" as "the DPA") and strikethrough its words ("~~old~~" as "old"), as a
+// viewer shows them. Other formats are returned as they are. Only known element names count,
+// so template placeholders such as "<Customer Name>" stay.
 std::string ReadableQuote(std::string_view text, std::string_view format);
 
 // What the text helpers do with Unicode format characters (category Cf), which a reader does
