@@ -35,10 +35,15 @@ CLI::Validator NonEmptyFileName();
 // Refuses a glob GlobError refuses: "invalid glob '[': unclosed character class; missing ']'".
 CLI::Validator ValidGlob();
 
-// A CLI11 check for a count (--jobs, --max-findings) or size: refuses a negative number with
-// "must be 0 or more, not -1" (CLI::NonNegativeNumber's message writes the largest double out in
-// full), and one past 64 bits (which CLI11 would read as the largest) with "too large: N".
-CLI::Validator ZeroOrMore();
+// A CLI11 check for a count (--jobs, --max-findings, and before a range check, --max-xml-depth):
+// refuses a negative number with "must be 0 or more, not -1" (CLI::NonNegativeNumber's message
+// writes the largest double out in full), one past 64 bits (which CLI11 would read as the
+// largest) with "too large: N", and anything but digits with "must be a whole number, not abc"
+// ("not an empty value" for '').
+CLI::Validator Count();
+// The same for a size (--max-input-size), as a transform to run before CLI::AsSizeValue: a number
+// and a unit AsSizeValue knows, else "must be a size such as 64M or 1G, not abc".
+CLI::Validator Size();
 
 // A CLI11 check that refuses an empty date ("--as-of ''", an unset "$DATE"), which would
 // otherwise mean today: "the date is empty".

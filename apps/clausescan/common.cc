@@ -1,14 +1,17 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -34,19 +37,59 @@ CLI::Validator ValidGlob() {
       "GLOB");
 }
 
-CLI::Validator ZeroOrMore() {
+namespace {
+
+// Why value is no count or size of 0 or more, or "" when it is one: a negative number (which
+// CLI11 would read as the largest size, turning a limit off), one past 64 bits (which CLI11 would
+// read as the largest: refused, never cut), no value, or a value of another shape than `shape`
+// accepts ("a whole number", "a size such as 64M or 1G").
+std::string NotZeroOrMore(const std::string& value, const std::string& shape,
+                          const std::function<bool(std::string_view)>& has_shape) {
+  if (!value.empty() && value.front() == '-') return "must be 0 or more, not " + value;
+  if (value.empty()) return "must be " + shape + ", not an empty value";
+  if (!has_shape(value)) return "must be " + shape + ", not " + value;
+  std::uint64_t number = 0;
+  const char* end = value.data() + value.size();
+  if (std::from_chars(value.data(), end, number).ec == std::errc::result_out_of_range) {
+    return "too large: " + value;
+  }
+  return "";
+}
+
+bool AllDigits(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return c >= '0' && c <= '9';
+  });
+}
+
+// A size as CLI::AsSizeValue reads it: a whole number ("64") and a unit it knows ("M", "GiB").
+bool IsSize(std::string_view text) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  std::size_t digits = 0;
+  while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+  if (digits == 0) return false;
+  std::string unit(text.substr(digits));
+  while (!unit.empty() && unit.front() == ' ') unit.erase(0, 1);
+  for (char& c : unit) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (unit.empty() || unit == "b") return true;
+  if (std::string_view("kmgtpe").find(unit[0]) == std::string_view::npos) return false;
+  const std::string rest = unit.substr(1);
+  return rest.empty() || rest == "b" || rest == "i" || rest == "ib";
+}
+
+}  // namespace
+
+CLI::Validator Count() {
   return CLI::Validator(
-      [](std::string& value) {
-        if (!value.empty() && value.front() == '-') return "must be 0 or more, not " + value;
-        // CLI11 reads a number past the largest as the largest: refused, never cut.
-        std::uint64_t number = 0;
-        const char* end = value.data() + value.size();
-        if (std::from_chars(value.data(), end, number).ec == std::errc::result_out_of_range) {
-          return "too large: " + value;
-        }
-        return std::string();
-      },
+      [](std::string& value) { return NotZeroOrMore(value, "a whole number", AllDigits); },
       "COUNT");
+}
+
+CLI::Validator Size() {
+  return CLI::Validator(
+      [](std::string& value) { return NotZeroOrMore(value, "a size such as 64M or 1G", IsSize); },
+      "SIZE");
 }
 
 CLI::Validator NonEmptyDate() {

@@ -23,7 +23,12 @@ bool ScanStdin(const Scanner& scanner, const std::function<void(Report&)>& on_re
     std::cerr << "clausescan: reading a contract from the terminal: paste it, then press "
                  "Ctrl-D on a new line\n";
   }
-  Result<Report> report = scanner.ScanStream(std::cin, kStdinName);
+  // Closed at start (`<&-`), it reads as /dev/null: an empty document would pass --fail-on.
+  Result<Report> report =
+      StandardInputClosedAtStart()
+          ? Result<Report>(Error(ErrorCode::kIo, "cannot read: standard input is closed",
+                                 kStdinName))
+          : scanner.ScanStream(std::cin, kStdinName);
   if (!report) {
     PrintError(report.error().message());
     if (not_scanned != nullptr) not_scanned->push_back({kStdinName, report.error()});
@@ -84,7 +89,7 @@ void AddInputOptions(CLI::App* cmd, InputArgs* args) {
       ->check(ValidGlob());
   cmd->add_option("-j,--jobs", args->batch.jobs,
                   "Threads to scan with (default and most: one per core, and one per file)")
-      ->check(ZeroOrMore());
+      ->check(Count());
   cmd->add_flag("--hidden", args->batch.hidden,
                 "Also scan hidden files and folders when walking (.git, .DS_Store, ~$ Word locks)");
   cmd->add_flag(

@@ -353,6 +353,8 @@ void SetUpStandardStreams() {
 
 int StandardOutputError() { return g_stdout != nullptr ? g_stdout->error() : 0; }
 
+bool StandardInputClosedAtStart() { return g_closed_at_start[STDIN_FILENO]; }
+
 int FinishStandardOutput(int status) {
   std::cout.flush();
   const int error = g_stdout != nullptr ? g_stdout->error() : 0;

@@ -129,6 +129,9 @@ void SetUpStandardStreams();
 int FinishStandardOutput(int status);
 // The errno of the first failed write to standard output (after SetUpStandardStreams), or 0.
 int StandardOutputError();
+// Whether standard input was closed when the run started (`<&-`; SetUpStandardStreams put it on
+// /dev/null): a run told to read it must fail, not read an empty document.
+bool StandardInputClosedAtStart();
 
 // Installs handlers for SIGINT, SIGTERM and SIGHUP (each one not ignored at start: under nohup
 // a hangup stays ignored) that remove the open Output's named temporary file, clear a progress

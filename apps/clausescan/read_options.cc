@@ -7,10 +7,11 @@ namespace clausescan::cli {
 namespace {
 
 // A size such as 64M, 1G or 0; a negative one (which AsSizeValue would read as the largest
-// size, turning the limit off) is refused: "must be 0 or more, not -1".
+// size, turning the limit off) is refused: "must be 0 or more, not -1", and so is one that is
+// no size, in the same words as other numbers (Size).
 CLI::Option* SizeOption(CLI::App* cmd, const std::string& name, std::uint64_t* size,
                         const std::string& description) {
-  CLI::Validator zero_or_more = ZeroOrMore();
+  CLI::Validator zero_or_more = Size();
   zero_or_more.description("");  // the help shows AsSizeValue's SIZE only
   // A transform runs before those added earlier: the sign is checked on the text as given.
   return cmd->add_option(name, *size, description)
@@ -38,10 +39,12 @@ void AddReadOptions(CLI::App* cmd, ReadArgs* args) {
       ->default_str("32M");
   cmd->add_option("--max-xml-depth", args->max_xml_depth,
                   "Refuse DOCX XML or HTML nested deeper than this")
+      ->check(Count())
       ->check(CLI::Range(1, 100000))
       ->capture_default_str();
   cmd->add_option("--pdf-time-limit", args->pdf_time_limit,
                   "Seconds a PDF may take to read before it fails (0: no limit, read in-process)")
+      ->check(Count())
       ->check(CLI::Range(0, 86400))
       ->capture_default_str();
   SizeOption(cmd, "--pdf-memory-limit", &args->pdf_memory_limit,
@@ -54,7 +57,7 @@ void AddFindingsOption(CLI::App* cmd, ReadArgs* args) {
   cmd->add_option("--max-findings", args->max_findings,
                   "Report at most this many findings per document, the first ones (a document "
                   "with more says so in its notes; 0: no limit)")
-      ->check(ZeroOrMore())
+      ->check(Count())
       ->capture_default_str();
 }
 

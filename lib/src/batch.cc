@@ -16,6 +16,8 @@
 #include <thread>
 #include <utility>
 
+#include "common/path_inside.h"
+
 namespace clausescan {
 namespace {
 
@@ -133,7 +135,7 @@ class Walker {
                                : "cannot follow symbolic link: " + ec.message());
       return false;
     }
-    if (Inside(target, root_)) return true;
+    if (internal::PathInside(target, root_)) return true;
     if (!options_.follow) {
       Skip(path.string(), is_directory ? "skipped: symbolic link to a folder outside the folder; "
                                          "--follow to walk it"
@@ -142,20 +144,11 @@ class Walker {
       return false;
     }
     for (const char* system : {"/proc", "/sys", "/dev"}) {
-      if (Inside(target, system)) {
+      if (internal::PathInside(target, system)) {
         Skip(path.string(),
              std::string("skipped: symbolic link into ") + system + ", never followed");
         return false;
       }
-    }
-    return true;
-  }
-
-  static bool Inside(const fs::path& path, const fs::path& folder) {
-    auto p = path.begin();
-    for (auto f = folder.begin(); f != folder.end(); ++f, ++p) {
-      if (f->empty()) continue;  // a trailing '/'
-      if (p == path.end() || *p != *f) return false;
     }
     return true;
   }

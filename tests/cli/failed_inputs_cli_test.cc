@@ -376,5 +376,14 @@ TEST(NotScanned, TheTextListEscapesANewlineInAName) {
   EXPECT_EQ(r.out.find("bad name.md", list), std::string::npos) << r.out;
 }
 
+// Attack of main 9ef7676 (reliability review, hostile use): `scan --fail-on high - <&-` read the
+// closed standard input as an empty document and exited 0, so a CI gate whose contract never
+// arrived passed. It is an input that could not be read: exit status 2, named.
+TEST(NotScanned, AClosedStandardInputIsAnError) {
+  const RunResult r = RunClausescan("scan --fail-on high -", "", Streams{"<&-", "", ""});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("clausescan: <stdin>: cannot read: standard input is closed\n"));
+}
+
 }  // namespace
 }  // namespace clausescan::testing

@@ -4,6 +4,10 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+
+#include <ctime>
 #include <filesystem>
 #include <string>
 
@@ -107,6 +111,40 @@ TEST(MessageLinesCli, ErrorsShowFormatCharactersVisibly) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.err, HasSubstr("unknown control 'A.5.1[U+200B]'"));
   EXPECT_THAT(r.err, Not(HasSubstr(kZwsp)));
+}
+
+// Reliability review of main 9ef7676 #4: the --fail-on list dropped an ESC from a file name
+// ("evil\x1b[2Jname.md" shown as "evil[2Jname.md", the name of no file), where the not-scanned
+// list writes it as "\x1b". Every line that names a file writes a control character escaped.
+TEST(MessageLinesCli, TheFailOnListEscapesAControlCharacterInAName) {
+  TempDir dir;
+  const std::string name = "evil\x1b[2Jname.md";
+  WriteWholeFile(dir.path() / name, ReadWholeFile(SourcePath("corpus/dpa.md")));
+  RunResult r = RunClausescan("scan --fail-on high -o /dev/null " + Quote(dir.path()));
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("  " + dir.path().string() + "/evil\\x1b[2Jname.md:"));
+  EXPECT_THAT(r.err, Not(HasSubstr("\x1b")));
+}
+
+// Reliability review of main 9ef7676 #4: the note naming a killed pack run's temporary that
+// the next run removed dropped an ESC from the output's name.
+TEST(MessageLinesCli, ThePackSweepNoteEscapesAControlCharacterInAName) {
+  TempDir dir;
+  fs::copy(SourcePath("corpus/profile"), dir.path() / "profile", fs::copy_options::recursive);
+  const std::string name = "p\x1b[2Jk";
+  const fs::path left = dir.path() / ("." + name + ".clausescan-Ab12Cd");
+  fs::create_directories(left);
+  WriteWholeFile(left / ".clausescan-pack-unfinished", "");
+  const struct timespec times[2] = {{std::time(nullptr) - 7200, 0}, {std::time(nullptr) - 7200, 0}};
+  ::utimensat(AT_FDCWD, left.c_str(), times, 0);
+  RunResult r = RunClausescan("pack " + Quote(SourcePath("corpus/security-addendum.md")) +
+                              " --profile " + Quote(dir.path() / "profile" / "acme-profile.yaml") +
+                              " --as-of 2026-12-06 -o " + Quote(dir.path() / name));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_FALSE(fs::exists(left));
+  EXPECT_THAT(r.err, HasSubstr(": note: removed " + dir.path().string() +
+                               "/.p\\x1b[2Jk.clausescan-Ab12Cd, left by an earlier run"));
+  EXPECT_THAT(r.err, Not(HasSubstr("\x1b")));
 }
 
 }  // namespace

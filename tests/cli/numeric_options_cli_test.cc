@@ -56,5 +56,40 @@ TEST(NumericOptions, ANumberPastTheLargestIsRefused) {
   EXPECT_THAT(r.err, HasSubstr("--max-findings: too large: 18446744073709551616"));
 }
 
+// Reliability review of main 9ef7676 #5: a count or size that is no number ("-j abc") gave
+// CLI11's own words ("Could not convert: --jobs = abc", "abc unit not recognized. Allowed
+// values: {b,e,eb,...}", "Value 1.5 could not be converted to UINT", "Value abc not in range 0
+// to 86400"), and "-j ''" was taken as the default; each is refused as a negative one is,
+// naming the option and the value.
+TEST(NumericOptions, AValueThatIsNoNumberIsRefusedInTheSameWords) {
+  struct Case {
+    std::string option;
+    std::string value;
+    std::string message;
+  };
+  const Case cases[] = {
+      {"-j", "abc", "--jobs: must be a whole number, not abc"},
+      {"--jobs", "1.5", "--jobs: must be a whole number, not 1.5"},
+      {"--jobs", "''", "--jobs: must be a whole number, not an empty value"},
+      {"--max-findings", "abc", "--max-findings: must be a whole number, not abc"},
+      {"--max-xml-depth", "abc", "--max-xml-depth: must be a whole number, not abc"},
+      {"--pdf-time-limit", "2x", "--pdf-time-limit: must be a whole number, not 2x"},
+      {"--max-input-size", "abc",
+       "--max-input-size: must be a size such as 64M or 1G, not abc"},
+      {"--max-part-size", "''",
+       "--max-part-size: must be a size such as 64M or 1G, not an empty value"},
+      {"--max-text-size", "1.5G", "--max-text-size: must be a size such as 64M or 1G, not 1.5G"},
+      {"--pdf-memory-limit", "10Q",
+       "--pdf-memory-limit: must be a size such as 64M or 1G, not 10Q"},
+  };
+  for (const Case& c : cases) {
+    const RunResult r = RunClausescan("scan " + c.option + " " + c.value + " " + Quote(kDpa));
+    EXPECT_EQ(r.exit_code, 2) << c.option << " " << c.value;
+    EXPECT_EQ(r.err, "clausescan: " + c.message + " (see: clausescan scan --help)\n")
+        << c.option << " " << c.value;
+    EXPECT_TRUE(r.out.empty()) << c.option << " " << c.value;
+  }
+}
+
 }  // namespace
 }  // namespace clausescan::testing

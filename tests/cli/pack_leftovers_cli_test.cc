@@ -7,9 +7,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <ctime>
 #include <filesystem>
+#include <random>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "cli_runner.h"
 
@@ -85,6 +89,58 @@ TEST(PackLeftovers, AFolderNamedLikeATemporaryWithoutTheRunMarkerIsKept) {
   EXPECT_THAT(r.err, Not(HasSubstr("removed")));
   EXPECT_THAT(r.err, HasSubstr(users.string() + " has the name of a pack run's temporary"));
   EXPECT_THAT(r.err, HasSubstr(file.string() + " has the name of a pack run's temporary"));
+}
+
+// The entries of dir whose names start with prefix.
+std::vector<std::string> NamesStartingWith(const fs::path& dir, const std::string& prefix) {
+  std::vector<std::string> names;
+  for (const std::string& name : Listing(dir)) {
+    if (name.rfind(prefix, 0) == 0) names.push_back(name);
+  }
+  return names;
+}
+
+// Reliability review of main 9ef7676 #3: a `pack -o NAME.zip` killed (SIGKILL) while it wrote
+// the archive left .NAME.zip.clausescan-XXXXXX (and libzip's partial archive) beside the
+// output, which the next run only named. The next run removes what it left and says so. The
+// pack holds a large document, so that the run is still writing when it is killed.
+TEST(PackLeftovers, TheNextRunRemovesWhatAKilledZipRunLeft) {
+  TempDir dir;
+  fs::copy(SourcePath("corpus/profile"), dir.path() / "profile", fs::copy_options::recursive);
+  std::mt19937 random(16);
+  std::string large;
+  while (large.size() < (std::size_t{8} << 20)) {
+    large += static_cast<char>('a' + random() % 26);
+    if (large.size() % 100 == 0) large += '\n';
+  }
+  WriteWholeFile(dir.path() / "profile" / "evidence" / "iso27001-certificate.txt", large);
+  const fs::path out = dir.path() / "out";
+  fs::create_directory(out);
+  const std::string pack = "pack " + Quote(SourcePath("corpus/security-addendum.md")) +
+                           " --profile " + Quote(dir.path() / "profile" / "acme-profile.yaml") +
+                           " --as-of 2026-12-06 -o " + Quote(out / "pack.zip");
+  std::thread killer;
+  const RunResult killed = RunClausescanAs(pack, [&](pid_t pid) {
+    killer = std::thread([pid, &out] {
+      WaitFor([&] { return !NamesStartingWith(out, ".pack.zip.").empty(); });
+      ::kill(pid, SIGKILL);
+    });
+  });
+  killer.join();
+  ASSERT_EQ(killed.exit_code, 128 + SIGKILL) << killed.err;
+  const std::vector<std::string> left = NamesStartingWith(out, ".pack.zip.");
+  ASSERT_FALSE(left.empty()) << "the killed run left nothing";
+  for (const std::string& name : left) {
+    const struct timespec times[2] = {{std::time(nullptr) - 7200, 0},
+                                      {std::time(nullptr) - 7200, 0}};
+    ::utimensat(AT_FDCWD, (out / name).c_str(), times, AT_SYMLINK_NOFOLLOW);
+  }
+  const RunResult r = RunClausescan(pack);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(fs::is_regular_file(out / "pack.zip"));
+  EXPECT_EQ(NamesStartingWith(out, ".pack.zip."), std::vector<std::string>{});
+  EXPECT_THAT(r.err, HasSubstr(", left by an earlier run that was killed before it finished"));
+  EXPECT_THAT(r.err, Not(HasSubstr("has the name of a pack run's temporary")));
 }
 
 }  // namespace

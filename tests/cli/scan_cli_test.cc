@@ -456,5 +456,23 @@ TEST(RulesCli, PatternsPrintsOnePatternPerLine) {
   EXPECT_GT(std::count(r.out.begin(), r.out.end(), '\n'), 20);
 }
 
+// Reliability review of main 9ef7676 #6: the JSON `text` of a Markdown clause kept an HTML
+// entity, a link's destination and strikethrough markers, which a Markdown viewer shows as
+// plain words.
+TEST(ScanCli, TheQuoteOfAMarkdownClauseShowsEntitiesLinksAndStrikethroughAsAViewerDoes) {
+  TempDir dir;
+  WriteWholeFile(dir.path() / "notice.md",
+                 "Supplier shall notify Customer of any Security Incident within 24&nbsp;hours "
+                 "under the [Data Processing Addendum](https://example.com/dpa) &amp; its "
+                 "~~amended~~ terms.\n");
+  const RunResult r = RunClausescan("scan -f json " + Quote(dir.path() / "notice.md"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const nlohmann::json report = nlohmann::json::parse(r.out);
+  ASSERT_FALSE(report["findings"].empty()) << r.out;
+  EXPECT_EQ(report["findings"][0]["text"],
+            "Supplier shall notify Customer of any Security Incident within 24 hours under the "
+            "Data Processing Addendum & its amended terms.");
+}
+
 }  // namespace
 }  // namespace clausescan::testing

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "clausescan/rule_folder.h"
 #include "rules/loader.h"
 #include "rules/model.h"
 #include "rules/suggestions.h"
@@ -54,16 +55,22 @@ class RuleFolderLinks : public ::testing::Test {
 };
 
 // issue 16 #8: two symbolic links to '.' made the directory iterator loop until memory ran out.
-TEST_F(RuleFolderLinks, LinkToAnAncestorIsAnErrorNamingIt) {
+// Reliability review of main 9ef7676 #2: a link back failed the whole load; it is skipped, and
+// SkippedRuleFiles names it once.
+TEST_F(RuleFolderLinks, LinkToAnAncestorIsSkippedAndNamed) {
   WriteTestRules();
   fs::create_directory_symlink(".", dir_ / "loop1");
   fs::create_directory_symlink(".", dir_ / "loop2");
   const ChildOutcome outcome = ReadBounded(dir_);
   ASSERT_TRUE(outcome.finished) << outcome.Describe();
-  EXPECT_EQ(outcome.output, "error: " + (dir_ / "loop1").string() +
-                                ": cannot read rule directory: symbolic link loop (it leads back "
-                                "to " +
-                                dir_.string() + ")");
+  EXPECT_EQ(outcome.output.find("error"), std::string::npos) << outcome.output;
+  EXPECT_EQ(outcome.output.find("loop"), std::string::npos) << outcome.output;
+  EXPECT_NE(outcome.output.find("incident_notification/window.yaml\n"), std::string::npos);
+  const std::vector<SkippedRuleFile> skipped = SkippedRuleFiles(dir_.string());
+  ASSERT_EQ(skipped.size(), 2u);
+  EXPECT_EQ(skipped[0].path, (dir_ / "loop1").string());
+  EXPECT_EQ(skipped[0].reason, "a symbolic link loop (it leads back to " + dir_.string() + ")");
+  EXPECT_EQ(skipped[1].path, (dir_ / "loop2").string());
 }
 
 TEST_F(RuleFolderLinks, LinkToAnAncestorDeeperDown) {
@@ -72,10 +79,14 @@ TEST_F(RuleFolderLinks, LinkToAnAncestorDeeperDown) {
   fs::create_directory_symlink("..", dir_ / "incident_notification" / "more" / "back");
   const ChildOutcome outcome = ReadBounded(dir_);
   ASSERT_TRUE(outcome.finished) << outcome.Describe();
-  EXPECT_EQ(outcome.output, "error: " + (dir_ / "incident_notification/more/back").string() +
-                                ": cannot read rule directory: symbolic link loop (it leads back "
-                                "to " +
-                                (dir_ / "incident_notification").string() + ")");
+  EXPECT_NE(outcome.output.find("incident_notification/more/x.yaml\n"), std::string::npos)
+      << outcome.output;
+  EXPECT_EQ(outcome.output.find("back"), std::string::npos) << outcome.output;
+  const std::vector<SkippedRuleFile> skipped = SkippedRuleFiles(dir_.string());
+  ASSERT_EQ(skipped.size(), 1u);
+  EXPECT_EQ(skipped[0].path, (dir_ / "incident_notification/more/back").string());
+  EXPECT_EQ(skipped[0].reason, "a symbolic link loop (it leads back to " +
+                                   (dir_ / "incident_notification").string() + ")");
 }
 
 // issue 16 #8: a folder reached through several links is read once, under its first name in
@@ -101,19 +112,22 @@ TEST_F(RuleFolderLinks, EachRealFolderIsReadOnce) {
   EXPECT_EQ(outcome.output, chain + "/end.yaml\nshared/rule.yaml\n");
 }
 
-TEST_F(RuleFolderLinks, LinkedRuleFolderStillLoads) {
+// Reliability review of main 9ef7676 #2: a link to a folder outside the rule folder was
+// followed out of the tree; it is skipped, and named.
+TEST_F(RuleFolderLinks, LinkToAFolderOutsideIsNotFollowed) {
   const fs::path elsewhere = clausescan::testing::MakeTempDirectory("clausescan_elsewhere_");
   std::ofstream(elsewhere / "window.yaml") << test_rules::kTestWindowRule;
   WriteTestRules();
-  fs::remove(dir_ / "incident_notification/window.yaml");
   fs::create_directory_symlink(elsewhere, dir_ / "incident_notification" / "linked");
   Result<std::vector<SourceFile>> files = ReadRuleDirectory(dir_.string());
+  const std::vector<SkippedRuleFile> skipped = SkippedRuleFiles(dir_.string());
   fs::remove_all(elsewhere);
   ASSERT_TRUE(files.ok()) << files.error().message();
-  std::vector<std::string> names;
-  for (const SourceFile& file : *files) names.push_back(file.name);
-  EXPECT_NE(std::find(names.begin(), names.end(), "incident_notification/linked/window.yaml"),
-            names.end());
+  for (const SourceFile& file : *files) EXPECT_EQ(file.name.find("linked"), std::string::npos);
+  ASSERT_EQ(skipped.size(), 1u);
+  EXPECT_EQ(skipped[0].path, (dir_ / "incident_notification/linked").string());
+  EXPECT_EQ(skipped[0].reason,
+            "a symbolic link to a folder outside the rule folder, not followed");
 }
 
 // ---------------------------------------------------------------------------------------------

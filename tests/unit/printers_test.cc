@@ -344,6 +344,33 @@ TEST(TextPrinter, QuotesFromMarkdownLeaveOutCutTagsAndEmphasisMarkers) {
   EXPECT_EQ(html.find("**"), std::string::npos) << html;
 }
 
+// Reliability review of main 9ef7676 #6: the quote of a Markdown clause (JSON `text` and every
+// other format) kept HTML entities ("Customer&amp;Provider"), links ("[the DPA](https://...)")
+// and strikethrough markers ("~~30~~") that a Markdown viewer shows as plain words.
+TEST(TextPrinter, QuotesFromMarkdownShowEntitiesLinksAndStrikethroughAsAViewerDoes) {
+  struct Case {
+    const char* markdown;
+    const char* shown;
+  };
+  const Case cases[] = {
+      {"Customer&amp;Provider &lt;shall&gt; &quot;notify&quot; &#39;x&#39; &#8212; &#x2014;",
+       "Customer&Provider <shall> \"notify\" 'x' \xE2\x80\x94 \xE2\x80\x94"},
+      {"within&nbsp;24&nbsp;hours", "within 24 hours"},
+      {"as the [Data Processing Addendum](https://example.com/dpa) says",
+       "as the Data Processing Addendum says"},
+      {"see [Annex 2][annex] and ![the logo](logo.png).", "see Annex 2 and the logo."},
+      {"the ~~amended~~ terms", "the amended terms"},
+      // Not entities, links or strikethrough: kept.
+      {"AT&T and R&D; &unknown; & more", "AT&T and R&D; &unknown; & more"},
+      {"[insert date] and [ ] (a) option", "[insert date] and [ ] (a) option"},
+      {"about ~30 days, a ~ b", "about ~30 days, a ~ b"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(internal::ReadableQuote(c.markdown, "md"), c.shown) << c.markdown;
+  }
+  EXPECT_EQ(internal::ReadableQuote("[x](u) &amp; ~~y~~", "txt"), "[x](u) &amp; ~~y~~");
+}
+
 // Counts what is written and keeps nothing.
 class CountingBuffer : public std::streambuf {
  public:

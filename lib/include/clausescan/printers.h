@@ -240,16 +240,18 @@ void WriteEvidenceCsv(const std::vector<EvidenceNeed>& pack, std::ostream& out);
 std::string TerminalSafe(std::string_view text);
 
 // TerminalSafe for a value shown inside one line (a rule id or title in `rules list`, a control
-// in `controls`): line breaks (LF, CR, NEL, U+2028, U+2029) written as "\\n", "\\r" or
-// "[U+2028]" and tab as a space, so the value cannot start a line of its own; format characters
-// as in the reports (bidi controls as "[U+202E]", the others dropped). Thread-safe.
+// in `controls`): control characters written escaped ("\\n", "\\r", "\\t", "\\x1b"; NEL, the
+// other C1 controls, U+2028 and U+2029 as "[U+2028]"), so the value cannot start a line of its
+// own; format characters as in the reports (bidi controls as "[U+202E]", the others dropped).
+// Thread-safe.
 std::string TerminalSafeLine(std::string_view text);
 
 // `text` (an error, a note, a progress line, with the file names and values it quotes) made one
-// line safe to print on a terminal: invalid UTF-8 replaced by U+FFFD, control characters dropped,
-// line breaks (LF, CR, NEL, U+2028, U+2029) written as "\\n", "\\r" or "[U+2028]", tab as a
-// space and every format character (zero-width, bidi) as "[U+200B]", so input cannot forge a
-// line or hide a difference. Thread-safe.
+// line safe to print on a terminal: invalid UTF-8 replaced by U+FFFD, control characters
+// written escaped as the text report's not-scanned list writes a file's name ("\\n", "\\r",
+// "\\t", "\\x1b"; NEL, the other C1 controls, U+2028 and U+2029 as "[U+2028]") and every
+// format character (zero-width, bidi) as "[U+200B]", so input cannot forge a line, send an
+// escape sequence or hide a difference. Thread-safe.
 std::string MessageSafe(std::string_view text);
 
 }  // namespace clausescan

@@ -1,6 +1,6 @@
 // Writing a pack (issue 13 #3): see WritePack in clausescan/pack.h. Everything is read first,
-// then written into a temporary folder (or zip file) beside the output, which is renamed into
-// place whole.
+// then written into a temporary folder beside the output (a zip archive inside it), which is
+// renamed (the archive: moved) into place whole.
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <linux/openat2.h>
@@ -307,7 +307,8 @@ int ZipCancelled(zip_t*, void* state) {
   return *interrupted && (*interrupted)() ? 1 : 0;
 }
 
-// Writes files and the documents as a zip archive at temp (an empty file that exists). The
+// Writes files and the documents as a zip archive at temp (an empty file that exists; libzip
+// writes its own temporary beside it, in the same folder, and renames it over temp). The
 // documents are read from their descriptors while the archive is written (zip_source_filep), a
 // chunk at a time; `interrupted` is asked between entries and while an entry is written
 // (zip_register_cancel_callback_with_state).
@@ -653,37 +654,49 @@ Result<bool> WritePack(const Pack& pack, const Profile& profile, const std::stri
   std::vector<std::string> swept =
       SweepStaleTemporaries(folder, path.filename().string(), control.stale_kept);
   if (control.swept != nullptr) *control.swept = std::move(swept);
+  // The pack is written in a temporary folder beside the output that holds the run marker while
+  // it is unfinished; a zip archive is written inside it, so a run killed at any point leaves
+  // only such a folder, which a later run sweeps (SweepStaleTemporaries).
   std::string pattern = (folder / ("." + path.filename().string() + ".clausescan-XXXXXX")).string();
+  if (::mkdtemp(pattern.data()) == nullptr) {
+    return IoError(output, "cannot create a temporary folder beside it: " + Errno());
+  }
+  // Held on the temporary folder while it is written, so no other run sweeps it.
+  const int lock = ::open(pattern.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (lock >= 0) ::flock(lock, LOCK_EX);
+  const fs::path marker = fs::path(pattern) / kRunMarker;
+  const fs::path written = zip ? fs::path(pattern) / path.filename() : fs::path(pattern);
   std::optional<Error> error;
-  int lock = -1;  // held on the temporary while it is written, so no other run sweeps it
-  if (zip) {
-    lock = ::mkstemp(pattern.data());
-    if (lock < 0) return IoError(output, "cannot create a temporary file beside it: " + Errno());
-    ::flock(lock, LOCK_EX);
-    error = WriteZip(pattern, files, documents, output, control.interrupted);
-  } else {
-    if (::mkdtemp(pattern.data()) == nullptr) {
-      return IoError(output, "cannot create a temporary folder beside it: " + Errno());
-    }
-    lock = ::open(pattern.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    if (lock >= 0) ::flock(lock, LOCK_EX);
-    const fs::path marker = fs::path(pattern) / kRunMarker;
-    const int marker_fd = ::open(marker.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (marker_fd < 0) {
+  const int marker_fd = ::open(marker.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (marker_fd < 0) {
+    error = IoError(output, "cannot create a file in its temporary folder: " + Errno());
+  } else if (zip) {
+    ::close(marker_fd);
+    const int archive_fd =
+        ::open(written.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (archive_fd < 0) {
       error = IoError(output, "cannot create a file in its temporary folder: " + Errno());
     } else {
-      ::close(marker_fd);
-      error = WriteFolder(pattern, files, documents, output, control.interrupted);
-      if (!error && ::unlink(marker.c_str()) != 0) {
-        error = IoError(output, "cannot complete its temporary folder: " + Errno());
-      }
+      ::close(archive_fd);
+      error = WriteZip(written, files, documents, output, control.interrupted);
+    }
+  } else {
+    ::close(marker_fd);
+    error = WriteFolder(pattern, files, documents, output, control.interrupted);
+    if (!error && ::unlink(marker.c_str()) != 0) {
+      error = IoError(output, "cannot complete its temporary folder: " + Errno());
     }
   }
   if (!error && control.interrupted && control.interrupted()) error = Interrupted(output);
-  if (!error) error = Publish(pattern, path, exists, options.force, not_removed);
+  if (!error) error = Publish(written, path, exists, options.force, not_removed);
   if (error) {
     std::error_code ec;
     fs::remove_all(pattern, ec);
+  } else if (zip) {
+    // The archive is in place; its temporary folder holds the marker, and what Publish could
+    // not remove of a replaced output (named in *not_removed), which stays.
+    ::unlink(marker.c_str());
+    ::rmdir(pattern.c_str());
   }
   if (lock >= 0) ::close(lock);
   if (error) return *error;

@@ -276,13 +276,25 @@ int OurDataSigns(std::string_view text) {
   return Count(text, kOurData);
 }
 
-// How many times the text addresses "you": you, your (any case).
+// Calls f(word) for each word of text in order (as Words), in place, until f returns false.
+template <typename F>
+void ForEachWord(std::string_view text, F f) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && !IsWordChar(text[i])) ++i;
+    const std::size_t start = i;
+    while (i < text.size() && IsWordChar(text[i])) ++i;
+    if (i > start && !f(text.substr(start, i - start))) return;
+  }
+}
+
+// How many times the text addresses "you": you, your (any case). The words are read in place:
+// a list of a document's words took five times its text.
 int SecondPersonWords(std::string_view text) {
   int n = 0;
-  for (std::string_view w : Words(text)) {
-    if (w.size() > 4) continue;
-    if (IsSecondPerson(Lower(w)) && ++n >= 1000) break;
-  }
+  ForEachWord(text, [&](std::string_view w) {
+    return w.size() > 4 || !IsSecondPerson(Lower(w)) || ++n < 1000;
+  });
   return n;
 }
 
@@ -388,20 +400,11 @@ int FirstPersonWords(std::string_view text) {
     return true;
   };
   int n = 0;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && !IsWordChar(text[i])) ++i;
-    const std::size_t start = i;
-    while (i < text.size() && IsWordChar(text[i])) ++i;
-    const std::string_view w = text.substr(start, i - start);
-    if (w.empty() || w.size() > 3) continue;
-    if (w == "us" || w == "Us") {
-      ++n;
-      continue;
-    }
-    if (is(w, "we") || is(w, "our")) ++n;
-    if (n >= 1000) break;
-  }
+  ForEachWord(text, [&](std::string_view w) {
+    if (w.size() > 3) return true;
+    if (w == "us" || w == "Us" || is(w, "we") || is(w, "our")) ++n;
+    return n < 1000;
+  });
   return n;
 }
 

@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cctype>
 #include <cstdint>
 
@@ -60,8 +61,9 @@ enum class Layout {
   kOneLine,     // none: ASCII whitespace runs become one space, the ends are trimmed
   kLines,       // newline and tab
   kLinesAndCr,  // newline, tab and CR
-  kEscaped,     // none: LF, CR, NEL, U+2028 and U+2029 written as "\\n", "\\r", "[U+2028]"...,
-                // tab as a space, so input cannot start a line of its own
+  kEscaped,     // none: control characters written escaped as in a file's path ("\\n", "\\r",
+                // "\\t", "\\x1b"; NEL, C1, U+2028 and U+2029 as "[U+2028]"), so input cannot
+                // start a line of its own
 };
 
 // What FilterText does with format characters.
@@ -71,8 +73,25 @@ enum class Format {
   kShowAll,   // every one as "[U+200B]"
 };
 
+bool IsControlByte(unsigned char c) { return c < 0x20 || c == 0x7f; }
+
+// How a control byte (C0 or DEL) of a name or message is written: "\\n", "\\r", "\\t",
+// "\\x1b".
+std::string ControlEscape(unsigned char c) {
+  switch (c) {
+    case '\n':
+      return "\\n";
+    case '\r':
+      return "\\r";
+    case '\t':
+      return "\\t";
+    default:
+      return fmt::format("\\x{:02x}", c);
+  }
+}
+
 // The one filter of characters that are not text, for every printer: drops control characters
-// (C0 but the layout kept, DEL, C1); with show_format, writes bidi controls as "[U+202E]" and
+// (C0 but the layout kept, DEL, C1; kEscaped writes them escaped); with show_format, writes bidi controls as "[U+202E]" and
 // drops every other format character (Unicode category Cf: zero-width characters, U+FEFF,
 // soft hyphens, tags...), which could reorder or hide what a reader sees. Bytes that are not
 // well-formed UTF-8 are copied (callers repair with ValidUtf8 first where they must).
@@ -93,12 +112,12 @@ std::string FilterText(std::string_view text, Layout layout, Format format) {
       space = !out.empty();
       continue;
     }
-    if (layout == Layout::kEscaped &&
-        (c == '\n' || c == '\r' || c == '\t' || code == 0x85 || code == 0x2028 || code == 0x2029)) {
-      shown = c == '\n'   ? "\\n"
-              : c == '\r' ? "\\r"
-              : c == '\t' ? " "
-                          : fmt::format("[U+{:04X}]", static_cast<std::uint32_t>(code));
+    if (layout == Layout::kEscaped && IsControlByte(c)) {
+      shown = ControlEscape(c);
+      piece = shown;
+    } else if (layout == Layout::kEscaped &&
+               (code == 0x2028 || code == 0x2029 || (code >= 0x80 && code <= 0x9F))) {
+      shown = fmt::format("[U+{:04X}]", static_cast<std::uint32_t>(code));  // NEL, C1
       piece = shown;
     } else if (layout == Layout::kOneLine && (code == 0x2028 || code == 0x2029)) {
       space = !out.empty();
@@ -280,6 +299,109 @@ std::size_t EmphasisMarkerLength(std::string_view text, std::size_t i, int open[
   return 0;
 }
 
+// Decodes the HTML character reference at text[i] ('&'): a named one a Markdown viewer shows
+// ("&amp;", "&nbsp;" as a space) or a numeric one ("&#8212;", "&#x2014;") of a printable
+// character; returns its length and sets *decoded, or 0 for anything else ("AT&T", "&unknown;").
+std::size_t EntityLength(std::string_view text, std::size_t i, std::string* decoded) {
+  const std::size_t semicolon = text.find(';', i + 1);
+  if (semicolon == std::string_view::npos || semicolon - i > 10) return 0;
+  const std::string_view name = text.substr(i + 1, semicolon - i - 1);
+  static constexpr std::pair<std::string_view, std::string_view> kNamed[] = {
+      {"amp", "&"},           {"lt", "<"},            {"gt", ">"},
+      {"quot", "\""},         {"apos", "'"},          {"nbsp", " "},
+      {"ndash", "\u2013"},    {"mdash", "\u2014"},    {"lsquo", "\u2018"},
+      {"rsquo", "\u2019"},    {"ldquo", "\u201C"},    {"rdquo", "\u201D"},
+      {"hellip", "\u2026"},   {"sect", "\u00A7"},     {"para", "\u00B6"},
+      {"copy", "\u00A9"},     {"reg", "\u00AE"},      {"trade", "\u2122"},
+      {"euro", "\u20AC"},     {"pound", "\u00A3"},    {"yen", "\u00A5"},
+      {"cent", "\u00A2"},     {"deg", "\u00B0"},      {"times", "\u00D7"},
+  };
+  for (const auto& [entity, shown] : kNamed) {
+    if (name == entity) {
+      *decoded = shown;
+      return semicolon - i + 1;
+    }
+  }
+  if (name.size() < 2 || name[0] != '#') return 0;
+  const bool hex = name[1] == 'x' || name[1] == 'X';
+  const std::string_view digits = name.substr(hex ? 2 : 1);
+  std::uint32_t code = 0;
+  const auto [end, ec] =
+      std::from_chars(digits.data(), digits.data() + digits.size(), code, hex ? 16 : 10);
+  if (digits.empty() || ec != std::errc() || end != digits.data() + digits.size()) return 0;
+  const bool printable = code >= 0x20 && !(code >= 0x7F && code <= 0x9F) && code <= 0x10FFFF &&
+                         !(code >= 0xD800 && code <= 0xDFFF);
+  if (!printable) return 0;
+  decoded->clear();
+  if (code < 0x80) {
+    *decoded += static_cast<char>(code);
+  } else if (code < 0x800) {
+    *decoded += static_cast<char>(0xC0 | (code >> 6));
+    *decoded += static_cast<char>(0x80 | (code & 0x3F));
+  } else if (code < 0x10000) {
+    *decoded += static_cast<char>(0xE0 | (code >> 12));
+    *decoded += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+    *decoded += static_cast<char>(0x80 | (code & 0x3F));
+  } else {
+    *decoded += static_cast<char>(0xF0 | (code >> 18));
+    *decoded += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+    *decoded += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+    *decoded += static_cast<char>(0x80 | (code & 0x3F));
+  }
+  return semicolon - i + 1;
+}
+
+// A Markdown link whose text opens at text[open] ('['): its text ends at close (the ']'), and
+// the link at end, past "(destination)" or "[reference]". close is 0 when there is none.
+struct MarkdownLink {
+  std::size_t close = 0;
+  std::size_t end = 0;
+};
+
+// The inline ("[text](url)") or reference ("[text][ref]") link, or image ("![alt](src)", open
+// then at the '['), whose text opens at text[open], on one line; {} when there is none ("[insert
+// date]", a checkbox "[ ] (a)").
+MarkdownLink LinkAt(std::string_view text, std::size_t open) {
+  if (open >= text.size() || text[open] != '[') return {};
+  const std::size_t close = text.find_first_of("[]\n", open + 1);
+  if (close == std::string_view::npos || text[close] != ']' || close == open + 1 ||
+      close - open > 512 || close + 1 >= text.size()) {
+    return {};
+  }
+  const char opener = text[close + 1];
+  if (opener != '(' && opener != '[') return {};
+  const char closer = opener == '(' ? ')' : ']';
+  const std::size_t end = text.find_first_of(std::string{closer, '\n', ' '}, close + 2);
+  if (end == std::string_view::npos || text[end] != closer || end - close > 2048 ||
+      end == close + 2) {
+    return {};
+  }
+  return {close, end + 1};
+}
+
+// The length of the GitHub strikethrough marker "~~" at text[i], or 0: one that opens a word
+// with a closing one later on the line, or that closes the one opened (*open). A viewer shows
+// the words with a line through them; "~30 days" and "a ~ b" are no markers.
+std::size_t StrikeMarkerLength(std::string_view text, std::size_t i, bool* open) {
+  if (text.substr(i, 2) != "~~" || (i + 2 < text.size() && text[i + 2] == '~')) return 0;
+  if (i > 0 && text[i - 1] == '~') return 0;
+  auto space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+  if (*open) {
+    if (i == 0 || space(text[i - 1])) return 0;
+    *open = false;
+    return 2;
+  }
+  if (i + 2 >= text.size() || space(text[i + 2])) return 0;
+  const std::size_t line_end = text.find('\n', i);
+  const std::size_t closing = text.find("~~", i + 2);
+  if (closing == std::string_view::npos || closing > line_end || closing - i > 512 ||
+      space(text[closing - 1])) {
+    return 0;
+  }
+  *open = true;
+  return 2;
+}
+
 }  // namespace
 
 std::string ReadableQuote(std::string_view text, std::string_view format) {
@@ -289,7 +411,14 @@ std::string ReadableQuote(std::string_view text, std::string_view format) {
   std::string out;
   out.reserve(text.size());
   int open_markers[2] = {0, 0};
+  bool strike_open = false;
+  MarkdownLink link;  // the link whose text is being copied; link.close == 0 when none
   for (std::size_t i = 0; i < text.size();) {
+    if (link.close > 0 && i >= link.close) {
+      i = std::max(i, link.end);
+      link = {};
+      continue;
+    }
     std::size_t tag = text[i] == '<' ? InlineTagLength(text, i) : 0;
     if (tag > 0) {
       i += tag;
@@ -298,6 +427,26 @@ std::string ReadableQuote(std::string_view text, std::string_view format) {
     std::size_t marker = EmphasisMarkerLength(text, i, open_markers);
     if (marker > 0) {
       i += marker;
+      continue;
+    }
+    if (text[i] == '&') {
+      std::string decoded;
+      if (const std::size_t length = EntityLength(text, i, &decoded); length > 0) {
+        out += decoded;
+        i += length;
+        continue;
+      }
+    }
+    if (link.close == 0 && (text[i] == '[' || (text[i] == '!' && i + 1 < text.size()))) {
+      const std::size_t open = text[i] == '!' ? i + 1 : i;
+      if (MarkdownLink found = LinkAt(text, open); found.close > 0) {
+        link = found;
+        i = open + 1;
+        continue;
+      }
+    }
+    if (std::size_t strike = StrikeMarkerLength(text, i, &strike_open); strike > 0) {
+      i += strike;
       continue;
     }
     out += text[i++];
@@ -310,14 +459,8 @@ std::string PathText(std::string_view path) {
   escaped.reserve(path.size());
   for (char c : path) {
     const auto byte = static_cast<unsigned char>(c);
-    if (c == '\n') {
-      escaped += "\\n";
-    } else if (c == '\r') {
-      escaped += "\\r";
-    } else if (c == '\t') {
-      escaped += "\\t";
-    } else if (byte < 0x20 || byte == 0x7f) {
-      escaped += fmt::format("\\x{:02x}", byte);
+    if (IsControlByte(byte)) {
+      escaped += ControlEscape(byte);
     } else {
       escaped += c;
     }

@@ -27,8 +27,11 @@ std::string ValidUtf8(std::string_view text);
 // as a Markdown viewer would not show them, and so are the pieces of such tags that a quote or
 // its context was cut inside of (`class="x">` at the start, `<span cla` at the end) and the
 // emphasis markers (`**`, `__`, a `*` or `_` that opens or closes a word), which a viewer does
-// not show either and which a cut quote leaves unmatched. Other formats are returned as they
-// are. Only known element names count, so template placeholders such as "<Customer Name>" stay.
+// not show either and which a cut quote leaves unmatched; character references are decoded
+// ("&amp;" as "&", "&nbsp;" as a space, "&#8212;"), a link or image shows its text only ("[the
+// DPA](https://...)" as "the DPA") and strikethrough its words ("~~old~~" as "old"), as a
+// viewer shows them. Other formats are returned as they are. Only known element names count,
+// so template placeholders such as "<Customer Name>" stay.
 std::string ReadableQuote(std::string_view text, std::string_view format);
 
 // What the text helpers do with Unicode format characters (category Cf), which a reader does
@@ -56,9 +59,10 @@ std::string PathText(std::string_view path);
 // dropped, so no escape sequence reaches the terminal; format characters as FormatChars::kShow.
 std::string TerminalText(std::string_view text);
 
-// TerminalText for a value shown inside one line of a human report (a name, a path): line
-// breaks (LF, CR, NEL, U+2028, U+2029) written as "\\n", "\\r" or "[U+2028]" and tab as a
-// space, so the value cannot start a line of its own.
+// TerminalText for a value shown inside one line of a human report (a name, a path): control
+// characters written escaped as PathText writes them ("\\n", "\\r", "\\t", "\\x1b"; NEL, the
+// other C1 controls, U+2028 and U+2029 as "[U+2028]"), so the value cannot start a line of its
+// own and a name is shown as the name of no other file.
 std::string TerminalLine(std::string_view text);
 
 // A message (error, note, progress) as one line: as TerminalLine, but every format character

@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "clausescan/rule_folder.h"
+#include "common/path_inside.h"
 #include "common/read_file.h"
 #include "rules/loader.h"
 
@@ -81,17 +82,33 @@ std::string SkipReason(const fs::path& path) {
   return "it is not a regular file";
 }
 
-// Reads the rule files of a folder tree, following symbolic links to folders. Each real folder
-// (device and inode) is read once, under the first name the walk reaches it by (entries in
-// name order), as the folder walks of batch.cc do; a link back to a folder the walk is inside is
-// a loop, and an error. Rule files that are no regular file are skipped unopened (Skipped()).
+// Reads the rule files of a folder tree. Symbolic links to folders inside the tree are
+// followed, each real folder (device and inode) read once, under the first name the walk
+// reaches it by (entries in name order), as the folder walks of batch.cc do. A link back to a
+// folder the walk is inside (a loop), a link to a folder outside the tree, and /proc, /sys and
+// /dev (when the tree holds them: `--rules /`) are skipped, each named once (Skipped()), and
+// the rest is read. Rule files that are no regular file are skipped unopened, and named too.
 class RuleFolderWalk {
  public:
   // read_files false: the walk only lists what it skips (SkippedRuleFiles).
   explicit RuleFolderWalk(bool read_files = true) : read_files_(read_files) {}
 
-  // Reads the folder at path, named relative ("" for the root) in the files' names. Errors
-  // (kIo): a folder or file that cannot be read, a symbolic link loop (naming the link).
+  // Reads the tree at root. Errors (kIo): a folder or file that cannot be read.
+  Status WalkRoot(const fs::path& root) {
+    std::error_code ec;
+    root_ = fs::canonical(root, ec);
+    if (ec) return DirectoryError(root.string(), ec.message());
+    return Walk(root, "");
+  }
+
+  std::vector<SourceFile> TakeFiles() { return std::move(files_); }
+  // The entries skipped, with SkippedRuleFile::path their path below the root.
+  std::vector<SkippedRuleFile> TakeSkipped() { return std::move(skipped_); }
+
+ private:
+  using FolderId = std::pair<dev_t, ino_t>;
+
+  // Reads the folder at path, named relative ("" for the root) in the files' names.
   Status Walk(const fs::path& path, const std::string& relative) {
     struct stat st;
     if (::stat(path.c_str(), &st) != 0) {
@@ -100,8 +117,9 @@ class RuleFolderWalk {
     const FolderId id{st.st_dev, st.st_ino};
     for (const auto& [ancestor_id, ancestor] : ancestors_) {
       if (ancestor_id == id) {
-        return DirectoryError(path.string(),
-                              fmt::format("symbolic link loop (it leads back to {})", ancestor));
+        skipped_.push_back(SkippedRuleFile{
+            relative, fmt::format("a symbolic link loop (it leads back to {})", ancestor)});
+        return std::nullopt;
       }
     }
     if (!walked_.insert(id).second) return std::nullopt;  // read already, under another name
@@ -111,12 +129,21 @@ class RuleFolderWalk {
     return status;
   }
 
-  std::vector<SourceFile> TakeFiles() { return std::move(files_); }
-  // The rule files skipped unopened, with SkippedRuleFile::path their path below the root.
-  std::vector<SkippedRuleFile> TakeSkipped() { return std::move(skipped_); }
-
- private:
-  using FolderId = std::pair<dev_t, ino_t>;
+  // Why the walk does not enter the folder at path (reached as a link when `link`), or "".
+  std::string FolderSkipReason(const fs::path& path, bool link) const {
+    std::error_code ec;
+    const fs::path target = fs::canonical(path, ec);
+    if (ec) return "";  // Walk says why it cannot be read
+    if (link && !PathInside(target, root_)) {
+      return "a symbolic link to a folder outside the rule folder, not followed";
+    }
+    for (const char* system : {"/proc", "/sys", "/dev"}) {
+      if (PathInside(target, system) && !PathInside(root_, system)) {
+        return fmt::format("{} is never read for rules", system);
+      }
+    }
+    return "";
+  }
 
   Status WalkEntries(const fs::path& path, const std::string& relative) {
     std::error_code ec;
@@ -133,6 +160,11 @@ class RuleFolderWalk {
       std::string child = relative.empty() ? name : relative + "/" + name;
       std::error_code type_ec;
       if (entry.is_directory(type_ec)) {
+        const std::string skip = FolderSkipReason(entry.path(), entry.is_symlink(type_ec));
+        if (!skip.empty()) {
+          skipped_.push_back(SkippedRuleFile{std::move(child), skip});
+          continue;
+        }
         CLAUSESCAN_RETURN_IF_ERROR(Walk(entry.path(), child));
       } else if (!IsRuleDirectoryFile(child)) {
         continue;
@@ -148,6 +180,7 @@ class RuleFolderWalk {
     return std::nullopt;
   }
 
+  fs::path root_;  // the root, symbolic links resolved
   std::vector<std::pair<FolderId, std::string>> ancestors_;  // the folders being read
   std::set<FolderId> walked_;                                // every folder read
   bool read_files_;
@@ -222,7 +255,7 @@ Result<std::vector<SourceFile>> ReadRuleDirectory(const std::string& dir) {
   if (!fs::exists(status)) return DirectoryError(dir, "no such directory");
   if (!fs::is_directory(status)) return DirectoryError(dir, "not a directory");
   RuleFolderWalk walk;
-  if (std::optional<Error> error = walk.Walk(dir, "")) return *std::move(error);
+  if (std::optional<Error> error = walk.WalkRoot(dir)) return *std::move(error);
   std::vector<SourceFile> files = walk.TakeFiles();
   std::sort(files.begin(), files.end(),
             [](const SourceFile& a, const SourceFile& b) { return a.name < b.name; });
@@ -237,7 +270,7 @@ std::vector<SkippedRuleFile> SkippedRuleFiles(const std::string& dir) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) return {};
   internal::RuleFolderWalk walk(/*read_files=*/false);
-  if (walk.Walk(dir, "")) return {};
+  if (walk.WalkRoot(dir)) return {};
   std::vector<SkippedRuleFile> skipped = walk.TakeSkipped();
   for (SkippedRuleFile& file : skipped) file.path = internal::PathInRuleDirectory(dir, file.path);
   return skipped;

@@ -822,6 +822,9 @@ class ListNumbering {
 constexpr std::size_t kMaxUnitBytes = std::size_t{64} << 10;
 constexpr std::size_t kMaxParagraphBytes = std::size_t{256} << 10;
 constexpr std::size_t kMaxSections = 100'000;
+// A line longer than this is never a heading ('#', Setext): it is read as text, so a document
+// written on one line that opens with "# Title" is scanned, not taken whole as a title.
+constexpr std::size_t kMaxHeadingBytes = std::size_t{2} << 10;
 
 // Where to cut text[begin, end) so that the first piece holds at most max bytes (end - begin >
 // max): after the last line break or space in its second half, else at a character.
@@ -967,10 +970,10 @@ void Segmenter::HandleLine(std::size_t begin, std::size_t end, bool next_blank) 
   after_conjunction_ = EndsWithConjunction(s);
   if (awaiting_title_ >= 0 && s[0] != '#' && MergeTitle(begin, s, next_blank)) return;
   awaiting_title_ = -1;
-  if (s[0] == '#' && HashHeading(begin, s)) return;
+  if (s[0] == '#' && s.size() <= kMaxHeadingBytes && HashHeading(begin, s)) return;
   // A line of its own underlined with "===" or "---" (a Setext heading) opens a section (issue
   // 11 #3); a list item or a table row so underlined stays what it is.
-  if (!open_ && s[0] != '|' && !ParseMarker(s)) {
+  if (!open_ && s[0] != '|' && s.size() <= kMaxHeadingBytes && !ParseMarker(s)) {
     if (const int level = SetextLevel(end); level > 0) {
       CloseParagraph();
       StyledHeading(begin, s, TrimPunctuation(s), level);

@@ -111,10 +111,12 @@ bool IsBracketPlaceholder(std::string_view inside) {
   return false;
 }
 
-// The end of a placeholder that opens at text[i], or 0 when none does.
+// The end of a placeholder that opens at text[i], or 0 when none does. Reads at most
+// kMaxPlaceholderBytes + 4 bytes from i, however long the line: a document on one line is
+// read in time linear in its length.
 std::size_t PlaceholderEnd(std::string_view text, std::size_t i) {
-  const std::size_t line_end = std::min(text.find('\n', i), text.size());
-  const std::string_view rest = text.substr(i, std::min(line_end - i, kMaxPlaceholderBytes + 4));
+  std::string_view rest = text.substr(i, kMaxPlaceholderBytes + 4);
+  rest = rest.substr(0, rest.find('\n'));
   auto closes = [&](std::string_view open, std::string_view close) -> std::size_t {
     if (!StartsWith(rest, open)) return std::string_view::npos;
     const std::size_t at = rest.find(close, open.size());
