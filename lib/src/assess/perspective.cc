@@ -218,6 +218,17 @@ void JudgeFromSide(const Rule& rule, const PartyRole& role, Party user, const Si
            "", finding);
     return;
   }
+  if (party == Party::kMutual && user == Party::kCustomer) {
+    // "Neither party's liability is limited for ...": it binds us as much as the supplier, and the
+    // playbook's verdict and advice are a supplier's.
+    JudgeForCustomer(std::min(finding->risk, Risk::kLow),
+                     fmt::format("binds both sides, us as the customer too ({}): check that we "
+                                 "can meet it",
+                                 NameOf(party, names).empty() ? "both parties"
+                                                              : NameOf(party, names)),
+                     finding);
+    return;
+  }
   if (party == Party::kMutual || party == Party::kUnknown) return;
   const std::string& who = NameOf(party, names);
   // issue 15 #1: a one-sided exclusion or exclusive remedy that protects us asks nothing of us

@@ -61,7 +61,10 @@ bool AsksNothingOfUser(const Rule& rule, const PartyRole& role, Party user, cons
 // - user kCustomer: a supplier duty (or a rule about the supplier's duty whose party is not
 //   said) is kInfo: it protects the customer and the playbook's positions are a supplier's.
 //   The customer's own duty is kLow: "our duty as the customer: check that we can meet it".
-// - mutual and unknown parties keep the playbook's risk.
+// - user kCustomer: a duty of both sides (party kMutual, not a right) is kLow ("binds both
+//   sides, us as the customer too: check that we can meet it"; kInfo stays kInfo).
+// - for user kSupplier, mutual and unknown parties keep the playbook's risk; so do unknown
+//   parties for user kCustomer.
 // A clause revised to kInfo as asking nothing of us loses its evidence and considerations.
 void JudgeFromSide(const Rule& rule, const PartyRole& role, Party user, const SideNames& names,
                    Finding* finding);

@@ -311,7 +311,27 @@ std::size_t LatePreambleStart(std::string_view text) {
   return at > 1024 ? at - 1024 : 0;
 }
 
+// 'X Pty Ltd (the Seller)', 'the Department for Housing (the Department)': a naming
+// parenthetical without quotes, as plain-language drafting writes it, in the "between ... and
+// ..." sentence of the preamble. Its one to three capitalised words after "the" must be a role
+// word (RoleOfWord), so '(the Act)' or '(the Services)' name no party.
+void ReadUnquotedRoles(std::string_view head, std::vector<NamedParty>* parties) {
+  static const RE2 kUnquoted("\\(\\s*(?:the|The)\\s+([A-Z][a-z]+(?:\\s+[A-Z][a-z]+){0,2})\\s*\\)");
+  re2::StringPiece input(head.data(), head.size());
+  re2::StringPiece term;
+  int seen = 0;
+  while (seen++ < 1000 && RE2::FindAndConsume(&input, kUnquoted, &term)) {
+    const std::string_view role(term.data(), term.size());
+    if (RoleOfWord(role) == Party::kUnknown) continue;
+    const std::size_t at = static_cast<std::size_t>(term.data() - head.data());
+    const std::size_t open = head.rfind('(', at);
+    if (open == std::string_view::npos || !InPreamble(head, open)) continue;
+    AddParty(parties, NameBefore(head, open), {role});
+  }
+}
+
 void ReadNamingParentheticalsIn(std::string_view head, std::vector<NamedParty>* parties) {
+  ReadUnquotedRoles(head, parties);
   // ("Ehave"), (the "Customer"), (hereinafter "the Reseller"), (hereinafter referred to as
   // "Provider"), ("Company" or "we"); and ', hereinafter referred to as "Provider",'. Markdown
   // emphasis around the quoted term is read through: (**"PSI"**) (issue 15 #1).
@@ -720,7 +740,7 @@ Party RoleOfWord(std::string_view word) {
   static const char* const kSupplier[] = {
       "supplier",   "provider",      "service provider",  "vendor", "licensor",
       "processor",  "contractor",    "consultant",        "seller", "manufacturer",
-      "franchisor", "data importer", "business associate"};
+      "franchisor", "data importer", "business associate", "data recipient"};
   static const char* const kCustomer[] = {
       "customer",    "client",     "buyer",      "purchaser",  "licensee",       "reseller",
       "distributor", "controller", "subscriber", "franchisee", "dealer",         "data exporter",

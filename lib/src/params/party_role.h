@@ -81,7 +81,9 @@ struct PartyRole {
 // with a duty holder given, a right phrase inside a leading condition ("If Provider confirms that
 // Customer is eligible for a credit, Provider will ...") is no right of the unit. `audited`: a
 // side named just before "is" or "are" (an adverb such as "regularly" or "annually" between)
-// and "audited", "inspected" or "assessed".
+// and "audited", "inspected" or "assessed". A unit that opens with both sides as its subject keeps
+// a one-side duty_holder when a later main clause of the unit is that side's ("Each party shall
+// comply ...; the Supplier shall in addition notify ...").
 // Never fails.
 PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexicon& lexicon);
 
