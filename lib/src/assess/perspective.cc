@@ -218,15 +218,16 @@ void JudgeFromSide(const Rule& rule, const PartyRole& role, Party user, const Si
            "", finding);
     return;
   }
-  if (party == Party::kMutual && user == Party::kCustomer) {
-    // "Neither party's liability is limited for ...": it binds us as much as the supplier, and the
-    // playbook's verdict and advice are a supplier's.
-    JudgeForCustomer(std::min(finding->risk, Risk::kLow),
-                     fmt::format("binds both sides, us as the customer too ({}): check that we "
-                                 "can meet it",
-                                 NameOf(party, names).empty() ? "both parties"
-                                                              : NameOf(party, names)),
-                     finding);
+  if (party == Party::kMutual && user == Party::kCustomer && finding->risk > Risk::kLow) {
+    // "Neither party's liability is limited for ...": the playbook rated a supplier's exposure;
+    // the clause binds us as much, and its advice is a supplier's. The playbook's reasons stay,
+    // said to be a supplier's view.
+    std::vector<std::string> reasons{
+        fmt::format("binds both sides ({}), us as the customer too: check that we can accept it",
+                    NameOf(party, names).empty() ? "both parties" : NameOf(party, names))};
+    for (const std::string& r : finding->reasons) reasons.push_back("for a supplier: " + r);
+    JudgeForCustomer(Risk::kLow, "", finding);
+    finding->reasons = std::move(reasons);
     return;
   }
   if (party == Party::kMutual || party == Party::kUnknown) return;
