@@ -222,9 +222,10 @@ void JudgeFromSide(const Rule& rule, const PartyRole& role, Party user, const Si
     // "Neither party's liability is limited for ...": the playbook rated a supplier's exposure;
     // the clause binds us as much, and its advice is a supplier's. The playbook's reasons stay,
     // said to be a supplier's view.
+    const std::string& both = NameOf(party, names);
     std::vector<std::string> reasons{
-        fmt::format("binds both sides ({}), us as the customer too: check that we can accept it",
-                    NameOf(party, names).empty() ? "both parties" : NameOf(party, names))};
+        fmt::format("binds both sides{}, us as the customer too: check that we can accept it",
+                    both.empty() || both == "both parties" ? "" : " (" + both + ")")};
     for (const std::string& r : finding->reasons) reasons.push_back("for a supplier: " + r);
     JudgeForCustomer(Risk::kLow, "", finding);
     finding->reasons = std::move(reasons);

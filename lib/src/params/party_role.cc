@@ -680,6 +680,24 @@ Party PassiveAudited(const Tokens& t, const std::vector<PartyTerm>& terms) {
   return Party::kUnknown;
 }
 
+bool PassiveDutyOnData(std::string_view folded) {
+  const Tokens t(folded);
+  bool data = false;
+  for (std::size_t i = 0; i + 2 < t.size(); ++i) {
+    if (t.IsAny(i, {".", ";", ":"})) data = false;
+    if (t.IsAny(i, {"data", "information"})) data = true;
+    if (!data || !t.IsAny(i, {"must", "shall", "will"})) continue;
+    std::size_t be = i + 1;
+    if (t.Is(be, "not")) ++be;
+    if (!t.Is(be, "be")) continue;
+    if (t.IsAny(be + 1, {"transferred", "stored", "processed", "hosted", "located", "kept", "held",
+                         "accessed", "moved", "exported", "maintained"})) {
+      return true;
+    }
+  }
+  return false;
+}
+
 PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexicon& lexicon) {
   const std::vector<PartyTerm> terms = PartyTerms(lexicon);
   const Tokens t(folded);

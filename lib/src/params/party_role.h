@@ -87,6 +87,14 @@ struct PartyRole {
 // Never fails.
 PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexicon& lexicon);
 
+// True when a sentence of the unit (its folded view) binds data by a passive duty: "data" or
+// "information" before a "must", "shall" or "will" (optionally "not") "be" transferred, stored,
+// processed, hosted, located, kept, held, accessed, moved, exported or maintained ("Buyer Data
+// must not be transferred outside Australia", "The Shared Data must be stored in the United
+// Kingdom"). Such a duty binds the side that holds the data, though the unit names none. Never
+// fails.
+bool PassiveDutyOnData(std::string_view folded);
+
 }  // namespace clausescan::internal
 
 #endif  // CLAUSESCAN_PARAMS_PARTY_ROLE_H_
