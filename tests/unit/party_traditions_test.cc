@@ -81,7 +81,8 @@ const Tradition kTraditions[] = {
      "The Seller's total liability under this contract is limited to the fees paid in the 12 "
      "months before the claim.\n\n7.3 The Commonwealth may inspect the Seller's premises and "
      "records to check compliance with this contract.\n\n7.4 The Buyer must keep its user "
-     "passwords secure and must not share them with anyone.\n"},
+     "passwords secure and must not share them with anyone.\n\n7.5 Buyer Data must not be "
+     "transferred outside Australia without the Buyer's written approval.\n"},
     // A UK data sharing agreement: the Data Recipient receives and processes the Department's
     // data, the supplier's place.
     {"uk-data-sharing",
@@ -163,6 +164,8 @@ const Expected kExpected[] = {
     {"au-commonwealth", "liability_cap", "The Seller's total liability", "supplier"},
     {"au-commonwealth", "audit_rights", "The Commonwealth may inspect", "customer"},
     {"au-commonwealth", "security_measures", "The Buyer must keep", "customer"},
+    // A passive duty on the data binds the side that holds it.
+    {"au-commonwealth", "international_transfers", "Buyer Data must not be", "supplier"},
     {"uk-data-sharing", "incident_notification", "The Data Recipient shall notify", "supplier"},
     {"uk-data-sharing", "audit_rights", "The Department may audit", "customer"},
     {"uk-data-sharing", "insurance", "cyber insurance", "supplier"},
