@@ -93,6 +93,23 @@ const Tradition kTraditions[] = {
      "becoming aware of it.\n\n5.2 The Department may audit the Data Recipient's compliance "
      "with this agreement on 5 working days' notice.\n\n5.3 The Data Recipient shall maintain "
      "cyber insurance of at least GBP 2,000,000.\n"},
+    // A data sharing agreement naming both sides after the data: the data provider shares,
+    // the data recipient processes.
+    {"uk-data-provider",
+     "# Data Sharing Agreement\n\nThis agreement is made between the Office for Skills "
+     "Statistics (the \"Data Provider\") and Brightwell Evaluation Ltd (the \"Data "
+     "Recipient\").\n\n## 4. Data handling\n\n4.1 The Data Recipient shall notify the Data "
+     "Provider of any security incident involving the Shared Data within 24 hours.\n\n4.2 The "
+     "Data Provider may audit the Data Recipient's handling of the Shared Data on 10 working "
+     "days' notice.\n\n4.3 The Data Provider shall notify the Data Recipient promptly if it "
+     "becomes aware of any breach of its own systems affecting the Shared Data.\n"},
+    // A Canadian federal contract: the Crown, "Canada", is the buyer.
+    {"ca-crown",
+     "# Cloud Services Contract\n\nThis contract is between His Majesty the King in right of "
+     "Canada, represented by the Minister of Public Services (\"Canada\"), and Northern Lights "
+     "Cloud Inc. (the \"Contractor\").\n\n## 9. Security\n\n9.1 The Contractor must notify "
+     "Canada of any security incident affecting Canada's data within 72 hours.\n\n9.2 Canada "
+     "may inspect the Contractor's data centres on 10 days' notice.\n"},
     // A duty of both sides first, then one side's own duty in the same sentence.
     {"mutual-then-one-side",
      "# Services Agreement\n\nThis agreement is between Delta Buyer plc (the \"Customer\") and "
@@ -169,6 +186,11 @@ const Expected kExpected[] = {
     {"uk-data-sharing", "incident_notification", "The Data Recipient shall notify", "supplier"},
     {"uk-data-sharing", "audit_rights", "The Department may audit", "customer"},
     {"uk-data-sharing", "insurance", "cyber insurance", "supplier"},
+    {"uk-data-provider", "incident_notification", "The Data Recipient shall notify", "supplier"},
+    {"uk-data-provider", "audit_rights", "The Data Provider may audit", "customer"},
+    {"uk-data-provider", "incident_notification", "The Data Provider shall notify", "customer"},
+    {"ca-crown", "incident_notification", "The Contractor must notify", "supplier"},
+    {"ca-crown", "audit_rights", "Canada may inspect", "customer"},
     {"mutual-then-one-side", "incident_notification", "the Supplier shall in addition notify",
      "supplier"},
     {"mutual-then-one-side", "audit_rights", "the Customer shall in addition permit", "customer"},

@@ -104,11 +104,27 @@ std::string_view StripLeadingWord(std::string_view s, std::string_view word) {
 
 // The name written before a naming parenthetical that starts at `at`: back to "between",
 // "among", " by ", " with ", a ')' ';' ':' or a blank line, then after a last " and ", cut where a
-// description starts (", a company incorporated ...") or an address does (", 5 Quay Street").
+// description starts (", a company incorporated ...") or an address does (", 5 Quay Street"); a
+// representative after the name ("X, represented by the Minister of ...") is left out.
 std::string NameBefore(std::string_view text, std::size_t at) {
   const std::size_t from = at > kNameWindow ? at - kNameWindow : 0;
   std::string_view window = text.substr(from, at - from);
   std::string lower = Lower(window);
+  // "His Majesty the King in right of Canada, represented by the Minister of ...": the party is
+  // the one represented, not its representative (whose " by " is no boundary). Not an earlier
+  // party's agent: nothing closes between the agent and this name.
+  for (std::string_view agent : {" represented by ", " acting through ", " acting by "}) {
+    const std::size_t k = lower.rfind(agent);
+    if (k == std::string::npos) continue;
+    const std::string_view after = std::string_view(lower).substr(k);
+    if (after.find_first_of(");:\"") != std::string_view::npos ||
+        after.find("\n\n") != std::string_view::npos) {
+      continue;
+    }
+    window = window.substr(0, k);
+    lower = lower.substr(0, k);
+    break;
+  }
   std::size_t start = 0;
   for (std::string_view boundary :
        {"between", "among", ")", ";", ":", "\n\n", " by ", " with ", "entered into"}) {
@@ -181,11 +197,16 @@ bool IsNameLike(std::string_view term) {
   });
 }
 
-// True when a legal name has no lowercase words but "of", "and", "&", "de", "the", "for": not
-// "Professional Services under this Agreement".
+// True when a legal name has no lowercase words but "of", "and", "&", "de", "the", "for" and
+// the Crown's "in right of": not "Professional Services under this Agreement".
 bool IsLegalNameLike(std::string_view name) {
-  for (std::string_view w : Words(name)) {
-    if (std::islower(static_cast<unsigned char>(w[0])) &&
+  const std::vector<std::string_view> words = Words(name);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string_view w = words[i];
+    // "His Majesty the King in right of Canada": the Crown's name.
+    const bool in_right_of = (w == "in" && i + 1 < words.size() && words[i + 1] == "right") ||
+                             (w == "right" && i > 0 && words[i - 1] == "in");
+    if (std::islower(static_cast<unsigned char>(w[0])) && !in_right_of &&
         !(w == "of" || w == "and" || w == "de" || w == "the" || w == "for" || w == "und")) {
       return false;
     }
@@ -744,7 +765,8 @@ Party RoleOfWord(std::string_view word) {
   static const char* const kCustomer[] = {
       "customer",    "client",     "buyer",      "purchaser",  "licensee",       "reseller",
       "distributor", "controller", "subscriber", "franchisee", "dealer",         "data exporter",
-      "agency",      "department", "ministry",   "authority",  "covered entity", "government"};
+      "agency",      "department", "ministry",   "authority",  "covered entity", "government",
+      "data provider"};
   for (const char* w : kSupplier) {
     if (lower == w) return Party::kSupplier;
   }

@@ -24,9 +24,10 @@ struct NamedParty {
 
 // The side a role word puts a party on: supplier, provider, service provider, vendor, licensor,
 // processor, contractor, consultant, seller, manufacturer, franchisor, data importer, business
-// associate, data recipient -> supplier; customer, client, buyer, purchaser, licensee, reseller, distributor,
-// controller, subscriber, franchisee, dealer, data exporter, agency, department, ministry,
-// authority, government, covered entity -> customer; kUnknown for any other word.
+// associate, data recipient -> supplier; customer, client, buyer, purchaser, licensee,
+// reseller, distributor, controller, subscriber, franchisee, dealer, data exporter, agency,
+// department, ministry, authority, government, covered entity, data provider -> customer;
+// kUnknown for any other word.
 // Case-insensitive; a leading "the" is ignored.
 Party RoleOfWord(std::string_view word);
 
