@@ -101,8 +101,8 @@ const Tradition kTraditions[] = {
      "Recipient\").\n\n## 4. Data handling\n\n4.1 The Data Recipient shall notify the Data "
      "Provider of any security incident involving the Shared Data within 24 hours.\n\n4.2 The "
      "Data Provider may audit the Data Recipient's handling of the Shared Data on 10 working "
-     "days' notice.\n\n4.3 The Data Provider shall notify the Data Recipient promptly if it "
-     "becomes aware of any breach of its own systems affecting the Shared Data.\n"},
+     "days' notice.\n\n4.3 The Data Provider shall transfer the Shared Data to the Data "
+     "Recipient using an encrypted file transfer service.\n"},
     // A Canadian federal contract: the Crown, "Canada", is the buyer.
     {"ca-crown",
      "# Cloud Services Contract\n\nThis contract is between His Majesty the King in right of "
@@ -188,7 +188,7 @@ const Expected kExpected[] = {
     {"uk-data-sharing", "insurance", "cyber insurance", "supplier"},
     {"uk-data-provider", "incident_notification", "The Data Recipient shall notify", "supplier"},
     {"uk-data-provider", "audit_rights", "The Data Provider may audit", "customer"},
-    {"uk-data-provider", "incident_notification", "The Data Provider shall notify", "customer"},
+    {"uk-data-provider", "security_measures", "The Data Provider shall transfer", "customer"},
     {"ca-crown", "incident_notification", "The Contractor must notify", "supplier"},
     {"ca-crown", "audit_rights", "Canada may inspect", "customer"},
     {"mutual-then-one-side", "incident_notification", "the Supplier shall in addition notify",

@@ -759,14 +759,14 @@ void AssignLonePartySide(std::string_view text, std::vector<NamedParty>* parties
 Party RoleOfWord(std::string_view word) {
   const std::string lower = Lower(StripArticle(word));
   static const char* const kSupplier[] = {
-      "supplier",   "provider",      "service provider",  "vendor", "licensor",
-      "processor",  "contractor",    "consultant",        "seller", "manufacturer",
+      "supplier",   "provider",      "service provider",   "vendor",        "licensor",
+      "processor",  "contractor",    "consultant",         "seller",        "manufacturer",
       "franchisor", "data importer", "business associate", "data recipient"};
   static const char* const kCustomer[] = {
-      "customer",    "client",     "buyer",      "purchaser",  "licensee",       "reseller",
-      "distributor", "controller", "subscriber", "franchisee", "dealer",         "data exporter",
-      "agency",      "department", "ministry",   "authority",  "covered entity", "government",
-      "data provider"};
+      "customer",  "client",         "buyer",      "purchaser",    "licensee",
+      "reseller",  "distributor",    "controller", "subscriber",   "franchisee",
+      "dealer",    "data exporter",  "agency",     "department",   "ministry",
+      "authority", "covered entity", "government", "data provider"};
   for (const char* w : kSupplier) {
     if (lower == w) return Party::kSupplier;
   }

@@ -749,9 +749,8 @@ PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexi
   }
   const Party opening = SubjectAtOpening(t, terms);
   if (opening != Party::kUnknown &&
-      (role.party == Party::kUnknown ||
-       (opening == Party::kMutual && !role.right &&
-        !LaterMainClauseHeldBy(folded, lexicon, duty_holder)))) {
+      (role.party == Party::kUnknown || (opening == Party::kMutual && !role.right &&
+                                         !LaterMainClauseHeldBy(folded, lexicon, duty_holder)))) {
     role.party = opening;
     // "Each Recipient may retain ...": the opening subject's right when "may" comes before any
     // duty.
