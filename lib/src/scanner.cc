@@ -398,7 +398,8 @@ Finding MakeFinding(const internal::RuleSetData& data, const internal::RuleHit& 
 // a year" after "Ehave may audit CHT"); failing that, governing law, liability and transfer
 // terms bind both (mutual: "This Agreement shall be governed by ...", "The Standard Contractual
 // Clauses will apply to such transfers"), and the other clauses, which the
-// rules read as the supplier's commitments, the supplier ("Personal Data will be deleted ...").
+// rules read as the supplier's commitments, the supplier ("Personal Data will be deleted ...";
+// for transfers, a passive duty on data: "Buyer Data must not be transferred ...").
 // unit_roles reads the units of text under sides.lexicon.
 internal::PartyRole RoleOfHit(const internal::RuleSetData& data, const internal::RuleHit& hit,
                               internal::UnitRoles& unit_roles,
@@ -417,6 +418,11 @@ internal::PartyRole RoleOfHit(const internal::RuleSetData& data, const internal:
     role.right = it->second.right;
     role.audits = it->second.audits;
     role.names_other_side = it->second.names_other_side;
+  } else if (rule.category == "international_transfers" &&
+             internal::PassiveDutyOnData(unit_roles.Folded(hit.begin, hit.end))) {
+    // "Buyer Data must not be transferred outside Australia": the holder of the data, which the
+    // rules read as the supplier.
+    role.party = internal::Party::kSupplier;
   } else if (rule.category == "governing_law" || rule.category == "liability_cap" ||
              rule.category == "international_transfers") {
     // Terms of the agreement as a whole; the transfer clauses both sides sign ("The Standard

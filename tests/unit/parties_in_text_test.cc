@@ -41,6 +41,26 @@ const PreambleCase kPreambles[] = {
     {"\"Customer\" means the entity that signs the Order Form.\n\"Provider\" means Contoso Ltd.",
      {"Customer=customer", "Provider=supplier"}},
     {"This Agreement is made between Foo Inc. (\"Foo\") and Bar Inc. (\"Bar\").", {"Foo=", "Bar="}},
+    // Plain-language drafting names its parties without quotes (Australian Commonwealth, UK
+    // data sharing).
+    {"This contract is between the Commonwealth, represented by the Office of Regional Grants "
+     "(the Buyer), and Wattle Hosting Pty Ltd (the Seller).",
+     {"Buyer=customer", "Seller=supplier"}},
+    {"This agreement is between the Office for Rural Statistics (the Department) and Fenwick "
+     "Analytics Ltd (the Data Recipient).",
+     {"Department=customer", "Data Recipient=supplier"}},
+    // The Crown as a party, named after its representative's name is cut off.
+    {"This contract is between His Majesty the King in right of Canada, represented by the "
+     "Minister of Supply (\"Canada\"), and Aurora Hosting Inc. (the \"Contractor\").",
+     {"Canada=customer", "Contractor=supplier"}},
+    // A representative of an earlier party is no part of the next party's name.
+    {"This agreement is between Acme Ltd, represented by its director (\"Acme\"), and Beta "
+     "Corp (the \"Supplier\").",
+     {"Acme=customer", "Supplier=supplier"}},
+    // An unquoted term that is no role word names no party.
+    {"This agreement is between Acme Ltd and Beta Ltd under the Data Protection Act 2018 (the "
+     "Act).",
+     {}},
     // Defined terms that are not parties.
     {"This Data Processing Addendum (the \"DPA\") forms part of the Agreement (\"Agreement\").",
      {}},

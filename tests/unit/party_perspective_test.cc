@@ -184,6 +184,34 @@ TEST(PartyPerspective, SupplierDutyIsNoRiskToTheCustomer) {
   EXPECT_TRUE(f.positions.empty());
 }
 
+// A carve-out from the cap for both sides, judged with --party customer: it binds the customer
+// as much as the supplier, and the playbook's medium (a supplier's exposure) is no customer's
+// verdict; its reason stays, said to be a supplier's view (engine limits of session 11, Common
+// Paper DPA 101).
+TEST(PartyPerspective, AMutualDutyIsTheCustomersToCheckNotASuppliersRisk) {
+  const std::string contract =
+      "This agreement is between Delta Buyer plc (the \"Customer\") and Epsilon Hosting Ltd (the "
+      "\"Supplier\").\n\n9.1 Each party's total liability under this Agreement shall not exceed "
+      "the fees paid in the twelve months before the claim.\n\n9.2 The limits in clause 9.1 do "
+      "not apply to either party's liability for breach of its data protection obligations.\n";
+  const std::vector<Finding> supplier = On(Scan(contract), "The limits in clause 9.1");
+  ASSERT_EQ(supplier.size(), 1u);
+  EXPECT_EQ(supplier[0].party, "mutual");
+  EXPECT_EQ(supplier[0].risk, Risk::kMedium);
+  ScanOptions options;
+  options.party = "customer";
+  const std::vector<Finding> customer = On(Scan(contract, options), "The limits in clause 9.1");
+  ASSERT_EQ(customer.size(), 1u);
+  const Finding& f = customer[0];
+  EXPECT_EQ(f.party, "mutual");
+  EXPECT_EQ(f.risk, Risk::kLow);
+  ASSERT_GE(f.reasons.size(), 2u);
+  EXPECT_NE(f.reasons[0].find("us as the customer too"), std::string::npos) << f.reasons[0];
+  EXPECT_EQ(f.reasons[1].rfind("for a supplier: ", 0), 0u) << f.reasons[1];
+  EXPECT_TRUE(f.positions.empty());
+  EXPECT_TRUE(f.considerations.empty());
+}
+
 // issue 15 #2: a name the contract does not give is an error that lists the names it gives.
 TEST(PartyPerspective, UnknownPartyNameIsAnErrorListingTheParties) {
   Result<RuleSet> rules = RuleSet::Builtin();

@@ -1,7 +1,9 @@
 // Whose duty or right a finding states, read the same way across drafting traditions: UK public
 // sector ("the Authority" / "the Contractor"), US federal ("the Government" / "the Contractor"),
 // GDPR ("the controller" / "the processor"), licences ("Licensor" / "Licensee"), services
-// ("Provider" / "Client") and terms written as "we" and "you" (issue 15 #1). Each row is a
+// ("Provider" / "Client"), terms written as "we" and "you" (issue 15 #1), and the public-sector
+// drafting of Australian Commonwealth contracts, Canadian service terms, US agency API terms,
+// HIPAA business associate agreements and UK data sharing agreements. Each row is a
 // sentence of a small contract written for this test, and the party a careful reader gives it.
 #include <gtest/gtest.h>
 
@@ -69,6 +71,89 @@ const Tradition kTraditions[] = {
      "30 days' notice.\n\n9.3 Our total liability will not exceed the fees you paid in the twelve "
      "months before the claim.\n\n9.4 You agree to indemnify us against any claim arising from "
      "your content.\n"},
+    // Australian Commonwealth plain language: unquoted party names, "the Seller" and "the
+    // Commonwealth" as the sides.
+    {"au-commonwealth",
+     "# Panel Contract for Cloud Services\n\nThis contract is between the Commonwealth of "
+     "Australia, represented by the Department of Regional Services (the Buyer), and Coral Cloud "
+     "Pty Ltd (the Seller).\n\n## 7. Security\n\n7.1 The Seller must notify the Buyer of any "
+     "Security Incident affecting Buyer Data within 48 hours after becoming aware of it.\n\n7.2 "
+     "The Seller's total liability under this contract is limited to the fees paid in the 12 "
+     "months before the claim.\n\n7.3 The Commonwealth may inspect the Seller's premises and "
+     "records to check compliance with this contract.\n\n7.4 The Buyer must keep its user "
+     "passwords secure and must not share them with anyone.\n\n7.5 Buyer Data must not be "
+     "transferred outside Australia without the Buyer's written approval.\n"},
+    // A UK data sharing agreement: the Data Recipient receives and processes the Department's
+    // data, the supplier's place.
+    {"uk-data-sharing",
+     "# Data Sharing Agreement\n\nThis agreement is between the Department for Housing and "
+     "Local Communities (the Department) and Northgate Research Ltd (the Data Recipient). The "
+     "Department is the Data Controller of the Shared Data.\n\n## 5. Obligations\n\n5.1 The "
+     "Data Recipient shall notify the Department of any Data Security Breach within 24 hours of "
+     "becoming aware of it.\n\n5.2 The Department may audit the Data Recipient's compliance "
+     "with this agreement on 5 working days' notice.\n\n5.3 The Data Recipient shall maintain "
+     "cyber insurance of at least GBP 2,000,000.\n"},
+    // A data sharing agreement naming both sides after the data: the data provider shares,
+    // the data recipient processes.
+    {"uk-data-provider",
+     "# Data Sharing Agreement\n\nThis agreement is made between the Office for Skills "
+     "Statistics (the \"Data Provider\") and Brightwell Evaluation Ltd (the \"Data "
+     "Recipient\").\n\n## 4. Data handling\n\n4.1 The Data Recipient shall notify the Data "
+     "Provider of any security incident involving the Shared Data within 24 hours.\n\n4.2 The "
+     "Data Provider may audit the Data Recipient's handling of the Shared Data on 10 working "
+     "days' notice.\n\n4.3 The Data Provider shall transfer the Shared Data to the Data "
+     "Recipient using an encrypted file transfer service.\n"},
+    // A Canadian federal contract: the Crown, "Canada", is the buyer.
+    {"ca-crown",
+     "# Cloud Services Contract\n\nThis contract is between His Majesty the King in right of "
+     "Canada, represented by the Minister of Public Services (\"Canada\"), and Northern Lights "
+     "Cloud Inc. (the \"Contractor\").\n\n## 9. Security\n\n9.1 The Contractor must notify "
+     "Canada of any security incident affecting Canada's data within 72 hours.\n\n9.2 Canada "
+     "may inspect the Contractor's data centres on 10 days' notice.\n"},
+    // A duty of both sides first, then one side's own duty in the same sentence.
+    {"mutual-then-one-side",
+     "# Services Agreement\n\nThis agreement is between Delta Buyer plc (the \"Customer\") and "
+     "Epsilon Hosting Ltd (the \"Supplier\").\n\n## 4. Security\n\n4.1 Each party shall "
+     "comply with the Data Protection Legislation; the Supplier shall in addition notify the "
+     "Customer of any Personal Data Breach within 48 hours of becoming aware of it.\n\n4.2 Each "
+     "party shall keep the other's Confidential Information secret; the Customer shall in "
+     "addition permit the Supplier to audit the Customer's use of the licensed software once a "
+     "year.\n"},
+    // A public service's terms to the departments that use it: "we" the service, "you" the
+    // department.
+    {"ca-service-terms",
+     "# Maple Forms: Terms of use\n\nMaple Forms is a service of the Canadian Digital Service "
+     "(CDS). In these terms, \"we\", \"us\" and \"our\" mean CDS, and \"you\" and \"your\" "
+     "mean the federal department that uses Maple Forms to publish forms. By creating an "
+     "account, you accept these terms for your department. Our service lets your team build "
+     "forms and download the responses your forms receive. We run the service; you decide what "
+     "your forms collect. Our support team answers your questions.\n\n## Commitments\n\n1. We "
+     "will notify you within 24 hours of confirming a security incident that affects your form "
+     "responses.\n\n2. You must keep the API keys we give you confidential and rotate them at "
+     "least once a year.\n\n3. We use subprocessors hosted in Canada, and we will tell you at "
+     "least 30 days before we add a new one.\n"},
+    // An agency's API terms: "you" the developer who receives the data, the agency its owner.
+    {"us-agency-api",
+     "# Health Data API Terms of Service\n\nThe Centers for Medicare & Medicaid Services (CMS) "
+     "offers the Health Data API so that applications can retrieve claims data. These terms "
+     "apply to you, the developer of an application that connects to the API, and to your "
+     "application. By registering your application, you agree to these terms. CMS may change "
+     "the API at any time. CMS may review your application before giving you production access. "
+     "Your application must show a privacy policy. Data you receive through the API is "
+     "protected health information in your hands.\n\n## Your obligations\n\n1. You must "
+     "notify CMS within one hour of discovering any unauthorized access to data you receive "
+     "through the API.\n\n2. CMS may audit your application and its use of the API at any "
+     "time.\n\n3. You will indemnify the agency against any claim arising from your "
+     "application's use of the data.\n"},
+    // A HIPAA business associate agreement: the business associate serves the covered entity.
+    {"baa",
+     "# Business Associate Agreement\n\nThis Business Associate Agreement is entered into by "
+     "Northwind Health Clinic (\"Covered Entity\") and Kestrel Analytics, Inc. (\"Business "
+     "Associate\").\n\n1. Business Associate shall report to Covered Entity any Security "
+     "Incident of which it becomes aware within five (5) business days.\n\n2. Covered Entity "
+     "may audit Business Associate's security practices upon ten days' written notice.\n\n3. "
+     "Upon termination, Business Associate shall return or destroy all PHI and retain no "
+     "copies.\n"},
 };
 
 const Expected kExpected[] = {
@@ -92,6 +177,32 @@ const Expected kExpected[] = {
     // "Our liability" is the liability of "we": the supplier writing its own terms.
     {"we-you", "liability_cap", "Our total liability", "supplier"},
     {"we-you", "indemnification", "You agree to indemnify us", "customer"},
+    {"au-commonwealth", "incident_notification", "The Seller must notify", "supplier"},
+    {"au-commonwealth", "liability_cap", "The Seller's total liability", "supplier"},
+    {"au-commonwealth", "audit_rights", "The Commonwealth may inspect", "customer"},
+    {"au-commonwealth", "security_measures", "The Buyer must keep", "customer"},
+    // A passive duty on the data binds the side that holds it.
+    {"au-commonwealth", "international_transfers", "Buyer Data must not be", "supplier"},
+    {"uk-data-sharing", "incident_notification", "The Data Recipient shall notify", "supplier"},
+    {"uk-data-sharing", "audit_rights", "The Department may audit", "customer"},
+    {"uk-data-sharing", "insurance", "cyber insurance", "supplier"},
+    {"uk-data-provider", "incident_notification", "The Data Recipient shall notify", "supplier"},
+    {"uk-data-provider", "audit_rights", "The Data Provider may audit", "customer"},
+    {"uk-data-provider", "security_measures", "The Data Provider shall transfer", "customer"},
+    {"ca-crown", "incident_notification", "The Contractor must notify", "supplier"},
+    {"ca-crown", "audit_rights", "Canada may inspect", "customer"},
+    {"mutual-then-one-side", "incident_notification", "the Supplier shall in addition notify",
+     "supplier"},
+    {"mutual-then-one-side", "audit_rights", "the Customer shall in addition permit", "customer"},
+    {"ca-service-terms", "incident_notification", "We will notify you", "supplier"},
+    {"ca-service-terms", "security_measures", "You must keep the API keys", "customer"},
+    {"ca-service-terms", "subprocessors", "We use subprocessors", "supplier"},
+    {"us-agency-api", "incident_notification", "You must notify CMS", "supplier"},
+    {"us-agency-api", "audit_rights", "CMS may audit", "customer"},
+    {"us-agency-api", "indemnification", "You will indemnify the agency", "supplier"},
+    {"baa", "incident_notification", "Business Associate shall report", "supplier"},
+    {"baa", "audit_rights", "Covered Entity may audit", "customer"},
+    {"baa", "data_deletion", "return or destroy all PHI", "supplier"},
 };
 
 const char* DocumentOf(const std::string& tradition) {

@@ -166,6 +166,12 @@ TEST(PersonSides, ReadFromTheWordsADocumentPutsBesideThePronouns) {
        "You will pay us the fees in your account. We may update our terms; we will tell you "
        "first, and our notice will say when. Our staff answer our mail.",
        "we=supplier you=customer"},
+      // a marketplace's terms for the sellers on it: "you" sell to buyers, "we" run it
+      {"You register to sell to government buyers. We list the services you sell, and buyers "
+       "read your listing and ask for your quotes. We check your listing; we may remove it, "
+       "and our team will tell you why. Our rules bind us and we publish our decisions. We "
+       "answer our mail and we thank you.",
+       "we=customer you=supplier"},
       // the same signs in a document that does not write as "we": nothing read
       {"Your use of the platform is subject to these terms. You will pay the fees in your "
        "account. Your account is yours alone.",

@@ -218,6 +218,19 @@ void JudgeFromSide(const Rule& rule, const PartyRole& role, Party user, const Si
            "", finding);
     return;
   }
+  if (party == Party::kMutual && user == Party::kCustomer && finding->risk > Risk::kLow) {
+    // "Neither party's liability is limited for ...": the playbook rated a supplier's exposure;
+    // the clause binds us as much, and its advice is a supplier's. The playbook's reasons stay,
+    // said to be a supplier's view.
+    const std::string& both = NameOf(party, names);
+    std::vector<std::string> reasons{
+        fmt::format("binds both sides{}, us as the customer too: check that we can accept it",
+                    both.empty() || both == "both parties" ? "" : " (" + both + ")")};
+    for (const std::string& r : finding->reasons) reasons.push_back("for a supplier: " + r);
+    JudgeForCustomer(Risk::kLow, "", finding);
+    finding->reasons = std::move(reasons);
+    return;
+  }
   if (party == Party::kMutual || party == Party::kUnknown) return;
   const std::string& who = NameOf(party, names);
   // issue 15 #1: a one-sided exclusion or exclusive remedy that protects us asks nothing of us

@@ -61,7 +61,11 @@ bool AsksNothingOfUser(const Rule& rule, const PartyRole& role, Party user, cons
 // - user kCustomer: a supplier duty (or a rule about the supplier's duty whose party is not
 //   said) is kInfo: it protects the customer and the playbook's positions are a supplier's.
 //   The customer's own duty is kLow: "our duty as the customer: check that we can meet it".
-// - mutual and unknown parties keep the playbook's risk.
+// - user kCustomer: a duty of both sides (party kMutual, not a right) that the playbook rated
+//   medium or high is kLow: "binds both sides ..., us as the customer too: check that we can
+//   accept it", then the playbook's reasons, each after "for a supplier: " (its positions and
+//   proposals go). A verdict of low or info stands.
+// - otherwise mutual and unknown parties keep the playbook's risk.
 // A clause revised to kInfo as asking nothing of us loses its evidence and considerations.
 void JudgeFromSide(const Rule& rule, const PartyRole& role, Party user, const SideNames& names,
                    Finding* finding);

@@ -386,7 +386,8 @@ class ScopeRunner {
   // first duty does not: the first later duty held by another party in which rule holds by
   // itself, when the text up to the end of the first duty does not hold it ("customer will pay
   // the fees but supplier will encrypt ..." is the supplier's encryption), or nullptr. Run asks
-  // it for rules of any party (a rule of one party keeps its own later duty, LaterDuty).
+  // it for rules of any party, and for a rule of one party when the first duty binds both (a rule
+  // of one party otherwise keeps its own later duty, LaterDuty).
   const DutyClause* DutyThatStates(int rule, Party first_party, std::string_view unit,
                                    LaterDuties* later);
   // The rules of a category with `headings: measures` that hold in unit only after
@@ -533,9 +534,13 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads
     hit.party = std::binary_search(from_heading.begin(), from_heading.end(), index)
                     ? Party::kSupplier
                     : facts.duty_holder;
-    if (rule.party == Party::kUnknown && !needs_lead && lead.text.empty() &&
-        hit.party != Party::kUnknown) {
-      if (const DutyClause* own = DutyThatStates(index, hit.party, unit, &later)) {
+    // A first duty of both sides lends a rule of one side the later duty of that side that
+    // states the rule alone ("Each party shall comply ...; the Supplier shall in addition
+    // notify ...").
+    if ((rule.party == Party::kUnknown || hit.party == Party::kMutual) && !needs_lead &&
+        lead.text.empty() && hit.party != Party::kUnknown) {
+      if (const DutyClause* own = DutyThatStates(index, hit.party, unit, &later);
+          own != nullptr && !OtherParty(rule.party, own->party)) {
         hit.party = own->party;
         said = unit.substr(own->begin, own->end - own->begin);
       }

@@ -104,11 +104,27 @@ std::string_view StripLeadingWord(std::string_view s, std::string_view word) {
 
 // The name written before a naming parenthetical that starts at `at`: back to "between",
 // "among", " by ", " with ", a ')' ';' ':' or a blank line, then after a last " and ", cut where a
-// description starts (", a company incorporated ...") or an address does (", 5 Quay Street").
+// description starts (", a company incorporated ...") or an address does (", 5 Quay Street"); a
+// representative after the name ("X, represented by the Minister of ...") is left out.
 std::string NameBefore(std::string_view text, std::size_t at) {
   const std::size_t from = at > kNameWindow ? at - kNameWindow : 0;
   std::string_view window = text.substr(from, at - from);
   std::string lower = Lower(window);
+  // "His Majesty the King in right of Canada, represented by the Minister of ...": the party is
+  // the one represented, not its representative (whose " by " is no boundary). Not an earlier
+  // party's agent: nothing closes between the agent and this name.
+  for (std::string_view agent : {" represented by ", " acting through ", " acting by "}) {
+    const std::size_t k = lower.rfind(agent);
+    if (k == std::string::npos) continue;
+    const std::string_view after = std::string_view(lower).substr(k);
+    if (after.find_first_of(");:\"") != std::string_view::npos ||
+        after.find("\n\n") != std::string_view::npos) {
+      continue;
+    }
+    window = window.substr(0, k);
+    lower = lower.substr(0, k);
+    break;
+  }
   std::size_t start = 0;
   for (std::string_view boundary :
        {"between", "among", ")", ";", ":", "\n\n", " by ", " with ", "entered into"}) {
@@ -181,11 +197,16 @@ bool IsNameLike(std::string_view term) {
   });
 }
 
-// True when a legal name has no lowercase words but "of", "and", "&", "de", "the", "for": not
-// "Professional Services under this Agreement".
+// True when a legal name has no lowercase words but "of", "and", "&", "de", "the", "for" and
+// the Crown's "in right of": not "Professional Services under this Agreement".
 bool IsLegalNameLike(std::string_view name) {
-  for (std::string_view w : Words(name)) {
-    if (std::islower(static_cast<unsigned char>(w[0])) &&
+  const std::vector<std::string_view> words = Words(name);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string_view w = words[i];
+    // "His Majesty the King in right of Canada": the Crown's name.
+    const bool in_right_of = (w == "in" && i + 1 < words.size() && words[i + 1] == "right") ||
+                             (w == "right" && i > 0 && words[i - 1] == "in");
+    if (std::islower(static_cast<unsigned char>(w[0])) && !in_right_of &&
         !(w == "of" || w == "and" || w == "de" || w == "the" || w == "for" || w == "und")) {
       return false;
     }
@@ -311,7 +332,27 @@ std::size_t LatePreambleStart(std::string_view text) {
   return at > 1024 ? at - 1024 : 0;
 }
 
+// 'X Pty Ltd (the Seller)', 'the Department for Housing (the Department)': a naming
+// parenthetical without quotes, as plain-language drafting writes it, in the "between ... and
+// ..." sentence of the preamble. Its one to three capitalised words after "the" must be a role
+// word (RoleOfWord), so '(the Act)' or '(the Services)' name no party.
+void ReadUnquotedRoles(std::string_view head, std::vector<NamedParty>* parties) {
+  static const RE2 kUnquoted("\\(\\s*(?:the|The)\\s+([A-Z][a-z]+(?:\\s+[A-Z][a-z]+){0,2})\\s*\\)");
+  re2::StringPiece input(head.data(), head.size());
+  re2::StringPiece term;
+  int seen = 0;
+  while (seen++ < 1000 && RE2::FindAndConsume(&input, kUnquoted, &term)) {
+    const std::string_view role(term.data(), term.size());
+    if (RoleOfWord(role) == Party::kUnknown) continue;
+    const std::size_t at = static_cast<std::size_t>(term.data() - head.data());
+    const std::size_t open = head.rfind('(', at);
+    if (open == std::string_view::npos || !InPreamble(head, open)) continue;
+    AddParty(parties, NameBefore(head, open), {role});
+  }
+}
+
 void ReadNamingParentheticalsIn(std::string_view head, std::vector<NamedParty>* parties) {
+  ReadUnquotedRoles(head, parties);
   // ("Ehave"), (the "Customer"), (hereinafter "the Reseller"), (hereinafter referred to as
   // "Provider"), ("Company" or "we"); and ', hereinafter referred to as "Provider",'. Markdown
   // emphasis around the quoted term is read through: (**"PSI"**) (issue 15 #1).
@@ -718,13 +759,14 @@ void AssignLonePartySide(std::string_view text, std::vector<NamedParty>* parties
 Party RoleOfWord(std::string_view word) {
   const std::string lower = Lower(StripArticle(word));
   static const char* const kSupplier[] = {
-      "supplier",   "provider",      "service provider",  "vendor", "licensor",
-      "processor",  "contractor",    "consultant",        "seller", "manufacturer",
-      "franchisor", "data importer", "business associate"};
+      "supplier",   "provider",      "service provider",   "vendor",        "licensor",
+      "processor",  "contractor",    "consultant",         "seller",        "manufacturer",
+      "franchisor", "data importer", "business associate", "data recipient"};
   static const char* const kCustomer[] = {
-      "customer",    "client",     "buyer",      "purchaser",  "licensee",       "reseller",
-      "distributor", "controller", "subscriber", "franchisee", "dealer",         "data exporter",
-      "agency",      "department", "ministry",   "authority",  "covered entity", "government"};
+      "customer",  "client",         "buyer",      "purchaser",    "licensee",
+      "reseller",  "distributor",    "controller", "subscriber",   "franchisee",
+      "dealer",    "data exporter",  "agency",     "department",   "ministry",
+      "authority", "covered entity", "government", "data provider"};
   for (const char* w : kSupplier) {
     if (lower == w) return Party::kSupplier;
   }

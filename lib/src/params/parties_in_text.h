@@ -24,9 +24,10 @@ struct NamedParty {
 
 // The side a role word puts a party on: supplier, provider, service provider, vendor, licensor,
 // processor, contractor, consultant, seller, manufacturer, franchisor, data importer, business
-// associate -> supplier; customer, client, buyer, purchaser, licensee, reseller, distributor,
-// controller, subscriber, franchisee, dealer, data exporter, agency, department, ministry,
-// authority, government, covered entity -> customer; kUnknown for any other word.
+// associate, data recipient -> supplier; customer, client, buyer, purchaser, licensee,
+// reseller, distributor, controller, subscriber, franchisee, dealer, data exporter, agency,
+// department, ministry, authority, government, covered entity, data provider -> customer;
+// kUnknown for any other word.
 // Case-insensitive; a leading "the" is ignored.
 Party RoleOfWord(std::string_view word);
 
@@ -34,7 +35,9 @@ Party RoleOfWord(std::string_view word);
 // - naming parentheticals: 'Ehave, Inc., a company ... ("Ehave")', 'X (hereinafter "the
 //   Reseller")', 'X (the "Customer")', 'X, hereinafter referred to as "Provider",' in the
 //   document's first 8 KiB, where the named thing is a party: a role word, a legal name (Inc.,
-//   Ltd, LLC, Corp ...), or the parenthetical sits in a "between ... and ..." preamble;
+//   Ltd, LLC, Corp ...), or the parenthetical sits in a "between ... and ..." preamble; and,
+//   unquoted in such a preamble, a role word: 'Coral Cloud Pty Ltd (the Seller)', 'X (the
+//   Data Recipient)';
 // - definitions anywhere: '"Customer" means ...' for a role word, and a term that is no role
 //   word whose body is a definite role word or another party's term ('"Province" means the
 //   Government of ...', '"Issuer" means the Province or ...'; not '"User" means a Customer

@@ -349,14 +349,18 @@ std::size_t OpeningStart(const Tokens& t) {
 }
 
 // Roles a contract defines for whichever side is in them ("the Indemnifying Party", "each
-// Recipient"): mutual provisions. Returns the role's length in tokens at i, or 0.
+// Recipient"): mutual provisions; "the Data Recipient" of a data sharing agreement is one side.
+// Returns the role's length in tokens at i, or 0.
 std::size_t EitherSideRoleAt(const Tokens& t, std::size_t i) {
   if (t.IsAny(i, {"indemnifying", "indemnified", "protected", "disclosing", "receiving",
                   "notifying", "breaching", "non-breaching", "requesting", "affected"}) &&
       t.IsAny(i + 1, {"party", "parties"})) {
     return 2;
   }
-  if (t.IsAny(i, {"recipient", "recipients", "discloser", "disclosers"})) return 1;
+  if (t.IsAny(i, {"recipient", "recipients", "discloser", "disclosers"}) &&
+      !(i > 0 && t.Is(i - 1, "data"))) {
+    return 1;
+  }
   return 0;
 }
 
@@ -530,6 +534,18 @@ bool UnnamedRoleTowardsOtherParty(const Tokens& t, const std::vector<PartyTerm>&
   return DutyHolder(folded, lexicon) == Party::kUnknown;
 }
 
+// True when a main clause of the unit after its first is held by `side`, one side ("Each party
+// shall comply ...; the Supplier shall in addition notify ..." for the supplier): a duty holder
+// of that side was read from that clause, not from the opening.
+bool LaterMainClauseHeldBy(std::string_view folded, const PartyLexicon& lexicon, Party side) {
+  if (side != Party::kSupplier && side != Party::kCustomer) return false;
+  const std::vector<DutyClause> clauses = DutyClauses(folded, lexicon);
+  for (std::size_t k = 1; k < clauses.size(); ++k) {
+    if (clauses[k].party == side) return true;
+  }
+  return false;
+}
+
 // The side a passive duty addresses ("All such requests must be in writing and made to the
 // Provider", "notice shall be given to Customer"): the side acted towards, or kUnknown.
 Party PassiveAddressee(const Tokens& t, const std::vector<PartyTerm>& terms) {
@@ -664,6 +680,24 @@ Party PassiveAudited(const Tokens& t, const std::vector<PartyTerm>& terms) {
   return Party::kUnknown;
 }
 
+bool PassiveDutyOnData(std::string_view folded) {
+  const Tokens t(folded);
+  bool data = false;
+  for (std::size_t i = 0; i + 2 < t.size(); ++i) {
+    if (t.IsAny(i, {".", ";", ":"})) data = false;
+    if (t.IsAny(i, {"data", "information"})) data = true;
+    if (!data || !t.IsAny(i, {"must", "shall", "will"})) continue;
+    std::size_t be = i + 1;
+    if (t.Is(be, "not")) ++be;
+    if (!t.Is(be, "be")) continue;
+    if (t.IsAny(be + 1, {"transferred", "stored", "processed", "hosted", "located", "kept", "held",
+                         "accessed", "moved", "exported", "maintained"})) {
+      return true;
+    }
+  }
+  return false;
+}
+
 PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexicon& lexicon) {
   const std::vector<PartyTerm> terms = PartyTerms(lexicon);
   const Tokens t(folded);
@@ -715,7 +749,8 @@ PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexi
   }
   const Party opening = SubjectAtOpening(t, terms);
   if (opening != Party::kUnknown &&
-      (role.party == Party::kUnknown || (opening == Party::kMutual && !role.right))) {
+      (role.party == Party::kUnknown || (opening == Party::kMutual && !role.right &&
+                                         !LaterMainClauseHeldBy(folded, lexicon, duty_holder)))) {
     role.party = opening;
     // "Each Recipient may retain ...": the opening subject's right when "may" comes before any
     // duty.

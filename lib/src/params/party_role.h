@@ -81,9 +81,19 @@ struct PartyRole {
 // with a duty holder given, a right phrase inside a leading condition ("If Provider confirms that
 // Customer is eligible for a credit, Provider will ...") is no right of the unit. `audited`: a
 // side named just before "is" or "are" (an adverb such as "regularly" or "annually" between)
-// and "audited", "inspected" or "assessed".
+// and "audited", "inspected" or "assessed". A unit that opens with both sides as its subject keeps
+// a one-side duty_holder when a later main clause of the unit is that side's ("Each party shall
+// comply ...; the Supplier shall in addition notify ...").
 // Never fails.
 PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexicon& lexicon);
+
+// True when a sentence of the unit (its folded view) binds data by a passive duty: "data" or
+// "information" before a "must", "shall" or "will" (optionally "not") "be" transferred, stored,
+// processed, hosted, located, kept, held, accessed, moved, exported or maintained ("Buyer Data
+// must not be transferred outside Australia", "The Shared Data must be stored in the United
+// Kingdom"). Such a duty binds the side that holds the data, though the unit names none. Never
+// fails.
+bool PassiveDutyOnData(std::string_view folded);
 
 }  // namespace clausescan::internal
 

@@ -25,6 +25,11 @@ class UnitRoles {
   // (begin, end, duty_holder). Expects begin <= end <= folded.size(). Never fails.
   const PartyRole& Of(std::size_t begin, std::size_t end, Party duty_holder);
 
+  // The folded text of [begin, end). Expects begin <= end <= folded.size().
+  std::string_view Folded(std::size_t begin, std::size_t end) const {
+    return folded_.substr(begin, end - begin);
+  }
+
   // How many ranges were read (distinct requests so far).
   std::size_t reads() const { return roles_.size(); }
 

@@ -251,7 +251,9 @@ int ReadServiceAndMoney(std::string_view text, Votes* votes) {
       "(?:pay|owe)\\b|\\byour\\s+(?:account|subscription)s?\\b|\\byour\\s+employment\\b");
   static const RE2 kSupplier(
       "(?i)\\b(?:goods|services|products|deliverables|work)\\s+(?:that\\s+)?you\\s+(?:provide|"
-      "supply|deliver|perform)\\b|\\byou\\s+(?:will\\s+|shall\\s+|must\\s+)?(?:provide|supply|"
+      "supply|deliver|perform|sell|offer)\\b|\\byou\\s+(?:can\\s+|may\\s+|will\\s+)?(?:sell|quote|"
+      "tender|bid)\\b|\\bto\\s+sell\\s+to\\b|\\byour\\s+(?:quotes?|bids?|tenders?|"
+      "listings?)\\b|\\byou\\s+(?:will\\s+|shall\\s+|must\\s+)?(?:provide|supply|"
       "deliver)\\s+(?:the\\s+)?(?:goods|services|products|deliverables)\\s+to\\s+us\\b|\\bwe\\s+"
       "(?:will\\s+|shall\\s+)?pay\\s+you\\b|\\byour\\s+invoices?\\b|\\bour\\s+purchase\\s+orders?"
       "\\b|\\byour\\s+(?:sub-?contractors|sub-?processors)\\b");

@@ -37,7 +37,8 @@ struct PersonSides {
 // - failing those, in a document that writes as "we" (one that does not keeps parties.yaml's
 //   sides), how its text speaks of the services, the money and the work: "our services", "your
 //   use of", "you will pay us", "your account", "your employment" make "you" the customer (at
-//   least: not the supplier); "the goods you supply", "we will pay you", "your invoice", "our
+//   least: not the supplier); "the goods you supply", "the services you sell", "you can sell",
+//   "to sell to", "your quotes", "your listing", "we will pay you", "your invoice", "our
 //   purchase order", "your subcontractors" make "you" the supplier, when one side has at least
 //   three such signs and twice the other's; but when it says at least three times, and more
 //   often than it gives signs of "you" being the customer, that it gives "you" its data ("our
