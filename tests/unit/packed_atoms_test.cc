@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <re2/re2.h>
 
+#include <cstdio>
 #include <set>
 #include <string>
 #include <vector>
@@ -24,6 +25,7 @@ void ExpectSameAtoms(const RequiredAtoms& packed, const RequiredAtoms& computed)
   EXPECT_EQ(packed.exact, computed.exact);
   EXPECT_EQ(packed.filter, nullptr);  // built when first asked
   EXPECT_EQ(packed.filter_atoms, computed.filter_atoms);
+  EXPECT_EQ(packed.passing_sets, computed.passing_sets);
 }
 
 std::vector<std::string> BuiltinPatterns() {
@@ -52,7 +54,8 @@ TEST(PackedAtoms, ReadsBackTheAtomsOfEachPattern) {
     SCOPED_TRACE(patterns[i]);
     const std::optional<RequiredAtoms> packed = table.Find(patterns[i]);
     ASSERT_TRUE(packed.has_value());
-    ExpectSameAtoms(*packed, PatternIndex::AtomsOf(patterns[i]));
+    ExpectSameAtoms(*packed,
+                    PatternIndex::AtomsOf(patterns[i], PatternIndex::kPackedPassingSetSteps));
   }
   EXPECT_FALSE(table.Find("(unclosed").has_value());
   EXPECT_FALSE(table.Find("\\bnotify\\b").has_value());
@@ -75,18 +78,28 @@ TEST(PackedAtoms, TheBuiltinTableHasEveryBuiltinPattern) {
     SCOPED_TRACE(pattern);
     const std::optional<RequiredAtoms> packed = BuiltinPatternAtoms().Find(pattern);
     ASSERT_TRUE(packed.has_value());
-    ExpectSameAtoms(*packed, PatternIndex::AtomsOf(pattern));
+    ExpectSameAtoms(*packed, PatternIndex::AtomsOf(pattern, PatternIndex::kPackedPassingSetSteps));
   }
 }
 
-// Patterns whose clauses are weaker than their prefilter build that prefilter when first asked,
-// from the table's atoms: the hits are those of every pattern run on its own.
+// Patterns whose clauses are weaker than their prefilter are asked their passing sets, or build
+// that prefilter when first asked, from the table's atoms: the hits are those of every pattern
+// run on its own.
 TEST(PackedAtoms, InexactBuiltinPatternsFindWhatEachPatternFinds) {
   std::vector<std::string> inexact;
   for (const std::string& pattern : BuiltinPatterns()) {
     const std::optional<RequiredAtoms> packed = BuiltinPatternAtoms().Find(pattern);
     if (packed && !packed->exact) inexact.push_back(pattern);
   }
+  // Both kinds are exercised: patterns with passing sets and patterns that keep their prefilter.
+  std::size_t with_sets = 0;
+  for (const std::string& pattern : inexact) {
+    if (!BuiltinPatternAtoms().Find(pattern)->passing_sets.empty()) ++with_sets;
+  }
+  EXPECT_GT(with_sets, 0u);
+  EXPECT_LT(with_sets, inexact.size());
+  std::printf("inexact built-in patterns: %zu, with passing sets: %zu\n", inexact.size(),
+              with_sets);
   ASSERT_FALSE(inexact.empty());
   PatternIndex index;
   ASSERT_FALSE(index.Build(inexact, false, /*checked=*/true).has_value());

@@ -5,17 +5,74 @@
 #include <algorithm>
 #include <cstddef>
 #include <map>
+#include <set>
 
 namespace clausescan::internal {
 namespace {
 
 // Choices of one atom per clause checked to call the clauses exact.
 constexpr std::size_t kMaxExactnessChecks = 4096;
+// The most passing sets an inexact pattern may have; past it its own prefilter is kept instead.
+constexpr std::size_t kMaxPassingSets = 256;
+
+// The least sets of atoms (of n) that let_through accepts, a monotone condition false for no
+// atom at all; false when more than max_steps questions and sets of atoms left out, or more
+// than kMaxPassingSets sets, would be needed. Every least set T avoiding the atoms
+// left out so far is found: a least set M among the rest is found (the rest passes, since T
+// is in it), and either M is T or T lacks an atom of M, so T avoids the atoms left out by one
+// of M's branches.
+template <typename LetsThrough>
+bool FindPassingSets(std::size_t n, const LetsThrough& lets_through, std::size_t max_steps,
+                     std::vector<std::vector<char>>* sets) {
+  std::set<std::vector<char>> seen;  // sets of atoms left out, explored
+  std::vector<std::vector<char>> pending = {std::vector<char>(n, 0)};
+  std::size_t steps = 0;
+  std::vector<char> present(n, 0);
+  while (!pending.empty()) {
+    std::vector<char> left_out = std::move(pending.back());
+    pending.pop_back();
+    if (!seen.insert(left_out).second) continue;
+    if (++steps > max_steps) return false;
+    // A set found already among the rest is a least one there too.
+    const std::vector<char>* least = nullptr;
+    for (const std::vector<char>& set : *sets) {
+      bool inside = true;
+      for (std::size_t a = 0; a < n && inside; ++a) inside = !(set[a] && left_out[a]);
+      if (inside) {
+        least = &set;
+        break;
+      }
+    }
+    if (least == nullptr) {
+      for (std::size_t a = 0; a < n; ++a) present[a] = !left_out[a];
+      ++steps;
+      if (!lets_through(present)) continue;
+      for (std::size_t a = 0; a < n; ++a) {
+        if (!present[a]) continue;
+        present[a] = 0;
+        ++steps;
+        if (!lets_through(present)) present[a] = 1;  // a is needed
+      }
+      if (sets->size() == kMaxPassingSets) return false;
+      sets->push_back(present);
+      least = &sets->back();
+    }
+    if (steps > max_steps) return false;
+    const std::vector<char> set = *least;  // sets may grow below
+    for (std::size_t a = 0; a < n; ++a) {
+      if (!set[a]) continue;
+      std::vector<char> next = left_out;
+      next[a] = 1;
+      if (seen.count(next) == 0) pending.push_back(std::move(next));
+    }
+  }
+  return true;
+}
 
 }  // namespace
 
 RequiredAtoms FindRequiredAtoms(const std::string& pattern, const RE2::Options& options,
-                                int min_atom_length) {
+                                int min_atom_length, std::size_t passing_set_steps) {
   RequiredAtoms out;
   auto owned = std::make_unique<re2::FilteredRE2>(min_atom_length);
   re2::FilteredRE2& filter = *owned;
@@ -89,8 +146,19 @@ RequiredAtoms FindRequiredAtoms(const std::string& pattern, const RE2::Options& 
     }
   }
   if (!out.exact) {
-    out.filter = std::move(owned);
-    out.filter_atoms = std::move(atoms);
+    std::vector<std::vector<char>> sets;
+    if (passing_set_steps > 0 && FindPassingSets(n, lets_through, passing_set_steps, &sets) &&
+        !sets.empty()) {
+      for (const std::vector<char>& set : sets) {
+        std::vector<std::string>& strings = out.passing_sets.emplace_back();
+        for (std::size_t a = 0; a < n; ++a) {
+          if (set[a]) strings.push_back(atoms[a]);
+        }
+      }
+    } else {
+      out.filter = std::move(owned);
+      out.filter_atoms = std::move(atoms);
+    }
   }
   return out;
 }
