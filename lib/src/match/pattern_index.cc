@@ -62,9 +62,8 @@ class PatternIndex::Engine {
       return RE2::PartialMatch(text, *forms.exact);
     }
     if (relaxed_first) {
-      std::call_once(forms.relaxed_once, [&forms] {
-        CompileInto(&forms.relaxed, forms.relaxed_form, kProbeMaxMem);
-      });
+      std::call_once(forms.relaxed_once,
+                     [&forms] { CompileInto(&forms.relaxed, forms.relaxed_form, kProbeMaxMem); });
       if (!RE2::PartialMatch(text, *forms.relaxed)) return false;
     }
     return RE2::PartialMatch(text, CompileInto(&window_exact_[i], pattern, kWindowMaxMem));
@@ -166,6 +165,7 @@ void PatternIndex::Prepare() const {
       check.pattern = patterns_[i];
       check.atom_texts = std::move(required.filter_atoms);
       check.filter = std::move(required.filter);
+      check.built_at_prepare = check.filter != nullptr;
     }
     for (const std::vector<std::string>& clause : required.clauses) {
       // Patterns that need the same words share the clause ("shall|will|must" in many).
@@ -208,7 +208,7 @@ bool PatternIndex::PassesCheck(const Prefilter& prefilter, int pattern, Scratch*
   }
   // Building the filter compiles the pattern once more (FilteredRE2::Add), so a check asked
   // only a few times lets the unit through and the pattern's own run decides (issue 12).
-  if (check.asks.load(std::memory_order_relaxed) < kAsksBeforeFilter &&
+  if (!check.built_at_prepare && check.asks.load(std::memory_order_relaxed) < kAsksBeforeFilter &&
       check.asks.fetch_add(1, std::memory_order_relaxed) < kAsksBeforeFilter) {
     return true;
   }

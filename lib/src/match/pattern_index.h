@@ -44,11 +44,13 @@ class PatternIndex {
   // patterns but cost more in finding and propagating atoms that occur in every unit: 8 % more
   // CPU on the CUAD contracts than 3 bytes, 4 % more with 4 (issue 12).
   static constexpr int kMinAtomLength = 3;
-  // A pattern whose clauses are weaker than its prefilter, and whose passing sets are not known,
-  // runs without asking the prefilter for its first kAsksBeforeFilter units, since building the
-  // prefilter compiles the pattern once more: on short runs most such patterns are asked a few
-  // times only (issue 12).
-  static constexpr int kAsksBeforeFilter = 16;
+  // A pattern whose clauses are weaker than its prefilter, whose passing sets are not known and
+  // whose prefilter is not built yet (its atoms came from the build's table) runs without asking
+  // the prefilter for its first kAsksBeforeFilter units: building it compiles the pattern once
+  // more, about 9 M instructions for these long alternations (the cost of some hundreds of the
+  // pattern's own runs), so it is built only for a pattern asked often (issue 12: on the first
+  // 15 CUAD files 16 asks built 32 of them, 291 M instructions, 9.5 % of the run).
+  static constexpr int kAsksBeforeFilter = 512;
 
   class Engine;
   // What one thread needs to match: its engine and buffers. Returns the engine to the pool
@@ -151,6 +153,7 @@ class PatternIndex {
       std::string pattern;
       std::vector<std::string> atom_texts;  // the filter's atoms, in its order
       std::vector<int> atoms;
+      bool built_at_prepare = false;  // filter came with the atoms (computed at run time)
       mutable std::once_flag built;
       mutable std::unique_ptr<re2::FilteredRE2> filter;
       mutable std::atomic<int> asks{0};  // PassesCheck calls so far (up to about the limit)
@@ -164,7 +167,7 @@ class PatternIndex {
   void FindCandidates(std::string_view unit, Scratch* scratch) const;
   // Whether pattern, whose clauses hold in the unit FindCandidates last read with scratch,
   // passes its own prefilter (always, when its clauses are exact, and for the first
-  // kAsksBeforeFilter asks of a pattern, whose filter is then not built yet). Asked just before
+  // kAsksBeforeFilter asks of a pattern whose filter is not built yet). Asked just before
   // a pattern runs: most candidates never run (their rules need other groups too).
   bool PassesCheck(const Prefilter& prefilter, int pattern, Scratch* scratch) const;
   struct SharedForms;
