@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <set>
 
@@ -15,6 +16,13 @@ constexpr std::size_t kMaxExactnessChecks = 4096;
 // The most passing sets an inexact pattern may have; past it its own prefilter is kept instead.
 constexpr std::size_t kMaxPassingSets = 256;
 
+// Sets of atoms as bits, 64 to a word.
+using AtomBits = std::vector<std::uint64_t>;
+
+bool HasAtom(const AtomBits& bits, std::size_t a) { return (bits[a >> 6] >> (a & 63)) & 1; }
+
+void AddAtom(AtomBits* bits, std::size_t a) { (*bits)[a >> 6] |= std::uint64_t{1} << (a & 63); }
+
 // The least sets of atoms (of n) that let_through accepts, a monotone condition false for no
 // atom at all; false when more than max_steps questions and sets of atoms left out, or more
 // than kMaxPassingSets sets, would be needed. Every least set T avoiding the atoms
@@ -23,28 +31,30 @@ constexpr std::size_t kMaxPassingSets = 256;
 // of M's branches.
 template <typename LetsThrough>
 bool FindPassingSets(std::size_t n, const LetsThrough& lets_through, std::size_t max_steps,
-                     std::vector<std::vector<char>>* sets) {
-  std::set<std::vector<char>> seen;  // sets of atoms left out, explored
-  std::vector<std::vector<char>> pending = {std::vector<char>(n, 0)};
+                     std::vector<std::vector<char>>* out) {
+  const std::size_t words = (n + 63) / 64;
+  std::vector<AtomBits> sets;
+  std::set<AtomBits> seen;  // sets of atoms left out, explored
+  std::vector<AtomBits> pending = {AtomBits(words, 0)};
   std::size_t steps = 0;
   std::vector<char> present(n, 0);
   while (!pending.empty()) {
-    std::vector<char> left_out = std::move(pending.back());
+    AtomBits left_out = std::move(pending.back());
     pending.pop_back();
     if (!seen.insert(left_out).second) continue;
     if (++steps > max_steps) return false;
     // A set found already among the rest is a least one there too.
-    const std::vector<char>* least = nullptr;
-    for (const std::vector<char>& set : *sets) {
+    const AtomBits* least = nullptr;
+    for (const AtomBits& set : sets) {
       bool inside = true;
-      for (std::size_t a = 0; a < n && inside; ++a) inside = !(set[a] && left_out[a]);
+      for (std::size_t w = 0; w < words && inside; ++w) inside = (set[w] & left_out[w]) == 0;
       if (inside) {
         least = &set;
         break;
       }
     }
     if (least == nullptr) {
-      for (std::size_t a = 0; a < n; ++a) present[a] = !left_out[a];
+      for (std::size_t a = 0; a < n; ++a) present[a] = !HasAtom(left_out, a);
       ++steps;
       if (!lets_through(present)) continue;
       for (std::size_t a = 0; a < n; ++a) {
@@ -53,18 +63,26 @@ bool FindPassingSets(std::size_t n, const LetsThrough& lets_through, std::size_t
         ++steps;
         if (!lets_through(present)) present[a] = 1;  // a is needed
       }
-      if (sets->size() == kMaxPassingSets) return false;
-      sets->push_back(present);
-      least = &sets->back();
+      if (sets.size() == kMaxPassingSets) return false;
+      AtomBits found(words, 0);
+      for (std::size_t a = 0; a < n; ++a) {
+        if (present[a]) AddAtom(&found, a);
+      }
+      sets.push_back(std::move(found));
+      least = &sets.back();
     }
     if (steps > max_steps) return false;
-    const std::vector<char> set = *least;  // sets may grow below
+    const AtomBits set = *least;  // sets may grow below
     for (std::size_t a = 0; a < n; ++a) {
-      if (!set[a]) continue;
-      std::vector<char> next = left_out;
-      next[a] = 1;
+      if (!HasAtom(set, a)) continue;
+      AtomBits next = left_out;
+      AddAtom(&next, a);
       if (seen.count(next) == 0) pending.push_back(std::move(next));
     }
+  }
+  for (const AtomBits& set : sets) {
+    std::vector<char>& flags = out->emplace_back(n, 0);
+    for (std::size_t a = 0; a < n; ++a) flags[a] = HasAtom(set, a);
   }
   return true;
 }
