@@ -46,11 +46,11 @@ class PatternIndex {
   static constexpr int kMinAtomLength = 3;
   // A pattern whose clauses are weaker than its prefilter, whose passing sets are not known and
   // whose prefilter is not built yet (its atoms came from the build's table) runs without asking
-  // the prefilter for its first kAsksBeforeFilter units: building it compiles the pattern once
-  // more, about 9 M instructions for these long alternations (the cost of some hundreds of the
-  // pattern's own runs), so it is built only for a pattern asked often (issue 12: on the first
-  // 15 CUAD files 16 asks built 32 of them, 291 M instructions, 9.5 % of the run).
-  static constexpr int kAsksBeforeFilter = 512;
+  // the prefilter for its first kAsksBeforeFilter units, since building the prefilter compiles
+  // the pattern once more: on short runs most such patterns are asked a few times only (issue
+  // 12). 512 spared the builds of the first 15 CUAD files (-7.1 % instructions) but cost 2.6 %
+  // more on the first 60: the filters of patterns asked often pay for themselves.
+  static constexpr int kAsksBeforeFilter = 16;
 
   class Engine;
   // What one thread needs to match: its engine and buffers. Returns the engine to the pool
