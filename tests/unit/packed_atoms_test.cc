@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <re2/re2.h>
 
+#include <cstdio>
 #include <set>
 #include <string>
 #include <vector>
@@ -24,6 +25,7 @@ void ExpectSameAtoms(const RequiredAtoms& packed, const RequiredAtoms& computed)
   EXPECT_EQ(packed.exact, computed.exact);
   EXPECT_EQ(packed.filter, nullptr);  // built when first asked
   EXPECT_EQ(packed.filter_atoms, computed.filter_atoms);
+  EXPECT_EQ(packed.passing_sets, computed.passing_sets);
 }
 
 std::vector<std::string> BuiltinPatterns() {
@@ -52,7 +54,8 @@ TEST(PackedAtoms, ReadsBackTheAtomsOfEachPattern) {
     SCOPED_TRACE(patterns[i]);
     const std::optional<RequiredAtoms> packed = table.Find(patterns[i]);
     ASSERT_TRUE(packed.has_value());
-    ExpectSameAtoms(*packed, PatternIndex::AtomsOf(patterns[i]));
+    ExpectSameAtoms(*packed,
+                    PatternIndex::AtomsOf(patterns[i], PatternIndex::kPackedPassingSetSteps));
   }
   EXPECT_FALSE(table.Find("(unclosed").has_value());
   EXPECT_FALSE(table.Find("\\bnotify\\b").has_value());
@@ -75,39 +78,54 @@ TEST(PackedAtoms, TheBuiltinTableHasEveryBuiltinPattern) {
     SCOPED_TRACE(pattern);
     const std::optional<RequiredAtoms> packed = BuiltinPatternAtoms().Find(pattern);
     ASSERT_TRUE(packed.has_value());
-    ExpectSameAtoms(*packed, PatternIndex::AtomsOf(pattern));
+    ExpectSameAtoms(*packed, PatternIndex::AtomsOf(pattern, PatternIndex::kPackedPassingSetSteps));
   }
 }
 
-// Patterns whose clauses are weaker than their prefilter build that prefilter when first asked,
-// from the table's atoms: the hits are those of every pattern run on its own.
+// Patterns whose clauses are weaker than their prefilter are asked their passing sets, or build
+// that prefilter when first asked, from the table's atoms: the hits are those of every pattern
+// run on its own.
 TEST(PackedAtoms, InexactBuiltinPatternsFindWhatEachPatternFinds) {
   std::vector<std::string> inexact;
   for (const std::string& pattern : BuiltinPatterns()) {
     const std::optional<RequiredAtoms> packed = BuiltinPatternAtoms().Find(pattern);
     if (packed && !packed->exact) inexact.push_back(pattern);
   }
+  // Both kinds are exercised: patterns with passing sets and patterns that keep their prefilter.
+  std::size_t with_sets = 0;
+  for (const std::string& pattern : inexact) {
+    if (!BuiltinPatternAtoms().Find(pattern)->passing_sets.empty()) ++with_sets;
+  }
+  EXPECT_GT(with_sets, 0u);
+  EXPECT_LT(with_sets, inexact.size());
+  std::printf("inexact built-in patterns: %zu, with passing sets: %zu\n", inexact.size(),
+              with_sets);
   ASSERT_FALSE(inexact.empty());
   PatternIndex index;
   ASSERT_FALSE(index.Build(inexact, false, /*checked=*/true).has_value());
   PatternIndex::Scratch scratch(index);
   std::vector<int> hits;
-  for (const char* text :
-       {"the processor shall notify the controller without undue delay and in any event within "
-        "72 hours after becoming aware of a personal data breach",
-        "customer may audit the books and records of supplier once a year on 30 days notice",
-        "supplier shall not engage another processor without prior specific or general written "
-        "authorisation of the controller",
-        "nothing here"}) {
-    SCOPED_TRACE(text);
-    index.Match(text, &scratch, &hits);
-    std::vector<int> expected;
+  const std::vector<std::string> texts = {
+      "the processor shall notify the controller without undue delay and in any event within "
+      "72 hours after becoming aware of a personal data breach",
+      "customer may audit the books and records of supplier once a year on 30 days notice",
+      "supplier shall not engage another processor without prior specific or general written "
+      "authorisation of the controller",
+      "nothing here"};
+  std::vector<std::vector<int>> expected(texts.size());
+  for (std::size_t t = 0; t < texts.size(); ++t) {
     for (std::size_t i = 0; i < inexact.size(); ++i) {
-      if (RE2::PartialMatch(text, RE2(inexact[i], PatternOptions()))) {
-        expected.push_back(static_cast<int>(i));
+      if (RE2::PartialMatch(texts[t], RE2(inexact[i], PatternOptions()))) {
+        expected[t].push_back(static_cast<int>(i));
       }
     }
-    EXPECT_EQ(hits, expected);
+  }
+  // Rounds before and after the prefilters of the patterns without passing sets are built.
+  for (int round = 0; round <= PatternIndex::kAsksBeforeFilter; ++round) {
+    for (std::size_t t = 0; t < texts.size(); ++t) {
+      index.Match(texts[t], &scratch, &hits);
+      ASSERT_EQ(hits, expected[t]) << texts[t] << ", round " << round;
+    }
   }
 }
 

@@ -216,28 +216,46 @@ TEST(RequiredAtoms, AndOfOrsGivesOneClausePerGroup) {
 }
 
 // A pattern whose clauses are weaker than its prefilter ("a...b" or "c...d": any of a, b with any
-// of c, d passes the clauses) is asked its own prefilter before it runs.
-TEST(RequiredAtoms, OrOfAndsIsNotExactAndKeepsItsPrefilter) {
-  const RequiredAtoms either = FindRequiredAtoms(
-      "\\bnotify\\b[^.;]{0,40}\\bhours\\b|\\binform\\b[^.;]{0,40}\\bdays\\b", PatternOptions(), 3);
+// of c, d passes the clauses) is asked its prefilter before it runs: its passing sets, a...b and
+// c...d, for which the prefilter need not be kept (the build finds them for the built-in pack:
+// PackedAtoms.InexactBuiltinPatternsFindWhatEachPatternFinds).
+TEST(RequiredAtoms, OrOfAndsIsNotExactAndGivesItsPassingSets) {
+  const std::string pattern =
+      "\\bnotify\\b[^.;]{0,40}\\bhours\\b|\\binform\\b[^.;]{0,40}\\bdays\\b";
+  const RequiredAtoms either = FindRequiredAtoms(pattern, PatternOptions(), 3, 1000);
   ASSERT_TRUE(either.ok);
   EXPECT_FALSE(either.exact);
-  EXPECT_NE(either.filter, nullptr);
+  std::vector<std::vector<std::string>> sets = either.passing_sets;
+  for (auto& set : sets) std::sort(set.begin(), set.end());
+  std::sort(sets.begin(), sets.end());
+  EXPECT_EQ(sets, (std::vector<std::vector<std::string>>{{"days", "inform"}, {"hours", "notify"}}));
+  EXPECT_EQ(either.filter, nullptr);
+  EXPECT_TRUE(either.filter_atoms.empty());
+  // Past the steps allowed, or with none (a pattern the build did not see), the prefilter is kept.
+  for (std::size_t steps : {std::size_t{0}, std::size_t{3}}) {
+    const RequiredAtoms kept = FindRequiredAtoms(pattern, PatternOptions(), 3, steps);
+    EXPECT_FALSE(kept.exact);
+    EXPECT_TRUE(kept.passing_sets.empty());
+    EXPECT_NE(kept.filter, nullptr);
+  }
+}
+
+// A pattern with no passing sets whose atoms were computed at run time asks its own prefilter,
+// built with them, from the first unit on (one from the build's table builds it only after
+// kAsksBeforeFilter asks: PackedAtoms.InexactBuiltinPatternsFindWhatEachPatternFinds).
+TEST(RequiredAtoms, APatternWithoutPassingSetsAsksItsPrefilter) {
+  const std::string pattern =
+      "\\bnotify\\b[^.;]{0,40}\\bhours\\b|\\binform\\b[^.;]{0,40}\\bdays\\b";
   PatternIndex index;
-  ASSERT_FALSE(index.Build({"\\bnotify\\b[^.;]{0,40}\\bhours\\b|\\binform\\b[^.;]{0,40}\\bdays\\b"})
-                   .has_value());
+  ASSERT_FALSE(index.Build({pattern}).has_value());
   PatternIndex::Scratch scratch(index);
   std::vector<int> hits;
-  // Rounds before and after the pattern's own prefilter is built (issue 12: it is built only
-  // once the pattern has been asked kAsksBeforeFilter times).
-  for (int round = 0; round < 2 * PatternIndex::kAsksBeforeFilter; ++round) {
+  for (int round = 0; round < 2; ++round) {
     for (const char* text : {"notify within days", "inform within hours", "notify in 2 hours",
                              "inform in 5 days", "notify, inform"}) {
       SCOPED_TRACE(text);
       index.Match(text, &scratch, &hits);
-      EXPECT_EQ(hits, Reference({"\\bnotify\\b[^.;]{0,40}\\bhours\\b|\\binform\\b[^.;]{0,40}"
-                                 "\\bdays\\b"},
-                                text));
+      EXPECT_EQ(hits, Reference({pattern}, text));
     }
   }
 }

@@ -7,7 +7,7 @@
 namespace clausescan::internal {
 namespace {
 
-constexpr std::string_view kHeader = "clausescan-atoms-1\n";
+constexpr std::string_view kHeader = "clausescan-atoms-2\n";
 
 void PutCount(std::size_t n, std::string* out) {
   for (int shift = 0; shift < 32; shift += 8)
@@ -22,6 +22,11 @@ void PutString(std::string_view s, std::string* out) {
 void PutStrings(const std::vector<std::string>& list, std::string* out) {
   PutCount(list.size(), out);
   for (const std::string& s : list) PutString(s, out);
+}
+
+void PutLists(const std::vector<std::vector<std::string>>& lists, std::string* out) {
+  PutCount(lists.size(), out);
+  for (const std::vector<std::string>& list : lists) PutStrings(list, out);
 }
 
 // Reads what Put* wrote, refusing to read past the end.
@@ -54,18 +59,23 @@ class Reader {
     }
     return true;
   }
-  // One pattern's record after its text: exact, clauses, filter atoms.
+  // Lists of lists of strings: their count, then each list.
+  bool Lists(std::vector<std::vector<std::string>>* lists) {
+    std::size_t n = 0;
+    if (!Count(&n) || n > rest_.size()) return false;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!Strings(lists != nullptr ? &lists->emplace_back() : nullptr)) return false;
+    }
+    return true;
+  }
+  // One pattern's record after its text: exact, clauses, filter atoms, passing sets.
   bool Record(RequiredAtoms* out) {
     std::size_t exact = 0;
-    std::size_t clauses = 0;
-    if (!Count(&exact) || !Count(&clauses) || clauses > rest_.size()) return false;
+    if (!Count(&exact)) return false;
     if (out != nullptr) out->exact = exact != 0;
-    for (std::size_t c = 0; c < clauses; ++c) {
-      std::vector<std::string>* clause = nullptr;
-      if (out != nullptr) clause = &out->clauses.emplace_back();
-      if (!Strings(clause)) return false;
-    }
-    return Strings(out != nullptr ? &out->filter_atoms : nullptr);
+    return Lists(out != nullptr ? &out->clauses : nullptr) &&
+           Strings(out != nullptr ? &out->filter_atoms : nullptr) &&
+           Lists(out != nullptr ? &out->passing_sets : nullptr);
   }
   std::string_view rest() const { return rest_; }
 
@@ -78,13 +88,14 @@ class Reader {
 std::string PackPatternAtoms(const std::vector<std::string>& patterns) {
   std::string out(kHeader);
   for (const std::string& pattern : patterns) {
-    const RequiredAtoms atoms = PatternIndex::AtomsOf(pattern);
+    const RequiredAtoms atoms =
+        PatternIndex::AtomsOf(pattern, PatternIndex::kPackedPassingSetSteps);
     if (!atoms.ok) continue;
     PutString(pattern, &out);
     PutCount(atoms.exact ? 1 : 0, &out);
-    PutCount(atoms.clauses.size(), &out);
-    for (const std::vector<std::string>& clause : atoms.clauses) PutStrings(clause, &out);
-    PutStrings(atoms.exact ? std::vector<std::string>() : atoms.filter_atoms, &out);
+    PutLists(atoms.clauses, &out);
+    PutStrings(atoms.filter_atoms, &out);
+    PutLists(atoms.passing_sets, &out);
   }
   return out;
 }

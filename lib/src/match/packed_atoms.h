@@ -14,7 +14,8 @@
 
 namespace clausescan::internal {
 
-// The atoms of each of patterns as PatternIndex::AtomsOf computes them, in a blob that
+// The atoms of each of patterns as PatternIndex::AtomsOf computes them (with the passing sets
+// of inexact patterns, PatternIndex::kPackedPassingSetSteps), in a blob that
 // PatternAtomTable reads. Patterns RE2 rejects are left out (PatternIndex computes their error
 // when it needs it). Thread-compatible.
 std::string PackPatternAtoms(const std::vector<std::string>& patterns);
@@ -27,8 +28,9 @@ class PatternAtomTable {
   // output (truncated, wrong header) gives an empty table.
   explicit PatternAtomTable(std::string_view blob);
 
-  // pattern's atoms as PatternIndex::AtomsOf returns them, except that `filter` is null for an
-  // inexact pattern (filter_atoms is set: building that filter gives atoms in that order).
+  // pattern's atoms as PatternIndex::AtomsOf(pattern, PatternIndex::kPackedPassingSetSteps)
+  // returns them, except that `filter` is null for an inexact pattern without passing sets
+  // (filter_atoms is set: building that filter gives atoms in that order).
   // nullopt when the table does not have pattern.
   std::optional<RequiredAtoms> Find(std::string_view pattern) const;
 

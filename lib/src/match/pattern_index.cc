@@ -62,9 +62,8 @@ class PatternIndex::Engine {
       return RE2::PartialMatch(text, *forms.exact);
     }
     if (relaxed_first) {
-      std::call_once(forms.relaxed_once, [&forms] {
-        CompileInto(&forms.relaxed, forms.relaxed_form, kProbeMaxMem);
-      });
+      std::call_once(forms.relaxed_once,
+                     [&forms] { CompileInto(&forms.relaxed, forms.relaxed_form, kProbeMaxMem); });
       if (!RE2::PartialMatch(text, *forms.relaxed)) return false;
     }
     return RE2::PartialMatch(text, CompileInto(&window_exact_[i], pattern, kWindowMaxMem));
@@ -115,12 +114,13 @@ const PatternIndex::Prefilter& PatternIndex::Prepared() const {
   return *prefilter_;
 }
 
-RequiredAtoms PatternIndex::AtomsOf(const std::string& pattern) {
+RequiredAtoms PatternIndex::AtomsOf(const std::string& pattern, std::size_t passing_set_steps) {
   // The relaxed form matches wherever the pattern does, so its atoms are the pattern's too,
   // and its program is smaller to compile.
   const std::string relaxed = RelaxPattern(pattern);
   const std::string& form = relaxed.empty() ? pattern : relaxed;
-  return FindRequiredAtoms(UnfactorAlternatives(form), PatternOptions(), kMinAtomLength);
+  return FindRequiredAtoms(UnfactorAlternatives(form), PatternOptions(), kMinAtomLength,
+                           passing_set_steps);
 }
 
 void PatternIndex::Prepare() const {
@@ -157,10 +157,15 @@ void PatternIndex::Prepare() const {
     };
     if (!required.exact) {
       Prefilter::Check& check = out->checks[static_cast<int>(i)];
+      for (const std::vector<std::string>& set : required.passing_sets) {
+        std::vector<int>& ids = check.passing.emplace_back();
+        for (const std::string& atom : set) ids.push_back(atom_id(atom));
+      }
       for (const std::string& atom : required.filter_atoms) check.atoms.push_back(atom_id(atom));
       check.pattern = patterns_[i];
       check.atom_texts = std::move(required.filter_atoms);
       check.filter = std::move(required.filter);
+      check.built_at_prepare = check.filter != nullptr;
     }
     for (const std::vector<std::string>& clause : required.clauses) {
       // Patterns that need the same words share the clause ("shall|will|must" in many).
@@ -194,9 +199,16 @@ bool PatternIndex::PassesCheck(const Prefilter& prefilter, int pattern, Scratch*
   auto it = prefilter.checks.find(pattern);
   if (it == prefilter.checks.end()) return true;
   const Prefilter::Check& check = it->second;
+  const AtomFinder::Scratch& found = scratch->atoms_scratch_;
+  if (!check.passing.empty()) {
+    return std::any_of(check.passing.begin(), check.passing.end(), [&found](const auto& set) {
+      return std::all_of(set.begin(), set.end(),
+                         [&found](int atom) { return found.stamp[atom] == found.epoch; });
+    });
+  }
   // Building the filter compiles the pattern once more (FilteredRE2::Add), so a check asked
   // only a few times lets the unit through and the pattern's own run decides (issue 12).
-  if (check.asks.load(std::memory_order_relaxed) < kAsksBeforeFilter &&
+  if (!check.built_at_prepare && check.asks.load(std::memory_order_relaxed) < kAsksBeforeFilter &&
       check.asks.fetch_add(1, std::memory_order_relaxed) < kAsksBeforeFilter) {
     return true;
   }
@@ -214,7 +226,6 @@ bool PatternIndex::PassesCheck(const Prefilter& prefilter, int pattern, Scratch*
     if (atoms == check.atom_texts) check.filter = std::move(filter);
   });
   if (check.filter == nullptr) return true;  // not the filter the build saw: the RE2 run decides
-  const AtomFinder::Scratch& found = scratch->atoms_scratch_;
   scratch->check_ids_.clear();
   for (std::size_t local = 0; local < check.atoms.size(); ++local) {
     if (found.stamp[check.atoms[local]] == found.epoch) {

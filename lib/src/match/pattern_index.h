@@ -44,9 +44,12 @@ class PatternIndex {
   // patterns but cost more in finding and propagating atoms that occur in every unit: 8 % more
   // CPU on the CUAD contracts than 3 bytes, 4 % more with 4 (issue 12).
   static constexpr int kMinAtomLength = 3;
-  // A pattern whose clauses are weaker than its prefilter runs without asking the prefilter for
-  // its first kAsksBeforeFilter units, since building the prefilter compiles the pattern once
-  // more: on short runs most such patterns are asked a few times only (issue 12).
+  // A pattern whose clauses are weaker than its prefilter, whose passing sets are not known and
+  // whose prefilter is not built yet (its atoms came from the build's table) runs without asking
+  // the prefilter for its first kAsksBeforeFilter units, since building the prefilter compiles
+  // the pattern once more: on short runs most such patterns are asked a few times only (issue
+  // 12). 512 spared the builds of the first 15 CUAD files (-7.1 % instructions) but cost 2.6 %
+  // more on the first 60: the filters of patterns asked often pay for themselves.
   static constexpr int kAsksBeforeFilter = 16;
 
   class Engine;
@@ -80,9 +83,16 @@ class PatternIndex {
   ~PatternIndex();
 
   // The clauses of atoms the prefilter keeps for pattern (FindRequiredAtoms of its relaxed form,
-  // alternatives unfactored, atoms of at least kMinAtomLength bytes). A pure function of the
-  // pattern's text: the build computes it for the built-in pack (match/packed_atoms.h).
-  static RequiredAtoms AtomsOf(const std::string& pattern);
+  // alternatives unfactored, atoms of at least kMinAtomLength bytes), and, with
+  // passing_set_steps above 0, the passing sets of a pattern whose clauses are not exact. A pure
+  // function of the pattern's text: the build computes it for the built-in pack with
+  // kPackedPassingSetSteps (match/packed_atoms.h); a pattern the build did not see keeps its
+  // prefilter, which is built to compute its clauses anyway.
+  static RequiredAtoms AtomsOf(const std::string& pattern, std::size_t passing_set_steps = 0);
+  // The search for an inexact pattern's passing sets at build time: 1 << 16 steps find them for
+  // 218 of the built-in pack's 324 inexact patterns (the others are long alternations whose
+  // passing sets are cross products of many words).
+  static constexpr std::size_t kPackedPassingSetSteps = std::size_t{1} << 16;
 
   // Takes the patterns (distinct); call once. each_pattern: the reference engine, no prefilter:
   // every pattern runs exactly on every unit (slow; for tests). With checked false, compiles the
@@ -134,13 +144,16 @@ class PatternIndex {
     std::vector<int> clause_count;  // by pattern: 0 for always-run and rejected patterns
     std::vector<int> always_run;
     // Patterns whose clauses are weaker than their prefilter (RequiredAtoms::exact false): the
-    // prefilter, asked once the clauses hold, over the pattern's atoms (ids into atoms). Built
+    // prefilter, asked once the clauses hold. Its passing sets (ids into atoms) when they are
+    // known; otherwise the prefilter itself over the pattern's atoms (ids into atoms), built
     // when first asked for a pattern whose atoms came from the build (BuiltinPatternAtoms);
     // should it then not have the atoms the build wrote, it lets every unit through.
     struct Check {
+      std::vector<std::vector<int>> passing;
       std::string pattern;
       std::vector<std::string> atom_texts;  // the filter's atoms, in its order
       std::vector<int> atoms;
+      bool built_at_prepare = false;  // filter came with the atoms (computed at run time)
       mutable std::once_flag built;
       mutable std::unique_ptr<re2::FilteredRE2> filter;
       mutable std::atomic<int> asks{0};  // PassesCheck calls so far (up to about the limit)
@@ -154,7 +167,7 @@ class PatternIndex {
   void FindCandidates(std::string_view unit, Scratch* scratch) const;
   // Whether pattern, whose clauses hold in the unit FindCandidates last read with scratch,
   // passes its own prefilter (always, when its clauses are exact, and for the first
-  // kAsksBeforeFilter asks of a pattern, whose filter is then not built yet). Asked just before
+  // kAsksBeforeFilter asks of a pattern whose filter is not built yet). Asked just before
   // a pattern runs: most candidates never run (their rules need other groups too).
   bool PassesCheck(const Prefilter& prefilter, int pattern, Scratch* scratch) const;
   struct SharedForms;

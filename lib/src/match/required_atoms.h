@@ -26,15 +26,22 @@ struct RequiredAtoms {
   // pattern's own prefilter, over filter_atoms (its atom ids index them), to ask when the clauses
   // hold (FilteredRE2::AllPotentials is const and thread-safe).
   bool exact = true;
+  // When the clauses are not exact: the least sets of atoms that let the prefilter through (a
+  // text passes it when it holds every atom of one set at least), when FindRequiredAtoms found
+  // them all within the limits it was given; filter is then null and filter_atoms empty.
+  std::vector<std::vector<std::string>> passing_sets;
   std::unique_ptr<re2::FilteredRE2> filter;
   std::vector<std::string> filter_atoms;
 };
 
 // Learns the clauses of one pattern from FilteredRE2's prefilter of it alone, by asking which
 // sets of its atoms let it through: for a monotone condition over n atoms, each clause costs n
-// questions. Thread-compatible.
+// questions; and, for a pattern whose clauses are not exact, with passing_set_steps above 0,
+// the passing sets in the same way (each costs n questions more; given up past
+// passing_set_steps questions and steps of the search), so that the prefilter itself need not
+// be kept. Thread-compatible.
 RequiredAtoms FindRequiredAtoms(const std::string& pattern, const RE2::Options& options,
-                                int min_atom_length);
+                                int min_atom_length, std::size_t passing_set_steps = 0);
 
 }  // namespace clausescan::internal
 
