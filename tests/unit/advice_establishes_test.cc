@@ -122,9 +122,9 @@ TEST(AdviceEstablishes, DeletionChoiceAndLegalCarveOutInTheClauseAreNotAskedFor)
       "16. End of Contract\n\nOn expiry, the Supplier shall, at the Customer's election, return "
       "or destroy all Customer Data, save to the extent that retention is required by law.\n",
       "contract.txt");
-  const Report open = ScanText(
-      "16. End of Contract\n\nOn expiry, the Supplier shall destroy all Customer Data.\n",
-      "contract.txt");
+  const Report open =
+      ScanText("16. End of Contract\n\nOn expiry, the Supplier shall destroy all Customer Data.\n",
+               "contract.txt");
   for (const char* advice : {"Keep a carve-out for data the law requires",
                              "Say who chooses between return and deletion"}) {
     EXPECT_TRUE(Offers(open, "data_deletion", "On expiry", advice)) << advice << Describe(open);
@@ -134,23 +134,23 @@ TEST(AdviceEstablishes, DeletionChoiceAndLegalCarveOutInTheClauseAreNotAskedFor)
   }
 }
 
-// Silence counts as acceptance in a later sentence of the objection clause; the sentence about
-// what follows an objection shares only the topic ("objection") with it and is read with it.
+// Silence counts as acceptance in a later sentence of the objection clause; the sentence that
+// sets the objection window shares only the topic ("objection") with it and is read with it.
 TEST(AdviceEstablishes, DeemedAcceptanceInAnotherSentenceOfTheSchemeIsNotAskedFor) {
   const std::string objection =
       "6. New Sub-processors\n\nThe Client may object to a new Sub-processor within 14 days of "
       "the notice. Where the Client objects, the parties shall discuss the objection in good "
       "faith.";
-  const Report granted = ScanText(
-      objection + " The Client is deemed to accept the new Sub-processor if it does not object "
-                  "within that period.\n",
-      "dpa.txt");
+  const Report granted =
+      ScanText(objection +
+                   " The Client is deemed to accept the new Sub-processor if it does not object "
+                   "within that period.\n",
+               "dpa.txt");
   const Report open = ScanText(objection + "\n", "dpa.txt");
   const std::string advice = "Treat silence within the window as acceptance";
-  EXPECT_TRUE(Offers(open, "subprocessors", "discuss the objection", advice)) << Describe(open);
-  ASSERT_FALSE(On(granted, "subprocessors", "discuss the objection").empty())
-      << Describe(granted);
-  EXPECT_FALSE(Offers(granted, "subprocessors", "discuss the objection", advice))
+  EXPECT_TRUE(Offers(open, "subprocessors", "may object to a new", advice)) << Describe(open);
+  ASSERT_FALSE(On(granted, "subprocessors", "may object to a new").empty()) << Describe(granted);
+  EXPECT_FALSE(Offers(granted, "subprocessors", "may object to a new", advice))
       << Describe(granted);
 }
 

@@ -283,7 +283,8 @@ Status ReadProposal(const PolicyContext& ctx, const Fields& fields, Position* po
   const YAML::Node* when = proposal.Find("when");
   const YAML::Node* establishes = proposal.Find("establishes");
   if (when == nullptr && establishes == nullptr) {
-    return ctx.file.At(*propose, "a 'propose' map needs 'when' or 'establishes' (else write it as text)");
+    return ctx.file.At(*propose,
+                       "a 'propose' map needs 'when' or 'establishes' (else write it as text)");
   }
   if (when != nullptr) CLAUSESCAN_RETURN_IF_ERROR(ReadWhen(ctx, *when, &position->propose_when));
   if (establishes == nullptr) return std::nullopt;

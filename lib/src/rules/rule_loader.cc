@@ -298,8 +298,9 @@ Status ReadScopeAndParty(const YamlFile& file, const Fields& fields, Rule* rule)
   return std::nullopt;
 }
 
-// Reads one consideration: plain text, or {text, when, establishes, doctypes}. Conditions may name only the
-// rule's own parameters; doctypes are checked against doctypes.yaml later (CheckDocTypes).
+// Reads one consideration: plain text, or {text, when, establishes, doctypes}. Conditions may
+// name only the rule's own parameters; doctypes are checked against doctypes.yaml later
+// (CheckDocTypes).
 Status ReadConsideration(const YamlFile& file, const YAML::Node& node, const Names& params,
                          Rule* rule) {
   Consideration consideration;
