@@ -162,6 +162,9 @@ int RunTest(const RulesArgs& args) {
   for (const std::string& file : untested) {
     PrintError(file + ": note: no test file, so its rules were not tested");
   }
+  for (const RuleTestFailure& f : summary->undeclared) {
+    PrintError(fmt::format("{}:{}: note: {}", f.file, f.line, f.message));
+  }
   return summary->ok() ? kExitOk : kExitFindings;
 }
 

@@ -833,6 +833,28 @@ TEST(Loader, ConsiderationConditionsAndDocumentTypesAreChecked) {
   ASSERT_FALSE(no_text.ok());
 }
 
+// issue 15 #1: a consideration declares what it establishes (conditions on the rule's own
+// parameters, as `when`), read with its line; a misspelt parameter is an error at its place.
+TEST(Loader, ConsiderationsDeclareWhatTheyEstablish) {
+  Result<std::shared_ptr<RuleSetData>> data = LoadWithConsiderations(
+      "  - text: Count from confirmation.\n"
+      "    establishes: [{trigger: confirmation}, {window_hours: {ge: 72}}]\n");
+  ASSERT_TRUE(data.ok()) << data.error().message();
+  const Rule& window = (*data)->rules[1];
+  ASSERT_EQ(window.considerations.size(), 2u);
+  EXPECT_EQ(window.considerations[0].line, 17);
+  EXPECT_TRUE(window.considerations[0].establishes.empty());
+  EXPECT_EQ(window.considerations[1].line, 18);
+  ASSERT_EQ(window.considerations[1].establishes.size(), 2u);
+  EXPECT_EQ(window.considerations[1].establishes[1][0].param, "window_hours");
+  Result<std::shared_ptr<RuleSetData>> unknown = LoadWithConsiderations(
+      "  - text: Count from confirmation.\n    establishes: {triger: confirmation}\n");
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error().message(),
+            "incident_notification/window.yaml:19:19: rule 'incident-notification.window' "
+            "declares no parameter 'triger' (did you mean 'trigger'?)");
+}
+
 // issue 15 #5: an empty `when` says nothing: `when: []`, `when: {}` and an empty map in a list
 // are all errors at the `when`'s file:line:column (leave `when` out for advice always offered).
 // issue 14 (attack review): a rule file with invalid UTF-8 or a second YAML document is an error

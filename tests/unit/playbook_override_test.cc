@@ -196,7 +196,7 @@ std::vector<GoldenCase> GoldenCases() {
       {"proposal without when",
        "incident_notification:\n  positions:\n    - {id: p, when: {}, risk: low, reason: r, "
        "propose: {text: t}}\n",
-       f + "3:56: missing required key 'when' in propose"},
+       f + "3:56: a 'propose' map needs 'when' or 'establishes' (else write it as text)"},
   };
 }
 

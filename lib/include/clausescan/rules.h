@@ -139,6 +139,10 @@ struct RuleTestSummary {
   // todoruleid/todook samples that now hold (message: "todoruleid: rule now holds; make it
   // ruleid"): the gap is closed and the annotation should be promoted. Never a failure.
   std::vector<RuleTestFailure> fixed_todos;
+  // Considerations of the rules that declare neither what they establish nor when they are
+  // offered (file and line of the consideration in its rule file): nothing the clause states
+  // leaves them out. A note, never a failure.
+  std::vector<RuleTestFailure> undeclared;
   bool ok() const { return failures.empty(); }
 };
 

@@ -146,7 +146,8 @@ void Judge(const CategoryPolicy& policy, const std::map<std::string, ParamValue>
     AddUnique(finding.reasons, FillPlaceholders(position.reason, finding.parameters) +
                                    " (position " + position.id + ")");
     AddUnique(finding.positions, position.id);
-    if (WhenHolds(position.propose_when, compared)) {
+    if (WhenHolds(position.propose_when, compared) &&
+        !Established(position.propose_establishes, compared)) {
       AddUnique(finding.considerations, FillPlaceholders(position.propose, finding.parameters));
     }
   }
@@ -258,7 +259,13 @@ bool Offered(const Consideration& consideration,
           consideration.doctypes.end()) {
     return false;
   }
-  return WhenHolds(consideration.when, parameters);
+  return WhenHolds(consideration.when, parameters) &&
+         !Established(consideration.establishes, parameters);
+}
+
+bool Established(const std::vector<std::vector<Condition>>& establishes,
+                 const std::map<std::string, ParamValue>& parameters) {
+  return !establishes.empty() && WhenHolds(establishes, parameters);
 }
 
 bool WhenHolds(const std::vector<std::vector<Condition>>& when,

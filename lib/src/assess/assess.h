@@ -79,10 +79,16 @@ void AddUnlessSaid(std::vector<std::string>& list, const std::string& text);
 bool WhenHolds(const std::vector<std::vector<Condition>>& when,
                const std::map<std::string, ParamValue>& parameters);
 
+// True when every condition of one of the alternatives of `establishes` (a consideration's or a
+// proposal's) holds on parameters: the clause already grants what the advice asks for. False
+// when establishes is empty.
+bool Established(const std::vector<std::vector<Condition>>& establishes,
+                 const std::map<std::string, ParamValue>& parameters);
+
 // True when the consideration (or a rationale's answer) is offered for a finding with these
 // parameters in a document of this type ("" when not known: every type): its `when` is empty or
-// every condition of one of its alternatives holds, and its `doctypes`, when given, include
-// doctype.
+// every condition of one of its alternatives holds, it is not Established, and its `doctypes`,
+// when given, include doctype.
 bool Offered(const Consideration& consideration,
              const std::map<std::string, ParamValue>& parameters, std::string_view doctype = {});
 

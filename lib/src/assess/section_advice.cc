@@ -22,7 +22,13 @@ const Rule* RuleById(const std::vector<Rule>& rules, const std::string& id) {
 
 bool OfferedOn(const Consideration& consideration,
                const std::map<std::string, ParamValue>& parameters) {
-  return WhenHolds(consideration.when, parameters);
+  return WhenHolds(consideration.when, parameters) &&
+         !Established(consideration.establishes, parameters);
+}
+
+// True when the advice declares a condition the clause read with its section can change.
+bool Declares(const Consideration& consideration) {
+  return !consideration.when.empty() || !consideration.establishes.empty();
 }
 
 // True when the rule declares `name` with `scope: document`.
@@ -106,7 +112,8 @@ void DropGrantedProposals(const RuleSetData& data, const std::map<std::string, P
                         return finding.parameters.count(c.param) == 0 &&
                                read.count(c.param) != 0 && !Holds(c, read);
                       }) ||
-          !WhenHolds(position.propose_when, read);
+          !WhenHolds(position.propose_when, read) ||
+          Established(position.propose_establishes, read);
       if (!granted) continue;
       const std::string text = FillPlaceholders(position.propose, finding.parameters);
       auto& list = finding.considerations;
@@ -126,7 +133,7 @@ void DropGrantedAnswers(const RuleSetData& data, const std::map<std::string, Par
   if (entry == data.rationales.end()) return;
   auto drop = [&](const std::vector<Consideration>& answers) {
     for (const Consideration& answer : answers) {
-      if (answer.when.empty() || OfferedOn(answer, read)) continue;
+      if (!Declares(answer) || OfferedOn(answer, read)) continue;
       const std::string text =
           std::string(kNeedPrefix) + FillPlaceholders(answer.text, finding.parameters);
       auto& list = finding.considerations;
@@ -143,7 +150,7 @@ void DropGrantedAnswers(const RuleSetData& data, const std::map<std::string, Par
     if (mandated == data.rationales.end() || mandated->second.mandated_answers.empty()) continue;
     for (const auto& [kind, answers] : mandated->second.mandated_answers) {
       for (const Consideration& answer : answers) {
-        if (answer.when.empty() || OfferedOn(answer, read)) continue;
+        if (!Declares(answer) || OfferedOn(answer, read)) continue;
         const std::string text = FillPlaceholders(answer.text, finding.parameters);
         auto& list = finding.considerations;
         list.erase(std::remove(list.begin(), list.end(), text), list.end());
@@ -165,10 +172,32 @@ void DropAdviceGrantedNearby(const RuleSetData& data, std::vector<Finding>& find
   };
   // A neighbour complements the finding when they share no parameter: "once a year" and "on 45
   // days' notice" are one clause; two sentences that both state a certificate are alternatives.
-  auto fill_from = [](const Finding& other, std::map<std::string, ParamValue>& into,
-                      const Finding& finding) {
-    for (const auto& entry : other.parameters) {
-      if (finding.parameters.count(entry.first) != 0) return;
+  // A parameter of document scope that both carry ("reports in lieu", said of the whole scheme)
+  // makes them no alternatives.
+  // Nor does one both state alike that no playbook position judges ("a mutually agreed audit
+  // plan" and "at a mutually agreed date", a fact the advice reads): the same fact, told twice.
+  std::map<std::string, std::set<std::string>> wide_names;
+  std::map<std::string, std::set<std::string>> judged_names;
+  for (const Rule& rule : data.rules) {
+    for (const ParamSpec& spec : rule.parameters) {
+      if (spec.document_scope || spec.text_scope) wide_names[rule.category].insert(spec.name);
+    }
+    for (const std::string& key : {rule.id, rule.category}) {
+      auto policy = data.playbook.categories.find(key);
+      if (policy == data.playbook.categories.end()) continue;
+      for (const Position& position : policy->second.positions) {
+        for (const Condition& c : position.when) judged_names[rule.category].insert(c.param);
+      }
+    }
+  }
+  auto fill_from = [&](const Finding& other, std::map<std::string, ParamValue>& into,
+                       const Finding& finding) {
+    const std::set<std::string>& wide = wide_names[finding.category];
+    const std::set<std::string>& judged = judged_names[finding.category];
+    for (const auto& [name, value] : other.parameters) {
+      auto own = finding.parameters.find(name);
+      if (own == finding.parameters.end() || wide.count(name) != 0) continue;
+      if (judged.count(name) != 0 || !(own->second == value)) return;
     }
     for (const auto& [name, value] : other.parameters) into.emplace(name, value);
   };
@@ -177,16 +206,13 @@ void DropAdviceGrantedNearby(const RuleSetData& data, std::vector<Finding>& find
     if (finding.considerations.empty()) continue;
     if (RuleById(data.rules, finding.rule) == nullptr) continue;
     std::map<std::string, ParamValue> section = finding.parameters;
-    // The nearest finding of the clause before and after this one.
-    for (std::size_t j = i; !finding.section.empty() && j-- > 0;) {
-      if (!same_clause(i, j)) continue;
-      fill_from(findings[j], section, finding);
-      break;
-    }
-    for (std::size_t j = i + 1; !finding.section.empty() && j < findings.size(); ++j) {
-      if (!same_clause(i, j)) continue;
-      fill_from(findings[j], section, finding);
-      break;
+    // Every finding of the clause, nearest first (the one before at equal distance).
+    for (std::size_t d = 1; !finding.section.empty() && (d <= i || i + d < findings.size());
+         ++d) {
+      if (d <= i && same_clause(i, i - d)) fill_from(findings[i - d], section, finding);
+      if (i + d < findings.size() && same_clause(i, i + d)) {
+        fill_from(findings[i + d], section, finding);
+      }
     }
     // issue 15 #8: what another section grants for the whole category ("in lieu of an audit").
     if (auto wide = document.find(finding.category); wide != document.end()) {
@@ -199,7 +225,7 @@ void DropAdviceGrantedNearby(const RuleSetData& data, std::vector<Finding>& find
       const Rule* rule = RuleById(data.rules, id);
       if (rule == nullptr) continue;
       for (const Consideration& consideration : rule->considerations) {
-        if (consideration.when.empty() || OfferedOn(consideration, section)) continue;
+        if (!Declares(consideration) || OfferedOn(consideration, section)) continue;
         auto& list = finding.considerations;
         list.erase(std::remove(list.begin(), list.end(), consideration.text), list.end());
       }

@@ -11,28 +11,33 @@
 
 namespace clausescan::internal {
 
-// A clause is read with its section: "audits once a year" in one sentence and "on 45 days'
-// notice" in the next together grant what the rule's advice asks for. For each finding with a
-// section, the parameters of the nearest finding before it and the nearest after it (in the
-// order of findings) of the same section and category fill in those the finding lacks, when that
-// neighbour shares no parameter with the finding (it complements the sentence rather than
-// restating it as an alternative; the one before wins); a consideration of any rule of the
-// finding (each of its `rules`: a merged finding carries every rule's advice) whose `when` then
-// holds in none of its alternatives is removed from the finding's considerations.
-// Parameters a rule declares with `scope: document` ("in lieu of an audit") that any finding of
-// the category states, in any section, fill in likewise for every finding of that category,
-// with or without a section (issue 15 #8); so do the flags a rule declares with `scope: text`
-// that `folded` (the document's folded text; empty: not read) states anywhere, a definition
-// included ("Security Incidents do not include unsuccessful attempts"). A position's proposal is
-// removed likewise when a condition of the position on a parameter the finding lacks fails on
-// the parameters filled in ("reports come first" where another clause puts reports first); its
-// risk and reason stay. The answers of the finding's rationale (kNeedPrefix: the rule's own
-// entry, else its category's, general and sector answers; and, unprefixed, the mandated text's
-// answers GiveWayToMandatedText gave it) are removed likewise when their `when` fails on the
-// parameters filled in (issue 14 fourth review #1, s11 #3). Considerations without `when` are left as they are, and so are findings
-// without a section that no parameter of document scope reaches. Expects findings assessed
-// (Assess) and merged; rule ids are looked up in data.rules (sorted by id), an unknown id leaves
-// its finding alone. Never fails.
+// A clause is read with its section: "audits once a year" in one sentence and "on 45 days' notice"
+// in the next together grant what the rule's advice asks for. For each finding with a section, the
+// parameters of every other finding of the same section and category fill in those the finding
+// lacks, nearest first in the order of findings (the one before wins at equal distance), when that
+// finding shares no parameter with it other than one a rule of the category declares with `scope:
+// document` or `scope: text`, or one both state alike that no position of the playbook for the
+// category or its rules judges (it complements the sentence rather than restating it as an
+// alternative; issue 15 #1: "(a) at Customer's expense" and "(c) no more than once annually" of one
+// audit clause); a consideration of any rule of the finding (each of its `rules`: a merged finding
+// carries every rule's advice) whose `when` then holds in none of its alternatives, or whose
+// `establishes` holds in one (the section grants what it asks for), is removed from the finding's
+// considerations.
+// Parameters a rule declares with `scope: document` ("in lieu of an audit") that any finding of the
+// category states, in any section, fill in likewise for every finding of that category, with or
+// without a section (issue 15 #8); so do the flags a rule declares with `scope: text` that `folded`
+// (the document's folded text; empty: not read) states anywhere, a definition included ("Security
+// Incidents do not include unsuccessful attempts"). A position's proposal is removed likewise when
+// a condition of the position on a parameter the finding lacks fails on the parameters filled in
+// ("reports come first" where another clause puts reports first); its risk and reason stay; so is
+// one whose `establishes` holds on them. The answers of the finding's rationale (kNeedPrefix: the
+// rule's own entry, else its category's, general and sector answers; and, unprefixed, the mandated
+// text's answers GiveWayToMandatedText gave it) are removed likewise when their `when` fails on the
+// parameters filled in (issue 14 fourth review #1, s11 #3), or their `establishes` holds on them.
+// Considerations with neither `when` nor `establishes` are left as they are, and so are findings
+// without a section that no parameter of document scope reaches. Expects findings assessed (Assess)
+// and merged; rule ids are looked up in data.rules (sorted by id), an unknown id leaves its finding
+// alone. Never fails.
 void DropAdviceGrantedNearby(const RuleSetData& data, std::vector<Finding>& findings,
                              std::string_view folded = {});
 

@@ -98,17 +98,22 @@ struct Condition {
 
 // Advice a rule offers with its findings (docs/rules.md, "considerations"): offered only when
 // `when` is empty or every condition of one of its alternatives holds on the finding's
-// parameters, and, when `doctypes` is not empty, the document's type is one of them. Plain text
-// converts to an unconditional consideration.
+// parameters, `establishes` holds in none of its alternatives (what the advice asks for: a
+// clause that already grants it makes it moot), and, when `doctypes` is not empty, the
+// document's type is one of them. Plain text converts to an unconditional consideration.
 struct Consideration {
   Consideration() = default;
   Consideration(std::string text) : text(std::move(text)) {}  // NOLINT(runtime/explicit)
   Consideration(const char* text) : text(text) {}             // NOLINT(runtime/explicit)
   std::string text;
   std::vector<std::vector<Condition>> when;  // alternatives, each a set of conditions
-  std::vector<std::string> doctypes;         // ids of doctypes.yaml, or "other"
-  int doctypes_line = 0;                     // where `doctypes` is written (1-based), for errors
+  // What the advice establishes: alternatives, each a set of conditions that together say the
+  // clause already grants it; empty: declares nothing.
+  std::vector<std::vector<Condition>> establishes;
+  std::vector<std::string> doctypes;  // ids of doctypes.yaml, or "other"
+  int doctypes_line = 0;              // where `doctypes` is written (1-based), for errors
   int doctypes_column = 0;
+  int line = 0;  // where the consideration is written (1-based); 0 when not read from a file
 };
 
 // What a clause the rule finds asks of the supplier's ISMS, for a judgement against a company
@@ -175,8 +180,9 @@ struct EvidenceEntry {
 
 // A playbook position: when every condition holds, the finding gets `risk`, `reason` (with
 // {param} placeholders filled in) and `propose` as a consideration, the latter only when
-// `propose_when` is empty or every condition of one of its alternatives holds (as a
-// Consideration's `when`: a proposal the clause already grants is not made).
+// `propose_when` is empty or every condition of one of its alternatives holds, and
+// `propose_establishes` holds in none of its alternatives (as a Consideration's `when` and
+// `establishes`: a proposal the clause already grants is not made).
 struct Position {
   std::string id;
   std::vector<Condition> when;
@@ -184,6 +190,7 @@ struct Position {
   std::string reason;
   std::string propose;
   std::vector<std::vector<Condition>> propose_when;  // alternatives, each a set of conditions
+  std::vector<std::vector<Condition>> propose_establishes;  // as Consideration::establishes
   std::string file;
   int line = 0;
 };

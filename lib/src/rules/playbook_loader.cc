@@ -267,19 +267,28 @@ Status ReadWhen(const PolicyContext& ctx, const YAML::Node& when,
   return std::nullopt;
 }
 
-// Reads a position's optional `propose`: plain text, or {text, when} as a consideration, whose
-// `when` names only parameters the policy's rules declare.
+// Reads a position's optional `propose`: plain text, or {text, when, establishes} as a
+// consideration (one of `when` and `establishes` at least), whose conditions name only
+// parameters the policy's rules declare.
 Status ReadProposal(const PolicyContext& ctx, const Fields& fields, Position* position) {
   const YAML::Node* propose = fields.Find("propose");
   if (propose == nullptr || !propose->IsMap()) {
     return ReadOptionalString(ctx.file, fields, "propose", &position->propose);
   }
   Fields proposal;
-  CLAUSESCAN_RETURN_IF_ERROR(
-      Fields::Read(ctx.file, *propose, "propose", {"text", "when"}, {"text", "when"}, &proposal));
+  CLAUSESCAN_RETURN_IF_ERROR(Fields::Read(ctx.file, *propose, "propose",
+                                          {"text", "when", "establishes"}, {"text"}, &proposal));
   CLAUSESCAN_RETURN_IF_ERROR(
       ReadString(ctx.file, *proposal.Find("text"), "text", &position->propose));
-  return ReadWhen(ctx, *proposal.Find("when"), &position->propose_when);
+  const YAML::Node* when = proposal.Find("when");
+  const YAML::Node* establishes = proposal.Find("establishes");
+  if (when == nullptr && establishes == nullptr) {
+    return ctx.file.At(*propose,
+                       "a 'propose' map needs 'when' or 'establishes' (else write it as text)");
+  }
+  if (when != nullptr) CLAUSESCAN_RETURN_IF_ERROR(ReadWhen(ctx, *when, &position->propose_when));
+  if (establishes == nullptr) return std::nullopt;
+  return ReadWhen(ctx, *establishes, &position->propose_establishes);
 }
 
 Status ReadPositionBody(const PolicyContext& ctx, const Fields& fields, Position* position) {

@@ -212,8 +212,8 @@ Status ReadSource(const YamlFile& file, const YAML::Node& node, RationaleSource*
 }
 
 // Reads the list of answers at `node` (key `key`) into *out: at most kMaxAnswers, each at most
-// kMaxFieldChars characters; each plain text, or {text, when} whose conditions name parameters
-// of ctx (the category's rules, or the rule's own) as a rule's consideration does.
+// kMaxFieldChars characters; each plain text, or {text, when, establishes} whose conditions name
+// parameters of ctx (the category's rules, or the rule's own) as a rule's consideration does.
 Status ReadAnswers(const PolicyContext& ctx, const YAML::Node& node, std::string_view key,
                    std::vector<Consideration>* out) {
   const YamlFile& file = ctx.file;
@@ -226,13 +226,17 @@ Status ReadAnswers(const PolicyContext& ctx, const YAML::Node& node, std::string
     const YAML::Node* text = &item;
     Fields fields;
     if (item.IsMap()) {
-      CLAUSESCAN_RETURN_IF_ERROR(
-          Fields::Read(file, item, "answer", {"text", "when"}, {"text"}, &fields));
+      CLAUSESCAN_RETURN_IF_ERROR(Fields::Read(file, item, "answer",
+                                              {"text", "when", "establishes"}, {"text"}, &fields));
       text = fields.Find("text");
       if (const YAML::Node* when = fields.Find("when")) {
         CLAUSESCAN_RETURN_IF_ERROR(ReadWhen(ctx, *when, &answer.when));
       }
+      if (const YAML::Node* establishes = fields.Find("establishes")) {
+        CLAUSESCAN_RETURN_IF_ERROR(ReadWhen(ctx, *establishes, &answer.establishes));
+      }
     }
+    answer.line = item.Mark().line + 1;
     CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, *text, key, &answer.text));
     CLAUSESCAN_RETURN_IF_ERROR(CheckLength(file, *text, key, answer.text, kMaxFieldChars));
     out->push_back(std::move(answer));

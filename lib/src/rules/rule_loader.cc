@@ -298,25 +298,32 @@ Status ReadScopeAndParty(const YamlFile& file, const Fields& fields, Rule* rule)
   return std::nullopt;
 }
 
-// Reads one consideration: plain text, or {text, when, doctypes}. Conditions may name only the
-// rule's own parameters; doctypes are checked against doctypes.yaml later (CheckDocTypes).
+// Reads one consideration: plain text, or {text, when, establishes, doctypes}. Conditions may
+// name only the rule's own parameters; doctypes are checked against doctypes.yaml later
+// (CheckDocTypes).
 Status ReadConsideration(const YamlFile& file, const YAML::Node& node, const Names& params,
                          Rule* rule) {
   Consideration consideration;
   if (!node.IsMap()) {
     CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, node, "considerations", &consideration.text));
+    consideration.line = node.Mark().line + 1;
     rule->considerations.push_back(std::move(consideration));
     return std::nullopt;
   }
   Fields fields;
-  CLAUSESCAN_RETURN_IF_ERROR(
-      Fields::Read(file, node, "consideration", {"text", "when", "doctypes"}, {"text"}, &fields));
+  CLAUSESCAN_RETURN_IF_ERROR(Fields::Read(file, node, "consideration",
+                                          {"text", "when", "establishes", "doctypes"}, {"text"},
+                                          &fields));
   CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, *fields.Find("text"), "text", &consideration.text));
+  consideration.line = node.Mark().line + 1;
+  std::set<std::string> no_positions;
+  const ParamKinds kinds = ParamKindsDeclaredBy(*rule);
+  PolicyContext ctx{file, rule->id, params, &no_positions, /*one_rule=*/true, &kinds};
   if (const YAML::Node* when = fields.Find("when")) {
-    std::set<std::string> no_positions;
-    const ParamKinds kinds = ParamKindsDeclaredBy(*rule);
-    PolicyContext ctx{file, rule->id, params, &no_positions, /*one_rule=*/true, &kinds};
     CLAUSESCAN_RETURN_IF_ERROR(ReadWhen(ctx, *when, &consideration.when));
+  }
+  if (const YAML::Node* establishes = fields.Find("establishes")) {
+    CLAUSESCAN_RETURN_IF_ERROR(ReadWhen(ctx, *establishes, &consideration.establishes));
   }
   if (const YAML::Node* doctypes = fields.Find("doctypes")) {
     CLAUSESCAN_RETURN_IF_ERROR(

@@ -14,6 +14,7 @@
 #include "clausescan/rules.h"
 #include "clausescan/scanner.h"
 #include "rules/loader.h"
+#include "rules/model.h"
 #include "rules/playbook_loader.h"
 #include "rules/rule_files.h"
 
@@ -311,6 +312,16 @@ Result<RuleTestSummary> RunRuleTests(const RuleSet& rules, const std::string& di
     if (!samples) return samples.error();
     ++summary.files;
     for (const Sample& sample : *samples) RunSample(scanner, name, sample, &summary);
+  }
+  for (const internal::Rule& rule : rules.data().rules) {
+    for (const internal::Consideration& consideration : rule.considerations) {
+      if (!consideration.when.empty() || !consideration.establishes.empty()) continue;
+      summary.undeclared.push_back(
+          {internal::PathInRuleDirectory(dir, rule.file), consideration.line,
+           fmt::format("consideration of {} declares neither 'establishes' nor 'when', so a "
+                       "clause that grants it still gets it",
+                       rule.id)});
+    }
   }
   return summary;
 }

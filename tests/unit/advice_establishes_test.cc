@@ -1,0 +1,158 @@
+// Advice declares what it establishes (issue 15 #1): a consideration whose `establishes` holds on
+// the clause, read with its section and, for what a document says once for a whole scheme, with
+// the document, is not offered; the same clause without the grant still gets it. Each case is
+// written here in its own drafting (US SaaS, UK public sector, EU processor terms, Australian
+// agency terms), paired with a control that lacks only the grant.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "clausescan/clausescan.h"
+#include "scan_text.h"
+
+namespace clausescan {
+namespace {
+
+using test_scan::Describe;
+using test_scan::On;
+using test_scan::ScanText;
+
+// Whether any finding of `category` whose clause contains `words` offers a consideration that
+// starts with `start`.
+bool Offers(const Report& report, const std::string& category, const std::string& words,
+            const std::string& start) {
+  for (const Finding& f : On(report, category, words)) {
+    for (const std::string& c : f.considerations) {
+      if (c.rfind(start, 0) == 0) return true;
+    }
+  }
+  return false;
+}
+
+// UK public-sector drafting: the audit right is met only by reviewing the supplier's assurance
+// reports (another paragraph), so the terms of an audit of one's own are moot.
+TEST(AdviceEstablishes, AuditTermsAreMootWhereReportsReplaceTheAudit) {
+  const std::string audit =
+      "12. Audit\n\n12.1 The Supplier shall permit the Authority to audit the Supplier's "
+      "compliance with this Schedule.\n\n";
+  const std::string replaced =
+      "12.2 The Authority agrees that it shall exercise any audit right under this Schedule "
+      "solely through the review of the Supplier's independent assurance reports.\n";
+  const Report granted = ScanText(audit + replaced, "schedule.txt");
+  const Report open = ScanText(audit, "schedule.txt");
+  ASSERT_FALSE(On(open, "audit_rights", "permit the Authority").empty()) << Describe(open);
+  ASSERT_FALSE(On(granted, "audit_rights", "permit the Authority").empty()) << Describe(granted);
+  for (const char* advice : {"The customer pays for its audit",
+                             "Results stay confidential and are shared with the supplier"}) {
+    EXPECT_TRUE(Offers(open, "audit_rights", "permit the Authority", advice)) << Describe(open);
+    EXPECT_FALSE(Offers(granted, "audit_rights", "permit the Authority", advice))
+        << Describe(granted);
+  }
+}
+
+// Australian agency drafting: the audit's conditions are listed in the next paragraph of the
+// same clause (independent auditor, confidentiality, business hours, agreed date, scope, once a
+// year) and the agency bears its own costs.
+TEST(AdviceEstablishes, AuditConditionsGrantedInTheSameClauseAreNotAskedFor) {
+  const std::string right =
+      "14. Access and audit\n\n(a) The Customer may, at the Customer's own cost, audit the "
+      "Contractor's compliance with this Deed.\n\n";
+  const std::string conditions =
+      "(b) Each audit must be carried out by an independent auditor bound by a confidentiality "
+      "undertaking, during normal business hours, on a date agreed in advance, limited in scope "
+      "to the Customer's data, and no more than once per year.\n";
+  const Report granted = ScanText(right + conditions, "deed.txt");
+  const Report open = ScanText(right, "deed.txt");
+  ASSERT_FALSE(On(granted, "audit_rights", "Each audit").empty()) << Describe(granted);
+  EXPECT_TRUE(Offers(open, "audit_rights", "audit the Contractor", "At most one audit a year"))
+      << Describe(open);
+  EXPECT_FALSE(Offers(granted, "audit_rights", "Each audit", "At most one audit a year"))
+      << Describe(granted);
+  EXPECT_FALSE(Offers(granted, "audit_rights", "Each audit", "The customer pays for its audit"))
+      << Describe(granted);
+}
+
+// EU processor terms: the processor hands over an executive summary of its certification audit,
+// in confidence; the advice to share summaries is what the clause already does.
+TEST(AdviceEstablishes, ReportSummaryGivenInConfidenceIsNotAskedFor) {
+  const Report granted = ScanText(
+      "9. Certifications\n\nOn written request, the Processor shall make available to the "
+      "Controller an executive summary of its most recent ISO 27001 surveillance audit report, "
+      "which the Controller shall treat as confidential.\n",
+      "processor-terms.txt");
+  const Report open = ScanText(
+      "9. Certifications\n\nOn written request, the Processor shall make available to the "
+      "Controller its most recent ISO 27001 surveillance audit report.\n",
+      "processor-terms.txt");
+  const std::string advice = "Share summaries rather than full reports";
+  EXPECT_TRUE(Offers(open, "audit_rights", "surveillance audit", advice)) << Describe(open);
+  ASSERT_FALSE(On(granted, "audit_rights", "surveillance audit").empty()) << Describe(granted);
+  EXPECT_FALSE(Offers(granted, "audit_rights", "surveillance audit", advice)) << Describe(granted);
+}
+
+// US SaaS SLA: the credits are made the sole remedy, capped and claimed within a window in the
+// next section; the credit clause itself is not asked for any of them.
+TEST(AdviceEstablishes, CreditTermsOfAnotherSectionOfTheSlaAreNotAskedFor) {
+  const std::string credits =
+      "3. Service Credits\n\nIf Monthly Uptime falls below 99.5%, Customer will receive a "
+      "service credit equal to 5% of the monthly fees for the affected Service.\n\n";
+  const std::string terms =
+      "4. Credit Terms\n\nCustomer must submit any credit claim to Vendor within fifteen (15) "
+      "days after the end of the affected month. Service credits are Customer's sole and "
+      "exclusive remedy for any failure to meet the uptime commitment. Credits in any month "
+      "shall not exceed 25% of the fees for that month.\n";
+  const Report granted = ScanText(credits + terms, "sla.md");
+  const Report open = ScanText(credits, "sla.md");
+  ASSERT_FALSE(On(granted, "sla_uptime", "falls below").empty()) << Describe(granted);
+  for (const char* advice : {"Make credits the sole and exclusive remedy",
+                             "Cap credits at a small share", "Require the customer to claim"}) {
+    EXPECT_TRUE(Offers(open, "sla_uptime", "falls below", advice)) << advice << Describe(open);
+    EXPECT_FALSE(Offers(granted, "sla_uptime", "falls below", advice))
+        << advice << Describe(granted);
+  }
+}
+
+// A deletion clause that lets the customer choose between return and destruction and sets apart
+// what the law requires to be kept: neither is asked for again.
+TEST(AdviceEstablishes, DeletionChoiceAndLegalCarveOutInTheClauseAreNotAskedFor) {
+  const Report granted = ScanText(
+      "16. End of Contract\n\nOn expiry, the Supplier shall, at the Customer's election, return "
+      "or destroy all Customer Data, save to the extent that retention is required by law.\n",
+      "contract.txt");
+  const Report open =
+      ScanText("16. End of Contract\n\nOn expiry, the Supplier shall destroy all Customer Data.\n",
+               "contract.txt");
+  for (const char* advice : {"Keep a carve-out for data the law requires",
+                             "Say who chooses between return and deletion"}) {
+    EXPECT_TRUE(Offers(open, "data_deletion", "On expiry", advice)) << advice << Describe(open);
+    ASSERT_FALSE(On(granted, "data_deletion", "On expiry").empty()) << Describe(granted);
+    EXPECT_FALSE(Offers(granted, "data_deletion", "On expiry", advice))
+        << advice << Describe(granted);
+  }
+}
+
+// Silence counts as acceptance in a later sentence of the objection clause; the sentence that
+// sets the objection window shares only the topic ("objection") with it and is read with it.
+TEST(AdviceEstablishes, DeemedAcceptanceInAnotherSentenceOfTheSchemeIsNotAskedFor) {
+  const std::string objection =
+      "6. New Sub-processors\n\nThe Client may object to a new Sub-processor within 14 days of "
+      "the notice. Where the Client objects, the parties shall discuss the objection in good "
+      "faith.";
+  const Report granted =
+      ScanText(objection +
+                   " The Client is deemed to accept the new Sub-processor if it does not object "
+                   "within that period.\n",
+               "dpa.txt");
+  const Report open = ScanText(objection + "\n", "dpa.txt");
+  const std::string advice = "Treat silence within the window as acceptance";
+  EXPECT_TRUE(Offers(open, "subprocessors", "may object to a new", advice)) << Describe(open);
+  ASSERT_FALSE(On(granted, "subprocessors", "may object to a new").empty()) << Describe(granted);
+  EXPECT_FALSE(Offers(granted, "subprocessors", "may object to a new", advice))
+      << Describe(granted);
+}
+
+}  // namespace
+}  // namespace clausescan
