@@ -24,7 +24,7 @@ TEST(PartyOptionError, AnUnknownPartyIsQuotedSafely) {
   ASSERT_FALSE(report.ok());
   EXPECT_EQ(report.error().code(), ErrorCode::kInvalidArgument);
   const std::string message = report.error().message();
-  EXPECT_THAT(message, HasSubstr("Acme[2J\\nfake.md: ok"));
+  EXPECT_THAT(message, HasSubstr("Acme\\x1b[2J\\nfake.md: ok"));
   EXPECT_THAT(message, Not(HasSubstr("\n")));
   EXPECT_THAT(message, Not(HasSubstr("\x1b")));
 }
