@@ -59,16 +59,43 @@ bool IsOneDocumentTextReport(const std::string& head) {
          first.find(" (") != std::string::npos && StartsWithCount(Line(head, 1), "finding");
 }
 
-bool IsReport(const std::string& head) {
-  if (StartsWith(head, "{\"document\":{") || StartsWith(head, "[\n{\"document\":{") ||
-      StartsWith(head, "[\n]")) {
-    return true;  // JSON, JSON Lines
+// head without a `--title` line and the blank line after it ("Title\n\n..." in text,
+// "# Title\n\n..." in Markdown), or head itself when its second line is not blank.
+std::string WithoutTitle(const std::string& head) {
+  const std::size_t end = head.find('\n');
+  if (end == std::string::npos || head.compare(end, 2, "\n\n") != 0) return head;
+  return head.substr(end + 2);
+}
+
+// A JSON or JSON Lines report: each document opens with the report's own keys, in the order
+// the printer writes them ({"document":{"path":...,"format":...,"type":...,"bytes":...,
+// "user_side":...), which a contract exported as JSON ({"document":{"title":...,"text":...}})
+// does not share.
+bool IsJsonReport(const std::string& head) {
+  const std::string body = StartsWith(head, "[\n") ? head.substr(2) : head;
+  if (!StartsWith(body, "{\"document\":{\"path\":\"")) return false;
+  for (const char* key : {"\"format\":\"", "\"type\":\"", "\"bytes\":", "\"user_side\":\""}) {
+    if (body.find(key) == std::string::npos) return false;
   }
+  return true;
+}
+
+// The Markdown report: "# TITLE" (the default title, or --title's), a blank line, then
+// "N findings (H high, ...) and M missing clauses in D documents."
+bool IsMarkdownReport(const std::string& head) {
+  if (!StartsWith(head, "# ")) return false;
+  const std::string summary = Line(WithoutTitle(head), 0);
+  return StartsWithCount(summary, "finding") && summary.find(" high, ") != std::string::npos &&
+         summary.find(" missing clause") != std::string::npos;
+}
+
+bool IsReport(const std::string& head) {
+  if (IsJsonReport(head) || head == "[\n]\n" || head == "[\n]") return true;  // JSON, JSON Lines
   if (StartsWith(head, "{\n  \"$schema\": \"https://json.schemastore.org/sarif-") &&
       head.find("\"name\": \"clausescan\"") != std::string::npos) {
     return true;
   }
-  if (StartsWith(head, "# Contract security review\n")) return true;
+  if (IsMarkdownReport(head)) return true;
   if (StartsWith(head, "<!DOCTYPE html>") &&
       head.find("<meta name=\"generator\" content=\"clausescan\">") != std::string::npos) {
     return true;
@@ -76,12 +103,15 @@ bool IsReport(const std::string& head) {
   if (StartsWith(head, "path,line,column,start,end,page,paragraph,section,category,rule,risk,")) {
     return true;  // CSV
   }
-  return (StartsWith(head, "summary: ") && StartsWithCount(head.substr(9), "finding")) ||
-         IsOneDocumentTextReport(head);
+  const std::string text = WithoutTitle(head);
+  return (StartsWith(text, "summary: ") && StartsWithCount(text.substr(9), "finding")) ||
+         IsOneDocumentTextReport(text) || IsOneDocumentTextReport(head);
 }
 
 bool IsEvidenceList(const std::string& head) {
-  return StartsWith(head, "{\"items\":[") ||
+  return (StartsWith(head, "{\"items\":[{\"id\":\"") &&
+          head.find("\"description\":\"") != std::string::npos &&
+          head.find("\"controls\":[") != std::string::npos) ||
          StartsWith(head, "item,title,item_risk,controls,path,line,category,rule,risk,") ||
          (StartsWith(head, "evidence pack: ") && StartsWithCount(head.substr(15), "item"));
 }
@@ -90,6 +120,15 @@ bool IsEvidenceList(const std::string& head) {
 bool IsZipPack(const std::string& head) {
   return head.size() >= 38 && StartsWith(head, "PK\x03\x04") && head[26] == 8 && head[27] == 0 &&
          head.compare(30, 8, "index.md") == 0;
+}
+
+// A folder clausescan pack wrote: its index.md opens as the pack's index does ("# Security
+// pack", a blank line, then the index's fixed opening sentence), not only with the heading a
+// folder of the user's own may share.
+bool IsPackFolder(const std::string& folder) {
+  if (!IsEarlierPack(folder)) return false;
+  const std::string head = Head((fs::path(folder) / "index.md").string());
+  return StartsWith(head, "# Security pack\n\nA security pack prepared before the buyer asks: ");
 }
 
 }  // namespace
@@ -131,7 +170,7 @@ void SkipEarlierOutputs(InputArgs* inputs) {
     std::error_code ec;
     if (!fs::is_directory(fs::symlink_status(path, ec))) continue;
     std::vector<fs::path> packs;
-    if (IsEarlierPack(path)) packs.emplace_back(path);
+    if (IsPackFolder(path)) packs.emplace_back(path);
     for (auto it = fs::recursive_directory_iterator(path, ec);
          !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       std::error_code type_ec;
@@ -144,7 +183,7 @@ void SkipEarlierOutputs(InputArgs* inputs) {
         }
         continue;
       }
-      if (!it->is_directory(type_ec) || !IsEarlierPack(it->path().string())) continue;
+      if (!it->is_directory(type_ec) || !IsPackFolder(it->path().string())) continue;
       packs.push_back(it->path());
       it.disable_recursion_pending();
     }

@@ -62,19 +62,23 @@ TEST(HostileRulesCli, SymlinkLoopInRulesFolderIsSkippedAndNamed) {
   EXPECT_THAT(r.out, HasSubstr("incident_notification"));
 }
 
-// Reliability review of main 9ef7676 #2: a link to a folder outside the rules folder (here to
-// the file system's root) was followed out of the tree; it is named and skipped.
-TEST(HostileRulesCli, LinkToAFolderOutsideTheRulesFolderIsNotFollowed) {
+// Attack review of main 8a5a3af #2: a category folder linked from outside the rules folder
+// was skipped with a note, `rules validate` said ok, and its clauses went unfound (exit 0). It
+// is read as the folder's own.
+TEST(HostileRulesCli, ACategoryFolderLinkedFromOutsideIsRead) {
   TempDir dir;
   const fs::path rules = dir.path() / "rules";
+  const fs::path elsewhere = dir.path() / "shared" / "governing_law";
   fs::copy(SourcePath("rules"), rules, fs::copy_options::recursive);
-  fs::create_directory_symlink("/", rules / "root");
-  RunResult r = RunBoundedClausescan("scan --rules " + Quote(rules) + " -", kClause);
+  fs::create_directories(elsewhere.parent_path());
+  fs::rename(rules / "governing_law", elsewhere);
+  fs::create_directory_symlink(elsewhere, rules / "governing_law");
+  RunResult r = RunBoundedClausescan(
+      "scan --rules " + Quote(rules) + " -",
+      "The parties irrevocably submit to the exclusive jurisdiction of the courts of England.\n");
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(r.err, "clausescan: " + (rules / "root").string() +
-                       ": skipped: a symbolic link to a folder outside the rule folder, not "
-                       "followed\n");
-  EXPECT_THAT(r.out, HasSubstr("incident_notification"));
+  EXPECT_EQ(r.err, "");
+  EXPECT_THAT(r.out, HasSubstr("governing_law"));
 }
 
 // issue 16 #10: a 250 KB playbook whose positions each reuse one list of 20,000 words by alias

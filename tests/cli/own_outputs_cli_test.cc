@@ -111,5 +111,39 @@ TEST_F(FolderWithAContract, AContractThatQuotesTheMarkersInsideIsStillAContract)
   EXPECT_EQ(ScannedPaths().size(), 2u);
 }
 
+// Attack review of main 8a5a3af #1: contracts whose opening resembles a report were skipped
+// as "an earlier clausescan report" and the run passed without them: a contract exported as
+// JSON, a Markdown contract titled like the report, and a folder whose index.md only shares
+// the pack's heading. Each is a contract.
+TEST_F(FolderWithAContract, ContractsThatOpenLikeAReportAreScanned) {
+  const std::string clause =
+      "The Supplier shall notify the Customer of any Security Incident within 24 hours.";
+  WriteWholeFile(Folder() / "export.json",
+                 "{\"document\":{\"title\":\"MSA\",\"text\":\"" + clause + "\"}}");
+  WriteWholeFile(Folder() / "titled.md", "# Contract security review\n\n" + clause + "\n");
+  fs::create_directories(Folder() / "vendor" / "contracts");
+  WriteWholeFile(Folder() / "vendor" / "index.md",
+                 "# Security pack\n\nDocuments from our vendor.\n");
+  WriteWholeFile(Folder() / "vendor" / "contracts" / "annex.md", clause + "\n");
+  const std::vector<std::string> paths = ScannedPaths();
+  for (const char* name : {"export.json", "titled.md", "vendor/index.md",
+                           "vendor/contracts/annex.md"}) {
+    EXPECT_THAT(paths, ::testing::Contains((Folder() / name).string())) << name;
+  }
+  EXPECT_THAT(RunClausescan("scan " + D() + " -f json").err, Not(HasSubstr("skipped")));
+}
+
+// Reports written with --title (text and Markdown) are recognised as the untitled ones are.
+TEST_F(FolderWithAContract, ReportsWithATitleAreSkippedToo) {
+  for (const char* format : {"md", "text"}) {
+    ASSERT_EQ(RunClausescan("scan " + Contract() + " -f " + format +
+                            " --title 'Corvid MSA review' -o " +
+                            Quote(Folder() / (std::string("rep-") + format + ".out")))
+                  .exit_code,
+              0);
+  }
+  EXPECT_THAT(ScannedPaths(), ::testing::ElementsAre((Folder() / "dpa.md").string()));
+}
+
 }  // namespace
 }  // namespace clausescan::testing

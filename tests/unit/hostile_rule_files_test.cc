@@ -112,9 +112,10 @@ TEST_F(RuleFolderLinks, EachRealFolderIsReadOnce) {
   EXPECT_EQ(outcome.output, chain + "/end.yaml\nshared/rule.yaml\n");
 }
 
-// Reliability review of main 9ef7676 #2: a link to a folder outside the rule folder was
-// followed out of the tree; it is skipped, and named.
-TEST_F(RuleFolderLinks, LinkToAFolderOutsideIsNotFollowed) {
+// A rule folder assembled from category folders linked from elsewhere loads every one of them
+// (attack review of main 8a5a3af #2: since 6bf389f such a link was skipped with a note and
+// `rules validate` said ok with the category missing).
+TEST_F(RuleFolderLinks, LinkToAFolderOutsideIsFollowed) {
   const fs::path elsewhere = clausescan::testing::MakeTempDirectory("clausescan_elsewhere_");
   std::ofstream(elsewhere / "window.yaml") << test_rules::kTestWindowRule;
   WriteTestRules();
@@ -123,11 +124,12 @@ TEST_F(RuleFolderLinks, LinkToAFolderOutsideIsNotFollowed) {
   const std::vector<SkippedRuleFile> skipped = SkippedRuleFiles(dir_.string());
   fs::remove_all(elsewhere);
   ASSERT_TRUE(files.ok()) << files.error().message();
-  for (const SourceFile& file : *files) EXPECT_EQ(file.name.find("linked"), std::string::npos);
-  ASSERT_EQ(skipped.size(), 1u);
-  EXPECT_EQ(skipped[0].path, (dir_ / "incident_notification/linked").string());
-  EXPECT_EQ(skipped[0].reason,
-            "a symbolic link to a folder outside the rule folder, not followed");
+  bool linked_read = false;
+  for (const SourceFile& file : *files) {
+    linked_read = linked_read || file.name.find("linked/window.yaml") != std::string::npos;
+  }
+  EXPECT_TRUE(linked_read);
+  EXPECT_TRUE(skipped.empty());
 }
 
 // ---------------------------------------------------------------------------------------------

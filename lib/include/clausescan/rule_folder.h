@@ -1,7 +1,8 @@
 // What RuleSet::Load(dir) leaves out of a rule folder without a word: the `*.yaml` and
 // `*.test.txt` entries that are no regular file, which it skips unopened (a FIFO would block the
-// load, a device could be read for ever), and the folders it does not walk: a symbolic link to a
-// folder outside dir, a link back to a folder it is walking (a loop), /proc, /sys and /dev. A
+// load, a device could be read for ever), and the folders it does not walk: a link back to a
+// folder it is walking (a loop), /proc, /sys and /dev (links to other folders, in dir or out of
+// it, are followed). A
 // caller says which (the CLI on stderr).
 #ifndef CLAUSESCAN_RULE_FOLDER_H_
 #define CLAUSESCAN_RULE_FOLDER_H_

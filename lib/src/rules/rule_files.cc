@@ -82,12 +82,12 @@ std::string SkipReason(const fs::path& path) {
   return "it is not a regular file";
 }
 
-// Reads the rule files of a folder tree. Symbolic links to folders inside the tree are
-// followed, each real folder (device and inode) read once, under the first name the walk
-// reaches it by (entries in name order), as the folder walks of batch.cc do. A link back to a
-// folder the walk is inside (a loop), a link to a folder outside the tree, and /proc, /sys and
-// /dev (when the tree holds them: `--rules /`) are skipped, each named once (Skipped()), and
-// the rest is read. Rule files that are no regular file are skipped unopened, and named too.
+// Reads the rule files of a folder tree. Symbolic links to folders are followed, inside the
+// tree or out of it (a rule folder assembled from linked category folders), each real folder
+// (device and inode) read once, under the first name the walk reaches it by (entries in name
+// order), as the folder walks of batch.cc do. A link back to a folder the walk is inside (a
+// loop), and /proc, /sys and /dev (unless the tree itself lies there) are skipped, each named
+// once (Skipped()), and the rest is read. Rule files that are no regular file are skipped unopened, and named too.
 class RuleFolderWalk {
  public:
   // read_files false: the walk only lists what it skips (SkippedRuleFiles).
@@ -130,13 +130,10 @@ class RuleFolderWalk {
   }
 
   // Why the walk does not enter the folder at path (reached as a link when `link`), or "".
-  std::string FolderSkipReason(const fs::path& path, bool link) const {
+  std::string FolderSkipReason(const fs::path& path) const {
     std::error_code ec;
     const fs::path target = fs::canonical(path, ec);
     if (ec) return "";  // Walk says why it cannot be read
-    if (link && !PathInside(target, root_)) {
-      return "a symbolic link to a folder outside the rule folder, not followed";
-    }
     for (const char* system : {"/proc", "/sys", "/dev"}) {
       if (PathInside(target, system) && !PathInside(root_, system)) {
         return fmt::format("{} is never read for rules", system);
@@ -160,7 +157,7 @@ class RuleFolderWalk {
       std::string child = relative.empty() ? name : relative + "/" + name;
       std::error_code type_ec;
       if (entry.is_directory(type_ec)) {
-        const std::string skip = FolderSkipReason(entry.path(), entry.is_symlink(type_ec));
+        const std::string skip = FolderSkipReason(entry.path());
         if (!skip.empty()) {
           skipped_.push_back(SkippedRuleFile{std::move(child), skip});
           continue;
