@@ -379,29 +379,6 @@ MarkdownLink LinkAt(std::string_view text, std::size_t open) {
   return {close, end + 1};
 }
 
-// The length of the GitHub strikethrough marker "~~" at text[i], or 0: one that opens a word
-// with a closing one later on the line, or that closes the one opened (*open). A viewer shows
-// the words with a line through them; "~30 days" and "a ~ b" are no markers.
-std::size_t StrikeMarkerLength(std::string_view text, std::size_t i, bool* open) {
-  if (text.substr(i, 2) != "~~" || (i + 2 < text.size() && text[i + 2] == '~')) return 0;
-  if (i > 0 && text[i - 1] == '~') return 0;
-  auto space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
-  if (*open) {
-    if (i == 0 || space(text[i - 1])) return 0;
-    *open = false;
-    return 2;
-  }
-  if (i + 2 >= text.size() || space(text[i + 2])) return 0;
-  const std::size_t line_end = text.find('\n', i);
-  const std::size_t closing = text.find("~~", i + 2);
-  if (closing == std::string_view::npos || closing > line_end || closing - i > 512 ||
-      space(text[closing - 1])) {
-    return 0;
-  }
-  *open = true;
-  return 2;
-}
-
 }  // namespace
 
 std::string ReadableQuote(std::string_view text, std::string_view format) {
@@ -411,7 +388,6 @@ std::string ReadableQuote(std::string_view text, std::string_view format) {
   std::string out;
   out.reserve(text.size());
   int open_markers[2] = {0, 0};
-  bool strike_open = false;
   MarkdownLink link;  // the link whose text is being copied; link.close == 0 when none
   for (std::size_t i = 0; i < text.size();) {
     if (link.close > 0 && i >= link.close) {
@@ -444,10 +420,6 @@ std::string ReadableQuote(std::string_view text, std::string_view format) {
         i = open + 1;
         continue;
       }
-    }
-    if (std::size_t strike = StrikeMarkerLength(text, i, &strike_open); strike > 0) {
-      i += strike;
-      continue;
     }
     out += text[i++];
   }

@@ -29,8 +29,8 @@ std::string ValidUtf8(std::string_view text);
 // emphasis markers (`**`, `__`, a `*` or `_` that opens or closes a word), which a viewer does
 // not show either and which a cut quote leaves unmatched; character references are decoded
 // ("&amp;" as "&", "&nbsp;" as a space, "&#8212;"), a link or image shows its text only ("[the
-// DPA](https://...)" as "the DPA") and strikethrough its words ("~~old~~" as "old"), as a
-// viewer shows them. Other formats are returned as they are. Only known element names count,
+// DPA](https://...)" as "the DPA"), as a viewer shows them; strikethrough keeps its markers
+// ("~~24 hours~~ 30 days"), so deleted words never read as current ones. Other formats are returned as they are. Only known element names count,
 // so template placeholders such as "<Customer Name>" stay.
 std::string ReadableQuote(std::string_view text, std::string_view format);
 
