@@ -63,12 +63,19 @@ std::size_t PastClass(const std::string& text, std::size_t at) {
 }  // namespace
 
 std::size_t UnboundedCopies(const std::string& pattern) {
-  // For each open group: the most copies of an unbounded part inside it so far.
-  std::vector<std::size_t> groups{0};
+  // Copies add up along a sequence ("(.*){40}(.*){40}" is 80 side by side) and the most of the
+  // alternatives counts for a group ("(a.*|b.*)" is 1).
+  struct Group {
+    std::size_t sequence = 0;  // the alternative being read
+    std::size_t most = 0;      // the most of the alternatives read before it
+  };
+  auto plus = [](std::size_t a, std::size_t b) { return a > kSaturated - b ? kSaturated : a + b; };
+  std::vector<Group> groups(1);
   std::size_t last = 0;  // copies of the atom just read (a closed group's, or 0)
   bool last_is_atom = false;
   std::size_t i = 0;
-  auto add = [&](std::size_t copies) { groups.back() = std::max(groups.back(), copies); };
+  auto add = [&](std::size_t copies) { groups.back().sequence = plus(groups.back().sequence, copies); };
+  auto value = [](const Group& group) { return std::max(group.sequence, group.most); };
   while (i < pattern.size()) {
     const char c = pattern[i];
     if (c == '*' || c == '+' || c == '{') {
@@ -76,13 +83,14 @@ std::size_t UnboundedCopies(const std::string& pattern) {
       bool unbounded = c != '{';
       std::size_t end = i + 1;
       if (c == '{' && !ReadCount(pattern, i, &count, &unbounded, &end)) {
+        if (last_is_atom) add(last);
         last = 0;  // a literal brace
         last_is_atom = true;
         ++i;
         continue;
       }
       if (last_is_atom) {
-        std::size_t copies = c == '{' ? Times(std::max<std::size_t>(last, 0), count) : last;
+        std::size_t copies = c == '{' ? Times(last, count) : last;
         if (unbounded) copies = std::max<std::size_t>(copies, 1);
         add(copies);
       }
@@ -100,16 +108,21 @@ std::size_t UnboundedCopies(const std::string& pattern) {
     } else if (c == '[') {
       i = PastClass(pattern, i);
     } else if (c == '(') {
-      groups.push_back(0);
+      groups.emplace_back();
       last_is_atom = false;
       ++i;
     } else if (c == ')') {
       if (groups.size() > 1) {
-        last = groups.back();
+        last = value(groups.back());
         groups.pop_back();
       }
       ++i;
-    } else if (c == '|' || c == '^' || c == '$' || c == '?') {
+    } else if (c == '|') {
+      groups.back().most = value(groups.back());
+      groups.back().sequence = 0;
+      last_is_atom = false;
+      ++i;
+    } else if (c == '^' || c == '$' || c == '?') {
       last_is_atom = false;
       ++i;
     } else {
@@ -118,11 +131,11 @@ std::size_t UnboundedCopies(const std::string& pattern) {
   }
   if (last_is_atom) add(last);
   while (groups.size() > 1) {  // an unclosed group: RE2 refuses the pattern anyway
-    const std::size_t inner = groups.back();
+    const std::size_t inner = value(groups.back());
     groups.pop_back();
     add(inner);
   }
-  return groups.back();
+  return value(groups.back());
 }
 
 }  // namespace clausescan::internal
