@@ -236,6 +236,32 @@ TEST(InputsThatRunAway, TextWithNoLineBreakIsReadInLinearWork) {
                   RepeatedTo(clause + "\n", 8'000'000), 3);
 }
 
+// CPU seconds one scan of `text` takes with no limit on findings, written to `path` first.
+double UnlimitedScanCpuSeconds(const std::filesystem::path& path, const std::string& text) {
+  WriteWholeFile(path, text);
+  const double before = ChildCpuSeconds();
+  RunResult run =
+      RunClausescan("scan --format json -j1 --max-findings 0 -o /dev/null " + Quote(path));
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  return ChildCpuSeconds() - before;
+}
+
+// Reading advice with its section compared every finding of a document with every other
+// (attack review of main 8a5a3af #4: 1,000 copies of a contract took 48 s of CPU against 6.9 s
+// before): four times the copies cost about four times the CPU (a square would be sixteen).
+TEST(InputsThatRunAway, FindingsAreReadWithTheirSectionInLinearWork) {
+  TempDir dir;
+  const std::string contract =
+      ReadWholeFile(std::filesystem::path(CLAUSESCAN_SOURCE_DIR) / "corpus" / "dpa.md");
+  std::string quarter;
+  for (int copy = 0; copy < 120; ++copy) quarter += contract + "\n";
+  const double reference_seconds = UnlimitedScanCpuSeconds(dir.path() / "quarter.md", quarter);
+  const double seconds =
+      UnlimitedScanCpuSeconds(dir.path() / "whole.md", quarter + quarter + quarter + quarter);
+  EXPECT_LT(seconds, 5.5 * reference_seconds + 0.5)
+      << seconds << " s CPU for 480 copies, against " << reference_seconds << " s CPU for 120";
+}
+
 // The peak resident memory, in bytes, of `clausescan <args>` (its own, from wait4), and its
 // exit status in *exit_code.
 std::size_t PeakMemoryOf(const std::string& args, int* exit_code) {

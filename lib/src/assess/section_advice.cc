@@ -160,16 +160,31 @@ void DropGrantedAnswers(const RuleSetData& data, const std::map<std::string, Par
   }
 }
 
+constexpr std::size_t kMostClauseNeighbours = 64;
+
 }  // namespace
 
 void DropAdviceGrantedNearby(const RuleSetData& data, std::vector<Finding>& findings,
                              std::string_view folded) {
+  // The categories whose findings carry advice: only their rules and clauses are read.
+  std::set<std::string> advised;
+  for (const Finding& finding : findings) {
+    if (!finding.considerations.empty()) advised.insert(finding.category);
+  }
+  if (advised.empty()) return;
   auto document = DocumentWideParameters(data, findings);
   AddFlagsOfText(data, findings, folded, &document);  // issue 15 #4
-  auto same_clause = [&](std::size_t i, std::size_t j) {
-    return findings[j].section == findings[i].section &&
-           findings[j].category == findings[i].category;
-  };
+  // The findings of each clause (section and category), in document order, so that a finding
+  // reads its own clause's findings only: linear in the findings of a document whose sections
+  // are small, however many findings it holds.
+  std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> clauses;
+  std::vector<std::size_t> place_in_clause(findings.size(), 0);
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    if (findings[i].section.empty()) continue;
+    std::vector<std::size_t>& clause = clauses[{findings[i].section, findings[i].category}];
+    place_in_clause[i] = clause.size();
+    clause.push_back(i);
+  }
   // A neighbour complements the finding when they share no parameter: "once a year" and "on 45
   // days' notice" are one clause; two sentences that both state a certificate are alternatives.
   // A parameter of document scope that both carry ("reports in lieu", said of the whole scheme)
@@ -179,6 +194,7 @@ void DropAdviceGrantedNearby(const RuleSetData& data, std::vector<Finding>& find
   std::map<std::string, std::set<std::string>> wide_names;
   std::map<std::string, std::set<std::string>> judged_names;
   for (const Rule& rule : data.rules) {
+    if (advised.count(rule.category) == 0) continue;
     for (const ParamSpec& spec : rule.parameters) {
       if (spec.document_scope || spec.text_scope) wide_names[rule.category].insert(spec.name);
     }
@@ -206,12 +222,20 @@ void DropAdviceGrantedNearby(const RuleSetData& data, std::vector<Finding>& find
     if (finding.considerations.empty()) continue;
     if (RuleById(data.rules, finding.rule) == nullptr) continue;
     std::map<std::string, ParamValue> section = finding.parameters;
-    // Every finding of the clause, nearest first (the one before at equal distance).
-    for (std::size_t d = 1; !finding.section.empty() && (d <= i || i + d < findings.size());
-         ++d) {
-      if (d <= i && same_clause(i, i - d)) fill_from(findings[i - d], section, finding);
-      if (i + d < findings.size() && same_clause(i, i + d)) {
-        fill_from(findings[i + d], section, finding);
+    // Every finding of the clause, nearest first (the one before at equal distance), at most
+    // kMostClauseNeighbours of them: a section that holds more findings of one category is a
+    // document repeating itself (a real clause has a handful), and reading them all would make
+    // the work grow with the square of its findings.
+    if (!finding.section.empty()) {
+      const std::vector<std::size_t>& clause = clauses[{finding.section, finding.category}];
+      std::size_t before = place_in_clause[i];  // clause[before - 1] is the next one before
+      std::size_t after = place_in_clause[i] + 1;
+      for (std::size_t read = 0; read < kMostClauseNeighbours && (before > 0 || after < clause.size());
+           ++read) {
+        const bool take_before =
+            before > 0 && (after >= clause.size() || i - clause[before - 1] <= clause[after] - i);
+        const std::size_t j = take_before ? clause[--before] : clause[after++];
+        fill_from(findings[j], section, finding);
       }
     }
     // issue 15 #8: what another section grants for the whole category ("in lieu of an audit").
