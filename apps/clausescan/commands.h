@@ -5,7 +5,9 @@
 
 #include <CLI/CLI.hpp>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
+#include <limits>
 #include <optional>
 #include <string>
 
@@ -40,7 +42,10 @@ CLI::Validator ValidGlob();
 // writes the largest double out in full), one past 64 bits (which CLI11 would read as the
 // largest) with "too large: N", and anything but digits with "must be a whole number, not abc"
 // ("not an empty value" for '').
-CLI::Validator Count();
+// least and most bound the number ("must be 1 or more, not 0"; "must be at most 100000, not
+// 200000"), in the same words.
+CLI::Validator Count(std::uint64_t least = 0,
+                     std::uint64_t most = std::numeric_limits<std::uint64_t>::max());
 // The same for a size (--max-input-size), as a transform to run before CLI::AsSizeValue: a number
 // and a unit AsSizeValue knows, else "must be a size such as 64M or 1G, not abc".
 CLI::Validator Size();

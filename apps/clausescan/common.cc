@@ -80,9 +80,17 @@ bool IsSize(std::string_view text) {
 
 }  // namespace
 
-CLI::Validator Count() {
+CLI::Validator Count(std::uint64_t least, std::uint64_t most) {
   return CLI::Validator(
-      [](std::string& value) { return NotZeroOrMore(value, "a whole number", AllDigits); },
+      [least, most](std::string& value) {
+        std::string why = NotZeroOrMore(value, "a whole number", AllDigits);
+        if (!why.empty()) return why;
+        std::uint64_t number = 0;
+        std::from_chars(value.data(), value.data() + value.size(), number);
+        if (number < least) return fmt::format("must be {} or more, not {}", least, value);
+        if (number > most) return fmt::format("must be at most {}, not {}", most, value);
+        return std::string();
+      },
       "COUNT");
 }
 

@@ -6,8 +6,10 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <iostream>
+#include <limits>
 #include <utility>
 
 #include "commands.h"
@@ -89,7 +91,7 @@ void AddInputOptions(CLI::App* cmd, InputArgs* args) {
       ->check(ValidGlob());
   cmd->add_option("-j,--jobs", args->batch.jobs,
                   "Threads to scan with (default and most: one per core, and one per file)")
-      ->check(Count());
+      ->check(Count(0, static_cast<std::uint64_t>(std::numeric_limits<int>::max())));
   cmd->add_flag("--hidden", args->batch.hidden,
                 "Also scan hidden files and folders when walking (.git, .DS_Store, ~$ Word locks)");
   cmd->add_flag(

@@ -39,13 +39,11 @@ void AddReadOptions(CLI::App* cmd, ReadArgs* args) {
       ->default_str("32M");
   cmd->add_option("--max-xml-depth", args->max_xml_depth,
                   "Refuse DOCX XML or HTML nested deeper than this")
-      ->check(Count())
-      ->check(CLI::Range(1, 100000))
+      ->check(Count(1, 100000))
       ->capture_default_str();
   cmd->add_option("--pdf-time-limit", args->pdf_time_limit,
                   "Seconds a PDF may take to read before it fails (0: no limit, read in-process)")
-      ->check(Count())
-      ->check(CLI::Range(0, 86400))
+      ->check(Count(0, 86400))
       ->capture_default_str();
   SizeOption(cmd, "--pdf-memory-limit", &args->pdf_memory_limit,
              "Memory the PDFs read at once may take together; each is read with a quarter "

@@ -81,6 +81,12 @@ TEST(NumericOptions, AValueThatIsNoNumberIsRefusedInTheSameWords) {
       {"--max-text-size", "1.5G", "--max-text-size: must be a size such as 64M or 1G, not 1.5G"},
       {"--pdf-memory-limit", "10Q",
        "--pdf-memory-limit: must be a size such as 64M or 1G, not 10Q"},
+      // Out of the option's range, in the same words (attack review of main 8a5a3af, minor:
+      // "Could not convert: --jobs = 99999999999", "Value 0 not in range 1 to 100000").
+      {"-j", "99999999999", "--jobs: must be at most 2147483647, not 99999999999"},
+      {"--max-xml-depth", "0", "--max-xml-depth: must be 1 or more, not 0"},
+      {"--max-xml-depth", "200000", "--max-xml-depth: must be at most 100000, not 200000"},
+      {"--pdf-time-limit", "90000", "--pdf-time-limit: must be at most 86400, not 90000"},
   };
   for (const Case& c : cases) {
     const RunResult r = RunClausescan("scan " + c.option + " " + c.value + " " + Quote(kDpa));
