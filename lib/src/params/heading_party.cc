@@ -84,12 +84,10 @@ bool IsTableLine(std::string_view line) {
   return open != std::string_view::npos && line[open] == '|';
 }
 
-}  // namespace
-
-Party PartyOfHeading(std::string_view title, const PartyLexicon& lexicon) {
+// PartyOfHeading with the lexicon's terms read once.
+Party SideOfHeading(std::string_view title, const std::vector<PartyTerm>& terms) {
   const std::string lower = Lower(title);
   const Tokens t(lower);
-  const std::vector<PartyTerm> terms = PartyTerms(lexicon);
   Party named = Party::kUnknown;
   bool both = false;
   bool only_your = true;  // every side named is named by "your"
@@ -128,13 +126,20 @@ Party PartyOfHeading(std::string_view title, const PartyLexicon& lexicon) {
   return Party::kUnknown;
 }
 
+}  // namespace
+
+Party PartyOfHeading(std::string_view title, const PartyLexicon& lexicon) {
+  return SideOfHeading(title, PartyTerms(lexicon));
+}
+
 std::vector<Party> PartiesOfSections(const std::vector<Section>& sections,
                                      const PartyLexicon& lexicon) {
   std::vector<Party> parties(sections.size(), Party::kUnknown);
   std::vector<std::size_t> open;  // the enclosing sections of the one read, outermost first
+  const std::vector<PartyTerm> terms = PartyTerms(lexicon);
   for (std::size_t s = 0; s < sections.size(); ++s) {
     while (!open.empty() && sections[open.back()].level >= sections[s].level) open.pop_back();
-    const Party own = PartyOfHeading(sections[s].title, lexicon);
+    const Party own = SideOfHeading(sections[s].title, terms);
     parties[s] = own != Party::kUnknown ? own : open.empty() ? Party::kUnknown : parties[open.back()];
     open.push_back(s);
   }
@@ -151,7 +156,11 @@ RowHolder HolderOfTableRow(std::string_view text, std::size_t row_begin,
   // The header is the first line of the run of table lines that ends with the row.
   std::size_t begin = static_cast<std::size_t>(row.data() - text.data());
   std::string_view header;
-  while (begin > 0) {
+  // A row further down a table than this finds no header: the walk up stays bounded when every
+  // row of a long table has findings.
+  constexpr int kMaxRowsAbove = 256;
+  for (int rows = 0; begin > 0; ++rows) {
+    if (rows == kMaxRowsAbove) return out;
     const std::string_view line = LineAt(text, begin - 1);
     if (!IsTableLine(line)) break;
     header = line;

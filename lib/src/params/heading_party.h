@@ -47,14 +47,14 @@ bool OpensWithSubject(std::string_view folded);
 // "Organisation", "Who", "Owner"). `side` is the side the cell names by lexicon (a cloud service
 // provider, "CSP", is the supplier); otherwise `third` is the cell's text (a role neither side
 // holds: "CISA", "Agency AO", "3PAO"). Both empty when text at row_begin is no such row: a row
-// of another table (credit tiers, a schedule of incidents), the header itself, or no table.
+// of another table (credit tiers, a schedule of incidents), the header itself, no table, or a
+// row more than 256 lines below its header.
 struct RowHolder {
   Party side = Party::kUnknown;
   std::string third;
 };
 // text is the cased view (NormalizedText::text, whose lines the folded view joins); row_begin
-// any offset in the row's line. Never fails;
-// reads the lines of the table above the row once.
+// any offset in the row's line. Never fails.
 RowHolder HolderOfTableRow(std::string_view text, std::size_t row_begin,
                            const PartyLexicon& lexicon);
 
