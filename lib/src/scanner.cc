@@ -38,6 +38,7 @@
 #include "params/contract_term.h"
 #include "params/parties_in_text.h"
 #include "params/party_role.h"
+#include "params/heading_party.h"
 #include "params/role_cache.h"
 #include "params/second_person.h"
 #include "report/context.h"
@@ -400,8 +401,14 @@ Finding MakeFinding(const internal::RuleSetData& data, const internal::RuleHit& 
 // Clauses will apply to such transfers"), and the other clauses, which the
 // rules read as the supplier's commitments, the supplier ("Personal Data will be deleted ...";
 // for transfers, a passive duty on data: "Buyer Data must not be transferred ...").
-// unit_roles reads the units of text under sides.lexicon.
+// Before all of these, a unit that names no side and no third party takes the role its row of a
+// table of roles names (HolderOfTableRow in cased, the document's cased text: "| CISA | ... |
+// Coordinates ..." is the third party's duty), else the side its section's heading says the
+// duties under it are when it is an instruction ("Your responsibilities" / "* Use two factor
+// authentication": section_parties, PartiesOfSections; OpensWithSubject). unit_roles reads the units of text under sides.lexicon.
 internal::PartyRole RoleOfHit(const internal::RuleSetData& data, const internal::RuleHit& hit,
+                              std::string_view cased,
+                              const std::vector<internal::Party>& section_parties,
                               internal::UnitRoles& unit_roles,
                               std::map<std::pair<int, std::string>, internal::PartyRole>* last) {
   const internal::Rule& rule = data.rules[hit.rule];
@@ -409,6 +416,24 @@ internal::PartyRole RoleOfHit(const internal::RuleSetData& data, const internal:
   const auto key = std::make_pair(hit.section, rule.category);
   if (role.party != internal::Party::kUnknown) {
     (*last)[key] = role;
+    return role;
+  }
+  if (role.third_party.empty()) {
+    internal::RowHolder row = internal::HolderOfTableRow(cased, hit.begin, unit_roles.lexicon());
+    if (row.side != internal::Party::kUnknown) {
+      role.party = row.side;
+      return role;
+    }
+    if (!row.third.empty()) {
+      role.third_party = std::move(row.third);
+      role.third_party_holds = true;
+      return role;
+    }
+  }
+  if (hit.section >= 0 && static_cast<std::size_t>(hit.section) < section_parties.size() &&
+      section_parties[hit.section] != internal::Party::kUnknown && role.third_party.empty() &&
+      !internal::OpensWithSubject(unit_roles.Folded(hit.begin, hit.end))) {
+    role.party = section_parties[hit.section];
     return role;
   }
   if (rule.party != internal::Party::kUnknown) return role;
@@ -598,6 +623,8 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   report.findings.reserve(hits.size());
   std::map<std::pair<int, std::string>, internal::PartyRole> last_roles;
   internal::UnitRoles unit_roles(text.folded, sides->lexicon);  // issue 12: once per unit
+  const std::vector<internal::Party> section_parties =
+      internal::PartiesOfSections(outline.sections, sides->lexicon);
   // Each finding's role, by rule and start, so that the side is judged after merging (a merged
   // finding is judged with its primary rule's role) and the revised risk is the merged clause's.
   std::map<std::string, std::map<std::size_t, RoleSpan>> roles;
@@ -608,7 +635,7 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   std::map<std::size_t, std::pair<std::size_t, int>> finding_sections;
   std::vector<int> finding_section;  // the section of each finding, same index
   for (const internal::RuleHit& hit : hits) {
-    internal::PartyRole role = RoleOfHit(data, hit, unit_roles, &last_roles);
+    internal::PartyRole role = RoleOfHit(data, hit, text.text, section_parties, unit_roles, &last_roles);
     Finding finding = MakeFinding(data, hit, doc, text, outline, lines, doctype);
     const bool customer_tests =
         internal::CustomerTestsSecurity(data.rules[hit.rule], role, finding);

@@ -256,6 +256,26 @@ TEST(FindTrigger, AnEventThatOccursIsNoOccurrenceClock) {
             std::optional<std::string>("occurrence"));
 }
 
+// "Suspected or confirmed" says which incidents are reported; the clock runs from the event it
+// is counted from, here identification (discovery), or from none.
+TEST(FindTrigger, SuspectedOrConfirmedIncidentsStartNoConfirmationClock) {
+  EXPECT_EQ(FindTrigger("the vendor shall report any incident (suspected or confirmed) in a "
+                        "timely manner"),
+            std::nullopt);
+  EXPECT_EQ(FindTrigger("the vendor must report all confirmed or suspected breaches that result "
+                        "in the potential or confirmed loss of data"),
+            std::nullopt);
+  EXPECT_EQ(FindTrigger("processors must report suspected and confirmed incidents to the agency "
+                        "within two (2) hours of being identified by the processor's soc"),
+            std::optional<std::string>("discovery"));
+  EXPECT_EQ(FindTrigger("notify the buyer within 24 hours upon identification of a breach"),
+            std::optional<std::string>("discovery"));
+  // A clock from confirmation stays one, and "identified in" names no event.
+  EXPECT_EQ(FindTrigger("report suspected incidents within 24 hours after they are confirmed"),
+            std::optional<std::string>("confirmation"));
+  EXPECT_EQ(FindTrigger("notify the risks identified in schedule 2 within 5 days"), std::nullopt);
+}
+
 TEST(FindTrigger, Table) {
   for (const TriggerCase& c : kTriggerCases) {
     SCOPED_TRACE(c.text);

@@ -178,8 +178,12 @@ bool AsksNothingOfUser(const Rule& rule, const PartyRole& role, Party user,
 void JudgeFromSide(const Rule& rule, const PartyRole& role, Party user, const SideNames& names,
                    Finding* finding) {
   Party party = role.party;
-  bool third = false;
-  if (party == Party::kUnknown && rule.party != Party::kUnknown) party = rule.party;
+  const bool third_holds =
+      party == Party::kUnknown && role.third_party_holds && !role.third_party.empty();
+  bool third = third_holds;
+  if (party == Party::kUnknown && !third_holds && rule.party != Party::kUnknown) {
+    party = rule.party;
+  }
   if (party == Party::kUnknown && !role.third_party.empty() && rule.category == "audit_rights") {
     third = true;
   }
@@ -205,6 +209,16 @@ void JudgeFromSide(const Rule& rule, const PartyRole& role, Party user, const Si
   }
   if (rule.category == "audit_rights") {
     JudgeAudit(role, party, user, names, finding);
+    return;
+  }
+  if (third_holds) {
+    // "| CISA | ... | Coordinates ...": the row of a table of roles states a third party's duty.
+    Revise(Risk::kInfo,
+           fmt::format("a third party's {} ({}), neither ours nor {}'s: it asks nothing of us",
+                       role.right ? "right" : "duty", role.third_party,
+                       NameOf(Opposite(user), names).empty() ? "the other side"
+                                                             : NameOf(Opposite(user), names)),
+           "", finding);
     return;
   }
   // A right of ours, or of whichever side is in a role ("each Recipient may retain"), asks

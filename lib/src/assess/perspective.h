@@ -65,6 +65,9 @@ bool AsksNothingOfUser(const Rule& rule, const PartyRole& role, Party user, cons
 //   medium or high is kLow: "binds both sides ..., us as the customer too: check that we can
 //   accept it", then the playbook's reasons, each after "for a supplier: " (its positions and
 //   proposals go). A verdict of low or info stands.
+// - a third party's own duty or right (role.third_party_holds, party kUnknown: a row of a table
+//   of roles, "| CISA | ... | Coordinates ...") is party "third", side "neither", and kInfo in
+//   any category but audit_rights (judged as above): it asks nothing of either side.
 // - otherwise mutual and unknown parties keep the playbook's risk.
 // A clause revised to kInfo as asking nothing of us loses its evidence and considerations.
 void JudgeFromSide(const Rule& rule, const PartyRole& role, Party user, const SideNames& names,

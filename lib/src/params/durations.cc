@@ -480,8 +480,17 @@ bool OneOf(std::string_view word, std::initializer_list<std::string_view> words)
   return std::find(words.begin(), words.end(), word) != words.end();
 }
 
+// A word that puts a suspected or possible event beside a confirmed one ("suspected or
+// confirmed", "actual or confirmed").
+bool IsSuspicionWord(std::string_view word) {
+  return OneOf(word, {"suspected", "suspect", "potential", "possible", "actual", "alleged",
+                      "attempted", "probable", "likely", "unconfirmed"});
+}
+
 // False for uses that are not a clock: "per occurrence" (insurance), "intrusion detection",
-// "detection systems", "e-discovery", "confirmation of receipt".
+// "detection systems", "e-discovery", "confirmation of receipt", "suspected or confirmed
+// incidents" (which incidents), an identification that is not the event's ("as identified in");
+// "of being identified" and "upon identification" are discovery.
 bool IsClockUse(std::string_view text, const TriggerHit& hit) {
   const std::string_view before = WordBefore(text, hit.begin);
   const std::string_view after = WordAfter(text, hit.end);
@@ -506,7 +515,24 @@ bool IsClockUse(std::string_view text, const TriggerHit& hit) {
     return !(hit.begin > 0 && text[hit.begin - 1] == '-') &&
            !OneOf(after, {"request", "requests", "proceedings", "process", "rules"});
   }
-  if (word.rfind("confirm", 0) == 0) return !OneOf(after, {"receipt", "that"});
+  if (word.rfind("identif", 0) == 0) {
+    // "within one hour of being identified", "upon identification"; not "as identified in".
+    return OneOf(before, {"being", "upon", "after", "following", "on"});
+  }
+  if (word.rfind("confirm", 0) == 0) {
+    // "suspected or confirmed incidents", "confirmed or suspected breaches", "potential or
+    // confirmed loss" say which incidents count (issue 15): no clock runs from confirmation.
+    if (OneOf(before, {"or", "and"})) {
+      const std::size_t at = static_cast<std::size_t>(before.data() - text.data());
+      if (IsSuspicionWord(WordBefore(text, at))) return false;
+    }
+    if (OneOf(after, {"or", "and"}) &&
+        IsSuspicionWord(WordAfter(text, static_cast<std::size_t>(after.data() - text.data()) +
+                                            after.size()))) {
+      return false;
+    }
+    return !OneOf(after, {"receipt", "that"});
+  }
   return true;
 }
 
@@ -519,7 +545,7 @@ std::vector<TriggerHit> FindTriggerWords(std::string_view folded) {
       "aware|aware of|learn(?:s|ed|t|ing)? (?:of|about)|upon learning|"
       "(?:gain(?:s|ed|ing)?|obtain(?:s|ed|ing)?|ha(?:s|d|ve|ving)|acquir(?:e|es|ed|ing)|actual|"
       "upon|after|on|of) knowledge|'s awareness|(?:upon|after|on|its|their) awareness)|"
-      "(discover(?:y|ies|s|ed|ing)?|detect(?:s|ed|ing|ion)?)|"
+      "(discover(?:y|ies|s|ed|ing)?|detect(?:s|ed|ing|ion)?|identif(?:ied|ication|ying))|"
       "(confirm(?:s|ed|ing|ation)?)"
       ")\\b");
   static const char* const kKinds[] = {"occurrence", "awareness", "discovery", "confirmation"};

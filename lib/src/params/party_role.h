@@ -22,6 +22,10 @@ struct PartyRole {
   // authority", "independent accountant"); "" when none.
   std::string third_party;
   bool names_other_side = false;  // the unit also names the side opposite to party
+  // The duty or right is third_party's own, party kUnknown: the unit is a row of a table of
+  // roles whose first cell names a role neither side holds ("| CISA | ... | Coordinates ...",
+  // HolderOfTableRow in params/heading_party.h).
+  bool third_party_holds = false;
   // The unit narrows a remedy of party's ("Service Credits cannot be redeemed for cash",
   // "... expire when the Order Form ends"): a protection for the other side.
   bool limits_remedy = false;

@@ -72,9 +72,12 @@ std::vector<VagueTerm> FindVagueTerms(std::string_view folded);
 // The event that starts a clock, from its wording:
 //   occurrence   "of its occurrence", "after the incident occurs", "from the time of the breach"
 //   awareness    "after becoming aware", "upon becoming aware", "of learning of", "knowledge"
-//   discovery    "of discovery", "after discovering", "upon discovery", "detection"
+//   discovery    "of discovery", "after discovering", "upon discovery", "detection", "of being
+//                identified", "upon identification"
 //   confirmation "of confirming", "after confirmation", "confirmed", "formal confirmation"
-// Returns the first trigger stated, or nullopt. "suspected or actual" alone is not a trigger.
+// Returns the first trigger stated, or nullopt. "suspected or actual" alone is not a trigger,
+// nor is "suspected or confirmed" (or "confirmed or suspected", "potential or confirmed"): it
+// says which incidents count, not when the clock starts.
 // When the text states a deadline (a duration or a vague term), a trigger anchored right after
 // it ("72 hours of becoming aware") is preferred, then the first trigger after it: "notify of
 // any confirmed incident within 72 hours of becoming aware" -> awareness.

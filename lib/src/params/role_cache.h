@@ -30,6 +30,9 @@ class UnitRoles {
     return folded_.substr(begin, end - begin);
   }
 
+  // The lexicon the units are read under.
+  const PartyLexicon& lexicon() const { return lexicon_; }
+
   // How many ranges were read (distinct requests so far).
   std::size_t reads() const { return roles_.size(); }
 
