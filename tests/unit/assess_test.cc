@@ -243,6 +243,25 @@ TEST_F(AssessTest, AConsiderationThatRestatesAProposalIsLeftOut) {
                 "Exclude unsuccessful attempts."}));
 }
 
+// A proposal's sample wording names the parties and uses other forms of the words ("Provider
+// will answer", "further assistance") where the rule's advice says "your" and "assist": still
+// one idea, said once. Advice on another point of the same subject still shows.
+TEST_F(AssessTest, AConsiderationThatRestatesSampleWordingIsLeftOut) {
+  playbook_.categories["incident_notification"].positions[2].propose =
+      "Provider will answer questionnaires from its published security documentation; further "
+      "assistance is at Customer's reasonable cost.";
+  rule_.considerations = {
+      "Answer questionnaires from your published documentation first, and assist beyond it at "
+      "the customer's reasonable cost.",                                    // the same
+      "Name a security contact who receives the questionnaires and keep it current."};  // more
+  Finding f = Run({{"window_hours", 72.0}, {"trigger", std::string("occurrence")}});
+  EXPECT_EQ(f.considerations,
+            (std::vector<std::string>{
+                "Provider will answer questionnaires from its published security documentation; "
+                "further assistance is at Customer's reasonable cost.",
+                "Name a security contact who receives the questionnaires and keep it current."}));
+}
+
 // Advice too short to have topic words ("Get a DPA.") is still said once, and an empty line in
 // the rule file adds nothing.
 TEST_F(AssessTest, AShortConsiderationIsSaidOnce) {

@@ -1,6 +1,7 @@
 #include "assess/assess.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <optional>
@@ -92,9 +93,21 @@ bool AllHold(const Position& position, const std::map<std::string, ParamValue>& 
                      [&](const Condition& c) { return Holds(c, parameters); });
 }
 
-// The distinct lower-case words of text longer than three letters ("the", "and", "for" carry
-// no topic), sorted.
+// Words that say who or how, not what: the parties' names (a proposal's sample wording says
+// "Provider" and "Customer" where advice says "you" and "the customer") and modal or linking
+// words. Sorted.
+constexpr std::array<std::string_view, 30> kNoTopicWords = {
+    "agree",    "also",      "been",      "buyer",    "buyers",   "customer",
+    "customers", "each",     "from",      "have",     "into",     "must",
+    "offer",    "only",      "other",     "provider", "service",  "services",
+    "shall",    "such",      "supplier",  "suppliers", "than",    "that",
+    "their",    "them",      "then",      "they",     "this",     "will"};
+
+// The distinct topic words of text, lower case and cut to their first six letters so that one
+// word's forms compare equal ("assist" and "assistance", "report" and "reports"), sorted: words
+// longer than three letters ("the", "and", "for" carry no topic) that are not kNoTopicWords.
 std::vector<std::string> TopicWords(std::string_view text) {
+  constexpr std::size_t kStemLength = 6;
   std::vector<std::string> words;
   std::string word;
   for (std::size_t i = 0; i <= text.size(); ++i) {
@@ -103,7 +116,10 @@ std::vector<std::string> TopicWords(std::string_view text) {
       word += static_cast<char>(std::tolower(c));
       continue;
     }
-    if (word.size() > 3) words.push_back(word);
+    if (word.size() > 3 &&
+        !std::binary_search(kNoTopicWords.begin(), kNoTopicWords.end(), word)) {
+      words.push_back(word.substr(0, kStemLength));
+    }
     word.clear();
   }
   std::sort(words.begin(), words.end());
@@ -111,9 +127,12 @@ std::vector<std::string> TopicWords(std::string_view text) {
   return words;
 }
 
-// True when two texts with these TopicWords share at least half of them (Jaccard index >= 0.5):
+// True when two texts with these TopicWords share at least 35% of them (Jaccard index >= 0.35):
 // the same advice in other words, such as a rule's consideration restating a position's
-// proposal.
+// proposal ("Provider will assist through the self-service features..." and "Help through the
+// self-service features..."). Distinct advice on one subject shares less ("Ask for reasonable
+// advance notice of an assessment" and "Offer assessments on reasonable notice, at agreed
+// intervals...").
 bool SameTopic(const std::vector<std::string>& x, const std::vector<std::string>& y) {
   if (x.empty() || y.empty()) return false;
   std::size_t shared = 0;
@@ -123,7 +142,7 @@ bool SameTopic(const std::vector<std::string>& x, const std::vector<std::string>
     if (order <= 0) ++a;
     if (order >= 0) ++b;
   }
-  return 2 * shared >= x.size() + y.size() - shared;
+  return 20 * shared >= 7 * (x.size() + y.size() - shared);
 }
 
 // Sets risk, reasons, positions and the positions' proposals from the category's policy, whose

@@ -55,8 +55,9 @@ void Assess(const Playbook& playbook, const std::vector<ControlEntry>& controls,
 // Appends text to list unless it is empty or already there.
 void AddUnique(std::vector<std::string>& list, std::string text);
 
-// Whether list already says text, word for word or in other words: half or more of the words of
-// four letters or more of the two texts are shared (so a rule's general advice does not repeat a
+// Whether list already says text, word for word or in other words: 35% or more of the topic
+// words of the two texts (words of four letters or more but the parties' names and linking
+// words, each cut to six letters) are shared (so a rule's general advice does not repeat a
 // position's proposal). `prefix`, where a text starts with it, is not compared ("Meets the
 // buyer's need: " says nothing of the idea).
 bool SaidIn(const std::vector<std::string>& list, std::string_view text,
