@@ -376,6 +376,18 @@ TEST(NotScanned, TheTextListEscapesANewlineInAName) {
   EXPECT_EQ(r.out.find("bad name.md", list), std::string::npos) << r.out;
 }
 
+// The Markdown report names a file as the text report does (attack review of main 8a5a3af,
+// minor): an ESC in the name was dropped, so "c\x1b[31m.md" was shown as "c[31m.md", the name of
+// another file.
+TEST(NotScanned, TheMarkdownReportEscapesAControlCharacterInAName) {
+  TempDir dir;
+  WriteWholeFile(dir.path() / "c\x1b[31m.md", kNotice);
+  const RunResult r = RunClausescan("scan -f md " + Quote(dir.path() / "c\x1b[31m.md"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("c\\\\x1b\\[31m.md")) << r.out;
+  EXPECT_THAT(r.out, Not(HasSubstr("\x1b")));
+}
+
 // Attack of main 9ef7676 (reliability review, hostile use): `scan --fail-on high - <&-` read the
 // closed standard input as an empty document and exited 0, so a CI gate whose contract never
 // arrived passed. It is an input that could not be read: exit status 2, named.

@@ -413,7 +413,10 @@ void WriteMarkdown(const std::vector<Report>& all_reports,
                    const PrintOptions& options) {
   std::vector<Report> reports = SelectFindings(all_reports, options);
   std::vector<std::string> names;
-  for (std::size_t r = 0; r < reports.size(); ++r) names.push_back(DocumentName(reports, r));
+  // Control characters written escaped ("\\x1b"), as the text report names files.
+  for (std::size_t r = 0; r < reports.size(); ++r) {
+    names.push_back(internal::TerminalLine(DocumentName(reports, r)));
+  }
   std::string totals = internal::TotalsSentence(reports);  // starts with a digit
   std::string title = options.title.empty() ? std::string(kDefaultTitle) : options.title;
   out << "# " << MarkdownEscape(title) << "\n\n" << totals << ".\n\n";
