@@ -146,6 +146,8 @@ void Print(const std::vector<Report>& all_reports, const std::vector<NotScanned>
 // report, after the baseline, goes to judge (--fail-on) before its line is written. When the
 // first line that is not blank is no JSON at all (a contract piped in as text), says once that
 // stdin is not JSON Lines and stops having written nothing.
+// kNotJsonLines: nothing read as JSON Lines (not JSON Lines, or standard input closed); out is
+// left as it was.
 enum class FilterEnd { kAllScanned, kLineFailed, kNotJsonLines };
 
 // Whether line opens as a JSON object does, after a byte order mark and spaces: a broken record
@@ -159,6 +161,10 @@ FilterEnd FilterJsonLines(const Scanner& scanner, std::size_t max_line,
                           const std::optional<Baseline>& baseline, const std::string& baseline_path,
                           const PrintOptions& options,
                           const std::function<void(const Report&)>& judge, std::ostream& out) {
+  if (StandardInputClosedAtStart()) {  // it would read as an empty stream: nothing judged
+    PrintError("<stdin>: cannot read: standard input is closed");
+    return FilterEnd::kNotJsonLines;
+  }
   bool ok = true;
   bool first = true;  // no line that is not blank read yet
   LineReader reader(STDIN_FILENO, max_line);

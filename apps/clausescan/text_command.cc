@@ -3,6 +3,7 @@
 #include <string>
 
 #include "commands.h"
+#include "output.h"
 #include "read_options.h"
 
 namespace clausescan::cli {
@@ -19,6 +20,11 @@ int RunText(const TextArgs& args) {
   ScanOptions options;
   options.lossy_utf8 = args.lossy_utf8;
   ApplyReadOptions(args.read, &options);
+  // Closed at start (`<&-`), standard input reads as /dev/null: say so rather than print nothing.
+  if (args.path == "-" && StandardInputClosedAtStart()) {
+    PrintError("<stdin>: cannot read: standard input is closed");
+    return kExitError;
+  }
   Result<std::string> text =
       args.normalized ? NormalizedText(args.path, options) : ExtractText(args.path, options);
   if (!text) {

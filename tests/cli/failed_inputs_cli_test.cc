@@ -397,5 +397,17 @@ TEST(NotScanned, AClosedStandardInputIsAnError) {
   EXPECT_THAT(r.err, HasSubstr("clausescan: <stdin>: cannot read: standard input is closed\n"));
 }
 
+// The same for `text -` and the JSON Lines filter (attack review of main 8a5a3af, minor): they
+// read a closed standard input as empty, printed nothing and exited 0.
+TEST(NotScanned, AClosedStandardInputIsAnErrorForTextAndJsonLines) {
+  for (const std::string command : {"text -", "scan -f jsonl --fail-on high -"}) {
+    const RunResult r = RunClausescan(command, "", Streams{"<&-", "", ""});
+    EXPECT_EQ(r.exit_code, 2) << command << ": " << r.err;
+    EXPECT_THAT(r.err, HasSubstr("clausescan: <stdin>: cannot read: standard input is closed\n"))
+        << command;
+    EXPECT_EQ(r.out, "") << command;
+  }
+}
+
 }  // namespace
 }  // namespace clausescan::testing
