@@ -105,7 +105,7 @@ bool IsReport(const std::string& head) {
   }
   const std::string text = WithoutTitle(head);
   return (StartsWith(text, "summary: ") && StartsWithCount(text.substr(9), "finding")) ||
-         IsOneDocumentTextReport(text) || IsOneDocumentTextReport(head);
+         IsOneDocumentTextReport(text);
 }
 
 bool IsEvidenceList(const std::string& head) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "clausescan/judgement.h"
+#include "common/ascii.h"
 #include "params/quantities.h"
 #include "report/values.h"
 #include "rules/builtin_playbook.h"
@@ -95,13 +96,6 @@ std::string Join(const std::vector<std::string>& parts, std::string_view last_se
     if (i > 0) out += i + 1 == parts.size() ? std::string(last_sep) : std::string(", ");
     out += parts[i];
   }
-  return out;
-}
-
-// text in ASCII lower case.
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
   return out;
 }
 
@@ -342,7 +336,7 @@ const double* AuditNumber(const Finding& f, const AuditContext& context, const c
 // ("VA, including the Office of Inspector General"), is a contractual audit.
 bool Statutory(const Finding& f) {
   if (!Flag(f, "statutory") || Number(f, "notice_days") != nullptr) return false;
-  const std::string text = Lower(f.text);
+  const std::string text = internal::AsciiLower(f.text);
   std::size_t first = std::string::npos;
   for (std::string_view auditor : {"inspector general", "inspectors general", "comptroller general",
                                    "accountability office"}) {
@@ -358,7 +352,7 @@ bool Statutory(const Finding& f) {
 // Incident)").
 bool LimitLifted(const Finding& f) {
   if (Number(f, "per_year") == nullptr) return false;
-  const std::string text = Lower(f.text);
+  const std::string text = internal::AsciiLower(f.text);
   return ContainsAny(text, {"unless", "except", "other than", "save where", "save in"}) &&
          ContainsAny(text, {"incident", "breach", "required by", "required under", "authority",
                             "regulator", "law"});
@@ -368,7 +362,7 @@ bool LimitLifted(const Finding& f) {
 // facilities ... within 72 hours of the request"), which leaves at most that much notice; nullopt
 // when it states none.
 std::optional<internal::Duration> AccessWithinOfARequest(const Finding& f) {
-  const std::string text = Lower(f.text);
+  const std::string text = internal::AsciiLower(f.text);
   if (text.find("request") == std::string::npos) return std::nullopt;
   for (const internal::Duration& d : internal::FindDurations(text)) {
     if (d.notice || d.frequency_period) continue;
@@ -385,7 +379,7 @@ std::optional<internal::Duration> AccessWithinOfARequest(const Finding& f) {
 // year"), not on audits: the sentence that states the limit speaks of requests and of no audit
 // or inspection.
 bool LimitsRequestsNotAudits(const Finding& f) {
-  const std::string text = Lower(f.text);
+  const std::string text = internal::AsciiLower(f.text);
   for (std::string_view limit : {"once a year", "once per year", "once annually", "once in any",
                                  "once every", "per year", "per calendar year", "times a year",
                                  "twice a year", "annually"}) {
@@ -590,7 +584,7 @@ std::optional<double> TableTarget(const std::string& text) {
     std::size_t bar = row.find('|');
     if (bar == 0) bar = row.find('|', 1);
     if (bar == std::string_view::npos) continue;
-    const std::string label = Lower(row.substr(0, bar));
+    const std::string label = internal::AsciiLower(row.substr(0, bar));
     if (!ContainsAny(label, {"availability", "uptime"}) ||
         !ContainsAny(label, {"target", "commitment", "guarantee", "objective"}) ||
         ContainsAny(label, {"credit", "tier"})) {
@@ -963,7 +957,7 @@ std::vector<AuditContext> AuditContexts(const std::vector<Finding>& findings) {
 // True when a deletion clause asks that nothing stay readable or recoverable.
 bool AsksNoReadableCopy(const Finding& f) {
   if (Flag(f, "all_copies")) return true;
-  return ContainsAny(Lower(f.text),
+  return ContainsAny(internal::AsciiLower(f.text),
                      {"to any degree", "no longer readable", "not readable", "reconstructable",
                       "reconstructible", "irretrievabl", "unrecoverabl", "cannot be recovered",
                       "not be recovered", "can no longer be recovered"});
@@ -972,7 +966,7 @@ bool AsksNoReadableCopy(const Finding& f) {
 // The deadline of a sentence that goes on from the clause ("This must be completed within 30
 // days of termination"), in days.
 std::optional<double> NextSentenceDays(const Finding& f) {
-  std::string next = Lower(f.context_after);
+  std::string next = internal::AsciiLower(f.context_after);
   next.erase(0, next.find_first_not_of(" \t\n"));
   if (!ContainsAny(next.substr(0, 6), {"this ", "such ", "these "})) return std::nullopt;
   const std::size_t within = next.find("within");

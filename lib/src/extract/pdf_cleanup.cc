@@ -6,6 +6,7 @@
 #include <set>
 #include <utility>
 
+#include "common/ascii.h"
 #include "text/hyphenation.h"
 
 namespace clausescan::internal {
@@ -313,12 +314,6 @@ namespace {
 
 bool IsAsciiLetter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
 
-std::string Lower(std::string_view s) {
-  std::string lower(s);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower;
-}
-
 // How often each word (ASCII letters and inner hyphens, lower-cased) stands within a line of
 // the pages: the document's own evidence of how it writes a compound.
 std::map<std::string, int> CountWords(const std::vector<PageLines>& pages) {
@@ -337,7 +332,7 @@ std::map<std::string, int> CountWords(const std::vector<PageLines>& pages) {
                 (line[end] == '-' && end + 1 < line.size() && IsAsciiLetter(line[end + 1])))) {
           ++end;
         }
-        ++counts[Lower(std::string_view(line).substr(i, end - i))];
+        ++counts[AsciiLower(std::string_view(line).substr(i, end - i))];
         i = end;
       }
     }
@@ -356,8 +351,8 @@ bool KeepsHyphen(std::string_view left, std::string_view right,
     auto it = words.find(word);
     return it == words.end() ? 0 : it->second;
   };
-  std::string head = Lower(left);
-  std::string tail = Lower(right);
+  std::string head = AsciiLower(left);
+  std::string tail = AsciiLower(right);
   return count(head + "-" + tail) > count(head + tail);
 }
 

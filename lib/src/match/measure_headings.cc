@@ -5,6 +5,8 @@
 #include <cctype>
 #include <string>
 
+#include "common/ascii.h"
+
 namespace clausescan::internal {
 namespace {
 
@@ -24,12 +26,6 @@ bool NamesAny(std::string_view text, const std::vector<std::string>& words) {
     }
   }
   return false;
-}
-
-std::string Lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 }  // namespace
@@ -60,7 +56,7 @@ MeasureHeadings::MeasureHeadings(const Outline& outline, std::string_view folded
     const Section& section = outline.sections[s];
     while (!open.empty() && outline.sections[open.back()].level >= section.level) open.pop_back();
     const bool enclosed = !open.empty() && section_measures_[open.back()] != 0;
-    section_measures_[s] = enclosed || HeadingNamesMeasures(Lower(section.title), lexicon) ? 1 : 0;
+    section_measures_[s] = enclosed || HeadingNamesMeasures(AsciiLower(section.title), lexicon) ? 1 : 0;
     open.push_back(s);
   }
 }

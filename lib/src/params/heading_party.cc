@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "common/ascii.h"
 #include "params/party_terms.h"
 #include "params/scan.h"
 
@@ -48,14 +49,6 @@ bool IsImperativeVerb(const Tokens& t, std::size_t i) {
                      "remove", "safeguard"});
 }
 
-std::string Lower(std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return lower;
-}
-
 // The line of text that holds offset at: [begin, end), without its line break.
 std::string_view LineAt(std::string_view text, std::size_t at) {
   const std::size_t begin = at == 0 ? 0 : text.rfind('\n', at - 1) + 1;  // npos + 1 == 0
@@ -86,7 +79,7 @@ bool IsTableLine(std::string_view line) {
 
 // PartyOfHeading with the lexicon's terms read once.
 Party SideOfHeading(std::string_view title, const std::vector<PartyTerm>& terms) {
-  const std::string lower = Lower(title);
+  const std::string lower = AsciiLower(title);
   const Tokens t(lower);
   Party named = Party::kUnknown;
   bool both = false;
@@ -167,7 +160,7 @@ RowHolder HolderOfTableRow(std::string_view text, std::size_t row_begin,
     begin = static_cast<std::size_t>(line.data() - text.data());
   }
   if (header.empty()) return out;  // the row is the header, or no table is above it
-  const std::string head_cell = Lower(FirstCell(header));
+  const std::string head_cell = AsciiLower(FirstCell(header));
   const Tokens head(head_cell);
   bool of_roles = false;
   for (std::size_t k = 0; k < head.size() && !of_roles; ++k) {
@@ -176,7 +169,7 @@ RowHolder HolderOfTableRow(std::string_view text, std::size_t row_begin,
                               "owner"});
   }
   if (!of_roles) return out;
-  const std::string lower_cell = Lower(cell);
+  const std::string lower_cell = AsciiLower(cell);
   const Tokens t(lower_cell);
   const std::vector<PartyTerm> terms = PartyTerms(lexicon);
   for (std::size_t k = 0; k < t.size(); ++k) {

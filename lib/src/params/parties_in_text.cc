@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/ascii.h"
 #include "params/side_signs.h"
 #include "re2/re2.h"
 
@@ -20,14 +21,6 @@ constexpr std::size_t kPreambleBytes = 8 << 10;
 constexpr std::size_t kLatePreambleBytes = 64 << 10;
 // A name is looked for this far before its parenthetical.
 constexpr std::size_t kNameWindow = 300;
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 std::string_view Trim(std::string_view s) {
   const std::string_view kSpace = " \t\r\n\f\v,;-*_";
@@ -53,7 +46,7 @@ bool IsLegalSuffix(std::string_view word) {
       "corp", "corporation",  "plc", "gmbh",    "ag",      "sa",  "s.a",   "nv",
       "n.v",  "bv",           "b.v", "co",      "company", "pty", "pte",   "sarl",
       "srl",  "spa",          "ab",  "oy",      "as",      "kk",  "l.l.c", "ulc"};
-  const std::string lower = Lower(word);
+  const std::string lower = AsciiLower(word);
   return std::any_of(std::begin(kSuffixes), std::end(kSuffixes),
                      [&](const char* s) { return lower == s; });
 }
@@ -88,7 +81,7 @@ std::string NameCore(std::string_view name) {
   std::string out;
   for (std::string_view w : words) {
     if (!out.empty()) out += ' ';
-    out += Lower(w);
+    out += AsciiLower(w);
   }
   return out;
 }
@@ -109,7 +102,7 @@ std::string_view StripLeadingWord(std::string_view s, std::string_view word) {
 std::string NameBefore(std::string_view text, std::size_t at) {
   const std::size_t from = at > kNameWindow ? at - kNameWindow : 0;
   std::string_view window = text.substr(from, at - from);
-  std::string lower = Lower(window);
+  std::string lower = AsciiLower(window);
   // "His Majesty the King in right of Canada, represented by the Minister of ...": the party is
   // the one represented, not its representative (whose " by " is no boundary). Not an earlier
   // party's agent: nothing closes between the agent and this name.
@@ -135,7 +128,7 @@ std::string NameBefore(std::string_view text, std::size_t at) {
   for (std::string_view word : {"and", "by", "with", "AND", "BY", "WITH"}) {
     name = StripLeadingWord(name, word);
   }
-  lower = Lower(name);
+  lower = AsciiLower(name);
   std::size_t cut = name.size();
   for (std::string_view description :
        {", a ", ", an ", "\na ", " a company", " a corporation", ", organized", ", incorporated",
@@ -150,7 +143,7 @@ std::string NameBefore(std::string_view text, std::size_t at) {
     if (k + 2 < lower.size() && std::isdigit(static_cast<unsigned char>(lower[k + 2]))) cut = k;
   }
   name = name.substr(0, cut);
-  const std::size_t last_and = Lower(name).rfind(" and ");
+  const std::size_t last_and = AsciiLower(name).rfind(" and ");
   if (last_and != std::string::npos) name = name.substr(last_and + 5);
   std::string out;
   for (char c : Trim(name)) {
@@ -169,7 +162,7 @@ std::string NameBefore(std::string_view text, std::size_t at) {
 
 // Terms that a naming parenthetical of a preamble gives to things other than parties.
 bool IsNotAPartyTerm(std::string_view term) {
-  const std::string lower = Lower(term);
+  const std::string lower = AsciiLower(term);
   for (std::string_view word :
        {"agreement", "party", "parties", "effective date", "contract", "order", "terms", "services",
         "service", "affiliates", "affiliate", "dpa", "addendum", "msa", "sow"}) {
@@ -216,12 +209,12 @@ bool IsLegalNameLike(std::string_view name) {
 
 // The party in *parties whose term or name is `word` (case-insensitive), or nullptr.
 NamedParty* Find(std::vector<NamedParty>* parties, std::string_view word) {
-  const std::string lower = Lower(word);
+  const std::string lower = AsciiLower(word);
   for (NamedParty& party : *parties) {
     for (const std::string& term : party.terms) {
-      if (Lower(term) == lower) return &party;
+      if (AsciiLower(term) == lower) return &party;
     }
-    if (!party.name.empty() && (Lower(party.name) == lower || NameCore(party.name) == lower)) {
+    if (!party.name.empty() && (AsciiLower(party.name) == lower || NameCore(party.name) == lower)) {
       return &party;
     }
   }
@@ -229,9 +222,9 @@ NamedParty* Find(std::vector<NamedParty>* parties, std::string_view word) {
 }
 
 void AddTerm(NamedParty* party, std::string_view term) {
-  const std::string lower = Lower(term);
+  const std::string lower = AsciiLower(term);
   for (const std::string& t : party->terms) {
-    if (Lower(t) == lower) return;
+    if (AsciiLower(t) == lower) return;
   }
   party->terms.emplace_back(term);
 }
@@ -257,7 +250,7 @@ void AddParty(std::vector<NamedParty>* parties, std::string_view name,
 // sentence naming the parties.
 bool InPreamble(std::string_view text, std::size_t at) {
   const std::size_t from = at > 1500 ? at - 1500 : 0;
-  const std::string lower = Lower(text.substr(from, at - from));
+  const std::string lower = AsciiLower(text.substr(from, at - from));
   return lower.find("between") != std::string::npos || lower.find("among") != std::string::npos ||
          lower.find("by and between") != std::string::npos;
 }
@@ -304,12 +297,12 @@ bool GivesALawsMeaning(std::string_view text, std::size_t at, std::size_t end) {
     const std::size_t k = text.substr(end, stop_at - end).find(stop);
     if (k != std::string_view::npos) stop_at = std::min(stop_at, end + k);
   }
-  const std::string before = Lower(text.substr(start, at - start));
+  const std::string before = AsciiLower(text.substr(start, at - start));
   if (before.find("term") == std::string::npos && before.find("word") == std::string::npos &&
       before.find("expression") == std::string::npos) {
     return false;
   }
-  return LawGivesTheMeaning(Lower(text.substr(end, stop_at - end)));
+  return LawGivesTheMeaning(AsciiLower(text.substr(end, stop_at - end)));
 }
 
 void ReadNamingParentheticalsIn(std::string_view head, std::vector<NamedParty>* parties);
@@ -323,7 +316,7 @@ void ReadNamingParentheticals(std::string_view text, std::vector<NamedParty>* pa
 // Where the preamble starts when a cover page or a table of contents comes first: a little
 // before the first "between" (or "entered into", "made by") in the first 64 KiB; npos when none.
 std::size_t LatePreambleStart(std::string_view text) {
-  const std::string lower = Lower(text.substr(0, std::min(text.size(), kLatePreambleBytes)));
+  const std::string lower = AsciiLower(text.substr(0, std::min(text.size(), kLatePreambleBytes)));
   std::size_t at = std::string::npos;
   for (const char* cue : {"between", "entered into", "made by"}) {
     at = std::min(at, lower.find(cue));
@@ -499,7 +492,7 @@ bool QualifiesTheDefinedThing(std::string_view term, std::string_view cased) {
   }
   const std::vector<std::string_view> term_words = Words(term);
   return term_words.size() >= 2 && !last_capital.empty() &&
-         Lower(last_capital) == Lower(term_words.back());
+         AsciiLower(last_capital) == AsciiLower(term_words.back());
 }
 
 // issue 15 #1: '"Issuer" means the Province ...', '"Province" means the Government of ...': a
@@ -548,14 +541,14 @@ void ReadDefinitions(std::string_view text, std::vector<NamedParty>* parties) {
     if (RoleOfWord(term) == Party::kUnknown) {
       if (second.empty() && std::isupper(static_cast<unsigned char>(term[0])) &&
           pending.size() < kMaxPendingDefinitions) {
-        pending.push_back({std::string(term), Lower(std::string_view(body.data(), body.size())),
+        pending.push_back({std::string(term), AsciiLower(std::string_view(body.data(), body.size())),
                            std::string(body.data(), body.size())});
       }
       continue;
     }
     // '"Processor" has the meaning given to it in the GDPR', '"Controller" means ... as defined
     // in the Data Protection Act': a law's word, no party (issue 15 #1, review).
-    const std::string body_sentence = Lower(line_head.substr(0, line_head.find(". ")));
+    const std::string body_sentence = AsciiLower(line_head.substr(0, line_head.find(". ")));
     if (std::string_view(verb.data(), verb.size()) == "has the meaning"
             ? NamesALaw(body_sentence)
             : LawGivesTheMeaning(body_sentence)) {
@@ -564,7 +557,7 @@ void ReadDefinitions(std::string_view text, std::vector<NamedParty>* parties) {
     std::vector<std::string_view> terms{term};
     if (!second.empty()) terms.emplace_back(second.data(), second.size());
     // '"Customer" means Acme Inc.': the term joins the party already named.
-    const std::string body_lower = Lower(std::string_view(body.data(), body.size()));
+    const std::string body_lower = AsciiLower(std::string_view(body.data(), body.size()));
     NamedParty* named = Find(parties, term);
     for (NamedParty& party : *parties) {
       if (named != nullptr) break;
@@ -584,7 +577,7 @@ void ReadDefinitions(std::string_view text, std::vector<NamedParty>* parties) {
 // and its terms, lower case.
 std::vector<std::string> SignWords(const NamedParty& party) {
   std::vector<std::string> words = {NameCore(party.name)};
-  for (const std::string& term : party.terms) words.push_back(Lower(term));
+  for (const std::string& term : party.terms) words.push_back(AsciiLower(term));
   return words;
 }
 
@@ -596,7 +589,7 @@ Party Other(Party side) {
 
 // The public-body words a name known by its initials holds to be a party (issue 15 #2).
 bool IsPublicBodyWord(std::string_view word) {
-  const std::string lower = Lower(word);
+  const std::string lower = AsciiLower(word);
   return lower == "department" || lower == "agency" || lower == "ministry" ||
          lower == "authority" || lower == "government";
 }
@@ -702,7 +695,7 @@ void AssignSides(std::string_view text, std::vector<NamedParty>* parties) {
 // name the party, or names role words of both sides or none.
 std::string CounterpartRole(std::string_view text, const NamedParty& party) {
   const std::string_view head = text.substr(0, std::min(text.size(), kPreambleBytes));
-  const std::string lower = Lower(head);
+  const std::string lower = AsciiLower(head);
   for (std::size_t at = lower.find("between"); at != std::string::npos;
        at = lower.find("between", at + 7)) {
     std::size_t end = std::min(lower.size(), at + 400);
@@ -712,7 +705,7 @@ std::string CounterpartRole(std::string_view text, const NamedParty& party) {
     }
     const std::string_view sentence = head.substr(at, end - at);
     const std::string core = NameCore(party.name);
-    const std::string sentence_lower = Lower(sentence);
+    const std::string sentence_lower = AsciiLower(sentence);
     if (core.empty() || sentence_lower.find(core) == std::string::npos) continue;
     std::string role;
     Party side = Party::kUnknown;
@@ -723,7 +716,7 @@ std::string CounterpartRole(std::string_view text, const NamedParty& party) {
         const char* last = words[i + n - 1].data() + words[i + n - 1].size();
         const std::string_view phrase(begin, static_cast<std::size_t>(last - begin));
         const Party found = RoleOfWord(phrase);
-        if (found == Party::kUnknown || core.find(Lower(phrase)) != std::string::npos) continue;
+        if (found == Party::kUnknown || core.find(AsciiLower(phrase)) != std::string::npos) continue;
         if (side != Party::kUnknown && found != side) return {};
         side = found;
         role = std::string(phrase);
@@ -757,7 +750,7 @@ void AssignLonePartySide(std::string_view text, std::vector<NamedParty>* parties
 }  // namespace
 
 Party RoleOfWord(std::string_view word) {
-  const std::string lower = Lower(StripArticle(word));
+  const std::string lower = AsciiLower(StripArticle(word));
   static const char* const kSupplier[] = {
       "supplier",   "provider",      "service provider",   "vendor",        "licensor",
       "processor",  "contractor",    "consultant",         "seller",        "manufacturer",
@@ -793,7 +786,7 @@ std::vector<NamedParty> ReadParties(std::string_view text) {
 }
 
 std::optional<Party> ResolveUserSide(std::string_view choice, std::vector<NamedParty>* parties) {
-  const std::string lower = Lower(Trim(choice));
+  const std::string lower = AsciiLower(Trim(choice));
   if (lower == "supplier") return Party::kSupplier;
   if (lower == "customer") return Party::kCustomer;
   NamedParty* chosen = Find(parties, lower);
@@ -841,7 +834,7 @@ PartyLexicon DocumentLexicon(const PartyLexicon& base, const std::vector<NamedPa
     std::vector<std::string>& theirs =
         party.side == Party::kSupplier ? lexicon.customer : lexicon.supplier;
     std::vector<std::string> words;
-    for (const std::string& term : party.terms) words.push_back(Lower(term));
+    for (const std::string& term : party.terms) words.push_back(AsciiLower(term));
     if (!party.name.empty()) words.push_back(NameCore(party.name));
     for (const std::string& word : words) {
       if (word.empty()) continue;

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/ascii.h"
 #include "params/parties_in_text.h"
 #include "params/side_signs.h"
 #include "re2/re2.h"
@@ -26,12 +27,6 @@ constexpr int kMinPaySigns = SideThresholds::kMinPaySigns;
 constexpr std::size_t kBodyWords = 8;
 // How many words before a naming parenthetical are read for the name it follows.
 constexpr std::size_t kNameWords = 8;
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool IsWordChar(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '\'' || c == '&';
@@ -79,14 +74,14 @@ Party SideOfWords(const std::vector<std::string_view>& words, const PartyLexicon
   for (std::size_t k = 0; k < n; ++k) {
     const std::size_t i = from_end ? n - 1 - k : k;
     if (from_end && i > 0) {
-      const Party two = SideOfPhrase(Lower(words[i - 1]) + " " + Lower(words[i]), lexicon);
+      const Party two = SideOfPhrase(AsciiLower(words[i - 1]) + " " + AsciiLower(words[i]), lexicon);
       if (two != Party::kUnknown) return two;
     }
     if (!from_end && i + 1 < n) {
-      const Party two = SideOfPhrase(Lower(words[i]) + " " + Lower(words[i + 1]), lexicon);
+      const Party two = SideOfPhrase(AsciiLower(words[i]) + " " + AsciiLower(words[i + 1]), lexicon);
       if (two != Party::kUnknown) return two;
     }
-    const Party one = SideOfPhrase(Lower(words[i]), lexicon);
+    const Party one = SideOfPhrase(AsciiLower(words[i]), lexicon);
     if (one != Party::kUnknown) return one;
   }
   return Party::kUnknown;
@@ -104,7 +99,7 @@ std::vector<std::string_view> NameWordsBefore(std::string_view before,
   std::size_t keep = 0;
   for (std::size_t k = words.size(); k > 0 && keep < kNameWords; --k) {
     const std::string_view w = words[k - 1];
-    const std::string lower = Lower(w);
+    const std::string lower = AsciiLower(w);
     const bool capital = std::isupper(static_cast<unsigned char>(w[0])) ||
                          std::isdigit(static_cast<unsigned char>(w[0]));
     if (!capital && lower != "of" && lower != "and" && lower != "the" && lower != "&" &&
@@ -167,7 +162,7 @@ void ReadQuotedPronouns(std::string_view text, const PartyLexicon& lexicon, Vote
     re2::StringPiece terms(group);
     re2::StringPiece term;
     while (RE2::FindAndConsume(&terms, kTerm, &term)) {
-      std::string lower = Lower(std::string_view(term.data(), term.size()));
+      std::string lower = AsciiLower(std::string_view(term.data(), term.size()));
       while (!lower.empty() && (lower.back() == ',' || lower.back() == '.' || lower.back() == ' '))
         lower.pop_back();
       if (IsSecondPerson(lower)) {
@@ -295,7 +290,7 @@ void ForEachWord(std::string_view text, F f) {
 int SecondPersonWords(std::string_view text) {
   int n = 0;
   ForEachWord(text, [&](std::string_view w) {
-    return w.size() > 4 || !IsSecondPerson(Lower(w)) || ++n < 1000;
+    return w.size() > 4 || !IsSecondPerson(AsciiLower(w)) || ++n < 1000;
   });
   return n;
 }
@@ -361,9 +356,9 @@ std::string NamedActor(std::string_view text, const PartyLexicon& lexicon) {
     const std::string_view as_written(name.data(), name.size());
     const std::vector<std::string_view> words = Words(as_written);
     if (words.empty()) continue;
-    const std::string lower = Lower(as_written);
-    if (IsGenericSubject(Lower(words.front())) || IsPronoun(lower) || known(lower) ||
-        SideOfPhrase(Lower(words.back()), lexicon) != Party::kUnknown) {
+    const std::string lower = AsciiLower(as_written);
+    if (IsGenericSubject(AsciiLower(words.front())) || IsPronoun(lower) || known(lower) ||
+        SideOfPhrase(AsciiLower(words.back()), lexicon) != Party::kUnknown) {
       continue;
     }
     auto it =
@@ -429,7 +424,7 @@ void ReadAddressee(std::string_view text, const PartyLexicon& lexicon, Votes* vo
   int seen = 0;
   while (seen++ < 100000 && RE2::FindAndConsume(&input, kAddressed, &role, &after)) {
     if (!after.empty() && (after[0] == '\'' || after[0] == '-')) continue;
-    const std::string lower = Lower(std::string_view(role.data(), role.size()));
+    const std::string lower = AsciiLower(std::string_view(role.data(), role.size()));
     const std::vector<std::string_view> words = Words(lower);
     Party side = SideOfWords(words, lexicon, /*from_end=*/false);
     if (side == Party::kUnknown && !words.empty() && words[0].size() > 1 &&
@@ -465,7 +460,7 @@ PersonSides ReadPersonSides(std::string_view text, const PartyLexicon& lexicon) 
   // the data: "you" is the supplier, unless "you" pay.
   if (!sides.first_person && SecondPersonWords(text) >= kSecondPersonWords) {
     PartyLexicon known = lexicon;
-    for (const std::string& name : sides.you_names) known.supplier.push_back(Lower(name));
+    for (const std::string& name : sides.you_names) known.supplier.push_back(AsciiLower(name));
     sides.other = NamedActor(text, known);
     // Terms that write in the passive name no one: "you" supply an app or take the data.
     const bool supplies = !sides.other.empty() || SupplierSignsOfYou(text) >= kMinSigns;
@@ -483,10 +478,10 @@ bool AddPersonParties(const PersonSides& sides, std::vector<NamedParty>* parties
   if (sides.you != Party::kSupplier && sides.you != Party::kCustomer) return false;
   bool changed = false;
   const auto add = [&](const std::string& term, Party side) {
-    const std::string lower = Lower(term);
+    const std::string lower = AsciiLower(term);
     for (NamedParty& party : *parties) {
-      bool same = Lower(party.name) == lower;
-      for (const std::string& t : party.terms) same = same || Lower(t) == lower;
+      bool same = AsciiLower(party.name) == lower;
+      for (const std::string& t : party.terms) same = same || AsciiLower(t) == lower;
       if (!same) continue;
       if (party.side == Party::kUnknown) {
         party.side = side;

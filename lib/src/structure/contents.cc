@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "common/ascii.h"
+
 namespace clausescan::internal {
 namespace {
 
@@ -14,12 +16,6 @@ std::string_view Trim(std::string_view s) {
   while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
   while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
   return s;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c;
-  return out;
 }
 
 // The line without a final page number ("... 12"); the line itself when it ends in none.
@@ -38,7 +34,7 @@ bool IsContentsTitle(std::string_view line) {
   while (!s.empty() && s.front() == '#') s.remove_prefix(1);
   s = Trim(s);
   if (!s.empty() && s.back() == ':') s.remove_suffix(1);
-  const std::string lower = Lower(Trim(s));
+  const std::string lower = AsciiLower(Trim(s));
   return lower == "contents" || lower == "table of contents" || lower == "contents page" ||
          lower == "table of content";
 }
@@ -86,7 +82,7 @@ bool IsDefinitionTableHeader(std::string_view row) {
   s.remove_prefix(1);
   while (!s.empty()) {
     const std::size_t bar = s.find('|');
-    const std::string cell = Lower(Trim(s.substr(0, bar)));
+    const std::string cell = AsciiLower(Trim(s.substr(0, bar)));
     if (!cell.empty()) cells.push_back(cell);
     if (bar == std::string_view::npos) break;
     s.remove_prefix(bar + 1);

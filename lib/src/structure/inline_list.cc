@@ -3,6 +3,8 @@
 #include <array>
 #include <string>
 
+#include "common/ascii.h"
+
 namespace clausescan::internal {
 namespace {
 
@@ -29,14 +31,6 @@ std::vector<Marker> FindMarkers(std::string_view s) {
   return markers;
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 // The label of item n (0-based) of each kind of list.
 std::string Label(int kind, int n) {
   static constexpr std::array<std::string_view, 12> kRoman = {
@@ -60,7 +54,7 @@ InlineList FindInlineList(std::string_view sentence) {
   for (int kind = 0; kind < 3; ++kind) {
     std::vector<std::size_t> starts;
     for (const Marker& marker : markers) {
-      if (Lower(marker.label) == Label(kind, static_cast<int>(starts.size()))) {
+      if (AsciiLower(marker.label) == Label(kind, static_cast<int>(starts.size()))) {
         starts.push_back(marker.begin);
       }
     }
