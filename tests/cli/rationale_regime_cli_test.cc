@@ -102,6 +102,23 @@ TEST(RationaleRegimeCli, ThePointsOfArticle32FollowTheRegime) {
   }
 }
 
+// issue 14 s13 #1: a mutual notice of incidents on the customer's side rests on Art. 32(1)'s
+// duty of both sides, cited from the UK GDPR where the UK regime leads; in our own words.
+TEST(RationaleRegimeCli, ACustomersNoticeDutyUnderTheUkGdprCitesTheUkText) {
+  const nlohmann::json report = ScanJson(
+      std::string(kUkSchedule) +
+      "\n5. The Controller shall notify the Processor without delay of any compromise of the "
+      "user accounts it holds for the service.\n");
+  const auto notices = Of(report, "incident-notification.customer-notice");
+  ASSERT_FALSE(notices.empty()) << report.dump();
+  for (const nlohmann::json& f : notices) {
+    EXPECT_THAT(f["rationale"]["text"].get<std::string>(), HasSubstr("UK GDPR Art. 32(1)"));
+    for (const nlohmann::json& source : f["rationale"]["sources"]) {
+      EXPECT_THAT(source["title"].get<std::string>(), Not(::testing::StartsWith("GDPR ")));
+    }
+  }
+}
+
 // issue 14 s12 #3: the UK GDPR named alone shows the UK regime, but a document that also covers
 // EEA data is still led by the GDPR.
 TEST(RationaleRegimeCli, AScheduleForEeaAndUkDataLeadsWithTheGdpr) {
