@@ -68,6 +68,57 @@ TEST(RationaleRegimeCli, AScheduleNamingOnlyTheUkGdprLeadsWithTheUkLaw) {
   }
 }
 
+// issue 14 s13 #1: the four points of Art. 32(1) are cited from the UK GDPR when the UK regime
+// leads, and from the GDPR otherwise; in our own words.
+TEST(RationaleRegimeCli, ThePointsOfArticle32FollowTheRegime) {
+  const std::string clause =
+      "5. The Processor shall encrypt the Personal Data at rest and in transit, and shall "
+      "regularly test and evaluate the effectiveness of those measures.\n";
+  const nlohmann::json uk = ScanJson(std::string(kUkSchedule) + "\n" + clause);
+  const nlohmann::json eu = ScanJson(
+      "Annex 2: Processing under the GDPR\n\n"
+      "1. The Processor shall process the Personal Data only on the documented instructions of "
+      "the Controller, and shall inform data subjects' requests to the Controller.\n\n" +
+      clause);
+  const auto uk_controls = Of(uk, "security-measures.specific-controls");
+  const auto eu_controls = Of(eu, "security-measures.specific-controls");
+  ASSERT_FALSE(uk_controls.empty()) << uk.dump();
+  ASSERT_FALSE(eu_controls.empty()) << eu.dump();
+  for (const nlohmann::json& f : uk_controls) {
+    const std::string text = f["rationale"]["text"];
+    EXPECT_THAT(text, HasSubstr("UK GDPR Art. 32(1)")) << text;
+    EXPECT_THAT(text, HasSubstr("regular testing of the measures (d)")) << text;
+    EXPECT_THAT(text, Not(HasSubstr(". GDPR Art"))) << text;
+    ASSERT_FALSE(f["rationale"]["sources"].empty());
+    for (const nlohmann::json& source : f["rationale"]["sources"]) {
+      EXPECT_THAT(source["title"].get<std::string>(), Not(::testing::StartsWith("GDPR ")));
+    }
+    EXPECT_THAT(f["rationale"]["sources"].dump(), HasSubstr("UK GDPR Art. 32(1)(a)-(d)"));
+  }
+  for (const nlohmann::json& f : eu_controls) {
+    const std::string text = f["rationale"]["text"];
+    EXPECT_THAT(text, HasSubstr("GDPR Art. 32(1) names four")) << text;
+    EXPECT_THAT(text, Not(HasSubstr("UK GDPR"))) << text;
+  }
+}
+
+// issue 14 s13 #1: a mutual notice of incidents on the customer's side rests on Art. 32(1)'s
+// duty of both sides, cited from the UK GDPR where the UK regime leads; in our own words.
+TEST(RationaleRegimeCli, ACustomersNoticeDutyUnderTheUkGdprCitesTheUkText) {
+  const nlohmann::json report = ScanJson(
+      std::string(kUkSchedule) +
+      "\n5. The Controller shall notify the Processor without delay of any compromise of the "
+      "user accounts it holds for the service.\n");
+  const auto notices = Of(report, "incident-notification.customer-notice");
+  ASSERT_FALSE(notices.empty()) << report.dump();
+  for (const nlohmann::json& f : notices) {
+    EXPECT_THAT(f["rationale"]["text"].get<std::string>(), HasSubstr("UK GDPR Art. 32(1)"));
+    for (const nlohmann::json& source : f["rationale"]["sources"]) {
+      EXPECT_THAT(source["title"].get<std::string>(), Not(::testing::StartsWith("GDPR ")));
+    }
+  }
+}
+
 // issue 14 s12 #3: the UK GDPR named alone shows the UK regime, but a document that also covers
 // EEA data is still led by the GDPR.
 TEST(RationaleRegimeCli, AScheduleForEeaAndUkDataLeadsWithTheGdpr) {
@@ -158,6 +209,34 @@ TEST(RationaleRegimeCli, AdviceFollowsWhoDoesTheAssessment) {
                       HasSubstr("information reasonably available")));
     EXPECT_THAT(f["positions"].dump(), Not(HasSubstr("data-processing-own-assessment")));
   }
+}
+
+// issue 14 s13 #2: why the buyer asks follows who does the assessment too: the supplier's own
+// privacy assessment is explained by the buyer's need to have the system assessed, not by a
+// wish for the supplier's help; help with the agency's assessment keeps that reason.
+TEST(RationaleRegimeCli, WhyTheBuyerAsksFollowsWhoDoesTheAssessment) {
+  auto rationale = [](const std::string& text) {
+    const auto findings = Of(ScanJson(text), "data-processing.assistance");
+    EXPECT_FALSE(findings.empty()) << text;
+    return findings.empty() ? nlohmann::json() : findings.front()["rationale"];
+  };
+  for (const char* own :
+       {"The contractor shall complete a Privacy Impact Assessment of the case management system "
+        "and deliver it to the department's privacy officer for approval.\n",
+        "The vendor shall prepare a Privacy Threshold Analysis for the hosted system and submit "
+        "it to the agency's privacy office before the system goes live.\n"}) {
+    SCOPED_TRACE(own);
+    const nlohmann::json why = rationale(own);
+    const std::string text = why.value("text", "");
+    EXPECT_THAT(text, Not(HasSubstr("help"))) << text;
+    EXPECT_THAT(text, HasSubstr("write the privacy assessment itself")) << text;
+    EXPECT_THAT(why["sources"].dump(), HasSubstr("NIST SP 800-53 Rev. 5 RA-8"));
+  }
+  const nlohmann::json help = rationale(
+      "The contractor shall assist the department in completing its privacy impact assessment "
+      "of the programme.\n");
+  EXPECT_THAT(help.value("text", ""), HasSubstr("help"));
+  EXPECT_THAT(help["sources"].dump(), Not(HasSubstr("RA-8")));
 }
 
 // issue 14 s12 #5 (GSA 18F 19, traced): a programme sentence whose parameters are empty gets no

@@ -127,7 +127,17 @@ TEST(SectorLoader, ADecisivePatternShowsItsSectorAlone) {
   EXPECT_TRUE(DocumentSectors(*own, "the acme regulator may ask.").empty());
 }
 
-// The table as it would be if RE2 could not build the signal set: each signal searched alone.
+// Fresh copies of patterns, compiled as the loader compiles them.
+std::vector<std::unique_ptr<RE2>> Copies(const std::vector<std::unique_ptr<RE2>>& patterns) {
+  std::vector<std::unique_ptr<RE2>> out;
+  for (const auto& pattern : patterns) {
+    out.push_back(std::make_unique<RE2>(pattern->pattern(), RE2::Quiet));
+  }
+  return out;
+}
+
+// The table as it would be if RE2 could not build the signal set: each signal searched alone,
+// every other field of each entry as loaded.
 SectorTable WithoutSet(const SectorTable& table) {
   SectorTable out;
   for (const SectorEntry& entry : table.entries) {
@@ -135,9 +145,10 @@ SectorTable WithoutSet(const SectorTable& table) {
     copy.id = entry.id;
     copy.needs = entry.needs;
     copy.within = entry.within;
-    for (const auto& signal : entry.signals) {
-      copy.signals.push_back(std::make_unique<RE2>(signal->pattern(), RE2::Quiet));
-    }
+    copy.signals = Copies(entry.signals);
+    copy.unless = Copies(entry.unless);
+    copy.decisive = Copies(entry.decisive);
+    copy.follows_when = Copies(entry.follows_when);
     out.entries.push_back(std::move(copy));
   }
   return out;
@@ -165,12 +176,27 @@ TEST(SectorLoader, OneSetPassShowsTheSectorsEachSignalAloneShows) {
       "under the gdpr the controller and processor notify data subjects of a personal data breach.",
       "the controller and the processor; the covered entity; the government; far; dfars.",
       "farther governments process controllers' data, 252.20-7012 and dorado.",
+      // signals inside an `unless` passage (a commercial licence's government rights)
+      "the government and the contracting officer get commercial computer software under far "
+      "12.212.",
+      // a `decisive` pattern: the uk gdpr named alone
+      "the controller and the processor act as the uk gdpr requires.",
+      // `follows_when`: eea data too, so the gdpr leads (the uk sector shown by two signals)
+      "the controller and the processor follow the uk gdpr and the information commissioner, "
+      "and the gdpr for data from member states.",
   };
   for (const std::string& text : texts) {
     EXPECT_EQ(DocumentSectors(table, text), DocumentSectors(alone, text)) << text;
   }
   EXPECT_EQ(DocumentSectors(table, texts[2]),
             (std::vector<std::string>{"us-dod-contractors", "us-federal-contractors"}));
+  // The texts that exercise unless, decisive and follows_when show what those fields decide,
+  // so the comparison above holds for them too (issue 13 s13 #3).
+  EXPECT_TRUE(DocumentSectors(table, texts[9]).empty());
+  EXPECT_EQ(DocumentSectors(table, texts[10]),
+            (std::vector<std::string>{"uk-gdpr-controllers", "gdpr-controllers"}));
+  EXPECT_EQ(DocumentSectors(table, texts[11]),
+            (std::vector<std::string>{"gdpr-controllers", "uk-gdpr-controllers"}));
 }
 
 }  // namespace
