@@ -16,7 +16,10 @@ Shapes (a label may have several; each is counted once per label):
                    (hard-wrapped text: PDF-converted, or Markdown wrapped by width)
   subj:party       the duty's subject is a party role (the Supplier, Contractor, Customer...)
   subj:defined     the subject is another Capitalised term (a defined term: Security Plan...)
-  subj:pronoun     the subject is a pronoun (it, they, we, you, he or she)
+  subj:we/you      the subject is a first or second person pronoun (we, you)
+  subj:it/they     the subject is a third person pronoun (it, they, he or she...)
+  subj:anaphor     the subject points back at the sentence before (this plan, such measures,
+                   these requirements, the same)
   subj:passive     the duty verb is passive (shall be maintained, must be notified...)
   subj:plain       the subject is a lower-case noun phrase (personnel, any breach, ...)
   subj:no-modal    no duty verb (shall/will/must/agrees/is responsible/may) in the quote's sentence
@@ -31,6 +34,7 @@ the first path component and are only counted). `--examples SHAPE` prints tuning
 shape that were not found (document, outcome, quote head): never check ones.
 
 Usage: miss_shapes.py [--scanner PATH] [--long N] [--near N] [--examples SHAPE] [--per-category]
+                      [--cross]  (missed labels per shape and category, counts)
 """
 import argparse, importlib.util, json, os, re, subprocess, sys
 from collections import Counter, defaultdict
@@ -46,7 +50,7 @@ _spec.loader.exec_module(eval_tool)
 
 OUTCOMES = ["found", "other-category", "near", "nothing"]
 SHAPES = ["table-row", "list-item+leadin", "list-item", "list-leadin", "heading",
-          "long-paragraph", "line-broken", "subj:party", "subj:defined", "subj:pronoun",
+          "long-paragraph", "line-broken", "subj:party", "subj:defined", "subj:we/you", "subj:it/they", "subj:anaphor",
           "subj:passive", "subj:plain", "subj:no-modal", "(all)"]
 
 LIST_MARK = re.compile(rb"^\s*(?:[-*+]|\xe2\x80\xa2|\xef\x82\xb7|\xc2\xb7|o\s|"
@@ -170,8 +174,10 @@ def subject_shape(sentence):
     # the subject is the last clause before the verb: drop leading conditions and references
     before = re.split(r"[,;]\s+(?=[A-Za-z])", before)[-1]
     before = re.sub(r"^(?:\d+(?:\.\d+)*\s+|\([a-z0-9ivx]+\)\s+)", "", before)
+    if re.match(r"^(?:this|these|such|that|those|the same|said)\b", before, re.I):
+        return "subj:anaphor"
     if PRONOUN.match(before):
-        return "subj:pronoun"
+        return "subj:we/you" if re.match(r"^(?:we|you)\b", before, re.I) else "subj:it/they"
     if PARTY.match(before):
         return "subj:party"
     if re.match(r"^(?:the\s+|each\s+|any\s+|all\s+)?[A-Z]", before):
@@ -262,6 +268,7 @@ def main():
     ap.add_argument("--long", type=int, default=1200, help="long paragraph, characters")
     ap.add_argument("--near", type=int, default=400, help="nearby finding, bytes")
     ap.add_argument("--examples", metavar="SHAPE", help="print missed TUNING labels of SHAPE")
+    ap.add_argument("--cross", action="store_true", help="missed labels, shape x category")
     ap.add_argument("--per-category", action="store_true", help="also outcomes per category")
     args = ap.parse_args()
     results = {part: classify(part, args.scanner, args.long, args.near) for part in ("tuning", "check")}
@@ -269,6 +276,19 @@ def main():
     if args.per_category:
         print()
         print_table("category", eval_tool.CATEGORIES, {p: r[1] for p, r in results.items()})
+    if args.cross:
+        for part in ("tuning", "check"):
+            print(f"\n{part}: labels not found (all / nothing), shape x category")
+            cross = defaultdict(Counter)
+            for _, category, shapes, outcome, _ in results[part][2]:
+                for shape in shapes:
+                    cross[shape][category] += outcome != "found"
+                    cross[shape][category + "/0"] += outcome == "nothing"
+            cats = [c for c in eval_tool.CATEGORIES if any(cross[s][c] for s in SHAPES)]
+            print(f"{'shape':18}" + "".join(f" {c[:11]:>11}" for c in cats))
+            for shape in SHAPES:
+                print(f"{shape:18}" + "".join(
+                    f" {cross[shape][c]:5}/{cross[shape][c + '/0']:<5}" for c in cats))
     if args.examples:
         print(f"\nmissed tuning labels of shape {args.examples}:")
         for doc, category, shapes, outcome, quote in results["tuning"][2]:
