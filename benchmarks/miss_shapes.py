@@ -35,6 +35,7 @@ shape that were not found (document, outcome, quote head): never check ones.
 
 Usage: miss_shapes.py [--scanner PATH] [--long N] [--near N] [--examples SHAPE] [--per-category]
                       [--cross]  (missed labels per shape and category, counts)
+                      [--families]  (per family: the first path component only, counts)
 """
 import argparse, importlib.util, json, os, re, subprocess, sys
 from collections import Counter, defaultdict
@@ -230,6 +231,21 @@ def outcome_of(category, span, findings, near):
     return "nothing"
 
 
+def scan_quietly(scanner, path, cache, family):
+    """eval.py's scan, its failure message (which names the document) replaced by one naming
+    the family only."""
+    import io
+    saved, sys.stderr = sys.stderr, io.StringIO()
+    try:
+        findings = eval_tool.scan(scanner, path, cache)
+        failed = bool(sys.stderr.getvalue())
+    finally:
+        sys.stderr = saved
+    if failed:
+        sys.stderr.write(f"a scan failed in family {family} (counted as no findings)\n")
+    return findings
+
+
 def classify(part, scanner, long_chars, near):
     """{shape: Counter(outcome)}, {category: Counter(outcome)}, [(doc, shape set, outcome, span)]"""
     by_shape, by_category, rows = defaultdict(Counter), defaultdict(Counter), []
@@ -238,7 +254,7 @@ def classify(part, scanner, long_chars, near):
         labels, texts = load_labels(gold, corpus)
         for doc, category, span in labels:
             path = os.path.join(corpus, doc)
-            findings = eval_tool.scan(scanner, path, scans)
+            findings = scan_quietly(scanner, path, scans, doc.split("/")[0])
             outcome = outcome_of(category, span, findings, near)
             shapes = shapes_of(texts[doc], span, long_chars)
             for shape in shapes:
@@ -269,6 +285,8 @@ def main():
     ap.add_argument("--near", type=int, default=400, help="nearby finding, bytes")
     ap.add_argument("--examples", metavar="SHAPE", help="print missed TUNING labels of SHAPE")
     ap.add_argument("--cross", action="store_true", help="missed labels, shape x category")
+    ap.add_argument("--families", action="store_true",
+                    help="found / labels per family (first path component), counts")
     ap.add_argument("--per-category", action="store_true", help="also outcomes per category")
     args = ap.parse_args()
     results = {part: classify(part, args.scanner, args.long, args.near) for part in ("tuning", "check")}
@@ -289,6 +307,21 @@ def main():
             for shape in SHAPES:
                 print(f"{shape:18}" + "".join(
                     f" {cross[shape][c]:5}/{cross[shape][c + '/0']:<5}" for c in cats))
+    if args.families:
+        keys = ["line-broken", "subj:we/you", "subj:passive", "subj:no-modal", "list-item"]
+        for part in ("tuning", "check"):
+            print(f"\n{part}: found / labels per family, and missed / labels of some shapes")
+            table = defaultdict(Counter)
+            for doc, _, shapes, outcome, _ in results[part][2]:
+                row = table[doc.split("/")[0]]
+                row["labels"] += 1
+                row["found"] += outcome == "found"
+                for key in keys:
+                    row[key] += key in shapes
+                    row[key + " missed"] += key in shapes and outcome != "found"
+            for family, row in sorted(table.items()):
+                print(f"{family:28} {row['found']:4}/{row['labels']:<4} " + "  ".join(
+                    f"{key} {row[key + ' missed']}/{row[key]}" for key in keys))
     if args.examples:
         print(f"\nmissed tuning labels of shape {args.examples}:")
         for doc, category, shapes, outcome, quote in results["tuning"][2]:
