@@ -2,10 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
 
+#include "common/ascii.h"
 #include "extract/document.h"
 
 namespace clausescan::internal {
@@ -438,9 +440,26 @@ TEST(Segment, KeepsItsInvariantsOnRandomInput) {
       const ListLead& link = s.outline.leads[k];
       ASSERT_LT(link.lead, link.item) << doc;
       ASSERT_LT(link.item, s.outline.units.size()) << doc;
-      // issue 11 engine A #2: a heading leads into a list only when it ends in a colon.
+      // issue 11 engine A #2: a heading leads into a list only when it ends in a colon or
+      // states a duty (a modal verb after its first word).
       const Unit& lead = s.outline.units[link.lead];
-      if (lead.kind == UnitKind::kHeading) ASSERT_EQ(text[lead.end - 1], ':') << doc;
+      if (lead.kind == UnitKind::kHeading && text[lead.end - 1] != ':') {
+        std::vector<std::string> words;  // the heading's words of ASCII letters
+        std::string word;
+        for (char c : AsciiLower(UnitText(s, lead)) + " ") {
+          if (c >= 'a' && c <= 'z') {
+            word += c;
+          } else if (!word.empty()) {
+            words.push_back(std::move(word));
+            word.clear();
+          }
+        }
+        ASSERT_TRUE(std::any_of(words.begin() + (words.empty() ? 0 : 1), words.end(),
+                                [](const std::string& w) {
+                                  return w == "will" || w == "shall" || w == "must";
+                                }))
+            << doc;
+      }
       if (k > 0) ASSERT_LT(s.outline.leads[k - 1].item, link.item) << doc;
     }
   }
@@ -694,6 +713,30 @@ TEST(Segment, AColonHeadingLeadsIntoItsList) {
   // A heading after the items have begun ends the list too.
   EXPECT_EQ(Leads("Vendor shall:\n\n(a) log access;\n\nAccess Management\n\n(b) other.\n"),
             (Links{{"(a) log access;", "Vendor shall:"}}));
+}
+
+// issue 11 (gen13): a heading that states the duty its list itemises ("... will provide,
+// operate and support the following ...") leads into the list as a sentence would; a heading
+// that names a topic still ends the list.
+TEST(Segment, AHeadingThatStatesADutyLeadsIntoItsList) {
+  const std::string heading =
+      "5.1 The Contractor will provide, operate and support the following security services";
+  EXPECT_EQ(Leads("### " + heading + "\n\n- encryption of data at rest;\n- yearly tests.\n", true),
+            (Links{{"- encryption of data at rest;", heading}, {"- yearly tests.", heading}}));
+  EXPECT_EQ(Leads("## Security incidents\n\n- outages;\n- planned maintenance.\n", true), Links{});
+  EXPECT_EQ(Leads("## Will and testament\n\n- a gift;\n- a trust.\n", true), Links{});
+}
+
+// issue 11 (gen13): a sentence that ends in "by" leads into the list of the ways its duty is
+// done, whether the items follow on the next lines (PDF text: an item opening with a gerund)
+// or after an empty line; the agent of a passive wrapped onto a marked line stays text.
+TEST(Segment, ALeadInEndingInByLeadsIntoTheWaysItsDutyIsDone) {
+  const std::string lead = "The Provider will secure the data by";
+  EXPECT_EQ(Leads(lead + "\n(a) encrypting it at rest;\n(b) logging access.\n"),
+            (Links{{"(a) encrypting it at rest;", lead}, {"(b) logging access.", lead}}));
+  EXPECT_EQ(Leads(lead + "\n\n- encrypting it at rest;\n- logging access.\n", true),
+            (Links{{"- encrypting it at rest;", lead}, {"- logging access.", lead}}));
+  EXPECT_EQ(Leads("Records are kept as required by\n(a) the Act and the regulations.\n"), Links{});
 }
 
 // issue 11 engine A #2: in Markdown, a paragraph indented under a list item that leads in ("-

@@ -196,6 +196,29 @@ TEST(PersonSides, ReadFromTheWordsADocumentPutsBesideThePronouns) {
   for (const SidesCase& c : kCases) EXPECT_EQ(Sides(c.text), c.expected) << c.text;
 }
 
+// issue 11 (gen13): the role a document gives "you" in its own words, without quotes: a
+// definition, "referred to as", a parenthetical after the role or after the pronoun
+// (team-written, in the plain-language style of public-sector terms for sellers).
+TEST(PersonSides, AnUnquotedRoleOfYouDecides) {
+  const SidesCase kCases[] = {
+      {"In these terms, you means the Seller and we means the Agency. We may end your listing.",
+       "we=customer you=supplier"},
+      {"In these terms the Seller is referred to as \"you\" and the Agency as \"we\". We set "
+       "the rules.",
+       "we=customer you=supplier"},
+      {"Seller (you, your) means the business on the panel. We check every listing.",
+       "we=customer you=supplier"},
+      {"These terms apply between you (the Seller) and us (the Agency). We publish them.",
+       "we=customer you=supplier"},
+      {"These terms apply between you (the Customer) and us. We host the platform.",
+       "we=supplier you=customer"},
+      // near misses: no role word in the parenthetical, "you" as an object
+      {"We will tell you (by email) when the terms change. We publish them.", "we= you="},
+      {"The seller is known as a trusted partner to you. We check every listing.", "we= you="},
+  };
+  for (const SidesCase& c : kCases) EXPECT_EQ(Sides(c.text), c.expected) << c.text;
+}
+
 // issue 12 #3: quoted pronouns are still read in every way they may be written (curly quotes,
 // capitals, a trailing full stop inside the quotes) now that texts without one skip the scan.
 TEST(PersonSides, QuotedPronounsInEveryQuoteStyleStillDecide) {

@@ -212,17 +212,26 @@ void ReadQuotedPronouns(std::string_view text, const PartyLexicon& lexicon, Vote
 }
 
 // Reads the role the text gives "you": "if you are a reseller", "you, as the vendor,", "as a
-// franchisee, you".
+// franchisee, you"; and, unquoted, "you means the seller", "the Seller is referred to as you",
+// "Seller (you, your)", "you (the Seller)".
 void ReadRolesOfYou(std::string_view text, const PartyLexicon& lexicon, Votes* votes) {
   static const RE2 kRole(
       "(?i)(?:\\b(?:if|when|where|while|because|since)\\s+you(?:'re|\\x{2019}re|\\s+are)\\s+"
       "(?:an?|the)\\s+([a-z-]+(?:\\s+[a-z-]+)?)|\\byou,?\\s+as\\s+(?:an?|the)\\s+"
-      "([a-z-]+(?:\\s+[a-z-]+)?)|\\bas\\s+(?:an?|the)\\s+([a-z-]+(?:\\s+[a-z-]+)?),\\s+you\\b)");
+      "([a-z-]+(?:\\s+[a-z-]+)?)|\\bas\\s+(?:an?|the)\\s+([a-z-]+(?:\\s+[a-z-]+)?),\\s+you\\b|"
+      "\\byou(?:\\s*(?:,|and|or)\\s*your)?\\s+(?:means?|refers?\\s+to)\\s+(?:an?|the)\\s+"
+      "([a-z-]+(?:\\s+[a-z-]+)?)|\\b(?:an?|the)\\s+([a-z-]+(?:\\s+[a-z-]+)?)\\s+(?:is|are)\\s+"
+      "(?:referred\\s+to|called|known)\\s+(?:in\\s+th(?:is|ese)\\s+[a-z]+\\s+)?as\\s+"
+      "[\"\\x{201C}\\x{2018}']?you\\b|\\b([a-z-]+)\\s*\\(\\s*you(?:\\s*(?:,|and|or)\\s*your)?\\s*\\)|"
+      "\\byou\\s*\\(\\s*(?:the\\s+)?([a-z-]+(?:\\s+[a-z-]+)?)\\s*\\))");
   re2::StringPiece input(text.data(), text.size());
-  re2::StringPiece a, b, c;
+  re2::StringPiece a, b, c, d, e, f, g;
   int seen = 0;
-  while (seen++ < 100000 && RE2::FindAndConsume(&input, kRole, &a, &b, &c)) {
-    const re2::StringPiece role = !a.empty() ? a : !b.empty() ? b : c;
+  while (seen++ < 100000 && RE2::FindAndConsume(&input, kRole, &a, &b, &c, &d, &e, &f, &g)) {
+    re2::StringPiece role;
+    for (const re2::StringPiece* group : {&a, &b, &c, &d, &e, &f, &g}) {
+      if (role.empty()) role = *group;
+    }
     votes->Add(SideOfWords(Words(std::string_view(role.data(), role.size())), lexicon,
                            /*from_end=*/true));
   }

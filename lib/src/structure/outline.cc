@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "common/ascii.h"
 #include "structure/contents.h"
 #include "structure/elaborations.h"
 #include "text/template_marks.h"
@@ -729,6 +730,16 @@ bool RunsOn(std::string_view line) {
                         "at", "on", "upon", "into", "its", "their"});
 }
 
+// True when a line ending in "by" leads into a list of the ways a duty is done: the item after
+// it opens with a gerund ("... protect the data by" / "(a) encrypting it at rest;"), not with
+// the agent of a passive ("... as required by" / "(a) the Act").
+bool MeansListAfterBy(std::string_view line, std::string_view item) {
+  if (LastAlphaWord(line) != "by") return false;
+  std::size_t end = 0;
+  while (end < item.size() && IsLower(item[end])) ++end;
+  return end > 4 && item.substr(end - 3, 3) == "ing";
+}
+
 // True when a line stops inside a sentence: it ends in a lower-case word ("... those required
 // in", "... if the Supplier breaches").
 bool EndsInLowerCaseWord(std::string_view line) {
@@ -740,7 +751,7 @@ bool EndsInLowerCaseWord(std::string_view line) {
 // True when a unit leads into a list that follows it: it ends in ':' ("Provider shall:", "The
 // data importer agrees and warrants:"), in "below." or "follows." ("... as listed below.") or in
 // a word that needs the items to go on ("Supplier shall", "... agrees to", "... ensure that",
-// "... including").
+// "... including", "... protect the data by").
 bool EndsAsLeadIn(std::string_view s) {
   while (!s.empty() && (IsBlank(s.back()) || IsCloser(s.back()))) s.remove_suffix(1);
   if (s.empty()) return false;
@@ -752,7 +763,29 @@ bool EndsAsLeadIn(std::string_view s) {
   std::size_t space = s.find_last_of(' ');
   const std::string_view last = space == std::string_view::npos ? s : s.substr(space + 1);
   return IsOneOf(last, {"shall", "will", "must", "to", "that", "agrees", "undertakes", "warrants",
-                        "including", "includes", "include", "following"});
+                        "including", "includes", "include", "following", "by"});
+}
+
+// True when a heading states the duty that the list under it itemises: a modal verb after at
+// least one word of a subject and before the duty's own words ("5.1 The Contractor will
+// provide, operate and support the following services", "WHAT THE SUPPLIER MUST DO"). A
+// heading that only names a topic ("Security Incidents", "Will and Testament") states none.
+bool HeadingStatesDuty(std::string_view s) {
+  bool subject = false;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && !IsAlpha(s[i])) ++i;
+    std::size_t j = i;
+    while (j < s.size() && IsAlpha(s[j])) ++j;
+    if (j == i) break;
+    const std::string word = AsciiLower(s.substr(i, j - i));
+    if (subject && IsOneOf(word, {"shall", "will", "must"})) {
+      return std::any_of(s.begin() + static_cast<std::ptrdiff_t>(j), s.end(), IsAlpha);
+    }
+    subject = true;
+    i = j;
+  }
+  return false;
 }
 
 // True when the numeric list marker `after` ("2.", "5.2") numbers the item right after the one
@@ -1347,7 +1380,7 @@ bool Segmenter::MarkerLine(std::size_t begin, std::string_view s, bool boundary,
   std::optional<Marker> marker = ParseMarker(s);
   if (!marker || ((marker->numeric || marker->digits_in_parens) && !boundary)) return false;
   if (!boundary && s[0] != '-' && s[0] != '*' && s[0] != '+' && BulletLength(s) == 0 &&
-      RunsOn(previous)) {
+      RunsOn(previous) && !MeansListAfterBy(previous, s.substr(marker->content))) {
     return false;
   }
   if (marker->letter_o && !(boundary || EndsAsLeadIn(previous) || item_letter_o_)) return false;
@@ -1690,9 +1723,10 @@ void Segmenter::AddUnitPiece(std::size_t begin, std::size_t end, UnitKind kind, 
   if (kind != UnitKind::kHeading && LooksLikeTableOfContents(s)) kind = UnitKind::kHeading;
   if (kind == UnitKind::kHeading) {
     // A heading ends every list; one that ends in a colon ("Exclusions:") leads into the list
-    // under it (issue 11 engine A #2).
+    // under it (issue 11 engine A #2), as does one that states the duty its list itemises
+    // ("5.1 The Contractor will provide, operate and support the following services").
     leads_.clear();
-    if (s.back() == ':' && leads_.size() < kMaxLeadDepth) {
+    if ((s.back() == ':' || HeadingStatesDuty(s)) && leads_.size() < kMaxLeadDepth) {
       leads_.push_back({static_cast<std::uint32_t>(out_.units.size()), std::string(), 0});
       lead_waiting_ = true;
     }
