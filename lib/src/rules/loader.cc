@@ -172,7 +172,7 @@ Result<std::shared_ptr<RuleSetData>> LoadRuleSet(std::vector<SourceFile> files,
   }
   for (const SourceFile* rationale : special.rationales) {
     CLAUSESCAN_RETURN_IF_ERROR(ParseAndRead(rationale, [&](const YamlFile& f, const YAML::Node& n) {
-      return ReadRationale(f, n, catalogs.categories, data->rules, &data->rationales);
+      return ReadRationale(f, n, catalogs.categories, data->rules, kinds, &data->rationales);
     }));
   }
   InheritRationales(data->rules, &data->rationales);  // issue 14 #2
@@ -202,7 +202,8 @@ Result<std::shared_ptr<RuleSetData>> LoadRuleSet(std::vector<SourceFile> files,
   std::vector<TermReadingSpec> term_readings;
   CLAUSESCAN_RETURN_IF_ERROR(ReadTermReadings(catalogs.concepts, &term_readings));
   Result<std::shared_ptr<const ConceptReadings>> readings =
-      ConceptReadings::Compile(term_readings, catalogs.concepts.file());
+      ConceptReadings::Compile(term_readings, catalogs.concepts.file(),
+                               CheckedAtBuild(data->files, catalogs.concepts.file()));
   if (!readings) return readings.error();
   Result<std::unique_ptr<Matcher>> matcher =
       Matcher::Compile(data->rules, data->parties, matcher_options, std::move(*readings));
