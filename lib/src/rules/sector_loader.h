@@ -26,7 +26,8 @@ class SectorPattern {
   SectorPattern(std::string pattern, const RE2::Options& options)
       : regex_(std::make_unique<RegexOnFirstUse>(std::move(pattern), options)) {}
   SectorPattern(std::unique_ptr<RE2> compiled)  // NOLINT: a compiled RE2 converts
-      : regex_(std::make_unique<RegexOnFirstUse>(std::unique_ptr<const RE2>(std::move(compiled)))) {}
+      : regex_(std::make_unique<RegexOnFirstUse>(std::unique_ptr<const RE2>(std::move(compiled)))) {
+  }
 
   const RE2& operator*() const { return regex_->Get(); }
   const RE2* operator->() const { return &regex_->Get(); }
