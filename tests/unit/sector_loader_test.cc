@@ -199,5 +199,28 @@ TEST(SectorLoader, OneSetPassShowsTheSectorsEachSignalAloneShows) {
             (std::vector<std::string>{"gdpr-controllers", "uk-gdpr-controllers"}));
 }
 
+// A sectors.yaml checked when the program was built compiles its patterns on first use (issue
+// 12: start-up) and shows the same sectors as one compiled when read.
+TEST(SectorLoader, CheckedSectorsCompileOnFirstUseAndShowAlike) {
+  auto read = LoadRuleSet(EmbeddedRuleFiles(), "<builtin>");
+  ASSERT_TRUE(read) << read.error().message();
+  std::vector<SourceFile> files = EmbeddedRuleFiles();
+  for (SourceFile& file : files) file.checked_at_build = true;
+  auto checked = LoadRuleSet(std::move(files), "<builtin>");
+  ASSERT_TRUE(checked) << checked.error().message();
+  const std::vector<std::string> texts = {
+      "",
+      "the contracting officer; far 52.204-21.",
+      "the government may audit. fedramp moderate. hipaa business associate.",
+      "under the uk gdpr the controller and processor. the uk addendum to the eu sccs.",
+      "dora (regulation 2022/2554): the financial entity and its ict third-party service provider.",
+  };
+  for (const std::string& text : texts) {
+    EXPECT_EQ(DocumentSectors(*(*checked)->sectors, text), DocumentSectors(*(*read)->sectors, text))
+        << text;
+  }
+  EXPECT_FALSE(DocumentSectors(*(*checked)->sectors, texts[2]).empty());
+}
+
 }  // namespace
 }  // namespace clausescan::internal

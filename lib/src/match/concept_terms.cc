@@ -9,6 +9,8 @@
 #include <tuple>
 #include <vector>
 
+#include "rules/regex_on_first_use.h"
+
 namespace clausescan::internal {
 namespace {
 
@@ -34,28 +36,36 @@ bool IsMassNoun(std::string_view words) {
 
 struct ConceptReadings::Reading {
   std::string words;
-  std::unique_ptr<RE2> opening;
-  std::unique_ptr<RE2> subject;
-  std::unique_ptr<RE2> named;
+  std::unique_ptr<RegexOnFirstUse> opening;
+  std::unique_ptr<RegexOnFirstUse> subject;
+  std::unique_ptr<RegexOnFirstUse> named;
 };
 
 ConceptReadings::ConceptReadings() = default;
 ConceptReadings::~ConceptReadings() = default;
 
 Result<std::shared_ptr<const ConceptReadings>> ConceptReadings::Compile(
-    const std::vector<TermReadingSpec>& specs, const std::string& file) {
+    const std::vector<TermReadingSpec>& specs, const std::string& file, bool checked_at_build) {
   std::shared_ptr<ConceptReadings> out(new ConceptReadings());
+  const RE2::Options options;
   for (const TermReadingSpec& spec : specs) {
-    Reading reading{spec.words, std::make_unique<RE2>(spec.opening),
-                    std::make_unique<RE2>(spec.subject), std::make_unique<RE2>(spec.named)};
-    for (const RE2* re : {reading.opening.get(), reading.subject.get(), reading.named.get()}) {
+    std::unique_ptr<RegexOnFirstUse> parts[3];
+    const std::string* patterns[3] = {&spec.opening, &spec.subject, &spec.named};
+    for (int i = 0; i < 3; ++i) {
+      if (checked_at_build) {
+        parts[i] = std::make_unique<RegexOnFirstUse>(*patterns[i], options);
+        continue;
+      }
+      auto re = std::make_unique<const RE2>(*patterns[i], options);
       if (!re->ok()) {
         return Error(ErrorCode::kRuleError,
                      "the reading of defined terms as '" + spec.words + "': " + re->error(), file,
                      spec.line, 1);
       }
+      parts[i] = std::make_unique<RegexOnFirstUse>(std::move(re));
     }
-    out->readings_.push_back(std::move(reading));
+    out->readings_.push_back(
+        Reading{spec.words, std::move(parts[0]), std::move(parts[1]), std::move(parts[2])});
   }
   return std::shared_ptr<const ConceptReadings>(std::move(out));
 }
@@ -64,9 +74,9 @@ std::optional<std::string_view> ConceptReadings::ConceptOf(std::string_view body
   const std::string_view head = body.substr(0, kConceptWithinBytes);
   const re2::StringPiece piece(head.data(), head.size());
   for (const Reading& reading : readings_) {
-    if (!RE2::PartialMatch(piece, *reading.opening)) continue;
+    if (!RE2::PartialMatch(piece, reading.opening->Get())) continue;
     re2::StringPiece found;
-    if (!reading.subject->Match(piece, 0, piece.size(), RE2::UNANCHORED, &found, 1)) continue;
+    if (!reading.subject->Get().Match(piece, 0, piece.size(), RE2::UNANCHORED, &found, 1)) continue;
     // What the body only includes is not what it is.
     const std::string_view before =
         head.substr(0, static_cast<std::size_t>(found.data() - head.data()));
@@ -79,7 +89,7 @@ std::optional<std::string_view> ConceptReadings::ConceptOf(std::string_view body
 bool ConceptReadings::AlreadyNamed(std::string_view words, std::string_view term) const {
   for (const Reading& reading : readings_) {
     if (reading.words == words) {
-      return RE2::PartialMatch(re2::StringPiece(term.data(), term.size()), *reading.named);
+      return RE2::PartialMatch(re2::StringPiece(term.data(), term.size()), reading.named->Get());
     }
   }
   return false;

@@ -35,9 +35,12 @@ struct TermReadingSpec {
 class ConceptReadings {
  public:
   // Compiles specs, in order. Errors: kRuleError naming file and the reading's line when RE2
-  // rejects a pattern (the loader has compiled each concept alone already).
+  // rejects a pattern (the loader has compiled each concept alone already). With
+  // checked_at_build (a pack whose readings compiled when the program was built) each pattern
+  // compiles instead on its first use (issue 12: start-up), and no error is returned.
   static Result<std::shared_ptr<const ConceptReadings>> Compile(
-      const std::vector<TermReadingSpec>& specs, const std::string& file);
+      const std::vector<TermReadingSpec>& specs, const std::string& file,
+      bool checked_at_build = false);
   ~ConceptReadings();
 
   // The concept words a definition's body states (folded text, the body only: "any

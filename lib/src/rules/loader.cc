@@ -82,8 +82,9 @@ void BuildInfos(RuleSetData* data) {
 // consideration's `doctypes`, with a suggestion.
 // Benchmark only (issue 12, benchmarks/README.md): with CLAUSESCAN_BENCH_DUPLICATE_RULES=1 in
 // the environment every rule is loaded twice, the copy under the id "<id>~dup" with each
-// pattern written "(?:pattern)" (the same language, but not shared with the original), so a
-// benchmark can measure what twice the rules cost. Findings come twice, once under each id.
+// pattern written "(?:pattern)" (the same language; the matcher shares the compiled pattern with
+// the original, as it does for any patterns that differ only by enclosing groups), so a benchmark
+// can measure what twice the rules cost. Findings come twice, once under each id.
 // What the pack keys by rule id (the rule's own playbook policy and rationale) is copied to the
 // twin's id too, so that each twin is judged as its original is and merges with it: without
 // its policy, a twin took its category's risk and a sentence that asked nothing of the user
@@ -172,7 +173,7 @@ Result<std::shared_ptr<RuleSetData>> LoadRuleSet(std::vector<SourceFile> files,
   }
   for (const SourceFile* rationale : special.rationales) {
     CLAUSESCAN_RETURN_IF_ERROR(ParseAndRead(rationale, [&](const YamlFile& f, const YAML::Node& n) {
-      return ReadRationale(f, n, catalogs.categories, data->rules, &data->rationales);
+      return ReadRationale(f, n, catalogs.categories, data->rules, kinds, &data->rationales);
     }));
   }
   InheritRationales(data->rules, &data->rationales);  // issue 14 #2
@@ -202,7 +203,8 @@ Result<std::shared_ptr<RuleSetData>> LoadRuleSet(std::vector<SourceFile> files,
   std::vector<TermReadingSpec> term_readings;
   CLAUSESCAN_RETURN_IF_ERROR(ReadTermReadings(catalogs.concepts, &term_readings));
   Result<std::shared_ptr<const ConceptReadings>> readings =
-      ConceptReadings::Compile(term_readings, catalogs.concepts.file());
+      ConceptReadings::Compile(term_readings, catalogs.concepts.file(),
+                               CheckedAtBuild(data->files, catalogs.concepts.file()));
   if (!readings) return readings.error();
   Result<std::unique_ptr<Matcher>> matcher =
       Matcher::Compile(data->rules, data->parties, matcher_options, std::move(*readings));

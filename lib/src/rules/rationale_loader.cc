@@ -390,7 +390,7 @@ Status Store(const YamlFile& file, const YAML::Node& key_node, const std::string
 
 Status ReadRationale(const YamlFile& file, const YAML::Node& root,
                      const std::vector<CategoryInfo>& categories, const std::vector<Rule>& rules,
-                     std::map<std::string, RationaleEntry>* out) {
+                     const ParamKinds& kinds, std::map<std::string, RationaleEntry>* out) {
   Fields fields;
   Names keys = kBodyKeys;
   keys.push_back("category");
@@ -417,7 +417,6 @@ Status ReadRationale(const YamlFile& file, const YAML::Node& root,
     for (std::string_view name : ParamsDeclaredBy(rule)) params.push_back(name);
   }
   std::set<std::string> no_positions;
-  const ParamKinds kinds = ParamKindsDeclaredBy(rules);
   const PolicyContext category_context{file, category, params, &no_positions,
                                        /*one_rule=*/false, &kinds};
   CLAUSESCAN_RETURN_IF_ERROR(
@@ -466,9 +465,10 @@ const std::map<std::string, RationaleEntry>& BuiltinRationales() {
         ReadRules(special, catalogs, &rules)) {
       return out;
     }
+    const ParamKinds kinds = ParamKindsDeclaredBy(rules);
     for (const SourceFile* rationale : special.rationales) {
       if (ParseAndRead(rationale, [&](const YamlFile& f, const YAML::Node& n) {
-            return ReadRationale(f, n, catalogs.categories, rules, &out);
+            return ReadRationale(f, n, catalogs.categories, rules, kinds, &out);
           })) {
         return std::map<std::string, RationaleEntry>();
       }

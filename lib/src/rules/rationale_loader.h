@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "rules/model.h"
+#include "rules/playbook_loader.h"
 #include "rules/yaml_fields.h"
 
 namespace clausescan::internal {
@@ -20,10 +21,11 @@ namespace clausescan::internal {
 // or summary; reported at its read), a source whose read names no place a reader can find
 // (NamesWhereRead: no address, no repository with commit and path, no file under
 // /work/shared/reference/; reported at its read), a category or rule that another file already
-// gave a rationale.
+// gave a rationale. kinds is ParamKindsDeclaredBy(rules), computed once by the caller for every
+// rationale file of the pack.
 Status ReadRationale(const YamlFile& file, const YAML::Node& root,
                      const std::vector<CategoryInfo>& categories, const std::vector<Rule>& rules,
-                     std::map<std::string, RationaleEntry>* out);
+                     const ParamKinds& kinds, std::map<std::string, RationaleEntry>* out);
 
 // The rationales of the built-in rules (the embedded rules/*/rationale.yaml), keyed by category
 // id and by rule id, read once on first use and then shared (thread-safe). Empty if an embedded

@@ -46,13 +46,19 @@ Status ReadEntry(const YamlFile& file, const YAML::Node& node, SectorEntry* entr
                                         "have",
                                         patterns.size(), kMaxSignals));
   }
+  const bool checked = file.source().checked_at_build;
+  const RE2::Options options(RE2::Quiet);
   for (std::size_t i = 0; i < patterns.size(); ++i) {
-    auto re = std::make_unique<RE2>(patterns[i], RE2::Quiet);
+    if (checked) {
+      entry->signals.emplace_back(patterns[i], options);
+      continue;
+    }
+    auto re = std::make_unique<RE2>(patterns[i], options);
     if (!re->ok()) {
       const YAML::Node at = signals.IsSequence() && i < signals.size() ? signals[i] : signals;
       return file.At(at, fmt::format("signal is not a valid RE2 pattern: {}", re->error()));
     }
-    entry->signals.push_back(std::move(re));
+    entry->signals.emplace_back(std::move(re));
   }
   for (const char* key : {"unless", "decisive", "follows_when"}) {
     const YAML::Node* list = fields.Find(key);
@@ -67,13 +73,17 @@ Status ReadEntry(const YamlFile& file, const YAML::Node& node, SectorEntry* entr
                  : std::string_view(key) == "decisive" ? entry->decisive
                                                        : entry->follows_when;
     for (std::size_t i = 0; i < patterns_of_key.size(); ++i) {
-      auto re = std::make_unique<RE2>(patterns_of_key[i], RE2::Quiet);
+      if (checked) {
+        into.emplace_back(patterns_of_key[i], options);
+        continue;
+      }
+      auto re = std::make_unique<RE2>(patterns_of_key[i], options);
       if (!re->ok()) {
         const YAML::Node at = list->IsSequence() && i < list->size() ? (*list)[i] : *list;
         return file.At(at, fmt::format("'{}' pattern is not a valid RE2 pattern: {}", key,
                                        re->error()));
       }
-      into.push_back(std::move(re));
+      into.emplace_back(std::move(re));
     }
   }
   const YAML::Node& needs = *fields.Find("needs");
@@ -104,7 +114,7 @@ void BuildSignalSet(SectorTable* table) {
   for (std::size_t i = 0; i < table->entries.size(); ++i) {
     const auto& signals = table->entries[i].signals;
     for (std::size_t s = 0; s < signals.size(); ++s) {
-      if (set->Add(signals[s]->pattern(), nullptr) < 0) {
+      if (set->Add(signals[s].pattern(), nullptr) < 0) {
         table->sector_of.clear();
         table->signal_in_sector.clear();
         return;

@@ -9,29 +9,51 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "rules/model.h"
+#include "rules/regex_on_first_use.h"
 #include "rules/yaml_fields.h"
 
 namespace clausescan::internal {
 
+// A pattern of sectors.yaml; *pattern is its RE2. A file checked when the program was built
+// (the built-in pack) compiles each pattern on its first use (issue 12: start-up); any other
+// file compiles them as it is read, for its file:line errors. Thread-safe (RegexOnFirstUse).
+class SectorPattern {
+ public:
+  SectorPattern(std::string pattern, const RE2::Options& options)
+      : regex_(std::make_unique<RegexOnFirstUse>(std::move(pattern), options)) {}
+  SectorPattern(std::unique_ptr<RE2> compiled)  // NOLINT: a compiled RE2 converts
+      : regex_(std::make_unique<RegexOnFirstUse>(std::unique_ptr<const RE2>(std::move(compiled)))) {
+  }
+
+  const RE2& operator*() const { return regex_->Get(); }
+  const RE2* operator->() const { return &regex_->Get(); }
+  // The pattern's text, without compiling it.
+  const std::string& pattern() const { return regex_->pattern(); }
+
+ private:
+  std::unique_ptr<RegexOnFirstUse> regex_;
+};
+
 // One sector of sectors.yaml.
 struct SectorEntry {
   std::string id;
-  std::size_t needs = 1;                      // distinct signals the document must show
-  std::vector<std::unique_ptr<RE2>> signals;  // matched on the case-folded text
+  std::size_t needs = 1;               // distinct signals the document must show
+  std::vector<SectorPattern> signals;  // matched on the case-folded text
   // A signal found only in sentences that match one of these (boilerplate such as a commercial
   // "Government Rights" clause) does not count.
-  std::vector<std::unique_ptr<RE2>> unless;
+  std::vector<SectorPattern> unless;
   // Words that show the sector by themselves (the name of its own law, "UK GDPR"): a text that
   // shows one of them outside the `unless` passages counts as showing `needs` signals.
-  std::vector<std::unique_ptr<RE2>> decisive;
+  std::vector<SectorPattern> decisive;
   std::string within;  // shown only with this sector, just before it
   // For a sector shown `within` another: where the document shows one of these, the sector is
   // placed just after that one instead, and leads only for a clause that shows one of its own
   // signals (a DPA for EU and UK data: the EU GDPR leads, the UK GDPR for the UK Addendum).
-  std::vector<std::unique_ptr<RE2>> follows_when;
+  std::vector<SectorPattern> follows_when;
 };
 
 // The sectors of a rule set, in file order (the order ties are broken). Immutable once read,
