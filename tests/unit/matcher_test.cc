@@ -682,39 +682,6 @@ TEST(PatternShape, UnfactorsAlternativesOutsideClassesAndEscapes) {
   EXPECT_EQ(UnfactorAlternatives("\\Qa|b\\E|c"), "\\Qa|b\\E|(?:)c");
 }
 
-TEST(PatternShape, DropsOnlyGroupsThatEncloseTheWholePattern) {
-  EXPECT_EQ(WithoutEnclosingGroups("(?:a|b)"), "a|b");
-  EXPECT_EQ(WithoutEnclosingGroups("((?:\\bx\\b))"), "\\bx\\b");
-  EXPECT_EQ(WithoutEnclosingGroups("(?:a)|(?:b)"), "(?:a)|(?:b)");
-  EXPECT_EQ(WithoutEnclosingGroups("(?:a)(?:b)"), "(?:a)(?:b)");
-  EXPECT_EQ(WithoutEnclosingGroups("(?i:a)"), "(?i:a)");
-  EXPECT_EQ(WithoutEnclosingGroups("(?:a)*"), "(?:a)*");
-  EXPECT_EQ(WithoutEnclosingGroups("(?:[)]\\))"), "[)]\\)");
-  EXPECT_EQ(WithoutEnclosingGroups("(a\\)"), "(a\\)");  // the ')' is escaped: not closed
-  EXPECT_EQ(WithoutEnclosingGroups("\\bx\\b"), "\\bx\\b");
-}
-
-// Two rules whose patterns differ only by a group around the whole pattern share one compiled
-// pattern, and each rule still holds where it holds alone.
-TEST(Matcher, PatternsThatMatchAlikeAreCompiledOnce) {
-  Rule plain;
-  plain.id = "x.plain";
-  plain.all = {{"\\bnotify\\b"}, {"\\bincident\\b[^.;]{0,60}\\bdata\\b"}};
-  Rule grouped = plain;
-  grouped.id = "x.grouped";
-  grouped.all = {{"(?:\\bnotify\\b)"}, {"((?:\\bincident\\b[^.;]{0,60}\\bdata\\b))"}};
-  Result<std::unique_ptr<Matcher>> matcher = Matcher::Compile({plain, grouped}, PartyLexicon{});
-  ASSERT_TRUE(matcher.ok()) << matcher.error().message();
-  EXPECT_EQ((*matcher)->DistinctPatterns(), 2u);
-  const TestDoc holds = MakeDoc({{"Notify us of an incident affecting customer data."}});
-  const std::vector<RuleHit> hits = (*matcher)->Match(holds.text, holds.outline);
-  ASSERT_EQ(hits.size(), 2u);
-  EXPECT_EQ(hits[0].rule, 0);
-  EXPECT_EQ(hits[1].rule, 1);
-  const TestDoc fails = MakeDoc({{"Notify us of customer data about an incident."}});
-  EXPECT_TRUE((*matcher)->Match(fails.text, fails.outline).empty());
-}
-
 TEST(Matcher, SplitPatternsStayExact) {
   // The atoms are "incident" and "data"; only the exact pattern knows the order and that no '.'
   // may come between.

@@ -22,7 +22,6 @@
 #include "match/list_extent.h"
 #include "match/list_leads.h"
 #include "match/measure_headings.h"
-#include "match/pattern_shape.h"
 #include "match/references.h"
 #include "match/scope_runner.h"
 #include "match/unit_evaluator.h"
@@ -69,26 +68,19 @@ class ScopeBuilder {
     int line;
   };
 
-  // Patterns that differ only by groups enclosing all of them match alike (PatternOptions) and
-  // share one entry, compiled and run once for all their uses; the entry keeps the shortest
-  // text, the one a pack checked at build time has its atoms for.
   void AddUse(const Rule& rule, const std::string& pattern, PatternUse use) {
-    auto [it, inserted] = index_.emplace(std::string(WithoutEnclosingGroups(pattern)),
-                                         static_cast<int>(patterns_.size()));
+    auto [it, inserted] = index_.emplace(pattern, static_cast<int>(patterns_.size()));
     if (inserted) {
       patterns_.push_back(pattern);
       origins_.push_back(Origin{&rule.file, rule.line});
       uses_.emplace_back();
-    } else if (pattern.size() < patterns_[it->second].size()) {
-      patterns_[it->second] = pattern;
-      origins_[it->second] = Origin{&rule.file, rule.line};
     }
     uses_[it->second].push_back(use);
   }
 
-  std::map<std::string, int> index_;  // by the pattern without enclosing groups
+  std::map<std::string, int> index_;
   std::vector<std::string> patterns_;
-  std::vector<Origin> origins_;  // the rule whose text each entry keeps
+  std::vector<Origin> origins_;  // the first rule that uses each pattern
   std::vector<std::vector<PatternUse>> uses_;
 };
 
@@ -113,10 +105,6 @@ struct Matcher::Impl : CompiledRules {
 
 Matcher::Matcher() : impl_(std::make_unique<Impl>()) {}
 Matcher::~Matcher() = default;
-
-std::size_t Matcher::DistinctPatterns() const {
-  return impl_->sentence.index.size() + impl_->paragraph.index.size();
-}
 
 Result<std::unique_ptr<Matcher>> Matcher::Compile(const std::vector<Rule>& rules,
                                                   const PartyLexicon& parties) {

@@ -75,10 +75,6 @@ class Matcher {
   std::vector<RuleHit> Match(const NormalizedText& text, const Outline& outline,
                              std::size_t max_hits = 0, const PartyLexicon* parties = nullptr) const;
 
-  // How many patterns are compiled, sentence and paragraph scopes together (patterns that
-  // match alike share one: WithoutEnclosingGroups). For tests and measurements.
-  std::size_t DistinctPatterns() const;
-
  private:
   Matcher();
   struct Impl;

@@ -132,28 +132,4 @@ std::string UnfactorAlternatives(std::string_view pattern) {
   return out;
 }
 
-std::string_view WithoutEnclosingGroups(std::string_view pattern) {
-  while (pattern.size() >= 2 && pattern.front() == '(' && pattern.back() == ')') {
-    std::size_t body = 1;  // "(": with never_capture, a capture group is a plain group
-    if (pattern[1] == '?') {
-      if (pattern.size() < 4 || pattern[2] != ':') break;  // flags or a named group
-      body = 3;
-    }
-    // Where the group opened at 0 closes.
-    int depth = 0;
-    std::size_t close = std::string_view::npos;
-    for (std::size_t i = 0; i < pattern.size(); i = TokenEnd(pattern, i)) {
-      if (pattern[i] == '(') {
-        ++depth;
-      } else if (pattern[i] == ')' && --depth == 0) {
-        close = i;
-        break;
-      }
-    }
-    if (close != pattern.size() - 1) break;
-    pattern = pattern.substr(body, pattern.size() - 1 - body);
-  }
-  return pattern;
-}
-
 }  // namespace clausescan::internal

@@ -35,13 +35,6 @@ std::string RelaxPattern(std::string_view pattern);
 // ("s", "la") and the pattern unfiltered. For the prefilter only. Exposed for tests.
 std::string UnfactorAlternatives(std::string_view pattern);
 
-// pattern without the groups that enclose all of it: "(?:a|b)" and "((?:a|b))" -> "a|b". Under
-// PatternOptions (no captures) the result matches exactly where pattern does, so patterns that
-// differ only by such groups (a concept reference {{x}} alone, which expands to "(?:fragment)",
-// beside the fragment written out) can share one compiled form. Groups with flags ("(?i:") and
-// groups that close before the end ("(?:a)|(?:b)") stay.
-std::string_view WithoutEnclosingGroups(std::string_view pattern);
-
 }  // namespace clausescan::internal
 
 #endif  // CLAUSESCAN_MATCH_PATTERN_SHAPE_H_
