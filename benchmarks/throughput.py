@@ -4,8 +4,8 @@
 Scans a folder (default: ../shared/corpus/cuad, 510 real contracts) with
 `clausescan scan --format jsonl` at --jobs 1 and --jobs 2, and with the rule pack loaded twice
 (CLAUSESCAN_BENCH_DUPLICATE_RULES=1: every rule again under the id "<id>~dup", its patterns
-written "(?:...)", which the matcher shares with the original's as it shares any patterns that
-differ only by enclosing groups; --jobs 1). Beside them, in the same invocation, the
+written "(?:...)", patterns of their own that the matcher compiles and runs as a new rule's;
+--jobs 1). Beside them, in the same invocation, the
 keyword reference: `rg -i -c -j1 -f ../shared/bench/keyword-patterns.txt` over the same files
 (165 clause regexes, what a person grepping for these clauses would run). With --pack-rg,
 ripgrep also searches for the rule pack's own patterns (`clausescan rules patterns`), once per

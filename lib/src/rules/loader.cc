@@ -82,9 +82,9 @@ void BuildInfos(RuleSetData* data) {
 // consideration's `doctypes`, with a suggestion.
 // Benchmark only (issue 12, benchmarks/README.md): with CLAUSESCAN_BENCH_DUPLICATE_RULES=1 in
 // the environment every rule is loaded twice, the copy under the id "<id>~dup" with each
-// pattern written "(?:pattern)" (the same language; the matcher shares the compiled pattern with
-// the original, as it does for any patterns that differ only by enclosing groups), so a benchmark
-// can measure what twice the rules cost. Findings come twice, once under each id.
+// pattern written "(?:pattern)" (the same language, but a pattern of its own that the matcher
+// compiles and runs as it would a new rule's), so a benchmark can measure what twice the rules
+// cost. Findings come twice, once under each id.
 // What the pack keys by rule id (the rule's own playbook policy and rationale) is copied to the
 // twin's id too, so that each twin is judged as its original is and merges with it: without
 // its policy, a twin took its category's risk and a sentence that asked nothing of the user
