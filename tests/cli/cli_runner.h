@@ -20,6 +20,8 @@
 #include <thread>
 #include <vector>
 
+#include "support/build_paths.h"
+
 namespace clausescan::testing {
 
 // path in single quotes for a shell command line (paths of the tests hold no quote).

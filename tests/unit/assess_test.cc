@@ -9,6 +9,8 @@
 
 #include "rules/loader.h"
 
+#include "support/build_paths.h"
+
 namespace clausescan::internal {
 namespace {
 

@@ -14,6 +14,8 @@
 #include "clausescan/rules.h"
 #include "clausescan/scanner.h"
 
+#include "support/build_paths.h"
+
 namespace clausescan::internal {
 namespace {
 

@@ -10,6 +10,8 @@
 #include "extract/docx_numbering.h"
 #include "support/document_files.h"
 
+#include "support/build_paths.h"
+
 namespace clausescan::internal {
 namespace {
 

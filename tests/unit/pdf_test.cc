@@ -14,6 +14,8 @@
 #include "extract/pdf_cleanup.h"
 #include "support/document_files.h"
 
+#include "support/build_paths.h"
+
 namespace clausescan::internal {
 namespace {
 

@@ -14,6 +14,8 @@
 #include "support/hostile_yaml.h"
 #include "support/temp_directory.h"
 
+#include "support/build_paths.h"
+
 namespace clausescan {
 namespace {
 
