@@ -128,10 +128,10 @@ TEST(SectorLoader, ADecisivePatternShowsItsSectorAlone) {
 }
 
 // Fresh copies of patterns, compiled as the loader compiles them.
-std::vector<std::unique_ptr<RE2>> Copies(const std::vector<std::unique_ptr<RE2>>& patterns) {
-  std::vector<std::unique_ptr<RE2>> out;
-  for (const auto& pattern : patterns) {
-    out.push_back(std::make_unique<RE2>(pattern->pattern(), RE2::Quiet));
+std::vector<SectorPattern> Copies(const std::vector<SectorPattern>& patterns) {
+  std::vector<SectorPattern> out;
+  for (const SectorPattern& pattern : patterns) {
+    out.emplace_back(std::make_unique<RE2>(pattern.pattern(), RE2::Quiet));
   }
   return out;
 }
