@@ -37,5 +37,13 @@ else()
 endif()
 # Relocatable: the prefix is found from the .pc file's own place, so --prefix at install works.
 file(RELATIVE_PATH CLAUSESCAN_PC_TO_PREFIX /root/${CMAKE_INSTALL_LIBDIR}/pkgconfig /root)
-configure_file(${PROJECT_SOURCE_DIR}/cmake/clausescan.pc.in ${PROJECT_BINARY_DIR}/clausescan.pc @ONLY)
-install(FILES ${PROJECT_BINARY_DIR}/clausescan.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+configure_file(${PROJECT_SOURCE_DIR}/cmake/clausescan.pc.in
+               ${PROJECT_BINARY_DIR}/for-install/clausescan.pc @ONLY)
+install(FILES ${PROJECT_BINARY_DIR}/for-install/clausescan.pc
+        DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+# The build tree's own clausescan.pc names the paths of this build (the installed one would
+# resolve its prefix to folders above the build folder).
+configure_file(${PROJECT_SOURCE_DIR}/cmake/clausescan-build.pc.in
+               ${PROJECT_BINARY_DIR}/clausescan-build.pc.in @ONLY)
+file(GENERATE OUTPUT ${PROJECT_BINARY_DIR}/clausescan.pc
+     INPUT ${PROJECT_BINARY_DIR}/clausescan-build.pc.in)

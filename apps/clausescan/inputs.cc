@@ -28,8 +28,8 @@ bool ScanStdin(const Scanner& scanner, const std::function<void(Report&)>& on_re
   // Closed at start (`<&-`), it reads as /dev/null: an empty document would pass --fail-on.
   Result<Report> report =
       StandardInputClosedAtStart()
-          ? Result<Report>(Error(ErrorCode::kIo, "cannot read: standard input is closed",
-                                 kStdinName))
+          ? Result<Report>(
+                Error(ErrorCode::kIo, "cannot read: standard input is closed", kStdinName))
           : scanner.ScanStream(std::cin, kStdinName);
   if (!report) {
     PrintError(report.error().message());
@@ -258,6 +258,12 @@ std::string WhatStandardOutputHolds(const WriteTarget& target) {
 
 bool CheckOutputIsNotAnInput(const InputArgs& args, const ReadFiles& reads, const Output& out) {
   return CheckTargetIsNotAnInput(args, reads, ReportTarget(out));
+}
+
+bool CheckOutputIsNotRead(const ReadFiles& reads, const Output& out, const std::string& noun) {
+  WriteTarget target = ReportTarget(out);
+  target.noun = noun;
+  return CheckReadFiles(reads, target) && CheckStandardOutputIsNotRead(reads, noun);
 }
 
 bool CheckTargetIsNotAnInput(const InputArgs& args, const ReadFiles& reads,

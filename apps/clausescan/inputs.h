@@ -104,6 +104,11 @@ bool CheckOutputIsNotAnInput(const InputArgs& args, const ReadFiles& reads, cons
 // False, after printing why, when standard output is a regular file that is one of `reads`
 // (`profile check p.yaml >> evidence.txt`); what_is_written names the output ("summary").
 bool CheckStandardOutputIsNotRead(const ReadFiles& reads, const std::string& what_is_written);
+// False, after printing why, when out's file (after out.Open()) or the regular file standard
+// output goes to is one of `reads`: for commands that scan no contract but write a file next to
+// what they read (`playbook init myrules/playbook.yaml --rules myrules --force` would replace the
+// playbook of the rule folder it copies). noun names what is written ("playbook copy").
+bool CheckOutputIsNotRead(const ReadFiles& reads, const Output& out, const std::string& noun);
 // The same checks for any target (CheckOutputIsNotAnInput is this with ReportTarget(out)).
 bool CheckTargetIsNotAnInput(const InputArgs& args, const ReadFiles& reads,
                              const WriteTarget& target);

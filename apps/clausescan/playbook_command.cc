@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "commands.h"
+#include "inputs.h"
 #include "output.h"
 
 namespace clausescan::cli {
@@ -43,11 +44,11 @@ constexpr const char* kHeader =
 
 // The default playbook as one commented override file.
 std::string PlaybookTemplate(const RuleSet& rules, const std::string& file) {
-  const std::string origin =
-      rules.origin() == "<builtin>" ? "the rules built into clausescan" : rules.origin();
-  std::string text =
-      fmt::format(fmt::runtime(kHeader), fmt::arg("origin", origin),
-                  fmt::arg("file", file.empty() ? std::string("playbook.yaml") : file));
+  const std::string origin = rules.origin() == "<builtin>" ? "the rules built into clausescan"
+                                                           : MessageSafe(rules.origin());
+  std::string text = fmt::format(
+      fmt::runtime(kHeader), fmt::arg("origin", origin),
+      fmt::arg("file", file.empty() ? std::string("playbook.yaml") : MessageSafe(file)));
   const std::vector<RuleFile> sources = rules.PlaybookFiles();
   for (const RuleFile& source : sources) {
     text += fmt::format("\n# {:-<94}\n# From {}\n# {:-<94}\n\n", "", source.name, "");
@@ -75,6 +76,9 @@ int RunInit(const PlaybookArgs& args) {
     PrintError(error);
     return kExitError;
   }
+  ReadFiles reads;
+  reads.rules_dir = args.rules.rules_dir;
+  if (!CheckOutputIsNotRead(reads, out, "playbook copy")) return kExitError;
   out.stream() << text;
   if (!out.Commit(&error)) {
     PrintError(error);

@@ -39,6 +39,9 @@ int RunInit(const ProfileArgs& args) {
     PrintError(error);
     return kExitError;
   }
+  ReadFiles reads;
+  reads.rules_dir = args.rules.rules_dir;
+  if (!CheckOutputIsNotRead(reads, out, "example profile")) return kExitError;
   out.stream() << ExampleProfileText();
   if (!out.Commit(&error)) {
     PrintError(error);

@@ -277,10 +277,9 @@ std::vector<PathEntry> ExpandPaths(const std::vector<std::string>& paths,
       // A named FIFO (a process substitution) is waited on, but not one put where a regular
       // file was.
       if (!walker.FirstNaming(path)) {
-        out.push_back(PathEntry{path,
-                                clausescan::Error(ErrorCode::kIo,
-                                                  "named more than once; scanned once", path),
-                                0, false, true});
+        out.push_back(PathEntry{
+            path, clausescan::Error(ErrorCode::kIo, "named more than once; scanned once", path), 0,
+            false, true});
         continue;
       }
       const bool regular = fs::is_regular_file(status);
@@ -310,7 +309,7 @@ void ScanPaths(const Scanner& scanner, const std::vector<std::string>& paths,
     for (std::size_t i = next++; i < entries.size(); i = next++) {
       if (entries[i].error) continue;
       Result<Report> report = entries[i].regular_only ? scanner.ScanRegularFile(entries[i].path)
-                                                : scanner.ScanFile(entries[i].path);
+                                                      : scanner.ScanFile(entries[i].path);
       std::lock_guard<std::mutex> lock(mutex);
       results[i].emplace(std::move(report));
       ready.notify_one();
@@ -334,7 +333,7 @@ void ScanPaths(const Scanner& scanner, const std::vector<std::string>& paths,
   for (std::size_t i = 0; i < entries.size(); ++i) {
     if (entries[i].error) {
       BatchItem item{entries[i].path, *entries[i].error, entries[i].skipped};
-      on_item(item);
+      if (on_item) on_item(item);
       continue;
     }
     std::optional<Result<Report>> result;
@@ -345,7 +344,7 @@ void ScanPaths(const Scanner& scanner, const std::vector<std::string>& paths,
       results[i].reset();
     }
     BatchItem item{entries[i].path, std::move(*result)};
-    on_item(item);
+    if (on_item) on_item(item);
     ++progress.files_done;
     progress.bytes_done += entries[i].bytes;
     if (on_progress) on_progress(progress);

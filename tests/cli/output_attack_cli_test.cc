@@ -376,6 +376,52 @@ TEST(OutputAttack, ThePlaybookRulesAndBaselineAreNotOverwritten) {
   EXPECT_EQ(ReadWholeFile(dir.path() / "rules" / "doctypes.yaml"), doctypes);
 }
 
+// Attack review of main c7bb297 #1: `playbook init --force` replaced the playbook.yaml of the
+// --rules folder it copied, and every later run with that folder failed to load it.
+TEST(OutputAttack, AnInitCopyIsNotWrittenOverTheRulesItReads) {
+  TempDir dir;
+  fs::copy(SourcePath("rules"), dir.path() / "rules", fs::copy_options::recursive);
+  const std::string playbook = ReadWholeFile(dir.path() / "rules" / "playbook.yaml");
+  const std::string doctypes = ReadWholeFile(dir.path() / "rules" / "doctypes.yaml");
+  for (const auto& [args, expected] : std::vector<std::pair<std::string, std::string>>{
+           {"playbook --rules rules init rules/playbook.yaml --force",
+            "rules/playbook.yaml: is a file of the --rules folder"},
+           {"playbook init ./rules/playbook.yaml --rules rules --force",
+            "./rules/playbook.yaml: is a file of the --rules folder"},
+           {"profile init rules/doctypes.yaml --rules rules --force",
+            "rules/doctypes.yaml: is a file of the --rules folder"}}) {
+    RunResult r = Shell(dir.path(), "$CS " + args);
+    EXPECT_EQ(r.exit_code, 2) << args << ": " << r.err;
+    EXPECT_THAT(r.err, HasSubstr(expected)) << args;
+  }
+  EXPECT_EQ(ReadWholeFile(dir.path() / "rules" / "playbook.yaml"), playbook);
+  EXPECT_EQ(ReadWholeFile(dir.path() / "rules" / "doctypes.yaml"), doctypes);
+  EXPECT_EQ(Shell(dir.path(), "$CS rules validate rules").exit_code, 0);
+  // Outside the folder the copy is written as before.
+  EXPECT_EQ(Shell(dir.path(), "$CS playbook --rules rules init pb.yaml").exit_code, 0);
+  EXPECT_TRUE(fs::exists(dir.path() / "pb.yaml"));
+}
+
+// Attack review of main c7bb297 (minor): `pack --force` replaced a read-only .zip (and the new
+// one was writable) where `scan -o` refuses a read-only report.
+TEST(OutputAttack, PackForceKeepsAReadOnlyZip) {
+  if (!CanRunAsNobody()) GTEST_SKIP() << "needs root and setpriv";
+  SharedFolder folder;
+  const fs::path zip = folder.shared / "pack.zip";
+  WriteWholeFile(zip, "an earlier pack\n");
+  ASSERT_EQ(::chown(zip.c_str(), kNobody, kNobody), 0);
+  ASSERT_EQ(::chmod(zip.c_str(), 0444), 0);
+  RunResult r = Shell(folder.dir.path(), "$NOBODY $CS pack contract.txt --profile " +
+                                             Quote(SourcePath("corpus/profile/acme-profile.yaml")) +
+                                             " -o shared/pack.zip --force");
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("is read-only; not replacing it"));
+  EXPECT_EQ(ReadWholeFile(zip), "an earlier pack\n");
+  struct stat st {};
+  ASSERT_EQ(::stat(zip.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0444u);
+}
+
 // issue 16 attack #5: whatever kills the run before the report is in place (SIGKILL, the OOM
 // killer, SIGUSR1, SIGALRM from `timeout -s ALRM`, SIGXCPU at `ulimit -t`), no temporary file
 // is left: the report is written into an unnamed file (O_TMPFILE) that gets a name only when

@@ -154,5 +154,17 @@ TEST(PlaybookCli, InitRefusesToOverwriteWithoutForce) {
   EXPECT_EQ(ReadWholeFile(file).rfind("# clausescan playbook", 0), 0u);
 }
 
+// Attack review of main c7bb297 (minor): a file name holding a line break broke the copy's
+// comment into a YAML line and init failed with "internal error". The name is written escaped.
+TEST(PlaybookCli, InitWritesAFileWhoseNameHoldsALineBreak) {
+  TempDir dir;
+  const std::filesystem::path file = dir.path() / "pb.yaml\nx: 1";
+  RunResult r = RunClausescan("playbook init " + Quote(file));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.err, ::testing::Not(HasSubstr("internal error")));
+  RunResult check = RunClausescan("playbook check " + Quote(file));
+  EXPECT_EQ(check.exit_code, 0) << check.err;
+}
+
 }  // namespace
 }  // namespace clausescan::testing

@@ -43,4 +43,17 @@ run(${CMAKE_COMMAND} -E env LD_LIBRARY_PATH=${libdir} ${WORK_DIR}/pc-consumer
 if(NOT LAST_OUTPUT MATCHES "\"category\":\"incident_notification\"")
   message(FATAL_ERROR "pkg-config consumer printed no incident_notification finding:\n${LAST_OUTPUT}")
 endif()
+
+# 3. the build tree's own clausescan.pc, without installing
+unset(ENV{PKG_CONFIG_PATH})
+run(pkg-config --cflags --libs ${BUILD_DIR}/clausescan.pc)
+string(STRIP "${LAST_OUTPUT}" flags)
+separate_arguments(flags UNIX_COMMAND "${flags}")
+run(${CXX} -std=c++20 ${consumer_flags} ${SOURCE_DIR}/tests/install/consumer.cc
+    -o ${WORK_DIR}/build-tree-consumer ${flags})
+run(${CMAKE_COMMAND} -E env LD_LIBRARY_PATH=${BUILD_DIR}/lib ${WORK_DIR}/build-tree-consumer
+    ${SOURCE_DIR}/corpus/security-addendum.md)
+if(NOT LAST_OUTPUT MATCHES "\"category\":\"incident_notification\"")
+  message(FATAL_ERROR "build-tree pkg-config consumer printed no incident_notification finding:\n${LAST_OUTPUT}")
+endif()
 file(REMOVE_RECURSE ${WORK_DIR})

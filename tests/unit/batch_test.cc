@@ -47,6 +47,24 @@ TEST(ScanPaths, AnExceptionFromTheCallbackReachesTheCaller) {
   fs::remove_all(dir);
 }
 
+// Attack review of main c7bb297 (minor): an empty on_item threw std::bad_function_call; a caller
+// that only wants progress may leave it empty.
+TEST(ScanPaths, AnEmptyItemCallbackIsAllowed) {
+  fs::path dir = testing::MakeTempDirectory("clausescan-batch-");
+  for (int i = 0; i < 3; ++i) {
+    std::ofstream(dir / ("contract" + std::to_string(i) + ".txt"))
+        << "The Supplier shall notify the Customer of a Security Incident within 24 hours.\n";
+  }
+  Result<RuleSet> rules = RuleSet::Builtin();
+  ASSERT_TRUE(rules.ok()) << rules.error().message();
+  Scanner scanner(*rules);
+  std::size_t done = 0;
+  EXPECT_NO_THROW(ScanPaths(scanner, {dir.string(), (dir / "missing.txt").string()}, {}, {},
+                            [&](const BatchProgress& p) { done = p.files_done; }));
+  EXPECT_EQ(done, 4u);  // the three contracts and the missing file, an error
+  fs::remove_all(dir);
+}
+
 // The entries ExpandPaths gives for paths, as "path" or "path: error" relative to dir.
 std::vector<std::string> Expanded(const fs::path& dir, const std::vector<std::string>& paths,
                                   const BatchOptions& options = {}) {

@@ -35,5 +35,32 @@ TEST(ScannerQuote, AClauseOpeningWithEmphasisQuotesItsMarker) {
   }
 }
 
+// Attack review of main c7bb297 #2: a RuleSet, Scanner or Result<RuleSet> used after it was
+// moved from crashed (the shared data was left null). Each is still the same rule set.
+TEST(ScannerMove, MovedFromRulesAndScannersStillScan) {
+  const std::string doc =
+      "Supplier shall notify Customer of any Security Incident within 24 hours of its "
+      "occurrence.\n";
+  auto finds_the_notice = [&](const Scanner& scanner) {
+    Result<Report> report = scanner.ScanBytes(doc, "notice.txt");
+    return report.ok() && FindRule(*report, "incident-notification.window") != nullptr;
+  };
+  Result<RuleSet> loaded = RuleSet::Builtin();
+  ASSERT_TRUE(loaded.ok()) << loaded.error().message();
+  Result<RuleSet> taken = std::move(loaded);
+  ASSERT_TRUE(loaded.ok());
+  EXPECT_TRUE(finds_the_notice(Scanner(*loaded)));  // NOLINT(bugprone-use-after-move)
+  RuleSet rules = std::move(*taken);
+  EXPECT_FALSE(taken->origin().empty());  // NOLINT(bugprone-use-after-move)
+  EXPECT_TRUE(finds_the_notice(Scanner(*taken)));
+  RuleSet assigned = *loaded;
+  assigned = std::move(rules);
+  EXPECT_TRUE(finds_the_notice(Scanner(rules)));  // NOLINT(bugprone-use-after-move)
+  Scanner first(assigned);
+  Scanner second(std::move(first));
+  EXPECT_TRUE(finds_the_notice(first));  // NOLINT(bugprone-use-after-move)
+  EXPECT_TRUE(finds_the_notice(second));
+}
+
 }  // namespace
 }  // namespace clausescan

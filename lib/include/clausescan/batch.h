@@ -90,8 +90,8 @@ std::vector<PathEntry> ExpandPaths(const std::vector<std::string>& paths,
 // device since the walk is an error (kIo "not a regular file ...") rather than a scan that waits
 // forever; files named in paths with Scanner::ScanFile (a named pipe is read). Calls
 // `on_item` once per file and per walking error, from the calling thread, in the order of
-// ExpandPaths (errors first where they were found), and `on_progress` (if set) from the calling
-// thread after each file. A bad file never stops the batch. Returns when every file is done.
+// ExpandPaths (errors first where they were found; an empty on_item drops them), and
+// `on_progress` (if set) from the calling thread after each file. A bad file never stops the batch. Returns when every file is done.
 // An exception thrown by a callback stops the batch: the workers take no new file, and the
 // exception reaches the caller once they have finished the files they hold.
 void ScanPaths(const Scanner& scanner, const std::vector<std::string>& paths,

@@ -71,9 +71,20 @@ struct RuleFile {
 
 // An immutable, compiled set of rules with the default playbook and the control and evidence
 // catalogues. Copies share the compiled data. Thread safety: a RuleSet may be used by any number
-// of threads at once (every method is const and the data never changes).
+// of threads at once (every method is const and the data never changes). Moving a RuleSet copies
+// it (the shared data, not the rules), so a moved-from RuleSet is still the same usable rule set,
+// as are a Scanner and a Result<RuleSet> it was moved out of.
 class RuleSet {
  public:
+  RuleSet(const RuleSet&) = default;
+  RuleSet& operator=(const RuleSet&) = default;
+  RuleSet(RuleSet&& other) noexcept : data_(other.data_) {}
+  RuleSet& operator=(RuleSet&& other) noexcept {
+    data_ = other.data_;
+    return *this;
+  }
+  ~RuleSet() = default;
+
   // The rules embedded in clausescan at build time (the project's rules/ folder).
   // Fails only if the embedded data is broken (a bug: kInternal or kRuleError).
   static Result<RuleSet> Builtin();

@@ -516,6 +516,12 @@ std::optional<Error> CheckOutput(const std::string& output, bool zip, const Prof
                      : "already exists and is not an empty folder; use --force to replace it",
                  output);
   }
+  // A read-only .zip is not replaced, --force or not, as `scan -o` refuses a read-only report
+  // (write protection is the user's word that the file stays).
+  if (fs::is_regular_file(status) && ::faccessat(AT_FDCWD, path.c_str(), W_OK, AT_EACCESS) != 0 &&
+      errno == EACCES) {
+    return Error(ErrorCode::kInvalidArgument, "is read-only; not replacing it", output);
+  }
   if (!empty_folder && fs::is_directory(status) && !IsEarlierPack(path.string())) {
     return Error(ErrorCode::kInvalidArgument,
                  "is a folder that holds no pack (no index.md written by clausescan pack): "
