@@ -1,17 +1,13 @@
 #include "own_outputs.h"
 
 #include <fmt/format.h>
-#include <sys/stat.h>
 
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
-#include <set>
-#include <utility>
 
 #include "clausescan/pack_write.h"
-#include "commands.h"
 
 namespace clausescan::cli {
 namespace {
@@ -155,44 +151,16 @@ std::vector<std::string> FilesOfOutput(const std::string& output) {
 }
 
 void SkipEarlierOutputs(InputArgs* inputs) {
-  std::set<std::pair<dev_t, ino_t>> skipped;
-  for (const std::string& file : inputs->batch.skip_files) {
-    struct stat st {};
-    if (::stat(file.c_str(), &st) == 0) skipped.insert({st.st_dev, st.st_ino});
-  }
-  const auto skip = [&](const std::string& file) {
-    struct stat st {};
-    if (::stat(file.c_str(), &st) != 0) return false;
-    inputs->batch.skip_files.push_back(file);
-    return skipped.insert({st.st_dev, st.st_ino}).second;  // false: skipped already
+  inputs->batch.skip_found = [](const std::string& path,
+                                bool is_folder) -> std::optional<std::string> {
+    if (is_folder) {
+      if (IsPackFolder(path)) return "an earlier clausescan pack, not contracts";
+      return std::nullopt;
+    }
+    const std::optional<std::string> kind = OwnOutputKind(path);
+    if (!kind) return std::nullopt;
+    return fmt::format("an earlier clausescan {}, not a contract", *kind);
   };
-  for (const std::string& path : inputs->paths) {
-    std::error_code ec;
-    if (!fs::is_directory(fs::symlink_status(path, ec))) continue;
-    std::vector<fs::path> packs;
-    if (IsPackFolder(path)) packs.emplace_back(path);
-    for (auto it = fs::recursive_directory_iterator(path, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      std::error_code type_ec;
-      if (it->is_symlink(type_ec)) continue;
-      if (it->is_regular_file(type_ec)) {
-        const std::optional<std::string> kind = OwnOutputKind(it->path().string());
-        if (kind && skip(it->path().string())) {
-          PrintError(fmt::format("{}: skipped: an earlier clausescan {}, not a contract",
-                                 it->path().string(), *kind));
-        }
-        continue;
-      }
-      if (!it->is_directory(type_ec) || !IsPackFolder(it->path().string())) continue;
-      packs.push_back(it->path());
-      it.disable_recursion_pending();
-    }
-    for (const fs::path& pack : packs) {
-      for (const std::string& file : FilesOfOutput(pack.string())) skip(file);
-      PrintError(
-          fmt::format("{}: skipped: an earlier clausescan pack, not contracts", pack.string()));
-    }
-  }
 }
 
 }  // namespace clausescan::cli

@@ -22,11 +22,11 @@ std::optional<std::string> OwnOutputKind(const std::string& path);
 // symlinks), which folder walks must not scan as contracts.
 std::vector<std::string> FilesOfOutput(const std::string& output);
 
-// Adds clausescan's earlier outputs found inside the folders inputs names (reports, evidence
-// lists, zip packs and pack folders) to the files folder walks skip, with a note on stderr for
-// each ("PATH: skipped: an earlier clausescan report, not a contract"). Files named on the command
-// line are not looked at: they are scanned as asked. Symlinks are not followed; files already in
-// inputs->batch.skip_files (the report being written) get no note.
+// Makes the folder walks of inputs skip clausescan's earlier outputs (reports, evidence lists,
+// zip packs and pack folders) with a note each ("PATH: skipped: an earlier clausescan report, not
+// a contract"), by setting inputs->batch.skip_found: only what a walk would scan is looked at
+// (hidden, excluded and not included files are not opened), files named on the command line are
+// scanned as asked, and files in inputs->batch.skip_files (the report being written) get no note.
 void SkipEarlierOutputs(InputArgs* inputs);
 
 }  // namespace clausescan::cli

@@ -91,11 +91,13 @@ class Walker {
     skipped_by_globs_ = 0;
     skipped_as_seen_ = 0;
     skipped_links_ = 0;
+    skipped_found_ = 0;
     std::error_code ec;
     root_ = fs::weakly_canonical(fs::path(root), ec);
     const std::size_t errors_before = out_->size();
     Walk(fs::path(root), "");
-    if (files_ > 0 || skipped_as_seen_ > 0 || out_->size() > errors_before + skipped_links_) {
+    if (files_ > 0 || skipped_as_seen_ > 0 ||
+        out_->size() > errors_before + skipped_links_ + skipped_found_) {
       return;
     }
     std::string reason = "the folder has no files to scan";
@@ -117,10 +119,24 @@ class Walker {
     out_->push_back(PathEntry{path, clausescan::Error(ErrorCode::kIo, reason, path), 0});
   }
 
-  void Skip(const std::string& path, const std::string& reason) {
-    ++skipped_links_;
+  void Note(const std::string& path, const std::string& reason) {
     out_->push_back(
         PathEntry{path, clausescan::Error(ErrorCode::kIo, reason, path), 0, false, true});
+  }
+
+  void Skip(const std::string& path, const std::string& reason) {
+    ++skipped_links_;
+    Note(path, reason);
+  }
+
+  // True, after a note saying why, when options_.skip_found skips the file or folder at path.
+  bool SkippedAsFound(const std::string& path, bool is_folder) {
+    if (!options_.skip_found) return false;
+    const std::optional<std::string> reason = options_.skip_found(path, is_folder);
+    if (!reason) return false;
+    ++skipped_found_;
+    Note(path, "skipped: " + *reason);
+    return true;
   }
 
   // True when the symlink at path may be followed; otherwise reports why not (a loop, a
@@ -173,6 +189,7 @@ class Walker {
       ++skipped_as_seen_;
       return;
     }
+    if (SkippedAsFound(dir.string(), true)) return;
     ancestors_.insert(id);
     WalkEntries(dir, relative);
     ancestors_.erase(id);
@@ -234,6 +251,7 @@ class Walker {
       ++skipped_as_seen_;
       return;
     }
+    if (SkippedAsFound(path.string(), false)) return;
     ++files_;
     out_->push_back(
         PathEntry{path.string(), std::nullopt, static_cast<std::size_t>(st.st_size), true});
@@ -249,6 +267,7 @@ class Walker {
   std::size_t skipped_hidden_ = 0;
   std::size_t skipped_by_globs_ = 0;
   std::size_t skipped_links_ = 0;    // links not followed (notes)
+  std::size_t skipped_found_ = 0;    // files and folders options_.skip_found skipped (notes)
   fs::path root_;                    // the root being walked, symlinks resolved
   std::size_t skipped_as_seen_ = 0;  // folders and files found already under another name
 };

@@ -145,5 +145,21 @@ TEST_F(FolderWithAContract, ReportsWithATitleAreSkippedToo) {
   EXPECT_THAT(ScannedPaths(), ::testing::ElementsAre((Folder() / "dpa.md").string()));
 }
 
+// The check for earlier outputs is part of the folder walk: a report the walk skips anyway (hidden,
+// or left out with --exclude) is never opened nor named, and one the walk yields is still skipped.
+TEST_F(FolderWithAContract, OnlyFilesTheWalkYieldsAreCheckedForEarlierOutputs) {
+  fs::create_directory(Folder() / "old");
+  for (const char* name : {".hidden-review.md", "old/excluded-review.md", "review.md"}) {
+    ASSERT_EQ(RunClausescan("scan " + Contract() + " -f md -o " + Quote(Folder() / name)).exit_code,
+              0);
+  }
+  const RunResult run = RunClausescan("scan " + D() + " --exclude old -f json");
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_THAT(run.err, Not(HasSubstr(".hidden-review.md")));
+  EXPECT_THAT(run.err, Not(HasSubstr("excluded-review.md")));
+  EXPECT_THAT(run.err, HasSubstr("review.md: skipped: an earlier clausescan report, not a contract"));
+  EXPECT_THAT(ScannedPaths(), ::testing::ElementsAre((Folder() / "dpa.md").string()));
+}
+
 }  // namespace
 }  // namespace clausescan::testing

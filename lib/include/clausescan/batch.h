@@ -30,6 +30,11 @@ namespace clausescan {
 //                         inode (any name of the same file, through links, is skipped; a path
 //                         that does not exist when ExpandPaths starts is ignored): the report
 //                         being written into a walked folder and its temporary file
+//   skip_found  {}        when set, asked of each file a walk would scan (after hiding, the
+//                         globs and skip_files) and of each folder it would enter, the root
+//                         included; a reason skips that file or that folder with all it holds,
+//                         with a note "PATH: skipped: REASON" (PathEntry::skipped). Called on
+//                         the walking thread, with the path as the walk names it
 // Files named explicitly are always scanned (globs, hiding and skip_files apply to what folder
 // walks find).
 struct BatchOptions {
@@ -39,6 +44,7 @@ struct BatchOptions {
   bool hidden = false;
   bool follow = false;
   std::vector<std::string> skip_files;
+  std::function<std::optional<std::string>(const std::string& path, bool is_folder)> skip_found;
 };
 
 // The outcome for one file, in a stable order whatever the thread timing.
