@@ -1,11 +1,14 @@
 #include "own_outputs.h"
 
 #include <fmt/format.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <utility>
 
 #include "clausescan/pack_write.h"
 
@@ -150,9 +153,21 @@ std::vector<std::string> FilesOfOutput(const std::string& output) {
   return files;
 }
 
-void SkipEarlierOutputs(InputArgs* inputs) {
-  inputs->batch.skip_found = [](const std::string& path,
-                                bool is_folder) -> std::optional<std::string> {
+void SkipWhatIsNoContract(const std::vector<RunFile>& run_files, InputArgs* inputs) {
+  std::map<std::pair<dev_t, ino_t>, std::string> used;  // by device and inode: what it is
+  for (const RunFile& file : run_files) {
+    struct stat st {};
+    if (::stat(file.path.c_str(), &st) == 0) used.emplace(std::pair{st.st_dev, st.st_ino}, file.what);
+  }
+  inputs->batch.skip_found = [used = std::move(used)](
+                                 const std::string& path,
+                                 bool is_folder) -> std::optional<std::string> {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0) {
+      if (auto it = used.find({st.st_dev, st.st_ino}); it != used.end()) {
+        return fmt::format("it is {}, not {}", it->second, is_folder ? "contracts" : "a contract");
+      }
+    }
     if (is_folder) {
       if (IsPackFolder(path)) return "an earlier clausescan pack, not contracts";
       return std::nullopt;

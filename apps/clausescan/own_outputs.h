@@ -22,12 +22,14 @@ std::optional<std::string> OwnOutputKind(const std::string& path);
 // symlinks), which folder walks must not scan as contracts.
 std::vector<std::string> FilesOfOutput(const std::string& output);
 
-// Makes the folder walks of inputs skip clausescan's earlier outputs (reports, evidence lists,
-// zip packs and pack folders) with a note each ("PATH: skipped: an earlier clausescan report, not
-// a contract"), by setting inputs->batch.skip_found: only what a walk would scan is looked at
-// (hidden, excluded and not included files are not opened), files named on the command line are
-// scanned as asked, and files in inputs->batch.skip_files (the report being written) get no note.
-void SkipEarlierOutputs(InputArgs* inputs);
+// Makes the folder walks of inputs skip, with a note each, what is no contract (by setting
+// inputs->batch.skip_found): the files and folders of run_files, compared by device and inode so
+// that any name of them counts ("PATH: skipped: it is the --playbook file, not a contract"), and
+// clausescan's earlier outputs, told by content (reports, evidence lists, zip packs and pack
+// folders: "PATH: skipped: an earlier clausescan report, not a contract"). Only what a walk would
+// scan is looked at (hidden, excluded and not included files are not opened); files named on the
+// command line are scanned as asked, and files in inputs->batch.skip_files are skipped silently.
+void SkipWhatIsNoContract(const std::vector<RunFile>& run_files, InputArgs* inputs);
 
 }  // namespace clausescan::cli
 

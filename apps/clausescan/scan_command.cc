@@ -368,8 +368,9 @@ int RunScan(ScanArgs args) {
                " (text, json, md and html take it)");
   }
   InputArgs inputs = args.inputs;
-  inputs.batch.skip_files = FilesNotToScan(out);
-  SkipEarlierOutputs(&inputs);
+  std::vector<RunFile> run_files = FilesTheRunReads(reads, options.profile.get());
+  for (RunFile& file : FilesWritten(out, "report")) run_files.push_back(std::move(file));
+  SkipWhatIsNoContract(run_files, &inputs);
   FailOnTally fail_on(args.fail_on);
   if (args.format == "jsonl" && IsStdin(inputs)) {
     const FilterEnd end = FilterJsonLines(

@@ -161,5 +161,49 @@ TEST_F(FolderWithAContract, OnlyFilesTheWalkYieldsAreCheckedForEarlierOutputs) {
   EXPECT_THAT(ScannedPaths(), ::testing::ElementsAre((Folder() / "dpa.md").string()));
 }
 
+// The files a run uses, inside a folder it scans, are no contracts: the --playbook, --baseline
+// and --profile files, the profile's evidence files and the --rules folder are skipped by file
+// identity, whatever their content, with one note each (second reading of s12: the playbook and
+// every rule file were scanned as contracts).
+TEST_F(FolderWithAContract, FilesTheRunUsesAreSkippedWithOneNoteEach) {
+  ASSERT_EQ(RunClausescan("playbook init " + Quote(Folder() / "pb.yaml")).exit_code, 0);
+  ASSERT_EQ(RunClausescan("scan " + Contract() + " -f json -o " + Quote(Folder() / "base.json"))
+                .exit_code,
+            0);
+  fs::copy(kSource + "/rules", Folder() / "my-rules", fs::copy_options::recursive);
+  fs::copy(kSource + "/corpus/profile", Folder() / "profile", fs::copy_options::recursive);
+  const RunResult run = RunClausescan(
+      "scan " + D() + " -f json --playbook " + Quote(Folder() / "pb.yaml") + " --rules " +
+      Quote(Folder() / "my-rules") + " --baseline " + Quote(Folder() / "base.json") +
+      " --profile " + Quote(Folder() / "profile" / "acme-profile.yaml"));
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const Json json = Json::parse(run.out, nullptr, false);
+  ASSERT_TRUE(json.is_object()) << run.out.substr(0, 400);  // one document: dpa.md
+  EXPECT_EQ(json["document"].value("path", ""), (Folder() / "dpa.md").string());
+  for (const std::string note :
+       {"pb.yaml: skipped: it is the --playbook file, not a contract",
+        "base.json: skipped: it is the --baseline file, not a contract",
+        "my-rules: skipped: it is the --rules folder, not contracts",
+        "acme-profile.yaml: skipped: it is the --profile file, not a contract",
+        "iso27001-certificate.txt: skipped: it is the file of the profile's evidence entry"}) {
+    EXPECT_THAT(run.err, HasSubstr(note));
+  }
+  for (const char* name : {"pb.yaml", "base.json", "my-rules", "acme-profile.yaml"}) {
+    const std::size_t first = run.err.find(name);
+    EXPECT_EQ(run.err.find(name, first + 1), std::string::npos) << name << " named twice";
+  }
+}
+
+// The file standard output is redirected to, in the folder scanned, is skipped with a note.
+TEST_F(FolderWithAContract, TheFileStandardOutputGoesToIsSkippedWithANote) {
+  const RunResult run =
+      RunClausescan("scan " + D() + " -f json", "", Streams{"", "> " + Quote(Folder() / "r.json"), ""});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_THAT(run.err,
+              HasSubstr("r.json: skipped: it is the file standard output goes to, not a contract"));
+  const Json json = Json::parse(ReadWholeFile(Folder() / "r.json"), nullptr, false);
+  EXPECT_TRUE(json.is_object()) << "dpa.md only";
+}
+
 }  // namespace
 }  // namespace clausescan::testing
