@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -203,6 +204,27 @@ TEST_F(FolderWithAContract, TheFileStandardOutputGoesToIsSkippedWithANote) {
               HasSubstr("r.json: skipped: it is the file standard output goes to, not a contract"));
   const Json json = Json::parse(ReadWholeFile(Folder() / "r.json"), nullptr, false);
   EXPECT_TRUE(json.is_object()) << "dpa.md only";
+}
+
+// With -L, a symbolic link to an earlier report (or pack folder) outside the folder is followed
+// to what it names: the report is skipped as such, not scanned as a contract.
+TEST_F(FolderWithAContract, WithFollowALinkToAnEarlierReportIsSkipped) {
+  const fs::path elsewhere = dir_.path() / "elsewhere";
+  fs::create_directory(elsewhere);
+  ASSERT_EQ(RunClausescan("scan " + Contract() + " -f md -o " + Quote(elsewhere / "review.md"))
+                .exit_code,
+            0);
+  ASSERT_EQ(RunClausescan("pack " + Contract() + " --profile " + Quote(kProfile) +
+                          " --as-of 2026-12-06 -o " + Quote(elsewhere / "pk"))
+                .exit_code,
+            0);
+  fs::create_symlink(elsewhere / "review.md", Folder() / "link.md");
+  fs::create_directory_symlink(elsewhere / "pk", Folder() / "pack-link");
+  const RunResult run = RunClausescan("scan -L " + D() + " -f jsonl");
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_THAT(run.err, HasSubstr("link.md: skipped: an earlier clausescan report, not a contract"));
+  EXPECT_THAT(run.err, HasSubstr("pack-link: skipped: an earlier clausescan pack, not contracts"));
+  EXPECT_EQ(std::count(run.out.begin(), run.out.end(), '\n'), 1) << run.out.substr(0, 400);
 }
 
 }  // namespace
