@@ -91,13 +91,12 @@ class Walker {
     skipped_by_globs_ = 0;
     skipped_as_seen_ = 0;
     skipped_links_ = 0;
-    skipped_found_ = 0;
+    notes_ = 0;
     std::error_code ec;
     root_ = fs::weakly_canonical(fs::path(root), ec);
     const std::size_t errors_before = out_->size();
     Walk(fs::path(root), "");
-    if (files_ > 0 || skipped_as_seen_ > 0 ||
-        out_->size() > errors_before + skipped_links_ + skipped_found_) {
+    if (files_ > 0 || skipped_as_seen_ > 0 || out_->size() > errors_before + notes_) {
       return;
     }
     std::string reason = "the folder has no files to scan";
@@ -120,6 +119,7 @@ class Walker {
   }
 
   void Note(const std::string& path, const std::string& reason) {
+    ++notes_;
     out_->push_back(
         PathEntry{path, clausescan::Error(ErrorCode::kIo, reason, path), 0, false, true});
   }
@@ -134,7 +134,6 @@ class Walker {
     if (!options_.skip_found) return false;
     const std::optional<std::string> reason = options_.skip_found(path, is_folder);
     if (!reason) return false;
-    ++skipped_found_;
     Note(path, "skipped: " + *reason);
     return true;
   }
@@ -233,6 +232,9 @@ class Walker {
         AddFile(entry.path());
       } else if (entry.is_symlink(type_ec) && !fs::exists(entry.path(), type_ec)) {
         Error(entry.path().string(), "broken symbolic link");
+      } else if (fs::exists(entry.status(type_ec))) {
+        // A FIFO, socket or device: never opened (a FIFO would block the walk's reader).
+        Note(entry.path().string(), "not a regular file: skipped");
       }
     }
   }
@@ -267,7 +269,7 @@ class Walker {
   std::size_t skipped_hidden_ = 0;
   std::size_t skipped_by_globs_ = 0;
   std::size_t skipped_links_ = 0;    // links not followed (notes)
-  std::size_t skipped_found_ = 0;    // files and folders options_.skip_found skipped (notes)
+  std::size_t notes_ = 0;            // entries that are notes, not failures (PathEntry::skipped)
   fs::path root_;                    // the root being walked, symlinks resolved
   std::size_t skipped_as_seen_ = 0;  // folders and files found already under another name
 };
