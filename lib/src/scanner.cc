@@ -516,6 +516,22 @@ std::vector<std::string> ClausesOfFindings(
   return out;
 }
 
+// The outline position of each finding's section (-1: before any heading), that of the unmerged
+// finding (finding_sections: start -> end and section) its start lies in.
+std::vector<int> SectionsOfFindings(
+    const std::map<std::size_t, std::pair<std::size_t, int>>& finding_sections,
+    const Report& report) {
+  std::vector<int> out(report.findings.size(), -1);
+  for (std::size_t i = 0; i < report.findings.size(); ++i) {
+    const std::size_t start = report.findings[i].start;
+    auto after = finding_sections.upper_bound(start);
+    if (after == finding_sections.begin()) continue;
+    const auto& [from, span] = *std::prev(after);
+    if (from == start || span.first > start) out[i] = span.second;
+  }
+  return out;
+}
+
 // Gives way to a regulation's mandated text (issue 14 third review #1, #3): in the SCCs (document
 // type "scc") every finding, elsewhere the findings that lie in a FAR, DFARS, VAAR, HSAR or GSAR
 // clause (clause_of, ClausesOfFindings), and, in a document of GDPR controllers that names the
@@ -703,7 +719,9 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   GiveWayToMandatedText(data, doctype, clause_of, names_sccs, &report);
   // After the sector and mandated answers are in and the sides judged (issue 14 fourth review
   // #1, s11 #3): what the section or the document grants is left out of every kind of advice.
-  internal::DropAdviceGrantedNearby(data, report.findings, text.folded);  // issue 15 #4
+  internal::DropAdviceGrantedNearby(data, report.findings,
+                                    SectionsOfFindings(finding_sections, report),
+                                    text.folded);  // issue 15 #4
   if (!options.rationale) internal::DropRationale(&report);               // issue 14 #2
   if (options.profile) {                                                  // issue 13 #2
     const CalendarDate on = options.profile_date.value_or(CalendarDate::Today());
