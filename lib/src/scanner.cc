@@ -516,18 +516,30 @@ std::vector<std::string> ClausesOfFindings(
   return out;
 }
 
-// The outline position of each finding's section (-1: before any heading), that of the unmerged
-// finding (finding_sections: start -> end and section) its start lies in.
+// The outline position of each finding's section (-1: before any heading): that of an unmerged
+// finding (finding_sections: start -> end and section) its start lies in. Merging, and cutting
+// an item out of its list, only joins or splits findings of one section, so every finding starts
+// inside an unmerged one; the one reaching furthest among those starting at or before it is such.
 std::vector<int> SectionsOfFindings(
     const std::map<std::size_t, std::pair<std::size_t, int>>& finding_sections,
     const Report& report) {
+  std::vector<std::size_t> starts;
+  std::vector<std::pair<std::size_t, int>> furthest;  // end and section, up to each start
+  for (const auto& [start, span] : finding_sections) {
+    starts.push_back(start);
+    furthest.push_back(furthest.empty() || span.first >= furthest.back().first ? span
+                                                                               : furthest.back());
+  }
   std::vector<int> out(report.findings.size(), -1);
   for (std::size_t i = 0; i < report.findings.size(); ++i) {
     const std::size_t start = report.findings[i].start;
-    auto after = finding_sections.upper_bound(start);
-    if (after == finding_sections.begin()) continue;
-    const auto& [from, span] = *std::prev(after);
-    if (from == start || span.first > start) out[i] = span.second;
+    const std::size_t n = std::upper_bound(starts.begin(), starts.end(), start) - starts.begin();
+    if (n == 0) continue;
+    if (starts[n - 1] == start) {
+      out[i] = finding_sections.at(start).second;
+    } else if (furthest[n - 1].first > start) {
+      out[i] = furthest[n - 1].second;
+    }
   }
   return out;
 }
