@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "commands.h"
+#include "option_names.h"
 
 namespace clausescan::cli {
 namespace {
@@ -32,8 +33,9 @@ bool ScanStdin(const Scanner& scanner, const std::function<void(Report&)>& on_re
                                  kStdinName))
           : scanner.ScanStream(std::cin, kStdinName);
   if (!report) {
-    PrintError(report.error().message());
-    if (not_scanned != nullptr) not_scanned->push_back({kStdinName, report.error()});
+    const Error error = WithOptionNames(report.error());
+    PrintError(error.message());
+    if (not_scanned != nullptr) not_scanned->push_back({kStdinName, error});
     return false;
   }
   on_report(*report);
@@ -343,11 +345,10 @@ bool ScanInputs(const Scanner& scanner, const InputArgs& args,
         scanner, files, batch,
         [&](BatchItem& item) {
           if (!item.report) {
-            PrintError(item.report.error().message());
+            const Error error = WithOptionNames(item.report.error());
+            PrintError(error.message());
             ok = ok && item.skipped;
-            if (!item.skipped && not_scanned != nullptr) {
-              not_scanned->push_back({item.path, item.report.error()});
-            }
+            if (!item.skipped && not_scanned != nullptr) not_scanned->push_back({item.path, error});
             return;
           }
           on_report(*item.report);

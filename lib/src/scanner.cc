@@ -271,9 +271,9 @@ Result<DocumentSides> ReadSides(const internal::RuleSetData& data,
   std::optional<internal::Party> user = internal::ResolveUserSide(choice, &sides.parties);
   if (!user) {
     return Error(ErrorCode::kInvalidArgument,
-                 fmt::format("--party {}: the contract names no such party (or the name fits "
-                             "several); the parties it names: {} (or use --party supplier or "
-                             "--party customer)",
+                 fmt::format("ScanOptions::party {}: the contract names no such party (or the "
+                             "name fits several); the parties it names: {} (or use "
+                             "ScanOptions::party supplier or ScanOptions::party customer)",
                              QuotedOption(choice), internal::DescribeParties(sides.parties)),
                  doc.name);
   }
@@ -794,7 +794,7 @@ Result<Report> Scanner::ScanBytes(std::string_view bytes, const std::string& nam
   if (bytes.size() > options_.max_input_bytes) {
     return Error(ErrorCode::kTooLarge,
                  fmt::format("input is {} bytes, above the limit of {} bytes (raise the limit "
-                             "with --max-input-size)",
+                             "with ScanOptions::max_input_bytes)",
                              bytes.size(), options_.max_input_bytes),
                  name);
   }
@@ -822,7 +822,7 @@ Result<std::string> ReadStream(std::istream& in, const std::string& name, std::s
     if (bytes.size() > max_bytes) {
       return Error(ErrorCode::kTooLarge,
                    fmt::format("input is above the limit of {} bytes (raise the limit with "
-                               "--max-input-size)",
+                               "ScanOptions::max_input_bytes)",
                                max_bytes),
                    name);
     }
