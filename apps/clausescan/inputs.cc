@@ -318,7 +318,8 @@ bool CheckTargetIsNotAnInput(const InputArgs& args, const ReadFiles& reads,
 
 std::vector<RunFile> FilesWritten(const Output& out, const std::string& noun) {
   std::vector<RunFile> files;
-  for (const std::string& file : out.OwnFiles()) files.push_back({file, "the " + noun + " being written"});
+  for (const std::string& file : out.OwnFiles())
+    files.push_back({file, "the " + noun + " being written"});
   for (const auto& [fd, what] : {std::pair{STDOUT_FILENO, "the file standard output goes to"},
                                  std::pair{STDERR_FILENO, "the file standard error goes to"}}) {
     struct stat st;

@@ -157,7 +157,8 @@ void SkipWhatIsNoContract(const std::vector<RunFile>& run_files, InputArgs* inpu
   std::map<std::pair<dev_t, ino_t>, std::string> used;  // by device and inode: what it is
   for (const RunFile& file : run_files) {
     struct stat st {};
-    if (::stat(file.path.c_str(), &st) == 0) used.emplace(std::pair{st.st_dev, st.st_ino}, file.what);
+    if (::stat(file.path.c_str(), &st) == 0)
+      used.emplace(std::pair{st.st_dev, st.st_ino}, file.what);
   }
   inputs->batch.skip_found = [used = std::move(used)](
                                  const std::string& path,

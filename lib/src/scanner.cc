@@ -733,7 +733,7 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   // #1, s11 #3): what the section or the document grants is left out of every kind of advice.
   internal::DropAdviceGrantedNearby(data, report.findings,
                                     SectionsOfFindings(finding_sections, report),
-                                    text.folded);  // issue 15 #4
+                                    text.folded);                         // issue 15 #4
   if (!options.rationale) internal::DropRationale(&report);               // issue 14 #2
   if (options.profile) {                                                  // issue 13 #2
     const CalendarDate on = options.profile_date.value_or(CalendarDate::Today());

@@ -395,8 +395,9 @@ TEST(NotScanned, EveryFormatEscapesAControlCharacterInTheTitle) {
   TempDir dir;
   WriteWholeFile(dir.path() / "c\x1b[31m.md", kNotice);
   for (const char* format : {"text", "md", "html"}) {
-    const RunResult r = RunClausescan(std::string("scan -f ") + format + " --title \"$(printf 'Q\\033[31mR')\" " +
-                                      Quote(dir.path() / "c\x1b[31m.md"));
+    const RunResult r =
+        RunClausescan(std::string("scan -f ") + format + " --title \"$(printf 'Q\\033[31mR')\" " +
+                      Quote(dir.path() / "c\x1b[31m.md"));
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_THAT(r.out, Not(HasSubstr("\x1b"))) << format;
     const std::string escaped = std::string(format) == "md" ? "Q\\\\x1b\\[31mR" : "Q\\x1b[31mR";

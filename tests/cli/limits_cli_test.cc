@@ -69,17 +69,17 @@ TEST(LimitMessages, TheCliNamesItsOptionsWhereTheLibraryNamesFields) {
   WriteWholeFile(dir.path() / "bad.txt", "Supplier \xff shall notify.\n");
   WriteWholeFile(dir.path() / "acme.txt", "Acme Ltd (\"Supplier\") shall notify the Customer.\n");
   WriteWholeFile(dir.path() / "good.txt", "The Supplier shall notify the Customer.\n");
-  const RunResult limits = RunClausescan(
-      "scan -f jsonl --max-input-size 1K " + Quote(dir.path() / "good.txt") + " " +
-      Quote(dir.path() / "big.txt") + " " + Quote(dir.path() / "bad.txt"));
+  const RunResult limits =
+      RunClausescan("scan -f jsonl --max-input-size 1K " + Quote(dir.path() / "good.txt") + " " +
+                    Quote(dir.path() / "big.txt") + " " + Quote(dir.path() / "bad.txt"));
   const RunResult party =
       RunClausescan("scan -f jsonl --party Zebrafish " + Quote(dir.path() / "acme.txt"));
   for (const RunResult& r : {limits, party}) {
     EXPECT_EQ(r.exit_code, 2) << r.err;
     EXPECT_EQ((r.out + r.err).find("ScanOptions::"), std::string::npos) << r.out << r.err;
   }
-  for (const std::string& option : {"(raise the limit with --max-input-size)",
-                                    "(use --lossy-utf8 to replace invalid bytes)"}) {
+  for (const std::string& option :
+       {"(raise the limit with --max-input-size)", "(use --lossy-utf8 to replace invalid bytes)"}) {
     EXPECT_NE(limits.err.find(option), std::string::npos) << limits.err;
     EXPECT_NE(limits.out.find(option), std::string::npos) << limits.out;
   }

@@ -158,7 +158,8 @@ TEST_F(FolderWithAContract, OnlyFilesTheWalkYieldsAreCheckedForEarlierOutputs) {
   EXPECT_EQ(run.exit_code, 0) << run.err;
   EXPECT_THAT(run.err, Not(HasSubstr(".hidden-review.md")));
   EXPECT_THAT(run.err, Not(HasSubstr("excluded-review.md")));
-  EXPECT_THAT(run.err, HasSubstr("review.md: skipped: an earlier clausescan report, not a contract"));
+  EXPECT_THAT(run.err,
+              HasSubstr("review.md: skipped: an earlier clausescan report, not a contract"));
   EXPECT_THAT(ScannedPaths(), ::testing::ElementsAre((Folder() / "dpa.md").string()));
 }
 
@@ -197,8 +198,8 @@ TEST_F(FolderWithAContract, FilesTheRunUsesAreSkippedWithOneNoteEach) {
 
 // The file standard output is redirected to, in the folder scanned, is skipped with a note.
 TEST_F(FolderWithAContract, TheFileStandardOutputGoesToIsSkippedWithANote) {
-  const RunResult run =
-      RunClausescan("scan " + D() + " -f json", "", Streams{"", "> " + Quote(Folder() / "r.json"), ""});
+  const RunResult run = RunClausescan("scan " + D() + " -f json", "",
+                                      Streams{"", "> " + Quote(Folder() / "r.json"), ""});
   EXPECT_EQ(run.exit_code, 0) << run.err;
   EXPECT_THAT(run.err,
               HasSubstr("r.json: skipped: it is the file standard output goes to, not a contract"));
@@ -211,9 +212,9 @@ TEST_F(FolderWithAContract, TheFileStandardOutputGoesToIsSkippedWithANote) {
 TEST_F(FolderWithAContract, WithFollowALinkToAnEarlierReportIsSkipped) {
   const fs::path elsewhere = dir_.path() / "elsewhere";
   fs::create_directory(elsewhere);
-  ASSERT_EQ(RunClausescan("scan " + Contract() + " -f md -o " + Quote(elsewhere / "review.md"))
-                .exit_code,
-            0);
+  ASSERT_EQ(
+      RunClausescan("scan " + Contract() + " -f md -o " + Quote(elsewhere / "review.md")).exit_code,
+      0);
   ASSERT_EQ(RunClausescan("pack " + Contract() + " --profile " + Quote(kProfile) +
                           " --as-of 2026-12-06 -o " + Quote(elsewhere / "pk"))
                 .exit_code,

@@ -152,7 +152,8 @@ TEST(ReadDocument, InvalidUtf16IsAnErrorNamingItsOffset) {
   ASSERT_FALSE(lone.ok());
   EXPECT_EQ(lone.error().code(), ErrorCode::kInvalidUtf8);
   EXPECT_EQ(lone.error().message(),
-            "notice.txt:2:5: invalid UTF-16 at byte 22: an unpaired surrogate (use ScanOptions::lossy_utf8 "
+            "notice.txt:2:5: invalid UTF-16 at byte 22: an unpaired surrogate (use "
+            "ScanOptions::lossy_utf8 "
             "to replace invalid code units)");
   const Result<Document> odd =
       ReadDocument(Utf16Le(u"Security Incident within 24 hours.") + "x", "odd.txt", ReadOptions{});

@@ -418,8 +418,9 @@ TEST(OneClauseOneFinding, TwoSectionsWithOneHeadingAreReadApart) {
   EXPECT_EQ(read->section, own->section);  // the same heading text
   EXPECT_TRUE(read->parameters.empty());
   EXPECT_EQ(read->considerations, own->considerations);
-  EXPECT_TRUE(std::any_of(read->considerations.begin(), read->considerations.end(),
-                          [](const std::string& c) { return c.rfind("At most one audit a year", 0) == 0; }));
+  EXPECT_TRUE(std::any_of(
+      read->considerations.begin(), read->considerations.end(),
+      [](const std::string& c) { return c.rfind("At most one audit a year", 0) == 0; }));
 }
 
 // issue 15 #3: a list item folded into its lead-in's finding is a merged member like any other:

@@ -53,9 +53,9 @@ TEST(ScanLimits, ErrorsNameTheScanOptionsField) {
   party.party = "Zebrafish Holdings";
   const Result<Report> unknown =
       Scanner(*rules, party).ScanBytes("Acme Ltd (\"Supplier\") shall notify.", "c.txt");
-  for (const auto& [result, field] :
-       {std::pair{&large, "ScanOptions::max_input_bytes"},
-        std::pair{&invalid, "ScanOptions::lossy_utf8"}, std::pair{&unknown, "ScanOptions::party"}}) {
+  for (const auto& [result, field] : {std::pair{&large, "ScanOptions::max_input_bytes"},
+                                      std::pair{&invalid, "ScanOptions::lossy_utf8"},
+                                      std::pair{&unknown, "ScanOptions::party"}}) {
     ASSERT_FALSE(result->ok()) << field;
     const std::string message = result->error().message();
     EXPECT_NE(message.find(field), std::string::npos) << message;

@@ -72,9 +72,9 @@ struct PathEntry {
   // A regular file when found (by a folder walk, or named and a regular file then): scanned only
   // as one, so a FIFO or device put in its place since is refused, never waited on.
   bool regular_only = false;
-  bool skipped = false;        // error is a note, not a failure: a link the walk did not follow,
-                               // a file or folder skip_found skipped, or a FIFO, socket or device
-                               // the walk found ("not a regular file: skipped"; never opened)
+  bool skipped = false;  // error is a note, not a failure: a link the walk did not follow,
+                         // a file or folder skip_found skipped, or a FIFO, socket or device
+                         // the walk found ("not a regular file: skipped"; never opened)
 };
 
 // Why glob (an include or exclude glob, fnmatch(3) syntax) is not one, as ripgrep says it

@@ -129,7 +129,8 @@ Error InvalidUtf8Error(std::string_view bytes, std::size_t offset, const std::st
                                                   [](char c) { return (c & 0xC0) != 0x80; }));
   return Error(
       ErrorCode::kInvalidUtf8,
-      fmt::format("invalid UTF-8 at byte {} (use ScanOptions::lossy_utf8 to replace invalid bytes)", offset),
+      fmt::format("invalid UTF-8 at byte {} (use ScanOptions::lossy_utf8 to replace invalid bytes)",
+                  offset),
       name, line, column, static_cast<std::ptrdiff_t>(offset));
 }
 
