@@ -63,8 +63,9 @@ int RunEvidence(EvidenceArgs args) {
     args.format = format->empty() ? "text" : *format;
   }
   InputArgs inputs = args.inputs;
-  inputs.batch.skip_files = FilesNotToScan(out);
-  SkipEarlierOutputs(&inputs);
+  std::vector<RunFile> run_files = FilesTheRunReads(reads, options.profile.get());
+  for (RunFile& file : FilesWritten(out, "evidence list")) run_files.push_back(std::move(file));
+  SkipWhatIsNoContract(run_files, &inputs);
   std::vector<Report> reports;
   std::vector<NotScanned> not_scanned;
   bool ok = ScanInputs(

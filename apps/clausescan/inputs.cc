@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "commands.h"
+#include "option_names.h"
 
 namespace clausescan::cli {
 namespace {
@@ -32,8 +33,9 @@ bool ScanStdin(const Scanner& scanner, const std::function<void(Report&)>& on_re
                 Error(ErrorCode::kIo, "cannot read: standard input is closed", kStdinName))
           : scanner.ScanStream(std::cin, kStdinName);
   if (!report) {
-    PrintError(report.error().message());
-    if (not_scanned != nullptr) not_scanned->push_back({kStdinName, report.error()});
+    const Error error = WithOptionNames(report.error());
+    PrintError(error.message());
+    if (not_scanned != nullptr) not_scanned->push_back({kStdinName, error});
     return false;
   }
   on_report(*report);
@@ -320,12 +322,15 @@ bool CheckTargetIsNotAnInput(const InputArgs& args, const ReadFiles& reads,
   return true;
 }
 
-std::vector<std::string> FilesNotToScan(const Output& out) {
-  std::vector<std::string> files = out.OwnFiles();
-  for (int fd : {STDOUT_FILENO, STDERR_FILENO}) {
+std::vector<RunFile> FilesWritten(const Output& out, const std::string& noun) {
+  std::vector<RunFile> files;
+  for (const std::string& file : out.OwnFiles())
+    files.push_back({file, "the " + noun + " being written"});
+  for (const auto& [fd, what] : {std::pair{STDOUT_FILENO, "the file standard output goes to"},
+                                 std::pair{STDERR_FILENO, "the file standard error goes to"}}) {
     struct stat st;
     if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
-      files.push_back("/proc/self/fd/" + std::to_string(fd));
+      files.push_back({"/proc/self/fd/" + std::to_string(fd), what});
     }
   }
   return files;
@@ -347,11 +352,10 @@ bool ScanInputs(const Scanner& scanner, const InputArgs& args,
         scanner, files, batch,
         [&](BatchItem& item) {
           if (!item.report) {
-            PrintError(item.report.error().message());
+            const Error error = WithOptionNames(item.report.error());
+            PrintError(error.message());
             ok = ok && item.skipped;
-            if (!item.skipped && not_scanned != nullptr) {
-              not_scanned->push_back({item.path, item.report.error()});
-            }
+            if (!item.skipped && not_scanned != nullptr) not_scanned->push_back({item.path, error});
             return;
           }
           on_report(*item.report);
@@ -399,8 +403,8 @@ bool ScanInputs(const Scanner& scanner, const InputArgs& args,
 
 namespace fs = std::filesystem;
 
-std::vector<ProfileFile> FilesOfProfile(const std::string& profile_path, const Profile& profile) {
-  std::vector<ProfileFile> files{{profile_path, "the --profile file"}};
+std::vector<RunFile> FilesOfProfile(const std::string& profile_path, const Profile& profile) {
+  std::vector<RunFile> files{{profile_path, "the --profile file"}};
   if (!profile.soa_csv.empty()) {
     files.push_back(
         {(fs::path(profile.folder) / profile.soa_csv).string(), "the profile's SoA CSV (soa_csv)"});
@@ -418,12 +422,12 @@ std::vector<ProfileFile> FilesOfProfile(const std::string& profile_path, const P
   return files;
 }
 
-bool CheckNoContractIsAProfileFile(const InputArgs& inputs, const std::vector<ProfileFile>& files,
+bool CheckNoContractIsAProfileFile(const InputArgs& inputs, const std::vector<RunFile>& files,
                                    const std::string& refusal) {
   for (const std::string& path : inputs.paths) {
     struct stat st;
     if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
-    for (const ProfileFile& file : files) {
+    for (const RunFile& file : files) {
       struct stat other;
       if (::stat(file.path.c_str(), &other) != 0 || other.st_dev != st.st_dev ||
           other.st_ino != st.st_ino) {
@@ -436,23 +440,17 @@ bool CheckNoContractIsAProfileFile(const InputArgs& inputs, const std::vector<Pr
   return true;
 }
 
-void SkipProfileFiles(const std::vector<ProfileFile>& files, InputArgs* inputs) {
-  std::vector<std::pair<std::string, fs::path>> folders;
-  for (const std::string& path : inputs->paths) {
-    std::error_code ec;
-    if (!fs::is_directory(path, ec)) continue;
-    const fs::path base = fs::weakly_canonical(fs::absolute(path, ec), ec);
-    if (!ec) folders.emplace_back(path, base);
+std::vector<RunFile> FilesTheRunReads(const ReadFiles& reads, const Profile* profile) {
+  std::vector<RunFile> files;
+  if (!reads.playbook.empty()) files.push_back({reads.playbook, "the --playbook file"});
+  if (!reads.baseline.empty()) files.push_back({reads.baseline, "the --baseline file"});
+  if (!reads.rules_dir.empty()) files.push_back({reads.rules_dir, "the --rules folder"});
+  if (profile != nullptr) {
+    for (RunFile& file : FilesOfProfile(reads.profile, *profile)) files.push_back(std::move(file));
+  } else if (!reads.profile.empty()) {
+    files.push_back({reads.profile, "the --profile file"});
   }
-  for (const ProfileFile& file : files) {
-    inputs->batch.skip_files.push_back(file.path);
-    for (const auto& [folder, base] : folders) {
-      if (!IsAtOrBelow(file.path, base)) continue;
-      PrintError(fmt::format("{}: skipped in the folder {}: it is {}, not a contract", file.path,
-                             folder, file.what));
-      break;
-    }
-  }
+  return files;
 }
 
 }  // namespace clausescan::cli

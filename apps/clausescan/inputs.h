@@ -45,26 +45,26 @@ bool IsAtOrBelow(const std::string& path, const std::filesystem::path& base);
 // open, for ReadFiles::profile_files.
 std::vector<std::string> ProfileFiles(const Profile& profile);
 
-// A file the profile names, with what it is to the profile ("the file of the profile's evidence
-// entry 'pen-test-summary' (line 34)").
-struct ProfileFile {
+// A file (or folder) a run uses besides its contracts, with what it is to the run ("the
+// --playbook file", "the file of the profile's evidence entry 'pen-test-summary' (line 34)").
+struct RunFile {
   std::string path;
   std::string what;
 };
 
 // The profile file itself, its SoA CSV and each evidence file and redacted copy: never contracts
 // (issue 13 attack D17).
-std::vector<ProfileFile> FilesOfProfile(const std::string& profile_path, const Profile& profile);
+std::vector<RunFile> FilesOfProfile(const std::string& profile_path, const Profile& profile);
 
 // False, after saying which ("PATH: is WHAT, not a contract; REFUSAL"), when a contract named is
 // one of `files` (compared by device and inode, so any name of it counts). pack, scan and
 // evidence share it (issue 13 s10 #3).
-bool CheckNoContractIsAProfileFile(const InputArgs& inputs, const std::vector<ProfileFile>& files,
+bool CheckNoContractIsAProfileFile(const InputArgs& inputs, const std::vector<RunFile>& files,
                                    const std::string& refusal);
 
-// Adds `files` to the files folder walks skip, saying on stderr which of them lie in a folder
-// named (a walk would otherwise have read them as contracts).
-void SkipProfileFiles(const std::vector<ProfileFile>& files, InputArgs* inputs);
+// What reads names besides the contracts: the --playbook and --baseline files, the --rules
+// folder, and the --profile file with the files it names (FilesOfProfile, when profile is given).
+std::vector<RunFile> FilesTheRunReads(const ReadFiles& reads, const Profile* profile);
 
 // What a run writes, as the checks below see it: a report file (ReportTarget) or a pack
 // (PackTarget).
@@ -113,9 +113,10 @@ bool CheckOutputIsNotRead(const ReadFiles& reads, const Output& out, const std::
 bool CheckTargetIsNotAnInput(const InputArgs& args, const ReadFiles& reads,
                              const WriteTarget& target);
 
-// The files folder walks must not scan, for BatchOptions::skip_files: out's own files
-// (Output::OwnFiles) and the regular files standard output and standard error go to.
-std::vector<std::string> FilesNotToScan(const Output& out);
+// The files a run writes that folder walks must not scan: out's own files (Output::OwnFiles,
+// what: "the <noun> being written") and the regular files standard output and standard error go
+// to.
+std::vector<RunFile> FilesWritten(const Output& out, const std::string& noun);
 
 // Scans the inputs, calling on_report for each document in a stable order (the order of the
 // arguments, folders walked in name order). A file that cannot be scanned is reported on stderr

@@ -7,11 +7,10 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
-#include <set>
+#include <map>
 #include <utility>
 
 #include "clausescan/pack_write.h"
-#include "commands.h"
 
 namespace clausescan::cli {
 namespace {
@@ -154,45 +153,30 @@ std::vector<std::string> FilesOfOutput(const std::string& output) {
   return files;
 }
 
-void SkipEarlierOutputs(InputArgs* inputs) {
-  std::set<std::pair<dev_t, ino_t>> skipped;
-  for (const std::string& file : inputs->batch.skip_files) {
+void SkipWhatIsNoContract(const std::vector<RunFile>& run_files, InputArgs* inputs) {
+  std::map<std::pair<dev_t, ino_t>, std::string> used;  // by device and inode: what it is
+  for (const RunFile& file : run_files) {
     struct stat st {};
-    if (::stat(file.c_str(), &st) == 0) skipped.insert({st.st_dev, st.st_ino});
+    if (::stat(file.path.c_str(), &st) == 0)
+      used.emplace(std::pair{st.st_dev, st.st_ino}, file.what);
   }
-  const auto skip = [&](const std::string& file) {
+  inputs->batch.skip_found = [used = std::move(used)](
+                                 const std::string& path,
+                                 bool is_folder) -> std::optional<std::string> {
     struct stat st {};
-    if (::stat(file.c_str(), &st) != 0) return false;
-    inputs->batch.skip_files.push_back(file);
-    return skipped.insert({st.st_dev, st.st_ino}).second;  // false: skipped already
-  };
-  for (const std::string& path : inputs->paths) {
-    std::error_code ec;
-    if (!fs::is_directory(fs::symlink_status(path, ec))) continue;
-    std::vector<fs::path> packs;
-    if (IsPackFolder(path)) packs.emplace_back(path);
-    for (auto it = fs::recursive_directory_iterator(path, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      std::error_code type_ec;
-      if (it->is_symlink(type_ec)) continue;
-      if (it->is_regular_file(type_ec)) {
-        const std::optional<std::string> kind = OwnOutputKind(it->path().string());
-        if (kind && skip(it->path().string())) {
-          PrintError(fmt::format("{}: skipped: an earlier clausescan {}, not a contract",
-                                 it->path().string(), *kind));
-        }
-        continue;
+    if (::stat(path.c_str(), &st) == 0) {
+      if (auto it = used.find({st.st_dev, st.st_ino}); it != used.end()) {
+        return fmt::format("it is {}, not {}", it->second, is_folder ? "contracts" : "a contract");
       }
-      if (!it->is_directory(type_ec) || !IsPackFolder(it->path().string())) continue;
-      packs.push_back(it->path());
-      it.disable_recursion_pending();
     }
-    for (const fs::path& pack : packs) {
-      for (const std::string& file : FilesOfOutput(pack.string())) skip(file);
-      PrintError(
-          fmt::format("{}: skipped: an earlier clausescan pack, not contracts", pack.string()));
+    if (is_folder) {
+      if (IsPackFolder(path)) return "an earlier clausescan pack, not contracts";
+      return std::nullopt;
     }
-  }
+    const std::optional<std::string> kind = OwnOutputKind(path);
+    if (!kind) return std::nullopt;
+    return fmt::format("an earlier clausescan {}, not a contract", *kind);
+  };
 }
 
 }  // namespace clausescan::cli

@@ -22,12 +22,14 @@ std::optional<std::string> OwnOutputKind(const std::string& path);
 // symlinks), which folder walks must not scan as contracts.
 std::vector<std::string> FilesOfOutput(const std::string& output);
 
-// Adds clausescan's earlier outputs found inside the folders inputs names (reports, evidence
-// lists, zip packs and pack folders) to the files folder walks skip, with a note on stderr for
-// each ("PATH: skipped: an earlier clausescan report, not a contract"). Files named on the command
-// line are not looked at: they are scanned as asked. Symlinks are not followed; files already in
-// inputs->batch.skip_files (the report being written) get no note.
-void SkipEarlierOutputs(InputArgs* inputs);
+// Makes the folder walks of inputs skip, with a note each, what is no contract (by setting
+// inputs->batch.skip_found): the files and folders of run_files, compared by device and inode so
+// that any name of them counts ("PATH: skipped: it is the --playbook file, not a contract"), and
+// clausescan's earlier outputs, told by content (reports, evidence lists, zip packs and pack
+// folders: "PATH: skipped: an earlier clausescan report, not a contract"). Only what a walk would
+// scan is looked at (hidden, excluded and not included files are not opened); files named on the
+// command line are scanned as asked, and files in inputs->batch.skip_files are skipped silently.
+void SkipWhatIsNoContract(const std::vector<RunFile>& run_files, InputArgs* inputs);
 
 }  // namespace clausescan::cli
 

@@ -225,7 +225,7 @@ int RunPack(PackArgs args) {
                         ProfileFiles(*profile)};  // issue 13 D6/D13
   if (!CheckOutputHoldsNoInput(args, reads)) return kExitError;
   // issue 13 attack D17: the profile's own files are never read as contracts
-  const std::vector<ProfileFile> profile_files = FilesOfProfile(args.profile, *profile);
+  const std::vector<RunFile> profile_files = FilesOfProfile(args.profile, *profile);
   if (!CheckNoContractIsAProfileFile(args.inputs, profile_files,
                                      "not packing it (no pack written)")) {
     return kExitError;
@@ -249,8 +249,7 @@ int RunPack(PackArgs args) {
   ApplyReadOptions(args.read, &options);
   Scanner scanner(*rules, options);
   args.inputs.batch.skip_files = FilesOfOutput(args.output);
-  SkipProfileFiles(profile_files, &args.inputs);
-  SkipEarlierOutputs(&args.inputs);
+  SkipWhatIsNoContract(FilesTheRunReads(reads, shared.get()), &args.inputs);
   std::vector<Report> reports;
   const bool ok = ScanInputs(scanner, args.inputs,
                              [&](Report& report) { reports.push_back(std::move(report)); });

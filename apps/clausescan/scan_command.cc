@@ -19,6 +19,7 @@
 #include "commands.h"
 #include "inputs.h"
 #include "line_reader.h"
+#include "option_names.h"
 #include "output.h"
 #include "output_format.h"
 #include "own_outputs.h"
@@ -234,9 +235,9 @@ FilterEnd FilterJsonLines(const Scanner& scanner, std::size_t max_line,
         WriteJsonLines(SelectFindings(*report, options), id, line);
       });
     } else {
-      PrintError(report.error().message());
-      WriteWholeLine(out,
-                     [&](std::ostream& line) { WriteJsonLinesError(id, report.error(), line); });
+      const Error error = WithOptionNames(report.error());
+      PrintError(error.message());
+      WriteWholeLine(out, [&](std::ostream& line) { WriteJsonLinesError(id, error, line); });
       ok = false;
     }
   }
@@ -368,8 +369,9 @@ int RunScan(ScanArgs args) {
                " (text, json, md and html take it)");
   }
   InputArgs inputs = args.inputs;
-  inputs.batch.skip_files = FilesNotToScan(out);
-  SkipEarlierOutputs(&inputs);
+  std::vector<RunFile> run_files = FilesTheRunReads(reads, options.profile.get());
+  for (RunFile& file : FilesWritten(out, "report")) run_files.push_back(std::move(file));
+  SkipWhatIsNoContract(run_files, &inputs);
   FailOnTally fail_on(args.fail_on);
   if (args.format == "jsonl" && IsStdin(inputs)) {
     const FilterEnd end = FilterJsonLines(

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "commands.h"
+#include "option_names.h"
 #include "output.h"
 #include "read_options.h"
 
@@ -28,7 +29,7 @@ int RunText(const TextArgs& args) {
   Result<std::string> text =
       args.normalized ? NormalizedText(args.path, options) : ExtractText(args.path, options);
   if (!text) {
-    PrintError(text.error().message());
+    PrintError(WithOptionNames(text.error()).message());
     return kExitError;
   }
   std::cout << *text;

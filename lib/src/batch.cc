@@ -91,11 +91,12 @@ class Walker {
     skipped_by_globs_ = 0;
     skipped_as_seen_ = 0;
     skipped_links_ = 0;
+    notes_ = 0;
     std::error_code ec;
     root_ = fs::weakly_canonical(fs::path(root), ec);
     const std::size_t errors_before = out_->size();
     Walk(fs::path(root), "");
-    if (files_ > 0 || skipped_as_seen_ > 0 || out_->size() > errors_before + skipped_links_) {
+    if (files_ > 0 || skipped_as_seen_ > 0 || out_->size() > errors_before + notes_) {
       return;
     }
     std::string reason = "the folder has no files to scan";
@@ -117,10 +118,24 @@ class Walker {
     out_->push_back(PathEntry{path, clausescan::Error(ErrorCode::kIo, reason, path), 0});
   }
 
-  void Skip(const std::string& path, const std::string& reason) {
-    ++skipped_links_;
+  void Note(const std::string& path, const std::string& reason) {
+    ++notes_;
     out_->push_back(
         PathEntry{path, clausescan::Error(ErrorCode::kIo, reason, path), 0, false, true});
+  }
+
+  void Skip(const std::string& path, const std::string& reason) {
+    ++skipped_links_;
+    Note(path, reason);
+  }
+
+  // True, after a note saying why, when options_.skip_found skips the file or folder at path.
+  bool SkippedAsFound(const std::string& path, bool is_folder) {
+    if (!options_.skip_found) return false;
+    const std::optional<std::string> reason = options_.skip_found(path, is_folder);
+    if (!reason) return false;
+    Note(path, "skipped: " + *reason);
+    return true;
   }
 
   // True when the symlink at path may be followed; otherwise reports why not (a loop, a
@@ -173,6 +188,7 @@ class Walker {
       ++skipped_as_seen_;
       return;
     }
+    if (SkippedAsFound(dir.string(), true)) return;
     ancestors_.insert(id);
     WalkEntries(dir, relative);
     ancestors_.erase(id);
@@ -216,6 +232,9 @@ class Walker {
         AddFile(entry.path());
       } else if (entry.is_symlink(type_ec) && !fs::exists(entry.path(), type_ec)) {
         Error(entry.path().string(), "broken symbolic link");
+      } else if (fs::exists(entry.status(type_ec))) {
+        // A FIFO, socket or device: never opened (a FIFO would block the walk's reader).
+        Note(entry.path().string(), "not a regular file: skipped");
       }
     }
   }
@@ -234,6 +253,7 @@ class Walker {
       ++skipped_as_seen_;
       return;
     }
+    if (SkippedAsFound(path.string(), false)) return;
     ++files_;
     out_->push_back(
         PathEntry{path.string(), std::nullopt, static_cast<std::size_t>(st.st_size), true});
@@ -249,6 +269,7 @@ class Walker {
   std::size_t skipped_hidden_ = 0;
   std::size_t skipped_by_globs_ = 0;
   std::size_t skipped_links_ = 0;    // links not followed (notes)
+  std::size_t notes_ = 0;            // entries that are notes, not failures (PathEntry::skipped)
   fs::path root_;                    // the root being walked, symlinks resolved
   std::size_t skipped_as_seen_ = 0;  // folders and files found already under another name
 };

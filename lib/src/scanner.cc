@@ -271,9 +271,9 @@ Result<DocumentSides> ReadSides(const internal::RuleSetData& data,
   std::optional<internal::Party> user = internal::ResolveUserSide(choice, &sides.parties);
   if (!user) {
     return Error(ErrorCode::kInvalidArgument,
-                 fmt::format("--party {}: the contract names no such party (or the name fits "
-                             "several); the parties it names: {} (or use --party supplier or "
-                             "--party customer)",
+                 fmt::format("ScanOptions::party {}: the contract names no such party (or the "
+                             "name fits several); the parties it names: {} (or use "
+                             "ScanOptions::party supplier or ScanOptions::party customer)",
                              QuotedOption(choice), internal::DescribeParties(sides.parties)),
                  doc.name);
   }
@@ -516,6 +516,34 @@ std::vector<std::string> ClausesOfFindings(
   return out;
 }
 
+// The outline position of each finding's section (-1: before any heading): that of an unmerged
+// finding (finding_sections: start -> end and section) its start lies in. Merging, and cutting
+// an item out of its list, only joins or splits findings of one section, so every finding starts
+// inside an unmerged one; the one reaching furthest among those starting at or before it is such.
+std::vector<int> SectionsOfFindings(
+    const std::map<std::size_t, std::pair<std::size_t, int>>& finding_sections,
+    const Report& report) {
+  std::vector<std::size_t> starts;
+  std::vector<std::pair<std::size_t, int>> furthest;  // end and section, up to each start
+  for (const auto& [start, span] : finding_sections) {
+    starts.push_back(start);
+    furthest.push_back(furthest.empty() || span.first >= furthest.back().first ? span
+                                                                               : furthest.back());
+  }
+  std::vector<int> out(report.findings.size(), -1);
+  for (std::size_t i = 0; i < report.findings.size(); ++i) {
+    const std::size_t start = report.findings[i].start;
+    const std::size_t n = std::upper_bound(starts.begin(), starts.end(), start) - starts.begin();
+    if (n == 0) continue;
+    if (starts[n - 1] == start) {
+      out[i] = finding_sections.at(start).second;
+    } else if (furthest[n - 1].first > start) {
+      out[i] = furthest[n - 1].second;
+    }
+  }
+  return out;
+}
+
 // Gives way to a regulation's mandated text (issue 14 third review #1, #3): in the SCCs (document
 // type "scc") every finding, elsewhere the findings that lie in a FAR, DFARS, VAAR, HSAR or GSAR
 // clause (clause_of, ClausesOfFindings), and, in a document of GDPR controllers that names the
@@ -703,7 +731,9 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   GiveWayToMandatedText(data, doctype, clause_of, names_sccs, &report);
   // After the sector and mandated answers are in and the sides judged (issue 14 fourth review
   // #1, s11 #3): what the section or the document grants is left out of every kind of advice.
-  internal::DropAdviceGrantedNearby(data, report.findings, text.folded);  // issue 15 #4
+  internal::DropAdviceGrantedNearby(data, report.findings,
+                                    SectionsOfFindings(finding_sections, report),
+                                    text.folded);                         // issue 15 #4
   if (!options.rationale) internal::DropRationale(&report);               // issue 14 #2
   if (options.profile) {                                                  // issue 13 #2
     const CalendarDate on = options.profile_date.value_or(CalendarDate::Today());
@@ -764,7 +794,7 @@ Result<Report> Scanner::ScanBytes(std::string_view bytes, const std::string& nam
   if (bytes.size() > options_.max_input_bytes) {
     return Error(ErrorCode::kTooLarge,
                  fmt::format("input is {} bytes, above the limit of {} bytes (raise the limit "
-                             "with --max-input-size)",
+                             "with ScanOptions::max_input_bytes)",
                              bytes.size(), options_.max_input_bytes),
                  name);
   }
@@ -792,7 +822,7 @@ Result<std::string> ReadStream(std::istream& in, const std::string& name, std::s
     if (bytes.size() > max_bytes) {
       return Error(ErrorCode::kTooLarge,
                    fmt::format("input is above the limit of {} bytes (raise the limit with "
-                               "--max-input-size)",
+                               "ScanOptions::max_input_bytes)",
                                max_bytes),
                    name);
     }

@@ -2,7 +2,12 @@
 // machine formats, as a user runs them.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
 
+#include <cstring>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -179,6 +184,31 @@ exec ')") +
   EXPECT_THAT(paths[0], ::testing::MatchesRegex("[0-9]+"));  // /dev/fd/63
   EXPECT_EQ(paths[1], "named");
   EXPECT_EQ(paths[2], "three.txt");
+}
+
+// A FIFO or a socket in a folder walked is not read (a FIFO would block) and not passed over in
+// silence: one note each, and the run goes on.
+TEST_F(BatchCli, AFifoOrSocketInAFolderIsSkippedWithANote) {
+  const std::filesystem::path fifo = dir_.path() / "b" / "pipe.txt";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  const std::filesystem::path socket_path = dir_.path() / "b" / "sock.txt";
+  const int sock = ::socket(AF_UNIX, SOCK_STREAM, 0);
+  ASSERT_GE(sock, 0);
+  sockaddr_un address{};
+  address.sun_family = AF_UNIX;
+  ASSERT_LT(socket_path.string().size(), sizeof(address.sun_path));
+  std::strcpy(address.sun_path, socket_path.c_str());
+  ASSERT_EQ(::bind(sock, reinterpret_cast<const sockaddr*>(&address), sizeof(address)), 0);
+  RunResult r = RunClausescan("scan --format jsonl --include '*.txt' " + Dir());
+  ::close(sock);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  for (const std::filesystem::path& path : {fifo, socket_path}) {
+    const std::string note = path.string() + ": not a regular file: skipped";
+    const std::size_t at = r.err.find(note);
+    EXPECT_NE(at, std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find(note, at + 1), std::string::npos) << "said twice: " << r.err;
+  }
+  EXPECT_EQ(Paths(r.out), (std::vector<std::string>{"a/one.txt", "b/three.txt"}));
 }
 
 TEST_F(BatchCli, APdfThatNeverFinishesIsStoppedAndTheRestScanned) {

@@ -61,6 +61,33 @@ TEST(LimitOptions, ANegativeSizeIsRefused) {
   }
 }
 
+// The library names its ScanOptions fields; the CLI writes its own options in, on stderr and in
+// the report's record of the inputs not scanned alike.
+TEST(LimitMessages, TheCliNamesItsOptionsWhereTheLibraryNamesFields) {
+  TempDir dir;
+  WriteWholeFile(dir.path() / "big.txt", std::string(4096, 'x'));
+  WriteWholeFile(dir.path() / "bad.txt", "Supplier \xff shall notify.\n");
+  WriteWholeFile(dir.path() / "acme.txt", "Acme Ltd (\"Supplier\") shall notify the Customer.\n");
+  WriteWholeFile(dir.path() / "good.txt", "The Supplier shall notify the Customer.\n");
+  const RunResult limits =
+      RunClausescan("scan -f jsonl --max-input-size 1K " + Quote(dir.path() / "good.txt") + " " +
+                    Quote(dir.path() / "big.txt") + " " + Quote(dir.path() / "bad.txt"));
+  const RunResult party =
+      RunClausescan("scan -f jsonl --party Zebrafish " + Quote(dir.path() / "acme.txt"));
+  for (const RunResult& r : {limits, party}) {
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_EQ((r.out + r.err).find("ScanOptions::"), std::string::npos) << r.out << r.err;
+  }
+  for (const std::string& option :
+       {"(raise the limit with --max-input-size)", "(use --lossy-utf8 to replace invalid bytes)"}) {
+    EXPECT_NE(limits.err.find(option), std::string::npos) << limits.err;
+    EXPECT_NE(limits.out.find(option), std::string::npos) << limits.out;
+  }
+  EXPECT_NE(party.err.find("--party Zebrafish: the contract names no such party"),
+            std::string::npos)
+      << party.err;
+}
+
 // issue 16 review #2: every kTooLarge refusal names the file and the option that raises its
 // limit (before, "input is 74144200 bytes, above the limit of 67108864 bytes" named none).
 TEST(LimitMessages, EachNamesTheFileAndTheOption) {

@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -143,6 +144,88 @@ TEST_F(FolderWithAContract, ReportsWithATitleAreSkippedToo) {
               0);
   }
   EXPECT_THAT(ScannedPaths(), ::testing::ElementsAre((Folder() / "dpa.md").string()));
+}
+
+// The check for earlier outputs is part of the folder walk: a report the walk skips anyway (hidden,
+// or left out with --exclude) is never opened nor named, and one the walk yields is still skipped.
+TEST_F(FolderWithAContract, OnlyFilesTheWalkYieldsAreCheckedForEarlierOutputs) {
+  fs::create_directory(Folder() / "old");
+  for (const char* name : {".hidden-review.md", "old/excluded-review.md", "review.md"}) {
+    ASSERT_EQ(RunClausescan("scan " + Contract() + " -f md -o " + Quote(Folder() / name)).exit_code,
+              0);
+  }
+  const RunResult run = RunClausescan("scan " + D() + " --exclude old -f json");
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_THAT(run.err, Not(HasSubstr(".hidden-review.md")));
+  EXPECT_THAT(run.err, Not(HasSubstr("excluded-review.md")));
+  EXPECT_THAT(run.err,
+              HasSubstr("review.md: skipped: an earlier clausescan report, not a contract"));
+  EXPECT_THAT(ScannedPaths(), ::testing::ElementsAre((Folder() / "dpa.md").string()));
+}
+
+// The files a run uses, inside a folder it scans, are no contracts: the --playbook, --baseline
+// and --profile files, the profile's evidence files and the --rules folder are skipped by file
+// identity, whatever their content, with one note each (second reading of s12: the playbook and
+// every rule file were scanned as contracts).
+TEST_F(FolderWithAContract, FilesTheRunUsesAreSkippedWithOneNoteEach) {
+  ASSERT_EQ(RunClausescan("playbook init " + Quote(Folder() / "pb.yaml")).exit_code, 0);
+  ASSERT_EQ(RunClausescan("scan " + Contract() + " -f json -o " + Quote(Folder() / "base.json"))
+                .exit_code,
+            0);
+  fs::copy(kSource + "/rules", Folder() / "my-rules", fs::copy_options::recursive);
+  fs::copy(kSource + "/corpus/profile", Folder() / "profile", fs::copy_options::recursive);
+  const RunResult run = RunClausescan(
+      "scan " + D() + " -f json --playbook " + Quote(Folder() / "pb.yaml") + " --rules " +
+      Quote(Folder() / "my-rules") + " --baseline " + Quote(Folder() / "base.json") +
+      " --profile " + Quote(Folder() / "profile" / "acme-profile.yaml"));
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const Json json = Json::parse(run.out, nullptr, false);
+  ASSERT_TRUE(json.is_object()) << run.out.substr(0, 400);  // one document: dpa.md
+  EXPECT_EQ(json["document"].value("path", ""), (Folder() / "dpa.md").string());
+  for (const std::string note :
+       {"pb.yaml: skipped: it is the --playbook file, not a contract",
+        "base.json: skipped: it is the --baseline file, not a contract",
+        "my-rules: skipped: it is the --rules folder, not contracts",
+        "acme-profile.yaml: skipped: it is the --profile file, not a contract",
+        "iso27001-certificate.txt: skipped: it is the file of the profile's evidence entry"}) {
+    EXPECT_THAT(run.err, HasSubstr(note));
+  }
+  for (const char* name : {"pb.yaml", "base.json", "my-rules", "acme-profile.yaml"}) {
+    const std::size_t first = run.err.find(name);
+    EXPECT_EQ(run.err.find(name, first + 1), std::string::npos) << name << " named twice";
+  }
+}
+
+// The file standard output is redirected to, in the folder scanned, is skipped with a note.
+TEST_F(FolderWithAContract, TheFileStandardOutputGoesToIsSkippedWithANote) {
+  const RunResult run = RunClausescan("scan " + D() + " -f json", "",
+                                      Streams{"", "> " + Quote(Folder() / "r.json"), ""});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_THAT(run.err,
+              HasSubstr("r.json: skipped: it is the file standard output goes to, not a contract"));
+  const Json json = Json::parse(ReadWholeFile(Folder() / "r.json"), nullptr, false);
+  EXPECT_TRUE(json.is_object()) << "dpa.md only";
+}
+
+// With -L, a symbolic link to an earlier report (or pack folder) outside the folder is followed
+// to what it names: the report is skipped as such, not scanned as a contract.
+TEST_F(FolderWithAContract, WithFollowALinkToAnEarlierReportIsSkipped) {
+  const fs::path elsewhere = dir_.path() / "elsewhere";
+  fs::create_directory(elsewhere);
+  ASSERT_EQ(
+      RunClausescan("scan " + Contract() + " -f md -o " + Quote(elsewhere / "review.md")).exit_code,
+      0);
+  ASSERT_EQ(RunClausescan("pack " + Contract() + " --profile " + Quote(kProfile) +
+                          " --as-of 2026-12-06 -o " + Quote(elsewhere / "pk"))
+                .exit_code,
+            0);
+  fs::create_symlink(elsewhere / "review.md", Folder() / "link.md");
+  fs::create_directory_symlink(elsewhere / "pk", Folder() / "pack-link");
+  const RunResult run = RunClausescan("scan -L " + D() + " -f jsonl");
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_THAT(run.err, HasSubstr("link.md: skipped: an earlier clausescan report, not a contract"));
+  EXPECT_THAT(run.err, HasSubstr("pack-link: skipped: an earlier clausescan pack, not contracts"));
+  EXPECT_EQ(std::count(run.out.begin(), run.out.end(), '\n'), 1) << run.out.substr(0, 400);
 }
 
 }  // namespace

@@ -64,7 +64,7 @@ TEST(ReadDocument, RejectsInvalidUtf8WithFileAndOffset) {
   EXPECT_EQ(doc.error().column(), 5);
   EXPECT_NE(doc.error().message().find("contract.txt"), std::string::npos);
   EXPECT_NE(doc.error().message().find(
-                "invalid UTF-8 at byte 14 (use --lossy-utf8 to replace invalid bytes)"),
+                "invalid UTF-8 at byte 14 (use ScanOptions::lossy_utf8 to replace invalid bytes)"),
             std::string::npos);
 }
 
@@ -152,14 +152,15 @@ TEST(ReadDocument, InvalidUtf16IsAnErrorNamingItsOffset) {
   ASSERT_FALSE(lone.ok());
   EXPECT_EQ(lone.error().code(), ErrorCode::kInvalidUtf8);
   EXPECT_EQ(lone.error().message(),
-            "notice.txt:2:5: invalid UTF-16 at byte 22: an unpaired surrogate (use --lossy-utf8 "
+            "notice.txt:2:5: invalid UTF-16 at byte 22: an unpaired surrogate (use "
+            "ScanOptions::lossy_utf8 "
             "to replace invalid code units)");
   const Result<Document> odd =
       ReadDocument(Utf16Le(u"Security Incident within 24 hours.") + "x", "odd.txt", ReadOptions{});
   ASSERT_FALSE(odd.ok());
   EXPECT_EQ(odd.error().message(),
             "odd.txt:1:35: invalid UTF-16 at byte 70: an odd final byte, half a code unit (use "
-            "--lossy-utf8 to replace invalid code units)");
+            "ScanOptions::lossy_utf8 to replace invalid code units)");
 }
 
 // issue 13 s10 #3: with --lossy-utf8 an unpaired UTF-16 surrogate inside a word is replaced by

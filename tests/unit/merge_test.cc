@@ -383,8 +383,44 @@ TEST(OneClauseOneFinding, AdviceGrantedNearbyIsLeftOutForEveryMergedRule) {
   next.parameters = {{"notice_days", 45.0}};
   next.considerations = {"Keep records."};
   std::vector<Finding> findings = {clause, next};
-  DropAdviceGrantedNearby(data, findings);
+  DropAdviceGrantedNearby(data, findings, {0, 0});
   EXPECT_EQ(findings[0].considerations, std::vector<std::string>{"Keep records."});
+}
+
+// A section is told by its place in the outline, not by its heading: two agreements in one file,
+// each with its own "5. Audit", do not read each other's limits (second reading of s12). The
+// second agreement's audit clause, which states no frequency nor notice, keeps the advice it gets
+// on its own.
+TEST(OneClauseOneFinding, TwoSectionsWithOneHeadingAreReadApart) {
+  Result<RuleSet> rules = RuleSet::Builtin();
+  ASSERT_TRUE(rules.ok()) << rules.error().message();
+  const std::string first =
+      "# Master Services Agreement (Northwind)\n\n## 5. Audit\n\nThe Customer may audit the "
+      "Supplier's compliance with this Agreement once in any twelve month period. The Customer "
+      "shall give the Supplier at least 30 days' written notice of any audit.\n";
+  const std::string second =
+      "# Data Processing Agreement (Contoso)\n\n## 5. Audit\n\nThe Processor shall allow for "
+      "and contribute to audits, including inspections, conducted by the Controller.\n";
+  const Scanner scanner(*rules);
+  Result<Report> alone = scanner.ScanBytes(second, "contoso.md");
+  Result<Report> both = scanner.ScanBytes(first + "\n" + second, "both.md");
+  ASSERT_TRUE(alone.ok() && both.ok());
+  auto audit_of_contoso = [](const Report& report) -> const Finding* {
+    for (const Finding& f : report.findings) {
+      if (f.category == "audit_rights" && f.text.find("Processor") != std::string::npos) return &f;
+    }
+    return nullptr;
+  };
+  const Finding* own = audit_of_contoso(*alone);
+  const Finding* read = audit_of_contoso(*both);
+  ASSERT_NE(own, nullptr);
+  ASSERT_NE(read, nullptr);
+  EXPECT_EQ(read->section, own->section);  // the same heading text
+  EXPECT_TRUE(read->parameters.empty());
+  EXPECT_EQ(read->considerations, own->considerations);
+  EXPECT_TRUE(std::any_of(
+      read->considerations.begin(), read->considerations.end(),
+      [](const std::string& c) { return c.rfind("At most one audit a year", 0) == 0; }));
 }
 
 // issue 15 #3: a list item folded into its lead-in's finding is a merged member like any other:

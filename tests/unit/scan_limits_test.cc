@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 
 #include "clausescan/clausescan.h"
 #include "support/bounded_child.h"
@@ -35,6 +36,31 @@ TEST(ScanLimits, TheTextLimitFollowsTheInputLimitByDefault) {
   options.max_text_bytes = 1 << 20;
   Result<Report> raised = Scanner(*rules, options).ScanBytes(docx, "long.docx");
   ASSERT_TRUE(raised.ok()) << raised.error().message();
+}
+
+// The library's errors name the ScanOptions field that changes the outcome, not an option of the
+// command line, which a program using the library does not have (the CLI writes its options in).
+TEST(ScanLimits, ErrorsNameTheScanOptionsField) {
+  Result<RuleSet> rules = RuleSet::Builtin();
+  ASSERT_TRUE(rules.ok()) << rules.error().message();
+  ScanOptions small;
+  small.max_input_bytes = 16;
+  const Result<Report> large =
+      Scanner(*rules, small).ScanBytes("Supplier shall notify Customer.", "c.txt");
+  ScanOptions strict;
+  const Result<Report> invalid = Scanner(*rules, strict).ScanBytes("Supplier \xff shall.", "c.txt");
+  ScanOptions party;
+  party.party = "Zebrafish Holdings";
+  const Result<Report> unknown =
+      Scanner(*rules, party).ScanBytes("Acme Ltd (\"Supplier\") shall notify.", "c.txt");
+  for (const auto& [result, field] : {std::pair{&large, "ScanOptions::max_input_bytes"},
+                                      std::pair{&invalid, "ScanOptions::lossy_utf8"},
+                                      std::pair{&unknown, "ScanOptions::party"}}) {
+    ASSERT_FALSE(result->ok()) << field;
+    const std::string message = result->error().message();
+    EXPECT_NE(message.find(field), std::string::npos) << message;
+    EXPECT_EQ(message.find("--"), std::string::npos) << message;
+  }
 }
 
 #if !defined(__SANITIZE_ADDRESS__)

@@ -30,6 +30,11 @@ namespace clausescan {
 //                         inode (any name of the same file, through links, is skipped; a path
 //                         that does not exist when ExpandPaths starts is ignored): the report
 //                         being written into a walked folder and its temporary file
+//   skip_found  {}        when set, asked of each file a walk would scan (after hiding, the
+//                         globs and skip_files) and of each folder it would enter, the root
+//                         included; a reason skips that file or that folder with all it holds,
+//                         with a note "PATH: skipped: REASON" (PathEntry::skipped). Called on
+//                         the walking thread, with the path as the walk names it
 // Files named explicitly are always scanned (globs, hiding and skip_files apply to what folder
 // walks find).
 struct BatchOptions {
@@ -39,13 +44,15 @@ struct BatchOptions {
   bool hidden = false;
   bool follow = false;
   std::vector<std::string> skip_files;
+  std::function<std::optional<std::string>(const std::string& path, bool is_folder)> skip_found;
 };
 
 // The outcome for one file, in a stable order whatever the thread timing.
 struct BatchItem {
   std::string path;
   Result<Report> report;
-  bool skipped = false;  // report's error is a note: a link the walk did not follow
+  bool skipped = false;  // report's error is a note: a link the walk did not follow, a file it
+                         // skipped (skip_found), or one that is no regular file
 };
 
 // Progress of a batch: files done of total, bytes done of total.
@@ -65,7 +72,9 @@ struct PathEntry {
   // A regular file when found (by a folder walk, or named and a regular file then): scanned only
   // as one, so a FIFO or device put in its place since is refused, never waited on.
   bool regular_only = false;
-  bool skipped = false;        // error is a note, not a failure: a link the walk did not follow
+  bool skipped = false;  // error is a note, not a failure: a link the walk did not follow,
+                         // a file or folder skip_found skipped, or a FIFO, socket or device
+                         // the walk found ("not a regular file: skipped"; never opened)
 };
 
 // Why glob (an include or exclude glob, fnmatch(3) syntax) is not one, as ripgrep says it

@@ -165,7 +165,7 @@ constexpr std::size_t kMostClauseNeighbours = 64;
 }  // namespace
 
 void DropAdviceGrantedNearby(const RuleSetData& data, std::vector<Finding>& findings,
-                             std::string_view folded) {
+                             const std::vector<int>& sections, std::string_view folded) {
   // The categories whose findings carry advice: only their rules and clauses are read.
   std::set<std::string> advised;
   for (const Finding& finding : findings) {
@@ -177,11 +177,11 @@ void DropAdviceGrantedNearby(const RuleSetData& data, std::vector<Finding>& find
   // The findings of each clause (section and category), in document order, so that a finding
   // reads its own clause's findings only: linear in the findings of a document whose sections
   // are small, however many findings it holds.
-  std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> clauses;
+  std::map<std::pair<int, std::string>, std::vector<std::size_t>> clauses;
   std::vector<std::size_t> place_in_clause(findings.size(), 0);
   for (std::size_t i = 0; i < findings.size(); ++i) {
-    if (findings[i].section.empty()) continue;
-    std::vector<std::size_t>& clause = clauses[{findings[i].section, findings[i].category}];
+    if (sections[i] < 0) continue;
+    std::vector<std::size_t>& clause = clauses[{sections[i], findings[i].category}];
     place_in_clause[i] = clause.size();
     clause.push_back(i);
   }
@@ -226,8 +226,8 @@ void DropAdviceGrantedNearby(const RuleSetData& data, std::vector<Finding>& find
     // kMostClauseNeighbours of them: a section that holds more findings of one category is a
     // document repeating itself (a real clause has a handful), and reading them all would make
     // the work grow with the square of its findings.
-    if (!finding.section.empty()) {
-      const std::vector<std::size_t>& clause = clauses[{finding.section, finding.category}];
+    if (sections[i] >= 0) {
+      const std::vector<std::size_t>& clause = clauses[{sections[i], finding.category}];
       std::size_t before = place_in_clause[i];  // clause[before - 1] is the next one before
       std::size_t after = place_in_clause[i] + 1;
       for (std::size_t read = 0; read < kMostClauseNeighbours && (before > 0 || after < clause.size());

@@ -12,7 +12,10 @@
 namespace clausescan::internal {
 
 // A clause is read with its section: "audits once a year" in one sentence and "on 45 days' notice"
-// in the next together grant what the rule's advice asks for. For each finding with a section, the
+// in the next together grant what the rule's advice asks for. A section is told by its position in
+// the outline (sections[i], the index of findings[i]'s section; negative: none), not by its
+// heading, so that two "5. Audit" sections of two agreements in one file are two sections. For
+// each finding with a section, the
 // parameters of every other finding of the same section and category fill in those the finding
 // lacks, nearest first in the order of findings (the one before wins at equal distance), when that
 // finding shares no parameter with it other than one a rule of the category declares with `scope:
@@ -37,9 +40,9 @@ namespace clausescan::internal {
 // Considerations with neither `when` nor `establishes` are left as they are, and so are findings
 // without a section that no parameter of document scope reaches. Expects findings assessed (Assess)
 // and merged; rule ids are looked up in data.rules (sorted by id), an unknown id leaves its finding
-// alone. Never fails.
+// alone; sections has one entry per finding. Never fails.
 void DropAdviceGrantedNearby(const RuleSetData& data, std::vector<Finding>& findings,
-                             std::string_view folded = {});
+                             const std::vector<int>& sections, std::string_view folded = {});
 
 }  // namespace clausescan::internal
 

@@ -129,14 +129,15 @@ Error InvalidUtf8Error(std::string_view bytes, std::size_t offset, const std::st
                                                   [](char c) { return (c & 0xC0) != 0x80; }));
   return Error(
       ErrorCode::kInvalidUtf8,
-      fmt::format("invalid UTF-8 at byte {} (use --lossy-utf8 to replace invalid bytes)", offset),
+      fmt::format("invalid UTF-8 at byte {} (use ScanOptions::lossy_utf8 to replace invalid bytes)",
+                  offset),
       name, line, column, static_cast<std::ptrdiff_t>(offset));
 }
 
 Error TooLargeError(std::size_t size, std::size_t limit, const std::string& name) {
   return Error(ErrorCode::kTooLarge,
                fmt::format("input is {} bytes, above the limit of {} bytes (raise the limit with "
-                           "--max-input-size)",
+                           "ScanOptions::max_input_bytes)",
                            size, limit),
                name);
 }
@@ -146,7 +147,7 @@ Error TooLargeError(std::size_t size, std::size_t limit, const std::string& name
 Error AboveLimitError(std::size_t limit, const std::string& name) {
   return Error(ErrorCode::kTooLarge,
                fmt::format("input is more than {} bytes, the limit (raise the limit with "
-                           "--max-input-size)",
+                           "ScanOptions::max_input_bytes)",
                            limit),
                name);
 }
@@ -277,7 +278,7 @@ std::string Utf16FaultNote(const Utf16Faults& faults) {
 Error InvalidUtf16Error(const Utf16Faults& faults, const std::string& name) {
   return Error(
       ErrorCode::kInvalidUtf8,
-      fmt::format("invalid UTF-16 at byte {}: {} (use --lossy-utf8 to replace invalid "
+      fmt::format("invalid UTF-16 at byte {}: {} (use ScanOptions::lossy_utf8 to replace invalid "
                   "code units)",
                   faults.first_byte,
                   faults.odd_end ? "an odd final byte, half a code unit" : "an unpaired surrogate"),

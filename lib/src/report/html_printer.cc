@@ -462,8 +462,13 @@ void WriteHtml(const std::vector<Report>& all_reports, const std::vector<NotScan
                std::ostream& out, const PrintOptions& options) {
   std::vector<Report> reports = SelectFindings(all_reports, options);
   std::vector<std::string> names;
-  for (std::size_t r = 0; r < reports.size(); ++r) names.push_back(DocumentName(reports, r));
-  std::string title = options.title.empty() ? std::string(kDefaultTitle) : options.title;
+  // Names and the title as the text report shows them: a control character escaped ("\x1b"),
+  // where HtmlEscape alone would drop it and show the name of another file.
+  for (std::size_t r = 0; r < reports.size(); ++r) {
+    names.push_back(internal::TerminalLine(DocumentName(reports, r)));
+  }
+  std::string title =
+      options.title.empty() ? std::string(kDefaultTitle) : internal::TerminalLine(options.title);
   WriteHead(title, out);
   out << "<body>\n<a class=\"skip\" href=\"#main\">Skip to the report</a>\n<div class=\"page\">\n"
          "<header class=\"page-header\">\n<h1>"

@@ -418,7 +418,9 @@ void WriteMarkdown(const std::vector<Report>& all_reports,
     names.push_back(internal::TerminalLine(DocumentName(reports, r)));
   }
   std::string totals = internal::TotalsSentence(reports);  // starts with a digit
-  std::string title = options.title.empty() ? std::string(kDefaultTitle) : options.title;
+  // As a file name is shown: a control character escaped ("\x1b"), never dropped.
+  std::string title =
+      options.title.empty() ? std::string(kDefaultTitle) : internal::TerminalLine(options.title);
   out << "# " << MarkdownEscape(title) << "\n\n" << totals << ".\n\n";
   WriteNotScanned(not_scanned, out);
   WriteExecutiveSummary(reports, names, out);

@@ -283,9 +283,9 @@ void WriteText(const Report& report, std::ostream& out, const TextStyle& style,
 }
 
 void WriteTextTitle(std::string_view title, std::ostream& out, const TextStyle& style) {
-  std::string clean = Clean(std::string(title));
-  if (clean.empty()) return;
-  out << Styled(clean, kBold, style) << "\n\n";
+  if (Clean(title).empty()) return;
+  // As a file name is shown: a control character escaped ("\x1b"), never dropped nor sent.
+  out << Styled(internal::TerminalLine(title), kBold, style) << "\n\n";
 }
 
 void WriteTextNotScanned(const std::vector<NotScanned>& not_scanned, std::ostream& out,

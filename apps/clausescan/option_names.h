@@ -1,0 +1,16 @@
+// The library's errors name ScanOptions fields; the CLI shows its own options in their place.
+#ifndef CLAUSESCAN_APPS_OPTION_NAMES_H_
+#define CLAUSESCAN_APPS_OPTION_NAMES_H_
+
+#include "clausescan/result.h"
+
+namespace clausescan::cli {
+
+// error with each ScanOptions field its detail names written as the command-line option that sets
+// it ("raise the limit with ScanOptions::max_input_bytes" as "... with --max-input-size"), for
+// stderr and for the reports' record of the inputs not scanned alike.
+Error WithOptionNames(const Error& error);
+
+}  // namespace clausescan::cli
+
+#endif  // CLAUSESCAN_APPS_OPTION_NAMES_H_
