@@ -154,5 +154,111 @@ TEST(AdviceEstablishes, DeemedAcceptanceInAnotherSentenceOfTheSchemeIsNotAskedFo
       << Describe(granted);
 }
 
+// UK processor terms: the processor warns about an unlawful instruction and a later paragraph says
+// it need not monitor the controller's compliance: both halves of the advice are granted.
+TEST(AdviceEstablishes, NoDutyToMonitorStatedInTheDpaIsNotAskedFor) {
+  const std::string warn =
+      "# Data Processing Addendum\n\n3. Instructions\n\n3.1 The Processor shall process Personal "
+      "Data only on the documented instructions of the Controller and shall immediately inform "
+      "the Controller if, in its opinion, an instruction infringes Data Protection "
+      "Legislation.\n\n";
+  const Report granted = ScanText(
+      warn + "3.2 The Processor is not under any obligation to monitor the Controller's "
+             "compliance with Data Protection Legislation.\n",
+      "dpa.md");
+  const Report open = ScanText(warn, "dpa.md");
+  const std::string advice = "Keep the duty to warn about an instruction";
+  EXPECT_TRUE(Offers(open, "data_processing", "documented instructions", advice))
+      << Describe(open);
+  ASSERT_FALSE(On(granted, "data_processing", "documented instructions").empty())
+      << Describe(granted);
+  EXPECT_FALSE(Offers(granted, "data_processing", "documented instructions", advice))
+      << Describe(granted);
+}
+
+// Australian agency drafting: the contractor's personnel with access to agency data are bound by
+// an undertaking or by a statutory duty, which is what the advice asks the supplier to accept.
+TEST(AdviceEstablishes, StatutoryConfidentialityOfThoseWithAccessIsNotAskedFor) {
+  const Report granted = ScanText(
+      "8. Personnel\n\n8.1 The Contractor must ensure that each of its personnel who has access "
+      "to Agency Data is bound by a written confidentiality undertaking or is subject to a "
+      "statutory obligation of confidentiality.\n",
+      "deed.txt");
+  const Report open = ScanText(
+      "8. Personnel\n\n8.1 The Contractor must ensure that all of its employees and "
+      "subcontractors are bound by written confidentiality undertakings covering Agency "
+      "Data.\n",
+      "deed.txt");
+  ASSERT_FALSE(On(granted, "data_processing", "statutory obligation").empty())
+      << Describe(granted);
+  for (const char* advice : {"Accept a written confidentiality agreement",
+                             "Limit the duty to personnel who actually process"}) {
+    EXPECT_TRUE(Offers(open, "data_processing", "employees", advice)) << advice << Describe(open);
+    EXPECT_FALSE(Offers(granted, "data_processing", "statutory obligation", advice))
+        << advice << Describe(granted);
+  }
+}
+
+// US SaaS drafting: the vendor publishes its sub-processor list and customers subscribe on that
+// page to e-mail notice of changes, which is what the advice proposes.
+TEST(AdviceEstablishes, ASubscriptionToTheListIsNotAskedFor) {
+  const std::string notice =
+      "Sub-processors. Vendor will give Customer at least thirty (30) days' notice before a new "
+      "Sub-processor processes Customer Personal Data.";
+  const Report granted = ScanText(
+      notice + " Customer may subscribe at https://vendor.example/subprocessors to receive "
+               "e-mail updates of changes to the list.\n",
+      "dpa.txt");
+  const Report open = ScanText(notice + "\n", "dpa.txt");
+  const std::string advice = "Publish the sub-processor list on a web page";
+  EXPECT_TRUE(Offers(open, "subprocessors", "thirty (30) days", advice)) << Describe(open);
+  ASSERT_FALSE(On(granted, "subprocessors", "thirty (30) days").empty()) << Describe(granted);
+  EXPECT_FALSE(Offers(granted, "subprocessors", "thirty (30) days", advice)) << Describe(granted);
+}
+
+// Advice written for audits of fees and royalties (one inspection a year of the records needed
+// to check the amounts; how far back an audit may look) is not offered on a DPA's records of
+// processing (issue 15 #4, "books-and-records audit advice on a DPA's compliance-records
+// clause"); a reseller's records of fees still get it.
+TEST(AdviceEstablishes, FeeAuditAdviceIsNotOfferedOnTheRecordsOfADpa) {
+  const Report dpa = ScanText(
+      "# Data Processing Agreement\n\nThis Data Processing Agreement forms part of the "
+      "Agreement between the Controller and the Processor.\n\n9. Records\n\nThe Processor shall "
+      "keep records of its processing of Personal Data and shall make those records available "
+      "to the Controller for inspection on request.\n",
+      "dpa.md");
+  const Report licence = ScanText(
+      "# Reseller Agreement\n\n9. Records\n\nThe Supplier shall keep accurate books and records "
+      "of all fees charged under this Agreement and shall make them available to the Customer for "
+      "inspection.\n",
+      "reseller.md");
+  ASSERT_FALSE(On(dpa, "audit_rights", "keep records").empty()) << Describe(dpa);
+  for (const char* advice : {"One inspection a year", "Limit how far back an audit may look"}) {
+    EXPECT_TRUE(Offers(licence, "audit_rights", "fees charged", advice))
+        << advice << Describe(licence);
+    EXPECT_FALSE(Offers(dpa, "audit_rights", "keep records", advice)) << advice << Describe(dpa);
+  }
+}
+
+// The rule's advice to split the notice and the rationale's answer "Split the duty" are one idea
+// (they declare the same `establishes`): a finding prints it once (issue 15 #4, Bonterms 118).
+TEST(AdviceEstablishes, OneIdeaInTwoWordingsIsPrintedOnce) {
+  const Report report = ScanText(
+      "# Data Processing Addendum\n\n7. Breaches\n\nThe Processor shall notify the Controller "
+      "of any Personal Data Breach without undue delay and in any event within 48 hours after "
+      "becoming aware of it.\n",
+      "dpa.md");
+  const std::vector<Finding> found = On(report, "incident_notification", "48 hours");
+  ASSERT_EQ(found.size(), 1u) << Describe(report);
+  int splits = 0;
+  for (const std::string& c : found[0].considerations) {
+    if (c.find("split it into a first alert") != std::string::npos ||
+        c.find("Split the duty") != std::string::npos) {
+      ++splits;
+    }
+  }
+  EXPECT_EQ(splits, 1) << Describe(report);
+}
+
 }  // namespace
 }  // namespace clausescan

@@ -51,7 +51,8 @@ match:
   all:
     - any: ['\b(audit|inspect)\w*']
 considerations:
-  - Read the clause, as no specific rule judged it.
+  - text: Read the clause, as no specific rule judged it.
+    establishes: nothing
 )";
 
 class FallbackTest : public ::testing::Test {

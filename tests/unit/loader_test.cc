@@ -71,7 +71,7 @@ parameters:
 controls: [A.5.24, A.5.2]
 evidence: [incident-response-procedure]
 considerations:
-  - Notice within 72 hours.
+  - {text: Notice within 72 hours., establishes: nothing}
 )";
 
 const char kAuditRule[] = R"(id: audit.rights
@@ -377,27 +377,27 @@ std::vector<GoldenCase> GoldenCases() {
        w + ":14:20: unknown control 'A.5.240' (did you mean 'A.5.24'?)"},
       // issue 13 s10 #1: what a clause asks for is checked as the rule's own lists are.
       {"unknown control in asks", w,
-       WindowRuleWithLine(17, "  - Notice within 72 hours.\nasks:\n  - {controls: [A.5.240]}"),
+       WindowRuleWithLine(17, "  - {text: Notice within 72 hours., establishes: nothing}\nasks:\n  - {controls: [A.5.240]}"),
        w + ":19:17: unknown control 'A.5.240' (did you mean 'A.5.24'?)"},
       {"asked control not the rule's", w,
-       WindowRuleWithLine(17, "  - Notice within 72 hours.\nasks:\n  - {controls: [A.5.10]}"),
+       WindowRuleWithLine(17, "  - {text: Notice within 72 hours., establishes: nothing}\nasks:\n  - {controls: [A.5.10]}"),
        w + ":19:17: control 'A.5.10' in 'asks' is not in the rule's 'controls': add it there "
            "first"},
       {"asked evidence not the rule's", w,
        WindowRuleWithLine(17,
-                          "  - Notice within 72 hours.\nasks:\n  - {evidence: [audit-report]}"),
+                          "  - {text: Notice within 72 hours., establishes: nothing}\nasks:\n  - {evidence: [audit-report]}"),
        w + ":19:17: evidence 'audit-report' in 'asks' is not in the rule's 'evidence': add it "
            "there first"},
       {"asks condition on an undeclared parameter", w,
        WindowRuleWithLine(
-           17, "  - Notice within 72 hours.\nasks:\n  - {when: {windw_hours: {lt: 24}}, controls: "
+           17, "  - {text: Notice within 72 hours., establishes: nothing}\nasks:\n  - {when: {windw_hours: {lt: 24}}, controls: "
                "[A.5.24]}"),
        w + ":19:13: rule 'incident-notification.window' declares no parameter 'windw_hours' (did "
            "you mean 'window_hours'?)"},
       // rel14 #4: only a number is compared; the trigger is a word
       {"asks compares a word", w,
        WindowRuleWithLine(
-           17, "  - Notice within 72 hours.\nasks:\n  - {when: {trigger: {lt: 24}}, controls: "
+           17, "  - {text: Notice within 72 hours., establishes: nothing}\nasks:\n  - {when: {trigger: {lt: 24}}, controls: "
                "[A.5.24]}"),
        w + ":19:23: 'lt' compares numbers, but parameter 'trigger' holds a word: test it with a "
            "value, 'in' or 'present'"},
@@ -406,11 +406,11 @@ std::vector<GoldenCase> GoldenCases() {
        w + ":17:52: 'ge' compares numbers, but parameter 'trigger' holds a word: test it with a "
            "value, 'in' or 'present'"},
       {"asks entry asking nothing", w,
-       WindowRuleWithLine(17, "  - Notice within 72 hours.\nasks:\n  - {text: ['x']}"),
+       WindowRuleWithLine(17, "  - {text: Notice within 72 hours., establishes: nothing}\nasks:\n  - {text: ['x']}"),
        w + ":19:5: an entry of 'asks' names no 'controls' and no 'evidence'"},
       // attack review of main 26f857a #6: empty lists ask for nothing either
       {"asks entry with empty lists", w,
-       WindowRuleWithLine(17, "  - Notice within 72 hours.\nasks:\n  - {controls: [], evidence: []}"),
+       WindowRuleWithLine(17, "  - {text: Notice within 72 hours., establishes: nothing}\nasks:\n  - {controls: [], evidence: []}"),
        w + ":19:5: an entry of 'asks' names no 'controls' and no 'evidence'"},
       {"unknown evidence", w, WindowRuleWithLine(15, "evidence: [incident-respons-procedure]"),
        w + ":15:12: unknown evidence 'incident-respons-procedure' (did you mean "
@@ -824,7 +824,8 @@ TEST(Loader, ConsiderationConditionsAndDocumentTypesAreChecked) {
             "incident_notification/window.yaml:19:12: rule 'incident-notification.window' "
             "declares no parameter 'windw_hours' (did you mean 'window_hours'?)");
   Result<std::shared_ptr<RuleSetData>> unknown_type =
-      LoadWithConsiderations("  - text: Only in a DPA.\n    doctypes: [dpa, dap]\n");
+      LoadWithConsiderations(
+          "  - text: Only in a DPA.\n    doctypes: [dpa, dap]\n    establishes: nothing\n");
   ASSERT_FALSE(unknown_type.ok());
   EXPECT_EQ(unknown_type.error().message(),
             "incident_notification/window.yaml:19:15: unknown document type 'dap' in 'doctypes' "
@@ -853,6 +854,34 @@ TEST(Loader, ConsiderationsDeclareWhatTheyEstablish) {
   EXPECT_EQ(unknown.error().message(),
             "incident_notification/window.yaml:19:19: rule 'incident-notification.window' "
             "declares no parameter 'triger' (did you mean 'trigger'?)");
+}
+
+// issue 15 #4: a consideration must say what it establishes or when it is offered, so that a
+// clause granting it can leave it out; plain text, or a map with only `doctypes`, is an error at
+// its line. `establishes: nothing` declares advice no clause can grant (a check of one's own
+// insurance).
+TEST(Loader, AConsiderationThatDeclaresNeitherIsAnErrorAtItsLine) {
+  for (const char* undeclared :
+       {"  - Offer notice by e-mail.\n", "  - text: Offer notice by e-mail.\n    doctypes: [dpa]\n"}) {
+    Result<std::shared_ptr<RuleSetData>> data = LoadWithConsiderations(undeclared);
+    ASSERT_FALSE(data.ok()) << undeclared;
+    EXPECT_EQ(data.error().message().rfind(
+                  "incident_notification/window.yaml:18:5: consideration of "
+                  "incident-notification.window declares neither 'establishes' nor 'when'",
+                  0),
+              0u)
+        << data.error().message();
+  }
+  Result<std::shared_ptr<RuleSetData>> nothing = LoadWithConsiderations(
+      "  - text: Check that your insurer covers notification costs.\n    establishes: nothing\n");
+  ASSERT_TRUE(nothing.ok()) << nothing.error().message();
+  const Rule& window = (*nothing)->rules[1];
+  ASSERT_EQ(window.considerations.size(), 2u);
+  EXPECT_TRUE(window.considerations[1].establishes_nothing);
+  EXPECT_TRUE(window.considerations[1].establishes.empty());
+  Result<std::shared_ptr<RuleSetData>> misspelt = LoadWithConsiderations(
+      "  - text: Check that your insurer covers notification costs.\n    establishes: nothin\n");
+  ASSERT_FALSE(misspelt.ok());
 }
 
 // issue 15 #5: an empty `when` says nothing: `when: []`, `when: {}` and an empty map in a list

@@ -33,11 +33,6 @@ constexpr NearbyProtection kNearbyProtections[] = {
     // service credits are the only remedy for a missed uptime commitment
     {"sla_uptime", "exclusive_remedy", "sla-uptime.availability", "exclusive_remedy",
      Reach::kDocument},
-    // a cap on the credits, and a time limit on claiming them, stated once for every credit of
-    // the agreement (issue 15, reading review: "Cap credits" and "claim within a short time"
-    // were proposed for the credit tiers of an SLA whose later sections say both)
-    {"sla_uptime", "capped", "sla-uptime.credits", "capped", Reach::kDocument},
-    {"sla_uptime", "claim_window", "sla-uptime.credits", "claim_window", Reach::kDocument},
 };
 
 bool Limits(const NearbyProtection& protection, const Finding& finding) {

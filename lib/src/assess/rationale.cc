@@ -13,6 +13,38 @@ void OfferAnswer(const Consideration& answer, Finding& finding, std::string_view
   finding.considerations.push_back(std::string(prefix) + text);
 }
 
+namespace {
+
+bool SameConditions(const std::vector<std::vector<Condition>>& a,
+                    const std::vector<std::vector<Condition>>& b) {
+  auto same = [](const Condition& x, const Condition& y) {
+    return x.param == y.param && x.op == y.op && x.value == y.value && x.values == y.values;
+  };
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (!std::equal(a[i].begin(), a[i].end(), b[i].begin(), b[i].end(), same)) return false;
+  }
+  return true;
+}
+
+// True when one of rule's considerations that the finding offers declares the idea `answer`
+// declares (the same `establishes`): two wordings of one idea (issue 15 #4, Bonterms 118's
+// "split the notice").
+bool IdeaOffered(const Rule& rule, const Finding& finding, const Consideration& answer) {
+  if (answer.establishes.empty()) return false;
+  for (const Consideration& consideration : rule.considerations) {
+    if (!SameConditions(consideration.establishes, answer.establishes)) continue;
+    const std::string text = FillPlaceholders(consideration.text, finding.parameters);
+    if (std::find(finding.considerations.begin(), finding.considerations.end(), text) !=
+        finding.considerations.end()) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 void AttachRationale(const std::map<std::string, RationaleEntry>& rationales, const Rule& rule,
                      Finding& finding) {
   auto it = rationales.find(rule.id);
@@ -25,7 +57,9 @@ void AttachRationale(const std::map<std::string, RationaleEntry>& rationales, co
   // Answers are ways to negotiate a risk: a low or informational clause needs none (issue 15 #4:
   // no super-cap advice for liability to data subjects, which nobody can cap).
   if (finding.risk < Risk::kMedium) return;
-  for (const Consideration& answer : it->second.answers) OfferAnswer(answer, finding);
+  for (const Consideration& answer : it->second.answers) {
+    if (!IdeaOffered(rule, finding, answer)) OfferAnswer(answer, finding);
+  }
 }
 
 void DropRationale(Report* report) {

@@ -23,7 +23,8 @@ void OfferAnswer(const Consideration& answer, Finding& finding,
 
 // Sets finding.rationale to the entry of rationales keyed by rule.id, else by rule.category
 // (empty when neither has one), and, when finding.risk is medium or high, offers its answers
-// (OfferAnswer). Never fails.
+// (OfferAnswer), but not an answer that declares the same `establishes` as one of the rule's
+// considerations the finding already offers (one idea, two wordings, printed once). Never fails.
 void AttachRationale(const std::map<std::string, RationaleEntry>& rationales, const Rule& rule,
                      Finding& finding);
 

@@ -110,6 +110,9 @@ struct Consideration {
   // What the advice establishes: alternatives, each a set of conditions that together say the
   // clause already grants it; empty: declares nothing.
   std::vector<std::vector<Condition>> establishes;
+  // `establishes: nothing`: the advice asks for nothing a clause could grant (a check of one's
+  // own insurance, "keep this sentence"); declared so, it is offered wherever `when` holds.
+  bool establishes_nothing = false;
   std::vector<std::string> doctypes;  // ids of doctypes.yaml, or "other"
   int doctypes_line = 0;              // where `doctypes` is written (1-based), for errors
   int doctypes_column = 0;

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <string_view>
 #include <utility>
 
 #include "match/matcher.h"
@@ -298,7 +299,12 @@ Status ReadScopeAndParty(const YamlFile& file, const Fields& fields, Rule* rule)
   return std::nullopt;
 }
 
-// Reads one consideration: plain text, or {text, when, establishes, doctypes}. Conditions may
+// What a consideration's `establishes` says of advice that no clause can grant (a check of the
+// reader's own insurance, "keep this sentence").
+constexpr std::string_view kEstablishesNothing = "nothing";
+
+// Reads one consideration: {text, when, establishes, doctypes}, with `when` or `establishes` at
+// least (plain text is an error at its line: nothing the clause states could leave it out). Conditions may
 // name only the rule's own parameters; doctypes are checked against doctypes.yaml later
 // (CheckDocTypes).
 Status ReadConsideration(const YamlFile& file, const YAML::Node& node, const Names& params,
@@ -306,9 +312,11 @@ Status ReadConsideration(const YamlFile& file, const YAML::Node& node, const Nam
   Consideration consideration;
   if (!node.IsMap()) {
     CLAUSESCAN_RETURN_IF_ERROR(ReadString(file, node, "considerations", &consideration.text));
-    consideration.line = node.Mark().line + 1;
-    rule->considerations.push_back(std::move(consideration));
-    return std::nullopt;
+    return file.At(node, fmt::format("consideration of {} declares neither 'establishes' nor "
+                                     "'when', so a clause that grants it would still get it "
+                                     "(write it as {{text, establishes}}, or 'establishes: "
+                                     "nothing' for advice no clause can grant)",
+                                     rule->id));
   }
   Fields fields;
   CLAUSESCAN_RETURN_IF_ERROR(Fields::Read(file, node, "consideration",
@@ -322,8 +330,17 @@ Status ReadConsideration(const YamlFile& file, const YAML::Node& node, const Nam
   if (const YAML::Node* when = fields.Find("when")) {
     CLAUSESCAN_RETURN_IF_ERROR(ReadWhen(ctx, *when, &consideration.when));
   }
-  if (const YAML::Node* establishes = fields.Find("establishes")) {
+  const YAML::Node* establishes = fields.Find("establishes");
+  if (establishes != nullptr && establishes->IsScalar() &&
+      establishes->Scalar() == kEstablishesNothing) {
+    consideration.establishes_nothing = true;
+  } else if (establishes != nullptr) {
     CLAUSESCAN_RETURN_IF_ERROR(ReadWhen(ctx, *establishes, &consideration.establishes));
+  }
+  if (consideration.when.empty() && establishes == nullptr) {
+    return file.At(node, fmt::format("consideration of {} declares neither 'establishes' nor "
+                                     "'when', so a clause that grants it would still get it",
+                                     rule->id));
   }
   if (const YAML::Node* doctypes = fields.Find("doctypes")) {
     CLAUSESCAN_RETURN_IF_ERROR(

@@ -315,7 +315,10 @@ Result<RuleTestSummary> RunRuleTests(const RuleSet& rules, const std::string& di
   }
   for (const internal::Rule& rule : rules.data().rules) {
     for (const internal::Consideration& consideration : rule.considerations) {
-      if (!consideration.when.empty() || !consideration.establishes.empty()) continue;
+      if (!consideration.when.empty() || !consideration.establishes.empty() ||
+          consideration.establishes_nothing) {
+        continue;
+      }
       summary.undeclared.push_back(
           {internal::PathInRuleDirectory(dir, rule.file), consideration.line,
            fmt::format("consideration of {} declares neither 'establishes' nor 'when', so a "
