@@ -25,6 +25,7 @@
 #include "assess/merge.h"
 #include "assess/nearby_protections.h"
 #include "assess/one_sided_limits.h"
+#include "assess/savings_clause.h"
 #include "assess/perspective.h"
 #include "assess/rationale.h"
 #include "assess/rationale_sector.h"
@@ -679,11 +680,12 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
     const internal::Rule* rule = rule_of[finding.rule];
     const internal::PartyRole* role = RoleOf(roles, finding);
     if (rule != nullptr && role != nullptr) {
-      internal::JudgeFromSide(*rule, *role, sides->user, sides->names, &finding);
+      internal::JudgeFromSide(*rule, *role, sides->user, sides->names, &finding, &data.playbook);
     }
   }
   internal::ReadOneSidedLimits(data, report.findings, doctype);  // issue 15 #8
   internal::ReadOneSidedCarveouts(report.findings);              // issue 15 #8
+  internal::ReadSavingsClauses(report.findings);                  // issue 15 #1
   if (more) {
     report.notes.push_back(
         fmt::format("{} finding{} shown; the document has more (raise --max-findings); missing "

@@ -218,6 +218,40 @@ TEST_F(MergeTest, AnItemJudgedDifferentlyOnItsOwnBecomesItsOwnFinding) {
   EXPECT_EQ(merged[2].text.size(), 100u);
 }
 
+// issue 15 #1 (GSA addendum 121): a piece of a list cut off after an item that stands apart
+// reads its parameters from the members that reach into it, not from another item of the list:
+// the 72 hours of an earlier item is no term of the last one.
+TEST_F(MergeTest, ALaterPieceOfAListDoesNotTakeAnotherItemsNumbers) {
+  Position short_notice;
+  short_notice.id = "short-notice";
+  Condition within;
+  within.param = "days";
+  within.op = Condition::Op::kLessEqual;
+  within.value = 30.0;
+  short_notice.when = {within};
+  short_notice.risk = Risk::kLow;
+  short_notice.reason = "{days} days is fine";
+  data_.playbook.categories["cat"].positions.push_back(short_notice);
+  std::vector<Finding> merged = MergeSameClause(
+      data_,
+      {Make("a.first", 0, 400, {}),                       // the lead-in with its whole list
+       Make("a.first", 20, 100, {{"days", 45.0}}),        // an item a position rates high
+       Make("a.first", 110, 180, {{"hours", 72.0}}),      // an item no position judges
+       Make("a.first", 200, 260, {{"days", 10.0}}),       // an item a position rates low
+       Make("a.second", 300, 350, {})},                   // a sentence of the last piece
+      "dpa");
+  ASSERT_FALSE(merged.empty());
+  const Finding& last = merged.back();
+  EXPECT_EQ(last.end, 400u);
+  EXPECT_GE(last.start, 260u);
+  EXPECT_EQ(last.parameters.count("hours"), 0u) << last.start;
+  const auto middle = std::find_if(merged.begin(), merged.end(), [](const Finding& f) {
+    return f.start <= 110 && f.end >= 180;
+  });
+  ASSERT_NE(middle, merged.end());
+  EXPECT_EQ(middle->parameters.count("hours"), 1u);
+}
+
 // issue 15 #3: an item that no position judges on its own (only its category's default) takes
 // the lead-in's reading: the list stays one finding.
 TEST_F(MergeTest, AnItemOnlyTheDefaultJudgesStaysInItsList) {
