@@ -108,6 +108,20 @@ class MergeTest : public ::testing::Test {
     return f;
   }
 
+  // A position of the category that rates 30 days or fewer low.
+  void AddShortNotice() {
+    Position short_notice;
+    short_notice.id = "short-notice";
+    Condition within;
+    within.param = "days";
+    within.op = Condition::Op::kLessEqual;
+    within.value = 30.0;
+    short_notice.when = {within};
+    short_notice.risk = Risk::kLow;
+    short_notice.reason = "{days} days is fine";
+    data_.playbook.categories["cat"].positions.push_back(short_notice);
+  }
+
   RuleSetData data_;
 };
 
@@ -189,16 +203,7 @@ TEST_F(MergeTest, ParametersMergeAndTheNarrowerFindingWinsAConflict) {
 // own than the list as a whole is reported as its own finding at its own span; the lead-in's
 // words before and after it keep the list's judgement. No byte is reported twice.
 TEST_F(MergeTest, AnItemJudgedDifferentlyOnItsOwnBecomesItsOwnFinding) {
-  Position short_notice;  // the list judged on its own words by a position too
-  short_notice.id = "short-notice";
-  Condition within;
-  within.param = "days";
-  within.op = Condition::Op::kLessEqual;
-  within.value = 30.0;
-  short_notice.when = {within};
-  short_notice.risk = Risk::kLow;
-  short_notice.reason = "{days} days is fine";
-  data_.playbook.categories["cat"].positions.push_back(short_notice);
+  AddShortNotice();  // the list judged on its own words by a position too
   std::vector<Finding> merged = MergeSameClause(
       data_,
       {Make("a.first", 0, 300, {{"days", 10.0}}), Make("a.first", 120, 200, {{"days", 45.0}})},
@@ -222,16 +227,7 @@ TEST_F(MergeTest, AnItemJudgedDifferentlyOnItsOwnBecomesItsOwnFinding) {
 // reads its parameters from the members that reach into it, not from another item of the list:
 // the 72 hours of an earlier item is no term of the last one.
 TEST_F(MergeTest, ALaterPieceOfAListDoesNotTakeAnotherItemsNumbers) {
-  Position short_notice;
-  short_notice.id = "short-notice";
-  Condition within;
-  within.param = "days";
-  within.op = Condition::Op::kLessEqual;
-  within.value = 30.0;
-  short_notice.when = {within};
-  short_notice.risk = Risk::kLow;
-  short_notice.reason = "{days} days is fine";
-  data_.playbook.categories["cat"].positions.push_back(short_notice);
+  AddShortNotice();
   std::vector<Finding> merged = MergeSameClause(
       data_,
       {Make("a.first", 0, 400, {}),                       // the lead-in with its whole list
