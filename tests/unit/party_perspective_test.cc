@@ -258,6 +258,10 @@ TEST(PartyPerspective, TheSuppliersDutyIsJudgedByWhatTheBuyerNeeds) {
        "shall return or destroy", Risk::kMedium, "customer-delete-no-period", "within 30 days"},
       {"Supplier will delete the Customer Data within thirty (30) days after termination.\n",
        "Supplier will delete", Risk::kInfo, "", ""},
+      // A certificate given when asked for is no deletion without a deadline.
+      {"The Processor will give the Controller a certificate of deletion if the Controller asks "
+       "for one.\n",
+       "certificate of deletion", Risk::kInfo, "", ""},
   };
   for (const BuyerCase& c : cases) {
     const Finding f = AsCustomer(c.text, c.words);
