@@ -64,15 +64,8 @@ class MergeTest : public ::testing::Test {
     CategoryPolicy& cat = data_.playbook.categories["cat"];
     cat.default_risk = Risk::kLow;
     cat.default_reason = "fine";
-    Position high;
-    high.id = "long-notice";
-    Condition over;
-    over.param = "days";
-    over.op = Condition::Op::kGreater;
-    over.value = 30.0;
-    high.when = {over};
-    high.risk = Risk::kHigh;
-    high.reason = "{days} days";
+    Position high =
+        DaysPosition("long-notice", Condition::Op::kGreater, Risk::kHigh, "{days} days");
     high.propose = "Thirty days.";
     cat.positions.push_back(high);
     CategoryPolicy& second = data_.playbook.categories["a.second"];
@@ -108,18 +101,24 @@ class MergeTest : public ::testing::Test {
     return f;
   }
 
+  // A position on the parameter `days` compared with 30 by op.
+  static Position DaysPosition(std::string id, Condition::Op op, Risk risk, std::string reason) {
+    Position position;
+    position.id = std::move(id);
+    Condition days;
+    days.param = "days";
+    days.op = op;
+    days.value = 30.0;
+    position.when = {days};
+    position.risk = risk;
+    position.reason = std::move(reason);
+    return position;
+  }
+
   // A position of the category that rates 30 days or fewer low.
   void AddShortNotice() {
-    Position short_notice;
-    short_notice.id = "short-notice";
-    Condition within;
-    within.param = "days";
-    within.op = Condition::Op::kLessEqual;
-    within.value = 30.0;
-    short_notice.when = {within};
-    short_notice.risk = Risk::kLow;
-    short_notice.reason = "{days} days is fine";
-    data_.playbook.categories["cat"].positions.push_back(short_notice);
+    data_.playbook.categories["cat"].positions.push_back(DaysPosition(
+        "short-notice", Condition::Op::kLessEqual, Risk::kLow, "{days} days is fine"));
   }
 
   RuleSetData data_;
