@@ -117,8 +117,8 @@ class MergeTest : public ::testing::Test {
 
   // A position of the category that rates 30 days or fewer low.
   void AddShortNotice() {
-    data_.playbook.categories["cat"].positions.push_back(DaysPosition(
-        "short-notice", Condition::Op::kLessEqual, Risk::kLow, "{days} days is fine"));
+    data_.playbook.categories["cat"].positions.push_back(
+        DaysPosition("short-notice", Condition::Op::kLessEqual, Risk::kLow, "{days} days is fine"));
   }
 
   RuleSetData data_;
@@ -227,22 +227,21 @@ TEST_F(MergeTest, AnItemJudgedDifferentlyOnItsOwnBecomesItsOwnFinding) {
 // the 72 hours of an earlier item is no term of the last one.
 TEST_F(MergeTest, ALaterPieceOfAListDoesNotTakeAnotherItemsNumbers) {
   AddShortNotice();
-  std::vector<Finding> merged = MergeSameClause(
-      data_,
-      {Make("a.first", 0, 400, {}),                       // the lead-in with its whole list
-       Make("a.first", 20, 100, {{"days", 45.0}}),        // an item a position rates high
-       Make("a.first", 110, 180, {{"hours", 72.0}}),      // an item no position judges
-       Make("a.first", 200, 260, {{"days", 10.0}}),       // an item a position rates low
-       Make("a.second", 300, 350, {})},                   // a sentence of the last piece
-      "dpa");
+  std::vector<Finding> merged =
+      MergeSameClause(data_,
+                      {Make("a.first", 0, 400, {}),  // the lead-in with its whole list
+                       Make("a.first", 20, 100, {{"days", 45.0}}),  // an item a position rates high
+                       Make("a.first", 110, 180, {{"hours", 72.0}}),  // an item no position judges
+                       Make("a.first", 200, 260, {{"days", 10.0}}),  // an item a position rates low
+                       Make("a.second", 300, 350, {})},              // a sentence of the last piece
+                      "dpa");
   ASSERT_FALSE(merged.empty());
   const Finding& last = merged.back();
   EXPECT_EQ(last.end, 400u);
   EXPECT_GE(last.start, 260u);
   EXPECT_EQ(last.parameters.count("hours"), 0u) << last.start;
-  const auto middle = std::find_if(merged.begin(), merged.end(), [](const Finding& f) {
-    return f.start <= 110 && f.end >= 180;
-  });
+  const auto middle = std::find_if(merged.begin(), merged.end(),
+                                   [](const Finding& f) { return f.start <= 110 && f.end >= 180; });
   ASSERT_NE(middle, merged.end());
   EXPECT_EQ(middle->parameters.count("hours"), 1u);
 }

@@ -229,7 +229,7 @@ bool Mentions(const std::vector<std::string>& texts, const std::string& words) {
 
 struct BuyerCase {
   const char* text;
-  const char* words;     // in the clause's text
+  const char* words;  // in the clause's text
   Risk risk;
   const char* position;  // the buyer's position that applies; "" for none
   const char* advice;    // words of the buyer's proposal
@@ -244,8 +244,8 @@ TEST(PartyPerspective, TheSuppliersDutyIsJudgedByWhatTheBuyerNeeds) {
   const BuyerCase cases[] = {
       {"The Processor shall inform the Controller of a Personal Data Breach without undue delay "
        "and at the latest within seventy-two hours of becoming aware of it.\n",
-       "shall inform the Controller", Risk::kHigh,
-       "customer-notify-window-long-past-own-deadline", "within 24 hours"},
+       "shall inform the Controller", Risk::kHigh, "customer-notify-window-long-past-own-deadline",
+       "within 24 hours"},
       {"Vendor will notify Company in writing of any Security Breach no later than two (2) "
        "business days after Vendor discovers it.\n",
        "Vendor will notify Company", Risk::kMedium, "customer-notify-business-days-long",

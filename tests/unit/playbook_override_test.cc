@@ -108,8 +108,8 @@ TEST(PlaybookOverride, ACustomerSideIsReadAndReplacedWhole) {
   EXPECT_EQ(Ids(policy), (std::vector<std::string>{"notify-short", "notify-occurrence"}));
   EXPECT_EQ(merged->position_ids.count("buyer-notice-slow"), 1u);
 
-  Result<Playbook> twice = MergePlaybook(
-      Base(), SourceFile{"my-playbook.yaml", R"(incident_notification:
+  Result<Playbook> twice =
+      MergePlaybook(Base(), SourceFile{"my-playbook.yaml", R"(incident_notification:
   customer:
     positions:
       - id: buyer-notice-slow

@@ -410,8 +410,7 @@ void JudgeAgainstSide(const CategoryPolicy& side, const Playbook& playbook, cons
   const std::map<std::string, ParamValue> compared =
       AmountsInBaseCurrency(playbook.currency, rule, finding.parameters, &currency_reasons);
   Judge(side, compared, finding);
-  finding.reasons.insert(finding.reasons.begin(), currency_reasons.begin(),
-                         currency_reasons.end());
+  finding.reasons.insert(finding.reasons.begin(), currency_reasons.begin(), currency_reasons.end());
 }
 
 void Assess(const RuleSetData& data, const Rule& rule, Finding& finding, std::string_view doctype) {

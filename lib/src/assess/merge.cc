@@ -507,8 +507,8 @@ void SplitClause(const RuleSetData& data, const std::vector<Finding>& findings,
       if (findings[i].start < to && findings[i].end > from) reach.push_back(i);
     }
     if (from == clause_start || reach.empty()) reach = head;
-    Finding own = reach.size() < head.size() ? Judged(data, findings, reach, doctype, source)
-                                             : head_alone;
+    Finding own =
+        reach.size() < head.size() ? Judged(data, findings, reach, doctype, source) : head_alone;
     judged->push_back(own.risk == head_alone.risk ? std::move(own) : head_alone);
     provisions->push_back({std::move(reach), from, to});
   };

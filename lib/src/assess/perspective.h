@@ -63,8 +63,9 @@ bool AsksNothingOfUser(const Rule& rule, const PartyRole& role, Party user, cons
 //   JudgeAgainstSide: what the buyer needs from it, with the buyer's reasons and proposals),
 //   after a first reason "X's duty to us: a protection for us as the customer, judged by what
 //   we need from it" ("..., not a risk" when no buyer's position applies and the side gives no
-//   default reason). Without a customer side (or playbook null) it is kInfo: it protects the customer.
-//   The customer's own duty is kLow: "our duty as the customer: check that we can meet it".
+//   default reason). Without a customer side (or playbook null) it is kInfo: it protects the
+//   customer. The customer's own duty is kLow: "our duty as the customer: check that we can meet
+//   it".
 // - user kCustomer: a duty of both sides (party kMutual, not a right) is judged against the
 //   customer side when there is one (at least kLow), else, when the playbook rated it medium or
 //   high, is kLow; either way after a first reason "binds both sides ..., us as the customer

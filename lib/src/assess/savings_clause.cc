@@ -18,7 +18,8 @@ constexpr const char* kPreserves =
     "(\\b(does|do|shall|will|is|are|may) not (be (deemed|construed|interpreted) (to|as) )?"
     "(relieve|limit|restrict|reduce|diminish|affect|derogate from|excuse|waive|release|"
     "prejudice|replace|supersede)\\w*"
-    "|\\bnothing (herein|in (this|these|the)\\b)[^.;]{0,80}?\\b(relieves?|limits?|restricts?|reduces?|"
+    "|\\bnothing (herein|in (this|these|the)\\b)[^.;]{0,80}?"
+    "\\b(relieves?|limits?|restricts?|reduces?|"
     "diminish(es)?|affects?|derogates? from|excuses?|waives?|releases?|prejudices?)\\b"
     "|\\b(is|are) without prejudice to\\b)";
 
@@ -32,8 +33,7 @@ bool IsSavingsSentence(std::string_view sentence) {
   static const RE2 kDutyRe(kDutyWords, RE2::Quiet);
   static const RE2 kLiabilityRe("\\bliabilit(y|ies)\\b|\\bliable\\b", RE2::Quiet);
   re2::StringPiece said;
-  if (!RE2::PartialMatch(re2::StringPiece(sentence.data(), sentence.size()), kPreservesRe,
-                         &said)) {
+  if (!RE2::PartialMatch(re2::StringPiece(sentence.data(), sentence.size()), kPreservesRe, &said)) {
     return false;
   }
   const std::size_t at = static_cast<std::size_t>(said.data() - sentence.data());

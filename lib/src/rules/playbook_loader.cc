@@ -347,10 +347,9 @@ Status ForEachPosition(const PolicyContext& ctx, const Fields& fields,
 
 Status ReadPolicyHeader(const PolicyContext& ctx, const YAML::Node& node, Fields* fields,
                         CategoryPolicy* policy) {
-  CLAUSESCAN_RETURN_IF_ERROR(Fields::Read(ctx.file, node,
-                                          fmt::format("playbook of '{}'", ctx.category),
-                                          {"default", "default_reason", "positions", "customer"}, {},
-                                          fields));
+  CLAUSESCAN_RETURN_IF_ERROR(
+      Fields::Read(ctx.file, node, fmt::format("playbook of '{}'", ctx.category),
+                   {"default", "default_reason", "positions", "customer"}, {}, fields));
   if (const YAML::Node* risk = fields->Find("default")) {
     CLAUSESCAN_RETURN_IF_ERROR(ReadRisk(ctx.file, *risk, &policy->default_risk));
   }

@@ -85,8 +85,8 @@ Status ReadPositionId(const PolicyContext& ctx, const Fields& fields, Position* 
 Status ForEachPosition(const PolicyContext& ctx, const Fields& fields,
                        const std::function<Status(const YAML::Node&)>& read);
 
-// Reads the fields of a key's policy (default, default_reason, positions, customer) into *fields and its
-// `default` and `default_reason` into *policy.
+// Reads the fields of a key's policy (default, default_reason, positions, customer) into *fields
+// and its `default` and `default_reason` into *policy.
 Status ReadPolicyHeader(const PolicyContext& ctx, const YAML::Node& node, Fields* fields,
                         CategoryPolicy* policy);
 
