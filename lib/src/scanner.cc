@@ -28,6 +28,7 @@
 #include "assess/perspective.h"
 #include "assess/rationale.h"
 #include "assess/rationale_sector.h"
+#include "assess/savings_clause.h"
 #include "assess/section_advice.h"
 #include "assess/subprocessor_scheme.h"
 #include "clausescan/judgement.h"
@@ -36,9 +37,9 @@
 #include "match/fallback.h"
 #include "match/matcher.h"
 #include "params/contract_term.h"
+#include "params/heading_party.h"
 #include "params/parties_in_text.h"
 #include "params/party_role.h"
-#include "params/heading_party.h"
 #include "params/role_cache.h"
 #include "params/second_person.h"
 #include "report/context.h"
@@ -707,11 +708,12 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
     const internal::Rule* rule = rule_of[finding.rule];
     const internal::PartyRole* role = RoleOf(roles, finding);
     if (rule != nullptr && role != nullptr) {
-      internal::JudgeFromSide(*rule, *role, sides->user, sides->names, &finding);
+      internal::JudgeFromSide(*rule, *role, sides->user, sides->names, &finding, &data.playbook);
     }
   }
   internal::ReadOneSidedLimits(data, report.findings, doctype);  // issue 15 #8
   internal::ReadOneSidedCarveouts(report.findings);              // issue 15 #8
+  internal::ReadSavingsClauses(report.findings);                 // issue 15 #1
   if (more) {
     report.notes.push_back(
         fmt::format("{} finding{} shown; the document has more (raise --max-findings); missing "

@@ -64,15 +64,8 @@ class MergeTest : public ::testing::Test {
     CategoryPolicy& cat = data_.playbook.categories["cat"];
     cat.default_risk = Risk::kLow;
     cat.default_reason = "fine";
-    Position high;
-    high.id = "long-notice";
-    Condition over;
-    over.param = "days";
-    over.op = Condition::Op::kGreater;
-    over.value = 30.0;
-    high.when = {over};
-    high.risk = Risk::kHigh;
-    high.reason = "{days} days";
+    Position high =
+        DaysPosition("long-notice", Condition::Op::kGreater, Risk::kHigh, "{days} days");
     high.propose = "Thirty days.";
     cat.positions.push_back(high);
     CategoryPolicy& second = data_.playbook.categories["a.second"];
@@ -106,6 +99,26 @@ class MergeTest : public ::testing::Test {
       if (r.id == rule) Assess(data_, r, f, "dpa");
     }
     return f;
+  }
+
+  // A position on the parameter `days` compared with 30 by op.
+  static Position DaysPosition(std::string id, Condition::Op op, Risk risk, std::string reason) {
+    Position position;
+    position.id = std::move(id);
+    Condition days;
+    days.param = "days";
+    days.op = op;
+    days.value = 30.0;
+    position.when = {days};
+    position.risk = risk;
+    position.reason = std::move(reason);
+    return position;
+  }
+
+  // A position of the category that rates 30 days or fewer low.
+  void AddShortNotice() {
+    data_.playbook.categories["cat"].positions.push_back(
+        DaysPosition("short-notice", Condition::Op::kLessEqual, Risk::kLow, "{days} days is fine"));
   }
 
   RuleSetData data_;
@@ -189,16 +202,7 @@ TEST_F(MergeTest, ParametersMergeAndTheNarrowerFindingWinsAConflict) {
 // own than the list as a whole is reported as its own finding at its own span; the lead-in's
 // words before and after it keep the list's judgement. No byte is reported twice.
 TEST_F(MergeTest, AnItemJudgedDifferentlyOnItsOwnBecomesItsOwnFinding) {
-  Position short_notice;  // the list judged on its own words by a position too
-  short_notice.id = "short-notice";
-  Condition within;
-  within.param = "days";
-  within.op = Condition::Op::kLessEqual;
-  within.value = 30.0;
-  short_notice.when = {within};
-  short_notice.risk = Risk::kLow;
-  short_notice.reason = "{days} days is fine";
-  data_.playbook.categories["cat"].positions.push_back(short_notice);
+  AddShortNotice();  // the list judged on its own words by a position too
   std::vector<Finding> merged = MergeSameClause(
       data_,
       {Make("a.first", 0, 300, {{"days", 10.0}}), Make("a.first", 120, 200, {{"days", 45.0}})},
@@ -216,6 +220,30 @@ TEST_F(MergeTest, AnItemJudgedDifferentlyOnItsOwnBecomesItsOwnFinding) {
   EXPECT_EQ(merged[2].start, 200u);
   EXPECT_EQ(merged[2].end, 300u);
   EXPECT_EQ(merged[2].text.size(), 100u);
+}
+
+// issue 15 #1 (GSA addendum 121): a piece of a list cut off after an item that stands apart
+// reads its parameters from the members that reach into it, not from another item of the list:
+// the 72 hours of an earlier item is no term of the last one.
+TEST_F(MergeTest, ALaterPieceOfAListDoesNotTakeAnotherItemsNumbers) {
+  AddShortNotice();
+  std::vector<Finding> merged =
+      MergeSameClause(data_,
+                      {Make("a.first", 0, 400, {}),  // the lead-in with its whole list
+                       Make("a.first", 20, 100, {{"days", 45.0}}),  // an item a position rates high
+                       Make("a.first", 110, 180, {{"hours", 72.0}}),  // an item no position judges
+                       Make("a.first", 200, 260, {{"days", 10.0}}),  // an item a position rates low
+                       Make("a.second", 300, 350, {})},              // a sentence of the last piece
+                      "dpa");
+  ASSERT_FALSE(merged.empty());
+  const Finding& last = merged.back();
+  EXPECT_EQ(last.end, 400u);
+  EXPECT_GE(last.start, 260u);
+  EXPECT_EQ(last.parameters.count("hours"), 0u) << last.start;
+  const auto middle = std::find_if(merged.begin(), merged.end(),
+                                   [](const Finding& f) { return f.start <= 110 && f.end >= 180; });
+  ASSERT_NE(middle, merged.end());
+  EXPECT_EQ(middle->parameters.count("hours"), 1u);
 }
 
 // issue 15 #3: an item that no position judges on its own (only its category's default) takes

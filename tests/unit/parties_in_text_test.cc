@@ -120,6 +120,28 @@ TEST(ReadParties, APublicBodyNamedByItsInitials) {
   EXPECT_EQ(parties[0].side, Party::kCustomer);
 }
 
+// issue 15 #1 (FedRAMP playbook, CISA): a public body named with its initials alone on a line of
+// a list of stakeholders, in a heading or in a table's cell is a body the document speaks of,
+// not a party to it; named in a sentence it is still one.
+TEST(ReadParties, APublicBodyNamedAloneInAListHeadingOrTableIsNoParty) {
+  EXPECT_TRUE(ReadParties("# Incident reporting\n\nThe bodies that take part are:\n\n"
+                          "- Cloud providers\n\n- National Cyber Security Agency (NCSA)\n\n"
+                          "- Their clients\n\nProviders must report incidents to the NCSA "
+                          "within one hour.\n")
+                  .empty());
+  EXPECT_TRUE(ReadParties("# Roles\n\n## Cyber Incident Authority (CIA)\n\nThe CIA "
+                          "reviews each report.\n")
+                  .empty());
+  EXPECT_TRUE(ReadParties("| Body | Role |\n|---|---|\n| Federal Records Agency (FRA) | Keeps "
+                          "the incident records |\n")
+                  .empty());
+  const std::vector<NamedParty> named = ReadParties(
+      "1. Parties\n\n- This deed is made by the Water Services Authority (WSA) and the "
+      "Contractor.\n");
+  ASSERT_EQ(named.size(), 1u);
+  EXPECT_EQ(named[0].terms, std::vector<std::string>{"WSA"});
+}
+
 // issue 15 #1 (BC Code With Us): the other side is named by a defined term that is no role
 // word and that the preamble did not define ('"Issuer" means the Province ...', '"Province"
 // means the Government of ...'): a definition whose body is a role word or another party's term

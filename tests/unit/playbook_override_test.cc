@@ -85,6 +85,59 @@ data_deletion:
   EXPECT_EQ(merged->position_ids, (std::set<std::string>{"notify-long", "notify-short"}));
 }
 
+// issue 15 #1: a policy's `customer:` side holds the buyer's positions; an override's replaces it
+// whole, and its ids share the playbook's one name space.
+TEST(PlaybookOverride, ACustomerSideIsReadAndReplacedWhole) {
+  Result<Playbook> merged = Merge(R"(incident_notification:
+  customer:
+    default: info
+    positions:
+      - id: buyer-notice-slow
+        when: {window_hours: {gt: 36}}
+        risk: high
+        reason: slower than the buyer's own deadline allows
+        propose: Notice within a day.
+)");
+  ASSERT_TRUE(merged.ok()) << merged.error().message();
+  const CategoryPolicy& policy = merged->categories.at("incident_notification");
+  ASSERT_NE(policy.customer, nullptr);
+  EXPECT_EQ(Ids(*policy.customer), std::vector<std::string>{"buyer-notice-slow"});
+  EXPECT_EQ(policy.customer->positions[0].risk, Risk::kHigh);
+  EXPECT_EQ(policy.customer->positions[0].propose, "Notice within a day.");
+  EXPECT_EQ(policy.customer->customer, nullptr);
+  EXPECT_EQ(Ids(policy), (std::vector<std::string>{"notify-short", "notify-occurrence"}));
+  EXPECT_EQ(merged->position_ids.count("buyer-notice-slow"), 1u);
+
+  Result<Playbook> twice =
+      MergePlaybook(Base(), SourceFile{"my-playbook.yaml", R"(incident_notification:
+  customer:
+    positions:
+      - id: buyer-notice-slow
+        when: {window_hours: {gt: 36}}
+        risk: high
+        reason: slower than the buyer's own deadline allows
+  positions:
+    - id: buyer-notice-slow
+      when: {window_hours: {lt: 2}}
+      risk: low
+      reason: the same id on the supplier's side
+)"});
+  ASSERT_FALSE(twice.ok());
+  EXPECT_NE(twice.error().message().find("duplicate position id 'buyer-notice-slow'"),
+            std::string::npos)
+      << twice.error().message();
+
+  Result<Playbook> nested = Merge(R"(incident_notification:
+  customer:
+    customer: {default: low}
+)");
+  ASSERT_FALSE(nested.ok());
+  EXPECT_NE(nested.error().message().find("my-playbook.yaml:3:"), std::string::npos)
+      << nested.error().message();
+  EXPECT_NE(nested.error().message().find("no customer side of its own"), std::string::npos)
+      << nested.error().message();
+}
+
 TEST(PlaybookOverride, RuleKeyStartsAPolicyOfItsOwn) {
   Result<Playbook> merged = Merge(R"(incident-notification.window:
   default: high

@@ -395,6 +395,24 @@ void Assess(const Playbook& playbook, const std::vector<ControlEntry>& controls,
   }
 }
 
+const CategoryPolicy* CustomerSideOf(const Playbook& playbook, const Rule& rule) {
+  auto policy = playbook.categories.find(rule.id);
+  if (policy == playbook.categories.end()) policy = playbook.categories.find(rule.category);
+  return policy == playbook.categories.end() ? nullptr : policy->second.customer.get();
+}
+
+void JudgeAgainstSide(const CategoryPolicy& side, const Playbook& playbook, const Rule& rule,
+                      Finding& finding) {
+  finding.reasons.clear();
+  finding.positions.clear();
+  finding.considerations.clear();
+  std::vector<std::string> currency_reasons;
+  const std::map<std::string, ParamValue> compared =
+      AmountsInBaseCurrency(playbook.currency, rule, finding.parameters, &currency_reasons);
+  Judge(side, compared, finding);
+  finding.reasons.insert(finding.reasons.begin(), currency_reasons.begin(), currency_reasons.end());
+}
+
 void Assess(const RuleSetData& data, const Rule& rule, Finding& finding, std::string_view doctype) {
   Assess(data.playbook, data.controls, data.evidence, rule, finding, doctype);
   AttachRationale(data.rationales, rule, finding);  // issue 14 #2

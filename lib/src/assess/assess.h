@@ -42,6 +42,19 @@ namespace clausescan::internal {
 void Assess(const RuleSetData& data, const Rule& rule, Finding& finding,
             std::string_view doctype = {});
 
+// The customer side (CategoryPolicy::customer) of the policy that judges rule's findings (the
+// rule's own policy, else its category's), or nullptr when that policy has none or there is no
+// policy.
+const CategoryPolicy* CustomerSideOf(const Playbook& playbook, const Rule& rule);
+
+// Judges finding against side (a customer side of a policy) as Assess judges against a policy,
+// replacing risk, reasons, positions and considerations: the risk of the applying positions, else
+// side's default; their reasons (" (position ID)" appended), else side's default_reason; their
+// proposals only (the rule's considerations are a supplier's advice). Amounts compare in the
+// playbook's currency, with a first reason when one is converted or not compared.
+void JudgeAgainstSide(const CategoryPolicy& side, const Playbook& playbook, const Rule& rule,
+                      Finding& finding);
+
 // Evaluates one condition against parameters; false when the parameter is absent (except
 // kAbsent) or has another type.
 bool Holds(const Condition& condition, const std::map<std::string, ParamValue>& parameters);

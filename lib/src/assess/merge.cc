@@ -492,16 +492,33 @@ void SplitClause(const RuleSetData& data, const std::vector<Finding>& findings,
   Finding head_alone = Judged(data, findings, head, doctype, source);
   if (!JudgedByPosition(head_alone)) head_alone = whole;
   std::size_t at = findings[members.front()].start;
+  const std::size_t clause_start = at;
   std::size_t end = at;
   for (std::size_t i : members) end = std::max(end, findings[i].end);
+  // A piece of the head: the first (with the lead-in) has the head's reading and members; a later
+  // one, after a provision that stands apart, has as members the head's members that reach into
+  // it (the lead-in that spans the list among them), not those that lie wholly elsewhere, and is
+  // read on them when that reading gives the head's risk: the numbers and words of another item
+  // of the list are not its own (issue 15 #1: "within 72 hours of the request" of item 1 is no
+  // term of item 4). The risk, and so where the clause is cut, stays the head's.
+  auto add_head_piece = [&](std::size_t from, std::size_t to) {
+    std::vector<std::size_t> reach;
+    for (std::size_t i : head) {
+      if (findings[i].start < to && findings[i].end > from) reach.push_back(i);
+    }
+    if (from == clause_start || reach.empty()) reach = head;
+    Finding own =
+        reach.size() < head.size() ? Judged(data, findings, reach, doctype, source) : head_alone;
+    judged->push_back(own.risk == head_alone.risk ? std::move(own) : head_alone);
+    provisions->push_back({std::move(reach), from, to});
+  };
   for (Provision& p : apart) {
     if (p.start > at) {
       const std::string_view words = piece(at, p.start);
       if (words.empty() || words.back() == ':') {
         p.start = at;  // blank, or the lead-in of this item
       } else {
-        provisions->push_back({head, at, p.start});
-        judged->push_back(head_alone);
+        add_head_piece(at, p.start);
       }
     }
     at = p.end;
@@ -512,8 +529,7 @@ void SplitClause(const RuleSetData& data, const std::vector<Finding>& findings,
     if (piece(at, end).empty()) {
       provisions->back().end = end;
     } else {
-      provisions->push_back({head, at, end});
-      judged->push_back(head_alone);
+      add_head_piece(at, end);
     }
   }
 }

@@ -176,7 +176,9 @@ bool AsksNothingOfUser(const Rule& rule, const PartyRole& role, Party user,
 }
 
 void JudgeFromSide(const Rule& rule, const PartyRole& role, Party user, const SideNames& names,
-                   Finding* finding) {
+                   Finding* finding, const Playbook* playbook) {
+  const CategoryPolicy* customer_side =
+      playbook == nullptr || user != Party::kCustomer ? nullptr : CustomerSideOf(*playbook, rule);
   Party party = role.party;
   const bool third_holds =
       party == Party::kUnknown && role.third_party_holds && !role.third_party.empty();
@@ -232,17 +234,22 @@ void JudgeFromSide(const Rule& rule, const PartyRole& role, Party user, const Si
            "", finding);
     return;
   }
-  if (party == Party::kMutual && user == Party::kCustomer && finding->risk > Risk::kLow) {
+  if (party == Party::kMutual && user == Party::kCustomer &&
+      (finding->risk > Risk::kLow || customer_side != nullptr)) {
     // "Neither party's liability is limited for ...": the playbook rated a supplier's exposure;
-    // the clause binds us as much, and its advice is a supplier's. The playbook's reasons stay,
-    // said to be a supplier's view.
+    // the clause binds us as much. The reason and advice are the buyer's: the customer side of
+    // the policy when it has one, else only that it binds us too.
     const std::string& both = NameOf(party, names);
-    std::vector<std::string> reasons{
+    std::string binds =
         fmt::format("binds both sides{}, us as the customer too: check that we can accept it",
-                    both.empty() || both == "both parties" ? "" : " (" + both + ")")};
-    for (const std::string& r : finding->reasons) reasons.push_back("for a supplier: " + r);
-    JudgeForCustomer(Risk::kLow, "", finding);
-    finding->reasons = std::move(reasons);
+                    both.empty() || both == "both parties" ? "" : " (" + both + ")");
+    if (customer_side != nullptr) {
+      JudgeAgainstSide(*customer_side, *playbook, rule, *finding);
+      finding->reasons.insert(finding->reasons.begin(), std::move(binds));
+      finding->risk = std::max(finding->risk, Risk::kLow);
+    } else {
+      JudgeForCustomer(Risk::kLow, std::move(binds), finding);
+    }
     return;
   }
   if (party == Party::kMutual || party == Party::kUnknown) return;
@@ -313,10 +320,20 @@ void JudgeFromSide(const Rule& rule, const PartyRole& role, Party user, const Si
   }
   // The user is the customer.
   if (party == Party::kSupplier) {
-    JudgeForCustomer(
-        Risk::kInfo,
-        fmt::format("{}'s duty to us: a protection for us as the customer, not a risk", who),
-        finding);
+    std::string protection =
+        fmt::format("{}'s duty to us: a protection for us as the customer", who);
+    if (customer_side == nullptr) {
+      JudgeForCustomer(Risk::kInfo, protection + ", not a risk", finding);
+      return;
+    }
+    // issue 15 #1: whether the duty gives us what we need, by the buyer's positions.
+    JudgeAgainstSide(*customer_side, *playbook, rule, *finding);
+    if (finding->positions.empty() && customer_side->default_reason.empty()) {
+      finding->reasons.insert(finding->reasons.begin(), protection + ", not a risk");
+    } else {
+      finding->reasons.insert(finding->reasons.begin(),
+                              protection + ", judged by what we need from it");
+    }
   } else {
     JudgeForCustomer(Risk::kLow,
                      fmt::format("our duty as the customer ({}): check that we can meet it", who),

@@ -59,19 +59,25 @@ bool AsksNothingOfUser(const Rule& rule, const PartyRole& role, Party user, cons
 // - other categories, user kSupplier: the customer's duty (side "them") is kInfo ("their
 //   duty, not ours"; an indemnity of ours by them is "a protection for us").
 // - user kCustomer: a supplier duty (or a rule about the supplier's duty whose party is not
-//   said) is kInfo: it protects the customer and the playbook's positions are a supplier's.
-//   The customer's own duty is kLow: "our duty as the customer: check that we can meet it".
-// - user kCustomer: a duty of both sides (party kMutual, not a right) that the playbook rated
-//   medium or high is kLow: "binds both sides ..., us as the customer too: check that we can
-//   accept it", then the playbook's reasons, each after "for a supplier: " (its positions and
-//   proposals go). A verdict of low or info stands.
+//   said) is judged against the customer side of its policy in playbook (CustomerSideOf,
+//   JudgeAgainstSide: what the buyer needs from it, with the buyer's reasons and proposals),
+//   after a first reason "X's duty to us: a protection for us as the customer, judged by what
+//   we need from it" ("..., not a risk" when no buyer's position applies and the side gives no
+//   default reason). Without a customer side (or playbook null) it is kInfo: it protects the
+//   customer. The customer's own duty is kLow: "our duty as the customer: check that we can meet
+//   it".
+// - user kCustomer: a duty of both sides (party kMutual, not a right) is judged against the
+//   customer side when there is one (at least kLow), else, when the playbook rated it medium or
+//   high, is kLow; either way after a first reason "binds both sides ..., us as the customer
+//   too: check that we can accept it", and without the playbook's (a supplier's) reasons,
+//   positions and proposals. A verdict of low or info without a customer side stands.
 // - a third party's own duty or right (role.third_party_holds, party kUnknown: a row of a table
 //   of roles, "| CISA | ... | Coordinates ...") is party "third", side "neither", and kInfo in
 //   any category but audit_rights (judged as above): it asks nothing of either side.
 // - otherwise mutual and unknown parties keep the playbook's risk.
 // A clause revised to kInfo as asking nothing of us loses its evidence and considerations.
 void JudgeFromSide(const Rule& rule, const PartyRole& role, Party user, const SideNames& names,
-                   Finding* finding);
+                   Finding* finding, const Playbook* playbook = nullptr);
 
 // The flag a security_measures rule sets on a unit that runs a test or scan itself and asks for
 // no report of one (rules/security_measures: `runs_test`, its words in rules/concepts.yaml). It

@@ -594,6 +594,32 @@ bool IsPublicBodyWord(std::string_view word) {
          lower == "authority" || lower == "government";
 }
 
+// True when the line of text holding [begin, end) holds nothing else but a list marker, a
+// heading's '#', table bars, emphasis and punctuation: a body named in a list of stakeholders
+// ("- Cybersecurity and Infrastructure Security Agency (CISA)"), a heading or a table cell is
+// one of the bodies a document speaks of, not a party to it (issue 15 #1).
+bool OnlyNamedOnItsLine(std::string_view text, std::size_t begin, std::size_t end) {
+  const std::size_t line_begin = begin == 0 ? 0 : text.rfind('\n', begin - 1) + 1;  // npos + 1
+  std::size_t line_end = text.find('\n', end);
+  if (line_end == std::string_view::npos) line_end = text.size();
+  std::size_t from = line_begin;
+  if (const std::size_t first = text.find_first_not_of(" \t", line_begin);
+      first < begin && text[first] == '|') {
+    // A table row: the cell that holds the name.
+    from = text.rfind('|', begin) + 1;
+    line_end = std::min(line_end, text.find('|', end));
+  }
+  const auto only_marks = [](std::string_view part) {
+    return std::all_of(part.begin(), part.end(), [](char c) {
+      return std::isspace(static_cast<unsigned char>(c)) != 0 ||
+             std::isdigit(static_cast<unsigned char>(c)) != 0 ||
+             std::string_view("-*+#|_.,;:()[]").find(c) != std::string_view::npos;
+    });
+  };
+  return only_marks(text.substr(from, begin - from)) &&
+         only_marks(text.substr(end, line_end - end));
+}
+
 // 'the Department for Rural Affairs (DRA)' in the preamble: a public body named with its
 // initials, unquoted, is a party known by them, on the side of its public-body word. The
 // initials are 2 to 8 letters, at least two capitals, the first the name's first letter; the
@@ -645,6 +671,10 @@ void ReadInitialledBodies(std::string_view head, std::vector<NamedParty>* partie
     const char* begin = name_words.front().data();
     const char* end = name_words.back().data() + name_words.back().size();
     const std::string name(begin, static_cast<std::size_t>(end - begin));
+    if (OnlyNamedOnItsLine(head, static_cast<std::size_t>(begin - head.data()),
+                           open + acronym.size() + 2)) {
+      continue;
+    }
     if (Find(parties, acronym) != nullptr || Find(parties, name) != nullptr) continue;
     NamedParty party;
     party.name = name;

@@ -44,7 +44,10 @@ Party RoleOfWord(std::string_view word);
 //   employee'), on that side (issue 15 #1);
 // - a public body named with its initials in the first 8 KiB, unquoted: 'the Department for
 //   Rural Affairs (DRA)' (a department, agency, ministry, authority or government; initials of
-//   2-8 letters with two capitals, the first the name's), known by its initials (issue 15 #2).
+//   2-8 letters with two capitals, the first the name's), known by its initials (issue 15 #2);
+//   not one named alone on its line (a list of stakeholders, a heading, a table's cell:
+//   "- Cybersecurity and Infrastructure Security Agency (CISA)"), a body the document speaks of
+//   (issue 15 #1).
 // Sides come from the role words attached to each party; when only one of two parties has one,
 // the other takes the opposite side; when neither has, the party whose name qualifies the
 // product ("Ehave Platform", "X Software") or that grants the licence is the supplier. Parties

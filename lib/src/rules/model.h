@@ -202,6 +202,10 @@ struct CategoryPolicy {
   Risk default_risk = Risk::kInfo;  // when no position matches
   std::string default_reason;
   std::vector<Position> positions;  // in file order
+  // `customer:` (docs/rules.md): the buyer's positions on the supplier's duty, judged instead
+  // of the supplier's when the user is the customer (JudgeFromSide); null when the policy has
+  // none. Its own `customer` is always null.
+  std::shared_ptr<const CategoryPolicy> customer;
 };
 
 // A rate from the playbook: one unit of `code` is worth `rate` units of the base currency, as of

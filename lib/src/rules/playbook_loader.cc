@@ -151,9 +151,8 @@ Status ReadPosition(const PolicyContext& ctx, const YAML::Node& node, Position* 
   return ReadPositionBody(ctx, fields, position);
 }
 
-Status ReadPolicy(const PolicyContext& ctx, const YAML::Node& node, CategoryPolicy* policy) {
-  Fields fields;
-  CLAUSESCAN_RETURN_IF_ERROR(ReadPolicyHeader(ctx, node, &fields, policy));
+// Appends the positions of fields to policy->positions.
+Status ReadPositions(const PolicyContext& ctx, const Fields& fields, CategoryPolicy* policy) {
   return ForEachPosition(ctx, fields, [&](const YAML::Node& item) -> Status {
     Position position;
     CLAUSESCAN_RETURN_IF_ERROR(ReadPosition(ctx, item, &position));
@@ -162,7 +161,33 @@ Status ReadPolicy(const PolicyContext& ctx, const YAML::Node& node, CategoryPoli
   });
 }
 
+Status ReadPolicy(const PolicyContext& ctx, const YAML::Node& node, CategoryPolicy* policy) {
+  Fields fields;
+  CLAUSESCAN_RETURN_IF_ERROR(ReadPolicyHeader(ctx, node, &fields, policy));
+  CLAUSESCAN_RETURN_IF_ERROR(ReadCustomerSide(ctx, fields, policy));
+  return ReadPositions(ctx, fields, policy);
+}
+
 }  // namespace
+
+Status ReadCustomerSide(const PolicyContext& ctx, const Fields& fields, CategoryPolicy* policy) {
+  const YAML::Node* node = fields.Find("customer");
+  if (node == nullptr) return std::nullopt;
+  Fields side;
+  auto customer = std::make_shared<CategoryPolicy>();
+  CLAUSESCAN_RETURN_IF_ERROR(ReadPolicyHeader(ctx, *node, &side, customer.get()));
+  if (const YAML::Node* nested = side.Find("customer")) {
+    return ctx.file.At(*nested, "a customer side has no customer side of its own");
+  }
+  if (policy->customer != nullptr) {
+    for (const Position& position : policy->customer->positions) {
+      ctx.position_ids->erase(position.id);
+    }
+  }
+  CLAUSESCAN_RETURN_IF_ERROR(ReadPositions(ctx, side, customer.get()));
+  policy->customer = std::move(customer);
+  return std::nullopt;
+}
 
 Names ParamsDeclaredBy(const Rule& rule) {
   Names names;
@@ -322,9 +347,9 @@ Status ForEachPosition(const PolicyContext& ctx, const Fields& fields,
 
 Status ReadPolicyHeader(const PolicyContext& ctx, const YAML::Node& node, Fields* fields,
                         CategoryPolicy* policy) {
-  CLAUSESCAN_RETURN_IF_ERROR(Fields::Read(ctx.file, node,
-                                          fmt::format("playbook of '{}'", ctx.category),
-                                          {"default", "default_reason", "positions"}, {}, fields));
+  CLAUSESCAN_RETURN_IF_ERROR(
+      Fields::Read(ctx.file, node, fmt::format("playbook of '{}'", ctx.category),
+                   {"default", "default_reason", "positions", "customer"}, {}, fields));
   if (const YAML::Node* risk = fields->Find("default")) {
     CLAUSESCAN_RETURN_IF_ERROR(ReadRisk(ctx.file, *risk, &policy->default_risk));
   }

@@ -85,10 +85,16 @@ Status ReadPositionId(const PolicyContext& ctx, const Fields& fields, Position* 
 Status ForEachPosition(const PolicyContext& ctx, const Fields& fields,
                        const std::function<Status(const YAML::Node&)>& read);
 
-// Reads the fields of a key's policy (default, default_reason, positions) into *fields and its
-// `default` and `default_reason` into *policy.
+// Reads the fields of a key's policy (default, default_reason, positions, customer) into *fields
+// and its `default` and `default_reason` into *policy.
 Status ReadPolicyHeader(const PolicyContext& ctx, const YAML::Node& node, Fields* fields,
                         CategoryPolicy* policy);
+
+// Reads the `customer` entry of fields (a policy's fields read by ReadPolicyHeader), if any,
+// into policy->customer, replacing an earlier customer side (whose position ids leave
+// ctx.position_ids): `default`, `default_reason` and `positions` as a policy's, no `customer`.
+// Errors: as ReadPolicyHeader's and a position's, a position id used twice in the playbook.
+Status ReadCustomerSide(const PolicyContext& ctx, const Fields& fields, CategoryPolicy* policy);
 
 // The keys a playbook may use: category ids, then the ids of rules that declare parameters.
 // Views into categories and declared.

@@ -63,8 +63,10 @@ Status PutPosition(const PolicyContext& ctx, const YAML::Node& node, const Field
                          [&](const Position& p) { return p.id == position.id; });
   if (it != positions.end()) {
     *it = std::move(position);
+  } else if (!playbook->position_ids.insert(position.id).second) {
+    // The id of a position of a customer side (the other ids KeyOfPosition has found).
+    return ctx.file.At(*fields.Find("id"), fmt::format("duplicate position id '{}'", position.id));
   } else {
-    playbook->position_ids.insert(position.id);
     positions.push_back(std::move(position));
   }
   return std::nullopt;
@@ -103,6 +105,8 @@ Status OverridePolicy(const PolicyContext& ctx, const YAML::Node& node, std::set
   Fields fields;
   CLAUSESCAN_RETURN_IF_ERROR(
       ReadPolicyHeader(ctx, node, &fields, &playbook->categories[ctx.category]));
+  // The customer side is replaced whole: its positions are the buyer's, not merged by id.
+  CLAUSESCAN_RETURN_IF_ERROR(ReadCustomerSide(ctx, fields, &playbook->categories[ctx.category]));
   return ForEachPosition(ctx, fields, [&](const YAML::Node& item) {
     return OverridePosition(ctx, item, seen, playbook);
   });
