@@ -162,6 +162,17 @@ bool CheckReadFiles(const ReadFiles& reads, const WriteTarget& target) {
                     target.path, target.relation, reads.rules_dir, entry.path, target.noun));
     return false;
   }
+  // A new file in the folder is read as rules by the next run too (a playbook copy written
+  // beside them made the folder fail to load), so nothing is written anywhere inside it.
+  std::error_code ec;
+  const std::filesystem::path rules_folder =
+      std::filesystem::weakly_canonical(std::filesystem::absolute(reads.rules_dir, ec), ec);
+  if (!ec && !target.path.empty() && IsAtOrBelow(target.path, rules_folder)) {
+    PrintError(fmt::format(
+        "{}: is in the --rules folder {}, whose files are read as rules; not writing the {} there",
+        target.path, reads.rules_dir, target.noun));
+    return false;
+  }
   return true;
 }
 
@@ -245,6 +256,18 @@ bool CheckStandardOutputIsNotRead(const ReadFiles& reads, const std::string& wha
                            what_is_written));
     return false;
   }
+  if (!reads.rules_dir.empty()) {
+    std::error_code ec;
+    const std::filesystem::path rules_folder =
+        std::filesystem::weakly_canonical(std::filesystem::absolute(reads.rules_dir, ec), ec);
+    const std::filesystem::path out = std::filesystem::weakly_canonical("/proc/self/fd/1", ec);
+    if (!ec && IsAtOrBelow(out.string(), rules_folder)) {
+      PrintError(fmt::format(
+          "standard output is {}, a file of the --rules folder {}; not writing the {} onto it",
+          out.string(), reads.rules_dir, what_is_written));
+      return false;
+    }
+  }
   return true;
 }
 
@@ -314,6 +337,27 @@ bool CheckTargetIsNotAnInput(const InputArgs& args, const ReadFiles& reads,
   // issue 13 attack D19: standard output onto a file the run reads (`pack ... >> evidence.txt`)
   if (!CheckStandardOutputIsNotRead(reads, WhatStandardOutputHolds(target))) {
     return false;
+  }
+  // `scan contracts >> contracts/msa.txt`: appending to a file the walk would meet changes a
+  // contract (and the walk skips it); an empty one is a report being written and is skipped.
+  for (const auto& [fd, what] : {std::pair{STDOUT_FILENO, "standard output"},
+                                 std::pair{STDERR_FILENO, "standard error"}}) {
+    struct stat st;
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0) continue;
+    std::error_code ec;
+    const std::filesystem::path file =
+        std::filesystem::weakly_canonical("/proc/self/fd/" + std::to_string(fd), ec);
+    if (ec) continue;
+    for (const std::string& folder : folders) {
+      const std::filesystem::path base =
+          std::filesystem::weakly_canonical(std::filesystem::absolute(folder, ec), ec);
+      if (ec || !IsAtOrBelow(file.string(), base)) continue;
+      PrintError(fmt::format(
+          "{} goes to {}, a file of the folder {} being scanned that holds something already; "
+          "not appending to it (write to a file outside the folder, or to a new one)",
+          what, file.string(), folder));
+      return false;
+    }
   }
   if (!target.replaces_a_file) return true;  // a descriptor's file is skipped (FilesNotToScan)
   for (const std::string& folder : folders) {

@@ -644,9 +644,12 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   report.document.user_side = std::string(internal::PartyName(sides->user));
   std::vector<internal::RuleHit> hits =
       data.matcher->Match(text, outline, max_findings, &sides->lexicon);
-  internal::ResolveFallbacks(data.rules, text.folded, &hits);
+  // Matching stopped early when it gave more than max_findings hits; told before fallbacks are
+  // resolved and clauses merged, which leave fewer (a document cut at 4 % of its text once said
+  // nothing of it).
   const bool more = max_findings > 0 && hits.size() > max_findings;
-  if (more) hits.resize(max_findings);
+  internal::ResolveFallbacks(data.rules, text.folded, &hits);
+  if (hits.size() > max_findings && max_findings > 0) hits.resize(max_findings);
   const int type = GuessType(data, doc, text, outline);
   const std::string_view doctype = type < 0 ? std::string_view("other") : data.doctypes[type].id;
   report.findings.reserve(hits.size());
@@ -718,7 +721,7 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
     report.notes.push_back(
         fmt::format("{} finding{} shown; the document has more (raise --max-findings); missing "
                     "clauses not judged",
-                    max_findings, max_findings == 1 ? "" : "s"));
+                    report.findings.size(), report.findings.size() == 1 ? "" : "s"));
   }
   AddTypeAndMissing(data, type, text, !more, &report);
   const std::vector<std::string> sectors = internal::DocumentSectors(

@@ -194,6 +194,32 @@ TEST(MaxFindings, AReportCutAtTheLimitInventsNoMissingClause) {
                                           "--max-findings); missing clauses not judged"}));
 }
 
+// Attack review of main b9810e3 #3: thirty copies of the sample contracts stopped matching at the
+// limit, then fallback findings resolved away left fewer than the limit, and the report said
+// nothing: a reader saw 4 % of a document as if it were the whole.
+TEST(MaxFindings, AReportCutAtTheLimitSaysSoWhateverMergesLeave) {
+  std::string copies;
+  for (const char* sample : {"corpus/dpa.md", "corpus/msa.txt", "corpus/security-addendum.md"}) {
+    copies += ReadWholeFile(SourcePath(sample)) + "\n";
+  }
+  std::string text;
+  for (int i = 0; i < 30; ++i) text += copies;
+  TempDir dir;
+  WriteWholeFile(dir.path() / "copies.md", text);
+  const RunResult all = RunClausescan("scan --format json --max-findings 0 " +
+                                      Quote(dir.path() / "copies.md"));
+  ASSERT_EQ(all.exit_code, 0) << all.err;
+  const std::size_t every = Json::parse(all.out)["findings"].size();
+  const RunResult cut =
+      RunClausescan("scan --format json --max-findings 1700 " + Quote(dir.path() / "copies.md"));
+  ASSERT_EQ(cut.exit_code, 0) << cut.err;
+  const Json report = Json::parse(cut.out);
+  ASSERT_LT(report["findings"].size(), every);
+  ASSERT_EQ(report["notes"].size(), 1u) << report["notes"];
+  EXPECT_NE(report["notes"][0].get<std::string>().find("the document has more"),
+            std::string::npos);
+}
+
 // issue 16 review #3: exactly N findings is not "more".
 TEST(MaxFindings, ExactlyTheLimitHasNoNote) {
   RunResult run = RunClausescan("scan --format json --max-findings 5 -", DenseText(5));

@@ -402,6 +402,39 @@ TEST(OutputAttack, AnInitCopyIsNotWrittenOverTheRulesItReads) {
   EXPECT_TRUE(fs::exists(dir.path() / "pb.yaml"));
 }
 
+// Attack review of main b9810e3 #1, #2, #4: a report appended to a contract of the folder being
+// scanned (the contract changed and was skipped), standard output appended to a file of the
+// --rules folder, and a new file written into that folder each left the user's files broken.
+TEST(OutputAttack, NothingIsAppendedToAContractOrWrittenIntoTheRulesFolder) {
+  TempDir dir;
+  fs::create_directory(dir.path() / "contracts");
+  WriteWholeFile(dir.path() / "contracts" / "a.txt", kNotice);
+  fs::copy(SourcePath("rules"), dir.path() / "rules", fs::copy_options::recursive);
+  const std::string concepts = ReadWholeFile(dir.path() / "rules" / "concepts.yaml");
+  for (const auto& [command, expected] : std::vector<std::pair<std::string, std::string>>{
+           {"$CS scan contracts >> contracts/a.txt", "a file of the folder contracts being scanned"},
+           {"$CS scan --rules rules contracts/a.txt >> rules/concepts.yaml",
+            "a file of the --rules folder rules"},
+           {"$CS playbook --rules rules init - >> rules/concepts.yaml",
+            "a file of the --rules folder rules"},
+           {"$CS playbook --rules rules init rules/mine.yaml", "is in the --rules folder rules"},
+           {"$CS scan --rules rules contracts/a.txt -o rules/report.yaml",
+            "is in the --rules folder rules"}}) {
+    RunResult r =
+        Shell(dir.path(), "rm -f err.txt; " + command + " 2>> err.txt; s=$?; cat err.txt; (exit $s)");
+    EXPECT_EQ(r.exit_code, 2) << command << ": " << r.out;
+    EXPECT_THAT(r.out, HasSubstr(expected)) << command;
+  }
+  EXPECT_EQ(ReadWholeFile(dir.path() / "contracts" / "a.txt"), kNotice);
+  EXPECT_EQ(ReadWholeFile(dir.path() / "rules" / "concepts.yaml"), concepts);
+  EXPECT_FALSE(fs::exists(dir.path() / "rules" / "mine.yaml"));
+  EXPECT_FALSE(fs::exists(dir.path() / "rules" / "report.yaml"));
+  // A new report written into the scanned folder is still skipped, not refused.
+  RunResult fresh = Shell(dir.path(), "$CS scan contracts > contracts/report.txt");
+  EXPECT_EQ(fresh.exit_code, 0) << fresh.err;
+  EXPECT_THAT(fresh.err, HasSubstr("skipped: it is the file standard output goes to"));
+}
+
 // Attack review of main c7bb297 (minor): `pack --force` replaced a read-only .zip (and the new
 // one was writable) where `scan -o` refuses a read-only report.
 TEST(OutputAttack, PackForceKeepsAReadOnlyZip) {

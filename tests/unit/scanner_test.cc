@@ -60,6 +60,17 @@ TEST(ScannerMove, MovedFromRulesAndScannersStillScan) {
   Scanner second(std::move(first));
   EXPECT_TRUE(finds_the_notice(first));  // NOLINT(bugprone-use-after-move)
   EXPECT_TRUE(finds_the_notice(second));
+  // Attack review of main b9810e3 #8: a moved-from Scanner kept its rules but lost its options
+  // (the customer's side judged as the supplier's).
+  ScanOptions customer;
+  customer.party = "customer";
+  Scanner theirs(assigned, customer);
+  Result<Report> before = theirs.ScanBytes(doc, "notice.txt");
+  Scanner taken_over(std::move(theirs));
+  Result<Report> after = theirs.ScanBytes(doc, "notice.txt");  // NOLINT(bugprone-use-after-move)
+  ASSERT_TRUE(before.ok() && after.ok());
+  EXPECT_EQ(after->document.user_side, before->document.user_side);
+  EXPECT_EQ(before->document.user_side, "customer");
 }
 
 }  // namespace

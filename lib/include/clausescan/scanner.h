@@ -154,6 +154,13 @@ struct ScanOptions {
 class Scanner {
  public:
   explicit Scanner(RuleSet rules, ScanOptions options = {});
+  // Moving a Scanner copies it (its rules are shared, its options copied), so a moved-from
+  // Scanner scans as before, with the same options.
+  Scanner(const Scanner&) = default;
+  Scanner& operator=(const Scanner&) = default;
+  Scanner(Scanner&& other) : Scanner(static_cast<const Scanner&>(other)) {}
+  Scanner& operator=(Scanner&& other) { return *this = static_cast<const Scanner&>(other); }
+  ~Scanner() = default;
 
   // Reads and scans the file at path: text, Markdown, HTML, DOCX or PDF, told apart by content.
   // Errors: kIo (cannot read), kInvalidUtf8, kTooLarge, kUnsupportedFormat, kEncrypted,
