@@ -435,6 +435,24 @@ TEST(OutputAttack, NothingIsAppendedToAContractOrWrittenIntoTheRulesFolder) {
   EXPECT_THAT(fresh.err, HasSubstr("skipped: it is the file standard output goes to"));
 }
 
+// Attack review of main b9810e3 #6: `pack --force` gave the new pack default permissions, so a
+// private (0600) pack of documents shared under NDA became readable by everyone.
+TEST(OutputAttack, PackForceKeepsThePermissionsOfThePackItReplaces) {
+  TempDir dir;
+  WriteWholeFile(dir.path() / "contract.txt", kNotice);
+  const std::string pack = "$CS pack contract.txt --profile " +
+                           Quote(SourcePath("corpus/profile/acme-profile.yaml"));
+  for (const std::string output : {"pack.zip", "pack"}) {
+    ASSERT_EQ(Shell(dir.path(), pack + " -o " + output).exit_code, 0) << output;
+    ASSERT_EQ(::chmod((dir.path() / output).c_str(), output == "pack" ? 0700 : 0600), 0);
+    RunResult again = Shell(dir.path(), pack + " -o " + output + " --force");
+    EXPECT_EQ(again.exit_code, 0) << output << ": " << again.err;
+    struct stat st {};
+    ASSERT_EQ(::stat((dir.path() / output).c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 0777, output == "pack" ? 0700u : 0600u) << output;
+  }
+}
+
 // Attack review of main c7bb297 (minor): `pack --force` replaced a read-only .zip (and the new
 // one was writable) where `scan -o` refuses a read-only report.
 TEST(OutputAttack, PackForceKeepsAReadOnlyZip) {

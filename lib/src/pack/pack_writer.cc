@@ -694,6 +694,15 @@ Result<bool> WritePack(const Pack& pack, const Profile& profile, const std::stri
     }
   }
   if (!error && control.interrupted && control.interrupted()) error = Interrupted(output);
+  // The pack it replaces keeps its permission bits: a 0600 pack of documents shared under NDA
+  // stays 0600 (attack review of main b9810e3 #6).
+  if (!error && exists) {
+    struct stat earlier {};
+    if (::lstat(path.c_str(), &earlier) == 0 &&
+        ::chmod(written.c_str(), earlier.st_mode & 07777) != 0) {
+      error = IoError(output, "cannot give the new pack the earlier one's permissions: " + Errno());
+    }
+  }
   if (!error) error = Publish(written, path, exists, options.force, not_removed);
   if (error) {
     std::error_code ec;
