@@ -18,8 +18,10 @@ namespace {
 namespace fs = std::filesystem;
 
 // Enough for every marker below: SARIF names its driver within its first lines, HTML its
-// generator in the head, before the style sheet.
-constexpr std::size_t kHeadBytes = 4096;
+// generator in the head, before the style sheet; the Markdown and text reports' summary lines
+// come after a `--title` line, which may be long (a 4,080-character title once pushed them past
+// a 4 KiB head and the report was scanned as a contract): titles up to about 60,000 bytes.
+constexpr std::size_t kHeadBytes = std::size_t{64} << 10;
 
 std::string Head(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

@@ -146,6 +146,19 @@ TEST_F(FolderWithAContract, ReportsWithATitleAreSkippedToo) {
   EXPECT_THAT(ScannedPaths(), ::testing::ElementsAre((Folder() / "dpa.md").string()));
 }
 
+// Attack review of main b9810e3 #7: a report whose --title ran past 4,000 characters was scanned as
+// a contract (its summary lines fell outside the bytes read to recognise it).
+TEST_F(FolderWithAContract, ReportsWithALongTitleAreSkippedToo) {
+  const std::string title(20000, 'x');
+  for (const char* format : {"md", "text", "html"}) {
+    ASSERT_EQ(RunClausescan("scan " + Contract() + " -f " + format + " --title '" + title + "' -o " +
+                            Quote(Folder() / (std::string("long-") + format + ".out")))
+                  .exit_code,
+              0);
+  }
+  EXPECT_THAT(ScannedPaths(), ::testing::ElementsAre((Folder() / "dpa.md").string()));
+}
+
 // The check for earlier outputs is part of the folder walk: a report the walk skips anyway (hidden,
 // or left out with --exclude) is never opened nor named, and one the walk yields is still skipped.
 TEST_F(FolderWithAContract, OnlyFilesTheWalkYieldsAreCheckedForEarlierOutputs) {
