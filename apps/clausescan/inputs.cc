@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <iostream>
 #include <limits>
+#include <optional>
 #include <utility>
 
 #include "commands.h"
@@ -17,6 +18,16 @@
 
 namespace clausescan::cli {
 namespace {
+
+// path made absolute and canonical (symlinks on the way resolved, a missing tail kept as
+// written), or nullopt when the file system cannot tell.
+std::optional<std::filesystem::path> CanonicalPath(const std::string& path) {
+  std::error_code ec;
+  std::filesystem::path canonical =
+      std::filesystem::weakly_canonical(std::filesystem::absolute(path, ec), ec);
+  if (ec) return std::nullopt;
+  return canonical;
+}
 
 constexpr const char* kStdinName = "<stdin>";
 
@@ -164,10 +175,8 @@ bool CheckReadFiles(const ReadFiles& reads, const WriteTarget& target) {
   }
   // A new file in the folder is read as rules by the next run too (a playbook copy written
   // beside them made the folder fail to load), so nothing is written anywhere inside it.
-  std::error_code ec;
-  const std::filesystem::path rules_folder =
-      std::filesystem::weakly_canonical(std::filesystem::absolute(reads.rules_dir, ec), ec);
-  if (!ec && !target.path.empty() && IsAtOrBelow(target.path, rules_folder)) {
+  const std::optional<std::filesystem::path> rules_folder = CanonicalPath(reads.rules_dir);
+  if (rules_folder && !target.path.empty() && IsAtOrBelow(target.path, *rules_folder)) {
     PrintError(fmt::format(
         "{}: is in the --rules folder {}, whose files are read as rules; not writing the {} there",
         target.path, reads.rules_dir, target.noun));
@@ -179,10 +188,9 @@ bool CheckReadFiles(const ReadFiles& reads, const WriteTarget& target) {
 }  // namespace
 
 bool IsAtOrBelow(const std::string& path, const std::filesystem::path& base) {
-  std::error_code ec;
-  const std::filesystem::path p =
-      std::filesystem::weakly_canonical(std::filesystem::absolute(path, ec), ec);
-  if (ec) return false;
+  const std::optional<std::filesystem::path> canonical = CanonicalPath(path);
+  if (!canonical) return false;
+  const std::filesystem::path& p = *canonical;
   auto q = p.begin();
   for (auto b = base.begin(); b != base.end(); ++b, ++q) {
     if (b->empty()) continue;
@@ -257,14 +265,12 @@ bool CheckStandardOutputIsNotRead(const ReadFiles& reads, const std::string& wha
     return false;
   }
   if (!reads.rules_dir.empty()) {
-    std::error_code ec;
-    const std::filesystem::path rules_folder =
-        std::filesystem::weakly_canonical(std::filesystem::absolute(reads.rules_dir, ec), ec);
-    const std::filesystem::path out = std::filesystem::weakly_canonical("/proc/self/fd/1", ec);
-    if (!ec && IsAtOrBelow(out.string(), rules_folder)) {
+    const std::optional<std::filesystem::path> rules_folder = CanonicalPath(reads.rules_dir);
+    const std::optional<std::filesystem::path> out = CanonicalPath("/proc/self/fd/1");
+    if (rules_folder && out && IsAtOrBelow(out->string(), *rules_folder)) {
       PrintError(fmt::format(
           "standard output is {}, a file of the --rules folder {}; not writing the {} onto it",
-          out.string(), reads.rules_dir, what_is_written));
+          out->string(), reads.rules_dir, what_is_written));
       return false;
     }
   }
@@ -340,22 +346,20 @@ bool CheckTargetIsNotAnInput(const InputArgs& args, const ReadFiles& reads,
   }
   // `scan contracts >> contracts/msa.txt`: appending to a file the walk would meet changes a
   // contract (and the walk skips it); an empty one is a report being written and is skipped.
-  for (const auto& [fd, what] : {std::pair{STDOUT_FILENO, "standard output"},
-                                 std::pair{STDERR_FILENO, "standard error"}}) {
+  for (const auto& [fd, what] :
+       {std::pair{STDOUT_FILENO, "standard output"}, std::pair{STDERR_FILENO, "standard error"}}) {
     struct stat st;
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0) continue;
-    std::error_code ec;
-    const std::filesystem::path file =
-        std::filesystem::weakly_canonical("/proc/self/fd/" + std::to_string(fd), ec);
-    if (ec) continue;
+    const std::optional<std::filesystem::path> file =
+        CanonicalPath("/proc/self/fd/" + std::to_string(fd));
+    if (!file) continue;
     for (const std::string& folder : folders) {
-      const std::filesystem::path base =
-          std::filesystem::weakly_canonical(std::filesystem::absolute(folder, ec), ec);
-      if (ec || !IsAtOrBelow(file.string(), base)) continue;
+      const std::optional<std::filesystem::path> base = CanonicalPath(folder);
+      if (!base || !IsAtOrBelow(file->string(), *base)) continue;
       PrintError(fmt::format(
           "{} goes to {}, a file of the folder {} being scanned that holds something already; "
           "not appending to it (write to a file outside the folder, or to a new one)",
-          what, file.string(), folder));
+          what, file->string(), folder));
       return false;
     }
   }
