@@ -101,7 +101,7 @@ class Walker {
     }
     std::string reason = "the folder has no files to scan";
     if (skipped_links_ > 0) {
-      reason = "the folder has only symbolic links out of it, which are skipped (--follow)";
+      reason = "the folder has only symbolic links out of it, which are skipped (BatchOptions::follow)";
     } else if (skipped_by_globs_ > 0) {
       reason = "no file in the folder matches the include and exclude globs";
     } else if (skipped_hidden_ > 0) {
@@ -153,9 +153,9 @@ class Walker {
     if (internal::PathInside(target, root_)) return true;
     if (!options_.follow) {
       Skip(path.string(), is_directory ? "skipped: symbolic link to a folder outside the folder; "
-                                         "--follow to walk it"
+                                         "BatchOptions::follow to walk it"
                                        : "skipped: symbolic link to a file outside the folder; "
-                                         "--follow to read it");
+                                         "BatchOptions::follow to read it");
       return false;
     }
     for (const char* system : {"/proc", "/sys", "/dev"}) {

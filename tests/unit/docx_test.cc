@@ -201,7 +201,7 @@ TEST(DocxReader, AcceptsTrackedChangesByDefaultAndSaysSo) {
   ASSERT_EQ(doc.notes.size(), 1u);
   EXPECT_EQ(doc.notes[0],
             "the document has tracked changes; scanned as if all were accepted "
-            "(--revisions original scans it as it was before them)");
+            "(ScanOptions::revisions = Revisions::kOriginal scans it as it was before them)");
 }
 
 TEST(DocxReader, OriginalRevisionsReadTheTextBeforeTheChanges) {
