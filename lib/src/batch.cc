@@ -86,6 +86,15 @@ class Walker {
   // Walks the folder root; a root that yields no file at all is reported as an error entry,
   // unless what it holds was already found by an earlier walk of this Walker.
   void WalkRoot(const std::string& root) {
+    // A folder named twice (`scan pg pg`, or by another name) is walked once: walking it again
+    // would report its problems (broken links, unreadable files) twice.
+    struct stat st;
+    if (::stat(root.c_str(), &st) == 0 && !roots_.insert(FileId{st.st_dev, st.st_ino}).second) {
+      out_->push_back(PathEntry{
+          root, clausescan::Error(ErrorCode::kIo, "named more than once; scanned once", root), 0,
+          false, true});
+      return;
+    }
     files_ = 0;
     skipped_hidden_ = 0;
     skipped_by_globs_ = 0;
@@ -264,6 +273,7 @@ class Walker {
   std::set<FileId> skip_;       // options_.skip_files
   std::set<FileId> ancestors_;  // folders on the current walk path
   std::set<FileId> walked_;     // every folder walked, for the whole expansion
+  std::set<FileId> roots_;      // every folder named as a root
   std::set<FileId> found_;      // every file found by walking
   std::size_t files_ = 0;       // of the current root
   std::size_t skipped_hidden_ = 0;

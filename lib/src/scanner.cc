@@ -618,7 +618,7 @@ void AddTemplateNotes(const internal::TemplateMarks& marks, Report* report) {
 // The rule hits to match for at most max_findings findings (0: all): several rules' hits on one
 // clause make one finding, so a few times as many, saturating.
 std::size_t MaxHitsFor(std::size_t max_findings) {
-  constexpr std::size_t kHitsPerFinding = 4;
+  constexpr std::size_t kHitsPerFinding = 2;
   constexpr std::size_t kSlack = 16;
   if (max_findings == 0) return 0;
   if (max_findings > (std::numeric_limits<std::size_t>::max() - kSlack) / kHitsPerFinding) return 0;
