@@ -19,6 +19,7 @@
 #include "clausescan/printers.h"
 #include "clausescan/rule_folder.h"
 #include "commands.h"
+#include "output.h"
 
 namespace clausescan::cli {
 
@@ -163,6 +164,11 @@ void PrintError(const std::string& message) {
     const std::size_t tail = at_character(shown.size() - kKeptBytes);
     shown = shown.substr(0, head) + "... (" + std::to_string(tail - head) + " bytes left out) ..." +
             shown.substr(tail);
+  }
+  // A progress bar drawn on the line is cleared first (it is drawn again on its next update).
+  if (ProgressLineShown()) {
+    std::cerr << "\r\x1b[K";
+    SetProgressLineShown(false);
   }
   std::cerr << "clausescan: " << shown << "\n";
 }

@@ -49,6 +49,7 @@ bool ScanStdin(const Scanner& scanner, const std::function<void(Report&)>& on_re
     if (not_scanned != nullptr) not_scanned->push_back({kStdinName, error});
     return false;
   }
+  WithOptionNames(*report);
   on_report(*report);
   return true;
 }
@@ -235,6 +236,9 @@ WriteTarget PackTarget(const std::string& output) {
       std::filesystem::weakly_canonical(std::filesystem::absolute(output, ec), ec);
   struct stat own {};
   const bool own_file = ::lstat(output.c_str(), &own) == 0 && S_ISREG(own.st_mode);
+  // A pack written over a regular file replaces it: the folders it scans are walked for it too
+  // (`pack contracts -o contracts/msa.docx --force` must not replace a contract).
+  target.replaces_a_file = own_file;
   target.covers = [canonical, own, own_file, failed = bool(ec)](const std::string& file,
                                                                 const struct stat& st) {
     if (own_file && SameFile(st, own)) return true;
@@ -406,6 +410,7 @@ bool ScanInputs(const Scanner& scanner, const InputArgs& args,
             if (!item.skipped && not_scanned != nullptr) not_scanned->push_back({item.path, error});
             return;
           }
+          WithOptionNames(*item.report);
           on_report(*item.report);
         },
         [&](const BatchProgress& progress) { bar.Update(progress); });

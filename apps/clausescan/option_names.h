@@ -2,6 +2,7 @@
 #ifndef CLAUSESCAN_APPS_OPTION_NAMES_H_
 #define CLAUSESCAN_APPS_OPTION_NAMES_H_
 
+#include "clausescan/report.h"
 #include "clausescan/result.h"
 
 namespace clausescan::cli {
@@ -10,6 +11,10 @@ namespace clausescan::cli {
 // it ("raise the limit with ScanOptions::max_input_bytes" as "... with --max-input-size"), for
 // stderr and for the reports' record of the inputs not scanned alike.
 Error WithOptionNames(const Error& error);
+
+// report with the ScanOptions fields its notes name written as command-line options, as above
+// ("the document has more (raise ScanOptions::max_findings)" as "... (raise --max-findings)").
+void WithOptionNames(Report& report);
 
 }  // namespace clausescan::cli
 

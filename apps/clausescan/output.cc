@@ -333,6 +333,8 @@ bool WriteWholeLine(std::ostream& out, const std::function<void(std::ostream&)>&
 
 void SetProgressLineShown(bool shown) { g_progress_line = shown ? 1 : 0; }
 
+bool ProgressLineShown() { return g_progress_line != 0; }
+
 void SetUpStandardStreams() {
   bool stdout_closed = false;
   for (int fd = 0; fd <= 2; ++fd) {

@@ -153,6 +153,9 @@ bool WriteWholeLine(std::ostream& out, const std::function<void(std::ostream&)>&
 // and no newline), which they clear ("\r\x1b[K") before their message. Thread-safe.
 void SetProgressLineShown(bool shown);
 
+// Whether stderr's current line holds a progress bar: a message is written after clearing it.
+bool ProgressLineShown();
+
 }  // namespace clausescan::cli
 
 #endif  // CLAUSESCAN_APPS_OUTPUT_H_

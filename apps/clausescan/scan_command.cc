@@ -229,6 +229,7 @@ FilterEnd FilterJsonLines(const Scanner& scanner, std::size_t max_line,
     std::string name = request.name.empty() ? id.text() : std::move(request.name);
     Result<Report> report = scanner.ScanBytes(request.text, name);
     if (report) {
+      WithOptionNames(*report);
       ApplyBaseline(baseline, baseline_path, *report);
       judge(*report);
       WriteWholeLine(out, [&](std::ostream& line) {

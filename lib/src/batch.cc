@@ -86,6 +86,15 @@ class Walker {
   // Walks the folder root; a root that yields no file at all is reported as an error entry,
   // unless what it holds was already found by an earlier walk of this Walker.
   void WalkRoot(const std::string& root) {
+    // A folder named twice (`scan pg pg`, or by another name) is walked once: walking it again
+    // would report its problems (broken links, unreadable files) twice.
+    struct stat st;
+    if (::stat(root.c_str(), &st) == 0 && !roots_.insert(FileId{st.st_dev, st.st_ino}).second) {
+      out_->push_back(PathEntry{
+          root, clausescan::Error(ErrorCode::kIo, "named more than once; scanned once", root), 0,
+          false, true});
+      return;
+    }
     files_ = 0;
     skipped_hidden_ = 0;
     skipped_by_globs_ = 0;
@@ -101,7 +110,7 @@ class Walker {
     }
     std::string reason = "the folder has no files to scan";
     if (skipped_links_ > 0) {
-      reason = "the folder has only symbolic links out of it, which are skipped (--follow)";
+      reason = "the folder has only symbolic links out of it, which are skipped (BatchOptions::follow)";
     } else if (skipped_by_globs_ > 0) {
       reason = "no file in the folder matches the include and exclude globs";
     } else if (skipped_hidden_ > 0) {
@@ -153,9 +162,9 @@ class Walker {
     if (internal::PathInside(target, root_)) return true;
     if (!options_.follow) {
       Skip(path.string(), is_directory ? "skipped: symbolic link to a folder outside the folder; "
-                                         "--follow to walk it"
+                                         "BatchOptions::follow to walk it"
                                        : "skipped: symbolic link to a file outside the folder; "
-                                         "--follow to read it");
+                                         "BatchOptions::follow to read it");
       return false;
     }
     for (const char* system : {"/proc", "/sys", "/dev"}) {
@@ -264,6 +273,7 @@ class Walker {
   std::set<FileId> skip_;       // options_.skip_files
   std::set<FileId> ancestors_;  // folders on the current walk path
   std::set<FileId> walked_;     // every folder walked, for the whole expansion
+  std::set<FileId> roots_;      // every folder named as a root
   std::set<FileId> found_;      // every file found by walking
   std::size_t files_ = 0;       // of the current root
   std::size_t skipped_hidden_ = 0;

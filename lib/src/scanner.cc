@@ -10,6 +10,7 @@
 #include <exception>
 #include <iostream>
 #include <iterator>
+#include <limits>
 #include <map>
 #include <new>
 #include <optional>
@@ -76,8 +77,8 @@ internal::ReadOptions ToReadOptions(const ScanOptions& options) {
   // are read at once; the others wait.
   read.pdf_limits.memory_bytes = options.max_pdf_memory_bytes / kPdfMemoryShares;
   read.pdf_limits.shared_memory_bytes = options.max_pdf_memory_bytes;
-  read.pdf_limits.time_option = "--pdf-time-limit";
-  read.pdf_limits.memory_option = "--pdf-memory-limit";
+  read.pdf_limits.time_option = "ScanOptions::pdf_time_limit_seconds";
+  read.pdf_limits.memory_option = "ScanOptions::max_pdf_memory_bytes";
   return read;
 }
 
@@ -99,7 +100,7 @@ Result<internal::NormalizedText> NormalizeDocument(const Document& doc,
     return Error(ErrorCode::kTooLarge,
                  fmt::format("the text normalised for matching (NFKC: some characters become "
                              "several) is above the limit of {} bytes (raise the limit with "
-                             "--max-text-size)",
+                             "ScanOptions::max_text_bytes)",
                              limit),
                  doc.name);
   }
@@ -614,6 +615,16 @@ void AddTemplateNotes(const internal::TemplateMarks& marks, Report* report) {
   }
 }
 
+// The rule hits to match for at most max_findings findings (0: all): several rules' hits on one
+// clause make one finding, so a few times as many, saturating.
+std::size_t MaxHitsFor(std::size_t max_findings) {
+  constexpr std::size_t kHitsPerFinding = 2;
+  constexpr std::size_t kSlack = 16;
+  if (max_findings == 0) return 0;
+  if (max_findings > (std::numeric_limits<std::size_t>::max() - kSlack) / kHitsPerFinding) return 0;
+  return max_findings * kHitsPerFinding + kSlack;
+}
+
 // Scans a document read in, keeping its first options.max_findings findings (0: all).
 Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& doc,
                             const ScanOptions& options) {
@@ -642,14 +653,17 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   if (!sides) return sides.error();
   report.document.parties = ReportParties(*sides);
   report.document.user_side = std::string(internal::PartyName(sides->user));
+  // Rules' hits on one clause merge into one finding, so matching goes on past max_findings hits
+  // (bounded: a document of 100,000 clauses stops early) and the findings are cut after merging.
+  const std::size_t max_hits = MaxHitsFor(max_findings);
   std::vector<internal::RuleHit> hits =
-      data.matcher->Match(text, outline, max_findings, &sides->lexicon);
-  // Matching stopped early when it gave more than max_findings hits; told before fallbacks are
+      data.matcher->Match(text, outline, max_hits, &sides->lexicon);
+  // Matching stopped early when it gave more than max_hits hits; told before fallbacks are
   // resolved and clauses merged, which leave fewer (a document cut at 4 % of its text once said
   // nothing of it).
-  const bool more = max_findings > 0 && hits.size() > max_findings;
+  bool more = max_hits > 0 && hits.size() > max_hits;
   internal::ResolveFallbacks(data.rules, text.folded, &hits);
-  if (hits.size() > max_findings && max_findings > 0) hits.resize(max_findings);
+  if (hits.size() > max_hits && max_hits > 0) hits.resize(max_hits);
   const int type = GuessType(data, doc, text, outline);
   const std::string_view doctype = type < 0 ? std::string_view("other") : data.doctypes[type].id;
   report.findings.reserve(hits.size());
@@ -706,6 +720,10 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   internal::ReadSubprocessorScheme(data, report.findings, doctype);
   internal::ReadIndemnityCarveouts(data, report.findings, doctype);
   internal::FoldListItems(data, doc.text, report.findings, doctype);  // issue 15 #4
+  if (max_findings > 0 && report.findings.size() > max_findings) {
+    report.findings.resize(max_findings);  // the first max_findings clauses, in document order
+    more = true;
+  }
   for (Finding& finding : report.findings) {
     finding.holds.clear();  // JudgeFromSide says whose duty or right it is
     const internal::Rule* rule = rule_of[finding.rule];
@@ -719,8 +737,8 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   internal::ReadSavingsClauses(report.findings);                 // issue 15 #1
   if (more) {
     report.notes.push_back(
-        fmt::format("{} finding{} shown; the document has more (raise --max-findings); missing "
-                    "clauses not judged",
+        fmt::format("{} finding{} shown; the document has more (raise "
+                    "ScanOptions::max_findings); missing clauses not judged",
                     report.findings.size(), report.findings.size() == 1 ? "" : "s"));
   }
   AddTypeAndMissing(data, type, text, !more, &report);

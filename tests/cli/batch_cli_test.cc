@@ -362,5 +362,45 @@ TEST(EvidenceCli, ListsTheDocumentsToPrepare) {
   EXPECT_THAT(r.out, HasSubstr("Incident response procedure"));
 }
 
+// Attack review of main 969285f #7: a folder named twice was scanned once, but its problems (a
+// broken link) were reported twice, on stderr and as error records.
+TEST_F(BatchCli, AFolderNamedTwiceReportsItsProblemsOnce) {
+  std::filesystem::create_symlink(dir_.path() / "nowhere.txt", dir_.path() / "b" / "gone.txt");
+  const RunResult r = RunClausescan("scan --format jsonl " + Dir() + " " + Dir() + "/.");
+  EXPECT_EQ(r.exit_code, 2) << r.err;  // the broken link is an error
+  std::size_t count = 0;
+  for (std::size_t at = r.err.find("gone.txt"); at != std::string::npos;
+       at = r.err.find("gone.txt", at + 1)) {
+    ++count;
+  }
+  EXPECT_EQ(count, 1u) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("named more than once; scanned once")) << r.err;
+  EXPECT_EQ(Paths(r.out),
+            (std::vector<std::string>{"a/one.txt", "a/two.md", "b/three.txt", "skip.log"}));
+  std::size_t records = 0;  // lines of the output (error records) naming the link
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.find("gone.txt") != std::string::npos) ++records;
+  }
+  EXPECT_EQ(records, 1u) << r.out;
+}
+
+// Attack review of main 969285f #5: a message during a folder scan on a terminal was written at
+// the end of the progress bar's line ("... 1:04 leftclausescan: ..."); the bar's line is cleared
+// first, as the interrupt message does.
+TEST_F(BatchCli, AMessageOnATerminalStartsItsOwnLine) {
+  for (int i = 0; i < 30; ++i) {
+    WriteWholeFile(dir_.path() / "b" / ("c" + std::to_string(100 + i) + ".txt"), kNotice);
+  }
+  WriteWholeFile(dir_.path() / "b" / "zz.pdf", "this is not a PDF at all\n");
+  const RunResult r = RunOnTerminal("scan -j1 --format jsonl " + Dir());
+  const std::size_t message = r.err.find("clausescan: " + dir_.path().string() + "/b/zz.pdf");
+  ASSERT_NE(message, std::string::npos) << r.err;
+  ASSERT_NE(r.err.find("files "), std::string::npos) << "no progress bar drawn: " << r.err;
+  const bool line_start = message == 0 || r.err[message - 1] == '\n' ||
+                          (message >= 3 && r.err.compare(message - 3, 3, "\x1b[K") == 0);
+  EXPECT_TRUE(line_start) << r.err;
+}
+
 }  // namespace
 }  // namespace clausescan::testing

@@ -229,6 +229,36 @@ TEST(MaxFindings, ExactlyTheLimitHasNoNote) {
   EXPECT_TRUE(report["notes"].empty()) << report["notes"];
 }
 
+// Attack review of main 969285f #3: the limit counted rule hits before the hits on one clause
+// were merged, so a document of 29 findings showed 23 under --max-findings 29, with a note that
+// it had more. The limit counts the findings a reader sees.
+TEST(MaxFindings, TheLimitCountsFindingsAsReported) {
+  const std::string path = Quote(SourcePath("corpus/security-addendum.md"));
+  const RunResult all = RunClausescan("scan --format json --max-findings 0 " + path);
+  ASSERT_EQ(all.exit_code, 0) << all.err;
+  const Json every = Json::parse(all.out)["findings"];
+  ASSERT_GT(every.size(), 10u);
+  const RunResult exact = RunClausescan("scan --format json --max-findings " +
+                                        std::to_string(every.size()) + " " + path);
+  ASSERT_EQ(exact.exit_code, 0) << exact.err;
+  const Json whole = Json::parse(exact.out);
+  EXPECT_EQ(whole["findings"], every);
+  EXPECT_TRUE(whole["notes"].empty()) << whole["notes"];
+  const RunResult one_less = RunClausescan("scan --format json --max-findings " +
+                                           std::to_string(every.size() - 1) + " " + path);
+  ASSERT_EQ(one_less.exit_code, 0) << one_less.err;
+  const Json cut = Json::parse(one_less.out);
+  ASSERT_EQ(cut["findings"].size(), every.size() - 1);
+  for (std::size_t i = 0; i + 1 < every.size(); ++i) {
+    EXPECT_EQ(cut["findings"][i]["start"], every[i]["start"]) << i;
+  }
+  ASSERT_EQ(cut["notes"].size(), 1u) << cut["notes"];
+  EXPECT_NE(cut["notes"][0].get<std::string>().find(std::to_string(every.size() - 1) +
+                                                      " findings shown; the document has more"),
+            std::string::npos)
+      << cut["notes"][0];
+}
+
 // Attack review (main fbb6765) D1: text with many deadlines and no sentence stop was read back to
 // its start for every deadline (quadratic; a 4 MB file took 48 s). A guard against hangs, not a
 // performance claim: the bound is far above the time a linear reading takes.

@@ -453,6 +453,42 @@ TEST(OutputAttack, PackForceKeepsThePermissionsOfThePackItReplaces) {
   }
 }
 
+// Attack review of main 969285f #2: a pack folder written with --force over a regular file took
+// the file's 0644 as a folder (no search bit: its owner could not open it).
+TEST(OutputAttack, PackForceOverAFileGivesAFolderItsOwnerCanOpen) {
+  TempDir dir;
+  WriteWholeFile(dir.path() / "contract.txt", kNotice);
+  WriteWholeFile(dir.path() / "out", "notes\n");
+  ASSERT_EQ(::chmod((dir.path() / "out").c_str(), 0640), 0);
+  const RunResult r = Shell(dir.path(), "$CS pack contract.txt --profile " +
+                                            Quote(SourcePath("corpus/profile/acme-profile.yaml")) +
+                                            " --force -o out");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  struct stat folder {};
+  ASSERT_EQ(::stat((dir.path() / "out").c_str(), &folder), 0);
+  EXPECT_TRUE(S_ISDIR(folder.st_mode));
+  EXPECT_EQ(folder.st_mode & 0777, 0750u);
+}
+
+// Attack review of main 969285f #1: `pack contracts -o contracts/msa.docx --force` replaced a
+// contract of the folder it packed with the pack (and left it out of the pack without a word).
+TEST(OutputAttack, PackForceNeverReplacesAContractOfTheFolderItPacks) {
+  TempDir dir;
+  fs::create_directory(dir.path() / "contracts");
+  WriteWholeFile(dir.path() / "contracts" / "a.txt", kNotice);
+  WriteWholeFile(dir.path() / "contracts" / "b.md", kNotice);
+  const std::string pack = "$CS pack contracts --profile " +
+                           Quote(SourcePath("corpus/profile/acme-profile.yaml")) + " --force -o ";
+  for (const std::string output : {"contracts/b.md", "contracts/./b.md"}) {
+    const RunResult r = Shell(dir.path(), pack + output);
+    EXPECT_EQ(r.exit_code, 2) << output;
+    EXPECT_THAT(r.err, HasSubstr("a file of the folder contracts being scanned; not writing the "
+                                 "pack over it"))
+        << r.err;
+    EXPECT_EQ(ReadWholeFile(dir.path() / "contracts" / "b.md"), kNotice);
+  }
+}
+
 // Attack review of main c7bb297 (minor): `pack --force` replaced a read-only .zip (and the new
 // one was writable) where `scan -o` refuses a read-only report.
 TEST(OutputAttack, PackForceKeepsAReadOnlyZip) {

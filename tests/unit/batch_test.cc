@@ -141,9 +141,12 @@ TEST(ExpandPaths, EachRealFolderAndFileOnce) {
   fs::create_directory_symlink("docs", root / "docs-link");
   fs::create_symlink("docs/contract.txt", root / "file-link.txt");
   EXPECT_EQ(Expanded(dir, {root.string()}), (std::vector<std::string>{"root/docs/contract.txt"}));
-  // Named again, an already walked folder adds nothing (and is no "nothing to scan" error).
+  // Named again (by another name), a folder is walked once, with a note (and no "nothing to
+  // scan" error); a folder walked inside another named one adds nothing.
   EXPECT_EQ(Expanded(dir, {(root / "docs").string(), (root / "docs-link").string(), root.string()}),
-            (std::vector<std::string>{"root/docs/contract.txt"}));
+            (std::vector<std::string>{"root/docs/contract.txt",
+                                      "root/docs-link: " + (root / "docs-link").string() +
+                                          ": named more than once; scanned once"}));
   fs::create_directory_symlink("..", root / "docs" / "up");
   EXPECT_EQ(
       Expanded(dir, {root.string()}),

@@ -194,6 +194,27 @@ TEST(DocxReader, LeavesHeadersCommentsHiddenTextAndDrawingsOut) {
   EXPECT_EQ(doc.notes[0], "the document has comments; they are not part of the scan");
 }
 
+// Attack review of main 969285f #6: a Word file named .pdf (and a PDF named .docx) was read as
+// its content says without a word, where the documentation said such names were refused.
+TEST(DocxReader, ANameThatSaysAnotherFormatIsNoted) {
+  files::DocxParts parts;
+  parts.body = TextPara("Supplier shall notify Customer.");
+  const std::string docx = files::MakeDocx(parts);
+  Result<Document> as_pdf = ReadDocument(docx, "contract.pdf", {});
+  ASSERT_TRUE(as_pdf.ok()) << as_pdf.error().message();
+  EXPECT_EQ(as_pdf->format, Format::kDocx);
+  ASSERT_EQ(as_pdf->notes.size(), 1u);
+  EXPECT_EQ(as_pdf->notes[0],
+            "the name says .pdf but the content is a Word document (DOCX): read as that");
+  Result<Document> pdf = ReadDocument(files::MakePdf(files::ContractPages()), "contract.DOCX", {});
+  ASSERT_TRUE(pdf.ok()) << pdf.error().message();
+  ASSERT_FALSE(pdf->notes.empty());
+  EXPECT_EQ(pdf->notes.back(), "the name says .DOCX but the content is a PDF: read as that");
+  Result<Document> named_well = ReadDocument(docx, "contract.docx", {});
+  ASSERT_TRUE(named_well.ok());
+  EXPECT_TRUE(named_well->notes.empty());
+}
+
 TEST(DocxReader, AcceptsTrackedChangesByDefaultAndSaysSo) {
   Document doc = ReadDocx(files::TrackedChangesDocx());
   EXPECT_NE(doc.text.find("within seventy-two (72) hours"), std::string::npos) << doc.text;
@@ -201,7 +222,7 @@ TEST(DocxReader, AcceptsTrackedChangesByDefaultAndSaysSo) {
   ASSERT_EQ(doc.notes.size(), 1u);
   EXPECT_EQ(doc.notes[0],
             "the document has tracked changes; scanned as if all were accepted "
-            "(--revisions original scans it as it was before them)");
+            "(ScanOptions::revisions = Revisions::kOriginal scans it as it was before them)");
 }
 
 TEST(DocxReader, OriginalRevisionsReadTheTextBeforeTheChanges) {

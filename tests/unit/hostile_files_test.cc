@@ -153,7 +153,7 @@ TEST(HostileDocx, TheLimitCanBeRaised) {
   std::string docx = files::ZipBombDocx(std::size_t{2} << 20);
   ReadOptions options;
   options.max_part_bytes = std::size_t{1} << 20;
-  ExpectRefused(docx, "big.docx", ErrorCode::kTooLarge, "--max-part-size", options);
+  ExpectRefused(docx, "big.docx", ErrorCode::kTooLarge, "ScanOptions::max_part_bytes", options);
   options.max_part_bytes = std::size_t{4} << 20;
   EXPECT_TRUE(ReadDocument(docx, "big.docx", options).ok());
 }
@@ -370,7 +370,7 @@ TEST(HostileFiles, EveryReaderStopsAtTheTextLimit) {
   for (const auto& [bytes, name] : cases) {
     ExpectRefused(bytes, name, ErrorCode::kTooLarge,
                   "the extracted text is above the limit of 500 bytes (raise the limit with "
-                  "--max-text-size)",
+                  "ScanOptions::max_text_bytes)",
                   options);
     options.max_text_bytes = 1 << 20;
     EXPECT_TRUE(ReadDocument(bytes, name, options).ok()) << name;

@@ -39,6 +39,13 @@ TEST(LineIndexColumns, Table) {
       {long_line + "\n" + euro + long_line + "x", 20004, 2, 10002},
       {std::string(4095, 'a') + euro + "x", 4098, 1, 4097},  // a character across 4096
       {std::string(4096, 'a') + "\n" + std::string(4096, 'b') + "x", 8193, 2, 4097},
+      // Attack review of main 969285f #4: a file with only "\r" line ends was one line, so
+      // every finding was reported at line 1. "\r\n" is one line end, a lone "\r" another.
+      {"ab\rcd\rx", 6, 3, 1},
+      {"ab\r\ncd\r\nx", 8, 3, 1},
+      {"ab\r\rx", 4, 3, 1},
+      {"ab\n\rx", 4, 3, 1},
+      {"ab\r", 3, 2, 1},
   };
   for (const Case& c : cases) {
     LineIndex lines(c.document);

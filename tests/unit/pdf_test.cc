@@ -367,7 +367,7 @@ TEST_F(EncryptedPdf, FailsClearlyWithoutAPassword) {
   ASSERT_FALSE(doc.ok());
   EXPECT_EQ(doc.error().code(), ErrorCode::kEncrypted);
   EXPECT_EQ(doc.error().message(),
-            "test.pdf: the PDF is encrypted: give its password with --password");
+            "test.pdf: the PDF is encrypted: give its password with ScanOptions::password");
 }
 
 TEST_F(EncryptedPdf, OpensWithTheUserOrOwnerPassword) {

@@ -32,7 +32,7 @@ TEST(ScanLimits, TheTextLimitFollowsTheInputLimitByDefault) {
   EXPECT_EQ(tied.error().code(), ErrorCode::kTooLarge);
   EXPECT_EQ(tied.error().message(),
             "long.docx: the extracted text is above the limit of 16384 bytes (raise the limit "
-            "with --max-text-size)");
+            "with ScanOptions::max_text_bytes)");
   options.max_text_bytes = 1 << 20;
   Result<Report> raised = Scanner(*rules, options).ScanBytes(docx, "long.docx");
   ASSERT_TRUE(raised.ok()) << raised.error().message();
@@ -76,7 +76,7 @@ TEST(ScanLimits, APdfIsReadWithAQuarterOfTheMemoryLimit) {
   EXPECT_EQ(report.error().code(), ErrorCode::kTooLarge);
   EXPECT_EQ(report.error().message(),
             "bomb.pdf: reading the PDF needed more than 64 MiB of memory, its share of the 256 "
-            "MiB limit (raise the limit with --pdf-memory-limit)");
+            "MiB limit (raise the limit with ScanOptions::max_pdf_memory_bytes)");
 }
 #endif
 
@@ -106,7 +106,7 @@ TEST(ScanLimits, ADenseDocumentKeepsTheFirstFindingsWithinBoundedMemory) {
   ASSERT_TRUE(outcome.finished) << outcome.Describe();
   EXPECT_EQ(outcome.output,
             "2000 findings, the last on line 2000; 2000 findings shown; the document has more "
-            "(raise --max-findings); missing clauses not judged");
+            "(raise ScanOptions::max_findings); missing clauses not judged");
 }
 
 }  // namespace

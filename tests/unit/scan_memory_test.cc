@@ -59,7 +59,7 @@ TEST(ScanMemory, TheNormalisedTextCountsAgainstTheTextLimit) {
   EXPECT_EQ(outcome.output,
             "expands.txt: the text normalised for matching (NFKC: some characters become "
             "several) is above the limit of 4194304 bytes (raise the limit with "
-            "--max-text-size)");
+            "ScanOptions::max_text_bytes)");
 }
 
 // issue 16 review A, B: within the limit, text that NFKC expands is scanned in memory in

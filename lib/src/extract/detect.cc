@@ -163,6 +163,20 @@ Magic DetectMagic(std::string_view bytes) {
   return Magic::kNone;
 }
 
+std::optional<std::string> NameAndContentNote(Format format, std::string_view name) {
+  const std::string_view ext = Extension(name);
+  const bool says_pdf = EqualsIgnoreCase(ext, "pdf");
+  const bool says_word = IsWordExtension(ext);
+  if ((!says_pdf || format == Format::kPdf) && (!says_word || format == Format::kDocx)) {
+    return std::nullopt;
+  }
+  std::string_view content = "HTML";
+  if (format == Format::kPdf) content = "a PDF";
+  if (format == Format::kDocx) content = "a Word document (DOCX)";
+  if (format == Format::kText || format == Format::kMarkdown) return std::nullopt;
+  return fmt::format("the name says .{} but the content is {}: read as that", ext, content);
+}
+
 Result<Format> DetectFormat(std::string_view bytes, std::string_view name) {
   switch (DetectMagic(bytes)) {
     case Magic::kPdf:

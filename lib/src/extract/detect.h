@@ -2,6 +2,8 @@
 #ifndef CLAUSESCAN_EXTRACT_DETECT_H_
 #define CLAUSESCAN_EXTRACT_DETECT_H_
 
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "clausescan/result.h"
@@ -30,6 +32,11 @@ Magic DetectMagic(std::string_view bytes);
 // content that starts with '<' HTML; the rest is text or Markdown (by extension, or by content
 // for names without one). Errors: kUnsupportedFormat naming `name`.
 Result<Format> DetectFormat(std::string_view bytes, std::string_view name);
+
+// A note for a document whose name promises PDF or Word while its content, read as `format`, is
+// another document format ("the name says .pdf but the content is a Word document (DOCX): read
+// as one"); nullopt when the name promises nothing else.
+std::optional<std::string> NameAndContentNote(Format format, std::string_view name);
 
 }  // namespace clausescan::internal
 

@@ -392,7 +392,13 @@ Result<Document> ReadDocument(std::string bytes, const std::string& name,
   Result<Format> format = DetectFormat(bytes, name);
   if (!format) return format.error();
   if (*format != Format::kText && *format != Format::kMarkdown) {
-    return ReadExtracted(*format, bytes, name, options);
+    Result<Document> doc = ReadExtracted(*format, bytes, name, options);
+    if (doc) {
+      if (std::optional<std::string> note = NameAndContentNote(*format, name)) {
+        doc->notes.push_back(*std::move(note));
+      }
+    }
+    return doc;
   }
   Document doc;
   doc.input_bytes = bytes.size();

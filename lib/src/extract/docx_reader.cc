@@ -369,9 +369,10 @@ void BodyWriter::Finish() {
 
 std::string TrackedChangesNote(bool original) {
   return original ? "the document has tracked changes; scanned as it was before them "
-                    "(--revisions original)"
+                    "(ScanOptions::revisions = Revisions::kOriginal)"
                   : "the document has tracked changes; scanned as if all were accepted "
-                    "(--revisions original scans it as it was before them)";
+                    "(ScanOptions::revisions = Revisions::kOriginal scans it as it was before "
+                    "them)";
 }
 
 }  // namespace

@@ -392,7 +392,7 @@ Result<Document> ReadHtml(std::string_view bytes, const std::string& name,
   if (text.too_deep()) {
     return Error(ErrorCode::kTooLarge,
                  fmt::format("HTML elements nested deeper than {} levels (raise the limit with "
-                             "--max-xml-depth)",
+                             "ScanOptions::max_xml_depth)",
                              options.max_xml_depth),
                  name);
   }

@@ -114,7 +114,7 @@ Result<std::unique_ptr<poppler::document>> Open(std::string_view bytes, const st
   }
   if (doc->is_locked()) {
     return Error(ErrorCode::kEncrypted,
-                 password.empty() ? "the PDF is encrypted: give its password with --password"
+                 password.empty() ? "the PDF is encrypted: give its password with ScanOptions::password"
                                   : "the PDF is encrypted and the password given does not open it",
                  name);
   }

@@ -7,7 +7,7 @@ namespace clausescan::internal {
 Error TextLimitError(std::size_t max_bytes, const std::string& name) {
   return Error(ErrorCode::kTooLarge,
                fmt::format("the extracted text is above the limit of {} bytes (raise the limit "
-                           "with --max-text-size)",
+                           "with ScanOptions::max_text_bytes)",
                            max_bytes),
                name);
 }

@@ -84,7 +84,7 @@ Result<std::unique_ptr<XmlPart>> ParseXmlPart(std::string xml, std::string_view 
   if (ElementDepth(parsed->doc, max_depth) > max_depth) {
     return Error(ErrorCode::kTooLarge,
                  fmt::format("{} nests elements deeper than {} levels (raise the limit with "
-                             "--max-xml-depth)",
+                             "ScanOptions::max_xml_depth)",
                              part, max_depth),
                  file);
   }

@@ -60,7 +60,7 @@ Result<std::optional<std::string>> ZipArchive::Read(std::string_view entry,
   auto too_large = [&] {
     return Error(ErrorCode::kTooLarge,
                  fmt::format("{} decompresses to more than {} bytes (a zip bomb? raise the limit "
-                             "with --max-part-size)",
+                             "with ScanOptions::max_part_bytes)",
                              entry_name, max_bytes),
                  name_);
   };

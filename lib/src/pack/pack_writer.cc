@@ -561,6 +561,19 @@ std::optional<Error> CheckOutput(const std::string& output, bool zip, const Prof
   return std::nullopt;
 }
 
+// The permission bits for a new pack of type `written` (st_mode) replacing an earlier one of
+// mode `earlier`: the earlier bits, with search bits matching read bits when a folder replaces a
+// file and without search bits when a file replaces a folder.
+mode_t ModeLike(mode_t earlier, mode_t written) {
+  mode_t mode = earlier & 07777;
+  if (S_ISDIR(written) && !S_ISDIR(earlier)) {
+    mode = (mode & ~mode_t{0111}) | ((mode & 0444) >> 2);
+  } else if (!S_ISDIR(written) && S_ISDIR(earlier)) {
+    mode &= ~mode_t{0111};
+  }
+  return mode;
+}
+
 }  // namespace
 
 Result<bool> WritePack(const Pack& pack, const Profile& profile, const std::string& output,
@@ -695,11 +708,14 @@ Result<bool> WritePack(const Pack& pack, const Profile& profile, const std::stri
   }
   if (!error && control.interrupted && control.interrupted()) error = Interrupted(output);
   // The pack it replaces keeps its permission bits: a 0600 pack of documents shared under NDA
-  // stays 0600 (attack review of main b9810e3 #6).
+  // stays 0600 (attack review of main b9810e3 #6). A folder replacing a file gets the search
+  // bit wherever the file was readable (0600 -> 0700), and a zip replacing a folder loses its
+  // search bits (0700 -> 0600), so the owner can still open what was written.
   if (!error && exists) {
     struct stat earlier {};
-    if (::lstat(path.c_str(), &earlier) == 0 &&
-        ::chmod(written.c_str(), earlier.st_mode & 07777) != 0) {
+    struct stat now {};
+    if (::lstat(path.c_str(), &earlier) == 0 && ::lstat(written.c_str(), &now) == 0 &&
+        ::chmod(written.c_str(), ModeLike(earlier.st_mode, now.st_mode)) != 0) {
       error = IoError(output, "cannot give the new pack the earlier one's permissions: " + Errno());
     }
   }

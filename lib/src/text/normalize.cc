@@ -925,8 +925,10 @@ LineIndex::LineIndex(std::string_view document) : document_(document) {
   line_starts_.reserve(
       1 + static_cast<std::size_t>(std::count(document.begin(), document.end(), '\n')));
   line_starts_.push_back(0);
-  for (std::size_t i = document.find('\n'); i != std::string_view::npos;
-       i = document.find('\n', i + 1)) {
+  // Lines end at "\n", "\r\n" or a lone "\r" (old Mac files), as the normaliser reads them.
+  for (std::size_t i = document.find_first_of("\r\n"); i != std::string_view::npos;
+       i = document.find_first_of("\r\n", i + 1)) {
+    if (document[i] == '\r' && i + 1 < document.size() && document[i + 1] == '\n') continue;
     line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
   }
   checkpoints_.reserve(document.size() / kStep + 1);
