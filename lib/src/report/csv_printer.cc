@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "clausescan/printers.h"
+#include "report/expiring_evidence.h"
 #include "report/strings.h"
 #include "report/values.h"
 
@@ -96,6 +97,25 @@ std::vector<std::string> ProfileFields(const Finding& f) {
           Join(p.notes, " | ", [](const std::string& s) { return s; })};
 }
 
+// A document of the profile that expires before the contract's term ends (issue 13 #1): rule
+// evidence.expires-before-term, no location, its dates as parameters, the sentence and the
+// findings it answers as reasons, and the document in profile_documents.
+std::vector<std::string> ExpiringEvidenceRow(const DocumentInfo& document,
+                                             const internal::ExpiringEvidence& item) {
+  std::vector<std::string> row(kColumns.size() + kProfileColumns.size());
+  row[0] = document.path;
+  row[8] = "evidence";
+  row[9] = std::string(internal::kExpiringEvidenceRule);
+  row[10] = std::string(RiskName(item.risk));
+  row[12] = "valid_until=" + item.valid_until + ";term_ends=" + document.term_ends;
+  row[13] = internal::ExpiringEvidenceSentence(item, document) +
+            " | answers: " + internal::AnsweredFindingsWords(item);
+  row[15] = item.evidence;
+  row[kColumns.size() + 3] = item.evidence + "=" + (item.file.empty() ? "" : item.file + ":") +
+                             "valid";
+  return row;
+}
+
 }  // namespace
 
 void WriteCsv(const std::vector<Report>& reports, std::ostream& out) {
@@ -112,6 +132,9 @@ void WriteCsv(const std::vector<Report>& reports, std::ostream& out) {
         row.insert(row.end(), more.begin(), more.end());
       }
       WriteRecord(row, out);
+    }
+    for (const internal::ExpiringEvidence& item : internal::ExpiringEvidenceOf(report)) {
+      WriteRecord(ExpiringEvidenceRow(report.document, item), out);
     }
   }
 }

@@ -11,6 +11,7 @@
 #include "clausescan/evidence.h"
 #include "clausescan/not_scanned.h"
 #include "clausescan/printers.h"
+#include "report/expiring_evidence.h"
 #include "report/html_style.h"
 #include "report/left_out.h"
 #include "report/matrix.h"
@@ -275,6 +276,29 @@ void WriteMissing(const std::vector<MissingClause>& missing, const std::string& 
   out << "</tbody>\n</table>\n";
 }
 
+// Each document of the profile that expires before the contract's term ends, a finding of its
+// own with links to the findings it answers (issue 13 #1).
+void WriteExpiringEvidence(std::size_t r, const Report& report, std::ostream& out) {
+  const std::vector<internal::ExpiringEvidence> items = internal::ExpiringEvidenceOf(report);
+  if (items.empty()) return;
+  out << "<h3 id=\"" << DocId(r)
+      << "-expiring\">Evidence expiring before the contract's term</h3>\n<table class=\"missing\">"
+         "\n<thead><tr><th scope=\"col\">Risk</th><th scope=\"col\">Evidence</th><th "
+         "scope=\"col\">What to act on</th><th scope=\"col\">Answers</th></tr></thead>\n<tbody>\n";
+  for (const internal::ExpiringEvidence& item : items) {
+    out << "<tr><td>" << Badge(item.risk) << "</td><td><code>" << HtmlEscape(item.evidence)
+        << "</code></td><td>" << HtmlEscape(internal::ExpiringEvidenceSentence(item, report.document))
+        << "</td><td>";
+    for (std::size_t i = 0; i < item.findings.size(); ++i) {
+      const Finding& f = *item.findings[i];
+      out << (i > 0 ? ", " : "") << "<a href=\"#" << FindingId(r, IndexOf(report, &f)) << "\">"
+          << HtmlEscape(f.rule + " (line " + std::to_string(f.line) + ")") << "</a>";
+    }
+    out << "</td></tr>\n";
+  }
+  out << "</tbody>\n</table>\n";
+}
+
 void WriteNotes(const std::vector<std::string>& notes, std::ostream& out) {
   if (notes.empty()) return;
   out << "<h3>Notes</h3>\n<ul>\n";
@@ -314,6 +338,7 @@ void WriteDocument(std::size_t r, const Report& report, const std::string& name,
       WriteFinding(*f, report.document.format, FindingId(r, IndexOf(report, f)), out);
     }
   }
+  WriteExpiringEvidence(r, report, out);
   WriteMissing(report.missing, MissingId(r), out);
   WriteNotes(report.notes, out);
   out << "</section>\n";

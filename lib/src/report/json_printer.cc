@@ -10,6 +10,7 @@
 #include "clausescan/not_scanned.h"
 #include "clausescan/printers.h"
 #include "common/json_text.h"
+#include "report/expiring_evidence.h"
 #include "report/json_values.h"
 #include "report/strings.h"
 
@@ -138,6 +139,30 @@ std::string Dump(const Json& json) {
       json.dump(-1, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace));
 }
 
+// The documents of the profile that expire before the contract's term ends, one entry each
+// (issue 13 #1); written for every report judged against a profile, empty when none.
+Json ExpiringEvidenceJson(const Report& report) {
+  Json out = Json::array();
+  for (const internal::ExpiringEvidence& item : internal::ExpiringEvidenceOf(report)) {
+    Json entry = Json::object();
+    entry["rule"] = internal::kExpiringEvidenceRule;
+    entry["evidence"] = item.evidence;
+    entry["title"] = item.title;
+    entry["file"] = item.file;
+    entry["valid_until"] = item.valid_until;
+    entry["term_ends"] = report.document.term_ends;
+    if (!report.document.term_source.empty()) entry["term_source"] = report.document.term_source;
+    entry["risk"] = RiskName(item.risk);
+    Json findings = Json::array();
+    for (const Finding* f : item.findings) {
+      findings.push_back(Json{{"rule", f->rule}, {"line", f->line}});
+    }
+    entry["findings"] = std::move(findings);
+    out.push_back(std::move(entry));
+  }
+  return out;
+}
+
 // Writes a report's members, `"document":{...},"findings":[...],...,"summary":{...}`, the text
 // Dump gives for the whole report without its braces. Each finding is built and written on its
 // own, so memory stays that of one finding however many a report has (a report of 100,000
@@ -148,9 +173,13 @@ void WriteReportMembers(const Report& report, std::ostream& out) {
   for (std::size_t i = 0; i < report.findings.size(); ++i) {
     out << (i > 0 ? "," : "") << Dump(FindingJson(report.findings[i], report.document.format));
   }
+  out << ']';
+  if (!report.document.profile.empty()) {
+    out << ",\"expiring_evidence\":" << Dump(ExpiringEvidenceJson(report));
+  }
   Json missing = Json::array();
   for (const MissingClause& m : report.missing) missing.push_back(MissingJson(m));
-  out << "],\"missing\":" << Dump(missing) << ",\"notes\":" << Dump(Json(report.notes))
+  out << ",\"missing\":" << Dump(missing) << ",\"notes\":" << Dump(Json(report.notes))
       << ",\"summary\":" << Dump(SummaryJson(report));
 }
 

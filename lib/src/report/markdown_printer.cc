@@ -11,6 +11,7 @@
 #include "clausescan/evidence.h"
 #include "clausescan/not_scanned.h"
 #include "clausescan/printers.h"
+#include "report/expiring_evidence.h"
 #include "report/left_out.h"
 #include "report/matrix.h"
 #include "report/profile_text.h"
@@ -266,6 +267,28 @@ void WriteMissing(const std::vector<MissingClause>& missing, const std::string& 
   out << '\n';
 }
 
+// Each document of the profile that expires before the contract's term ends, a finding of its
+// own with links to the findings it answers (issue 13 #1).
+void WriteExpiringEvidence(std::size_t r, const Report& report, std::ostream& out) {
+  const std::vector<internal::ExpiringEvidence> items = internal::ExpiringEvidenceOf(report);
+  if (items.empty()) return;
+  out << "### Evidence expiring before the contract's term\n\n| Risk | Evidence | What to act on | "
+         "Answers |\n|---|---|---|---|\n";
+  for (const internal::ExpiringEvidence& item : items) {
+    out << "| " << RiskWord(item.risk) << " | " << MarkdownEscape(item.evidence) << " | "
+        << MarkdownEscape(internal::ExpiringEvidenceSentence(item, report.document)) << " | ";
+    for (std::size_t i = 0; i < item.findings.size(); ++i) {
+      const Finding& f = *item.findings[i];
+      const std::size_t index = static_cast<std::size_t>(&f - report.findings.data());
+      out << (i > 0 ? ", " : "")
+          << Link(MarkdownEscape(f.rule + " (line " + std::to_string(f.line) + ")"),
+                  FindingAnchor(r, index));
+    }
+    out << " |\n";
+  }
+  out << '\n';
+}
+
 void WriteDocument(std::size_t r, const Report& report, const std::string& name,
                    std::ostream& out) {
   const DocumentInfo& doc = report.document;
@@ -290,6 +313,7 @@ void WriteDocument(std::size_t r, const Report& report, const std::string& name,
       WriteFinding(*f, report.document.format, FindingAnchor(r, index), out);
     }
   }
+  WriteExpiringEvidence(r, report, out);
   WriteMissing(report.missing, MissingAnchor(r), out);
   if (!report.notes.empty()) {
     out << "### Notes\n\n";

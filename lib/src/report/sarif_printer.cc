@@ -11,6 +11,7 @@
 
 #include "clausescan/not_scanned.h"
 #include "clausescan/printers.h"
+#include "report/expiring_evidence.h"
 #include "report/json_values.h"
 #include "report/matrix.h"
 #include "report/strings.h"
@@ -71,6 +72,15 @@ Rules CollectRules(const std::vector<Report>& reports) {
       rule.category = m.category;
       AddUnique(rule.considerations, m.reason);
     }
+  }
+  for (const Report& report : reports) {  // issue 13 #1
+    if (internal::ExpiringEvidenceOf(report).empty()) continue;
+    RuleSummary& rule = rules.by_id[std::string(internal::kExpiringEvidenceRule)];
+    rule.title = "Evidence expiring before the contract's term";
+    rule.category = "evidence";
+    AddUnique(rule.considerations,
+              "Renew the document before it lapses, or agree with the buyer how its renewal "
+              "is shown during the term.");
   }
   std::size_t index = 0;
   for (auto& [id, rule] : rules.by_id) rule.index = index++;
@@ -248,6 +258,46 @@ Json MissingResult(const Report& report, std::size_t artifact, const MissingClau
   return out;
 }
 
+// A document of the profile that expires before the contract's term ends (issue 13 #1), located at
+// the contract; the findings it answers are related locations at their lines.
+Json ExpiringEvidenceResult(const Report& report, std::size_t artifact,
+                            const internal::ExpiringEvidence& item, const Rules& rules) {
+  const std::string id(internal::kExpiringEvidenceRule);
+  Json location =
+      Json{{"physicalLocation", Json{{"artifactLocation", ArtifactLocation(report, artifact)}}}};
+  Json related = Json::array();
+  Json findings = Json::array();
+  for (const Finding* f : item.findings) {
+    related.push_back(Json{{"id", related.size()},
+                           {"physicalLocation",
+                            Json{{"artifactLocation", ArtifactLocation(report, artifact)},
+                                 {"region", RegionJson(*f, report.document)}}},
+                           {"message", Json{{"text", f->rule}}}});
+    findings.push_back(Json{{"rule", f->rule}, {"line", f->line}});
+  }
+  Json properties = Json::object();
+  properties["risk"] = RiskName(item.risk);
+  properties["category"] = "evidence";
+  properties["evidence"] = item.evidence;
+  properties["file"] = item.file;
+  properties["valid_until"] = item.valid_until;
+  properties["term_ends"] = report.document.term_ends;
+  if (!report.document.term_source.empty()) {
+    properties["term_source"] = report.document.term_source;
+  }
+  properties["findings"] = std::move(findings);
+  Json out = Json::object();
+  out["ruleId"] = id;
+  out["ruleIndex"] = rules.by_id.at(id).index;
+  out["level"] = Level(item.risk);
+  out["message"] = Json{{"text", internal::ExpiringEvidenceSentence(item, report.document) +
+                                     "; it answers " + internal::AnsweredFindingsWords(item)}};
+  out["locations"] = Json::array({std::move(location)});
+  out["relatedLocations"] = std::move(related);
+  out["properties"] = std::move(properties);
+  return out;
+}
+
 Json ArtifactJson(const Report& report) {
   Json out = Json::object();
   out["location"] = Json{{"uri", PathUri(report.document.path)}};
@@ -302,6 +352,9 @@ Json RunJson(const std::vector<Report>& reports, const std::vector<NotScanned>& 
     }
     for (const MissingClause& m : reports[i].missing) {
       results.push_back(MissingResult(reports[i], i, m, rules));
+    }
+    for (const internal::ExpiringEvidence& item : internal::ExpiringEvidenceOf(reports[i])) {
+      results.push_back(ExpiringEvidenceResult(reports[i], i, item, rules));
     }
   }
   Json driver = Json::object();

@@ -12,6 +12,7 @@
 
 #include "clausescan/not_scanned.h"
 #include "clausescan/printers.h"
+#include "report/expiring_evidence.h"
 #include "report/left_out.h"
 #include "report/profile_text.h"
 #include "report/rationale_text.h"
@@ -252,6 +253,23 @@ void WriteMissing(const std::vector<MissingClause>& missing, std::ostream& out,
   }
 }
 
+// Each document of the profile that expires before the contract's term ends, as a finding of its
+// own with the findings it answers (issue 13 #1).
+void WriteExpiringEvidence(const Report& report, std::ostream& out, const TextStyle& style) {
+  const std::vector<internal::ExpiringEvidence> items = internal::ExpiringEvidenceOf(report);
+  if (items.empty()) return;
+  out << '\n' << Styled("evidence expiring before the contract's term:", kBold, style) << '\n';
+  for (const internal::ExpiringEvidence& item : items) {
+    std::string first = "  " + RiskLabel(item.risk, style) + "  " + item.evidence + ": ";
+    std::string plain = "  " + RiskLabel(item.risk, TextStyle{}) + "  " + item.evidence + ": ";
+    std::ostringstream wrapped;
+    WriteWrapped(Clean(internal::ExpiringEvidenceSentence(item, report.document)), plain, "    ",
+                 wrapped);
+    out << first << wrapped.str().substr(plain.size());
+    WriteWrapped(Clean("answers: " + internal::AnsweredFindingsWords(item)), "    ", "      ", out);
+  }
+}
+
 void WriteNotes(const std::vector<std::string>& notes, std::ostream& out, const TextStyle& style) {
   if (notes.empty()) return;
   out << '\n' << Styled("notes:", kBold, style) << '\n';
@@ -277,6 +295,7 @@ void WriteText(const Report& report, std::ostream& out, const TextStyle& style,
       after_brief = true;
     }
   }
+  WriteExpiringEvidence(shown, out, style);
   WriteMissing(shown.missing, out, style);
   WriteNotes(shown.notes, out, style);
   if (options.notice) out << '\n' << kNotLegalAdvice << '\n';  // issue 14 #3
