@@ -736,9 +736,22 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   GiveWayToMandatedText(data, doctype, clause_of, names_sccs, &report);
   // After the sector and mandated answers are in and the sides judged (issue 14 fourth review
   // #1, s11 #3): what the section or the document grants is left out of every kind of advice.
-  internal::DropAdviceGrantedNearby(data, report.findings,
-                                    SectionsOfFindings(finding_sections, report),
-                                    text.folded);                         // issue 15 #4
+  // Each finding is read with its clause: the outermost section enclosing its own (read22 #1).
+  {
+    const std::vector<int> clause_of_section = internal::ClauseSections(outline.sections);
+    std::vector<int> clauses = SectionsOfFindings(finding_sections, report);
+    std::vector<bool> in_definitions(clauses.size(), false);
+    for (std::size_t i = 0; i < clauses.size(); ++i) {
+      if (clauses[i] < 0) continue;
+      const std::size_t own = static_cast<std::size_t>(clauses[i]);
+      clauses[i] = clause_of_section[own];
+      in_definitions[i] =
+          internal::DefinesTerms(outline.sections[own]) ||
+          internal::DefinesTerms(outline.sections[static_cast<std::size_t>(clauses[i])]);
+    }
+    internal::DropAdviceGrantedNearby(data, report.findings, clauses, text.folded,
+                                      in_definitions);  // issue 15 #4
+  }
   if (!options.rationale) internal::DropRationale(&report);               // issue 14 #2
   if (options.profile) {                                                  // issue 13 #2
     const CalendarDate on = options.profile_date.value_or(CalendarDate::Today());
