@@ -764,7 +764,9 @@ PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexi
   bool credit_opening = false;
   if (role.party == Party::kUnknown || !role.right) {
     std::size_t i = OpeningStart(t);
-    if (t.Is(i, "the")) ++i;
+    // "The / Any / All / Such Service Credits ..." (read22 #5: "Any Service Credits calculated in
+    // excess of this cap will be forfeited")
+    if (t.IsAny(i, {"the", "any", "all", "such", "these", "those"})) ++i;
     // A schedule of credits ("Credit Tier 1 | 99.00% - 99.89% | 5% of monthly fees") that
     // binds no one by name: the customer's remedy too.
     bool credit_schedule = false;
