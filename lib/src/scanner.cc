@@ -468,14 +468,26 @@ struct RoleSpan {
 
 // The role read for the first finding of finding.rule whose range overlaps finding's (after
 // merging: the primary rule's first own finding inside the merged range, which may cover several
-// sentences of one side), or nullptr.
+// sentences of one side; the first of them that states a duty of that side when a later one
+// does: "Provider may update the list ... Provider will notify Customer" is Provider's duty to
+// notify, read22 #4), or nullptr.
 const internal::PartyRole* RoleOf(
     const std::map<std::string, std::map<std::size_t, RoleSpan>>& roles, const Finding& finding) {
   auto of_rule = roles.find(finding.rule);
   if (of_rule == roles.end()) return nullptr;
   auto it = of_rule->second.lower_bound(finding.start);
   if (it != of_rule->second.begin() && std::prev(it)->second.end > finding.start) --it;
-  if (it != of_rule->second.end() && it->first < finding.end) return &it->second.role;
+  if (it != of_rule->second.end() && it->first < finding.end) {
+    if (it->second.role.right) {
+      for (auto duty = std::next(it); duty != of_rule->second.end() && duty->first < finding.end;
+           ++duty) {
+        if (!duty->second.role.right && duty->second.role.party == it->second.role.party) {
+          return &duty->second.role;
+        }
+      }
+    }
+    return &it->second.role;
+  }
   // A piece of a clause split into its provisions (issue 15 #3) lies inside the hit of its list
   // or paragraph, which may start before a nearer hit of the same rule: look a few further back.
   int looked = 0;
