@@ -32,6 +32,17 @@ bool Offers(const Report& report, const std::string& category, const std::string
   return false;
 }
 
+// Expects the finding of `category` whose clause contains open_words in `open` to offer advice
+// (starting with `advice`), and the one whose clause contains granted_words in `granted`, which
+// must exist, not to.
+void ExpectGrantedOnlyIn(const Report& granted, const Report& open, const std::string& category,
+                         const std::string& granted_words, const std::string& open_words,
+                         const std::string& advice) {
+  ASSERT_FALSE(On(granted, category, granted_words).empty()) << Describe(granted);
+  EXPECT_TRUE(Offers(open, category, open_words, advice)) << advice << Describe(open);
+  EXPECT_FALSE(Offers(granted, category, granted_words, advice)) << advice << Describe(granted);
+}
+
 // UK public-sector drafting: the audit right is met only by reviewing the supplier's assurance
 // reports (another paragraph), so the terms of an audit of one's own are moot.
 TEST(AdviceEstablishes, AuditTermsAreMootWhereReportsReplaceTheAudit) {
@@ -280,10 +291,8 @@ TEST(AdviceInContext, ExclusionsTheSlaAlreadyListsAreNotAskedForAgain) {
   const Report granted = ScanText(definitions + general + product, "sla.md");
   const Report open = ScanText("## 3. Exclusions\n\n" + product, "sla.md");
   const std::string advice = "Exclude scheduled maintenance announced in advance";
-  ASSERT_FALSE(On(granted, "sla_uptime", "unsupported extensions").empty()) << Describe(granted);
-  EXPECT_TRUE(Offers(open, "sla_uptime", "unsupported extensions", advice)) << Describe(open);
-  EXPECT_FALSE(Offers(granted, "sla_uptime", "unsupported extensions", advice))
-      << Describe(granted);
+  ExpectGrantedOnlyIn(granted, open, "sla_uptime", "unsupported extensions",
+                      "unsupported extensions", advice);
   EXPECT_FALSE(Offers(granted, "sla_uptime", "force majeure", advice)) << Describe(granted);
 }
 
@@ -301,13 +310,8 @@ TEST(AdviceInContext, SccsEnteredInASiblingSubsectionAreNotProposed) {
   const std::string other = "## 4. Audits\n\nCustomer may audit Provider once a year.\n";
   const Report granted = ScanText(safeguards + sccs + other, "dpa.md");
   const Report open = ScanText(safeguards + other, "dpa.md");
-  const std::string advice = "Rely on the EU SCCs";
-  ASSERT_FALSE(On(granted, "international_transfers", "appropriate safeguards").empty())
-      << Describe(granted);
-  EXPECT_TRUE(Offers(open, "international_transfers", "appropriate safeguards", advice))
-      << Describe(open);
-  EXPECT_FALSE(Offers(granted, "international_transfers", "appropriate safeguards", advice))
-      << Describe(granted);
+  ExpectGrantedOnlyIn(granted, open, "international_transfers", "appropriate safeguards",
+                      "appropriate safeguards", "Rely on the EU SCCs");
 }
 
 // read22 #1 (Bonterms DPA 10.1(b)): the transfer terms are a schedule the DPA incorporates; the
@@ -324,12 +328,8 @@ TEST(AdviceInContext, TransferTermsOfAnIncorporatedScheduleAreNotProposed) {
       lead + "(b) If Provider engages in a Restricted Transfer from the EEA, it will put in place "
              "appropriate safeguards for the transfer as required by the GDPR.\n",
       "dpa.md");
-  const std::string advice = "Rely on the EU SCCs";
-  ASSERT_FALSE(On(granted, "international_transfers", "Schedule 3").empty()) << Describe(granted);
-  EXPECT_TRUE(Offers(open, "international_transfers", "appropriate safeguards", advice))
-      << Describe(open);
-  EXPECT_FALSE(Offers(granted, "international_transfers", "Schedule 3", advice))
-      << Describe(granted);
+  ExpectGrantedOnlyIn(granted, open, "international_transfers", "Schedule 3",
+                      "appropriate safeguards", "Rely on the EU SCCs");
 }
 
 // read22 #1 (Supabase DPA 9.2-9.4): the audit's frequency, notice, hours, cost and confidential
@@ -375,10 +375,8 @@ TEST(AdviceInContext, NoticeGivenInTheNextSubsectionIsNotAskedFor) {
   const std::string other = "5. Security\n\nProvider will implement appropriate measures.\n";
   const Report granted = ScanText(list + notice + other, "dpa.md");
   const Report open = ScanText(list + other, "dpa.md");
-  const std::string advice = "Offer 30 days' notice before a new sub-processor";
-  ASSERT_FALSE(On(granted, "subprocessors", "up-to-date list").empty()) << Describe(granted);
-  EXPECT_TRUE(Offers(open, "subprocessors", "up-to-date list", advice)) << Describe(open);
-  EXPECT_FALSE(Offers(granted, "subprocessors", "up-to-date list", advice)) << Describe(granted);
+  ExpectGrantedOnlyIn(granted, open, "subprocessors", "up-to-date list", "up-to-date list",
+                      "Offer 30 days' notice before a new sub-processor");
 }
 
 // read22 #1: a section is read with its own subsections and its definitions, not with unrelated
@@ -412,6 +410,34 @@ TEST(AdviceInContext, ATermInsideADefinitionsParagraphIsNoDefinition) {
       "partner.md");
   ASSERT_FALSE(On(report, "data_deletion", "Partner shall delete").empty()) << Describe(report);
   EXPECT_TRUE(Offers(report, "data_deletion", "Partner shall delete", "Let backups age out"))
+      << Describe(report);
+}
+
+// read22 #2 (GSA addendum, FedRAMP playbook): a demand for a FedRAMP authorisation gets no SOC 2
+// reason, and a rule's advice about certifications or vulnerability deadlines is offered only on
+// a clause that speaks of them, also where that rule is merged into another's finding.
+TEST(AdviceInContext, ReasonsAndAdviceFitTheClausesOwnTopic) {
+  const Report report = ScanText(
+      "7. Security\n\n7.1 The Contractor shall maintain its agency ATO while pursuing a FedRAMP "
+      "Moderate authorization for its SaaS offering.\n\n7.2 All Contractor personnel with "
+      "access to Government data must pass a background check before access is granted.\n\n"
+      "7.3 The Contractor shall scan its systems for vulnerabilities monthly and remediate "
+      "critical vulnerabilities.\n",
+      "addendum.txt");
+  const std::vector<Finding> fedramp = On(report, "security_measures", "FedRAMP");
+  ASSERT_EQ(fedramp.size(), 1u) << Describe(report);
+  EXPECT_EQ(fedramp[0].risk, Risk::kHigh) << Describe(report);
+  for (const std::string& reason : fedramp[0].reasons) {
+    EXPECT_EQ(reason.find("SOC 2 or ISO/IEC 27001 certification"), std::string::npos) << reason;
+  }
+  const std::string vulnerabilities = "Fix deadlines for vulnerabilities by severity";
+  const std::string certifications = "For certifications, promise to maintain";
+  EXPECT_FALSE(Offers(report, "security_measures", "FedRAMP", vulnerabilities)) << Describe(report);
+  EXPECT_FALSE(Offers(report, "security_measures", "background check", vulnerabilities))
+      << Describe(report);
+  EXPECT_FALSE(Offers(report, "security_measures", "background check", certifications))
+      << Describe(report);
+  EXPECT_TRUE(Offers(report, "security_measures", "scan its systems", vulnerabilities))
       << Describe(report);
 }
 
