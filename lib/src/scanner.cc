@@ -469,14 +469,26 @@ struct RoleSpan {
 
 // The role read for the first finding of finding.rule whose range overlaps finding's (after
 // merging: the primary rule's first own finding inside the merged range, which may cover several
-// sentences of one side), or nullptr.
+// sentences of one side; the first of them that states a duty of that side when a later one
+// does: "Provider may update the list ... Provider will notify Customer" is Provider's duty to
+// notify, read22 #4), or nullptr.
 const internal::PartyRole* RoleOf(
     const std::map<std::string, std::map<std::size_t, RoleSpan>>& roles, const Finding& finding) {
   auto of_rule = roles.find(finding.rule);
   if (of_rule == roles.end()) return nullptr;
   auto it = of_rule->second.lower_bound(finding.start);
   if (it != of_rule->second.begin() && std::prev(it)->second.end > finding.start) --it;
-  if (it != of_rule->second.end() && it->first < finding.end) return &it->second.role;
+  if (it != of_rule->second.end() && it->first < finding.end) {
+    if (it->second.role.right) {
+      for (auto duty = std::next(it); duty != of_rule->second.end() && duty->first < finding.end;
+           ++duty) {
+        if (!duty->second.role.right && duty->second.role.party == it->second.role.party) {
+          return &duty->second.role;
+        }
+      }
+    }
+    return &it->second.role;
+  }
   // A piece of a clause split into its provisions (issue 15 #3) lies inside the hit of its list
   // or paragraph, which may start before a nearer hit of the same rule: look a few further back.
   int looked = 0;
@@ -754,9 +766,22 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   GiveWayToMandatedText(data, doctype, clause_of, names_sccs, &report);
   // After the sector and mandated answers are in and the sides judged (issue 14 fourth review
   // #1, s11 #3): what the section or the document grants is left out of every kind of advice.
-  internal::DropAdviceGrantedNearby(data, report.findings,
-                                    SectionsOfFindings(finding_sections, report),
-                                    text.folded);                         // issue 15 #4
+  // Each finding is read with its clause: the outermost section enclosing its own (read22 #1).
+  {
+    const std::vector<int> clause_of_section = internal::ClauseSections(outline.sections);
+    std::vector<int> clauses = SectionsOfFindings(finding_sections, report);
+    std::vector<bool> in_definitions(clauses.size(), false);
+    for (std::size_t i = 0; i < clauses.size(); ++i) {
+      if (clauses[i] < 0) continue;
+      const std::size_t own = static_cast<std::size_t>(clauses[i]);
+      clauses[i] = clause_of_section[own];
+      in_definitions[i] =
+          internal::DefinesTerms(outline.sections[own]) ||
+          internal::DefinesTerms(outline.sections[static_cast<std::size_t>(clauses[i])]);
+    }
+    internal::DropAdviceGrantedNearby(data, report.findings, clauses, text.folded,
+                                      in_definitions);  // issue 15 #4
+  }
   if (!options.rationale) internal::DropRationale(&report);               // issue 14 #2
   if (options.profile) {                                                  // issue 13 #2
     const CalendarDate on = options.profile_date.value_or(CalendarDate::Today());

@@ -32,6 +32,17 @@ bool Offers(const Report& report, const std::string& category, const std::string
   return false;
 }
 
+// Expects the finding of `category` whose clause contains open_words in `open` to offer advice
+// (starting with `advice`), and the one whose clause contains granted_words in `granted`, which
+// must exist, not to.
+void ExpectGrantedOnlyIn(const Report& granted, const Report& open, const std::string& category,
+                         const std::string& granted_words, const std::string& open_words,
+                         const std::string& advice) {
+  ASSERT_FALSE(On(granted, category, granted_words).empty()) << Describe(granted);
+  EXPECT_TRUE(Offers(open, category, open_words, advice)) << advice << Describe(open);
+  EXPECT_FALSE(Offers(granted, category, granted_words, advice)) << advice << Describe(granted);
+}
+
 // UK public-sector drafting: the audit right is met only by reviewing the supplier's assurance
 // reports (another paragraph), so the terms of an audit of one's own are moot.
 TEST(AdviceEstablishes, AuditTermsAreMootWhereReportsReplaceTheAudit) {
@@ -258,6 +269,176 @@ TEST(AdviceEstablishes, OneIdeaInTwoWordingsIsPrintedOnce) {
     }
   }
   EXPECT_EQ(splits, 1) << Describe(report);
+}
+
+// read22 #1 (Supabase SLA 1, 3): the SLA's definitions keep scheduled maintenance out of the
+// downtime sums and its exclusions section lists force majeure and the customer's own faults; the
+// product-specific exclusions under that section are not asked for them again. The control lacks
+// the definitions and the general list.
+TEST(AdviceInContext, ExclusionsTheSlaAlreadyListsAreNotAskedForAgain) {
+  const std::string definitions =
+      "## 1. Definitions\n\n- Scheduled Downtime/Maintenance Windows: Periods of time that Vendor "
+      "has communicated in advance, during which the service may be temporarily unavailable due "
+      "to planned maintenance. These windows are not counted as Unscheduled Downtime for SLA purposes.\n\n"
+      "## 2. Uptime\n\nVendor will make the service available 99.9% of each "
+      "calendar month.\n\n";
+  const std::string general =
+      "## 3. Exclusions\n\nThe following events are excluded from this SLA: force majeure, "
+      "outages of upstream cloud providers and anything the customer causes.\n\n";
+  const std::string product =
+      "### Database\n\n**Exclusions:** Downtime caused by unsupported extensions installed by the "
+      "customer is excluded from the SLA.\n";
+  const Report granted = ScanText(definitions + general + product, "sla.md");
+  const Report open = ScanText("## 3. Exclusions\n\n" + product, "sla.md");
+  const std::string advice = "Exclude scheduled maintenance announced in advance";
+  ExpectGrantedOnlyIn(granted, open, "sla_uptime", "unsupported extensions",
+                      "unsupported extensions", advice);
+  EXPECT_FALSE(Offers(granted, "sla_uptime", "force majeure", advice)) << Describe(granted);
+}
+
+// read22 #1 (Common Paper DPA 3.1, 3.2): "appropriate safeguards" in 3.1 is read with 3.2 of the
+// same section, which enters into the SCCs; the SCCs are not proposed for it.
+TEST(AdviceInContext, SccsEnteredInASiblingSubsectionAreNotProposed) {
+  const std::string safeguards =
+      "# Data Processing Agreement\n\n## 3. Restricted Transfers\n\n### 3.1 Authorization\n\n"
+      "If the GDPR protects a transfer of Customer Personal Data from the EEA to a country "
+      "without an adequacy decision, Provider will implement appropriate safeguards for the transfer consistent with "
+      "Applicable Data Protection Laws.\n\n";
+  const std::string sccs =
+      "### 3.2 EEA Transfers\n\nFor such transfers the parties enter into Module Two of the "
+      "Standard Contractual Clauses, which are incorporated into this DPA.\n\n";
+  const std::string other = "## 4. Audits\n\nCustomer may audit Provider once a year.\n";
+  const Report granted = ScanText(safeguards + sccs + other, "dpa.md");
+  const Report open = ScanText(safeguards + other, "dpa.md");
+  ExpectGrantedOnlyIn(granted, open, "international_transfers", "appropriate safeguards",
+                      "appropriate safeguards", "Rely on the EU SCCs");
+}
+
+// read22 #1 (Bonterms DPA 10.1(b)): the transfer terms are a schedule the DPA incorporates; the
+// SCCs are not proposed for the clause that points to it.
+TEST(AdviceInContext, TransferTermsOfAnIncorporatedScheduleAreNotProposed) {
+  const std::string lead =
+      "10. Cross-Border Transfers\n\n10.1 Cross-Border Data Transfers.\n\n(a) Provider may "
+      "transfer Customer Personal Data globally as necessary to provide the Cloud Service.\n\n";
+  const Report granted = ScanText(
+      lead + "(b) If Provider engages in a Restricted Transfer from the EEA, it will comply with "
+             "Schedule 3 (Cross-Border Transfer Mechanisms) as required by the GDPR.\n",
+      "dpa.md");
+  const Report open = ScanText(
+      lead + "(b) If Provider engages in a Restricted Transfer from the EEA, it will put in place "
+             "appropriate safeguards for the transfer as required by the GDPR.\n",
+      "dpa.md");
+  ExpectGrantedOnlyIn(granted, open, "international_transfers", "Schedule 3",
+                      "appropriate safeguards", "Rely on the EU SCCs");
+}
+
+// read22 #1 (Supabase DPA 9.2-9.4): the audit's frequency, notice, hours, cost and confidential
+// results are spread over the sentences and subsections of "9. Audits", one of them a physical
+// audit that reports replace; the sentence that makes audits wait for an agreed scope is not asked
+// for any of them.
+TEST(AdviceInContext, AuditLimitsOfTheSectionAreNotAskedForAgain) {
+  const std::string reports =
+      "## 9. Information and Audits\n\n### 9.2 Audit Reports\n\nIf the Audit Reports address "
+      "an audit requested by Customer, Customer agrees to accept them in lieu of conducting a "
+      "physical audit of the controls.\n\n";
+  const std::string audit =
+      "### 9.3 Customer Audit Rights\n\nCustomer may audit Vendor's compliance with this DPA no "
+      "more than once per calendar year. The Parties agree that all such audits will be "
+      "conducted: (a) upon at least thirty (30) days' written notice to Vendor; (b) only during "
+      "Vendor's normal business hours; and (c) at Customer's sole expense. Customer may engage a "
+      "third-party auditor to conduct the audit on its behalf. Vendor shall not be required to "
+      "facilitate any such audit unless and until the Parties have agreed in writing the scope "
+      "and timing of such audit.\n\n";
+  const std::string results =
+      "### 9.4 Results\n\nThe results of the audit shall be Vendor's Confidential "
+      "Information.\n";
+  const Report granted = ScanText(reports + audit + results, "dpa.md");
+  ASSERT_FALSE(On(granted, "audit_rights", "not be required to facilitate").empty())
+      << Describe(granted);
+  for (const char* advice : {"At most one audit a year", "The customer pays for its audit",
+                             "Results stay confidential"}) {
+    EXPECT_FALSE(Offers(granted, "audit_rights", "not be required to facilitate", advice))
+        << advice << Describe(granted);
+  }
+}
+
+// read22 #1 (Bonterms DPA 4.2, 4.3): the list clause is read with the next subsection of the same
+// section, which gives 30 days' notice of a new sub-processor.
+TEST(AdviceInContext, NoticeGivenInTheNextSubsectionIsNotAskedFor) {
+  const std::string list =
+      "4. Subprocessors\n\n4.1 Use of Subprocessors. Customer generally authorizes Provider to "
+      "engage Subprocessors.\n\n4.2 Subprocessor List. Provider will maintain an up-to-date list "
+      "of its Subprocessors.\n\n";
+  const std::string notice =
+      "4.3 Notice of New Subprocessors. At least 30 days before any new Subprocessor Processes "
+      "any Customer Personal Data, Provider will add it to the list and notify Customer.\n\n";
+  const std::string other = "5. Security\n\nProvider will implement appropriate measures.\n";
+  const Report granted = ScanText(list + notice + other, "dpa.md");
+  const Report open = ScanText(list + other, "dpa.md");
+  ExpectGrantedOnlyIn(granted, open, "subprocessors", "up-to-date list", "up-to-date list",
+                      "Offer 30 days' notice before a new sub-processor");
+}
+
+// read22 #1: a section is read with its own subsections and its definitions, not with unrelated
+// sections: 30 days' notice of a new sub-processor in another agreement of the same file does not
+// grant it to the first.
+TEST(AdviceInContext, ASiblingAgreementIsNotRead) {
+  const std::string first =
+      "# Agreement A\n\n## 4. Subprocessors\n\nProvider will maintain an up-to-date list of "
+      "its Subprocessors.\n\n";
+  const std::string second =
+      "# Agreement B\n\n## 4. Subprocessors\n\nAt least 30 days before any new Subprocessor "
+      "Processes any Customer Personal Data, Provider will notify Customer.\n";
+  const Report report = ScanText(first + second, "two.md");
+  ASSERT_FALSE(On(report, "subprocessors", "up-to-date list").empty()) << Describe(report);
+  EXPECT_TRUE(Offers(report, "subprocessors", "up-to-date list",
+                     "Offer 30 days' notice before a new sub-processor"))
+      << Describe(report);
+}
+
+// read22 #1: what a definition means is read for every clause, but a term of its own written in
+// a definition's paragraph is not (GitHub partner agreement 1, 7.1: the provider's right to keep
+// its samples in backups is no backup carve-out of the partner's deletion duty).
+TEST(AdviceInContext, ATermInsideADefinitionsParagraphIsNoDefinition) {
+  const Report report = ScanText(
+      "# Partner Agreement\n\n## 1. Definitions\n\n**\"Detection Samples\"** means samples of "
+      "credentials that Vendor provides to Partner for testing. Vendor may retain Detection "
+      "Samples for a period of 12 months following termination for archival and "
+      "regression-testing purposes in its backups.\n\n## 7. Data Retention and Deletion\n\n7.1 "
+      "Partner shall delete Vendor Metadata within 30 days after completing the validity "
+      "check.\n",
+      "partner.md");
+  ASSERT_FALSE(On(report, "data_deletion", "Partner shall delete").empty()) << Describe(report);
+  EXPECT_TRUE(Offers(report, "data_deletion", "Partner shall delete", "Let backups age out"))
+      << Describe(report);
+}
+
+// read22 #2 (GSA addendum, FedRAMP playbook): a demand for a FedRAMP authorisation gets no SOC 2
+// reason, and a rule's advice about certifications or vulnerability deadlines is offered only on
+// a clause that speaks of them, also where that rule is merged into another's finding.
+TEST(AdviceInContext, ReasonsAndAdviceFitTheClausesOwnTopic) {
+  const Report report = ScanText(
+      "7. Security\n\n7.1 The Contractor shall maintain its agency ATO while pursuing a FedRAMP "
+      "Moderate authorization for its SaaS offering.\n\n7.2 All Contractor personnel with "
+      "access to Government data must pass a background check before access is granted.\n\n"
+      "7.3 The Contractor shall scan its systems for vulnerabilities monthly and remediate "
+      "critical vulnerabilities.\n",
+      "addendum.txt");
+  const std::vector<Finding> fedramp = On(report, "security_measures", "FedRAMP");
+  ASSERT_EQ(fedramp.size(), 1u) << Describe(report);
+  EXPECT_EQ(fedramp[0].risk, Risk::kHigh) << Describe(report);
+  for (const std::string& reason : fedramp[0].reasons) {
+    EXPECT_EQ(reason.find("SOC 2 or ISO/IEC 27001 certification"), std::string::npos) << reason;
+  }
+  const std::string vulnerabilities = "Fix deadlines for vulnerabilities by severity";
+  const std::string certifications = "For certifications, promise to maintain";
+  EXPECT_FALSE(Offers(report, "security_measures", "FedRAMP", vulnerabilities)) << Describe(report);
+  EXPECT_FALSE(Offers(report, "security_measures", "background check", vulnerabilities))
+      << Describe(report);
+  EXPECT_FALSE(Offers(report, "security_measures", "background check", certifications))
+      << Describe(report);
+  EXPECT_TRUE(Offers(report, "security_measures", "scan its systems", vulnerabilities))
+      << Describe(report);
 }
 
 }  // namespace

@@ -369,14 +369,15 @@ TEST(AssessmentSide, GovernmentWithoutTheArticleIsNoSideLabel) {
 
 // issue 15 s9 #2: a sentence in which the customer acknowledges that the supplier "is audited"
 // is about audits of the supplier: the customer's acknowledgement does not make it the audited
-// side, so the playbook's risk stands (not "an audit of them").
+// side, so the playbook's risk stands (not "an audit of them"); and it is the supplier's, whose
+// audits it states (read22 #4).
 TEST(AssessmentSide, AcknowledgedPassiveAuditNamesTheAuditedSide) {
   const Report report = Scan(
       "7. Audits. Customer acknowledges that Vendor is regularly audited by an independent "
       "firm against the ISO 27001 standard.\n");
   const std::vector<Finding> found = On(report, "audit_rights", "regularly audited");
   ASSERT_FALSE(found.empty()) << Describe(report);
-  EXPECT_EQ(found[0].party, "customer") << Describe(report);
+  EXPECT_EQ(found[0].party, "supplier") << Describe(report);
   EXPECT_NE(found[0].risk, Risk::kInfo) << Describe(report);
 }
 

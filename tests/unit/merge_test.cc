@@ -475,3 +475,31 @@ TEST_F(MergeTest, AFoldedItemsRuleJudgesItsListToo) {
 
 }  // namespace
 }  // namespace clausescan::internal
+
+namespace clausescan {
+namespace {
+
+// read22 #5 (Supabase SLA 319): the cap on service credits and the forfeiture of credits above
+// it are one provision of the customer's remedy: one finding, not two.
+TEST(OneClauseOneFinding, ACreditCapAndTheForfeitureAboveItAreOneFinding) {
+  Result<RuleSet> rules = RuleSet::Builtin();
+  ASSERT_TRUE(rules.ok()) << rules.error().message();
+  const Scanner scanner(*rules);
+  Result<Report> report = scanner.ScanBytes(
+      "## 5. Credit Requests\n\nThe total amount of Service Credits issued to Customer under this "
+      "SLA shall not exceed twenty percent (20%) of the fees paid by Customer for the affected "
+      "services in the preceding twelve (12) month period. Any Service Credits calculated in "
+      "excess of this cap will be forfeited and shall have no cash or credit value.\n",
+      "sla.md");
+  ASSERT_TRUE(report.ok());
+  std::vector<const Finding*> credits;
+  for (const Finding& f : report->findings) {
+    if (f.category == "sla_uptime") credits.push_back(&f);
+  }
+  ASSERT_EQ(credits.size(), 1u);
+  EXPECT_NE(credits[0]->text.find("forfeited"), std::string::npos);
+  EXPECT_EQ(credits[0]->risk, Risk::kInfo);
+}
+
+}  // namespace
+}  // namespace clausescan

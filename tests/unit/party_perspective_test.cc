@@ -337,5 +337,38 @@ TEST(PartyPerspective, CustomersOwnSecurityTestIsTheCustomersTestingAndItsFlagIs
   EXPECT_EQ(summary[0].parameters.count("runs_test"), 0u);
 }
 
+// read22 #4 (Common Paper DPA 5.2): an acknowledgement is judged by whose the acknowledged thing
+// is: the provider's regular audits are the provider's, not a duty of the customer.
+TEST(PartyPerspective, AnAcknowledgementIsWhoseTheAcknowledgedThingIs) {
+  const Report report = Scan(
+      "5. Audits\n\nCustomer acknowledges that Provider is regularly audited against the "
+      "standards defined in the Security Policy by independent third-party auditors.\n");
+  std::vector<const Finding*> audits;
+  for (const Finding& f : report.findings) {
+    if (f.category == "audit_rights") audits.push_back(&f);
+  }
+  ASSERT_EQ(audits.size(), 1u);
+  EXPECT_EQ(audits[0]->party, "supplier");
+}
+
+// read22 #4 (Bonterms DPA 4.3): a clause of one side that states its right and then its duty to
+// notify is its duty, not its right.
+TEST(PartyPerspective, ANoticeDutyAfterARightOfTheSameSideIsADuty) {
+  const Report report = Scan(
+      "4. Subprocessors\n\n4.3 Notice of New Subprocessors. Provider may update the "
+      "Subprocessor List from time to time. At least 30 days before any new Subprocessor "
+      "Processes any Customer Personal Data, Provider will add such Subprocessor to the "
+      "Subprocessor List and notify Customer by email.\n");
+  const Finding* notice = nullptr;
+  for (const Finding& f : report.findings) {
+    if (f.category == "subprocessors" && f.text.find("notify Customer") != std::string::npos) {
+      notice = &f;
+    }
+  }
+  ASSERT_NE(notice, nullptr);
+  EXPECT_EQ(notice->party, "supplier");
+  EXPECT_EQ(notice->holds, "duty");
+}
+
 }  // namespace
 }  // namespace clausescan

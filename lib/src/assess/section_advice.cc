@@ -1,10 +1,15 @@
 // Advice granted by another sentence of the section or the document; see section_advice.h.
 #include "assess/section_advice.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
+#include <cctype>
+#include <iterator>
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 
 #include "assess/assess.h"
 #include "assess/rationale.h"
@@ -162,10 +167,69 @@ void DropGrantedAnswers(const RuleSetData& data, const std::map<std::string, Par
 
 constexpr std::size_t kMostClauseNeighbours = 64;
 
+// True when the clause opens by defining a term: '"Security Incident" means', '- Scheduled
+// Downtime/Maintenance Windows: Periods of time ...', '1.18. Subprocessor shall mean'. A later
+// sentence of a definition's paragraph ("GitHub may retain Detection Samples for 12 months")
+// is a term of its own, not what the defined term means.
+bool OpensADefinition(const std::string& text) {
+  static const RE2 kDefinition(
+      R"(^\s*(?:[-*\x{2022}]\s+|\(?[0-9a-z]{1,4}[.)]\s*|(?:[0-9]+\.)+[0-9]*\s*)?[\x{201c}"'*]*)"
+      R"([A-Z][^.:;\n]{0,80}?[\x{201d}"'*]*\s*(?::|\b(?:means|shall mean|refers to|has the meaning|is defined)\b))");
+  return RE2::PartialMatch(text, kDefinition);
+}
+
+// Per category, the places of its findings that lie in the document's definitions and open by
+// defining a term, in document order (read22 #1).
+std::map<std::string, std::vector<std::size_t>> DefinitionsByCategory(
+    const std::vector<Finding>& findings, const std::vector<bool>& in_definitions) {
+  std::map<std::string, std::vector<std::size_t>> out;
+  for (std::size_t i = 0; i < findings.size() && i < in_definitions.size(); ++i) {
+    if (in_definitions[i] && OpensADefinition(findings[i].text)) {
+      out[findings[i].category].push_back(i);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
+std::vector<int> ClauseSections(const std::vector<Section>& sections) {
+  std::vector<int> out(sections.size());
+  // The first section is the document's title when it has no number and every other one is
+  // deeper ("# Data Processing Agreement"; "## 9. Audits" over its "### 9.2" is a clause).
+  const bool titled =
+      sections.size() > 1 && sections.front().number.empty() &&
+      std::all_of(sections.begin() + 1, sections.end(),
+                  [&](const Section& s) { return s.level > sections.front().level; });
+  std::vector<int> open;  // the sections enclosing the one read, outermost first
+  for (std::size_t s = 0; s < sections.size(); ++s) {
+    while (!open.empty() && sections[static_cast<std::size_t>(open.back())].level >=
+                                sections[s].level) {
+      open.pop_back();
+    }
+    const bool under_title = titled && !open.empty() && open.front() == 0;
+    if (open.size() > (under_title ? 1u : 0u)) {
+      out[s] = open[under_title ? 1 : 0];
+    } else {
+      out[s] = static_cast<int>(s);
+    }
+    open.push_back(static_cast<int>(s));
+  }
+  return out;
+}
+
+bool DefinesTerms(const Section& section) {
+  std::string title;
+  for (char c : section.title) title += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (std::string_view word : {"definitions", "defined terms", "interpretation"}) {
+    if (title.find(word) != std::string::npos) return true;
+  }
+  return false;
+}
+
 void DropAdviceGrantedNearby(const RuleSetData& data, std::vector<Finding>& findings,
-                             const std::vector<int>& sections, std::string_view folded) {
+                             const std::vector<int>& sections, std::string_view folded,
+                             const std::vector<bool>& in_definitions) {
   // The categories whose findings carry advice: only their rules and clauses are read.
   std::set<std::string> advised;
   for (const Finding& finding : findings) {
@@ -174,6 +238,7 @@ void DropAdviceGrantedNearby(const RuleSetData& data, std::vector<Finding>& find
   if (advised.empty()) return;
   auto document = DocumentWideParameters(data, findings);
   AddFlagsOfText(data, findings, folded, &document);  // issue 15 #4
+  const auto definitions = DefinitionsByCategory(findings, in_definitions);
   // The findings of each clause (section and category), in document order, so that a finding
   // reads its own clause's findings only: linear in the findings of a document whose sections
   // are small, however many findings it holds.
@@ -191,19 +256,57 @@ void DropAdviceGrantedNearby(const RuleSetData& data, std::vector<Finding>& find
   // makes them no alternatives.
   // Nor does one both state alike that no playbook position judges ("a mutually agreed audit
   // plan" and "at a mutually agreed date", a fact the advice reads): the same fact, told twice.
+  // A judged fact both state alike makes alternatives only when some advice of the category
+  // reads it (read22 #1): two lists of exclusions, or two sentences that each only set
+  // conditions on audits, complement each other; two sentences that each state a certificate
+  // the advice asks about may be alternatives.
   std::map<std::string, std::set<std::string>> wide_names;
   std::map<std::string, std::set<std::string>> judged_names;
+  std::map<std::string, std::set<std::string>> advice_names;
+  auto read_by_advice = [&](const std::string& category,
+                            const std::vector<std::vector<Condition>>& alternatives) {
+    for (const std::vector<Condition>& conditions : alternatives) {
+      for (const Condition& c : conditions) advice_names[category].insert(c.param);
+    }
+  };
+  auto read_answers = [&](const std::string& category, const std::vector<Consideration>& answers) {
+    for (const Consideration& answer : answers) {
+      read_by_advice(category, answer.when);
+      read_by_advice(category, answer.establishes);
+    }
+  };
   for (const Rule& rule : data.rules) {
     if (advised.count(rule.category) == 0) continue;
     for (const ParamSpec& spec : rule.parameters) {
       if (spec.document_scope || spec.text_scope) wide_names[rule.category].insert(spec.name);
     }
+    read_answers(rule.category, rule.considerations);
     for (const std::string& key : {rule.id, rule.category}) {
+      if (auto entry = data.rationales.find(key); entry != data.rationales.end()) {
+        read_answers(rule.category, entry->second.answers);
+        for (const auto& [sector, answers] : entry->second.sector_answers) {
+          read_answers(rule.category, answers);
+        }
+        for (const auto& [kind, answers] : entry->second.mandated_answers) {
+          read_answers(rule.category, answers);
+        }
+      }
       auto policy = data.playbook.categories.find(key);
       if (policy == data.playbook.categories.end()) continue;
       for (const Position& position : policy->second.positions) {
-        for (const Condition& c : position.when) judged_names[rule.category].insert(c.param);
+        for (const Condition& c : position.when) {
+          judged_names[rule.category].insert(c.param);
+          if (!position.propose.empty()) advice_names[rule.category].insert(c.param);
+        }
+        read_by_advice(rule.category, position.propose_when);
+        read_by_advice(rule.category, position.propose_establishes);
       }
+    }
+  }
+  for (auto& [category, judged] : judged_names) {
+    const std::set<std::string>& read = advice_names[category];
+    for (auto name = judged.begin(); name != judged.end();) {
+      name = read.count(*name) != 0 ? std::next(name) : judged.erase(name);
     }
   }
   auto fill_from = [&](const Finding& other, std::map<std::string, ParamValue>& into,
@@ -236,6 +339,20 @@ void DropAdviceGrantedNearby(const RuleSetData& data, std::vector<Finding>& find
             before > 0 && (after >= clause.size() || i - clause[before - 1] <= clause[after] - i);
         const std::size_t j = take_before ? clause[--before] : clause[after++];
         fill_from(findings[j], section, finding);
+      }
+    }
+    // read22 #1: what the definitions state of the category, nearest definition first.
+    // At most kMostClauseNeighbours of them, as for the clause.
+    if (auto defined = definitions.find(finding.category); defined != definitions.end()) {
+      const std::vector<std::size_t>& places = defined->second;
+      std::size_t after = std::upper_bound(places.begin(), places.end(), i) - places.begin();
+      std::size_t before = after > 0 && places[after - 1] == i ? after - 1 : after;
+      for (std::size_t read = 0; read < kMostClauseNeighbours && (before > 0 || after < places.size());
+           ++read) {
+        const bool take_before =
+            before > 0 && (after >= places.size() || i - places[before - 1] <= places[after] - i);
+        const std::size_t j = take_before ? places[--before] : places[after++];
+        for (const auto& [name, value] : findings[j].parameters) section.emplace(name, value);
       }
     }
     // issue 15 #8: what another section grants for the whole category ("in lieu of an audit").

@@ -8,6 +8,7 @@
 
 #include "clausescan/report.h"
 #include "rules/model.h"
+#include "structure/outline.h"
 
 namespace clausescan::internal {
 
@@ -41,8 +42,28 @@ namespace clausescan::internal {
 // without a section that no parameter of document scope reaches. Expects findings assessed (Assess)
 // and merged; rule ids are looked up in data.rules (sorted by id), an unknown id leaves its finding
 // alone; sections has one entry per finding. Never fails.
+// (issue 15, read22 #1) Parameters of the findings that lie in the document's definitions
+// (in_definitions[i] true for findings[i]; empty or shorter: none) and open by defining a term
+// ('"Security Incident" means', "- Maintenance Windows: Periods ...") fill in, after those of the
+// clause, those every finding of the same category lacks, nearest definition first: a defined
+// term means the same in every clause ("Scheduled Downtime ... not counted as Unscheduled
+// Downtime" excludes maintenance for every clause of the SLA).
 void DropAdviceGrantedNearby(const RuleSetData& data, std::vector<Finding>& findings,
-                             const std::vector<int>& sections, std::string_view folded = {});
+                             const std::vector<int>& sections, std::string_view folded = {},
+                             const std::vector<bool>& in_definitions = {});
+
+// The section each of sections is read in as a clause (same index): the outermost section that
+// encloses it (itself when none does), so that "3.1 Authorization" is read with "3.2 Ex-EEA
+// Transfers" under "3. Restricted Transfers", and "### Postgres" with the exclusions of "## 3.
+// SLA Definition & Exclusions". A document's title (the first section, when it has no number and
+// every other section is deeper) encloses nothing; two agreements in one file, each under a heading of the top level,
+// stay apart. Sections enclose the sections after them up to the next one of their level or
+// higher.
+std::vector<int> ClauseSections(const std::vector<Section>& sections);
+
+// True when the section's title names the document's definitions ("1. Definitions",
+// "Definitions and Interpretation", "Defined Terms").
+bool DefinesTerms(const Section& section);
 
 }  // namespace clausescan::internal
 

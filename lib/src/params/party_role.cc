@@ -432,6 +432,22 @@ Party SubjectAtOpening(const Tokens& t, const std::vector<PartyTerm>& terms) {
   Party side = phrase_at(i, &end);
   // issue 15 #8: the mutual terms include their determiner ("the parties", "each party").
   if (side == Party::kUnknown && first < i) side = phrase_at(first, &end);
+  // read22 #4: an acknowledgement is judged by whose the acknowledged thing is: "Customer
+  // acknowledges that Provider is regularly audited" states Provider's audits.
+  if (side == Party::kSupplier || side == Party::kCustomer) {
+    std::size_t verb = end;
+    while (t.IsAny(verb, {"hereby", "expressly", "further", "also", "specifically"})) ++verb;
+    if (t.IsAny(verb, {"acknowledges", "acknowledge", "understands", "understand", "recognises",
+                       "recognise", "recognizes", "recognize", "accepts", "accept"}) &&
+        t.Is(verb + 1, "that")) {
+      std::size_t that_end = verb + 2;
+      const Party acknowledged = phrase_at(skip_determiners(verb + 2), &that_end);
+      if ((acknowledged == Party::kSupplier || acknowledged == Party::kCustomer) &&
+          acknowledged != side) {
+        return acknowledged;
+      }
+    }
+  }
   if (t.Is(end, "and")) {
     // "A and B <verb>": both sides, or a side and a body the lexicon does not know ("the
     // Department and the Providers"): mutual when one of them is a side.
@@ -764,7 +780,9 @@ PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexi
   bool credit_opening = false;
   if (role.party == Party::kUnknown || !role.right) {
     std::size_t i = OpeningStart(t);
-    if (t.Is(i, "the")) ++i;
+    // "The / Any / All / Such Service Credits ..." (read22 #5: "Any Service Credits calculated in
+    // excess of this cap will be forfeited")
+    if (t.IsAny(i, {"the", "any", "all", "such", "these", "those"})) ++i;
     // A schedule of credits ("Credit Tier 1 | 99.00% - 99.89% | 5% of monthly fees") that
     // binds no one by name: the customer's remedy too.
     bool credit_schedule = false;
