@@ -8,7 +8,7 @@
 
 #include "assess/assess.h"
 #include "assess/rationale.h"
-#include "params/extract.h"
+#include "params/text_flags.h"
 
 namespace clausescan::internal {
 namespace {
@@ -57,32 +57,25 @@ std::map<std::string, std::map<std::string, ParamValue>> DocumentWideParameters(
 }
 
 // Adds to *out, per category of the findings, the flags of `scope: text` of their rules that
-// folded (the document's folded text) states anywhere (issue 15 #4).
+// folded (the document's folded text) states anywhere (issue 15 #4); a rule's flags go to the
+// category of the first finding that carries the rule. The folded text is read in one pass for
+// every rule (TextFlags, issue 12), and only when some finding's rule declares such a flag.
 void AddFlagsOfText(const RuleSetData& data, const std::vector<Finding>& findings,
                     std::string_view folded,
                     std::map<std::string, std::map<std::string, ParamValue>>* out) {
   if (folded.empty()) return;
+  std::shared_ptr<const TextFlags> flags = data.text_flags;
+  if (flags == nullptr) flags = std::make_shared<const TextFlags>(data.rules);  // built by hand
+  TextFlags::Reader reader(*flags, folded);
   std::set<std::string> read;
   for (const Finding& finding : findings) {
     for (const std::string& id :
          finding.rules.empty() ? std::vector<std::string>{finding.rule} : finding.rules) {
       const Rule* rule = RuleById(data.rules, id);
       if (rule == nullptr || !read.insert(id).second) continue;
-      std::map<std::string, ParamValue> stated;
       const std::size_t index = static_cast<std::size_t>(rule - data.rules.data());
-      if (data.text_params != nullptr && index < data.text_params->size()) {
-        (*data.text_params)[index].Extract(folded, &stated);  // compiled with the rule set
-      } else {
-        std::vector<ParamSpec> specs;
-        for (const ParamSpec& spec : rule->parameters) {
-          if (spec.text_scope) specs.push_back(spec);
-        }
-        if (specs.empty()) continue;
-        Result<ParamExtractor> extractor = ParamExtractor::Compile(specs, rule->file);
-        if (!extractor) continue;  // the loader compiled the same patterns
-        extractor->Extract(folded, &stated);
-      }
-      for (auto& [name, value] : stated) (*out)[finding.category].emplace(name, value);
+      if (!flags->Declares(index)) continue;
+      reader.AddStated(index, &(*out)[finding.category]);
     }
   }
 }
