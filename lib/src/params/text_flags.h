@@ -64,7 +64,7 @@ class TextFlags {
  private:
   struct Flag {
     std::string name;
-    std::vector<int> any;   // patterns of the index
+    std::vector<int> any;  // patterns of the index
     std::vector<int> none;
   };
   std::vector<std::vector<Flag>> by_rule_;  // parallel to the rules
