@@ -58,10 +58,11 @@ std::map<std::string, std::map<std::string, ParamValue>> DocumentWideParameters(
 
 // Adds to *out, per category of the findings, the flags of `scope: text` of their rules that
 // folded (the document's folded text) states anywhere (issue 15 #4); a rule's flags go to the
-// category of the first finding that carries the rule. The folded text is read in one pass for
-// every rule (TextFlags, issue 12), and only when some finding's rule declares such a flag.
+// category of the first finding that carries the rule. Only the categories of `advised` are
+// given theirs (the others' would never be read). The folded text is read in one pass for every
+// rule (TextFlags, issue 12), and only when some such finding's rule declares such a flag.
 void AddFlagsOfText(const RuleSetData& data, const std::vector<Finding>& findings,
-                    std::string_view folded,
+                    const std::set<std::string>& advised, std::string_view folded,
                     std::map<std::string, std::map<std::string, ParamValue>>* out) {
   if (folded.empty()) return;
   std::shared_ptr<const TextFlags> flags = data.text_flags;
@@ -74,7 +75,7 @@ void AddFlagsOfText(const RuleSetData& data, const std::vector<Finding>& finding
       const Rule* rule = RuleById(data.rules, id);
       if (rule == nullptr || !read.insert(id).second) continue;
       const std::size_t index = static_cast<std::size_t>(rule - data.rules.data());
-      if (!flags->Declares(index)) continue;
+      if (!flags->Declares(index) || advised.count(finding.category) == 0) continue;
       reader.AddStated(index, &(*out)[finding.category]);
     }
   }
@@ -166,7 +167,7 @@ void DropAdviceGrantedNearby(const RuleSetData& data, std::vector<Finding>& find
   }
   if (advised.empty()) return;
   auto document = DocumentWideParameters(data, findings);
-  AddFlagsOfText(data, findings, folded, &document);  // issue 15 #4
+  AddFlagsOfText(data, findings, advised, folded, &document);  // issue 15 #4
   // The findings of each clause (section and category), in document order, so that a finding
   // reads its own clause's findings only: linear in the findings of a document whose sections
   // are small, however many findings it holds.
