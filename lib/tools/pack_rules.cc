@@ -136,15 +136,7 @@ int Run(int argc, char** argv) {
     }
     packed.push_back(std::move(entry));
   }
-  std::vector<std::string> patterns;
-  for (const Rule& rule : (*data)->rules) {
-    for (const std::vector<std::string>& group : rule.all) {
-      patterns.insert(patterns.end(), group.begin(), group.end());
-    }
-    patterns.insert(patterns.end(), rule.none.begin(), rule.none.end());
-  }
-  std::sort(patterns.begin(), patterns.end());
-  patterns.erase(std::unique(patterns.begin(), patterns.end()), patterns.end());
+  const std::vector<std::string> patterns = PatternsToPack((*data)->rules);
   if (!WriteIfChanged(argv[2], Source(WritePack(packed), PackPatternAtoms(patterns)))) {
     return Fail(std::string("cannot write ") + argv[2]);
   }

@@ -15,6 +15,7 @@
 #include "clausescan/rule_folder.h"
 #include "clausescan/rules.h"
 #include "params/extract.h"
+#include "params/text_flags.h"
 #include "rules/model.h"
 #include "support/temp_directory.h"
 #include "test_rationale_files.h"
@@ -1077,25 +1078,25 @@ TEST(Loader, PatternsCheckedFilesSkipPatternCheck) {
   ASSERT_TRUE(trusted) << trusted.error().message();
 }
 
-// perf/match7 #3: the `scope: text` parameters (read over a whole document) are compiled once
-// with the rule set, one extractor per rule, not once per document.
-TEST(Loader, TextScopeParametersAreCompiledOnceWithTheRuleSet) {
+// perf/match7 #3: the `scope: text` flags (read over a whole document) are compiled once with the
+// rule set, not once per document; perf/flags22: for the whole rule set at once (TextFlags).
+TEST(Loader, TextScopeFlagsAreCompiledOnceWithTheRuleSet) {
   auto data = LoadRuleSet(EmbeddedRuleFiles(), "<builtin>");
   ASSERT_TRUE(data) << data.error().message();
   const RuleSetData& set = **data;
-  ASSERT_NE(set.text_params, nullptr);
-  ASSERT_EQ(set.text_params->size(), set.rules.size());
+  ASSERT_NE(set.text_flags, nullptr);
   std::size_t window = set.rules.size();
   for (std::size_t i = 0; i < set.rules.size(); ++i) {
     bool text_scope = false;
     for (const ParamSpec& spec : set.rules[i].parameters) text_scope |= spec.text_scope;
-    EXPECT_EQ(!(*set.text_params)[i].empty(), text_scope) << set.rules[i].id;
+    EXPECT_EQ(set.text_flags->Declares(i), text_scope) << set.rules[i].id;
     if (set.rules[i].id == "incident-notification.window") window = i;
   }
   ASSERT_LT(window, set.rules.size());
   std::map<std::string, ParamValue> stated;
-  (*set.text_params)[window].Extract(
-      "security incidents do not include unsuccessful log-in attempts.", &stated);
+  TextFlags::Reader reader(*set.text_flags,
+                           "security incidents do not include unsuccessful log-in attempts.");
+  reader.AddStated(window, &stated);
   EXPECT_EQ(stated.count("excludes_unsuccessful"), 1u);
   EXPECT_EQ(stated.size(), 1u);  // only the parameters of text scope
 }

@@ -28,6 +28,7 @@ void ExpectSameAtoms(const RequiredAtoms& packed, const RequiredAtoms& computed)
   EXPECT_EQ(packed.passing_sets, computed.passing_sets);
 }
 
+// The patterns of the rules' groups and `none` lists and of their `scope: text` flags.
 std::vector<std::string> BuiltinPatterns() {
   auto data = LoadRuleSet(EmbeddedRuleFiles(), "<builtin>");
   EXPECT_TRUE(data) << data.error().message();
@@ -36,6 +37,11 @@ std::vector<std::string> BuiltinPatterns() {
     for (const Rule& rule : (*data)->rules) {
       for (const auto& group : rule.all) patterns.insert(group.begin(), group.end());
       patterns.insert(rule.none.begin(), rule.none.end());
+      for (const ParamSpec& spec : rule.parameters) {
+        if (!spec.text_scope) continue;
+        patterns.insert(spec.any.begin(), spec.any.end());
+        patterns.insert(spec.none.begin(), spec.none.end());
+      }
     }
   }
   return {patterns.begin(), patterns.end()};

@@ -13,7 +13,7 @@
 
 #include "assess/assess.h"
 #include "assess/rationale.h"
-#include "params/extract.h"
+#include "params/text_flags.h"
 
 namespace clausescan::internal {
 namespace {
@@ -62,32 +62,26 @@ std::map<std::string, std::map<std::string, ParamValue>> DocumentWideParameters(
 }
 
 // Adds to *out, per category of the findings, the flags of `scope: text` of their rules that
-// folded (the document's folded text) states anywhere (issue 15 #4).
+// folded (the document's folded text) states anywhere (issue 15 #4); a rule's flags go to the
+// category of the first finding that carries the rule. Only the categories of `advised` are
+// given theirs (the others' would never be read). The folded text is read in one pass for every
+// rule (TextFlags, issue 12), and only when some such finding's rule declares such a flag.
 void AddFlagsOfText(const RuleSetData& data, const std::vector<Finding>& findings,
-                    std::string_view folded,
+                    const std::set<std::string>& advised, std::string_view folded,
                     std::map<std::string, std::map<std::string, ParamValue>>* out) {
   if (folded.empty()) return;
+  std::shared_ptr<const TextFlags> flags = data.text_flags;
+  if (flags == nullptr) flags = std::make_shared<const TextFlags>(data.rules);  // built by hand
+  TextFlags::Reader reader(*flags, folded);
   std::set<std::string> read;
   for (const Finding& finding : findings) {
     for (const std::string& id :
          finding.rules.empty() ? std::vector<std::string>{finding.rule} : finding.rules) {
       const Rule* rule = RuleById(data.rules, id);
       if (rule == nullptr || !read.insert(id).second) continue;
-      std::map<std::string, ParamValue> stated;
       const std::size_t index = static_cast<std::size_t>(rule - data.rules.data());
-      if (data.text_params != nullptr && index < data.text_params->size()) {
-        (*data.text_params)[index].Extract(folded, &stated);  // compiled with the rule set
-      } else {
-        std::vector<ParamSpec> specs;
-        for (const ParamSpec& spec : rule->parameters) {
-          if (spec.text_scope) specs.push_back(spec);
-        }
-        if (specs.empty()) continue;
-        Result<ParamExtractor> extractor = ParamExtractor::Compile(specs, rule->file);
-        if (!extractor) continue;  // the loader compiled the same patterns
-        extractor->Extract(folded, &stated);
-      }
-      for (auto& [name, value] : stated) (*out)[finding.category].emplace(name, value);
+      if (!flags->Declares(index) || advised.count(finding.category) == 0) continue;
+      reader.AddStated(index, &(*out)[finding.category]);
     }
   }
 }
@@ -237,7 +231,7 @@ void DropAdviceGrantedNearby(const RuleSetData& data, std::vector<Finding>& find
   }
   if (advised.empty()) return;
   auto document = DocumentWideParameters(data, findings);
-  AddFlagsOfText(data, findings, folded, &document);  // issue 15 #4
+  AddFlagsOfText(data, findings, advised, folded, &document);  // issue 15 #4
   const auto definitions = DefinitionsByCategory(findings, in_definitions);
   // The findings of each clause (section and category), in document order, so that a finding
   // reads its own clause's findings only: linear in the findings of a document whose sections

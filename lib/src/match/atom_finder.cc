@@ -18,6 +18,19 @@ std::string_view LowerForAtoms(std::string_view text, std::string* buffer) {
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
   const auto length = static_cast<std::int32_t>(text.size());
   for (std::int32_t i = 0; i < length;) {
+    // A run of ASCII bytes at once: u_tolower maps them as this does (issue 12: whole documents
+    // with one non-ASCII byte were lowered one call per byte).
+    std::int32_t ascii_end = i;
+    while (ascii_end < length && bytes[ascii_end] < 0x80) ++ascii_end;
+    if (ascii_end > i) {
+      const std::size_t from = buffer->size();
+      buffer->append(text.substr(i, ascii_end - i));
+      for (auto it = buffer->begin() + from; it != buffer->end(); ++it) {
+        if (*it >= 'A' && *it <= 'Z') *it = static_cast<char>(*it - 'A' + 'a');
+      }
+      i = ascii_end;
+      continue;
+    }
     const std::int32_t start = i;
     UChar32 c = 0;
     U8_NEXT(bytes, i, length, c);

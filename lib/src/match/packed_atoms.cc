@@ -1,8 +1,10 @@
 #include "match/packed_atoms.h"
 
+#include <algorithm>
 #include <cstdint>
 
 #include "match/pattern_index.h"
+#include "rules/model.h"
 
 namespace clausescan::internal {
 namespace {
@@ -84,6 +86,24 @@ class Reader {
 };
 
 }  // namespace
+
+std::vector<std::string> PatternsToPack(const std::vector<Rule>& rules) {
+  std::vector<std::string> patterns;
+  for (const Rule& rule : rules) {
+    for (const std::vector<std::string>& group : rule.all) {
+      patterns.insert(patterns.end(), group.begin(), group.end());
+    }
+    patterns.insert(patterns.end(), rule.none.begin(), rule.none.end());
+    for (const ParamSpec& spec : rule.parameters) {
+      if (!spec.text_scope) continue;
+      patterns.insert(patterns.end(), spec.any.begin(), spec.any.end());
+      patterns.insert(patterns.end(), spec.none.begin(), spec.none.end());
+    }
+  }
+  std::sort(patterns.begin(), patterns.end());
+  patterns.erase(std::unique(patterns.begin(), patterns.end()), patterns.end());
+  return patterns;
+}
 
 std::string PackPatternAtoms(const std::vector<std::string>& patterns) {
   std::string out(kHeader);

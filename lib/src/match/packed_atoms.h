@@ -14,6 +14,12 @@
 
 namespace clausescan::internal {
 
+struct Rule;  // rules/model.h
+
+// The distinct patterns of rules whose atoms the build packs, sorted: those of the rules' groups
+// and `none` lists (the matcher's) and of their `scope: text` flags (params/text_flags.h).
+std::vector<std::string> PatternsToPack(const std::vector<Rule>& rules);
+
 // The atoms of each of patterns as PatternIndex::AtomsOf computes them (with the passing sets
 // of inexact patterns, PatternIndex::kPackedPassingSetSteps), in a blob that
 // PatternAtomTable reads. Patterns RE2 rejects are left out (PatternIndex computes their error

@@ -16,9 +16,10 @@ namespace {
 
 // RE2's memory budget of a parameter's patterns: what a clause's patterns may use.
 constexpr int64_t kClauseMaxMem = int64_t{8} << 20;
-// The budget of a `scope: text` parameter's patterns, which read whole documents: a DFA cache
-// grows with the text it reads, and 67 flags of 8 MiB each made the peak of a batch of CUAD
-// contracts 195 MB against 142 MB without them. With 1 MiB RE2 resets a full cache and goes on.
+// The budget of a `scope: text` parameter's patterns when a clause reads them (the whole
+// document reads them through TextFlags, params/text_flags.h): when they read whole documents
+// here, 67 flags of 8 MiB each made the peak of a batch of CUAD contracts 195 MB against 142 MB
+// without them. With 1 MiB RE2 resets a full cache and goes on.
 constexpr int64_t kTextMaxMem = int64_t{1} << 20;
 
 RE2::Options ExtractorOptions(int64_t max_mem = kClauseMaxMem) {

@@ -14,6 +14,7 @@
 #include "match/matcher.h"
 #include "match/pattern_shape.h"
 #include "params/extract.h"
+#include "params/text_flags.h"
 #include "rules/catalogues.h"
 #include "rules/doctype_loader.h"
 #include "rules/pattern_budget.h"
@@ -210,19 +211,9 @@ Result<std::shared_ptr<RuleSetData>> LoadRuleSet(std::vector<SourceFile> files,
       Matcher::Compile(data->rules, data->parties, matcher_options, std::move(*readings));
   if (!matcher) return matcher.error();
   data->matcher = std::move(*matcher);
-  // The `scope: text` parameters, compiled once here rather than per document (issue 12); their
+  // The `scope: text` flags, compiled once here rather than per document (issue 12); their
   // patterns compile on first use like every parameter's.
-  auto text_params = std::make_shared<std::vector<ParamExtractor>>();
-  for (const Rule& rule : data->rules) {
-    std::vector<ParamSpec> specs;
-    for (const ParamSpec& spec : rule.parameters) {
-      if (spec.text_scope) specs.push_back(spec);
-    }
-    Result<ParamExtractor> extractor = ParamExtractor::Compile(specs, rule.file);
-    if (!extractor) return extractor.error();
-    text_params->push_back(std::move(*extractor));
-  }
-  data->text_params = std::move(text_params);
+  data->text_flags = std::make_shared<const TextFlags>(data->rules);
   Result<std::unique_ptr<DocTypeGuesser>> guesser = DocTypeGuesser::Compile(
       data->doctypes, special.doctypes != nullptr ? special.doctypes->name : "doctypes.yaml",
       special.doctypes != nullptr && CheckedAtBuild(data->files, special.doctypes->name));

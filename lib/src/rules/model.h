@@ -306,7 +306,7 @@ struct RationaleEntry {
 class Matcher;         // match/matcher.h
 class DocTypeGuesser;  // structure/doctype.h
 struct SectorTable;    // rules/sector_loader.h
-class ParamExtractor;  // params/extract.h
+class TextFlags;       // params/text_flags.h
 
 // Everything a RuleSet holds. Immutable once built. Copies share the compiled parts (a rule set
 // with another playbook is a copy with the playbook replaced: nothing is recompiled).
@@ -331,9 +331,9 @@ struct RuleSetData {
   std::shared_ptr<const Matcher> matcher;                 // compiled from rules
   std::shared_ptr<const DocTypeGuesser> doctype_guesser;  // compiled from doctypes
   std::shared_ptr<const SectorTable> sectors;  // sectors.yaml, else the built-in one (issue 14)
-  // Parallel to rules: each rule's `scope: text` parameters (read over the whole document,
-  // assess/section_advice.h), compiled once with the rule set; null when built without them.
-  std::shared_ptr<const std::vector<ParamExtractor>> text_params;
+  // The rules' `scope: text` flags (read over the whole document, assess/section_advice.h),
+  // compiled once with the rule set; null when built without them.
+  std::shared_ptr<const TextFlags> text_flags;
 };
 
 }  // namespace clausescan::internal
