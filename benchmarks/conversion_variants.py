@@ -23,7 +23,15 @@ breaks, hyphens and markers inside a quote do not lose it; a quote cut by a page
 its first and last 40 letters. Labels not found in a variant are counted apart ("lost").
 
 Usage: conversion_variants.py [--scanner PATH] [--variants a,b] [--per-category] [--keep DIR]
+                              [--examples VARIANT,...]
+       conversion_variants.py --pairs [--scanner PATH] [--examples pairs]
 Tuning documents only (accuracy_split.py's tuning sets); never the check part.
+
+--pairs compares real conversions instead: each PDF of ../shared/corpus/pdf with its CUAD text
+(cuad/<same name>.txt) and each DOCX of ../shared/corpus/docx with the Markdown it was made from.
+Per category it counts the findings of the text version that the converted one keeps (a finding
+of the same category whose text holds the same letters) and the findings it adds; --examples
+pairs lists the lost ones (document, category, rule, first letters).
 """
 import argparse, html, json, os, re, subprocess, sys, tempfile, zlib
 from collections import defaultdict
@@ -244,6 +252,73 @@ def score(variant, docs, args, folder):
     return rows
 
 
+SHARED_CORPUS = os.path.join(ROOT, "..", "shared", "corpus")
+DOCX_SOURCES = {  # Word version: the Markdown it was made from
+    "bonterms-professional-services-agreement.docx":
+        "bonterms/bonterms-professional-services-agreement-v1.2.md",
+    "common-paper-business-associate-agreement.docx":
+        "commonpaper/commonpaper-business-associate-agreement.md",
+    "common-paper-cloud-service-agreement.docx": "commonpaper/commonpaper-cloud-service-agreement.md",
+    "common-paper-data-processing-agreement.docx":
+        "commonpaper/commonpaper-data-processing-agreement.md",
+    "common-paper-professional-services-agreement.docx":
+        "commonpaper/commonpaper-professional-services-agreement.md",
+}
+
+
+def pairs():
+    out = []
+    for name in sorted(os.listdir(os.path.join(SHARED_CORPUS, "pdf"))):
+        text = os.path.join(SHARED_CORPUS, "cuad", name[:-4] + ".txt")
+        if name.endswith(".pdf") and os.path.exists(text):
+            out.append((os.path.join(SHARED_CORPUS, "pdf", name), text))
+    for name, source in sorted(DOCX_SOURCES.items()):
+        out.append((os.path.join(SHARED_CORPUS, "docx", name), os.path.join(SHARED_CORPUS, source)))
+    return out
+
+
+def compare_pairs(args):
+    rows = defaultdict(lambda: defaultdict(int))
+    lost = []
+
+    def one(pair):
+        converted, text = pair
+        got = scan(args.scanner, converted)
+        shown = subprocess.run([args.scanner, "text", converted], capture_output=True).stdout
+        return pair, scan(args.scanner, text), open(text, "rb").read(), got, shown
+
+    with ThreadPoolExecutor(args.jobs) as pool:
+        for (converted, text), want, data, got, shown in pool.map(one, pairs()):
+            index = alnum_index(shown)
+            spans = defaultdict(list)
+            for f in got:
+                spans[f["category"]].append((f["start"], f["end"]))
+            kind = "pdf" if converted.endswith(".pdf") else "docx"
+            for f in want:
+                row = rows[(kind, f["category"])]
+                row["text"] += 1
+                quote = data[f["start"]:f["end"]].decode("utf-8", "replace")
+                if text.endswith(".md"):
+                    quote = strip_markdown(quote)
+                letters = alnum_index(quote.encode("utf-8"))[0]
+                head = find_quote(index, letters[:60]) if letters else None
+                kept = head is not None and any(s < head[1] and head[0] < e
+                                                for s, e in spans[f["category"]])
+                row["kept"] += kept
+                if not kept:
+                    lost.append((os.path.basename(converted), f["category"], f["rule"],
+                                 letters[:60], "words not found" if head is None else ""))
+            for f in got:
+                rows[(kind, f["category"])]["converted"] += 1
+    print(f"{len(pairs())} pairs; findings of the text version kept by the converted one")
+    print(f"{'format':6} {'category':24} {'text':>5} {'kept':>5} {'converted':>9}")
+    for (kind, category), row in sorted(rows.items()):
+        print(f"{kind:6} {category:24} {row['text']:5} {row['kept']:5} {row['converted']:9}")
+    if args.examples == "pairs":
+        for item in lost:
+            print("\t".join(item))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--scanner", default=os.path.join(ROOT, "build", "clausescan"))
@@ -256,7 +331,11 @@ def main():
                     help="list the labels the original finds and each VARIANT (a,b) misses (document, "
                          "category, the quote's first letters)")
     ap.add_argument("--keep", help="write the variant documents into this folder and keep them")
+    ap.add_argument("--pairs", action="store_true", help="compare real conversions (see above)")
     args = ap.parse_args()
+    if args.pairs:
+        compare_pairs(args)
+        return
     docs, args.corpus_of = {}, {}
     for gold, corpus in SETS["tuning"]:
         spans, cache = load_labels(gold, corpus)

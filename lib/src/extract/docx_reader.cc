@@ -47,6 +47,26 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
+// True when a paragraph's text goes on past its first sentence for at least eight more words
+// ("Audit Rights.  The Customer may audit ..."): a clause, not a title ("Article 1.
+// Definitions and Interpretation").
+bool GoesOnPastItsTitle(std::string_view text) {
+  constexpr int kClauseWords = 8;
+  for (std::size_t stop = text.find_first_of(".!?"); stop != std::string_view::npos;
+       stop = text.find_first_of(".!?", stop + 1)) {
+    if (stop + 1 >= text.size() || (text[stop + 1] != ' ' && text[stop + 1] != '\t')) continue;
+    int words = 0;
+    bool in_word = false;
+    for (char c : text.substr(stop + 1)) {
+      const bool blank = c == ' ' || c == '\t' || c == '\n';
+      if (!blank && !in_word) ++words;
+      in_word = !blank;
+    }
+    return words >= kClauseWords;
+  }
+  return false;
+}
+
 bool IsRevision(std::string_view local) {
   return local == "del" || local == "moveFrom" || local == "ins" || local == "moveTo";
 }
@@ -258,6 +278,12 @@ void BodyWriter::Paragraph(const pugi::xml_node& p, std::string_view note_label)
   text = pending_ + text;
   pending_.clear();
   if (TrimBlank(text).empty()) return;  // an empty (numbered) paragraph shows nothing to scan
+  // Legal templates number clauses with heading styles and write the clause in the same
+  // paragraph ("10.1 Protection by Provider.  Provider will indemnify ..."): that is a numbered
+  // clause with a run-in title, written as text (its number kept) for the segmenter to read.
+  if (!prefix.empty() && prefix.front() == '#' && GoesOnPastItsTitle(TrimBlank(text))) {
+    prefix.erase(0, prefix.find(' ') + 1);
+  }
   if (!prefix.empty() && prefix.front() == '#') {
     for (char& c : text) {
       if (c == '\n') c = ' ';  // a heading is one line
