@@ -132,11 +132,17 @@ TEST(DocxReader, AHeadingStyledParagraphThatGoesOnIntoAClauseIsText) {
       TextPara("Article 1. Definitions and Interpretation", "<w:pStyle w:val=\"Heading2\"/>") +
       TextPara("Audit Rights.  The Customer may audit the Supplier once in each contract year "
                "on thirty days notice.",
-               "<w:pStyle w:val=\"Heading2\"/>");
+               "<w:pStyle w:val=\"Heading2\"/>") +
+      TextPara("Upon the Customer's request, the Supplier will delete Customer Data within 60 "
+               "days.",
+               "<w:pStyle w:val=\"Heading2\"/>") +
+      TextPara("Return and Deletion of Customer Data.", "<w:pStyle w:val=\"Heading2\"/>");
   Document doc = ReadDocx(files::MakeDocx(parts));
   EXPECT_EQ(doc.text,
             "## Article 1. Definitions and Interpretation\n\nAudit Rights.  The Customer may "
-            "audit the Supplier once in each contract year on thirty days notice.\n");
+            "audit the Supplier once in each contract year on thirty days notice.\n\nUpon the "
+            "Customer's request, the Supplier will delete Customer Data within 60 days.\n\n"
+            "## Return and Deletion of Customer Data.\n");
 }
 
 TEST(DocxReader, ReadsTablesCellByCell) {

@@ -47,22 +47,32 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-// True when a paragraph's text goes on past its first sentence for at least eight more words
-// ("Audit Rights.  The Customer may audit ..."): a clause, not a title ("Article 1.
-// Definitions and Interpretation").
+int CountWords(std::string_view text) {
+  int words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const bool blank = c == ' ' || c == '\t' || c == '\n';
+    if (!blank && !in_word) ++words;
+    in_word = !blank;
+  }
+  return words;
+}
+
+// True when a paragraph's text is a clause rather than a title: it goes on past its first
+// sentence for at least eight more words ("Audit Rights.  The Customer may audit ..."), or it
+// is a sentence of ten words or more ("(b) Upon Customer's request, Provider will delete
+// Customer Content within 60 days."). "Article 1. Definitions and Interpretation" is a title.
 bool GoesOnPastItsTitle(std::string_view text) {
   constexpr int kClauseWords = 8;
+  constexpr int kSentenceWords = 10;
+  if (!text.empty() && std::string_view(".;:").find(text.back()) != std::string_view::npos &&
+      CountWords(text) >= kSentenceWords) {
+    return true;
+  }
   for (std::size_t stop = text.find_first_of(".!?"); stop != std::string_view::npos;
        stop = text.find_first_of(".!?", stop + 1)) {
     if (stop + 1 >= text.size() || (text[stop + 1] != ' ' && text[stop + 1] != '\t')) continue;
-    int words = 0;
-    bool in_word = false;
-    for (char c : text.substr(stop + 1)) {
-      const bool blank = c == ' ' || c == '\t' || c == '\n';
-      if (!blank && !in_word) ++words;
-      in_word = !blank;
-    }
-    return words >= kClauseWords;
+    return CountWords(text.substr(stop + 1)) >= kClauseWords;
   }
   return false;
 }
