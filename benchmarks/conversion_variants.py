@@ -301,7 +301,12 @@ def compare_pairs(args):
                 if text.endswith(".md"):
                     quote = strip_markdown(quote)
                 letters = alnum_index(quote.encode("utf-8"))[0]
-                head = find_quote(index, letters[:60]) if letters else None
+                # the letters from the start, else past a clause number or marker (a PDF may
+                # set numbers apart from their text), else from a little further on
+                head = None
+                for skip in (0, len(letters) - len(letters.lstrip("0123456789")), 8, 20):
+                    if head is None and len(letters) - skip >= 20:
+                        head = find_quote(index, letters[skip:skip + 60])
                 kept = head is not None and any(s < head[1] and head[0] < e
                                                 for s, e in spans[f["category"]])
                 row["kept"] += kept
