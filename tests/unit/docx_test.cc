@@ -114,6 +114,37 @@ TEST(DocxReader, HeadingStylesBecomeHashLinesAndCarryTheirNumbering) {
             "# Data Processing Addendum\n\n# Background\n\n## 12. Security\n\nBody text.\n");
 }
 
+// Legal Word templates number their clauses with heading styles and put the clause's text in
+// the same paragraph ("10.1 Protection by Provider.  Provider will indemnify ..."): such a
+// paragraph is a numbered clause with a run-in title, not a heading (a heading is never matched
+// by rules; seen failing: every indemnity of a Common Paper agreement saved as DOCX was lost).
+// A heading whose words go on for a few more after a full stop ("Article 1. Definitions and
+// Interpretation") stays a heading.
+TEST(DocxReader, AHeadingStyledParagraphThatGoesOnIntoAClauseIsText) {
+  files::DocxParts parts;
+  parts.numbering = kNumbering;
+  parts.styles =
+      "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name "
+      "w:val=\"Normal\"/></w:style>"
+      "<w:style w:type=\"paragraph\" w:styleId=\"Heading2\"><w:name w:val=\"heading 2\"/>"
+      "<w:pPr><w:outlineLvl w:val=\"1\"/></w:pPr></w:style>";
+  parts.body =
+      TextPara("Article 1. Definitions and Interpretation", "<w:pStyle w:val=\"Heading2\"/>") +
+      TextPara("Audit Rights.  The Customer may audit the Supplier once in each contract year "
+               "on thirty days notice.",
+               "<w:pStyle w:val=\"Heading2\"/>") +
+      TextPara("Upon the Customer's request, the Supplier will delete Customer Data within 60 "
+               "days.",
+               "<w:pStyle w:val=\"Heading2\"/>") +
+      TextPara("Return and Deletion of Customer Data.", "<w:pStyle w:val=\"Heading2\"/>");
+  Document doc = ReadDocx(files::MakeDocx(parts));
+  EXPECT_EQ(doc.text,
+            "## Article 1. Definitions and Interpretation\n\nAudit Rights.  The Customer may "
+            "audit the Supplier once in each contract year on thirty days notice.\n\nUpon the "
+            "Customer's request, the Supplier will delete Customer Data within 60 days.\n\n"
+            "## Return and Deletion of Customer Data.\n");
+}
+
 TEST(DocxReader, ReadsTablesCellByCell) {
   files::DocxParts parts;
   parts.body = TextPara("Key terms") + "<w:tbl><w:tblPr/><w:tblGrid/><w:tr><w:tc><w:tcPr/>" +

@@ -375,6 +375,14 @@ TEST(Normalize, DropsBlankLinesInsideASentenceWhenAsked) {
       {"as follows\n\n8\n\n12. Term", "as follows\n\n8\n\n12. Term"},
       {"as follows\n\n8\n\nSection 4 Fees", "as follows\n\n8\n\nSection 4 Fees"},
       {"as follows\n\n8\n\nFEES AND PAYMENT", "as follows\n\n8\n\nFEES AND PAYMENT"},
+      // an item of a list that lost its markers, ending in ';', goes on over a page break with
+      // the next item in lower case ...
+      {"minimise the harm;\n\n\n\nremedy the breach;", "minimise the harm;\nremedy the breach;"},
+      {"minimise the harm; and\n\n- 4 -\n\nremedy the breach",
+       "minimise the harm; and\nremedy the breach"},
+      // ... but not into a capitalised sentence or a marked item
+      {"minimise the harm;\n\n8\n\nThe Supplier", "minimise the harm;\n\n8\n\nThe Supplier"},
+      {"minimise the harm;\n\nb. remedy it", "minimise the harm;\n\nb. remedy it"},
   };
   NormalizeOptions join;
   join.join_sentences_across_blank_lines = true;

@@ -586,6 +586,24 @@ std::vector<std::pair<std::string, std::string>> Leads(std::string_view doc,
 
 using Links = std::vector<std::pair<std::string, std::string>>;
 
+// PDF converters set a clause number apart from its text, on a line of its own (the number sits
+// in a column left of the text). After a lead-in, and after an item of its list ending in ';',
+// such a number is the marker of the item on the next line, not a section of its own (seen
+// failing: "1.2.1" opened section 1.2.1 and "maintained in accordance ..." lost its lead-in). A
+// number alone after a sentence that ends still opens its section.
+TEST(Segment, AClauseNumberAloneAfterALeadInMarksTheNextLinesItem) {
+  const std::string doc =
+      "1.2\nThe Insurances shall be:\n1.2.1\nmaintained in accordance with Good Industry "
+      "Practice;\n1.2.2\nmaintained for at least six years after the End Date.\n1.3\nThe "
+      "Supplier shall ensure that each policy names the Buyer.\n";
+  EXPECT_EQ(Leads(doc),
+            (Links{{"maintained in accordance with Good Industry Practice;",
+                    "The Insurances shall be:"},
+                   {"maintained for at least six years after the End Date.",
+                    "The Insurances shall be:"}}));
+  EXPECT_EQ(Labels(doc), (Strings{"1.2", "1.3"}));
+}
+
 TEST(Segment, ListItemsKnowTheirLeadIn) {
   EXPECT_EQ(Leads("The data importer agrees and warrants:\n\n"
                   "(a) that it will process the data only on instructions;\n\n"

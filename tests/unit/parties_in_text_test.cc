@@ -247,6 +247,22 @@ TEST(ReadParties, WordsTakingALawsMeaningAreNoParties) {
             (std::vector<std::string>{"Larkspur=supplier", "Client=customer"}));
 }
 
+// Text converted from a PDF, or wrapped at a fixed width, breaks its sentences at the margin:
+// the law that gives the quoted words their meaning, and a definition's law, may sit on the
+// next line, and the words still name no party (seen failing: "processor" was read as the
+// supplier and the named firm put on the customer's side).
+TEST(ReadParties, WordsTakingALawsMeaningAcrossWrappedLinesAreNoParties) {
+  const std::string text =
+      "This Hosting Addendum forms part of the agreement between the Client and Larkspur Hosting\n"
+      "Ltd (\"Larkspur\") for the hosting service. The words \"importer\", \"processor\" and\n"
+      "\"controller\", in any case, carry the meanings given to them in the Data\n"
+      "Protection Act. Larkspur shall host the service.\n\n"
+      "\"Processor\" has the meaning given to it in\n"
+      "the UK GDPR.\n";
+  EXPECT_EQ(Summary(ReadParties(text)),
+            (std::vector<std::string>{"Larkspur=supplier", "Client=customer"}));
+}
+
 // issue 15 #1 (review): with no role word beside it, the one named party that provides the
 // service is the supplier.
 TEST(ReadParties, OneNamedPartyProvidingTheServiceIsTheSupplier) {

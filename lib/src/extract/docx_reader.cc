@@ -47,6 +47,36 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
+int CountWords(std::string_view text) {
+  int words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const bool blank = c == ' ' || c == '\t' || c == '\n';
+    if (!blank && !in_word) ++words;
+    in_word = !blank;
+  }
+  return words;
+}
+
+// True when a paragraph's text is a clause rather than a title: it goes on past its first
+// sentence for at least eight more words ("Audit Rights.  The Customer may audit ..."), or it
+// is a sentence of ten words or more ("(b) Upon Customer's request, Provider will delete
+// Customer Content within 60 days."). "Article 1. Definitions and Interpretation" is a title.
+bool GoesOnPastItsTitle(std::string_view text) {
+  constexpr int kClauseWords = 8;
+  constexpr int kSentenceWords = 10;
+  if (!text.empty() && std::string_view(".;:").find(text.back()) != std::string_view::npos &&
+      CountWords(text) >= kSentenceWords) {
+    return true;
+  }
+  for (std::size_t stop = text.find_first_of(".!?"); stop != std::string_view::npos;
+       stop = text.find_first_of(".!?", stop + 1)) {
+    if (stop + 1 >= text.size() || (text[stop + 1] != ' ' && text[stop + 1] != '\t')) continue;
+    return CountWords(text.substr(stop + 1)) >= kClauseWords;
+  }
+  return false;
+}
+
 bool IsRevision(std::string_view local) {
   return local == "del" || local == "moveFrom" || local == "ins" || local == "moveTo";
 }
@@ -258,6 +288,12 @@ void BodyWriter::Paragraph(const pugi::xml_node& p, std::string_view note_label)
   text = pending_ + text;
   pending_.clear();
   if (TrimBlank(text).empty()) return;  // an empty (numbered) paragraph shows nothing to scan
+  // Legal templates number clauses with heading styles and write the clause in the same
+  // paragraph ("10.1 Protection by Provider.  Provider will indemnify ..."): that is a numbered
+  // clause with a run-in title, written as text (its number kept) for the segmenter to read.
+  if (!prefix.empty() && prefix.front() == '#' && GoesOnPastItsTitle(TrimBlank(text))) {
+    prefix.erase(0, prefix.find(' ') + 1);
+  }
   if (!prefix.empty() && prefix.front() == '#') {
     for (char& c : text) {
       if (c == '\n') c = ' ';  // a heading is one line

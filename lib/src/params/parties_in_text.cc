@@ -255,6 +255,23 @@ bool InPreamble(std::string_view text, std::size_t at) {
          lower.find("by and between") != std::string::npos;
 }
 
+// True when the line break at text[nl] ends a sentence or an entry, not a line of hard-wrapped
+// text (PDF conversions and fixed-width text break sentences at the margin): the line before
+// ends in '.', ':' or ';', or the next line is blank or opens with a quote, a list marker, a
+// heading's '#' or a table's '|' (the next entry of a list of definitions).
+bool SentenceBreakAt(std::string_view text, std::size_t nl) {
+  std::size_t before = nl;
+  while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '\t')) --before;
+  if (before == 0 || std::string_view(".:;").find(text[before - 1]) != std::string_view::npos) {
+    return true;
+  }
+  if (nl + 1 >= text.size()) return true;
+  const std::string_view next = text.substr(nl + 1, 3);
+  return next[0] == '\n' || std::string_view("\"'-*+#|(\xE2").find(next[0]) !=
+                                  std::string_view::npos ||
+         std::isdigit(static_cast<unsigned char>(next[0])) != 0;
+}
+
 // True when lower (lower case) names a law: "... under the Applicable Data Protection Laws",
 // "in the UK GDPR", "the Data Protection Act 2018".
 bool NamesALaw(std::string_view lower) {
@@ -288,14 +305,26 @@ bool LawGivesTheMeaning(std::string_view lower) {
 // sentence names no party (issue 15 #1, review).
 bool GivesALawsMeaning(std::string_view text, std::size_t at, std::size_t end) {
   std::size_t start = at > 400 ? at - 400 : 0;
-  for (std::string_view stop : {". ", ".\n", "\n"}) {
-    const std::size_t k = text.substr(start, at - start).rfind(stop);
-    if (k != std::string_view::npos) start = std::max(start, start + k + stop.size());
+  if (const std::size_t k = text.substr(start, at - start).rfind(". ");
+      k != std::string_view::npos) {
+    start += k + 2;
+  }
+  for (std::size_t nl = at; nl-- > start;) {
+    if (text[nl] == '\n' && SentenceBreakAt(text, nl)) {
+      start = nl + 1;
+      break;
+    }
   }
   std::size_t stop_at = std::min(text.size(), end + 400);
-  for (std::string_view stop : {". ", ".\n", "\n"}) {
-    const std::size_t k = text.substr(end, stop_at - end).find(stop);
-    if (k != std::string_view::npos) stop_at = std::min(stop_at, end + k);
+  if (const std::size_t k = text.substr(end, stop_at - end).find(". ");
+      k != std::string_view::npos) {
+    stop_at = end + k;
+  }
+  for (std::size_t nl = end; nl < stop_at; ++nl) {
+    if (text[nl] == '\n' && SentenceBreakAt(text, nl)) {
+      stop_at = nl;
+      break;
+    }
   }
   const std::string before = AsciiLower(text.substr(start, at - start));
   if (before.find("term") == std::string::npos && before.find("word") == std::string::npos &&
@@ -392,11 +421,13 @@ void ReadNamingParentheticalsIn(std::string_view head, std::vector<NamedParty>* 
   }
 }
 
-// The first (at most) max_chars UTF-8 characters of text before its first '\n'.
+// The first (at most) max_chars UTF-8 characters of text before its first line break that
+// ends a sentence (SentenceBreakAt): a definition's body goes on across the lines of
+// hard-wrapped text.
 std::string_view LineHead(std::string_view text, std::size_t max_chars) {
   std::size_t chars = 0;
   std::size_t i = 0;
-  for (; i < text.size() && text[i] != '\n'; ++i) {
+  for (; i < text.size() && !(text[i] == '\n' && SentenceBreakAt(text, i)); ++i) {
     if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;  // inside a character
     if (chars++ == max_chars) break;
   }

@@ -766,6 +766,15 @@ bool EndsAsLeadIn(std::string_view s) {
                         "including", "includes", "include", "following", "by"});
 }
 
+// True when a line ends an item of a list that goes on: in ';', "; and" or "; or".
+bool EndsListItem(std::string_view line) {
+  while (!line.empty() && IsBlank(line.back())) line.remove_suffix(1);
+  for (std::string_view end : {";", "; and", "; or"}) {
+    if (line.size() >= end.size() && line.substr(line.size() - end.size()) == end) return true;
+  }
+  return false;
+}
+
 // True when a heading states the duty that the list under it itemises: a modal verb after at
 // least one word of a subject and before the duty's own words ("5.1 The Contractor will
 // provide, operate and support the following services", "WHAT THE SUPPLIER MUST DO"). A
@@ -1302,6 +1311,13 @@ bool Segmenter::NumberedLine(std::size_t begin, std::string_view s, bool boundar
   if (!sn) return false;
   std::string_view rest = Trim(s.substr(sn->end));
   if (!rest.empty() && !boundary) return false;
+  // PDF converters set a clause number apart from its text: alone on its line right after a
+  // lead-in ("The Insurances shall be:" / "1.2.1" / "maintained ...;"), or after an item of
+  // that list ending in ';', it marks the item on the next line (MarkerLine), no section.
+  if (rest.empty() && !sn->keyword && open_ && ParseMarker(s) &&
+      (EndsAsLeadIn(previous) || EndsListItem(previous))) {
+    return false;
+  }
   // A reference that the line wrapping put at a line start ("... as required in" / "Clause
   // 15.") goes on with the sentence before (issue 11 #1).
   if (rest.empty() && open_ && !boundary &&

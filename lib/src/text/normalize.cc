@@ -389,7 +389,8 @@ bool IsLowerLetterAt(std::string_view s, std::size_t i) {
 
 // Blank lines inside a sentence: a page break in text converted from a PDF ("In no\n\n\n\nevent
 // will ...", "LIABLE TO THE\n\n 8\n\nOTHER PARTY"). `line_end` is the position after a line
-// break that ended a line mid-sentence: in a lower-case letter or a comma, or (`capitals`) a line
+// break that ended a line mid-sentence: in a lower-case letter or a comma (or in ';' when the
+// next line starts in lower case: Newline), or (`capitals`) a line
 // of capitals that ran to the margin. Returns the start of the next line when only blank lines
 // (at most kMaxBlankLinesInSentence, with spaces, tabs, form feeds and carriage returns), and at
 // most one page number standing between them ("8", "- 8 -", "Page 8"), lead to it, and it starts
@@ -666,10 +667,13 @@ std::size_t Normalizer::Newline(std::uint32_t src, std::size_t next) {
   const bool mid_sentence =
       may_join && (text.back() == ',' || IsLowerLetterAt(text, CodePointStart(text, text.size())));
   const bool mid_capitals = may_join && !mid_sentence && EndsInWrappedCapitals(text);
+  // An item of a list that lost its markers (PDF text) ends in ';' and the next item goes on in
+  // lower case, over a page break too.
+  const bool mid_list = may_join && !mid_sentence && !mid_capitals && text.back() == ';';
   Put('\n', ' ', src);
-  if (mid_sentence || mid_capitals) {
+  if (mid_sentence || mid_capitals || mid_list) {
     std::size_t resume = SentenceResumesAfterBlankLines(doc_, next, mid_capitals);
-    if (resume != kNone) return resume;
+    if (resume != kNone && (!mid_list || IsLowerLetterAt(doc_, resume))) return resume;
   }
   return next;
 }

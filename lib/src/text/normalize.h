@@ -19,11 +19,12 @@ namespace clausescan::internal {
 // only when both sides are lower-case letters; after a tens number word the hyphen stays:
 // "seventy-\ntwo" -> "seventy-two", see IsTensNumberWord); with
 // join_sentences_across_blank_lines, a page break inside a sentence dropped: blank lines, and a
-// page number standing between them, after a line that ends in a lower-case letter or a comma
-// and before a lower-case word that is no list marker ("In no\n\n- 8 -\n\nevent" -> "In
-// no\nevent") or, after a page number, before a name or a number that is no list marker or
-// numbered heading ("within\n\n8\n\n24 hours"), or between a line of capitals that ran to the
-// margin and capitals; runs of
+// page number standing between them, after a line that ends in a lower-case letter, a comma or
+// (an item of a list that lost its markers) a ';' and before a lower-case word that is no list
+// marker ("In no\n\n- 8 -\n\nevent" -> "In no\nevent") or (not after a ';'), after a
+// page number, before a name or a number that is no list marker or numbered heading
+// ("within\n\n8\n\n24 hours"), or between a line of capitals that ran to the margin and
+// capitals; runs of
 // spaces/tabs (and NBSP etc.) -> one space; "\r\n" (or a lone "\r") -> "\n"; spaces at line
 // starts and ends removed. Line breaks are kept as '\n' so the segmenter can see lines and blank
 // lines (paragraph breaks). For
