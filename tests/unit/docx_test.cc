@@ -136,13 +136,19 @@ TEST(DocxReader, AHeadingStyledParagraphThatGoesOnIntoAClauseIsText) {
       TextPara("Upon the Customer's request, the Supplier will delete Customer Data within 60 "
                "days.",
                "<w:pStyle w:val=\"Heading2\"/>") +
-      TextPara("Return and Deletion of Customer Data.", "<w:pStyle w:val=\"Heading2\"/>");
+      TextPara("Return and Deletion of Customer Data.", "<w:pStyle w:val=\"Heading2\"/>") +
+      // Attack review of the merged main #5: a long title after a numbering letter is a heading.
+      TextPara("Annex A. Technical and organisational measures taken by the data importer to "
+               "ensure the security of the data",
+               "<w:pStyle w:val=\"Heading2\"/>");
   Document doc = ReadDocx(files::MakeDocx(parts));
   EXPECT_EQ(doc.text,
             "## Article 1. Definitions and Interpretation\n\nAudit Rights.  The Customer may "
             "audit the Supplier once in each contract year on thirty days notice.\n\nUpon the "
             "Customer's request, the Supplier will delete Customer Data within 60 days.\n\n"
-            "## Return and Deletion of Customer Data.\n");
+            "## Return and Deletion of Customer Data.\n\n## Annex A. Technical and "
+            "organisational measures taken by the data importer to ensure the security of the "
+            "data\n");
 }
 
 TEST(DocxReader, ReadsTablesCellByCell) {
