@@ -231,6 +231,17 @@ TEST(DocxReader, LeavesHeadersCommentsHiddenTextAndDrawingsOut) {
   EXPECT_EQ(doc.notes[0], "the document has comments; they are not part of the scan");
 }
 
+// Attack review of the merged main #12: pandoc writes word/comments.xml with no comment in it;
+// "the document has comments" was said of every such file.
+TEST(DocxReader, AnEmptyCommentsPartIsNoComment) {
+  files::DocxParts parts;
+  parts.comments = " ";  // the part, with its root element only
+  parts.body = TextPara("Visible text.");
+  Document doc = ReadDocx(files::MakeDocx(parts));
+  EXPECT_EQ(doc.text, "Visible text.\n");
+  EXPECT_TRUE(doc.notes.empty()) << doc.notes.front();
+}
+
 // Attack review of main 969285f #6: a Word file named .pdf (and a PDF named .docx) was read as
 // its content says without a word, where the documentation said such names were refused.
 TEST(DocxReader, ANameThatSaysAnotherFormatIsNoted) {

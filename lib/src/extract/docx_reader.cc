@@ -80,6 +80,22 @@ bool EndsANumber(std::string_view before) {
   return digits || roman;
 }
 
+// Whether xml (a comments part) holds a comment element (<w:comment ...>, any prefix).
+bool HoldsAComment(std::string_view xml) {
+  for (std::size_t at = xml.find('<'); at != std::string_view::npos; at = xml.find('<', at + 1)) {
+    std::size_t end = at + 1;
+    while (end < xml.size() && std::string_view(" \t\r\n/>").find(xml[end]) == std::string_view::npos) {
+      ++end;
+    }
+    std::string_view name = xml.substr(at + 1, end - at - 1);
+    if (const std::size_t colon = name.find(':'); colon != std::string_view::npos) {
+      name.remove_prefix(colon + 1);
+    }
+    if (name == "comment") return true;
+  }
+  return false;
+}
+
 bool GoesOnPastItsTitle(std::string_view text) {
   constexpr int kClauseWords = 8;
   constexpr int kSentenceWords = 10;
@@ -491,7 +507,12 @@ Result<Document> ReadDocx(std::string_view bytes, const std::string& name,
         "thousands of lists); some list numbers are shortened or left out");
   }
   if (zip->Has(parts->comments)) {
-    doc.notes.push_back("the document has comments; they are not part of the scan");
+    // Word writes the part empty too (pandoc always does): only a comment in it is told.
+    Result<std::optional<std::string>> comments =
+        zip->Read(parts->comments, options.max_part_bytes);
+    if (!comments || !*comments || HoldsAComment(**comments)) {
+      doc.notes.push_back("the document has comments; they are not part of the scan");
+    }
   }
   return doc;
 }
