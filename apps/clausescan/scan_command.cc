@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -247,6 +248,10 @@ FilterEnd FilterJsonLines(const Scanner& scanner, std::size_t max_line,
 
 // What reaches --fail-on, gathered report by report as the reports come, so that no report
 // needs keeping for it. Counts every finding, whatever --min-risk shows.
+// The words of the note a report cut at --max-findings carries (the library's, with the option
+// written in: WithOptionNames).
+constexpr std::string_view kCutNote = "the document has more (raise --max-findings)";
+
 class FailOnTally {
  public:
   explicit FailOnTally(const std::string& fail_on) {
@@ -266,16 +271,29 @@ class FailOnTally {
       reached_.push_back(
           fmt::format("  {}: missing {} {}", report.document.path, m.category, RiskName(m.risk)));
     }
+    // A report cut at --max-findings cannot clear the gate: what lies past the cut was never
+    // judged (a contract padded with 2,000 harmless clauses hid a HIGH one).
+    for (const std::string& note : report.notes) {
+      if (note.find(kCutNote) != std::string::npos) cut_.push_back("  " + report.document.path);
+    }
   }
 
   // Whether a finding or missing clause reached --fail-on; if so, prints on stderr which ones
   // did ("PATH:LINE CATEGORY RISK", "PATH: missing CATEGORY RISK"), so a CI log says why the
   // gate closed.
   bool Reached() const {
-    if (reached_.empty()) return false;
+    if (reached_.empty() && cut_.empty()) return false;
     auto count = [](std::size_t n, const char* one, const char* many) {
       return fmt::format("{} {}", n, n == 1 ? one : many);
     };
+    if (!cut_.empty()) {
+      PrintError(fmt::format("--fail-on {}: {} cut at --max-findings, so not every clause was "
+                             "judged:",
+                             RiskName(*threshold_), count(cut_.size(), "report", "reports")));
+      for (const std::string& line : cut_) std::cerr << MessageSafe(line) << '\n';
+      std::cerr.flush();
+    }
+    if (reached_.empty()) return !cut_.empty();
     std::string what = count(findings_, "finding", "findings");
     if (reached_.size() > findings_) {
       what += " and " + count(reached_.size() - findings_, "missing clause", "missing clauses");
@@ -291,6 +309,7 @@ class FailOnTally {
   std::optional<Risk> threshold_;
   std::size_t findings_ = 0;
   std::vector<std::string> reached_;
+  std::vector<std::string> cut_;  // reports cut at --max-findings
 };
 
 // The JSON Lines report of a batch: one line per report, then one per input not scanned, each

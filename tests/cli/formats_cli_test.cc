@@ -7,6 +7,7 @@
 #include <csignal>
 #include <filesystem>
 #include <map>
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -301,6 +302,28 @@ std::map<std::string, Json> ScanAll(const std::vector<std::string>& paths) {
   if (run.exit_code != 0) return reports;
   for (const Json& report : Json::parse(run.out)) reports[report["document"]["path"]] = report;
   return reports;
+}
+
+// Attack review of the merged main #7: with lone CR line ends, SARIF's end line and column were
+// counted by "\n" only (a two-line clause ended on its first line, past its last column).
+TEST(FormatsCorpus, SarifRegionsAreTheSameWhateverTheLineEnds) {
+  const std::string lf =
+      "Terms\n\nSupplier shall notify Customer of any Security Incident\nwithin 24 hours "
+      "of its occurrence.\n";
+  std::string cr = lf;
+  std::replace(cr.begin(), cr.end(), '\n', '\r');
+  std::vector<Json> regions;
+  for (const std::string& text : {lf, cr}) {
+    const RunResult run = RunClausescan("scan --format sarif -", text);
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const Json results = Json::parse(run.out)["runs"][0]["results"];
+    ASSERT_FALSE(results.empty());
+    regions.push_back(results[0]["locations"][0]["physicalLocation"]["region"]);
+  }
+  for (const char* key : {"startLine", "startColumn", "endLine", "endColumn"}) {
+    EXPECT_EQ(regions[0][key], regions[1][key]) << key;
+  }
+  EXPECT_EQ(regions[0]["endLine"], 4);
 }
 
 TEST(FormatsCorpus, EachCuadPdfFindsTheCategoriesOfItsText) {

@@ -187,7 +187,9 @@ TEST(MaxFindings, AReportCutAtTheLimitInventsNoMissingClause) {
   ASSERT_EQ(whole.exit_code, 0) << whole.err;
   ASSERT_TRUE(Json::parse(whole.out)["missing"].empty()) << whole.out;
   const RunResult cut = RunClausescan("scan --format json --max-findings 1 --fail-on high " + msa);
-  EXPECT_EQ(cut.exit_code, 0) << cut.err;
+  // The gate closes for the cut (ACutReportDoesNotPassFailOn), never for an invented clause.
+  EXPECT_EQ(cut.exit_code, 1) << cut.err;
+  EXPECT_EQ(cut.err.find("missing"), std::string::npos) << cut.err;
   const Json report = Json::parse(cut.out);
   EXPECT_TRUE(report["missing"].empty()) << report["missing"];
   EXPECT_EQ(report["notes"], Json::array({"1 finding shown; the document has more (raise "
@@ -227,6 +229,27 @@ TEST(MaxFindings, ExactlyTheLimitHasNoNote) {
   Json report = Json::parse(run.out);
   EXPECT_EQ(report["findings"].size(), 5u);
   EXPECT_TRUE(report["notes"].empty()) << report["notes"];
+}
+
+// Attack review of the merged main #2: a contract padded with harmless clauses past the limit
+// hid a HIGH one and passed --fail-on high (exit 0). A cut report cannot clear the gate.
+TEST(MaxFindings, ACutReportDoesNotPassFailOn) {
+  std::string text;
+  for (int i = 0; i < 30; ++i) text += "This Agreement is governed by the laws of England.\n\n";
+  text += "Supplier shall notify Customer of any Security Incident within 24 hours of its "
+          "occurrence.\n";
+  const RunResult cut =
+      RunClausescan("scan --format json --max-findings 10 --fail-on high -", text);
+  EXPECT_EQ(cut.exit_code, 1) << cut.err;
+  EXPECT_NE(cut.err.find("1 report cut at --max-findings, so not every clause was judged"),
+            std::string::npos)
+      << cut.err;
+  const RunResult whole = RunClausescan("scan --format json --max-findings 0 --fail-on high -", text);
+  EXPECT_EQ(whole.exit_code, 1) << whole.err;
+  const RunResult low = RunClausescan(
+      "scan --format json --max-findings 0 --fail-on high -",
+      "This Agreement is governed by the laws of England.\n");
+  EXPECT_EQ(low.exit_code, 0) << low.err;
 }
 
 // Attack review of main 969285f #3: the limit counted rule hits before the hits on one clause

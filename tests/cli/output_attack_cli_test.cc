@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "cli_runner.h"
+#include "support/document_files.h"
 
 namespace clausescan::testing {
 namespace {
@@ -453,21 +454,30 @@ TEST(OutputAttack, PackForceKeepsThePermissionsOfThePackItReplaces) {
   }
 }
 
-// Attack review of main 969285f #2: a pack folder written with --force over a regular file took
-// the file's 0644 as a folder (no search bit: its owner could not open it).
-TEST(OutputAttack, PackForceOverAFileGivesAFolderItsOwnerCanOpen) {
+// Attack review of main 969285f #2 and of the merged main #1: --force replaces only an earlier
+// pack. A pack folder over a regular file (which took the file's 0644 as a folder) and a zip pack
+// over a zip of the user's (whose files were lost) are refused, the file kept.
+TEST(OutputAttack, PackForceReplacesNoFileButAnEarlierPack) {
   TempDir dir;
   WriteWholeFile(dir.path() / "contract.txt", kNotice);
+  const std::string pack = "$CS pack contract.txt --profile " +
+                           Quote(SourcePath("corpus/profile/acme-profile.yaml")) + " --force -o ";
   WriteWholeFile(dir.path() / "out", "notes\n");
-  ASSERT_EQ(::chmod((dir.path() / "out").c_str(), 0640), 0);
-  const RunResult r = Shell(dir.path(), "$CS pack contract.txt --profile " +
-                                            Quote(SourcePath("corpus/profile/acme-profile.yaml")) +
-                                            " --force -o out");
-  ASSERT_EQ(r.exit_code, 0) << r.err;
-  struct stat folder {};
-  ASSERT_EQ(::stat((dir.path() / "out").c_str(), &folder), 0);
-  EXPECT_TRUE(S_ISDIR(folder.st_mode));
-  EXPECT_EQ(folder.st_mode & 0777, 0750u);
+  // A zip archive of the user's (a Word document is one) that is no pack.
+  DocxParts thesis;
+  thesis.body = "<w:p><w:r><w:t>thesis</w:t></w:r></w:p>";
+  WriteWholeFile(dir.path() / "backup.zip", MakeDocx(thesis));
+  const std::string zip_before = ReadWholeFile(dir.path() / "backup.zip");
+  for (const std::string output : {"out", "backup.zip"}) {
+    const RunResult r = Shell(dir.path(), pack + output);
+    EXPECT_EQ(r.exit_code, 2) << output << ": " << r.err;
+    EXPECT_THAT(r.err, HasSubstr("is a file that holds no pack")) << r.err;
+  }
+  EXPECT_EQ(ReadWholeFile(dir.path() / "out"), "notes\n");
+  EXPECT_EQ(ReadWholeFile(dir.path() / "backup.zip"), zip_before);
+  // An earlier zip pack is still replaced.
+  ASSERT_EQ(Shell(dir.path(), pack + "pack.zip").exit_code, 0);
+  EXPECT_EQ(Shell(dir.path(), pack + "pack.zip").exit_code, 0);
 }
 
 // Attack review of main 969285f #1: `pack contracts -o contracts/msa.docx --force` replaced a

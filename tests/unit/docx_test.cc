@@ -136,13 +136,19 @@ TEST(DocxReader, AHeadingStyledParagraphThatGoesOnIntoAClauseIsText) {
       TextPara("Upon the Customer's request, the Supplier will delete Customer Data within 60 "
                "days.",
                "<w:pStyle w:val=\"Heading2\"/>") +
-      TextPara("Return and Deletion of Customer Data.", "<w:pStyle w:val=\"Heading2\"/>");
+      TextPara("Return and Deletion of Customer Data.", "<w:pStyle w:val=\"Heading2\"/>") +
+      // Attack review of the merged main #5: a long title after a numbering letter is a heading.
+      TextPara("Annex A. Technical and organisational measures taken by the data importer to "
+               "ensure the security of the data",
+               "<w:pStyle w:val=\"Heading2\"/>");
   Document doc = ReadDocx(files::MakeDocx(parts));
   EXPECT_EQ(doc.text,
             "## Article 1. Definitions and Interpretation\n\nAudit Rights.  The Customer may "
             "audit the Supplier once in each contract year on thirty days notice.\n\nUpon the "
             "Customer's request, the Supplier will delete Customer Data within 60 days.\n\n"
-            "## Return and Deletion of Customer Data.\n");
+            "## Return and Deletion of Customer Data.\n\n## Annex A. Technical and "
+            "organisational measures taken by the data importer to ensure the security of the "
+            "data\n");
 }
 
 TEST(DocxReader, ReadsTablesCellByCell) {
@@ -223,6 +229,17 @@ TEST(DocxReader, LeavesHeadersCommentsHiddenTextAndDrawingsOut) {
   EXPECT_EQ(doc.text, "Visible text.\n");
   ASSERT_EQ(doc.notes.size(), 1u);
   EXPECT_EQ(doc.notes[0], "the document has comments; they are not part of the scan");
+}
+
+// Attack review of the merged main #12: pandoc writes word/comments.xml with no comment in it;
+// "the document has comments" was said of every such file.
+TEST(DocxReader, AnEmptyCommentsPartIsNoComment) {
+  files::DocxParts parts;
+  parts.comments = " ";  // the part, with its root element only
+  parts.body = TextPara("Visible text.");
+  Document doc = ReadDocx(files::MakeDocx(parts));
+  EXPECT_EQ(doc.text, "Visible text.\n");
+  EXPECT_TRUE(doc.notes.empty()) << doc.notes.front();
 }
 
 // Attack review of main 969285f #6: a Word file named .pdf (and a PDF named .docx) was read as

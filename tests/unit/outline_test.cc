@@ -604,6 +604,20 @@ TEST(Segment, AClauseNumberAloneAfterALeadInMarksTheNextLinesItem) {
   EXPECT_EQ(Labels(doc), (Strings{"1.2", "1.3"}));
 }
 
+// Attack review of the merged main #6: "6." alone after a list item ending in ';' opens the
+// next section ("6." / "Audit" / "6.1 ..."); its title was swallowed into the item before.
+TEST(Segment, ATopLevelNumberAloneAfterAListItemOpensASection) {
+  const std::string doc =
+      "5.\nSecurity Incidents\n5.1\nThe notice shall include:\n(a) a description of the "
+      "incident;\n(b) the likely consequences;\n6.\nAudit\n6.1\nCustomer may audit Supplier "
+      "once a year.\n";
+  const Strings labels = Labels(doc);
+  EXPECT_NE(std::find(labels.begin(), labels.end(), "6.1"), labels.end()) << labels.size();
+  for (const auto& [item, lead] : Leads(doc)) {
+    EXPECT_EQ(item.find("Audit"), std::string::npos) << item;
+  }
+}
+
 TEST(Segment, ListItemsKnowTheirLeadIn) {
   EXPECT_EQ(Leads("The data importer agrees and warrants:\n\n"
                   "(a) that it will process the data only on instructions;\n\n"

@@ -351,6 +351,23 @@ TEST(PartyPerspective, AnAcknowledgementIsWhoseTheAcknowledgedThingIs) {
   EXPECT_EQ(audits[0]->party, "supplier");
 }
 
+// Reading review of the merged main (fortrabbit DPA 57): "can" gives leave as "may" does; the
+// client's power to reject subcontractors was read as the client's duty, asking nothing of us.
+TEST(PartyPerspective, CanGivesARightAsMayDoes) {
+  const Report report = Scan(
+      "5. Subcontractors\n\n5.2 The contractor may engage further subcontractors after notifying "
+      "the client in writing. The client can reject a new subcontractor.\n");
+  const Finding* objection = nullptr;
+  for (const Finding& f : report.findings) {
+    if (f.category == "subprocessors" && f.text.find("can reject") != std::string::npos) {
+      objection = &f;
+    }
+  }
+  ASSERT_NE(objection, nullptr);
+  EXPECT_EQ(objection->party, "customer");
+  EXPECT_EQ(objection->holds, "right");
+}
+
 // read22 #4 (Bonterms DPA 4.3): a clause of one side that states its right and then its duty to
 // notify is its duty, not its right.
 TEST(PartyPerspective, ANoticeDutyAfterARightOfTheSameSideIsADuty) {

@@ -5,6 +5,9 @@
 // Headers, footers, comments, text boxes and drawings are not read.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
+
 #include <map>
 #include <memory>
 #include <optional>
@@ -62,6 +65,37 @@ int CountWords(std::string_view text) {
 // sentence for at least eight more words ("Audit Rights.  The Customer may audit ..."), or it
 // is a sentence of ten words or more ("(b) Upon Customer's request, Provider will delete
 // Customer Content within 60 days."). "Article 1. Definitions and Interpretation" is a title.
+// Whether before (text up to a full stop) ends in a number or a letter that numbers something
+// ("Annex A", "Schedule 3", "10.1", "IV"): the stop after it belongs to the number.
+bool EndsANumber(std::string_view before) {
+  const std::size_t space = before.find_last_of(" \t");
+  const std::string_view last = space == std::string_view::npos ? before : before.substr(space + 1);
+  if (last.empty() || last.size() > 5) return false;
+  if (last.size() == 1) return true;  // "A", "3"
+  const bool digits = std::all_of(last.begin(), last.end(), [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c)) || c == '.';
+  });
+  const bool roman = std::all_of(last.begin(), last.end(),
+                                 [](char c) { return std::string_view("IVXLivxl").find(c) != std::string_view::npos; });
+  return digits || roman;
+}
+
+// Whether xml (a comments part) holds a comment element (<w:comment ...>, any prefix).
+bool HoldsAComment(std::string_view xml) {
+  for (std::size_t at = xml.find('<'); at != std::string_view::npos; at = xml.find('<', at + 1)) {
+    std::size_t end = at + 1;
+    while (end < xml.size() && std::string_view(" \t\r\n/>").find(xml[end]) == std::string_view::npos) {
+      ++end;
+    }
+    std::string_view name = xml.substr(at + 1, end - at - 1);
+    if (const std::size_t colon = name.find(':'); colon != std::string_view::npos) {
+      name.remove_prefix(colon + 1);
+    }
+    if (name == "comment") return true;
+  }
+  return false;
+}
+
 bool GoesOnPastItsTitle(std::string_view text) {
   constexpr int kClauseWords = 8;
   constexpr int kSentenceWords = 10;
@@ -72,6 +106,7 @@ bool GoesOnPastItsTitle(std::string_view text) {
   for (std::size_t stop = text.find_first_of(".!?"); stop != std::string_view::npos;
        stop = text.find_first_of(".!?", stop + 1)) {
     if (stop + 1 >= text.size() || (text[stop + 1] != ' ' && text[stop + 1] != '\t')) continue;
+    if (EndsANumber(text.substr(0, stop))) continue;  // "Annex A. Technical measures ..."
     return CountWords(text.substr(stop + 1)) >= kClauseWords;
   }
   return false;
@@ -472,7 +507,12 @@ Result<Document> ReadDocx(std::string_view bytes, const std::string& name,
         "thousands of lists); some list numbers are shortened or left out");
   }
   if (zip->Has(parts->comments)) {
-    doc.notes.push_back("the document has comments; they are not part of the scan");
+    // Word writes the part empty too (pandoc always does): only a comment in it is told.
+    Result<std::optional<std::string>> comments =
+        zip->Read(parts->comments, options.max_part_bytes);
+    if (!comments || !*comments || HoldsAComment(**comments)) {
+      doc.notes.push_back("the document has comments; they are not part of the scan");
+    }
   }
   return doc;
 }

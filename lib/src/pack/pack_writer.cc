@@ -460,6 +460,23 @@ std::vector<std::string> NotWrittenByThePack(const fs::path& folder) {
   return found;
 }
 
+// Whether file is a zip pack clausescan wrote: its index.md opens with the pack's title.
+bool IsEarlierZipPack(const std::string& file) {
+  int error = 0;
+  zip_t* archive = zip_open(file.c_str(), ZIP_RDONLY, &error);
+  if (archive == nullptr) return false;
+  bool pack = false;
+  zip_file_t* index = zip_fopen(archive, "index.md", 0);
+  if (index != nullptr) {
+    char head[16];
+    pack = zip_fread(index, head, sizeof head) == static_cast<zip_int64_t>(sizeof head) &&
+           std::string(head, sizeof head) == "# Security pack\n";
+    zip_fclose(index);
+  }
+  zip_discard(archive);
+  return pack;
+}
+
 // Refuses an output that cannot or must not be replaced; *exists says whether one is there.
 std::optional<Error> CheckOutput(const std::string& output, bool zip, const Profile& profile,
                                  const PackWriteOptions& options, bool* exists) {
@@ -522,6 +539,14 @@ std::optional<Error> CheckOutput(const std::string& output, bool zip, const Prof
       errno == EACCES) {
     return Error(ErrorCode::kInvalidArgument, "is read-only; not replacing it", output);
   }
+  // A file is replaced only when it is an earlier zip pack: an archive or document of the user's
+  // named by mistake is never overwritten (attack review of the merged main #1).
+  if (fs::is_regular_file(status) && !IsEarlierZipPack(path.string())) {
+    return Error(ErrorCode::kInvalidArgument,
+                 "is a file that holds no pack (no index.md written by clausescan pack): "
+                 "--force replaces only an earlier pack; name a new file",
+                 output);
+  }
   if (!empty_folder && fs::is_directory(status) && !IsEarlierPack(path.string())) {
     return Error(ErrorCode::kInvalidArgument,
                  "is a folder that holds no pack (no index.md written by clausescan pack): "
@@ -561,18 +586,6 @@ std::optional<Error> CheckOutput(const std::string& output, bool zip, const Prof
   return std::nullopt;
 }
 
-// The permission bits for a new pack of type `written` (st_mode) replacing an earlier one of
-// mode `earlier`: the earlier bits, with search bits matching read bits when a folder replaces a
-// file and without search bits when a file replaces a folder.
-mode_t ModeLike(mode_t earlier, mode_t written) {
-  mode_t mode = earlier & 07777;
-  if (S_ISDIR(written) && !S_ISDIR(earlier)) {
-    mode = (mode & ~mode_t{0111}) | ((mode & 0444) >> 2);
-  } else if (!S_ISDIR(written) && S_ISDIR(earlier)) {
-    mode &= ~mode_t{0111};
-  }
-  return mode;
-}
 
 }  // namespace
 
@@ -708,14 +721,12 @@ Result<bool> WritePack(const Pack& pack, const Profile& profile, const std::stri
   }
   if (!error && control.interrupted && control.interrupted()) error = Interrupted(output);
   // The pack it replaces keeps its permission bits: a 0600 pack of documents shared under NDA
-  // stays 0600 (attack review of main b9810e3 #6). A folder replacing a file gets the search
-  // bit wherever the file was readable (0600 -> 0700), and a zip replacing a folder loses its
-  // search bits (0700 -> 0600), so the owner can still open what was written.
+  // stays 0600 (attack review of main b9810e3 #6). Only a pack of the same kind is replaced (a
+  // folder by a folder, a zip by a zip: CheckOutput).
   if (!error && exists) {
     struct stat earlier {};
-    struct stat now {};
-    if (::lstat(path.c_str(), &earlier) == 0 && ::lstat(written.c_str(), &now) == 0 &&
-        ::chmod(written.c_str(), ModeLike(earlier.st_mode, now.st_mode)) != 0) {
+    if (::lstat(path.c_str(), &earlier) == 0 &&
+        ::chmod(written.c_str(), earlier.st_mode & 07777) != 0) {
       error = IoError(output, "cannot give the new pack the earlier one's permissions: " + Errno());
     }
   }

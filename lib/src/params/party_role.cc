@@ -48,7 +48,8 @@ std::size_t SkipDiscretion(const Tokens& t, std::size_t k) {
 
 // A right phrase starting at token i: its length in tokens, or 0.
 std::size_t RightPhraseAt(const Tokens& t, std::size_t i) {
-  if (t.Is(i, "may")) {
+  // "can" gives leave as "may" does ("The client can reject subcontractors").
+  if (t.IsAny(i, {"may", "can"})) {
     // "may be conducted", "may not": no right of the subject; nor "may, at the Customer's
     // discretion, be accepted" (issue 15 #8).
     if (t.IsAny(i + 1, {"be", "not", "only"}) || t.Is(SkipDiscretion(t, i + 1), "be")) return 0;

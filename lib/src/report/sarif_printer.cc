@@ -182,8 +182,16 @@ bool OffsetsAreFileBytes(const DocumentInfo& document) {
 
 Json RegionJson(const Finding& f, const DocumentInfo& document) {
   std::string_view text = f.text;
-  std::size_t last_newline = text.rfind('\n');
-  int end_line = f.line + static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+  // Line ends as the line index counts them: "\n", "\r\n" or a lone "\r".
+  int line_ends = 0;
+  std::size_t last_newline = std::string_view::npos;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) {
+      ++line_ends;
+      last_newline = i;
+    }
+  }
+  int end_line = f.line + line_ends;
   // endColumn is the column just past the clause's last character.
   std::size_t end_column = last_newline == std::string_view::npos
                                ? static_cast<std::size_t>(f.column) + internal::CharCount(text)

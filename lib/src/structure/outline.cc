@@ -766,6 +766,15 @@ bool EndsAsLeadIn(std::string_view s) {
                         "including", "includes", "include", "following", "by"});
 }
 
+// True when number (a clause number alone on its line) numbers below the top level: "1.2.1",
+// "(c)", not "6." (after a list item ending in ';', "6." alone opens the next section:
+// "6." / "Audit" / "6.1 ...").
+bool IsSubNumber(std::string_view number) {
+  if (!number.empty() && number.front() == '(') return true;
+  while (!number.empty() && (number.back() == '.' || number.back() == ')')) number.remove_suffix(1);
+  return number.find('.') != std::string_view::npos;
+}
+
 // True when a line ends an item of a list that goes on: in ';', "; and" or "; or".
 bool EndsListItem(std::string_view line) {
   while (!line.empty() && IsBlank(line.back())) line.remove_suffix(1);
@@ -1315,7 +1324,7 @@ bool Segmenter::NumberedLine(std::size_t begin, std::string_view s, bool boundar
   // lead-in ("The Insurances shall be:" / "1.2.1" / "maintained ...;"), or after an item of
   // that list ending in ';', it marks the item on the next line (MarkerLine), no section.
   if (rest.empty() && !sn->keyword && open_ && ParseMarker(s) &&
-      (EndsAsLeadIn(previous) || EndsListItem(previous))) {
+      (EndsAsLeadIn(previous) || (EndsListItem(previous) && IsSubNumber(Trim(s))))) {
     return false;
   }
   // A reference that the line wrapping put at a line start ("... as required in" / "Clause
