@@ -15,10 +15,12 @@ std::vector<ExpiringEvidence> ExpiringEvidenceOf(const Report& report) {
         return e.evidence == doc.evidence && e.file == doc.file;
       });
       if (item == items.end()) {
-        items.push_back({doc.evidence, doc.title, doc.file, doc.valid_until, f.risk, {}});
+        // Urgency by date: renewing within the 90 days the findings' "renew it" notes count
+        // is MEDIUM, a later renewal to plan LOW.
+        const Risk risk = doc.expires_in_days >= 0 ? Risk::kMedium : Risk::kLow;
+        items.push_back({doc.evidence, doc.title, doc.file, doc.valid_until, risk, {}});
         item = items.end() - 1;
       }
-      item->risk = std::max(item->risk, f.risk);
       if (std::find(item->findings.begin(), item->findings.end(), &f) == item->findings.end()) {
         item->findings.push_back(&f);
       }

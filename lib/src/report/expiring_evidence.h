@@ -20,8 +20,9 @@ struct ExpiringEvidence {
   std::string title;        // the document's title
   std::string file;         // as the profile writes it
   std::string valid_until;  // YYYY-MM-DD, before DocumentInfo::term_ends
-  // The highest risk among the findings it answers: the demands left unanswered when it lapses.
-  Risk risk = Risk::kInfo;
+  // How soon it must be renewed: MEDIUM when it expires within 90 days of the judging date
+  // (ProfileDocument::expires_in_days), else LOW.
+  Risk risk = Risk::kLow;
   std::vector<const Finding*> findings;  // those it answers, in document order
 };
 
