@@ -10,6 +10,7 @@
 #include <string>
 
 #include "cli_runner.h"
+#include "two_document_profile.h"
 
 namespace clausescan::testing {
 namespace {
@@ -26,28 +27,9 @@ constexpr const char* kTerm =
     "This Agreement has an initial term of three (3) years from the Effective Date.\n";
 constexpr const char* kRule = "evidence.expires-before-term";
 
-// The procedure (valid until 2027-06-30) answers the notice clause; the certificate (valid until
-// 2029-01-31) answers both clauses. A three-year term from 2026-12-06 ends 2029-12-06.
-fs::path WriteProfile(const TempDir& dir) {
-  WriteWholeFile(dir.path() / "irp.txt", "Incident response procedure\n");
-  WriteWholeFile(dir.path() / "iso.txt", "ISO/IEC 27001 certificate\n");
-  WriteWholeFile(dir.path() / "acme.yaml", R"(evidence:
-  - id: incident-response-procedure
-    title: Incident response procedure
-    file: irp.txt
-    issued: 2025-07-01
-    valid_until: 2027-06-30
-    sharing: public
-  - id: iso-certificate
-    title: ISO certificate
-    file: iso.txt
-    issued: 2026-01-31
-    valid_until: 2029-01-31
-    sharing: public
-)");
-  return dir.path() / "acme.yaml";
-}
-
+// With WriteTwoDocumentProfile, the procedure (valid until 2027-06-30) answers the notice clause;
+// the certificate (valid until 2029-01-31) answers both clauses. A three-year term from
+// 2026-12-06 ends 2029-12-06.
 RunResult Scan(const std::string& format, const std::string& text, const std::string& extra) {
   const std::string input =
       format == "jsonl" ? nlohmann::json{{"id", 1}, {"text", text}}.dump() + "\n" : text;
@@ -64,7 +46,7 @@ std::size_t Count(const std::string& text, const std::string& part) {
 
 TEST(ExpiringEvidenceCli, JsonHasOneEntryPerDocumentWithTheFindingsItAnswers) {
   TempDir dir;
-  const std::string profile = "--profile " + Quote(WriteProfile(dir));
+  const std::string profile = "--profile " + Quote(WriteTwoDocumentProfile(dir));
   RunResult r = Scan("json", std::string(kNotice) + kPlan + kTerm, profile);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const nlohmann::json report = nlohmann::json::parse(r.out);
@@ -90,7 +72,7 @@ TEST(ExpiringEvidenceCli, JsonHasOneEntryPerDocumentWithTheFindingsItAnswers) {
 
 TEST(ExpiringEvidenceCli, EveryFormatShowsEachDocumentOnce) {
   TempDir dir;
-  const std::string profile = "--profile " + Quote(WriteProfile(dir));
+  const std::string profile = "--profile " + Quote(WriteTwoDocumentProfile(dir));
   const std::string contract = std::string(kNotice) + kPlan + kTerm;
   for (const char* format : {"text", "md", "html"}) {
     RunResult r = Scan(format, contract, profile);
@@ -122,7 +104,7 @@ TEST(ExpiringEvidenceCli, EveryFormatShowsEachDocumentOnce) {
 // --as-of); JSON says so with an empty list. Without --profile the key is absent.
 TEST(ExpiringEvidenceCli, NoTermNoEntryAndNoProfileNoKey) {
   TempDir dir;
-  const std::string profile = "--profile " + Quote(WriteProfile(dir));
+  const std::string profile = "--profile " + Quote(WriteTwoDocumentProfile(dir));
   const std::string contract = std::string(kNotice) + kPlan;
   RunResult json = Scan("json", contract, profile);
   ASSERT_EQ(json.exit_code, 0) << json.err;

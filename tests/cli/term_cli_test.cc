@@ -8,6 +8,7 @@
 #include <string>
 
 #include "cli_runner.h"
+#include "two_document_profile.h"
 
 namespace clausescan::testing {
 namespace {
@@ -24,28 +25,6 @@ constexpr const char* kExpiresInTerm =
     "Incident response procedure expires 2027-06-30, before the contract's term ends "
     "(2027-12-31)";
 
-// A profile in dir whose incident response procedure is valid until 2027-06-30 and whose ISO
-// certificate until 2029-01-31.
-fs::path WriteProfile(const TempDir& dir) {
-  WriteWholeFile(dir.path() / "irp.txt", "Incident response procedure\n");
-  WriteWholeFile(dir.path() / "iso.txt", "ISO/IEC 27001 certificate\n");
-  WriteWholeFile(dir.path() / "acme.yaml", R"(evidence:
-  - id: incident-response-procedure
-    title: Incident response procedure
-    file: irp.txt
-    issued: 2025-07-01
-    valid_until: 2027-06-30
-    sharing: public
-  - id: iso-certificate
-    title: ISO certificate
-    file: iso.txt
-    issued: 2026-01-31
-    valid_until: 2029-01-31
-    sharing: public
-)");
-  return dir.path() / "acme.yaml";
-}
-
 RunResult Scan(const std::string& format, const fs::path& profile, const std::string& extra) {
   const std::string input =
       format == "jsonl" ? nlohmann::json{{"id", 1}, {"text", kClause}}.dump() + "\n" : kClause;
@@ -57,7 +36,7 @@ RunResult Scan(const std::string& format, const fs::path& profile, const std::st
 // issue 13 #1: the JSON says which document expires before the term, and the term.
 TEST(TermCli, JsonFlagsTheDocumentThatExpiresBeforeTheTerm) {
   TempDir dir;
-  RunResult r = Scan("json", WriteProfile(dir), "--term-ends 2027-12-31");
+  RunResult r = Scan("json", WriteTwoDocumentProfile(dir), "--term-ends 2027-12-31");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   nlohmann::json report = nlohmann::json::parse(r.out);
   EXPECT_EQ(report["document"]["profile"]["term_ends"], "2027-12-31");
@@ -83,7 +62,7 @@ TEST(TermCli, JsonFlagsTheDocumentThatExpiresBeforeTheTerm) {
 // issue 13 #1: every format says so.
 TEST(TermCli, EveryFormatSaysTheDocumentExpiresBeforeTheTerm) {
   TempDir dir;
-  const fs::path profile = WriteProfile(dir);
+  const fs::path profile = WriteTwoDocumentProfile(dir);
   for (const char* format : {"text", "md", "html", "jsonl", "sarif", "csv"}) {
     RunResult r = Scan(format, profile, "--term-ends 2027-12-31");
     EXPECT_EQ(r.exit_code, 0) << format << r.err;
@@ -95,7 +74,7 @@ TEST(TermCli, EveryFormatSaysTheDocumentExpiresBeforeTheTerm) {
 // issue 13 #1: a term ending before the document expires, or no term, flags nothing.
 TEST(TermCli, NoTermOrALaterExpiryFlagsNothing) {
   TempDir dir;
-  const fs::path profile = WriteProfile(dir);
+  const fs::path profile = WriteTwoDocumentProfile(dir);
   RunResult none = Scan("json", profile, "");
   ASSERT_EQ(none.exit_code, 0) << none.err;
   EXPECT_THAT(none.out, Not(HasSubstr("term_ends")));
@@ -109,7 +88,7 @@ TEST(TermCli, NoTermOrALaterExpiryFlagsNothing) {
 // issue 13 #1: a bad date, or --term-ends without --profile, is exit 2 naming the option.
 TEST(TermCli, BadTermEndsExits2NamingTheOption) {
   TempDir dir;
-  const fs::path profile = WriteProfile(dir);
+  const fs::path profile = WriteTwoDocumentProfile(dir);
   RunResult bad = Scan("json", profile, "--term-ends 2027-02-30");
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_THAT(bad.err, HasSubstr("--term-ends"));
@@ -130,7 +109,7 @@ TEST(TermCli, BadTermEndsExits2NamingTheOption) {
 // issue 13 #1: the pack lists the document among what is still missing.
 TEST(TermCli, PackSaysTheDocumentExpiresBeforeTheTermEnds) {
   TempDir dir;
-  const fs::path profile = WriteProfile(dir);
+  const fs::path profile = WriteTwoDocumentProfile(dir);
   const fs::path contract = dir.path() / "contract.txt";
   WriteWholeFile(contract, kClause);
   const fs::path out = dir.path() / "pack";
@@ -147,7 +126,7 @@ TEST(TermCli, PackSaysTheDocumentExpiresBeforeTheTermEnds) {
 // names (an evidence file, here the internal-looking procedure); the file is left as it was.
 TEST(TermCli, ScanNeverWritesOverAFileTheProfileNames) {
   TempDir dir;
-  const fs::path profile = WriteProfile(dir);
+  const fs::path profile = WriteTwoDocumentProfile(dir);
   const fs::path evidence = dir.path() / "irp.txt";
   RunResult r = Scan("json", profile, "-o " + Quote(evidence));
   EXPECT_EQ(r.exit_code, 2);
