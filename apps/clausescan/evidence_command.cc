@@ -7,6 +7,7 @@
 
 #include "commands.h"
 #include "inputs.h"
+#include "option_names.h"
 #include "output.h"
 #include "output_format.h"
 #include "own_outputs.h"
@@ -71,6 +72,14 @@ int RunEvidence(EvidenceArgs args) {
   bool ok = ScanInputs(
       scanner, inputs, [&](Report& r) { reports.push_back(std::move(r)); }, &not_scanned);
   if (reports.empty() && !ok) return kExitError;  // nothing scanned: the old pack stays
+  // A report cut at --max-findings calls for less than the whole contract does.
+  for (const Report& report : reports) {
+    for (const std::string& note : report.notes) {
+      if (note.find(kCutNote) == std::string::npos) continue;
+      PrintError(report.document.path + ": note: " + note +
+                 "; the list holds only what the findings shown call for");
+    }
+  }
   std::vector<EvidenceNeed> pack = BuildEvidencePack(reports);
   // The inputs not scanned are recorded in the pack as scan records them in its report; CSV
   // rows are findings, so stderr (where ScanInputs named each) is their only record.

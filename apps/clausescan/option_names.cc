@@ -21,6 +21,8 @@ constexpr std::pair<std::string_view, std::string_view> kOptionOfField[] = {
     {"ScanOptions::revisions = Revisions::kOriginal", "--revisions original"},
     {"ScanOptions::lossy_utf8", "--lossy-utf8"},
     {"ScanOptions::party", "--party"},
+    {"ScanOptions::term_ends", "--term-ends"},
+    {"ScanOptions::profile_date", "--as-of"},
     {"BatchOptions::follow", "--follow"},
 };
 

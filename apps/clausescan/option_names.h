@@ -2,6 +2,8 @@
 #ifndef CLAUSESCAN_APPS_OPTION_NAMES_H_
 #define CLAUSESCAN_APPS_OPTION_NAMES_H_
 
+#include <string_view>
+
 #include "clausescan/report.h"
 #include "clausescan/result.h"
 
@@ -15,6 +17,10 @@ Error WithOptionNames(const Error& error);
 // report with the ScanOptions fields its notes name written as command-line options, as above
 // ("the document has more (raise ScanOptions::max_findings)" as "... (raise --max-findings)").
 void WithOptionNames(Report& report);
+
+// The words of the note a report cut at --max-findings carries, once WithOptionNames wrote the
+// option in.
+inline constexpr std::string_view kCutNote = "the document has more (raise --max-findings)";
 
 }  // namespace clausescan::cli
 

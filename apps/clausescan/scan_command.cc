@@ -248,10 +248,6 @@ FilterEnd FilterJsonLines(const Scanner& scanner, std::size_t max_line,
 
 // What reaches --fail-on, gathered report by report as the reports come, so that no report
 // needs keeping for it. Counts every finding, whatever --min-risk shows.
-// The words of the note a report cut at --max-findings carries (the library's, with the option
-// written in: WithOptionNames).
-constexpr std::string_view kCutNote = "the document has more (raise --max-findings)";
-
 class FailOnTally {
  public:
   explicit FailOnTally(const std::string& fail_on) {

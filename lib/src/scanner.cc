@@ -641,6 +641,17 @@ std::size_t MaxHitsFor(std::size_t max_findings) {
 Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& doc,
                             const ScanOptions& options) {
   const std::size_t max_findings = options.max_findings;
+  if (options.profile && options.term_ends) {
+    const CalendarDate on = options.profile_date.value_or(CalendarDate::Today());
+    if (*options.term_ends < on) {  // attack review of the merged main #8: as the CLI refuses
+      return Error(ErrorCode::kInvalidArgument,
+                   fmt::format("ScanOptions::term_ends {} is before the judging date {} "
+                               "(ScanOptions::profile_date, or today): give the day the "
+                               "contract's term ends",
+                               options.term_ends->ToString(), on.ToString()),
+                   doc.name);
+    }
+  }
   Result<internal::NormalizedText> normalized = NormalizeDocument(doc, options);
   if (!normalized) return normalized.error();
   internal::NormalizedText& text = *normalized;

@@ -137,5 +137,21 @@ TEST_F(EvidenceControlsCli, CsvRowsCarryTheItemsOwnControls) {
   EXPECT_EQ(soc2_rows, 1) << r.out;
 }
 
+// Attack review of the merged main #4: `evidence --max-findings 2` listed what 2 findings call
+// for (12 items of 28) with no word that the contract had more.
+TEST(EvidenceLimits, AListOfACutReportSaysSo) {
+  const std::string addendum = "'" + SourcePath("corpus/security-addendum.md") + "'";
+  const RunResult cut = RunClausescan("evidence --max-findings 2 " + addendum);
+  EXPECT_EQ(cut.exit_code, 0) << cut.err;
+  EXPECT_NE(cut.err.find("2 findings shown; the document has more (raise --max-findings)"),
+            std::string::npos)
+      << cut.err;
+  EXPECT_NE(cut.err.find("the list holds only what the findings shown call for"),
+            std::string::npos)
+      << cut.err;
+  const RunResult whole = RunClausescan("evidence " + addendum);
+  EXPECT_EQ(whole.err.find("the document has more"), std::string::npos) << whole.err;
+}
+
 }  // namespace
 }  // namespace clausescan::testing

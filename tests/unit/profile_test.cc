@@ -1,5 +1,6 @@
 // LoadProfile and the Profile queries (issue 13 #1, #4, #5).
 #include "clausescan/profile.h"
+#include "clausescan/scanner.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -8,6 +9,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -615,6 +617,26 @@ TEST(Profile, UnreadableProfileIsAnIoError) {
   EXPECT_EQ(result.errors().front().error.code(), ErrorCode::kIo);
   EXPECT_THAT(result.errors().front().message(),
               HasSubstr("/nonexistent/profile.yaml: cannot read profile"));
+}
+
+// Attack review of the merged main #8: the library judged a contract with a term end before the
+// judging date (the CLI refuses it), silently comparing nothing.
+TEST(Profile, AScanRefusesATermEndBeforeTheJudgingDate) {
+  ProfileResult result = LoadProfile(kSample, Rules());
+  ASSERT_TRUE(result.ok()) << Messages(result);
+  ScanOptions options;
+  options.profile = std::make_shared<const Profile>(std::move(result).value());
+  options.profile_date = CalendarDate::Parse("2026-12-01");
+  options.term_ends = CalendarDate::Parse("2026-11-01");
+  const Result<Report> report =
+      Scanner(Rules(), options).ScanBytes("Supplier shall notify Customer.", "c.txt");
+  ASSERT_FALSE(report.ok());
+  EXPECT_EQ(report.error().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(report.error().message(),
+            "c.txt: ScanOptions::term_ends 2026-11-01 is before the judging date 2026-12-01 "
+            "(ScanOptions::profile_date, or today): give the day the contract's term ends");
+  options.term_ends = CalendarDate::Parse("2027-11-01");
+  EXPECT_TRUE(Scanner(Rules(), options).ScanBytes("Supplier shall notify Customer.", "c.txt").ok());
 }
 
 }  // namespace
