@@ -331,6 +331,10 @@ TEST(TextPrinter, QuotesFromMarkdownLeaveOutCutTagsAndEmphasisMarkers) {
             "customer_data_id * 3 > 2 and <Customer Name>");
   EXPECT_EQ(internal::ReadableQuote("a ratio x > 2 holds", "md"), "a ratio x > 2 holds");
   EXPECT_EQ(internal::ReadableQuote("**bold**", "txt"), "**bold**");
+  // Reading review of the merged main: a quote ending inside a link's text showed its '['.
+  EXPECT_EQ(internal::ReadableQuote("staff pass [personnel screening equivalent to BPSS", "md"),
+            "staff pass personnel screening equivalent to BPSS");
+  EXPECT_EQ(internal::ReadableQuote("tick [ ] and [x] boxes", "md"), "tick [ ] and [x] boxes");
 
   Report r;
   r.document = {"dpa.md", "md", "dpa", 500};

@@ -420,6 +420,12 @@ std::string ReadableQuote(std::string_view text, std::string_view format) {
         i = open + 1;
         continue;
       }
+      // A link's text the quote ends inside ("[personnel screening" of "[personnel
+      // screening](url)"): its '[' closes nowhere in the quote.
+      if (text[i] == '[' && text.find(']', i) == std::string_view::npos) {
+        ++i;
+        continue;
+      }
     }
     out += text[i++];
   }
