@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <sys/stat.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -54,6 +55,13 @@ bool ScanStdin(const Scanner& scanner, const std::function<void(Report&)>& on_re
   return true;
 }
 
+// The width of the terminal stderr is on; 80 when it cannot be told.
+std::size_t TerminalColumns() {
+  struct winsize size {};
+  if (::ioctl(STDERR_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+  return 80;
+}
+
 // "files 12/510  3.4 MB/s  0:07 left", redrawn in place on stderr.
 class ProgressBar {
  public:
@@ -72,14 +80,23 @@ class ProgressBar {
     double seconds = std::chrono::duration<double>(now - start_).count();
     double rate = seconds > 0 ? static_cast<double>(p.bytes_done) / seconds : 0;
     double left = rate > 0 ? static_cast<double>(p.bytes_total - p.bytes_done) / rate : 0;
-    int width = 24;
-    int filled = static_cast<int>(width * p.files_done / p.files_total);
+    std::string status = fmt::format("files {}/{}  {:.1f} MB/s  {}:{:02d} left", p.files_done,
+                                     p.files_total, rate / 1e6, static_cast<int>(left) / 60,
+                                     static_cast<int>(left) % 60);
+    // The line fits the terminal (one that wraps cannot be redrawn in place): the bar shrinks,
+    // then goes, then the status is cut.
+    const std::size_t columns = TerminalColumns();
+    const std::size_t room = columns > status.size() + 4 ? columns - status.size() - 4 : 0;
+    const std::size_t width = std::min<std::size_t>(24, room);
+    std::string line;
+    if (width >= 5) {
+      const std::size_t filled = width * p.files_done / p.files_total;
+      line = "[" + std::string(filled, '#') + std::string(width - filled, ' ') + "] ";
+    }
+    line += status;
+    if (columns > 1 && line.size() > columns - 1) line.resize(columns - 1);
     SetProgressLineShown(true);  // first: a signal while the bar is drawn clears it
-    std::cerr << fmt::format("\r\x1b[K[{}{}] files {}/{}  {:.1f} MB/s  {}:{:02d} left",
-                             std::string(filled, '#'), std::string(width - filled, ' '),
-                             p.files_done, p.files_total, rate / 1e6, static_cast<int>(left) / 60,
-                             static_cast<int>(left) % 60)
-              << std::flush;
+    std::cerr << "\r\x1b[K" << line << std::flush;
     drawn_ = true;
   }
 

@@ -5,6 +5,9 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
+#include <pty.h>
+#include <sys/ioctl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstring>
@@ -360,6 +363,45 @@ TEST(EvidenceCli, ListsTheDocumentsToPrepare) {
                               SourcePath("corpus/dpa.md") + "'");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_THAT(r.out, HasSubstr("Incident response procedure"));
+}
+
+// Attack review of the merged main #9: on a 30-column terminal the 62-character bar wrapped, and
+// each redraw ("\r\x1b[K" clears one row) left a stale row behind. Each drawn line fits.
+TEST_F(BatchCli, TheProgressLineFitsANarrowTerminal) {
+  for (int i = 0; i < 30; ++i) {
+    WriteWholeFile(dir_.path() / "b" / ("c" + std::to_string(100 + i) + ".txt"), kNotice);
+  }
+  struct winsize size {};
+  size.ws_col = 30;
+  size.ws_row = 24;
+  int terminal = -1;
+  const std::string command = "exec '" + std::string(CLAUSESCAN_BINARY) +
+                              "' scan -j1 --format jsonl " + Dir() + " > /dev/null";
+  const pid_t pid = ::forkpty(&terminal, nullptr, nullptr, &size);
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    ::execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  std::string shown;
+  char buffer[4096];
+  while (true) {
+    const ssize_t n = ::read(terminal, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    shown.append(buffer, static_cast<std::size_t>(n));
+  }
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ::close(terminal);
+  ASSERT_NE(shown.find("files "), std::string::npos) << "no progress line drawn: " << shown;
+  for (std::size_t at = shown.find("\x1b[K"); at != std::string::npos;
+       at = shown.find("\x1b[K", at + 1)) {
+    const std::size_t begin = at + 3;
+    const std::size_t end = shown.find_first_of("\r\n", begin);
+    const std::string line = shown.substr(begin, end == std::string::npos ? end : end - begin);
+    EXPECT_LE(line.size(), 29u) << line;
+  }
 }
 
 // Attack review of main 969285f #7: a folder named twice was scanned once, but its problems (a
