@@ -15,6 +15,7 @@
 #include "report/json_values.h"
 #include "report/matrix.h"
 #include "report/strings.h"
+#include "text/normalize.h"
 
 namespace clausescan {
 namespace {
@@ -181,21 +182,14 @@ bool OffsetsAreFileBytes(const DocumentInfo& document) {
 }
 
 Json RegionJson(const Finding& f, const DocumentInfo& document) {
-  std::string_view text = f.text;
-  // Line ends as the line index counts them: "\n", "\r\n" or a lone "\r".
-  int line_ends = 0;
-  std::size_t last_newline = std::string_view::npos;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) {
-      ++line_ends;
-      last_newline = i;
-    }
-  }
-  int end_line = f.line + line_ends;
-  // endColumn is the column just past the clause's last character.
-  std::size_t end_column = last_newline == std::string_view::npos
-                               ? static_cast<std::size_t>(f.column) + internal::CharCount(text)
-                               : internal::CharCount(text.substr(last_newline + 1)) + 1;
+  // The clause's own lines, counted as the document's are (LineIndex: "\n", "\r\n" or a lone
+  // "\r"); endColumn is the column just past its last character.
+  const internal::LineIndex lines(f.text);
+  const int last_line = lines.Line(f.text.size());
+  const int end_line = f.line + last_line - 1;
+  const std::size_t end_column =
+      last_line == 1 ? static_cast<std::size_t>(f.column) + internal::CharCount(f.text)
+                     : static_cast<std::size_t>(lines.Column(f.text.size()));
   Json region = Json::object();
   region["startLine"] = f.line;
   region["startColumn"] = f.column;
