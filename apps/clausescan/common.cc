@@ -79,6 +79,24 @@ bool IsSize(std::string_view text) {
   return rest.empty() || rest == "b" || rest == "i" || rest == "ib";
 }
 
+// Whether a size that IsSize accepts ("99999999999G") fits in 64 bits once its unit (powers of
+// 1024, as CLI::AsSizeValue(false) reads them) is applied.
+bool SizeFits(std::string_view text) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  std::uint64_t bytes = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), bytes);
+  if (error != std::errc()) return false;
+  std::string_view unit(end, static_cast<std::size_t>(text.data() + text.size() - end));
+  while (!unit.empty() && unit.front() == ' ') unit.remove_prefix(1);
+  if (unit.empty()) return true;
+  const std::size_t power =
+      std::string_view("bkmgtpe").find(static_cast<char>(std::tolower(static_cast<unsigned char>(unit[0]))));
+  for (std::size_t i = 0; i < power; ++i) {
+    if (__builtin_mul_overflow(bytes, std::uint64_t{1024}, &bytes)) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 CLI::Validator Count(std::uint64_t least, std::uint64_t most) {
@@ -97,7 +115,11 @@ CLI::Validator Count(std::uint64_t least, std::uint64_t most) {
 
 CLI::Validator Size() {
   return CLI::Validator(
-      [](std::string& value) { return NotZeroOrMore(value, "a size such as 64M or 1G", IsSize); },
+      [](std::string& value) {
+        std::string why = NotZeroOrMore(value, "a size such as 64M or 1G", IsSize);
+        if (why.empty() && !SizeFits(value)) why = "too large: " + value;
+        return why;
+      },
       "SIZE");
 }
 

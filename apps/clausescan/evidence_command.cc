@@ -89,7 +89,7 @@ int RunEvidence(EvidenceArgs args) {
     WriteEvidenceCsv(pack, out.stream());
   } else {
     TextStyle style;
-    style.color = args.color == "always" || (args.color == "auto" && out.IsTerminal());
+    style.color = args.color == "always" || (args.color == "auto" && out.WantsAutoColor());
     WriteEvidencePack(pack, not_scanned, out.stream(), style);
   }
   if (!out.Commit(&error)) {

@@ -16,6 +16,7 @@
 
 #include "commands.h"
 #include "option_names.h"
+#include "own_outputs.h"
 
 namespace clausescan::cli {
 namespace {
@@ -65,7 +66,8 @@ std::size_t TerminalColumns() {
 // "files 12/510  3.4 MB/s  0:07 left", redrawn in place on stderr.
 class ProgressBar {
  public:
-  explicit ProgressBar(bool enabled) : enabled_(enabled && ::isatty(STDERR_FILENO)) {}
+  explicit ProgressBar(bool enabled)
+      : enabled_(enabled && ::isatty(STDERR_FILENO) && TerminalTakesEscapes()) {}
   ~ProgressBar() {
     if (!drawn_) return;
     std::cerr << "\r\x1b[K" << std::flush;
@@ -138,7 +140,8 @@ bool SameFile(const struct stat& a, const struct stat& b) {
 }
 
 // False, after printing which, when a file of the folder `folder` that the walk (with the
-// options of args) would scan is the target's file.
+// options of args) would scan is the target's file. An earlier clausescan output (a report, an
+// evidence list, a zip pack: OwnOutputKind) is no conflict: the scan's walk skips it unread.
 bool CheckFolderOutput(const std::string& folder, const InputArgs& args,
                        const WriteTarget& target) {
   BatchOptions walk = args.batch;
@@ -146,7 +149,8 @@ bool CheckFolderOutput(const std::string& folder, const InputArgs& args,
   if (!target.temporary.empty()) walk.skip_files.push_back(target.temporary);
   for (const PathEntry& entry : ExpandPaths({folder}, walk)) {
     struct stat st;
-    if (entry.error || ::stat(entry.path.c_str(), &st) != 0 || !target.covers(entry.path, st)) {
+    if (entry.error || ::stat(entry.path.c_str(), &st) != 0 || !target.covers(entry.path, st) ||
+        OwnOutputKind(entry.path)) {
       continue;
     }
     const std::string what = entry.path == target.path

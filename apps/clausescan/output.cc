@@ -10,12 +10,14 @@
 #include <atomic>
 #include <cerrno>
 #include <climits>
+#include <cstdlib>
 #include <csignal>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <random>
 #include <streambuf>
+#include <string_view>
 #include <vector>
 
 #include "commands.h"
@@ -734,6 +736,17 @@ bool Output::Commit(std::string* error) {
 bool Output::IsTerminal() const {
   if (!file_) return ::isatty(STDOUT_FILENO);
   return !replace_ && fd_ >= 0 && ::isatty(fd_);
+}
+
+bool TerminalTakesEscapes() {
+  const char* term = std::getenv("TERM");
+  return term == nullptr || std::string_view(term) != "dumb";
+}
+
+bool Output::WantsAutoColor() const {
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color != nullptr && *no_color != '\0') return false;
+  return TerminalTakesEscapes() && IsTerminal();
 }
 
 bool CheckInitTarget(const std::string& file, bool force) {

@@ -79,6 +79,9 @@ class Output {
   bool Commit(std::string* error);
   // True when the output goes to a terminal (standard output, or a descriptor or device).
   bool IsTerminal() const;
+  // True when `--color auto` colours this output: it goes to a terminal, NO_COLOR is unset or
+  // empty (no-color.org) and TERM is not "dumb".
+  bool WantsAutoColor() const;
 
  private:
   bool FollowLinks(struct stat* st, bool* exists, int* descriptor, std::string* error);
@@ -114,6 +117,10 @@ class Output {
 // without `force`), an existing file or symlink without `force`, or a parent folder that does not
 // exist. The Output that writes the file makes its own checks after this one.
 bool CheckInitTarget(const std::string& file, bool force);
+
+// False when TERM is "dumb": such a terminal shows escape sequences as text, so neither colour
+// (under --color auto) nor a progress bar redrawn with "\r\x1b[K" is written to it.
+bool TerminalTakesEscapes();
 
 // Makes sure descriptors 0, 1 and 2 are open (on /dev/null when one is closed), so that no file
 // the run opens takes one of them (with stderr closed, messages would land in the report), and

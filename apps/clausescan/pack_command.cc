@@ -254,7 +254,11 @@ int RunPack(PackArgs args) {
   const bool ok = ScanInputs(scanner, args.inputs,
                              [&](Report& report) { reports.push_back(std::move(report)); });
   // issue 13 #4 (fix-pack): a pack without one of the contracts is not the pack asked for.
-  if (!ok || reports.empty()) {
+  if (reports.empty()) {
+    PrintError("no contract to pack: no pack written");
+    return kExitError;
+  }
+  if (!ok) {
     PrintError("a contract could not be read: no pack written");
     return kExitError;
   }

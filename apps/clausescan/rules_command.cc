@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <iostream>
 #include <map>
 #include <set>
@@ -40,15 +41,23 @@ int RunList(const RulesArgs& args) {
   return kExitOk;
 }
 
-// The rule id or category closest to id (within a third of its length, at least one edit), or
-// "" when none is that close. Ids of more than 100 bytes get no suggestion.
+std::string AsciiLowerCase(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
+
+// The rule id or category closest to id whatever the case of its letters (within a third of its
+// length, at least one edit, or only a difference of case), or "" when none is that close. Ids of
+// more than 100 bytes get no suggestion.
 std::string ClosestId(const std::string& id, const std::vector<RuleInfo>& rules) {
   if (id.size() > 100) return "";
+  const std::string lower = AsciiLowerCase(id);
   std::string best;
   std::size_t best_distance = std::max<std::size_t>(1, id.size() / 3) + 1;
   for (const RuleInfo& rule : rules) {
     for (const std::string* candidate : {&rule.id, &rule.category}) {
-      const std::size_t d = EditDistance(id, *candidate);
+      const std::size_t d = EditDistance(lower, AsciiLowerCase(*candidate));
       if (d < best_distance) best = *candidate, best_distance = d;
     }
   }

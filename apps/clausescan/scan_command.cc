@@ -123,7 +123,7 @@ void Print(const std::vector<Report>& all_reports, const std::vector<NotScanned>
     WriteHtml(reports, not_scanned, os, options);
   } else {
     TextStyle style;
-    style.color = args.color == "always" || (args.color == "auto" && out.IsTerminal());
+    style.color = args.color == "always" || (args.color == "auto" && out.WantsAutoColor());
     WriteTextTitle(args.title, os, style);
     if (reports.size() > 1) {
       WriteTextSummary(reports, os, style);

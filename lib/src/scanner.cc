@@ -5,8 +5,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <chrono>
 #include <cstdint>
+#include <cstring>
 #include <exception>
 #include <iostream>
 #include <iterator>
@@ -867,8 +869,10 @@ Result<Report> Scanner::ScanBytes(std::string_view bytes, const std::string& nam
 
 namespace {
 
-// The bytes of in, named `name` in errors: kTooLarge past max_bytes, kIo on a read error.
+// The bytes of in, named `name` in errors: kTooLarge past max_bytes, kIo on a read error (with
+// the system's reason when the failed read left one in errno: "read error: Is a directory").
 Result<std::string> ReadStream(std::istream& in, const std::string& name, std::size_t max_bytes) {
+  errno = 0;
   // At most one byte past the limit is read, into a string that peaks near the limit (D9).
   const std::size_t most = max_bytes == SIZE_MAX ? SIZE_MAX : max_bytes + 1;
   std::string bytes;
@@ -886,7 +890,13 @@ Result<std::string> ReadStream(std::istream& in, const std::string& name, std::s
                    name);
     }
   }
-  if (in.bad()) return Error(ErrorCode::kIo, "read error", name);
+  if (in.bad()) {
+    const int reason = errno;
+    return Error(ErrorCode::kIo,
+                 reason == 0 ? std::string("read error")
+                             : fmt::format("read error: {}", std::strerror(reason)),
+                 name);
+  }
   return bytes;
 }
 

@@ -270,6 +270,38 @@ TEST_F(BatchCli, ProgressBarOnlyOnATerminal) {
   EXPECT_THAT(redirected.err, Not(HasSubstr("files ")));
 }
 
+// NO_COLOR (no-color.org) and TERM=dumb turn --color auto off, as ripgrep does; TERM=dumb also
+// turns off the progress bar, which is redrawn with escape sequences. --color always still
+// colours.
+TEST_F(BatchCli, NoColorAndDumbTerminalGetNoEscapes) {
+  const TerminalRun colour{"TERM=xterm", true};
+  const RunResult coloured = RunOnTerminal("scan " + Dir(), colour);
+  ASSERT_EQ(coloured.exit_code, 0) << coloured.err;
+  ASSERT_THAT(coloured.err, HasSubstr("\x1b[1;31m"));  // the terminal showed a coloured report
+
+  // NO_COLOR leaves the progress bar ("\r\x1b[K", no colour); TERM=dumb gets no escape at all.
+  for (const char* environment : {"TERM=xterm NO_COLOR=1", "TERM=dumb"}) {
+    const RunResult plain = RunOnTerminal("scan " + Dir(), {environment, true});
+    EXPECT_EQ(plain.exit_code, 0) << environment << plain.err;
+    EXPECT_THAT(plain.err, HasSubstr("HIGH")) << environment;
+    std::string shown = plain.err;
+    if (std::string(environment).find("NO_COLOR") != std::string::npos) {
+      for (std::size_t at; (at = shown.find("\x1b[K")) != std::string::npos;) shown.erase(at, 3);
+    }
+    EXPECT_THAT(shown, Not(HasSubstr("\x1b["))) << environment << plain.err;
+  }
+  const RunResult forced = RunOnTerminal("scan --color always " + Dir(), {"TERM=dumb NO_COLOR=1", true});
+  EXPECT_THAT(forced.err, HasSubstr("\x1b[1;31m"));
+
+  const RunResult empty_no_color = RunOnTerminal("scan " + Dir(), {"TERM=xterm NO_COLOR=", true});
+  EXPECT_THAT(empty_no_color.err, HasSubstr("\x1b[1;31m"));  // an empty NO_COLOR is unset
+
+  const RunResult dumb = RunOnTerminal("scan --format jsonl " + Dir(), {"TERM=dumb"});
+  EXPECT_EQ(dumb.exit_code, 0) << dumb.err;
+  EXPECT_THAT(dumb.err, Not(HasSubstr("files ")));
+  EXPECT_THAT(dumb.err, Not(HasSubstr("\x1b[")));
+}
+
 TEST_F(BatchCli, TextReportStartsWithTheMatrix) {
   RunResult r = RunClausescan("scan --include '*.txt' " + Dir());
   ASSERT_EQ(r.exit_code, 0) << r.err;

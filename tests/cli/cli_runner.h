@@ -179,12 +179,21 @@ inline std::string SourcePath(const std::string& relative) {
   return std::string(CLAUSESCAN_SOURCE_DIR) + "/" + relative;
 }
 
+// How RunOnTerminal connects the program: `environment` is prefixed to the command line
+// ("NO_COLOR=1 TERM=dumb"); standard output is discarded unless `stdout_on_terminal`.
+struct TerminalRun {
+  std::string environment;
+  bool stdout_on_terminal = false;
+};
+
 // Runs `clausescan <args>` with its standard error (and input) on a pseudo-terminal and its
-// standard output discarded; returns what the terminal showed, in `err`.
-inline RunResult RunOnTerminal(const std::string& args) {
+// standard output discarded (or on the terminal too, see TerminalRun); returns what the terminal
+// showed, in `err`.
+inline RunResult RunOnTerminal(const std::string& args, const TerminalRun& how = {}) {
   RunResult result;
   int terminal = -1;
-  const std::string command = std::string("'") + CLAUSESCAN_BINARY + "' " + args + " > /dev/null";
+  const std::string command = how.environment + " '" + CLAUSESCAN_BINARY + "' " + args +
+                              (how.stdout_on_terminal ? "" : " > /dev/null");
   pid_t pid = ::forkpty(&terminal, nullptr, nullptr, nullptr);
   if (pid < 0) return result;
   if (pid == 0) {

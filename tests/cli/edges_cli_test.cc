@@ -275,3 +275,35 @@ TEST_F(EdgesCli, DuplicatedPackMergesAnIndemnityProcedureAsTheSinglePackDoes) {
 }
 
 }  // namespace clausescan::testing
+
+namespace clausescan::testing {
+namespace {
+
+using ::testing::HasSubstr;
+
+// Attack review of 5a07bac #4: a folder on standard input gave "<stdin>: read error" with no
+// reason; the reason is said, as `cat < dir` does.
+TEST(EdgesInputCli, AFolderOnStandardInputSaysWhy) {
+  TempDir dir;
+  for (const std::string command : {"scan -", "text -", "evidence -"}) {
+    const RunResult r = RunClausescan(command, "", Streams{"< " + Quote(dir.path())});
+    EXPECT_EQ(r.exit_code, 2) << command;
+    EXPECT_THAT(r.err, HasSubstr("<stdin>: read error: Is a directory")) << command << r.err;
+  }
+}
+
+// Attack review of 5a07bac #7: `rules show` suggested nothing for an id that differs only in the
+// case of its letters, though risk names and --sort values take any case.
+TEST(EdgesRulesCli, RulesShowSuggestsAnIdWrittenInAnotherCase) {
+  for (const auto& [typed, meant] :
+       {std::pair{"AUDIT-RIGHTS.RECORDS", "audit-rights.records"},
+        std::pair{"Audit-Rights.Recrods", "audit-rights.records"},
+        std::pair{"AUDIT_RIGHTS", "audit_rights"}}) {
+    const RunResult r = RunClausescan(std::string("rules show ") + typed);
+    EXPECT_EQ(r.exit_code, 2) << typed;
+    EXPECT_THAT(r.err, HasSubstr(std::string("(did you mean '") + meant + "'?)")) << r.err;
+  }
+}
+
+}  // namespace
+}  // namespace clausescan::testing

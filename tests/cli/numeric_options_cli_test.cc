@@ -54,6 +54,15 @@ TEST(NumericOptions, ANumberPastTheLargestIsRefused) {
   const RunResult r = RunClausescan("scan --max-findings 18446744073709551616 " + Quote(kDpa));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.err, HasSubstr("--max-findings: too large: 18446744073709551616"));
+  // Attack review of 5a07bac #6: a size whose unit takes it past 64 bits gave CLI11's words
+  // ("multiplied by g factor would cause number overflow").
+  for (const std::string size : {"99999999999G", "16E", "17179869184G"}) {
+    const RunResult unit = RunClausescan("scan --max-input-size " + size + " " + Quote(kDpa));
+    EXPECT_EQ(unit.exit_code, 2) << size;
+    EXPECT_THAT(unit.err, HasSubstr("--max-input-size: too large: " + size));
+    EXPECT_TRUE(unit.out.empty()) << size;
+  }
+  EXPECT_EQ(RunClausescan("scan --max-input-size 15E " + Quote(kDpa)).exit_code, 0);
 }
 
 // Reliability review of main 9ef7676 #5: a count or size that is no number ("-j abc") gave

@@ -270,19 +270,35 @@ TEST(PackCli, ForceNeverReplacesAFolderHoldingAnInput) {
   EXPECT_TRUE(fs::exists(dir.path() / "profile" / "evidence" / "cert.txt"));
 }
 
-// issue 13 #3: a pack written into the folder of contracts is not read as contracts next time.
+// issue 13 #3: a pack written into the folder of contracts is not read as contracts next time,
+// and the same command can be run again with --force, as a folder or as a zip (attack review of
+// 5a07bac #1: the zip was refused as "a file of the folder being scanned").
 TEST(PackCli, PackInsideTheWalkedFolderIsNotScanned) {
+  for (const char* name : {"pack", "pack.zip"}) {
+    PackDir dir;
+    const fs::path contracts = dir.path() / "contracts";
+    fs::create_directories(contracts);
+    fs::copy_file(kContract, contracts / "addendum.md");
+    const std::string args = Quote(contracts) + " --profile " + Quote(kProfile) + " -o " +
+                             Quote(contracts / name) + " --force";
+    RunResult first = RunPack(args);
+    ASSERT_EQ(first.exit_code, 0) << name << first.err;
+    RunResult second = RunPack(args);
+    ASSERT_EQ(second.exit_code, 0) << name << second.err;
+    EXPECT_EQ(second.out, first.out) << name;
+  }
+}
+
+// A run that finds no contract to pack (every file skipped as a profile file) says so, not that
+// a contract could not be read (attack review of 5a07bac #5).
+TEST(PackCli, NothingToPackSaysSo) {
   PackDir dir;
-  const fs::path contracts = dir.path() / "contracts";
-  fs::create_directories(contracts);
-  fs::copy_file(kContract, contracts / "addendum.md");
-  const std::string args = Quote(contracts) + " --profile " + Quote(kProfile) + " -o " +
-                           Quote(contracts / "pack") + " --force";
-  RunResult first = RunPack(args);
-  ASSERT_EQ(first.exit_code, 0) << first.err;
-  RunResult second = RunPack(args);
-  ASSERT_EQ(second.exit_code, 0) << second.err;
-  EXPECT_EQ(second.out, first.out);
+  RunResult r = RunPack(Quote(fs::path(kProfile).parent_path()) + " --profile " + Quote(kProfile) +
+                        " -o " + Quote(dir.Out() / "pack"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("no contract to pack: no pack written"));
+  EXPECT_THAT(r.err, ::testing::Not(HasSubstr("could not be read")));
+  EXPECT_TRUE(Listing(dir.Out()).empty());
 }
 
 // issue 13 #4 (fix-pack): a contract that cannot be read leaves no pack: a pack without it is

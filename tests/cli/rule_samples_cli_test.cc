@@ -42,5 +42,21 @@ TEST(RuleSamples, ACheckOfAnUndeclaredOrRepeatedParameterIsAnError) {
   }
 }
 
+// Attack review of 5a07bac #3: a sample with a byte that is no UTF-8 failed as a test (exit 1)
+// with its position counted from the sample and a library option's name; a test file is rule
+// data: exit 2 naming the file, its line and column.
+TEST(RuleSamples, InvalidUtf8InATestFileIsAnErrorAtItsLine) {
+  TempDir dir;
+  const fs::path rules = dir.path() / "rules";
+  fs::copy(SourcePath("rules"), rules, fs::copy_options::recursive);
+  const fs::path file = rules / "sla_uptime" / "response.test.txt";
+  WriteWholeFile(file, "\n# ruleid: sla-uptime.response response_hours=2\nImpresse \xff shall "
+                       "respond within two (2) hours after receipt.\n");
+  const RunResult r = RunClausescan("rules test " + Quote(rules));
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_THAT(r.err, HasSubstr(file.string() + ":3:10: invalid UTF-8 at byte "));
+  EXPECT_THAT(r.err, ::testing::Not(HasSubstr("ScanOptions")));
+}
+
 }  // namespace
 }  // namespace clausescan::testing

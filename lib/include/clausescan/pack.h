@@ -175,9 +175,11 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
                const PackOptions& options = {});
 
 struct PackWriteOptions {
-  // Replace an existing output that is not an empty folder: a file or symlink (replaced itself,
-  // never followed), or a folder holding an earlier pack (an index.md starting "# Security
-  // pack"), replaced whole. Any other folder is never replaced.
+  // Replace an existing output that is an earlier pack: a writable zip file that clausescan pack
+  // wrote (its first member index.md), or a folder holding an earlier pack (an index.md starting
+  // "# Security pack") and only the files that pack wrote, replaced whole. Nothing else is
+  // replaced, force or not: another file, a read-only file, a symbolic link (never followed), a
+  // device, FIFO or socket, or any other folder (kInvalidArgument, see WritePack).
   bool force = false;
 };
 

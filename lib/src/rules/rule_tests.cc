@@ -13,6 +13,8 @@
 
 #include "clausescan/rules.h"
 #include "clausescan/scanner.h"
+#include "extract/document.h"
+#include "text/normalize.h"
 #include "rules/loader.h"
 #include "rules/model.h"
 #include "rules/playbook_loader.h"
@@ -291,6 +293,17 @@ void RunSample(const Scanner& scanner, const std::string& file, const Sample& sa
 
 bool IsTestFile(std::string_view name) { return name.ends_with(".test.txt"); }
 
+// An error naming the test file, the line and column of its first invalid UTF-8 byte; nullopt
+// when the file is valid UTF-8. A test file is rule data: it is never read lossily.
+std::optional<Error> InvalidUtf8InTestFile(const std::string& name, std::string_view content) {
+  const std::size_t invalid = internal::FindInvalidUtf8(content);
+  if (invalid == std::string_view::npos) return std::nullopt;
+  const internal::LineIndex lines(content);
+  return Error(ErrorCode::kRuleError,
+               fmt::format("invalid UTF-8 at byte {}: a rule test file must be UTF-8", invalid),
+               name, lines.Line(invalid), lines.Column(invalid));
+}
+
 }  // namespace
 
 Result<RuleTestSummary> RunRuleTests(const RuleSet& rules, const std::string& dir) {
@@ -308,6 +321,7 @@ Result<RuleTestSummary> RunRuleTests(const RuleSet& rules, const std::string& di
   for (const SourceFile& file : files) {
     if (!IsTestFile(file.name)) continue;
     const std::string name = internal::PathInRuleDirectory(dir, file.name);
+    if (std::optional<Error> invalid = InvalidUtf8InTestFile(name, file.content)) return *invalid;
     Result<std::vector<Sample>> samples = ParseTestFile(ParseContext{name, rules}, file.content);
     if (!samples) return samples.error();
     ++summary.files;
