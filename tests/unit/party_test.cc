@@ -110,6 +110,21 @@ const DutyCase kDutyCases[] = {
     {"the processor and, during transmission, also the controller shall implement measures",
      Party::kMutual},
     {"the vendor, during transmission, shall encrypt the data", Party::kSupplier},
+    // issue 11 (gen15): a present-tense passive with a side as its subject is read like "shall
+    // be": the side notified is not the one notifying; the agent after "by" is.
+    {"the customer is notified within 24 hours of any security incident", Party::kSupplier},
+    {"customers are informed of any data breach within 72 hours", Party::kSupplier},
+    {"the controller is informed of new sub-processors by the processor", Party::kSupplier},
+    {"the supplier is audited by the customer once a year", Party::kCustomer},
+    // Not a passive duty: a state, a place, a responsibility (the side's own).
+    {"the supplier is located in ireland", Party::kUnknown},
+    {"the supplier is responsible for encrypting customer data", Party::kSupplier},
+    {"the customer is entitled to a service credit", Party::kUnknown},
+    // Beside a modal duty it is a condition, and the modal's subject owes the duty.
+    {"in the event the contractor identifies such equipment, or the contractor is notified of such "
+     "by a subcontractor, the contractor shall report it",
+     Party::kSupplier},
+    {"the supplier is prohibited from selling customer data", Party::kUnknown},
     {"", Party::kUnknown},
 };
 

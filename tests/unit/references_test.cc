@@ -96,6 +96,32 @@ TEST(Antecedents, ANoticeWithItsOwnObjectOrConditionIsLeftAlone) {
   }
 }
 
+// issue 11 (gen15): a notice is one whatever its drafting shape: in the present tense of a side
+// or of "we", in the passive, or as a list item that opens with the act or its noun.
+TEST(Antecedents, ANoticeInAnyDraftingShapeIsAboutTheTitlesIncident) {
+  const char* shapes[] = {
+      "the supplier notifies the customer within 24 hours.",
+      "we notify affected customers within 72 hours.",
+      "the customer is notified within 24 hours.",
+      "the customer must be informed within 24 hours.",
+      "- notify the customer within 24 hours.",
+      "(a) notification to the customer within 24 hours",
+  };
+  for (const char* sentence : shapes) {
+    Antecedents seen;
+    seen.See("7. security incidents", 1, /*heading=*/true, /*level=*/1);
+    const std::optional<std::string> read = seen.Resolve(sentence, 1);
+    ASSERT_TRUE(read.has_value()) << sentence;
+    EXPECT_NE(read->find("(the security incident)"), std::string::npos) << sentence;
+  }
+  // A notice that happened, or one about something else, is none.
+  Antecedents seen;
+  seen.See("7. security incidents", 1, /*heading=*/true, /*level=*/1);
+  EXPECT_FALSE(seen.Resolve("the customer was informed of the outcome.", 1));
+  EXPECT_FALSE(seen.Resolve("the supplier notifies the customer of any change of address.", 1));
+  EXPECT_FALSE(seen.Resolve("- notification of any new sub-processor", 1));
+}
+
 // As a reader scans it: the notice of section 7.1 is about the incidents section 7 is titled
 // by; the one of section 8 is not.
 TEST(Antecedents, ANoticeUnderAnIncidentsTitleIsFoundWithItsWindow) {

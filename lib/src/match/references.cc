@@ -16,13 +16,22 @@ bool Mentions(std::string_view folded) {
 // about / regarding" object after a verb or noun of notice ("notify customer of any
 // change", "inform the buyer about the new site").
 bool NoticeOfNothingNamed(std::string_view folded) {
-  // A duty to give notice ("shall notify", "must promptly inform", "notice will be given"), not
-  // a mention of one ("as notified to the supplier").
+  // A duty to give notice, in whichever shape it is drafted: with a modal ("shall notify", "must
+  // promptly inform", "notice will be given"), in the present tense of a side ("the supplier
+  // notifies", "we tell"), in the passive ("the customer is notified", "must be informed"), as an
+  // item of a list that opens with the act ("- notify the customer", "(a) notification to the
+  // buyer within 24 hours"); not a mention of one ("as notified to the supplier", "the customer
+  // was informed").
   static const RE2 kNotice(
       "\\b(shall|will|must|agrees? to|undertakes? to|(is|are) required to)( [a-z]+ly| also| then)? "
       "(notify|inform|advise|tell|report( it| them)? to|"
       "(give|provide|send) ([a-z]+ )?notice)\\b|\\bnotice (will|shall|must) be "
-      "(given|provided|sent)\\b",
+      "(given|provided|sent)\\b|"
+      "\\bwe( [a-z]+ly| also| then)? (notify|inform|advise|tell|report( it| them)? to)\\b|"
+      "\\b(notifies|informs|advises|tells|reports( it| them)? to)\\b|"
+      "\\b(is|are|will be|shall be|must be|to be)( [a-z]+ly)? (notified|informed|advised|told)\\b|"
+      "^(([-*\\x{2022}]|\\(?[0-9a-z]{1,3}[.)]) )?([a-z]+ly )?(notify|inform|advise|tell|"
+      "(written |prompt )?(notice|notification) to)\\b",
       RE2::Quiet);
   static const RE2 kOwnObject(
       "\\b(notif(y|ies|ied|ying|ication)|inform(s|ed|ing)?|advis(e|es|ed|ing)|tell|tells|notice)\\b"

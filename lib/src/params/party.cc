@@ -102,14 +102,17 @@ bool IsAgentNoun(const Tokens& t, std::size_t i) {
                   "designees",  "users",         "user",           "contractors"});
 }
 
-// Passive duty right after the modal: "shall be notified", "will not be informed by ...".
-// Returns true when passive; *agent gets the party after "by", if any.
+// Passive duty right after the modal: "shall be notified", "will not be informed by ...", or
+// in the present tense when the "modal" is "is" / "are" itself (PresentPassiveAt: "the customer
+// is notified"). Returns true when passive; *agent gets the party after "by", if any.
 bool IsPassive(const Tokens& t, const std::vector<PartyTerm>& terms, const Modal& modal,
                Party* agent) {
   std::size_t k = modal.last + 1;
   while (t.IsAny(k, {"not", "also", "promptly", "immediately", "then", "only", "always"})) ++k;
-  if (!t.Is(k, "be")) return false;
-  ++k;
+  if (!t.IsAny(modal.last, {"is", "are"})) {
+    if (!t.Is(k, "be")) return false;
+    ++k;
+  }
   while (t.IsAny(
       k, {"promptly", "immediately", "also", "timely", "duly", "properly", "directly", "first"})) {
     ++k;
@@ -125,7 +128,8 @@ bool IsPassive(const Tokens& t, const std::vector<PartyTerm>& terms, const Modal
               "located",    "based",       "established", "incorporated", "related",    "limited",
               "associated", "intended",    "designed",    "expected",     "supposed",   "satisfied",
               "concerned",  "dedicated",   "exempted",    "excused",      "considered", "treated",
-              "construed"})) {
+              "construed",  "prohibited",  "forbidden",   "barred",       "precluded",  "restricted",
+              "banned"})) {
     return false;
   }
   const bool participle =
@@ -474,6 +478,17 @@ std::optional<Modal> CommitmentAt(const Tokens& t, const std::vector<PartyTerm>&
   return Modal{i, i};
 }
 
+// A duty in the present-tense passive with a side as its subject: "the customer is notified
+// within 24 hours", "customers are informed of any breach" (the other side notifies them, or the
+// agent after "by"). The "modal" is "is" / "are"; IsPassive decides whether a participle follows.
+std::optional<Modal> PresentPassiveAt(const Tokens& t, const std::vector<PartyTerm>& terms,
+                                      std::size_t i) {
+  if (i == 0 || !t.IsAny(i, {"is", "are"})) return std::nullopt;
+  const std::optional<PartyTermMatch> m = PartyTermEndingAt(t, terms, i - 1);
+  if (!m || MentionKind(t, m->first, i - 1) != Mention::kSubject) return std::nullopt;
+  return Modal{i, i};
+}
+
 struct Candidate {
   Party party = Party::kUnknown;
   std::size_t first = 0;  // first token of the clause: its subject, else its modal
@@ -553,15 +568,32 @@ std::vector<Candidate> Candidates(const Tokens& t, const std::vector<PartyTerm>&
   }
   std::vector<Candidate> candidates;
   Party last_subject = Party::kUnknown;
+  std::vector<Modal> present_passives;
   for (std::size_t i = start; i < t.size() && candidates.size() < 16; ++i) {
     std::optional<Modal> modal = ModalAt(t, i);
     if (!modal) modal = CommitmentAt(t, terms, i);
-    if (!modal) continue;
+    if (!modal) {
+      Party agent = Party::kUnknown;
+      const std::optional<Modal> passive = PresentPassiveAt(t, terms, i);
+      if (passive && IsPassive(t, terms, *passive, &agent)) present_passives.push_back(*passive);
+      continue;
+    }
     Candidate candidate = Evaluate(t, terms, *modal, last_subject);
     candidate.leading = modal->first < leading_end;
     if (candidate.named && candidate.party != Party::kUnknown) last_subject = candidate.party;
     candidates.push_back(candidate);
     i = modal->last;
+  }
+  // A present-tense passive states the duty only of a sentence with no other ("the customer is
+  // notified within 24 hours"); beside a modal it is a condition or a fact ("if the contractor is
+  // notified of such by a subcontractor, the contractor shall report it").
+  if (candidates.empty()) {
+    for (const Modal& passive : present_passives) {
+      if (candidates.size() >= 16) break;
+      Candidate candidate = Evaluate(t, terms, passive, Party::kUnknown);
+      candidate.leading = passive.first < leading_end;
+      candidates.push_back(candidate);
+    }
   }
   return candidates;
 }
