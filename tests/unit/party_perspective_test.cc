@@ -387,5 +387,45 @@ TEST(PartyPerspective, ANoticeDutyAfterARightOfTheSameSideIsADuty) {
   EXPECT_EQ(notice->holds, "duty");
 }
 
+// read23 (fortrabbit terms 2.18): a sentence that names one side only as the one indemnified
+// ("the obligation to completely indemnify the provider") is the other side's indemnity; it was
+// filed as the provider's own.
+TEST(PartyPerspective, TheSideIndemnifiedIsNotTheIndemnitor) {
+  const Report report = Scan(
+      "2. Duties of the client\n\n2.18 The client is obligated to exempt the provider from all "
+      "claims of third parties which arise from the illegality of contents that the client has "
+      "stored. This obligation of indemnity shall also include the obligation to completely "
+      "indemnify the provider from any legal defense costs.\n");
+  const std::vector<Finding> indemnity = On(report, "completely indemnify the provider");
+  ASSERT_FALSE(indemnity.empty()) << Describe(report.findings);
+  for (const Finding& f : indemnity) {
+    EXPECT_EQ(f.party, "customer") << Describe(indemnity);
+    EXPECT_EQ(f.side, "them") << Describe(indemnity);
+  }
+}
+
+// read23 (fortrabbit DPA 7.4): "the client must be entitled to carry out inspections" is the
+// client's right, which the contractor must secure; it was read as the client's duty (INFO for
+// the supplier, HIGH for the customer).
+TEST(PartyPerspective, MustBeEntitledIsARight) {
+  const std::string text =
+      "7. Subcontracting\n\n7.4 The rights of the client must also be exercised effectively "
+      "against the subcontractor. In particular, the client must be entitled to carry out "
+      "inspections at subcontractors at any time, or have them carried out by third parties.\n";
+  const std::vector<Finding> supplier = On(Scan(text), "must be entitled");
+  ASSERT_FALSE(supplier.empty());
+  for (const Finding& f : supplier) {
+    EXPECT_EQ(f.party, "customer") << Describe(supplier);
+    EXPECT_EQ(f.holds, "right") << Describe(supplier);
+    EXPECT_NE(f.risk, Risk::kInfo) << Describe(supplier);
+  }
+  ScanOptions as_customer;
+  as_customer.party = "customer";
+  for (const Finding& f : On(Scan(text, as_customer), "must be entitled")) {
+    EXPECT_EQ(f.side, "us") << f.text;
+    EXPECT_EQ(f.risk, Risk::kInfo) << f.text;
+  }
+}
+
 }  // namespace
 }  // namespace clausescan
