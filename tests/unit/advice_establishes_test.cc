@@ -244,9 +244,16 @@ TEST(AdviceEstablishes, FeeAuditAdviceIsNotOfferedOnTheRecordsOfADpa) {
       "inspection.\n",
       "reseller.md");
   ASSERT_FALSE(On(dpa, "audit_rights", "keep records").empty()) << Describe(dpa);
+  EXPECT_TRUE(
+      Offers(licence, "audit_rights", "fees charged", "Limit how far back an audit may look"))
+      << Describe(licence);
+  // The records rule's "One inspection a year, on at least 30 days' written notice, during
+  // business hours" and the audit rule's "At most one audit a year, on 30 days' written notice,
+  // during business hours" are one proposal: the merged finding gives it once (read23 #4).
+  EXPECT_NE(Offers(licence, "audit_rights", "fees charged", "One inspection a year"),
+            Offers(licence, "audit_rights", "fees charged", "At most one audit a year"))
+      << Describe(licence);
   for (const char* advice : {"One inspection a year", "Limit how far back an audit may look"}) {
-    EXPECT_TRUE(Offers(licence, "audit_rights", "fees charged", advice))
-        << advice << Describe(licence);
     EXPECT_FALSE(Offers(dpa, "audit_rights", "keep records", advice)) << advice << Describe(dpa);
   }
 }

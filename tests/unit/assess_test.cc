@@ -497,5 +497,35 @@ TEST_F(DefaultPlaybook, APositionThatKeepsTheWordingIsAtMostLow) {
   }
 }
 
+// read23 #4 (GSA addendum 107:206): the audit position's proposal and the assessment rule's
+// consideration say "reports first" in other words; the merged finding printed both.
+TEST(SaidIn, OneProposalInOtherWordsIsSaid) {
+  const std::vector<std::string> list = {
+      "Customer will first rely on Supplier's current third-party reports (SOC 2 Type II or ISO "
+      "27001 certificate) and written answers; an on-site audit is allowed only if these leave a "
+      "specific question open, a regulator requires it, or after a Security Incident affecting "
+      "Customer Data, on 30 days' notice, once a year, at Customer's cost."};
+  EXPECT_TRUE(SaidIn(list,
+                     "Offer current third-party reports (a SOC 2 Type II report, an ISO 27001 "
+                     "certificate, a FedRAMP or equivalent authorisation package) as the first "
+                     "answer to an assessment, and an on-site visit only when they leave a "
+                     "question open."));
+}
+
+// Distinct advice on one subject stays apart.
+TEST(SaidIn, DistinctAdviceOnOneSubjectIsNotSaid) {
+  const std::vector<std::string> list = {
+      "Ask for reasonable advance notice of an assessment, except after a security incident."};
+  EXPECT_FALSE(SaidIn(list,
+                      "Meets the buyer's need: Offer assessments on reasonable notice, at agreed "
+                      "intervals or after an incident, scoped to the systems that hold the buyer's "
+                      "data and under confidentiality.",
+                      "Meets the buyer's need: "));
+  EXPECT_FALSE(SaidIn({"The customer pays for its audit; the supplier pays only if the audit finds "
+                       "a material breach."},
+                      "Results stay confidential and are shared with the supplier, with time to "
+                      "fix findings before they count as a breach."));
+}
+
 }  // namespace
 }  // namespace clausescan::internal

@@ -244,8 +244,10 @@ TEST(PartyPerspective, TheSuppliersDutyIsJudgedByWhatTheBuyerNeeds) {
   const BuyerCase cases[] = {
       {"The Processor shall inform the Controller of a Personal Data Breach without undue delay "
        "and at the latest within seventy-two hours of becoming aware of it.\n",
-       "shall inform the Controller", Risk::kHigh, "customer-notify-window-long-past-own-deadline",
-       "within 24 hours"},
+       // read23 #6: the Art. 33(2) duty with a 72-hour outer limit is MEDIUM; a bare 72 hours
+       // stays HIGH (UndueDelayWithAnOuterLimitIsNotABare72Hours)
+       "shall inform the Controller", Risk::kMedium,
+       "customer-notify-window-long-past-own-deadline-undue-delay", "within 24 hours"},
       {"Vendor will notify Company in writing of any Security Breach no later than two (2) "
        "business days after Vendor discovers it.\n",
        "Vendor will notify Company", Risk::kMedium, "customer-notify-business-days-long",
@@ -385,6 +387,74 @@ TEST(PartyPerspective, ANoticeDutyAfterARightOfTheSameSideIsADuty) {
   ASSERT_NE(notice, nullptr);
   EXPECT_EQ(notice->party, "supplier");
   EXPECT_EQ(notice->holds, "duty");
+}
+
+// read23 (fortrabbit terms 2.18): a sentence that names one side only as the one indemnified
+// ("the obligation to completely indemnify the provider") is the other side's indemnity; it was
+// filed as the provider's own.
+TEST(PartyPerspective, TheSideIndemnifiedIsNotTheIndemnitor) {
+  const Report report = Scan(
+      "2. Duties of the client\n\n2.18 The client is obligated to exempt the provider from all "
+      "claims of third parties which arise from the illegality of contents that the client has "
+      "stored. This obligation of indemnity shall also include the obligation to completely "
+      "indemnify the provider from any legal defense costs.\n");
+  const std::vector<Finding> indemnity = On(report, "completely indemnify the provider");
+  ASSERT_FALSE(indemnity.empty()) << Describe(report.findings);
+  for (const Finding& f : indemnity) {
+    EXPECT_EQ(f.party, "customer") << Describe(indemnity);
+    EXPECT_EQ(f.side, "them") << Describe(indemnity);
+  }
+}
+
+// read23 (fortrabbit DPA 7.4): "the client must be entitled to carry out inspections" is the
+// client's right, which the contractor must secure; it was read as the client's duty (INFO for
+// the supplier, HIGH for the customer).
+TEST(PartyPerspective, MustBeEntitledIsARight) {
+  const std::string text =
+      "7. Subcontracting\n\n7.4 The rights of the client must also be exercised effectively "
+      "against the subcontractor. In particular, the client must be entitled to carry out "
+      "inspections at subcontractors at any time, or have them carried out by third parties.\n";
+  const std::vector<Finding> supplier = On(Scan(text), "must be entitled");
+  ASSERT_FALSE(supplier.empty());
+  for (const Finding& f : supplier) {
+    EXPECT_EQ(f.party, "customer") << Describe(supplier);
+    EXPECT_EQ(f.holds, "right") << Describe(supplier);
+    EXPECT_NE(f.risk, Risk::kInfo) << Describe(supplier);
+  }
+  ScanOptions as_customer;
+  as_customer.party = "customer";
+  for (const Finding& f : On(Scan(text, as_customer), "must be entitled")) {
+    EXPECT_EQ(f.side, "us") << f.text;
+    EXPECT_EQ(f.risk, Risk::kInfo) << f.text;
+  }
+}
+
+// read23 #6 (Common Paper DPA 4.1, --party customer): notice "without undue delay ..., but no
+// later than 72 hours" is the processor's duty under GDPR Art. 33(2) with an outer limit; it was
+// rated HIGH as if the supplier simply had 72 hours. A bare 72 hours stays HIGH.
+TEST(PartyPerspective, UndueDelayWithAnOuterLimitIsNotABare72Hours) {
+  ScanOptions as_customer;
+  as_customer.party = "customer";
+  const std::string lead =
+      "4. Security Incidents\n\n4.1 Upon becoming aware of any Security Incident, ";
+  const Report undue = Scan(lead +
+                                "Provider will notify Customer without undue delay when feasible, "
+                                "but no later than 72 hours after becoming aware of the Security "
+                                "Incident.\n",
+                            as_customer);
+  const std::vector<Finding> capped = On(undue, "no later than 72 hours");
+  ASSERT_FALSE(capped.empty());
+  for (const Finding& f : capped) {
+    if (f.rule != "incident-notification.window") continue;
+    EXPECT_EQ(f.risk, Risk::kMedium) << Describe(capped);
+  }
+  const Report bare = Scan(lead + "Provider will notify Customer within 72 hours.\n", as_customer);
+  const std::vector<Finding> plain = On(bare, "within 72 hours");
+  ASSERT_FALSE(plain.empty());
+  for (const Finding& f : plain) {
+    if (f.rule != "incident-notification.window") continue;
+    EXPECT_EQ(f.risk, Risk::kHigh) << Describe(plain);
+  }
 }
 
 }  // namespace

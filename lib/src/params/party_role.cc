@@ -68,7 +68,8 @@ std::size_t RightPhraseAt(const Tokens& t, std::size_t i) {
   if (t.IsAny(i, {"has", "have"}) && t.Phrase(i + 1, {"the", "right"})) return 3;
   if (t.Is(i, "reserves") && t.Phrase(i + 1, {"the", "right"})) return 3;
   if (t.IsAny(i, {"is", "are"}) && t.Is(i + 1, "eligible")) return 2;
-  if (t.IsAny(i, {"shall", "will"}) && t.Is(i + 1, "be") &&
+  // "The client must be entitled to carry out inspections": a right the clause secures.
+  if (t.IsAny(i, {"shall", "will", "must"}) && t.Is(i + 1, "be") &&
       t.IsAny(i + 2, {"entitled", "permitted", "allowed"})) {
     return 3;
   }
@@ -81,7 +82,19 @@ bool IsPreposition(const Tokens& t, std::size_t i) {
                      "upon", "on", "toward", "towards", "at", "about"});
 }
 
-// The party named nearest before token `at`, as a subject.
+// True when the party term starting at token `first` (its article included) is the subject of a
+// relative clause: "obligations on which the client may rely", "on whose observance the customer
+// may regularly rely". Such a clause describes its noun; its "may" is no right the unit gives.
+bool SubjectOfRelativeClause(const Tokens& t, std::size_t first) {
+  for (std::size_t k = first, n = 0; k-- > 0 && n < 3; ++n) {
+    if (t.IsAny(k, {".", ";", ":", ","})) return false;
+    if (t.IsAny(k, {"which", "whom", "whose"})) return true;
+  }
+  return false;
+}
+
+// The party named nearest before token `at`, as a subject (kUnknown when it is the subject of a
+// relative clause, SubjectOfRelativeClause).
 Party HolderBefore(const Tokens& t, const std::vector<PartyTerm>& terms, std::size_t at) {
   const std::size_t stop = at > kHolderWindow ? at - kHolderWindow : 0;
   for (std::size_t k = at; k-- > stop;) {
@@ -99,7 +112,7 @@ Party HolderBefore(const Tokens& t, const std::vector<PartyTerm>& terms, std::si
       k = m->first;
       continue;
     }
-    return m->side;
+    return SubjectOfRelativeClause(t, before) ? Party::kUnknown : m->side;
   }
   return Party::kUnknown;
 }
@@ -595,7 +608,8 @@ std::size_t Mentions(const Tokens& t, const std::vector<PartyTerm>& terms, Party
 }
 
 // True when the unit excludes or limits a liability ("is not liable", "has no liability",
-// "disclaims", "will not exceed", "in no event will X be liable") and does not say that it leaves
+// "disclaims", "will not exceed", "in no event will X be liable", "a liability of X ... is
+// excluded", "X excludes all liability", "X is liable only for intent") and does not say that it leaves
 // one unlimited ("does not limit or exclude its liability", "nothing in this Agreement limits").
 bool LimitsLiability(std::string_view folded) {
   for (std::string_view open : {"not limit", "not exclude", "nothing in", "unlimited"}) {
@@ -604,7 +618,9 @@ bool LimitsLiability(std::string_view folded) {
   for (std::string_view limit :
        {"not liable", "no liability", "not be liable", "not be responsible", "not responsible",
         "no responsibility", "disclaim", "not exceed", "limited to", "won't be liable",
-        "won't be responsible", "in no event", "under no circumstances"}) {
+        "won't be responsible", "in no event", "under no circumstances", "is excluded",
+        "are excluded", "shall be excluded", "excludes all liability", "excludes any liability",
+        "excludes its liability", "liable only"}) {
     if (folded.find(limit) != std::string_view::npos) return true;
   }
   return false;
@@ -632,6 +648,18 @@ Party LiabilityHolder(const Tokens& t, const std::vector<PartyTerm>& terms) {
     std::size_t own = i;
     while (own > 0 && t.IsAny(own - 1, {"total", "aggregate", "entire", "cumulative", "maximum"})) {
       --own;
+    }
+    // "A liability of the contractor for slightly negligent breaches is excluded": the side
+    // named right after "liability of".
+    if (t.Is(i, "liability") && t.Is(i + 1, "of")) {
+      std::size_t k = i + 2;
+      if (t.IsAny(k, {"the", "a", "an"})) ++k;
+      for (std::size_t last = k; last < k + 4 && last < t.size(); ++last) {
+        std::optional<PartyTermMatch> m = PartyTermEndingAt(t, terms, last);
+        if (m && m->first == k && (m->side == Party::kSupplier || m->side == Party::kCustomer)) {
+          return m->side;
+        }
+      }
     }
     const bool its = own > 0 && t.Is(own - 1, "its");  // "... and its liability will not exceed"
     // "Our total liability will not exceed ...": the side of "we" (of "you" for "your").
@@ -677,6 +705,31 @@ Party LiabilityHolder(const Tokens& t, const std::vector<PartyTerm>& terms) {
   }
   return Party::kUnknown;
 }
+
+// The side a unit with no subject of its own indemnifies ("the obligation to completely
+// indemnify the provider from any legal defence costs", "... to hold the Customer harmless"):
+// the side named right after "indemnify", "hold", "save", "keep" or "defend", when the unit names
+// it only there and names no other side. The duty is the other side's. kUnknown otherwise.
+Party IndemnifiedSide(const Tokens& t, const std::vector<PartyTerm>& terms) {
+  for (std::size_t i = 0; i + 1 < t.size(); ++i) {
+    if (!t.IsAny(i, {"indemnify", "hold", "save", "keep", "defend"})) continue;
+    std::size_t k = i + 1;
+    if (t.IsAny(k, {"and", "or"}) && t.IsAny(k + 1, {"hold", "defend", "indemnify"})) k += 2;
+    if (t.IsAny(k, {"the", "its"})) ++k;
+    for (std::size_t last = k; last < k + 4 && last < t.size(); ++last) {
+      std::optional<PartyTermMatch> m = PartyTermEndingAt(t, terms, last);
+      if (!m || m->first != k) continue;
+      if (m->side != Party::kSupplier && m->side != Party::kCustomer) return Party::kUnknown;
+      if (Mentions(t, terms, m->side) != 1 || NamesSide(t, terms, Opposite(m->side))) {
+        return Party::kUnknown;
+      }
+      return m->side;
+    }
+    return Party::kUnknown;
+  }
+  return Party::kUnknown;
+}
+
 }  // namespace
 
 // The side a passive audit names as audited: "<side> is|are [adverb] audited|inspected|assessed"
@@ -833,6 +886,11 @@ PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexi
         role.limits_other_remedy = true;
         break;
       }
+    }
+  }
+  if (role.party == Party::kUnknown) {
+    if (const Party indemnified = IndemnifiedSide(t, terms); indemnified != Party::kUnknown) {
+      role.party = Opposite(indemnified);  // "... to indemnify the provider": the client's duty
     }
   }
   if (role.party == Party::kUnknown) {

@@ -88,6 +88,11 @@ struct PartyRole {
 // and "audited", "inspected" or "assessed". A unit that opens with both sides as its subject keeps
 // a one-side duty_holder when a later main clause of the unit is that side's ("Each party shall
 // comply ...; the Supplier shall in addition notify ...").
+// Also (read23): "X must be entitled to" is X's right as "shall be entitled to" is; a side that
+// is the subject of a relative clause ("obligations on which the client may rely") holds no
+// right of the unit; "a liability of X" names X's liability; a unit that names no holder and
+// names one side only as the one indemnified ("the obligation to indemnify the provider from
+// ...") is the other side's duty.
 // Never fails.
 PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexicon& lexicon);
 
