@@ -42,9 +42,17 @@ bool OpensWithBlockTag(std::string_view line) {
 
 // True when between (the bytes between two findings) and next_text (the later one's text) hold a
 // paragraph break: a blank line, or a line that opens with a list marker ('-', '*', '+', '•', a
-// number, '('), a heading's '#', a table's '|', a quote's '>' or an HTML block tag
+// number, '(', "a.", "iv)"), a heading's '#', a table's '|', a quote's '>' or an HTML block tag
 // (OpensWithBlockTag). A single line break of hard-wrapped text (a PDF conversion, Markdown
 // filled at a width) inside a paragraph is none.
+// True when line opens with a lettered or roman list marker: "a. ", "iv. ", "b) ".
+bool OpensWithLetterMarker(std::string_view line) {
+  std::size_t i = 0;
+  while (i < line.size() && i < 5 && std::isalpha(static_cast<unsigned char>(line[i])) != 0) ++i;
+  return i > 0 && i < 5 && i + 1 < line.size() && (line[i] == '.' || line[i] == ')') &&
+         line[i + 1] == ' ';
+}
+
 bool BreaksParagraph(std::string_view between, std::string_view next_text) {
   for (std::size_t nl = between.find('\n'); nl != std::string_view::npos;
        nl = between.find('\n', nl + 1)) {
@@ -55,7 +63,8 @@ bool BreaksParagraph(std::string_view between, std::string_view next_text) {
     const std::string_view line = i < between.size() ? between.substr(i) : next_text;
     if (line.empty() || std::string_view("\n\f-*+#|>(").find(line[0]) != std::string_view::npos ||
         std::isdigit(static_cast<unsigned char>(line[0])) != 0 ||
-        line.substr(0, 3) == "\xE2\x80\xA2" || OpensWithBlockTag(line)) {
+        line.substr(0, 3) == "\xE2\x80\xA2" || OpensWithLetterMarker(line) ||
+        OpensWithBlockTag(line)) {
       return true;
     }
   }
