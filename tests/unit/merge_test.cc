@@ -537,6 +537,10 @@ TEST(OneClauseOneFinding, AHardWrappedParagraphIsOneClauseAsOnOneLine) {
       security_findings("All traffic to the portal is encrypted via TLS.\n    a. Multi-factor "
                         "authentication is available.\n"),
       2u);
+  EXPECT_EQ(security_findings("Area | Measure\n--- | ---\nTransport | All traffic to the portal is "
+                              "encrypted via TLS.\nLogin | Multi-factor authentication is "
+                              "available.\n"),
+            2u);
   EXPECT_EQ(security_findings("<ol>\n  <li>All traffic to the portal is encrypted via TLS.</li>\n"
                               "  <li>Multi-factor authentication is available.</li>\n</ol>\n"),
             2u);

@@ -40,11 +40,6 @@ bool OpensWithBlockTag(std::string_view line) {
   return false;
 }
 
-// True when between (the bytes between two findings) and next_text (the later one's text) hold a
-// paragraph break: a blank line, or a line that opens with a list marker ('-', '*', '+', '•', a
-// number, '(', "a.", "iv)"), a heading's '#', a table's '|', a quote's '>' or an HTML block tag
-// (OpensWithBlockTag). A single line break of hard-wrapped text (a PDF conversion, Markdown
-// filled at a width) inside a paragraph is none.
 // True when line opens with a lettered or roman list marker: "a. ", "iv. ", "b) ".
 bool OpensWithLetterMarker(std::string_view line) {
   std::size_t i = 0;
@@ -53,7 +48,19 @@ bool OpensWithLetterMarker(std::string_view line) {
          line[i + 1] == ' ';
 }
 
+// True when between (the bytes between two findings) and next_text (the later one's text) hold a
+// paragraph break: a blank line; a line that opens with a list marker ('-', '*', '+', '•', a
+// number, '(', "a.", "iv)"), a heading's '#', a quote's '>' or an HTML block tag
+// (OpensWithBlockTag); or a line break between the rows of a table (a '|' between the two
+// findings or on the later one's first line: a row need not open with one). A single line break
+// of hard-wrapped text (a PDF conversion, Markdown filled at a width) inside a paragraph is none.
 bool BreaksParagraph(std::string_view between, std::string_view next_text) {
+  if (between.find('\n') == std::string_view::npos) return false;
+  // rows of a table, its bars at the line starts or not ("Access Control | GitHub ...")
+  if (between.find('|') != std::string_view::npos ||
+      next_text.substr(0, next_text.find('\n')).find('|') != std::string_view::npos) {
+    return true;
+  }
   for (std::size_t nl = between.find('\n'); nl != std::string_view::npos;
        nl = between.find('\n', nl + 1)) {
     std::size_t i = nl + 1;
