@@ -17,6 +17,21 @@ Variants (each built on the one before it where it says so):
   pdf          plain rendered to a real PDF (Courier, wrapped at --width, --page-lines lines a
                page, footer and header lines) and scanned as the PDF (clausescan's PDF reader)
   pdftotext    the same PDF converted by poppler's pdftotext (no -layout), saved as .txt
+  mdwrap       Markdown kept, filled at --markdown-width as prettier/mdformat do: list-item
+               continuations indented under the item's text ("1." items: 3 spaces), "> " quotes
+  sembr        Markdown kept, one sentence (or ';' clause) per line (semantic line breaks)
+  crlf         the document as it is with CRLF line ends
+  rst          reStructuredText: underlined headings, "* " items with indented continuations
+  adoc         AsciiDoc: "== " headings, "* "/". " items whose continuations are not indented,
+               "|===" tables, "____" quotes
+  layout       as pdftotext -layout gives a typeset page: centred headings, body indented, clause
+               numbers in a margin column, hanging list items, tables as side-by-side columns
+               whose cells wrap inside their column
+  cells        plain, every table cell on a line of its own
+  justified    wrapped, lines padded to --width with runs of spaces
+  crlf-wrapped wrapped with CRLF line ends
+Text (.txt) documents have no Markdown structure: mdwrap, sembr, rst, adoc, layout and cells
+leave them as they are. Each variant's recall is printed beside that of its base (BASE).
 
 Labels are found in a variant by their letters and digits only (everything else ignored), so line
 breaks, hyphens and markers inside a quote do not lose it; a quote cut by a page header is found by
@@ -42,7 +57,16 @@ from accuracy_split import SETS, ROOT  # noqa: E402
 from miss_shapes import load_labels  # noqa: E402
 
 VARIANTS = ["original", "plain", "wrapped", "hyphenated", "markers", "pages", "all", "pdf",
-            "pdftotext"]
+            "pdftotext", "mdwrap", "sembr", "crlf", "rst", "adoc", "layout", "cells", "justified",
+            "crlf-wrapped"]
+# the variant each one is compared with (the same text before the change the variant makes)
+BASE = {"plain": "original", "wrapped": "plain", "hyphenated": "wrapped", "markers": "plain",
+        "pages": "wrapped", "all": "wrapped", "pdf": "wrapped", "pdftotext": "wrapped",
+        "mdwrap": "original", "sembr": "original", "crlf": "original", "rst": "plain",
+        "adoc": "plain", "layout": "plain", "cells": "plain", "justified": "wrapped",
+        "crlf-wrapped": "wrapped"}
+# variants that keep the Markdown: labels are found by the letters of the source's quote
+KEEP_MARKDOWN = {"original", "mdwrap", "sembr", "crlf"}
 MARKER = re.compile(r"^(\s*)((?:•|\d{1,2}(?:\.\d{1,2})*\.?|\([a-z]{1,4}\)|\([0-9]{1,2}\)|"
                     r"[a-z]\.|[ivx]{1,4}\.)) +(?=\S)")
 
@@ -150,6 +174,278 @@ def pdf_pages(text, width, page_lines, title):
             for n, chunk in enumerate(chunks, 1)]
 
 
+# ---- variants that keep or rewrite the document's structure (see the docstring) ----
+
+MD_ITEM = re.compile(r"^( *)([-*+]|\d{1,3}[.)]) +(?=\S)")
+MD_HEADING = re.compile(r"^ {0,3}(#{1,6}) +(.*?)[ #]*$")
+TOKEN = re.compile(r"(?:</?[A-Za-z!][^>\n]*>|\S)+")
+# a word that would open a list item or a heading when it starts a Markdown line
+LINE_OPENER = re.compile(r"^(?:[-*+>#]|\d{1,3}[.)]|=+|-+)$")
+
+
+def md_blocks(text):
+    """Markdown as blocks: ("heading", level, text), ("table", [raw rows]), ("item", indent,
+    marker, text), ("quote", text), ("para", indent, text), ("blank",). A block's lines are joined with
+    one space (hard wraps of the source undone); a table keeps its rows."""
+    text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
+    blocks = []
+    for line in text.replace("\r\n", "\n").split("\n"):
+        last = blocks[-1] if blocks else ("blank",)
+        stripped = line.strip()
+        heading, item = MD_HEADING.match(line), MD_ITEM.match(line)
+        if not stripped:
+            blocks.append(("blank",))
+        elif heading:
+            blocks.append(("heading", len(heading.group(1)), heading.group(2)))
+        elif stripped.startswith("|"):
+            if last[0] == "table":
+                last[1].append(stripped)
+            else:
+                blocks.append(("table", [stripped]))
+        elif stripped.startswith(">"):
+            inner = re.sub(r"^>\s?", "", stripped)
+            if last[0] == "quote" and inner and not inner.startswith("[!"):
+                blocks[-1] = ("quote", last[1] + " " + inner)
+            else:
+                blocks.append(("quote", inner))
+        elif item:
+            blocks.append(("item", len(item.group(1)), item.group(2), line[item.end():].strip()))
+        elif last[0] in ("item", "para"):
+            blocks[-1] = last[:-1] + (last[-1] + " " + stripped,)
+        else:
+            blocks.append(("para", len(line) - len(line.lstrip()), stripped))
+    return blocks
+
+
+def fill(text, width, first, rest, markdown=False, justify=False):
+    """text broken into lines of at most width columns (a longer word stands alone): the first
+    line starts with first, the others with rest. With markdown, a line never starts with a word
+    that would make it a list item or heading; with justify, every line but the last is padded
+    to width with runs of spaces between its words."""
+    lines, words = [], []
+    for word in TOKEN.findall(text):
+        prefix = first if not lines else rest
+        if words and len(prefix) + len(" ".join(words + [word])) > width and not (
+                markdown and LINE_OPENER.match(word)):
+            lines.append(words)
+            words = []
+        words.append(word)
+    lines.append(words)
+    out = []
+    for n, line in enumerate(lines):
+        prefix = first if n == 0 else rest
+        if justify and n < len(lines) - 1 and len(line) > 1:
+            gaps, room = len(line) - 1, width - len(prefix) - sum(map(len, line))
+            line = [w + " " * (room // gaps + (i < room % gaps)) if i < gaps else w
+                    for i, w in enumerate(line)]
+            out.append(prefix + "".join(line))
+        else:
+            out.append(prefix + " ".join(line))
+    return [l.rstrip() for l in out]
+
+
+def inline_plain(text):
+    """A block's text as a converter keeps it (strip_markdown of one line, '•' bullets aside)."""
+    return strip_markdown(text).replace("\n", " ")
+
+
+def markdown_wrapped(blocks, width):
+    """Markdown as prettier/mdformat write it with a wrap width: paragraphs filled, list-item
+    continuations indented under the item's text ('1.' items: three spaces), quotes '> '."""
+    out = []
+    for block in blocks:
+        kind = block[0]
+        if kind == "heading":
+            out.append("#" * block[1] + " " + block[2])
+        elif kind == "table":
+            out.extend(block[1])
+        elif kind == "item":
+            indent, marker, text = " " * block[1], block[2], block[3]
+            out.extend(fill(text, width, indent + marker + " ", indent + " " * (len(marker) + 1),
+                            markdown=True))
+        elif kind == "quote":
+            out.extend(fill(block[1], width, "> ", "> ", markdown=True) if block[1] else [">"])
+        elif kind == "para":
+            indent = " " * block[1]
+            out.extend(fill(block[2], width, indent, indent, markdown=True))
+        else:
+            out.append("")
+    return "\n".join(out) + "\n"
+
+
+SENTENCE_END = re.compile(r"([.;?!])((?:</[a-z]+>)*)\s+(?=\S)")
+SENTENCE_START = re.compile(r"[\"“(]?(?:<[a-z][^>]*>)*[\"“(]?[A-Z0-9]")
+ABBREVIATION = re.compile(r"(?:\b[A-Z]|\be\.g|\bi\.e|\betc|\bNo|\bno|\bSec|\bvs|\bU\.S|\bArt|\bart)$")
+
+
+def sentence_lines(text):
+    """text cut after each sentence end or ';' (not after a short abbreviation or an initial)."""
+    out, start = [], 0
+    for m in SENTENCE_END.finditer(text):
+        if m.group(1) != ";" and (ABBREVIATION.search(text, start, m.start()) or
+                                  not SENTENCE_START.match(text, m.end())):
+            continue
+        out.append(text[start:m.end(2)])
+        start = m.end()
+    return out + [text[start:]]
+
+
+def semantic_breaks(blocks):
+    """Markdown with one sentence (or ';' clause) per line, as 'semantic line breaks' style
+    guides ask; list-item continuations indented under the item's text."""
+    out = []
+    for block in blocks:
+        kind = block[0]
+        if kind in ("item", "para", "quote"):
+            text = block[-1]
+            first = {"item": lambda: " " * block[1] + block[2] + " ", "quote": lambda: "> ",
+                     "para": lambda: " " * block[1]}[kind]()
+            rest = "> " if kind == "quote" else " " * len(first)
+            for n, sentence in enumerate(sentence_lines(text) or [""]):
+                out.append((first if n == 0 else rest) + sentence)
+        elif kind == "heading":
+            out.append("#" * block[1] + " " + block[2])
+        elif kind == "table":
+            out.extend(block[1])
+        else:
+            out.append("")
+    return "\n".join(out) + "\n"
+
+
+def table_cells(rows):
+    return [[inline_plain(c.strip()) for c in row.strip("|").split("|")] for row in rows
+            if not set(row) <= set("|-: ")]
+
+
+def item_depths(blocks):
+    """The nesting depth (0 = outermost) of each item block, by its indentation."""
+    depths, stack = {}, []
+    for n, block in enumerate(blocks):
+        if block[0] == "item":
+            while stack and stack[-1] >= block[1]:
+                stack.pop()
+            depths[n] = len(stack)
+            stack.append(block[1])
+        elif block[0] in ("heading", "table") or block[0] == "para" and block[1] == 0:
+            stack = []
+    return depths
+
+
+def lightweight_markup(blocks, width, style):
+    """reStructuredText (style 'rst': headings underlined, '* ' and '1. ' items with indented
+    continuations, quotes indented) or AsciiDoc ('adoc': '== ' headings, '* '/'. ' items whose
+    continuations are not indented, '|===' tables, '____' quotes), words as a converter keeps
+    them, filled at width."""
+    out, depths = [], item_depths(blocks)
+    for n, block in enumerate(blocks):
+        kind = block[0]
+        if kind == "heading":
+            text = inline_plain(block[2])
+            if style == "rst":
+                out.extend([text, "=-~^\"'"[block[1] - 1] * len(text)])
+            else:
+                out.append("=" * (block[1] + 1) + " " + text)
+        elif kind == "table":
+            cells = table_cells(block[1])
+            if style == "rst":
+                out.extend("  ".join(row) for row in cells)
+            else:
+                out.extend(["|==="] + ["| " + " | ".join(row) for row in cells] + ["|==="])
+        elif kind == "item":
+            numbered = block[2][0].isdigit()
+            if style == "rst":
+                marker = block[2] if numbered else "*"
+                indent = "  " * depths[n]
+                out.extend(fill(inline_plain(block[3]), width, indent + marker + " ",
+                                indent + " " * (len(marker) + 1)))
+            else:
+                marker = ("." if numbered else "*") * (depths[n] + 1)
+                out.extend(fill(inline_plain(block[3]), width, marker + " ", ""))
+        elif kind == "quote":
+            text = inline_plain(block[1])
+            if style == "rst":
+                out.extend(fill(text, width, "    ", "    "))
+            else:
+                out.extend(["____"] + fill(text, width, "", "") + ["____"])
+        elif kind == "para":
+            out.extend(fill(inline_plain(block[2]), width, "", ""))
+        else:
+            out.append("")
+    return "\n".join(out) + "\n"
+
+
+CLAUSE_NUMBER = re.compile(r"^((?:\d{1,2}\.)+\d{0,2}|\(?[a-z]{1,4}\)|\(?[0-9]{1,2}\))\s+(?=\S)")
+
+
+def layout_text(blocks, width):
+    """What pdftotext -layout gives of a typeset page: headings centred, body text indented,
+    clause numbers in a margin column with the text (and its continuations) at a tab stop,
+    list items hanging, tables as columns of cells side by side, each cell wrapped inside its
+    column."""
+    out, depths, body = [], item_depths(blocks), 10
+    for n, block in enumerate(blocks):
+        kind = block[0]
+        if kind == "heading":
+            out.append(inline_plain(block[2]).center(width).rstrip())
+        elif kind == "table":
+            cells = table_cells(block[1])
+            columns = max(map(len, cells)) if cells else 0
+            column = max(8, (width - body) // max(1, columns) - 2)
+            for row in cells:
+                filled = [fill(c, column, "", "") for c in row]
+                for k in range(max(map(len, filled))):
+                    out.append((" " * body + "".join(
+                        (f[k] if k < len(f) else "").ljust(column + 2) for f in filled)).rstrip())
+        elif kind in ("item", "quote"):
+            depth = depths.get(n, 0)
+            marker = "•" if kind == "item" and not block[2][0].isdigit() else (
+                block[2] if kind == "item" else "")
+            text = inline_plain(block[-1])
+            lead = " " * (body + 5 * depth)
+            out.extend(fill(text, width, (lead + marker).ljust(len(lead) + 5), " " * (len(lead) + 5)))
+        elif kind == "para":
+            text = inline_plain(block[2])
+            number = CLAUSE_NUMBER.match(text)
+            if number:
+                out.extend(fill(text[number.end():], width, number.group(1).ljust(body),
+                                " " * body))
+            else:
+                out.extend(fill(text, width, " " * body, " " * body))
+        else:
+            out.append("")
+    return "\n".join(out) + "\n"
+
+
+def cells_alone(plain_text, blocks):
+    """plain, but every table cell on a line of its own and a blank line after each row (how
+    many PDF and HTML converters flatten a table)."""
+    out = []
+    for block in blocks:
+        if block[0] == "table":
+            for row in table_cells(block[1]):
+                out.extend([c for c in row if c] + [""])
+        elif block[0] == "heading":
+            out.append(inline_plain(block[2]))
+        elif block[0] == "item":
+            marker = "•" if not block[2][0].isdigit() else block[2]
+            out.append(" " * block[1] + marker + " " + inline_plain(block[3]))
+        elif block[0] in ("para", "quote"):
+            out.append(inline_plain(block[-1]))
+        else:
+            out.append("")
+    return "\n".join(out) + "\n"
+
+
+def justified(plain_text, width):
+    """plain filled at width with every line but a paragraph's last padded to width by runs of
+    spaces (justified text)."""
+    out = []
+    for line in plain_text.split("\n"):
+        indent = re.match(r"\s*", line).group(0)
+        out.extend(fill(line, width, indent, indent, justify=True) if line.strip() else [""])
+    return "\n".join(out)
+
+
 def alnum_index(data):
     """Lower-case letters and digits of UTF-8 bytes, and each one's byte offset."""
     text = data.decode("utf-8", "replace")
@@ -194,7 +490,25 @@ def build(variant, original, path, args, folder):
     if variant == "original":
         return os.path.join(args.corpus_of[path], path), original
     text = original.decode("utf-8", "replace")
-    plain = strip_markdown(text) if path.endswith(".md") else text
+    markdown = path.endswith(".md")
+    plain = strip_markdown(text) if markdown else text
+    blocks = md_blocks(text) if markdown else None
+    restructured = {"mdwrap": lambda: markdown_wrapped(blocks, args.markdown_width),
+                    "sembr": lambda: semantic_breaks(blocks),
+                    "rst": lambda: lightweight_markup(blocks, args.markdown_width, "rst"),
+                    "adoc": lambda: lightweight_markup(blocks, args.markdown_width, "adoc"),
+                    "layout": lambda: layout_text(blocks, args.width),
+                    "cells": lambda: cells_alone(plain, blocks)}
+    if variant in restructured or variant == "crlf":
+        # a text document has no Markdown structure to rewrite: it stays as it is
+        body = restructured[variant]() if variant in restructured and markdown else text
+        if variant == "crlf":
+            body = text.replace("\r\n", "\n").replace("\n", "\r\n")
+        ext = {"mdwrap": ".md", "sembr": ".md", "crlf": ".md", "rst": ".rst",
+               "adoc": ".adoc"}.get(variant, ".txt") if markdown else ".txt"
+        with open(stem + ext, "w", encoding="utf-8", newline="") as f:
+            f.write(body)
+        return stem + ext, body.encode("utf-8")
     title = os.path.basename(path).rsplit(".", 1)[0].replace("-", " ").title()
     if variant in ("pdf", "pdftotext"):
         pdf = stem + ".pdf"
@@ -210,8 +524,10 @@ def build(variant, original, path, args, folder):
             "markers": lambda: markers_alone(plain),
             "pages": lambda: paginate(wrap(plain, args.width), args.page_lines, title),
             "all": lambda: paginate(wrap(markers_alone(plain), args.width, hyphenate=True),
-                                    args.page_lines, title)}[variant]()
-    with open(stem + ".txt", "w", encoding="utf-8") as f:
+                                    args.page_lines, title),
+            "justified": lambda: justified(plain, args.width),
+            "crlf-wrapped": lambda: wrap(plain, args.width).replace("\n", "\r\n")}[variant]()
+    with open(stem + ".txt", "w", encoding="utf-8", newline="") as f:
         f.write(body)
     return stem + ".txt", body.encode("utf-8")
 
@@ -231,7 +547,9 @@ def score(variant, docs, args, folder):
         for path, labels, data, findings in pool.map(one, sorted(docs.items())):
             index = alnum_index(data) if variant != "original" else None
             spans = []
-            for category, quote, original_span in labels:
+            for category, quote, source_quote, original_span in labels:
+                if variant in KEEP_MARKDOWN:
+                    quote = source_quote
                 span = original_span if variant == "original" else find_quote(index, quote)
                 row = rows[category]
                 row["gold"] += 1
@@ -329,6 +647,8 @@ def main():
     ap.add_argument("--scanner", default=os.path.join(ROOT, "build", "clausescan"))
     ap.add_argument("--variants", default=",".join(VARIANTS))
     ap.add_argument("--width", type=int, default=90)
+    ap.add_argument("--markdown-width", type=int, default=80,
+                    help="wrap width of the mdwrap, rst and adoc variants")
     ap.add_argument("--page-lines", type=int, default=50)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--per-category", action="store_true")
@@ -345,11 +665,13 @@ def main():
     for gold, corpus in SETS["tuning"]:
         spans, cache = load_labels(gold, corpus)
         for doc, category, (start, end) in spans:
-            quote = cache[doc][start:end].decode("utf-8", "replace")
+            source_quote = cache[doc][start:end]
+            quote = source_quote.decode("utf-8", "replace")
             if doc.endswith(".md"):
                 quote = strip_markdown(quote)
             docs.setdefault(doc, (cache[doc], []))[1].append(
-                (category, alnum_index(quote.encode("utf-8"))[0], (start, end)))
+                (category, alnum_index(quote.encode("utf-8"))[0], alnum_index(source_quote)[0],
+                 (start, end)))
             args.corpus_of[doc] = corpus
     variants = [v for v in args.variants.split(",") if v]
     results = {}
@@ -364,7 +686,8 @@ def main():
     print(f"{len(docs)} tuning documents; recall (precision) per variant; lost = labels whose "
           f"words the variant no longer holds in order")
     print(f"{'variant':12} {'gold':>5} {'lost':>5} {'recalled':>8} {'recall':>7} {'macro R':>8} "
-          f"{'macro P':>8}")
+          f"{'macro P':>8}  {'base':12} {'recall-base':>11}")
+    recall = {}
     for variant in variants:
         rows = results[variant]
         gold = sum(r["gold"] for r in rows.values())
@@ -374,7 +697,11 @@ def main():
         mr = sum(rows[c]["recalled"] / rows[c]["gold"] for c in used) / len(used)
         mp = sum(rows[c]["precise"] / rows[c]["found"] if rows[c]["found"] else 0.0
                  for c in used) / len(used)
-        print(f"{variant:12} {gold:5} {lost:5} {got:8} {got / gold:7.3f} {mr:8.3f} {mp:8.3f}")
+        recall[variant] = got / gold
+        base = BASE.get(variant)
+        change = f"{recall[variant] - recall[base]:+11.3f}" if base in recall else f"{'':11}"
+        print(f"{variant:12} {gold:5} {lost:5} {got:8} {got / gold:7.3f} {mr:8.3f} {mp:8.3f}  "
+              f"{base or '':12} {change}")
     if args.per_category:
         print("\nrecall per category")
         print(f"{'category':24}" + "".join(f"{v[:10]:>11}" for v in variants))

@@ -137,10 +137,11 @@ TEST(LimitMessages, EachNamesTheFileAndTheOption) {
   }
 }
 
-// A text of `sentences` clause sentences, one a line: one finding each.
+// A text of `sentences` clause sentences, a paragraph each: one finding each (the lines of one
+// paragraph would continue one clause).
 std::string DenseText(int sentences) {
   std::string text;
-  for (int i = 0; i < sentences; ++i) text += kNotice;
+  for (int i = 0; i < sentences; ++i) text += std::string(kNotice) + "\n";
   return text;
 }
 
@@ -156,7 +157,7 @@ TEST(MaxFindings, ADenseDocumentReportsTheFirstNWithANote) {
   Json report = Json::parse(limited.out);
   ASSERT_EQ(report["findings"].size(), 100u);
   EXPECT_EQ(report["findings"][0]["line"], 1);
-  EXPECT_EQ(report["findings"][99]["line"], 100);  // the first 100, in document order
+  EXPECT_EQ(report["findings"][99]["line"], 199);  // the first 100, in document order
   EXPECT_EQ(report["summary"]["findings"], 100);
   EXPECT_EQ(report["notes"],
             Json::array({"100 findings shown; the document has more (raise --max-findings); "

@@ -501,5 +501,51 @@ TEST(OneClauseOneFinding, ACreditCapAndTheForfeitureAboveItAreOneFinding) {
   EXPECT_EQ(credits[0]->risk, Risk::kInfo);
 }
 
+// A paragraph hard-wrapped at a width (a PDF conversion, Markdown filled by a formatter) is read
+// as the same paragraph on one line: the sentences of one side continue one clause across its
+// line breaks, while list items on their own lines stay apart (seen failing: the wrapped
+// paragraph gave two findings, the one-line paragraph one).
+TEST(OneClauseOneFinding, AHardWrappedParagraphIsOneClauseAsOnOneLine) {
+  Result<RuleSet> rules = RuleSet::Builtin();
+  ASSERT_TRUE(rules.ok()) << rules.error().message();
+  const Scanner scanner(*rules);
+  const std::string head = "# Security Schedule\n\n## Portal\n\n";
+  auto security_findings = [&](const std::string& body) {
+    Result<Report> report = scanner.ScanBytes(head + body, "portal.md");
+    EXPECT_TRUE(report.ok());
+    std::size_t count = 0;
+    for (const Finding& f : report->findings) count += f.category == "security_measures";
+    return count;
+  };
+  EXPECT_EQ(security_findings("All traffic to the portal is encrypted via TLS. For \"risky "
+                              "changes\" a second confirmation is required. Multi-factor "
+                              "authentication is available.\n"),
+            1u);
+  EXPECT_EQ(security_findings("All traffic to the portal is encrypted via TLS. For \"risky "
+                              "changes\" a\nsecond confirmation is required. Multi-factor "
+                              "authentication is available.\n"),
+            1u);
+  EXPECT_EQ(security_findings("All traffic to the portal is encrypted via TLS.\nFor \"risky "
+                              "changes\" a second confirmation is required.\nMulti-factor "
+                              "authentication is available.\n"),
+            1u);
+  EXPECT_EQ(security_findings("All traffic to the portal is encrypted via TLS.\n\n- For \"risky "
+                              "changes\" a second confirmation is required.\n- Multi-factor "
+                              "authentication is available.\n"),
+            2u);
+  EXPECT_EQ(
+      security_findings("All traffic to the portal is encrypted via TLS.\n    a. Multi-factor "
+                        "authentication is available.\n"),
+      2u);
+  EXPECT_EQ(security_findings("Area | Measure\n--- | ---\nTransport | All traffic to the portal is "
+                              "encrypted via TLS.\nLogin | Multi-factor authentication is "
+                              "available.\n"),
+            2u);
+  EXPECT_EQ(security_findings("<ol>\n  <li>All traffic to the portal is encrypted via TLS.</li>\n"
+                              "  <li>Multi-factor authentication is available.</li>\n</ol>\n"),
+            2u);
+}
+
 }  // namespace
 }  // namespace clausescan
+

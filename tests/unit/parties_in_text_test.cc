@@ -263,6 +263,27 @@ TEST(ReadParties, WordsTakingALawsMeaningAcrossWrappedLinesAreNoParties) {
             (std::vector<std::string>{"Larkspur=supplier", "Client=customer"}));
 }
 
+// Wrapped at a fixed width, a list of quoted words given a law's meaning may put one of them at
+// the start of a line: the sentence goes on across that line break (seen failing: "processor"
+// was read as the supplier and the named firm lost its side), while a line that opens with
+// quoted words it defines still starts the next entry of a list of definitions.
+TEST(ReadParties, QuotedWordsTheMarginPutsAtALineStartGoOnWithTheSentence) {
+  const std::string preamble =
+      "This Hosting Addendum forms part of the agreement between the Client and Larkspur "
+      "Hosting Ltd (\"Larkspur\") for the hosting service.\n\n";
+  EXPECT_EQ(
+      Summary(ReadParties(
+          preamble + "Words used in this Addendum have the meaning set out in the agreement. The "
+                     "terms \xE2\x80\x9Cimporter\xE2\x80\x9D, \xE2\x80\x9Cprocessor\xE2\x80\x9D,\n"
+                     "\xE2\x80\x9Crecipient\xE2\x80\x9D and \xE2\x80\x9Ccontroller\xE2\x80\x9D, in "
+                     "upper or lower case, carry the meanings given to them under the Data\n"
+                     "Protection Act.\n")),
+      (std::vector<std::string>{"Larkspur=supplier", "Client=customer"}));
+  EXPECT_EQ(Summary(ReadParties(preamble + "\"Hosting Firm\" means Larkspur\n"
+                                           "\"Buyer Group\" or \"Group\" means the Client\n")),
+            (std::vector<std::string>{"Larkspur=supplier", "Client=customer"}));
+}
+
 // issue 15 #1 (review): with no role word beside it, the one named party that provides the
 // service is the supplier.
 TEST(ReadParties, OneNamedPartyProvidingTheServiceIsTheSupplier) {

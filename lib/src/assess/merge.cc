@@ -23,15 +23,70 @@ const Rule* LookUp(const std::vector<Rule>& rules, const std::string& id) {
   return it != rules.end() && it->id == id ? &*it : nullptr;
 }
 
+// True when line opens with an HTML block tag (inline HTML of Markdown): <li>, <p>, </li>,
+// <br/>, <tr>, <td>, <div>, <h2> ...; not an inline one (<span>, <b>).
+bool OpensWithBlockTag(std::string_view line) {
+  if (line.empty() || line[0] != '<') return false;
+  std::size_t i = line.size() > 1 && line[1] == '/' ? 2 : 1;
+  std::string name;
+  for (; i < line.size() && std::isalnum(static_cast<unsigned char>(line[i])) != 0; ++i) {
+    name += static_cast<char>(std::tolower(static_cast<unsigned char>(line[i])));
+  }
+  for (std::string_view block :
+       {"li", "p",  "br", "tr", "td",    "th", "ol", "ul", "div",        "h1",  "h2",
+        "h3", "h4", "h5", "h6", "table", "dl", "dt", "dd", "blockquote", "pre", "hr"}) {
+    if (name == block) return true;
+  }
+  return false;
+}
+
+// True when line opens with a lettered or roman list marker: "a. ", "iv. ", "b) ".
+bool OpensWithLetterMarker(std::string_view line) {
+  std::size_t i = 0;
+  while (i < line.size() && i < 5 && std::isalpha(static_cast<unsigned char>(line[i])) != 0) ++i;
+  return i > 0 && i < 5 && i + 1 < line.size() && (line[i] == '.' || line[i] == ')') &&
+         line[i + 1] == ' ';
+}
+
+// True when between (the bytes between two findings) and next_text (the later one's text) hold a
+// paragraph break: a blank line; a line that opens with a list marker ('-', '*', '+', '•', a
+// number, '(', "a.", "iv)"), a heading's '#', a quote's '>' or an HTML block tag
+// (OpensWithBlockTag); or a line break between the rows of a table (a '|' between the two
+// findings or on the later one's first line: a row need not open with one). A single line break
+// of hard-wrapped text (a PDF conversion, Markdown filled at a width) inside a paragraph is none.
+bool BreaksParagraph(std::string_view between, std::string_view next_text) {
+  if (between.find('\n') == std::string_view::npos) return false;
+  // rows of a table, its bars at the line starts or not ("Access Control | GitHub ...")
+  if (between.find('|') != std::string_view::npos ||
+      next_text.substr(0, next_text.find('\n')).find('|') != std::string_view::npos) {
+    return true;
+  }
+  for (std::size_t nl = between.find('\n'); nl != std::string_view::npos;
+       nl = between.find('\n', nl + 1)) {
+    std::size_t i = nl + 1;
+    while (i < between.size() && (between[i] == ' ' || between[i] == '\t' || between[i] == '\r')) {
+      ++i;
+    }
+    const std::string_view line = i < between.size() ? between.substr(i) : next_text;
+    if (line.empty() || std::string_view("\n\f-*+#|>(").find(line[0]) != std::string_view::npos ||
+        std::isdigit(static_cast<unsigned char>(line[0])) != 0 ||
+        line.substr(0, 3) == "\xE2\x80\xA2" || OpensWithLetterMarker(line) ||
+        OpensWithBlockTag(line)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // The bytes between a clause ending at `end` and `next` (which starts at or after it), read
-// from next's context, when they continue one line of one paragraph: no line break, at most the
-// context's length. Empty optional otherwise.
+// from next's context, when they continue one paragraph (BreaksParagraph: a line break of
+// hard-wrapped text continues it), at most the context's length. Empty optional otherwise.
 std::optional<std::string> SameParagraphGap(std::size_t end, const Finding& next) {
   const std::size_t gap = next.start - end;
   const std::string& before = next.context_before;
   if (gap > before.size()) return std::nullopt;  // a blank line or a long gap between them
   std::string between = before.substr(before.size() - gap);
-  if (between.find_first_of("\r\n") != std::string::npos) return std::nullopt;
+  if (BreaksParagraph(between, next.text)) return std::nullopt;
   return between;
 }
 
@@ -49,10 +104,10 @@ bool ContinuesClause(const Finding& last, std::size_t end, const Finding& next) 
 // True when next states again, later in the same paragraph, the provision of the clause that
 // ends at `end` with last: the same side and mark as ContinuesClause asks, found by a rule that
 // already found the clause (the same obligation), with only sentences no rule of the category
-// found between them and no line break in source (issue 15 s11 #2: Common Paper DPA 6.1, "If
-// Provider receives any inquiry ... Provider will notify Customer ... . Examples of these
-// inquiries include ... . Provider will follow Customer's reasonable instructions about these
-// requests"). source is the text the findings' offsets index; empty, nothing is read again.
+// found between them and no paragraph break in source (BreaksParagraph; issue 15 s11 #2: Common
+// Paper DPA 6.1, "If Provider receives any inquiry ... Provider will notify Customer ... . Examples
+// of these inquiries include ... . Provider will follow Customer's reasonable instructions about
+// these requests"). source is the text the findings' offsets index; empty, nothing is read again.
 bool RestatesProvision(const Finding& last, std::size_t end, const Finding& next,
                        const std::vector<std::string>& clause_rules, std::string_view source) {
   if (source.empty() || next.start < end || next.start > source.size()) return false;
@@ -61,7 +116,7 @@ bool RestatesProvision(const Finding& last, std::size_t end, const Finding& next
   if (std::find(clause_rules.begin(), clause_rules.end(), next.rule) == clause_rules.end()) {
     return false;
   }
-  return source.substr(end, next.start - end).find_first_of("\r\n") == std::string_view::npos;
+  return !BreaksParagraph(source.substr(end, next.start - end), next.text);
 }
 
 // The bytes between a clause ending at `end` and next (which starts at or after it): read from

@@ -255,10 +255,63 @@ bool InPreamble(std::string_view text, std::size_t at) {
          lower.find("by and between") != std::string::npos;
 }
 
+// The length of the opening quote at the start of s ('"', '\'', U+201C or U+2018), 0 if none.
+std::size_t OpeningQuoteAt(std::string_view s) {
+  if (!s.empty() && (s[0] == '"' || s[0] == '\'')) return 1;
+  if (s.substr(0, 3) == "\xE2\x80\x9C" || s.substr(0, 3) == "\xE2\x80\x98") return 3;
+  return 0;
+}
+
+// True when line (from its opening quote) defines the quoted words: '"Term" means ...',
+// '"Term" or "Other" has the meaning ...', '"Term": ...'. Emphasis marks around the words are
+// skipped. The words are at most 120 bytes and end on the line.
+bool LineDefinesQuotedWords(std::string_view line) {
+  std::size_t i = 0;
+  while (std::size_t quote = OpeningQuoteAt(line.substr(i))) {
+    std::size_t close = i + quote;
+    std::size_t close_size = 0;
+    for (; close < line.size() && close - i <= 120 && close_size == 0; ++close) {
+      const std::string_view at = line.substr(close);
+      const std::size_t size =
+          at[0] == '"' || at[0] == '\''                                            ? 1
+          : at.substr(0, 3) == "\xE2\x80\x9D" || at.substr(0, 3) == "\xE2\x80\x99" ? 3
+                                                                                   : 0;
+      // an apostrophe inside the words ("Customer's") closes nothing
+      const bool apostrophe = at[0] == '\'' || at.substr(0, 3) == "\xE2\x80\x99";
+      if (size != 0 && !(apostrophe && size < at.size() &&
+                         std::isalpha(static_cast<unsigned char>(at[size])) != 0)) {
+        close_size = size;
+      }
+    }
+    if (close_size == 0) return false;
+    i = close - 1 + close_size;
+    while (i < line.size() && (line[i] == '*' || line[i] == '_' || line[i] == ' ')) ++i;
+    const std::string rest = AsciiLower(line.substr(i, 20));
+    for (std::string_view joint : {"or ", "and ", ", "}) {
+      if (rest.compare(0, joint.size(), joint) == 0 &&
+          OpeningQuoteAt(line.substr(i + joint.size()))) {
+        i += joint.size();
+        break;
+      }
+    }
+    if (OpeningQuoteAt(line.substr(i))) continue;
+    for (std::string_view verb :
+         {":", "means", "mean ", "shall mean", "has the meaning", "have the meaning",
+          "shall have the meaning", "is defined", "are defined", "refers to", "includes",
+          "include ", "shall include"}) {
+      if (rest.compare(0, verb.size(), verb) == 0) return true;
+    }
+    return false;
+  }
+  return false;
+}
+
 // True when the line break at text[nl] ends a sentence or an entry, not a line of hard-wrapped
 // text (PDF conversions and fixed-width text break sentences at the margin): the line before
-// ends in '.', ':' or ';', or the next line is blank or opens with a quote, a list marker, a
-// heading's '#' or a table's '|' (the next entry of a list of definitions).
+// ends in '.', ':' or ';', or the next line is blank, opens with a list marker, a heading's '#'
+// or a table's '|', or opens with quoted words it defines (the next entry of a list of
+// definitions: '"Term" means'). Quoted words the margin put at a line start ('The terms
+// "controller",' / '"processor" and "business" have ...') go on with the sentence.
 bool SentenceBreakAt(std::string_view text, std::size_t nl) {
   std::size_t before = nl;
   while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '\t')) --before;
@@ -266,9 +319,12 @@ bool SentenceBreakAt(std::string_view text, std::size_t nl) {
     return true;
   }
   if (nl + 1 >= text.size()) return true;
-  const std::string_view next = text.substr(nl + 1, 3);
-  return next[0] == '\n' || std::string_view("\"'-*+#|(\xE2").find(next[0]) !=
-                                  std::string_view::npos ||
+  const std::string_view next = text.substr(nl + 1);
+  if (OpeningQuoteAt(next) != 0) {
+    return LineDefinesQuotedWords(next.substr(0, next.find('\n')));
+  }
+  return next[0] == '\n' ||
+         std::string_view("-*+#|(\xE2").find(next[0]) != std::string_view::npos ||
          std::isdigit(static_cast<unsigned char>(next[0])) != 0;
 }
 
@@ -572,7 +628,8 @@ void ReadDefinitions(std::string_view text, std::vector<NamedParty>* parties) {
     if (RoleOfWord(term) == Party::kUnknown) {
       if (second.empty() && std::isupper(static_cast<unsigned char>(term[0])) &&
           pending.size() < kMaxPendingDefinitions) {
-        pending.push_back({std::string(term), AsciiLower(std::string_view(body.data(), body.size())),
+        pending.push_back({std::string(term),
+                           AsciiLower(std::string_view(body.data(), body.size())),
                            std::string(body.data(), body.size())});
       }
       continue;
@@ -777,7 +834,8 @@ std::string CounterpartRole(std::string_view text, const NamedParty& party) {
         const char* last = words[i + n - 1].data() + words[i + n - 1].size();
         const std::string_view phrase(begin, static_cast<std::size_t>(last - begin));
         const Party found = RoleOfWord(phrase);
-        if (found == Party::kUnknown || core.find(AsciiLower(phrase)) != std::string::npos) continue;
+        if (found == Party::kUnknown || core.find(AsciiLower(phrase)) != std::string::npos)
+          continue;
         if (side != Party::kUnknown && found != side) return {};
         side = found;
         role = std::string(phrase);
