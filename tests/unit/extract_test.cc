@@ -1,7 +1,10 @@
 #include "params/extract.h"
 
 #include <gtest/gtest.h>
+#include <re2/re2.h>
 
+#include <cstdint>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -36,6 +39,46 @@ TEST(ParamExtractor, SetIsAbsentWhenNothingMatches) {
   std::map<std::string, ParamValue> params;
   extractor->Extract("supplier shall maintain insurance.", &params);
   EXPECT_EQ(params.count("types"), 0u);
+}
+
+// issue 12 (peak memory): a parameter's lists run with a small DFA budget, and a list whose
+// program is larger than that budget (but within the one the pack was checked with) is compiled
+// with the checked budget and still matches, whatever its scope.
+TEST(ParamExtractor, AListTooLargeForTheRunBudgetStillMatches) {
+  std::vector<std::string> words;
+  std::uint32_t seed = 12345;
+  for (int i = 0; i < 12000; ++i) {
+    std::string word;
+    for (int k = 0; k < 12; ++k) {
+      seed = seed * 1103515245u + 12345u;
+      word += static_cast<char>('a' + (seed >> 16) % 26);
+    }
+    words.push_back(word);
+  }
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_never_capture(true);
+  options.set_log_errors(false);
+  std::string alternation;
+  for (const std::string& word : words) alternation += (alternation.empty() ? "" : "|") + word;
+  options.set_max_mem(int64_t{1} << 20);
+  ASSERT_FALSE(RE2(alternation, options).ok());  // larger than a 1 MiB budget
+  options.set_max_mem(int64_t{8} << 20);
+  ASSERT_TRUE(RE2(alternation, options).ok());
+  for (bool text_scope : {false, true}) {
+    SCOPED_TRACE(text_scope);
+    ParamSpec flag;
+    flag.name = "listed";
+    flag.type = ParamSpec::Type::kFlag;
+    flag.text_scope = text_scope;
+    flag.any = words;
+    ASSERT_FALSE(ParamExtractor::Check({flag}, "rule.yaml").has_value());
+    Result<ParamExtractor> extractor = ParamExtractor::Compile({flag}, "rule.yaml");
+    ASSERT_TRUE(extractor.ok());
+    std::map<std::string, ParamValue> params;
+    extractor->Extract("the supplier names " + words[1500] + " here.", &params);
+    EXPECT_EQ(params.count("listed"), 1u);
+  }
 }
 
 // issue 12 (start-up #1): the patterns compile on the first Extract, once, even when many

@@ -44,11 +44,10 @@ class PatternIndex {
   // patterns but cost more in finding and propagating atoms that occur in every unit: 8 % more
   // CPU on the CUAD contracts than 3 bytes, 4 % more with 4 (issue 12).
   static constexpr int kMinAtomLength = 3;
-  // A pattern whose clauses are weaker than its prefilter, whose passing sets are not known and
-  // whose prefilter is not built yet (its atoms came from the build's table) runs without asking
-  // the prefilter for its first kAsksBeforeFilter units, since building the prefilter compiles
-  // the pattern once more: on short runs most such patterns are asked a few times only (issue
-  // 12). 512 spared the builds of the first 15 CUAD files (-7.1 % instructions) but cost 2.6 %
+  // A pattern whose clauses are weaker than its prefilter and whose passing sets are not known
+  // runs without asking the prefilter for its first kAsksBeforeFilter units, since building the
+  // prefilter compiles the pattern once more (and holds that program): on short runs most such
+  // patterns are asked a few times only (issue 12). 512 spared the builds of the first 15 CUAD files (-7.1 % instructions) but cost 2.6 %
   // more on the first 60: the filters of patterns asked often pay for themselves.
   static constexpr int kAsksBeforeFilter = 16;
 
@@ -125,6 +124,9 @@ class PatternIndex {
   std::vector<int> Candidates(std::string_view unit, Scratch* scratch) const;
   // The patterns that run on every unit (no atom), ascending.
   const std::vector<int>& always_run() const { return Prepared().always_run; }
+  // Whether pattern i holds its own compiled prefilter (see kAsksBeforeFilter). For tests and
+  // measurements.
+  bool HoldsPrefilter(int i) const;
   // The atoms, lower-case. For tests and measurements.
   const std::vector<std::string>& atoms() const { return Prepared().atoms; }
 
@@ -146,14 +148,13 @@ class PatternIndex {
     // Patterns whose clauses are weaker than their prefilter (RequiredAtoms::exact false): the
     // prefilter, asked once the clauses hold. Its passing sets (ids into atoms) when they are
     // known; otherwise the prefilter itself over the pattern's atoms (ids into atoms), built
-    // when first asked for a pattern whose atoms came from the build (BuiltinPatternAtoms);
-    // should it then not have the atoms the build wrote, it lets every unit through.
+    // once the pattern has been asked kAsksBeforeFilter times; should it then not have the
+    // atoms its clauses came with, it lets every unit through.
     struct Check {
       std::vector<std::vector<int>> passing;
       std::string pattern;
       std::vector<std::string> atom_texts;  // the filter's atoms, in its order
       std::vector<int> atoms;
-      bool built_at_prepare = false;  // filter came with the atoms (computed at run time)
       mutable std::once_flag built;
       mutable std::unique_ptr<re2::FilteredRE2> filter;
       mutable std::atomic<int> asks{0};  // PassesCheck calls so far (up to about the limit)

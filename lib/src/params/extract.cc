@@ -14,15 +14,16 @@
 namespace clausescan::internal {
 namespace {
 
-// RE2's memory budget of a parameter's patterns: what a clause's patterns may use.
-constexpr int64_t kClauseMaxMem = int64_t{8} << 20;
-// The budget of a `scope: text` parameter's patterns when a clause reads them (the whole
-// document reads them through TextFlags, params/text_flags.h): when they read whole documents
-// here, 67 flags of 8 MiB each made the peak of a batch of CUAD contracts 195 MB against 142 MB
-// without them. With 1 MiB RE2 resets a full cache and goes on.
-constexpr int64_t kTextMaxMem = int64_t{1} << 20;
+// RE2's memory budget of a pattern list: the budget a pack's lists are checked with (Check), and
+// of this file's own patterns.
+constexpr int64_t kCheckedMaxMem = int64_t{8} << 20;
+// The budget a parameter's lists run with (a program larger than it gets kCheckedMaxMem). Their
+// DFAs keep the states the clauses read make, up to the budget, and a full cache is reset and
+// filled again: measured on the whole of CUAD, one job, 8 MiB held 12 MB more at the peak than 1
+// MiB for 0.5 % fewer instructions (issue 12: peak memory; benchmarks/README.md).
+constexpr int64_t kParamMaxMem = int64_t{1} << 20;
 
-RE2::Options ExtractorOptions(int64_t max_mem = kClauseMaxMem) {
+RE2::Options ExtractorOptions(int64_t max_mem = kCheckedMaxMem) {
   RE2::Options options;
   options.set_case_sensitive(false);
   options.set_never_capture(true);
@@ -43,11 +44,14 @@ std::string Alternation(const std::vector<std::string>& patterns) {
   return joined;
 }
 
-// The alternation of patterns compiled, or null when patterns is empty or RE2 rejects it (the
-// rule loader has rejected such a pattern already: a null list matches nothing).
-std::unique_ptr<RE2> CompileList(const std::vector<std::string>& patterns, int64_t max_mem) {
+// The alternation of patterns compiled with kParamMaxMem, or with kCheckedMaxMem when its
+// program is larger; null when patterns is empty or RE2 rejects it (the rule loader has rejected
+// such a pattern already: a null list matches nothing).
+std::unique_ptr<RE2> CompileList(const std::vector<std::string>& patterns) {
   if (patterns.empty()) return nullptr;
-  auto re = std::make_unique<RE2>(Alternation(patterns), ExtractorOptions(max_mem));
+  const std::string alternation = Alternation(patterns);
+  auto re = std::make_unique<RE2>(alternation, ExtractorOptions(kParamMaxMem));
+  if (!re->ok()) re = std::make_unique<RE2>(alternation, ExtractorOptions());
   if (!re->ok()) return nullptr;
   return re;
 }
@@ -108,17 +112,15 @@ const Duration* PickDuration(const std::vector<Duration>& durations, ParamSpec::
 // std::call_once, so concurrent readers are safe and later calls take no lock.
 class ParamPatternList {
  public:
-  ParamPatternList(const std::vector<std::string>* patterns, int64_t max_mem)
-      : patterns_(patterns), max_mem_(max_mem) {}
+  explicit ParamPatternList(const std::vector<std::string>* patterns) : patterns_(patterns) {}
   // The compiled list, null when it is empty or RE2 rejects it. Thread-safe.
   const std::unique_ptr<RE2>& Get() const {
-    std::call_once(once_, [this] { re_ = CompileList(*patterns_, max_mem_); });
+    std::call_once(once_, [this] { re_ = CompileList(*patterns_); });
     return re_;
   }
 
  private:
   const std::vector<std::string>* patterns_;  // outlives this (the spec that holds both)
-  int64_t max_mem_;
   mutable std::once_flag once_;
   mutable std::unique_ptr<RE2> re_;
 };
@@ -126,17 +128,13 @@ class ParamPatternList {
 // One parameter. Its RE2s compile on first use, each list apart (see ParamPatternList).
 struct ParamExtractor::Compiled {
   explicit Compiled(const ParamSpec& spec_in)
-      : spec(spec_in),
-        max_mem(spec.text_scope ? kTextMaxMem : kClauseMaxMem),
-        any(&spec.any, max_mem),
-        none(&spec.none, max_mem) {
-    for (const auto& [key, patterns] : spec.values) values.emplace_back(&patterns, max_mem);
+      : spec(spec_in), any(&spec.any), none(&spec.none) {
+    for (const auto& [key, patterns] : spec.values) values.emplace_back(&patterns);
   }
   Compiled(const Compiled&) = delete;
   Compiled& operator=(const Compiled&) = delete;
 
   const ParamSpec spec;
-  const int64_t max_mem;
   ParamPatternList any;                 // kFlag, kDuration, kPercent
   ParamPatternList none;                // kFlag
   std::deque<ParamPatternList> values;  // kEnum, kSet: parallel to spec.values
