@@ -340,6 +340,8 @@ int RunScan(ScanArgs args) {
     return kExitError;
   }
   ApplyReadOptions(args.read, &options);
+  // --max-findings counts the findings shown: those --min-risk keeps.
+  options.min_risk = ParseRisk(args.min_risk).value_or(Risk::kInfo);
   Scanner scanner(*rules, options);
   std::optional<Baseline> baseline;
   if (!args.baseline.empty()) {

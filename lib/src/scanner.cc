@@ -637,10 +637,34 @@ std::size_t MaxHitsFor(std::size_t max_findings) {
   return max_findings * kHitsPerFinding + kSlack;
 }
 
-// Scans a document read in, keeping its first options.max_findings findings (0: all).
-Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& doc,
-                            const ScanOptions& options) {
-  const std::size_t max_findings = options.max_findings;
+// The findings options.max_findings counts: those at or above options.min_risk.
+std::size_t CountedFindings(const Report& report, const ScanOptions& options) {
+  return static_cast<std::size_t>(
+      std::count_if(report.findings.begin(), report.findings.end(),
+                    [&](const Finding& f) { return f.risk >= options.min_risk; }));
+}
+
+// Keeps the findings of report up to its options.max_findings-th counted one (CountedFindings),
+// in document order; true when it dropped any.
+bool CutAtMaxFindings(const ScanOptions& options, Report* report) {
+  if (options.max_findings == 0) return false;
+  std::size_t counted = 0;
+  for (auto f = report->findings.begin(); f != report->findings.end(); ++f) {
+    if (f->risk >= options.min_risk && ++counted == options.max_findings) {
+      const bool more = f + 1 != report->findings.end();
+      report->findings.erase(f + 1, report->findings.end());
+      return more;
+    }
+  }
+  return false;
+}
+
+// Scans a document read in, matching at most max_hits rule hits (0: no bound), and keeps its
+// findings up to the options.max_findings-th at or above options.min_risk (CutAtMaxFindings).
+// *matching_cut: whether matching stopped at max_hits.
+Result<Report> ScanDocumentWithin(const internal::RuleSetData& data, const Document& doc,
+                                  const ScanOptions& options, std::size_t max_hits,
+                                  bool* matching_cut) {
   if (options.profile && options.term_ends) {
     const CalendarDate on = options.profile_date.value_or(CalendarDate::Today());
     if (*options.term_ends < on) {  // attack review of the merged main #8: as the CLI refuses
@@ -677,14 +701,14 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   report.document.parties = ReportParties(*sides);
   report.document.user_side = std::string(internal::PartyName(sides->user));
   // Rules' hits on one clause merge into one finding, so matching goes on past max_findings hits
-  // (bounded: a document of 100,000 clauses stops early) and the findings are cut after merging.
-  const std::size_t max_hits = MaxHitsFor(max_findings);
+  // (bounded: a document of 100,000 clauses stops early) and the findings are cut once judged.
   std::vector<internal::RuleHit> hits =
       data.matcher->Match(text, outline, max_hits, &sides->lexicon);
   // Matching stopped early when it gave more than max_hits hits; told before fallbacks are
   // resolved and clauses merged, which leave fewer (a document cut at 4 % of its text once said
   // nothing of it).
-  bool more = max_hits > 0 && hits.size() > max_hits;
+  const bool more = max_hits > 0 && hits.size() > max_hits;
+  *matching_cut = more;
   internal::ResolveFallbacks(data.rules, text.folded, &hits);
   if (hits.size() > max_hits && max_hits > 0) hits.resize(max_hits);
   const int type = GuessType(data, doc, text, outline);
@@ -743,10 +767,6 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   internal::ReadSubprocessorScheme(data, report.findings, doctype);
   internal::ReadIndemnityCarveouts(data, report.findings, doctype);
   internal::FoldListItems(data, doc.text, report.findings, doctype);  // issue 15 #4
-  if (max_findings > 0 && report.findings.size() > max_findings) {
-    report.findings.resize(max_findings);  // the first max_findings clauses, in document order
-    more = true;
-  }
   for (Finding& finding : report.findings) {
     finding.holds.clear();  // JudgeFromSide says whose duty or right it is
     const internal::Rule* rule = rule_of[finding.rule];
@@ -758,12 +778,6 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   internal::ReadOneSidedLimits(data, report.findings, doctype);  // issue 15 #8
   internal::ReadOneSidedCarveouts(report.findings);              // issue 15 #8
   internal::ReadSavingsClauses(report.findings);                 // issue 15 #1
-  if (more) {
-    report.notes.push_back(
-        fmt::format("{} finding{} shown; the document has more (raise "
-                    "ScanOptions::max_findings); missing clauses not judged",
-                    report.findings.size(), report.findings.size() == 1 ? "" : "s"));
-  }
   AddTypeAndMissing(data, type, text, !more, &report);
   const std::vector<std::string> sectors = internal::DocumentSectors(
       data.sectors ? *data.sectors : *internal::BuiltinSectors(), text.folded);
@@ -804,7 +818,33 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
     internal::JudgeWhatTheClauseAsks(data, *options.profile, on, term_ends, term_source,
                                      &report);  // issue 13 s10 #1
   }
+  // Cut once every judgement has set the risks, so the limit counts what is shown at min_risk.
+  if (CutAtMaxFindings(options, &report) || more) {
+    const std::size_t shown = CountedFindings(report, options);
+    report.notes.push_back(fmt::format(
+        "{} finding{}{} shown; the document has more (raise ScanOptions::max_findings){}", shown,
+        shown == 1 ? "" : "s",
+        options.min_risk == Risk::kInfo ? "" : " at or above " + std::string(RiskName(options.min_risk)),
+        more ? "; missing clauses not judged" : ""));
+  }
   return report;
+}
+
+// Scans a document read in (ScanDocumentWithin), matching past the hits max_findings findings
+// take until max_findings of them are at or above min_risk or the document ends: each retry
+// matches four times as many hits.
+Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& doc,
+                            const ScanOptions& options) {
+  std::size_t max_hits = MaxHitsFor(options.max_findings);
+  for (;;) {
+    bool matching_cut = false;
+    Result<Report> report = ScanDocumentWithin(data, doc, options, max_hits, &matching_cut);
+    if (!report || !matching_cut || options.min_risk == Risk::kInfo ||
+        CountedFindings(*report, options) >= options.max_findings) {
+      return report;
+    }
+    max_hits = max_hits > std::numeric_limits<std::size_t>::max() / 4 ? 0 : max_hits * 4;
+  }
 }
 
 Result<Document> ReadPath(const std::string& path, const ScanOptions& options,

@@ -65,16 +65,27 @@ enum class Revisions {
 //                                                          with kTooLarge. No entity is ever
 //                                                          expanded (DOCX parts with a DTD fail
 //                                                          with kCorrupt)
-//   max_findings            --max-findings      2000       findings kept per document: the first
-//                                                          ones in document order. Matching stops
-//                                                          past them, so memory and report size
-//                                                          stay bounded on a document dense with
-//                                                          clauses, and the report gets the note
-//                                                          "2000 findings shown; the document has
-//                                                          more (raise --max-findings)"; missing
-//                                                          clauses are then judged on the
-//                                                          findings kept. Real contracts have
-//                                                          about 120 at most. 0: no limit
+//   max_findings            --max-findings      2000       findings kept per document at or
+//                                                          above min_risk: the first ones in
+//                                                          document order (with the findings
+//                                                          below min_risk among them). Matching
+//                                                          stops past them, so memory and report
+//                                                          size stay bounded on a document dense
+//                                                          with clauses, and the report gets the
+//                                                          note "2000 findings shown; the
+//                                                          document has more (raise
+//                                                          --max-findings)" ("2000 findings at or
+//                                                          above high shown; ..." with min_risk);
+//                                                          when matching stopped early, missing
+//                                                          clauses are not judged. Real contracts
+//                                                          have about 120 at most. 0: no limit
+//   min_risk                --min-risk          kInfo      the findings max_findings counts:
+//                                                          those of this risk or above (after
+//                                                          every judgement, the profile's too),
+//                                                          as PrintOptions::min_risk shows them;
+//                                                          matching goes on until it has found
+//                                                          max_findings of them. Findings below
+//                                                          it are kept, not counted
 //   party                   --party             "supplier" the user's side: "supplier",
 //                                                          "customer" (any case), or the name of
 //                                                          a party the contract names in its
@@ -137,6 +148,7 @@ struct ScanOptions {
   std::size_t max_part_bytes = std::size_t{32} << 20;
   int max_xml_depth = 256;
   std::size_t max_findings = 2000;
+  Risk min_risk = Risk::kInfo;
   std::string party = "supplier";
   Revisions revisions = Revisions::kAccepted;
   std::string password;
