@@ -74,6 +74,7 @@ int RunEvidence(EvidenceArgs args) {
   if (reports.empty() && !ok) return kExitError;  // nothing scanned: the old pack stays
   // A report cut at --max-findings calls for less than the whole contract does.
   for (const Report& report : reports) {
+    PrintNameAndContentNotes(report.document.path, report.notes);
     for (const std::string& note : report.notes) {
       if (note.find(kCutNote) == std::string::npos) continue;
       PrintError(report.document.path + ": note: " + note +

@@ -523,4 +523,10 @@ std::vector<RunFile> FilesTheRunReads(const ReadFiles& reads, const Profile* pro
   return files;
 }
 
+void PrintNameAndContentNotes(const std::string& path, const std::vector<std::string>& notes) {
+  for (const std::string& note : notes) {
+    if (note.rfind(kNameAndContentNote, 0) == 0) PrintError(path + ": note: " + note);
+  }
+}
+
 }  // namespace clausescan::cli

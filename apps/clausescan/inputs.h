@@ -126,6 +126,11 @@ bool ScanInputs(const Scanner& scanner, const InputArgs& args,
                 const std::function<void(Report&)>& on_report,
                 std::vector<NotScanned>* not_scanned = nullptr);
 
+// Says on stderr ("PATH: note: the name says .txt but the content is a PDF: read as that") each
+// of notes that tells that the name and content of the file at path disagree: for the commands
+// whose output holds no report notes (text, evidence, pack), as scan's report says it.
+void PrintNameAndContentNotes(const std::string& path, const std::vector<std::string>& notes);
+
 }  // namespace clausescan::cli
 
 #endif  // CLAUSESCAN_APPS_INPUTS_H_

@@ -22,6 +22,10 @@ void WithOptionNames(Report& report);
 // option in.
 inline constexpr std::string_view kCutNote = "the document has more (raise --max-findings)";
 
+// The words a note begins with when a file's name and content disagree ("the name says .txt but
+// the content is a PDF: read as that").
+inline constexpr std::string_view kNameAndContentNote = "the name says .";
+
 }  // namespace clausescan::cli
 
 #endif  // CLAUSESCAN_APPS_OPTION_NAMES_H_

@@ -259,6 +259,7 @@ int RunPack(PackArgs args) {
     return kExitError;
   }
   DropRepeatedContracts(&reports);
+  for (const Report& report : reports) PrintNameAndContentNotes(report.document.path, report.notes);
   PackOptions pack_options;
   pack_options.as_of = *options.profile_date;
   pack_options.term_ends = options.term_ends;

@@ -946,15 +946,19 @@ Result<Report> Scanner::ScanStream(std::istream& in, const std::string& name) co
   return ScanBytes(*bytes, name);
 }
 
-Result<std::string> ExtractText(const std::string& path, const ScanOptions& options) {
+Result<std::string> ExtractText(const std::string& path, const ScanOptions& options,
+                                std::vector<std::string>* notes) {
   Result<Document> doc = ReadPathOrStdin(path, options);
   if (!doc) return doc.error();
+  if (notes != nullptr) *notes = doc->notes;
   return std::move(doc->text);
 }
 
-Result<std::string> NormalizedText(const std::string& path, const ScanOptions& options) {
+Result<std::string> NormalizedText(const std::string& path, const ScanOptions& options,
+                                   std::vector<std::string>* notes) {
   Result<Document> doc = ReadPathOrStdin(path, options);
   if (!doc) return doc.error();
+  if (notes != nullptr) *notes = doc->notes;
   Result<internal::NormalizedText> normalized = NormalizeDocument(*doc, options);
   if (!normalized) return normalized.error();
   internal::NormalizedText& text = *normalized;

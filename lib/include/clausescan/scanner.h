@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "clausescan/date.h"
 #include "clausescan/profile.h"
@@ -202,12 +203,17 @@ class Scanner {
 
 // The text that finding offsets refer to: for text and Markdown, the file's own bytes; for
 // HTML, DOCX and PDF, the extracted text. Same errors as Scanner::ScanFile. A path of "-" reads
-// standard input, named "<stdin>", as Scanner::ScanStream does.
-Result<std::string> ExtractText(const std::string& path, const ScanOptions& options = {});
+// standard input, named "<stdin>", as Scanner::ScanStream does. When notes is given, it
+// receives what reading the file noted, as a scan's Report::notes begin with them ("the name
+// says .txt but the content is a PDF: read as that", "the file is UTF-16 text, ...").
+Result<std::string> ExtractText(const std::string& path, const ScanOptions& options = {},
+                                std::vector<std::string>* notes = nullptr);
 
 // The normalised matching view of a document's text (NFKC, case-folded, markup and
-// hyphenation folded); for inspecting what the rules see. Same errors (and "-") as ExtractText.
-Result<std::string> NormalizedText(const std::string& path, const ScanOptions& options = {});
+// hyphenation folded); for inspecting what the rules see. Same errors (and "-") and notes as
+// ExtractText.
+Result<std::string> NormalizedText(const std::string& path, const ScanOptions& options = {},
+                                   std::vector<std::string>* notes = nullptr);
 
 }  // namespace clausescan
 
