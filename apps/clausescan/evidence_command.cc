@@ -49,8 +49,7 @@ int RunEvidence(EvidenceArgs args) {
   if (!CheckOutputIsNotAnInput(args.inputs, reads, out)) return kExitError;
   // issue 13 s10 #3: the profile's own files are never read as contracts (as pack)
   if (options.profile &&
-      !CheckNoContractIsAProfileFile(
-          args.inputs, FilesOfProfile(args.profile.profile, *options.profile), "not scanning it")) {
+      !CheckNoContractIsAProfileFile(args.inputs, *options.profile, "not scanning it")) {
     return kExitError;
   }
   // Before any scanning; the unnamed output file is never linked in when this fails.

@@ -57,9 +57,9 @@ struct RunFile {
 std::vector<RunFile> FilesOfProfile(const std::string& profile_path, const Profile& profile);
 
 // False, after saying which ("PATH: is WHAT, not a contract; REFUSAL"), when a contract named is
-// one of `files` (compared by device and inode, so any name of it counts). pack, scan and
-// evidence share it (issue 13 s10 #3).
-bool CheckNoContractIsAProfileFile(const InputArgs& inputs, const std::vector<RunFile>& files,
+// one of profile's files (ProfileFileAt: the check a Scanner with that profile makes). pack, scan
+// and evidence share it (issue 13 s10 #3).
+bool CheckNoContractIsAProfileFile(const InputArgs& inputs, const Profile& profile,
                                    const std::string& refusal);
 
 // What reads names besides the contracts: the --playbook and --baseline files, the --rules

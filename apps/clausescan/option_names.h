@@ -2,6 +2,7 @@
 #ifndef CLAUSESCAN_APPS_OPTION_NAMES_H_
 #define CLAUSESCAN_APPS_OPTION_NAMES_H_
 
+#include <string>
 #include <string_view>
 
 #include "clausescan/report.h"
@@ -9,9 +10,10 @@
 
 namespace clausescan::cli {
 
-// error with each ScanOptions field its detail names written as the command-line option that sets
+// text, or error, with each ScanOptions field its detail names written as the command-line option that sets
 // it ("raise the limit with ScanOptions::max_input_bytes" as "... with --max-input-size"), for
 // stderr and for the reports' record of the inputs not scanned alike.
+std::string WithOptionNames(std::string text);
 Error WithOptionNames(const Error& error);
 
 // report with the ScanOptions fields its notes name written as command-line options, as above

@@ -849,6 +849,13 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
 
 Result<Document> ReadPath(const std::string& path, const ScanOptions& options,
                           internal::FileTypes types = internal::FileTypes::kAny) {
+  // issue 13 attack D17: the profile's own files are never contracts, whatever they are named.
+  if (options.profile) {
+    if (std::optional<ProfileFile> file = ProfileFileAt(*options.profile, path)) {
+      return Error(ErrorCode::kInvalidArgument,
+                   "is " + file->what + ", not a contract; not scanning it", path);
+    }
+  }
   Result<std::string> bytes = internal::ReadFileBytes(path, options.max_input_bytes, types);
   if (!bytes) return bytes.error();
   return internal::ReadDocument(std::move(*bytes), path, ToReadOptions(options));
