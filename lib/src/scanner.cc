@@ -830,20 +830,29 @@ Result<Report> ScanDocumentWithin(const internal::RuleSetData& data, const Docum
   return report;
 }
 
-// Scans a document read in (ScanDocumentWithin), matching past the hits max_findings findings
-// take until max_findings of them are at or above min_risk or the document ends: each retry
-// matches four times as many hits.
+// With a min_risk, matching widens at most to four times the hits max_findings take, and at
+// least to this many hits (about four times a scan at the default limit), so that memory stays
+// bounded on a document dense with clauses below min_risk (200,000 of them took 2.3 GB matched
+// whole).
+constexpr std::size_t kMinRiskHitsFloor = 16384;
+
+// Scans a document read in (ScanDocumentWithin). With a min_risk, when matching stopped before
+// max_findings findings at or above it were found, matches again with four times as many hits,
+// up to the bound above; past it the report is cut as it stands (its note says so).
 Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& doc,
                             const ScanOptions& options) {
   std::size_t max_hits = MaxHitsFor(options.max_findings);
+  const std::size_t most =
+      std::max(max_hits > std::numeric_limits<std::size_t>::max() / 4 ? max_hits : max_hits * 4,
+               kMinRiskHitsFloor);
   for (;;) {
     bool matching_cut = false;
     Result<Report> report = ScanDocumentWithin(data, doc, options, max_hits, &matching_cut);
-    if (!report || !matching_cut || options.min_risk == Risk::kInfo ||
+    if (!report || !matching_cut || options.min_risk == Risk::kInfo || max_hits >= most ||
         CountedFindings(*report, options) >= options.max_findings) {
       return report;
     }
-    max_hits = max_hits > std::numeric_limits<std::size_t>::max() / 4 ? 0 : max_hits * 4;
+    max_hits = std::min(max_hits * 4, most);
   }
 }
 

@@ -85,8 +85,12 @@ enum class Revisions {
 //                                                          every judgement, the profile's too),
 //                                                          as PrintOptions::min_risk shows them;
 //                                                          matching goes on until it has found
-//                                                          max_findings of them. Findings below
-//                                                          it are kept, not counted
+//                                                          max_findings of them, up to four times
+//                                                          the rule hits max_findings take (at
+//                                                          least 16384 hits: memory stays
+//                                                          bounded); past that the report is cut
+//                                                          with the note. Findings below it are
+//                                                          kept, not counted
 //   party                   --party             "supplier" the user's side: "supplier",
 //                                                          "customer" (any case), or the name of
 //                                                          a party the contract names in its
