@@ -49,8 +49,7 @@ int RunEvidence(EvidenceArgs args) {
   if (!CheckOutputIsNotAnInput(args.inputs, reads, out)) return kExitError;
   // issue 13 s10 #3: the profile's own files are never read as contracts (as pack)
   if (options.profile &&
-      !CheckNoContractIsAProfileFile(
-          args.inputs, FilesOfProfile(args.profile.profile, *options.profile), "not scanning it")) {
+      !CheckNoContractIsAProfileFile(args.inputs, *options.profile, "not scanning it")) {
     return kExitError;
   }
   // Before any scanning; the unnamed output file is never linked in when this fails.
@@ -74,6 +73,7 @@ int RunEvidence(EvidenceArgs args) {
   if (reports.empty() && !ok) return kExitError;  // nothing scanned: the old pack stays
   // A report cut at --max-findings calls for less than the whole contract does.
   for (const Report& report : reports) {
+    PrintNameAndContentNotes(report.document.path, report.notes);
     for (const std::string& note : report.notes) {
       if (note.find(kCutNote) == std::string::npos) continue;
       PrintError(report.document.path + ": note: " + note +

@@ -223,13 +223,8 @@ bool IsAtOrBelow(const std::string& path, const std::filesystem::path& base) {
 
 std::vector<std::string> ProfileFiles(const Profile& profile) {
   std::vector<std::string> files;
-  if (!profile.soa_csv.empty()) {
-    files.push_back((std::filesystem::path(profile.folder) / profile.soa_csv).string());
-  }
-  for (const EvidenceFile& e : profile.evidence) {
-    files.push_back(e.path);
-    if (!e.redacted_path.empty()) files.push_back(e.redacted_path);
-  }
+  for (ProfileFile& file : clausescan::FilesOfProfile(profile)) files.push_back(std::move(file.path));
+  files.erase(files.begin());  // the profile file itself: ReadFiles::profile
   return files;
 }
 
@@ -478,36 +473,20 @@ bool ScanInputs(const Scanner& scanner, const InputArgs& args,
 namespace fs = std::filesystem;
 
 std::vector<RunFile> FilesOfProfile(const std::string& profile_path, const Profile& profile) {
-  std::vector<RunFile> files{{profile_path, "the --profile file"}};
-  if (!profile.soa_csv.empty()) {
-    files.push_back(
-        {(fs::path(profile.folder) / profile.soa_csv).string(), "the profile's SoA CSV (soa_csv)"});
+  std::vector<RunFile> files;
+  for (ProfileFile& file : clausescan::FilesOfProfile(profile)) {
+    files.push_back({std::move(file.path), WithOptionNames(file.what)});
   }
-  for (const EvidenceFile& e : profile.evidence) {
-    files.push_back({e.path, fmt::format("the file of the profile's evidence entry '{}' (line {})",
-                                         e.id, e.line)});
-    if (!e.redacted_path.empty()) {
-      files.push_back(
-          {e.redacted_path,
-           fmt::format("the redacted copy of the profile's evidence entry '{}' (line {})", e.id,
-                       e.line)});
-    }
-  }
+  files.front().path = profile_path;
   return files;
 }
 
-bool CheckNoContractIsAProfileFile(const InputArgs& inputs, const std::vector<RunFile>& files,
+bool CheckNoContractIsAProfileFile(const InputArgs& inputs, const Profile& profile,
                                    const std::string& refusal) {
   for (const std::string& path : inputs.paths) {
-    struct stat st;
-    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
-    for (const RunFile& file : files) {
-      struct stat other;
-      if (::stat(file.path.c_str(), &other) != 0 || other.st_dev != st.st_dev ||
-          other.st_ino != st.st_ino) {
-        continue;
-      }
-      PrintError(fmt::format("{}: is {}, not a contract; {}", path, file.what, refusal));
+    if (std::optional<ProfileFile> file = ProfileFileAt(profile, path)) {
+      PrintError(fmt::format("{}: is {}, not a contract; {}", path, WithOptionNames(file->what),
+                             refusal));
       return false;
     }
   }
@@ -525,6 +504,12 @@ std::vector<RunFile> FilesTheRunReads(const ReadFiles& reads, const Profile* pro
     files.push_back({reads.profile, "the --profile file"});
   }
   return files;
+}
+
+void PrintNameAndContentNotes(const std::string& path, const std::vector<std::string>& notes) {
+  for (const std::string& note : notes) {
+    if (note.rfind(kNameAndContentNote, 0) == 0) PrintError(path + ": note: " + note);
+  }
 }
 
 }  // namespace clausescan::cli

@@ -57,9 +57,9 @@ struct RunFile {
 std::vector<RunFile> FilesOfProfile(const std::string& profile_path, const Profile& profile);
 
 // False, after saying which ("PATH: is WHAT, not a contract; REFUSAL"), when a contract named is
-// one of `files` (compared by device and inode, so any name of it counts). pack, scan and
-// evidence share it (issue 13 s10 #3).
-bool CheckNoContractIsAProfileFile(const InputArgs& inputs, const std::vector<RunFile>& files,
+// one of profile's files (ProfileFileAt: the check a Scanner with that profile makes). pack, scan
+// and evidence share it (issue 13 s10 #3).
+bool CheckNoContractIsAProfileFile(const InputArgs& inputs, const Profile& profile,
                                    const std::string& refusal);
 
 // What reads names besides the contracts: the --playbook and --baseline files, the --rules
@@ -125,6 +125,11 @@ std::vector<RunFile> FilesWritten(const Output& out, const std::string& noun);
 bool ScanInputs(const Scanner& scanner, const InputArgs& args,
                 const std::function<void(Report&)>& on_report,
                 std::vector<NotScanned>* not_scanned = nullptr);
+
+// Says on stderr ("PATH: note: the name says .txt but the content is a PDF: read as that") each
+// of notes that tells that the name and content of the file at path disagree: for the commands
+// whose output holds no report notes (text, evidence, pack), as scan's report says it.
+void PrintNameAndContentNotes(const std::string& path, const std::vector<std::string>& notes);
 
 }  // namespace clausescan::cli
 

@@ -10,6 +10,7 @@ namespace {
 
 // Longer names first where one begins another.
 constexpr std::pair<std::string_view, std::string_view> kOptionOfField[] = {
+    {"the profile file (ScanOptions::profile)", "the --profile file"},
     {"ScanOptions::max_input_bytes", "--max-input-size"},
     {"ScanOptions::max_text_bytes", "--max-text-size"},
     {"ScanOptions::max_part_bytes", "--max-part-size"},
@@ -26,6 +27,8 @@ constexpr std::pair<std::string_view, std::string_view> kOptionOfField[] = {
     {"BatchOptions::follow", "--follow"},
 };
 
+}  // namespace
+
 std::string WithOptionNames(std::string text) {
   for (const auto& [field, option] : kOptionOfField) {
     for (std::size_t at = text.find(field); at != std::string::npos;
@@ -35,8 +38,6 @@ std::string WithOptionNames(std::string text) {
   }
   return text;
 }
-
-}  // namespace
 
 Error WithOptionNames(const Error& error) {
   return Error(error.code(), WithOptionNames(error.detail()), error.file(), error.line(),

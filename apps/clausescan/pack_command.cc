@@ -225,9 +225,7 @@ int RunPack(PackArgs args) {
                         ProfileFiles(*profile)};  // issue 13 D6/D13
   if (!CheckOutputHoldsNoInput(args, reads)) return kExitError;
   // issue 13 attack D17: the profile's own files are never read as contracts
-  const std::vector<RunFile> profile_files = FilesOfProfile(args.profile, *profile);
-  if (!CheckNoContractIsAProfileFile(args.inputs, profile_files,
-                                     "not packing it (no pack written)")) {
+  if (!CheckNoContractIsAProfileFile(args.inputs, *profile, "not packing it (no pack written)")) {
     return kExitError;
   }
   // The still-missing list goes to its own file, replaced whole, or to standard output; never
@@ -263,6 +261,7 @@ int RunPack(PackArgs args) {
     return kExitError;
   }
   DropRepeatedContracts(&reports);
+  for (const Report& report : reports) PrintNameAndContentNotes(report.document.path, report.notes);
   PackOptions pack_options;
   pack_options.as_of = *options.profile_date;
   pack_options.term_ends = options.term_ends;

@@ -340,6 +340,8 @@ int RunScan(ScanArgs args) {
     return kExitError;
   }
   ApplyReadOptions(args.read, &options);
+  // --max-findings counts the findings shown: those --min-risk keeps.
+  options.min_risk = ParseRisk(args.min_risk).value_or(Risk::kInfo);
   Scanner scanner(*rules, options);
   std::optional<Baseline> baseline;
   if (!args.baseline.empty()) {
@@ -365,8 +367,7 @@ int RunScan(ScanArgs args) {
   }
   // issue 13 s10 #3: the profile's own files are never read as contracts (as pack)
   if (options.profile &&
-      !CheckNoContractIsAProfileFile(args.inputs, FilesOfProfile(args.profile, *options.profile),
-                                     "not scanning it")) {
+      !CheckNoContractIsAProfileFile(args.inputs, *options.profile, "not scanning it")) {
     return kExitError;
   }
   // Before any scanning; the unnamed output file is never linked in when this fails.

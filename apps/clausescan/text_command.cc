@@ -1,8 +1,10 @@
 // clausescan text FILE [--normalized] [reading options]
 #include <iostream>
 #include <string>
+#include <vector>
 
 #include "commands.h"
+#include "inputs.h"
 #include "option_names.h"
 #include "output.h"
 #include "read_options.h"
@@ -26,12 +28,14 @@ int RunText(const TextArgs& args) {
     PrintError("<stdin>: cannot read: standard input is closed");
     return kExitError;
   }
-  Result<std::string> text =
-      args.normalized ? NormalizedText(args.path, options) : ExtractText(args.path, options);
+  std::vector<std::string> notes;
+  Result<std::string> text = args.normalized ? NormalizedText(args.path, options, &notes)
+                                             : ExtractText(args.path, options, &notes);
   if (!text) {
     PrintError(WithOptionNames(text.error()).message());
     return kExitError;
   }
+  PrintNameAndContentNotes(args.path == "-" ? "<stdin>" : args.path, notes);
   std::cout << *text;
   if (!text->empty() && text->back() != '\n') std::cout << '\n';
   std::cout.flush();

@@ -639,10 +639,34 @@ std::size_t MaxHitsFor(std::size_t max_findings) {
   return max_findings * kHitsPerFinding + kSlack;
 }
 
-// Scans a document read in, keeping its first options.max_findings findings (0: all).
-Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& doc,
-                            const ScanOptions& options) {
-  const std::size_t max_findings = options.max_findings;
+// The findings options.max_findings counts: those at or above options.min_risk.
+std::size_t CountedFindings(const Report& report, const ScanOptions& options) {
+  return static_cast<std::size_t>(
+      std::count_if(report.findings.begin(), report.findings.end(),
+                    [&](const Finding& f) { return f.risk >= options.min_risk; }));
+}
+
+// Keeps the findings of report up to its options.max_findings-th counted one (CountedFindings),
+// in document order; true when it dropped any.
+bool CutAtMaxFindings(const ScanOptions& options, Report* report) {
+  if (options.max_findings == 0) return false;
+  std::size_t counted = 0;
+  for (auto f = report->findings.begin(); f != report->findings.end(); ++f) {
+    if (f->risk >= options.min_risk && ++counted == options.max_findings) {
+      const bool more = f + 1 != report->findings.end();
+      report->findings.erase(f + 1, report->findings.end());
+      return more;
+    }
+  }
+  return false;
+}
+
+// Scans a document read in, matching at most max_hits rule hits (0: no bound), and keeps its
+// findings up to the options.max_findings-th at or above options.min_risk (CutAtMaxFindings).
+// *matching_cut: whether matching stopped at max_hits.
+Result<Report> ScanDocumentWithin(const internal::RuleSetData& data, const Document& doc,
+                                  const ScanOptions& options, std::size_t max_hits,
+                                  bool* matching_cut) {
   if (options.profile && options.term_ends) {
     const CalendarDate on = options.profile_date.value_or(CalendarDate::Today());
     if (*options.term_ends < on) {  // attack review of the merged main #8: as the CLI refuses
@@ -679,14 +703,14 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   report.document.parties = ReportParties(*sides);
   report.document.user_side = std::string(internal::PartyName(sides->user));
   // Rules' hits on one clause merge into one finding, so matching goes on past max_findings hits
-  // (bounded: a document of 100,000 clauses stops early) and the findings are cut after merging.
-  const std::size_t max_hits = MaxHitsFor(max_findings);
+  // (bounded: a document of 100,000 clauses stops early) and the findings are cut once judged.
   std::vector<internal::RuleHit> hits =
       data.matcher->Match(text, outline, max_hits, &sides->lexicon);
   // Matching stopped early when it gave more than max_hits hits; told before fallbacks are
   // resolved and clauses merged, which leave fewer (a document cut at 4 % of its text once said
   // nothing of it).
-  bool more = max_hits > 0 && hits.size() > max_hits;
+  const bool more = max_hits > 0 && hits.size() > max_hits;
+  *matching_cut = more;
   internal::ResolveFallbacks(data.rules, text.folded, &hits);
   if (hits.size() > max_hits && max_hits > 0) hits.resize(max_hits);
   const int type = GuessType(data, doc, text, outline);
@@ -745,10 +769,6 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   internal::ReadSubprocessorScheme(data, report.findings, doctype);
   internal::ReadIndemnityCarveouts(data, report.findings, doctype);
   internal::FoldListItems(data, doc.text, report.findings, doctype);  // issue 15 #4
-  if (max_findings > 0 && report.findings.size() > max_findings) {
-    report.findings.resize(max_findings);  // the first max_findings clauses, in document order
-    more = true;
-  }
   for (Finding& finding : report.findings) {
     finding.holds.clear();  // JudgeFromSide says whose duty or right it is
     const internal::Rule* rule = rule_of[finding.rule];
@@ -760,12 +780,6 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   internal::ReadOneSidedLimits(data, report.findings, doctype);  // issue 15 #8
   internal::ReadOneSidedCarveouts(report.findings);              // issue 15 #8
   internal::ReadSavingsClauses(report.findings);                 // issue 15 #1
-  if (more) {
-    report.notes.push_back(
-        fmt::format("{} finding{} shown; the document has more (raise "
-                    "ScanOptions::max_findings); missing clauses not judged",
-                    report.findings.size(), report.findings.size() == 1 ? "" : "s"));
-  }
   AddTypeAndMissing(data, type, text, !more, &report);
   const std::vector<std::string> sectors = internal::DocumentSectors(
       data.sectors ? *data.sectors : *internal::BuiltinSectors(), text.folded);
@@ -806,11 +820,53 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
     internal::JudgeWhatTheClauseAsks(data, *options.profile, on, term_ends, term_source,
                                      &report);  // issue 13 s10 #1
   }
+  // Cut once every judgement has set the risks, so the limit counts what is shown at min_risk.
+  if (CutAtMaxFindings(options, &report) || more) {
+    const std::size_t shown = CountedFindings(report, options);
+    report.notes.push_back(fmt::format(
+        "{} finding{}{} shown; the document has more (raise ScanOptions::max_findings){}", shown,
+        shown == 1 ? "" : "s",
+        options.min_risk == Risk::kInfo ? "" : " at or above " + std::string(RiskName(options.min_risk)),
+        more ? "; missing clauses not judged" : ""));
+  }
   return report;
+}
+
+// With a min_risk, matching widens at most to four times the hits max_findings take, and at
+// least to this many hits (about four times a scan at the default limit), so that memory stays
+// bounded on a document dense with clauses below min_risk (200,000 of them took 2.3 GB matched
+// whole).
+constexpr std::size_t kMinRiskHitsFloor = 16384;
+
+// Scans a document read in (ScanDocumentWithin). With a min_risk, when matching stopped before
+// max_findings findings at or above it were found, matches again with four times as many hits,
+// up to the bound above; past it the report is cut as it stands (its note says so).
+Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& doc,
+                            const ScanOptions& options) {
+  std::size_t max_hits = MaxHitsFor(options.max_findings);
+  const std::size_t most =
+      std::max(max_hits > std::numeric_limits<std::size_t>::max() / 4 ? max_hits : max_hits * 4,
+               kMinRiskHitsFloor);
+  for (;;) {
+    bool matching_cut = false;
+    Result<Report> report = ScanDocumentWithin(data, doc, options, max_hits, &matching_cut);
+    if (!report || !matching_cut || options.min_risk == Risk::kInfo || max_hits >= most ||
+        CountedFindings(*report, options) >= options.max_findings) {
+      return report;
+    }
+    max_hits = std::min(max_hits * 4, most);
+  }
 }
 
 Result<Document> ReadPath(const std::string& path, const ScanOptions& options,
                           internal::FileTypes types = internal::FileTypes::kAny) {
+  // issue 13 attack D17: the profile's own files are never contracts, whatever they are named.
+  if (options.profile) {
+    if (std::optional<ProfileFile> file = ProfileFileAt(*options.profile, path)) {
+      return Error(ErrorCode::kInvalidArgument,
+                   "is " + file->what + ", not a contract; not scanning it", path);
+    }
+  }
   Result<std::string> bytes = internal::ReadFileBytes(path, options.max_input_bytes, types);
   if (!bytes) return bytes.error();
   return internal::ReadDocument(std::move(*bytes), path, ToReadOptions(options));
@@ -916,15 +972,19 @@ Result<Report> Scanner::ScanStream(std::istream& in, const std::string& name) co
   return ScanBytes(*bytes, name);
 }
 
-Result<std::string> ExtractText(const std::string& path, const ScanOptions& options) {
+Result<std::string> ExtractText(const std::string& path, const ScanOptions& options,
+                                std::vector<std::string>* notes) {
   Result<Document> doc = ReadPathOrStdin(path, options);
   if (!doc) return doc.error();
+  if (notes != nullptr) *notes = doc->notes;
   return std::move(doc->text);
 }
 
-Result<std::string> NormalizedText(const std::string& path, const ScanOptions& options) {
+Result<std::string> NormalizedText(const std::string& path, const ScanOptions& options,
+                                   std::vector<std::string>* notes) {
   Result<Document> doc = ReadPathOrStdin(path, options);
   if (!doc) return doc.error();
+  if (notes != nullptr) *notes = doc->notes;
   Result<internal::NormalizedText> normalized = NormalizeDocument(*doc, options);
   if (!normalized) return normalized.error();
   internal::NormalizedText& text = *normalized;

@@ -128,10 +128,10 @@ TEST(ContractTermCli, EvidenceJsonAndCsvCarryTheTermAndItsConsequence) {
   RunResult csv = RunClausescan("evidence --format csv" + options);
   ASSERT_EQ(csv.exit_code, 0) << csv.err;
   EXPECT_THAT(csv.out.substr(0, csv.out.find('\n')),
-              HasSubstr(",expires_in_days,term_contract,term_source,consequence\r"));
+              HasSubstr(",expires_in_days,term_contract,term_source,consequence,compared_with\r"));
   EXPECT_THAT(csv.out, HasSubstr(",2029-12-06,,," + contract.string() +
                                  ",\"read at line 1 (\"\"term of three (3) years\"\")"));
-  EXPECT_THAT(csv.out, HasSubstr("plan its renewal\"\r\n"));
+  EXPECT_THAT(csv.out, HasSubstr("plan its renewal\",2029-12-06\r\n"));
 
   RunResult soon = RunClausescan("scan --format json --profile " + Quote(profile) +
                                  " --as-of 2028-01-13 " + Quote(contract));

@@ -112,6 +112,49 @@ TEST(EvidenceProfileCli, TermEndsFlagsADocumentThatExpiresBeforeIt) {
   EXPECT_TRUE(seen) << json.out;
 }
 
+// issue 13: a document expired on the judging date or expiring before the contract's term ends
+// is listed on its own, as scan lists it, with its evidence id, valid-until and the date it is
+// compared with, in every format.
+TEST(EvidenceProfileCli, ExpiringDocumentsAreListedInEveryFormat) {
+  TempDir dir;
+  const std::string options = "--profile " + Quote(WriteProfile(dir)) + " --term-ends 2028-01-01";
+  RunResult text = Evidence("text", options);
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  const std::size_t list = text.out.find("your documents that expire:");
+  ASSERT_NE(list, std::string::npos) << text.out;
+  std::string listed = text.out.substr(list);
+  for (std::size_t at = listed.find("\n    "); at != std::string::npos; at = listed.find("\n    "))
+    listed.replace(at, 5, " ");  // unwrapped
+  EXPECT_THAT(listed, HasSubstr("iso-certificate: ISO/IEC 27001 certificate (iso.txt) expired: "
+                                "valid until 2026-03-01, before the judging date 2026-12-06"));
+  EXPECT_THAT(listed, HasSubstr("incident-response-procedure: Incident response procedure "
+                                "(irp.txt) is valid until 2027-06-30, before the contract's term "
+                                "ends 2028-01-01"));
+  RunResult json = Evidence("json", options);
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  const nlohmann::json report = nlohmann::json::parse(json.out);
+  const nlohmann::json& expiring = report["expiring_evidence"];
+  ASSERT_EQ(expiring.size(), 2u) << json.out;
+  EXPECT_EQ(expiring[0]["evidence"], "iso-certificate");
+  EXPECT_EQ(expiring[0]["valid_until"], "2026-03-01");
+  EXPECT_EQ(expiring[0]["compared_with"], "2026-12-06");
+  EXPECT_EQ(expiring[0]["reason"], "expired");
+  EXPECT_EQ(expiring[1]["evidence"], "incident-response-procedure");
+  EXPECT_EQ(expiring[1]["valid_until"], "2027-06-30");
+  EXPECT_EQ(expiring[1]["compared_with"], "2028-01-01");
+  EXPECT_EQ(expiring[1]["reason"], "expires_before_term");
+  RunResult csv = Evidence("csv", options);
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_THAT(csv.out.substr(0, csv.out.find('\r')), HasSubstr(",consequence,compared_with"));
+  EXPECT_THAT(csv.out, HasSubstr("iso-certificate,"));
+  EXPECT_THAT(csv.out, HasSubstr(",2026-12-06\r\n"));  // the expired certificate's rows
+  EXPECT_THAT(csv.out, HasSubstr(",2028-01-01\r\n"));  // the procedure's
+  // Without a profile nothing is listed.
+  RunResult plain = RunClausescan("evidence --format json -", kClause);
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_FALSE(nlohmann::json::parse(plain.out).contains("expiring_evidence")) << plain.out;
+}
+
 // issue 13 s10 #6: a document that expires within 90 days is said in every format, as
 // `scan --profile` and `profile check` say it; one further off is not.
 TEST(EvidenceProfileCli, DocumentExpiringWithin90DaysIsSaid) {
@@ -138,10 +181,10 @@ TEST(EvidenceProfileCli, DocumentExpiringWithin90DaysIsSaid) {
   RunResult csv = evidence_on("csv", "2027-04-15");
   ASSERT_EQ(csv.exit_code, 0) << csv.err;
   EXPECT_THAT(csv.out.substr(0, csv.out.find('\n')), HasSubstr(",redacted,expires_in_days"));
-  EXPECT_THAT(csv.out, HasSubstr(",irp.txt,nda,2027-06-30,valid,,,76,,,expires in 76 days: renew it\r\n"));
+  EXPECT_THAT(csv.out, HasSubstr(",irp.txt,nda,2027-06-30,valid,,,76,,,expires in 76 days: renew it,\r\n"));
   RunResult far = evidence_on("text", "2026-12-06");  // 206 days before
   ASSERT_EQ(far.exit_code, 0) << far.err;
-  EXPECT_THAT(far.out, Not(HasSubstr("renew it")));
+  EXPECT_THAT(far.out, Not(HasSubstr("days: renew it")));
 }
 
 // Without a profile the list is as before.
@@ -211,8 +254,8 @@ TEST(EvidenceProfileCli, InternalDocumentNamesItsRedactedCopy) {
   RunResult csv = Evidence("csv", profile);
   ASSERT_EQ(csv.exit_code, 0) << csv.err;
   EXPECT_THAT(csv.out, HasSubstr(",expires_before_term,redacted,expires_in_days,term_contract,"
-                                 "term_source,consequence\r\n"));
-  EXPECT_THAT(csv.out, HasSubstr(",irp-redacted.txt,,,,\r\n"));
+                                 "term_source,consequence,compared_with\r\n"));
+  EXPECT_THAT(csv.out, HasSubstr(",irp-redacted.txt,,,,,\r\n"));
 }
 
 }  // namespace

@@ -55,6 +55,34 @@ class FormatsCli : public ::testing::Test {
   TempDir dir_;
 };
 
+// Attack review of the merged main #10: that a file's name and content disagree was said by scan
+// only, and not for a Word file named .txt; text, evidence and pack say it too, on stderr.
+TEST_F(FormatsCli, EveryCommandSaysWhenTheNameAndContentDisagree) {
+  DocxParts parts;
+  const std::filesystem::path pdf = Write("msa.txt", MakePdf(ContractPages()));
+  const std::filesystem::path docx = Write("contract.txt", MakeDocx(parts));
+  const std::string profile = Quote(SourcePath("corpus/profile/acme-profile.yaml"));
+  for (const auto& [path, content] :
+       {std::pair{pdf, std::string("a PDF")}, std::pair{docx, std::string("a Word document (DOCX)")}}) {
+    const std::string note = "the name says .txt but the content is " + content + ": read as that";
+    RunResult scan = RunClausescan("scan --format json " + Quote(path));
+    ASSERT_EQ(scan.exit_code, 0) << scan.err;
+    EXPECT_NE(Json::parse(scan.out)["notes"].dump().find(note), std::string::npos) << scan.out;
+    const std::string said = path.string() + ": note: " + note;
+    RunResult text = RunClausescan("text " + Quote(path));
+    EXPECT_EQ(text.exit_code, 0) << text.err;
+    EXPECT_NE(text.err.find(said), std::string::npos) << text.err;
+    RunResult evidence = RunClausescan("evidence " + Quote(path));
+    EXPECT_EQ(evidence.exit_code, 0) << evidence.err;
+    EXPECT_NE(evidence.err.find(said), std::string::npos) << evidence.err;
+    const std::filesystem::path out = dir_.path() / ("pack-" + path.stem().string());
+    RunResult pack = RunClausescan("pack --as-of 2026-12-07 --profile " + profile + " -o " +
+                                   Quote(out) + " " + Quote(path));
+    EXPECT_EQ(pack.exit_code, 0) << pack.err;
+    EXPECT_NE(pack.err.find(said), std::string::npos) << pack.err;
+  }
+}
+
 TEST_F(FormatsCli, TextPrintsTheExtractedTextOfEveryFormat) {
   DocxParts parts;
   parts.body = TextPara("Supplier shall notify Customer.");

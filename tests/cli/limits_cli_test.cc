@@ -253,6 +253,37 @@ TEST(MaxFindings, ACutReportDoesNotPassFailOn) {
   EXPECT_EQ(low.exit_code, 0) << low.err;
 }
 
+// Attack review of the merged main #3: --max-findings was applied to the findings read, before
+// --min-risk, so `--min-risk high --max-findings 1` showed nothing of a contract whose HIGH
+// clause comes after a LOW one, and the note counted the LOW finding. The limit counts the
+// findings shown; a cut report still does not pass --fail-on.
+TEST(MaxFindings, TheLimitCountsTheFindingsMinRiskShows) {
+  const std::string low = "Supplier shall maintain an incident response plan and test it annually.\n\n";
+  const std::string high =
+      "Supplier shall notify Customer of any Security Incident within 24 hours of its "
+      "occurrence.\n\n";
+  const RunResult shown =
+      RunClausescan("scan --format json --min-risk high --max-findings 1 -", low + high + low);
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  const Json report = Json::parse(shown.out);
+  ASSERT_EQ(report["findings"].size(), 1u) << shown.out;
+  EXPECT_EQ(report["findings"][0]["risk"], "high");
+  EXPECT_EQ(report["findings"][0]["line"], 3);
+  EXPECT_NE(report["notes"].dump().find("1 finding at or above high shown; the document has "
+                                        "more (raise --max-findings)"),
+            std::string::npos)
+      << report["notes"];
+  const RunResult gate = RunClausescan(
+      "scan --format json --min-risk high --max-findings 1 --fail-on high -", low + high + low);
+  EXPECT_EQ(gate.exit_code, 1) << gate.err;
+  // Nothing after the HIGH one: the whole contract was judged, nothing is cut.
+  const RunResult whole =
+      RunClausescan("scan --format json --min-risk high --max-findings 1 -", low + high);
+  ASSERT_EQ(whole.exit_code, 0) << whole.err;
+  EXPECT_EQ(Json::parse(whole.out)["notes"].dump().find("the document has more"), std::string::npos)
+      << whole.out;
+}
+
 // Attack review of main 969285f #3: the limit counted rule hits before the hits on one clause
 // were merged, so a document of 29 findings showed 23 under --max-findings 29, with a note that
 // it had more. The limit counts the findings a reader sees.

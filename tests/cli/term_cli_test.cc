@@ -117,8 +117,10 @@ TEST(TermCli, PackSaysTheDocumentExpiresBeforeTheTermEnds) {
                               " --as-of 2026-12-06 --term-ends 2027-12-31 -o " + Quote(out));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   // What is still missing is printed after the summary line, never written into the pack.
-  EXPECT_THAT(r.out, HasSubstr(kExpiresInTerm));
-  EXPECT_THAT(r.out, Not(HasSubstr("ISO certificate expires")));
+  // With its evidence id (issue 13: the evidence id, valid-until and the date compared with).
+  EXPECT_THAT(r.out, HasSubstr("Incident response procedure (incident-response-procedure) expires "
+                               "2027-06-30, before the contract's term ends (2027-12-31)"));
+  EXPECT_THAT(r.out, Not(HasSubstr("ISO certificate (iso-certificate) expires")));
   EXPECT_FALSE(fs::exists(out / "missing.md"));
 }
 

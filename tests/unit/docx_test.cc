@@ -261,6 +261,16 @@ TEST(DocxReader, ANameThatSaysAnotherFormatIsNoted) {
   Result<Document> named_well = ReadDocument(docx, "contract.docx", {});
   ASSERT_TRUE(named_well.ok());
   EXPECT_TRUE(named_well->notes.empty());
+  // Attack review of the merged main #10: a Word file or a PDF named as text is noted too.
+  Result<Document> as_text = ReadDocument(docx, "contract.txt", {});
+  ASSERT_TRUE(as_text.ok()) << as_text.error().message();
+  ASSERT_EQ(as_text->notes.size(), 1u);
+  EXPECT_EQ(as_text->notes[0],
+            "the name says .txt but the content is a Word document (DOCX): read as that");
+  Result<Document> pdf_as_md = ReadDocument(files::MakePdf(files::ContractPages()), "c.md", {});
+  ASSERT_TRUE(pdf_as_md.ok()) << pdf_as_md.error().message();
+  ASSERT_FALSE(pdf_as_md->notes.empty());
+  EXPECT_EQ(pdf_as_md->notes.back(), "the name says .md but the content is a PDF: read as that");
 }
 
 TEST(DocxReader, AcceptsTrackedChangesByDefaultAndSaysSo) {

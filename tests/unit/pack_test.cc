@@ -170,6 +170,10 @@ TEST(Pack, ExpiredAndMissingEvidenceAreStillMissing) {
   EXPECT_EQ(Copy(pack, "insurance-certificate"), nullptr);
   EXPECT_TRUE(HasGap(pack, PackGapKind::kExpired, "insurance-certificate"));
   EXPECT_TRUE(HasGap(pack, PackGapKind::kNoDocument, "deletion-procedure"));
+  // Its evidence id, valid-until and the date it is compared with (issue 13: expired documents).
+  EXPECT_THAT(PackMissingText(pack),
+              HasSubstr("insurance-certificate title (insurance-certificate) expired 2026-01-31, "
+                        "before the pack's date (2026-12-06): renew it"));
   // On a date it is valid, the same certificate goes in.
   const Pack earlier = BuildPack(Contract(), Supplier(), On("2025-12-06"));
   EXPECT_NE(Copy(earlier, "insurance-certificate"), nullptr);
@@ -183,6 +187,9 @@ TEST(Pack, DocumentExpiringBeforeTheTermIsAGap) {
   const Pack pack = BuildPack(Contract(), Supplier(), options);
   EXPECT_NE(Copy(pack, "iso-certificate"), nullptr);
   EXPECT_TRUE(HasGap(pack, PackGapKind::kExpiresInTerm, "iso-certificate"));
+  EXPECT_THAT(PackMissingText(pack),
+              HasSubstr("iso-certificate title (iso-certificate) expires 2027-12-31, before the "
+                        "contract's term ends (2028-06-30)"));
   const Pack no_term = BuildPack(Contract(), Supplier(), On("2026-12-06"));
   EXPECT_FALSE(HasGap(no_term, PackGapKind::kExpiresInTerm, "iso-certificate"));
 }

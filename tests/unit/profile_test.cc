@@ -639,5 +639,44 @@ TEST(Profile, AScanRefusesATermEndBeforeTheJudgingDate) {
   EXPECT_TRUE(Scanner(Rules(), options).ScanBytes("Supplier shall notify Customer.", "c.txt").ok());
 }
 
+// Attack review of the merged main #8 (the other half): the library scanned a profile's own YAML
+// given as a contract, where the CLI refuses it. A Scanner with a profile refuses the profile
+// file and the files it names, by any name, with the check the CLI makes (ProfileFileAt).
+TEST(Profile, AScanWithAProfileRefusesItsFilesAsContracts) {
+  ProfileFolder folder;
+  folder.Write("iso.txt", "ISO/IEC 27001 certificate\n");
+  ProfileResult result = folder.Load(R"(evidence:
+  - id: iso-certificate
+    file: iso.txt
+    issued: 2026-01-01
+    valid_until: 2028-01-01
+    sharing: public
+)");
+  ASSERT_TRUE(result.ok()) << Messages(result);
+  ScanOptions options;
+  options.profile = std::make_shared<const Profile>(std::move(result).value());
+  const Scanner scanner(Rules(), options);
+  const std::string yaml = (folder.path() / "profile.yaml").string();
+  const Result<Report> report = scanner.ScanFile(yaml);
+  ASSERT_FALSE(report.ok());
+  EXPECT_EQ(report.error().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(report.error().message(),
+            yaml + ": is the profile file (ScanOptions::profile), not a contract; not scanning it");
+  // Another name of an evidence file (a hard link) is the same file.
+  const fs::path link = folder.path() / "contract.txt";
+  fs::create_hard_link(folder.path() / "iso.txt", link);
+  const Result<Report> evidence = scanner.ScanFile(link.string());
+  ASSERT_FALSE(evidence.ok());
+  EXPECT_THAT(evidence.error().message(),
+              HasSubstr("is the file of the profile's evidence entry 'iso-certificate' (line 2), "
+                        "not a contract"));
+  // Without the profile it is a text like any other; a contract beside it is scanned.
+  EXPECT_TRUE(Scanner(Rules()).ScanFile(yaml).ok());
+  EXPECT_TRUE(scanner.ScanFile(folder.Write("msa.txt", "Supplier shall notify Customer.\n").string())
+                  .ok());
+  ASSERT_TRUE(ProfileFileAt(*options.profile, link.string()).has_value());
+  EXPECT_FALSE(ProfileFileAt(*options.profile, (folder.path() / "msa.txt").string()).has_value());
+}
+
 }  // namespace
 }  // namespace clausescan

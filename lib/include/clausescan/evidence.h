@@ -48,6 +48,9 @@ struct EvidenceNeed {
   // given (ScanOptions::term_ends) rather than read from the contract.
   std::string term_contract;
   std::string term_source;
+  // With document: the date (YYYY-MM-DD) its status was judged on (DocumentInfo::profile_date
+  // of the report whose judgement chose it): a document "expired" before it; else "".
+  std::string judged_on;
 };
 
 // Gathers the evidence items of every finding of `reports`, one EvidenceNeed per item id

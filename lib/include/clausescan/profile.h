@@ -219,6 +219,25 @@ ProfileResult LoadProfile(const std::string& path, const RuleSet& rules);
 // As above, against the built-in rules.
 ProfileResult LoadProfile(const std::string& path);
 
+// A file of the profile: the profile file itself, its SoA CSV, an evidence file or a redacted
+// copy, as a path to open, and what it is to the profile ("the profile file
+// (ScanOptions::profile)", "the profile's SoA CSV (soa_csv)", "the file of the profile's evidence
+// entry 'pen-test-summary' (line 34)", "the redacted copy of the profile's evidence entry ...").
+struct ProfileFile {
+  std::string path;
+  std::string what;
+};
+
+// The profile file (Profile::path), then its SoA CSV and each evidence file and redacted copy,
+// in file order. None of them is a contract (issue 13 attack D17).
+std::vector<ProfileFile> FilesOfProfile(const Profile& profile);
+
+// The entry of FilesOfProfile(profile) that is the file at path, compared by device and inode
+// (any name of it, a link to it, counts); nullopt when path is none of them, is not a regular
+// file or cannot be examined. A Scanner with ScanOptions::profile refuses such a file as a
+// contract; `clausescan scan`, `evidence` and `pack` refuse it before scanning.
+std::optional<ProfileFile> ProfileFileAt(const Profile& profile, const std::string& path);
+
 // A commented example profile that LoadProfile accepts as it is (it names no evidence file),
 // for `clausescan profile init`.
 std::string ExampleProfileText();

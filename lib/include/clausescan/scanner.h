@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "clausescan/date.h"
 #include "clausescan/profile.h"
@@ -65,16 +66,31 @@ enum class Revisions {
 //                                                          with kTooLarge. No entity is ever
 //                                                          expanded (DOCX parts with a DTD fail
 //                                                          with kCorrupt)
-//   max_findings            --max-findings      2000       findings kept per document: the first
-//                                                          ones in document order. Matching stops
-//                                                          past them, so memory and report size
-//                                                          stay bounded on a document dense with
-//                                                          clauses, and the report gets the note
-//                                                          "2000 findings shown; the document has
-//                                                          more (raise --max-findings)"; missing
-//                                                          clauses are then judged on the
-//                                                          findings kept. Real contracts have
-//                                                          about 120 at most. 0: no limit
+//   max_findings            --max-findings      2000       findings kept per document at or
+//                                                          above min_risk: the first ones in
+//                                                          document order (with the findings
+//                                                          below min_risk among them). Matching
+//                                                          stops past them, so memory and report
+//                                                          size stay bounded on a document dense
+//                                                          with clauses, and the report gets the
+//                                                          note "2000 findings shown; the
+//                                                          document has more (raise
+//                                                          --max-findings)" ("2000 findings at or
+//                                                          above high shown; ..." with min_risk);
+//                                                          when matching stopped early, missing
+//                                                          clauses are not judged. Real contracts
+//                                                          have about 120 at most. 0: no limit
+//   min_risk                --min-risk          kInfo      the findings max_findings counts:
+//                                                          those of this risk or above (after
+//                                                          every judgement, the profile's too),
+//                                                          as PrintOptions::min_risk shows them;
+//                                                          matching goes on until it has found
+//                                                          max_findings of them, up to four times
+//                                                          the rule hits max_findings take (at
+//                                                          least 16384 hits: memory stays
+//                                                          bounded); past that the report is cut
+//                                                          with the note. Findings below it are
+//                                                          kept, not counted
 //   party                   --party             "supplier" the user's side: "supplier",
 //                                                          "customer" (any case), or the name of
 //                                                          a party the contract names in its
@@ -137,6 +153,7 @@ struct ScanOptions {
   std::size_t max_part_bytes = std::size_t{32} << 20;
   int max_xml_depth = 256;
   std::size_t max_findings = 2000;
+  Risk min_risk = Risk::kInfo;
   std::string party = "supplier";
   Revisions revisions = Revisions::kAccepted;
   std::string password;
@@ -190,12 +207,17 @@ class Scanner {
 
 // The text that finding offsets refer to: for text and Markdown, the file's own bytes; for
 // HTML, DOCX and PDF, the extracted text. Same errors as Scanner::ScanFile. A path of "-" reads
-// standard input, named "<stdin>", as Scanner::ScanStream does.
-Result<std::string> ExtractText(const std::string& path, const ScanOptions& options = {});
+// standard input, named "<stdin>", as Scanner::ScanStream does. When notes is given, it
+// receives what reading the file noted, as a scan's Report::notes begin with them ("the name
+// says .txt but the content is a PDF: read as that", "the file is UTF-16 text, ...").
+Result<std::string> ExtractText(const std::string& path, const ScanOptions& options = {},
+                                std::vector<std::string>* notes = nullptr);
 
 // The normalised matching view of a document's text (NFKC, case-folded, markup and
-// hyphenation folded); for inspecting what the rules see. Same errors (and "-") as ExtractText.
-Result<std::string> NormalizedText(const std::string& path, const ScanOptions& options = {});
+// hyphenation folded); for inspecting what the rules see. Same errors (and "-") and notes as
+// ExtractText.
+Result<std::string> NormalizedText(const std::string& path, const ScanOptions& options = {},
+                                   std::vector<std::string>* notes = nullptr);
 
 }  // namespace clausescan
 

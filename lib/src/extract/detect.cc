@@ -124,6 +124,13 @@ bool IsWordExtension(std::string_view ext) {
   return false;
 }
 
+bool IsTextExtension(std::string_view ext) {
+  for (std::string_view text : {"txt", "text", "md", "markdown"}) {
+    if (EqualsIgnoreCase(ext, text)) return true;
+  }
+  return false;
+}
+
 Error Unsupported(std::string_view name, std::string detail) {
   return Error(ErrorCode::kUnsupportedFormat, std::move(detail), std::string(name));
 }
@@ -167,7 +174,11 @@ std::optional<std::string> NameAndContentNote(Format format, std::string_view na
   const std::string_view ext = Extension(name);
   const bool says_pdf = EqualsIgnoreCase(ext, "pdf");
   const bool says_word = IsWordExtension(ext);
-  if ((!says_pdf || format == Format::kPdf) && (!says_word || format == Format::kDocx)) {
+  // A PDF or Word document named as text (issue 13 reliability: "contract.txt" a Word file).
+  const bool says_text =
+      IsTextExtension(ext) && (format == Format::kPdf || format == Format::kDocx);
+  if ((!says_pdf || format == Format::kPdf) && (!says_word || format == Format::kDocx) &&
+      !says_text) {
     return std::nullopt;
   }
   std::string_view content = "HTML";

@@ -35,7 +35,8 @@ Result<Format> DetectFormat(std::string_view bytes, std::string_view name);
 
 // A note for a document whose name promises PDF or Word while its content, read as `format`, is
 // another document format ("the name says .pdf but the content is a Word document (DOCX): read
-// as one"); nullopt when the name promises nothing else.
+// as that"), or whose name promises text (.txt, .text, .md, .markdown) while it is a PDF or Word
+// document ("the name says .txt but the content is a PDF: read as that"); nullopt otherwise.
 std::optional<std::string> NameAndContentNote(Format format, std::string_view name);
 
 }  // namespace clausescan::internal

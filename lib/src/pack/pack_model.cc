@@ -108,14 +108,17 @@ PackDocument DocumentOf(const Profile& profile, const EvidenceFile& file) {
   return doc;
 }
 
-std::string EvidenceGapText(const PackEvidence& e, const EvidenceFile* file) {
+// issue 13: an expired document is named with its evidence id and the date it is compared with.
+std::string EvidenceGapText(const PackEvidence& e, const EvidenceFile* file,
+                            const CalendarDate& as_of) {
   switch (e.status) {
     case PackEvidenceStatus::kMissing:
       return "no document in your profile: " + e.title;
     case PackEvidenceStatus::kInternal:
       return e.title + " is internal and has no redacted copy: add a redacted copy to share";
     case PackEvidenceStatus::kExpired:
-      return e.title + " expired " + e.valid_until + ": renew it";
+      return e.title + " (" + e.evidence + ") expired " + e.valid_until + ", before the pack's date (" +
+             as_of.ToString() + "): renew it";
     case PackEvidenceStatus::kNotYetValid:
       return e.title + " is valid only from " + file->issued.ToString();
     case PackEvidenceStatus::kInPack:
@@ -176,8 +179,8 @@ void AddExpiresInTerm(const PackDocument& doc, const std::set<std::size_t>& cont
     const ContractTerm& term = terms[contract];
     if (!term.ends || !(doc.valid_until < *term.ends)) continue;
     std::string text =
-        fmt::format("{} expires {}, before the contract's term ends ({}{}): plan its renewal",
-                    doc.title, doc.valid_until.ToString(), term.ends->ToString(),
+        fmt::format("{} ({}) expires {}, before the contract's term ends ({}{}): plan its renewal",
+                    doc.title, doc.evidence, doc.valid_until.ToString(), term.ends->ToString(),
                     term.note.empty() ? "" : ", " + term.note);
     if (said.insert(text).second) {
       out->push_back({PackGapKind::kExpiresInTerm, doc.evidence, std::move(text)});
@@ -521,7 +524,7 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
     if (choice.state.status != PackEvidenceStatus::kInPack) {
       pack.missing.push_back(
           {GapKindOf(choice.state.status), id,
-           fmt::format("{} ({} {} for it)", EvidenceGapText(choice.state, choice.file), asked[id],
+           fmt::format("{} ({} {} for it)", EvidenceGapText(choice.state, choice.file, options.as_of), asked[id],
                        asked[id] == 1 ? "clause asks" : "clauses ask")});
       continue;
     }

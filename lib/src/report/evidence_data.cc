@@ -58,11 +58,40 @@ void WriteEvidenceJson(const std::vector<EvidenceNeed>& pack,
     items.push_back(std::move(item));
   }
   Json root = {{"items", std::move(items)}};
+  // issue 13: with a profile, its documents that expired or expire before the term, on their own.
+  const bool judged = std::any_of(pack.begin(), pack.end(),
+                                  [](const EvidenceNeed& need) { return need.document.has_value(); });
+  if (judged) {
+    Json expiring = Json::array();
+    for (const internal::ExpiringDocument& document : internal::ExpiringDocumentsOf(pack)) {
+      const ProfileDocument& doc = *document.need->document;
+      expiring.push_back({{"evidence", document.need->item.id},
+                          {"title", doc.title},
+                          {"file", doc.file},
+                          {"valid_until", doc.valid_until},
+                          {"reason", internal::ExpiringDocumentReason(document)},
+                          {"compared_with", document.compared_with},
+                          {"text", internal::ExpiringDocumentSentence(document)}});
+    }
+    root["expiring_evidence"] = std::move(expiring);
+  }
   if (!not_scanned.empty()) root["errors"] = internal::NotScannedJson(not_scanned);
   out << internal::JsonEscapeFormatChars(
              root.dump(-1, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace))
       << '\n';
 }
+
+namespace {
+
+// The date a document's valid-until is compared with when it no longer answers its item for the
+// whole contract (internal::ExpiringDocument::compared_with); "" otherwise.
+std::string CsvComparedWith(const EvidenceNeed& need) {
+  if (!need.document) return "";
+  if (need.document->status == "expired") return need.judged_on;
+  return need.document->expires_before_term ? need.term_ends : "";
+}
+
+}  // namespace
 
 void WriteEvidenceCsv(const std::vector<EvidenceNeed>& pack, std::ostream& out) {
   // issue 13 s7 #1: the document columns only when the findings were judged against a profile.
@@ -71,7 +100,7 @@ void WriteEvidenceCsv(const std::vector<EvidenceNeed>& pack, std::ostream& out) 
   out << "item,title,item_risk,controls,path,line,category,rule,risk,rationale";
   if (documents) {
     out << ",document,sharing,valid_until,document_status,expires_before_term,redacted,"
-           "expires_in_days,term_contract,term_source,consequence";
+           "expires_in_days,term_contract,term_source,consequence,compared_with";
   }
   out << "\r\n";
   for (const EvidenceNeed& need : pack) {
@@ -93,7 +122,8 @@ void WriteEvidenceCsv(const std::vector<EvidenceNeed>& pack, std::ostream& out) 
             << (doc.expires_in_days >= 0 ? std::to_string(doc.expires_in_days) : "") << ','
             << internal::CsvField(need.term_contract) << ','
             << internal::CsvField(need.term_source) << ','
-            << internal::CsvField(internal::ExpiryConsequence(need));
+            << internal::CsvField(internal::ExpiryConsequence(need)) << ','
+            << CsvComparedWith(need);
       }
       out << "\r\n";
     }

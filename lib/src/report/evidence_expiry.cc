@@ -24,4 +24,36 @@ std::string ExpiryConsequence(const EvidenceNeed& need) {
   return out;
 }
 
+std::vector<ExpiringDocument> ExpiringDocumentsOf(const std::vector<EvidenceNeed>& pack) {
+  std::vector<ExpiringDocument> out;
+  for (const bool expired : {true, false}) {
+    for (const EvidenceNeed& need : pack) {
+      if (!need.document) continue;
+      const ProfileDocument& doc = *need.document;
+      if (expired && doc.status == "expired") {
+        out.push_back({&need, true, need.judged_on});
+      } else if (!expired && doc.status == "valid" && doc.expires_before_term) {
+        out.push_back({&need, false, need.term_ends});
+      }
+    }
+  }
+  return out;
+}
+
+std::string ExpiringDocumentSentence(const ExpiringDocument& expiring) {
+  const ProfileDocument& doc = *expiring.need->document;
+  std::string out = expiring.need->item.id + ": " + doc.title +
+                    (doc.file.empty() ? "" : " (" + doc.file + ")");
+  if (expiring.expired) {
+    return out + " expired: valid until " + doc.valid_until + ", before the judging date " +
+           expiring.compared_with + ": renew it";
+  }
+  return out + " is valid until " + doc.valid_until + ", before the contract's term ends " +
+         expiring.compared_with + ": plan its renewal";
+}
+
+std::string ExpiringDocumentReason(const ExpiringDocument& expiring) {
+  return expiring.expired ? "expired" : "expires_before_term";
+}
+
 }  // namespace clausescan::internal

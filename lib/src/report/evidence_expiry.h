@@ -4,6 +4,7 @@
 #define CLAUSESCAN_REPORT_EVIDENCE_EXPIRY_H_
 
 #include <string>
+#include <vector>
 
 #include "clausescan/evidence.h"
 
@@ -15,6 +16,26 @@ namespace clausescan::internal {
 // --term-ends, "expires before the contract's term ends (TERM_ENDS): plan its renewal"), joined
 // with "; " when both hold. "" when neither holds or the need has no document.
 std::string ExpiryConsequence(const EvidenceNeed& need);
+
+// A document of the profile that no longer answers its item for the whole contract (issue 13):
+// expired on the judging date, or valid then but expiring before the contract's term ends.
+struct ExpiringDocument {
+  const EvidenceNeed* need = nullptr;
+  bool expired = false;       // else it expires before the term ends
+  std::string compared_with;  // YYYY-MM-DD: EvidenceNeed::judged_on, or EvidenceNeed::term_ends
+};
+
+// One per need of pack whose document expired or expires before the term, in pack order:
+// expired ones first, then those expiring before the term.
+std::vector<ExpiringDocument> ExpiringDocumentsOf(const std::vector<EvidenceNeed>& pack);
+
+// "iso-certificate: ISO/IEC 27001 certificate (iso.txt) expired: valid until 2026-03-01, before
+// the judging date 2026-12-06: renew it", or "...: Incident response procedure (irp.txt) is valid
+// until 2027-06-30, before the contract's term ends 2028-01-01: plan its renewal".
+std::string ExpiringDocumentSentence(const ExpiringDocument& expiring);
+
+// "expired" or "expires_before_term".
+std::string ExpiringDocumentReason(const ExpiringDocument& expiring);
 
 }  // namespace clausescan::internal
 

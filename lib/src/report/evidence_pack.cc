@@ -32,7 +32,10 @@ void AddFinding(const Report& report, std::size_t report_index, std::size_t find
   if (!f.profile) return;
   for (const ProfileDocument& doc : f.profile->documents) {
     if (doc.evidence != item.id) continue;
-    if (!need.document) need.document = doc;
+    if (!need.document) {
+      need.document = doc;
+      need.judged_on = report.document.profile_date;
+    }
     // The soonest expiry any judgement of the item saw (issue 13 s10 #6).
     if (doc.expires_in_days >= 0 && (need.document->expires_in_days < 0 ||
                                      doc.expires_in_days < need.document->expires_in_days)) {

@@ -119,6 +119,19 @@ void WriteNeed(const EvidenceNeed& need, std::ostream& out, const TextStyle& sty
   WriteRationales(need, out);
 }
 
+// issue 13: the documents of the profile that expired or expire before the term, on their own,
+// as `scan --profile` lists them.
+void WriteExpiringDocuments(const std::vector<EvidenceNeed>& pack, std::ostream& out,
+                            const TextStyle& style) {
+  const std::vector<internal::ExpiringDocument> expiring = internal::ExpiringDocumentsOf(pack);
+  if (expiring.empty()) return;
+  out << '\n' << internal::Styled("your documents that expire:", internal::kBold, style) << '\n';
+  for (const internal::ExpiringDocument& document : expiring) {
+    internal::WriteWrapped(internal::CleanText(internal::ExpiringDocumentSentence(document)), "  ",
+                           "    ", out);
+  }
+}
+
 }  // namespace
 
 void WriteEvidencePack(const std::vector<EvidenceNeed>& pack, std::ostream& out,
@@ -131,6 +144,7 @@ void WriteEvidencePack(const std::vector<EvidenceNeed>& pack,
                        const TextStyle& style) {
   WriteHeadline(pack, out, style);
   for (const EvidenceNeed& need : pack) WriteNeed(need, out, style);
+  WriteExpiringDocuments(pack, out, style);
   WriteTextNotScanned(not_scanned, out, style);
   out << '\n' << kNotLegalAdvice << '\n';  // issue 14 #3
 }
