@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cli_runner.h"
@@ -157,6 +158,36 @@ class PackDir {
 std::string Evidence(const std::string& file) {
   return "evidence:\n  - id: iso-certificate\n    file: " + file +
          "\n    issued: 2026-01-01\n    valid_until: 2027-12-31\n    sharing: public\n";
+}
+
+// Attack review of 86d34a9 #1: an evidence document that is the profile itself (by its name or
+// through a link in the folder) or its SoA CSV was copied to the pack's public folder: the
+// company's limits and every SoA justification sent to the buyer. `profile check` and `pack`
+// refuse it at the entry's line, exit 2, nothing written.
+TEST(PackCli, TheProfileOrItsSoaCsvIsNoEvidenceDocument) {
+  const std::string soa = "soa_csv: soa.csv\n";
+  const std::pair<std::string, std::string> cases[] = {
+      {Evidence("profile.yaml"), "'profile.yaml' (file) is the profile itself"},
+      {Evidence("evidence/link.yaml"), "'evidence/link.yaml' (file) is the profile itself"},
+      {soa + Evidence("soa.csv"), "'soa.csv' (file) is the profile's SoA CSV (soa_csv)"},
+  };
+  for (const auto& [yaml, message] : cases) {
+    SCOPED_TRACE(yaml);
+    PackDir dir;
+    WriteWholeFile(dir.path() / "profile" / "soa.csv",
+                   "control,applicable,status,justification\nA.5.1,yes,implemented,x\n");
+    fs::create_symlink("../profile.yaml", dir.path() / "profile" / "evidence" / "link.yaml");
+    const fs::path profile = dir.Profile(yaml);
+    const RunResult check = RunClausescan("profile check " + Quote(profile));
+    EXPECT_EQ(check.exit_code, 2) << check.out;
+    EXPECT_THAT(check.err, HasSubstr(message));
+    EXPECT_THAT(check.err, HasSubstr(profile.string() + ":"));
+    const RunResult r =
+        RunPack(Quote(kContract) + " --profile " + Quote(profile) + " -o " + Quote(dir.Out() / "p"));
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_THAT(r.err, HasSubstr(message));
+    EXPECT_TRUE(Listing(dir.Out()).empty());
+  }
 }
 
 // issue 13 #5: each bad profile: exit 2, the file:line of the error, nothing on stdout, and no
