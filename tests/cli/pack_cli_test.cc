@@ -320,6 +320,25 @@ TEST(PackCli, PackInsideTheWalkedFolderIsNotScanned) {
   }
 }
 
+// Attack review of 86d34a9 #8: a document that expires within 90 days and before the term ends
+// was listed twice in what is still missing; it is one line with both reasons.
+TEST(PackCli, ADocumentExpiringSoonAndWithinTheTermIsListedOnce) {
+  PackDir dir;
+  const RunResult r = RunPack(Quote(kContract) + " --profile " + Quote(kProfile) +
+                              " --as-of 2027-02-01 --term-ends 2027-06-01 -o " +
+                              Quote(dir.Out() / "pack"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::size_t lines = 0;
+  for (std::size_t at = 0; (at = r.out.find("Certificate of insurance", at)) != std::string::npos;
+       ++at) {
+    ++lines;
+  }
+  EXPECT_EQ(lines, 1u) << r.out;
+  EXPECT_THAT(r.out, HasSubstr("Certificate of insurance (insurance-certificate) expires "
+                               "2027-03-31, before the contract's term ends (2027-06-01), in 58 "
+                               "days: renew it before sending"));
+}
+
 // A run that finds no contract to pack (every file skipped as a profile file) says so, not that
 // a contract could not be read (attack review of 5a07bac #5).
 TEST(PackCli, NothingToPackSaysSo) {
