@@ -339,6 +339,30 @@ TEST(PackCli, ADocumentExpiringSoonAndWithinTheTermIsListedOnce) {
                                "days: renew it before sending"));
 }
 
+// Attack review of 86d34a9 #5: pack cut a dense contract at the default 2000 findings without a
+// word and had no --max-findings; it takes the option and says on stderr when a report was cut.
+TEST(PackCli, ACutScanSaysSoAndMaxFindingsIsAccepted) {
+  PackDir dir;
+  std::string dense;
+  for (int i = 1; i <= 30; ++i) {
+    dense += std::to_string(i) +
+             ". Supplier shall notify Customer of any Security Incident within 24 hours of its "
+             "occurrence.\n\n";
+  }
+  WriteWholeFile(dir.path() / "dense.txt", dense);
+  const std::string args = Quote(dir.path() / "dense.txt") + " --profile " + Quote(kProfile);
+  const RunResult cut = RunPack(args + " --max-findings 5 -o " + Quote(dir.Out() / "cut"));
+  ASSERT_EQ(cut.exit_code, 0) << cut.err;
+  EXPECT_THAT(cut.err, HasSubstr("dense.txt: note: 5 findings shown; the document has more (raise "
+                                 "--max-findings)"));
+  EXPECT_THAT(cut.err, HasSubstr("; the pack holds only what the findings shown call for\n"));
+  EXPECT_THAT(cut.out, HasSubstr("(5 clauses ask for it)"));
+  const RunResult whole = RunPack(args + " --max-findings 0 -o " + Quote(dir.Out() / "whole"));
+  ASSERT_EQ(whole.exit_code, 0) << whole.err;
+  EXPECT_THAT(whole.err, ::testing::Not(HasSubstr("the document has more")));
+  EXPECT_THAT(whole.out, HasSubstr("(30 clauses ask for it)"));
+}
+
 // A run that finds no contract to pack (every file skipped as a profile file) says so, not that
 // a contract could not be read (attack review of 5a07bac #5).
 TEST(PackCli, NothingToPackSaysSo) {
