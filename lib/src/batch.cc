@@ -258,11 +258,18 @@ class Walker {
     }
     const FileId id{st.st_dev, st.st_ino};
     if (skip_.count(id) > 0) return;
-    if (!found_.insert(id).second) {
+    if (found_.count(id) > 0) {
       ++skipped_as_seen_;
       return;
     }
-    if (SkippedAsFound(path.string(), false)) return;
+    // A file skipped as no contract is skipped under its other names too, silently, and does not
+    // count as found: a folder holding only it and a link to it has no files to scan (attack
+    // review of 86d34a9 #3: such a folder printed nothing and exited 0).
+    if (SkippedAsFound(path.string(), false)) {
+      skip_.insert(id);
+      return;
+    }
+    found_.insert(id);
     ++files_;
     out_->push_back(
         PathEntry{path.string(), std::nullopt, static_cast<std::size_t>(st.st_size), true});

@@ -647,14 +647,20 @@ std::size_t CountedFindings(const Report& report, const ScanOptions& options) {
 }
 
 // Keeps the findings of report up to its options.max_findings-th counted one (CountedFindings),
-// in document order; true when it dropped any.
+// in document order, when a counted one follows it; true when it dropped any (a report whose
+// later findings are all below min_risk is kept whole).
 bool CutAtMaxFindings(const ScanOptions& options, Report* report) {
   if (options.max_findings == 0) return false;
   std::size_t counted = 0;
   for (auto f = report->findings.begin(); f != report->findings.end(); ++f) {
     if (f->risk >= options.min_risk && ++counted == options.max_findings) {
-      const bool more = f + 1 != report->findings.end();
-      report->findings.erase(f + 1, report->findings.end());
+      // Cut only when another finding at or above min_risk follows: findings below it are not
+      // shown anyway, and a report of every finding shown is no cut report (attack review of
+      // 86d34a9 #2: "the document has more" and a failed --fail-on with nothing more to show).
+      const bool more = std::any_of(f + 1, report->findings.end(), [&](const Finding& next) {
+        return next.risk >= options.min_risk;
+      });
+      if (more) report->findings.erase(f + 1, report->findings.end());
       return more;
     }
   }

@@ -262,8 +262,8 @@ TEST(MaxFindings, TheLimitCountsTheFindingsMinRiskShows) {
   const std::string high =
       "Supplier shall notify Customer of any Security Incident within 24 hours of its "
       "occurrence.\n\n";
-  const RunResult shown =
-      RunClausescan("scan --format json --min-risk high --max-findings 1 -", low + high + low);
+  const RunResult shown = RunClausescan("scan --format json --min-risk high --max-findings 1 -",
+                                        low + high + low + high);
   ASSERT_EQ(shown.exit_code, 0) << shown.err;
   const Json report = Json::parse(shown.out);
   ASSERT_EQ(report["findings"].size(), 1u) << shown.out;
@@ -274,8 +274,19 @@ TEST(MaxFindings, TheLimitCountsTheFindingsMinRiskShows) {
             std::string::npos)
       << report["notes"];
   const RunResult gate = RunClausescan(
-      "scan --format json --min-risk high --max-findings 1 --fail-on high -", low + high + low);
+      "scan --format json --min-risk high --max-findings 1 --fail-on high -", low + high + low + high);
   EXPECT_EQ(gate.exit_code, 1) << gate.err;
+  // Attack review of 86d34a9 #2: only findings below --min-risk after the last one shown: the
+  // report is whole (no "has more", no cut for --fail-on, which passes with no HIGH).
+  const std::string medium =
+      "Supplier shall notify Customer within 48 hours after becoming aware of a Security "
+      "Incident.\n\n";
+  const RunResult uncut = RunClausescan(
+      "scan --format json --min-risk medium --max-findings 1 --fail-on high -", low + medium + low);
+  EXPECT_EQ(uncut.exit_code, 0) << uncut.err;
+  EXPECT_EQ(uncut.err.find("cut"), std::string::npos) << uncut.err;
+  EXPECT_EQ(Json::parse(uncut.out)["notes"].dump().find("the document has more"), std::string::npos)
+      << uncut.out;
   // Nothing after the HIGH one: the whole contract was judged, nothing is cut.
   const RunResult whole =
       RunClausescan("scan --format json --min-risk high --max-findings 1 -", low + high);

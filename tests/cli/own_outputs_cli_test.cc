@@ -241,5 +241,22 @@ TEST_F(FolderWithAContract, WithFollowALinkToAnEarlierReportIsSkipped) {
   EXPECT_EQ(std::count(run.out.begin(), run.out.end(), '\n'), 1) << run.out.substr(0, 400);
 }
 
+// Attack review of 86d34a9 #3: a folder holding only the profile's files and a link to the
+// profile printed nothing and exited 0 (the link counted as a file found under another name);
+// it has no files to scan: exit 2, with the note, in every command that walks it.
+TEST(OwnOutputs, AFolderOfProfileFilesAndALinkToThemHasNothingToScan) {
+  TempDir dir;
+  const fs::path profile = dir.path() / "profile";
+  fs::copy(kSource + "/corpus/profile", profile, fs::copy_options::recursive);
+  fs::create_symlink("acme-profile.yaml", profile / "c.md");
+  const std::string args =
+      Quote(profile) + " --profile " + Quote(profile / "acme-profile.yaml") + " --format json";
+  for (const std::string command : {"scan ", "evidence "}) {
+    const RunResult r = RunClausescan(command + args);
+    EXPECT_EQ(r.exit_code, 2) << command << r.out;
+    EXPECT_THAT(r.err, HasSubstr(profile.string() + ": the folder has no files to scan")) << command;
+  }
+}
+
 }  // namespace
 }  // namespace clausescan::testing

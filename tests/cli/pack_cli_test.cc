@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cli_runner.h"
@@ -159,6 +160,36 @@ std::string Evidence(const std::string& file) {
          "\n    issued: 2026-01-01\n    valid_until: 2027-12-31\n    sharing: public\n";
 }
 
+// Attack review of 86d34a9 #1: an evidence document that is the profile itself (by its name or
+// through a link in the folder) or its SoA CSV was copied to the pack's public folder: the
+// company's limits and every SoA justification sent to the buyer. `profile check` and `pack`
+// refuse it at the entry's line, exit 2, nothing written.
+TEST(PackCli, TheProfileOrItsSoaCsvIsNoEvidenceDocument) {
+  const std::string soa = "soa_csv: soa.csv\n";
+  const std::pair<std::string, std::string> cases[] = {
+      {Evidence("profile.yaml"), "'profile.yaml' (file) is the profile itself"},
+      {Evidence("evidence/link.yaml"), "'evidence/link.yaml' (file) is the profile itself"},
+      {soa + Evidence("soa.csv"), "'soa.csv' (file) is the profile's SoA CSV (soa_csv)"},
+  };
+  for (const auto& [yaml, message] : cases) {
+    SCOPED_TRACE(yaml);
+    PackDir dir;
+    WriteWholeFile(dir.path() / "profile" / "soa.csv",
+                   "control,applicable,status,justification\nA.5.1,yes,implemented,x\n");
+    fs::create_symlink("../profile.yaml", dir.path() / "profile" / "evidence" / "link.yaml");
+    const fs::path profile = dir.Profile(yaml);
+    const RunResult check = RunClausescan("profile check " + Quote(profile));
+    EXPECT_EQ(check.exit_code, 2) << check.out;
+    EXPECT_THAT(check.err, HasSubstr(message));
+    EXPECT_THAT(check.err, HasSubstr(profile.string() + ":"));
+    const RunResult r =
+        RunPack(Quote(kContract) + " --profile " + Quote(profile) + " -o " + Quote(dir.Out() / "p"));
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_THAT(r.err, HasSubstr(message));
+    EXPECT_TRUE(Listing(dir.Out()).empty());
+  }
+}
+
 // issue 13 #5: each bad profile: exit 2, the file:line of the error, nothing on stdout, and no
 // pack (nor temporary) left behind, as a folder and as a zip.
 TEST(PackCli, BadProfileExits2WithFileLineAndLeavesNothing) {
@@ -287,6 +318,49 @@ TEST(PackCli, PackInsideTheWalkedFolderIsNotScanned) {
     ASSERT_EQ(second.exit_code, 0) << name << second.err;
     EXPECT_EQ(second.out, first.out) << name;
   }
+}
+
+// Attack review of 86d34a9 #8: a document that expires within 90 days and before the term ends
+// was listed twice in what is still missing; it is one line with both reasons.
+TEST(PackCli, ADocumentExpiringSoonAndWithinTheTermIsListedOnce) {
+  PackDir dir;
+  const RunResult r = RunPack(Quote(kContract) + " --profile " + Quote(kProfile) +
+                              " --as-of 2027-02-01 --term-ends 2027-06-01 -o " +
+                              Quote(dir.Out() / "pack"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::size_t lines = 0;
+  for (std::size_t at = 0; (at = r.out.find("Certificate of insurance", at)) != std::string::npos;
+       ++at) {
+    ++lines;
+  }
+  EXPECT_EQ(lines, 1u) << r.out;
+  EXPECT_THAT(r.out, HasSubstr("Certificate of insurance (insurance-certificate) expires "
+                               "2027-03-31, before the contract's term ends (2027-06-01), in 58 "
+                               "days: renew it before sending"));
+}
+
+// Attack review of 86d34a9 #5: pack cut a dense contract at the default 2000 findings without a
+// word and had no --max-findings; it takes the option and says on stderr when a report was cut.
+TEST(PackCli, ACutScanSaysSoAndMaxFindingsIsAccepted) {
+  PackDir dir;
+  std::string dense;
+  for (int i = 1; i <= 30; ++i) {
+    dense += std::to_string(i) +
+             ". Supplier shall notify Customer of any Security Incident within 24 hours of its "
+             "occurrence.\n\n";
+  }
+  WriteWholeFile(dir.path() / "dense.txt", dense);
+  const std::string args = Quote(dir.path() / "dense.txt") + " --profile " + Quote(kProfile);
+  const RunResult cut = RunPack(args + " --max-findings 5 -o " + Quote(dir.Out() / "cut"));
+  ASSERT_EQ(cut.exit_code, 0) << cut.err;
+  EXPECT_THAT(cut.err, HasSubstr("dense.txt: note: 5 findings shown; the document has more (raise "
+                                 "--max-findings)"));
+  EXPECT_THAT(cut.err, HasSubstr("; the pack holds only what the findings shown call for\n"));
+  EXPECT_THAT(cut.out, HasSubstr("(5 clauses ask for it)"));
+  const RunResult whole = RunPack(args + " --max-findings 0 -o " + Quote(dir.Out() / "whole"));
+  ASSERT_EQ(whole.exit_code, 0) << whole.err;
+  EXPECT_THAT(whole.err, ::testing::Not(HasSubstr("the document has more")));
+  EXPECT_THAT(whole.out, HasSubstr("(30 clauses ask for it)"));
 }
 
 // A run that finds no contract to pack (every file skipped as a profile file) says so, not that

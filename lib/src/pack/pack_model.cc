@@ -531,13 +531,25 @@ Pack BuildPack(const std::vector<Report>& reports, const Profile& profile,
     if (listed_ids.count(id) == 0 || choice.file == nullptr) continue;
     PackDocument doc = DocumentOf(profile, *choice.file);
     const long days_left = doc.valid_until.DaysSinceEpoch() - options.as_of.DaysSinceEpoch();
-    if (days_left <= kExpiresSoonDays) {
-      pack.missing.push_back(
-          {PackGapKind::kExpiresSoon, id,
-           fmt::format("{} expires on {} (in {} {}): renew it before sending", doc.title,
-                       doc.valid_until.ToString(), days_left, days_left == 1 ? "day" : "days")});
+    std::vector<PackGap> in_term;
+    AddExpiresInTerm(doc, listed_in[id], terms, &in_term);
+    const std::string in_days = fmt::format("{} {}", days_left, days_left == 1 ? "day" : "days");
+    if (days_left <= kExpiresSoonDays && in_term.empty()) {
+      pack.missing.push_back({PackGapKind::kExpiresSoon, id,
+                              fmt::format("{} expires on {} (in {}): renew it before sending",
+                                          doc.title, doc.valid_until.ToString(), in_days)});
     }
-    AddExpiresInTerm(doc, listed_in[id], terms, &pack.missing);
+    // One line for a document that expires soon and within the term (attack review of 86d34a9
+    // #8: it was listed twice).
+    constexpr std::string_view kPlan = ": plan its renewal";
+    for (PackGap& gap : in_term) {
+      if (days_left <= kExpiresSoonDays && gap.text.ends_with(kPlan)) {
+        gap.kind = PackGapKind::kExpiresSoon;
+        gap.text.replace(gap.text.size() - kPlan.size(), kPlan.size(),
+                         fmt::format(", in {}: renew it before sending", in_days));
+      }
+      pack.missing.push_back(std::move(gap));
+    }
     pack.documents.push_back(std::move(doc));
   }
   // issue 13 s9 #2: with no term known, the documents' expiry was checked against no term end.

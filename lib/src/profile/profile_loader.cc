@@ -5,11 +5,13 @@
 
 #include <filesystem>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
 #include "clausescan/profile.h"
 #include "common/read_file.h"
+#include "profile/paths.h"
 #include "profile/readers.h"
 
 namespace clausescan {
@@ -74,6 +76,46 @@ void ReadSubprocessors(ProfileReader& reader, const YAML::Node& node,
 
 constexpr std::size_t kMaxProfileBytes = std::size_t{4} << 20;
 
+// Refuses (at the entry's line) an evidence file or redacted copy that is the profile itself or
+// its SoA CSV, by identity (a link or another name counts): the pack would copy it to the buyer,
+// and the profile holds the company's own limits and its SoA justifications, which leave only as
+// the pack's excerpt (attack review of 86d34a9 #1).
+void CheckEvidenceIsNoProfileFile(ProfileReader& reader, const std::string& soa_csv,
+                                  const std::vector<EvidenceFile>& evidence) {
+  struct Own {
+    struct stat st;
+    std::string what;
+  };
+  std::vector<Own> own;
+  struct stat st {};
+  if (::stat(reader.file().source().name.c_str(), &st) == 0) own.push_back({st, "the profile itself"});
+  std::string csv_path;
+  if (!soa_csv.empty() && !ResolveInFolder(reader.folder(), soa_csv, &csv_path) &&
+      ::stat(csv_path.c_str(), &st) == 0) {
+    own.push_back({st, "the profile's SoA CSV (soa_csv), which leaves only as the pack's excerpt"});
+  }
+  for (const EvidenceFile& entry : evidence) {
+    for (const auto& [device, inode, key, written] :
+         {std::tuple{entry.device, entry.inode, "file", entry.file},
+          std::tuple{entry.redacted_device, entry.redacted_inode, "redacted", entry.redacted}}) {
+      if (written.empty()) continue;
+      for (const Own& file : own) {
+        if (static_cast<std::uint64_t>(file.st.st_dev) != device ||
+            static_cast<std::uint64_t>(file.st.st_ino) != inode) {
+          continue;
+        }
+        YAML::Mark mark;
+        mark.line = entry.line - 1;
+        reader.Add(reader.file().AtMark(
+                       mark, fmt::format("evidence '{}': '{}' ({}) is {}: name the document "
+                                         "itself",
+                                         entry.id, written, key, file.what)),
+                   "evidence");
+      }
+    }
+  }
+}
+
 // Reads the profile's top-level map into *profile.
 void ReadProfileRoot(ProfileReader& reader, const YAML::Node& root, Profile* profile) {
   Fields fields;
@@ -89,6 +131,7 @@ void ReadProfileRoot(ProfileReader& reader, const YAML::Node& root, Profile* pro
   CheckSoaUnique(reader, profile->soa);
   if (const YAML::Node* evidence = fields.Find("evidence")) {
     ReadEvidence(reader, *evidence, &profile->evidence);
+    CheckEvidenceIsNoProfileFile(reader, profile->soa_csv, profile->evidence);
   }
   if (const YAML::Node* capabilities = fields.Find("capabilities")) {
     ReadCapabilities(reader, *capabilities, &profile->capabilities);
