@@ -74,11 +74,7 @@ int RunEvidence(EvidenceArgs args) {
   // A report cut at --max-findings calls for less than the whole contract does.
   for (const Report& report : reports) {
     PrintNameAndContentNotes(report.document.path, report.notes);
-    for (const std::string& note : report.notes) {
-      if (note.find(kCutNote) == std::string::npos) continue;
-      PrintError(report.document.path + ": note: " + note +
-                 "; the list holds only what the findings shown call for");
-    }
+    PrintCutNote(report, "the list holds only what the findings shown call for");
   }
   std::vector<EvidenceNeed> pack = BuildEvidencePack(reports);
   // The inputs not scanned are recorded in the pack as scan records them in its report; CSV

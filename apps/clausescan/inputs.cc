@@ -506,6 +506,14 @@ std::vector<RunFile> FilesTheRunReads(const ReadFiles& reads, const Profile* pro
   return files;
 }
 
+void PrintCutNote(const Report& report, const std::string& what) {
+  for (const std::string& note : report.notes) {
+    if (note.find(kCutNote) != std::string::npos) {
+      PrintError(report.document.path + ": note: " + note + "; " + what);
+    }
+  }
+}
+
 void PrintNameAndContentNotes(const std::string& path, const std::vector<std::string>& notes) {
   for (const std::string& note : notes) {
     if (note.rfind(kNameAndContentNote, 0) == 0) PrintError(path + ": note: " + note);

@@ -131,6 +131,11 @@ bool ScanInputs(const Scanner& scanner, const InputArgs& args,
 // whose output holds no report notes (text, evidence, pack), as scan's report says it.
 void PrintNameAndContentNotes(const std::string& path, const std::vector<std::string>& notes);
 
+// Says on stderr, for a report cut at --max-findings, "PATH: note: <the report's note>; <what>"
+// (what: "the list holds only what the findings shown call for"): for the commands that build
+// on the findings (evidence, pack) and print no report notes.
+void PrintCutNote(const Report& report, const std::string& what);
+
 }  // namespace clausescan::cli
 
 #endif  // CLAUSESCAN_APPS_INPUTS_H_

@@ -21,7 +21,6 @@
 #include "clausescan/pack_write.h"
 #include "commands.h"
 #include "inputs.h"
-#include "option_names.h"
 #include "output.h"
 #include "own_outputs.h"
 #include "read_options.h"
@@ -266,11 +265,7 @@ int RunPack(PackArgs args) {
   // of 86d34a9 #5: a pack of a dense contract was cut at 2000 findings without a word).
   for (const Report& report : reports) {
     PrintNameAndContentNotes(report.document.path, report.notes);
-    for (const std::string& note : report.notes) {
-      if (note.find(kCutNote) == std::string::npos) continue;
-      PrintError(report.document.path + ": note: " + note +
-                 "; the pack holds only what the findings shown call for");
-    }
+    PrintCutNote(report, "the pack holds only what the findings shown call for");
   }
   PackOptions pack_options;
   pack_options.as_of = *options.profile_date;
