@@ -292,6 +292,26 @@ TEST(EdgesInputCli, AFolderOnStandardInputSaysWhy) {
   }
 }
 
+// Reading review of 86d34a9 (FT2 59:91): the customer's right to inspect the supplier's
+// subcontractors at any time was rated HIGH as an at-will audit of us; it is a right the supplier
+// must secure from its subcontractors (MEDIUM, saying so). An at-will audit of the supplier
+// itself stays HIGH.
+TEST(EdgesRulesCli, InspectionsAtSubcontractorsAreNoAtWillAuditOfUs) {
+  const auto risk_of = [](const std::string& text) {
+    const RunResult r = RunClausescan("scan --format json -", text);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    const nlohmann::json report = nlohmann::json::parse(r.out);
+    for (const auto& finding : report["findings"]) {
+      if (finding["rule"] == "audit-rights.audit") return finding["risk"].get<std::string>();
+    }
+    return std::string("none");
+  };
+  EXPECT_EQ(risk_of("The Customer shall be entitled to carry out inspections at the Supplier's "
+                    "subcontractors at any time.\n"),
+            "medium");
+  EXPECT_EQ(risk_of("The Customer shall be entitled to audit the Supplier at any time.\n"), "high");
+}
+
 // Attack review of 5a07bac #7: `rules show` suggested nothing for an id that differs only in the
 // case of its letters, though risk names and --sort values take any case.
 TEST(EdgesRulesCli, RulesShowSuggestsAnIdWrittenInAnotherCase) {
