@@ -576,6 +576,18 @@ bool LaterMainClauseHeldBy(std::string_view folded, const PartyLexicon& lexicon,
   return false;
 }
 
+// The shortest of terms that starts at token k and ends within its next 4 tokens, or nullopt
+// (k is the term's first token, an article before it already skipped).
+std::optional<PartyTermMatch> PartyTermStartingAt(const Tokens& t,
+                                                  const std::vector<PartyTerm>& terms,
+                                                  std::size_t k) {
+  for (std::size_t last = k; last < k + 4 && last < t.size(); ++last) {
+    std::optional<PartyTermMatch> m = PartyTermEndingAt(t, terms, last);
+    if (m && m->first == k) return m;
+  }
+  return std::nullopt;
+}
+
 // The side a passive duty addresses ("All such requests must be in writing and made to the
 // Provider", "notice shall be given to Customer"): the side acted towards, or kUnknown.
 Party PassiveAddressee(const Tokens& t, const std::vector<PartyTerm>& terms) {
@@ -589,10 +601,7 @@ Party PassiveAddressee(const Tokens& t, const std::vector<PartyTerm>& terms) {
     }
     std::size_t k = i + 2;
     if (t.Is(k, "the")) ++k;
-    for (std::size_t last = k; last < k + 4 && last < t.size(); ++last) {
-      std::optional<PartyTermMatch> m = PartyTermEndingAt(t, terms, last);
-      if (m && m->first == k) return m->side;
-    }
+    if (const std::optional<PartyTermMatch> m = PartyTermStartingAt(t, terms, k)) return m->side;
   }
   return Party::kUnknown;
 }
@@ -654,12 +663,8 @@ Party LiabilityHolder(const Tokens& t, const std::vector<PartyTerm>& terms) {
     if (t.Is(i, "liability") && t.Is(i + 1, "of")) {
       std::size_t k = i + 2;
       if (t.IsAny(k, {"the", "a", "an"})) ++k;
-      for (std::size_t last = k; last < k + 4 && last < t.size(); ++last) {
-        std::optional<PartyTermMatch> m = PartyTermEndingAt(t, terms, last);
-        if (m && m->first == k && (m->side == Party::kSupplier || m->side == Party::kCustomer)) {
-          return m->side;
-        }
-      }
+      const std::optional<PartyTermMatch> m = PartyTermStartingAt(t, terms, k);
+      if (m && (m->side == Party::kSupplier || m->side == Party::kCustomer)) return m->side;
     }
     const bool its = own > 0 && t.Is(own - 1, "its");  // "... and its liability will not exceed"
     // "Our total liability will not exceed ...": the side of "we" (of "you" for "your").
@@ -716,16 +721,12 @@ Party IndemnifiedSide(const Tokens& t, const std::vector<PartyTerm>& terms) {
     std::size_t k = i + 1;
     if (t.IsAny(k, {"and", "or"}) && t.IsAny(k + 1, {"hold", "defend", "indemnify"})) k += 2;
     if (t.IsAny(k, {"the", "its"})) ++k;
-    for (std::size_t last = k; last < k + 4 && last < t.size(); ++last) {
-      std::optional<PartyTermMatch> m = PartyTermEndingAt(t, terms, last);
-      if (!m || m->first != k) continue;
-      if (m->side != Party::kSupplier && m->side != Party::kCustomer) return Party::kUnknown;
-      if (Mentions(t, terms, m->side) != 1 || NamesSide(t, terms, Opposite(m->side))) {
-        return Party::kUnknown;
-      }
-      return m->side;
+    const std::optional<PartyTermMatch> m = PartyTermStartingAt(t, terms, k);
+    if (!m || (m->side != Party::kSupplier && m->side != Party::kCustomer)) return Party::kUnknown;
+    if (Mentions(t, terms, m->side) != 1 || NamesSide(t, terms, Opposite(m->side))) {
+      return Party::kUnknown;
     }
-    return Party::kUnknown;
+    return m->side;
   }
   return Party::kUnknown;
 }

@@ -81,18 +81,6 @@ void WriteEvidenceJson(const std::vector<EvidenceNeed>& pack,
       << '\n';
 }
 
-namespace {
-
-// The date a document's valid-until is compared with when it no longer answers its item for the
-// whole contract (internal::ExpiringDocument::compared_with); "" otherwise.
-std::string CsvComparedWith(const EvidenceNeed& need) {
-  if (!need.document) return "";
-  if (need.document->status == "expired") return need.judged_on;
-  return need.document->expires_before_term ? need.term_ends : "";
-}
-
-}  // namespace
-
 void WriteEvidenceCsv(const std::vector<EvidenceNeed>& pack, std::ostream& out) {
   // issue 13 s7 #1: the document columns only when the findings were judged against a profile.
   const bool documents = std::any_of(
@@ -123,7 +111,7 @@ void WriteEvidenceCsv(const std::vector<EvidenceNeed>& pack, std::ostream& out) 
             << internal::CsvField(need.term_contract) << ','
             << internal::CsvField(need.term_source) << ','
             << internal::CsvField(internal::ExpiryConsequence(need)) << ','
-            << CsvComparedWith(need);
+            << internal::ExpiryComparedWith(need);
       }
       out << "\r\n";
     }

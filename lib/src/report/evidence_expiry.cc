@@ -24,17 +24,22 @@ std::string ExpiryConsequence(const EvidenceNeed& need) {
   return out;
 }
 
+std::string ExpiryComparedWith(const EvidenceNeed& need) {
+  if (!need.document) return "";
+  if (need.document->status == "expired") return need.judged_on;
+  if (need.document->status == "valid" && need.document->expires_before_term) return need.term_ends;
+  return "";
+}
+
 std::vector<ExpiringDocument> ExpiringDocumentsOf(const std::vector<EvidenceNeed>& pack) {
   std::vector<ExpiringDocument> out;
   for (const bool expired : {true, false}) {
     for (const EvidenceNeed& need : pack) {
       if (!need.document) continue;
       const ProfileDocument& doc = *need.document;
-      if (expired && doc.status == "expired") {
-        out.push_back({&need, true, need.judged_on});
-      } else if (!expired && doc.status == "valid" && doc.expires_before_term) {
-        out.push_back({&need, false, need.term_ends});
-      }
+      const bool listed =
+          expired ? doc.status == "expired" : doc.status == "valid" && doc.expires_before_term;
+      if (listed) out.push_back({&need, expired, ExpiryComparedWith(need)});
     }
   }
   return out;

@@ -25,6 +25,11 @@ struct ExpiringDocument {
   std::string compared_with;  // YYYY-MM-DD: EvidenceNeed::judged_on, or EvidenceNeed::term_ends
 };
 
+// The date need's document is compared with when it no longer answers its item for the whole
+// contract: EvidenceNeed::judged_on for an expired one, EvidenceNeed::term_ends for a valid one
+// that expires before the term ends; "" otherwise (or without a document).
+std::string ExpiryComparedWith(const EvidenceNeed& need);
+
 // One per need of pack whose document expired or expires before the term, in pack order:
 // expired ones first, then those expiring before the term.
 std::vector<ExpiringDocument> ExpiringDocumentsOf(const std::vector<EvidenceNeed>& pack);
