@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "clausescan/pack_write.h"
+#include "not_documents.h"
 
 namespace clausescan::cli {
 namespace {
@@ -72,8 +73,19 @@ std::string WithoutTitle(const std::string& head) {
 // the printer writes them ({"document":{"path":...,"format":...,"type":...,"bytes":...,
 // "user_side":...), which a contract exported as JSON ({"document":{"title":...,"text":...}})
 // does not share.
+// The JSON report of several documents is an array ("[\n{...},\n"), or, when an input failed,
+// an object listing the reports ("{\"reports\":[\n{...}"); the JSON Lines filter's output puts the
+// request's id first ("{\"id\":ID,\"document\":{...}").
 bool IsJsonReport(const std::string& head) {
-  const std::string body = StartsWith(head, "[\n") ? head.substr(2) : head;
+  std::string body = head;
+  if (StartsWith(body, "[\n")) body = body.substr(2);
+  if (StartsWith(body, "{\"reports\":[\n")) body = body.substr(13);
+  if (StartsWith(body, "{\"id\":")) {
+    const std::size_t document = body.find(",\"document\":{\"path\":\"");
+    const std::size_t line_end = body.find('\n');
+    if (document == std::string::npos || document > line_end) return false;
+    body = "{" + body.substr(document + 1);
+  }
   if (!StartsWith(body, "{\"document\":{\"path\":\"")) return false;
   for (const char* key : {"\"format\":\"", "\"type\":\"", "\"bytes\":", "\"user_side\":\""}) {
     if (body.find(key) == std::string::npos) return false;
@@ -104,9 +116,38 @@ bool IsReport(const std::string& head) {
   if (StartsWith(head, "path,line,column,start,end,page,paragraph,section,category,rule,risk,")) {
     return true;  // CSV
   }
-  const std::string text = WithoutTitle(head);
-  return (StartsWith(text, "summary: ") && StartsWithCount(text.substr(9), "finding")) ||
-         IsOneDocumentTextReport(text);
+  // The text report of several documents opens with its summary line and a blank line, which
+  // is also how a `--title` line looks: try the head with and without a title.
+  for (const std::string& text : {head, WithoutTitle(head)}) {
+    if ((StartsWith(text, "summary: ") && StartsWithCount(text.substr(9), "finding")) ||
+        IsOneDocumentTextReport(text)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The index.md of a pack (kept apart from its folder: "# Security pack", a blank line, then the
+// index's fixed opening sentence).
+bool IsPackIndex(const std::string& head) {
+  return StartsWith(head, "# Security pack\n\nA security pack prepared before the buyer asks: ");
+}
+
+bool EndsWith(const std::string& text, const std::string& suffix) {
+  return text.size() >= suffix.size() &&
+         text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// The still-missing list `pack` prints or writes with --missing: plain lines, the first of them
+// one of the list's own line shapes (a document the profile lacks, one to renew or to redact,
+// a line to check).
+bool IsStillMissingList(const std::string& head) {
+  const std::string first = Line(head, 0);
+  if (first.empty() || first.size() > 2000) return false;
+  return StartsWith(first, "no document in your profile: ") || StartsWith(first, "check: ") ||
+         EndsWith(first, ": renew it") || EndsWith(first, ": plan its renewal") ||
+         EndsWith(first, ": renew it before sending") ||
+         EndsWith(first, " is internal and has no redacted copy: add a redacted copy to share");
 }
 
 bool IsEvidenceList(const std::string& head) {
@@ -128,8 +169,7 @@ bool IsZipPack(const std::string& head) {
 // folder of the user's own may share.
 bool IsPackFolder(const std::string& folder) {
   if (!IsEarlierPack(folder)) return false;
-  const std::string head = Head((fs::path(folder) / "index.md").string());
-  return StartsWith(head, "# Security pack\n\nA security pack prepared before the buyer asks: ");
+  return IsPackIndex(Head((fs::path(folder) / "index.md").string()));
 }
 
 }  // namespace
@@ -139,6 +179,8 @@ std::optional<std::string> OwnOutputKind(const std::string& path) {
   if (IsReport(head)) return "report";
   if (IsEvidenceList(head)) return "evidence list";
   if (IsZipPack(head)) return "pack";
+  if (IsPackIndex(head)) return "pack index";
+  if (IsStillMissingList(head)) return "still-missing list";
   return std::nullopt;
 }
 
@@ -175,9 +217,13 @@ void SkipWhatIsNoContract(const std::vector<RunFile>& run_files, InputArgs* inpu
       if (IsPackFolder(path)) return "an earlier clausescan pack, not contracts";
       return std::nullopt;
     }
-    const std::optional<std::string> kind = OwnOutputKind(path);
-    if (!kind) return std::nullopt;
-    return fmt::format("an earlier clausescan {}, not a contract", *kind);
+    if (const std::optional<std::string> kind = OwnOutputKind(path)) {
+      return fmt::format("an earlier clausescan {}, not a contract", *kind);
+    }
+    if (const std::optional<std::string> kind = NoDocumentKind(path)) {
+      return fmt::format("{}, not a contract", *kind);
+    }
+    return std::nullopt;
   };
 }
 

@@ -50,16 +50,6 @@ struct ScanArgs {
   std::string term_ends;  // issue 13 #1: YYYY-MM-DD; empty: not known
 };
 
-// Leaves out of report what the baseline accepted, saying so in its notes.
-void ApplyBaseline(const std::optional<Baseline>& baseline, const std::string& path,
-                   Report& report) {
-  if (!baseline) return;
-  std::size_t left_out = baseline->Filter(report);
-  if (left_out == 0) return;
-  report.notes.push_back(fmt::format("{} {} accepted in the baseline {} and left out", left_out,
-                                     left_out == 1 ? "finding is" : "findings are", path));
-}
-
 // Says on stderr when --party NAME is a party this document reads as the customer side, so
 // that judging from that side is no surprise (issue 15 #1, review); says nothing for --party
 // supplier or customer, or a NAME on the supplier side.
@@ -160,7 +150,6 @@ bool LooksLikeARecord(std::string_view line) {
   return start != std::string_view::npos && line[start] == '{';
 }
 FilterEnd FilterJsonLines(const Scanner& scanner, std::size_t max_line,
-                          const std::optional<Baseline>& baseline, const std::string& baseline_path,
                           const PrintOptions& options,
                           const std::function<void(const Report&)>& judge, std::ostream& out) {
   if (StandardInputClosedAtStart()) {  // it would read as an empty stream: nothing judged
@@ -231,7 +220,6 @@ FilterEnd FilterJsonLines(const Scanner& scanner, std::size_t max_line,
     Result<Report> report = scanner.ScanBytes(request.text, name);
     if (report) {
       WithOptionNames(*report);
-      ApplyBaseline(baseline, baseline_path, *report);
       judge(*report);
       WriteWholeLine(out, [&](std::ostream& line) {
         WriteJsonLines(SelectFindings(*report, options), id, line);
@@ -342,16 +330,16 @@ int RunScan(ScanArgs args) {
   ApplyReadOptions(args.read, &options);
   // --max-findings counts the findings shown: those --min-risk keeps.
   options.min_risk = ParseRisk(args.min_risk).value_or(Risk::kInfo);
-  Scanner scanner(*rules, options);
-  std::optional<Baseline> baseline;
   if (!args.baseline.empty()) {
+    // Left out by the scanner before --max-findings counts (ScanOptions::baseline).
     Result<Baseline> read = Baseline::ReadFile(args.baseline);
     if (!read) {
       PrintError(read.error().message());
       return kExitError;
     }
-    baseline = std::move(*read);
+    options.baseline = std::make_shared<const Baseline>(std::move(*read));
   }
+  Scanner scanner(*rules, options);
 
   Output out(args.output);
   std::string error;
@@ -392,7 +380,7 @@ int RunScan(ScanArgs args) {
   FailOnTally fail_on(args.fail_on);
   if (args.format == "jsonl" && IsStdin(inputs)) {
     const FilterEnd end = FilterJsonLines(
-        scanner, options.max_input_bytes, baseline, args.baseline, PrintOptionsOf(args),
+        scanner, options.max_input_bytes, PrintOptionsOf(args),
         [&](const Report& report) { fail_on.Add(report); }, out.stream());
     if (end == FilterEnd::kNotJsonLines) return kExitError;  // out is left as it was
     const bool ok = end == FilterEnd::kAllScanned;
@@ -418,7 +406,6 @@ int RunScan(ScanArgs args) {
       scanner, inputs,
       [&](Report& report) {
         NoteCustomerSideParty(options.party, report);
-        ApplyBaseline(baseline, args.baseline, report);
         fail_on.Add(report);
         any_report = true;
         if (stream) {

@@ -34,6 +34,7 @@
 #include "assess/savings_clause.h"
 #include "assess/section_advice.h"
 #include "assess/subprocessor_scheme.h"
+#include "clausescan/baseline.h"
 #include "clausescan/judgement.h"
 #include "clausescan/printers.h"
 #include "extract/document.h"
@@ -826,6 +827,17 @@ Result<Report> ScanDocumentWithin(const internal::RuleSetData& data, const Docum
     internal::JudgeWhatTheClauseAsks(data, *options.profile, on, term_ends, term_source,
                                      &report);  // issue 13 s10 #1
   }
+  // What the baseline accepted is left out before the cut, so the limit counts what is shown
+  // (attack review of ecf00c7 #4: accepted findings used up --max-findings and hid a new one).
+  if (options.baseline) {
+    const std::size_t left_out = options.baseline->Filter(report);
+    if (left_out > 0) {
+      report.notes.push_back(fmt::format("{} {} accepted in the baseline {} and left out",
+                                         left_out,
+                                         left_out == 1 ? "finding is" : "findings are",
+                                         options.baseline->name()));
+    }
+  }
   // Cut once every judgement has set the risks, so the limit counts what is shown at min_risk.
   if (CutAtMaxFindings(options, &report) || more) {
     const std::size_t shown = CountedFindings(report, options);
@@ -856,7 +868,10 @@ Result<Report> ScanDocument(const internal::RuleSetData& data, const Document& d
   for (;;) {
     bool matching_cut = false;
     Result<Report> report = ScanDocumentWithin(data, doc, options, max_hits, &matching_cut);
-    if (!report || !matching_cut || options.min_risk == Risk::kInfo || max_hits >= most ||
+    // Findings below min_risk or accepted in the baseline are not shown: matching widens until
+    // max_findings shown ones are found.
+    if (!report || !matching_cut || (options.min_risk == Risk::kInfo && !options.baseline) ||
+        max_hits >= most ||
         CountedFindings(*report, options) >= options.max_findings) {
       return report;
     }

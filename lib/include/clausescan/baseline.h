@@ -39,9 +39,13 @@ class Baseline {
   // Findings and missing clauses in the baseline.
   std::size_t size() const;
 
+  // The path ReadFile read, or the name FromJson was given: what notes call the baseline.
+  const std::string& name() const;
+
  private:
   // document path -> entry key (rule and text, or missing category) -> how many entries
   std::map<std::string, std::map<std::string, std::size_t>> counts_;
+  std::string name_;
 };
 
 }  // namespace clausescan

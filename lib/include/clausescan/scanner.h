@@ -18,6 +18,8 @@
 
 namespace clausescan {
 
+class Baseline;  // clausescan/baseline.h
+
 // Which text of a DOCX with tracked changes is scanned.
 enum class Revisions {
   kAccepted,  // as it reads with every change accepted (insertions kept, deletions dropped)
@@ -135,6 +137,12 @@ enum class Revisions {
 //                                                          met or not, the documents that answer
 //                                                          it, SoA gaps; risk adjusted. null: no
 //                                                          judgement, reports as without it
+//   baseline                --baseline          null       findings and missing clauses it
+//                                                          holds (Baseline) are left out of the
+//                                                          report before max_findings counts, so
+//                                                          the limit counts what is shown; the
+//                                                          notes say "N findings are accepted in
+//                                                          the baseline NAME and left out"
 //   profile_date            --as-of             today      the date (UTC) the profile's documents
 //                                                          are judged valid or expired on
 //   term_ends               --term-ends         null       with profile: the day the contract's
@@ -162,6 +170,7 @@ struct ScanOptions {
   bool merge_same_clause = true;
   bool rationale = true;
   std::shared_ptr<const Profile> profile;
+  std::shared_ptr<const Baseline> baseline;
   std::optional<CalendarDate> profile_date;
   std::optional<CalendarDate> term_ends;
 };

@@ -125,6 +125,7 @@ Result<Baseline> Baseline::FromJson(std::string_view json, const std::string& na
                  name, 0, 0, static_cast<std::ptrdiff_t>(deep));
   }
   Baseline baseline;
+  baseline.name_ = name;
   Json whole = Json::parse(json, nullptr, /*allow_exceptions=*/false);
   if (!whole.is_discarded()) {
     // A scan in which an input failed writes {"reports": [...], "errors": [...]}; the inputs
@@ -177,6 +178,8 @@ std::size_t Baseline::Filter(Report& report) const {
                 [&](const MissingClause& m) { return accepted(MissingKey(m.category)); });
   return before - report.findings.size() - report.missing.size();
 }
+
+const std::string& Baseline::name() const { return name_; }
 
 std::size_t Baseline::size() const {
   std::size_t total = 0;
