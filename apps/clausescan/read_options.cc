@@ -29,9 +29,9 @@ CLI::Validator ZeroOrAtLeastLeastPdfMemory() {
   CLI::Validator least(
       [](std::string& value) -> std::string {
         std::string bytes = value;
-        if (!CLI::AsSizeValue(false)(bytes).empty()) return "";  // Size() says why
         std::uint64_t size = 0;
-        try {
+        try {  // a value that is no size, or a negative one: Size() says why, later
+          if (!Size()(bytes).empty() || !CLI::AsSizeValue(false)(bytes).empty()) return "";
           size = std::stoull(bytes);
         } catch (const std::exception&) {
           return "";
