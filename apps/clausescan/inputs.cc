@@ -115,11 +115,13 @@ void AddInputOptions(CLI::App* cmd, InputArgs* args) {
   cmd->add_option("paths", args->paths,
                   "Files and folders to scan (folders recursively); - or nothing reads stdin");
   cmd->add_option("--include", args->batch.include,
-                  "Only scan files matching this glob when walking folders (repeatable)")
+                  "Only scan files matching this glob when walking folders (repeatable; as "
+                  "ripgrep and .gitignore: *.md any depth, **/ any folders, dir/ a folder and "
+                  "all in it, /x anchored at the folder walked)")
       ->allow_extra_args(false)
       ->check(ValidGlob());
   cmd->add_option("--exclude", args->batch.exclude,
-                  "Skip files and folders matching this glob (repeatable)")
+                  "Skip files and folders matching this glob (repeatable; globs as --include)")
       ->allow_extra_args(false)
       ->check(ValidGlob());
   cmd->add_option("-j,--jobs", args->batch.jobs,

@@ -12,9 +12,14 @@ std::optional<std::string> FormatOfOutputName(const std::string& path,
                                               std::string* error) {
   std::string ext = std::filesystem::path(path).extension().string();
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  // SARIF 2.1.0 (3.2) names a log NAME.sarif or NAME.sarif.json.
+  std::string stem_ext = std::filesystem::path(path).stem().extension().string();
+  for (char& c : stem_ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (ext == ".json" && stem_ext == ".sarif") ext = ".sarif";
   static const std::map<std::string, std::string> kFormats = {
-      {".json", "json"}, {".jsonl", "jsonl"}, {".sarif", "sarif"}, {".csv", "csv"},
-      {".md", "md"},     {".html", "html"},   {".htm", "html"},    {".txt", "text"}};
+      {".json", "json"},  {".jsonl", "jsonl"},    {".ndjson", "jsonl"}, {".sarif", "sarif"},
+      {".csv", "csv"},    {".md", "md"},          {".markdown", "md"},  {".html", "html"},
+      {".htm", "html"},   {".txt", "text"}};
   // Document, spreadsheet, image and archive formats a reader would expect in that format.
   static const std::set<std::string> kNeverWritten = {
       ".pdf",  ".docx", ".doc", ".docm", ".odt",  ".rtf", ".xlsx",  ".xlsm",    ".xls", ".ods",

@@ -8,8 +8,9 @@
 
 namespace clausescan::cli {
 
-// The format named by the extension of `path` (any case): .json json, .jsonl jsonl, .sarif
-// sarif, .csv csv, .md md, .html and .htm html, .txt text; "" for no extension or one that
+// The format named by the extension of `path` (any case): .json json, .jsonl and .ndjson jsonl,
+// .sarif and .sarif.json sarif, .csv csv, .md and .markdown md, .html and .htm html, .txt
+// text; "" for no extension or one that
 // names no format (report.out, results.log: text). When the extension names a format that is
 // not in `written` (.xlsx, .pdf, .docx, ...: documents and spreadsheets clausescan never
 // writes, or .html for a command that writes no HTML), returns nullopt and sets *error to

@@ -19,6 +19,30 @@ CLI::Option* SizeOption(CLI::App* cmd, const std::string& name, std::uint64_t* s
       ->transform(zero_or_more);
 }
 
+// The smallest --pdf-memory-limit but 0 (no limit): a quarter of it, 1 MiB, for each PDF read.
+// A one-page PDF of text was read with 64 KiB and not with 16 KiB; a limit well above that
+// leaves the memory limit's own message to the PDFs that need more.
+constexpr std::uint64_t kLeastPdfMemory = std::uint64_t{4} << 20;
+
+// Refuses a size from 1 to kLeastPdfMemory - 1 (0 is no limit), naming the value as given.
+CLI::Validator ZeroOrAtLeastLeastPdfMemory() {
+  CLI::Validator least(
+      [](std::string& value) -> std::string {
+        std::string bytes = value;
+        std::uint64_t size = 0;
+        try {  // a value that is no size, or a negative one: Size() says why, later
+          if (!Size()(bytes).empty() || !CLI::AsSizeValue(false)(bytes).empty()) return "";
+          size = std::stoull(bytes);
+        } catch (const std::exception&) {
+          return "";
+        }
+        if (size == 0 || size >= kLeastPdfMemory) return "";
+        return value + " is below 4M, the smallest limit a PDF is read with (0: no limit)";
+      },
+      "");
+  return least;
+}
+
 }  // namespace
 
 void AddReadOptions(CLI::App* cmd, ReadArgs* args) {
@@ -47,8 +71,9 @@ void AddReadOptions(CLI::App* cmd, ReadArgs* args) {
       ->capture_default_str();
   SizeOption(cmd, "--pdf-memory-limit", &args->pdf_memory_limit,
              "Memory the PDFs read at once may take together; each is read with a quarter "
-             "of it and fails past that (e.g. 512M, 4G; 0: no limit)")
-      ->default_str("4G");
+             "of it and fails past that (e.g. 512M, 4G; at least 4M; 0: no limit)")
+      ->default_str("4G")
+      ->transform(ZeroOrAtLeastLeastPdfMemory());  // runs first, on the value as given
 }
 
 void AddFindingsOption(CLI::App* cmd, ReadArgs* args) {

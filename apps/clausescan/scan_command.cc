@@ -1,8 +1,11 @@
 // clausescan scan [PATH...|-]
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cctype>
+#include <cerrno>
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
@@ -130,6 +133,21 @@ void Print(const std::vector<Report>& all_reports, const std::vector<NotScanned>
   }
 }
 
+// Where the JSON Lines filter reads: standard input, or a file of requests named on the command
+// line (`scan -f jsonl docs.jsonl`), read as standard input is.
+struct FilterSource {
+  int fd = STDIN_FILENO;
+  std::string name = "<stdin>";         // in errors
+  std::string what = "standard input";  // in sentences
+};
+
+// error, named by the source rather than "<stdin>".
+Error FromSource(const Error& error, const FilterSource& source) {
+  if (error.file() != "<stdin>") return error;
+  return Error(error.code(), error.detail(), source.name, error.line(), error.column(),
+               error.byte_offset());
+}
+
 // The streaming filter: each stdin line is {"id": ..., "text": ...} (optionally "name", whose
 // extension picks the format); each gets one report line carrying its id. A bad line, or one
 // longer than max_line bytes (never held whole), gets an error line with its id (or its line
@@ -149,22 +167,22 @@ bool LooksLikeARecord(std::string_view line) {
   const std::size_t start = line.find_first_not_of(" \t\r");
   return start != std::string_view::npos && line[start] == '{';
 }
-FilterEnd FilterJsonLines(const Scanner& scanner, std::size_t max_line,
-                          const PrintOptions& options,
+FilterEnd FilterJsonLines(const Scanner& scanner, const FilterSource& source,
+                          std::size_t max_line, const PrintOptions& options,
                           const std::function<void(const Report&)>& judge, std::ostream& out) {
-  if (StandardInputClosedAtStart()) {  // it would read as an empty stream: nothing judged
+  if (source.fd == STDIN_FILENO && StandardInputClosedAtStart()) {  // it would read as an empty stream: nothing judged
     PrintError("<stdin>: cannot read: standard input is closed");
     return FilterEnd::kNotJsonLines;
   }
   bool ok = true;
   bool first = true;  // no line that is not blank read yet
-  LineReader reader(STDIN_FILENO, max_line);
+  LineReader reader(source.fd, max_line);
   std::string line;
   for (long number = 1; out; ++number) {
     const LineReader::Status status = reader.Next(&line);
     if (status == LineReader::Status::kEnd) break;
     if (status == LineReader::Status::kError) {
-      PrintError(std::string("cannot read standard input: ") + std::strerror(reader.error()));
+      PrintError("cannot read " + source.what + ": " + std::strerror(reader.error()));
       ok = false;
       break;
     }
@@ -172,10 +190,11 @@ FilterEnd FilterJsonLines(const Scanner& scanner, std::size_t max_line,
     if (status == LineReader::Status::kNoLineEnd) {  // D3: /dev/zero would be read for ever
       Error error(ErrorCode::kTooLarge,
                   fmt::format("line {} has no line end in more than {} bytes, twice the limit: "
-                              "standard input is not JSON Lines; stopping (raise the limit with "
+                              "{} is not JSON Lines; stopping (raise the limit with "
                               "--max-input-size)",
-                              number, max_line > SIZE_MAX / 2 ? SIZE_MAX : 2 * max_line),
-                  "<stdin>", static_cast<int>(number));
+                              number, max_line > SIZE_MAX / 2 ? SIZE_MAX : 2 * max_line,
+                              source.what),
+                  source.name, static_cast<int>(number));
       PrintError(error.message());
       WriteWholeLine(out, [&](std::ostream& line) { WriteJsonLinesError(id, error, line); });
       ok = false;
@@ -186,7 +205,7 @@ FilterEnd FilterJsonLines(const Scanner& scanner, std::size_t max_line,
                   fmt::format("line {} is longer than {} bytes (raise the limit with "
                               "--max-input-size)",
                               number, max_line),
-                  "<stdin>", static_cast<int>(number));
+                  source.name, static_cast<int>(number));
       PrintError(error.message());
       WriteWholeLine(out, [&](std::ostream& line) { WriteJsonLinesError(id, error, line); });
       ok = false;
@@ -194,18 +213,19 @@ FilterEnd FilterJsonLines(const Scanner& scanner, std::size_t max_line,
     }
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     JsonLinesRequest request = ReadJsonLinesRequest(line, number);
+    if (request.error) request.error = FromSource(*request.error, source);
     id = std::move(request.id);
     // A first line that does not open a JSON object ("2025", "1", "[1]": text extracted from a
     // PDF often starts with a page number or a year) is no stream of requests.
     if (std::exchange(first, false) && request.error && !LooksLikeARecord(line)) {
       PrintError(
           Error(ErrorCode::kInvalidArgument,
-                fmt::format("standard input is not JSON Lines: line {} is no JSON object ({}); "
+                fmt::format("{} is not JSON Lines: line {} is no JSON object ({}); "
                             "nothing written (--format jsonl with stdin reads "
                             "{{\"id\", \"text\"}} lines; for one document on stdin, "
                             "choose another --format)",
-                            number, request.error->detail()),
-                "<stdin>", static_cast<int>(number))
+                            source.what, number, request.error->detail()),
+                source.name, static_cast<int>(number))
               .message());
       return FilterEnd::kNotJsonLines;
     }
@@ -232,6 +252,31 @@ FilterEnd FilterJsonLines(const Scanner& scanner, std::size_t max_line,
     }
   }
   return ok ? FilterEnd::kAllScanned : FilterEnd::kLineFailed;
+}
+
+// Whether path names a regular file whose first line that is not blank is a JSON Lines request
+// (an object with a string "text"): a file of requests for the filter, never one contract.
+bool IsRequestFile(const std::string& path, std::size_t max_line) {
+  struct stat st;
+  if (path == "-" || ::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;  // the scan says why
+  // Only a file opening as a JSON object is read up to its first line end.
+  char head[256];
+  const ssize_t got = ::read(fd, head, sizeof head);
+  bool request = got > 0 && LooksLikeARecord(std::string_view(head, static_cast<std::size_t>(got)));
+  if (request && ::lseek(fd, 0, SEEK_SET) == 0) {
+    LineReader reader(fd, max_line);
+    std::string line;
+    request = false;
+    for (long number = 1; reader.Next(&line) == LineReader::Status::kLine; ++number) {
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      request = !ReadJsonLinesRequest(line, number).error;
+      break;
+    }
+  }
+  ::close(fd);
+  return request;
 }
 
 // What reaches --fail-on, gathered report by report as the reports come, so that no report
@@ -378,10 +423,37 @@ int RunScan(ScanArgs args) {
   for (RunFile& file : FilesWritten(out, "report")) run_files.push_back(std::move(file));
   SkipWhatIsNoContract(run_files, &inputs);
   FailOnTally fail_on(args.fail_on);
-  if (args.format == "jsonl" && IsStdin(inputs)) {
+  // attack review 16 #6: a file of {"id", "text"} requests named with --format jsonl is
+  // filtered as standard input is; named otherwise, it is refused rather than scanned as one
+  // contract made of JSON.
+  std::string request_file;
+  for (const std::string& path : inputs.paths) {
+    if (IsRequestFile(path, options.max_input_bytes)) {
+      request_file = path;
+      break;
+    }
+  }
+  if (!request_file.empty() && (args.format != "jsonl" || inputs.paths.size() != 1)) {
+    PrintError(request_file +
+               ": holds JSON Lines requests ({\"id\", \"text\"} lines), not a contract; "
+               "nothing scanned: filter it alone with scan -f jsonl FILE (or scan -f jsonl - < "
+               "FILE)");
+    return kExitError;
+  }
+  if (args.format == "jsonl" && (IsStdin(inputs) || !request_file.empty())) {
+    FilterSource source;
+    if (!request_file.empty()) {
+      source = FilterSource{::open(request_file.c_str(), O_RDONLY | O_CLOEXEC), request_file,
+                            request_file};
+      if (source.fd < 0) {
+        PrintError(request_file + ": cannot read: " + std::strerror(errno));
+        return kExitError;
+      }
+    }
     const FilterEnd end = FilterJsonLines(
-        scanner, options.max_input_bytes, PrintOptionsOf(args),
+        scanner, source, options.max_input_bytes, PrintOptionsOf(args),
         [&](const Report& report) { fail_on.Add(report); }, out.stream());
+    if (source.fd != STDIN_FILENO) ::close(source.fd);
     if (end == FilterEnd::kNotJsonLines) return kExitError;  // out is left as it was
     const bool ok = end == FilterEnd::kAllScanned;
     if (!out.Commit(&error)) {

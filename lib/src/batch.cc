@@ -1,7 +1,6 @@
 // Folder walking and the thread pool of batch scans.
 #include "clausescan/batch.h"
 
-#include <fnmatch.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -16,6 +15,7 @@
 #include <thread>
 #include <utility>
 
+#include "common/path_glob.h"
 #include "common/path_inside.h"
 
 namespace clausescan {
@@ -23,19 +23,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A glob without '/' matches the file (or folder) name; one with '/' the path below the root.
-bool GlobMatches(const std::string& glob, const std::string& relative) {
-  if (glob.find('/') == std::string::npos) {
-    std::size_t slash = relative.rfind('/');
-    std::string name = slash == std::string::npos ? relative : relative.substr(slash + 1);
-    return ::fnmatch(glob.c_str(), name.c_str(), 0) == 0;
-  }
-  return ::fnmatch(glob.c_str(), relative.c_str(), FNM_PATHNAME) == 0;
-}
-
 }  // namespace
 
 std::optional<std::string> GlobError(const std::string& glob) {
+  if (glob.find_first_not_of('/') == std::string::npos) return "an empty glob matches no file";
   for (std::size_t i = 0; i < glob.size(); ++i) {
     if (glob[i] == '\\') {
       if (++i == glob.size()) return "dangling '\\' at the end";
@@ -53,9 +44,15 @@ std::optional<std::string> GlobError(const std::string& glob) {
 
 namespace {
 
-bool AnyMatches(const std::vector<std::string>& globs, const std::string& relative) {
-  return std::any_of(globs.begin(), globs.end(),
-                     [&](const std::string& glob) { return GlobMatches(glob, relative); });
+std::vector<internal::PathGlob> Compiled(const std::vector<std::string>& globs) {
+  return std::vector<internal::PathGlob>(globs.begin(), globs.end());
+}
+
+bool AnyMatches(const std::vector<internal::PathGlob>& globs, const std::string& relative,
+                bool is_folder) {
+  return std::any_of(globs.begin(), globs.end(), [&](const internal::PathGlob& glob) {
+    return glob.Matches(relative, is_folder);
+  });
 }
 
 // Dot files and folders (.git, .DS_Store) and the lock files Word leaves next to an open document
@@ -68,7 +65,11 @@ using FileId = std::pair<dev_t, ino_t>;
 
 class Walker {
  public:
-  Walker(const BatchOptions& options, std::vector<PathEntry>* out) : options_(options), out_(out) {
+  Walker(const BatchOptions& options, std::vector<PathEntry>* out)
+      : options_(options),
+        include_(Compiled(options.include)),
+        exclude_(Compiled(options.exclude)),
+        out_(out) {
     for (const std::string& path : options.skip_files) {
       struct stat st;
       if (::stat(path.c_str(), &st) == 0) skip_.insert({st.st_dev, st.st_ino});
@@ -223,18 +224,19 @@ class Walker {
         ++skipped_hidden_;
         continue;
       }
-      if (AnyMatches(options_.exclude, child)) {
+      std::error_code type_ec;
+      const bool is_folder = entry.is_directory(type_ec);
+      if (AnyMatches(exclude_, child, is_folder)) {
         ++skipped_by_globs_;
         continue;
       }
-      std::error_code type_ec;
-      if (entry.is_symlink(type_ec) && !MayFollow(entry.path(), entry.is_directory(type_ec))) {
+      if (entry.is_symlink(type_ec) && !MayFollow(entry.path(), is_folder)) {
         continue;
       }
-      if (entry.is_directory(type_ec)) {
+      if (is_folder) {
         Walk(entry.path(), child);
       } else if (entry.is_regular_file(type_ec)) {
-        if (!options_.include.empty() && !AnyMatches(options_.include, child)) {
+        if (!include_.empty() && !AnyMatches(include_, child, false)) {
           ++skipped_by_globs_;
           continue;
         }
@@ -276,6 +278,8 @@ class Walker {
   }
 
   const BatchOptions& options_;
+  const std::vector<internal::PathGlob> include_;
+  const std::vector<internal::PathGlob> exclude_;
   std::vector<PathEntry>* out_;
   std::set<FileId> skip_;       // options_.skip_files
   std::set<FileId> ancestors_;  // folders on the current walk path

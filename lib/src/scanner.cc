@@ -78,7 +78,9 @@ internal::ReadOptions ToReadOptions(const ScanOptions& options) {
   // The limit is shared by the PDFs read at once: each has a fixed share of it (so whether a
   // PDF fits does not depend on what else is read at the time), and at most kPdfMemoryShares
   // are read at once; the others wait.
-  read.pdf_limits.memory_bytes = options.max_pdf_memory_bytes / kPdfMemoryShares;
+  // Rounded up: a limit of a few bytes is a limit (no PDF is read), never none.
+  read.pdf_limits.memory_bytes =
+      (options.max_pdf_memory_bytes + kPdfMemoryShares - 1) / kPdfMemoryShares;
   read.pdf_limits.shared_memory_bytes = options.max_pdf_memory_bytes;
   read.pdf_limits.time_option = "ScanOptions::pdf_time_limit_seconds";
   read.pdf_limits.memory_option = "ScanOptions::max_pdf_memory_bytes";

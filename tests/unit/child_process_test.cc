@@ -115,6 +115,28 @@ TEST(ChildProcess, StopsWorkThatRunsPastTheMemoryLimit) {
   EXPECT_EQ(result.error().code(), ErrorCode::kTooLarge);
   EXPECT_EQ(result.error().message(), "f: hoarding needed more than 32 MiB of memory, the limit");
 }
+
+// attack review 16 #9: poppler catches std::bad_alloc inside its text extraction and goes on
+// with nothing, so a PDF past the limit read as "no extractable text ... needs OCR". Work during
+// which an allocation failed is the memory limit, whatever it returned after.
+TEST(ChildProcess, WorkThatSwallowsAFailedAllocationIsStillTheMemoryLimit) {
+  ChildLimits limits = Limits(30);
+  limits.memory_bytes = std::size_t{32} << 20;
+  Result<std::string> result = RunInChildProcess(
+      []() -> Result<std::string> {
+        std::vector<std::string> hoard;
+        try {
+          for (;;) hoard.emplace_back(1 << 20, 'x');
+        } catch (const std::bad_alloc&) {
+          hoard.clear();
+        }
+        return std::string("");  // nothing read: the PDF "has no text"
+      },
+      limits, "hoarding", "f");
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.error().code(), ErrorCode::kTooLarge);
+  EXPECT_EQ(result.error().message(), "f: hoarding needed more than 32 MiB of memory, the limit");
+}
 #endif
 
 // The path the SIGTERM handler below marks; set before the handler is installed.

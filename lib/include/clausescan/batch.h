@@ -16,8 +16,11 @@ namespace clausescan {
 
 // Options of ScanPaths.
 //   option      default   meaning
-//   include     {}        globs a file must match to be scanned (when not empty); a glob without
-//                         '/' matches the file name, one with '/' the path below the folder given
+//   include     {}        globs a file must match to be scanned (when not empty), read as
+//                         ripgrep and .gitignore read them: a glob without '/' matches a name at
+//                         any depth, one with '/' (a leading one too) the path below the folder
+//                         given; "**" is any number of folders; a trailing '/' matches folders
+//                         only; a glob matching a folder matches every file below it
 //   exclude     {}        globs that skip a file or a whole folder (same matching)
 //   jobs        0         threads; 0 means one per core, and never more than the cores or the
 //                         files
@@ -77,7 +80,7 @@ struct PathEntry {
                          // the walk found ("not a regular file: skipped"; never opened)
 };
 
-// Why glob (an include or exclude glob, fnmatch(3) syntax) is not one, as ripgrep says it
+// Why glob (an include or exclude glob, see BatchOptions) is not one, as ripgrep says it
 // ("unclosed character class; missing ']'", "dangling '\\' at the end"); nothing when it is.
 std::optional<std::string> GlobError(const std::string& glob);
 

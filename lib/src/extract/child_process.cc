@@ -199,6 +199,16 @@ void SetLimits(const ChildLimits& limits) {
   }
 }
 
+// Set in the child once an allocation failed, whether or not work() let std::bad_alloc out: a
+// library that catches it goes on with less (poppler's text extraction then returns no text,
+// which read as "this PDF needs OCR"), so what work() returns after it is no result.
+bool g_allocation_failed = false;
+
+[[noreturn]] void NoteFailedAllocation() {
+  g_allocation_failed = true;
+  throw std::bad_alloc();
+}
+
 [[noreturn]] void RunChild(int output, int errors, pid_t parent,
                            const std::function<Result<std::string>()>& work,
                            const ChildLimits& limits) {
@@ -207,10 +217,13 @@ void SetLimits(const ChildLimits& limits) {
   if (::getppid() != parent) ::_exit(121);
   IsolateDescriptors(output, errors);
   SetLimits(limits);
+  std::set_new_handler(NoteFailedAllocation);
   bool written = false;
   try {
     Result<std::string> result = work();
-    if (result) {
+    if (g_allocation_failed) {
+      written = WriteMessage(kOutOfMemory, {});
+    } else if (result) {
       written = WriteMessage(kValue, *result);
     } else {
       std::string message(1, static_cast<char>(result.error().code()));

@@ -32,8 +32,9 @@ struct ChildLimits {
 //
 // Errors, each naming `name` and saying what `what` (e.g. "reading the PDF") did:
 //   kTooLarge  the child ran past limits.time (it is killed with SIGKILL), or ran out of the
-//              memory limit (std::bad_alloc in the child, or an abort after it printed "Out of
-//              memory", as poppler's allocator does); or limits.memory_bytes is above
+//              memory limit (an allocation that failed in the child, even one whose
+//              std::bad_alloc work() caught, or an abort after it printed "Out of memory", as
+//              poppler's allocator does); or limits.memory_bytes is above
 //              limits.shared_memory_bytes (the child could never start);
 //   kCorrupt   the child died from a signal (any signal: the parent's handlers are not run in
 //              the child), threw another exception, or ended without writing its whole result;

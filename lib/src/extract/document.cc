@@ -120,6 +120,30 @@ void ReplaceInvalidBytes(std::string& text, std::size_t first) {
   }
 }
 
+// Every line end of text (valid UTF-8) as '\n', so that every stage reads the lines the author
+// wrote: a lone "\r" (old Mac files) becomes "\n"; U+0085, U+2028 (line separator) and U+2029
+// (paragraph separator, a blank line) become spaces and "\n" ("\n\n") in their bytes. The
+// text keeps its length, so offsets stay those of the file; "\r\n" is left as it is.
+void LineEndsAsNewlines(std::string& text) {
+  auto put = [&](std::size_t at, std::string_view with) {
+    std::copy(with.begin(), with.end(), text.begin() + static_cast<std::ptrdiff_t>(at));
+  };
+  const std::string_view view(text);
+  for (std::size_t i = view.find_first_of("\r\xC2\xE2"); i != std::string_view::npos;
+       i = view.find_first_of("\r\xC2\xE2", i + 1)) {
+    const std::string_view rest = view.substr(i);
+    if (text[i] == '\r') {
+      if (i + 1 == text.size() || text[i + 1] != '\n') text[i] = '\n';
+    } else if (rest.starts_with("\xC2\x85")) {
+      put(i, " \n");
+    } else if (rest.starts_with("\xE2\x80\xA8")) {
+      put(i, "  \n");
+    } else if (rest.starts_with("\xE2\x80\xA9")) {
+      put(i, " \n\n");
+    }
+  }
+}
+
 Error InvalidUtf8Error(std::string_view bytes, std::size_t offset, const std::string& name) {
   std::string_view before = bytes.substr(0, offset);
   int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
@@ -427,6 +451,7 @@ Result<Document> ReadDocument(std::string bytes, const std::string& name,
     if (!options.lossy_utf8) return InvalidUtf8Error(bytes, invalid, name);
     ReplaceInvalidBytes(bytes, invalid);
   }
+  LineEndsAsNewlines(bytes);
   doc.name = name;
   doc.format = TextFormat(bytes, name);
   // Text converted from a PDF may keep the margin's line numbers (no section numbers) and the
