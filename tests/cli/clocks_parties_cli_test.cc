@@ -61,5 +61,44 @@ TEST(ClocksCli, DeadlineOfTheActBetweenIsNotTheClauses) {
   }
 }
 
+
+// A clock read through a definition says so: "after becoming aware of any Security Incident",
+// where a Security Incident is a confirmed breach, runs from confirmation, but the clause's own
+// word is awareness, and a reader must see where "confirmation" came from.
+TEST(ClocksCli, TriggerReadThroughADefinitionSaysWhichDefinition) {
+  const std::string text =
+      "# 1. Definitions\n\n"
+      "\"Security Incident\" means a confirmed breach of security leading to the unauthorized "
+      "disclosure of, or access to, Customer Data.\n\n"
+      "# 7. Security Incidents\n\n"
+      "Provider shall notify Customer in writing within forty-eight (48) hours after becoming "
+      "aware of any Security Incident.\n";
+  const std::vector<nlohmann::json> found = FindingsOf(text, "incident_notification");
+  ASSERT_FALSE(found.empty());
+  const nlohmann::json& f = found.front();
+  EXPECT_EQ(f["parameters"].value("trigger", ""), "confirmation") << f.dump();
+  EXPECT_EQ(f["parameters"].value("trigger_defined_by", ""), "security incident") << f.dump();
+  ASSERT_FALSE(f["reasons"].empty());
+  EXPECT_THAT(f["reasons"][0].get<std::string>(), HasSubstr("defines as a confirmed event"));
+}
+
+
+// A plural noun after a party's name is no verb of that party: "Customer projects ... are
+// deployed" is a passive measure of the provider's (it runs the networks), not the customer's
+// duty, and the sentence after it, which names no side, must not inherit the customer either.
+TEST(PartiesCli, PartyNameBeforeAPluralNounIsNoSubject) {
+  const std::string text =
+      "# Network security\n\n"
+      "Customer projects and internal control plane services are deployed in separate networks "
+      "with firewalls that allow only the expected traffic between them.\n\n"
+      "All backups are encrypted at rest using AES-256.\n";
+  const std::vector<nlohmann::json> found = FindingsOf(text, "security_measures");
+  ASSERT_EQ(found.size(), 2u);
+  for (const nlohmann::json& f : found) {
+    EXPECT_EQ(f["party"], "supplier") << f.dump();
+    EXPECT_EQ(f["side"], "us") << f.dump();
+  }
+}
+
 }  // namespace
 }  // namespace clausescan::testing

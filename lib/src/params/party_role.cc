@@ -3,6 +3,7 @@
 
 #include <cctype>
 #include <cstddef>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -378,9 +379,34 @@ std::size_t EitherSideRoleAt(const Tokens& t, std::size_t i) {
   return 0;
 }
 
+bool VerbLike(const Tokens& t, std::size_t i);
+
+// True when the word at i, in -s, is a plural noun of a subject whose verb follows it: the
+// next word is a finite auxiliary ("Customer projects are deployed ..."), or the subject goes on
+// with "and"/"or" and up to six more words, none a verb in -s or a word that opens a clause,
+// before one ("Customer projects and the internal control services are deployed ...").
+// "Customer represents and warrants", "Customer agrees that ..." keep their verb.
+bool PluralNounBeforeItsVerb(const Tokens& t, std::size_t i) {
+  static const std::initializer_list<std::string_view> kFinite = {
+      "is", "are", "was", "were", "shall", "will", "must", "may", "can", "cannot", "should",
+      "would", "have", "has", "do", "does"};
+  if (t.IsAny(i + 1, kFinite)) return true;
+  if (!t.IsAny(i + 1, {"and", "or"})) return false;
+  for (std::size_t k = i + 2; k < i + 9 && t.IsWord(k); ++k) {
+    if (t.IsAny(k, kFinite)) return k > i + 2;
+    if (t.IsAny(k, {"that", "which", "who", "whom", "whose", "if", "when", "where", "to", "by",
+                    "for", "with", "in", "on", "of", "at", "from", "not", "and", "or"})) {
+      return false;
+    }
+    const std::string_view w = t.Text(k);
+    if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's' && VerbLike(t, k)) return false;
+  }
+  return false;
+}
+
 // A word that can follow a sentence's subject as its verb (or an adverb before it): a modal, a
 // third-person or plural present form, "is"/"are". Nouns in -s that follow a party's name
-// ("Customer Materials") are not.
+// ("Customer Materials", "Customer projects are deployed") are not.
 bool VerbLike(const Tokens& t, std::size_t i) {
   if (!t.IsWord(i)) return false;
   if (t.IsAny(i, {"may",       "shall",        "will",       "must",      "can",    "cannot",
@@ -397,7 +423,8 @@ bool VerbLike(const Tokens& t, std::size_t i) {
     return false;
   }
   const std::string_view w = t.Text(i);
-  return w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's';
+  return w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's' &&
+         !PluralNounBeforeItsVerb(t, i);
 }
 
 // The side a sentence opens with as its subject, for sentences with no modal duty of a named
