@@ -100,5 +100,43 @@ TEST(PartiesCli, PartyNameBeforeAPluralNounIsNoSubject) {
   }
 }
 
+
+// A right that names no holder belongs to the side the leading condition names: "If the client
+// does not agree with a new subcontractor, the right to immediate termination exists" is the
+// client's right to end the contract, not a duty of ours.
+TEST(PartiesCli, BareRightAfterAConditionIsTheConditionsSubjects) {
+  const std::string text =
+      "This agreement is made between Acme GmbH (the \"contractor\") and the client.\n\n"
+      "## 7. Subcontractors\n\n"
+      "15. If the client does not agree with a new subcontractor, the right to immediate "
+      "termination exists.\n";
+  const std::vector<nlohmann::json> found = FindingsOf(text, "subprocessors");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0]["party"], "customer") << found[0].dump();
+  EXPECT_EQ(found[0]["holds"], "right") << found[0].dump();
+}
+
+
+// Self-service deletion is no export: a clause that lets the customer delete its own data gets
+// advice about deletion, not about keeping an export working or charging for exports.
+TEST(ClocksCli, SelfServiceDeletionGetsNoExportAdvice) {
+  const std::string text =
+      "# 7. Deletion of Customer Data\n\n"
+      "Provider will allow Customer to erase Customer Data through the features of the Service.\n";
+  const std::vector<nlohmann::json> found = FindingsOf(text, "data_deletion");
+  ASSERT_EQ(found.size(), 1u);
+  const nlohmann::json& f = found[0];
+  EXPECT_EQ(f["parameters"].value("deletion_only", false), true) << f.dump();
+  for (const nlohmann::json& advice : f["considerations"]) {
+    EXPECT_THAT(advice.get<std::string>(), ::testing::Not(HasSubstr("export"))) << f.dump();
+  }
+  ASSERT_FALSE(f["reasons"].empty());
+  EXPECT_THAT(f["reasons"][0].get<std::string>(), HasSubstr("deletes its data itself"));
+  for (const nlohmann::json& reason : f["reasons"]) {
+    EXPECT_THAT(reason.get<std::string>(), ::testing::Not(HasSubstr("keep the export working")))
+        << f.dump();
+  }
+}
+
 }  // namespace
 }  // namespace clausescan::testing

@@ -568,6 +568,37 @@ std::size_t LeadingConditionEnd(const Tokens& t) {
   return 0;
 }
 
+// The side a leading condition names as its subject when the main clause after it grants a right
+// that names no holder: "If the client does not agree with a new subcontractor, the right to
+// immediate termination exists" is the client's right. kUnknown otherwise.
+Party ConditionSubjectOfBareRight(const Tokens& t, const std::vector<PartyTerm>& terms) {
+  const std::size_t end = LeadingConditionEnd(t);
+  if (end == 0) return Party::kUnknown;
+  std::size_t k = end;
+  if (t.Is(k, "then")) ++k;
+  if (!t.IsAny(k, {"the", "a", "an"})) return Party::kUnknown;
+  std::size_t right = k + 1;
+  while (right < k + 4 && t.IsWord(right) && !t.IsAny(right, {"right", "option"})) ++right;
+  if (!t.IsAny(right, {"right", "option"}) || !t.IsAny(right + 1, {"to", "of"})) {
+    return Party::kUnknown;
+  }
+  bool granted = false;
+  for (std::size_t w = right + 2; w < t.size() && !t.IsAny(w, {".", ";", ":"}) && !granted; ++w) {
+    if (PartyTermEndingAt(t, terms, w)) return Party::kUnknown;  // "the right of the Provider"
+    granted = t.IsAny(w, {"exists", "exist", "arises", "arise", "applies", "apply", "accrues"});
+  }
+  if (!granted) return Party::kUnknown;
+  std::size_t subject = OpeningStart(t) + 1;
+  while (t.IsAny(subject, {"the", "a", "an", "any"})) ++subject;
+  for (std::size_t last = subject; last < subject + 4 && last < end; ++last) {
+    const std::optional<PartyTermMatch> m = PartyTermEndingAt(t, terms, last);
+    if (m && m->first == subject && (m->side == Party::kSupplier || m->side == Party::kCustomer)) {
+      return m->side;
+    }
+  }
+  return Party::kUnknown;
+}
+
 // True when the unit speaks of "the other party" and its first modal duty has a subject of its
 // own that names no side and is no pronoun ("If a threat is found by either side, the
 // discoverer shall tell the other party"): whichever side is in that role holds the duty, also
@@ -836,6 +867,12 @@ PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexi
     // "Customer will receive no refund ...": a limit on the holder's remedy.
     if (role.right && t.Is(i + length, "no")) role.limits_remedy = true;
     break;
+  }
+  if (!role.right) {
+    if (const Party holder = ConditionSubjectOfBareRight(t, terms); holder != Party::kUnknown) {
+      role.party = holder;
+      role.right = true;
+    }
   }
   if (role.party == Party::kUnknown) {
     bool audits = false;
