@@ -61,7 +61,6 @@ TEST(ClocksCli, DeadlineOfTheActBetweenIsNotTheClauses) {
   }
 }
 
-
 // A clock read through a definition says so: "after becoming aware of any Security Incident",
 // where a Security Incident is a confirmed breach, runs from confirmation, but the clause's own
 // word is awareness, and a reader must see where "confirmation" came from.
@@ -82,7 +81,6 @@ TEST(ClocksCli, TriggerReadThroughADefinitionSaysWhichDefinition) {
   EXPECT_THAT(f["reasons"][0].get<std::string>(), HasSubstr("defines as a confirmed event"));
 }
 
-
 // A plural noun after a party's name is no verb of that party: "Customer projects ... are
 // deployed" is a passive measure of the provider's (it runs the networks), not the customer's
 // duty, and the sentence after it, which names no side, must not inherit the customer either.
@@ -100,7 +98,6 @@ TEST(PartiesCli, PartyNameBeforeAPluralNounIsNoSubject) {
   }
 }
 
-
 // A right that names no holder belongs to the side the leading condition names: "If the client
 // does not agree with a new subcontractor, the right to immediate termination exists" is the
 // client's right to end the contract, not a duty of ours.
@@ -115,7 +112,6 @@ TEST(PartiesCli, BareRightAfterAConditionIsTheConditionsSubjects) {
   EXPECT_EQ(found[0]["party"], "customer") << found[0].dump();
   EXPECT_EQ(found[0]["holds"], "right") << found[0].dump();
 }
-
 
 // Self-service deletion is no export: a clause that lets the customer delete its own data gets
 // advice about deletion, not about keeping an export working or charging for exports.

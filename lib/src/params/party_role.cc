@@ -388,14 +388,14 @@ bool VerbLike(const Tokens& t, std::size_t i);
 // "Customer represents and warrants", "Customer agrees that ..." keep their verb.
 bool PluralNounBeforeItsVerb(const Tokens& t, std::size_t i) {
   static const std::initializer_list<std::string_view> kFinite = {
-      "is", "are", "was", "were", "shall", "will", "must", "may", "can", "cannot", "should",
-      "would", "have", "has", "do", "does"};
+      "is",  "are",    "was",    "were",  "shall", "will", "must", "may",
+      "can", "cannot", "should", "would", "have",  "has",  "do",   "does"};
   if (t.IsAny(i + 1, kFinite)) return true;
   if (!t.IsAny(i + 1, {"and", "or"})) return false;
   for (std::size_t k = i + 2; k < i + 9 && t.IsWord(k); ++k) {
     if (t.IsAny(k, kFinite)) return k > i + 2;
-    if (t.IsAny(k, {"that", "which", "who", "whom", "whose", "if", "when", "where", "to", "by",
-                    "for", "with", "in", "on", "of", "at", "from", "not", "and", "or"})) {
+    if (t.IsAny(k, {"that", "which", "who", "whom", "whose", "if", "when", "where", "to",  "by",
+                    "for",  "with",  "in",  "on",   "of",    "at", "from", "not",   "and", "or"})) {
       return false;
     }
     const std::string_view w = t.Text(k);
