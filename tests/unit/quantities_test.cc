@@ -235,6 +235,7 @@ const TriggerCase kTriggerCases[] = {
     {"of its occurrence", "occurrence"},
     {"after the incident occurs", "occurrence"},
     {"within 72 hours of knowledge of the breach", "awareness"},
+    {"within 24 hours after the contractor's knowledge of the relevant event", "awareness"},
     {"upon learning of a data breach", "awareness"},
     {"any suspected or actual security incident", nullptr},
     {"supplier shall notify customer of security incidents", nullptr},

@@ -12,6 +12,7 @@
 #include "assess/currency.h"
 #include "assess/rationale.h"
 #include "assess/uptime_figure.h"
+#include "params/extract.h"
 #include "report/values.h"
 
 namespace clausescan::internal {
@@ -369,6 +370,38 @@ std::string FillPlaceholders(std::string_view text,
   return out;
 }
 
+namespace {
+
+// The reasons that say which values a finding read through a definition rather than from the
+// clause's own words (a parameter "<name>_defined_by" beside "<name>", ParamExtractor::
+// ExtractDefined): "after becoming aware of any Security Incident", where a Security Incident is
+// a confirmed breach, counts from confirmation, and the report says why.
+std::vector<std::string> DefinedValueReasons(const std::map<std::string, ParamValue>& parameters) {
+  std::vector<std::string> out;
+  const std::string_view suffix = ParamExtractor::kDefinedBySuffix;
+  for (const auto& [name, value] : parameters) {
+    const std::string* term = std::get_if<std::string>(&value);
+    if (term == nullptr || name.size() <= suffix.size() ||
+        name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0) {
+      continue;
+    }
+    const std::string of = name.substr(0, name.size() - suffix.size());
+    const auto read = parameters.find(of);
+    if (read == parameters.end()) continue;
+    if (of == "trigger") {
+      out.push_back("the clause counts from becoming aware of a " + *term +
+                    ", which the contract defines as a confirmed event: the clock is read as "
+                    "running from confirmation (the definition's word, not the clause's)");
+    } else {
+      out.push_back(of + " " + FormatValue(read->second) + " is read from the definition of \"" +
+                    *term + "\", not stated in the clause itself");
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 void Assess(const Playbook& playbook, const std::vector<ControlEntry>& controls,
             const std::vector<EvidenceEntry>& evidence, const Rule& rule, Finding& finding,
             std::string_view doctype) {
@@ -398,6 +431,8 @@ void Assess(const Playbook& playbook, const std::vector<ControlEntry>& controls,
     Judge(policy->second, compared, finding);
     finding.reasons.insert(finding.reasons.begin(), currency_reasons.begin(),
                            currency_reasons.end());
+    const std::vector<std::string> defined = DefinedValueReasons(finding.parameters);
+    finding.reasons.insert(finding.reasons.begin(), defined.begin(), defined.end());
   }
   for (const Consideration& consideration : rule.considerations) {
     if (Offered(consideration, finding.parameters, doctype)) {
@@ -433,6 +468,8 @@ void JudgeAgainstSide(const CategoryPolicy& side, const Playbook& playbook, cons
       AmountsInBaseCurrency(playbook.currency, rule, finding.parameters, &currency_reasons);
   Judge(side, compared, finding);
   finding.reasons.insert(finding.reasons.begin(), currency_reasons.begin(), currency_reasons.end());
+  const std::vector<std::string> defined = DefinedValueReasons(finding.parameters);
+  finding.reasons.insert(finding.reasons.begin(), defined.begin(), defined.end());
 }
 
 void Assess(const RuleSetData& data, const Rule& rule, Finding& finding, std::string_view doctype) {

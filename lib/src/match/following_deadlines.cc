@@ -7,12 +7,18 @@
 #include <map>
 #include <utility>
 
+#include "params/quantities.h"
+
 namespace clausescan::internal {
 namespace {
 
 // How far into the next sentence its pointing noun may start ("Provider will send the
 // notification within ...").
 constexpr std::size_t kPointerWithinBytes = 60;
+
+// How many sentences that state no duration may stand between a clause and the sentence that
+// gives its deadline.
+constexpr std::size_t kSentencesBetween = 1;
 
 struct ActNoun {
   const char* noun;   // the noun that points back, after a determiner
@@ -75,14 +81,18 @@ std::vector<std::string> DurationNames(const std::vector<ParamSpec>& specs) {
   return out;
 }
 
-bool RefersToTheActBefore(std::string_view before, std::string_view next) {
+bool RefersToTheActBefore(std::string_view before, std::string_view next,
+                          std::string_view between) {
   const std::string_view head = next.substr(0, kPointerWithinBytes);
   const re2::StringPiece piece(head.data(), head.size());
   const re2::StringPiece said(before.data(), before.size());
+  const re2::StringPiece skipped(between.data(), between.size());
   for (std::size_t i = 0; i < std::size(kActNouns); ++i) {
     re2::StringPiece names_what;  // " of", " period"...: the noun is of something else
     if (!RE2::PartialMatch(piece, PointerOf(i), &names_what)) continue;
-    if (names_what.data() == nullptr && RE2::PartialMatch(said, LeadOf(i))) return true;
+    if (names_what.data() != nullptr || !RE2::PartialMatch(said, LeadOf(i))) continue;
+    // The noun names the nearest act it may name: one the sentence between leads to is that one.
+    if (between.empty() || !RE2::PartialMatch(skipped, LeadOf(i))) return true;
   }
   return false;
 }
@@ -105,14 +115,30 @@ void TakeDeadlinesFromNextSentence(const Outline& outline, std::string_view fold
     }
     const std::size_t u = UnitEndingAt(units, hit.end);
     if (u + 1 >= units.size() || units[u].kind == UnitKind::kHeading) continue;
-    const Unit& next = units[u + 1];
-    if (next.kind != UnitKind::kSentence || next.paragraph < 0 ||
-        next.paragraph != units[u].paragraph || next.end > folded.size()) {
-      continue;
-    }
     const std::string_view before = folded.substr(units[u].begin, units[u].end - units[u].begin);
+    // The sentence that states the deadline: the next one, or the one after a sentence that
+    // states no duration ("... informs the client of breaches. Also suspicions are to be
+    // communicated. The notification must be made within 24 hours ...").
+    std::size_t n = u + 1;
+    std::string_view between;
+    bool found = false;
+    for (; n < units.size() && n <= u + 1 + kSentencesBetween; ++n) {
+      const Unit& next = units[n];
+      if (next.kind != UnitKind::kSentence || next.paragraph < 0 ||
+          next.paragraph != units[u].paragraph || next.end > folded.size()) {
+        break;
+      }
+      const std::string_view text = folded.substr(next.begin, next.end - next.begin);
+      if (RefersToTheActBefore(before, text, between)) {
+        found = true;
+        break;
+      }
+      if (!FindDurations(text).empty()) break;
+      between = text;
+    }
+    if (!found) continue;
+    const Unit& next = units[n];
     const std::string_view text = folded.substr(next.begin, next.end - next.begin);
-    if (!RefersToTheActBefore(before, text)) continue;
     // The next sentence's own finding of the rule, if any, is this clause's continuation.
     const auto own = by_end.find({hit.rule, next.end});
     std::map<std::string, ParamValue> stated;

@@ -25,8 +25,11 @@ std::vector<std::string> DurationNames(const std::vector<ParamSpec>& specs);
 // notice", "such notification", "this notice", "said report" after a sentence that notifies,
 // informs or reports; "such deletion", "the destruction", "this return" after one that deletes,
 // destroys or returns. A noun that names what it is of or about ("the notice of termination",
-// "the notice period") points at something else; so does a noun `before` does not lead to.
-bool RefersToTheActBefore(std::string_view before, std::string_view next);
+// "the notice period") points at something else; so does a noun `before` does not lead to, and
+// one that `between` (a sentence between the two, "" when none) leads to as well: the noun then
+// names that sentence's act.
+bool RefersToTheActBefore(std::string_view before, std::string_view next,
+                          std::string_view between = {});
 
 // The rule set's view for TakeDeadlinesFromNextSentence, by rule index.
 struct RuleDurations {
@@ -35,7 +38,8 @@ struct RuleDurations {
 };
 
 // For each hit of hits[first_hit..] that is a sentence's (it ends where a unit of outline ends)
-// and states none of its rule's durations: when the next unit is a sentence of the same
+// and states none of its rule's durations: when the next unit (or the one after it, when the
+// next is a sentence of the same paragraph that states no duration) is a sentence of the same
 // paragraph that RefersToTheActBefore it and states one of those durations (read with the rule's
 // extractors, or the parameters of that sentence's own hit of the rule), the hit takes the
 // parameters that sentence states and it lacks and ends where that sentence ends; that

@@ -96,7 +96,7 @@ void Glossary::Add(std::string_view folded, int scope, bool global) {
   }
 }
 
-bool Glossary::NamesConfirmedEvent(std::string_view folded, int scope) const {
+std::string Glossary::ConfirmedEventNamed(std::string_view folded, int scope) const {
   for (const std::string& term : confirmed_events_) {
     const std::string* body = Body(term, TermKind::kEvent, scope);
     if (body == nullptr || !IsConfirmedEvent(*body)) continue;
@@ -117,11 +117,11 @@ bool Glossary::NamesConfirmedEvent(std::string_view folded, int scope) const {
           space == std::string_view::npos ? before : before.substr(space + 1);
       if (word == "a" || word == "an" || word == "any" || word == "the" || word == "such" ||
           word == "each" || word == "every" || word == "of") {
-        return true;
+        return term;
       }
     }
   }
-  return false;
+  return "";
 }
 
 const std::string* Glossary::Body(std::string_view term, TermKind kind, int scope) const {
@@ -133,7 +133,8 @@ const std::string* Glossary::Body(std::string_view term, TermKind kind, int scop
   return slot.ambiguous ? nullptr : slot.body;
 }
 
-bool Glossary::ExpandOnce(std::string& text, TermKind kind, int scope, std::size_t max_size) const {
+bool Glossary::ExpandOnce(std::string& text, TermKind kind, int scope, std::size_t max_size,
+                          std::string* term) const {
   const auto& first_words = first_words_[static_cast<int>(kind)];
   std::string out;
   std::size_t copied = 0;  // text before this is in out
@@ -158,6 +159,7 @@ bool Glossary::ExpandOnce(std::string& text, TermKind kind, int scope, std::size
     if (out.size() + (pos - copied) + body->size() + (text.size() - begin - end) > max_size) {
       break;  // the unit has grown enough
     }
+    if (term != nullptr && !replaced) *term = std::string(rest.substr(0, end));
     out.append(text, copied, pos - copied);
     out += *body;
     copied = begin + end;
@@ -169,14 +171,14 @@ bool Glossary::ExpandOnce(std::string& text, TermKind kind, int scope, std::size
   return true;
 }
 
-std::optional<std::string> Glossary::Expand(std::string_view folded, TermKind kind,
-                                            int scope) const {
+std::optional<std::string> Glossary::Expand(std::string_view folded, TermKind kind, int scope,
+                                            std::string* term) const {
   if (first_words_[static_cast<int>(kind)].empty()) return std::nullopt;
   std::string text(folded);
   const std::size_t max_size = folded.size() + kMaxExpansionBytes;
   bool replaced = false;
   for (int level = 0; level < 2; ++level) {
-    if (!ExpandOnce(text, kind, scope, max_size)) break;
+    if (!ExpandOnce(text, kind, scope, max_size, level == 0 ? term : nullptr)) break;
     replaced = true;
   }
   if (!replaced) return std::nullopt;

@@ -61,7 +61,9 @@ class Glossary {
   // named thousands of times, each time replaced by a long body, cannot blow up). nullopt when
   // nothing was replaced. Linear in the unit and the text added; independent of the number of
   // definitions.
-  std::optional<std::string> Expand(std::string_view folded, TermKind kind, int scope) const;
+  // With term (may be null), *term gets the first term replaced.
+  std::optional<std::string> Expand(std::string_view folded, TermKind kind, int scope,
+                                    std::string* term = nullptr) const;
 
   // How much longer Expand may make a unit (a definition body is a sentence or two).
   static constexpr std::size_t kMaxExpansionBytes = std::size_t{16} << 10;
@@ -71,7 +73,11 @@ class Glossary {
   // incident\" means a confirmed breach of security ..."): being aware of it is being aware of a
   // confirmed event. A definition that also takes in suspected, attempted or potential events
   // does not count. Linear in folded per such term; the terms are few.
-  bool NamesConfirmedEvent(std::string_view folded, int scope) const;
+  bool NamesConfirmedEvent(std::string_view folded, int scope) const {
+    return !ConfirmedEventNamed(folded, scope).empty();
+  }
+  // The term NamesConfirmedEvent finds ("security incident"), or "" when it finds none.
+  std::string ConfirmedEventNamed(std::string_view folded, int scope) const;
 
   // True when the document defines `term` (folded: "incident") as a term of `kind`, in any
   // scope.
@@ -98,7 +104,8 @@ class Glossary {
   };
   const std::string* Body(std::string_view term, TermKind kind, int scope) const;
   // One replacement level over text; false when nothing was replaced.
-  bool ExpandOnce(std::string& text, TermKind kind, int scope, std::size_t max_size) const;
+  bool ExpandOnce(std::string& text, TermKind kind, int scope, std::size_t max_size,
+                  std::string* term) const;
 
   std::string dollar_currency_;
   std::deque<Definition> definitions_;  // stable addresses for the slots

@@ -544,7 +544,8 @@ std::vector<TriggerHit> FindTriggerWords(std::string_view folded) {
       "((?:becom(?:e|es|ing)|became|been made|is made|are made|was made|being made|be made) "
       "aware|aware of|learn(?:s|ed|t|ing)? (?:of|about)|upon learning|"
       "(?:gain(?:s|ed|ing)?|obtain(?:s|ed|ing)?|ha(?:s|d|ve|ving)|acquir(?:e|es|ed|ing)|actual|"
-      "upon|after|on|of) knowledge|'s awareness|(?:upon|after|on|its|their) awareness)|"
+      "upon|after|on|of) knowledge|'s (?:awareness|knowledge)|"
+      "(?:upon|after|on|its|their) awareness)|"
       "(discover(?:y|ies|s|ed|ing)?|detect(?:s|ed|ing|ion)?|identif(?:ied|ication|ying))|"
       "(confirm(?:s|ed|ing|ation)?)"
       ")\\b");

@@ -397,18 +397,21 @@ void ParamExtractor::ExtractDefined(std::string_view folded, const Glossary& glo
                                     std::map<std::string, ParamValue>* out) const {
   ApplyDollarCurrency(folded, glossary, out);
   if (glossary.empty()) return;
-  // issue 13 #2: awareness of a term defined as a confirmed event is confirmation.
+  // issue 13 #2: awareness of a term defined as a confirmed event is confirmation; the finding
+  // says which definition made it so (the clause's own words say awareness).
   for (const auto& param : params_) {
     if (param->spec.type != ParamSpec::Type::kTrigger) continue;
     auto it = out->find(param->spec.name);
     if (it == out->end()) continue;
     const std::string* trigger = std::get_if<std::string>(&it->second);
-    if (trigger != nullptr && (*trigger == "awareness" || *trigger == "discovery") &&
-        glossary.NamesConfirmedEvent(folded, scope)) {
-      it->second = std::string("confirmation");
-    }
+    if (trigger == nullptr || (*trigger != "awareness" && *trigger != "discovery")) continue;
+    std::string event = glossary.ConfirmedEventNamed(folded, scope);
+    if (event.empty()) continue;
+    (*out)[param->spec.name + std::string(kDefinedBySuffix)] = std::move(event);
+    it->second = std::string("confirmation");
   }
   std::optional<std::string> expanded[2];  // by TermKind, computed on first use
+  std::string expanded_term[2];            // the first term each expansion replaced
   bool expanded_done[2] = {false, false};
   for (const auto& param : params_) {
     const std::optional<TermKind> kind = DefinedKind(param->spec.type);
@@ -417,14 +420,19 @@ void ParamExtractor::ExtractDefined(std::string_view folded, const Glossary& glo
     if (!param->spec.business_name.empty() && out->count(param->spec.business_name) > 0) continue;
     const int k = static_cast<int>(*kind);
     if (!expanded_done[k]) {
-      expanded[k] = glossary.Expand(folded, *kind, scope);
+      expanded[k] = glossary.Expand(folded, *kind, scope, &expanded_term[k]);
       expanded_done[k] = true;
     }
     if (!expanded[k]) continue;
     const std::string& got = *expanded[k];
     std::map<std::string, ParamValue> found;
     param->Extract(got, &found);
-    for (auto& [name, value] : found) out->emplace(name, std::move(value));
+    for (auto& [name, value] : found) {
+      // "within the Notice Period": the number is the definition's, not the clause's words.
+      if (out->emplace(name, std::move(value)).second && name == param->spec.name) {
+        (*out)[name + std::string(kDefinedBySuffix)] = expanded_term[k];
+      }
+    }
   }
 }
 

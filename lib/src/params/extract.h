@@ -76,6 +76,9 @@ class ParamExtractor {
   // A trigger parameter Extract read as awareness or discovery becomes confirmation when the
   // unit names an event the document defines as a confirmed one
   // (Glossary::NamesConfirmedEvent).
+  // Each parameter read so (the trigger, or a quantity read through a term) gets a companion
+  // "<name>_defined_by" holding the defined term it came from ("security incident", "notice
+  // period"): a reader sees that the value is the definition's, not the clause's own words.
   // When the document defines the currency of "$" (Glossary::dollar_currency: '"$" means
   // Canadian dollars'), a money parameter Extract read from a bare "$" or "dollars" gets that
   // currency instead of USD (issue 15 #6); when the document says nothing of it (no definition,
@@ -86,6 +89,9 @@ class ParamExtractor {
   // The currency of an amount written with a bare "$" or "dollars" in a document that never says
   // which dollar: not USD by default, so never compared with a USD threshold.
   static constexpr std::string_view kDollarNotStated = "$";
+
+  // The suffix of the companion parameter that names the defined term a value came from.
+  static constexpr std::string_view kDefinedBySuffix = "_defined_by";
 
  private:
   void ApplyDollarCurrency(std::string_view folded, const Glossary& glossary,

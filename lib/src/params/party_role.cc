@@ -3,6 +3,7 @@
 
 #include <cctype>
 #include <cstddef>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -378,9 +379,34 @@ std::size_t EitherSideRoleAt(const Tokens& t, std::size_t i) {
   return 0;
 }
 
+bool VerbLike(const Tokens& t, std::size_t i);
+
+// True when the word at i, in -s, is a plural noun of a subject whose verb follows it: the
+// next word is a finite auxiliary ("Customer projects are deployed ..."), or the subject goes on
+// with "and"/"or" and up to six more words, none a verb in -s or a word that opens a clause,
+// before one ("Customer projects and the internal control services are deployed ...").
+// "Customer represents and warrants", "Customer agrees that ..." keep their verb.
+bool PluralNounBeforeItsVerb(const Tokens& t, std::size_t i) {
+  static const std::initializer_list<std::string_view> kFinite = {
+      "is",  "are",    "was",    "were",  "shall", "will", "must", "may",
+      "can", "cannot", "should", "would", "have",  "has",  "do",   "does"};
+  if (t.IsAny(i + 1, kFinite)) return true;
+  if (!t.IsAny(i + 1, {"and", "or"})) return false;
+  for (std::size_t k = i + 2; k < i + 9 && t.IsWord(k); ++k) {
+    if (t.IsAny(k, kFinite)) return k > i + 2;
+    if (t.IsAny(k, {"that", "which", "who", "whom", "whose", "if", "when", "where", "to",  "by",
+                    "for",  "with",  "in",  "on",   "of",    "at", "from", "not",   "and", "or"})) {
+      return false;
+    }
+    const std::string_view w = t.Text(k);
+    if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's' && VerbLike(t, k)) return false;
+  }
+  return false;
+}
+
 // A word that can follow a sentence's subject as its verb (or an adverb before it): a modal, a
 // third-person or plural present form, "is"/"are". Nouns in -s that follow a party's name
-// ("Customer Materials") are not.
+// ("Customer Materials", "Customer projects are deployed") are not.
 bool VerbLike(const Tokens& t, std::size_t i) {
   if (!t.IsWord(i)) return false;
   if (t.IsAny(i, {"may",       "shall",        "will",       "must",      "can",    "cannot",
@@ -397,7 +423,8 @@ bool VerbLike(const Tokens& t, std::size_t i) {
     return false;
   }
   const std::string_view w = t.Text(i);
-  return w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's';
+  return w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's' &&
+         !PluralNounBeforeItsVerb(t, i);
 }
 
 // The side a sentence opens with as its subject, for sentences with no modal duty of a named
@@ -539,6 +566,37 @@ std::size_t LeadingConditionEnd(const Tokens& t) {
     if (t.Is(k, ",")) return k + 1;
   }
   return 0;
+}
+
+// The side a leading condition names as its subject when the main clause after it grants a right
+// that names no holder: "If the client does not agree with a new subcontractor, the right to
+// immediate termination exists" is the client's right. kUnknown otherwise.
+Party ConditionSubjectOfBareRight(const Tokens& t, const std::vector<PartyTerm>& terms) {
+  const std::size_t end = LeadingConditionEnd(t);
+  if (end == 0) return Party::kUnknown;
+  std::size_t k = end;
+  if (t.Is(k, "then")) ++k;
+  if (!t.IsAny(k, {"the", "a", "an"})) return Party::kUnknown;
+  std::size_t right = k + 1;
+  while (right < k + 4 && t.IsWord(right) && !t.IsAny(right, {"right", "option"})) ++right;
+  if (!t.IsAny(right, {"right", "option"}) || !t.IsAny(right + 1, {"to", "of"})) {
+    return Party::kUnknown;
+  }
+  bool granted = false;
+  for (std::size_t w = right + 2; w < t.size() && !t.IsAny(w, {".", ";", ":"}) && !granted; ++w) {
+    if (PartyTermEndingAt(t, terms, w)) return Party::kUnknown;  // "the right of the Provider"
+    granted = t.IsAny(w, {"exists", "exist", "arises", "arise", "applies", "apply", "accrues"});
+  }
+  if (!granted) return Party::kUnknown;
+  std::size_t subject = OpeningStart(t) + 1;
+  while (t.IsAny(subject, {"the", "a", "an", "any"})) ++subject;
+  for (std::size_t last = subject; last < subject + 4 && last < end; ++last) {
+    const std::optional<PartyTermMatch> m = PartyTermEndingAt(t, terms, last);
+    if (m && m->first == subject && (m->side == Party::kSupplier || m->side == Party::kCustomer)) {
+      return m->side;
+    }
+  }
+  return Party::kUnknown;
 }
 
 // True when the unit speaks of "the other party" and its first modal duty has a subject of its
@@ -809,6 +867,12 @@ PartyRole RoleInUnit(std::string_view folded, Party duty_holder, const PartyLexi
     // "Customer will receive no refund ...": a limit on the holder's remedy.
     if (role.right && t.Is(i + length, "no")) role.limits_remedy = true;
     break;
+  }
+  if (!role.right) {
+    if (const Party holder = ConditionSubjectOfBareRight(t, terms); holder != Party::kUnknown) {
+      role.party = holder;
+      role.right = true;
+    }
   }
   if (role.party == Party::kUnknown) {
     bool audits = false;

@@ -71,7 +71,8 @@ std::vector<VagueTerm> FindVagueTerms(std::string_view folded);
 
 // The event that starts a clock, from its wording:
 //   occurrence   "of its occurrence", "after the incident occurs", "from the time of the breach"
-//   awareness    "after becoming aware", "upon becoming aware", "of learning of", "knowledge"
+//   awareness    "after becoming aware", "upon becoming aware", "of learning of", "knowledge",
+//                "after the contractor's knowledge of"
 //   discovery    "of discovery", "after discovering", "upon discovery", "detection", "of being
 //                identified", "upon identification"
 //   confirmation "of confirming", "after confirmation", "confirmed", "formal confirmation"
