@@ -1,0 +1,66 @@
+// Contracts that reach the scanner as a PDF converter writes them (pdftotext without -layout):
+// each clause is found as in the document it was made from (issue 11, conversion robustness).
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "cli_runner.h"
+
+namespace clausescan::testing {
+namespace {
+
+struct Found {
+  std::string category;
+  std::string text;
+};
+
+std::vector<Found> Findings(const std::string& name, const std::string& text) {
+  TempDir dir;
+  WriteWholeFile(dir.path() / name, text);
+  RunResult r = RunClausescan("scan --format json " + Quote(dir.path() / name));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  std::vector<Found> out;
+  const nlohmann::json report = nlohmann::json::parse(r.out);
+  for (const nlohmann::json& f : report["findings"]) {
+    out.push_back({f["category"].get<std::string>(), f["text"].get<std::string>()});
+  }
+  return out;
+}
+
+// True when a finding of category quotes words.
+bool Quotes(const std::vector<Found>& findings, const std::string& category,
+            const std::string& words) {
+  for (const Found& f : findings) {
+    if (f.category == category && f.text.find(words) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// A word processor's bullets set apart from their text: "•" alone, a blank line, the item. Each
+// item is a security measure under the lead-in, as with "• Use two factor authentication" on one
+// line; an item as short as a title was read as a heading, never matched ("ISO 27001", in
+// capitals, even opened a section).
+TEST(ConvertedText, BulletsSetApartFromTheirTextKeepTheirItems) {
+  const std::string doc =
+      "Security measures\n"
+      "The Supplier keeps the security of the service under review. The Supplier shall always "
+      "follow these steps:\n"
+      "\xE2\x80\xA2\n\nUse two factor authentication for all administrative access\n\n"
+      "\xE2\x80\xA2\n\nKeep audit logs of administrative access for one year\n\n"
+      "Hosting\n"
+      "The data centres are certified under the following standards:\n"
+      "\xE2\x80\xA2\n\nISO 27001\n\n\xE2\x80\xA2\n\nSOC 2\n\n"
+      "Dashboard\n"
+      "All communication with the dashboard is encrypted via TLS.\n";
+  const std::vector<Found> found = Findings("schedule.txt", doc);
+  std::string shown;
+  for (const Found& f : found) shown += f.category + ": " + f.text + "\n";
+  EXPECT_TRUE(Quotes(found, "security_measures", "Use two factor authentication")) << shown;
+  EXPECT_TRUE(Quotes(found, "security_measures", "Keep audit logs")) << shown;
+  EXPECT_TRUE(Quotes(found, "security_measures", "encrypted via TLS")) << shown;
+}
+
+}  // namespace
+}  // namespace clausescan::testing
