@@ -1,5 +1,5 @@
-// Contracts that reach the scanner as a PDF converter writes them (pdftotext without -layout):
-// each clause is found as in the document it was made from (issue 11, conversion robustness).
+// List items read as their list says (issue 11): items whose bullets a PDF converter set apart
+// from their text, and items of a list with no lead-in whose topic is the heading above it.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -60,6 +60,35 @@ TEST(ConvertedText, BulletsSetApartFromTheirTextKeepTheirItems) {
   EXPECT_TRUE(Quotes(found, "security_measures", "Use two factor authentication")) << shown;
   EXPECT_TRUE(Quotes(found, "security_measures", "Keep audit logs")) << shown;
   EXPECT_TRUE(Quotes(found, "security_measures", "encrypted via TLS")) << shown;
+}
+
+// A list with no lead-in right under a heading that names its topic: each item is a provision
+// about that topic, as it would be after "The Supplier shall, as to sub-processors:". The items
+// name neither the sub-processors nor who owes them, and were found by no rule.
+TEST(TopicHeading, ItemsOfAListWithNoLeadInTakeTheTopicOfTheHeadingAbove) {
+  const std::string doc =
+      "# Schedule 2: Supplier commitments\n\nThe Supplier shall comply with the commitments "
+      "below.\n\n## Sub-processors\n\n- Maintain a current list of them on its website.\n"
+      "- Remain liable for their acts and omissions.\n\n## Security\n\n- Patch critical "
+      "vulnerabilities within 14 days.\n";
+  const std::vector<Found> found = Findings("commitments.md", doc);
+  std::string shown;
+  for (const Found& f : found) shown += f.category + ": " + f.text + "\n";
+  EXPECT_TRUE(Quotes(found, "subprocessors", "Maintain a current list of them")) << shown;
+  EXPECT_TRUE(Quotes(found, "subprocessors", "Remain liable for their acts")) << shown;
+  EXPECT_TRUE(Quotes(found, "security_measures", "Patch critical vulnerabilities")) << shown;
+}
+
+// The heading lends its topic only to a list right under it, with no lead-in of its own and no
+// text between: a paragraph after the heading, or a list led in by a sentence, says what its
+// items are about itself.
+TEST(TopicHeading, TextBetweenTheHeadingAndTheListKeepsTheTopicAway) {
+  const std::string doc =
+      "## Sub-processors\n\nThe Customer keeps its own records.\n\n- Maintain a current list "
+      "of them on its website.\n- Remain liable for their acts and omissions.\n";
+  const std::vector<Found> found = Findings("records.md", doc);
+  EXPECT_FALSE(Quotes(found, "subprocessors", "Maintain a current list of them"));
+  EXPECT_FALSE(Quotes(found, "subprocessors", "Remain liable for their acts"));
 }
 
 }  // namespace
