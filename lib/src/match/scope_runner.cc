@@ -1,5 +1,7 @@
 #include "match/scope_runner.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <iterator>
 #include <map>
@@ -295,7 +297,14 @@ std::vector<int> ScopeRunner::UnderTopicHeading(std::string_view topic, std::str
                                                 const std::vector<int>& passed,
                                                 std::string* topical) {
   std::vector<int> out;
-  if (DutyHolder(unit, parties_) != Party::kUnknown) return out;
+  // An item that states a duty or names a holder says itself what it is about; a description
+  // ("these values are ...", "the purpose ... is"), permission or definition is no provision of
+  // the topic (ReadsAsMeasure).
+  static const RE2 kDescribes("\\b(is|are)\\b", RE2::Quiet);
+  if (StatesDuty(unit) || !ReadsAsMeasure(unit) || RE2::PartialMatch(unit, kDescribes) ||
+      DutyHolder(unit, parties_) != Party::kUnknown) {
+    return out;
+  }
   if (topic != last_topic_ || last_topic_.empty()) {
     last_topic_.assign(topic);
     topic_rules_ = evaluator_->Evaluate(patterns_, &scratch_, topic);

@@ -56,8 +56,9 @@ class ScopeRunner {
   // (kMeasuresHeadingLead): the rules of a category with `headings: measures` that hold only so
   // hold in it, as the supplier's duty.
   // With a topic (an item of a list with no lead-in right under a heading that names its topic,
-  // see TopicHeadings), a unit that names no duty holder is also read after the topic as its
-  // lead-in ("sub-processors: maintain a current list on the website"): the rules that hold only
+  // see TopicHeadings), a bulleted or lettered item that states no duty, names no holder and
+  // reads as a provision (ReadsAsMeasure: no "may", "means", "includes" ...) is also read after
+  // the topic as its lead-in ("sub-processors: maintain a current list on the website"): the rules that hold only
   // so hold in it, their parameters read there, the finding the item's.
   void Run(std::size_t begin, std::size_t end, int section, ListLeads* leads = nullptr,
            std::size_t unit_index = 0, bool under_measures = false,

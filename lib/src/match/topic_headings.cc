@@ -69,12 +69,21 @@ std::string_view TopicHeadings::Of(std::size_t unit) {
     if (seen.kind == UnitKind::kListItem && !HasLead(next_)) {
       item_paragraph_ = seen.paragraph;
       list_started_ = true;
+      // A numbered clause ("3. The contractor warrants ...", "(2) All incidents shall be
+      // reported ...") is a provision of its own, not an item of a bulleted or lettered list.
+      const std::string_view text = seen.end <= folded_.size() && seen.begin < seen.end
+                                        ? folded_.substr(seen.begin, seen.end - seen.begin)
+                                        : std::string_view();
+      numbered_ = !text.empty() && ((text[0] >= '0' && text[0] <= '9') ||
+                                    (text.size() > 1 && text[0] == '(' && text[1] >= '0' &&
+                                     text[1] <= '9'));
     } else if (!list_started_ || seen.paragraph != item_paragraph_) {
       topic_ = {};  // a paragraph of text, or a list with a lead-in of its own, under the heading
     }
   }
   const Unit& u = outline_.units[unit];
-  return u.kind != UnitKind::kHeading && u.paragraph == item_paragraph_ && list_started_
+  return u.kind != UnitKind::kHeading && u.paragraph == item_paragraph_ && list_started_ &&
+                 !numbered_
              ? topic_
              : std::string_view();
 }

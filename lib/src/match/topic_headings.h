@@ -22,7 +22,8 @@ inline constexpr int kMaxTopicWords = 6;
 
 // Which units are items of a list right under a topic heading: the list starts on the first
 // paragraph after the heading (a heading line or a section's title) and has no lead-in; the items
-// of the list and their own sentences follow, with no other paragraph between. Not thread safe;
+// of the list and their own sentences follow, with no other paragraph between. Bulleted and
+// lettered items only: a numbered clause ("3.", "(2)") is a provision in its own right. Not thread safe;
 // one per document; calls come in increasing order of unit.
 class TopicHeadings {
  public:
@@ -43,6 +44,7 @@ class TopicHeadings {
   std::string_view topic_;       // of the last heading, while its list goes on
   int item_paragraph_ = -1;      // the paragraph of the last item of that list
   bool list_started_ = false;    // an item has come since the heading
+  bool numbered_ = false;        // the last item is a numbered clause: it takes no topic
 };
 
 }  // namespace clausescan::internal
