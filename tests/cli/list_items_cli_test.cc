@@ -38,6 +38,13 @@ bool Quotes(const std::vector<Found>& findings, const std::string& category,
   return false;
 }
 
+// The findings as a failure message shows them, one a line.
+std::string Shown(const std::vector<Found>& findings) {
+  std::string out;
+  for (const Found& f : findings) out += f.category + ": " + f.text + "\n";
+  return out;
+}
+
 // A word processor's bullets set apart from their text: "•" alone, a blank line, the item. Each
 // item is a security measure under the lead-in, as with "• Use two factor authentication" on one
 // line; an item as short as a title was read as a heading, never matched ("ISO 27001", in
@@ -55,8 +62,7 @@ TEST(ConvertedText, BulletsSetApartFromTheirTextKeepTheirItems) {
       "Dashboard\n"
       "All communication with the dashboard is encrypted via TLS.\n";
   const std::vector<Found> found = Findings("schedule.txt", doc);
-  std::string shown;
-  for (const Found& f : found) shown += f.category + ": " + f.text + "\n";
+  const std::string shown = Shown(found);
   EXPECT_TRUE(Quotes(found, "security_measures", "Use two factor authentication")) << shown;
   EXPECT_TRUE(Quotes(found, "security_measures", "Keep audit logs")) << shown;
   EXPECT_TRUE(Quotes(found, "security_measures", "encrypted via TLS")) << shown;
@@ -72,8 +78,7 @@ TEST(TopicHeading, ItemsOfAListWithNoLeadInTakeTheTopicOfTheHeadingAbove) {
       "- Remain liable for their acts and omissions.\n\n## Security\n\n- Patch critical "
       "vulnerabilities within 14 days.\n";
   const std::vector<Found> found = Findings("commitments.md", doc);
-  std::string shown;
-  for (const Found& f : found) shown += f.category + ": " + f.text + "\n";
+  const std::string shown = Shown(found);
   EXPECT_TRUE(Quotes(found, "subprocessors", "Maintain a current list of them")) << shown;
   EXPECT_TRUE(Quotes(found, "subprocessors", "Remain liable for their acts")) << shown;
   EXPECT_TRUE(Quotes(found, "security_measures", "Patch critical vulnerabilities")) << shown;

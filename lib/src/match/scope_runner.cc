@@ -138,7 +138,8 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads
   }
   std::string topical;  // the topic and the item, read as with a lead-in
   std::vector<int> from_topic;
-  if (!topic.empty() && lead.text.empty() && from_heading.empty()) {
+  // Under a heading that names security measures, that heading's reading decides (above).
+  if (!topic.empty() && lead.text.empty() && !under_measures) {
     from_topic = UnderTopicHeading(topic, unit, passed, &topical);
     passed.insert(passed.end(), from_topic.begin(), from_topic.end());
     std::sort(passed.begin(), passed.end());
