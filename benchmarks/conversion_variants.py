@@ -30,6 +30,12 @@ Variants (each built on the one before it where it says so):
   cells        plain, every table cell on a line of its own
   justified    wrapped, lines padded to --width with runs of spaces
   crlf-wrapped wrapped with CRLF line ends
+  typeset      the document typeset as a word processor sets it (groff -ms to PDF: Times,
+               justified and hyphenated, headings in bold, clause numbers and bullets "•", "o",
+               "▪" hanging before their text, a running title and page number on every page),
+               converted by pdftotext without -layout: markers alone on their line, a blank
+               line between marker and text, sentences broken at the margin and over pages
+  typeset-pdf  the same PDF scanned as the PDF (clausescan's PDF reader)
 Text (.txt) documents have no Markdown structure: mdwrap, sembr, rst, adoc, layout and cells
 leave them as they are. Each variant's recall is printed beside that of its base (BASE).
 
@@ -58,13 +64,13 @@ from miss_shapes import load_labels  # noqa: E402
 
 VARIANTS = ["original", "plain", "wrapped", "hyphenated", "markers", "pages", "all", "pdf",
             "pdftotext", "mdwrap", "sembr", "crlf", "rst", "adoc", "layout", "cells", "justified",
-            "crlf-wrapped"]
+            "crlf-wrapped", "typeset", "typeset-pdf"]
 # the variant each one is compared with (the same text before the change the variant makes)
 BASE = {"plain": "original", "wrapped": "plain", "hyphenated": "wrapped", "markers": "plain",
         "pages": "wrapped", "all": "wrapped", "pdf": "wrapped", "pdftotext": "wrapped",
         "mdwrap": "original", "sembr": "original", "crlf": "original", "rst": "plain",
         "adoc": "plain", "layout": "plain", "cells": "plain", "justified": "wrapped",
-        "crlf-wrapped": "wrapped"}
+        "crlf-wrapped": "wrapped", "typeset": "plain", "typeset-pdf": "plain"}
 # variants that keep the Markdown: labels are found by the letters of the source's quote
 KEEP_MARKDOWN = {"original", "mdwrap", "sembr", "crlf"}
 MARKER = re.compile(r"^(\s*)((?:•|\d{1,2}(?:\.\d{1,2})*\.?|\([a-z]{1,4}\)|\([0-9]{1,2}\)|"
@@ -416,6 +422,52 @@ def layout_text(blocks, width):
     return "\n".join(out) + "\n"
 
 
+def roff_text(text):
+    """A line of text as troff reads it literally: backslashes escaped, a leading '.' or "'"
+    (a request) guarded."""
+    text = text.replace("\\", "\\e")
+    return "\\&" + text if text[:1] in (".", "'") else text
+
+
+def typeset_source(blocks, title):
+    """groff -ms source of a document's blocks as a word processor sets them: headings bold on
+    a line of their own, clause numbers and bullets hanging before their text (.IP), bullets
+    "•", "o" and "▪" by nesting depth, table rows as paragraphs of their cells, a running title
+    and "Page N" on every page."""
+    out = [".ds CH " + roff_text(title), ".ds CF Page %", ".nr PI 2n", ".LP"]
+    depths = item_depths(blocks)
+    for n, block in enumerate(blocks):
+        kind = block[0]
+        if kind == "heading":
+            out.extend([".SH", roff_text(inline_plain(block[2])), ".LP"])
+        elif kind == "table":
+            for row in table_cells(block[1]):
+                out.extend([".LP", roff_text("  ".join(c for c in row if c))])
+        elif kind == "item":
+            depth = depths.get(n, 0)
+            marker = block[2] if block[2][0].isdigit() else ["\\(bu", "o", "\\[u25AA]"][depth % 3]
+            out.extend([".RS"] * depth + [f'.IP "{marker}" {4 + 2 * len(block[2])}',
+                                          roff_text(inline_plain(block[3]))] + [".RE"] * depth)
+        elif kind in ("para", "quote"):
+            text = inline_plain(block[-1])
+            number = CLAUSE_NUMBER.match(text)
+            if number:
+                out.extend([f'.IP "{number.group(1)}" 6', roff_text(text[number.end():])])
+            else:
+                out.extend([".LP", roff_text(text)])
+    return "\n".join(out) + "\n"
+
+
+def typeset_pdf(blocks, title, path):
+    """Writes the groff-typeset PDF of blocks to path."""
+    source = typeset_source(blocks, title).encode("utf-8")
+    run = subprocess.run(["groff", "-k", "-ms", "-Tpdf"], input=source, capture_output=True)
+    if run.returncode != 0 or not run.stdout:
+        raise RuntimeError(f"groff failed on {path}: {run.stderr.decode()[:200]}")
+    with open(path, "wb") as f:
+        f.write(run.stdout)
+
+
 def cells_alone(plain_text, blocks):
     """plain, but every table cell on a line of its own and a blank line after each row (how
     many PDF and HTML converters flatten a table)."""
@@ -510,6 +562,13 @@ def build(variant, original, path, args, folder):
             f.write(body)
         return stem + ext, body.encode("utf-8")
     title = os.path.basename(path).rsplit(".", 1)[0].replace("-", " ").title()
+    if variant in ("typeset", "typeset-pdf"):
+        pdf = stem + ".typeset.pdf"
+        typeset_pdf(blocks if markdown else md_blocks(plain), title, pdf)
+        if variant == "typeset-pdf":
+            return pdf, subprocess.run([args.scanner, "text", pdf], capture_output=True).stdout
+        subprocess.run(["pdftotext", "-enc", "UTF-8", pdf, stem + ".typeset.txt"], check=True)
+        return stem + ".typeset.txt", open(stem + ".typeset.txt", "rb").read()
     if variant in ("pdf", "pdftotext"):
         pdf = stem + ".pdf"
         with open(pdf, "wb") as f:

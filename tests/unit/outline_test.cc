@@ -604,6 +604,26 @@ TEST(Segment, AClauseNumberAloneAfterALeadInMarksTheNextLinesItem) {
   EXPECT_EQ(Labels(doc), (Strings{"1.2", "1.3"}));
 }
 
+// pdftotext (without -layout) sets a word processor's bullet apart from its text: the bullet
+// alone on its line ("•", "", a second-level "o"), a blank line, then the text. The text is the
+// item's, under the list's lead-in, however short: it was read as a title line ("Use two factor
+// authentication") or a heading in capitals that opened a section ("ISO 27001"), so the item
+// was never matched and the section after it lost its heading.
+TEST(Segment, ABulletAloneOnItsLineMarksTheTextAfterItAsTheItem) {
+  const std::string doc =
+      "Security measures\nThe Supplier shall always follow these steps:\n\xE2\x80\xA2\n\nUse two "
+      "factor authentication\n\n\xEF\x82\xB7\n\nISO 27001\n\no\n\nKeep audit logs of "
+      "administrative access\n\n\xE2\x80\xA2\n\nEncrypt customer data at rest.\n";
+  EXPECT_EQ(Leads(doc),
+            (Links{{"Use two factor authentication", "The Supplier shall always follow these steps:"},
+                   {"ISO 27001", "The Supplier shall always follow these steps:"},
+                   {"Keep audit logs of administrative access",
+                    "The Supplier shall always follow these steps:"},
+                   {"Encrypt customer data at rest.",
+                    "The Supplier shall always follow these steps:"}}));
+  EXPECT_EQ(Labels(doc), Strings{});
+}
+
 // Attack review of the merged main #6: "6." alone after a list item ending in ';' opens the
 // next section ("6." / "Audit" / "6.1 ..."); its title was swallowed into the item before.
 TEST(Segment, ATopLevelNumberAloneAfterAListItemOpensASection) {

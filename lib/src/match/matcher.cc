@@ -22,6 +22,7 @@
 #include "match/list_extent.h"
 #include "match/list_leads.h"
 #include "match/measure_headings.h"
+#include "match/topic_headings.h"
 #include "match/references.h"
 #include "match/scope_runner.h"
 #include "match/unit_evaluator.h"
@@ -161,6 +162,7 @@ std::vector<RuleHit> Matcher::Match(const NormalizedText& text, const Outline& o
                        &antecedents);
     ListLeads leads(outline, text.folded, lexicon);
     MeasureHeadings measures(outline, text.folded, lexicon);
+    TopicHeadings topics(outline, text.folded);
     for (std::size_t u = 0; u < outline.units.size(); ++u) {
       if (hits.size() >= keep) break;
       const Unit& unit = outline.units[u];
@@ -176,7 +178,7 @@ std::vector<RuleHit> Matcher::Match(const NormalizedText& text, const Outline& o
         continue;
       }
       const bool under_measures = measures.Under(u) && ReadsAsMeasure(said);
-      runner.Run(unit.begin, unit.end, unit.section, &leads, u, under_measures);
+      runner.Run(unit.begin, unit.end, unit.section, &leads, u, under_measures, topics.Of(u));
       antecedents.See(said, unit.section);
     }
   }

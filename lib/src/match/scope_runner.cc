@@ -1,5 +1,7 @@
 #include "match/scope_runner.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <iterator>
 #include <map>
@@ -50,7 +52,7 @@ constexpr std::size_t kNearLeadBytes = 1024;
 }  // namespace
 
 void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads* leads,
-                      std::size_t unit_index, bool under_measures) {
+                      std::size_t unit_index, bool under_measures, std::string_view topic) {
   if (begin >= end || end > folded_.size()) return;  // outside the contract of Outline
   const std::string_view unit = folded_.substr(begin, end - begin);
   std::vector<int> passed = evaluator_->Evaluate(patterns_, &scratch_, unit);
@@ -134,6 +136,14 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads
     passed.insert(passed.end(), from_heading.begin(), from_heading.end());
     std::sort(passed.begin(), passed.end());
   }
+  std::string topical;  // the topic and the item, read as with a lead-in
+  std::vector<int> from_topic;
+  // Under a heading that names security measures, that heading's reading decides (above).
+  if (!topic.empty() && lead.text.empty() && !under_measures) {
+    from_topic = UnderTopicHeading(topic, unit, passed, &topical);
+    passed.insert(passed.end(), from_topic.begin(), from_topic.end());
+    std::sort(passed.begin(), passed.end());
+  }
   if (passed.empty()) return;
   // An item of a list of definitions defines a term, as its lead-in says (issue 11 #2).
   // So does an entry of a definitions section set apart by a dash, a colon or a line break
@@ -152,7 +162,9 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads
     const CompiledRule& rule = rules_.rules[index];
     if (facts.definition && !rule.definitions) continue;
     const bool needs_lead = std::binary_search(with_lead.begin(), with_lead.end(), index);
-    std::string_view said = !needs_lead ? unit
+    const bool needs_topic = std::binary_search(from_topic.begin(), from_topic.end(), index);
+    std::string_view said = needs_topic  ? std::string_view(topical)
+                            : !needs_lead ? unit
                             : std::binary_search(only_flowing.begin(), only_flowing.end(), index)
                                 ? std::string_view(flowing)
                                 : std::string_view(joined);
@@ -164,7 +176,7 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads
     // states the rule alone ("Each party shall comply ...; the Supplier shall in addition
     // notify ...").
     if ((rule.party == Party::kUnknown || hit.party == Party::kMutual) && !needs_lead &&
-        lead.text.empty() && hit.party != Party::kUnknown) {
+        !needs_topic && lead.text.empty() && hit.party != Party::kUnknown) {
       if (const DutyClause* own = DutyThatStates(index, hit.party, unit, &later);
           own != nullptr && !OtherParty(rule.party, own->party)) {
         hit.party = own->party;
@@ -172,7 +184,7 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads
       }
     }
     if (OtherParty(rule.party, hit.party)) {
-      const DutyClause* duty = needs_lead ? nullptr : LaterDuty(index, rule.party, unit, &later);
+      const DutyClause* duty = needs_lead || needs_topic ? nullptr : LaterDuty(index, rule.party, unit, &later);
       if (duty == nullptr) continue;
       hit.party = duty->party;
       said = unit.substr(duty->begin, duty->end - duty->begin);
@@ -280,6 +292,32 @@ const DutyClause* ScopeRunner::DutyThatStates(int rule, Party first_party, std::
   }
   return std::binary_search(later->first_passed.begin(), later->first_passed.end(), rule) ? nullptr
                                                                                           : own;
+}
+
+std::vector<int> ScopeRunner::UnderTopicHeading(std::string_view topic, std::string_view unit,
+                                                const std::vector<int>& passed,
+                                                std::string* topical) {
+  std::vector<int> out;
+  // An item that states a duty or names a holder says itself what it is about; a description
+  // ("these values are ...", "the purpose ... is"), permission or definition is no provision of
+  // the topic (ReadsAsMeasure).
+  static const RE2 kDescribes("\\b(is|are)\\b", RE2::Quiet);
+  if (StatesDuty(unit) || !ReadsAsMeasure(unit) || RE2::PartialMatch(unit, kDescribes) ||
+      DutyHolder(unit, parties_) != Party::kUnknown) {
+    return out;
+  }
+  if (topic != last_topic_ || last_topic_.empty()) {
+    last_topic_.assign(topic);
+    topic_rules_ = evaluator_->Evaluate(patterns_, &scratch_, topic);
+  }
+  topical->assign(topic).append(": ").append(unit);
+  for (int index : evaluator_->Evaluate(patterns_, &scratch_, *topical)) {
+    if (!std::binary_search(passed.begin(), passed.end(), index) &&
+        !std::binary_search(topic_rules_.begin(), topic_rules_.end(), index)) {
+      out.push_back(index);
+    }
+  }
+  return out;
 }
 
 std::vector<int> ScopeRunner::UnderMeasuresHeading(std::string_view unit) {

@@ -55,8 +55,14 @@ class ScopeRunner {
   // lead-in or one that states no duty either, is also read after the duty the heading implies
   // (kMeasuresHeadingLead): the rules of a category with `headings: measures` that hold only so
   // hold in it, as the supplier's duty.
+  // With a topic (an item of a list with no lead-in right under a heading that names its topic,
+  // see TopicHeadings), a bulleted or lettered item that states no duty, names no holder and
+  // reads as a provision (ReadsAsMeasure: no "may", "means", "includes" ...) is also read after
+  // the topic as its lead-in ("sub-processors: maintain a current list on the website"): the rules that hold only
+  // so hold in it, their parameters read there, the finding the item's.
   void Run(std::size_t begin, std::size_t end, int section, ListLeads* leads = nullptr,
-           std::size_t unit_index = 0, bool under_measures = false);
+           std::size_t unit_index = 0, bool under_measures = false,
+           std::string_view topic = {});
 
  private:
   // Each item of a unit's inline list, after the lead-in, and the rules that hold in it.
@@ -120,7 +126,13 @@ class ScopeRunner {
     return scope >= 0 && static_cast<std::size_t>(scope) < defined_.definitions.size() &&
            defined_.definitions[static_cast<std::size_t>(scope)] != 0;
   }
+  // The rules that hold in topic read after it (see Run) and not in unit or topic alone, sorted;
+  // topical is set to that reading.
+  std::vector<int> UnderTopicHeading(std::string_view topic, std::string_view unit,
+                                     const std::vector<int>& passed, std::string* topical);
   std::optional<std::vector<int>> measures_lead_alone_;  // rules holding in the lead alone
+  std::string last_topic_;                               // the topic topic_rules_ hold in
+  std::vector<int> topic_rules_;
   std::string last_lead_;                                // the lead-in text RulesOfLead read last
   bool last_lead_read_ = false;
   std::vector<int> lead_rules_;  // the rules that hold in last_lead_

@@ -611,8 +611,9 @@ std::size_t BulletLength(std::string_view s) {
 std::optional<std::size_t> MarkerEnd(std::string_view s, Marker& m) {
   if (s.size() >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ') return 1;
   if (const std::size_t bullet = BulletLength(s); bullet > 0) return bullet;
-  // "o" as a bullet (a second-level bullet in Word), told from the letter by where it stands.
-  if (s.size() >= 2 && s[0] == 'o' && s[1] == ' ') {
+  // "o" as a bullet (a second-level bullet in Word), told from the letter by where it stands;
+  // alone on its line when a PDF converter set it apart from its text.
+  if ((s.size() >= 2 && s[0] == 'o' && s[1] == ' ') || s == "o") {
     m.letter_o = true;
     return 1;
   }
@@ -1021,6 +1022,14 @@ void Segmenter::HandleLine(std::size_t begin, std::size_t end, bool next_blank) 
   after_conjunction_ = EndsWithConjunction(s);
   if (awaiting_title_ >= 0 && s[0] != '#' && MergeTitle(begin, s, next_blank)) return;
   awaiting_title_ = -1;
+  // The text of an item whose marker stood alone on a line before it (PDF converters set a
+  // bullet or a clause number apart from its text, often with a blank line between: "•" / "" /
+  // "Use two-factor authentication") is that item, never a heading or a title, however short.
+  if (next_list_item_ && s[0] != '#' && s[0] != '|' && !ParseMarker(s)) {
+    next_list_item_ = false;
+    AppendLine(begin, begin + s.size(), UnitKind::kListItem);
+    return;
+  }
   if (s[0] == '#' && s.size() <= kMaxHeadingBytes && HashHeading(begin, s)) return;
   // A line of its own underlined with "===" or "---" (a Setext heading) opens a section (issue
   // 11 #3); a list item or a table row so underlined stays what it is.
