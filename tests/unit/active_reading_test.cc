@@ -27,6 +27,9 @@ TEST(ActiveReading, LeavesFactsStatesAndOtherVerbsAlone) {
   EXPECT_EQ(ActiveReading("the data centre is located in ireland."), std::nullopt);
   EXPECT_EQ(ActiveReading("the supplier shall not be held liable for any loss."), std::nullopt);
   EXPECT_EQ(ActiveReading("the customer shall notify the supplier of any breach."), std::nullopt);
+  EXPECT_EQ(ActiveReading("the system checks whether a user is logged on twice."), std::nullopt);
+  EXPECT_EQ(ActiveReading("except to the extent a third party is indemnified under article 12."),
+            std::nullopt);
 }
 
 }  // namespace

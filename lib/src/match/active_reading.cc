@@ -107,7 +107,8 @@ bool IsMarker(std::string_view w) {
 bool OpensClause(std::string_view w) {
   return IsOneOf(w, {"and", "or", "but", "nor", "that", "which", "who", "whom", "if", "when",
                      "whenever", "where", "unless", "once", "after", "before", "until", "then",
-                     "while", "whereas", "so", "because", "since", "provided", "upon"});
+                     "while", "whereas", "whether", "whereby", "so", "because", "since",
+                     "provided", "upon"});
 }
 
 std::string_view ObjectForm(std::string_view w) {
@@ -164,9 +165,13 @@ std::optional<std::string> ActiveReading(std::string_view folded) {
     const std::string_view participle = Word(folded, t[p]);
     const std::string_view base = BaseOf(participle);
     if (base.empty()) continue;
-    // "shall not be held liable": the subject's own liability, no act on it.
-    if (participle == "held" && p + 1 < t.size() &&
-        IsOneOf(Word(folded, t[p + 1]), {"liable", "responsible", "accountable"})) {
+    // "shall not be held liable": the subject's own liability, no act on it; "is logged on" a
+    // user's session, no log; "to the extent a third party is indemnified" a condition (an
+    // indemnity is promised with a modal).
+    const std::string_view next = p + 1 < t.size() ? Word(folded, t[p + 1]) : std::string_view();
+    if ((participle == "held" && IsOneOf(next, {"liable", "responsible", "accountable"})) ||
+        (participle == "logged" && IsOneOf(next, {"on", "in", "into", "out", "onto"})) ||
+        (present && participle == "indemnified")) {
       continue;
     }
     // The subject: back from the modal to a stop, a clause opener or the start.

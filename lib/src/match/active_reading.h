@@ -15,14 +15,16 @@ namespace clausescan::internal {
 // The folded unit (lower case, one space between words) with each passive duty turned active:
 // "NP shall|will|must [not] be [adverbs] PARTICIPLE REST" becomes "shall|will|must [not]
 // [adverbs] VERB NP REST", and the present "NP is|are [adverbs] PARTICIPLE REST" becomes "will
-// [adverbs] VERB NP REST" (a negated present, "are not encrypted", states a fact and is left). NP is the subject's words back to the start of the unit, a
-// ',' ';' ':' '(' or a word that opens a clause ("and", "that", "if", ...), at most 12 words,
-// without a list marker; a pronoun becomes its object form ("they" -> "them", "we" -> "us").
-// Only the participles of verbs that state a duty towards data or a party are turned (notified,
-// reported, provided, used, processed, disclosed, retained, deleted, encrypted, restricted,
-// indemnified, ...): states ("is located", "is permitted", "is entitled") never are. The agent
-// ("by the Supplier") stays where it was. nullopt when the unit has no such passive (one scan of
-// the unit for " be " / " is " / " are " first). Thread safe.
+// [adverbs] VERB NP REST" (a negated present, "are not encrypted", states a fact and is left).
+// NP is the subject's words back to the start of the unit, a ',' ';' ':' '(' or a word that opens
+// a clause ("and", "that", "if", ...), at most 12 words, without a list marker; a pronoun becomes
+// its object form ("they" -> "them", "we" -> "us"). Only the participles of verbs that state a
+// duty towards data or a party are turned (notified, reported, provided, used, processed,
+// disclosed, retained, deleted, encrypted, restricted, indemnified, ...): states ("is located",
+// "is permitted", "is entitled"), "held liable", "logged on" and an indemnity in the present ("to
+// the extent a third party is indemnified") never are. The agent ("by the Supplier") stays where
+// it was. nullopt when the unit has no such passive (one scan of the unit for " be ", " is " and
+// " are " first). Thread safe.
 std::optional<std::string> ActiveReading(std::string_view folded);
 
 }  // namespace clausescan::internal
