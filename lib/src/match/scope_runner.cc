@@ -17,6 +17,7 @@
 #include "match/inline_definitions.h"
 #include "match/lead_clauses.h"
 #include "match/measure_headings.h"
+#include "match/pronoun_data.h"
 #include "structure/inline_list.h"
 
 namespace clausescan::internal {
@@ -82,9 +83,12 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads
   // stays excluded.
   std::optional<std::string> active = ActiveReading(elided ? *elided : unit);
   if (active) active = std::string(elided ? *elided : unit).append("; ").append(*active);
+  // "We will not use your data for advertising", where "you" is the customer, is also read as
+  // "... customer data ..." (issue 11: we/you drafting).
+  const std::optional<std::string> pronoun_data = PronounDataReading(unit, parties_);
   for (const std::optional<std::string>* reading :
        {&elided, &resolved, &capitalised, &conceptual,
-        static_cast<const std::optional<std::string>*>(&active)}) {
+        static_cast<const std::optional<std::string>*>(&active), &pronoun_data}) {
     if (!*reading) continue;
     const std::vector<int>& also = evaluator_->Evaluate(patterns_, &scratch_, **reading);
     std::vector<int> both;
