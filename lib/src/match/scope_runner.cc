@@ -12,12 +12,14 @@
 #include <variant>
 #include <vector>
 
+#include "match/active_reading.h"
 #include "match/capitalised_incidents.h"
 #include "match/fallback.h"
 #include "match/glossary_entries.h"
 #include "match/inline_definitions.h"
 #include "match/lead_clauses.h"
 #include "match/measure_headings.h"
+#include "match/pronoun_data.h"
 #include "structure/inline_list.h"
 
 namespace clausescan::internal {
@@ -76,8 +78,19 @@ void ScopeRunner::Run(std::size_t begin, std::size_t end, int section, ListLeads
       cased_.size() == folded_.size()
           ? defined_.concepts.Read(cased_.substr(begin, end - begin), unit)
           : std::nullopt;
+  // "Customer Data shall not be used for ...", "you will be notified of ...", "personal data is
+  // encrypted at rest" are also read in the active voice ("shall not use customer data for ...",
+  // issue 11: passive and agentless drafting). The reading keeps the unit as written before the
+  // active form, so that what a rule excludes in the passive as written ("will not be used to")
+  // stays excluded.
+  std::optional<std::string> active = ActiveReading(elided ? *elided : unit);
+  if (active) active = std::string(elided ? *elided : unit).append("; ").append(*active);
+  // "We will not use your data for advertising", where "you" is the customer, is also read as
+  // "... customer data ..." (issue 11: we/you drafting).
+  const std::optional<std::string> pronoun_data = PronounDataReading(unit, parties_);
   for (const std::optional<std::string>* reading :
-       {&elided, &resolved, &capitalised, &conceptual}) {
+       {&elided, &resolved, &capitalised, &conceptual,
+        static_cast<const std::optional<std::string>*>(&active), &pronoun_data}) {
     if (!*reading) continue;
     const std::vector<int>& also = evaluator_->Evaluate(patterns_, &scratch_, **reading);
     std::vector<int> both;
