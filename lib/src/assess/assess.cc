@@ -189,7 +189,7 @@ void Judge(const CategoryPolicy& policy, const std::map<std::string, ParamValue>
     AddUnique(finding.positions, position.id);
     if (WhenHolds(position.propose_when, compared) &&
         !Established(position.propose_establishes, compared)) {
-      AddUnique(finding.considerations, FillPlaceholders(position.propose, finding.parameters));
+      AddAdvice(finding.considerations, FillPlaceholders(position.propose, finding.parameters));
     }
   }
   if (worst) {
@@ -257,7 +257,50 @@ bool IsNameChar(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-' || c == '.';
 }
 
+// The words of text, lower case, each followed by one space: case and punctuation aside, one
+// text says another's words in full when its Words contain the other's.
+std::string Words(std::string_view text) {
+  std::string out;
+  bool in_word = false;
+  for (char c : text) {
+    const bool word_char = std::isalnum(static_cast<unsigned char>(c)) != 0;
+    if (word_char) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (!word_char && in_word) out += ' ';
+    in_word = word_char;
+  }
+  if (in_word) out += ' ';
+  return out;
+}
+
+// True when `longer` says all of `shorter`'s words, in order and together (Words).
+bool SaysAllOf(std::string_view longer, std::string_view shorter) {
+  const std::string words = Words(shorter);
+  if (words.empty()) return false;
+  const std::string in = " " + Words(longer);
+  return in.find(" " + words) != std::string::npos;
+}
+
 }  // namespace
+
+void AddAdvice(std::vector<std::string>& list, std::string text, std::string_view prefix) {
+  if (text.empty()) return;
+  auto bare = [&](std::string_view said) {
+    return said.substr(0, prefix.size()) == prefix ? said.substr(prefix.size()) : said;
+  };
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    if (SaysAllOf(bare(list[i]), bare(text))) return;
+    if (!SaysAllOf(bare(text), bare(list[i]))) continue;
+    list[i] = std::move(text);  // the fuller wording, where the first shorter one stood
+    const std::string_view fuller = bare(list[i]);
+    list.erase(std::remove_if(list.begin() + static_cast<std::ptrdiff_t>(i) + 1, list.end(),
+                              [&](const std::string& other) {
+                                return SaysAllOf(fuller, bare(other));
+                              }),
+               list.end());
+    return;
+  }
+  list.push_back(std::move(text));
+}
 
 bool FlagSet(const Finding& finding, const std::string& name) {
   auto it = finding.parameters.find(name);
@@ -276,9 +319,11 @@ bool SaidIn(const std::vector<std::string>& list, std::string_view text, std::st
     return said.substr(0, prefix.size()) == prefix ? said.substr(prefix.size()) : said;
   };
   text = bare(text);
-  // Word for word first: the topic words cost more than a comparison (issue 12).
-  if (std::any_of(list.begin(), list.end(),
-                  [&](const std::string& said) { return bare(said) == text; })) {
+  // Word for word first, in full or inside a fuller wording: the topic words cost more than a
+  // comparison (issue 12).
+  if (std::any_of(list.begin(), list.end(), [&](const std::string& said) {
+        return bare(said) == text || SaysAllOf(bare(said), text);
+      })) {
     return true;
   }
   if (list.empty()) return false;
@@ -290,7 +335,7 @@ bool SaidIn(const std::vector<std::string>& list, std::string_view text, std::st
 
 void AddUnlessSaid(std::vector<std::string>& list, const std::string& text) {
   if (text.empty() || SaidIn(list, text)) return;
-  list.push_back(text);
+  AddAdvice(list, text);
 }
 
 bool Offered(const Consideration& consideration,

@@ -90,12 +90,29 @@ std::optional<std::string> SameParagraphGap(std::size_t end, const Finding& next
   return between;
 }
 
+// The side a finding binds or empowers as merging reads it: its party; a sentence that names no
+// party ("The data must be available to the Customer upon request") the side of its rule, which
+// the finding is judged from (JudgeFromSide) when no party is read. "" when neither is known.
+std::string_view SideOf(const RuleSetData& data, const Finding& f) {
+  if (!f.party.empty()) return f.party;
+  const Rule* rule = LookUp(data.rules, f.rule);
+  return rule == nullptr || rule->party == Party::kUnknown ? std::string_view()
+                                                            : PartyName(rule->party);
+}
+
+// True when a and b bind or empower one known side (SideOf).
+bool SameSide(const RuleSetData& data, const Finding& a, const Finding& b) {
+  const std::string_view side = SideOf(data, a);
+  return !side.empty() && side == SideOf(data, b);
+}
+
 // True when next continues the clause that ends at `end` with last: the next sentence of the
 // same paragraph and section, binding or empowering the same side (issue 15 #3: "Provider will
 // implement ... Provider will regularly monitor ..." is one clause; "Provider will ... Customer
 // may object ..." are two).
-bool ContinuesClause(const Finding& last, std::size_t end, const Finding& next) {
-  if (next.start < end || last.party.empty() || last.party != next.party) return false;
+bool ContinuesClause(const Finding& last, std::size_t end, const Finding& next,
+                     const RuleSetData& data) {
+  if (next.start < end || !SameSide(data, last, next)) return false;
   if (last.holds != next.holds) return false;
   if (last.section != next.section) return false;
   return SameParagraphGap(end, next).has_value();
@@ -109,9 +126,10 @@ bool ContinuesClause(const Finding& last, std::size_t end, const Finding& next) 
 // of these inquiries include ... . Provider will follow Customer's reasonable instructions about
 // these requests"). source is the text the findings' offsets index; empty, nothing is read again.
 bool RestatesProvision(const Finding& last, std::size_t end, const Finding& next,
-                       const std::vector<std::string>& clause_rules, std::string_view source) {
+                       const std::vector<std::string>& clause_rules, std::string_view source,
+                       const RuleSetData& data) {
   if (source.empty() || next.start < end || next.start > source.size()) return false;
-  if (last.party.empty() || last.party != next.party || last.holds != next.holds) return false;
+  if (!SameSide(data, last, next) || last.holds != next.holds) return false;
   if (last.section != next.section) return false;
   if (std::find(clause_rules.begin(), clause_rules.end(), next.rule) == clause_rules.end()) {
     return false;
@@ -156,8 +174,9 @@ std::vector<std::vector<std::size_t>> GroupByClause(const RuleSetData& data,
       for (std::size_t m : groups[g]) clause_rules.push_back(findings[m].rule);
       if (LookUp(data.rules, first.rule) != nullptr &&
           (overlaps || (group_sentences[g] < kMaxSentences &&
-                        (ContinuesClause(last_member, group_end[g], f) ||
-                         RestatesProvision(last_member, group_end[g], f, clause_rules, source))))) {
+                        (ContinuesClause(last_member, group_end[g], f, data) ||
+                         RestatesProvision(last_member, group_end[g], f, clause_rules, source,
+                                           data))))) {
         groups[g].push_back(i);
         group_end[g] = std::max(group_end[g], f.end);
         if (!overlaps) ++group_sentences[g];
@@ -486,6 +505,24 @@ bool SharesRule(const std::vector<Finding>& findings, const std::vector<Provisio
 // category's default (which an item of a list, read without its lead-in, would get).
 bool JudgedByPosition(const Finding& f) { return !f.positions.empty(); }
 
+// True when every position that judges judged[p] also judges another of judged: the provision
+// says nothing a position reads that its neighbour does not say too ("The data must be available
+// within one business day ... . The Contractor shall provide requested data at no additional
+// cost": both without a deletion period, only the first with a short hand-over).
+bool JudgedAsANeighbour(const std::vector<Finding>& judged, std::size_t p) {
+  for (std::size_t q = 0; q < judged.size(); ++q) {
+    if (q == p || judged[q].positions.size() <= judged[p].positions.size()) continue;
+    if (std::all_of(judged[p].positions.begin(), judged[p].positions.end(),
+                    [&](const std::string& id) {
+                      return std::find(judged[q].positions.begin(), judged[q].positions.end(),
+                                       id) != judged[q].positions.end();
+                    })) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // The provisions of a clause (members in document order) and each one's finding judged on its
 // own, in document order, covering the clause's span. An inner provision (InnerProvisions) that a
 // position judges on its own stands apart; the widest member with the other members (the
@@ -520,12 +557,14 @@ void SplitClause(const RuleSetData& data, const std::vector<Finding>& findings,
     for (const Provision& p : *provisions) {
       judged->push_back(Judged(data, findings, p.members, doctype, source));
     }
-    // A sentence only its category's default judges is read with the others (one provision),
+    // A sentence only its category's default judges, or only positions that judge another
+    // sentence of the clause too (JudgedAsANeighbour), is read with the others (one provision),
     // unless no other sentence is found by a rule of its own: it states another provision of the
     // category ("provide a copy ... . On expiry, delete all copies"), judged on its own words.
     bool own_provisions = true;
     for (std::size_t p = 0; p < provisions->size(); ++p) {
-      if (!JudgedByPosition((*judged)[p]) && SharesRule(findings, *provisions, p)) {
+      if ((!JudgedByPosition((*judged)[p]) || JudgedAsANeighbour(*judged, p)) &&
+          SharesRule(findings, *provisions, p)) {
         own_provisions = false;
       }
     }

@@ -13,7 +13,8 @@ namespace clausescan::internal {
 // Merges findings of the same category whose byte ranges overlap (two rules on one sentence, or
 // a sentence rule inside a paragraph rule's paragraph) into one finding, and sets every
 // finding's `rules`. So are up to four consecutive findings of one category that continue one
-// another: the same non-empty `party` (as the caller read it before judging), the same `holds`
+// another: the same side (`party` as the caller read it before judging; a finding without one
+reads as its rule's party, which judging from the side gives it), the same `holds`
 // (the caller's mark of a sentence that asks nothing of the user, see AsksNothingOfUser in
 // assess/perspective.h; issue 15 #8), the same section, and only the rest of the same line
 // between them ("Provider will implement ... . Provider will monitor ..."); the merged finding
@@ -52,8 +53,8 @@ namespace clausescan::internal {
 // however it is judged, and the item is cut around it; the rest (the widest member, the members
 // around it) is its head, judged on its own members, or as the whole clause when no position
 // judges it so. Without such provisions, the runs of overlapping members (sentences that continue
-// one another) are the provisions when each is judged by a position on its own or found by no
-// rule that finds another run (a copy on request, then deletion of every copy: two provisions of
+// one another) are the provisions when each is judged by a position on its own (not only by
+// positions that judge another run too) or found by no rule that finds another run (a copy on request, then deletion of every copy: two provisions of
 // one category); else the clause is one. When every provision has the same risk, the clause is one
 // finding as described above. Otherwise each run of neighbouring provisions of the same risk is one
 // finding, assessed on the run's members (on the first provision's alone if that gives another

@@ -1,0 +1,99 @@
+// One clause, one finding, each piece of advice once, and advice that fits the clause (issue 15
+// #3, #4): team-written samples of the clauses a reading review of development documents found
+// reported twice or advised against what they already grant.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cctype>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "cli_runner.h"
+
+namespace clausescan::testing {
+namespace {
+
+using ::testing::HasSubstr;
+
+// Scans `contract` as a file named `name` in a new folder and returns the JSON report.
+nlohmann::json ScanJson(const std::string& name, const std::string& contract) {
+  TempDir dir;
+  WriteWholeFile(dir.path() / name, contract);
+  RunResult r = RunClausescan("scan --format json " + Quote(dir.path() / name));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  return nlohmann::json::parse(r.out);
+}
+
+// The words of text, lower case, joined by single spaces: what a reader compares.
+std::string Words(const std::string& text) {
+  std::string out;
+  bool gap = false;
+  for (char c : text) {
+    if (std::isalnum(static_cast<unsigned char>(c)) != 0) {
+      if (gap && !out.empty()) out += ' ';
+      gap = false;
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else {
+      gap = true;
+    }
+  }
+  return out;
+}
+
+// The considerations of finding f that another of its considerations already says word for word
+// (case and punctuation aside), in full or as part of a longer one.
+std::vector<std::string> RepeatedAdvice(const nlohmann::json& f) {
+  std::vector<std::string> repeated;
+  const auto& list = f["considerations"];
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    for (std::size_t j = 0; j < list.size(); ++j) {
+      if (i == j) continue;
+      const std::string a = Words(list[i].get<std::string>());
+      const std::string b = Words(list[j].get<std::string>());
+      if (b.find(a) != std::string::npos && (a != b || i > j)) repeated.push_back(list[i]);
+    }
+  }
+  return repeated;
+}
+
+// Two positions' proposals, one the other with an early warning added: printed once, the fuller.
+TEST(OneClauseAdviceCli, ProposalInsideAnotherIsPrintedOnce) {
+  const nlohmann::json report = ScanJson(
+      "sharing.md",
+      "# Data Sharing Agreement\n\nThis agreement is between the Department and the "
+      "Provider.\n\n## 7. Security incidents\n\nThe Department and the Provider shall notify "
+      "each other in writing in the event of loss or unauthorised disclosure of information "
+      "within 24 hours of the event being discovered.\n");
+  bool found = false;
+  for (const auto& f : report["findings"]) {
+    if (f["category"] != "incident_notification") continue;
+    found = true;
+    EXPECT_TRUE(RepeatedAdvice(f).empty()) << f.dump(2);
+    std::string all;
+    for (const auto& c : f["considerations"]) all += c.get<std::string>() + "\n";
+    EXPECT_THAT(all, HasSubstr("early warning"));  // the fuller proposal stays
+  }
+  EXPECT_TRUE(found) << report.dump(2);
+}
+
+// A sentence of a clause that no position judges beyond what the clause's other sentence already
+// meets ("at no additional cost" after the availability duty) is read with it: one finding.
+TEST(OneClauseAdviceCli, SentenceJudgedOnlyAsItsNeighbourIsOneFindingWithIt) {
+  const nlohmann::json report = ScanJson(
+      "addendum.md",
+      "# Security Addendum\n\nThis addendum is between the Customer and the Contractor.\n\n## 4. "
+      "Data availability\n\nThe data must be available to the Customer upon request within one "
+      "business day or within the timeframe negotiated with the Contractor. The Contractor shall "
+      "provide requested data at no additional cost to the Customer.\n");
+  std::vector<nlohmann::json> deletion;
+  for (const auto& f : report["findings"]) {
+    if (f["category"] == "data_deletion") deletion.push_back(f);
+  }
+  ASSERT_EQ(deletion.size(), 1u) << report.dump(2);
+  EXPECT_EQ(deletion[0]["risk"], "medium");
+  EXPECT_THAT(deletion[0]["text"].get<std::string>(), HasSubstr("no additional cost"));
+}
+
+}  // namespace
+}  // namespace clausescan::testing
