@@ -15,6 +15,7 @@ namespace clausescan::testing {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 // Scans `contract` as a file named `name` in a new folder and returns the JSON report.
 nlohmann::json ScanJson(const std::string& name, const std::string& contract) {
@@ -93,6 +94,38 @@ TEST(OneClauseAdviceCli, SentenceJudgedOnlyAsItsNeighbourIsOneFindingWithIt) {
   ASSERT_EQ(deletion.size(), 1u) << report.dump(2);
   EXPECT_EQ(deletion[0]["risk"], "medium");
   EXPECT_THAT(deletion[0]["text"].get<std::string>(), HasSubstr("no additional cost"));
+}
+
+
+// The objection window the clause grants, in the objection's own sentence (30 days) or in the
+// customer's sentence beside it (5 days), is not proposed again; the reasonable grounds it lacks
+// still are.
+TEST(OneClauseAdviceCli, ObjectionWindowTheClauseGrantsIsNotProposed) {
+  for (const std::string& window :
+       {std::string("Customer has 30 days after notice of a change to the Approved "
+                    "Subprocessors to object, otherwise Customer will be deemed to accept the "
+                    "changes."),
+        std::string("Customer shall notify Provider if it objects to the proposed change to the "
+                    "Approved Subprocessors by providing Provider with written notice of the "
+                    "objection within five (5) days after Provider has provided notice to "
+                    "Customer of such proposed change.")}) {
+    const nlohmann::json report = ScanJson(
+        "dpa.md",
+        "# Data Processing Agreement\n\nThis agreement is between Provider and Customer.\n\n## "
+        "6. Subprocessors\n\nProvider will inform Customer at least 10 business days in advance "
+        "of any intended changes to the Approved Subprocessors. " +
+            window +
+            " If Customer objects to the change, Customer and Provider will cooperate in good "
+            "faith to resolve Customer's objection.\n");
+    std::string advice;
+    for (const auto& f : report["findings"]) {
+      if (f["category"] != "subprocessors") continue;
+      for (const auto& c : f["considerations"]) advice += c.get<std::string>() + "\n";
+    }
+    EXPECT_THAT(advice, HasSubstr("reasonable grounds")) << report.dump(2);
+    EXPECT_THAT(advice, Not(HasSubstr("30 days after notice"))) << window;
+    EXPECT_THAT(advice, Not(HasSubstr("window for objections"))) << window;
+  }
 }
 
 }  // namespace
