@@ -128,5 +128,24 @@ TEST(OneClauseAdviceCli, ObjectionWindowTheClauseGrantsIsNotProposed) {
   }
 }
 
+
+// Records a DPA opens to inspection are records of processing: neither the why-lines nor the
+// advice speak of books and records or of an accountant, which fit fee audits of a commercial
+// agreement.
+TEST(OneClauseAdviceCli, RecordsOfADpaGetNoBooksAndRecordsWording) {
+  TempDir dir;
+  WriteWholeFile(dir.path() / "dpa.md",
+                 "# Data Processing Agreement\n\nThis agreement is between Provider and "
+                 "Customer.\n\n## 9. Audits\n\nThe Customer may inspect the records of "
+                 "processing kept by the Provider.\n\n## 10. Records\n\nThe Customer may "
+                 "inspect the records of processing kept by the Provider at any time on "
+                 "request.\n");
+  RunResult r = RunClausescan("scan --verbose " + Quote(dir.path() / "dpa.md"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("audit-rights.records"));
+  EXPECT_THAT(r.out, Not(HasSubstr("books")));
+  EXPECT_THAT(r.out, Not(HasSubstr("accountant")));
+}
+
 }  // namespace
 }  // namespace clausescan::testing
