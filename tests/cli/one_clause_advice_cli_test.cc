@@ -78,24 +78,22 @@ TEST(OneClauseAdviceCli, ProposalInsideAnotherIsPrintedOnce) {
   EXPECT_TRUE(found) << report.dump(2);
 }
 
-// A sentence of a clause that no position judges beyond what the clause's other sentence already
-// meets ("at no additional cost" after the availability duty) is read with it: one finding.
-TEST(OneClauseAdviceCli, SentenceJudgedOnlyAsItsNeighbourIsOneFindingWithIt) {
+// A duty drafted in the passive, naming no party ("Customer Data must be deleted"), continues
+// into the next sentence of the side its rule binds: one clause, one finding.
+TEST(OneClauseAdviceCli, PassiveDutyAndTheNextSentenceOfItsSideAreOneFinding) {
   const nlohmann::json report = ScanJson(
       "addendum.md",
-      "# Security Addendum\n\nThis addendum is between the Customer and the Contractor.\n\n## 4. "
-      "Data availability\n\nThe data must be available to the Customer upon request within one "
-      "business day or within the timeframe negotiated with the Contractor. The Contractor shall "
-      "provide requested data at no additional cost to the Customer.\n");
+      "# Security Addendum\n\nThis addendum is between the Customer and the Supplier.\n\n## 4. "
+      "Terms\n\nCustomer Data must be deleted within 30 days after the end of the services. The "
+      "Supplier shall certify the deletion in writing on request.\n");
   std::vector<nlohmann::json> deletion;
   for (const auto& f : report["findings"]) {
     if (f["category"] == "data_deletion") deletion.push_back(f);
   }
   ASSERT_EQ(deletion.size(), 1u) << report.dump(2);
-  EXPECT_EQ(deletion[0]["risk"], "medium");
-  EXPECT_THAT(deletion[0]["text"].get<std::string>(), HasSubstr("no additional cost"));
+  EXPECT_THAT(deletion[0]["text"].get<std::string>(), HasSubstr("within 30 days"));
+  EXPECT_THAT(deletion[0]["text"].get<std::string>(), HasSubstr("certify the deletion"));
 }
-
 
 // The objection window the clause grants, in the objection's own sentence (30 days) or in the
 // customer's sentence beside it (5 days), is not proposed again; the reasonable grounds it lacks

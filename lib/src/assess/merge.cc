@@ -505,24 +505,6 @@ bool SharesRule(const std::vector<Finding>& findings, const std::vector<Provisio
 // category's default (which an item of a list, read without its lead-in, would get).
 bool JudgedByPosition(const Finding& f) { return !f.positions.empty(); }
 
-// True when every position that judges judged[p] also judges another of judged: the provision
-// says nothing a position reads that its neighbour does not say too ("The data must be available
-// within one business day ... . The Contractor shall provide requested data at no additional
-// cost": both without a deletion period, only the first with a short hand-over).
-bool JudgedAsANeighbour(const std::vector<Finding>& judged, std::size_t p) {
-  for (std::size_t q = 0; q < judged.size(); ++q) {
-    if (q == p || judged[q].positions.size() <= judged[p].positions.size()) continue;
-    if (std::all_of(judged[p].positions.begin(), judged[p].positions.end(),
-                    [&](const std::string& id) {
-                      return std::find(judged[q].positions.begin(), judged[q].positions.end(),
-                                       id) != judged[q].positions.end();
-                    })) {
-      return true;
-    }
-  }
-  return false;
-}
-
 // The provisions of a clause (members in document order) and each one's finding judged on its
 // own, in document order, covering the clause's span. An inner provision (InnerProvisions) that a
 // position judges on its own stands apart; the widest member with the other members (the
@@ -557,14 +539,12 @@ void SplitClause(const RuleSetData& data, const std::vector<Finding>& findings,
     for (const Provision& p : *provisions) {
       judged->push_back(Judged(data, findings, p.members, doctype, source));
     }
-    // A sentence only its category's default judges, or only positions that judge another
-    // sentence of the clause too (JudgedAsANeighbour), is read with the others (one provision),
+    // A sentence only its category's default judges is read with the others (one provision),
     // unless no other sentence is found by a rule of its own: it states another provision of the
     // category ("provide a copy ... . On expiry, delete all copies"), judged on its own words.
     bool own_provisions = true;
     for (std::size_t p = 0; p < provisions->size(); ++p) {
-      if ((!JudgedByPosition((*judged)[p]) || JudgedAsANeighbour(*judged, p)) &&
-          SharesRule(findings, *provisions, p)) {
+      if (!JudgedByPosition((*judged)[p]) && SharesRule(findings, *provisions, p)) {
         own_provisions = false;
       }
     }

@@ -53,8 +53,8 @@ namespace clausescan::internal {
 // however it is judged, and the item is cut around it; the rest (the widest member, the members
 // around it) is its head, judged on its own members, or as the whole clause when no position
 // judges it so. Without such provisions, the runs of overlapping members (sentences that continue
-// one another) are the provisions when each is judged by a position on its own (not only by
-// positions that judge another run too) or found by no rule that finds another run (a copy on request, then deletion of every copy: two provisions of
+// one another) are the provisions when each is judged by a position on its own or found by no
+// rule that finds another run (a copy on request, then deletion of every copy: two provisions of
 // one category); else the clause is one. When every provision has the same risk, the clause is one
 // finding as described above. Otherwise each run of neighbouring provisions of the same risk is one
 // finding, assessed on the run's members (on the first provision's alone if that gives another
