@@ -145,5 +145,30 @@ TEST(OneClauseAdviceCli, RecordsOfADpaGetNoBooksAndRecordsWording) {
   EXPECT_THAT(r.out, Not(HasSubstr("accountant")));
 }
 
+
+// A rule's advice that a position's proposal already says in other words ("Ask for a general
+// written authorisation ..." after "Customer grants a general written authorisation ...") is
+// printed once.
+TEST(OneClauseAdviceCli, AdviceAProposalSaysInOtherWordsIsPrintedOnce) {
+  const nlohmann::json report = ScanJson(
+      "schedule.md",
+      "# Subcontracting Schedule\n\nThis schedule is between the Customer and the "
+      "Supplier.\n\n## 4. Sub-processors\n\nThe Supplier shall not appoint any Sub-processor "
+      "without the prior specific written consent of the Customer for each Sub-processor.\n");
+  bool found = false;
+  for (const auto& f : report["findings"]) {
+    if (f["category"] != "subprocessors") continue;
+    found = true;
+    int general = 0;
+    for (const auto& c : f["considerations"]) {
+      if (Words(c.get<std::string>()).find("general written authorisation") != std::string::npos) {
+        ++general;
+      }
+    }
+    EXPECT_EQ(general, 1) << f.dump(2);
+  }
+  EXPECT_TRUE(found) << report.dump(2);
+}
+
 }  // namespace
 }  // namespace clausescan::testing

@@ -149,6 +149,18 @@ std::vector<std::string> TopicWords(std::string_view text) {
   return words;
 }
 
+// The number of topic words (TopicWords, sorted) x and y share.
+std::size_t SharedWords(const std::vector<std::string>& x, const std::vector<std::string>& y) {
+  std::size_t shared = 0;
+  for (auto a = x.begin(), b = y.begin(); a != x.end() && b != y.end();) {
+    const int order = a->compare(*b);
+    if (order == 0) ++shared;
+    if (order <= 0) ++a;
+    if (order >= 0) ++b;
+  }
+  return shared;
+}
+
 // True when two texts with these TopicWords share at least 35% of them (Jaccard index >= 0.35):
 // the same advice in other words, such as a rule's consideration restating a position's
 // proposal ("Provider will assist through the self-service features..." and "Help through the
@@ -157,14 +169,18 @@ std::vector<std::string> TopicWords(std::string_view text) {
 // intervals...").
 bool SameTopic(const std::vector<std::string>& x, const std::vector<std::string>& y) {
   if (x.empty() || y.empty()) return false;
-  std::size_t shared = 0;
-  for (auto a = x.begin(), b = y.begin(); a != x.end() && b != y.end();) {
-    const int order = a->compare(*b);
-    if (order == 0) ++shared;
-    if (order <= 0) ++a;
-    if (order >= 0) ++b;
-  }
+  const std::size_t shared = SharedWords(x, y);
   return 20 * shared >= 7 * (x.size() + y.size() - shared);
+}
+
+// True when a listed text with topic words `listed` says most of what a text with topic words
+// `text` says: 60% or more of text's words, when it has four or more (issue 15 #3: a rule's
+// "Ask for a general written authorisation that covers the sub-processors on the current list"
+// after a position's "Customer grants a general written authorisation for the sub-processors on
+// Supplier's published list ..."; "make the limits mutual" beside a proposal of a mutual cap
+// shares less and stays).
+bool Covers(const std::vector<std::string>& listed, const std::vector<std::string>& text) {
+  return text.size() >= 4 && 5 * SharedWords(listed, text) >= 3 * text.size();
 }
 
 // Sets risk, reasons, positions and the positions' proposals from the category's policy, whose
@@ -329,7 +345,8 @@ bool SaidIn(const std::vector<std::string>& list, std::string_view text, std::st
   if (list.empty()) return false;
   const std::vector<std::string> words = TopicWords(text);
   return std::any_of(list.begin(), list.end(), [&](const std::string& said) {
-    return SameTopic(TopicWords(bare(said)), words);
+    const std::vector<std::string> listed = TopicWords(bare(said));
+    return SameTopic(listed, words) || Covers(listed, words);
   });
 }
 

@@ -72,7 +72,9 @@ void AddUnique(std::vector<std::string>& list, std::string text);
 // punctuation aside) or in other words: 35% or more of the topic
 // words of the two texts (words of four letters or more but the parties' names and linking
 // words, each cut to six letters) are shared (so a rule's general advice does not repeat a
-// position's proposal). `prefix`, where a text starts with it, is not compared ("Meets the
+// position's proposal), or one listed text holds 60% or more of text's topic words, when it has
+// four or more (a part of a fuller proposal said again). `prefix`, where a text starts with it,
+// is not compared ("Meets the
 // buyer's need: " says nothing of the idea). Words for one act compare as one ("assessment",
 // "inspection" and "visit" as "audit"), read23 #4.
 bool SaidIn(const std::vector<std::string>& list, std::string_view text,
