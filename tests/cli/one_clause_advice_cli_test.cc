@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cctype>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -168,6 +169,25 @@ TEST(OneClauseAdviceCli, AdviceAProposalSaysInOtherWordsIsPrintedOnce) {
     EXPECT_EQ(general, 1) << f.dump(2);
   }
   EXPECT_TRUE(found) << report.dump(2);
+}
+
+
+// Passive sentences side by side that state one term with different values are two provisions:
+// the 1-hour window is not lost in a merge with the 8-hour one.
+TEST(OneClauseAdviceCli, PassiveSentencesWithOtherWindowsStayApart) {
+  const nlohmann::json report = ScanJson(
+      "clause.md",
+      "# Safeguarding Clause\n\nThis clause is between the Government and the "
+      "Contractor.\n\n## 3. Incident reporting\n\nAll known or suspected incidents involving "
+      "PII shall be reported within 1 hour of discovery. All other incidents shall be reported "
+      "within 8 hours of discovery.\n");
+  std::vector<double> windows;
+  for (const auto& f : report["findings"]) {
+    if (f["category"] == "incident_notification" && f["parameters"].contains("window_hours")) {
+      windows.push_back(f["parameters"]["window_hours"].get<double>());
+    }
+  }
+  EXPECT_NE(std::find(windows.begin(), windows.end(), 1.0), windows.end()) << report.dump(2);
 }
 
 }  // namespace

@@ -100,10 +100,24 @@ std::string_view SideOf(const RuleSetData& data, const Finding& f) {
                                                             : PartyName(rule->party);
 }
 
-// True when a and b bind or empower one known side (SideOf).
+// True when a and b state a parameter with different values ("reported within 1 hour" and "within
+// 8 hours"): two provisions side by side, not one continuing the other.
+bool StateOtherValues(const Finding& a, const Finding& b) {
+  for (const auto& [name, value] : a.parameters) {
+    auto other = b.parameters.find(name);
+    if (other != b.parameters.end() && !(other->second == value)) return true;
+  }
+  return false;
+}
+
+// True when a and b bind or empower one known side (SideOf). A side taken from a rule (no party
+// read) joins only sentences that do not state a parameter otherwise (StateOtherValues): "All
+// incidents involving PII shall be reported within 1 hour ... . All other incidents shall be
+// reported within 8 hours" are two provisions.
 bool SameSide(const RuleSetData& data, const Finding& a, const Finding& b) {
   const std::string_view side = SideOf(data, a);
-  return !side.empty() && side == SideOf(data, b);
+  if (side.empty() || side != SideOf(data, b)) return false;
+  return (!a.party.empty() && !b.party.empty()) || !StateOtherValues(a, b);
 }
 
 // True when next continues the clause that ends at `end` with last: the next sentence of the
