@@ -90,11 +90,29 @@ std::optional<std::string> SameParagraphGap(std::size_t end, const Finding& next
   return between;
 }
 
+// True when text states a duty in the passive: a modal followed by "be" ("must be deleted",
+// "shall be reported", "is to be returned").
+bool InThePassive(std::string_view text) {
+  std::string lower;
+  for (char c : text) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (std::string_view modal : {"must be ", "shall be ", "will be ", "should be ", "is to be ",
+                                 "are to be "}) {
+    const std::size_t at = lower.find(modal);
+    if (at != std::string::npos &&
+        (at == 0 || std::isalpha(static_cast<unsigned char>(lower[at - 1])) == 0)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // The side a finding binds or empowers as merging reads it: its party; a sentence that names no
-// party ("The data must be available to the Customer upon request") the side of its rule, which
-// the finding is judged from (JudgeFromSide) when no party is read. "" when neither is known.
+// party and states a duty in the passive ("Customer Data must be deleted", InThePassive) the side
+// of its rule, which the finding is judged from (JudgeFromSide) when no party is read. "" when
+// neither is known.
 std::string_view SideOf(const RuleSetData& data, const Finding& f) {
   if (!f.party.empty()) return f.party;
+  if (!InThePassive(f.text)) return {};  // "Halden shall indemnify": a party on no side
   const Rule* rule = LookUp(data.rules, f.rule);
   return rule == nullptr || rule->party == Party::kUnknown ? std::string_view()
                                                             : PartyName(rule->party);

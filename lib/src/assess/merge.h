@@ -14,7 +14,7 @@ namespace clausescan::internal {
 // a sentence rule inside a paragraph rule's paragraph) into one finding, and sets every
 // finding's `rules`. So are up to four consecutive findings of one category that continue one
 // another: the same side (`party` as the caller read it before judging; a finding without one
-// reads as its rule's party, which judging from the side gives it, and then joins no sentence
+// whose sentence is in the passive ("must be deleted") reads as its rule's party, which judging from the side gives it, and then joins no sentence
 // that states one of its parameters with another value), the same `holds`
 // (the caller's mark of a sentence that asks nothing of the user, see AsksNothingOfUser in
 // assess/perspective.h; issue 15 #8), the same section, and only the rest of the same line
