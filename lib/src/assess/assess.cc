@@ -150,6 +150,18 @@ std::vector<std::string> TopicWords(std::string_view text) {
   return words;
 }
 
+// The number of topic words (TopicWords, sorted) x and y share.
+std::size_t SharedWords(const std::vector<std::string>& x, const std::vector<std::string>& y) {
+  std::size_t shared = 0;
+  for (auto a = x.begin(), b = y.begin(); a != x.end() && b != y.end();) {
+    const int order = a->compare(*b);
+    if (order == 0) ++shared;
+    if (order <= 0) ++a;
+    if (order >= 0) ++b;
+  }
+  return shared;
+}
+
 // True when two texts with these TopicWords share at least 35% of them (Jaccard index >= 0.35):
 // the same advice in other words, such as a rule's consideration restating a position's
 // proposal ("Provider will assist through the self-service features..." and "Help through the
@@ -158,14 +170,18 @@ std::vector<std::string> TopicWords(std::string_view text) {
 // intervals...").
 bool SameTopic(const std::vector<std::string>& x, const std::vector<std::string>& y) {
   if (x.empty() || y.empty()) return false;
-  std::size_t shared = 0;
-  for (auto a = x.begin(), b = y.begin(); a != x.end() && b != y.end();) {
-    const int order = a->compare(*b);
-    if (order == 0) ++shared;
-    if (order <= 0) ++a;
-    if (order >= 0) ++b;
-  }
+  const std::size_t shared = SharedWords(x, y);
   return 20 * shared >= 7 * (x.size() + y.size() - shared);
+}
+
+// True when a listed text with topic words `listed` says most of what a text with topic words
+// `text` says: 60% or more of text's words, when it has four or more (issue 15 #3: a rule's
+// "Ask for a general written authorisation that covers the sub-processors on the current list"
+// after a position's "Customer grants a general written authorisation for the sub-processors on
+// Supplier's published list ..."; "make the limits mutual" beside a proposal of a mutual cap
+// shares less and stays).
+bool Covers(const std::vector<std::string>& listed, const std::vector<std::string>& text) {
+  return text.size() >= 4 && 5 * SharedWords(listed, text) >= 3 * text.size();
 }
 
 // Sets risk, reasons, positions and the positions' proposals from the category's policy, whose
@@ -190,7 +206,7 @@ void Judge(const CategoryPolicy& policy, const std::map<std::string, ParamValue>
     AddUnique(finding.positions, position.id);
     if (WhenHolds(position.propose_when, compared) &&
         !Established(position.propose_establishes, compared)) {
-      AddUnique(finding.considerations, FillPlaceholders(position.propose, finding.parameters));
+      AddAdvice(finding.considerations, FillPlaceholders(position.propose, finding.parameters));
     }
   }
   if (worst) {
@@ -258,7 +274,50 @@ bool IsNameChar(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-' || c == '.';
 }
 
+// The words of text, lower case, each followed by one space: case and punctuation aside, one
+// text says another's words in full when its Words contain the other's.
+std::string Words(std::string_view text) {
+  std::string out;
+  bool in_word = false;
+  for (char c : text) {
+    const bool word_char = std::isalnum(static_cast<unsigned char>(c)) != 0;
+    if (word_char) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (!word_char && in_word) out += ' ';
+    in_word = word_char;
+  }
+  if (in_word) out += ' ';
+  return out;
+}
+
+// True when `longer` says all of `shorter`'s words, in order and together (Words).
+bool SaysAllOf(std::string_view longer, std::string_view shorter) {
+  const std::string words = Words(shorter);
+  if (words.empty()) return false;
+  const std::string in = " " + Words(longer);
+  return in.find(" " + words) != std::string::npos;
+}
+
 }  // namespace
+
+void AddAdvice(std::vector<std::string>& list, std::string text, std::string_view prefix) {
+  if (text.empty()) return;
+  auto bare = [&](std::string_view said) {
+    return said.substr(0, prefix.size()) == prefix ? said.substr(prefix.size()) : said;
+  };
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    if (SaysAllOf(bare(list[i]), bare(text))) return;
+    if (!SaysAllOf(bare(text), bare(list[i]))) continue;
+    list[i] = std::move(text);  // the fuller wording, where the first shorter one stood
+    const std::string_view fuller = bare(list[i]);
+    list.erase(std::remove_if(list.begin() + static_cast<std::ptrdiff_t>(i) + 1, list.end(),
+                              [&](const std::string& other) {
+                                return SaysAllOf(fuller, bare(other));
+                              }),
+               list.end());
+    return;
+  }
+  list.push_back(std::move(text));
+}
 
 bool FlagSet(const Finding& finding, const std::string& name) {
   auto it = finding.parameters.find(name);
@@ -277,21 +336,24 @@ bool SaidIn(const std::vector<std::string>& list, std::string_view text, std::st
     return said.substr(0, prefix.size()) == prefix ? said.substr(prefix.size()) : said;
   };
   text = bare(text);
-  // Word for word first: the topic words cost more than a comparison (issue 12).
-  if (std::any_of(list.begin(), list.end(),
-                  [&](const std::string& said) { return bare(said) == text; })) {
+  // Word for word first, in full or inside a fuller wording: the topic words cost more than a
+  // comparison (issue 12).
+  if (std::any_of(list.begin(), list.end(), [&](const std::string& said) {
+        return bare(said) == text || SaysAllOf(bare(said), text);
+      })) {
     return true;
   }
   if (list.empty()) return false;
   const std::vector<std::string> words = TopicWords(text);
   return std::any_of(list.begin(), list.end(), [&](const std::string& said) {
-    return SameTopic(TopicWords(bare(said)), words);
+    const std::vector<std::string> listed = TopicWords(bare(said));
+    return SameTopic(listed, words) || Covers(listed, words);
   });
 }
 
 void AddUnlessSaid(std::vector<std::string>& list, const std::string& text) {
   if (text.empty() || SaidIn(list, text)) return;
-  list.push_back(text);
+  AddAdvice(list, text);
 }
 
 bool Offered(const Consideration& consideration,

@@ -68,10 +68,13 @@ void Assess(const Playbook& playbook, const std::vector<ControlEntry>& controls,
 // Appends text to list unless it is empty or already there.
 void AddUnique(std::vector<std::string>& list, std::string text);
 
-// Whether list already says text, word for word or in other words: 35% or more of the topic
+// Whether list already says text, word for word (in full or as part of a fuller wording, case and
+// punctuation aside) or in other words: 35% or more of the topic
 // words of the two texts (words of four letters or more but the parties' names and linking
 // words, each cut to six letters) are shared (so a rule's general advice does not repeat a
-// position's proposal). `prefix`, where a text starts with it, is not compared ("Meets the
+// position's proposal), or one listed text holds 60% or more of text's topic words, when it has
+// four or more (a part of a fuller proposal said again). `prefix`, where a text starts with it,
+// is not compared ("Meets the
 // buyer's need: " says nothing of the idea). Words for one act compare as one ("assessment",
 // "inspection" and "visit" as "audit"), read23 #4.
 bool SaidIn(const std::vector<std::string>& list, std::string_view text,
@@ -86,8 +89,16 @@ bool FlagSet(const Finding& finding, const std::string& name);
 // refinement are one idea: where both apply, only the refinement gives risk, reason and proposal.
 bool Refines(std::string_view refined, std::string_view general);
 
-// Appends a consideration to list unless it is empty or the list already says it (SaidIn).
+// Appends a consideration to list unless it is empty or the list already says it (SaidIn); a
+// listed one whose words it says in full is replaced (AddAdvice).
 void AddUnlessSaid(std::vector<std::string>& list, const std::string& text);
+
+// Appends a piece of advice to list, one wording per idea (issue 15 #3): nothing when it is empty
+// or a listed one says all of its words, in order (case, punctuation and `prefix`, where a text
+// starts with it, aside: "Notify within 72 hours." inside "Notify within 72 hours; a first alert
+// within 24 hours."); when it says all of a listed one's words, it takes the first such one's
+// place and the later ones it says are removed; else it is appended.
+void AddAdvice(std::vector<std::string>& list, std::string text, std::string_view prefix = {});
 
 // True when `when` (alternatives, each a set of conditions: a consideration's, an answer's or a
 // position's proposal's) is empty or every condition of one of its alternatives holds.

@@ -90,12 +90,61 @@ std::optional<std::string> SameParagraphGap(std::size_t end, const Finding& next
   return between;
 }
 
+// True when text states a duty in the passive: a modal followed by "be" ("must be deleted",
+// "shall be reported", "is to be returned").
+bool InThePassive(std::string_view text) {
+  std::string lower;
+  for (char c : text) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (std::string_view modal : {"must be ", "shall be ", "will be ", "should be ", "is to be ",
+                                 "are to be "}) {
+    const std::size_t at = lower.find(modal);
+    if (at != std::string::npos &&
+        (at == 0 || std::isalpha(static_cast<unsigned char>(lower[at - 1])) == 0)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The side a finding binds or empowers as merging reads it: its party; a sentence that names no
+// party and states a duty in the passive ("Customer Data must be deleted", InThePassive) the side
+// of its rule, which the finding is judged from (JudgeFromSide) when no party is read. "" when
+// neither is known.
+std::string_view SideOf(const RuleSetData& data, const Finding& f) {
+  if (!f.party.empty()) return f.party;
+  if (!InThePassive(f.text)) return {};  // "Halden shall indemnify": a party on no side
+  const Rule* rule = LookUp(data.rules, f.rule);
+  return rule == nullptr || rule->party == Party::kUnknown ? std::string_view()
+                                                            : PartyName(rule->party);
+}
+
+// True when a and b state a parameter with different values ("reported within 1 hour" and "within
+// 8 hours"): two provisions side by side, not one continuing the other.
+bool StateOtherValues(const Finding& a, const Finding& b) {
+  for (const auto& [name, value] : a.parameters) {
+    auto other = b.parameters.find(name);
+    if (other != b.parameters.end() && !(other->second == value)) return true;
+  }
+  return false;
+}
+
+// True when a and b bind or empower one known side (SideOf). A side taken from a rule (no party
+// read) joins only sentences that do not state a parameter otherwise (StateOtherValues): "All
+// incidents involving PII shall be reported within 1 hour ... . All other incidents shall be
+// reported within 8 hours" are two provisions.
+bool SameSide(const RuleSetData& data, const Finding& a, const Finding& b) {
+  const std::string_view side = SideOf(data, a);
+  if (side.empty() || side != SideOf(data, b)) return false;
+  return (!a.party.empty() && !b.party.empty()) || !StateOtherValues(a, b);
+}
+
 // True when next continues the clause that ends at `end` with last: the next sentence of the
 // same paragraph and section, binding or empowering the same side (issue 15 #3: "Provider will
 // implement ... Provider will regularly monitor ..." is one clause; "Provider will ... Customer
 // may object ..." are two).
-bool ContinuesClause(const Finding& last, std::size_t end, const Finding& next) {
-  if (next.start < end || last.party.empty() || last.party != next.party) return false;
+bool ContinuesClause(const Finding& last, std::size_t end, const Finding& next,
+                     const RuleSetData& data) {
+  if (next.start < end || !SameSide(data, last, next)) return false;
   if (last.holds != next.holds) return false;
   if (last.section != next.section) return false;
   return SameParagraphGap(end, next).has_value();
@@ -109,9 +158,10 @@ bool ContinuesClause(const Finding& last, std::size_t end, const Finding& next) 
 // of these inquiries include ... . Provider will follow Customer's reasonable instructions about
 // these requests"). source is the text the findings' offsets index; empty, nothing is read again.
 bool RestatesProvision(const Finding& last, std::size_t end, const Finding& next,
-                       const std::vector<std::string>& clause_rules, std::string_view source) {
+                       const std::vector<std::string>& clause_rules, std::string_view source,
+                       const RuleSetData& data) {
   if (source.empty() || next.start < end || next.start > source.size()) return false;
-  if (last.party.empty() || last.party != next.party || last.holds != next.holds) return false;
+  if (!SameSide(data, last, next) || last.holds != next.holds) return false;
   if (last.section != next.section) return false;
   if (std::find(clause_rules.begin(), clause_rules.end(), next.rule) == clause_rules.end()) {
     return false;
@@ -156,8 +206,9 @@ std::vector<std::vector<std::size_t>> GroupByClause(const RuleSetData& data,
       for (std::size_t m : groups[g]) clause_rules.push_back(findings[m].rule);
       if (LookUp(data.rules, first.rule) != nullptr &&
           (overlaps || (group_sentences[g] < kMaxSentences &&
-                        (ContinuesClause(last_member, group_end[g], f) ||
-                         RestatesProvision(last_member, group_end[g], f, clause_rules, source))))) {
+                        (ContinuesClause(last_member, group_end[g], f, data) ||
+                         RestatesProvision(last_member, group_end[g], f, clause_rules, source,
+                                           data))))) {
         groups[g].push_back(i);
         group_end[g] = std::max(group_end[g], f.end);
         if (!overlaps) ++group_sentences[g];

@@ -13,7 +13,9 @@ namespace clausescan::internal {
 // Merges findings of the same category whose byte ranges overlap (two rules on one sentence, or
 // a sentence rule inside a paragraph rule's paragraph) into one finding, and sets every
 // finding's `rules`. So are up to four consecutive findings of one category that continue one
-// another: the same non-empty `party` (as the caller read it before judging), the same `holds`
+// another: the same side (`party` as the caller read it before judging; a finding without one
+// whose sentence is in the passive ("must be deleted") reads as its rule's party, which judging from the side gives it, and then joins no sentence
+// that states one of its parameters with another value), the same `holds`
 // (the caller's mark of a sentence that asks nothing of the user, see AsksNothingOfUser in
 // assess/perspective.h; issue 15 #8), the same section, and only the rest of the same line
 // between them ("Provider will implement ... . Provider will monitor ..."); the merged finding
