@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <regex>
 #include <utility>
 
 #include "clausescan/pack_write.h"
@@ -56,9 +57,22 @@ bool StartsWithCount(const std::string& line, const std::string& noun) {
 
 // The text report of one document: "PATH (TYPE, FORMAT, N bytes)" then "N findings: ...".
 bool IsOneDocumentTextReport(const std::string& head) {
+  static const std::regex kCounts(
+      R"(\d+ findings?( at (high|medium|low) risk or above)?(: \d+ (high|medium|low|info)(, \d+ )"
+      R"((medium|low|info))*)?; \d+ missing clauses?; worst risk .*)");
   const std::string first = Line(head, 0);
   return first.size() > 7 && first.compare(first.size() - 7, 7, " bytes)") == 0 &&
-         first.find(" (") != std::string::npos && StartsWithCount(Line(head, 1), "finding");
+         first.find(" (") != std::string::npos && std::regex_match(Line(head, 1), kCounts);
+}
+
+// The summary line of the text report of several documents, whole: "summary: 57 findings (5
+// high, 10 medium, 38 low, 4 info) and 0 missing clauses in 2 documents" (a contract that opens
+// with "summary: 12 findings of the audit ..." is no report).
+bool IsSeveralDocumentsSummary(const std::string& line) {
+  static const std::regex kSummary(
+      R"(summary: \d+ findings? \(\d+ high, \d+ medium, \d+ low, \d+ info\) and \d+ missing )"
+      R"(clauses? in \d+ documents?.*)");
+  return std::regex_match(line, kSummary);
 }
 
 // head without a `--title` line and the blank line after it ("Title\n\n..." in text,
@@ -119,8 +133,7 @@ bool IsReport(const std::string& head) {
   // The text report of several documents opens with its summary line and a blank line, which
   // is also how a `--title` line looks: try the head with and without a title.
   for (const std::string& text : {head, WithoutTitle(head)}) {
-    if ((StartsWith(text, "summary: ") && StartsWithCount(text.substr(9), "finding")) ||
-        IsOneDocumentTextReport(text)) {
+    if (IsSeveralDocumentsSummary(Line(text, 0)) || IsOneDocumentTextReport(text)) {
       return true;
     }
   }
@@ -138,16 +151,39 @@ bool EndsWith(const std::string& text, const std::string& suffix) {
          text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-// The still-missing list `pack` prints or writes with --missing: plain lines, the first of them
-// one of the list's own line shapes (a document the profile lacks, one to renew or to redact,
-// a line to check).
+// The still-missing list `pack` prints or writes with --missing: plain lines, every one of them
+// (in the head read) one of the list's own line shapes: a document the profile lacks ("no
+// document in your profile: TITLE (N clauses ask for it)"), one to renew, redact or check, a
+// clause the profile does not meet, a control the SoA lacks. A contract that opens with
+// "check: ..." has other lines, and is no list.
+bool IsStillMissingLine(const std::string& line) {
+  if (StartsWith(line, "no document in your profile: ")) {
+    return EndsWith(line, " ask for it)") || EndsWith(line, " asks for it)");
+  }
+  for (const char* end :
+       {": renew it", ": renew it before sending", ": plan its renewal",
+        " is internal and has no redacted copy: add a redacted copy to share", ": not met",
+        ": implement or negotiate", ": negotiate or justify", ", which your SoA does not list",
+        "; not in the index until you have checked",
+        ": your documents were not checked against the term's end"}) {
+    if (EndsWith(line, end)) return true;
+  }
+  return line.find(" is valid only from ") != std::string::npos;
+}
+
 bool IsStillMissingList(const std::string& head) {
-  const std::string first = Line(head, 0);
-  if (first.empty() || first.size() > 2000) return false;
-  return StartsWith(first, "no document in your profile: ") || StartsWith(first, "check: ") ||
-         EndsWith(first, ": renew it") || EndsWith(first, ": plan its renewal") ||
-         EndsWith(first, ": renew it before sending") ||
-         EndsWith(first, " is internal and has no redacted copy: add a redacted copy to share");
+  std::size_t lines = 0;
+  for (std::size_t start = 0; start < head.size();) {
+    std::size_t end = head.find('\n', start);
+    if (end == std::string::npos) break;  // the last line may be cut by the head's size
+    const std::string line = head.substr(start, end - start);
+    if (!line.empty()) {
+      if (line.size() > 4000 || !IsStillMissingLine(line)) return false;
+      ++lines;
+    }
+    start = end + 1;
+  }
+  return lines > 0;
 }
 
 bool IsEvidenceList(const std::string& head) {

@@ -81,6 +81,31 @@ TEST(ClocksCli, TriggerReadThroughADefinitionSaysWhichDefinition) {
   EXPECT_THAT(f["reasons"][0].get<std::string>(), HasSubstr("defines as a confirmed event"));
 }
 
+// Review of the merged main (session 16): two values read through one definition gave two
+// reasons that differed only in the parameter's name; they are said in one.
+TEST(ClocksCli, ValuesReadThroughOneDefinitionAreSaidInOneReason) {
+  const std::string text =
+      "# 1. Definitions\n\n"
+      "\"Retention Period\" means thirty (30) days after termination of the Agreement.\n\n"
+      "# 9. Deletion\n\n"
+      "Upon expiry of the Retention Period, Provider shall delete all Customer Data, including "
+      "copies.\n";
+  const std::vector<nlohmann::json> found = FindingsOf(text, "data_deletion");
+  ASSERT_EQ(found.size(), 1u);
+  const nlohmann::json& f = found.front();
+  ASSERT_EQ(f["parameters"].value("delete_days_defined_by", ""), "retention period") << f.dump();
+  int from_definition = 0;
+  for (const nlohmann::json& reason : f["reasons"]) {
+    if (reason.get<std::string>().find("read from the definition of") != std::string::npos) {
+      ++from_definition;
+      EXPECT_THAT(reason.get<std::string>(),
+                  HasSubstr("delete_days 30 and period_days 30 are read from the definition of "
+                            "\"retention period\""));
+    }
+  }
+  EXPECT_EQ(from_definition, 1) << f.dump();
+}
+
 // A plural noun after a party's name is no verb of that party: "Customer projects ... are
 // deployed" is a passive measure of the provider's (it runs the networks), not the customer's
 // duty, and the sentence after it, which names no side, must not inherit the customer either.

@@ -140,6 +140,44 @@ TEST_F(WalkedFolder, SpreadsheetsArchivesAndSystemFilesBesideContractsAreSkipped
   EXPECT_EQ(RunClausescan("scan " + D() + " -f json").exit_code, 2);
 }
 
+// Attack review of the merged main (session 16) #1: a contract whose first line opens like a
+// line of clausescan's output ("summary: 12 findings of the audit", "check: ...", "no document
+// in your profile: ...") was skipped as a report or a still-missing list, and the gate passed.
+TEST_F(WalkedFolder, ContractsThatOpenLikeAnOutputLineAreScanned) {
+  const std::string contract = ReadWholeFile(kContract);
+  WriteWholeFile(Folder() / "summary.md",
+                 "summary: 12 findings of the 2025 audit are addressed below\n\n" + contract);
+  WriteWholeFile(Folder() / "check.md", "check: the following terms\n\n" + contract);
+  WriteWholeFile(Folder() / "nodoc.txt",
+                 "no document in your profile: none is needed for these terms\n\n" + contract);
+  const RunResult run = RunClausescan("scan " + D() + " -f json");
+  EXPECT_THAT(run.err, Not(HasSubstr("skipped"))) << run.err;
+  EXPECT_EQ(ScannedPaths().size(), 4u);
+}
+
+// The text reports of --min-risk runs (one document and several) are still told as reports.
+TEST_F(WalkedFolder, TextReportsOfMinRiskRunsAreSkipped) {
+  fs::copy_file(kDpa, Folder() / "second.md");
+  for (const char* risk : {"high", "medium"}) {
+    const std::string one = std::string("one-") + risk + ".txt";
+    const std::string several = std::string("several-") + risk + ".txt";
+    ASSERT_EQ(RunClausescan("scan " + Quote(Folder() / "dpa.md") + " --min-risk " + risk +
+                            " -o " + Quote(dir_.path() / one))
+                  .exit_code,
+              0);
+    ASSERT_EQ(RunClausescan("scan " + D() + " --min-risk " + risk + " -o " +
+                            Quote(dir_.path() / several))
+                  .exit_code,
+              0);
+    fs::rename(dir_.path() / one, Folder() / one);
+    fs::rename(dir_.path() / several, Folder() / several);
+  }
+  const RunResult run = RunClausescan("scan " + D() + " -f json");
+  EXPECT_THAT(run.err, HasSubstr("one-high.txt: skipped: an earlier clausescan report"));
+  EXPECT_THAT(run.err, HasSubstr("several-medium.txt: skipped: an earlier clausescan report"));
+  EXPECT_EQ(ScannedPaths().size(), 2u);
+}
+
 // #4: findings accepted in the baseline used up --max-findings: a new HIGH clause after them
 // was never reported, the note said "10 findings shown" with none shown, and the run passed.
 TEST(BaselineAndMaxFindings, TheLimitCountsTheFindingsShownAfterTheBaseline) {

@@ -440,6 +440,8 @@ namespace {
 // a confirmed breach, counts from confirmation, and the report says why.
 std::vector<std::string> DefinedValueReasons(const std::map<std::string, ParamValue>& parameters) {
   std::vector<std::string> out;
+  // term -> "name value" of each value read through its definition, said in one reason
+  std::vector<std::pair<std::string, std::vector<std::string>>> by_term;
   const std::string_view suffix = ParamExtractor::kDefinedBySuffix;
   for (const auto& [name, value] : parameters) {
     const std::string* term = std::get_if<std::string>(&value);
@@ -455,9 +457,20 @@ std::vector<std::string> DefinedValueReasons(const std::map<std::string, ParamVa
                     ", which the contract defines as a confirmed event: the clock is read as "
                     "running from confirmation (the definition's word, not the clause's)");
     } else {
-      out.push_back(of + " " + FormatValue(read->second) + " is read from the definition of \"" +
-                    *term + "\", not stated in the clause itself");
+      auto same = std::find_if(by_term.begin(), by_term.end(),
+                               [&](const auto& entry) { return entry.first == *term; });
+      if (same == by_term.end()) same = by_term.insert(by_term.end(), {*term, {}});
+      same->second.push_back(of + " " + FormatValue(read->second));
     }
+  }
+  for (const auto& [term, values] : by_term) {
+    std::string listed;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (i > 0) listed += i + 1 == values.size() ? " and " : ", ";
+      listed += values[i];
+    }
+    out.push_back(listed + (values.size() == 1 ? " is" : " are") + " read from the definition of \"" +
+                  term + "\", not stated in the clause itself");
   }
   return out;
 }
