@@ -80,6 +80,9 @@ void PrintError(const std::string& message);
 // swaps of neighbours each count 1), for short words: "did you mean" suggestions.
 std::size_t EditDistance(const std::string& a, const std::string& b);
 
+// text with its ASCII letters in lower case (other bytes as they are).
+std::string AsciiLowerCase(std::string text);
+
 Command AddScanCommand(CLI::App& app);
 Command AddTextCommand(CLI::App& app);
 Command AddRulesCommand(CLI::App& app);

@@ -8,14 +8,10 @@
 #include <set>
 #include <string_view>
 
+#include "commands.h"
+
 namespace clausescan::cli {
 namespace {
-
-std::string LowerAscii(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
 
 struct KindOfExtensions {
   std::string_view kind;
@@ -95,9 +91,9 @@ std::string YamlKind(const std::string& path) {
 
 std::optional<std::string> NoDocumentKind(const std::string& path) {
   const std::filesystem::path file(path);
-  const std::string name = LowerAscii(file.filename().string());
+  const std::string name = AsciiLowerCase(file.filename().string());
   if (auto os = OperatingSystemFile(name)) return os;
-  const std::string extension = LowerAscii(file.extension().string());
+  const std::string extension = AsciiLowerCase(file.extension().string());
   if (extension.size() < 2) return std::nullopt;
   const std::string_view ext = std::string_view(extension).substr(1);
   if (ext == "yaml" || ext == "yml") return YamlKind(path);

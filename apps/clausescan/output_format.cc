@@ -5,16 +5,17 @@
 #include <map>
 #include <string>
 
+#include "commands.h"
+
 namespace clausescan::cli {
 
 std::optional<std::string> FormatOfOutputName(const std::string& path,
                                               const std::set<std::string>& written,
                                               std::string* error) {
-  std::string ext = std::filesystem::path(path).extension().string();
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string ext = AsciiLowerCase(std::filesystem::path(path).extension().string());
   // SARIF 2.1.0 (3.2) names a log NAME.sarif or NAME.sarif.json.
-  std::string stem_ext = std::filesystem::path(path).stem().extension().string();
-  for (char& c : stem_ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string stem_ext =
+      AsciiLowerCase(std::filesystem::path(path).stem().extension().string());
   if (ext == ".json" && stem_ext == ".sarif") ext = ".sarif";
   static const std::map<std::string, std::string> kFormats = {
       {".json", "json"},  {".jsonl", "jsonl"},    {".ndjson", "jsonl"}, {".sarif", "sarif"},

@@ -41,12 +41,6 @@ int RunList(const RulesArgs& args) {
   return kExitOk;
 }
 
-std::string AsciiLowerCase(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
-
 // The rule id or category closest to id whatever the case of its letters (within a third of its
 // length, at least one edit, or only a difference of case), or "" when none is that close. Ids of
 // more than 100 bytes get no suggestion.

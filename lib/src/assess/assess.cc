@@ -289,6 +289,11 @@ std::string Words(std::string_view text) {
   return out;
 }
 
+// said without prefix when it starts with it (a "Meets the buyer's need: " label), else said.
+std::string_view WithoutPrefix(std::string_view said, std::string_view prefix) {
+  return said.substr(0, prefix.size()) == prefix ? said.substr(prefix.size()) : said;
+}
+
 // True when `longer` says all of `shorter`'s words, in order and together (Words).
 bool SaysAllOf(std::string_view longer, std::string_view shorter) {
   const std::string words = Words(shorter);
@@ -301,9 +306,7 @@ bool SaysAllOf(std::string_view longer, std::string_view shorter) {
 
 void AddAdvice(std::vector<std::string>& list, std::string text, std::string_view prefix) {
   if (text.empty()) return;
-  auto bare = [&](std::string_view said) {
-    return said.substr(0, prefix.size()) == prefix ? said.substr(prefix.size()) : said;
-  };
+  auto bare = [&](std::string_view said) { return WithoutPrefix(said, prefix); };
   for (std::size_t i = 0; i < list.size(); ++i) {
     if (SaysAllOf(bare(list[i]), bare(text))) return;
     if (!SaysAllOf(bare(text), bare(list[i]))) continue;
@@ -332,9 +335,7 @@ bool Refines(std::string_view refined, std::string_view general) {
 }
 
 bool SaidIn(const std::vector<std::string>& list, std::string_view text, std::string_view prefix) {
-  auto bare = [&](std::string_view said) {
-    return said.substr(0, prefix.size()) == prefix ? said.substr(prefix.size()) : said;
-  };
+  auto bare = [&](std::string_view said) { return WithoutPrefix(said, prefix); };
   text = bare(text);
   // Word for word first, in full or inside a fuller wording: the topic words cost more than a
   // comparison (issue 12).
